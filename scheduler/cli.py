@@ -1,0 +1,259 @@
+"""The command line: parse, call one library function, print, return an exit code.
+
+Errors become messages here and only here: an expected error (JunoError) prints one line,
+`error: ...`, and exits with its code; a bug prints a traceback only with --debug.
+Exit codes: 0 done or nothing to do, 1 an error, 2 bad usage or configuration, 3 some posts failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scheduler import __version__
+from scheduler.errors import ConfigError, JunoError, NotBuiltError, UsageError
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILED_POSTS = 0, 1, 2, 3
+
+
+class Context:
+    """What every command gets: the project folder, the clock, output options, and lazy settings."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.root = Path(getattr(args, "root", None) or ".").resolve()
+        self.json = bool(getattr(args, "json", False))
+        self.debug = bool(getattr(args, "debug", False))
+        self._settings = None
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from scheduler.config import load_settings
+
+            self._settings = load_settings(self.root)
+        return self._settings
+
+    def now(self) -> datetime:
+        """--now if given (a naive time is the practice's local time), else the machine's clock."""
+        given = getattr(self.args, "now", None)
+        if not given:
+            return datetime.now(timezone.utc)
+        try:
+            parsed = datetime.fromisoformat(given.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError(f"--now: {given!r} is not an ISO 8601 time; write e.g. 2026-12-01T09:00 "
+                             "or 2026-12-01T14:00+00:00") from None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=self.settings.schedule.zone)
+        return parsed.astimezone(timezone.utc)
+
+    def store(self):
+        from scheduler.store import open_store
+
+        return open_store(self.settings.database_url)
+
+    def emit(self, data, text: str | None = None) -> None:
+        """Print the result: JSON with --json, else the text (nothing when there is nothing to say)."""
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        elif text:
+            print(text)
+
+
+# --- commands ---------------------------------------------------------------------------------
+# Each handler: parse nothing more, call one library function, print, return the exit code.
+
+def cmd_split(ctx: Context) -> int:
+    raise NotBuiltError("split", 3)
+
+
+def cmd_cards(ctx: Context) -> int:
+    raise NotBuiltError("cards", 4)
+
+
+def cmd_queue(ctx: Context) -> int:
+    raise NotBuiltError("queue", 5)
+
+
+def cmd_plan(ctx: Context) -> int:
+    raise NotBuiltError("plan", 5)
+
+
+def cmd_preview(ctx: Context) -> int:
+    raise NotBuiltError("preview", 7)
+
+
+def cmd_run_due(ctx: Context) -> int:
+    raise NotBuiltError("run-due", 5)
+
+
+def cmd_daemon(ctx: Context) -> int:
+    raise NotBuiltError("daemon", 5)
+
+
+def cmd_status(ctx: Context) -> int:
+    raise NotBuiltError("status", 5)
+
+
+def cmd_history(ctx: Context) -> int:
+    raise NotBuiltError("history", 5)
+
+
+def cmd_retry(ctx: Context) -> int:
+    raise NotBuiltError("retry", 5)
+
+
+def cmd_skip(ctx: Context) -> int:
+    raise NotBuiltError("skip", 5)
+
+
+def cmd_pause(ctx: Context) -> int:
+    raise NotBuiltError("pause", 5)
+
+
+def cmd_resume(ctx: Context) -> int:
+    raise NotBuiltError("resume", 5)
+
+
+def cmd_check(ctx: Context) -> int:
+    raise NotBuiltError("check", 6)
+
+
+def cmd_demo(ctx: Context) -> int:
+    from scheduler.demo import run_demo
+
+    report = run_demo(ctx.root, scratch=ctx.args.scratch, days=ctx.args.days, echo=None if ctx.json else print)
+    ctx.emit(report)
+    return EXIT_OK
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the project folder (default: the current folder)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks and debug logging")
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="say more")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="only errors")
+    reporting = argparse.ArgumentParser(add_help=False)
+    reporting.add_argument("--json", action="store_true", help="print the result as JSON")
+    timed = argparse.ArgumentParser(add_help=False)
+    timed.add_argument("--now", metavar="ISO", help="act as if it were this time (local time unless it has an offset)")
+
+    parser = argparse.ArgumentParser(
+        prog="juno-scheduler",
+        description="Turn articles into tips with quote cards and post them on a weekly timetable.",
+    )
+    parser.add_argument("--version", action="version", version=f"juno-scheduler {__version__}")
+    parser.add_argument("--root", metavar="DIR", default=".", help="the project folder (default: .)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def add(name, handler, help_text, parents=()):
+        cmd = sub.add_parser(name, help=help_text, description=help_text, parents=[common, *parents])
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    p = add("split", cmd_split, "split an article into tips: writes or merges posts/<slug>.yaml", [reporting])
+    p.add_argument("article", help="the article file (.txt, .md or .html)")
+
+    p = add("cards", cmd_cards, "render a quote card for every tip", [reporting])
+    p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN", help="campaign slugs or files (default: all)")
+    p.add_argument("--size", choices=("x", "square", "portrait", "all"), default="x", help="card size (default: x)")
+    p.add_argument("--sheet", metavar="FILE", help="also write a contact sheet of the cards to FILE (.png)")
+
+    p = add("queue", cmd_queue, "give approved tips slots on the timetable", [reporting, timed])
+    p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN", help="campaign slugs or files (default: all)")
+
+    p = add("plan", cmd_plan, "show what goes out when", [reporting, timed])
+    p.add_argument("--days", type=int, default=28, help="how many days ahead (default: 28)")
+
+    p = add("preview", cmd_preview, "write a self-contained review page", [reporting, timed])
+    p.add_argument("--out", metavar="FILE.html", default=".juno/preview.html", help="where (default: .juno/preview.html)")
+    p.add_argument("--days", type=int, default=35, help="how many days ahead (default: 35)")
+
+    p = add("run-due", cmd_run_due, "post what is due, then exit (the cron entry point)", [reporting, timed])
+    p.add_argument("--dry-run", action="store_true", help="say what would be posted; post nothing, change nothing")
+
+    add("daemon", cmd_daemon, "run until stopped, waking when the next post is due")
+    add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
+    p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
+    p.add_argument("--limit", type=int, default=50, help="how many (default: 50)")
+    p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])
+    p.add_argument("id", help="the post id (see status)")
+    p = add("skip", cmd_skip, "never post this one", [reporting])
+    p.add_argument("id", help="the post id (see status)")
+    add("pause", cmd_pause, "stop posting until resume", [reporting])
+    add("resume", cmd_resume, "start posting again", [reporting])
+    add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
+
+    p = add("demo", cmd_demo, "run the whole pipeline on the bundled article in a scratch folder", [reporting])
+    p.add_argument("--scratch", metavar="DIR", default=".juno/demo", help="the scratch folder (default: .juno/demo)")
+    p.add_argument("--days", type=int, default=7, help="how many days the simulated clock walks (default: 7)")
+    return parser
+
+
+def configure_logging(verbose: int, quiet: bool, debug: bool) -> None:
+    level = logging.DEBUG if (debug or verbose >= 2) else logging.INFO if verbose == 1 else \
+        logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its usage line
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    configure_logging(getattr(args, "verbose", 0) or 0, getattr(args, "quiet", False),
+                      getattr(args, "debug", False))
+    ctx = Context(args)
+    try:
+        return args.handler(ctx)
+    except JunoError as exc:
+        if ctx.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so plainly, show the traceback only with --debug
+        if ctx.debug:
+            raise
+        logger.debug("unexpected error", exc_info=True)
+        print(f"error: unexpected {type(exc).__name__}: {_redacted(str(exc))} "
+              "(a bug; run again with --debug for the traceback and report it)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _redacted(text: str) -> str:
+    """Remove anything that looks like one of the configured secrets from a message."""
+    import os
+
+    from scheduler.config import SECRET_NAMES
+
+    for name in SECRET_NAMES:
+        secret = os.environ.get(name)
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

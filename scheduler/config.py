@@ -1,0 +1,473 @@
+"""Defaults, then posts/schedule.yaml, then the environment: one validation step into frozen settings.
+
+Every mistake becomes one ConfigError naming the file, line and column and saying what to do.
+The brand (assets/brand.yaml) is validated by scheduler.brand, loaded only by the stages that draw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from scheduler.errors import ConfigError
+from scheduler.yamlio import Document, did_you_mean, load_document
+
+SCHEDULE_FILE = Path("posts") / "schedule.yaml"
+BRAND_FILE = Path("assets") / "brand.yaml"
+STATE_DIR = ".juno"
+PUBLISHERS = ("outbox", "x")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LINK_MODES = ("in-post", "none")
+SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+
+# Published pay-per-use prices (../shared/x-api/README.md); schedule.yaml may override them.
+DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.005}
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
+_HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
+_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+
+
+@dataclass(frozen=True)
+class Account:
+    handle: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Either weekday times (days + times) or a cron expression."""
+
+    days: tuple[str, ...] = ()
+    times: tuple[time, ...] = ()
+    cron: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    mode: str = "in-post"
+    utm: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Budget:
+    monthly_usd: float | None = None
+    prices: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_PRICES))
+
+
+@dataclass(frozen=True)
+class Schedule:
+    account: Account
+    timezone: str
+    slots: tuple[Slot, ...]
+    min_gap: timedelta
+    max_per_day: int
+    blackout: tuple[date, ...]
+    jitter: timedelta
+    catch_up: timedelta
+    recycle_after: timedelta | None
+    link: LinkPolicy
+    hashtags: tuple[str, ...]
+    budget: Budget
+    crisis_footer: str | None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    api_key: str
+    api_secret: str
+    access_token: str
+    access_token_secret: str
+
+    def __repr__(self) -> str:  # never let a secret reach a log or a traceback
+        return f"Credentials(api_key={mask(self.api_key)}, access_token={mask(self.access_token)}, ...)"
+
+    __str__ = __repr__
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable name for this set of credentials that reveals nothing of them."""
+        joined = "\0".join((self.api_key, self.api_secret, self.access_token, self.access_token_secret))
+        return hashlib.sha256(joined.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    schedule: Schedule
+    database_url: str
+    credentials: Credentials | None = field(repr=False, default=None)
+    x_api_base: str | None = None
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / STATE_DIR
+
+    @property
+    def cards_dir(self) -> Path:
+        return self.state_dir / "cards"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.state_dir / "outbox"
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.root / "posts"
+
+    @property
+    def brand_path(self) -> Path:
+        return self.root / BRAND_FILE
+
+
+def mask(secret: str | None) -> str:
+    if not secret:
+        return "(not set)"
+    return f"{secret[:2]}…{secret[-2:]}" if len(secret) > 8 else "****"
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) -> Settings:
+    root = Path(root).resolve()
+    environ = read_environment(root, os.environ if env is None else env)
+    doc = load_document(root / SCHEDULE_FILE, root=root,
+                        missing_hint="create it (see README, 'Configuration') or pass --root to the project folder")
+    schedule = parse_schedule(doc)
+    return Settings(
+        root=root,
+        schedule=schedule,
+        database_url=parse_database_url(environ.get("JUNO_DATABASE_URL"), root),
+        credentials=parse_credentials(environ),
+        x_api_base=parse_api_base(environ.get("JUNO_X_API_BASE")),
+    )
+
+
+def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
+    """The environment, with a git-ignored .env file underneath it (the environment wins)."""
+    merged: dict[str, str] = {}
+    dotenv = root / ".env"
+    if dotenv.is_file():
+        from dotenv import dotenv_values
+
+        merged.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+    merged.update({k: v for k, v in env.items() if k.startswith(("X_", "JUNO_"))})
+    return merged
+
+
+def parse_credentials(env: Mapping[str, str]) -> Credentials | None:
+    values = [env.get(name, "").strip() for name in SECRET_NAMES]
+    if not any(values):
+        return None
+    missing = [name for name, value in zip(SECRET_NAMES, values) if not value]
+    if missing:
+        raise ConfigError(f"environment: {', '.join(missing)} not set; set all four X credentials "
+                          "(X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or none")
+    return Credentials(*values)
+
+
+def parse_database_url(url: str | None, root: Path) -> str:
+    if not url:
+        return f"sqlite:///{root / STATE_DIR / 'juno.db'}"
+    url = url.strip()
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "sqlite":
+        if not url.startswith("sqlite:///") or len(url) <= len("sqlite:///"):
+            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)!s} is not a SQLite URL; "
+                              "write sqlite:///relative/path.db or sqlite:////absolute/path.db")
+        return url
+    if scheme in ("postgresql", "postgres"):
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises on a bad port
+        except ValueError as exc:
+            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} is not a valid PostgreSQL URL ({exc}); "
+                              "write postgresql://user@host:5432/dbname") from None
+        if not parts.hostname and "host=" not in parts.query:
+            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} names no host; "
+                              "write postgresql://user@host:5432/dbname")
+        return url
+    raise ConfigError(f"JUNO_DATABASE_URL: unknown database {scheme or url!r}; "
+                      "use sqlite:///path.db or postgresql://user@host/dbname")
+
+
+def redact_url(url: str) -> str:
+    """A database URL with its password replaced, fit for messages and logs."""
+    return re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", url)
+
+
+def parse_api_base(base: str | None) -> str | None:
+    if not base:
+        return None
+    base = base.strip().rstrip("/")
+    if not re.match(r"^https?://[^/\s]+$", base):
+        raise ConfigError(f"JUNO_X_API_BASE: {base!r} is not a base address; write it as http://host:port")
+    return base
+
+
+# --- schedule.yaml -----------------------------------------------------------------------------
+
+_TOP_KEYS = ("account", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
+             "recycle_after", "link", "hashtags", "budget", "crisis_footer")
+
+
+def parse_schedule(doc: Document) -> Schedule:
+    data = doc.data
+    if data is None:
+        raise doc.error((), "the file is empty; see README, 'Configuration', for a complete example")
+    if not isinstance(data, dict):
+        raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
+                            f"found {_kind(data)}")
+    _no_unknown_keys(doc, (), data, _TOP_KEYS)
+    for required in ("account", "timezone", "slots"):
+        if required not in data:
+            raise doc.error((), f"'{required}' is missing; add it (see README, 'Configuration')")
+
+    return Schedule(
+        account=_account(doc, data["account"]),
+        timezone=_timezone(doc, data["timezone"]),
+        slots=_slots(doc, data["slots"]),
+        min_gap=_duration(doc, ("min_gap",), data.get("min_gap", "0m")),
+        max_per_day=_positive_int(doc, ("max_per_day",), data.get("max_per_day", 2)),
+        blackout=_blackout(doc, data.get("blackout") or []),
+        jitter=_duration(doc, ("jitter",), data.get("jitter", "0m")),
+        catch_up=_duration(doc, ("catch_up",), data.get("catch_up", "2h")),
+        recycle_after=(None if data.get("recycle_after") is None
+                       else _duration(doc, ("recycle_after",), data["recycle_after"], positive=True)),
+        link=_link(doc, data.get("link", {"mode": "in-post"})),
+        hashtags=_hashtags(doc, data.get("hashtags") or []),
+        budget=_budget(doc, data.get("budget") or {}),
+        crisis_footer=_optional_text(doc, ("crisis_footer",), data.get("crisis_footer")),
+    )
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
+             bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _no_unknown_keys(doc: Document, at: tuple, data: dict, allowed) -> None:
+    for key in data:
+        if key not in allowed:
+            hint = did_you_mean(key, allowed) or f"; allowed keys: {', '.join(allowed)}"
+            raise doc.error(at + (key,), f"unknown key{hint}", key=True)
+
+
+def _mapping(doc: Document, at: tuple, value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise doc.error(at, f"expected {what}, found {_kind(value)}")
+    return value
+
+
+def _account(doc: Document, value: Any) -> Account:
+    at = ("account",)
+    value = _mapping(doc, at, value, "a mapping with handle: and publisher:")
+    _no_unknown_keys(doc, at, value, ("handle", "publisher"))
+    handle = value.get("handle")
+    if not isinstance(handle, str) or not handle.strip():
+        raise doc.error(at + ("handle",), "give the account's handle, e.g. handle: junocounseling")
+    handle = handle.strip()
+    if handle.startswith("@"):
+        raise doc.error(at + ("handle",), f"write the handle without the @: handle: {handle[1:]}")
+    if not _HANDLE.match(handle):
+        raise doc.error(at + ("handle",), f"{handle!r} is not an X handle (letters, digits and _, "
+                                          "at most 15)")
+    publisher = value.get("publisher", "outbox")
+    if publisher not in PUBLISHERS:
+        raise doc.error(at + ("publisher",), f"unknown publisher {publisher!r}"
+                        f"{did_you_mean(str(publisher), PUBLISHERS) or ''}; use one of: {', '.join(PUBLISHERS)}")
+    return Account(handle=handle, publisher=publisher)
+
+
+def _timezone(doc: Document, value: Any) -> str:
+    at = ("timezone",)
+    if not isinstance(value, str) or not value.strip():
+        raise doc.error(at, "give an IANA time zone, e.g. America/New_York")
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        from zoneinfo import available_timezones
+
+        raise doc.error(at, f"unknown time zone {value!r}{did_you_mean(value, available_timezones())}; "
+                            "use an IANA name such as America/New_York") from None
+    return value.strip()
+
+
+def _slots(doc: Document, value: Any) -> tuple[Slot, ...]:
+    if not isinstance(value, list) or not value:
+        raise doc.error(("slots",), "give a list of slots, e.g. - days: [mon, wed]  times: [\"09:00\"]"
+                                    " or - cron: \"0 12 * * sat\"")
+    return tuple(_slot(doc, ("slots", index), item) for index, item in enumerate(value))
+
+
+def _slot(doc: Document, at: tuple, value: Any) -> Slot:
+    value = _mapping(doc, at, value, "a slot with days: and times:, or cron:")
+    _no_unknown_keys(doc, at, value, ("days", "times", "cron"))
+    if "cron" in value:
+        if "days" in value or "times" in value:
+            raise doc.error(at, "a slot has either cron: or days: and times:, not both; split it in two")
+        return Slot(cron=_cron(doc, at + ("cron",), value["cron"]))
+    if "days" not in value or "times" not in value:
+        raise doc.error(at, "a weekday slot needs both days: and times:")
+    days = value["days"]
+    if isinstance(days, str):
+        days = [days]
+    if not isinstance(days, list) or not days:
+        raise doc.error(at + ("days",), "give a list of weekdays, e.g. [mon, wed, fri]")
+    parsed_days = []
+    for index, day in enumerate(days):
+        name = day.strip().lower() if isinstance(day, str) else ""
+        name = name[:3] if name in _FULL_WEEKDAYS else name
+        if name not in WEEKDAYS:
+            raise doc.error(at + ("days", index), f"{day!r} is not a weekday{did_you_mean(str(day), WEEKDAYS)}; "
+                                                  f"use {', '.join(WEEKDAYS)}")
+        parsed_days.append(name)
+    times = value["times"]
+    if not isinstance(times, list):
+        times = [times]
+    if not times:
+        raise doc.error(at + ("times",), 'give at least one time, e.g. ["09:00"]')
+    parsed_times = tuple(_clock_time(doc, at + ("times", index), t) for index, t in enumerate(times))
+    return Slot(days=tuple(dict.fromkeys(parsed_days)), times=parsed_times)
+
+
+def _clock_time(doc: Document, at: tuple, value: Any) -> time:
+    raw = doc.raw.get(at, value)
+    text = str(raw).strip() if not isinstance(raw, bool) else ""
+    match = _HHMM.match(text)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise doc.error(at, f"{text or value!r} is not a time of day; write \"HH:MM\" from \"00:00\" to \"23:59\"")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _cron(doc: Document, at: tuple, value: Any) -> str:
+    if not isinstance(value, str) or len(value.split()) != 5:
+        raise doc.error(at, f"{value!r} is not a cron expression; write five fields: "
+                            "minute hour day month weekday, e.g. \"0 12 * * sat\"")
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value, timezone="UTC")
+    except ValueError as exc:
+        raise doc.error(at, f"{value!r} is not a valid cron expression ({exc}); "
+                            "write minute hour day month weekday, e.g. \"0 12 * * sat\"") from None
+    return value.strip()
+
+
+def parse_duration(text: str) -> timedelta | None:
+    match = _DURATION.match(text) if text.strip() else None
+    if not match:
+        return None
+    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise doc.error(at, f"expected a duration such as 3h, 10m or 90d, found {_kind(value)}")
+    if isinstance(value, int):
+        if value == 0 and not positive:
+            return timedelta(0)
+        raise doc.error(at, f"{value} has no unit; write it with one, e.g. {value}m or {value}h")
+    parsed = parse_duration(value)
+    if parsed is None:
+        raise doc.error(at, f"{value!r} is not a duration; write e.g. 3h, 10m, 90d or 2h30m")
+    if positive and parsed <= timedelta(0):
+        raise doc.error(at, "must be longer than zero; remove the line to turn it off")
+    return parsed
+
+
+def _positive_int(doc: Document, at: tuple, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise doc.error(at, f"expected a whole number of at least 1, found {value!r}")
+    return value
+
+
+def _blackout(doc: Document, value: Any) -> tuple[date, ...]:
+    if not isinstance(value, list):
+        value = [value]
+    days = []
+    for index, item in enumerate(value):
+        at = ("blackout", index)
+        if isinstance(item, datetime):
+            item = item.date()
+        if isinstance(item, date):
+            days.append(item)
+            continue
+        raw = str(doc.raw.get(at, item))
+        try:
+            days.append(date.fromisoformat(raw))
+        except ValueError:
+            raise doc.error(at, f"{raw!r} is not a date; write YYYY-MM-DD, e.g. 2026-12-25") from None
+    return tuple(sorted(set(days)))
+
+
+def _link(doc: Document, value: Any) -> LinkPolicy:
+    at = ("link",)
+    if value is None:
+        return LinkPolicy(mode="none")
+    value = _mapping(doc, at, value, "a mapping such as {mode: in-post, utm: {source: x}}")
+    _no_unknown_keys(doc, at, value, ("mode", "utm"))
+    mode = value.get("mode", "in-post")
+    if mode not in LINK_MODES:
+        raise doc.error(at + ("mode",), f"unknown link mode {mode!r}{did_you_mean(str(mode), LINK_MODES)}; "
+                                        f"use one of: {', '.join(LINK_MODES)}")
+    utm = value.get("utm") or {}
+    utm = _mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
+    allowed = ("source", "medium", "campaign", "term", "content")
+    _no_unknown_keys(doc, at + ("utm",), utm, allowed)
+    for key, item in utm.items():
+        if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
+            raise doc.error(at + ("utm", key), "expected a short word, e.g. social")
+    return LinkPolicy(mode=mode, utm={k: str(v) for k, v in utm.items()})
+
+
+def _hashtags(doc: Document, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise doc.error(("hashtags",), 'expected a list, e.g. ["#CouplesCounseling"]')
+    tags = []
+    for index, tag in enumerate(value):
+        if not isinstance(tag, str) or not re.fullmatch(r"#?\w+", tag.strip()):
+            raise doc.error(("hashtags", index), f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\"")
+        tag = tag.strip()
+        tags.append(tag if tag.startswith("#") else f"#{tag}")
+    return tuple(tags)
+
+
+def _budget(doc: Document, value: Any) -> Budget:
+    at = ("budget",)
+    value = _mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
+    _no_unknown_keys(doc, at, value, ("monthly_usd", "prices"))
+    monthly = value.get("monthly_usd")
+    if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float)) or monthly < 0):
+        raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
+    prices = dict(DEFAULT_PRICES)
+    given = _mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
+    _no_unknown_keys(doc, at + ("prices",), given, tuple(DEFAULT_PRICES))
+    for key, price in given.items():
+        if isinstance(price, bool) or not isinstance(price, (int, float)) or price < 0:
+            raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")
+        prices[key] = float(price)
+    return Budget(monthly_usd=None if monthly is None else float(monthly), prices=prices)
+
+
+def _optional_text(doc: Document, at: tuple, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise doc.error(at, f"expected text, found {_kind(value)}")
+    return value.strip() or None

@@ -1,0 +1,69 @@
+"""One small hierarchy of expected errors. Each writes its own message, saying what to do.
+
+The CLI turns these into one line `error: ...` and an exit code; anything else is a bug
+and shows a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+
+class JunoError(Exception):
+    """An expected error: the message is for the user and says how to fix the problem."""
+
+    exit_code = 1
+
+
+class UsageError(JunoError):
+    """Bad command-line usage."""
+
+    exit_code = 2
+
+
+class NotBuiltError(UsageError):
+    """A command whose stage does not exist yet: it says so instead of inventing output."""
+
+    def __init__(self, command: str, issue: int | None = None):
+        where = f" (tracked in issue #{issue})" if issue else ""
+        super().__init__(f"`{command}` is not built yet{where}; nothing was done")
+
+
+class ConfigError(JunoError):
+    """Bad configuration: a YAML file, an environment variable, a database URL."""
+
+    exit_code = 2
+
+
+class ContentError(JunoError):
+    """Bad content: an article, a campaign file, an image, a font."""
+
+    exit_code = 2
+
+
+class StoreError(JunoError):
+    """The database could not be used."""
+
+    exit_code = 1
+
+
+class PublishError(JunoError):
+    """A publisher could not post.
+
+    kind says what the runner does next:
+      retry      try again later (rate limit, 5xx, timeout); retry_at when the network said when
+      stop       stop posting for this account until a person fixes something (credentials, payment)
+      permanent  this post can never go out as it is (duplicate text, too long)
+    uncertain is True when the network may have accepted the post before the answer was lost.
+    """
+
+    def __init__(self, message: str, *, kind: str = "retry", retry_at=None, uncertain: bool = False):
+        if kind not in ("retry", "stop", "permanent"):
+            raise ValueError(f"unknown PublishError kind {kind!r}")
+        super().__init__(message)
+        self.kind = kind
+        self.retry_at = retry_at
+        self.uncertain = uncertain
+
+
+def located(where: str, message: str) -> str:
+    """`file:line:col: message` — the one shape every located message takes."""
+    return f"{where}: {message}" if where else message

@@ -1,0 +1,58 @@
+"""The words exactly as they will be posted, and how X counts them.
+
+One place composes a post (tip text, crisis footer, link with UTM parameters, hashtags) so that
+split, queue, plan, preview and the publishers all agree on the text and its weighted length.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+MAX_WEIGHTED_LENGTH = 280
+
+
+def weighted_length(text: str) -> int:
+    """X's weighted length (twitter-text v3: URLs count 23, CJK and emoji count 2)."""
+    from twitter_text import parse_tweet
+
+    return parse_tweet(unicodedata.normalize("NFC", text)).weightedLength
+
+
+def link_with_utm(url: str | None, utm: dict, campaign: str) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    for key, value in utm.items():
+        query.setdefault(f"utm_{key}", value)
+    if utm:
+        query.setdefault("utm_campaign", campaign)
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | None = None) -> str:
+    """Tip text, then the crisis footer, then the link and the hashtags on the last line."""
+    body = unicodedata.normalize("NFC", text.strip())
+    blocks = [body]
+    if footer:
+        blocks.append(footer.strip())
+    lower = body.lower()
+    tail = [link] if link else []
+    tail += [tag for tag in hashtags if tag.lower() not in lower]
+    if tail:
+        blocks.append(" ".join(tail))
+    return "\n\n".join(blocks)
+
+
+def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool) -> str:
+    """compose() with the schedule's link, hashtag and crisis-footer policy."""
+    link = None
+    if schedule is not None and schedule.link.mode == "in-post":
+        link = link_with_utm(url, dict(schedule.link.utm), campaign)
+    return compose(
+        text,
+        link=link,
+        hashtags=schedule.hashtags if schedule is not None else (),
+        footer=schedule.crisis_footer if (schedule is not None and sensitive) else None,
+    )

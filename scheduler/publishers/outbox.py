@@ -1,0 +1,60 @@
+"""The default publisher: writes what would be posted into .juno/outbox/, no account needed.
+
+Each post becomes `<post id>.json` (text, alt text, card file name) beside a copy of its card.
+Publishing the same post twice finds the first file and returns it: never two copies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from scheduler.errors import PublishError
+from scheduler.fileio import write_atomic
+from scheduler.publishers.base import Outgoing, Published, Publisher
+
+
+def _file_stem(post_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "--", post_id).strip("-") or "post"
+
+
+class OutboxPublisher(Publisher):
+    name = "outbox"
+
+    def __init__(self, folder: Path, handle: str):
+        self.folder = Path(folder)
+        self.handle = handle
+
+    def _entry(self, post: Outgoing) -> Path:
+        return self.folder / f"{_file_stem(post.post_id)}.json"
+
+    def find_existing(self, post: Outgoing) -> Published | None:
+        entry = self._entry(post)
+        if not entry.exists():
+            return None
+        remote_id = json.loads(entry.read_text(encoding="utf-8"))["remote_id"]
+        return Published(remote_id=remote_id, url=entry.resolve().as_uri())
+
+    def publish(self, post: Outgoing) -> Published:
+        existing = self.find_existing(post)
+        if existing is not None:
+            return existing
+        entry = self._entry(post)
+        card_name = None
+        if post.card is not None:
+            if not Path(post.card).is_file():
+                raise PublishError(f"card {post.card} is missing; run `juno-scheduler cards` and retry",
+                                   kind="permanent")
+            card_name = f"{entry.stem}.png"
+            write_atomic(self.folder / card_name, Path(post.card).read_bytes())
+        record = {
+            "remote_id": f"outbox-{entry.stem}",
+            "handle": self.handle,
+            "post_id": post.post_id,
+            "text": post.text,
+            "card": card_name,
+            "alt_text": post.alt_text,
+        }
+        write_atomic(entry, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return Published(remote_id=record["remote_id"], url=entry.resolve().as_uri())

@@ -1,0 +1,147 @@
+"""Read YAML safely and remember where every key and value stands, for located error messages.
+
+`load_document(path)` gives a `Document`: the plain data (dicts, lists, scalars, as
+`yaml.safe_load` would give) plus the line and column of every key and value, and the raw
+text of every scalar (so "18:30", which YAML 1.1 reads as the number 1110, can be read back
+as the time the user wrote).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from scheduler.errors import ConfigError, located
+
+try:  # the C loader is several times faster where PyYAML was built with it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
+Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
+
+
+@dataclass
+class Document:
+    path: Path
+    display: str
+    data: Any
+    value_marks: dict = field(default_factory=dict)
+    key_marks: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+
+    def where(self, at: Path_ = (), *, key: bool = False) -> str:
+        """`file:line:col` of the value at `at` (or of its key), falling back to the nearest parent."""
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(at)
+        while probe not in marks and probe:
+            probe = probe[:-1]
+        mark = marks.get(probe) or self.value_marks.get(probe)
+        if mark is None:
+            return self.display
+        return f"{self.display}:{mark[0]}:{mark[1]}"
+
+    def error(self, at: Path_, message: str, *, key: bool = False) -> ConfigError:
+        return ConfigError(located(self.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
+
+
+def dotted(at: Iterable) -> str:
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(Path(path).resolve().relative_to(Path(root).resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def load_document(path: Path | str, *, root: Path | None = None, error=ConfigError,
+                  missing_hint: str = "") -> Document:
+    path = Path(path)
+    shown = display_path(path, root)
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{shown}: file not found{'; ' + missing_hint if missing_hint else ''}") from None
+    except IsADirectoryError:
+        raise error(f"{shown}: is a folder, not a YAML file") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot read it ({exc.strerror})") from None
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes[: exc.start].count(b"\n") + 1
+        raise error(f"{shown}:{line}: not UTF-8 text; save the file as UTF-8") from None
+    return parse_document(text, path=path, display=shown, error=error)
+
+
+def parse_document(text: str, *, path: Path, display: str, error=ConfigError) -> Document:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise error(f"{display}:{number}:{indent.index(chr(9)) + 1}: a tab in the indentation; "
+                        "YAML needs spaces, replace the tab with spaces")
+    doc = Document(path=path, display=display, data=None)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            doc.data = _build(loader, node, (), doc)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{display}:{mark.line + 1}:{mark.column + 1}" if mark else display
+        problem = (exc.problem or exc.context or "not valid YAML").strip()
+        raise error(f"{where}: YAML syntax: {problem}; fix the syntax near this place") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{display}: not valid YAML ({exc}); fix the syntax") from None
+    except _DuplicateKey as exc:
+        raise error(str(exc)) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _mark(node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(loader, node, at: tuple, doc: Document):
+    doc.value_marks[at] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, list):
+                key = tuple(key)
+            here = at + (key,)
+            if key in result:
+                line, col = _mark(key_node)
+                raise _DuplicateKey(f"{doc.display}:{line}:{col}: {dotted(here)}: this key is given twice; "
+                                    "keep one")
+            doc.key_marks[here] = _mark(key_node)
+            result[key] = _build(loader, value_node, here, doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, at + (index,), doc) for index, item in enumerate(node.value)]
+    doc.raw[at] = node.value
+    return loader.construct_object(node, deep=True)
