@@ -288,8 +288,8 @@ def _account(doc: Document, value: Any) -> Account:
                                           "at most 15)")
     publisher = value.get("publisher", "outbox")
     if publisher not in PUBLISHERS:
-        raise doc.error(at + ("publisher",), f"unknown publisher {publisher!r}"
-                        f"{did_you_mean(str(publisher), PUBLISHERS) or ''}; use one of: {', '.join(PUBLISHERS)}")
+        raise doc.error(at + ("publisher",), f"unknown publisher {publisher!r} (use one of: {', '.join(PUBLISHERS)})"
+                        f"{did_you_mean(str(publisher), PUBLISHERS)}")
     return Account(handle=handle, publisher=publisher)
 
 
@@ -302,8 +302,8 @@ def _timezone(doc: Document, value: Any) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         from zoneinfo import available_timezones
 
-        raise doc.error(at, f"unknown time zone {value!r}{did_you_mean(value, available_timezones())}; "
-                            "use an IANA name such as America/New_York") from None
+        raise doc.error(at, f"unknown time zone {value!r} (use an IANA name such as America/New_York)"
+                            f"{did_you_mean(value, available_timezones())}") from None
     return value.strip()
 
 
@@ -333,8 +333,8 @@ def _slot(doc: Document, at: tuple, value: Any) -> Slot:
         name = day.strip().lower() if isinstance(day, str) else ""
         name = name[:3] if name in _FULL_WEEKDAYS else name
         if name not in WEEKDAYS:
-            raise doc.error(at + ("days", index), f"{day!r} is not a weekday{did_you_mean(str(day), WEEKDAYS)}; "
-                                                  f"use {', '.join(WEEKDAYS)}")
+            raise doc.error(at + ("days", index), f"{day!r} is not a weekday (use {', '.join(WEEKDAYS)})"
+                                                  f"{did_you_mean(str(day), WEEKDAYS)}")
         parsed_days.append(name)
     times = value["times"]
     if not isinstance(times, list):
@@ -424,8 +424,8 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     _no_unknown_keys(doc, at, value, ("mode", "utm"))
     mode = value.get("mode", "in-post")
     if mode not in LINK_MODES:
-        raise doc.error(at + ("mode",), f"unknown link mode {mode!r}{did_you_mean(str(mode), LINK_MODES)}; "
-                                        f"use one of: {', '.join(LINK_MODES)}")
+        raise doc.error(at + ("mode",), f"unknown link mode {mode!r} (use one of: {', '.join(LINK_MODES)})"
+                                        f"{did_you_mean(str(mode), LINK_MODES)}")
     utm = value.get("utm") or {}
     utm = _mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
     allowed = ("source", "medium", "campaign", "term", "content")

@@ -103,10 +103,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         if node is not None:
             doc.data = _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{display}:{mark.line + 1}:{mark.column + 1}" if mark else display
-        problem = (exc.problem or exc.context or "not valid YAML").strip()
-        raise error(f"{where}: YAML syntax: {problem}; fix the syntax near this place") from None
+        raise error(f"{display}:{_syntax_message(exc)}; fix the syntax near this place") from None
     except yaml.YAMLError as exc:
         raise error(f"{display}: not valid YAML ({exc}); fix the syntax") from None
     except _DuplicateKey as exc:
@@ -114,6 +111,18 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
     finally:
         loader.dispose()
     return doc
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """`line:col: YAML syntax: ...`, at the construct that was left open when there is one."""
+    problem = (exc.problem or "not valid YAML").strip()
+    context, at = exc.context_mark, exc.problem_mark
+    if context is not None and at is not None and context.line != at.line:
+        return (f"{context.line + 1}:{context.column + 1}: YAML syntax: {exc.context}, {problem} "
+                f"(noticed at line {at.line + 1})")
+    mark = at or context
+    where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+    return f"{where}: YAML syntax: {problem}"
 
 
 class _DuplicateKey(Exception):
@@ -144,4 +153,7 @@ def _build(loader, node, at: tuple, doc: Document):
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, at + (index,), doc) for index, item in enumerate(node.value)]
     doc.raw[at] = node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError):  # e.g. 2026-02-30: keep the text; validation names it
+        return node.value
