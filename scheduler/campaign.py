@@ -1,0 +1,314 @@
+"""The campaign file, posts/<slug>.yaml: what split writes, what a person reviews, what later stages read.
+
+`load_campaign` / `find_campaigns` give frozen `Campaign` objects (every mistake is one ContentError
+naming file:line:col). `dump_campaign` writes the same bytes for the same campaign; `merge_tips`
+keeps a person's edits and statuses when split runs again and marks tips whose source changed `stale`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from scheduler.errors import ContentError, located
+from scheduler.fileio import write_atomic
+from scheduler.yamlio import Document, did_you_mean, display_path, dotted, load_document
+
+STATUSES = ("draft", "approved", "skip")
+REVIEW_FLAGS = ("sensitive", "privacy", "stale")
+SCHEDULE_NAME = "schedule.yaml"
+
+_ARTICLE_KEYS = ("title", "url", "source")
+_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "at")
+_SOURCE_KEYS = ("paragraph", "sentence", "digest")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_HEADLINE = 120
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: str
+    headline: str
+    text: str
+    status: str  # draft | approved | skip
+    section: str | None
+    source: dict = field(hash=False)  # {"paragraph": int, "sentence": int, "digest": str}; {} when written by hand
+    review: tuple[str, ...] = ()  # sensitive | privacy | stale
+    alt_text: str | None = None  # a person's override; None means "made from the card's words"
+    at: datetime | None = None  # pinned local time (naive)
+
+    @property
+    def sensitive(self) -> bool:
+        return "sensitive" in self.review
+
+    @property
+    def stale(self) -> bool:
+        return "stale" in self.review
+
+
+@dataclass(frozen=True)
+class Campaign:
+    slug: str
+    path: Path
+    title: str
+    url: str | None
+    source: str
+    tips: tuple[Tip, ...]
+
+    def tip(self, tip_id: str) -> Tip | None:
+        return next((tip for tip in self.tips if tip.id == tip_id), None)
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def load_campaign(path: Path | str, root: Path | str) -> Campaign:
+    path = Path(path)
+    doc = load_document(path, root=Path(root), error=ContentError,
+                        missing_hint="run `juno-scheduler split ARTICLE` to make it")
+    return parse_campaign(doc, slug=path.stem)
+
+
+def find_campaigns(root: Path | str, names: Sequence[str] = ()) -> list[Campaign]:
+    """The named campaigns (slugs or paths), or every posts/*.yaml except schedule.yaml, sorted by slug."""
+    root = Path(root)
+    posts = root / "posts"
+    if not names:
+        paths = sorted(p for p in posts.glob("*.yaml") if p.name != SCHEDULE_NAME)
+        return [load_campaign(p, root) for p in paths]
+    campaigns = []
+    for name in names:
+        campaigns.append(load_campaign(_campaign_path(root, name), root))
+    return campaigns
+
+
+def _campaign_path(root: Path, name: str) -> Path:
+    given = Path(name)
+    if given.suffix in (".yaml", ".yml") or "/" in name:
+        path = given if given.is_absolute() else root / given
+        if not path.exists() and (Path.cwd() / given).exists():
+            path = Path.cwd() / given
+        if path.name == SCHEDULE_NAME:
+            raise ContentError(f"{name}: that is the timetable, not a campaign; name a posts/<slug>.yaml file")
+        return path
+    path = root / "posts" / f"{name}.yaml"
+    if not path.exists():
+        known = sorted(p.stem for p in (root / "posts").glob("*.yaml") if p.name != SCHEDULE_NAME)
+        hint = did_you_mean(name, known) or (f"; known campaigns: {', '.join(known)}" if known else
+                                             "; run `juno-scheduler split ARTICLE` first")
+        raise ContentError(f"posts/{name}.yaml: no such campaign{hint}")
+    return path
+
+
+def parse_campaign(doc: Document, *, slug: str) -> Campaign:
+    data = doc.data
+    if data is None:
+        raise _error(doc, (), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
+    if not isinstance(data, dict):
+        raise _error(doc, (), f"expected a mapping with article: and tips:, found {_kind(data)}")
+    _no_unknown_keys(doc, (), data, ("article", "tips"))
+    for required in ("article", "tips"):
+        if required not in data:
+            raise _error(doc, (), f"'{required}' is missing; add it (see README, 'Campaign files')")
+    article = data["article"]
+    if not isinstance(article, dict):
+        raise _error(doc, ("article",), f"expected a mapping with title:, url: and source:, found {_kind(article)}")
+    _no_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
+    title = _text(doc, ("article", "title"), article.get("title"), required=True)
+    url = _text(doc, ("article", "url"), article.get("url"))
+    if url is not None and not re.match(r"^https?://\S+$", url):
+        raise _error(doc, ("article", "url"), f"{url!r} is not a web address; write it as https://...")
+    source = _text(doc, ("article", "source"), article.get("source"), required=True)
+
+    tips_data = data["tips"]
+    if tips_data is None:
+        tips_data = []
+    if not isinstance(tips_data, list):
+        raise _error(doc, ("tips",), f"expected a list of tips, found {_kind(tips_data)}")
+    tips = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(tips_data):
+        tip = _tip(doc, ("tips", index), item)
+        if tip.id in seen:
+            raise _error(doc, ("tips", index, "id"), f"id {tip.id!r} is already used by tips[{seen[tip.id]}]; "
+                                                     "give each tip its own id")
+        seen[tip.id] = index
+        tips.append(tip)
+    return Campaign(slug=slug, path=doc.path, title=title, url=url, source=source, tips=tuple(tips))
+
+
+def _tip(doc: Document, at: tuple, item: Any) -> Tip:
+    if not isinstance(item, dict):
+        raise _error(doc, at, f"expected a tip (id:, headline:, text:, status: ...), found {_kind(item)}")
+    _no_unknown_keys(doc, at, item, _TIP_KEYS)
+    tip_id = item.get("id")
+    if not isinstance(tip_id, str) or not _ID.match(tip_id):
+        raise _error(doc, at + ("id",) if "id" in item else at,
+                     f"{'id is missing' if tip_id is None else f'id {tip_id!r} is not a slug'}; "
+                     "write lowercase words joined by hyphens, e.g. resistance-isnt-indifference")
+    headline = _text(doc, at + ("headline",), item.get("headline"), required=True)
+    if len(headline) > MAX_HEADLINE:
+        raise _error(doc, at + ("headline",), f"the headline has {len(headline)} characters; a card holds at most "
+                                              f"{MAX_HEADLINE}, shorten it")
+    text = _text(doc, at + ("text",), item.get("text"), required=True)
+    alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
+    status = item.get("status", "draft")
+    if status not in STATUSES:
+        raise _error(doc, at + ("status",), f"unknown status {status!r}{did_you_mean(str(status), STATUSES)}; "
+                                            f"use one of: {', '.join(STATUSES)}")
+    section = _text(doc, at + ("section",), item.get("section"))
+    return Tip(id=tip_id, headline=headline, text=text, status=status, section=section,
+               source=_source(doc, at + ("source",), item.get("source")),
+               review=_review(doc, at + ("review",), item.get("review")),
+               alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")))
+
+
+def _source(doc: Document, at: tuple, value: Any) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _error(doc, at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {_kind(value)}")
+    _no_unknown_keys(doc, at, value, _SOURCE_KEYS)
+    source = {}
+    for key in ("paragraph", "sentence"):
+        number = value.get(key)
+        if number is None:
+            raise _error(doc, at, f"'{key}' is missing; write e.g. {{paragraph: 7, sentence: 1}}")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise _error(doc, at + (key,), f"expected a whole number of at least 1, found {number!r}")
+        source[key] = number
+    if "digest" in value:
+        digest = doc.raw.get(at + ("digest",), value["digest"])
+        if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{6,64}", str(digest)):
+            raise _error(doc, at + ("digest",), "not a digest as split writes it; delete the line and run split again")
+        source["digest"] = str(digest)
+    return source
+
+
+def _review(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise _error(doc, at, f"expected a list such as [sensitive], found {_kind(value)}")
+    flags = []
+    for index, flag in enumerate(value):
+        if flag not in REVIEW_FLAGS:
+            raise _error(doc, at + (index,), f"unknown review flag {flag!r}{did_you_mean(str(flag), REVIEW_FLAGS)}; "
+                                             f"use any of: {', '.join(REVIEW_FLAGS)}")
+        if flag not in flags:
+            flags.append(flag)
+    return tuple(sorted(flags, key=REVIEW_FLAGS.index))
+
+
+def _pinned_time(doc: Document, at: tuple, value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        raw = str(doc.raw.get(at, value)).strip()
+        try:
+            parsed = datetime.fromisoformat(raw)
+        except ValueError:
+            raise _error(doc, at, f"{raw!r} is not a time; write the local time as YYYY-MM-DDTHH:MM, "
+                                  "e.g. 2026-12-01T09:00") from None
+    if parsed.tzinfo is not None:
+        raise _error(doc, at, "write the practice's local time without an offset, e.g. 2026-12-01T09:00")
+    return parsed
+
+
+def _text(doc: Document, at: tuple, value: Any, *, required: bool = False) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise _error(doc, at if at in doc.value_marks else at[:-1],
+                         f"'{at[-1]}' is missing or empty; write it")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _error(doc, at, f"expected text, found {_kind(value)}")
+    return " ".join(str(value).split()) if at[-1] in ("headline", "section", "title") else str(value).strip()
+
+
+def _no_unknown_keys(doc: Document, at: tuple, data: dict, allowed) -> None:
+    for key in data:
+        if key not in allowed:
+            hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
+            raise _error(doc, at + (key,), f"unknown key{hint}", key=True)
+
+
+def _error(doc: Document, at: tuple, message: str, *, key: bool = False) -> ContentError:
+    return ContentError(located(doc.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
+             bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+_HEADER = ("# A campaign made by `juno-scheduler split` from {source}.\n"
+           "# Edit headlines and texts freely; set status to approved (or skip) when a tip is reviewed.\n"
+           "# Running split again keeps your edits and statuses and marks tips whose source changed: stale.\n")
+
+
+def dump_campaign(campaign: Campaign) -> str:
+    """The campaign as YAML text: the same campaign always gives the same bytes."""
+    lines = [_HEADER.format(source=campaign.source).rstrip("\n"), "article:"]
+    lines.append(f"  title: {_quote(campaign.title)}")
+    lines.append(f"  url: {_quote(campaign.url) if campaign.url else 'null'}")
+    lines.append(f"  source: {_quote(campaign.source)}")
+    if not campaign.tips:
+        lines.append("tips: []")
+    else:
+        lines.append("tips:")
+    for tip in campaign.tips:
+        lines.append(f"  - id: {tip.id}")
+        lines.append(f"    headline: {_quote(tip.headline)}")
+        lines.append(f"    text: {_quote(tip.text)}")
+        if tip.alt_text is not None:
+            lines.append(f"    alt_text: {_quote(tip.alt_text)}")
+        lines.append(f"    status: {tip.status}")
+        lines.append(f"    section: {_quote(tip.section) if tip.section else 'null'}")
+        if tip.source:
+            parts = [f"{key}: {tip.source[key]}" for key in _SOURCE_KEYS if key in tip.source]
+            lines.append(f"    source: {{{', '.join(parts)}}}")
+        else:
+            lines.append("    source: null")
+        lines.append(f"    review: [{', '.join(tip.review)}]")
+        if tip.at is not None:
+            lines.append(f"    at: {tip.at.isoformat(timespec='minutes' if not tip.at.second else 'seconds')}")
+    return "\n".join(lines) + "\n"
+
+
+def write_campaign(campaign: Campaign) -> Path:
+    return write_atomic(campaign.path, dump_campaign(campaign))
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar that keeps typographic characters as they are."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(ch if _printable(ch) else f"\\u{ord(ch):04x}" for ch in quoted)
+
+
+def _printable(ch: str) -> bool:
+    code = ord(ch)
+    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029)
+            or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF)
+
+
+def campaign_path(root: Path | str, slug: str) -> Path:
+    return Path(root) / "posts" / f"{slug}.yaml"
+
+
+def shown(path: Path, root: Path | str) -> str:
+    return display_path(path, Path(root))
+
+
+def with_tips(campaign: Campaign, tips) -> Campaign:
+    return replace(campaign, tips=tuple(tips))
