@@ -1,0 +1,81 @@
+"""The README's command lines, read from the README itself and run, so the README cannot drift from the code."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from scheduler.cli import build_parser
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+# Commands that never end by themselves or act outside the project: parsed, not run.
+PARSED_ONLY = {"daemon"}
+
+
+def console_lines() -> list[str]:
+    lines = []
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        lines += [line[2:].strip() for line in block.splitlines() if line.startswith("$ ")]
+    return lines
+
+
+def scheduler_lines() -> list[list[str]]:
+    return [shlex.split(line)[1:] for line in console_lines() if line.startswith("juno-scheduler ")]
+
+
+def test_readme_opens_with_the_two_commands():
+    first_block = re.search(r"```console\n(.*?)```", README, flags=re.S).group(1)
+    assert first_block.split("\n")[:2] == ["$ make demo", "$ make test"]
+    assert README.index("make demo") < 800, "the first screen shows how to run the demo"
+
+
+def test_every_make_target_in_the_readme_exists():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.M))
+    used = {line.split()[1] for line in console_lines() if line.startswith("make ")}
+    used |= set(re.findall(r"`make (\w+)`", README))
+    assert used and used <= targets, used - targets
+
+
+def test_install_line_names_real_extras():
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    for extras in re.findall(r"pip install -e '\.\[([\w,]+)\]'", README):
+        for extra in extras.split(","):
+            assert re.search(rf"^{extra} = \[", pyproject, flags=re.M), extra
+
+
+def test_every_command_in_the_readme_table_exists_and_every_command_is_documented():
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse has no public API
+    section = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    documented = {name for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.M)
+                  for name in re.findall(r"`([a-z][a-z-]*)", row)}
+    assert commands <= documented, commands - documented
+    assert documented - {"command"} <= commands, documented - commands
+
+
+def test_cron_and_systemd_lines_parse():
+    parser = build_parser()
+    cron = re.search(r"^\*/5 .*/bin/juno-scheduler (.+)$", README, flags=re.M).group(1)
+    parser.parse_args(shlex.split(cron))
+    unit = (REPO / "deploy" / "juno-scheduler.service").read_text(encoding="utf-8")
+    exec_start = re.search(r"^ExecStart=\S*juno-scheduler (.+)$", unit, flags=re.M).group(1)
+    parser.parse_args(shlex.split(exec_start))
+
+
+def test_readme_command_lines_run_in_order_on_a_fresh_project(project, cli):
+    lines = scheduler_lines()
+    assert len(lines) >= 6
+    parser = build_parser()
+    for args in lines:
+        parser.parse_args(args)
+        if args[0] in PARSED_ONLY:
+            continue
+        result = cli(*args, cwd=project)
+        assert result.code == 0, (args, result)
+        assert "Traceback" not in result.err, (args, result)
