@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError
-from scheduler.yamlio import Document, did_you_mean, load_document
+from scheduler.yamlio import Document, did_you_mean, kind_of, load_document, reject_unknown_keys
 
 SCHEDULE_FILE = Path("posts") / "schedule.yaml"
 BRAND_FILE = Path("assets") / "brand.yaml"
@@ -230,8 +230,8 @@ def parse_schedule(doc: Document) -> Schedule:
         raise doc.error((), "the file is empty; see README, 'Configuration', for a complete example")
     if not isinstance(data, dict):
         raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
-                            f"found {_kind(data)}")
-    _no_unknown_keys(doc, (), data, _TOP_KEYS)
+                            f"found {kind_of(data)}")
+    reject_unknown_keys(doc, (), data, _TOP_KEYS)
     for required in ("account", "timezone", "slots"):
         if required not in data:
             raise doc.error((), f"'{required}' is missing; add it (see README, 'Configuration')")
@@ -254,29 +254,16 @@ def parse_schedule(doc: Document) -> Schedule:
     )
 
 
-def _kind(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
-             bool: "true/false", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _no_unknown_keys(doc: Document, at: tuple, data: dict, allowed) -> None:
-    for key in data:
-        if key not in allowed:
-            hint = did_you_mean(key, allowed) or f"; allowed keys: {', '.join(allowed)}"
-            raise doc.error(at + (key,), f"unknown key{hint}", key=True)
-
-
 def _mapping(doc: Document, at: tuple, value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise doc.error(at, f"expected {what}, found {_kind(value)}")
+        raise doc.error(at, f"expected {what}, found {kind_of(value)}")
     return value
 
 
 def _account(doc: Document, value: Any) -> Account:
     at = ("account",)
     value = _mapping(doc, at, value, "a mapping with handle: and publisher:")
-    _no_unknown_keys(doc, at, value, ("handle", "publisher"))
+    reject_unknown_keys(doc, at, value, ("handle", "publisher"))
     handle = value.get("handle")
     if not isinstance(handle, str) or not handle.strip():
         raise doc.error(at + ("handle",), "give the account's handle, e.g. handle: junocounseling")
@@ -316,7 +303,7 @@ def _slots(doc: Document, value: Any) -> tuple[Slot, ...]:
 
 def _slot(doc: Document, at: tuple, value: Any) -> Slot:
     value = _mapping(doc, at, value, "a slot with days: and times:, or cron:")
-    _no_unknown_keys(doc, at, value, ("days", "times", "cron"))
+    reject_unknown_keys(doc, at, value, ("days", "times", "cron"))
     if "cron" in value:
         if "days" in value or "times" in value:
             raise doc.error(at, "a slot has either cron: or days: and times:, not both; split it in two")
@@ -378,7 +365,7 @@ def parse_duration(text: str) -> timedelta | None:
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise doc.error(at, f"expected a duration such as 3h, 10m or 90d, found {_kind(value)}")
+        raise doc.error(at, f"expected a duration such as 3h, 10m or 90d, found {kind_of(value)}")
     if isinstance(value, int):
         if value == 0 and not positive:
             return timedelta(0)
@@ -421,7 +408,7 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     if value is None:
         return LinkPolicy(mode="none")
     value = _mapping(doc, at, value, "a mapping such as {mode: in-post, utm: {source: x}}")
-    _no_unknown_keys(doc, at, value, ("mode", "utm"))
+    reject_unknown_keys(doc, at, value, ("mode", "utm"))
     mode = value.get("mode", "in-post")
     if mode not in LINK_MODES:
         raise doc.error(at + ("mode",), f"unknown link mode {mode!r} (use one of: {', '.join(LINK_MODES)})"
@@ -429,7 +416,7 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     utm = value.get("utm") or {}
     utm = _mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
     allowed = ("source", "medium", "campaign", "term", "content")
-    _no_unknown_keys(doc, at + ("utm",), utm, allowed)
+    reject_unknown_keys(doc, at + ("utm",), utm, allowed)
     for key, item in utm.items():
         if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
             raise doc.error(at + ("utm", key), "expected a short word, e.g. social")
@@ -451,13 +438,13 @@ def _hashtags(doc: Document, value: Any) -> tuple[str, ...]:
 def _budget(doc: Document, value: Any) -> Budget:
     at = ("budget",)
     value = _mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
-    _no_unknown_keys(doc, at, value, ("monthly_usd", "prices"))
+    reject_unknown_keys(doc, at, value, ("monthly_usd", "prices"))
     monthly = value.get("monthly_usd")
     if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float)) or monthly < 0):
         raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
     prices = dict(DEFAULT_PRICES)
     given = _mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
-    _no_unknown_keys(doc, at + ("prices",), given, tuple(DEFAULT_PRICES))
+    reject_unknown_keys(doc, at + ("prices",), given, tuple(DEFAULT_PRICES))
     for key, price in given.items():
         if isinstance(price, bool) or not isinstance(price, (int, float)) or price < 0:
             raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")
@@ -469,5 +456,5 @@ def _optional_text(doc: Document, at: tuple, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise doc.error(at, f"expected text, found {_kind(value)}")
+        raise doc.error(at, f"expected text, found {kind_of(value)}")
     return value.strip() or None

@@ -33,6 +33,7 @@ class Document:
     value_marks: dict = field(default_factory=dict)
     key_marks: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
+    error_class: type = ConfigError
 
     def where(self, at: Path_ = (), *, key: bool = False) -> str:
         """`file:line:col` of the value at `at` (or of its key), falling back to the nearest parent."""
@@ -45,8 +46,8 @@ class Document:
             return self.display
         return f"{self.display}:{mark[0]}:{mark[1]}"
 
-    def error(self, at: Path_, message: str, *, key: bool = False) -> ConfigError:
-        return ConfigError(located(self.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
+    def error(self, at: Path_, message: str, *, key: bool = False) -> Exception:
+        return self.error_class(located(self.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
 
 
 def dotted(at: Iterable) -> str:
@@ -54,6 +55,22 @@ def dotted(at: Iterable) -> str:
     for part in at:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def kind_of(value: Any) -> str:
+    """How a message names what the user wrote: "a list", "text", "a number" ..."""
+    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
+             bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+def reject_unknown_keys(doc: Document, at: Path_, data: dict, allowed: Iterable[str]) -> None:
+    """Every key of `data` must be one of `allowed`; the error points at the key and guesses the intended one."""
+    allowed = tuple(allowed)
+    for key in data:
+        if key not in allowed:
+            hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
+            raise doc.error(at + (key,), f"unknown key{hint}", key=True)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -96,7 +113,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         if "\t" in indent:
             raise error(f"{display}:{number}:{indent.index(chr(9)) + 1}: a tab in the indentation; "
                         "YAML needs spaces, replace the tab with spaces")
-    doc = Document(path=path, display=display, data=None)
+    doc = Document(path=path, display=display, data=None, error_class=error)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
