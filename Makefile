@@ -1,27 +1,35 @@
-# Every target sets itself up: a fresh clone needs nothing but python3 (3.11+).
+# Every target sets itself up: a fresh clone needs only python3 (3.11 or newer) and make.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-stamp
+PIP    := $(PY) -m pip install -q --disable-pip-version-check
+BASE   := $(VENV)/.installed-base
+TESTS  := $(VENV)/.installed-test
 
 .PHONY: demo test bench chaos clean
 
-$(STAMP): pyproject.toml
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("juno-scheduler needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
-	touch $(STAMP)
 
-demo: $(STAMP)
+$(BASE): pyproject.toml | $(PY)
+	$(PIP) -e .
+	touch $@
+
+$(TESTS): pyproject.toml $(BASE)
+	$(PIP) -e '.[test]'
+	touch $@
+
+demo: $(BASE)
 	$(VENV)/bin/juno-scheduler demo
 
-test: $(STAMP)
+test: $(TESTS)
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(TESTS)
 	$(PY) -m bench
 
-chaos: $(STAMP)
+chaos: $(TESTS)
 	$(PY) -m bench.chaos
 
 clean:
