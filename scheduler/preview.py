@@ -1,0 +1,193 @@
+"""The manager's review page: what goes out when, what needs attention, what waits for approval.
+
+Two halves. `render_preview(view)` is a pure function from plain data to one self-contained HTML
+page (inline CSS, cards as data: URIs, no script, a Content-Security-Policy that forbids anything
+from the network). `write_preview(...)` collects that data from the plan, the campaigns, the cards
+and the store, and writes the page atomically.
+
+Everything that comes from an article or a campaign file reaches the page through Jinja's
+autoescaping; links are kept only for http, https and file addresses.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from scheduler.posttext import MAX_WEIGHTED_LENGTH
+
+logger = logging.getLogger(__name__)
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LINK_SCHEMES = ("http", "https", "file")
+
+FLAG_LABELS = {
+    "sensitive": "Sensitive topic",
+    "privacy": "Privacy check",
+    "stale": "Stale: the article changed",
+    "too-long": "Too long",
+    "no-card": "No card yet",
+}
+ATTENTION_STATUSES = ("failed", "dead", "missed")
+
+# Cards are embedded as thumbnails: twice the width a phone shows them at, so they stay sharp on a
+# high-density screen while a month of posts stays a page of a few megabytes at most.
+THUMBNAIL_WIDTH = 800
+THUMBNAIL_QUALITY = 82
+
+
+# --- rendering: plain data in, one HTML page out ----------------------------------------------
+
+def render_preview(view: Mapping[str, Any]) -> str:
+    """One self-contained HTML page from plain data.
+
+    view: {"handle", "timezone", "now" (ISO 8601), "days",
+           "posts": [{"id", "at", "status", "text", "weighted_length", "alt_text", "card",
+                      "campaign"?, "headline"?, "review"?: [...]}],
+           "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
+                       "card", "review"?: [...]}],
+           "published": [{"id", "at", "url", "text"}],
+           "blackout"?: ["YYYY-MM-DD", ...]}
+    A card is an image address (a data: URI) or None. The output depends only on `view`.
+    """
+    zone = ZoneInfo(view["timezone"])
+    now = _local(view["now"], zone)
+    days = int(view["days"])
+    posts = [_post_model(post, zone) for post in view.get("posts", ())]
+    drafts = [_post_model(draft, zone) for draft in view.get("drafts", ())]
+    published = [_published_model(item, zone) for item in view.get("published", ())]
+    page = {
+        "handle": view["handle"],
+        "timezone": view["timezone"],
+        "generated": _long_time(now),
+        "window": f"{_day_label(now.date())} to {_day_label(now.date() + timedelta(days=days))}",
+        "days": days,
+        "posts": posts,
+        "drafts": drafts,
+        "published": published,
+        "attention": sum(1 for post in posts if post["attention"]),
+        "drafts_attention": sum(1 for draft in drafts if draft["attention"]),
+        "weeks": _calendar(posts, now.date(), days, {date.fromisoformat(d) for d in view.get("blackout", ())}),
+        "max_length": MAX_WEIGHTED_LENGTH,
+    }
+    return _template().render(page=page)
+
+
+def _template():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("scheduler", "templates"), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template("preview.html")
+
+
+def _post_model(post: Mapping[str, Any], zone: ZoneInfo) -> dict:
+    length = int(post.get("weighted_length") or 0)
+    flags = [flag for flag in post.get("review") or () if flag in FLAG_LABELS]
+    if length > MAX_WEIGHTED_LENGTH:
+        flags.append("too-long")
+    if not post.get("card"):
+        flags.append("no-card")
+    status = post.get("status") or "draft"
+    at = _local(post["at"], zone) if post.get("at") else None
+    return {
+        "id": post["id"],
+        "anchor": "post-" + _anchor(post["id"]),
+        "campaign": post.get("campaign") or "",
+        "headline": post.get("headline") or "",
+        "text": post.get("text") or "",
+        "length": length,
+        "length_percent": min(100, round(100 * length / MAX_WEIGHTED_LENGTH)),
+        "alt_text": post.get("alt_text") or "",
+        "card": post.get("card"),
+        "status": status,
+        "flags": [{"key": flag, "label": FLAG_LABELS[flag]} for flag in flags],
+        "attention": bool(flags) or status in ATTENTION_STATUSES,
+        "date": at.date() if at else None,
+        "when": _long_time(at) if at else "",
+        "time": _short_time(at) if at else "",
+        "iso": at.isoformat() if at else "",
+    }
+
+
+def _published_model(item: Mapping[str, Any], zone: ZoneInfo) -> dict:
+    at = _local(item["at"], zone) if item.get("at") else None
+    url = item.get("url") or ""
+    return {
+        "id": item["id"],
+        "text": item.get("text") or "",
+        "when": _long_time(at) if at else "",
+        "iso": at.isoformat() if at else "",
+        "url": url if _linkable(url) else "",
+        "url_text": url,
+    }
+
+
+def _calendar(posts: list[dict], today: date, days: int, blackout: set[date]) -> list[list[dict]]:
+    """Weeks from Monday to Sunday covering today .. today + days, each day with its posts."""
+    last = today + timedelta(days=days)
+    by_day: dict[date, list[dict]] = {}
+    for post in posts:
+        if post["date"] is not None:
+            by_day.setdefault(post["date"], []).append(post)
+    start = today - timedelta(days=today.weekday())
+    weeks = []
+    while start <= last:
+        week = []
+        for offset in range(7):
+            day = start + timedelta(days=offset)
+            week.append({
+                "date": day,
+                "number": day.day,
+                "label": _day_label(day),
+                "month": MONTHS[day.month - 1] if (day.day == 1 or not weeks and offset == 0) else "",
+                "weekday": WEEKDAYS[day.weekday()],
+                "inside": today <= day <= last,
+                "today": day == today,
+                "blackout": day in blackout,
+                "posts": by_day.get(day, []),
+            })
+        weeks.append(week)
+        start += timedelta(days=7)
+    return weeks
+
+
+def _local(value: str | datetime, zone: ZoneInfo) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def _short_time(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def _long_time(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return (f"{_day_label(moment.date())} {moment.year}, {hour}:{moment.minute:02d} "
+            f"{'AM' if moment.hour < 12 else 'PM'} {moment.tzname()}")
+
+
+def _day_label(day: date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def _anchor(post_id: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in str(post_id))
+
+
+def _linkable(url: str) -> bool:
+    try:
+        return urlsplit(url).scheme.lower() in LINK_SCHEMES
+    except ValueError:
+        return False

@@ -1,0 +1,203 @@
+"""The review page: what a manager reads on it, and that article text can never become markup."""
+
+from __future__ import annotations
+
+import base64
+import io
+from html.parser import HTMLParser
+
+import pytest
+from PIL import Image
+
+from scheduler.preview import render_preview
+
+def card_uri(color=(44, 106, 102)) -> str:
+    buf = io.BytesIO()
+    Image.new("RGB", (160, 90), color).save(buf, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def post(tip_id, at, **extra):
+    row = {"id": f"seed/{tip_id}", "at": at, "status": "queued",
+           "text": "Patience matters.\n\nhttps://junocounseling.com/a?utm_source=x #CouplesCounseling",
+           "card": card_uri(), "alt_text": "Quote card from @junocounseling. It reads: “Patience matters.”",
+           "weighted_length": 60, "campaign": "seed", "headline": "Patience matters.", "review": []}
+    row.update(extra)
+    return row
+
+
+def view(**extra):
+    data = {"handle": "junocounseling", "timezone": "America/New_York", "now": "2026-11-30T08:00:00-05:00",
+            "days": 35, "posts": [], "drafts": [], "published": [], "blackout": []}
+    data.update(extra)
+    return data
+
+
+class Page(HTMLParser):
+    """The parsed page: every element with its attributes, and the text inside chosen elements."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self._stack: list[tuple[str, dict, list]] = []
+        self.texts: dict[str, str] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if tag not in ("img", "meta", "br", "input", "link"):
+            self._stack.append((tag, attributes, []))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_tag, attributes, parts = self._stack.pop()
+            text = "".join(parts)
+            for key in (attributes.get("id"), attributes.get("data-post")):
+                if key:
+                    self.texts[key] = text
+            if self._stack:
+                self._stack[-1][2].append(text)
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._stack:
+            self._stack[-1][2].append(data)
+
+    def all(self, tag=None, **attrs):
+        return [a for t, a in self.elements
+                if (tag is None or t == tag) and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+
+    def with_attr(self, name):
+        return [a for _, a in self.elements if name in a]
+
+
+def test_each_post_is_shown_once_with_its_exact_text_length_and_alt_text():
+    posts = [post("a", "2026-12-02T13:30:00+00:00"), post("b", "2026-12-03T00:30:00+00:00"),
+             post("c", "2026-12-05T15:00:00+00:00")]
+    page = Page(render_preview(view(posts=posts)))
+
+    shown = [a["data-post"] for a in page.with_attr("data-post")]
+    assert shown == ["seed/a", "seed/b", "seed/c"]
+    body = page.texts["seed/a"]
+    assert "Patience matters.\n\nhttps://junocounseling.com/a?utm_source=x #CouplesCounseling" in body
+    assert "60 / 280" in body
+    assert "Quote card from @junocounseling. It reads: “Patience matters.”" in body
+    assert page.all("img", alt="Quote card from @junocounseling. It reads: “Patience matters.”")
+
+
+def test_times_are_the_practices_local_times_across_a_dst_change():
+    posts = [post("winter", "2026-12-02T13:30:00+00:00"), post("late", "2026-12-03T00:30:00+00:00"),
+             post("summer", "2027-03-15T12:30:00Z")]
+    page = Page(render_preview(view(posts=posts, days=120)))
+
+    assert "Wed 2 Dec 2026, 8:30 AM EST" in page.texts["seed/winter"]
+    # 00:30 UTC on the 3rd is still the evening of the 2nd in New York
+    assert "Wed 2 Dec 2026, 7:30 PM EST" in page.texts["seed/late"]
+    assert "Mon 15 Mar 2027, 8:30 AM EDT" in page.texts["seed/summer"]
+
+
+def test_the_calendar_puts_each_post_on_its_local_day_and_links_to_it():
+    posts = [post("late", "2026-12-03T00:30:00+00:00")]
+    html = render_preview(view(posts=posts, blackout=["2026-12-24"]))
+    page = Page(html)
+
+    chips = page.all("a", **{"class": "chip"})
+    assert [c["href"] for c in chips] == ["#post-seed-late"]
+    assert page.all("article", id="post-seed-late")
+    assert "7:30pm" in page.texts["calendar"]
+    wednesday = [a for a in page.all("div", role="cell") if a.get("aria-label") == "Wed 2 Dec"]
+    assert wednesday, "the calendar has a cell for Wed 2 Dec"
+    assert "blackout" in html.split('aria-label="Thu 24 Dec"')[1].split("</div>")[0]
+
+
+def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
+    posts = [post("ok", "2026-12-02T13:30:00Z"),
+             post("sensitive", "2026-12-03T13:30:00Z", review=["sensitive"]),
+             post("private", "2026-12-04T13:30:00Z", review=["privacy", "stale"]),
+             post("long", "2026-12-05T13:30:00Z", weighted_length=281),
+             post("bare", "2026-12-06T13:30:00Z", card=None),
+             post("missed", "2026-12-07T13:30:00Z", status="missed")]
+    html = render_preview(view(posts=posts))
+    page = Page(html)
+
+    def flags(tip):
+        return page.texts[f"seed/{tip}"]
+
+    assert "Sensitive topic" not in flags("ok") and "Too long" not in flags("ok")
+    assert "Sensitive topic" in flags("sensitive")
+    assert "Privacy check" in flags("private") and "Stale" in flags("private")
+    assert "Too long" in flags("long") and "281 / 280" in flags("long")
+    assert "No card yet" in flags("bare")
+    attention = [a["data-post"] for a in page.with_attr("data-post") if "attention" in a["class"].split()]
+    assert attention == ["seed/sensitive", "seed/private", "seed/long", "seed/bare", "seed/missed"]
+    assert "5 needs attention" not in html and "5 need attention" in " ".join(html.split("<strong>")).replace("</strong>", "")
+    imgs = page.all("img")
+    assert len(imgs) == 5, "no broken image for the post without a card"
+
+
+def test_drafts_waiting_for_approval_and_published_posts_with_links():
+    drafts = [{"id": "seed/maybe", "campaign": "seed", "headline": "Curiosity works better.",
+               "text": "Curiosity often works better than persuasion.", "weighted_length": 46,
+               "alt_text": "alt", "card": card_uri(), "review": ["privacy"]}]
+    published = [{"id": "seed/old", "at": "2026-11-20T13:30:00Z", "url": "https://x.com/junocounseling/status/1",
+                  "text": "Pressure tends to backfire."},
+                 {"id": "seed/odd", "at": "2026-11-21T13:30:00Z", "url": "javascript:alert(1)", "text": "odd"}]
+    page = Page(render_preview(view(drafts=drafts, published=published)))
+
+    assert "Curiosity often works better than persuasion." in page.texts["drafts"]
+    assert "Privacy check" in page.texts["drafts"]
+    assert "Curiosity" not in page.texts["posts"]
+    assert page.all("a", href="https://x.com/junocounseling/status/1")
+    assert not [a for a in page.with_attr("href") if a["href"].startswith("javascript")]
+    assert "javascript:alert(1)" in page.texts["published"]  # shown as text, not a link
+    assert "Fri 20 Nov 2026, 8:30 AM EST" in page.texts["published"]
+
+
+HOSTILE = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> '
+           '&amp; &lt;b&gt; "quoted" \'single\' </textarea></p><style>body{display:none}</style>')
+
+
+def test_hostile_article_text_is_shown_as_text_and_never_becomes_markup():
+    hostile = post("evil", "2026-12-02T13:30:00Z", text=HOSTILE, alt_text=HOSTILE, headline=HOSTILE,
+                   campaign='"><script>x()</script>')
+    draft = dict(hostile, id='seed/"><svg onload=alert(1)>', at=None)
+    published = [{"id": "seed/p", "at": "2026-11-20T13:30:00Z", "url": 'https://x.com/"><script>y()</script>',
+                  "text": HOSTILE}]
+    html = render_preview(view(posts=[hostile], drafts=[draft], published=published, handle="<b>juno</b>"))
+    page = Page(html)
+
+    assert not page.all("script") and not page.all("svg") and not page.all("textarea")
+    assert len(page.all("style")) == 1
+    assert not [a for _, a in page.elements for name in a if name.startswith("on")]
+    assert page.all("img", alt=HOSTILE)
+    assert [a["src"] for a in page.all("img")] == [hostile["card"], hostile["card"]]
+    assert HOSTILE in page.texts["seed/evil"]
+    assert HOSTILE in page.texts["published"]
+    assert "&lt;script&gt;window.pwned" in html
+
+
+def test_the_page_loads_nothing_from_anywhere_and_forbids_scripts():
+    posts = [post("a", "2026-12-02T13:30:00Z")]
+    published = [{"id": "seed/old", "at": "2026-11-20T13:30:00Z", "url": "https://x.com/j/status/1", "text": "t"}]
+    page = Page(render_preview(view(posts=posts, published=published)))
+
+    assert all(a["src"].startswith("data:image/") for a in page.with_attr("src"))
+    assert not page.all("link") and not page.all("script")
+    csp = page.all("meta", http_equiv="Content-Security-Policy")
+    assert csp and "default-src 'none'" in csp[0]["content"] and "script-src" not in csp[0]["content"]
+    assert page.all("meta", name="viewport")
+
+
+def test_an_empty_plan_says_what_to_do():
+    page = Page(render_preview(view()))
+
+    assert "juno-scheduler queue" in page.texts["posts"]
+    assert "No tips are waiting" in page.texts["drafts"]
+    assert "Nothing has been published" in page.texts["published"]
+
+
+def test_the_same_data_gives_the_same_page():
+    data = view(posts=[post("a", "2026-12-02T13:30:00Z")])
+    assert render_preview(data) == render_preview(dict(data))
