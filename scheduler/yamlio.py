@@ -121,13 +121,25 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
             doc.data = _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as exc:
         raise error(f"{display}:{_syntax_message(exc)}; fix the syntax near this place") from None
+    except yaml.reader.ReaderError as exc:
+        raise error(_bad_character(display, text, exc.character)) from None
     except yaml.YAMLError as exc:
-        raise error(f"{display}: not valid YAML ({exc}); fix the syntax") from None
+        raise error(f"{display}: not valid YAML ({' '.join(str(exc).split())}); fix the syntax") from None
     except _DuplicateKey as exc:
         raise error(str(exc)) from None
     finally:
         loader.dispose()
     return doc
+
+
+def _bad_character(display: str, text: str, character) -> str:
+    """A control character YAML refuses, located by line and column (the reader counts bytes)."""
+    char = chr(character) if isinstance(character, int) else str(character)
+    index = text.find(char)
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return (f"{display}:{line}:{col}: the control character U+{ord(char):04X} is not allowed in YAML; "
+            "delete it")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
