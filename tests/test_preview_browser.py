@@ -1,0 +1,103 @@
+"""The review page in a real headless chromium, at phone width and at desktop width.
+
+Screenshots land in tests/artifacts/ (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+WIDTHS = {"phone": 375, "desktop": 1280}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI=true; install Debian's chromium (see .ci/run)")
+        pytest.skip(f"{CHROMIUM} is missing; install Debian's chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OpenPage:
+    """A page opened from disk, with everything that went wrong while it loaded."""
+
+    def __init__(self, browser, path: Path, width: int):
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.problems: list[str] = []
+        self.page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}")
+                     if msg.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        self.page.on("request", lambda req: self.problems.append(f"request to {req.url}")
+                     if not req.url.startswith(("data:", "file:")) else None)
+        self.page.goto(path.as_uri(), wait_until="load")
+
+    def images(self) -> list[dict]:
+        return self.page.eval_on_selector_all(
+            "img", "els => els.map(e => ({complete: e.complete, width: e.naturalWidth, shown: e.clientWidth}))")
+
+    def overflow(self) -> int:
+        """How many pixels the page is wider than the window (a sideways scroll on a phone)."""
+        return self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def close(self):
+        self.page.close()
+
+
+HOSTILE = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> '
+           '&amp; &lt;b&gt; "quoted" <a href="javascript:window.pwned=3">click</a>')
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, tmp_path, screen):
+    from scheduler.preview import render_preview
+    from tests.test_preview import card_uri
+
+    row = {"id": "seed/evil", "at": "2026-12-02T13:30:00Z", "status": "queued", "text": HOSTILE,
+           "card": card_uri(), "alt_text": HOSTILE, "weighted_length": 140, "campaign": "seed",
+           "headline": HOSTILE, "review": ["privacy"]}
+    view = {"handle": "junocounseling", "timezone": "America/New_York", "now": "2026-11-30T08:00:00-05:00",
+            "days": 14, "posts": [row], "drafts": [dict(row, id="seed/evil-draft", at=None)],
+            "published": [{"id": "seed/old", "at": "2026-11-20T13:30:00Z", "url": "javascript:window.pwned=4",
+                           "text": HOSTILE}]}
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(render_preview(view), encoding="utf-8")
+
+    opened = OpenPage(browser, page_file, WIDTHS[screen])
+    try:
+        page = opened.page
+        for link in page.locator("a").all():
+            if link.is_visible() and not link.get_attribute("href").startswith("#"):
+                link.click()
+        assert page.evaluate("window.pwned") is None
+        assert page.locator("script").count() == 0
+        assert page.locator("main img").count() == 2, "only the two cards are images"
+        assert page.locator("[onerror]").count() == 0
+        assert page.locator("#post-seed-evil .text").inner_text() == HOSTILE
+        assert page.locator("#published .ptext").inner_text() == HOSTILE
+        assert opened.problems == []
+        opened.screenshot(f"preview-hostile-{screen}.png")
+    finally:
+        opened.close()
