@@ -75,7 +75,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
         "published": published,
         "attention": sum(1 for post in posts if post["attention"]),
         "drafts_attention": sum(1 for draft in drafts if draft["attention"]),
-        "weeks": _calendar(posts, now.date(), days, {date.fromisoformat(d) for d in view.get("blackout", ())}),
+        "weeks": _calendar(posts + published, now.date(), days, {date.fromisoformat(d) for d in view.get("blackout", ())}),
         "max_length": MAX_WEIGHTED_LENGTH,
     }
     return _template().render(page=page)
@@ -123,7 +123,13 @@ def _published_model(item: Mapping[str, Any], zone: ZoneInfo) -> dict:
     url = item.get("url") or ""
     return {
         "id": item["id"],
+        "anchor": "published-" + _anchor(item["id"]),
         "text": item.get("text") or "",
+        "headline": "",
+        "status": "posted",
+        "attention": False,
+        "date": at.date() if at else None,
+        "time": _short_time(at) if at else "",
         "when": _long_time(at) if at else "",
         "iso": at.isoformat() if at else "",
         "url": url if _linkable(url) else "",

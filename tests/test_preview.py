@@ -112,6 +112,15 @@ def test_the_calendar_puts_each_post_on_its_local_day_and_links_to_it():
     assert "blackout" in html.split('aria-label="Thu 24 Dec"')[1].split("</div>")[0]
 
 
+def test_the_calendar_shows_what_went_out_earlier_this_week():
+    published = [{"id": "seed/monday", "at": "2026-11-30T13:30:00Z", "url": "https://x.com/j/status/1", "text": "t"}]
+    page = Page(render_preview(view(now="2026-12-02T12:00:00-05:00", published=published)))
+
+    chips = page.all("a", **{"class": "chip posted"})
+    assert [c["href"] for c in chips] == ["#published-seed-monday"]
+    assert page.all("li", id="published-seed-monday")
+
+
 def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
     posts = [post("ok", "2026-12-02T13:30:00Z"),
              post("sensitive", "2026-12-03T13:30:00Z", review=["sensitive"]),
