@@ -87,7 +87,15 @@ def cmd_plan(ctx: Context) -> int:
 
 
 def cmd_preview(ctx: Context) -> int:
-    raise NotBuiltError("preview", 7)
+    from scheduler.preview import write_preview
+
+    out = Path(ctx.args.out) if ctx.args.out else ctx.settings.state_dir / "preview.html"
+    with ctx.store() as store:
+        report = write_preview(ctx.settings, store, ctx.now(), out, ctx.args.days)
+    attention = f" ({report['attention']} need attention)" if report["attention"] else ""
+    ctx.emit(report, f"wrote {report['out']}: {report['posts']} posts in the next {ctx.args.days} days{attention}, "
+                     f"{report['drafts']} drafts waiting for approval, {report['published']} published")
+    return EXIT_OK
 
 
 def cmd_run_due(ctx: Context) -> int:
@@ -182,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=28, help="how many days ahead (default: 28)")
 
     p = add("preview", cmd_preview, "write a self-contained review page", [reporting, timed])
-    p.add_argument("--out", metavar="FILE.html", default=".juno/preview.html", help="where (default: .juno/preview.html)")
+    p.add_argument("--out", metavar="FILE.html", help="where (default: .juno/preview.html in the project folder)")
     p.add_argument("--days", type=int, default=35, help="how many days ahead (default: 35)")
 
     p = add("run-due", cmd_run_due, "post what is due, then exit (the cron entry point)", [reporting, timed])

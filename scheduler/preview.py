@@ -14,13 +14,14 @@ from __future__ import annotations
 import base64
 import io
 import logging
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from scheduler.errors import UsageError
+from scheduler.fileio import write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -197,3 +198,135 @@ def _linkable(url: str) -> bool:
         return urlsplit(url).scheme.lower() in LINK_SCHEMES
     except ValueError:
         return False
+
+
+# --- collecting: the plan, the drafts and the history, as plain data -----------------------------
+
+def write_preview(settings, store, now: datetime, out: Path | str, days: int) -> dict:
+    """Collect what goes out in the next `days` days, the drafts and recent history; write the page.
+
+    Returns a report: {"out", "posts", "drafts", "published", "attention", "bytes"}.
+    """
+    if days < 1:
+        raise UsageError(f"--days {days}: give a number of days of at least 1")
+    out = Path(out).resolve()
+    if out.is_dir():
+        raise UsageError(f"--out {out}: that is a folder; name a file such as {out / 'preview.html'}")
+    view = collect_preview(settings, store, now, days)
+    html = render_preview(view)
+    try:
+        write_atomic(out, html)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write the page there ({exc.strerror or exc}); "
+                         "choose a file in a folder you can write to") from None
+    zone = ZoneInfo(view["timezone"])
+    attention = sum(1 for post in view["posts"] if _post_model(post, zone)["attention"])
+    logger.info("wrote the preview %s (%d posts, %d drafts)", out, len(view["posts"]), len(view["drafts"]))
+    return {"out": str(out), "posts": len(view["posts"]), "drafts": len(view["drafts"]),
+            "published": len(view["published"]), "attention": attention, "bytes": len(html.encode("utf-8"))}
+
+
+def collect_preview(settings, store, now: datetime, days: int) -> dict:
+    """The plain data render_preview shows, read from the plan, the campaign files, the cards and the store."""
+    from scheduler.campaign import find_campaigns
+    from scheduler.planning import plan_posts
+
+    campaigns = find_campaigns(settings.root)
+    tips = {f"{campaign.slug}/{tip.id}": (campaign, tip) for campaign in campaigns for tip in campaign.tips}
+    cards = _CardImages(settings.root)
+
+    posts = []
+    for row in plan_posts(settings, store, now, days):
+        campaign, tip = tips.get(_tip_key(row["id"]), (None, None))
+        posts.append({
+            "id": row["id"], "at": row["at"], "status": row["status"], "text": row["text"],
+            "weighted_length": row["weighted_length"], "alt_text": row.get("alt_text") or "",
+            "card": cards.uri(row.get("card")),
+            "campaign": campaign.slug if campaign else _tip_key(row["id"]).split("/")[0],
+            "headline": tip.headline if tip else "",
+            "review": list(tip.review) if tip else [],
+        })
+    drafts = [_draft(settings, campaign, tip, cards) for campaign in campaigns for tip in campaign.tips
+              if tip.status == "draft"]
+    return {
+        "handle": settings.schedule.account.handle,
+        "timezone": settings.schedule.timezone,
+        "now": now.isoformat(),
+        "days": days,
+        "posts": posts,
+        "drafts": drafts,
+        "published": _published(store, now, days),
+        "blackout": [day.isoformat() for day in settings.schedule.blackout],
+    }
+
+
+def _draft(settings, campaign, tip, cards: "_CardImages") -> dict:
+    from scheduler.alttext import card_alt_text
+    from scheduler.cards import card_path
+    from scheduler.posttext import compose_for, weighted_length
+
+    text = compose_for(settings.schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,
+                       sensitive=tip.sensitive)
+    return {
+        "id": f"{campaign.slug}/{tip.id}",
+        "campaign": campaign.slug,
+        "headline": tip.headline,
+        "text": text,
+        "weighted_length": weighted_length(text),
+        "alt_text": tip.alt_text or card_alt_text(tip.headline, settings.schedule.account.handle),
+        "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, "x")),
+        "review": list(tip.review),
+    }
+
+
+def _published(store, now: datetime, days: int) -> list[dict]:
+    """Posts published in the `days` days before now, newest first."""
+    from scheduler.store import POSTED
+
+    recent = [post for post in store.posts([POSTED], since=now - timedelta(days=days))
+              if post.posted_at is not None and post.posted_at <= now]
+    recent.sort(key=lambda post: (post.posted_at, post.id), reverse=True)
+    return [{"id": post.id, "at": post.posted_at.isoformat(), "url": post.url or "", "text": post.text}
+            for post in recent]
+
+
+def _tip_key(post_id: str) -> str:
+    """"<campaign>/<tip>" of a post id (a recycled post's id ends in "~N")."""
+    return str(post_id).split("~", 1)[0]
+
+
+class _CardImages:
+    """Cards as data: URIs (WebP thumbnails), each file read once; None for a card that is missing or unreadable."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._seen: dict[Path, str | None] = {}
+
+    def uri(self, card: str | Path | None) -> str | None:
+        if not card:
+            return None
+        path = Path(card) if Path(card).is_absolute() else self.root / card
+        if path not in self._seen:
+            self._seen[path] = card_data_uri(path)
+        return self._seen[path]
+
+
+def card_data_uri(path: Path, width: int = THUMBNAIL_WIDTH) -> str | None:
+    """A card as a WebP data: URI at most `width` pixels wide; None if it is missing or not an image."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+            picture = image.convert("RGB")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        logger.warning("card %s cannot be read (%s); the preview shows it as missing", path, exc)
+        return None
+    if picture.width > width:
+        picture = picture.resize((width, max(1, round(picture.height * width / picture.width))),
+                                 Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    picture.save(buffer, "WEBP", quality=THUMBNAIL_QUALITY, method=4)
+    return "data:image/webp;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
