@@ -210,3 +210,20 @@ def test_an_empty_plan_says_what_to_do():
 def test_the_same_data_gives_the_same_page():
     data = view(posts=[post("a", "2026-12-02T13:30:00Z")])
     assert render_preview(data) == render_preview(dict(data))
+
+
+def test_a_card_is_embedded_as_a_sharp_thumbnail_and_a_bad_one_as_missing(tmp_path):
+    from scheduler.preview import THUMBNAIL_WIDTH, card_data_uri
+
+    card = tmp_path / "card.png"
+    Image.new("RGB", (1600, 900), (44, 106, 102)).save(card)
+    uri = card_data_uri(card)
+    assert uri.startswith("data:image/webp;base64,")
+    with Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))) as thumbnail:
+        assert thumbnail.size == (THUMBNAIL_WIDTH, 450)
+    assert card_data_uri(card) == uri
+
+    corrupt = tmp_path / "corrupt.png"
+    corrupt.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    assert card_data_uri(corrupt) is None
+    assert card_data_uri(tmp_path / "missing.png") is None
