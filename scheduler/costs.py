@@ -1,0 +1,30 @@
+"""What a post costs on X's pay-per-use plan, from the prices in posts/schedule.yaml (budget.prices).
+
+A post whose text contains a URL (as X finds them: a bare domain counts) costs `post_with_link`,
+about 13 times `post`; setting a card's alt text costs `media_metadata` on top.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from scheduler.config import DEFAULT_PRICES
+
+
+def has_link(text: str) -> bool:
+    from twitter_text import extract_urls
+
+    return bool(extract_urls(text))
+
+
+def estimate_cost(text: str, prices: Mapping[str, float] = DEFAULT_PRICES, *, alt_text: bool = False) -> float:
+    """The price of one post in US dollars; alt_text=True when a card with alt text goes up with it."""
+    cost = prices["post_with_link"] if has_link(text) else prices["post"]
+    if alt_text:
+        cost += prices["media_metadata"]
+    return round(cost, 6)
+
+
+def post_cost(post, prices: Mapping[str, float] = DEFAULT_PRICES) -> float:
+    """estimate_cost for a publishers.base.Outgoing."""
+    return estimate_cost(post.text, prices, alt_text=bool(post.card is not None and post.alt_text))

@@ -1,0 +1,324 @@
+"""Posting to X with tweepy, OAuth 1.0a user context, a card and its alt text. No v1.1 endpoints.
+
+One post: check once per set of credentials that they belong to the configured handle
+(GET /2/users/me); upload the card (POST /2/media/upload, multipart `media` with
+`media_category=tweet_image`, signed by tweepy's OAuth1UserHandler); set its alt text
+(POST /2/media/metadata); create the post (tweepy's Client.create_tweet). Every failure becomes a
+PublishError (see xerrors). After an uncertain attempt, find_existing looks through the account's
+recent posts for the same text before anything is posted again.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Protocol
+
+import requests
+import tweepy
+
+from scheduler.config import DEFAULT_PRICES, Credentials
+from scheduler.costs import post_cost
+from scheduler.errors import ConfigError, PublishError
+from scheduler.publishers.base import Outgoing, Published, Publisher
+from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
+from scheduler.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
+
+logger = logging.getLogger(__name__)
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_ALT_TEXT = 1000
+RECENT_POSTS = 100
+_IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
+
+
+class HandleCache(Protocol):
+    """Which handle a set of credentials was last seen to belong to, by credential fingerprint."""
+
+    def get(self, fingerprint: str) -> str | None: ...
+
+    def put(self, fingerprint: str, handle: str) -> None: ...
+
+
+class MemoryHandleCache:
+    def __init__(self):
+        self._handles: dict[str, str] = {}
+
+    def get(self, fingerprint: str) -> str | None:
+        return self._handles.get(fingerprint)
+
+    def put(self, fingerprint: str, handle: str) -> None:
+        self._handles[fingerprint] = handle
+
+
+@dataclass(frozen=True)
+class XUser:
+    id: str
+    username: str
+    name: str = ""
+
+
+def post_url(handle: str, remote_id: str) -> str:
+    return f"https://x.com/{handle}/status/{remote_id}"
+
+
+class XPublisher(Publisher):
+    name = "x"
+
+    def __init__(self, credentials: Credentials, handle: str, *, api_base: str | None = None,
+                 prices: Mapping[str, float] = DEFAULT_PRICES, handle_cache: HandleCache | None = None,
+                 timeout=DEFAULT_TIMEOUT, backoff: float = 0.5):
+        self.credentials = credentials
+        self.handle = handle
+        self.prices = dict(prices)
+        self.handle_cache = handle_cache if handle_cache is not None else MemoryHandleCache()
+        keep_out_of_logs(credentials.api_key, credentials.api_secret, credentials.access_token,
+                         credentials.access_token_secret)
+        self._me: XUser | None = None
+        self._client = tweepy.Client(
+            consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
+            access_token=credentials.access_token, access_token_secret=credentials.access_token_secret,
+            return_type=requests.Response,
+        )
+        # tweepy's own calls: reads are repeated on 5xx and lost answers, a post never is.
+        route_session(self._client.session, api_base, timeout=timeout, retry_methods=("GET",), backoff=backoff)
+        # media calls: repeating an upload or an alt text is harmless.
+        self._media = x_session(api_base, timeout=timeout, retry_methods=("GET", "POST"), backoff=backoff)
+
+    @classmethod
+    def from_settings(cls, settings, *, handle_cache: HandleCache | None = None, **options) -> "XPublisher":
+        if settings.credentials is None:
+            raise ConfigError("posts/schedule.yaml: account.publisher is x but X_API_KEY, X_API_SECRET, "
+                              "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET are not set; set all four in the "
+                              "environment or in .env, or use publisher: outbox")
+        if handle_cache is None:
+            handle_cache = store_handle_cache(settings)
+        return cls(settings.credentials, settings.schedule.account.handle, api_base=settings.x_api_base,
+                   prices=settings.schedule.budget.prices, handle_cache=handle_cache, **options)
+
+    # --- who we are -------------------------------------------------------------------------
+
+    def whoami(self) -> XUser:
+        """GET /2/users/me: the account these credentials belong to."""
+        if self._me is None:
+            try:
+                data = self._client.get_me(user_auth=True).json()["data"]
+            except (tweepy.TweepyException, requests.RequestException) as exc:
+                raise classify(exc, action="asking X whose credentials these are", handle=self.handle) from None
+            except (ValueError, KeyError, TypeError):
+                raise PublishError("X answered GET /2/users/me without the account's data; will retry",
+                                   kind="retry") from None
+            self._me = XUser(id=str(data["id"]), username=str(data["username"]), name=str(data.get("name", "")))
+            self.handle_cache.put(self.credentials.fingerprint, self._me.username)
+        return self._me
+
+    def verify_handle(self) -> None:
+        """Refuse to post unless the credentials belong to the configured handle (asked once per fingerprint)."""
+        known = self.handle_cache.get(self.credentials.fingerprint)
+        if known is not None and known.lower() == self.handle.lower():
+            return
+        me = self.whoami()
+        if me.username.lower() != self.handle.lower():
+            raise PublishError(
+                f"the X credentials belong to @{me.username}, not @{self.handle}; nothing was posted. Use "
+                f"@{self.handle}'s access token and secret (X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or change "
+                "account.handle in posts/schedule.yaml", kind="stop")
+
+    # --- posting ----------------------------------------------------------------------------
+
+    def publish(self, post: Outgoing) -> Published:
+        try:
+            return self._publish(post)
+        except PublishError as exc:
+            if post.uncertain:
+                exc.uncertain = True  # the earlier attempt is still unresolved
+            raise
+
+    def _publish(self, post: Outgoing) -> Published:
+        self.verify_handle()
+        if post.uncertain:
+            existing = self.find_existing(post)
+            if existing is not None:
+                logger.info("post %s was already on X as %s; recorded, not posted again", post.post_id,
+                            existing.remote_id)
+                return existing
+        media_ids = []
+        if post.card is not None:
+            media_id = self.upload_card(Path(post.card))
+            if post.alt_text:
+                self.set_alt_text(media_id, post.alt_text)
+            media_ids.append(media_id)
+        try:
+            response = self._client.create_tweet(text=post.text, media_ids=media_ids or None, user_auth=True)
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            if is_duplicate(exc) and post.uncertain:
+                return self._duplicate_of_uncertain(post)
+            raise classify(exc, action="posting", handle=self.handle, posting=True) from None
+        remote_id = _read_id(response, "POST /2/tweets")
+        _log_daily_limit(response, self.handle)
+        logger.info("posted %s to X as @%s: %s", post.post_id, self.handle, remote_id)
+        return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
+                         cost_usd=post_cost(post, self.prices))
+
+    def _duplicate_of_uncertain(self, post: Outgoing) -> Published:
+        """X calls the text a duplicate after an uncertain attempt: that attempt went out."""
+        existing = self.find_existing(post)
+        if existing is not None:
+            return existing
+        logger.warning("post %s: X calls it a duplicate of an earlier attempt, but it is not among the "
+                       "%d most recent posts; recorded as posted without its id", post.post_id, RECENT_POSTS)
+        return Published(remote_id="", url=f"https://x.com/{self.handle}", cost_usd=post_cost(post, self.prices))
+
+    def upload_card(self, card: Path) -> str:
+        """POST /2/media/upload: the card as multipart `media`, media_category=tweet_image; the media id."""
+        data, mime = _read_card(card)
+        try:
+            response = self._media.post(
+                f"{MEDIA_HOST}/2/media/upload", auth=self._oauth1(),
+                files={"media": (card.name, data, mime)}, data={"media_category": "tweet_image"})
+            raise_for_answer(response)
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise classify(exc, action="uploading the card", handle=self.handle) from None
+        return _read_id(response, "POST /2/media/upload")
+
+    def set_alt_text(self, media_id: str, alt_text: str) -> None:
+        """POST /2/media/metadata: the alt text a screen reader says instead of the card."""
+        if len(alt_text) > MAX_ALT_TEXT:
+            raise PublishError(f"the alt text has {len(alt_text)} characters; X takes at most {MAX_ALT_TEXT}: "
+                               "shorten the tip's alt_text", kind="permanent")
+        try:
+            response = self._media.post(
+                f"{MEDIA_HOST}/2/media/metadata", auth=self._oauth1(),
+                json={"id": media_id, "metadata": {"alt_text": {"text": alt_text}}})
+            raise_for_answer(response)
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise classify(exc, action="setting the card's alt text", handle=self.handle) from None
+
+    def _oauth1(self):
+        c = self.credentials
+        return tweepy.OAuth1UserHandler(c.api_key, c.api_secret, c.access_token, c.access_token_secret).apply_auth()
+
+    # --- after an uncertain attempt ---------------------------------------------------------
+
+    def find_existing(self, post: Outgoing) -> Published | None:
+        """The post if it is among the account's recent posts (GET /2/users/:id/tweets), else None."""
+        me = self.whoami()
+        try:
+            response = self._client.get_users_tweets(
+                me.id, user_auth=True, max_results=RECENT_POSTS, exclude=["replies", "retweets"],
+                tweet_fields=["created_at", "entities"])
+            tweets = response.json().get("data") or []
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise classify(exc, action="looking for an earlier attempt among recent posts",
+                           handle=self.handle) from None
+        except ValueError:
+            raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
+        wanted = comparable(post.text)
+        for tweet in tweets:
+            if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
+                remote_id = str(tweet["id"])
+                return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
+                                 cost_usd=post_cost(post, self.prices))
+        return None
+
+    def close(self) -> None:
+        self._client.session.close()
+        self._media.close()
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def comparable(text: str, entities: Mapping | None = None) -> str:
+    """Text as X shows it, reduced so that a post and what was sent compare equal.
+
+    X shortens every link to t.co, adds a t.co link for attached media and escapes &, < and >;
+    links are therefore left out of the comparison.
+    """
+    for url in (entities or {}).get("urls", []) or []:
+        short = url.get("url")
+        if short:
+            text = text.replace(short, " ")
+    text = html.unescape(text)
+    from twitter_text import extract_urls_with_indices
+
+    for found in sorted(extract_urls_with_indices(text), key=lambda u: u["indices"][0], reverse=True):
+        start, end = found["indices"]
+        text = text[:start] + " " + text[end:]
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _read_card(card: Path) -> tuple[bytes, str]:
+    try:
+        data = card.read_bytes()
+    except FileNotFoundError:
+        raise PublishError(f"{card}: the card is missing; run `juno-scheduler cards` and retry the post",
+                           kind="permanent") from None
+    except OSError as exc:
+        raise PublishError(f"{card}: cannot read the card ({exc.strerror}); fix the file and retry the post",
+                           kind="permanent") from None
+    if len(data) > MAX_IMAGE_BYTES:
+        raise PublishError(f"{card}: the card is {len(data) / 1e6:.1f} MB; X takes images up to 5 MB: "
+                           "render it smaller with `juno-scheduler cards`", kind="permanent")
+    for magic, mime in _IMAGE_TYPES:
+        if data.startswith(magic):
+            return data, mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return data, "image/webp"
+    raise PublishError(f"{card}: not a PNG, JPEG, GIF or WebP image; render it again with "
+                       "`juno-scheduler cards`", kind="permanent")
+
+
+def _read_id(response: requests.Response, what: str) -> str:
+    try:
+        return str(response.json()["data"]["id"])
+    except (ValueError, KeyError, TypeError):
+        raise PublishError(f"X answered {what} without data.id; will retry", kind="retry",
+                           uncertain=what == "POST /2/tweets") from None
+
+
+def _log_daily_limit(response: requests.Response, handle: str) -> None:
+    remaining = response.headers.get("x-user-limit-24hour-remaining")
+    if remaining is not None:
+        logger.info("X: %s posts left for @%s in this 24-hour window", remaining, handle)
+
+
+def store_handle_cache(settings) -> HandleCache:
+    """The verified-handle memory in the database, or in memory until the store offers it."""
+    try:
+        from scheduler.store import open_store
+    except ImportError:
+        return MemoryHandleCache()
+    return _LazyStoreHandleCache(settings.database_url, open_store)
+
+
+class _LazyStoreHandleCache:
+    """Opens the store on first use and keeps fingerprint -> handle there (never the secrets)."""
+
+    def __init__(self, database_url: str, open_store):
+        self._url = database_url
+        self._open = open_store
+        self._store = None
+        self._fallback = MemoryHandleCache()
+
+    def _backend(self):
+        if self._store is None:
+            store = self._open(self._url)
+            ok = hasattr(store, "verified_handle") and hasattr(store, "remember_handle")
+            self._store = store if ok else self._fallback
+        return self._store
+
+    def get(self, fingerprint: str) -> str | None:
+        backend = self._backend()
+        return backend.get(fingerprint) if backend is self._fallback else backend.verified_handle(fingerprint)
+
+    def put(self, fingerprint: str, handle: str) -> None:
+        backend = self._backend()
+        if backend is self._fallback:
+            backend.put(fingerprint, handle)
+        else:
+            backend.remember_handle(fingerprint, handle)
