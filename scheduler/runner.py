@@ -1,0 +1,263 @@
+"""Post what is due, once: the one code path behind `run-due` (cron) and the daemon.
+
+For each due post, one at a time: claim it with a lease; if its slot was missed by more than
+the catch-up window, move it to the next free slot instead; check the account and the budget;
+record an attempt; publish; record the result. A post found with an attempt still open (its
+worker died mid-post) is "uncertain": the publisher first looks whether the network has it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from scheduler.errors import PublishError
+from scheduler.store import ACTIVE, PAUSED, Post, Store
+from scheduler.store.records import FAILED
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)       # longer than any one publish may take
+BACKOFF_FIRST = timedelta(minutes=2)
+BACKOFF_MAX = timedelta(hours=6)
+
+
+def empty_report() -> dict:
+    return {"posted": [], "deferred": [], "failed": [], "missed": []}
+
+
+def backoff(attempts: int) -> timedelta:
+    """2m, 4m, 8m, ... up to 6h between tries of a post that keeps failing for a passing reason."""
+    return min(BACKOFF_FIRST * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
+
+
+def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dry_run: bool = False, *,
+            lease: timedelta = LEASE, should_stop: Callable[[], bool] = lambda: False,
+            clock: Callable[[], datetime] | None = None) -> dict:
+    """Post everything due at `now`; returns {"posted", "deferred", "failed", "missed"} lists.
+
+    `clock` gives the time as the run goes on (for leases); by default `now` plus the time elapsed.
+    `should_stop` is asked between posts: the daemon's way to finish the post in flight and stop.
+    """
+    if dry_run:
+        return preview_due(settings, store, now)
+    if clock is None:
+        started = time.monotonic()
+
+        def clock() -> datetime:
+            return now + timedelta(seconds=time.monotonic() - started)
+
+    run = _Run(settings, store, publisher, worker_id, lease, clock)
+    try:
+        run.all_due(should_stop)
+    finally:
+        store.release_all(worker_id, clock())
+    if settings.schedule.recycle_after is not None and not should_stop():
+        from scheduler.queueing import recycle
+
+        recycle(settings, store, clock())
+    return run.report
+
+
+class _Run:
+    def __init__(self, settings, store: Store, publisher, worker_id: str, lease: timedelta, clock):
+        self.settings = settings
+        self.schedule = settings.schedule
+        self.handle = settings.schedule.account.handle
+        self.store = store
+        self.publisher = publisher
+        self.worker_id = worker_id
+        self.lease = lease
+        self.clock = clock
+        self.report = empty_report()
+        self._calendar = None
+
+    def all_due(self, should_stop) -> None:
+        account = self.store.account(self.handle)
+        if account.state == PAUSED:
+            return
+        if account.state != ACTIVE:
+            if self.store.has_due(self.clock()):
+                self.report["stopped"] = {"account": self.handle, "reason": account.reason}
+            return
+        while not should_stop():
+            post = self.store.claim(self.worker_id, self.clock(), self.lease)
+            if post is None:
+                return
+            if not self.one(post):
+                return
+
+    def one(self, post: Post) -> bool:
+        """Handle one claimed post; False when the account must stop posting."""
+        now = self.clock()
+        late = now - post.eligible_at
+        if late > self.schedule.catch_up:
+            self._move(post, now)
+            return True
+        account = self.store.account(self.handle)
+        if account.state != ACTIVE:
+            self.store.release(post.id, self.worker_id, now)
+            return False
+        if account.not_before and account.not_before > now:
+            self._defer(post, account.not_before, "rate limit", now)
+            return True
+        over = self._over_budget(post, now)
+        if over is not None:
+            self._defer(post, over, "budget", now)
+            return True
+        return self._publish(post)
+
+    def _publish(self, post: Post) -> bool:
+        outgoing = self._outgoing(post)
+        if not self.store.begin_attempt(post.id, self.worker_id, self.clock()):
+            logger.warning("%s: the claim ran out before posting; another worker will take it", post.id)
+            return True
+        try:
+            published = None
+            if post.attempt_open:
+                published = self.publisher.find_existing(outgoing)
+                if published is not None:
+                    logger.warning("%s: an earlier attempt did go out; recording it, not posting again", post.id)
+            if published is None:
+                published = self.publisher.publish(outgoing)
+        except PublishError as exc:
+            return self._failed(post, exc)
+        except Exception as exc:  # a publisher bug or an unexpected network error: maybe posted
+            logger.exception("%s: unexpected error while posting", post.id)
+            exc = PublishError(f"unexpected {type(exc).__name__}: {exc}", kind="retry", uncertain=True)
+            return self._failed(post, exc, report_as_failed=True)
+        now = self.clock()
+        cost = published.cost_usd or self._cost(outgoing)
+        if not self.store.record_posted(post.id, published.remote_id, published.url, cost, now):
+            logger.error("%s: was already recorded as posted by another worker", post.id)
+        logger.info("%s: posted as %s", post.id, published.remote_id)
+        self.report["posted"].append({"id": post.id, "remote_id": published.remote_id, "url": published.url,
+                                      "at": self._local(now)})
+        return True
+
+    def _failed(self, post: Post, exc: PublishError, report_as_failed: bool = False) -> bool:
+        now = self.clock()
+        message = str(exc)
+        if exc.kind == "permanent":
+            self.store.record_dead(post.id, self.worker_id, message, now)
+            self.report["failed"].append({"id": post.id, "error": message})
+            return True
+        if exc.kind == "stop":
+            self.store.record_retry(post.id, self.worker_id, message, post.eligible_at,
+                                    uncertain=exc.uncertain, now=now)
+            self.store.set_account_state(self.handle, "stopped", message, now)
+            logger.error("%s: posting stopped for @%s: %s", post.id, self.handle, message)
+            self.report["failed"].append({"id": post.id, "error": message})
+            self.report["stopped"] = {"account": self.handle, "reason": message}
+            return False
+        attempts = post.attempts + 1
+        retry_at = _aware(exc.retry_at) or now + backoff(attempts)
+        if exc.retry_at is not None:
+            self.store.set_not_before(self.handle, retry_at, now)
+        self.store.record_retry(post.id, self.worker_id, message, retry_at, uncertain=exc.uncertain, now=now)
+        if report_as_failed:
+            self.report["failed"].append({"id": post.id, "error": message})
+        else:
+            self.report["deferred"].append({"id": post.id, "until": self._local(retry_at), "reason": message})
+        return True
+
+    def _move(self, post: Post, now: datetime) -> None:
+        calendar = self.calendar(now)
+        calendar.remove(post.due_at)
+        new_at = calendar.next_free(post.id, now)
+        calendar.add(new_at, post.section)
+        self.store.move(post.id, self.worker_id, new_at, now)
+        logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
+                       self._local(post.eligible_at), self.schedule.catch_up, self._local(new_at))
+        self.report["missed"].append({"id": post.id, "moved_to": self._local(new_at)})
+
+    def _defer(self, post: Post, until: datetime, reason: str, now: datetime) -> None:
+        self.store.defer(post.id, self.worker_id, until, reason, now)
+        logger.info("%s: deferred until %s (%s)", post.id, self._local(until), reason)
+        self.report["deferred"].append({"id": post.id, "until": self._local(until), "reason": reason})
+
+    def calendar(self, now: datetime):
+        if self._calendar is None:
+            from scheduler.queueing import taken_calendar
+            from scheduler.timetable import Timetable
+
+            self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
+        return self._calendar
+
+    def _outgoing(self, post: Post):
+        from scheduler.publishers.base import Outgoing
+
+        card = None
+        if post.card:
+            card = Path(post.card)
+            card = card if card.is_absolute() else self.settings.root / card
+        return Outgoing(post_id=post.id, text=post.text, card=card, alt_text=post.alt_text or "",
+                        uncertain=post.attempt_open)
+
+    def _cost(self, outgoing) -> float:
+        if self.schedule.account.publisher == "outbox":
+            return 0.0
+        from scheduler.costs import post_cost
+
+        return post_cost(outgoing, self.schedule.budget.prices)
+
+    def _over_budget(self, post: Post, now: datetime) -> datetime | None:
+        """The start of next month if this post would take the month's spend past the budget."""
+        budget = self.schedule.budget.monthly_usd
+        if budget is None or self.schedule.account.publisher == "outbox":
+            return None
+        start, next_start = month_bounds(now, self.schedule.zone)
+        _, spent = self.store.spend_since(start)
+        if spent + self._cost(self._outgoing(post)) > budget + 1e-9:
+            return next_start
+        return None
+
+    def _local(self, moment: datetime) -> str:
+        return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
+
+
+def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:
+    """The start of this month and of the next, in the practice's zone."""
+    local = now.astimezone(zone)
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.astimezone(timezone.utc), following.astimezone(timezone.utc)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def preview_due(settings, store: Store, now: datetime) -> dict:
+    """What run-due would do at `now`, changing nothing: a dry run."""
+    report = empty_report()
+    zone = settings.schedule.zone
+    account = store.account(settings.schedule.account.handle)
+    if account.state != ACTIVE:
+        if account.state != PAUSED and store.has_due(now):
+            report["stopped"] = {"account": account.handle, "reason": account.reason}
+        return report
+    for post in store.due(now):
+        if now - post.eligible_at > settings.schedule.catch_up:
+            report["missed"].append({"id": post.id, "moved_to": None})
+        elif account.not_before and account.not_before > now:
+            report["deferred"].append({"id": post.id, "until": account.not_before.astimezone(zone).isoformat(),
+                                       "reason": "rate limit"})
+        else:
+            report["posted"].append({"id": post.id, "remote_id": None, "url": None,
+                                     "at": now.astimezone(zone).isoformat(timespec="seconds")})
+    report["dry_run"] = True
+    return report
+
+
+def exit_code(report: dict) -> int:
+    """3 when some posts failed or the account is stopped (so cron mail reports them), else 0."""
+    return 3 if report.get("failed") or report.get("stopped") else 0
+
+
+__all__ = ["run_due", "preview_due", "exit_code", "backoff", "LEASE", "FAILED"]

@@ -1,0 +1,68 @@
+"""The database: the queue and every post's state, the one source of truth at run time.
+
+    store = open_store(settings.database_url)   # sqlite:///... or postgresql://...
+
+SQLite by default (.juno/juno.db); PostgreSQL (needs psycopg) so several workers share one queue.
+The schema is migrated on open.
+"""
+
+from __future__ import annotations
+
+from scheduler.errors import StoreError
+from scheduler.store.base import Store
+from scheduler.store.records import (ACTIVE, CLAIMED, DEAD, FAILED, MISSED, PAUSED, POSTED, QUEUED, SKIPPED,
+                                     STATES, STOPPED, Account, Post)
+
+__all__ = ["open_store", "Store", "Post", "Account", "STATES", "QUEUED", "CLAIMED", "POSTED", "FAILED", "DEAD",
+           "MISSED", "SKIPPED", "ACTIVE", "PAUSED", "STOPPED"]
+
+
+def open_store(url: str) -> Store:
+    """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used."""
+    from scheduler.config import redact_url
+
+    scheme = url.split(":", 1)[0].lower()
+    if scheme == "sqlite":
+        import sqlite3
+
+        from scheduler.store.sqlite import SQLiteStore
+
+        errors: tuple = (sqlite3.Error, OSError)
+        store_class = SQLiteStore
+    elif scheme in ("postgresql", "postgres"):
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(f"JUNO_DATABASE_URL is {redact_url(url)}, a PostgreSQL database, but psycopg "
+                             "is not installed; pip install 'juno-scheduler[postgres]'") from None
+        from scheduler.store.postgres import PostgresStore
+
+        errors = (psycopg.Error, OSError)
+        store_class = PostgresStore
+    else:
+        raise StoreError(f"JUNO_DATABASE_URL: unknown database {redact_url(url)}; "
+                         "use sqlite:///path.db or postgresql://user@host/dbname")
+    store = None
+    try:
+        store = store_class(url)
+        store.migrate()
+    except errors as exc:
+        if store is not None:
+            store.close()
+        raise StoreError(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; check "
+                         "JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder)") from None
+    return store
+
+
+def _reason(exc: Exception, url: str) -> str:
+    """The driver's complaint on one line, without the password."""
+    from urllib.parse import urlsplit
+
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if password:
+        text = text.replace(password, "***")
+    return text

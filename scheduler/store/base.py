@@ -1,0 +1,356 @@
+"""The Store: one API over SQLite and PostgreSQL. The database is the queue.
+
+A worker claims one due post at a time with a lease (claimed_by, claimed_until); a post whose
+lease ran out is claimable again. Before publishing, the worker opens an attempt (attempt_open);
+a post found with an attempt still open was maybe posted, so the next worker asks the network
+before posting again. Backends differ only in connecting, transactions and the claim itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime, timedelta
+from typing import Iterable, Iterator, Sequence
+
+from scheduler.store.records import (ACTIVE, CLAIMABLE, CLAIMED, DEAD, FAILED, MISSED, POSTED, QUEUED,
+                                     SKIPPED, WAITING, Account, Post, from_epoch, to_epoch)
+from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
+
+_TIME_FIELDS = {"due_at", "retry_at", "claimed_until", "posted_at", "updated_at"}
+_BOOL_FIELDS = {"pinned", "attempt_open", "recyclable"}
+POST_COLUMNS = tuple(f.name for f in fields(Post))
+_SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
+_OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
+
+
+def _in(values: Sequence[str]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+class Store:
+    dialect = "base"
+
+    def __init__(self, url: str):
+        self.url = url
+
+    # --- what a backend provides ------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator:
+        """A write transaction that holds the queue's write lock until it ends; yields a cursor."""
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
+        raise NotImplementedError
+
+    def _lock_migrations(self, cur) -> None:
+        pass
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- schema -------------------------------------------------------------------------------
+    def migrate(self) -> None:
+        from scheduler.errors import StoreError
+        from scheduler.store.schema import META_TABLE
+
+        with self.transaction() as cur:
+            self._lock_migrations(cur)
+            cur.execute(META_TABLE)
+            version = self._version(cur)
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the database has schema version {version}, newer than this "
+                                 f"juno-scheduler understands ({SCHEMA_VERSION}); upgrade juno-scheduler")
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    cur.execute(statement)
+                logger.info("database migrated to schema version %d", step + 1)
+            if version == 0:
+                cur.execute(self._sql("INSERT INTO juno_meta (key, value) VALUES ('schema_version', ?)"),
+                            (str(SCHEMA_VERSION),))
+            elif version < SCHEMA_VERSION:
+                cur.execute(self._sql("UPDATE juno_meta SET value = ? WHERE key = 'schema_version'"),
+                            (str(SCHEMA_VERSION),))
+
+    def _version(self, cur) -> int:
+        cur.execute("SELECT value FROM juno_meta WHERE key = 'schema_version'")
+        row = cur.fetchone()
+        return int(row[0]) if row else 0
+
+    def schema_version(self) -> int:
+        rows = self._query("SELECT value FROM juno_meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    # --- rows ---------------------------------------------------------------------------------
+    @staticmethod
+    def _post(row: tuple) -> Post:
+        values = {}
+        for name, value in zip(POST_COLUMNS, row):
+            if name in _TIME_FIELDS:
+                value = from_epoch(value)
+            elif name in _BOOL_FIELDS:
+                value = bool(value)
+            values[name] = value
+        return Post(**values)
+
+    def _posts(self, where: str = "", params: Sequence = (), order: str = "due_at, id",
+               limit: int | None = None) -> list[Post]:
+        sql = f"{_SELECT} {('WHERE ' + where) if where else ''} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._post(row) for row in self._query(self._sql(sql), params)]
+
+    # --- reading ------------------------------------------------------------------------------
+    def get(self, post_id: str) -> Post | None:
+        found = self._posts("id = ?", (post_id,))
+        return found[0] if found else None
+
+    def posts(self, statuses: Iterable[str] | None = None, *, since: datetime | None = None,
+              until: datetime | None = None, tip_keys: Iterable[str] | None = None) -> list[Post]:
+        """Posts in slot order, filtered by state, slot time [since, until) and tip."""
+        where, params = [], []
+        if statuses is not None:
+            where.append(f"status IN {_in(tuple(statuses))}")
+        if since is not None:
+            where.append("due_at >= ?")
+            params.append(to_epoch(since))
+        if until is not None:
+            where.append("due_at < ?")
+            params.append(to_epoch(until))
+        if tip_keys is not None:
+            keys = list(tip_keys)
+            if not keys:
+                return []
+            where.append(f"tip_key IN ({', '.join('?' for _ in keys)})")
+            params.extend(keys)
+        return self._posts(" AND ".join(where), params)
+
+    def history(self, limit: int = 50) -> list[Post]:
+        """What happened last: posted, failed, dead, missed and skipped posts, newest first."""
+        return self._posts(f"status IN {_in((POSTED, FAILED, DEAD, MISSED, SKIPPED))}", (),
+                           order="updated_at DESC, id", limit=limit)
+
+    def counts(self) -> dict[str, int]:
+        return {status: n for status, n in self._query("SELECT status, COUNT(*) FROM posts GROUP BY status")}
+
+    def next_ready_at(self) -> datetime | None:
+        """When the next post becomes claimable (a slot, a retry, or a lease running out)."""
+        rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}")
+        return from_epoch(rows[0][0]) if rows else None
+
+    def has_due(self, now: datetime) -> bool:
+        rows = self._query(self._sql(f"SELECT 1 FROM posts WHERE status IN {_in(CLAIMABLE)} "
+                                     "AND ready_at <= ? LIMIT 1"), (to_epoch(now),))
+        return bool(rows)
+
+    def due(self, now: datetime) -> list[Post]:
+        """Posts a worker could claim at `now`, without claiming them (dry runs)."""
+        return self._posts(f"status IN {_in(CLAIMABLE)} AND ready_at <= ?", (to_epoch(now),),
+                           order="ready_at, id")
+
+    def spend_since(self, since: datetime) -> tuple[int, float]:
+        """How many posts went out since `since`, and what they cost."""
+        rows = self._query(self._sql("SELECT COUNT(*), COALESCE(SUM(cost_usd), 0) FROM posts "
+                                     "WHERE posted_at >= ?"), (to_epoch(since),))
+        count, spent = rows[0]
+        return int(count), float(spent)
+
+    # --- queueing -----------------------------------------------------------------------------
+    def add_posts(self, posts: Iterable[Post], now: datetime) -> int:
+        rows = []
+        stamp = to_epoch(now)
+        for post in posts:
+            values = {name: getattr(post, name) for name in POST_COLUMNS}
+            values.update(due_at=to_epoch(post.due_at), retry_at=to_epoch(post.retry_at),
+                          claimed_until=to_epoch(post.claimed_until), posted_at=to_epoch(post.posted_at),
+                          updated_at=stamp)
+            for name in _BOOL_FIELDS:
+                values[name] = int(values[name])
+            rows.append((*values.values(), to_epoch(post.eligible_at), stamp))
+        if not rows:
+            return 0
+        columns = ", ".join((*POST_COLUMNS, "ready_at", "created_at"))
+        marks = ", ".join("?" for _ in range(len(POST_COLUMNS) + 2))
+        with self.transaction() as cur:
+            cur.executemany(self._sql(f"INSERT INTO posts ({columns}) VALUES ({marks})"), rows)
+        return len(rows)
+
+    def update_waiting(self, post_id: str, now: datetime, **changes) -> bool:
+        """Change a post that is still to go out and not held by a worker; False if it is not."""
+        allowed = {"text", "card", "alt_text", "weighted_length", "section", "position", "due_at", "pinned",
+                   "status", "skip_reason", "recyclable"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {sorted(unknown)}")
+        sets, params = [], []
+        for name, value in changes.items():
+            if name == "due_at":
+                sets += ["due_at = ?", "ready_at = ?", "retry_at = NULL"]
+                params += [to_epoch(value), to_epoch(value)]
+                continue
+            sets.append(f"{name} = ?")
+            params.append(int(value) if name in _BOOL_FIELDS else value)
+        sets.append("updated_at = ?")
+        params += [to_epoch(now), post_id]
+        with self.transaction() as cur:
+            cur.execute(self._sql(f"UPDATE posts SET {', '.join(sets)} WHERE id = ? "
+                                  f"AND status IN {_in(_OPEN + (SKIPPED,))}"), params)
+            return cur.rowcount == 1
+
+    def set_recyclable(self, tip_key: str, recyclable: bool, now: datetime) -> None:
+        with self.transaction() as cur:
+            cur.execute(self._sql("UPDATE posts SET recyclable = ? WHERE tip_key = ? AND recyclable <> ?"),
+                        (int(recyclable), tip_key, int(recyclable)))
+
+    # --- claiming and recording -----------------------------------------------------------------
+    def claim(self, worker_id: str, now: datetime, lease: timedelta) -> Post | None:
+        """Atomically take the most overdue claimable post for `lease`; None when nothing is due."""
+        stamp = to_epoch(now)
+        with self.transaction() as cur:
+            row = self._claim_one(cur, worker_id, stamp, to_epoch(now + lease))
+        return self._post(row) if row else None
+
+    def begin_attempt(self, post_id: str, worker_id: str, now: datetime) -> bool:
+        """Record that this worker is about to publish; False if its claim has run out or gone."""
+        stamp = to_epoch(now)
+        with self.transaction() as cur:
+            cur.execute(self._sql("UPDATE posts SET attempt_open = 1, attempts = attempts + 1, updated_at = ? "
+                                  "WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_until > ?"),
+                        (stamp, post_id, worker_id, stamp))
+            return cur.rowcount == 1
+
+    def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
+                      now: datetime) -> bool:
+        """The network has the post. Recorded even if the claim ran out: it did go out."""
+        stamp = to_epoch(now)
+        with self.transaction() as cur:
+            cur.execute(self._sql("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
+                                  "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
+                                  "claimed_until = NULL, ready_at = ?, updated_at = ? "
+                                  "WHERE id = ? AND status <> 'posted'"),
+                        (remote_id, url, cost_usd, stamp, stamp, stamp, post_id))
+            return cur.rowcount == 1
+
+    def _finish(self, post_id: str, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
+                extra: str = "", params: Sequence = ()) -> bool:
+        stamp = to_epoch(now)
+        with self.transaction() as cur:
+            cur.execute(self._sql(f"UPDATE posts SET status = ?, ready_at = ?, claimed_by = NULL, "
+                                  f"claimed_until = NULL, updated_at = ?{extra} "
+                                  "WHERE id = ? AND status = 'claimed' AND claimed_by = ?"),
+                        (status, to_epoch(ready_at), stamp, *params, post_id, worker_id))
+            return cur.rowcount == 1
+
+    def record_retry(self, post_id: str, worker_id: str, error: str, retry_at: datetime, *,
+                     uncertain: bool, now: datetime) -> bool:
+        """Failed for now; try again at retry_at. An uncertain attempt stays open."""
+        return self._finish(post_id, worker_id, now, FAILED, ready_at=retry_at,
+                            extra=", retry_at = ?, last_error = ?, attempt_open = ?",
+                            params=(to_epoch(retry_at), error, int(uncertain)))
+
+    def record_dead(self, post_id: str, worker_id: str, error: str, now: datetime) -> bool:
+        """This post can never go out as it is."""
+        return self._finish(post_id, worker_id, now, DEAD, ready_at=now,
+                            extra=", last_error = ?, attempt_open = 0", params=(error,))
+
+    def defer(self, post_id: str, worker_id: str, until: datetime, reason: str, now: datetime) -> bool:
+        """Not now (budget, account not-before): back in the queue from `until`; no attempt counted."""
+        post = self.get(post_id)
+        status = FAILED if post and post.last_error else QUEUED
+        return self._finish(post_id, worker_id, now, status, ready_at=until,
+                            extra=", retry_at = ?", params=(to_epoch(until),))
+
+    def move(self, post_id: str, worker_id: str, due_at: datetime, now: datetime) -> bool:
+        """Its slot was missed by more than the catch-up window: give it a new slot."""
+        return self._finish(post_id, worker_id, now, MISSED, ready_at=due_at,
+                            extra=", due_at = ?, retry_at = NULL", params=(to_epoch(due_at),))
+
+    def release(self, post_id: str, worker_id: str, now: datetime) -> bool:
+        """Give a claimed post back, due as before."""
+        post = self.get(post_id)
+        if post is None:
+            return False
+        status = FAILED if post.last_error else QUEUED
+        return self._finish(post_id, worker_id, now, status, ready_at=post.eligible_at)
+
+    def release_all(self, worker_id: str, now: datetime) -> int:
+        held = self._posts("status = 'claimed' AND claimed_by = ?", (worker_id,))
+        return sum(self.release(post.id, worker_id, now) for post in held)
+
+    # --- a person's commands ------------------------------------------------------------------
+    def skip(self, post_id: str, now: datetime, reason: str = "person") -> bool:
+        """Never post this one (unless a person puts it back)."""
+        with self.transaction() as cur:
+            cur.execute(self._sql(f"UPDATE posts SET status = 'skipped', skip_reason = ?, claimed_by = NULL, "
+                                  f"claimed_until = NULL, updated_at = ? WHERE id = ? "
+                                  f"AND status IN {_in(_OPEN + (DEAD,))}"),
+                        (reason, to_epoch(now), post_id))
+            return cur.rowcount == 1
+
+    def requeue(self, post_id: str, now: datetime) -> bool:
+        """Put a failed, dead or skipped post back: it goes out at the next run."""
+        stamp = to_epoch(now)
+        with self.transaction() as cur:
+            cur.execute(self._sql(f"UPDATE posts SET status = 'queued', retry_at = ?, ready_at = ?, "
+                                  "skip_reason = NULL, last_error = NULL, updated_at = ? "
+                                  f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}"),
+                        (stamp, stamp, stamp, post_id))
+            return cur.rowcount == 1
+
+    # --- the account ----------------------------------------------------------------------------
+    def account(self, handle: str) -> Account:
+        rows = self._query(self._sql("SELECT handle, state, reason, not_before FROM accounts WHERE handle = ?"),
+                           (handle,))
+        if not rows:
+            return Account(handle=handle)
+        handle, state, reason, not_before = rows[0]
+        return Account(handle=handle, state=state, reason=reason, not_before=from_epoch(not_before))
+
+    def _upsert_account(self, cur, handle: str, now: datetime) -> None:
+        cur.execute(self._sql("INSERT INTO accounts (handle, state, updated_at) VALUES (?, ?, ?) "
+                              "ON CONFLICT (handle) DO NOTHING"), (handle, ACTIVE, to_epoch(now)))
+
+    def set_account_state(self, handle: str, state: str, reason: str | None, now: datetime) -> None:
+        with self.transaction() as cur:
+            self._upsert_account(cur, handle, now)
+            cur.execute(self._sql("UPDATE accounts SET state = ?, reason = ?, updated_at = ? WHERE handle = ?"),
+                        (state, reason, to_epoch(now), handle))
+
+    def set_not_before(self, handle: str, until: datetime, now: datetime) -> None:
+        """No post for this account before `until` (kept if a later one is already set)."""
+        with self.transaction() as cur:
+            self._upsert_account(cur, handle, now)
+            cur.execute(self._sql("UPDATE accounts SET not_before = ?, updated_at = ? WHERE handle = ? "
+                                  "AND (not_before IS NULL OR not_before < ?)"),
+                        (to_epoch(until), to_epoch(now), handle, to_epoch(until)))
+
+    # --- which handle a set of credentials belongs to -------------------------------------------
+    def verified_handle(self, fingerprint: str) -> str | None:
+        rows = self._query(self._sql("SELECT handle FROM verified_handles WHERE fingerprint = ?"), (fingerprint,))
+        return rows[0][0] if rows else None
+
+    def remember_handle(self, fingerprint: str, handle: str, now: datetime) -> None:
+        with self.transaction() as cur:
+            cur.execute(self._sql("INSERT INTO verified_handles (fingerprint, handle, verified_at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (fingerprint) DO UPDATE SET handle = excluded.handle, "
+                                  "verified_at = excluded.verified_at"),
+                        (fingerprint, handle, to_epoch(now)))
+
+    def forget_handle(self, fingerprint: str) -> None:
+        with self.transaction() as cur:
+            cur.execute(self._sql("DELETE FROM verified_handles WHERE fingerprint = ?"), (fingerprint,))

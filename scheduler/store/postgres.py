@@ -1,0 +1,76 @@
+"""PostgreSQL backend (psycopg 3): several workers on several machines share one queue.
+
+A claim is one UPDATE over a `FOR UPDATE SKIP LOCKED` pick: workers never wait on each other's rows.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator, Sequence
+
+import psycopg
+
+from scheduler.store.base import POST_COLUMNS, Store
+from scheduler.store.records import CLAIMABLE
+
+CONNECT_TIMEOUT_S = 10
+_MIGRATION_LOCK = 0x6A756E6F  # "juno": one migrating process at a time
+
+_CLAIM = ("UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
+          "updated_at = %s WHERE id = (SELECT id FROM posts "
+          f"WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= %s "
+          "ORDER BY ready_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+          f"RETURNING {', '.join(POST_COLUMNS)}")
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    @contextmanager
+    def transaction(self) -> Iterator[psycopg.Cursor]:
+        with self.conn.transaction():
+            with self.conn.cursor() as cur:
+                yield _Cursor(cur, self._sql)
+
+    def _lock_migrations(self, cur) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)" % _MIGRATION_LOCK)
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self.conn.cursor() as cur:
+            cur.execute(self._sql(sql), params)
+            return cur.fetchall()
+
+    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
+        cur.execute(_CLAIM, (worker_id, until, until, now, now), raw=True)
+        return cur.fetchone()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Cursor:
+    """A psycopg cursor that takes the same `?` placeholders as sqlite3."""
+
+    def __init__(self, cur: psycopg.Cursor, translate):
+        self._cur = cur
+        self._translate = translate
+
+    def execute(self, sql: str, params: Sequence = (), raw: bool = False):
+        return self._cur.execute(sql if raw else self._translate(sql), params or None)
+
+    def executemany(self, sql: str, rows) -> None:
+        self._cur.executemany(self._translate(sql), rows)
+
+    def fetchone(self):
+        return self._cur.fetchone()
+
+    @property
+    def rowcount(self) -> int:
+        return self._cur.rowcount

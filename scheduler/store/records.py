@@ -1,0 +1,75 @@
+"""What the store keeps, as plain frozen records: posts and the account's state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+# Every post is in exactly one of these states.
+QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED = (
+    "queued", "claimed", "posted", "failed", "dead", "missed", "skipped")
+STATES = (QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED)
+# States a worker may claim (a CLAIMED post only once its lease has run out).
+CLAIMABLE = (QUEUED, FAILED, MISSED, CLAIMED)
+# States of a post that is still to go out.
+WAITING = (QUEUED, FAILED, MISSED, CLAIMED)
+
+ACTIVE, PAUSED, STOPPED = "active", "paused", "stopped"
+
+SKIPPED_BY_PERSON = "person"
+SKIPPED_BY_CAMPAIGN = "campaign"
+
+
+@dataclass(frozen=True)
+class Post:
+    id: str                      # "<campaign>/<tip>" and "~N" for the Nth time round when recycled
+    tip_key: str                 # "<campaign>/<tip>"
+    round: int
+    campaign: str
+    section: str | None
+    position: int                # the tip's place in its campaign
+    text: str
+    card: str | None
+    alt_text: str | None
+    weighted_length: int
+    due_at: datetime             # the slot (jitter included), aware UTC
+    pinned: bool = False
+    status: str = QUEUED
+    retry_at: datetime | None = None
+    claimed_by: str | None = None
+    claimed_until: datetime | None = None
+    attempts: int = 0
+    attempt_open: bool = False   # an attempt started and its result was never recorded
+    last_error: str | None = None
+    remote_id: str | None = None
+    url: str | None = None
+    posted_at: datetime | None = None
+    cost_usd: float | None = None
+    skip_reason: str | None = None
+    recyclable: bool = True
+    updated_at: datetime | None = None
+
+    @property
+    def eligible_at(self) -> datetime:
+        """When the post may go out: its slot, or later when it was deferred."""
+        return max(self.due_at, self.retry_at) if self.retry_at else self.due_at
+
+
+@dataclass(frozen=True)
+class Account:
+    handle: str
+    state: str = ACTIVE          # active | paused | stopped
+    reason: str | None = None    # why it was stopped, and what to fix
+    not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
+
+
+def to_epoch(moment: datetime | None) -> int | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise ValueError(f"naive datetime {moment!r}: the store keeps aware times only")
+    return int(moment.timestamp())
+
+
+def from_epoch(seconds: int | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(int(seconds), timezone.utc)

@@ -1,0 +1,68 @@
+"""The schema and its migrations: one numbered list, applied in order, recorded in juno_meta.
+
+The same SQL runs on SQLite and PostgreSQL; times are whole seconds since the epoch (UTC),
+so comparisons and indexes behave the same on both.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# MIGRATIONS[n] takes a database from version n to n + 1.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE posts (
+            id              TEXT PRIMARY KEY,
+            tip_key         TEXT NOT NULL,
+            round           INTEGER NOT NULL DEFAULT 1,
+            campaign        TEXT NOT NULL,
+            section         TEXT,
+            position        INTEGER NOT NULL DEFAULT 0,
+            text            TEXT NOT NULL,
+            card            TEXT,
+            alt_text        TEXT,
+            weighted_length INTEGER NOT NULL,
+            due_at          BIGINT NOT NULL,
+            pinned          INTEGER NOT NULL DEFAULT 0,
+            status          TEXT NOT NULL,
+            ready_at        BIGINT NOT NULL,
+            retry_at        BIGINT,
+            claimed_by      TEXT,
+            claimed_until   BIGINT,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            attempt_open    INTEGER NOT NULL DEFAULT 0,
+            last_error      TEXT,
+            remote_id       TEXT,
+            url             TEXT,
+            posted_at       BIGINT,
+            cost_usd        DOUBLE PRECISION,
+            skip_reason     TEXT,
+            recyclable      INTEGER NOT NULL DEFAULT 1,
+            created_at      BIGINT NOT NULL,
+            updated_at      BIGINT NOT NULL
+        )""",
+        # Claiming reads only this index: due work in order, however long the history grows.
+        """CREATE INDEX posts_ready ON posts (ready_at)
+           WHERE status IN ('queued', 'failed', 'missed', 'claimed')""",
+        "CREATE INDEX posts_due ON posts (due_at)",
+        "CREATE INDEX posts_tip ON posts (tip_key, round)",
+        "CREATE INDEX posts_posted ON posts (posted_at) WHERE posted_at IS NOT NULL",
+        """CREATE TABLE accounts (
+            handle      TEXT PRIMARY KEY,
+            state       TEXT NOT NULL DEFAULT 'active',
+            reason      TEXT,
+            not_before  BIGINT,
+            updated_at  BIGINT NOT NULL
+        )""",
+        # Which handle a set of X credentials belongs to (the fingerprint is a hash, never a secret).
+        """CREATE TABLE verified_handles (
+            fingerprint TEXT PRIMARY KEY,
+            handle      TEXT NOT NULL,
+            verified_at BIGINT NOT NULL
+        )""",
+    ],
+]
+
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+META_TABLE = "CREATE TABLE IF NOT EXISTS juno_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"

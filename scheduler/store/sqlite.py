@@ -1,0 +1,65 @@
+"""SQLite backend: one file, WAL journal; a claim is one BEGIN IMMEDIATE transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from scheduler.store.base import POST_COLUMNS, Store
+from scheduler.store.records import CLAIMABLE
+
+BUSY_TIMEOUT_S = 60.0
+
+_CLAIM_PICK = (f"SELECT id FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) "
+               "AND ready_at <= ? ORDER BY ready_at, id LIMIT 1")
+_CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
+               f"updated_at = ? WHERE id = ? RETURNING {', '.join(POST_COLUMNS)}")
+
+
+def sqlite_path(url: str) -> Path:
+    """sqlite:///relative.db or sqlite:////absolute.db -> the file."""
+    return Path(url[len("sqlite:///"):])
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        path = sqlite_path(url)
+        if path.parent.name == ".juno":  # the default place: made on first use; other folders must exist
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")  # a recorded attempt survives a power cut too
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")  # take the write lock now: no two claims interleave
+        try:
+            yield cur
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
+        cur.execute(_CLAIM_PICK, (now,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        cur.execute(_CLAIM_TAKE, (worker_id, until, until, now, row[0]))
+        return cur.fetchone()
+
+    def close(self) -> None:
+        self.conn.close()

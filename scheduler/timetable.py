@@ -1,0 +1,152 @@
+"""The practice's weekly rhythm -> the next free times for posts.
+
+APScheduler's CronTrigger does the calendar arithmetic in the practice's IANA zone. Our rules on
+top: blackout dates, at most max_per_day posts a local day, at least min_gap between posts, and a
+deterministic jitter per post (a hash of its id, so the same post always gets the same offset).
+On a DST day a slot that does not exist fires once, an hour later on the clock (02:30 -> 03:30
+on spring-forward day); a slot that exists twice (01:30 on fall-back day) fires once, the first time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+from typing import Iterable, Iterator
+
+from scheduler.errors import ConfigError
+
+UTC = timezone.utc
+HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
+_STEP = timedelta(days=14)
+
+
+class Timetable:
+    def __init__(self, schedule):
+        from apscheduler.triggers.cron import CronTrigger
+
+        self.schedule = schedule
+        self.zone = schedule.zone
+        self.blackout = frozenset(schedule.blackout)
+        self.triggers = []
+        for slot in schedule.slots:
+            if slot.cron:
+                self.triggers.append(CronTrigger.from_crontab(slot.cron, timezone=self.zone))
+                continue
+            for moment in slot.times:
+                self.triggers.append(CronTrigger(day_of_week=",".join(slot.days), hour=moment.hour,
+                                                 minute=moment.minute, timezone=self.zone))
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.zone).date()
+
+    def slots(self, start: datetime, end: datetime) -> list[datetime]:
+        """Every slot instant in [start, end), in UTC, sorted, blackout days left out."""
+        found = set()
+        for trigger in self.triggers:
+            found.update(_fire_times(trigger, start, end, self.zone))
+        return sorted(t for t in found if self.local_date(t) not in self.blackout)
+
+    def iter_slots(self, start: datetime, horizon: timedelta = HORIZON) -> Iterator[datetime]:
+        chunk_start, stop = start, start + horizon
+        while chunk_start < stop:
+            chunk_end = min(chunk_start + _STEP, stop)
+            yield from self.slots(chunk_start, chunk_end)
+            chunk_start = chunk_end
+
+    def jitter(self, post_id: str) -> timedelta:
+        """The same offset for the same post every time, spread evenly within ±jitter."""
+        spread = int(self.schedule.jitter.total_seconds())
+        if spread <= 0:
+            return timedelta(0)
+        digest = int.from_bytes(hashlib.sha256(post_id.encode()).digest()[:8], "big")
+        return timedelta(seconds=digest % (2 * spread + 1) - spread)
+
+    def calendar(self, taken: Iterable[tuple[datetime, str | None]] = ()) -> "Calendar":
+        return Calendar(self, taken)
+
+    def pinned_time(self, local: datetime) -> datetime:
+        """A pinned local time (naive) -> UTC; a nonexistent one moves forward like a slot."""
+        if local.tzinfo is None:
+            local = local.replace(tzinfo=self.zone)
+        return local.astimezone(UTC)
+
+
+def _fire_times(trigger, start: datetime, end: datetime, zone) -> Iterator[datetime]:
+    moment = start.astimezone(UTC)
+    while True:
+        fire = trigger.get_next_fire_time(None, moment.astimezone(zone))
+        if fire is None:
+            return
+        fire_utc = fire.astimezone(UTC)
+        if fire_utc >= end:
+            return
+        if not _second_of_twice(fire):
+            yield fire_utc
+        moment = fire_utc + timedelta(seconds=1)
+
+
+def _second_of_twice(fire: datetime) -> bool:
+    """True for the second of two instants with the same wall-clock time (the fall-back hour)."""
+    return fire.fold == 1 and fire.replace(fold=0).utcoffset() != fire.utcoffset()
+
+
+class Calendar:
+    """Times already taken, with their sections: answers 'is this time free?' under the rules."""
+
+    def __init__(self, timetable: Timetable, taken: Iterable[tuple[datetime, str | None]] = ()):
+        self.timetable = timetable
+        self.times: list[datetime] = []
+        self.sections: list[str | None] = []
+        self.per_day: Counter = Counter()
+        for moment, section in taken:
+            self.add(moment, section)
+
+    def add(self, moment: datetime, section: str | None = None) -> None:
+        index = bisect.bisect_right(self.times, moment)
+        self.times.insert(index, moment)
+        self.sections.insert(index, section)
+        self.per_day[self.timetable.local_date(moment)] += 1
+
+    def remove(self, moment: datetime) -> None:
+        index = bisect.bisect_left(self.times, moment)
+        if index < len(self.times) and self.times[index] == moment:
+            del self.times[index], self.sections[index]
+            self.per_day[self.timetable.local_date(moment)] -= 1
+
+    def section_before(self, moment: datetime) -> str | None:
+        index = bisect.bisect_left(self.times, moment)
+        return self.sections[index - 1] if index else None
+
+    def section_after(self, moment: datetime) -> str | None:
+        index = bisect.bisect_right(self.times, moment)
+        return self.sections[index] if index < len(self.times) else None
+
+    def fits(self, moment: datetime) -> bool:
+        schedule = self.timetable.schedule
+        if self.timetable.local_date(moment) in self.timetable.blackout:
+            return False
+        if self.per_day[self.timetable.local_date(moment)] >= schedule.max_per_day:
+            return False
+        gap = schedule.min_gap
+        index = bisect.bisect_left(self.times, moment)
+        if index < len(self.times) and self.times[index] - moment < gap:
+            return False
+        if index and moment - self.times[index - 1] < gap:
+            return False
+        return not (index < len(self.times) and self.times[index] == moment)
+
+    def free_times(self, post_id: str, after: datetime) -> Iterator[datetime]:
+        """Free times for this post after `after`, earliest first (its jitter applied)."""
+        offset = self.timetable.jitter(post_id)
+        for slot in self.timetable.iter_slots(after - abs(offset)):
+            moment = slot + offset
+            if moment > after and self.fits(moment):
+                yield moment
+
+    def next_free(self, post_id: str, after: datetime) -> datetime:
+        for moment in self.free_times(post_id, after):
+            return moment
+        raise ConfigError(f"posts/schedule.yaml: no free slot within {HORIZON.days} days after "
+                          f"{after.astimezone(self.timetable.zone):%Y-%m-%d %H:%M}; add slots or raise max_per_day")
