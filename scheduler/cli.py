@@ -79,11 +79,31 @@ def cmd_cards(ctx: Context) -> int:
 
 
 def cmd_queue(ctx: Context) -> int:
-    raise NotBuiltError("queue", 5)
+    from scheduler.queueing import queue_campaigns
+
+    with ctx.store() as store:
+        report = queue_campaigns(ctx.settings, store, ctx.now(), ctx.args.campaigns)
+    if ctx.json:
+        ctx.emit(report)
+    else:
+        from scheduler.terminal import show_queue
+
+        show_queue(report)
+    return EXIT_OK
 
 
 def cmd_plan(ctx: Context) -> int:
-    raise NotBuiltError("plan", 5)
+    from scheduler.planning import plan_posts
+
+    with ctx.store() as store:
+        rows = plan_posts(ctx.settings, store, ctx.now(), ctx.args.days)
+    if ctx.json:
+        ctx.emit({"posts": rows})
+    else:
+        from scheduler.terminal import show_plan
+
+        show_plan(rows, ctx.args.days)
+    return EXIT_OK
 
 
 def cmd_preview(ctx: Context) -> int:
@@ -99,35 +119,92 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def cmd_run_due(ctx: Context) -> int:
-    raise NotBuiltError("run-due", 5)
+    from scheduler.runner import empty_report, exit_code, report_lines, run_due, worker_name
+
+    settings, now = ctx.settings, ctx.now()
+    with ctx.store() as store:
+        if not store.has_due(now):  # the common cron case: say nothing, import nothing more
+            report = empty_report()
+        else:
+            from scheduler.publishers import make_publisher
+
+            publisher = make_publisher(settings)
+            try:
+                report = run_due(settings, store, publisher, now, worker_name(), dry_run=ctx.args.dry_run)
+            finally:
+                publisher.close()
+    ctx.emit(report, "\n".join(report_lines(report)))
+    return exit_code(report)
 
 
 def cmd_daemon(ctx: Context) -> int:
-    raise NotBuiltError("daemon", 5)
+    from scheduler.daemon import run_daemon
+
+    return run_daemon(ctx.settings)
 
 
 def cmd_status(ctx: Context) -> int:
-    raise NotBuiltError("status", 5)
+    from scheduler.controls import status
+
+    with ctx.store() as store:
+        report = status(ctx.settings, store, ctx.now())
+    if ctx.json:
+        ctx.emit(report)
+    else:
+        from scheduler.terminal import show_status
+
+        show_status(report)
+    return EXIT_OK
 
 
 def cmd_history(ctx: Context) -> int:
-    raise NotBuiltError("history", 5)
+    from scheduler.controls import history
+
+    with ctx.store() as store:
+        rows = history(ctx.settings, store, ctx.args.limit)
+    if ctx.json:
+        ctx.emit({"posts": rows})
+    else:
+        from scheduler.terminal import show_history
+
+        show_history(rows)
+    return EXIT_OK
 
 
 def cmd_retry(ctx: Context) -> int:
-    raise NotBuiltError("retry", 5)
+    from scheduler.controls import retry_post
+
+    with ctx.store() as store:
+        post = retry_post(store, ctx.args.id, ctx.now())
+    ctx.emit({"id": post.id, "status": post.status}, f"{post.id} is queued again; it goes out at the next run")
+    return EXIT_OK
 
 
 def cmd_skip(ctx: Context) -> int:
-    raise NotBuiltError("skip", 5)
+    from scheduler.controls import skip_post
+
+    with ctx.store() as store:
+        post = skip_post(store, ctx.args.id, ctx.now())
+    ctx.emit({"id": post.id, "status": post.status}, f"{post.id} is skipped; it will not be posted")
+    return EXIT_OK
 
 
 def cmd_pause(ctx: Context) -> int:
-    raise NotBuiltError("pause", 5)
+    from scheduler.controls import pause
+
+    with ctx.store() as store:
+        account = pause(ctx.settings, store, ctx.now())
+    ctx.emit(account, f"@{account['handle']} is paused: nothing is posted until `juno-scheduler resume`")
+    return EXIT_OK
 
 
 def cmd_resume(ctx: Context) -> int:
-    raise NotBuiltError("resume", 5)
+    from scheduler.controls import resume
+
+    with ctx.store() as store:
+        account = resume(ctx.settings, store, ctx.now())
+    ctx.emit(account, f"@{account['handle']} is posting again; slots missed meanwhile move to the next free ones")
+    return EXIT_OK
 
 
 def cmd_check(ctx: Context) -> int:

@@ -16,7 +16,6 @@ from typing import Callable
 
 from scheduler.errors import PublishError
 from scheduler.store import ACTIVE, PAUSED, Post, Store
-from scheduler.store.records import FAILED
 
 logger = logging.getLogger(__name__)
 
@@ -260,4 +259,26 @@ def exit_code(report: dict) -> int:
     return 3 if report.get("failed") or report.get("stopped") else 0
 
 
-__all__ = ["run_due", "preview_due", "exit_code", "backoff", "LEASE", "FAILED"]
+def worker_name() -> str:
+    """Who holds a claim: host, process and a random part (a restarted process is someone else)."""
+    import os
+    import socket
+    import uuid
+
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def report_lines(report: dict) -> list[str]:
+    """run-due's report for people: one line per post; nothing when nothing happened."""
+    verb = "would post" if report.get("dry_run") else "posted"
+    lines = [f"{verb} {row['id']} at {row['at']}" + (f" {row['url']}" if row.get("url") else "")
+             for row in report["posted"]]
+    lines += [f"deferred {row['id']} until {row['until']}: {row['reason']}" for row in report["deferred"]]
+    lines += [f"missed {row['id']}: moved to {row['moved_to']}" if row.get("moved_to")
+              else f"missed {row['id']}: would move to the next free slot" for row in report["missed"]]
+    lines += [f"failed {row['id']}: {row['error']}" for row in report["failed"]]
+    if report.get("stopped"):
+        stopped = report["stopped"]
+        lines.append(f"posting is stopped for @{stopped['account']}: {stopped['reason']}; "
+                     "fix it, then run `juno-scheduler resume`")
+    return lines

@@ -1,0 +1,76 @@
+"""Terminal tables (rich) for queue, plan, status and history: what a person reads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return ""
+    return datetime.fromisoformat(iso).strftime("%a %Y-%m-%d %H:%M")
+
+
+def show_queue(report: dict) -> None:
+    lines = [f"queued {row['id']} for {_when(row['at'])}" for row in report["queued"]]
+    lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
+    lines += [f"withdrew {row['id']} (no longer approved)" for row in report["withdrawn"]]
+    lines += [f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
+    if report["unchanged"]:
+        lines.append(f"{report['unchanged']} already queued, unchanged")
+    print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
+
+
+def show_plan(rows: list[dict], days: int) -> None:
+    if not rows:
+        print(f"nothing planned in the next {days} days; run `juno-scheduler queue`")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"The next {days} days", title_justify="left")
+    for name, style in (("when", "bold"), ("post", ""), ("status", ""), ("length", ""), ("card", "")):
+        table.add_column(name, style=style or None, overflow="fold")
+    for row in rows:
+        first_line = row["text"].splitlines()[0] if row["text"] else ""
+        table.add_row(_when(row["at"]), f"{row['id']}\n{first_line}", row["status"],
+                      f"{row['weighted_length']}/280", "yes" if row["card"] else "no")
+    _console().print(table)
+
+
+def show_status(report: dict) -> None:
+    account = report["account"]
+    state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
+    lines = [f"@{account['handle']} via {report['publisher']}: {state}"]
+    if account["not_before"]:
+        lines.append(f"no post before {_when(account['not_before'])} (rate limit)")
+    counts = ", ".join(f"{n} {name}" for name, n in report["counts"].items() if n)
+    lines.append(f"posts: {counts or 'none queued'}")
+    if report["next"]:
+        lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
+    month = report["month"]
+    budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
+    lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")
+    for row in report["failing"]:
+        lines.append(f"{row['status']} {row['id']} after {row['attempts']} attempts: {row['error']}")
+    lines.append(f"database: {report['database']}")
+    print("\n".join(lines))
+
+
+def show_history(rows: list[dict]) -> None:
+    if not rows:
+        print("nothing posted, failed or skipped yet")
+        return
+    from rich.table import Table
+
+    table = Table()
+    for name in ("when", "post", "status", "where / why"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(_when(row["at"]), row["id"], row["status"], row["url"] or row["error"] or "")
+    _console().print(table)
