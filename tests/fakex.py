@@ -23,9 +23,11 @@ and control it over HTTP with FakeXControl("http://127.0.0.1:8999") (same inject
 from __future__ import annotations
 
 import argparse
+import base64
 import email.parser
 import email.policy
 import hashlib
+import hmac
 import html
 import json
 import re
@@ -41,7 +43,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_signature
-from oauthlib.oauth1.rfc5849.utils import parse_authorization_header, unescape
+from oauthlib.oauth1.rfc5849.utils import escape, parse_authorization_header, unescape
 
 CONSUMER_KEY = "fakex-consumer-key-0001"
 CONSUMER_SECRET = "fakex-consumer-secret-0001"
@@ -201,7 +203,8 @@ class FakeX:
         self._server.daemon_threads = True
         self._server.block_on_close = False
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fakex", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fakex",
+                                        daemon=True)
         self._thread.start()
         return self
 
@@ -238,8 +241,8 @@ class FakeX:
         for base in (*REAL_BASES, self.base_url):
             base_string = oauth_signature.signature_base_string(
                 method, oauth_signature.base_string_uri(base + path), normalized)
-            expected = oauth_signature.sign_hmac_sha1(base_string, self.consumer[1], account.token_secret)
-            if expected == params["oauth_signature"]:
+            if hmac.compare_digest(_hmac_sha1(base_string, self.consumer[1], account.token_secret),
+                                   params["oauth_signature"]):
                 return account
         return None
 
@@ -360,6 +363,11 @@ class FakeX:
     def _new_id(self) -> str:
         self._next_id += 1
         return str(self._next_id)
+
+
+def _hmac_sha1(base_string: str, consumer_secret: str, token_secret: str) -> str:
+    key = f"{escape(consumer_secret)}&{escape(token_secret)}".encode()
+    return base64.b64encode(hmac.new(key, base_string.encode(), hashlib.sha1).digest()).decode()
 
 
 def _invalid(detail: str) -> dict:
