@@ -208,7 +208,11 @@ def cmd_resume(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
-    raise NotBuiltError("check", 6)
+    from scheduler.checks import run_check
+
+    report = run_check(ctx.settings)
+    ctx.emit(report.as_dict(), "\n".join(report.lines()))
+    return report.exit_code
 
 
 def cmd_demo(ctx: Context) -> int:

@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Mapping, Protocol
 
@@ -80,6 +81,7 @@ class XPublisher(Publisher):
         keep_out_of_logs(credentials.api_key, credentials.api_secret, credentials.access_token,
                          credentials.access_token_secret)
         self._me: XUser | None = None
+        self._looked_for: set[str] = set()  # uncertain posts find_existing just failed to find
         self._client = tweepy.Client(
             consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
             access_token=credentials.access_token, access_token_secret=credentials.access_token_secret,
@@ -141,7 +143,9 @@ class XPublisher(Publisher):
 
     def _publish(self, post: Outgoing) -> Published:
         self.verify_handle()
-        if post.uncertain:
+        just_looked = post.post_id in self._looked_for
+        self._looked_for.discard(post.post_id)
+        if post.uncertain and not just_looked:
             existing = self.find_existing(post)
             if existing is not None:
                 logger.info("post %s was already on X as %s; recorded, not posted again", post.post_id,
@@ -207,6 +211,7 @@ class XPublisher(Publisher):
 
     def find_existing(self, post: Outgoing) -> Published | None:
         """The post if it is among the account's recent posts (GET /2/users/:id/tweets), else None."""
+        self.verify_handle()
         me = self.whoami()
         try:
             response = self._client.get_users_tweets(
@@ -222,13 +227,18 @@ class XPublisher(Publisher):
         for tweet in tweets:
             if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
                 remote_id = str(tweet["id"])
+                self._looked_for.discard(post.post_id)
                 return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
                                  cost_usd=post_cost(post, self.prices))
+        self._looked_for.add(post.post_id)
         return None
 
     def close(self) -> None:
         self._client.session.close()
         self._media.close()
+        close_cache = getattr(self.handle_cache, "close", None)
+        if close_cache is not None:
+            close_cache()
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -287,38 +297,33 @@ def _log_daily_limit(response: requests.Response, handle: str) -> None:
         logger.info("X: %s posts left for @%s in this 24-hour window", remaining, handle)
 
 
-def store_handle_cache(settings) -> HandleCache:
-    """The verified-handle memory in the database, or in memory until the store offers it."""
-    try:
-        from scheduler.store import open_store
-    except ImportError:
-        return MemoryHandleCache()
-    return _LazyStoreHandleCache(settings.database_url, open_store)
+def store_handle_cache(settings) -> "StoreHandleCache":
+    """The verified-handle memory in the project's database (opened on first use)."""
+    return StoreHandleCache(settings.database_url)
 
 
-class _LazyStoreHandleCache:
-    """Opens the store on first use and keeps fingerprint -> handle there (never the secrets)."""
+class StoreHandleCache:
+    """fingerprint -> handle in the store's verified_handles table (never the secrets themselves)."""
 
-    def __init__(self, database_url: str, open_store):
+    def __init__(self, database_url: str, clock=lambda: datetime.now(timezone.utc)):
         self._url = database_url
-        self._open = open_store
+        self._clock = clock
         self._store = None
-        self._fallback = MemoryHandleCache()
 
-    def _backend(self):
+    def _opened(self):
         if self._store is None:
-            store = self._open(self._url)
-            ok = hasattr(store, "verified_handle") and hasattr(store, "remember_handle")
-            self._store = store if ok else self._fallback
+            from scheduler.store import open_store
+
+            self._store = open_store(self._url)
         return self._store
 
     def get(self, fingerprint: str) -> str | None:
-        backend = self._backend()
-        return backend.get(fingerprint) if backend is self._fallback else backend.verified_handle(fingerprint)
+        return self._opened().verified_handle(fingerprint)
 
     def put(self, fingerprint: str, handle: str) -> None:
-        backend = self._backend()
-        if backend is self._fallback:
-            backend.put(fingerprint, handle)
-        else:
-            backend.remember_handle(fingerprint, handle)
+        self._opened().remember_handle(fingerprint, handle, self._clock())
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
