@@ -111,8 +111,10 @@ class _Run:
 
     def _publish(self, post: Post) -> bool:
         outgoing = self._outgoing(post)
-        if not self.store.begin_attempt(post.id, self.worker_id, self.clock()):
-            logger.warning("%s: the claim ran out before posting; another worker will take it", post.id)
+        now = self.clock()
+        if not self.store.begin_attempt(post.id, self.worker_id, now, held_until=now + self.lease / 2):
+            logger.warning("%s: the claim was about to run out before posting; giving it back", post.id)
+            self.store.release(post.id, self.worker_id, now)
             return True
         try:
             published = None

@@ -225,13 +225,15 @@ class Store:
             row = self._claim_one(cur, worker_id, stamp, to_epoch(now + lease))
         return self._post(row) if row else None
 
-    def begin_attempt(self, post_id: str, worker_id: str, now: datetime) -> bool:
-        """Record that this worker is about to publish; False if its claim has run out or gone."""
+    def begin_attempt(self, post_id: str, worker_id: str, now: datetime, *,
+                      held_until: datetime | None = None) -> bool:
+        """Record that this worker is about to publish; False if its claim is gone or will not
+        last until `held_until` (default: now), so that no other worker can take it mid-post."""
         stamp = to_epoch(now)
         with self.transaction() as cur:
             cur.execute(self._sql("UPDATE posts SET attempt_open = 1, attempts = attempts + 1, updated_at = ? "
                                   "WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_until > ?"),
-                        (stamp, post_id, worker_id, stamp))
+                        (stamp, post_id, worker_id, to_epoch(held_until or now)))
             return cur.rowcount == 1
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,

@@ -1,0 +1,111 @@
+"""The timetable: weekly slots in the practice's zone, DST days, blackout, gaps, daily limits, jitter."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from queue_helpers import settings_for, write_schedule
+from scheduler.timetable import Timetable
+
+NY = ZoneInfo("America/New_York")
+UTC = timezone.utc
+
+
+def timetable(tmp_path, body: str) -> Timetable:
+    write_schedule(tmp_path, text="account: {handle: junocounseling}\ntimezone: America/New_York\n" + body)
+    return Timetable(settings_for(tmp_path).schedule)
+
+
+def local(*args) -> datetime:
+    return datetime(*args, tzinfo=NY)
+
+
+def test_weekday_slots_and_cron_give_local_times_in_order(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [mon, wed]\n    times: ["08:30", "19:30"]\n'
+                                '  - cron: "0 10 * * sat"\n')
+    slots = table.slots(local(2026, 12, 7), local(2026, 12, 14))
+    assert [s.astimezone(NY).strftime("%a %H:%M") for s in slots] == [
+        "Mon 08:30", "Mon 19:30", "Wed 08:30", "Wed 19:30", "Sat 10:00"]
+    assert all(s.tzinfo == UTC for s in slots)
+
+
+def test_spring_forward_a_slot_that_does_not_exist_fires_once_later_that_hour(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [sat, sun, mon]\n    times: ["02:30"]\n')
+    slots = table.slots(local(2026, 3, 7), local(2026, 3, 10))
+    shown = [s.astimezone(NY).isoformat() for s in slots]
+    # 2026-03-08 02:30 does not exist in New York: the clocks jump from 02:00 to 03:00.
+    assert shown == ["2026-03-07T02:30:00-05:00", "2026-03-08T03:30:00-04:00", "2026-03-09T02:30:00-04:00"]
+
+
+def test_fall_back_a_slot_that_exists_twice_fires_once(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - cron: "30 1 * * *"\n')
+    slots = table.slots(local(2026, 10, 31), local(2026, 11, 3))
+    shown = [s.astimezone(NY).isoformat() for s in slots]
+    # 2026-11-01 01:30 happens at 05:30 UTC (EDT) and again at 06:30 UTC (EST): only the first.
+    assert shown == ["2026-10-31T01:30:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-02T01:30:00-05:00"]
+
+
+def test_next_free_across_the_dst_days_keeps_the_local_time(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [mon]\n    times: ["09:00"]\n')
+    calendar = table.calendar()
+    before = calendar.next_free("c/a", local(2026, 3, 3))
+    calendar.add(before)
+    after = calendar.next_free("c/b", local(2026, 3, 3))
+    assert before.astimezone(NY).isoformat() == "2026-03-09T09:00:00-04:00"
+    assert after.astimezone(NY).isoformat() == "2026-03-16T09:00:00-04:00"
+    assert after - before == timedelta(days=7)
+
+
+def test_blackout_day_gets_no_post(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [fri]\n    times: ["09:00"]\nblackout: [2026-12-25]\n')
+    slots = table.slots(local(2026, 12, 18), local(2027, 1, 2))
+    assert [s.astimezone(NY).date().isoformat() for s in slots] == ["2026-12-18", "2027-01-01"]
+    assert table.calendar().next_free("c/a", local(2026, 12, 24, 12)).astimezone(NY) == local(2027, 1, 1, 9)
+
+
+def test_max_per_day_and_min_gap_push_posts_to_later_slots(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [mon, tue]\n    times: ["09:00", "10:00", "13:00", "18:00"]\n'
+                                'max_per_day: 2\nmin_gap: 3h\n')
+    calendar = table.calendar()
+    times = []
+    for name in "abcd":
+        moment = calendar.next_free(f"c/{name}", local(2026, 12, 7))
+        calendar.add(moment)
+        times.append(moment.astimezone(NY).strftime("%a %H:%M"))
+    assert times == ["Mon 09:00", "Mon 13:00", "Tue 09:00", "Tue 13:00"]
+
+
+def test_jitter_is_the_same_for_the_same_post_and_stays_within_bounds(tmp_path):
+    body = 'slots:\n  - days: [mon]\n    times: ["09:00"]\njitter: 10m\n'
+    first, second = timetable(tmp_path, body), timetable(tmp_path, body)
+    ids = [f"campaign/tip-{n}" for n in range(50)]
+    offsets = [first.jitter(i) for i in ids]
+    assert offsets == [second.jitter(i) for i in ids]
+    assert all(abs(o) <= timedelta(minutes=10) for o in offsets)
+    assert len(set(offsets)) > 40  # spread out, not one shared offset
+    slot = first.calendar().next_free("campaign/tip-1", local(2026, 12, 6))
+    assert slot == local(2026, 12, 7, 9).astimezone(UTC) + first.jitter("campaign/tip-1")
+
+
+def test_pinned_local_time_becomes_utc(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - days: [mon]\n    times: ["09:00"]\n')
+    assert table.pinned_time(datetime(2026, 7, 1, 9)) == datetime(2026, 7, 1, 13, tzinfo=UTC)
+    assert table.pinned_time(datetime(2026, 12, 1, 9)) == datetime(2026, 12, 1, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "Australia/Lord_Howe", "Asia/Kolkata"])
+def test_one_slot_per_day_in_any_zone_for_a_year(tmp_path, zone):
+    write_schedule(tmp_path, text=f"account: {{handle: junocounseling}}\ntimezone: {zone}\n"
+                                  'slots:\n  - cron: "30 1 * * *"\n  - cron: "30 2 * * *"\n')
+    table = Timetable(settings_for(tmp_path).schedule)
+    start = datetime(2026, 1, 1, tzinfo=ZoneInfo(zone))
+    slots = table.slots(start, start + timedelta(days=365))
+    per_day = {}
+    for moment in slots:
+        per_day.setdefault(moment.astimezone(ZoneInfo(zone)).date(), []).append(moment)
+    assert len(per_day) == 365
+    assert all(1 <= len(v) <= 2 for v in per_day.values())
+    assert len(slots) == len(set(slots))
