@@ -1,0 +1,186 @@
+"""The whole pipeline on the bundled article, in a scratch folder, with a simulated clock.
+
+The demo uses the same code paths as real use: split, a stand-in reviewer that approves the tips no
+flag holds back, cards, queue, then `run_due` at each slot of the first week, on a SQLite file in the
+scratch folder. Only two things differ from real use: the outbox publisher stands in for X (whatever
+posts/schedule.yaml says), and the clock is simulated. Credentials and JUNO_DATABASE_URL are ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from scheduler.config import Settings, load_settings
+
+logger = logging.getLogger(__name__)
+
+SEED_ARTICLE = Path("posts") / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
+WORKER = "demo"
+
+
+def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7,
+             start: datetime | None = None, echo: Callable[[str], None] | None = print) -> dict:
+    """Run every stage; return a report of what each did and what was posted when."""
+    say = echo or (lambda _line: None)
+    began = time.monotonic()
+    root = prepare_scratch(Path(project), Path(project) / scratch)
+    settings = demo_settings(root)
+    zone = settings.schedule.zone
+    start = start or _next_local_midnight(datetime.now(timezone.utc), zone)
+    say(f"juno-scheduler demo in {root} — simulated week from {start.astimezone(zone):%A %d %B %Y}")
+
+    article = root / SEED_ARTICLE
+    split = _split(settings, article)
+    say(f"1. split     {split['tips']} tips from {SEED_ARTICLE.name} -> {split['campaign']}")
+    review = _approve_unflagged(settings)
+    say(f"2. review    approved {review['approved']} tips; {review['held']} held for a person "
+        f"(flags: {', '.join(review['held_ids']) or 'none'})")
+    cards = _cards(settings)
+    say(f"3. cards     {cards['cards']} cards in {cards['folder']}")
+
+    from scheduler.queueing import queue_campaigns
+    from scheduler.store import open_store
+
+    with open_store(settings.database_url) as store:
+        queued = queue_campaigns(settings, store, start)
+        say(f"4. queue     {len(queued.get('queued', []))} posts given slots")
+        posted = _walk(settings, store, start, days, say)
+        preview = _preview(settings, store, start)
+    say(_table(posted, zone))
+    say(f"cards:   {cards['folder']}")
+    say(f"outbox:  {settings.outbox_dir}")
+    say(f"preview: {preview}")
+    say(f"done in {time.monotonic() - began:.1f} s")
+    return {"scratch": str(root), "start": start.isoformat(), "split": split, "review": review,
+            "cards": cards, "queued": len(queued.get("queued", [])), "posted": posted,
+            "outbox": str(settings.outbox_dir), "preview": preview}
+
+
+def prepare_scratch(project: Path, scratch: Path) -> Path:
+    """A fresh copy of the project's posts/ and assets/ (runtime state left behind)."""
+    scratch = scratch.resolve()
+    if scratch == project.resolve() or project.resolve() not in scratch.parents and scratch.exists() \
+            and any(scratch.iterdir()) and not (scratch / ".juno-demo").exists():
+        from scheduler.errors import UsageError
+
+        raise UsageError(f"--scratch {scratch}: the folder exists and is not a demo folder; "
+                         "name an empty or new folder")
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    scratch.mkdir(parents=True)
+    (scratch / ".juno-demo").write_text("made by `juno-scheduler demo`; safe to delete\n", encoding="utf-8")
+    for part in ("posts", "assets"):
+        shutil.copytree(project / part, scratch / part)
+    if not (scratch / SEED_ARTICLE).exists():
+        from scheduler.errors import ContentError
+
+        raise ContentError(f"{SEED_ARTICLE}: the bundled article is missing; restore it from git")
+    return scratch
+
+
+def demo_settings(root: Path) -> Settings:
+    """The scratch folder's settings, with the outbox publisher and nothing from the environment."""
+    settings = load_settings(root, env={})
+    account = replace(settings.schedule.account, publisher="outbox")
+    return replace(settings, schedule=replace(settings.schedule, account=account))
+
+
+def _split(settings: Settings, article: Path) -> dict:
+    from scheduler.campaign import split_file
+
+    report = split_file(settings.root, article, settings.schedule)
+    return {"campaign": str(Path(report["campaign"]).relative_to(settings.root)) if Path(
+        report["campaign"]).is_absolute() else report["campaign"], "tips": len(report["tips"])}
+
+
+def _approve_unflagged(settings: Settings) -> dict:
+    """The demo's reviewer: approves every draft no review flag holds back, as a person might."""
+    from scheduler.campaign import find_campaigns, with_tips, write_campaign
+
+    approved, held = 0, []
+    for campaign in find_campaigns(settings.root):
+        tips = []
+        for tip in campaign.tips:
+            if tip.status == "draft" and not tip.review:
+                tip = replace(tip, status="approved")
+                approved += 1
+            elif tip.status == "draft":
+                held.append(tip.id)
+            tips.append(tip)
+        write_campaign(with_tips(campaign, tips))
+    return {"approved": approved, "held": len(held), "held_ids": held}
+
+
+def _cards(settings: Settings) -> dict:
+    from scheduler.campaign import find_campaigns
+    from scheduler.cards import render_campaigns
+
+    report = render_campaigns(settings, find_campaigns(settings.root), ["x"], progress=False)
+    return {"cards": report.get("rendered", 0) + report.get("unchanged", 0) if isinstance(report, dict) else 0,
+            "folder": str(settings.cards_dir), "report": report}
+
+
+def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[dict]:
+    """Advance the clock to each planned time of the week and run what is due, as cron would."""
+    from scheduler.planning import plan_posts
+    from scheduler.publishers import make_publisher
+    from scheduler.runner import run_due
+
+    publisher = make_publisher(settings)
+    end = start + timedelta(days=days)
+    posted: list[dict] = []
+    moments = sorted({datetime.fromisoformat(row["at"]) for row in plan_posts(settings, store, start, days)})
+    for moment in moments:
+        if moment > end:
+            break
+        report = run_due(settings, store, publisher, moment.astimezone(timezone.utc) + timedelta(minutes=1), WORKER)
+        texts = {row["id"]: row for row in plan_posts(settings, store, start, days)}
+        for item in report["posted"]:
+            posted.append({**item, "text": texts.get(item["id"], {}).get("text") or _posted_text(store, item["id"])})
+        for item in report["failed"]:
+            say(f"   failed {item['id']}: {item['error']}")
+    publisher.close()
+    return posted
+
+
+def _posted_text(store, post_id: str) -> str:
+    post = store.get(post_id) if hasattr(store, "get") else None
+    return getattr(post, "text", "") or ""
+
+
+def _preview(settings: Settings, store, start: datetime) -> str:
+    from scheduler.preview import write_preview
+
+    out = settings.state_dir / "preview.html"
+    write_preview(settings, store, start, out, 35)
+    return str(out)
+
+
+def _table(posted: list[dict], zone) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="posted during the simulated week", title_justify="left")
+    table.add_column("when (local)")
+    table.add_column("post")
+    table.add_column("first line")
+    for item in posted:
+        moment = datetime.fromisoformat(item["at"]).astimezone(zone)
+        first = (item.get("text") or "").split("\n", 1)[0]
+        table.add_row(f"{moment:%a %d %b %H:%M}", item["id"], first[:70] + ("…" if len(first) > 70 else ""))
+    console = Console(width=120, record=True, force_terminal=False)
+    with console.capture() as captured:
+        console.print(table)
+    return captured.get().rstrip()
+
+
+def _next_local_midnight(now: datetime, zone) -> datetime:
+    local = now.astimezone(zone)
+    midnight = datetime(local.year, local.month, local.day, tzinfo=zone) + timedelta(days=1)
+    return midnight.astimezone(timezone.utc)
