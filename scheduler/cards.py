@@ -1,0 +1,433 @@
+"""Tip + brand -> a PNG quote card. Knows nothing of queues or networks.
+
+A card is the headline set as large as fits between a legible minimum and a maximum, in balanced
+lines, under an optional kicker, with the logo and handle at the foot. The same input gives the
+same bytes. Every text colour is checked against the worst background pixel under it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, PngImagePlugin
+
+from scheduler import fonts, typesetting
+from scheduler.alttext import card_alt_text
+from scheduler.brand import Background, Brand
+from scheduler.contrast import MIN_TEXT_CONTRAST, colours_under, hex_colour, worst_contrast
+from scheduler.errors import ContentError
+from scheduler.fileio import write_atomic
+
+SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
+MAX_BYTES = 1_000_000
+RENDERER = "1"  # bump when the drawing changes, so cards made by an older version count as stale
+FINGERPRINT_KEY = "juno:inputs"
+# zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
+PNG_OPTIONS = {"compress_level": 6, "compress_type": zlib.Z_RLE}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where things go on a card of one size."""
+
+    width: int
+    height: int
+    margin: int            # left and right
+    margin_y: int          # top and bottom
+    small: int             # kicker and handle size in px
+    logo: int              # logo diameter in px (0: none)
+    headline_top: int      # the headline area, between the kicker and the footer
+    headline_bottom: int
+    rule_width: int
+    rule_height: int
+    rule_gap: int          # between the rule and the first line's cap height
+
+    @property
+    def headline_box(self) -> tuple[int, int]:
+        return (self.width - 2 * self.margin,
+                self.headline_bottom - self.headline_top - self.rule_height - self.rule_gap)
+
+
+def frame_for(brand: Brand, size: str) -> Frame:
+    width, height = dimensions(size)
+    margin = round(brand.margin * width)
+    margin_y = round(brand.margin * (width + height) / 2)
+    small = round(brand.small_size * width)
+    logo = round(small * 2.1) if brand.logo else 0
+    footer = max(logo, round(small * 1.3))
+    kicker = round(small * 1.3) + round(small * 1.2) if brand.kicker != "none" else 0
+    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, logo=logo,
+                 headline_top=margin_y + kicker, headline_bottom=height - margin_y - footer - round(small * 1.2),
+                 rule_width=round(width * 0.05), rule_height=max(2, round(width * 0.0035)),
+                 rule_gap=round(small * 1.1))
+
+
+def dimensions(size: str) -> tuple[int, int]:
+    if size not in SIZES:
+        raise ContentError(f"unknown card size {size!r}; use one of: {', '.join(SIZES)}")
+    return SIZES[size]
+
+
+# --- the card -------------------------------------------------------------------------------------
+
+def render_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> bytes:
+    """The card as PNG bytes: the same input gives the same bytes."""
+    fonts.require_raqm()
+    image = draw_card(headline, brand, size, kicker)
+    info = PngImagePlugin.PngInfo()
+    info.add_text(FINGERPRINT_KEY, fingerprint(headline, brand, size, kicker))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=info, **PNG_OPTIONS)
+    data = buffer.getvalue()
+    if len(data) > MAX_BYTES:
+        raise ContentError(f"the {size} card is {len(data) // 1000} KB, over the {MAX_BYTES // 1000} KB limit; "
+                           f"use a flatter background or a smaller logo in {brand.source}")
+    return data
+
+
+def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> Image.Image:
+    frame = frame_for(brand, size)
+    text = typesetting.normalise(headline)
+    if not text:
+        raise ContentError("the headline is empty; write the words the card should show")
+    block = set_headline(text, brand, frame, size)
+    base = base_image(brand, size)
+    image = base.copy()
+    draw = ImageDraw.Draw(image)
+    if kicker and brand.kicker != "none":
+        draw_kicker(draw, base, typesetting.normalise(kicker), brand, frame)
+    draw_headline(draw, base, block, brand, frame)
+    return image
+
+
+def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Block:
+    low = round(brand.headline_min * frame.width)
+    high = max(low, round(brand.headline_max * frame.width))
+    try:
+        return typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
+    except fonts.MissingGlyph as exc:
+        raise ContentError(f"the headline “{text}”: {exc}") from None
+    except typesetting.DoesNotFit as exc:
+        raise ContentError(f"the headline “{text}” ({len(text)} characters) does not fit the {size} card "
+                           f"({frame.width}x{frame.height}) at the smallest legible size, {low} px; "
+                           f"shorten it to about {exc.fits_chars} characters") from None
+
+
+def draw_headline(draw: ImageDraw.ImageDraw, base: Image.Image, block: typesetting.Block, brand: Brand,
+                  frame: Frame) -> None:
+    width, height = frame.headline_box
+    # the rule and the lines sit together a little above the middle of the headline area
+    group = frame.rule_height + frame.rule_gap + block.height
+    top = frame.headline_top + max(0, round((height + frame.rule_height + frame.rule_gap - group) * 0.45))
+    left, right = frame.margin, frame.width - frame.margin
+    rule_x = right - frame.rule_width if block.rtl else left
+    draw.rectangle((rule_x, top, rule_x + frame.rule_width - 1, top + frame.rule_height - 1), fill=brand.accent)
+    baseline = top + frame.rule_height + frame.rule_gap + block.ascent
+    for line in block.lines:
+        x = right - line.width if block.rtl else left
+        boxes = []
+        for word, word_width in zip(line.words, line.widths):
+            boxes += draw_runs(draw, (x, baseline), word, brand.headline_chain, block.size, brand.text, block.rtl)
+            x += word_width + block.space
+        check_text(base, boxes, brand.text, frame, "the headline", brand)
+        baseline += block.line_height
+
+
+def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, int], word: typesetting.Word, chain, size: int,
+              fill, rtl: bool) -> list[tuple]:
+    """Draw one word run by run from `at` (left end, baseline); return the ink boxes."""
+    x, baseline = at
+    direction = "rtl" if rtl else "ltr"
+    boxes = []
+    runs = reversed(word.runs) if word.level % 2 else word.runs
+    for index, text in runs:
+        font = fonts.load(chain[index], size)
+        draw.text((x, baseline), text, font=font, fill=fill, anchor="ls", direction=direction)
+        boxes.append(draw.textbbox((x, baseline), text, font=font, anchor="ls", direction=direction))
+        x += font.getlength(text, direction=direction)
+    return boxes
+
+
+def draw_kicker(draw: ImageDraw.ImageDraw, base: Image.Image, kicker: str, brand: Brand, frame: Frame) -> None:
+    available = frame.width - 2 * frame.margin
+    try:
+        words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
+    except fonts.MissingGlyph as exc:
+        raise ContentError(f"the kicker “{kicker}”: {exc}") from None
+    size = frame.small
+    widths = [typesetting.word_width(w, brand.kicker_chain, size, rtl) for w in words]
+    space = fonts.load(brand.kicker_chain[0], size).getlength(" ")
+    total = sum(widths) + space * (len(words) - 1)
+    if total > available:
+        raise ContentError(f"the kicker “{kicker}” is too long for one line on a {frame.width}x{frame.height} "
+                           f"card; shorten the section name, or set kicker: none in {brand.source}")
+    ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
+    x = frame.width - frame.margin - total if rtl else frame.margin
+    boxes = []
+    by_id = {id(w): width for w, width in zip(words, widths)}
+    for word in typesetting.visual_order(list(words)):
+        boxes += draw_runs(draw, (x, frame.margin_y + ascent), word, brand.kicker_chain, size, brand.small_text, rtl)
+        x += by_id[id(word)] + space
+    check_text(base, boxes, brand.small_text, frame, "the kicker", brand)
+
+
+def check_text(base: Image.Image, boxes: list[tuple], colour, frame: Frame, what: str, brand: Brand) -> None:
+    """Text stays inside the card and reaches 4.5:1 against every background pixel under it."""
+    if not boxes:
+        return
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    right = max(b[2] for b in boxes)
+    bottom = max(b[3] for b in boxes)
+    edge = min(frame.margin, frame.margin_y) // 2
+    if left < edge or top < edge or right > frame.width - edge or bottom > frame.height - edge:
+        raise ContentError(f"{what} would run over the edge of the {frame.width}x{frame.height} card; "
+                           f"widen margin: in {brand.source}")
+    ratio, worst = worst_contrast(colour, colours_under(base, (left, top, right, bottom)))
+    if ratio < MIN_TEXT_CONTRAST:
+        raise ContentError(f"{what} in {hex_colour(colour)} reaches only {ratio:.2f}:1 against {hex_colour(worst)} "
+                           f"beneath it; change the colours in {brand.source} to reach {MIN_TEXT_CONTRAST}:1")
+
+
+# --- what every card of one brand and size shares --------------------------------------------------
+
+@lru_cache(maxsize=16)
+def base_image(brand: Brand, size: str) -> Image.Image:
+    """The background with the logo and the handle: drawn once per brand and size, copied per card."""
+    frame = frame_for(brand, size)
+    image = background(brand.background, frame.width, frame.height)
+    clean = image.copy()
+    draw = ImageDraw.Draw(image)
+    baseline_middle = frame.height - frame.margin_y - max(frame.logo, round(frame.small * 1.3)) // 2
+    x = frame.margin
+    if frame.logo:
+        logo = logo_image(brand.logo, frame.logo)
+        image.paste(logo, (x, baseline_middle - frame.logo // 2), logo)
+        x += frame.logo + round(frame.small * 0.6)
+    handle = f"@{brand.handle}"
+    font = fonts.load(brand.small_font, frame.small)
+    draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
+    box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm")
+    check_text(clean, [box], brand.small_text, frame, "the handle", brand)
+    return image
+
+
+def background(background: Background, width: int, height: int) -> Image.Image:
+    start = Image.new("RGB", (width, height), background.start)
+    if background.start == background.end:
+        return start
+    end = Image.new("RGB", (width, height), background.end)
+    mask = Image.linear_gradient("L")  # 256x256, 0 at the top, 255 at the bottom
+    if background.direction == "horizontal":
+        mask = mask.transpose(Image.Transpose.ROTATE_90).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    elif background.direction == "diagonal":
+        across = mask.transpose(Image.Transpose.ROTATE_90).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+        mask = Image.blend(mask, across, 0.5)
+    return Image.composite(end, start, mask.resize((width, height), Image.Resampling.BILINEAR))
+
+
+@lru_cache(maxsize=8)
+def logo_image(path: Path, diameter: int) -> Image.Image:
+    try:
+        with Image.open(path) as source:
+            logo = source.convert("RGBA")
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"{path.name}: not a readable image ({exc}); replace it or remove logo:") from None
+    logo.thumbnail((diameter, diameter), Image.Resampling.LANCZOS)
+    return logo
+
+
+# --- names and fingerprints ---------------------------------------------------------------------
+
+def card_words(headline: str) -> str:
+    """The headline exactly as the card shows it."""
+    return typesetting.normalise(headline)
+
+
+def alt_text(headline: str, brand: Brand, kicker: str | None = None) -> str:
+    """What a screen reader says for the card: its own words, the handle, the kicker if shown."""
+    shown = typesetting.normalise(kicker) if kicker and brand.kicker != "none" else None
+    return card_alt_text(card_words(headline), brand.handle, shown)
+
+
+def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
+    shown_kicker = typesetting.normalise(kicker) if kicker and brand.kicker != "none" else None
+    inputs = [RENDERER, brand.fingerprint, size, typesetting.normalise(headline), shown_kicker,
+              sorted(fonts.layout_versions().items())]
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def card_path(cards_dir: Path, campaign_slug: str, tip_id: str, size: str = "x") -> Path:
+    dimensions(size)
+    return Path(cards_dir) / campaign_slug / f"{tip_id}-{size}.png"
+
+
+def made_from(path: Path) -> str | None:
+    """The fingerprint a card on disk was made from, or None when there is no readable card."""
+    try:
+        with Image.open(path) as image:
+            return image.info.get(FINGERPRINT_KEY)
+    except (OSError, ValueError, SyntaxError):
+        return None
+
+
+# --- cards for campaigns --------------------------------------------------------------------------
+
+def kicker_for(brand: Brand, campaign, tip) -> str | None:
+    """The words above the headline: the tip's section, or "Tip 3 of 12" among the tips not skipped."""
+    if brand.kicker == "section":
+        return tip.section or None
+    if brand.kicker == "count":
+        shown = [t for t in campaign.tips if t.status != "skip"]
+        if tip in shown:
+            return f"Tip {shown.index(tip) + 1} of {len(shown)}"
+    return None
+
+
+def campaign_alt_text(brand: Brand, campaign, tip) -> str:
+    """The tip's alt text: a person's override, else the card's own words."""
+    return tip.alt_text or alt_text(tip.headline, brand, kicker_for(brand, campaign, tip))
+
+
+def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x") -> Path:
+    """The tip's card on disk, drawn (atomically) when it is missing or was made from other inputs."""
+    kicker = kicker_for(brand, campaign, tip)
+    path = card_path(settings.cards_dir, campaign.slug, tip.id, size)
+    if made_from(path) == fingerprint(tip.headline, brand, size, kicker):
+        return path
+    data = _located(settings, campaign, tip, lambda: render_card(tip.headline, brand, size, kicker))
+    write_atomic(path, data)
+    return path
+
+
+def _located(settings, campaign, tip, work):
+    try:
+        return work()
+    except ContentError as exc:
+        raise ContentError(f"{headline_place(settings, campaign, tip)}: tip {tip.id}: {exc}") from None
+
+
+def headline_place(settings, campaign, tip) -> str:
+    """file:line:col of the tip's headline in its campaign file (the file alone if it cannot be read)."""
+    from scheduler.yamlio import load_document
+
+    shown = shown_path(campaign.path, settings.root)
+    try:
+        doc = load_document(campaign.path, root=settings.root, error=ContentError)
+        index = next(i for i, item in enumerate(doc.data["tips"]) if item.get("id") == tip.id)
+        return doc.where(("tips", index, "headline"))
+    except (ContentError, StopIteration, KeyError, TypeError, AttributeError):
+        return shown
+
+
+def shown_path(path: Path, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path(root).resolve()))
+    except ValueError:
+        return str(path)
+
+
+def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: Path | None = None) -> dict:
+    """Cards for every tip not skipped, in every size, on every core; unchanged cards are kept.
+
+    Every headline is set first: one that does not fit (or has a character no font has) stops the
+    run before any card is written. With `sheet`, also writes a contact sheet of all the cards there.
+    Returns {"cards": [...], "rendered": n, "unchanged": n} (and "sheet").
+    """
+    from scheduler.brand import load_brand
+
+    brand = load_brand(settings.root, settings.schedule.account.handle)
+    sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
+    for size in sizes:
+        dimensions(size)
+    entries, work, problems = [], [], []
+    for campaign in campaigns:
+        for tip in campaign.tips:
+            if tip.status == "skip":
+                continue
+            kicker = kicker_for(brand, campaign, tip)
+            for size in sizes:
+                path = card_path(settings.cards_dir, campaign.slug, tip.id, size)
+                fresh = made_from(path) == fingerprint(tip.headline, brand, size, kicker)
+                entries.append({"campaign": campaign.slug, "tip": tip.id, "size": size,
+                                "path": shown_path(path, settings.root), "rendered": not fresh,
+                                "alt_text": campaign_alt_text(brand, campaign, tip)})
+                if fresh:
+                    continue
+                try:
+                    _located(settings, campaign, tip, lambda: check_card(tip.headline, brand, size, kicker))
+                except ContentError as exc:
+                    problems.append(str(exc))
+                work.append((tip.headline, kicker, size, str(path)))
+    if problems:
+        more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
+        raise ContentError(problems[0] + more + "; no card was written")
+    _render_all(brand, work, progress)
+    report = {"cards": entries, "rendered": len(work), "unchanged": len(entries) - len(work)}
+    if sheet is not None:
+        paths = [settings.root / entry["path"] for entry in entries]
+        report["sheet"] = str(contact_sheet(paths, sheet, label_font=brand.small_font))
+    return report
+
+
+def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> None:
+    """Raise the ContentError render_card would, without drawing."""
+    frame = frame_for(brand, size)
+    text = typesetting.normalise(headline)
+    if not text:
+        raise ContentError("the headline is empty; write the words the card should show")
+    set_headline(text, brand, frame, size)
+    if kicker and brand.kicker != "none":
+        probe = Image.new("RGB", (frame.width, frame.height))
+        draw_kicker(ImageDraw.Draw(probe), base_image(brand, size), typesetting.normalise(kicker), brand, frame)
+
+
+def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:
+    brand, headline, kicker, size, path = job
+    write_atomic(Path(path), render_card(headline, brand, size, kicker))
+    return path
+
+
+def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    if not work:
+        return
+    jobs = [(brand, *item) for item in work]
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                  len(jobs))
+    columns = (TextColumn("cards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    if workers == 1:
+        with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
+            task = bar.add_task("cards", total=len(jobs))
+            for job in jobs:
+                _render_one(job)
+                bar.advance(task)
+        return
+    # fork before the progress bar starts its thread; the workers inherit the loaded fonts
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_render_one, job) for job in jobs]
+        with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
+            task = bar.add_task("cards", total=len(jobs))
+            for future in as_completed(futures):
+                future.result()
+                bar.advance(task)
+
+
+def contact_sheet(paths, out: Path, *, label_font: Path | None = None) -> Path:
+    """All the cards on one PNG, each 400 pixels wide as on a phone, so a person can look at them at once."""
+    from scheduler.contactsheet import make_sheet
+
+    return make_sheet([Path(p) for p in paths], Path(out), label_font=label_font)

@@ -1,0 +1,59 @@
+"""A contact sheet: many cards on one PNG, each at the width a phone shows it, labelled by file name."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, UnidentifiedImageError
+
+from scheduler import fonts
+from scheduler.errors import ContentError
+from scheduler.fileio import write_atomic
+
+THUMB_WIDTH = 400  # about how wide a phone shows a card
+GAP = 24
+LABEL = 18
+PAPER = (232, 230, 226)
+INK = (60, 60, 60)
+
+
+def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
+    if not paths:
+        raise ContentError("no cards to put on a contact sheet; render some first with `juno-scheduler cards`")
+    if out.suffix.lower() != ".png":
+        raise ContentError(f"{out}: a contact sheet is a PNG; give a file name ending in .png")
+    thumbs = [_thumbnail(path) for path in paths]
+    columns = columns or min(4, len(thumbs))
+    font = fonts.load(label_font, LABEL) if label_font else None
+    label_height = LABEL + 10 if font else 0
+    rows = [thumbs[i:i + columns] for i in range(0, len(thumbs), columns)]
+    heights = [max(t.height for t in row) + label_height for row in rows]
+    width = GAP + columns * (THUMB_WIDTH + GAP)
+    sheet = Image.new("RGB", (width, GAP + sum(h + GAP for h in heights)), PAPER)
+    draw = ImageDraw.Draw(sheet)
+    y = GAP
+    for row_index, row in enumerate(rows):
+        for column, thumb in enumerate(row):
+            x = GAP + column * (THUMB_WIDTH + GAP)
+            sheet.paste(thumb, (x, y))
+            if font:
+                name = paths[row_index * columns + column].name
+                draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt")
+        y += heights[row_index] + GAP
+    buffer = io.BytesIO()
+    sheet.save(buffer, "PNG", compress_level=6)
+    return write_atomic(out, buffer.getvalue())
+
+
+def _thumbnail(path: Path) -> Image.Image:
+    try:
+        with Image.open(path) as image:
+            image = image.convert("RGB")
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such card; render it with `juno-scheduler cards`") from None
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ContentError(f"{path}: not a readable image ({type(exc).__name__}); render it again "
+                           "with `juno-scheduler cards`") from None
+    height = round(image.height * THUMB_WIDTH / image.width)
+    return image.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)

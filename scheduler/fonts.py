@@ -1,0 +1,134 @@
+"""Bundled fonts: loading, which characters each one has, and the fallback chain.
+
+Cards are shaped with Pillow's complex layout engine (raqm: HarfBuzz for kerning, ligatures
+and Arabic joining; FriBiDi for right-to-left words). Without it the same card would come out
+different, so a Pillow without raqm is refused with a message that says how to get it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont, features
+
+from scheduler.errors import ConfigError
+
+# Characters that take no glyph of their own: joiners shape their neighbours, marks ride on them.
+_INVISIBLE = {"\u200c", "\u200d", "\u2060"}
+
+
+class FontError(Exception):
+    """A font file that cannot be used; the message says why (the caller adds where)."""
+
+
+def require_raqm() -> None:
+    if not features.check_feature("raqm"):
+        fribidi = features.version("fribidi")
+        why = "FriBiDi (libfribidi.so.0) could not be loaded" if fribidi is None else "Pillow was built without it"
+        raise ConfigError(
+            "cards need Pillow's complex text layout (raqm), and here it is not available: "
+            f"{why}; install it (Debian/Ubuntu: apt-get install libfribidi0) or a Pillow wheel from PyPI, "
+            "so that every machine draws the same card")
+
+
+def layout_versions() -> dict[str, str | None]:
+    """The libraries that decide every pixel of a card (golden hashes hold only for these)."""
+    import PIL
+
+    return {"pillow": PIL.__version__, "freetype": features.version("freetype2"),
+            "raqm": features.version("raqm"), "harfbuzz": features.version("harfbuzz"),
+            "fribidi": features.version("fribidi"), "zlib": features.version("zlib")}
+
+
+@lru_cache(maxsize=64)
+def codepoints(path: Path) -> frozenset[int]:
+    """Every character the font at `path` has a glyph for; FontError when it is not a font."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(str(path), lazy=True, fontNumber=0) as font:
+            cmap = font.getBestCmap()
+    except FileNotFoundError:
+        raise FontError("file not found") from None
+    except (TTLibError, OSError, ValueError, KeyError, AssertionError, IndexError) as exc:
+        raise FontError(f"not a TrueType/OpenType font ({type(exc).__name__}: {str(exc)[:80]})") from None
+    if not cmap:
+        raise FontError("the font maps no characters (no usable cmap table)")
+    return frozenset(cmap)
+
+
+@lru_cache(maxsize=256)
+def load(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+    except OSError as exc:
+        raise FontError(f"FreeType cannot open it ({exc})") from None
+
+
+@lru_cache(maxsize=256)
+def ink_extent(path: Path, size: int) -> tuple[int, int]:
+    """How far ordinary text reaches above the baseline (capitals, ascenders) and below it (descenders).
+
+    Tighter than the font's own ascent and descent, which make room for stacked accents: lines
+    are spaced by the line height anyway, so only the first line's top and last line's foot count.
+    """
+    font = load(path, size)
+    _, top, _, _ = font.getbbox("Hdlfk", anchor="ls")
+    _, _, _, bottom = font.getbbox("gjpqy", anchor="ls")
+    return -top, bottom
+
+
+def check_font(path: Path) -> None:
+    """Raise FontError unless both fontTools and FreeType can read the font."""
+    codepoints(path)
+    load(path, 12)
+
+
+def needs_glyph(char: str) -> bool:
+    return not (char.isspace() or char in _INVISIBLE)
+
+
+def split_runs(word: str, chain: tuple[Path, ...]) -> tuple[tuple[int, str], ...]:
+    """`word` as (font index, text) runs: each character in the first font of `chain` that has it.
+
+    Combining marks and joiners stay with the character before them. Raises MissingGlyph for a
+    character that no font in the chain has.
+    """
+    runs: list[list] = []
+    for char in word:
+        if runs and not needs_glyph(char):
+            runs[-1][1] += char
+            continue
+        if runs and unicodedata.combining(char) and ord(char) in codepoints(chain[runs[-1][0]]):
+            runs[-1][1] += char
+            continue
+        index = _first_with(char, chain)
+        if runs and runs[-1][0] == index:
+            runs[-1][1] += char
+        else:
+            runs.append([index, char])
+    return tuple((index, text) for index, text in runs)
+
+
+def _first_with(char: str, chain: tuple[Path, ...]) -> int:
+    if not needs_glyph(char):
+        return 0
+    for index, path in enumerate(chain):
+        if ord(char) in codepoints(path):
+            return index
+    raise MissingGlyph(char, chain)
+
+
+class MissingGlyph(Exception):
+    def __init__(self, char: str, chain: tuple[Path, ...]):
+        self.char = char
+        names = ", ".join(Path(p).name for p in chain)
+        super().__init__(f"{describe(char)} is in none of the bundled fonts ({names}); "
+                         "remove or replace it, or add a font that has it to fonts.fallback in assets/brand.yaml")
+
+
+def describe(char: str) -> str:
+    name = unicodedata.name(char, "unnamed character")
+    return f"“{char}” (U+{ord(char):04X} {name})"

@@ -1,0 +1,275 @@
+"""Setting a headline: clean text, balanced line breaks, and the largest size that fits.
+
+Pure functions of text, fonts and a box; no drawing happens here. `fit()` returns a Block the
+card renderer draws word by word, so every measurement here is exactly what ends up on the card.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler import fonts
+
+_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029\u3000]+")  # not U+00A0: a no-break space keeps words together
+_OPENERS = set(" \u00a0([{<‘“—–-/")
+_ELISIONS = ("tis", "twas", "til", "em", "cause", "n ", "round")
+
+
+def normalise(text: str) -> str:
+    """NFC, one space between words, typographic quotes and apostrophes, no emoji style selectors."""
+    text = unicodedata.normalize("NFC", text).replace("\ufe0f", "").replace("\ufe0e", "")
+    text = _SPACES.sub(" ", text).strip()
+    out: list[str] = []
+    for index, char in enumerate(text):
+        before = out[-1] if out else " "
+        after = text[index + 1:]
+        if char == '"':
+            char = "“" if before in _OPENERS else "”"
+        elif char == "'":
+            if before not in _OPENERS:
+                char = "’"  # don’t, partners’, or a closing quote
+            elif after[:1].isdigit() or after.lower().startswith(_ELISIONS):
+                char = "’"  # ’90s, ’til
+            else:
+                char = "‘"
+        out.append(char)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    runs: tuple[tuple[int, str], ...]  # (index into the font chain, text)
+    level: int  # bidi embedding level: even left-to-right, odd right-to-left
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]  # in visual order, left to right
+    widths: tuple[float, ...]
+    width: float
+
+
+@dataclass(frozen=True)
+class Block:
+    size: int
+    lines: tuple[Line, ...]
+    space: float
+    line_height: int
+    ascent: int
+    descent: int
+    rtl: bool
+    orphan: bool
+
+    @property
+    def height(self) -> int:
+        return (len(self.lines) - 1) * self.line_height + self.ascent + self.descent
+
+
+class DoesNotFit(Exception):
+    """The text does not fit at the smallest size allowed; `fits_chars` says roughly how much would."""
+
+    def __init__(self, message: str, fits_chars: int):
+        super().__init__(message)
+        self.fits_chars = fits_chars
+
+
+def strong_direction(text: str) -> str | None:
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
+
+
+def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], bool]:
+    """Words with their font runs and bidi levels, and whether the paragraph reads right to left."""
+    raw: list[str] = []
+    for token in text.split(" "):
+        if raw and not any(char.isalnum() for char in token):
+            raw[-1] += " " + token  # a lone dash or ampersand never starts a line
+        else:
+            raw.append(token)
+    rtl = strong_direction(text) == "R"
+    directions = [strong_direction(word) for word in raw]
+    words = []
+    for index, (word, direction) in enumerate(zip(raw, directions)):
+        if direction is None:  # a neutral word (a number, a dash) takes its neighbours' direction
+            before = next((d for d in reversed(directions[:index]) if d), None)
+            after = next((d for d in directions[index + 1:] if d), None)
+            direction = before if before == after and before else ("R" if rtl else "L")
+        level = (1 if rtl else 0) + (direction != ("R" if rtl else "L"))
+        words.append(Word(word, fonts.split_runs(word, chain), level))
+    return tuple(words), rtl
+
+
+def visual_order(words: list[Word]) -> list[Word]:
+    """Unicode bidi rule L2 at the word level: reverse every run at each odd-and-higher level."""
+    order = list(words)
+    if not order:
+        return order
+    highest = max(w.level for w in order)
+    lowest_odd = min((w.level for w in order if w.level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if order[index].level >= level:
+                end = index
+                while end < len(order) and order[end].level >= level:
+                    end += 1
+                order[index:end] = reversed(order[index:end])
+                index = end
+            else:
+                index += 1
+    return order
+
+
+def word_width(word: Word, chain: tuple[Path, ...], size: int, rtl: bool) -> float:
+    direction = "rtl" if rtl else "ltr"
+    return sum(fonts.load(chain[i], size).getlength(text, direction=direction) for i, text in word.runs)
+
+
+def balanced_breaks(widths: list[float], space: float, max_width: float, max_lines: int
+                    ) -> tuple[list[int], bool] | None:
+    """Where to end each line: the fewest lines whose longest is as short as it can be.
+
+    Returns (the index after each line's last word, whether a single word is left alone on the
+    last line), or None when the words cannot be set in max_lines lines of max_width. A lone last
+    word is accepted only when no set of lines within max_lines avoids it.
+    """
+    n = len(widths)
+    if n == 0 or max_lines < 1 or max(widths) > max_width:
+        return None
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+
+    def width(i: int, j: int) -> float:  # words i..j-1 on one line
+        return prefix[j] - prefix[i] + space * (j - i - 1)
+
+    fallback = None
+    for lines in range(1, min(max_lines, n) + 1):
+        for no_orphan in (True, False):
+            breaks = _best_partition(width, n, lines, max_width, no_orphan and lines > 1)
+            if breaks is None:
+                continue
+            orphan = lines > 1 and breaks[-1] - breaks[-2] == 1
+            if not orphan:
+                return breaks, False
+            fallback = fallback or (breaks, True)
+    return fallback
+
+
+def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two: bool) -> list[int] | None:
+    """Split n words into exactly `lines` lines: minimise the longest, then the spread under it."""
+    inf = math.inf
+
+    def allowed(i: int, j: int, line: int) -> bool:
+        if width(i, j) > max_width:
+            return False
+        return not (last_needs_two and line == lines and j - i < 2)
+
+    def solve(cost_of) -> tuple[float, list[int]] | None:
+        best = [[inf] * (n + 1) for _ in range(lines + 1)]
+        back = [[0] * (n + 1) for _ in range(lines + 1)]
+        best[0][0] = 0.0
+        for line in range(1, lines + 1):
+            for j in range(line, n - (lines - line) + 1):
+                for i in range(line - 1, j):
+                    if best[line - 1][i] == inf or not allowed(i, j, line):
+                        continue
+                    cost = cost_of(best[line - 1][i], width(i, j))
+                    if cost < best[line][j]:
+                        best[line][j], back[line][j] = cost, i
+        if best[lines][n] == inf:
+            return None
+        breaks, j = [], n
+        for line in range(lines, 0, -1):
+            breaks.append(j)
+            j = back[line][j]
+        return best[lines][n], breaks[::-1]
+
+    longest = solve(lambda so_far, w: max(so_far, w))
+    if longest is None:
+        return None
+    limit = longest[0]
+    spread = solve(lambda so_far, w: so_far + (limit - w) ** 2 if w <= limit else inf)
+    return (spread or longest)[1]
+
+
+def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: int,
+           box: tuple[float, float], line_height: float) -> Block | None:
+    """The headline at `size` in a box of (width, height), or None when it does not fit."""
+    primary = fonts.load(chain[0], size)
+    ascent, descent = fonts.ink_extent(chain[0], size)
+    step = round(size * line_height)
+    max_width, max_height = box
+    if ascent + descent > max_height:
+        return None
+    max_lines = int((max_height - ascent - descent) // step) + 1
+    widths = [word_width(w, chain, size, rtl) for w in words]
+    space = primary.getlength(" ")
+    found = balanced_breaks(widths, space, max_width, max_lines)
+    if found is None:
+        return None
+    breaks, orphan = found
+    lines, start = [], 0
+    for end in breaks:
+        pairs = visual_order_pairs(words[start:end], widths[start:end])
+        line_widths = tuple(w for _, w in pairs)
+        lines.append(Line(tuple(w for w, _ in pairs), line_widths,
+                          sum(line_widths) + space * (len(pairs) - 1)))
+        start = end
+    return Block(size, tuple(lines), space, step, ascent, descent, rtl, orphan)
+
+
+def visual_order_pairs(words, widths) -> list[tuple[Word, float]]:
+    by_id = {id(w): width for w, width in zip(words, widths)}
+    return [(w, by_id[id(w)]) for w in visual_order(list(words))]
+
+
+def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
+        line_height: float) -> Block:
+    """The largest size in [min_size, max_size] at which `text` fits `box` in balanced lines.
+
+    A size that leaves a lone word on the last line counts only when no size avoids one.
+    Raises fonts.MissingGlyph for a character no font has and DoesNotFit below min_size.
+    """
+    words, rtl = split_words(text, chain)
+    cache: dict[int, Block | None] = {}
+
+    def attempt(size: int) -> Block | None:
+        if size not in cache:
+            cache[size] = set_at(words, rtl, chain, size, box, line_height)
+        return cache[size]
+
+    for acceptable in (lambda b: b is not None and not b.orphan, lambda b: b is not None):
+        if not acceptable(attempt(min_size)):
+            continue
+        low, high = min_size, max_size  # acceptable(low) holds; find the largest that does
+        if acceptable(attempt(high)):
+            return attempt(high)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if acceptable(attempt(middle)):
+                low = middle
+            else:
+                high = middle
+        return attempt(low)
+    raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
+                     _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
+
+
+def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:
+    primary = fonts.load(chain[0], size)
+    ascent, descent = fonts.ink_extent(chain[0], size)
+    lines = max(0, int((box[1] - ascent - descent) // round(size * line_height)) + 1)
+    needed = sum(word_width(w, chain, size, rtl) for w in words) + primary.getlength(" ") * len(words)
+    # balanced lines leave some slack: count on filling about 90% of each line
+    return max(1, int(length * lines * box[0] * 0.9 / max(needed, 1)))
