@@ -75,7 +75,23 @@ def cmd_split(ctx: Context) -> int:
 
 
 def cmd_cards(ctx: Context) -> int:
-    raise NotBuiltError("cards", 4)
+    from scheduler.campaign import find_campaigns
+    from scheduler.cards import render_campaigns
+
+    campaigns = find_campaigns(ctx.root, ctx.args.campaigns)
+    if not campaigns:
+        ctx.emit({"cards": [], "rendered": 0, "unchanged": 0},
+                 "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
+        return EXIT_OK
+    show_progress = sys.stderr.isatty() and not ctx.json and not getattr(ctx.args, "quiet", False)
+    report = render_campaigns(ctx.settings, campaigns, ctx.args.size, progress=show_progress,
+                              sheet=Path(ctx.args.sheet) if ctx.args.sheet else None)
+    folders = sorted({str(Path(card["path"]).parent) for card in report["cards"]})
+    text = f"{report['rendered']} cards drawn, {report['unchanged']} unchanged, in {', '.join(folders)}"
+    if report.get("sheet"):
+        text += f"\ncontact sheet: {report['sheet']}"
+    ctx.emit(report, text)
+    return EXIT_OK
 
 
 def cmd_queue(ctx: Context) -> int:
