@@ -312,3 +312,78 @@ def shown(path: Path, root: Path | str) -> str:
 
 def with_tips(campaign: Campaign, tips) -> Campaign:
     return replace(campaign, tips=tuple(tips))
+
+
+# --- merging a new split into a reviewed campaign ------------------------------------------------
+
+@dataclass(frozen=True)
+class MergeResult:
+    tips: tuple[Tip, ...]
+    new: tuple[str, ...]
+    kept: tuple[str, ...]
+    stale: tuple[str, ...]  # marked stale by this merge
+
+
+def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
+    """Keep a person's edits, statuses and flags; add new tips; mark tips whose source changed or vanished stale.
+
+    A tip is matched by id first, then by the digest of its source sentences (an edited headline keeps
+    its id; a moved paragraph keeps its digest). Tips a person wrote by hand (no source) are kept as they are.
+    """
+    fresh_by_id = {tip.id: tip for tip in fresh}
+    fresh_by_digest = {tip.source.get("digest"): tip for tip in fresh if tip.source.get("digest")}
+    pairs: dict[str, Tip] = {}  # existing id -> fresh tip
+    taken: set[str] = set()
+    for old in existing:
+        match = fresh_by_id.get(old.id)
+        if match is not None and old.source:
+            pairs[old.id] = match
+            taken.add(match.id)
+    for old in existing:
+        digest = old.source.get("digest")
+        if old.id in pairs or not digest:
+            continue
+        match = fresh_by_digest.get(digest)
+        if match is not None and match.id not in taken and match.id not in {t.id for t in existing}:
+            pairs[old.id] = match
+            taken.add(match.id)
+
+    merged: dict[str, Tip] = {}
+    newly_stale, kept = [], []
+    for old in existing:
+        match = pairs.get(old.id)
+        if match is None:
+            if old.source and "stale" not in old.review:
+                old = replace(old, review=_flags(old.review + ("stale",)))
+                newly_stale.append(old.id)
+            merged[old.id] = old
+            continue
+        same = old.source.get("digest") == match.source.get("digest")
+        review = old.review if same else _flags(old.review + match.review + ("stale",))
+        if not same and "stale" not in old.review:
+            newly_stale.append(old.id)
+        merged[old.id] = replace(old, source=dict(match.source), review=review)
+        kept.append(old.id)
+
+    by_fresh = {match.id: old_id for old_id, match in pairs.items()}
+    ordered: list[Tip] = []
+    new = []
+    for tip in fresh:
+        if tip.id in by_fresh:
+            ordered.append(merged[by_fresh[tip.id]])
+        elif tip.id not in merged:
+            ordered.append(tip)
+            new.append(tip.id)
+    placed = {tip.id for tip in ordered}
+    previous_id = None
+    for old in existing:
+        if old.id not in placed:
+            at = 0 if previous_id is None else next(i for i, t in enumerate(ordered) if t.id == previous_id) + 1
+            ordered.insert(at, merged[old.id])
+            placed.add(old.id)
+        previous_id = old.id
+    return MergeResult(tips=tuple(ordered), new=tuple(new), kept=tuple(kept), stale=tuple(newly_stale))
+
+
+def _flags(flags) -> tuple[str, ...]:
+    return tuple(flag for flag in REVIEW_FLAGS if flag in flags)

@@ -1,0 +1,99 @@
+"""Sentences and words: the small language tools the tip rules are built from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "no", "jr", "sr", "prof", "approx",
+                  "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt", "lcsw", "lmft"}
+_BOUNDARY = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9¿¡])")
+_WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:[’'][A-Za-z]+)*")
+
+STOPWORDS = frozenset("""a an the and or but if of to in on at by for with about as into from than then that this these those
+it its is are was were be been being do does did doing have has had having i you your yours we our they them their he she
+his her him me my mine who whom whose which what when where why how not no nor so too very can could may might must shall
+should will would just also still only even more most some any all each both few other such own same there here up down out
+over under again once s t don isn aren doesn didn won wouldn shouldn couldn can’t can't don’t don't isn’t isn't doesn’t
+doesn't it’s it's you’re you're they’re they're we’re we're i’m i'm""".split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, keeping quotes with the sentence that holds them."""
+    text = text.strip()
+    if not text:
+        return []
+    pieces, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start() + len(match.group(1))
+        before = text[start:end]
+        last = before.rstrip("”\"’)]").rsplit(None, 1)[-1] if before.strip() else ""
+        token = last.rstrip(".").lower().lstrip("(“\"")
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or _unbalanced(before):
+            continue
+        pieces.append(before.strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _unbalanced(text: str) -> bool:
+    """True while a “quotation” or (parenthesis) opened in this text is still open."""
+    return text.count("“") > text.count("”") or text.count("(") > text.count(")")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def fold(word: str) -> str:
+    """A word for comparison: lower case, straight apostrophe, crude stem."""
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1)
+
+
+def similarity(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def slugify(text: str, *, max_words: int = 7, max_length: int = 60) -> str:
+    text = re.sub(r"[—–/]", " ", text.replace("’", "").replace("'", ""))
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = "-".join(parts[:max_words]) or "tip"
+    return slug[:max_length].rstrip("-")
+
+
+def capitalize_first(text: str) -> str:
+    for index, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:index] + ch.upper() + text[index + 1:]
+    return text
+
+
+def lower_first(text: str) -> str:
+    """`Fear of being blamed` -> `fear of being blamed`, leaving I, names and acronyms alone."""
+    match = re.match(r"^([“\"‘(]*)([A-Za-z][\w’'-]*)", text)
+    if not match:
+        return text
+    word = match.group(2)
+    if word == "I" or word.startswith(("I’", "I'")) or (len(word) > 1 and word[1:2].isupper()):
+        return text
+    return text[: match.start(2)] + word[0].lower() + text[match.start(2) + 1:]
+
+
+def end_with_period(text: str) -> str:
+    text = text.rstrip()
+    stripped = text.rstrip("”\"’)")
+    if stripped and stripped[-1] in ".!?…":
+        return text
+    return text.rstrip(":;,—–- ") + "."

@@ -1,0 +1,121 @@
+"""The split stage: article file -> tips -> posts/<slug>.yaml, merged with what a person already reviewed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.alttext import card_alt_text
+from scheduler.articles import read_article
+from scheduler.campaign import Campaign, Tip, campaign_path, dump_campaign, load_campaign, merge_tips
+from scheduler.errors import ContentError
+from scheduler.fileio import write_atomic
+from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+from scheduler.tips import split_article
+from scheduler.yamlio import display_path
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    campaign: Campaign
+    new: tuple[str, ...]
+    kept: tuple[str, ...]
+    stale: tuple[str, ...]
+    written: bool  # False when the file already said exactly this
+    schedule: object | None  # the Schedule the lengths were measured with, None without posts/schedule.yaml
+
+
+def load_schedule(root: Path):
+    """posts/schedule.yaml's Schedule, or None when the project has none (lengths then count the bare text)."""
+    from scheduler.config import SCHEDULE_FILE, parse_schedule
+    from scheduler.yamlio import load_document
+
+    path = Path(root) / SCHEDULE_FILE
+    if not path.exists():
+        return None
+    return parse_schedule(load_document(path, root=Path(root)))
+
+
+def find_article(root: Path, name: str) -> Path:
+    given = Path(name)
+    for candidate in (given, Path(root) / given, Path(root) / "posts" / "articles" / given):
+        if candidate.is_file():
+            return candidate
+    if given.is_dir():
+        raise ContentError(f"{name}: is a folder; give the article file (.txt, .md or .html)")
+    raise ContentError(f"{name}: file not found; give the article's path, e.g. posts/articles/<slug>.txt")
+
+
+def split_file(article_file: Path | str, root: Path | str, schedule=None) -> SplitResult:
+    """Split the article into posts/<slug>.yaml; a second run on the same article changes nothing."""
+    root = Path(root).resolve()
+    path = find_article(root, str(article_file))
+    article = read_article(path, root)
+    slug = path.stem
+    target = campaign_path(root, slug)
+    existing = load_campaign(target, root) if target.exists() else None
+    url = article.url or (existing.url if existing else None)
+
+    def fits(text: str, sensitive: bool) -> bool:
+        return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH
+
+    fresh = split_article(article, fits=fits)
+    if not fresh:
+        raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
+                           "holds paragraphs of advice (see README, 'Splitting articles')")
+    merged = merge_tips(existing.tips if existing else (), fresh)
+    campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
+                        tips=merged.tips)
+    text = dump_campaign(campaign)
+    written = not target.exists() or target.read_text(encoding="utf-8") != text
+    if written:
+        write_atomic(target, text)
+    return SplitResult(campaign=campaign, new=merged.new, kept=merged.kept, stale=merged.stale, written=written,
+                       schedule=schedule)
+
+
+def posted_length(schedule, text: str, *, url: str | None, slug: str, sensitive: bool) -> int:
+    return weighted_length(compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive))
+
+
+def alt_text_for(tip: Tip, schedule) -> str:
+    if tip.alt_text:
+        return tip.alt_text
+    if schedule is not None:
+        return card_alt_text(tip.headline, schedule.account.handle)
+    return f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
+
+
+def report(result: SplitResult, root: Path | str) -> dict:
+    """What `split --json` prints."""
+    campaign, schedule = result.campaign, result.schedule
+    return {
+        "article": {"title": campaign.title, "url": campaign.url, "source": campaign.source, "slug": campaign.slug,
+                    "campaign": display_path(campaign.path, Path(root))},
+        "tips": [{
+            "id": tip.id,
+            "headline": tip.headline,
+            "text": tip.text,
+            "alt_text": alt_text_for(tip, schedule),
+            "section": tip.section,
+            "weighted_length": posted_length(schedule, tip.text, url=campaign.url, slug=campaign.slug,
+                                             sensitive=tip.sensitive),
+            "review": list(tip.review),
+            "status": tip.status,
+        } for tip in campaign.tips],
+    }
+
+
+def summary(result: SplitResult, root: Path | str) -> str:
+    campaign = result.campaign
+    shown = display_path(campaign.path, Path(root))
+    counts = f"{len(campaign.tips)} tips ({len(result.new)} new, {len(result.kept)} kept, {len(result.stale)} stale)"
+    flagged = [tip for tip in campaign.tips if set(tip.review) & {"sensitive", "privacy", "stale"}]
+    lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
+    if flagged:
+        lines.append(f"{len(flagged)} flagged for review: " + ", ".join(
+            f"{tip.id} [{', '.join(tip.review)}]" for tip in flagged[:5]) + (" ..." if len(flagged) > 5 else ""))
+    if result.schedule is None:
+        lines.append("no posts/schedule.yaml: lengths count the tip text alone, without link or hashtags")
+    lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
+    return "\n".join(lines)

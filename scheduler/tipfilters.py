@@ -1,0 +1,260 @@
+"""What in an article is advice a follower can take alone, and the light compressions a tip may make.
+
+Rules, not strings from one article: promotion and calls to action, bylines, dates, handles,
+references, keyword lines; sentences that open with a reference to something outside them, questions,
+fragments; and the compressions that keep the article's words ("Try not to X" -> "Don't X").
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.articles import Article, Section, is_dateline
+from scheduler.sentences import capitalize_first
+
+# --- promotion, calls to action, boilerplate --------------------------------------------------------
+
+_ORG_WORDS = (r"Counseling|Counselling|Therapy|Therapies|Wellness|Psychology|Psychotherapy|Psychiatry|Clinic|Center|"
+              r"Centre|Group|Practice|Associates|Services|Health|Institute|Collective|Partners")
+_ORG_NAME = re.compile(rf"\b(?:[A-Z][\w&’'-]*\s+){{1,4}}(?:and\s+|&\s+)?(?:[A-Z][\w’'-]*\s+)*(?:{_ORG_WORDS})\b")
+_PLACE_SERVICE = re.compile(r"\b([A-Z][a-z]+)\s+(counseling|counselling|therapy|therapists?)\b")
+
+_CTA = re.compile(
+    r"\b(reach(?:ing)? out|contact (?:us|our|me)|call (?:us|our|me|today)|e-?mail (?:us|me)|text us|"
+    r"(?:book|schedule|request) (?:a|an|your|our)\b(?:\s+\w+){0,2}\s+(?:session|appointment|consultation|call|visit)|"
+    r"sign up|subscribe|visit (?:our|us)|our (?:team|practice|therapists?|counsel+ors?|clinicians?|office|services?|"
+    r"clinic|website|blog)|we offer|we provide|we can help|we(?:’|')re here|we are here|we(?:’|')d love|we would love|"
+    r"learn more|click|free (?:consultation|call)|get started|give us a call|don(?:’|')t hesitate|"
+    r"follow us|let us help|let(?:’|')s talk|in-person or online|accepting new clients|"
+    r"call or text \d+|link in bio)\b", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_META_LINE = re.compile(
+    r"^(?:by\s+[A-Z]|written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
+    r"tags?:|keywords?:|categor(?:y|ies):|share (?:this|on|via)\b|share:|photo(?: by|:)|image(?: credit)?:|credit:|source:|"
+    r"sources:|references?:|read more|related(?: posts| articles)?:|see also|copyright|©|all rights reserved|"
+    r"disclaimer|this (?:article|post|blog|content) is (?:for|not|intended)|updated:|published:|last updated|"
+    r"about the author|comments?:|leave a (?:comment|reply)|continue reading|table of contents|"
+    r"watch:|previous post|next post)", re.IGNORECASE)
+_SHORT_META = re.compile(r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|"
+                         r"subscribe|follow|tweet|pin it|email|back to top)\b", re.IGNORECASE)
+_CITATION = re.compile(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bRetrieved from\b|\bpp?\.\s*\d", re.IGNORECASE)
+
+_PROMO_HEADING = re.compile(
+    r"\b(contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
+    r"references|sources|citations|bibliography|footnotes|further reading|related|share|comments?|disclaimer|"
+    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b", re.IGNORECASE)
+_SOFT_PROMO_HEADING = re.compile(r"\b(support|help|next steps?|ready|get started|therapy|counseling|counselling|"
+                                 r"professional|reach)\b", re.IGNORECASE)
+
+
+def practice_names(article: Article) -> frozenset[str]:
+    """Names of practices in the article (`Juno Counseling and Wellness`, `Jupiter counseling`)."""
+    names = set()
+    for _, block in article.blocks():
+        text = block.text
+        for match in _ORG_NAME.finditer(text):
+            name = match.group(0).strip()
+            if _sentence_start(text, match.start()):
+                if len(name.split()) <= 2 or name.split()[0].lower() in _COMMON_OPENERS:
+                    continue
+            names.add(name)
+        for match in _PLACE_SERVICE.finditer(text):
+            if not _sentence_start(text, match.start()) and match.group(1).lower() not in _COMMON_OPENERS:
+                names.add(match.group(0))
+    return frozenset(names)
+
+
+_COMMON_OPENERS = {"individual", "couples", "couple", "family", "group", "professional", "online", "traditional",
+                   "marriage", "some", "many", "the", "good", "effective", "regular", "ongoing", "joint", "short",
+                   "brief", "talk", "art", "play", "behavioral", "cognitive", "mental", "emotional", "relationship",
+                   "premarital", "trauma", "grief", "personal", "private", "outpatient", "and", "or", "a", "an",
+                   "if", "when", "while", "for", "in", "with", "through", "by", "to", "how", "why", "what",
+                   "finding", "seeking", "starting", "trying", "considering", "choosing", "exploring", "because"}
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" “\"‘(")
+    return not before or before[-1] in ".!?:"
+
+
+def mentions_practice(text: str, names: frozenset[str]) -> bool:
+    lower = text.lower()
+    return any(name.lower() in lower for name in names)
+
+
+def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
+    return bool(_CTA.search(text) or _FIRST_PLURAL.search(_without_quotes(text)) or mentions_practice(text, names)
+                or _HANDLE.search(text) or _URL.search(text))
+
+
+def _without_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)
+
+
+def is_meta(text: str) -> bool:
+    """A dateline, byline, handle, tag line, credit, copyright, citation or a bare link."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if is_dateline(stripped) or _META_LINE.match(stripped) or _CITATION.search(stripped):
+        return True
+    if len(stripped.split()) <= 5 and _SHORT_META.match(stripped) and not stripped.endswith("."):
+        return True
+    without = _HANDLE.sub("", _URL.sub("", _EMAIL.sub("", stripped))).strip(" |·•,-–—")
+    if not without:
+        return True
+    if re.fullmatch(r"(?:#\w+\s*)+", stripped):
+        return True
+    parts = [p.strip() for p in stripped.split(",")]
+    return (len(parts) >= 3 and not re.search(r"[.!?]$", stripped) and all(len(p.split()) <= 3 for p in parts)
+            and stripped[:1].islower())
+
+
+def excluded_sections(article: Article, names: frozenset[str]) -> set[int]:
+    """Indexes of sections that are promotion, references or page furniture, not advice."""
+    out = set()
+    for index, section in enumerate(article.sections):
+        heading = section.heading or ""
+        if heading and (_PROMO_HEADING.search(heading) or mentions_practice(heading, names)):
+            out.add(index)
+            continue
+        if heading and _SOFT_PROMO_HEADING.search(heading) and _has_call_to_action(section, names):
+            if index == len(article.sections) - 1 or all(
+                    _has_call_to_action(s, names) or not s.blocks for s in article.sections[index + 1:]):
+                out.add(index)
+    return out
+
+
+def _has_call_to_action(section: Section, names: frozenset[str]) -> bool:
+    return any(_CTA.search(block.text) or mentions_practice(block.text, names) for block in section.blocks)
+
+
+# --- sentence rules ----------------------------------------------------------------------------------
+
+_REFERENCE_OPENERS = re.compile(
+    r"^(?:this|that|these|those|they|them|their|theirs|he|she|his|her|him|such|also|however|but|and|so|or|nor|yet|"
+    r"then|another|both|either|neither|here|still|instead|otherwise|similarly|likewise|additionally|furthermore|"
+    r"moreover|therefore|thus|hence|meanwhile|finally|lastly|next|again|besides|plus|conversely|which|whose|"
+    r"first|second|third|fourth|fifth|afterward|afterwards|later|above|below|even so|in addition|as a result|"
+    r"for example|for instance|on the other hand|in other words|in fact|in this case|in that case|at this point|"
+    r"in turn|as such|as mentioned|as noted|as discussed|like this|doing so|the former|the latter|the other|"
+    r"the same|the first|the second|the last|the next|one of them|each of them|all of them|some of them|"
+    r"most of them|none of them|not only|even then|to do this|to do that|with this|with that|by doing so|"
+    r"because of this|because of that|despite this|despite that|other)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^(?:it|they|this|that|these|those|he|she|them)\b", re.IGNORECASE)
+_EXTRAPOSITION = re.compile(
+    r"^it(?:’s|'s| is| can be| may be| might be| was| will be| would be)?\s+(?:(?:not|also|often|usually|"
+    r"always|sometimes|really|very|so|completely|perfectly|entirely)\s+)*(?:important|essential|crucial|vital|"
+    r"helpful|wise|best|key|okay|ok|fine|normal|common|natural|possible|hard|difficult|easy|easier|harder|"
+    r"worth|useful|healthy|understandable|tempting|valuable|necessary|reasonable|human|brave|courageous|"
+    r"good|better|kind)\b|^it (?:helps|takes|pays|can help|may help|often helps)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^(?:if|when|whenever|because|although|though|while|since|unless|as|until|once|"
+                          r"whether|even if|even though|so that|in case)\b", re.IGNORECASE)
+_INTRO_PHRASE = re.compile(r"^((?:[A-Za-z’']+\s+){0,3}[A-Za-z’']+),\s+")
+
+
+def opens_with_reference(sentence: str) -> bool:
+    """Opens with a word that points outside the sentence: This, They, For example, Also, However..."""
+    text = sentence.lstrip("“\"‘(")
+    if _EXTRAPOSITION.match(text):
+        return False
+    if _REFERENCE_OPENERS.match(text) or re.match(r"^it\b", text, re.IGNORECASE):
+        return True
+    intro = _INTRO_PHRASE.match(text)
+    if intro and not _SUBORDINATE.match(text):
+        rest = text[intro.end():]
+        return bool(_PRONOUN_SUBJECT.match(rest)) and not _EXTRAPOSITION.match(rest)
+    return False
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().rstrip("”\"’)").endswith("?")
+
+
+def is_fragment(sentence: str) -> bool:
+    """A sentence that is not one: a subordinate clause alone, a run of words without end punctuation."""
+    text = sentence.strip()
+    if len(text.split()) < 2 or not text[:1].isupper() and text[:1] not in "“\"‘":
+        return True
+    if text.rstrip("”\"’)")[-1:] not in ".!?…":
+        return True
+    if text.rstrip("”\"’)").endswith(":"):
+        return True
+    if _SUBORDINATE.match(text):
+        return not re.search(r",\s+\S|—\s*\S", text)
+    return False
+
+
+def dangling_references(sentence: str) -> int:
+    """How many `this difference`, `these concerns`, `the above` point outside the sentence."""
+    lower = sentence.lower()
+    count = len(re.findall(r"(?<!^)\b(?:this|these|those|that)\s+(?!is\b|was\b|can\b|may\b|will\b|might\b|"
+                           r"means\b|way\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b)[a-z]+", lower))
+    count += len(re.findall(r"\b(?:the above|the following|as above|mentioned above|listed above|below)\b", lower))
+    return count
+
+
+# --- compression --------------------------------------------------------------------------------------
+
+_HEDGES = re.compile(r"\s+\b(necessarily|really|actually|truly|certainly|definitely|basically|simply)\b(?=\s)",
+                     re.IGNORECASE)
+_IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:important|essential|crucial|vital|"
+                           r"wise|key|best)\s+(not\s+)?to\s+", re.IGNORECASE)
+_TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)
+_TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
+_ALSO = re.compile(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
+_MODAL_STILL = re.compile(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
+_DEMONSTRATIVE_PLURAL = re.compile(r"(?<=\s)(?:these|those)\s+(?=[a-z]+s\b)")
+
+
+def compress(sentence: str) -> str:
+    """The light compressions a tip may make of the article's sentence, nothing more."""
+    text = sentence.strip()
+    match = _IMPORTANT_TO.match(text)
+    if match:
+        text = ("Don’t " if match.group(1) else "") + text[match.end():]
+    text = _TRY_NOT_TO.sub("Don’t ", text)
+    text = _TRY_TO_AVOID.sub("Avoid ", text)
+    if "not only" not in text.lower():
+        text = _ALSO.sub("", text)
+    text = _MODAL_STILL.sub(lambda m: m.group(1), text)
+    text = _HEDGES.sub("", text)
+    text = _DEMONSTRATIVE_PLURAL.sub("", text)
+    return capitalize_first(re.sub(r"\s{2,}", " ", text).strip())
+
+
+_CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
+                         r"because|since|without|as long as|like|such as|whether|and|but|or|not|instead of)\b)\s*"
+                         r"|\s+(?:and|with|without|rather than|by|because|so that|especially|instead of|when|while|"
+                         r"until|before|after|as|through|so)\s+")
+_MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
+                        r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|cannot|helps|means|matters|works|tends|makes|needs|takes|gives|"
+                        r"feels|becomes|comes|shows|builds|lets|keeps|reflects|offers|creates|reduces|increases|"
+                        r"allows|requires|depends|changes|shifts|grows|starts|begins|invites|signals|supports)\b",
+                        re.IGNORECASE)
+_DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its|and|or|but|that|this|than|very|"
+                           r"more|most|can|will|is|are|be|not|in|on|at|as)$", re.IGNORECASE)
+
+
+def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) -> str | None:
+    """The longest opening of the sentence within `limit` that is still a complete thought."""
+    if len(sentence) <= limit:
+        return sentence
+    best = None
+    for match in _CLAUSE_CUT.finditer(sentence):
+        head = sentence[: match.start()].rstrip(" ,")
+        if len(head) + 1 > limit:
+            break
+        if (len(head.split()) < 3 or _SUBORDINATE.match(head) or head.count("“") != head.count("”")
+                or head.count("(") != head.count(")") or _DANGLING_END.search(head)):
+            continue
+        needs_verb = not match.group(0).strip().startswith(("—", "–", "-", ";", ","))
+        gerund_subject = re.match(r"^\w+ing\b", head)
+        if not imperative and (needs_verb or gerund_subject) and not _MAIN_VERB.search(
+                head.split(None, 1)[1] if " " in head else ""):
+            continue
+        best = head.rstrip(":;,") + "."
+    return best
