@@ -71,7 +71,11 @@ class Context:
 # Each handler: parse nothing more, call one library function, print, return the exit code.
 
 def cmd_split(ctx: Context) -> int:
-    raise NotBuiltError("split", 3)
+    from scheduler import splitter
+
+    result = splitter.split_file(ctx.args.article, ctx.root, splitter.load_schedule(ctx.root))
+    ctx.emit(splitter.report(result, ctx.root), splitter.summary(result, ctx.root))
+    return EXIT_OK
 
 
 def cmd_cards(ctx: Context) -> int:
