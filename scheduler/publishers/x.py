@@ -109,13 +109,10 @@ class XPublisher(Publisher):
         """GET /2/users/me: the account these credentials belong to."""
         if self._me is None:
             try:
-                data = self._client.get_me(user_auth=True).json()["data"]
+                response = self._client.get_me(user_auth=True)
             except (tweepy.TweepyException, requests.RequestException) as exc:
                 raise classify(exc, action="asking X whose credentials these are", handle=self.handle) from None
-            except (ValueError, KeyError, TypeError):
-                raise PublishError("X answered GET /2/users/me without the account's data; will retry",
-                                   kind="retry") from None
-            self._me = XUser(id=str(data["id"]), username=str(data["username"]), name=str(data.get("name", "")))
+            self._me = parse_user(response)
             self.handle_cache.put(self.credentials.fingerprint, self._me.username)
         return self._me
 
@@ -163,7 +160,7 @@ class XPublisher(Publisher):
             if is_duplicate(exc) and post.uncertain:
                 return self._duplicate_of_uncertain(post)
             raise classify(exc, action="posting", handle=self.handle, posting=True) from None
-        remote_id = _read_id(response, "POST /2/tweets")
+        remote_id = read_id(response, "POST /2/tweets")
         _log_daily_limit(response, self.handle)
         logger.info("posted %s to X as @%s: %s", post.post_id, self.handle, remote_id)
         return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
@@ -188,7 +185,7 @@ class XPublisher(Publisher):
             raise_for_answer(response)
         except (tweepy.TweepyException, requests.RequestException) as exc:
             raise classify(exc, action="uploading the card", handle=self.handle) from None
-        return _read_id(response, "POST /2/media/upload")
+        return read_id(response, "POST /2/media/upload")
 
     def set_alt_text(self, media_id: str, alt_text: str) -> None:
         """POST /2/media/metadata: the alt text a screen reader says instead of the card."""
@@ -262,6 +259,16 @@ def comparable(text: str, entities: Mapping | None = None) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+def parse_user(response: requests.Response) -> XUser:
+    """The account in an answer to GET /2/users/me."""
+    try:
+        data = response.json()["data"]
+        return XUser(id=str(data["id"]), username=str(data["username"]), name=str(data.get("name", "")))
+    except (ValueError, KeyError, TypeError):
+        raise PublishError("X answered GET /2/users/me without the account's data; will retry",
+                           kind="retry") from None
+
+
 def _read_card(card: Path) -> tuple[bytes, str]:
     try:
         data = card.read_bytes()
@@ -283,7 +290,7 @@ def _read_card(card: Path) -> tuple[bytes, str]:
                        "`juno-scheduler cards`", kind="permanent")
 
 
-def _read_id(response: requests.Response, what: str) -> str:
+def read_id(response: requests.Response, what: str) -> str:
     try:
         return str(response.json()["data"]["id"])
     except (ValueError, KeyError, TypeError):
