@@ -41,7 +41,7 @@ class Background:
 
     def colours(self) -> list[RGB]:
         """Every colour the background can take, exactly as cards draw it."""
-        return sorted(set(gradient_strip(self).getdata()))
+        return sorted(colour for _count, colour in gradient_strip(self).getcolors(maxcolors=256))
 
 
 @dataclass(frozen=True)
