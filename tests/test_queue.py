@@ -1,0 +1,188 @@
+"""Queueing approved tips: order, sections, idempotence, edits after queueing, recycling; plan and CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from queue_helpers import settings_for, write_campaign, write_schedule
+from scheduler.errors import ContentError
+from scheduler.planning import plan_posts
+from scheduler.queueing import queue_campaigns
+from scheduler.store import open_store
+
+NY = ZoneInfo("America/New_York")
+UTC = timezone.utc
+NOW = datetime(2026, 12, 1, 9, tzinfo=NY).astimezone(UTC)  # a Tuesday morning
+
+
+@pytest.fixture
+def root(project):
+    write_schedule(project)
+    return project
+
+
+def queue(root, now=NOW, names=()):
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        return queue_campaigns(settings, store, now, names)
+
+
+def plan(root, now=NOW, days=60):
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        return plan_posts(settings, store, now, days)
+
+
+def when(row) -> str:
+    return datetime.fromisoformat(row["at"]).strftime("%a %m-%d %H:%M")
+
+
+def test_campaign_order_but_never_one_section_twice_in_a_row(root):
+    write_campaign(root, "alpha", [
+        {"id": "a1", "section": "Why"}, {"id": "a2", "section": "Why"}, {"id": "a3", "section": "How"},
+        {"id": "a4", "section": "How"}, {"id": "draft-one", "section": "How", "status": "draft"},
+        {"id": "a5", "section": "Why"},
+    ])
+    report = queue(root)
+    assert len(report["queued"]) == 5
+    rows = plan(root)
+    assert [(r["id"], when(r)) for r in rows] == [
+        ("alpha/a1", "Wed 12-02 09:00"),
+        ("alpha/a3", "Fri 12-04 09:00"),  # a2 would follow a1's section
+        ("alpha/a2", "Sat 12-05 12:00"),
+        ("alpha/a4", "Mon 12-07 09:00"),
+        ("alpha/a5", "Wed 12-09 09:00"),
+    ]
+    assert all(r["status"] == "queued" for r in rows)
+
+
+def test_a_pinned_tip_keeps_its_minute_and_counts_towards_its_day(root):
+    write_campaign(root, "alpha", [{"id": "a1", "section": "A"}, {"id": "a2", "section": "B"},
+                                   {"id": "pinned", "section": "C", "at": "2026-12-04T18:30"}])
+    queue(root)
+    assert [(r["id"], when(r)) for r in plan(root)] == [
+        ("alpha/a1", "Wed 12-02 09:00"),
+        ("alpha/pinned", "Fri 12-04 18:30"),  # max_per_day: 1, so Friday's 09:00 slot stays empty
+        ("alpha/a2", "Sat 12-05 12:00"),
+    ]
+
+
+def test_queue_twice_changes_nothing(root):
+    write_campaign(root, "alpha", [{"id": f"t{n}", "section": f"S{n % 2}"} for n in range(6)])
+    queue(root)
+    before = plan(root)
+    again = queue(root, now=NOW + timedelta(hours=1))
+    assert (again["queued"], again["updated"], again["unchanged"]) == ([], [], 6)
+    assert plan(root) == before
+
+
+def test_a_tip_edited_after_queueing_is_updated_until_it_is_posted(root):
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    queue(root)
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        store.claim("w", datetime(2026, 12, 2, 14, 0, tzinfo=UTC), timedelta(minutes=5))
+        store.record_posted("alpha/t1", "1", "u", 0.0, datetime(2026, 12, 2, 14, 0, tzinfo=UTC))
+    write_campaign(root, "alpha", [{"id": "t1", "text": "Rewritten first tip."},
+                                   {"id": "t2", "text": "Rewritten second tip."}])
+    report = queue(root)
+    assert report["updated"] == [{"id": "alpha/t2", "changed": ["text", "weighted_length"]}]
+    with open_store(settings.database_url) as store:
+        assert store.get("alpha/t2").text.startswith("Rewritten second tip.")
+        assert store.get("alpha/t1").text.startswith("Tip t1 says")  # what went out stays on record
+
+
+def test_a_tip_no_longer_approved_is_withdrawn_and_comes_back_when_approved(root):
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    queue(root)
+    write_campaign(root, "alpha", [{"id": "t1", "status": "skip"}, {"id": "t2"}])
+    assert queue(root)["withdrawn"] == [{"id": "alpha/t1"}]
+    assert [r["id"] for r in plan(root)] == ["alpha/t2"]
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    assert [q["id"] for q in queue(root)["queued"]] == ["alpha/t1"]
+    assert sorted(r["id"] for r in plan(root)) == ["alpha/t1", "alpha/t2"]
+
+
+def test_a_post_skipped_by_a_person_stays_skipped(root, cli):
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    queue(root)
+    result = cli("skip", "t1", "--json", cwd=root)
+    assert result.code == 0, result
+    assert json.loads(result.out) == {"id": "alpha/t1", "status": "skipped"}
+    assert queue(root)["queued"] == []
+    assert [r["id"] for r in plan(root)] == ["alpha/t2"]
+
+
+def test_the_post_text_has_link_footer_and_hashtags(root):
+    write_campaign(root, "alpha", [{"id": "t1", "review": ["sensitive"]}, {"id": "t2"}],
+                   url="https://junocounseling.com/blog/alpha")
+    queue(root)
+    texts = {r["id"]: r["text"] for r in plan(root)}
+    assert texts["alpha/t1"] == ("Tip t1 says something kind and useful.\n\n"
+                                 "If you are in crisis, call or text 988.\n\n"
+                                 "https://junocounseling.com/blog/alpha?utm_source=x&utm_medium=social"
+                                 "&utm_campaign=alpha #CouplesCounseling")
+    assert "988" not in texts["alpha/t2"]
+
+
+def test_a_post_over_280_is_refused_naming_the_tip_and_nothing_is_queued(root, cli):
+    write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long", "text": "word " * 60}])
+    result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    assert result.code == 2
+    assert result.err.count("\n") == 1
+    assert "posts/alpha.yaml" in result.err and "'too-long'" in result.err and "over 280" in result.err
+    with pytest.raises(ContentError):
+        queue(root)
+    assert plan(root) == []
+
+
+def test_recycling_brings_old_posts_round_again_when_the_queue_runs_dry(project):
+    write_schedule(project, recycle="90d")
+    write_campaign(project, "alpha", [{"id": "t1", "section": "A"}, {"id": "t2", "section": "B"}])
+    queue(project)
+    settings = settings_for(project)
+    posted_at = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+    with open_store(settings.database_url) as store:
+        for post_id in ("alpha/t1", "alpha/t2"):
+            store.claim("w", posted_at + timedelta(days=10), timedelta(minutes=5))
+            store.record_posted(post_id, post_id, "u", 0.0, posted_at)
+    assert queue(project, now=posted_at + timedelta(days=89))["recycled"] == []
+    later = posted_at + timedelta(days=91)
+    recycled = queue(project, now=later)["recycled"]
+    assert [r["id"] for r in recycled] == ["alpha/t1~2", "alpha/t2~2"]
+    assert queue(project, now=later)["recycled"] == []  # the queue is not dry any more
+    assert [r["id"] for r in plan(project, now=later)] == ["alpha/t1~2", "alpha/t2~2"]
+
+
+def test_queue_and_plan_on_the_command_line(root, cli):
+    write_campaign(root, "alpha", [{"id": "t1", "section": "A"}, {"id": "t2", "section": "B"}])
+    first = cli("queue", "--json", "--now", "2026-12-01T09:00", cwd=root)
+    assert first.code == 0, first
+    assert [q["id"] for q in json.loads(first.out)["queued"]] == ["alpha/t1", "alpha/t2"]
+    second = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    assert second.code == 0 and "2 already queued, unchanged" in second.out
+    shown = cli("plan", "--json", "--now", "2026-12-01T09:00", "--days", "7", cwd=root)
+    assert shown.code == 0, shown
+    rows = json.loads(shown.out)["posts"]
+    assert [set(r) for r in rows] == [{"id", "at", "status", "text", "card", "alt_text", "weighted_length"}] * 2
+    assert rows[0]["at"] == "2026-12-02T09:00:00-05:00"
+    assert rows[0]["weighted_length"] <= 280
+    table = cli("plan", "--now", "2026-12-01T09:00", cwd=root)
+    assert table.code == 0 and "alpha/t1" in table.out and "Wed 2026-12-02 09:00" in table.out
+
+
+def test_cards_when_the_cards_stage_exists(root):
+    write_campaign(root, "alpha", [{"id": "t1"}])
+    queue(root)
+    row = plan(root)[0]
+    try:
+        import scheduler.cards  # noqa: F401
+    except ImportError:
+        assert (row["card"], row["alt_text"]) == (None, None)
+    else:
+        assert row["card"].endswith(".png") and open(row["card"], "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+        assert "T1." in row["alt_text"]
