@@ -1,0 +1,507 @@
+"""`python -m bench.chaos [--posts N] [--seed S]`: the X publisher under fire, then an audit.
+
+A scratch project with N approved tips (each with its card) is queued; the fake X server of the
+test suite runs as its own process. Rounds of real `run-due` processes then post, while
+  - the fake answers with 429s, 5xx answers and dropped connections (before and after the work),
+  - workers are killed with SIGKILL: at random moments (several workers at once), during a card
+    upload, after X made the post but before the worker heard (the answer delayed), and after the
+    worker heard but before it recorded the post (the database held locked).
+At the end, with faults off, a last worker drains what is left. The audit passes when the fake's
+log has every post exactly once, each with its card (same bytes) and its alt text, nothing else,
+and the database agrees: every post `posted` with the remote id the fake gave it.
+Exit 0 when it passes, 1 with a summary of what is wrong otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bench import REPO
+
+PG_URL = os.environ.get("JUNO_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+ROUND_STEP = timedelta(minutes=15)  # longer than the runner's 10-minute lease: a dead worker's claim is free
+WORKER_TIMEOUT = 120.0
+HOLD = 5.0  # seconds the fake keeps an answer back while a worker is killed
+
+# What the fake does wrong, chosen at random: (route, fault).
+FAULTS = [
+    ("POST /2/tweets", {"problem": "rate-limited"}),
+    ("POST /2/tweets", {"status": 503}),
+    ("POST /2/tweets", {"status": 500}),
+    ("POST /2/tweets", {"drop": "before"}),
+    ("POST /2/tweets", {"drop": "after"}),
+    ("POST /2/media/upload", {"status": 503}),
+    ("POST /2/media/upload", {"drop": "before"}),
+    ("POST /2/media/upload", {"drop": "after"}),
+    ("POST /2/media/metadata", {"status": 502}),
+    ("POST /2/media/metadata", {"drop": "after"}),
+    ("GET /2/users/:id/tweets", {"status": 504}),
+]
+TARGETED = ("upload", "answer-lost", "unrecorded")
+
+
+@dataclass
+class Tally:
+    rounds: Counter = field(default_factory=Counter)
+    kills: Counter = field(default_factory=Counter)
+    faults: Counter = field(default_factory=Counter)
+    exits: Counter = field(default_factory=Counter)
+    problems: list = field(default_factory=list)
+    states: dict = field(default_factory=dict)
+    logged: int | None = None
+    seconds: float = 0.0
+
+
+# --- the scratch project ---------------------------------------------------------------------------
+
+SCHEDULE = """\
+account: {handle: junocounseling, publisher: x}
+timezone: UTC
+slots:
+  - cron: "* * * * *"
+min_gap: 0m
+max_per_day: 1440
+blackout: []
+jitter: 0m
+catch_up: 30d
+recycle_after: null
+link: {mode: none}
+hashtags: []
+budget: {}
+crisis_footer: null
+"""
+
+
+def make_project(root: Path, posts: int, seed: int) -> None:
+    """posts/schedule.yaml (a slot every minute), posts/chaos.yaml (N approved tips), the brand."""
+    from scheduler.campaign import Campaign, Tip, write_campaign
+
+    (root / "posts").mkdir(parents=True)
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    tips = [Tip(id=f"tip-{n:04d}", headline=f"Chaos tip {n}: listen first.",
+                text=f"Chaos tip {n} of {posts} (seed {seed}): listen before you answer, and ask what your "
+                     f"partner needs today.",
+                status="approved", section=f"Part {n}", source={}) for n in range(1, posts + 1)]
+    write_campaign(Campaign(slug="chaos", path=root / "posts" / "chaos.yaml", title="Chaos run",
+                            url=None, source="articles/chaos.txt", tips=tuple(tips)))
+
+
+class Fake:
+    """tests/fakex.py in its own process, driven over its /_fake/ routes."""
+
+    def __init__(self, folder: Path):
+        sys.path.insert(0, str(REPO))
+        from tests.fakex import FakeXControl
+
+        self.log = folder / "fake-posts.jsonl"
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.fakex", "--log", str(self.log)], cwd=REPO,
+                                     stdout=subprocess.PIPE, stderr=open(folder / "fake.err", "w"), text=True)
+        first = self.proc.stdout.readline()
+        if not first:
+            raise RuntimeError(f"the fake X server did not start: {(folder / 'fake.err').read_text()[-500:]}")
+        started = json.loads(first)
+        self.env = started["env"]
+        self.control = FakeXControl(started["base_url"])
+
+    def logged(self) -> list[dict]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def logged_count(self) -> int:
+        return self.log.read_bytes().count(b"\n") if self.log.exists() else 0
+
+    def count(self, route: str) -> int:
+        return sum(1 for r in self.control.requests if r["route"] == route)
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+# --- the database ----------------------------------------------------------------------------------
+
+class Database:
+    """The run's database: the default SQLite file, or a fresh PostgreSQL schema."""
+
+    def __init__(self, kind: str, root: Path):
+        self.kind = kind
+        self.schema = None
+        if kind == "sqlite":
+            self.url = f"sqlite:///{root / '.juno' / 'juno.db'}"
+        else:
+            import psycopg
+
+            self.schema = f"juno_chaos_{uuid.uuid4().hex[:10]}"
+            with psycopg.connect(PG_URL, autocommit=True) as conn:
+                conn.execute(f'CREATE SCHEMA "{self.schema}"')
+            sep = "&" if "?" in PG_URL else "?"
+            self.url = f"{PG_URL}{sep}options=-csearch_path%3D{self.schema}"
+
+    def posts(self):
+        from scheduler.store import open_store
+
+        with open_store(self.url) as store:
+            return store.posts()
+
+    def lock(self):
+        """Hold the queue's write lock (as a slow disk or a long transaction would): workers wait on it."""
+        if self.kind == "sqlite":
+            import sqlite3
+
+            conn = sqlite3.connect(self.url[len("sqlite:///"):], isolation_level=None)
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            import psycopg
+
+            conn = psycopg.connect(self.url)
+            conn.execute("LOCK TABLE posts IN EXCLUSIVE MODE")
+        return conn
+
+    def drop(self) -> None:
+        if self.schema:
+            import psycopg
+
+            with psycopg.connect(PG_URL, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{self.schema}" CASCADE')
+
+
+# --- workers ---------------------------------------------------------------------------------------
+
+class Workers:
+    def __init__(self, root: Path, env: dict, logs: Path, tally: Tally):
+        self.root, self.logs, self.tally = root, logs, tally
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+        self.env.update(env)
+        self.started = 0
+
+    def start(self, now: datetime) -> subprocess.Popen:
+        self.started += 1
+        log = open(self.logs / f"worker-{self.started:03d}.log", "w")
+        proc = subprocess.Popen([sys.executable, "-m", "scheduler", "--root", str(self.root), "run-due",
+                                 "--json", "--now", now.isoformat()], cwd=self.root, env=self.env,
+                                stdout=log, stderr=subprocess.STDOUT)
+        proc.log_path = log.name
+        log.close()
+        return proc
+
+    def kill(self, proc: subprocess.Popen, phase: str) -> bool:
+        if proc.poll() is not None:
+            return False
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        self.tally.kills[phase] += 1
+        return True
+
+    def wait(self, proc: subprocess.Popen) -> int:
+        try:
+            code = proc.wait(WORKER_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            self.tally.problems.append(f"a worker ran longer than {WORKER_TIMEOUT:.0f} s ({proc.log_path})")
+            return -1
+        self.tally.exits[code] += 1
+        if code not in (0, 3, -signal.SIGKILL):
+            tail = Path(proc.log_path).read_text(errors="replace").strip().splitlines()[-3:]
+            self.tally.problems.append(f"a worker exited {code}: {' | '.join(tail)} ({proc.log_path})")
+        return code
+
+
+def wait_until(condition, timeout: float, proc: subprocess.Popen | None = None) -> bool:
+    """Poll condition() until true; False on timeout or when proc exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if proc is not None and proc.poll() is not None:
+            return bool(condition())
+        time.sleep(0.01)
+    return False
+
+
+# --- rounds ----------------------------------------------------------------------------------------
+
+class Chaos:
+    def __init__(self, posts: int, seed: int, workers: int, database: str, folder: Path, quiet: bool):
+        self.posts, self.seed, self.crowd_size, self.quiet = posts, seed, workers, quiet
+        self.rng = random.Random(seed)
+        self.folder = folder
+        self.root = folder / "project"
+        self.tally = Tally()
+        self.database_kind = database
+
+    def say(self, text: str) -> None:
+        if not self.quiet:
+            print(text, flush=True)
+
+    def run(self) -> Tally:
+        started = time.monotonic()
+        make_project(self.root, self.posts, self.seed)
+        self.db = Database(self.database_kind, self.root)
+        self.fake = Fake(self.folder)
+        try:
+            env = {**self.fake.env, "JUNO_DATABASE_URL": self.db.url}
+            logs = self.folder / "logs"
+            logs.mkdir()
+            self.workers = Workers(self.root, env, logs, self.tally)
+            real_now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+            started = time.monotonic()
+            self.queue(real_now)
+            self.say(f"queued {self.posts} posts with cards and alt text in {time.monotonic() - started:.1f} s")
+            # The simulated clock runs ahead of the real one, so X's reset times (real) are always past
+            # and the slots (one a minute from real_now) are all due within the catch-up window.
+            self.clock = real_now + timedelta(minutes=self.posts + 60)
+            self.rounds()
+            self.drain()
+            self.audit()
+        finally:
+            self.fake.stop()
+            self.db.drop()
+        self.tally.seconds = time.monotonic() - started
+        return self.tally
+
+    def queue(self, now: datetime) -> None:
+        env = {**self.workers.env}
+        proc = subprocess.run([sys.executable, "-m", "scheduler", "--root", str(self.root), "queue", "--json",
+                               "--now", now.isoformat()], cwd=self.root, env=env, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"queue failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+        queued = len(json.loads(proc.stdout)["queued"])
+        missing = [p.id for p in self.db.posts() if not p.card or not p.alt_text]
+        if queued != self.posts or missing:
+            raise RuntimeError(f"queue made {queued} posts of {self.posts}; without card or alt text: "
+                               f"{missing[:5]}")
+
+    def tick(self) -> datetime:
+        self.clock += ROUND_STEP
+        return self.clock
+
+    def remaining(self) -> int:
+        return sum(1 for p in self.db.posts() if p.status != "posted")
+
+    def rounds(self) -> None:
+        targeted = list(TARGETED)
+        self.rng.shuffle(targeted)
+        plan = [kind for pair in zip(targeted, ["crowd"] * len(targeted)) for kind in pair]
+        limit = max(12, self.posts // 4)
+        for number in range(limit):
+            if not self.remaining():
+                return
+            kind = plan[number] if number < len(plan) else self.rng.choice(
+                ["crowd", "crowd", "crowd", "upload", "answer-lost", "unrecorded"])
+            started = time.monotonic()
+            kills = sum(self.tally.kills.values())
+            self.tally.rounds[kind] += 1
+            getattr(self, "round_" + kind.replace("-", "_"))()
+            if kind in TARGETED and sum(self.tally.kills.values()) == kills:
+                plan.insert(number + 2, kind)  # its kill did not land (nothing to upload): again later
+            self.say(f"round {number + 1:2d} {kind:<12} {time.monotonic() - started:4.1f} s, "
+                     f"kills {sum(self.tally.kills.values()) - kills}, posts left: {self.remaining()}")
+
+    def inject_random(self, count: int) -> None:
+        for _ in range(count):
+            route, fault = self.rng.choice(FAULTS)
+            self.fake.control.inject(route, **fault)
+            self.tally.faults[f"{route} {next(iter(fault.values()))}"] += 1
+
+    def round_crowd(self) -> None:
+        """Several workers at once, with faults; each killed at a random moment (or left to finish)."""
+        self.fake.control.clear_faults()
+        self.inject_random(self.rng.randint(2, 6))
+        now = self.tick()
+        procs = [self.workers.start(now) for _ in range(self.crowd_size)]
+        spare = 0.8 if self.tally.rounds["crowd"] > len(TARGETED) else 1.0  # early on, none finishes the queue
+        deadlines = [time.monotonic() + self.rng.uniform(0.4, 2.5) if self.rng.random() < spare else None
+                     for _ in procs]
+        while any(p.poll() is None for p in procs):
+            for proc, deadline in zip(procs, deadlines):
+                if deadline is not None and time.monotonic() >= deadline:
+                    self.workers.kill(proc, "random moment")
+            time.sleep(0.01)
+        for proc in procs:
+            self.workers.wait(proc)
+
+    def round_upload(self) -> None:
+        """One worker, killed while X holds back the answer to its card upload."""
+        self.fake.control.clear_faults()
+        before = self.fake.count("POST /2/media/upload")
+        self.fake.control.inject("POST /2/media/upload", delay=HOLD)
+        proc = self.workers.start(self.tick())
+        if wait_until(lambda: self.fake.count("POST /2/media/upload") > before, 30, proc):
+            time.sleep(0.05)
+            self.workers.kill(proc, "during an upload")
+        self.workers.wait(proc)
+        self.fake.control.clear_faults()
+
+    def round_answer_lost(self) -> None:
+        """One worker, killed after X made its post and before the answer reached it."""
+        self.fake.control.clear_faults()
+        before = self.fake.logged_count()
+        self.fake.control.inject("POST /2/tweets", delay=HOLD)
+        proc = self.workers.start(self.tick())
+        if wait_until(lambda: self.fake.logged_count() > before, 30, proc):
+            time.sleep(0.05)
+            self.workers.kill(proc, "post made, answer not received")
+        self.workers.wait(proc)
+        self.fake.control.clear_faults()
+
+    def round_unrecorded(self) -> None:
+        """One worker, killed after it heard X made the post, while it waits to record it."""
+        self.fake.control.clear_faults()
+        before = self.fake.logged_count()
+        self.fake.control.inject("POST /2/tweets", delay=0.3)
+        proc = self.workers.start(self.tick())
+        if wait_until(lambda: self.fake.logged_count() > before, 30, proc):
+            lock = self.db.lock()  # taken before the answer reaches the worker
+            try:
+                time.sleep(1.0)  # the answer arrives at 0.3 s; the worker now waits on the lock to record
+                killed = self.workers.kill(proc, "post answered, not recorded")
+            finally:
+                lock.rollback()
+                lock.close()
+            if killed:
+                self.check_unrecorded()
+        self.workers.wait(proc)
+        self.fake.control.clear_faults()
+
+    def check_unrecorded(self) -> None:
+        """The kill landed where it was meant to: the post is on X, not recorded, its attempt open."""
+        text = self.fake.logged()[-1]["text"]
+        post = next((p for p in self.db.posts() if p.text == text), None)
+        if post is None or post.status == "posted" or not post.attempt_open:
+            self.tally.problems.append(f"the 'unrecorded' kill missed its moment: {post and post.id} is "
+                                       f"{post and post.status}, attempt open: {post and post.attempt_open}")
+
+    def drain(self) -> None:
+        """Faults off, a clock past every backoff: one last worker posts what is left."""
+        self.fake.control.clear_faults()
+        for _ in range(3):
+            if not self.remaining():
+                return
+            self.clock += timedelta(hours=7)
+            self.tally.rounds["drain"] += 1
+            self.workers.wait(self.workers.start(self.clock))
+        self.say(f"drained; posts left: {self.remaining()}")
+
+    # --- the audit -------------------------------------------------------------------------------
+    def audit(self) -> None:
+        problems = self.tally.problems
+        logged = self.fake.logged()
+        in_memory = self.fake.control.posts
+        if [p["id"] for p in logged] != [p["id"] for p in in_memory]:
+            problems.append(f"the fake's log ({len(logged)} posts) and its memory ({len(in_memory)}) differ")
+        by_text = Counter(p["text"] for p in logged)
+        posts = self.db.posts()
+        if len(posts) != self.posts:
+            problems.append(f"the database has {len(posts)} posts, not {self.posts}")
+        wanted = {p.text for p in posts}
+        for text, times in by_text.items():
+            if times > 1:
+                problems.append(f"posted {times} times: {text[:60]!r}")
+            if text not in wanted:
+                problems.append(f"posted but never queued: {text[:60]!r}")
+        logged_by_text = {p["text"]: p for p in logged}
+        states = Counter(p.status for p in posts)
+        for post in posts:
+            remote = logged_by_text.get(post.text)
+            if remote is None:
+                problems.append(f"{post.id} never reached X (database: {post.status})")
+                continue
+            if post.status != "posted" or post.remote_id != remote["id"]:
+                problems.append(f"{post.id}: database says {post.status} as {post.remote_id!r}, X has it as "
+                                f"{remote['id']}")
+            if post.attempt_open or post.claimed_by:
+                problems.append(f"{post.id}: still has an open attempt or a claim")
+            card = Path(post.card) if Path(post.card).is_absolute() else self.root / post.card
+            media = remote["media"]
+            if len(media) != 1:
+                problems.append(f"{post.id}: went out with {len(media)} images, not its one card")
+                continue
+            if media[0]["sha256"] != hashlib.sha256(card.read_bytes()).hexdigest():
+                problems.append(f"{post.id}: the image on X is not its card {post.card}")
+            if not media[0].get("alt_text") or media[0]["alt_text"] != post.alt_text:
+                problems.append(f"{post.id}: alt text on X is {media[0].get('alt_text')!r}, "
+                                f"not {post.alt_text!r}")
+        self.tally.states = dict(states)
+        self.tally.logged = len(logged)
+
+
+def summary(tally: Tally, posts: int, seed: int, database: str) -> str:
+    verdict = "PASS" if not tally.problems else f"FAIL ({len(tally.problems)} problems)"
+    rounds = ", ".join(f"{k} {v}" for k, v in sorted(tally.rounds.items()))
+    kills = ", ".join(f"{k} {v}" for k, v in sorted(tally.kills.items())) or "none"
+    faults = sum(tally.faults.values())
+    exits = ", ".join(f"{'SIGKILL' if k == -9 else k}: {v}" for k, v in sorted(tally.exits.items()))
+    lines = [f"chaos {verdict}: {posts} posts, seed {seed}, {database}, {tally.seconds:.0f} s",
+             f"  rounds: {rounds}",
+             f"  SIGKILLs: {sum(tally.kills.values())} ({kills})",
+             f"  faults injected: {faults} (429s, 5xx answers, dropped connections before and after the work)",
+             f"  worker exits: {exits}",
+             f"  X has {tally.logged} posts; database: "
+             f"{', '.join(f'{k} {v}' for k, v in sorted(tally.states.items()))}"]
+    lines += [f"  problem: {p}" for p in tally.problems[:25]]
+    if len(tally.problems) > 25:
+        lines.append(f"  ... and {len(tally.problems) - 25} more")
+    return "\n".join(lines)
+
+
+def run_chaos(posts: int = 200, seed: int | None = None, *, workers: int = 3, database: str = "sqlite",
+              keep: Path | None = None, quiet: bool = False) -> tuple[Tally, str]:
+    seed = random.SystemRandom().randrange(1_000_000) if seed is None else seed
+    folder = Path(tempfile.mkdtemp(prefix="juno-chaos-")) if keep is None else keep
+    folder.mkdir(parents=True, exist_ok=True)
+    chaos = Chaos(posts, seed, workers, database, folder, quiet)
+    try:
+        tally = chaos.run()
+    except Exception as exc:  # noqa: BLE001 - the run broke off: say where in the summary
+        tally = chaos.tally
+        tally.problems.append(f"the run broke off: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    text = summary(tally, posts, seed, database)
+    if keep is None and not tally.problems:
+        shutil.rmtree(folder, ignore_errors=True)
+    elif tally.problems:
+        text += f"\n  logs kept in {folder}"
+    return tally, text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.chaos", description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=200, help="how many posts are due (default 200)")
+    parser.add_argument("--seed", type=int, help="the random seed (default: a new one, printed)")
+    parser.add_argument("--workers", type=int, default=3, help="workers at once in a crowd round (default 3)")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
+                        help="the queue's database (postgres: a fresh schema at JUNO_BENCH_PG or the local one)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it (logs, database)")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    args = parser.parse_args(argv)
+    if args.posts < 1 or args.workers < 1:
+        parser.error("--posts and --workers must be at least 1")
+    tally, text = run_chaos(args.posts, args.seed, workers=args.workers, database=args.database,
+                            keep=args.keep, quiet=args.quiet)
+    print(text)
+    return 0 if not tally.problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
