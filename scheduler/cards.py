@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
 MAX_BYTES = 1_000_000
 RENDERER = "1"  # bump when the drawing changes, so cards made by an older version count as stale
 FINGERPRINT_KEY = "juno:inputs"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
 PNG_OPTIONS = {"compress_level": 6, "compress_type": zlib.Z_RLE}
 
@@ -269,8 +271,12 @@ def card_path(cards_dir: Path, campaign_slug: str, tip_id: str, size: str = "x")
 
 
 def made_from(path: Path) -> str | None:
-    """The fingerprint a card on disk was made from, or None when there is no readable card."""
+    """The fingerprint a card on disk was made from, or None when there is no whole card there."""
     try:
+        with open(path, "rb") as handle:
+            handle.seek(-len(_PNG_END), os.SEEK_END)
+            if handle.read() != _PNG_END:
+                return None
         with Image.open(path) as image:
             return image.info.get(FINGERPRINT_KEY)
     except (OSError, ValueError, SyntaxError):
@@ -372,7 +378,8 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     report = {"cards": entries, "rendered": len(work), "unchanged": len(entries) - len(work)}
     if sheet is not None:
         paths = [settings.root / entry["path"] for entry in entries]
-        report["sheet"] = str(contact_sheet(paths, sheet, label_font=brand.small_font))
+        report["sheet"] = shown_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font),
+                                     settings.root)
     return report
 
 
@@ -395,7 +402,6 @@ def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:
 
 
 def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
-    import os
     from concurrent.futures import ProcessPoolExecutor, as_completed
     import multiprocessing
 

@@ -185,7 +185,7 @@ def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two:
                     if best[line - 1][i] == inf or not allowed(i, j, line):
                         continue
                     cost = cost_of(best[line - 1][i], width(i, j))
-                    if cost < best[line][j]:
+                    if cost <= best[line][j] and cost < inf:  # on a tie, the longer line first
                         best[line][j], back[line][j] = cost, i
         if best[lines][n] == inf:
             return None

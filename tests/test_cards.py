@@ -1,0 +1,332 @@
+"""Quote cards: legible, balanced, never broken, the same bytes every time, true to their alt text."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from scheduler import fonts, typesetting
+from scheduler.brand import LEGIBLE_HEADLINE, load_brand
+from scheduler.campaign import load_campaign
+from scheduler.cards import (MAX_BYTES, SIZES, alt_text, base_image, card_path, contact_sheet, ensure_card,
+                             frame_for, made_from, render_campaigns, render_card, set_headline)
+from scheduler.config import load_settings
+from scheduler.errors import ContentError
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden" / "cards.json"
+SEED = [
+    "Resistance isn’t indifference.",
+    "Reluctance doesn’t always mean refusal.",
+    "Curiosity often works better than persuasion.",
+    "Pressure tends to backfire.",
+    "Patience matters.",
+    "When one partner changes how they show up, the relationship often shifts in quiet ways.",
+]
+# Prefixes of one long sentence from the seed article: headlines from 1 to 90 characters.
+SENTENCE = ("Individual counseling can help you clarify your needs, set healthy boundaries, and respond "
+            "differently to patterns that keep repeating.")
+
+
+def headline_of(length: int) -> str:
+    if length == 1:
+        return "I"
+    cut = SENTENCE[:length]
+    cut = cut[: cut.rfind(" ")] if length < len(SENTENCE) and SENTENCE[length] != " " else cut
+    return cut.rstrip(",") + "."
+
+
+@pytest.fixture(scope="module")
+def brand():
+    return load_brand(REPO, "junocounseling")
+
+
+def png(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+# --- legibility and layout ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("length", [1, 8, 17, 30, 45, 60, 75, 90])
+def test_headlines_of_1_to_90_characters_fit_legibly_in_balanced_lines(brand, size, length):
+    text = headline_of(length)
+    assert abs(len(text) - length) <= 12
+    frame = frame_for(brand, size)
+    block = set_headline(typesetting.normalise(text), brand, frame, size)
+    box_width, box_height = frame.headline_box
+    assert block.size >= round(LEGIBLE_HEADLINE * frame.width)
+    assert block.height <= box_height
+    assert all(line.width <= box_width for line in block.lines)
+    assert not block.orphan
+    if len(block.lines) > 1:
+        assert len(block.lines[-1].words) >= 2
+        widths = [line.width for line in block.lines]
+        assert min(widths) >= 0.45 * max(widths), [" ".join(w.text for w in l.words) for l in block.lines]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_ink_in_the_side_margins_and_every_card_is_small(brand, size):
+    base = base_image(brand, size)
+    frame = frame_for(brand, size)
+    for text in SEED + [headline_of(90), "Counterproductiveness"]:
+        data = render_card(text, brand, size, kicker="What You Can Do If They’re Not Ready")
+        assert len(data) < MAX_BYTES
+        card = png(data)
+        assert card.size == SIZES[size] and card.mode == "RGB"
+        for strip in ((0, 0, frame.margin - 2, frame.height),
+                      (frame.width - frame.margin + 2, 0, frame.width, frame.height)):
+            assert ImageChops.difference(card.crop(strip), base.crop(strip)).getbbox() is None, text
+
+
+def test_a_single_long_word_renders_and_a_too_long_headline_asks_for_a_shorter_one(brand):
+    render_card("Counterproductiveness", brand, "square")
+    long = " ".join([SENTENCE] * 3)
+    with pytest.raises(ContentError) as caught:
+        render_card(long, brand, "x")
+    message = str(caught.value)
+    assert "does not fit the x card (1600x900) at the smallest legible size, 75 px" in message
+    assert "shorten it to about" in message
+
+
+def test_a_lone_last_word_is_avoided_when_a_better_break_exists():
+    # greedy filling would leave the fourth word alone: 100 100 100 | 30
+    breaks, orphan = typesetting.balanced_breaks([100, 100, 100, 30], 10, 330, 3)
+    assert (breaks, orphan) == ([2, 4], False)
+    # two words that each need a whole line: nothing better exists
+    assert typesetting.balanced_breaks([300, 300], 10, 330, 3) == ([1, 2], True)
+    # nothing fits: a word wider than the line
+    assert typesetting.balanced_breaks([400], 10, 330, 3) is None
+
+
+def test_lines_are_balanced_not_greedy():
+    breaks, _ = typesetting.balanced_breaks([90, 90, 90, 90, 90], 10, 400, 2)
+    assert breaks == [3, 5]  # 290 and 190, not 390 and 90
+
+
+# --- typography -----------------------------------------------------------------------------------
+
+def test_straight_quotes_become_typographic_and_the_card_is_the_same():
+    assert typesetting.normalise('"It\'s not   about \'winning\'," she said') == \
+        "“It’s not about ‘winning’,” she said"
+    assert typesetting.normalise("the '90s, 'til then") == "the ’90s, ’til then"
+
+
+def test_straight_and_curly_quotes_give_the_same_card(brand):
+    assert render_card("Resistance isn't indifference.", brand) == render_card("Resistance isn’t indifference.", brand)
+
+
+def test_decomposed_accents_are_composed_first(brand):
+    decomposed = "Zoe\u0308 and Jose\u0301 listen."
+    assert typesetting.normalise(decomposed) == "Zoë and José listen."
+    assert render_card(decomposed, brand, "square") == render_card("Zoë and José listen.", brand, "square")
+
+
+def test_accented_names_stay_in_the_headline_font(brand):
+    words, _ = typesetting.split_words("Zoë, José, Łukasz and Ångström", brand.headline_chain)
+    assert {index for word in words for index, _ in word.runs} == {0}
+
+
+def test_an_emoji_is_drawn_from_the_fallback_font(brand):
+    words, _ = typesetting.split_words("Calm 😊 works", brand.headline_chain)
+    assert words[0].runs == ((0, "Calm "), (1, "😊"))  # a word of symbols never starts a line
+    card = png(render_card("Calm 😊 works", brand))
+    assert card != png(render_card("Calm works", brand))
+
+
+def test_a_right_to_left_headline_reads_right_to_left(brand):
+    words, rtl = typesetting.split_words("שלום עליכם friends", brand.headline_chain)
+    assert rtl and [w.level for w in words] == [1, 1, 2]
+    assert [w.text for w in typesetting.visual_order(list(words))] == ["friends", "עליכם", "שלום"]
+    frame = frame_for(brand, "square")
+    block = set_headline("שלום עליכם חברים", brand, frame, "square")
+    assert block.rtl
+    card = png(render_card("שלום עליכם חברים", brand, "square"))
+    ink = ImageChops.difference(card, base_image(brand, "square")).crop(
+        (0, frame.headline_top, frame.width, frame.headline_bottom)).getbbox()
+    assert ink[2] > frame.width - frame.margin - 10  # set against the right margin
+
+
+def test_a_right_to_left_word_inside_an_english_headline_keeps_its_place(brand):
+    words, rtl = typesetting.split_words("Say שלום to calm", brand.headline_chain)
+    assert not rtl and [w.level for w in words] == [0, 1, 0, 0]
+    assert [w.text for w in typesetting.visual_order(list(words))] == ["Say", "שלום", "to", "calm"]
+    render_card("Say שלום to calm", brand)
+
+
+def test_a_character_no_bundled_font_has_is_named(brand):
+    with pytest.raises(ContentError) as caught:
+        render_card("Calm 漢 works", brand)
+    message = str(caught.value)
+    assert "“漢” (U+6F22 CJK UNIFIED IDEOGRAPH-6F22) is in none of the bundled fonts" in message
+    assert "Vollkorn-Medium.ttf, DejaVuSans.ttf" in message
+
+
+def test_an_empty_headline_is_refused(brand):
+    with pytest.raises(ContentError, match="the headline is empty"):
+        render_card("   ", brand)
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+def test_the_same_input_gives_the_same_bytes_in_another_process(brand):
+    here = render_card(SEED[2], brand, "portrait", kicker="Tip 3 of 12")
+    code = ("import sys; from pathlib import Path; from scheduler.brand import load_brand; "
+            "from scheduler.cards import render_card; "
+            f"sys.stdout.buffer.write(render_card({SEED[2]!r}, load_brand(Path({str(REPO)!r}), 'junocounseling'), "
+            "'portrait', kicker='Tip 3 of 12'))")
+    there = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=REPO).stdout
+    assert here == there
+
+
+def test_alt_text_says_exactly_what_the_card_shows(brand):
+    text = alt_text("Resistance isn't indifference.", brand, "What Resistance Is (and Isn’t)")
+    assert "“Resistance isn’t indifference.”" in text and "@junocounseling" in text
+    assert "What Resistance Is (and Isn’t)" in text
+    assert len(alt_text(headline_of(90), brand)) <= 1000
+
+
+def golden_cases():
+    cases = {f"seed{i}-{size}": (text, size, None) for i, text in enumerate(SEED) for size in SIZES}
+    cases.update({
+        "kicker-x": (SEED[0], "x", "What Resistance Is (and Isn’t)"),
+        "quotes-square": ('"It\'s okay," she said — Zoë & José', "square", "Tip 3 of 12"),
+        "emoji-x": ("Calm 😊 ❤️ works", "x", None),
+        "rtl-square": ("שלום עליכם חברים", "square", None),
+        "arabic-portrait": ("مرحبا بكم في العيادة", "portrait", None),
+        "long-word-portrait": ("Counterproductiveness", "portrait", None),
+    })
+    return cases
+
+
+def test_golden_hashes_pin_the_output(brand):
+    """Cards are byte-identical for the same input on the same libraries: UPDATE_GOLDEN=1 re-pins them."""
+    found = {name: hashlib.sha256(render_card(text, brand, size, kicker)).hexdigest()
+             for name, (text, size, kicker) in golden_cases().items()}
+    record = {"libraries": fonts.layout_versions(), "cards": found}
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    pinned = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert pinned["libraries"] == record["libraries"], (
+        "Pillow, FreeType or HarfBuzz changed since the golden hashes were made; look at the cards, "
+        "then run UPDATE_GOLDEN=1 pytest tests/test_cards.py")
+    assert pinned["cards"] == found
+
+
+# --- on disk ----------------------------------------------------------------------------------
+
+CAMPAIGN = """\
+article: {title: Seed, source: articles/what-to-do-when-one-partner-wants-counseling.txt}
+tips:
+  - id: resistance-isnt-indifference
+    headline: "Resistance isn't indifference."
+    text: Resistance isn’t indifference.
+    status: approved
+    section: What Resistance Is (and Isn’t)
+  - id: patience-matters
+    headline: Patience matters.
+    text: Patience matters.
+    status: draft
+  - id: pressure-tends-to-backfire
+    headline: Pressure tends to backfire.
+    text: Pressure tends to backfire.
+    status: skip
+"""
+
+
+def write_campaign(project: Path, text: str = CAMPAIGN) -> Path:
+    path = project / "posts" / "seed.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_ensure_card_draws_once_and_again_only_when_the_words_change(project):
+    settings = load_settings(project)
+    brand = load_brand(project, "junocounseling")
+    campaign = load_campaign(write_campaign(project), project)
+    tip = campaign.tips[0]
+    path = ensure_card(settings, brand, campaign, tip, "square")
+    assert path == card_path(settings.cards_dir, "seed", tip.id, "square")
+    assert path == project / ".juno" / "cards" / "seed" / "resistance-isnt-indifference-square.png"
+    assert path.read_bytes() == render_card(tip.headline, brand, "square", "What Resistance Is (and Isn’t)")
+    first = path.stat()
+    assert ensure_card(settings, brand, campaign, tip, "square") == path
+    assert path.stat().st_mtime_ns == first.st_mtime_ns and path.stat().st_ino == first.st_ino
+
+    edited = load_campaign(write_campaign(project, CAMPAIGN.replace("isn't indifference.\"", "is not refusal.\"")),
+                           project)
+    ensure_card(settings, brand, edited, edited.tips[0], "square")
+    assert path.read_bytes() == render_card("Resistance is not refusal.", brand, "square",
+                                            "What Resistance Is (and Isn’t)")
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary files left
+
+
+def test_a_damaged_card_on_disk_is_drawn_again(project):
+    settings = load_settings(project)
+    brand = load_brand(project, "junocounseling")
+    campaign = load_campaign(write_campaign(project), project)
+    path = ensure_card(settings, brand, campaign, campaign.tips[1])
+    path.write_bytes(path.read_bytes()[:100])
+    assert made_from(path) is None
+    ensure_card(settings, brand, campaign, campaign.tips[1])
+    assert png(path.read_bytes()).size == SIZES["x"]
+
+
+def test_a_headline_too_long_names_its_place_and_nothing_is_written(project):
+    settings = load_settings(project)
+    long = " ".join([SENTENCE] * 2)
+    write_campaign(project, CAMPAIGN.replace("headline: Patience matters.", f"headline: {long[:118]}"))
+    campaign = load_campaign(project / "posts" / "seed.yaml", project)
+    with pytest.raises(ContentError) as caught:
+        render_campaigns(settings, [campaign], "all", progress=False)
+    message = str(caught.value)
+    assert message.startswith("posts/seed.yaml:9:15: tip patience-matters: the headline")
+    assert "shorten it to about" in message and "no card was written" in message
+    assert not settings.cards_dir.exists()
+
+
+def test_render_campaigns_draws_every_size_on_every_core_and_skips_skipped_tips(project):
+    settings = load_settings(project)
+    campaign = load_campaign(write_campaign(project), project)
+    report = render_campaigns(settings, [campaign], "all", progress=False, sheet=project / "sheet.png")
+    assert report["rendered"] == 6 and report["unchanged"] == 0
+    assert {(c["tip"], c["size"]) for c in report["cards"]} == {
+        (tip, size) for tip in ("resistance-isnt-indifference", "patience-matters") for size in SIZES}
+    brand = load_brand(project, "junocounseling")
+    for card in report["cards"]:
+        kicker = "What Resistance Is (and Isn’t)" if card["tip"].startswith("resistance") else None
+        headline = campaign.tip(card["tip"]).headline
+        assert (project / card["path"]).read_bytes() == render_card(headline, brand, card["size"], kicker)
+        assert card["alt_text"] == alt_text(headline, brand, kicker)
+    sheet = Image.open(project / "sheet.png")
+    assert sheet.width == 24 + 4 * (400 + 24) and sheet.height > 2 * 225
+    again = render_campaigns(settings, [campaign], ["x"], progress=False)
+    assert again["rendered"] == 0 and again["unchanged"] == 2
+
+
+def test_a_contact_sheet_of_a_missing_card_says_how_to_make_it(tmp_path):
+    with pytest.raises(ContentError, match="no such card; render it with `juno-scheduler cards`"):
+        contact_sheet([tmp_path / "nope.png"], tmp_path / "sheet.png")
+    assert not (tmp_path / "sheet.png").exists()
+
+
+def test_the_cards_command_renders_all_sizes_and_a_sheet(project, cli):
+    write_campaign(project)
+    result = cli("cards", "seed", "--size", "all", "--sheet", "sheet.png", "--json", cwd=project)
+    assert result.code == 0, result
+    report = json.loads(result.out)
+    assert report["rendered"] == 6 and report["sheet"] == "sheet.png" and (project / "sheet.png").is_file()
+    assert all((project / card["path"]).is_file() for card in report["cards"])
+    again = cli("cards", "seed", cwd=project)
+    assert again.code == 0 and again.out.strip() == "0 cards drawn, 2 unchanged, in .juno/cards/seed"
