@@ -185,7 +185,7 @@ def html_fragment_text(fragment: str) -> str:
         if isinstance(node, str):
             texts.append(node)
             continue
-        if node.tag in _DROP_TAGS:
+        if not isinstance(node.tag, str) or node.tag in _DROP_TAGS:  # comments, doctypes, scripts
             continue
         for dropped in node.xpath(".//" + " | .//".join(_DROP_TAGS)):
             dropped.drop_tree()

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scheduler.articles import read_article
 from scheduler.campaign import load_campaign
 from scheduler.config import load_settings
 from scheduler.errors import JunoError
@@ -20,6 +21,41 @@ from scheduler.errors import JunoError
 REPO = Path(__file__).resolve().parent.parent
 SCHEDULE = (REPO / "posts" / "schedule.yaml").read_bytes()
 ARTICLE = (REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt").read_bytes()
+MARKDOWN = """\
+---
+title: "What to do when one partner wants counseling"
+canonical_url: https://junocounseling.com/blog/x
+---
+# What to do when one partner wants counseling
+
+It’s a common and painful place to be: one partner wants support, the other isn’t ready.
+
+## Common Reasons a Partner May Resist
+
+Common reasons include:
+
+- **Fear of blame.** Being “ganged up on”
+- Discomfort with vulnerability
+  1. nested *item*
+
+> Reluctance doesn’t always mean refusal.
+
+<div>Call <b>561-555-0100</b> &amp; ask.</div>
+
+| a | b |
+|---|---|
+| 1 | 2 |
+""".encode()
+HTML = """\
+<!doctype html><html><head><title>What to do when one partner wants counseling</title>
+<link rel="canonical" href="https://junocounseling.com/blog/x"></head><body><nav>Home | Blog</nav>
+<article><h1>What to do when one partner wants counseling</h1>
+<p>It&rsquo;s a common and painful place to be: one partner wants support, the other isn’t ready.</p>
+<h2>Common Reasons a Partner May Resist</h2><p>Common reasons include:</p>
+<ul><li><strong>Fear of blame.</strong> Being &ldquo;ganged up on&rdquo;</li><li>Discomfort<ul><li>nested</li></ul></li></ul>
+<blockquote>Reluctance doesn’t always mean refusal.</blockquote><script>alert(1)</script>
+</article><footer>&copy; Juno Counseling</footer></body></html>
+""".encode()
 CAMPAIGN = """\
 article: {title: "What to do when one partner wants counseling", url: "https://junocounseling.com/blog/x",
           source: articles/what-to-do-when-one-partner-wants-counseling.txt}
@@ -108,6 +144,11 @@ def test_the_valid_files_are_valid(scratch):
     (root / "posts" / "schedule.yaml").write_bytes(SCHEDULE)
     (root / "posts" / "tips.yaml").write_bytes(CAMPAIGN)
     assert load_settings(root, env={}).schedule.account.handle == "junocounseling"
+    for name, data in (("a.txt", ARTICLE), ("a.md", MARKDOWN), ("a.html", HTML)):
+        (root / "posts" / name).write_bytes(data)
+        article = read_article(root / "posts" / name, root)
+        assert "partner wants counseling" in article.title.lower(), (name, article.title)
+        assert sum(len(section.blocks) for section in article.sections) >= 3, name
     assert [tip.id for tip in load_campaign(root / "posts" / "tips.yaml", root).tips] == [
         "resistance-isnt-indifference", "start-with-yourself"]
 
@@ -130,3 +171,14 @@ def test_campaign_loader_never_crashes(scratch, data):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     assert_clean(lambda: load_campaign(path, root), path)
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=400), mutated(ARTICLE[:3000]), mutated(MARKDOWN), mutated(HTML)),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_article_readers_never_crash(scratch, data, suffix):
+    root = scratch / "articles"
+    path = root / "posts" / "articles" / f"fuzzed{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    assert_clean(lambda: read_article(path, root), path)
