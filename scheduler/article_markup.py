@@ -131,9 +131,10 @@ def _inline_parts(token) -> tuple[str | None, str]:
     skip_image = 0
     in_lead = False
     lead_parts: list[str] = []
+    first = next((i for i, c in enumerate(children) if not (c.type == "text" and not c.content.strip())), 0)
     for position, child in enumerate(children):
         kind = child.type
-        if kind == "strong_open" and position == 0:
+        if kind == "strong_open" and position == first:
             in_lead = True
             continue
         if kind == "strong_close" and in_lead:

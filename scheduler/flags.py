@@ -11,7 +11,7 @@ _SENSITIVE = re.compile(
     r"want(?:s|ed)? to die|abus\w*|domestic violence|intimate partner violence|family violence|violen(?:ce|t)|"
     r"assault\w*|rap(?:e|ed|ist)|sexual(?:ly)? (?:abuse|assault|coercion)|coercive control|stalk(?:ing|ed|er)|"
     r"overdos\w*|crisis|crises|988|hotline|emergency|unsafe|threat(?:en\w*)?|eating disorders?|anorexi\w*|"
-    r"bulimi\w*|addiction|substance (?:use|abuse)|trafficking|neglect(?:ed)?|hopeless(?:ness)?)\b", re.IGNORECASE)
+    r"bulimi\w*|addiction|safety plan\w*|substance (?:use|abuse)|trafficking|neglect(?:ed)?|hopeless(?:ness)?)\b", re.IGNORECASE)
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _NAME_WITH_AGE = re.compile(

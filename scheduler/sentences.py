@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "no", "jr", "sr", "prof", "approx",
-                  "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt", "lcsw", "lmft"}
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "approx",
+                  "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt"}
 _BOUNDARY = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9¿¡])")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:[’'][A-Za-z]+)*")
 
@@ -29,7 +29,8 @@ def split_sentences(text: str) -> list[str]:
         before = text[start:end]
         last = before.rstrip("”\"’)]").rsplit(None, 1)[-1] if before.strip() else ""
         token = last.rstrip(".").lower().lstrip("(“\"")
-        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or _unbalanced(before):
+        numbered = token == "no" and text[match.end():match.end() + 1].isdigit()
+        if token in _ABBREVIATIONS or numbered or re.fullmatch(r"[a-z]", token) or _unbalanced(before):
             continue
         pieces.append(before.strip())
         start = match.end()

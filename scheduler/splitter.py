@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,10 +58,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
     existing = load_campaign(target, root) if target.exists() else None
     url = article.url or (existing.url if existing else None)
 
-    def fits(text: str, sensitive: bool) -> bool:
-        return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH
-
-    fresh = split_article(article, fits=fits)
+    fresh = split_article(article, fits=post_fits(schedule, url=url, slug=slug))
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                            "holds paragraphs of advice (see README, 'Splitting articles')")
@@ -76,6 +75,41 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
 
 def posted_length(schedule, text: str, *, url: str | None, slug: str, sensitive: bool) -> int:
     return weighted_length(compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive))
+
+
+_URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
+
+
+def post_fits(schedule, *, url: str | None, slug: str):
+    """fits(text, sensitive): whether the posted text stays within X's 280.
+
+    X's counting (twitter-text) takes milliseconds a call, so a text whose weight is plainly under
+    the limit is let through on an upper bound: every character at its weight from twitter-text's
+    own table (code points taken singly, so emoji count at least as much as X counts them), plus
+    the exact weight of what compose adds (footer, link, hashtags). A text with anything URL-like
+    in it, or near the limit, is counted exactly.
+    """
+    from twitter_text.config import config
+
+    table = config["defaults"]
+    scale, default = table["scale"], table["default_weight"]
+    ranges = [(r["start"], r["end"], r["weight"]) for r in table["ranges"]]
+    overhead = {sensitive: posted_length(schedule, "A", url=url, slug=slug, sensitive=sensitive) - 1
+                for sensitive in (False, True)}
+
+    def weight(ch: str) -> int:
+        code = ord(ch)
+        return next((w for start, end, w in ranges if start <= code <= end), default)
+
+    def fits(text: str, sensitive: bool) -> bool:
+        body = unicodedata.normalize("NFC", text.strip())
+        if not _URL_LIKE.search(body):
+            bound = sum(weight(ch) for ch in body) // scale + 1 + overhead[sensitive]
+            if bound <= MAX_WEIGHTED_LENGTH:
+                return True
+        return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH
+
+    return fits
 
 
 def alt_text_for(tip: Tip, schedule) -> str:

@@ -86,7 +86,8 @@ def mentions_practice(text: str, names: frozenset[str]) -> bool:
 
 
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
-    return bool(_CTA.search(text) or _FIRST_PLURAL.search(_without_quotes(text)) or mentions_practice(text, names)
+    unquoted = _without_quotes(text)
+    return bool(_CTA.search(unquoted) or _FIRST_PLURAL.search(unquoted) or mentions_practice(text, names)
                 or _HANDLE.search(text) or _URL.search(text))
 
 
@@ -113,23 +114,32 @@ def is_meta(text: str) -> bool:
             and stripped[:1].islower())
 
 
-def excluded_sections(article: Article, names: frozenset[str]) -> set[int]:
-    """Indexes of sections that are promotion, references or page furniture, not advice."""
-    out = set()
+def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
+    """Where advice ends in each section: {section index: blocks to keep}; sections not named keep all.
+
+    A section whose heading is promotion, references or page furniture keeps nothing; the closing
+    pitch of a trailing "getting support" section is cut from its first call to action on.
+    """
+    cut = {}
+    last = len(article.sections) - 1
     for index, section in enumerate(article.sections):
         heading = section.heading or ""
         if heading and (_PROMO_HEADING.search(heading) or mentions_practice(heading, names)):
-            out.add(index)
+            cut[index] = 0
             continue
-        if heading and _SOFT_PROMO_HEADING.search(heading) and _has_call_to_action(section, names):
-            if index == len(article.sections) - 1 or all(
-                    _has_call_to_action(s, names) or not s.blocks for s in article.sections[index + 1:]):
-                out.add(index)
-    return out
+        first_pitch = _first_call_to_action(section, names)
+        if first_pitch is not None and (index == last or all(
+                _first_call_to_action(s, names) is not None or not s.blocks for s in article.sections[index + 1:])):
+            cut[index] = first_pitch
+    return cut
 
 
-def _has_call_to_action(section: Section, names: frozenset[str]) -> bool:
-    return any(_CTA.search(block.text) or mentions_practice(block.text, names) for block in section.blocks)
+def _first_call_to_action(section: Section, names: frozenset[str]) -> int | None:
+    for position, block in enumerate(section.blocks):
+        text = block.text or " ".join(item.full for item in block.items)
+        if _CTA.search(_without_quotes(text)) or mentions_practice(text, names):
+            return position
+    return None
 
 
 # --- sentence rules ----------------------------------------------------------------------------------
@@ -188,6 +198,25 @@ def is_fragment(sentence: str) -> bool:
     return False
 
 
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|hers)\b", re.IGNORECASE)
+_NOT_ANTECEDENT = frozenset("""let make help tell ask give show keep leave take get see know remind invite
+naming saying telling asking letting making doing having being getting giving keeping taking""".split())
+
+
+def unresolved_pronoun(sentence: str) -> bool:
+    """A pronoun with no noun before it in the sentence: `Naming it took time`, `Let them know`."""
+    if _EXTRAPOSITION.match(sentence.lstrip("“\"‘(")):
+        sentence = re.sub(r"^\W*it\b", "", sentence, flags=re.IGNORECASE)
+    match = _PRONOUN.search(sentence)
+    if not match:
+        return False
+    from scheduler.sentences import STOPWORDS, words
+
+    before = [w for w in words(sentence[: match.start()]) if w.lower() not in STOPWORDS
+              and w.lower() not in _NOT_ANTECEDENT and not w.lower().endswith("ing")]
+    return not before
+
+
 def dangling_references(sentence: str) -> int:
     """How many `this difference`, `these concerns`, `the above` point outside the sentence."""
     lower = sentence.lower()
@@ -227,7 +256,7 @@ def compress(sentence: str) -> str:
 
 
 _CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
-                         r"because|since|without|as long as|like|such as|whether|and|but|or|not|instead of)\b)\s*"
+                         r"because|since|without|as long as|like|such as|whether|and|not|instead of)\b)\s*"
                          r"|\s+(?:and|with|without|rather than|by|because|so that|especially|instead of|when|while|"
                          r"until|before|after|as|through|so)\s+")
 _MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"

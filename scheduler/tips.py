@@ -19,8 +19,9 @@ from scheduler.flags import personal_details, review_flags, vignette_names
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.sentences import (capitalize_first, content_words, end_with_period, lower_first, similarity, slugify,
                                  split_sentences, words)
-from scheduler.tipfilters import (compress, dangling_references, excluded_sections, is_fragment, is_meta,
-                                  is_promotion, is_question, opens_with_reference, practice_names, shorten_to_clause)
+from scheduler.tipfilters import (advice_cut, compress, dangling_references, is_fragment, is_meta,
+                                  is_promotion, is_question, opens_with_reference, practice_names, shorten_to_clause,
+                                  unresolved_pronoun)
 
 MAX_HEADLINE = 90
 MAX_CONTEXT_SENTENCES = 2
@@ -64,12 +65,12 @@ def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
     """Every tip the article gives, in article order, each within `fits` and flagged for review."""
     scope = _Scope(names=practice_names(article),
                    people=vignette_names(block.text for _, block in article.blocks()))
-    skipped = excluded_sections(article, scope.names)
+    cut = advice_cut(article, scope.names)
     drafts: list[Draft] = []
     for index, section in enumerate(article.sections):
-        if index in skipped:
-            continue
-        drafts.extend(_section_drafts(section, scope))
+        keep = cut.get(index, len(section.blocks))
+        if keep:
+            drafts.extend(_section_drafts(Section(section.heading, section.blocks[:keep]), scope))
     drafts = _without_near_duplicates(drafts)
     tips = []
     used_ids: set[str] = set()
@@ -140,7 +141,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_las
 
 def _usable(sentence: str, scope: _Scope) -> bool:
     return not (is_promotion(sentence, scope.names) or is_meta(sentence) or is_fragment(sentence)
-                or personal_details(sentence, scope.people) or _has_markup(sentence))
+                or _has_markup(sentence))
 
 
 def _has_markup(text: str) -> bool:
@@ -163,7 +164,7 @@ def _is_imperative(sentence: str) -> bool:
 
 def _headline_score(sentence: str, index: int, total: int) -> float | None:
     """How well the sentence works as a card's words; None when it cannot be one."""
-    if opens_with_reference(sentence) or is_question(sentence):
+    if opens_with_reference(sentence) or is_question(sentence) or unresolved_pronoun(sentence):
         return None
     compressed = compress(sentence)
     if len(compressed) > MAX_HEADLINE and _short_headline(compressed) is None:
@@ -179,6 +180,8 @@ def _headline_score(sentence: str, index: int, total: int) -> float | None:
     score -= 1.5 * dangling_references(compressed)
     if re.search(r"\d", compressed):
         score -= 0.5
+    if personal_details(compressed):
+        score -= 1.0
     return score
 
 
@@ -227,6 +230,8 @@ def _example_drafts(examples, block: Block, section: Section, scope: _Scope, *, 
             continue
         spoken = end_with_period(capitalize_first(spoken))
         headline = f"Try saying: “{spoken}”"
+        if len(headline) > MAX_HEADLINE:
+            continue
         drafts.append(Draft(headline=headline, sentences=[headline], section=section.heading, paragraph=block.number,
                             sentence=sentence + offset, sources=[raw], context=block.text or raw, score=2.0,
                             kind="example", fixed_text=True))
@@ -306,8 +311,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     phrases = [p for p in phrases if p and not personal_details(p, scope.people)]
     if len(phrases) < 2:
         return []
-    plural_head = not _VERB_ENDING.search(lead) and not lead.endswith(":") and _looks_plural(lead)
-    if _VERB_ENDING.search(lead):
+    open_ended = bool(_VERB_ENDING.search(lead))
+    clause = (not open_ended and block.lead_in is not None and _has_verb(lead)
+              and not is_fragment(end_with_period(lead)))
+    plural_head = not open_ended and not clause and _looks_plural(lead)
+    if open_ended:
         opener = lead + " "
     elif plural_head:
         opener = lead + " include "
@@ -317,9 +325,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     for count in range(len(phrases), 1, -1):
         texts.append(end_with_period(opener + _join(phrases[:count])))
     headline = None
-    for phrase in phrases:
+    if clause and len(end_with_period(lead)) <= MAX_HEADLINE:
+        headline = end_with_period(lead)
+    for phrase in phrases if (open_ended or plural_head) else ():
         candidate = end_with_period(opener + phrase)
-        if len(candidate) <= MAX_HEADLINE and (_VERB_ENDING.search(lead) or plural_head):
+        if len(candidate) <= MAX_HEADLINE:
             headline = candidate
             break
     if headline is None:

@@ -1,0 +1,253 @@
+"""Every rule of a tip that stands on its own, asserted for every tip of every test article and the seed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scheduler.articles import read_article
+from scheduler.config import parse_schedule
+from scheduler.flags import is_sensitive, personal_details
+from scheduler.posttext import compose_for, weighted_length
+from scheduler.splitter import post_fits
+from scheduler.sentences import content_words, fold, similarity, split_sentences, words
+from scheduler.tipfilters import compress, is_fragment, opens_with_reference
+from scheduler.tips import MAX_HEADLINE, split_article
+from scheduler.yamlio import load_document
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
+ARTICLES = sorted((REPO / "tests" / "articles").iterdir()) + [SEED]
+URL = "https://junocounseling.com/blog/an-article-with-a-long-address"
+REFERENCE_OPENERS = ("this", "they", "these", "that", "those", "it", "for example", "also", "however", "but",
+                     "and", "so", "he", "she", "their", "such", "here")
+ALLOWED_NEW_WORDS = {"try", "saying", "don’t", "don't", "include", "avoid"}
+PROMOTION = re.compile(r"reach(?:ing)? out|contact|book a|schedule a|our team|@\w|harbor light|juno|jupiter|"
+                       r"subscribe|newsletter|all rights|tags:|photo by|share on", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def schedule():
+    return parse_schedule(load_document(REPO / "posts" / "schedule.yaml"))
+
+
+@pytest.fixture(scope="module")
+def splits(schedule):
+    fits = post_fits(schedule, url=URL, slug="c")
+    return {path.name: (read_article(path, REPO), split_article(read_article(path, REPO), fits=fits))
+            for path in ARTICLES}
+
+
+def article_words(article) -> set[str]:
+    texts = [article.title] + [s.heading or "" for s in article.sections]
+    for _, block in article.blocks():
+        texts.append(block.text + " " + (block.lead or "") + " " + (block.lead_in or ""))
+        stack = list(block.items)
+        while stack:
+            item = stack.pop()
+            texts.append(item.full)
+            stack.extend(item.children)
+    return {fold(w) for w in words(" ".join(texts))}
+
+
+def every_tip(splits):
+    for name, (article, tips) in splits.items():
+        for tip in tips:
+            yield name, article, tip
+
+
+def test_every_test_article_gives_tips(splits):
+    assert len(splits) >= 6
+    for name, (_, tips) in splits.items():
+        assert len(tips) >= 4, name
+
+
+def test_headlines_are_short_complete_sentences(splits):
+    for name, _, tip in every_tip(splits):
+        for part in (tip.headline, tip.text):
+            assert part[0].isupper(), (name, part)
+            assert part.rstrip("”\"’)")[-1] in ".!?", (name, part)
+            assert not is_fragment(part.split("Try saying: ")[-1].strip("“”") if "Try saying" in part else part), \
+                (name, part)
+        assert len(tip.headline) <= MAX_HEADLINE, (name, tip.headline)
+
+
+def test_no_tip_opens_with_a_reference_outside_it(splits):
+    for name, _, tip in every_tip(splits):
+        for part in (tip.headline, tip.text):
+            first = part.lower().lstrip("“\"")
+            assert not any(re.match(rf"{re.escape(word)}\b", first) for word in REFERENCE_OPENERS) \
+                or re.match(r"it(’s|'s| is| helps| takes)\b", first), (name, part)
+
+
+def test_no_tip_is_a_question_without_its_answer(splits):
+    for name, _, tip in every_tip(splits):
+        assert not tip.headline.rstrip("”").endswith("?"), (name, tip.headline)
+        assert not tip.text.rstrip("”").endswith("?"), (name, tip.text)
+
+
+def test_no_markup_or_entities_leak(splits):
+    leak = re.compile(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*|__|\[[^\]]*\]\(|`|^#|\s#\w|\\[nt]")
+    for name, _, tip in every_tip(splits):
+        for part in (tip.headline, tip.text, tip.section or ""):
+            assert not leak.search(part), (name, part)
+
+
+def test_tips_say_only_what_the_article_says(splits):
+    for name, article, tip in every_tip(splits):
+        known = article_words(article)
+        new = {w for w in words(tip.headline + " " + tip.text)
+               if fold(w) not in known and w.lower() not in ALLOWED_NEW_WORDS}
+        assert not new, (name, tip.id, new)
+
+
+def test_no_near_duplicates(splits):
+    for name, (_, tips) in splits.items():
+        for i, a in enumerate(tips):
+            for b in tips[i + 1:]:
+                assert similarity(content_words(a.text), content_words(b.text)) < 0.5, (name, a.id, b.id)
+                assert similarity(content_words(a.headline), content_words(b.headline)) < 0.5, (name, a.id, b.id)
+
+
+def test_no_list_item_is_torn_from_its_lead_in(splits):
+    for name, article, tip in every_tip(splits):
+        block = next(b for _, b in article.blocks() if b.number == tip.source["paragraph"])
+        if block.kind != "list" or tip.headline.startswith("Try saying"):
+            continue
+        item = block.items[tip.source["sentence"] - 1]
+        stands_alone = item.lead is not None or len(split_sentences(item.text)) > 1
+        section = next(s for s, b in article.blocks() if b is block)
+        lead = (block.lead_in or section.heading or "").lower()
+        assert stands_alone or " ".join(words(lead)[:3]).lower() in tip.text.lower(), (name, tip.text)
+
+
+def test_tips_come_from_across_the_article(splits):
+    for name, (article, tips) in splits.items():
+        numbers = [b.number for _, b in article.blocks()]
+        spread = [tip.source["paragraph"] for tip in tips]
+        assert min(spread) <= numbers[len(numbers) // 3], name
+        assert max(spread) >= numbers[(2 * len(numbers)) // 3 - 1], name
+
+
+def test_nothing_comes_from_promotion_bylines_or_dates(splits):
+    for name, _, tip in every_tip(splits):
+        assert not PROMOTION.search(tip.text), (name, tip.text)
+        assert not re.search(r"\b(19|20)\d\d\b", tip.text), (name, tip.text)
+
+
+def test_every_tip_fits_a_post_with_link_hashtags_and_footer(splits, schedule):
+    for name, _, tip in every_tip(splits):
+        posted = compose_for(schedule, text=tip.text, url=URL, campaign="c", sensitive=tip.sensitive)
+        assert weighted_length(posted) <= 280, (name, posted)
+
+
+def test_ids_are_unique_slugs_and_sources_point_at_the_sentence(splits):
+    for name, (article, tips) in splits.items():
+        assert len({t.id for t in tips}) == len(tips)
+        blocks = {b.number: b for _, b in article.blocks()}
+        for tip in tips:
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", tip.id)
+            assert tip.source["paragraph"] in blocks and tip.source["sentence"] >= 1
+            assert tip.status == "draft"
+
+
+def test_the_seed_gives_the_practices_own_tips(splits):
+    _, tips = splits[SEED.name]
+    assert 12 <= len(tips) <= 25
+    said = " ".join(t.headline + " " + t.text for t in tips).replace("’", "'").lower()
+    for phrase in ("Resistance isn't indifference", "Reluctance doesn't always mean refusal",
+                   "Curiosity often works better than persuasion", "Pressure tends to backfire", "Patience matters"):
+        assert phrase.lower() in said, phrase
+    assert not any("Counseling and Wellness" in t.text or "@junocounseling" in t.text for t in tips)
+    assert not any(t.section and "Finding Support" in t.section for t in tips)
+
+
+def test_examples_of_what_to_say_become_try_saying_tips(splits):
+    for name in (SEED.name, "apology-fragment.html", "boundaries-with-family.html"):
+        _, tips = splits[name]
+        tries = [t for t in tips if t.headline.startswith("Try saying: “")]
+        assert tries, name
+        for tip in tries:
+            assert tip.headline.endswith("”") and len(words(tip.headline)) >= 6
+
+
+def test_a_list_becomes_one_tip_carrying_its_lead_in(splits):
+    _, tips = splits[SEED.name]
+    listed = [t for t in tips if t.text.startswith("Common reasons a partner may resist include fear of being blamed")]
+    assert len(listed) == 1 and "discomfort with vulnerability" in listed[0].text
+
+
+def test_a_numbered_list_with_bold_lead_ins_gives_one_tip_per_item(splits):
+    _, tips = splits["five-repair-habits.md"]
+    headlines = {t.headline for t in tips}
+    assert {"Take a real break.", "Name the pattern, not the person.", "Listen for the feeling underneath."} <= headlines
+
+
+def test_crisis_topics_are_sensitive_and_client_stories_private(splits, schedule):
+    _, tips = splits["when-conflict-feels-unsafe.txt"]
+    suicide = next(t for t in tips if "suicide" in t.text)
+    assert "sensitive" in suicide.review
+    posted = compose_for(schedule, text=suicide.text, url=URL, campaign="c", sensitive=True)
+    assert "988" in posted and weighted_length(posted) <= 280
+    story = [t for t in tips if "Dan" in t.text]
+    assert story and all("privacy" in t.review for t in story)
+    calm = [t for name, _, t in every_tip(splits) if name == "after-the-argument.txt"]
+    assert not any(t.review for t in calm)
+
+
+def test_the_same_article_always_gives_the_same_tips(splits):
+    article, tips = splits[SEED.name]
+    assert split_article(article) == split_article(article)
+
+
+def test_a_long_sentence_is_never_emitted_too_long():
+    from scheduler.articles import parse_text
+
+    long = "Patience matters. " + " ".join(["Readiness is personal and can change slowly as safety grows"] * 8) + "."
+    article = parse_text(f"Title\n\n{long}\n", source="x.txt", fallback_title="x")
+    for tip in split_article(article):
+        assert weighted_length(tip.text) <= 280
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Resistance isn’t necessarily indifference.", "Resistance isn’t indifference."),
+    ("Try not to frame counseling as a test of commitment.", "Don’t frame counseling as a test of commitment."),
+    ("It’s important not to interpret hesitation as a lack of love.", "Don’t interpret hesitation as a lack of love."),
+    ("You can still take meaningful steps.", "You can take meaningful steps."),
+    ("Some couples also prefer a neutral goal.", "Some couples prefer a neutral goal."),
+])
+def test_light_compressions(sentence, expected):
+    assert compress(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, refers", [
+    ("This difference can add strain.", True), ("They don't need to be long.", True),
+    ("For example, ask what they need.", True), ("However, patience helps.", True),
+    ("Often, it reflects fear.", True), ("It’s a common and painful place to be.", True),
+    ("It’s important to listen.", False), ("Pressure tends to backfire.", False),
+    ("When one partner changes, the relationship often shifts.", False),
+])
+def test_opening_references(sentence, refers):
+    assert opens_with_reference(sentence) is refers
+
+
+def test_sentences_keep_quotes_and_abbreviations_together():
+    text = "Say “I care about us.” Then pause. Dr. Lee, e.g. a friend, helps. Is it late? No. You can start."
+    assert split_sentences(text) == ["Say “I care about us.”", "Then pause.", "Dr. Lee, e.g. a friend, helps.",
+                                     "Is it late?", "No.", "You can start."]
+
+
+@pytest.mark.parametrize("text, sensitive, private", [
+    ("If you are having thoughts of suicide, call someone.", True, False),
+    ("Abuse is a pattern of control.", True, False),
+    ("Maria, 34, came to her first session.", False, True),
+    ("Write to jo@example.org for notes.", False, True),
+    ("Call 561-555-0100 after six.", False, True),
+    ("She lives at 12 Palm Beach Road now.", False, True),
+    ("Patience matters.", False, False),
+])
+def test_review_flags(text, sensitive, private):
+    assert is_sensitive(text) is sensitive
+    assert personal_details(text) is private
