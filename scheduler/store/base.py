@@ -39,8 +39,10 @@ class Store:
 
     # --- what a backend provides ------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator:
-        """A write transaction that holds the queue's write lock until it ends; yields a cursor."""
+    def transaction(self, durable: bool = True) -> Iterator:
+        """A write transaction that holds the queue's write lock until it ends; yields a cursor.
+        durable=False may lose the transaction in a power cut (never in a crash of this process):
+        fine for a claim, which only reverts to claimable."""
         raise NotImplementedError
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
@@ -221,7 +223,7 @@ class Store:
     def claim(self, worker_id: str, now: datetime, lease: timedelta) -> Post | None:
         """Atomically take the most overdue claimable post for `lease`; None when nothing is due."""
         stamp = to_epoch(now)
-        with self.transaction() as cur:
+        with self.transaction(durable=False) as cur:
             row = self._claim_one(cur, worker_id, stamp, to_epoch(now + lease))
         return self._post(row) if row else None
 
@@ -238,9 +240,11 @@ class Store:
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
-        """The network has the post. Recorded even if the claim ran out: it did go out."""
+        """The network has the post. Recorded even if the claim ran out: it did go out.
+        Not durable on purpose: if a power cut loses it, the attempt is still open, so the next
+        worker asks the network and records the post without posting it again."""
         stamp = to_epoch(now)
-        with self.transaction() as cur:
+        with self.transaction(durable=False) as cur:
             cur.execute(self._sql("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
                                   "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
                                   "claimed_until = NULL, ready_at = ?, updated_at = ? "

@@ -34,9 +34,11 @@ class PostgresStore(Store):
         return sql.replace("?", "%s")
 
     @contextmanager
-    def transaction(self) -> Iterator[psycopg.Cursor]:
+    def transaction(self, durable: bool = True) -> Iterator[psycopg.Cursor]:
         with self.conn.transaction():
             with self.conn.cursor() as cur:
+                if not durable:
+                    cur.execute("SET LOCAL synchronous_commit TO OFF")
                 yield _Cursor(cur, self._sql)
 
     def _lock_migrations(self, cur) -> None:

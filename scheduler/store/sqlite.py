@@ -37,8 +37,10 @@ class SQLiteStore(Store):
         self.conn.execute("PRAGMA synchronous = FULL")  # a recorded attempt survives a power cut too
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Cursor]:
+    def transaction(self, durable: bool = True) -> Iterator[sqlite3.Cursor]:
         cur = self.conn.cursor()
+        if not durable:
+            cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("BEGIN IMMEDIATE")  # take the write lock now: no two claims interleave
         try:
             yield cur
@@ -48,6 +50,8 @@ class SQLiteStore(Store):
         else:
             cur.execute("COMMIT")
         finally:
+            if not durable:
+                cur.execute("PRAGMA synchronous = FULL")
             cur.close()
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
