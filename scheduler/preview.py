@@ -56,14 +56,14 @@ def render_preview(view: Mapping[str, Any]) -> str:
            "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
                        "card", "review"?: [...]}],
            "published": [{"id", "at", "url", "text"}],
-           "blackout"?: ["YYYY-MM-DD", ...]}
+           "blackout"?: ["YYYY-MM-DD", ...], "notices"?: ["what a person should fix", ...]}
     A card is an image address (a data: URI) or None. The output depends only on `view`.
     """
     zone = ZoneInfo(view["timezone"])
     now = _local(view["now"], zone)
     days = int(view["days"])
     posts = [_post_model(post, zone) for post in view.get("posts", ())]
-    drafts = [_post_model(draft, zone) for draft in view.get("drafts", ())]
+    drafts = [_post_model(draft, zone, anchor="draft-") for draft in view.get("drafts", ())]
     published = [_published_model(item, zone) for item in view.get("published", ())]
     page = {
         "handle": view["handle"],
@@ -74,6 +74,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
         "posts": posts,
         "drafts": drafts,
         "published": published,
+        "notices": list(view.get("notices", ())),
         "attention": sum(1 for post in posts if post["attention"]),
         "drafts_attention": sum(1 for draft in drafts if draft["attention"]),
         "weeks": _calendar(posts + published, now.date(), days, {date.fromisoformat(d) for d in view.get("blackout", ())}),
@@ -90,7 +91,7 @@ def _template():
     return env.get_template("preview.html")
 
 
-def _post_model(post: Mapping[str, Any], zone: ZoneInfo) -> dict:
+def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") -> dict:
     length = int(post.get("weighted_length") or 0)
     flags = [flag for flag in post.get("review") or () if flag in FLAG_LABELS]
     if length > MAX_WEIGHTED_LENGTH:
@@ -101,7 +102,7 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo) -> dict:
     at = _local(post["at"], zone) if post.get("at") else None
     return {
         "id": post["id"],
-        "anchor": "post-" + _anchor(post["id"]),
+        "anchor": anchor + _anchor(post["id"]),
         "campaign": post.get("campaign") or "",
         "headline": post.get("headline") or "",
         "text": post.get("text") or "",
@@ -257,7 +258,17 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
         "drafts": drafts,
         "published": _published(store, now, days),
         "blackout": [day.isoformat() for day in settings.schedule.blackout],
+        "notices": _notices(settings, campaigns),
     }
+
+
+def _notices(settings, campaigns) -> list[str]:
+    """What a person should fix that no single post shows: a campaign whose posts would go out without their link."""
+    if settings.schedule.link.mode != "in-post":
+        return []
+    return [f"Posts from {campaign.slug} go out without a link: the campaign has no article address. "
+            f"Set article.url in posts/{campaign.slug}.yaml, then run juno-scheduler queue."
+            for campaign in campaigns if not campaign.url and any(tip.status != "skip" for tip in campaign.tips)]
 
 
 def _draft(settings, campaign, tip, cards: "_CardImages") -> dict:

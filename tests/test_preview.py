@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import base64
 import io
+import json
+import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from scheduler.preview import render_preview
+from tests.conftest import REPO, run_cli
 
 def card_uri(color=(44, 106, 102)) -> str:
     buf = io.BytesIO()
@@ -227,3 +231,142 @@ def test_a_card_is_embedded_as_a_sharp_thumbnail_and_a_bad_one_as_missing(tmp_pa
     corrupt.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
     assert card_data_uri(corrupt) is None
     assert card_data_uri(tmp_path / "missing.png") is None
+
+
+# --- the whole path: campaign file, cards, queue, a post published, the page ---------------------
+
+CAMPAIGN = """\
+article:
+  title: "Talking about counseling"
+  url: "https://junocounseling.com/blog/talking-about-counseling"
+  source: "articles/talking-about-counseling.txt"
+tips:
+  - id: resistance-isnt-indifference
+    headline: "Resistance isn't indifference."
+    text: "Resistance isn't indifference. Many people avoid counseling because they don't want to make things worse."
+    status: approved
+    section: "What resistance is"
+  - id: reluctance-isnt-refusal
+    headline: "Reluctance doesn't always mean refusal."
+    text: "Reluctance doesn't always mean refusal. Often it reflects fear or past experiences."
+    status: approved
+    section: "Why partners hesitate"
+  - id: when-it-feels-unsafe
+    headline: "Your safety comes first."
+    text: "If home does not feel safe, your safety comes first. Reach out for support today."
+    status: approved
+    section: "Safety"
+    review: [sensitive]
+  - id: curiosity-over-persuasion
+    headline: "Curiosity often works better than persuasion."
+    text: "Curiosity often works better than persuasion. Ask what worries your partner, and listen."
+    status: approved
+    section: "How to talk about it"
+  - id: pressure-backfires
+    headline: "Pressure tends to backfire."
+    text: "Pressure tends to backfire. Ultimatums can increase fear and resistance."
+    status: approved
+    section: "Pitfalls"
+  - id: patience-matters
+    headline: "Patience matters."
+    text: "Patience matters. Readiness is personal and can change as safety increases."
+    status: approved
+    section: "When to revisit"
+  - id: a-clients-story
+    headline: "One couple found their way."
+    text: "Maria, 34, told us her husband came round after six months."
+    status: draft
+    section: "Stories"
+    review: [privacy]
+  - id: far-too-long
+    headline: "Small steps count."
+    text: "{long}"
+    status: draft
+    section: "Small steps"
+  - id: not-for-now
+    headline: "Skipped for now."
+    text: "This tip was skipped."
+    status: skip
+    section: "Other"
+""".replace("{long}", "Small steps count. " * 16)
+
+APPROVED, DRAFTS, FIRST_POSTED = 6, 2, 1
+NOW = "2026-11-30T09:00"
+
+
+def build_reviewed_project(root: Path) -> dict:
+    """A project with a reviewed campaign, its cards, the queue, one post published: the preview's report."""
+    root.mkdir(parents=True)
+    for part in ("posts", "assets"):
+        shutil.copytree(REPO / part, root / part)
+    for old in (root / "posts").glob("*.yaml"):
+        if old.name != "schedule.yaml":
+            old.unlink()
+    (root / "posts" / "talking-about-counseling.yaml").write_text(CAMPAIGN, encoding="utf-8")
+    for args in (("cards",), ("queue", "--now", "2026-11-30T07:00"), ("run-due", "--now", "2026-11-30T08:45")):
+        result = run_cli(*args, cwd=root)
+        assert result.code == 0, result
+    result = run_cli("preview", "--now", NOW, "--out", "review/page.html", "--json", cwd=root)
+    assert result.code == 0, result
+    return json.loads(result.out)
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("preview") / "project"
+    report = build_reviewed_project(root)
+    return root, report
+
+
+def test_preview_writes_one_page_with_the_queue_the_drafts_and_what_was_published(reviewed):
+    root, report = reviewed
+    page_file = root / "review" / "page.html"
+    assert report["out"] == str(page_file)
+    plan = json.loads(run_cli("plan", "--now", NOW, "--days", "35", "--json", cwd=root).out)["posts"]
+    assert len(plan) == APPROVED - FIRST_POSTED
+    assert (report["posts"], report["drafts"], report["published"]) == (len(plan), DRAFTS, FIRST_POSTED)
+
+    html = page_file.read_text(encoding="utf-8")
+    page = Page(html)
+    assert [a["data-post"] for a in page.all("article") if a["id"].startswith("post-")] == [row["id"] for row in plan]
+    chips = [a["href"] for a in page.all("a") if a.get("class", "").startswith("chip") and "posted" not in a["class"]]
+    assert chips == [f"#post-{row['id'].replace('/', '-')}" for row in plan]
+    for row in plan:
+        assert row["text"] in page.texts[row["id"]], "the text exactly as it will be posted"
+        assert "https://junocounseling.com/blog/talking-about-counseling?utm_source=x" in row["text"]
+    sensitive = page.texts["talking-about-counseling/when-it-feels-unsafe"]
+    assert "Sensitive topic" in sensitive and "call or text 988" in sensitive
+    assert "Privacy check" in page.texts["talking-about-counseling/a-clients-story"]
+    assert "Too long" in page.texts["talking-about-counseling/far-too-long"]
+    assert "This tip was skipped" not in html
+    assert "Mon 30 Nov 2026, 8:" in page.texts["published"]
+    assert [a for a in page.all("a", **{"class": "plink"}) if a["href"].startswith("file://")]
+    imgs = page.all("img")
+    assert len(imgs) == len(plan) + DRAFTS and all(a["src"].startswith("data:image/webp;base64,") for a in imgs)
+
+
+def test_a_month_of_posts_makes_a_page_of_reasonable_size(reviewed):
+    root, report = reviewed
+    per_card = report["bytes"] / (report["posts"] + report["drafts"])
+    assert per_card < 60_000, f"{per_card:.0f} bytes per card: a month of posts would make a heavy page"
+
+
+def test_preview_without_out_writes_into_the_project_state_folder(reviewed):
+    root, _ = reviewed
+    result = run_cli("preview", "--now", NOW, cwd=root)
+    assert result.code == 0, result
+    assert (root / ".juno" / "preview.html").is_file()
+    assert result.out.startswith(f"wrote {root / '.juno' / 'preview.html'}: 5 posts in the next 35 days")
+
+
+def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(reviewed, tmp_path):
+    root, _ = reviewed
+    result = run_cli("preview", "--now", NOW, "--out", str(tmp_path), cwd=root)
+    assert result.code == 2 and result.err.startswith("error: --out ") and "folder" in result.err
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli("preview", "--now", NOW, "--out", str(blocker / "page.html"), cwd=root)
+    assert result.code == 2 and "cannot write the page there" in result.err, result
+    assert len(result.err.strip().splitlines()) == 1
+    result = run_cli("preview", "--now", NOW, "--days", "0", cwd=root)
+    assert result.code == 2 and "--days" in result.err
