@@ -6,6 +6,7 @@ the file; never in a traceback. Bounded (max_examples, no deadline) so `make tes
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,12 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.articles import read_article
+from scheduler.brand import load_brand
 from scheduler.campaign import load_campaign
 from scheduler.config import load_settings
 from scheduler.errors import JunoError
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEDULE = (REPO / "posts" / "schedule.yaml").read_bytes()
+BRAND = (REPO / "assets" / "brand.yaml").read_bytes()
 ARTICLE = (REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt").read_bytes()
 MARKDOWN = """\
 ---
@@ -135,6 +138,7 @@ def assert_clean(load, path: Path) -> None:
 @pytest.fixture(scope="module")
 def scratch():
     with tempfile.TemporaryDirectory(prefix="juno-fuzz-") as folder:
+        shutil.copytree(REPO / "assets", Path(folder) / "brand" / "assets")
         yield Path(folder)
 
 
@@ -149,6 +153,7 @@ def test_the_valid_files_are_valid(scratch):
         article = read_article(root / "posts" / name, root)
         assert "partner wants counseling" in article.title.lower(), (name, article.title)
         assert sum(len(section.blocks) for section in article.sections) >= 3, name
+    assert load_brand(scratch / "brand", "junocounseling").headline_font.name == "Vollkorn-Medium.ttf"
     assert [tip.id for tip in load_campaign(root / "posts" / "tips.yaml", root).tips] == [
         "resistance-isnt-indifference", "start-with-yourself"]
 
@@ -182,3 +187,33 @@ def test_article_readers_never_crash(scratch, data, suffix):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     assert_clean(lambda: read_article(path, root), path)
+
+
+@FUZZ
+@given(data=inputs(BRAND))
+def test_brand_loader_never_crashes(scratch, data):
+    root = scratch / "brand"
+    path = root / "assets" / "brand.yaml"
+    path.write_bytes(data)
+    try:
+        assert_clean(lambda: load_brand(root, "junocounseling"), path)
+    finally:
+        path.write_bytes(BRAND)
+
+
+LOGO = (REPO / "assets" / "logo.png").read_bytes()
+FONT = (REPO / "assets" / "fonts" / "Lato-Regular.ttf").read_bytes()
+
+
+@settings(FUZZ, max_examples=100)
+@given(data=st.one_of(st.binary(max_size=200), mutated(LOGO), mutated(FONT[:4096]), mutated(FONT)),
+       target=st.sampled_from(["logo.png", "fonts/Lato-Regular.ttf"]))
+def test_brand_images_and_fonts_never_crash(scratch, data, target):
+    root = scratch / "brand"
+    path = root / "assets" / target
+    original = path.read_bytes()
+    path.write_bytes(data)
+    try:
+        assert_clean(lambda: load_brand(root, "junocounseling"), path)
+    finally:
+        path.write_bytes(original)
