@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import zlib
 from dataclasses import dataclass
@@ -99,12 +100,11 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
     block = set_headline(text, brand, frame, size)
-    base = base_image(brand, size)
-    image = base.copy()
+    image = base_image(brand, size).copy()
     draw = ImageDraw.Draw(image)
     if kicker and brand.kicker != "none":
-        draw_kicker(draw, base, typesetting.normalise(kicker), brand, frame)
-    draw_headline(draw, base, block, brand, frame)
+        draw_kicker(draw, typesetting.normalise(kicker), brand, frame)
+    draw_headline(draw, block, brand, frame)
     return image
 
 
@@ -121,8 +121,7 @@ def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesettin
                            f"shorten it to about {exc.fits_chars} characters") from None
 
 
-def draw_headline(draw: ImageDraw.ImageDraw, base: Image.Image, block: typesetting.Block, brand: Brand,
-                  frame: Frame) -> None:
+def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Block, brand: Brand, frame: Frame) -> None:
     width, height = frame.headline_box
     # the rule and the lines sit together a little above the middle of the headline area
     group = frame.rule_height + frame.rule_gap + block.height
@@ -133,30 +132,34 @@ def draw_headline(draw: ImageDraw.ImageDraw, base: Image.Image, block: typesetti
     baseline = top + frame.rule_height + frame.rule_gap + block.ascent
     for line in block.lines:
         x = right - line.width if block.rtl else left
-        boxes = []
         for word, word_width in zip(line.words, line.widths):
-            boxes += draw_runs(draw, (x, baseline), word, brand.headline_chain, block.size, brand.text, block.rtl)
+            draw_runs(draw, (x, baseline), word, brand.headline_chain, block.size, brand.text, block.rtl)
             x += word_width + block.space
-        check_text(base, boxes, brand.text, frame, "the headline", brand)
+        check_text(line_box(brand.headline_chain[0], block.size, right - line.width if block.rtl else left,
+                            line.width, baseline), frame, "the headline", brand)
         baseline += block.line_height
 
 
 def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, int], word: typesetting.Word, chain, size: int,
-              fill, rtl: bool) -> list[tuple]:
-    """Draw one word run by run from `at` (left end, baseline); return the ink boxes."""
+              fill, rtl: bool) -> None:
+    """Draw one word run by run from `at` (its left end on the baseline)."""
     x, baseline = at
     direction = "rtl" if rtl else "ltr"
-    boxes = []
     runs = reversed(word.runs) if word.level % 2 else word.runs
     for index, text in runs:
         font = fonts.load(chain[index], size)
         draw.text((x, baseline), text, font=font, fill=fill, anchor="ls", direction=direction)
-        boxes.append(draw.textbbox((x, baseline), text, font=font, anchor="ls", direction=direction))
-        x += font.getlength(text, direction=direction)
-    return boxes
+        x += fonts.length(chain[index], size, text, direction)
 
 
-def draw_kicker(draw: ImageDraw.ImageDraw, base: Image.Image, kicker: str, brand: Brand, frame: Frame) -> None:
+def line_box(path: Path, size: int, left: float, width: float, baseline: int) -> tuple[int, int, int, int]:
+    """Where a line's ink can reach: the font's full height (stacked accents too), a little to each side."""
+    ascent, descent = fonts.load(path, size).getmetrics()
+    overhang = size * 0.1
+    return (math.floor(left - overhang), baseline - ascent, math.ceil(left + width + overhang), baseline + descent)
+
+
+def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Frame) -> None:
     available = frame.width - 2 * frame.margin
     try:
         words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
@@ -164,34 +167,38 @@ def draw_kicker(draw: ImageDraw.ImageDraw, base: Image.Image, kicker: str, brand
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
     size = frame.small
     widths = [typesetting.word_width(w, brand.kicker_chain, size, rtl) for w in words]
-    space = fonts.load(brand.kicker_chain[0], size).getlength(" ")
+    space = fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr")
     total = sum(widths) + space * (len(words) - 1)
     if total > available:
         raise ContentError(f"the kicker “{kicker}” is too long for one line on a {frame.width}x{frame.height} "
                            f"card; shorten the section name, or set kicker: none in {brand.source}")
     ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
-    x = frame.width - frame.margin - total if rtl else frame.margin
-    boxes = []
+    left = x = frame.width - frame.margin - total if rtl else frame.margin
+    baseline = frame.margin_y + ascent
     by_id = {id(w): width for w, width in zip(words, widths)}
     for word in typesetting.visual_order(list(words)):
-        boxes += draw_runs(draw, (x, frame.margin_y + ascent), word, brand.kicker_chain, size, brand.small_text, rtl)
+        draw_runs(draw, (x, baseline), word, brand.kicker_chain, size, brand.small_text, rtl)
         x += by_id[id(word)] + space
-    check_text(base, boxes, brand.small_text, frame, "the kicker", brand)
+    check_text(line_box(brand.kicker_chain[0], size, left, total, baseline), frame, "the kicker", brand)
 
 
-def check_text(base: Image.Image, boxes: list[tuple], colour, frame: Frame, what: str, brand: Brand) -> None:
-    """Text stays inside the card and reaches 4.5:1 against every background pixel under it."""
-    if not boxes:
-        return
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    right = max(b[2] for b in boxes)
-    bottom = max(b[3] for b in boxes)
-    edge = min(frame.margin, frame.margin_y) // 2
-    if left < edge or top < edge or right > frame.width - edge or bottom > frame.height - edge:
-        raise ContentError(f"{what} would run over the edge of the {frame.width}x{frame.height} card; "
-                           f"widen margin: in {brand.source}")
-    ratio, worst = worst_contrast(colour, colours_under(base, (left, top, right, bottom)))
+def text_zone(frame: Frame) -> tuple[int, int, int, int]:
+    """Where the kicker and headline may put ink: inside half the margins, above the footer."""
+    return (frame.margin // 2, frame.margin_y // 2, frame.width - frame.margin // 2,
+            frame.headline_bottom + frame.small)
+
+
+def check_text(box: tuple[int, int, int, int], frame: Frame, what: str, brand: Brand) -> None:
+    """Text stays inside the zone whose every pixel was checked for contrast (see base_image)."""
+    zone = text_zone(frame)
+    if box[0] < zone[0] or box[1] < zone[1] or box[2] > zone[2] or box[3] > zone[3]:
+        raise ContentError(f"{what} would reach past the margins of the {frame.width}x{frame.height} card; "
+                           f"widen margin: or lower headline_size.max in {brand.source}")
+
+
+def check_contrast(image: Image.Image, box: tuple[int, int, int, int], colour, what: str, brand: Brand) -> None:
+    """`colour` reaches 4.5:1 against every pixel of `image` inside `box`."""
+    ratio, worst = worst_contrast(colour, colours_under(image, box))
     if ratio < MIN_TEXT_CONTRAST:
         raise ContentError(f"{what} in {hex_colour(colour)} reaches only {ratio:.2f}:1 against {hex_colour(worst)} "
                            f"beneath it; change the colours in {brand.source} to reach {MIN_TEXT_CONTRAST}:1")
@@ -204,7 +211,6 @@ def base_image(brand: Brand, size: str) -> Image.Image:
     """The background with the logo and the handle: drawn once per brand and size, copied per card."""
     frame = frame_for(brand, size)
     image = background(brand.background, frame.width, frame.height)
-    clean = image.copy()
     draw = ImageDraw.Draw(image)
     baseline_middle = frame.height - frame.margin_y - max(frame.logo, round(frame.small * 1.3)) // 2
     x = frame.margin
@@ -214,9 +220,12 @@ def base_image(brand: Brand, size: str) -> Image.Image:
         x += frame.logo + round(frame.small * 0.6)
     handle = f"@{brand.handle}"
     font = fonts.load(brand.small_font, frame.small)
-    draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
     box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm")
-    check_text(clean, [box], brand.small_text, frame, "the handle", brand)
+    check_contrast(image, box, brand.small_text, "the handle", brand)
+    draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
+    zone = text_zone(frame)
+    check_contrast(image, zone, brand.text, "the headline", brand)
+    check_contrast(image, zone, brand.small_text, "the kicker", brand)
     return image
 
 
@@ -392,7 +401,7 @@ def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> No
     set_headline(text, brand, frame, size)
     if kicker and brand.kicker != "none":
         probe = Image.new("RGB", (frame.width, frame.height))
-        draw_kicker(ImageDraw.Draw(probe), base_image(brand, size), typesetting.normalise(kicker), brand, frame)
+        draw_kicker(ImageDraw.Draw(probe), typesetting.normalise(kicker), brand, frame)
 
 
 def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:

@@ -67,6 +67,12 @@ def load(path: Path, size: int) -> ImageFont.FreeTypeFont:
         raise FontError(f"FreeType cannot open it ({exc})") from None
 
 
+@lru_cache(maxsize=8192)
+def length(path: Path, size: int, text: str, direction: str) -> float:
+    """How far `text` advances the pen: shaped once, remembered (headlines repeat words across sizes)."""
+    return load(path, size).getlength(text, direction=direction)
+
+
 @lru_cache(maxsize=256)
 def ink_extent(path: Path, size: int) -> tuple[int, int]:
     """How far ordinary text reaches above the baseline (capitals, ascenders) and below it (descenders).

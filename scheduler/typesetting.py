@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scheduler import fonts
@@ -132,7 +132,7 @@ def visual_order(words: list[Word]) -> list[Word]:
 
 def word_width(word: Word, chain: tuple[Path, ...], size: int, rtl: bool) -> float:
     direction = "rtl" if rtl else "ltr"
-    return sum(fonts.load(chain[i], size).getlength(text, direction=direction) for i, text in word.runs)
+    return sum(fonts.length(chain[i], size, text, direction) for i, text in word.runs)
 
 
 def balanced_breaks(widths: list[float], space: float, max_width: float, max_lines: int
@@ -203,30 +203,90 @@ def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two:
     return (spread or longest)[1]
 
 
+BALANCED = 0.55  # the shortest line at least this share of the longest, or the lines look ragged
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    size: int
+    breaks: tuple[int, ...]
+    orphan: bool
+    balance: float
+
+
+def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
+        line_height: float) -> Block:
+    """The headline set as large as it fits `box`, in balanced lines, never below min_size.
+
+    For each number of lines, the words are split so the longest line is as short as it can be,
+    and that split is set at the largest size that fits. Of these, the largest wins among those
+    with no lone last word and no line much shorter than the rest; failing that, among those with
+    no lone last word; failing that, any. Raises fonts.MissingGlyph for a character no font has
+    and DoesNotFit when nothing fits at min_size.
+    """
+    words, rtl = split_words(text, chain)
+    width_box, height_box = box
+    widths = [word_width(w, chain, max_size, rtl) for w in words]  # measured once, at the largest size
+    space = fonts.length(chain[0], max_size, " ", "rtl" if rtl else "ltr")
+    ascent, descent = fonts.ink_extent(chain[0], max_size)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+
+    def line_width(i: int, j: int) -> float:
+        return prefix[j] - prefix[i] + space * (j - i - 1)
+
+    candidates: list[_Candidate] = []
+    for lines in range(1, len(words) + 1):
+        per_size = ((lines - 1) * line_height + (ascent + descent) / max_size)
+        if height_box / per_size < min_size:
+            break  # more lines only get smaller
+        for no_orphan in ((True, False) if lines > 1 else (False,)):
+            breaks = _best_partition(line_width, len(words), lines, math.inf, no_orphan)
+            if breaks is None:
+                continue
+            spans = list(zip([0, *breaks[:-1]], breaks))
+            longest = max(line_width(i, j) for i, j in spans)
+            size = min(max_size, math.floor(height_box / per_size), math.floor(width_box * max_size / longest))
+            while size >= min_size and set_at(words, rtl, chain, size, box, line_height, breaks) is None:
+                size -= 1
+            if size < min_size:
+                continue
+            orphan = lines > 1 and breaks[-1] - breaks[-2] == 1
+            balance = min(line_width(i, j) for i, j in spans) / longest
+            candidates.append(_Candidate(size, tuple(breaks), orphan, balance))
+            if not orphan:
+                break
+    for acceptable in (lambda c: not c.orphan and c.balance >= BALANCED, lambda c: not c.orphan, lambda c: True):
+        chosen = [c for c in candidates if acceptable(c)]
+        if chosen:
+            best = max(chosen, key=lambda c: (c.size, -len(c.breaks)))
+            block = set_at(words, rtl, chain, best.size, box, line_height, list(best.breaks))
+            return replace(block, orphan=best.orphan)
+    raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
+                     _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
+
+
 def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: int,
-           box: tuple[float, float], line_height: float) -> Block | None:
-    """The headline at `size` in a box of (width, height), or None when it does not fit."""
-    primary = fonts.load(chain[0], size)
+           box: tuple[float, float], line_height: float, breaks: list[int]) -> Block | None:
+    """The words at `size`, broken after each index in `breaks`, or None when that overflows `box`."""
     ascent, descent = fonts.ink_extent(chain[0], size)
     step = round(size * line_height)
     max_width, max_height = box
-    if ascent + descent > max_height:
+    if (len(breaks) - 1) * step + ascent + descent > max_height:
         return None
-    max_lines = int((max_height - ascent - descent) // step) + 1
     widths = [word_width(w, chain, size, rtl) for w in words]
-    space = primary.getlength(" ")
-    found = balanced_breaks(widths, space, max_width, max_lines)
-    if found is None:
-        return None
-    breaks, orphan = found
+    space = fonts.length(chain[0], size, " ", "rtl" if rtl else "ltr")
     lines, start = [], 0
     for end in breaks:
         pairs = visual_order_pairs(words[start:end], widths[start:end])
         line_widths = tuple(w for _, w in pairs)
-        lines.append(Line(tuple(w for w, _ in pairs), line_widths,
-                          sum(line_widths) + space * (len(pairs) - 1)))
+        width = sum(line_widths) + space * (len(pairs) - 1)
+        if width > max_width:
+            return None
+        lines.append(Line(tuple(w for w, _ in pairs), line_widths, width))
         start = end
-    return Block(size, tuple(lines), space, step, ascent, descent, rtl, orphan)
+    return Block(size, tuple(lines), space, step, ascent, descent, rtl, False)
 
 
 def visual_order_pairs(words, widths) -> list[tuple[Word, float]]:
@@ -234,42 +294,9 @@ def visual_order_pairs(words, widths) -> list[tuple[Word, float]]:
     return [(w, by_id[id(w)]) for w in visual_order(list(words))]
 
 
-def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
-        line_height: float) -> Block:
-    """The largest size in [min_size, max_size] at which `text` fits `box` in balanced lines.
-
-    A size that leaves a lone word on the last line counts only when no size avoids one.
-    Raises fonts.MissingGlyph for a character no font has and DoesNotFit below min_size.
-    """
-    words, rtl = split_words(text, chain)
-    cache: dict[int, Block | None] = {}
-
-    def attempt(size: int) -> Block | None:
-        if size not in cache:
-            cache[size] = set_at(words, rtl, chain, size, box, line_height)
-        return cache[size]
-
-    for acceptable in (lambda b: b is not None and not b.orphan, lambda b: b is not None):
-        if not acceptable(attempt(min_size)):
-            continue
-        low, high = min_size, max_size  # acceptable(low) holds; find the largest that does
-        if acceptable(attempt(high)):
-            return attempt(high)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if acceptable(attempt(middle)):
-                low = middle
-            else:
-                high = middle
-        return attempt(low)
-    raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
-                     _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
-
-
 def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:
-    primary = fonts.load(chain[0], size)
     ascent, descent = fonts.ink_extent(chain[0], size)
     lines = max(0, int((box[1] - ascent - descent) // round(size * line_height)) + 1)
-    needed = sum(word_width(w, chain, size, rtl) for w in words) + primary.getlength(" ") * len(words)
+    needed = sum(word_width(w, chain, size, rtl) for w in words) + fonts.load(chain[0], size).getlength(" ") * len(words)
     # balanced lines leave some slack: count on filling about 90% of each line
     return max(1, int(length * lines * box[0] * 0.9 / max(needed, 1)))
