@@ -360,13 +360,25 @@ def test_preview_without_out_writes_into_the_project_state_folder(reviewed):
 
 
 def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(reviewed, tmp_path):
+    from datetime import datetime, timezone
+
+    from scheduler.config import load_settings
+    from scheduler.errors import UsageError
+    from scheduler.preview import write_preview
+    from scheduler.store import open_store
+
     root, _ = reviewed
     result = run_cli("preview", "--now", NOW, "--out", str(tmp_path), cwd=root)
-    assert result.code == 2 and result.err.startswith("error: --out ") and "folder" in result.err
+    assert result.code == 2, result
+    assert result.err.startswith(f"error: --out {tmp_path}: that is a folder") and len(result.err.splitlines()) == 1
+
+    settings = load_settings(root)
+    now = datetime(2026, 11, 30, 14, tzinfo=timezone.utc)
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run_cli("preview", "--now", NOW, "--out", str(blocker / "page.html"), cwd=root)
-    assert result.code == 2 and "cannot write the page there" in result.err, result
-    assert len(result.err.strip().splitlines()) == 1
-    result = run_cli("preview", "--now", NOW, "--days", "0", cwd=root)
-    assert result.code == 2 and "--days" in result.err
+    with open_store(settings.database_url) as store:
+        with pytest.raises(UsageError, match="cannot write the page there"):
+            write_preview(settings, store, now, blocker / "page.html", 35)
+        with pytest.raises(UsageError, match="--days 0"):
+            write_preview(settings, store, now, tmp_path / "page.html", 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

@@ -5,12 +5,14 @@ Screenshots land in tests/artifacts/ (ignored by git) for a person to look at.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
+from tests.test_preview import NOW, build_reviewed_project
 
 pytestmark = pytest.mark.browser
 
@@ -99,5 +101,45 @@ def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, tmp_path, 
         assert page.locator("#published .ptext").inner_text() == HOSTILE
         assert opened.problems == []
         opened.screenshot(f"preview-hostile-{screen}.png")
+    finally:
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def reviewed_page(tmp_path_factory):
+    """The page `preview` wrote for a reviewed campaign with its cards, its queue and one post published."""
+    root = tmp_path_factory.mktemp("browser") / "project"
+    report = build_reviewed_project(root)
+    plan = json.loads(run_cli("plan", "--now", NOW, "--days", "35", "--json", cwd=root).out)["posts"]
+    return Path(report["out"]), plan, report
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_the_review_page_shows_the_whole_queue_with_every_card(browser, reviewed_page, screen):
+    page_file, plan, report = reviewed_page
+    opened = OpenPage(browser, page_file, WIDTHS[screen])
+    try:
+        page = opened.page
+        images = opened.images()
+        assert len(images) == report["posts"] + report["drafts"]
+        assert all(image["complete"] and image["width"] > 0 for image in images), images
+        assert all(image["shown"] >= 250 for image in images), f"cards too small to read: {images}"
+
+        posts = page.locator("#posts article[data-post]")
+        assert posts.count() == len(plan) > 0
+        assert [posts.nth(i).get_attribute("data-post") for i in range(posts.count())] == [r["id"] for r in plan]
+        assert all(posts.nth(i).is_visible() for i in range(posts.count()))
+        assert page.locator("#drafts article[data-post]").count() == report["drafts"]
+        assert page.locator("#published [data-published]").count() == report["published"]
+        assert opened.overflow() <= 0, "nothing makes the page scroll sideways"
+
+        last = plan[-1]["id"]
+        page.locator(f'.chip[href="#post-{last.replace("/", "-")}"]').click()
+        assert page.locator(f'article[data-post="{last}"]').is_visible()
+        assert page.evaluate(f"document.getElementById('post-{last.replace('/', '-')}')"
+                             ".getBoundingClientRect().top") < WIDTHS[screen] * 2, "the calendar links to the post"
+
+        assert opened.problems == []
+        opened.screenshot(f"preview-{screen}.png")
     finally:
         opened.close()
