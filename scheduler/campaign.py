@@ -293,13 +293,10 @@ def write_campaign(campaign: Campaign) -> Path:
 def _quote(text: str) -> str:
     """A YAML double-quoted scalar that keeps typographic characters as they are."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(ch if _printable(ch) else f"\\u{ord(ch):04x}" for ch in quoted)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-def _printable(ch: str) -> bool:
-    code = ord(ch)
-    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029)
-            or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF)
+_UNPRINTABLE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
 
 
 def campaign_path(root: Path | str, slug: str) -> Path:

@@ -94,8 +94,9 @@ def post_fits(schedule, *, url: str | None, slug: str):
     table = config["defaults"]
     scale, default = table["scale"], table["default_weight"]
     ranges = [(r["start"], r["end"], r["weight"]) for r in table["ranges"]]
-    overhead = {sensitive: posted_length(schedule, "A", url=url, slug=slug, sensitive=sensitive) - 1
-                for sensitive in (False, True)}
+    overhead: dict[bool, int] = {}
+
+    weights: dict[str, int] = {}
 
     def weight(ch: str) -> int:
         code = ord(ch)
@@ -104,7 +105,11 @@ def post_fits(schedule, *, url: str | None, slug: str):
     def fits(text: str, sensitive: bool) -> bool:
         body = unicodedata.normalize("NFC", text.strip())
         if not _URL_LIKE.search(body):
-            bound = sum(weight(ch) for ch in body) // scale + 1 + overhead[sensitive]
+            for ch in set(body).difference(weights):
+                weights[ch] = weight(ch)
+            if sensitive not in overhead:
+                overhead[sensitive] = posted_length(schedule, "A", url=url, slug=slug, sensitive=sensitive) - 1
+            bound = sum(map(weights.__getitem__, body)) // scale + 1 + overhead[sensitive]
             if bound <= MAX_WEIGHTED_LENGTH:
                 return True
         return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH

@@ -1,0 +1,106 @@
+"""split: the seed article, and a 20,000-word article, each split into a campaign file in a warm process.
+
+The 20,000-word article is made deterministically from the test articles (tests/articles/ and the
+seed): their plain-text paragraphs and lists, cycled under numbered section headings until the
+article holds 20,000 words. The floor is reading the article alone (no tips made, nothing written).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import REPO, figure, median_ms
+
+SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
+WORDS_20K = 20_000
+
+
+def long_article(words: int = WORDS_20K) -> str:
+    """Paragraphs and lists of the test articles, cycled under numbered headings, `words` words long."""
+    from scheduler.articles import read_article
+
+    sources = [SEED] + sorted((REPO / "tests" / "articles").iterdir())
+    chunks: list[tuple[str, list[str]]] = []
+    for path in sources:
+        article = read_article(path)
+        for section in article.sections:
+            lines = []
+            for block in section.blocks:
+                if block.kind == "list":
+                    if block.lead_in is None and section.heading is None:
+                        continue
+                    lines.append("\n".join(f"  • {item.full}" for item in block.items))
+                else:
+                    lines.append(block.text)
+            if lines:
+                chunks.append((section.heading or article.title, lines))
+    out = ["A Long Guide to Talking Things Through", ""]
+    count, part = 0, 0
+    while count < words:
+        heading, lines = chunks[part % len(chunks)]
+        part += 1
+        out += [f"Part {part}: {re.sub(r'[.?!:]+$', '', heading)}", ""]
+        for line in lines:
+            out += [line, ""]
+            count += len(line.split())
+    return "\n".join(out)
+
+
+def _project(article_name: str, text: str | None) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="juno-split-bench-"))
+    (root / "posts" / "articles").mkdir(parents=True)
+    shutil.copy(REPO / "posts" / "schedule.yaml", root / "posts" / "schedule.yaml")
+    target = root / "posts" / "articles" / article_name
+    if text is None:
+        shutil.copy(SEED, target)
+    else:
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def _measure(article_name: str, text: str | None, repeat: int) -> dict:
+    from scheduler.articles import read_article
+    from scheduler.splitter import load_schedule, split_file
+
+    root = _project(article_name, text)
+    try:
+        article = root / "posts" / "articles" / article_name
+        schedule = load_schedule(root)
+        campaign = root / "posts" / f"{article.stem}.yaml"
+
+        def fresh_split():
+            campaign.unlink(missing_ok=True)
+            return split_file(article, root, schedule)
+
+        result = fresh_split()
+        value = median_ms(fresh_split, repeat=repeat, warmup=1)
+        rerun = median_ms(lambda: split_file(article, root, schedule), repeat=repeat, warmup=1)
+        floor = median_ms(lambda: read_article(article, root), repeat=repeat, warmup=1)
+        return {"value": value, "floor": floor, "rerun": rerun, "tips": len(result.campaign.tips),
+                "words": len(article.read_text(encoding="utf-8").split())}
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run() -> dict:
+    seed = _measure(SEED.name, None, repeat=9)
+    big = _measure("long-guide.txt", long_article(), repeat=5)
+    return {
+        "split_seed": figure(seed["value"], "ms", floor=seed["floor"], goal="value <= 100",
+                             floor_is="reading the seed article alone", tips=seed["tips"], words=seed["words"],
+                             rerun_ms=seed["rerun"]),
+        "split_20k": figure(big["value"], "ms", floor=big["floor"], goal="value <= 2000",
+                            floor_is="reading the 20,000-word article alone", tips=big["tips"], words=big["words"],
+                            rerun_ms=big["rerun"]),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import json
+
+    json.dump(run(), sys.stdout, indent=2)
+    print()
