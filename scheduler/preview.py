@@ -52,7 +52,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
 
     view: {"handle", "timezone", "now" (ISO 8601), "days",
            "posts": [{"id", "at", "status", "text", "weighted_length", "alt_text", "card",
-                      "campaign"?, "headline"?, "review"?: [...]}],
+                      "campaign"?, "headline"?, "review"?: [...], "error"?}],
            "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
                        "card", "review"?: [...]}],
            "published": [{"id", "at", "url", "text"}],
@@ -109,6 +109,7 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "length": length,
         "length_percent": min(100, round(100 * length / MAX_WEIGHTED_LENGTH)),
         "alt_text": post.get("alt_text") or "",
+        "error": post.get("error") or "",
         "card": post.get("card"),
         "status": status,
         "flags": [{"key": flag, "label": FLAG_LABELS[flag]} for flag in flags],
@@ -246,6 +247,7 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
             "campaign": campaign.slug if campaign else _tip_key(row["id"]).split("/")[0],
             "headline": tip.headline if tip else "",
             "review": list(tip.review) if tip else [],
+            "error": _last_error(store, row),
         })
     drafts = [_draft(settings, campaign, tip, cards) for campaign in campaigns for tip in campaign.tips
               if tip.status == "draft"]
@@ -299,6 +301,14 @@ def _published(store, now: datetime, days: int) -> list[dict]:
     recent.sort(key=lambda post: (post.posted_at, post.id), reverse=True)
     return [{"id": post.id, "at": post.posted_at.isoformat(), "url": post.url or "", "text": post.text}
             for post in recent]
+
+
+def _last_error(store, row: Mapping[str, Any]) -> str:
+    """Why a post that failed or missed its slot has not gone out yet, as the store recorded it."""
+    if row["status"] not in ATTENTION_STATUSES:
+        return ""
+    post = store.get(row["id"])
+    return (post.last_error or "") if post is not None else ""
 
 
 def _tip_key(post_id: str) -> str:

@@ -131,7 +131,7 @@ def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
              post("private", "2026-12-04T13:30:00Z", review=["privacy", "stale"]),
              post("long", "2026-12-05T13:30:00Z", weighted_length=281),
              post("bare", "2026-12-06T13:30:00Z", card=None),
-             post("missed", "2026-12-07T13:30:00Z", status="missed")]
+             post("missed", "2026-12-07T13:30:00Z", status="failed", error="X answered 503; trying again")]
     html = render_preview(view(posts=posts))
     page = Page(html)
 
@@ -143,6 +143,7 @@ def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
     assert "Privacy check" in flags("private") and "Stale" in flags("private")
     assert "Too long" in flags("long") and "281 / 280" in flags("long")
     assert "No card yet" in flags("bare")
+    assert "Last attempt: X answered 503; trying again" in flags("missed")
     attention = [a["data-post"] for a in page.with_attr("data-post") if "attention" in a["class"].split()]
     assert attention == ["seed/sensitive", "seed/private", "seed/long", "seed/bare", "seed/missed"]
     assert "5 needs attention" not in html and "5 need attention" in " ".join(html.split("<strong>")).replace("</strong>", "")
@@ -272,6 +273,12 @@ tips:
     text: "Patience matters. Readiness is personal and can change as safety increases."
     status: approved
     section: "When to revisit"
+  - id: hostile-markup
+    headline: '<b>Bold</b> & <i>brave</i>'
+    text: '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> &amp; &lt;b&gt; is not markup.'
+    alt_text: '<img src=x onerror="window.pwned = 3">'
+    status: approved
+    section: '<script>window.pwned = 4</script>'
   - id: a-clients-story
     headline: "One couple found their way."
     text: "Maria, 34, told us her husband came round after six months."
@@ -290,7 +297,9 @@ tips:
     section: "Other"
 """.replace("{long}", "Small steps count. " * 16)
 
-APPROVED, DRAFTS, FIRST_POSTED = 6, 2, 1
+APPROVED, DRAFTS, FIRST_POSTED = 7, 2, 1
+HOSTILE_ID = "talking-about-counseling/hostile-markup"
+HOSTILE_TEXT = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> &amp; &lt;b&gt; is not markup.'
 NOW = "2026-11-30T09:00"
 
 
@@ -339,6 +348,8 @@ def test_preview_writes_one_page_with_the_queue_the_drafts_and_what_was_publishe
     assert "Privacy check" in page.texts["talking-about-counseling/a-clients-story"]
     assert "Too long" in page.texts["talking-about-counseling/far-too-long"]
     assert "This tip was skipped" not in html
+    assert HOSTILE_TEXT in page.texts[HOSTILE_ID] and not page.all("script") and not page.all("i")
+    assert page.all("img", alt='<img src=x onerror="window.pwned = 3">')
     assert "Mon 30 Nov 2026, 8:" in page.texts["published"]
     assert [a for a in page.all("a", **{"class": "plink"}) if a["href"].startswith("file://")]
     imgs = page.all("img")
@@ -356,7 +367,7 @@ def test_preview_without_out_writes_into_the_project_state_folder(reviewed):
     result = run_cli("preview", "--now", NOW, cwd=root)
     assert result.code == 0, result
     assert (root / ".juno" / "preview.html").is_file()
-    assert result.out.startswith(f"wrote {root / '.juno' / 'preview.html'}: 5 posts in the next 35 days")
+    assert result.out.startswith(f"wrote {root / '.juno' / 'preview.html'}: 6 posts in the next 35 days")
 
 
 def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(reviewed, tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_cli
-from tests.test_preview import NOW, build_reviewed_project
+from tests.test_preview import HOSTILE_ID, HOSTILE_TEXT, NOW, build_reviewed_project
 
 pytestmark = pytest.mark.browser
 
@@ -132,6 +132,9 @@ def test_the_review_page_shows_the_whole_queue_with_every_card(browser, reviewed
         assert page.locator("#drafts article[data-post]").count() == report["drafts"]
         assert page.locator("#published [data-published]").count() == report["published"]
         assert opened.overflow() <= 0, "nothing makes the page scroll sideways"
+        hostile = page.locator(f'#posts article[data-post="{HOSTILE_ID}"] .text')
+        assert HOSTILE_TEXT in hostile.inner_text()
+        assert page.evaluate("window.pwned") is None and page.locator("script, [onerror]").count() == 0
 
         last = plan[-1]["id"]
         page.locator(f'.chip[href="#post-{last.replace("/", "-")}"]').click()
