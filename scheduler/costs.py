@@ -6,12 +6,20 @@ about 13 times `post`; setting a card's alt text costs `media_metadata` on top.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from scheduler.config import DEFAULT_PRICES
 
+# Every link twitter-text finds has a dot followed by at least two letters of its TLD. Text without
+# such a dot has no link, and run-due need not import twitter-text (about a second) to know it.
+_MAYBE_LINK = re.compile(r"[^\s.]\.[^\W\d_]{2}")
+
 
 def has_link(text: str) -> bool:
+    """True when X will see a link in `text` (twitter-text's rules: a bare domain counts)."""
+    if not _MAYBE_LINK.search(text):
+        return False
     from twitter_text import extract_urls
 
     return bool(extract_urls(text))

@@ -77,7 +77,12 @@ _NOISY_LOGGERS = ("requests_oauthlib.oauth1_auth", "oauthlib.oauth1.rfc5849",
 
 
 class SecretMask(logging.Filter):
-    """Replaces every registered secret in a log record's message with ***."""
+    """Replaces every registered secret in a log record's message with ***.
+
+    It also cuts very long messages short: requests-oauthlib logs a whole multipart body (the card).
+    """
+
+    longest = 2000
 
     def __init__(self):
         super().__init__("secret-mask")
@@ -99,6 +104,8 @@ class SecretMask(logging.Filter):
         except Exception:  # noqa: BLE001 - a broken record is not ours to fix; keep it unformatted
             return True
         masked = self.mask(message)
+        if len(masked) > self.longest:
+            masked = f"{masked[:self.longest]}… ({len(masked)} characters in all)"
         if masked != message:
             record.msg, record.args = masked, ()
         return True

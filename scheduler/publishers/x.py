@@ -73,8 +73,9 @@ class XPublisher(Publisher):
 
     def __init__(self, credentials: Credentials, handle: str, *, api_base: str | None = None,
                  prices: Mapping[str, float] = DEFAULT_PRICES, handle_cache: HandleCache | None = None,
-                 timeout=DEFAULT_TIMEOUT, backoff: float = 0.5):
+                 timeout=DEFAULT_TIMEOUT, backoff: float = 0.5, zone=None):
         self.credentials = credentials
+        self.zone = zone
         self.handle = handle
         self.prices = dict(prices)
         self.handle_cache = handle_cache if handle_cache is not None else MemoryHandleCache()
@@ -101,7 +102,8 @@ class XPublisher(Publisher):
         if handle_cache is None:
             handle_cache = store_handle_cache(settings)
         return cls(settings.credentials, settings.schedule.account.handle, api_base=settings.x_api_base,
-                   prices=settings.schedule.budget.prices, handle_cache=handle_cache, **options)
+                   prices=settings.schedule.budget.prices, handle_cache=handle_cache,
+                   zone=settings.schedule.zone, **options)
 
     # --- who we are -------------------------------------------------------------------------
 
@@ -111,7 +113,7 @@ class XPublisher(Publisher):
             try:
                 response = self._client.get_me(user_auth=True)
             except (tweepy.TweepyException, requests.RequestException) as exc:
-                raise classify(exc, action="asking X whose credentials these are", handle=self.handle) from None
+                raise classify(exc, action="asking X whose credentials these are", handle=self.handle, zone=self.zone) from None
             self._me = parse_user(response)
             self.handle_cache.put(self.credentials.fingerprint, self._me.username)
         return self._me
@@ -159,7 +161,7 @@ class XPublisher(Publisher):
         except (tweepy.TweepyException, requests.RequestException) as exc:
             if is_duplicate(exc) and post.uncertain:
                 return self._duplicate_of_uncertain(post)
-            raise classify(exc, action="posting", handle=self.handle, posting=True) from None
+            raise classify(exc, action="posting", handle=self.handle, posting=True, zone=self.zone) from None
         remote_id = read_id(response, "POST /2/tweets")
         _log_daily_limit(response, self.handle)
         logger.info("posted %s to X as @%s: %s", post.post_id, self.handle, remote_id)
@@ -184,7 +186,7 @@ class XPublisher(Publisher):
                 files={"media": (card.name, data, mime)}, data={"media_category": "tweet_image"})
             raise_for_answer(response)
         except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise classify(exc, action="uploading the card", handle=self.handle) from None
+            raise classify(exc, action="uploading the card", handle=self.handle, zone=self.zone) from None
         return read_id(response, "POST /2/media/upload")
 
     def set_alt_text(self, media_id: str, alt_text: str) -> None:
@@ -198,7 +200,7 @@ class XPublisher(Publisher):
                 json={"id": media_id, "metadata": {"alt_text": {"text": alt_text}}})
             raise_for_answer(response)
         except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise classify(exc, action="setting the card's alt text", handle=self.handle) from None
+            raise classify(exc, action="setting the card's alt text", handle=self.handle, zone=self.zone) from None
 
     def _oauth1(self):
         c = self.credentials
@@ -217,7 +219,7 @@ class XPublisher(Publisher):
             tweets = response.json().get("data") or []
         except (tweepy.TweepyException, requests.RequestException) as exc:
             raise classify(exc, action="looking for an earlier attempt among recent posts",
-                           handle=self.handle) from None
+                           handle=self.handle, zone=self.zone) from None
         except ValueError:
             raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
         wanted = comparable(post.text)

@@ -73,10 +73,10 @@ def _detail(exc: tweepy.HTTPException) -> str:
     return " ".join(str(text).split())[:300]
 
 
-def classify(exc: Exception, *, action: str, handle: str, posting: bool = False) -> PublishError:
-    """The PublishError for a failed X call. `posting` is True for POST /2/tweets only."""
+def classify(exc: Exception, *, action: str, handle: str, posting: bool = False, zone=None) -> PublishError:
+    """The PublishError for a failed X call. `posting` is True for POST /2/tweets only; `zone` shows times."""
     if isinstance(exc, tweepy.HTTPException):
-        return _classify_answer(exc, action=action, handle=handle, posting=posting)
+        return _classify_answer(exc, action=action, handle=handle, posting=posting, zone=zone)
     if isinstance(exc, requests.ConnectTimeout) or _never_sent(exc):
         return PublishError(f"X could not be reached while {action} ({_reason(exc)}); will retry",
                             kind="retry")
@@ -113,7 +113,7 @@ def _reason(exc: Exception) -> str:
     return "connection timed out" if isinstance(exc, requests.ConnectTimeout) else "connection refused"
 
 
-def _classify_answer(exc: tweepy.HTTPException, *, action: str, handle: str, posting: bool) -> PublishError:
+def _classify_answer(exc: tweepy.HTTPException, *, action: str, handle: str, posting: bool, zone) -> PublishError:
     status = exc.response.status_code
     problem = problem_of(exc)
     kind_url = str(problem.get("type", ""))
@@ -122,7 +122,7 @@ def _classify_answer(exc: tweepy.HTTPException, *, action: str, handle: str, pos
 
     if isinstance(exc, tweepy.TooManyRequests):
         reset, which = limit_reset(exc.response.headers)
-        when = f"; posting resumes at {reset:%Y-%m-%d %H:%M} UTC" if reset else "; will retry later"
+        when = f"; posting resumes at {_shown(reset, zone)}" if reset else "; will retry later"
         return PublishError(f"X rate limit reached while {action} ({which}){when}", kind="retry",
                             retry_at=reset)
     if isinstance(exc, tweepy.TwitterServerError):
@@ -161,6 +161,13 @@ def _classify_answer(exc: tweepy.HTTPException, *, action: str, handle: str, pos
                             uncertain=posting)
     return PublishError(f"X refused {action} ({status}: {detail or exc.response.reason}); "
                         "this post cannot go out as it is", kind="permanent")
+
+
+def _shown(moment: datetime, zone) -> str:
+    if zone is None:
+        return f"{moment:%Y-%m-%d %H:%M} UTC"
+    local = moment.astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
 
 
 def raise_for_answer(response: requests.Response) -> requests.Response:

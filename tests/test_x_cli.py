@@ -1,0 +1,239 @@
+"""End to end through the CLI (real processes) against the fake X server: queue, run-due, and what
+goes wrong on the way: the 24-hour limit, another account's credentials, 5xx answers, and a
+process killed during an upload or between the post and its record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import REPO, run_cli
+from fakex import FakeX
+
+pytestmark = pytest.mark.slow
+
+ZONE = ZoneInfo("America/New_York")
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+SCHEDULE = """\
+account: {handle: junocounseling, publisher: x}
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["09:00", "12:00"]
+min_gap: 1h
+max_per_day: 2
+jitter: 0m
+catch_up: 2h
+link: {mode: none}
+hashtags: ["#CouplesCounseling"]
+budget: {monthly_usd: 10}
+"""
+TIPS = """\
+article:
+  title: "What to Do When One Partner Wants Counseling and the Other Doesn’t"
+  url: null
+  source: "articles/what-to-do-when-one-partner-wants-counseling.txt"
+tips:
+  - id: reluctance-doesnt-always-mean-refusal
+    headline: "Reluctance doesn’t always mean refusal."
+    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
+    status: approved
+    section: "Understanding Hesitation Around Counseling"
+  - id: invite-rather-than-insist
+    headline: "Invite rather than insist."
+    text: "Invite rather than insist. A calm, specific request lands better than an ultimatum & a deadline."
+    status: approved
+    section: "How to Start the Conversation"
+  - id: counseling-can-start-with-one
+    headline: "Counseling can start with one partner."
+    text: "Counseling can start with one partner. Changes in you can shift the whole relationship."
+    status: approved
+    section: "If Your Partner Still Says No"
+"""
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> Path:
+    """A project with three approved tips and their cards drawn (once for the module)."""
+    root = tmp_path_factory.mktemp("x-template")
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts" / "articles").mkdir(parents=True)
+    shutil.copy(REPO / "posts" / "articles" / f"{CAMPAIGN}.txt", root / "posts" / "articles")
+    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    (root / "posts" / f"{CAMPAIGN}.yaml").write_text(TIPS, encoding="utf-8")
+    result = run_cli("cards", cwd=root)
+    assert result.code == 0, result
+    result = run_cli("queue", "--now", "2026-12-01T07:00", cwd=root)
+    assert result.code == 0, result
+    return root
+
+
+@pytest.fixture(scope="module")
+def planned(drawn) -> list[dict]:
+    """What the queue holds: 09:00 and 12:00 on Tuesday 2026-12-01, 09:00 on Wednesday."""
+    result = run_cli("plan", "--json", "--now", "2026-12-01T07:00", cwd=drawn)
+    assert result.code == 0, result
+    return json.loads(result.out)["posts"]
+
+
+@pytest.fixture
+def fx():
+    with FakeX() as server:
+        yield server
+
+
+@pytest.fixture
+def queued(drawn, tmp_path) -> Path:
+    """A fresh copy of the queued project (its database included) for one test."""
+    root = tmp_path / "project"
+    shutil.copytree(drawn, root)
+    return root
+
+
+def run_due(root: Path, fx: FakeX, now: str, *args, username: str = "junocounseling"):
+    return run_cli("run-due", "--json", "--now", now, *args, cwd=root, env=fx.env(username))
+
+
+def epoch(local: str) -> int:
+    return int(datetime.fromisoformat(local).replace(tzinfo=ZONE).timestamp())
+
+
+def sha256(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_each_due_post_goes_out_with_its_card_and_alt_text(queued, planned, fx):
+    assert [p["at"][:16] for p in planned] == ["2026-12-01T09:00", "2026-12-01T12:00", "2026-12-02T09:00"]
+
+    for now in ("2026-12-01T09:01", "2026-12-01T12:01", "2026-12-02T09:01"):
+        result = run_due(queued, fx, now)
+        assert result.code == 0, result
+        assert len(json.loads(result.out)["posted"]) == 1
+
+    assert [p["text"] for p in fx.posts] == [p["text"] for p in planned]
+    for made, wanted in zip(fx.posts, planned):
+        [media] = made["media"]
+        assert media["alt_text"] == wanted["alt_text"]
+        assert media["sha256"] == sha256(wanted["card"])
+    assert fx.count("GET /2/users/me") == 1  # the handle was checked once, then remembered
+
+    again = run_due(queued, fx, "2026-12-02T09:30")
+    assert again.code == 0 and json.loads(again.out)["posted"] == []
+    assert len(fx.posts) == 3
+
+
+def test_the_24_hour_limit_defers_posts_to_the_next_day(queued, planned, fx):
+    fx.limit_daily(1, reset_at=epoch("2026-12-02T08:00"))
+    assert run_due(queued, fx, "2026-12-01T09:01").code == 0
+
+    result = run_due(queued, fx, "2026-12-01T12:01")
+    assert result.code == 0, result
+    [deferred] = json.loads(result.out)["deferred"]
+    assert deferred["id"] == planned[1]["id"]
+    assert deferred["until"].startswith("2026-12-02T08:00")
+    assert "24-hour" in deferred["reason"]
+    assert len(fx.posts) == 1
+
+    fx.limit_daily(None)  # X's window rolls over at 08:00 tomorrow; nothing goes out before then
+    later_today = run_due(queued, fx, "2026-12-01T13:00")
+    assert json.loads(later_today.out)["posted"] == [] and len(fx.posts) == 1
+
+    next_day = json.loads(run_due(queued, fx, "2026-12-02T08:01").out)
+    assert [p["id"] for p in next_day["posted"]] == [planned[1]["id"]]
+    third = json.loads(run_due(queued, fx, "2026-12-02T09:01").out)
+    assert [p["id"] for p in third["posted"]] == [planned[2]["id"]]
+    assert [p["text"] for p in fx.posts] == [p["text"] for p in planned]  # nothing lost, nothing twice
+
+
+def test_credentials_of_another_handle_post_nothing(queued, fx):
+    result = run_due(queued, fx, "2026-12-01T09:01", username="someoneelse")
+    assert result.code == 3, result
+    report = json.loads(result.out)
+    assert "@someoneelse" in report["stopped"]["reason"]
+    assert fx.posts == [] and fx.count("POST /2/media/upload") == 0
+
+    still = run_due(queued, fx, "2026-12-01T12:01", username="someoneelse")
+    assert still.code == 3 and fx.posts == [] and fx.count("GET /2/users/me") == 1
+
+
+def test_server_errors_defer_a_post_and_never_drop_it(queued, planned, fx):
+    fx.inject("POST /2/tweets", status=503, times=None)
+    result = run_due(queued, fx, "2026-12-01T09:01")
+    assert result.code == 0, result
+    assert len(json.loads(result.out)["deferred"]) == 1
+    fx.clear_faults()
+    for now in ("2026-12-01T09:30", "2026-12-01T10:00"):
+        run_due(queued, fx, now)
+    assert [p["text"] for p in fx.posts] == [planned[0]["text"]]
+
+
+def start_run_due(root: Path, fx: FakeX, now: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+    env.update(fx.env())
+    return subprocess.Popen([sys.executable, "-m", "scheduler", "run-due", "--now", now], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def kill_when(process: subprocess.Popen, fx: FakeX, condition) -> None:
+    try:
+        assert fx.wait_for(condition, timeout=60), "the fake X never saw the call"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("stage, route, seen", [
+    ("during the upload", "POST /2/media/upload", lambda f: f.count("POST /2/media/upload") >= 1),
+    ("between the post and its record", "POST /2/tweets", lambda f: len(f.posts) >= 1),
+])
+def test_a_process_killed_mid_post_leaves_no_duplicate_and_loses_nothing(queued, planned, fx, stage, route,
+                                                                        seen):
+    fx.inject(route, delay=60)  # X does the work, then answers too late: the process dies waiting
+    kill_when(start_run_due(queued, fx, "2026-12-01T09:01"), fx, seen)
+
+    again = run_due(queued, fx, "2026-12-01T09:15")  # after the dead worker's lease ran out
+    assert again.code == 0, again
+    report = json.loads(again.out)
+    first = planned[0]
+    assert [p["text"] for p in fx.posts] == [first["text"]]
+    assert report["posted"][0]["remote_id"] == fx.posts[0]["id"]
+    assert fx.posts[0]["media"][0]["alt_text"] == first["alt_text"]
+
+    nothing_more = json.loads(run_due(queued, fx, "2026-12-01T09:30").out)
+    assert nothing_more["posted"] == [] and len(fx.posts) == 1
+
+
+def test_no_secret_in_output_logs_json_or_database_at_debug(queued, fx):
+    env = fx.env()
+    secrets = [env[name] for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")]
+    outputs = []
+    fx.inject("POST /2/tweets", drop="after")  # an uncertain attempt, resolved by the next run
+    for args in (("run-due", "--debug", "--now", "2026-12-01T09:01"),
+                 ("run-due", "-vv", "--json", "--now", "2026-12-01T09:30"),
+                 ("status", "--json", "--now", "2026-12-01T09:45"),
+                 ("history", "--json"), ("check", "--json", "--debug")):
+        result = run_cli(*args, cwd=queued, env=env)
+        outputs.append(result.out + result.err)
+    fx.inject("POST /2/tweets", problem="unauthorized")
+    result = run_cli("run-due", "-vv", "--now", "2026-12-01T12:01", cwd=queued, env=env)
+    assert result.code == 3 and "X_ACCESS_TOKEN" in result.out + result.err
+    outputs.append(result.out + result.err)
+
+    everything = "\n".join(outputs)
+    assert "Authorization" in everything  # the HTTP stack did log its headers, masked
+    assert len(fx.posts) == 1
+    stored = b"".join(p.read_bytes() for p in (queued / ".juno").glob("juno.db*"))
+    for secret in secrets:
+        assert secret not in everything
+        assert secret.encode() not in stored
