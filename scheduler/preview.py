@@ -76,8 +76,8 @@ def render_preview(view: Mapping[str, Any]) -> str:
         "published": published,
         "notices": list(view.get("notices", ())),
         "attention": sum(1 for post in posts if post["attention"]),
-        "drafts_attention": sum(1 for draft in drafts if draft["attention"]),
-        "weeks": _calendar(posts + published, now.date(), days, {date.fromisoformat(d) for d in view.get("blackout", ())}),
+        "weeks": _calendar(posts + published, now.date(), days,
+                           {date.fromisoformat(day) for day in view.get("blackout", ())}),
         "max_length": MAX_WEIGHTED_LENGTH,
     }
     return _template().render(page=page)
