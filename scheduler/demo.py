@@ -92,11 +92,11 @@ def demo_settings(root: Path) -> Settings:
 
 
 def _split(settings: Settings, article: Path) -> dict:
-    from scheduler.campaign import split_file
+    from scheduler.splitter import split_file
 
-    report = split_file(settings.root, article, settings.schedule)
-    return {"campaign": str(Path(report["campaign"]).relative_to(settings.root)) if Path(
-        report["campaign"]).is_absolute() else report["campaign"], "tips": len(report["tips"])}
+    result = split_file(article, settings.root, settings.schedule)
+    return {"campaign": str(result.campaign.path.relative_to(settings.root)), "tips": len(result.campaign.tips),
+            "new": len(result.new), "stale": len(result.stale)}
 
 
 def _approve_unflagged(settings: Settings) -> dict:
@@ -122,36 +122,32 @@ def _cards(settings: Settings) -> dict:
     from scheduler.cards import render_campaigns
 
     report = render_campaigns(settings, find_campaigns(settings.root), ["x"], progress=False)
-    return {"cards": report.get("rendered", 0) + report.get("unchanged", 0) if isinstance(report, dict) else 0,
-            "folder": str(settings.cards_dir), "report": report}
+    return {"cards": len(report["cards"]), "rendered": report["rendered"], "folder": str(settings.cards_dir)}
 
 
 def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[dict]:
     """Advance the clock to each planned time of the week and run what is due, as cron would."""
+    from scheduler.campaign import find_campaigns
     from scheduler.planning import plan_posts
     from scheduler.publishers import make_publisher
+    from scheduler.queueing import tip_key
     from scheduler.runner import run_due
 
+    headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}
     publisher = make_publisher(settings)
     end = start + timedelta(days=days)
     posted: list[dict] = []
     moments = sorted({datetime.fromisoformat(row["at"]) for row in plan_posts(settings, store, start, days)})
-    for moment in moments:
-        if moment > end:
-            break
-        report = run_due(settings, store, publisher, moment.astimezone(timezone.utc) + timedelta(minutes=1), WORKER)
-        texts = {row["id"]: row for row in plan_posts(settings, store, start, days)}
-        for item in report["posted"]:
-            posted.append({**item, "text": texts.get(item["id"], {}).get("text") or _posted_text(store, item["id"])})
-        for item in report["failed"]:
-            say(f"   failed {item['id']}: {item['error']}")
-    publisher.close()
+    try:
+        for moment in (m for m in moments if m <= end):
+            report = run_due(settings, store, publisher, moment.astimezone(timezone.utc) + timedelta(minutes=1),
+                             WORKER)
+            posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report["posted"]]
+            for item in report["failed"]:
+                say(f"   failed {item['id']}: {item['error']}")
+    finally:
+        publisher.close()
     return posted
-
-
-def _posted_text(store, post_id: str) -> str:
-    post = store.get(post_id) if hasattr(store, "get") else None
-    return getattr(post, "text", "") or ""
 
 
 def _preview(settings: Settings, store, start: datetime) -> str:
@@ -168,13 +164,11 @@ def _table(posted: list[dict], zone) -> str:
 
     table = Table(title="posted during the simulated week", title_justify="left")
     table.add_column("when (local)")
-    table.add_column("post")
-    table.add_column("first line")
+    table.add_column("the card says")
     for item in posted:
         moment = datetime.fromisoformat(item["at"]).astimezone(zone)
-        first = (item.get("text") or "").split("\n", 1)[0]
-        table.add_row(f"{moment:%a %d %b %H:%M}", item["id"], first[:70] + ("…" if len(first) > 70 else ""))
-    console = Console(width=120, record=True, force_terminal=False)
+        table.add_row(f"{moment:%a %d %b %H:%M}", item["headline"])
+    console = Console(width=96, force_terminal=False)
     with console.capture() as captured:
         console.print(table)
     return captured.get().rstrip()
