@@ -132,6 +132,10 @@ def test_each_due_post_goes_out_with_its_card_and_alt_text(queued, planned, fx):
     assert again.code == 0 and json.loads(again.out)["posted"] == []
     assert len(fx.posts) == 3
 
+    month = json.loads(run_cli("status", "--json", "--now", "2026-12-02T10:00", cwd=queued).out)["month"]
+    assert month["posts"] == 3
+    assert month["spent_usd"] == pytest.approx(3 * (0.015 + 0.005))  # no links; a card with alt text each
+
 
 def test_the_24_hour_limit_defers_posts_to_the_next_day(queued, planned, fx):
     fx.limit_daily(1, reset_at=epoch("2026-12-02T08:00"))

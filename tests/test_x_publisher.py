@@ -297,3 +297,31 @@ def test_no_secret_reaches_a_log_at_debug(fx, card, caplog, capfd):
     assert "Authorization" in caplog.text  # the header was logged, masked
     for secret in (creds.api_key, creds.api_secret, creds.access_token, creds.access_token_secret):
         assert secret not in seen
+
+
+# --- the fake as its own process (for the chaos and bench helpers) ----------------------------
+
+def test_the_fake_runs_as_a_process_and_is_driven_over_http(tmp_path, card):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    from fakex import FakeXControl
+
+    log = tmp_path / "posts.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "tests.fakex", "--port", "0", "--log", str(log)],
+                               cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        started = json.loads(process.stdout.readline())
+        env, control = started["env"], FakeXControl(started["base_url"])
+        creds = Credentials(env["X_API_KEY"], env["X_API_SECRET"], env["X_ACCESS_TOKEN"], env["X_ACCESS_TOKEN_SECRET"])
+        publisher = XPublisher(creds, HANDLE, api_base=env["JUNO_X_API_BASE"], backoff=0)
+        publisher.publish(post(card=card, alt="the alt text"))
+        control.inject("POST /2/tweets", status=502)
+        assert failure(publisher, post(text="second")).uncertain
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+    [logged] = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert logged["text"] == TEXT and logged["media"][0]["alt_text"] == "the alt text"
