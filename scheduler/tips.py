@@ -86,8 +86,10 @@ def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
 def _section_drafts(section: Section, scope: _Scope) -> list[Draft]:
     drafts = []
     blocks = section.blocks
+    question = section.heading if section.heading and is_question(section.heading) else None
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
+        asked, question = question, None
         if block.kind == "list":
             previous = blocks[position - 1] if position else None
             drafts.extend(_list_drafts(block, section, previous, scope))
@@ -98,11 +100,20 @@ def _section_drafts(section: Section, scope: _Scope) -> list[Draft]:
         else:
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
-            drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list))
+            drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked))
+            last = split_sentences(block.text)[-1:] if block.text else []
+            question = last[0] if last and is_question(last[0]) else None
     return drafts
 
 
-def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_last: bool) -> list[Draft]:
+def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_last: bool,
+                      question: str | None = None) -> list[Draft]:
+    """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
+
+    A sentence that answers a question goes with its question when the question stands alone
+    ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure."),
+    and is left out when the question points elsewhere ("How long does it take?").
+    """
     if is_meta(block.text):
         return []
     sentences = split_sentences(block.text)
@@ -115,8 +126,27 @@ def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_las
     total = len(sentences)
     for index, sentence in enumerate(sentences):
         number = index + 1 - (1 if block.lead else 0)
+        if is_question(sentence):
+            question, current = sentence, None
+            continue
+        asked, question = question, None
         if not _usable(sentence, scope):
             current = None
+            continue
+        kind = _question_kind(asked) if asked else None
+        if kind == "refers":
+            current = None
+            continue
+        if kind == "stands":
+            score = _headline_score(sentence, 0, total)
+            if score is None:
+                current = None
+                continue
+            headline, first = _headline(sentence)
+            current = Draft(headline=headline, sentences=[asked, first], section=section.heading,
+                            paragraph=block.number, sentence=max(number, 1), sources=[asked, sentence],
+                            context=block.text, score=score)
+            drafts.append(current)
             continue
         example = _spoken_example(sentence)
         if example is not None:
@@ -137,6 +167,18 @@ def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_las
         else:
             current = None
     return drafts
+
+
+def _question_kind(question: str) -> str:
+    """rhetorical ("The good news?"), stands (makes sense alone), or refers (points outside itself)."""
+    if not (_has_verb(question) or _is_imperative(question) or re.match(
+            r"^(how|why|what|when|where|who|which|should|can|could|would|will|is|are|do|does|did)\b", question,
+            re.IGNORECASE)):
+        return "rhetorical"
+    if (opens_with_reference(question) or unresolved_pronoun(question)
+            or re.search(r"\b(it|this|that|these|those|they|them)\b", question, re.IGNORECASE)):
+        return "refers"
+    return "stands"
 
 
 def _usable(sentence: str, scope: _Scope) -> bool:

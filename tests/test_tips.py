@@ -185,6 +185,14 @@ def test_a_numbered_list_with_bold_lead_ins_gives_one_tip_per_item(splits):
     assert {"Take a real break.", "Name the pattern, not the person.", "Listen for the feeling underneath."} <= headlines
 
 
+def test_a_question_travels_with_its_answer_or_not_at_all(splits):
+    _, grief = splits["grief-and-marriage.md"]
+    answered = [t for t in grief if t.text.startswith("Should partners grieve the same way? No two people")]
+    assert len(answered) == 1 and answered[0].headline.startswith("No two people grieve the same way")
+    _, repair = splits["five-repair-habits.md"]
+    assert not any("don't fight less" in t.text for t in repair)  # answers "Why does this matter so much?"
+
+
 def test_crisis_topics_are_sensitive_and_client_stories_private(splits, schedule):
     _, tips = splits["when-conflict-feels-unsafe.txt"]
     suicide = next(t for t in tips if "suicide" in t.text)
