@@ -65,8 +65,8 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
 def prepare_scratch(project: Path, scratch: Path) -> Path:
     """A fresh copy of the project's posts/ and assets/ (runtime state left behind)."""
     scratch = scratch.resolve()
-    if scratch == project.resolve() or project.resolve() not in scratch.parents and scratch.exists() \
-            and any(scratch.iterdir()) and not (scratch / ".juno-demo").exists():
+    foreign = scratch.exists() and any(scratch.iterdir()) and not (scratch / ".juno-demo").exists()
+    if scratch == project.resolve() or foreign:
         from scheduler.errors import UsageError
 
         raise UsageError(f"--scratch {scratch}: the folder exists and is not a demo folder; "

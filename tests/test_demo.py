@@ -1,0 +1,53 @@
+"""`demo` runs the whole pipeline, as a real process, on the bundled article."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import REPO
+
+
+def test_demo_runs_the_whole_pipeline_and_posts_the_first_week(tmp_path, cli):
+    scratch = tmp_path / "demo"
+    result = cli("demo", "--scratch", str(scratch), "--json", cwd=REPO,
+                 env={"X_API_KEY": "must-not-be-used", "JUNO_DATABASE_URL": "mysql://nowhere"})
+    assert result.code == 0, result
+    report = json.loads(result.out)
+
+    assert report["split"]["tips"] >= 12
+    assert report["cards"]["cards"] == report["split"]["tips"]
+    assert report["queued"] == report["review"]["approved"]
+    posted = report["posted"]
+    assert 3 <= len(posted) <= 7, "a week of the bundled timetable is four posts"
+    assert len({item["id"] for item in posted}) == len(posted)
+
+    outbox = sorted((scratch / ".juno" / "outbox").glob("*.json"))
+    assert len(outbox) == len(posted)
+    for entry in outbox:
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        assert record["handle"] == "junocounseling"
+        assert record["card"] and (entry.parent / record["card"]).stat().st_size > 10_000
+        assert record["alt_text"].startswith("Quote card from @junocounseling")
+        assert len(record["text"]) > 20
+
+    page = (scratch / ".juno" / "preview.html").read_text(encoding="utf-8")
+    assert "<html" in page.lower() and "junocounseling" in page
+    assert not (REPO / "posts" / ".juno").exists(), "the demo leaves the project's own files alone"
+
+
+def test_demo_prints_a_summary_table(tmp_path, cli):
+    result = cli("demo", "--scratch", str(tmp_path / "demo"), cwd=REPO)
+    assert result.code == 0, result
+    assert "posted during the simulated week" in result.out
+    assert "the card says" in result.out
+    for label in ("cards:", "outbox:", "preview:"):
+        assert label in result.out
+
+
+def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path, cli):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = cli("demo", "--scratch", str(precious), cwd=REPO)
+    assert result.code == 2, result
+    assert (precious / "notes.txt").read_text(encoding="utf-8") == "keep me"
