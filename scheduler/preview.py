@@ -293,11 +293,11 @@ def _draft(settings, campaign, tip, cards: "_CardImages") -> dict:
 
 
 def _published(store, now: datetime, days: int) -> list[dict]:
-    """Posts published in the `days` days before now, newest first."""
+    """Posts published from `days` days before now on, newest first."""
     from scheduler.store import POSTED
 
     recent = [post for post in store.posts([POSTED], since=now - timedelta(days=days))
-              if post.posted_at is not None and post.posted_at <= now]
+              if post.posted_at is not None]
     recent.sort(key=lambda post: (post.posted_at, post.id), reverse=True)
     return [{"id": post.id, "at": post.posted_at.isoformat(), "url": post.url or "", "text": post.text}
             for post in recent]
