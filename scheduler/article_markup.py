@@ -157,8 +157,6 @@ def _inline_parts(token) -> tuple[str | None, str]:
             stripped = stripped[1:].lstrip()
         elif stripped[:1] in ":–—-":
             stripped = stripped[1:].lstrip()
-        if not stripped:
-            return None, lead
         return clean(lead), clean(stripped)
     return None, clean(text)
 
@@ -213,6 +211,8 @@ def _trafilatura(text: str, *, source: str, fallback_title: str) -> Article | No
     if not xml:
         return None
     root = etree.fromstring(xml.encode("utf-8"))
+    for line_break in root.iter("lb"):
+        line_break.tail = " " + (line_break.tail or "")
     main = root.find("main")
     if main is None:
         return None
@@ -248,7 +248,7 @@ def _xml_lead(element) -> tuple[str | None, str]:
         rest = (children[0].tail or "") + "".join(
             "".join(child.itertext()) + (child.tail or "") for child in children[1:] if child.tag != "list")
         rest = clean(rest).lstrip(":–—- ").strip() if not lead.endswith((".", "?", "!")) else clean(rest)
-        return (lead, rest) if rest else (None, lead)
+        return lead, rest
     text = (element.text or "") + "".join(
         "".join(child.itertext()) + (child.tail or "") for child in children if child.tag != "list")
     return None, clean(text)
@@ -274,6 +274,8 @@ def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool)
             text, create_parent="div")
     except Exception:  # noqa: BLE001 - unparseable HTML has no article in it
         return builder.article(fallback_title, None, source)
+    for line_break in document.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
     title = None
     if whole_page:
         found = document.xpath("//title")
@@ -321,7 +323,7 @@ def _html_lead(element) -> tuple[str | None, str]:
         rest = clean(rest)
         if not lead.endswith((".", "?", "!")):
             rest = rest.lstrip(":–—- ")
-        return (lead, rest) if rest else (None, lead)
+        return lead, rest
     text = (element.text or "") + "".join(c.text_content() + (c.tail or "") for c in children)
     return None, clean(text)
 

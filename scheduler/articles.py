@@ -161,6 +161,9 @@ class _Builder:
         if not text and not lead:
             return
         if lead and not text:
+            if kind == "paragraph" and heading_like(lead):  # a bold line alone is a heading
+                self.open_section(lead)
+                return
             text, lead = lead, None
         self.number += 1
         self.blocks.append(Block(number=self.number, kind=kind, text=text, lead=lead))

@@ -297,10 +297,12 @@ def _list_drafts(block: Block, section: Section, previous: Block | None, scope: 
     quoted = [_quoted(item.full) for item in items]
     if all(quoted):
         return _example_drafts([item.full for item in items], block, section, scope)
-    if all(_whole(item) for item in items):
+    whole = [_whole(item) for item in items]
+    if sum(whole) * 2 >= len(items):
         drafts = []
-        for number, item in enumerate(items, 1):
-            drafts.extend(_item_drafts(item, number, block, section, scope))
+        for number, item in enumerate(block.items, 1):
+            if item in items and _whole(item):
+                drafts.extend(_item_drafts(item, number, block, section, scope))
         return drafts
     return _combined_list_draft(block, items, section, scope)
 
@@ -413,7 +415,7 @@ def _sentence_case(heading: str) -> str:
 
 
 def _item_phrase(item: Item) -> str | None:
-    text = item.full.strip()
+    text = (split_sentences(item.full.strip()) or [""])[0]
     if not text or is_question(text):
         return None
     text = re.sub(r"[.;:,]+$", "", text).strip()
