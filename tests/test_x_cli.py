@@ -146,7 +146,7 @@ def test_the_24_hour_limit_defers_posts_to_the_next_day(queued, planned, fx):
     [deferred] = json.loads(result.out)["deferred"]
     assert deferred["id"] == planned[1]["id"]
     assert deferred["until"].startswith("2026-12-02T08:00")
-    assert "24-hour" in deferred["reason"]
+    assert "24-hour" in deferred["reason"] and "2026-12-02 08:00 EST" in deferred["reason"]
     assert len(fx.posts) == 1
 
     fx.limit_daily(None)  # X's window rolls over at 08:00 tomorrow; nothing goes out before then

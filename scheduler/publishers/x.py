@@ -75,8 +75,8 @@ class XPublisher(Publisher):
                  prices: Mapping[str, float] = DEFAULT_PRICES, handle_cache: HandleCache | None = None,
                  timeout=DEFAULT_TIMEOUT, backoff: float = 0.5, zone=None):
         self.credentials = credentials
-        self.zone = zone
         self.handle = handle
+        self.zone = zone
         self.prices = dict(prices)
         self.handle_cache = handle_cache if handle_cache is not None else MemoryHandleCache()
         keep_out_of_logs(credentials.api_key, credentials.api_secret, credentials.access_token,
@@ -113,7 +113,7 @@ class XPublisher(Publisher):
             try:
                 response = self._client.get_me(user_auth=True)
             except (tweepy.TweepyException, requests.RequestException) as exc:
-                raise classify(exc, action="asking X whose credentials these are", handle=self.handle, zone=self.zone) from None
+                raise self._failure(exc, "asking X whose credentials these are") from None
             self._me = parse_user(response)
             self.handle_cache.put(self.credentials.fingerprint, self._me.username)
         return self._me
@@ -161,7 +161,7 @@ class XPublisher(Publisher):
         except (tweepy.TweepyException, requests.RequestException) as exc:
             if is_duplicate(exc) and post.uncertain:
                 return self._duplicate_of_uncertain(post)
-            raise classify(exc, action="posting", handle=self.handle, posting=True, zone=self.zone) from None
+            raise self._failure(exc, "posting", posting=True) from None
         remote_id = read_id(response, "POST /2/tweets")
         _log_daily_limit(response, self.handle)
         logger.info("posted %s to X as @%s: %s", post.post_id, self.handle, remote_id)
@@ -186,7 +186,7 @@ class XPublisher(Publisher):
                 files={"media": (card.name, data, mime)}, data={"media_category": "tweet_image"})
             raise_for_answer(response)
         except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise classify(exc, action="uploading the card", handle=self.handle, zone=self.zone) from None
+            raise self._failure(exc, "uploading the card") from None
         return read_id(response, "POST /2/media/upload")
 
     def set_alt_text(self, media_id: str, alt_text: str) -> None:
@@ -200,7 +200,10 @@ class XPublisher(Publisher):
                 json={"id": media_id, "metadata": {"alt_text": {"text": alt_text}}})
             raise_for_answer(response)
         except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise classify(exc, action="setting the card's alt text", handle=self.handle, zone=self.zone) from None
+            raise self._failure(exc, "setting the card's alt text") from None
+
+    def _failure(self, exc: Exception, action: str, *, posting: bool = False) -> PublishError:
+        return classify(exc, action=action, handle=self.handle, posting=posting, zone=self.zone)
 
     def _oauth1(self):
         c = self.credentials
@@ -218,8 +221,7 @@ class XPublisher(Publisher):
                 tweet_fields=["created_at", "entities"])
             tweets = response.json().get("data") or []
         except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise classify(exc, action="looking for an earlier attempt among recent posts",
-                           handle=self.handle, zone=self.zone) from None
+            raise self._failure(exc, "looking for an earlier attempt among recent posts") from None
         except ValueError:
             raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
         wanted = comparable(post.text)
