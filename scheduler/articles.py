@@ -172,6 +172,9 @@ class _Builder:
         items = [item for item in items if item.text or item.lead or item.children]
         if not items:
             return
+        if len(items) == 1 and not items[0].children and not items[0].lead and heading_like(items[0].text):
+            self.open_section(items[0].text)  # "1. Criticism" alone above its paragraph is a numbered heading
+            return
         lead_in = None
         if self.blocks and self.blocks[-1].kind == "paragraph" and self.blocks[-1].text.endswith(":"):
             lead_in = self.blocks[-1].text
@@ -274,20 +277,20 @@ def parse_text(text: str, *, source: str, fallback_title: str) -> Article:
     chunks = [chunk for chunk in chunks if chunk]
     builder = _Builder()
     title = None
-    for index, chunk in enumerate(chunks):
-        for kind, payload in _text_chunk(chunk):
-            if kind == "heading":
-                heading = clean(strip_inline_marks(payload))
-                if title is None and not builder.blocks and not builder.sections and builder.heading is None:
-                    title = heading
-                else:
-                    builder.open_section(heading)
-            elif kind == "list":
-                items, ordered = payload
-                builder.list(items, ordered=ordered)
+    blocks = _merge_loose_lists(block for chunk in chunks for block in _text_chunk(chunk))
+    for kind, payload in blocks:
+        if kind == "heading":
+            heading = clean(strip_inline_marks(payload))
+            if title is None and not builder.blocks and not builder.sections and builder.heading is None:
+                title = heading
             else:
-                lead, body = split_bold_lead(payload)
-                builder.paragraph(strip_inline_marks(body), lead=strip_inline_marks(lead) if lead else None)
+                builder.open_section(heading)
+        elif kind == "list":
+            items, ordered = payload
+            builder.list(items, ordered=ordered)
+        else:
+            lead, body = split_bold_lead(payload)
+            builder.paragraph(strip_inline_marks(body), lead=strip_inline_marks(lead) if lead else None)
     return builder.article(title or fallback_title, None, source)
 
 
@@ -347,12 +350,25 @@ def _text_chunk(lines: list[str]):
         paragraph.append(line)
     flush_paragraph()
     flush_list()
-    return _single_line_headings(out)
+    return out
 
 
-def _single_line_headings(blocks):
-    """A chunk that is one short line without end punctuation is a heading, unless it is a date or a handle."""
-    return [("heading", payload) if kind == "heading" else (kind, payload) for kind, payload in blocks]
+def _merge_loose_lists(blocks):
+    """Bullets separated by blank lines are still one list."""
+    pending = None
+    for kind, payload in blocks:
+        if kind == "list" and pending is not None and pending[1] == payload[1]:
+            pending = (pending[0] + payload[0], pending[1])
+            continue
+        if pending is not None:
+            yield "list", pending
+            pending = None
+        if kind == "list":
+            pending = (list(payload[0]), payload[1])
+        else:
+            yield kind, payload
+    if pending is not None:
+        yield "list", pending
 
 
 def _nest(bullets: list[tuple[int, str]]) -> list[Item]:

@@ -121,3 +121,19 @@ def test_crlf_and_entities_in_plain_text(tmp_path):
     (block,) = [b for _, b in article.blocks()]
     assert article.title == "Title Here" and block.text == "Tips & tricks help. Second line wraps here."
     assert not re.search(r"[\r\u200b]", block.text)
+
+
+def test_hard_wrapped_text_with_numbered_headings():
+    article = read_article(ARTICLES / "four-habits-wrapped.txt")
+    assert [s.heading for s in article.sections] == [None, "Criticism", "Contempt", "Defensiveness", "Stonewalling"]
+    first = next(b for s, b in article.blocks() if s.heading == "Criticism")
+    assert first.text.startswith("Criticism attacks the person rather than the behavior. Compare \"you never think")
+
+
+def test_bullets_separated_by_blank_lines_are_one_list(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nSigns include:\n\n• Pulling away\n\n• Short answers\n\n• Less laughter\n\nThe end.\n")
+    article = read_article(path)
+    lists = [b for _, b in article.blocks() if b.kind == "list"]
+    assert len(lists) == 1 and [i.text for i in lists[0].items] == ["Pulling away", "Short answers", "Less laughter"]
+    assert lists[0].lead_in == "Signs include:"
