@@ -247,6 +247,10 @@ _EXAMPLE_LEAD = re.compile(r"\b(for example|for instance|such as|try saying|you 
                            re.IGNORECASE)
 
 
+_NOT_TO_SAY = re.compile(r"\b(avoid|don’t|don't|do not|never|stop|instead of|rather than|not|won’t|won't|can’t|can't|"
+                         r"criticism|blame|blaming|hurtful|harsh)\b", re.IGNORECASE)
+
+
 def _introduces_example(text: str) -> bool:
     return bool(text) and text.rstrip().endswith(":") and bool(_EXAMPLE_LEAD.search(text))
 
@@ -254,6 +258,9 @@ def _introduces_example(text: str) -> bool:
 def _spoken_example(sentence: str) -> str | None:
     match = _SAY.search(sentence)
     if not match or not re.search(r"\b(?:say|saying|try|example|instance|something like)\b", sentence, re.IGNORECASE):
+        return None
+    window = re.split(r"[”\"]", sentence[: match.start(1) - 1])[-1]  # since the quote before, if any
+    if _NOT_TO_SAY.search(window):
         return None
     return match.group(1)
 

@@ -260,3 +260,16 @@ def test_sentences_keep_quotes_and_abbreviations_together():
 def test_review_flags(text, sensitive, private):
     assert is_sensitive(text) is sensitive
     assert personal_details(text) is private
+
+
+@pytest.mark.parametrize("sentence, example", [
+    ("You might say, “I miss feeling close to you.”", "I miss feeling close to you."),
+    ("Instead of “You never listen,” try “I feel unheard when I’m interrupted.”", "I feel unheard when I’m interrupted."),
+    ("Avoid saying “you always do this.”", None),
+    ("Don't say \"calm down.\"", None),
+    ("Saying “you’re overreacting” rarely calms anyone down.", None),
+])
+def test_only_examples_worth_saying_become_try_saying(sentence, example):
+    from scheduler.tips import _spoken_example
+
+    assert _spoken_example(sentence) == example
