@@ -126,8 +126,8 @@ def test_a_headline_minimum_below_legibility_is_refused(project):
 
 
 def test_a_bad_gradient_direction_suggests_one(project):
-    edit_brand(project, "direction: diagonal", "direction: diagonl")
-    assert "did you mean 'diagonal'?" in failure(project)
+    edit_brand(project, "direction: vertical", "direction: verticl")
+    assert "did you mean 'vertical'?" in failure(project)
 
 
 def test_a_missing_brand_file_says_what_to_do(project):

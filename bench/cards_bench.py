@@ -1,0 +1,116 @@
+"""How long a quote card takes, against the floor of saving an empty PNG of the same size.
+
+`run()` (called by `python -m bench cards`) renders the seed campaign's headlines in a warm
+process (fonts loaded, backgrounds drawn; word measurements forgotten before every card, so
+each card is shaped and set afresh) and reports medians per size, each beside the time to save
+an empty image of that size with the same PNG settings. `cards_batch` renders every tip of the
+seed campaign in every size with `render_campaigns`, on every core, from a cold cards folder.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image, PngImagePlugin
+
+from bench import REPO, figure
+from scheduler import fonts
+from scheduler.brand import load_brand
+from scheduler.cards import FINGERPRINT_KEY, PNG_OPTIONS, SIZES, render_card
+
+ROUNDS = 7
+FALLBACK_HEADLINES = [
+    "Resistance isn’t indifference.",
+    "Reluctance doesn’t always mean refusal.",
+    "Curiosity often works better than persuasion.",
+    "Pressure tends to backfire.",
+    "Patience matters.",
+    "When one partner changes how they show up, the relationship often shifts in quiet ways.",
+]
+
+
+def seed_tips():
+    from scheduler.campaign import find_campaigns
+
+    try:
+        campaigns = find_campaigns(REPO)
+    except Exception:  # noqa: BLE001 - no campaign yet: measure the issue's example headlines
+        campaigns = []
+    tips = [(tip.headline, tip.section) for c in campaigns for tip in c.tips if tip.status != "skip"]
+    return tips or [(headline, None) for headline in FALLBACK_HEADLINES]
+
+
+def empty_png(size: tuple[int, int]) -> bytes:
+    info = PngImagePlugin.PngInfo()
+    info.add_text(FINGERPRINT_KEY, "0" * 24)
+    buffer = io.BytesIO()
+    Image.new("RGB", size).save(buffer, "PNG", pnginfo=info, **PNG_OPTIONS)
+    return buffer.getvalue()
+
+
+def median_ms(work, rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def per_card(brand, size: str, tips) -> dict:
+    for headline, section in tips:  # warm: fonts, the background, the logo
+        render_card(headline, brand, size, section)
+    times = []
+    for _ in range(ROUNDS):
+        for headline, section in tips:
+            fonts.length.cache_clear()
+            started = time.perf_counter()
+            render_card(headline, brand, size, section)
+            times.append((time.perf_counter() - started) * 1000)
+    value = statistics.median(times)
+    dimensions = SIZES[size]
+    floor = median_ms(lambda: empty_png(dimensions), ROUNDS * len(tips))
+    return figure(value, "ms", floor=floor, goal="ratio <= 1.3", cards=len(times),
+                  floor_is=f"saving an empty {dimensions[0]}x{dimensions[1]} RGB image with the cards' PNG settings")
+
+
+def batch() -> dict:
+    from scheduler.campaign import find_campaigns
+    from scheduler.cards import render_campaigns
+    from scheduler.config import load_settings
+
+    scratch = Path(tempfile.mkdtemp(prefix="juno-cards-bench-"))
+    try:
+        for part in ("posts", "assets"):
+            shutil.copytree(REPO / part, scratch / part)
+        settings = load_settings(scratch)
+        campaigns = find_campaigns(scratch)
+        started = time.perf_counter()
+        report = render_campaigns(settings, campaigns, "all", progress=False)
+        seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return figure(report["rendered"] / seconds, "cards/s", cards=report["rendered"], seconds=seconds, cores=cores,
+                  floor_is=None)
+
+
+def run() -> dict:
+    brand = load_brand(REPO, "junocounseling")
+    tips = seed_tips()
+    figures = {f"card_{size}": per_card(brand, size, tips) for size in SIZES}
+    if (REPO / "posts").is_dir():
+        figures["cards_batch"] = batch()
+    return figures
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), indent=2))
