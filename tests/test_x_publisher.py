@@ -325,3 +325,32 @@ def test_the_fake_runs_as_a_process_and_is_driven_over_http(tmp_path, card):
         assert process.wait(timeout=10) == 0
     [logged] = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert logged["text"] == TEXT and logged["media"][0]["alt_text"] == "the alt text"
+
+
+# --- the fake checks what X checks (so the tests above can fail) ------------------------------
+
+def signed_upload(fx: FakeX, files: dict, data: dict):
+    import requests
+    import tweepy
+
+    c = fx.credentials()
+    auth = tweepy.OAuth1UserHandler(c.api_key, c.api_secret, c.access_token, c.access_token_secret).apply_auth()
+    return requests.post(f"{fx.base_url}/2/media/upload", auth=auth, files=files, data=data, timeout=10)
+
+
+def test_the_fake_wants_the_field_media_and_the_tweet_image_category(fx, card):
+    png = card.read_bytes()
+    assert signed_upload(fx, {"media": ("c.png", png)}, {"media_category": "tweet_image"}).status_code == 200
+    assert signed_upload(fx, {"file": ("c.png", png)}, {"media_category": "tweet_image"}).status_code == 400
+    assert signed_upload(fx, {"media": ("c.png", png)}, {}).status_code == 400
+    assert signed_upload(fx, {"media": ("c.png", png)},
+                         {"media_category": "tweet_image", "media_type": "image/png"}).status_code == 400
+
+
+def test_the_fake_wants_an_oauth1_signature(fx, card):
+    import requests
+
+    unsigned = requests.post(f"{fx.base_url}/2/media/upload", files={"media": ("c.png", card.read_bytes())},
+                             data={"media_category": "tweet_image"}, timeout=10)
+    bearer = requests.get(f"{fx.base_url}/2/users/me", headers={"Authorization": "Bearer abc"}, timeout=10)
+    assert unsigned.status_code == bearer.status_code == 401

@@ -82,6 +82,7 @@ class XPublisher(Publisher):
         keep_out_of_logs(credentials.api_key, credentials.api_secret, credentials.access_token,
                          credentials.access_token_secret)
         self._me: XUser | None = None
+        self._verified = False
         self._looked_for: set[str] = set()  # uncertain posts find_existing just failed to find
         self._client = tweepy.Client(
             consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
@@ -100,7 +101,7 @@ class XPublisher(Publisher):
                               "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET are not set; set all four in the "
                               "environment or in .env, or use publisher: outbox")
         if handle_cache is None:
-            handle_cache = store_handle_cache(settings)
+            handle_cache = StoreHandleCache(settings.database_url)
         return cls(settings.credentials, settings.schedule.account.handle, api_base=settings.x_api_base,
                    prices=settings.schedule.budget.prices, handle_cache=handle_cache,
                    zone=settings.schedule.zone, **options)
@@ -120,15 +121,17 @@ class XPublisher(Publisher):
 
     def verify_handle(self) -> None:
         """Refuse to post unless the credentials belong to the configured handle (asked once per fingerprint)."""
-        known = self.handle_cache.get(self.credentials.fingerprint)
-        if known is not None and known.lower() == self.handle.lower():
+        if self._verified:
             return
-        me = self.whoami()
-        if me.username.lower() != self.handle.lower():
-            raise PublishError(
-                f"the X credentials belong to @{me.username}, not @{self.handle}; nothing was posted. Use "
-                f"@{self.handle}'s access token and secret (X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or change "
-                "account.handle in posts/schedule.yaml", kind="stop")
+        known = self.handle_cache.get(self.credentials.fingerprint)
+        if known is None or known.lower() != self.handle.lower():
+            me = self.whoami()
+            if me.username.lower() != self.handle.lower():
+                raise PublishError(
+                    f"the X credentials belong to @{me.username}, not @{self.handle}; nothing was posted. Use "
+                    f"@{self.handle}'s access token and secret (X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or change "
+                    "account.handle in posts/schedule.yaml", kind="stop")
+        self._verified = True
 
     # --- posting ----------------------------------------------------------------------------
 
@@ -237,9 +240,6 @@ class XPublisher(Publisher):
     def close(self) -> None:
         self._client.session.close()
         self._media.close()
-        close_cache = getattr(self.handle_cache, "close", None)
-        if close_cache is not None:
-            close_cache()
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -308,33 +308,24 @@ def _log_daily_limit(response: requests.Response, handle: str) -> None:
         logger.info("X: %s posts left for @%s in this 24-hour window", remaining, handle)
 
 
-def store_handle_cache(settings) -> "StoreHandleCache":
-    """The verified-handle memory in the project's database (opened on first use)."""
-    return StoreHandleCache(settings.database_url)
-
-
 class StoreHandleCache:
-    """fingerprint -> handle in the store's verified_handles table (never the secrets themselves)."""
+    """fingerprint -> handle in the store's verified_handles table (never the secrets themselves).
+
+    Each look-up opens the database and closes it again: a daemon keeps no idle connection for it.
+    """
 
     def __init__(self, database_url: str, clock=lambda: datetime.now(timezone.utc)):
         self._url = database_url
         self._clock = clock
-        self._store = None
-
-    def _opened(self):
-        if self._store is None:
-            from scheduler.store import open_store
-
-            self._store = open_store(self._url)
-        return self._store
 
     def get(self, fingerprint: str) -> str | None:
-        return self._opened().verified_handle(fingerprint)
+        from scheduler.store import open_store
+
+        with open_store(self._url) as store:
+            return store.verified_handle(fingerprint)
 
     def put(self, fingerprint: str, handle: str) -> None:
-        self._opened().remember_handle(fingerprint, handle, self._clock())
+        from scheduler.store import open_store
 
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        with open_store(self._url) as store:
+            store.remember_handle(fingerprint, handle, self._clock())
