@@ -279,7 +279,7 @@ def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool)
     title = None
     if whole_page:
         found = document.xpath("//title")
-        title = clean(found[0].text_content()) if found else None
+        title = clean(found[0].text_content()).split(" | ")[0] if found else None
         body = (document.xpath("//article") or document.xpath("//main") or document.xpath("//body") or [document])[0]
     else:
         body = document

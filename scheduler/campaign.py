@@ -259,7 +259,7 @@ _HEADER = ("# A campaign made by `juno-scheduler split` from {source}.\n"
 
 def dump_campaign(campaign: Campaign) -> str:
     """The campaign as YAML text: the same campaign always gives the same bytes."""
-    lines = [_HEADER.format(source=campaign.source).rstrip("\n"), "article:"]
+    lines = [_HEADER.format(source=" ".join(campaign.source.split())).rstrip("\n"), "article:"]
     lines.append(f"  title: {_quote(campaign.title)}")
     lines.append(f"  url: {_quote(campaign.url) if campaign.url else 'null'}")
     lines.append(f"  source: {_quote(campaign.source)}")

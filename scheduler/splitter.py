@@ -13,6 +13,7 @@ from scheduler.campaign import Campaign, Tip, campaign_path, dump_campaign, load
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+from scheduler.sentences import slugify
 from scheduler.tips import split_article
 from scheduler.yamlio import display_path
 
@@ -53,7 +54,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
     root = Path(root).resolve()
     path = find_article(root, str(article_file))
     article = read_article(path, root)
-    slug = path.stem
+    slug = slugify(path.stem, max_words=30, max_length=100)
     target = campaign_path(root, slug)
     existing = load_campaign(target, root) if target.exists() else None
     url = article.url or (existing.url if existing else None)
@@ -154,6 +155,8 @@ def summary(result: SplitResult, root: Path | str) -> str:
     if flagged:
         lines.append(f"{len(flagged)} flagged for review: " + ", ".join(
             f"{tip.id} [{', '.join(tip.review)}]" for tip in flagged[:5]) + (" ..." if len(flagged) > 5 else ""))
+    if not campaign.url:
+        lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:
         lines.append("no posts/schedule.yaml: lengths count the tip text alone, without link or hashtags")
     lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
