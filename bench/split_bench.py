@@ -42,12 +42,22 @@ def long_article(words: int = WORDS_20K) -> str:
     count, part = 0, 0
     while count < words:
         heading, lines = chunks[part % len(chunks)]
+        cycle = part // len(chunks)
         part += 1
         out += [f"Part {part}: {re.sub(r'[.?!:]+$', '', heading)}", ""]
         for line in lines:
-            out += [line, ""]
+            out += [_variant(line, cycle), ""]
             count += len(line.split())
     return "\n".join(out)
+
+
+def _variant(text: str, cycle: int) -> str:
+    """The text with its longer words marked by the cycle (partner -> partnerb), so no cycle repeats another:
+    an article of distinct sentences, not one that near-duplicate removal shrinks to its first pass."""
+    if cycle == 0:
+        return text
+    mark = "".join(chr(ord("a") + int(digit)) for digit in str(cycle))
+    return re.sub(r"\b([A-Za-z]{5,})\b", lambda m: m.group(1) + mark, text)
 
 
 def _project(article_name: str, text: str | None) -> Path:

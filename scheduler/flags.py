@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SENSITIVE = re.compile(
@@ -32,7 +33,12 @@ _NOT_NAMES = {"Many", "Some", "Most", "Every", "Each", "When", "If", "For", "The
 
 
 def is_sensitive(*texts: str) -> bool:
-    return any(_SENSITIVE.search(text or "") for text in texts)
+    return any(_sensitive(text) for text in texts if text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sensitive(text: str) -> bool:
+    return bool(_SENSITIVE.search(text))
 
 
 def vignette_names(texts) -> frozenset[str]:
@@ -48,6 +54,7 @@ def vignette_names(texts) -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.lru_cache(maxsize=4096)
 def personal_details(text: str, names: frozenset[str] = frozenset()) -> bool:
     """A name with an age or a story's name, an email, a phone number, a street address, a client's story."""
     if not text:
@@ -56,7 +63,12 @@ def personal_details(text: str, names: frozenset[str] = frozenset()) -> bool:
         return True
     if any(match.group(1).split()[0] not in _NOT_NAMES for match in _NAME_WITH_AGE.finditer(text)):
         return True
-    return bool(names) and any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)
+    return bool(names) and bool(_names_pattern(names).search(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")
 
 
 def review_flags(tip_text: str, *, context: str = "", heading: str = "", names: frozenset[str] = frozenset()

@@ -104,8 +104,8 @@ def is_meta(text: str) -> bool:
         return True
     if len(stripped.split()) <= 5 and _SHORT_META.match(stripped) and not stripped.endswith("."):
         return True
-    without = _HANDLE.sub("", _URL.sub("", _EMAIL.sub("", stripped))).strip(" |·•,-–—")
-    if not without:
+    if ("@" in stripped or "." in stripped.rstrip(".")) and not _HANDLE.sub(
+            "", _URL.sub("", _EMAIL.sub("", stripped))).strip(" |·•,-–—"):
         return True
     if re.fullmatch(r"(?:#\w+\s*)+", stripped):
         return True

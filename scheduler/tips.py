@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -17,7 +18,7 @@ from scheduler.articles import Article, Block, Item, Section
 from scheduler.campaign import Tip
 from scheduler.flags import personal_details, review_flags, vignette_names
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
-from scheduler.sentences import (capitalize_first, content_words, end_with_period, lower_first, similarity, slugify,
+from scheduler.sentences import (capitalize_first, content_words, end_with_period, lower_first, slugify,
                                  split_sentences, words)
 from scheduler.tipfilters import (advice_cut, compress, dangling_references, is_fragment, is_meta,
                                   is_promotion, is_question, opens_with_reference, practice_names, shorten_to_clause,
@@ -439,20 +440,32 @@ def _join(phrases: list[str]) -> str:
 # --- duplicates, length, the finished tip --------------------------------------------------------
 
 def _without_near_duplicates(drafts: list[Draft]) -> list[Draft]:
-    kept: list[tuple[Draft, frozenset, frozenset]] = []
-    index: dict[str, list[int]] = {}
+    """The best of each group of drafts that share half their words (headline or text), best first."""
+    kept: list[Draft] = []
+    head_sizes: list[int] = []
+    text_sizes: list[int] = []
+    head_index: dict[str, list[int]] = {}
+    text_index: dict[str, list[int]] = {}
     for draft in sorted(drafts, key=lambda d: (-d.score, d.paragraph, d.sentence)):
         head_words, text_words = content_words(draft.headline), content_words(draft.text)
-        candidates = {i for word in head_words | text_words for i in index.get(word, ())}
-        duplicate = any(similarity(head_words, kept[i][1]) >= NEAR_DUPLICATE
-                        or similarity(text_words, kept[i][2]) >= NEAR_DUPLICATE for i in candidates)
-        if duplicate or not head_words:
+        if not head_words or _overlaps(head_words, head_index, head_sizes) or _overlaps(
+                text_words, text_index, text_sizes):
             continue
         position = len(kept)
-        kept.append((draft, head_words, text_words))
-        for word in head_words | text_words:
-            index.setdefault(word, []).append(position)
-    return [entry[0] for entry in kept]
+        kept.append(draft)
+        head_sizes.append(len(head_words))
+        text_sizes.append(len(text_words))
+        for word in head_words:
+            head_index.setdefault(word, []).append(position)
+        for word in text_words:
+            text_index.setdefault(word, []).append(position)
+    return kept
+
+
+def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -> bool:
+    shared = Counter(position for word in found for position in index.get(word, ()))
+    return any(count / (len(found) + sizes[position] - count) >= NEAR_DUPLICATE
+               for position, count in shared.items())
 
 
 def _finish(draft: Draft, scope: _Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
