@@ -57,16 +57,16 @@ class Frame:
                 self.headline_bottom - self.headline_top - self.rule_height - self.rule_gap)
 
 
-def frame_for(brand: Brand, size: str) -> Frame:
+def frame_for(brand: Brand, size: str, kicker: bool = False) -> Frame:
     width, height = dimensions(size)
     margin = round(brand.margin * width)
     margin_y = round(brand.margin * (width + height) / 2)
     small = round(brand.small_size * width)
     logo = round(small * 2.1) if brand.logo else 0
     footer = max(logo, round(small * 1.3))
-    kicker = round(small * 1.3) + round(small * 1.2) if brand.kicker != "none" else 0
+    kicker_band = round(small * 1.3) + round(small * 1.2) if kicker else 0
     return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, logo=logo,
-                 headline_top=margin_y + kicker, headline_bottom=height - margin_y - footer - round(small * 1.2),
+                 headline_top=margin_y + kicker_band, headline_bottom=height - margin_y - footer - round(small * 1.2),
                  rule_width=round(width * 0.05), rule_height=max(2, round(width * 0.0035)),
                  rule_gap=round(small * 1.1))
 
@@ -95,17 +95,23 @@ def render_card(headline: str, brand: Brand, size: str = "x", kicker: str | None
 
 
 def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> Image.Image:
-    frame = frame_for(brand, size)
+    kicker = shown_kicker(kicker)
+    frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
     block = set_headline(text, brand, frame, size)
     image = base_image(brand, size).copy()
     draw = ImageDraw.Draw(image)
-    if kicker and brand.kicker != "none":
-        draw_kicker(draw, typesetting.normalise(kicker), brand, frame)
+    if kicker:
+        draw_kicker(draw, kicker, brand, frame)
     draw_headline(draw, block, brand, frame)
     return image
+
+
+def shown_kicker(kicker: str | None) -> str | None:
+    """The kicker as the card shows it, or None for no kicker."""
+    return typesetting.normalise(kicker) or None if kicker else None
 
 
 def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Block:
@@ -263,13 +269,11 @@ def card_words(headline: str) -> str:
 
 def alt_text(headline: str, brand: Brand, kicker: str | None = None) -> str:
     """What a screen reader says for the card: its own words, the handle, the kicker if shown."""
-    shown = typesetting.normalise(kicker) if kicker and brand.kicker != "none" else None
-    return card_alt_text(card_words(headline), brand.handle, shown)
+    return card_alt_text(card_words(headline), brand.handle, shown_kicker(kicker))
 
 
 def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
-    shown_kicker = typesetting.normalise(kicker) if kicker and brand.kicker != "none" else None
-    inputs = [RENDERER, brand.fingerprint, size, typesetting.normalise(headline), shown_kicker,
+    inputs = [RENDERER, brand.fingerprint, size, typesetting.normalise(headline), shown_kicker(kicker),
               sorted(fonts.layout_versions().items())]
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
@@ -394,14 +398,15 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
 
 def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> None:
     """Raise the ContentError render_card would, without drawing."""
-    frame = frame_for(brand, size)
+    kicker = shown_kicker(kicker)
+    frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
     set_headline(text, brand, frame, size)
-    if kicker and brand.kicker != "none":
+    if kicker:
         probe = Image.new("RGB", (frame.width, frame.height))
-        draw_kicker(ImageDraw.Draw(probe), typesetting.normalise(kicker), brand, frame)
+        draw_kicker(ImageDraw.Draw(probe), kicker, brand, frame)
 
 
 def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:

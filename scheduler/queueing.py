@@ -123,9 +123,8 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
 def _card_maker(settings):
     """A function tip -> (card path, alt text) if the cards stage is installed, else None."""
     try:
-        from scheduler.alttext import card_alt_text
         from scheduler.brand import load_brand
-        from scheduler.cards import ensure_card
+        from scheduler.cards import campaign_alt_text, ensure_card
     except ImportError:
         logger.warning("the cards stage is not available; queueing posts without cards")
         return None
@@ -138,7 +137,7 @@ def _card_maker(settings):
             shown = str(path.resolve().relative_to(settings.root.resolve()))
         except ValueError:
             shown = str(path)
-        return shown, tip.alt_text or card_alt_text(tip.headline, handle)
+        return shown, campaign_alt_text(brand, campaign, tip)  # the card's own words, its kicker too
 
     return make
 

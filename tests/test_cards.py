@@ -16,8 +16,8 @@ from PIL import Image, ImageChops
 from scheduler import fonts, typesetting
 from scheduler.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.campaign import load_campaign
-from scheduler.cards import (MAX_BYTES, SIZES, alt_text, base_image, card_path, contact_sheet, ensure_card,
-                             frame_for, made_from, render_campaigns, render_card, set_headline)
+from scheduler.cards import (MAX_BYTES, SIZES, alt_text, base_image, campaign_alt_text, card_path, contact_sheet,
+                             ensure_card, frame_for, made_from, render_campaigns, render_card, set_headline)
 from scheduler.config import load_settings
 from scheduler.errors import ContentError
 
@@ -251,7 +251,15 @@ def write_campaign(project: Path, text: str = CAMPAIGN) -> Path:
     return path
 
 
+def use_kicker(project: Path, kind: str) -> None:
+    path = project / "assets" / "brand.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nkicker: none" in text
+    path.write_text(text.replace("\nkicker: none", f"\nkicker: {kind}"), encoding="utf-8")
+
+
 def test_ensure_card_draws_once_and_again_only_when_the_words_change(project):
+    use_kicker(project, "section")
     settings = load_settings(project)
     brand = load_brand(project, "junocounseling")
     campaign = load_campaign(write_campaign(project), project)
@@ -272,6 +280,27 @@ def test_ensure_card_draws_once_and_again_only_when_the_words_change(project):
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary files left
 
 
+def test_a_count_kicker_numbers_the_tips_not_skipped(project):
+    use_kicker(project, "count")
+    settings = load_settings(project)
+    brand = load_brand(project, "junocounseling")
+    campaign = load_campaign(write_campaign(project), project)
+    path = ensure_card(settings, brand, campaign, campaign.tips[1], "portrait")
+    assert path.read_bytes() == render_card("Patience matters.", brand, "portrait", "Tip 2 of 2")
+    assert campaign_alt_text(brand, campaign, campaign.tips[1]) == (
+        "Quote card from @junocounseling. Above the quote: Tip 2 of 2. It reads: “Patience matters.”")
+
+
+def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
+    settings = load_settings(project)
+    brand = load_brand(project, "junocounseling")
+    campaign = load_campaign(write_campaign(project), project)
+    path = ensure_card(settings, brand, campaign, campaign.tips[0], "x")
+    assert path.read_bytes() == render_card(campaign.tips[0].headline, brand, "x")
+    assert campaign_alt_text(brand, campaign, campaign.tips[0]) == (
+        "Quote card from @junocounseling. It reads: “Resistance isn’t indifference.”")
+
+
 def test_a_damaged_card_on_disk_is_drawn_again(project):
     settings = load_settings(project)
     brand = load_brand(project, "junocounseling")
@@ -283,10 +312,10 @@ def test_a_damaged_card_on_disk_is_drawn_again(project):
     assert png(path.read_bytes()).size == SIZES["x"]
 
 
-def test_a_headline_too_long_names_its_place_and_nothing_is_written(project):
+def test_a_headline_that_cannot_fit_names_its_place_and_nothing_is_written(project):
     settings = load_settings(project)
-    long = " ".join([SENTENCE] * 2)
-    write_campaign(project, CAMPAIGN.replace("headline: Patience matters.", f"headline: {long[:118]}"))
+    unbreakable = "Read:\u00a0www.junocounseling.example/what-to-do-when-one-partner-wants-counseling"
+    write_campaign(project, CAMPAIGN.replace("headline: Patience matters.", f"headline: \"{unbreakable}\""))
     campaign = load_campaign(project / "posts" / "seed.yaml", project)
     with pytest.raises(ContentError) as caught:
         render_campaigns(settings, [campaign], "all", progress=False)
@@ -297,6 +326,7 @@ def test_a_headline_too_long_names_its_place_and_nothing_is_written(project):
 
 
 def test_render_campaigns_draws_every_size_on_every_core_and_skips_skipped_tips(project):
+    use_kicker(project, "section")
     settings = load_settings(project)
     campaign = load_campaign(write_campaign(project), project)
     report = render_campaigns(settings, [campaign], "all", progress=False, sheet=project / "sheet.png")
