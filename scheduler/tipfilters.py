@@ -38,8 +38,11 @@ _META_LINE = re.compile(
     r"disclaimer|this (?:article|post|blog|content) is (?:for|not|intended)|updated:|published:|last updated|"
     r"about the author|comments?:|leave a (?:comment|reply)|continue reading|table of contents|"
     r"watch:|previous post|next post)", re.IGNORECASE)
-_SHORT_META = re.compile(r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|"
-                         r"subscribe|follow|tweet|pin it|email|back to top)\b", re.IGNORECASE)
+_SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|email|whatsapp|reddit|instagram|threads|bluesky|print)"
+_SHORT_META = re.compile(
+    r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|subscribe|follow|tweet|pin it|"
+    rf"email|back to top)(?:\s+(?:this|on|via|us|now|here|it|article|post|page|{_SOCIAL}))*\s*[:!]?"
+    rf"(?:[\s|·•,/]*{_SOCIAL})*[\s|·•,/]*$", re.IGNORECASE)
 _CITATION = re.compile(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bRetrieved from\b|\bpp?\.\s*\d", re.IGNORECASE)
 
 _PROMO_HEADING = re.compile(
@@ -102,7 +105,7 @@ def is_meta(text: str) -> bool:
         return True
     if is_dateline(stripped) or _META_LINE.match(stripped) or _CITATION.search(stripped):
         return True
-    if len(stripped.split()) <= 5 and _SHORT_META.match(stripped) and not stripped.endswith("."):
+    if _SHORT_META.match(stripped):
         return True
     if ("@" in stripped or "." in stripped.rstrip(".")) and not _HANDLE.sub(
             "", _URL.sub("", _EMAIL.sub("", stripped))).strip(" |·•,-–—"):
@@ -217,13 +220,21 @@ def unresolved_pronoun(sentence: str) -> bool:
     return not before
 
 
+_DEMONSTRATIVE = re.compile(
+    r"(?<!^)\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|can\b|could\b|may\b|will\b|would\b|might\b|"
+    r"should\b|must\b|means\b|way\b|helps?\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b|year\b|week\b|"
+    r"month\b|time\b|morning\b|evening\b|weekend\b|season\b|moment\b|kind\b|one\b)[a-z]+")
+_PRONOUN_OBJECT = re.compile(r"\b(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
+                             r"from|notice|say|said|feel|hear|know)\s+(?:this|that)\b(?=\s*[.,;:!?—–)]|$)")
+_POINTERS = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
+                       r"as mentioned|as we saw|as noted)\b")
+
+
 def dangling_references(sentence: str) -> int:
-    """How many `this difference`, `these concerns`, `the above` point outside the sentence."""
+    """How many `this difference`, `these concerns`, `do this.`, `the above` point outside the sentence."""
     lower = sentence.lower()
-    count = len(re.findall(r"(?<!^)\b(?:this|these|those|that)\s+(?!is\b|was\b|can\b|may\b|will\b|might\b|"
-                           r"means\b|way\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b)[a-z]+", lower))
-    count += len(re.findall(r"\b(?:the above|the following|as above|mentioned above|listed above|below)\b", lower))
-    return count
+    return (len(_DEMONSTRATIVE.findall(lower)) + len(_PRONOUN_OBJECT.findall(lower))
+            + len(_POINTERS.findall(lower)))
 
 
 # --- compression --------------------------------------------------------------------------------------

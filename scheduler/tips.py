@@ -210,6 +210,8 @@ def _headline_score(sentence: str, index: int, total: int) -> float | None:
     if opens_with_reference(sentence) or is_question(sentence) or unresolved_pronoun(sentence):
         return None
     compressed = compress(sentence)
+    if dangling_references(compressed):
+        return None
     if len(compressed) > MAX_HEADLINE and _short_headline(compressed) is None:
         return None
     count = len(words(compressed))
@@ -220,7 +222,6 @@ def _headline_score(sentence: str, index: int, total: int) -> float | None:
         score += 0.5
     if _is_imperative(compressed):
         score += 1.0
-    score -= 1.5 * dangling_references(compressed)
     if re.search(r"\d", compressed):
         score -= 0.5
     if personal_details(compressed):
@@ -366,7 +367,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     open_ended = bool(_VERB_ENDING.search(lead))
     clause = (not open_ended and block.lead_in is not None and _has_verb(lead)
               and not is_fragment(end_with_period(lead)))
-    plural_head = not open_ended and not clause and _looks_plural(lead)
+    commands = sum(_is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
+    plural_head = not open_ended and not clause and not commands and _looks_plural(lead)
     if open_ended:
         opener = lead + " "
     elif plural_head:
@@ -384,6 +386,10 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         if len(candidate) <= MAX_HEADLINE:
             headline = candidate
             break
+    if headline is None and commands and not open_ended:
+        first = end_with_period(capitalize_first(phrases[0]))
+        if len(words(first)) >= 3 and len(first) <= MAX_HEADLINE:
+            headline = first
     if headline is None:
         return []
     sources = [block.lead_in or section.heading or ""] + [item.full for item in items]

@@ -273,3 +273,14 @@ def test_only_examples_worth_saying_become_try_saying(sentence, example):
     from scheduler.tips import _spoken_example
 
     assert _spoken_example(sentence) == example
+
+
+def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
+    from scheduler.articles import parse_text
+
+    text = ("Small Habits\n\nTips for Busy Couples\n\n• Talk about your day at dinner\n• Put phones away after nine\n"
+            "• Share one appreciation each night\n\nShare this: Facebook | Twitter\n")
+    (tip,) = split_article(parse_text(text, source="a.txt", fallback_title="a"))
+    assert tip.headline == "Talk about your day at dinner."
+    assert tip.text == ("Tips for busy couples: talk about your day at dinner, put phones away after nine, "
+                        "and share one appreciation each night.")
