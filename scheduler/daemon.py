@@ -1,9 +1,9 @@
 """The daemon: APScheduler's BlockingScheduler as an alarm clock for runner.run_due.
 
-The database stays the queue. The scheduler holds one date job, "wake", set for the next time a
-post becomes due, or a minute from now if that is sooner, so posts queued meanwhile are noticed
-within a minute without polling every second. SIGTERM or SIGINT: the post in flight is finished,
-claims are released, and the process exits 0.
+The database stays the queue. One job, "run-due", has a trigger that asks the database when the
+next post becomes due and fires then, or a minute from now if that is sooner: posts queued
+meanwhile are noticed within a minute, and nothing polls every second. SIGTERM or SIGINT: the
+post in flight is finished, claims are released, and the process exits 0.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ import signal
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.triggers.base import BaseTrigger
+
 logger = logging.getLogger(__name__)
 
 RECHECK = timedelta(minutes=1)
@@ -20,6 +23,37 @@ RECHECK = timedelta(minutes=1)
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class NextDue(BaseTrigger):
+    """Fires when the next post is due (by the database), and at least every `recheck`."""
+
+    def __init__(self, store, recheck: timedelta):
+        self.store = store
+        self.recheck = recheck
+        self.not_before: datetime | None = None  # after a run that could do nothing: rest until then
+
+    def __str__(self) -> str:
+        return f"when the next post is due, at least every {self.recheck}"
+
+    def get_next_fire_time(self, previous_fire_time, now):
+        latest = now + self.recheck
+        following = self.store.next_ready_at()
+        fire = latest if following is None else min(max(following, now), latest)
+        if self.not_before is not None:
+            fire = max(fire, self.not_before)
+        if previous_fire_time is not None:  # strictly later, or APScheduler counts the same run forever
+            fire = max(fire, previous_fire_time + timedelta(microseconds=1))
+        logger.debug("next wake at %s", fire.isoformat())
+        return fire
+
+
+class KeepJobsOnShutdown(MemoryJobStore):
+    """A signal may shut the scheduler down while its job runs; the job's bookkeeping after that
+    must still find the job (MemoryJobStore forgets every job on shutdown)."""
+
+    def shutdown(self) -> None:
+        pass
 
 
 def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: timedelta = RECHECK,
@@ -36,54 +70,42 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     store = open_store(settings.database_url)
     publisher = publisher or make_publisher(settings)
     worker_id = worker_name()
+    trigger = NextDue(store, recheck)
+    stopping = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
     alarm = BlockingScheduler(timezone=timezone.utc, executors={"default": DebugExecutor()},
+                              jobstores={"default": KeepJobsOnShutdown()},
                               job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
-    state = {"stopping": False, "busy": False}
 
-    def stop_alarm() -> None:
+    def wake() -> None:
+        now = clock()
+        trigger.not_before = None
+        try:
+            if not store.has_due(now):
+                return
+            report = run_due(settings, store, publisher, now, worker_id, should_stop=lambda: bool(stopping),
+                             clock=clock)
+        except Exception:  # noqa: BLE001 - the daemon outlives one bad run and tries again shortly
+            logger.exception("the run failed; trying again in %s", recheck)
+            trigger.not_before = clock() + recheck
+            return
+        for line in report_lines(report):
+            echo(line)
+        if not any(report[key] for key in ("posted", "deferred", "failed", "missed")):
+            trigger.not_before = clock() + recheck  # paused, stopped, or held by other workers
+
+    def on_signal(signum, frame) -> None:
+        logger.info("%s: finishing the post in flight, then stopping", signal.Signals(signum).name)
+        stopping.append(signum)
         try:
             alarm.shutdown(wait=False)
         except SchedulerNotRunningError:
             pass
 
-    def set_alarm() -> None:
-        now = clock()
-        following = store.next_ready_at()
-        at = now + recheck if following is None else min(max(following, now), now + recheck)
-        alarm.add_job(wake, "date", run_date=at, id="wake", replace_existing=True)
-        logger.debug("next wake at %s", at.isoformat())
-
-    def wake() -> None:
-        state["busy"] = True
-        try:
-            now = clock()
-            if store.has_due(now):
-                report = run_due(settings, store, publisher, now, worker_id,
-                                 should_stop=lambda: state["stopping"], clock=clock)
-                for line in report_lines(report):
-                    echo(line)
-            if not state["stopping"]:
-                set_alarm()
-        except Exception:  # noqa: BLE001 - the daemon outlives one bad wake; it tries again shortly
-            logger.exception("the run failed; trying again in %s", recheck)
-            if not state["stopping"]:
-                alarm.add_job(wake, "date", run_date=clock() + recheck, id="wake", replace_existing=True)
-        finally:
-            state["busy"] = False
-        if state["stopping"]:
-            stop_alarm()
-
-    def on_signal(signum, frame) -> None:
-        logger.info("%s: finishing the post in flight, then stopping", signal.Signals(signum).name)
-        state["stopping"] = True
-        if not state["busy"]:
-            stop_alarm()
-
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        alarm.add_job(wake, "date", run_date=clock(), id="wake")
+        alarm.add_job(wake, trigger, id="run-due", name="run-due")
         echo(f"daemon started for @{settings.schedule.account.handle} ({worker_id}); stop it with SIGTERM or Ctrl-C")
         alarm.start()
     finally:

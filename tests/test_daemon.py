@@ -1,0 +1,107 @@
+"""The daemon as a real process: it wakes when a post is due, notices new posts, and on SIGTERM
+finishes the post in flight, gives back its claims and exits 0."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from queue_helpers import make_post, settings_for, write_schedule
+from scheduler.store import open_store
+
+DAEMON = Path(__file__).resolve().parent / "run_daemon.py"
+UTC = timezone.utc
+
+pytestmark = pytest.mark.slow
+
+
+def environment() -> dict:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+
+
+def wait_for(condition, timeout: float = 30.0, what: str = "the condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def read_line(proc: subprocess.Popen) -> str:
+    line = proc.stdout.readline()
+    assert line, proc.stderr.read()
+    return line
+
+
+def add(root: Path, *posts) -> None:
+    with open_store(settings_for(root).database_url) as store:
+        store.add_posts(list(posts), datetime.now(UTC))
+
+
+def test_the_daemon_wakes_when_a_post_is_due_and_stops_cleanly_on_sigterm(project):
+    write_schedule(project)
+    add(project, make_post("c/soon", datetime.now(UTC) + timedelta(seconds=2)))
+    proc = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon"], cwd=project, env=environment(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert read_line(proc).startswith("daemon started for @junocounseling")
+        # well before the one-minute recheck: the alarm was set for the post's own time
+        wait_for(lambda: (project / ".juno" / "outbox" / "c--soon.json").exists(), timeout=30, what="the post")
+        assert read_line(proc).startswith("posted c/soon at ")
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert out.strip() == "daemon stopped"
+    with open_store(settings_for(project).database_url) as store:
+        assert store.get("c/soon").status == "posted"
+
+
+def test_posts_queued_while_it_sleeps_are_noticed_within_the_recheck(tmp_path):
+    write_schedule(tmp_path)
+    record = tmp_path / "published.tsv"
+    proc = subprocess.Popen([sys.executable, str(DAEMON), str(tmp_path), str(record), "--recheck", "1"],
+                            env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert read_line(proc).startswith("daemon started")
+        time.sleep(1.5)  # asleep with an empty queue
+        add(tmp_path, make_post("c/new", datetime.now(UTC) - timedelta(seconds=5)))
+        wait_for(lambda: record.exists() and record.read_text().startswith("c/new\t"), what="the new post")
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+
+
+def test_sigterm_mid_post_finishes_that_post_and_releases_the_rest(tmp_path):
+    write_schedule(tmp_path)
+    record = tmp_path / "published.tsv"
+    now = datetime.now(UTC)
+    add(tmp_path, *(make_post(f"c/p{i}", now - timedelta(seconds=30 - i)) for i in range(3)))
+    proc = subprocess.Popen([sys.executable, str(DAEMON), str(tmp_path), str(record), "--pause", "1.0"],
+                            env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert read_line(proc).startswith("daemon started")
+        with open_store(settings_for(tmp_path).database_url) as store:
+            wait_for(lambda: store.get("c/p0").attempt_open, what="the first attempt to start")
+        proc.send_signal(signal.SIGTERM)  # during the first publish (it takes two seconds)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert record.read_text().splitlines() == [f"c/p0\t{proc.pid}\t0"]
+    assert "posted c/p0" in out and out.strip().endswith("daemon stopped")
+    with open_store(settings_for(tmp_path).database_url) as store:
+        states = {p.id: (p.status, p.claimed_by) for p in store.posts()}
+    assert states == {"c/p0": ("posted", None), "c/p1": ("queued", None), "c/p2": ("queued", None)}
