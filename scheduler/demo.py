@@ -51,7 +51,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
         queued = queue_campaigns(settings, store, start)
         say(f"4. queue     {len(queued.get('queued', []))} posts given slots")
         posted = _walk(settings, store, start, days, say)
-        preview = _preview(settings, store, start)
+        preview = _preview(settings, store, start + timedelta(days=days))
     say(_table(posted, zone))
     say(f"cards:   {cards['folder']}")
     say(f"outbox:  {settings.outbox_dir}")
