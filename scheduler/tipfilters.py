@@ -250,6 +250,21 @@ _MODAL_STILL = re.compile(r"\b(can|could|may|might|should|will|would)\s+still\b"
 _DEMONSTRATIVE_PLURAL = re.compile(r"(?<=\s)(?:these|those)\s+(?=[a-z]+s\b)")
 
 
+_FOOTNOTE = re.compile(r"\s*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:!?]|$))")
+_CITATION_PARENS = re.compile(r"\s*\((?:[A-Z][\w’'&.-]*(?:\s+(?:and|&|et al\.?)\s*[A-Z]?[\w’'.-]*)*,?\s+)?"
+                              r"(?:19|20)\d\d[a-z]?(?:[;,]\s*[^()]*?(?:19|20)\d\d[a-z]?)*\)")
+_LABEL = re.compile(r"^(?:(?:pro |quick |bonus )?tip|note|key takeaway|takeaway|bottom line|in short|tl;dr)\s*[:—–-]\s+",
+                    re.IGNORECASE)
+
+
+def tidy(sentence: str) -> str:
+    """The sentence without footnote marks, (Author, 2020) citations or a `Tip:` label."""
+    text = _CITATION_PARENS.sub("", _FOOTNOTE.sub("", sentence))
+    text = _LABEL.sub("", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return capitalize_first(text.strip()) if text != sentence else sentence
+
+
 def compress(sentence: str) -> str:
     """The light compressions a tip may make of the article's sentence, nothing more."""
     text = sentence.strip()

@@ -20,7 +20,7 @@ from scheduler.flags import personal_details, review_flags, vignette_names
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.sentences import (capitalize_first, content_words, end_with_period, lower_first, slugify,
                                  split_sentences, words)
-from scheduler.tipfilters import (advice_cut, compress, dangling_references, is_fragment, is_meta,
+from scheduler.tipfilters import (advice_cut, compress, dangling_references, is_fragment, is_meta, tidy,
                                   is_promotion, is_question, opens_with_reference, practice_names, shorten_to_clause,
                                   unresolved_pronoun)
 
@@ -120,6 +120,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: _Scope, *, drop_las
     sentences = split_sentences(block.text)
     if block.lead:
         sentences = [end_with_period(block.lead)] + sentences
+    sentences = [tidy(sentence) for sentence in sentences]
     if drop_last and sentences:
         sentences = sentences[:-1]
     drafts: list[Draft] = []
@@ -345,7 +346,7 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
         sentences = [end_with_period(item.lead)] + sentences
     for child in item.children:
         sentences += [end_with_period(s) for s in split_sentences(child.full)]
-    sentences = [s for s in sentences if _usable(s, scope) and not is_question(s)]
+    sentences = [tidy(s) for s in sentences if _usable(s, scope) and not is_question(s)]
     if not sentences or opens_with_reference(sentences[0]):
         return []
     headline, first = _headline(sentences[0])

@@ -284,3 +284,16 @@ def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
     assert tip.headline == "Talk about your day at dinner."
     assert tip.text == ("Tips for busy couples: talk about your day at dinner, put phones away after nine, "
                         "and share one appreciation each night.")
+
+
+@pytest.mark.parametrize("sentence, tidied", [
+    ("Contempt predicts divorce (Gottman, 1999).", "Contempt predicts divorce."),
+    ("Couples recover faster (Gottman & Levenson, 2000; Smith, 2010).", "Couples recover faster."),
+    ("Sleep matters[1] for mood.", "Sleep matters for mood."),
+    ("Tip: keep a journal.", "Keep a journal."),
+    ("Remember: you are a team.", "Remember: you are a team."),
+])
+def test_citations_footnotes_and_labels_are_left_out(sentence, tidied):
+    from scheduler.tipfilters import tidy
+
+    assert tidy(sentence) == tidied
