@@ -138,9 +138,9 @@ def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Block, brand: Br
     baseline = top + frame.rule_height + frame.rule_gap + block.ascent
     for line in block.lines:
         x = right - line.width if block.rtl else left
-        for word, word_width in zip(line.words, line.widths):
+        for word, word_width, gap in zip(line.words, line.widths, line.gaps):
             draw_runs(draw, (x, baseline), word, brand.headline_chain, block.size, brand.text, block.rtl)
-            x += word_width + block.space
+            x += word_width + gap
         check_text(line_box(brand.headline_chain[0], block.size, right - line.width if block.rtl else left,
                             line.width, baseline), frame, "the headline", brand)
         baseline += block.line_height
@@ -173,18 +173,17 @@ def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Fra
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
     size = frame.small
     widths = [typesetting.word_width(w, brand.kicker_chain, size, rtl) for w in words]
-    space = fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr")
-    total = sum(widths) + space * (len(words) - 1)
+    line = typesetting.make_line(words, widths, fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr"))
+    total = line.width
     if total > available:
         raise ContentError(f"the kicker “{kicker}” is too long for one line on a {frame.width}x{frame.height} "
                            f"card; shorten the section name, or set kicker: none in {brand.source}")
     ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
     left = x = frame.width - frame.margin - total if rtl else frame.margin
     baseline = frame.margin_y + ascent
-    by_id = {id(w): width for w, width in zip(words, widths)}
-    for word in typesetting.visual_order(list(words)):
+    for word, width, gap in zip(line.words, line.widths, line.gaps):
         draw_runs(draw, (x, baseline), word, brand.kicker_chain, size, brand.small_text, rtl)
-        x += by_id[id(word)] + space
+        x += width + gap
     check_text(line_box(brand.kicker_chain[0], size, left, total, baseline), frame, "the kicker", brand)
 
 
@@ -391,8 +390,9 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     report = {"cards": entries, "rendered": len(work), "unchanged": len(entries) - len(work)}
     if sheet is not None:
         paths = [settings.root / entry["path"] for entry in entries]
-        report["sheet"] = shown_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font),
-                                     settings.root)
+        columns = len(sizes) if len(sizes) > 1 else None  # one row per tip, one column per size
+        report["sheet"] = shown_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font,
+                                                   columns=columns), settings.root)
     return report
 
 
@@ -446,8 +446,8 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
                 bar.advance(task)
 
 
-def contact_sheet(paths, out: Path, *, label_font: Path | None = None) -> Path:
+def contact_sheet(paths, out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
     """All the cards on one PNG, each 400 pixels wide as on a phone, so a person can look at them at once."""
     from scheduler.contactsheet import make_sheet
 
-    return make_sheet([Path(p) for p in paths], Path(out), label_font=label_font)
+    return make_sheet([Path(p) for p in paths], Path(out), label_font=label_font, columns=columns)

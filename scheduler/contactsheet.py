@@ -38,12 +38,22 @@ def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, 
             x = GAP + column * (THUMB_WIDTH + GAP)
             sheet.paste(thumb, (x, y))
             if font:
-                name = paths[row_index * columns + column].name
+                name = _fitted(paths[row_index * columns + column].name, font)
                 draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt")
         y += heights[row_index] + GAP
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG", compress_level=6)
     return write_atomic(out, buffer.getvalue())
+
+
+def _fitted(name: str, font) -> str:
+    """The file name, shortened in the middle to fit under its thumbnail (the size stays readable)."""
+    if font.getlength(name) <= THUMB_WIDTH:
+        return name
+    head, tail = name[: len(name) // 2], name[len(name) // 2:]
+    while head and font.getlength(f"{head}…{tail}") > THUMB_WIDTH:
+        head, tail = head[:-1], tail[1:] if len(tail) > 16 else tail
+    return f"{head}…{tail}"
 
 
 def _thumbnail(path: Path) -> Image.Image:

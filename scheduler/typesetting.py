@@ -17,6 +17,7 @@ from scheduler import fonts
 _SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029\u3000]+")  # not U+00A0: a no-break space keeps words together
 _OPENERS = set(" \u00a0([{<‘“—–-/")
 _ELISIONS = ("tis", "twas", "til", "em", "cause", "n ", "round")
+_AFTER_DASH = re.compile(r"(?<=\w[—–])(?=\w)")
 
 
 def normalise(text: str) -> str:
@@ -45,12 +46,14 @@ class Word:
     text: str
     runs: tuple[tuple[int, str], ...]  # (index into the font chain, text)
     level: int  # bidi embedding level: even left-to-right, odd right-to-left
+    glued: bool = False  # follows the word before it with no space (after a dash: "resources—articles")
 
 
 @dataclass(frozen=True)
 class Line:
     words: tuple[Word, ...]  # in visual order, left to right
     widths: tuple[float, ...]
+    gaps: tuple[float, ...]  # the space after each word, in visual order
     width: float
 
 
@@ -90,12 +93,17 @@ def strong_direction(text: str) -> str | None:
 
 def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], bool]:
     """Words with their font runs and bidi levels, and whether the paragraph reads right to left."""
-    raw: list[str] = []
+    tokens: list[str] = []
     for token in text.split(" "):
-        if raw and not any(char.isalnum() for char in token):
-            raw[-1] += " " + token  # a lone dash or ampersand never starts a line
+        if tokens and not any(char.isalnum() for char in token):
+            tokens[-1] += " " + token  # a lone dash or ampersand never starts a line
         else:
-            raw.append(token)
+            tokens.append(token)
+    raw, glued = [], []
+    for token in tokens:
+        for part_index, part in enumerate(_AFTER_DASH.split(token)):  # a line may end after a dash
+            raw.append(part)
+            glued.append(part_index > 0)
     rtl = strong_direction(text) == "R"
     directions = [strong_direction(word) for word in raw]
     words = []
@@ -105,7 +113,7 @@ def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], b
             after = next((d for d in directions[index + 1:] if d), None)
             direction = before if before == after and before else ("R" if rtl else "L")
         level = (1 if rtl else 0) + (direction != ("R" if rtl else "L"))
-        words.append(Word(word, fonts.split_runs(word, chain), level))
+        words.append(Word(word, fonts.split_runs(word, chain), level, glued[index]))
     return tuple(words), rtl
 
 
@@ -133,37 +141,6 @@ def visual_order(words: list[Word]) -> list[Word]:
 def word_width(word: Word, chain: tuple[Path, ...], size: int, rtl: bool) -> float:
     direction = "rtl" if rtl else "ltr"
     return sum(fonts.length(chain[i], size, text, direction) for i, text in word.runs)
-
-
-def balanced_breaks(widths: list[float], space: float, max_width: float, max_lines: int
-                    ) -> tuple[list[int], bool] | None:
-    """Where to end each line: the fewest lines whose longest is as short as it can be.
-
-    Returns (the index after each line's last word, whether a single word is left alone on the
-    last line), or None when the words cannot be set in max_lines lines of max_width. A lone last
-    word is accepted only when no set of lines within max_lines avoids it.
-    """
-    n = len(widths)
-    if n == 0 or max_lines < 1 or max(widths) > max_width:
-        return None
-    prefix = [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-
-    def width(i: int, j: int) -> float:  # words i..j-1 on one line
-        return prefix[j] - prefix[i] + space * (j - i - 1)
-
-    fallback = None
-    for lines in range(1, min(max_lines, n) + 1):
-        for no_orphan in (True, False):
-            breaks = _best_partition(width, n, lines, max_width, no_orphan and lines > 1)
-            if breaks is None:
-                continue
-            orphan = lines > 1 and breaks[-1] - breaks[-2] == 1
-            if not orphan:
-                return breaks, False
-            fallback = fallback or (breaks, True)
-    return fallback
 
 
 def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two: bool) -> list[int] | None:
@@ -204,6 +181,7 @@ def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two:
 
 
 BALANCED = 0.55  # the shortest line at least this share of the longest, or the lines look ragged
+RAGGED = 0.8     # ragged lines count as this much smaller when sizes are compared
 
 
 @dataclass(frozen=True)
@@ -213,28 +191,27 @@ class _Candidate:
     orphan: bool
     balance: float
 
+    @property
+    def score(self) -> float:
+        return self.size * (1.0 if self.balance >= BALANCED else RAGGED)
+
 
 def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
         line_height: float) -> Block:
     """The headline set as large as it fits `box`, in balanced lines, never below min_size.
 
     For each number of lines, the words are split so the longest line is as short as it can be,
-    and that split is set at the largest size that fits. Of these, the largest wins among those
-    with no lone last word and no line much shorter than the rest; failing that, among those with
-    no lone last word; failing that, any. Raises fonts.MissingGlyph for a character no font has
-    and DoesNotFit when nothing fits at min_size.
+    and that split is set at the largest size that fits. A split with a lone last word counts
+    only when every other split is too small to read; ragged lines (one much shorter than the
+    longest) count as if 20% smaller. Raises fonts.MissingGlyph for a character no font has and
+    DoesNotFit when nothing fits at min_size.
     """
     words, rtl = split_words(text, chain)
     width_box, height_box = box
     widths = [word_width(w, chain, max_size, rtl) for w in words]  # measured once, at the largest size
     space = fonts.length(chain[0], max_size, " ", "rtl" if rtl else "ltr")
     ascent, descent = fonts.ink_extent(chain[0], max_size)
-    prefix = [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-
-    def line_width(i: int, j: int) -> float:
-        return prefix[j] - prefix[i] + space * (j - i - 1)
+    line_width = _line_widths(words, widths, space)
 
     candidates: list[_Candidate] = []
     for lines in range(1, len(words) + 1):
@@ -257,14 +234,39 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
             candidates.append(_Candidate(size, tuple(breaks), orphan, balance))
             if not orphan:
                 break
-    for acceptable in (lambda c: not c.orphan and c.balance >= BALANCED, lambda c: not c.orphan, lambda c: True):
-        chosen = [c for c in candidates if acceptable(c)]
-        if chosen:
-            best = max(chosen, key=lambda c: (c.size, -len(c.breaks)))
-            block = set_at(words, rtl, chain, best.size, box, line_height, list(best.breaks))
-            return replace(block, orphan=best.orphan)
-    raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
-                     _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
+    chosen = [c for c in candidates if not c.orphan] or candidates
+    if not chosen:
+        raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
+                         _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
+    best = max(chosen, key=lambda c: (c.score, c.size, -len(c.breaks)))
+    block = set_at(words, rtl, chain, best.size, box, line_height, list(best.breaks))
+    return replace(block, orphan=best.orphan)
+
+
+def _line_widths(words, widths: list[float], space: float):
+    """width(i, j): words i..j-1 set on one line, with a space between them unless glued."""
+    prefix, gaps = [0.0], [0.0]
+    for index, (word, width) in enumerate(zip(words, widths)):
+        prefix.append(prefix[-1] + width)
+        gaps.append(gaps[-1] + (0.0 if index == 0 or word.glued else space))
+
+    def width(i: int, j: int) -> float:
+        return prefix[j] - prefix[i] + gaps[j] - gaps[i + 1]
+
+    return width
+
+
+def make_line(words, widths, space: float) -> Line:
+    """One line of words (logical order) laid out left to right, with the gap after each word."""
+    logical = {id(w): (index, width) for index, (w, width) in enumerate(zip(words, widths))}
+    ordered = visual_order(list(words))
+    line_widths = tuple(logical[id(w)][1] for w in ordered)
+    gaps = []
+    for left, right in zip(ordered, ordered[1:]):
+        later = left if logical[id(left)][0] > logical[id(right)][0] else right
+        gaps.append(0.0 if later.glued else space)
+    gaps.append(0.0)
+    return Line(tuple(ordered), line_widths, tuple(gaps), sum(line_widths) + sum(gaps))
 
 
 def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: int,
@@ -279,19 +281,12 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
     space = fonts.length(chain[0], size, " ", "rtl" if rtl else "ltr")
     lines, start = [], 0
     for end in breaks:
-        pairs = visual_order_pairs(words[start:end], widths[start:end])
-        line_widths = tuple(w for _, w in pairs)
-        width = sum(line_widths) + space * (len(pairs) - 1)
-        if width > max_width:
+        line = make_line(words[start:end], widths[start:end], space)
+        if line.width > max_width:
             return None
-        lines.append(Line(tuple(w for w, _ in pairs), line_widths, width))
+        lines.append(line)
         start = end
     return Block(size, tuple(lines), space, step, ascent, descent, rtl, False)
-
-
-def visual_order_pairs(words, widths) -> list[tuple[Word, float]]:
-    by_id = {id(w): width for w, width in zip(words, widths)}
-    return [(w, by_id[id(w)]) for w in visual_order(list(words))]
 
 
 def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:

@@ -99,19 +99,29 @@ def test_a_single_long_word_renders_and_a_too_long_headline_asks_for_a_shorter_o
     assert "shorten it to about" in message
 
 
-def test_a_lone_last_word_is_avoided_when_a_better_break_exists():
-    # greedy filling would leave the fourth word alone: 100 100 100 | 30
-    breaks, orphan = typesetting.balanced_breaks([100, 100, 100, 30], 10, 330, 3)
-    assert (breaks, orphan) == ([2, 4], False)
-    # two words that each need a whole line: nothing better exists
-    assert typesetting.balanced_breaks([300, 300], 10, 330, 3) == ([1, 2], True)
-    # nothing fits: a word wider than the line
-    assert typesetting.balanced_breaks([400], 10, 330, 3) is None
+def lines_of(brand, text: str, size: str) -> list[str]:
+    block = set_headline(typesetting.normalise(text), brand, frame_for(brand, size), size)
+    return ["".join(w.text + (" " if gap else "") for w, gap in zip(line.words, line.gaps)).strip()
+            for line in block.lines]
 
 
-def test_lines_are_balanced_not_greedy():
-    breaks, _ = typesetting.balanced_breaks([90, 90, 90, 90, 90], 10, 400, 2)
-    assert breaks == [3, 5]  # 290 and 190, not 390 and 90
+def test_a_lone_last_word_is_avoided_when_a_better_break_exists(brand):
+    # filling each line as far as it goes would leave "backfire." alone
+    assert lines_of(brand, "Pressure tends to backfire.", "x") == ["Pressure tends", "to backfire."]
+    assert lines_of(brand, "Keep the invitation open-ended.", "square") == ["Keep the", "invitation open-ended."]
+
+
+def test_ragged_lines_give_way_to_even_ones(brand):
+    lines = lines_of(brand, "Some couples prefer starting with a neutral goal.", "square")
+    assert lines == ["Some couples", "prefer starting", "with a neutral goal."]
+
+
+def test_a_line_may_end_after_a_dash_with_no_space_added(brand):
+    assert lines_of(brand, "You might share educational resources—articles or short videos.", "x") == [
+        "You might share", "educational resources—", "articles or short videos."]
+    words, _ = typesetting.split_words("resources—articles", (REPO / "assets/fonts/Vollkorn-Medium.ttf",))
+    line = typesetting.make_line(words, [100.0, 80.0], space=20.0)
+    assert [w.text for w in words] == ["resources—", "articles"] and line.width == 180.0  # no space added
 
 
 # --- typography -----------------------------------------------------------------------------------
@@ -340,7 +350,7 @@ def test_render_campaigns_draws_every_size_on_every_core_and_skips_skipped_tips(
         assert (project / card["path"]).read_bytes() == render_card(headline, brand, card["size"], kicker)
         assert card["alt_text"] == alt_text(headline, brand, kicker)
     sheet = Image.open(project / "sheet.png")
-    assert sheet.width == 24 + 4 * (400 + 24) and sheet.height > 2 * 225
+    assert sheet.width == 24 + 3 * (400 + 24) and sheet.height > 2 * 500  # a row per tip, a column per size
     again = render_campaigns(settings, [campaign], ["x"], progress=False)
     assert again["rendered"] == 0 and again["unchanged"] == 2
 
