@@ -360,6 +360,8 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     """
     from scheduler.brand import load_brand
 
+    if sheet is not None and Path(sheet).suffix.lower() != ".png":
+        raise ContentError(f"{sheet}: a contact sheet is a PNG; give a file name ending in .png")
     brand = load_brand(settings.root, settings.schedule.account.handle)
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
     for size in sizes:
