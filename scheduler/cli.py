@@ -139,20 +139,21 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def cmd_run_due(ctx: Context) -> int:
-    from scheduler.runner import empty_report, exit_code, report_lines, run_due, worker_name
+    from scheduler.runner import empty_report, exit_code, nothing_due, report_lines, run_due, worker_name
 
-    settings, now = ctx.settings, ctx.now()
+    now = ctx.now()
+    if nothing_due(ctx.root, now):  # the common cron case: say nothing, load nothing more
+        ctx.emit(empty_report())
+        return EXIT_OK
+    from scheduler.publishers import make_publisher
+
+    settings = ctx.settings
     with ctx.store() as store:
-        if not store.has_due(now):  # the common cron case: say nothing, import nothing more
-            report = empty_report()
-        else:
-            from scheduler.publishers import make_publisher
-
-            publisher = make_publisher(settings)
-            try:
-                report = run_due(settings, store, publisher, now, worker_name(), dry_run=ctx.args.dry_run)
-            finally:
-                publisher.close()
+        publisher = make_publisher(settings)
+        try:
+            report = run_due(settings, store, publisher, now, worker_name(), dry_run=ctx.args.dry_run)
+        finally:
+            publisher.close()
     ctx.emit(report, "\n".join(report_lines(report)))
     return exit_code(report)
 

@@ -261,6 +261,24 @@ def exit_code(report: dict) -> int:
     return 3 if report.get("failed") or report.get("stopped") else 0
 
 
+def nothing_due(root: Path, now: datetime) -> bool:
+    """run-due's fast path: True when the database has nothing due at `now`, found from the
+    environment and the database alone, without reading the timetable. False when unsure."""
+    import os
+
+    from scheduler.config import SCHEDULE_FILE, parse_database_url, read_environment
+    from scheduler.store import open_store
+    from scheduler.store.sqlite import sqlite_path
+
+    if not (root / SCHEDULE_FILE).is_file():
+        return False  # not a project folder: the full path says so
+    url = parse_database_url(read_environment(root, os.environ).get("JUNO_DATABASE_URL"), root)
+    if url.startswith("sqlite:") and not sqlite_path(url).exists():
+        return True  # no database yet: nothing was ever queued
+    with open_store(url) as store:
+        return not store.has_due(now)
+
+
 def worker_name() -> str:
     """Who holds a claim: host, process and a random part (a restarted process is someone else)."""
     import os
