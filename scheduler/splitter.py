@@ -87,8 +87,9 @@ def post_fits(schedule, *, url: str | None, slug: str):
     X's counting (twitter-text) takes milliseconds a call, so a text whose weight is plainly under
     the limit is let through on an upper bound: every character at its weight from twitter-text's
     own table (code points taken singly, so emoji count at least as much as X counts them), plus
-    the exact weight of what compose adds (footer, link, hashtags). A text with anything URL-like
-    in it, or near the limit, is counted exactly.
+    the exact weight of what compose adds (footer, link, hashtags); one plainly over it on a lower
+    bound (plain ASCII letters, spaces and punctuation count 1 each, and nothing else counts less
+    than 0). A text with anything URL-like in it, or near the limit, is counted exactly.
     """
     from twitter_text.config import config
 
@@ -113,6 +114,9 @@ def post_fits(schedule, *, url: str | None, slug: str):
             bound = sum(map(weights.__getitem__, body)) // scale + 1 + overhead[sensitive]
             if bound <= MAX_WEIGHTED_LENGTH:
                 return True
+            plain = len(body) - sum(1 for ch in body if not ch.isascii() or ch in "#*0123456789")
+            if plain + overhead[sensitive] - 1 > MAX_WEIGHTED_LENGTH:
+                return False
         return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH
 
     return fits

@@ -297,3 +297,22 @@ def test_citations_footnotes_and_labels_are_left_out(sentence, tidied):
     from scheduler.tipfilters import tidy
 
     assert tidy(sentence) == tidied
+
+
+def test_the_quick_length_check_agrees_with_x_counting(schedule):
+    from hypothesis import given, settings, strategies as st
+
+    from scheduler.splitter import posted_length
+
+    pieces = ["Patience matters.", " Readiness is personal", "—", " “quoted” ", " café ", " 😀", " 👩‍👩‍👧",
+              " 漢字", " e.g. ", " #CouplesCounseling", " 988", " x" * 40, " example.com"]
+    fits = {flag: post_fits(schedule, url=URL, slug="c") for flag in (False, True)}
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=30), st.booleans())
+    def agrees(parts, sensitive):
+        text = "".join(parts).strip() or "A."
+        exact = posted_length(schedule, text, url=URL, slug="c", sensitive=sensitive) <= 280
+        assert fits[sensitive](text, sensitive) is exact
+
+    agrees()
