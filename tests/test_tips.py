@@ -270,9 +270,9 @@ def test_review_flags(text, sensitive, private):
     ("Saying “you’re overreacting” rarely calms anyone down.", None),
 ])
 def test_only_examples_worth_saying_become_try_saying(sentence, example):
-    from scheduler.tips import _spoken_example
+    from scheduler.listtips import spoken_example
 
-    assert _spoken_example(sentence) == example
+    assert spoken_example(sentence) == example
 
 
 def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
