@@ -130,6 +130,9 @@ class Fake:
     def count(self, route: str) -> int:
         return sum(1 for r in self.control.requests if r["route"] == route)
 
+    def count_all(self) -> int:
+        return len(self.control.requests)
+
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -144,8 +147,8 @@ class Fake:
 class Database:
     """The run's database: the default SQLite file, or a fresh PostgreSQL schema."""
 
-    def __init__(self, kind: str, root: Path):
-        self.kind = kind
+    def __init__(self, kind: str, root: Path, server: str = PG_URL):
+        self.kind, self.server = kind, server
         self.schema = None
         if kind == "sqlite":
             self.url = f"sqlite:///{root / '.juno' / 'juno.db'}"
@@ -153,10 +156,10 @@ class Database:
             import psycopg
 
             self.schema = f"juno_chaos_{uuid.uuid4().hex[:10]}"
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
+            with psycopg.connect(server, autocommit=True) as conn:
                 conn.execute(f'CREATE SCHEMA "{self.schema}"')
-            sep = "&" if "?" in PG_URL else "?"
-            self.url = f"{PG_URL}{sep}options=-csearch_path%3D{self.schema}"
+            sep = "&" if "?" in server else "?"
+            self.url = f"{server}{sep}options=-csearch_path%3D{self.schema}"
 
     def posts(self):
         from scheduler.store import open_store
@@ -182,7 +185,7 @@ class Database:
         if self.schema:
             import psycopg
 
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
+            with psycopg.connect(self.server, autocommit=True) as conn:
                 conn.execute(f'DROP SCHEMA "{self.schema}" CASCADE')
 
 
@@ -228,7 +231,7 @@ class Workers:
         return code
 
 
-def wait_until(condition, timeout: float, proc: subprocess.Popen | None = None) -> bool:
+def wait_until(condition, timeout: float, proc: subprocess.Popen | None = None, interval: float = 0.01) -> bool:
     """Poll condition() until true; False on timeout or when proc exits first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -236,20 +239,22 @@ def wait_until(condition, timeout: float, proc: subprocess.Popen | None = None) 
             return True
         if proc is not None and proc.poll() is not None:
             return bool(condition())
-        time.sleep(0.01)
+        time.sleep(interval)
     return False
 
 
 # --- rounds ----------------------------------------------------------------------------------------
 
 class Chaos:
-    def __init__(self, posts: int, seed: int, workers: int, database: str, folder: Path, quiet: bool):
+    def __init__(self, posts: int, seed: int, workers: int, database: str, folder: Path, quiet: bool,
+                 pg_url: str = PG_URL, rounds: int | None = None):
         self.posts, self.seed, self.crowd_size, self.quiet = posts, seed, workers, quiet
         self.rng = random.Random(seed)
         self.folder = folder
         self.root = folder / "project"
         self.tally = Tally()
-        self.database_kind = database
+        self.database_kind, self.pg_url = database, pg_url
+        self.max_rounds = rounds if rounds is not None else max(12, posts // 4)
 
     def say(self, text: str) -> None:
         if not self.quiet:
@@ -258,7 +263,7 @@ class Chaos:
     def run(self) -> Tally:
         started = time.monotonic()
         make_project(self.root, self.posts, self.seed)
-        self.db = Database(self.database_kind, self.root)
+        self.db = Database(self.database_kind, self.root, self.pg_url)
         self.fake = Fake(self.folder)
         try:
             env = {**self.fake.env, "JUNO_DATABASE_URL": self.db.url}
@@ -303,9 +308,8 @@ class Chaos:
     def rounds(self) -> None:
         targeted = list(TARGETED)
         self.rng.shuffle(targeted)
-        plan = [kind for pair in zip(targeted, ["crowd"] * len(targeted)) for kind in pair]
-        limit = max(12, self.posts // 4)
-        for number in range(limit):
+        plan = targeted + ["crowd"] * len(targeted)  # aimed kills first, while there is work to aim at
+        for number in range(self.max_rounds):
             if not self.remaining():
                 return
             kind = plan[number] if number < len(plan) else self.rng.choice(
@@ -330,9 +334,12 @@ class Chaos:
         self.fake.control.clear_faults()
         self.inject_random(self.rng.randint(2, 6))
         now = self.tick()
+        before = self.fake.count_all()
         procs = [self.workers.start(now) for _ in range(self.crowd_size)]
+        # The moments are counted from the first call to X, not from the start: a busy machine starts slowly.
+        wait_until(lambda: self.fake.count_all() > before, 30, interval=0.05)
         spare = 0.8 if self.tally.rounds["crowd"] > len(TARGETED) else 1.0  # early on, none finishes the queue
-        deadlines = [time.monotonic() + self.rng.uniform(0.4, 2.5) if self.rng.random() < spare else None
+        deadlines = [time.monotonic() + self.rng.uniform(0.05, 1.5) if self.rng.random() < spare else None
                      for _ in procs]
         while any(p.poll() is None for p in procs):
             for proc, deadline in zip(procs, deadlines):
@@ -467,11 +474,12 @@ def summary(tally: Tally, posts: int, seed: int, database: str) -> str:
 
 
 def run_chaos(posts: int = 200, seed: int | None = None, *, workers: int = 3, database: str = "sqlite",
-              keep: Path | None = None, quiet: bool = False) -> tuple[Tally, str]:
+              keep: Path | None = None, quiet: bool = False, pg_url: str = PG_URL,
+              rounds: int | None = None) -> tuple[Tally, str]:
     seed = random.SystemRandom().randrange(1_000_000) if seed is None else seed
     folder = Path(tempfile.mkdtemp(prefix="juno-chaos-")) if keep is None else keep
     folder.mkdir(parents=True, exist_ok=True)
-    chaos = Chaos(posts, seed, workers, database, folder, quiet)
+    chaos = Chaos(posts, seed, workers, database, folder, quiet, pg_url, rounds)
     try:
         tally = chaos.run()
     except Exception as exc:  # noqa: BLE001 - the run broke off: say where in the summary
@@ -492,13 +500,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=3, help="workers at once in a crowd round (default 3)")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite",
                         help="the queue's database (postgres: a fresh schema at JUNO_BENCH_PG or the local one)")
+    parser.add_argument("--rounds", type=int, help="rounds of kills before the drain (default: max(12, posts/4))")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it (logs, database)")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
     args = parser.parse_args(argv)
     if args.posts < 1 or args.workers < 1:
         parser.error("--posts and --workers must be at least 1")
     tally, text = run_chaos(args.posts, args.seed, workers=args.workers, database=args.database,
-                            keep=args.keep, quiet=args.quiet)
+                            keep=args.keep, quiet=args.quiet, rounds=args.rounds)
     print(text)
     return 0 if not tally.problems else 1
 
