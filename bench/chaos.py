@@ -435,7 +435,10 @@ class Chaos:
             if remote is None:
                 problems.append(f"{post.id} never reached X (database: {post.status})")
                 continue
-            if post.status != "posted" or post.remote_id != remote["id"]:
+            if post.status == "posted" and post.remote_id == "":
+                problems.append(f"{post.id}: recorded as posted without its X id ({remote['id']}): its uncertain "
+                                "attempt was settled by X's duplicate answer, not found among recent posts")
+            elif post.status != "posted" or post.remote_id != remote["id"]:
                 problems.append(f"{post.id}: database says {post.status} as {post.remote_id!r}, X has it as "
                                 f"{remote['id']}")
             if post.attempt_open or post.claimed_by:
