@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)       # longer than any one publish may take
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
+ACCOUNT_FRESH_S = 1.0
 
 
 def empty_report() -> dict:
@@ -73,9 +74,18 @@ class _Run:
         self.clock = clock
         self.report = empty_report()
         self._calendar = None
+        self._account = None
+        self._account_read = 0.0
+
+    def account(self):
+        """The account's state, read again at least every second: other workers may change it."""
+        if self._account is None or time.monotonic() - self._account_read > ACCOUNT_FRESH_S:
+            self._account = self.store.account(self.handle)
+            self._account_read = time.monotonic()
+        return self._account
 
     def all_due(self, should_stop) -> None:
-        account = self.store.account(self.handle)
+        account = self.account()
         if account.state == PAUSED:
             return
         if account.state != ACTIVE:
@@ -96,9 +106,9 @@ class _Run:
         if late > self.schedule.catch_up:
             self._move(post, now)
             return True
-        account = self.store.account(self.handle)
+        account = self.account()
         if account.state != ACTIVE:
-            self.store.release(post.id, self.worker_id, now)
+            self.store.release(post, self.worker_id, now)
             return False
         if account.not_before and account.not_before > now:
             self._defer(post, account.not_before, "rate limit", now)
@@ -111,11 +121,6 @@ class _Run:
 
     def _publish(self, post: Post) -> bool:
         outgoing = self._outgoing(post)
-        now = self.clock()
-        if not self.store.begin_attempt(post.id, self.worker_id, now, held_until=now + self.lease / 2):
-            logger.warning("%s: the claim was about to run out before posting; giving it back", post.id)
-            self.store.release(post.id, self.worker_id, now)
-            return True
         try:
             published = None
             if post.attempt_open:
@@ -150,6 +155,7 @@ class _Run:
             self.store.record_retry(post.id, self.worker_id, message, post.eligible_at,
                                     uncertain=exc.uncertain, now=now)
             self.store.set_account_state(self.handle, "stopped", message, now)
+            self._account = None
             logger.error("%s: posting stopped for @%s: %s", post.id, self.handle, message)
             self.report["failed"].append({"id": post.id, "error": message})
             self.report["stopped"] = {"account": self.handle, "reason": message}
@@ -158,6 +164,7 @@ class _Run:
         retry_at = _aware(exc.retry_at) or now + backoff(attempts)
         if exc.retry_at is not None:
             self.store.set_not_before(self.handle, retry_at, now)
+            self._account = None
         self.store.record_retry(post.id, self.worker_id, message, retry_at, uncertain=exc.uncertain, now=now)
         if report_as_failed:
             self.report["failed"].append({"id": post.id, "error": message})
@@ -170,13 +177,13 @@ class _Run:
         calendar.remove(post.due_at)
         new_at = calendar.next_free(post.id, now)
         calendar.add(new_at, post.section)
-        self.store.move(post.id, self.worker_id, new_at, now)
+        self.store.move(post, self.worker_id, new_at, now)
         logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
                        self._local(post.eligible_at), self.schedule.catch_up, self._local(new_at))
         self.report["missed"].append({"id": post.id, "moved_to": self._local(new_at)})
 
     def _defer(self, post: Post, until: datetime, reason: str, now: datetime) -> None:
-        self.store.defer(post.id, self.worker_id, until, reason, now)
+        self.store.defer(post, self.worker_id, until, now)
         logger.info("%s: deferred until %s (%s)", post.id, self._local(until), reason)
         self.report["deferred"].append({"id": post.id, "until": self._local(until), "reason": reason})
 

@@ -63,23 +63,28 @@ def test_claim_takes_the_most_overdue_post_and_nothing_before_its_time(store):
     assert store.claim("w3", NOW + timedelta(minutes=1), LEASE).id == "c/later"
 
 
-def test_a_claim_is_held_until_its_lease_runs_out_then_the_post_is_uncertain(store):
+def test_a_claim_opens_an_attempt_and_a_post_whose_lease_ran_out_comes_back_uncertain(store):
     add_due(store, 1, NOW)
     held = store.claim("w1", NOW, LEASE)
-    assert store.begin_attempt(held.id, "w1", NOW)
+    assert (held.attempt_open, held.attempts) == (False, 0)  # as it was found
+    assert (store.get(held.id).attempt_open, store.get(held.id).attempts) == (True, 1)
     assert store.claim("w2", NOW + LEASE - timedelta(seconds=1), LEASE) is None
-    taken = store.claim("w2", NOW + LEASE, LEASE)
-    assert taken.id == held.id and taken.claimed_by == "w2"
-    assert taken.attempt_open and taken.attempts == 1
-    assert not store.begin_attempt(held.id, "w1", NOW + LEASE)  # the first worker lost it
+    taken = store.claim("w2", NOW + LEASE, LEASE)  # w1 died mid-post
+    assert (taken.id, taken.claimed_by, taken.attempt_open, taken.attempts) == (held.id, "w2", True, 1)
+    assert not store.record_retry(held.id, "w1", "late answer", NOW, uncertain=False, now=NOW + LEASE)
 
 
-def test_begin_attempt_refuses_a_claim_that_will_not_last(store):
-    add_due(store, 1, NOW)
-    post = store.claim("w1", NOW, LEASE)
-    assert not store.begin_attempt(post.id, "w1", NOW, held_until=NOW + LEASE)
-    assert not store.begin_attempt(post.id, "w2", NOW)
-    assert store.begin_attempt(post.id, "w1", NOW, held_until=NOW + LEASE / 2)
+def test_a_post_given_back_unpublished_keeps_its_attempt_as_it_was(store):
+    ids = add_due(store, 2, NOW)
+    first = store.claim("w1", NOW, LEASE)
+    store.release(first, "w1", NOW)
+    assert (store.get(ids[0]).attempt_open, store.get(ids[0]).attempts) == (False, 0)
+    store.claim("w1", NOW, LEASE)  # claim both; w1 dies holding the first with its attempt open
+    second = store.claim("w1", NOW, LEASE)
+    store.release(second, "w1", NOW)
+    again = store.claim("w2", NOW + LEASE, LEASE)
+    store.release(again, "w2", NOW + LEASE)
+    assert (store.get(ids[0]).attempt_open, store.get(ids[1]).attempt_open) == (True, False)
 
 
 def test_recording_posted_retry_dead_and_release(store):
@@ -106,8 +111,8 @@ def test_recording_posted_retry_dead_and_release(store):
 def test_defer_and_move_put_a_post_back_for_later(store):
     ids = add_due(store, 2, NOW)
     first, second = store.claim("w", NOW, LEASE), store.claim("w", NOW, LEASE)
-    store.defer(first.id, "w", NOW + timedelta(hours=1), "rate limit", NOW)
-    store.move(second.id, "w", NOW + timedelta(days=2), NOW)
+    store.defer(first, "w", NOW + timedelta(hours=1), NOW)
+    store.move(second, "w", NOW + timedelta(days=2), NOW)
     deferred, moved = store.get(ids[0]), store.get(ids[1])
     assert (deferred.status, deferred.eligible_at, deferred.attempts) == ("queued", NOW + timedelta(hours=1), 0)
     assert (moved.status, moved.due_at) == ("missed", NOW + timedelta(days=2))

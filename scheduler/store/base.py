@@ -51,6 +51,12 @@ class Store:
     def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
         raise NotImplementedError
 
+    def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
+        """One UPDATE/INSERT/DELETE as its own transaction; the number of rows it changed."""
+        with self.transaction(durable=durable) as cur:
+            cur.execute(self._sql(sql), params)
+            return cur.rowcount
+
     def _lock_migrations(self, cur) -> None:
         pass
 
@@ -221,22 +227,15 @@ class Store:
 
     # --- claiming and recording -----------------------------------------------------------------
     def claim(self, worker_id: str, now: datetime, lease: timedelta) -> Post | None:
-        """Atomically take the most overdue claimable post for `lease`; None when nothing is due."""
-        stamp = to_epoch(now)
-        with self.transaction(durable=False) as cur:
-            row = self._claim_one(cur, worker_id, stamp, to_epoch(now + lease))
-        return self._post(row) if row else None
+        """Atomically take the most overdue claimable post for `lease` and open an attempt on it,
+        durably, before anything is published; None when nothing is due.
 
-    def begin_attempt(self, post_id: str, worker_id: str, now: datetime, *,
-                      held_until: datetime | None = None) -> bool:
-        """Record that this worker is about to publish; False if its claim is gone or will not
-        last until `held_until` (default: now), so that no other worker can take it mid-post."""
-        stamp = to_epoch(now)
+        The post comes back as it was found: attempt_open True means an earlier attempt may
+        have gone out (look before posting), attempts counts the earlier ones. A worker that
+        then does not publish gives the attempt back (defer, move, release with the post)."""
         with self.transaction() as cur:
-            cur.execute(self._sql("UPDATE posts SET attempt_open = 1, attempts = attempts + 1, updated_at = ? "
-                                  "WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_until > ?"),
-                        (stamp, post_id, worker_id, to_epoch(held_until or now)))
-            return cur.rowcount == 1
+            row = self._claim_one(cur, worker_id, to_epoch(now), to_epoch(now + lease))
+        return self._post(row) if row else None
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
@@ -244,23 +243,23 @@ class Store:
         Not durable on purpose: if a power cut loses it, the attempt is still open, so the next
         worker asks the network and records the post without posting it again."""
         stamp = to_epoch(now)
-        with self.transaction(durable=False) as cur:
-            cur.execute(self._sql("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
-                                  "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
-                                  "claimed_until = NULL, ready_at = ?, updated_at = ? "
-                                  "WHERE id = ? AND status <> 'posted'"),
-                        (remote_id, url, cost_usd, stamp, stamp, stamp, post_id))
-            return cur.rowcount == 1
+        return self._write("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
+                           "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
+                           "claimed_until = NULL, ready_at = ?, updated_at = ? WHERE id = ? AND status <> 'posted'",
+                           (remote_id, url, cost_usd, stamp, stamp, stamp, post_id), durable=False) == 1
+
+    def _give_back(self, post: Post, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
+                   extra: str = "", params: Sequence = ()) -> bool:
+        """Return a claimed post unpublished, its attempt as it was before the claim."""
+        return self._finish(post.id, worker_id, now, status, ready_at=ready_at,
+                            extra=", attempt_open = ?, attempts = ?" + extra,
+                            params=(int(post.attempt_open), post.attempts, *params))
 
     def _finish(self, post_id: str, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
                 extra: str = "", params: Sequence = ()) -> bool:
-        stamp = to_epoch(now)
-        with self.transaction() as cur:
-            cur.execute(self._sql(f"UPDATE posts SET status = ?, ready_at = ?, claimed_by = NULL, "
-                                  f"claimed_until = NULL, updated_at = ?{extra} "
-                                  "WHERE id = ? AND status = 'claimed' AND claimed_by = ?"),
-                        (status, to_epoch(ready_at), stamp, *params, post_id, worker_id))
-            return cur.rowcount == 1
+        return self._write(f"UPDATE posts SET status = ?, ready_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                           f"updated_at = ?{extra} WHERE id = ? AND status = 'claimed' AND claimed_by = ?",
+                           (status, to_epoch(ready_at), to_epoch(now), *params, post_id, worker_id)) == 1
 
     def record_retry(self, post_id: str, worker_id: str, error: str, retry_at: datetime, *,
                      uncertain: bool, now: datetime) -> bool:
@@ -274,29 +273,27 @@ class Store:
         return self._finish(post_id, worker_id, now, DEAD, ready_at=now,
                             extra=", last_error = ?, attempt_open = 0", params=(error,))
 
-    def defer(self, post_id: str, worker_id: str, until: datetime, reason: str, now: datetime) -> bool:
+    def defer(self, post: Post, worker_id: str, until: datetime, now: datetime) -> bool:
         """Not now (budget, account not-before): back in the queue from `until`; no attempt counted."""
-        post = self.get(post_id)
-        status = FAILED if post and post.last_error else QUEUED
-        return self._finish(post_id, worker_id, now, status, ready_at=until,
-                            extra=", retry_at = ?", params=(to_epoch(until),))
-
-    def move(self, post_id: str, worker_id: str, due_at: datetime, now: datetime) -> bool:
-        """Its slot was missed by more than the catch-up window: give it a new slot."""
-        return self._finish(post_id, worker_id, now, MISSED, ready_at=due_at,
-                            extra=", due_at = ?, retry_at = NULL", params=(to_epoch(due_at),))
-
-    def release(self, post_id: str, worker_id: str, now: datetime) -> bool:
-        """Give a claimed post back, due as before."""
-        post = self.get(post_id)
-        if post is None:
-            return False
         status = FAILED if post.last_error else QUEUED
-        return self._finish(post_id, worker_id, now, status, ready_at=post.eligible_at)
+        return self._give_back(post, worker_id, now, status, ready_at=until,
+                               extra=", retry_at = ?", params=(to_epoch(until),))
+
+    def move(self, post: Post, worker_id: str, due_at: datetime, now: datetime) -> bool:
+        """Its slot was missed by more than the catch-up window: give it a new slot."""
+        return self._give_back(post, worker_id, now, MISSED, ready_at=due_at,
+                               extra=", due_at = ?, retry_at = NULL", params=(to_epoch(due_at),))
+
+    def release(self, post: Post, worker_id: str, now: datetime) -> bool:
+        """Give a claimed post back unpublished, due as before."""
+        status = FAILED if post.last_error else QUEUED
+        return self._give_back(post, worker_id, now, status, ready_at=post.eligible_at)
 
     def release_all(self, worker_id: str, now: datetime) -> int:
+        """Give back whatever this worker still holds; an attempt it opened stays open (look first)."""
         held = self._posts("status = 'claimed' AND claimed_by = ?", (worker_id,))
-        return sum(self.release(post.id, worker_id, now) for post in held)
+        return sum(self._finish(post.id, worker_id, now, FAILED if post.last_error else QUEUED,
+                                ready_at=post.eligible_at) for post in held)
 
     # --- a person's commands ------------------------------------------------------------------
     def skip(self, post_id: str, now: datetime, reason: str = "person") -> bool:

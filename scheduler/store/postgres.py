@@ -16,11 +16,14 @@ from scheduler.store.records import CLAIMABLE
 CONNECT_TIMEOUT_S = 10
 _MIGRATION_LOCK = 0x6A756E6F  # "juno": one migrating process at a time
 
-_CLAIM = ("UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
-          "updated_at = %s WHERE id = (SELECT id FROM posts "
+# The claim and its attempt in one statement; the post comes back as it was found.
+_CLAIM = ("WITH found AS (SELECT id, attempt_open, attempts FROM posts "
           f"WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= %s "
           "ORDER BY ready_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-          f"RETURNING {', '.join(POST_COLUMNS)}")
+          "UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
+          "updated_at = %s, attempt_open = 1, attempts = posts.attempts + 1 FROM found WHERE posts.id = found.id "
+          "RETURNING " + ", ".join(f"found.{c}" if c in ("attempt_open", "attempts") else f"posts.{c}"
+                                   for c in POST_COLUMNS))
 
 
 class PostgresStore(Store):
@@ -50,8 +53,25 @@ class PostgresStore(Store):
             return cur.fetchall()
 
     def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
-        cur.execute(_CLAIM, (worker_id, until, until, now, now), raw=True)
+        cur.execute(_CLAIM, (now, worker_id, until, until, now), raw=True)
         return cur.fetchone()
+
+    def claim(self, worker_id, now, lease):
+        """One statement in autocommit: its own durable transaction, one round trip."""
+        from scheduler.store.records import to_epoch
+
+        row = self.conn.execute(_CLAIM, (to_epoch(now), worker_id, to_epoch(now + lease), to_epoch(now + lease),
+                                         to_epoch(now))).fetchone()
+        return self._post(row) if row else None
+
+    def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
+        """Durable: one statement in autocommit. Not durable: sent as one pipeline, one round trip."""
+        if durable:
+            return self.conn.execute(self._sql(sql), params).rowcount
+        with self.conn.pipeline(), self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute("SET LOCAL synchronous_commit TO OFF")
+            cur.execute(self._sql(sql), params)
+        return cur.rowcount
 
     def close(self) -> None:
         self.conn.close()

@@ -42,7 +42,7 @@ MIGRATIONS: list[list[str]] = [
             updated_at      BIGINT NOT NULL
         )""",
         # Claiming reads only this index: due work in order, however long the history grows.
-        """CREATE INDEX posts_ready ON posts (ready_at)
+        """CREATE INDEX posts_ready ON posts (ready_at, id)
            WHERE status IN ('queued', 'failed', 'missed', 'claimed')""",
         "CREATE INDEX posts_due ON posts (due_at)",
         "CREATE INDEX posts_tip ON posts (tip_key, round)",

@@ -12,10 +12,13 @@ from scheduler.store.records import CLAIMABLE
 
 BUSY_TIMEOUT_S = 60.0
 
-_CLAIM_PICK = (f"SELECT id FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) "
+_CLAIM_PICK = (f"SELECT id, attempt_open FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) "
                "AND ready_at <= ? ORDER BY ready_at, id LIMIT 1")
 _CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
-               f"updated_at = ? WHERE id = ? RETURNING {', '.join(POST_COLUMNS)}")
+               "updated_at = ?, attempt_open = 1, attempts = attempts + 1 WHERE id = ? "
+               f"RETURNING {', '.join(POST_COLUMNS)}")
+_OPEN_AT = POST_COLUMNS.index("attempt_open")
+_ATTEMPTS_AT = POST_COLUMNS.index("attempts")
 
 
 def sqlite_path(url: str) -> Path:
@@ -63,7 +66,9 @@ class SQLiteStore(Store):
         if row is None:
             return None
         cur.execute(_CLAIM_TAKE, (worker_id, until, until, now, row[0]))
-        return cur.fetchone()
+        taken = list(cur.fetchone())
+        taken[_OPEN_AT], taken[_ATTEMPTS_AT] = row[1], taken[_ATTEMPTS_AT] - 1  # as it was found
+        return tuple(taken)
 
     def close(self) -> None:
         self.conn.close()
