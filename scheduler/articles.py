@@ -250,6 +250,10 @@ def is_dateline(line: str) -> bool:
     return bool(DATELINE.match(line.strip())) and len(line.split()) <= 14
 
 
+_OPEN_END = re.compile(r"\b(?:to|the|a|an|and|or|but|of|with|for|in|on|at|by|your|my|our|their|that|is|are|"
+                       r"was|be|as|than|from|into|about)$", re.IGNORECASE)
+
+
 def heading_like(line: str) -> bool:
     """A short line without end punctuation, or a short title-case question."""
     line = line.strip()
@@ -262,7 +266,7 @@ def heading_like(line: str) -> bool:
     if line.endswith("?"):
         long_words = [w for w in words if len(w) > 3]
         return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
-    return not ends_sentence(line) and not line.endswith(",")
+    return not ends_sentence(line) and not line.endswith(",") and not _OPEN_END.search(line)
 
 
 def parse_text(text: str, *, source: str, fallback_title: str) -> Article:
