@@ -113,9 +113,13 @@ class _Run:
         if account.not_before and account.not_before > now:
             self._defer(post, account.not_before, "rate limit", now)
             return True
-        over = self._over_budget(post, now)
-        if over is not None:
-            self._defer(post, over, "budget", now)
+        next_month = self._over_budget(post, now)
+        if next_month is not None:  # the first free slot of next month, not midnight on the 1st
+            calendar = self.calendar(now)
+            calendar.remove(post.due_at)
+            until = calendar.next_free(post.id, next_month)
+            calendar.add(until, post.section)
+            self._defer(post, until, "budget", now)
             return True
         return self._publish(post)
 
