@@ -217,3 +217,24 @@ def test_brand_images_and_fonts_never_crash(scratch, data, target):
         assert_clean(lambda: load_brand(root, "junocounseling"), path)
     finally:
         path.write_bytes(original)
+
+
+PASSWORD = "hunter2-not-for-logs"
+
+
+@FUZZ
+@given(database=st.one_of(st.text(max_size=60), st.builds(lambda junk: f"postgresql://juno:{PASSWORD}@{junk}",
+                                                            st.text(max_size=30))),
+       base=st.one_of(st.none(), st.text(max_size=40)))
+def test_environment_never_crashes_nor_shows_a_password(scratch, database, base):
+    root = scratch / "environment"
+    (root / "posts").mkdir(parents=True, exist_ok=True)
+    (root / "posts" / "schedule.yaml").write_bytes(SCHEDULE)
+    env = {"JUNO_DATABASE_URL": database, **({"JUNO_X_API_BASE": base} if base is not None else {})}
+    try:
+        load_settings(root, env=env)
+    except JunoError as exc:
+        message = str(exc)
+        assert message.startswith(("JUNO_DATABASE_URL", "JUNO_X_API_BASE")), message
+        assert "\n" not in message and "\r" not in message, repr(message)
+        assert PASSWORD not in message, message
