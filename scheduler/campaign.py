@@ -14,9 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
 
-from scheduler.errors import ContentError, located
+from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
-from scheduler.yamlio import Document, did_you_mean, display_path, dotted, load_document
+from scheduler.yamlio import Document, did_you_mean, display_path, kind_of, load_document, reject_unknown_keys
 
 STATUSES = ("draft", "approved", "skip")
 REVIEW_FLAGS = ("sensitive", "privacy", "stale")
@@ -106,34 +106,34 @@ def _campaign_path(root: Path, name: str) -> Path:
 def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     data = doc.data
     if data is None:
-        raise _error(doc, (), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
+        raise doc.error((), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
     if not isinstance(data, dict):
-        raise _error(doc, (), f"expected a mapping with article: and tips:, found {_kind(data)}")
-    _no_unknown_keys(doc, (), data, ("article", "tips"))
+        raise doc.error((), f"expected a mapping with article: and tips:, found {kind_of(data)}")
+    reject_unknown_keys(doc, (), data, ("article", "tips"))
     for required in ("article", "tips"):
         if required not in data:
-            raise _error(doc, (), f"'{required}' is missing; add it (see README, 'Campaign files')")
+            raise doc.error((), f"'{required}' is missing; add it (see README, 'Campaign files')")
     article = data["article"]
     if not isinstance(article, dict):
-        raise _error(doc, ("article",), f"expected a mapping with title:, url: and source:, found {_kind(article)}")
-    _no_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
+        raise doc.error(("article",), f"expected a mapping with title:, url: and source:, found {kind_of(article)}")
+    reject_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
     title = _text(doc, ("article", "title"), article.get("title"), required=True)
     url = _text(doc, ("article", "url"), article.get("url"))
     if url is not None and not re.match(r"^https?://\S+$", url):
-        raise _error(doc, ("article", "url"), f"{url!r} is not a web address; write it as https://...")
+        raise doc.error(("article", "url"), f"{url!r} is not a web address; write it as https://...")
     source = _text(doc, ("article", "source"), article.get("source"), required=True)
 
     tips_data = data["tips"]
     if tips_data is None:
         tips_data = []
     if not isinstance(tips_data, list):
-        raise _error(doc, ("tips",), f"expected a list of tips, found {_kind(tips_data)}")
+        raise doc.error(("tips",), f"expected a list of tips, found {kind_of(tips_data)}")
     tips = []
     seen: dict[str, int] = {}
     for index, item in enumerate(tips_data):
         tip = _tip(doc, ("tips", index), item)
         if tip.id in seen:
-            raise _error(doc, ("tips", index, "id"), f"id {tip.id!r} is already used by tips[{seen[tip.id]}]; "
+            raise doc.error(("tips", index, "id"), f"id {tip.id!r} is already used by tips[{seen[tip.id]}]; "
                                                      "give each tip its own id")
         seen[tip.id] = index
         tips.append(tip)
@@ -142,22 +142,22 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
 
 def _tip(doc: Document, at: tuple, item: Any) -> Tip:
     if not isinstance(item, dict):
-        raise _error(doc, at, f"expected a tip (id:, headline:, text:, status: ...), found {_kind(item)}")
-    _no_unknown_keys(doc, at, item, _TIP_KEYS)
+        raise doc.error(at, f"expected a tip (id:, headline:, text:, status: ...), found {kind_of(item)}")
+    reject_unknown_keys(doc, at, item, _TIP_KEYS)
     tip_id = item.get("id")
     if not isinstance(tip_id, str) or not _ID.match(tip_id):
-        raise _error(doc, at + ("id",) if "id" in item else at,
+        raise doc.error(at + ("id",) if "id" in item else at,
                      f"{'id is missing' if tip_id is None else f'id {tip_id!r} is not a slug'}; "
                      "write lowercase words joined by hyphens, e.g. resistance-isnt-indifference")
     headline = _text(doc, at + ("headline",), item.get("headline"), required=True)
     if len(headline) > MAX_HEADLINE:
-        raise _error(doc, at + ("headline",), f"the headline has {len(headline)} characters; a card holds at most "
+        raise doc.error(at + ("headline",), f"the headline has {len(headline)} characters; a card holds at most "
                                               f"{MAX_HEADLINE}, shorten it")
     text = _text(doc, at + ("text",), item.get("text"), required=True)
     alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
     status = item.get("status", "draft")
     if status not in STATUSES:
-        raise _error(doc, at + ("status",), f"unknown status {status!r}{did_you_mean(str(status), STATUSES)}; "
+        raise doc.error(at + ("status",), f"unknown status {status!r}{did_you_mean(str(status), STATUSES)}; "
                                             f"use one of: {', '.join(STATUSES)}")
     section = _text(doc, at + ("section",), item.get("section"))
     return Tip(id=tip_id, headline=headline, text=text, status=status, section=section,
@@ -170,20 +170,20 @@ def _source(doc: Document, at: tuple, value: Any) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _error(doc, at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {_kind(value)}")
-    _no_unknown_keys(doc, at, value, _SOURCE_KEYS)
+        raise doc.error(at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {kind_of(value)}")
+    reject_unknown_keys(doc, at, value, _SOURCE_KEYS)
     source = {}
     for key in ("paragraph", "sentence"):
         number = value.get(key)
         if number is None:
-            raise _error(doc, at, f"'{key}' is missing; write e.g. {{paragraph: 7, sentence: 1}}")
+            raise doc.error(at, f"'{key}' is missing; write e.g. {{paragraph: 7, sentence: 1}}")
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            raise _error(doc, at + (key,), f"expected a whole number of at least 1, found {number!r}")
+            raise doc.error(at + (key,), f"expected a whole number of at least 1, found {number!r}")
         source[key] = number
     if "digest" in value:
         digest = doc.raw.get(at + ("digest",), value["digest"])
         if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{6,64}", str(digest)):
-            raise _error(doc, at + ("digest",), "not a digest as split writes it; delete the line and run split again")
+            raise doc.error(at + ("digest",), "not a digest as split writes it; delete the line and run split again")
         source["digest"] = str(digest)
     return source
 
@@ -194,11 +194,11 @@ def _review(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise _error(doc, at, f"expected a list such as [sensitive], found {_kind(value)}")
+        raise doc.error(at, f"expected a list such as [sensitive], found {kind_of(value)}")
     flags = []
     for index, flag in enumerate(value):
         if flag not in REVIEW_FLAGS:
-            raise _error(doc, at + (index,), f"unknown review flag {flag!r}{did_you_mean(str(flag), REVIEW_FLAGS)}; "
+            raise doc.error(at + (index,), f"unknown review flag {flag!r}{did_you_mean(str(flag), REVIEW_FLAGS)}; "
                                              f"use any of: {', '.join(REVIEW_FLAGS)}")
         if flag not in flags:
             flags.append(flag)
@@ -215,39 +215,22 @@ def _pinned_time(doc: Document, at: tuple, value: Any) -> datetime | None:
         try:
             parsed = datetime.fromisoformat(raw)
         except ValueError:
-            raise _error(doc, at, f"{raw!r} is not a time; write the local time as YYYY-MM-DDTHH:MM, "
+            raise doc.error(at, f"{raw!r} is not a time; write the local time as YYYY-MM-DDTHH:MM, "
                                   "e.g. 2026-12-01T09:00") from None
     if parsed.tzinfo is not None:
-        raise _error(doc, at, "write the practice's local time without an offset, e.g. 2026-12-01T09:00")
+        raise doc.error(at, "write the practice's local time without an offset, e.g. 2026-12-01T09:00")
     return parsed
 
 
 def _text(doc: Document, at: tuple, value: Any, *, required: bool = False) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise _error(doc, at if at in doc.value_marks else at[:-1],
+            raise doc.error(at if at in doc.value_marks else at[:-1],
                          f"'{at[-1]}' is missing or empty; write it")
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _error(doc, at, f"expected text, found {_kind(value)}")
+        raise doc.error(at, f"expected text, found {kind_of(value)}")
     return " ".join(str(value).split()) if at[-1] in ("headline", "section", "title") else str(value).strip()
-
-
-def _no_unknown_keys(doc: Document, at: tuple, data: dict, allowed) -> None:
-    for key in data:
-        if key not in allowed:
-            hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
-            raise _error(doc, at + (key,), f"unknown key{hint}", key=True)
-
-
-def _error(doc: Document, at: tuple, message: str, *, key: bool = False) -> ContentError:
-    return ContentError(located(doc.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
-
-
-def _kind(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
-             bool: "true/false", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
 
 
 # --- writing -------------------------------------------------------------------------------------
