@@ -205,8 +205,9 @@ def parse_database_url(url: str | None, root: Path) -> str:
 
 
 def redact_url(url: str) -> str:
-    """A database URL with its password replaced, fit for messages and logs."""
-    return re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", url)
+    """A database URL with its password replaced and control characters escaped, fit for messages and logs."""
+    shown = re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", url)
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
 def parse_api_base(base: str | None) -> str | None:
