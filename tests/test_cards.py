@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
 from scheduler import fonts, typesetting
@@ -130,6 +133,14 @@ def test_straight_quotes_become_typographic_and_the_card_is_the_same():
     assert typesetting.normalise('"It\'s not   about \'winning\'," she said') == \
         "“It’s not about ‘winning’,” she said"
     assert typesetting.normalise("the '90s, 'til then") == "the ’90s, ’til then"
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é'\"\u0301\u00a0\t\n—-(“’"), max_size=30))
+def test_normalising_twice_changes_nothing_and_leaves_no_straight_quotes(text):
+    once = typesetting.normalise(text)
+    assert typesetting.normalise(once) == once
+    assert "'" not in once and '"' not in once and "  " not in once and once == once.strip()
 
 
 def test_straight_and_curly_quotes_give_the_same_card(brand):
