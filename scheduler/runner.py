@@ -1,9 +1,10 @@
 """Post what is due, once: the one code path behind `run-due` (cron) and the daemon.
 
-For each due post, one at a time: claim it with a lease; if its slot was missed by more than
-the catch-up window, move it to the next free slot instead; check the account and the budget;
-record an attempt; publish; record the result. A post found with an attempt still open (its
-worker died mid-post) is "uncertain": the publisher first looks whether the network has it.
+For each due post, one at a time: claim it with a lease, which durably opens an attempt; if its
+slot was missed by more than the catch-up window, move it to the next free slot instead; check
+the account and the budget (giving the attempt back if it cannot go now); publish; record the
+result. A post found with an attempt still open (its worker died mid-post) is "uncertain": the
+publisher first looks whether the network has it.
 """
 
 from __future__ import annotations
