@@ -139,7 +139,8 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def cmd_run_due(ctx: Context) -> int:
-    from scheduler.runner import empty_report, exit_code, nothing_due, report_lines, run_due, worker_name
+    from scheduler.runner import (empty_report, exit_code, note_schedule_valid, nothing_due, report_lines,
+                                  run_due, worker_name)
 
     now = ctx.now()
     if nothing_due(ctx.root, now):  # the common cron case: say nothing, load nothing more
@@ -148,6 +149,7 @@ def cmd_run_due(ctx: Context) -> int:
     from scheduler.publishers import make_publisher
 
     settings = ctx.settings
+    note_schedule_valid(settings)
     with ctx.store() as store:
         publisher = make_publisher(settings)
         try:

@@ -274,21 +274,57 @@ def exit_code(report: dict) -> int:
 
 
 def nothing_due(root: Path, now: datetime) -> bool:
-    """run-due's fast path: True when the database has nothing due at `now`, found from the
-    environment and the database alone, without reading the timetable. False when unsure."""
+    """run-due's fast path: True when the database has nothing due at `now`, found without
+    loading the timetable's machinery. Only when posts/schedule.yaml is byte for byte the one a
+    full run last found valid (see note_schedule_valid); the environment is checked every time.
+    False when unsure: the full path then decides, and reports any mistake."""
     import os
 
-    from scheduler.config import SCHEDULE_FILE, parse_database_url, read_environment
+    from scheduler.config import (SCHEDULE_FILE, parse_api_base, parse_credentials, parse_database_url,
+                                  read_environment)
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
-    if not (root / SCHEDULE_FILE).is_file():
-        return False  # not a project folder: the full path says so
-    url = parse_database_url(read_environment(root, os.environ).get("JUNO_DATABASE_URL"), root)
+    try:
+        checked = _schedule_marker(root).read_text(encoding="ascii")
+        current = _schedule_digest(root / SCHEDULE_FILE)
+    except OSError:
+        return False
+    if checked != current:
+        return False
+    environ = read_environment(root, os.environ)
+    parse_credentials(environ)
+    parse_api_base(environ.get("JUNO_X_API_BASE"))
+    url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return True  # no database yet: nothing was ever queued
     with open_store(url) as store:
         return not store.has_due(now)
+
+
+def note_schedule_valid(settings) -> None:
+    """Remember that this posts/schedule.yaml loaded without a mistake (for nothing_due)."""
+    from scheduler.config import SCHEDULE_FILE
+    from scheduler.fileio import write_atomic
+
+    try:
+        write_atomic(_schedule_marker(settings.root), _schedule_digest(settings.root / SCHEDULE_FILE))
+    except OSError:
+        logger.debug("could not note the checked schedule", exc_info=True)
+
+
+def _schedule_marker(root: Path) -> Path:
+    from scheduler.config import STATE_DIR
+
+    return Path(root) / STATE_DIR / "schedule.checked"
+
+
+def _schedule_digest(path: Path) -> str:
+    import hashlib
+
+    from scheduler import __version__
+
+    return hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()
 
 
 def worker_name() -> str:
