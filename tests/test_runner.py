@@ -208,3 +208,12 @@ def test_run_due_on_the_command_line_is_silent_when_nothing_is_due_and_exits_3_o
     assert json.loads((project / ".juno" / "outbox" / "c--ok.json").read_text())["post_id"] == "c/ok"
     again = cli("run-due", "--now", "2026-12-07T09:06", cwd=project)
     assert (again.code, again.out) == (0, "")
+
+
+def test_a_schedule_broken_after_a_good_run_is_still_reported_when_nothing_is_due(project, cli):
+    write_schedule(project)
+    assert cli("run-due", cwd=project).code == 0
+    schedule = project / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text().replace("max_per_day: 1", "max_per_day: lots"))
+    broken = cli("run-due", cwd=project)
+    assert broken.code == 2 and "posts/schedule.yaml" in broken.err and "max_per_day" not in broken.out
