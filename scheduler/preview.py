@@ -249,8 +249,9 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
             "review": list(tip.review) if tip else [],
             "error": _last_error(store, row),
         })
-    drafts = [_draft(settings, campaign, tip, cards) for campaign in campaigns for tip in campaign.tips
-              if tip.status == "draft"]
+    waiting = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status == "draft"]
+    brand = _brand(settings) if waiting else None
+    drafts = [_draft(settings, brand, campaign, tip, cards) for campaign, tip in waiting]
     return {
         "handle": settings.schedule.account.handle,
         "timezone": settings.schedule.timezone,
@@ -273,9 +274,14 @@ def _notices(settings, campaigns) -> list[str]:
             for campaign in campaigns if not campaign.url and any(tip.status != "skip" for tip in campaign.tips)]
 
 
-def _draft(settings, campaign, tip, cards: "_CardImages") -> dict:
-    from scheduler.alttext import card_alt_text
-    from scheduler.cards import card_path
+def _brand(settings):
+    from scheduler.brand import load_brand
+
+    return load_brand(settings.root, settings.schedule.account.handle)
+
+
+def _draft(settings, brand, campaign, tip, cards: "_CardImages") -> dict:
+    from scheduler.cards import campaign_alt_text, card_path
     from scheduler.posttext import compose_for, weighted_length
 
     text = compose_for(settings.schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,
@@ -286,7 +292,7 @@ def _draft(settings, campaign, tip, cards: "_CardImages") -> dict:
         "headline": tip.headline,
         "text": text,
         "weighted_length": weighted_length(text),
-        "alt_text": tip.alt_text or card_alt_text(tip.headline, settings.schedule.account.handle),
+        "alt_text": campaign_alt_text(brand, campaign, tip),  # as queue will store it
         "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, "x")),
         "review": list(tip.review),
     }

@@ -7,9 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.alttext import card_alt_text
 from scheduler.articles import read_article
-from scheduler.campaign import Campaign, Tip, campaign_path, dump_campaign, load_campaign, merge_tips
+from scheduler.campaign import Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
@@ -122,17 +121,22 @@ def post_fits(schedule, *, url: str | None, slug: str):
     return fits
 
 
-def alt_text_for(tip: Tip, schedule) -> str:
-    if tip.alt_text:
-        return tip.alt_text
-    if schedule is not None:
-        return card_alt_text(tip.headline, schedule.account.handle)
-    return f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
+def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:
+    """Each tip's alt text exactly as queue will store it: the card's own words (kicker included)."""
+    if schedule is None:  # no account yet, so no handle and no brand to speak of
+        return {tip.id: tip.alt_text or f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
+                for tip in campaign.tips}
+    from scheduler.brand import load_brand
+    from scheduler.cards import campaign_alt_text
+
+    brand = load_brand(root, schedule.account.handle)
+    return {tip.id: campaign_alt_text(brand, campaign, tip) for tip in campaign.tips}
 
 
 def report(result: SplitResult, root: Path | str) -> dict:
     """What `split --json` prints."""
     campaign, schedule = result.campaign, result.schedule
+    alt = alt_texts(campaign, schedule, Path(root))
     return {
         "article": {"title": campaign.title, "url": campaign.url, "source": campaign.source, "slug": campaign.slug,
                     "campaign": display_path(campaign.path, Path(root))},
@@ -140,7 +144,7 @@ def report(result: SplitResult, root: Path | str) -> dict:
             "id": tip.id,
             "headline": tip.headline,
             "text": tip.text,
-            "alt_text": alt_text_for(tip, schedule),
+            "alt_text": alt[tip.id],
             "section": tip.section,
             "weighted_length": posted_length(schedule, tip.text, url=campaign.url, slug=campaign.slug,
                                              sensitive=tip.sensitive),
