@@ -49,7 +49,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
 
     wanted, withdrawn = _wanted_posts(settings, campaigns, needs_card)
     timetable = Timetable(settings.schedule)
-    report = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0}
+    report = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
+              "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips if t.status == "approved" and t.stale]}
 
     for key in withdrawn:
         post = existing.get(key)
@@ -86,7 +87,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
 
 
 def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[str]]:
-    """Every approved tip as a post (text checked against X's limit first); keys of the others."""
+    """Every approved tip as a post (text checked against X's limit first); keys of the others.
+
+    An approved tip flagged stale (its article changed under it) waits for a person to look again."""
     from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
 
     schedule = settings.schedule
@@ -94,7 +97,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
             key = tip_key(campaign.slug, tip.id)
-            if tip.status != "approved":
+            if tip.status != "approved" or tip.stale:
                 withdrawn.append(key)
                 continue
             text = compose_for(schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,

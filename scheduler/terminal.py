@@ -22,6 +22,8 @@ def show_queue(report: dict) -> None:
     lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
     lines += [f"withdrew {row['id']} (no longer approved)" for row in report["withdrawn"]]
     lines += [f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
+    lines += [f"held {key}: approved but flagged stale (its article changed); check it and remove the flag"
+              for key in report.get("held", [])]
     if report["unchanged"]:
         lines.append(f"{report['unchanged']} already queued, unchanged")
     print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")

@@ -107,6 +107,18 @@ def test_a_tip_no_longer_approved_is_withdrawn_and_comes_back_when_approved(root
     assert sorted(r["id"] for r in plan(root)) == ["alpha/t1", "alpha/t2"]
 
 
+def test_an_approved_tip_gone_stale_waits_for_a_person(root):
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    queue(root)
+    write_campaign(root, "alpha", [{"id": "t1", "review": ["stale"]}, {"id": "t2"}])
+    report = queue(root)
+    assert report["held"] == ["alpha/t1"]
+    assert report["withdrawn"] == [{"id": "alpha/t1"}]
+    assert [r["id"] for r in plan(root)] == ["alpha/t2"]
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])  # a person looked and cleared the flag
+    assert [q["id"] for q in queue(root)["queued"]] == ["alpha/t1"]
+
+
 def test_a_post_skipped_by_a_person_stays_skipped(root, cli):
     write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
     queue(root)
