@@ -241,7 +241,7 @@ def show(report: dict, rows: dict, results: dict, total: float, *, out: Path, ma
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=max(120, Console().width))
+    console = Console(width=max(150, Console().width))
     table = Table(title=f"juno-scheduler benchmarks — {report['taken']}", title_justify="left")
     for header, justify in (("name", "left"), ("value", "right"), ("unit", "left"), ("floor", "right"),
                             ("ratio", "right"), ("goal", "left"), ("result", "left"), ("notes", "left")):
