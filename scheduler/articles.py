@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.errors import ContentError
+from scheduler.fileio import read_input
 from scheduler.yamlio import display_path
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -75,14 +76,8 @@ def read_article(path: Path | str, root: Path | str | None = None) -> Article:
     if kind is None:
         raise ContentError(f"{shown}: unknown kind of article {path.suffix or '(no suffix)'!r}; "
                            "give a .txt, .md or .html file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError(f"{shown}: file not found; check the path (articles live in posts/articles/)") from None
-    except IsADirectoryError:
-        raise ContentError(f"{shown}: is a folder; give the article file") from None
-    except OSError as exc:
-        raise ContentError(f"{shown}: cannot read it ({exc.strerror})") from None
+    raw = read_input(path, shown, error=ContentError, what="article file",
+                     missing_hint="check the path (articles live in posts/articles/)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -7,6 +7,18 @@ import tempfile
 from pathlib import Path
 
 
+def read_input(path: Path, shown: str, *, error: type, missing_hint: str, what: str = "file") -> bytes:
+    """A file's bytes, or one `error` line saying why they cannot be read and what to do."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{shown}: file not found; {missing_hint}") from None
+    except IsADirectoryError:
+        raise error(f"{shown}: is a folder; give the {what}") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot read it ({exc.strerror}); check its permissions") from None
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import yaml
 
 from scheduler.errors import ConfigError, located
+from scheduler.fileio import read_input
 
 try:  # the C loader is several times faster where PyYAML was built with it
     from yaml import CSafeLoader as _Loader
@@ -91,14 +92,8 @@ def load_document(path: Path | str, *, root: Path | None = None, error=ConfigErr
                   missing_hint: str = "") -> Document:
     path = Path(path)
     shown = display_path(path, root)
-    try:
-        raw_bytes = path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{shown}: file not found{'; ' + missing_hint if missing_hint else ''}") from None
-    except IsADirectoryError:
-        raise error(f"{shown}: is a folder, not a YAML file") from None
-    except OSError as exc:
-        raise error(f"{shown}: cannot read it ({exc.strerror})") from None
+    raw_bytes = read_input(path, shown, error=error, what="YAML file",
+                           missing_hint=missing_hint or "check the path")
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
