@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from scheduler import __version__
-from scheduler.errors import ConfigError, JunoError, NotBuiltError, UsageError
+from scheduler.errors import JunoError, UsageError
 
 logger = logging.getLogger(__name__)
 

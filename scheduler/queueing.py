@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.errors import ContentError
-from scheduler.store import CLAIMED, FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
+from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING
 from scheduler.timetable import Calendar, Timetable
 
