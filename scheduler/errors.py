@@ -19,14 +19,6 @@ class UsageError(JunoError):
     exit_code = 2
 
 
-class NotBuiltError(UsageError):
-    """A command whose stage does not exist yet: it says so instead of inventing output."""
-
-    def __init__(self, command: str, issue: int | None = None):
-        where = f" (tracked in issue #{issue})" if issue else ""
-        super().__init__(f"`{command}` is not built yet{where}; nothing was done")
-
-
 class ConfigError(JunoError):
     """Bad configuration: a YAML file, an environment variable, a database URL."""
 
