@@ -355,10 +355,15 @@ class FakeX:
         owner = next((a for a in self.accounts.values() if a.user_id == user_id), None)
         if owner is None:
             return 404, {"title": "Not Found Error", "detail": f"Could not find user with id: [{user_id}]."}, {}
-        mine = [p for p in reversed(self.posts) if p["handle"] == owner.username][:max_results]
+        start = int(params.get("pagination_token") or 0)
+        every = [p for p in reversed(self.posts) if p["handle"] == owner.username]
+        mine = every[start:start + max_results]
         if not mine:
             return 200, {"meta": {"result_count": 0}}, {}
-        return 200, {"data": [_as_shown(p) for p in mine], "meta": {"result_count": len(mine)}}, {}
+        meta = {"result_count": len(mine)}
+        if start + max_results < len(every):
+            meta["next_token"] = str(start + max_results)
+        return 200, {"data": [_as_shown(p) for p in mine], "meta": meta}, {}
 
     def _new_id(self) -> str:
         self._next_id += 1

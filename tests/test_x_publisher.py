@@ -354,3 +354,13 @@ def test_the_fake_wants_an_oauth1_signature(fx, card):
                              data={"media_category": "tweet_image"}, timeout=10)
     bearer = requests.get(f"{fx.base_url}/2/users/me", headers={"Authorization": "Bearer abc"}, timeout=10)
     assert unsigned.status_code == bearer.status_code == 401
+
+
+def test_find_existing_looks_past_the_latest_hundred_posts(fx):
+    # A burst of due posts can push an uncertain one below the first page of the timeline.
+    publisher = make(fx)
+    early = publisher.publish(post(text="The uncertain one, posted before the burst."))
+    for n in range(130):
+        publisher.publish(Outgoing(post_id=f"burst-{n}", text=f"Burst tip number {n}.", card=None, alt_text=""))
+    found = publisher.find_existing(post(text="The uncertain one, posted before the burst."))
+    assert found is not None and found.remote_id == early.remote_id

@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_ALT_TEXT = 1000
 RECENT_POSTS = 100
+PAGES = 8  # X serves a user's last 3,200 posts; 800 is far more than a burst of due posts
 _IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
                 (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
 
@@ -218,22 +219,27 @@ class XPublisher(Publisher):
         """The post if it is among the account's recent posts (GET /2/users/:id/tweets), else None."""
         self.verify_handle()
         me = self.whoami()
-        try:
-            response = self._client.get_users_tweets(
-                me.id, user_auth=True, max_results=RECENT_POSTS, exclude=["replies", "retweets"],
-                tweet_fields=["created_at", "entities"])
-            tweets = response.json().get("data") or []
-        except (tweepy.TweepyException, requests.RequestException) as exc:
-            raise self._failure(exc, "looking for an earlier attempt among recent posts") from None
-        except ValueError:
-            raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
         wanted = comparable(post.text)
-        for tweet in tweets:
-            if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
-                remote_id = str(tweet["id"])
-                self._looked_for.discard(post.post_id)
-                return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
-                                 cost_usd=post_cost(post, self.prices))
+        token = None
+        for _ in range(PAGES):
+            try:
+                response = self._client.get_users_tweets(
+                    me.id, user_auth=True, max_results=RECENT_POSTS, exclude=["replies", "retweets"],
+                    tweet_fields=["created_at", "entities"], pagination_token=token)
+                answer = response.json()
+            except (tweepy.TweepyException, requests.RequestException) as exc:
+                raise self._failure(exc, "looking for an earlier attempt among recent posts") from None
+            except ValueError:
+                raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
+            for tweet in answer.get("data") or []:
+                if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
+                    remote_id = str(tweet["id"])
+                    self._looked_for.discard(post.post_id)
+                    return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
+                                     cost_usd=post_cost(post, self.prices))
+            token = (answer.get("meta") or {}).get("next_token")
+            if not token:
+                break
         self._looked_for.add(post.post_id)
         return None
 
