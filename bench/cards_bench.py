@@ -26,25 +26,16 @@ from scheduler.brand import load_brand
 from scheduler.cards import FINGERPRINT_KEY, PNG_OPTIONS, SIZES, draw_card, render_card
 
 ROUNDS = 7
-FALLBACK_HEADLINES = [
-    "Resistance isn’t indifference.",
-    "Reluctance doesn’t always mean refusal.",
-    "Curiosity often works better than persuasion.",
-    "Pressure tends to backfire.",
-    "Patience matters.",
-    "When one partner changes how they show up, the relationship often shifts in quiet ways.",
-]
 
 
 def seed_tips():
+    """Every tip of the bundled campaigns: the cards the practice will really post."""
     from scheduler.campaign import find_campaigns
 
-    try:
-        campaigns = find_campaigns(REPO)
-    except Exception:  # noqa: BLE001 - no campaign yet: measure the issue's example headlines
-        campaigns = []
-    tips = [(tip.headline, tip.section) for c in campaigns for tip in c.tips if tip.status != "skip"]
-    return tips or [(headline, None) for headline in FALLBACK_HEADLINES]
+    tips = [(tip.headline, tip.section) for c in find_campaigns(REPO) for tip in c.tips if tip.status != "skip"]
+    if not tips:
+        raise RuntimeError("no tips in posts/*.yaml to draw; run `juno-scheduler split` on the bundled article")
+    return tips
 
 
 def empty_png(size: tuple[int, int]) -> bytes:
