@@ -16,7 +16,7 @@ import pytest
 from queue_helpers import make_post, settings_for, write_schedule
 from scheduler.store import open_store
 
-DAEMON = Path(__file__).resolve().parent / "run_daemon.py"
+PROCESS = Path(__file__).resolve().parent / "recording_process.py"
 UTC = timezone.utc
 
 pytestmark = pytest.mark.slow
@@ -70,7 +70,7 @@ def test_the_daemon_wakes_when_a_post_is_due_and_stops_cleanly_on_sigterm(projec
 def test_posts_queued_while_it_sleeps_are_noticed_within_the_recheck(tmp_path):
     write_schedule(tmp_path)
     record = tmp_path / "published.tsv"
-    proc = subprocess.Popen([sys.executable, str(DAEMON), str(tmp_path), str(record), "--recheck", "1"],
+    proc = subprocess.Popen([sys.executable, str(PROCESS), "daemon", str(tmp_path), str(record), "--recheck", "1"],
                             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert read_line(proc).startswith("daemon started")
@@ -89,7 +89,7 @@ def test_sigterm_mid_post_finishes_that_post_and_releases_the_rest(tmp_path):
     record = tmp_path / "published.tsv"
     now = datetime.now(UTC)
     add(tmp_path, *(make_post(f"c/p{i}", now - timedelta(seconds=30 - i)) for i in range(3)))
-    proc = subprocess.Popen([sys.executable, str(DAEMON), str(tmp_path), str(record), "--pause", "1.0"],
+    proc = subprocess.Popen([sys.executable, str(PROCESS), "daemon", str(tmp_path), str(record), "--pause", "1.0"],
                             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert read_line(proc).startswith("daemon started")

@@ -18,7 +18,7 @@ import pytest
 from queue_helpers import add_due, settings_for, write_schedule
 from scheduler.store import open_store
 
-WORKER = Path(__file__).resolve().parent / "run_worker.py"
+PROCESS = Path(__file__).resolve().parent / "recording_process.py"
 POSTS = 500
 WORKERS = 8
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 def start(root: Path, record: Path, database_url: str, *args: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
     env["JUNO_DATABASE_URL"] = database_url
-    return subprocess.Popen([sys.executable, str(WORKER), str(root), str(record), *args], env=env,
+    return subprocess.Popen([sys.executable, str(PROCESS), "worker", str(root), str(record), *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
