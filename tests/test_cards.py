@@ -279,11 +279,15 @@ def use_kicker(project: Path, kind: str) -> None:
     path.write_text(text.replace("\nkicker: none", f"\nkicker: {kind}"), encoding="utf-8")
 
 
+def loaded(project: Path):
+    """The project's settings and brand (read after any use_kicker), and the test campaign."""
+    return (load_settings(project), load_brand(project, "junocounseling"),
+            load_campaign(write_campaign(project), project))
+
+
 def test_ensure_card_draws_once_and_again_only_when_the_words_change(project):
     use_kicker(project, "section")
-    settings = load_settings(project)
-    brand = load_brand(project, "junocounseling")
-    campaign = load_campaign(write_campaign(project), project)
+    settings, brand, campaign = loaded(project)
     tip = campaign.tips[0]
     path = ensure_card(settings, brand, campaign, tip, "square")
     assert path == card_path(settings.cards_dir, "seed", tip.id, "square")
@@ -303,9 +307,7 @@ def test_ensure_card_draws_once_and_again_only_when_the_words_change(project):
 
 def test_a_count_kicker_numbers_the_tips_not_skipped(project):
     use_kicker(project, "count")
-    settings = load_settings(project)
-    brand = load_brand(project, "junocounseling")
-    campaign = load_campaign(write_campaign(project), project)
+    settings, brand, campaign = loaded(project)
     path = ensure_card(settings, brand, campaign, campaign.tips[1], "portrait")
     assert path.read_bytes() == render_card("Patience matters.", brand, "portrait", "Tip 2 of 2")
     assert campaign_alt_text(brand, campaign, campaign.tips[1]) == (
@@ -313,9 +315,7 @@ def test_a_count_kicker_numbers_the_tips_not_skipped(project):
 
 
 def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
-    settings = load_settings(project)
-    brand = load_brand(project, "junocounseling")
-    campaign = load_campaign(write_campaign(project), project)
+    settings, brand, campaign = loaded(project)
     path = ensure_card(settings, brand, campaign, campaign.tips[0], "x")
     assert path.read_bytes() == render_card(campaign.tips[0].headline, brand, "x")
     assert campaign_alt_text(brand, campaign, campaign.tips[0]) == (
@@ -323,9 +323,7 @@ def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
 
 
 def test_a_damaged_card_on_disk_is_drawn_again(project):
-    settings = load_settings(project)
-    brand = load_brand(project, "junocounseling")
-    campaign = load_campaign(write_campaign(project), project)
+    settings, brand, campaign = loaded(project)
     path = ensure_card(settings, brand, campaign, campaign.tips[1])
     path.write_bytes(path.read_bytes()[:100])
     assert made_from(path) is None
