@@ -21,9 +21,9 @@ from pathlib import Path
 from PIL import Image, PngImagePlugin
 
 from bench import REPO, figure
-from scheduler import fonts
-from scheduler.brand import load_brand
-from scheduler.cards import FINGERPRINT_KEY, PNG_OPTIONS, SIZES, draw_card, render_card
+from scheduler.cards import fonts
+from scheduler.cards.brand import load_brand
+from scheduler.cards.render import FINGERPRINT_KEY, PNG_OPTIONS, SIZES, draw_card, render_card
 
 ROUNDS = 7
 
@@ -75,7 +75,7 @@ def per_card(brand, size: str, tips) -> dict:
 
 def batch() -> dict:
     from scheduler.campaign import find_campaigns
-    from scheduler.cards import render_campaigns
+    from scheduler.cards.render import render_campaigns
     from scheduler.config import load_settings
 
     scratch = Path(tempfile.mkdtemp(prefix="juno-cards-bench-"))

@@ -1,6 +1,6 @@
 """daemon_dispatch_p50 / _p99: ms from a slot's time to the daemon's call to the publisher.
 
-The real daemon (scheduler.daemon.run_daemon, APScheduler's BlockingScheduler over the SQLite
+The real daemon (scheduler.runner.daemon.run_daemon, APScheduler's BlockingScheduler over the SQLite
 queue) runs in its own process with a publisher that notes the moment it is called. One post is
 due every second for a minute. The floor, measured in the same run: how late a bare
 BlockingScheduler fires plain date jobs, the alarm clock without the queue.
@@ -102,7 +102,7 @@ def add_posts(root: Path, first: int) -> None:
 def serve(root: Path, calls: Path) -> int:
     """The real daemon over the project at root, with a publisher that notes when it is called."""
     from scheduler.config import load_settings
-    from scheduler.daemon import run_daemon
+    from scheduler.runner.daemon import run_daemon
     from scheduler.publishers.base import Published, Publisher
 
     class Recorder(Publisher):

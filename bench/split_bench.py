@@ -1,6 +1,6 @@
 """split: the seed article, and a 20,000-word article, each split into a campaign file in a warm process.
 
-The 20,000-word article is made deterministically from the test articles (tests/articles/ and the
+The 20,000-word article is made deterministically from the test articles (tests/data/articles/ and the
 seed): their plain-text paragraphs and lists, cycled under numbered section headings until the
 article holds 20,000 words. The floor is reading the article alone (no tips made, nothing written).
 """
@@ -23,7 +23,7 @@ def long_article(words: int = WORDS_20K) -> str:
     """Paragraphs and lists of the test articles, cycled under numbered headings, `words` words long."""
     from scheduler.articles import read_article
 
-    sources = [SEED] + sorted((REPO / "tests" / "articles").iterdir())
+    sources = [SEED] + sorted((REPO / "tests" / "data" / "articles").iterdir())
     chunks: list[tuple[str, list[str]]] = []
     for path in sources:
         article = read_article(path)
@@ -74,7 +74,7 @@ def _project(article_name: str, text: str | None) -> Path:
 
 def _measure(article_name: str, text: str | None, repeat: int) -> dict:
     from scheduler.articles import read_article
-    from scheduler.splitter import load_schedule, split_file
+    from scheduler.tips.splitter import load_schedule, split_file
 
     root = _project(article_name, text)
     try:

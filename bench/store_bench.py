@@ -156,7 +156,7 @@ def drain_worker(root: Path, out: Path) -> int:
     """One of the eight: the real runner against the shared queue, a publisher that only notes calls."""
     from scheduler.config import load_settings
     from scheduler.publishers.base import Published, Publisher
-    from scheduler.runner import run_due, worker_name
+    from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_store
 
     class Nothing(Publisher):

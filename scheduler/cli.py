@@ -71,7 +71,7 @@ class Context:
 # Each handler: parse nothing more, call one library function, print, return the exit code.
 
 def cmd_split(ctx: Context) -> int:
-    from scheduler import splitter
+    from scheduler.tips import splitter
 
     result = splitter.split_file(ctx.args.article, ctx.root, splitter.load_schedule(ctx.root))
     ctx.emit(splitter.report(result, ctx.root), splitter.summary(result, ctx.root))
@@ -80,7 +80,7 @@ def cmd_split(ctx: Context) -> int:
 
 def cmd_cards(ctx: Context) -> int:
     from scheduler.campaign import find_campaigns
-    from scheduler.cards import render_campaigns
+    from scheduler.cards.render import render_campaigns
 
     campaigns = find_campaigns(ctx.root, ctx.args.campaigns)
     if not campaigns:
@@ -139,7 +139,7 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def cmd_run_due(ctx: Context) -> int:
-    from scheduler.runner import (empty_report, exit_code, note_schedule_valid, nothing_due, report_lines,
+    from scheduler.runner.run import (empty_report, exit_code, note_schedule_valid, nothing_due, report_lines,
                                   run_due, worker_name)
 
     now = ctx.now()
@@ -161,7 +161,7 @@ def cmd_run_due(ctx: Context) -> int:
 
 
 def cmd_daemon(ctx: Context) -> int:
-    from scheduler.daemon import run_daemon
+    from scheduler.runner.daemon import run_daemon
 
     return run_daemon(ctx.settings)
 
@@ -231,7 +231,7 @@ def cmd_resume(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
-    from scheduler.checks import run_check
+    from scheduler.publishers.checks import run_check
 
     report = run_check(ctx.settings)
     ctx.emit(report.as_dict(), "\n".join(report.lines()))

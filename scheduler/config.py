@@ -1,7 +1,7 @@
 """Defaults, then posts/schedule.yaml, then the environment: one validation step into frozen settings.
 
 Every mistake becomes one ConfigError naming the file, line and column and saying what to do.
-The brand (assets/brand.yaml) is validated by scheduler.brand, loaded only by the stages that draw.
+The brand (assets/brand.yaml) is validated by scheduler.cards.brand, loaded only by the stages that draw.
 """
 
 from __future__ import annotations

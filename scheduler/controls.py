@@ -63,7 +63,7 @@ def account_row(settings, store: Store) -> dict:
 def status(settings, store: Store, now: datetime) -> dict:
     """The account, how many posts are in each state, the next one, and this month's posts and spend."""
     from scheduler.config import redact_url
-    from scheduler.runner import month_bounds
+    from scheduler.runner.run import month_bounds
 
     zone = settings.schedule.zone
     counts = store.counts()

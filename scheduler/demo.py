@@ -92,7 +92,7 @@ def demo_settings(root: Path) -> Settings:
 
 
 def _split(settings: Settings, article: Path) -> dict:
-    from scheduler.splitter import split_file
+    from scheduler.tips.splitter import split_file
 
     result = split_file(article, settings.root, settings.schedule)
     return {"campaign": str(result.campaign.path.relative_to(settings.root)), "tips": len(result.campaign.tips),
@@ -119,7 +119,7 @@ def _approve_unflagged(settings: Settings) -> dict:
 
 def _cards(settings: Settings) -> dict:
     from scheduler.campaign import find_campaigns
-    from scheduler.cards import render_campaigns
+    from scheduler.cards.render import render_campaigns
 
     report = render_campaigns(settings, find_campaigns(settings.root), ["x"], progress=False)
     return {"cards": len(report["cards"]), "rendered": report["rendered"], "folder": str(settings.cards_dir)}
@@ -131,7 +131,7 @@ def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[di
     from scheduler.planning import plan_posts
     from scheduler.publishers import make_publisher
     from scheduler.queueing import tip_key
-    from scheduler.runner import run_due
+    from scheduler.runner.run import run_due
 
     headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}
     publisher = make_publisher(settings)

@@ -275,13 +275,13 @@ def _notices(settings, campaigns) -> list[str]:
 
 
 def _brand(settings):
-    from scheduler.brand import load_brand
+    from scheduler.cards.brand import load_brand
 
     return load_brand(settings.root, settings.schedule.account.handle)
 
 
 def _draft(settings, brand, campaign, tip, cards: "_CardImages") -> dict:
-    from scheduler.cards import campaign_alt_text, card_path
+    from scheduler.cards.render import campaign_alt_text, card_path
     from scheduler.posttext import compose_for, weighted_length
 
     text = compose_for(settings.schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,

@@ -126,8 +126,8 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
 def _card_maker(settings):
     """A function tip -> (card path, alt text) if the cards stage is installed, else None."""
     try:
-        from scheduler.brand import load_brand
-        from scheduler.cards import campaign_alt_text, ensure_card
+        from scheduler.cards.brand import load_brand
+        from scheduler.cards.render import campaign_alt_text, ensure_card
     except ImportError:
         logger.warning("the cards stage is not available; queueing posts without cards")
         return None

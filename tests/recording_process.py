@@ -23,7 +23,7 @@ from scheduler.config import load_settings  # noqa: E402
 
 def worker(settings, publisher, args) -> int:
     """One run-due pass, as cron starts it."""
-    from scheduler.runner import run_due, worker_name
+    from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_store
 
     with open_store(settings.database_url) as store:
@@ -34,7 +34,7 @@ def worker(settings, publisher, args) -> int:
 
 
 def daemon(settings, publisher, args) -> int:
-    from scheduler.daemon import run_daemon
+    from scheduler.runner.daemon import run_daemon
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
     return run_daemon(settings, recheck=timedelta(seconds=args.recheck), publisher=publisher)

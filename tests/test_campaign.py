@@ -13,7 +13,7 @@ from scheduler.campaign import (Campaign, Tip, dump_campaign, find_campaigns, lo
                                 write_campaign)
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, weighted_length
-from scheduler.splitter import load_schedule
+from scheduler.tips.splitter import load_schedule
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 ARTICLE = f"posts/articles/{SLUG}.txt"

@@ -23,11 +23,11 @@ import requests
 import tweepy
 
 from scheduler.config import DEFAULT_PRICES, Credentials
-from scheduler.costs import post_cost
+from scheduler.publishers.xcosts import post_cost
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import Outgoing, Published, Publisher
 from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
-from scheduler.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
+from scheduler.publishers.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
 
 logger = logging.getLogger(__name__)
 

@@ -16,16 +16,17 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
-from scheduler import fonts, typesetting
-from scheduler.brand import LEGIBLE_HEADLINE, load_brand
+from scheduler.cards import fonts
+from scheduler.cards import typesetting
+from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.campaign import load_campaign
-from scheduler.cards import (MAX_BYTES, SIZES, alt_text, base_image, campaign_alt_text, card_path, contact_sheet,
+from scheduler.cards.render import (MAX_BYTES, SIZES, alt_text, base_image, campaign_alt_text, card_path, contact_sheet,
                              ensure_card, frame_for, made_from, render_campaigns, render_card, set_headline)
 from scheduler.config import load_settings
 from scheduler.errors import ContentError
 
-REPO = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden" / "cards.json"
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "cards.json"
 SEED = [
     "Resistance isn’t indifference.",
     "Reluctance doesn’t always mean refusal.",
@@ -202,8 +203,8 @@ def test_an_empty_headline_is_refused(brand):
 
 def test_the_same_input_gives_the_same_bytes_in_another_process(brand):
     here = render_card(SEED[2], brand, "portrait", kicker="Tip 3 of 12")
-    code = ("import sys; from pathlib import Path; from scheduler.brand import load_brand; "
-            "from scheduler.cards import render_card; "
+    code = ("import sys; from pathlib import Path; from scheduler.cards.brand import load_brand; "
+            "from scheduler.cards.render import render_card; "
             f"sys.stdout.buffer.write(render_card({SEED[2]!r}, load_brand(Path({str(REPO)!r}), 'junocounseling'), "
             "'portrait', kicker='Tip 3 of 12'))")
     there = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=REPO).stdout

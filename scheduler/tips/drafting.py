@@ -2,7 +2,7 @@
 
 A tip is a headline (the card's words: one complete thought from the article, lightly compressed)
 and a text (the headline with the sentences after it that make it land). Sentences become headlines
-only when they make sense alone; lists and examples of what to say are scheduler.listtips' work.
+only when they make sense alone; lists and examples of what to say are scheduler.tips.lists' work.
 Near-duplicates are dropped (the better one stays), every text is made to fit the post, and each
 tip gets a stable id, its source and its review flags.
 """
@@ -16,13 +16,13 @@ from typing import Callable
 
 from scheduler.articles import Article, Block, Section
 from scheduler.campaign import Tip
-from scheduler.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_score,
+from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_score,
                               is_imperative, make_headline, usable)
-from scheduler.flags import personal_details, review_flags, vignette_names
-from scheduler.listtips import example_drafts, introduces_example, list_drafts, spoken_example
+from scheduler.tips.flags import personal_details, review_flags, vignette_names
+from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
-from scheduler.sentences import content_words, end_with_period, slugify, split_sentences
-from scheduler.tipfilters import (advice_cut, is_meta, is_question, opens_with_reference, practice_names, tidy,
+from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences
+from scheduler.tips.filters import (advice_cut, is_meta, is_question, opens_with_reference, practice_names, tidy,
                                   unresolved_pronoun)
 
 __all__ = ["MAX_HEADLINE", "split_article", "fits_bare"]

@@ -9,17 +9,17 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.config import parse_schedule
-from scheduler.flags import is_sensitive, personal_details
+from scheduler.tips.flags import is_sensitive, personal_details
 from scheduler.posttext import compose_for, weighted_length
-from scheduler.splitter import post_fits
-from scheduler.sentences import content_words, fold, similarity, split_sentences, words
-from scheduler.tipfilters import compress, is_fragment, opens_with_reference
-from scheduler.tips import MAX_HEADLINE, split_article
+from scheduler.tips.splitter import post_fits
+from scheduler.tips.sentences import content_words, fold, similarity, split_sentences, words
+from scheduler.tips.filters import compress, is_fragment, opens_with_reference
+from scheduler.tips.drafting import MAX_HEADLINE, split_article
 from scheduler.yamlio import load_document
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
-ARTICLES = sorted((REPO / "tests" / "articles").iterdir()) + [SEED]
+ARTICLES = sorted((REPO / "tests" / "data" / "articles").iterdir()) + [SEED]
 URL = "https://junocounseling.com/blog/an-article-with-a-long-address"
 REFERENCE_OPENERS = ("this", "they", "these", "that", "those", "it", "for example", "also", "however", "but",
                      "and", "so", "he", "she", "their", "such", "here")
@@ -212,7 +212,7 @@ def test_the_same_article_always_gives_the_same_tips(splits):
 
 
 def test_a_long_sentence_is_never_emitted_too_long():
-    from scheduler.articles import parse_text
+    from scheduler.articles.text import parse_text
 
     long = "Patience matters. " + " ".join(["Readiness is personal and can change slowly as safety grows"] * 8) + "."
     article = parse_text(f"Title\n\n{long}\n", source="x.txt", fallback_title="x")
@@ -270,13 +270,13 @@ def test_review_flags(text, sensitive, private):
     ("Saying “you’re overreacting” rarely calms anyone down.", None),
 ])
 def test_only_examples_worth_saying_become_try_saying(sentence, example):
-    from scheduler.listtips import spoken_example
+    from scheduler.tips.lists import spoken_example
 
     assert spoken_example(sentence) == example
 
 
 def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
-    from scheduler.articles import parse_text
+    from scheduler.articles.text import parse_text
 
     text = ("Small Habits\n\nTips for Busy Couples\n\n• Talk about your day at dinner\n• Put phones away after nine\n"
             "• Share one appreciation each night\n\nShare this: Facebook | Twitter\n")
@@ -294,7 +294,7 @@ def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
     ("Remember: you are a team.", "Remember: you are a team."),
 ])
 def test_citations_footnotes_and_labels_are_left_out(sentence, tidied):
-    from scheduler.tipfilters import tidy
+    from scheduler.tips.filters import tidy
 
     assert tidy(sentence) == tidied
 
@@ -302,7 +302,7 @@ def test_citations_footnotes_and_labels_are_left_out(sentence, tidied):
 def test_the_quick_length_check_agrees_with_x_counting(schedule):
     from hypothesis import given, settings, strategies as st
 
-    from scheduler.splitter import posted_length
+    from scheduler.tips.splitter import posted_length
 
     pieces = ["Patience matters.", " Readiness is personal", "—", " “quoted” ", " café ", " 😀", " 👩‍👩‍👧",
               " 漢字", " e.g. ", " #CouplesCounseling", " 988", " x" * 40, " example.com"]

@@ -25,7 +25,7 @@ from scheduler.publishers.base import Outgoing
 from scheduler.publishers.x import XPublisher, parse_user, read_id
 from scheduler.publishers.xerrors import limit_reset
 
-DATA = Path(__file__).parent / "data" / "x-recordings"
+DATA = Path(__file__).parents[1] / "data" / "x-recordings"
 _HOP_BY_HOP = {"content-length", "transfer-encoding", "connection"}
 
 

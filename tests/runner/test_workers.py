@@ -18,7 +18,7 @@ import pytest
 from queue_helpers import add_due, settings_for, write_schedule
 from scheduler.store import open_store
 
-PROCESS = Path(__file__).resolve().parent / "recording_process.py"
+PROCESS = Path(__file__).resolve().parents[1] / "recording_process.py"
 POSTS = 500
 WORKERS = 8
 

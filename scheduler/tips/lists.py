@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from scheduler.articles import Block, Item, Section
-from scheduler.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, is_imperative,
+from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, is_imperative,
                               make_headline, usable)
-from scheduler.flags import personal_details
-from scheduler.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
-from scheduler.tipfilters import compress, is_fragment, is_meta, is_promotion, is_question, opens_with_reference, tidy
+from scheduler.tips.flags import personal_details
+from scheduler.tips.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
+from scheduler.tips.filters import compress, is_fragment, is_meta, is_promotion, is_question, opens_with_reference, tidy
 
 _SAY = re.compile(r"\b(?:say(?:ing)?|try|ask(?:ing)?|tell(?:ing)?|like|example|instance|could|might)\b[^“\"]{0,40}?[,:]?\s*"
                   r"[“\"]([^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)

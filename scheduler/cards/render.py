@@ -19,10 +19,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
-from scheduler import fonts, typesetting
-from scheduler.alttext import card_alt_text
-from scheduler.brand import Background, Brand
-from scheduler.contrast import MIN_TEXT_CONTRAST, colours_under, hex_colour, worst_contrast
+from scheduler.cards import fonts
+from scheduler.cards import typesetting
+from scheduler.cards.alttext import card_alt_text
+from scheduler.cards.brand import Background, Brand
+from scheduler.cards.contrast import MIN_TEXT_CONTRAST, colours_under, hex_colour, worst_contrast
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 
@@ -358,7 +359,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     run before any card is written. With `sheet`, also writes a contact sheet of all the cards there.
     Returns {"cards": [...], "rendered": n, "unchanged": n} (and "sheet").
     """
-    from scheduler.brand import load_brand
+    from scheduler.cards.brand import load_brand
 
     if sheet is not None and Path(sheet).suffix.lower() != ".png":
         raise ContentError(f"{sheet}: a contact sheet is a PNG; give a file name ending in .png")
@@ -450,6 +451,6 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
 
 def contact_sheet(paths, out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
     """All the cards on one PNG, each 400 pixels wide as on a phone, so a person can look at them at once."""
-    from scheduler.contactsheet import make_sheet
+    from scheduler.cards.contactsheet import make_sheet
 
     return make_sheet([Path(p) for p in paths], Path(out), label_font=label_font, columns=columns)

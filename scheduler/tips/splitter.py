@@ -12,8 +12,8 @@ from scheduler.campaign import Campaign, campaign_path, dump_campaign, load_camp
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
-from scheduler.sentences import slugify
-from scheduler.tips import split_article
+from scheduler.tips.sentences import slugify
+from scheduler.tips.drafting import split_article
 from scheduler.yamlio import display_path
 
 
@@ -126,8 +126,8 @@ def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:
     if schedule is None:  # no account yet, so no handle and no brand to speak of
         return {tip.id: tip.alt_text or f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
                 for tip in campaign.tips}
-    from scheduler.brand import load_brand
-    from scheduler.cards import campaign_alt_text
+    from scheduler.cards.brand import load_brand
+    from scheduler.cards.render import campaign_alt_text
 
     brand = load_brand(root, schedule.account.handle)
     return {tip.id: campaign_alt_text(brand, campaign, tip) for tip in campaign.tips}

@@ -10,8 +10,8 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.errors import ContentError
 
-REPO = Path(__file__).resolve().parent.parent
-ARTICLES = REPO / "tests" / "articles"
+REPO = Path(__file__).resolve().parents[2]
+ARTICLES = REPO / "tests" / "data" / "articles"
 SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.brand import LEGIBLE_HEADLINE, load_brand
-from scheduler.contrast import contrast_ratio
+from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
+from scheduler.cards.contrast import contrast_ratio
 from scheduler.errors import ConfigError
 
 
@@ -44,7 +44,7 @@ def test_the_bundled_brand_loads_with_the_schedule_handle(project):
 
 
 def test_every_bundled_font_has_its_licence_beside_it():
-    fonts = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+    fonts = Path(__file__).resolve().parents[2] / "assets" / "fonts"
     for font in fonts.glob("*.ttf"):
         family = font.stem.split("-")[0].replace("Sans", "")
         assert (fonts / f"{family}-LICENSE.txt").is_file(), f"no licence for {font.name}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from scheduler import fonts
+from scheduler.cards import fonts
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 

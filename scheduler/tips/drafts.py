@@ -1,6 +1,6 @@
 """A tip in the making, and the tests a sentence passes to become a card's words.
 
-Shared by scheduler.tips (paragraphs) and scheduler.listtips (lists and examples of what to say).
+Shared by scheduler.tips.drafting (paragraphs) and scheduler.tips.lists (lists and examples of what to say).
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scheduler.flags import personal_details
-from scheduler.sentences import words
-from scheduler.tipfilters import (compress, dangling_references, is_fragment, is_meta, is_promotion, is_question,
+from scheduler.tips.flags import personal_details
+from scheduler.tips.sentences import words
+from scheduler.tips.filters import (compress, dangling_references, is_fragment, is_meta, is_promotion, is_question,
                                   opens_with_reference, shorten_to_clause, unresolved_pronoun)
 
 MAX_HEADLINE = 90  # the card's words: a complete thought of at most about 90 characters

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scheduler.articles import Article, Section, is_dateline
-from scheduler.sentences import capitalize_first
+from scheduler.tips.sentences import capitalize_first
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
 
@@ -213,7 +213,7 @@ def unresolved_pronoun(sentence: str) -> bool:
     match = _PRONOUN.search(sentence)
     if not match:
         return False
-    from scheduler.sentences import STOPWORDS, words
+    from scheduler.tips.sentences import STOPWORDS, words
 
     before = [w for w in words(sentence[: match.start()]) if w.lower() not in STOPWORDS
               and w.lower() not in _NOT_ANTECEDENT and not w.lower().endswith("ing")]

@@ -69,7 +69,7 @@ def run_check(settings, *, brand: bool = True) -> CheckReport:
 
 def _check_brand(report: CheckReport, settings) -> None:
     try:
-        from scheduler.brand import load_brand
+        from scheduler.cards.brand import load_brand
     except ImportError:
         return
     try:

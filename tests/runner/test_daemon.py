@@ -16,7 +16,7 @@ import pytest
 from queue_helpers import make_post, settings_for, write_schedule
 from scheduler.store import open_store
 
-PROCESS = Path(__file__).resolve().parent / "recording_process.py"
+PROCESS = Path(__file__).resolve().parents[1] / "recording_process.py"
 UTC = timezone.utc
 
 pytestmark = pytest.mark.slow

@@ -63,7 +63,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     from scheduler.publishers import make_publisher
-    from scheduler.runner import report_lines, run_due, worker_name
+    from scheduler.runner.run import report_lines, run_due, worker_name
     from scheduler.store import open_store
 
     echo = echo or (lambda line: print(line, flush=True))

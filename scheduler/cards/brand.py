@@ -15,8 +15,8 @@ from typing import Any
 
 from PIL import Image, ImageColor, UnidentifiedImageError
 
-from scheduler import fonts
-from scheduler.contrast import MIN_TEXT_CONTRAST, hex_colour, worst_contrast
+from scheduler.cards import fonts
+from scheduler.cards.contrast import MIN_TEXT_CONTRAST, hex_colour, worst_contrast
 from scheduler.errors import ConfigError
 from scheduler.yamlio import Document, did_you_mean, load_document
 

@@ -9,7 +9,7 @@ import pytest
 
 from queue_helpers import ScriptedPublisher, add_due, make_post, retry_error, settings_for, write_schedule
 from scheduler.errors import PublishError
-from scheduler.runner import exit_code, run_due
+from scheduler.runner.run import exit_code, run_due
 from scheduler.store import open_store
 
 UTC = timezone.utc

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scheduler.config import DEFAULT_PRICES
-from scheduler.costs import estimate_cost, has_link, post_cost
+from scheduler.publishers.xcosts import estimate_cost, has_link, post_cost
 from scheduler.publishers.base import Outgoing
 
-SUITE = yaml.safe_load((Path(__file__).parent / "data" / "twitter-text" / "validate.yml").read_text(encoding="utf-8"))
+SUITE = yaml.safe_load((Path(__file__).parents[1] / "data" / "twitter-text" / "validate.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("text, linked", [

@@ -17,7 +17,7 @@ import yaml
 
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose, weighted_length
 
-DATA = Path(__file__).parent / "data" / "twitter-text"
+DATA = Path(__file__).parents[1] / "data" / "twitter-text"
 SUITE = yaml.safe_load((DATA / "validate.yml").read_text(encoding="utf-8"))["tests"]
 V3 = SUITE["WeightedTweetsWithDiscountedEmojiCounterTest"]
 V2 = SUITE["WeightedTweetsCounterTest"]

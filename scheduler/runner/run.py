@@ -213,7 +213,7 @@ class _Run:
     def _cost(self, outgoing) -> float:
         if self.schedule.account.publisher == "outbox":
             return 0.0
-        from scheduler.costs import post_cost
+        from scheduler.publishers.xcosts import post_cost
 
         return post_cost(outgoing, self.schedule.budget.prices)
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scheduler import fonts
+from scheduler.cards import fonts
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029\u3000]+")  # not U+00A0: a no-break space keeps words together
 _OPENERS = set(" \u00a0([{<‘“—–-/")

@@ -1,0 +1,137 @@
+"""The Article shape every reader produces, and the builder readers fill as they walk a document.
+
+Every block is numbered in reading order (headings and the title are not counted), so a tip's
+`source: {paragraph: N}` points at the N-th block a reader sees below the title.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from scheduler.articles.lines import heading_like
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item: its text, an optional bold lead-in ("Listen first."), nested items."""
+
+    text: str
+    lead: str | None = None
+    children: tuple["Item", ...] = ()
+
+    @property
+    def full(self) -> str:
+        return join_lead(self.lead, self.text)
+
+
+@dataclass(frozen=True)
+class Block:
+    number: int  # 1-based, in reading order
+    kind: str  # paragraph | list | quote
+    text: str = ""
+    items: tuple[Item, ...] = ()
+    ordered: bool = False
+    lead: str | None = None  # a paragraph's bold lead-in
+    lead_in: str | None = None  # a list's introducing paragraph ("Common signs include:")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    url: str | None
+    source: str  # the file, relative to posts/ when it lies there
+    sections: tuple[Section, ...]
+
+    def blocks(self):
+        for section in self.sections:
+            for block in section.blocks:
+                yield section, block
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean(text: str) -> str:
+    """One line of plain text: entities decoded, invisible characters gone, spaces collapsed."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = "".join(ch if (ch >= " " or ch in "\n\t") else " " for ch in text)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def join_lead(lead: str | None, text: str) -> str:
+    if not lead:
+        return text
+    if not text:
+        return lead
+    if lead[-1] in ".!?:;—–-":
+        return f"{lead} {text}"
+    return f"{lead}: {text}"
+
+
+class _Builder:
+    """Collects sections and numbered blocks as a reader walks a document."""
+
+    def __init__(self):
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.blocks: list[Block] = []
+        self.number = 0
+
+    def open_section(self, heading: str) -> None:
+        self._close()
+        self.heading = heading
+
+    def paragraph(self, text: str, *, kind: str = "paragraph", lead: str | None = None) -> None:
+        text = clean(text)
+        lead = clean(lead) if lead else None
+        if not text and not lead:
+            return
+        if lead and not text:
+            if kind == "paragraph" and heading_like(lead):  # a bold line alone is a heading
+                self.open_section(lead)
+                return
+            text, lead = lead, None
+        self.number += 1
+        self.blocks.append(Block(number=self.number, kind=kind, text=text, lead=lead))
+
+    def list(self, items: list[Item], *, ordered: bool) -> None:
+        items = [item for item in items if item.text or item.lead or item.children]
+        if not items:
+            return
+        if len(items) == 1 and not items[0].children and not items[0].lead and heading_like(items[0].text):
+            self.open_section(items[0].text)  # "1. Criticism" alone above its paragraph is a numbered heading
+            return
+        lead_in = None
+        if self.blocks and self.blocks[-1].kind == "paragraph" and self.blocks[-1].text.endswith(":"):
+            lead_in = self.blocks[-1].text
+        self.number += 1
+        self.blocks.append(Block(number=self.number, kind="list", items=tuple(items), ordered=ordered,
+                                 lead_in=lead_in))
+
+    def _close(self) -> None:
+        if self.blocks or self.heading is not None:
+            self.sections.append(Section(heading=self.heading, blocks=tuple(self.blocks)))
+        self.blocks = []
+
+    def article(self, title: str, url: str | None, source: str) -> Article:
+        self._close()
+        return Article(title=clean(title), url=url, source=source, sections=tuple(self.sections))
+
+
+def make_item(text: str, lead: str | None = None, children=()) -> Item:
+    text, lead = clean(text), (clean(lead) if lead else None)
+    if lead and not text:
+        text, lead = lead, None
+    return Item(text=text, lead=lead or None, children=tuple(children))
