@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.articles.lines import bold_lead
 from scheduler.articles.model import Article, Item, _Builder, clean, make_item
 
 _DROP_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "figure", "figcaption", "img",
@@ -90,8 +91,8 @@ def _xml_lead(element) -> tuple[str | None, str]:
         lead = clean("".join(children[0].itertext()))
         rest = (children[0].tail or "") + "".join(
             "".join(child.itertext()) + (child.tail or "") for child in children[1:] if child.tag != "list")
-        rest = clean(rest).lstrip(":–—- ").strip() if not lead.endswith((".", "?", "!")) else clean(rest)
-        return lead, rest
+        lead, rest = bold_lead(lead, rest)
+        return lead, clean(rest)
     text = (element.text or "") + "".join(
         "".join(child.itertext()) + (child.tail or "") for child in children if child.tag != "list")
     return None, clean(text)
@@ -163,10 +164,8 @@ def _html_lead(element) -> tuple[str | None, str]:
     if children and children[0].tag in ("strong", "b") and not (element.text or "").strip():
         lead = clean(children[0].text_content())
         rest = (children[0].tail or "") + "".join(c.text_content() + (c.tail or "") for c in children[1:])
-        rest = clean(rest)
-        if not lead.endswith((".", "?", "!")):
-            rest = rest.lstrip(":–—- ")
-        return lead, rest
+        lead, rest = bold_lead(lead, rest)
+        return lead, clean(rest)
     text = (element.text or "") + "".join(c.text_content() + (c.tail or "") for c in children)
     return None, clean(text)
 

@@ -4,7 +4,44 @@ from __future__ import annotations
 
 import re
 
-_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*")
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
+_LEAD_SEPARATOR = re.compile(r"^\s*(?:[:–—]|-{1,2}(?=\s)|\.(?=\s))\s*")
+
+
+def bold_lead(lead: str | None, rest: str) -> tuple[str | None, str]:
+    """The one rule every reader applies to a bold phrase that opens a paragraph or list item.
+
+    `**Listen first.** — then talk` -> ("Listen first.", "then talk"); `**Term**: what it is` ->
+    ("Term", "what it is"); a bold word that only stresses the sentence's first word
+    (`**Don’t** interrupt.`) or runs on (`**Above all**, listen`) is not a lead-in: (None, whole text).
+    """
+    lead = " ".join((lead or "").split())
+    if not lead:
+        return None, rest.strip()
+    separator = _LEAD_SEPARATOR.match(rest)
+    if separator:
+        if separator.group(0).strip() == "." and lead[-1] not in ".!?":
+            lead += "."
+        return lead, rest[separator.end():].strip()
+    body = rest.strip()
+    ends = lead[-1] in ".!?:;"
+    if not ends and (rest[:1].isalnum() or rest[:1] in ",;)’'" or (body[:1].islower() and rest[:1].isspace())):
+        return None, (lead + rest).strip() if not rest[:1].isspace() else f"{lead} {body}"
+    return lead, body
+
+
+_FLAT_LEAD = re.compile(r"^([A-Z][^.!?:]{3,80}?[a-z)’'][.!?])(?=[A-Z][a-z’']*\b)")
+
+
+def split_flat_lead(text: str) -> tuple[str | None, str]:
+    """A bold lead-in whose markup and space a copy lost: `Get regular exercise.Just 30 minutes` ->
+    ("Get regular exercise.", "Just 30 minutes")."""
+    match = _FLAT_LEAD.match(text)
+    if not match or "://" in match.group(1) or "@" in match.group(1):
+        return None, text
+    if "." in text[match.end():].split(None, 1)[0].rstrip(".,;:!?”\"’)"):  # www.Example.com
+        return None, text
+    return match.group(1), text[match.end():]
 
 
 def split_bold_lead(text: str) -> tuple[str | None, str]:
@@ -12,12 +49,7 @@ def split_bold_lead(text: str) -> tuple[str | None, str]:
     match = _BOLD_LEAD.match(text)
     if not match:
         return None, text
-    lead = match.group(2).strip()
-    tail = text[match.end():]
-    separator = text[match.end(1) + len(match.group(2)) + len(match.group(1)): match.end()].strip()
-    if separator == ":" and not lead.endswith(":"):
-        lead = lead.rstrip(":")
-    return lead, tail
+    return bold_lead(match.group(2), text[match.end():])
 
 
 def strip_inline_marks(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 import yaml
 
 from scheduler.articles.html import html_fragment_text
+from scheduler.articles.lines import bold_lead
 from scheduler.articles.model import Article, Item, _Builder, clean, join_lead, make_item
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -149,10 +150,6 @@ def _inline_parts(token) -> tuple[str | None, str]:
             target.append(" ")
     text = "".join(parts)
     if lead is not None:
-        stripped = text.lstrip()
-        if stripped[:1] in ":–—-" and not lead.endswith((".", "!", "?", ":")):
-            stripped = stripped[1:].lstrip()
-        elif stripped[:1] in ":–—-":
-            stripped = stripped[1:].lstrip()
-        return clean(lead), clean(stripped)
+        lead, text = bold_lead(lead, text)
+        return (clean(lead) if lead else None), clean(text)
     return None, clean(text)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from scheduler.articles.lines import heading_like
+from scheduler.articles.lines import heading_like, split_flat_lead
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ class _Builder:
     def paragraph(self, text: str, *, kind: str = "paragraph", lead: str | None = None) -> None:
         text = clean(text)
         lead = clean(lead) if lead else None
+        if lead is None:
+            lead, text = split_flat_lead(text)
         if not text and not lead:
             return
         if lead and not text:
@@ -132,6 +134,8 @@ class _Builder:
 
 def make_item(text: str, lead: str | None = None, children=()) -> Item:
     text, lead = clean(text), (clean(lead) if lead else None)
+    if not lead:
+        lead, text = split_flat_lead(text)
     if lead and not text:
         text, lead = lead, None
     return Item(text=text, lead=lead or None, children=tuple(children))

@@ -19,7 +19,8 @@ from scheduler.yamlio import load_document
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
-ARTICLES = sorted((REPO / "tests" / "data" / "articles").iterdir()) + [SEED]
+ARTICLES = sorted(p for p in (REPO / "tests" / "data" / "articles").iterdir()
+                  if p.suffix in (".txt", ".md", ".html")) + [SEED]
 URL = "https://junocounseling.com/blog/an-article-with-a-long-address"
 REFERENCE_OPENERS = ("this", "they", "these", "that", "those", "it", "for example", "also", "however", "but",
                      "and", "so", "he", "she", "their", "such", "here")
