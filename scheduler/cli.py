@@ -55,9 +55,9 @@ class Context:
         return parsed.astimezone(timezone.utc)
 
     def store(self):
-        from scheduler.store import open_store
+        from scheduler.store import open_project_store
 
-        return open_store(self.settings.database_url)
+        return open_project_store(self.settings)
 
     def emit(self, data, text: str | None = None) -> None:
         """Print the result: JSON with --json, else the text (nothing when there is nothing to say)."""

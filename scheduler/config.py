@@ -40,6 +40,10 @@ class Account:
     handle: str
     publisher: str
 
+    @property
+    def network(self) -> str:
+        return "x"  # the outbox rehearses posting to X: the same account, so the same queue
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -81,6 +85,11 @@ class Schedule:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def account_keys(self) -> tuple[tuple[str, str], ...]:
+        """The (network, handle) accounts the project posts for: whose database it is."""
+        return ((self.account.network, self.account.handle),)
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,9 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     say(f"3. cards     {cards['cards']} cards in {cards['folder']}")
 
     from scheduler.queueing import queue_campaigns
-    from scheduler.store import open_store
+    from scheduler.store import open_project_store
 
-    with open_store(settings.database_url) as store:
+    with open_project_store(settings) as store:
         queued = queue_campaigns(settings, store, start)
         say(f"4. queue     {len(queued.get('queued', []))} posts given slots")
         posted = _walk(settings, store, start, days, say)

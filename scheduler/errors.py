@@ -37,6 +37,12 @@ class StoreError(JunoError):
     exit_code = 1
 
 
+class ForeignDatabaseError(StoreError):
+    """The database belongs to other accounts: a configuration mistake, not a failure."""
+
+    exit_code = 2
+
+
 class PublishError(JunoError):
     """A publisher could not post.
 

@@ -64,10 +64,10 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
 
     from scheduler.publishers import make_publisher
     from scheduler.runner.run import report_lines, run_due, worker_name
-    from scheduler.store import open_store
+    from scheduler.store import open_project_store
 
     echo = echo or (lambda line: print(line, flush=True))
-    store = open_store(settings.database_url)
+    store = open_project_store(settings)
     publisher = publisher or make_publisher(settings)
     worker_id = worker_name()
     trigger = NextDue(store, recheck)

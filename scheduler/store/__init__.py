@@ -8,17 +8,22 @@ The schema is migrated on open.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Iterable
+
 from scheduler.errors import StoreError
 from scheduler.store.base import Store
 from scheduler.store.records import (ACTIVE, CLAIMED, DEAD, FAILED, MISSED, PAUSED, POSTED, QUEUED, SKIPPED,
                                      STATES, STOPPED, Account, Post)
 
-__all__ = ["open_store", "Store", "Post", "Account", "STATES", "QUEUED", "CLAIMED", "POSTED", "FAILED", "DEAD",
+__all__ = ["open_store", "open_project_store", "Store", "Post", "Account", "STATES", "QUEUED", "CLAIMED", "POSTED", "FAILED", "DEAD",
            "MISSED", "SKIPPED", "ACTIVE", "PAUSED", "STOPPED"]
 
 
-def open_store(url: str) -> Store:
-    """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used."""
+def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
+               now: datetime | None = None) -> Store:
+    """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
+    With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts."""
     from scheduler.config import redact_url
 
     scheme = url.split(":", 1)[0].lower()
@@ -46,6 +51,12 @@ def open_store(url: str) -> Store:
     try:
         store = store_class(url)
         store.migrate()
+        if accounts is not None:
+            store.bind_accounts(accounts, now or datetime.now(timezone.utc))
+    except StoreError:
+        if store is not None:
+            store.close()
+        raise
     except errors as exc:
         if store is not None:
             store.close()
@@ -66,3 +77,8 @@ def _reason(exc: Exception, url: str) -> str:
     if password:
         text = text.replace(password, "***")
     return text
+
+
+def open_project_store(settings) -> Store:
+    """The project's database, refused if it belongs to another account."""
+    return open_store(settings.database_url, accounts=settings.schedule.account_keys)

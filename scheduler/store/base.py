@@ -342,6 +342,29 @@ class Store:
                                   "AND (not_before IS NULL OR not_before < ?)"),
                         (to_epoch(until), to_epoch(now), handle, to_epoch(until)))
 
+    # --- whose database this is ---------------------------------------------------------------
+    def owners(self) -> list[tuple[str, str]]:
+        """The (network, handle) accounts this database posts for, as recorded."""
+        return [(n, h) for n, h in self._query("SELECT network, handle FROM juno_accounts ORDER BY network, handle")]
+
+    def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime) -> None:
+        """Make sure this database is the project's: record its accounts on first use; refuse a database
+        that posts for other accounts only (another practice's queue). Handles compare case-insensitively."""
+        from scheduler.errors import ForeignDatabaseError
+
+        wanted = {(network.lower(), handle.lower().lstrip("@")) for network, handle in accounts}
+        with self.transaction() as cur:
+            self._lock_migrations(cur)  # two first openers record one owner, not two
+            cur.execute("SELECT network, handle FROM juno_accounts")
+            recorded = set()
+            while (row := cur.fetchone()) is not None:
+                recorded.add((row[0], row[1]))
+            if recorded and not recorded & wanted:
+                raise ForeignDatabaseError(_foreign(recorded, wanted))
+            for network, handle in sorted(wanted - recorded):
+                cur.execute(self._sql("INSERT INTO juno_accounts (network, handle, first_seen) VALUES (?, ?, ?)"),
+                            (network, handle, to_epoch(now)))
+
     # --- which handle a set of credentials belongs to -------------------------------------------
     def verified_handle(self, fingerprint: str) -> str | None:
         rows = self._query(self._sql("SELECT handle FROM verified_handles WHERE fingerprint = ?"), (fingerprint,))
@@ -357,3 +380,12 @@ class Store:
     def forget_handle(self, fingerprint: str) -> None:
         with self.transaction() as cur:
             cur.execute(self._sql("DELETE FROM verified_handles WHERE fingerprint = ?"), (fingerprint,))
+
+
+def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]]) -> str:
+    def names(accounts):
+        return ", ".join(f"@{handle} on {network}" for network, handle in sorted(accounts))
+
+    return (f"this database holds the posts of {names(recorded)}, not of {names(wanted)} (account: in "
+            "posts/schedule.yaml); give each account its own database (JUNO_DATABASE_URL), or fix account.handle "
+            "if it is wrong")

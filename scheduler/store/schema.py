@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -59,6 +59,17 @@ MIGRATIONS: list[list[str]] = [
             fingerprint TEXT PRIMARY KEY,
             handle      TEXT NOT NULL,
             verified_at BIGINT NOT NULL
+        )""",
+    ],
+    [
+        # The accounts this database posts for (network, handle). A project opening a database that
+        # belongs to other accounts is refused: two practices never see or post each other's posts.
+        # A database made before this table existed belongs to the first project that opens it.
+        """CREATE TABLE juno_accounts (
+            network     TEXT NOT NULL,
+            handle      TEXT NOT NULL,
+            first_seen  BIGINT NOT NULL,
+            PRIMARY KEY (network, handle)
         )""",
     ],
 ]
