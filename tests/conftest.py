@@ -91,3 +91,19 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'juno.db'}"
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def pds():
+    """The reference Bluesky PDS on loopback (tests/pds/): skipped when not installed, fails under CI=true."""
+    from tests import pdsserver
+
+    problem = pdsserver.missing()
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the Bluesky PDS harness is missing under CI=true: {problem}; .ci/run installs it "
+                        "with tests/pds/install.sh")
+        pytest.skip(f"Bluesky PDS harness not installed: {problem}; {pdsserver.INSTALL_HINT}")
+    server = pdsserver.start()
+    yield server
+    server.stop()
