@@ -31,19 +31,20 @@ import hmac
 import html
 import json
 import re
-import signal
-import socket
 import struct
-import threading
 import time
 import urllib.request
-from dataclasses import asdict, dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_signature
 from oauthlib.oauth1.rfc5849.utils import escape, parse_authorization_header, unescape
+
+try:
+    from fakeserver import FakeServer, serve_until_signalled
+except ImportError:  # run as python -m tests.fakex
+    from tests.fakeserver import FakeServer, serve_until_signalled
 
 CONSUMER_KEY = "fakex-consumer-key-0001"
 CONSUMER_SECRET = "fakex-consumer-secret-0001"
@@ -110,10 +111,12 @@ def route_of(method: str, path: str) -> str:
     return f"{method} {path}"
 
 
-class FakeX:
+class FakeX(FakeServer):
+    server_name = "fakex/1"
+
     def __init__(self, *, host: str = "127.0.0.1", port: int = 0, log_path: Path | str | None = None,
                  accounts: tuple = (("junocounseling", "1001"), ("someoneelse", "2002"))):
-        self.host, self.port = host, port
+        super().__init__(host, port)
         self.log_path = Path(log_path) if log_path else None
         self.consumer = (CONSUMER_KEY, CONSUMER_SECRET)
         self.accounts: dict[str, Account] = {}
@@ -121,13 +124,7 @@ class FakeX:
             self.add_account(username, user_id=user_id)
         self.posts: list[dict] = []
         self.media: dict[str, dict] = {}
-        self.requests: list[dict] = []
-        self.faults: list[Fault] = []
-        self._lock = threading.RLock()
-        self._stopping = threading.Event()
         self._next_id = 1_860_000_000_000_000_000
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # --- the small API ----------------------------------------------------------------------
 
@@ -164,10 +161,6 @@ class FakeX:
             self.faults.append(planned)
         return planned
 
-    def clear_faults(self) -> None:
-        with self._lock:
-            self.faults.clear()
-
     def limit_daily(self, limit: int | None, *, reset_at: float | None = None, username: str = "junocounseling"):
         """The account's 24-hour post limit (None lifts it); reset_at is epoch seconds."""
         with self._lock:
@@ -179,10 +172,6 @@ class FakeX:
         with self._lock:
             return [p for p in self.posts if p["handle"] == username]
 
-    def count(self, route: str) -> int:
-        with self._lock:
-            return sum(1 for r in self.requests if r["route"] == route)
-
     def wait_for(self, condition, timeout: float = 30.0) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -191,35 +180,6 @@ class FakeX:
                     return True
             time.sleep(0.02)
         return False
-
-    # --- running ----------------------------------------------------------------------------
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    def start(self) -> "FakeX":
-        self._server = ThreadingHTTPServer((self.host, self.port), _handler_for(self))
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fakex",
-                                        daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> "FakeX":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
     # --- the API ----------------------------------------------------------------------------
 
@@ -250,18 +210,16 @@ class FakeX:
         return {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99",
                 "x-rate-limit-reset": str(int(time.time()) + 900)}
 
-    def handle(self, method: str, path: str, query: str, headers, body: bytes):
+    def route_of(self, method: str, path: str) -> str:
+        return route_of(method, path)
+
+    def answer(self, method: str, path: str, query: str, headers, body: bytes):
         """(status, JSON body or text, headers, fault) for one request; the work is done here."""
         route = route_of(method, path)
         if route not in ROUTES:
             return 404, {"title": "Not Found", "detail": f"no route {route}"}, {}, None
         account = self._authenticate(method, path, query, headers)
-        with self._lock:
-            fault = next((f for f in self.faults if f.route == route), None)
-            if fault is not None and fault.times is not None:
-                fault.times -= 1
-                if fault.times <= 0:
-                    self.faults.remove(fault)
+        fault = self.take_fault(route)
         if account is None:
             status, problem = PROBLEMS["unauthorized"]
             return status, problem, {}, fault
@@ -369,6 +327,17 @@ class FakeX:
         self._next_id += 1
         return str(self._next_id)
 
+    def control(self, method: str, path: str, request: dict):
+        if (method, path) == ("GET", "/_fake/posts"):
+            return self.posts
+        if (method, path) == ("POST", "/_fake/limit_daily"):
+            self.limit_daily(request.get("limit"), reset_at=request.get("reset_at"),
+                             username=request.get("username", "junocounseling"))
+            return {"ok": True}
+        if (method, path) == ("GET", "/_fake/env"):
+            return self.env()
+        return super().control(method, path, request)
+
 
 def _hmac_sha1(base_string: str, consumer_secret: str, token_secret: str) -> str:
     key = f"{escape(consumer_secret)}&{escape(token_secret)}".encode()
@@ -433,97 +402,6 @@ def _image_info(data: bytes) -> tuple[str | None, int, int]:
     return None, 0, 0
 
 
-def _handler_for(fake: FakeX):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        server_version = "fakex/1"
-
-        def log_message(self, *args):  # quiet: the fake keeps its own request list
-            pass
-
-        def _body(self) -> bytes:
-            length = int(self.headers.get("Content-Length") or 0)
-            return self.rfile.read(length) if length else b""
-
-        def _send(self, status: int, answer, headers: dict) -> None:
-            if isinstance(answer, (dict, list)):
-                payload, kind = json.dumps(answer).encode(), "application/json; charset=utf-8"
-            else:
-                payload, kind = str(answer).encode(), "text/html; charset=utf-8"
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(payload)))
-            for name, value in headers.items():
-                self.send_header(name, str(value))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def _drop(self) -> None:
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-        def _serve(self, method: str) -> None:
-            parts = urlsplit(self.path)
-            body = self._body()
-            if parts.path.startswith("/_fake/"):
-                self._control(method, parts.path, body)
-                return
-            headers = {k: v for k, v in self.headers.items()}
-            status, answer, extra, fault = fake.handle(method, parts.path, parts.query, headers, body)
-            with fake._lock:
-                fake.requests.append({"route": route_of(method, parts.path), "status": status,
-                                      "dropped": bool(fault and fault.drop)})
-            if fault is not None and fault.drop:
-                self._drop()
-                return
-            if fault is not None and fault.delay:
-                fake._stopping.wait(fault.delay)
-            try:
-                self._send(status, answer, extra)
-            except OSError:  # the client gave up waiting
-                self.close_connection = True
-
-        def _control(self, method: str, path: str, body: bytes) -> None:
-            try:
-                request = json.loads(body) if body else {}
-                if (method, path) == ("GET", "/_fake/posts"):
-                    answer = fake.posts
-                elif (method, path) == ("GET", "/_fake/requests"):
-                    answer = fake.requests
-                elif (method, path) == ("POST", "/_fake/inject"):
-                    answer = asdict(fake.inject(request.pop("route"), **request))
-                elif (method, path) == ("POST", "/_fake/clear"):
-                    fake.clear_faults()
-                    answer = {"ok": True}
-                elif (method, path) == ("POST", "/_fake/limit_daily"):
-                    fake.limit_daily(request.get("limit"), reset_at=request.get("reset_at"),
-                                     username=request.get("username", "junocounseling"))
-                    answer = {"ok": True}
-                elif (method, path) == ("GET", "/_fake/env"):
-                    answer = fake.env()
-                else:
-                    self._send(404, {"detail": f"no control route {method} {path}"}, {})
-                    return
-            except (ValueError, KeyError, TypeError) as exc:
-                self._send(400, {"detail": str(exc)}, {})
-                return
-            self._send(200, answer, {})
-
-        def do_GET(self):
-            self._serve("GET")
-
-        def do_POST(self):
-            self._serve("POST")
-
-        def do_DELETE(self):
-            self._serve("DELETE")
-
-    return Handler
-
-
 class FakeXControl:
     """Drive a FakeX running in another process through its /_fake/ routes."""
 
@@ -564,13 +442,7 @@ def main(argv=None) -> int:
     parser.add_argument("--log", metavar="FILE", help="append every post as one JSON line to FILE")
     args = parser.parse_args(argv)
     fake = FakeX(port=args.port, log_path=args.log).start()
-    print(json.dumps({"base_url": fake.base_url, "env": fake.env()}), flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    stop.wait()
-    fake.stop()
-    return 0
+    return serve_until_signalled(fake, {"base_url": fake.base_url, "env": fake.env()})
 
 
 if __name__ == "__main__":

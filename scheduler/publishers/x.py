@@ -25,7 +25,7 @@ import tweepy
 from scheduler.config import DEFAULT_PRICES, Credentials
 from scheduler.publishers.xcosts import post_cost
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import Outgoing, Published, Publisher
+from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published
 from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
 from scheduler.publishers.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
 
@@ -69,8 +69,9 @@ def post_url(handle: str, remote_id: str) -> str:
     return f"https://x.com/{handle}/status/{remote_id}"
 
 
-class XPublisher(Publisher):
+class XPublisher(LooksBeforePosting):
     name = "x"
+    network = "X"
 
     def __init__(self, credentials: Credentials, handle: str, *, api_base: str | None = None,
                  prices: Mapping[str, float] = DEFAULT_PRICES, handle_cache: HandleCache | None = None,
@@ -84,7 +85,7 @@ class XPublisher(Publisher):
                          credentials.access_token_secret)
         self._me: XUser | None = None
         self._verified = False
-        self._looked_for: set[str] = set()  # uncertain posts find_existing just failed to find
+        super().__init__()
         self._client = tweepy.Client(
             consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
             access_token=credentials.access_token, access_token_secret=credentials.access_token_secret,
@@ -136,24 +137,7 @@ class XPublisher(Publisher):
 
     # --- posting ----------------------------------------------------------------------------
 
-    def publish(self, post: Outgoing) -> Published:
-        try:
-            return self._publish(post)
-        except PublishError as exc:
-            if post.uncertain:
-                exc.uncertain = True  # the earlier attempt is still unresolved
-            raise
-
-    def _publish(self, post: Outgoing) -> Published:
-        self.verify_handle()
-        just_looked = post.post_id in self._looked_for
-        self._looked_for.discard(post.post_id)
-        if post.uncertain and not just_looked:
-            existing = self.find_existing(post)
-            if existing is not None:
-                logger.info("post %s was already on X as %s; recorded, not posted again", post.post_id,
-                            existing.remote_id)
-                return existing
+    def post(self, post: Outgoing) -> Published:
         media_ids = []
         if post.card is not None:
             media_id = self.upload_card(Path(post.card))
@@ -234,14 +218,12 @@ class XPublisher(Publisher):
             for tweet in answer.get("data") or []:
                 if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
                     remote_id = str(tweet["id"])
-                    self._looked_for.discard(post.post_id)
-                    return Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
-                                     cost_usd=post_cost(post, self.prices))
+                    return self.looked(post, Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
+                                                       cost_usd=post_cost(post, self.prices)))
             token = (answer.get("meta") or {}).get("next_token")
             if not token:
                 break
-        self._looked_for.add(post.post_id)
-        return None
+        return self.looked(post, None)
 
     def close(self) -> None:
         self._client.session.close()
