@@ -25,6 +25,7 @@ PUBLISHERS = ("outbox", "x")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LINK_MODES = ("in-post", "none")
+ENV_PREFIXES = ("X_", "JUNO_", "MASTODON_", "BLUESKY_")
 SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 
 # Published pay-per-use prices (../shared/x-api/README.md); schedule.yaml may override them.
@@ -118,6 +119,7 @@ class Settings:
     database_url: str
     credentials: Credentials | None = field(repr=False, default=None)
     x_api_base: str | None = None
+    mastodon: Any = field(repr=False, default=None)  # publishers.mastodonaccess.MastodonAccess
 
     @property
     def state_dir(self) -> Path:
@@ -160,7 +162,14 @@ def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) 
         database_url=parse_database_url(environ.get("JUNO_DATABASE_URL"), root),
         credentials=parse_credentials(environ),
         x_api_base=parse_api_base(environ.get("JUNO_X_API_BASE")),
+        mastodon=parse_mastodon_access(environ),
     )
+
+
+def parse_mastodon_access(environ: Mapping[str, str]):
+    from scheduler.publishers.mastodonaccess import parse_access
+
+    return parse_access(environ)
 
 
 def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
@@ -171,7 +180,7 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
         from dotenv import dotenv_values
 
         merged.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
-    merged.update({k: v for k, v in env.items() if k.startswith(("X_", "JUNO_"))})
+    merged.update({k: v for k, v in env.items() if k.startswith(ENV_PREFIXES)})
     return merged
 
 

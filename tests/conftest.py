@@ -39,11 +39,21 @@ class CliResult:
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120,
             input: str | None = None) -> CliResult:
     """Run `python -m scheduler ARGS` as a real process (the same entry point as the console script)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "MASTODON_", "BLUESKY_"))}
     full_env.update(env or {})
     proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd or REPO, env=full_env,
                           capture_output=True, text=True, timeout=timeout, input=input)
     return CliResult(proc)
+
+
+@pytest.fixture
+def card(tmp_path: Path) -> Path:
+    """A card-sized PNG, for the publishers."""
+    from PIL import Image
+
+    path = tmp_path / "card.png"
+    Image.new("RGB", (1200, 675), (32, 96, 96)).save(path)
+    return path
 
 
 @pytest.fixture

@@ -5,15 +5,20 @@ from __future__ import annotations
 from scheduler.errors import ConfigError
 
 
-def make_publisher(settings, name: str | None = None):
-    """The configured publisher for this account (`outbox` unless schedule.yaml says `x`)."""
-    name = name or settings.schedule.account.publisher
+def make_publisher(settings, name: str | None = None, *, account=None):
+    """The publisher for `account` (by default schedule.yaml's single account: `outbox` unless it says `x`)."""
+    account = account or settings.schedule.account
+    name = name or account.publisher
+    if name == "mastodon":
+        from scheduler.publishers.mastodon import MastodonPublisher
+
+        return MastodonPublisher.from_settings(settings, account.handle)
     if name == "outbox":
         from scheduler.publishers.outbox import OutboxPublisher
 
-        return OutboxPublisher(settings.outbox_dir, handle=settings.schedule.account.handle)
+        return OutboxPublisher(settings.outbox_dir, handle=account.handle)
     if name == "x":
         from scheduler.publishers.x import XPublisher
 
         return XPublisher.from_settings(settings)
-    raise ConfigError(f"posts/schedule.yaml: unknown publisher {name!r}; use outbox or x")
+    raise ConfigError(f"posts/schedule.yaml: unknown publisher {name!r}; use outbox, x or mastodon")

@@ -9,7 +9,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from fakex import FakeX
 from scheduler.config import Credentials
@@ -25,13 +24,6 @@ TEXT = "Resistance isn’t indifference. Many people avoid counseling because th
 def fx():
     with FakeX() as server:
         yield server
-
-
-@pytest.fixture
-def card(tmp_path: Path) -> Path:
-    path = tmp_path / "card.png"
-    Image.new("RGB", (1200, 675), (32, 96, 96)).save(path)
-    return path
 
 
 def make(fx: FakeX, username: str = HANDLE, **options) -> XPublisher:
