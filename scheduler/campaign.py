@@ -23,7 +23,7 @@ REVIEW_FLAGS = ("sensitive", "privacy", "stale")
 SCHEDULE_NAME = "schedule.yaml"
 
 _ARTICLE_KEYS = ("title", "url", "source")
-_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "at")
+_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed", "at")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_HEADLINE = 120
@@ -40,6 +40,7 @@ class Tip:
     review: tuple[str, ...] = ()  # sensitive | privacy | stale
     alt_text: str | None = None  # a person's override; None means "made from the card's words"
     at: datetime | None = None  # pinned local time (naive)
+    reviewed: tuple[str, ...] = ()  # the flags a person acknowledged; the flags themselves stay
 
     @property
     def sensitive(self) -> bool:
@@ -47,7 +48,13 @@ class Tip:
 
     @property
     def stale(self) -> bool:
-        return "stale" in self.review
+        """Flagged stale and not yet looked at again by a person: held out of the queue."""
+        return "stale" in self.review and "stale" not in self.reviewed
+
+    @property
+    def unacknowledged(self) -> tuple[str, ...]:
+        """The flags a person must acknowledge before approving this tip."""
+        return tuple(flag for flag in self.review if flag not in self.reviewed)
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,7 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
     return Tip(id=tip_id, headline=headline, text=text, status=status, section=section,
                source=_source(doc, at + ("source",), item.get("source")),
                review=_review(doc, at + ("review",), item.get("review")),
+               reviewed=_review(doc, at + ("reviewed",), item.get("reviewed")),
                alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")))
 
 
@@ -264,6 +272,8 @@ def dump_campaign(campaign: Campaign) -> str:
         else:
             lines.append("    source: null")
         lines.append(f"    review: [{', '.join(tip.review)}]")
+        if tip.reviewed:
+            lines.append(f"    reviewed: [{', '.join(tip.reviewed)}]")
         if tip.at is not None:
             lines.append(f"    at: {tip.at.isoformat(timespec='minutes' if not tip.at.second else 'seconds')}")
     return "\n".join(lines) + "\n"
@@ -342,7 +352,8 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         review = old.review if same else _flags(old.review + match.review + ("stale",))
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
-        merged[old.id] = replace(old, source=dict(match.source), review=review)
+        reviewed = old.reviewed if same else tuple(flag for flag in old.reviewed if flag != "stale")
+        merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed)
         kept.append(old.id)
 
     by_fresh = {match.id: old_id for old_id, match in pairs.items()}

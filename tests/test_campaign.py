@@ -240,3 +240,15 @@ def test_a_broken_campaign_file_is_reported_and_left_alone(project, cli):
     result = cli("split", ARTICLE, cwd=project)
     assert result.code == 2 and re.search(rf"posts/{SLUG}\.yaml:\d+:\d+: tips\[0\]\.status: unknown status", result.err)
     assert target.read_text() == broken
+
+
+def test_reviewed_flags_round_trip_and_a_new_source_change_needs_a_new_look(tmp_path):
+    acknowledged = _tip("a", "d1d1d1", review=("sensitive", "stale"), reviewed=("sensitive", "stale"))
+    campaign = Campaign(slug="c", path=tmp_path / "c.yaml", title="T", url=None, source="articles/c.txt",
+                        tips=(acknowledged,))
+    (tmp_path / "c.yaml").write_text(dump_campaign(campaign), encoding="utf-8")
+    loaded = load_campaign(tmp_path / "c.yaml", tmp_path).tips[0]
+    assert loaded.review == ("sensitive", "stale") and loaded.reviewed == ("sensitive", "stale")
+    assert not loaded.stale and loaded.unacknowledged == ()
+    merged = merge_tips([loaded], [_tip("a", "d2d2d2")]).tips[0]  # the article changed again under it
+    assert merged.stale and merged.reviewed == ("sensitive",) and merged.unacknowledged == ("stale",)
