@@ -238,6 +238,16 @@ def cmd_check(ctx: Context) -> int:
     return report.exit_code
 
 
+def cmd_studio(ctx: Context) -> int:
+    from scheduler.studio import serve
+
+    clock = None
+    if getattr(ctx.args, "now", None):
+        fixed = ctx.now()
+        clock = lambda: fixed  # noqa: E731 - --now freezes the studio's clock (rehearsals, tests)
+    return serve(ctx.root, ctx.args.port, open_browser=not ctx.args.no_open, clock=clock)
+
+
 def cmd_demo(ctx: Context) -> int:
     from scheduler.demo import run_demo
 
@@ -311,6 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("pause", cmd_pause, "stop posting until resume", [reporting])
     add("resume", cmd_resume, "start posting again", [reporting])
     add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
+
+    p = add("studio", cmd_studio, "review, edit, approve and schedule in a browser (127.0.0.1 only)", [timed])
+    p.add_argument("--port", type=int, default=8765, help="the port on 127.0.0.1 (default: 8765; 0 picks a free one)")
+    p.add_argument("--no-open", action="store_true", help="print the one-time link but do not open a browser")
 
     p = add("demo", cmd_demo, "run the whole pipeline on the bundled article in a scratch folder", [reporting])
     p.add_argument("--scratch", metavar="DIR", default=".juno/demo", help="the scratch folder (default: .juno/demo)")

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 # Commands that never end by themselves or act outside the project: parsed, not run.
-PARSED_ONLY = {"daemon"}
+PARSED_ONLY = {"daemon", "studio"}
 
 
 def console_lines() -> list[str]:

@@ -1,0 +1,70 @@
+"""The studio: a local web app to review, edit, approve and schedule, on 127.0.0.1 only.
+
+`serve(root, port, open_browser, now)` binds the port, prints the one-time link and serves until
+Ctrl-C. The pieces: security (who may talk to it), app (routes), workspace (changes, through the
+library), editing (round-trip YAML, conflicts, audit), moving (the timetable's rules for a pin),
+views (page data), templates/ and static/ (the pages, with no script or style from elsewhere).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from scheduler.errors import UsageError
+
+__all__ = ["make_studio", "serve"]
+
+
+def make_studio(root: Path | str, port: int, clock: Callable[[], datetime] | None = None):
+    """The ASGI app and its Gate (for tests and for serve)."""
+    from scheduler.studio.app import build_app
+    from scheduler.studio.security import Gate
+    from scheduler.studio.workspace import Workspace
+
+    gate = Gate(port=port)
+    workspace = Workspace(root, clock or (lambda: datetime.now(timezone.utc)))
+    workspace.settings  # bad configuration stops here, before anything listens
+    return build_app(workspace, gate), gate
+
+
+def bind(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"port {port} on 127.0.0.1 is taken ({exc.strerror}); give another with --port, "
+                         "or stop the other studio") from None
+    sock.listen(64)
+    return sock
+
+
+def serve(root: Path | str, port: int = 8765, open_browser: bool = True,
+          clock: Callable[[], datetime] | None = None) -> int:
+    import uvicorn
+
+    sock = bind(port)
+    app, gate = make_studio(root, sock.getsockname()[1], clock)
+    link = gate.link()
+    print(f"juno-scheduler studio for {Path(root).resolve()}", flush=True)
+    print(f"open: {link}", flush=True)
+    print("(the link works once; Ctrl-C stops the studio)", flush=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(link)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            server_header=False, date_header=False)
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])  # uvicorn finishes the requests under way, then re-raises the Ctrl-C
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    print("studio stopped", file=sys.stderr, flush=True)
+    return 0

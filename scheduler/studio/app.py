@@ -1,0 +1,246 @@
+"""The studio's routes: each reads a form, calls one Workspace or views function, and answers a page.
+
+Every change is a POST (CSRF-checked by security.Guard) answered by a redirect back to the page it
+came from (so reloading never repeats it); a refused change answers the same page with the reason
+beside the field, and a change that met a newer file answers the conflict page with both versions.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from scheduler.errors import JunoError
+from scheduler.studio import views
+from scheduler.studio.editing import Conflict, Refused
+from scheduler.studio.security import CSRF_FIELD, Gate, Guard
+from scheduler.studio.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+
+
+def build_app(ws: Workspace, gate: Gate) -> Guard:
+    templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                            trim_blocks=True, lstrip_blocks=True)
+    flash: list[str] = []
+
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        said = flash.pop() if flash else None
+        html = templates.get_template(name).render(csrf=gate.csrf, csrf_field=CSRF_FIELD, said=said,
+                                                   path=request.url.path, handle=_handle(ws), **context)
+        return HTMLResponse(html, status_code=status)
+
+    def back(url: str, message: str | None = None) -> RedirectResponse:
+        if message:
+            flash[:] = [message]
+        return RedirectResponse(url, status_code=303)
+
+    async def form(request: Request) -> dict:
+        data = await request.form()
+        return {key: data.getlist(key) if key == "acknowledge" else str(data.get(key, "")) for key in data.keys()}
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    async def home(request: Request):
+        return page(request, "campaigns.html", campaigns=views.campaigns_overview(ws))
+
+    async def campaign_page(request: Request, problem: Refused | None = None, tip_id: str | None = None,
+                            typed: dict | None = None, status: int = 200):
+        model = views.review(ws, request.path_params["slug"])
+        return page(request, "review.html", status=status, problem=problem, problem_tip=tip_id,
+                    typed=typed or {}, **model)
+
+    async def calendar_page(request: Request):
+        day = request.query_params.get("day")
+        try:
+            anchor = date.fromisoformat(day) if day else None
+        except ValueError:
+            anchor = None
+        model = views.calendar(ws, request.query_params.get("mode", "month"), anchor)
+        return page(request, "calendar.html", problem=None, **model)
+
+    async def queue_page(request: Request):
+        return page(request, "queue.html", **views.queue_page(ws))
+
+    # --- cards ---------------------------------------------------------------------------------
+
+    async def card(request: Request):
+        from scheduler.cards.render import ensure_card
+
+        campaign, _ = ws.campaign(request.path_params["slug"])
+        tip = campaign.tip(request.path_params["tip"])
+        if tip is None:
+            return Response("no such tip\n", status_code=404, media_type="text/plain")
+        path = ensure_card(ws.settings, ws.brand, campaign, tip, "x")
+        return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
+
+    async def preview(request: Request):
+        """The card and X's count for what is typed now (nothing is saved): the live preview."""
+        from scheduler.cards.render import kicker_for, render_card
+
+        campaign, _ = ws.campaign(request.path_params["slug"])
+        tip = campaign.tip(request.path_params["tip"])
+        if tip is None:
+            return JSONResponse({"error": "no such tip; reload the page"}, status_code=404)
+        headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
+        text = request.query_params.get("text", tip.text)[:5000]
+        length, limit = ws.post_length(campaign, tip, text)
+        answer = {"length": length, "limit": limit, "card": None, "error": None}
+        try:
+            png = render_card(headline, ws.brand, "x", kicker_for(ws.brand, campaign, tip))
+            answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
+        except JunoError as exc:
+            answer["error"] = str(exc)
+        return JSONResponse(answer)
+
+    # --- changes -------------------------------------------------------------------------------
+
+    async def change(request: Request, work, typed: dict | None = None):
+        slug = request.path_params["slug"]
+        tip_id = request.path_params.get("tip")
+        try:
+            message = work()
+        except Conflict as conflict:
+            return page(request, "conflict.html", status=409, slug=slug, tip_id=tip_id, mine=typed or {},
+                        theirs=conflict.theirs, version=conflict.version)
+        except Refused as refused:
+            return await campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
+        return back(f"/c/{slug}#tip-{tip_id}" if tip_id else f"/c/{slug}", message)
+
+    async def edit(request: Request):
+        data = await form(request)
+        slug, tip_id = request.path_params["slug"], request.path_params["tip"]
+        values = {key: data[key] for key in ("headline", "text", "alt_text") if key in data}
+        return await change(request, lambda: (ws.edit_tip(slug, tip_id, values, data.get("version", "")),
+                                              "Saved.")[1], typed=values)
+
+    async def set_status(request: Request):
+        data = await form(request)
+        slug, tip_id = request.path_params["slug"], request.path_params["tip"]
+        status = data.get("status", "")
+
+        def work():
+            ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            return {"approved": "Approved and queued.", "skip": "Skipped.", "draft": "Back to draft."}.get(status)
+
+        return await change(request, work)
+
+    async def reorder(request: Request):
+        data = await form(request)
+        slug, tip_id = request.path_params["slug"], request.path_params["tip"]
+        offset = -1 if data.get("direction") == "up" else 1
+        return await change(request, lambda: (ws.reorder(slug, tip_id, offset, data.get("version", "")),
+                                              "Moved.")[1])
+
+    async def add_tip(request: Request):
+        data = await form(request)
+        slug = request.path_params["slug"]
+        try:
+            paragraph = int(data.get("paragraph") or 0) or None
+        except ValueError:
+            paragraph = None
+
+        def work():
+            saved = ws.add_tip(slug, data.get("text", ""), paragraph, data.get("version", ""))
+            return f"Added tip {saved.entry['tip']}." if saved.entry else None
+
+        return await change(request, work, typed={"text": data.get("text", "")})
+
+    async def undo(request: Request):
+        try:
+            entry = ws.undo()
+        except (Refused, JunoError) as exc:
+            return back(_referer(request), f"Nothing undone: {exc}")
+        if entry is None:
+            return back(_referer(request), "Nothing to undo.")
+        return back(_referer(request), f"Undid the {entry['what']} of {entry['tip']}.")
+
+    async def move_post(request: Request):
+        data = await form(request)
+        try:
+            moved = ws.move(data.get("post", ""), data.get("at", ""))
+        except (Refused, JunoError) as exc:
+            flash[:] = [f"Not moved: {exc}"]
+            return RedirectResponse(_referer(request, "/calendar"), status_code=303)
+        day = moved["at"][:10]
+        return back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}",
+                    f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
+
+    async def control(request: Request):
+        from scheduler import controls
+
+        data = await form(request)
+        action = request.path_params["action"]
+        now = ws.clock()
+        try:
+            with ws.store() as store:
+                if action == "retry":
+                    post = controls.retry_post(store, data.get("post", ""), now)
+                    message = f"{post.id} is queued again."
+                elif action == "skip":
+                    post = controls.skip_post(store, data.get("post", ""), now)
+                    message = f"{post.id} is skipped."
+                elif action == "pause":
+                    controls.pause(ws.settings, store, now)
+                    message = "Posting is paused."
+                elif action == "resume":
+                    controls.resume(ws.settings, store, now)
+                    message = "Posting again."
+                else:
+                    return Response("no such action\n", status_code=404, media_type="text/plain")
+        except JunoError as exc:
+            message = f"Not done: {exc}"
+        return back("/queue", message)
+
+    async def favicon(request: Request):
+        return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
+
+    async def problem(request: Request, exc: Exception):
+        if isinstance(exc, JunoError):
+            return page(request, "problem.html", status=400, message=str(exc))
+        raise exc
+
+    routes = [
+        Route("/", home),
+        Route("/c/{slug}", campaign_page),
+        Route("/c/{slug}/tips/new", add_tip, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/edit", edit, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/status", set_status, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/reorder", reorder, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/preview", preview),
+        Route("/cards/{slug}/{tip}.png", card),
+        Route("/calendar", calendar_page),
+        Route("/posts/move", move_post, methods=["POST"]),
+        Route("/queue", queue_page),
+        Route("/do/{action}", control, methods=["POST"]),
+        Route("/undo", undo, methods=["POST"]),
+        Route("/favicon.ico", favicon),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={JunoError: problem})
+    return Guard(app, gate)
+
+
+def _referer(request: Request, default: str = "/") -> str:
+    """Back to the studio page the form was on (only a path on this site; never elsewhere)."""
+    back = request.query_params.get("back") or ""
+    return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _handle(ws: Workspace) -> str:
+    try:
+        return ws.settings.schedule.account.handle
+    except JunoError:
+        return ""

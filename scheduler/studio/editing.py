@@ -1,0 +1,252 @@
+"""Changing a campaign file the way a person would: in place, keeping its comments and key order.
+
+Every change goes through `CampaignFile.change(...)`: read the file, check it is still the version
+the page was made from (else `Conflict`, with both versions), apply the change to the round-trip
+YAML tree (ruamel.yaml), validate the result with the same parser the CLI uses (and the card
+stage's headline check), write it atomically and append the change to `.juno/audit.jsonl`.
+Nothing is written when any step refuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from scheduler import audit
+from scheduler.campaign import Campaign, Tip, parse_campaign
+from scheduler.errors import ContentError
+from scheduler.fileio import write_atomic
+from scheduler.yamlio import display_path, parse_document
+
+KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed", "notes",
+             "at")
+QUOTED = ("headline", "text", "alt_text", "section")
+FLOW_LISTS = ("review", "reviewed")
+
+
+class Conflict(Exception):
+    """The file changed on disk since the page was made: nothing was saved."""
+
+    def __init__(self, theirs: dict | None, version: str):
+        super().__init__("the campaign file changed on disk since this page was opened; nothing was saved")
+        self.theirs = theirs  # the tip as the file has it now (None: it is gone)
+        self.version = version  # the file's version now
+
+
+class Refused(Exception):
+    """The change would make the campaign invalid; `field` names the form field to show it beside."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 16  # never fold a long text over several lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        type(None), lambda rep, _none: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return yaml
+
+
+def version_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass
+class Saved:
+    campaign: Campaign
+    version: str
+    entry: dict | None
+
+
+class CampaignFile:
+    def __init__(self, root: Path, slug: str):
+        self.root = Path(root)
+        self.slug = slug
+        self.path = self.root / "posts" / f"{slug}.yaml"
+
+    def read(self) -> tuple[bytes, str]:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            raise ContentError(f"posts/{self.slug}.yaml: no such campaign") from None
+        return data, version_of(data)
+
+    def load(self) -> tuple[Campaign, str]:
+        data, version = self.read()
+        return self._parse(data.decode("utf-8")), version
+
+    def _parse(self, text: str) -> Campaign:
+        doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
+        return parse_campaign(doc, slug=self.slug)
+
+    def change(self, tip_id: str | None, edit: Callable[[CommentedSeq], str | None], *, version: str | None,
+               what: str, now: datetime, check: Callable[[Campaign, Tip | None], None] | None = None,
+               undoes: str | None = None) -> Saved:
+        """Apply `edit` to the tips list; it returns the id of the tip it changed (or made).
+
+        `version` None skips the conflict check (undo does its own check on the tip's values)."""
+        data, current = self.read()
+        yaml = _yaml()
+        try:
+            tree = yaml.load(data.decode("utf-8"))
+        except (YAMLError, UnicodeDecodeError) as exc:
+            raise ContentError(f"posts/{self.slug}.yaml: cannot be read as YAML ({' '.join(str(exc).split())[:200]}); "
+                               "fix it in an editor first") from None
+        tips = tree.get("tips") if isinstance(tree, dict) else None
+        if not isinstance(tips, list):
+            raise ContentError(f"posts/{self.slug}.yaml: has no tips: list; fix it in an editor first")
+        if version is not None and version != current:
+            raise Conflict(_plain(find(tips, tip_id)) if tip_id else None, current)
+        before = _plain(find(tips, tip_id)) if tip_id else None
+        before_index = index_of(tips, tip_id) if tip_id else None
+        changed_id = edit(tips) or tip_id
+        text = _dump(yaml, tree)
+        try:
+            campaign = self._parse(text)
+        except ContentError as exc:
+            raise Refused(_short(str(exc)), _field_of(str(exc))) from None
+        tip = campaign.tip(changed_id) if changed_id else None
+        if check is not None:
+            check(campaign, tip)
+        after = _plain(find(tips, changed_id)) if changed_id else None
+        if before == after and before_index == (index_of(tips, changed_id) if changed_id else None):
+            return Saved(campaign, current, None)
+        encoded = text.encode("utf-8")
+        write_atomic(self.path, encoded)
+        entry = audit.record(self.root, what=what, campaign=self.slug, tip=changed_id,
+                             before=None if before is None else {**before, "position": before_index},
+                             after=None if after is None else {**after, "position": index_of(tips, changed_id)},
+                             now=now, undoes=undoes)
+        return Saved(campaign, version_of(encoded), entry)
+
+
+# --- edits on the tips list ---------------------------------------------------------------------
+
+def find(tips: CommentedSeq, tip_id: str | None) -> CommentedMap | None:
+    return next((item for item in tips if isinstance(item, dict) and item.get("id") == tip_id), None)
+
+
+def index_of(tips: CommentedSeq, tip_id: str | None) -> int | None:
+    return next((i for i, item in enumerate(tips) if isinstance(item, dict) and item.get("id") == tip_id), None)
+
+
+def set_fields(tips: CommentedSeq, tip_id: str, values: dict[str, Any]) -> str:
+    """Set (or, for None, remove) fields of one tip, new keys in their usual place."""
+    item = find(tips, tip_id)
+    if item is None:
+        raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
+    for key, value in values.items():
+        if value is None and key not in ("section",):
+            item.pop(key, None)
+            continue
+        styled = styled_value(key, value)
+        if key in item:
+            item[key] = styled
+        else:
+            item.insert(_place(item, key), key, styled)
+    return tip_id
+
+
+def put_tip(tips: CommentedSeq, values: dict | None, tip_id: str, position: int | None) -> str:
+    """Replace a whole tip (None removes it) and move it to `position`: what undo needs."""
+    index = index_of(tips, tip_id)
+    if index is not None:
+        del tips[index]
+    if values is None:
+        return tip_id
+    item = CommentedMap()
+    for key in sorted(values, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER)):
+        item[key] = styled_value(key, values[key])
+    at = len(tips) if position is None else max(0, min(position, len(tips)))
+    tips.insert(at, item)
+    return tip_id
+
+
+def move_tip(tips: CommentedSeq, tip_id: str, offset: int) -> str:
+    index = index_of(tips, tip_id)
+    if index is None:
+        raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
+    target = max(0, min(len(tips) - 1, index + offset))
+    if target != index:
+        item = tips[index]
+        del tips[index]
+        tips.insert(target, item)
+    return tip_id
+
+
+def styled_value(key: str, value: Any):
+    """A value written the way split writes it: texts double-quoted, flags as [a, b], times plain."""
+    if key in QUOTED and isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, (list, tuple)):
+        seq = CommentedSeq(value)
+        if key in FLOW_LISTS or key == "source":
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, dict):
+        mapping = CommentedMap(value)
+        mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    return value
+
+
+def _place(item: CommentedMap, key: str) -> int:
+    rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
+    keys = list(item.keys())
+    for position, existing in enumerate(keys):
+        if existing in KEY_ORDER and KEY_ORDER.index(existing) > rank:
+            return position
+    return len(keys)
+
+
+def _plain(item) -> dict | None:
+    """A tip as plain JSON-able data (for the audit log and for comparing)."""
+    if item is None:
+        return None
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, datetime):
+            return value.isoformat(timespec="minutes")
+        if isinstance(value, str):
+            return str(value)
+        return value
+
+    return plain(item)
+
+
+def _dump(yaml: YAML, tree) -> str:
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    return out.getvalue()
+
+
+def _short(message: str) -> str:
+    """A parser message without its file:line:col prefix (the page shows it beside the field)."""
+    parts = message.split(": ", 1)
+    return parts[1] if len(parts) == 2 and parts[0].count(":") >= 1 and parts[0].startswith("posts/") else message
+
+
+def _field_of(message: str) -> str | None:
+    for key in KEY_ORDER:
+        if f".{key}:" in message or f".{key}[" in message:
+            return key
+    return None

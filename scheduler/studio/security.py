@@ -1,0 +1,180 @@
+"""Who may talk to the studio: a one-time link, then a session cookie; the right Host; a CSRF token per POST.
+
+The studio listens on 127.0.0.1 only, but any web page the manager visits can make the browser send
+requests there, and a DNS-rebinding page can even read the answers. So:
+- the printed link carries a one-time token; the first visit exchanges it for an HttpOnly,
+  SameSite=Strict session cookie and the token is forgotten (a replayed link gets 401);
+- a request whose Host header is not the studio's own address is refused (DNS rebinding);
+- every POST carries the session's CSRF token (a form field or the X-CSRF-Token header);
+- every answer forbids loading anything from elsewhere (Content-Security-Policy) and framing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from starlette.datastructures import Headers
+from starlette.responses import PlainTextResponse, RedirectResponse
+
+COOKIE = "juno_studio"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "x-csrf-token"
+LOGIN_PATH = "/login"
+OPEN_PATHS = ("/favicon.ico",)
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",  # the login link's token must never travel in a Referer
+    "cache-control": "no-store",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+}
+
+NO_COOKIE = "not signed in: open the link `juno-scheduler studio` printed (run it again for a new link)\n"
+
+
+@dataclass
+class Gate:
+    """The studio's secrets for one run: the one-time login token, the session and its CSRF token."""
+
+    port: int
+    login_token: str | None = field(default_factory=lambda: secrets.token_urlsafe(32))
+    session: str | None = None
+    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}"})
+
+    def link(self) -> str:
+        if self.login_token is None:
+            raise RuntimeError("the one-time link was already used")
+        return f"http://127.0.0.1:{self.port}{LOGIN_PATH}?token={self.login_token}"
+
+    def exchange(self, token: str | None) -> str | None:
+        """The new session id if `token` is the one-time token (which is then forgotten), else None."""
+        if not token or self.login_token is None or not secrets.compare_digest(token, self.login_token):
+            return None
+        self.login_token = None
+        self.session = secrets.token_urlsafe(32)
+        self.csrf = secrets.token_urlsafe(32)
+        return self.session
+
+    def signed_in(self, cookie: str | None) -> bool:
+        return bool(cookie and self.session and secrets.compare_digest(cookie, self.session))
+
+    def csrf_ok(self, given: str | None) -> bool:
+        return bool(given) and secrets.compare_digest(str(given), self.csrf)
+
+
+class Guard:
+    """ASGI middleware: Host check, sign-in, CSRF on POST, security headers on every answer."""
+
+    def __init__(self, app, gate: Gate):
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = Headers(scope=scope)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                raw = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in SECURITY_HEADERS]
+                raw += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": raw}
+            await send(message)
+
+        response = self.refusal(scope, headers)
+        if response is not None:
+            return await response(scope, receive, send_with_headers)
+        if scope["method"] == "POST" and not self.gate.csrf_ok(headers.get(CSRF_HEADER)):
+            scope = await self._with_form_csrf(scope, receive, send_with_headers)
+            if scope is None:
+                return
+            receive = scope.pop("juno.receive")
+        return await self.app(scope, receive, send_with_headers)
+
+    def refusal(self, scope, headers: Headers):
+        if headers.get("host") not in self.gate.hosts:
+            return PlainTextResponse("refused: this studio answers only at http://127.0.0.1:%d/\n" % self.gate.port,
+                                     status_code=400)
+        path = scope["path"]
+        if path in OPEN_PATHS:
+            return None
+        if path == LOGIN_PATH:
+            return self._login(scope)
+        cookie = _cookies(headers).get(COOKIE)
+        if not self.gate.signed_in(cookie):
+            return PlainTextResponse(NO_COOKIE, status_code=401)
+        origin = headers.get("origin")
+        if scope["method"] == "POST" and origin and origin.split("://", 1)[-1] not in self.gate.hosts:
+            return PlainTextResponse("refused: a change must come from the studio's own page\n", status_code=403)
+        return None
+
+    def _login(self, scope):
+        from urllib.parse import parse_qs
+
+        token = parse_qs(scope.get("query_string", b"").decode()).get("token", [None])[0]
+        session = self.gate.exchange(token)
+        if session is None:
+            return PlainTextResponse("this link was used already or is wrong: run `juno-scheduler studio` again "
+                                     "for a new one\n", status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, session, httponly=True, samesite="strict", path="/")
+        return response
+
+    async def _with_form_csrf(self, scope, receive, send):
+        """Read the body once, check its csrf field, and hand the app a receive() that replays the body."""
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        given = _form_field(scope, body, CSRF_FIELD)
+        if not self.gate.csrf_ok(given):
+            await PlainTextResponse("refused: the form's CSRF token is missing or wrong; reload the page and try "
+                                    "again\n", status_code=403)(scope, receive, send)
+            return None
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return {**scope, "juno.receive": replay}
+
+
+def _cookies(headers: Headers) -> dict[str, str]:
+    from http.cookies import SimpleCookie
+
+    jar = SimpleCookie()
+    try:
+        jar.load(headers.get("cookie", ""))
+    except Exception:  # noqa: BLE001 - a malformed cookie header is the same as none
+        return {}
+    return {key: morsel.value for key, morsel in jar.items()}
+
+
+def _form_field(scope, body: bytes, name: str) -> str | None:
+    content_type = Headers(scope=scope).get("content-type", "")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        from urllib.parse import parse_qs
+
+        return parse_qs(body.decode("utf-8", "replace")).get(name, [None])[0]
+    if content_type.startswith("multipart/form-data"):
+        import re
+
+        match = re.search(rb'name="%s"\r\n\r\n([^\r]*)\r\n' % name.encode(), body)
+        return match.group(1).decode() if match else None
+    return None

@@ -1,0 +1,217 @@
+"""Plain data for each page: the campaigns, one campaign beside its article, the calendar, the queue.
+
+Nothing here changes a file or the database; the templates turn these dicts into HTML (autoescaped).
+"""
+
+from __future__ import annotations
+
+import calendar as monthcal
+import json
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from scheduler.campaign import Campaign, find_campaigns
+from scheduler.errors import ContentError
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
+            "privacy": "Privacy: a client-like detail may be in it",
+            "stale": "Stale: the article changed under it"}
+
+
+def card_url(ws, campaign: Campaign, tip) -> str:
+    from scheduler.cards.render import fingerprint, kicker_for
+
+    version = fingerprint(tip.headline, ws.brand, "x", kicker_for(ws.brand, campaign, tip))
+    return f"/cards/{campaign.slug}/{tip.id}.png?v={version}"
+
+
+def _latest_posts(store, slug: str | None = None) -> dict:
+    latest = {}
+    for post in store.posts():
+        if slug is not None and post.campaign != slug:
+            continue
+        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
+            latest[post.tip_key] = post
+    return latest
+
+
+def campaigns_overview(ws) -> list[dict]:
+    """Every campaign with its counts and what needs a person."""
+    rows = []
+    with ws.store() as store:
+        latest = _latest_posts(store)
+    for campaign in find_campaigns(ws.root):
+        counts = Counter(tip.status for tip in campaign.tips)
+        posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
+        states = Counter(post.status for post in posts if post is not None)
+        needs = Counter()
+        for tip in campaign.tips:
+            for flag in tip.unacknowledged:
+                needs[flag] += 1
+            if tip.status != "skip":
+                length, limit = ws.post_length(campaign, tip)
+                if length > limit:
+                    needs["too long"] += 1
+        rows.append({"slug": campaign.slug, "title": campaign.title, "tips": len(campaign.tips),
+                     "draft": counts["draft"], "approved": counts["approved"], "skipped": counts["skip"],
+                     "queued": sum(states[s] for s in ("queued", "failed", "missed", "claimed")),
+                     "posted": states["posted"], "needs": dict(needs)})
+    return rows
+
+
+def review(ws, slug: str) -> dict:
+    campaign, version = ws.campaign(slug)
+    with ws.store() as store:
+        latest = _latest_posts(store, slug)
+    zone = ws.settings.schedule.zone
+    tips = []
+    for position, tip in enumerate(campaign.tips):
+        post = latest.get(f"{slug}/{tip.id}")
+        length, limit = ws.post_length(campaign, tip)
+        tips.append({
+            "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
+            "alt": _alt(ws, campaign, tip), "length": length, "limit": limit,
+            "flags": [{"flag": f, "why": FLAG_WHY[f], "acknowledged": f in tip.reviewed} for f in tip.review],
+            "post": None if post is None else {
+                "id": post.id, "status": post.status,
+                "at": post.eligible_at.astimezone(zone).strftime("%a %d %b %H:%M")},
+            "source": tip.source,
+        })
+    return {"campaign": campaign, "version": version, "tips": tips, "article": article_blocks(ws, campaign),
+            "first": tips[0]["tip"].id if tips else None}
+
+
+def _alt(ws, campaign, tip) -> str:
+    from scheduler.cards.render import campaign_alt_text
+
+    return campaign_alt_text(ws.brand, campaign, tip)
+
+
+def article_blocks(ws, campaign: Campaign) -> list[dict]:
+    """The article's blocks with the sentences each tip came from marked, and why the others were left out."""
+    from scheduler.articles import read_article
+    from scheduler.tips.sentences import split_sentences
+
+    path = ws.root / "posts" / campaign.source
+    try:
+        article = read_article(path, ws.root)
+    except ContentError as exc:
+        return [{"number": 0, "kind": "missing", "why": str(exc), "sentences": [], "entries": [], "tips": []}]
+    fates = split_fates(ws.root, campaign.slug)
+    cited: dict[int, list] = {}
+    for tip in campaign.tips:
+        if tip.source.get("paragraph"):
+            cited.setdefault(tip.source["paragraph"], []).append(tip)
+    blocks, heading = [], object()
+    for section, block in article.blocks():
+        tips = cited.get(block.number, [])
+        sentences = []
+        for number, sentence in enumerate(split_sentences(block.text) if block.text else (), 1):
+            by = [t.id for t in tips if t.source.get("sentence") == number or sentence in t.text]
+            sentences.append({"text": sentence, "tips": by})
+        items = [item.full for item in block.items]
+        item_tips = [[t.id for t in tips if item.lower()[:40] in t.text.lower()] for item in items]
+        fate = fates.get(block.number) or {}
+        blocks.append({
+            "number": block.number, "kind": block.kind, "lead_in": block.lead_in,
+            "heading": section.heading if section.heading != heading else None,
+            "sentences": sentences, "entries": list(zip(items, item_tips)),
+            "tips": [t.id for t in tips],
+            "why": None if tips else (fate.get("why") or fate.get("reason") or "no tip was made from it"),
+            "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
+        })
+        heading = section.heading
+    return blocks
+
+
+def split_fates(root: Path, slug: str) -> dict[int, dict]:
+    """What split recorded about each block (.juno/split/<slug>.json), by block number; {} when absent."""
+    path = Path(root) / ".juno" / "split" / f"{slug}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    blocks = data.get("blocks", data) if isinstance(data, dict) else data
+    fates = {}
+    for block in blocks if isinstance(blocks, list) else ():
+        if isinstance(block, dict):
+            number = block.get("number", block.get("paragraph"))
+            if isinstance(number, int):
+                fates[number] = block
+    return fates
+
+
+# --- the calendar ----------------------------------------------------------------------------
+
+def calendar(ws, mode: str, anchor: date | None) -> dict:
+    """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone."""
+    from scheduler.planning import card_path
+    from scheduler.store.records import POSTED, WAITING
+
+    settings = ws.settings
+    zone = settings.schedule.zone
+    now = ws.clock()
+    today = now.astimezone(zone).date()
+    anchor = anchor or today
+    if mode == "week":
+        start = anchor - timedelta(days=anchor.weekday())
+        days = [start + timedelta(days=i) for i in range(7)]
+        previous, following = start - timedelta(days=7), start + timedelta(days=7)
+        title = f"Week of {start:%d %B %Y}"
+    else:
+        mode = "month"
+        first = anchor.replace(day=1)
+        weeks = monthcal.Calendar().monthdatescalendar(first.year, first.month)
+        days = [day for week in weeks for day in week]
+        previous = (first - timedelta(days=1)).replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        title = f"{first:%B %Y}"
+    begin = datetime.combine(days[0], time.min, zone)
+    end = datetime.combine(days[-1] + timedelta(days=1), time.min, zone)
+    by_day: dict[date, list] = {day: [] for day in days}
+    with ws.store() as store:
+        posts = store.posts(WAITING + (POSTED,), since=begin - timedelta(days=1), until=end + timedelta(days=1))
+    for post in posts:
+        when = post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at
+        local = when.astimezone(zone)
+        if local.date() in by_day:
+            slug, tip_id = post.tip_key.split("/", 1)
+            by_day[local.date()].append({
+                "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
+                "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
+                "card": f"/cards/{slug}/{tip_id}.png" if card_path(settings, post.card) else None,
+                "url": post.url, "movable": post.status in WAITING})
+    blackout = set(settings.schedule.blackout)
+    cells = []
+    for day in days:
+        cells.append({"date": day, "iso": day.isoformat(), "label": f"{WEEKDAYS[day.weekday()]} {day.day}",
+                      "long": f"{day:%A %d %B %Y}", "blackout": day in blackout, "dst": _dst_change(day, zone),
+                      "today": day == today, "outside": mode == "month" and day.month != anchor.month,
+                      "posts": sorted(by_day[day], key=lambda p: p["time"])})
+    return {"mode": mode, "title": title, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)],
+            "previous": previous.isoformat(), "following": following.isoformat(), "timezone": zone.key,
+            "weekdays": WEEKDAYS, "today": today.isoformat()}
+
+
+def _dst_change(day: date, zone) -> str | None:
+    start = datetime.combine(day, time.min, zone).utcoffset()
+    end = datetime.combine(day + timedelta(days=1), time.min, zone).utcoffset()
+    if start == end:
+        return None
+    return "clocks go forward" if end > start else "clocks go back"
+
+
+# --- queue and history -----------------------------------------------------------------------
+
+def queue_page(ws) -> dict:
+    from scheduler.controls import history, status
+    from scheduler.planning import plan_posts
+
+    now = ws.clock()
+    with ws.store() as store:
+        report = status(ws.settings, store, now)
+        plan = plan_posts(ws.settings, store, now, 35)
+        gone = history(ws.settings, store, 50)
+    return {"report": report, "plan": plan, "history": gone}

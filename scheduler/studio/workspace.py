@@ -1,0 +1,257 @@
+"""What the manager can change from the studio, each as one call on the library.
+
+The studio keeps no state of its own: campaign files stay the truth (changed through
+`editing.CampaignFile`, so comments, key order, validation, conflicts and the audit log are handled in
+one place), and approving, moving, retrying and pausing go through the same functions as the CLI's
+`queue`, `retry`, `skip`, `pause` and `resume`.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from scheduler import audit
+from scheduler.campaign import Campaign, Tip
+from scheduler.errors import ContentError
+from scheduler.studio.editing import CampaignFile, Refused, Saved, move_tip, put_tip, set_fields
+from scheduler.tips.sentences import slugify
+
+logger = logging.getLogger(__name__)
+
+EDITABLE = ("headline", "text", "alt_text")
+MAX_FIELD = 5000
+
+
+class Workspace:
+    """One project folder as the studio sees it; `clock` is the only place the time comes from."""
+
+    def __init__(self, root: Path | str, clock: Callable[[], datetime]):
+        self.root = Path(root).resolve()
+        self.clock = clock
+        self._settings = None
+        self._settings_key = None
+        self._brand = None
+
+    # --- the project's settings, reread when schedule.yaml or brand.yaml change ------------------
+
+    @property
+    def settings(self):
+        from scheduler.config import load_settings
+
+        key = tuple(_mtime(self.root / name) for name in ("posts/schedule.yaml", "assets/brand.yaml", ".env"))
+        if self._settings is None or key != self._settings_key:
+            self._settings = load_settings(self.root)
+            self._brand = None
+            self._settings_key = key
+        return self._settings
+
+    @property
+    def brand(self):
+        settings = self.settings
+        if self._brand is None:
+            from scheduler.cards.brand import load_brand
+
+            self._brand = load_brand(self.root, settings.schedule.account.handle)
+        return self._brand
+
+    @contextmanager
+    def store(self):
+        from scheduler.store import open_store
+
+        with open_store(self.settings.database_url) as store:
+            yield store
+
+    def campaign_file(self, slug: str) -> CampaignFile:
+        if not slug or "/" in slug or slug.startswith(".") or not (self.root / "posts" / f"{slug}.yaml").is_file():
+            raise ContentError(f"posts/{slug}.yaml: no such campaign")
+        return CampaignFile(self.root, slug)
+
+    def campaign(self, slug: str) -> tuple[Campaign, str]:
+        return self.campaign_file(slug).load()
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def edit_tip(self, slug: str, tip_id: str, values: dict, version: str) -> Saved:
+        """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card')."""
+        fields = {}
+        for key in EDITABLE:
+            if key not in values:
+                continue
+            value = str(values[key]).strip()
+            if len(value) > MAX_FIELD:
+                raise Refused(f"{len(value)} characters is far too long; a post holds 280", key)
+            if key == "alt_text" and not value:
+                value = None
+            elif key == "headline":
+                value = " ".join(value.split())
+            if key in ("headline", "text") and not value:
+                raise Refused(f"the {key.replace('_', ' ')} is empty; write it", key)
+            fields[key] = value
+        saved = self.campaign_file(slug).change(tip_id, lambda tips: set_fields(tips, tip_id, fields),
+                                                version=version, what="edit", now=self.clock(),
+                                                check=self._check_tip)
+        self._requeue_if_approved(saved, tip_id)
+        return saved
+
+    def set_status(self, slug: str, tip_id: str, status: str, version: str, acknowledge=()) -> Saved:
+        """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once."""
+        if status not in ("draft", "approved", "skip"):
+            raise Refused(f"unknown status {status!r}")
+        campaign, _ = self.campaign(slug)
+        tip = campaign.tip(tip_id)
+        if tip is None:
+            raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
+        fields: dict = {"status": status}
+        if status == "approved":
+            missing = [flag for flag in tip.unacknowledged if flag not in acknowledge]
+            if missing:
+                raise Refused(f"acknowledge the {' and '.join(missing)} flag{'s' if len(missing) > 1 else ''} "
+                              "before approving this tip", "reviewed")
+            if tip.review:
+                fields["reviewed"] = [flag for flag in tip.review]
+        file = self.campaign_file(slug)
+        before_text, _ = file.read()
+        saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, fields), version=version,
+                            what=status if status != "approved" else "approve", now=self.clock(),
+                            check=self._check_tip if status == "approved" else None)
+        self._queue_or_restore(file, before_text, saved)
+        return saved
+
+    def reorder(self, slug: str, tip_id: str, offset: int, version: str) -> Saved:
+        file = self.campaign_file(slug)
+        before_text, _ = file.read()
+        saved = file.change(tip_id, lambda tips: move_tip(tips, tip_id, offset), version=version,
+                            what="reorder", now=self.clock())
+        self._queue_or_restore(file, before_text, saved)
+        return saved
+
+    def add_tip(self, slug: str, text: str, paragraph: int | None, version: str) -> Saved:
+        """A new draft tip from a passage of the article, placed after the tips drawn from before it."""
+        text = " ".join(str(text).split())
+        if not text:
+            raise Refused("the passage is empty; select some words of the article first", "text")
+        if len(text) > MAX_FIELD:
+            raise Refused(f"{len(text)} characters is far too long for one tip; select less", "text")
+        from scheduler.tips.sentences import split_sentences
+
+        campaign, _ = self.campaign(slug)
+        headline = (split_sentences(text) or [text])[0]
+        base = slugify(headline) or "tip"
+        tip_id, n = base, 2
+        while campaign.tip(tip_id) is not None:
+            tip_id, n = f"{base}-{n}", n + 1
+        values = {"id": tip_id, "headline": headline[:120], "text": text, "status": "draft", "section": None,
+                  "source": {"paragraph": paragraph, "sentence": 1} if paragraph else None, "review": []}
+        position = sum(1 for tip in campaign.tips if paragraph and tip.source.get("paragraph", 0) <= paragraph)
+        return self.campaign_file(slug).change(
+            None, lambda tips: put_tip(tips, values, tip_id, position if paragraph else None),
+            version=version, what="add", now=self.clock())
+
+    def undo(self) -> dict | None:
+        """Revert the latest change not yet undone, if its tip is still as that change left it."""
+        entry = audit.last_undoable(self.root)
+        if entry is None:
+            return None
+        file = self.campaign_file(entry["campaign"])
+        tip_id = entry["tip"]
+        before, after = entry.get("before"), entry.get("after")
+
+        def revert(tips):
+            from scheduler.studio.editing import _plain, find, index_of
+
+            now_values = _plain(find(tips, tip_id))
+            expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
+            if now_values != expected:
+                raise Refused(f"tip {tip_id!r} changed after that {entry['what']}; undo it by hand")
+            values = None if before is None else {k: v for k, v in before.items() if k != "position"}
+            position = before.get("position") if before else index_of(tips, tip_id)
+            return put_tip(tips, values, tip_id, position)
+
+        before_text, _ = file.read()
+        saved = file.change(tip_id, revert, version=None, what="undo", now=self.clock(), undoes=entry["id"])
+        self._queue_or_restore(file, before_text, saved)
+        return entry
+
+    # --- checks shared by every save -------------------------------------------------------------
+
+    def _check_tip(self, campaign: Campaign, tip: Tip | None) -> None:
+        """The card stage's headline check, and the post's length as X counts it for an approved tip."""
+        if tip is None:
+            return
+        from scheduler.cards.render import check_card, kicker_for
+
+        try:
+            check_card(tip.headline, self.brand, "x", kicker_for(self.brand, campaign, tip))
+        except ContentError as exc:
+            raise Refused(str(exc), "headline") from None
+        if tip.status == "approved":
+            length, limit = self.post_length(campaign, tip)
+            if length > limit:
+                raise Refused(f"the post would be {length} characters as X counts them (with link, footer and "
+                              f"hashtags), over {limit}; shorten the text", "text")
+
+    def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
+        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+
+        composed = compose_for(self.settings.schedule, text=tip.text if text is None else text, url=campaign.url,
+                               campaign=campaign.slug, sensitive=tip.sensitive)
+        return weighted_length(composed), MAX_WEIGHTED_LENGTH
+
+    # --- the queue -----------------------------------------------------------------------------
+
+    def queue(self, slug: str) -> dict:
+        from scheduler.queueing import queue_campaigns
+
+        with self.store() as store:
+            return queue_campaigns(self.settings, store, self.clock(), [slug])
+
+    def _requeue_if_approved(self, saved: Saved, tip_id: str) -> None:
+        tip = saved.campaign.tip(tip_id)
+        if saved.entry is not None and tip is not None and tip.status == "approved":
+            self.queue(saved.campaign.slug)  # an edited tip never goes out in its old form
+
+    def _queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved) -> None:
+        """Queue the campaign as `juno-scheduler queue` would; if that refuses, put the file back."""
+        if saved.entry is None:
+            return
+        try:
+            self.queue(file.slug)
+        except ContentError as exc:
+            from scheduler.fileio import write_atomic
+
+            write_atomic(file.path, before_text)
+            audit.record(self.root, what="undo", campaign=file.slug, tip=saved.entry["tip"],
+                         before=saved.entry["after"], after=saved.entry["before"], now=self.clock(),
+                         undoes=saved.entry["id"])
+            raise Refused(str(exc)) from None
+
+    def move(self, post_id: str, when: str) -> dict:
+        """Pin a queued post to a local day and time, if the timetable's rules allow it."""
+        from scheduler.studio.moving import check_move
+
+        with self.store() as store:
+            post = store.get(post_id)
+            if post is None:
+                raise Refused(f"no post {post_id!r}; reload the page")
+            local = check_move(self.settings, store, post, when, self.clock())
+        slug, tip_id = post.tip_key.split("/", 1)
+        file = self.campaign_file(slug)
+        before_text, version = file.read()
+        saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, {"at": local}), version=version,
+                            what="move", now=self.clock())
+        self._queue_or_restore(file, before_text, saved)
+        return {"id": post.id, "at": local.isoformat(timespec="minutes")}
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+__all__ = ["Workspace", "Refused", "Saved", "timedelta"]

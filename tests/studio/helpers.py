@@ -1,0 +1,62 @@
+"""A studio on a copy of the bundled project, driven through Starlette's test client."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from starlette.testclient import TestClient
+
+from scheduler.studio import make_studio
+
+SLUG = "what-to-do-when-one-partner-wants-counseling"
+TIP = "resistance-isnt-indifference"
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)  # Tue 1 Dec 2026, 07:00 in New York
+BASE = "http://127.0.0.1:8765"
+
+
+class Studio:
+    def __init__(self, root, now: datetime = NOW):
+        self.root = root
+        self.app, self.gate = make_studio(root, 8765, lambda: now)
+        self.client = TestClient(self.app, base_url=BASE)
+        self.csrf = None
+
+    def sign_in(self) -> "Studio":
+        answer = self.client.get(self.gate.link().removeprefix(BASE), follow_redirects=False)
+        assert answer.status_code == 303, answer.text
+        self.csrf = self.gate.csrf
+        return self
+
+    def get(self, path: str, **kwargs):
+        return self.client.get(path, **kwargs)
+
+    def post(self, path: str, data: dict, *, csrf: bool = True, follow: bool = False, **kwargs):
+        if csrf:
+            data = {"csrf": self.csrf, **data}
+        return self.client.post(path, data=data, follow_redirects=follow, **kwargs)
+
+    def version(self, slug: str = SLUG) -> str:
+        page = self.get(f"/c/{slug}").text
+        return re.search(r'name="version" value="(\w+)"', page).group(1)
+
+    def campaign_text(self, slug: str = SLUG) -> str:
+        return (self.root / "posts" / f"{slug}.yaml").read_text(encoding="utf-8")
+
+    def edit(self, tip: str = TIP, **values):
+        version = values.pop("version", None) or self.version()
+        return self.post(f"/c/{SLUG}/tips/{tip}/edit", {"version": version, **values})
+
+    def status(self, status: str, tip: str = TIP, acknowledge=(), version=None):
+        data = {"version": version or self.version(), "status": status}
+        if acknowledge:
+            data["acknowledge"] = list(acknowledge)
+        return self.post(f"/c/{SLUG}/tips/{tip}/status", data)
+
+
+def said(page: str) -> list[str]:
+    return re.findall(r'class="said" role="status">([^<]*)<', page)
+
+
+def errors(page: str) -> list[str]:
+    return re.findall(r'class="error"[^>]*>([^<]*)<', page)

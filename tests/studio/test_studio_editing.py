@@ -1,0 +1,134 @@
+"""Editing through the studio: the file keeps its comments and order, bad input saves nothing, conflicts show both."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from tests.studio.helpers import SLUG, TIP, Studio, errors, said
+
+HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> & "quoted"'
+
+
+@pytest.fixture
+def studio(project):
+    return Studio(project).sign_in()
+
+
+def tip_data(studio, tip_id=TIP) -> dict:
+    data = yaml.safe_load(studio.campaign_text())
+    return next(t for t in data["tips"] if t["id"] == tip_id)
+
+
+def test_an_edit_changes_only_that_tip_and_keeps_comments_key_order_and_quoting(studio):
+    before = studio.campaign_text()
+    answer = studio.edit(headline="Resistance is not indifference.", text="Resistance isn’t indifference.")
+    assert answer.status_code == 303, answer.text
+    after = studio.campaign_text()
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [('    headline: "Resistance isn’t indifference."', '    headline: "Resistance is not indifference."'),
+                       (changed[1][0], '    text: "Resistance isn’t indifference."')]
+    assert after.splitlines()[:3] == before.splitlines()[:3]  # the header comments
+    assert len(after.splitlines()) == len(before.splitlines())
+
+
+def test_every_change_is_in_the_audit_log_and_undo_puts_it_back(studio):
+    before = studio.campaign_text()
+    studio.edit(headline="A different headline.", text=tip_data(studio)["text"])
+    entries = [json.loads(line) for line in (studio.root / ".juno" / "audit.jsonl").read_text().splitlines()]
+    assert [(e["what"], e["tip"], e["before"]["headline"], e["after"]["headline"]) for e in entries] == [
+        ("edit", TIP, "Resistance isn’t indifference.", "A different headline.")]
+    answer = studio.post("/undo?back=/c/" + SLUG, {}, follow=True)
+    assert "Undid the edit" in said(answer.text)[0]
+    assert studio.campaign_text() == before
+    assert "Nothing to undo" in said(studio.post("/undo", {}, follow=True).text)[0]
+
+
+def test_hostile_text_is_saved_as_written_and_shown_as_text(studio):
+    article = studio.root / "posts" / "articles" / f"{SLUG}.txt"
+    article.write_text(article.read_text(encoding="utf-8") + f"\n\n{HOSTILE}\n", encoding="utf-8")
+    assert studio.edit(text=HOSTILE, headline="Plain words.").status_code == 303
+    assert tip_data(studio)["text"] == HOSTILE
+    page = studio.get(f"/c/{SLUG}").text
+    assert "<script>window.pwned" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=&#34;window.pwned=2&#34;&gt;" in page
+    assert page.count("&lt;script&gt;") >= 2  # in the tip's text field and in the article's left-out passage
+
+
+@pytest.mark.parametrize("field,value,expected", [
+    ("headline", "", "headline is empty"),
+    ("headline", "   ", "headline is empty"),
+    ("text", "", "text is empty"),
+    ("headline", "x" * 5000, "a card holds at most 120"),
+    ("text", "y" * 5001, "far too long"),
+    ("alt_text", "z" * 5001, "far too long"),
+    ("headline", "W" * 110, "does not fit"),
+])
+def test_bad_input_says_why_beside_the_field_and_saves_nothing(studio, field, value, expected):
+    before = studio.campaign_text()
+    values = {"headline": "Resistance isn’t indifference.", "text": "Some text.", "alt_text": ""}
+    values[field] = value
+    answer = studio.edit(**values)
+    assert answer.status_code == 422
+    assert any(expected in e for e in errors(answer.text)), errors(answer.text)
+    assert f'id="err-{TIP}-{field}"' in answer.text
+    assert studio.campaign_text() == before
+    assert not (studio.root / ".juno" / "audit.jsonl").exists()
+
+
+@pytest.mark.parametrize("words", ["Talk 💬 gently 🌱.", "שלום, אפשר לדבר?", "مرحبا بكم في الاستشارة", "Café — “quoted” ‘words’."])
+def test_emoji_and_right_to_left_text_round_trip(studio, words):
+    answer = studio.edit(text=words, headline="Resistance isn’t indifference.", alt_text=words)
+    assert answer.status_code == 303, errors(answer.text)
+    tip = tip_data(studio)
+    assert tip["text"] == words and tip["alt_text"] == words
+    assert words in studio.campaign_text()  # written as the characters, not escapes
+
+
+def test_a_file_changed_on_disk_under_an_open_page_is_not_overwritten(studio):
+    version = studio.version()  # the manager opens the page ...
+    path = studio.root / "posts" / f"{SLUG}.yaml"
+    hand_edited = studio.campaign_text().replace('headline: "Resistance isn’t indifference."',
+                                                 'headline: "Edited in vim."')
+    path.write_text(hand_edited, encoding="utf-8")  # ... someone edits the file by hand ...
+    answer = studio.edit(version=version, headline="Edited in the studio.", text="Mine.")  # ... then the manager saves
+    assert answer.status_code == 409
+    assert "Edited in vim." in answer.text and "Edited in the studio." in answer.text  # both versions shown
+    assert studio.campaign_text() == hand_edited
+    # choosing "keep yours" posts again with the file's new version
+    import re
+
+    fresh = re.search(r'name="version" value="(\w+)"', answer.text).group(1)
+    kept = studio.edit(version=fresh, headline="Edited in the studio.", text="Mine.")
+    assert kept.status_code == 303
+    assert tip_data(studio)["headline"] == "Edited in the studio."
+
+
+def test_two_tabs_are_the_same_case(studio):
+    version = studio.version()
+    assert studio.edit(version=version, headline="First tab.", text="One.").status_code == 303
+    second = studio.edit(version=version, headline="Second tab.", text="Two.")
+    assert second.status_code == 409
+    assert tip_data(studio)["headline"] == "First tab."
+
+
+def test_a_passage_becomes_a_draft_tip_after_the_tips_before_it(studio):
+    version = studio.version()
+    answer = studio.post(f"/c/{SLUG}/tips/new", {"version": version, "paragraph": "2",
+                                                  "text": "It’s a common and painful place to be."})
+    assert answer.status_code == 303
+    data = yaml.safe_load(studio.campaign_text())
+    ids = [t["id"] for t in data["tips"]]
+    new = data["tips"][0]
+    assert new["status"] == "draft" and new["text"] == "It’s a common and painful place to be."
+    assert new["source"] == {"paragraph": 2, "sentence": 1} and ids[1] == "understanding-the-reasons-behind-reluctance-can-help"
+
+
+def test_reorder_moves_the_tip_and_keeps_everything_else(studio):
+    before = [t["id"] for t in yaml.safe_load(studio.campaign_text())["tips"]]
+    studio.post(f"/c/{SLUG}/tips/{TIP}/reorder", {"version": studio.version(), "direction": "up"})
+    after = [t["id"] for t in yaml.safe_load(studio.campaign_text())["tips"]]
+    i = before.index(TIP)
+    assert after[i - 1] == TIP and sorted(after) == sorted(before)
