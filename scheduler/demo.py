@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import shlex
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -57,6 +58,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     say(f"outbox:  {settings.outbox_dir}")
     say(f"preview: {preview}")
     say(f"done in {time.monotonic() - began:.1f} s")
+    say(f"review it in the studio:  juno-scheduler --root {shlex.quote(str(root))} studio")
     return {"scratch": str(root), "start": start.isoformat(), "split": split, "review": review,
             "cards": cards, "queued": len(queued.get("queued", [])), "posted": posted,
             "outbox": str(settings.outbox_dir), "preview": preview}

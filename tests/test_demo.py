@@ -42,6 +42,8 @@ def test_demo_prints_a_summary_table(tmp_path, cli):
     assert "the card says" in result.out
     for label in ("cards:", "outbox:", "preview:"):
         assert label in result.out
+    last = result.out.rstrip().splitlines()[-1]
+    assert last.startswith("review it in the studio:  juno-scheduler --root ") and last.endswith(" studio")
 
 
 def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path, cli):
