@@ -144,9 +144,9 @@ def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[di
         for moment in (m for m in moments if m <= end):
             report = run_due(settings, store, publisher, moment.astimezone(timezone.utc) + timedelta(minutes=1),
                              WORKER)
-            posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report["posted"]]
-            for item in report["failed"]:
-                say(f"   failed {item['id']}: {item['error']}")
+            posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report.as_dict()["posted"]]
+            for failed in report.failed:
+                say(f"   failed {failed.id}: {failed.error}")
     finally:
         publisher.close()
     return posted

@@ -29,8 +29,8 @@ def worker(settings, publisher, args) -> int:
     with open_store(settings.database_url) as store:
         report = run_due(settings, store, publisher, datetime.now(timezone.utc), worker_name(),
                          lease=timedelta(seconds=args.lease))
-    print(len(report["posted"]), len(report["failed"]))
-    return 3 if report["failed"] else 0
+    print(len(report.posted), len(report.failed))
+    return report.exit_code
 
 
 def daemon(settings, publisher, args) -> int:

@@ -63,7 +63,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     from scheduler.publishers import make_publisher
-    from scheduler.runner.run import report_lines, run_due, worker_name
+    from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_project_store
 
     echo = echo or (lambda line: print(line, flush=True))
@@ -90,9 +90,9 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             logger.exception("the run failed; trying again in %s", recheck)
             trigger.not_before = clock() + recheck
             return
-        for line in report_lines(report):
+        for line in report.lines():
             echo(line)
-        if not any(report[key] for key in ("posted", "deferred", "failed", "missed")):
+        if report.empty:
             trigger.not_before = clock() + recheck  # paused, stopped, or held by other workers
 
     def on_signal(signum, frame) -> None:

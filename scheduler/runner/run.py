@@ -1,9 +1,9 @@
 """Post what is due, once: the one code path behind `run-due` (cron) and the daemon.
 
-For each due post, one at a time: claim it with a lease, which durably opens an attempt; if its
-slot was missed by more than the catch-up window, move it to the next free slot instead; check
-the account and the budget (giving the attempt back if it cannot go now); publish; record the
-result. A post found with an attempt still open (its worker died mid-post) is "uncertain": the
+For each due post, one at a time: claim it with a lease, which durably opens an attempt; ask
+`decision.decide` what to do (publish, move a missed slot, defer for a rate limit or the budget,
+give it back for a paused or stopped account); apply that; record the result. `--dry-run` asks
+the same decisions in the same order and records nothing. A post found with an attempt still open (its worker died mid-post) is "uncertain": the
 publisher first looks whether the network has it.
 """
 
@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Callable
 
 from scheduler.errors import PublishError
-from scheduler.store import ACTIVE, PAUSED, Post, Store
+from scheduler.runner.decision import Action, Decision, Rules, decide
+from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped
+from scheduler.store import Account, Post, Store
+from scheduler.store.records import AccountState
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +29,6 @@ BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
 
 
-def empty_report() -> dict:
-    return {"posted": [], "deferred": [], "failed": [], "missed": []}
-
-
 def backoff(attempts: int) -> timedelta:
     """2m, 4m, 8m, ... up to 6h between tries of a post that keeps failing for a passing reason."""
     return min(BACKOFF_FIRST * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
@@ -37,14 +36,14 @@ def backoff(attempts: int) -> timedelta:
 
 def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dry_run: bool = False, *,
             lease: timedelta = LEASE, should_stop: Callable[[], bool] = lambda: False,
-            clock: Callable[[], datetime] | None = None) -> dict:
-    """Post everything due at `now`; returns {"posted", "deferred", "failed", "missed"} lists.
+            clock: Callable[[], datetime] | None = None) -> RunReport:
+    """Post everything due at `now` (or, with `dry_run`, say what would happen and record nothing).
 
     `clock` gives the time as the run goes on (for leases); by default `now` plus the time elapsed.
     `should_stop` is asked between posts: the daemon's way to finish the post in flight and stop.
     """
     if dry_run:
-        return preview_due(settings, store, now)
+        return _DryRun(settings, store, now).report
     if clock is None:
         started = time.monotonic()
 
@@ -63,22 +62,76 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     return run.report
 
 
-class _Run:
-    def __init__(self, settings, store: Store, publisher, worker_id: str, lease: timedelta, clock):
+class _Stage:
+    """What a run and a dry run share: the facts a decision needs, and the free slots."""
+
+    def __init__(self, settings, store: Store):
         self.settings = settings
         self.schedule = settings.schedule
         self.handle = settings.schedule.account.handle
         self.store = store
+        self._calendar = None
+
+    def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
+        start, next_start = month_bounds(now, self.schedule.zone)
+        budget = None if self._free() else self.schedule.budget.monthly_usd
+        if spent is None:
+            spent = self.store.spend_since(start)[1] if budget is not None else 0.0
+        rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start)
+        return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post))
+
+    def free_slot(self, post: Post, since: datetime, now: datetime) -> datetime:
+        """The next free slot from `since` for a post that leaves its own slot."""
+        calendar = self.calendar(now)
+        calendar.remove(post.due_at)
+        at = calendar.next_free(post.id, since)
+        calendar.add(at, post.section)
+        return at
+
+    def calendar(self, now: datetime):
+        if self._calendar is None:
+            from scheduler.queueing import taken_calendar
+            from scheduler.timetable import Timetable
+
+            self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
+        return self._calendar
+
+    def outgoing(self, post: Post):
+        from scheduler.planning import card_path
+        from scheduler.publishers.base import Outgoing
+
+        card = card_path(self.settings, post.card)
+        return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
+                        alt_text=post.alt_text or "", uncertain=post.attempt_open)
+
+    def cost(self, post: Post) -> float:
+        if self._free():
+            return 0.0
+        from scheduler.publishers.xcosts import post_cost
+
+        return post_cost(self.outgoing(post), self.schedule.budget.prices)
+
+    def _free(self) -> bool:
+        return self.schedule.account.publisher == "outbox"
+
+    def local(self, moment: datetime) -> str:
+        return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
+
+
+class _Run(_Stage):
+    """Applies each decision: to the database, and through the publisher to the network."""
+
+    def __init__(self, settings, store: Store, publisher, worker_id: str, lease: timedelta, clock):
+        super().__init__(settings, store)
         self.publisher = publisher
         self.worker_id = worker_id
         self.lease = lease
         self.clock = clock
-        self.report = empty_report()
-        self._calendar = None
-        self._account = None
+        self.report = RunReport()
+        self._account: Account | None = None
         self._account_read = 0.0
 
-    def account(self):
+    def account(self) -> Account:
         """The account's state, read again at least every second: other workers may change it."""
         if self._account is None or time.monotonic() - self._account_read > ACCOUNT_FRESH_S:
             self._account = self.store.account(self.handle)
@@ -87,11 +140,11 @@ class _Run:
 
     def all_due(self, should_stop) -> None:
         account = self.account()
-        if account.state == PAUSED:
+        if account.state == AccountState.PAUSED:
             return
-        if account.state != ACTIVE:
+        if account.state != AccountState.ACTIVE:
             if self.store.has_due(self.clock()):
-                self.report["stopped"] = {"account": self.handle, "reason": account.reason}
+                self.report.stopped = Stopped(self.handle, account.reason)
             return
         while not should_stop():
             post = self.store.claim(self.worker_id, self.clock(), self.lease)
@@ -101,31 +154,32 @@ class _Run:
                 return
 
     def one(self, post: Post) -> bool:
-        """Handle one claimed post; False when the account must stop posting."""
+        """Apply the decision for one claimed post; False when the run must stop."""
         now = self.clock()
-        late = now - post.eligible_at
-        if late > self.schedule.catch_up:
-            self._move(post, now)
+        decision = self.decision(post, self.account(), now)
+        if decision.action == Action.PUBLISH:
+            return self._publish(post)
+        if decision.action == Action.MOVE:
+            new_at = self.free_slot(post, now, now)
+            self.store.move(post, self.worker_id, new_at, now)
+            logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
+                           self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
+            self.report.missed.append(Missed(post.id, self.local(new_at)))
             return True
-        account = self.account()
-        if account.state != ACTIVE:
-            self.store.release(post, self.worker_id, now)
-            return False
-        if account.not_before and account.not_before > now:
-            self._defer(post, account.not_before, "rate limit", now)
+        if decision.action == Action.DEFER:
+            assert decision.until is not None
+            until = decision.until
+            if decision.reason == "budget":  # the first free slot of next month, not midnight on the 1st
+                until = self.free_slot(post, until, now)
+            self.store.defer(post, self.worker_id, until, now)
+            logger.info("%s: deferred until %s (%s)", post.id, self.local(until), decision.reason)
+            self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason))
             return True
-        next_month = self._over_budget(post, now)
-        if next_month is not None:  # the first free slot of next month, not midnight on the 1st
-            calendar = self.calendar(now)
-            calendar.remove(post.due_at)
-            until = calendar.next_free(post.id, next_month)
-            calendar.add(until, post.section)
-            self._defer(post, until, "budget", now)
-            return True
-        return self._publish(post)
+        self.store.release(post, self.worker_id, now)  # RELEASE or STOP: the account cannot post now
+        return False
 
     def _publish(self, post: Post) -> bool:
-        outgoing = self._outgoing(post)
+        outgoing = self.outgoing(post)
         try:
             published = None
             if post.attempt_open:
@@ -141,12 +195,11 @@ class _Run:
             exc = PublishError(f"unexpected {type(exc).__name__}: {exc}", kind="retry", uncertain=True)
             return self._failed(post, exc, report_as_failed=True)
         now = self.clock()
-        cost = published.cost_usd or self._cost(outgoing)
+        cost = published.cost_usd or self.cost(post)
         if not self.store.record_posted(post.id, published.remote_id, published.url, cost, now):
             logger.error("%s: was already recorded as posted by another worker", post.id)
         logger.info("%s: posted as %s", post.id, published.remote_id)
-        self.report["posted"].append({"id": post.id, "remote_id": published.remote_id, "url": published.url,
-                                      "at": self._local(now)})
+        self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now)))
         return True
 
     def _failed(self, post: Post, exc: PublishError, report_as_failed: bool = False) -> bool:
@@ -154,16 +207,16 @@ class _Run:
         message = str(exc)
         if exc.kind == "permanent":
             self.store.record_dead(post.id, self.worker_id, message, now)
-            self.report["failed"].append({"id": post.id, "error": message})
+            self.report.failed.append(Failed(post.id, message))
             return True
         if exc.kind == "stop":
             self.store.record_retry(post.id, self.worker_id, message, post.eligible_at,
                                     uncertain=exc.uncertain, now=now)
-            self.store.set_account_state(self.handle, "stopped", message, now)
+            self.store.set_account_state(self.handle, AccountState.STOPPED, message, now)
             self._account = None
             logger.error("%s: posting stopped for @%s: %s", post.id, self.handle, message)
-            self.report["failed"].append({"id": post.id, "error": message})
-            self.report["stopped"] = {"account": self.handle, "reason": message}
+            self.report.failed.append(Failed(post.id, message))
+            self.report.stopped = Stopped(self.handle, message)
             return False
         attempts = post.attempts + 1
         retry_at = _aware(exc.retry_at) or now + backoff(attempts)
@@ -172,64 +225,42 @@ class _Run:
             self._account = None
         self.store.record_retry(post.id, self.worker_id, message, retry_at, uncertain=exc.uncertain, now=now)
         if report_as_failed:
-            self.report["failed"].append({"id": post.id, "error": message})
+            self.report.failed.append(Failed(post.id, message))
         else:
-            self.report["deferred"].append({"id": post.id, "until": self._local(retry_at), "reason": message})
+            self.report.deferred.append(Deferred(post.id, self.local(retry_at), message))
         return True
 
-    def _move(self, post: Post, now: datetime) -> None:
-        calendar = self.calendar(now)
-        calendar.remove(post.due_at)
-        new_at = calendar.next_free(post.id, now)
-        calendar.add(new_at, post.section)
-        self.store.move(post, self.worker_id, new_at, now)
-        logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
-                       self._local(post.eligible_at), self.schedule.catch_up, self._local(new_at))
-        self.report["missed"].append({"id": post.id, "moved_to": self._local(new_at)})
 
-    def _defer(self, post: Post, until: datetime, reason: str, now: datetime) -> None:
-        self.store.defer(post, self.worker_id, until, now)
-        logger.info("%s: deferred until %s (%s)", post.id, self._local(until), reason)
-        self.report["deferred"].append({"id": post.id, "until": self._local(until), "reason": reason})
+class _DryRun(_Stage):
+    """The same decisions, in claim order, with nothing recorded: what a real run at `now` would do."""
 
-    def calendar(self, now: datetime):
-        if self._calendar is None:
-            from scheduler.queueing import taken_calendar
-            from scheduler.timetable import Timetable
-
-            self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
-        return self._calendar
-
-    def _outgoing(self, post: Post):
-        from scheduler.publishers.base import Outgoing
-
-        card = None
-        if post.card:
-            card = Path(post.card)
-            card = card if card.is_absolute() else self.settings.root / card
-        return Outgoing(post_id=post.id, text=post.text, card=card, alt_text=post.alt_text or "",
-                        uncertain=post.attempt_open)
-
-    def _cost(self, outgoing) -> float:
-        if self.schedule.account.publisher == "outbox":
-            return 0.0
-        from scheduler.publishers.xcosts import post_cost
-
-        return post_cost(outgoing, self.schedule.budget.prices)
-
-    def _over_budget(self, post: Post, now: datetime) -> datetime | None:
-        """The start of next month if this post would take the month's spend past the budget."""
-        budget = self.schedule.budget.monthly_usd
-        if budget is None or self.schedule.account.publisher == "outbox":
-            return None
-        start, next_start = month_bounds(now, self.schedule.zone)
-        _, spent = self.store.spend_since(start)
-        if spent + self._cost(self._outgoing(post)) > budget + 1e-9:
-            return next_start
-        return None
-
-    def _local(self, moment: datetime) -> str:
-        return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
+    def __init__(self, settings, store: Store, now: datetime):
+        super().__init__(settings, store)
+        self.report = RunReport(dry_run=True)
+        account = store.account(self.handle)
+        due = store.due(now)
+        start, _ = month_bounds(now, self.schedule.zone)
+        spent = store.spend_since(start)[1]
+        for post in due:
+            decision = self.decision(post, account, now, spent)
+            if decision.action == Action.PUBLISH:
+                spent += self.cost(post)
+                self.report.posted.append(Posted(post.id, None, None, self.local(now)))
+            elif decision.action == Action.MOVE:
+                self.report.missed.append(Missed(post.id, self.local(self.free_slot(post, now, now))))
+            elif decision.action == Action.DEFER:
+                assert decision.until is not None
+                until = self.free_slot(post, decision.until, now) if decision.reason == "budget" else decision.until
+                self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason))
+            elif decision.action == Action.RELEASE:
+                self.report.paused_due = len(due)
+                break
+            else:
+                self.report.stopped = Stopped(self.handle, account.reason)
+                break
+        if self.report.empty:
+            upcoming = store.next_ready_at()
+            self.report.next_post_at = self.local(upcoming) if upcoming else None
 
 
 def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:
@@ -244,33 +275,6 @@ def _aware(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def preview_due(settings, store: Store, now: datetime) -> dict:
-    """What run-due would do at `now`, changing nothing: a dry run."""
-    report = empty_report()
-    zone = settings.schedule.zone
-    account = store.account(settings.schedule.account.handle)
-    if account.state != ACTIVE:
-        if account.state != PAUSED and store.has_due(now):
-            report["stopped"] = {"account": account.handle, "reason": account.reason}
-        return report
-    for post in store.due(now):
-        if now - post.eligible_at > settings.schedule.catch_up:
-            report["missed"].append({"id": post.id, "moved_to": None})
-        elif account.not_before and account.not_before > now:
-            report["deferred"].append({"id": post.id, "until": account.not_before.astimezone(zone).isoformat(),
-                                       "reason": "rate limit"})
-        else:
-            report["posted"].append({"id": post.id, "remote_id": None, "url": None,
-                                     "at": now.astimezone(zone).isoformat(timespec="seconds")})
-    report["dry_run"] = True
-    return report
-
-
-def exit_code(report: dict) -> int:
-    """3 when some posts failed or the account is stopped (so cron mail reports them), else 0."""
-    return 3 if report.get("failed") or report.get("stopped") else 0
 
 
 def nothing_due(root: Path, now: datetime) -> bool:
@@ -335,19 +339,3 @@ def worker_name() -> str:
     import uuid
 
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-def report_lines(report: dict) -> list[str]:
-    """run-due's report for people: one line per post; nothing when nothing happened."""
-    verb = "would post" if report.get("dry_run") else "posted"
-    lines = [f"{verb} {row['id']} at {row['at']}" + (f" {row['url']}" if row.get("url") else "")
-             for row in report["posted"]]
-    lines += [f"deferred {row['id']} until {row['until']}: {row['reason']}" for row in report["deferred"]]
-    lines += [f"missed {row['id']}: moved to {row['moved_to']}" if row.get("moved_to")
-              else f"missed {row['id']}: would move to the next free slot" for row in report["missed"]]
-    lines += [f"failed {row['id']}: {row['error']}" for row in report["failed"]]
-    if report.get("stopped"):
-        stopped = report["stopped"]
-        lines.append(f"posting is stopped for @{stopped['account']}: {stopped['reason']}; "
-                     "fix it, then run `juno-scheduler resume`")
-    return lines

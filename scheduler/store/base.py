@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from typing import Iterable, Iterator, Sequence
 
 from scheduler.store.records import (ACTIVE, CLAIMABLE, CLAIMED, DEAD, FAILED, MISSED, POSTED, QUEUED,
-                                     SKIPPED, WAITING, Account, Post, from_epoch, to_epoch)
+                                     SKIPPED, WAITING, Account, AccountState, Post, PostStatus,
+                                     from_epoch, to_epoch)
 from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,8 @@ _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a w
 
 
 def _in(values: Sequence[str]) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+    """An SQL list of state names (fixed words of ours, never user input)."""
+    return "(" + ", ".join(f"'{str(v)}'" for v in values) + ")"
 
 
 class Store:
@@ -113,6 +115,8 @@ class Store:
                 value = from_epoch(value)
             elif name in _BOOL_FIELDS:
                 value = bool(value)
+            elif name == "status":
+                value = PostStatus(value)
             values[name] = value
         return Post(**values)
 
@@ -322,7 +326,7 @@ class Store:
         if not rows:
             return Account(handle=handle)
         handle, state, reason, not_before = rows[0]
-        return Account(handle=handle, state=state, reason=reason, not_before=from_epoch(not_before))
+        return Account(handle=handle, state=AccountState(state), reason=reason, not_before=from_epoch(not_before))
 
     def _upsert_account(self, cur, handle: str, now: datetime) -> None:
         cur.execute(self._sql("INSERT INTO accounts (handle, state, updated_at) VALUES (?, ?, ?) "

@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 import psycopg
 
-from scheduler.store.base import POST_COLUMNS, Store
+from scheduler.store.base import POST_COLUMNS, Store, _in
 from scheduler.store.records import CLAIMABLE
 
 CONNECT_TIMEOUT_S = 10
@@ -18,7 +18,7 @@ _MIGRATION_LOCK = 0x6A756E6F  # "juno": one migrating process at a time
 
 # The claim and its attempt in one statement; the post comes back as it was found.
 _CLAIM = ("WITH found AS (SELECT id, attempt_open, attempts FROM posts "
-          f"WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= %s "
+          f"WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %s "
           "ORDER BY ready_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
           "UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
           "updated_at = %s, attempt_open = 1, attempts = posts.attempts + 1 FROM found WHERE posts.id = found.id "

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import StrEnum
 
-# Every post is in exactly one of these states.
-QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED = (
-    "queued", "claimed", "posted", "failed", "dead", "missed", "skipped")
-STATES = (QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED)
+
+class PostStatus(StrEnum):
+    """Every post is in exactly one of these states (stored as the plain string)."""
+
+    QUEUED = "queued"
+    CLAIMED = "claimed"
+    POSTED = "posted"
+    FAILED = "failed"
+    DEAD = "dead"
+    MISSED = "missed"
+    SKIPPED = "skipped"
+
+
+class AccountState(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
+QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED = PostStatus
+STATES = tuple(PostStatus)
 # States a worker may claim (a CLAIMED post only once its lease has run out).
 CLAIMABLE = (QUEUED, FAILED, MISSED, CLAIMED)
 # States of a post that is still to go out.
 WAITING = (QUEUED, FAILED, MISSED, CLAIMED)
 
-ACTIVE, PAUSED, STOPPED = "active", "paused", "stopped"
+ACTIVE, PAUSED, STOPPED = AccountState
 
 SKIPPED_BY_PERSON = "person"
 SKIPPED_BY_CAMPAIGN = "campaign"
@@ -34,7 +52,7 @@ class Post:
     weighted_length: int
     due_at: datetime             # the slot (jitter included), aware UTC
     pinned: bool = False
-    status: str = QUEUED
+    status: PostStatus = PostStatus.QUEUED
     retry_at: datetime | None = None
     claimed_by: str | None = None
     claimed_until: datetime | None = None
@@ -58,7 +76,7 @@ class Post:
 @dataclass(frozen=True)
 class Account:
     handle: str
-    state: str = ACTIVE          # active | paused | stopped
+    state: AccountState = AccountState.ACTIVE
     reason: str | None = None    # why it was stopped, and what to fix
     not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
 

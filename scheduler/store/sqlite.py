@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from scheduler.store.base import POST_COLUMNS, Store
+from scheduler.store.base import POST_COLUMNS, Store, _in
 from scheduler.store.records import CLAIMABLE
 
 BUSY_TIMEOUT_S = 60.0
 
-_CLAIM_PICK = (f"SELECT id, attempt_open FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) "
+_CLAIM_PICK = (f"SELECT id, attempt_open FROM posts WHERE status IN {_in(CLAIMABLE)} "
                "AND ready_at <= ? ORDER BY ready_at, id LIMIT 1")
 _CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
                "updated_at = ?, attempt_open = 1, attempts = attempts + 1 WHERE id = ? "

@@ -9,7 +9,7 @@ import pytest
 
 from queue_helpers import ScriptedPublisher, add_due, make_post, retry_error, settings_for, write_schedule
 from scheduler.errors import PublishError
-from scheduler.runner.run import exit_code, run_due
+from scheduler.runner.run import run_due
 from scheduler.store import open_store
 
 UTC = timezone.utc
@@ -37,19 +37,19 @@ def test_due_posts_go_out_once_and_the_report_says_so(settings, store):
     store.add_posts([make_post("c/tomorrow", NOW + timedelta(days=1))], NOW)
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher)
-    assert [p["id"] for p in report["posted"]] == ids
-    assert report["posted"][0] == {"id": ids[0], "remote_id": f"r-{ids[0]}", "url": f"https://x.test/{ids[0]}",
+    assert [p["id"] for p in report.as_dict()["posted"]] == ids
+    assert report.as_dict()["posted"][0] == {"id": ids[0], "remote_id": f"r-{ids[0]}", "url": f"https://x.test/{ids[0]}",
                                    "at": "2026-12-07T09:05:00-05:00"}
-    assert (report["deferred"], report["failed"], report["missed"]) == ([], [], [])
+    assert (report.as_dict()["deferred"], report.as_dict()["failed"], report.as_dict()["missed"]) == ([], [], [])
     assert [c.post_id for c in publisher.calls] == ids
-    assert run(settings, store, publisher) == {"posted": [], "deferred": [], "failed": [], "missed": []}
+    assert run(settings, store, publisher).empty
     assert len(publisher.calls) == 3
     assert store.counts() == {"posted": 3, "queued": 1}
 
 
 def test_a_post_late_within_the_catch_up_window_still_goes_out(settings, store):
     store.add_posts([make_post("c/late", NOW - timedelta(hours=1, minutes=59))], NOW)
-    assert [p["id"] for p in run(settings, store, ScriptedPublisher())["posted"]] == ["c/late"]
+    assert [p["id"] for p in run(settings, store, ScriptedPublisher()).as_dict()["posted"]] == ["c/late"]
 
 
 def test_a_slot_missed_by_more_than_the_catch_up_window_moves_to_the_next_free_slot(settings, store):
@@ -58,12 +58,12 @@ def test_a_slot_missed_by_more_than_the_catch_up_window_moves_to_the_next_free_s
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher)
     # Wednesday 09:00 is taken and max_per_day is 1: the next free slot is Friday 09:00.
-    assert report["missed"] == [{"id": "c/monday", "moved_to": "2026-12-11T09:00:00-05:00"}]
-    assert report["posted"] == [] and publisher.calls == []
+    assert report.as_dict()["missed"] == [{"id": "c/monday", "moved_to": "2026-12-11T09:00:00-05:00"}]
+    assert report.as_dict()["posted"] == [] and publisher.calls == []
     moved = store.get("c/monday")
     assert (moved.status, moved.due_at) == ("missed", datetime(2026, 12, 11, 14, 0, tzinfo=UTC))
     friday = run(settings, store, publisher, now=datetime(2026, 12, 11, 14, 0, 30, tzinfo=UTC))
-    assert [p["id"] for p in friday["posted"]] == ["c/monday"]
+    assert [p["id"] for p in friday.as_dict()["posted"]] == ["c/monday"]
 
 
 def test_a_rate_limit_defers_every_post_of_the_account_until_the_time_x_gave(settings, store):
@@ -71,27 +71,26 @@ def test_a_rate_limit_defers_every_post_of_the_account_until_the_time_x_gave(set
     reset = NOW + timedelta(minutes=15)
     publisher = ScriptedPublisher({ids[0]: [retry_error("X rate limit: 429", retry_at=reset)]})
     report = run(settings, store, publisher)
-    assert report["posted"] == [] and report["failed"] == []
-    assert [(d["id"], d["until"]) for d in report["deferred"]] == [(i, "2026-12-07T09:20:00-05:00") for i in ids]
-    assert report["deferred"][0]["reason"] == "X rate limit: 429"
-    assert report["deferred"][1]["reason"] == "rate limit"
+    assert report.as_dict()["posted"] == [] and report.as_dict()["failed"] == []
+    assert [(d["id"], d["until"]) for d in report.as_dict()["deferred"]] == [(i, "2026-12-07T09:20:00-05:00") for i in ids]
+    assert report.as_dict()["deferred"][0]["reason"] == "X rate limit: 429"
+    assert report.as_dict()["deferred"][1]["reason"] == "rate limit"
     assert len(publisher.calls) == 1
     assert store.account("junocounseling").not_before == reset
-    assert run(settings, store, publisher, now=reset - timedelta(seconds=30)) == {
-        "posted": [], "deferred": [], "failed": [], "missed": []}
-    assert sorted(p["id"] for p in run(settings, store, publisher, now=reset)["posted"]) == ids
+    assert run(settings, store, publisher, now=reset - timedelta(seconds=30)).empty
+    assert sorted(p["id"] for p in run(settings, store, publisher, now=reset).as_dict()["posted"]) == ids
 
 
 def test_a_passing_error_is_retried_with_backoff(settings, store):
     (post_id,) = add_due(store, 1, NOW)
     publisher = ScriptedPublisher({post_id: [retry_error(), retry_error()]})
     first = run(settings, store, publisher)
-    assert first["deferred"] == [{"id": post_id, "until": "2026-12-07T09:07:00-05:00",
+    assert first.as_dict()["deferred"] == [{"id": post_id, "until": "2026-12-07T09:07:00-05:00",
                                   "reason": "X answered 503; try again later"}]
     second = run(settings, store, publisher, now=NOW + timedelta(minutes=2))
-    assert second["deferred"][0]["until"] == "2026-12-07T09:11:00-05:00"  # 2 minutes, then 4
+    assert second.as_dict()["deferred"][0]["until"] == "2026-12-07T09:11:00-05:00"  # 2 minutes, then 4
     third = run(settings, store, publisher, now=NOW + timedelta(minutes=6))
-    assert [p["id"] for p in third["posted"]] == [post_id]
+    assert [p["id"] for p in third.as_dict()["posted"]] == [post_id]
     assert store.get(post_id).attempts == 3
 
 
@@ -99,10 +98,10 @@ def test_a_permanent_error_kills_only_that_post(settings, store):
     ids = add_due(store, 2, NOW)
     publisher = ScriptedPublisher({ids[0]: [PublishError("X: duplicate content", kind="permanent")]})
     report = run(settings, store, publisher)
-    assert report["failed"] == [{"id": ids[0], "error": "X: duplicate content"}]
-    assert [p["id"] for p in report["posted"]] == [ids[1]]
+    assert report.as_dict()["failed"] == [{"id": ids[0], "error": "X: duplicate content"}]
+    assert [p["id"] for p in report.as_dict()["posted"]] == [ids[1]]
     assert store.get(ids[0]).status == "dead"
-    assert exit_code(report) == 3
+    assert report.exit_code == 3
 
 
 def test_a_stop_error_stops_the_account_until_resume(settings, store):
@@ -110,22 +109,22 @@ def test_a_stop_error_stops_the_account_until_resume(settings, store):
     problem = "X: the credentials are invalid (401); create new keys and set X_ACCESS_TOKEN"
     publisher = ScriptedPublisher({ids[0]: [PublishError(problem, kind="stop")]})
     report = run(settings, store, publisher)
-    assert report["failed"] == [{"id": ids[0], "error": problem}]
-    assert report["stopped"] == {"account": "junocounseling", "reason": problem}
-    assert exit_code(report) == 3
+    assert report.as_dict()["failed"] == [{"id": ids[0], "error": problem}]
+    assert report.as_dict()["stopped"] == {"account": "junocounseling", "reason": problem}
+    assert report.exit_code == 3
     assert len(publisher.calls) == 1
     later = run(settings, store, publisher, now=NOW + timedelta(minutes=5))
-    assert later["posted"] == [] and later["stopped"]["reason"] == problem and len(publisher.calls) == 1
+    assert later.as_dict()["posted"] == [] and later.as_dict()["stopped"]["reason"] == problem and len(publisher.calls) == 1
     store.set_account_state("junocounseling", "active", None, NOW)
     resumed = run(settings, store, publisher, now=NOW + timedelta(minutes=10))
-    assert sorted(p["id"] for p in resumed["posted"]) == ids
+    assert sorted(p["id"] for p in resumed.as_dict()["posted"]) == ids
 
 
 def test_a_paused_account_posts_nothing_and_says_nothing(settings, store):
     add_due(store, 2, NOW)
     store.set_account_state("junocounseling", "paused", "paused by a person", NOW)
     publisher = ScriptedPublisher()
-    assert run(settings, store, publisher) == {"posted": [], "deferred": [], "failed": [], "missed": []}
+    assert run(settings, store, publisher).empty
     assert publisher.calls == [] and store.counts() == {"queued": 2}
 
 
@@ -135,7 +134,7 @@ def test_an_uncertain_attempt_is_looked_up_before_posting_again(settings, store)
         assert store.claim("dead-worker", NOW - timedelta(seconds=30), timedelta(seconds=10)).id == post_id
     publisher = ScriptedPublisher(existing={ids[0]})  # the first one had reached the network
     report = run(settings, store, publisher)
-    assert sorted(p["id"] for p in report["posted"]) == ids
+    assert sorted(p["id"] for p in report.as_dict()["posted"]) == ids
     assert [o.post_id for o in publisher.lookups] == ids
     assert [(o.post_id, o.uncertain) for o in publisher.calls] == [(ids[1], True)]
 
@@ -147,7 +146,7 @@ def test_an_uncertain_retry_error_keeps_the_attempt_open(settings, store):
     assert store.get(post_id).attempt_open
     publisher.existing.add(post_id)  # it had gone out after all
     report = run(settings, store, publisher, now=NOW + timedelta(minutes=3))
-    assert [p["id"] for p in report["posted"]] == [post_id]
+    assert [p["id"] for p in report.as_dict()["posted"]] == [post_id]
     assert len(publisher.calls) == 1
 
 
@@ -155,7 +154,7 @@ def test_a_bug_in_the_publisher_fails_the_post_and_keeps_it_safe(settings, store
     (post_id,) = add_due(store, 1, NOW)
     publisher = ScriptedPublisher({post_id: [ValueError("boom")]})
     report = run(settings, store, publisher)
-    assert report["failed"] == [{"id": post_id, "error": "unexpected ValueError: boom"}]
+    assert report.as_dict()["failed"] == [{"id": post_id, "error": "unexpected ValueError: boom"}]
     post = store.get(post_id)
     assert (post.status, post.attempt_open) == ("failed", True)
 
@@ -169,9 +168,9 @@ def test_the_monthly_budget_defers_to_next_month(tmp_path, database_url):
         store.add_posts([make_post(f"c/p{i}", NOW - timedelta(minutes=1), text=f"Tip {i} https://junocounseling.com")
                          for i in range(2)], NOW)
         report = run(settings, store, ScriptedPublisher())
-        assert [p["id"] for p in report["posted"]] == ["c/p0"]
+        assert [p["id"] for p in report.as_dict()["posted"]] == ["c/p0"]
         # the first free slot of January: Friday 1 January 09:00 (blackout is only 25 December here)
-        assert report["deferred"] == [{"id": "c/p1", "until": "2027-01-01T09:00:00-05:00", "reason": "budget"}]
+        assert report.as_dict()["deferred"] == [{"id": "c/p1", "until": "2027-01-01T09:00:00-05:00", "reason": "budget"}]
         assert store.get("c/p0").cost_usd == pytest.approx(0.2)
         assert store.spend_since(NOW - timedelta(days=7)) == (1, pytest.approx(0.2))
 
@@ -180,7 +179,7 @@ def test_dry_run_changes_nothing(settings, store):
     ids = add_due(store, 2, NOW)
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher, dry_run=True)
-    assert [p["id"] for p in report["posted"]] == ids and report["dry_run"] is True
+    assert [p["id"] for p in report.as_dict()["posted"]] == ids and report.as_dict()["dry_run"] is True
     assert publisher.calls == [] and store.counts() == {"queued": 2}
 
 
@@ -188,7 +187,7 @@ def test_a_stop_asked_between_posts_finishes_the_one_in_flight_and_leaves_the_re
     ids = add_due(store, 3, NOW)
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher, should_stop=lambda: len(publisher.calls) >= 1)
-    assert [p["id"] for p in report["posted"]] == ids[:1]
+    assert [p["id"] for p in report.as_dict()["posted"]] == ids[:1]
     assert store.counts() == {"posted": 1, "queued": 2}
 
 

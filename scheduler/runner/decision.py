@@ -1,0 +1,55 @@
+"""What happens to a due post: one pure decision, shared by `run-due` and `run-due --dry-run`.
+
+`decide` looks only at what it is given (the post, the account, the time, the schedule's rules and
+the month's spend) and returns what to do. The runner applies the decision to the database and the
+network; the dry run reports it and records nothing. Because both ask the same function, a dry run
+says what a real run at the same moment would do, budget included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from scheduler.store.records import Account, AccountState, Post
+
+
+class Action(StrEnum):
+    PUBLISH = "publish"   # post it now
+    MOVE = "move"         # its slot was missed by more than the catch-up window: the next free slot
+    DEFER = "defer"       # not now: a rate limit or the month's budget; keep it for `until`
+    RELEASE = "release"   # the account is paused: give the claim back untouched
+    STOP = "stop"         # the account is stopped: give the claim back and stop this run
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The schedule's rules a decision needs, and nothing else."""
+
+    catch_up: timedelta
+    budget_usd: float | None      # the month's X budget; None for no limit (and for the outbox)
+    next_month: datetime          # the start of next month in the practice's zone (for budget deferrals)
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: str = ""
+    until: datetime | None = None  # DEFER: not before this; the runner finds the first free slot from it
+
+
+def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_usd: float,
+           cost_usd: float) -> Decision:
+    """What to do with `post` at `now`: the single place these rules live."""
+    if account.state == AccountState.PAUSED:
+        return Decision(Action.RELEASE, "paused")
+    if account.state == AccountState.STOPPED:
+        return Decision(Action.STOP, account.reason or "stopped")
+    if now - post.eligible_at > rules.catch_up:
+        return Decision(Action.MOVE, f"missed by more than {rules.catch_up}")
+    if account.not_before is not None and account.not_before > now:
+        return Decision(Action.DEFER, "rate limit", account.not_before)
+    if rules.budget_usd is not None and spent_usd + cost_usd > rules.budget_usd + 1e-9:
+        return Decision(Action.DEFER, "budget", rules.next_month)
+    return Decision(Action.PUBLISH)

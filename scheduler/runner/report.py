@@ -1,0 +1,91 @@
+"""What a run of `run-due` did (or, in a dry run, would do): typed rows, their JSON and their lines."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Posted:
+    id: str
+    remote_id: str | None
+    url: str | None
+    at: str               # local ISO time with its offset
+
+
+@dataclass(frozen=True)
+class Deferred:
+    id: str
+    until: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    id: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Missed:
+    id: str
+    moved_to: str | None  # None in a dry run that could not find a free slot
+
+
+@dataclass(frozen=True)
+class Stopped:
+    account: str
+    reason: str | None
+
+
+@dataclass
+class RunReport:
+    posted: list[Posted] = field(default_factory=list)
+    deferred: list[Deferred] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    missed: list[Missed] = field(default_factory=list)
+    stopped: Stopped | None = None
+    dry_run: bool = False
+    next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
+    paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.posted or self.deferred or self.failed or self.missed or self.stopped)
+
+    @property
+    def exit_code(self) -> int:
+        """3 when some posts failed or the account is stopped (so cron mail reports them), else 0."""
+        return 3 if self.failed or self.stopped else 0
+
+    def as_dict(self) -> dict:
+        """The `run-due --json` shape: {"posted", "deferred", "failed", "missed"} and, when set, the rest."""
+        data: dict = {"posted": [asdict(row) for row in self.posted],
+                      "deferred": [asdict(row) for row in self.deferred],
+                      "failed": [asdict(row) for row in self.failed],
+                      "missed": [asdict(row) for row in self.missed]}
+        if self.stopped is not None:
+            data["stopped"] = asdict(self.stopped)
+        if self.dry_run:
+            data["dry_run"] = True
+            data["next_post_at"] = self.next_post_at
+        return data
+
+    def lines(self) -> list[str]:
+        """For people: one line per post; nothing when nothing happened (a dry run always says something)."""
+        verb = "would post" if self.dry_run else "posted"
+        lines = [f"{verb} {row.id} at {row.at}" + (f" {row.url}" if row.url else "") for row in self.posted]
+        defer = "would defer" if self.dry_run else "deferred"
+        lines += [f"{defer} {row.id} until {row.until}: {row.reason}" for row in self.deferred]
+        lines += [f"missed {row.id}: {'would move' if self.dry_run else 'moved'} to {row.moved_to}" if row.moved_to
+                  else f"missed {row.id}: would move to the next free slot" for row in self.missed]
+        lines += [f"failed {row.id}: {row.error}" for row in self.failed]
+        if self.stopped is not None:
+            lines.append(f"posting is stopped for @{self.stopped.account}: {self.stopped.reason}; "
+                         "fix it, then run `juno-scheduler resume`")
+        if self.paused_due:
+            lines.append(f"{self.paused_due} due post(s) wait: posting is paused until `juno-scheduler resume`")
+        if self.dry_run and self.empty and not self.paused_due:
+            lines.append(f"nothing is due; next post at {self.next_post_at}" if self.next_post_at
+                         else "nothing is due and nothing is queued")
+        return lines
