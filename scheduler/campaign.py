@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -18,7 +19,14 @@ from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.yamlio import Document, did_you_mean, display_path, kind_of, load_document, reject_unknown_keys
 
-STATUSES = ("draft", "approved", "skip")
+
+class TipStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    SKIP = "skip"
+
+
+STATUSES = tuple(str(status) for status in TipStatus)
 REVIEW_FLAGS = ("sensitive", "privacy", "stale")
 SCHEDULE_NAME = "schedule.yaml"
 
@@ -34,7 +42,7 @@ class Tip:
     id: str
     headline: str
     text: str
-    status: str  # draft | approved | skip
+    status: TipStatus
     section: str | None
     source: dict = field(hash=False)  # {"paragraph": int, "sentence": int, "digest": str}; {} when written by hand
     review: tuple[str, ...] = ()  # sensitive | privacy | stale
@@ -167,7 +175,7 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
         raise doc.error(at + ("status",), f"unknown status {status!r}{did_you_mean(str(status), STATUSES)}; "
                                             f"use one of: {', '.join(STATUSES)}")
     section = _text(doc, at + ("section",), item.get("section"))
-    return Tip(id=tip_id, headline=headline, text=text, status=status, section=section,
+    return Tip(id=tip_id, headline=headline, text=text, status=TipStatus(status), section=section,
                source=_source(doc, at + ("source",), item.get("source")),
                review=_review(doc, at + ("review",), item.get("review")),
                reviewed=_review(doc, at + ("reviewed",), item.get("reviewed")),
@@ -344,7 +352,7 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         match = pairs.get(old.id)
         if match is None:
             if old.source and "stale" not in old.review:
-                old = replace(old, review=_flags(old.review + ("stale",)))
+                old = replace(old, review=_flags(old.review + ("stale",)), reviewed=_unstale(old.reviewed))
                 newly_stale.append(old.id)
             merged[old.id] = old
             continue
@@ -352,7 +360,7 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         review = old.review if same else _flags(old.review + match.review + ("stale",))
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
-        reviewed = old.reviewed if same else tuple(flag for flag in old.reviewed if flag != "stale")
+        reviewed = old.reviewed if same else _unstale(old.reviewed)
         merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed)
         kept.append(old.id)
 
@@ -378,3 +386,8 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
 
 def _flags(flags) -> tuple[str, ...]:
     return tuple(flag for flag in REVIEW_FLAGS if flag in flags)
+
+
+def _unstale(reviewed: tuple[str, ...]) -> tuple[str, ...]:
+    """A tip that goes stale again needs a person's eye again."""
+    return tuple(flag for flag in reviewed if flag != "stale")

@@ -23,22 +23,16 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILED_POSTS = 0, 1, 2, 3
 
 
 class Context:
-    """What every command gets: the project folder, the clock, output options, and lazy settings."""
+    """What every command gets: the project (the library's front door), the clock and output options."""
 
     def __init__(self, args: argparse.Namespace):
+        from scheduler.project import open_project
+
         self.args = args
         self.root = Path(getattr(args, "root", None) or ".").resolve()
         self.json = bool(getattr(args, "json", False))
         self.debug = bool(getattr(args, "debug", False))
-        self._settings = None
-
-    @property
-    def settings(self):
-        if self._settings is None:
-            from scheduler.config import load_settings
-
-            self._settings = load_settings(self.root)
-        return self._settings
+        self.project = open_project(self.root)
 
     def now(self) -> datetime:
         """--now if given (a naive time is the practice's local time), else the machine's clock."""
@@ -51,13 +45,8 @@ class Context:
             raise UsageError(f"--now: {given!r} is not an ISO 8601 time; write e.g. 2026-12-01T09:00 "
                              "or 2026-12-01T14:00+00:00") from None
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=self.settings.schedule.zone)
+            parsed = parsed.replace(tzinfo=self.project.settings.schedule.zone)
         return parsed.astimezone(timezone.utc)
-
-    def store(self):
-        from scheduler.store import open_project_store
-
-        return open_project_store(self.settings)
 
     def emit(self, data, text: str | None = None) -> None:
         """Print the result: JSON with --json, else the text (nothing when there is nothing to say)."""
@@ -68,55 +57,53 @@ class Context:
 
 
 # --- commands ---------------------------------------------------------------------------------
-# Each handler: parse nothing more, call one library function, print, return the exit code.
+# Each handler: parse nothing more, call one method of the Project, print, return the exit code.
 
 def cmd_split(ctx: Context) -> int:
-    from scheduler.tips import splitter
+    report = ctx.project.split(ctx.args.article)
+    data = report.as_dict()
+    data.pop("summary")
+    ctx.emit(data, report.summary)
+    return EXIT_OK
 
-    result = splitter.split_file(ctx.args.article, ctx.root, splitter.load_schedule(ctx.root))
-    ctx.emit(splitter.report(result, ctx.root), splitter.summary(result, ctx.root))
+
+def cmd_approve(ctx: Context) -> int:
+    results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f])
+    ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(line for r in results for line in r.lines()))
     return EXIT_OK
 
 
 def cmd_cards(ctx: Context) -> int:
-    from scheduler.campaign import find_campaigns
-    from scheduler.cards.render import render_campaigns
-
-    campaigns = find_campaigns(ctx.root, ctx.args.campaigns)
-    if not campaigns:
-        ctx.emit({"cards": [], "rendered": 0, "unchanged": 0},
-                 "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
-        return EXIT_OK
     show_progress = sys.stderr.isatty() and not ctx.json and not getattr(ctx.args, "quiet", False)
-    report = render_campaigns(ctx.settings, campaigns, ctx.args.size, progress=show_progress,
-                              sheet=Path(ctx.args.sheet) if ctx.args.sheet else None)
-    folders = sorted({str(Path(card["path"]).parent) for card in report["cards"]})
-    text = f"{report['rendered']} cards drawn, {report['unchanged']} unchanged, in {', '.join(folders)}"
-    if report.get("sheet"):
-        text += f"\ncontact sheet: {report['sheet']}"
-    ctx.emit(report, text)
+    report = ctx.project.draw_cards(ctx.args.campaigns, ctx.args.size, progress=show_progress,
+                                    sheet=ctx.args.sheet)
+    data = report.as_dict()
+    if data["sheet"] is None:
+        data.pop("sheet")
+    if not report.cards:
+        ctx.emit(data, "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
+        return EXIT_OK
+    folders = sorted({str(Path(card["path"]).parent) for card in report.cards})
+    text = f"{report.rendered} cards drawn, {report.unchanged} unchanged, in {', '.join(folders)}"
+    if report.sheet:
+        text += f"\ncontact sheet: {report.sheet}"
+    ctx.emit(data, text)
     return EXIT_OK
 
 
 def cmd_queue(ctx: Context) -> int:
-    from scheduler.queueing import queue_campaigns
-
-    with ctx.store() as store:
-        report = queue_campaigns(ctx.settings, store, ctx.now(), ctx.args.campaigns)
+    report = ctx.project.queue(ctx.now(), ctx.args.campaigns)
     if ctx.json:
-        ctx.emit(report)
+        ctx.emit(report.as_dict())
     else:
         from scheduler.terminal import show_queue
 
-        show_queue(report)
+        show_queue(report.as_dict())
     return EXIT_OK
 
 
 def cmd_plan(ctx: Context) -> int:
-    from scheduler.planning import plan_posts
-
-    with ctx.store() as store:
-        rows = plan_posts(ctx.settings, store, ctx.now(), ctx.args.days)
+    rows = [row.as_dict() for row in ctx.project.plan(ctx.now(), ctx.args.days)]
     if ctx.json:
         ctx.emit({"posts": rows})
     else:
@@ -127,64 +114,44 @@ def cmd_plan(ctx: Context) -> int:
 
 
 def cmd_preview(ctx: Context) -> int:
-    from scheduler.preview import write_preview
-
-    out = Path(ctx.args.out) if ctx.args.out else ctx.settings.state_dir / "preview.html"
-    with ctx.store() as store:
-        report = write_preview(ctx.settings, store, ctx.now(), out, ctx.args.days)
-    attention = f" ({report['attention']} need attention)" if report["attention"] else ""
-    ctx.emit(report, f"wrote {report['out']}: {report['posts']} posts in the next {ctx.args.days} days{attention}, "
-                     f"{report['drafts']} drafts waiting for approval, {report['published']} published")
+    report = ctx.project.preview(ctx.now(), ctx.args.out, ctx.args.days)
+    attention = f" ({report.attention} need attention)" if report.attention else ""
+    ctx.emit(report.as_dict(), f"wrote {report.out}: {report.posts} posts in the next {ctx.args.days} days"
+                               f"{attention}, {report.drafts} drafts waiting for approval, {report.published} published")
     return EXIT_OK
 
 
 def cmd_run_due(ctx: Context) -> int:
-    from scheduler.runner.run import (empty_report, exit_code, note_schedule_valid, nothing_due, report_lines,
-                                  run_due, worker_name)
+    from scheduler.runner.report import RunReport
 
     now = ctx.now()
-    if nothing_due(ctx.root, now):  # the common cron case: say nothing, load nothing more
-        ctx.emit(empty_report())
+    if not ctx.args.dry_run and ctx.project.nothing_due(now):  # the cron case: say nothing, load nothing more
+        ctx.emit(RunReport().as_dict())
         return EXIT_OK
-    from scheduler.publishers import make_publisher
-
-    settings = ctx.settings
-    note_schedule_valid(settings)
-    with ctx.store() as store:
-        publisher = make_publisher(settings)
-        try:
-            report = run_due(settings, store, publisher, now, worker_name(), dry_run=ctx.args.dry_run)
-        finally:
-            publisher.close()
-    ctx.emit(report, "\n".join(report_lines(report)))
-    return exit_code(report)
+    report = ctx.project.run_due(now, dry_run=ctx.args.dry_run)
+    ctx.emit(report.as_dict(), "\n".join(report.lines()))
+    return report.exit_code
 
 
 def cmd_daemon(ctx: Context) -> int:
     from scheduler.runner.daemon import run_daemon
 
-    return run_daemon(ctx.settings)
+    return run_daemon(ctx.project.settings)
 
 
 def cmd_status(ctx: Context) -> int:
-    from scheduler.controls import status
-
-    with ctx.store() as store:
-        report = status(ctx.settings, store, ctx.now())
+    report = ctx.project.status(ctx.now())
     if ctx.json:
-        ctx.emit(report)
+        ctx.emit(report.as_dict())
     else:
         from scheduler.terminal import show_status
 
-        show_status(report)
+        show_status(report.as_dict())
     return EXIT_OK
 
 
 def cmd_history(ctx: Context) -> int:
-    from scheduler.controls import history
-
-    with ctx.store() as store:
-        rows = history(ctx.settings, store, ctx.args.limit)
+    rows = [row.as_dict() for row in ctx.project.history(ctx.args.limit)]
     if ctx.json:
         ctx.emit({"posts": rows})
     else:
@@ -195,45 +162,31 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_retry(ctx: Context) -> int:
-    from scheduler.controls import retry_post
-
-    with ctx.store() as store:
-        post = retry_post(store, ctx.args.id, ctx.now())
-    ctx.emit({"id": post.id, "status": post.status}, f"{post.id} is queued again; it goes out at the next run")
+    change = ctx.project.retry(ctx.args.id, ctx.now())
+    ctx.emit(change.as_dict(), f"{change.id} is queued again; it goes out at the next run")
     return EXIT_OK
 
 
 def cmd_skip(ctx: Context) -> int:
-    from scheduler.controls import skip_post
-
-    with ctx.store() as store:
-        post = skip_post(store, ctx.args.id, ctx.now())
-    ctx.emit({"id": post.id, "status": post.status}, f"{post.id} is skipped; it will not be posted")
+    change = ctx.project.skip(ctx.args.id, ctx.now())
+    ctx.emit(change.as_dict(), f"{change.id} is skipped; it will not be posted")
     return EXIT_OK
 
 
 def cmd_pause(ctx: Context) -> int:
-    from scheduler.controls import pause
-
-    with ctx.store() as store:
-        account = pause(ctx.settings, store, ctx.now())
-    ctx.emit(account, f"@{account['handle']} is paused: nothing is posted until `juno-scheduler resume`")
+    account = ctx.project.pause(ctx.now())
+    ctx.emit(account.as_dict(), f"@{account.handle} is paused: nothing is posted until `juno-scheduler resume`")
     return EXIT_OK
 
 
 def cmd_resume(ctx: Context) -> int:
-    from scheduler.controls import resume
-
-    with ctx.store() as store:
-        account = resume(ctx.settings, store, ctx.now())
-    ctx.emit(account, f"@{account['handle']} is posting again; slots missed meanwhile move to the next free ones")
+    account = ctx.project.resume(ctx.now())
+    ctx.emit(account.as_dict(), f"@{account.handle} is posting again; slots missed meanwhile move to the next free ones")
     return EXIT_OK
 
 
 def cmd_check(ctx: Context) -> int:
-    from scheduler.publishers.checks import run_check
-
-    report = run_check(ctx.settings)
+    report = ctx.project.check()
     ctx.emit(report.as_dict(), "\n".join(report.lines()))
     return report.exit_code
 
@@ -291,6 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("split", cmd_split, "split an article into tips: writes or merges posts/<slug>.yaml", [reporting])
     p.add_argument("article", help="the article file (.txt, .md or .html)")
+
+    p = add("approve", cmd_approve, "approve tips: a campaign's unflagged drafts, or tips by id", [reporting])
+    p.add_argument("names", nargs="+", metavar="NAME", help="a campaign slug, campaign/tip, or a tip id")
+    p.add_argument("--ack", action="append", default=[], metavar="FLAG[,FLAG]",
+                   help="acknowledge these review flags on the named tips (sensitive, privacy, stale)")
 
     p = add("cards", cmd_cards, "render a quote card for every tip", [reporting])
     p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN", help="campaign slugs or files (default: all)")

@@ -78,3 +78,18 @@ def test_readme_command_lines_run_in_order_on_a_fresh_project(project, cli):
         result = cli(*args, cwd=project)
         assert result.code == 0, (args, result)
         assert "Traceback" not in result.err, (args, result)
+
+
+def test_the_library_example_is_ten_lines_and_runs_as_written(project):
+    """The README's Python block, run exactly as written in a fresh copy of the project."""
+    import subprocess
+    import sys
+
+    (block,) = re.findall(r"## The library\n.*?```python\n(.*?)```", README, flags=re.S)
+    assert len(block.rstrip("\n").splitlines()) == 10
+    run = subprocess.run([sys.executable, "-c", block], cwd=project, capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(project)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0].startswith("QueuedPost(id='what-to-do-when-one-partner-wants-counseling/")
+    assert run.stdout.splitlines()[-1].startswith("nothing is due; next post at 2026-12-")
+    assert (project / ".juno" / "juno.db").exists()

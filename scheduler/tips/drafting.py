@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Callable
 
 from scheduler.articles import Article, Block, Section
-from scheduler.campaign import Tip
+from scheduler.campaign import Tip, TipStatus
 from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_score,
                               is_imperative, make_headline, usable)
 from scheduler.tips.flags import personal_details, review_flags, vignette_names
@@ -196,7 +196,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
         flags = tuple(dict.fromkeys(flags + ("privacy",)))
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
-    return Tip(id=tip_id, headline=draft.headline, text=text, status="draft", section=draft.section,
+    return Tip(id=tip_id, headline=draft.headline, text=text, status=TipStatus.DRAFT, section=draft.section,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=tuple(f for f in ("sensitive", "privacy") if f in flags))
 

@@ -1,0 +1,183 @@
+"""The library's front door: one `Project` per project folder, with every operation a command needs.
+
+    from scheduler import open_project
+    project = open_project("path/to/practice")
+    project.split("posts/articles/my-article.md")
+    project.approve(["my-article"])
+    project.draw_cards()
+    project.queue(now)
+    project.run_due(now)
+
+The CLI, the studio and users' scripts call these methods and nothing below them; each returns a
+typed result (scheduler.results) whose `as_dict()` is the command's `--json`. Time is passed in.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from scheduler.config import Settings
+from scheduler.errors import UsageError
+from scheduler.results import (AccountStatus, Approved, CardsReport, HistoryRow, PlannedPost, PostChange,
+                               PreviewReport, QueuedPost, QueueReport, SplitReport, SplitTip, StatusReport)
+from scheduler.runner.report import RunReport
+
+
+def open_project(root: Path | str = ".", env: dict[str, str] | None = None) -> Project:
+    """The project in `root` (a folder with posts/ and assets/); settings load on first use."""
+    return Project(Path(root).resolve(), env)
+
+
+class Project:
+    def __init__(self, root: Path, env: dict[str, str] | None = None):
+        self.root = root
+        self._env = env
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Defaults, posts/schedule.yaml and the environment, validated once (call reload() after edits)."""
+        if self._settings is None:
+            from scheduler.config import load_settings
+
+            self._settings = load_settings(self.root, env=self._env)
+        return self._settings
+
+    def reload(self) -> None:
+        self._settings = None
+
+    @contextmanager
+    def store(self) -> Iterator:
+        from scheduler.store import open_project_store
+
+        with open_project_store(self.settings) as store:
+            yield store
+
+    # --- the pipeline ---------------------------------------------------------------------------
+    def split(self, article: Path | str) -> SplitReport:
+        from scheduler.tips import splitter
+
+        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root))
+        data = splitter.report(result, self.root)
+        return SplitReport(article=data["article"], tips=[SplitTip(**tip) for tip in data["tips"]],
+                           summary=splitter.summary(result, self.root))
+
+    def approve(self, names: Sequence[str], ack: Sequence[str] = ()) -> list[Approved]:
+        from scheduler.review import approve
+
+        return approve(self.root, names, ack)
+
+    def draw_cards(self, campaigns: Sequence[str] = (), size: str = "x", *, progress: bool = False,
+                   sheet: Path | str | None = None) -> CardsReport:
+        from scheduler.campaign import find_campaigns
+        from scheduler.cards.render import render_campaigns
+
+        found = find_campaigns(self.root, campaigns)
+        if not found:
+            return CardsReport(cards=[], rendered=0, unchanged=0)
+        report = render_campaigns(self.settings, found, size, progress=progress,
+                                  sheet=Path(sheet) if sheet else None)
+        return CardsReport(cards=report["cards"], rendered=report["rendered"], unchanged=report["unchanged"],
+                           sheet=report.get("sheet"))
+
+    def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
+        from scheduler.queueing import queue_campaigns
+
+        with self.store() as store:
+            report = dict(queue_campaigns(self.settings, store, now, campaigns))
+        queued = [QueuedPost(**row) for row in report.pop("queued")]
+        recycled = [QueuedPost(**row) for row in report.pop("recycled")]
+        return QueueReport(queued=queued, recycled=recycled, updated=report.pop("updated"),
+                           withdrawn=report.pop("withdrawn"), unchanged=report.pop("unchanged"),
+                           held=report.pop("held"), extra=report)
+
+    def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
+        from scheduler.planning import plan_posts
+
+        with self.store() as store:
+            return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]
+
+    def preview(self, now: datetime, out: Path | str | None = None, days: int = 28) -> PreviewReport:
+        from scheduler.preview import write_preview
+
+        target = Path(out) if out else self.settings.state_dir / "preview.html"
+        with self.store() as store:
+            return PreviewReport(**write_preview(self.settings, store, now, target, days))
+
+    # --- posting ----------------------------------------------------------------------------------
+    def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
+                should_stop=lambda: False) -> RunReport:
+        """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
+        from scheduler.runner.run import note_schedule_valid, run_due, worker_name
+
+        settings = self.settings
+        note_schedule_valid(settings)
+        own = publisher is None and not dry_run
+        if own:
+            from scheduler.publishers import make_publisher
+
+            publisher = make_publisher(settings)
+        try:
+            with self.store() as store:
+                return run_due(settings, store, publisher, now, worker_id or worker_name(), dry_run=dry_run,
+                               should_stop=should_stop)
+        finally:
+            if own:
+                publisher.close()
+
+    def nothing_due(self, now: datetime) -> bool:
+        """The cron fast path: True when surely nothing is due, found without loading the settings."""
+        from scheduler.runner.run import nothing_due
+
+        return nothing_due(self.root, now)
+
+    # --- a person's levers and gauges -------------------------------------------------------------
+    def status(self, now: datetime) -> StatusReport:
+        from scheduler.controls import status
+
+        with self.store() as store:
+            data = status(self.settings, store, now)
+        return StatusReport(**{**data, "account": AccountStatus(**data["account"])})
+
+    def history(self, limit: int = 50) -> list[HistoryRow]:
+        from scheduler.controls import history
+
+        if limit < 1:
+            raise UsageError(f"--limit {limit}: give a number of posts of at least 1")
+        with self.store() as store:
+            return [HistoryRow(**row) for row in history(self.settings, store, limit)]
+
+    def retry(self, post_id: str, now: datetime) -> PostChange:
+        from scheduler.controls import retry_post
+
+        with self.store() as store:
+            post = retry_post(store, post_id, now)
+        return PostChange(post.id, post.status)
+
+    def skip(self, post_id: str, now: datetime) -> PostChange:
+        from scheduler.controls import skip_post
+
+        with self.store() as store:
+            post = skip_post(store, post_id, now)
+        return PostChange(post.id, post.status)
+
+    def pause(self, now: datetime) -> AccountStatus:
+        from scheduler.controls import pause
+
+        with self.store() as store:
+            return AccountStatus(**pause(self.settings, store, now))
+
+    def resume(self, now: datetime) -> AccountStatus:
+        from scheduler.controls import resume
+
+        with self.store() as store:
+            return AccountStatus(**resume(self.settings, store, now))
+
+    def check(self):
+        """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
+        from scheduler.publishers.checks import run_check
+
+        return run_check(self.settings)

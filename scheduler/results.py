@@ -1,0 +1,134 @@
+"""The typed results of the library front door (scheduler.project). `as_dict()` is the `--json` shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Result:
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class SplitTip(Result):
+    id: str
+    headline: str
+    text: str
+    alt_text: str
+    section: str | None
+    weighted_length: int
+    review: list[str]
+    status: str
+
+
+@dataclass(frozen=True)
+class SplitReport(Result):
+    article: dict[str, Any]          # title, url, source, slug, campaign
+    tips: list[SplitTip]
+    summary: str                     # what `split` prints for people
+
+
+@dataclass(frozen=True)
+class Approved(Result):
+    campaign: str
+    approved: list[str]              # tip ids now approved
+    already: list[str]               # tip ids that were approved before
+    held: dict[str, list[str]]       # tip id -> the flags a person must acknowledge first
+
+    def lines(self) -> list[str]:
+        lines = [f"{self.campaign}: {len(self.approved)} approved" + (f", {len(self.already)} already approved"
+                                                                      if self.already else "")]
+        lines += [f"{tip} is flagged {', '.join(flags)}: read it, then `juno-scheduler approve {tip} "
+                  f"--ack {','.join(flags)}`" for tip, flags in self.held.items()]
+        return lines
+
+
+@dataclass(frozen=True)
+class CardsReport(Result):
+    cards: list[dict[str, Any]]
+    rendered: int
+    unchanged: int
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class QueuedPost(Result):
+    id: str
+    at: str
+
+
+@dataclass(frozen=True)
+class QueueReport(Result):
+    queued: list[QueuedPost]
+    updated: list[dict[str, Any]]
+    withdrawn: list[dict[str, Any]]
+    recycled: list[QueuedPost]
+    unchanged: int
+    held: list[str]
+    extra: dict[str, Any] = field(default_factory=dict)  # further lists a queue run reports (moves, blocks)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(data.pop("extra"))
+        return data
+
+
+@dataclass(frozen=True)
+class PlannedPost(Result):
+    id: str
+    at: str
+    status: str
+    text: str
+    card: str | None
+    alt_text: str | None
+    weighted_length: int
+
+
+@dataclass(frozen=True)
+class PreviewReport(Result):
+    out: str
+    posts: int
+    drafts: int
+    published: int
+    attention: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class AccountStatus(Result):
+    handle: str
+    state: str
+    reason: str | None
+    not_before: str | None
+
+
+@dataclass(frozen=True)
+class StatusReport(Result):
+    account: AccountStatus
+    publisher: str
+    counts: dict[str, int]
+    next: dict[str, str] | None
+    month: dict[str, Any]
+    failing: list[dict[str, Any]]
+    database: str
+
+
+@dataclass(frozen=True)
+class HistoryRow(Result):
+    id: str
+    status: str
+    at: str
+    slot: str
+    url: str | None
+    remote_id: str | None
+    error: str | None
+    cost_usd: float | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class PostChange(Result):
+    id: str
+    status: str

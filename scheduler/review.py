@@ -1,0 +1,81 @@
+"""A person's review of a campaign: approve tips, acknowledging their flags, without editing YAML by hand.
+
+`approve` takes campaign slugs (every draft tip no flag holds back), `campaign/tip` ids, or bare tip ids
+that name one tip. A flagged tip is approved only when the person acknowledges each of its flags
+(`--ack sensitive`); the acknowledgement is written beside the flag as `reviewed: [...]` and the flag
+stays, so a sensitive tip keeps its crisis footer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+from scheduler.campaign import REVIEW_FLAGS, Campaign, Tip, TipStatus, find_campaigns, with_tips, write_campaign
+from scheduler.errors import UsageError
+from scheduler.results import Approved
+
+
+def approve(root: Path, names: Sequence[str], ack: Sequence[str] = ()) -> list[Approved]:
+    unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
+    if unknown:
+        raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
+    if not names:
+        raise UsageError("name what to approve: a campaign (every unflagged draft tip), campaign/tip or a tip id")
+    campaigns = {c.slug: c for c in find_campaigns(root)}
+    chosen: dict[str, set[str] | None] = {}  # slug -> tip ids, or None for "every draft"
+    for name in names:
+        slug, tip_id = _resolve(campaigns, name)
+        if tip_id is None:
+            if ack:
+                raise UsageError(f"--ack applies to tips you name one by one, not to the whole campaign {slug!r}")
+            chosen[slug] = None
+        elif chosen.get(slug, set()) is not None:
+            chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
+    results = []
+    for slug, tip_ids in chosen.items():
+        results.append(_approve_in(campaigns[slug], tip_ids, tuple(ack)))
+    return results
+
+
+def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None]:
+    if name in campaigns:
+        return name, None
+    if "/" in name:
+        slug, tip_id = name.split("/", 1)
+        if slug in campaigns and campaigns[slug].tip(tip_id) is not None:
+            return slug, tip_id
+        raise UsageError(f"no tip {name!r}; see the campaign file posts/{slug}.yaml for tip ids")
+    owners = [slug for slug, c in campaigns.items() if c.tip(name) is not None]
+    if len(owners) == 1:
+        return owners[0], name
+    if owners:
+        raise UsageError(f"{name!r} is a tip of several campaigns ({', '.join(sorted(owners))}); "
+                         f"write campaign/{name}")
+    raise UsageError(f"no campaign or tip {name!r}; campaigns: {', '.join(sorted(campaigns)) or 'none yet'}")
+
+
+def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...]) -> Approved:
+    approved, already, held = [], [], {}
+    tips: list[Tip] = []
+    for tip in campaign.tips:
+        named = tip_ids is not None and tip.id in tip_ids
+        if not named and not (tip_ids is None and tip.status == TipStatus.DRAFT):
+            tips.append(tip)
+            continue
+        if named:
+            tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS
+                                              if f in tip.reviewed or (f in ack and f in tip.review)))
+        if tip.unacknowledged:
+            held[tip.id] = list(tip.unacknowledged)
+        elif tip.status == TipStatus.APPROVED:
+            already.append(tip.id)
+        else:
+            tip = replace(tip, status=TipStatus.APPROVED)
+            approved.append(tip.id)
+        tips.append(tip)
+    updated = with_tips(campaign, tips)
+    if updated != campaign:
+        write_campaign(updated)
+    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held)
