@@ -120,6 +120,7 @@ class Settings:
     credentials: Credentials | None = field(repr=False, default=None)
     x_api_base: str | None = None
     mastodon: Any = field(repr=False, default=None)  # publishers.mastodonaccess.MastodonAccess
+    bluesky: Any = field(repr=False, default=None)  # publishers.blueskyaccess.BlueskyAccess
 
     @property
     def state_dir(self) -> Path:
@@ -163,11 +164,18 @@ def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) 
         credentials=parse_credentials(environ),
         x_api_base=parse_api_base(environ.get("JUNO_X_API_BASE")),
         mastodon=parse_mastodon_access(environ),
+        bluesky=parse_bluesky_access(environ),
     )
 
 
 def parse_mastodon_access(environ: Mapping[str, str]):
     from scheduler.publishers.mastodonaccess import parse_access
+
+    return parse_access(environ)
+
+
+def parse_bluesky_access(environ: Mapping[str, str]):
+    from scheduler.publishers.blueskyaccess import parse_access
 
     return parse_access(environ)
 

@@ -74,6 +74,14 @@ class PdsServer:
         return BlueskyAccount(handle=made["handle"], did=made["did"], password=password,
                               app_password=app["password"])
 
+    def session_limit(self, account: BlueskyAccount) -> dict:
+        """Log in once as `account`; the ratelimit-* headers of the answer (when rate limits are on)."""
+        response = requests.post(f"{self.url}/xrpc/com.atproto.server.createSession", timeout=30,
+                                 json={"identifier": account.handle, "password": account.app_password})
+        response.raise_for_status()
+        return {k.lower()[len("ratelimit-"):]: int(v) for k, v in response.headers.items()
+                if k.lower().startswith("ratelimit-") and v.isdigit()}
+
     def get_record(self, did: str, collection: str, rkey: str) -> dict | None:
         response = requests.get(f"{self.url}/xrpc/com.atproto.repo.getRecord", timeout=30,
                                 params={"repo": did, "collection": collection, "rkey": rkey})
@@ -103,12 +111,14 @@ class PdsServer:
                 self.process.wait()
 
 
-def start(*, blob_upload_limit: int | None = None, timeout: float = 90) -> PdsServer:
+def start(*, blob_upload_limit: int | None = None, rate_limits: bool = False, timeout: float = 90) -> PdsServer:
     """Start PLC + PDS on free loopback ports; returns once both answer."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PDS_", "LOG_"))}
     env["LOG_ENABLED"] = "false"
     if blob_upload_limit is not None:
         env["PDS_BLOB_UPLOAD_LIMIT"] = str(blob_upload_limit)
+    if rate_limits:
+        env["PDS_RATE_LIMITS_ENABLED"] = "true"
     log = Path(tempfile.mkstemp(prefix="juno-pds-", suffix=".log")[1])
     with log.open("wb") as err:
         process = subprocess.Popen([str(NODE), str(HARNESS / "start.mjs")], cwd=HARNESS, env=env,

@@ -13,6 +13,10 @@ def make_publisher(settings, name: str | None = None, *, account=None):
         from scheduler.publishers.mastodon import MastodonPublisher
 
         return MastodonPublisher.from_settings(settings, account.handle)
+    if name == "bluesky":
+        from scheduler.publishers.bluesky import BlueskyPublisher
+
+        return BlueskyPublisher.from_settings(settings, account.handle)
     if name == "outbox":
         from scheduler.publishers.outbox import OutboxPublisher
 
@@ -21,4 +25,4 @@ def make_publisher(settings, name: str | None = None, *, account=None):
         from scheduler.publishers.x import XPublisher
 
         return XPublisher.from_settings(settings)
-    raise ConfigError(f"posts/schedule.yaml: unknown publisher {name!r}; use outbox, x or mastodon")
+    raise ConfigError(f"posts/schedule.yaml: unknown publisher {name!r}; use outbox, x, mastodon or bluesky")

@@ -94,3 +94,15 @@ class LooksBeforePosting(Publisher):
             if post.uncertain:
                 exc.uncertain = True  # the earlier attempt is still unresolved
             raise
+
+
+def read_card(card: Path) -> bytes:
+    """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
+    try:
+        return card.read_bytes()
+    except FileNotFoundError:
+        raise PublishError(f"{card}: the card is missing; run `juno-scheduler cards` and retry the post",
+                           kind="permanent") from None
+    except OSError as exc:
+        raise PublishError(f"{card}: cannot read the card ({exc.strerror}); fix the file and retry the post",
+                           kind="permanent") from None

@@ -25,7 +25,7 @@ import tweepy
 from scheduler.config import DEFAULT_PRICES, Credentials
 from scheduler.publishers.xcosts import post_cost
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published
+from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published, read_card
 from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
 from scheduler.publishers.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
 
@@ -262,14 +262,7 @@ def parse_user(response: requests.Response) -> XUser:
 
 
 def _read_card(card: Path) -> tuple[bytes, str]:
-    try:
-        data = card.read_bytes()
-    except FileNotFoundError:
-        raise PublishError(f"{card}: the card is missing; run `juno-scheduler cards` and retry the post",
-                           kind="permanent") from None
-    except OSError as exc:
-        raise PublishError(f"{card}: cannot read the card ({exc.strerror}); fix the file and retry the post",
-                           kind="permanent") from None
+    data = read_card(card)
     if len(data) > MAX_IMAGE_BYTES:
         raise PublishError(f"{card}: the card is {len(data) / 1e6:.1f} MB; X takes images up to 5 MB: "
                            "render it smaller with `juno-scheduler cards`", kind="permanent")

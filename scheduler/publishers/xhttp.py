@@ -73,7 +73,8 @@ def x_session(base: str | None, **adapter_options) -> requests.Session:
 
 # The loggers that print signing details (oauthlib, requests-oauthlib) or requests (tweepy, urllib3).
 _NOISY_LOGGERS = ("requests_oauthlib.oauth1_auth", "oauthlib.oauth1.rfc5849",
-                  "oauthlib.oauth1.rfc5849.signature", "tweepy.client", "urllib3.connectionpool")
+                  "oauthlib.oauth1.rfc5849.signature", "tweepy.client", "urllib3.connectionpool",
+                  "httpx", "httpcore.http11", "httpcore.connection")  # the last three: atproto (Bluesky)
 
 
 class SecretMask(logging.Filter):

@@ -284,8 +284,8 @@ def nothing_due(root: Path, now: datetime) -> bool:
     False when unsure: the full path then decides, and reports any mistake."""
     import os
 
-    from scheduler.config import (SCHEDULE_FILE, parse_api_base, parse_credentials, parse_database_url,
-                                  parse_mastodon_access, read_environment)
+    from scheduler.config import (SCHEDULE_FILE, parse_api_base, parse_bluesky_access, parse_credentials,
+                                  parse_database_url, parse_mastodon_access, read_environment)
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
@@ -300,6 +300,7 @@ def nothing_due(root: Path, now: datetime) -> bool:
     parse_credentials(environ)
     parse_api_base(environ.get("JUNO_X_API_BASE"))
     parse_mastodon_access(environ)
+    parse_bluesky_access(environ)
     url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return True  # no database yet: nothing was ever queued

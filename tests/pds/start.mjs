@@ -2,7 +2,8 @@
 // the way atproto's own dev-env (TestPlc, TestPds) does for its tests. Prints one JSON line
 // {"pds": url, "plc": url, "admin_password": ..., "handle_domain": ".test"} once both answer,
 // and exits when its standard input closes (so a dead test runner never leaves it behind).
-// Extra settings come from the environment: PDS_BLOB_UPLOAD_LIMIT (bytes) for an older server.
+// Extra settings come from the environment: PDS_BLOB_UPLOAD_LIMIT (bytes) for an older server,
+// PDS_RATE_LIMITS_ENABLED=true for bsky.social's rate limits (createSession: 30 per 5 minutes).
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -60,6 +61,7 @@ async function main() {
     plcRotationKeyK256PrivateKeyHex: ui8.toString(await rotationKey.export(), 'hex'),
     inviteRequired: false,
     disableSsrfProtection: true,
+    rateLimitsEnabled: process.env.PDS_RATE_LIMITS_ENABLED === 'true',
     ...(blobLimit ? { blobUploadLimit: Number(blobLimit) } : {}),
   })
   // Handles under .test belong to this PDS: answer them here instead of asking DNS.
