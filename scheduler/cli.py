@@ -321,22 +321,18 @@ def main(argv: list[str] | None = None) -> int:
         if ctx.debug:
             raise
         logger.debug("unexpected error", exc_info=True)
-        print(f"error: unexpected {type(exc).__name__}: {_redacted(str(exc))} "
+        print(f"error: unexpected {type(exc).__name__}: {_redacted(str(exc), ctx.root)} "
               "(a bug; run again with --debug for the traceback and report it)", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _redacted(text: str) -> str:
-    """Remove anything that looks like one of the configured secrets from a message."""
+def _redacted(text: str, root: Path) -> str:
+    """The message without any configured secret, whether it came from the environment or .env."""
     import os
 
-    from scheduler.config import SECRET_NAMES
+    from scheduler.config import redact_secrets
 
-    for name in SECRET_NAMES:
-        secret = os.environ.get(name)
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
-    return text
+    return redact_secrets(text, root, os.environ)
 
 
 if __name__ == "__main__":  # pragma: no cover

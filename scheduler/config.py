@@ -27,6 +27,8 @@ _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 LINK_MODES = ("in-post", "none")
 ENV_PREFIXES = ("X_", "JUNO_", "MASTODON_", "BLUESKY_")
 SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+# Every secret of every network: masked wherever a message might repeat it.
+ALL_SECRET_NAMES = SECRET_NAMES + ("BLUESKY_APP_PASSWORD", "MASTODON_ACCESS_TOKEN")
 
 # Published pay-per-use prices (../shared/x-api/README.md); schedule.yaml may override them.
 DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.005}
@@ -192,6 +194,19 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
     return merged
 
 
+def redact_secrets(text: str, root: Path, env: Mapping[str, str]) -> str:
+    """`text` with every configured secret (from the environment or .env) replaced by ***."""
+    try:
+        merged = read_environment(root, env)
+    except Exception:  # noqa: BLE001 - a .env we cannot read: the environment alone still counts
+        merged = dict(env)
+    for name in ALL_SECRET_NAMES:
+        secret = (merged.get(name) or "").strip()
+        if len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
 def parse_credentials(env: Mapping[str, str]) -> Credentials | None:
     values = [env.get(name, "").strip() for name in SECRET_NAMES]
     if not any(values):
@@ -207,13 +222,13 @@ def parse_database_url(url: str | None, root: Path) -> str:
     if not url:
         return f"sqlite:///{root / STATE_DIR / 'juno.db'}"
     url = url.strip()
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    scheme = database_kind(url)
     if scheme == "sqlite":
         if not url.startswith("sqlite:///") or len(url) <= len("sqlite:///"):
             raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)!s} is not a SQLite URL; "
                               "write sqlite:///relative/path.db or sqlite:////absolute/path.db")
         return url
-    if scheme in ("postgresql", "postgres"):
+    if scheme == "postgresql":
         from urllib.parse import urlsplit
 
         try:
@@ -226,8 +241,14 @@ def parse_database_url(url: str | None, root: Path) -> str:
             raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} names no host; "
                               "write postgresql://user@host:5432/dbname")
         return url
-    raise ConfigError(f"JUNO_DATABASE_URL: unknown database {scheme or url!r}; "
+    raise ConfigError(f"JUNO_DATABASE_URL: unknown database {url.split(':', 1)[0] if ':' in url else url!r}; "
                       "use sqlite:///path.db or postgresql://user@host/dbname")
+
+
+def database_kind(url: str) -> str | None:
+    """"sqlite" or "postgresql" (postgres:// too), from the URL's scheme; None for anything else."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    return {"sqlite": "sqlite", "postgresql": "postgresql", "postgres": "postgresql"}.get(scheme)
 
 
 def redact_url(url: str) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from scheduler.errors import UsageError
 from scheduler.store import ACTIVE, PAUSED, STATES, STOPPED, Post, Store
-from scheduler.store.records import WAITING
+from scheduler.store.records import WAITING, latest_rounds
 
 
 def find_post(store: Store, given: str) -> Post:
@@ -14,11 +14,7 @@ def find_post(store: Store, given: str) -> Post:
     post = store.get(given)
     if post is not None:
         return post
-    matches = [p for p in store.posts() if p.tip_key.endswith(f"/{given}") or p.id.endswith(f"/{given}")]
-    latest = {}
-    for p in matches:
-        if p.tip_key not in latest or p.round > latest[p.tip_key].round:
-            latest[p.tip_key] = p
+    latest = latest_rounds(p for p in store.posts() if p.tip_key.endswith(f"/{given}") or p.id.endswith(f"/{given}"))
     if len(latest) == 1:
         return next(iter(latest.values()))
     if latest:

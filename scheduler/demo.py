@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from scheduler.config import Settings, load_settings
+from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _split(settings: Settings, article: Path) -> dict:
     from scheduler.tips.splitter import split_file
 
     result = split_file(article, settings.root, settings.schedule)
-    return {"campaign": str(result.campaign.path.relative_to(settings.root)), "tips": len(result.campaign.tips),
+    return {"campaign": display_path(result.campaign.path, settings.root), "tips": len(result.campaign.tips),
             "new": len(result.new), "stale": len(result.stale)}
 
 

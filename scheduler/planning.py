@@ -21,14 +21,14 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28) -> list[di
             "at": post.eligible_at.astimezone(zone).isoformat(),
             "status": post.status,
             "text": post.text,
-            "card": card_path(settings, post.card),
+            "card": stored_card(settings, post.card),
             "alt_text": post.alt_text,
             "weighted_length": post.weighted_length,
         })
     return sorted(rows, key=lambda row: (datetime.fromisoformat(row["at"]), row["id"]))
 
 
-def card_path(settings, stored: str | None) -> str | None:
+def stored_card(settings, stored: str | None) -> str | None:
     """The card's file as an absolute path (the store keeps it relative to the project folder)."""
     if not stored:
         return None

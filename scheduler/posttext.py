@@ -7,6 +7,7 @@ split, queue, plan, preview and the publishers all agree on the text and its wei
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 MAX_WEIGHTED_LENGTH = 280
@@ -56,3 +57,20 @@ def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitiv
         hashtags=schedule.hashtags if schedule is not None else (),
         footer=schedule.crisis_footer if (schedule is not None and sensitive) else None,
     )
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str             # exactly as posted
+    weighted_length: int  # as X counts it
+
+    @property
+    def fits(self) -> bool:
+        return self.weighted_length <= MAX_WEIGHTED_LENGTH
+
+
+def compose_tip(schedule, campaign, tip, text: str | None = None) -> Composed:
+    """A campaign tip's post (or the post `text` would make in its place), and its length."""
+    composed = compose_for(schedule, text=tip.text if text is None else text, url=campaign.url,
+                           campaign=campaign.slug, sensitive=tip.sensitive)
+    return Composed(composed, weighted_length(composed))

@@ -282,16 +282,15 @@ def _brand(settings):
 
 def _draft(settings, brand, campaign, tip, cards: "_CardImages") -> dict:
     from scheduler.cards.render import campaign_alt_text, card_path
-    from scheduler.posttext import compose_for, weighted_length
+    from scheduler.posttext import compose_tip
 
-    text = compose_for(settings.schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,
-                       sensitive=tip.sensitive)
+    post = compose_tip(settings.schedule, campaign, tip)
     return {
         "id": f"{campaign.slug}/{tip.id}",
         "campaign": campaign.slug,
         "headline": tip.headline,
-        "text": text,
-        "weighted_length": weighted_length(text),
+        "text": post.text,
+        "weighted_length": post.weighted_length,
         "alt_text": campaign_alt_text(brand, campaign, tip),  # as queue will store it
         "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, "x")),
         "review": list(tip.review),

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from scheduler.errors import ContentError
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
-from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING
+from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
 from scheduler.timetable import Calendar, Timetable
+from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     """Every approved tip as a post (text checked against X's limit first); keys of the others.
 
     An approved tip flagged stale (its article changed under it) waits for a person to look again."""
-    from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+    from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
 
     schedule = settings.schedule
     drafts, withdrawn = [], []
@@ -100,11 +101,10 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
             if tip.status != "approved" or tip.stale:
                 withdrawn.append(key)
                 continue
-            text = compose_for(schedule, text=tip.text, url=campaign.url, campaign=campaign.slug,
-                               sensitive="sensitive" in tip.review)
-            length = weighted_length(text)
-            if length > MAX_WEIGHTED_LENGTH:
-                raise ContentError(f"{_shown(campaign.path, settings.root)}: tip {tip.id!r} would be {length} "
+            composed = compose_tip(schedule, campaign, tip)
+            text, length = composed.text, composed.weighted_length
+            if not composed.fits:
+                raise ContentError(f"{display_path(campaign.path, settings.root)}: tip {tip.id!r} would be {length} "
                                    f"characters as X counts them (with link, footer and hashtags), over "
                                    f"{MAX_WEIGHTED_LENGTH}; shorten its text; nothing was queued")
             drafts.append((campaign, position, tip, text, length))
@@ -135,12 +135,8 @@ def _card_maker(settings):
     brand = load_brand(settings.root, handle)
 
     def make(campaign, tip):
-        path = Path(ensure_card(settings, brand, campaign, tip, size="x"))
-        try:
-            shown = str(path.resolve().relative_to(settings.root.resolve()))
-        except ValueError:
-            shown = str(path)
-        return shown, campaign_alt_text(brand, campaign, tip)  # the card's own words, its kicker too
+        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's words, kicker too
+        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's own words, its kicker too
 
     return make
 
@@ -158,11 +154,7 @@ def _changes(post: Post, item: Wanted, timetable: Timetable) -> dict:
 
 
 def _latest_rounds(store: Store, keys: list[str]) -> dict[str, Post]:
-    latest: dict[str, Post] = {}
-    for post in store.posts(tip_keys=keys):
-        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
-            latest[post.tip_key] = post
-    return latest
+    return latest_rounds(store.posts(tip_keys=keys))
 
 
 def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset()) -> Calendar:
@@ -237,10 +229,7 @@ def recycle(settings, store: Store, now: datetime) -> list[Post]:
     recycle_after = settings.schedule.recycle_after
     if recycle_after is None or store.posts(WAITING):
         return []
-    latest: dict[str, Post] = {}
-    for post in store.posts():
-        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
-            latest[post.tip_key] = post
+    latest = latest_rounds(store.posts())
     due_again = sorted((p for p in latest.values() if p.status == POSTED and p.recyclable
                         and p.posted_at is not None and p.posted_at <= now - recycle_after),
                        key=lambda p: (p.posted_at, p.id))
@@ -260,9 +249,3 @@ def recycle(settings, store: Store, now: datetime) -> list[Post]:
 def _local_iso(moment: datetime, timetable: Timetable) -> str:
     return moment.astimezone(timetable.zone).isoformat()
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path(root).resolve()))
-    except ValueError:
-        return str(path)

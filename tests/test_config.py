@@ -152,3 +152,12 @@ def test_debug_shows_the_traceback(project, cli):
     result = cli("--root", str(project), "--debug", "run-due")
     assert result.code != 0
     assert "Traceback" in result.err
+
+
+def test_a_secret_from_dotenv_is_masked_in_messages_like_one_from_the_environment(tmp_path):
+    from scheduler.config import redact_secrets
+
+    (tmp_path / ".env").write_text("X_ACCESS_TOKEN=tok-from-dotenv-123\n", encoding="utf-8")
+    message = "boom near tok-from-dotenv-123 and env-secret-456"
+    shown = redact_secrets(message, tmp_path, {"MASTODON_ACCESS_TOKEN": "env-secret-456"})
+    assert shown == "boom near *** and ***"

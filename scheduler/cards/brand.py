@@ -18,7 +18,7 @@ from PIL import Image, ImageColor, UnidentifiedImageError
 from scheduler.cards import fonts
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, hex_colour, worst_contrast
 from scheduler.errors import ConfigError
-from scheduler.yamlio import Document, did_you_mean, load_document
+from scheduler.yamlio import Document, did_you_mean, load_document, reject_unknown_keys
 
 BRAND_FILE = Path("assets") / "brand.yaml"
 LEGIBLE_HEADLINE = 0.047  # of the card's width: about 19 px when a phone shows the card 400 px wide
@@ -99,13 +99,13 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "expected a mapping (background:, colors:, fonts: ...); see README, 'Brand'")
-    _known_keys(doc, (), data, _TOP_KEYS)
+    reject_unknown_keys(doc, (), data, _TOP_KEYS)
     for required in ("background", "colors", "fonts"):
         if required not in data:
             raise doc.error((), f"'{required}' is missing; add it (see README, 'Brand')")
 
     colours = _mapping(doc, ("colors",), data["colors"])
-    _known_keys(doc, ("colors",), colours, _COLOUR_KEYS)
+    reject_unknown_keys(doc, ("colors",), colours, _COLOUR_KEYS)
     if "text" not in colours:
         raise doc.error(("colors",), "'text' is missing; give the headline's colour, e.g. text: \"#1E3A3C\"")
     text = _colour(doc, ("colors", "text"), colours["text"])
@@ -114,7 +114,7 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
     background = _background(doc, data["background"])
 
     font_map = _mapping(doc, ("fonts",), data["fonts"])
-    _known_keys(doc, ("fonts",), font_map, _FONT_KEYS)
+    reject_unknown_keys(doc, ("fonts",), font_map, _FONT_KEYS)
     for required in ("headline", "small"):
         if required not in font_map:
             raise doc.error(("fonts",), f"'{required}' is missing; name a font file in assets/fonts/, "
@@ -136,7 +136,7 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
                                      f"use one of: {', '.join(KICKERS)}")
     margin = _fraction(doc, ("margin",), data.get("margin", 0.075), 0.02, 0.2, "e.g. 0.075 (7.5% of the width)")
     sizes = _mapping(doc, ("headline_size",), data.get("headline_size", {}))
-    _known_keys(doc, ("headline_size",), sizes, ("min", "max"))
+    reject_unknown_keys(doc, ("headline_size",), sizes, ("min", "max"))
     headline_min = sizes.get("min", LEGIBLE_HEADLINE)
     if isinstance(headline_min, (int, float)) and not isinstance(headline_min, bool) and \
             headline_min < LEGIBLE_HEADLINE:
@@ -190,13 +190,6 @@ def _file_digest(path: Path) -> str:
 
 # --- one value at a time ----------------------------------------------------------------------
 
-def _known_keys(doc: Document, at: tuple, data: dict, allowed) -> None:
-    for key in data:
-        if key not in allowed:
-            hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
-            raise doc.error(at + (key,), f"unknown key{hint}", key=True)
-
-
 def _mapping(doc: Document, at: tuple, value: Any) -> dict:
     if not isinstance(value, dict):
         raise doc.error(at, "expected a mapping (key: value lines indented under it)")
@@ -224,7 +217,7 @@ def _background(doc: Document, value: Any) -> Background:
     if not isinstance(value, dict):
         colour = _colour(doc, at, value)
         return Background(colour, colour)
-    _known_keys(doc, at, value, ("from", "to", "direction"))
+    reject_unknown_keys(doc, at, value, ("from", "to", "direction"))
     for required in ("from", "to"):
         if required not in value:
             raise doc.error(at, f"a gradient needs from: and to: colours (e.g. {{from: \"#F7F2EA\", "

@@ -26,6 +26,7 @@ from scheduler.cards.brand import Background, Brand
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, colours_under, hex_colour, worst_contrast
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
+from scheduler.yamlio import display_path
 
 SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
 MAX_BYTES = 1_000_000
@@ -115,7 +116,7 @@ def shown_kicker(kicker: str | None) -> str | None:
     return typesetting.normalise(kicker) or None if kicker else None
 
 
-def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Block:
+def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Layout:
     low = round(brand.headline_min * frame.width)
     high = max(low, round(brand.headline_max * frame.width))
     try:
@@ -128,7 +129,7 @@ def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesettin
                            f"shorten it to about {exc.fits_chars} characters") from None
 
 
-def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Block, brand: Brand, frame: Frame) -> None:
+def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Layout, brand: Brand, frame: Frame) -> None:
     width, height = frame.headline_box
     # the rule and the lines sit together a little above the middle of the headline area
     group = frame.rule_height + frame.rule_gap + block.height
@@ -336,20 +337,13 @@ def headline_place(settings, campaign, tip) -> str:
     """file:line:col of the tip's headline in its campaign file (the file alone if it cannot be read)."""
     from scheduler.yamlio import load_document
 
-    shown = shown_path(campaign.path, settings.root)
+    shown = display_path(campaign.path, settings.root)
     try:
         doc = load_document(campaign.path, root=settings.root, error=ContentError)
         index = next(i for i, item in enumerate(doc.data["tips"]) if item.get("id") == tip.id)
         return doc.where(("tips", index, "headline"))
     except (ContentError, StopIteration, KeyError, TypeError, AttributeError):
         return shown
-
-
-def shown_path(path: Path, root: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path(root).resolve()))
-    except ValueError:
-        return str(path)
 
 
 def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: Path | None = None) -> dict:
@@ -377,7 +371,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
                 path = card_path(settings.cards_dir, campaign.slug, tip.id, size)
                 fresh = made_from(path) == fingerprint(tip.headline, brand, size, kicker)
                 entries.append({"campaign": campaign.slug, "tip": tip.id, "size": size,
-                                "path": shown_path(path, settings.root), "rendered": not fresh,
+                                "path": display_path(path, settings.root), "rendered": not fresh,
                                 "alt_text": campaign_alt_text(brand, campaign, tip)})
                 if fresh:
                     continue
@@ -394,7 +388,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     if sheet is not None:
         paths = [settings.root / entry["path"] for entry in entries]
         columns = len(sizes) if len(sizes) > 1 else None  # one row per tip, one column per size
-        report["sheet"] = shown_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font,
+        report["sheet"] = display_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font,
                                                    columns=columns), settings.root)
     return report
 

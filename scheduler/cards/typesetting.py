@@ -1,6 +1,6 @@
 """Setting a headline: clean text, balanced line breaks, and the largest size that fits.
 
-Pure functions of text, fonts and a box; no drawing happens here. `fit()` returns a Block the
+Pure functions of text, fonts and a box; no drawing happens here. `fit()` returns a Layout the
 card renderer draws word by word, so every measurement here is exactly what ends up on the card.
 """
 
@@ -58,7 +58,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Block:
+class Layout:
     size: int
     lines: tuple[Line, ...]
     space: float
@@ -197,7 +197,7 @@ class _Candidate:
 
 
 def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
-        line_height: float) -> Block:
+        line_height: float) -> Layout:
     """The headline set as large as it fits `box`, in balanced lines, never below min_size.
 
     For each number of lines, the words are split so the longest line is as short as it can be,
@@ -270,7 +270,7 @@ def make_line(words, widths, space: float) -> Line:
 
 
 def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: int,
-           box: tuple[float, float], line_height: float, breaks: list[int]) -> Block | None:
+           box: tuple[float, float], line_height: float, breaks: list[int]) -> Layout | None:
     """The words at `size`, broken after each index in `breaks`, or None when that overflows `box`."""
     ascent, descent = fonts.ink_extent(chain[0], size)
     step = round(size * line_height)
@@ -286,7 +286,7 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
             return None
         lines.append(line)
         start = end
-    return Block(size, tuple(lines), space, step, ascent, descent, rtl, False)
+    return Layout(size, tuple(lines), space, step, ascent, descent, rtl, False)
 
 
 def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:

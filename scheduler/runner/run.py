@@ -97,10 +97,10 @@ class _Stage:
         return self._calendar
 
     def outgoing(self, post: Post):
-        from scheduler.planning import card_path
+        from scheduler.planning import stored_card
         from scheduler.publishers.base import Outgoing
 
-        card = card_path(self.settings, post.card)
+        card = stored_card(self.settings, post.card)
         return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
                         alt_text=post.alt_text or "", uncertain=post.attempt_open)
 

@@ -24,9 +24,9 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
                now: datetime | None = None) -> Store:
     """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
     With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts."""
-    from scheduler.config import redact_url
+    from scheduler.config import database_kind, redact_url
 
-    scheme = url.split(":", 1)[0].lower()
+    scheme = database_kind(url)
     if scheme == "sqlite":
         import sqlite3
 
@@ -34,7 +34,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
 
         errors: tuple = (sqlite3.Error, OSError)
         store_class = SQLiteStore
-    elif scheme in ("postgresql", "postgres"):
+    elif scheme == "postgresql":
         try:
             import psycopg
         except ImportError:

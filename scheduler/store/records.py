@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 from datetime import datetime, timezone
 from enum import StrEnum
 
@@ -71,6 +72,15 @@ class Post:
     def eligible_at(self) -> datetime:
         """When the post may go out: its slot, or later when it was deferred."""
         return max(self.due_at, self.retry_at) if self.retry_at else self.due_at
+
+
+def latest_rounds(posts: Iterable[Post]) -> dict[str, Post]:
+    """Each tip's newest round (a recycled tip has one post per time round), by tip key."""
+    latest: dict[str, Post] = {}
+    for post in posts:
+        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
+            latest[post.tip_key] = post
+    return latest
 
 
 @dataclass(frozen=True)

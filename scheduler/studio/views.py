@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scheduler.campaign import Campaign, find_campaigns
 from scheduler.errors import ContentError
+from scheduler.store.records import latest_rounds
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
@@ -28,13 +29,7 @@ def card_url(ws, campaign: Campaign, tip) -> str:
 
 
 def _latest_posts(store, slug: str | None = None) -> dict:
-    latest = {}
-    for post in store.posts():
-        if slug is not None and post.campaign != slug:
-            continue
-        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
-            latest[post.tip_key] = post
-    return latest
+    return latest_rounds(post for post in store.posts() if slug is None or post.campaign == slug)
 
 
 def campaigns_overview(ws) -> list[dict]:
@@ -147,7 +142,7 @@ def split_fates(root: Path, slug: str) -> dict[int, dict]:
 
 def calendar(ws, mode: str, anchor: date | None) -> dict:
     """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone."""
-    from scheduler.planning import card_path
+    from scheduler.planning import stored_card
     from scheduler.store.records import POSTED, WAITING
 
     settings = ws.settings
@@ -181,7 +176,7 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
             by_day[local.date()].append({
                 "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
                 "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
-                "card": f"/cards/{slug}/{tip_id}.png" if card_path(settings, post.card) else None,
+                "card": f"/cards/{slug}/{tip_id}.png" if stored_card(settings, post.card) else None,
                 "url": post.url, "movable": post.status in WAITING})
     blackout = set(settings.schedule.blackout)
     cells = []

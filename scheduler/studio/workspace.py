@@ -195,11 +195,9 @@ class Workspace:
                               f"hashtags), over {limit}; shorten the text", "text")
 
     def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
-        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
 
-        composed = compose_for(self.settings.schedule, text=tip.text if text is None else text, url=campaign.url,
-                               campaign=campaign.slug, sensitive=tip.sensitive)
-        return weighted_length(composed), MAX_WEIGHTED_LENGTH
+        return compose_tip(self.settings.schedule, campaign, tip, text).weighted_length, MAX_WEIGHTED_LENGTH
 
     # --- the queue -----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from scheduler.articles import read_article
 from scheduler.campaign import Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
-from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, weighted_length
+from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, compose_tip, weighted_length
 from scheduler.tips.sentences import slugify
 from scheduler.tips.drafting import split_article
 from scheduler.yamlio import display_path
@@ -146,8 +146,7 @@ def report(result: SplitResult, root: Path | str) -> dict:
             "text": tip.text,
             "alt_text": alt[tip.id],
             "section": tip.section,
-            "weighted_length": posted_length(schedule, tip.text, url=campaign.url, slug=campaign.slug,
-                                             sensitive=tip.sensitive),
+            "weighted_length": compose_tip(schedule, campaign, tip).weighted_length,
             "review": list(tip.review),
             "status": tip.status,
         } for tip in campaign.tips],
