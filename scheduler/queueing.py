@@ -135,8 +135,8 @@ def _card_maker(settings):
     brand = load_brand(settings.root, handle)
 
     def make(campaign, tip):
-        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's words, kicker too
-        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's own words, its kicker too
+        path = Path(ensure_card(settings, brand, campaign, tip, size="x"))
+        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's own words
 
     return make
 

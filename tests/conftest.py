@@ -1,7 +1,8 @@
-"""Fixtures that provide real resources: a project folder, the CLI as a real process, PostgreSQL."""
+"""Fixtures that provide real resources: a project folder, the CLI (in-process or as a real process), PostgreSQL."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -36,14 +37,74 @@ class CliResult:
         return f"CliResult(code={self.code}, out={self.out[-2000:]!r}, err={self.err[-2000:]!r})"
 
 
+_NETWORK_ENV = ("X_", "JUNO_", "MASTODON_", "BLUESKY_")
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120,
             input: str | None = None) -> CliResult:
-    """Run `python -m scheduler ARGS` as a real process (the same entry point as the console script)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "MASTODON_", "BLUESKY_"))}
+    """Run `python -m scheduler ARGS` as a real process (the same entry point as the console script).
+    For what needs a process of its own: signals, kills, exit at interpreter level, concurrency.
+    Without `cwd` it runs in an empty folder of its own, never in the repository."""
+    if cwd is None:
+        import tempfile
+
+        cwd = Path(tempfile.mkdtemp(prefix="juno-cli-"))
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(_NETWORK_ENV)}
     full_env.update(env or {})
-    proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd or REPO, env=full_env,
+    proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=timeout, input=input)
     return CliResult(proc)
+
+
+def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: float = 120,
+                       input: str | None = None) -> CliResult:
+    """`cli.main(args)` in this process, with the same clean environment, folder and output capture as
+    run_cli: several times faster, for the many tests that only read what a command prints."""
+    import contextlib
+    import io
+    import logging
+
+    from scheduler import cli
+
+    saved_env = dict(os.environ)
+    saved_cwd = os.getcwd()
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        for key in [k for k in os.environ if k.startswith(_NETWORK_ENV)]:
+            del os.environ[key]
+        os.environ.update(env or {})
+        os.chdir(cwd)
+        root.handlers = []  # cli.main sets up logging to (the captured) stderr, as in a fresh process
+        stdin = io.StringIO(input or "")
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                _swap_stdin(stdin):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except Exception:  # what the interpreter does with an uncaught exception (--debug)
+                import traceback
+
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        root.handlers, root.level = saved_handlers, saved_level
+    return CliResult(subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue()))
+
+
+@contextlib.contextmanager
+def _swap_stdin(stream):
+    saved = sys.stdin
+    sys.stdin = stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 @pytest.fixture
@@ -57,8 +118,21 @@ def card(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli():
-    return run_cli
+def cli(tmp_path):
+    """Runs a command in-process (cli.main); the working folder defaults to an empty folder, never the repo."""
+    def run(*args: str, cwd: Path | None = None, **kwargs) -> CliResult:
+        return run_cli_in_process(*args, cwd=cwd or tmp_path, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(tmp_path):
+    """Runs a command as a real process, for the few tests that need one."""
+    def run(*args: str, cwd: Path | None = None, **kwargs) -> CliResult:
+        return run_cli(*args, cwd=cwd or tmp_path, **kwargs)
+
+    return run
 
 
 def _pg_available() -> str | None:

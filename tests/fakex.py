@@ -138,6 +138,12 @@ class FakeX(FakeServer):
     def account(self, username: str) -> Account:
         return next(a for a in self.accounts.values() if a.username == username)
 
+    def fill_timeline(self, count: int, username: str = "junocounseling") -> None:
+        """`count` posts on the account's timeline at once, as if posted earlier (no HTTP round trips)."""
+        for n in range(count):
+            self.posts.append({"id": self._new_id(), "handle": username, "text": f"Earlier tip number {n}.",
+                               "at": time.time(), "media": []})
+
     def env(self, username: str = "junocounseling") -> dict[str, str]:
         """The environment for a process that should post as `username` through this server."""
         account = self.account(username)

@@ -145,13 +145,13 @@ def test_the_cards_command_reports_a_broken_brand_in_one_line_and_writes_nothing
     assert not (project / ".juno" / "cards").exists()
 
 
-def test_without_raqm_cards_are_refused_clearly(project, cli, tmp_path):
+def test_without_raqm_cards_are_refused_clearly(project, cli_process, tmp_path):
     """Pillow loads FriBiDi at run time; a broken one turns raqm off, as on a machine without it."""
     fake = tmp_path / "nofribidi"
     fake.mkdir()
     (fake / "libfribidi.so.0").write_bytes(b"not a shared library")
     write_campaign(project)
-    result = cli("cards", cwd=project, env={"LD_LIBRARY_PATH": str(fake)})
+    result = cli_process("cards", cwd=project, env={"LD_LIBRARY_PATH": str(fake)})
     assert result.code == 2, result
     assert "raqm" in result.err and "apt-get install libfribidi0" in result.err
     assert not (project / ".juno" / "cards").exists()

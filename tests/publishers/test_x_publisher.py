@@ -352,7 +352,6 @@ def test_find_existing_looks_past_the_latest_hundred_posts(fx):
     # A burst of due posts can push an uncertain one below the first page of the timeline.
     publisher = make(fx)
     early = publisher.publish(post(text="The uncertain one, posted before the burst."))
-    for n in range(130):
-        publisher.publish(Outgoing(post_id=f"burst-{n}", text=f"Burst tip number {n}.", card=None, alt_text=""))
+    fx.fill_timeline(130)
     found = publisher.find_existing(post(text="The uncertain one, posted before the burst."))
     assert found is not None and found.remote_id == early.remote_id
