@@ -94,6 +94,20 @@ class BlueskyPublisher(Publisher):
             logger.info("Bluesky: logged in as %s on %s", self.handle, self.access.pds_url)
         return self._client
 
+    def _call(self, call):
+        """call(client) in the session; a session the server no longer takes (InvalidToken, ExpiredToken:
+        revoked, or a daemon outliving its refresh token) is replaced by one new login, then tried once more."""
+        try:
+            return call(self.session())
+        except Exception as exc:  # noqa: BLE001 - only a refused session is handled here
+            from scheduler.publishers.blueskyerrors import SESSION_ERRORS, error_name
+
+            if error_name(exc)[0] not in SESSION_ERRORS:
+                raise
+            logger.info("Bluesky: the server no longer takes the session (%s); logging in again", error_name(exc)[0])
+            self.close()
+            return call(self.session())
+
     def check(self) -> str:
         """For `check`: that the app password logs in to the configured handle (PublishError if not)."""
         self.session()
@@ -102,7 +116,7 @@ class BlueskyPublisher(Publisher):
     # --- posting ----------------------------------------------------------------------------
 
     def publish(self, post: Outgoing) -> Published:
-        client = self.session()
+        self.session()
         rkey = tid_for(post.post_id)
         if post.uncertain:
             existing = self._get(rkey)
@@ -113,8 +127,8 @@ class BlueskyPublisher(Publisher):
         from atproto import models
 
         try:
-            answer = client.com.atproto.repo.create_record(models.ComAtprotoRepoCreateRecord.Data(
-                repo=self._did, collection=POST, rkey=rkey, record=record))
+            answer = self._call(lambda c: c.com.atproto.repo.create_record(models.ComAtprotoRepoCreateRecord.Data(
+                repo=self._did, collection=POST, rkey=rkey, record=record)))
         except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
             failure = self._failure(exc, "posting", posting=True)
             if failure.uncertain or post.uncertain:
@@ -153,7 +167,7 @@ class BlueskyPublisher(Publisher):
         if self._image_limit is None:
             limit = LEXICON_IMAGE_LIMIT
             try:
-                described = self.session().com.atproto.server.describe_server()
+                described = self._call(lambda c: c.com.atproto.server.describe_server())
                 server_limit = getattr(described, "blob_upload_limit", None) or (
                     described.model_extra or {}).get("blobUploadLimit")
                 if server_limit:
@@ -170,7 +184,7 @@ class BlueskyPublisher(Publisher):
         while True:
             fitted, width, height = fit_image(data, limit, card)
             try:
-                answer = self.session().upload_blob(fitted)
+                answer = self._call(lambda c: c.upload_blob(fitted))
                 return answer.blob, width, height
             except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
                 failure = self._failure(exc, "uploading the card")
@@ -192,8 +206,8 @@ class BlueskyPublisher(Publisher):
         from atproto import models
 
         try:
-            answer = self.session().com.atproto.repo.get_record(models.ComAtprotoRepoGetRecord.Params(
-                repo=self._did, collection=POST, rkey=rkey))
+            answer = self._call(lambda c: c.com.atproto.repo.get_record(models.ComAtprotoRepoGetRecord.Params(
+                repo=self._did, collection=POST, rkey=rkey)))
         except Exception as exc:  # noqa: BLE001 - RecordNotFound is an answer; the rest is classified
             from scheduler.publishers.blueskyerrors import error_name
 
@@ -210,8 +224,8 @@ class BlueskyPublisher(Publisher):
         if self._get(rkey) is None:
             return False
         try:
-            self.session().com.atproto.repo.delete_record(models.ComAtprotoRepoDeleteRecord.Data(
-                repo=self._did, collection=POST, rkey=rkey))
+            self._call(lambda c: c.com.atproto.repo.delete_record(models.ComAtprotoRepoDeleteRecord.Data(
+                repo=self._did, collection=POST, rkey=rkey)))
         except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
             raise self._failure(exc, "deleting the post") from None
         logger.info("deleted %s from Bluesky", remote_id)
@@ -258,3 +272,35 @@ def fit_image(data: bytes, limit: int, where: Path) -> tuple[bytes, int, int]:
                             "%d-byte limit", where, len(data), size[0], size[1], quality, out.tell(), limit)
                 return out.getvalue(), size[0], size[1]
         scale *= 0.8
+
+
+def check_account(report, settings, account) -> None:
+    """`check` for a Bluesky account: the app password is set, logs in, and belongs to the configured handle.
+
+    Adds "bluesky credentials" and "bluesky handle" lines to the CheckReport; posts nothing.
+    """
+    from scheduler.config import mask
+    from scheduler.publishers.blueskyaccess import PASSWORD_NAME, PDS_NAME
+    from scheduler.publishers.checks import ACCOUNT_PROBLEM, CONFIG_PROBLEM
+
+    access = getattr(settings, "bluesky", None)
+    if access is None or not access.app_password:
+        if account.publisher == "bluesky":
+            report.add("bluesky credentials", False, f"not set: {PASSWORD_NAME} (an app password from bsky.app, "
+                                                     "Settings > Privacy and security > App passwords) in the "
+                                                     "environment or .env", CONFIG_PROBLEM)
+        else:
+            report.add("bluesky credentials", True, f"not set (publisher {account.publisher} needs none)")
+        return
+    report.add("bluesky credentials", True, f"{PASSWORD_NAME}={mask(access.app_password)}, {PDS_NAME}={access.pds_url}")
+    try:
+        publisher = BlueskyPublisher(access, account.handle, timeout=15.0)
+    except ConfigError as exc:
+        report.add("bluesky handle", False, str(exc), CONFIG_PROBLEM)
+        return
+    try:
+        report.add("bluesky handle", True, publisher.check())
+    except PublishError as exc:
+        report.add("bluesky handle", False, str(exc), ACCOUNT_PROBLEM)
+    finally:
+        publisher.close()

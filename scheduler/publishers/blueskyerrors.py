@@ -66,6 +66,9 @@ def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting:
             return PublishError(f"Bluesky answered {status} to the post; it may have gone out: its record key "
                                 "tells before anything is posted again", kind="retry", uncertain=True)
         return PublishError(f"Bluesky answered {status} while {action} ({detail}); will retry", kind="retry")
+    if name in SESSION_ERRORS:  # still refused after a new login
+        return PublishError(f"Bluesky did not take a fresh session while {action} ({detail}); will retry",
+                            kind="retry", uncertain=posting)
     if name in ACCOUNT_ERRORS:
         return PublishError(f"Bluesky says the account {handle} cannot post ({detail}); resolve it with "
                             "Bluesky (or your PDS's operator) before posting resumes", kind="stop")

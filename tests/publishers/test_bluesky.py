@@ -236,3 +236,35 @@ def test_settings_read_bluesky_without_loading_its_client(tmp_path):
             "print(s.bluesky.pds_url, 'atproto' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(REPO)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["https://bsky.social", "False"]
+
+
+def test_check_says_whose_app_password_it_is_and_what_to_fix(pds, account):
+    from types import SimpleNamespace
+
+    from scheduler.publishers.bluesky import check_account
+    from scheduler.publishers.checks import CheckReport
+
+    def checked(password, handle, pds_url=pds.url):
+        report = CheckReport()
+        settings = SimpleNamespace(bluesky=BlueskyAccess(password, pds_url) if password else None)
+        check_account(report, settings, SimpleNamespace(handle=handle, publisher="bluesky"))
+        return report
+
+    good = checked(account.app_password, account.handle)
+    assert good.exit_code == 0 and f"logs in to {account.handle} (did:plc:" in good.lines()[-1]
+    assert account.app_password not in "\n".join(good.lines())
+    other = pds.create_account()
+    wrong = checked(other.app_password, account.handle)
+    assert wrong.exit_code == 1 and "refused the app password" in wrong.lines()[-1]
+    assert checked(None, account.handle).exit_code == 2
+    assert "without the @" in checked(account.app_password, "@" + account.handle).lines()[-1]
+
+
+def test_a_session_the_server_no_longer_takes_is_replaced_by_one_new_login(pds, account):
+    publisher = publisher_for(pds, account)
+    publisher.publish(outgoing(post_id="article/before@bluesky"))
+    session = publisher.session()._session
+    session.access_jwt = session.access_jwt[:-4] + "AAAA"  # its signature no longer verifies: InvalidToken
+    publisher.publish(outgoing(post_id="article/after@bluesky"))
+    assert len(pds.list_records(account.did)) == 2
+    assert publisher.session()._session.access_jwt != session.access_jwt
