@@ -23,7 +23,8 @@ def long_article(words: int = WORDS_20K) -> str:
     """Paragraphs and lists of the test articles, cycled under numbered headings, `words` words long."""
     from scheduler.articles import read_article
 
-    sources = [SEED] + sorted((REPO / "tests" / "data" / "articles").iterdir())
+    sources = [SEED] + sorted(path for path in (REPO / "tests" / "data" / "articles").iterdir()
+                             if path.suffix in (".txt", ".md", ".html"))
     chunks: list[tuple[str, list[str]]] = []
     for path in sources:
         article = read_article(path)

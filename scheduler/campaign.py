@@ -31,7 +31,8 @@ REVIEW_FLAGS = ("sensitive", "privacy", "stale")
 SCHEDULE_NAME = "schedule.yaml"
 
 _ARTICLE_KEYS = ("title", "url", "source")
-_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed", "at")
+_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
+             "review_words", "notes", "at")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_HEADLINE = 120
@@ -49,6 +50,8 @@ class Tip:
     alt_text: str | None = None  # a person's override; None means "made from the card's words"
     at: datetime | None = None  # pinned local time (naive)
     reviewed: tuple[str, ...] = ()  # the flags a person acknowledged; the flags themselves stay
+    notes: tuple[str, ...] = ()  # why split's rules were unsure ("headline shortened"); never blocks queueing
+    review_words: dict = field(default_factory=dict, hash=False, compare=False)  # flag -> the words that raised it
 
     @property
     def sensitive(self) -> bool:
@@ -179,7 +182,38 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                source=_source(doc, at + ("source",), item.get("source")),
                review=_review(doc, at + ("review",), item.get("review")),
                reviewed=_review(doc, at + ("reviewed",), item.get("reviewed")),
-               alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")))
+               alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")),
+               notes=_notes(doc, at + ("notes",), item.get("notes")),
+               review_words=_review_words(doc, at + ("review_words",), item.get("review_words")))
+
+
+def _notes(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                              for v in value):
+        raise doc.error(at, f"expected a list of short notes such as [headline shortened], found {kind_of(value)}")
+    return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
+
+
+def _review_words(doc: Document, at: tuple, value: Any) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise doc.error(at, f"expected a mapping such as {{sensitive: [grief]}}, found {kind_of(value)}")
+    words = {}
+    for flag, found in value.items():
+        if flag not in REVIEW_FLAGS:
+            raise doc.error(at + (flag,), f"unknown review flag {flag!r}{did_you_mean(str(flag), REVIEW_FLAGS)}; "
+                                           f"use any of: {', '.join(REVIEW_FLAGS)}")
+        if isinstance(found, str):
+            found = [found]
+        if not isinstance(found, list):
+            raise doc.error(at + (flag,), f"expected a list of words, found {kind_of(found)}")
+        words[flag] = tuple(str(w) for w in found)
+    return words
 
 
 def _source(doc: Document, at: tuple, value: Any) -> dict:
@@ -282,6 +316,12 @@ def dump_campaign(campaign: Campaign) -> str:
         lines.append(f"    review: [{', '.join(tip.review)}]")
         if tip.reviewed:
             lines.append(f"    reviewed: [{', '.join(tip.reviewed)}]")
+        if tip.review_words:
+            parts = [f"{flag}: [{', '.join(_quote(w) for w in tip.review_words[flag])}]"
+                     for flag in REVIEW_FLAGS if flag in tip.review_words]
+            lines.append(f"    review_words: {{{', '.join(parts)}}}")
+        if tip.notes:
+            lines.append(f"    notes: [{', '.join(_quote(note) for note in tip.notes)}]")
         if tip.at is not None:
             lines.append(f"    at: {tip.at.isoformat(timespec='minutes' if not tip.at.second else 'seconds')}")
     return "\n".join(lines) + "\n"
@@ -361,7 +401,8 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
         reviewed = old.reviewed if same else _unstale(old.reviewed)
-        merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed)
+        merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed,
+                                 notes=match.notes, review_words=dict(match.review_words))
         kept.append(old.id)
 
     by_fresh = {match.id: old_id for old_id, match in pairs.items()}

@@ -132,29 +132,59 @@ def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool)
     return builder.article(state["title"] or fallback_title, None, source)
 
 
-def _walk(node, builder: _Builder, state: dict) -> None:
+def walk_fragment(fragment: str, builder: _Builder) -> None:
+    """Inline HTML inside another format (an <h2> in Markdown) read into the same builder, with the text
+    between its tags (`<h2>Step 1</h2>\nListen first.`) as paragraphs."""
+    import lxml.html
+
+    from scheduler.articles.lines import split_bold_lead, strip_inline_marks
+
+    if not fragment.strip() or fragment.lstrip().startswith("<!--"):
+        return
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # noqa: BLE001 - junk has no text for us
+        return
+
+    def loose(text: str | None) -> None:
+        for part in re.split(r"\n\s*\n", text or ""):
+            if part.strip():
+                lead, body = split_bold_lead(part.strip())
+                builder.paragraph(strip_inline_marks(body), lead=strip_inline_marks(lead) if lead else None)
+
+    loose(root.text)
+    _walk(root, builder, {"title": "-"}, tails=loose)
+
+
+def _walk(node, builder: _Builder, state: dict, tails=None) -> None:
     for child in node:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if not tag or tag in _DROP_TAGS or _DROP_CLASSES.search(child.get("class", "") + " " + child.get("id", "")):
-            continue
-        if re.fullmatch(r"h[1-6]", tag):
-            heading = clean(child.text_content())
-            if tag == "h1" and state["title"] is None and not builder.blocks and not builder.sections:
-                state["title"] = heading
-            elif heading:
-                builder.open_section(heading)
-        elif tag == "p":
-            lead, body = _html_lead(child)
-            builder.paragraph(body, lead=lead)
-        elif tag in ("ul", "ol"):
-            builder.list(_html_items(child), ordered=tag == "ol")
-        elif tag == "blockquote":
-            builder.paragraph(child.text_content(), kind="quote")
+        _walk_one(child, builder, state)
+        if tails is not None:
+            tails(child.tail)
+
+
+def _walk_one(child, builder: _Builder, state: dict) -> None:
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if not tag or tag in _DROP_TAGS or _DROP_CLASSES.search(child.get("class", "") + " " + child.get("id", "")):
+        return
+    if re.fullmatch(r"h[1-6]", tag):
+        heading = clean(child.text_content())
+        if tag == "h1" and state["title"] is None and not builder.blocks and not builder.sections:
+            state["title"] = heading
+        elif heading:
+            builder.open_section(heading)
+    elif tag == "p":
+        lead, body = _html_lead(child)
+        builder.paragraph(body, lead=lead)
+    elif tag in ("ul", "ol"):
+        builder.list(_html_items(child), ordered=tag == "ol")
+    elif tag == "blockquote":
+        builder.paragraph(child.text_content(), kind="quote")
+    else:
+        if (child.text or "").strip() and not len(child):
+            builder.paragraph(child.text_content())
         else:
-            if (child.text or "").strip() and not len(child):
-                builder.paragraph(child.text_content())
-            else:
-                _walk(child, builder, state)
+            _walk(child, builder, state)
 
 
 def _html_lead(element) -> tuple[str | None, str]:

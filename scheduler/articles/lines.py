@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
@@ -25,7 +27,8 @@ def bold_lead(lead: str | None, rest: str) -> tuple[str | None, str]:
         return lead, rest[separator.end():].strip()
     body = rest.strip()
     ends = lead[-1] in ".!?:;"
-    if not ends and (rest[:1].isalnum() or rest[:1] in ",;)’'" or (body[:1].islower() and rest[:1].isspace())):
+    if body and not ends and (rest[:1].isalnum() or rest[:1] in ",;)’'" or (body[:1].islower()
+                                                                            and rest[:1].isspace())):
         return None, (lead + rest).strip() if not rest[:1].isspace() else f"{lead} {body}"
     return lead, body
 
@@ -86,10 +89,13 @@ _OPEN_END = re.compile(r"\b(?:to|the|a|an|and|or|but|of|with|for|in|on|at|by|you
                        r"was|be|as|than|from|into|about)$", re.IGNORECASE)
 
 
+_BYLINE = re.compile(r"^(?:posted|written|published|updated|by|reviewed by|photo)\b", re.IGNORECASE)
+
+
 def heading_like(line: str) -> bool:
     """A short line without end punctuation, or a short title-case question."""
     line = line.strip()
-    if is_dateline(line):
+    if is_dateline(line) or _BYLINE.match(line):
         return False
     words = line.split()
     if not words or len(words) > 14 or len(line) > 100 or not (line[0].isupper() or line[0].isdigit()
@@ -99,3 +105,62 @@ def heading_like(line: str) -> bool:
         long_words = [w for w in words if len(w) > 3]
         return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
     return not ends_sentence(line) and not line.endswith(",") and not _OPEN_END.search(line)
+
+
+# --- spaces a copy lost around links: "Findtips for talking with a providerabout your health" ---------------
+
+_FUNCTION_WORDS = frozenset("""the a an of to in on at by for with about from and or as is are can was be your you more
+their this that such it its""".split())
+_PREFIXES = frozenset("""over under out up down self re non pre post anti co counter inter multi super hyper micro
+tele neuro psycho well mid semi""".split())
+_GLUE_CANDIDATE = re.compile(r"(?<![\w’'@/.-])[A-Za-z]{5,}(?![\w’'@/])")
+_CAMEL_GLUE = re.compile(r"(?<![\w’'@/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
+                         + r")(?=[A-Z](?:[A-Za-z]+\b|\.[A-Z]\.))")
+_COMMA_GLUE = re.compile(r"(?<=[A-Za-z]),(?=[A-Za-z])")
+_DIGIT_GLUE = re.compile(r"\b([a-z]{3,})(?=\d{3,}\b)")
+_PAREN_GLUE = re.compile(r"(?<=[a-z]{3})\((?=[A-Za-z]{2})|(?<=\))(?=[A-Za-z]{2})")
+_BAD_SUFFIXES = frozenset({"or", "a", "an", "as", "it", "to", "at", "in", "is"})
+
+
+@functools.lru_cache(maxsize=1)
+def _word_costs() -> dict[str, float]:
+    import wordninja
+
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+
+
+def _rank(word: str, costs: dict[str, float]) -> float:
+    cost = costs.get(word.lower())
+    return math.inf if cost is None else math.exp(cost) / math.log(len(costs))
+
+
+def _unglue(match: re.Match) -> str:
+    token = match.group(0)
+    costs = _word_costs()
+    if token.lower() in costs:
+        return token
+    import wordninja
+
+    parts = wordninja.split(token)
+    if len(parts) != 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
+        return token
+    first, second = (p.lower() for p in parts)
+    ranks = [_rank(p, costs) for p in parts]
+    if second in _BAD_SUFFIXES and first not in _FUNCTION_WORDS:  # stressor, mentor: a word, not "stress or"
+        return token
+    if first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
+        joined = max(ranks) <= 12000
+    else:
+        joined = min(len(first), len(second)) >= 4 and max(ranks) <= 8000
+    return " ".join(parts) if joined else token
+
+
+def mend_spacing(text: str) -> str:
+    """Spaces put back where a copy ran words together around a link (`Findtips`, `theFDA`, `family,even`)."""
+    if not text:
+        return text
+    text = _COMMA_GLUE.sub(", ", text)
+    text = _DIGIT_GLUE.sub(r"\1 ", text)
+    text = _PAREN_GLUE.sub(lambda m: " (" if m.group(0) == "(" else " ", text)
+    text = _CAMEL_GLUE.sub(r"\1 ", text)
+    return _GLUE_CANDIDATE.sub(_unglue, text)

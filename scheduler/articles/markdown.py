@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from scheduler.articles.html import html_fragment_text
+from scheduler.articles.html import html_fragment_text, walk_fragment
 from scheduler.articles.lines import bold_lead
 from scheduler.articles.model import Article, Item, _Builder, clean, join_lead, make_item
 
@@ -42,7 +42,7 @@ def parse_markdown(text: str, *, source: str, fallback_title: str) -> Article:
             heading = clean(_inline_text(tokens[index + 1]))
             if title is None and token.tag == "h1" and not builder.blocks and not builder.sections:
                 title = heading
-            elif heading:
+            elif heading and not (token.tag == "h1" and heading.lower() == (title or "").lower()):
                 builder.open_section(heading)
             index += 3
         elif token.type == "paragraph_open":
@@ -58,9 +58,7 @@ def parse_markdown(text: str, *, source: str, fallback_title: str) -> Article:
             builder.paragraph(quoted, kind="quote")
             index = close + 1
         elif token.type == "html_block":
-            text_ = html_fragment_text(token.content)
-            if text_:
-                builder.paragraph(text_)
+            walk_fragment(token.content, builder)
             index += 1
         elif token.type in ("table_open",):
             index = _matching_close(tokens, index) + 1

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from scheduler.articles.lines import heading_like, split_flat_lead
+from scheduler.articles.lines import heading_like, mend_spacing, split_flat_lead
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Item:
     text: str
     lead: str | None = None
     children: tuple["Item", ...] = ()
+    mended: bool = False  # spaces a copy lost were put back ("Findtips" -> "Find tips")
 
     @property
     def full(self) -> str:
@@ -36,6 +37,7 @@ class Block:
     ordered: bool = False
     lead: str | None = None  # a paragraph's bold lead-in
     lead_in: str | None = None  # a list's introducing paragraph ("Common signs include:")
+    mended: bool = False  # spaces a copy lost were put back ("Findtips" -> "Find tips")
 
 
 @dataclass(frozen=True)
@@ -91,13 +93,16 @@ class _Builder:
 
     def open_section(self, heading: str) -> None:
         self._close()
-        self.heading = heading
+        self.heading = mend_spacing(heading)
 
     def paragraph(self, text: str, *, kind: str = "paragraph", lead: str | None = None) -> None:
         text = clean(text)
         lead = clean(lead) if lead else None
         if lead is None:
             lead, text = split_flat_lead(text)
+        mended_text, mended_lead = mend_spacing(text), mend_spacing(lead) if lead else lead
+        mended = (mended_text, mended_lead) != (text, lead)
+        text, lead = mended_text, mended_lead
         if not text and not lead:
             return
         if lead and not text:
@@ -105,8 +110,11 @@ class _Builder:
                 self.open_section(lead)
                 return
             text, lead = lead, None
+        elif kind == "paragraph" and not lead and heading_like(text) and len(text.split()) >= 2:
+            self.open_section(text)  # a short line alone without end punctuation: "Step 3: Soothe yourself first"
+            return
         self.number += 1
-        self.blocks.append(Block(number=self.number, kind=kind, text=text, lead=lead))
+        self.blocks.append(Block(number=self.number, kind=kind, text=text, lead=lead, mended=mended))
 
     def list(self, items: list[Item], *, ordered: bool) -> None:
         items = [item for item in items if item.text or item.lead or item.children]
@@ -120,7 +128,7 @@ class _Builder:
             lead_in = self.blocks[-1].text
         self.number += 1
         self.blocks.append(Block(number=self.number, kind="list", items=tuple(items), ordered=ordered,
-                                 lead_in=lead_in))
+                                 lead_in=lead_in, mended=any(item.mended for item in items)))
 
     def _close(self) -> None:
         if self.blocks or self.heading is not None:
@@ -136,6 +144,9 @@ def make_item(text: str, lead: str | None = None, children=()) -> Item:
     text, lead = clean(text), (clean(lead) if lead else None)
     if not lead:
         lead, text = split_flat_lead(text)
+    mended_text, mended_lead = mend_spacing(text), mend_spacing(lead) if lead else lead
+    mended = (mended_text, mended_lead) != (text, lead)
+    text, lead = mended_text, mended_lead
     if lead and not text:
         text, lead = lead, None
-    return Item(text=text, lead=lead or None, children=tuple(children))
+    return Item(text=text, lead=lead or None, children=tuple(children), mended=mended)

@@ -12,17 +12,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Callable
 
 from scheduler.articles import Article, Block, Section
 from scheduler.campaign import Tip, TipStatus
-from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_score,
-                              is_imperative, make_headline, usable)
-from scheduler.tips.flags import personal_details, review_flags, vignette_names
+from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, advice_heading, has_verb,
+                                  headline_notes, headline_problem, headline_score, is_imperative, make_headline, unusable_reason)
+from scheduler.tips.edges import first_person, imperative_rewrite
+from scheduler.tips.ledger import Ledger, block_report
+from scheduler.tips.flags import flag_words, personal_details, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences
-from scheduler.tips.filters import (advice_cut, is_meta, is_question, opens_with_reference, practice_names, tidy,
+from scheduler.tips.filters import (advice_cut, promo_heading, is_meta, is_question, opens_with_reference, practice_names, tidy,
                                   unresolved_pronoun)
 
 __all__ = ["MAX_HEADLINE", "split_article", "fits_bare"]
@@ -38,30 +41,65 @@ def fits_bare(text: str, sensitive: bool) -> bool:
     return weighted_length(text) <= MAX_WEIGHTED_LENGTH
 
 
+@dataclass(frozen=True)
+class Split:
+    """The tips of an article and what became of each of its blocks (scheduler.tips.ledger)."""
+
+    tips: list[Tip]
+    blocks: list[dict]
+
+
 def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
     """Every tip the article gives, in article order, each within `fits` and flagged for review."""
+    return split_report(article, fits=fits).tips
+
+
+def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
+    ledger = Ledger()
     scope = Scope(names=practice_names(article),
-                  people=vignette_names(block.text for _, block in article.blocks()))
+                  people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger)
     cut = advice_cut(article, scope.names)
+    intro = 0 if len(article.sections) > 1 and article.sections[0].heading is None else None
     drafts: list[Draft] = []
     for index, section in enumerate(article.sections):
         keep = cut.get(index, len(section.blocks))
+        for block in section.blocks[keep:]:
+            ledger.leave((block.number, None), "pitch or page furniture (its heading)" if promo_heading(
+                section.heading, scope.names) else "pitch (the closing call to action and what follows it)")
         if keep:
-            drafts.extend(_section_drafts(Section(section.heading, section.blocks[:keep]), scope))
-    drafts = _without_near_duplicates(drafts)
+            drafts.extend(_section_drafts(Section(section.heading, section.blocks[:keep]), scope,
+                                          intro=index == intro))
+    drafts = _without_near_duplicates(drafts, ledger)
     tips = []
     used_ids: set[str] = set()
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         tip = _finish(draft, scope, fits, used_ids)
+        pieces = draft.pieces if len(draft.pieces) == len(draft.where()) else [""] * len(draft.where())
+        if tip is not None and not any(piece in tip.text for piece in pieces):
+            pieces = [""] * len(pieces)  # the headline alone was posted: it came from all of them
+        for locator, piece in zip(draft.where(), pieces):
+            if tip is None:
+                ledger.leave(locator, "too long for a post")
+            elif piece and piece not in tip.text:
+                ledger.leave(locator, "list cut to fit a post")
+            else:
+                ledger.feed(locator, tip.id)
         if tip is not None:
             tips.append(tip)
-    return tips
+    return Split(tips=tips, blocks=block_report(article, ledger))
 
 
-def _section_drafts(section: Section, scope: Scope) -> list[Draft]:
+def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> list[Draft]:
     drafts = []
     blocks = section.blocks
     question = section.heading if section.heading and is_question(section.heading) else None
+    consumed = 0
+    heading_draft = None
+    if blocks and blocks[0].kind == "paragraph":
+        heading_draft, consumed = _heading_draft(section, blocks[0], scope)
+        if heading_draft is not None:
+            drafts.append(heading_draft)
+            question = None
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         asked, question = question, None
@@ -72,24 +110,53 @@ def _section_drafts(section: Section, scope: Scope) -> list[Draft]:
             previous = blocks[position - 1] if position else None
             if previous is not None and introduces_example(previous.text):
                 drafts.extend(example_drafts([block.text], block, section, scope))
+            else:
+                scope.ledger.leave((block.number, None), "quotation")
         else:
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
-            drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked))
+            drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
+                                            skip=consumed if position == 0 else 0, intro=intro))
             last = split_sentences(block.text)[-1:] if block.text else []
             question = last[0] if last and is_question(last[0]) else None
     return drafts
 
 
+def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft | None, int]:
+    """A heading that is itself advice ("## 3. Take a break before you boil over", "Step 2: Name what you need")
+    is the tip's headline; the first sentences of the paragraph under it are its text."""
+    headline = advice_heading(section.heading or "")
+    if headline is None or block.lead or is_meta(block.text):
+        return None, 0
+    sentences = [tidy(s) for s in split_sentences(block.text)]
+    taken = []
+    for sentence in sentences[:MAX_CONTEXT_SENTENCES]:
+        if unusable_reason(sentence, scope) or is_question(sentence) or (not taken and opens_with_reference(sentence)
+                                                                          and not sentence.lower().startswith(
+                                                                              ("this ", "that "))):
+            break
+        if len(" ".join([headline] + taken + [sentence])) > SOFT_TEXT_LENGTH + 40:
+            break
+        taken.append(sentence)
+    if not taken and not (is_imperative(headline) and len(headline.split()) >= 3):
+        return None, 0
+    draft = Draft(headline=headline, sentences=[headline] + taken, section=section.heading, paragraph=block.number,
+                  sentence=1, sources=[section.heading or ""] + taken, context=block.text, score=STRONG_HEADLINE + 1,
+                  kind="heading", notes=["headline is the section heading"])
+    return draft, len(taken)
+
+
 def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last: bool,
-                      question: str | None = None) -> list[Draft]:
+                      question: str | None = None, skip: int = 0, intro: bool = False) -> list[Draft]:
     """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
 
     A sentence that answers a question goes with its question when the question stands alone
-    ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure."),
-    and is left out when the question points elsewhere ("How long does it take?").
+    ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure.");
+    an answer to a question that points elsewhere ("What if I feel guilty about it?") stands alone or not at all.
     """
+    where = (block.number, None)
     if is_meta(block.text):
+        scope.ledger.leave(where, "meta (byline, date, link or credit)")
         return []
     sentences = split_sentences(block.text)
     if block.lead:
@@ -97,31 +164,40 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     sentences = [tidy(sentence) for sentence in sentences]
     if drop_last and sentences:
         sentences = sentences[:-1]
+        scope.ledger.leave(where, "introduces the list below")
+    if skip:
+        scope.ledger.leave(where, "used under its heading")
     drafts: list[Draft] = []
     current: Draft | None = None
     total = len(sentences)
     for index, sentence in enumerate(sentences):
+        if index < skip:
+            continue
         number = index + 1 - (1 if block.lead else 0)
+        notes = []
+        rewritten = imperative_rewrite(sentence)
+        if rewritten is not None:
+            sentence, notes = rewritten, ["rewritten from first person to an imperative"]
         if is_question(sentence):
             question, current = sentence, None
             continue
         asked, question = question, None
-        if not usable(sentence, scope):
+        reason = unusable_reason(sentence, scope, intro=intro)
+        if reason:
+            scope.ledger.leave(where, reason)
             current = None
             continue
-        kind = _question_kind(asked) if asked else None
-        if kind == "refers":
-            current = None
-            continue
+        kind = _question_kind(asked) if asked and not first_person(asked) else None
         if kind == "stands":
             score = headline_score(sentence, 0, total)
             if score is None:
+                scope.ledger.leave(where, headline_problem(sentence))
                 current = None
                 continue
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[asked, first], section=section.heading,
                             paragraph=block.number, sentence=max(number, 1), sources=[asked, sentence],
-                            context=block.text, score=score)
+                            context=block.text, score=score, notes=notes + headline_notes(sentence, headline))
             drafts.append(current)
             continue
         example = spoken_example(sentence)
@@ -135,13 +211,18 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if score is not None and (current is None or score >= STRONG_HEADLINE or not room):
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,
-                            sentence=max(number, 1), sources=[sentence], context=block.text, score=score)
+                            sentence=max(number, 1), sources=[sentence], context=block.text, score=score,
+                            notes=notes + headline_notes(sentence, headline))
             drafts.append(current)
         elif current is not None and room and not is_question(sentence):
             current.sentences.append(sentence)
             current.sources.append(sentence)
         else:
+            scope.ledger.leave(where, headline_problem(sentence) if score is None else "too long to join the tip before")
             current = None
+    for draft in drafts:
+        if block.mended:
+            draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
 
 
@@ -157,7 +238,7 @@ def _question_kind(question: str) -> str:
     return "stands"
 
 
-def _without_near_duplicates(drafts: list[Draft]) -> list[Draft]:
+def _without_near_duplicates(drafts: list[Draft], ledger: Ledger | None = None) -> list[Draft]:
     """The best of each group of drafts that share half their words (headline or text), best first."""
     kept: list[Draft] = []
     head_sizes: list[int] = []
@@ -168,6 +249,9 @@ def _without_near_duplicates(drafts: list[Draft]) -> list[Draft]:
         head_words, text_words = content_words(draft.headline), content_words(draft.text)
         if not head_words or _overlaps(head_words, head_index, head_sizes) or _overlaps(
                 text_words, text_index, text_sizes):
+            if ledger is not None:
+                for locator in draft.where():
+                    ledger.leave(locator, "duplicate of another tip")
             continue
         position = len(kept)
         kept.append(draft)
@@ -187,23 +271,33 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
 
 
 def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
-    flags = review_flags(draft.text, context=draft.context, heading=draft.section or "", names=scope.people)
-    sensitive = "sensitive" in flags
-    text = _fitting_text(draft, sensitive, fits)
+    """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
+    found = flag_words(draft.headline + " " + draft.text, heading=draft.section or "", names=scope.people)
+    text = _fitting_text(draft, "sensitive" in found, fits)
     if text is None:
         return None
-    if "privacy" in flags or personal_details(text, scope.people):
-        flags = tuple(dict.fromkeys(flags + ("privacy",)))
+    found = {flag: words_ for flag, words_ in flag_words(
+        draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
+    if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
+            text, scope.people):
+        found["privacy"] = ("personal details",)
+    notes = list(draft.notes)
+    if len(text) < len(draft.text):
+        notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
+    flags = tuple(f for f in ("sensitive", "privacy") if f in found)
     return Tip(id=tip_id, headline=draft.headline, text=text, status=TipStatus.DRAFT, section=draft.section,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
-               review=tuple(f for f in ("sensitive", "privacy") if f in flags))
+               review=flags, notes=tuple(dict.fromkeys(notes)),
+               review_words={flag: tuple(found[flag]) for flag in flags})
 
 
 def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:
     if draft.fixed_text:
         for text in [draft.text] + draft.extra + [draft.headline]:
+            if draft.anchor and draft.anchor not in text:
+                continue
             if fits(text, sensitive):
                 return text
         return None

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scheduler.tips.edges import edge_reason
+from scheduler.tips.ledger import Ledger, Locator
+
 from scheduler.tips.flags import personal_details
 from scheduler.tips.sentences import words
 from scheduler.tips.filters import (compress, dangling_references, is_fragment, is_meta, is_promotion, is_question,
                                   opens_with_reference, shorten_to_clause, unresolved_pronoun)
 
 MAX_HEADLINE = 90  # the card's words: a complete thought of at most about 90 characters
+LONG_HEADLINE = 110  # a whole sentence with no clause to cut at may stand as a longer headline, with a note
 MAX_CONTEXT_SENTENCES = 2
 
 
@@ -32,6 +36,13 @@ class Draft:
     kind: str = "sentence"
     fixed_text: bool = False  # the text is composed (a list, an example): it is not trimmed sentence by sentence
     extra: list[str] = field(default_factory=list)  # shorter composed texts, tried in turn when the text is too long
+    notes: list[str] = field(default_factory=list)  # why the rules were unsure: the tip's review notes
+    locators: list[Locator] = field(default_factory=list)  # the blocks and list items it came from
+    anchor: str = ""  # words the text must keep when it is shortened (the list item the headline names)
+    pieces: list[str] = field(default_factory=list)  # each locator's words in a composed text, to see what was cut
+
+    def where(self) -> list[Locator]:
+        return self.locators or [(self.paragraph, None)]
 
     @property
     def text(self) -> str:
@@ -42,11 +53,67 @@ class Draft:
 class Scope:
     names: frozenset[str]
     people: frozenset[str]
+    ledger: Ledger = field(default_factory=Ledger, compare=False)
+
+
+def unusable_reason(sentence: str, scope: Scope, *, intro: bool = False) -> str | None:
+    """Why the sentence cannot be in a tip (its author's voice, a pitch, a fragment...); None when it can."""
+    edge = edge_reason(sentence, intro=intro)
+    if edge:
+        return edge
+    if is_promotion(sentence, scope.names):
+        return "pitch"
+    if is_meta(sentence):
+        return "meta (byline, date, link or credit)"
+    if has_markup(sentence):
+        return "markup"
+    if is_fragment(sentence):
+        return "fragment"
+    return None
 
 
 def usable(sentence: str, scope: Scope) -> bool:
-    return not (is_promotion(sentence, scope.names) or is_meta(sentence) or is_fragment(sentence)
-                or has_markup(sentence))
+    return unusable_reason(sentence, scope) is None
+
+
+def headline_notes(sentence: str, headline: str) -> list[str]:
+    """A review note when the card's words are not the article's sentence as written, or are long for a card."""
+    if len(headline) > MAX_HEADLINE:
+        return long_headline_notes(headline)
+    if headline == sentence:
+        return []
+    if len(headline) < len(sentence) - 12 and headline.rstrip(".") in sentence:
+        return ["headline shortened from a longer sentence"]
+    return ["headline lightly compressed from the sentence"]
+
+
+_NUMBERING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part|no\.?|#)\s*\d{1,2}\s*[:.)—–-]?\s*"
+                        r"|\d{1,2}\s*[.):—–-]\s*)", re.IGNORECASE)
+_NOT_ADVICE_HEADING = re.compile(r"^(?:how|why|what|when|where|who|which|whether|signs?|symptoms?|understanding|"
+                                 r"common|a few|our|about|introduction|conclusion|summary|final thoughts|resources|"
+                                 r"more|other|the bottom line|in closing|faq|questions)\b", re.IGNORECASE)
+
+
+def advice_heading(heading: str) -> str | None:
+    """The heading as a headline when it is advice or a claim by itself ("3. Take a break before you boil over",
+    "Step 2: Name what you need", "Depression is a real medical condition"); None for topic headings."""
+    text = _NUMBERING.sub("", heading).strip().rstrip(":")
+    found = words(text)
+    if not text or text.endswith("?") or not (2 <= len(found) <= 12) or ":" in text or _NOT_ADVICE_HEADING.match(text):
+        return None
+    from scheduler.tips.filters import _SUBORDINATE, opens_with_reference
+    from scheduler.tips.sentences import end_with_period
+
+    if _SUBORDINATE.match(text) or opens_with_reference(text) or edge_reason(text) or text[:1].isdigit():
+        return None
+    long_words = [w for w in found[1:] if len(w) > 3]
+    if long_words and all(w[:1].isupper() for w in long_words):
+        text = text[:1] + " ".join(w if (w == "I" or w.startswith(("I’", "I'")) or w[1:2].isupper())
+                                   else w[:1].lower() + w[1:] for w in text[1:].split(" "))
+    statement = has_verb(text) and not re.match(r"^\w+ing\b", text) and len(found) >= 3
+    if not (is_imperative(text) or statement):
+        return None
+    return end_with_period(text)
 
 
 def has_markup(text: str) -> bool:
@@ -59,12 +126,25 @@ discuss do don’t don't drop encourage end explain explore express focus follow
 identify imagine include invite keep learn leave let limit listen look make mention name note notice offer open pause
 pay pick plan practice prepare protect put read recognize reflect release remember repeat resist respect respond rest
 return revisit save schedule see seek set share show sit skip slow speak start stay step stop suggest summarize take
-talk tell thank think treat trust try turn use validate wait watch welcome work write""".split())
+talk tell thank think treat trust try turn use validate wait watch welcome work write lead repair soothe rebuild
+reach drink eat sleep move walk exercise breathe stretch journal celebrate connect reconnect unplug limit lower
+plan protect prioritize create find join volunteer laugh cry feel allow admit commit forgive choose drive cook
+swap trade replace catch label name count pause rest drop remind reframe guard budget say bring hug
+research notice go stop schedule spend engage maintain establish develop stick balance""".split())
 
 
 def is_imperative(sentence: str) -> bool:
     first = words(sentence)[:1]
     return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", sentence)
+
+
+def headline_problem(sentence: str) -> str:
+    """Why headline_score found no headline in the sentence, in the words the split report uses."""
+    if is_question(sentence):
+        return "question"
+    if opens_with_reference(sentence) or unresolved_pronoun(sentence) or dangling_references(compress(sentence)):
+        return "needs context (refers to something outside it)"
+    return "no headline within a card's length"
 
 
 def headline_score(sentence: str, index: int, total: int) -> float | None:
@@ -74,7 +154,7 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
     compressed = compress(sentence)
     if dangling_references(compressed):
         return None
-    if len(compressed) > MAX_HEADLINE and short_headline(compressed) is None:
+    if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None:
         return None
     count = len(words(compressed))
     score = 2.0 if count <= 8 else 1.0 if count <= 14 else 0.0 if count <= 20 else -1.0
@@ -98,6 +178,11 @@ def make_headline(sentence: str) -> tuple[str, str]:
     return headline or compressed, compressed
 
 
+def long_headline_notes(headline: str) -> list[str]:
+    return [f"long headline ({len(headline)} characters): shorten it if you can"] if len(
+        headline) > MAX_HEADLINE else []
+
+
 def short_headline(sentence: str) -> str | None:
     return shorten_to_clause(sentence, MAX_HEADLINE, imperative=is_imperative(sentence))
 
@@ -105,5 +190,7 @@ def short_headline(sentence: str) -> str | None:
 def has_verb(text: str) -> bool:
     return bool(re.search(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
                           r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
-                          r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?)\b",
+                          r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
+                          r"raises?|reduces?|increases?|improves?|predicts?|protects?|starts?|begins?|ends?|"
+                          r"creates?|causes?|affects?|changes?|supports?|hurts?|heals?|grows?|leads?|sends?)\b",
                           text, re.IGNORECASE))

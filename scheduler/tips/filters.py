@@ -20,13 +20,13 @@ _ORG_NAME = re.compile(rf"\b(?:[A-Z][\w&’'-]*\s+){{1,4}}(?:and\s+|&\s+)?(?:[A-
 _PLACE_SERVICE = re.compile(r"\b([A-Z][a-z]+)\s+(counseling|counselling|therapy|therapists?)\b")
 
 _CTA = re.compile(
-    r"\b(reach(?:ing)? out|contact (?:us|our|me)|call (?:us|our|me|today)|e-?mail (?:us|me)|text us|"
+    r"\b(reach(?:ing)? out (?:to (?:us|our|me|the team)|today|now)|reach(?:ing)? out(?=[.!]|$)|contact (?:us|our|me)|call (?:us|our|me|today)|e-?mail (?:us|me)|text us|"
     r"(?:book|schedule|request) (?:a|an|your|our)\b(?:\s+\w+){0,2}\s+(?:session|appointment|consultation|call|visit)|"
     r"sign up|subscribe|visit (?:our|us)|our (?:team|practice|therapists?|counsel+ors?|clinicians?|office|services?|"
     r"clinic|website|blog)|we offer|we provide|we can help|we(?:’|')re here|we are here|we(?:’|')d love|we would love|"
     r"learn more|click|free (?:consultation|call)|get started|give us a call|don(?:’|')t hesitate|"
     r"follow us|let us help|let(?:’|')s talk|in-person or online|accepting new clients|"
-    r"call or text \d+|link in bio)\b", re.IGNORECASE)
+    r"link in bio)\b", re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
@@ -83,9 +83,16 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+_GENERIC_NAME_WORDS = frozenset("""mental health national institute american behavioral emotional family public
+community services center centre group and the of for""".split())
+
+
 def mentions_practice(text: str, names: frozenset[str]) -> bool:
+    """Names a practice as written (`Harbor Light Counseling`); a name made only of generic words (`Mental Health`)
+    is a topic, not a practice."""
     lower = text.lower()
-    return any(name.lower() in lower for name in names)
+    return any(name.lower() in lower for name in names
+               if any(word.lower() not in _GENERIC_NAME_WORDS for word in name.split()))
 
 
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
@@ -117,6 +124,14 @@ def is_meta(text: str) -> bool:
             and stripped[:1].islower())
 
 
+def promo_heading(heading: str | None, names: frozenset[str]) -> bool:
+    """A heading over promotion, references or page furniture, or in the author's own voice ("From my practice")."""
+    from scheduler.tips.edges import first_person
+
+    return bool(heading) and bool(_PROMO_HEADING.search(heading) or mentions_practice(heading, names)
+                                  or (first_person(heading) and not is_question(heading)))
+
+
 def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
     """Where advice ends in each section: {section index: blocks to keep}; sections not named keep all.
 
@@ -127,7 +142,7 @@ def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
     last = len(article.sections) - 1
     for index, section in enumerate(article.sections):
         heading = section.heading or ""
-        if heading and (_PROMO_HEADING.search(heading) or mentions_practice(heading, names)):
+        if promo_heading(heading, names):
             cut[index] = 0
             continue
         first_pitch = _first_call_to_action(section, names)
@@ -197,7 +212,14 @@ def is_fragment(sentence: str) -> bool:
     if text.rstrip("”\"’)").endswith(":"):
         return True
     if _SUBORDINATE.match(text):
-        return not re.search(r",\s+\S|—\s*\S", text)
+        return not (re.search(r",\s+\S|—\s*\S", text) or re.search(
+            r"\S+\s+\S+\s.*?\b(?:you|it|they|we|he|she|your \w+)\s+(?:may|might|can|could|will|would|should|must)\b",
+            text))  # "If you're stressed for a long time you may notice ...": the comma left out
+    appositive = re.match(r"^([^,]{2,60}),\s+(?:which|who|whose|where)\b", text)
+    if appositive and not _MAIN_VERB.search(appositive.group(1)):
+        # "Traumatic stress, which may happen when ...": a noun and its clause, no verb of its own
+        return not re.search(r",\s+(?:\w+ly\s+)?(?:is|are|was|were|can|could|will|would|may|might|should|must|has|"
+                             r"have|do|does|helps?|works?|tends?|makes?|begins?)\b", text[appositive.end():])
     return False
 
 
@@ -227,7 +249,7 @@ _DEMONSTRATIVE = re.compile(
 _PRONOUN_OBJECT = re.compile(r"\b(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
                              r"from|notice|say|said|feel|hear|know)\s+(?:this|that)\b(?=\s*[.,;:!?—–)]|$)")
 _POINTERS = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
-                       r"as mentioned|as we saw|as noted)\b")
+                       r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
 
 
 def dangling_references(sentence: str) -> int:
@@ -247,7 +269,19 @@ _TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)
 _TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
 _ALSO = re.compile(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
 _MODAL_STILL = re.compile(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
-_DEMONSTRATIVE_PLURAL = re.compile(r"(?<=\s)(?:these|those)\s+(?=[a-z]+s\b)")
+_DEMONSTRATIVE_PLURAL = re.compile(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
+_SITUATION_NOUNS = frozenset("""times moments days weeks months years seasons situations cases instances circumstances
+conditions cases periods stages conversations""".split())
+_PREPOSITIONS = frozenset("""during in at on for from with about after before under over through between among into
+onto of to by within without despite like than""".split())
+
+
+def _drop_demonstrative(match: re.Match) -> str:
+    """`Acknowledging these concerns` -> `Acknowledging concerns`; `During these times` keeps its `these`."""
+    before = match.group(1).strip().lower()
+    if not before.endswith("ing"):  # only a gerund's object: "If these activities" keeps its "these"
+        return match.group(0)
+    return match.group(1)
 
 
 _FOOTNOTE = re.compile(r"\s*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:!?]|$))")
@@ -277,25 +311,66 @@ def compress(sentence: str) -> str:
         text = _ALSO.sub("", text)
     text = _MODAL_STILL.sub(lambda m: m.group(1), text)
     text = _HEDGES.sub("", text)
-    text = _DEMONSTRATIVE_PLURAL.sub("", text)
+    text = _DEMONSTRATIVE_PLURAL.sub(_drop_demonstrative, text)
     return capitalize_first(re.sub(r"\s{2,}", " ", text).strip())
 
 
-_CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
-                         r"because|since|without|as long as|like|such as|whether|and|not|instead of)\b)\s*"
-                         r"|\s+(?:and|with|without|rather than|by|because|so that|especially|instead of|when|while|"
-                         r"until|before|after|as|through|so)\s+")
+_CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|:|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
+                         r"because|since|as long as|like|such as|whether|and|but|instead of|including)\b)\s*"
+                         r"|\s+(?:and|with|because|so that|especially|rather than|instead of|even if|even when|unless|"
+                         r"when|while|until|before|after)\s+")
 _MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
                         r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|cannot|helps|means|matters|works|tends|makes|needs|takes|gives|"
                         r"feels|becomes|comes|shows|builds|lets|keeps|reflects|offers|creates|reduces|increases|"
                         r"allows|requires|depends|changes|shifts|grows|starts|begins|invites|signals|supports)\b",
                         re.IGNORECASE)
 _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its|and|or|but|that|this|than|very|"
-                           r"more|most|can|will|is|are|be|not|in|on|at|as)$", re.IGNORECASE)
+                           r"more|most|can|will|is|are|be|not|in|on|at|as|such|include|includes|including|like|ask|"
+                           r"asks|make|makes|help|helps|become|becomes|associated|related|linked|known|called|based|"
+                           r"need|needs|want|wants|find|get|gets|use|uses|with|by|from|into|about|you|them|both|"
+                           r"between|among|also|which|who|whose|how|what|when|where|whether|if|each|every|some|any|"
+                           r"other|being|having|feel|feels|seem|seems|give|gives|take|takes|keep|keeps|let|lets|interfere|"
+                           r"interferes|struggling|struggle|struggles|deal|cope|comfortable|familiar|connected|along|"
+                           r"combined|compared|together|along|up|down|out|off|over|recurrent|frequent|sudden|new|"
+                           r"old|certain|several|many|few|much|less|well|both|either|neither|whether|same|diagnosed|used|"
+                           r"defined|described|considered|others)$",
+                           re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|their|our|his|"
+                            r"her|its|my|many|most|some|people|partners?|couples?|everyone|no one|nobody|each|"
+                            r"[A-Z][a-z]+)\b")
+
+
+_NEW_SUBJECT = re.compile(r"(?:the|a|an|several|many|some|most|certain|your|their|his|her|our|people|you|we|they|"
+                          r"it|this|these|those|each|every|no|all|both|one|two|three)\b", re.IGNORECASE)
+_BASE_VERBS = frozenset("""help improve open reduce increase lower make build boost support ease create bring lead
+allow protect prevent strengthen deepen feel become give keep find get turn talk stay learn share notice move ask
+seek set try use start stop let take show tell listen speak spend practice remember focus avoid accept""".split())
+
+
+def _joins_verb(rest: str) -> bool:
+    """What follows "and" opens a verb phrase: "... lower defensiveness and open the door"."""
+    from scheduler.tips.drafts import IMPERATIVES
+
+    first = re.match(r"[A-Za-z’']+", rest.strip())
+    if not first:
+        return False
+    word = first.group(0).lower()
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return word in IMPERATIVES or word in _BASE_VERBS or stem in _BASE_VERBS or stem in IMPERATIVES
+
+
+def _joins_clause(rest: str) -> bool:
+    """What follows "and" is a clause of its own: a subject, then a verb."""
+    return bool(_CLAUSE_OPENER.match(rest.strip())) and bool(_MAIN_VERB.search(" ".join(rest.split()[:8])))
 
 
 def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) -> str | None:
-    """The longest opening of the sentence within `limit` that is still a complete thought."""
+    """The longest opening of the sentence within `limit` that is still a complete thought.
+
+    Cuts only where a clause ends: a dash, a semicolon, a comma before a new clause or an aside
+    (", especially", ", which", ", and they ..."), or before "because"/"rather than"; never inside a
+    series ("free, multilingual, confidential, and ...") nor after a word that needs what follows.
+    """
     if len(sentence) <= limit:
         return sentence
     best = None
@@ -303,10 +378,31 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
         head = sentence[: match.start()].rstrip(" ,")
         if len(head) + 1 > limit:
             break
-        if (len(head.split()) < 3 or _SUBORDINATE.match(head) or head.count("“") != head.count("”")
+        if (len(head.split()) < 3 or (_SUBORDINATE.match(head) and not re.search(r",\s+\S", head))
+                or head.count("“") != head.count("”") or head.count('"') % 2
                 or head.count("(") != head.count(")") or _DANGLING_END.search(head)):
             continue
-        needs_verb = not match.group(0).strip().startswith(("—", "–", "-", ";", ","))
+        cut = match.group(0).strip()
+        rest = sentence[match.end():]
+        if cut == "and" and "," in rest:
+            continue  # "get enough sleep and exercise, eat well, and ...": a series
+        if cut in (", and", ", but", "and") and ("," in head or not (
+                _joins_clause(rest) or (cut != ", but" and _joins_verb(rest)))):
+            continue  # inside a series, or "and" joins two nouns or adjectives of one phrase
+        if cut == "with" and "," in head:
+            continue
+        after_that = head.rsplit(" that ", 1)[1] if " that " in head else ""
+        if after_that and _NEW_SUBJECT.match(after_that) and not _MAIN_VERB.search(after_that):
+            continue  # "Researchers have found that several parts of the brain"
+        wh_clause = re.search(r"\b(?:how|what|why|where|whether|who)\s+(.*)$", head)
+        if wh_clause and not _MAIN_VERB.search(wh_clause.group(1)) and not _joins_verb(
+                " ".join(wh_clause.group(1).split()[1:2])):
+            continue  # "A person can learn how others"
+        if "," in head and cut.startswith(",") and cut not in (", which", ", especially", ", particularly",
+                                                                  ", because", ", since", ", rather than",
+                                                                  ", instead of", ", even if", ", even when"):
+            continue
+        needs_verb = not cut.startswith(("—", "–", "-", ";", ",", ":"))
         gerund_subject = re.match(r"^\w+ing\b", head)
         if not imperative and (needs_verb or gerund_subject) and not _MAIN_VERB.search(
                 head.split(None, 1)[1] if " " in head else ""):

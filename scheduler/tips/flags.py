@@ -9,10 +9,23 @@ _SENSITIVE = re.compile(
     r"\b(suicid\w*|self[- ]harm\w*|self[- ]injur\w*|cutting (?:myself|yourself|themselves)|"
     r"(?:kill|hurt|harm)(?:s|ing)? (?:myself|yourself|themselves|himself|herself|oneself)|"
     r"end(?:ing)? (?:my|your|their|his|her) (?:own )?life|take (?:my|your|their|his|her) (?:own )?life|"
-    r"want(?:s|ed)? to die|abus\w*|domestic violence|intimate partner violence|family violence|violen(?:ce|t)|"
+    r"want(?:s|ed)? to die|wish(?:es|ed)? (?:I|you|they|he|she) (?:were|was) dead|better off without (?:me|you|them)|"
+    r"(?:will|reason|desire) to live|(?:\w+n’t|\w+n't|not|never)\s+(?:\w+\s+)?worth living|"
+    r"life (?:isn’t|isn't|is not|wasn’t|wasn't) worth|"
+    r"no reason to (?:live|go on)|(?:thoughts|thinking) (?:of|about) (?:death|dying)|death wish|(?:don’t|don't|do not) want to (?:be here|wake up|go on)|"
+    r"abus\w*|domestic violence|intimate partner violence|family violence|dating violence|sexual violence|"
+    r"violence|violent (?:partner|relationship|home|behaviou?r)|"
     r"assault\w*|rap(?:e|ed|ist)|sexual(?:ly)? (?:abuse|assault|coercion)|coercive control|stalk(?:ing|ed|er)|"
-    r"overdos\w*|crisis|crises|988|hotline|emergency|unsafe|threat(?:en\w*)?|eating disorders?|anorexi\w*|"
-    r"bulimi\w*|addiction|safety plan\w*|substance (?:use|abuse)|trafficking|neglect(?:ed)?|hopeless(?:ness)?)\b", re.IGNORECASE)
+    r"overdos\w*|(?<!midlife )(?<!identity )(?<!financial )(?<!existential )crisis|crises|988|hotline|"
+    r"emergency (?:room|services|department)|medical emergency|in an emergency|life-threatening|unsafe|"
+    r"threaten(?:s|ed|ing)? (?:to|you|your|them|me)|eating disorders?|anorexi\w*|bulimi\w*|addiction|"
+    r"safety plan\w*|substance (?:use|abuse|misuse)|trafficking|"
+    r"(?:child|emotional|physical|elder) neglect|neglected (?:child|children|kids?)|neglectful|"
+    r"hopeless(?:ness)?|grie(?:f|ving|ve|ves|ved)|bereave\w*|mourn(?:ing|s|ed)?|widow(?:ed|er)?|"
+    r"(?:death|loss|passing) of (?:a|your|their|his|her|my|our) (?:\w+ )?(?:child|baby|son|daughter|partner|"
+    r"spouse|husband|wife|parent|mother|father|mom|dad|loved one|friend|pregnancy)|miscarriage|stillbirth|"
+    r"(?:has|have|had) died|passed away|dying (?:parent|mother|father|partner|spouse|loved one|child))\b",
+    re.IGNORECASE)
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _NAME_WITH_AGE = re.compile(
@@ -71,11 +84,43 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")
 
 
+def sensitive_words(*texts: str) -> tuple[str, ...]:
+    """The words that make a text sensitive, as written, in order, without repeats."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in _SENSITIVE.finditer(text or ""):
+            found.setdefault(match.group(0).lower(), None)
+    return tuple(found)
+
+
+def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """What in the text looks like a client's details: a name with an age, an email, a phone, an address."""
+    found: dict[str, None] = {}
+    for pattern in (_EMAIL, _PHONE, _STREET, _CLIENT_STORY):
+        for match in pattern.finditer(text):
+            found.setdefault(match.group(0).strip(), None)
+    for match in _NAME_WITH_AGE.finditer(text):
+        if match.group(1).split()[0] not in _NOT_NAMES:
+            found.setdefault(match.group(0).strip(" ,"), None)
+    if names:
+        for match in _names_pattern(names).finditer(text):
+            found.setdefault(match.group(0), None)
+    return tuple(found)
+
+
+def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+    """Review flags from the tip's own words and its heading, each with the words that raised it."""
+    flags = {}
+    sensitive = sensitive_words(tip_text, heading)
+    if sensitive:
+        flags["sensitive"] = sensitive
+    private = privacy_details(tip_text, names)
+    if private:
+        flags["privacy"] = private
+    return flags
+
+
 def review_flags(tip_text: str, *, context: str = "", heading: str = "", names: frozenset[str] = frozenset()
                  ) -> tuple[str, ...]:
-    flags = []
-    if is_sensitive(tip_text, context, heading):
-        flags.append("sensitive")
-    if personal_details(tip_text, names) or personal_details(context, names):
-        flags.append("privacy")
-    return tuple(flags)
+    """The flag names alone (`context` is not read: a tip is flagged for its own words and its heading)."""
+    return tuple(flag_words(tip_text, heading=heading, names=names))

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from scheduler.articles import Block, Item, Section
-from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, is_imperative,
-                              make_headline, usable)
+from scheduler.articles.model import join_lead
+from scheduler.tips.drafts import (LONG_HEADLINE, MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_notes,
+                                  is_imperative, make_headline, unusable_reason)
+from scheduler.tips.edges import edge_reason, first_person, without_quotes
 from scheduler.tips.flags import personal_details
 from scheduler.tips.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
-from scheduler.tips.filters import compress, is_fragment, is_meta, is_promotion, is_question, opens_with_reference, tidy
+from scheduler.tips.filters import compress, dangling_references, unresolved_pronoun, is_fragment, is_meta, is_promotion, is_question, opens_with_reference, tidy
 
 _SAY = re.compile(r"\b(?:say(?:ing)?|try|ask(?:ing)?|tell(?:ing)?|like|example|instance|could|might)\b[^“\"]{0,40}?[,:]?\s*"
                   r"[“\"]([^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)
@@ -75,32 +77,120 @@ _VAGUE_LEAD = re.compile(r"^(for example|for instance|examples?|such as|here are
                          r"this includes|this can look like|it can look like)\b", re.IGNORECASE)
 
 
+_TERM = re.compile(r"^([A-Z][\w’'()/ -]{0,40}?):\s+(.+)$")
+
+
 def list_drafts(block: Block, section: Section, previous: Block | None, scope: Scope) -> list[Draft]:
-    items = [item for item in block.items if not is_meta(item.full) and not is_promotion(item.full, scope.names)]
+    """Tips from a list, and a reason in the ledger for every item that gives none."""
+    ledger = scope.ledger
+    numbered = list(enumerate(block.items, 1))
+    items = []
+    for number, item in numbered:
+        reason = (edge_reason(item.full) or ("pitch" if is_promotion(item.full, scope.names) else None)
+                  or ("meta (byline, date, link or credit)" if is_meta(item.full) else None))
+        if reason:
+            ledger.leave((block.number, number), reason)
+        else:
+            items.append((number, item))
     if not items:
         return []
-    quoted = [_quoted(item.full) for item in items]
+    quoted = [_quoted(item.full) for _, item in items]
     if all(quoted):
-        return example_drafts([item.full for item in items], block, section, scope)
-    whole = [_whole(item) for item in items]
-    if sum(whole) * 2 >= len(items):
-        drafts = []
-        for number, item in enumerate(block.items, 1):
-            if item in items and _whole(item):
-                drafts.extend(_item_drafts(item, number, block, section, scope))
+        drafts = example_drafts([item.full for _, item in items], block, section, scope)
+        for draft, (number, _) in zip(drafts, items):
+            draft.locators = [(block.number, number)]
         return drafts
-    return _combined_list_draft(block, items, section, scope)
+    questions = [(n, item) for n, item in items if is_question(item.full.strip())]
+    if len(questions) * 2 > len(items):
+        return _question_list_draft(block, questions, section, scope)
+    terms = [(n, item) for n, item in items if _definition(item) is not None]
+    if len(terms) * 2 > len(items):
+        drafts = []
+        for number, item in terms:
+            sentence = _definition(item)
+            if sentence:
+                drafts.extend(_item_drafts(Item(text=sentence), number, block, section, scope))
+            else:
+                ledger.leave((block.number, number), "definition (term: description) without a sentence")
+        for number, item in items:
+            if (number, item) not in terms:
+                ledger.leave((block.number, number), "definition list")
+        return drafts
+    loose = _list_lead(block, section) is None  # no lead-in to carry: short commands stand as tips of their own
+    whole = [(n, item) for n, item in items if _whole(item, loose=loose)]
+    continues = bool(block.lead_in) and bool(_CONTINUED.search(block.lead_in.rstrip().rstrip(":")))
+    if len(whole) * 2 >= len(items) and not continues:
+        drafts = []
+        for number, item in items:
+            if _whole(item, loose=loose):
+                drafts.extend(_item_drafts(item, number, block, section, scope))
+            else:
+                ledger.leave((block.number, number), "not a sentence in a list of sentences")
+        return drafts
+    return _combined_list_draft(block, [item for _, item in items], section, scope,
+                                numbers=[n for n, _ in items])
 
 
-def _whole(item: Item) -> bool:
-    """An item that says something by itself: a bold lead that is a sentence, or a full sentence."""
+def _definition(item: Item) -> str | None | bool:
+    """"Term: description" items: the description when it is a sentence of its own, "" when it is not,
+    None for an item that is not a definition."""
+    if item.lead and not _is_statement(end_with_period(item.lead)) and len(words(item.lead)) <= 5:
+        body = item.text
+    else:
+        match = _TERM.match(item.full)
+        if not match or len(words(match.group(1))) > 5 or _is_statement(match.group(1) + "."):
+            return None
+        body = match.group(2)
+    first = (split_sentences(body) or [""])[0]
+    if first[:1].isupper() and _is_statement(first) and len(words(first)) >= 5 and not opens_with_reference(first):
+        return body
+    return ""
+
+
+def _question_list_draft(block: Block, questions, section: Section, scope: Scope) -> list[Draft]:
+    """A list of questions to ask yourself: one tip that carries its lead-in and the questions."""
+    lead = block.lead_in or (section.heading or "")
+    lead = lead.strip().rstrip(":").strip()
+    sentences = split_sentences(lead)
+    lead = sentences[-1].rstrip(":") if sentences else ""
+    if not lead or opens_with_reference(lead) or first_person(lead) or is_question(lead):
+        for number, _ in questions:
+            scope.ledger.leave((block.number, number), "questions without a lead-in that stands alone")
+        return []
+    asked = [item.full.strip() for _, item in questions if not first_person(without_quotes(item.full))
+             or lead.lower().startswith(("ask yourself", "questions to ask yourself"))]
+    if not asked:
+        return []
+    opener = capitalize_first(lead) + ": "
+    texts = [opener + " ".join(asked[:count]) for count in range(len(asked), 0, -1)]
+    headline = opener + asked[0]
+    if len(headline) > MAX_HEADLINE:
+        headline = end_with_period(capitalize_first(lead))
+        if len(words(headline)) < 3:
+            for number, _ in questions:
+                scope.ledger.leave((block.number, number), "questions without a lead-in that stands alone")
+            return []
+    notes = ["questions to ask yourself: check they read as the reader's own"]
+    return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
+                  sentence=1, sources=[lead] + asked, context=" ".join([lead] + asked), score=2.0, kind="list",
+                  fixed_text=True, extra=texts[1:], notes=notes,
+                  locators=[(block.number, number) for number, _ in questions])]
+
+
+def _whole(item: Item, *, loose: bool = False) -> bool:
+    """An item that says something by itself: a bold lead that is a sentence, or a full sentence (or, `loose`,
+    a command of three words or more without its period)."""
     if item.lead and _is_statement(end_with_period(item.lead)) and len(words(item.lead)) >= 2:
         return True
     sentences = split_sentences(item.text)
     if not sentences:
         return False
     first = sentences[0]
-    return (_is_statement(first) and len(words(first)) >= 5
+    if loose and is_imperative(first) and len(words(first)) >= 3 and first[:1].isupper() and not opens_with_reference(
+            first):
+        return True  # "Avoid the use of alcohol or drugs", with or without its period
+    return (_is_statement(first) and (len(words(first)) >= 5 or is_imperative(first) and len(words(first)) >= 2)
+            and first[:1].isupper()
             and (len(sentences) > 1 or first.rstrip("”\"’)")[-1:] in ".!?") and not opens_with_reference(first))
 
 
@@ -110,31 +200,63 @@ def _is_statement(text: str) -> bool:
 
 def _item_drafts(item: Item, number: int, block: Block, section: Section, scope: Scope) -> list[Draft]:
     sentences = split_sentences(item.text)
+    where = (block.number, number)
     if item.lead and _is_statement(end_with_period(item.lead)) and len(words(item.lead)) >= 2:
-        sentences = [end_with_period(item.lead)] + sentences
+        if sentences and sentences[0][:1].islower() and not item.lead.endswith((".", "!", "?")):
+            sentences = [join_lead(item.lead, sentences[0])] + sentences[1:]  # "Lead with curiosity: ask about..."
+        else:
+            sentences = [end_with_period(item.lead)] + sentences
+    if sentences and sentences[-1][:1].isupper():
+        sentences[-1] = end_with_period(sentences[-1])  # a list item often ends without its period
     for child in item.children:
         sentences += [end_with_period(s) for s in split_sentences(child.full)]
-    sentences = [tidy(s) for s in sentences if usable(s, scope) and not is_question(s)]
-    if not sentences or opens_with_reference(sentences[0]):
+    kept = []
+    for sentence in sentences:
+        reason = "question" if is_question(sentence) else unusable_reason(sentence, scope)
+        if reason:
+            scope.ledger.leave(where, reason)
+            if not kept:
+                return []
+            break
+        kept.append(tidy(sentence))
+    if not kept or opens_with_reference(kept[0]):
+        scope.ledger.leave(where, "needs context")
         return []
-    headline, first = make_headline(sentences[0])
-    if len(headline) > MAX_HEADLINE:
+    headline, first = make_headline(kept[0])
+    if len(headline) > LONG_HEADLINE:
+        scope.ledger.leave(where, "no headline within a card's length")
         return []
-    return [Draft(headline=headline, sentences=[first] + sentences[1:1 + MAX_CONTEXT_SENTENCES],
+    notes = headline_notes(kept[0], headline) + (["spaces put back in run-together words: check the source"]
+                                                 if item.mended else [])
+    return [Draft(headline=headline, sentences=[first] + kept[1:1 + MAX_CONTEXT_SENTENCES],
                   section=section.heading, paragraph=block.number, sentence=number,
-                  sources=[item.full], context=item.full, score=2.0, kind="item")]
+                  sources=[item.full], context=item.full, score=2.0, kind="item", notes=notes, locators=[where])]
 
 
-def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope) -> list[Draft]:
+def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope,
+                         numbers: list[int] | None = None) -> list[Draft]:
+    numbers = numbers or list(range(1, len(items) + 1))
     lead = _list_lead(block, section)
+    from_lead_in = lead is not None and _lead_in_usable(block)
     if lead is None:
+        for number in numbers:
+            scope.ledger.leave((block.number, number), "list of phrases without a lead-in that stands alone")
         return []
     phrases = [_item_phrase(item) for item in items]
-    phrases = [p for p in phrases if p and not personal_details(p, scope.people)]
+    kept = [(n, p) for n, p in zip(numbers, phrases) if p and not personal_details(p, scope.people)]
+    for number, phrase in zip(numbers, phrases):
+        if (number, phrase) not in kept:
+            scope.ledger.leave((block.number, number), "question or personal details in a list of phrases")
+    phrases = [p for _, p in kept]
     if len(phrases) < 2:
+        for number, _ in kept:
+            scope.ledger.leave((block.number, number), "a list of one phrase")
         return []
+    modal = _MODAL_REST.match(lead)
+    if modal:  # "These activities may help you feel better" + "spending time with loved ones"
+        return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
     open_ended = bool(_VERB_ENDING.search(lead))
-    clause = (not open_ended and block.lead_in is not None and has_verb(lead)
+    clause = (not open_ended and from_lead_in and has_verb(lead)
               and not is_fragment(end_with_period(lead)))
     commands = sum(is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
     plural_head = not open_ended and not clause and not commands and _looks_plural(lead)
@@ -144,41 +266,104 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         opener = lead + " include "
     else:
         opener = lead.rstrip(":") + ": "
+    counted = bool(_COUNT.search(lead))  # "three habits": every item or none, so the number stays true
     texts = []
-    for count in range(len(phrases), 1, -1):
+    for count in range(len(phrases), 1 if not counted else len(phrases) - 1, -1):
         texts.append(end_with_period(opener + _join(phrases[:count])))
     headline = None
+    anchor = ""
+    notes = []
     if clause and len(end_with_period(lead)) <= MAX_HEADLINE:
         headline = end_with_period(lead)
-    for phrase in phrases if (open_ended or plural_head) else ():
-        candidate = end_with_period(opener + phrase)
-        if len(candidate) <= MAX_HEADLINE:
-            headline = candidate
-            break
+    if headline is None and (open_ended or plural_head) and not counted:
+        for count in range(min(3, len(phrases)), 1, -1):
+            candidate = end_with_period(opener + _join(phrases[:count]))
+            if len(candidate) <= MAX_HEADLINE:
+                headline = candidate
+                break
+        for phrase in phrases if headline is None else ():
+            candidate = end_with_period(opener + phrase)
+            if len(candidate) <= MAX_HEADLINE:
+                headline, anchor = candidate, phrase
+                break
+        if headline is not None:
+            notes.append("headline names only some of the list's items")
+    clause_head = re.sub(r",?\s+(?:including|such as|like)$", "", lead) if open_ended else ""
+    if headline is None and clause_head != lead and has_verb(clause_head) and not is_fragment(
+            end_with_period(clause_head)) and len(clause_head) < MAX_HEADLINE:
+        headline = end_with_period(clause_head)  # "People may experience a range of reactions after trauma."
     if headline is None and commands and not open_ended:
         first = end_with_period(capitalize_first(phrases[0]))
         if len(words(first)) >= 3 and len(first) <= MAX_HEADLINE:
             headline = first
     if headline is None:
+        for number, _ in kept:
+            scope.ledger.leave((block.number, number), "no headline within a card's length")
         return []
     sources = [block.lead_in or section.heading or ""] + [item.full for item in items]
     return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=" ".join(sources), score=2.0, kind="list", fixed_text=True,
-                  extra=texts[1:])]
+                  extra=texts[1:], notes=notes, locators=[(block.number, number) for number, _ in kept],
+                  anchor=anchor, pieces=phrases)]
+
+
+def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section, scope: Scope) -> list[Draft]:
+    """A list its lead-in points at ("These activities may help you feel better:"): the text is the lead-in with
+    the items; the headline puts the first item that fits where the lead-in said "these activities"."""
+    phrases = [phrase for _, phrase in kept]
+    texts = [end_with_period(lead + ": " + _join(phrases[:count])) for count in range(len(phrases), 1, -1)]
+    headline = anchor = None
+    for phrase in phrases[:3]:
+        candidate = end_with_period(capitalize_first(phrase) + " " + rest)
+        if len(candidate) <= MAX_HEADLINE and not is_fragment(candidate):
+            headline, anchor = candidate, phrase
+            break
+    if headline is None:
+        for number, _ in kept:
+            scope.ledger.leave((block.number, number), "no headline within a card's length")
+        return []
+    sources = [lead] + phrases
+    return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
+                  sentence=1, sources=sources, context=" ".join(sources), score=2.0, kind="list", fixed_text=True,
+                  extra=texts[1:], notes=["headline puts one item where the lead-in said “these”"],
+                  locators=[(block.number, number) for number, _ in kept], anchor=anchor, pieces=phrases)]
+
+
+_CONTINUED = re.compile(r"\b(?:to|you|can|should|may|might|will|could|must)$", re.IGNORECASE)
+_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
+
+
+def _lead_in_usable(block: Block) -> bool:
+    if not block.lead_in or _VAGUE_LEAD.match(block.lead_in):
+        return False
+    sentences = split_sentences(block.lead_in)
+    last = sentences[-1] if sentences else block.lead_in
+    cataphoric = bool(_CATAPHORIC.match(last))
+    return not ((opens_with_reference(last) and not cataphoric) or is_promotion(last) or first_person(last)
+                or edge_reason(last) not in (None, "setup") or dangling_references(last) or unresolved_pronoun(last))
 
 
 def _list_lead(block: Block, section: Section) -> str | None:
-    if block.lead_in and not _VAGUE_LEAD.match(block.lead_in):
+    """The words a list of phrases hangs from: its lead-in sentence, or else its heading when that is a topic."""
+    if _lead_in_usable(block):
         sentences = split_sentences(block.lead_in)
         last = sentences[-1] if sentences else block.lead_in
-        if opens_with_reference(last) or is_promotion(last):
-            return None
         return capitalize_first(compress(last.rstrip().rstrip(":").rstrip()))
-    heading = section.heading
-    if block.lead_in is None and heading and not heading.rstrip().endswith("?") and not re.match(
+    heading = _NUMBERED.sub("", section.heading or "").strip()
+    if heading.endswith(":") and _CATAPHORIC.match(heading):
+        return capitalize_first(compress(heading.rstrip(":").strip()))
+    heading = heading.rstrip(":")
+    if heading and not heading.endswith("?") and not first_person(heading) and not re.match(
             r"^(how|why|what|when|where|who|which|is|are|can|should|do|does)\b", heading, re.IGNORECASE):
         return _sentence_case(heading)
     return None
+
+
+_CATAPHORIC = re.compile(r"^(?:these|the following)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b", re.IGNORECASE)
+_MODAL_REST = re.compile(r"^(?:these|the following)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+((?:may|can|might|could|will|"
+                         r"often|usually)\b.*)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:(?:step|tip|part|no\.?|#)\s*\d{1,2}\s*[:.)—–-]?\s*|\d{1,2}\s*[.):—–-]\s*)",
+                       re.IGNORECASE)
 
 
 def _looks_plural(phrase: str) -> bool:

@@ -13,7 +13,7 @@ from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, compose_tip, weighted_length
 from scheduler.tips.sentences import slugify
-from scheduler.tips.drafting import split_article
+from scheduler.tips.drafting import split_report
 from scheduler.yamlio import display_path
 
 
@@ -25,6 +25,8 @@ class SplitResult:
     stale: tuple[str, ...]
     written: bool  # False when the file already said exactly this
     schedule: object | None  # the Schedule the lengths were measured with, None without posts/schedule.yaml
+    blocks: tuple = ()  # every block of the article with the tips it fed or why it was left out (tips.ledger)
+    blocks_path: Path | None = None  # .juno/split/<slug>.json, the same list for the studio
 
 
 def load_schedule(root: Path):
@@ -58,7 +60,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
     existing = load_campaign(target, root) if target.exists() else None
     url = article.url or (existing.url if existing else None)
 
-    fresh = split_article(article, fits=post_fits(schedule, url=url, slug=slug))
+    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug))
+    fresh = split.tips
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                            "holds paragraphs of advice (see README, 'Splitting articles')")
@@ -69,8 +72,46 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
     written = not target.exists() or target.read_text(encoding="utf-8") != text
     if written:
         write_atomic(target, text)
+    blocks = _campaign_ids(split.blocks, fresh, merged.tips)
+    blocks_path = write_blocks(root, slug, campaign, blocks)
     return SplitResult(campaign=campaign, new=merged.new, kept=merged.kept, stale=merged.stale, written=written,
-                       schedule=schedule)
+                       schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
+
+
+def _campaign_ids(blocks: list[dict], fresh, merged) -> list[dict]:
+    """The block report with each fresh tip's id replaced by the id it has in the campaign (a kept tip keeps its
+    reviewed id), so a reviewer finds it in posts/<slug>.yaml."""
+    by_digest = {tip.source.get("digest"): tip.id for tip in merged if tip.source.get("digest")}
+    rename = {tip.id: by_digest.get(tip.source.get("digest"), tip.id) for tip in fresh}
+
+    def renamed(ids):
+        return [rename.get(tip_id, tip_id) for tip_id in ids]
+
+    out = []
+    for entry in blocks:
+        entry = dict(entry, tips=renamed(entry["tips"]))
+        if "items" in entry:
+            entry["items"] = [dict(item, tips=renamed(item["tips"])) for item in entry["items"]]
+        out.append(entry)
+    return out
+
+
+def blocks_file(root: Path, slug: str) -> Path:
+    return Path(root) / ".juno" / "split" / f"{slug}.json"
+
+
+def write_blocks(root: Path, slug: str, campaign: Campaign, blocks: list[dict]) -> Path:
+    """.juno/split/<slug>.json: the article's blocks and what became of each, for the studio (same as split --json)."""
+    import json
+
+    path = blocks_file(root, slug)
+    data = {"article": {"title": campaign.title, "source": campaign.source, "slug": slug},
+            "blocks": blocks}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+    return path
 
 
 def posted_length(schedule, text: str, *, url: str | None, slug: str, sensitive: bool) -> int:
@@ -148,8 +189,13 @@ def report(result: SplitResult, root: Path | str) -> dict:
             "section": tip.section,
             "weighted_length": compose_tip(schedule, campaign, tip).weighted_length,
             "review": list(tip.review),
+            "review_words": {flag: list(found) for flag, found in tip.review_words.items()},
+            "notes": list(tip.notes),
+            "source": dict(tip.source),
             "status": tip.status,
         } for tip in campaign.tips],
+        "blocks": list(result.blocks),
+        "blocks_file": display_path(result.blocks_path, Path(root)) if result.blocks_path else None,
     }
 
 
@@ -162,6 +208,10 @@ def summary(result: SplitResult, root: Path | str) -> str:
     if flagged:
         lines.append(f"{len(flagged)} flagged for review: " + ", ".join(
             f"{tip.id} [{', '.join(tip.review)}]" for tip in flagged[:5]) + (" ..." if len(flagged) > 5 else ""))
+    left = [entry for entry in result.blocks if not entry["tips"]]
+    if left and result.blocks_path is not None:
+        lines.append(f"{len(left)} of {len(result.blocks)} blocks gave no tip; what became of each block: "
+                     f"{display_path(result.blocks_path, Path(root))} (or split --json)")
     if not campaign.url:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:

@@ -1,0 +1,127 @@
+"""What a practice's article says at its edges and in its own voice, which never becomes a tip.
+
+Each rule names a reason a reviewer reads in the split report: the author's first person, greetings and
+sign-offs, awareness-month and date lines, link text, biographies, crisis-line boilerplate, setups that
+promise advice without giving it, and lines not in English. `edge_reason` is the one place that names them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.tips.sentences import STOPWORDS, words
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
+_FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])")
+_MY_LOWER = re.compile(r"\b(?:my|me|myself|mine)\b", re.IGNORECASE)
+_REWRITE = re.compile(r"^I\s+(?:always\s+|often\s+|strongly\s+|gently\s+)?(?:encourage|invite|recommend|urge|"
+                      r"suggest|advise|ask)\s+(?:you|clients|couples|parents|partners|people|readers)\s+to\s+"
+                      r"(?P<rest>[a-z].*)$")
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|greetings|welcome back|happy\s+[\w ]{0,30}?|merry\s+\w+|season’s greetings)"
+    r"(?:,?\s+(?:friends|everyone|all|y’all|y'all|folks|readers|there|again))?\s*[!,.]", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:(?:warmly|with (?:care|love|gratitude|warmth)|take care(?: of yourselves| of yourself)?|be well|"
+    r"talk soon|cheers|best(?: wishes)?|sincerely|xo+|love|peace|until next time)\s*[,!.]?"
+    r"|(?:thanks|thank you) (?:so much )?for reading\b[^.!?]{0,40}[!.]?|see you next (?:week|time|month)[!.]?)"
+    r"\s*(?:[A-Z][a-z]+\.?)?$", re.IGNORECASE)
+_AWARENESS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|this week|"
+    r"this month|today)\s+(?:is|marks|kicks off)\b.{0,80}\b(?:month|week|day)\b"
+    r"|\b(?:awareness|appreciation|prevention|history|pride) (?:month|week|day)\b", re.IGNORECASE)
+_LINK_TEXT = re.compile(
+    r"\b(?:(?:read|see|check out|find|get|download|watch|listen to|explore)\b[^.!?]{0,60}\bhere\b|click|"
+    r"continue reading|read (?:more|on|my|our|the full)|learn (?:more|about)|find (?:more|out more|tips|resources|"
+    r"information)|more information (?:on|about)|(?:on|at|visit) (?:the|our|my)\b[^.!?]{0,60}\bwebsite|"
+    r"website\b|web ?page|resources to share|share (?:this|these|on social)|social media|subscribe|podcast episode|"
+    r"(?:our|my) (?:blog|newsletter|podcast|video|free guide|e-?book|workbook|course)|also in spanish|"
+    r"\((?:medical encyclopedia|[A-Z][\w ]+ (?:Foundation|Institute|Association|Health))\))", re.IGNORECASE)
+_SOURCE_IN_PARENS = re.compile(r"\(([A-Z][^()]{3,80})\)\s*(?:also in\s*spanish)?\s*\.?\s*$", re.IGNORECASE)
+_BIO = re.compile(
+    r"\b(?:LMFT|LPC|LPCC|LCSW|LICSW|LMHC|LCPC|LCMHC|NCC|PsyD|Ph\.?D|MFT|LPC-S|CADC|RN|M\.?D\.)\b"
+    r"|\b(?:is|was) (?:a|an|the) (?:licensed|board[- ]certified|certified|registered|clinical|practicing|founding|"
+    r"founder|owner|director)\b|\bis the (?:founder|owner|clinical director|director)\b"
+    r"|\b(?:developed|written|reviewed|created) by (?:Dr\.?\s|[A-Z][a-z]+ [A-Z][a-z]+)"
+    r"|\b(?:she|he|they) (?:lives|loves|enjoys|has worked|specializes|volunteers)\b"
+    r"|^(?:about the author|meet the author)\b", re.IGNORECASE)
+_CRISIS_LINE = re.compile(
+    r"(?:^|,\s*|\bplease\s+|\bor\s+)(?:call|text|dial|contact|chat)\b[^.!?]{0,40}\b(?:911|988|lifeline|hotline|"
+    r"crisis line|emergency services)\b"
+    r"|\b(?:911|988)\b[^.!?]{0,30}\b(?:call|text)\b|\bthe (?:988 )?(?:suicide (?:and|&) crisis )?lifeline\b"
+    r"|\bhelpline is\b", re.IGNORECASE)
+_SETUP = re.compile(
+    r"^(?:here are|here’s|here's|below(?: are|,)?|in this (?:post|article|blog|guide|piece)|read on|keep reading|"
+    r"let(?:’|')s (?:look|explore|talk|dive|take a look|walk)|this (?:post|article|guide) (?:will|is)|"
+    r"today(?:,)? (?:we|I)|the following)\b"
+    r"|\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few|several|some) (?:key |simple |"
+    r"practical |proven |important |helpful |easy |quick |common )?(?:ways|tips|strategies|steps|things|habits|"
+    r"ideas|reasons|signs|practices|tools|questions|techniques)\b(?! (?:is|are|can|may|to)\b)(?:[^.!?,]{0,40})"
+    r"[.!?:]?$)"
+    r"|\bthe (?:answer|secret|key|solution|truth) (?:is|might be|may be|could be) (?:right|simple|closer|"
+    r"easier|here|outside|within)\b", re.IGNORECASE)
+_SCENE = re.compile(r"^You (?!(?:can|could|may|might|should|must|will|would|don’t|don't|do not|deserve|are|aren’t|"
+                    r"aren't|have to|need|needn’t|won’t|won't|can’t|can't|cannot|matter|owe|get to|are not)\b)"
+                    r"[a-z]+(?:s|ed)?\b", re.IGNORECASE)
+
+
+def without_quotes(text: str) -> str:
+    return _QUOTED.sub("", text)
+
+
+def first_person(text: str) -> bool:
+    """The author's own voice outside quotations: I, me, my (a quoted “I statement” is an example, not voice)."""
+    bare = without_quotes(text)
+    return bool(_FIRST_PERSON.search(bare) or _MY_LOWER.search(bare))
+
+
+def imperative_rewrite(sentence: str) -> str | None:
+    """`I encourage you to write it down.` -> `Write it down.`: the one first-person shape whose imperative keeps
+    the meaning exactly. None for every other sentence."""
+    match = _REWRITE.match(sentence.strip())
+    if not match:
+        return None
+    rest = match.group("rest")
+    if first_person(rest):
+        return None
+    return rest[0].upper() + rest[1:]
+
+
+def not_english(text: str) -> bool:
+    found = [w.lower() for w in words(text)]
+    if len(found) < 7:
+        return False
+    common = sum(1 for w in found if w in STOPWORDS)
+    return common / len(found) < 0.1
+
+
+def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
+    """Why this sentence (or line) is the author's voice or the page's edge rather than advice; None when it is not."""
+    text = sentence.strip()
+    if not text:
+        return "empty"
+    bare = without_quotes(text)
+    if _GREETING.match(text):
+        return "greeting"
+    if _SIGN_OFF.match(text):
+        return "sign-off"
+    if _AWARENESS.search(bare):
+        return "date line"
+    if _BIO.search(bare):
+        return "bio"
+    if _CRISIS_LINE.search(bare):
+        return "crisis line"
+    if _LINK_TEXT.search(bare):
+        return "link text"
+    source = _SOURCE_IN_PARENS.search(text)
+    if source and sum(w[:1].isupper() for w in source.group(1).split()) >= 2 and len(source.group(1).split()) <= 10:
+        return "link text"  # "Live Your Life Well (Mental Health America)": a link directory's entry
+    if first_person(text) and imperative_rewrite(text) is None:
+        return "first person"
+    if _SETUP.search(bare):
+        return "setup"
+    if intro and _SCENE.match(text):
+        return "setup"
+    if not_english(text):
+        return "not English"
+    return None
