@@ -15,6 +15,7 @@ from scheduler.tips.splitter import post_fits
 from scheduler.tips.sentences import content_words, fold, similarity, split_sentences, words
 from scheduler.tips.filters import compress, is_fragment, opens_with_reference
 from scheduler.tips.drafting import MAX_HEADLINE, split_article
+from scheduler.tips.drafts import LONG_HEADLINE
 from scheduler.yamlio import load_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,7 +26,7 @@ URL = "https://junocounseling.com/blog/an-article-with-a-long-address"
 REFERENCE_OPENERS = ("this", "they", "these", "that", "those", "it", "for example", "also", "however", "but",
                      "and", "so", "he", "she", "their", "such", "here")
 ALLOWED_NEW_WORDS = {"try", "saying", "don’t", "don't", "include", "avoid"}
-PROMOTION = re.compile(r"reach(?:ing)? out|contact|book a|schedule a|our team|@\w|harbor light|juno|jupiter|"
+PROMOTION = re.compile(r"reach(?:ing)? out to us|contact us|book a|schedule a|our team|@\w|harbor light|juno|jupiter|"
                        r"subscribe|newsletter|all rights|tags:|photo by|share on", re.IGNORECASE)
 
 
@@ -72,7 +73,9 @@ def test_headlines_are_short_complete_sentences(splits):
             assert part.rstrip("”\"’)")[-1] in ".!?", (name, part)
             assert not is_fragment(part.split("Try saying: ")[-1].strip("“”") if "Try saying" in part else part), \
                 (name, part)
-        assert len(tip.headline) <= MAX_HEADLINE, (name, tip.headline)
+        assert len(tip.headline) <= LONG_HEADLINE, (name, tip.headline)
+        if len(tip.headline) > MAX_HEADLINE:  # a whole sentence with no clause to cut at, and a note saying so
+            assert any(note.startswith("long headline") for note in tip.notes), (name, tip.headline)
 
 
 def test_no_tip_opens_with_a_reference_outside_it(splits):
@@ -192,7 +195,7 @@ def test_a_question_travels_with_its_answer_or_not_at_all(splits):
     answered = [t for t in grief if t.text.startswith("Should partners grieve the same way? No two people")]
     assert len(answered) == 1 and answered[0].headline.startswith("No two people grieve the same way")
     _, repair = splits["five-repair-habits.md"]
-    assert not any("don't fight less" in t.text for t in repair)  # answers "Why does this matter so much?"
+    assert not any("Why does this matter" in t.text for t in repair)  # a question pointing elsewhere stays out
 
 
 def test_crisis_topics_are_sensitive_and_client_stories_private(splits, schedule):

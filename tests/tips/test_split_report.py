@@ -1,0 +1,63 @@
+"""What became of every block: split --json and .juno/split/<slug>.json; review notes and flag words in the campaign."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from scheduler.campaign import load_campaign
+
+REPO = Path(__file__).resolve().parents[2]
+PRACTICE = REPO / "tests" / "data" / "articles" / "practice"
+
+
+def _split(project: Path, cli, name: str, *extra: str):
+    shutil.copy(PRACTICE / name, project / "posts" / "articles" / name)
+    return cli("split", *extra, f"posts/articles/{name}", cwd=project)
+
+
+def test_split_json_lists_every_block_with_the_tips_it_fed_or_why_it_was_left_out(project, cli):
+    result = _split(project, cli, "grief-during-the-holidays.html", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    blocks = data["blocks"]
+    tip_ids = {tip["id"] for tip in data["tips"]}
+    assert [b["block"] for b in blocks] == list(range(1, len(blocks) + 1))
+    for block in blocks:
+        assert block["locator"] == f"b{block['block']}" and block["text"]
+        assert set(block["tips"]) <= tip_ids
+        assert bool(block["tips"]) != bool(block["left_out"])
+    reasons = {b["text"][:30]: b["left_out"] for b in blocks if b["left_out"]}
+    assert reasons["Happy holidays, everyone! I kn"] == "greeting; first person"
+    assert "pitch" in reasons["If this season feels too heavy"]
+    signs = next(b for b in blocks if b["kind"] == "list" and b["items"][0]["text"].startswith("trouble sleeping"))
+    assert [item["locator"] for item in signs["items"]] == [f"{signs['locator']}.{n}" for n in range(1, 6)]
+    assert all(item["tips"] or item["left_out"] for item in signs["items"])
+    saved = json.loads((project / ".juno" / "split" / "grief-during-the-holidays.json").read_text(encoding="utf-8"))
+    assert saved["blocks"] == blocks and data["blocks_file"] == ".juno/split/grief-during-the-holidays.json"
+
+
+def test_flags_carry_their_words_and_notes_say_where_the_rules_were_unsure(project, cli):
+    assert _split(project, cli, "grief-during-the-holidays.html").code == 0
+    campaign_file = project / "posts" / "grief-during-the-holidays.yaml"
+    text = campaign_file.read_text(encoding="utf-8")
+    assert 'review_words: {sensitive: ["will to live", "life isn’t worth"]}' in text
+    campaign = load_campaign(campaign_file, project)
+    will = next(tip for tip in campaign.tips if "will to live" in tip.text)
+    assert will.review == ("sensitive",) and will.review_words == {"sensitive": ("will to live", "life isn’t worth")}
+    assert any(tip.notes for tip in campaign.tips)
+    for tip in campaign.tips:
+        assert all(isinstance(note, str) and 0 < len(note) <= 80 for note in tip.notes)
+    # notes never block: a person approves a tip with notes, and a second split keeps that and changes no byte
+    campaign_file.write_text(text.replace("status: draft", "status: approved"), encoding="utf-8")
+    before = campaign_file.read_bytes()
+    again = _split(project, cli, "grief-during-the-holidays.html")
+    assert again.code == 0 and "unchanged" in again.out
+    assert campaign_file.read_bytes() == before
+
+
+def test_the_summary_points_at_the_block_report(project, cli):
+    result = _split(project, cli, "ten-ways-to-fight-fair.md")
+    assert result.code == 0, result
+    assert "blocks gave no tip; what became of each block: .juno/split/ten-ways-to-fight-fair.json" in result.out
