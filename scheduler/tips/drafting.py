@@ -19,7 +19,7 @@ from scheduler.articles import Article, Block, Section
 from scheduler.campaign import Tip, TipStatus
 from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, advice_heading, has_verb,
                                   headline_notes, headline_problem, headline_score, is_imperative, make_headline, unusable_reason)
-from scheduler.tips.edges import first_person, imperative_rewrite
+from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.flags import flag_words, personal_details, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
@@ -131,10 +131,8 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     sentences = [tidy(s) for s in split_sentences(block.text)]
     taken = []
     for sentence in sentences[:MAX_CONTEXT_SENTENCES]:
-        if unusable_reason(sentence, scope) or is_question(sentence) or (not taken and opens_with_reference(sentence)
-                                                                          and not sentence.lower().startswith(
-                                                                              ("this ", "that "))):
-            break
+        if unusable_reason(sentence, scope) or is_question(sentence):
+            break  # a sentence opening with "The first step" or "Instead" reads well under its heading
         if len(" ".join([headline] + taken + [sentence])) > SOFT_TEXT_LENGTH + 40:
             break
         taken.append(sentence)
@@ -162,6 +160,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     if block.lead:
         sentences = [end_with_period(block.lead)] + sentences
     sentences = [tidy(sentence) for sentence in sentences]
+    if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
+        scope.ledger.leave(where, "bio")  # the rest of a paragraph that opens as a bio is the bio too
+        return []
     if drop_last and sentences:
         sentences = sentences[:-1]
         scope.ledger.leave(where, "introduces the list below")

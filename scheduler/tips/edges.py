@@ -43,7 +43,8 @@ _BIO = re.compile(
     r"|\b(?:is|was) (?:a|an|the) (?:licensed|board[- ]certified|certified|registered|clinical|practicing|founding|"
     r"founder|owner|director)\b|\bis the (?:founder|owner|clinical director|director)\b"
     r"|\b(?:developed|written|reviewed|created) by (?:Dr\.?\s|[A-Z][a-z]+ [A-Z][a-z]+)"
-    r"|\b(?:she|he|they) (?:lives|loves|enjoys|has worked|specializes|volunteers)\b"
+    r"|^(?:she|he|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:lives|loves|enjoys|has worked|has been|specializes|"
+    r"volunteers|holds|earned|received|is passionate|is also|brings|trained)\b"
     r"|^(?:about the author|meet the author)\b", re.IGNORECASE)
 _CRISIS_LINE = re.compile(
     r"(?:^|,\s*|\bplease\s+|\bor\s+)(?:call|text|dial|contact|chat)\b[^.!?]{0,40}\b(?:911|988|lifeline|hotline|"

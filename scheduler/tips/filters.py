@@ -386,7 +386,8 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
         rest = sentence[match.end():]
         if cut == "and" and "," in rest:
             continue  # "get enough sleep and exercise, eat well, and ...": a series
-        if cut in (", and", ", but", "and") and ("," in head or not (
+        main = head.split(",", 1)[1] if _SUBORDINATE.match(head) and "," in head else head  # past "If X,"
+        if cut in (", and", ", but", "and") and ("," in main or not (
                 _joins_clause(rest) or (cut != ", but" and _joins_verb(rest)))):
             continue  # inside a series, or "and" joins two nouns or adjectives of one phrase
         if cut == "with" and "," in head:

@@ -86,7 +86,10 @@ def list_drafts(block: Block, section: Section, previous: Block | None, scope: S
     numbered = list(enumerate(block.items, 1))
     items = []
     for number, item in numbered:
-        reason = (edge_reason(item.full) or ("pitch" if is_promotion(item.full, scope.names) else None)
+        voice = edge_reason(item.full)
+        if voice == "first person" and is_question(item.full.strip()):
+            voice = None  # "What would I tell a friend?" in a list of questions to ask yourself
+        reason = (voice or ("pitch" if is_promotion(item.full, scope.names) else None)
                   or ("meta (byline, date, link or credit)" if is_meta(item.full) else None))
         if reason:
             ledger.leave((block.number, number), reason)
