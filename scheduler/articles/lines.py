@@ -142,16 +142,19 @@ def _unglue(match: re.Match) -> str:
     import wordninja
 
     parts = wordninja.split(token)
-    if len(parts) != 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
+    if len(parts) < 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
         return token
-    first, second = (p.lower() for p in parts)
+    lower = [p.lower() for p in parts]
     ranks = [_rank(p, costs) for p in parts]
-    if second in _BAD_SUFFIXES and first not in _FUNCTION_WORDS:  # stressor, mentor: a word, not "stress or"
+    function = [p in _FUNCTION_WORDS for p in lower]
+    if lower[-1] in _BAD_SUFFIXES and not function[0]:  # stressor, mentor: a word, not "stress or"
         return token
-    if first in _FUNCTION_WORDS or second in _FUNCTION_WORDS:
-        joined = max(ranks) <= 12000
-    else:
-        joined = min(len(first), len(second)) >= 4 and max(ranks) <= 8000
+    if any(function):  # "providerabout", "ofsuicide", "fromchildhoodandadolescencethrough"
+        joined = max(ranks) <= 30000 and all(f or len(p) >= 4 for p, f in zip(lower, function))
+    else:  # "Findtips": two common words, never a name written in the middle of a sentence ("Talkspace")
+        start = match.start() == 0 or match.string[:match.start()].rstrip()[-1:] in ".!?:\"“"
+        joined = (len(parts) == 2 and min(len(p) for p in lower) >= 4 and max(ranks) <= 8000
+                  and (token[:1].islower() or start))
     return " ".join(parts) if joined else token
 
 

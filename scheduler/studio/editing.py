@@ -27,10 +27,11 @@ from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.yamlio import display_path, parse_document
 
-KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed", "notes",
-             "at")
+KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
+             "review_words", "notes", "at")
 QUOTED = ("headline", "text", "alt_text", "section")
-FLOW_LISTS = ("review", "reviewed")
+FLOW_LISTS = ("review", "reviewed", "notes")
+QUOTED_ITEMS = ("notes", "review_words")  # split writes these lists' words double-quoted
 
 
 class Conflict(Exception):
@@ -192,12 +193,13 @@ def styled_value(key: str, value: Any):
     if key in QUOTED and isinstance(value, str):
         return DoubleQuotedScalarString(value)
     if isinstance(value, (list, tuple)):
-        seq = CommentedSeq(value)
+        seq = CommentedSeq(DoubleQuotedScalarString(v) if key in QUOTED_ITEMS and isinstance(v, str) else v
+                           for v in value)
         if key in FLOW_LISTS or key == "source":
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, dict):
-        mapping = CommentedMap(value)
+        mapping = CommentedMap({k: styled_value(key, v) if key in QUOTED_ITEMS else v for k, v in value.items()})
         mapping.fa.set_flow_style()
         return mapping
     if isinstance(value, datetime):

@@ -25,7 +25,7 @@ from scheduler.tips.flags import flag_words, personal_details, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences
-from scheduler.tips.filters import (advice_cut, promo_heading, is_meta, is_question, opens_with_reference, practice_names, tidy,
+from scheduler.tips.filters import (advice_cut, points_elsewhere, promo_heading, is_meta, is_question, opens_with_reference, practice_names, tidy,
                                   unresolved_pronoun)
 
 __all__ = ["MAX_HEADLINE", "split_article", "fits_bare"]
@@ -208,7 +208,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             continue
         score = headline_score(sentence, index, total)
         room = (current is not None and len(current.sentences) <= MAX_CONTEXT_SENTENCES
-                and len(current.text) + len(sentence) < SOFT_TEXT_LENGTH)
+                and len(current.text) + len(sentence) < SOFT_TEXT_LENGTH and not points_elsewhere(sentence))
         if score is not None and (current is None or score >= STRONG_HEADLINE or not room):
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,

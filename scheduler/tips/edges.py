@@ -37,6 +37,10 @@ _LINK_TEXT = re.compile(
     r"website\b|web ?page|resources to share|share (?:this|these|on social)|social media|subscribe|podcast episode|"
     r"(?:our|my) (?:blog|newsletter|podcast|video|free guide|e-?book|workbook|course)|also in spanish|"
     r"\((?:medical encyclopedia|[A-Z][\w ]+ (?:Foundation|Institute|Association|Health))\))", re.IGNORECASE)
+_PUBLICATION = re.compile(r"\b(?:publication|identification|pub\.?|revised|reprinted)\s*(?:no\.|number|#)"
+                          r"|\b(?:[A-Z]{3,}\s+){3,}")
+_DIRECTORY = re.compile(r"\b(?:provides|offers|has|lists)\b[^.!?]{0,40}\b(?:information|tips|toolkits?|resources|"
+                        r"fact sheets?|brochures?|webpages?)\b", re.IGNORECASE)
 _SOURCE_IN_PARENS = re.compile(r"\(([A-Z][^()]{3,80})\)\s*(?:also in\s*spanish)?\s*\.?\s*$", re.IGNORECASE)
 _BIO = re.compile(
     r"\b(?:LMFT|LPC|LPCC|LCSW|LICSW|LMHC|LCPC|LCMHC|NCC|PsyD|Ph\.?D|MFT|LPC-S|CADC|RN|M\.?D\.)\b"
@@ -112,8 +116,10 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
         return "bio"
     if _CRISIS_LINE.search(bare):
         return "crisis line"
-    if _LINK_TEXT.search(bare):
+    if _LINK_TEXT.search(bare) or _DIRECTORY.search(bare):
         return "link text"
+    if _PUBLICATION.search(text):
+        return "meta (publication line)"
     source = _SOURCE_IN_PARENS.search(text)
     if source and sum(w[:1].isupper() for w in source.group(1).split()) >= 2 and len(source.group(1).split()) <= 10:
         return "link text"  # "Live Your Life Well (Mental Health America)": a link directory's entry

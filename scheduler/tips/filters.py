@@ -46,7 +46,8 @@ _SHORT_META = re.compile(
 _CITATION = re.compile(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bRetrieved from\b|\bpp?\.\s*\d", re.IGNORECASE)
 
 _PROMO_HEADING = re.compile(
-    r"\b(contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
+    r"\b(featured|fact sheets?|brochures?|publications?|(?:additional |more |other |helpful |related )?resources|"
+    r"videos?|for more information|learn more|contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
     r"references|sources|citations|bibliography|footnotes|further reading|related|share|comments?|disclaimer|"
     r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b", re.IGNORECASE)
 _SOFT_PROMO_HEADING = re.compile(r"\b(support|help|next steps?|ready|get started|therapy|counseling|counselling|"
@@ -216,7 +217,10 @@ def is_fragment(sentence: str) -> bool:
             r"\S+\s+\S+\s.*?\b(?:you|it|they|we|he|she|your \w+)\s+(?:may|might|can|could|will|would|should|must)\b",
             text))  # "If you're stressed for a long time you may notice ...": the comma left out
     appositive = re.match(r"^([^,]{2,60}),\s+(?:which|who|whose|where)\b", text)
-    if appositive and not _MAIN_VERB.search(appositive.group(1)):
+    from scheduler.tips.drafts import has_verb, is_imperative
+
+    if appositive and not _MAIN_VERB.search(appositive.group(1)) and not is_imperative(appositive.group(1)) \
+            and not has_verb(appositive.group(1)):
         # "Traumatic stress, which may happen when ...": a noun and its clause, no verb of its own
         return not re.search(r",\s+(?:\w+ly\s+)?(?:is|are|was|were|can|could|will|would|may|might|should|must|has|"
                              r"have|do|does|helps?|works?|tends?|makes?|begins?)\b", text[appositive.end():])
@@ -228,10 +232,16 @@ _NOT_ANTECEDENT = frozenset("""let make help tell ask give show keep leave take 
 naming saying telling asking letting making doing having being getting giving keeping taking""".split())
 
 
+_PEOPLE_THEN_THEM = re.compile(r"^(?:some|many|most|few|other)?\s*(?:people|persons?|someone|others)\b[^,;]*\b(?:on|of|"
+                               r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$", re.IGNORECASE)
+
+
 def unresolved_pronoun(sentence: str) -> bool:
     """A pronoun with no noun before it in the sentence: `Naming it took time`, `Let them know`."""
     if _EXTRAPOSITION.match(sentence.lstrip("“\"‘(")):
         sentence = re.sub(r"^\W*it\b", "", sentence, flags=re.IGNORECASE)
+    if _PEOPLE_THEN_THEM.search(sentence):
+        return True  # "Some people even become dependent on them": them is not the people
     match = _PRONOUN.search(sentence)
     if not match:
         return False
@@ -250,6 +260,11 @@ _PRONOUN_OBJECT = re.compile(r"\b(?:do|doing|does|did|try|trying|about|with|like
                              r"from|notice|say|said|feel|hear|know)\s+(?:this|that)\b(?=\s*[.,;:!?—–)]|$)")
 _POINTERS = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
                        r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
+
+
+def points_elsewhere(sentence: str) -> bool:
+    """Points at another part of the page: "the symptoms listed above", "the following", "as mentioned"."""
+    return bool(_POINTERS.search(sentence.lower().replace("instead", "")))
 
 
 def dangling_references(sentence: str) -> int:
