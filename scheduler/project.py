@@ -63,7 +63,8 @@ class Project:
         result = splitter.split_file(article, self.root, splitter.load_schedule(self.root))
         data = splitter.report(result, self.root)
         return SplitReport(article=data["article"], tips=[SplitTip(**tip) for tip in data["tips"]],
-                           summary=splitter.summary(result, self.root))
+                           summary=splitter.summary(result, self.root), blocks=data["blocks"],
+                           blocks_file=data["blocks_file"])
 
     def approve(self, names: Sequence[str], ack: Sequence[str] = ()) -> list[Approved]:
         from scheduler.review import approve

@@ -21,6 +21,9 @@ class SplitTip(Result):
     weighted_length: int
     review: list[str]
     status: str
+    review_words: dict[str, list[str]] = field(default_factory=dict)  # flag -> the words that raised it
+    notes: list[str] = field(default_factory=list)  # where split's rules were unsure; never blocks
+    source: dict[str, Any] = field(default_factory=dict)  # paragraph (block), sentence, digest
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class SplitReport(Result):
     article: dict[str, Any]          # title, url, source, slug, campaign
     tips: list[SplitTip]
     summary: str                     # what `split` prints for people
+    blocks: list[dict[str, Any]] = field(default_factory=list)  # every block: the tips it fed or why left out
+    blocks_file: str | None = None   # .juno/split/<slug>.json, the same list for the studio
 
 
 @dataclass(frozen=True)
