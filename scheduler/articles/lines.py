@@ -113,8 +113,8 @@ _FUNCTION_WORDS = frozenset("""the a an of to in on at by for with about from an
 their this that such it its""".split())
 _PREFIXES = frozenset("""over under out up down self re non pre post anti co counter inter multi super hyper micro
 tele neuro psycho well mid semi""".split())
-_GLUE_CANDIDATE = re.compile(r"(?<![\w’'@/.-])[A-Za-z]{5,}(?![\w’'@/])")
-_CAMEL_GLUE = re.compile(r"(?<![\w’'@/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
+_GLUE_CANDIDATE = re.compile(r"(?<![\w’'@#/.-])[A-Za-z]{5,}(?![\w’'@/])")
+_CAMEL_GLUE = re.compile(r"(?<![\w’'@#/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
                          + r")(?=[A-Z](?:[A-Za-z]+\b|\.[A-Z]\.))")
 _COMMA_GLUE = re.compile(r"(?<=[A-Za-z]),(?=[A-Za-z])")
 _DIGIT_GLUE = re.compile(r"\b([a-z]{3,})(?=\d{3,}\b)")

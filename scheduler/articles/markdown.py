@@ -42,7 +42,7 @@ def parse_markdown(text: str, *, source: str, fallback_title: str) -> Article:
             heading = clean(_inline_text(tokens[index + 1]))
             if title is None and token.tag == "h1" and not builder.blocks and not builder.sections:
                 title = heading
-            elif heading and not (token.tag == "h1" and heading.lower() == (title or "").lower()):
+            elif heading and not (token.tag == "h1" and _bare(heading) == _bare(title or "")):
                 builder.open_section(heading)
             index += 3
         elif token.type == "paragraph_open":
@@ -65,6 +65,10 @@ def parse_markdown(text: str, *, source: str, fallback_title: str) -> Article:
         else:
             index += 1
     return builder.article(title or fallback_title, url, source)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text).strip().lower()
 
 
 def _front_text(front: dict, *keys: str) -> str | None:

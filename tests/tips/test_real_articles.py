@@ -47,6 +47,7 @@ MINIMUM_TIPS = {  # what a skilled reader pulls from each, less a margin; raise 
     "anxious-attachment-in-relationships.md": 9,
     "burnout-signs-and-steps.txt": 8,
     "when-your-teen-shuts-down.html": 7,
+    "four-horsemen-faq.md": 7,
 }
 ARTICLES = sorted(p for folder in ("real", "practice") for p in (DATA / folder).iterdir()
                   if p.suffix in (".md", ".txt", ".html") and p.name != "SOURCES.md")
@@ -158,6 +159,10 @@ def test_structure_gives_the_tips_a_skilled_reader_would_pull(splits):
     assert {"Talk side by side.", "Listen more than you advise."} <= teen
     grief = headlines["grief-during-the-holidays.html"]
     assert {"Plan ahead, loosely.", "Let people help.", "Talk to someone.", "Joy and grief can sit side by side."} <= grief
+    faq = {tip.headline: tip.text for tip in splits["four-horsemen-faq.md"].tips}  # bold questions, FAQ pairs
+    assert faq["Complain without blame."].startswith("What is the antidote to criticism? Complain without blame.")
+    assert {"Stonewalling is usually a sign of flooding, not indifference.",
+            "Say thank you for one small thing your partner did today."} <= set(faq)
     nimh = headlines["01-nimh-caring-for-your-mental-health.md"]
     assert {"Get regular exercise.", "Practice gratitude.", "Stay connected."} <= nimh
 
