@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip install -q --disable-pip-version-check
 BASE   := $(VENV)/.installed-base
 TESTS  := $(VENV)/.installed-test
 
-.PHONY: demo test bench chaos clean pds
+.PHONY: demo test test-fast bench chaos clean pds
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("juno-scheduler needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -25,6 +25,10 @@ demo: $(BASE)
 
 test: $(TESTS)
 	$(PY) -m pytest -q
+
+# Everything but the real-process, browser and PostgreSQL-concurrency tests marked slow: well under a minute.
+test-fast: $(TESTS)
+	$(PY) -m pytest -q -m "not slow and not browser" -p no:randomly
 
 # The reference Bluesky PDS for the Bluesky tests (Node 22 + @atproto/pds from npm, cached in
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.
