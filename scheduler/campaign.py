@@ -135,11 +135,11 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     if not isinstance(article, dict):
         raise doc.error(("article",), f"expected a mapping with title:, url: and source:, found {kind_of(article)}")
     reject_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
-    title = _text(doc, ("article", "title"), article.get("title"), required=True)
+    title = _required_text(doc, ("article", "title"), article.get("title"))
     url = _text(doc, ("article", "url"), article.get("url"))
     if url is not None and not re.match(r"^https?://\S+$", url):
         raise doc.error(("article", "url"), f"{url!r} is not a web address; write it as https://...")
-    source = _text(doc, ("article", "source"), article.get("source"), required=True)
+    source = _required_text(doc, ("article", "source"), article.get("source"))
 
     tips_data = data["tips"]
     if tips_data is None:
@@ -167,11 +167,11 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
         raise doc.error(at + ("id",) if "id" in item else at,
                      f"{'id is missing' if tip_id is None else f'id {tip_id!r} is not a slug'}; "
                      "write lowercase words joined by hyphens, e.g. resistance-isnt-indifference")
-    headline = _text(doc, at + ("headline",), item.get("headline"), required=True)
+    headline = _required_text(doc, at + ("headline",), item.get("headline"))
     if len(headline) > MAX_HEADLINE:
         raise doc.error(at + ("headline",), f"the headline has {len(headline)} characters; a card holds at most "
                                               f"{MAX_HEADLINE}, shorten it")
-    text = _text(doc, at + ("text",), item.get("text"), required=True)
+    text = _required_text(doc, at + ("text",), item.get("text"))
     alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
     status = item.get("status", "draft")
     if status not in STATUSES:
@@ -222,7 +222,7 @@ def _source(doc: Document, at: tuple, value: Any) -> dict:
     if not isinstance(value, dict):
         raise doc.error(at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {kind_of(value)}")
     reject_unknown_keys(doc, at, value, _SOURCE_KEYS)
-    source = {}
+    source: dict[str, int | str] = {}
     for key in ("paragraph", "sentence"):
         number = value.get(key)
         if number is None:
@@ -270,6 +270,12 @@ def _pinned_time(doc: Document, at: tuple, value: Any) -> datetime | None:
     if parsed.tzinfo is not None:
         raise doc.error(at, "write the practice's local time without an offset, e.g. 2026-12-01T09:00")
     return parsed
+
+
+def _required_text(doc: Document, at: tuple, value: Any) -> str:
+    text = _text(doc, at, value, required=True)
+    assert text is not None  # _text raises for a missing required value
+    return text
 
 
 def _text(doc: Document, at: tuple, value: Any, *, required: bool = False) -> str | None:

@@ -26,14 +26,18 @@ def skip_post(store: Store, given: str, now: datetime) -> Post:
     post = find_post(store, given)
     if not store.skip(post.id, now):
         raise UsageError(f"{post.id} is {post.status}; only a post still to go out can be skipped")
-    return store.get(post.id)
+    return _reread(store, post)
 
 
 def retry_post(store: Store, given: str, now: datetime) -> Post:
     post = find_post(store, given)
     if not store.requeue(post.id, now):
         raise UsageError(f"{post.id} is {post.status}; only a failed, dead, missed or skipped post can be retried")
-    return store.get(post.id)
+    return _reread(store, post)
+
+
+def _reread(store: Store, post: Post) -> Post:
+    return store.get(post.id) or post  # the store never deletes a post
 
 
 def pause(settings, store: Store, now: datetime) -> dict:
@@ -86,7 +90,7 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
     zone = settings.schedule.zone
     rows = []
     for post in store.history(limit):
-        when = post.posted_at or post.updated_at
+        when = post.posted_at or post.updated_at or post.due_at
         rows.append({"id": post.id, "status": post.status, "at": when.astimezone(zone).isoformat(),
                      "slot": post.due_at.astimezone(zone).isoformat(), "url": post.url,
                      "remote_id": post.remote_id, "error": post.last_error, "cost_usd": post.cost_usd,

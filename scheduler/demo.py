@@ -103,21 +103,13 @@ def _split(settings: Settings, article: Path) -> dict:
 
 
 def _approve_unflagged(settings: Settings) -> dict:
-    """The demo's reviewer: approves every draft no review flag holds back, as a person might."""
-    from scheduler.campaign import find_campaigns, with_tips, write_campaign
+    """The demo's reviewer: approves every draft no review flag holds back, as `approve CAMPAIGN` does."""
+    from scheduler.campaign import find_campaigns
+    from scheduler.review import approve
 
-    approved, held = 0, []
-    for campaign in find_campaigns(settings.root):
-        tips = []
-        for tip in campaign.tips:
-            if tip.status == "draft" and not tip.review:
-                tip = replace(tip, status="approved")
-                approved += 1
-            elif tip.status == "draft":
-                held.append(tip.id)
-            tips.append(tip)
-        write_campaign(with_tips(campaign, tips))
-    return {"approved": approved, "held": len(held), "held_ids": held}
+    results = approve(settings.root, [campaign.slug for campaign in find_campaigns(settings.root)])
+    held = [tip for result in results for tip in result.held]
+    return {"approved": sum(len(result.approved) for result in results), "held": len(held), "held_ids": held}
 
 
 def _cards(settings: Settings) -> dict:

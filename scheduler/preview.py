@@ -148,7 +148,7 @@ def _calendar(posts: list[dict], today: date, days: int, blackout: set[date]) ->
         if post["date"] is not None:
             by_day.setdefault(post["date"], []).append(post)
     start = today - timedelta(days=today.weekday())
-    weeks = []
+    weeks: list[list[dict]] = []
     while start <= last:
         week = []
         for offset in range(7):

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from scheduler.errors import ContentError
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
@@ -50,7 +51,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
 
     wanted, withdrawn = _wanted_posts(settings, campaigns, needs_card)
     timetable = Timetable(settings.schedule)
-    report = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
+    report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips if t.status == "approved" and t.stale]}
 
     for key in withdrawn:

@@ -43,7 +43,7 @@ class Timetable:
 
     def slots(self, start: datetime, end: datetime) -> list[datetime]:
         """Every slot instant in [start, end), in UTC, sorted, blackout days left out."""
-        found = set()
+        found: set[datetime] = set()
         for trigger in self.triggers:
             found.update(_fire_times(trigger, start, end, self.zone))
         return sorted(t for t in found if self.local_date(t) not in self.blackout)

@@ -21,7 +21,7 @@ from scheduler.fileio import read_input
 try:  # the C loader is several times faster where PyYAML was built with it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
 

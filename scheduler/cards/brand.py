@@ -11,12 +11,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PIL import Image, ImageColor, UnidentifiedImageError
 
 from scheduler.cards import fonts
-from scheduler.cards.contrast import MIN_TEXT_CONTRAST, hex_colour, worst_contrast
+from scheduler.cards.contrast import MIN_TEXT_CONTRAST, RGB, hex_colour, worst_contrast
 from scheduler.errors import ConfigError
 from scheduler.yamlio import Document, did_you_mean, load_document, reject_unknown_keys
 
@@ -30,7 +30,6 @@ _TOP_KEYS = ("handle", "background", "colors", "fonts", "logo", "kicker", "margi
 _COLOUR_KEYS = ("text", "small_text", "accent")
 _FONT_KEYS = ("headline", "small", "kicker", "fallback")
 
-RGB = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,8 @@ class Background:
 
     def colours(self) -> list[RGB]:
         """Every colour the background can take, exactly as cards draw it."""
-        return sorted(colour for _count, colour in gradient_strip(self).getcolors(maxcolors=256))
+        found = gradient_strip(self).getcolors(maxcolors=256) or []
+        return sorted(cast(RGB, colour) for _count, colour in found)
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,7 @@ def _colour(doc: Document, at: tuple, value: Any) -> RGB:
         else:
             if len(rgb) == 4 and rgb[3] != 255:
                 raise doc.error(at, f"{value!r} is see-through; cards need solid colours: drop the alpha")
-            return tuple(rgb[:3])
+            return (rgb[0], rgb[1], rgb[2])
     raise doc.error(at, f"{value!r} is not a colour; write \"#RRGGBB\" in quotes, e.g. \"#1E3A3C\"")
 
 

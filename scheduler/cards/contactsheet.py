@@ -58,8 +58,8 @@ def _fitted(name: str, font) -> str:
 
 def _thumbnail(path: Path) -> Image.Image:
     try:
-        with Image.open(path) as image:
-            image = image.convert("RGB")
+        with Image.open(path) as opened:
+            image = opened.convert("RGB")
     except FileNotFoundError:
         raise ContentError(f"{path}: no such card; render it with `juno-scheduler cards`") from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, cast
 
 from PIL import Image
 
@@ -33,13 +33,13 @@ def worst_contrast(text: RGB, colours: Iterable[RGB]) -> tuple[float, RGB]:
     for colour in colours:
         ratio = contrast_ratio(text, colour)
         if worst is None or ratio < worst[0]:
-            worst = (ratio, tuple(colour[:3]))
+            worst = (ratio, (colour[0], colour[1], colour[2]))
     if worst is None:
         raise ValueError("no background colours to compare against")
     return worst
 
 
-def colours_under(image: Image.Image, box: tuple[int, int, int, int]) -> list[RGB]:
+def colours_under(image: Image.Image, box: tuple[float, float, float, float]) -> list[RGB]:
     """Every distinct colour of `image` inside `box` (clipped to the image)."""
     left, top, right, bottom = box
     left, top = max(0, int(left)), max(0, int(top))
@@ -47,8 +47,8 @@ def colours_under(image: Image.Image, box: tuple[int, int, int, int]) -> list[RG
     if right <= left or bottom <= top:
         return []
     region = image.crop((left, top, right, bottom))
-    found = region.getcolors(maxcolors=region.width * region.height)
-    return [colour[:3] for _count, colour in found]
+    found = region.getcolors(maxcolors=region.width * region.height) or []
+    return [cast(RGB, tuple(colour[:3])) for _count, colour in found]  # type: ignore[index]
 
 
 def hex_colour(rgb: RGB) -> str:

@@ -74,7 +74,7 @@ def length(path: Path, size: int, text: str, direction: str) -> float:
 
 
 @lru_cache(maxsize=256)
-def ink_extent(path: Path, size: int) -> tuple[int, int]:
+def ink_extent(path: Path, size: int) -> tuple[float, float]:
     """How far ordinary text reaches above the baseline (capitals, ascenders) and below it (descenders).
 
     Tighter than the font's own ascent and descent, which make room for stacked accents: lines

@@ -148,7 +148,7 @@ def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Layout, brand: B
         baseline += block.line_height
 
 
-def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, int], word: typesetting.Word, chain, size: int,
+def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, float], word: typesetting.Word, chain, size: int,
               fill, rtl: bool) -> None:
     """Draw one word run by run from `at` (its left end on the baseline)."""
     x, baseline = at
@@ -160,7 +160,7 @@ def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, int], word: typesettin
         x += fonts.length(chain[index], size, text, direction)
 
 
-def line_box(path: Path, size: int, left: float, width: float, baseline: int) -> tuple[int, int, int, int]:
+def line_box(path: Path, size: int, left: float, width: float, baseline: float) -> tuple[float, float, float, float]:
     """Where a line's ink can reach: the font's full height (stacked accents too), a little to each side."""
     ascent, descent = fonts.load(path, size).getmetrics()
     overhang = size * 0.1
@@ -195,7 +195,7 @@ def text_zone(frame: Frame) -> tuple[int, int, int, int]:
             frame.headline_bottom + frame.small)
 
 
-def check_text(box: tuple[int, int, int, int], frame: Frame, what: str, brand: Brand) -> None:
+def check_text(box: tuple[float, float, float, float], frame: Frame, what: str, brand: Brand) -> None:
     """Text stays inside the zone whose every pixel was checked for contrast (see base_image)."""
     zone = text_zone(frame)
     if box[0] < zone[0] or box[1] < zone[1] or box[2] > zone[2] or box[3] > zone[3]:
@@ -203,7 +203,7 @@ def check_text(box: tuple[int, int, int, int], frame: Frame, what: str, brand: B
                            f"widen margin: or lower headline_size.max in {brand.source}")
 
 
-def check_contrast(image: Image.Image, box: tuple[int, int, int, int], colour, what: str, brand: Brand) -> None:
+def check_contrast(image: Image.Image, box: tuple[float, float, float, float], colour, what: str, brand: Brand) -> None:
     """`colour` reaches 4.5:1 against every pixel of `image` inside `box`."""
     ratio, worst = worst_contrast(colour, colours_under(image, box))
     if ratio < MIN_TEXT_CONTRAST:

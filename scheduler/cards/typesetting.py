@@ -63,13 +63,13 @@ class Layout:
     lines: tuple[Line, ...]
     space: float
     line_height: int
-    ascent: int
-    descent: int
+    ascent: float
+    descent: float
     rtl: bool
     orphan: bool
 
     @property
-    def height(self) -> int:
+    def height(self) -> float:
         return (len(self.lines) - 1) * self.line_height + self.ascent + self.descent
 
 
@@ -240,14 +240,15 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
                          _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
     best = max(chosen, key=lambda c: (c.score, c.size, -len(c.breaks)))
     block = set_at(words, rtl, chain, best.size, box, line_height, list(best.breaks))
+    assert block is not None, "a candidate's breaks were measured to fit"
     return replace(block, orphan=best.orphan)
 
 
 def _line_widths(words, widths: list[float], space: float):
     """width(i, j): words i..j-1 set on one line, with a space between them unless glued."""
     prefix, gaps = [0.0], [0.0]
-    for index, (word, width) in enumerate(zip(words, widths)):
-        prefix.append(prefix[-1] + width)
+    for index, (word, word_width) in enumerate(zip(words, widths)):
+        prefix.append(prefix[-1] + word_width)
         gaps.append(gaps[-1] + (0.0 if index == 0 or word.glued else space))
 
     def width(i: int, j: int) -> float:

@@ -48,8 +48,9 @@ class OutboxPublisher(Publisher):
                                    kind="permanent")
             card_name = f"{entry.stem}.png"
             write_atomic(self.folder / card_name, Path(post.card).read_bytes())
+        remote_id = f"outbox-{entry.stem}"
         record = {
-            "remote_id": f"outbox-{entry.stem}",
+            "remote_id": remote_id,
             "handle": self.handle,
             "post_id": post.post_id,
             "text": post.text,
@@ -57,4 +58,4 @@ class OutboxPublisher(Publisher):
             "alt_text": post.alt_text,
         }
         write_atomic(entry, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-        return Published(remote_id=record["remote_id"], url=entry.resolve().as_uri())
+        return Published(remote_id=remote_id, url=entry.resolve().as_uri())

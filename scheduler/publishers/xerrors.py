@@ -94,7 +94,7 @@ def _never_sent(exc: Exception) -> bool:
     from urllib3.exceptions import NameResolutionError, NewConnectionError
 
     seen = set()
-    current = exc
+    current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, (NewConnectionError, NameResolutionError)):

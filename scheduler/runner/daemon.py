@@ -71,7 +71,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     publisher = publisher or make_publisher(settings)
     worker_id = worker_name()
     trigger = NextDue(store, recheck)
-    stopping = []
+    stopping: list[int] = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
     alarm = BlockingScheduler(timezone=timezone.utc, executors={"default": DebugExecutor()},

@@ -13,13 +13,16 @@ import logging
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from scheduler.errors import PublishError
 from scheduler.runner.decision import Action, Decision, Rules, decide
 from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped
 from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
+
+if TYPE_CHECKING:
+    from scheduler.timetable import Calendar
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ class _Stage:
         self.schedule = settings.schedule
         self.handle = settings.schedule.account.handle
         self.store = store
-        self._calendar = None
+        self._calendar: Calendar | None = None
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
         start, next_start = month_bounds(now, self.schedule.zone)

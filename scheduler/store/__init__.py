@@ -33,7 +33,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         from scheduler.store.sqlite import SQLiteStore
 
         errors: tuple = (sqlite3.Error, OSError)
-        store_class = SQLiteStore
+        store_class: type[Store] = SQLiteStore
     elif scheme == "postgresql":
         try:
             import psycopg

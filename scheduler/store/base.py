@@ -135,7 +135,8 @@ class Store:
     def posts(self, statuses: Iterable[str] | None = None, *, since: datetime | None = None,
               until: datetime | None = None, tip_keys: Iterable[str] | None = None) -> list[Post]:
         """Posts in slot order, filtered by state, slot time [since, until) and tip."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if statuses is not None:
             where.append(f"status IN {_in(tuple(statuses))}")
         if since is not None:
@@ -209,7 +210,8 @@ class Store:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {sorted(unknown)}")
-        sets, params = [], []
+        sets: list[str] = []
+        params: list[object] = []
         for name, value in changes.items():
             if name == "due_at":
                 sets += ["due_at = ?", "ready_at = ?", "retry_at = NULL"]

@@ -37,7 +37,7 @@ class PostgresStore(Store):
         return sql.replace("?", "%s")
 
     @contextmanager
-    def transaction(self, durable: bool = True) -> Iterator[psycopg.Cursor]:
+    def transaction(self, durable: bool = True) -> Iterator:
         with self.conn.transaction():
             with self.conn.cursor() as cur:
                 if not durable:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, overload
 from datetime import datetime, timezone
 from enum import StrEnum
 
@@ -91,6 +91,10 @@ class Account:
     not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
 
 
+@overload
+def to_epoch(moment: datetime) -> int: ...
+@overload
+def to_epoch(moment: None) -> None: ...
 def to_epoch(moment: datetime | None) -> int | None:
     if moment is None:
         return None
