@@ -134,9 +134,7 @@ def cmd_run_due(ctx: Context) -> int:
 
 
 def cmd_daemon(ctx: Context) -> int:
-    from scheduler.runner.daemon import run_daemon
-
-    return run_daemon(ctx.project.settings)
+    return ctx.project.daemon()
 
 
 def cmd_status(ctx: Context) -> int:

@@ -6,6 +6,8 @@ and shows a traceback only with --debug.
 
 from __future__ import annotations
 
+from typing import Literal
+
 
 class JunoError(Exception):
     """An expected error: the message is for the user and says how to fix the problem."""
@@ -43,6 +45,9 @@ class ForeignDatabaseError(StoreError):
     exit_code = 2
 
 
+PublishErrorKind = Literal["retry", "stop", "permanent"]
+
+
 class PublishError(JunoError):
     """A publisher could not post.
 
@@ -53,7 +58,7 @@ class PublishError(JunoError):
     uncertain is True when the network may have accepted the post before the answer was lost.
     """
 
-    def __init__(self, message: str, *, kind: str = "retry", retry_at=None, uncertain: bool = False):
+    def __init__(self, message: str, *, kind: PublishErrorKind = "retry", retry_at=None, uncertain: bool = False):
         if kind not in ("retry", "stop", "permanent"):
             raise ValueError(f"unknown PublishError kind {kind!r}")
         super().__init__(message)

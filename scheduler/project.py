@@ -129,6 +129,12 @@ class Project:
             if own:
                 publisher.close()
 
+    def daemon(self) -> int:
+        """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code."""
+        from scheduler.runner.daemon import run_daemon
+
+        return run_daemon(self.settings)
+
     def nothing_due(self, now: datetime) -> bool:
         """The cron fast path: True when surely nothing is due, found without loading the settings."""
         from scheduler.runner.run import nothing_due
