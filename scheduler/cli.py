@@ -60,7 +60,7 @@ class Context:
 # Each handler: parse nothing more, call one method of the Project, print, return the exit code.
 
 def cmd_split(ctx: Context) -> int:
-    report = ctx.project.split(ctx.args.article)
+    report = ctx.project.split(ctx.args.article, take=ctx.args.take or ())
     data = report.as_dict()
     data.pop("summary")
     ctx.emit(data, report.summary)
@@ -242,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("split", cmd_split, "split an article into tips: writes or merges posts/<slug>.yaml", [reporting])
     p.add_argument("article", help="the article file (.txt, .md or .html)")
+    p.add_argument("--take", action="append", metavar="LOCATOR",
+                   help="also make a tip of a passage the rules left out (b12, or b12.3 for a list item; "
+                        "split --json lists them); repeatable")
 
     p = add("approve", cmd_approve, "approve tips: a campaign's unflagged drafts, or tips by id", [reporting])
     p.add_argument("names", nargs="+", metavar="NAME", help="a campaign slug, campaign/tip, or a tip id")

@@ -57,10 +57,10 @@ class Project:
             yield store
 
     # --- the pipeline ---------------------------------------------------------------------------
-    def split(self, article: Path | str) -> SplitReport:
+    def split(self, article: Path | str, take: Sequence[str] = ()) -> SplitReport:
         from scheduler.tips import splitter
 
-        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root))
+        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take)
         data = splitter.report(result, self.root)
         return SplitReport(article=data["article"], tips=[SplitTip(**tip) for tip in data["tips"]],
                            summary=splitter.summary(result, self.root), blocks=data["blocks"],

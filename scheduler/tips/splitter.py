@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from scheduler.articles import read_article
 from scheduler.campaign import Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
@@ -50,8 +51,10 @@ def find_article(root: Path, name: str) -> Path:
     raise ContentError(f"{name}: file not found; give the article's path, e.g. posts/articles/<slug>.txt")
 
 
-def split_file(article_file: Path | str, root: Path | str, schedule=None) -> SplitResult:
-    """Split the article into posts/<slug>.yaml; a second run on the same article changes nothing."""
+def split_file(article_file: Path | str, root: Path | str, schedule=None, take: Sequence[str] = ()) -> SplitResult:
+    """Split the article into posts/<slug>.yaml; a second run on the same article changes nothing.
+
+    `take` names passages the rules left out (`b12`, `b12.3`) to add as tips anyway (scheduler.tips.taking)."""
     root = Path(root).resolve()
     path = find_article(root, str(article_file))
     article = read_article(path, root)
@@ -66,16 +69,55 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None) -> Spl
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                            "holds paragraphs of advice (see README, 'Splitting articles')")
     merged = merge_tips(existing.tips if existing else (), fresh)
+    tips = list(merged.tips)
+    new = list(merged.new)
+    if take:
+        from scheduler.tips.taking import passage, take as take_passage, taken_locators
+
+        fits = post_fits(schedule, url=url, slug=slug)
+        already = taken_locators(tips)
+        for locator in take:
+            if locator.strip() in already:
+                continue  # taken before: running the same command twice changes nothing
+            text, section = passage(split.blocks, locator, display_path(path, root))
+            tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section)
+            tips.append(tip)
+            new.append(tip.id)
+            already[locator.strip()] = [tip.id]
     campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
-                        tips=merged.tips)
+                        tips=tuple(tips))
     text = dump_campaign(campaign)
     written = not target.exists() or target.read_text(encoding="utf-8") != text
     if written:
         write_atomic(target, text)
-    blocks = _campaign_ids(split.blocks, fresh, merged.tips)
+    blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
     blocks_path = write_blocks(root, slug, campaign, blocks)
-    return SplitResult(campaign=campaign, new=merged.new, kept=merged.kept, stale=merged.stale, written=written,
+    return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept, stale=merged.stale, written=written,
                        schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
+
+
+def _with_taken(blocks: list[dict], tips) -> list[dict]:
+    """The block report with the passages a person took as tips marked as feeding them."""
+    from scheduler.tips.taking import taken_locators
+
+    taken = taken_locators(tips)
+    if not taken:
+        return blocks
+    out = []
+    for entry in blocks:
+        entry = dict(entry)
+        if "items" in entry:
+            items = []
+            for item in entry["items"]:
+                ids = taken.get(item["locator"], [])
+                items.append(dict(item, tips=item["tips"] + ids, left_out=None) if ids else item)
+            entry["items"] = items
+        ids = taken.get(entry["locator"], []) + [i for item in entry.get("items", []) for i in taken.get(
+            item["locator"], [])]
+        if ids:
+            entry.update(tips=list(dict.fromkeys(entry["tips"] + ids)), left_out=None)
+        out.append(entry)
+    return out
 
 
 def _campaign_ids(blocks: list[dict], fresh, merged) -> list[dict]:

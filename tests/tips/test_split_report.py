@@ -61,3 +61,30 @@ def test_the_summary_points_at_the_block_report(project, cli):
     result = _split(project, cli, "ten-ways-to-fight-fair.md")
     assert result.code == 0, result
     assert "blocks gave no tip; what became of each block: .juno/split/ten-ways-to-fight-fair.json" in result.out
+
+
+def test_a_left_out_passage_becomes_a_tip_in_one_step_and_stays(project, cli):
+    assert _split(project, cli, "four-horsemen-faq.md").code == 0
+    report = json.loads(cli("split", "--json", "posts/articles/four-horsemen-faq.md", cwd=project).out)
+    left = next(b for b in report["blocks"] if b["text"].startswith("Criticism: attacking"))
+    assert left["left_out"] and not left["tips"]
+    taken = cli("split", "--take", left["locator"], "posts/articles/four-horsemen-faq.md", cwd=project)
+    assert taken.code == 0, taken
+    campaign = load_campaign(project / "posts" / "four-horsemen-faq.yaml", project)
+    tip = campaign.tips[-1]
+    assert tip.headline == "Criticism: attacking your partner's character instead of describing a problem."
+    assert tip.source == {} and tip.section == "The four patterns"
+    assert tip.notes == (f"taken by hand from {left['locator']}: check it stands alone",)
+    before = (project / "posts" / "four-horsemen-faq.yaml").read_bytes()
+    again = cli("split", "--json", "--take", left["locator"], "posts/articles/four-horsemen-faq.md", cwd=project)
+    assert (project / "posts" / "four-horsemen-faq.yaml").read_bytes() == before  # taken once, kept after
+    fate = next(b for b in json.loads(again.out)["blocks"] if b["locator"] == left["locator"])
+    assert fate["tips"] == [tip.id] and fate["left_out"] is None
+
+
+def test_taking_a_passage_that_is_not_there_says_which_there_are(project, cli):
+    assert _split(project, cli, "four-horsemen-faq.md").code == 0
+    before = (project / "posts" / "four-horsemen-faq.yaml").read_bytes()
+    result = cli("split", "--take", "b99", "posts/articles/four-horsemen-faq.md", cwd=project)
+    assert result.code == 2 and "has no block b99; it has b1 to b" in result.err
+    assert (project / "posts" / "four-horsemen-faq.yaml").read_bytes() == before
