@@ -1,0 +1,141 @@
+"""The studio as a person uses it, in Debian's chromium at phone and desktop width.
+
+open the link -> review the bundled campaign -> edit a headline and see the card change -> approve ->
+find it on the calendar -> move it to another day -> `juno-scheduler plan --json` shows the new time.
+Every page: no console errors (a CSP violation is one), no sideways scroll, no serious axe-core violations.
+Screenshots land in tests/artifacts/studio-*.png for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import REPO, run_cli
+from tests.studio.server import StudioProcess
+from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SLUG = "what-to-do-when-one-partner-wants-counseling"
+TIP = "resistance-isnt-indifference"
+NOW = "2026-12-01T07:00"  # the practice's local time: Tuesday morning
+AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+class Visit:
+    def __init__(self, browser, width: int, name: str):  # noqa: F811 - browser is the fixture's value
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.name = name
+        self.problems: list[str] = []
+        self.page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}")
+                     if msg.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        self.page.on("requestfailed", lambda req: self.problems.append(f"request failed: {req.url}"))
+        self.page.on("response", lambda res: self.problems.append(f"{res.status} for {res.url}")
+                     if res.status >= 400 else None)
+
+    def check(self, step: str) -> None:
+        """Screenshot, no sideways scroll, no serious accessibility violation, nothing logged."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"studio-{self.name}-{step}.png"), full_page=True)
+        overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{step}: the page is {overflow} px wider than the window"
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.evaluate(AXE + "\n;true")  # evaluated: the page's CSP refuses injected script tags
+        violations = self.page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))")
+        serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{step}: {json.dumps(serious, indent=1)[:3000]}"
+        assert not self.problems, f"{step}: {self.problems}"
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa: F811
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS[screen], screen)
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        assert page.url == studio.base + "/"
+        visit.check("campaigns")
+
+        page.get_by_role("link", name="What to Do When One Partner Wants Counseling").click()
+        page.wait_for_url(f"**/c/{SLUG}")
+        tip = page.locator(f"#tip-{TIP}")
+        card = tip.locator("img.card")
+        assert card.evaluate("img => img.complete && img.naturalWidth") == 1600
+        assert page.locator("mark").count() >= 10  # source sentences highlighted in the article
+        visit.check("review")
+
+        before = card.get_attribute("src")
+        tip.get_by_label("Headline (the card's words)").fill("Hesitation is not a lack of love.")
+        expect(card).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))  # the live card, not saved yet
+        assert card.evaluate("img => img.naturalWidth") == 1600
+        with page.expect_navigation():
+            tip.get_by_role("button", name="Save").click()
+        assert page.url.endswith(f"/c/{SLUG}#tip-{TIP}"), (page.url, page.locator(".error").all_inner_texts())
+        assert page.locator(".said").inner_text() == "Saved."
+        after = page.locator(f"#tip-{TIP} img.card").get_attribute("src")
+        assert after != before and after.startswith(f"/cards/{SLUG}/{TIP}.png?v=")
+        assert 'headline: "Hesitation is not a lack of love."' in (project / "posts" / f"{SLUG}.yaml").read_text()
+
+        with page.expect_navigation():
+            page.locator(f"#tip-{TIP}").get_by_role("button", name="Approve").click()
+        assert page.locator(".said").inner_text() == "Approved and queued."
+        assert "queued · Wed 02 Dec 08:" in page.locator(f"#tip-{TIP} .state").inner_text()
+        visit.check("approved")
+
+        page.get_by_role("link", name="Calendar").click()
+        page.wait_for_url("**/calendar")
+        post = page.locator(f"#post-{SLUG}-{TIP}")
+        assert post.locator("xpath=ancestor::li[1]").get_attribute("data-day") == "2026-12-02"
+        assert post.locator("img").evaluate("img => img.complete && img.naturalWidth") == 1600
+        visit.check("calendar")
+
+        post.locator("summary").click()
+        post.get_by_label("New day and time").fill("2026-12-05T15:45")
+        with page.expect_navigation():
+            post.get_by_role("button", name="Move").click()
+        assert "now goes out 2026-12-05 at 15:45" in page.locator(".said").inner_text()
+        moved = page.locator(f"#post-{SLUG}-{TIP}")
+        assert moved.locator("xpath=ancestor::li[1]").get_attribute("data-day") == "2026-12-05"
+        visit.check("moved")
+
+        plan = run_cli("--root", str(project), "plan", "--json", "--now", NOW)
+        assert [(p["id"], p["at"]) for p in json.loads(plan.out)["posts"]] == [
+            (f"{SLUG}/{TIP}", "2026-12-05T15:45:00-05:00")]
+
+        page.get_by_role("link", name="Queue").click()
+        page.wait_for_url("**/queue")
+        visit.check("queue")
+    finally:
+        page.close()
+        studio.stop()
+
+
+def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: F811
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, 1280, "keys")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/c/{SLUG}")
+        for _ in range(5):
+            page.keyboard.press("j")
+        assert page.evaluate("document.activeElement.dataset.tip") == TIP
+        with page.expect_navigation():
+            page.keyboard.press("a")
+        assert page.locator(".said").inner_text() == "Approved and queued."
+        with page.expect_navigation():
+            page.keyboard.press("u")
+        assert page.locator(".said").inner_text().startswith("Undid the approve")
+        assert "status: draft" in (project / "posts" / f"{SLUG}.yaml").read_text().split(f"id: {TIP}")[1][:400]
+        visit.check("keys")
+    finally:
+        page.close()
+        studio.stop()
