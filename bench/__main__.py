@@ -41,8 +41,11 @@ EXPECTED = {
     "pg_drain_100k": ("store_bench", "duplicates == 0"),
     "daemon_dispatch_p50": ("daemon_bench", None),
     "daemon_dispatch_p99": ("daemon_bench", "value < 1000"),
+    "studio_page_p95": ("studio_bench", "value <= 50"),
+    "studio_card_p95": ("studio_bench", "value <= 150"),
+    "studio_rss_1000_edits": ("studio_bench", "ratio <= 1.1"),
 }
-ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench"]
+ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench"]
 _GOAL = re.compile(r"^\s*(\w+)\s*(<=|<|==|>=|>)\s*(-?[\d.]+)\s*$")
 
 

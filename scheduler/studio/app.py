@@ -230,7 +230,16 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={JunoError: problem})
-    return Guard(app, gate)
+
+    async def fresh(scope, receive, send):  # every request sees the project's files as they are now
+        if scope["type"] == "http":
+            try:
+                ws.refresh()
+            except JunoError:
+                pass  # the page that needs the settings shows the problem
+        await app(scope, receive, send)
+
+    return Guard(fresh, gate)
 
 
 def _referer(request: Request, default: str = "/") -> str:

@@ -72,6 +72,9 @@ class Saved:
     entry: dict | None
 
 
+_PARSED: dict[tuple[str, str], Campaign] = {}
+
+
 class CampaignFile:
     def __init__(self, root: Path, slug: str):
         self.root = Path(root)
@@ -86,8 +89,14 @@ class CampaignFile:
         return data, version_of(data)
 
     def load(self) -> tuple[Campaign, str]:
+        """The campaign as the CLI reads it, and its version (parsed once per version of the file)."""
         data, version = self.read()
-        return self._parse(data.decode("utf-8")), version
+        key = (str(self.path), version)
+        if key not in _PARSED:
+            if len(_PARSED) > 64:
+                _PARSED.clear()
+            _PARSED[key] = self._parse(data.decode("utf-8"))
+        return _PARSED[key], version
 
     def _parse(self, text: str) -> Campaign:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)

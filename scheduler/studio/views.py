@@ -9,6 +9,7 @@ import calendar as monthcal
 import json
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from scheduler.campaign import Campaign, find_campaigns
@@ -22,10 +23,17 @@ FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
 
 
 def card_url(ws, campaign: Campaign, tip) -> str:
-    from scheduler.cards.render import fingerprint, kicker_for
+    from scheduler.cards.render import kicker_for
 
-    version = fingerprint(tip.headline, ws.brand, "x", kicker_for(ws.brand, campaign, tip))
+    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip))
     return f"/cards/{campaign.slug}/{tip.id}.png?v={version}"
+
+
+@lru_cache(maxsize=4096)
+def _fingerprint(headline: str, brand, kicker: str | None) -> str:
+    from scheduler.cards.render import fingerprint
+
+    return fingerprint(headline, brand, "x", kicker)
 
 
 def _latest_posts(store, slug: str | None = None) -> dict:
@@ -84,12 +92,34 @@ def _alt(ws, campaign, tip) -> str:
     return campaign_alt_text(ws.brand, campaign, tip)
 
 
+_ARTICLES: dict = {}
+
+
 def article_blocks(ws, campaign: Campaign) -> list[dict]:
-    """The article's blocks with the sentences each tip came from marked, and why the others were left out."""
+    """The article's blocks with the sentences each tip came from marked, and why the others were left out.
+
+    Kept while the article, the campaign and split's record of it are unchanged (the review page's cost)."""
+    path = ws.root / "posts" / campaign.source
+    fates = ws.root / ".juno" / "split" / f"{campaign.slug}.json"
+    key = (str(path), _mtime(path), _mtime(fates), hash(campaign.tips))
+    if key not in _ARTICLES:
+        if len(_ARTICLES) > 64:
+            _ARTICLES.clear()
+        _ARTICLES[key] = _article_blocks(ws, campaign, path)
+    return _ARTICLES[key]
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _article_blocks(ws, campaign: Campaign, path: Path) -> list[dict]:
     from scheduler.articles import read_article
     from scheduler.tips.sentences import split_sentences
 
-    path = ws.root / "posts" / campaign.source
     try:
         article = read_article(path, ws.root)
     except ContentError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
@@ -38,15 +39,20 @@ class Workspace:
 
     # --- the project's settings, reread when schedule.yaml or brand.yaml change ------------------
 
-    @property
-    def settings(self):
+    def refresh(self) -> None:
+        """Reread the settings if posts/schedule.yaml, assets/brand.yaml or .env changed (once per request)."""
         from scheduler.config import load_settings
 
         key = tuple(_mtime(self.root / name) for name in ("posts/schedule.yaml", "assets/brand.yaml", ".env"))
         if self._settings is None or key != self._settings_key:
-            self._settings = load_settings(self.root)
-            self._brand = None
+            self._settings, self._brand = None, None
+            self._settings = load_settings(self.root)  # a bad file raises here, and again on the next use
             self._settings_key = key
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            self.refresh()
         return self._settings
 
     @property
@@ -195,9 +201,10 @@ class Workspace:
                               f"hashtags), over {limit}; shorten the text", "text")
 
     def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
-        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
+        from scheduler.posttext import MAX_WEIGHTED_LENGTH
 
-        return compose_tip(self.settings.schedule, campaign, tip, text).weighted_length, MAX_WEIGHTED_LENGTH
+        return _post_length(self.settings.schedule, campaign, tip, tip.text if text is None else text), \
+            MAX_WEIGHTED_LENGTH
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -243,6 +250,14 @@ class Workspace:
                             what="move", now=self.clock())
         self._queue_or_restore(file, before_text, saved)
         return {"id": post.id, "at": local.isoformat(timespec="minutes")}
+
+
+@lru_cache(maxsize=4096)
+def _post_length(schedule, campaign: Campaign, tip: Tip, text: str) -> int:
+    """X's count of the tip's post (twitter-text takes about a millisecond a post): once per version of it."""
+    from scheduler.posttext import compose_tip
+
+    return compose_tip(schedule, campaign, tip, text).weighted_length
 
 
 def _mtime(path: Path) -> float:

@@ -132,3 +132,14 @@ def test_reorder_moves_the_tip_and_keeps_everything_else(studio):
     after = [t["id"] for t in yaml.safe_load(studio.campaign_text())["tips"]]
     i = before.index(TIP)
     assert after[i - 1] == TIP and sorted(after) == sorted(before)
+
+
+def test_a_broken_schedule_file_is_one_line_on_the_page_and_fixing_it_is_seen(studio):
+    schedule = studio.root / "posts" / "schedule.yaml"
+    good = schedule.read_text()
+    schedule.write_text(good.replace("max_per_day: 1", "max_per_day: lots"))
+    answer = studio.get(f"/c/{SLUG}")
+    assert answer.status_code == 400
+    assert any("posts/schedule.yaml" in e and "max_per_day" in e for e in errors(answer.text)), errors(answer.text)
+    schedule.write_text(good)
+    assert studio.get(f"/c/{SLUG}").status_code == 200
