@@ -179,27 +179,23 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
                     f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
 
     async def control(request: Request):
-        from scheduler import controls
-
         data = await form(request)
         action = request.path_params["action"]
         now = ws.clock()
+        ws.settings  # noqa: B018 - refreshed settings first
         try:
-            with ws.store() as store:
-                if action == "retry":
-                    post = controls.retry_post(store, data.get("post", ""), now)
-                    message = f"{post.id} is queued again."
-                elif action == "skip":
-                    post = controls.skip_post(store, data.get("post", ""), now)
-                    message = f"{post.id} is skipped."
-                elif action == "pause":
-                    controls.pause(ws.settings, store, now)
-                    message = "Posting is paused."
-                elif action == "resume":
-                    controls.resume(ws.settings, store, now)
-                    message = "Posting again."
-                else:
-                    return Response("no such action\n", status_code=404, media_type="text/plain")
+            if action == "retry":
+                message = f"{ws.project.retry(data.get('post', ''), now).id} is queued again."
+            elif action == "skip":
+                message = f"{ws.project.skip(data.get('post', ''), now).id} is skipped."
+            elif action == "pause":
+                ws.project.pause(now)
+                message = "Posting is paused."
+            elif action == "resume":
+                ws.project.resume(now)
+                message = "Posting again."
+            else:
+                return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
             message = f"Not done: {exc}"
         return back("/queue", message)

@@ -231,12 +231,6 @@ def _dst_change(day: date, zone) -> str | None:
 # --- queue and history -----------------------------------------------------------------------
 
 def queue_page(ws) -> dict:
-    from scheduler.controls import history, status
-    from scheduler.planning import plan_posts
-
     now = ws.clock()
-    with ws.store() as store:
-        report = status(ws.settings, store, now)
-        plan = plan_posts(ws.settings, store, now, 35)
-        gone = history(ws.settings, store, 50)
-    return {"report": report, "plan": plan, "history": gone}
+    ws.settings  # noqa: B018 - refreshed settings first
+    return {"report": ws.project.status(now), "plan": ws.project.plan(now, 35), "history": ws.project.history(50)}

@@ -1,9 +1,9 @@
-"""What the manager can change from the studio, each as one call on the library.
+"""What the manager can change from the studio, each through the library's front door.
 
 The studio keeps no state of its own: campaign files stay the truth (changed through
 `editing.CampaignFile`, so comments, key order, validation, conflicts and the audit log are handled in
-one place), and approving, moving, retrying and pausing go through the same functions as the CLI's
-`queue`, `retry`, `skip`, `pause` and `resume`.
+one place), and queueing, retrying, skipping, pausing and resuming are the same `Project` calls as the
+CLI's `queue`, `retry`, `skip`, `pause` and `resume`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ class Workspace:
     """One project folder as the studio sees it; `clock` is the only place the time comes from."""
 
     def __init__(self, root: Path | str, clock: Callable[[], datetime]):
+        from scheduler import open_project
+
         self.root = Path(root).resolve()
+        self.project = open_project(self.root)
         self.clock = clock
         self._settings = None
         self._settings_key = None
@@ -41,12 +44,11 @@ class Workspace:
 
     def refresh(self) -> None:
         """Reread the settings if posts/schedule.yaml, assets/brand.yaml or .env changed (once per request)."""
-        from scheduler.config import load_settings
-
         key = tuple(_mtime(self.root / name) for name in ("posts/schedule.yaml", "assets/brand.yaml", ".env"))
         if self._settings is None or key != self._settings_key:
             self._settings, self._brand = None, None
-            self._settings = load_settings(self.root)  # a bad file raises here, and again on the next use
+            self.project.reload()
+            self._settings = self.project.settings  # a bad file raises here, and again on the next use
             self._settings_key = key
 
     @property
@@ -66,9 +68,8 @@ class Workspace:
 
     @contextmanager
     def store(self):
-        from scheduler.store import open_store
-
-        with open_store(self.settings.database_url) as store:
+        self.settings  # noqa: B018 - refreshed settings before the project opens its database
+        with self.project.store() as store:
             yield store
 
     def campaign_file(self, slug: str) -> CampaignFile:
@@ -208,11 +209,9 @@ class Workspace:
 
     # --- the queue -----------------------------------------------------------------------------
 
-    def queue(self, slug: str) -> dict:
-        from scheduler.queueing import queue_campaigns
-
-        with self.store() as store:
-            return queue_campaigns(self.settings, store, self.clock(), [slug])
+    def queue(self, slug: str):
+        self.settings  # noqa: B018 - refreshed settings first
+        return self.project.queue(self.clock(), [slug])
 
     def _requeue_if_approved(self, saved: Saved, tip_id: str) -> None:
         tip = saved.campaign.tip(tip_id)
