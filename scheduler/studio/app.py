@@ -54,7 +54,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
     # --- pages ---------------------------------------------------------------------------------
 
     async def home(request: Request):
-        return page(request, "campaigns.html", campaigns=views.campaigns_overview(ws))
+        return page(request, "campaigns.html", campaigns=views.campaigns_overview(ws), problem=None, typed={})
 
     async def campaign_page(request: Request, problem: Refused | None = None, tip_id: str | None = None,
                             typed: dict | None = None, status: int = 200):
@@ -158,6 +158,19 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
 
         return await change(request, work, typed={"text": data.get("text", "")})
 
+    async def add_article(request: Request):
+        data = await request.form()
+        upload = data.get("file")
+        content = await upload.read() if upload is not None and hasattr(upload, "read") else None
+        try:
+            slug = ws.add_article(str(data.get("title", "")), str(data.get("article", "")),
+                                  getattr(upload, "filename", None), content)
+        except (Refused, JunoError) as exc:
+            return page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(ws),
+                        problem=exc, typed={"title": str(data.get("title", "")),
+                                            "article": str(data.get("article", ""))})
+        return back(f"/c/{slug}", "Article added and split into tips.")
+
     async def undo(request: Request):
         try:
             entry = ws.undo()
@@ -210,6 +223,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
 
     routes = [
         Route("/", home),
+        Route("/articles", add_article, methods=["POST"]),
         Route("/c/{slug}", campaign_page),
         Route("/c/{slug}/tips/new", add_tip, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/edit", edit, methods=["POST"]),

@@ -158,6 +158,42 @@ class Workspace:
             None, lambda tips: put_tip(tips, values, tip_id, position if paragraph else None),
             version=version, what="add", now=self.clock())
 
+    def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None) -> str:
+        """A pasted or uploaded article saved under posts/articles/ and split, as `juno-scheduler split` would.
+
+        Returns the campaign's slug. When split refuses the article, the file is removed again."""
+        from scheduler.fileio import write_atomic
+
+        if upload:
+            suffix = Path(upload_name or "").suffix.lower()
+            if suffix not in (".txt", ".md", ".html", ".htm"):
+                raise Refused(f"{upload_name!r}: give a .txt, .md or .html file", "file")
+            if len(upload) > 2_000_000:
+                raise Refused("the file is over 2 MB; is it really one article?", "file")
+            name, data = slugify(Path(upload_name).stem, max_words=30, max_length=100) + suffix, upload
+        else:
+            title, text = " ".join(str(title).split()), str(text).strip()
+            if not title or not text:
+                raise Refused("give the article's title and paste its text", "title" if not title else "article")
+            if len(text) > 500_000:
+                raise Refused("the text is over 500,000 characters; is it really one article?", "article")
+            name, data = slugify(title, max_words=30, max_length=100) + ".txt", f"{title}\n\n{text}\n".encode()
+        folder = self.root / "posts" / "articles"
+        stem = Path(name).stem
+        if any(folder.glob(f"{stem}.*")) or (self.root / "posts" / f"{stem}.yaml").exists():
+            raise Refused(f"posts/articles/{stem}: an article of that name is already here; give another title",
+                          "title")
+        path = write_atomic(folder / name, data)
+        try:
+            report = self.project.split(path)
+        except ContentError as exc:
+            path.unlink(missing_ok=True)
+            raise Refused(str(exc), "article") from None
+        slug = report.article.get("slug") or stem
+        audit.record(self.root, what="add-article", campaign=slug, tip=None, before=None,
+                     after={"article": f"posts/articles/{name}", "tips": len(report.tips)}, now=self.clock())
+        return slug
+
     def undo(self) -> dict | None:
         """Revert the latest change not yet undone, if its tip is still as that change left it."""
         entry = audit.last_undoable(self.root)

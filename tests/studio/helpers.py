@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime, timezone
 
@@ -55,8 +56,8 @@ class Studio:
 
 
 def said(page: str) -> list[str]:
-    return re.findall(r'class="said" role="status">([^<]*)<', page)
+    return [html.unescape(m) for m in re.findall(r'class="said" role="status">([^<]*)<', page)]
 
 
 def errors(page: str) -> list[str]:
-    return re.findall(r'class="error"[^>]*>([^<]*)<', page)
+    return [html.unescape(m) for m in re.findall(r'class="error"[^>]*>([^<]*)<', page)]

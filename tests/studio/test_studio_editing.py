@@ -143,3 +143,31 @@ def test_a_broken_schedule_file_is_one_line_on_the_page_and_fixing_it_is_seen(st
     assert any("posts/schedule.yaml" in e and "max_per_day" in e for e in errors(answer.text)), errors(answer.text)
     schedule.write_text(good)
     assert studio.get(f"/c/{SLUG}").status_code == 200
+
+
+def test_a_pasted_article_is_saved_and_split_into_draft_tips(studio):
+    text = ("Listening comes first. When you listen before you answer, your partner feels heard.\n\n"
+            "Small rituals matter. A short walk together each evening can keep you close.")
+    answer = studio.post("/articles", {"title": "Two small habits", "article": text}, follow=True)
+    assert "Article added and split" in said(answer.text)[0]
+    assert (studio.root / "posts" / "articles" / "two-small-habits.txt").read_text().startswith("Two small habits\n")
+    campaign = yaml.safe_load((studio.root / "posts" / "two-small-habits.yaml").read_text())
+    assert campaign["tips"] and {t["status"] for t in campaign["tips"]} == {"draft"}
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    ("", "Some words.", "give the article's title"),
+    ("Only a title", "", "paste its text"),
+    ("What to Do When One Partner Wants Counseling", "Words.", "already here"),
+])
+def test_a_bad_article_says_why_and_leaves_nothing_behind(studio, title, text, expected):
+    before = sorted(p.name for p in (studio.root / "posts").rglob("*"))
+    answer = studio.post("/articles", {"title": title, "article": text})
+    assert answer.status_code == 422 and any(expected in e for e in errors(answer.text)), errors(answer.text)
+    assert sorted(p.name for p in (studio.root / "posts").rglob("*")) == before
+
+
+def test_an_uploaded_file_that_is_not_an_article_is_refused(studio):
+    answer = studio.client.post("/articles", data={"csrf": studio.csrf, "title": "", "article": ""},
+                                files={"file": ("photo.png", b"\x89PNG...", "image/png")})
+    assert answer.status_code == 422 and any(".txt, .md or .html" in e for e in errors(answer.text))
