@@ -11,12 +11,11 @@ import re
 import shutil
 import statistics
 import tempfile
-import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench import REPO, figure
+from bench import REPO, figure, samples
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 TIP = "resistance-isnt-indifference"
@@ -26,14 +25,7 @@ EDITS = 1000
 
 
 def p95_ms(fn, repeat: int, warmup: int = 3) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.quantiles(times, n=20)[-1] * 1000
+    return statistics.quantiles(samples(fn, repeat=repeat, warmup=warmup), n=20)[-1] * 1000
 
 
 def rss_mb() -> float:
