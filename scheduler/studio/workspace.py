@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from functools import lru_cache
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
@@ -39,6 +38,7 @@ class Workspace:
         self._settings = None
         self._settings_key = None
         self._brand = None
+        self._lengths: dict[tuple, int] = {}
 
     # --- the project's settings, reread when schedule.yaml or brand.yaml change ------------------
 
@@ -238,10 +238,17 @@ class Workspace:
                               f"hashtags), over {limit}; shorten the text", "text")
 
     def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
-        from scheduler.posttext import MAX_WEIGHTED_LENGTH
+        """X's count of the tip's post (twitter-text takes about a millisecond a post): once per version of it."""
+        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
 
-        return _post_length(self.settings.schedule, campaign, tip, tip.text if text is None else text), \
-            MAX_WEIGHTED_LENGTH
+        schedule = self.settings.schedule
+        text = tip.text if text is None else text
+        key = (self._settings_key, campaign.url, campaign.slug, tip.sensitive, text)
+        if key not in self._lengths:
+            if len(self._lengths) > 4096:
+                self._lengths.clear()
+            self._lengths[key] = compose_tip(schedule, campaign, tip, text).weighted_length
+        return self._lengths[key], MAX_WEIGHTED_LENGTH
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -285,14 +292,6 @@ class Workspace:
                             what="move", now=self.clock())
         self._queue_or_restore(file, before_text, saved)
         return {"id": post.id, "at": local.isoformat(timespec="minutes")}
-
-
-@lru_cache(maxsize=4096)
-def _post_length(schedule, campaign: Campaign, tip: Tip, text: str) -> int:
-    """X's count of the tip's post (twitter-text takes about a millisecond a post): once per version of it."""
-    from scheduler.posttext import compose_tip
-
-    return compose_tip(schedule, campaign, tip, text).weighted_length
 
 
 def _mtime(path: Path) -> float:
