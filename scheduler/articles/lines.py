@@ -136,24 +136,34 @@ def _rank(word: str, costs: dict[str, float]) -> float:
 
 def _unglue(match: re.Match) -> str:
     token = match.group(0)
+    if token.lower() in _word_costs():
+        return token
+    start = match.start() == 0 or match.string[:match.start()].rstrip()[-1:] in ".!?:\"“"
+    return _unglued(token, start)
+
+
+@functools.lru_cache(maxsize=8192)
+def _unglued(token: str, start: bool) -> str:
     costs = _word_costs()
-    if token.lower() in costs:
+    lower = token.lower()
+    edge_word = any(lower.startswith(w) or lower.endswith(w) for w in _FUNCTION_WORDS if len(w) > 1)
+    two_words = any(lower[:i] in costs and lower[i:] in costs for i in range(4, len(lower) - 3))
+    if not (edge_word or two_words):  # no split can be two words or start or end with a function word
         return token
     import wordninja
 
     parts = wordninja.split(token)
     if len(parts) < 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
         return token
-    lower = [p.lower() for p in parts]
+    lowers = [p.lower() for p in parts]
     ranks = [_rank(p, costs) for p in parts]
-    function = [p in _FUNCTION_WORDS for p in lower]
-    if lower[-1] in _BAD_SUFFIXES and not function[0]:  # stressor, mentor: a word, not "stress or"
+    function = [p in _FUNCTION_WORDS for p in lowers]
+    if lowers[-1] in _BAD_SUFFIXES and not function[0]:  # stressor, mentor: a word, not "stress or"
         return token
     if any(function):  # "providerabout", "ofsuicide", "fromchildhoodandadolescencethrough"
-        joined = max(ranks) <= 30000 and all(f or len(p) >= 4 for p, f in zip(lower, function))
+        joined = max(ranks) <= 30000 and all(f or len(p) >= 4 for p, f in zip(lowers, function))
     else:  # "Findtips": two common words, never a name written in the middle of a sentence ("Talkspace")
-        start = match.start() == 0 or match.string[:match.start()].rstrip()[-1:] in ".!?:\"“"
-        joined = (len(parts) == 2 and min(len(p) for p in lower) >= 4 and max(ranks) <= 8000
+        joined = (len(parts) == 2 and min(len(p) for p in lowers) >= 4 and max(ranks) <= 8000
                   and (token[:1].islower() or start))
     return " ".join(parts) if joined else token
 

@@ -18,10 +18,11 @@ from typing import Callable
 from scheduler.articles import Article, Block, Section
 from scheduler.campaign import Tip, TipStatus
 from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, advice_heading, has_verb,
-                                  headline_notes, headline_problem, headline_score, is_imperative, make_headline, unusable_reason)
+                                  headline_notes, headline_problem, headline_score, is_imperative, label_lead, make_headline,
+                                  unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
-from scheduler.tips.flags import flag_words, personal_details, vignette_names
+from scheduler.tips.flags import flag_words, personal_details, sensitive_words, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences
@@ -126,7 +127,7 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     """A heading that is itself advice ("## 3. Take a break before you boil over", "Step 2: Name what you need")
     is the tip's headline; the first sentences of the paragraph under it are its text."""
     headline = advice_heading(section.heading or "")
-    if headline is None or block.lead or is_meta(block.text):
+    if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
     sentences = [tidy(s) for s in split_sentences(block.text)]
     taken = []
@@ -157,8 +158,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         scope.ledger.leave(where, "meta (byline, date, link or credit)")
         return []
     sentences = split_sentences(block.text)
-    if block.lead:
-        sentences = [end_with_period(block.lead)] + sentences
+    lead = None if label_lead(block.lead) else block.lead
+    if lead:
+        sentences = [end_with_period(lead)] + sentences
     sentences = [tidy(sentence) for sentence in sentences]
     if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
         scope.ledger.leave(where, "bio")  # the rest of a paragraph that opens as a bio is the bio too
@@ -174,7 +176,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     for index, sentence in enumerate(sentences):
         if index < skip:
             continue
-        number = index + 1 - (1 if block.lead else 0)
+        number = index + 1 - (1 if lead else 0)
         notes = []
         rewritten = imperative_rewrite(sentence)
         if rewritten is not None:
@@ -273,8 +275,7 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
 
 def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
     """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
-    found = flag_words(draft.headline + " " + draft.text, heading=draft.section or "", names=scope.people)
-    text = _fitting_text(draft, "sensitive" in found, fits)
+    text = _fitting_text(draft, bool(sensitive_words(draft.headline, draft.text, draft.section or "")), fits)
     if text is None:
         return None
     found = {flag: words_ for flag, words_ in flag_words(

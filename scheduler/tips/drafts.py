@@ -87,11 +87,20 @@ def headline_notes(sentence: str, headline: str) -> list[str]:
     return ["headline lightly compressed from the sentence"]
 
 
-_NUMBERING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part|no\.?|#)\s*\d{1,2}\s*[:.)—–-]?\s*"
+_NUMBERING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part|no\.?|#)\s*#?\s*\d{1,2}\s*[:.)—–-]?\s*"
                         r"|\d{1,2}\s*[.):—–-]\s*)", re.IGNORECASE)
 _NOT_ADVICE_HEADING = re.compile(r"^(?:how|why|what|when|where|who|which|whether|signs?|symptoms?|understanding|"
                                  r"common|a few|our|about|introduction|conclusion|summary|final thoughts|resources|"
                                  r"more|other|the bottom line|in closing|faq|questions)\b", re.IGNORECASE)
+
+
+_LABEL_LEAD = re.compile(r"^(?:(?:pro |bonus |quick )?tip|step|day|week|part|note|rule|habit|reminder|key takeaway|"
+                         r"takeaway|try this|homework)?\s*#?\s*\d{0,2}\s*[:.)—–-]?$", re.IGNORECASE)
+
+
+def label_lead(lead: str | None) -> bool:
+    """A bold lead-in that only numbers or labels what follows ("Step 1:", "Tip:", "3.")."""
+    return bool(lead) and bool(_LABEL_LEAD.match(lead.strip()))
 
 
 def advice_heading(heading: str) -> str | None:

@@ -88,9 +88,14 @@ def sensitive_words(*texts: str) -> tuple[str, ...]:
     """The words that make a text sensitive, as written, in order, without repeats."""
     found: dict[str, None] = {}
     for text in texts:
-        for match in _SENSITIVE.finditer(text or ""):
-            found.setdefault(match.group(0).lower(), None)
+        for word in _sensitive_in(text or ""):
+            found.setdefault(word, None)
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sensitive_in(text: str) -> tuple[str, ...]:
+    return tuple(match.group(0).lower() for match in _SENSITIVE.finditer(text))
 
 
 def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:

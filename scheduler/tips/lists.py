@@ -12,7 +12,7 @@ import re
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
 from scheduler.tips.drafts import (LONG_HEADLINE, MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_notes,
-                                  is_imperative, make_headline, unusable_reason)
+                                  is_imperative, label_lead, make_headline, unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, without_quotes
 from scheduler.tips.flags import personal_details
 from scheduler.tips.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
@@ -204,7 +204,8 @@ def _is_statement(text: str) -> bool:
 def _item_drafts(item: Item, number: int, block: Block, section: Section, scope: Scope) -> list[Draft]:
     sentences = split_sentences(item.text)
     where = (block.number, number)
-    if item.lead and _is_statement(end_with_period(item.lead)) and len(words(item.lead)) >= 2:
+    if item.lead and not label_lead(item.lead) and _is_statement(end_with_period(item.lead)) and len(
+            words(item.lead)) >= 2:
         if sentences and sentences[0][:1].islower() and not item.lead.endswith((".", "!", "?")):
             sentences = [join_lead(item.lead, sentences[0])] + sentences[1:]  # "Lead with curiosity: ask about..."
         else:

@@ -221,3 +221,17 @@ def test_the_same_article_always_gives_the_same_split(splits):
     path = DATA / "practice" / "ten-ways-to-fight-fair.md"
     again = split_report(read_article(path, REPO))
     assert split_report(read_article(path, REPO)) == again
+
+
+def test_labels_and_numbers_are_not_headlines(tmp_path):
+    page = tmp_path / "calm.html"
+    page.write_text("<h1>Calm in five steps</h1><p>Anxiety spikes fast, but you can slow it down.</p>"
+                    "<p><strong>Step 1:</strong> Notice the alarm in your body before you react.</p>"
+                    "<p><strong>Tip:</strong> Keep a glass of water by the bed.</p>"
+                    "<h2>Tip #2: Breathe out longer than you breathe in</h2>"
+                    "<p>A long exhale tells your nervous system that you are safe.</p>", encoding="utf-8")
+    headlines = [tip.headline for tip in split_report(read_article(page)).tips]
+    assert "Notice the alarm in your body before you react." in headlines
+    assert "Keep a glass of water by the bed." in headlines
+    assert "Breathe out longer than you breathe in." in headlines
+    assert not any(re.match(r"^(?:Step|Tip)\b", h) for h in headlines)
