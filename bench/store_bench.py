@@ -1,7 +1,7 @@
 """The queue's figures: run-due with nothing due (cold), claims on a big queue, eight workers on PostgreSQL.
 
 run_due_noop     `python -m scheduler run-due` with nothing due, cold, against `python -c pass`;
-                 also lists which heavy modules that path imported (none of tweepy, PIL, apscheduler, rich).
+                 also lists which heavy modules that path imported (none of tweepy, PIL, apscheduler, rich, atproto).
 claim_1m_vs_1k   one claim with 1,000,000 posts queued against one with 1,000 (SQLite, the default).
 pg_drain_100k    eight worker processes drain 100,000 due posts from PostgreSQL to a publisher that does
                  nothing but note the call: posts per second, and how many posts went out twice.
@@ -27,7 +27,7 @@ from bench import REPO, cold_ms, figure
 
 UTC = timezone.utc
 PG_URL = os.environ.get("JUNO_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
-HEAVY = ("tweepy", "PIL", "apscheduler", "rich")
+HEAVY = ("tweepy", "PIL", "apscheduler", "rich", "atproto")
 CLAIMS = 200
 DRAIN_POSTS = int(os.environ.get("JUNO_BENCH_DRAIN", "100000"))
 DRAIN_WORKERS = 8

@@ -41,7 +41,7 @@ class BlueskyPublisher(Publisher):
     name = "bluesky"
 
     def __init__(self, access: BlueskyAccess, handle: str, *, language: str = "en", zone=None,
-                 timeout: float = DEFAULT_TIMEOUT):
+                 timeout: float = DEFAULT_TIMEOUT, clock=lambda: datetime.now(timezone.utc)):
         problem = handle_problem(handle)
         if problem:
             raise ConfigError(f"posts/schedule.yaml: the Bluesky account: {problem}")
@@ -54,6 +54,7 @@ class BlueskyPublisher(Publisher):
         self.language = language
         self.zone = zone
         self.timeout = timeout
+        self.clock = clock  # the record's createdAt: the moment it is posted
         self._client = None
         self._did: str | None = None
         self._image_limit: int | None = None
@@ -157,10 +158,10 @@ class BlueskyPublisher(Publisher):
             embed = models.AppBskyEmbedImages.Main(images=[models.AppBskyEmbedImages.Image(
                 image=blob, alt=post.alt_text or "",
                 aspect_ratio=models.AppBskyEmbedDefs.AspectRatio(width=width, height=height))])
-        language = getattr(post, "language", None) or self.language
+        language = post.language or self.language
         return models.AppBskyFeedPost.Record(
             text=text, facets=facets or None, embed=embed, langs=[language] if language else None,
-            created_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+            created_at=self.clock().astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
 
     def image_limit(self) -> int:
         """The largest image this server takes in a post: its upload limit, at most the lexicon's 2 MB."""

@@ -48,7 +48,9 @@ def rkey_of(uri: str) -> str:
 
 
 def test_post_with_card_alt_text_links_and_tags_reads_back_from_the_server(pds, account, card):
-    publisher = publisher_for(pds, account)
+    from datetime import datetime, timezone
+
+    publisher = publisher_for(pds, account, clock=lambda: datetime(2026, 12, 1, 14, 0, 0, 250000, tzinfo=timezone.utc))
     published = publisher.publish(outgoing(card=card))
 
     rkey = rkey_of(published.remote_id)
@@ -65,7 +67,7 @@ def test_post_with_card_alt_text_links_and_tags_reads_back_from_the_server(pds, 
     assert raw[link["index"]["byteStart"]:link["index"]["byteEnd"]].decode() == "junocounseling.com/blog/wha…"
     assert raw[tag["index"]["byteStart"]:tag["index"]["byteEnd"]].decode() == "#CouplesCounseling"
     assert tag["features"][0]["tag"] == "CouplesCounseling"
-    assert value["langs"] == ["en"]
+    assert value["langs"] == ["en"] and value["createdAt"] == "2026-12-01T14:00:00.250Z"
     image = value["embed"]["images"][0]
     assert value["embed"]["$type"] == "app.bsky.embed.images"
     assert image["alt"] == "Resistance isn’t indifference."
@@ -106,6 +108,11 @@ def test_unpublish_deletes_the_post_once(pds, account):
     assert publisher.unpublish(published.remote_id) is True
     assert pds.get_record(account.did, POST, rkey_of(published.remote_id)) is None
     assert publisher.unpublish(published.remote_id) is False
+
+
+def test_the_posts_language_is_the_tips(pds, account):
+    published = publisher_for(pds, account).publish(outgoing(post_id="article/es@bluesky", language="es"))
+    assert pds.get_record(account.did, POST, rkey_of(published.remote_id))["value"]["langs"] == ["es"]
 
 
 def test_a_card_over_the_servers_limit_is_re_encoded_to_fit_not_refused(tmp_path):
