@@ -31,7 +31,7 @@ REVIEW_FLAGS = ("sensitive", "privacy", "stale")
 SCHEDULE_NAME = "schedule.yaml"
 
 _ARTICLE_KEYS = ("title", "url", "source")
-_TIP_KEYS = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
+_TIP_KEYS = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
              "review_words", "notes", "at")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,6 +52,10 @@ class Tip:
     reviewed: tuple[str, ...] = ()  # the flags a person acknowledged; the flags themselves stay
     notes: tuple[str, ...] = ()  # why split's rules were unsure ("headline shortened"); never blocks queueing
     review_words: dict = field(default_factory=dict, hash=False, compare=False)  # flag -> the words that raised it
+    texts: tuple[tuple[str, str], ...] = ()  # (network, text): this network posts its own text
+
+    def text_for(self, network: str) -> str:
+        return dict(self.texts).get(network, self.text)
 
     @property
     def sensitive(self) -> bool:
@@ -184,7 +188,8 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                reviewed=_review(doc, at + ("reviewed",), item.get("reviewed")),
                alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")),
                notes=_notes(doc, at + ("notes",), item.get("notes")),
-               review_words=_review_words(doc, at + ("review_words",), item.get("review_words")))
+               review_words=_review_words(doc, at + ("review_words",), item.get("review_words")),
+               texts=_texts(doc, at + ("texts",), item.get("texts")))
 
 
 def _notes(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
@@ -214,6 +219,19 @@ def _review_words(doc: Document, at: tuple, value: Any) -> dict:
             raise doc.error(at + (flag,), f"expected a list of words, found {kind_of(found)}")
         words[flag] = tuple(str(w) for w in found)
     return words
+
+
+def _texts(doc: Document, at: tuple, value: Any) -> tuple[tuple[str, str], ...]:
+    """`texts: {mastodon: "...", bluesky: "..."}`: a network's own text for this tip."""
+    from scheduler.accounts import NETWORKS
+
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise doc.error(at, f"expected a mapping of network to text, e.g. {{mastodon: \"...\"}}, found {kind_of(value)}")
+    reject_unknown_keys(doc, at, value, NETWORKS)
+    return tuple((network, _text(doc, at + (network,), value[network], required=True))
+                 for network in NETWORKS if network in value)
 
 
 def _source(doc: Document, at: tuple, value: Any) -> dict:
@@ -310,6 +328,9 @@ def dump_campaign(campaign: Campaign) -> str:
         lines.append(f"  - id: {tip.id}")
         lines.append(f"    headline: {_quote(tip.headline)}")
         lines.append(f"    text: {_quote(tip.text)}")
+        if tip.texts:
+            lines.append("    texts:")
+            lines += [f"      {network}: {_quote(text)}" for network, text in tip.texts]
         if tip.alt_text is not None:
             lines.append(f"    alt_text: {_quote(tip.alt_text)}")
         lines.append(f"    status: {tip.status}")

@@ -21,7 +21,7 @@ from scheduler.yamlio import Document, did_you_mean, kind_of, load_document, rej
 SCHEDULE_FILE = Path("posts") / "schedule.yaml"
 BRAND_FILE = Path("assets") / "brand.yaml"
 STATE_DIR = ".juno"
-PUBLISHERS = ("outbox", "x")
+PUBLISHERS = ("outbox", "x")  # for the single account:; accounts: may also name bluesky and mastodon
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LINK_MODES = ("in-post", "none")
@@ -35,17 +35,18 @@ DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.00
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
-_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 
 
 @dataclass(frozen=True)
 class Account:
     handle: str
-    publisher: str
+    publisher: str               # outbox, or the network's own publisher (x, bluesky, mastodon)
+    network: str = "x"           # the outbox rehearses posting to its network: the same account, the same queue
 
     @property
-    def network(self) -> str:
-        return "x"  # the outbox rehearses posting to X: the same account, so the same queue
+    def key(self) -> str:
+        """The account's name in the store: its handle, whose form tells the networks apart."""
+        return self.handle
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Budget:
 
 @dataclass(frozen=True)
 class Schedule:
-    account: Account
+    account: Account             # X's account if there is one, else the first (cards show its handle)
     timezone: str
     slots: tuple[Slot, ...]
     min_gap: timedelta
@@ -84,6 +85,8 @@ class Schedule:
     hashtags: tuple[str, ...]
     budget: Budget
     crisis_footer: str | None
+    accounts: tuple[Account, ...] = ()
+    language: str = "en"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -92,7 +95,10 @@ class Schedule:
     @property
     def account_keys(self) -> tuple[tuple[str, str], ...]:
         """The (network, handle) accounts the project posts for: whose database it is."""
-        return ((self.account.network, self.account.handle),)
+        return tuple((a.network, a.handle) for a in self.accounts or (self.account,))
+
+    def account_for(self, network: str) -> Account | None:
+        return next((a for a in self.accounts or (self.account,) if a.network == network), None)
 
 
 @dataclass(frozen=True)
@@ -268,7 +274,7 @@ def parse_api_base(base: str | None) -> str | None:
 
 # --- schedule.yaml -----------------------------------------------------------------------------
 
-_TOP_KEYS = ("account", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
+_TOP_KEYS = ("account", "accounts", "language", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
              "recycle_after", "link", "hashtags", "budget", "crisis_footer")
 
 
@@ -280,12 +286,23 @@ def parse_schedule(doc: Document) -> Schedule:
         raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
                             f"found {kind_of(data)}")
     reject_unknown_keys(doc, (), data, _TOP_KEYS)
-    for required in ("account", "timezone", "slots"):
+    from scheduler.accounts import parse_list, parse_single
+
+    if "account" in data and "accounts" in data:
+        raise doc.error(("accounts",), "give either account: (X alone) or accounts: (a list, one per network), "
+                                       "not both; move the X account into accounts:", key=True)
+    if "account" not in data and "accounts" not in data:
+        raise doc.error((), "'account' is missing; add it, or accounts: for several networks "
+                            "(see README, 'Configuration')")
+    for required in ("timezone", "slots"):
         if required not in data:
             raise doc.error((), f"'{required}' is missing; add it (see README, 'Configuration')")
+    accounts = (parse_single(doc, data["account"]),) if "account" in data else parse_list(doc, data["accounts"])
 
     return Schedule(
-        account=_account(doc, data["account"]),
+        account=next((a for a in accounts if a.network == "x"), accounts[0]),
+        accounts=accounts,
+        language=_language(doc, data.get("language", "en")),
         timezone=_timezone(doc, data["timezone"]),
         slots=_slots(doc, data["slots"]),
         min_gap=_duration(doc, ("min_gap",), data.get("min_gap", "0m")),
@@ -308,24 +325,10 @@ def _mapping(doc: Document, at: tuple, value: Any, what: str) -> dict:
     return value
 
 
-def _account(doc: Document, value: Any) -> Account:
-    at = ("account",)
-    value = _mapping(doc, at, value, "a mapping with handle: and publisher:")
-    reject_unknown_keys(doc, at, value, ("handle", "publisher"))
-    handle = value.get("handle")
-    if not isinstance(handle, str) or not handle.strip():
-        raise doc.error(at + ("handle",), "give the account's handle, e.g. handle: junocounseling")
-    handle = handle.strip()
-    if handle.startswith("@"):
-        raise doc.error(at + ("handle",), f"write the handle without the @: handle: {handle[1:]}")
-    if not _HANDLE.match(handle):
-        raise doc.error(at + ("handle",), f"{handle!r} is not an X handle (letters, digits and _, "
-                                          "at most 15)")
-    publisher = value.get("publisher", "outbox")
-    if publisher not in PUBLISHERS:
-        raise doc.error(at + ("publisher",), f"unknown publisher {publisher!r} (use one of: {', '.join(PUBLISHERS)})"
-                        f"{did_you_mean(str(publisher), PUBLISHERS)}")
-    return Account(handle=handle, publisher=publisher)
+def _language(doc: Document, value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value.strip()):
+        raise doc.error(("language",), f"{value!r} is not a language code; write e.g. en or es")
+    return value.strip()
 
 
 def _timezone(doc: Document, value: Any) -> str:

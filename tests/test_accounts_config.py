@@ -1,0 +1,111 @@
+"""schedule.yaml's accounts: one per network, each handle in its network's form; the single account:
+still means X; Mastodon's instance address and token come from the environment only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scheduler.config import load_settings
+from scheduler.errors import ConfigError
+
+REST = """\
+timezone: America/New_York
+slots:
+  - days: [mon]
+    times: ["09:00"]
+"""
+ACCOUNTS = """\
+accounts:
+  - {network: x, handle: junocounseling}
+  - {network: bluesky, handle: junocounseling.bsky.social}
+  - {network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}
+"""
+
+
+def settings_for(root: Path, accounts: str, env=None):
+    (root / "posts").mkdir(parents=True, exist_ok=True)
+    (root / "posts" / "schedule.yaml").write_text(accounts + REST, encoding="utf-8")
+    return load_settings(root, env=env or {})
+
+
+def refusal(root: Path, accounts: str, env=None) -> str:
+    with pytest.raises(ConfigError) as caught:
+        settings_for(root, accounts, env)
+    return str(caught.value)
+
+
+def test_one_account_per_network_each_posting_for_real_unless_it_says_outbox(tmp_path):
+    schedule = settings_for(tmp_path, ACCOUNTS).schedule
+    assert [(a.network, a.handle, a.publisher) for a in schedule.accounts] == [
+        ("x", "junocounseling", "x"), ("bluesky", "junocounseling.bsky.social", "bluesky"),
+        ("mastodon", "@junocounseling@mastodon.social", "outbox")]
+    assert schedule.account.network == "x"  # the top-level budget and the cards' handle stay X's
+    assert schedule.account_keys == (("x", "junocounseling"), ("bluesky", "junocounseling.bsky.social"),
+                                     ("mastodon", "@junocounseling@mastodon.social"))
+
+
+def test_the_single_account_still_means_x(tmp_path):
+    schedule = settings_for(tmp_path, "account: {handle: junocounseling, publisher: outbox}\n").schedule
+    assert [(a.network, a.publisher) for a in schedule.accounts] == [("x", "outbox")]
+
+
+def test_a_second_account_on_one_network_is_refused_where_it_stands(tmp_path):
+    message = refusal(tmp_path, ACCOUNTS + "  - {network: x, handle: otherpractice}\n")
+    assert message.startswith("posts/schedule.yaml:5:")
+    assert "a second x account; at most one per network (the first is accounts[0])" in message
+
+
+@pytest.mark.parametrize("network,handle,says", [
+    ("x", "@junocounseling", "without the @"),
+    ("x", "junocounseling.bsky.social", "is not an X handle"),
+    ("bluesky", "@junocounseling.bsky.social", "without the @"),
+    ("bluesky", "junocounseling", "full domain handle, e.g. junocounseling.bsky.social"),
+    ("mastodon", "junocounseling", '"@junocounseling@mastodon.social"'),
+    ("mastodon", "@junocounseling", '"@junocounseling@mastodon.social"'),
+    ("mastodon", "junocounseling@mastodon.social", None),
+])
+def test_a_handle_in_another_networks_form_is_refused_with_its_own_form(tmp_path, network, handle, says):
+    entry = f'accounts:\n  - {{network: {network}, handle: "{handle}"}}\n'
+    if says is None:  # @ left off a Mastodon handle: read as written, with the @ the instance needs
+        with pytest.raises(ConfigError, match="not a Mastodon handle"):
+            settings_for(tmp_path, entry)
+        return
+    message = refusal(tmp_path, entry)
+    assert message.startswith("posts/schedule.yaml:2:") and "accounts[0].handle" in message and says in message
+
+
+def test_account_and_accounts_together_or_an_unknown_network_are_refused(tmp_path):
+    both = refusal(tmp_path, "account: {handle: junocounseling}\n" + ACCOUNTS)
+    assert "either account: (X alone) or accounts:" in both
+    unknown = refusal(tmp_path, "accounts:\n  - {network: mastodn, handle: \"@a@b.social\"}\n")
+    assert "unknown network 'mastodn'" in unknown and "mastodon" in unknown
+    wrong = refusal(tmp_path, "accounts:\n  - {network: mastodon, handle: \"@a@b.social\", publisher: x}\n")
+    assert "publisher 'x' cannot post to mastodon" in wrong
+
+
+def test_an_instance_address_that_is_not_a_url_is_refused_and_the_token_never_shown(tmp_path):
+    env = {"MASTODON_ACCESS_TOKEN": "tok-secret-123456", "MASTODON_API_BASE": "mastodon.social"}
+    message = refusal(tmp_path, ACCOUNTS, env)
+    assert "MASTODON_API_BASE='mastodon.social' is not an address" in message and "https://mastodon.social" in message
+    assert "tok-secret-123456" not in message
+
+
+def test_the_mastodon_token_can_come_from_dotenv(tmp_path):
+    (tmp_path / ".env").write_text("MASTODON_ACCESS_TOKEN=tok-from-dotenv-1234\n"
+                                   "MASTODON_API_BASE=https://mastodon.social/\n", encoding="utf-8")
+    settings = settings_for(tmp_path, ACCOUNTS)
+    assert settings.mastodon.api_base == "https://mastodon.social"
+    assert "tok-from-dotenv-1234" not in repr(settings)
+
+
+def test_through_the_cli_a_bad_mastodon_handle_is_one_line_and_exit_2(tmp_path, cli):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "schedule.yaml").write_text(
+        'accounts:\n  - {network: mastodon, handle: "junocounseling"}\n' + REST, encoding="utf-8")
+    result = cli("status", cwd=tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip().splitlines() == [
+        "error: posts/schedule.yaml:2:33: accounts[0].handle: 'junocounseling' is not a Mastodon handle: "
+        "write it with its instance, \"@junocounseling@mastodon.social\""]
