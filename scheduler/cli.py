@@ -161,30 +161,46 @@ def cmd_history(ctx: Context) -> int:
 
 def cmd_retry(ctx: Context) -> int:
     change = ctx.project.retry(ctx.args.id, ctx.now())
-    ctx.emit(change.as_dict(), f"{change.id} is queued again; it goes out at the next run")
+    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is queued again; it goes out at the next run" for p in change.posts))
     return EXIT_OK
 
 
 def cmd_skip(ctx: Context) -> int:
     change = ctx.project.skip(ctx.args.id, ctx.now())
-    ctx.emit(change.as_dict(), f"{change.id} is skipped; it will not be posted")
+    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is skipped; it will not be posted" for p in change.posts))
     return EXIT_OK
 
 
+def cmd_unpublish(ctx: Context) -> int:
+    rows = ctx.project.unpublish(ctx.args.id, ctx.now())
+    lines = [f"{r.id}: deleted from {r.network}" + (" (it was already gone)" if r.already_gone else "")
+             if r.deleted else f"{r.id}: not deleted from {r.network}: {r.error}" for r in rows]
+    ctx.emit({"posts": [r.as_dict() for r in rows]}, "\n".join(lines))
+    return EXIT_OK if all(r.deleted for r in rows) else EXIT_ERROR
+
+
+def _shown_account(account) -> str:
+    return f"@{account.handle}" if account.network == "x" else f"{account.handle} on {account.network}"
+
+
 def cmd_pause(ctx: Context) -> int:
-    account = ctx.project.pause(ctx.now())
-    ctx.emit(account.as_dict(), f"@{account.handle} is paused: nothing is posted until `juno-scheduler resume`")
+    accounts = ctx.project.pause(ctx.now(), ctx.args.network)
+    resume = "juno-scheduler resume" + (f" {ctx.args.network}" if ctx.args.network else "")
+    ctx.emit({**accounts[0].as_dict(), "accounts": [a.as_dict() for a in accounts]},
+             "\n".join(f"{_shown_account(a)} is paused: nothing is posted until `{resume}`" for a in accounts))
     return EXIT_OK
 
 
 def cmd_resume(ctx: Context) -> int:
-    account = ctx.project.resume(ctx.now())
-    ctx.emit(account.as_dict(), f"@{account.handle} is posting again; slots missed meanwhile move to the next free ones")
+    accounts = ctx.project.resume(ctx.now(), ctx.args.network)
+    ctx.emit({**accounts[0].as_dict(), "accounts": [a.as_dict() for a in accounts]},
+             "\n".join(f"{_shown_account(a)} is posting again; slots missed meanwhile move to the next free ones"
+                       for a in accounts))
     return EXIT_OK
 
 
 def cmd_check(ctx: Context) -> int:
-    report = ctx.project.check()
+    report = ctx.project.check(ctx.args.network)
     ctx.emit(report.as_dict(), "\n".join(report.lines()))
     return report.exit_code
 
@@ -210,6 +226,8 @@ def cmd_demo(ctx: Context) -> int:
 # --- parsing ----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    from scheduler.accounts import NETWORKS
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS,
                         help="the project folder (default: the current folder)")
@@ -277,9 +295,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="the post id (see status)")
     p = add("skip", cmd_skip, "never post this one", [reporting])
     p.add_argument("id", help="the post id (see status)")
-    add("pause", cmd_pause, "stop posting until resume", [reporting])
-    add("resume", cmd_resume, "start posting again", [reporting])
-    add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
+    p = add("unpublish", cmd_unpublish, "delete a published post from its network(s) and record it",
+            [reporting, timed])
+    p.add_argument("id", metavar="ID", help="a post id; a bare tip id means every network, ID@mastodon one")
+    for name, handler, text in (("pause", cmd_pause, "stop posting until resume"),
+                                ("resume", cmd_resume, "start posting again")):
+        p = add(name, handler, text, [reporting])
+        p.add_argument("network", nargs="?", choices=NETWORKS, help="only this network's account (default: all)")
+    p = add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
+    p.add_argument("network", nargs="?", choices=NETWORKS, help="only this network's account (default: all)")
 
     p = add("studio", cmd_studio, "review, edit, approve and schedule in a browser (127.0.0.1 only)", [timed])
     p.add_argument("--port", type=int, default=8765, help="the port on 127.0.0.1 (default: 8765; 0 picks a free one)")

@@ -1,62 +1,118 @@
-"""A person's levers and gauges: status, history, retry, skip, pause, resume."""
+"""A person's levers and gauges: status, history, retry, skip, unpublish, pause, resume (per account)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from scheduler.errors import UsageError
-from scheduler.store import ACTIVE, PAUSED, STATES, STOPPED, Post, Store
+from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
 from scheduler.store.records import WAITING, latest_rounds
 
 
 def find_post(store: Store, given: str) -> Post:
-    """A post by its id ("campaign/tip"), or by its tip id alone when that is unambiguous."""
+    """A post by its id ("campaign/tip", "campaign/tip@mastodon"), or by its tip id alone when that is
+    unambiguous; a bare tip id names its post on X (or the first network it has)."""
+    posts = find_posts(store, given)
+    return next((p for p in posts if p.network == "x"), posts[0])
+
+
+def find_posts(store: Store, given: str) -> list[Post]:
+    """The posts `given` names: a tip's posts on every network (the latest round of each), or with
+    `@network` only that network's."""
+    from scheduler.accounts import network_of
+
     post = store.get(given)
-    if post is not None:
-        return post
-    latest = latest_rounds(p for p in store.posts() if p.tip_key.endswith(f"/{given}") or p.id.endswith(f"/{given}"))
-    if len(latest) == 1:
-        return next(iter(latest.values()))
-    if latest:
-        raise UsageError(f"{given!r} names several posts ({', '.join(sorted(latest))}); give the full id")
-    raise UsageError(f"no post {given!r}; see `juno-scheduler status` or `plan` for post ids")
+    if post is not None and network_of(given)[1] is not None:
+        return [post]
+    tip, network = network_of(given)
+    matches = [p for p in store.posts() if (p.tip_key == tip or p.tip_key.endswith(f"/{tip}")
+                                            or p.id == tip or p.id.split("@")[0].endswith(f"/{tip}"))
+               and (network is None or p.network == network)]
+    if post is not None:  # a full id: that tip (and round), every network
+        matches = [p for p in matches if p.tip_key == post.tip_key and p.round == post.round]
+    latest = latest_rounds(matches, key=lambda p: (p.tip_key, p.network))
+    tips = sorted({key for key, _ in latest})
+    if len(tips) > 1:
+        raise UsageError(f"{given!r} names several tips ({', '.join(tips)}); give the full id")
+    if not latest:
+        raise UsageError(f"no post {given!r}; see `juno-scheduler status` or `plan` for post ids")
+    return sorted(latest.values(), key=lambda p: p.id)
 
 
-def skip_post(store: Store, given: str, now: datetime) -> Post:
-    post = find_post(store, given)
-    if not store.skip(post.id, now):
-        raise UsageError(f"{post.id} is {post.status}; only a post still to go out can be skipped")
-    return _reread(store, post)
+def _act(store: Store, given: str, change, only: str) -> list[Post]:
+    """Apply `change(post id)` to every post `given` names; a UsageError if it changed none."""
+    posts = find_posts(store, given)
+    done = [p for p in posts if change(p.id)]
+    if not done:
+        states = ", ".join(f"{p.id} is {p.status}" for p in posts)
+        raise UsageError(f"{states}; only {only}")
+    return [store.get(p.id) or p for p in done]  # the store never deletes a post
 
 
-def retry_post(store: Store, given: str, now: datetime) -> Post:
-    post = find_post(store, given)
-    if not store.requeue(post.id, now):
-        raise UsageError(f"{post.id} is {post.status}; only a failed, dead, missed or skipped post can be retried")
-    return _reread(store, post)
+def skip_post(store: Store, given: str, now: datetime) -> list[Post]:
+    return _act(store, given, lambda post_id: store.skip(post_id, now), "a post still to go out can be skipped")
 
 
-def _reread(store: Store, post: Post) -> Post:
-    return store.get(post.id) or post  # the store never deletes a post
+def retry_post(store: Store, given: str, now: datetime) -> list[Post]:
+    return _act(store, given, lambda post_id: store.requeue(post_id, now),
+                "a failed, dead, missed or skipped post can be retried")
 
 
-def pause(settings, store: Store, now: datetime) -> dict:
-    handle = settings.schedule.account.handle
-    store.set_account_state(handle, PAUSED, "paused by a person", now)
-    return account_row(settings, store)
+def unpublish_post(settings, store: Store, given: str, now: datetime, publishers) -> list[dict]:
+    """Delete a tip's published posts from their networks (or one, with @network) and record it."""
+    from scheduler.errors import JunoError, PublishError
+
+    posts = [p for p in find_posts(store, given) if p.status == POSTED]
+    if not posts:
+        raise UsageError(f"{given!r} has no published post to delete; see `juno-scheduler history`")
+    rows = []
+    for post in posts:
+        try:
+            existed = publishers.for_network(post.network).unpublish(post.remote_id or "")
+        except NotImplementedError as exc:
+            rows.append({"id": post.id, "network": post.network, "deleted": False,
+                         "error": f"{exc}: delete it at {post.url} by hand"})
+            continue
+        except (PublishError, JunoError) as exc:
+            rows.append({"id": post.id, "network": post.network, "deleted": False, "error": str(exc)})
+            continue
+        store.record_unpublished(post.id, now)
+        rows.append({"id": post.id, "network": post.network, "deleted": True, "already_gone": not existed,
+                     "url": post.url})
+    return rows
 
 
-def resume(settings, store: Store, now: datetime) -> dict:
+def _accounts(settings, network: str | None):
+    accounts = settings.schedule.accounts or (settings.schedule.account,)
+    if network is None:
+        return accounts
+    chosen = [a for a in accounts if a.network == network]
+    if not chosen:
+        raise UsageError(f"no {network} account in posts/schedule.yaml (accounts: "
+                         f"{', '.join(a.network for a in accounts)})")
+    return chosen
+
+
+def pause(settings, store: Store, now: datetime, network: str | None = None) -> list[dict]:
+    """Stop posting on every account, or on one network's."""
+    for account in _accounts(settings, network):
+        store.set_account_state(account.key, PAUSED, "paused by a person", now)
+    return [account_row(settings, store, a) for a in _accounts(settings, network)]
+
+
+def resume(settings, store: Store, now: datetime, network: str | None = None) -> list[dict]:
     """Start posting again, after a pause or after a stop whose cause a person fixed."""
-    handle = settings.schedule.account.handle
-    store.set_account_state(handle, ACTIVE, None, now)
-    return account_row(settings, store)
+    for account in _accounts(settings, network):
+        store.set_account_state(account.key, ACTIVE, None, now)
+    return [account_row(settings, store, a) for a in _accounts(settings, network)]
 
 
-def account_row(settings, store: Store) -> dict:
-    account = store.account(settings.schedule.account.handle)
+def account_row(settings, store: Store, configured=None) -> dict:
+    configured = configured or settings.schedule.account
+    account = store.account(configured.key)
     zone = settings.schedule.zone
-    return {"handle": account.handle, "state": account.state, "reason": account.reason,
+    return {"network": configured.network, "handle": account.handle, "publisher": configured.publisher,
+            "state": account.state, "reason": account.reason,
             "not_before": account.not_before.astimezone(zone).isoformat() if account.not_before else None}
 
 
@@ -67,19 +123,25 @@ def status(settings, store: Store, now: datetime) -> dict:
 
     zone = settings.schedule.zone
     counts = store.counts()
-    waiting = store.posts(WAITING)
+    every = store.posts()
+    waiting = [p for p in every if p.status in WAITING]
     following = min(waiting, key=lambda p: (p.eligible_at, p.id)) if waiting else None
     start, _ = month_bounds(now, zone)
     posts, spent = store.spend_since(start)
     return {
         "account": account_row(settings, store),
         "publisher": settings.schedule.account.publisher,
+        "accounts": [{**account_row(settings, store, a),
+                      "counts": {state: sum(1 for p in every if p.network == a.network and p.status == state)
+                                 for state in STATES}}
+                     for a in settings.schedule.accounts or (settings.schedule.account,)],
         "counts": {state: counts.get(state, 0) for state in STATES},
         "next": ({"id": following.id, "at": following.eligible_at.astimezone(zone).isoformat()}
                  if following else None),
         "month": {"start": start.astimezone(zone).date().isoformat(), "posts": posts,
                   "spent_usd": round(spent, 4), "budget_usd": settings.schedule.budget.monthly_usd},
-        "failing": [{"id": p.id, "status": p.status, "error": p.last_error, "attempts": p.attempts}
+        "failing": [{"id": p.id, "network": p.network, "status": p.status, "error": p.last_error,
+                     "attempts": p.attempts}
                     for p in store.posts(("failed", "dead"))],
         "database": redact_url(settings.database_url),
     }
@@ -91,11 +153,13 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
     rows = []
     for post in store.history(limit):
         when = post.posted_at or post.updated_at or post.due_at
-        rows.append({"id": post.id, "status": post.status, "at": when.astimezone(zone).isoformat(),
+        rows.append({"id": post.id, "network": post.network, "status": post.status,
+                     "at": when.astimezone(zone).isoformat(),
                      "slot": post.due_at.astimezone(zone).isoformat(), "url": post.url,
                      "remote_id": post.remote_id, "error": post.last_error, "cost_usd": post.cost_usd,
                      "attempts": post.attempts})
     return rows
 
 
-__all__ = ["find_post", "skip_post", "retry_post", "pause", "resume", "status", "history", "STOPPED"]
+__all__ = ["find_post", "find_posts", "skip_post", "retry_post", "unpublish_post", "pause", "resume", "status",
+           "history", "STOPPED"]

@@ -91,7 +91,8 @@ def demo_settings(root: Path) -> Settings:
     """The scratch folder's settings, with the outbox publisher and nothing from the environment."""
     settings = load_settings(root, env={})
     account = replace(settings.schedule.account, publisher="outbox")
-    return replace(settings, schedule=replace(settings.schedule, account=account))
+    accounts = tuple(replace(a, publisher="outbox") for a in settings.schedule.accounts)
+    return replace(settings, schedule=replace(settings.schedule, account=account, accounts=accounts))
 
 
 def _split(settings: Settings, article: Path) -> dict:
@@ -124,12 +125,12 @@ def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[di
     """Advance the clock to each planned time of the week and run what is due, as cron would."""
     from scheduler.campaign import find_campaigns
     from scheduler.planning import plan_posts
-    from scheduler.publishers import make_publisher
+    from scheduler.publishers import Publishers
     from scheduler.queueing import tip_key
     from scheduler.runner.run import run_due
 
     headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}
-    publisher = make_publisher(settings)
+    publisher = Publishers(settings)
     end = start + timedelta(days=days)
     posted: list[dict] = []
     moments = sorted({datetime.fromisoformat(row["at"]) for row in plan_posts(settings, store, start, days)})

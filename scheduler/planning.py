@@ -11,19 +11,27 @@ from scheduler.store.records import WAITING
 
 def plan_posts(settings, store: Store, now: datetime, days: int = 28) -> list[dict]:
     """Posts still to go out before now + days, in the order they will go:
-    [{"id", "at", "status", "text", "card", "alt_text", "weighted_length"}], times local with offset."""
+    [{"id", "network", "at", "status", "text", "card", "alt_text", "weighted_length", "limit"}], times local
+    with offset; `weighted_length` is the length as that network counts it, `limit` that network's limit."""
+    from scheduler.posttext import length_on
+
     zone = settings.schedule.zone
     until = now + timedelta(days=days)
     rows = []
+    limits: dict[str, int] = {}
     for post in store.posts(WAITING, until=until):
+        if post.network not in limits:
+            limits[post.network] = length_on(post.network, "", settings.state_dir)[1]
         rows.append({
             "id": post.id,
+            "network": post.network,
             "at": post.eligible_at.astimezone(zone).isoformat(),
             "status": post.status,
             "text": post.text,
             "card": stored_card(settings, post.card),
             "alt_text": post.alt_text,
             "weighted_length": post.weighted_length,
+            "limit": limits[post.network],
         })
     return sorted(rows, key=lambda row: (datetime.fromisoformat(row["at"]), row["id"]))
 

@@ -46,11 +46,15 @@ def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | No
     return "\n\n".join(blocks)
 
 
-def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool) -> str:
-    """compose() with the schedule's link, hashtag and crisis-footer policy."""
+def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool,
+                network: str = "x") -> str:
+    """compose() with the schedule's link, hashtag and crisis-footer policy; utm source defaults to the network."""
     link = None
     if schedule is not None and schedule.link.mode == "in-post":
-        link = link_with_utm(url, dict(schedule.link.utm), campaign)
+        utm = dict(schedule.link.utm)
+        if utm and "source" not in utm:
+            utm["source"] = network
+        link = link_with_utm(url, utm, campaign)
     return compose(
         text,
         link=link,
@@ -74,3 +78,26 @@ def compose_tip(schedule, campaign, tip, text: str | None = None) -> Composed:
     composed = compose_for(schedule, text=tip.text if text is None else text, url=campaign.url,
                            campaign=campaign.slug, sensitive=tip.sensitive)
     return Composed(composed, weighted_length(composed))
+def length_on(network: str, text: str, state_dir=None) -> tuple[int, int, str]:
+    """(length, limit, how it is counted) of a post's text on a network.
+
+    X: weighted, 280. Mastodon: the instance's own limit as `check` last read it (500 until then),
+    URLs 23, the rest in grapheme clusters. Bluesky: 300 graphemes of the text as shown (links shortened).
+    """
+    if network == "mastodon":
+        from scheduler.publishers.mastodonaccess import DEFAULT_MAX_CHARACTERS, InstanceLimits, mastodon_length, read_limits
+
+        limits = read_limits(state_dir) if state_dir is not None else InstanceLimits()
+        where = limits.domain or "Mastodon"
+        return (mastodon_length(text, limits.url_length), limits.max_characters or DEFAULT_MAX_CHARACTERS,
+                f"characters as {where} counts them")
+    if network == "bluesky":
+        try:
+            from scheduler.publishers.blueskytext import bluesky_length
+        except ImportError:  # until the Bluesky publisher is installed: graphemes of the full text
+            import regex
+
+            def bluesky_length(shown: str) -> int:
+                return len(regex.findall(r"\X", shown))
+        return bluesky_length(text), 300, "graphemes as Bluesky shows them"
+    return weighted_length(text), MAX_WEIGHTED_LENGTH, "characters as X counts them"

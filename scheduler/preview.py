@@ -93,8 +93,9 @@ def _template():
 
 def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") -> dict:
     length = int(post.get("weighted_length") or 0)
+    limit = int(post.get("limit") or MAX_WEIGHTED_LENGTH)
     flags = [flag for flag in post.get("review") or () if flag in FLAG_LABELS]
-    if length > MAX_WEIGHTED_LENGTH:
+    if length > limit:
         flags.append("too-long")
     if not post.get("card"):
         flags.append("no-card")
@@ -107,7 +108,9 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "headline": post.get("headline") or "",
         "text": post.get("text") or "",
         "length": length,
-        "length_percent": min(100, round(100 * length / MAX_WEIGHTED_LENGTH)),
+        "length_percent": min(100, round(100 * length / limit)),
+        "limit": limit,
+        "network": post.get("network") or "x",
         "alt_text": post.get("alt_text") or "",
         "error": post.get("error") or "",
         "card": post.get("card"),

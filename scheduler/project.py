@@ -22,7 +22,8 @@ from typing import Iterator, Sequence
 from scheduler.config import Settings
 from scheduler.errors import UsageError
 from scheduler.results import (AccountStatus, Approved, CardsReport, HistoryRow, PlannedPost, PostChange,
-                               PreviewReport, QueuedPost, QueueReport, SplitReport, SplitTip, StatusReport)
+                               PreviewReport, QueuedPost, QueueReport, SplitReport, SplitTip, StatusReport,
+                               Unpublished)
 from scheduler.runner.report import RunReport
 
 
@@ -117,10 +118,10 @@ class Project:
         settings = self.settings
         note_schedule_valid(settings)
         own = publisher is None and not dry_run
-        if own:
-            from scheduler.publishers import make_publisher
+        if own:  # one publisher per account, made when its first post is due
+            from scheduler.publishers import Publishers
 
-            publisher = make_publisher(settings)
+            publisher = Publishers(settings)
         try:
             with self.store() as store:
                 return run_due(settings, store, publisher, now, worker_id or worker_name(), dry_run=dry_run,
@@ -158,33 +159,51 @@ class Project:
             return [HistoryRow(**row) for row in history(self.settings, store, limit)]
 
     def retry(self, post_id: str, now: datetime) -> PostChange:
+        """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one."""
         from scheduler.controls import retry_post
 
         with self.store() as store:
-            post = retry_post(store, post_id, now)
-        return PostChange(post.id, post.status)
+            return _change(retry_post(store, post_id, now))
 
     def skip(self, post_id: str, now: datetime) -> PostChange:
+        """Never post it: a bare tip id on every network, ID@network one."""
         from scheduler.controls import skip_post
 
         with self.store() as store:
-            post = skip_post(store, post_id, now)
-        return PostChange(post.id, post.status)
+            return _change(skip_post(store, post_id, now))
 
-    def pause(self, now: datetime) -> AccountStatus:
+    def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
+        """Delete a tip's published posts from their networks (ID@network: one) and record it."""
+        from scheduler.controls import unpublish_post
+        from scheduler.publishers import Publishers
+
+        publishers = Publishers(self.settings)
+        try:
+            with self.store() as store:
+                return [Unpublished(**row) for row in unpublish_post(self.settings, store, post_id, now, publishers)]
+        finally:
+            publishers.close()
+
+    def pause(self, now: datetime, network: str | None = None) -> list[AccountStatus]:
+        """Stop posting on every account, or on one network's."""
         from scheduler.controls import pause
 
         with self.store() as store:
-            return AccountStatus(**pause(self.settings, store, now))
+            return [AccountStatus(**row) for row in pause(self.settings, store, now, network)]
 
-    def resume(self, now: datetime) -> AccountStatus:
+    def resume(self, now: datetime, network: str | None = None) -> list[AccountStatus]:
         from scheduler.controls import resume
 
         with self.store() as store:
-            return AccountStatus(**resume(self.settings, store, now))
+            return [AccountStatus(**row) for row in resume(self.settings, store, now, network)]
 
-    def check(self):
+    def check(self, network: str | None = None):
         """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
         from scheduler.publishers.checks import run_check
 
-        return run_check(self.settings)
+        return run_check(self.settings, network=network)
+
+
+def _change(posts) -> PostChange:
+    first = next((p for p in posts if p.network == "x"), posts[0])
+    return PostChange(first.id, first.status, [{"id": p.id, "network": p.network, "status": p.status} for p in posts])

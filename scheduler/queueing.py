@@ -38,32 +38,40 @@ def tip_key(campaign_slug: str, tip_id: str) -> str:
 
 
 def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
-    """Queue the approved tips of the named campaigns (default: all); returns what changed."""
+    """Queue the approved tips of the named campaigns (default: all); returns what changed.
+
+    Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network."""
     from scheduler.campaign import find_campaigns
 
     campaigns = find_campaigns(settings.root, names)
     keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips]
     existing = _latest_rounds(store, keys)
+    networks = [a.network for a in settings.schedule.accounts or (settings.schedule.account,)]
 
     def needs_card(key: str) -> bool:
-        post = existing.get(key)
-        return post is None or post.status in (QUEUED, FAILED, MISSED, SKIPPED)
+        return any(existing.get((key, n)) is None or existing[(key, n)].status in (QUEUED, FAILED, MISSED, SKIPPED)
+                   for n in networks)
 
-    wanted, withdrawn = _wanted_posts(settings, campaigns, needs_card)
+    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
     timetable = Timetable(settings.schedule)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
-              "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips if t.status == "approved" and t.stale]}
+                              "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
+                                       if t.status == "approved" and t.stale],
+                              "too_long": too_long}
 
     for key in withdrawn:
-        post = existing.get(key)
-        if post is not None and post.status in (QUEUED, FAILED, MISSED):
-            store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
-            report["withdrawn"].append({"id": post.id})
+        for network in networks:
+            post = existing.get((key, network))
+            if post is not None and post.status in (QUEUED, FAILED, MISSED):
+                store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
+                report["withdrawn"].append({"id": post.id})
         store.set_recyclable(key, False, now)
 
     fresh: list[Wanted] = []
     for item in wanted:
-        post = existing.get(item.post.tip_key)
+        post = existing.get((item.post.tip_key, item.post.network))
+        if post is None and _gone_elsewhere(item.post.tip_key, existing):
+            continue  # a network added later takes the tips still to go out, not those already out elsewhere
         if post is None or (post.status == SKIPPED and post.skip_reason == SKIPPED_BY_CAMPAIGN):
             fresh.append(item if post is None else Wanted(replace(item.post, id=post.id, round=post.round),
                                                           item.pin))
@@ -77,8 +85,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
         else:
             report["unchanged"] += 1  # posted, dead, skipped by a person, or being posted right now
 
-    calendar = taken_calendar(store, timetable, now, exclude={w.post.id for w in fresh})
-    placed = place(calendar, fresh, now)
+    placed = _place_tips(store, timetable, fresh, existing, now)
     _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
 
@@ -88,40 +95,84 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     return report
 
 
-def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[str]]:
-    """Every approved tip as a post (text checked against X's limit first); keys of the others.
+def _gone_elsewhere(key: str, existing: dict) -> bool:
+    """True when the tip has posts on other networks and none is still to go out."""
+    others = [p for (k, _), p in existing.items() if k == key]
+    return bool(others) and not any(p.status in WAITING or p.skip_reason == SKIPPED_BY_CAMPAIGN for p in others)
+
+
+def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime) -> list[Post]:
+    """Slots for new posts: a tip already waiting on another network shares its slot; the others get
+    one slot per tip (the calendar counts tips, not network posts)."""
+    waiting = {}
+    for (key, _), post in sorted(existing.items(), key=lambda kv: kv[1].id):
+        if post.status in WAITING:
+            waiting.setdefault(key, post)
+    joining, by_tip = [], {}
+    for item in fresh:
+        sibling = waiting.get(item.post.tip_key)
+        if sibling is not None and item.pin is None:
+            joining.append(replace(item.post, due_at=sibling.due_at, pinned=sibling.pinned))
+        else:
+            by_tip.setdefault(item.post.tip_key, []).append(item)
+    firsts = [items[0] for items in by_tip.values()]
+    calendar = taken_calendar(store, timetable, now, exclude=set(by_tip))
+    slots = {p.tip_key: p for p in place(calendar, firsts, now)}
+    placed = joining + [replace(item.post, due_at=slots[key].due_at, pinned=slots[key].pinned)
+                        for key, items in by_tip.items() for item in items]
+    return sorted(placed, key=lambda p: (p.due_at, p.id))
+
+
+def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[str], list[dict]]:
+    """Every approved tip as one post per account (its text checked against that network's limit);
+    the keys of the other tips; and the tips too long for some network (queued on the others).
 
     An approved tip flagged stale (its article changed under it) waits for a person to look again."""
-    from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
+    from scheduler.accounts import post_id
+    from scheduler.posttext import compose_for, length_on
 
     schedule = settings.schedule
-    drafts, withdrawn = [], []
+    accounts = schedule.accounts or (schedule.account,)
+    drafts, withdrawn, too_long = [], [], []
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
             key = tip_key(campaign.slug, tip.id)
             if tip.status != "approved" or tip.stale:
                 withdrawn.append(key)
                 continue
-            composed = compose_tip(schedule, campaign, tip)
-            text, length = composed.text, composed.weighted_length
-            if not composed.fits:
-                raise ContentError(f"{display_path(campaign.path, settings.root)}: tip {tip.id!r} would be {length} "
-                                   f"characters as X counts them (with link, footer and hashtags), over "
-                                   f"{MAX_WEIGHTED_LENGTH}; shorten its text; nothing was queued")
-            drafts.append((campaign, position, tip, text, length))
+            fitting, problems = [], []
+            for account in accounts:
+                text = compose_for(schedule, text=tip.text_for(account.network), url=campaign.url,
+                                   campaign=campaign.slug, sensitive=tip.sensitive, network=account.network)
+                length, limit, how = length_on(account.network, text, settings.state_dir)
+                if length > limit:
+                    problems.append((account.network, f"{length} {how} (with link, footer and hashtags), over {limit}"))
+                else:
+                    fitting.append((account.network, text, length))
+            where = display_path(campaign.path, settings.root)
+            if not fitting:
+                detail = "; ".join(f"{what} on {network}" for network, what in problems)
+                raise ContentError(f"{where}: tip {tip.id!r} would be {detail}; shorten its text; nothing was queued")
+            for network, what in problems:
+                too_long.append({"id": post_id(key, network), "network": network,
+                                 "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
+                                            f"{', '.join(n for n, _, _ in fitting)} only: shorten it or give it "
+                                            f"texts: {{{network}: ...}}"})
+            drafts.append((campaign, position, tip, fitting))
 
-    cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _, _ in drafts) else None
+    cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None
     wanted = []
-    for campaign, position, tip, text, length in drafts:
+    for campaign, position, tip, fitting in drafts:
+        key = tip_key(campaign.slug, tip.id)
         card, alt_text = (None, None)
-        if cards is not None and needs_card(tip_key(campaign.slug, tip.id)):
+        if cards is not None and needs_card(key):
             card, alt_text = cards(campaign, tip)
-        post = Post(id=tip_key(campaign.slug, tip.id), tip_key=tip_key(campaign.slug, tip.id), round=1,
-                    campaign=campaign.slug, section=tip.section, position=position, text=text, card=card,
-                    alt_text=alt_text, weighted_length=length, due_at=datetime.min,
-                    pinned=tip.at is not None)
-        wanted.append(Wanted(post, tip.at))
-    return wanted, withdrawn
+        for network, text, length in fitting:
+            post = Post(id=post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
+                        position=position, text=text, card=card, alt_text=alt_text, weighted_length=length,
+                        due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive)
+            wanted.append(Wanted(post, tip.at))
+    return wanted, withdrawn, too_long
 
 
 def _card_maker(settings):
@@ -154,19 +205,29 @@ def _changes(post: Post, item: Wanted, timetable: Timetable) -> dict:
     return changes
 
 
-def _latest_rounds(store: Store, keys: list[str]) -> dict[str, Post]:
-    return latest_rounds(store.posts(tip_keys=keys))
+def _latest_rounds(store: Store, keys: list[str] | None = None) -> dict[tuple[str, str], Post]:
+    """The latest round of each tip on each network: {(tip key, network): post}."""
+    return latest_rounds(store.posts(tip_keys=keys), key=lambda post: (post.tip_key, post.network))
 
 
 def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset()) -> Calendar:
-    """The times already taken: posts still to go out, and posts that went out lately."""
+    """The times already taken: tips still to go out, and tips that went out lately (a tip on several
+    networks takes one time: its earliest). `exclude`: tip keys left out."""
     from datetime import timedelta
 
     recent = now - timedelta(days=2)
     calendar = timetable.calendar()
+    tips: dict[tuple[str, int], Post] = {}
+    times: dict[tuple[str, int], datetime] = {}
     for post in store.posts(WAITING + (POSTED,), since=recent):
-        if post.id not in exclude:
-            calendar.add(post.posted_at if post.status == POSTED and post.posted_at else post.due_at, post.section)
+        if post.tip_key in exclude:
+            continue
+        at = post.posted_at if post.status == POSTED and post.posted_at else post.due_at
+        mark = (post.tip_key, post.round)
+        if mark not in times or at < times[mark]:
+            tips[mark], times[mark] = post, at
+    for mark, post in tips.items():
+        calendar.add(times[mark], post.section)
     return calendar
 
 
@@ -216,33 +277,36 @@ def _choose(calendar: Calendar, pending: list[Post], slot: datetime, now: dateti
     return min(fitting, key=rank) if fitting else None
 
 
-def _save(store: Store, placed: list[Post], existing: dict[str, Post], now: datetime) -> None:
-    new = [p for p in placed if p.tip_key not in existing]
+def _save(store: Store, placed: list[Post], existing: dict, now: datetime) -> None:
+    new = [p for p in placed if (p.tip_key, p.network) not in existing]
     store.add_posts([replace(p, status=QUEUED) for p in new], now)
     for post in placed:
-        if post.tip_key in existing:  # withdrawn earlier, approved again
+        if (post.tip_key, post.network) in existing:  # withdrawn earlier, approved again
             store.update_waiting(post.id, now, status=QUEUED, skip_reason=None, due_at=post.due_at,
                                  pinned=post.pinned, **{name: getattr(post, name) for name in _CONTENT})
 
 
 def recycle(settings, store: Store, now: datetime) -> list[Post]:
-    """When nothing is left to go out: tips posted at least recycle_after ago come round again."""
+    """When nothing is left to go out: tips posted at least recycle_after ago come round again, on each
+    network they went out on, in one slot per tip."""
+    from scheduler.accounts import post_id
+
     recycle_after = settings.schedule.recycle_after
     if recycle_after is None or store.posts(WAITING):
         return []
-    latest = latest_rounds(store.posts())
-    due_again = sorted((p for p in latest.values() if p.status == POSTED and p.recyclable
+    due_again = sorted((p for p in _latest_rounds(store).values() if p.status == POSTED and p.recyclable
                         and p.posted_at is not None and p.posted_at <= now - recycle_after),
                        key=lambda p: (p.posted_at, p.id))
     if not due_again:
         return []
     timetable = Timetable(settings.schedule)
-    again = [Wanted(Post(id=f"{p.tip_key}~{p.round + 1}", tip_key=p.tip_key, round=p.round + 1,
-                         campaign=p.campaign, section=p.section, position=p.position, text=p.text, card=p.card,
-                         alt_text=p.alt_text, weighted_length=p.weighted_length, due_at=now), None)
+    again = [Wanted(replace(p, id=post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1, due_at=now,
+                            pinned=False, status=QUEUED, retry_at=None, claimed_by=None, claimed_until=None,
+                            attempts=0, attempt_open=False, last_error=None, remote_id=None, url=None,
+                            posted_at=None, cost_usd=None, skip_reason=None, recyclable=True), None)
              for p in due_again]
-    placed = place(taken_calendar(store, timetable, now), again, now)
-    store.add_posts([replace(p, status=QUEUED) for p in placed], now)
+    placed = _place_tips(store, timetable, again, {}, now)
+    store.add_posts(placed, now)
     logger.info("recycled %d posts", len(placed))
     return placed
 

@@ -88,7 +88,9 @@ class PlannedPost(Result):
     text: str
     card: str | None
     alt_text: str | None
-    weighted_length: int
+    weighted_length: int            # as the post's network counts it
+    network: str = "x"
+    limit: int = 280                # that network's limit
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class AccountStatus(Result):
     state: str
     reason: str | None
     not_before: str | None
+    network: str = "x"
+    publisher: str = "outbox"
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class StatusReport(Result):
     month: dict[str, Any]
     failing: list[dict[str, Any]]
     database: str
+    accounts: list[dict[str, Any]] = field(default_factory=list)  # every account, with its posts' counts
 
 
 @dataclass(frozen=True)
@@ -131,9 +136,21 @@ class HistoryRow(Result):
     error: str | None
     cost_usd: float | None
     attempts: int
+    network: str = "x"
 
 
 @dataclass(frozen=True)
 class PostChange(Result):
-    id: str
+    id: str                          # the first post changed (X's when it is among them)
     status: str
+    posts: list[dict[str, str]] = field(default_factory=list)  # every post changed: id, network, status
+
+
+@dataclass(frozen=True)
+class Unpublished(Result):
+    id: str
+    network: str
+    deleted: bool
+    already_gone: bool = False
+    url: str | None = None
+    error: str | None = None

@@ -26,6 +26,7 @@ def show_queue(report: dict) -> None:
               for key in report.get("held", [])]
     if report["unchanged"]:
         lines.append(f"{report['unchanged']} already queued, unchanged")
+    lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]
     print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
 
 
@@ -36,23 +37,33 @@ def show_plan(rows: list[dict], days: int) -> None:
     from rich.table import Table
 
     table = Table(title=f"The next {days} days", title_justify="left")
-    for name, style in (("when", "bold"), ("post", ""), ("status", ""), ("length", ""), ("card", "")):
+    several = len({row.get("network", "x") for row in rows}) > 1  # the network column only when it tells
+    columns = (("when", "bold"), ("post", ""), *((("network", ""),) if several else ()), ("status", ""),
+               ("length", ""), ("card", ""))
+    for name, style in columns:
         table.add_column(name, style=style or None, overflow="fold")
     for row in rows:
         first_line = row["text"].splitlines()[0] if row["text"] else ""
-        table.add_row(_when(row["at"]), f"{row['id']}\n{first_line}", row["status"],
-                      f"{row['weighted_length']}/280", "yes" if row["card"] else "no")
+        network = (row.get("network", "x"),) if several else ()
+        table.add_row(_when(row["at"]), f"{row['id']}\n{first_line}", *network, row["status"],
+                      f"{row['weighted_length']}/{row.get('limit', 280)}", "yes" if row["card"] else "no")
     _console().print(table)
 
 
 def show_status(report: dict) -> None:
-    account = report["account"]
-    state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
-    lines = [f"@{account['handle']} via {report['publisher']}: {state}"]
-    if account["not_before"]:
-        lines.append(f"no post before {_when(account['not_before'])} (rate limit)")
+    lines = []
+    several = len(report.get("accounts") or ()) > 1
+    for account in report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]:
+        state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
+        shown = f"@{account['handle']}" if account.get("network", "x") == "x" else account["handle"]
+        lines.append(f"{shown} via {account['publisher']}: {state}")
+        if account["not_before"]:
+            lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
+        if several:
+            counts = ", ".join(f"{n} {name}" for name, n in account["counts"].items() if n)
+            lines.append(f"  posts: {counts or 'none queued'}")
     counts = ", ".join(f"{n} {name}" for name, n in report["counts"].items() if n)
-    lines.append(f"posts: {counts or 'none queued'}")
+    lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
     month = report["month"]
@@ -71,8 +82,9 @@ def show_history(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table()
-    for name in ("when", "post", "status", "where / why"):
+    for name in ("when", "post", "network", "status", "where / why"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(_when(row["at"]), row["id"], row["status"], row["url"] or row["error"] or "")
+        table.add_row(_when(row["at"]), row["id"], row.get("network", "x"), row["status"],
+                      row["url"] or row["error"] or "")
     _console().print(table)

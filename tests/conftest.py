@@ -117,6 +117,19 @@ def card(tmp_path: Path) -> Path:
     return path
 
 
+def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
+    """A project in `root` with the bundled article and assets, the given schedule and campaign, and
+    its cards drawn through the CLI."""
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts" / "articles").mkdir(parents=True)
+    shutil.copy(REPO / "posts" / "articles" / f"{campaign}.txt", root / "posts" / "articles")
+    (root / "posts" / "schedule.yaml").write_text(schedule, encoding="utf-8")
+    (root / "posts" / f"{campaign}.yaml").write_text(tips, encoding="utf-8")
+    result = run_cli("cards", cwd=root)
+    assert result.code == 0, result
+    return root
+
+
 @pytest.fixture
 def cli(tmp_path):
     """Runs a command in-process (cli.main); the working folder defaults to an empty folder, never the repo."""

@@ -124,7 +124,8 @@ def test_a_post_skipped_by_a_person_stays_skipped(root, cli):
     queue(root)
     result = cli("skip", "t1", "--json", cwd=root)
     assert result.code == 0, result
-    assert json.loads(result.out) == {"id": "alpha/t1", "status": "skipped"}
+    assert json.loads(result.out) == {"id": "alpha/t1", "status": "skipped",
+                                      "posts": [{"id": "alpha/t1", "network": "x", "status": "skipped"}]}
     assert queue(root)["queued"] == []
     assert [r["id"] for r in plan(root)] == ["alpha/t2"]
 
@@ -180,7 +181,8 @@ def test_queue_and_plan_on_the_command_line(root, cli):
     shown = cli("plan", "--json", "--now", "2026-12-01T09:00", "--days", "7", cwd=root)
     assert shown.code == 0, shown
     rows = json.loads(shown.out)["posts"]
-    assert [set(r) for r in rows] == [{"id", "at", "status", "text", "card", "alt_text", "weighted_length"}] * 2
+    assert [set(r) for r in rows] == [{"id", "at", "status", "text", "card", "alt_text", "weighted_length",
+                                   "network", "limit"}] * 2
     assert rows[0]["at"] == "2026-12-02T09:00:00-05:00"
     assert rows[0]["weighted_length"] <= 280
     table = cli("plan", "--now", "2026-12-01T09:00", cwd=root)

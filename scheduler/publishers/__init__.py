@@ -26,3 +26,21 @@ def make_publisher(settings, name: str | None = None, *, account=None):
 
         return XPublisher.from_settings(settings)
     raise ConfigError(f"posts/schedule.yaml: unknown publisher {name!r}; use outbox, x, mastodon or bluesky")
+
+
+class Publishers:
+    """One publisher per account, each made when its first post is due (no login when nothing is)."""
+
+    def __init__(self, settings, given=None):
+        self.settings = settings
+        self.accounts = {a.network: a for a in settings.schedule.accounts or (settings.schedule.account,)}
+        self._made = dict(given or {})
+
+    def for_network(self, network: str):
+        if network not in self._made:
+            self._made[network] = make_publisher(self.settings, account=self.accounts[network])
+        return self._made[network]
+
+    def close(self) -> None:
+        for publisher in self._made.values():
+            publisher.close()

@@ -44,14 +44,61 @@ class CheckReport:
         return [f"{'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}" for c in self.checks]
 
 
-def run_check(settings, *, brand: bool = True) -> CheckReport:
+def run_check(settings, *, brand: bool = True, network: str | None = None) -> CheckReport:
+    """Check the configuration and every account (or only `network`'s)."""
     report = CheckReport()
     schedule = settings.schedule
-    account = schedule.account
-    report.add("configuration", True, f"posts/schedule.yaml: @{account.handle}, publisher {account.publisher}, "
-                                      f"{schedule.timezone}, {len(schedule.slots)} slot rule(s)")
+    accounts = [a for a in schedule.accounts or (schedule.account,) if network in (None, a.network)]
+    if not accounts:
+        report.add("configuration", False, f"posts/schedule.yaml has no {network} account", CONFIG_PROBLEM)
+        return report
+    shown = "; ".join(f"@{a.handle}, publisher {a.publisher}" if a.network == "x"
+                      else f"{a.handle} on {a.network}, publisher {a.publisher}" for a in accounts)
+    report.add("configuration", True, f"posts/schedule.yaml: {shown}, {schedule.timezone}, "
+                                      f"{len(schedule.slots)} slot rule(s)")
     if brand:
         _check_brand(report, settings)
+    for account in accounts:
+        if account.network == "x":
+            _check_x(report, settings, account)
+        elif account.network == "mastodon":
+            _check_mastodon(report, settings, account)
+    return report
+
+
+def _check_mastodon(report: CheckReport, settings, account) -> None:
+    from scheduler.publishers.mastodonaccess import BASE_NAME, HOW_TO_GET_A_TOKEN, TOKEN_NAME
+
+    access = settings.mastodon
+    if access is None:
+        if account.publisher == "mastodon":
+            report.add("mastodon credentials", False, f"not set: {TOKEN_NAME} and {BASE_NAME} in the environment or "
+                                                      f".env; {HOW_TO_GET_A_TOKEN}", CONFIG_PROBLEM)
+        else:
+            report.add("mastodon credentials", True, "not set (publisher outbox needs none)")
+        return
+    report.add("mastodon credentials", True, f"{TOKEN_NAME}={mask(access.access_token)}, {BASE_NAME}={access.api_base}")
+    from scheduler.publishers.mastodon import MastodonPublisher
+
+    publisher = MastodonPublisher(access, account.handle, state_dir=settings.state_dir, timeout=15.0)
+    try:
+        actual = publisher.whoami()
+        limits = publisher.limits()
+    except PublishError as exc:
+        report.add("mastodon handle", False, str(exc), ACCOUNT_PROBLEM)
+        return
+    finally:
+        publisher.close()
+    if actual.lower() != account.handle.lower():
+        report.add("mastodon handle", False, f"the access token belongs to {actual}, not {account.handle}; put "
+                                             f"{account.handle}'s token in {TOKEN_NAME} or change the mastodon "
+                                             "account's handle in posts/schedule.yaml", ACCOUNT_PROBLEM)
+        return
+    report.add("mastodon handle", True, f"the access token belongs to {actual}; the instance takes "
+                                        f"{limits.max_characters} characters a post (remembered for queue)")
+
+
+def _check_x(report: CheckReport, settings, account) -> None:
     credentials = settings.credentials
     if credentials is None:
         if account.publisher == "x":
@@ -59,12 +106,11 @@ def run_check(settings, *, brand: bool = True) -> CheckReport:
                                              "environment or .env", CONFIG_PROBLEM)
         else:
             report.add("credentials", True, f"not set (publisher {account.publisher} needs none)")
-        return report
+        return
     shown = ", ".join(f"{name}={mask(value)}" for name, value in zip(SECRET_NAMES, (
         credentials.api_key, credentials.api_secret, credentials.access_token, credentials.access_token_secret)))
     report.add("credentials", True, shown)
     _check_handle(report, settings)
-    return report
 
 
 def _check_brand(report: CheckReport, settings) -> None:

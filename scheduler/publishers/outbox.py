@@ -36,6 +36,16 @@ class OutboxPublisher(Publisher):
         remote_id = json.loads(entry.read_text(encoding="utf-8"))["remote_id"]
         return Published(remote_id=remote_id, url=entry.resolve().as_uri())
 
+    def unpublish(self, remote_id: str) -> bool:
+        """Take a post out of the outbox (its entry and card); False when it was not there."""
+        stem = remote_id.removeprefix("outbox-")
+        entry = self.folder / f"{stem}.json"
+        if not remote_id.startswith("outbox-") or not entry.exists():
+            return False
+        entry.unlink()
+        (self.folder / f"{stem}.png").unlink(missing_ok=True)
+        return True
+
     def publish(self, post: Outgoing) -> Published:
         existing = self.find_existing(post)
         if existing is not None:

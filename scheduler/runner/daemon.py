@@ -62,13 +62,13 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     from apscheduler.schedulers.base import SchedulerNotRunningError
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    from scheduler.publishers import make_publisher
+    from scheduler.publishers import Publishers
     from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_project_store
 
     echo = echo or (lambda line: print(line, flush=True))
     store = open_project_store(settings)
-    publisher = publisher or make_publisher(settings)
+    publisher = publisher or Publishers(settings)
     worker_id = worker_name()
     trigger = NextDue(store, recheck)
     stopping: list[int] = []
@@ -106,7 +106,9 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         alarm.add_job(wake, trigger, id="run-due", name="run-due")
-        echo(f"daemon started for @{settings.schedule.account.handle} ({worker_id}); stop it with SIGTERM or Ctrl-C")
+        accounts = ", ".join(a.handle if a.network != "x" else f"@{a.handle}"
+                             for a in settings.schedule.accounts or (settings.schedule.account,))
+        echo(f"daemon started for {accounts} ({worker_id}); stop it with SIGTERM or Ctrl-C")
         alarm.start()
     finally:
         for sig, handler in previous.items():

@@ -11,6 +11,7 @@ class Posted:
     remote_id: str | None
     url: str | None
     at: str               # local ISO time with its offset
+    network: str = "x"
 
 
 @dataclass(frozen=True)
@@ -18,24 +19,36 @@ class Deferred:
     id: str
     until: str
     reason: str
+    network: str = "x"
 
 
 @dataclass(frozen=True)
 class Failed:
     id: str
     error: str
+    network: str = "x"
 
 
 @dataclass(frozen=True)
 class Missed:
     id: str
     moved_to: str | None  # None in a dry run that could not find a free slot
+    network: str = "x"
 
 
 @dataclass(frozen=True)
 class Stopped:
     account: str
     reason: str | None
+    network: str = "x"
+
+    @property
+    def shown(self) -> str:
+        return f"@{self.account}" if self.network == "x" else f"{self.account} on {self.network}"
+
+    @property
+    def resume(self) -> str:
+        return "`juno-scheduler resume`" if self.network == "x" else f"`juno-scheduler resume {self.network}`"
 
 
 @dataclass
@@ -44,10 +57,16 @@ class RunReport:
     deferred: list[Deferred] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
     missed: list[Missed] = field(default_factory=list)
-    stopped: Stopped | None = None
+    stopped: Stopped | None = None   # the first account stopped (as before several networks)
+    stopped_accounts: list[Stopped] = field(default_factory=list)  # every stopped account
     dry_run: bool = False
     next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
+
+    def stop(self, stopped: Stopped) -> None:
+        if self.stopped is None:
+            self.stopped = stopped
+        self.stopped_accounts.append(stopped)
 
     @property
     def empty(self) -> bool:
@@ -66,6 +85,7 @@ class RunReport:
                       "missed": [asdict(row) for row in self.missed]}
         if self.stopped is not None:
             data["stopped"] = asdict(self.stopped)
+            data["stopped_accounts"] = [asdict(row) for row in self.stopped_accounts]
         if self.dry_run:
             data["dry_run"] = True
             data["next_post_at"] = self.next_post_at
@@ -80,9 +100,8 @@ class RunReport:
         lines += [f"missed {row.id}: {'would move' if self.dry_run else 'moved'} to {row.moved_to}" if row.moved_to
                   else f"missed {row.id}: would move to the next free slot" for row in self.missed]
         lines += [f"failed {row.id}: {row.error}" for row in self.failed]
-        if self.stopped is not None:
-            lines.append(f"posting is stopped for @{self.stopped.account}: {self.stopped.reason}; "
-                         "fix it, then run `juno-scheduler resume`")
+        for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
+            lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
         if self.paused_due:
             lines.append(f"{self.paused_due} due post(s) wait: posting is paused until `juno-scheduler resume`")
         if self.dry_run and self.empty and not self.paused_due:

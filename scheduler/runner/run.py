@@ -53,6 +53,10 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         def clock() -> datetime:
             return now + timedelta(seconds=time.monotonic() - started)
 
+    from scheduler.publishers import Publishers
+
+    if not isinstance(publisher, Publishers):  # one publisher given: the (first) account's
+        publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
     try:
         run.all_due(should_stop)
@@ -71,17 +75,25 @@ class _Stage:
     def __init__(self, settings, store: Store):
         self.settings = settings
         self.schedule = settings.schedule
-        self.handle = settings.schedule.account.handle
+        self.accounts = {a.network: a for a in settings.schedule.accounts or (settings.schedule.account,)}
         self.store = store
         self._calendar: Calendar | None = None
+        self._moved: dict[tuple[str, int], datetime] = {}
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
         start, next_start = month_bounds(now, self.schedule.zone)
-        budget = None if self._free() else self.schedule.budget.monthly_usd
+        budget = None if self._free(post) else self.schedule.budget.monthly_usd
         if spent is None:
             spent = self.store.spend_since(start)[1] if budget is not None else 0.0
         rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start)
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post))
+
+    def moved_slot(self, post: Post, now: datetime) -> datetime:
+        """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
+        tip = (post.tip_key, post.round)
+        if tip not in self._moved:
+            self._moved[tip] = self.free_slot(post, now, now)
+        return self._moved[tip]
 
     def free_slot(self, post: Post, since: datetime, now: datetime) -> datetime:
         """The next free slot from `since` for a post that leaves its own slot."""
@@ -105,69 +117,76 @@ class _Stage:
 
         card = stored_card(self.settings, post.card)
         return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
-                        alt_text=post.alt_text or "", uncertain=post.attempt_open)
+                        alt_text=post.alt_text or "", uncertain=post.attempt_open,
+                        language=self.schedule.language, sensitive=post.sensitive)
 
     def cost(self, post: Post) -> float:
-        if self._free():
+        if self._free(post):
             return 0.0
         from scheduler.publishers.xcosts import post_cost
 
         return post_cost(self.outgoing(post), self.schedule.budget.prices)
 
-    def _free(self) -> bool:
-        return self.schedule.account.publisher == "outbox"
+    def _free(self, post: Post) -> bool:
+        """Only posts to X cost money (and count against the budget); the outbox rehearses for free."""
+        account = self.accounts.get(post.network)
+        return post.network != "x" or account is None or account.publisher == "outbox"
+
+    def account_of(self, network: str) -> Account:
+        return self.store.account(self.accounts[network].key)
 
     def local(self, moment: datetime) -> str:
         return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
 
 
 class _Run(_Stage):
-    """Applies each decision: to the database, and through the publisher to the network."""
+    """Applies each decision: to the database, and through each account's publisher to its network."""
 
-    def __init__(self, settings, store: Store, publisher, worker_id: str, lease: timedelta, clock):
+    def __init__(self, settings, store: Store, publishers, worker_id: str, lease: timedelta, clock):
         super().__init__(settings, store)
-        self.publisher = publisher
+        self.publishers = publishers
         self.worker_id = worker_id
         self.lease = lease
         self.clock = clock
         self.report = RunReport()
-        self._account: Account | None = None
-        self._account_read = 0.0
+        self._states: dict[str, tuple[float, Account]] = {}
 
-    def account(self) -> Account:
-        """The account's state, read again at least every second: other workers may change it."""
-        if self._account is None or time.monotonic() - self._account_read > ACCOUNT_FRESH_S:
-            self._account = self.store.account(self.handle)
-            self._account_read = time.monotonic()
-        return self._account
+    def account(self, network: str) -> Account:
+        """An account's state, read again at least every second: other workers may change it."""
+        read = self._states.get(network)
+        if read is None or time.monotonic() - read[0] > ACCOUNT_FRESH_S:
+            read = (time.monotonic(), self.account_of(network))
+            self._states[network] = read
+        return read[1]
 
     def all_due(self, should_stop) -> None:
-        account = self.account()
-        if account.state == AccountState.PAUSED:
-            return
-        if account.state != AccountState.ACTIVE:
-            if self.store.has_due(self.clock()):
-                self.report.stopped = Stopped(self.handle, account.reason)
-            return
-        while not should_stop():
-            post = self.store.claim(self.worker_id, self.clock(), self.lease)
+        """Each account posts what is due for it; one account's trouble never holds back another."""
+        posting = []
+        for network, configured in self.accounts.items():
+            account = self.account(network)
+            if account.state == AccountState.ACTIVE:
+                posting.append(network)
+            elif account.state != AccountState.PAUSED and self.store.has_due(self.clock(), [network]):
+                self.report.stop(Stopped(configured.handle, account.reason, network))
+        while posting and not should_stop():
+            post = self.store.claim(self.worker_id, self.clock(), self.lease, networks=posting)
             if post is None:
                 return
             if not self.one(post):
-                return
+                posting.remove(post.network)
 
     def one(self, post: Post) -> bool:
-        """Apply the decision for one claimed post; False when the run must stop."""
+        """Apply the decision for one claimed post; False when its account must stop posting."""
         now = self.clock()
-        decision = self.decision(post, self.account(), now)
+        decision = self.decision(post, self.account(post.network), now)
         if decision.action == Action.PUBLISH:
             return self._publish(post)
         if decision.action == Action.MOVE:
-            new_at = self.free_slot(post, now, now)
+            new_at = self.moved_slot(post, now)
             self.store.move(post, self.worker_id, new_at, now)
             logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
                            self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
-            self.report.missed.append(Missed(post.id, self.local(new_at)))
+            self.report.missed.append(Missed(post.id, self.local(new_at), post.network))
             return True
         if decision.action == Action.DEFER:
             assert decision.until is not None
@@ -176,7 +195,7 @@ class _Run(_Stage):
                 until = self.free_slot(post, until, now)
             self.store.defer(post, self.worker_id, until, now)
             logger.info("%s: deferred until %s (%s)", post.id, self.local(until), decision.reason)
-            self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason))
+            self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason, post.network))
             return True
         self.store.release(post, self.worker_id, now)  # RELEASE or STOP: the account cannot post now
         return False
@@ -185,12 +204,13 @@ class _Run(_Stage):
         outgoing = self.outgoing(post)
         try:
             published = None
+            publisher = self.publishers.for_network(post.network)
             if post.attempt_open:
-                published = self.publisher.find_existing(outgoing)
+                published = publisher.find_existing(outgoing)
                 if published is not None:
                     logger.warning("%s: an earlier attempt did go out; recording it, not posting again", post.id)
             if published is None:
-                published = self.publisher.publish(outgoing)
+                published = publisher.publish(outgoing)
         except PublishError as exc:
             return self._failed(post, exc)
         except Exception as exc:  # a publisher bug or an unexpected network error: maybe posted
@@ -202,7 +222,7 @@ class _Run(_Stage):
         if not self.store.record_posted(post.id, published.remote_id, published.url, cost, now):
             logger.error("%s: was already recorded as posted by another worker", post.id)
         logger.info("%s: posted as %s", post.id, published.remote_id)
-        self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now)))
+        self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now), post.network))
         return True
 
     def _failed(self, post: Post, exc: PublishError, report_as_failed: bool = False) -> bool:
@@ -210,27 +230,28 @@ class _Run(_Stage):
         message = str(exc)
         if exc.kind == "permanent":
             self.store.record_dead(post.id, self.worker_id, message, now)
-            self.report.failed.append(Failed(post.id, message))
+            self.report.failed.append(Failed(post.id, message, post.network))
             return True
+        account = self.accounts[post.network]
         if exc.kind == "stop":
             self.store.record_retry(post.id, self.worker_id, message, post.eligible_at,
                                     uncertain=exc.uncertain, now=now)
-            self.store.set_account_state(self.handle, AccountState.STOPPED, message, now)
-            self._account = None
-            logger.error("%s: posting stopped for @%s: %s", post.id, self.handle, message)
-            self.report.failed.append(Failed(post.id, message))
-            self.report.stopped = Stopped(self.handle, message)
+            self.store.set_account_state(account.key, AccountState.STOPPED, message, now)
+            self._states.pop(post.network, None)
+            logger.error("%s: posting stopped for %s on %s: %s", post.id, account.handle, post.network, message)
+            self.report.failed.append(Failed(post.id, message, post.network))
+            self.report.stop(Stopped(account.handle, message, post.network))
             return False
         attempts = post.attempts + 1
         retry_at = _aware(exc.retry_at) or now + backoff(attempts)
-        if exc.retry_at is not None:
-            self.store.set_not_before(self.handle, retry_at, now)
-            self._account = None
+        if exc.retry_at is not None:  # the network said when: every post of this account waits till then
+            self.store.set_not_before(account.key, retry_at, now)
+            self._states.pop(post.network, None)
         self.store.record_retry(post.id, self.worker_id, message, retry_at, uncertain=exc.uncertain, now=now)
         if report_as_failed:
-            self.report.failed.append(Failed(post.id, message))
+            self.report.failed.append(Failed(post.id, message, post.network))
         else:
-            self.report.deferred.append(Deferred(post.id, self.local(retry_at), message))
+            self.report.deferred.append(Deferred(post.id, self.local(retry_at), message, post.network))
         return True
 
 
@@ -240,27 +261,31 @@ class _DryRun(_Stage):
     def __init__(self, settings, store: Store, now: datetime):
         super().__init__(settings, store)
         self.report = RunReport(dry_run=True)
-        account = store.account(self.handle)
+        accounts = {network: self.account_of(network) for network in self.accounts}
         due = store.due(now)
         start, _ = month_bounds(now, self.schedule.zone)
         spent = store.spend_since(start)[1]
+        held: set[str] = set()
         for post in due:
-            decision = self.decision(post, account, now, spent)
+            if post.network not in accounts or post.network in held:
+                continue
+            decision = self.decision(post, accounts[post.network], now, spent)
             if decision.action == Action.PUBLISH:
                 spent += self.cost(post)
-                self.report.posted.append(Posted(post.id, None, None, self.local(now)))
+                self.report.posted.append(Posted(post.id, None, None, self.local(now), post.network))
             elif decision.action == Action.MOVE:
-                self.report.missed.append(Missed(post.id, self.local(self.free_slot(post, now, now))))
+                self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network))
             elif decision.action == Action.DEFER:
                 assert decision.until is not None
                 until = self.free_slot(post, decision.until, now) if decision.reason == "budget" else decision.until
-                self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason))
+                self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason, post.network))
             elif decision.action == Action.RELEASE:
-                self.report.paused_due = len(due)
-                break
+                held.add(post.network)
+                self.report.paused_due += sum(1 for p in due if p.network == post.network)
             else:
-                self.report.stopped = Stopped(self.handle, account.reason)
-                break
+                held.add(post.network)
+                self.report.stop(Stopped(self.accounts[post.network].handle, accounts[post.network].reason,
+                                         post.network))
         if self.report.empty:
             upcoming = store.next_ready_at()
             self.report.next_post_at = self.local(upcoming) if upcoming else None

@@ -15,14 +15,14 @@ from datetime import datetime, timedelta
 from typing import Iterable, Iterator, Sequence
 
 from scheduler.store.records import (ACTIVE, CLAIMABLE, CLAIMED, DEAD, FAILED, MISSED, POSTED, QUEUED,
-                                     SKIPPED, WAITING, Account, AccountState, Post, PostStatus,
+                                     SKIPPED, UNPUBLISHED, WAITING, Account, AccountState, Post, PostStatus,
                                      from_epoch, to_epoch)
 from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
 _TIME_FIELDS = {"due_at", "retry_at", "claimed_until", "posted_at", "updated_at"}
-_BOOL_FIELDS = {"pinned", "attempt_open", "recyclable"}
+_BOOL_FIELDS = {"pinned", "attempt_open", "recyclable", "sensitive"}
 POST_COLUMNS = tuple(f.name for f in fields(Post))
 _SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
 _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
@@ -31,6 +31,14 @@ _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a w
 def _in(values: Sequence[str]) -> str:
     """An SQL list of state names (fixed words of ours, never user input)."""
     return "(" + ", ".join(f"'{str(v)}'" for v in values) + ")"
+
+
+def network_filter(networks: Sequence[str] | None) -> str:
+    """` AND network IN (...)` for a claim limited to some accounts' networks ('' for all)."""
+    if networks is None:
+        return ""
+    known = [n for n in networks if n.isalpha()]  # network names are words: never quoted input
+    return f" AND network IN {_in(known)}" if known else " AND 1 = 0"
 
 
 class Store:
@@ -50,7 +58,7 @@ class Store:
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         raise NotImplementedError
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
+    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
         raise NotImplementedError
 
     def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
@@ -154,8 +162,8 @@ class Store:
         return self._posts(" AND ".join(where), params)
 
     def history(self, limit: int = 50) -> list[Post]:
-        """What happened last: posted, failed, dead, missed and skipped posts, newest first."""
-        return self._posts(f"status IN {_in((POSTED, FAILED, DEAD, MISSED, SKIPPED))}", (),
+        """What happened last: posted, failed, dead, missed, skipped and unpublished posts, newest first."""
+        return self._posts(f"status IN {_in((POSTED, FAILED, DEAD, MISSED, SKIPPED, UNPUBLISHED))}", (),
                            order="updated_at DESC, id", limit=limit)
 
     def counts(self) -> dict[str, int]:
@@ -166,9 +174,9 @@ class Store:
         rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}")
         return from_epoch(rows[0][0]) if rows else None
 
-    def has_due(self, now: datetime) -> bool:
+    def has_due(self, now: datetime, networks: Sequence[str] | None = None) -> bool:
         rows = self._query(self._sql(f"SELECT 1 FROM posts WHERE status IN {_in(CLAIMABLE)} "
-                                     "AND ready_at <= ? LIMIT 1"), (to_epoch(now),))
+                                     f"AND ready_at <= ?{network_filter(networks)} LIMIT 1"), (to_epoch(now),))
         return bool(rows)
 
     def due(self, now: datetime) -> list[Post]:
@@ -176,10 +184,10 @@ class Store:
         return self._posts(f"status IN {_in(CLAIMABLE)} AND ready_at <= ?", (to_epoch(now),),
                            order="ready_at, id")
 
-    def spend_since(self, since: datetime) -> tuple[int, float]:
-        """How many posts went out since `since`, and what they cost."""
+    def spend_since(self, since: datetime, network: str = "x") -> tuple[int, float]:
+        """How many posts went out on `network` since `since`, and what they cost."""
         rows = self._query(self._sql("SELECT COUNT(*), COALESCE(SUM(cost_usd), 0) FROM posts "
-                                     "WHERE posted_at >= ?"), (to_epoch(since),))
+                                     "WHERE posted_at >= ? AND network = ?"), (to_epoch(since), network))
         count, spent = rows[0]
         return int(count), float(spent)
 
@@ -232,15 +240,17 @@ class Store:
                         (int(recyclable), tip_key, int(recyclable)))
 
     # --- claiming and recording -----------------------------------------------------------------
-    def claim(self, worker_id: str, now: datetime, lease: timedelta) -> Post | None:
+    def claim(self, worker_id: str, now: datetime, lease: timedelta, networks: Sequence[str] | None = None
+              ) -> Post | None:
         """Atomically take the most overdue claimable post for `lease` and open an attempt on it,
         durably, before anything is published; None when nothing is due.
 
         The post comes back as it was found: attempt_open True means an earlier attempt may
         have gone out (look before posting), attempts counts the earlier ones. A worker that
-        then does not publish gives the attempt back (defer, move, release with the post)."""
+        then does not publish gives the attempt back (defer, move, release with the post).
+        `networks` limits the claim to those accounts' posts (the others are paused, stopped or waiting)."""
         with self.transaction() as cur:
-            row = self._claim_one(cur, worker_id, to_epoch(now), to_epoch(now + lease))
+            row = self._claim_one(cur, worker_id, to_epoch(now), to_epoch(now + lease), networks)
         return self._post(row) if row else None
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
@@ -320,6 +330,11 @@ class Store:
                                   f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}"),
                         (stamp, stamp, stamp, post_id))
             return cur.rowcount == 1
+
+    def record_unpublished(self, post_id: str, now: datetime) -> bool:
+        """A person deleted the published post from its network."""
+        return self._write(f"UPDATE posts SET status = '{UNPUBLISHED}', recyclable = 0, updated_at = ? "
+                           "WHERE id = ? AND status = 'posted'", (to_epoch(now), post_id)) == 1
 
     # --- the account ----------------------------------------------------------------------------
     def account(self, handle: str) -> Account:

@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 import psycopg
 
-from scheduler.store.base import POST_COLUMNS, Store, _in
+from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
 from scheduler.store.records import CLAIMABLE
 
 CONNECT_TIMEOUT_S = 10
@@ -18,7 +18,7 @@ _MIGRATION_LOCK = 0x6A756E6F  # "juno": one migrating process at a time
 
 # The claim and its attempt in one statement; the post comes back as it was found.
 _CLAIM = ("WITH found AS (SELECT id, attempt_open, attempts FROM posts "
-          f"WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %s "
+          f"WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %s{{networks}} "
           "ORDER BY ready_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
           "UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
           "updated_at = %s, attempt_open = 1, attempts = posts.attempts + 1 FROM found WHERE posts.id = found.id "
@@ -52,15 +52,15 @@ class PostgresStore(Store):
             cur.execute(self._sql(sql), params)
             return cur.fetchall()
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
-        cur.execute(_CLAIM, (now, worker_id, until, until, now), raw=True)
+    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
+        cur.execute(_CLAIM.format(networks=network_filter(networks)), (now, worker_id, until, until, now), raw=True)
         return cur.fetchone()
 
-    def claim(self, worker_id, now, lease):
+    def claim(self, worker_id, now, lease, networks=None):
         """One statement in autocommit: its own durable transaction, one round trip."""
         from scheduler.store.records import to_epoch
 
-        row = self.conn.execute(_CLAIM, (to_epoch(now), worker_id, to_epoch(now + lease), to_epoch(now + lease),
+        row = self.conn.execute(_CLAIM.format(networks=network_filter(networks)), (to_epoch(now), worker_id, to_epoch(now + lease), to_epoch(now + lease),
                                          to_epoch(now))).fetchone()
         return self._post(row) if row else None
 

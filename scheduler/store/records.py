@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, overload
+from typing import Callable, Hashable, Iterable, overload
 from datetime import datetime, timezone
 from enum import StrEnum
 
@@ -18,6 +18,7 @@ class PostStatus(StrEnum):
     DEAD = "dead"
     MISSED = "missed"
     SKIPPED = "skipped"
+    UNPUBLISHED = "unpublished"  # a person deleted it from its network after it went out
 
 
 class AccountState(StrEnum):
@@ -26,7 +27,7 @@ class AccountState(StrEnum):
     STOPPED = "stopped"
 
 
-QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED = PostStatus
+QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED, UNPUBLISHED = PostStatus
 STATES = tuple(PostStatus)
 # States a worker may claim (a CLAIMED post only once its lease has run out).
 CLAIMABLE = (QUEUED, FAILED, MISSED, CLAIMED)
@@ -67,6 +68,8 @@ class Post:
     skip_reason: str | None = None
     recyclable: bool = True
     updated_at: datetime | None = None
+    network: str = "x"           # x | bluesky | mastodon: the account it goes out on
+    sensitive: bool = False      # the tip is flagged sensitive (a content warning where the network has one)
 
     @property
     def eligible_at(self) -> datetime:
@@ -74,12 +77,14 @@ class Post:
         return max(self.due_at, self.retry_at) if self.retry_at else self.due_at
 
 
-def latest_rounds(posts: Iterable[Post]) -> dict[str, Post]:
-    """Each tip's newest round (a recycled tip has one post per time round), by tip key."""
-    latest: dict[str, Post] = {}
+def latest_rounds(posts: Iterable[Post], key: Callable[[Post], Hashable] = lambda post: post.tip_key) -> dict:
+    """Each tip's newest round (a recycled tip has one post per time round), by tip key (or by `key`,
+    e.g. tip key and network)."""
+    latest: dict = {}
     for post in posts:
-        if post.tip_key not in latest or post.round > latest[post.tip_key].round:
-            latest[post.tip_key] = post
+        mark = key(post)
+        if mark not in latest or post.round > latest[mark].round:
+            latest[mark] = post
     return latest
 
 

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -71,6 +71,13 @@ MIGRATIONS: list[list[str]] = [
             first_seen  BIGINT NOT NULL,
             PRIMARY KEY (network, handle)
         )""",
+    ],
+    [
+        # One post per tip and network: every post made before this belongs to X (or its outbox),
+        # keeps its id and state, and is never posted again. `sensitive` gives Mastodon its content warning.
+        "ALTER TABLE posts ADD COLUMN network TEXT NOT NULL DEFAULT 'x'",
+        "ALTER TABLE posts ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX posts_network ON posts (network, status)",
     ],
 ]
 

@@ -7,13 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from scheduler.store.base import POST_COLUMNS, Store, _in
+from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
 from scheduler.store.records import CLAIMABLE
 
 BUSY_TIMEOUT_S = 60.0
 
 _CLAIM_PICK = (f"SELECT id, attempt_open FROM posts WHERE status IN {_in(CLAIMABLE)} "
-               "AND ready_at <= ? ORDER BY ready_at, id LIMIT 1")
+               "AND ready_at <= ?{networks} ORDER BY ready_at, id LIMIT 1")
 _CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
                "updated_at = ?, attempt_open = 1, attempts = attempts + 1 WHERE id = ? "
                f"RETURNING {', '.join(POST_COLUMNS)}")
@@ -60,8 +60,8 @@ class SQLiteStore(Store):
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int) -> tuple | None:
-        cur.execute(_CLAIM_PICK, (now,))
+    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
+        cur.execute(_CLAIM_PICK.format(networks=network_filter(networks)), (now,))
         row = cur.fetchone()
         if row is None:
             return None

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import drawn_project, run_cli
 from fakex import FakeX
 
 pytestmark = pytest.mark.slow
@@ -66,14 +66,7 @@ tips:
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory) -> Path:
     """A project with three approved tips and their cards drawn (once for the module)."""
-    root = tmp_path_factory.mktemp("x-template")
-    shutil.copytree(REPO / "assets", root / "assets")
-    (root / "posts" / "articles").mkdir(parents=True)
-    shutil.copy(REPO / "posts" / "articles" / f"{CAMPAIGN}.txt", root / "posts" / "articles")
-    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
-    (root / "posts" / f"{CAMPAIGN}.yaml").write_text(TIPS, encoding="utf-8")
-    result = run_cli("cards", cwd=root)
-    assert result.code == 0, result
+    root = drawn_project(tmp_path_factory.mktemp("x-template"), SCHEDULE, CAMPAIGN, TIPS)
     result = run_cli("queue", "--now", "2026-12-01T07:00", cwd=root)
     assert result.code == 0, result
     return root

@@ -38,7 +38,7 @@ def test_due_posts_go_out_once_and_the_report_says_so(settings, store):
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher)
     assert [p["id"] for p in report.as_dict()["posted"]] == ids
-    assert report.as_dict()["posted"][0] == {"id": ids[0], "remote_id": f"r-{ids[0]}", "url": f"https://x.test/{ids[0]}",
+    assert report.as_dict()["posted"][0] == {"id": ids[0], "network": "x", "remote_id": f"r-{ids[0]}", "url": f"https://x.test/{ids[0]}",
                                    "at": "2026-12-07T09:05:00-05:00"}
     assert (report.as_dict()["deferred"], report.as_dict()["failed"], report.as_dict()["missed"]) == ([], [], [])
     assert [c.post_id for c in publisher.calls] == ids
@@ -58,7 +58,7 @@ def test_a_slot_missed_by_more_than_the_catch_up_window_moves_to_the_next_free_s
     publisher = ScriptedPublisher()
     report = run(settings, store, publisher)
     # Wednesday 09:00 is taken and max_per_day is 1: the next free slot is Friday 09:00.
-    assert report.as_dict()["missed"] == [{"id": "c/monday", "moved_to": "2026-12-11T09:00:00-05:00"}]
+    assert report.as_dict()["missed"] == [{"id": "c/monday", "network": "x", "moved_to": "2026-12-11T09:00:00-05:00"}]
     assert report.as_dict()["posted"] == [] and publisher.calls == []
     moved = store.get("c/monday")
     assert (moved.status, moved.due_at) == ("missed", datetime(2026, 12, 11, 14, 0, tzinfo=UTC))
@@ -85,7 +85,7 @@ def test_a_passing_error_is_retried_with_backoff(settings, store):
     (post_id,) = add_due(store, 1, NOW)
     publisher = ScriptedPublisher({post_id: [retry_error(), retry_error()]})
     first = run(settings, store, publisher)
-    assert first.as_dict()["deferred"] == [{"id": post_id, "until": "2026-12-07T09:07:00-05:00",
+    assert first.as_dict()["deferred"] == [{"id": post_id, "network": "x", "until": "2026-12-07T09:07:00-05:00",
                                   "reason": "X answered 503; try again later"}]
     second = run(settings, store, publisher, now=NOW + timedelta(minutes=2))
     assert second.as_dict()["deferred"][0]["until"] == "2026-12-07T09:11:00-05:00"  # 2 minutes, then 4
@@ -98,7 +98,7 @@ def test_a_permanent_error_kills_only_that_post(settings, store):
     ids = add_due(store, 2, NOW)
     publisher = ScriptedPublisher({ids[0]: [PublishError("X: duplicate content", kind="permanent")]})
     report = run(settings, store, publisher)
-    assert report.as_dict()["failed"] == [{"id": ids[0], "error": "X: duplicate content"}]
+    assert report.as_dict()["failed"] == [{"id": ids[0], "network": "x", "error": "X: duplicate content"}]
     assert [p["id"] for p in report.as_dict()["posted"]] == [ids[1]]
     assert store.get(ids[0]).status == "dead"
     assert report.exit_code == 3
@@ -109,8 +109,8 @@ def test_a_stop_error_stops_the_account_until_resume(settings, store):
     problem = "X: the credentials are invalid (401); create new keys and set X_ACCESS_TOKEN"
     publisher = ScriptedPublisher({ids[0]: [PublishError(problem, kind="stop")]})
     report = run(settings, store, publisher)
-    assert report.as_dict()["failed"] == [{"id": ids[0], "error": problem}]
-    assert report.as_dict()["stopped"] == {"account": "junocounseling", "reason": problem}
+    assert report.as_dict()["failed"] == [{"id": ids[0], "network": "x", "error": problem}]
+    assert report.as_dict()["stopped"] == {"account": "junocounseling", "network": "x", "reason": problem}
     assert report.exit_code == 3
     assert len(publisher.calls) == 1
     later = run(settings, store, publisher, now=NOW + timedelta(minutes=5))
@@ -154,7 +154,7 @@ def test_a_bug_in_the_publisher_fails_the_post_and_keeps_it_safe(settings, store
     (post_id,) = add_due(store, 1, NOW)
     publisher = ScriptedPublisher({post_id: [ValueError("boom")]})
     report = run(settings, store, publisher)
-    assert report.as_dict()["failed"] == [{"id": post_id, "error": "unexpected ValueError: boom"}]
+    assert report.as_dict()["failed"] == [{"id": post_id, "network": "x", "error": "unexpected ValueError: boom"}]
     post = store.get(post_id)
     assert (post.status, post.attempt_open) == ("failed", True)
 
@@ -170,7 +170,7 @@ def test_the_monthly_budget_defers_to_next_month(tmp_path, database_url):
         report = run(settings, store, ScriptedPublisher())
         assert [p["id"] for p in report.as_dict()["posted"]] == ["c/p0"]
         # the first free slot of January: Friday 1 January 09:00 (blackout is only 25 December here)
-        assert report.as_dict()["deferred"] == [{"id": "c/p1", "until": "2027-01-01T09:00:00-05:00", "reason": "budget"}]
+        assert report.as_dict()["deferred"] == [{"id": "c/p1", "network": "x", "until": "2027-01-01T09:00:00-05:00", "reason": "budget"}]
         assert store.get("c/p0").cost_usd == pytest.approx(0.2)
         assert store.spend_since(NOW - timedelta(days=7)) == (1, pytest.approx(0.2))
 
