@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import drawn_project, run_cli
+from conftest import drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
-
-pytestmark = pytest.mark.slow
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = """\
@@ -86,13 +84,13 @@ def fm():
 def project(drawn, tmp_path, fm) -> Path:
     root = tmp_path / "project"
     shutil.copytree(drawn, root)
-    result = run_cli("queue", "--json", "--now", "2026-12-01T07:00", cwd=root, env=fm.env())
+    result = run_cli_in_process("queue", "--json", "--now", "2026-12-01T07:00", cwd=root, env=fm.env())
     assert result.code == 0, result
     return root
 
 
 def cli(root: Path, fm: FakeMastodon, *args: str, username: str = "junocounseling"):
-    result = run_cli(*args, cwd=root, env=fm.env(username))
+    result = run_cli_in_process(*args, cwd=root, env=fm.env(username))
     return result, (json.loads(result.out) if "--json" in args and result.out.strip() else None)
 
 
@@ -210,7 +208,7 @@ def test_unpublish_deletes_the_post_on_its_network_and_records_it(project, fm):
     gone, data = cli(project, fm, "unpublish", "reluctance-doesnt-always-mean-refusal@mastodon", "--json")
     assert gone.code == 0, gone
     assert data["posts"] == [{"id": MASTODON_ID, "network": "mastodon", "deleted": True, "already_gone": False,
-                              "url": f"https://social.example/@junocounseling/{status['id']}"}]
+                              "url": f"https://social.example/@junocounseling/{status['id']}", "error": None}]
     assert fm.statuses_of() == [] and fm.deleted[0]["id"] == status["id"]
     assert len(outbox(project)) == 1  # X's post was not touched
     _, history = cli(project, fm, "history", "--json")
