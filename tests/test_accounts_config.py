@@ -109,3 +109,19 @@ def test_through_the_cli_a_bad_mastodon_handle_is_one_line_and_exit_2(tmp_path, 
     assert result.err.strip().splitlines() == [
         "error: posts/schedule.yaml:2:33: accounts[0].handle: 'junocounseling' is not a Mastodon handle: "
         "write it with its instance, \"@junocounseling@mastodon.social\""]
+
+
+def test_check_looks_at_every_account_and_says_what_each_still_needs(tmp_path, cli):
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "assets", tmp_path / "assets")
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "schedule.yaml").write_text(ACCOUNTS + REST, encoding="utf-8")
+    result = cli("check", "--json", cwd=tmp_path)
+    checks = {c["name"]: c for c in __import__("json").loads(result.out)["checks"]}
+    assert result.code == 2, result  # X and Bluesky post for real and have no credentials yet
+    assert not checks["credentials"]["ok"] and "X_API_KEY" in checks["credentials"]["detail"]
+    assert not checks["bluesky credentials"]["ok"] and "BLUESKY_APP_PASSWORD" in checks["bluesky credentials"]["detail"]
+    assert checks["mastodon credentials"]["ok"]  # publisher: outbox needs none
+    only = cli("check", "mastodon", "--json", cwd=tmp_path)
+    assert only.code == 0 and "bluesky credentials" not in only.out

@@ -63,6 +63,10 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
             _check_x(report, settings, account)
         elif account.network == "mastodon":
             _check_mastodon(report, settings, account)
+        elif account.network == "bluesky":
+            from scheduler.publishers.bluesky import check_account
+
+            check_account(report, settings, account)
     return report
 
 
