@@ -161,7 +161,7 @@ def _unglued(token: str, start: bool) -> str:
     if lowers[-1] in _BAD_SUFFIXES and not function[0]:  # stressor, mentor: a word, not "stress or"
         return token
     if any(function):  # "providerabout", "ofsuicide", "fromchildhoodandadolescencethrough"
-        joined = max(ranks) <= 30000 and all(f or len(p) >= 4 for p, f in zip(lowers, function))
+        joined = max(ranks) <= 60000 and all(f or len(p) >= 4 for p, f in zip(lowers, function))
     else:  # "Findtips": two common words, never a name written in the middle of a sentence ("Talkspace")
         joined = (len(parts) == 2 and min(len(p) for p in lowers) >= 4 and max(ranks) <= 8000
                   and (token[:1].islower() or start))

@@ -17,7 +17,7 @@ from scheduler.tips.filters import (compress, dangling_references, is_fragment, 
                                   opens_with_reference, shorten_to_clause, unresolved_pronoun)
 
 MAX_HEADLINE = 90  # the card's words: a complete thought of at most about 90 characters
-LONG_HEADLINE = 110  # a whole sentence with no clause to cut at may stand as a longer headline, with a note
+LONG_HEADLINE = 120  # a whole sentence with no clause to cut at may stand as a longer headline, with a note
 MAX_CONTEXT_SENTENCES = 2
 
 

@@ -12,7 +12,8 @@ import re
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
 from scheduler.tips.drafts import (LONG_HEADLINE, MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_notes,
-                                  is_imperative, label_lead, make_headline, unusable_reason)
+                                  is_imperative, label_lead, long_headline_notes, make_headline,
+                                  unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, without_quotes
 from scheduler.tips.flags import personal_details
 from scheduler.tips.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
@@ -294,8 +295,9 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
             notes.append("headline names only some of the list's items")
     clause_head = re.sub(r",?\s+(?:including|such as|like)$", "", lead) if open_ended else ""
     if headline is None and clause_head != lead and has_verb(clause_head) and not is_fragment(
-            end_with_period(clause_head)) and len(clause_head) < MAX_HEADLINE:
+            end_with_period(clause_head)) and len(clause_head) < LONG_HEADLINE:
         headline = end_with_period(clause_head)  # "People may experience a range of reactions after trauma."
+        notes.extend(long_headline_notes(headline))
     if headline is None and commands and not open_ended:
         first = end_with_period(capitalize_first(phrases[0]))
         if len(words(first)) >= 3 and len(first) <= MAX_HEADLINE:
