@@ -168,12 +168,23 @@ def _unglued(token: str, start: bool) -> str:
     return " ".join(parts) if joined else token
 
 
-def mend_spacing(text: str) -> str:
-    """Spaces put back where a copy ran words together around a link (`Findtips`, `theFDA`, `family,even`)."""
+def mend_spacing(text: str, found: list[str] | None = None) -> str:
+    """Spaces put back where a copy ran words together around a link (`Findtips`, `theFDA`, `family,even`);
+    `found` collects the mended words as they now read ("Find tips")."""
     if not text:
         return text
-    text = _COMMA_GLUE.sub(", ", text)
-    text = _DIGIT_GLUE.sub(r"\1 ", text)
-    text = _PAREN_GLUE.sub(lambda m: " (" if m.group(0) == "(" else " ", text)
-    text = _CAMEL_GLUE.sub(r"\1 ", text)
-    return _GLUE_CANDIDATE.sub(_unglue, text)
+
+    def noted(replace):
+        def apply(match: re.Match) -> str:
+            out = replace(match) if callable(replace) else match.expand(replace)
+            if out != match.group(0) and found is not None:
+                start, end = match.start(), match.end()
+                found.append((match.string[max(0, start - 12):start] + out + match.string[end:end + 12]).strip())
+            return out
+        return apply
+
+    text = _COMMA_GLUE.sub(noted(lambda m: ", "), text)
+    text = _DIGIT_GLUE.sub(noted(r"\1 "), text)
+    text = _PAREN_GLUE.sub(noted(lambda m: " (" if m.group(0) == "(" else " "), text)
+    text = _CAMEL_GLUE.sub(noted(r"\1 "), text)
+    return _GLUE_CANDIDATE.sub(noted(_unglue), text)

@@ -21,7 +21,7 @@ class Item:
     text: str
     lead: str | None = None
     children: tuple["Item", ...] = ()
-    mended: bool = False  # spaces a copy lost were put back ("Findtips" -> "Find tips")
+    mended: tuple[str, ...] = ()  # words a copy ran together, put back apart ("Find tips")
 
     @property
     def full(self) -> str:
@@ -37,7 +37,7 @@ class Block:
     ordered: bool = False
     lead: str | None = None  # a paragraph's bold lead-in
     lead_in: str | None = None  # a list's introducing paragraph ("Common signs include:")
-    mended: bool = False  # spaces a copy lost were put back ("Findtips" -> "Find tips")
+    mended: tuple[str, ...] = ()  # words a copy ran together, put back apart ("Find tips")
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,9 @@ class _Builder:
         lead = clean(lead) if lead else None
         if lead is None:
             lead, text = split_flat_lead(text)
-        mended_text, mended_lead = mend_spacing(text), mend_spacing(lead) if lead else lead
-        mended = (mended_text, mended_lead) != (text, lead)
-        text, lead = mended_text, mended_lead
+        found: list[str] = []
+        text, lead = mend_spacing(text, found), mend_spacing(lead, found) if lead else lead
+        mended = tuple(found)
         if not text and not lead:
             return
         if lead and not text:
@@ -128,7 +128,7 @@ class _Builder:
             lead_in = self.blocks[-1].text
         self.number += 1
         self.blocks.append(Block(number=self.number, kind="list", items=tuple(items), ordered=ordered,
-                                 lead_in=lead_in, mended=any(item.mended for item in items)))
+                                 lead_in=lead_in, mended=tuple(w for item in items for w in item.mended)))
 
     def _close(self) -> None:
         if self.blocks or self.heading is not None:
@@ -144,9 +144,9 @@ def make_item(text: str, lead: str | None = None, children=()) -> Item:
     text, lead = clean(text), (clean(lead) if lead else None)
     if not lead:
         lead, text = split_flat_lead(text)
-    mended_text, mended_lead = mend_spacing(text), mend_spacing(lead) if lead else lead
-    mended = (mended_text, mended_lead) != (text, lead)
-    text, lead = mended_text, mended_lead
+    found: list[str] = []
+    text, lead = mend_spacing(text, found), mend_spacing(lead, found) if lead else lead
+    mended = tuple(found)
     if lead and not text:
         text, lead = lead, None
     return Item(text=text, lead=lead or None, children=tuple(children), mended=mended)

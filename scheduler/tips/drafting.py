@@ -22,6 +22,12 @@ from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, S
                                   unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
+
+
+def mended_in(mended: tuple[str, ...], text: str) -> bool:
+    """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
+    squeezed = " ".join(text.split())
+    return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
 from scheduler.tips.flags import flag_words, personal_details, sensitive_words, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
@@ -224,7 +230,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             scope.ledger.leave(where, headline_problem(sentence) if score is None else "too long to join the tip before")
             current = None
     for draft in drafts:
-        if block.mended:
+        if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
 

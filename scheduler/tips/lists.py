@@ -231,8 +231,10 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
     if len(headline) > LONG_HEADLINE:
         scope.ledger.leave(where, "no headline within a card's length")
         return []
+    from scheduler.tips.drafting import mended_in
+
     notes = headline_notes(kept[0], headline) + (["spaces put back in run-together words: check the source"]
-                                                 if item.mended else [])
+                                                 if mended_in(item.mended, " ".join(kept)) else [])
     return [Draft(headline=headline, sentences=[first] + kept[1:1 + MAX_CONTEXT_SENTENCES],
                   section=section.heading, paragraph=block.number, sentence=number,
                   sources=[item.full], context=item.full, score=2.0, kind="item", notes=notes, locators=[where])]
