@@ -77,7 +77,7 @@ PROBLEMS = {
                           "type": f"{PROBLEM_BASE}/invalid-request"}),
 }
 ROUTES = ("GET /2/users/me", "POST /2/media/upload", "POST /2/media/metadata", "POST /2/tweets",
-          "GET /2/users/:id/tweets")
+          "GET /2/users/:id/tweets", "DELETE /2/tweets/:id")
 
 
 @dataclass
@@ -108,6 +108,7 @@ class Fault:
 
 def route_of(method: str, path: str) -> str:
     path = re.sub(r"^/2/users/\d+/tweets$", "/2/users/:id/tweets", path.rstrip("/") or "/")
+    path = re.sub(r"^/2/tweets/\d+$", "/2/tweets/:id", path)
     return f"{method} {path}"
 
 
@@ -123,6 +124,7 @@ class FakeX(FakeServer):
         for username, user_id in accounts:
             self.add_account(username, user_id=user_id)
         self.posts: list[dict] = []
+        self.deleted: list[dict] = []
         self.media: dict[str, dict] = {}
         self._next_id = 1_860_000_000_000_000_000
 
@@ -240,7 +242,8 @@ class FakeX(FakeServer):
         with self._lock:
             answer_for = {"GET /2/users/me": self._2_users_me, "POST /2/media/upload": self._2_media_upload,
                           "POST /2/media/metadata": self._2_media_metadata, "POST /2/tweets": self._2_tweets,
-                          "GET /2/users/:id/tweets": self._2_users_id_tweets}[route]
+                          "GET /2/users/:id/tweets": self._2_users_id_tweets,
+                          "DELETE /2/tweets/:id": self._2_tweets_delete}[route]
             status, answer, extra = answer_for(account, path, query, headers, body)
         return status, answer, {**self._rate_headers(), **extra}, fault
 
@@ -328,6 +331,16 @@ class FakeX(FakeServer):
         if start + max_results < len(every):
             meta["next_token"] = str(start + max_results)
         return 200, {"data": [_as_shown(p) for p in mine], "meta": meta}, {}
+
+    def _2_tweets_delete(self, account, path, query, headers, body):
+        """DELETE /2/tweets/:id: {"data": {"deleted": true}} for one's own post; 404 otherwise."""
+        post_id = path.rstrip("/").rsplit("/", 1)[1]
+        post = next((p for p in self.posts if p["id"] == post_id and p["handle"] == account.username), None)
+        if post is None:
+            return 404, {"title": "Not Found Error", "detail": f"Could not find tweet with id: [{post_id}]."}, {}
+        self.posts.remove(post)
+        self.deleted.append(post)
+        return 200, {"data": {"deleted": True}}, {}
 
     def _new_id(self) -> str:
         self._next_id += 1

@@ -225,6 +225,21 @@ class XPublisher(LooksBeforePosting):
                 break
         return self.looked(post, None)
 
+    def unpublish(self, remote_id: str) -> bool:
+        """DELETE /2/tweets/:id; False when the post was already gone."""
+        self.verify_handle()
+        try:
+            response = self._client.delete_tweet(remote_id, user_auth=True)
+        except tweepy.NotFound:
+            return False
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise self._failure(exc, "deleting the post") from None
+        try:
+            return bool(response.json()["data"]["deleted"])
+        except (ValueError, KeyError, TypeError):
+            raise PublishError("X answered DELETE /2/tweets/:id without data.deleted; check the post on x.com",
+                               kind="retry") from None
+
     def close(self) -> None:
         self._client.session.close()
         self._media.close()

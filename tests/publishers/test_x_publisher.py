@@ -355,3 +355,11 @@ def test_find_existing_looks_past_the_latest_hundred_posts(fx):
     fx.fill_timeline(130)
     found = publisher.find_existing(post(text="The uncertain one, posted before the burst."))
     assert found is not None and found.remote_id == early.remote_id
+
+
+def test_unpublish_deletes_the_post_and_says_when_it_was_already_gone(fx):
+    publisher = make(fx)
+    published = publisher.publish(post())
+    assert publisher.unpublish(published.remote_id) is True
+    assert fx.posts == [] and fx.deleted[0]["id"] == published.remote_id
+    assert publisher.unpublish(published.remote_id) is False
