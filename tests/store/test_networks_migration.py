@@ -57,3 +57,25 @@ def test_the_old_queue_stays_on_x_and_a_new_network_joins_the_waiting_tips_slots
     with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
         assert store.counts() == {"posted": 5}
         assert store.schema_version() == 3
+
+
+def test_a_recycled_tip_comes_round_again_on_each_network_in_one_slot(project, cli):
+    root = _project_from_v2(project)
+    (root / ".juno" / "juno.db").unlink()
+    schedule = root / "posts" / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    text = text.replace("account:\n  handle: junocounseling        # without the @\n  publisher: outbox",
+                        "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+                        "  - {network: mastodon, handle: \"@juno@social.example\", publisher: outbox}")
+    schedule.write_text(text.replace("recycle_after: null", "recycle_after: 1d"), encoding="utf-8")
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    for now in ("2026-12-02T08:40", "2026-12-03T19:40", "2026-12-05T10:05"):
+        assert cli("run-due", "--now", now, cwd=root).code == 0
+    # The last run left the queue dry: the tips posted at least a day before came round again.
+    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
+        again = [p for p in store.posts() if p.round == 2]
+    tips = (POSTED, WAITING[0])
+    assert sorted(p.id for p in again) == sorted([f"{tip}~2{suffix}" for tip in tips for suffix in ("", "@mastodon")])
+    slots = {tip: {p.due_at for p in again if p.tip_key == tip} for tip in tips}
+    assert all(len(times) == 1 for times in slots.values())  # each tip: one slot, on both networks
+    assert len({next(iter(times)) for times in slots.values()}) == 2  # and two tips take two slots
