@@ -263,7 +263,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     if modal:  # "These activities may help you feel better" + "spending time with loved ones"
         return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
     open_ended = bool(_VERB_ENDING.search(lead))
-    clause = (not open_ended and from_lead_in and has_verb(lead)
+    noun_phrase = bool(re.match(r"^(?:\w+\s+){0,3}?\w+s\s+(?:that|which|who|to|for)\b", lead))  # "Four habits that help"
+    clause = (not open_ended and from_lead_in and has_verb(lead) and not noun_phrase
               and not is_fragment(end_with_period(lead)))
     commands = sum(is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
     plural_head = not open_ended and not clause and not commands and _looks_plural(lead)
@@ -274,6 +275,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     else:
         opener = lead.rstrip(":") + ": "
     counted = bool(_COUNT.search(lead))  # "three habits": every item or none, so the number stays true
+    said = _count_of(lead)
+    if said is not None and said != len(phrases):
+        for number, _ in kept:
+            scope.ledger.leave((block.number, number), f"the lead-in counts {said} but the list has {len(phrases)}")
+        return []
     texts = []
     for count in range(len(phrases), 1 if not counted else len(phrases) - 1, -1):
         texts.append(end_with_period(opener + _join(phrases[:count])))
@@ -282,7 +288,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     notes = []
     if clause and len(end_with_period(lead)) <= MAX_HEADLINE:
         headline = end_with_period(lead)
-    if headline is None and (open_ended or plural_head) and not counted:
+    if headline is None and (open_ended or plural_head):
         for count in range(min(3, len(phrases)), 1, -1):
             candidate = end_with_period(opener + _join(phrases[:count]))
             if len(candidate) <= MAX_HEADLINE:
@@ -338,6 +344,20 @@ def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section
 
 
 _CONTINUED = re.compile(r"\b(?:to|you|can|should|may|might|will|could|must)$", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count_of(lead: str) -> int | None:
+    """The number of things a lead-in promises ("three key habits" -> 3), when it counts the list's items."""
+    match = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?(?:ways|tips|"
+                      r"steps|things|habits|signs|reasons|ideas|strategies|practices|tools|questions|rules|"
+                      r"keys|lessons|mistakes|myths)\b", lead, re.IGNORECASE)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
 _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
 
 

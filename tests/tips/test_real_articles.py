@@ -235,3 +235,16 @@ def test_labels_and_numbers_are_not_headlines(tmp_path):
     assert "Keep a glass of water by the bed." in headlines
     assert "Breathe out longer than you breathe in." in headlines
     assert not any(re.match(r"^(?:Step|Tip)\b", h) for h in headlines)
+
+
+def test_a_list_whose_count_does_not_match_its_lead_in_is_left_out_with_that_reason(tmp_path):
+    page = tmp_path / "habits.txt"
+    page.write_text("Small Habits\n\nThree habits that protect your sleep:\n• a fixed wake-up time\n• no screens in bed\n\n"
+                    "Four habits that help in the morning:\n• a glass of water\n• ten minutes of daylight\n"
+                    "• a short walk\n• one kind word\n", encoding="utf-8")
+    split = split_report(read_article(page))
+    (tip,) = split.tips
+    assert tip.text == ("Four habits that help in the morning include a glass of water, ten minutes of daylight, "
+                        "a short walk, and one kind word.")
+    short = next(entry for entry in split.blocks if entry["kind"] == "list" and "wake-up" in entry["text"])
+    assert short["left_out"] == "the lead-in counts 3 but the list has 2"
