@@ -17,8 +17,6 @@ NETWORKS = ("x", "bluesky", "mastodon")
 FIRST = "x"  # the network whose post keeps the tip's own id (queues made before `accounts:` existed)
 
 _X_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
-_DOMAIN_HANDLE = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-                            r"[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
 
 def handle_problem(network: str, handle: str) -> str | None:
@@ -30,12 +28,9 @@ def handle_problem(network: str, handle: str) -> str | None:
             return f"{handle!r} is not an X handle (letters, digits and _, at most 15)"
         return None
     if network == "bluesky":
-        if handle.startswith("@"):
-            return f"write the Bluesky handle without the @: handle: {handle[1:]}"
-        if not _DOMAIN_HANDLE.match(handle):
-            return (f"{handle!r} is not a Bluesky handle; write the full domain handle, "
-                    "e.g. junocounseling.bsky.social")
-        return None
+        from scheduler.publishers.blueskyaccess import handle_problem as bluesky_problem
+
+        return bluesky_problem(handle)
     from scheduler.publishers.mastodonaccess import handle_problem as mastodon_problem
 
     return mastodon_problem(handle)

@@ -92,12 +92,7 @@ def length_on(network: str, text: str, state_dir=None) -> tuple[int, int, str]:
         return (mastodon_length(text, limits.url_length), limits.max_characters or DEFAULT_MAX_CHARACTERS,
                 f"characters as {where} counts them")
     if network == "bluesky":
-        try:
-            from scheduler.publishers.blueskytext import bluesky_length
-        except ImportError:  # until the Bluesky publisher is installed: graphemes of the full text
-            import regex
+        from scheduler.publishers.blueskytext import MAX_GRAPHEMES, bluesky_length
 
-            def bluesky_length(shown: str) -> int:
-                return len(regex.findall(r"\X", shown))
-        return bluesky_length(text), 300, "graphemes as Bluesky shows them"
+        return bluesky_length(text), MAX_GRAPHEMES, "graphemes as Bluesky shows them"
     return weighted_length(text), MAX_WEIGHTED_LENGTH, "characters as X counts them"

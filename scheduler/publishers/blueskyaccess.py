@@ -60,15 +60,15 @@ def parse_pds_url(url: str) -> str:
 
 def handle_problem(handle: str) -> str | None:
     """What is wrong with a Bluesky handle (None when it has the right form), saying how to write it."""
-    if handle.startswith("@"):
-        return f"write the Bluesky handle without the @: {handle[1:]}"
-    if "@" in handle:
+    if "@" in handle.lstrip("@"):
         return (f"{handle!r} looks like an e-mail or Mastodon address; a Bluesky handle is a domain name, "
                 "e.g. junocounseling.bsky.social")
+    if handle.startswith("@"):
+        return f"write the Bluesky handle without the @: handle: {handle[1:]}"
     if "." not in handle:
-        return (f"{handle!r} is not a full Bluesky handle; write it with its domain, e.g. "
+        return (f"{handle!r} is not a Bluesky handle; write the full domain handle, e.g. "
                 f"{handle.lower()}.bsky.social")
     if not _HANDLE.match(handle.lower()):
-        return (f"{handle!r} is not a Bluesky handle (a domain name: letters, digits and hyphens between "
-                "dots, e.g. junocounseling.bsky.social)")
+        return (f"{handle!r} is not a Bluesky handle; write the full domain handle (letters, digits and "
+                "hyphens between dots), e.g. junocounseling.bsky.social")
     return None

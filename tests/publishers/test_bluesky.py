@@ -148,8 +148,8 @@ def test_text_over_300_graphemes_is_refused_before_anything_is_sent(pds, account
 
 @pytest.mark.parametrize("handle, says", [
     ("@junocounseling.bsky.social", "without the @"),
-    ("junocounseling", "junocounseling.bsky.social"),
-    ("@junocounseling@mastodon.social", "without the @"),
+    ("junocounseling", "write the full domain handle, e.g. junocounseling.bsky.social"),
+    ("@junocounseling@mastodon.social", "Mastodon address"),
     ("juno@example.com", "Mastodon address"),
     ("juno_counseling.bsky.social", "is not a Bluesky handle"),
     ("juno.123", "is not a Bluesky handle"),
