@@ -26,7 +26,7 @@ def find_posts(store: Store, given: str) -> list[Post]:
         return [post]
     tip, network = network_of(given)
     matches = [p for p in store.posts() if (p.tip_key == tip or p.tip_key.endswith(f"/{tip}")
-                                            or p.id == tip or p.id.split("@")[0].endswith(f"/{tip}"))
+                                            or p.id.split("@")[0] == tip or p.id.split("@")[0].endswith(f"/{tip}"))
                and (network is None or p.network == network)]
     if post is not None:  # a full id: that tip (and round), every network
         matches = [p for p in matches if p.tip_key == post.tip_key and p.round == post.round]
