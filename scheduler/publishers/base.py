@@ -26,6 +26,7 @@ class Outgoing:
     uncertain: bool = False  # an earlier attempt may have gone out; look before posting again
     language: str | None = None  # BCP 47, e.g. "en"
     sensitive: bool = False  # the tip is flagged sensitive (Mastodon adds a content warning)
+    attempt_key: str | None = None  # the key noted in the store before the call (Bluesky's record key)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class Publisher:
 
     def find_existing(self, post: Outgoing) -> Published | None:
         """After an uncertain attempt: the post if the network has it, else None."""
+        return None
+
+    def attempt_key(self, post: Outgoing) -> str | None:
+        """The key the post will be created under, where the network takes one from us; the runner
+        notes it in the store before publish() is called."""
         return None
 
     def unpublish(self, remote_id: str) -> bool:

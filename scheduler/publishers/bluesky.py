@@ -118,7 +118,7 @@ class BlueskyPublisher(Publisher):
 
     def publish(self, post: Outgoing) -> Published:
         self.session()
-        rkey = tid_for(post.post_id)
+        rkey = self.attempt_key(post)
         if post.uncertain:
             existing = self._get(rkey)
             if existing is not None:
@@ -198,10 +198,14 @@ class BlueskyPublisher(Publisher):
 
     # --- after an uncertain attempt, and afterwards -----------------------------------------
 
+    def attempt_key(self, post: Outgoing) -> str:
+        """The record key: the one noted in the store, else the TID derived from the post's id."""
+        return post.attempt_key or tid_for(post.post_id)
+
     def find_existing(self, post: Outgoing) -> Published | None:
         """The post if Bluesky has a record under its key, else None (getRecord)."""
         self.session()
-        return self._get(tid_for(post.post_id))
+        return self._get(self.attempt_key(post))
 
     def _get(self, rkey: str) -> Published | None:
         from atproto import models

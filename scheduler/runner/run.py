@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -205,6 +206,10 @@ class _Run(_Stage):
         try:
             published = None
             publisher = self.publishers.for_network(post.network)
+            key = post.attempt_key or publisher.attempt_key(outgoing)
+            if key and not post.attempt_key:
+                self.store.note_attempt_key(post.id, self.worker_id, key)
+            outgoing = replace(outgoing, attempt_key=key)
             if post.attempt_open:
                 published = publisher.find_existing(outgoing)
                 if published is not None:

@@ -253,6 +253,12 @@ class Store:
             row = self._claim_one(cur, worker_id, to_epoch(now), to_epoch(now + lease), networks)
         return self._post(row) if row else None
 
+    def note_attempt_key(self, post_id: str, worker_id: str, key: str) -> bool:
+        """Durably note the key this claimed post will be created under, before the network is called;
+        a key noted by an earlier attempt is kept."""
+        return self._write("UPDATE posts SET attempt_key = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? "
+                           "AND attempt_key IS NULL", (key, post_id, worker_id)) == 1
+
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
         """The network has the post. Recorded even if the claim ran out: it did go out.

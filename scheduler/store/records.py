@@ -70,6 +70,7 @@ class Post:
     updated_at: datetime | None = None
     network: str = "x"           # x | bluesky | mastodon: the account it goes out on
     sensitive: bool = False      # the tip is flagged sensitive (a content warning where the network has one)
+    attempt_key: str | None = None  # the key the network creates it under (Bluesky's record key), kept
 
     @property
     def eligible_at(self) -> datetime:

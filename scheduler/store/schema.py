@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -78,6 +78,11 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE posts ADD COLUMN network TEXT NOT NULL DEFAULT 'x'",
         "ALTER TABLE posts ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX posts_network ON posts (network, status)",
+    ],
+    [
+        # The key a post is created under where the network takes one from us (Bluesky's record key),
+        # written before the call and kept across attempts: a repeat is refused, a lookup finds it.
+        "ALTER TABLE posts ADD COLUMN attempt_key TEXT",
     ],
 ]
 

@@ -95,6 +95,15 @@ def test_after_an_uncertain_attempt_the_record_key_tells_whether_it_went_out(pds
     assert len(pds.list_records(account.did)) == 1
 
 
+def test_a_key_noted_by_an_earlier_attempt_is_the_one_used(pds, account):
+    noted = "3jzfcijpj2z2a"  # e.g. from a version that derived keys differently
+    post = outgoing(post_id="article/noted@bluesky", attempt_key=noted)
+    publisher = publisher_for(pds, account)
+    assert publisher.attempt_key(post) == noted and publisher.find_existing(post) is None
+    assert rkey_of(publisher.publish(post).remote_id) == noted
+    assert publisher.find_existing(post) is not None
+
+
 def test_different_posts_get_different_keys_and_the_same_post_always_the_same():
     ids = [f"campaign/tip-{n}@bluesky" for n in range(500)] + ["campaign/tip-1@x", "campaign/tip-1~2@bluesky"]
     keys = [tid_for(i) for i in ids]

@@ -98,6 +98,12 @@ def test_each_tip_goes_out_once_on_bluesky_with_its_card_and_alt_text(project, p
         assert "https://" not in value["text"] and value["langs"] == ["en"]
     sensitive = next(r["value"]["text"] for r in records if "safety" in r["value"]["text"])
     assert "call or text 988" in sensitive  # the crisis footer goes out on Bluesky too
+    from scheduler.config import load_settings
+    from scheduler.store import open_store
+
+    with open_store(load_settings(project, env={}).database_url) as store:
+        keys = {p.attempt_key for p in store.posts() if p.network == "bluesky"}
+    assert keys == {r["uri"].rsplit("/", 1)[-1] for r in records}  # each key noted before its post went out
     _, history = cli(project, environment, "history", "--json")
     urls = {r["url"] for r in history["posts"] if r["network"] == "bluesky"}
     assert urls == {f"https://bsky.app/profile/{account.handle}/post/{r['uri'].rsplit('/', 1)[-1]}"
