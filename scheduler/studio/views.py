@@ -144,7 +144,7 @@ def _article_blocks(ws, campaign: Campaign, path: Path) -> list[dict]:
             "heading": section.heading if section.heading != heading else None,
             "sentences": sentences, "entries": list(zip(items, item_tips)),
             "tips": [t.id for t in tips],
-            "why": None if tips else (fate.get("why") or fate.get("reason") or "no tip was made from it"),
+            "why": None if tips else (fate.get("left_out") or "no tip was made from it"),
             "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
         })
         heading = section.heading
@@ -162,7 +162,7 @@ def split_fates(root: Path, slug: str) -> dict[int, dict]:
     fates = {}
     for block in blocks if isinstance(blocks, list) else ():
         if isinstance(block, dict):
-            number = block.get("number", block.get("paragraph"))
+            number = block.get("block", block.get("number"))
             if isinstance(number, int):
                 fates[number] = block
     return fates

@@ -137,25 +137,32 @@ class Workspace:
         return saved
 
     def add_tip(self, slug: str, text: str, paragraph: int | None, version: str) -> Saved:
-        """A new draft tip from a passage of the article, placed after the tips drawn from before it."""
+        """A new draft tip from words of the article, made as `split --take` makes one (headline, fitting,
+        flags, a note naming the passage), placed after the tips drawn from before that passage."""
+        from scheduler.tips.splitter import post_fits
+        from scheduler.tips.taking import take
+
         text = " ".join(str(text).split())
         if not text:
             raise Refused("the passage is empty; select some words of the article first", "text")
         if len(text) > MAX_FIELD:
             raise Refused(f"{len(text)} characters is far too long for one tip; select less", "text")
-        from scheduler.tips.sentences import split_sentences
-
         campaign, _ = self.campaign(slug)
-        headline = (split_sentences(text) or [text])[0]
-        base = slugify(headline) or "tip"
-        tip_id, n = base, 2
-        while campaign.tip(tip_id) is not None:
-            tip_id, n = f"{base}-{n}", n + 1
-        values = {"id": tip_id, "headline": headline[:120], "text": text, "status": "draft", "section": None,
-                  "source": {"paragraph": paragraph, "sentence": 1} if paragraph else None, "review": []}
-        position = sum(1 for tip in campaign.tips if paragraph and tip.source.get("paragraph", 0) <= paragraph)
+        section = next((t.section for t in campaign.tips if paragraph and t.source.get("paragraph") == paragraph),
+                       None)
+        try:
+            tip = take(text, f"b{paragraph}" if paragraph else "the studio", post_fits(
+                self.settings.schedule, url=campaign.url, slug=slug), {t.id for t in campaign.tips},
+                section=section)
+        except ContentError as exc:
+            raise Refused(str(exc).replace("--take ", "passage "), "text") from None
+        values = {"id": tip.id, "headline": tip.headline, "text": tip.text, "status": "draft",
+                  "section": tip.section, "review": list(tip.review), "notes": list(tip.notes)}
+        if tip.review_words:
+            values["review_words"] = {flag: list(words) for flag, words in tip.review_words.items()}
+        position = sum(1 for t in campaign.tips if paragraph and 0 < t.source.get("paragraph", 0) <= paragraph)
         return self.campaign_file(slug).change(
-            None, lambda tips: put_tip(tips, values, tip_id, position if paragraph else None),
+            None, lambda tips: put_tip(tips, values, tip.id, position if paragraph else None),
             version=version, what="add", now=self.clock())
 
     def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None) -> str:

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 TIP = "resistance-isnt-indifference"
 NOW = "2026-12-01T07:00"  # the practice's local time: Tuesday morning
+HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> & more words here.'
 AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
@@ -119,12 +120,16 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
 
 
 def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: F811
+    article = project / "posts" / "articles" / f"{SLUG}.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
     studio = StudioProcess(project, "--now", NOW)
     visit = Visit(browser, 1280, "keys")
     page = visit.page
     try:
         page.goto(studio.link)
         page.goto(f"{studio.base}/c/{SLUG}")
+        assert page.evaluate("typeof window.pwned") == "undefined"  # the hostile passage is text, nothing ran
+        assert HOSTILE.split(">", 1)[0] + ">" in page.locator(".article").inner_text()
         for _ in range(5):
             page.keyboard.press("j")
         assert page.evaluate("document.activeElement.dataset.tip") == TIP

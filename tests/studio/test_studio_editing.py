@@ -7,6 +7,8 @@ import json
 import pytest
 import yaml
 
+from scheduler import audit
+
 from tests.studio.helpers import SLUG, TIP, Studio, errors, said
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> & "quoted"'
@@ -123,7 +125,19 @@ def test_a_passage_becomes_a_draft_tip_after_the_tips_before_it(studio):
     ids = [t["id"] for t in data["tips"]]
     new = data["tips"][0]
     assert new["status"] == "draft" and new["text"] == "It’s a common and painful place to be."
-    assert new["source"] == {"paragraph": 2, "sentence": 1} and ids[1] == "understanding-the-reasons-behind-reluctance-can-help"
+    assert new["notes"] == ["taken by hand from b2: check it stands alone"]  # as `split --take b2` writes it
+    assert "source" not in new and ids[1] == "understanding-the-reasons-behind-reluctance-can-help"
+    assert [e["what"] for e in audit.entries(studio.root)] == ["add"]
+
+
+def test_the_left_out_passages_say_why_split_left_them_out(studio):
+    from tests.conftest import run_cli
+
+    article = f"posts/articles/{SLUG}.txt"
+    assert run_cli("--root", str(studio.root), "split", article).code == 0  # writes .juno/split/<slug>.json
+    page = studio.get(f"/c/{SLUG}").text
+    assert "Left out: meta (byline, date, link or credit)" in page
+    assert "Left out: needs context (refers to something outside it)" in page
 
 
 def test_reorder_moves_the_tip_and_keeps_everything_else(studio):
