@@ -57,11 +57,21 @@ def campaigns_overview(ws) -> list[dict]:
                 length, limit = ws.post_length(campaign, tip)
                 if length > limit:
                     needs["too long"] += 1
+                if not _card_drawn(ws, campaign, tip):
+                    needs["no card yet"] += 1
         rows.append({"slug": campaign.slug, "title": campaign.title, "tips": len(campaign.tips),
                      "draft": counts["draft"], "approved": counts["approved"], "skipped": counts["skip"],
                      "queued": sum(states[s] for s in ("queued", "failed", "missed", "claimed")),
                      "posted": states["posted"], "needs": dict(needs)})
     return rows
+
+
+def _card_drawn(ws, campaign: Campaign, tip) -> bool:
+    """The tip's card is on disk and was drawn from its current headline (the cards stage's own test)."""
+    from scheduler.cards.render import card_path, kicker_for, made_from
+
+    path = card_path(ws.settings.cards_dir, campaign.slug, tip.id, "x")
+    return made_from(path) == _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip))
 
 
 def review(ws, slug: str) -> dict:

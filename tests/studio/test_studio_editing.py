@@ -185,3 +185,13 @@ def test_an_uploaded_file_that_is_not_an_article_is_refused(studio):
     answer = studio.client.post("/articles", data={"csrf": studio.csrf, "title": "", "article": ""},
                                 files={"file": ("photo.png", b"\x89PNG...", "image/png")})
     assert answer.status_code == 422 and any(".txt, .md or .html" in e for e in errors(answer.text))
+
+
+def test_the_campaigns_page_counts_what_needs_a_person(studio):
+    from tests.studio.test_studio_scheduling import flag
+
+    flag(studio, TIP, "sensitive")
+    page = studio.get("/").text
+    assert "1 sensitive" in page and "20 no card yet" in page
+    studio.get(f"/cards/{SLUG}/{TIP}.png")  # the review page draws each card as it is shown
+    assert "19 no card yet" in studio.get("/").text
