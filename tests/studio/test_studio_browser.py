@@ -55,6 +55,20 @@ class Visit:
         assert not self.problems, f"{step}: {self.problems}"
 
 
+def loaded_width(image, seconds: float = 15) -> int:
+    """The image's natural width once it has loaded (a lazy image loads when scrolled to)."""
+    import time
+
+    image.scroll_into_view_if_needed()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
+        if width:
+            return width
+        time.sleep(0.1)
+    return 0
+
+
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa: F811
     studio = StudioProcess(project, "--now", NOW)
@@ -69,7 +83,7 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         page.wait_for_url(f"**/c/{SLUG}")
         tip = page.locator(f"#tip-{TIP}")
         card = tip.locator("img.card")
-        assert card.evaluate("img => img.complete && img.naturalWidth") == 1600
+        assert loaded_width(card) == 1600
         assert page.locator("mark").count() >= 10  # source sentences highlighted in the article
         visit.check("review")
 
@@ -95,7 +109,7 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         page.wait_for_url("**/calendar")
         post = page.locator(f"#post-{SLUG}-{TIP}")
         assert post.locator("xpath=ancestor::li[1]").get_attribute("data-day") == "2026-12-02"
-        assert post.locator("img").evaluate("img => img.complete && img.naturalWidth") == 1600
+        assert loaded_width(post.locator("img")) == 1600
         visit.check("calendar")
 
         post.locator("summary").click()
