@@ -37,8 +37,13 @@ def status_of(exc) -> int | None:
 def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting: bool = False,
              zone=None) -> PublishError:
     """The PublishError for a failed atproto call. `posting` is True for createRecord only."""
+    import httpx
     from atproto_client import exceptions as ex
 
+    if isinstance(exc, httpx.TransportError):  # atproto passes some through as they are (a dropped answer)
+        wrapped = ex.NetworkError()
+        wrapped.__cause__ = exc
+        exc = wrapped
     if not isinstance(exc, ex.RequestErrorBase):
         raise exc
     status = status_of(exc)

@@ -284,3 +284,87 @@ def test_a_session_the_server_no_longer_takes_is_replaced_by_one_new_login(pds, 
     publisher.publish(outgoing(post_id="article/after@bluesky"))
     assert len(pds.list_records(account.did)) == 2
     assert publisher.session()._session.access_jwt != session.access_jwt
+
+
+class LossyProxy:
+    """A loopback HTTP proxy in front of the PDS that can lose createRecord's answer (after forwarding
+    the call) or the call itself (before forwarding), as a dropped connection does."""
+
+    def __init__(self, upstream: str):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        import requests
+
+        proxy = self
+        self.upstream = upstream
+        self.drop: str | None = None  # "after" | "before" for the next createRecord
+        self.created = 0
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _forward(self, method):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                creating = self.path.startswith("/xrpc/com.atproto.repo.createRecord")
+                if creating and proxy.drop == "before":
+                    proxy.drop = None
+                    self.close_connection = True
+                    return
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                answer = requests.request(method, proxy.upstream + self.path, data=body, headers=headers, timeout=30)
+                if creating:
+                    proxy.created += answer.ok
+                    if proxy.drop == "after":
+                        proxy.drop = None
+                        self.close_connection = True  # the record is made; its answer never arrives
+                        return
+                content = answer.content.replace(proxy.upstream.encode(), proxy.url.encode())
+                self.send_response(answer.status_code)
+                for name, value in answer.headers.items():
+                    if name.lower() not in ("content-length", "transfer-encoding", "connection", "content-encoding"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
+
+            def do_GET(self):
+                self._forward("GET")
+
+            def do_POST(self):
+                self._forward("POST")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://localhost:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def lossy(pds):
+    proxy = LossyProxy(pds.url)
+    yield proxy
+    proxy.close()
+
+
+def test_a_lost_answer_to_the_post_is_resolved_by_its_key_not_posted_again(pds, account, lossy):
+    publisher = BlueskyPublisher(BlueskyAccess(account.app_password, lossy.url), account.handle)
+    lossy.drop = "after"
+    published = publisher.publish(outgoing(post_id="article/lost@bluesky"))  # it looks by key at once
+    assert lossy.created == 1 and len(pds.list_records(account.did)) == 1
+    assert rkey_of(published.remote_id) == tid_for("article/lost@bluesky")
+
+
+def test_a_post_lost_before_it_reached_the_server_goes_out_once_on_the_next_attempt(pds, account, lossy):
+    publisher = BlueskyPublisher(BlueskyAccess(account.app_password, lossy.url), account.handle)
+    lossy.drop = "before"
+    with pytest.raises(PublishError) as lost:
+        publisher.publish(outgoing(post_id="article/never@bluesky"))
+    assert lost.value.kind == "retry" and lost.value.uncertain and "may have gone out" in str(lost.value)
+    assert pds.list_records(account.did) == []
+    publisher.publish(outgoing(post_id="article/never@bluesky", uncertain=True))
+    assert lossy.created == 1 and len(pds.list_records(account.did)) == 1
