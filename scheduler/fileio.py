@@ -1,22 +1,76 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+"""Reading what a user gives, within limits; atomic writes: a reader sees the old file or the new one.
+
+Every file the tool reads goes through `read_input`: a regular file (not a FIFO, a device or a folder),
+no larger than its kind's limit, read without ever blocking. The limits are generous: a saved HTML page
+runs to several MB, a campaign to some hundred KB.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+MB = 1024 * 1024
+LIMITS = {"YAML file": 4 * MB, "article file": 32 * MB, "image": 32 * MB, "font": 64 * MB, ".env file": 1 * MB,
+          "card": 32 * MB, "file": 32 * MB}
 
-def read_input(path: Path, shown: str, *, error: type, missing_hint: str, what: str = "file") -> bytes:
-    """A file's bytes, or one `error` line saying why they cannot be read and what to do."""
-    try:
-        return Path(path).read_bytes()
+
+def read_input(path: Path, shown: str, *, error: type, missing_hint: str = "check the path", what: str = "file",
+               limit: int | None = None) -> bytes:
+    """A regular file's bytes, or one `error` line saying why they cannot be read and what to do."""
+    limit = limit or LIMITS.get(what, LIMITS["file"])
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise error(f"{shown}: file not found; {missing_hint}") from None
     except IsADirectoryError:
         raise error(f"{shown}: is a folder; give the {what}") from None
     except OSError as exc:
-        raise error(f"{shown}: cannot read it ({exc.strerror}); check its permissions") from None
+        raise error(f"{shown}: cannot read it ({_why(exc)})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{shown}: is a folder; give the {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{shown}: is {_kind(info.st_mode)}, not a regular file; give the {what} itself")
+        if info.st_size > limit:
+            raise error(f"{shown}: {info.st_size / MB:.1f} MB, over the {limit // MB} MB limit for {_a(what)}; "
+                        "give a smaller file")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 * MB, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise error(f"{shown}: over the {limit // MB} MB limit for {_a(what)}; give a smaller file")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise error(f"{shown}: cannot read it ({_why(exc)})") from None
+    finally:
+        os.close(fd)
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that points round in a loop; fix or remove the link"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; let this user read it"
+    return f"{exc.strerror or type(exc).__name__}; check the file"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
 
 
 def _umask() -> int:
@@ -45,3 +99,7 @@ def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8"
             pass
         raise
     return path
+
+
+def _a(what: str) -> str:
+    return f"an {what}" if what[:1] in "aeiou" else f"a {what}"

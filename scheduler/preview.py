@@ -214,9 +214,9 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
     """
     if days < 1:
         raise UsageError(f"--days {days}: give a number of days of at least 1")
-    out = Path(out).resolve()
-    if out.is_dir():
-        raise UsageError(f"--out {out}: that is a folder; name a file such as {out / 'preview.html'}")
+    from scheduler.outputs import PAGE_MARK, checked_output
+
+    out = checked_output(out, flag="--out", suffixes=(".html", ".htm"), mark=PAGE_MARK, what="a preview page")
     view = collect_preview(settings, store, now, days)
     html = render_preview(view)
     try:
@@ -342,16 +342,18 @@ class _CardImages:
 
 def card_data_uri(path: Path, width: int = THUMBNAIL_WIDTH) -> str | None:
     """A card as a WebP data: URI at most `width` pixels wide; None if it is missing or not an image."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
-    try:
-        with Image.open(path) as image:
-            image.load()
-            picture = image.convert("RGB")
-    except FileNotFoundError:
+    from scheduler.errors import ContentError
+    from scheduler.images import open_image
+
+    if not Path(path).exists():
         return None
-    except (OSError, UnidentifiedImageError, ValueError) as exc:
-        logger.warning("card %s cannot be read (%s); the preview shows it as missing", path, exc)
+    try:
+        with open_image(path, str(path), error=ContentError, fix="draw it again") as image:
+            picture = image.convert("RGB")
+    except ContentError as exc:
+        logger.warning("%s; the preview shows it as missing", exc)
         return None
     if picture.width > width:  # reducing_gap: a fast box reduction first (an exact 2x for 1600 px cards)
         picture = picture.resize((width, max(1, round(picture.height * width / picture.width))),

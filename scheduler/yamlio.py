@@ -83,7 +83,7 @@ def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return str(Path(path).resolve().relative_to(Path(root).resolve()))
-        except ValueError:
+        except (ValueError, RuntimeError, OSError):  # outside the root, or a symbolic link loop
             pass
     return str(path)
 
@@ -108,6 +108,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         if "\t" in indent:
             raise error(f"{display}:{number}:{indent.index(chr(9)) + 1}: a tab in the indentation; "
                         "YAML needs spaces, replace the tab with spaces")
+    _refuse_aliases(text, display, error)
     doc = Document(path=path, display=display, data=None, error_class=error)
     loader = _Loader(text)
     try:
@@ -125,6 +126,24 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
     finally:
         loader.dispose()
     return doc
+
+
+def _refuse_aliases(text: str, display: str, error) -> None:
+    """YAML aliases (*name) are refused at once: a few lines of them expand to gigabytes (an "alias bomb"),
+    and no file of this tool needs them. Found by the scanner alone, before anything is built."""
+    if "*" not in text:
+        return
+    scanner = _Loader(text)
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, yaml.AliasToken):
+                mark = token.start_mark
+                raise error(f"{display}:{mark.line + 1}:{mark.column + 1}: the YAML alias *{token.value} is not "
+                            "allowed (aliases can expand without bound); write the value out in full")
+    except yaml.YAMLError:
+        return  # a syntax error: the full parse reports it with its place
+    finally:
+        scanner.dispose()
 
 
 def _bad_character(display: str, text: str, character) -> str:

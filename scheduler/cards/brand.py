@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from PIL import Image, ImageColor, UnidentifiedImageError
+from PIL import Image, ImageColor
 
 from scheduler.cards import fonts
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, RGB, hex_colour, worst_contrast
@@ -255,16 +255,17 @@ def _logo(doc: Document, value: Any, assets: Path) -> Path:
     at = ("logo",)
     path = _asset_path(doc, at, value, assets, "logo.png")
     shown = f"assets/{value.strip()}"
-    if not path.is_file():
+    if not path.exists():
         raise doc.error(at, f"{shown} not found; put the logo there or remove the logo: line")
+    from scheduler.errors import ContentError
+    from scheduler.images import open_image
+
     try:
-        with Image.open(path) as image:
-            image.load()
+        with open_image(path, shown, error=ContentError, what="image",
+                        fix="replace it with a PNG or remove the logo: line") as image:
             width, height = image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        reason = str(exc).split(" '", 1)[0] or type(exc).__name__
-        raise doc.error(at, f"{shown} is not a readable image ({reason}); replace it with a PNG "
-                            "or remove the logo: line") from None
+    except ContentError as exc:
+        raise doc.error(at, str(exc)) from None
     if min(width, height) < 64:
         raise doc.error(at, f"{shown} is only {width}x{height} pixels; give one at least 256 pixels across")
     return path

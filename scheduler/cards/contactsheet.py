@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw, UnidentifiedImageError
+from PIL import Image, ImageDraw
 
 from scheduler.cards import fonts
 from scheduler.errors import ContentError
@@ -21,8 +21,9 @@ INK = (60, 60, 60)
 def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
     if not paths:
         raise ContentError("no cards to put on a contact sheet; render some first with `juno-scheduler cards`")
-    if out.suffix.lower() != ".png":
-        raise ContentError(f"{out}: a contact sheet is a PNG; give a file name ending in .png")
+    from scheduler.outputs import SHEET_MARK, checked_output
+
+    out = checked_output(out, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
     thumbs = [_thumbnail(path) for path in paths]
     columns = columns or min(4, len(thumbs))
     font = fonts.load(label_font, LABEL) if label_font else None
@@ -42,7 +43,11 @@ def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, 
                 draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt")
         y += heights[row_index] + GAP
     buffer = io.BytesIO()
-    sheet.save(buffer, "PNG", compress_level=6)
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", SHEET_MARK.decode())
+    sheet.save(buffer, "PNG", compress_level=6, pnginfo=info)
     return write_atomic(out, buffer.getvalue())
 
 
@@ -57,13 +62,11 @@ def _fitted(name: str, font) -> str:
 
 
 def _thumbnail(path: Path) -> Image.Image:
-    try:
-        with Image.open(path) as opened:
-            image = opened.convert("RGB")
-    except FileNotFoundError:
-        raise ContentError(f"{path}: no such card; render it with `juno-scheduler cards`") from None
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise ContentError(f"{path}: not a readable image ({type(exc).__name__}); render it again "
-                           "with `juno-scheduler cards`") from None
+    from scheduler.images import open_image
+
+    if not Path(path).exists():
+        raise ContentError(f"{path}: no such card; render it with `juno-scheduler cards`")
+    with open_image(path, str(path), error=ContentError, fix="render it again with `juno-scheduler cards`") as image:
+        image = image.convert("RGB")
     height = round(image.height * THUMB_WIDTH / image.width)
     return image.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS, reducing_gap=3.0)

@@ -252,11 +252,10 @@ def background(background: Background, width: int, height: int) -> Image.Image:
 
 @lru_cache(maxsize=8)
 def logo_image(path: Path, diameter: int) -> Image.Image:
-    try:
-        with Image.open(path) as source:
-            logo = source.convert("RGBA")
-    except (OSError, ValueError) as exc:
-        raise ContentError(f"{path.name}: not a readable image ({exc}); replace it or remove logo:") from None
+    from scheduler.images import open_image
+
+    with open_image(path, f"assets/{path.name}", error=ContentError, fix="replace it or remove logo:") as source:
+        logo = source.convert("RGBA")
     logo.thumbnail((diameter, diameter), Image.Resampling.LANCZOS)
     return logo
 
@@ -355,8 +354,10 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     """
     from scheduler.cards.brand import load_brand
 
-    if sheet is not None and Path(sheet).suffix.lower() != ".png":
-        raise ContentError(f"{sheet}: a contact sheet is a PNG; give a file name ending in .png")
+    if sheet is not None:  # refused before any card is drawn
+        from scheduler.outputs import SHEET_MARK, checked_output
+
+        checked_output(sheet, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
     brand = load_brand(settings.root, settings.schedule.account.handle)
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
     for size in sizes:

@@ -104,11 +104,7 @@ class LooksBeforePosting(Publisher):
 
 def read_card(card: Path) -> bytes:
     """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
-    try:
-        return card.read_bytes()
-    except FileNotFoundError:
-        raise PublishError(f"{card}: the card is missing; run `juno-scheduler cards` and retry the post",
-                           kind="permanent") from None
-    except OSError as exc:
-        raise PublishError(f"{card}: cannot read the card ({exc.strerror}); fix the file and retry the post",
-                           kind="permanent") from None
+    from scheduler.fileio import read_input  # a regular file within the limit: never a pipe that hangs
+
+    return read_input(card, str(card), error=lambda message: PublishError(message, kind="permanent"), what="card",
+                      missing_hint="the card is missing; run `juno-scheduler cards` and retry the post")

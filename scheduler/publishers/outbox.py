@@ -47,17 +47,29 @@ class OutboxPublisher(Publisher):
         return True
 
     def publish(self, post: Outgoing) -> Published:
+        try:
+            return self._publish(post)
+        except OSError as exc:  # the folder cannot be written: a person must fix it, as with credentials
+            import errno
+
+            if exc.errno == errno.ENOSPC:
+                raise PublishError(f"{self.folder}: the disk is full; free some space (the post is retried)",
+                                   kind="retry") from None
+            raise PublishError(f"{self.folder}: cannot write the outbox ({exc.strerror or exc}); let this user "
+                               "write to it, then run `juno-scheduler resume`", kind="stop") from None
+
+    def _publish(self, post: Outgoing) -> Published:
         existing = self.find_existing(post)
         if existing is not None:
             return existing
         entry = self._entry(post)
         card_name = None
         if post.card is not None:
-            if not Path(post.card).is_file():
-                raise PublishError(f"card {post.card} is missing; run `juno-scheduler cards` and retry",
-                                   kind="permanent")
+            from scheduler.publishers.base import read_card
+
+            data = read_card(Path(post.card))
             card_name = f"{entry.stem}.png"
-            write_atomic(self.folder / card_name, Path(post.card).read_bytes())
+            write_atomic(self.folder / card_name, data)
         remote_id = f"outbox-{entry.stem}"
         record = {
             "remote_id": remote_id,

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from scheduler.errors import PublishError
+from scheduler.errors import JunoError, PublishError
 from scheduler.runner.decision import Action, Decision, Rules, decide
 from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped
 from scheduler.store import Account, Post, Store
@@ -219,7 +219,8 @@ class _Run(_Stage):
         except PublishError as exc:
             return self._failed(post, exc)
         except Exception as exc:  # a publisher bug or an unexpected network error: maybe posted
-            logger.exception("%s: unexpected error while posting", post.id)
+            logger.error("%s: unexpected error while posting: %s: %s", post.id, type(exc).__name__, exc,
+                         exc_info=logger.isEnabledFor(logging.DEBUG))  # no traceback in cron mail
             exc = PublishError(f"unexpected {type(exc).__name__}: {exc}", kind="retry", uncertain=True)
             return self._failed(post, exc, report_as_failed=True)
         now = self.clock()
@@ -322,10 +323,14 @@ def nothing_due(root: Path, now: datetime) -> bool:
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
-    try:
-        checked = _schedule_marker(root).read_text(encoding="ascii")
+    from scheduler.errors import ConfigError
+    from scheduler.fileio import read_input
+
+    marker = _schedule_marker(root)
+    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
+        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
         current = _schedule_digest(root / SCHEDULE_FILE)
-    except OSError:
+    except ConfigError:
         return False
     if checked != current:
         return False
@@ -348,7 +353,7 @@ def note_schedule_valid(settings) -> None:
 
     try:
         write_atomic(_schedule_marker(settings.root), _schedule_digest(settings.root / SCHEDULE_FILE))
-    except OSError:
+    except (OSError, JunoError):
         logger.debug("could not note the checked schedule", exc_info=True)
 
 
@@ -363,7 +368,11 @@ def _schedule_digest(path: Path) -> str:
 
     from scheduler import __version__
 
-    return hashlib.sha256(__version__.encode() + b"\0" + path.read_bytes()).hexdigest()
+    from scheduler.errors import ConfigError
+    from scheduler.fileio import read_input
+
+    data = read_input(path, "posts/schedule.yaml", error=ConfigError, what="YAML file")
+    return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
 
 
 def worker_name() -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Sequence
 
 from scheduler.articles import read_article
-from scheduler.campaign import Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
+from scheduler.campaign import SCHEDULE_NAME, Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
 from scheduler.errors import ContentError
-from scheduler.fileio import write_atomic
+from scheduler.fileio import read_input, write_atomic
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, compose_tip, weighted_length
 from scheduler.tips.sentences import slugify
 from scheduler.tips.drafting import split_report
@@ -44,7 +44,7 @@ def load_schedule(root: Path):
 def find_article(root: Path, name: str) -> Path:
     given = Path(name)
     for candidate in (given, Path(root) / given, Path(root) / "posts" / "articles" / given):
-        if candidate.is_file():
+        if candidate.exists() and not candidate.is_dir():  # a pipe or device is refused by read_input, by name
             return candidate
     if given.is_dir():
         raise ContentError(f"{name}: is a folder; give the article file (.txt, .md or .html)")
@@ -60,6 +60,9 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     article = read_article(path, root)
     slug = slugify(path.stem, max_words=30, max_length=100)
     target = campaign_path(root, slug)
+    if target.name == SCHEDULE_NAME:
+        raise ContentError(f"{display_path(path, root)}: an article named {path.stem!r} would become "
+                           f"posts/{SCHEDULE_NAME}, the timetable; rename the article, e.g. {path.stem}-article{path.suffix}")
     existing = load_campaign(target, root) if target.exists() else None
     url = article.url or (existing.url if existing else None)
 
@@ -87,7 +90,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
                         tips=tuple(tips))
     text = dump_campaign(campaign)
-    written = not target.exists() or target.read_text(encoding="utf-8") != text
+    written = not target.exists() or read_input(target, display_path(target, root), error=ContentError,
+                                                what="YAML file") != text.encode("utf-8")
     if written:
         write_atomic(target, text)
     blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)

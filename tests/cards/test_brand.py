@@ -95,7 +95,7 @@ def test_a_corrupt_logo_is_refused(project):
     logo.write_bytes(logo.read_bytes()[:300])  # a download cut short
     message = failure(project)
     assert f"brand.yaml:{line_of(project, 'logo: logo.png')}:" in message
-    assert "assets/logo.png is not a readable image" in message and "remove the logo: line" in message
+    assert "assets/logo.png: not a readable image" in message and "remove the logo: line" in message
 
 
 def test_a_missing_logo_is_refused(project):

@@ -385,5 +385,6 @@ def test_the_cards_command_renders_all_sizes_and_a_sheet(project, cli):
 def test_a_contact_sheet_that_is_not_a_png_is_refused_before_any_card_is_drawn(project, cli):
     write_campaign(project)
     result = cli("cards", "seed", "--sheet", "sheet.jpg", cwd=project)
-    assert result.code == 2 and result.err == "error: sheet.jpg: a contact sheet is a PNG; give a file name ending in .png\n"
+    assert result.code == 2 and result.err == ("error: --sheet sheet.jpg: a contact sheet is written to a file ending in .png; "
+                                     "give such a name, e.g. sheet.png\n")
     assert not (project / ".juno").exists()
