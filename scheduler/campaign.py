@@ -34,8 +34,10 @@ _ARTICLE_KEYS = ("title", "url", "source")
 _TIP_KEYS = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
              "review_words", "notes", "at")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_HEADLINE = 120
+PIN_YEARS = (2000, 2200)  # beyond these, date arithmetic overflows; no post is planned so far ahead
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ class Campaign:
 
 def load_campaign(path: Path | str, root: Path | str) -> Campaign:
     path = Path(path)
+    if not _SLUG.match(path.stem):  # the slug names folders (.juno/cards/<slug>/): ".." would climb out
+        raise ContentError(f"{display_path(path, Path(root))}: {path.stem!r} cannot name a campaign; rename the "
+                           "file to letters, digits and dashes, e.g. posts/my-article.yaml")
     doc = load_document(path, root=Path(root), error=ContentError,
                         missing_hint="run `juno-scheduler split ARTICLE` to make it")
     return parse_campaign(doc, slug=path.stem)
@@ -276,17 +281,21 @@ def _review(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
 def _pinned_time(doc: Document, at: tuple, value: Any) -> datetime | None:
     if value is None:
         return None
+    raw = str(doc.raw.get(at, value)).strip()
     if isinstance(value, datetime):
         parsed = value
     else:
-        raw = str(doc.raw.get(at, value)).strip()
         try:
             parsed = datetime.fromisoformat(raw)
         except ValueError:
             raise doc.error(at, f"{raw!r} is not a time; write the local time as YYYY-MM-DDTHH:MM, "
                                   "e.g. 2026-12-01T09:00") from None
+        if not re.search(r"\d[T ]\d", raw):  # a date alone would post at midnight
+            raise doc.error(at, f"{raw!r} is a date without a time; write the local time too, e.g. {raw}T09:00")
     if parsed.tzinfo is not None:
         raise doc.error(at, "write the practice's local time without an offset, e.g. 2026-12-01T09:00")
+    if not PIN_YEARS[0] <= parsed.year <= PIN_YEARS[1]:
+        raise doc.error(at, f"{raw!r}: give a year from {PIN_YEARS[0]} to {PIN_YEARS[1]}")
     return parsed
 
 

@@ -7,6 +7,7 @@ The brand (assets/brand.yaml) is validated by scheduler.cards.brand, loaded only
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -192,10 +193,20 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
     """The environment, with a git-ignored .env file underneath it (the environment wins)."""
     merged: dict[str, str] = {}
     dotenv = root / ".env"
-    if dotenv.is_file():
+    if dotenv.exists():
+        import io
+
         from dotenv import dotenv_values
 
-        merged.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        from scheduler.fileio import read_input
+
+        raw = read_input(dotenv, ".env", error=ConfigError, what=".env file")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:  # never quote it: it holds secrets
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ConfigError(f".env:{line}: not UTF-8 text; save it as UTF-8 lines NAME=value") from None
+        merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None})
     merged.update({k: v for k, v in env.items() if k.startswith(ENV_PREFIXES)})
     return merged
 
@@ -233,6 +244,12 @@ def parse_database_url(url: str | None, root: Path) -> str:
         if not url.startswith("sqlite:///") or len(url) <= len("sqlite:///"):
             raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)!s} is not a SQLite URL; "
                               "write sqlite:///relative/path.db or sqlite:////absolute/path.db")
+        file = url[len("sqlite:///"):]
+        if file == ":memory:" or "?" in file or file.startswith("file:"):
+            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} keeps nothing on disk (or has options); "
+                              "the queue must outlive the command: name a file, e.g. sqlite:///.juno/juno.db")
+        if not file.startswith("/"):  # relative to the project folder, not to wherever cron runs it
+            return f"sqlite:///{(root / file).resolve()}"
         return url
     if scheme == "postgresql":
         from urllib.parse import urlsplit
@@ -411,7 +428,16 @@ def parse_duration(text: str) -> timedelta | None:
     if not match:
         return None
     days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    try:
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    except OverflowError:
+        return timedelta.max
+
+
+# The longest each duration may be: beyond these a value is a slip (and jitter beyond an hour moved
+# posts to the small hours: a post keeps to within an hour of its slot).
+MAX_DURATION = {"min_gap": timedelta(days=7), "jitter": timedelta(hours=1), "catch_up": timedelta(days=7),
+                "recycle_after": timedelta(days=3660)}
 
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
@@ -426,7 +452,16 @@ def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -
         raise doc.error(at, f"{value!r} is not a duration; write e.g. 3h, 10m, 90d or 2h30m")
     if positive and parsed <= timedelta(0):
         raise doc.error(at, "must be longer than zero; remove the line to turn it off")
+    longest = MAX_DURATION.get(at[-1])
+    if longest is not None and parsed > longest:
+        raise doc.error(at, f"{value.strip()} is longer than {at[-1]} may be ({_say(longest)}); give a shorter one")
     return parsed
+
+
+def _say(duration: timedelta) -> str:
+    if duration.days and not duration.seconds:
+        return f"{duration.days}d"
+    return f"{int(duration.total_seconds() // 3600)}h" if duration.seconds % 3600 == 0 else str(duration)
 
 
 def _positive_int(doc: Document, at: tuple, value: Any) -> int:
@@ -491,13 +526,14 @@ def _budget(doc: Document, value: Any) -> Budget:
     value = _mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
     reject_unknown_keys(doc, at, value, ("monthly_usd", "prices"))
     monthly = value.get("monthly_usd")
-    if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float)) or monthly < 0):
+    if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float))
+                                or not math.isfinite(monthly) or monthly < 0):
         raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
     prices = dict(DEFAULT_PRICES)
     given = _mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
     reject_unknown_keys(doc, at + ("prices",), given, tuple(DEFAULT_PRICES))
     for key, price in given.items():
-        if isinstance(price, bool) or not isinstance(price, (int, float)) or price < 0:
+        if isinstance(price, bool) or not isinstance(price, (int, float)) or not math.isfinite(price) or price < 0:
             raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")
         prices[key] = float(price)
     return Budget(monthly_usd=None if monthly is None else float(monthly), prices=prices)

@@ -57,7 +57,7 @@ def test_environment_overrides_and_dotenv(tmp_path):
 
 def test_redact_url_hides_the_password():
     assert redact_url("postgresql://juno:hunter2@db/juno") == "postgresql://juno:***@db/juno"
-    assert parse_database_url("sqlite:///x.db", Path("/r")) == "sqlite:///x.db"
+    assert parse_database_url("sqlite:///x.db", Path("/r")) == "sqlite:////r/x.db"  # against the project
 
 
 # (name, change to the good file or a whole text, expected line:col or None, words the message must hold)

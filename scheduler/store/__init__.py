@@ -60,9 +60,26 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     except errors as exc:
         if store is not None:
             store.close()
-        raise StoreError(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; check "
-                         "JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder)") from None
+        raise StoreError(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; "
+                         f"{_remedy(exc, scheme)}") from None
     return store
+
+
+def _remedy(exc: Exception, scheme: str) -> str:
+    """What to do, by what went wrong: a permission, a full disk and a corrupt file each need other hands."""
+    import errno
+
+    text = str(exc).lower()
+    if isinstance(exc, PermissionError) or "readonly" in text or "permission denied" in text:
+        return "let this user read and write the database file and its folder"
+    if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in text or "no space" in text:
+        return "the disk is full: free some space and run the command again"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return ("the file is damaged or is not a database: restore it from a backup, or move it aside to start "
+                "an empty queue (everything queued in it is then forgotten)")
+    if scheme == "sqlite" and "unable to open" in text:
+        return "the folder does not exist or cannot be written: create it, or fix JUNO_DATABASE_URL"
+    return "check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and that the server runs"
 
 
 def _reason(exc: Exception, url: str) -> str:

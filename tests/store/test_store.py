@@ -172,7 +172,7 @@ def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
     bad = tmp_path / "juno.db"
     bad.write_text("this is not a database, it is a shopping list\n" * 100)
     with pytest.raises(StoreError, match=r"cannot use the database sqlite:///.*juno\.db: file is not a database; "
-                                         r"check JUNO_DATABASE_URL"):
+                                         r"the file is damaged or is not a database: restore it from a backup"):
         open_store(f"sqlite:///{bad}")
     with pytest.raises(StoreError, match="unable to open database file"):
         open_store(f"sqlite:///{tmp_path}/no/such/folder/juno.db")
