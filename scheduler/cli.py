@@ -44,6 +44,8 @@ class Context:
         except ValueError:
             raise UsageError(f"--now: {given!r} is not an ISO 8601 time; write e.g. 2026-12-01T09:00 "
                              "or 2026-12-01T14:00+00:00") from None
+        if not 2000 <= parsed.year <= 2200:
+            raise UsageError(f"--now: {given!r}: give a time from the year 2000 to 2200")
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.project.settings.schedule.zone)
         return parsed.astimezone(timezone.utc)
@@ -225,10 +227,32 @@ def cmd_demo(ctx: Context) -> int:
 
 # --- parsing ----------------------------------------------------------------------------------
 
+def _count(largest: int):
+    """An argparse type: a whole number from 1 to `largest` (a huge one overflowed the calendar)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not 1 <= value <= largest:
+            raise argparse.ArgumentTypeError(f"{value} is not from 1 to {largest}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaint on one line (`error: ...`) like every other error, and the way to --help."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"error: {self.prog}: {message}; see `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from scheduler.accounts import NETWORKS
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS,
                         help="the project folder (default: the current folder)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -236,12 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="say more")
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                         help="only errors")
-    reporting = argparse.ArgumentParser(add_help=False)
+    reporting = _Parser(add_help=False)
     reporting.add_argument("--json", action="store_true", help="print the result as JSON")
-    timed = argparse.ArgumentParser(add_help=False)
+    timed = _Parser(add_help=False)
     timed.add_argument("--now", metavar="ISO", help="act as if it were this time (local time unless it has an offset)")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="juno-scheduler",
         description="Turn articles into tips with quote cards and post them on a weekly timetable.",
     )
@@ -278,11 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN", help="campaign slugs or files (default: all)")
 
     p = add("plan", cmd_plan, "show what goes out when", [reporting, timed])
-    p.add_argument("--days", type=int, default=28, help="how many days ahead (default: 28)")
+    p.add_argument("--days", type=_count(3660), default=28, help="how many days ahead (default: 28)")
 
     p = add("preview", cmd_preview, "write a self-contained review page", [reporting, timed])
     p.add_argument("--out", metavar="FILE.html", help="where (default: .juno/preview.html in the project folder)")
-    p.add_argument("--days", type=int, default=35, help="how many days ahead (default: 35)")
+    p.add_argument("--days", type=_count(3660), default=35, help="how many days ahead (default: 35)")
 
     p = add("run-due", cmd_run_due, "post what is due, then exit (the cron entry point)", [reporting, timed])
     p.add_argument("--dry-run", action="store_true", help="say what would be posted; post nothing, change nothing")
@@ -290,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("daemon", cmd_daemon, "run until stopped, waking when the next post is due")
     add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
     p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
-    p.add_argument("--limit", type=int, default=50, help="how many (default: 50)")
+    p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")
     p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])
     p.add_argument("id", help="the post id (see status)")
     p = add("skip", cmd_skip, "never post this one", [reporting])
@@ -311,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("demo", cmd_demo, "run the whole pipeline on the bundled article in a scratch folder", [reporting])
     p.add_argument("--scratch", metavar="DIR", default=".juno/demo", help="the scratch folder (default: .juno/demo)")
-    p.add_argument("--days", type=int, default=7, help="how many days the simulated clock walks (default: 7)")
+    p.add_argument("--days", type=_count(366), default=7, help="how many days the simulated clock walks (default: 7)")
     return parser
 
 
@@ -331,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
                       getattr(args, "debug", False))
     ctx = Context(args)
     try:
+        if args.command != "demo" and not ctx.root.is_dir():
+            raise UsageError(f"--root {getattr(args, 'root', '.')}: no such folder; give the project folder "
+                             "(the one holding posts/)")
         return args.handler(ctx)
     except JunoError as exc:
         if ctx.debug:
@@ -342,13 +369,49 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine said no (permissions, a full disk, a path that is no folder)
+        if ctx.debug:
+            raise
+        message, code = os_problem(exc)
+        print(f"error: {_redacted(message, ctx.root)}", file=sys.stderr)
+        return code
     except Exception as exc:  # a bug: say so plainly, show the traceback only with --debug
         if ctx.debug:
             raise
+        if isinstance(exc, RuntimeError) and "symlink loop" in str(exc).lower():  # pathlib's resolve()
+            print(f"error: {_redacted(str(exc), ctx.root)}: a symbolic link points round in a loop; fix or remove it",
+                  file=sys.stderr)
+            return EXIT_USAGE
         logger.debug("unexpected error", exc_info=True)
         print(f"error: unexpected {type(exc).__name__}: {_redacted(str(exc), ctx.root)} "
               "(a bug; run again with --debug for the traceback and report it)", file=sys.stderr)
         return EXIT_ERROR
+
+
+_OS_REMEDIES = {
+    "EACCES": "permission denied: let this user write there (or read it)",
+    "EPERM": "not permitted: let this user write there (or read it)",
+    "EROFS": "the file system is read-only: use a writable folder",
+    "ENOSPC": "the disk is full: free some space and run the command again",
+    "EDQUOT": "the disk quota is used up: free some space and run the command again",
+    "EFBIG": "the file grew past the limit this process may write: raise the limit (ulimit -f) or free space",
+    "ENOTDIR": "a part of the path is a file, not a folder: fix the path",
+    "EISDIR": "that is a folder: name a file",
+    "ELOOP": "a symbolic link points round in a loop: fix or remove the link",
+    "ENAMETOOLONG": "the name is too long: use a shorter one",
+}
+_OS_AN_ERROR = {"ENOSPC", "EDQUOT", "EFBIG", "EIO"}  # exit 1: the machine failed; the rest is set-up, exit 2
+
+
+def os_problem(exc: OSError) -> tuple[str, int]:
+    """One line for an OSError at the edge: the file, what went wrong, what to do; and the exit code."""
+    import errno as errnos
+
+    name = errnos.errorcode.get(exc.errno or 0, "")
+    where = exc.filename if exc.filename is not None else ""
+    remedy = _OS_REMEDIES.get(name, f"{exc.strerror or type(exc).__name__}; check the file and the disk")
+    message = f"{where}: {remedy}" if where else remedy
+    return message, (EXIT_ERROR if name in _OS_AN_ERROR or name not in _OS_REMEDIES else EXIT_USAGE)
 
 
 def _redacted(text: str, root: Path) -> str:

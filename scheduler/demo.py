@@ -68,6 +68,10 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
 def prepare_scratch(project: Path, scratch: Path) -> Path:
     """A fresh copy of the project's posts/ and assets/ (runtime state left behind)."""
     scratch = scratch.resolve()
+    if scratch.exists() and not scratch.is_dir():
+        from scheduler.errors import UsageError
+
+        raise UsageError(f"--scratch {scratch}: that is a file, not a folder; name an empty or new folder")
     foreign = scratch.exists() and any(scratch.iterdir()) and not (scratch / ".juno-demo").exists()
     if scratch == project.resolve() or foreign:
         from scheduler.errors import UsageError

@@ -54,7 +54,26 @@ class XAdapter(HTTPAdapter):
             kwargs["proxies"] = get_environ_proxies(request.url)
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
-        return super().send(request, **kwargs)
+        response = super().send(request, **kwargs)
+        one_limit_value(response.headers)
+        return response
+
+
+def one_limit_value(headers) -> None:
+    """A rate-limit header sent twice arrives joined ("1796155154, 1796154255"), which tweepy's int() cannot
+    read: keep the latest reset and the lowest remaining count, the cautious reading; drop what is not a number."""
+    for name in list(headers):
+        lowered = name.lower()
+        if not lowered.startswith(("x-rate-limit-", "x-user-limit-", "x-app-limit-")):
+            continue
+        value = str(headers[name])
+        if value.strip().isdigit():
+            continue
+        numbers = [int(part) for part in value.replace(";", ",").split(",") if part.strip().isdigit()]
+        if not numbers:
+            del headers[name]
+        else:
+            headers[name] = str(max(numbers) if lowered.endswith("-reset") else min(numbers))
 
 
 def route_session(session: requests.Session, base: str | None, **adapter_options) -> requests.Session:

@@ -16,6 +16,8 @@ from typing import Callable
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.triggers.base import BaseTrigger
 
+from scheduler.errors import JunoError
+
 logger = logging.getLogger(__name__)
 
 RECHECK = timedelta(minutes=1)
@@ -86,6 +88,10 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
                 return
             report = run_due(settings, store, publisher, now, worker_id, should_stop=lambda: bool(stopping),
                              clock=clock)
+        except JunoError as exc:  # an expected problem: one line, what to fix
+            logger.error("the run failed: %s; trying again in %s", exc, recheck)
+            trigger.not_before = clock() + recheck
+            return
         except Exception:  # noqa: BLE001 - the daemon outlives one bad run and tries again shortly
             logger.exception("the run failed; trying again in %s", recheck)
             trigger.not_before = clock() + recheck

@@ -166,6 +166,15 @@ def test_the_rate_limit_defers_until_its_reset(fx):
     assert error.retry_at == datetime.fromtimestamp(reset, timezone.utc)
 
 
+def test_a_rate_limit_header_sent_twice_is_still_a_retry_at_the_later_reset(fx):
+    early, late = int(time.time()) + 300, int(time.time()) + 900
+    fx.inject("POST /2/tweets", problem="rate-limited", headers={"x-rate-limit-reset": f"{late}, {early}",
+                                                                 "x-rate-limit-remaining": "0, 0"})
+    error = failure(make(fx), post())  # tweepy's int() read the joined value as a ValueError before
+    assert error.kind == "retry"
+    assert error.retry_at == datetime.fromtimestamp(late, timezone.utc)
+
+
 def test_the_24_hour_limit_defers_until_the_daily_reset(fx):
     tomorrow = int(time.time()) + 20 * 3600
     fx.limit_daily(1, reset_at=tomorrow)
