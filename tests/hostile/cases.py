@@ -1,0 +1,342 @@
+"""Hostile inputs, each fed to a real `juno-scheduler` process under a memory limit, and what it must give.
+
+Every case makes its own project folder (a copy of the bundled one), spoils one thing, runs one command
+and states the outcome: the exit code and a phrase of the one `error:` line (never a traceback, never
+"unexpected"). `python tests/hostile/cases.py` prints the table of what each input gives now.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parents[2]
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+MEMORY_LIMIT = 1536 * 1024 * 1024  # address space: an alias bomb or /dev/zero would pass this in seconds
+TIMEOUT_S = 120  # a hang guard for a loaded machine, not a speed test (make bench measures the time)
+
+BOMB = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+@dataclass
+class Case:
+    name: str                      # the hostile input, as the table shows it
+    command: tuple[str, ...]       # what is run on it
+    spoil: Callable[[Path], dict | None]  # spoils the project; may return environment variables
+    code: int                      # the exit code it must give
+    says: str = ""                 # a phrase the output must contain ("" for none)
+    check: Callable[[Path, "Result"], None] | None = None  # anything else that must hold afterwards
+    stream: str = "err"
+    marks: tuple = field(default_factory=tuple)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+    seconds: float
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file-size limit is an EFBIG error, not a kill
+
+
+def run_limited(args, cwd: Path, env: dict | None = None) -> Result:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+    full_env.update(env or {})
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd, env=full_env, capture_output=True,
+                          text=True, timeout=TIMEOUT_S, preexec_fn=_limit, stdin=subprocess.DEVNULL)
+    return Result(proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
+
+
+def fresh_project(base: Path) -> Path:
+    root = base / "project"
+    root.mkdir(parents=True)
+    for part in ("posts", "assets"):
+        shutil.copytree(REPO / part, root / part)
+    return root
+
+
+# --- spoilers ------------------------------------------------------------------------------------
+
+def campaign_file(root: Path) -> Path:
+    return root / "posts" / f"{CAMPAIGN}.yaml"
+
+
+def approve_first(root: Path, count: int = 3) -> None:
+    path = campaign_file(root)
+    text = path.read_text(encoding="utf-8")
+    for _ in range(count):
+        text = text.replace("status: draft", "status: approved", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def set_first_pin(root: Path, value: str) -> None:
+    approve_first(root, 1)
+    path = campaign_file(root)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("review:"))
+    lines.insert(index + 1, f"    at: {value}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def replace_in_schedule(old: str, new: str):
+    def spoil(root: Path):
+        path = root / "posts" / "schedule.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return spoil
+
+
+def bomb_campaign(root: Path):
+    campaign_file(root).write_text(BOMB, encoding="utf-8")
+
+
+def bomb_schedule(root: Path):
+    (root / "posts" / "schedule.yaml").write_text(BOMB, encoding="utf-8")
+
+
+def bomb_schedule_after_a_clean_run(root: Path):
+    (root / ".juno").mkdir()
+    subprocess.run([sys.executable, "-m", "scheduler", "run-due"], cwd=root, check=True, capture_output=True)
+    bomb_schedule(root)
+
+
+def campaign_to_dev_zero(root: Path):
+    campaign_file(root).unlink()
+    campaign_file(root).symlink_to("/dev/zero")
+
+
+def fifo_campaign(root: Path):
+    os.mkfifo(root / "posts" / "waiting.yaml")
+
+
+def fifo_schedule(root: Path):
+    path = root / "posts" / "schedule.yaml"
+    path.unlink()
+    os.mkfifo(path)
+
+
+def fifo_article(root: Path):
+    os.mkfifo(root / "posts" / "articles" / "pipe.txt")
+
+
+def huge_article(root: Path):
+    with open(root / "posts" / "articles" / "huge.html", "wb") as handle:
+        handle.truncate(40 * 1024 * 1024)  # sparse: 40 MB without the disk
+
+
+def symlink_loop(root: Path):
+    (root / "posts" / "loop.yaml").symlink_to("loop.yaml")
+
+
+def corrupt_marker(root: Path):
+    subprocess.run([sys.executable, "-m", "scheduler", "run-due"], cwd=root, check=True, capture_output=True)
+    (root / ".juno" / "schedule.checked").write_bytes(b"\xff\xfe\x00garbage\x80")
+
+
+def binary_env(root: Path):
+    (root / ".env").write_bytes(b"X_API_KEY=\xff\xfe\x00\x81secret\n")
+
+
+def huge_logo(root: Path):
+    from PIL import Image
+
+    Image.new("1", (20000, 20000)).save(root / "assets" / "logo.png", optimize=True)  # a few KB on disk
+
+
+def make_readonly(folder: Path) -> None:
+    """No one may write in `folder`: not this user (mode 555), nor root (the immutable attribute)."""
+    folder.chmod(0o555)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+
+
+def readonly_state(root: Path):
+    state = root / ".juno"
+    state.mkdir()
+    make_readonly(state)
+
+
+def memory_database(root: Path):
+    return {"JUNO_DATABASE_URL": "sqlite:///:memory:"}
+
+
+def zero_byte_database(root: Path):
+    (root / ".juno").mkdir()
+    (root / ".juno" / "juno.db").write_bytes(b"")
+
+
+def dotdot_slug(root: Path):
+    shutil.copy(campaign_file(root), root / "posts" / "...yaml")
+
+
+def article_named_schedule(root: Path):
+    shutil.copy(root / "posts" / "articles" / f"{CAMPAIGN}.txt", root / "posts" / "articles" / "schedule.txt")
+
+
+def outbox_unwritable(root: Path):
+    approve_first(root, 1)
+    subprocess.run([sys.executable, "-m", "scheduler", "queue", "--now", "2026-12-01T07:00"], cwd=root, check=True,
+                   capture_output=True)
+    outbox = root / ".juno" / "outbox"
+    outbox.mkdir(parents=True, exist_ok=True)
+    make_readonly(outbox)
+
+
+def scratch_file(root: Path):
+    (root / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+
+def nothing(root: Path):
+    return None
+
+
+# --- checks afterwards -----------------------------------------------------------------------------
+
+def unchanged(relative: str):
+    def check(root: Path, result: Result) -> None:
+        current = (root / relative).read_bytes()
+        original = (REPO / relative).read_bytes() if (REPO / relative).exists() else None
+        assert current == original, f"{relative} was changed"
+    return check
+
+
+def quotes_nothing_of(path: str):
+    def check(root: Path, result: Result) -> None:
+        for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+            if len(line.strip()) >= 8:
+                assert line.strip()[:12] not in result.err, "the message repeats the file's contents"
+    return check
+
+
+def marker_rebuilt(root: Path, result: Result) -> None:
+    assert (root / ".juno" / "schedule.checked").read_bytes().isascii()
+
+
+def no_cards_in_state(root: Path, result: Result) -> None:
+    assert not list((root / ".juno").glob("*.png")), "cards were written into .juno/ itself"
+
+
+def database_beside_project(root: Path, result: Result) -> None:
+    assert (root / "rel.db").is_file() and not (root.parent / "rel.db").exists()
+
+
+def notes_kept(root: Path, result: Result) -> None:
+    assert (root / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def readonly_cleanup(root: Path, result: Result) -> None:
+    for folder in (root / ".juno", root / ".juno" / "outbox"):
+        if folder.exists():
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "-i", str(folder)], check=False, capture_output=True)
+            folder.chmod(0o755)
+
+
+CASES = [
+    Case("campaign YAML alias bomb", ("queue",), bomb_campaign, 2, "YAML alias *a is not allowed"),
+    Case("campaign YAML alias bomb", ("cards",), bomb_campaign, 2, "YAML alias *a is not allowed"),
+    Case("schedule.yaml alias bomb", ("status",), bomb_schedule, 2, "posts/schedule.yaml:2:8: the YAML alias"),
+    Case("schedule.yaml alias bomb after a clean cron run", ("run-due", "-q"), bomb_schedule_after_a_clean_run, 2,
+         "YAML alias *a is not allowed"),
+    Case("campaign symlinked to /dev/zero", ("queue",), campaign_to_dev_zero, 2, "is a device, not a regular file"),
+    Case("a FIFO named posts/waiting.yaml", ("queue",), fifo_campaign, 2, "a named pipe (FIFO), not a regular file"),
+    Case("posts/schedule.yaml is a FIFO", ("run-due",), fifo_schedule, 2, "a named pipe (FIFO)"),
+    Case("article is a FIFO", ("split", "posts/articles/pipe.txt"), fifo_article, 2, "a named pipe (FIFO)"),
+    Case("40 MB article", ("split", "posts/articles/huge.html"), huge_article, 2, "40.0 MB, over the 32 MB limit for an article file"),
+    Case("symlink loop in posts/", ("queue",), symlink_loop, 2, "loop"),
+    Case("corrupt .juno/schedule.checked", ("run-due",), corrupt_marker, 0, "", marker_rebuilt),
+    Case("binary .env", ("status",), binary_env, 2, ".env:1: not UTF-8 text"),
+    Case("20000x20000 logo", ("cards",), huge_logo, 2, "more pixels than an image may have"),
+    Case("read-only .juno/", ("cards",), readonly_state, 2, "let this user write there", readonly_cleanup),
+    Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
+    Case("--days 99999999", ("plan", "--days", "99999999"), nothing, 2, "is not from 1 to 3660"),
+    Case("--days -5", ("plan", "--days", "-5"), nothing, 2, "is not from 1 to 3660"),
+    Case("at: in year 9999", ("queue",), lambda r: set_first_pin(r, "9999-12-31T09:00"), 2,
+         "give a year from 2000 to 2200"),
+    Case("date-only at:", ("queue",), lambda r: set_first_pin(r, "2026-12-09"), 2, "a date without a time"),
+    Case("jitter: 30d", ("status",), replace_in_schedule("jitter: 7m", "jitter: 30d"), 2,
+         "longer than jitter may be (1h)"),
+    Case("jitter: 99999999999d", ("status",), replace_in_schedule("jitter: 7m", "jitter: 99999999999d"), 2,
+         "longer than jitter may be"),
+    Case("budget.monthly_usd: .nan", ("status",), replace_in_schedule("monthly_usd: 10", "monthly_usd: .nan"), 2,
+         "budget.monthly_usd: expected an amount"),
+    Case("budget.monthly_usd: .inf", ("status",), replace_in_schedule("monthly_usd: 10", "monthly_usd: .inf"), 2,
+         "budget.monthly_usd: expected an amount"),
+    Case("JUNO_DATABASE_URL=sqlite:///:memory:", ("status",), memory_database, 2, "keeps nothing on disk"),
+    Case("relative sqlite:///rel.db with --root", ("--root", "project", "status"),
+         lambda r: {"JUNO_DATABASE_URL": "sqlite:///rel.db"}, 0, "", database_beside_project),
+    Case("0-byte database", ("status",), zero_byte_database, 1, "is empty (0 bytes), not a database"),
+    Case("campaign file posts/...yaml (slug '..')", ("cards",), dotdot_slug, 2, "cannot name a campaign",
+         no_cards_in_state),
+    Case("preview --out posts/schedule.yaml", ("preview", "--out", "posts/schedule.yaml"), nothing, 2,
+         "written to a file ending in .html", unchanged("posts/schedule.yaml")),
+    Case("preview --out README.html not written by the tool", ("preview", "--out", "assets/README.html"),
+         lambda r: (r / "assets" / "README.html").write_text("<p>mine</p>\n") and None, 2,
+         "is not a preview page juno-scheduler wrote"),
+    Case("cards --sheet assets/logo.png", ("cards", "--sheet", "assets/logo.png"), nothing, 2,
+         "is not a contact sheet juno-scheduler wrote", unchanged("assets/logo.png")),
+    Case("demo --scratch FILE", ("demo", "--scratch", "notes.txt"), scratch_file, 2, "that is a file, not a folder",
+         notes_kept),
+    Case("article named schedule.txt", ("split", "posts/articles/schedule.txt"), article_named_schedule, 2,
+         "posts/articles/schedule.txt: an article named 'schedule' would become posts/schedule.yaml",
+         unchanged("posts/schedule.yaml")),
+    Case("missing --root", ("--root", "no-such-folder", "status"), nothing, 2, "--root no-such-folder: no such folder"),
+    Case("cards /etc/passwd (any file that is not a campaign)", ("cards", "/etc/passwd"), nothing, 2,
+         "/etc/passwd:1:1: expected a mapping with article: and tips:", quotes_nothing_of("/etc/passwd")),
+    Case("outbox folder unwritable, run-due -q", ("run-due", "-q", "--now", "2026-12-02T08:40"), outbox_unwritable, 3,
+         "cannot write the outbox", readonly_cleanup),
+]
+
+
+def case_id(case: Case) -> str:
+    return f"{case.name} | {' '.join(case.command)}"
+
+
+def run_case(case: Case, base: Path) -> tuple[Path, Result]:
+    root = fresh_project(base)
+    env = case.spoil(root) or {}
+    cwd = root.parent if case.command[:1] == ("--root",) else root
+    return root, run_limited(case.command, cwd, env)
+
+
+def first_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+if __name__ == "__main__":  # the table for the report: what each input gives now
+    import tempfile
+
+    print("| input | command | exit | first line of the output | s |")
+    print("|---|---|---|---|---|")
+    for case in CASES:
+        with tempfile.TemporaryDirectory() as scratch:
+            root, result = run_case(case, Path(scratch))
+            said = first_line(result.err) or first_line(result.out) or "(nothing)"
+            said = said.replace(str(root), "…").replace("|", "\\|")
+            print(f"| {case.name} | `{' '.join(case.command)}` | {result.code} | {said[:160]} | {result.seconds:.1f} |")
+            readonly_cleanup(root, result)
