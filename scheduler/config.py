@@ -436,7 +436,7 @@ def parse_duration(text: str) -> timedelta | None:
 
 # The longest each duration may be: beyond these a value is a slip (and jitter beyond an hour moved
 # posts to the small hours: a post keeps to within an hour of its slot).
-MAX_DURATION = {"min_gap": timedelta(days=7), "jitter": timedelta(hours=1), "catch_up": timedelta(days=7),
+MAX_DURATION = {"min_gap": timedelta(days=31), "jitter": timedelta(hours=1), "catch_up": timedelta(days=366),
                 "recycle_after": timedelta(days=3660)}
 
 
