@@ -87,6 +87,16 @@ class Campaign:
         return next((tip for tip in self.tips if tip.id == tip_id), None)
 
 
+def tip_fingerprint(campaign: Campaign, tip: Tip) -> str:
+    """What a queued post was made from: the tip's words, alt text, pin and flags, and the campaign's link.
+    Stored with the post at `queue`; a worker compares it just before posting (a tip edited since is held)."""
+    import hashlib
+
+    inputs = [campaign.url, tip.headline, tip.text, tip.alt_text, sorted(tip.review),
+              tip.at.isoformat() if tip.at else None]
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
+
+
 # --- loading -------------------------------------------------------------------------------------
 
 def load_campaign(path: Path | str, root: Path | str) -> Campaign:

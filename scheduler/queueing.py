@@ -22,7 +22,7 @@ from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
 
-_CONTENT = ("text", "card", "alt_text", "weighted_length", "section", "position")
+_CONTENT = ("text", "card", "alt_text", "weighted_length", "section", "position", "tip_digest", "card_digest")
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,12 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
             post = existing.get((key, network))
             if post is not None and post.status in (QUEUED, FAILED, MISSED):
                 store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
-                report["withdrawn"].append({"id": post.id})
+                report["withdrawn"].append({"id": post.id, "reason": "no longer approved"})
         store.set_recyclable(key, False, now)
+    for post in orphans(store, campaigns, everything=not names):
+        if store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN):
+            report["withdrawn"].append({"id": post.id, "reason": "its tip is no longer in its campaign"})
+        store.set_recyclable(post.tip_key, False, now)
 
     fresh: list[Wanted] = []
     for item in wanted:
@@ -78,12 +82,14 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
             continue
         store.set_recyclable(post.tip_key, True, now)
         changes = _changes(post, item, timetable)
-        if not changes:
-            report["unchanged"] += 1
-        elif post.status in (QUEUED, FAILED, MISSED) and store.update_waiting(post.id, now, **changes):
-            report["updated"].append({"id": post.id, "changed": sorted(changes)})
+        shown = sorted(set(changes) - {"tip_digest", "card_digest"})  # digests filled in are no news
+        # not updated: posted, dead, skipped by a person, or being posted right now
+        updated = bool(changes) and post.status in (QUEUED, FAILED, MISSED) and \
+            store.update_waiting(post.id, now, **changes)
+        if updated and shown:
+            report["updated"].append({"id": post.id, "changed": shown})
         else:
-            report["unchanged"] += 1  # posted, dead, skipped by a person, or being posted right now
+            report["unchanged"] += 1
 
     placed = _place_tips(store, timetable, fresh, existing, now)
     _save(store, placed, existing, now)
@@ -123,12 +129,22 @@ def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existin
     return sorted(placed, key=lambda p: (p.due_at, p.id))
 
 
+def orphans(store: Store, campaigns, *, everything: bool) -> list[Post]:
+    """Posts still to go out whose tip is gone: removed from its campaign, or (`everything`: all campaigns
+    were read) whose campaign file is gone."""
+    keys = {tip_key(c.slug, t.id) for c in campaigns for t in c.tips}
+    slugs = {c.slug for c in campaigns}
+    return [post for post in store.posts((QUEUED, FAILED, MISSED))
+            if post.tip_key not in keys and (everything or post.campaign in slugs)]
+
+
 def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[str], list[dict]]:
     """Every approved tip as one post per account (its text checked against that network's limit);
     the keys of the other tips; and the tips too long for some network (queued on the others).
 
     An approved tip flagged stale (its article changed under it) waits for a person to look again."""
     from scheduler.accounts import post_id
+    from scheduler.campaign import tip_fingerprint
     from scheduler.posttext import compose_for, length_on
 
     schedule = settings.schedule
@@ -164,13 +180,14 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     wanted = []
     for campaign, position, tip, fitting in drafts:
         key = tip_key(campaign.slug, tip.id)
-        card, alt_text = (None, None)
+        card, alt_text, card_digest = (None, None, None)
         if cards is not None and needs_card(key):
-            card, alt_text = cards(campaign, tip)
+            card, alt_text, card_digest = cards(campaign, tip)
         for network, text, length in fitting:
             post = Post(id=post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
                         position=position, text=text, card=card, alt_text=alt_text, weighted_length=length,
-                        due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive)
+                        due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive,
+                        tip_digest=tip_fingerprint(campaign, tip), card_digest=card_digest)
             wanted.append(Wanted(post, tip.at))
     return wanted, withdrawn, too_long
 
@@ -179,7 +196,7 @@ def _card_maker(settings):
     """A function tip -> (card path, alt text) if the cards stage is installed, else None."""
     try:
         from scheduler.cards.brand import load_brand
-        from scheduler.cards.render import campaign_alt_text, ensure_card
+        from scheduler.cards.render import bytes_digest, campaign_alt_text, ensure_card
     except ImportError:
         logger.warning("the cards stage is not available; queueing posts without cards")
         return None
@@ -188,7 +205,8 @@ def _card_maker(settings):
 
     def make(campaign, tip):
         path = Path(ensure_card(settings, brand, campaign, tip, size="x"))
-        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip)  # the card's own words
+        # the card's own words (its kicker too), and its bytes' digest: checked again before upload
+        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip), bytes_digest(path)
 
     return make
 

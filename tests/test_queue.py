@@ -100,7 +100,7 @@ def test_a_tip_no_longer_approved_is_withdrawn_and_comes_back_when_approved(root
     write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
     queue(root)
     write_campaign(root, "alpha", [{"id": "t1", "status": "skip"}, {"id": "t2"}])
-    assert queue(root)["withdrawn"] == [{"id": "alpha/t1"}]
+    assert queue(root)["withdrawn"] == [{"id": "alpha/t1", "reason": "no longer approved"}]
     assert [r["id"] for r in plan(root)] == ["alpha/t2"]
     write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
     assert [q["id"] for q in queue(root)["queued"]] == ["alpha/t1"]
@@ -113,7 +113,7 @@ def test_an_approved_tip_gone_stale_waits_for_a_person(root):
     write_campaign(root, "alpha", [{"id": "t1", "review": ["stale"]}, {"id": "t2"}])
     report = queue(root)
     assert report["held"] == ["alpha/t1"]
-    assert report["withdrawn"] == [{"id": "alpha/t1"}]
+    assert report["withdrawn"] == [{"id": "alpha/t1", "reason": "no longer approved"}]
     assert [r["id"] for r in plan(root)] == ["alpha/t2"]
     write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])  # a person looked and cleared the flag
     assert [q["id"] for q in queue(root)["queued"]] == ["alpha/t1"]

@@ -314,15 +314,26 @@ def campaign_alt_text(brand: Brand, campaign, tip) -> str:
     return tip.alt_text or alt_text(tip.headline, brand, kicker_for(brand, campaign, tip))
 
 
-def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x") -> Path:
-    """The tip's card on disk, drawn (atomically) when it is missing or was made from other inputs."""
+def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x", *, redraw: bool = False) -> Path:
+    """The tip's card on disk, drawn (atomically) when it is missing or was made from other inputs
+    (or always, with redraw: its bytes were found to be other than drawn)."""
     kicker = kicker_for(brand, campaign, tip)
     path = card_path(settings.cards_dir, campaign.slug, tip.id, size)
-    if made_from(path) == fingerprint(tip.headline, brand, size, kicker):
+    if not redraw and made_from(path) == fingerprint(tip.headline, brand, size, kicker):
         return path
     data = _located(settings, campaign, tip, lambda: render_card(tip.headline, brand, size, kicker))
     write_atomic(path, data)
     return path
+
+
+def bytes_digest(path: Path) -> str | None:
+    """SHA-256 of a card's bytes, or None when it cannot be read as a card file."""
+    from scheduler.fileio import read_input
+
+    try:
+        return hashlib.sha256(read_input(Path(path), str(path), error=ContentError, what="card")).hexdigest()
+    except ContentError:
+        return None
 
 
 def _located(settings, campaign, tip, work):

@@ -1,15 +1,15 @@
 """What happens to a due post: one pure decision, shared by `run-due` and `run-due --dry-run`.
 
-`decide` looks only at what it is given (the post, the account, the time, the schedule's rules and
-the month's spend) and returns what to do. The runner applies the decision to the database and the
+`decide` looks only at what it is given (the post, the account, the time, the schedule's rules, the
+month's spend, and what its campaign says of its tip now: see runner/wanted.py) and returns what to do. The runner applies the decision to the database and the
 network; the dry run reports it and records nothing. Because both ask the same function, a dry run
 says what a real run at the same moment would do, budget included.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from scheduler.store.records import Account, AccountState, Post
@@ -21,6 +21,8 @@ class Action(StrEnum):
     DEFER = "defer"       # not now: a rate limit or the month's budget; keep it for `until`
     RELEASE = "release"   # the account is paused: give the claim back untouched
     STOP = "stop"         # the account is stopped: give the claim back and stop this run
+    WITHDRAW = "withdraw" # its campaign no longer wants it as queued (tip gone, unapproved, edited): never post
+    HOLD = "hold"         # its campaign cannot be read: not posted now, reported failed, tried again later
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,17 @@ class Rules:
     catch_up: timedelta
     budget_usd: float | None      # the month's X budget; None for no limit (and for the outbox)
     next_month: datetime          # the start of next month in the practice's zone (for budget deferrals)
+    zone: object = None           # the practice's time zone (ZoneInfo), for the local date
+    blackout: frozenset[date] = field(default_factory=frozenset)  # no post on these local dates
+
+
+@dataclass(frozen=True)
+class TipState:
+    """What the post's campaign says of its tip now (runner/wanted.py reads it)."""
+
+    wanted: bool = True
+    readable: bool = True
+    reason: str = ""            # why it is not wanted, or why the campaign cannot be read
 
 
 @dataclass(frozen=True)
@@ -40,14 +53,20 @@ class Decision:
 
 
 def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_usd: float,
-           cost_usd: float) -> Decision:
+           cost_usd: float, tip: TipState = TipState()) -> Decision:
     """What to do with `post` at `now`: the single place these rules live."""
     if account.state == AccountState.PAUSED:
         return Decision(Action.RELEASE, "paused")
     if account.state == AccountState.STOPPED:
         return Decision(Action.STOP, account.reason or "stopped")
+    if not tip.readable:
+        return Decision(Action.HOLD, tip.reason)
+    if not tip.wanted:
+        return Decision(Action.WITHDRAW, tip.reason)
     if now - post.eligible_at > rules.catch_up:
         return Decision(Action.MOVE, f"missed by more than {rules.catch_up}")
+    if rules.zone is not None and now.astimezone(rules.zone).date() in rules.blackout:
+        return Decision(Action.MOVE, "blackout")
     if account.not_before is not None and account.not_before > now:
         return Decision(Action.DEFER, "rate limit", account.not_before)
     if rules.budget_usd is not None and spent_usd + cost_usd > rules.budget_usd + 1e-9:

@@ -34,6 +34,14 @@ class Missed:
     id: str
     moved_to: str | None  # None in a dry run that could not find a free slot
     network: str = "x"
+    reason: str = ""      # "blackout" when moved off a blackout date; "" for a slot missed by more than catch_up
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    id: str
+    reason: str           # why its campaign no longer wants it as it was queued
+    network: str = "x"
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class RunReport:
     missed: list[Missed] = field(default_factory=list)
     stopped: Stopped | None = None   # the first account stopped (as before several networks)
     stopped_accounts: list[Stopped] = field(default_factory=list)  # every stopped account
+    withdrawn: list[Withdrawn] = field(default_factory=list)
+    stopped: Stopped | None = None
     dry_run: bool = False
     next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
@@ -70,7 +80,7 @@ class RunReport:
 
     @property
     def empty(self) -> bool:
-        return not (self.posted or self.deferred or self.failed or self.missed or self.stopped)
+        return not (self.posted or self.deferred or self.failed or self.missed or self.withdrawn or self.stopped)
 
     @property
     def exit_code(self) -> int:
@@ -82,7 +92,9 @@ class RunReport:
         data: dict = {"posted": [asdict(row) for row in self.posted],
                       "deferred": [asdict(row) for row in self.deferred],
                       "failed": [asdict(row) for row in self.failed],
-                      "missed": [asdict(row) for row in self.missed]}
+                      "missed": [{k: v for k, v in asdict(row).items() if k != "reason" or v} for row in self.missed]}
+        if self.withdrawn:
+            data["withdrawn"] = [asdict(row) for row in self.withdrawn]
         if self.stopped is not None:
             data["stopped"] = asdict(self.stopped)
             data["stopped_accounts"] = [asdict(row) for row in self.stopped_accounts]
@@ -97,8 +109,9 @@ class RunReport:
         lines = [f"{verb} {row.id} at {row.at}" + (f" {row.url}" if row.url else "") for row in self.posted]
         defer = "would defer" if self.dry_run else "deferred"
         lines += [f"{defer} {row.id} until {row.until}: {row.reason}" for row in self.deferred]
-        lines += [f"missed {row.id}: {'would move' if self.dry_run else 'moved'} to {row.moved_to}" if row.moved_to
-                  else f"missed {row.id}: would move to the next free slot" for row in self.missed]
+        lines += [self._missed_line(row) for row in self.missed]
+        withdraw = "would withdraw" if self.dry_run else "withdrawn"
+        lines += [f"{withdraw} {row.id}: {row.reason}" for row in self.withdrawn]
         lines += [f"failed {row.id}: {row.error}" for row in self.failed]
         for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
             lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
@@ -108,3 +121,10 @@ class RunReport:
             lines.append(f"nothing is due; next post at {self.next_post_at}" if self.next_post_at
                          else "nothing is due and nothing is queued")
         return lines
+
+    def _missed_line(self, row: Missed) -> str:
+        move = "would move" if self.dry_run else "moved"
+        where = f"to {row.moved_to}" if row.moved_to else "to the next free slot"
+        if row.reason == "blackout":
+            return f"{move} {row.id} off a blackout date {where}"
+        return f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}"

@@ -1,8 +1,10 @@
 """Post what is due, once: the one code path behind `run-due` (cron) and the daemon.
 
-For each due post, one at a time: claim it with a lease, which durably opens an attempt; ask
-`decision.decide` what to do (publish, move a missed slot, defer for a rate limit or the budget,
-give it back for a paused or stopped account); apply that; record the result. `--dry-run` asks
+For each due post, one at a time: claim it with a lease, which durably opens an attempt; read what
+its campaign says of its tip now (runner/wanted.py); ask `decision.decide` what to do (publish,
+withdraw a post its campaign no longer wants, move a missed slot or one on a blackout date, defer for
+a rate limit or the budget, give it back for a paused or stopped account); apply that; record the
+result. The card uploaded is checked against the SHA-256 recorded when it was drawn. `--dry-run` asks
 the same decisions in the same order and records nothing. A post found with an attempt still open (its worker died mid-post) is "uncertain": the
 publisher first looks whether the network has it.
 """
@@ -17,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from scheduler.errors import JunoError, PublishError
-from scheduler.runner.decision import Action, Decision, Rules, decide
-from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped
+from scheduler.runner.decision import Action, Decision, Rules, TipState, decide
+from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped, Withdrawn
 from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
 
@@ -80,14 +82,23 @@ class _Stage:
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
+        from scheduler.runner.wanted import Campaigns
+
+        self.campaigns = Campaigns(settings)
+        self.found = None  # what the campaign said of the post last decided on (its tip, to redraw its card)
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
+        from scheduler.runner.wanted import UNREADABLE, tip_now
+
         start, next_start = month_bounds(now, self.schedule.zone)
         budget = None if self._free(post) else self.schedule.budget.monthly_usd
         if spent is None:
             spent = self.store.spend_since(start)[1] if budget is not None else 0.0
-        rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start)
-        return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post))
+        rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start,
+                      zone=self.schedule.zone, blackout=frozenset(self.schedule.blackout))
+        self.found = tip_now(post, self.campaigns)
+        tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
+        return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip)
 
     def moved_slot(self, post: Post, now: datetime) -> datetime:
         """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
@@ -152,6 +163,13 @@ class _Run(_Stage):
         self.report = RunReport()
         self._states: dict[str, tuple[float, Account]] = {}
 
+    def brand(self):
+        if getattr(self, "_brand", None) is None:
+            from scheduler.cards.brand import load_brand
+
+            self._brand = load_brand(self.settings.root, self.settings.schedule.account.handle)
+        return self._brand
+
     def account(self, network: str) -> Account:
         """An account's state, read again at least every second: other workers may change it."""
         read = self._states.get(network)
@@ -182,12 +200,23 @@ class _Run(_Stage):
         decision = self.decision(post, self.account(post.network), now)
         if decision.action == Action.PUBLISH:
             return self._publish(post)
+        if decision.action == Action.WITHDRAW:
+            self.store.withdraw(post, self.worker_id, now, decision.reason)
+            logger.warning("%s: not posted: %s", post.id, decision.reason)
+            self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
+            return True
+        if decision.action == Action.HOLD:
+            return self._failed(post, PublishError(decision.reason, kind="retry"), report_as_failed=True)
         if decision.action == Action.MOVE:
             new_at = self.moved_slot(post, now)
             self.store.move(post, self.worker_id, new_at, now)
-            logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
-                           self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
-            self.report.missed.append(Missed(post.id, self.local(new_at), post.network))
+            if decision.reason == "blackout":
+                logger.warning("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
+            else:
+                logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
+                               self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
+            self.report.missed.append(Missed(post.id, self.local(new_at), post.network,
+                                             "blackout" if decision.reason == "blackout" else ""))
             return True
         if decision.action == Action.DEFER:
             assert decision.until is not None
@@ -202,7 +231,17 @@ class _Run(_Stage):
         return False
 
     def _publish(self, post: Post) -> bool:
+        from dataclasses import replace
+
+        from scheduler.runner.wanted import checked_card
+
         outgoing = self.outgoing(post)
+        try:  # the bytes about to be uploaded: the card drawn for it, or drawn again now
+            card = checked_card(self.settings, post, self.found, self.brand)
+        except JunoError as exc:  # it could not be drawn again: the post waits, the run says why
+            return self._failed(post, PublishError(str(exc), kind="retry"), report_as_failed=True)
+        if card is not None:
+            outgoing = replace(outgoing, card=card)
         try:
             published = None
             publisher = self.publishers.for_network(post.network)
@@ -279,8 +318,13 @@ class _DryRun(_Stage):
             if decision.action == Action.PUBLISH:
                 spent += self.cost(post)
                 self.report.posted.append(Posted(post.id, None, None, self.local(now), post.network))
+            elif decision.action == Action.WITHDRAW:
+                self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
+            elif decision.action == Action.HOLD:
+                self.report.failed.append(Failed(post.id, decision.reason, post.network))
             elif decision.action == Action.MOVE:
-                self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network))
+                self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network,
+                                                 "blackout" if decision.reason == "blackout" else ""))
             elif decision.action == Action.DEFER:
                 assert decision.until is not None
                 until = self.free_slot(post, decision.until, now) if decision.reason == "budget" else decision.until

@@ -214,7 +214,7 @@ class Store:
     def update_waiting(self, post_id: str, now: datetime, **changes) -> bool:
         """Change a post that is still to go out and not held by a worker; False if it is not."""
         allowed = {"text", "card", "alt_text", "weighted_length", "section", "position", "due_at", "pinned",
-                   "status", "skip_reason", "recyclable"}
+                   "status", "skip_reason", "recyclable", "tip_digest", "card_digest"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {sorted(unknown)}")
@@ -305,6 +305,14 @@ class Store:
         """Its slot was missed by more than the catch-up window: give it a new slot."""
         return self._give_back(post, worker_id, now, MISSED, ready_at=due_at,
                                extra=", due_at = ?, retry_at = NULL", params=(to_epoch(due_at),))
+
+    def withdraw(self, post: Post, worker_id: str, now: datetime, reason: str) -> bool:
+        """A claimed post its campaign no longer wants as it is: skipped unpublished, with why
+        (`queue` puts it back when its tip is approved again, in its new words)."""
+        from scheduler.store.records import SKIPPED_BY_CAMPAIGN
+
+        return self._give_back(post, worker_id, now, SKIPPED, ready_at=now,
+                               extra=", skip_reason = ?, last_error = ?", params=(SKIPPED_BY_CAMPAIGN, reason))
 
     def release(self, post: Post, worker_id: str, now: datetime) -> bool:
         """Give a claimed post back unpublished, due as before."""

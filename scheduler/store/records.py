@@ -71,6 +71,8 @@ class Post:
     network: str = "x"           # x | bluesky | mastodon: the account it goes out on
     sensitive: bool = False      # the tip is flagged sensitive (a content warning where the network has one)
     attempt_key: str | None = None  # the key the network creates it under (Bluesky's record key), kept
+    tip_digest: str | None = None   # the tip as it was queued (see campaign.tip_fingerprint)
+    card_digest: str | None = None  # SHA-256 of the card's bytes as drawn
 
     @property
     def eligible_at(self) -> datetime:

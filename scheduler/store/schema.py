@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -83,6 +83,15 @@ MIGRATIONS: list[list[str]] = [
         # The key a post is created under where the network takes one from us (Bluesky's record key),
         # written before the call and kept across attempts: a repeat is refused, a lookup finds it.
         "ALTER TABLE posts ADD COLUMN attempt_key TEXT",
+    ],
+    [
+        # What a post was made from, so a worker can confirm it is still wanted just before posting:
+        # tip_digest fingerprints the tip's words, alt text, pin and flags at queue time (a tip edited since
+        # is not posted in its old form); card_digest is a SHA-256 of the card's bytes as drawn (a card
+        # replaced by other bytes is drawn again, never uploaded). NULL for posts queued before: those are
+        # not checked at claim time until a `queue` run fills both in.
+        "ALTER TABLE posts ADD COLUMN tip_digest TEXT",
+        "ALTER TABLE posts ADD COLUMN card_digest TEXT",
     ],
 ]
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from queue_helpers import ScriptedPublisher, make_post, settings_for, write_schedule
-from scheduler.runner.decision import Action, Rules, decide
+from scheduler.runner.decision import Action, Rules, TipState, decide
 from scheduler.runner.run import run_due
 from scheduler.store import Account, open_store
 from scheduler.store.records import AccountState
@@ -31,6 +31,26 @@ RULES = Rules(catch_up=timedelta(hours=2), budget_usd=0.25, next_month=datetime(
 def test_the_decision_table(account, late, spent, cost, expected):
     post = make_post("c/p", NOW - late)
     assert decide(post, account, NOW, RULES, spent_usd=spent, cost_usd=cost).action == expected
+
+
+@pytest.mark.parametrize("tip, today_blackout, late, expected", [
+    (TipState(wanted=False, reason="its tip is draft"), False, timedelta(minutes=1), Action.WITHDRAW),
+    (TipState(wanted=False, reason="its tip is draft"), False, timedelta(hours=5), Action.WITHDRAW),  # never moved
+    (TipState(readable=False, reason="its campaign cannot be read"), False, timedelta(minutes=1), Action.HOLD),
+    (TipState(), True, timedelta(minutes=1), Action.MOVE),
+    (TipState(wanted=False, reason="edited"), True, timedelta(minutes=1), Action.WITHDRAW),
+    (TipState(), False, timedelta(minutes=1), Action.PUBLISH),
+])
+def test_the_campaign_and_the_blackout_dates_are_rules_of_the_decision(tip, today_blackout, late, expected):
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/New_York")
+    blackout = frozenset({NOW.astimezone(zone).date()}) if today_blackout else frozenset()
+    rules = Rules(catch_up=RULES.catch_up, budget_usd=None, next_month=RULES.next_month, zone=zone, blackout=blackout)
+    decision = decide(make_post("c/p", NOW - late), Account("j"), NOW, rules, spent_usd=0.0, cost_usd=0.0, tip=tip)
+    assert decision.action == expected
+    assert decision.reason == (tip.reason if expected in (Action.WITHDRAW, Action.HOLD) else
+                               "blackout" if today_blackout else decision.reason)
 
 
 CASES = {

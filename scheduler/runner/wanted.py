@@ -1,0 +1,94 @@
+"""Just before posting: is this post still wanted as it was queued, and is its card the one drawn?
+
+The database is the queue, but the campaign file is what the practice wants: a tip removed, no longer
+approved (or gone stale), or edited since `queue` must never go out in its old form, even when no one
+ran `queue` between the edit and the next cron run. `tip_now` reads the post's campaign (once per run)
+and says which; the runner's decision withdraws what is not wanted. `checked_card` makes sure the bytes
+uploaded are the card this tool drew (by the SHA-256 recorded when it was drawn), drawing it again if not.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.errors import ContentError
+from scheduler.store import Post
+
+logger = logging.getLogger(__name__)
+
+WANTED, GONE, NOT_APPROVED, EDITED, UNREADABLE = "wanted", "gone", "not approved", "edited", "unreadable"
+
+
+@dataclass(frozen=True)
+class TipNow:
+    state: str                  # wanted | gone | not approved | edited | unreadable
+    reason: str = ""            # for people: why it is not posted
+    campaign: object = None     # the campaign and tip as they are now (when found)
+    tip: object = None
+
+    @property
+    def wanted(self) -> bool:
+        return self.state == WANTED
+
+
+class Campaigns:
+    """The campaign files as they are now, each read at most once per run."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self._read: dict[str, object] = {}
+
+    def get(self, slug: str):
+        """The campaign, None when its file is gone; ContentError when it cannot be read."""
+        if slug not in self._read:
+            from scheduler.campaign import load_campaign
+
+            path = Path(self.settings.posts_dir) / f"{slug}.yaml"
+            self._read[slug] = load_campaign(path, self.settings.root) if path.exists() else None
+        return self._read[slug]
+
+
+def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
+    """A post queued with a fingerprint, checked against its campaign as it is now. A post without one
+    (queued by a version before fingerprints, or put in the store by hand) was checked by `queue` only."""
+    from scheduler.campaign import tip_fingerprint
+
+    if post.tip_digest is None:
+        return TipNow(WANTED)
+
+    try:
+        campaign = campaigns.get(post.campaign)
+    except ContentError as exc:
+        return TipNow(UNREADABLE, f"its campaign cannot be read ({exc}); fix it, the post waits")
+    if campaign is None:
+        return TipNow(GONE, f"posts/{post.campaign}.yaml is gone")
+    tip = campaign.tip(post.tip_key.split("/", 1)[1])
+    if tip is None:
+        return TipNow(GONE, f"its tip is no longer in posts/{post.campaign}.yaml")
+    if tip.status != "approved" or tip.stale:
+        state = "stale" if tip.status == "approved" else tip.status
+        return TipNow(NOT_APPROVED, f"its tip is {state} in posts/{post.campaign}.yaml, no longer approved",
+                      campaign, tip)
+    if post.tip_digest != tip_fingerprint(campaign, tip):
+        return TipNow(EDITED, f"its tip was edited in posts/{post.campaign}.yaml after it was queued; "
+                              "run `juno-scheduler queue` to queue it in its new words", campaign, tip)
+    return TipNow(WANTED, "", campaign, tip)
+
+
+def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
+    """The post's card file, drawn again first if its bytes are not those recorded when it was drawn."""
+    if not post.card:
+        return None
+    card = Path(post.card)
+    card = card if card.is_absolute() else settings.root / card
+    if post.card_digest is None or found.tip is None:
+        return card  # queued before digests were kept: checked by the publisher as an image only
+    from scheduler.cards.render import bytes_digest, ensure_card
+
+    if bytes_digest(card) == post.card_digest:
+        return card
+    logger.warning("%s: %s is not the card that was drawn for it (its bytes changed); drawing it again",
+                   post.id, card)
+    return Path(ensure_card(settings, brand_of(), found.campaign, found.tip, size="x", redraw=True))

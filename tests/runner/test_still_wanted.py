@@ -1,0 +1,105 @@
+"""A post goes out only as the practice wants it now: the claim re-reads its campaign and its card.
+
+Real processes on the bundled project: `queue`, then an edit that no `queue` run followed, then `run-due`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from queue_helpers import write_campaign, write_schedule
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = "2026-12-02T09:01"  # t1's slot is Wednesday 09:00, t2's Friday 09:00
+
+
+@pytest.fixture
+def root(project, cli):
+    (project / "posts" / "what-to-do-when-one-partner-wants-counseling.yaml").unlink()
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": "t1", "text": "The first tip, as approved."}, {"id": "t2"}])
+    queued = cli("queue", "--now", "2026-12-01T09:00", "--json", cwd=project)
+    assert queued.code == 0, queued
+    assert [q["id"] for q in json.loads(queued.out)["queued"]] == ["alpha/t1", "alpha/t2"]
+    return project
+
+
+def run_due(cli, root, now=WEDNESDAY):
+    result = cli("run-due", "--now", now, "--json", cwd=root)
+    assert result.code == 0, result
+    return json.loads(result.out)
+
+
+def outbox(root) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((root / ".juno" / "outbox").glob("*.json"))]
+
+
+def test_a_tip_edited_after_queue_is_not_posted_in_its_old_words_and_queue_brings_the_new_ones(root, cli):
+    write_campaign(root, "alpha", [{"id": "t1", "text": "The first tip, corrected."}, {"id": "t2"}])
+    dry = cli("run-due", "--dry-run", "--now", WEDNESDAY, cwd=root)
+    assert dry.code == 0 and dry.out.startswith("would withdraw alpha/t1: its tip was edited"), dry
+    report = run_due(cli, root)
+    assert report["posted"] == []
+    assert report["withdrawn"] == [{"id": "alpha/t1", "reason": "its tip was edited in posts/alpha.yaml after it was "
+                                    "queued; run `juno-scheduler queue` to queue it in its new words"}]
+    assert outbox(root) == []
+    requeued = json.loads(cli("queue", "--now", WEDNESDAY, "--json", cwd=root).out)
+    assert [q["id"] for q in requeued["queued"]] == ["alpha/t1"]
+    when = requeued["queued"][0]["at"]
+    posted = run_due(cli, root, now=when[:16])
+    assert [p["id"] for p in posted["posted"]] == ["alpha/t1"]
+    assert outbox(root)[0]["text"].startswith("The first tip, corrected.")
+
+
+@pytest.mark.parametrize("change", ["removed", "draft", "skip", "stale", "file deleted"])
+def test_a_tip_no_longer_wanted_is_never_posted_even_without_queue(root, cli, change):
+    tips = {"removed": [{"id": "t2"}],
+            "draft": [{"id": "t1", "status": "draft", "text": "The first tip, as approved."}, {"id": "t2"}],
+            "skip": [{"id": "t1", "status": "skip", "text": "The first tip, as approved."}, {"id": "t2"}],
+            "stale": [{"id": "t1", "review": ["stale"], "text": "The first tip, as approved."}, {"id": "t2"}]}
+    if change == "file deleted":
+        (root / "posts" / "alpha.yaml").unlink()
+    else:
+        write_campaign(root, "alpha", tips[change])
+    report = run_due(cli, root)
+    assert report["posted"] == [] and [w["id"] for w in report["withdrawn"]] == ["alpha/t1"]
+    assert outbox(root) == []
+    status = json.loads(cli("status", "--json", "--now", WEDNESDAY, cwd=root).out)
+    assert "skipped" in json.dumps(status)
+
+
+def test_queue_withdraws_the_posts_of_a_deleted_campaign_and_of_removed_tips(root, cli):
+    write_campaign(root, "alpha", [{"id": "t2"}])
+    report = json.loads(cli("queue", "--now", "2026-12-01T10:00", "--json", cwd=root).out)
+    assert report["withdrawn"] == [{"id": "alpha/t1", "reason": "its tip is no longer in its campaign"}]
+    (root / "posts" / "alpha.yaml").unlink()
+    report = json.loads(cli("queue", "--now", "2026-12-01T10:00", "--json", cwd=root).out)
+    assert report["withdrawn"] == [{"id": "alpha/t2", "reason": "its tip is no longer in its campaign"}]
+    assert run_due(cli, root, now="2026-12-04T09:01")["posted"] == []
+    assert outbox(root) == []
+
+
+def test_a_card_replaced_by_other_bytes_is_drawn_again_before_it_is_posted(root, cli):
+    card = root / ".juno" / "cards" / "alpha" / "t1-x.png"
+    drawn = card.read_bytes()
+    from PIL import Image
+
+    Image.new("RGB", (1600, 900), (255, 0, 0)).save(card)  # a valid PNG, but not the card
+    assert card.read_bytes() != drawn
+    report = run_due(cli, root)
+    assert [p["id"] for p in report["posted"]] == ["alpha/t1"]
+    [entry] = outbox(root)
+    assert (root / ".juno" / "outbox" / entry["card"]).read_bytes() == drawn
+    assert card.read_bytes() == drawn
+
+
+def test_run_due_does_not_post_on_a_blackout_date_added_after_queueing(root, cli):
+    schedule = root / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text().replace("blackout: [2026-12-25]", "blackout: [2026-12-02, 2026-12-25]"))
+    report = run_due(cli, root)
+    assert report["posted"] == []
+    assert [(m["id"], m.get("reason")) for m in report["missed"]] == [("alpha/t1", "blackout")]
+    assert not report["missed"][0]["moved_to"].startswith("2026-12-02")
+    assert outbox(root) == []
