@@ -87,6 +87,17 @@ class Campaign:
         return next((tip for tip in self.tips if tip.id == tip_id), None)
 
 
+def tip_place(campaign: Campaign, root: Path, tip_id: str, key: str) -> str:
+    """file:line:col of a tip's key in its campaign file (the file alone if it cannot be read again)."""
+    shown = display_path(campaign.path, root)
+    try:
+        doc = load_document(campaign.path, root=root, error=ContentError)
+        index = next(i for i, item in enumerate(doc.data["tips"]) if item.get("id") == tip_id)
+        return f"{doc.where(('tips', index, key))}: tips[{index}].{key}"
+    except (ContentError, StopIteration, KeyError, TypeError, AttributeError):
+        return shown
+
+
 def tip_fingerprint(campaign: Campaign, tip: Tip) -> str:
     """What a queued post was made from: the tip's words, alt text, pin and flags, and the campaign's link.
     Stored with the post at `queue`; a worker compares it just before posting (a tip edited since is held)."""

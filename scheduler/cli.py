@@ -163,7 +163,10 @@ def cmd_history(ctx: Context) -> int:
 
 def cmd_retry(ctx: Context) -> int:
     change = ctx.project.retry(ctx.args.id, ctx.now())
-    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is queued again; it goes out at the next run" for p in change.posts))
+    when = datetime.fromisoformat(change.at) if change.at else None
+    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is queued again; it goes out at the first run from "
+                                         f"{when:%a %Y-%m-%d %H:%M}" if when else f"{p['id']} is queued again"
+                                         for p in change.posts))
     return EXIT_OK
 
 

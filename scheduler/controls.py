@@ -53,8 +53,19 @@ def skip_post(store: Store, given: str, now: datetime) -> list[Post]:
     return _act(store, given, lambda post_id: store.skip(post_id, now), "a post still to go out can be skipped")
 
 
-def retry_post(store: Store, given: str, now: datetime) -> list[Post]:
-    return _act(store, given, lambda post_id: store.requeue(post_id, now),
+def retry_post(store: Store, given: str, now: datetime, settings=None) -> list[Post]:
+    """Put a failed, dead, missed or skipped post back (on every network it names): now, if that keeps the
+    timetable's rules (blackout, max_per_day, min_gap from every other post), else at the next free slot."""
+    at = now
+    if settings is not None:
+        from scheduler.queueing import taken_calendar
+        from scheduler.timetable import Timetable
+
+        posts = find_posts(store, given)
+        calendar = taken_calendar(store, Timetable(settings.schedule), now, exclude={p.tip_key for p in posts})
+        if not calendar.fits(now):
+            at = calendar.next_free(min(p.id for p in posts), now)
+    return _act(store, given, lambda post_id: store.requeue(post_id, now, at=at),
                 "a failed, dead, missed or skipped post can be retried")
 
 

@@ -163,7 +163,9 @@ class Project:
         from scheduler.controls import retry_post
 
         with self.store() as store:
-            return _change(retry_post(store, post_id, now))
+            posts = retry_post(store, post_id, now, self.settings)
+        change = _change(posts)
+        return replace(change, at=min(p.eligible_at for p in posts).astimezone(self.settings.schedule.zone).isoformat())
 
     def skip(self, post_id: str, now: datetime) -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one."""

@@ -52,8 +52,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
         return any(existing.get((key, n)) is None or existing[(key, n)].status in (QUEUED, FAILED, MISSED, SKIPPED)
                    for n in networks)
 
-    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
     timetable = Timetable(settings.schedule)
+    check_pins(settings, campaigns, timetable, now)  # before anything changes: a bad pin queues nothing
+    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
                                        if t.status == "approved" and t.stale],
@@ -91,6 +92,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
         else:
             report["unchanged"] += 1
 
+    report["moved"], report["blocked"] = reslot(store, timetable, now)
     placed = _place_tips(store, timetable, fresh, existing, now)
     _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
@@ -99,6 +101,78 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
         report["recycled"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)}
                               for p in recycle(settings, store, now)]
     return report
+
+
+_RULES = {"blackout": "a blackout date", "max_per_day": "over max_per_day", "min_gap": "closer than min_gap",
+          "off": "no longer a slot on the timetable"}
+
+
+def check_pins(settings, campaigns, timetable: Timetable, now: datetime) -> None:
+    """Pins (`at:`) obey the timetable's rules among themselves: no blackout date, at most max_per_day a day,
+    min_gap apart. A pin that breaks one is refused with its file:line:col; nothing is queued."""
+    from scheduler.campaign import tip_place
+
+    schedule = settings.schedule
+    calendar = timetable.calendar()
+    for campaign in campaigns:
+        for tip in campaign.tips:
+            if tip.at is None or tip.status != "approved" or tip.stale:
+                continue
+            at = timetable.pinned_time(tip.at)
+            if at <= now:
+                continue  # a pin already past gets the next free slot, with a warning
+            rule = calendar.broken_rule(at)
+            if rule == "blackout":
+                why = f"{tip.at:%Y-%m-%d} is a blackout date in posts/schedule.yaml; pin another day"
+            elif rule == "max_per_day":
+                why = (f"{tip.at:%Y-%m-%d} already has {calendar.per_day[tip.at.date()]} pinned posts, the most a day "
+                       f"takes (max_per_day: {schedule.max_per_day}); pin another day")
+            elif rule == "min_gap":
+                why = (f"{tip.at:%H:%M} is closer than min_gap ({schedule.min_gap}) to another pinned post; "
+                       "pin a time further away")
+            else:
+                calendar.add(at, tip.section)
+                continue
+            raise ContentError(f"{tip_place(campaign, settings.root, tip.id, 'at')}: {why}; nothing was queued")
+
+
+def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | None = None
+           ) -> tuple[list[dict], list[dict]]:
+    """Queued posts follow the timetable as it is now (blackout dates, slots, zone, max_per_day, min_gap
+    may have changed since they were queued): a tip whose slot no longer fits moves, on every network, to the
+    next free slot, and each move is reported; a pinned post is never moved: reported blocked instead.
+    `since`: look at posts due from then (default: from now; the runner passes the catch-up window)."""
+    tips: dict[tuple[str, int], list[Post]] = {}
+    for post in store.posts((QUEUED, FAILED, MISSED), since=since or now):
+        tips.setdefault((post.tip_key, post.round), []).append(post)
+    calendar = taken_calendar(store, timetable, now, exclude={key for key, _ in tips})
+    moved, blocked, misfits = [], [], []
+    order = sorted(tips.values(), key=lambda ps: (not ps[0].pinned, min(p.due_at for p in ps), ps[0].id))
+    for posts in order:  # pins hold their times first
+        first = min(posts, key=lambda p: p.id)
+        at = min(p.due_at for p in posts)
+        rule = calendar.broken_rule(at)
+        if first.pinned:
+            if rule is not None:
+                blocked += [{"id": p.id, "at": _local_iso(at, timetable), "reason": _RULES[rule]} for p in posts]
+            calendar.add(at, first.section)
+            continue
+        if rule is None and not any(calendar.on_timetable(at, p.id) for p in posts):  # jitter is per post id
+            rule = "off"
+        if rule is None:
+            calendar.add(at, first.section)
+        else:
+            misfits.append((posts, at, rule))
+    for posts, at, rule in misfits:
+        new_at = calendar.next_free(min(p.id for p in posts), now)
+        calendar.add(new_at, posts[0].section)
+        for post in posts:
+            if store.update_waiting(post.id, now, due_at=new_at):
+                moved.append({"id": post.id, "from": _local_iso(at, timetable), "to": _local_iso(new_at, timetable),
+                              "reason": _RULES[rule]})
+                logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
+                               _local_iso(new_at, timetable))
+    return moved, blocked
 
 
 def _gone_elsewhere(key: str, existing: dict) -> bool:

@@ -144,6 +144,10 @@ class PostChange(Result):
     id: str                          # the first post changed (X's when it is among them)
     status: str
     posts: list[dict[str, str]] = field(default_factory=list)  # every post changed: id, network, status
+    at: str | None = None            # retry: from when it may go out (local ISO time)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if k != "at" or v is not None}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,11 @@ def _when(iso: str | None) -> str:
 def show_queue(report: dict) -> None:
     lines = [f"queued {row['id']} for {_when(row['at'])}" for row in report["queued"]]
     lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
-    lines += [f"withdrew {row['id']} (no longer approved)" for row in report["withdrawn"]]
+    lines += [f"withdrew {row['id']} ({row.get('reason', 'no longer approved')})" for row in report["withdrawn"]]
+    lines += [f"moved {row['id']} from {_when(row['from'])} to {_when(row['to'])}: {row['reason']}"
+              for row in report.get("moved", [])]
+    lines += [f"blocked {row['id']}: pinned for {_when(row['at'])}, {row['reason']}; change its at: or the timetable"
+              for row in report.get("blocked", [])]
     lines += [f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
     lines += [f"held {key}: approved but flagged stale (its article changed); check it and remove the flag"
               for key in report.get("held", [])]

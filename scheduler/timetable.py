@@ -124,18 +124,27 @@ class Calendar:
         return self.sections[index] if index < len(self.times) else None
 
     def fits(self, moment: datetime) -> bool:
+        return self.broken_rule(moment) is None
+
+    def broken_rule(self, moment: datetime) -> str | None:
+        """Which rule a post at `moment` would break: "blackout", "max_per_day", "min_gap"; None if it fits."""
         schedule = self.timetable.schedule
         if self.timetable.local_date(moment) in self.timetable.blackout:
-            return False
+            return "blackout"
         if self.per_day[self.timetable.local_date(moment)] >= schedule.max_per_day:
-            return False
+            return "max_per_day"
         gap = schedule.min_gap
         index = bisect.bisect_left(self.times, moment)
         if index < len(self.times) and self.times[index] - moment < gap:
-            return False
+            return "min_gap"
         if index and moment - self.times[index - 1] < gap:
-            return False
-        return not (index < len(self.times) and self.times[index] == moment)
+            return "min_gap"
+        return "min_gap" if index < len(self.times) and self.times[index] == moment else None
+
+    def on_timetable(self, moment: datetime, post_id: str) -> bool:
+        """Whether `moment` is one of the timetable's slots, with this post's jitter."""
+        slot = moment - self.timetable.jitter(post_id)
+        return slot in self.timetable.slots(slot - timedelta(seconds=1), slot + timedelta(seconds=1))
 
     def free_times(self, post_id: str, after: datetime) -> Iterator[datetime]:
         """Free times for this post after `after`, earliest first (its jitter applied)."""

@@ -335,14 +335,15 @@ class Store:
                         (reason, to_epoch(now), post_id))
             return cur.rowcount == 1
 
-    def requeue(self, post_id: str, now: datetime) -> bool:
-        """Put a failed, dead or skipped post back: it goes out at the next run."""
-        stamp = to_epoch(now)
+    def requeue(self, post_id: str, now: datetime, at: datetime | None = None) -> bool:
+        """Put a failed, dead or skipped post back: it goes out at the first run from `at` (default now)."""
+        stamp, when = to_epoch(now), to_epoch(at or now)
         with self.transaction() as cur:
             cur.execute(self._sql(f"UPDATE posts SET status = 'queued', retry_at = ?, ready_at = ?, "
+                                  "due_at = CASE WHEN due_at < ? THEN ? ELSE due_at END, "
                                   "skip_reason = NULL, last_error = NULL, updated_at = ? "
                                   f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}"),
-                        (stamp, stamp, stamp, post_id))
+                        (when, when, when, when, stamp, post_id))
             return cur.rowcount == 1
 
     def record_unpublished(self, post_id: str, now: datetime) -> bool:
