@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.ledger import Ledger, Locator
 
+from scheduler.campaign import MAX_HEADLINE as HEADLINE_LIMIT
 from scheduler.tips.flags import personal_details
 from scheduler.tips.sentences import words
 from scheduler.tips.filters import (compress, dangling_references, is_fragment, is_meta, is_promotion, is_question,
                                   opens_with_reference, shorten_to_clause, unresolved_pronoun)
 
-MAX_HEADLINE = 90  # the card's words: a complete thought of at most about 90 characters
-LONG_HEADLINE = 120  # a whole sentence with no clause to cut at may stand as a longer headline, with a note
+MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
+# A whole sentence with no clause to cut at may stand as a longer headline, with a note, up to the one
+# limit every headline is held to (campaign files, the studio, the cards).
+LONG_HEADLINE = HEADLINE_LIMIT
 MAX_CONTEXT_SENTENCES = 2
 
 

@@ -1,0 +1,59 @@
+"""`--help` and the README agree: every flag of every command is in its row of the README's command table,
+and every flag a row shows exists; every README section an error message points to exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scheduler.cli import build_parser
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text(encoding="utf-8")
+EVERY_COMMAND = {"--root", "--debug", "--verbose", "--quiet", "--json", "--now", "--help"}  # the paragraph above
+
+
+def commands() -> dict:
+    return build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public API
+
+
+def rows() -> dict[str, str]:
+    section = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    found: dict[str, str] = {}
+    for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.M):
+        for name in re.findall(r"`([a-z][a-z-]*)", row):
+            found[name] = found.get(name, "") + row
+    return found
+
+
+def test_every_flag_of_every_command_is_in_its_readme_row_and_no_row_names_a_flag_that_does_not_exist():
+    table = rows()
+    for name, parser in commands().items():
+        flags = {option for action in parser._actions for option in action.option_strings  # noqa: SLF001
+                 if option.startswith("--")} - EVERY_COMMAND
+        shown = set(re.findall(r"--[a-z][a-z-]*", table.get(name, "")))
+        assert flags <= shown, f"{name}: {sorted(flags - shown)} not in the README's row for it"
+    for name, row in table.items():
+        if name in commands():
+            parser = commands()[name]
+            known = {o for action in parser._actions for o in action.option_strings}  # noqa: SLF001
+            mentioned = set(re.findall(r"--[a-z][a-z-]*", row))
+            mentioned_here = {flag for flag in mentioned if re.search(rf"`{name}[^`]*{flag}", row)}
+            assert mentioned_here <= known, f"{name}: the README shows {sorted(mentioned_here - known)}"
+
+
+def test_the_flags_every_command_takes_are_described_above_the_table():
+    paragraph = README.split("## Commands", 1)[1].split("| command |", 1)[0]
+    for flag in ("--root", "--json", "--now", "-v", "-q", "--debug"):
+        assert f"`{flag}" in paragraph, flag
+
+
+def test_every_readme_section_a_message_points_to_exists():
+    headings = {line.lstrip("#").strip().strip("`") for line in README.splitlines() if line.startswith("#")}
+    cited = set()
+    for path in (REPO / "scheduler").rglob("*.py"):
+        cited |= set(re.findall(r"README(?:\.md)?, ['\"]([^'\"]+)['\"]", path.read_text(encoding="utf-8")))
+    for path in (REPO / "assets").glob("*.yaml"):
+        cited |= set(re.findall(r'README\.md, "([^"]+)"', path.read_text(encoding="utf-8")))
+    cited |= set(re.findall(r'README\.md, "([^"]+)"', (REPO / "posts" / "schedule.yaml").read_text(encoding="utf-8")))
+    assert cited and cited <= headings, sorted(cited - headings)
