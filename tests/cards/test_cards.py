@@ -166,6 +166,14 @@ def test_an_emoji_is_drawn_from_the_fallback_font(brand):
     assert card != png(render_card("Calm works", brand))
 
 
+def test_ordinary_emoji_are_drawn_in_monochrome_from_noto_emoji(brand):
+    headline = "Talk it through 💬 and grow 🌱 together 🤝"
+    words, _ = typesetting.split_words(headline, brand.headline_chain)
+    emoji_font = [i for i, path in enumerate(brand.headline_chain) if path.name == "NotoEmoji-Regular.ttf"]
+    assert emoji_font and any(index == emoji_font[0] for word in words for index, _ in word.runs)
+    assert png(render_card(headline, brand)) != png(render_card("Talk it through and grow together", brand))
+
+
 def test_a_right_to_left_headline_reads_right_to_left(brand):
     words, rtl = typesetting.split_words("שלום עליכם friends", brand.headline_chain)
     assert rtl and [w.level for w in words] == [1, 1, 2]
@@ -224,6 +232,7 @@ def golden_cases():
         "kicker-x": (SEED[0], "x", "What Resistance Is (and Isn’t)"),
         "quotes-square": ('"It\'s okay," she said — Zoë & José', "square", "Tip 3 of 12"),
         "emoji-x": ("Calm 😊 ❤️ works", "x", None),
+        "noto-emoji-square": ("Talk it through 💬 and grow 🌱", "square", None),
         "rtl-square": ("שלום עליכם חברים", "square", None),
         "arabic-portrait": ("مرحبا بكم في العيادة", "portrait", None),
         "long-word-portrait": ("Counterproductiveness", "portrait", None),
