@@ -446,13 +446,23 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
         return
     # fork before the progress bar starts its thread; the workers inherit the loaded fonts
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_parent) as pool:
         futures = [pool.submit(_render_one, job) for job in jobs]
-        with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
-            task = bar.add_task("cards", total=len(jobs))
-            for future in as_completed(futures):
-                future.result()
-                bar.advance(task)
+        try:
+            with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
+                task = bar.add_task("cards", total=len(jobs))
+                for future in as_completed(futures):
+                    future.result()
+                    bar.advance(task)
+        except BaseException:  # Ctrl-C or an error: the cards being drawn finish (atomically), no more start
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _leave_interrupts_to_parent() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def contact_sheet(paths, out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:

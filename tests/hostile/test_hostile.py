@@ -24,3 +24,27 @@ def test_hostile_input_gives_one_clear_line_and_changes_nothing(case, tmp_path):
             case.check(root, result)
     finally:
         readonly_cleanup(root, result)
+
+
+def test_ctrl_c_during_cards_stops_the_batch_instead_of_finishing_it(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from hostile.cases import fresh_project
+
+    root = fresh_project(tmp_path)
+    cards = root / ".juno" / "cards"
+    proc = subprocess.Popen([sys.executable, "-m", "scheduler", "cards", "--size", "all"], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(cards.rglob("*.png")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    drawn = list(cards.rglob("*.png"))
+    assert proc.returncode == 130, (out, err)
+    assert err.strip().splitlines()[-1] == "error: interrupted" and "Traceback" not in err
+    assert 1 <= len(drawn) < 60  # 20 tips x 3 sizes: it stopped early
+    assert not list(cards.rglob("*.tmp")), "a half-written card was left behind"
