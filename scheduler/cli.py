@@ -381,6 +381,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, show the traceback only with --debug
         if ctx.debug:
             raise
+        from scheduler.store import database_failure
+
+        failure = database_failure(exc)
+        if failure is not None:
+            print(f"error: {_redacted(failure)}", file=sys.stderr)
+            return EXIT_ERROR
         if isinstance(exc, RuntimeError) and "symlink loop" in str(exc).lower():  # pathlib's resolve()
             print(f"error: {_redacted(str(exc), ctx.root)}: a symbolic link points round in a loop; fix or remove it",
                   file=sys.stderr)

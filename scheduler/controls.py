@@ -152,7 +152,8 @@ def status(settings, store: Store, now: datetime) -> dict:
         "month": {"start": start.astimezone(zone).date().isoformat(), "posts": posts,
                   "spent_usd": round(spent, 4), "budget_usd": settings.schedule.budget.monthly_usd},
         "failing": [{"id": p.id, "network": p.network, "status": p.status, "error": p.last_error,
-                     "attempts": p.attempts}
+                     "attempts": p.attempts,
+                     "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}
                     for p in store.posts(("failed", "dead"))],
         "database": redact_url(settings.database_url),
     }

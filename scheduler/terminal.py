@@ -55,6 +55,7 @@ def show_plan(rows: list[dict], days: int) -> None:
 
 
 def show_status(report: dict) -> None:
+    shown_as = {"failed": "retrying", "dead": "failed for good"}  # as run-due reports them: deferred / failed
     lines = []
     several = len(report.get("accounts") or ()) > 1
     for account in report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]:
@@ -64,9 +65,9 @@ def show_status(report: dict) -> None:
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
         if several:
-            counts = ", ".join(f"{n} {name}" for name, n in account["counts"].items() if n)
+            counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in account["counts"].items() if n)
             lines.append(f"  posts: {counts or 'none queued'}")
-    counts = ", ".join(f"{n} {name}" for name, n in report["counts"].items() if n)
+    counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in report["counts"].items() if n)
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
@@ -74,7 +75,12 @@ def show_status(report: dict) -> None:
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")
     for row in report["failing"]:
-        lines.append(f"{row['status']} {row['id']} after {row['attempts']} attempts: {row['error']}")
+        if row["status"] == "failed":  # run-due deferred it: it goes out by itself at its next try
+            lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {row['attempts']} attempts: "
+                         f"{row['error']}")
+        else:
+            lines.append(f"failed for good {row['id']} after {row['attempts']} attempts: {row['error']}; fix it, "
+                         "then `juno-scheduler retry ID`")
     lines.append(f"database: {report['database']}")
     print("\n".join(lines))
 

@@ -99,3 +99,14 @@ def _reason(exc: Exception, url: str) -> str:
 def open_project_store(settings) -> Store:
     """The project's database, refused if it belongs to another account."""
     return open_store(settings.database_url, accounts=settings.schedule.account_keys)
+
+
+def database_failure(exc: BaseException) -> str | None:
+    """One line for a database driver's error raised mid-command (a disk filling up, a file made read-only,
+    a server gone), or None when `exc` is not one."""
+    module = type(exc).__module__.split(".", 1)[0]
+    if module not in ("sqlite3", "psycopg"):
+        return None
+    scheme = "sqlite" if module == "sqlite3" else "postgresql"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"the database failed: {text}; {_remedy(exc, scheme)}"

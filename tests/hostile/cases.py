@@ -206,6 +206,43 @@ def outbox_unwritable(root: Path):
     make_readonly(outbox)
 
 
+def full_disk_at(relative: str):
+    """`relative` (moved aside, copied back) on a 256 KB tmpfs filled to the last byte: the disk is full."""
+    def spoil(root: Path):
+        if os.geteuid() != 0 or not shutil.which("mount"):
+            import pytest
+
+            pytest.skip("a full disk is simulated with a tmpfs mount, which needs root")
+        target = root / relative
+        aside = root / (relative.replace("/", "_") + ".aside")
+        if target.exists():
+            target.rename(aside)
+        target.mkdir(parents=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(target)], check=True)
+        if aside.exists():
+            shutil.copytree(aside, target, dirs_exist_ok=True)
+        filler = open(target / ".filler", "wb", buffering=0)
+        try:
+            while filler.write(b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            try:
+                filler.close()
+            except OSError:
+                pass
+    return spoil
+
+
+def read_only_database(root: Path):
+    subprocess.run([sys.executable, "-m", "scheduler", "status"], cwd=root, check=True, capture_output=True)
+    database = root / ".juno" / "juno.db"
+    database.chmod(0o444)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(database)], check=True)
+
+
 def scratch_file(root: Path):
     (root / "notes.txt").write_text("mine\n", encoding="utf-8")
 
@@ -248,8 +285,11 @@ def notes_kept(root: Path, result: Result) -> None:
     assert (root / "notes.txt").read_text(encoding="utf-8") == "mine\n"
 
 
-def readonly_cleanup(root: Path, result: Result) -> None:
-    for folder in (root / ".juno", root / ".juno" / "outbox"):
+def readonly_cleanup(root: Path, result: Result | None = None) -> None:
+    for mounted in (root / ".juno", root / "posts"):
+        if os.path.ismount(mounted):
+            subprocess.run(["umount", str(mounted)], check=False, capture_output=True)
+    for folder in (root / ".juno", root / ".juno" / "outbox", root / ".juno" / "juno.db"):
         if folder.exists():
             if os.geteuid() == 0:
                 subprocess.run(["chattr", "-i", str(folder)], check=False, capture_output=True)
@@ -272,6 +312,12 @@ CASES = [
     Case("binary .env", ("status",), binary_env, 2, ".env:1: not UTF-8 text"),
     Case("20000x20000 logo", ("cards",), huge_logo, 2, "more pixels than an image may have"),
     Case("read-only .juno/", ("cards",), readonly_state, 2, "let this user write there", readonly_cleanup),
+    Case("full disk under .juno/", ("cards",), full_disk_at(".juno"), 1, "the disk is full", readonly_cleanup),
+    Case("full disk under posts/", ("split", f"posts/articles/{CAMPAIGN}.txt"),
+         lambda r: (campaign_file(r).unlink(), full_disk_at("posts")(r)) and None, 1,
+         "the disk is full", readonly_cleanup),
+    Case("read-only database file", ("queue",), read_only_database, 1, "let this user read and write the database",
+         readonly_cleanup),
     Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
     Case("--days 99999999", ("plan", "--days", "99999999"), nothing, 2, "is not from 1 to 3660"),
     Case("--days -5", ("plan", "--days", "-5"), nothing, 2, "is not from 1 to 3660"),
