@@ -11,6 +11,14 @@ def _console():
     return Console(highlight=False, soft_wrap=False)
 
 
+def _table(title: str | None):
+    """A table that keeps to the terminal's width: a header rule, no side borders (more room in 80 columns)."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+
+
 def _when(iso: str | None) -> str:
     if not iso:
         return ""
@@ -38,20 +46,22 @@ def show_plan(rows: list[dict], days: int) -> None:
     if not rows:
         print(f"nothing planned in the next {days} days; run `juno-scheduler queue`")
         return
-    from rich.table import Table
-
-    table = Table(title=f"The next {days} days", title_justify="left")
-    several = len({row.get("network", "x") for row in rows}) > 1  # the network column only when it tells
-    columns = (("when", "bold"), ("post", ""), *((("network", ""),) if several else ()), ("status", ""),
-               ("length", ""), ("card", ""))
-    for name, style in columns:
-        table.add_column(name, style=style or None, overflow="fold")
-    for row in rows:
+    # a post on another network than X shows it in its id (campaign/tip@mastodon)
+    names, campaign = _short_names([row["id"] for row in rows])
+    title = f"The next {days} days" + (f" of {campaign}" if campaign else "")
+    table = _table(title)
+    table.add_column("when", style="bold", no_wrap=True, min_width=15)
+    console = _console()
+    table.add_column("post", overflow="ellipsis", no_wrap=True,  # one line each: id, then the words
+                     max_width=max(20, console.width - 15 - 6 - 7 - 12))
+    table.add_column("status", no_wrap=True, min_width=6)
+    table.add_column("length", no_wrap=True, justify="right", min_width=7)
+    for row, name in zip(rows, names):
         first_line = row["text"].splitlines()[0] if row["text"] else ""
-        network = (row.get("network", "x"),) if several else ()
-        table.add_row(_when(row["at"]), f"{row['id']}\n{first_line}", *network, row["status"],
-                      f"{row['weighted_length']}/{row.get('limit', 280)}", "yes" if row["card"] else "no")
-    _console().print(table)
+        card = "" if row["card"] else " (no card)"
+        table.add_row(_short_when(row["at"]), f"{name}{card}\n{first_line}", row["status"],
+                      f"{row['weighted_length']}/{row.get('limit', 280)}")
+    console.print(table)
 
 
 def show_status(report: dict) -> None:
@@ -89,12 +99,25 @@ def show_history(rows: list[dict]) -> None:
     if not rows:
         print("nothing posted, failed or skipped yet")
         return
-    from rich.table import Table
+    names, campaign = _short_names([row["id"] for row in rows])
+    table = _table(f"Posts of {campaign}" if campaign else None)
+    table.add_column("when", no_wrap=True, min_width=15)
+    console = _console()
+    table.add_column("post / where or why", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 15 - 7 - 10))
+    table.add_column("status", no_wrap=True, min_width=6)
+    for row, name in zip(rows, names):
+        table.add_row(_short_when(row["at"]), f"{name}\n{row['url'] or row['error'] or ''}".rstrip(), row["status"])
+    console.print(table)
 
-    table = Table()
-    for name in ("when", "post", "network", "status", "where / why"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(_when(row["at"]), row["id"], row.get("network", "x"), row["status"],
-                      row["url"] or row["error"] or "")
-    _console().print(table)
+
+
+def _short_when(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%a %m-%d %H:%M") if iso else ""
+
+
+def _short_names(ids: list[str]) -> tuple[list[str], str | None]:
+    """Post ids without their campaign when every row shares one (named once, in the title)."""
+    campaigns = {post_id.split("/", 1)[0] for post_id in ids if "/" in post_id}
+    if len(campaigns) == 1 and all("/" in post_id for post_id in ids):
+        return [post_id.split("/", 1)[1] for post_id in ids], campaigns.pop()
+    return ids, None
