@@ -44,8 +44,11 @@ EXPECTED = {
     "studio_page_p95": ("studio_bench", "value <= 50"),
     "studio_card_p95": ("studio_bench", "value <= 150"),
     "studio_rss_1000_edits": ("studio_bench", "ratio <= 1.1"),
+    "alias_bomb_refused": ("hostile_bench", "value <= 2000"),
+    "dev_zero_refused": ("hostile_bench", "value <= 2000"),
+    "fifo_refused": ("hostile_bench", "value <= 2000"),
 }
-ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench"]
+ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench", "hostile_bench"]
 _GOAL = re.compile(r"^\s*(\w+)\s*(<=|<|==|>=|>)\s*(-?[\d.]+)\s*$")
 
 
