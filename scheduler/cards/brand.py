@@ -185,7 +185,9 @@ def _fingerprint(values: dict[str, Any]) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from scheduler.fileio import read_input
+
+    return hashlib.sha256(read_input(path, str(path), error=ConfigError, what="font")).hexdigest()
 
 
 # --- one value at a time ----------------------------------------------------------------------

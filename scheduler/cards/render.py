@@ -285,6 +285,8 @@ def card_path(cards_dir: Path, campaign_slug: str, tip_id: str, size: str = "x")
 
 def made_from(path: Path) -> str | None:
     """The fingerprint a card on disk was made from, or None when there is no whole card there."""
+    if not Path(path).is_file():  # missing, or a pipe or device in its place: draw it (again)
+        return None
     try:
         with open(path, "rb") as handle:
             handle.seek(-len(_PNG_END), os.SEEK_END)

@@ -92,10 +92,14 @@ class InstanceLimits:
 
 def read_limits(state_dir: Path) -> InstanceLimits:
     """The limits `check` or a run last read from the instance; Mastodon's defaults until then."""
+    from scheduler.errors import ConfigError
+    from scheduler.fileio import read_input
+
+    path = Path(state_dir) / LIMITS_FILE
     try:
-        data = json.loads((Path(state_dir) / LIMITS_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_input(path, str(path), error=ConfigError, limit=64 * 1024).decode("utf-8"))
         return InstanceLimits(**{k: data[k] for k in InstanceLimits.__dataclass_fields__ if k in data})
-    except (OSError, ValueError, TypeError):
+    except (ConfigError, ValueError, TypeError):  # a cache: whatever is wrong with it, Mastodon's defaults
         return InstanceLimits()
 
 

@@ -82,10 +82,10 @@ class CampaignFile:
         self.path = self.root / "posts" / f"{slug}.yaml"
 
     def read(self) -> tuple[bytes, str]:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            raise ContentError(f"posts/{self.slug}.yaml: no such campaign") from None
+        from scheduler.fileio import read_input
+
+        data = read_input(self.path, f"posts/{self.slug}.yaml", error=ContentError, what="YAML file",
+                          missing_hint="no such campaign")
         return data, version_of(data)
 
     def load(self) -> tuple[Campaign, str]:

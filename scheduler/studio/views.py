@@ -164,9 +164,12 @@ def _article_blocks(ws, campaign: Campaign, path: Path) -> list[dict]:
 def split_fates(root: Path, slug: str) -> dict[int, dict]:
     """What split recorded about each block (.juno/split/<slug>.json), by block number; {} when absent."""
     path = Path(root) / ".juno" / "split" / f"{slug}.json"
+    from scheduler.errors import ContentError
+    from scheduler.fileio import read_input
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input(path, str(path), error=ContentError, what="YAML file").decode("utf-8"))
+    except (ContentError, ValueError):
         return {}
     blocks = data.get("blocks", data) if isinstance(data, dict) else data
     fates = {}
