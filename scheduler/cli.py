@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
 
         failure = database_failure(exc)
         if failure is not None:
-            print(f"error: {_redacted(failure)}", file=sys.stderr)
+            print(f"error: {_redacted(failure, ctx.root)}", file=sys.stderr)
             return EXIT_ERROR
         if isinstance(exc, RuntimeError) and "symlink loop" in str(exc).lower():  # pathlib's resolve()
             print(f"error: {_redacted(str(exc), ctx.root)}: a symbolic link points round in a loop; fix or remove it",
