@@ -92,11 +92,13 @@ def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8"
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # as open() would make it, not mkstemp's 0600
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and exc.filename is None:  # a write that failed names its file
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
     return path
 
