@@ -113,10 +113,12 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
-        from scheduler.runner.run import note_schedule_valid, run_due, worker_name
+        from scheduler.runner.run import note_schedule_valid, run_due, schedule_changed, worker_name
 
         settings = self.settings
-        note_schedule_valid(settings)
+        changed = not dry_run and schedule_changed(self.root)
+        if not dry_run:  # what the next run compares with: a dry run moves nothing, so notes nothing
+            note_schedule_valid(settings)
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
             from scheduler.publishers import Publishers
@@ -125,7 +127,7 @@ class Project:
         try:
             with self.store() as store:
                 return run_due(settings, store, publisher, now, worker_id or worker_name(), dry_run=dry_run,
-                               should_stop=should_stop)
+                               should_stop=should_stop, timetable_changed=changed)
         finally:
             if own:
                 publisher.close()

@@ -169,7 +169,7 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
         for post in posts:
             if store.update_waiting(post.id, now, due_at=new_at):
                 moved.append({"id": post.id, "from": _local_iso(at, timetable), "to": _local_iso(new_at, timetable),
-                              "reason": _RULES[rule]})
+                              "reason": _RULES[rule], "network": post.network})
                 logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
                                _local_iso(new_at, timetable))
     return moved, blocked

@@ -48,7 +48,7 @@ def test_a_blackout_added_after_queueing_moves_only_the_post_on_it_and_says_so(r
     edit_schedule(root, "blackout: [2026-12-25]", "blackout: [2026-12-04, 2026-12-25]")
     report = queue(root)
     assert report["moved"] == [{"id": "alpha/t2", "from": "2026-12-04T09:00:00-05:00",
-                                "to": "2026-12-07T09:00:00-05:00", "reason": "a blackout date"}]
+                                "to": "2026-12-07T09:00:00-05:00", "reason": "a blackout date", "network": "x"}]
     assert due(root) == {"alpha/t1": "Wed 12-02 09:00", "alpha/t2": "Mon 12-07 09:00", "alpha/t3": "Sat 12-05 12:00"}
     assert queue(root)["moved"] == []  # and again: nothing more moves
 

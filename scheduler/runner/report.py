@@ -34,7 +34,8 @@ class Missed:
     id: str
     moved_to: str | None  # None in a dry run that could not find a free slot
     network: str = "x"
-    reason: str = ""      # "blackout" when moved off a blackout date; "" for a slot missed by more than catch_up
+    reason: str = ""      # "blackout": moved off a blackout date; "timetable: …": its slot left the edited timetable;
+                          # "": its slot was missed by more than catch_up
 
 
 @dataclass(frozen=True)
@@ -127,4 +128,6 @@ class RunReport:
         where = f"to {row.moved_to}" if row.moved_to else "to the next free slot"
         if row.reason == "blackout":
             return f"{move} {row.id} off a blackout date {where}"
+        if row.reason.startswith("timetable: "):
+            return f"{move} {row.id} {where}: the timetable changed ({row.reason.removeprefix('timetable: ')})"
         return f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}"

@@ -42,11 +42,13 @@ def backoff(attempts: int) -> timedelta:
 
 def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dry_run: bool = False, *,
             lease: timedelta = LEASE, should_stop: Callable[[], bool] = lambda: False,
-            clock: Callable[[], datetime] | None = None) -> RunReport:
+            clock: Callable[[], datetime] | None = None, timetable_changed: bool = False) -> RunReport:
     """Post everything due at `now` (or, with `dry_run`, say what would happen and record nothing).
 
     `clock` gives the time as the run goes on (for leases); by default `now` plus the time elapsed.
     `should_stop` is asked between posts: the daemon's way to finish the post in flight and stop.
+    `timetable_changed` (posts/schedule.yaml differs from the one the last run found valid): first move
+    the waiting posts that no longer fit it, as `queue` would, so no cron run posts on an old slot.
     """
     if dry_run:
         return _DryRun(settings, store, now).report
@@ -61,6 +63,12 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     if not isinstance(publisher, Publishers):  # one publisher given: the (first) account's
         publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
+    if timetable_changed:
+        from scheduler.queueing import reslot
+        from scheduler.timetable import Timetable
+
+        moved, _ = reslot(store, Timetable(settings.schedule), now, since=now - settings.schedule.catch_up)
+        run.report.missed += [Missed(row["id"], row["to"], row["network"], f"timetable: {row['reason']}") for row in moved]
     try:
         run.all_due(should_stop)
     finally:
@@ -388,6 +396,23 @@ def nothing_due(root: Path, now: datetime) -> bool:
         return True  # no database yet: nothing was ever queued
     with open_store(url) as store:
         return not store.has_due(now)
+
+
+def schedule_changed(root: Path) -> bool:
+    """Whether posts/schedule.yaml differs from the one a full run last found valid (or none was noted)."""
+    from scheduler.config import SCHEDULE_FILE
+    from scheduler.errors import ConfigError
+    from scheduler.fileio import read_input
+
+    marker = _schedule_marker(root)
+    try:
+        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
+    except ConfigError:
+        return True
+    try:
+        return checked != _schedule_digest(Path(root) / SCHEDULE_FILE)
+    except ConfigError:
+        return True
 
 
 def note_schedule_valid(settings) -> None:
