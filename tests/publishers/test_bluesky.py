@@ -124,7 +124,7 @@ def test_the_posts_language_is_the_tips(pds, account):
     assert pds.get_record(account.did, POST, rkey_of(published.remote_id))["value"]["langs"] == ["es"]
 
 
-def test_a_card_over_the_servers_limit_is_re_encoded_to_fit_not_refused(tmp_path):
+def test_a_card_over_the_servers_limit_is_re_encoded_to_fit_not_refused(tmp_path, pds):  # pds: skips without the harness
     from tests import pdsserver
 
     noisy = tmp_path / "noisy.png"
@@ -194,7 +194,7 @@ def test_another_accounts_app_password_stops_the_account_and_says_what_to_fix(pd
     assert publisher_for(pds, account).check().startswith(f"the app password logs in to {account.handle}")
 
 
-def test_one_session_serves_many_posts_and_a_rate_limit_defers_until_the_reset():
+def test_one_session_serves_many_posts_and_a_rate_limit_defers_until_the_reset(pds):  # pds: skips without the harness
     from tests import pdsserver
 
     limited = pdsserver.start(rate_limits=True)  # bsky.social's limits: createSession 30 per 5 minutes
