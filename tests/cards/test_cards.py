@@ -166,6 +166,17 @@ def test_an_emoji_is_drawn_from_the_fallback_font(brand):
     assert card != png(render_card("Calm works", brand))
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_headline_at_the_one_limit_is_drawn_legibly_on_every_card_size(brand, size):
+    from scheduler.campaign import MAX_HEADLINE
+
+    words = "Understanding the reasons behind reluctance can help you approach the hard conversation with clarity and care"
+    headline = words[:MAX_HEADLINE].rsplit(" ", 1)[0] + "."
+    assert MAX_HEADLINE - 12 <= len(headline) <= MAX_HEADLINE
+    block = set_headline(headline, brand, frame_for(brand, size), size)  # raises if it does not fit legibly
+    assert block.size >= round(LEGIBLE_HEADLINE * frame_for(brand, size).width)
+
+
 def test_ordinary_emoji_are_drawn_in_monochrome_from_noto_emoji(brand):
     headline = "Talk it through 💬 and grow 🌱 together 🤝"
     words, _ = typesetting.split_words(headline, brand.headline_chain)

@@ -66,7 +66,7 @@ def test_hostile_text_is_saved_as_written_and_shown_as_text(studio):
     ("headline", "x" * 5000, "a card holds at most 110"),
     ("text", "y" * 5001, "far too long"),
     ("alt_text", "z" * 5001, "far too long"),
-    ("headline", "W" * 85, "does not fit"),  # within the 90 characters, but one word too wide for the card
+    ("headline", "W" * 85, "does not fit"),  # within the limit, but one word too wide for the card
 ])
 def test_bad_input_says_why_beside_the_field_and_saves_nothing(studio, field, value, expected):
     before = studio.campaign_text()
