@@ -12,14 +12,15 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 MB = 1024 * 1024
 LIMITS = {"YAML file": 4 * MB, "article file": 32 * MB, "image": 32 * MB, "font": 64 * MB, ".env file": 1 * MB,
           "card": 32 * MB, "file": 32 * MB}
 
 
-def read_input(path: Path, shown: str, *, error: type, missing_hint: str = "check the path", what: str = "file",
-               limit: int | None = None) -> bytes:
+def read_input(path: Path, shown: str, *, error: Callable[[str], Exception], missing_hint: str = "check the path",
+               what: str = "file", limit: int | None = None) -> bytes:
     """A regular file's bytes, or one `error` line saying why they cannot be read and what to do."""
     limit = limit or LIMITS.get(what, LIMITS["file"])
     try:  # O_NONBLOCK: opening a FIFO must not wait for a writer

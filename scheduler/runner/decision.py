@@ -9,7 +9,7 @@ says what a real run at the same moment would do, budget included.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from scheduler.store.records import Account, AccountState, Post
@@ -32,7 +32,7 @@ class Rules:
     catch_up: timedelta
     budget_usd: float | None      # the month's X budget; None for no limit (and for the outbox)
     next_month: datetime          # the start of next month in the practice's zone (for budget deferrals)
-    zone: object = None           # the practice's time zone (ZoneInfo), for the local date
+    zone: tzinfo | None = None    # the practice's time zone (ZoneInfo), for the local date
     blackout: frozenset[date] = field(default_factory=frozenset)  # no post on these local dates
 
 

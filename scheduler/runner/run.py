@@ -25,6 +25,7 @@ from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
 
 if TYPE_CHECKING:
+    from scheduler.runner.wanted import TipNow
     from scheduler.timetable import Calendar
 
 logger = logging.getLogger(__name__)
@@ -90,10 +91,10 @@ class _Stage:
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
-        from scheduler.runner.wanted import Campaigns
+        from scheduler.runner.wanted import WANTED, Campaigns, TipNow
 
         self.campaigns = Campaigns(settings)
-        self.found = None  # what the campaign said of the post last decided on (its tip, to redraw its card)
+        self.found: TipNow = TipNow(WANTED)  # what the campaign said of the post last decided on (to redraw its card)
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
         from scheduler.runner.wanted import UNREADABLE, tip_now

@@ -65,7 +65,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     return store
 
 
-def _remedy(exc: Exception, scheme: str) -> str:
+def _remedy(exc: BaseException, scheme: str) -> str:
     """What to do, by what went wrong: a permission, a full disk and a corrupt file each need other hands."""
     import errno
 
