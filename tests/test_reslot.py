@@ -117,8 +117,9 @@ def test_a_retried_post_keeps_min_gap_from_the_others(root):
     wednesday = datetime(2026, 12, 2, 8, 30, tzinfo=NY).astimezone(UTC)  # t1 is due at 09:00
     with open_store(settings.database_url) as store:
         skip_post(store, "t2", NOW)
-        retried = retry_post(store, "t2", wednesday, settings)
+        [retried] = retry_post(store, "t2", wednesday, settings)
         assert retried.eligible_at > wednesday + timedelta(hours=3)  # not half an hour before t1
         skip_post(store, "t1", NOW)
         thursday = datetime(2026, 12, 3, 15, tzinfo=NY).astimezone(UTC)
-        assert retry_post(store, "t1", thursday, settings).eligible_at == thursday  # nothing near: now
+        [again] = retry_post(store, "t1", thursday, settings)
+        assert again.eligible_at == thursday  # nothing near: now

@@ -43,7 +43,7 @@ def test_a_tip_edited_after_queue_is_not_posted_in_its_old_words_and_queue_bring
     report = run_due(cli, root)
     assert report["posted"] == []
     assert report["withdrawn"] == [{"id": "alpha/t1", "reason": "its tip was edited in posts/alpha.yaml after it was "
-                                    "queued; run `juno-scheduler queue` to queue it in its new words"}]
+                                    "queued; run `juno-scheduler queue` to queue it in its new words", "network": "x"}]
     assert outbox(root) == []
     requeued = json.loads(cli("queue", "--now", WEDNESDAY, "--json", cwd=root).out)
     assert [q["id"] for q in requeued["queued"]] == ["alpha/t1"]
