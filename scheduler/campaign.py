@@ -101,12 +101,13 @@ def tip_place(campaign: Campaign, root: Path, tip_id: str, key: str) -> str:
         return shown
 
 
-def tip_fingerprint(campaign: Campaign, tip: Tip) -> str:
-    """What a queued post was made from: the tip's words, alt text, pin and flags, and the campaign's link.
-    Stored with the post at `queue`; a worker compares it just before posting (a tip edited since is held)."""
+def tip_fingerprint(campaign: Campaign, tip: Tip, network: str = "x") -> str:
+    """What a queued post was made from: the tip's words on that network, headline, alt text, pin and flags,
+    and the campaign's link. Stored with the post at `queue`; a worker compares it just before posting (a
+    tip edited since is held)."""
     import hashlib
 
-    inputs = [campaign.url, tip.headline, tip.text, tip.alt_text, sorted(tip.review),
+    inputs = [campaign.url, tip.headline, tip.text_for(network), tip.alt_text, sorted(tip.review),
               tip.at.isoformat() if tip.at else None]
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 

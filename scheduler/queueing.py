@@ -261,7 +261,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
             post = Post(id=post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
                         position=position, text=text, card=card, alt_text=alt_text, weighted_length=length,
                         due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive,
-                        tip_digest=tip_fingerprint(campaign, tip), card_digest=card_digest)
+                        tip_digest=tip_fingerprint(campaign, tip, network), card_digest=card_digest)
             wanted.append(Wanted(post, tip.at))
     return wanted, withdrawn, too_long
 

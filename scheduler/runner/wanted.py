@@ -71,7 +71,7 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
         state = "stale" if tip.status == "approved" else tip.status
         return TipNow(NOT_APPROVED, f"its tip is {state} in posts/{post.campaign}.yaml, no longer approved",
                       campaign, tip)
-    if post.tip_digest != tip_fingerprint(campaign, tip):
+    if post.tip_digest != tip_fingerprint(campaign, tip, post.network):
         return TipNow(EDITED, f"its tip was edited in posts/{post.campaign}.yaml after it was queued; "
                               "run `juno-scheduler queue` to queue it in its new words", campaign, tip)
     return TipNow(WANTED, "", campaign, tip)
