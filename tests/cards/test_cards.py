@@ -170,7 +170,8 @@ def test_an_emoji_is_drawn_from_the_fallback_font(brand):
 def test_a_headline_at_the_one_limit_is_drawn_legibly_on_every_card_size(brand, size):
     from scheduler.campaign import MAX_HEADLINE
 
-    words = "Understanding the reasons behind reluctance can help you approach the hard conversation with clarity and care"
+    words = ("Understanding the reasons behind reluctance can help you approach the hard conversation with clarity, "
+             "patience and care for each other")
     headline = words[:MAX_HEADLINE].rsplit(" ", 1)[0] + "."
     assert MAX_HEADLINE - 12 <= len(headline) <= MAX_HEADLINE
     block = set_headline(headline, brand, frame_for(brand, size), size)  # raises if it does not fit legibly

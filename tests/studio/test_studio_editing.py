@@ -63,7 +63,7 @@ def test_hostile_text_is_saved_as_written_and_shown_as_text(studio):
     ("headline", "", "headline is empty"),
     ("headline", "   ", "headline is empty"),
     ("text", "", "text is empty"),
-    ("headline", "x" * 5000, "a card holds at most 110"),
+    ("headline", "x" * 5000, "a card holds at most 120"),
     ("text", "y" * 5001, "far too long"),
     ("alt_text", "z" * 5001, "far too long"),
     ("headline", "W" * 85, "does not fit"),  # within the limit, but one word too wide for the card
