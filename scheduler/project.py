@@ -162,6 +162,8 @@ class Project:
 
     def retry(self, post_id: str, now: datetime) -> PostChange:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one."""
+        from dataclasses import replace
+
         from scheduler.controls import retry_post
 
         with self.store() as store:
