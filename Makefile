@@ -39,7 +39,7 @@ bench: $(TESTS)
 	$(PY) -m bench
 
 chaos: $(TESTS)
-	$(PY) -m bench.chaos
+	$(PY) -m bench.chaos --mastodon
 
 clean:
 	rm -rf .juno $(VENV)

@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.chaos_rig import PG_URL, Database, Fake, Tally, Workers, make_project, wait_until
+from bench.chaos_rig import PG_URL, Database, Fake, MastodonFake, Tally, Workers, make_project, wait_until
 
 ROUND_STEP = timedelta(minutes=15)  # longer than the runner's 10-minute lease: a dead worker's claim is free
 HOLD = 5.0  # seconds the fake keeps an answer back while a worker is killed
@@ -47,14 +47,26 @@ FAULTS = [
     ("GET /2/users/:id/tweets", {"status": 504}),
 ]
 TARGETED = ("upload", "answer-lost", "unrecorded")
+# With --mastodon, what the fake Mastodon does wrong in the same rounds.
+MASTODON_FAULTS = [
+    ("POST /api/v1/statuses", {"status": 429, "reset_in": 0}),
+    ("POST /api/v1/statuses", {"status": 503}),
+    ("POST /api/v1/statuses", {"drop": "before"}),
+    ("POST /api/v1/statuses", {"drop": "after"}),
+    ("POST /api/v2/media", {"status": 502}),
+    ("POST /api/v2/media", {"drop": "after"}),
+    ("GET /api/v1/accounts/:id/statuses", {"status": 504}),
+]
 
 
 # --- rounds ----------------------------------------------------------------------------------------
 
 class Chaos:
     def __init__(self, posts: int, seed: int, workers: int, database: str, folder: Path, quiet: bool,
-                 pg_url: str = PG_URL, rounds: int | None = None):
+                 pg_url: str = PG_URL, rounds: int | None = None, mastodon: bool = False):
         self.posts, self.seed, self.crowd_size, self.quiet = posts, seed, workers, quiet
+        self.mastodon = mastodon
+        self.networks = ("x", "mastodon") if mastodon else ("x",)
         self.rng = random.Random(seed)
         self.folder = folder
         self.root = folder / "project"
@@ -68,11 +80,12 @@ class Chaos:
 
     def run(self) -> Tally:
         started = time.monotonic()
-        make_project(self.root, self.posts, self.seed)
+        make_project(self.root, self.posts, self.seed, mastodon=self.mastodon)
         self.db = Database(self.database_kind, self.root, self.pg_url)
         self.fake = Fake(self.folder)
+        self.masto = MastodonFake(self.folder) if self.mastodon else None
         try:
-            env = {**self.fake.env, "JUNO_DATABASE_URL": self.db.url}
+            env = {**self.fake.env, **(self.masto.env if self.masto else {}), "JUNO_DATABASE_URL": self.db.url}
             logs = self.folder / "logs"
             logs.mkdir()
             self.workers = Workers(self.root, env, logs, self.tally)
@@ -86,8 +99,12 @@ class Chaos:
             self.rounds()
             self.drain()
             self.audit()
+            if self.masto is not None:
+                self.audit_mastodon()
         finally:
             self.fake.stop()
+            if self.masto is not None:
+                self.masto.stop()
             self.db.drop()
         self.tally.seconds = time.monotonic() - started
         return self.tally
@@ -100,8 +117,8 @@ class Chaos:
             raise RuntimeError(f"queue failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
         queued = len(json.loads(proc.stdout)["queued"])
         missing = [p.id for p in self.db.posts() if not p.card or not p.alt_text]
-        if queued != self.posts or missing:
-            raise RuntimeError(f"queue made {queued} posts of {self.posts}; without card or alt text: "
+        if queued != self.posts * len(self.networks) or missing:
+            raise RuntimeError(f"queue made {queued} posts of {self.posts * len(self.networks)}; without card or alt text: "
                                f"{missing[:5]}")
 
     def tick(self) -> datetime:
@@ -131,13 +148,19 @@ class Chaos:
 
     def inject_random(self, count: int) -> None:
         for _ in range(count):
-            route, fault = self.rng.choice(FAULTS)
-            self.fake.control.inject(route, **fault)
+            if self.masto is not None and self.rng.random() < 0.5:
+                route, fault = self.rng.choice(MASTODON_FAULTS)
+                self.masto.inject(route, **fault)
+            else:
+                route, fault = self.rng.choice(FAULTS)
+                self.fake.control.inject(route, **fault)
             self.tally.faults[f"{route} {next(iter(fault.values()))}"] += 1
 
     def round_crowd(self) -> None:
         """Several workers at once, with faults; each killed at a random moment (or left to finish)."""
         self.fake.control.clear_faults()
+        if self.masto is not None:
+            self.masto.clear_faults()
         self.inject_random(self.rng.randint(2, 6))
         now = self.tick()
         before = self.fake.count_all()
@@ -201,7 +224,7 @@ class Chaos:
     def check_unrecorded(self) -> None:
         """The kill landed where it was meant to: the post is on X, not recorded, its attempt open."""
         text = self.fake.logged()[-1]["text"]
-        post = next((p for p in self.db.posts() if p.text == text), None)
+        post = next((p for p in self.db.posts() if p.text == text and p.network == "x"), None)
         if post is None or post.status == "posted" or not post.attempt_open:
             self.tally.problems.append(f"the 'unrecorded' kill missed its moment: {post and post.id} is "
                                        f"{post and post.status}, attempt open: {post and post.attempt_open}")
@@ -209,6 +232,8 @@ class Chaos:
     def drain(self) -> None:
         """Faults off, a clock past every backoff: one last worker posts what is left."""
         self.fake.control.clear_faults()
+        if self.masto is not None:
+            self.masto.clear_faults()
         for _ in range(3):
             if not self.remaining():
                 return
@@ -225,7 +250,7 @@ class Chaos:
         if [p["id"] for p in logged] != [p["id"] for p in in_memory]:
             problems.append(f"the fake's log ({len(logged)} posts) and its memory ({len(in_memory)}) differ")
         by_text = Counter(p["text"] for p in logged)
-        posts = self.db.posts()
+        posts = [p for p in self.db.posts() if p.network == "x"]
         if len(posts) != self.posts:
             problems.append(f"the database has {len(posts)} posts, not {self.posts}")
         wanted = {p.text for p in posts}
@@ -262,6 +287,37 @@ class Chaos:
         self.tally.states = dict(states)
         self.tally.logged = len(logged)
 
+    def audit_mastodon(self) -> None:
+        """The same audit on Mastodon: every post once, with its card and alt text, and the database agrees."""
+        problems = self.tally.problems
+        statuses = self.masto.statuses
+        posts = [p for p in self.db.posts() if p.network == "mastodon"]
+        if len(posts) != self.posts:
+            problems.append(f"the database has {len(posts)} Mastodon posts, not {self.posts}")
+        by_text = Counter(s["text"] for s in statuses)
+        for text, times in by_text.items():
+            if times > 1:
+                problems.append(f"on Mastodon {times} times: {text[:60]!r}")
+        status_of = {s["text"]: s for s in statuses}
+        for post in posts:
+            status = status_of.get(post.text)
+            if status is None:
+                problems.append(f"{post.id} never reached Mastodon (database: {post.status})")
+                continue
+            if post.status != "posted" or post.remote_id != status["id"]:
+                problems.append(f"{post.id}: database says {post.status} as {post.remote_id!r}, Mastodon has it "
+                                f"as {status['id']}")
+            if post.attempt_open or post.claimed_by:
+                problems.append(f"{post.id}: still has an open attempt or a claim")
+            card = Path(post.card) if Path(post.card).is_absolute() else self.root / post.card
+            if status["card_sha256"] != [hashlib.sha256(card.read_bytes()).hexdigest()]:
+                problems.append(f"{post.id}: the image on Mastodon is not its one card {post.card}")
+            if [m["description"] for m in status["media"]] != [post.alt_text]:
+                problems.append(f"{post.id}: alt text on Mastodon is not {post.alt_text!r}")
+        self.tally.mastodon = len(statuses)
+        for state, count in Counter(p.status for p in posts).items():
+            self.tally.states[f"{state} on mastodon"] = count
+
 
 def summary(tally: Tally, posts: int, seed: int, database: str) -> str:
     verdict = "PASS" if not tally.problems else f"FAIL ({len(tally.problems)} problems)"
@@ -274,7 +330,8 @@ def summary(tally: Tally, posts: int, seed: int, database: str) -> str:
              f"  SIGKILLs: {sum(tally.kills.values())} ({kills})",
              f"  faults injected: {faults} (429s, 5xx answers, dropped connections before and after the work)",
              f"  worker exits: {exits}",
-             f"  X has {tally.logged} posts; database: "
+             f"  X has {tally.logged} posts" + (f", Mastodon {tally.mastodon}" if tally.mastodon is not None else "")
+             + "; database: "
              f"{', '.join(f'{k} {v}' for k, v in sorted(tally.states.items()))}"]
     lines += [f"  problem: {p}" for p in tally.problems[:25]]
     if len(tally.problems) > 25:
@@ -284,11 +341,11 @@ def summary(tally: Tally, posts: int, seed: int, database: str) -> str:
 
 def run_chaos(posts: int = 200, seed: int | None = None, *, workers: int = 3, database: str = "sqlite",
               keep: Path | None = None, quiet: bool = False, pg_url: str = PG_URL,
-              rounds: int | None = None) -> tuple[Tally, str]:
+              rounds: int | None = None, mastodon: bool = False) -> tuple[Tally, str]:
     seed = random.SystemRandom().randrange(1_000_000) if seed is None else seed
     folder = Path(tempfile.mkdtemp(prefix="juno-chaos-")) if keep is None else keep
     folder.mkdir(parents=True, exist_ok=True)
-    chaos = Chaos(posts, seed, workers, database, folder, quiet, pg_url, rounds)
+    chaos = Chaos(posts, seed, workers, database, folder, quiet, pg_url, rounds, mastodon)
     try:
         tally = chaos.run()
     except Exception as exc:  # noqa: BLE001 - the run broke off: say where in the summary
@@ -312,11 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="rounds of kills before the drain (default: max(12, posts/4))")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it (logs, database)")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    parser.add_argument("--mastodon", action="store_true",
+                        help="post to a Mastodon account too (the fake Mastodon, its own faults) and audit it")
     args = parser.parse_args(argv)
     if args.posts < 1 or args.workers < 1:
         parser.error("--posts and --workers must be at least 1")
     tally, text = run_chaos(args.posts, args.seed, workers=args.workers, database=args.database,
-                            keep=args.keep, quiet=args.quiet, rounds=args.rounds)
+                            keep=args.keep, quiet=args.quiet, rounds=args.rounds, mastodon=args.mastodon)
     print(text)
     return 0 if not tally.problems else 1
 

@@ -33,6 +33,7 @@ class Tally:
     problems: list = field(default_factory=list)
     states: dict = field(default_factory=dict)
     logged: int | None = None
+    mastodon: int | None = None  # statuses on the fake Mastodon, with --mastodon
     seconds: float = 0.0
 
 
@@ -56,13 +57,22 @@ crisis_footer: null
 """
 
 
-def make_project(root: Path, posts: int, seed: int) -> None:
-    """posts/schedule.yaml (a slot every minute), posts/chaos.yaml (N approved tips), the brand."""
+MASTODON_HANDLE = "@junocounseling@social.example"  # the fake Mastodon's account and domain
+
+
+def make_project(root: Path, posts: int, seed: int, mastodon: bool = False) -> None:
+    """posts/schedule.yaml (a slot every minute; X, and Mastodon too with `mastodon`), posts/chaos.yaml
+    (N approved tips), the brand."""
     from scheduler.campaign import Campaign, Tip, write_campaign
 
     (root / "posts").mkdir(parents=True)
     shutil.copytree(REPO / "assets", root / "assets")
-    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    schedule = SCHEDULE
+    if mastodon:
+        schedule = schedule.replace("account: {handle: junocounseling, publisher: x}\n",
+                                    "accounts:\n  - {network: x, handle: junocounseling}\n"
+                                    f"  - {{network: mastodon, handle: \"{MASTODON_HANDLE}\"}}\n")
+    (root / "posts" / "schedule.yaml").write_text(schedule, encoding="utf-8")
     tips = [Tip(id=f"tip-{n:04d}", headline=f"Chaos tip {n}: listen first.",
                 text=f"Chaos tip {n} of {posts} (seed {seed}): listen before you answer, and ask what your "
                      f"partner needs today.",
@@ -103,12 +113,46 @@ class Fake:
         return len(self.control.requests)
 
     def stop(self) -> None:
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc)
+
+
+def stop_process(proc: subprocess.Popen) -> None:
+    """SIGTERM, and SIGKILL if it has not ended within 10 s."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class MastodonFake:
+    """tests/fakemastodon.py in its own process (cards ready at once), driven over its /_fake/ routes."""
+
+    def __init__(self, folder: Path):
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.fakemastodon", "--processing-polls", "0"],
+                                     cwd=REPO, stdout=subprocess.PIPE, stderr=open(folder / "fakemastodon.err", "w"),
+                                     text=True)
+        first = self.proc.stdout.readline()
+        if not first:
+            raise RuntimeError(f"the fake Mastodon did not start: {(folder / 'fakemastodon.err').read_text()[-500:]}")
+        from tests.fakeserver import FakeControl
+
+        started = json.loads(first)
+        self.env, self.control = started["env"], FakeControl(started["base_url"])
+
+    def inject(self, route: str, **fault) -> None:
+        self.control.inject(route, **fault)
+
+    def clear_faults(self) -> None:
+        self.control.clear_faults()
+
+    @property
+    def statuses(self) -> list[dict]:
+        return self.control.get("/_fake/statuses")
+
+    def stop(self) -> None:
+        stop_process(self.proc)
 
 
 # --- the database ----------------------------------------------------------------------------------

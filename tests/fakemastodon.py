@@ -32,6 +32,7 @@ As a process: python -m tests.fakemastodon --port 8998, driven over /_fake/ rout
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import re
@@ -261,7 +262,8 @@ class FakeMastodon(FakeServer):
                                   "characters)"}, {}
         media_id = self._new_id()
         self.media[media_id] = {"id": media_id, "owner": account.username, "type": "image", "mime": kind,
-                                "bytes": len(data), "width": width, "height": height,
+                                "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                                "width": width, "height": height,
                                 "description": description or None, "polls_left": self.processing_polls}
         return (202 if self.processing_polls else 200), self._media_json(media_id), {}
 
@@ -308,7 +310,8 @@ class FakeMastodon(FakeServer):
                   "spoiler_text": str(request.get("spoiler_text") or ""),
                   "visibility": request.get("visibility") or "public",
                   "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
-                  "media": [self._media_json(m) for m in media_ids], "idempotency_key": key}
+                  "media": [self._media_json(m) for m in media_ids], "idempotency_key": key,
+                  "card_sha256": [self.media[m]["sha256"] for m in media_ids]}  # kept here, never served
         self.statuses.append(status)
         if key:
             self.idempotency[(account.username, key)] = status["id"]
@@ -387,8 +390,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fakemastodon", description="A fake Mastodon on 127.0.0.1.")
     parser.add_argument("--port", type=int, default=0, help="the port (default: any free one)")
     parser.add_argument("--domain", default=DOMAIN, help=f"the instance's domain (default {DOMAIN})")
+    parser.add_argument("--processing-polls", type=int, default=1,
+                        help="how many times GET /api/v1/media/:id answers 206 before the card is ready (default 1)")
     args = parser.parse_args(argv)
-    fake = FakeMastodon(port=args.port, domain=args.domain).start()
+    fake = FakeMastodon(port=args.port, domain=args.domain, processing_polls=args.processing_polls).start()
     return serve_until_signalled(fake, {"base_url": fake.base_url, "env": fake.env(), "handle": fake.handle()})
 
 

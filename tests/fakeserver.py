@@ -169,6 +169,35 @@ def _handler_for(fake: FakeServer):
     return Handler
 
 
+class FakeControl:
+    """Drive a fake running in another process through its /_fake/ routes."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url.rstrip("/")
+
+    def _call(self, method: str, path: str, data: dict | None = None):
+        import urllib.request
+
+        request = urllib.request.Request(self.base_url + path, method=method,
+                                         data=json.dumps(data).encode() if data is not None else None,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return json.loads(answer.read())
+
+    def get(self, path: str):
+        return self._call("GET", path)
+
+    def inject(self, route: str, **fault) -> dict:
+        return self._call("POST", "/_fake/inject", {"route": route, **fault})
+
+    def clear_faults(self) -> None:
+        self._call("POST", "/_fake/clear", {})
+
+    @property
+    def requests(self) -> list[dict]:
+        return self._call("GET", "/_fake/requests")
+
+
 def serve_until_signalled(fake: FakeServer, announce: dict) -> int:
     """Run a started fake until SIGTERM or SIGINT, after printing `announce` as one JSON line."""
     print(json.dumps(announce), flush=True)

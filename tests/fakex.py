@@ -33,7 +33,6 @@ import json
 import re
 import struct
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -42,9 +41,9 @@ from oauthlib.oauth1.rfc5849 import signature as oauth_signature
 from oauthlib.oauth1.rfc5849.utils import escape, parse_authorization_header, unescape
 
 try:
-    from fakeserver import FakeServer, serve_until_signalled
+    from fakeserver import FakeControl, FakeServer, serve_until_signalled
 except ImportError:  # run as python -m tests.fakex
-    from tests.fakeserver import FakeServer, serve_until_signalled
+    from tests.fakeserver import FakeControl, FakeServer, serve_until_signalled
 
 CONSUMER_KEY = "fakex-consumer-key-0001"
 CONSUMER_SECRET = "fakex-consumer-secret-0001"
@@ -421,24 +420,8 @@ def _image_info(data: bytes) -> tuple[str | None, int, int]:
     return None, 0, 0
 
 
-class FakeXControl:
+class FakeXControl(FakeControl):
     """Drive a FakeX running in another process through its /_fake/ routes."""
-
-    def __init__(self, base_url: str):
-        self.base_url = base_url.rstrip("/")
-
-    def _call(self, method: str, path: str, data: dict | None = None):
-        request = urllib.request.Request(self.base_url + path, method=method,
-                                         data=json.dumps(data).encode() if data is not None else None,
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.loads(answer.read())
-
-    def inject(self, route: str, **fault) -> dict:
-        return self._call("POST", "/_fake/inject", {"route": route, **fault})
-
-    def clear_faults(self) -> None:
-        self._call("POST", "/_fake/clear", {})
 
     def limit_daily(self, limit, *, reset_at=None, username="junocounseling") -> None:
         self._call("POST", "/_fake/limit_daily", {"limit": limit, "reset_at": reset_at, "username": username})
@@ -446,10 +429,6 @@ class FakeXControl:
     @property
     def posts(self) -> list[dict]:
         return self._call("GET", "/_fake/posts")
-
-    @property
-    def requests(self) -> list[dict]:
-        return self._call("GET", "/_fake/requests")
 
     def env(self) -> dict:
         return self._call("GET", "/_fake/env")

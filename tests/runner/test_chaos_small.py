@@ -25,3 +25,13 @@ def test_every_post_reaches_x_exactly_once_through_kills_and_faults(database, re
     for kind in TARGETED:  # each planned kill landed where it was aimed
         assert tally.kills[PHASES[kind]] >= 1, summary
     assert tally.kills["random moment"] >= 1 and sum(tally.faults.values()) >= 1, summary
+
+
+@pytest.mark.slow
+def test_with_mastodon_too_every_tip_is_on_both_networks_exactly_once(tmp_path):
+    tally, summary = run_chaos(10, seed=20261201, workers=3, database="sqlite", keep=tmp_path / "chaos",
+                               quiet=True, rounds=len(TARGETED) * 2, mastodon=True)
+    assert not tally.problems, summary
+    assert tally.logged == 10 and tally.mastodon == 10, summary
+    assert tally.states == {"posted": 10, "posted on mastodon": 10}, summary
+    assert any(fault.startswith("POST /api/") or fault.startswith("GET /api/") for fault in tally.faults), summary
