@@ -368,3 +368,12 @@ def test_a_post_lost_before_it_reached_the_server_goes_out_once_on_the_next_atte
     assert pds.list_records(account.did) == []
     publisher.publish(outgoing(post_id="article/never@bluesky", uncertain=True))
     assert lossy.created == 1 and len(pds.list_records(account.did)) == 1
+
+
+def test_a_record_the_server_rejects_is_dead_with_the_servers_message(pds, account):
+    publisher = publisher_for(pds, account)
+    with pytest.raises(PublishError) as rejected:
+        publisher.publish(outgoing(post_id="article/bad-language@bluesky", language="not a language"))
+    assert rejected.value.kind == "permanent" and not rejected.value.uncertain
+    assert "400 InvalidRequest: Invalid app.bsky.feed.post record" in str(rejected.value)
+    assert pds.list_records(account.did) == []
