@@ -73,7 +73,8 @@ def parse_list(doc: Document, value: Any) -> tuple:
     if not isinstance(value, list) or not value:
         raise doc.error(("accounts",), "give a list of accounts, e.g. - {network: mastodon, handle: "
                                        "\"@junocounseling@mastodon.social\"}")
-    accounts, seen = [], {}
+    accounts: list = []
+    seen: dict = {}
     for index, item in enumerate(value):
         at = ("accounts", index)
         item = _mapping(doc, at, item, "a mapping with network: and handle:")

@@ -261,7 +261,7 @@ def _texts(doc: Document, at: tuple, value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise doc.error(at, f"expected a mapping of network to text, e.g. {{mastodon: \"...\"}}, found {kind_of(value)}")
     reject_unknown_keys(doc, at, value, NETWORKS)
-    return tuple((network, _text(doc, at + (network,), value[network], required=True))
+    return tuple((network, _required_text(doc, at + (network,), value[network]))
                  for network in NETWORKS if network in value)
 
 

@@ -184,11 +184,12 @@ def _gone_elsewhere(key: str, existing: dict) -> bool:
 def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime) -> list[Post]:
     """Slots for new posts: a tip already waiting on another network shares its slot; the others get
     one slot per tip (the calendar counts tips, not network posts)."""
-    waiting = {}
+    waiting: dict[str, Post] = {}
     for (key, _), post in sorted(existing.items(), key=lambda kv: kv[1].id):
         if post.status in WAITING:
             waiting.setdefault(key, post)
-    joining, by_tip = [], {}
+    joining: list = []
+    by_tip: dict = {}
     for item in fresh:
         sibling = waiting.get(item.post.tip_key)
         if sibling is not None and item.pin is None:

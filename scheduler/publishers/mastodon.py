@@ -67,7 +67,7 @@ class MastodonPublisher(LooksBeforePosting):
                             ratelimit_method="throw", request_timeout=timeout, mastodon_version=API_VERSION,
                             version_check_mode="created", user_agent="juno-scheduler")
         self._limits: InstanceLimits | None = None
-        self._me = None
+        self._me: dict | None = None
         self._verified = False
         super().__init__()
 
@@ -103,7 +103,8 @@ class MastodonPublisher(LooksBeforePosting):
         """The handle (@user@domain) the access token belongs to."""
         if self._me is None:
             self._me = self._call(self.api.account_verify_credentials, "asking Mastodon whose token this is")
-        domain = self.limits().domain or parse_handle(self.handle)[1]
+        parsed = parse_handle(self.handle)
+        domain = self.limits().domain or (parsed[1] if parsed else "")
         return f"@{self._me['username']}@{domain}"
 
     def verify_handle(self) -> None:
@@ -168,7 +169,8 @@ class MastodonPublisher(LooksBeforePosting):
         """The post if it is among the account's own recent statuses, else None."""
         self.verify_handle()
         wanted = comparable(post.text)
-        page = self._call(lambda: self.api.account_statuses(self._me["id"], exclude_reblogs=True, limit=PAGE),
+        me = self._me or {}
+        page = self._call(lambda: self.api.account_statuses(me["id"], exclude_reblogs=True, limit=PAGE),
                           "looking for an earlier attempt among the account's statuses")
         for _ in range(PAGES):
             for status in page or []:

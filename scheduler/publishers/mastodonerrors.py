@@ -16,9 +16,9 @@ from scheduler.publishers.xerrors import _never_sent as never_connected
 from scheduler.publishers.xerrors import _shown
 
 
-def status_and_message(exc: Exception) -> tuple[int | None, str]:
+def status_and_message(exc: BaseException) -> tuple[int | None, str]:
     """The HTTP status and the instance's `error` message of a Mastodon.py API error."""
-    args = getattr(exc, "args", ())
+    args: tuple = getattr(exc, "args", ())
     status = args[1] if len(args) > 1 and isinstance(args[1], int) else None
     message = args[3] if len(args) > 3 and args[3] else (args[2] if len(args) > 2 else "")
     return status, " ".join(str(message or "").split())[:300]

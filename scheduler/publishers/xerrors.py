@@ -89,7 +89,7 @@ def classify(exc: Exception, *, action: str, handle: str, posting: bool = False,
     raise exc
 
 
-def _never_sent(exc: Exception) -> bool:
+def _never_sent(exc: BaseException) -> bool:
     """True when the connection was never made, so the request cannot have reached X."""
     from urllib3.exceptions import NameResolutionError, NewConnectionError
 
@@ -179,7 +179,7 @@ def raise_for_answer(response: requests.Response) -> requests.Response:
         raise errors[status](response)
     if status == 429:
         reset = response.headers.get("x-rate-limit-reset")
-        raise tweepy.TooManyRequests(response, reset_time=int(reset) if str(reset or "").isdigit() else None)
+        raise tweepy.TooManyRequests(response, reset_time=int(reset) if reset and reset.isdigit() else None)
     if status >= 500:
         raise tweepy.TwitterServerError(response)
     if not 200 <= status < 300:

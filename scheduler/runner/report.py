@@ -69,7 +69,6 @@ class RunReport:
     stopped: Stopped | None = None   # the first account stopped (as before several networks)
     stopped_accounts: list[Stopped] = field(default_factory=list)  # every stopped account
     withdrawn: list[Withdrawn] = field(default_factory=list)
-    stopped: Stopped | None = None
     dry_run: bool = False
     next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
