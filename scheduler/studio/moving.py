@@ -47,7 +47,7 @@ def check_move(settings, store, post, when: str, now: datetime) -> datetime:
         raise Refused(f"{local:%Y-%m-%d %H:%M} has passed; pick a time ahead", "at")
     if local.date() in timetable.blackout:
         raise Refused(f"{local:%Y-%m-%d} is a blackout day (posts/schedule.yaml); pick another day", "at")
-    calendar = taken_calendar(store, timetable, now, exclude={post.id})
+    calendar = taken_calendar(store, timetable, now, exclude={post.tip_key})  # the tip takes one time on every network
     day = local.date()
     if calendar.per_day[day] >= schedule.max_per_day:
         raise Refused(f"{day:%Y-%m-%d} already has {calendar.per_day[day]} post"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar as monthcal
 import json
+import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -218,6 +219,8 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
             slug, tip_id = post.tip_key.split("/", 1)
             by_day[local.date()].append({
                 "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
+                "network": getattr(post, "network", "x"),
+                "anchor": f"{slug}-{tip_id}" + re.sub(r"[^a-z0-9]+", "-", post.id[len(post.tip_key):].lower()),
                 "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
                 "card": f"/cards/{slug}/{tip_id}.png" if stored_card(settings, post.card) else None,
                 "url": post.url, "movable": post.status in WAITING})

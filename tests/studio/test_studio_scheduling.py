@@ -136,3 +136,22 @@ def test_queue_page_retry_skip_pause_resume(studio):
     studio.post("/do/resume", {})
     status = json.loads(run_cli("--root", str(studio.root), "status", "--json").out)
     assert status["account"]["state"] == "active"
+
+
+def test_a_tip_on_several_networks_moves_as_one_and_keeps_its_own_calendar_entries(studio):
+    schedule = studio.root / "posts" / "schedule.yaml"
+    text = schedule.read_text()
+    start = text.index("account:")
+    end = text.index("timezone:")
+    schedule.write_text(text[:start] + "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+                        "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n"
+                        + text[end:])
+    assert studio.status("approved").status_code == 303
+    calendar = studio.get("/calendar?mode=month&day=2026-12-01").text
+    assert f'id="post-{SLUG}-{TIP}"' in calendar and f'id="post-{SLUG}-{TIP}-mastodon"' in calendar
+    # moved from Mastodon's entry to later the same day: the tip's own time does not count against it
+    answer = move(studio, "2026-12-02T12:00", post=f"{POST}@mastodon")
+    assert "now goes out 2026-12-02 at 12:00" in said(answer.text)[0], said(answer.text)
+    rows = plan(studio.root)
+    assert {row["id"]: row["at"] for row in rows.values()} == {
+        POST: "2026-12-02T12:00:00-05:00", f"{POST}@mastodon": "2026-12-02T12:00:00-05:00"}
