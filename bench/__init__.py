@@ -13,8 +13,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def cold_ms(argv: Sequence[str], *, repeat: int = 5, cwd: Path | str | None = No
     full_env.update(env or {})
 
     def once():
-        proc = subprocess.run(list(argv), cwd=cwd, env=full_env, capture_output=True, text=True)
+        proc = subprocess.run(list(argv), cwd=cwd, env=full_env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
 

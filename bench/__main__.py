@@ -106,7 +106,7 @@ def run_module(name: str) -> dict:
     with open(log, "w", encoding="utf-8") as sink:
         try:
             proc = subprocess.run([sys.executable, "-m", "bench", "--child", name, "--out", str(result_file)],
-                                  cwd=REPO, stdout=sink, stderr=subprocess.STDOUT, timeout=MODULE_TIMEOUT)
+                                  cwd=REPO, stdout=sink, stderr=subprocess.STDOUT, timeout=MODULE_TIMEOUT, check=False)
             code = proc.returncode
         except subprocess.TimeoutExpired:
             code = None

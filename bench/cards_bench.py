@@ -23,7 +23,13 @@ from PIL import Image, PngImagePlugin
 from bench import REPO, figure
 from scheduler.cards import fonts
 from scheduler.cards.brand import load_brand
-from scheduler.cards.render import FINGERPRINT_KEY, PNG_OPTIONS, SIZES, draw_card, render_card
+from scheduler.cards.render import (
+    FINGERPRINT_KEY,
+    PNG_OPTIONS,
+    SIZES,
+    draw_card,
+    render_card,
+)
 
 ROUNDS = 7
 
@@ -56,7 +62,7 @@ def per_card(brand, size: str, tips) -> dict:
     for _ in range(ROUNDS):
         for headline, section in tips:
             fonts.length.cache_clear()  # shape and measure every word afresh
-            for name, work in (("card", lambda: render_card(headline, brand, size, section)),
+            for name, work in (("card", lambda headline=headline, section=section: render_card(headline, brand, size, section)),
                                ("floor", lambda: empty_png(dimensions))):
                 started, started_cpu = time.perf_counter(), time.process_time()
                 work()

@@ -24,10 +24,19 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.chaos_rig import PG_URL, Database, Fake, MastodonFake, Tally, Workers, make_project, wait_until
+from bench.chaos_rig import (
+    PG_URL,
+    Database,
+    Fake,
+    MastodonFake,
+    Tally,
+    Workers,
+    make_project,
+    wait_until,
+)
 
 ROUND_STEP = timedelta(minutes=15)  # longer than the runner's 10-minute lease: a dead worker's claim is free
 HOLD = 5.0  # seconds the fake keeps an answer back while a worker is killed
@@ -89,7 +98,7 @@ class Chaos:
             logs = self.folder / "logs"
             logs.mkdir()
             self.workers = Workers(self.root, env, logs, self.tally)
-            real_now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+            real_now = datetime.now(UTC).replace(second=0, microsecond=0)
             started = time.monotonic()
             self.queue(real_now)
             self.say(f"queued {self.posts} posts with cards and alt text in {time.monotonic() - started:.1f} s")
@@ -112,7 +121,7 @@ class Chaos:
     def queue(self, now: datetime) -> None:
         env = {**self.workers.env}
         proc = subprocess.run([sys.executable, "-m", "scheduler", "--root", str(self.root), "queue", "--json",
-                               "--now", now.isoformat()], cwd=self.root, env=env, capture_output=True, text=True)
+                               "--now", now.isoformat()], cwd=self.root, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise RuntimeError(f"queue failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
         queued = len(json.loads(proc.stdout)["queued"])

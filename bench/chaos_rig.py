@@ -90,7 +90,7 @@ class Fake:
 
         self.log = folder / "fake-posts.jsonl"
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.fakex", "--log", str(self.log)], cwd=REPO,
-                                     stdout=subprocess.PIPE, stderr=open(folder / "fake.err", "w"), text=True)
+                                     stdout=subprocess.PIPE, stderr=open(folder / "fake.err", "w"), text=True)  # noqa: SIM115 - held open for the life of a child process or the run
         first = self.proc.stdout.readline()
         if not first:
             raise RuntimeError(f"the fake X server did not start: {(folder / 'fake.err').read_text()[-500:]}")
@@ -131,7 +131,7 @@ class MastodonFake:
 
     def __init__(self, folder: Path):
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.fakemastodon", "--processing-polls", "0"],
-                                     cwd=REPO, stdout=subprocess.PIPE, stderr=open(folder / "fakemastodon.err", "w"),
+                                     cwd=REPO, stdout=subprocess.PIPE, stderr=open(folder / "fakemastodon.err", "w"),  # noqa: SIM115 - held open for the life of a child process or the run
                                      text=True)
         first = self.proc.stdout.readline()
         if not first:
@@ -213,7 +213,7 @@ class Workers:
 
     def start(self, now: datetime) -> subprocess.Popen:
         self.started += 1
-        log = open(self.logs / f"worker-{self.started:03d}.log", "w")
+        log = open(self.logs / f"worker-{self.started:03d}.log", "w")  # noqa: SIM115 - held open for the life of a child process or the run
         proc = subprocess.Popen([sys.executable, "-m", "scheduler", "--root", str(self.root), "run-due",
                                  "--json", "--now", now.isoformat()], cwd=self.root, env=self.env,
                                 stdout=log, stderr=subprocess.STDOUT)

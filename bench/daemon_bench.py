@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import REPO, figure, percentile
@@ -34,7 +34,7 @@ def run() -> dict:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     floor_p50, floor_p99 = percentile(floor, 0.5), percentile(floor, 0.99)
-    common = dict(floor_is="a bare APScheduler BlockingScheduler firing date jobs", samples=len(late))
+    common = {"floor_is": "a bare APScheduler BlockingScheduler firing date jobs", "samples": len(late)}
     return {
         "daemon_dispatch_p50": figure(percentile(late, 0.5), "ms", floor=floor_p50, **common),
         "daemon_dispatch_p99": figure(percentile(late, 0.99), "ms", floor=floor_p99, goal="value < 1000",
@@ -91,10 +91,10 @@ def add_posts(root: Path, first: int) -> None:
     settings = load_settings(root, env={})
     posts = [Post(id=f"bench/tip-{n:03d}", tip_key=f"bench/tip-{n:03d}", round=1, campaign="bench",
                   section=None, position=n, text=f"Tip {n}: listen first.", card=None, alt_text=None,
-                  weighted_length=22, due_at=datetime.fromtimestamp(first + n, timezone.utc))
+                  weighted_length=22, due_at=datetime.fromtimestamp(first + n, UTC))
              for n in range(POSTS)]
     with open_store(settings.database_url) as store:
-        store.add_posts(posts, datetime.now(timezone.utc))
+        store.add_posts(posts, datetime.now(UTC))
 
 
 # --- the child processes ---------------------------------------------------------------------------
@@ -102,14 +102,14 @@ def add_posts(root: Path, first: int) -> None:
 def serve(root: Path, calls: Path) -> int:
     """The real daemon over the project at root, with a publisher that notes when it is called."""
     from scheduler.config import load_settings
-    from scheduler.runner.daemon import run_daemon
     from scheduler.publishers.base import Published, Publisher
+    from scheduler.runner.daemon import run_daemon
 
     class Recorder(Publisher):
         name = "recorder"
 
         def __init__(self):
-            self.sink = open(calls, "a", encoding="utf-8")
+            self.sink = open(calls, "a", encoding="utf-8")  # noqa: SIM115 - held open for the life of a child process or the run
 
         def publish(self, post):
             called = time.time()
@@ -128,9 +128,9 @@ def floor(out: Path) -> int:
     from apscheduler.executors.debug import DebugExecutor
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    alarm = BlockingScheduler(timezone=timezone.utc, executors={"default": DebugExecutor()})
+    alarm = BlockingScheduler(timezone=UTC, executors={"default": DebugExecutor()})
     late: list[float] = []
-    start = datetime.now(timezone.utc) + timedelta(seconds=1)
+    start = datetime.now(UTC) + timedelta(seconds=1)
 
     def fire(at: datetime) -> None:
         late.append((time.time() - at.timestamp()) * 1000)

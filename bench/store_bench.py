@@ -20,12 +20,11 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import REPO, cold_ms, figure
 
-UTC = timezone.utc
 PG_URL = os.environ.get("JUNO_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 HEAVY = ("tweepy", "PIL", "apscheduler", "rich", "atproto")
 CLAIMS = 200
@@ -76,7 +75,7 @@ def run_due_noop(folder: Path) -> dict:
         value_runs.append(cold_ms(argv, repeat=1, cwd=root))
     floor, value = statistics.median(floor_runs), statistics.median(value_runs)
     imported = subprocess.run([sys.executable, "-X", "importtime", *argv[1:]], cwd=root, capture_output=True,
-                              text=True, env={k: v for k, v in os.environ.items() if not k.startswith("JUNO_")})
+                              text=True, env={k: v for k, v in os.environ.items() if not k.startswith("JUNO_")}, check=False)
     modules = {line.split("|")[-1].strip().split(".")[0] for line in imported.stderr.splitlines() if "|" in line}
     return figure(value, "ms", floor=floor, goal="ratio <= 6", floor_is="python -c pass, cold",
                   heavy_imports=sorted(m for m in HEAVY if m in modules))

@@ -12,14 +12,14 @@ import shutil
 import statistics
 import tempfile
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import REPO, figure, samples
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 TIP = "resistance-isnt-indifference"
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 QUEUED = 200
 EDITS = 1000
 
@@ -37,8 +37,8 @@ def rss_mb() -> float:
 
 def project() -> Path:
     """The bundled project with every tip approved and queued, and the queue filled to 200 posts."""
-    from scheduler.queueing import queue_campaigns
     from scheduler.config import load_settings
+    from scheduler.queueing import queue_campaigns
     from scheduler.store import open_store
 
     root = Path(tempfile.mkdtemp(prefix="juno-studio-bench-"))

@@ -13,4 +13,4 @@ def open_project(root=".", env=None):
     return _open(root, env)
 
 
-__all__ = ["open_project", "__version__"]
+__all__ = ["__version__", "open_project"]

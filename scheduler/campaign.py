@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
-from scheduler.yamlio import Document, did_you_mean, display_path, kind_of, load_document, reject_unknown_keys
+from scheduler.yamlio import (
+    Document,
+    did_you_mean,
+    display_path,
+    kind_of,
+    load_document,
+    reject_unknown_keys,
+)
 
 
 class TipStatus(StrEnum):

@@ -11,7 +11,7 @@ import argparse
 import json
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scheduler import __version__
@@ -38,9 +38,9 @@ class Context:
         """--now if given (a naive time is the practice's local time), else the machine's clock."""
         given = getattr(self.args, "now", None)
         if not given:
-            return datetime.now(timezone.utc)
+            return datetime.now(UTC)
         try:
-            parsed = datetime.fromisoformat(given.replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(given)
         except ValueError:
             raise UsageError(f"--now: {given!r} is not an ISO 8601 time; write e.g. 2026-12-01T09:00 "
                              "or 2026-12-01T14:00+00:00") from None
@@ -48,7 +48,7 @@ class Context:
             raise UsageError(f"--now: {given!r}: give a time from the year 2000 to 2200")
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.project.settings.schedule.zone)
-        return parsed.astimezone(timezone.utc)
+        return parsed.astimezone(UTC)
 
     def emit(self, data, text: str | None = None) -> None:
         """Print the result: JSON with --json, else the text (nothing when there is nothing to say)."""
@@ -216,7 +216,7 @@ def cmd_studio(ctx: Context) -> int:
     clock = None
     if getattr(ctx.args, "now", None):
         fixed = ctx.now()
-        clock = lambda: fixed  # noqa: E731 - --now freezes the studio's clock (rehearsals, tests)
+        clock = lambda: fixed
     return serve(ctx.root, ctx.args.port, open_browser=not ctx.args.no_open, clock=clock)
 
 

@@ -10,14 +10,21 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError
-from scheduler.yamlio import Document, did_you_mean, kind_of, load_document, reject_unknown_keys
+from scheduler.yamlio import (
+    Document,
+    did_you_mean,
+    kind_of,
+    load_document,
+    reject_unknown_keys,
+)
 
 SCHEDULE_FILE = Path("posts") / "schedule.yaml"
 BRAND_FILE = Path("assets") / "brand.yaml"
@@ -117,7 +124,7 @@ class Credentials:
     @property
     def fingerprint(self) -> str:
         """A stable name for this set of credentials that reveals nothing of them."""
-        joined = "\0".join((self.api_key, self.api_secret, self.access_token, self.access_token_secret))
+        joined = f"{self.api_key}\0{self.api_secret}\0{self.access_token}\0{self.access_token_secret}"
         return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
 

@@ -173,5 +173,15 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
     return rows
 
 
-__all__ = ["find_post", "find_posts", "skip_post", "retry_post", "unpublish_post", "pause", "resume", "status",
-           "history", "STOPPED"]
+__all__ = [
+    "STOPPED",
+    "find_post",
+    "find_posts",
+    "history",
+    "pause",
+    "resume",
+    "retry_post",
+    "skip_post",
+    "status",
+    "unpublish_post",
+]

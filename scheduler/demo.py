@@ -9,13 +9,13 @@ posts/schedule.yaml says), and the clock is simulated. Credentials and JUNO_DATA
 from __future__ import annotations
 
 import logging
-import shutil
 import shlex
+import shutil
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from scheduler.config import Settings, load_settings
 from scheduler.yamlio import display_path
@@ -34,7 +34,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     root = prepare_scratch(Path(project), Path(project) / scratch)
     settings = demo_settings(root)
     zone = settings.schedule.zone
-    start = start or _next_local_midnight(datetime.now(timezone.utc), zone)
+    start = start or _next_local_midnight(datetime.now(UTC), zone)
     say(f"juno-scheduler demo in {root} — simulated week from {start.astimezone(zone):%A %d %B %Y}")
 
     article = root / SEED_ARTICLE
@@ -140,7 +140,7 @@ def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[di
     moments = sorted({datetime.fromisoformat(row["at"]) for row in plan_posts(settings, store, start, days)})
     try:
         for moment in (m for m in moments if m <= end):
-            report = run_due(settings, store, publisher, moment.astimezone(timezone.utc) + timedelta(minutes=1),
+            report = run_due(settings, store, publisher, moment.astimezone(UTC) + timedelta(minutes=1),
                              WORKER)
             posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report.as_dict()["posted"]]
             for failed in report.failed:
@@ -177,4 +177,4 @@ def _table(posted: list[dict], zone) -> str:
 def _next_local_midnight(now: datetime, zone) -> datetime:
     local = now.astimezone(zone)
     midnight = datetime(local.year, local.month, local.day, tzinfo=zone) + timedelta(days=1)
-    return midnight.astimezone(timezone.utc)
+    return midnight.astimezone(UTC)

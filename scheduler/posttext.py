@@ -85,7 +85,12 @@ def length_on(network: str, text: str, state_dir=None) -> tuple[int, int, str]:
     URLs 23, the rest in grapheme clusters. Bluesky: 300 graphemes of the text as shown (links shortened).
     """
     if network == "mastodon":
-        from scheduler.publishers.mastodonaccess import DEFAULT_MAX_CHARACTERS, InstanceLimits, mastodon_length, read_limits
+        from scheduler.publishers.mastodonaccess import (
+            DEFAULT_MAX_CHARACTERS,
+            InstanceLimits,
+            mastodon_length,
+            read_limits,
+        )
 
         limits = read_limits(state_dir) if state_dir is not None else InstanceLimits()
         where = limits.domain or "Mastodon"

@@ -14,9 +14,10 @@ from __future__ import annotations
 import base64
 import io
 import logging
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -173,7 +174,7 @@ def _calendar(posts: list[dict], today: date, days: int, blackout: set[date]) ->
 
 
 def _local(value: str | datetime, zone: ZoneInfo) -> datetime:
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment.astimezone(zone)
@@ -283,7 +284,7 @@ def _brand(settings):
     return load_brand(settings.root, settings.schedule.account.handle)
 
 
-def _draft(settings, brand, campaign, tip, cards: "_CardImages") -> dict:
+def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
     from scheduler.cards.render import campaign_alt_text, card_path
     from scheduler.posttext import compose_tip
 

@@ -14,16 +14,28 @@ typed result (scheduler.results) whose `as_dict()` is the command's `--json`. Ti
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from scheduler.config import Settings
 from scheduler.errors import UsageError
-from scheduler.results import (AccountStatus, Approved, CardsReport, HistoryRow, PlannedPost, PostChange,
-                               PreviewReport, QueuedPost, QueueReport, SplitReport, SplitTip, StatusReport,
-                               Unpublished)
+from scheduler.results import (
+    AccountStatus,
+    Approved,
+    CardsReport,
+    HistoryRow,
+    PlannedPost,
+    PostChange,
+    PreviewReport,
+    QueuedPost,
+    QueueReport,
+    SplitReport,
+    SplitTip,
+    StatusReport,
+    Unpublished,
+)
 from scheduler.runner.report import RunReport
 
 
@@ -113,7 +125,12 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
-        from scheduler.runner.run import note_schedule_valid, run_due, schedule_changed, worker_name
+        from scheduler.runner.run import (
+            note_schedule_valid,
+            run_due,
+            schedule_changed,
+            worker_name,
+        )
 
         settings = self.settings
         changed = not dry_run and schedule_changed(self.root)

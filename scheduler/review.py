@@ -8,11 +8,19 @@ stays, so a sensitive tip keeps its crisis footer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
-from scheduler.campaign import REVIEW_FLAGS, Campaign, Tip, TipStatus, find_campaigns, with_tips, write_campaign
+from scheduler.campaign import (
+    REVIEW_FLAGS,
+    Campaign,
+    Tip,
+    TipStatus,
+    find_campaigns,
+    with_tips,
+    write_campaign,
+)
 from scheduler.errors import UsageError
 from scheduler.results import Approved
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
 
 from scheduler.errors import ConfigError
 
-UTC = timezone.utc
 HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
 _STEP = timedelta(days=14)
 
@@ -63,7 +62,7 @@ class Timetable:
         digest = int.from_bytes(hashlib.sha256(post_id.encode()).digest()[:8], "big")
         return timedelta(seconds=digest % (2 * spread + 1) - spread)
 
-    def calendar(self, taken: Iterable[tuple[datetime, str | None]] = ()) -> "Calendar":
+    def calendar(self, taken: Iterable[tuple[datetime, str | None]] = ()) -> Calendar:
         return Calendar(self, taken)
 
     def pinned_time(self, local: datetime) -> datetime:

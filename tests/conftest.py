@@ -52,7 +52,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(_NETWORK_ENV)}
     full_env.update(env or {})
     proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=timeout, input=input)
+                          capture_output=True, text=True, timeout=timeout, input=input, check=False)
     return CliResult(proc)
 
 
@@ -84,7 +84,7 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
                 code = cli.main(list(args))
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-            except Exception:  # what the interpreter does with an uncaught exception (--debug)
+            except Exception:  # noqa: BLE001 - what the interpreter does with an uncaught exception (--debug)
                 import traceback
 
                 traceback.print_exc()

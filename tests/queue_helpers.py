@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from scheduler.config import load_settings
 from scheduler.errors import PublishError
 from scheduler.publishers.base import Outgoing, Published, Publisher
 from scheduler.store import Post
-
-UTC = timezone.utc
 
 SCHEDULE = """\
 account: {handle: junocounseling, publisher: PUBLISHER}

@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from queue_helpers import FileRecordingPublisher  # noqa: E402
-from scheduler.config import load_settings  # noqa: E402
+from queue_helpers import FileRecordingPublisher
+
+from scheduler.config import load_settings
 
 
 def worker(settings, publisher, args) -> int:
@@ -27,7 +28,7 @@ def worker(settings, publisher, args) -> int:
     from scheduler.store import open_store
 
     with open_store(settings.database_url) as store:
-        report = run_due(settings, store, publisher, datetime.now(timezone.utc), worker_name(),
+        report = run_due(settings, store, publisher, datetime.now(UTC), worker_name(),
                          lease=timedelta(seconds=args.lease))
     print(len(report.posted), len(report.failed))
     return report.exit_code

@@ -107,8 +107,8 @@ def test_through_the_cli_a_bad_mastodon_handle_is_one_line_and_exit_2(tmp_path, 
     result = cli("status", cwd=tmp_path)
     assert result.code == 2 and result.out == ""
     assert result.err.strip().splitlines() == [
-        "error: posts/schedule.yaml:2:33: accounts[0].handle: 'junocounseling' is not a Mastodon handle: "
-        "write it with its instance, \"@junocounseling@mastodon.social\""]
+        ("error: posts/schedule.yaml:2:33: accounts[0].handle: 'junocounseling' is not a Mastodon handle: "
+        "write it with its instance, \"@junocounseling@mastodon.social\"")]
 
 
 def test_check_looks_at_every_account_and_says_what_each_still_needs(tmp_path, cli):

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.campaign import (Campaign, Tip, dump_campaign, find_campaigns, load_campaign, merge_tips,
-                                write_campaign)
+from scheduler.campaign import (
+    Campaign,
+    Tip,
+    dump_campaign,
+    find_campaigns,
+    load_campaign,
+    merge_tips,
+    write_campaign,
+)
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, weighted_length
 from scheduler.tips.splitter import load_schedule
@@ -58,8 +65,8 @@ def test_a_valid_campaign_loads_into_frozen_tips(tmp_path):
 
 @pytest.mark.parametrize("old, new, message", [
     ("    status: approved", "    staus: approved", r"a\.yaml:9:5: tips\[0\]\.staus: unknown key; did you mean 'status'\?"),
-    ("    status: approved", "    status: aproved", r"a\.yaml:9:13: tips\[0\]\.status: unknown status 'aproved'; "
-                                                     r"did you mean 'approved'\?"),
+    ("    status: approved", "    status: aproved", (r"a\.yaml:9:13: tips\[0\]\.status: unknown status 'aproved'; "
+                                                     r"did you mean 'approved'\?")),
     ("    at: 2026-12-01T09:00", "    at: 2026-12-01T25:00", r"a\.yaml:13:9: tips\[0\]\.at: '2026-12-01T25:00' is not a time"),
     ("    at: 2026-12-01T09:00", "    at: 2026-12-01T09:00+02:00", r"tips\[0\]\.at: write the practice's local time"),
     ("  - id: by-hand", "  - id: patience-matters", r"a\.yaml:14:9: tips\[1\]\.id: id 'patience-matters' is already used"),
@@ -113,8 +120,8 @@ def test_the_dump_is_deterministic_readable_and_round_trips(tmp_path):
 
 
 def _tip(tip_id, digest, **changes):
-    base = dict(id=tip_id, headline=f"{tip_id.title()}.", text=f"{tip_id.title()} text.", status="draft",
-                section=None, source={"paragraph": 1, "sentence": 1, "digest": digest}, review=())
+    base = {"id": tip_id, "headline": f"{tip_id.title()}.", "text": f"{tip_id.title()} text.", "status": "draft",
+                "section": None, "source": {"paragraph": 1, "sentence": 1, "digest": digest}, "review": ()}
     base.update(changes)
     return Tip(**base)
 

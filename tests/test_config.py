@@ -86,7 +86,7 @@ BROKEN = [
     ("tab in indentation", lambda t: t.replace("  handle: junocounseling", "\thandle: junocounseling"), "4:1", ["tab", "spaces"]),
     ("syntax error", lambda t: t.replace("hashtags: [\"#CouplesCounseling\"]", "hashtags: [\"#CouplesCounseling\""), "20:11", ["YAML syntax", "flow sequence"]),
     ("duplicate key", lambda t: t + "min_gap: 2h\n", "23:1", ["given twice"]),
-    ("slots missing", lambda t: re.sub(r"slots:.*?(?=min_gap)", "", t, flags=re.S), None, ["'slots' is missing"]),
+    ("slots missing", lambda t: re.sub(r"slots:.*?(?=min_gap)", "", t, flags=re.DOTALL), None, ["'slots' is missing"]),
     ("slot with cron and days", lambda t: t.replace('  - cron: "0 10 * * sat"', '  - cron: "0 10 * * sat"\n    days: [sat]'), "12:5", ["either cron"]),
     ("empty file", lambda t: "", None, ["empty"]),
     ("a list instead of settings", lambda t: "- a\n- b\n", "1:1", ["expected a mapping"]),

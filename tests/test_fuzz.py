@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.articles import read_article
-from scheduler.cards.brand import load_brand
 from scheduler.campaign import load_campaign
+from scheduler.cards.brand import load_brand
 from scheduler.config import load_settings
 from scheduler.errors import JunoError
 

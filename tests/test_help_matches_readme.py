@@ -14,13 +14,13 @@ EVERY_COMMAND = {"--root", "--debug", "--verbose", "--quiet", "--json", "--now",
 
 
 def commands() -> dict:
-    return build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public API
+    return build_parser()._subparsers._group_actions[0].choices
 
 
 def rows() -> dict[str, str]:
     section = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
     found: dict[str, str] = {}
-    for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.M):
+    for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.MULTILINE):
         for name in re.findall(r"`([a-z][a-z-]*)", row):
             found[name] = found.get(name, "") + row
     return found
@@ -29,14 +29,14 @@ def rows() -> dict[str, str]:
 def test_every_flag_of_every_command_is_in_its_readme_row_and_no_row_names_a_flag_that_does_not_exist():
     table = rows()
     for name, parser in commands().items():
-        flags = {option for action in parser._actions for option in action.option_strings  # noqa: SLF001
+        flags = {option for action in parser._actions for option in action.option_strings
                  if option.startswith("--")} - EVERY_COMMAND
         shown = set(re.findall(r"--[a-z][a-z-]*", table.get(name, "")))
         assert flags <= shown, f"{name}: {sorted(flags - shown)} not in the README's row for it"
     for name, row in table.items():
         if name in commands():
             parser = commands()[name]
-            known = {o for action in parser._actions for o in action.option_strings}  # noqa: SLF001
+            known = {o for action in parser._actions for o in action.option_strings}
             mentioned = set(re.findall(r"--[a-z][a-z-]*", row))
             mentioned_here = {flag for flag in mentioned if re.search(rf"`{name}[^`]*{flag}", row)}
             assert mentioned_here <= known, f"{name}: the README shows {sorted(mentioned_here - known)}"

@@ -6,6 +6,7 @@ import base64
 import io
 import json
 import shutil
+from datetime import UTC
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PIL import Image
 
 from scheduler.preview import render_preview
 from tests.conftest import REPO, run_cli
+
 
 def card_uri(color=(44, 106, 102)) -> str:
     buf = io.BytesIO()
@@ -357,7 +359,7 @@ def test_preview_writes_one_page_with_the_queue_the_drafts_and_what_was_publishe
 
 
 def test_a_month_of_posts_makes_a_page_of_reasonable_size(reviewed):
-    root, report = reviewed
+    _root, report = reviewed
     per_card = report["bytes"] / (report["posts"] + report["drafts"])
     assert per_card < 60_000, f"{per_card:.0f} bytes per card: a month of posts would make a heavy page"
 
@@ -371,7 +373,7 @@ def test_preview_without_out_writes_into_the_project_state_folder(reviewed):
 
 
 def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(reviewed, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from scheduler.config import load_settings
     from scheduler.errors import UsageError
@@ -384,7 +386,7 @@ def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(revi
     assert result.err.startswith(f"error: --out {tmp_path}: that is a folder") and len(result.err.splitlines()) == 1
 
     settings = load_settings(root)
-    now = datetime(2026, 11, 30, 14, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 30, 14, tzinfo=UTC)
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with open_store(settings.database_url) as store:

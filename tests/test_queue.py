@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from queue_helpers import settings_for, write_campaign, write_schedule
+
 from scheduler.errors import ContentError
 from scheduler.planning import plan_posts
 from scheduler.queueing import queue_campaigns
 from scheduler.store import open_store
 
 NY = ZoneInfo("America/New_York")
-UTC = timezone.utc
 NOW = datetime(2026, 12, 1, 9, tzinfo=NY).astimezone(UTC)  # a Tuesday morning
 
 
@@ -198,5 +198,5 @@ def test_cards_when_the_cards_stage_exists(root):
     except ImportError:
         assert (row["card"], row["alt_text"]) == (None, None)
     else:
-        assert row["card"].endswith(".png") and open(row["card"], "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+        assert row["card"].endswith(".png") and Path(row["card"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "T1." in row["alt_text"]

@@ -6,7 +6,6 @@ import re
 import shlex
 from pathlib import Path
 
-
 from scheduler.cli import build_parser
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,7 +17,7 @@ PARSED_ONLY = {"daemon", "studio"}
 
 def console_lines() -> list[str]:
     lines = []
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.DOTALL):
         lines += [line[2:].strip() for line in block.splitlines() if line.startswith("$ ")]
     return lines
 
@@ -28,14 +27,14 @@ def scheduler_lines() -> list[list[str]]:
 
 
 def test_readme_opens_with_the_two_commands():
-    first_block = re.search(r"```console\n(.*?)```", README, flags=re.S).group(1)
+    first_block = re.search(r"```console\n(.*?)```", README, flags=re.DOTALL).group(1)
     assert first_block.split("\n")[:2] == ["$ make demo", "$ make test"]
     assert README.index("make demo") < 800, "the first screen shows how to run the demo"
 
 
 def test_every_make_target_in_the_readme_exists():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.M))
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.MULTILINE))
     used = {line.split()[1] for line in console_lines() if line.startswith("make ")}
     used |= set(re.findall(r"`make (\w+)`", README))
     assert used and used <= targets, used - targets
@@ -45,14 +44,14 @@ def test_install_line_names_real_extras():
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     for extras in re.findall(r"pip install -e '\.\[([\w,]+)\]'", README):
         for extra in extras.split(","):
-            assert re.search(rf"^{extra} = \[", pyproject, flags=re.M), extra
+            assert re.search(rf"^{extra} = \[", pyproject, flags=re.MULTILINE), extra
 
 
 def test_every_command_in_the_readme_table_exists_and_every_command_is_documented():
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001 - argparse has no public API
+    commands = set(parser._subparsers._group_actions[0].choices)
     section = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
-    documented = {name for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.M)
+    documented = {name for row in re.findall(r"^\| (.+?) \| [^|]+\|$", section, flags=re.MULTILINE)
                   for name in re.findall(r"`([a-z][a-z-]*)", row)}
     assert commands <= documented, commands - documented
     assert documented - {"command"} <= commands, documented - commands
@@ -60,10 +59,10 @@ def test_every_command_in_the_readme_table_exists_and_every_command_is_documente
 
 def test_cron_and_systemd_lines_parse():
     parser = build_parser()
-    cron = re.search(r"^\*/5 .*/bin/juno-scheduler (.+)$", README, flags=re.M).group(1)
+    cron = re.search(r"^\*/5 .*/bin/juno-scheduler (.+)$", README, flags=re.MULTILINE).group(1)
     parser.parse_args(shlex.split(cron))
     unit = (REPO / "deploy" / "juno-scheduler.service").read_text(encoding="utf-8")
-    exec_start = re.search(r"^ExecStart=\S*juno-scheduler (.+)$", unit, flags=re.M).group(1)
+    exec_start = re.search(r"^ExecStart=\S*juno-scheduler (.+)$", unit, flags=re.MULTILINE).group(1)
     parser.parse_args(shlex.split(exec_start))
 
 
@@ -85,10 +84,10 @@ def test_the_library_example_is_ten_lines_and_runs_as_written(project):
     import subprocess
     import sys
 
-    (block,) = re.findall(r"## The library\n.*?```python\n(.*?)```", README, flags=re.S)
+    (block,) = re.findall(r"## The library\n.*?```python\n(.*?)```", README, flags=re.DOTALL)
     assert len(block.rstrip("\n").splitlines()) == 10
     run = subprocess.run([sys.executable, "-c", block], cwd=project, capture_output=True, text=True, timeout=120,
-                         env={"PATH": "/usr/bin:/bin", "HOME": str(project)})
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(project)}, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0].startswith("QueuedPost(id='what-to-do-when-one-partner-wants-counseling/")
     assert run.stdout.splitlines()[-1].startswith("nothing is due; next post at 2026-12-")

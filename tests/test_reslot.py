@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from queue_helpers import SCHEDULE, settings_for, write_campaign, write_schedule
+
 from scheduler.controls import retry_post, skip_post
 from scheduler.errors import ContentError
 from scheduler.queueing import queue_campaigns
 from scheduler.store import open_store
 
 NY = ZoneInfo("America/New_York")
-UTC = timezone.utc
 NOW = datetime(2026, 12, 1, 9, tzinfo=NY).astimezone(UTC)  # Tuesday; slots Mon/Wed/Fri 09:00, Sat 12:00
 
 
@@ -93,8 +92,8 @@ def test_a_pinned_post_on_a_new_blackout_date_is_reported_blocked_not_moved(root
 
 @pytest.mark.parametrize("pins, message", [
     (["2026-12-25T09:00"], r"tips\[0\]\.at: 2026-12-25 is a blackout date in posts/schedule.yaml"),
-    (["2026-12-08T08:00", "2026-12-08T18:00"], r"tips\[1\]\.at: 2026-12-08 already has 1 pinned posts, the most a "
-                                               r"day takes \(max_per_day: 1\)"),
+    (["2026-12-08T08:00", "2026-12-08T18:00"], (r"tips\[1\]\.at: 2026-12-08 already has 1 pinned posts, the most a "
+                                               r"day takes \(max_per_day: 1\)")),
 ])
 def test_pins_that_break_the_rules_are_refused_where_they_stand_and_nothing_is_queued(root, pins, message):
     write_campaign(root, "alpha", [{"id": f"t{i}", "at": at} for i, at in enumerate(pins)] + [{"id": "free"}])

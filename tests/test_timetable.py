@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from queue_helpers import settings_for, write_schedule
+
 from scheduler.timetable import Timetable
 
 NY = ZoneInfo("America/New_York")
-UTC = timezone.utc
 
 
 def timetable(tmp_path, body: str) -> Timetable:

@@ -104,7 +104,9 @@ class LooksBeforePosting(Publisher):
 
 def read_card(card: Path) -> bytes:
     """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
-    from scheduler.fileio import read_input  # a regular file within the limit: never a pipe that hangs
+    from scheduler.fileio import (
+        read_input,  # a regular file within the limit: never a pipe that hangs
+    )
 
     return read_input(card, str(card), error=lambda message: PublishError(message, kind="permanent"), what="card",
                       missing_hint="the card is missing; run `juno-scheduler cards` and retry the post")

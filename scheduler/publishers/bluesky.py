@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import Outgoing, Published, Publisher, read_card
 from scheduler.publishers.blueskyaccess import BlueskyAccess, handle_problem
-from scheduler.publishers.blueskytext import MAX_GRAPHEMES, bluesky_text, graphemes, rich_text, tid_for
+from scheduler.publishers.blueskytext import (
+    MAX_GRAPHEMES,
+    bluesky_text,
+    graphemes,
+    rich_text,
+    tid_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +47,7 @@ class BlueskyPublisher(Publisher):
     name = "bluesky"
 
     def __init__(self, access: BlueskyAccess, handle: str, *, language: str = "en", zone=None,
-                 timeout: float = DEFAULT_TIMEOUT, clock=lambda: datetime.now(timezone.utc)):
+                 timeout: float = DEFAULT_TIMEOUT, clock=lambda: datetime.now(UTC)):
         problem = handle_problem(handle)
         if problem:
             raise ConfigError(f"posts/schedule.yaml: the Bluesky account: {problem}")
@@ -60,7 +66,7 @@ class BlueskyPublisher(Publisher):
         self._image_limit: int | None = None
 
     @classmethod
-    def from_settings(cls, settings, handle: str, **options) -> "BlueskyPublisher":
+    def from_settings(cls, settings, handle: str, **options) -> BlueskyPublisher:
         access = getattr(settings, "bluesky", None)
         if access is None:
             raise ConfigError("environment: BLUESKY_APP_PASSWORD is not set; the Bluesky account needs an app "
@@ -84,7 +90,7 @@ class BlueskyPublisher(Publisher):
                 client.login(self.handle, self.access.app_password, fetch_bsky_profile=False)
             except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
                 raise self._failure(exc, f"logging in as {self.handle}") from None
-            session = client._session  # noqa: SLF001 - the client keeps createSession's answer there
+            session = client._session
             keep_out_of_logs(session.access_jwt, session.refresh_jwt)
             self._did = session.did
             if session.handle.lower() != self.handle:
@@ -100,7 +106,7 @@ class BlueskyPublisher(Publisher):
         revoked, or a daemon outliving its refresh token) is replaced by one new login, then tried once more."""
         try:
             return call(self.session())
-        except Exception as exc:  # noqa: BLE001 - only a refused session is handled here
+        except Exception as exc:
             from scheduler.publishers.blueskyerrors import SESSION_ERRORS, error_name
 
             if error_name(exc)[0] not in SESSION_ERRORS:
@@ -161,7 +167,7 @@ class BlueskyPublisher(Publisher):
         language = post.language or self.language
         return models.AppBskyFeedPost.Record(
             text=text, facets=facets or None, embed=embed, langs=[language] if language else None,
-            created_at=self.clock().astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+            created_at=self.clock().astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
 
     def image_limit(self) -> int:
         """The largest image this server takes in a post: its upload limit, at most the lexicon's 2 MB."""
@@ -173,7 +179,7 @@ class BlueskyPublisher(Publisher):
                     described.model_extra or {}).get("blobUploadLimit")
                 if server_limit:
                     limit = min(limit, int(server_limit))
-            except Exception:  # noqa: BLE001 - an older server may not say: the lexicon's limit holds
+            except Exception:
                 logger.debug("Bluesky: describeServer did not give a blob limit", exc_info=True)
             self._image_limit = limit
         return self._image_limit
@@ -185,7 +191,7 @@ class BlueskyPublisher(Publisher):
         while True:
             fitted, width, height = fit_image(data, limit, card)
             try:
-                answer = self._call(lambda c: c.upload_blob(fitted))
+                answer = self._call(lambda c, fitted=fitted: c.upload_blob(fitted))
                 return answer.blob, width, height
             except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
                 failure = self._failure(exc, "uploading the card")
@@ -254,7 +260,7 @@ def fit_image(data: bytes, limit: int, where: Path) -> tuple[bytes, int, int]:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise PublishError(f"{where}: not an image Pillow can read ({exc}); render it again with "

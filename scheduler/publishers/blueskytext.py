@@ -45,7 +45,7 @@ def pieces(text: str) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     position = 0
     for match in _URL.finditer(text):
-        url, rest = _split_url(match.group())
+        url, _rest = _split_url(match.group())
         out.extend(_tags(text[position:match.start()]))
         out.append(("link", shown_link(url), url))
         position = match.start() + len(url)

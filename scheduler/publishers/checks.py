@@ -71,7 +71,11 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
 
 
 def _check_mastodon(report: CheckReport, settings, account) -> None:
-    from scheduler.publishers.mastodonaccess import BASE_NAME, HOW_TO_GET_A_TOKEN, TOKEN_NAME
+    from scheduler.publishers.mastodonaccess import (
+        BASE_NAME,
+        HOW_TO_GET_A_TOKEN,
+        TOKEN_NAME,
+    )
 
     access = settings.mastodon
     if access is None:

@@ -26,8 +26,15 @@ from pathlib import Path
 
 from scheduler.errors import PublishError
 from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published
-from scheduler.publishers.mastodonaccess import (HOW_TO_GET_A_TOKEN, TOKEN_NAME, InstanceLimits, MastodonAccess,
-                                                 mastodon_length, parse_handle, remember_limits)
+from scheduler.publishers.mastodonaccess import (
+    HOW_TO_GET_A_TOKEN,
+    TOKEN_NAME,
+    InstanceLimits,
+    MastodonAccess,
+    mastodon_length,
+    parse_handle,
+    remember_limits,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +79,7 @@ class MastodonPublisher(LooksBeforePosting):
         super().__init__()
 
     @classmethod
-    def from_settings(cls, settings, handle: str, **options) -> "MastodonPublisher":
+    def from_settings(cls, settings, handle: str, **options) -> MastodonPublisher:
         from scheduler.errors import ConfigError
 
         access = getattr(settings, "mastodon", None)
@@ -157,7 +164,7 @@ class MastodonPublisher(LooksBeforePosting):
                 raise PublishError(f"Mastodon was still processing the card after {self.media_wait:.0f} s; "
                                    "will retry", kind="retry")
             time.sleep(self.poll)
-            media = self._call(lambda: self.api.media(media["id"]), "waiting for the card to be processed")
+            media = self._call(lambda media_id=media["id"]: self.api.media(media_id), "waiting for the card to be processed")
         return str(media["id"])
 
     def _published(self, status) -> Published:
@@ -178,7 +185,7 @@ class MastodonPublisher(LooksBeforePosting):
                     return self.looked(post, self._published(status))
             if not page:
                 break
-            page = self._call(lambda: self.api.fetch_next(page), "looking further back among the statuses")
+            page = self._call(lambda previous=page: self.api.fetch_next(previous), "looking further back among the statuses")
         return self.looked(post, None)
 
     def unpublish(self, remote_id: str) -> bool:

@@ -8,10 +8,15 @@ other refusals make that one post dead with the instance's own message.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scheduler.errors import PublishError
-from scheduler.publishers.mastodonaccess import BASE_NAME, HOW_TO_GET_A_TOKEN, SCOPES, TOKEN_NAME
+from scheduler.publishers.mastodonaccess import (
+    BASE_NAME,
+    HOW_TO_GET_A_TOKEN,
+    SCOPES,
+    TOKEN_NAME,
+)
 from scheduler.publishers.xerrors import _never_sent as never_connected
 from scheduler.publishers.xerrors import _shown
 
@@ -27,11 +32,17 @@ def status_and_message(exc: BaseException) -> tuple[int | None, str]:
 def classify(exc: Exception, *, action: str, handle: str, api_base: str, posting: bool = False,
              reset: float | None = None, zone=None) -> PublishError:
     """The PublishError for a failed Mastodon.py call. `reset` is Mastodon.py's ratelimit_reset (epoch)."""
-    from mastodon.errors import (MastodonAPIError, MastodonNetworkError, MastodonNotFoundError,
-                                 MastodonRatelimitError, MastodonServerError, MastodonUnauthorizedError)
+    from mastodon.errors import (
+        MastodonAPIError,
+        MastodonNetworkError,
+        MastodonNotFoundError,
+        MastodonRatelimitError,
+        MastodonServerError,
+        MastodonUnauthorizedError,
+    )
 
     if isinstance(exc, MastodonRatelimitError):
-        until = datetime.fromtimestamp(reset, timezone.utc) if reset else None
+        until = datetime.fromtimestamp(reset, UTC) if reset else None
         when = f"; posting to Mastodon resumes at {_shown(until, zone)}" if until else "; will retry later"
         return PublishError(f"Mastodon rate limit reached while {action}{when}", kind="retry", retry_at=until)
     if isinstance(exc, MastodonNetworkError):

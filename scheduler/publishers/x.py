@@ -14,20 +14,27 @@ import html
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Mapping, Protocol
+from typing import Protocol
 
 import requests
 import tweepy
 
 from scheduler.config import DEFAULT_PRICES, Credentials
-from scheduler.publishers.xcosts import post_cost
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published, read_card
+from scheduler.publishers.xcosts import post_cost
 from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
-from scheduler.publishers.xhttp import DEFAULT_TIMEOUT, MEDIA_HOST, keep_out_of_logs, route_session, x_session
+from scheduler.publishers.xhttp import (
+    DEFAULT_TIMEOUT,
+    MEDIA_HOST,
+    keep_out_of_logs,
+    route_session,
+    x_session,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +104,7 @@ class XPublisher(LooksBeforePosting):
         self._media = x_session(api_base, timeout=timeout, retry_methods=("GET", "POST"), backoff=backoff)
 
     @classmethod
-    def from_settings(cls, settings, *, handle_cache: HandleCache | None = None, **options) -> "XPublisher":
+    def from_settings(cls, settings, *, handle_cache: HandleCache | None = None, **options) -> XPublisher:
         if settings.credentials is None:
             raise ConfigError("posts/schedule.yaml: account.publisher is x but X_API_KEY, X_API_SECRET, "
                               "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET are not set; set all four in the "
@@ -310,7 +317,7 @@ class StoreHandleCache:
     Each look-up opens the database and closes it again: a daemon keeps no idle connection for it.
     """
 
-    def __init__(self, database_url: str, clock=lambda: datetime.now(timezone.utc)):
+    def __init__(self, database_url: str, clock=lambda: datetime.now(UTC)):
         self._url = database_url
         self._clock = clock
 

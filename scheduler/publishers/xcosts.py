@@ -7,7 +7,7 @@ about 13 times `post`; setting a card's alt text costs `media_metadata` on top.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from scheduler.config import DEFAULT_PRICES
 

@@ -8,7 +8,7 @@ for that one post.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import requests
 import tweepy
@@ -40,7 +40,7 @@ def is_duplicate(exc: Exception) -> bool:
 
 def _epoch(value) -> datetime | None:
     try:
-        return datetime.fromtimestamp(int(str(value).strip()), tz=timezone.utc)
+        return datetime.fromtimestamp(int(str(value).strip()), tz=UTC)
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 

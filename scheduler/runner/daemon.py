@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import signal
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.triggers.base import BaseTrigger
@@ -24,7 +24,7 @@ RECHECK = timedelta(minutes=1)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class NextDue(BaseTrigger):
@@ -76,7 +76,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     stopping: list[int] = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
-    alarm = BlockingScheduler(timezone=timezone.utc, executors={"default": DebugExecutor()},
+    alarm = BlockingScheduler(timezone=UTC, executors={"default": DebugExecutor()},
                               jobstores={"default": KeepJobsOnShutdown()},
                               job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
 
@@ -92,7 +92,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             logger.error("the run failed: %s; trying again in %s", exc, recheck)
             trigger.not_before = clock() + recheck
             return
-        except Exception:  # noqa: BLE001 - the daemon outlives one bad run and tries again shortly
+        except Exception:
             logger.exception("the run failed; trying again in %s", recheck)
             trigger.not_before = clock() + recheck
             return

@@ -13,14 +13,23 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from scheduler.errors import JunoError, PublishError
 from scheduler.runner.decision import Action, Decision, Rules, TipState, decide
-from scheduler.runner.report import Deferred, Failed, Missed, Posted, RunReport, Stopped, Withdrawn
+from scheduler.runner.report import (
+    Deferred,
+    Failed,
+    Missed,
+    Posted,
+    RunReport,
+    Stopped,
+    Withdrawn,
+)
 from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
 
@@ -240,7 +249,6 @@ class _Run(_Stage):
         return False
 
     def _publish(self, post: Post) -> bool:
-        from dataclasses import replace
 
         from scheduler.runner.wanted import checked_card
 
@@ -355,13 +363,13 @@ def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:
     local = now.astimezone(zone)
     start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start.astimezone(timezone.utc), following.astimezone(timezone.utc)
+    return start.astimezone(UTC), following.astimezone(UTC)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def nothing_due(root: Path, now: datetime) -> bool:
@@ -371,13 +379,19 @@ def nothing_due(root: Path, now: datetime) -> bool:
     False when unsure: the full path then decides, and reports any mistake."""
     import os
 
-    from scheduler.config import (SCHEDULE_FILE, parse_api_base, parse_bluesky_access, parse_credentials,
-                                  parse_database_url, parse_mastodon_access, read_environment)
-    from scheduler.store import open_store
-    from scheduler.store.sqlite import sqlite_path
-
+    from scheduler.config import (
+        SCHEDULE_FILE,
+        parse_api_base,
+        parse_bluesky_access,
+        parse_credentials,
+        parse_database_url,
+        parse_mastodon_access,
+        read_environment,
+    )
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
+    from scheduler.store import open_store
+    from scheduler.store.sqlite import sqlite_path
 
     marker = _schedule_marker(root)
     try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
@@ -437,7 +451,6 @@ def _schedule_digest(path: Path) -> str:
     import hashlib
 
     from scheduler import __version__
-
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
 

@@ -8,16 +8,45 @@ The schema is migrated on open.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from scheduler.errors import StoreError
 from scheduler.store.base import Store
-from scheduler.store.records import (ACTIVE, CLAIMED, DEAD, FAILED, MISSED, PAUSED, POSTED, QUEUED, SKIPPED,
-                                     STATES, STOPPED, Account, Post)
+from scheduler.store.records import (
+    ACTIVE,
+    CLAIMED,
+    DEAD,
+    FAILED,
+    MISSED,
+    PAUSED,
+    POSTED,
+    QUEUED,
+    SKIPPED,
+    STATES,
+    STOPPED,
+    Account,
+    Post,
+)
 
-__all__ = ["open_store", "open_project_store", "Store", "Post", "Account", "STATES", "QUEUED", "CLAIMED", "POSTED", "FAILED", "DEAD",
-           "MISSED", "SKIPPED", "ACTIVE", "PAUSED", "STOPPED"]
+__all__ = [
+    "ACTIVE",
+    "CLAIMED",
+    "DEAD",
+    "FAILED",
+    "MISSED",
+    "PAUSED",
+    "POSTED",
+    "QUEUED",
+    "SKIPPED",
+    "STATES",
+    "STOPPED",
+    "Account",
+    "Post",
+    "Store",
+    "open_project_store",
+    "open_store",
+]
 
 
 def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
@@ -52,7 +81,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         store = store_class(url)
         store.migrate()
         if accounts is not None:
-            store.bind_accounts(accounts, now or datetime.now(timezone.utc))
+            store.bind_accounts(accounts, now or datetime.now(UTC))
     except StoreError:
         if store is not None:
             store.close()

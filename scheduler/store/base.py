@@ -9,14 +9,30 @@ before posting again. Backends differ only in connecting, transactions and the c
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timedelta
-from typing import Iterable, Iterator, Sequence
 
-from scheduler.store.records import (ACTIVE, CLAIMABLE, CLAIMED, DEAD, FAILED, MISSED, POSTED, QUEUED,
-                                     SKIPPED, UNPUBLISHED, WAITING, Account, AccountState, Post, PostStatus,
-                                     from_epoch, to_epoch)
+from scheduler.store.records import (
+    ACTIVE,
+    CLAIMABLE,
+    CLAIMED,
+    DEAD,
+    FAILED,
+    MISSED,
+    POSTED,
+    QUEUED,
+    SKIPPED,
+    UNPUBLISHED,
+    WAITING,
+    Account,
+    AccountState,
+    Post,
+    PostStatus,
+    from_epoch,
+    to_epoch,
+)
 from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
@@ -30,7 +46,7 @@ _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a w
 
 def _in(values: Sequence[str]) -> str:
     """An SQL list of state names (fixed words of ours, never user input)."""
-    return "(" + ", ".join(f"'{str(v)}'" for v in values) + ")"
+    return "(" + ", ".join(f"'{v!s}'" for v in values) + ")"
 
 
 def network_filter(networks: Sequence[str] | None) -> str:

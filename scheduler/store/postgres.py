@@ -5,8 +5,8 @@ A claim is one UPDATE over a `FOR UPDATE SKIP LOCKED` pick: workers never wait o
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, Sequence
 
 import psycopg
 
@@ -38,14 +38,13 @@ class PostgresStore(Store):
 
     @contextmanager
     def transaction(self, durable: bool = True) -> Iterator:
-        with self.conn.transaction():
-            with self.conn.cursor() as cur:
-                if not durable:
-                    cur.execute("SET LOCAL synchronous_commit TO OFF")
-                yield _Cursor(cur, self._sql)
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            if not durable:
+                cur.execute("SET LOCAL synchronous_commit TO OFF")
+            yield _Cursor(cur, self._sql)
 
     def _lock_migrations(self, cur) -> None:
-        cur.execute("SELECT pg_advisory_xact_lock(%s)" % _MIGRATION_LOCK)
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self.conn.cursor() as cur:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable, overload
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import overload
 
 
 class PostStatus(StrEnum):
@@ -112,4 +113,4 @@ def to_epoch(moment: datetime | None) -> int | None:
 
 
 def from_epoch(seconds: int | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(int(seconds), timezone.utc)
+    return None if seconds is None else datetime.fromtimestamp(int(seconds), UTC)

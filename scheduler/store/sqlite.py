@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
 from scheduler.store.records import CLAIMABLE

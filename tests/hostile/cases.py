@@ -14,9 +14,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parents[2]
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
@@ -43,7 +43,7 @@ class Case:
     spoil: Callable[[Path], dict | None]  # spoils the project; may return environment variables
     code: int                      # the exit code it must give
     says: str = ""                 # a phrase the output must contain ("" for none)
-    check: Callable[[Path, "Result"], None] | None = None  # anything else that must hold afterwards
+    check: Callable[[Path, Result], None] | None = None  # anything else that must hold afterwards
     stream: str = "err"
     marks: tuple = field(default_factory=tuple)
 
@@ -66,7 +66,7 @@ def run_limited(args, cwd: Path, env: dict | None = None) -> Result:
     full_env.update(env or {})
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "scheduler", *args], cwd=cwd, env=full_env, capture_output=True,
-                          text=True, timeout=TIMEOUT_S, preexec_fn=_limit, stdin=subprocess.DEVNULL)
+                          text=True, timeout=TIMEOUT_S, preexec_fn=_limit, stdin=subprocess.DEVNULL, check=False)
     return Result(proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
 
 
@@ -221,7 +221,7 @@ def full_disk_at(relative: str):
         subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(target)], check=True)
         if aside.exists():
             shutil.copytree(aside, target, dirs_exist_ok=True)
-        filler = open(target / ".filler", "wb", buffering=0)
+        filler = open(target / ".filler", "wb", buffering=0)  # noqa: SIM115 - held open for the life of a child process or the run
         try:
             while filler.write(b"\0" * 4096):
                 pass
@@ -314,7 +314,7 @@ CASES = [
     Case("read-only .juno/", ("cards",), readonly_state, 2, "let this user write there", readonly_cleanup),
     Case("full disk under .juno/", ("cards",), full_disk_at(".juno"), 1, "the disk is full", readonly_cleanup),
     Case("full disk under posts/", ("split", f"posts/articles/{CAMPAIGN}.txt"),
-         lambda r: (campaign_file(r).unlink(), full_disk_at("posts")(r)) and None, 1,
+         lambda r: (campaign_file(r).unlink(), full_disk_at("posts")(r)) and None, 1,  # noqa: SIM223 - both run
          "the disk is full", readonly_cleanup),
     Case("read-only database file", ("queue",), read_only_database, 1, "let this user read and write the database",
          readonly_cleanup),

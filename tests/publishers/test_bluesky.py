@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import socket
+from datetime import UTC
 
 import pytest
 from PIL import Image
@@ -14,7 +15,11 @@ from PIL import Image
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import Outgoing
 from scheduler.publishers.bluesky import POST, BlueskyPublisher
-from scheduler.publishers.blueskyaccess import BlueskyAccess, handle_problem, parse_access
+from scheduler.publishers.blueskyaccess import (
+    BlueskyAccess,
+    handle_problem,
+    parse_access,
+)
 from scheduler.publishers.blueskytext import bluesky_length, tid_for
 
 TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
@@ -48,9 +53,9 @@ def rkey_of(uri: str) -> str:
 
 
 def test_post_with_card_alt_text_links_and_tags_reads_back_from_the_server(pds, account, card):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    publisher = publisher_for(pds, account, clock=lambda: datetime(2026, 12, 1, 14, 0, 0, 250000, tzinfo=timezone.utc))
+    publisher = publisher_for(pds, account, clock=lambda: datetime(2026, 12, 1, 14, 0, 0, 250000, tzinfo=UTC))
     published = publisher.publish(outgoing(card=card))
 
     rkey = rkey_of(published.remote_id)

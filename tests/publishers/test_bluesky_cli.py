@@ -12,9 +12,11 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from conftest import drawn_project, run_cli_in_process
-from test_networks_cli import TIPS, _reviewed_is_known  # the same campaign as the Mastodon CLI tests
+from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
+    TIPS,
+    _reviewed_is_known,
+)
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = """\

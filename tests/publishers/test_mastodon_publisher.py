@@ -8,13 +8,23 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fakemastodon import FakeMastodon
+
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import Outgoing
-from scheduler.publishers.mastodon import CONTENT_WARNING, MastodonPublisher, idempotency_key
-from scheduler.publishers.mastodonaccess import (MastodonAccess, handle_problem, mastodon_length, parse_access,
-                                                 parse_handle, read_limits)
+from scheduler.publishers.mastodon import (
+    CONTENT_WARNING,
+    MastodonPublisher,
+    idempotency_key,
+)
+from scheduler.publishers.mastodonaccess import (
+    MastodonAccess,
+    handle_problem,
+    mastodon_length,
+    parse_access,
+    parse_handle,
+    read_limits,
+)
 
 TEXT = ("Resistance isn’t indifference. Many people avoid counseling because they don’t want to make things "
         "worse.\n\nhttps://junocounseling.com/blog/resistance?utm_source=mastodon #CouplesCounseling")

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
 
@@ -185,7 +184,7 @@ def test_a_token_for_another_account_stops_mastodon_only_until_resumed(project, 
 def test_pause_one_network_and_skip_retry_by_tip_or_by_network(project, fm):
     paused, data = cli(project, fm, "pause", "mastodon", "--json")
     assert paused.code == 0 and [a["network"] for a in data["accounts"]] == ["mastodon"]
-    result, report = cli(project, fm, "run-due", "--json", "--now", "2026-12-01T09:01")
+    _result, report = cli(project, fm, "run-due", "--json", "--now", "2026-12-01T09:01")
     assert [p["network"] for p in report["posted"]] == ["x"] and fm.statuses_of() == []
     cli(project, fm, "resume")
 

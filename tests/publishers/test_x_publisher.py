@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import socket
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from fakex import FakeX
+
 from scheduler.config import Credentials
 from scheduler.errors import ConfigError, PublishError
 from scheduler.publishers.base import Outgoing
@@ -163,7 +163,7 @@ def test_the_rate_limit_defers_until_its_reset(fx):
                                                                  "x-rate-limit-remaining": "0"})
     error = failure(make(fx), post())
     assert error.kind == "retry" and not error.uncertain
-    assert error.retry_at == datetime.fromtimestamp(reset, timezone.utc)
+    assert error.retry_at == datetime.fromtimestamp(reset, UTC)
 
 
 def test_a_rate_limit_header_sent_twice_is_still_a_retry_at_the_later_reset(fx):
@@ -172,7 +172,7 @@ def test_a_rate_limit_header_sent_twice_is_still_a_retry_at_the_later_reset(fx):
                                                                  "x-rate-limit-remaining": "0, 0"})
     error = failure(make(fx), post())  # tweepy's int() read the joined value as a ValueError before
     assert error.kind == "retry"
-    assert error.retry_at == datetime.fromtimestamp(late, timezone.utc)
+    assert error.retry_at == datetime.fromtimestamp(late, UTC)
 
 
 def test_the_24_hour_limit_defers_until_the_daily_reset(fx):
@@ -182,7 +182,7 @@ def test_the_24_hour_limit_defers_until_the_daily_reset(fx):
     publisher.publish(post(text="the one post allowed today"))
     error = failure(publisher, post(text="one too many"))
     assert error.kind == "retry"
-    assert error.retry_at == datetime.fromtimestamp(tomorrow, timezone.utc)  # not the 15-minute reset
+    assert error.retry_at == datetime.fromtimestamp(tomorrow, UTC)  # not the 15-minute reset
     assert "24-hour" in str(error)
     assert [p["text"] for p in fx.posts] == ["the one post allowed today"]
 

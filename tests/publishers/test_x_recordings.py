@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,7 +121,7 @@ def test_create_answer_without_edit_history_parses():
 def test_recorded_rate_headers_give_the_15_minute_reset():
     created = recorded_response(interactions("test_client_create_and_delete_tweet.yaml")[0])
     reset, which = limit_reset(created.headers)
-    assert reset == datetime.fromtimestamp(1635976418, timezone.utc)
+    assert reset == datetime.fromtimestamp(1635976418, UTC)
     assert which == "the 15-minute rate limit"  # the 2021 recording has no 24-hour headers
 
 
@@ -130,7 +130,7 @@ def test_24_hour_headers_win_over_the_recorded_window_when_used_up():
     headers.update({"x-user-limit-24hour-limit": "17", "x-user-limit-24hour-remaining": "0",
                     "x-user-limit-24hour-reset": "1636041600"})
     reset, which = limit_reset(requests.structures.CaseInsensitiveDict(headers))
-    assert reset == datetime.fromtimestamp(1636041600, timezone.utc) and "24-hour" in which
+    assert reset == datetime.fromtimestamp(1636041600, UTC) and "24-hour" in which
 
 
 def test_the_v1_1_upload_shape_is_not_taken_for_a_v2_answer():

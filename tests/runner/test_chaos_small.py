@@ -34,4 +34,4 @@ def test_with_mastodon_too_every_tip_is_on_both_networks_exactly_once(tmp_path):
     assert not tally.problems, summary
     assert tally.logged == 10 and tally.mastodon == 10, summary
     assert tally.states == {"posted": 10, "posted on mastodon": 10}, summary
-    assert any(fault.startswith("POST /api/") or fault.startswith("GET /api/") for fault in tally.faults), summary
+    assert any(fault.startswith(("POST /api/", "GET /api/")) for fault in tally.faults), summary

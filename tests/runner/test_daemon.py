@@ -8,16 +8,15 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from queue_helpers import make_post, settings_for, write_schedule
+
 from scheduler.store import open_store
 
 PROCESS = Path(__file__).resolve().parents[1] / "recording_process.py"
-UTC = timezone.utc
 
 pytestmark = pytest.mark.slow
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from queue_helpers import ScriptedPublisher, make_post, settings_for, write_schedule
+
 from scheduler.runner.decision import Action, Rules, TipState, decide
 from scheduler.runner.run import run_due
 from scheduler.store import Account, open_store
 from scheduler.store.records import AccountState
 
-UTC = timezone.utc
 NOW = datetime(2026, 12, 7, 14, 5, tzinfo=UTC)  # Monday 09:05 in New York
 LINK = "https://junocounseling.com/blog/x"
 RULES = Rules(catch_up=timedelta(hours=2), budget_usd=0.25, next_month=datetime(2027, 1, 1, 5, tzinfo=UTC))

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from queue_helpers import (
+    ScriptedPublisher,
+    add_due,
+    make_post,
+    retry_error,
+    settings_for,
+    write_schedule,
+)
 
-from queue_helpers import ScriptedPublisher, add_due, make_post, retry_error, settings_for, write_schedule
 from scheduler.errors import PublishError
 from scheduler.runner.run import run_due
 from scheduler.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 12, 7, 14, 5, tzinfo=UTC)  # Monday 09:05 in New York
 
 

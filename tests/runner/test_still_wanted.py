@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from queue_helpers import write_campaign, write_schedule
 
 pytestmark = pytest.mark.slow

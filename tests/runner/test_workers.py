@@ -10,12 +10,12 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from queue_helpers import add_due, settings_for, write_schedule
+
 from scheduler.store import open_store
 
 PROCESS = Path(__file__).resolve().parents[1] / "recording_process.py"
@@ -43,7 +43,7 @@ def due_posts(tmp_path, database_url):
     write_schedule(tmp_path)
     settings = settings_for(tmp_path, database_url)
     with open_store(settings.database_url) as store:
-        ids = add_due(store, POSTS, datetime.now(timezone.utc))
+        ids = add_due(store, POSTS, datetime.now(UTC))
     return tmp_path, database_url, ids
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from queue_helpers import add_due
+
 from scheduler.errors import StoreError
 from scheduler.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
-NOW = datetime(2026, 12, 7, 14, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
 
 
 def test_a_database_is_refused_to_a_project_with_another_handle(database_url):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from scheduler.controls import find_posts, skip_post
 from scheduler.errors import UsageError
 from scheduler.store import Post, open_store
 
-NOW = datetime(2026, 12, 7, 14, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
 
 
 def post(post_id: str, network: str, round_: int = 1, status: str = "queued") -> Post:

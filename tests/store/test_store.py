@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from queue_helpers import add_due, make_post
+
 from scheduler.errors import StoreError
 from scheduler.store import open_store
 from scheduler.store.schema import SCHEMA_VERSION
 
-UTC = timezone.utc
 NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
 
