@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import socket
 import sys
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from scheduler.errors import UsageError
 
@@ -26,8 +26,8 @@ def make_studio(root: Path | str, port: int, clock: Callable[[], datetime] | Non
     from scheduler.studio.workspace import Workspace
 
     gate = Gate(port=port)
-    workspace = Workspace(root, clock or (lambda: datetime.now(timezone.utc)))
-    workspace.settings  # bad configuration stops here, before anything listens
+    workspace = Workspace(root, clock or (lambda: datetime.now(UTC)))
+    _ = workspace.settings  # bad configuration stops here, before anything listens
     return build_app(workspace, gate), gate
 
 

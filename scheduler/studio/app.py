@@ -15,7 +15,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -49,7 +55,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
 
     async def form(request: Request) -> dict:
         data = await request.form()
-        return {key: data.getlist(key) if key == "acknowledge" else str(data.get(key, "")) for key in data.keys()}
+        return {key: data.getlist(key) if key == "acknowledge" else str(data.get(key, "")) for key in data}
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -97,7 +103,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
         text = request.query_params.get("text", tip.text)[:5000]
         length, limit = ws.post_length(campaign, tip, text)
-        answer = {"length": length, "limit": limit, "card": None, "error": None}
+        answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None}
         try:
             png = render_card(headline, ws.brand, "x", kicker_for(ws.brand, campaign, tip))
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -102,7 +103,7 @@ class CampaignFile:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
         return parse_campaign(doc, slug=self.slug)
 
-    def change(self, tip_id: str | None, edit: Callable[[CommentedSeq], str | None], *, version: str | None,
+    def change(self, tip_id: str | None, edit: Callable[[list], str | None], *, version: str | None,
                what: str, now: datetime, check: Callable[[Campaign, Tip | None], None] | None = None,
                undoes: str | None = None) -> Saved:
         """Apply `edit` to the tips list; it returns the id of the tip it changed (or made).
@@ -145,15 +146,15 @@ class CampaignFile:
 
 # --- edits on the tips list ---------------------------------------------------------------------
 
-def find(tips: CommentedSeq, tip_id: str | None) -> CommentedMap | None:
+def find(tips: list, tip_id: str | None) -> dict | None:
     return next((item for item in tips if isinstance(item, dict) and item.get("id") == tip_id), None)
 
 
-def index_of(tips: CommentedSeq, tip_id: str | None) -> int | None:
+def index_of(tips: list, tip_id: str | None) -> int | None:
     return next((i for i, item in enumerate(tips) if isinstance(item, dict) and item.get("id") == tip_id), None)
 
 
-def set_fields(tips: CommentedSeq, tip_id: str, values: dict[str, Any]) -> str:
+def set_fields(tips: list, tip_id: str, values: dict[str, Any]) -> str:
     """Set (or, for None, remove) fields of one tip, new keys in their usual place."""
     item = find(tips, tip_id)
     if item is None:
@@ -166,11 +167,11 @@ def set_fields(tips: CommentedSeq, tip_id: str, values: dict[str, Any]) -> str:
         if key in item:
             item[key] = styled
         else:
-            item.insert(_place(item, key), key, styled)
+            item.insert(_place(item, key), key, styled)  # type: ignore[attr-defined]  # a ruamel CommentedMap
     return tip_id
 
 
-def put_tip(tips: CommentedSeq, values: dict | None, tip_id: str, position: int | None) -> str:
+def put_tip(tips: list, values: dict | None, tip_id: str, position: int | None) -> str:
     """Replace a whole tip (None removes it) and move it to `position`: what undo needs."""
     index = index_of(tips, tip_id)
     if index is not None:
@@ -185,7 +186,7 @@ def put_tip(tips: CommentedSeq, values: dict | None, tip_id: str, position: int 
     return tip_id
 
 
-def move_tip(tips: CommentedSeq, tip_id: str, offset: int) -> str:
+def move_tip(tips: list, tip_id: str, offset: int) -> str:
     index = index_of(tips, tip_id)
     if index is None:
         raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
@@ -216,7 +217,7 @@ def styled_value(key: str, value: Any):
     return value
 
 
-def _place(item: CommentedMap, key: str) -> int:
+def _place(item: dict, key: str) -> int:
     rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
     keys = list(item.keys())
     for position, existing in enumerate(keys):

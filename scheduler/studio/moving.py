@@ -7,7 +7,7 @@ max_per_day and min_gap with the other posts. Each refusal says which rule and w
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scheduler.studio.editing import Refused
 
@@ -25,7 +25,7 @@ def parse_local(when: str, zone) -> datetime:
         raise Refused("give the practice's local time, without an offset", "at")
     local = local.replace(second=0, microsecond=0)
     there = local.replace(tzinfo=zone)
-    back = there.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+    back = there.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     if back != local:
         raise Refused(f"{local:%H:%M} does not exist on {local:%Y-%m-%d} in {zone.key}: the clocks skip that "
                       "hour; pick another time", "at")

@@ -103,7 +103,7 @@ class Guard:
 
     def refusal(self, scope, headers: Headers):
         if headers.get("host") not in self.gate.hosts:
-            return PlainTextResponse("refused: this studio answers only at http://127.0.0.1:%d/\n" % self.gate.port,
+            return PlainTextResponse(f"refused: this studio answers only at http://127.0.0.1:{self.gate.port}/\n",
                                      status_code=400)
         path = scope["path"]
         if path in OPEN_PATHS:

@@ -47,10 +47,10 @@ def campaigns_overview(ws) -> list[dict]:
     with ws.store() as store:
         latest = _latest_posts(store)
     for campaign in find_campaigns(ws.root):
-        counts = Counter(tip.status for tip in campaign.tips)
+        counts = Counter(str(tip.status) for tip in campaign.tips)
         posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
         states = Counter(post.status for post in posts if post is not None)
-        needs = Counter()
+        needs: Counter[str] = Counter()
         for tip in campaign.tips:
             for flag in tip.unacknowledged:
                 needs[flag] += 1
@@ -239,7 +239,7 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
 def _dst_change(day: date, zone) -> str | None:
     start = datetime.combine(day, time.min, zone).utcoffset()
     end = datetime.combine(day + timedelta(days=1), time.min, zone).utcoffset()
-    if start == end:
+    if start is None or end is None or start == end:
         return None
     return "clocks go forward" if end > start else "clocks go back"
 

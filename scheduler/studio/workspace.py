@@ -9,15 +9,22 @@ CLI's `queue`, `retry`, `skip`, `pause` and `resume`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from scheduler import audit
 from scheduler.campaign import Campaign, Tip
 from scheduler.errors import ContentError
-from scheduler.studio.editing import CampaignFile, Refused, Saved, move_tip, put_tip, set_fields
+from scheduler.studio.editing import (
+    CampaignFile,
+    Refused,
+    Saved,
+    move_tip,
+    put_tip,
+    set_fields,
+)
 from scheduler.tips.sentences import slugify
 
 logger = logging.getLogger(__name__)
@@ -36,7 +43,7 @@ class Workspace:
         self.project = open_project(self.root)
         self.clock = clock
         self._settings = None
-        self._settings_key = None
+        self._settings_key: tuple[float, ...] | None = None
         self._brand = None
         self._lengths: dict[tuple, int] = {}
 
@@ -84,11 +91,12 @@ class Workspace:
 
     def edit_tip(self, slug: str, tip_id: str, values: dict, version: str) -> Saved:
         """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card')."""
-        fields = {}
+        fields: dict[str, str | None] = {}
         for key in EDITABLE:
             if key not in values:
                 continue
-            value = str(values[key]).strip()
+            value: str | None = str(values[key]).strip()
+            assert value is not None
             if len(value) > MAX_FIELD:
                 raise Refused(f"{len(value)} characters is far too long; a post holds 280", key)
             if key == "alt_text" and not value:
@@ -156,7 +164,7 @@ class Workspace:
                 section=section)
         except ContentError as exc:
             raise Refused(str(exc).replace("--take ", "passage "), "text") from None
-        values = {"id": tip.id, "headline": tip.headline, "text": tip.text, "status": "draft",
+        values: dict[str, object] = {"id": tip.id, "headline": tip.headline, "text": tip.text, "status": "draft",
                   "section": tip.section, "review": list(tip.review), "notes": list(tip.notes)}
         if tip.review_words:
             values["review_words"] = {flag: list(words) for flag, words in tip.review_words.items()}
@@ -177,7 +185,7 @@ class Workspace:
                 raise Refused(f"{upload_name!r}: give a .txt, .md or .html file", "file")
             if len(upload) > 2_000_000:
                 raise Refused("the file is over 2 MB; is it really one article?", "file")
-            name, data = slugify(Path(upload_name).stem, max_words=30, max_length=100) + suffix, upload
+            name, data = slugify(Path(upload_name or "").stem, max_words=30, max_length=100) + suffix, upload
         else:
             title, text = " ".join(str(title).split()), str(text).strip()
             if not title or not text:
@@ -308,4 +316,4 @@ def _mtime(path: Path) -> float:
         return 0
 
 
-__all__ = ["Workspace", "Refused", "Saved", "timedelta"]
+__all__ = ["Refused", "Saved", "Workspace", "timedelta"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from starlette.testclient import TestClient
 
@@ -12,7 +12,7 @@ from scheduler.studio import make_studio
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 TIP = "resistance-isnt-indifference"
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)  # Tue 1 Dec 2026, 07:00 in New York
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # Tue 1 Dec 2026, 07:00 in New York
 BASE = "http://127.0.0.1:8765"
 
 
@@ -23,7 +23,7 @@ class Studio:
         self.client = TestClient(self.app, base_url=BASE)
         self.csrf = None
 
-    def sign_in(self) -> "Studio":
+    def sign_in(self) -> Studio:
         answer = self.client.get(self.gate.link().removeprefix(BASE), follow_redirects=False)
         assert answer.status_code == 303, answer.text
         self.csrf = self.gate.csrf

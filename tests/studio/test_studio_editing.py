@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from scheduler import audit
-
 from tests.studio.helpers import SLUG, TIP, Studio, errors, said
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> & "quoted"'

@@ -28,7 +28,9 @@ def test_the_link_gives_an_httponly_samesite_strict_cookie_and_works_once(studio
     assert "httponly" in cookie and "samesite=strict" in cookie
     assert studio.get("/").status_code == 200
 
-    from starlette.testclient import TestClient  # a second browser replaying the same link
+    from starlette.testclient import (
+        TestClient,  # a second browser replaying the same link
+    )
 
     replay = TestClient(studio.app, base_url=BASE).get(path, follow_redirects=False)
     assert replay.status_code == 401 and "used already" in replay.text

@@ -40,7 +40,7 @@ def test_the_link_signs_in_once_and_ctrl_c_stops_cleanly(project):
         with pytest.raises(OSError):  # nothing listens on the other addresses
             socket.create_connection((_outward_address(), studio.port), timeout=1).close()
     finally:
-        code, out, err = studio.interrupt()
+        code, _out, err = studio.interrupt()
     assert code == 0
     assert "Traceback" not in err and "studio stopped" in err
 
