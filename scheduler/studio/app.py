@@ -37,75 +37,80 @@ HERE = Path(__file__).parent
 STATIC = HERE / "static"
 
 
-def build_app(ws: Workspace, gate: Gate) -> Guard:
-    templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                            trim_blocks=True, lstrip_blocks=True)
-    flash: list[str] = []
+class _Routes:
+    """The studio's pages and changes, each a small handler over one Workspace."""
 
-    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-        said = flash.pop() if flash else None
-        html = templates.get_template(name).render(csrf=gate.csrf, csrf_field=CSRF_FIELD, said=said,
-                                                   path=request.url.path, handle=_handle(ws), **context)
+    def __init__(self, ws: Workspace, gate: Gate):
+        self.ws = ws
+        self.gate = gate
+        self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
+                                     autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+        self.flash: list[str] = []
+
+    def page(self, request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        said = self.flash.pop() if self.flash else None
+        html = self.templates.get_template(name).render(csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said,
+                                                   path=request.url.path, handle=_handle(self.ws), **context)
         return HTMLResponse(html, status_code=status)
 
-    def back(url: str, message: str | None = None) -> RedirectResponse:
+    def back(self, url: str, message: str | None = None) -> RedirectResponse:
         if message:
-            flash[:] = [message]
+            self.flash[:] = [message]
         return RedirectResponse(url, status_code=303)
 
-    async def form(request: Request) -> dict:
+    async def form(self, request: Request) -> dict:
         data = await request.form()
         return {key: data.getlist(key) if key == "acknowledge" else str(data.get(key, "")) for key in data}
 
     # --- pages ---------------------------------------------------------------------------------
 
-    async def home(request: Request):
-        return page(request, "campaigns.html", campaigns=views.campaigns_overview(ws), problem=None, typed={})
+    async def home(self, request: Request):
+        return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws), problem=None, typed={})
 
-    async def campaign_page(request: Request, problem: Refused | None = None, tip_id: str | None = None,
+    async def campaign_page(self, request: Request, problem: Refused | None = None, tip_id: str | None = None,
                             typed: dict | None = None, status: int = 200):
-        model = views.review(ws, request.path_params["slug"])
-        return page(request, "review.html", status=status, problem=problem, problem_tip=tip_id,
+        model = views.review(self.ws, request.path_params["slug"])
+        return self.page(request, "review.html", status=status, problem=problem, problem_tip=tip_id,
                     typed=typed or {}, **model)
 
-    async def calendar_page(request: Request):
+    async def calendar_page(self, request: Request):
         day = request.query_params.get("day")
         try:
             anchor = date.fromisoformat(day) if day else None
         except ValueError:
             anchor = None
-        model = views.calendar(ws, request.query_params.get("mode", "month"), anchor)
-        return page(request, "calendar.html", problem=None, **model)
+        model = views.calendar(self.ws, request.query_params.get("mode", "month"), anchor)
+        return self.page(request, "calendar.html", problem=None, **model)
 
-    async def queue_page(request: Request):
-        return page(request, "queue.html", **views.queue_page(ws))
+    async def queue_page(self, request: Request):
+        return self.page(request, "queue.html", **views.queue_page(self.ws))
 
     # --- cards ---------------------------------------------------------------------------------
 
-    async def card(request: Request):
+    async def card(self, request: Request):
         from scheduler.cards.render import ensure_card
 
-        campaign, _ = ws.campaign(request.path_params["slug"])
+        campaign, _ = self.ws.campaign(request.path_params["slug"])
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return Response("no such tip\n", status_code=404, media_type="text/plain")
-        path = ensure_card(ws.settings, ws.brand, campaign, tip, "x")
+        path = ensure_card(self.ws.settings, self.ws.brand, campaign, tip, "x")
         return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
 
-    async def preview(request: Request):
+    async def preview(self, request: Request):
         """The card and X's count for what is typed now (nothing is saved): the live preview."""
         from scheduler.cards.render import kicker_for, render_card
 
-        campaign, _ = ws.campaign(request.path_params["slug"])
+        campaign, _ = self.ws.campaign(request.path_params["slug"])
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return JSONResponse({"error": "no such tip; reload the page"}, status_code=404)
         headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
         text = request.query_params.get("text", tip.text)[:5000]
-        length, limit = ws.post_length(campaign, tip, text)
+        length, limit = self.ws.post_length(campaign, tip, text)
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None}
         try:
-            png = render_card(headline, ws.brand, "x", kicker_for(ws.brand, campaign, tip))
+            png = render_card(headline, self.ws.brand, "x", kicker_for(self.ws.brand, campaign, tip))
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
         except JunoError as exc:
             answer["error"] = str(exc)
@@ -113,45 +118,45 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
 
     # --- changes -------------------------------------------------------------------------------
 
-    async def change(request: Request, work, typed: dict | None = None):
+    async def change(self, request: Request, work, typed: dict | None = None):
         slug = request.path_params["slug"]
         tip_id = request.path_params.get("tip")
         try:
             message = work()
         except Conflict as conflict:
-            return page(request, "conflict.html", status=409, slug=slug, tip_id=tip_id, mine=typed or {},
+            return self.page(request, "conflict.html", status=409, slug=slug, tip_id=tip_id, mine=typed or {},
                         theirs=conflict.theirs, version=conflict.version)
         except Refused as refused:
-            return await campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
-        return back(f"/c/{slug}#tip-{tip_id}" if tip_id else f"/c/{slug}", message)
+            return await self.campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
+        return self.back(f"/c/{slug}#tip-{tip_id}" if tip_id else f"/c/{slug}", message)
 
-    async def edit(request: Request):
-        data = await form(request)
+    async def edit(self, request: Request):
+        data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
         values = {key: data[key] for key in ("headline", "text", "alt_text") if key in data}
-        return await change(request, lambda: (ws.edit_tip(slug, tip_id, values, data.get("version", "")),
+        return await self.change(request, lambda: (self.ws.edit_tip(slug, tip_id, values, data.get("version", "")),
                                               "Saved.")[1], typed=values)
 
-    async def set_status(request: Request):
-        data = await form(request)
+    async def set_status(self, request: Request):
+        data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
         status = data.get("status", "")
 
         def work():
-            ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
             return {"approved": "Approved and queued.", "skip": "Skipped.", "draft": "Back to draft."}.get(status)
 
-        return await change(request, work)
+        return await self.change(request, work)
 
-    async def reorder(request: Request):
-        data = await form(request)
+    async def reorder(self, request: Request):
+        data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
         offset = -1 if data.get("direction") == "up" else 1
-        return await change(request, lambda: (ws.reorder(slug, tip_id, offset, data.get("version", "")),
+        return await self.change(request, lambda: (self.ws.reorder(slug, tip_id, offset, data.get("version", "")),
                                               "Moved.")[1])
 
-    async def add_tip(request: Request):
-        data = await form(request)
+    async def add_tip(self, request: Request):
+        data = await self.form(request)
         slug = request.path_params["slug"]
         try:
             paragraph = int(data.get("paragraph") or 0) or None
@@ -159,93 +164,96 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
             paragraph = None
 
         def work():
-            saved = ws.add_tip(slug, data.get("text", ""), paragraph, data.get("version", ""))
+            saved = self.ws.add_tip(slug, data.get("text", ""), paragraph, data.get("version", ""))
             return f"Added tip {saved.entry['tip']}." if saved.entry else None
 
-        return await change(request, work, typed={"text": data.get("text", "")})
+        return await self.change(request, work, typed={"text": data.get("text", "")})
 
-    async def add_article(request: Request):
+    async def add_article(self, request: Request):
         data = await request.form()
         upload = data.get("file")
         content = await upload.read() if upload is not None and hasattr(upload, "read") else None
         try:
-            slug = ws.add_article(str(data.get("title", "")), str(data.get("article", "")),
+            slug = self.ws.add_article(str(data.get("title", "")), str(data.get("article", "")),
                                   getattr(upload, "filename", None), content)
         except (Refused, JunoError) as exc:
-            return page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(ws),
+            return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
                         problem=exc, typed={"title": str(data.get("title", "")),
                                             "article": str(data.get("article", ""))})
-        return back(f"/c/{slug}", "Article added and split into tips.")
+        return self.back(f"/c/{slug}", "Article added and split into tips.")
 
-    async def undo(request: Request):
+    async def undo(self, request: Request):
         try:
-            entry = ws.undo()
+            entry = self.ws.undo()
         except (Refused, JunoError) as exc:
-            return back(_referer(request), f"Nothing undone: {exc}")
+            return self.back(_referer(request), f"Nothing undone: {exc}")
         if entry is None:
-            return back(_referer(request), "Nothing to undo.")
-        return back(_referer(request), f"Undid the {entry['what']} of {entry['tip']}.")
+            return self.back(_referer(request), "Nothing to undo.")
+        return self.back(_referer(request), f"Undid the {entry['what']} of {entry['tip']}.")
 
-    async def move_post(request: Request):
-        data = await form(request)
+    async def move_post(self, request: Request):
+        data = await self.form(request)
         try:
-            moved = ws.move(data.get("post", ""), data.get("at", ""))
+            moved = self.ws.move(data.get("post", ""), data.get("at", ""))
         except (Refused, JunoError) as exc:
-            flash[:] = [f"Not moved: {exc}"]
+            self.flash[:] = [f"Not moved: {exc}"]
             return RedirectResponse(_referer(request, "/calendar"), status_code=303)
         day = moved["at"][:10]
-        return back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}",
+        return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}",
                     f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
 
-    async def control(request: Request):
-        data = await form(request)
+    async def control(self, request: Request):
+        data = await self.form(request)
         action = request.path_params["action"]
-        now = ws.clock()
-        ws.settings  # noqa: B018 - refreshed settings first
+        now = self.ws.clock()
+        self.ws.settings  # noqa: B018 - refreshed settings first
         try:
             if action == "retry":
-                message = f"{ws.project.retry(data.get('post', ''), now).id} is queued again."
+                message = f"{self.ws.project.retry(data.get('post', ''), now).id} is queued again."
             elif action == "skip":
-                message = f"{ws.project.skip(data.get('post', ''), now).id} is skipped."
+                message = f"{self.ws.project.skip(data.get('post', ''), now).id} is skipped."
             elif action == "pause":
-                ws.project.pause(now)
+                self.ws.project.pause(now)
                 message = "Posting is paused."
             elif action == "resume":
-                ws.project.resume(now)
+                self.ws.project.resume(now)
                 message = "Posting again."
             else:
                 return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
             message = f"Not done: {exc}"
-        return back("/queue", message)
+        return self.back("/queue", message)
 
-    async def favicon(request: Request):
+    async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
 
-    async def problem(request: Request, exc: Exception):
+    async def problem(self, request: Request, exc: Exception):
         if isinstance(exc, JunoError):
-            return page(request, "problem.html", status=400, message=str(exc))
+            return self.page(request, "problem.html", status=400, message=str(exc))
         raise exc
 
+
+def build_app(ws: Workspace, gate: Gate) -> Guard:
+    r = _Routes(ws, gate)
     routes = [
-        Route("/", home),
-        Route("/articles", add_article, methods=["POST"]),
-        Route("/c/{slug}", campaign_page),
-        Route("/c/{slug}/tips/new", add_tip, methods=["POST"]),
-        Route("/c/{slug}/tips/{tip}/edit", edit, methods=["POST"]),
-        Route("/c/{slug}/tips/{tip}/status", set_status, methods=["POST"]),
-        Route("/c/{slug}/tips/{tip}/reorder", reorder, methods=["POST"]),
-        Route("/c/{slug}/tips/{tip}/preview", preview),
-        Route("/cards/{slug}/{tip}.png", card),
-        Route("/calendar", calendar_page),
-        Route("/posts/move", move_post, methods=["POST"]),
-        Route("/queue", queue_page),
-        Route("/do/{action}", control, methods=["POST"]),
-        Route("/undo", undo, methods=["POST"]),
-        Route("/favicon.ico", favicon),
+        Route("/", r.home),
+        Route("/articles", r.add_article, methods=["POST"]),
+        Route("/c/{slug}", r.campaign_page),
+        Route("/c/{slug}/tips/new", r.add_tip, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/edit", r.edit, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/status", r.set_status, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/reorder", r.reorder, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/preview", r.preview),
+        Route("/cards/{slug}/{tip}.png", r.card),
+        Route("/calendar", r.calendar_page),
+        Route("/posts/move", r.move_post, methods=["POST"]),
+        Route("/queue", r.queue_page),
+        Route("/do/{action}", r.control, methods=["POST"]),
+        Route("/undo", r.undo, methods=["POST"]),
+        Route("/favicon.ico", r.favicon),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={JunoError: problem})
+    app = Starlette(routes=routes, exception_handlers={JunoError: r.problem})
 
     async def fresh(scope, receive, send):  # every request sees the project's files as they are now
         if scope["type"] == "http":
