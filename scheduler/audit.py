@@ -65,3 +65,22 @@ def last_undoable(root: Path | str) -> dict | None:
         if entry["id"] not in undone and entry.get("what") != "undo":
             return entry
     return None
+
+
+def snapshot(item) -> dict | None:
+    """A tip's mapping as plain JSON-able data, for the log and for comparing (times to the minute)."""
+    if item is None:
+        return None
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, datetime):
+            return value.isoformat(timespec="minutes")
+        if isinstance(value, str):
+            return str(value)
+        return value
+
+    return plain(item)

@@ -70,7 +70,7 @@ def cmd_split(ctx: Context) -> int:
 
 
 def cmd_approve(ctx: Context) -> int:
-    results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f])
+    results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f], now=ctx.now())
     ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(line for r in results for line in r.lines()))
     return EXIT_OK
 
@@ -291,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also make a tip of a passage the rules left out (b12, or b12.3 for a list item; "
                         "split --json lists them); repeatable")
 
-    p = add("approve", cmd_approve, "approve tips: a campaign's unflagged drafts, or tips by id", [reporting])
+    p = add("approve", cmd_approve, "approve tips: a campaign's unflagged drafts, or tips by id", [reporting, timed])
     p.add_argument("names", nargs="+", metavar="NAME", help="a campaign slug, campaign/tip, or a tip id")
     p.add_argument("--ack", action="append", default=[], metavar="FLAG[,FLAG]",
                    help="acknowledge these review flags on the named tips (sensitive, privacy, stale)")

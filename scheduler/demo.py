@@ -40,7 +40,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     article = root / SEED_ARTICLE
     split = _split(settings, article)
     say(f"1. split     {split['tips']} tips from {SEED_ARTICLE.name} -> {split['campaign']}")
-    review = _approve_unflagged(settings)
+    review = _approve_unflagged(settings, start)
     say(f"2. review    approved {review['approved']} tips; {review['held']} held for a person "
         f"(flags: {', '.join(review['held_ids']) or 'none'})")
     cards = _cards(settings)
@@ -107,12 +107,12 @@ def _split(settings: Settings, article: Path) -> dict:
             "new": len(result.new), "stale": len(result.stale)}
 
 
-def _approve_unflagged(settings: Settings) -> dict:
+def _approve_unflagged(settings: Settings, now: datetime) -> dict:
     """The demo's reviewer: approves every draft no review flag holds back, as `approve CAMPAIGN` does."""
     from scheduler.campaign import find_campaigns
     from scheduler.review import approve
 
-    results = approve(settings.root, [campaign.slug for campaign in find_campaigns(settings.root)])
+    results = approve(settings.root, [campaign.slug for campaign in find_campaigns(settings.root)], now=now, by="demo")
     held = [tip for result in results for tip in result.held]
     return {"approved": sum(len(result.approved) for result in results), "held": len(held), "held_ids": held}
 

@@ -79,10 +79,10 @@ class Project:
                            summary=splitter.summary(result, self.root), blocks=data["blocks"],
                            blocks_file=data["blocks_file"])
 
-    def approve(self, names: Sequence[str], ack: Sequence[str] = ()) -> list[Approved]:
+    def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime) -> list[Approved]:
         from scheduler.review import approve
 
-        return approve(self.root, names, ack)
+        return approve(self.root, names, ack, now=now)
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str = "x", *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
+from scheduler import audit
 from scheduler.campaign import (
     REVIEW_FLAGS,
     Campaign,
@@ -25,7 +27,9 @@ from scheduler.errors import UsageError
 from scheduler.results import Approved
 
 
-def approve(root: Path, names: Sequence[str], ack: Sequence[str] = ()) -> list[Approved]:
+def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
+            by: str = "cli") -> list[Approved]:
+    """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it)."""
     unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
     if unknown:
         raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
@@ -43,7 +47,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = ()) -> list[A
             chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
     results = []
     for slug, tip_ids in chosen.items():
-        results.append(_approve_in(campaigns[slug], tip_ids, tuple(ack)))
+        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by))
     return results
 
 
@@ -64,7 +68,8 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
     raise UsageError(f"no campaign or tip {name!r}; campaigns: {', '.join(sorted(campaigns)) or 'none yet'}")
 
 
-def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...]) -> Approved:
+def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
+                by: str) -> Approved:
     approved, already, held = [], [], {}
     tips: list[Tip] = []
     for tip in campaign.tips:
@@ -85,5 +90,25 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         tips.append(tip)
     updated = with_tips(campaign, tips)
     if updated != campaign:
+        before = _tip_mappings(campaign.path)
         write_campaign(updated)
+        after = _tip_mappings(campaign.path)
+        for tip in updated.tips:
+            if before.get(tip.id) != after.get(tip.id):
+                audit.record(root, what="approve" if tip.id in approved else "acknowledge", campaign=campaign.slug,
+                             tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by)
     return Approved(campaign=campaign.slug, approved=approved, already=already, held=held)
+
+
+def _tip_mappings(path: Path) -> dict[str, dict]:
+    """Each tip of a campaign file as the audit log keeps it, with its position (the file was just validated)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    tips = data.get("tips") or []
+    found = {}
+    for position, item in enumerate(tips):
+        plain = audit.snapshot(item)
+        if plain is not None:
+            found[str(item.get("id"))] = {**plain, "position": position}
+    return found

@@ -19,11 +19,15 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
-from scheduler.cards import fonts
-from scheduler.cards import typesetting
+from scheduler.cards import fonts, typesetting
 from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import Background, Brand
-from scheduler.cards.contrast import MIN_TEXT_CONTRAST, colours_under, hex_colour, worst_contrast
+from scheduler.cards.contrast import (
+    MIN_TEXT_CONTRAST,
+    colours_under,
+    hex_colour,
+    worst_contrast,
+)
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.yamlio import display_path
@@ -427,11 +431,17 @@ def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:
 
 
 def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     if not work:
         return

@@ -23,6 +23,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from scheduler import audit
+from scheduler.audit import snapshot
 from scheduler.campaign import Campaign, Tip, parse_campaign
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
@@ -120,8 +121,8 @@ class CampaignFile:
         if not isinstance(tips, list):
             raise ContentError(f"posts/{self.slug}.yaml: has no tips: list; fix it in an editor first")
         if version is not None and version != current:
-            raise Conflict(_plain(find(tips, tip_id)) if tip_id else None, current)
-        before = _plain(find(tips, tip_id)) if tip_id else None
+            raise Conflict(snapshot(find(tips, tip_id)) if tip_id else None, current)
+        before = snapshot(find(tips, tip_id)) if tip_id else None
         before_index = index_of(tips, tip_id) if tip_id else None
         changed_id = edit(tips) or tip_id
         text = _dump(yaml, tree)
@@ -132,7 +133,7 @@ class CampaignFile:
         tip = campaign.tip(changed_id) if changed_id else None
         if check is not None:
             check(campaign, tip)
-        after = _plain(find(tips, changed_id)) if changed_id else None
+        after = snapshot(find(tips, changed_id)) if changed_id else None
         if before == after and before_index == (index_of(tips, changed_id) if changed_id else None):
             return Saved(campaign, current, None)
         encoded = text.encode("utf-8")
@@ -224,25 +225,6 @@ def _place(item: dict, key: str) -> int:
         if existing in KEY_ORDER and KEY_ORDER.index(existing) > rank:
             return position
     return len(keys)
-
-
-def _plain(item) -> dict | None:
-    """A tip as plain JSON-able data (for the audit log and for comparing)."""
-    if item is None:
-        return None
-
-    def plain(value):
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, datetime):
-            return value.isoformat(timespec="minutes")
-        if isinstance(value, str):
-            return str(value)
-        return value
-
-    return plain(item)
 
 
 def _dump(yaml: YAML, tree) -> str:

@@ -219,9 +219,10 @@ class Workspace:
         before, after = entry.get("before"), entry.get("after")
 
         def revert(tips):
-            from scheduler.studio.editing import _plain, find, index_of
+            from scheduler.audit import snapshot
+            from scheduler.studio.editing import find, index_of
 
-            now_values = _plain(find(tips, tip_id))
+            now_values = snapshot(find(tips, tip_id))
             expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
             if now_values != expected:
                 raise Refused(f"tip {tip_id!r} changed after that {entry['what']}; undo it by hand")

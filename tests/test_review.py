@@ -1,0 +1,79 @@
+"""approve: a campaign's unflagged drafts, or tips by id; flags acknowledged, never removed; every change audited."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import yaml
+
+from scheduler import audit
+
+NOW = "2026-12-01T09:00"
+SLUG = "what-to-do-when-one-partner-wants-counseling"
+
+
+def tips_of(project):
+    return {t["id"]: t for t in yaml.safe_load((project / "posts" / f"{SLUG}.yaml").read_text())["tips"]}
+
+
+def flag_one(project, tip_id: str, flag: str = "sensitive") -> None:
+    path = project / "posts" / f"{SLUG}.yaml"
+    data = yaml.safe_load(path.read_text())
+    for tip in data["tips"]:
+        tip["status"] = "draft"
+        if tip["id"] == tip_id:
+            tip["review"] = [flag]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def test_approving_a_campaign_approves_unflagged_drafts_and_names_the_flagged_ones(project, cli):
+    first = next(iter(tips_of(project)))
+    flag_one(project, first)
+    result = cli("approve", SLUG, "--now", NOW, "--json", cwd=project)
+    assert result.code == 0, result
+    (report,) = json.loads(result.out)["campaigns"]
+    assert report["held"] == {first: ["sensitive"]}
+    assert first not in report["approved"] and len(report["approved"]) == len(tips_of(project)) - 1
+    tips = tips_of(project)
+    assert tips[first]["status"] == "draft" and tips[first]["review"] == ["sensitive"]
+    assert all(t["status"] == "approved" for tid, t in tips.items() if tid != first)
+
+
+def test_a_flagged_tip_needs_its_flag_acknowledged_and_keeps_it(project, cli):
+    first = next(iter(tips_of(project)))
+    flag_one(project, first)
+    refused = cli("approve", first, "--now", NOW, cwd=project)
+    assert refused.code == 0 and f"approve {first} --ack sensitive" in refused.out
+    assert tips_of(project)[first]["status"] == "draft"
+    done = cli("approve", first, "--ack", "sensitive", "--now", NOW, cwd=project)
+    assert done.code == 0, done
+    tip = tips_of(project)[first]
+    assert (tip["status"], tip["review"], tip["reviewed"]) == ("approved", ["sensitive"], ["sensitive"])
+
+
+def test_mistakes_are_one_line_and_change_nothing(project, cli):
+    before = (project / "posts" / f"{SLUG}.yaml").read_bytes()
+    for args, says in ((("no-such-tip",), "no campaign or tip 'no-such-tip'"),
+                       ((SLUG, "--ack", "sensitive"), "--ack applies to tips you name one by one"),
+                       ((SLUG + "/nope",), "no tip"),
+                       (("x", "--ack", "sensitiv"), "not a review flag")):
+        result = cli("approve", *args, "--now", NOW, cwd=project)
+        assert result.code == 2 and result.err.count("\n") == 1 and says in result.err, (args, result)
+    assert (project / "posts" / f"{SLUG}.yaml").read_bytes() == before
+
+
+def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(project, cli):
+    from scheduler.studio.workspace import Workspace
+
+    first = next(iter(tips_of(project)))
+    flag_one(project, first)
+    assert cli("approve", first, "--ack", "sensitive", "--now", NOW, cwd=project).code == 0
+    (entry,) = [e for e in audit.entries(project) if e["tip"] == first]
+    assert (entry["by"], entry["what"], entry["campaign"]) == ("cli", "approve", SLUG)
+    assert entry["before"]["status"] == "draft" and entry["after"]["status"] == "approved"
+    assert entry["after"]["reviewed"] == ["sensitive"]
+    undone = Workspace(project, lambda: datetime(2026, 12, 1, 15, tzinfo=UTC)).undo()
+    assert undone is not None and undone["id"] == entry["id"]
+    tip = tips_of(project)[first]
+    assert tip["status"] == "draft" and tip.get("reviewed", []) == [] and tip["review"] == ["sensitive"]
