@@ -163,10 +163,10 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
                                      "in posts/schedule.yaml")
     brand_handle = brand_handle.strip().lstrip("@")
 
-    values = dict(handle=brand_handle, background=background, text=text, small_text=small_text, accent=accent,
-                  headline_font=headline_font, small_font=small_font, kicker_font=kicker_font,
-                  fallback=fallback, logo=logo, kicker=kicker, margin=margin, headline_min=headline_min,
-                  headline_max=headline_max, small_size=small_size, line_height=line_height)
+    values = {"handle": brand_handle, "background": background, "text": text, "small_text": small_text, "accent": accent,
+                  "headline_font": headline_font, "small_font": small_font, "kicker_font": kicker_font,
+                  "fallback": fallback, "logo": logo, "kicker": kicker, "margin": margin, "headline_min": headline_min,
+                  "headline_max": headline_max, "small_size": small_size, "line_height": line_height}
     return Brand(source=doc.display, fingerprint=_fingerprint(values), **values)
 
 

@@ -134,7 +134,7 @@ def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesettin
 
 
 def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Layout, brand: Brand, frame: Frame) -> None:
-    width, height = frame.headline_box
+    _width, height = frame.headline_box
     # the rule and the lines sit together a little above the middle of the headline area
     group = frame.rule_height + frame.rule_gap + block.height
     top = frame.headline_top + max(0, round((height + frame.rule_height + frame.rule_gap - group) * 0.45))
@@ -394,7 +394,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
                 if fresh:
                     continue
                 try:
-                    _located(settings, campaign, tip, lambda: check_card(tip.headline, brand, size, kicker))
+                    _located(settings, campaign, tip, lambda tip=tip, size=size, kicker=kicker: check_card(tip.headline, brand, size, kicker))
                 except ContentError as exc:
                     problems.append(str(exc))
                 work.append((tip.headline, kicker, size, str(path)))

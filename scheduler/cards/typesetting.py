@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from scheduler.cards import fonts
@@ -263,7 +264,7 @@ def make_line(words, widths, space: float) -> Line:
     ordered = visual_order(list(words))
     line_widths = tuple(logical[id(w)][1] for w in ordered)
     gaps = []
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in pairwise(ordered):
         later = left if logical[id(left)][0] > logical[id(right)][0] else right
         gaps.append(0.0 if later.glued else space)
     gaps.append(0.0)
