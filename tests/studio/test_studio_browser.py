@@ -158,3 +158,50 @@ def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: 
     finally:
         page.close()
         studio.stop()
+
+
+def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_moves_it(browser, project):  # noqa: F811
+    """The two gestures studio.js adds: a selection in the article fills the new-tip form; a drop on a day moves."""
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, 1280, "gestures")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/c/{SLUG}")
+        number, words = page.evaluate("""() => {
+            for (const block of document.querySelectorAll(".article .left-out[data-paragraph]")) {
+                const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT,
+                    {acceptNode: n => n.textContent.trim().length > 40 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+                const node = walker.nextNode();
+                if (!node) continue;
+                const range = document.createRange();
+                range.setStart(node, 0);
+                range.setEnd(node, node.textContent.length);
+                const selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                return [block.dataset.paragraph, node.textContent.trim()];
+            }
+            return [null, null];
+        }""")
+        assert number, "the bundled article has a left-out passage long enough to select"
+        form = page.locator("#selection-form")
+        expect(form.locator("input[name=paragraph]")).to_have_value(number, timeout=5000)
+        assert form.locator("textarea[name=text]").input_value() == words
+        with page.expect_navigation():
+            form.locator("button[type=submit]").click()
+        assert page.locator(".said").inner_text().startswith("Added tip ")
+        assert words.split()[0] in (project / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8")
+
+        with page.expect_navigation():
+            page.locator(f"[data-tip='{TIP}'] button[value=approved]").first.click()
+        page.goto(f"{studio.base}/calendar?day=2026-12-01")
+        post = page.locator(".calendar .post[draggable=true]").first
+        target = page.locator(".calendar .day[data-day='2026-12-12']")
+        with page.expect_navigation():
+            post.drag_to(target)
+        assert "2026-12-12" in page.locator(".said").inner_text()
+        visit.check("gestures")
+    finally:
+        page.close()
+        studio.stop()
