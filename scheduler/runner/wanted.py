@@ -51,19 +51,20 @@ class Campaigns:
 
 
 def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
-    """A post queued with a fingerprint, checked against its campaign as it is now. A post without one
-    (queued by a version before fingerprints, or put in the store by hand) was checked by `queue` only."""
+    """The post checked against its campaign as it is now. A post queued before fingerprints were kept
+    (or put in the store by hand) has none: it is still withdrawn when its campaign file says its tip is
+    gone or no longer approved, but only a file that exists can say so, and an edit cannot be told."""
     from scheduler.campaign import tip_fingerprint
 
-    if post.tip_digest is None:
-        return TipNow(WANTED)
-
+    legacy = post.tip_digest is None
     try:
         campaign = campaigns.get(post.campaign)
     except ContentError as exc:
+        if legacy:
+            return TipNow(WANTED)
         return TipNow(UNREADABLE, f"its campaign cannot be read ({exc}); fix it, the post waits")
     if campaign is None:
-        return TipNow(GONE, f"posts/{post.campaign}.yaml is gone")
+        return TipNow(WANTED) if legacy else TipNow(GONE, f"posts/{post.campaign}.yaml is gone")
     tip = campaign.tip(post.tip_key.split("/", 1)[1])
     if tip is None:
         return TipNow(GONE, f"its tip is no longer in posts/{post.campaign}.yaml")
@@ -71,7 +72,7 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
         state = "stale" if tip.status == "approved" else tip.status
         return TipNow(NOT_APPROVED, f"its tip is {state} in posts/{post.campaign}.yaml, no longer approved",
                       campaign, tip)
-    if post.tip_digest != tip_fingerprint(campaign, tip, post.network):
+    if not legacy and post.tip_digest != tip_fingerprint(campaign, tip, post.network):
         return TipNow(EDITED, f"its tip was edited in posts/{post.campaign}.yaml after it was queued; "
                               "run `juno-scheduler queue` to queue it in its new words", campaign, tip)
     return TipNow(WANTED, "", campaign, tip)

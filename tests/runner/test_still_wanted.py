@@ -113,3 +113,21 @@ def test_run_due_follows_a_timetable_edited_after_queueing_without_a_queue_run(r
     assert report["posted"] == []
     assert [(m["id"], m["reason"]) for m in report["missed"]] == [("alpha/t1", "timetable: no longer a slot on the timetable")]
     assert outbox(root) == []
+
+
+@pytest.mark.parametrize("change", ["removed", "draft"])
+def test_a_post_queued_before_fingerprints_is_still_withdrawn_when_its_tip_is_gone_or_unapproved(root, cli, change):
+    """A queue made by an older version has no fingerprints: an edit cannot be told, but a removal can."""
+    from queue_helpers import settings_for
+
+    from scheduler.store import open_store
+
+    with open_store(settings_for(root).database_url) as store:
+        with store.transaction() as cur:
+            cur.execute("UPDATE posts SET tip_digest = NULL")
+    tips = {"removed": [{"id": "t2"}],
+            "draft": [{"id": "t1", "status": "draft", "text": "The first tip, as approved."}, {"id": "t2"}]}
+    write_campaign(root, "alpha", tips[change])
+    report = run_due(cli, root)
+    assert report["posted"] == [] and [w["id"] for w in report["withdrawn"]] == ["alpha/t1"]
+    assert outbox(root) == []
