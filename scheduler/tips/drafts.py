@@ -142,12 +142,17 @@ talk tell thank think treat trust try turn use validate wait watch welcome work 
 reach drink eat sleep move walk exercise breathe stretch journal celebrate connect reconnect unplug limit lower
 plan protect prioritize create find join volunteer laugh cry feel allow admit commit forgive choose drive cook
 swap trade replace catch label name count pause rest drop remind reframe guard budget say bring hug
-research notice go stop schedule spend engage maintain establish develop stick balance""".split())
+research notice go stop schedule spend engage maintain establish develop stick balance expect model teach praise
+normalize embrace aim ditch challenge savor own meet tune lean honor anticipate remove bring""".split())
+_ADVERB_OPENER = re.compile(r"^(?:never|always|just|simply|gently|please|calmly|kindly)\s+",
+                            re.IGNORECASE)
 
 
 def is_imperative(sentence: str) -> bool:
-    first = words(sentence)[:1]
-    return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", sentence)
+    """Opens with a command ("Expect pushback."), also after an adverb ("Never use contempt.")."""
+    bare = _ADVERB_OPENER.sub("", sentence.lstrip("“\"‘("), count=1)
+    first = words(bare)[:1]
+    return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", bare)
 
 
 def headline_problem(sentence: str) -> str:

@@ -154,11 +154,30 @@ def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
 
 
 def _first_call_to_action(section: Section, names: frozenset[str]) -> int | None:
-    for position, block in enumerate(section.blocks):
-        text = block.text or " ".join(item.full for item in block.items)
-        if _CTA.search(_without_quotes(text)) or mentions_practice(text, names):
+    """Where the section's closing pitch starts: the first call to action with no list and at most
+    `_ADVICE_AFTER_PITCH` paragraphs of advice after it. A byline naming the practice is meta, not a pitch,
+    and a call to action in the middle of the advice does not take the advice after it."""
+    blocks = section.blocks
+    for position, block in enumerate(blocks):
+        text = _block_text(block)
+        if is_meta(text) or not _pitches(text, names):
+            continue
+        after = blocks[position + 1:]
+        advice = [b for b in after if b.kind == "list" or not (is_meta(_block_text(b)) or _pitches(_block_text(b), names))]
+        if not any(b.kind == "list" for b in advice) and len(advice) <= _ADVICE_AFTER_PITCH:
             return position
     return None
+
+
+_ADVICE_AFTER_PITCH = 2
+
+
+def _block_text(block) -> str:
+    return block.text or " ".join(item.full for item in block.items)
+
+
+def _pitches(text: str, names: frozenset[str]) -> bool:
+    return bool(_CTA.search(_without_quotes(text)) or mentions_practice(text, names))
 
 
 # --- sentence rules ----------------------------------------------------------------------------------

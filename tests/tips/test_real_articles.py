@@ -1,7 +1,7 @@
 """Issue 12: tips from real articles and from practice-voice articles, every tip held to the rules.
 
 tests/data/articles/real/ holds twelve real public-domain health pages as found (see its SOURCES.md);
-tests/data/articles/practice/ holds articles written in a counseling practice's voice, in the shapes
+tests/data/articles/practice/ and practice-fresh/ hold articles written in a counseling practice's voice, in the shapes
 real practices publish: first person, greetings and sign-offs, awareness-month lines, bios, booking
 pitches, link text, numbered "## 1." and "Step 3:" headings, inline <h2> in Markdown, bold-only heading
 lines, flattened "Lead.Text" lead-ins, lists of phrases, of questions and of "Term: description", FAQ pairs.
@@ -48,8 +48,13 @@ MINIMUM_TIPS = {  # what a skilled reader pulls from each, less a margin; raise 
     "burnout-signs-and-steps.txt": 9,
     "when-your-teen-shuts-down.html": 8,
     "four-horsemen-faq.md": 7,
+    "couples-conflict-tips.txt": 7,
+    "anxiety-in-kids.txt": 9,
+    "grief-holidays.txt": 8,
+    "burnout-wordpress.html": 6,
+    "setting-boundaries.md": 12,
 }
-ARTICLES = sorted(p for folder in ("real", "practice") for p in (DATA / folder).iterdir()
+ARTICLES = sorted(p for folder in ("real", "practice", "practice-fresh") for p in (DATA / folder).iterdir()
                   if p.suffix in (".md", ".txt", ".html") and p.name != "SOURCES.md")
 PITCH = re.compile(r"\b(?:book (?:a|your)|schedule a|consultation|contact us|call us|our (?:team|therapists|"
                    r"counselors)|we(?:’|')d love|Harbor Light|Juniper Couples|Cedar Family|Bright Path|Willow Grief|"
