@@ -92,10 +92,13 @@ _OPEN_END = re.compile(r"\b(?:to|the|a|an|and|or|but|of|with|for|in|on|at|by|you
 _BYLINE = re.compile(r"^(?:posted|written|published|updated|by|reviewed by|photo)\b", re.IGNORECASE)
 
 
+ATTRIBUTED_QUOTE = re.compile(r"^[“\"](?P<said>[^”\"]{10,})[”\"]\s*(?:[—–]|--?)\s*(?P<who>[A-Z][^\n“”\"]{1,60})$")
+
+
 def heading_like(line: str) -> bool:
     """A short line without end punctuation, or a short title-case question."""
     line = line.strip()
-    if is_dateline(line) or _BYLINE.match(line):
+    if is_dateline(line) or _BYLINE.match(line) or ATTRIBUTED_QUOTE.match(line):
         return False
     words = line.split()
     if not words or len(words) > 14 or len(line) > 100 or not (line[0].isupper() or line[0].isdigit()
@@ -113,6 +116,7 @@ _FUNCTION_WORDS = frozenset("""the a an of to in on at by for with about from an
 their this that such it its""".split())
 _PREFIXES = frozenset("""over under out up down self re non pre post anti co counter inter multi super hyper micro
 tele neuro psycho well mid semi""".split())
+_PARTICLES = frozenset("back away up out off down over".split())
 _GLUE_CANDIDATE = re.compile(r"(?<![\w’'@#/.-])[A-Za-z]{5,}(?![\w’'@/])")
 _CAMEL_GLUE = re.compile(r"(?<![\w’'@#/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
                          + r")(?=[A-Z](?:[A-Za-z]+\b|\.[A-Z]\.))")
@@ -142,6 +146,11 @@ def _unglue(match: re.Match) -> str:
     return _unglued(token, start)
 
 
+def _inflected_word(lower: str, costs: dict[str, float]) -> bool:
+    return any(form in costs for form in (lower + "s", lower + "es", lower + "ed", lower + "ing",
+                                          lower[:-1] if lower.endswith("s") else None) if form)
+
+
 @functools.lru_cache(maxsize=8192)
 def _unglued(token: str, start: bool) -> str:
     costs = _word_costs()
@@ -155,6 +164,8 @@ def _unglued(token: str, start: bool) -> str:
     parts = wordninja.split(token)
     if len(parts) < 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
         return token
+    if _inflected_word(lower, costs) or (len(parts) == 2 and parts[1].lower() in _PARTICLES):
+        return token  # "takeaway" beside "takeaways", "pushback": a word, not two
     lowers = [p.lower() for p in parts]
     ranks = [_rank(p, costs) for p in parts]
     function = [p in _FUNCTION_WORDS for p in lowers]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from scheduler.articles.lines import heading_like, mend_spacing, split_flat_lead
+from scheduler.articles.lines import ATTRIBUTED_QUOTE, heading_like, mend_spacing, split_flat_lead
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,8 @@ class _Builder:
         mended = tuple(found)
         if not text and not lead:
             return
+        if kind == "paragraph" and not lead and ATTRIBUTED_QUOTE.match(text):
+            kind = "quote"  # “Grief is just love with no place to go.” — Jamie Anderson, on a line of its own
         if lead and not text:
             if kind == "paragraph" and heading_like(lead):  # a bold line alone is a heading
                 self.open_section(lead)

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from scheduler.articles import Article, Block, Section
+from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaign import Tip, TipStatus
 from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, advice_heading, has_verb,
                                   headline_notes, headline_problem, headline_score, is_imperative, label_lead, make_headline,
+                                  LONG_HEADLINE, long_headline_notes,
                                   unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
@@ -31,7 +33,7 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
 from scheduler.tips.flags import flag_words, personal_details, sensitive_words, vignette_names
 from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
-from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences
+from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences, words
 from scheduler.tips.filters import (advice_cut, points_elsewhere, promo_heading, is_meta, is_question, opens_with_reference, practice_names, tidy,
                                   unresolved_pronoun)
 
@@ -118,7 +120,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             if previous is not None and introduces_example(previous.text):
                 drafts.extend(example_drafts([block.text], block, section, scope))
             else:
-                scope.ledger.leave((block.number, None), "quotation")
+                drafts.extend(_quotation_drafts(block, section, scope))
         else:
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
@@ -127,6 +129,23 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             last = split_sentences(block.text)[-1:] if block.text else []
             question = last[0] if last and is_question(last[0]) else None
     return drafts
+
+
+def _quotation_drafts(block: Block, section: Section, scope: Scope) -> list[Draft]:
+    """A short quotation with its author (“Grief is just love with no place to go.” — Jamie Anderson) is a quote
+    card: the quotation is the headline, the text adds who said it. Others stay left out."""
+    where = (block.number, None)
+    match = ATTRIBUTED_QUOTE.match(block.text.strip())
+    said = match.group("said").strip() if match else ""
+    reason = None if not match else ("first person" if first_person(said) else unusable_reason(said, scope))
+    headline = f"“{end_with_period(said)}”"
+    if not match or reason or is_question(said) or len(headline) > LONG_HEADLINE:
+        scope.ledger.leave(where, f"quotation ({reason})" if reason else "quotation")
+        return []
+    text = f"{headline} — {match.group('who').strip()}"
+    return [Draft(headline=headline, sentences=[text], section=section.heading, paragraph=block.number, sentence=1,
+                  sources=[block.text], context=block.text, score=2.0, kind="quote", fixed_text=True,
+                  notes=["a quotation: check who said it"] + long_headline_notes(headline), locators=[where])]
 
 
 def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft | None, int]:
@@ -191,7 +210,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             question, current = sentence, None
             continue
         asked, question = question, None
-        reason = unusable_reason(sentence, scope, intro=intro)
+        reason = unusable_reason(sentence, scope, intro=intro) or (
+            "setup" if intro and asked and _teaser(sentence) else None)
         if reason:
             scope.ledger.leave(where, reason)
             current = None
@@ -233,6 +253,12 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
+
+
+def _teaser(sentence: str) -> bool:
+    """The opening's answer to its own questions ("Do you wake up already exhausted? You might be dealing with
+    burnout.", "You're not alone."): a short line with no advice in it, which says nothing alone."""
+    return len(words(sentence)) <= 8 and not is_imperative(sentence) and not re.search(r"\d", sentence)
 
 
 def _question_kind(question: str) -> str:

@@ -109,6 +109,9 @@ def list_drafts(block: Block, section: Section, previous: Block | None, scope: S
         return _question_list_draft(block, questions, section, scope)
     terms = [(n, item) for n, item in items if _definition(item) is not None]
     if len(terms) * 2 > len(items):
+        if _list_lead(block, section) is not None and not all(_names_its_term(item) for _, item in terms):
+            return _combined_list_draft(block, [item for _, item in items], section, scope,
+                                        numbers=[n for n, _ in items])  # "Cynicism. You feel detached...": the terms
         drafts = []
         for number, item in terms:
             sentence = _definition(item)
@@ -149,6 +152,15 @@ def _definition(item: Item) -> str | None | bool:
     if first[:1].isupper() and _is_statement(first) and len(words(first)) >= 5 and not opens_with_reference(first):
         return body
     return ""
+
+
+def _names_its_term(item: Item) -> bool:
+    """A definition whose description names its term ("Stonewalling: stonewalling is usually a sign of flooding")
+    stands alone; one that does not ("Cynicism. You feel detached from your work") needs the term beside it."""
+    term = item.lead or (_TERM.match(item.full).group(1) if _TERM.match(item.full) else "")
+    body = item.text if item.lead else item.full[len(term):]
+    found = [w.lower() for w in words(term) if len(w) > 3]
+    return bool(found) and any(w[:5] in body.lower() for w in found)
 
 
 def _question_list_draft(block: Block, questions, section: Section, scope: Scope) -> list[Draft]:
@@ -268,6 +280,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
               and not is_fragment(end_with_period(lead)))
     commands = sum(is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
     plural_head = not open_ended and not clause and not commands and _looks_plural(lead)
+    lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
         opener = lead + " "
     elif plural_head:
@@ -310,6 +323,13 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         first = end_with_period(capitalize_first(phrases[0]))
         if len(words(first)) >= 3 and len(first) <= MAX_HEADLINE:
             headline = first
+    if headline is None and (open_ended or plural_head):  # a long card beats a list left behind
+        fitting = [end_with_period(opener + phrase) for phrase in phrases]
+        fitting = [candidate for candidate in fitting if len(candidate) <= LONG_HEADLINE]
+        if fitting:
+            headline = min(fitting, key=len)
+            anchor = phrases[[end_with_period(opener + p) for p in phrases].index(headline)]
+            notes.extend(["headline names only some of the list's items"] + long_headline_notes(headline))
     if headline is None:
         for number, _ in kept:
             scope.ledger.leave((block.number, number), "no headline within a card's length")
@@ -356,6 +376,14 @@ def _count_of(lead: str) -> int | None:
         return None
     word = match.group(1).lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _spelled_out(lead: str) -> str:
+    number = re.match(r"^(\d{1,2})\b(?!\s*[.:)%])", lead)
+    names = {value: name for name, value in _NUMBER_WORDS.items()}
+    if not number or int(number.group(1)) not in names:
+        return lead
+    return names[int(number.group(1))].capitalize() + lead[number.end():]
 
 
 _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)

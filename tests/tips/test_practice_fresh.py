@@ -47,3 +47,44 @@ def test_every_numbered_tip_of_a_numbered_article_is_found(splits):
     numbered = next(entry for entry in couples.blocks if entry["kind"] == "list")
     assert all(item["tips"] for item in numbered["items"]), numbered["items"]  # "Never use contempt." too
     assert "Never use contempt." in headlines(couples)
+
+
+def test_a_mended_word_is_never_a_real_word_split_in_two(splits):
+    boundaries = splits["setting-boundaries"]  # "Expect pushback." is not "Expect push back."
+    assert "Expect pushback." in headlines(boundaries)
+    assert not any("push back" in tip.text or "take away" in tip.text for tip in boundaries.tips)
+
+
+def test_a_list_of_terms_becomes_one_tip_that_carries_its_heading_and_every_term(splits):
+    burnout = splits["burnout-wordpress"]  # "<strong>Cynicism.</strong> You feel detached...": the term is the point
+    signs = [tip for tip in burnout.tips if tip.text.startswith("Five warning signs of burnout include")]
+    assert len(signs) == 1
+    for term in ("exhaustion that sleep doesn’t fix", "cynicism", "dropping performance", "physical symptoms",
+                 "pulling away"):
+        assert term in signs[0].text
+    assert not any(tip.headline.startswith("You feel detached") for tip in burnout.tips)  # no term, no context
+    numbered = next(entry for entry in burnout.blocks if entry["kind"] == "list")
+    assert all(item["tips"] == [signs[0].id] for item in numbered["items"])
+
+
+def test_a_list_of_phrases_under_a_topic_heading_is_one_tip_even_when_its_items_are_long(splits):
+    anxiety = splits["anxiety-in-kids"]  # lead-in "In kids, it often shows up as:" points back; the heading does not
+    signs = [tip for tip in anxiety.tips if tip.text.startswith("Signs your child may be struggling with anxiety include")]
+    assert len(signs) == 1 and "clinginess or refusing to go to school" in signs[0].text
+    assert len(signs[0].headline) <= 120 and "headline names only some of the list's items" in signs[0].notes
+
+
+def test_the_openings_answer_to_its_own_questions_is_a_setup(splits):
+    assert left_out(splits["burnout-wordpress"], "Do you wake up already exhausted?") == "setup"
+    assert not {"You're not alone.", "You might be dealing with burnout."} & (
+        headlines(splits["anxiety-in-kids"]) | headlines(splits["burnout-wordpress"]))
+
+
+def test_a_short_attributed_quotation_is_a_quote_card_that_names_who_said_it(splits):
+    grief = {tip.headline: tip for tip in splits["grief-holidays"].tips}  # a plain-text line, not a heading
+    quote = grief["“Grief is just love with no place to go.”"]
+    assert quote.text.endswith("— Jamie Anderson") and "a quotation: check who said it" in quote.notes
+    assert not any(tip.section and tip.section.startswith("“") for tip in splits["grief-holidays"].tips)
+    burnout = {tip.headline: tip for tip in splits["burnout-wordpress"].tips}  # a <blockquote> in WordPress HTML
+    assert burnout["“Almost everything will work again if you unplug it for a few minutes, including you.”"
+                   ].text.endswith("— Anne Lamott")

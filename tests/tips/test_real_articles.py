@@ -48,7 +48,7 @@ MINIMUM_TIPS = {  # what a skilled reader pulls from each, less a margin; raise 
     "burnout-signs-and-steps.txt": 9,
     "when-your-teen-shuts-down.html": 8,
     "four-horsemen-faq.md": 7,
-    "couples-conflict-tips.txt": 7,
+    "couples-conflict-tips.txt": 8,
     "anxiety-in-kids.txt": 9,
     "grief-holidays.txt": 8,
     "burnout-wordpress.html": 6,
@@ -95,7 +95,7 @@ def test_each_article_gives_at_least_its_minimum_of_tips(splits):
 def test_headlines_stand_alone(splits):
     for name, tip in every_tip(splits):
         headline = tip.headline
-        assert headline[0].isupper() and headline.rstrip("”\"’)")[-1] in ".!?", (name, headline)
+        assert headline.lstrip("“")[0].isupper() and headline.rstrip("”\"’)")[-1] in ".!?", (name, headline)
         assert len(headline) <= LONG_HEADLINE, (name, headline)
         if len(headline) > MAX_HEADLINE:
             assert any(note.startswith("long headline") for note in tip.notes), (name, headline)
@@ -185,7 +185,9 @@ def test_the_edges_are_left_out_with_their_reasons(splits):
         return {entry["text"][:40]: entry["left_out"] for entry in splits[name].blocks if entry["left_out"]}
 
     grief = reasons("grief-during-the-holidays.html")
-    assert any("first person" in reason for text, reason in grief.items() if text.startswith("In my work"))
+    opening = next(entry for entry in splits["grief-during-the-holidays.html"].blocks
+                   if entry["text"].startswith("In my work"))  # the author's "I hear..." is left out, the claim after it is not
+    assert opening["tips"] == ["grief-doesnt-follow-a-calendar"]
     assert any(reason and "pitch" in reason for text, reason in grief.items() if text.startswith("If this season"))
     burnout = reasons("burnout-signs-and-steps.txt")
     assert burnout["Thanks for reading, and take care of you"] == "sign-off"
