@@ -24,6 +24,7 @@ from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, S
                                   unusable_reason)
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
+from scheduler.tips.typos import typo_notes
 
 
 def mended_in(mended: tuple[str, ...], text: str) -> bool:
@@ -315,7 +316,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = ("personal details",)
-    notes = list(draft.notes)
+    notes = list(draft.notes) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     tip_id = _unique_id(slugify(draft.headline), used_ids)

@@ -88,3 +88,14 @@ def test_a_short_attributed_quotation_is_a_quote_card_that_names_who_said_it(spl
     burnout = {tip.headline: tip for tip in splits["burnout-wordpress"].tips}  # a <blockquote> in WordPress HTML
     assert burnout["“Almost everything will work again if you unplug it for a few minutes, including you.”"
                    ].text.endswith("— Anne Lamott")
+
+
+def test_a_common_misspelling_in_the_source_is_a_review_note_and_the_words_stay_the_articles(splits):
+    couples = {tip.headline: tip for tip in splits["couples-conflict-tips"].tips}
+    repair = couples["Repair early and often."]
+    assert "alot" in repair.text and "source sentence has a typo? (alot)" in repair.notes
+    anxiety = {tip.headline: tip for tip in splits["anxiety-in-kids"].tips}
+    assert "source sentence has a typo? (Its a, at there desk)" in anxiety["Teach belly breathing."].notes
+    clean = [tip for split in splits.values() for tip in split.tips
+             if not any(word in tip.text for word in ("alot", "Its a", "there desk"))]
+    assert clean and not any(note.startswith("source sentence has a typo?") for tip in clean for note in tip.notes)
