@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip install -q --disable-pip-version-check
 BASE   := $(VENV)/.installed-base
 TESTS  := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast bench chaos clean pds
+.PHONY: demo test test-fast lint bench chaos clean pds
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("juno-scheduler needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -23,8 +23,13 @@ $(TESTS): pyproject.toml $(BASE)
 demo: $(BASE)
 	$(VENV)/bin/juno-scheduler demo
 
-test: $(TESTS)
+test: $(TESTS) lint
 	$(PY) -m pytest -q
+
+# ruff with its default rules and mypy in its default mode, over everything the tests cover.
+lint: $(TESTS)
+	$(PY) -m ruff check scheduler tests bench
+	$(PY) -m mypy scheduler
 
 # Everything but the real-process, browser and PostgreSQL-concurrency tests marked slow: well under a minute.
 test-fast: $(TESTS)

@@ -88,10 +88,10 @@ def _xml_lead(element) -> tuple[str | None, str]:
     children = list(element)
     if (children and children[0].tag == "hi" and children[0].get("rend") == "#b"
             and not (element.text or "").strip()):
-        lead = clean("".join(children[0].itertext()))
+        bold = clean("".join(children[0].itertext()))
         rest = (children[0].tail or "") + "".join(
             "".join(child.itertext()) + (child.tail or "") for child in children[1:] if child.tag != "list")
-        lead, rest = bold_lead(lead, rest)
+        lead, rest = bold_lead(bold, rest)
         return lead, clean(rest)
     text = (element.text or "") + "".join(
         "".join(child.itertext()) + (child.tail or "") for child in children if child.tag != "list")
@@ -192,9 +192,9 @@ def _html_lead(element) -> tuple[str | None, str]:
         dropped.drop_tree()
     children = [c for c in element if c.tag not in ("ul", "ol")]
     if children and children[0].tag in ("strong", "b") and not (element.text or "").strip():
-        lead = clean(children[0].text_content())
+        bold = clean(children[0].text_content())
         rest = (children[0].tail or "") + "".join(c.text_content() + (c.tail or "") for c in children[1:])
-        lead, rest = bold_lead(lead, rest)
+        lead, rest = bold_lead(bold, rest)
         return lead, clean(rest)
     text = (element.text or "") + "".join(c.text_content() + (c.tail or "") for c in children)
     return None, clean(text)

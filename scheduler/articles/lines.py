@@ -112,11 +112,9 @@ def heading_like(line: str) -> bool:
 
 # --- spaces a copy lost around links: "Findtips for talking with a providerabout your health" ---------------
 
-_FUNCTION_WORDS = frozenset("""the a an of to in on at by for with about from and or as is are can was be your you more
-their this that such it its""".split())
-_PREFIXES = frozenset("""over under out up down self re non pre post anti co counter inter multi super hyper micro
-tele neuro psycho well mid semi""".split())
-_PARTICLES = frozenset("back away up out off down over".split())
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "about", "from", "and", "or", "as", "is", "are", "can", "was", "be", "your", "you", "more", "their", "this", "that", "such", "it", "its"])
+_PREFIXES = frozenset(["over", "under", "out", "up", "down", "self", "re", "non", "pre", "post", "anti", "co", "counter", "inter", "multi", "super", "hyper", "micro", "tele", "neuro", "psycho", "well", "mid", "semi"])
+_PARTICLES = frozenset(["back", "away", "up", "out", "off", "down", "over"])
 _GLUE_CANDIDATE = re.compile(r"(?<![\w’'@#/.-])[A-Za-z]{5,}(?![\w’'@/])")
 _CAMEL_GLUE = re.compile(r"(?<![\w’'@#/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
                          + r")(?=[A-Z](?:[A-Za-z]+\b|\.[A-Z]\.))")

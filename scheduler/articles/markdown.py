@@ -8,7 +8,14 @@ import yaml
 
 from scheduler.articles.html import html_fragment_text, walk_fragment
 from scheduler.articles.lines import bold_lead
-from scheduler.articles.model import Article, Item, _Builder, clean, join_lead, make_item
+from scheduler.articles.model import (
+    Article,
+    Item,
+    _Builder,
+    clean,
+    join_lead,
+    make_item,
+)
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -97,7 +104,9 @@ def _md_list(tokens, index: int) -> tuple[list[Item], int]:
             position += 1
             continue
         item_close = _matching_close(tokens, position)
-        lead, texts, children = None, [], []
+        lead: str | None = None
+        texts: list[str] = []
+        children: list = []
         inner = position + 1
         while inner < item_close:
             token = tokens[inner]
@@ -146,9 +155,7 @@ def _inline_parts(token) -> tuple[str | None, str]:
             skip_image += 1
         elif kind in ("text", "code_inline"):
             target.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            target.append(" ")
-        elif kind == "html_inline" and re.match(r"<br\b", child.content, re.IGNORECASE):
+        elif kind in ("softbreak", "hardbreak") or kind == "html_inline" and re.match(r"<br\b", child.content, re.IGNORECASE):
             target.append(" ")
     text = "".join(parts)
     if lead is not None:

@@ -11,7 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from scheduler.articles.lines import ATTRIBUTED_QUOTE, heading_like, mend_spacing, split_flat_lead
+from scheduler.articles.lines import (
+    ATTRIBUTED_QUOTE,
+    heading_like,
+    mend_spacing,
+    split_flat_lead,
+)
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,7 @@ class Item:
 
     text: str
     lead: str | None = None
-    children: tuple["Item", ...] = ()
+    children: tuple[Item, ...] = ()
     mended: tuple[str, ...] = ()  # words a copy ran together, put back apart ("Find tips")
 
     @property

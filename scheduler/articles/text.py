@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from scheduler.articles.lines import ends_sentence, heading_like, split_bold_lead, strip_inline_marks
+from scheduler.articles.lines import (
+    ends_sentence,
+    heading_like,
+    split_bold_lead,
+    strip_inline_marks,
+)
 from scheduler.articles.model import Article, Item, _Builder, clean, make_item
 
 _BULLET = re.compile(r"^(\s*)(?:[•●▪◦‣∙·▸►○■□✓✔*+\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(.*)$")

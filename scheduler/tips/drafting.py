@@ -12,16 +12,29 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaign import Tip, TipStatus
-from scheduler.tips.drafts import (MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, advice_heading, has_verb,
-                                  headline_notes, headline_problem, headline_score, is_imperative, label_lead, make_headline,
-                                  LONG_HEADLINE, long_headline_notes,
-                                  unusable_reason)
+from scheduler.tips.drafts import (
+    LONG_HEADLINE,
+    MAX_CONTEXT_SENTENCES,
+    MAX_HEADLINE,
+    Draft,
+    Scope,
+    advice_heading,
+    has_verb,
+    headline_notes,
+    headline_problem,
+    headline_score,
+    is_imperative,
+    label_lead,
+    long_headline_notes,
+    make_headline,
+    unusable_reason,
+)
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.typos import typo_notes
@@ -31,14 +44,39 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
     """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
     squeezed = " ".join(text.split())
     return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
-from scheduler.tips.flags import flag_words, personal_details, sensitive_words, vignette_names
-from scheduler.tips.lists import example_drafts, introduces_example, list_drafts, spoken_example
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
-from scheduler.tips.sentences import content_words, end_with_period, slugify, split_sentences, words
-from scheduler.tips.filters import (advice_cut, points_elsewhere, promo_heading, is_meta, is_question, opens_with_reference, practice_names, tidy,
-                                  unresolved_pronoun)
+from scheduler.tips.filters import (
+    advice_cut,
+    is_meta,
+    is_question,
+    opens_with_reference,
+    points_elsewhere,
+    practice_names,
+    promo_heading,
+    tidy,
+    unresolved_pronoun,
+)
+from scheduler.tips.flags import (
+    flag_words,
+    personal_details,
+    sensitive_words,
+    vignette_names,
+)
+from scheduler.tips.lists import (
+    example_drafts,
+    introduces_example,
+    list_drafts,
+    spoken_example,
+)
+from scheduler.tips.sentences import (
+    content_words,
+    end_with_period,
+    slugify,
+    split_sentences,
+    words,
+)
 
-__all__ = ["MAX_HEADLINE", "split_article", "fits_bare"]
+__all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 
 STRONG_HEADLINE = 3.0  # a sentence this good starts its own tip even when it could extend the one before
 NEAR_DUPLICATE = 0.5  # two tips sharing half their words (headline or text) are one tip
@@ -156,7 +194,7 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
     sentences = [tidy(s) for s in split_sentences(block.text)]
-    taken = []
+    taken: list[str] = []
     for sentence in sentences[:MAX_CONTEXT_SENTENCES]:
         if unusable_reason(sentence, scope) or is_question(sentence):
             break  # a sentence opening with "The first step" or "Instead" reads well under its heading
@@ -219,6 +257,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             continue
         kind = _question_kind(asked) if asked and not first_person(asked) else None
         if kind == "stands":
+            assert asked is not None  # a kind is found only for a question asked
             score = headline_score(sentence, 0, total)
             if score is None:
                 scope.ledger.leave(where, headline_problem(sentence))

@@ -8,14 +8,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scheduler.tips.edges import edge_reason
-from scheduler.tips.ledger import Ledger, Locator
-
 from scheduler.campaign import MAX_HEADLINE as HEADLINE_LIMIT
+from scheduler.tips.edges import edge_reason
+from scheduler.tips.filters import (
+    compress,
+    dangling_references,
+    is_fragment,
+    is_meta,
+    is_promotion,
+    is_question,
+    opens_with_reference,
+    shorten_to_clause,
+    unresolved_pronoun,
+)
 from scheduler.tips.flags import personal_details
+from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.sentences import words
-from scheduler.tips.filters import (compress, dangling_references, is_fragment, is_meta, is_promotion, is_question,
-                                  opens_with_reference, shorten_to_clause, unresolved_pronoun)
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
 # A whole sentence with no clause to cut at may stand as a longer headline, with a note, up to the one
@@ -103,7 +111,7 @@ _LABEL_LEAD = re.compile(r"^(?:(?:pro |bonus |quick )?tip|step|day|week|part|not
 
 def label_lead(lead: str | None) -> bool:
     """A bold lead-in that only numbers or labels what follows ("Step 1:", "Tip:", "3.")."""
-    return bool(lead) and bool(_LABEL_LEAD.match(lead.strip()))
+    return bool(lead) and bool(_LABEL_LEAD.match((lead or "").strip()))
 
 
 def advice_heading(heading: str) -> str | None:
@@ -132,18 +140,7 @@ def has_markup(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*|__|\[[^\]]*\]\(|^#+\s|`", text))
 
 
-IMPERATIVES = frozenset("""accept acknowledge adjust agree allow apologize approach ask assume avoid be begin believe
-breathe bring build call celebrate check choose clarify commit communicate consider create decide define describe
-discuss do don’t don't drop encourage end explain explore express focus follow forgive frame get give go hold honor
-identify imagine include invite keep learn leave let limit listen look make mention name note notice offer open pause
-pay pick plan practice prepare protect put read recognize reflect release remember repeat resist respect respond rest
-return revisit save schedule see seek set share show sit skip slow speak start stay step stop suggest summarize take
-talk tell thank think treat trust try turn use validate wait watch welcome work write lead repair soothe rebuild
-reach drink eat sleep move walk exercise breathe stretch journal celebrate connect reconnect unplug limit lower
-plan protect prioritize create find join volunteer laugh cry feel allow admit commit forgive choose drive cook
-swap trade replace catch label name count pause rest drop remind reframe guard budget say bring hug
-research notice go stop schedule spend engage maintain establish develop stick balance expect model teach praise
-normalize embrace aim ditch challenge savor own meet tune lean honor anticipate remove bring""".split())
+IMPERATIVES = frozenset(["accept", "acknowledge", "adjust", "agree", "allow", "apologize", "approach", "ask", "assume", "avoid", "be", "begin", "believe", "breathe", "bring", "build", "call", "celebrate", "check", "choose", "clarify", "commit", "communicate", "consider", "create", "decide", "define", "describe", "discuss", "do", "don’t", "don't", "drop", "encourage", "end", "explain", "explore", "express", "focus", "follow", "forgive", "frame", "get", "give", "go", "hold", "honor", "identify", "imagine", "include", "invite", "keep", "learn", "leave", "let", "limit", "listen", "look", "make", "mention", "name", "note", "notice", "offer", "open", "pause", "pay", "pick", "plan", "practice", "prepare", "protect", "put", "read", "recognize", "reflect", "release", "remember", "repeat", "resist", "respect", "respond", "rest", "return", "revisit", "save", "schedule", "see", "seek", "set", "share", "show", "sit", "skip", "slow", "speak", "start", "stay", "step", "stop", "suggest", "summarize", "take", "talk", "tell", "thank", "think", "treat", "trust", "try", "turn", "use", "validate", "wait", "watch", "welcome", "work", "write", "lead", "repair", "soothe", "rebuild", "reach", "drink", "eat", "sleep", "move", "walk", "exercise", "breathe", "stretch", "journal", "celebrate", "connect", "reconnect", "unplug", "limit", "lower", "plan", "protect", "prioritize", "create", "find", "join", "volunteer", "laugh", "cry", "feel", "allow", "admit", "commit", "forgive", "choose", "drive", "cook", "swap", "trade", "replace", "catch", "label", "name", "count", "pause", "rest", "drop", "remind", "reframe", "guard", "budget", "say", "bring", "hug", "research", "notice", "go", "stop", "schedule", "spend", "engage", "maintain", "establish", "develop", "stick", "balance", "expect", "model", "teach", "praise", "normalize", "embrace", "aim", "ditch", "challenge", "savor", "own", "meet", "tune", "lean", "honor", "anticipate", "remove", "bring"])
 _ADVERB_OPENER = re.compile(r"^(?:never|always|just|simply|gently|please|calmly|kindly)\s+",
                             re.IGNORECASE)
 

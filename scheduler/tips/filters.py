@@ -61,9 +61,9 @@ def practice_names(article: Article) -> frozenset[str]:
         text = block.text
         for match in _ORG_NAME.finditer(text):
             name = match.group(0).strip()
-            if _sentence_start(text, match.start()):
-                if len(name.split()) <= 2 or name.split()[0].lower() in _COMMON_OPENERS:
-                    continue
+            if _sentence_start(text, match.start()) and (
+                    len(name.split()) <= 2 or name.split()[0].lower() in _COMMON_OPENERS):
+                continue
             names.add(name)
         for match in _PLACE_SERVICE.finditer(text):
             if not _sentence_start(text, match.start()) and match.group(1).lower() not in _COMMON_OPENERS:
@@ -84,8 +84,7 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-_GENERIC_NAME_WORDS = frozenset("""mental health national institute american behavioral emotional family public
-community services center centre group and the of for""".split())
+_GENERIC_NAME_WORDS = frozenset(["mental", "health", "national", "institute", "american", "behavioral", "emotional", "family", "public", "community", "services", "center", "centre", "group", "and", "the", "of", "for"])
 
 
 def mentions_practice(text: str, names: frozenset[str]) -> bool:
@@ -129,8 +128,8 @@ def promo_heading(heading: str | None, names: frozenset[str]) -> bool:
     """A heading over promotion, references or page furniture, or in the author's own voice ("From my practice")."""
     from scheduler.tips.edges import first_person
 
-    return bool(heading) and bool(_PROMO_HEADING.search(heading) or mentions_practice(heading, names)
-                                  or (first_person(heading) and not is_question(heading)))
+    return bool(heading) and bool(_PROMO_HEADING.search(heading or "") or mentions_practice(heading or "", names)
+                                  or (first_person(heading or "") and not is_question(heading or "")))
 
 
 def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
@@ -247,8 +246,7 @@ def is_fragment(sentence: str) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|hers)\b", re.IGNORECASE)
-_NOT_ANTECEDENT = frozenset("""let make help tell ask give show keep leave take get see know remind invite
-naming saying telling asking letting making doing having being getting giving keeping taking""".split())
+_NOT_ANTECEDENT = frozenset(["let", "make", "help", "tell", "ask", "give", "show", "keep", "leave", "take", "get", "see", "know", "remind", "invite", "naming", "saying", "telling", "asking", "letting", "making", "doing", "having", "being", "getting", "giving", "keeping", "taking"])
 
 
 _PEOPLE_THEN_THEM = re.compile(r"^(?:some|many|most|few|other)?\s*(?:people|persons?|someone|others)\b[^,;]*\b(?:on|of|"
@@ -304,10 +302,8 @@ _TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
 _ALSO = re.compile(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
 _MODAL_STILL = re.compile(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
 _DEMONSTRATIVE_PLURAL = re.compile(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
-_SITUATION_NOUNS = frozenset("""times moments days weeks months years seasons situations cases instances circumstances
-conditions cases periods stages conversations""".split())
-_PREPOSITIONS = frozenset("""during in at on for from with about after before under over through between among into
-onto of to by within without despite like than""".split())
+_SITUATION_NOUNS = frozenset(["times", "moments", "days", "weeks", "months", "years", "seasons", "situations", "cases", "instances", "circumstances", "conditions", "cases", "periods", "stages", "conversations"])
+_PREPOSITIONS = frozenset(["during", "in", "at", "on", "for", "from", "with", "about", "after", "before", "under", "over", "through", "between", "among", "into", "onto", "of", "to", "by", "within", "without", "despite", "like", "than"])
 
 
 def _drop_demonstrative(match: re.Match) -> str:
@@ -376,9 +372,7 @@ _CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|
 
 _NEW_SUBJECT = re.compile(r"(?:the|a|an|several|many|some|most|certain|your|their|his|her|our|people|you|we|they|"
                           r"it|this|these|those|each|every|no|all|both|one|two|three)\b", re.IGNORECASE)
-_BASE_VERBS = frozenset("""help improve open reduce increase lower make build boost support ease create bring lead
-allow protect prevent strengthen deepen feel become give keep find get turn talk stay learn share notice move ask
-seek set try use start stop let take show tell listen speak spend practice remember focus avoid accept""".split())
+_BASE_VERBS = frozenset(["help", "improve", "open", "reduce", "increase", "lower", "make", "build", "boost", "support", "ease", "create", "bring", "lead", "allow", "protect", "prevent", "strengthen", "deepen", "feel", "become", "give", "keep", "find", "get", "turn", "talk", "stay", "learn", "share", "notice", "move", "ask", "seek", "set", "try", "use", "start", "stop", "let", "take", "show", "tell", "listen", "speak", "spend", "practice", "remember", "focus", "avoid", "accept"])
 
 
 def _joins_verb(rest: str) -> bool:

@@ -11,13 +11,40 @@ import re
 
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
-from scheduler.tips.drafts import (LONG_HEADLINE, MAX_CONTEXT_SENTENCES, MAX_HEADLINE, Draft, Scope, has_verb, headline_notes,
-                                  is_imperative, label_lead, long_headline_notes, make_headline,
-                                  unusable_reason)
+from scheduler.tips.drafts import (
+    LONG_HEADLINE,
+    MAX_CONTEXT_SENTENCES,
+    MAX_HEADLINE,
+    Draft,
+    Scope,
+    has_verb,
+    headline_notes,
+    is_imperative,
+    label_lead,
+    long_headline_notes,
+    make_headline,
+    unusable_reason,
+)
 from scheduler.tips.edges import edge_reason, first_person, without_quotes
+from scheduler.tips.filters import (
+    compress,
+    dangling_references,
+    is_fragment,
+    is_meta,
+    is_promotion,
+    is_question,
+    opens_with_reference,
+    tidy,
+    unresolved_pronoun,
+)
 from scheduler.tips.flags import personal_details
-from scheduler.tips.sentences import capitalize_first, end_with_period, lower_first, split_sentences, words
-from scheduler.tips.filters import compress, dangling_references, unresolved_pronoun, is_fragment, is_meta, is_promotion, is_question, opens_with_reference, tidy
+from scheduler.tips.sentences import (
+    capitalize_first,
+    end_with_period,
+    lower_first,
+    split_sentences,
+    words,
+)
 
 _SAY = re.compile(r"\b(?:say(?:ing)?|try|ask(?:ing)?|tell(?:ing)?|like|example|instance|could|might)\b[^“\"]{0,40}?[,:]?\s*"
                   r"[“\"]([^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)
@@ -125,7 +152,7 @@ def list_drafts(block: Block, section: Section, previous: Block | None, scope: S
         return drafts
     loose = _list_lead(block, section) is None  # no lead-in to carry: short commands stand as tips of their own
     whole = [(n, item) for n, item in items if _whole(item, loose=loose)]
-    continues = bool(block.lead_in) and bool(_CONTINUED.search(block.lead_in.rstrip().rstrip(":")))
+    continues = bool(block.lead_in and _CONTINUED.search(block.lead_in.rstrip().rstrip(":")))
     if len(whole) * 2 >= len(items) and not continues:
         drafts = []
         for number, item in items:
@@ -138,7 +165,7 @@ def list_drafts(block: Block, section: Section, previous: Block | None, scope: S
                                 numbers=[n for n, _ in items])
 
 
-def _definition(item: Item) -> str | None | bool:
+def _definition(item: Item) -> str | None:
     """"Term: description" items: the description when it is a sentence of its own, "" when it is not,
     None for an item that is not a definition."""
     if item.lead and not _is_statement(end_with_period(item.lead)) and len(words(item.lead)) <= 5:
@@ -157,7 +184,8 @@ def _definition(item: Item) -> str | None | bool:
 def _names_its_term(item: Item) -> bool:
     """A definition whose description names its term ("Stonewalling: stonewalling is usually a sign of flooding")
     stands alone; one that does not ("Cynicism. You feel detached from your work") needs the term beside it."""
-    term = item.lead or (_TERM.match(item.full).group(1) if _TERM.match(item.full) else "")
+    match = _TERM.match(item.full)
+    term = item.lead or (match.group(1) if match else "")
     body = item.text if item.lead else item.full[len(term):]
     found = [w.lower() for w in words(term) if len(w) > 3]
     return bool(found) and any(w[:5] in body.lower() for w in found)
@@ -227,7 +255,7 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
         sentences[-1] = end_with_period(sentences[-1])  # a list item often ends without its period
     for child in item.children:
         sentences += [end_with_period(s) for s in split_sentences(child.full)]
-    kept = []
+    kept: list[str] = []
     for sentence in sentences:
         reason = "question" if is_question(sentence) else unusable_reason(sentence, scope)
         if reason:
@@ -261,9 +289,10 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         for number in numbers:
             scope.ledger.leave((block.number, number), "list of phrases without a lead-in that stands alone")
         return []
-    phrases = [_item_phrase(item) for item in items]
-    kept = [(n, p) for n, p in zip(numbers, phrases) if p and not personal_details(p, scope.people)]
-    for number, phrase in zip(numbers, phrases):
+    phrases_or_none = [_item_phrase(item) for item in items]
+    kept: list[tuple[int, str]] = [(n, p) for n, p in zip(numbers, phrases_or_none)
+                                   if p and not personal_details(p, scope.people)]
+    for number, phrase in zip(numbers, phrases_or_none):
         if (number, phrase) not in kept:
             scope.ledger.leave((block.number, number), "question or personal details in a list of phrases")
     phrases = [p for _, p in kept]
@@ -346,7 +375,8 @@ def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section
     the items; the headline puts the first item that fits where the lead-in said "these activities"."""
     phrases = [phrase for _, phrase in kept]
     texts = [end_with_period(lead + ": " + _join(phrases[:count])) for count in range(len(phrases), 1, -1)]
-    headline = anchor = None
+    headline: str | None = None
+    anchor = ""
     for phrase in phrases[:3]:
         candidate = end_with_period(capitalize_first(phrase) + " " + rest)
         if len(candidate) <= MAX_HEADLINE and not is_fragment(candidate):
@@ -401,7 +431,7 @@ def _lead_in_usable(block: Block) -> bool:
 
 def _list_lead(block: Block, section: Section) -> str | None:
     """The words a list of phrases hangs from: its lead-in sentence, or else its heading when that is a topic."""
-    if _lead_in_usable(block):
+    if block.lead_in and _lead_in_usable(block):
         sentences = split_sentences(block.lead_in)
         last = sentences[-1] if sentences else block.lead_in
         return capitalize_first(compress(last.rstrip().rstrip(":").rstrip()))

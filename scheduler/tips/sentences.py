@@ -10,12 +10,7 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr"
 _BOUNDARY = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9¿¡])")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:[’'][A-Za-z]+)*")
 
-STOPWORDS = frozenset("""a an the and or but if of to in on at by for with about as into from than then that this these those
-it its is are was were be been being do does did doing have has had having i you your yours we our they them their he she
-his her him me my mine who whom whose which what when where why how not no nor so too very can could may might must shall
-should will would just also still only even more most some any all each both few other such own same there here up down out
-over under again once s t don isn aren doesn didn won wouldn shouldn couldn can’t can't don’t don't isn’t isn't doesn’t
-doesn't it’s it's you’re you're they’re they're we’re we're i’m i'm""".split())
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "about", "as", "into", "from", "than", "then", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "you", "your", "yours", "we", "our", "they", "them", "their", "he", "she", "his", "her", "him", "me", "my", "mine", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "not", "no", "nor", "so", "too", "very", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "just", "also", "still", "only", "even", "more", "most", "some", "any", "all", "each", "both", "few", "other", "such", "own", "same", "there", "here", "up", "down", "out", "over", "under", "again", "once", "s", "t", "don", "isn", "aren", "doesn", "didn", "won", "wouldn", "shouldn", "couldn", "can’t", "can't", "don’t", "don't", "isn’t", "isn't", "doesn’t", "doesn't", "it’s", "it's", "you’re", "you're", "they’re", "they're", "we’re", "we're", "i’m", "i'm"])
 
 
 def split_sentences(text: str) -> list[str]:

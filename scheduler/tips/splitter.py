@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from scheduler.articles import read_article
-from scheduler.campaign import SCHEDULE_NAME, Campaign, campaign_path, dump_campaign, load_campaign, merge_tips
+from scheduler.campaign import (
+    SCHEDULE_NAME,
+    Campaign,
+    campaign_path,
+    dump_campaign,
+    load_campaign,
+    merge_tips,
+)
 from scheduler.errors import ContentError
 from scheduler.fileio import read_input, write_atomic
-from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_for, compose_tip, weighted_length
-from scheduler.tips.sentences import slugify
+from scheduler.posttext import (
+    MAX_WEIGHTED_LENGTH,
+    compose_for,
+    compose_tip,
+    weighted_length,
+)
 from scheduler.tips.drafting import split_report
+from scheduler.tips.sentences import slugify
 from scheduler.yamlio import display_path
 
 
@@ -75,7 +87,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     tips = list(merged.tips)
     new = list(merged.new)
     if take:
-        from scheduler.tips.taking import passage, take as take_passage, taken_locators
+        from scheduler.tips.taking import passage, taken_locators
+        from scheduler.tips.taking import take as take_passage
 
         fits = post_fits(schedule, url=url, slug=slug)
         already = taken_locators(tips)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-_MISSPELLED = frozenset("""alot definately definatly seperate seperately recieve recieved untill wich thier
-becuase beleive belive occured occurence tommorow tomorow accomodate acheive arguement begining calender
-comming concious embarass enviroment existance familar finaly foward freind goverment grammer happend
-independant knowlege libary neccessary noticable occassion persue posession prefered realy reccomend
-recomend relevent remeber responsiblity rythm sucess suprise truely wierd writting excercise anxeity
-anxitey theraphy relationsip""".split())
+_MISSPELLED = frozenset(["alot", "definately", "definatly", "seperate", "seperately", "recieve", "recieved", "untill", "wich", "thier", "becuase", "beleive", "belive", "occured", "occurence", "tommorow", "tomorow", "accomodate", "acheive", "arguement", "begining", "calender", "comming", "concious", "embarass", "enviroment", "existance", "familar", "finaly", "foward", "freind", "goverment", "grammer", "happend", "independant", "knowlege", "libary", "neccessary", "noticable", "occassion", "persue", "posession", "prefered", "realy", "reccomend", "recomend", "relevent", "remeber", "responsiblity", "rythm", "sucess", "suprise", "truely", "wierd", "writting", "excercise", "anxeity", "anxitey", "theraphy", "relationsip"])
 _CONFUSED = re.compile(r"\b(?:Its (?:a|an|the|not|okay|ok|normal|important|hard|easy|never|always|so|very|just|"
                        r"also|natural|common|true|time|been)|(?:could|should|would|must) of|your welcome|"
                        r"(?:at|to|on|with|from|for) there (?:own|desk|home|house|room|kids|child|children|partner|"

@@ -74,9 +74,9 @@ def test_a_flattened_lead_in_is_found_again(text, lead):
 def test_a_flattened_lead_in_reads_like_a_bold_one_in_every_reader(tmp_path):
     for kind, name, body in (("text", "a.txt", "- Get regular exercise.Just 30 minutes a day helps.\n- Rest well."),
                              ("markdown", "a.md", "- Get regular exercise.Just 30 minutes a day helps.\n- Rest well."),
-                             ("html", "a.html", "<ul><li>Get regular exercise.Just 30 minutes a day helps.</li>"
-                                                "<li>Rest well.</li></ul>")):
+                             ("html", "a.html", ("<ul><li>Get regular exercise.Just 30 minutes a day helps.</li>"
+                                                "<li>Rest well.</li></ul>"))):
         path = tmp_path / name
         path.write_text(body, encoding="utf-8")
-        item = [b for _, b in read_article(path).blocks()][0].items[0]
+        item = next(b for _, b in read_article(path).blocks()).items[0]
         assert (item.lead, item.text) == ("Get regular exercise.", "Just 30 minutes a day helps."), kind

@@ -58,8 +58,8 @@ def test_inline_h2_inside_markdown_opens_sections_and_keeps_the_text_after_it(tm
     ("a.txt", "T\n\nIntro line here.\n\nStep 3: Take a break\nYour heart rate climbs first.\n"),
     ("a.md", "# T\n\nIntro line here.\n\nStep 3: Take a break\n\nYour heart rate climbs first.\n"),
     ("a.html", "<h1>T</h1><p>Intro line here.</p><h3>3. Take a break</h3><p>Your heart rate climbs first.</p>"),
-    ("a.html", "<h1>T</h1><p>Intro line here.</p><p><strong>3. Take a break</strong></p>"
-               "<p>Your heart rate climbs first.</p>"),
+    ("a.html", ("<h1>T</h1><p>Intro line here.</p><p><strong>3. Take a break</strong></p>"
+               "<p>Your heart rate climbs first.</p>")),
 ])
 def test_every_form_of_heading_opens_a_section(tmp_path, name, text):
     heading, blocks = _sections(tmp_path, name, text)[-1]

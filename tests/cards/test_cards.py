@@ -16,12 +16,24 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
-from scheduler.cards import fonts
-from scheduler.cards import typesetting
-from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.campaign import load_campaign
-from scheduler.cards.render import (MAX_BYTES, SIZES, alt_text, base_image, campaign_alt_text, card_path, contact_sheet,
-                             ensure_card, frame_for, made_from, render_campaigns, render_card, set_headline)
+from scheduler.cards import fonts, typesetting
+from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
+from scheduler.cards.render import (
+    MAX_BYTES,
+    SIZES,
+    alt_text,
+    base_image,
+    campaign_alt_text,
+    card_path,
+    contact_sheet,
+    ensure_card,
+    frame_for,
+    made_from,
+    render_campaigns,
+    render_card,
+    set_headline,
+)
 from scheduler.config import load_settings
 from scheduler.errors import ContentError
 

@@ -122,9 +122,8 @@ def test_a_post_queued_before_fingerprints_is_still_withdrawn_when_its_tip_is_go
 
     from scheduler.store import open_store
 
-    with open_store(settings_for(root).database_url) as store:
-        with store.transaction() as cur:
-            cur.execute("UPDATE posts SET tip_digest = NULL")
+    with open_store(settings_for(root).database_url) as store, store.transaction() as cur:
+        cur.execute("UPDATE posts SET tip_digest = NULL")
     tips = {"removed": [{"id": "t2"}],
             "draft": [{"id": "t1", "status": "draft", "text": "The first tip, as approved."}, {"id": "t2"}]}
     write_campaign(root, "alpha", tips[change])

@@ -9,13 +9,19 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.config import parse_schedule
-from scheduler.tips.flags import is_sensitive, personal_details
 from scheduler.posttext import compose_for, weighted_length
-from scheduler.tips.splitter import post_fits
-from scheduler.tips.sentences import content_words, fold, similarity, split_sentences, words
-from scheduler.tips.filters import compress, is_fragment, opens_with_reference
 from scheduler.tips.drafting import MAX_HEADLINE, split_article
 from scheduler.tips.drafts import LONG_HEADLINE
+from scheduler.tips.filters import compress, is_fragment, opens_with_reference
+from scheduler.tips.flags import is_sensitive, personal_details
+from scheduler.tips.sentences import (
+    content_words,
+    fold,
+    similarity,
+    split_sentences,
+    words,
+)
+from scheduler.tips.splitter import post_fits
 from scheduler.yamlio import load_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -149,7 +155,7 @@ def test_every_tip_fits_a_post_with_link_hashtags_and_footer(splits, schedule):
 
 
 def test_ids_are_unique_slugs_and_sources_point_at_the_sentence(splits):
-    for name, (article, tips) in splits.items():
+    for article, tips in splits.values():
         assert len({t.id for t in tips}) == len(tips)
         blocks = {b.number: b for _, b in article.blocks()}
         for tip in tips:
@@ -211,7 +217,7 @@ def test_crisis_topics_are_sensitive_and_client_stories_private(splits, schedule
 
 
 def test_the_same_article_always_gives_the_same_tips(splits):
-    article, tips = splits[SEED.name]
+    article, _tips = splits[SEED.name]
     assert split_article(article) == split_article(article)
 
 
@@ -304,7 +310,8 @@ def test_citations_footnotes_and_labels_are_left_out(sentence, tidied):
 
 
 def test_the_quick_length_check_agrees_with_x_counting(schedule):
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     from scheduler.tips.splitter import posted_length
 
