@@ -31,9 +31,9 @@ lint: $(TESTS)
 	$(PY) -m ruff check scheduler tests bench
 	$(PY) -m mypy scheduler
 
-# Everything but the real-process, browser and PostgreSQL-concurrency tests marked slow: well under a minute.
+# Everything but the tests marked slow (real processes, the PDS, concurrency) or browser, on every core.
 test-fast: $(TESTS)
-	$(PY) -m pytest -q -m "not slow and not browser" -p no:randomly
+	$(PY) -m pytest -q -m "not slow and not browser" -n auto
 
 # The reference Bluesky PDS for the Bluesky tests (Node 22 + @atproto/pds from npm, cached in
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.

@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 import pytest
 import requests
 
+pytestmark = pytest.mark.slow  # a real PDS (Node) process
+
 
 def listening_addresses(port: int) -> set[str]:
     """The local addresses with a listening TCP socket on `port` (from /proc/net/tcp and tcp6)."""

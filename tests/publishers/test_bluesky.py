@@ -22,6 +22,8 @@ from scheduler.publishers.blueskyaccess import (
 )
 from scheduler.publishers.blueskytext import bluesky_length, tid_for
 
+pytestmark = pytest.mark.slow  # a real PDS (Node) process
+
 TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
 LINK = "https://junocounseling.com/blog/what-to-do-when-one-partner-wants-counseling?utm_source=bluesky"
 TEXT = f"Résistance isn’t indifference 💬 — read on: {LINK} #CouplesCounseling"

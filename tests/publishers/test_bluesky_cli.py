@@ -18,6 +18,8 @@ from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
     _reviewed_is_known,
 )
 
+pytestmark = pytest.mark.slow  # a real PDS (Node) process
+
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = """\
 accounts:
