@@ -176,7 +176,7 @@ class FakeMastodon(FakeServer):
     # --- the API ----------------------------------------------------------------------------
 
     def _rate_headers(self, remaining: int = 299, reset_in: float = 300) -> dict:
-        reset = datetime.fromtimestamp(time.time() + reset_in, UTC)
+        reset = datetime.fromtimestamp(self.now() + reset_in, UTC)
         return {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": str(remaining),
                 "X-RateLimit-Reset": reset.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"}
 
@@ -309,7 +309,7 @@ class FakeMastodon(FakeServer):
                   "sensitive": str(request.get("sensitive", "")).lower() in ("true", "1"),
                   "spoiler_text": str(request.get("spoiler_text") or ""),
                   "visibility": request.get("visibility") or "public",
-                  "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+                  "created_at": datetime.fromtimestamp(self.now(), UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
                   "media": [self._media_json(m) for m in media_ids], "idempotency_key": key,
                   "card_sha256": [self.media[m]["sha256"] for m in media_ids]}  # kept here, never served
         self.statuses.append(status)

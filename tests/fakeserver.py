@@ -13,6 +13,7 @@ import json
 import signal
 import socket
 import threading
+import time
 from dataclasses import asdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -28,6 +29,22 @@ class FakeServer:
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
+        self._frozen_at: float | None = None
+
+    # --- the fake's own clock ---------------------------------------------------------------
+
+    def now(self) -> float:
+        """The server's time in epoch seconds: the wall clock, or the time a test set with set_now.
+
+        A network answers by its own clock (reset times, post times); a test that runs the product
+        with --now sets the fake to the same moment, so nothing depends on the day the test runs.
+        """
+        frozen = self._frozen_at
+        return time.time() if frozen is None else frozen
+
+    def set_now(self, epoch: float | None) -> None:
+        """Stop the fake's clock at `epoch` (None: follow the wall clock again)."""
+        self._frozen_at = epoch
 
     # --- what a fake gives ------------------------------------------------------------------
 
@@ -48,6 +65,9 @@ class FakeServer:
             return asdict(self.inject(request.pop("route"), **request))
         if (method, path) == ("POST", "/_fake/clear"):
             self.clear_faults()
+            return {"ok": True}
+        if (method, path) == ("POST", "/_fake/now"):
+            self.set_now(request.get("epoch"))
             return {"ok": True}
         return None
 
@@ -192,6 +212,9 @@ class FakeControl:
 
     def clear_faults(self) -> None:
         self._call("POST", "/_fake/clear", {})
+
+    def set_now(self, epoch: float | None) -> None:
+        self._call("POST", "/_fake/now", {"epoch": epoch})
 
     @property
     def requests(self) -> list[dict]:

@@ -143,7 +143,7 @@ class FakeX(FakeServer):
         """`count` posts on the account's timeline at once, as if posted earlier (no HTTP round trips)."""
         for n in range(count):
             self.posts.append({"id": self._new_id(), "handle": username, "text": f"Earlier tip number {n}.",
-                               "at": time.time(), "media": []})
+                               "at": self.now(), "media": []})
 
     def env(self, username: str = "junocounseling") -> dict[str, str]:
         """The environment for a process that should post as `username` through this server."""
@@ -173,7 +173,7 @@ class FakeX(FakeServer):
         with self._lock:
             account = self.account(username)
             account.daily_limit, account.daily_used = limit, 0
-            account.daily_reset = int(reset_at if reset_at is not None else time.time() + 86400)
+            account.daily_reset = int(reset_at if reset_at is not None else self.now() + 86400)
 
     def posts_of(self, username: str = "junocounseling") -> list[dict]:
         with self._lock:
@@ -215,7 +215,7 @@ class FakeX(FakeServer):
 
     def _rate_headers(self) -> dict:
         return {"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99",
-                "x-rate-limit-reset": str(int(time.time()) + 900)}
+                "x-rate-limit-reset": str(int(self.now()) + 900)}
 
     def route_of(self, method: str, path: str) -> str:
         return route_of(method, path)
@@ -292,7 +292,7 @@ class FakeX(FakeServer):
         if not text or any(self.media.get(m, {}).get("owner") != account.username for m in media_ids) \
                 or len(media_ids) > 4:
             return 400, _invalid("text is required; media_ids must be 1 to 4 of your uploaded media"), {}
-        now = int(time.time())
+        now = int(self.now())
         if account.daily_limit is not None and now >= account.daily_reset:
             account.daily_used, account.daily_reset = 0, now + 86400
         daily = {"x-user-limit-24hour-limit": str(account.daily_limit or 10000),
@@ -305,7 +305,7 @@ class FakeX(FakeServer):
         if any(p["handle"] == account.username and p["text"] == text for p in self.posts):
             return 403, PROBLEMS["duplicate"][1], {}
         account.daily_used += 1
-        post = {"id": self._new_id(), "handle": account.username, "text": text, "at": time.time(),
+        post = {"id": self._new_id(), "handle": account.username, "text": text, "at": self.now(),
                 "media": [{k: v for k, v in self.media[m].items() if k != "owner"} for m in media_ids]}
         self.posts.append(post)
         if self.log_path is not None:

@@ -94,6 +94,7 @@ def queued(drawn, tmp_path) -> Path:
 
 
 def run_due(root: Path, fx: FakeX, now: str, *args, username: str = "junocounseling"):
+    fx.set_now(epoch(now))  # X answers by its own clock: the same moment as the product's --now
     return run_cli("run-due", "--json", "--now", now, *args, cwd=root, env=fx.env(username))
 
 
