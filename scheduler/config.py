@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 from scheduler.yamlio import (
     Document,
@@ -423,9 +424,10 @@ def _cron(doc: Document, at: tuple, value: Any) -> str:
     from apscheduler.triggers.cron import CronTrigger
 
     try:
-        CronTrigger.from_crontab(value, timezone="UTC")
+        for fields in trigger_fields(value):
+            CronTrigger(**fields, timezone="UTC")
     except ValueError as exc:
-        raise doc.error(at, f"{value!r} is not a valid cron expression ({exc}); "
+        raise doc.error(at, f"{value!r} is not a crontab(5) line: {exc}; "
                             "write minute hour day month weekday, e.g. \"0 12 * * sat\"") from None
     return value.strip()
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 
 HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
@@ -31,7 +32,7 @@ class Timetable:
         self.triggers = []
         for slot in schedule.slots:
             if slot.cron:
-                self.triggers.append(CronTrigger.from_crontab(slot.cron, timezone=self.zone))
+                self.triggers += [CronTrigger(**fields, timezone=self.zone) for fields in trigger_fields(slot.cron)]
                 continue
             for moment in slot.times:
                 self.triggers.append(CronTrigger(day_of_week=",".join(slot.days), hour=moment.hour,

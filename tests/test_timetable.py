@@ -108,3 +108,47 @@ def test_one_slot_per_day_in_any_zone_for_a_year(tmp_path, zone):
     assert len(per_day) == 365
     assert all(1 <= len(v) <= 2 for v in per_day.values())
     assert len(slots) == len(set(slots))
+
+
+def _days(table: Timetable, start: datetime, end: datetime) -> list[str]:
+    return [s.astimezone(NY).strftime("%a %Y-%m-%d %H:%M") for s in table.slots(start, end)]
+
+
+@pytest.mark.parametrize("cron,expected", [
+    # crontab(5): weekdays count from Sunday, 0 and 7 both Sunday (APScheduler's from_crontab counts from Monday)
+    ("0 9 * * 1-5", ["Mon 2026-12-07 09:00", "Tue 2026-12-08 09:00", "Wed 2026-12-09 09:00",
+                     "Thu 2026-12-10 09:00", "Fri 2026-12-11 09:00"]),
+    ("0 9 * * 1", ["Mon 2026-12-07 09:00"]),
+    ("0 9 * * 0", ["Sun 2026-12-06 09:00", "Sun 2026-12-13 09:00"]),
+    ("0 9 * * 7", ["Sun 2026-12-06 09:00", "Sun 2026-12-13 09:00"]),
+    ("0 9 * * 5-7", ["Sun 2026-12-06 09:00", "Fri 2026-12-11 09:00", "Sat 2026-12-12 09:00",
+                     "Sun 2026-12-13 09:00"]),
+    ("0 9 * * */2", ["Sun 2026-12-06 09:00", "Tue 2026-12-08 09:00", "Thu 2026-12-10 09:00",
+                     "Sat 2026-12-12 09:00", "Sun 2026-12-13 09:00"]),
+    ("0 9 * * Sat,TUE", ["Tue 2026-12-08 09:00", "Sat 2026-12-12 09:00"]),
+    ("30 18 * * 3", ["Wed 2026-12-09 18:30"]),
+])
+def test_cron_weekdays_mean_what_crontab_5_says(tmp_path, cron, expected):
+    table = timetable(tmp_path, f'slots:\n  - cron: "{cron}"\n')
+    assert _days(table, local(2026, 12, 6), local(2026, 12, 13, 12)) == expected
+
+
+def test_cron_mon_hash_5_is_the_fifth_monday_only(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - cron: "0 9 * * mon#5"\n')
+    # Mondays of November 2026: 2, 9, 16, 23, 30; December 2026 to February 2027 have four; March 2027 five.
+    assert _days(table, local(2026, 11, 1), local(2027, 4, 1)) == ["Mon 2026-11-30 09:00", "Mon 2027-03-29 09:00"]
+
+
+def test_cron_with_a_day_of_the_month_and_a_weekday_fires_on_either(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - cron: "0 9 13 * 5"\n')
+    # crontab(5): "0 9 13 * 5" is the 13th of every month and every Friday (not only Friday the 13th).
+    assert _days(table, local(2026, 12, 1), local(2027, 1, 16)) == [
+        "Fri 2026-12-04 09:00", "Fri 2026-12-11 09:00", "Sun 2026-12-13 09:00", "Fri 2026-12-18 09:00",
+        "Fri 2026-12-25 09:00", "Fri 2027-01-01 09:00", "Fri 2027-01-08 09:00", "Wed 2027-01-13 09:00",
+        "Fri 2027-01-15 09:00"]
+
+
+def test_cron_with_a_star_step_day_and_a_weekday_needs_both(tmp_path):
+    table = timetable(tmp_path, 'slots:\n  - cron: "0 9 */2 * 1"\n')
+    # a day field starting with * joins with AND (crontab(5)): odd days of the month that are Mondays
+    assert _days(table, local(2026, 12, 1), local(2027, 1, 1)) == ["Mon 2026-12-07 09:00", "Mon 2026-12-21 09:00"]
