@@ -36,7 +36,6 @@ import hashlib
 import html
 import json
 import re
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
