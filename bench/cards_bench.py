@@ -36,7 +36,7 @@ ROUNDS = 7
 
 def seed_tips():
     """Every tip of the bundled campaigns: the cards the practice will really post."""
-    from scheduler.campaign import find_campaigns
+    from scheduler.campaigns.file import find_campaigns
 
     tips = [(tip.headline, tip.section) for c in find_campaigns(REPO) for tip in c.tips if tip.status != "skip"]
     if not tips:
@@ -78,7 +78,7 @@ def per_card(brand, size: str, tips) -> dict:
 
 
 def batch() -> dict:
-    from scheduler.campaign import find_campaigns
+    from scheduler.campaigns.file import find_campaigns
     from scheduler.cards.render import render_campaigns
     from scheduler.config import load_settings
 

@@ -63,7 +63,7 @@ MASTODON_HANDLE = "@junocounseling@social.example"  # the fake Mastodon's accoun
 def make_project(root: Path, posts: int, seed: int, mastodon: bool = False) -> None:
     """posts/schedule.yaml (a slot every minute; X, and Mastodon too with `mastodon`), posts/chaos.yaml
     (N approved tips), the brand."""
-    from scheduler.campaign import Campaign, Tip, write_campaign
+    from scheduler.campaigns.file import Campaign, Tip, write_campaign
 
     (root / "posts").mkdir(parents=True)
     shutil.copytree(REPO / "assets", root / "assets")

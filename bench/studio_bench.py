@@ -37,8 +37,8 @@ def rss_mb() -> float:
 
 def project() -> Path:
     """The bundled project with every tip approved and queued, and the queue filled to 200 posts."""
+    from scheduler.campaigns.queueing import queue_campaigns
     from scheduler.config import load_settings
-    from scheduler.queueing import queue_campaigns
     from scheduler.store import open_store
 
     root = Path(tempfile.mkdtemp(prefix="juno-studio-bench-"))

@@ -58,8 +58,8 @@ def retry_post(store: Store, given: str, now: datetime, settings=None) -> list[P
     timetable's rules (blackout, max_per_day, min_gap from every other post), else at the next free slot."""
     at = now
     if settings is not None:
-        from scheduler.queueing import taken_calendar
-        from scheduler.timetable import Timetable
+        from scheduler.campaigns.queueing import taken_calendar
+        from scheduler.campaigns.timetable import Timetable
 
         posts = find_posts(store, given)
         calendar = taken_calendar(store, Timetable(settings.schedule), now, exclude={p.tip_key for p in posts})

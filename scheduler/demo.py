@@ -46,7 +46,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     cards = _cards(settings)
     say(f"3. cards     {cards['cards']} cards in {cards['folder']}")
 
-    from scheduler.queueing import queue_campaigns
+    from scheduler.campaigns.queueing import queue_campaigns
     from scheduler.store import open_project_store
 
     with open_project_store(settings) as store:
@@ -109,8 +109,8 @@ def _split(settings: Settings, article: Path) -> dict:
 
 def _approve_unflagged(settings: Settings, now: datetime) -> dict:
     """The demo's reviewer: approves every draft no review flag holds back, as `approve CAMPAIGN` does."""
-    from scheduler.campaign import find_campaigns
-    from scheduler.review import approve
+    from scheduler.campaigns.file import find_campaigns
+    from scheduler.campaigns.review import approve
 
     results = approve(settings.root, [campaign.slug for campaign in find_campaigns(settings.root)], now=now, by="demo")
     held = [tip for result in results for tip in result.held]
@@ -118,7 +118,7 @@ def _approve_unflagged(settings: Settings, now: datetime) -> dict:
 
 
 def _cards(settings: Settings) -> dict:
-    from scheduler.campaign import find_campaigns
+    from scheduler.campaigns.file import find_campaigns
     from scheduler.cards.render import render_campaigns
 
     report = render_campaigns(settings, find_campaigns(settings.root), ["x"], progress=False)
@@ -127,10 +127,10 @@ def _cards(settings: Settings) -> dict:
 
 def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[dict]:
     """Advance the clock to each planned time of the week and run what is due, as cron would."""
-    from scheduler.campaign import find_campaigns
-    from scheduler.planning import plan_posts
+    from scheduler.campaigns.file import find_campaigns
+    from scheduler.campaigns.planning import plan_posts
+    from scheduler.campaigns.queueing import tip_key
     from scheduler.publishers import Publishers
-    from scheduler.queueing import tip_key
     from scheduler.runner.run import run_due
 
     headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}

@@ -234,8 +234,8 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
 
 def collect_preview(settings, store, now: datetime, days: int) -> dict:
     """The plain data render_preview shows, read from the plan, the campaign files, the cards and the store."""
-    from scheduler.campaign import find_campaigns
-    from scheduler.planning import plan_posts
+    from scheduler.campaigns.file import find_campaigns
+    from scheduler.campaigns.planning import plan_posts
 
     campaigns = find_campaigns(settings.root)
     tips = {f"{campaign.slug}/{tip.id}": (campaign, tip) for campaign in campaigns for tip in campaign.tips}

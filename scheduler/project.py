@@ -80,13 +80,13 @@ class Project:
                            blocks_file=data["blocks_file"])
 
     def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime) -> list[Approved]:
-        from scheduler.review import approve
+        from scheduler.campaigns.review import approve
 
         return approve(self.root, names, ack, now=now)
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str = "x", *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:
-        from scheduler.campaign import find_campaigns
+        from scheduler.campaigns.file import find_campaigns
         from scheduler.cards.render import render_campaigns
 
         found = find_campaigns(self.root, campaigns)
@@ -98,7 +98,7 @@ class Project:
                            sheet=report.get("sheet"))
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
-        from scheduler.queueing import queue_campaigns
+        from scheduler.campaigns.queueing import queue_campaigns
 
         with self.store() as store:
             report = dict(queue_campaigns(self.settings, store, now, campaigns))
@@ -109,7 +109,7 @@ class Project:
                            held=report.pop("held"), extra=report)
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
-        from scheduler.planning import plan_posts
+        from scheduler.campaigns.planning import plan_posts
 
         with self.store() as store:
             return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]

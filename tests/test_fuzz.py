@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.articles import read_article
-from scheduler.campaign import load_campaign
+from scheduler.campaigns.file import load_campaign
 from scheduler.cards.brand import load_brand
 from scheduler.config import load_settings
 from scheduler.errors import JunoError

@@ -34,8 +34,8 @@ from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
 
 if TYPE_CHECKING:
+    from scheduler.campaigns.timetable import Calendar
     from scheduler.runner.wanted import TipNow
-    from scheduler.timetable import Calendar
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +74,8 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
     if timetable_changed:
-        from scheduler.queueing import reslot
-        from scheduler.timetable import Timetable
+        from scheduler.campaigns.queueing import reslot
+        from scheduler.campaigns.timetable import Timetable
 
         moved, _ = reslot(store, Timetable(settings.schedule), now, since=now - settings.schedule.catch_up)
         run.report.missed += [Missed(row["id"], row["to"], row["network"], f"timetable: {row['reason']}") for row in moved]
@@ -84,7 +84,7 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     finally:
         store.release_all(worker_id, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
-        from scheduler.queueing import recycle
+        from scheduler.campaigns.queueing import recycle
 
         recycle(settings, store, clock())
     return run.report
@@ -135,14 +135,14 @@ class _Stage:
 
     def calendar(self, now: datetime):
         if self._calendar is None:
-            from scheduler.queueing import taken_calendar
-            from scheduler.timetable import Timetable
+            from scheduler.campaigns.queueing import taken_calendar
+            from scheduler.campaigns.timetable import Timetable
 
             self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
         return self._calendar
 
     def outgoing(self, post: Post):
-        from scheduler.planning import stored_card
+        from scheduler.campaigns.planning import stored_card
         from scheduler.publishers.base import Outgoing
 
         card = stored_card(self.settings, post.card)

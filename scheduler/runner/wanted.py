@@ -43,7 +43,7 @@ class Campaigns:
     def get(self, slug: str):
         """The campaign, None when its file is gone; ContentError when it cannot be read."""
         if slug not in self._read:
-            from scheduler.campaign import load_campaign
+            from scheduler.campaigns.file import load_campaign
 
             path = Path(self.settings.posts_dir) / f"{slug}.yaml"
             self._read[slug] = load_campaign(path, self.settings.root) if path.exists() else None
@@ -54,7 +54,7 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
     """The post checked against its campaign as it is now. A post queued before fingerprints were kept
     (or put in the store by hand) has none: it is still withdrawn when its campaign file says its tip is
     gone or no longer approved, but only a file that exists can say so, and an edit cannot be told."""
-    from scheduler.campaign import tip_fingerprint
+    from scheduler.campaigns.file import tip_fingerprint
 
     legacy = post.tip_digest is None
     try:

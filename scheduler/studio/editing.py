@@ -24,7 +24,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from scheduler import audit
 from scheduler.audit import snapshot
-from scheduler.campaign import Campaign, Tip, parse_campaign
+from scheduler.campaigns.file import Campaign, Tip, parse_campaign
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.yamlio import display_path, parse_document

@@ -33,9 +33,9 @@ def parse_local(when: str, zone) -> datetime:
 
 
 def check_move(settings, store, post, when: str, now: datetime) -> datetime:
-    from scheduler.queueing import taken_calendar
+    from scheduler.campaigns.queueing import taken_calendar
+    from scheduler.campaigns.timetable import Timetable
     from scheduler.store.records import WAITING
-    from scheduler.timetable import Timetable
 
     if post.status not in WAITING:
         raise Refused(f"{post.id} is {post.status}; only a post still to go out can be moved")

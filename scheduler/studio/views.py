@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from scheduler.campaign import Campaign, find_campaigns
+from scheduler.campaigns.file import Campaign, find_campaigns
 from scheduler.errors import ContentError
 from scheduler.store.records import latest_rounds
 
@@ -186,7 +186,7 @@ def split_fates(root: Path, slug: str) -> dict[int, dict]:
 
 def calendar(ws, mode: str, anchor: date | None) -> dict:
     """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone."""
-    from scheduler.planning import stored_card
+    from scheduler.campaigns.planning import stored_card
     from scheduler.store.records import POSTED, WAITING
 
     settings = ws.settings

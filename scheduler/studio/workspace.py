@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from scheduler import audit
-from scheduler.campaign import Campaign, Tip
+from scheduler.campaigns.file import Campaign, Tip
 from scheduler.errors import ContentError
 from scheduler.studio.editing import (
     CampaignFile,

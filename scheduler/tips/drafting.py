@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
-from scheduler.campaign import Tip, TipStatus
+from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,

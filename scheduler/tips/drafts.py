@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scheduler.campaign import MAX_HEADLINE as HEADLINE_LIMIT
+from scheduler.campaigns.file import MAX_HEADLINE as HEADLINE_LIMIT
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import (
     compress,

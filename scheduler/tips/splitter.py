@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.articles import read_article
-from scheduler.campaign import (
+from scheduler.campaigns.file import (
     SCHEDULE_NAME,
     Campaign,
     campaign_path,

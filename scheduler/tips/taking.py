@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scheduler.campaign import Tip, TipStatus
+from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.errors import ContentError
 from scheduler.tips.drafts import LONG_HEADLINE, make_headline
 from scheduler.tips.flags import flag_words

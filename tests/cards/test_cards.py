@@ -16,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
-from scheduler.campaign import load_campaign
+from scheduler.campaigns.file import load_campaign
 from scheduler.cards import fonts, typesetting
 from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.cards.render import (
@@ -180,7 +180,7 @@ def test_an_emoji_is_drawn_from_the_fallback_font(brand):
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_a_headline_at_the_one_limit_is_drawn_legibly_on_every_card_size(brand, size):
-    from scheduler.campaign import MAX_HEADLINE
+    from scheduler.campaigns.file import MAX_HEADLINE
 
     words = ("Understanding the reasons behind reluctance can help you approach the hard conversation with clarity, "
              "patience and care for each other")

@@ -68,7 +68,7 @@ def drawn(tmp_path_factory) -> Path:
 
 
 def _reviewed_is_known() -> bool:
-    from scheduler.campaign import _TIP_KEYS
+    from scheduler.campaigns.file import _TIP_KEYS
 
     return "reviewed" in _TIP_KEYS
 

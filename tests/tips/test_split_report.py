@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from scheduler.campaign import load_campaign
+from scheduler.campaigns.file import load_campaign
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "tests" / "data" / "articles" / "practice"

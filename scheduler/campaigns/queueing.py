@@ -14,10 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
-from scheduler.timetable import Calendar, Timetable
 from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     """Queue the approved tips of the named campaigns (default: all); returns what changed.
 
     Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network."""
-    from scheduler.campaign import find_campaigns
+    from scheduler.campaigns.file import find_campaigns
 
     campaigns = find_campaigns(settings.root, names)
     keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips]
@@ -110,7 +110,7 @@ _RULES = {"blackout": "a blackout date", "max_per_day": "over max_per_day", "min
 def check_pins(settings, campaigns, timetable: Timetable, now: datetime) -> None:
     """Pins (`at:`) obey the timetable's rules among themselves: no blackout date, at most max_per_day a day,
     min_gap apart. A pin that breaks one is refused with its file:line:col; nothing is queued."""
-    from scheduler.campaign import tip_place
+    from scheduler.campaigns.file import tip_place
 
     schedule = settings.schedule
     calendar = timetable.calendar()
@@ -219,7 +219,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
 
     An approved tip flagged stale (its article changed under it) waits for a person to look again."""
     from scheduler.accounts import post_id
-    from scheduler.campaign import tip_fingerprint
+    from scheduler.campaigns.file import tip_fingerprint
     from scheduler.posttext import compose_for, length_on
 
     schedule = settings.schedule

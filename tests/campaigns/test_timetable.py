@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from queue_helpers import settings_for, write_schedule
 
-from scheduler.timetable import Timetable
+from scheduler.campaigns.timetable import Timetable
 
 NY = ZoneInfo("America/New_York")
 

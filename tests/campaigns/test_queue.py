@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from queue_helpers import settings_for, write_campaign, write_schedule
 
+from scheduler.campaigns.planning import plan_posts
+from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.errors import ContentError
-from scheduler.planning import plan_posts
-from scheduler.queueing import queue_campaigns
 from scheduler.store import open_store
 
 NY = ZoneInfo("America/New_York")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.campaign import (
+from scheduler.campaigns.file import (
     Campaign,
     Tip,
     dump_campaign,
@@ -21,6 +21,7 @@ from scheduler.campaign import (
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, weighted_length
 from scheduler.tips.splitter import load_schedule
+from tests.conftest import REPO
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 ARTICLE = f"posts/articles/{SLUG}.txt"
@@ -171,7 +172,7 @@ def test_split_writes_the_campaign_and_a_second_run_changes_no_byte(project, cli
 
 
 def test_the_bundled_campaign_is_what_split_writes(project, cli):
-    bundled = (Path(__file__).resolve().parent.parent / "posts" / f"{SLUG}.yaml").read_bytes()
+    bundled = (REPO / "posts" / f"{SLUG}.yaml").read_bytes()
     (project / "posts" / f"{SLUG}.yaml").unlink()
     assert cli("split", ARTICLE, cwd=project).code == 0
     assert (project / "posts" / f"{SLUG}.yaml").read_bytes() == bundled

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler import audit
-from scheduler.campaign import (
+from scheduler.campaigns.file import (
     REVIEW_FLAGS,
     Campaign,
     Tip,

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from queue_helpers import SCHEDULE, settings_for, write_campaign, write_schedule
 
+from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.controls import retry_post, skip_post
 from scheduler.errors import ContentError
-from scheduler.queueing import queue_campaigns
 from scheduler.store import open_store
 
 NY = ZoneInfo("America/New_York")
@@ -81,8 +81,8 @@ def test_a_pinned_post_on_a_new_blackout_date_is_reported_blocked_not_moved(root
         queue(root)  # the pin itself is refused where it stands, and nothing changes
     assert due(root)["alpha/t1"] == "Tue 12-08 10:00"
     settings = settings_for(root)
-    from scheduler.queueing import reslot
-    from scheduler.timetable import Timetable
+    from scheduler.campaigns.queueing import reslot
+    from scheduler.campaigns.timetable import Timetable
 
     with open_store(settings.database_url) as store:  # what queue reports once the pin is kept anyway
         moved, blocked = reslot(store, Timetable(settings.schedule), NOW)

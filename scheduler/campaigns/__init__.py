@@ -1,0 +1,8 @@
+"""The middle of the pipeline: the campaign file a person reviews -> posts in the queue, on the timetable.
+
+file       posts/<slug>.yaml: load, validate, merge, write (what split writes and a person edits)
+review     approve tips, acknowledging their flags
+timetable  the practice's weekly rhythm -> the next free times
+queueing   approved tips -> posts in the queue, each with a slot
+planning   what goes out when (plan --json, the preview page)
+"""
