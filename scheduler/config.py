@@ -172,7 +172,7 @@ def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) 
     root = Path(root).resolve()
     environ = read_environment(root, os.environ if env is None else env)
     doc = load_document(root / SCHEDULE_FILE, root=root,
-                        missing_hint="create it (see README, 'Configuration') or pass --root to the project folder")
+                        missing_hint="create it (see docs/configuration.md, 'Configuration') or pass --root to the project folder")
     schedule = parse_schedule(doc)
     return Settings(
         root=root,
@@ -306,7 +306,7 @@ _TOP_KEYS = ("account", "accounts", "language", "timezone", "slots", "min_gap", 
 def parse_schedule(doc: Document) -> Schedule:
     data = doc.data
     if data is None:
-        raise doc.error((), "the file is empty; see README, 'Configuration', for a complete example")
+        raise doc.error((), "the file is empty; see docs/configuration.md, 'Configuration', for a complete example")
     if not isinstance(data, dict):
         raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
                             f"found {kind_of(data)}")
@@ -318,10 +318,10 @@ def parse_schedule(doc: Document) -> Schedule:
                                        "not both; move the X account into accounts:", key=True)
     if "account" not in data and "accounts" not in data:
         raise doc.error((), "'account' is missing; add it, or accounts: for several networks "
-                            "(see README, 'Configuration')")
+                            "(see docs/configuration.md, 'Configuration')")
     for required in ("timezone", "slots"):
         if required not in data:
-            raise doc.error((), f"'{required}' is missing; add it (see README, 'Configuration')")
+            raise doc.error((), f"'{required}' is missing; add it (see docs/configuration.md, 'Configuration')")
     accounts = (parse_single(doc, data["account"]),) if "account" in data else parse_list(doc, data["accounts"])
 
     return Schedule(

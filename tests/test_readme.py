@@ -10,14 +10,16 @@ from scheduler.cli import build_parser
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = {path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").glob("*.md"))}
+PAGES = {"README.md": README, **DOCS}  # everything a user reads: the README first, then docs/
 
 # Commands that never end by themselves or act outside the project: parsed, not run.
 PARSED_ONLY = {"daemon", "studio"}
 
 
-def console_lines() -> list[str]:
+def console_lines(text: str = README) -> list[str]:
     lines = []
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.DOTALL):
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
         lines += [line[2:].strip() for line in block.splitlines() if line.startswith("$ ")]
     return lines
 
@@ -32,12 +34,13 @@ def test_readme_opens_with_the_two_commands():
     assert README.index("make demo") < 800, "the first screen shows how to run the demo"
 
 
-def test_every_make_target_in_the_readme_exists():
+def test_every_make_target_in_the_readme_and_the_docs_exists():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.MULTILINE))
-    used = {line.split()[1] for line in console_lines() if line.startswith("make ")}
-    used |= set(re.findall(r"`make (\w+)`", README))
-    assert used and used <= targets, used - targets
+    for name, text in PAGES.items():
+        used = {line.split()[1] for line in console_lines(text) if line.startswith("make ")}
+        used |= set(re.findall(r"`make (\w[\w-]*)`", text))
+        assert used <= targets, (name, used - targets)
 
 
 def test_install_line_names_real_extras():
@@ -92,3 +95,63 @@ def test_the_library_example_is_ten_lines_and_runs_as_written(project):
     assert run.stdout.splitlines()[0].startswith("QueuedPost(id='what-to-do-when-one-partner-wants-counseling/")
     assert run.stdout.splitlines()[-1].startswith("nothing is due; next post at 2026-12-")
     assert (project / ".juno" / "juno.db").exists()
+
+
+def test_the_readme_is_short_enough_to_read_to_the_end_and_points_to_every_docs_page():
+    assert len(README.splitlines()) <= 200, "reference belongs in docs/ (see the README's 'Where to read more')"
+    linked = set(re.findall(r"\]\((docs/[\w-]+\.md)\)", README))
+    assert DOCS and set(DOCS) <= linked, sorted(set(DOCS) - linked)
+
+
+def test_every_command_line_in_the_docs_parses_and_every_console_line_of_theirs_runs(project, cli):
+    """Console blocks in docs/ run (in a fresh project, page by page); every `juno-scheduler ...` written inline
+    in README or docs/ is one the parser takes."""
+    parser = build_parser()
+    for name, text in DOCS.items():
+        for line in console_lines(text):
+            if not line.startswith("juno-scheduler "):
+                continue
+            args = shlex.split(line)[1:]
+            parser.parse_args(args)
+            if args[0] not in PARSED_ONLY:
+                result = cli(*args, cwd=project)
+                assert result.code == 0 and "Traceback" not in result.err, (name, args, result)
+    inline = [(name, code) for name, text in PAGES.items()
+              for code in re.findall(r"`juno-scheduler ([^`]+)`", text)]
+    assert inline
+    for name, code in inline:
+        words = [word for word in shlex.split(code.replace("…", "")) if word != "..."]
+        words = [{"<slug>": "a-campaign", "<tip-id>": "a-tip"}.get(word, word) for word in words]
+        try:
+            parser.parse_args(words)
+        except SystemExit:
+            raise AssertionError(f"{name}: `juno-scheduler {code}` does not parse") from None
+
+
+def test_every_file_and_folder_the_readme_and_docs_name_exists():
+    """Paths in backquotes under scheduler/, tests/, bench/, deploy/, assets/ and docs/ name what is in the repo."""
+    for name, text in PAGES.items():
+        for path in re.findall(r"`((?:scheduler|tests|bench|deploy|assets|docs)/[\w./-]*)`", text):
+            if "<" in path or "*" in path:
+                continue
+            assert (REPO / path).exists() or path.startswith("tests/artifacts"), f"{name}: `{path}` does not exist"
+
+
+def test_every_link_between_the_pages_leads_somewhere():
+    for name, text in PAGES.items():
+        here = (REPO / name).parent
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            file, _, anchor = target.partition("#")
+            page = (here / file).resolve() if file else (REPO / name)
+            assert page.exists(), f"{name}: link to {target} leads nowhere"
+            if anchor:
+                slugs = {_slug(line.lstrip("#")) for line in page.read_text(encoding="utf-8").splitlines()
+                         if line.startswith("#")}
+                assert anchor in slugs, f"{name}: no heading for #{anchor} in {file or name}"
+
+
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")

@@ -173,7 +173,7 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     reject_unknown_keys(doc, (), data, ("article", "tips"))
     for required in ("article", "tips"):
         if required not in data:
-            raise doc.error((), f"'{required}' is missing; add it (see README, 'Campaign files')")
+            raise doc.error((), f"'{required}' is missing; add it (see docs/configuration.md, 'Campaign files')")
     article = data["article"]
     if not isinstance(article, dict):
         raise doc.error(("article",), f"expected a mapping with title:, url: and source:, found {kind_of(article)}")

@@ -91,18 +91,18 @@ def load_brand(root: Path, handle: str | None = None) -> Brand:
     fonts.require_raqm()
     root = Path(root).resolve()
     doc = load_document(root / BRAND_FILE, root=root, error=ConfigError,
-                        missing_hint="copy the bundled assets/brand.yaml or see README, 'Cards'")
+                        missing_hint="copy the bundled assets/brand.yaml or see docs/cards.md, 'Cards'")
     return parse_brand(doc, root / BRAND_FILE.parent, handle)
 
 
 def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
     data = doc.data
     if not isinstance(data, dict):
-        raise doc.error((), "expected a mapping (background:, colors:, fonts: ...); see README, 'Cards'")
+        raise doc.error((), "expected a mapping (background:, colors:, fonts: ...); see docs/cards.md, 'Cards'")
     reject_unknown_keys(doc, (), data, _TOP_KEYS)
     for required in ("background", "colors", "fonts"):
         if required not in data:
-            raise doc.error((), f"'{required}' is missing; add it (see README, 'Cards')")
+            raise doc.error((), f"'{required}' is missing; add it (see docs/cards.md, 'Cards')")
 
     colours = _mapping(doc, ("colors",), data["colors"])
     reject_unknown_keys(doc, ("colors",), colours, _COLOUR_KEYS)

@@ -70,7 +70,7 @@ class BlueskyPublisher(Publisher):
         access = getattr(settings, "bluesky", None)
         if access is None:
             raise ConfigError("environment: BLUESKY_APP_PASSWORD is not set; the Bluesky account needs an app "
-                              "password (see README, 'Posting to Bluesky') in the environment or .env")
+                              "password (see docs/networks.md, 'Posting to Bluesky') in the environment or .env")
         return cls(access, handle, zone=settings.schedule.zone, **options)
 
     # --- the session ------------------------------------------------------------------------

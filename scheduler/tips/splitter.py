@@ -82,7 +82,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     fresh = split.tips
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
-                           "holds paragraphs of advice (see README, 'Splitting articles')")
+                           "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
     merged = merge_tips(existing.tips if existing else (), fresh)
     tips = list(merged.tips)
     new = list(merged.new)
