@@ -70,7 +70,8 @@ def cmd_split(ctx: Context) -> int:
 
 
 def cmd_approve(ctx: Context) -> int:
-    results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f], now=ctx.now())
+    results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f], now=ctx.now(),
+                                  ready_only=ctx.args.ready)
     ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(line for r in results for line in r.lines()))
     return EXIT_OK
 
@@ -295,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("names", nargs="+", metavar="NAME", help="a campaign slug, campaign/tip, or a tip id")
     p.add_argument("--ack", action="append", default=[], metavar="FLAG[,FLAG]",
                    help="acknowledge these review flags on the named tips (sensitive, privacy, stale)")
+    p.add_argument("--ready", action="store_true",
+                   help="of each campaign named, approve only the drafts split marked ready: true")
 
     p = add("cards", cmd_cards, "render a quote card for every tip", [reporting])
     p.add_argument("campaigns", nargs="*", metavar="CAMPAIGN", help="campaign slugs or files (default: all)")

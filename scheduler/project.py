@@ -79,10 +79,12 @@ class Project:
                            summary=splitter.summary(result, self.root), blocks=data["blocks"],
                            blocks_file=data["blocks_file"])
 
-    def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime) -> list[Approved]:
+    def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
+                ready_only: bool = False) -> list[Approved]:
+        """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready."""
         from scheduler.campaigns.review import approve
 
-        return approve(self.root, names, ack, now=now)
+        return approve(self.root, names, ack, now=now, ready_only=ready_only)
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str = "x", *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:

@@ -41,10 +41,12 @@ class Approved(Result):
     approved: list[str]              # tip ids now approved
     already: list[str]               # tip ids that were approved before
     held: dict[str, list[str]]       # tip id -> the flags a person must acknowledge first
+    not_ready: list[str] = field(default_factory=list)  # with --ready: drafts split did not mark ready, left as drafts
 
     def lines(self) -> list[str]:
         lines = [f"{self.campaign}: {len(self.approved)} approved" + (f", {len(self.already)} already approved"
-                                                                      if self.already else "")]
+                                                                      if self.already else "")
+                 + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")]
         lines += [f"{tip} is flagged {', '.join(flags)}: read it, then `juno-scheduler approve {tip} "
                   f"--ack {','.join(flags)}`" for tip, flags in self.held.items()]
         return lines

@@ -40,7 +40,7 @@ SCHEDULE_NAME = "schedule.yaml"
 
 _ARTICLE_KEYS = ("title", "url", "source")
 _TIP_KEYS = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
-             "review_words", "notes", "at")
+             "review_words", "notes", "ready", "at")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,6 +67,7 @@ class Tip:
     notes: tuple[str, ...] = ()  # why split's rules were unsure ("headline shortened"); never blocks queueing
     review_words: dict = field(default_factory=dict, hash=False, compare=False)  # flag -> the words that raised it
     texts: tuple[tuple[str, str], ...] = ()  # (network, text): this network posts its own text
+    ready: bool | None = None  # split's judgement that the tip can go out as it is; None: not split's (by hand)
 
     def text_for(self, network: str) -> str:
         return dict(self.texts).get(network, self.text)
@@ -228,7 +229,14 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                alt_text=alt_text, at=_pinned_time(doc, at + ("at",), item.get("at")),
                notes=_notes(doc, at + ("notes",), item.get("notes")),
                review_words=_review_words(doc, at + ("review_words",), item.get("review_words")),
-               texts=_texts(doc, at + ("texts",), item.get("texts")))
+               texts=_texts(doc, at + ("texts",), item.get("texts")),
+               ready=_ready(doc, at + ("ready",), item.get("ready")))
+
+
+def _ready(doc: Document, at: tuple, value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise doc.error(at, f"expected true or false, found {kind_of(value)}")
 
 
 def _notes(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
@@ -392,6 +400,8 @@ def dump_campaign(campaign: Campaign) -> str:
             lines.append(f"    review_words: {{{', '.join(parts)}}}")
         if tip.notes:
             lines.append(f"    notes: [{', '.join(_quote(note) for note in tip.notes)}]")
+        if tip.ready is not None:
+            lines.append(f"    ready: {'true' if tip.ready else 'false'}")
         if tip.at is not None:
             lines.append(f"    at: {tip.at.isoformat(timespec='minutes' if not tip.at.second else 'seconds')}")
     return "\n".join(lines) + "\n"
@@ -472,7 +482,8 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
             newly_stale.append(old.id)
         reviewed = old.reviewed if same else _unstale(old.reviewed)
         merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed,
-                                 notes=match.notes, review_words=dict(match.review_words))
+                                 notes=match.notes, review_words=dict(match.review_words),
+                                 ready=None if match.ready is None else match.ready and "stale" not in review)
         kept.append(old.id)
 
     by_fresh = {match.id: old_id for old_id, match in pairs.items()}

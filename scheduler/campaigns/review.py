@@ -28,8 +28,10 @@ from scheduler.results import Approved
 
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
-            by: str = "cli") -> list[Approved]:
-    """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it)."""
+            by: str = "cli", ready_only: bool = False) -> list[Approved]:
+    """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it).
+
+    `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
     unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
     if unknown:
         raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
@@ -47,7 +49,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
     results = []
     for slug, tip_ids in chosen.items():
-        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by))
+        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by, ready_only=ready_only))
     return results
 
 
@@ -69,12 +71,17 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
 
 
 def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
-                by: str) -> Approved:
+                by: str, *, ready_only: bool = False) -> Approved:
     approved, already, held = [], [], {}
+    not_ready = []
     tips: list[Tip] = []
     for tip in campaign.tips:
         named = tip_ids is not None and tip.id in tip_ids
         if not named and not (tip_ids is None and tip.status == TipStatus.DRAFT):
+            tips.append(tip)
+            continue
+        if ready_only and not named and tip.ready is not True:
+            not_ready.append(tip.id)
             tips.append(tip)
             continue
         if named:
@@ -97,7 +104,7 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
             if before.get(tip.id) != after.get(tip.id):
                 audit.record(root, what="approve" if tip.id in approved else "acknowledge", campaign=campaign.slug,
                              tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by)
-    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held)
+    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready)
 
 
 def _tip_mappings(path: Path) -> dict[str, dict]:

@@ -37,6 +37,7 @@ from scheduler.tips.drafts import (
 )
 from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
 from scheduler.tips.ledger import Ledger, block_report
+from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.typos import typo_notes
 
 
@@ -47,6 +48,7 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
 from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
 from scheduler.tips.filters import (
     advice_cut,
+    compress,
     is_meta,
     is_question,
     opens_with_reference,
@@ -358,13 +360,15 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     notes = list(draft.notes) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
+    said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
+    notes = review_notes(draft.headline, text, compress(said) if said else "", notes, kind=draft.kind)
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)
     return Tip(id=tip_id, headline=draft.headline, text=text, status=TipStatus.DRAFT, section=draft.section,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
-               review=flags, notes=tuple(dict.fromkeys(notes)),
-               review_words={flag: tuple(found[flag]) for flag in flags})
+               review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
+               review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
 
 
 def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:

@@ -77,3 +77,28 @@ def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(proj
     assert undone is not None and undone["id"] == entry["id"]
     tip = tips_of(project)[first]
     assert tip["status"] == "draft" and tip.get("reviewed", []) == [] and tip["review"] == ["sensitive"]
+
+
+def test_approve_ready_takes_only_the_tips_split_marked_ready(project, cli):
+    """The manager approves what split judged postable in one step; the rest stay drafts, counted."""
+    tips = tips_of(project)
+    ready = {tid for tid, t in tips.items() if t.get("ready") is True}
+    waiting = set(tips) - ready
+    assert ready and waiting, "the bundled campaign has tips of both kinds"
+    result = cli("approve", SLUG, "--ready", "--now", NOW, "--json", cwd=project)
+    assert result.code == 0, result
+    (report,) = json.loads(result.out)["campaigns"]
+    assert set(report["approved"]) == ready and set(report["not_ready"]) == waiting
+    after = tips_of(project)
+    assert {tid for tid, t in after.items() if t["status"] == "approved"} == ready
+    assert all(after[tid]["status"] == "draft" and after[tid]["notes"] for tid in waiting)
+    text = cli("approve", SLUG, "--ready", "--now", NOW, cwd=project)
+    assert f"{len(ready)} already approved" not in text.out and "not ready (read their notes)" in text.out
+
+
+def test_project_approves_the_ready_tips_for_the_studio(project):
+    from scheduler import open_project
+
+    tips = tips_of(project)
+    (result,) = open_project(project).approve([SLUG], now=datetime(2026, 12, 1, 9, tzinfo=UTC), ready_only=True)
+    assert set(result.approved) == {tid for tid, t in tips.items() if t.get("ready") is True}

@@ -1,0 +1,70 @@
+"""Whether a tip can go out as split wrote it, and the notes that say why not.
+
+A tip is ready when nothing in it needs a person's eye: its review notes are only the kind that describe
+(a light compression, a text shortened at a sentence end) and its words pass the checks a manager would
+make before posting (a headline that is more than a bare heading, no odd capitals, no hedge or condition
+lost from the headline). Everything else carries a note that names what to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.tips.sentences import words
+
+# Notes that describe what split did without doubting the result; any other note means "look at this".
+_FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
+         "text shortened to fit a post", "headline names only some of the list's items",
+         "rewritten from first person to an imperative", "headline is the section heading")
+_CONDITION_CUT = re.compile(r"^[\s,;:—–-]*(?:unless|only|if|except|as long as|provided|until|but not|not|without|"
+                            r"even if|even when|when|while|before|after|rather than|instead of)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:not necessarily|necessarily|always|never|often|usually|sometimes|may|might|can|could|"
+                    r"some|many|most|rarely|seldom|generally|typically|likely|probably|possibly)\b", re.IGNORECASE)
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
+_ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BIPOC", "NIMH", "CDC", "USA", "SAD",
+                       "HALT", "RAIN", "STOP", "TIPP", "ACT", "NAMI", "SMART", "TED", "ASD", "GAD", "PPD", "COVID",
+                       "AAMFT", "APA", "LGBT", "DEAR", "MAN", "GIVE", "FAST", "PLEASE", "HIPAA", "BPD", "IEP",
+                       "TV", "FOMO"])
+
+
+def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str) -> list[str]:
+    """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at."""
+    found = list(notes)
+    head_words = words(headline)
+    if kind == "heading" and text.strip() == headline.strip():
+        found.append("the section heading alone: add the sentence that makes it advice")
+    elif len(head_words) <= 2 and text.strip() == headline.strip():
+        found.append("a headline of two words and nothing more: add what makes it advice")
+    if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
+            r"\b[a-z]+[A-Z][a-z]", headline):
+        found.append("odd capitals in the headline: write it in sentence case")
+    lost = _lost_from_headline(headline, source)
+    if lost:
+        found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
+    return list(dict.fromkeys(found))
+
+
+def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
+    return all(note in _FINE or note.startswith("long headline") for note in notes)
+
+
+def _lost_from_headline(headline: str, source: str) -> str | None:
+    """A hedge or condition the source sentence has and the headline dropped ("doesn't necessarily", ", unless ...")."""
+    head = headline.rstrip(".!? ")
+    if not source or head in source and source.startswith(head):
+        rest = source[len(head):] if source.startswith(head) else ""
+        match = _CONDITION_CUT.match(rest)
+        if match and len(words(rest)) >= 2:
+            return " ".join(rest.strip(" ,;:—–-").split()[:4]) + " …"
+        return None
+    head_hedges = {m.group(0).lower() for m in _HEDGE.finditer(headline)}
+    source_hedges = [m.group(0) for m in _HEDGE.finditer(source) if m.group(0).lower() not in head_hedges]
+    if source_hedges and _shared_opening(headline, source):
+        return source_hedges[0]
+    return None
+
+
+def _shared_opening(headline: str, source: str) -> bool:
+    """The headline is a compression of this very sentence (its first words are the sentence's)."""
+    head, whole = [w.lower() for w in words(headline)], [w.lower() for w in words(source)]
+    return len(head) >= 2 and head[:2] == whole[:2] and len(set(head) - set(whole)) <= 1
