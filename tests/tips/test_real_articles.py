@@ -16,7 +16,7 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.config import parse_schedule
-from scheduler.tips.drafting import MAX_HEADLINE, split_report
+from scheduler.tips.drafting import split_report
 from scheduler.tips.drafts import LONG_HEADLINE
 from scheduler.tips.edges import edge_reason, first_person
 from scheduler.tips.filters import is_fragment, opens_with_reference
@@ -97,8 +97,7 @@ def test_headlines_stand_alone(splits):
         headline = tip.headline
         assert headline.lstrip("“")[0].isupper() and headline.rstrip("”\"’)")[-1] in ".!?", (name, headline)
         assert len(headline) <= LONG_HEADLINE, (name, headline)
-        if len(headline) > MAX_HEADLINE:
-            assert any(note.startswith("long headline") for note in tip.notes), (name, headline)
+        assert not any(note.startswith("long headline") for note in tip.notes), (name, headline)  # noise (issue 19)
         assert not OPEN_END.search(headline.rstrip(".!?”\"’")), (name, headline)  # never cut mid-clause
         assert headline.count("“") == headline.count("”") and headline.count('"') % 2 == 0, (name, headline)
         assert headline.count("(") == headline.count(")"), (name, headline)
