@@ -20,11 +20,20 @@ def audit_path(root: Path | str) -> Path:
     return Path(root) / ".juno" / AUDIT_NAME
 
 
-def record(root: Path | str, *, what: str, campaign: str, tip: str | None, before, after, now: datetime,
-           by: str = "studio", undoes: str | None = None) -> dict:
-    """Append one change; returns the entry (with its id)."""
+def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None, before, after, now: datetime,
+           by: str = "studio", undoes: str | None = None, posts: dict | None = None,
+           extra: dict | None = None) -> dict:
+    """Append one change; returns the entry (with its id).
+
+    `before`/`after` are the tip's mapping (with its position) on either side of the change; `posts` is
+    {"before": [...], "after": [...]} with the queued posts' state (status, slot, pin) when the change moved
+    or skipped posts, so that undo can put them back exactly."""
     entry = {"id": f"{now.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}", "at": now.isoformat(),
              "by": by, "what": what, "campaign": campaign, "tip": tip, "before": before, "after": after}
+    if posts:
+        entry["posts"] = posts
+    if extra:
+        entry.update({k: v for k, v in extra.items() if k not in entry})
     if undoes:
         entry["undoes"] = undoes
     path = audit_path(root)
@@ -40,31 +49,90 @@ def record(root: Path | str, *, what: str, campaign: str, tip: str | None, befor
 
 
 def entries(root: Path | str) -> list[dict]:
-    """Every entry, oldest first; a line that is not whole JSON (a crash mid-write) is passed over."""
+    """Every entry, oldest first. A line that is not a whole entry (a crash mid-write, a hand edit, junk)
+    is passed over: the log is read defensively, so one bad line never stops undo."""
     path = audit_path(root)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
+        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
         return []
     found = []
     for line in lines:
         try:
-            found.append(json.loads(line))
-        except json.JSONDecodeError:
+            entry = json.loads(line)
+        except ValueError:
             continue
+        if _whole(entry):
+            found.append(entry)
     return found
 
 
+def _whole(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("what"), str)
+            and isinstance(entry.get("campaign"), (str, type(None))) and isinstance(entry.get("tip"), (str, type(None)))
+            and isinstance(entry.get("before"), (dict, type(None))) and isinstance(entry.get("after"), (dict, type(None)))
+            and isinstance(entry.get("posts", {}), dict) and isinstance(entry.get("undoes", ""), str))
+
+
+REVERSALS = ("undo", "redo")
+
+
+def undone_ids(found: list[dict]) -> set[str]:
+    """The ids of the entries whose effect is reverted now (an undo that was itself undone no longer counts)."""
+    undone: set[str] = set()
+    for entry in reversed(found):  # newest first: a later reversal decides
+        target = entry.get("undoes")
+        if target and entry["id"] not in undone:
+            undone.add(target)
+    return undone
+
+
 def last_undoable(root: Path | str) -> dict | None:
-    """The latest change that was not undone yet (undos are not themselves undone: that would be redo)."""
-    undone = set()
-    for entry in reversed(entries(root)):
-        if entry.get("undoes"):
-            undone.add(entry["undoes"])
+    """The latest change that is in effect (a change, or a redo), wherever it was made."""
+    found = entries(root)
+    undone = undone_ids(found)
+    for entry in reversed(found):
+        if entry["id"] in undone or entry["what"] == "undo":
             continue
-        if entry["id"] not in undone and entry.get("what") != "undo":
-            return entry
+        return entry
     return None
+
+
+def find_entry(root: Path | str, entry_id: str) -> dict | None:
+    return next((e for e in entries(root) if e["id"] == entry_id), None)
+
+
+def recent(root: Path | str, limit: int = 20) -> list[dict]:
+    """The latest entries, newest first, each with `state`: in effect, or undone (a redo is offered)."""
+    found = entries(root)
+    undone = undone_ids(found)
+    rows = []
+    for entry in reversed(found[-limit:]):
+        rows.append({**entry, "undone": entry["id"] in undone, "describe": describe(entry)})
+    return rows
+
+
+_WHAT = {"edit": "edit", "approve": "approval", "acknowledge": "acknowledgement", "skip": "skip", "draft": "back to draft",
+         "reorder": "reordering", "add": "new tip", "move": "move", "skip-post": "skip on the queue",
+         "retry-post": "retry", "pause": "pause", "resume": "resume", "add-article": "new article"}
+
+
+def describe(entry: dict) -> str:
+    """A person's words for one change: 'the skip on the queue of resistance-isnt-indifference'."""
+    what = entry["what"]
+    if what in REVERSALS:
+        return f"{what} of {entry.get('tip') or entry.get('campaign') or 'a change'}"
+    words = _WHAT.get(what, what)
+    if what in ("pause", "resume"):
+        return f"the {words} of posting"
+    if what == "add-article":
+        return f"the {words} {entry.get('campaign')}"
+    if what == "move" and isinstance(entry.get("after"), dict) and entry["after"].get("at"):
+        return f"the move of {entry.get('tip')} to {str(entry['after']['at']).replace('T', ' ')}"
+    fields = entry.get("fields")
+    if what == "edit" and isinstance(fields, list) and fields:
+        return f"the edit of {entry.get('tip')} ({', '.join(str(f).replace('_', ' ') for f in fields)})"
+    return f"the {words} of {entry.get('tip') or entry.get('campaign')}"
 
 
 def snapshot(item) -> dict | None:

@@ -179,23 +179,89 @@ class Project:
         with self.store() as store:
             return [HistoryRow(**row) for row in history(self.settings, store, limit)]
 
-    def retry(self, post_id: str, now: datetime) -> PostChange:
-        """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one."""
+    def retry(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
+        """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
+
+        The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
         from dataclasses import replace
 
-        from scheduler.controls import retry_post
+        from scheduler.controls import find_posts, retry_post
 
         with self.store() as store:
+            before = find_posts(store, post_id)
             posts = retry_post(store, post_id, now, self.settings)
+        self._record_posts("retry-post", before, posts, now, by)
         change = _change(posts)
         return replace(change, at=min(p.eligible_at for p in posts).astimezone(self.settings.schedule.zone).isoformat())
 
-    def skip(self, post_id: str, now: datetime) -> PostChange:
-        """Never post it: a bare tip id on every network, ID@network one."""
-        from scheduler.controls import skip_post
+    def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
+        """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
+        from scheduler.controls import find_posts, skip_post
 
         with self.store() as store:
-            return _change(skip_post(store, post_id, now))
+            before = find_posts(store, post_id)
+            posts = skip_post(store, post_id, now)
+        self._record_posts("skip-post", before, posts, now, by)
+        return _change(posts)
+
+    def post_states(self, tip_key: str) -> list[dict]:
+        """The latest post of a tip on each network as undo needs it: id, status, slot (UTC ISO), pin."""
+        from scheduler.store.records import latest_rounds
+
+        with self.store() as store:
+            posts = latest_rounds((p for p in store.posts() if p.tip_key == tip_key), key=lambda p: p.network)
+        return [_post_state(post) for post in sorted(posts.values(), key=lambda p: p.id)]
+
+    def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
+        """Put posts back as `wanted` says (status, slot, pin), if each is still as `expected` left it.
+
+        The exact inverse of a skip, retry or move: a post returns to its own slot when that slot is still
+        ahead and free; otherwise a UsageError says why and nothing changes. Returns the ids changed."""
+        from scheduler.campaigns.queueing import taken_calendar
+        from scheduler.campaigns.timetable import Timetable
+        from scheduler.store.records import SKIPPED, WAITING
+
+        now_by_id = {row["id"]: row for row in expected}
+        changed: list[str] = []
+        with self.store() as store:
+            plans = []
+            for row in wanted:
+                post = store.get(str(row.get("id")))
+                if post is None:
+                    raise UsageError(f"{row.get('id')}: no such post any more; nothing was undone")
+                if _post_state(post)["status"] != now_by_id.get(post.id, {}).get("status", post.status):
+                    raise UsageError(f"{post.id} is {post.status} now; it changed after that, so undo it by hand")
+                if post.status not in WAITING + (SKIPPED,):
+                    raise UsageError(f"{post.id} is {post.status}; it can no longer be put back")
+                due = datetime.fromisoformat(str(row["due_at"]))
+                plans.append((post, due, row))
+            timetable = Timetable(self.settings.schedule)
+            calendar = taken_calendar(store, timetable, now, exclude={post.tip_key for post, _, _ in plans})
+            for post, due, row in plans:
+                if row["status"] in WAITING and due > now and not calendar.fits(due):
+                    local = due.astimezone(self.settings.schedule.zone)
+                    raise UsageError(f"{post.id}: its old slot {local:%a %d %b %H:%M} is taken by another post now; "
+                                     "move it by hand on the calendar")
+            for post, due, row in plans:
+                status = row["status"] if row["status"] in WAITING + (SKIPPED,) else post.status
+                if status in WAITING and due <= now:  # its slot has passed: it goes at the next free one
+                    due = calendar.next_free(post.id, now)
+                if store.update_waiting(post.id, now, status=status, skip_reason=row.get("skip_reason"),
+                                        due_at=due, pinned=bool(row.get("pinned"))):
+                    changed.append(post.id)
+        return changed
+
+    def _record_posts(self, what: str, before, after, now: datetime, by: str) -> None:
+        from scheduler import audit
+
+        first = after[0] if after else (before[0] if before else None)
+        if first is None:
+            return
+        slug, tip_id = first.tip_key.split("/", 1)
+        ids = {p.id for p in after}
+        audit.record(self.root, what=what, campaign=slug, tip=tip_id, before=None, after=None, now=now, by=by,
+                     posts={"before": [_post_state(p) for p in before if p.id in ids],
+                            "after": [_post_state(p) for p in after]})
 
     def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
@@ -209,24 +275,41 @@ class Project:
         finally:
             publishers.close()
 
-    def pause(self, now: datetime, network: str | None = None) -> list[AccountStatus]:
-        """Stop posting on every account, or on one network's."""
+    def pause(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
+        """Stop posting on every account, or on one network's (a line in .juno/audit.jsonl; undo resumes)."""
         from scheduler.controls import pause
 
         with self.store() as store:
-            return [AccountStatus(**row) for row in pause(self.settings, store, now, network)]
+            rows = [AccountStatus(**row) for row in pause(self.settings, store, now, network)]
+        self._record_account("pause", network, now, by)
+        return rows
 
-    def resume(self, now: datetime, network: str | None = None) -> list[AccountStatus]:
+    def resume(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
         from scheduler.controls import resume
 
         with self.store() as store:
-            return [AccountStatus(**row) for row in resume(self.settings, store, now, network)]
+            rows = [AccountStatus(**row) for row in resume(self.settings, store, now, network)]
+        self._record_account("resume", network, now, by)
+        return rows
+
+    def _record_account(self, what: str, network: str | None, now: datetime, by: str | None) -> None:
+        from scheduler import audit
+
+        if by is None:  # an undo records itself
+            return
+        audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now, by=by,
+                     extra={"network": network})
 
     def check(self, network: str | None = None):
         """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
         from scheduler.publishers.checks import run_check
 
         return run_check(self.settings, network=network)
+
+
+def _post_state(post) -> dict:
+    return {"id": post.id, "network": post.network, "status": str(post.status),
+            "due_at": post.due_at.isoformat(), "pinned": post.pinned, "skip_reason": post.skip_reason}
 
 
 def _change(posts) -> PostChange:

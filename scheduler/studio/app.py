@@ -25,6 +25,10 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from scheduler.audit import describe as describe_change
+from scheduler.audit import last_undoable
+from scheduler.audit import recent as recent_changes
+from scheduler.campaigns.file import MAX_HEADLINE
 from scheduler.errors import JunoError
 from scheduler.studio import views
 from scheduler.studio.editing import Conflict, Refused
@@ -45,17 +49,19 @@ class _Routes:
         self.gate = gate
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
-        self.flash: list[str] = []
+        self.flash: list[tuple[str, str]] = []
 
     def page(self, request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-        said = self.flash.pop() if self.flash else None
-        html = self.templates.get_template(name).render(csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said,
-                                                   path=request.url.path, handle=_handle(self.ws), **context)
+        said, said_kind = self.flash.pop() if self.flash else (None, "done")
+        html = self.templates.get_template(name).render(
+            csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said, said_kind=said_kind, path=request.url.path,
+            here=_here(request), handle=_handle(self.ws), next_undo=_next_undo(self.ws), **context)
         return HTMLResponse(html, status_code=status)
 
-    def back(self, url: str, message: str | None = None) -> RedirectResponse:
+    def back(self, url: str, message: str | None = None, kind: str = "done") -> RedirectResponse:
+        """Back to `url` with one message: "done" (green, a status) or "refused" (red, an alert)."""
         if message:
-            self.flash[:] = [message]
+            self.flash[:] = [(message, kind)]
         return RedirectResponse(url, status_code=303)
 
     async def form(self, request: Request) -> dict:
@@ -108,7 +114,8 @@ class _Routes:
         headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
         text = request.query_params.get("text", tip.text)[:5000]
         length, limit = self.ws.post_length(campaign, tip, text)
-        answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None}
+        answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
+                                     "headline_length": len(headline), "headline_limit": MAX_HEADLINE}
         try:
             png = render_card(headline, self.ws.brand, "x", kicker_for(self.ws.brand, campaign, tip))
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
@@ -134,8 +141,15 @@ class _Routes:
         data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
         values = {key: data[key] for key in ("headline", "text", "alt_text") if key in data}
-        return await self.change(request, lambda: (self.ws.edit_tip(slug, tip_id, values, data.get("version", "")),
-                                              "Saved.")[1], typed=values)
+        was = {key: data[f"was_{key}"] for key in values if f"was_{key}" in data} or None
+
+        def work():
+            saved = self.ws.edit_tip(slug, tip_id, values, data.get("version", ""), was)
+            if saved.entry is None:
+                return "Nothing to save: the words are as they were."
+            return f"Saved {', '.join(f.replace('_', ' ') for f in saved.entry.get('fields') or values)} of {tip_id}."
+
+        return await self.change(request, work, typed=values)
 
     async def set_status(self, request: Request):
         data = await self.form(request)
@@ -143,8 +157,11 @@ class _Routes:
         status = data.get("status", "")
 
         def work():
-            self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
-            return {"approved": "Approved and queued.", "skip": "Skipped.", "draft": "Back to draft."}.get(status)
+            saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            if status == "approved" and saved.entry is not None:
+                return f"Approved {tip_id}: it goes out {self.ws.where_it_goes(slug, tip_id)}. Undo takes it back."
+            return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",
+                    "draft": f"{tip_id} is back to draft."}.get(status)
 
         return await self.change(request, work)
 
@@ -183,21 +200,25 @@ class _Routes:
         return self.back(f"/c/{slug}", "Article added and split into tips.")
 
     async def undo(self, request: Request):
+        data = await self.form(request)
         try:
-            entry = self.ws.undo()
+            entry = self.ws.undo(data.get("change") or None)
         except (Refused, JunoError) as exc:
-            return self.back(_referer(request), f"Nothing undone: {exc}")
+            return self.back(_referer(request), f"Nothing undone: {exc}", "refused")
         if entry is None:
-            return self.back(_referer(request), "Nothing to undo.")
-        return self.back(_referer(request), f"Undid the {entry['what']} of {entry['tip']}.")
+            return self.back(_referer(request), "Nothing to undo.", "refused")
+        verb = "Redid" if entry["what"] == "undo" else "Undid"
+        return self.back(_referer(request), f"{verb} {describe_change(entry)}.")
+
+    async def changes_page(self, request: Request):
+        return self.page(request, "changes.html", changes=recent_changes(self.ws.root, 30))
 
     async def move_post(self, request: Request):
         data = await self.form(request)
         try:
             moved = self.ws.move(data.get("post", ""), data.get("at", ""))
         except (Refused, JunoError) as exc:
-            self.flash[:] = [f"Not moved: {exc}"]
-            return RedirectResponse(_referer(request, "/calendar"), status_code=303)
+            return self.back(_referer(request, "/calendar"), f"Not moved: {exc}", "refused")
         day = moved["at"][:10]
         return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}",
                     f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
@@ -209,20 +230,21 @@ class _Routes:
         self.ws.settings  # noqa: B018 - refreshed settings first
         try:
             if action == "retry":
-                message = f"{self.ws.project.retry(data.get('post', ''), now).id} is queued again."
+                message = f"{self.ws.project.retry(data.get('post', ''), now, by='studio').id} is queued again."
             elif action == "skip":
-                message = f"{self.ws.project.skip(data.get('post', ''), now).id} is skipped."
+                message = (f"{self.ws.project.skip(data.get('post', ''), now, by='studio').id} is skipped; "
+                           "Undo puts it back in its slot.")
             elif action == "pause":
-                self.ws.project.pause(now)
+                self.ws.project.pause(now, by="studio")
                 message = "Posting is paused."
             elif action == "resume":
-                self.ws.project.resume(now)
+                self.ws.project.resume(now, by="studio")
                 message = "Posting again."
             else:
                 return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
-            message = f"Not done: {exc}"
-        return self.back("/queue", message)
+            return self.back(_referer(request, "/queue"), f"Not done: {exc}", "refused")
+        return self.back(_referer(request, "/queue"), message)
 
     async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
@@ -250,6 +272,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/queue", r.queue_page),
         Route("/do/{action}", r.control, methods=["POST"]),
         Route("/undo", r.undo, methods=["POST"]),
+        Route("/changes", r.changes_page),
         Route("/favicon.ico", r.favicon),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
@@ -270,6 +293,18 @@ def _referer(request: Request, default: str = "/") -> str:
     """Back to the studio page the form was on (only a path on this site; never elsewhere)."""
     back = request.query_params.get("back") or ""
     return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _here(request: Request) -> str:
+    """This page's path and query, to come back to after a change made from it."""
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query and request.method == "GET" else "")
+
+
+def _next_undo(ws: Workspace) -> dict | None:
+    """What the Undo button (and the `u` key) will undo: its id and a person's words for it."""
+    entry = last_undoable(ws.root)
+    return None if entry is None else {"id": entry["id"], "describe": describe_change(entry)}
 
 
 def _handle(ws: Workspace) -> str:

@@ -106,7 +106,7 @@ class CampaignFile:
 
     def change(self, tip_id: str | None, edit: Callable[[list], str | None], *, version: str | None,
                what: str, now: datetime, check: Callable[[Campaign, Tip | None], None] | None = None,
-               undoes: str | None = None) -> Saved:
+               undoes: str | None = None, extra: dict | None = None, posts: dict | None = None) -> Saved:
         """Apply `edit` to the tips list; it returns the id of the tip it changed (or made).
 
         `version` None skips the conflict check (undo does its own check on the tip's values)."""
@@ -124,7 +124,10 @@ class CampaignFile:
             raise Conflict(snapshot(find(tips, tip_id)) if tip_id else None, current)
         before = snapshot(find(tips, tip_id)) if tip_id else None
         before_index = index_of(tips, tip_id) if tip_id else None
-        changed_id = edit(tips) or tip_id
+        try:
+            changed_id = edit(tips) or tip_id
+        except Conflict as conflict:
+            raise Conflict(conflict.theirs, current) from None
         text = _dump(yaml, tree)
         try:
             campaign = self._parse(text)
@@ -141,7 +144,7 @@ class CampaignFile:
         entry = audit.record(self.root, what=what, campaign=self.slug, tip=changed_id,
                              before=None if before is None else {**before, "position": before_index},
                              after=None if after is None else {**after, "position": index_of(tips, changed_id)},
-                             now=now, undoes=undoes)
+                             now=now, undoes=undoes, extra=extra, posts=posts)
         return Saved(campaign, version_of(encoded), entry)
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from scheduler.campaigns.file import Campaign, find_campaigns
+from scheduler.campaigns.file import MAX_HEADLINE, Campaign, find_campaigns
 from scheduler.errors import ContentError
 from scheduler.store.records import latest_rounds
 
@@ -86,7 +86,8 @@ def review(ws, slug: str) -> dict:
         length, limit = ws.post_length(campaign, tip)
         tips.append({
             "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
-            "alt": _alt(ws, campaign, tip), "length": length, "limit": limit,
+            "alt": _alt(ws, campaign, tip), "length": length, "limit": limit, "included": ws.added_to_post(campaign, tip),
+            "headline_length": len(" ".join(tip.headline.split())), "headline_limit": MAX_HEADLINE,
             "flags": [{"flag": f, "why": FLAG_WHY[f], "acknowledged": f in tip.reviewed} for f in tip.review],
             "post": None if post is None else {
                 "id": post.id, "status": post.status,

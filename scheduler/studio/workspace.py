@@ -15,12 +15,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from scheduler import audit
+from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip
-from scheduler.errors import ContentError
+from scheduler.errors import ContentError, JunoError
 from scheduler.studio.editing import (
     CampaignFile,
+    Conflict,
     Refused,
     Saved,
+    find,
+    index_of,
     move_tip,
     put_tip,
     set_fields,
@@ -30,6 +34,7 @@ from scheduler.tips.sentences import slugify
 logger = logging.getLogger(__name__)
 
 EDITABLE = ("headline", "text", "alt_text")
+WAITING_STATES = ("queued", "failed", "missed", "claimed")
 MAX_FIELD = 5000
 
 
@@ -89,26 +94,35 @@ class Workspace:
 
     # --- editing -------------------------------------------------------------------------------
 
-    def edit_tip(self, slug: str, tip_id: str, values: dict, version: str) -> Saved:
-        """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card')."""
+    def edit_tip(self, slug: str, tip_id: str, values: dict, version: str, was: dict | None = None) -> Saved:
+        """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card').
+
+        With `was` (each field as the page showed it), only the fields the manager changed are written,
+        and only a field changed on disk since is a conflict: saving one tip never puts back another's
+        words, and an edit made elsewhere to another field is kept. Without it, `version` guards the file."""
         fields: dict[str, str | None] = {}
         for key in EDITABLE:
             if key not in values:
                 continue
-            value: str | None = str(values[key]).strip()
-            assert value is not None
-            if len(value) > MAX_FIELD:
-                raise Refused(f"{len(value)} characters is far too long; a post holds 280", key)
-            if key == "alt_text" and not value:
-                value = None
-            elif key == "headline":
-                value = " ".join(value.split())
-            if key in ("headline", "text") and not value:
-                raise Refused(f"the {key.replace('_', ' ')} is empty; write it", key)
+            value = _field_value(key, values[key])
+            if was is not None and key in was and value == _normal(key, was[key]):
+                continue  # not touched on this page: leave the file's value alone
             fields[key] = value
-        saved = self.campaign_file(slug).change(tip_id, lambda tips: set_fields(tips, tip_id, fields),
-                                                version=version, what="edit", now=self.clock(),
-                                                check=self._check_tip)
+        if was is not None and not fields:
+            return Saved(self.campaign(slug)[0], version, None)
+
+        def edit(tips):
+            if was is not None:
+                item = find(tips, tip_id)
+                if item is not None:
+                    for key in fields:
+                        if _normal(key, item.get(key)) != _normal(key, was.get(key)):
+                            raise Conflict(snapshot(item), "")  # change() fills in the file's version
+            return set_fields(tips, tip_id, fields)
+
+        saved = self.campaign_file(slug).change(tip_id, edit, version=None if was is not None else version,
+                                                what="edit", now=self.clock(), check=self._check_tip,
+                                                extra={"fields": sorted(fields)})
         self._requeue_if_approved(saved, tip_id)
         return saved
 
@@ -205,35 +219,105 @@ class Workspace:
             path.unlink(missing_ok=True)
             raise Refused(str(exc), "article") from None
         slug = report.article.get("slug") or stem
+        _, version = self.campaign_file(slug).read()
         audit.record(self.root, what="add-article", campaign=slug, tip=None, before=None,
-                     after={"article": f"posts/articles/{name}", "tips": len(report.tips)}, now=self.clock())
+                     after={"article": f"posts/articles/{name}", "tips": len(report.tips), "version": version},
+                     now=self.clock())
         return slug
 
-    def undo(self) -> dict | None:
-        """Revert the latest change not yet undone, if its tip is still as that change left it."""
-        entry = audit.last_undoable(self.root)
-        if entry is None:
-            return None
+    def undo(self, entry_id: str | None = None) -> dict | None:
+        """Revert one change exactly (default: the latest still in effect, wherever it was made).
+
+        An undo of an undo is a redo. The change is reverted only if what it changed is still as it left it
+        (else Refused, nothing changed); returns the entry reverted, or None when there is nothing to undo."""
+        if entry_id:
+            entry = audit.find_entry(self.root, entry_id)
+            if entry is None:
+                raise Refused("that change is not in .juno/audit.jsonl; reload the page")
+            if entry["id"] in audit.undone_ids(audit.entries(self.root)):
+                raise Refused(f"{audit.describe(entry)} is undone already")
+        else:
+            entry = audit.last_undoable(self.root)
+            if entry is None:
+                return None
+        what = "redo" if entry["what"] == "undo" else "undo"
+        now = self.clock()
+        if entry["what"] in ("pause", "resume"):
+            network = entry.get("network") if isinstance(entry.get("network"), str) else None
+            (self.project.resume if entry["what"] == "pause" else self.project.pause)(now, network, by=None)
+            audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now,
+                         undoes=entry["id"], extra={"network": network})
+            return entry
+        if entry["what"] == "add-article":
+            self._remove_article(entry)
+            audit.record(self.root, what=what, campaign=entry["campaign"], tip=None, before=entry["after"],
+                         after=None, now=now, undoes=entry["id"])
+            return entry
+        if not entry.get("campaign"):
+            raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
+        posts = entry.get("posts") or {}
+        if entry.get("tip") and (entry.get("before") is not None or entry.get("after") is not None):
+            self._revert_tip(entry, what)
+        elif not posts.get("before"):
+            if entry["what"] == "undo":
+                raise Refused(f"{audit.describe(entry)} cannot be redone; make the change again")
+            raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
+        else:
+            key = f"{entry['campaign']}/{entry['tip']}"
+            current = self.project.post_states(key)
+            try:
+                self.project.restore_posts(posts["before"], posts.get("after") or current, now)
+            except JunoError as exc:
+                raise Refused(str(exc)) from None
+            audit.record(self.root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
+                         after=None, now=now, undoes=entry["id"],
+                         posts={"before": current, "after": posts["before"]})
+        return entry
+
+    def _revert_tip(self, entry: dict, what: str) -> None:
+        """The tip back as it was before `entry` (its words, status, pin and place), then its posts' slots."""
         file = self.campaign_file(entry["campaign"])
         tip_id = entry["tip"]
         before, after = entry.get("before"), entry.get("after")
 
         def revert(tips):
-            from scheduler.audit import snapshot
-            from scheduler.studio.editing import find, index_of
-
             now_values = snapshot(find(tips, tip_id))
             expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
             if now_values != expected:
-                raise Refused(f"tip {tip_id!r} changed after that {entry['what']}; undo it by hand")
+                raise Refused(f"tip {tip_id!r} changed after {audit.describe(entry)}; undo it by hand")
             values = None if before is None else {k: v for k, v in before.items() if k != "position"}
             position = before.get("position") if before else index_of(tips, tip_id)
             return put_tip(tips, values, tip_id, position)
 
+        key = f"{entry['campaign']}/{tip_id}"
+        slots_before = (entry.get("posts") or {}).get("before")
+        current = self.project.post_states(key) if slots_before else None
         before_text, _ = file.read()
-        saved = file.change(tip_id, revert, version=None, what="undo", now=self.clock(), undoes=entry["id"])
+        saved = file.change(tip_id, revert, version=None, what=what, now=self.clock(), undoes=entry["id"],
+                            posts={"before": current, "after": slots_before} if slots_before else None)
         self._queue_or_restore(file, before_text, saved)
-        return entry
+        if slots_before and saved.entry is not None:
+            try:
+                self.project.restore_posts(slots_before, self.project.post_states(key), self.clock())
+            except JunoError as exc:
+                raise Refused(f"the tip is back as it was, but {exc}") from None
+
+    def _remove_article(self, entry: dict) -> None:
+        """Undo of "Add an article": its campaign, article and split record go, if nothing was done with it."""
+        slug = entry["campaign"]
+        after = entry.get("after") or {}
+        file = self.campaign_file(slug)
+        _, version = file.read()
+        if after.get("version") != version:
+            raise Refused(f"posts/{slug}.yaml changed after it was added; remove the campaign by hand")
+        with self.store() as store:
+            if any(post.campaign == slug for post in store.posts()):
+                raise Refused(f"{slug} has posts in the queue; skip them first")
+        article = self.root / str(after.get("article", ""))
+        if article.parent == self.root / "posts" / "articles":
+            article.unlink(missing_ok=True)
+        (self.root / ".juno" / "split" / f"{slug}.json").unlink(missing_ok=True)
+        file.path.unlink()
 
     # --- checks shared by every save -------------------------------------------------------------
 
@@ -265,6 +349,41 @@ class Workspace:
                 self._lengths.clear()
             self._lengths[key] = compose_tip(schedule, campaign, tip, text).weighted_length
         return self._lengths[key], MAX_WEIGHTED_LENGTH
+
+    def where_it_goes(self, slug: str, tip_id: str) -> str:
+        """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
+        states = [row for row in self.project.post_states(f"{slug}/{tip_id}") if row["status"] in WAITING_STATES]
+        if not states:
+            return "it is not in the queue (see the Queue page)"
+        schedule = self.settings.schedule
+        accounts = {a.network: a for a in schedule.accounts or (schedule.account,)}
+        first = min(datetime.fromisoformat(row["due_at"]) for row in states).astimezone(schedule.zone)
+        places = []
+        for network in sorted({row["network"] for row in states}):
+            account = accounts.get(network)
+            if account is not None and account.publisher == "outbox":
+                places.append("the outbox (a file in .juno/outbox; nothing is sent)")
+            else:
+                places.append(network.capitalize())
+        where = " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
+        return f"{first:%a %d %b %H:%M} ({schedule.zone.key}) on {where}"
+
+    def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
+        """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""
+        from scheduler.posttext import compose_tip
+
+        schedule = self.settings.schedule
+        composed = compose_tip(schedule, campaign, tip).text
+        parts = []
+        if campaign.url and campaign.url.split("?")[0] in composed:
+            parts.append("the article's link")
+        if any(tag in composed for tag in schedule.hashtags):
+            parts.append("hashtags")
+        if schedule.crisis_footer and tip.sensitive and schedule.crisis_footer in composed:
+            parts.append("the crisis footer")
+        if not parts:
+            return "nothing is added to the words"
+        return (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " included"
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -304,10 +423,29 @@ class Workspace:
         slug, tip_id = post.tip_key.split("/", 1)
         file = self.campaign_file(slug)
         before_text, version = file.read()
+        slots = self.project.post_states(post.tip_key)  # undo puts them back in exactly these slots
         saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, {"at": local}), version=version,
-                            what="move", now=self.clock())
+                            what="move", now=self.clock(), posts={"before": slots, "after": None})
         self._queue_or_restore(file, before_text, saved)
         return {"id": post.id, "at": local.isoformat(timespec="minutes")}
+
+
+def _normal(key: str, value) -> str | None:
+    """A field as it is saved: trimmed, a headline on one line, an empty alt text none."""
+    text = "" if value is None else str(value).strip()
+    if key == "headline":
+        text = " ".join(text.split())
+    return text or None
+
+
+def _field_value(key: str, value) -> str | None:
+    """What the manager typed, as it will be saved; too long or (headline, text) empty is refused."""
+    text = _normal(key, value)
+    if text is not None and len(text) > MAX_FIELD:
+        raise Refused(f"{len(text)} characters is far too long; a post holds 280", key)
+    if text is None and key != "alt_text":
+        raise Refused(f"the {key.replace('_', ' ')} is empty; write it", key)
+    return text
 
 
 def _mtime(path: Path) -> float:

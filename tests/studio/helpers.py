@@ -56,7 +56,13 @@ class Studio:
 
 
 def said(page: str) -> list[str]:
-    return [html.unescape(m) for m in re.findall(r'class="said" role="status">([^<]*)<', page)]
+    """The banner's message after a change (a success or a refusal)."""
+    return [html.unescape(m) for m in re.findall(r'class="said[^"]*" role="\w+" tabindex="-1">([^<]*)<', page)]
+
+
+def refused(page: str) -> bool:
+    """The banner is the refusal kind (red, an alert), not the green success one."""
+    return 'class="said refused" role="alert"' in page
 
 
 def errors(page: str) -> list[str]:

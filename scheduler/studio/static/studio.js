@@ -16,6 +16,7 @@
     const count = form.querySelector("[data-count]");
     const headline = form.querySelector("[data-headline]");
     const text = form.querySelector("[data-text]");
+    const headlineCount = form.querySelector("[data-headline-count]");
     let asked = 0;
     const refresh = debounce(async () => {
       const mine = ++asked;
@@ -28,6 +29,10 @@
         const data = await answer.json();
         count.textContent = `${data.length} / ${data.limit}`;
         count.classList.toggle("over", data.length > data.limit);
+        if (headlineCount && data.headline_limit) {
+          headlineCount.textContent = `${data.headline_length} / ${data.headline_limit}`;
+          headlineCount.classList.toggle("over", data.headline_length > data.headline_limit);
+        }
         problem.textContent = data.error || "";
         if (data.card) {
           card.src = data.card;
@@ -37,7 +42,75 @@
     }, 200);
     headline.addEventListener("input", refresh);
     text.addEventListener("input", refresh);
+    form.jpreview = refresh;
   });
+
+  // --- never lose typing: each field's unsaved words are kept in this tab until saved ------------
+  // A field is "dirty" when its words differ from what the page showed (data-was). Its words are kept in
+  // sessionStorage, so a Save on another tip (which reloads the page) or a reload brings them back; leaving
+  // or reloading with dirty fields asks first. Saving a tip's form forgets that tip's kept words.
+  const store = window.sessionStorage;
+  const draftKey = (field) => `juno-draft:${field.form.getAttribute("action").split("#")[0]}:${field.name}`;
+  let submitting = null;
+  const markDirty = (form) => {
+    const dirty = Array.from(form.querySelectorAll("textarea[data-was]")).some((f) => f.value !== f.dataset.was);
+    const tip = form.closest("[data-tip]");
+    if (tip) tip.classList.toggle("dirty", dirty);
+    const note = form.querySelector("[data-unsaved]");
+    if (note) note.hidden = !dirty;
+    return dirty;
+  };
+  document.querySelectorAll("form.edit textarea[data-was]").forEach((field) => {
+    const form = field.form;
+    let kept = null;
+    try { kept = JSON.parse(store.getItem(draftKey(field)) || "null"); } catch (_) { kept = null; }
+    const typedByServer = field.value !== field.dataset.was;  // a refused save answers with the words typed
+    if (kept && !typedByServer) {
+      if (kept.was === field.dataset.was && kept.value !== field.value) {
+        field.value = kept.value;  // typed before the reload, not saved: back where it was
+        if (form.jpreview) form.jpreview();
+      } else {
+        store.removeItem(draftKey(field));  // saved meanwhile, or the file changed under it
+      }
+    }
+    field.addEventListener("input", () => {
+      if (field.value === field.dataset.was) store.removeItem(draftKey(field));
+      else store.setItem(draftKey(field), JSON.stringify({ was: field.dataset.was, value: field.value }));
+      markDirty(form);
+    });
+    markDirty(form);
+  });
+  document.querySelectorAll("form").forEach((form) => {
+    form.addEventListener("submit", () => {
+      submitting = form;
+      if (form.classList.contains("edit")) {
+        form.querySelectorAll("textarea[data-was]").forEach((field) => store.removeItem(draftKey(field)));
+      }
+    });
+  });
+  const unsaved = () => Array.from(document.querySelectorAll("form.edit")).filter(
+    (form) => form !== submitting && Array.from(form.querySelectorAll("textarea[data-was]")).some((f) => f.value !== f.dataset.was));
+  window.addEventListener("beforeunload", (event) => {
+    if (submitting && submitting.method === "post") return;  // kept in this tab; it comes back after the save
+    if (unsaved().length) {
+      event.preventDefault();
+      event.returnValue = "";  // the browser asks: leave with words not saved?
+    }
+  });
+
+  // --- feedback in sight: a refusal beside its field, the message, a new tip ------------------------
+  const invalid = document.querySelector("[aria-invalid=true]");
+  const banner = document.querySelector(".said");
+  if (invalid) {
+    invalid.scrollIntoView({ block: "center" });
+    invalid.focus({ preventScroll: true });
+  } else if (banner && banner.classList.contains("refused")) {
+    banner.focus();
+  }
+  if (window.location.hash.startsWith("#tip-") && banner && !invalid) {
+    const fresh = document.getElementById(window.location.hash.slice(1));
+    if (fresh) { fresh.classList.add("fresh"); fresh.scrollIntoView({ block: "start" }); }
+  }
 
   // --- keyboard: j/k move between tips, e edit, a approve, s skip, u undo ----------------------
   const tips = Array.from(document.querySelectorAll("[data-tip]"));
@@ -67,11 +140,38 @@
       case "e": if (tip) { tip.querySelector("[data-headline]").focus(); } else return; break;
       case "a": if (tip) { approve(tip); } else return; break;
       case "s": if (tip && tip.querySelector("[data-skip]")) { tip.querySelector("[data-skip]").click(); } else return; break;
-      case "u": { const undo = document.getElementById("undo-form"); if (undo) undo.requestSubmit(); } break;
+      case "u": confirmUndo(); break;
       default: return;
     }
     event.preventDefault();
   });
+  // `u` says what it will undo, then waits for Enter (or the button); Escape or "Keep it" cancels
+  const confirmUndo = () => {
+    const undo = document.getElementById("undo-form");
+    if (!undo || !undo.dataset.undo || document.querySelector(".confirm-undo")) return;
+    const box = document.createElement("div");
+    box.className = "confirm-undo";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-label", "Confirm undo");
+    const question = document.createElement("p");
+    question.textContent = undo.dataset.undo;
+    const buttons = document.createElement("p");
+    buttons.className = "buttons";
+    const yes = document.createElement("button");
+    yes.type = "button";
+    yes.textContent = "Undo it";
+    const no = document.createElement("button");
+    no.type = "button";
+    no.textContent = "Keep it";
+    buttons.append(yes, no);
+    box.append(question, buttons);
+    document.body.append(box);
+    const close = () => box.remove();
+    yes.addEventListener("click", () => { close(); undo.requestSubmit(); });
+    no.addEventListener("click", close);
+    box.addEventListener("keydown", (event) => { if (event.key === "Escape") { event.preventDefault(); close(); } });
+    yes.focus();
+  };
   const approve = (tip) => {
     const unchecked = tip.querySelector(".acknowledge input[type=checkbox]:not(:checked)");
     if (unchecked) { unchecked.focus(); return; }  // a flag must be acknowledged first, by a person

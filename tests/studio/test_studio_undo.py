@@ -1,0 +1,174 @@
+"""No lost work and an undo that undoes: per-field saves, and every change (studio or CLI) reverted exactly.
+
+The manager's afternoon, from issue 21: edit one tip, then save another; skip on the Queue page, then Undo;
+move a post, then Undo puts it back in its very slot; a junk line in the audit log never stops undo.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from scheduler import audit
+from tests.conftest import run_cli
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, refused, said
+
+POST = f"{SLUG}/{TIP}"
+
+
+@pytest.fixture
+def studio(project):
+    return Studio(project).sign_in()
+
+
+def tips(studio) -> dict:
+    return {t["id"]: t for t in yaml.safe_load(studio.campaign_text())["tips"]}
+
+
+def plan(root) -> dict:
+    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", "60")
+    assert result.code == 0, result
+    return {row["id"]: row["at"] for row in json.loads(result.out)["posts"]}
+
+
+def save(studio, tip: str, page_tips: dict, **typed):
+    """Save one tip's form as the page sends it: what is typed, and each field as the page showed it."""
+    shown = page_tips[tip]
+    data = {"version": "stale-on-purpose", "headline": shown["headline"], "text": shown["text"],
+            "alt_text": shown.get("alt_text") or "", "was_headline": shown["headline"], "was_text": shown["text"],
+            "was_alt_text": shown.get("alt_text") or "", **typed}
+    return studio.post(f"/c/{SLUG}/tips/{tip}/edit", data)
+
+
+def undo(studio, back: str = "/queue"):
+    """The header's Undo button, as the page offers it (it names the change it will undo)."""
+    page = studio.get(back).text
+    change = re.search(r'name="change" value="([^"]+)"', page)
+    data = {"change": change.group(1)} if change else {}
+    return page, studio.post(f"/undo?back={back}", data, follow=True)
+
+
+def test_saving_one_tip_never_puts_back_another_tips_words(studio):
+    page = tips(studio)  # one page, opened once
+    other = next(t for t in page if t != TIP)
+    assert save(studio, TIP, page, text="My own words for the first tip.").status_code == 303
+    # the second tip's form still carries the old version and the first tip's page values: no matter
+    answer = save(studio, other, page, headline="A new headline for the second tip.")
+    assert answer.status_code == 303, answer.text[:500]
+    now = tips(studio)
+    assert now[TIP]["text"] == "My own words for the first tip."
+    assert now[other]["headline"] == "A new headline for the second tip."
+    assert now[other]["text"] == page[other]["text"]  # untouched fields are not written back
+
+
+def test_an_edit_to_another_field_on_disk_is_kept_and_the_same_field_is_a_conflict(studio):
+    page = tips(studio)
+    path = studio.root / "posts" / f"{SLUG}.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = f'    headline: "{page[TIP]["headline"]}"\n'
+    assert line in text
+    path.write_text(text.replace(line, '    headline: "Changed in vim."\n', 1), encoding="utf-8")
+    assert save(studio, TIP, page, text="Typed in the studio.").status_code == 303
+    assert tips(studio)[TIP]["headline"] == "Changed in vim." and tips(studio)[TIP]["text"] == "Typed in the studio."
+    clash = save(studio, TIP, page, headline="Typed in the studio too.")
+    assert clash.status_code == 409 and "Changed in vim." in clash.text
+    assert tips(studio)[TIP]["headline"] == "Changed in vim."
+
+
+def test_skip_on_the_queue_then_undo_unskips_it_not_an_older_move(studio):
+    studio.status("approved")
+    other = next(t for t in tips(studio) if t != TIP)
+    studio.status("approved", tip=other)
+    moved = studio.post("/posts/move", {"post": f"{SLUG}/{other}", "at": "2026-12-09T14:00"}, follow=True)
+    assert "now goes out 2026-12-09 at 14:00" in said(moved.text)[0]
+    slot = plan(studio.root)[POST]
+    studio.post("/do/skip", {"post": POST})
+    assert POST not in plan(studio.root)
+    page, answer = undo(studio)
+    assert "Undo the skip on the queue of " + TIP in page  # the button says what it will undo
+    assert said(answer.text)[0] == f"Undid the skip on the queue of {TIP}."
+    after = plan(studio.root)
+    assert after[POST] == slot  # back in its own slot
+    assert after[f"{SLUG}/{other}"] == "2026-12-09T14:00:00-05:00"  # the older move stands
+
+
+def test_undoing_a_move_returns_the_post_to_its_exact_slot_and_redo_moves_it_again(studio):
+    studio.status("approved")
+    slot = plan(studio.root)[POST]
+    studio.post("/posts/move", {"post": POST, "at": "2026-12-05T15:45"})
+    assert plan(studio.root)[POST] == "2026-12-05T15:45:00-05:00"
+    page, answer = undo(studio, "/calendar")
+    assert f"Undo the move of {TIP} to 2026-12-05 15:45" in page
+    assert "Undid the move" in said(answer.text)[0]
+    assert plan(studio.root)[POST] == slot
+    assert "at:" not in studio.campaign_text().split(f"id: {TIP}\n")[1].split("  - id:")[0]
+    redo_id = audit.entries(studio.root)[-1]["id"]
+    redone = studio.post("/undo?back=/changes", {"change": redo_id}, follow=True)
+    assert "Redid" in said(redone.text)[0]
+    assert plan(studio.root)[POST] == "2026-12-05T15:45:00-05:00"
+
+
+def test_a_cli_skip_is_undone_from_the_studio(studio):
+    studio.status("approved")
+    slot = plan(studio.root)[POST]
+    assert run_cli("--root", str(studio.root), "skip", POST).code == 0
+    _, answer = undo(studio)
+    assert "Undid the skip on the queue" in said(answer.text)[0]
+    assert plan(studio.root)[POST] == slot
+
+
+def test_the_changes_page_lists_changes_with_undo_per_item(studio):
+    studio.status("approved")
+    other = next(t for t in tips(studio) if t != TIP)
+    page = tips(studio)
+    save(studio, other, page, headline="Second tip, new headline.")
+    studio.post("/do/skip", {"post": POST})
+    listing = studio.get("/changes").text
+    assert listing.index("skip on the queue") < listing.index("edit of " + other) < listing.index("approval of " + TIP)
+    edit = next(e for e in audit.entries(studio.root) if e["what"] == "edit")
+    answer = studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True)  # an older one, by itself
+    assert "Undid the edit of " + other in said(answer.text)[0]
+    assert tips(studio)[other]["headline"] == page[other]["headline"]
+    assert POST not in plan(studio.root)  # the newer skip still stands
+    again = studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True)
+    assert refused(again.text) and "undone already" in said(again.text)[0]
+
+
+def test_junk_in_the_audit_log_never_stops_undo(studio):
+    page = tips(studio)
+    save(studio, TIP, page, text="Words to undo.")
+    with audit.audit_path(studio.root).open("ab") as log:
+        log.write(b'not json\n[1, 2]\n{"id": 5}\n{"what": "edit"}\n\xff\xfe\n{"id": "x", "what": "edit", "tip": 7}\n')
+    assert studio.get("/changes").status_code == 200
+    assert studio.get(f"/c/{SLUG}").status_code == 200
+    _, answer = undo(studio, f"/c/{SLUG}")
+    assert "Undid the edit" in said(answer.text)[0]
+    assert tips(studio)[TIP]["text"] == page[TIP]["text"]
+
+
+def test_undo_after_adding_an_article_removes_it_and_earlier_changes_stay_undoable(studio):
+    page = tips(studio)
+    save(studio, TIP, page, text="An earlier edit.")
+    added = studio.post("/articles", {"title": "Small Steps Toward Rest",
+                                      "article": "Rest is a skill you can practise.\n\n" * 3}, follow=True)
+    assert added.status_code == 200
+    slug = "small-steps-toward-rest"
+    assert (studio.root / "posts" / f"{slug}.yaml").exists()
+    _, answer = undo(studio, "/")
+    assert said(answer.text)[0] == f"Undid the new article {slug}."
+    assert not (studio.root / "posts" / f"{slug}.yaml").exists()
+    assert not list((studio.root / "posts" / "articles").glob(f"{slug}.*"))
+    _, answer = undo(studio, "/")
+    assert "Undid the edit" in said(answer.text)[0]
+    assert tips(studio)[TIP]["text"] == page[TIP]["text"]
+
+
+def test_approving_says_when_and_where_the_tip_goes_out(studio):
+    answer = studio.post(f"/c/{SLUG}/tips/{TIP}/status", {"version": studio.version(), "status": "approved"},
+                         follow=True)
+    message = said(answer.text)[0]
+    assert re.match(rf"Approved {TIP}: it goes out Wed 02 Dec 08:\d\d \(America/New_York\) on the outbox", message), \
+        message
