@@ -74,7 +74,9 @@ class Store:
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         raise NotImplementedError
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
+    def _claim_rows(self, cur, worker_id: str, now: int, until: int, networks: Sequence[str] | None,
+                    limit: int) -> list[tuple]:
+        """Claim up to `limit` due posts inside the transaction `cur`: rows as found, oldest first."""
         raise NotImplementedError
 
     def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
@@ -265,9 +267,16 @@ class Store:
         have gone out (look before posting), attempts counts the earlier ones. A worker that
         then does not publish gives the attempt back (defer, move, release with the post).
         `networks` limits the claim to those accounts' posts (the others are paused, stopped or waiting)."""
+        taken = self.claim_many(worker_id, now, lease, networks, limit=1)
+        return taken[0] if taken else None
+
+    def claim_many(self, worker_id: str, now: datetime, lease: timedelta, networks: Sequence[str] | None = None,
+                   limit: int = 1) -> list[Post]:
+        """`claim` for up to `limit` posts in one transaction, most overdue first; each has its own lease and
+        open attempt. The worker gives back (`release`) any it does not get to, attempts as they were."""
         with self.transaction() as cur:
-            row = self._claim_one(cur, worker_id, to_epoch(now), to_epoch(now + lease), networks)
-        return self._post(row) if row else None
+            rows = self._claim_rows(cur, worker_id, to_epoch(now), to_epoch(now + lease), networks, limit)
+        return [self._post(row) for row in rows]
 
     def note_attempt_key(self, post_id: str, worker_id: str, key: str) -> bool:
         """Durably note the key this claimed post will be created under, before the network is called;

@@ -1,6 +1,7 @@
 """PostgreSQL backend (psycopg 3): several workers on several machines share one queue.
 
 A claim is one UPDATE over a `FOR UPDATE SKIP LOCKED` pick: workers never wait on each other's rows.
+It may take a few posts at once (one round trip for several), each with its own lease and attempt.
 """
 
 from __future__ import annotations
@@ -9,21 +10,51 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import psycopg
+from psycopg.pq import TransactionStatus
 
-from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
-from scheduler.store.records import CLAIMABLE
+from scheduler.store.base import POST_COLUMNS, Store, _in
+from scheduler.store.records import CLAIMABLE, to_epoch
 
 CONNECT_TIMEOUT_S = 10
 _MIGRATION_LOCK = 0x6A756E6F  # "juno": one migrating process at a time
 
-# The claim and its attempt in one statement; the post comes back as it was found.
-_CLAIM = ("WITH found AS (SELECT id, attempt_open, attempts FROM posts "
-          f"WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %s{{networks}} "
-          "ORDER BY ready_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-          "UPDATE posts SET status = 'claimed', claimed_by = %s, claimed_until = %s, ready_at = %s, "
-          "updated_at = %s, attempt_open = 1, attempts = posts.attempts + 1 FROM found WHERE posts.id = found.id "
-          "RETURNING " + ", ".join(f"found.{c}" if c in ("attempt_open", "attempts") else f"posts.{c}"
-                                   for c in POST_COLUMNS))
+_RETURNING = ", ".join(f"found.{c}" if c in ("attempt_open", "attempts") else f"posts.{c}" for c in POST_COLUMNS)
+
+
+# The claim's plan may not depend on the table's statistics: a queue just filled (never analysed) looks empty
+# to the planner, which then sorts every due row to take one. No sort and no bitmap leaves one way in, the
+# ordered scan of posts_claim; posts_ready (ready_at only) cannot give the (ready_at, id) order unsorted.
+# The few rows the networks' scans return are then sorted at the cost the penalty puts on it: no JIT for that.
+CLAIM_PLAN = tuple(f"SET LOCAL {name} = off" for name in ("enable_sort", "enable_incremental_sort",
+                                                            "enable_bitmapscan", "jit"))
+
+
+def claim_sql(networks: Sequence[str] | None) -> str:
+    """The claim and its attempts in one statement; the posts come back as they were found, oldest first.
+
+    Each network is its own branch, an ordered scan of the partial index posts_claim (network, ready_at, id)
+    that stops at the first rows no other worker holds; the branches are merged in (ready_at, id) order.
+    No branch ever sorts the due rows, so a claim costs the same with ten posts queued or a million,
+    whatever the table's statistics say (run it after CLAIM_PLAN). A claim for every network at once (tests,
+    tools) walks posts_ready instead and sorts the ties of one second. Parameters: now, limit, worker, until.
+    Rows a branch locked but the merge left out are free again when the statement ends."""
+    pick = f"SELECT id, ready_at, attempt_open, attempts FROM posts WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %(now)s"
+    if networks is None:
+        branches = [f"{pick} ORDER BY ready_at, id LIMIT %(limit)s FOR UPDATE SKIP LOCKED"]
+    else:
+        known = [n for n in networks if n.isalpha()]  # network names are words: never quoted input
+        branches = [f"{pick} AND network = '{network}' ORDER BY network, ready_at, id LIMIT %(limit)s "
+                    "FOR UPDATE SKIP LOCKED" for network in known] or [f"{pick} AND 1 = 0"]
+    if len(branches) == 1:
+        found = f"found AS ({branches[0]})"
+    else:
+        picks = ", ".join(f"pick{n} AS ({branch})" for n, branch in enumerate(branches))
+        merged = " UNION ALL ".join(f"SELECT * FROM pick{n}" for n in range(len(branches)))
+        found = f"{picks}, found AS ({merged} ORDER BY ready_at, id LIMIT %(limit)s)"
+    return (f"WITH {found} "
+            "UPDATE posts SET status = 'claimed', claimed_by = %(worker)s, claimed_until = %(until)s, "
+            "ready_at = %(until)s, updated_at = %(now)s, attempt_open = 1, attempts = posts.attempts + 1 "
+            f"FROM found WHERE posts.id = found.id RETURNING {_RETURNING}, found.ready_at")
 
 
 class PostgresStore(Store):
@@ -51,20 +82,21 @@ class PostgresStore(Store):
             cur.execute(self._sql(sql), params)
             return cur.fetchall()
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
-        cur.execute(_CLAIM.format(networks=network_filter(networks)), (now, worker_id, until, until, now), raw=True)
-        return cur.fetchone()
+    def _claim_rows(self, cur, worker_id: str, now: int, until: int, networks, limit: int) -> list[tuple]:
+        for setting in CLAIM_PLAN:
+            cur.execute(setting, raw=True)
+        cur.execute(claim_sql(networks), {"now": now, "limit": limit, "worker": worker_id, "until": until}, raw=True)
+        return _in_claim_order(cur.fetchall())
 
-    def claim(self, worker_id, now, lease, networks=None):
-        """One statement in autocommit: its own durable transaction, one round trip."""
-        from scheduler.store.records import to_epoch
-
-        row = self.conn.execute(_CLAIM.format(networks=network_filter(networks)), (to_epoch(now), worker_id, to_epoch(now + lease), to_epoch(now + lease),
-                                         to_epoch(now))).fetchone()
-        return self._post(row) if row else None
+    def claim_many(self, worker_id, now, lease, networks=None, limit=1):
+        """Its own durable transaction: one round trip."""
+        cur = self._one_trip(CLAIM_PLAN, claim_sql(networks), {"now": to_epoch(now), "limit": limit,
+                                                               "worker": worker_id, "until": to_epoch(now + lease)})
+        return [self._post(row) for row in _in_claim_order(cur.fetchall())]
 
     def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
-        """Durable: one statement in autocommit. Not durable: sent as one pipeline, one round trip."""
+        """Durable: one statement in autocommit. Not durable: sent as one pipeline (its COMMIT goes only once
+        the statement is done: a worker killed while it waits leaves nothing recorded, as chaos expects)."""
         if durable:
             return self.conn.execute(self._sql(sql), params).rowcount
         with self.conn.pipeline(), self.conn.transaction(), self.conn.cursor() as cur:
@@ -72,8 +104,29 @@ class PostgresStore(Store):
             cur.execute(self._sql(sql), params)
         return cur.rowcount
 
+    def _one_trip(self, settings: Sequence[str], sql: str, params) -> psycopg.ClientCursor:
+        """BEGIN, the SET LOCALs, one statement and COMMIT sent as one query (one round trip, where a
+        pipeline took several); the cursor comes back at the statement's result. Like one statement in
+        autocommit, it commits even if this process dies while it runs. A query of several statements has
+        its parameters bound by psycopg on this side, quoted as literals."""
+        cur = psycopg.ClientCursor(self.conn)
+        try:
+            cur.execute("; ".join(("BEGIN", *settings, sql, "COMMIT")), params)
+        except BaseException:
+            if self.conn.info.transaction_status == TransactionStatus.INERROR:
+                self.conn.execute("ROLLBACK")
+            raise
+        for _ in range(len(settings) + 1):
+            cur.nextset()
+        return cur
+
     def close(self) -> None:
         self.conn.close()
+
+
+def _in_claim_order(rows: list[tuple]) -> list[tuple]:
+    """Rows as RETURNING gave them (in no set order), oldest ready_at first, without that last column."""
+    return [row[:-1] for row in sorted(rows, key=lambda row: (row[-1], row[0]))]
 
 
 class _Cursor:
@@ -91,6 +144,9 @@ class _Cursor:
 
     def fetchone(self):
         return self._cur.fetchone()
+
+    def fetchall(self):
+        return self._cur.fetchall()
 
     @property
     def rowcount(self) -> int:

@@ -12,8 +12,10 @@ from scheduler.store.records import CLAIMABLE
 
 BUSY_TIMEOUT_S = 60.0
 
-_CLAIM_PICK = (f"SELECT id, attempt_open FROM posts WHERE status IN {_in(CLAIMABLE)} "
-               "AND ready_at <= ?{networks} ORDER BY ready_at, id LIMIT 1")
+# One pick per network, each walking posts_claim in order (SQLite would sort the due rows of several
+# networks taken together), merged here; without networks, posts_ready.
+_CLAIM_PICK = (f"SELECT ready_at, id, attempt_open FROM posts WHERE status IN {_in(CLAIMABLE)} "
+               "AND ready_at <= ?{networks} ORDER BY ready_at, id LIMIT ?")
 _CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
                "updated_at = ?, attempt_open = 1, attempts = attempts + 1 WHERE id = ? "
                f"RETURNING {', '.join(POST_COLUMNS)}")
@@ -69,15 +71,19 @@ class SQLiteStore(Store):
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()
 
-    def _claim_one(self, cur, worker_id: str, now: int, until: int, networks=None) -> tuple | None:
-        cur.execute(_CLAIM_PICK.format(networks=network_filter(networks)), (now,))
-        row = cur.fetchone()
-        if row is None:
-            return None
-        cur.execute(_CLAIM_TAKE, (worker_id, until, until, now, row[0]))
-        taken = list(cur.fetchone())
-        taken[_OPEN_AT], taken[_ATTEMPTS_AT] = row[1], taken[_ATTEMPTS_AT] - 1  # as it was found
-        return tuple(taken)
+    def _claim_rows(self, cur, worker_id: str, now: int, until: int, networks, limit: int) -> list[tuple]:
+        found: list[tuple] = []
+        for network in [None] if networks is None else networks:
+            cur.execute(_CLAIM_PICK.format(networks=network_filter(None if network is None else [network])),
+                        (now, limit))
+            found += cur.fetchall()
+        rows = []
+        for _, post_id, attempt_open in sorted(found)[:limit]:
+            cur.execute(_CLAIM_TAKE, (worker_id, until, until, now, post_id))
+            taken = list(cur.fetchone())
+            taken[_OPEN_AT], taken[_ATTEMPTS_AT] = attempt_open, taken[_ATTEMPTS_AT] - 1  # as it was found
+            rows.append(tuple(taken))
+        return rows
 
     def close(self) -> None:
         self.conn.close()

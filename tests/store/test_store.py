@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -84,6 +85,32 @@ def test_a_post_given_back_unpublished_keeps_its_attempt_as_it_was(store):
     again = store.claim("w2", NOW + LEASE, LEASE)
     store.release(again, "w2", NOW + LEASE)
     assert (store.get(ids[0]).attempt_open, store.get(ids[1]).attempt_open) == (True, False)
+
+
+def test_a_claim_of_several_takes_the_most_overdue_first_each_with_its_own_attempt(store):
+    ids = add_due(store, 5, NOW)
+    store.add_posts([make_post("c/later", NOW + timedelta(minutes=1))], NOW)
+    batch = store.claim_many("w1", NOW, LEASE, limit=3)
+    assert [p.id for p in batch] == ids[:3]
+    assert all((p.attempt_open, p.attempts, p.claimed_by) == (False, 0, "w1") for p in batch)  # as found
+    assert [store.get(i).attempts for i in ids] == [1, 1, 1, 0, 0]
+    assert [p.id for p in store.claim_many("w2", NOW, LEASE, limit=10)] == ids[3:]  # never c/later, never twice
+    assert store.claim_many("w3", NOW, LEASE, limit=10) == []
+    store.release(batch[2], "w1", NOW)  # not got to: back as it was, first in line again
+    assert (store.get(ids[2]).attempt_open, store.get(ids[2]).attempts) == (False, 0)
+    assert [p.id for p in store.claim_many("w3", NOW, LEASE, limit=10)] == [ids[2]]
+
+
+def test_a_claim_limited_to_networks_merges_them_in_order(store):
+    store.add_posts([make_post("c/x-late", NOW - timedelta(minutes=9)),
+                     replace(make_post("c/m-later", NOW - timedelta(minutes=5)), network="mastodon"),
+                     replace(make_post("c/b-late", NOW - timedelta(minutes=7)), network="bluesky"),
+                     replace(make_post("c/m-late", NOW - timedelta(minutes=8)), network="mastodon")], NOW)
+    taken = store.claim_many("w", NOW, LEASE, networks=["x", "mastodon"], limit=2)
+    assert [p.id for p in taken] == ["c/x-late", "c/m-late"]
+    assert [p.id for p in store.claim_many("w", NOW, LEASE, networks=["mastodon", "x"], limit=5)] == ["c/m-later"]
+    assert store.claim_many("w", NOW, LEASE, networks=[], limit=5) == []
+    assert [p.id for p in store.claim_many("w", NOW, LEASE, limit=5)] == ["c/b-late"]
 
 
 def test_recording_posted_retry_dead_and_release(store):
