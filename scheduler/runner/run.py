@@ -1,6 +1,7 @@
 """Post what is due, once: the one code path behind `run-due` (cron) and the daemon.
 
-For each due post, one at a time: claim it with a lease, which durably opens an attempt; read what
+For each due post, in order: claim it (a few at a time, one round trip) with a lease, which durably opens
+an attempt, and decide on each in turn, each while at least half its lease is left; read what
 its campaign says of its tip now (runner/wanted.py); ask `decision.decide` what to do (publish,
 withdraw a post its campaign no longer wants, move a missed slot or one on a blackout date, defer for
 a rate limit or the budget, give it back for a paused or stopped account); apply that; record the
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=10)       # longer than any one publish may take
+# Posts claimed per round trip, each with its own lease; one is published only while half its lease is left.
+CLAIM_BATCH = 8
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
@@ -205,12 +208,26 @@ class _Run(_Stage):
                 posting.append(network)
             elif account.state != AccountState.PAUSED and self.store.has_due(self.clock(), [network]):
                 self.report.stop(Stopped(configured.handle, account.reason, network))
-        while posting and not should_stop():
-            post = self.store.claim(self.worker_id, self.clock(), self.lease, networks=posting)
-            if post is None:
-                return
-            if not self.one(post):
-                posting.remove(post.network)
+        held: list[Post] = []
+        try:
+            while posting and not should_stop():
+                if not held:
+                    held = self.store.claim_many(self.worker_id, self.clock(), self.lease, posting, limit=CLAIM_BATCH)
+                    if not held:
+                        return
+                post = held.pop(0)
+                if post.network not in posting or not self._time_left(post):
+                    self.store.release(post, self.worker_id, self.clock())  # its account stopped; or too late
+                    continue
+                if not self.one(post):
+                    posting.remove(post.network)
+        finally:  # stopped between posts: the ones not got to go back as they were, attempts unopened
+            for post in held:
+                self.store.release(post, self.worker_id, self.clock())
+
+    def _time_left(self, post: Post) -> bool:
+        """Enough of the lease left to publish: half of it (a post held in a batch waits for the ones before)."""
+        return post.claimed_until is not None and self.clock() <= post.claimed_until - self.lease / 2
 
     def one(self, post: Post) -> bool:
         """Apply the decision for one claimed post; False when its account must stop posting."""
