@@ -27,6 +27,67 @@ _SENSITIVE = re.compile(
     r"(?:has|have|had) died|passed away|dying (?:parent|mother|father|partner|spouse|loved one|child))\b",
     re.IGNORECASE)
 
+# The same topics in the words people use (issue 19): wanting to die without "suicide", a death without "grief",
+# abuse without "abuse". Idioms ("dying to try", "to die for", "my phone died", "old habits die hard") are not.
+_KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
+        r"wife|partner|spouse|brother|sister|sibling|grand(?:mother|father|ma|pa|parents?)|nana|grandpa|friend|"
+        r"loved ones?|pet|dog|cat|twin|fianc[eé]e?|boyfriend|girlfriend|aunt|uncle|cousin)")
+_WHO = (r"(?:he|she|they|someone|somebody|a partner|your partner|my partner|his partner|her partner|"
+        r"(?:my|your|her|his|their|a|an) (?:husband|wife|boyfriend|girlfriend|spouse|ex|father|mother|dad|mom|"
+        r"parent|stepdad|stepfather|stepmom|stepmother|uncle|brother|sister|coach|teacher)|partners|parents)")
+_SENSITIVE_PLAIN = re.compile(
+    r"\b(?:"
+    r"(?:want|wanting|wanted|wants|wish|wishing|wished|wishes|hope|hoping|rather|prefer)\w*\s+(?:\w+\s+){0,4}?"
+    r"(?:not|never)\s+(?:to\s+)?(?:wake|waking)\s+up|"
+    r"(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:not|never) (?:wake|waking) up|"
+    r"(?:want|wanting|wanted|wants|wish|wishing|wished)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?disappear|"
+    r"(?:want|wanting|wanted|wants)\s+(?:it all|everything|the pain|it)\s+to (?:end|stop)(?! \w)|"
+    r"end(?:ing|s|ed)? it all|(?:don’t|don't|do not|doesn’t|doesn't|no longer)\s+want to (?:be alive|live|exist)|"
+    r"(?:were|was|being|be) dead\b|better off dead|"
+    r"kill(?:ing|ed|s)? (?:myself|yourself|themselves|himself|herself|oneself)|"
+    r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming|starv\w+)(?:\s+or\s+\w+)?\s+"
+    r"(?:myself|yourself|themselves|himself|herself|oneself)|"
+    r"giv(?:e|es|ing) away (?:prized |treasured |their |your |his |her |my )*(?:possessions|belongings)|"
+    r"(?:a|the) burden to (?:everyone|others|my family|your family|their family|the people)|"
+    r"(?:can’t|can't|cannot|couldn’t|couldn't) (?:go on|see a way out|keep going)|no way out|"
+    r"(?:los(?:e|es|ing|t)|mourn(?:s|ing|ed)?|miss(?:es|ing|ed)?)\s+(?:(?:my|your|our|their|his|her|a|an|the)\s+)?"
+    r"(?:\w+\s+)?{kin}\b(?![’']s)(?! to (?:a |the )?(?:move|job|new|college|school))|"
+    r"(?:first|last) (?:\w+ )?(?:holiday|christmas|thanksgiving|birthday|year|anniversary|mother’s day|"
+    r"father’s day|mother's day|father's day) without (?:mom|dad|mum|him|her|them|my \w+|your \w+|a \w+)|"
+    r"(?:death|deaths|dead|die|died|dies|dying|deceased|funeral|funerals|burial|buried|hospice|terminal|"
+    r"terminally|end[- ]of[- ]life|stillborn|stillbirth|widowed|widows?|orphaned)\b"
+    r"(?!\s+(?:to\b|for\b|down|hard|off|out|tired|end|set|battery|inside|serious|wrong|on\b|in (?:my|your) hands))|"
+    r"(?:partner|husband|wife|spouse|mother|father|mom|dad|parent|child|son|daughter|friend|he|she|they)\s+"
+    r"(?:has |had |just )?passed(?:\s+(?:last|this|in|on|away|recently|suddenly|\d)|\s*[,.;]|$)|"
+    r"(?:loss|losses) of (?:a|an|your|their|his|her|my|our|the) (?:\w+ )?(?:pregnancy|{kin})|"
+    r"(?:after|with|through|since|following|grieving|mourning|from|a|the)\s+(?:(?:sudden|recent|traumatic|"
+    r"painful|devastating|tragic|significant|major|unexpected|profound|pregnancy|perinatal|early|a)\s+)+loss\b|"
+    r"{who}\s+(?:\w+\s+)?(?:hits?|hitting|beats?|beating|slaps?|slapped|slapping|punch(?:es|ed|ing)?|"
+    r"kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|hurts?|hurting)\s+(?:me|you|"
+    r"her|him|them|us)\b|"
+    r"(?:slaps|slapped|shoves|shoved|chokes|choked|strangles|strangled|punches|punched)\b|"
+    r"be(?:en|ing)? beaten|hurt at home|afraid (?:of|for) (?:my|your|their|her|his) (?:life|safety|partner|husband|wife|"
+    r"boyfriend|girlfriend|spouse|ex)\b|scared of (?:my|your|their|her|his) (?:partner|husband|wife|boyfriend|"
+    r"girlfriend|spouse|ex)\b|"
+    r"(?:won’t|won't|doesn’t|doesn't|does not|will not) let (?:you|me|her|him|them) (?:see|talk to|call|leave|"
+    r"have)\b|(?:controll\w*|takes?|taking|took) (?:all )?(?:the |your |my |her |his )?(?:money|finances|paycheck)|"
+    r"check(?:s|ing)? (?:your|my|her|his) (?:phone|messages|texts)|"
+    r"(?:touch(?:ed|es|ing)?|photographed|filmed)\s+(?:\w+\s+){0,2}?(?:without (?:your|my|her|his|their) "
+    r"consent|inappropriately)|without (?:your|my|her|his|their) consent|forced (?:into|to have) sex|"
+    r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)|molest\w*|incest|grooming a child|"
+    r"scream(?:s|ed|ing)? insults|(?:call(?:s|ed|ing)? you|calls? me) (?:names|worthless|stupid)|"
+    r"(?:immediate|physical|grave) danger|(?:you are|you’re|you're|are you|I am|I’m|I'm) in danger\b(?! of)|danger to (?:yourself|themselves|himself|herself|others)|"
+    r"911|psychiatric (?:emergency|hospital\w*|crisis)|emergency room|ER\b|urgent care|"
+    r"(?:a |has a |with a )weapon|gun to|threaten(?:s|ed|ing)? to (?:use|hurt|kill|leave|take)|"
+    r"safety plan\w*|get to safety|(?:are|feel|felt|feeling|is) not safe|dangerous relationship"
+    r")".replace("{kin}", _KIN).replace("{who}", _WHO), re.IGNORECASE)
+
+_IDIOMS = re.compile(
+    r"\b(?:(?:phone|battery|laptop|car|computer|engine|conversation|argument|arguments|fight|music|noise|wind|"
+    r"fire|trend|habits?|hopes?|dreams?|plants?|flowers?|lawn|garden)\s+(?:\w+\s+)?(?:died|dies|die|dying|is dead|"
+    r"was dead)\b|dying (?:to|for)\b|to die for|dead[- ]?(?:end|line|tired|set|weight|ringer|serious)|die[- ]hard|"
+    r"let (?:\w+ ){0,2}(?:arguments?|habits?|grudges?|it|that|things) die\b)", re.IGNORECASE)
+
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _NAME_WITH_AGE = re.compile(
     rf"\b({_NAME}),?\s+(?:\(\d{{1,2}}\)|\d{{1,2}},|aged?\s+\d{{1,2}}|a\s+\d{{1,2}}-year-old|who\s+is\s+\d{{1,2}}|"
@@ -51,7 +112,11 @@ def is_sensitive(*texts: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _sensitive(text: str) -> bool:
-    return bool(_SENSITIVE.search(text))
+    return bool(_SENSITIVE.search(text) or _SENSITIVE_PLAIN.search(_IDIOMS.sub(_blank, text)))
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
 
 
 def vignette_names(texts) -> frozenset[str]:
@@ -95,7 +160,10 @@ def sensitive_words(*texts: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _sensitive_in(text: str) -> tuple[str, ...]:
-    return tuple(match.group(0).lower() for match in _SENSITIVE.finditer(text))
+    plain = _IDIOMS.sub(_blank, text)
+    found = [(match.start(), match.group(0)) for pattern, seen in ((_SENSITIVE, text), (_SENSITIVE_PLAIN, plain))
+             for match in pattern.finditer(seen)]
+    return tuple(dict.fromkeys(" ".join(word.lower().split()) for _, word in sorted(found)))
 
 
 def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
