@@ -12,10 +12,16 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scheduler import __version__
 from scheduler.errors import JunoError, UsageError
+from scheduler.runner.cron import nothing_due
+
+if TYPE_CHECKING:
+    from scheduler.project import Project
 
 logger = logging.getLogger(__name__)
 
@@ -26,13 +32,17 @@ class Context:
     """What every command gets: the project (the library's front door), the clock and output options."""
 
     def __init__(self, args: argparse.Namespace):
-        from scheduler.project import open_project
-
         self.args = args
         self.root = Path(getattr(args, "root", None) or ".").resolve()
         self.json = bool(getattr(args, "json", False))
         self.debug = bool(getattr(args, "debug", False))
-        self.project = open_project(self.root)
+
+    @cached_property
+    def project(self) -> Project:
+        """Opened on first use: run-due's cron fast path never needs it."""
+        from scheduler.project import open_project
+
+        return open_project(self.root)
 
     def now(self) -> datetime:
         """--now if given (a naive time is the practice's local time), else the machine's clock."""
@@ -125,11 +135,12 @@ def cmd_preview(ctx: Context) -> int:
 
 
 def cmd_run_due(ctx: Context) -> int:
-    from scheduler.runner.report import RunReport
-
     now = ctx.now()
-    if not ctx.args.dry_run and ctx.project.nothing_due(now):  # the cron case: say nothing, load nothing more
-        ctx.emit(RunReport().as_dict())
+    if not ctx.args.dry_run and nothing_due(ctx.root, now):  # the cron case: say nothing, load nothing more
+        if ctx.json:  # (the Project is not even opened: runner/cron.py)
+            from scheduler.runner.report import RunReport
+
+            ctx.emit(RunReport().as_dict())
         return EXIT_OK
     report = ctx.project.run_due(now, dry_run=ctx.args.dry_run)
     ctx.emit(report.as_dict(), "\n".join(report.lines()))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8"
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode(encoding)
+    import tempfile  # (with shutil, bz2 and lzma: not for run-due's cron fast path, which writes nothing)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -159,7 +159,7 @@ class Project:
 
     def nothing_due(self, now: datetime) -> bool:
         """The cron fast path: True when surely nothing is due, found without loading the settings."""
-        from scheduler.runner.run import nothing_due
+        from scheduler.runner.cron import nothing_due
 
         return nothing_due(self.root, now)
 

@@ -8,21 +8,16 @@ as the time the user wrote).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from scheduler.errors import ConfigError, located
 from scheduler.fileio import read_input
 
-try:  # the C loader is several times faster where PyYAML was built with it
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
 
@@ -76,6 +71,8 @@ def reject_unknown_keys(doc: Document, at: Path_, data: dict, allowed: Iterable[
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a mistake: not for run-due's cron fast path
+
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
@@ -103,6 +100,18 @@ def load_document(path: Path | str, *, root: Path | None = None, error=ConfigErr
     return parse_document(text, path=path, display=shown, error=error)
 
 
+def _yaml():
+    """PyYAML and its fastest safe loader, imported when a file is first read (run-due's cron fast path reads none).
+    The C loader is several times faster where PyYAML was built with it."""
+    import yaml
+
+    try:
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
+    return yaml, loader
+
+
 def parse_document(text: str, *, path: Path, display: str, error=ConfigError) -> Document:
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -111,7 +120,8 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
                         "YAML needs spaces, replace the tab with spaces")
     _refuse_aliases(text, display, error)
     doc = Document(path=path, display=display, data=None, error_class=error)
-    loader = _Loader(text)
+    yaml, loader_class = _yaml()
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -134,7 +144,8 @@ def _refuse_aliases(text: str, display: str, error) -> None:
     and no file of this tool needs them. Found by the scanner alone, before anything is built."""
     if "*" not in text:
         return
-    scanner = _Loader(text)
+    yaml, loader_class = _yaml()
+    scanner = loader_class(text)
     try:
         while (token := scanner.get_token()) is not None:
             if isinstance(token, yaml.AliasToken):
@@ -178,6 +189,8 @@ def _mark(node) -> tuple[int, int]:
 
 
 def _build(loader, node, at: tuple, doc: Document):
+    import yaml
+
     doc.value_marks[at] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scheduler.errors import JunoError, PublishError
+from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import Action, Decision, Rules, TipState, decide
 from scheduler.runner.report import (
     Deferred,
@@ -389,90 +390,32 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def nothing_due(root: Path, now: datetime) -> bool:
-    """run-due's fast path: True when the database has nothing due at `now`, found without
-    loading the timetable's machinery. Only when posts/schedule.yaml is byte for byte the one a
-    full run last found valid (see note_schedule_valid); the environment is checked every time.
-    False when unsure: the full path then decides, and reports any mistake."""
-    import os
-
-    from scheduler.config import (
-        SCHEDULE_FILE,
-        parse_api_base,
-        parse_bluesky_access,
-        parse_credentials,
-        parse_database_url,
-        parse_mastodon_access,
-        read_environment,
-    )
-    from scheduler.errors import ConfigError
-    from scheduler.fileio import read_input
-    from scheduler.store import open_store
-    from scheduler.store.sqlite import sqlite_path
-
-    marker = _schedule_marker(root)
-    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
-        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
-        current = _schedule_digest(root / SCHEDULE_FILE)
-    except ConfigError:
-        return False
-    if checked != current:
-        return False
-    environ = read_environment(root, os.environ)
-    parse_credentials(environ)
-    parse_api_base(environ.get("JUNO_X_API_BASE"))
-    parse_mastodon_access(environ)
-    parse_bluesky_access(environ)
-    url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
-    if url.startswith("sqlite:") and not sqlite_path(url).exists():
-        return True  # no database yet: nothing was ever queued
-    with open_store(url) as store:
-        return not store.has_due(now)
-
-
 def schedule_changed(root: Path) -> bool:
     """Whether posts/schedule.yaml differs from the one a full run last found valid (or none was noted)."""
     from scheduler.config import SCHEDULE_FILE
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
 
-    marker = _schedule_marker(root)
+    marker = schedule_marker(root)
     try:
         checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
     except ConfigError:
         return True
     try:
-        return checked != _schedule_digest(Path(root) / SCHEDULE_FILE)
+        return checked != schedule_digest(Path(root) / SCHEDULE_FILE)
     except ConfigError:
         return True
 
 
 def note_schedule_valid(settings) -> None:
-    """Remember that this posts/schedule.yaml loaded without a mistake (for nothing_due)."""
+    """Remember that this posts/schedule.yaml loaded without a mistake (for runner.cron.nothing_due)."""
     from scheduler.config import SCHEDULE_FILE
     from scheduler.fileio import write_atomic
 
     try:
-        write_atomic(_schedule_marker(settings.root), _schedule_digest(settings.root / SCHEDULE_FILE))
+        write_atomic(schedule_marker(settings.root), schedule_digest(settings.root / SCHEDULE_FILE))
     except (OSError, JunoError):
         logger.debug("could not note the checked schedule", exc_info=True)
-
-
-def _schedule_marker(root: Path) -> Path:
-    from scheduler.config import STATE_DIR
-
-    return Path(root) / STATE_DIR / "schedule.checked"
-
-
-def _schedule_digest(path: Path) -> str:
-    import hashlib
-
-    from scheduler import __version__
-    from scheduler.errors import ConfigError
-    from scheduler.fileio import read_input
-
-    data = read_input(path, "posts/schedule.yaml", error=ConfigError, what="YAML file")
-    return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
 
 
 def worker_name() -> str:
