@@ -12,6 +12,8 @@ import io
 import json
 import math
 import os
+import sys
+import time
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -458,7 +460,8 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
         return
     # fork before the progress bar starts its thread; the workers inherit the loaded fonts
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_parent) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                             initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_render_one, job) for job in jobs]
         try:
             with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
@@ -471,10 +474,28 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
             raise
 
 
-def _leave_interrupts_to_parent() -> None:
+def _worker_start(parent: int) -> None:
+    """A card worker leaves Ctrl-C to the parent, and ends with it: a parent killed by SIGKILL (which it cannot
+    catch) takes its workers along (Linux: the parent-death signal) instead of leaving them behind."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    else:  # pragma: no cover - elsewhere a thread watches for the parent to go
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def contact_sheet(paths, out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
