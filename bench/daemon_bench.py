@@ -102,7 +102,7 @@ def add_posts(root: Path, first: int) -> None:
 def serve(root: Path, calls: Path) -> int:
     """The real daemon over the project at root, with a publisher that notes when it is called."""
     from scheduler.config import load_settings
-    from scheduler.publishers.base import Published, Publisher
+    from scheduler.networks.base import Published, Publisher
     from scheduler.runner.daemon import run_daemon
 
     class Recorder(Publisher):

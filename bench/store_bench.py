@@ -241,7 +241,7 @@ def drain_worker(root: Path, out: Path, share: int) -> int:
     """One of the eight: the real runner against the shared queue, a publisher that only notes calls;
     it stops between posts once it has published `share`."""
     from scheduler.config import load_settings
-    from scheduler.publishers.base import Published, Publisher
+    from scheduler.networks.base import Published, Publisher
     from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_store
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scheduler import __version__
+from scheduler import __version__, networks
 from scheduler.errors import JunoError, UsageError
 from scheduler.runner.cron import nothing_due
 
@@ -197,7 +197,7 @@ def cmd_unpublish(ctx: Context) -> int:
 
 
 def _shown_account(account) -> str:
-    return f"@{account.handle}" if account.network == "x" else f"{account.handle} on {account.network}"
+    return networks.shown(account.network, account.handle)
 
 
 def cmd_pause(ctx: Context) -> int:
@@ -265,8 +265,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from scheduler.accounts import NETWORKS
-
     common = _Parser(add_help=False)
     common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS,
                         help="the project folder (default: the current folder)")
@@ -342,9 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name, handler, text in (("pause", cmd_pause, "stop posting until resume"),
                                 ("resume", cmd_resume, "start posting again")):
         p = add(name, handler, text, [reporting])
-        p.add_argument("network", nargs="?", choices=NETWORKS, help="only this network's account (default: all)")
+        p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
     p = add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
-    p.add_argument("network", nargs="?", choices=NETWORKS, help="only this network's account (default: all)")
+    p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
 
     p = add("studio", cmd_studio, "review, edit, approve and schedule in a browser (127.0.0.1 only)", [timed])
     p.add_argument("--port", type=int, default=8765, help="the port on 127.0.0.1 (default: 8765; 0 picks a free one)")

@@ -6,7 +6,6 @@ The brand (assets/brand.yaml) is validated by scheduler.cards.brand, loaded only
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import re
@@ -17,8 +16,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from scheduler import networks
+from scheduler.accounts import Account, parse_list, parse_single
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
+from scheduler.networks.base import mask
 from scheduler.yamlio import (
     Document,
     did_you_mean,
@@ -30,32 +32,13 @@ from scheduler.yamlio import (
 SCHEDULE_FILE = Path("posts") / "schedule.yaml"
 BRAND_FILE = Path("assets") / "brand.yaml"
 STATE_DIR = ".juno"
-PUBLISHERS = ("outbox", "x")  # for the single account:; accounts: may also name bluesky and mastodon
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LINK_MODES = ("in-post", "none")
-ENV_PREFIXES = ("X_", "JUNO_", "MASTODON_", "BLUESKY_")
-SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
-# Every secret of every network: masked wherever a message might repeat it.
-ALL_SECRET_NAMES = SECRET_NAMES + ("BLUESKY_APP_PASSWORD", "MASTODON_ACCESS_TOKEN")
-
-# Published pay-per-use prices (../shared/x-api/README.md); schedule.yaml may override them.
-DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.005}
+__all__ = ["Account", "mask"]  # (re-exported: where every stage finds them)
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
-
-
-@dataclass(frozen=True)
-class Account:
-    handle: str
-    publisher: str               # outbox, or the network's own publisher (x, bluesky, mastodon)
-    network: str = "x"           # the outbox rehearses posting to its network: the same account, the same queue
-
-    @property
-    def key(self) -> str:
-        """The account's name in the store: its handle, whose form tells the networks apart."""
-        return self.handle
 
 
 @dataclass(frozen=True)
@@ -76,12 +59,12 @@ class LinkPolicy:
 @dataclass(frozen=True)
 class Budget:
     monthly_usd: float | None = None
-    prices: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_PRICES))
+    prices: Mapping[str, float] = field(default_factory=networks.default_prices)
 
 
 @dataclass(frozen=True)
 class Schedule:
-    account: Account             # X's account if there is one, else the first (cards show its handle)
+    account: Account             # the first network's account if there is one, else the first (cards show its handle)
     timezone: str
     slots: tuple[Slot, ...]
     min_gap: timedelta
@@ -102,31 +85,17 @@ class Schedule:
         return ZoneInfo(self.timezone)
 
     @property
-    def account_keys(self) -> tuple[tuple[str, str], ...]:
-        """The (network, handle) accounts the project posts for: whose database it is."""
-        return tuple((a.network, a.handle) for a in self.accounts or (self.account,))
-
-    def account_for(self, network: str) -> Account | None:
-        return next((a for a in self.accounts or (self.account,) if a.network == network), None)
-
-
-@dataclass(frozen=True)
-class Credentials:
-    api_key: str
-    api_secret: str
-    access_token: str
-    access_token_secret: str
-
-    def __repr__(self) -> str:  # never let a secret reach a log or a traceback
-        return f"Credentials(api_key={mask(self.api_key)}, access_token={mask(self.access_token)}, ...)"
-
-    __str__ = __repr__
+    def all_accounts(self) -> tuple[Account, ...]:
+        """Every account the project posts for (the single `account:` or the `accounts:` list)."""
+        return self.accounts or (self.account,)
 
     @property
-    def fingerprint(self) -> str:
-        """A stable name for this set of credentials that reveals nothing of them."""
-        joined = f"{self.api_key}\0{self.api_secret}\0{self.access_token}\0{self.access_token_secret}"
-        return hashlib.sha256(joined.encode()).hexdigest()[:16]
+    def account_keys(self) -> tuple[tuple[str, str], ...]:
+        """The (network, handle) accounts the project posts for: whose database it is."""
+        return tuple((a.network, a.handle) for a in self.all_accounts)
+
+    def account_for(self, network: str) -> Account | None:
+        return next((a for a in self.all_accounts if a.network == network), None)
 
 
 @dataclass(frozen=True)
@@ -134,10 +103,7 @@ class Settings:
     root: Path
     schedule: Schedule
     database_url: str
-    credentials: Credentials | None = field(repr=False, default=None)
-    x_api_base: str | None = None
-    mastodon: Any = field(repr=False, default=None)  # publishers.mastodonaccess.MastodonAccess
-    bluesky: Any = field(repr=False, default=None)  # publishers.blueskyaccess.BlueskyAccess
+    access: Mapping[str, Any] = field(repr=False, default_factory=dict)  # network key -> its read_access()
 
     @property
     def state_dir(self) -> Path:
@@ -160,12 +126,6 @@ class Settings:
         return self.root / BRAND_FILE
 
 
-def mask(secret: str | None) -> str:
-    if not secret:
-        return "(not set)"
-    return f"{secret[:2]}…{secret[-2:]}" if len(secret) > 8 else "****"
-
-
 # --- loading -----------------------------------------------------------------------------------
 
 def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) -> Settings:
@@ -178,23 +138,8 @@ def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) 
         root=root,
         schedule=schedule,
         database_url=parse_database_url(environ.get("JUNO_DATABASE_URL"), root),
-        credentials=parse_credentials(environ),
-        x_api_base=parse_api_base(environ.get("JUNO_X_API_BASE")),
-        mastodon=parse_mastodon_access(environ),
-        bluesky=parse_bluesky_access(environ),
+        access=networks.read_access(environ),
     )
-
-
-def parse_mastodon_access(environ: Mapping[str, str]):
-    from scheduler.publishers.mastodonaccess import parse_access
-
-    return parse_access(environ)
-
-
-def parse_bluesky_access(environ: Mapping[str, str]):
-    from scheduler.publishers.blueskyaccess import parse_access
-
-    return parse_access(environ)
 
 
 def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
@@ -215,7 +160,8 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
             line = raw[: exc.start].count(b"\n") + 1
             raise ConfigError(f".env:{line}: not UTF-8 text; save it as UTF-8 lines NAME=value") from None
         merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None})
-    merged.update({k: v for k, v in env.items() if k.startswith(ENV_PREFIXES)})
+    names = set(networks.env_names())
+    merged.update({k: v for k, v in env.items() if k.startswith("JUNO_") or k in names})
     return merged
 
 
@@ -225,22 +171,11 @@ def redact_secrets(text: str, root: Path, env: Mapping[str, str]) -> str:
         merged = read_environment(root, env)
     except Exception:  # noqa: BLE001 - a .env we cannot read: the environment alone still counts
         merged = dict(env)
-    for name in ALL_SECRET_NAMES:
+    for name in networks.secret_names():
         secret = (merged.get(name) or "").strip()
         if len(secret) >= 4:
             text = text.replace(secret, "***")
     return text
-
-
-def parse_credentials(env: Mapping[str, str]) -> Credentials | None:
-    values = [env.get(name, "").strip() for name in SECRET_NAMES]
-    if not any(values):
-        return None
-    missing = [name for name, value in zip(SECRET_NAMES, values) if not value]
-    if missing:
-        raise ConfigError(f"environment: {', '.join(missing)} not set; set all four X credentials "
-                          "(X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or none")
-    return Credentials(*values)
 
 
 def parse_database_url(url: str | None, root: Path) -> str:
@@ -288,15 +223,6 @@ def redact_url(url: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
-def parse_api_base(base: str | None) -> str | None:
-    if not base:
-        return None
-    base = base.strip().rstrip("/")
-    if not re.match(r"^https?://[^/\s]+$", base):
-        raise ConfigError(f"JUNO_X_API_BASE: {base!r} is not a base address; write it as http://host:port")
-    return base
-
-
 # --- schedule.yaml -----------------------------------------------------------------------------
 
 _TOP_KEYS = ("account", "accounts", "language", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
@@ -311,8 +237,6 @@ def parse_schedule(doc: Document) -> Schedule:
         raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
                             f"found {kind_of(data)}")
     reject_unknown_keys(doc, (), data, _TOP_KEYS)
-    from scheduler.accounts import parse_list, parse_single
-
     if "account" in data and "accounts" in data:
         raise doc.error(("accounts",), "give either account: (X alone) or accounts: (a list, one per network), "
                                        "not both; move the X account into accounts:", key=True)
@@ -325,7 +249,7 @@ def parse_schedule(doc: Document) -> Schedule:
     accounts = (parse_single(doc, data["account"]),) if "account" in data else parse_list(doc, data["accounts"])
 
     return Schedule(
-        account=next((a for a in accounts if a.network == "x"), accounts[0]),
+        account=next((a for a in accounts if a.network == networks.first()), accounts[0]),
         accounts=accounts,
         language=_language(doc, data.get("language", "en")),
         timezone=_timezone(doc, data["timezone"]),
@@ -538,9 +462,9 @@ def _budget(doc: Document, value: Any) -> Budget:
     if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float))
                                 or not math.isfinite(monthly) or monthly < 0):
         raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
-    prices = dict(DEFAULT_PRICES)
+    prices = networks.default_prices()
     given = _mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
-    reject_unknown_keys(doc, at + ("prices",), given, tuple(DEFAULT_PRICES))
+    reject_unknown_keys(doc, at + ("prices",), given, tuple(prices))
     for key, price in given.items():
         if isinstance(price, bool) or not isinstance(price, (int, float)) or not math.isfinite(price) or price < 0:
             raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")

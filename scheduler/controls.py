@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from scheduler import networks
 from scheduler.errors import UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
 from scheduler.store.records import WAITING, latest_rounds
@@ -13,18 +14,16 @@ def find_post(store: Store, given: str) -> Post:
     """A post by its id ("campaign/tip", "campaign/tip@mastodon"), or by its tip id alone when that is
     unambiguous; a bare tip id names its post on X (or the first network it has)."""
     posts = find_posts(store, given)
-    return next((p for p in posts if p.network == "x"), posts[0])
+    return next((p for p in posts if p.network == networks.first()), posts[0])
 
 
 def find_posts(store: Store, given: str) -> list[Post]:
     """The posts `given` names: a tip's posts on every network (the latest round of each), or with
     `@network` only that network's."""
-    from scheduler.accounts import network_of
-
     post = store.get(given)
-    if post is not None and network_of(given)[1] is not None:
+    if post is not None and networks.network_of(given)[1] is not None:
         return [post]
-    tip, network = network_of(given)
+    tip, network = networks.network_of(given)
     matches = [p for p in store.posts() if (p.tip_key == tip or p.tip_key.endswith(f"/{tip}")
                                             or p.id.split("@")[0] == tip or p.id.split("@")[0].endswith(f"/{tip}"))
                and (network is None or p.network == network)]
@@ -138,6 +137,7 @@ def status(settings, store: Store, now: datetime) -> dict:
     waiting = [p for p in every if p.status in WAITING]
     following = min(waiting, key=lambda p: (p.eligible_at, p.id)) if waiting else None
     start, _ = month_bounds(now, zone)
+    by_network = store.spend_by_network(start)
     posts, spent = store.spend_since(start)
     return {
         "account": account_row(settings, store),
@@ -145,12 +145,15 @@ def status(settings, store: Store, now: datetime) -> dict:
         "accounts": [{**account_row(settings, store, a),
                       "counts": {state: sum(1 for p in every if p.network == a.network and p.status == state)
                                  for state in STATES}}
-                     for a in settings.schedule.accounts or (settings.schedule.account,)],
+                     for a in settings.schedule.all_accounts],
         "counts": {state: counts.get(state, 0) for state in STATES},
         "next": ({"id": following.id, "at": following.eligible_at.astimezone(zone).isoformat()}
                  if following else None),
         "month": {"start": start.astimezone(zone).date().isoformat(), "posts": posts,
-                  "spent_usd": round(spent, 4), "budget_usd": settings.schedule.budget.monthly_usd},
+                  "spent_usd": round(spent, 4), "budget_usd": settings.schedule.budget.monthly_usd,
+                  "networks": {a.network: {"posts": by_network.get(a.network, (0, 0.0))[0],
+                                           "spent_usd": round(by_network.get(a.network, (0, 0.0))[1], 4)}
+                               for a in settings.schedule.all_accounts}},
         "failing": [{"id": p.id, "network": p.network, "status": p.status, "error": p.last_error,
                      "attempts": p.attempts,
                      "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from scheduler import networks
 from scheduler.config import Settings, load_settings
 from scheduler.yamlio import display_path
 
@@ -94,8 +95,8 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
 def demo_settings(root: Path) -> Settings:
     """The scratch folder's settings, with the outbox publisher and nothing from the environment."""
     settings = load_settings(root, env={})
-    account = replace(settings.schedule.account, publisher="outbox")
-    accounts = tuple(replace(a, publisher="outbox") for a in settings.schedule.accounts)
+    account = replace(settings.schedule.account, publisher=networks.rehearsal())
+    accounts = tuple(replace(a, publisher=networks.rehearsal()) for a in settings.schedule.accounts)
     return replace(settings, schedule=replace(settings.schedule, account=account, accounts=accounts))
 
 
@@ -121,7 +122,8 @@ def _cards(settings: Settings) -> dict:
     from scheduler.campaigns.file import find_campaigns
     from scheduler.cards.render import render_campaigns
 
-    report = render_campaigns(settings, find_campaigns(settings.root), ["x"], progress=False)
+    sizes = list(networks.card_sizes(settings.schedule.all_accounts))
+    report = render_campaigns(settings, find_campaigns(settings.root), sizes, progress=False)
     return {"cards": len(report["cards"]), "rendered": report["rendered"], "folder": str(settings.cards_dir)}
 
 
@@ -130,7 +132,7 @@ def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[di
     from scheduler.campaigns.file import find_campaigns
     from scheduler.campaigns.planning import plan_posts
     from scheduler.campaigns.queueing import tip_key
-    from scheduler.publishers import Publishers
+    from scheduler.runner.publishers import Publishers
     from scheduler.runner.run import run_due
 
     headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}

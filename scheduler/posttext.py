@@ -1,23 +1,20 @@
-"""The words exactly as they will be posted, and how X counts them.
+"""The words exactly as they will be posted, and how long each account's network counts them.
 
 One place composes a post (tip text, crisis footer, link with UTM parameters, hashtags) so that
-split, queue, plan, preview and the publishers all agree on the text and its weighted length.
+split, approve, the studio, queue, plan, preview and the publishers all agree on the text, and one
+place asks each configured account's network whether it fits (scheduler.networks: X's weighted 280,
+Bluesky's 300 graphemes, the Mastodon instance's own limit).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-MAX_WEIGHTED_LENGTH = 280
-
-
-def weighted_length(text: str) -> int:
-    """X's weighted length (twitter-text v3: URLs count 23, CJK and emoji count 2)."""
-    from twitter_text import parse_tweet
-
-    return parse_tweet(unicodedata.normalize("NFC", text)).weightedLength
+from scheduler import networks
+from scheduler.networks.base import TextLength
 
 
 def link_with_utm(url: str | None, utm: dict, campaign: str) -> str | None:
@@ -47,13 +44,13 @@ def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | No
 
 
 def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool,
-                network: str = "x") -> str:
+                network: str | None = None) -> str:
     """compose() with the schedule's link, hashtag and crisis-footer policy; utm source defaults to the network."""
     link = None
     if schedule is not None and schedule.link.mode == "in-post":
         utm = dict(schedule.link.utm)
         if utm and "source" not in utm:
-            utm["source"] = network
+            utm["source"] = network or schedule.account.network
         link = link_with_utm(url, utm, campaign)
     return compose(
         text,
@@ -63,41 +60,67 @@ def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitiv
     )
 
 
+def accounts_of(schedule):
+    """The accounts a tip is checked for: the schedule's, or (before there is one) the first network's."""
+    if schedule is not None:
+        return schedule.all_accounts
+    from scheduler.accounts import Account
+
+    first = networks.first()
+    return (Account(handle="", publisher=first, network=first),)
+
+
 @dataclass(frozen=True)
 class Composed:
-    text: str             # exactly as posted
-    weighted_length: int  # as X counts it
+    """A tip's post on each account's network, and how long each network counts it."""
+
+    texts: dict[str, str]             # network -> the text exactly as posted there
+    lengths: dict[str, TextLength]    # network -> its length there, and the limit
+
+    @property
+    def main(self) -> str:
+        """The first account's network (the single account, or X in a list of several)."""
+        return next(iter(self.texts))
+
+    @property
+    def text(self) -> str:
+        return self.texts[self.main]
+
+    @property
+    def weighted_length(self) -> int:
+        return self.lengths[self.main].length
+
+    @property
+    def limit(self) -> int:
+        return self.lengths[self.main].limit
 
     @property
     def fits(self) -> bool:
-        return self.weighted_length <= MAX_WEIGHTED_LENGTH
+        """It can go out: it fits at least one account (queue posts it there and says where it does not)."""
+        return any(length.fits for length in self.lengths.values())
+
+    @property
+    def fits_everywhere(self) -> bool:
+        return all(length.fits for length in self.lengths.values())
+
+    @property
+    def tightest(self) -> tuple[str, TextLength]:
+        """The network where the post comes nearest its limit (or passes it furthest)."""
+        return max(self.lengths.items(), key=lambda item: item[1].length - item[1].limit)
 
 
-def compose_tip(schedule, campaign, tip, text: str | None = None) -> Composed:
-    """A campaign tip's post (or the post `text` would make in its place), and its length."""
-    composed = compose_for(schedule, text=tip.text if text is None else text, url=campaign.url,
-                           campaign=campaign.slug, sensitive=tip.sensitive)
-    return Composed(composed, weighted_length(composed))
-def length_on(network: str, text: str, state_dir=None) -> tuple[int, int, str]:
-    """(length, limit, how it is counted) of a post's text on a network.
+def compose_tip(schedule, campaign, tip, text: str | None = None, state_dir: Path | None = None) -> Composed:
+    """A campaign tip's posts (or the posts `text` would make in its place) on every account, with lengths."""
+    accounts = sorted(accounts_of(schedule), key=lambda a: a != (schedule.account if schedule else a))
+    texts, lengths = {}, {}
+    for account in accounts:
+        body = tip.text_for(account.network) if text is None else text
+        texts[account.network] = compose_for(schedule, text=body, url=campaign.url, campaign=campaign.slug,
+                                             sensitive=tip.sensitive, network=account.network)
+        lengths[account.network] = length_on(account.network, texts[account.network], state_dir)
+    return Composed(texts, lengths)
 
-    X: weighted, 280. Mastodon: the instance's own limit as `check` last read it (500 until then),
-    URLs 23, the rest in grapheme clusters. Bluesky: 300 graphemes of the text as shown (links shortened).
-    """
-    if network == "mastodon":
-        from scheduler.publishers.mastodonaccess import (
-            DEFAULT_MAX_CHARACTERS,
-            InstanceLimits,
-            mastodon_length,
-            read_limits,
-        )
 
-        limits = read_limits(state_dir) if state_dir is not None else InstanceLimits()
-        where = limits.domain or "Mastodon"
-        return (mastodon_length(text, limits.url_length), limits.max_characters or DEFAULT_MAX_CHARACTERS,
-                f"characters as {where} counts them")
-    if network == "bluesky":
-        from scheduler.publishers.blueskytext import MAX_GRAPHEMES, bluesky_length
-
-        return bluesky_length(text), MAX_GRAPHEMES, "graphemes as Bluesky shows them"
-    return weighted_length(text), MAX_WEIGHTED_LENGTH, "characters as X counts them"
+def length_on(network: str, text: str, state_dir: Path | None = None) -> TextLength:
+    """How long `text` is on `network`, and the most it may be there."""
+    return networks.get(network).length(text, state_dir)

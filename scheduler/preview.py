@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from scheduler import networks
 from scheduler.errors import UsageError
 from scheduler.fileio import write_atomic
-from scheduler.posttext import MAX_WEIGHTED_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,6 @@ def render_preview(view: Mapping[str, Any]) -> str:
         "attention": sum(1 for post in posts if post["attention"]),
         "weeks": _calendar(posts + published, now.date(), days,
                            {date.fromisoformat(day) for day in view.get("blackout", ())}),
-        "max_length": MAX_WEIGHTED_LENGTH,
     }
     return _template().render(page=page)
 
@@ -93,8 +92,9 @@ def _template():
 
 
 def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") -> dict:
+    network = networks.get(post.get("network") or networks.first())
     length = int(post.get("weighted_length") or 0)
-    limit = int(post.get("limit") or MAX_WEIGHTED_LENGTH)
+    limit = int(post.get("limit") or network.length("").limit)
     flags = [flag for flag in post.get("review") or () if flag in FLAG_LABELS]
     if length > limit:
         flags.append("too-long")
@@ -111,7 +111,9 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "length": length,
         "length_percent": min(100, round(100 * length / limit)),
         "limit": limit,
-        "network": post.get("network") or "x",
+        "network": network.key,
+        "network_name": network.name,
+        "network_badge": not network.keeps_tip_id,  # posts on the first network (X) carry no badge
         "alt_text": post.get("alt_text") or "",
         "error": post.get("error") or "",
         "card": post.get("card"),
@@ -288,15 +290,18 @@ def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
     from scheduler.cards.render import campaign_alt_text, card_path
     from scheduler.posttext import compose_tip
 
-    post = compose_tip(settings.schedule, campaign, tip)
+    post = compose_tip(settings.schedule, campaign, tip, state_dir=settings.state_dir)
+    size = networks.card_sizes((settings.schedule.account,))[0]
     return {
         "id": f"{campaign.slug}/{tip.id}",
         "campaign": campaign.slug,
         "headline": tip.headline,
         "text": post.text,
         "weighted_length": post.weighted_length,
+        "limit": post.limit,
+        "network": post.main,
         "alt_text": campaign_alt_text(brand, campaign, tip),  # as queue will store it
-        "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, "x")),
+        "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, size)),
         "review": list(tip.review),
     }
 

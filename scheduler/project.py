@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from scheduler import networks
 from scheduler.config import Settings
 from scheduler.errors import UsageError
 from scheduler.results import (
@@ -140,7 +141,7 @@ class Project:
             note_schedule_valid(settings)
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
-            from scheduler.publishers import Publishers
+            from scheduler.runner.publishers import Publishers
 
             publisher = Publishers(settings)
         try:
@@ -266,7 +267,7 @@ class Project:
     def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
         from scheduler.controls import unpublish_post
-        from scheduler.publishers import Publishers
+        from scheduler.runner.publishers import Publishers
 
         publishers = Publishers(self.settings)
         try:
@@ -302,7 +303,7 @@ class Project:
 
     def check(self, network: str | None = None):
         """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
-        from scheduler.publishers.checks import run_check
+        from scheduler.check import run_check
 
         return run_check(self.settings, network=network)
 
@@ -313,5 +314,5 @@ def _post_state(post) -> dict:
 
 
 def _change(posts) -> PostChange:
-    first = next((p for p in posts if p.network == "x"), posts[0])
+    first = next((p for p in posts if p.network == networks.first()), posts[0])
     return PostChange(first.id, first.status, [{"id": p.id, "network": p.network, "status": p.status} for p in posts])

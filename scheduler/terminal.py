@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from scheduler import networks
+
 
 def _console():
     from rich.console import Console
@@ -70,7 +72,7 @@ def show_status(report: dict) -> None:
     several = len(report.get("accounts") or ()) > 1
     for account in report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]:
         state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
-        shown = f"@{account['handle']}" if account.get("network", "x") == "x" else account["handle"]
+        shown = networks.written(account["network"], account["handle"])
         lines.append(f"{shown} via {account['publisher']}: {state}")
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
@@ -84,6 +86,9 @@ def show_status(report: dict) -> None:
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")
+    if several:
+        lines.append("  " + "; ".join(f"{network}: {row['posts']} posted, ${row['spent_usd']:.2f}"
+                                      for network, row in (month.get("networks") or {}).items()))
     for row in report["failing"]:
         if row["status"] == "failed":  # run-due deferred it: it goes out by itself at its next try
             lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {row['attempts']} attempts: "

@@ -152,7 +152,7 @@ class FakeX(FakeServer):
                 "X_ACCESS_TOKEN": account.access_token, "X_ACCESS_TOKEN_SECRET": account.token_secret}
 
     def credentials(self, username: str = "junocounseling"):
-        from scheduler.config import Credentials
+        from scheduler.networks.x import Credentials
 
         env = self.env(username)
         return Credentials(env["X_API_KEY"], env["X_API_SECRET"], env["X_ACCESS_TOKEN"], env["X_ACCESS_TOKEN_SECRET"])

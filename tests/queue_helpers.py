@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scheduler.config import load_settings
 from scheduler.errors import PublishError
-from scheduler.publishers.base import Outgoing, Published, Publisher
+from scheduler.networks.base import Outgoing, Published, Publisher
 from scheduler.store import Post
 
 SCHEDULE = """\

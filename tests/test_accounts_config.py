@@ -96,7 +96,7 @@ def test_the_mastodon_token_can_come_from_dotenv(tmp_path):
     (tmp_path / ".env").write_text("MASTODON_ACCESS_TOKEN=tok-from-dotenv-1234\n"
                                    "MASTODON_API_BASE=https://mastodon.social/\n", encoding="utf-8")
     settings = settings_for(tmp_path, ACCOUNTS)
-    assert settings.mastodon.api_base == "https://mastodon.social"
+    assert settings.access["mastodon"].api_base == "https://mastodon.social"
     assert "tok-from-dotenv-1234" not in repr(settings)
 
 

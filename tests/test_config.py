@@ -32,7 +32,7 @@ def test_bundled_schedule_loads_into_frozen_settings(tmp_path):
     assert date(2026, 12, 25) in schedule.blackout
     assert any(time(8, 30) in slot.times for slot in schedule.slots)
     assert settings.database_url == f"sqlite:///{REPO / '.juno' / 'juno.db'}"
-    assert settings.credentials is None
+    assert "x" not in settings.access
     with pytest.raises(AttributeError):
         settings.schedule.max_per_day = 9  # frozen
 
@@ -49,10 +49,10 @@ def test_environment_overrides_and_dotenv(tmp_path):
                                    "X_ACCESS_TOKEN_SECRET=ts1\n", encoding="utf-8")
     settings = load_settings(tmp_path, env={"X_API_KEY": "key-from-env",
                                             "JUNO_DATABASE_URL": "postgresql://u:pw@db:5432/juno"})
-    assert settings.credentials.api_key == "key-from-env"
-    assert settings.credentials.api_secret == "s1"
+    assert settings.access["x"].credentials.api_key == "key-from-env"
+    assert settings.access["x"].credentials.api_secret == "s1"
     assert settings.database_url == "postgresql://u:pw@db:5432/juno"
-    assert "key-from-env" not in repr(settings) and "s1" not in repr(settings.credentials)
+    assert "key-from-env" not in repr(settings) and "s1" not in repr(settings.access["x"])
 
 
 def test_redact_url_hides_the_password():

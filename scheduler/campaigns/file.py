@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from scheduler import networks
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
 from scheduler.yamlio import (
@@ -111,7 +112,7 @@ def tip_place(campaign: Campaign, root: Path, tip_id: str, key: str) -> str:
         return shown
 
 
-def tip_fingerprint(campaign: Campaign, tip: Tip, network: str = "x") -> str:
+def tip_fingerprint(campaign: Campaign, tip: Tip, network: str) -> str:
     """What a queued post was made from: the tip's words on that network, headline, alt text, pin and flags,
     and the campaign's link. Stored with the post at `queue`; a worker compares it just before posting (a
     tip edited since is held)."""
@@ -270,15 +271,14 @@ def _review_words(doc: Document, at: tuple, value: Any) -> dict:
 
 def _texts(doc: Document, at: tuple, value: Any) -> tuple[tuple[str, str], ...]:
     """`texts: {mastodon: "...", bluesky: "..."}`: a network's own text for this tip."""
-    from scheduler.accounts import NETWORKS
-
     if value is None:
         return ()
     if not isinstance(value, dict):
         raise doc.error(at, f"expected a mapping of network to text, e.g. {{mastodon: \"...\"}}, found {kind_of(value)}")
-    reject_unknown_keys(doc, at, value, NETWORKS)
+    known = networks.keys()
+    reject_unknown_keys(doc, at, value, known)
     return tuple((network, _required_text(doc, at + (network,), value[network]))
-                 for network in NETWORKS if network in value)
+                 for network in known if network in value)
 
 
 def _source(doc: Document, at: tuple, value: Any) -> dict:

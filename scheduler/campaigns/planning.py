@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from scheduler.posttext import length_on
 from scheduler.store import Store
 from scheduler.store.records import WAITING
 
@@ -13,15 +14,13 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28) -> list[di
     """Posts still to go out before now + days, in the order they will go:
     [{"id", "network", "at", "status", "text", "card", "alt_text", "weighted_length", "limit"}], times local
     with offset; `weighted_length` is the length as that network counts it, `limit` that network's limit."""
-    from scheduler.posttext import length_on
-
     zone = settings.schedule.zone
     until = now + timedelta(days=days)
     rows = []
     limits: dict[str, int] = {}
     for post in store.posts(WAITING, until=until):
         if post.network not in limits:
-            limits[post.network] = length_on(post.network, "", settings.state_dir)[1]
+            limits[post.network] = length_on(post.network, "", settings.state_dir).limit
         rows.append({
             "id": post.id,
             "network": post.network,

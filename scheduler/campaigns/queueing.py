@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from scheduler import networks
 from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
+from scheduler.posttext import compose_tip
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
 from scheduler.yamlio import display_path
@@ -218,12 +220,10 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     the keys of the other tips; and the tips too long for some network (queued on the others).
 
     An approved tip flagged stale (its article changed under it) waits for a person to look again."""
-    from scheduler.accounts import post_id
     from scheduler.campaigns.file import tip_fingerprint
-    from scheduler.posttext import compose_for, length_on
 
     schedule = settings.schedule
-    accounts = schedule.accounts or (schedule.account,)
+    accounts = schedule.all_accounts
     drafts, withdrawn, too_long = [], [], []
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
@@ -232,20 +232,20 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
                 withdrawn.append(key)
                 continue
             fitting, problems = [], []
+            composed = compose_tip(schedule, campaign, tip, state_dir=settings.state_dir)
             for account in accounts:
-                text = compose_for(schedule, text=tip.text_for(account.network), url=campaign.url,
-                                   campaign=campaign.slug, sensitive=tip.sensitive, network=account.network)
-                length, limit, how = length_on(account.network, text, settings.state_dir)
-                if length > limit:
-                    problems.append((account.network, f"{length} {how} (with link, footer and hashtags), over {limit}"))
+                text, counted = composed.texts[account.network], composed.lengths[account.network]
+                if not counted.fits:
+                    what = f"{counted.length} {counted.how} (with link, footer and hashtags), over {counted.limit}"
+                    problems.append((account.network, what))
                 else:
-                    fitting.append((account.network, text, length))
+                    fitting.append((account.network, text, counted.length))
             where = display_path(campaign.path, settings.root)
             if not fitting:
                 detail = "; ".join(f"{what} on {network}" for network, what in problems)
                 raise ContentError(f"{where}: tip {tip.id!r} would be {detail}; shorten its text; nothing was queued")
             for network, what in problems:
-                too_long.append({"id": post_id(key, network), "network": network,
+                too_long.append({"id": networks.post_id(key, network), "network": network,
                                  "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
                                             f"{', '.join(n for n, _, _ in fitting)} only: shorten it or give it "
                                             f"texts: {{{network}: ...}}"})
@@ -255,11 +255,11 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     wanted = []
     for campaign, position, tip, fitting in drafts:
         key = tip_key(campaign.slug, tip.id)
-        card, alt_text, card_digest = (None, None, None)
-        if cards is not None and needs_card(key):
-            card, alt_text, card_digest = cards(campaign, tip)
         for network, text, length in fitting:
-            post = Post(id=post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
+            card, alt_text, card_digest = (None, None, None)
+            if cards is not None and needs_card(key):  # the card size the network shows best
+                card, alt_text, card_digest = cards(campaign, tip, networks.get(network).card_size)
+            post = Post(id=networks.post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
                         position=position, text=text, card=card, alt_text=alt_text, weighted_length=length,
                         due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive,
                         tip_digest=tip_fingerprint(campaign, tip, network), card_digest=card_digest)
@@ -278,8 +278,8 @@ def _card_maker(settings):
     handle = settings.schedule.account.handle
     brand = load_brand(settings.root, handle)
 
-    def make(campaign, tip):
-        path = Path(ensure_card(settings, brand, campaign, tip, size="x"))
+    def make(campaign, tip, size: str):
+        path = Path(ensure_card(settings, brand, campaign, tip, size=size))
         # the card's own words (its kicker too), and its bytes' digest: checked again before upload
         return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip), bytes_digest(path)
 
@@ -382,7 +382,6 @@ def _save(store: Store, placed: list[Post], existing: dict, now: datetime) -> No
 def recycle(settings, store: Store, now: datetime) -> list[Post]:
     """When nothing is left to go out: tips posted at least recycle_after ago come round again, on each
     network they went out on, in one slot per tip."""
-    from scheduler.accounts import post_id
 
     recycle_after = settings.schedule.recycle_after
     if recycle_after is None or store.posts(WAITING):
@@ -393,7 +392,7 @@ def recycle(settings, store: Store, now: datetime) -> list[Post]:
     if not due_again:
         return []
     timetable = Timetable(settings.schedule)
-    again = [Wanted(replace(p, id=post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1, due_at=now,
+    again = [Wanted(replace(p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1, due_at=now,
                             pinned=False, status=QUEUED, retry_at=None, claimed_by=None, claimed_until=None,
                             attempts=0, attempt_open=False, last_error=None, remote_id=None, url=None,
                             posted_at=None, cost_usd=None, skip_reason=None, recyclable=True), None)

@@ -18,15 +18,8 @@ def nothing_due(root: Path, now: datetime) -> bool:
     False when unsure: the full path then decides, and reports any mistake."""
     import os
 
-    from scheduler.config import (
-        SCHEDULE_FILE,
-        parse_api_base,
-        parse_bluesky_access,
-        parse_credentials,
-        parse_database_url,
-        parse_mastodon_access,
-        read_environment,
-    )
+    from scheduler import networks
+    from scheduler.config import SCHEDULE_FILE, parse_database_url, read_environment
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
     from scheduler.store import open_store
@@ -41,10 +34,7 @@ def nothing_due(root: Path, now: datetime) -> bool:
     if checked != current:
         return False
     environ = read_environment(root, os.environ)
-    parse_credentials(environ)
-    parse_api_base(environ.get("JUNO_X_API_BASE"))
-    parse_mastodon_access(environ)
-    parse_bluesky_access(environ)
+    networks.read_access(environ)
     url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return True  # no database yet: nothing was ever queued

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.triggers.base import BaseTrigger
 
+from scheduler import networks
 from scheduler.errors import JunoError
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     from apscheduler.schedulers.base import SchedulerNotRunningError
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    from scheduler.publishers import Publishers
+    from scheduler.runner.publishers import Publishers
     from scheduler.runner.run import run_due, worker_name
     from scheduler.store import open_project_store
 
@@ -112,8 +113,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         alarm.add_job(wake, trigger, id="run-due", name="run-due")
-        accounts = ", ".join(a.handle if a.network != "x" else f"@{a.handle}"
-                             for a in settings.schedule.accounts or (settings.schedule.account,))
+        accounts = ", ".join(networks.written(a.network, a.handle) for a in settings.schedule.all_accounts)
         echo(f"daemon started for {accounts} ({worker_id}); stop it with SIGTERM or Ctrl-C")
         alarm.start()
     finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from scheduler import networks
+
 
 @dataclass(frozen=True)
 class Posted:
@@ -53,11 +55,12 @@ class Stopped:
 
     @property
     def shown(self) -> str:
-        return f"@{self.account}" if self.network == "x" else f"{self.account} on {self.network}"
+        return networks.shown(self.network, self.account)
 
     @property
     def resume(self) -> str:
-        return "`juno-scheduler resume`" if self.network == "x" else f"`juno-scheduler resume {self.network}`"
+        return ("`juno-scheduler resume`" if self.network == networks.first()
+                else f"`juno-scheduler resume {self.network}`")
 
 
 @dataclass

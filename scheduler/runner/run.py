@@ -20,9 +20,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scheduler import networks
 from scheduler.errors import JunoError, PublishError
+from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import Action, Decision, Rules, TipState, decide
+from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import (
     Deferred,
     Failed,
@@ -72,8 +75,6 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         def clock() -> datetime:
             return now + timedelta(seconds=time.monotonic() - started)
 
-    from scheduler.publishers import Publishers
-
     if not isinstance(publisher, Publishers):  # one publisher given: the (first) account's
         publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
@@ -100,7 +101,7 @@ class _Stage:
     def __init__(self, settings, store: Store):
         self.settings = settings
         self.schedule = settings.schedule
-        self.accounts = {a.network: a for a in settings.schedule.accounts or (settings.schedule.account,)}
+        self.accounts = {a.network: a for a in settings.schedule.all_accounts}
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
@@ -147,7 +148,6 @@ class _Stage:
 
     def outgoing(self, post: Post):
         from scheduler.campaigns.planning import stored_card
-        from scheduler.publishers.base import Outgoing
 
         card = stored_card(self.settings, post.card)
         return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
@@ -155,16 +155,15 @@ class _Stage:
                         language=self.schedule.language, sensitive=post.sensitive)
 
     def cost(self, post: Post) -> float:
-        if self._free(post):
+        """What the post costs on the network that posts it (the outbox rehearses for free)."""
+        account = self.accounts.get(post.network)
+        if account is None:
             return 0.0
-        from scheduler.publishers.xcosts import post_cost
-
-        return post_cost(self.outgoing(post), self.schedule.budget.prices)
+        return networks.get(account.publisher).cost(self.outgoing(post), self.schedule.budget.prices)
 
     def _free(self, post: Post) -> bool:
-        """Only posts to X cost money (and count against the budget); the outbox rehearses for free."""
-        account = self.accounts.get(post.network)
-        return post.network != "x" or account is None or account.publisher == "outbox"
+        """A post that costs nothing is not held back by the budget."""
+        return self.cost(post) == 0.0
 
     def account_of(self, network: str) -> Account:
         return self.store.account(self.accounts[network].key)

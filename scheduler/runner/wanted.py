@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from scheduler import networks
 from scheduler.errors import ContentError
 from scheduler.store import Post
 
@@ -92,4 +93,5 @@ def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
         return card
     logger.warning("%s: %s is not the card that was drawn for it (its bytes changed); drawing it again",
                    post.id, card)
-    return Path(ensure_card(settings, brand_of(), found.campaign, found.tip, size="x", redraw=True))
+    size = networks.get(post.network).card_size  # the card the post's network shows
+    return Path(ensure_card(settings, brand_of(), found.campaign, found.tip, size=size, redraw=True))

@@ -202,12 +202,17 @@ class Store:
         return self._posts(f"status IN {_in(CLAIMABLE)} AND ready_at <= ?", (to_epoch(now),),
                            order="ready_at, id")
 
-    def spend_since(self, since: datetime, network: str = "x") -> tuple[int, float]:
-        """How many posts went out on `network` since `since`, and what they cost."""
-        rows = self._query(self._sql("SELECT COUNT(*), COALESCE(SUM(cost_usd), 0) FROM posts "
-                                     "WHERE posted_at >= ? AND network = ?"), (to_epoch(since), network))
-        count, spent = rows[0]
-        return int(count), float(spent)
+    def spend_since(self, since: datetime, network: str | None = None) -> tuple[int, float]:
+        """How many posts went out since `since` (on `network`, or on every network), and what they cost."""
+        by_network = self.spend_by_network(since)
+        rows = [by_network.get(network, (0, 0.0))] if network is not None else by_network.values()
+        return sum(count for count, _ in rows), sum(spent for _, spent in rows)
+
+    def spend_by_network(self, since: datetime) -> dict[str, tuple[int, float]]:
+        """{network: (posts that went out since `since`, what they cost)}, for the networks that posted."""
+        rows = self._query(self._sql("SELECT network, COUNT(*), COALESCE(SUM(cost_usd), 0) FROM posts "
+                                     "WHERE posted_at >= ? GROUP BY network ORDER BY network"), (to_epoch(since),))
+        return {str(network): (int(count), float(spent)) for network, count, spent in rows}
 
     # --- queueing -----------------------------------------------------------------------------
     def add_posts(self, posts: Iterable[Post], now: datetime) -> int:

@@ -100,11 +100,11 @@ class _Routes:
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return Response("no such tip\n", status_code=404, media_type="text/plain")
-        path = ensure_card(self.ws.settings, self.ws.brand, campaign, tip, "x")
+        path = ensure_card(self.ws.settings, self.ws.brand, campaign, tip, self.ws.card_size)
         return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
 
     async def preview(self, request: Request):
-        """The card and X's count for what is typed now (nothing is saved): the live preview."""
+        """The card and the tightest network's count for what is typed now (nothing is saved): the live preview."""
         from scheduler.cards.render import kicker_for, render_card
 
         campaign, _ = self.ws.campaign(request.path_params["slug"])
@@ -117,7 +117,7 @@ class _Routes:
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
                                      "headline_length": len(headline), "headline_limit": MAX_HEADLINE}
         try:
-            png = render_card(headline, self.ws.brand, "x", kicker_for(self.ws.brand, campaign, tip))
+            png = render_card(headline, self.ws.brand, self.ws.card_size, kicker_for(self.ws.brand, campaign, tip))
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
         except JunoError as exc:
             answer["error"] = str(exc)

@@ -26,15 +26,15 @@ FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
 def card_url(ws, campaign: Campaign, tip) -> str:
     from scheduler.cards.render import kicker_for
 
-    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip))
+    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), ws.card_size)
     return f"/cards/{campaign.slug}/{tip.id}.png?v={version}"
 
 
 @lru_cache(maxsize=4096)
-def _fingerprint(headline: str, brand, kicker: str | None) -> str:
+def _fingerprint(headline: str, brand, kicker: str | None, size: str) -> str:
     from scheduler.cards.render import fingerprint
 
-    return fingerprint(headline, brand, "x", kicker)
+    return fingerprint(headline, brand, size, kicker)
 
 
 def _latest_posts(store, slug: str | None = None) -> dict:
@@ -71,8 +71,8 @@ def _card_drawn(ws, campaign: Campaign, tip) -> bool:
     """The tip's card is on disk and was drawn from its current headline (the cards stage's own test)."""
     from scheduler.cards.render import card_path, kicker_for, made_from
 
-    path = card_path(ws.settings.cards_dir, campaign.slug, tip.id, "x")
-    return made_from(path) == _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip))
+    path = card_path(ws.settings.cards_dir, campaign.slug, tip.id, ws.card_size)
+    return made_from(path) == _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), ws.card_size)
 
 
 def review(ws, slug: str) -> dict:
@@ -220,7 +220,7 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
             slug, tip_id = post.tip_key.split("/", 1)
             by_day[local.date()].append({
                 "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
-                "network": getattr(post, "network", "x"),
+                "network": post.network,
                 "anchor": f"{slug}-{tip_id}" + re.sub(r"[^a-z0-9]+", "-", post.id[len(post.tip_key):].lower()),
                 "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
                 "card": f"/cards/{slug}/{tip_id}.png" if stored_card(settings, post.card) else None,

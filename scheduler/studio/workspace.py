@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from scheduler import audit
+from scheduler import audit, networks
 from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip
 from scheduler.errors import ContentError, JunoError
+from scheduler.posttext import Composed, compose_tip
 from scheduler.studio.editing import (
     CampaignFile,
     Conflict,
@@ -50,7 +51,7 @@ class Workspace:
         self._settings = None
         self._settings_key: tuple[float, ...] | None = None
         self._brand = None
-        self._lengths: dict[tuple, int] = {}
+        self._lengths: dict[tuple, Composed] = {}
 
     # --- the project's settings, reread when schedule.yaml or brand.yaml change ------------------
 
@@ -322,33 +323,44 @@ class Workspace:
     # --- checks shared by every save -------------------------------------------------------------
 
     def _check_tip(self, campaign: Campaign, tip: Tip | None) -> None:
-        """The card stage's headline check, and the post's length as X counts it for an approved tip."""
+        """The card stage's headline check on every card size the accounts use, and for an approved tip
+        the post's length by each account's own network (refused only when it fits none, as queue does)."""
         if tip is None:
             return
         from scheduler.cards.render import check_card, kicker_for
 
         try:
-            check_card(tip.headline, self.brand, "x", kicker_for(self.brand, campaign, tip))
+            for size in networks.card_sizes(self.settings.schedule.all_accounts):
+                check_card(tip.headline, self.brand, size, kicker_for(self.brand, campaign, tip))
         except ContentError as exc:
             raise Refused(str(exc), "headline") from None
         if tip.status == "approved":
-            length, limit = self.post_length(campaign, tip)
-            if length > limit:
-                raise Refused(f"the post would be {length} characters as X counts them (with link, footer and "
-                              f"hashtags), over {limit}; shorten the text", "text")
+            composed = self.composed(campaign, tip)
+            if not composed.fits:
+                network, length = composed.tightest
+                raise Refused(f"the post would be {length.length} {length.how} on {network} (with link, footer "
+                              f"and hashtags), over {length.limit}; shorten the text", "text")
 
     def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
-        """X's count of the tip's post (twitter-text takes about a millisecond a post): once per version of it."""
-        from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose_tip
+        """(length, limit) of the tip's post where it comes nearest its network's limit."""
+        _, length = self.composed(campaign, tip, text).tightest
+        return length.length, length.limit
 
+    def composed(self, campaign: Campaign, tip: Tip, text: str | None = None) -> Composed:
+        """The tip's post on every account, counted by each network (about a millisecond a post): once per
+        version of it."""
         schedule = self.settings.schedule
-        text = tip.text if text is None else text
-        key = (self._settings_key, campaign.url, campaign.slug, tip.sensitive, text)
+        key = (self._settings_key, campaign.url, campaign.slug, tip.sensitive, tip.texts, tip.text, text)
         if key not in self._lengths:
             if len(self._lengths) > 4096:
                 self._lengths.clear()
-            self._lengths[key] = compose_tip(schedule, campaign, tip, text).weighted_length
-        return self._lengths[key], MAX_WEIGHTED_LENGTH
+            self._lengths[key] = compose_tip(schedule, campaign, tip, text, state_dir=self.settings.state_dir)
+        return self._lengths[key]
+
+    @property
+    def card_size(self) -> str:
+        """The card the studio shows: the one the first account's network shows."""
+        return networks.card_sizes(self.settings.schedule.all_accounts)[0]
 
     def where_it_goes(self, slug: str, tip_id: str) -> str:
         """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
@@ -356,22 +368,20 @@ class Workspace:
         if not states:
             return "it is not in the queue (see the Queue page)"
         schedule = self.settings.schedule
-        accounts = {a.network: a for a in schedule.accounts or (schedule.account,)}
+        accounts = {a.network: a for a in schedule.all_accounts}
         first = min(datetime.fromisoformat(row["due_at"]) for row in states).astimezone(schedule.zone)
         places = []
         for network in sorted({row["network"] for row in states}):
             account = accounts.get(network)
-            if account is not None and account.publisher == "outbox":
+            if account is not None and networks.get(account.publisher).rehearsal:
                 places.append("the outbox (a file in .juno/outbox; nothing is sent)")
             else:
-                places.append(network.capitalize())
+                places.append(networks.get(network).name)
         where = " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
         return f"{first:%a %d %b %H:%M} ({schedule.zone.key}) on {where}"
 
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
         """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""
-        from scheduler.posttext import compose_tip
-
         schedule = self.settings.schedule
         composed = compose_tip(schedule, campaign, tip).text
         parts = []

@@ -45,7 +45,8 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
     """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
     squeezed = " ".join(text.split())
     return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
-from scheduler.posttext import MAX_WEIGHTED_LENGTH, weighted_length
+from scheduler import networks
+from scheduler.posttext import length_on
 from scheduler.tips.filters import (
     advice_cut,
     compress,
@@ -88,7 +89,7 @@ Fits = Callable[[str, bool], bool]
 
 
 def fits_bare(text: str, sensitive: bool) -> bool:
-    return weighted_length(text) <= MAX_WEIGHTED_LENGTH
+    return length_on(networks.first(), text).fits
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from scheduler import networks
 from scheduler.articles import read_article
 from scheduler.campaigns.file import (
     SCHEDULE_NAME,
@@ -19,12 +18,7 @@ from scheduler.campaigns.file import (
 )
 from scheduler.errors import ContentError
 from scheduler.fileio import read_input, write_atomic
-from scheduler.posttext import (
-    MAX_WEIGHTED_LENGTH,
-    compose_for,
-    compose_tip,
-    weighted_length,
-)
+from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
 from scheduler.yamlio import display_path
@@ -78,7 +72,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     existing = load_campaign(target, root) if target.exists() else None
     url = article.url or (existing.url if existing else None)
 
-    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug))
+    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno"))
     fresh = split.tips
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
@@ -90,7 +84,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         from scheduler.tips.taking import passage, taken_locators
         from scheduler.tips.taking import take as take_passage
 
-        fits = post_fits(schedule, url=url, slug=slug)
+        fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno")
         already = taken_locators(tips)
         for locator in take:
             if locator.strip() in already:
@@ -173,52 +167,16 @@ def write_blocks(root: Path, slug: str, campaign: Campaign, blocks: list[dict]) 
     return path
 
 
-def posted_length(schedule, text: str, *, url: str | None, slug: str, sensitive: bool) -> int:
-    return weighted_length(compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive))
+def post_fits(schedule, *, url: str | None, slug: str, state_dir: Path | None = None):
+    """fits(text, sensitive): whether the posted text (with footer, link and hashtags) fits every
+    configured account, each by its own network's rule (before there is a schedule, the first network's)."""
+    checks = []
+    for account in accounts_of(schedule):
+        def compose(text: str, sensitive: bool, network=account.network) -> str:
+            return compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive, network=network)
 
-
-_URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
-
-
-def post_fits(schedule, *, url: str | None, slug: str):
-    """fits(text, sensitive): whether the posted text stays within X's 280.
-
-    X's counting (twitter-text) takes milliseconds a call, so a text whose weight is plainly under
-    the limit is let through on an upper bound: every character at its weight from twitter-text's
-    own table (code points taken singly, so emoji count at least as much as X counts them), plus
-    the exact weight of what compose adds (footer, link, hashtags); one plainly over it on a lower
-    bound (plain ASCII letters, spaces and punctuation count 1 each, and nothing else counts less
-    than 0). A text with anything URL-like in it, or near the limit, is counted exactly.
-    """
-    from twitter_text.config import config
-
-    table = config["defaults"]
-    scale, default = table["scale"], table["default_weight"]
-    ranges = [(r["start"], r["end"], r["weight"]) for r in table["ranges"]]
-    overhead: dict[bool, int] = {}
-
-    weights: dict[str, int] = {}
-
-    def weight(ch: str) -> int:
-        code = ord(ch)
-        return next((w for start, end, w in ranges if start <= code <= end), default)
-
-    def fits(text: str, sensitive: bool) -> bool:
-        body = unicodedata.normalize("NFC", text.strip())
-        if not _URL_LIKE.search(body):
-            for ch in set(body).difference(weights):
-                weights[ch] = weight(ch)
-            if sensitive not in overhead:
-                overhead[sensitive] = posted_length(schedule, "A", url=url, slug=slug, sensitive=sensitive) - 1
-            bound = sum(map(weights.__getitem__, body)) // scale + 1 + overhead[sensitive]
-            if bound <= MAX_WEIGHTED_LENGTH:
-                return True
-            plain = len(body) - sum(1 for ch in body if not ch.isascii() or ch in "#*0123456789")
-            if plain + overhead[sensitive] - 1 > MAX_WEIGHTED_LENGTH:
-                return False
-        return posted_length(schedule, text, url=url, slug=slug, sensitive=sensitive) <= MAX_WEIGHTED_LENGTH
-
-    return fits
+        checks.append(networks.get(account.network).fitter(compose, state_dir))
+    return lambda text, sensitive: all(fits(text, sensitive) for fits in checks)
 
 
 def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:

@@ -19,7 +19,8 @@ from scheduler.campaigns.file import (
     write_campaign,
 )
 from scheduler.errors import ContentError
-from scheduler.posttext import compose_for, weighted_length
+from scheduler.networks.x import weighted_length
+from scheduler.posttext import compose_for
 from scheduler.tips.splitter import load_schedule
 from tests.conftest import REPO
 

@@ -21,8 +21,11 @@ ALLOWED = {
     "scheduler", "scheduler.cli", "scheduler.errors", "scheduler.runner", "scheduler.runner.cron",
     "scheduler.config", "scheduler.accounts", "scheduler.crontab", "scheduler.fileio", "scheduler.yamlio",
     "scheduler.store", "scheduler.store.base", "scheduler.store.records", "scheduler.store.schema",
-    "scheduler.store.sqlite", "scheduler.publishers", "scheduler.publishers.mastodonaccess",
-    "scheduler.publishers.blueskyaccess",
+    "scheduler.store.sqlite",
+    # the networks' rules and environment parsers (never a network's client library)
+    "scheduler.networks", "scheduler.networks.base", "scheduler.networks.outbox", "scheduler.networks.x",
+    "scheduler.networks.x.costs", "scheduler.networks.bluesky", "scheduler.networks.bluesky.access",
+    "scheduler.networks.bluesky.text", "scheduler.networks.mastodon", "scheduler.networks.mastodon.access",
 }
 SITE = {"__editable___juno_scheduler_0_1_0_finder", "_distutils_hack", "sitecustomize", "usercustomize",
         "org",  # the standard copy module looks for Jython's org.python.core, and does not find it

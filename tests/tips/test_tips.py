@@ -9,7 +9,8 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.config import parse_schedule
-from scheduler.posttext import compose_for, weighted_length
+from scheduler.networks.x import weighted_length
+from scheduler.posttext import compose_for
 from scheduler.tips.drafting import split_article
 from scheduler.tips.drafts import LONG_HEADLINE
 from scheduler.tips.filters import compress, is_fragment, opens_with_reference

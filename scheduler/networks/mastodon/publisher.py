@@ -25,9 +25,8 @@ import unicodedata
 from pathlib import Path
 
 from scheduler.errors import PublishError
-from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published
-from scheduler.publishers.mastodonaccess import (
-    HOW_TO_GET_A_TOKEN,
+from scheduler.networks.base import LooksBeforePosting, Outgoing, Published
+from scheduler.networks.mastodon.access import (
     TOKEN_NAME,
     InstanceLimits,
     MastodonAccess,
@@ -60,7 +59,7 @@ class MastodonPublisher(LooksBeforePosting):
                  media_wait: float = MEDIA_WAIT, poll: float = 1.0, zone=None):
         from mastodon import Mastodon
 
-        from scheduler.publishers.xhttp import keep_out_of_logs
+        from scheduler.networks.x.http import keep_out_of_logs
 
         self.access = access
         self.handle = handle
@@ -77,16 +76,6 @@ class MastodonPublisher(LooksBeforePosting):
         self._me: dict | None = None
         self._verified = False
         super().__init__()
-
-    @classmethod
-    def from_settings(cls, settings, handle: str, **options) -> MastodonPublisher:
-        from scheduler.errors import ConfigError
-
-        access = getattr(settings, "mastodon", None)
-        if access is None:
-            raise ConfigError(f"posts/schedule.yaml: the mastodon account {handle} needs {TOKEN_NAME} and "
-                              "MASTODON_API_BASE in the environment or .env; " + HOW_TO_GET_A_TOKEN)
-        return cls(access, handle, state_dir=settings.state_dir, zone=settings.schedule.zone, **options)
 
     # --- the instance and who we are --------------------------------------------------------
 
@@ -153,7 +142,7 @@ class MastodonPublisher(LooksBeforePosting):
 
     def upload_card(self, card: Path, alt_text: str) -> str:
         """POST /api/v2/media with the alt text as its description, then wait until it is processed."""
-        from scheduler.publishers.x import _read_card
+        from scheduler.networks.x.publisher import _read_card
 
         data, mime = _read_card(card)
         media = self._call(lambda: self.api.media_post(data, mime_type=mime, description=alt_text or None,
@@ -202,7 +191,7 @@ class MastodonPublisher(LooksBeforePosting):
     def _call(self, function, action: str, *, posting: bool = False, raw: bool = False):
         from mastodon.errors import MastodonError, MastodonNotFoundError
 
-        from scheduler.publishers.mastodonerrors import classify
+        from scheduler.networks.mastodon.errors import classify
 
         try:
             return function()

@@ -11,19 +11,19 @@ import pytest
 from fakemastodon import FakeMastodon
 
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import Outgoing
-from scheduler.publishers.mastodon import (
-    CONTENT_WARNING,
-    MastodonPublisher,
-    idempotency_key,
-)
-from scheduler.publishers.mastodonaccess import (
+from scheduler.networks.base import Outgoing
+from scheduler.networks.mastodon.access import (
     MastodonAccess,
     handle_problem,
     mastodon_length,
     parse_access,
     parse_handle,
     read_limits,
+)
+from scheduler.networks.mastodon.publisher import (
+    CONTENT_WARNING,
+    MastodonPublisher,
+    idempotency_key,
 )
 
 TEXT = ("Resistance isn’t indifference. Many people avoid counseling because they don’t want to make things "

@@ -8,6 +8,7 @@ import hashlib
 import re
 
 MAX_GRAPHEMES = 300
+MAX_BYTES = 3000         # app.bsky.feed.post#text: maxLength 3000 (UTF-8 bytes)
 MAX_TAG_GRAPHEMES = 64   # app.bsky.richtext.facet#tag: maxGraphemes 64
 SHOWN_LINK = 28          # a link is shown as its host and path, cut to this many characters
 _URL = re.compile(r"https?://[^\s<>\"]+")

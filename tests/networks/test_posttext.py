@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scheduler.posttext import MAX_WEIGHTED_LENGTH, compose, weighted_length
+from scheduler.networks.x import MAX_WEIGHTED_LENGTH, weighted_length
+from scheduler.posttext import compose
 
 DATA = Path(__file__).parents[1] / "data" / "twitter-text"
 SUITE = yaml.safe_load((DATA / "validate.yml").read_text(encoding="utf-8"))["tests"]

@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import Outgoing, Published, Publisher, read_card
-from scheduler.publishers.blueskyaccess import BlueskyAccess, handle_problem
-from scheduler.publishers.blueskytext import (
+from scheduler.networks.base import Outgoing, Published, Publisher, read_card
+from scheduler.networks.bluesky.access import BlueskyAccess, handle_problem
+from scheduler.networks.bluesky.text import (
+    MAX_BYTES,
     MAX_GRAPHEMES,
     bluesky_text,
     graphemes,
@@ -65,14 +66,6 @@ class BlueskyPublisher(Publisher):
         self._did: str | None = None
         self._image_limit: int | None = None
 
-    @classmethod
-    def from_settings(cls, settings, handle: str, **options) -> BlueskyPublisher:
-        access = getattr(settings, "bluesky", None)
-        if access is None:
-            raise ConfigError("environment: BLUESKY_APP_PASSWORD is not set; the Bluesky account needs an app "
-                              "password (see docs/networks.md, 'Posting to Bluesky') in the environment or .env")
-        return cls(access, handle, zone=settings.schedule.zone, **options)
-
     # --- the session ------------------------------------------------------------------------
 
     def session(self):
@@ -82,7 +75,7 @@ class BlueskyPublisher(Publisher):
             from atproto import Client
             from atproto_client.request import Request
 
-            from scheduler.publishers.xhttp import keep_out_of_logs
+            from scheduler.networks.x.http import keep_out_of_logs
 
             keep_out_of_logs(self.access.app_password)
             client = Client(base_url=self.access.pds_url, request=Request(timeout=httpx.Timeout(self.timeout)))
@@ -107,7 +100,7 @@ class BlueskyPublisher(Publisher):
         try:
             return call(self.session())
         except Exception as exc:
-            from scheduler.publishers.blueskyerrors import SESSION_ERRORS, error_name
+            from scheduler.networks.bluesky.errors import SESSION_ERRORS, error_name
 
             if error_name(exc)[0] not in SESSION_ERRORS:
                 raise
@@ -158,6 +151,9 @@ class BlueskyPublisher(Publisher):
             raise PublishError(f"the post has {length} characters on Bluesky (graphemes, links shortened); "
                                f"Bluesky takes at most {MAX_GRAPHEMES}: shorten the tip's text", kind="permanent")
         text, facets = rich_text(post.text)
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            raise PublishError(f"the post has {len(text.encode('utf-8'))} bytes on Bluesky; Bluesky takes at most "
+                               f"{MAX_BYTES}: shorten the tip's text", kind="permanent")
         embed = None
         if post.card is not None:
             blob, width, height = self.upload_card(Path(post.card))
@@ -220,7 +216,7 @@ class BlueskyPublisher(Publisher):
             answer = self._call(lambda c: c.com.atproto.repo.get_record(models.ComAtprotoRepoGetRecord.Params(
                 repo=self._did, collection=POST, rkey=rkey)))
         except Exception as exc:  # noqa: BLE001 - RecordNotFound is an answer; the rest is classified
-            from scheduler.publishers.blueskyerrors import error_name
+            from scheduler.networks.bluesky.errors import error_name
 
             if error_name(exc)[0] == "RecordNotFound":
                 return None
@@ -243,7 +239,7 @@ class BlueskyPublisher(Publisher):
         return True
 
     def _failure(self, exc: Exception, action: str, *, posting: bool = False) -> PublishError:
-        from scheduler.publishers.blueskyerrors import classify
+        from scheduler.networks.bluesky.errors import classify
 
         return classify(exc, action=action, handle=self.handle, pds_url=self.access.pds_url, posting=posting,
                         zone=self.zone)
@@ -283,35 +279,3 @@ def fit_image(data: bytes, limit: int, where: Path) -> tuple[bytes, int, int]:
                             "%d-byte limit", where, len(data), size[0], size[1], quality, out.tell(), limit)
                 return out.getvalue(), size[0], size[1]
         scale *= 0.8
-
-
-def check_account(report, settings, account) -> None:
-    """`check` for a Bluesky account: the app password is set, logs in, and belongs to the configured handle.
-
-    Adds "bluesky credentials" and "bluesky handle" lines to the CheckReport; posts nothing.
-    """
-    from scheduler.config import mask
-    from scheduler.publishers.blueskyaccess import PASSWORD_NAME, PDS_NAME
-    from scheduler.publishers.checks import ACCOUNT_PROBLEM, CONFIG_PROBLEM
-
-    access = getattr(settings, "bluesky", None)
-    if access is None or not access.app_password:
-        if account.publisher == "bluesky":
-            report.add("bluesky credentials", False, f"not set: {PASSWORD_NAME} (an app password from bsky.app, "
-                                                     "Settings > Privacy and security > App passwords) in the "
-                                                     "environment or .env", CONFIG_PROBLEM)
-        else:
-            report.add("bluesky credentials", True, f"not set (publisher {account.publisher} needs none)")
-        return
-    report.add("bluesky credentials", True, f"{PASSWORD_NAME}={mask(access.app_password)}, {PDS_NAME}={access.pds_url}")
-    try:
-        publisher = BlueskyPublisher(access, account.handle, timeout=15.0)
-    except ConfigError as exc:
-        report.add("bluesky handle", False, str(exc), CONFIG_PROBLEM)
-        return
-    try:
-        report.add("bluesky handle", True, publisher.check())
-    except PublishError as exc:
-        report.add("bluesky handle", False, str(exc), ACCOUNT_PROBLEM)
-    finally:
-        publisher.close()

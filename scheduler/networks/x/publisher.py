@@ -16,19 +16,24 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
 
 import requests
 import tweepy
 
-from scheduler.config import DEFAULT_PRICES, Credentials
-from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import LooksBeforePosting, Outgoing, Published, read_card
-from scheduler.publishers.xcosts import post_cost
-from scheduler.publishers.xerrors import classify, is_duplicate, raise_for_answer
-from scheduler.publishers.xhttp import (
+from scheduler.errors import PublishError
+from scheduler.networks.base import (
+    HandleCache,
+    LooksBeforePosting,
+    MemoryHandleCache,
+    Outgoing,
+    Published,
+    read_card,
+)
+from scheduler.networks.x import Credentials
+from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
+from scheduler.networks.x.errors import classify, is_duplicate, raise_for_answer
+from scheduler.networks.x.http import (
     DEFAULT_TIMEOUT,
     MEDIA_HOST,
     keep_out_of_logs,
@@ -44,25 +49,6 @@ RECENT_POSTS = 100
 PAGES = 8  # X serves a user's last 3,200 posts; 800 is far more than a burst of due posts
 _IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
                 (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
-
-
-class HandleCache(Protocol):
-    """Which handle a set of credentials was last seen to belong to, by credential fingerprint."""
-
-    def get(self, fingerprint: str) -> str | None: ...
-
-    def put(self, fingerprint: str, handle: str) -> None: ...
-
-
-class MemoryHandleCache:
-    def __init__(self):
-        self._handles: dict[str, str] = {}
-
-    def get(self, fingerprint: str) -> str | None:
-        return self._handles.get(fingerprint)
-
-    def put(self, fingerprint: str, handle: str) -> None:
-        self._handles[fingerprint] = handle
 
 
 @dataclass(frozen=True)
@@ -102,18 +88,6 @@ class XPublisher(LooksBeforePosting):
         route_session(self._client.session, api_base, timeout=timeout, retry_methods=("GET",), backoff=backoff)
         # media calls: repeating an upload or an alt text is harmless.
         self._media = x_session(api_base, timeout=timeout, retry_methods=("GET", "POST"), backoff=backoff)
-
-    @classmethod
-    def from_settings(cls, settings, *, handle_cache: HandleCache | None = None, **options) -> XPublisher:
-        if settings.credentials is None:
-            raise ConfigError("posts/schedule.yaml: account.publisher is x but X_API_KEY, X_API_SECRET, "
-                              "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET are not set; set all four in the "
-                              "environment or in .env, or use publisher: outbox")
-        if handle_cache is None:
-            handle_cache = StoreHandleCache(settings.database_url)
-        return cls(settings.credentials, settings.schedule.account.handle, api_base=settings.x_api_base,
-                   prices=settings.schedule.budget.prices, handle_cache=handle_cache,
-                   zone=settings.schedule.zone, **options)
 
     # --- who we are -------------------------------------------------------------------------
 
@@ -309,26 +283,3 @@ def _log_daily_limit(response: requests.Response, handle: str) -> None:
     remaining = response.headers.get("x-user-limit-24hour-remaining")
     if remaining is not None:
         logger.info("X: %s posts left for @%s in this 24-hour window", remaining, handle)
-
-
-class StoreHandleCache:
-    """fingerprint -> handle in the store's verified_handles table (never the secrets themselves).
-
-    Each look-up opens the database and closes it again: a daemon keeps no idle connection for it.
-    """
-
-    def __init__(self, database_url: str, clock=lambda: datetime.now(UTC)):
-        self._url = database_url
-        self._clock = clock
-
-    def get(self, fingerprint: str) -> str | None:
-        from scheduler.store import open_store
-
-        with open_store(self._url) as store:
-            return store.verified_handle(fingerprint)
-
-    def put(self, fingerprint: str, handle: str) -> None:
-        from scheduler.store import open_store
-
-        with open_store(self._url) as store:
-            store.remember_handle(fingerprint, handle, self._clock())

@@ -51,7 +51,7 @@ def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting:
     detail = f"{name}: {message}" if message else name or str(status)
     if isinstance(exc, ex.RateLimitExceededError) or status == 429:
         reset = getattr(exc, "reset_at", None)
-        from scheduler.publishers.xerrors import _shown
+        from scheduler.networks.x.errors import _shown
 
         when = f"; posting to Bluesky resumes at {_shown(reset, zone)}" if reset else "; will retry later"
         return PublishError(f"Bluesky rate limit reached while {action} (429){when}", kind="retry",

@@ -19,11 +19,11 @@ import pytest
 import requests
 import yaml
 
-from scheduler.config import Credentials
 from scheduler.errors import PublishError
-from scheduler.publishers.base import Outgoing
-from scheduler.publishers.x import XPublisher, parse_user, read_id
-from scheduler.publishers.xerrors import limit_reset
+from scheduler.networks.base import Outgoing
+from scheduler.networks.x import Credentials
+from scheduler.networks.x.errors import limit_reset
+from scheduler.networks.x.publisher import XPublisher, parse_user, read_id
 
 DATA = Path(__file__).parents[1] / "data" / "x-recordings"
 _HOP_BY_HOP = {"content-length", "transfer-encoding", "connection"}

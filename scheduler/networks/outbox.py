@@ -12,7 +12,15 @@ from pathlib import Path
 
 from scheduler.errors import PublishError
 from scheduler.fileio import write_atomic
-from scheduler.publishers.base import Outgoing, Published, Publisher
+from scheduler.networks.base import (
+    HandleCache,
+    Network,
+    NetworkKey,
+    Outgoing,
+    Published,
+    Publisher,
+    read_card,
+)
 
 
 def _file_stem(post_id: str) -> str:
@@ -65,8 +73,6 @@ class OutboxPublisher(Publisher):
         entry = self._entry(post)
         card_name = None
         if post.card is not None:
-            from scheduler.publishers.base import read_card
-
             data = read_card(Path(post.card))
             card_name = f"{entry.stem}.png"
             write_atomic(self.folder / card_name, data)
@@ -81,3 +87,19 @@ class OutboxPublisher(Publisher):
         }
         write_atomic(entry, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return Published(remote_id=remote_id, url=entry.resolve().as_uri())
+
+
+class Outbox(Network):
+    """Not a place of its own: any account may write its posts here instead of posting them
+    (`publisher: outbox`), with its own network's rules for handle, length and card."""
+
+    key = NetworkKey("outbox")
+    name = "the outbox"
+    example_handle = "junocounseling"
+    rehearsal = True
+
+    def publisher(self, settings, account, handles: HandleCache) -> Publisher:
+        return OutboxPublisher(settings.outbox_dir, handle=account.handle)
+
+
+NETWORK = Outbox()

@@ -11,14 +11,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from scheduler.errors import PublishError
-from scheduler.publishers.mastodonaccess import (
+from scheduler.networks.mastodon.access import (
     BASE_NAME,
     HOW_TO_GET_A_TOKEN,
     SCOPES,
     TOKEN_NAME,
 )
-from scheduler.publishers.xerrors import _never_sent as never_connected
-from scheduler.publishers.xerrors import _shown
+from scheduler.networks.x.errors import _never_sent as never_connected
+from scheduler.networks.x.errors import _shown
 
 
 def status_and_message(exc: BaseException) -> tuple[int | None, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from scheduler.errors import ConfigError
+from scheduler.networks.base import mask
 
 DEFAULT_PDS_URL = "https://bsky.social"
 PASSWORD_NAME = "BLUESKY_APP_PASSWORD"
@@ -25,8 +26,6 @@ class BlueskyAccess:
     pds_url: str = DEFAULT_PDS_URL
 
     def __repr__(self) -> str:  # never let the password reach a log or a traceback
-        from scheduler.config import mask
-
         return f"BlueskyAccess(app_password={mask(self.app_password)}, pds_url={self.pds_url!r})"
 
     __str__ = __repr__

@@ -13,14 +13,14 @@ import pytest
 from PIL import Image
 
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import Outgoing
-from scheduler.publishers.bluesky import POST, BlueskyPublisher
-from scheduler.publishers.blueskyaccess import (
+from scheduler.networks.base import Outgoing
+from scheduler.networks.bluesky.access import (
     BlueskyAccess,
     handle_problem,
     parse_access,
 )
-from scheduler.publishers.blueskytext import bluesky_length, tid_for
+from scheduler.networks.bluesky.publisher import POST, BlueskyPublisher
+from scheduler.networks.bluesky.text import bluesky_length, tid_for
 
 pytestmark = pytest.mark.slow  # a real PDS (Node) process
 
@@ -254,9 +254,9 @@ def test_settings_read_bluesky_without_loading_its_client(tmp_path):
 
     code = ("import sys; from scheduler.config import load_settings; "
             "s = load_settings(sys.argv[1], {'BLUESKY_APP_PASSWORD': 'abcd-efgh-ijkl'}); "
-            "from scheduler.publishers.bluesky import BlueskyPublisher; "
-            "p = BlueskyPublisher(s.bluesky, 'juno.bsky.social'); "
-            "print(s.bluesky.pds_url, 'atproto' in sys.modules)")
+            "from scheduler.networks.bluesky.publisher import BlueskyPublisher; "
+            "p = BlueskyPublisher(s.access['bluesky'], 'juno.bsky.social'); "
+            "print(s.access['bluesky'].pds_url, 'atproto' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(REPO)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["https://bsky.social", "False"]
 
@@ -264,13 +264,13 @@ def test_settings_read_bluesky_without_loading_its_client(tmp_path):
 def test_check_says_whose_app_password_it_is_and_what_to_fix(pds, account):
     from types import SimpleNamespace
 
-    from scheduler.publishers.bluesky import check_account
-    from scheduler.publishers.checks import CheckReport
+    from scheduler import networks
+    from scheduler.check import CheckReport
 
     def checked(password, handle, pds_url=pds.url):
         report = CheckReport()
-        settings = SimpleNamespace(bluesky=BlueskyAccess(password, pds_url) if password else None)
-        check_account(report, settings, SimpleNamespace(handle=handle, publisher="bluesky"))
+        settings = SimpleNamespace(access={"bluesky": BlueskyAccess(password, pds_url)} if password else {})
+        networks.get("bluesky").check(report, settings, SimpleNamespace(handle=handle, publisher="bluesky"))
         return report
 
     good = checked(account.app_password, account.handle)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from fakex import FakeX
 
-from scheduler.config import Credentials
 from scheduler.errors import ConfigError, PublishError
-from scheduler.publishers.base import Outgoing
-from scheduler.publishers.x import MemoryHandleCache, XPublisher, comparable
+from scheduler.networks.base import Outgoing
+from scheduler.networks.x import Credentials
+from scheduler.networks.x.publisher import MemoryHandleCache, XPublisher, comparable
 
 HANDLE = "junocounseling"
 TEXT = "Resistance isn’t indifference. Many people avoid counseling because they don’t want to make things worse."
@@ -98,11 +98,15 @@ def test_a_remembered_other_handle_is_asked_again(fx):
 
 
 def test_missing_credentials_name_the_four_variables(tmp_path):
-    class Settings:
-        credentials = None
+    from types import SimpleNamespace
 
+    from scheduler import networks
+    from scheduler.networks.base import MemoryHandleCache
+
+    settings = SimpleNamespace(access={})
+    account = SimpleNamespace(handle=HANDLE, publisher="x", network="x")
     with pytest.raises(ConfigError) as caught:
-        XPublisher.from_settings(Settings())
+        networks.get("x").publisher(settings, account, MemoryHandleCache())
     for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"):
         assert name in str(caught.value)
 

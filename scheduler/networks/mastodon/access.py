@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from scheduler.errors import ConfigError
+from scheduler.networks.base import mask
 
 TOKEN_NAME, BASE_NAME = "MASTODON_ACCESS_TOKEN", "MASTODON_API_BASE"
 DEFAULT_MAX_CHARACTERS = 500
@@ -52,8 +53,6 @@ class MastodonAccess:
     api_base: str
 
     def __repr__(self) -> str:
-        from scheduler.config import mask
-
         return f"MastodonAccess(access_token={mask(self.access_token)}, api_base={self.api_base})"
 
     __str__ = __repr__
@@ -92,7 +91,6 @@ class InstanceLimits:
 
 def read_limits(state_dir: Path) -> InstanceLimits:
     """The limits `check` or a run last read from the instance; Mastodon's defaults until then."""
-    from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
 
     path = Path(state_dir) / LIMITS_FILE

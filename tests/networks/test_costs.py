@@ -9,9 +9,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scheduler.config import DEFAULT_PRICES
-from scheduler.publishers.base import Outgoing
-from scheduler.publishers.xcosts import estimate_cost, has_link, post_cost
+from scheduler.networks.base import Outgoing
+from scheduler.networks.x.costs import (
+    DEFAULT_PRICES,
+    estimate_cost,
+    has_link,
+    post_cost,
+)
 
 SUITE = yaml.safe_load((Path(__file__).parents[1] / "data" / "twitter-text" / "validate.yml").read_text(encoding="utf-8"))
 

@@ -1,0 +1,54 @@
+"""`check`: is everything in place to post? Configuration, brand and fonts, and for each account its
+network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
+shown masked.
+
+Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing);
+1 a network refused the credentials or they belong to another handle.
+"""
+
+from __future__ import annotations
+
+from scheduler import networks
+from scheduler.errors import ConfigError
+from scheduler.networks.base import (
+    ACCOUNT_PROBLEM,
+    CONFIG_PROBLEM,
+    OK,
+    Check,
+    CheckReport,
+)
+
+__all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
+
+
+def run_check(settings, *, brand: bool = True, network: str | None = None) -> CheckReport:
+    """Check the configuration and every account (or only `network`'s)."""
+    report = CheckReport()
+    schedule = settings.schedule
+    accounts = [a for a in schedule.all_accounts if network in (None, a.network)]
+    if not accounts:
+        report.add("configuration", False, f"posts/schedule.yaml has no {network} account", CONFIG_PROBLEM)
+        return report
+    shown = "; ".join(f"{networks.shown(a.network, a.handle)}, publisher {a.publisher}" for a in accounts)
+    report.add("configuration", True, f"posts/schedule.yaml: {shown}, {schedule.timezone}, "
+                                      f"{len(schedule.slots)} slot rule(s)")
+    if brand:
+        _check_brand(report, settings)
+    for account in accounts:
+        networks.get(account.network).check(report, settings, account)
+    return report
+
+
+def _check_brand(report: CheckReport, settings) -> None:
+    try:
+        from scheduler.cards.brand import load_brand
+    except ImportError:
+        return
+    try:
+        brand = load_brand(settings.root, settings.schedule.account.handle)
+    except ConfigError as exc:
+        report.add("brand", False, str(exc), CONFIG_PROBLEM)
+        return
+    fonts = sorted({p.name for p in (brand.headline_font, brand.small_font, brand.kicker_font, *brand.fallback)})
+    report.add("brand", True, f"assets/brand.yaml: fonts {', '.join(fonts)}"
+                              + (f", logo {brand.logo.name}" if brand.logo else ""))

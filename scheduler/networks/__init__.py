@@ -1,0 +1,119 @@
+"""Where posts go: one module (or small package) per network behind one interface (base.Network),
+and this registry. Nothing outside this package names a network; it asks the registry.
+
+Adding a network: write its module (a Network subclass and its publisher), then add one line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scheduler.errors import ConfigError
+from scheduler.networks import bluesky, mastodon, outbox, x
+from scheduler.networks.base import Network, NetworkKey
+
+_REGISTRY: dict[str, Network] = {}
+
+
+def register(network: Network) -> Network:
+    """Make `network` known to every command (its key must be new)."""
+    if network.key in _REGISTRY:
+        raise ValueError(f"a network {network.key!r} is already registered")
+    _REGISTRY[network.key] = network
+    return network
+
+
+def unregister(key: str) -> None:
+    _REGISTRY.pop(key, None)
+
+
+register(x.NETWORK)
+register(bluesky.NETWORK)
+register(mastodon.NETWORK)
+register(outbox.NETWORK)
+
+
+def get(key: str) -> Network:
+    """The network called `key`; a ConfigError naming the known ones when there is none."""
+    try:
+        return _REGISTRY[key]
+    except KeyError:
+        raise ConfigError(f"unknown network {key!r}; known: {', '.join(keys(rehearsals=True))}") from None
+
+
+def key(value: str) -> NetworkKey:
+    """`value` as a NetworkKey, checked against the registry."""
+    return get(value).key
+
+
+def keys(*, rehearsals: bool = False) -> tuple[NetworkKey, ...]:
+    """Every network an account can be on (and with `rehearsals`, the outbox too), in registry order."""
+    return tuple(n.key for n in _REGISTRY.values() if rehearsals or not n.rehearsal)
+
+
+def every(*, rehearsals: bool = True) -> Iterator[Network]:
+    return (n for n in _REGISTRY.values() if rehearsals or not n.rehearsal)
+
+
+def first() -> NetworkKey:
+    """The network whose post keeps the tip's own id (X: queues made before `accounts:` existed)."""
+    return next((n.key for n in _REGISTRY.values() if n.keeps_tip_id), keys()[0])
+
+
+def rehearsal() -> NetworkKey:
+    """The stand-in any account may post to instead (`publisher: outbox`)."""
+    return next(n.key for n in _REGISTRY.values() if n.rehearsal)
+
+
+def post_id(tip_id: str, network: str) -> str:
+    """A tip's post on a network: the tip's own id on the first network, `<id>@<network>` elsewhere."""
+    return tip_id if get(network).keeps_tip_id else f"{tip_id}@{network}"
+
+
+def network_of(given: str) -> tuple[str, NetworkKey | None]:
+    """("campaign/tip", "mastodon") for "campaign/tip@mastodon"; (given, None) without a known network."""
+    base, at, name = given.rpartition("@")
+    if at and base and name in _REGISTRY and not _REGISTRY[name].rehearsal:
+        return base, _REGISTRY[name].key
+    return given, None
+
+
+def shown(network: str, handle: str) -> str:
+    """An account in a sentence: "@junocounseling", "junocounseling.bsky.social on bluesky"."""
+    known = _REGISTRY.get(network)
+    return known.shown(handle) if known is not None else f"{handle} on {network}"
+
+
+def card_sizes(accounts) -> tuple[str, ...]:
+    """The card sizes `accounts`' networks show best, each once, in the accounts' order."""
+    return tuple(dict.fromkeys(get(a.network).card_size for a in accounts))
+
+
+def written(network: str, handle: str) -> str:
+    """A handle as people write it on its network: "@junocounseling", "junocounseling.bsky.social"."""
+    known = _REGISTRY.get(network)
+    return known.written(handle) if known is not None else handle
+
+
+def secret_names() -> tuple[str, ...]:
+    """Every secret of every network: masked wherever a message might repeat one."""
+    return tuple(name for n in _REGISTRY.values() for name in n.secret_names)
+
+
+def env_names() -> tuple[str, ...]:
+    return tuple(name for n in _REGISTRY.values() for name in n.env_names)
+
+
+def default_prices() -> dict[str, float]:
+    """budget.prices as the networks publish them."""
+    return {name: price for n in _REGISTRY.values() for name, price in n.prices.items()}
+
+
+def read_access(environ) -> dict[str, object]:
+    """Each network's secrets and addresses from the environment: {key: access} for those set."""
+    found: dict[str, object] = {}
+    for network in _REGISTRY.values():
+        access = network.read_access(environ)
+        if access is not None:
+            found[network.key] = access
+    return found

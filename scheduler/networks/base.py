@@ -1,0 +1,241 @@
+"""What a network is to the rest of juno-scheduler: one `Network` (its handle rule, secrets, text
+length, card size, publisher, account check and cost), and the publisher interface it makes.
+
+A publisher returns `Published` or raises `scheduler.errors.PublishError` whose `kind` tells the
+runner what to do next: retry later, stop this account, or give up on this one post (the one table
+of what each failure means is scheduler.networks.policy).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NewType, Protocol
+
+from scheduler.errors import PublishError
+
+NetworkKey = NewType("NetworkKey", str)  # "x", "bluesky", ...: a key the registry knows (networks.key())
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One post, exactly as it will go out."""
+
+    post_id: str
+    text: str
+    card: Path | None
+    alt_text: str
+    uncertain: bool = False  # an earlier attempt may have gone out; look before posting again
+    language: str | None = None  # BCP 47, e.g. "en"
+    sensitive: bool = False  # the tip is flagged sensitive (Mastodon adds a content warning)
+    attempt_key: str | None = None  # the key noted in the store before the call (Bluesky's record key)
+
+
+@dataclass(frozen=True)
+class Published:
+    remote_id: str
+    url: str
+    cost_usd: float = 0.0
+
+
+class Publisher:
+    name = "base"
+
+    def publish(self, post: Outgoing) -> Published:
+        raise NotImplementedError
+
+    def find_existing(self, post: Outgoing) -> Published | None:
+        """After an uncertain attempt: the post if the network has it, else None."""
+        return None
+
+    def attempt_key(self, post: Outgoing) -> str | None:
+        """The key the post will be created under, where the network takes one from us; the runner
+        notes it in the store before publish() is called."""
+        return None
+
+    def unpublish(self, remote_id: str) -> bool:
+        """Delete a published post; False when it was already gone."""
+        raise NotImplementedError(f"{self.name} cannot delete posts")
+
+    def close(self) -> None:
+        pass
+
+
+class LooksBeforePosting(Publisher):
+    """A network searched after an uncertain attempt: publish() first looks among the account's posts.
+
+    Subclasses give verify_handle(), find_existing() (calling looked(post, found) with its result)
+    and post(). A look that has just failed (the runner's own find_existing) is not repeated.
+    """
+
+    network = "the network"
+
+    def __init__(self):
+        self._looked_for: set[str] = set()  # uncertain posts find_existing just failed to find
+
+    def verify_handle(self) -> None:
+        pass
+
+    def post(self, post: Outgoing) -> Published:
+        raise NotImplementedError
+
+    def looked(self, post: Outgoing, found: Published | None) -> Published | None:
+        if found is None:
+            self._looked_for.add(post.post_id)
+        else:
+            self._looked_for.discard(post.post_id)
+        return found
+
+    def publish(self, post: Outgoing) -> Published:
+        try:
+            self.verify_handle()
+            just_looked = post.post_id in self._looked_for
+            self._looked_for.discard(post.post_id)
+            if post.uncertain and not just_looked:
+                existing = self.find_existing(post)
+                if existing is not None:
+                    logger.info("post %s was already on %s as %s; recorded, not posted again", post.post_id,
+                                self.network, existing.remote_id)
+                    return existing
+            return self.post(post)
+        except PublishError as exc:
+            if post.uncertain:
+                exc.uncertain = True  # the earlier attempt is still unresolved
+            raise
+
+
+def read_card(card: Path) -> bytes:
+    """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
+    from scheduler.fileio import (
+        read_input,  # a regular file within the limit: never a pipe that hangs
+    )
+
+    return read_input(card, str(card), error=lambda message: PublishError(message, kind="permanent"), what="card",
+                      missing_hint="the card is missing; run `juno-scheduler cards` and retry the post")
+
+
+OK, CONFIG_PROBLEM, ACCOUNT_PROBLEM = 0, 2, 1
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    exit_code: int = OK
+
+
+@dataclass
+class CheckReport:
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        failed = [c.exit_code for c in self.checks if not c.ok]
+        return CONFIG_PROBLEM if CONFIG_PROBLEM in failed else (ACCOUNT_PROBLEM if failed else OK)
+
+    def add(self, name: str, ok: bool, detail: str, exit_code: int = OK) -> None:
+        self.checks.append(Check(name, ok, detail, OK if ok else exit_code))
+
+    def as_dict(self) -> dict:
+        return {"ok": self.exit_code == OK,
+                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks]}
+
+    def lines(self) -> list[str]:
+        width = max((len(c.name) for c in self.checks), default=0)
+        return [f"{'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}" for c in self.checks]
+
+
+def mask(secret: str | None) -> str:
+    """A secret as a message may show it: its first and last two characters at most."""
+    if not secret:
+        return "(not set)"
+    return f"{secret[:2]}…{secret[-2:]}" if len(secret) > 8 else "****"
+
+
+class HandleCache(Protocol):
+    """Which handle a set of credentials was last seen to belong to, by credential fingerprint."""
+
+    def get(self, fingerprint: str) -> str | None: ...
+
+    def put(self, fingerprint: str, handle: str) -> None: ...
+
+
+class MemoryHandleCache:
+    def __init__(self):
+        self._handles: dict[str, str] = {}
+
+    def get(self, fingerprint: str) -> str | None:
+        return self._handles.get(fingerprint)
+
+    def put(self, fingerprint: str, handle: str) -> None:
+        self._handles[fingerprint] = handle
+
+
+@dataclass(frozen=True)
+class TextLength:
+    """A post's text as one network counts it."""
+
+    length: int
+    limit: int
+    how: str  # "characters as X counts them"
+
+    @property
+    def fits(self) -> bool:
+        return self.length <= self.limit
+
+
+class Network:
+    """Everything the rest of juno-scheduler asks of one network. A new network subclasses this in one
+    module and adds one line to the registry (scheduler/networks/__init__.py); nothing else changes."""
+
+    key: NetworkKey
+    name: str                          # as people write it: "X", "Bluesky"
+    example_handle: str                # how a handle is written in posts/schedule.yaml
+    env_names: tuple[str, ...] = ()    # the environment (or .env) variables it reads
+    secret_names: tuple[str, ...] = () # those of them that are secrets: masked wherever a message may repeat one
+    card_size: str = "x"               # the card size (cards.render.SIZES) its apps show best
+    keeps_tip_id: bool = False         # its post keeps the tip's own id (X: queues from before `accounts:`)
+    rehearsal: bool = False            # a stand-in any account may post to instead of its network (the outbox)
+    prices: Mapping[str, float] = {}   # budget.prices it reads (defaults; posts/schedule.yaml may override)
+
+    def handle_problem(self, handle: str) -> str | None:
+        """What is wrong with `handle` as a handle here, or None."""
+        return None if handle.strip() else "give the account's handle"
+
+    def written(self, handle: str) -> str:
+        """The handle as people write it on this network."""
+        return handle
+
+    def shown(self, handle: str) -> str:
+        """The account in a sentence: the handle, and which network."""
+        return f"{self.written(handle)} on {self.key}"
+
+    def read_access(self, environ: Mapping[str, str]) -> Any:
+        """Its secrets and addresses from the environment (and .env), None when none is set; a value
+        that cannot be right is a ConfigError naming the variable (never its value)."""
+        return None
+
+    def length(self, text: str, state_dir: Path | None = None) -> TextLength:
+        """How long `text` is here, and the most it may be."""
+        raise NotImplementedError
+
+    def fitter(self, compose: Callable[[str, bool], str], state_dir: Path | None = None) -> Callable[[str, bool], bool]:
+        """fits(text, sensitive): whether `text`, made a post by compose(text, sensitive), fits here.
+        The splitter asks it for every sentence it tries, so a network may answer faster than length()."""
+        return lambda text, sensitive: self.length(compose(text, sensitive), state_dir).fits
+
+    def cost(self, post: Outgoing, prices: Mapping[str, float]) -> float:
+        """What posting `post` costs in US dollars (counted against budget.monthly_usd)."""
+        return 0.0
+
+    def publisher(self, settings, account, handles: HandleCache) -> Publisher:
+        """The publisher for `account`, with the access read from the environment."""
+        raise NotImplementedError
+
+    def check(self, report: CheckReport, settings, account) -> None:
+        """`check`: add what was found of `account`'s access and whose it is; post nothing."""

@@ -1,0 +1,112 @@
+"""Mastodon: handles like `@junocounseling@mastodon.social`, an access token and the instance's
+address, the instance's own length limit (500 until `check` reads it), and Mastodon.py for the calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from scheduler.errors import ConfigError, PublishError
+from scheduler.networks.base import (
+    ACCOUNT_PROBLEM,
+    CONFIG_PROBLEM,
+    HandleCache,
+    Network,
+    NetworkKey,
+    Publisher,
+    TextLength,
+    mask,
+)
+from scheduler.networks.mastodon.access import (
+    BASE_NAME,
+    DEFAULT_MAX_CHARACTERS,
+    HOW_TO_GET_A_TOKEN,
+    TOKEN_NAME,
+    InstanceLimits,
+    MastodonAccess,
+    handle_problem,
+    mastodon_length,
+    parse_access,
+    read_limits,
+)
+
+
+class Mastodon(Network):
+    key = NetworkKey("mastodon")
+    name = "Mastodon"
+    example_handle = '"@junocounseling@mastodon.social"'
+    env_names = (TOKEN_NAME, BASE_NAME)
+    secret_names = (TOKEN_NAME,)
+    card_size = "x"  # 16:9: the web interface and most apps show a single image in a 16:9 box, uncropped
+
+    def handle_problem(self, handle: str) -> str | None:
+        return handle_problem(handle)
+
+    def read_access(self, environ: Mapping[str, str]) -> MastodonAccess | None:
+        return parse_access(environ)
+
+    def length(self, text: str, state_dir: Path | None = None) -> TextLength:
+        limits = read_limits(state_dir) if state_dir is not None else InstanceLimits()
+        where = limits.domain or "Mastodon"
+        return TextLength(mastodon_length(text, limits.url_length), limits.max_characters or DEFAULT_MAX_CHARACTERS,
+                          f"characters as {where} counts them")
+
+    def fitter(self, compose: Callable[[str, bool], str], state_dir: Path | None = None) -> Callable[[str, bool], bool]:
+        """Counted exactly only near the limit: a post is never longer than its code points plus a URL's
+        length for every dot (each URL twitter-text finds has one)."""
+        limits = read_limits(state_dir) if state_dir is not None else InstanceLimits()
+        limit = limits.max_characters or DEFAULT_MAX_CHARACTERS
+
+        def fits(text: str, sensitive: bool) -> bool:
+            post = compose(text, sensitive)
+            if len(post) + limits.url_length * post.count(".") <= limit:
+                return True
+            return mastodon_length(post, limits.url_length) <= limit
+
+        return fits
+
+    def publisher(self, settings, account, handles: HandleCache) -> Publisher:
+        from scheduler.networks.mastodon.publisher import (
+            MastodonPublisher,  # Mastodon.py: loaded only when something is due on Mastodon
+        )
+
+        access = settings.access.get(self.key)
+        if access is None:
+            raise ConfigError(f"posts/schedule.yaml: the mastodon account {account.handle} needs {TOKEN_NAME} and "
+                              f"{BASE_NAME} in the environment or .env; " + HOW_TO_GET_A_TOKEN)
+        return MastodonPublisher(access, account.handle, state_dir=settings.state_dir, zone=settings.schedule.zone)
+
+    def check(self, report, settings, account) -> None:
+        from scheduler.networks.mastodon.publisher import (
+            MastodonPublisher,  # as in publisher()
+        )
+
+        access = settings.access.get(self.key)
+        if access is None:
+            if account.publisher == self.key:
+                report.add("mastodon credentials", False, f"not set: {TOKEN_NAME} and {BASE_NAME} in the "
+                                                          f"environment or .env; {HOW_TO_GET_A_TOKEN}", CONFIG_PROBLEM)
+            else:
+                report.add("mastodon credentials", True, "not set (publisher outbox needs none)")
+            return
+        report.add("mastodon credentials", True,
+                   f"{TOKEN_NAME}={mask(access.access_token)}, {BASE_NAME}={access.api_base}")
+        publisher = MastodonPublisher(access, account.handle, state_dir=settings.state_dir, timeout=15.0)
+        try:
+            actual = publisher.whoami()
+            limits = publisher.limits()
+        except PublishError as exc:
+            report.add("mastodon handle", False, str(exc), ACCOUNT_PROBLEM)
+            return
+        finally:
+            publisher.close()
+        if actual.lower() != account.handle.lower():
+            report.add("mastodon handle", False, f"the access token belongs to {actual}, not {account.handle}; put "
+                                                 f"{account.handle}'s token in {TOKEN_NAME} or change the mastodon "
+                                                 "account's handle in posts/schedule.yaml", ACCOUNT_PROBLEM)
+            return
+        report.add("mastodon handle", True, f"the access token belongs to {actual}; the instance takes "
+                                            f"{limits.max_characters} characters a post (remembered for queue)")
+
+
+NETWORK = Mastodon()

@@ -1,0 +1,209 @@
+"""X: handles like `junocounseling`, four OAuth 1.0a secrets, 280 weighted characters (URLs 23), the
+16:9 card X shows uncropped in the timeline, pay-per-use prices, and tweepy for the calls."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.errors import ConfigError, PublishError
+from scheduler.networks.base import (
+    ACCOUNT_PROBLEM,
+    CONFIG_PROBLEM,
+    HandleCache,
+    MemoryHandleCache,
+    Network,
+    NetworkKey,
+    Outgoing,
+    Publisher,
+    TextLength,
+    mask,
+)
+from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
+
+MAX_WEIGHTED_LENGTH = 280
+SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
+API_BASE_NAME = "JUNO_X_API_BASE"
+_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+_URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
+
+
+@dataclass(frozen=True)
+class Credentials:
+    api_key: str
+    api_secret: str
+    access_token: str
+    access_token_secret: str
+
+    def __repr__(self) -> str:  # never let a secret reach a log or a traceback
+        return f"Credentials(api_key={mask(self.api_key)}, access_token={mask(self.access_token)}, ...)"
+
+    __str__ = __repr__
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable name for this set of credentials that reveals nothing of them."""
+        joined = f"{self.api_key}\0{self.api_secret}\0{self.access_token}\0{self.access_token_secret}"
+        return hashlib.sha256(joined.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class XAccess:
+    credentials: Credentials | None
+    api_base: str | None = None  # JUNO_X_API_BASE: every X call goes there instead (tests, gateways)
+
+
+def parse_credentials(env: Mapping[str, str]) -> Credentials | None:
+    values = [env.get(name, "").strip() for name in SECRET_NAMES]
+    if not any(values):
+        return None
+    missing = [name for name, value in zip(SECRET_NAMES, values) if not value]
+    if missing:
+        raise ConfigError(f"environment: {', '.join(missing)} not set; set all four X credentials "
+                          "(X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET) or none")
+    return Credentials(*values)
+
+
+def parse_api_base(base: str | None) -> str | None:
+    if not base:
+        return None
+    base = base.strip().rstrip("/")
+    if not re.match(r"^https?://[^/\s]+$", base):
+        raise ConfigError(f"{API_BASE_NAME}: {base!r} is not a base address; write it as http://host:port")
+    return base
+
+
+def weighted_length(text: str) -> int:
+    """X's weighted length (twitter-text v3: URLs count 23, CJK and emoji count 2)."""
+    from twitter_text import (
+        parse_tweet,  # about a second to import: not on run-due's fast path
+    )
+
+    return parse_tweet(unicodedata.normalize("NFC", text)).weightedLength
+
+
+class X(Network):
+    key = NetworkKey("x")
+    name = "X"
+    example_handle = "junocounseling"
+    env_names = SECRET_NAMES + (API_BASE_NAME,)
+    secret_names = SECRET_NAMES
+    card_size = "x"        # 16:9 (1600x900): X shows it whole in the timeline, without cropping
+    keeps_tip_id = True
+    prices = DEFAULT_PRICES
+
+    def handle_problem(self, handle: str) -> str | None:
+        if handle.startswith("@"):
+            return f"write the handle without the @: handle: {handle[1:]}"
+        if not _HANDLE.match(handle):
+            return f"{handle!r} is not an X handle (letters, digits and _, at most 15)"
+        return None
+
+    def written(self, handle: str) -> str:
+        return f"@{handle}"
+
+    def shown(self, handle: str) -> str:
+        return self.written(handle)
+
+    def read_access(self, environ: Mapping[str, str]) -> XAccess | None:
+        credentials = parse_credentials(environ)
+        api_base = parse_api_base(environ.get(API_BASE_NAME))
+        if credentials is None and api_base is None:
+            return None
+        return XAccess(credentials, api_base)
+
+    def length(self, text: str, state_dir: Path | None = None) -> TextLength:
+        return TextLength(weighted_length(text), MAX_WEIGHTED_LENGTH, "characters as X counts them")
+
+    def fitter(self, compose: Callable[[str, bool], str], state_dir: Path | None = None) -> Callable[[str, bool], bool]:
+        """X's counting (twitter-text) takes milliseconds a call, so a text whose weight is plainly under
+        the limit is let through on an upper bound: every character at its weight from twitter-text's
+        own table (code points taken singly, so emoji count at least as much as X counts them), plus
+        the exact weight of what compose adds (footer, link, hashtags); one plainly over it on a lower
+        bound (plain ASCII letters, spaces and punctuation count 1 each, and nothing else counts less
+        than 0). A text with anything URL-like in it, or near the limit, is counted exactly.
+        """
+        from twitter_text.config import config  # as in weighted_length
+
+        table = config["defaults"]
+        scale, default = table["scale"], table["default_weight"]
+        ranges = [(r["start"], r["end"], r["weight"]) for r in table["ranges"]]
+        overhead: dict[bool, int] = {}
+        weights: dict[str, int] = {}
+
+        def weight(ch: str) -> int:
+            code = ord(ch)
+            return next((w for start, end, w in ranges if start <= code <= end), default)
+
+        def fits(text: str, sensitive: bool) -> bool:
+            body = unicodedata.normalize("NFC", text.strip())
+            if not _URL_LIKE.search(body):
+                for ch in set(body).difference(weights):
+                    weights[ch] = weight(ch)
+                if sensitive not in overhead:
+                    overhead[sensitive] = weighted_length(compose("A", sensitive)) - 1
+                bound = sum(map(weights.__getitem__, body)) // scale + 1 + overhead[sensitive]
+                if bound <= MAX_WEIGHTED_LENGTH:
+                    return True
+                plain = len(body) - sum(1 for ch in body if not ch.isascii() or ch in "#*0123456789")
+                if plain + overhead[sensitive] - 1 > MAX_WEIGHTED_LENGTH:
+                    return False
+            return weighted_length(compose(text, sensitive)) <= MAX_WEIGHTED_LENGTH
+
+        return fits
+
+    def cost(self, post: Outgoing, prices: Mapping[str, float]) -> float:
+        return post_cost(post, prices)
+
+    def publisher(self, settings, account, handles: HandleCache) -> Publisher:
+        from scheduler.networks.x.publisher import (
+            XPublisher,  # tweepy and requests: loaded only when something is due on X
+        )
+
+        access: XAccess | None = settings.access.get(self.key)
+        if access is None or access.credentials is None:
+            raise ConfigError(f"posts/schedule.yaml: the X account @{account.handle} posts for real but "
+                              f"{', '.join(SECRET_NAMES)} are not set; set all four in the environment or in "
+                              ".env, or use publisher: outbox")
+        return XPublisher(access.credentials, account.handle, api_base=access.api_base,
+                          prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
+
+    def check(self, report, settings, account) -> None:
+        from scheduler.networks.x.publisher import XPublisher  # as in publisher()
+
+        access: XAccess | None = settings.access.get(self.key)
+        if access is None or access.credentials is None:
+            if account.publisher == self.key:
+                report.add("credentials", False, f"not set: publisher x needs {', '.join(SECRET_NAMES)} in the "
+                                                 "environment or .env", CONFIG_PROBLEM)
+            else:
+                report.add("credentials", True, f"not set (publisher {account.publisher} needs none)")
+            return
+        credentials = access.credentials
+        shown = ", ".join(f"{name}={mask(value)}" for name, value in zip(SECRET_NAMES, (
+            credentials.api_key, credentials.api_secret, credentials.access_token, credentials.access_token_secret)))
+        report.add("credentials", True, shown)
+        handle = account.handle
+        where = f" (via {access.api_base})" if access.api_base else ""
+        publisher = XPublisher(credentials, handle, api_base=access.api_base,
+                               prices=settings.schedule.budget.prices, handle_cache=MemoryHandleCache())
+        try:
+            me = publisher.whoami()
+        except PublishError as exc:
+            report.add("handle", False, f"{exc}{where}", ACCOUNT_PROBLEM)
+            return
+        finally:
+            publisher.close()
+        if me.username.lower() != handle.lower():
+            report.add("handle", False, f"the credentials belong to @{me.username}, not @{handle}; use @{handle}'s "
+                                        "access token and secret or change account.handle in posts/schedule.yaml",
+                       ACCOUNT_PROBLEM)
+            return
+        report.add("handle", True, f"the credentials belong to @{me.username} (user id {me.id}){where}")
+
+
+NETWORK = X()
