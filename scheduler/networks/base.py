@@ -108,6 +108,27 @@ class LooksBeforePosting(Publisher):
             raise
 
 
+_IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
+
+
+def read_image(card: Path, limit: int, network: str) -> tuple[bytes, str]:
+    """The card's bytes and MIME type, for a network that takes images up to `limit` bytes; anything else
+    is a PublishError for this post only."""
+    data = read_card(card)
+    if len(data) > limit:
+        raise PublishError(f"{card}: the card is {len(data) / 1e6:.1f} MB; {network} takes images up to "
+                           f"{limit / 1024 / 1024:.0f} MB: render it smaller with `juno-scheduler cards`",
+                           kind="permanent")
+    for magic, mime in _IMAGE_TYPES:
+        if data.startswith(magic):
+            return data, mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return data, "image/webp"
+    raise PublishError(f"{card}: not a PNG, JPEG, GIF or WebP image; render it again with "
+                       "`juno-scheduler cards`", kind="permanent")
+
+
 def read_card(card: Path) -> bytes:
     """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
     from scheduler.fileio import (

@@ -382,5 +382,5 @@ def test_a_record_the_server_rejects_is_dead_with_the_servers_message(pds, accou
     with pytest.raises(PublishError) as rejected:
         publisher.publish(outgoing(post_id="article/bad-language@bluesky", language="not a language"))
     assert rejected.value.kind == "permanent" and not rejected.value.uncertain
-    assert "400 InvalidRequest: Invalid app.bsky.feed.post record" in str(rejected.value)
+    assert "400: InvalidRequest: Invalid app.bsky.feed.post record" in str(rejected.value)
     assert pds.list_records(account.did) == []

@@ -313,8 +313,6 @@ def test_the_quick_length_check_agrees_with_x_counting(schedule):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from scheduler.tips.splitter import posted_length
-
     pieces = ["Patience matters.", " Readiness is personal", "—", " “quoted” ", " café ", " 😀", " 👩‍👩‍👧",
               " 漢字", " e.g. ", " #CouplesCounseling", " 988", " x" * 40, " example.com"]
     fits = {flag: post_fits(schedule, url=URL, slug="c") for flag in (False, True)}
@@ -323,7 +321,32 @@ def test_the_quick_length_check_agrees_with_x_counting(schedule):
     @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=30), st.booleans())
     def agrees(parts, sensitive):
         text = "".join(parts).strip() or "A."
-        exact = posted_length(schedule, text, url=URL, slug="c", sensitive=sensitive) <= 280
-        assert fits[sensitive](text, sensitive) is exact
+        posted = compose_for(schedule, text=text, url=URL, campaign="c", sensitive=sensitive)
+        assert fits[sensitive](text, sensitive) is (weighted_length(posted) <= 280)
+
+    agrees()
+
+
+@pytest.mark.parametrize("network", ["x", "bluesky", "mastodon"])
+def test_each_networks_quick_length_check_agrees_with_its_own_count(schedule, network):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from scheduler import networks
+
+    pieces = ["Patience matters.", " Readiness is personal", "—", " café ", " 😀", " 👩‍👩‍👧", " 漢字", " e.g. ",
+              " #CouplesCounseling", " x" * 40, " example.com", " https://junocounseling.com/a-long/path"]
+    rules = networks.get(network)
+
+    def compose(text: str, sensitive: bool) -> str:
+        return compose_for(schedule, text=text, url=URL, campaign="c", sensitive=sensitive, network=network)
+
+    fits = rules.fitter(compose)
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=60), st.booleans())
+    def agrees(parts, sensitive):
+        text = "".join(parts).strip() or "A."
+        assert fits(text, sensitive) is rules.length(compose(text, sensitive)).fits
 
     agrees()

@@ -1,14 +1,17 @@
-"""Every failure of a Bluesky call, turned into a PublishError that says what happens next and what to fix.
-
-Like X's table (xerrors): 429 (with the ratelimit-* headers) defers the post until the reset, on this
-account only; a refused app password or a taken-down account stops the account; 5xx, timeouts and
-dropped connections are retried, and a lost answer to createRecord is uncertain (the record key
-then tells whether it went out); a record the server rejects (validation) is permanent for that post.
-"""
+"""Bluesky's part of the one error table (networks.policy): the status, XRPC error name and message, and
+rate limit reset of an atproto error; a session the server no longer takes is passing, a taken-down
+account stops it, and what to do about an app password."""
 
 from __future__ import annotations
 
 from scheduler.errors import PublishError
+from scheduler.networks.policy import (
+    Failure,
+    Outcome,
+    Remedies,
+    error_for,
+    never_connected,
+)
 
 FIX_PASSWORD = ("create an app password at bsky.app (Settings > Privacy and security > App passwords), put it "
                 "in BLUESKY_APP_PASSWORD (environment or .env) and check that BLUESKY_PDS_URL is the account's "
@@ -34,10 +37,23 @@ def status_of(exc) -> int | None:
     return getattr(response, "status_code", None)
 
 
+def remedies(handle: str, pds_url: str) -> Remedies:
+    fix = f"it is wrong, was revoked, or belongs to another account; {FIX_PASSWORD}"
+    return Remedies(name="Bluesky", address=pds_url, address_name="BLUESKY_PDS_URL", credentials=fix,
+                    secret=f"the app password for {handle}", permission=f"the app password for {handle} {fix[3:]}",
+                    look_first="its record key tells before anything is posted again")
+
+
 def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting: bool = False,
              zone=None) -> PublishError:
-    """The PublishError for a failed atproto call. `posting` is True for createRecord only."""
-    import httpx
+    """The PublishError for a failed atproto call (networks.policy decides). `posting` is True for createRecord."""
+    return error_for(failure_of(exc, action=action, handle=handle), remedies(handle, pds_url), action=action,
+                     posting=posting, zone=zone)
+
+
+def failure_of(exc: Exception, *, action: str, handle: str) -> Failure:
+    """What the atproto client said, for the one error table."""
+    import httpx  # with atproto: loaded only with the publisher
     from atproto_client import exceptions as ex
 
     if isinstance(exc, httpx.TransportError):  # atproto passes some through as they are (a dropped answer)
@@ -48,47 +64,22 @@ def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting:
         raise exc
     status = status_of(exc)
     name, message = error_name(exc)
-    detail = f"{name}: {message}" if message else name or str(status)
+    detail = f"{name}: {message}" if message else name
     if isinstance(exc, ex.RateLimitExceededError) or status == 429:
-        reset = getattr(exc, "reset_at", None)
-        from scheduler.networks.x.errors import _shown
-
-        when = f"; posting to Bluesky resumes at {_shown(reset, zone)}" if reset else "; will retry later"
-        return PublishError(f"Bluesky rate limit reached while {action} (429){when}", kind="retry",
-                            retry_at=reset)
+        return Failure(429, reset=getattr(exc, "reset_at", None))
     if status is None:  # no answer: never connected, timed out, or the connection dropped
         cause = exc.__cause__ or exc.__context__
-        if _never_connected(cause):
-            return PublishError(f"the Bluesky server {pds_url} could not be reached while {action} "
-                                f"({type(cause).__name__}); will retry", kind="retry")
-        what = "no answer in time" if isinstance(exc, ex.InvokeTimeoutError) else "the connection dropped"
-        if posting:
-            return PublishError(f"Bluesky gave no answer to the post ({what}); it may have gone out: its "
-                                "record key tells before anything is posted again", kind="retry", uncertain=True)
-        return PublishError(f"Bluesky gave no answer while {action} ({what}); will retry", kind="retry")
-    if status >= 500 or status in (408, 409, 425):
-        if posting:
-            return PublishError(f"Bluesky answered {status} to the post; it may have gone out: its record key "
-                                "tells before anything is posted again", kind="retry", uncertain=True)
-        return PublishError(f"Bluesky answered {status} while {action} ({detail}); will retry", kind="retry")
+        return Failure(reached=not never_connected(cause), message=type(cause).__name__ if cause else "",
+                       timed_out=isinstance(exc, ex.InvokeTimeoutError))
     if name in SESSION_ERRORS:  # still refused after a new login
-        return PublishError(f"Bluesky did not take a fresh session while {action} ({detail}); will retry",
-                            kind="retry", uncertain=posting)
+        return Failure(status, detail, outcome=Outcome.RETRY,
+                       words=f"Bluesky did not take a fresh session while {action} ({detail}); will retry")
     if name in ACCOUNT_ERRORS:
-        return PublishError(f"Bluesky says the account {handle} cannot post ({detail}); resolve it with "
-                            "Bluesky (or your PDS's operator) before posting resumes", kind="stop")
-    if status in (401, 403) or name == "AuthenticationRequired":
-        return PublishError(f"Bluesky refused the app password for {handle} ({status} {detail}) while {action}: it is "
-                            "wrong, was revoked, or belongs to another account; "
-                            f"{FIX_PASSWORD}", kind="stop")
-    if status == 413 or name in ("PayloadTooLarge", "BlobTooLarge"):
-        return PublishError(f"Bluesky refused the card as too large while {action} ({detail}); render it "
-                            "smaller with `juno-scheduler cards`", kind="permanent")
-    return PublishError(f"Bluesky refused {action} ({status} {detail}); this post cannot go out as it is",
-                        kind="permanent")
-
-
-def _never_connected(cause) -> bool:
-    import httpx
-
-    return isinstance(cause, (httpx.ConnectError, httpx.ConnectTimeout))
+        return Failure(status, detail, outcome=Outcome.STOP, words=(
+            f"Bluesky says the account {handle} cannot post ({detail}); resolve it with Bluesky (or your PDS's "
+            "operator) before posting resumes"))
+    if name == "AuthenticationRequired":
+        return Failure(401, detail)
+    if name in ("PayloadTooLarge", "BlobTooLarge"):
+        return Failure(413, detail)
+    return Failure(status, detail)

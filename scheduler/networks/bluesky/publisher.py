@@ -22,6 +22,7 @@ from pathlib import Path
 from scheduler.errors import ConfigError, PublishError
 from scheduler.networks.base import Outgoing, Published, Publisher, read_card
 from scheduler.networks.bluesky.access import BlueskyAccess, handle_problem
+from scheduler.networks.bluesky.errors import SESSION_ERRORS, classify, error_name
 from scheduler.networks.bluesky.text import (
     MAX_BYTES,
     MAX_GRAPHEMES,
@@ -30,6 +31,7 @@ from scheduler.networks.bluesky.text import (
     rich_text,
     tid_for,
 )
+from scheduler.networks.logs import keep_out_of_logs
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +77,6 @@ class BlueskyPublisher(Publisher):
             from atproto import Client
             from atproto_client.request import Request
 
-            from scheduler.networks.x.http import keep_out_of_logs
-
             keep_out_of_logs(self.access.app_password)
             client = Client(base_url=self.access.pds_url, request=Request(timeout=httpx.Timeout(self.timeout)))
             try:
@@ -100,8 +100,6 @@ class BlueskyPublisher(Publisher):
         try:
             return call(self.session())
         except Exception as exc:
-            from scheduler.networks.bluesky.errors import SESSION_ERRORS, error_name
-
             if error_name(exc)[0] not in SESSION_ERRORS:
                 raise
             logger.info("Bluesky: the server no longer takes the session (%s); logging in again", error_name(exc)[0])
@@ -216,8 +214,6 @@ class BlueskyPublisher(Publisher):
             answer = self._call(lambda c: c.com.atproto.repo.get_record(models.ComAtprotoRepoGetRecord.Params(
                 repo=self._did, collection=POST, rkey=rkey)))
         except Exception as exc:  # noqa: BLE001 - RecordNotFound is an answer; the rest is classified
-            from scheduler.networks.bluesky.errors import error_name
-
             if error_name(exc)[0] == "RecordNotFound":
                 return None
             raise self._failure(exc, "looking for an earlier attempt by its record key") from None
@@ -239,8 +235,6 @@ class BlueskyPublisher(Publisher):
         return True
 
     def _failure(self, exc: Exception, action: str, *, posting: bool = False) -> PublishError:
-        from scheduler.networks.bluesky.errors import classify
-
         return classify(exc, action=action, handle=self.handle, pds_url=self.access.pds_url, posting=posting,
                         zone=self.zone)
 

@@ -1,10 +1,5 @@
-"""Every failure of a Mastodon call, turned into a PublishError that says what happens next.
-
-The same table as X's (xerrors): 429 defers posting on Mastodon until X-RateLimit-Reset; 5xx,
-timeouts and dropped connections are retried, and a lost answer to POST /api/v1/statuses is
-uncertain (look before posting again); 401 and 403 stop the account with what to fix; 422 and
-other refusals make that one post dead with the instance's own message.
-"""
+"""Mastodon's part of the one error table (networks.policy): the status, the instance's `error` message
+and the rate limit's reset of a Mastodon.py error, and what to do about a token or its scopes."""
 
 from __future__ import annotations
 
@@ -17,8 +12,13 @@ from scheduler.networks.mastodon.access import (
     SCOPES,
     TOKEN_NAME,
 )
-from scheduler.networks.x.errors import _never_sent as never_connected
-from scheduler.networks.x.errors import _shown
+from scheduler.networks.policy import (
+    Failure,
+    Outcome,
+    Remedies,
+    error_for,
+    never_connected,
+)
 
 
 def status_and_message(exc: BaseException) -> tuple[int | None, str]:
@@ -29,65 +29,43 @@ def status_and_message(exc: BaseException) -> tuple[int | None, str]:
     return status, " ".join(str(message or "").split())[:300]
 
 
+def remedies(api_base: str) -> Remedies:
+    return Remedies(name="Mastodon", address=api_base, address_name=BASE_NAME,
+                    secret="the access token",
+                    credentials=f"it is wrong or was revoked; {HOW_TO_GET_A_TOKEN}, then run `juno-scheduler check`",
+                    permission=(f"give the application the scopes {SCOPES} (a new token is needed after a change) "
+                                f"and put it in {TOKEN_NAME}, or ask the instance's moderators"))
+
+
 def classify(exc: Exception, *, action: str, handle: str, api_base: str, posting: bool = False,
              reset: float | None = None, zone=None) -> PublishError:
     """The PublishError for a failed Mastodon.py call. `reset` is Mastodon.py's ratelimit_reset (epoch)."""
-    from mastodon.errors import (
+    return error_for(failure_of(exc, action=action, reset=reset), remedies(api_base), action=action,
+                     posting=posting, zone=zone)
+
+
+def failure_of(exc: Exception, *, action: str, reset: float | None = None) -> Failure:
+    """What Mastodon.py said, for the one error table."""
+    from mastodon.errors import (  # Mastodon.py: loaded only with the publisher
         MastodonAPIError,
         MastodonNetworkError,
         MastodonNotFoundError,
         MastodonRatelimitError,
-        MastodonServerError,
         MastodonUnauthorizedError,
     )
 
     if isinstance(exc, MastodonRatelimitError):
-        until = datetime.fromtimestamp(reset, UTC) if reset else None
-        when = f"; posting to Mastodon resumes at {_shown(until, zone)}" if until else "; will retry later"
-        return PublishError(f"Mastodon rate limit reached while {action}{when}", kind="retry", retry_at=until)
-    if isinstance(exc, MastodonNetworkError):
-        if _never_sent(exc):
-            return PublishError(f"Mastodon ({api_base}) could not be reached while {action}; will retry",
-                                kind="retry")
-        if posting:
-            return PublishError("Mastodon gave no answer to the post (no answer in time or the connection "
-                                "dropped); it may have gone out: look for it before posting again",
-                                kind="retry", uncertain=True)
-        return PublishError(f"Mastodon gave no answer while {action}; will retry", kind="retry")
+        return Failure(429, reset=datetime.fromtimestamp(reset, UTC) if reset else None)
+    if isinstance(exc, MastodonNetworkError):  # Mastodon.py keeps the cause as __context__
+        return Failure(reached=not never_connected(exc.__cause__ or exc.__context__))
     if isinstance(exc, MastodonUnauthorizedError):
-        return PublishError(f"Mastodon refused the access token (401) while {action}: it is wrong or was "
-                            f"revoked; {HOW_TO_GET_A_TOKEN}, then run `juno-scheduler check`", kind="stop")
-    if isinstance(exc, MastodonServerError):
-        status, _ = status_and_message(exc)
-        if posting:
-            return PublishError(f"Mastodon answered {status} to the post; it may have gone out: look for it "
-                                "before posting again", kind="retry", uncertain=True)
-        return PublishError(f"Mastodon answered {status} while {action}; will retry", kind="retry")
+        return Failure(401, status_and_message(exc)[1])
     if isinstance(exc, MastodonNotFoundError):
-        return PublishError(f"{BASE_NAME}={api_base} answered 404 while {action}: is it the address of your "
-                            "Mastodon instance? Fix it, then run `juno-scheduler check`", kind="stop")
+        return Failure(404)
     if isinstance(exc, MastodonAPIError):
         status, message = status_and_message(exc)
         if status is None:  # an answer that is not JSON
-            return PublishError(f"Mastodon answered {action} with something unreadable; will retry",
-                                kind="retry", uncertain=posting)
-        if status == 403:
-            return PublishError(f"Mastodon refused {action} (403: {message or 'forbidden'}) for {handle}: give the "
-                                f"application the scopes {SCOPES} (a new token is needed after a change) and put "
-                                f"it in {TOKEN_NAME}, or ask the instance's moderators", kind="stop")
-        if status in (408, 409, 425):
-            return PublishError(f"Mastodon answered {status} while {action}; will retry", kind="retry",
-                                uncertain=posting)
-        return PublishError(f"Mastodon refused {action} ({status}: {message or 'no message'}); this post cannot "
-                            "go out there as it is", kind="permanent")
+            return Failure(outcome=Outcome.RETRY,
+                           words=f"Mastodon answered {action} with something unreadable; will retry")
+        return Failure(status, message)
     raise exc
-
-
-def _never_sent(exc: Exception) -> bool:
-    """True when the connection was never made (Mastodon.py keeps the cause as __context__)."""
-    import requests
-
-    cause = exc.__cause__ or exc.__context__
-    if cause is None:
-        return False
-    return isinstance(cause, requests.ConnectTimeout) or never_connected(cause)

@@ -25,7 +25,8 @@ import unicodedata
 from pathlib import Path
 
 from scheduler.errors import PublishError
-from scheduler.networks.base import LooksBeforePosting, Outgoing, Published
+from scheduler.networks.base import LooksBeforePosting, Outgoing, Published, read_image
+from scheduler.networks.logs import keep_out_of_logs
 from scheduler.networks.mastodon.access import (
     TOKEN_NAME,
     InstanceLimits,
@@ -34,8 +35,11 @@ from scheduler.networks.mastodon.access import (
     parse_handle,
     remember_limits,
 )
+from scheduler.networks.mastodon.errors import classify
 
 logger = logging.getLogger(__name__)
+
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon's default image limit (media_attachments.image_size_limit)
 
 DEFAULT_TIMEOUT = 30.0
 MEDIA_WAIT = 60.0           # seconds to wait for the instance to process a card
@@ -58,8 +62,6 @@ class MastodonPublisher(LooksBeforePosting):
                  content_warning: str = CONTENT_WARNING, timeout: float = DEFAULT_TIMEOUT,
                  media_wait: float = MEDIA_WAIT, poll: float = 1.0, zone=None):
         from mastodon import Mastodon
-
-        from scheduler.networks.x.http import keep_out_of_logs
 
         self.access = access
         self.handle = handle
@@ -142,9 +144,7 @@ class MastodonPublisher(LooksBeforePosting):
 
     def upload_card(self, card: Path, alt_text: str) -> str:
         """POST /api/v2/media with the alt text as its description, then wait until it is processed."""
-        from scheduler.networks.x.publisher import _read_card
-
-        data, mime = _read_card(card)
+        data, mime = read_image(card, MAX_IMAGE_BYTES, "Mastodon")
         media = self._call(lambda: self.api.media_post(data, mime_type=mime, description=alt_text or None,
                                                        file_name=card.name), "uploading the card")
         deadline = time.monotonic() + self.media_wait
@@ -190,8 +190,6 @@ class MastodonPublisher(LooksBeforePosting):
 
     def _call(self, function, action: str, *, posting: bool = False, raw: bool = False):
         from mastodon.errors import MastodonError, MastodonNotFoundError
-
-        from scheduler.networks.mastodon.errors import classify
 
         try:
             return function()

@@ -1,9 +1,8 @@
 """Every failure of an X call, turned into a PublishError that says what happens next and what to fix.
 
-The table (../shared/x-api/README.md): 429 and the 24-hour limits defer until the reset time; 5xx,
-timeouts and dropped connections are retried, and a lost answer to POST /2/tweets is uncertain;
-401, 402 and the account-level 403s stop the account; a duplicate or a bad request is permanent
-for that one post.
+X's part of the one table (networks.policy): which of its limits a 429 hit and when it resets (the
+24-hour limits as well as tweepy's 15-minute window); the 403s that are about one post (a duplicate) or
+need their own remedy (a read-only app, an app outside a Project, a suspended account).
 """
 
 from __future__ import annotations
@@ -14,6 +13,13 @@ import requests
 import tweepy
 
 from scheduler.errors import PublishError
+from scheduler.networks.policy import (
+    Failure,
+    Outcome,
+    Remedies,
+    error_for,
+    never_connected,
+)
 
 FIX_CREDENTIALS = ("copy all four again from the X developer portal (your app > Keys and tokens) into "
                    "X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET (environment or .env), "
@@ -73,101 +79,62 @@ def _detail(exc: tweepy.HTTPException) -> str:
     return " ".join(str(text).split())[:300]
 
 
+REMEDIES = Remedies(
+    name="X", address="api.x.com", credentials=f"they are wrong or were revoked; {FIX_CREDENTIALS}",
+    permission="check the app's permissions and the account in the X developer portal",
+    payment="add credits in the X developer portal (Billing), then resume posting")
+
+
 def classify(exc: Exception, *, action: str, handle: str, posting: bool = False, zone=None) -> PublishError:
-    """The PublishError for a failed X call. `posting` is True for POST /2/tweets only; `zone` shows times."""
+    """The PublishError for a failed X call (networks.policy decides). `posting` is True for POST /2/tweets only."""
+    return error_for(failure_of(exc, handle=handle), REMEDIES, action=action, posting=posting, zone=zone)
+
+
+def failure_of(exc: Exception, *, handle: str) -> Failure:
+    """What tweepy or requests said, for the one error table."""
     if isinstance(exc, tweepy.HTTPException):
-        return _classify_answer(exc, action=action, handle=handle, posting=posting, zone=zone)
-    if isinstance(exc, requests.ConnectTimeout) or _never_sent(exc):
-        return PublishError(f"X could not be reached while {action} ({_reason(exc)}); will retry",
-                            kind="retry")
+        return _answer(exc, handle)
+    if isinstance(exc, requests.ConnectTimeout) or never_connected(exc):
+        return Failure(reached=False, message=_reason(exc))
     if isinstance(exc, (requests.Timeout, requests.ConnectionError, requests.RequestException)):
-        what = "no answer in time" if isinstance(exc, requests.Timeout) else "the connection dropped"
-        if posting:
-            return PublishError(f"X gave no answer to the post ({what}); it may have gone out: "
-                                "look for it before posting again", kind="retry", uncertain=True)
-        return PublishError(f"X gave no answer while {action} ({what}); will retry", kind="retry")
+        return Failure(timed_out=isinstance(exc, requests.Timeout))
     raise exc
-
-
-def _never_sent(exc: BaseException) -> bool:
-    """True when the connection was never made, so the request cannot have reached X."""
-    from urllib3.exceptions import NameResolutionError, NewConnectionError
-
-    seen = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (NewConnectionError, NameResolutionError)):
-            return True
-        reason = getattr(current, "reason", None)
-        if isinstance(reason, BaseException):
-            current = reason
-            continue
-        args = getattr(current, "args", ())
-        nested = next((a for a in args if isinstance(a, BaseException)), None)
-        current = nested or current.__cause__ or current.__context__
-    return False
 
 
 def _reason(exc: Exception) -> str:
     return "connection timed out" if isinstance(exc, requests.ConnectTimeout) else "connection refused"
 
 
-def _classify_answer(exc: tweepy.HTTPException, *, action: str, handle: str, posting: bool, zone) -> PublishError:
+def _answer(exc: tweepy.HTTPException, handle: str) -> Failure:
     status = exc.response.status_code
     problem = problem_of(exc)
     kind_url = str(problem.get("type", ""))
     reason = str(problem.get("reason", ""))
     detail = _detail(exc)
-
     if isinstance(exc, tweepy.TooManyRequests):
         reset, which = limit_reset(exc.response.headers)
-        when = f"; posting resumes at {_shown(reset, zone)}" if reset else "; will retry later"
-        return PublishError(f"X rate limit reached while {action} ({which}){when}", kind="retry",
-                            retry_at=reset)
-    if isinstance(exc, tweepy.TwitterServerError):
-        if posting:
-            return PublishError(f"X answered {status} to the post; it may have gone out: look for it "
-                                "before posting again", kind="retry", uncertain=True)
-        return PublishError(f"X answered {status} while {action}; will retry", kind="retry")
-    if isinstance(exc, tweepy.Unauthorized):
-        return PublishError(f"X refused the credentials (401 Unauthorized) while {action}: they are wrong "
-                            f"or were revoked; {FIX_CREDENTIALS}", kind="stop")
-    if status == 402 or kind_url.endswith("/credits-depleted"):
-        return PublishError(f"X says the pay-per-use credits are used up (402) while {action}; add credits "
-                            "in the X developer portal (Billing), then resume posting", kind="stop")
+        return Failure(429, which, reset=reset)
+    if kind_url.endswith("/credits-depleted"):
+        return Failure(402, "the pay-per-use credits are used up")
     if isinstance(exc, tweepy.Forbidden):
         if is_duplicate(exc):
-            return PublishError(f"X refuses this post as a duplicate: @{handle} already posted the same "
-                                "text; edit the tip's text to post it again", kind="permanent")
+            return Failure(status, outcome=Outcome.DEAD, words=(
+                f"X refuses this post as a duplicate: @{handle} already posted the same text; edit the tip's "
+                "text to post it again"))
         if kind_url.endswith("/oauth1-permissions"):
-            return PublishError(
+            return Failure(status, outcome=Outcome.STOP, words=(
                 "X says the app may read but not write (403 oauth1-permissions): in the X developer portal "
                 "open the app's User authentication settings, set App permissions to 'Read and write', "
                 "then regenerate the Access Token and Secret (old tokens stay read-only) and put them in "
-                "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET", kind="stop")
+                "X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET"))
         if reason == "client-not-enrolled" or kind_url.endswith("/client-forbidden"):
-            return PublishError(
+            return Failure(status, outcome=Outcome.STOP, words=(
                 "X says the app is not attached to a Project (403 client-not-enrolled): in the X developer "
-                "portal, under Projects & Apps, add the app to a Project, then run `juno-scheduler check`",
-                kind="stop")
+                "portal, under Projects & Apps, add the app to a Project, then run `juno-scheduler check`"))
         if kind_url.endswith("/user-suspended") or "suspended" in detail.lower():
-            return PublishError(f"X says @{handle} is suspended (403); resolve it with X (help.x.com) "
-                                "before posting resumes", kind="stop")
-        return PublishError(f"X refused {action} (403 Forbidden: {detail or 'no detail'}); check the app's "
-                            "permissions and the account in the X developer portal", kind="stop")
-    if status in (408, 409, 425):
-        return PublishError(f"X answered {status} while {action}; will retry", kind="retry",
-                            uncertain=posting)
-    return PublishError(f"X refused {action} ({status}: {detail or exc.response.reason}); "
-                        "this post cannot go out as it is", kind="permanent")
-
-
-def _shown(moment: datetime, zone) -> str:
-    if zone is None:
-        return f"{moment:%Y-%m-%d %H:%M} UTC"
-    local = moment.astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+            return Failure(status, outcome=Outcome.STOP, words=(
+                f"X says @{handle} is suspended (403); resolve it with X (help.x.com) before posting resumes"))
+    return Failure(status, detail or str(exc.response.reason or ""))
 
 
 def raise_for_answer(response: requests.Response) -> requests.Response:

@@ -28,15 +28,15 @@ from scheduler.networks.base import (
     MemoryHandleCache,
     Outgoing,
     Published,
-    read_card,
+    read_image,
 )
+from scheduler.networks.logs import keep_out_of_logs
 from scheduler.networks.x import Credentials
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
 from scheduler.networks.x.errors import classify, is_duplicate, raise_for_answer
 from scheduler.networks.x.http import (
     DEFAULT_TIMEOUT,
     MEDIA_HOST,
-    keep_out_of_logs,
     route_session,
     x_session,
 )
@@ -47,8 +47,6 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_ALT_TEXT = 1000
 RECENT_POSTS = 100
 PAGES = 8  # X serves a user's last 3,200 posts; 800 is far more than a burst of due posts
-_IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
 
 
 @dataclass(frozen=True)
@@ -148,7 +146,7 @@ class XPublisher(LooksBeforePosting):
 
     def upload_card(self, card: Path) -> str:
         """POST /2/media/upload: the card as multipart `media`, media_category=tweet_image; the media id."""
-        data, mime = _read_card(card)
+        data, mime = read_image(card, MAX_IMAGE_BYTES, "X")
         try:
             response = self._media.post(
                 f"{MEDIA_HOST}/2/media/upload", auth=self._oauth1(),
@@ -255,20 +253,6 @@ def parse_user(response: requests.Response) -> XUser:
     except (ValueError, KeyError, TypeError):
         raise PublishError("X answered GET /2/users/me without the account's data; will retry",
                            kind="retry") from None
-
-
-def _read_card(card: Path) -> tuple[bytes, str]:
-    data = read_card(card)
-    if len(data) > MAX_IMAGE_BYTES:
-        raise PublishError(f"{card}: the card is {len(data) / 1e6:.1f} MB; X takes images up to 5 MB: "
-                           "render it smaller with `juno-scheduler cards`", kind="permanent")
-    for magic, mime in _IMAGE_TYPES:
-        if data.startswith(magic):
-            return data, mime
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return data, "image/webp"
-    raise PublishError(f"{card}: not a PNG, JPEG, GIF or WebP image; render it again with "
-                       "`juno-scheduler cards`", kind="permanent")
 
 
 def read_id(response: requests.Response, what: str) -> str:
