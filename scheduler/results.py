@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from scheduler import networks
+
 
 class Result:
     def as_dict(self) -> dict[str, Any]:
@@ -91,7 +93,7 @@ class PlannedPost(Result):
     card: str | None
     alt_text: str | None
     weighted_length: int            # as the post's network counts it
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
     limit: int = 280                # that network's limit
 
 
@@ -111,7 +113,7 @@ class AccountStatus(Result):
     state: str
     reason: str | None
     not_before: str | None
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
     publisher: str = "outbox"
 
 
@@ -138,7 +140,7 @@ class HistoryRow(Result):
     error: str | None
     cost_usd: float | None
     attempts: int
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
 
 @dataclass(frozen=True)

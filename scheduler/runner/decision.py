@@ -25,6 +25,20 @@ class Action(StrEnum):
     HOLD = "hold"         # its campaign cannot be read: not posted now, reported failed, tried again later
 
 
+class Why(StrEnum):
+    """Why a decision was made: what the runner and the dry run compare (the reason's words are for people)."""
+
+    DUE = "due"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+    UNREADABLE = "unreadable"    # its campaign cannot be read
+    UNWANTED = "unwanted"        # its campaign no longer wants it as queued
+    MISSED = "missed"            # its slot was missed by more than the catch-up window
+    BLACKOUT = "blackout"
+    RATE_LIMIT = "rate limit"
+    BUDGET = "budget"
+
+
 @dataclass(frozen=True)
 class Rules:
     """The schedule's rules a decision needs, and nothing else."""
@@ -48,7 +62,8 @@ class TipState:
 @dataclass(frozen=True)
 class Decision:
     action: Action
-    reason: str = ""
+    why: Why = Why.DUE
+    reason: str = ""               # in words, for the report and the log
     until: datetime | None = None  # DEFER: not before this; the runner finds the first free slot from it
 
 
@@ -56,19 +71,19 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
            cost_usd: float, tip: TipState = TipState()) -> Decision:
     """What to do with `post` at `now`: the single place these rules live."""
     if account.state == AccountState.PAUSED:
-        return Decision(Action.RELEASE, "paused")
+        return Decision(Action.RELEASE, Why.PAUSED, "paused")
     if account.state == AccountState.STOPPED:
-        return Decision(Action.STOP, account.reason or "stopped")
+        return Decision(Action.STOP, Why.STOPPED, account.reason or "stopped")
     if not tip.readable:
-        return Decision(Action.HOLD, tip.reason)
+        return Decision(Action.HOLD, Why.UNREADABLE, tip.reason)
     if not tip.wanted:
-        return Decision(Action.WITHDRAW, tip.reason)
+        return Decision(Action.WITHDRAW, Why.UNWANTED, tip.reason)
     if now - post.eligible_at > rules.catch_up:
-        return Decision(Action.MOVE, f"missed by more than {rules.catch_up}")
+        return Decision(Action.MOVE, Why.MISSED, f"missed by more than {rules.catch_up}")
     if rules.zone is not None and now.astimezone(rules.zone).date() in rules.blackout:
-        return Decision(Action.MOVE, "blackout")
+        return Decision(Action.MOVE, Why.BLACKOUT, "blackout")
     if account.not_before is not None and account.not_before > now:
-        return Decision(Action.DEFER, "rate limit", account.not_before)
+        return Decision(Action.DEFER, Why.RATE_LIMIT, "rate limit", account.not_before)
     if rules.budget_usd is not None and spent_usd + cost_usd > rules.budget_usd + 1e-9:
-        return Decision(Action.DEFER, "budget", rules.next_month)
+        return Decision(Action.DEFER, Why.BUDGET, "budget", rules.next_month)
     return Decision(Action.PUBLISH)

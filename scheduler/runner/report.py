@@ -13,7 +13,7 @@ class Posted:
     remote_id: str | None
     url: str | None
     at: str               # local ISO time with its offset
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
 
 @dataclass(frozen=True)
@@ -21,21 +21,21 @@ class Deferred:
     id: str
     until: str
     reason: str
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
 
 @dataclass(frozen=True)
 class Failed:
     id: str
     error: str
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
 
 @dataclass(frozen=True)
 class Missed:
     id: str
     moved_to: str | None  # None in a dry run that could not find a free slot
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
     reason: str = ""      # "blackout": moved off a blackout date; "timetable: …": its slot left the edited timetable;
                           # "": its slot was missed by more than catch_up
 
@@ -44,14 +44,14 @@ class Missed:
 class Withdrawn:
     id: str
     reason: str           # why its campaign no longer wants it as it was queued
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
 
 @dataclass(frozen=True)
 class Stopped:
     account: str
     reason: str | None
-    network: str = "x"
+    network: str = field(default_factory=networks.first)
 
     @property
     def shown(self) -> str:

@@ -24,7 +24,7 @@ from scheduler import networks
 from scheduler.errors import JunoError, PublishError
 from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
-from scheduler.runner.decision import Action, Decision, Rules, TipState, decide
+from scheduler.runner.decision import Action, Decision, Rules, TipState, Why, decide
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import (
     Deferred,
@@ -245,18 +245,18 @@ class _Run(_Stage):
         if decision.action == Action.MOVE:
             new_at = self.moved_slot(post, now)
             self.store.move(post, self.worker_id, new_at, now)
-            if decision.reason == "blackout":
+            if decision.why == Why.BLACKOUT:
                 logger.warning("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
             else:
                 logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
                                self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
             self.report.missed.append(Missed(post.id, self.local(new_at), post.network,
-                                             "blackout" if decision.reason == "blackout" else ""))
+                                             "blackout" if decision.why == Why.BLACKOUT else ""))
             return True
         if decision.action == Action.DEFER:
             assert decision.until is not None
             until = decision.until
-            if decision.reason == "budget":  # the first free slot of next month, not midnight on the 1st
+            if decision.why == Why.BUDGET:  # the first free slot of next month, not midnight on the 1st
                 until = self.free_slot(post, until, now)
             self.store.defer(post, self.worker_id, until, now)
             logger.info("%s: deferred until %s (%s)", post.id, self.local(until), decision.reason)
@@ -358,10 +358,10 @@ class _DryRun(_Stage):
                 self.report.failed.append(Failed(post.id, decision.reason, post.network))
             elif decision.action == Action.MOVE:
                 self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network,
-                                                 "blackout" if decision.reason == "blackout" else ""))
+                                                 "blackout" if decision.why == Why.BLACKOUT else ""))
             elif decision.action == Action.DEFER:
                 assert decision.until is not None
-                until = self.free_slot(post, decision.until, now) if decision.reason == "budget" else decision.until
+                until = self.free_slot(post, decision.until, now) if decision.why == Why.BUDGET else decision.until
                 self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason, post.network))
             elif decision.action == Action.RELEASE:
                 held.add(post.network)

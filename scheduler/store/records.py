@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import overload
+
+from scheduler import networks
 
 
 class PostStatus(StrEnum):
@@ -69,7 +71,7 @@ class Post:
     skip_reason: str | None = None
     recyclable: bool = True
     updated_at: datetime | None = None
-    network: str = "x"           # x | bluesky | mastodon: the account it goes out on
+    network: str = field(default_factory=networks.first)  # a networks key: the account it goes out on
     sensitive: bool = False      # the tip is flagged sensitive (a content warning where the network has one)
     attempt_key: str | None = None  # the key the network creates it under (Bluesky's record key), kept
     tip_digest: str | None = None   # the tip as it was queued (see campaign.tip_fingerprint)

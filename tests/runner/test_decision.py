@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from queue_helpers import ScriptedPublisher, make_post, settings_for, write_schedule
 
-from scheduler.runner.decision import Action, Rules, TipState, decide
+from scheduler.runner.decision import Action, Rules, TipState, Why, decide
 from scheduler.runner.run import run_due
 from scheduler.store import Account, open_store
 from scheduler.store.records import AccountState
@@ -17,19 +17,22 @@ LINK = "https://junocounseling.com/blog/x"
 RULES = Rules(catch_up=timedelta(hours=2), budget_usd=0.25, next_month=datetime(2027, 1, 1, 5, tzinfo=UTC))
 
 
-@pytest.mark.parametrize("account, late, spent, cost, expected", [
-    (Account("j"), timedelta(minutes=1), 0.0, 0.2, Action.PUBLISH),
-    (Account("j"), timedelta(hours=3), 0.0, 0.2, Action.MOVE),
-    (Account("j", not_before=NOW + timedelta(minutes=5)), timedelta(minutes=1), 0.0, 0.0, Action.DEFER),
-    (Account("j"), timedelta(minutes=1), 0.2, 0.2, Action.DEFER),
-    (Account("j"), timedelta(minutes=1), 0.2, 0.05, Action.PUBLISH),
-    (Account("j", state=AccountState.PAUSED), timedelta(minutes=1), 0.0, 0.0, Action.RELEASE),
-    (Account("j", state=AccountState.STOPPED, reason="bad keys"), timedelta(minutes=1), 0.0, 0.0, Action.STOP),
-    (Account("j", state=AccountState.PAUSED), timedelta(hours=5), 0.0, 0.0, Action.RELEASE),
+@pytest.mark.parametrize("account, late, spent, cost, expected, why", [
+    (Account("j"), timedelta(minutes=1), 0.0, 0.2, Action.PUBLISH, Why.DUE),
+    (Account("j"), timedelta(hours=3), 0.0, 0.2, Action.MOVE, Why.MISSED),
+    (Account("j", not_before=NOW + timedelta(minutes=5)), timedelta(minutes=1), 0.0, 0.0, Action.DEFER,
+     Why.RATE_LIMIT),
+    (Account("j"), timedelta(minutes=1), 0.2, 0.2, Action.DEFER, Why.BUDGET),
+    (Account("j"), timedelta(minutes=1), 0.2, 0.05, Action.PUBLISH, Why.DUE),
+    (Account("j", state=AccountState.PAUSED), timedelta(minutes=1), 0.0, 0.0, Action.RELEASE, Why.PAUSED),
+    (Account("j", state=AccountState.STOPPED, reason="bad keys"), timedelta(minutes=1), 0.0, 0.0, Action.STOP,
+     Why.STOPPED),
+    (Account("j", state=AccountState.PAUSED), timedelta(hours=5), 0.0, 0.0, Action.RELEASE, Why.PAUSED),
 ])
-def test_the_decision_table(account, late, spent, cost, expected):
+def test_the_decision_table(account, late, spent, cost, expected, why):
     post = make_post("c/p", NOW - late)
-    assert decide(post, account, NOW, RULES, spent_usd=spent, cost_usd=cost).action == expected
+    decision = decide(post, account, NOW, RULES, spent_usd=spent, cost_usd=cost)
+    assert (decision.action, decision.why) == (expected, why)
 
 
 @pytest.mark.parametrize("tip, today_blackout, late, expected", [
@@ -48,6 +51,7 @@ def test_the_campaign_and_the_blackout_dates_are_rules_of_the_decision(tip, toda
     rules = Rules(catch_up=RULES.catch_up, budget_usd=None, next_month=RULES.next_month, zone=zone, blackout=blackout)
     decision = decide(make_post("c/p", NOW - late), Account("j"), NOW, rules, spent_usd=0.0, cost_usd=0.0, tip=tip)
     assert decision.action == expected
+    assert (decision.why == Why.BLACKOUT) == (expected == Action.MOVE)
     assert decision.reason == (tip.reason if expected in (Action.WITHDRAW, Action.HOLD) else
                                "blackout" if today_blackout else decision.reason)
 
