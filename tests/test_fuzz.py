@@ -63,7 +63,7 @@ CAMPAIGN = """\
 article: {title: "What to do when one partner wants counseling", url: "https://junocounseling.com/blog/x",
           source: articles/what-to-do-when-one-partner-wants-counseling.txt}
 tips:
-  - id: resistance-isnt-indifference
+  - id: resistance-isnt-necessarily-indifference
     headline: "Resistance isn\u2019t indifference."
     text: "Resistance isn\u2019t indifference. Many people avoid counseling because they fear making things worse."
     status: approved
@@ -155,7 +155,7 @@ def test_the_valid_files_are_valid(scratch):
         assert sum(len(section.blocks) for section in article.sections) >= 3, name
     assert load_brand(scratch / "brand", "junocounseling").headline_font.name == "Vollkorn-Medium.ttf"
     assert [tip.id for tip in load_campaign(root / "posts" / "tips.yaml", root).tips] == [
-        "resistance-isnt-indifference", "start-with-yourself"]
+        "resistance-isnt-necessarily-indifference", "start-with-yourself"]
 
 
 @FUZZ

@@ -244,7 +244,7 @@ article:
   url: "https://junocounseling.com/blog/talking-about-counseling"
   source: "articles/talking-about-counseling.txt"
 tips:
-  - id: resistance-isnt-indifference
+  - id: resistance-isnt-necessarily-indifference
     headline: "Resistance isn't indifference."
     text: "Resistance isn't indifference. Many people avoid counseling because they don't want to make things worse."
     status: approved

@@ -17,5 +17,5 @@ def test_plan_and_history_fit_80_columns(project, cli):
         assert result.code == 0, result
         assert max(len(line) for line in result.out.splitlines()) <= 80, result.out
     assert plan.out.count("queued") >= 4 and "/280" in plan.out
-    assert "resistance-isnt-indifference" in plan.out
+    assert "resistance-isnt-necessarily-indifference" in plan.out
     assert "posted" in history.out and "understanding-the-reasons-behind" in history.out

@@ -30,7 +30,7 @@ from scheduler.fileio import write_atomic
 from scheduler.yamlio import display_path, parse_document
 
 KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
-             "review_words", "notes", "at")
+             "review_words", "notes", "ready", "at")
 QUOTED = ("headline", "text", "alt_text", "section")
 FLOW_LISTS = ("review", "reviewed", "notes")
 QUOTED_ITEMS = ("notes", "review_words")  # split writes these lists' words double-quoted

@@ -49,7 +49,6 @@ from scheduler import networks
 from scheduler.posttext import length_on
 from scheduler.tips.filters import (
     advice_cut,
-    compress,
     is_meta,
     is_question,
     opens_with_reference,
@@ -362,7 +361,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(draft.headline, text, compress(said) if said else "", notes, kind=draft.kind)
+    notes = review_notes(draft.headline, text, said, notes, kind=draft.kind)
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

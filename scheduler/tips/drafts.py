@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from scheduler.campaigns.file import MAX_HEADLINE as HEADLINE_LIMIT
-from scheduler.tips.edges import edge_reason
+from scheduler.tips.edges import edge_reason, without_quotes
 from scheduler.tips.filters import (
+    FIRST_PLURAL,
     compress,
     dangling_references,
     is_fragment,
@@ -156,6 +157,8 @@ def headline_problem(sentence: str) -> str:
     """Why headline_score found no headline in the sentence, in the words the split report uses."""
     if is_question(sentence):
         return "question"
+    if _speaks_as_we(sentence):
+        return "speaks as “we” (a setup or story more often than advice)"
     if opens_with_reference(sentence) or unresolved_pronoun(sentence) or dangling_references(compress(sentence)):
         return "needs context (refers to something outside it)"
     return "no headline within a card's length"
@@ -163,7 +166,8 @@ def headline_problem(sentence: str) -> str:
 
 def headline_score(sentence: str, index: int, total: int) -> float | None:
     """How well the sentence works as a card's words; None when it cannot be one."""
-    if opens_with_reference(sentence) or is_question(sentence) or unresolved_pronoun(sentence):
+    if opens_with_reference(sentence) or is_question(sentence) or unresolved_pronoun(sentence) or _speaks_as_we(
+            sentence):
         return None
     compressed = compress(sentence)
     if dangling_references(compressed):
@@ -183,6 +187,10 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
     if personal_details(compressed):
         score -= 1.0
     return score
+
+
+def _speaks_as_we(sentence: str) -> bool:
+    return bool(FIRST_PLURAL.search(without_quotes(sentence))) and not is_imperative(sentence)
 
 
 def make_headline(sentence: str) -> tuple[str, str]:

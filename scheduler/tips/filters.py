@@ -21,13 +21,31 @@ _PLACE_SERVICE = re.compile(r"\b([A-Z][a-z]+)\s+(counseling|counselling|therapy|
 
 _CTA = re.compile(
     r"\b(reach(?:ing)? out (?:to (?:us|our|me|the team)|today|now)|reach(?:ing)? out(?=[.!]|$)|contact (?:us|our|me)|call (?:us|our|me|today)|e-?mail (?:us|me)|text us|"
-    r"(?:book|schedule|request) (?:a|an|your|our)\b(?:\s+\w+){0,2}\s+(?:session|appointment|consultation|call|visit)|"
+    r"(?:book|schedule|request) (?:a|an|your|our)\b(?:\s+[\w-]+){0,3}\s+(?:session|appointment|consultation|call|visit)|"
     r"sign up|subscribe|visit (?:our|us)|our (?:team|practice|therapists?|counsel+ors?|clinicians?|office|services?|"
     r"clinic|website|blog)|we offer|we provide|we can help|we(?:’|')re here|we are here|we(?:’|')d love|we would love|"
     r"learn more|click|free (?:consultation|call)|get started|give us a call|don(?:’|')t hesitate|"
     r"follow us|let us help|let(?:’|')s talk|in-person or online|accepting new clients|"
     r"link in bio)\b", re.IGNORECASE)
-_FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b", re.IGNORECASE)
+# The practice speaking of itself and its work, not every "we": "We all need rest." is advice; "We offer
+# evening sessions.", "In our work with couples, we see...", "our clients" are the practice's own voice.
+_PRACTICE_VOICE = re.compile(
+    r"\bwe(?:’re|'re| are)?\s+(?:also\s+|often\s+|frequently\s+|regularly\s+)?(?:offer|provide|specialize|"
+    r"help (?:clients|couples|families|individuals|people|teens|children|parents|adults)|work with|"
+    r"see (?:many|a lot of|clients|couples|families|this|it)|treat|serve|can help|would love|invite you|"
+    r"welcome|have (?:therapists|counsel+ors|clinicians|openings|availability|offices?)|accept|"
+    r"are (?:here|a team|accepting|trained|licensed|located|proud|happy to|passionate|committed|dedicated|honored)|"
+    r"’re here|'re here|’d love|'d love|’re happy|'re happy|’re proud|'re proud)\b"
+    r"|\b(?:at|with|in|from|to|join) (?:our|us)\b(?! (?:own|all|lives|bodies|minds|children|kids|partners|"
+    r"relationships|families|feelings|emotions|selves)\b)"
+    r"|\bour (?:clients?|staff|providers?|counsel+ing|therapy|sessions?|offices?|locations?|programs?|groups?|"
+    r"workshops?|specialists?|experts?|intake|fees|rates|insurance|approach|mission|founder|website|newsletter)\b"
+    r"|\b(?:clients|couples|families|people) (?:we|I) (?:see|work with|treat|serve)\b"
+    r"|\b(?:we|us)(?:’re|'re| are)? (?:a |the )?(?:good|right|great) fit\b"
+    r"|\bour (?:\w+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b", re.IGNORECASE)
+# "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
+# sentence speaking so is a setup or a story far more often than advice, so it does not open a tip.
+FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -97,7 +115,7 @@ def mentions_practice(text: str, names: frozenset[str]) -> bool:
 
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
     unquoted = _without_quotes(text)
-    return bool(_CTA.search(unquoted) or _FIRST_PLURAL.search(unquoted) or mentions_practice(text, names)
+    return bool(_CTA.search(unquoted) or _PRACTICE_VOICE.search(unquoted) or mentions_practice(text, names)
                 or _HANDLE.search(text) or _URL.search(text))
 
 
@@ -293,8 +311,10 @@ def dangling_references(sentence: str) -> int:
 
 # --- compression --------------------------------------------------------------------------------------
 
-_HEDGES = re.compile(r"\s+\b(necessarily|really|actually|truly|certainly|definitely|basically|simply)\b(?=\s)",
-                     re.IGNORECASE)
+# Words that only add weight; "necessarily" is a hedge and stays, and after a negation none is dropped
+# ("doesn't really help" is not "doesn't help").
+_HEDGES = re.compile(r"(?<!n’t)(?<!n't)(?<!not)(?<!never)\s+\b(really|actually|truly|certainly|definitely|basically|"
+                     r"simply)\b(?=\s)", re.IGNORECASE)
 _IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:important|essential|crucial|vital|"
                            r"wise|key|best)\s+(not\s+)?to\s+", re.IGNORECASE)
 _TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)

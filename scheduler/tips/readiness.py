@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips.filters import compress
 from scheduler.tips.sentences import words
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
@@ -51,8 +52,9 @@ def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
 def _lost_from_headline(headline: str, source: str) -> str | None:
     """A hedge or condition the source sentence has and the headline dropped ("doesn't necessarily", ", unless ...")."""
     head = headline.rstrip(".!? ")
-    if not source or head in source and source.startswith(head):
-        rest = source[len(head):] if source.startswith(head) else ""
+    compressed = compress(source)
+    if not source or compressed.startswith(head):
+        rest = compressed[len(head):]
         match = _CONDITION_CUT.match(rest)
         if match and len(words(rest)) >= 2:
             return " ".join(rest.strip(" ,;:—–-").split()[:4]) + " …"

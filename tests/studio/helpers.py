@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from scheduler.studio import make_studio
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
-TIP = "resistance-isnt-indifference"
+TIP = "resistance-isnt-necessarily-indifference"
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # Tue 1 Dec 2026, 07:00 in New York
 BASE = "http://127.0.0.1:8765"
 

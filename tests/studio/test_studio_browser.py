@@ -21,7 +21,7 @@ from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
-TIP = "resistance-isnt-indifference"
+TIP = "resistance-isnt-necessarily-indifference"
 NOW = "2026-12-01T07:00"  # the practice's local time: Tuesday morning
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> & more words here.'
 AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def test_an_edit_changes_only_that_tip_and_keeps_comments_key_order_and_quoting(
     assert answer.status_code == 303, answer.text
     after = studio.campaign_text()
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
-    assert changed == [('    headline: "Resistance isn’t indifference."', '    headline: "Resistance is not indifference."'),
+    assert changed == [('    headline: "Resistance isn’t necessarily indifference."', '    headline: "Resistance is not indifference."'),
                        (changed[1][0], '    text: "Resistance isn’t indifference."')]
     assert after.splitlines()[:3] == before.splitlines()[:3]  # the header comments
     assert len(after.splitlines()) == len(before.splitlines())
@@ -40,7 +40,7 @@ def test_every_change_is_in_the_audit_log_and_undo_puts_it_back(studio):
     studio.edit(headline="A different headline.", text=tip_data(studio)["text"])
     entries = [json.loads(line) for line in (studio.root / ".juno" / "audit.jsonl").read_text().splitlines()]
     assert [(e["what"], e["tip"], e["before"]["headline"], e["after"]["headline"]) for e in entries] == [
-        ("edit", TIP, "Resistance isn’t indifference.", "A different headline.")]
+        ("edit", TIP, "Resistance isn’t necessarily indifference.", "A different headline.")]
     answer = studio.post("/undo?back=/c/" + SLUG, {}, follow=True)
     assert "Undid the edit" in said(answer.text)[0]
     assert studio.campaign_text() == before
@@ -91,7 +91,7 @@ def test_emoji_and_right_to_left_text_round_trip(studio, words):
 def test_a_file_changed_on_disk_under_an_open_page_is_not_overwritten(studio):
     version = studio.version()  # the manager opens the page ...
     path = studio.root / "posts" / f"{SLUG}.yaml"
-    hand_edited = studio.campaign_text().replace('headline: "Resistance isn’t indifference."',
+    hand_edited = studio.campaign_text().replace('headline: "Resistance isn’t necessarily indifference."',
                                                  'headline: "Edited in vim."')
     path.write_text(hand_edited, encoding="utf-8")  # ... someone edits the file by hand ...
     answer = studio.edit(version=version, headline="Edited in the studio.", text="Mine.")  # ... then the manager saves

@@ -11,7 +11,7 @@ from scheduler.tips.drafting import split_article
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
 BEFORE = json.loads((REPO / "tests" / "data" / "articles" / "seed-tips-issue-12.json").read_text(encoding="utf-8"))
-NAMED = ["Resistance isn’t indifference.", "Reluctance doesn’t always mean refusal.",
+NAMED = ["Resistance isn’t necessarily indifference.", "Reluctance doesn’t always mean refusal.",
          "Curiosity often works better than persuasion.", "Pressure tends to backfire.", "Patience matters."]
 
 

@@ -168,7 +168,7 @@ def test_the_seed_gives_the_practices_own_tips(splits):
     _, tips = splits[SEED.name]
     assert 12 <= len(tips) <= 25
     said = " ".join(t.headline + " " + t.text for t in tips).replace("’", "'").lower()
-    for phrase in ("Resistance isn't indifference", "Reluctance doesn't always mean refusal",
+    for phrase in ("Resistance isn't necessarily indifference", "Reluctance doesn't always mean refusal",
                    "Curiosity often works better than persuasion", "Pressure tends to backfire", "Patience matters"):
         assert phrase.lower() in said, phrase
     assert not any("Counseling and Wellness" in t.text or "@junocounseling" in t.text for t in tips)
@@ -231,7 +231,9 @@ def test_a_long_sentence_is_never_emitted_too_long():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Resistance isn’t necessarily indifference.", "Resistance isn’t indifference."),
+    ("Resistance isn’t necessarily indifference.", "Resistance isn’t necessarily indifference."),  # a hedge stays
+    ("Arguing doesn’t really hurt a relationship.", "Arguing doesn’t really hurt a relationship."),
+    ("You really can start small.", "You can start small."),
     ("Try not to frame counseling as a test of commitment.", "Don’t frame counseling as a test of commitment."),
     ("It’s important not to interpret hesitation as a lack of love.", "Don’t interpret hesitation as a lack of love."),
     ("You can still take meaningful steps.", "You can take meaningful steps."),
