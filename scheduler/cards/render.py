@@ -367,8 +367,9 @@ def headline_place(settings, campaign, tip) -> str:
 def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: Path | None = None) -> dict:
     """Cards for every tip not skipped, in every size, on every core; unchanged cards are kept.
 
-    Every headline is set first: one that does not fit (or has a character no font has) stops the
-    run before any card is written. With `sheet`, also writes a contact sheet of all the cards there.
+    Each card is set and drawn once, on some core, and staged beside its place; only when every one was drawn
+    do they replace the old cards. A headline that does not fit (or has a character no font has) leaves every
+    card as it was. With `sheet`, also writes a contact sheet of all the cards there.
     Returns {"cards": [...], "rendered": n, "unchanged": n} (and "sheet").
     """
     from scheduler.cards.brand import load_brand
@@ -381,7 +382,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
     for size in sizes:
         dimensions(size)
-    entries, work, problems = [], [], []
+    entries, work, places = [], [], []
     for campaign in campaigns:
         for tip in campaign.tips:
             if tip.status == "skip":
@@ -393,17 +394,27 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
                 entries.append({"campaign": campaign.slug, "tip": tip.id, "size": size,
                                 "path": display_path(path, settings.root), "rendered": not fresh,
                                 "alt_text": campaign_alt_text(brand, campaign, tip)})
-                if fresh:
-                    continue
-                try:
-                    _located(settings, campaign, tip, lambda tip=tip, size=size, kicker=kicker: check_card(tip.headline, brand, size, kicker))
-                except ContentError as exc:
-                    problems.append(str(exc))
-                work.append((tip.headline, kicker, size, str(path)))
+                if not fresh:
+                    work.append((tip.headline, kicker, size, str(path)))
+                    places.append((campaign, tip))
+    folders = sorted({folder for item in work for folder in Path(item[3]).parents
+                      if folder == settings.cards_dir or settings.cards_dir in folder.parents},
+                     key=lambda folder: len(folder.parts), reverse=True)
+    made = [folder for folder in folders if not folder.exists()]
+    drawn = _render_all(brand, work, progress)
+    problems = [f"{headline_place(settings, *places[index])}: tip {places[index][1].id}: {outcome}"
+                for index, outcome in enumerate(drawn) if isinstance(outcome, ContentError)]
     if problems:
+        for outcome in drawn:
+            if isinstance(outcome, Path):
+                outcome.unlink(missing_ok=True)
+        for folder in made:  # deepest first: the folders the staged cards needed go too
+            folder.rmdir()
         more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
         raise ContentError(problems[0] + more + "; no card was written")
-    _render_all(brand, work, progress)
+    for staged, item in zip(drawn, work):
+        assert isinstance(staged, Path)  # every problem was raised above
+        os.replace(staged, item[3])
     report = {"cards": entries, "rendered": len(work), "unchanged": len(entries) - len(work)}
     if sheet is not None:
         paths = [settings.root / entry["path"] for entry in entries]
@@ -426,15 +437,22 @@ def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> No
         draw_kicker(ImageDraw.Draw(probe), kicker, brand, frame)
 
 
-def _render_one(job: tuple[Brand, str, str | None, str, str]) -> str:
+def _render_one(job: tuple[Brand, str, str | None, str, str]) -> Path | ContentError:
+    """Set, draw and stage one card (written in full beside its place, under a hidden name), or why it cannot be:
+    each headline is laid out once, in the worker that draws it."""
     brand, headline, kicker, size, path = job
-    write_atomic(Path(path), render_card(headline, brand, size, kicker))
-    return path
+    try:
+        data = render_card(headline, brand, size, kicker)
+    except ContentError as exc:
+        return exc
+    final = Path(path)
+    return write_atomic(final.with_name(f".{final.name}.staged"), data)
 
 
-def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
+def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | ContentError]:
+    """Every card of `work` staged (or its problem), in the order of `work`, on every core."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
 
     from rich.console import Console
     from rich.progress import (
@@ -446,18 +464,19 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
     )
 
     if not work:
-        return
+        return []
     jobs = [(brand, *item) for item in work]
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
                   len(jobs))
     columns = (TextColumn("cards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     if workers == 1:
+        drawn = []
         with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
             task = bar.add_task("cards", total=len(jobs))
             for job in jobs:
-                _render_one(job)
+                drawn.append(_render_one(job))
                 bar.advance(task)
-        return
+        return drawn
     # fork before the progress bar starts its thread; the workers inherit the loaded fonts
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
@@ -466,11 +485,15 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> None:
         try:
             with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
                 task = bar.add_task("cards", total=len(jobs))
-                for future in as_completed(futures):
-                    future.result()
-                    bar.advance(task)
-        except BaseException:  # Ctrl-C or an error: the cards being drawn finish (atomically), no more start
+                for future in futures:
+                    future.add_done_callback(lambda _done: bar.advance(task))
+                return [future.result() for future in futures]
+        except BaseException:  # Ctrl-C or an error: the cards being drawn finish (staged), no more start
             pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                staged = future.result() if future.done() and not future.cancelled() and not future.exception() else None
+                if isinstance(staged, Path):
+                    staged.unlink(missing_ok=True)
             raise
 
 
