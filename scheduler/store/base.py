@@ -34,6 +34,7 @@ from scheduler.store.records import (
     to_epoch,
 )
 from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
+from scheduler.store.snapshots import SnapshotStore
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def network_filter(networks: Sequence[str] | None) -> str:
     return f" AND network IN {_in(known)}" if known else " AND 1 = 0"
 
 
-class Store:
+class Store(SnapshotStore):
     dialect = "base"
 
     def __init__(self, url: str):
@@ -203,10 +204,13 @@ class Store:
                            order="ready_at, id")
 
     def spend_since(self, since: datetime, network: str | None = None) -> tuple[int, float]:
-        """How many posts went out since `since` (on `network`, or on every network), and what they cost."""
+        """How many posts went out since `since` (on `network`, or on every network), and what they cost,
+        reading their metrics included (the month's budget holds both)."""
         by_network = self.spend_by_network(since)
+        reading = self.reading_spend_since(since)
         rows = [by_network.get(network, (0, 0.0))] if network is not None else by_network.values()
-        return sum(count for count, _ in rows), sum(spent for _, spent in rows)
+        read = [reading.get(network, (0, 0.0))] if network is not None else reading.values()
+        return sum(count for count, _ in rows), sum(spent for _, spent in rows) + sum(spent for _, spent in read)
 
     def spend_by_network(self, since: datetime) -> dict[str, tuple[int, float]]:
         """{network: (posts that went out since `since`, what they cost)}, for the networks that posted."""

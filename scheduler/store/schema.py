@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -104,6 +104,38 @@ MIGRATIONS: list[list[str]] = [
         "DROP INDEX posts_ready",
         """CREATE INDEX posts_ready ON posts (ready_at)
            WHERE status IN ('queued', 'failed', 'missed', 'claimed')""",
+    ],
+    [
+        # What each post did, as a history: one row per (post, network, age) at the fixed ages after posting
+        # (1h, 24h, 72h, 7d, 28d), taken once; `late` when taken well after it was due. Counts only: no
+        # follower's name, handle or words. A count the network does not give is NULL, never 0.
+        """CREATE TABLE metric_snapshots (
+            post_id     TEXT NOT NULL,
+            network     TEXT NOT NULL,
+            age         TEXT NOT NULL,
+            due_at      BIGINT NOT NULL,
+            taken_at    BIGINT NOT NULL,
+            late        INTEGER NOT NULL DEFAULT 0,
+            impressions BIGINT,
+            likes       BIGINT,
+            reposts     BIGINT,
+            replies     BIGINT,
+            quotes      BIGINT,
+            bookmarks   BIGINT,
+            link_clicks BIGINT,
+            PRIMARY KEY (post_id, network, age)
+        )""",
+        "CREATE INDEX metric_snapshots_taken ON metric_snapshots (taken_at)",
+        # Every post a network billed us for reading (X: each post its timeline returned), snapshot or not:
+        # the month's reading spend, and "never read the same post twice in a day".
+        """CREATE TABLE metric_reads (
+            network     TEXT NOT NULL,
+            remote_id   TEXT NOT NULL,
+            read_at     BIGINT NOT NULL,
+            cost_usd    DOUBLE PRECISION NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX metric_reads_post ON metric_reads (network, remote_id, read_at)",
+        "CREATE INDEX metric_reads_at ON metric_reads (read_at)",
     ],
 ]
 

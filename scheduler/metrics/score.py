@@ -1,0 +1,163 @@
+"""A score a manager can trust: one outcome per post at one age, shrunk toward the account's own average.
+
+Each post's outcome is a count of successes out of trials:
+- X gives impressions: engagements (likes, reposts, replies, quotes, bookmarks, link clicks where given)
+  out of impressions.
+- Bluesky and Mastodon give no impressions: a post's interactions (likes, reposts, replies, quotes,
+  bookmarks where given) against the account's typical post at that age (the median, at least 1), as
+  interactions out of interactions + typical. 0.5 is a typical post, 2/3 twice typical, 1/3 half.
+A Beta prior is fitted to the account's posts at that age by the method of moments (empirical Bayes),
+after taking out the spread that chance alone gives; each post's estimate is its Beta posterior mean,
+with an equal-tailed interval. Fewer than MIN_POSTS posts fit no prior: the estimate is the post's own
+rate and the verdict says "not enough evidence yet" instead of ranking noise. Pure functions.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+MIN_POSTS = 5            # posts at one age on one network before the account's prior means anything
+LEVEL = 0.9              # the interval holds 90 % of the posterior
+MAX_CONCENTRATION = 1e6  # posts that differ no more than chance makes them: estimates all at the mean
+NOT_ENOUGH = "not enough evidence yet"
+ENGAGEMENTS = ("likes", "reposts", "replies", "quotes", "bookmarks", "link_clicks")
+INTERACTIONS = ("likes", "reposts", "replies", "quotes", "bookmarks")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    post_id: str
+    successes: float
+    trials: float
+
+    @property
+    def rate(self) -> float:
+        return self.successes / self.trials if self.trials else 0.0
+
+
+@dataclass(frozen=True)
+class Prior:
+    alpha: float
+    beta: float
+    posts: int
+
+    @property
+    def mean(self) -> float:
+        return self.alpha / (self.alpha + self.beta)
+
+
+@dataclass(frozen=True)
+class Score:
+    post_id: str
+    rate: float          # the post's own rate
+    estimate: float      # shrunk toward the account's average
+    low: float
+    high: float
+    posts: int           # the account's posts behind the prior (0: none fitted)
+    verdict: str         # "above the account's usual" | "below ..." | "like ..." | NOT_ENOUGH
+
+    def as_dict(self) -> dict:
+        return {"rate": round(self.rate, 6), "estimate": round(self.estimate, 6), "low": round(self.low, 6),
+                "high": round(self.high, 6), "posts": self.posts, "verdict": self.verdict}
+
+
+def _total(counts: Mapping[str, int | None], names: Sequence[str]) -> int:
+    return sum(int(counts.get(name) or 0) for name in names)
+
+
+def engagement_outcome(post_id: str, counts: Mapping[str, int | None]) -> Outcome | None:
+    """X: engagements out of impressions; None without impressions."""
+    impressions = counts.get("impressions")
+    if not impressions:
+        return None
+    return Outcome(post_id, min(_total(counts, ENGAGEMENTS), impressions), impressions)
+
+
+def interaction_outcomes(counts_by_post: Mapping[str, Mapping[str, int | None]]) -> list[Outcome]:
+    """Bluesky, Mastodon: each post's interactions against the account's typical post (the median, at least 1)."""
+    totals = {post_id: _total(counts, INTERACTIONS) for post_id, counts in counts_by_post.items()}
+    if not totals:
+        return []
+    typical = max(statistics.median(totals.values()), 1)
+    return [Outcome(post_id, total, total + typical) for post_id, total in sorted(totals.items())]
+
+
+def fit_prior(outcomes: Sequence[Outcome]) -> Prior | None:
+    """The account's Beta prior by the method of moments, or None with fewer than MIN_POSTS posts.
+
+    Mean: the pooled rate. Spread: the posts' rates' variance less what binomial chance alone gives
+    (mean × (1 − mean) / trials, averaged); none left means the posts differ only by chance."""
+    usable = [o for o in outcomes if o.trials > 0]
+    if len(usable) < MIN_POSTS:
+        return None
+    mean = sum(o.successes for o in usable) / sum(o.trials for o in usable)
+    mean = min(max(mean, 1e-6), 1 - 1e-6)
+    observed = statistics.variance([o.rate for o in usable])
+    chance = statistics.fmean(mean * (1 - mean) / o.trials for o in usable)
+    between = observed - chance
+    concentration = MAX_CONCENTRATION if between <= 0 else min(mean * (1 - mean) / between - 1, MAX_CONCENTRATION)
+    concentration = max(concentration, 1e-3)
+    return Prior(mean * concentration, (1 - mean) * concentration, len(usable))
+
+
+def score(outcomes: Sequence[Outcome], level: float = LEVEL) -> list[Score]:
+    """Every post's shrunk estimate and interval against the prior fitted to all of them, in post order."""
+    prior = fit_prior(outcomes)
+    scores = []
+    for o in sorted(outcomes, key=lambda o: o.post_id):
+        if prior is None:
+            a, b = 1 + o.successes, 1 + o.trials - o.successes  # the post alone, under a flat prior
+        else:
+            a, b = prior.alpha + o.successes, prior.beta + o.trials - o.successes
+        low, high = beta_ppf((1 - level) / 2, a, b), beta_ppf((1 + level) / 2, a, b)
+        if prior is None:
+            verdict = NOT_ENOUGH
+        elif low > prior.mean:
+            verdict = "above the account's usual"
+        elif high < prior.mean:
+            verdict = "below the account's usual"
+        else:
+            verdict = "like the account's usual"
+        scores.append(Score(o.post_id, o.rate, a / (a + b), low, high, prior.posts if prior else 0, verdict))
+    return scores
+
+
+def beta_cdf(x: float, a: float, b: float) -> float:
+    """The regularized incomplete beta function I_x(a, b) (a continued fraction, Lentz's method)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
+    if x > (a + 1) / (a + b + 2):
+        return 1.0 - beta_cdf(1 - x, b, a)
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    result = d
+    for m in range(1, 500):
+        for numerator in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+                          -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            result *= d * c
+        if abs(d * c - 1.0) < 1e-12:
+            break
+    return front * result / a
+
+
+def beta_ppf(q: float, a: float, b: float) -> float:
+    """The q-quantile of Beta(a, b), by bisection on beta_cdf."""
+    low, high = 0.0, 1.0
+    for _ in range(100):
+        middle = (low + high) / 2
+        if beta_cdf(middle, a, b) < q:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2

@@ -1,0 +1,67 @@
+"""The score by hand: the method of moments, the Beta posterior, its interval, and "not enough evidence yet"."""
+
+from __future__ import annotations
+
+import pytest
+
+from scheduler.metrics.score import (
+    NOT_ENOUGH,
+    Outcome,
+    beta_cdf,
+    beta_ppf,
+    engagement_outcome,
+    fit_prior,
+    interaction_outcomes,
+    score,
+)
+
+
+def test_the_beta_distribution_matches_known_values():
+    assert beta_cdf(0.3, 2, 5) == pytest.approx(0.579825, abs=1e-9)  # 1 - (1-x)^5 (1 + 5x) ... closed form
+    assert beta_ppf(0.5, 2, 2) == pytest.approx(0.5, abs=1e-9)
+    assert beta_ppf(0.05, 1, 1) == pytest.approx(0.05, abs=1e-9)  # uniform
+    assert beta_ppf(0.9, 1, 3) == pytest.approx(1 - 0.1 ** (1 / 3), abs=1e-9)  # 1 - (1-x)^3 = 0.9
+
+
+def test_the_prior_is_fitted_by_the_method_of_moments_less_chance():
+    outcomes = [Outcome(f"p{i}", x, 100) for i, x in enumerate((10, 20, 30, 40, 50))]
+    prior = fit_prior(outcomes)
+    # pooled mean 0.3; rates' variance 0.025, chance 0.3*0.7/100 = 0.0021 -> between 0.0229;
+    # alpha + beta = 0.21 / 0.0229 - 1 = 8.17031
+    assert prior is not None and prior.posts == 5
+    assert prior.mean == pytest.approx(0.3)
+    assert prior.alpha + prior.beta == pytest.approx(0.21 / 0.0229 - 1, rel=1e-9)
+    first = score(outcomes)[0]
+    assert first.estimate == pytest.approx((0.3 * 8.170305676855895 + 10) / (8.170305676855895 + 100), rel=1e-9)
+    assert first.low < first.estimate < first.high
+    assert first.rate == 0.1 and first.estimate > 0.1  # shrunk toward 0.3
+    assert [s.verdict for s in score(outcomes)] == [
+        "below the account's usual", "below the account's usual", "like the account's usual",
+        "above the account's usual", "above the account's usual"]
+
+
+def test_posts_that_differ_only_by_chance_are_all_the_account_average():
+    outcomes = [Outcome(f"p{i}", x, 1000) for i, x in enumerate((49, 50, 51, 50, 50, 49))]
+    scores = score(outcomes)
+    assert {round(s.estimate, 4) for s in scores} == {round(299 / 6000, 4)}
+    assert {s.verdict for s in scores} == {"like the account's usual"}
+
+
+def test_four_posts_are_not_enough_evidence_to_rank():
+    outcomes = [Outcome(f"p{i}", x, 100) for i, x in enumerate((1, 5, 30, 60))]
+    assert fit_prior(outcomes) is None
+    scores = score(outcomes)
+    assert {s.verdict for s in scores} == {NOT_ENOUGH}
+    assert {s.posts for s in scores} == {0}
+    assert scores[0].estimate == pytest.approx(2 / 102)  # its own rate under a flat prior
+
+
+def test_outcomes_per_network():
+    x = engagement_outcome("a", {"impressions": 200, "likes": 5, "reposts": 1, "replies": 1, "quotes": 0,
+                                 "bookmarks": 2, "link_clicks": 3})
+    assert x == Outcome("a", 12, 200)
+    assert engagement_outcome("a", {"impressions": None, "likes": 5}) is None
+    counted = interaction_outcomes({"a": {"likes": 2, "reposts": 0, "replies": 0, "quotes": None},
+                                    "b": {"likes": 4, "reposts": 2, "replies": 0},
+                                    "c": {"likes": 10, "reposts": 2, "replies": 0}})
+    assert counted == [Outcome("a", 2, 8), Outcome("b", 6, 12), Outcome("c", 12, 18)]  # typical: the median, 6
