@@ -35,7 +35,13 @@ from scheduler.tips.drafts import (
     make_headline,
     unusable_reason,
 )
-from scheduler.tips.edges import edge_reason, first_person, imperative_rewrite
+from scheduler.tips.edges import (
+    REWRITE_NOTE,
+    edge_reason,
+    first_person,
+    habit_rewrite,
+    imperative_rewrite,
+)
 from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.typos import typo_notes
@@ -247,6 +253,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         rewritten = imperative_rewrite(sentence)
         if rewritten is not None:
             sentence, notes = rewritten, ["rewritten from first person to an imperative"]
+        elif first_person(sentence) and habit_rewrite(sentence) is not None:
+            sentence, notes = habit_rewrite(sentence) or sentence, [REWRITE_NOTE]
         if is_question(sentence):
             question, current = sentence, None
             continue

@@ -127,6 +127,10 @@ def advice_heading(heading: str) -> str | None:
 
     if _SUBORDINATE.match(text) or opens_with_reference(text) or edge_reason(text) or text[:1].isdigit():
         return None
+    if any(len(w) >= 2 and w.isupper() and w not in _KEEP_CAPS for w in found):  # "TAKE a BREAK", "STAY CONNECTED"
+        text = " ".join(w if w.strip(".,!?:;“”\"'’").upper() in _KEEP_CAPS and w.strip(".,!?:;“”\"'’") in _KEEP_CAPS
+                        else w.lower() for w in text.split(" "))
+        text = text[:1].upper() + text[1:]
     long_words = [w for w in found[1:] if len(w) > 3]
     if long_words and all(w[:1].isupper() for w in long_words):
         text = text[:1] + " ".join(w if (w == "I" or w.startswith(("I’", "I'")) or w[1:2].isupper())
@@ -135,6 +139,10 @@ def advice_heading(heading: str) -> str | None:
     if not (is_imperative(text) or statement):
         return None
     return end_with_period(text)
+
+
+_KEEP_CAPS = frozenset(["I", "ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "NIMH", "CDC", "HALT", "RAIN",
+                        "TIPP", "NAMI", "SMART", "BPD", "IEP", "TV", "COVID", "OK"])
 
 
 def has_markup(text: str) -> bool:

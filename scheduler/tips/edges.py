@@ -92,6 +92,51 @@ def imperative_rewrite(sentence: str) -> str | None:
     return rest[0].upper() + rest[1:]
 
 
+_HABIT = re.compile(
+    r"^(?:(?P<sub>(?:When|Whenever|If|Before|After|Each time|Every time|On days when)\s+I\s+[^,]+),\s+)?"
+    r"I\s+(?P<adv>(?:always|usually|often|also|now|still|regularly|sometimes)\s+)?"
+    r"(?P<verb>don’t|don't|do not|never|try to|make sure to|make a point to|[a-z]+)\b(?P<rest>[^;:]*[.!])$")
+_SWAP = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "I": "you", "I’m": "you’re",
+         "I'm": "you're", "am": "are", "I’ve": "you’ve", "I've": "you've", "I’ll": "you’ll", "I'll": "you'll"}
+_NOT_HABITS = frozenset(["be", "feel", "think", "believe", "know", "see", "remember", "love", "hope", "wish",
+                         "want", "need", "find", "notice", "get", "have", "work", "help", "invite", "welcome",
+                         "offer", "lead", "treat", "name", "say", "tell", "imagine", "read", "watch", "meet",
+                         "talk", "learn", "ask", "teach", "model", "encourage", "suggest", "recommend", "own"])
+REWRITE_NOTE = "rewritten from the author’s “I” to “you”: check it keeps the author’s meaning"
+
+
+def _second_person(text: str) -> str:
+    return re.sub(r"(?<![\w’'-])(my|me|myself|mine|I’m|I'm|I’ve|I've|I’ll|I'll|I|am)(?![\w’'-])",
+                  lambda m: _SWAP.get(m.group(1), _SWAP.get(m.group(1).lower(), m.group(1))), text)
+
+
+def habit_rewrite(sentence: str) -> str | None:
+    """The author's own habit as advice in the second person, keeping every condition and qualifier:
+    `I keep a glass of water by my bed each night.` -> `Keep a glass of water by your bed each night.`,
+    `When I feel flooded, I step outside for ten minutes.` -> `When you feel flooded, step outside for ten minutes.`
+    None when the sentence is anything else (a feeling, a belief, a story in the past, the practice's work)."""
+    match = _HABIT.match(without_quotes(sentence.strip()) == sentence.strip() and sentence.strip() or "")
+    if not match:
+        return None
+    from scheduler.tips.drafts import IMPERATIVES
+
+    verb, rest, sub = match.group("verb"), match.group("rest"), match.group("sub")
+    lowered = verb.lower()
+    if lowered in ("don’t", "don't", "do not", "never"):
+        head = "Don’t" if lowered != "never" else "Never"
+    elif lowered in ("try to", "make sure to", "make a point to") or lowered in IMPERATIVES and lowered not in _NOT_HABITS and not re.search(r"(?:ed|s)$", lowered):
+        head = verb[0].upper() + verb[1:]
+    else:
+        return None
+    if re.search(r"(?<![\w’'-])(?:I’d|I'd|we|our|us|was|were|had|used to|did|said|told)(?![\w’'-])",
+                 rest + " " + (sub or "")) or len(words(rest)) < 2:
+        return None
+    main = head + _second_person(rest)
+    if sub:
+        return _second_person(sub) + ", " + main[0].lower() + main[1:]
+    return main
+
+
 def not_english(text: str) -> bool:
     found = [w.lower() for w in words(text)]
     if len(found) < 7:
@@ -123,7 +168,7 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
     source = _SOURCE_IN_PARENS.search(text)
     if source and sum(w[:1].isupper() for w in source.group(1).split()) >= 2 and len(source.group(1).split()) <= 10:
         return "link text"  # "Live Your Life Well (Mental Health America)": a link directory's entry
-    if first_person(text) and imperative_rewrite(text) is None:
+    if first_person(text) and imperative_rewrite(text) is None and habit_rewrite(text) is None:
         return "first person"
     if _SETUP.search(bare):
         return "setup"

@@ -221,9 +221,21 @@ _SUBORDINATE = re.compile(r"^(?:if|when|whenever|because|although|though|while|s
 _INTRO_PHRASE = re.compile(r"^((?:[A-Za-z’']+\s+){0,3}[A-Za-z’']+),\s+")
 
 
+# "During those times, ...", "When this happens, ...", "Doing this takes practice.", "Some work better than
+# others.": the opening leans on what came before.
+_LEANING_OPENER = re.compile(
+    r"^(?:(?:during|in|at|with|for|after|before|when|if|once|like|by|from|through|on|doing|making|trying|"
+    r"practicing|using|having|because of|despite|given|beyond|without|all of)\s+(?:\w+\s+)?(?:this|that|these|"
+    r"those|such)\b(?!\s+(?:week|weekend|year|month|season|morning|evening|time of year|is|was)\b)"
+    r"|(?:some|many|most|others|few|several|none|each|one|both|all)\s+(?:of\s+(?:us|you)\s+)?(?:work|works|are|is|"
+    r"help|helps|can|may|might|will|do|does|seem|tend|find|need|prefer)\b(?! all\b))", re.IGNORECASE)
+
+
 def opens_with_reference(sentence: str) -> bool:
     """Opens with a word that points outside the sentence: This, They, For example, Also, However..."""
     text = sentence.lstrip("“\"‘(")
+    if _LEANING_OPENER.match(text):
+        return True
     if _EXTRAPOSITION.match(text):
         return False
     if _REFERENCE_OPENERS.match(text) or re.match(r"^it\b", text, re.IGNORECASE):

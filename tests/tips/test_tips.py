@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from scheduler.articles import read_article
+from scheduler.articles.text import parse_text
 from scheduler.config import parse_schedule
 from scheduler.networks.x import weighted_length
 from scheduler.posttext import compose_for
 from scheduler.tips.drafting import split_article
-from scheduler.tips.drafts import LONG_HEADLINE
+from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
+from scheduler.tips.edges import habit_rewrite
 from scheduler.tips.filters import compress, is_fragment, opens_with_reference
 from scheduler.tips.flags import is_sensitive, personal_details
 from scheduler.tips.sentences import (
@@ -352,3 +354,39 @@ def test_each_networks_quick_length_check_agrees_with_its_own_count(schedule, ne
         assert fits(text, sensitive) is rules.length(compose(text, sensitive)).fits
 
     agrees()
+
+
+@pytest.mark.parametrize("sentence, rewritten", [
+    ("I keep a glass of water by my bed each night.", "Keep a glass of water by your bed each night."),
+    ("When I feel flooded, I step outside for ten minutes.", "When you feel flooded, step outside for ten minutes."),
+    ("I don't check email after 8 pm.", "Don’t check email after 8 pm."),
+    ("I try to walk for twenty minutes every morning.", "Try to walk for twenty minutes every morning."),
+    ("I believe therapy helps.", None),           # a belief, not a habit
+    ("I went for a walk yesterday.", None),       # a story in the past
+    ("I often tell clients to breathe.", None),   # the practice's work
+    ("I love my clients.", None),
+])
+def test_the_authors_habit_becomes_advice_in_the_second_person(sentence, rewritten):
+    assert habit_rewrite(sentence) == rewritten
+
+
+def test_a_rewritten_habit_is_a_tip_with_a_note_and_not_ready():
+    article = parse_text("Title\n\nI keep a glass of water by my bed each night. It makes mornings easier.\n",
+                         source="x.txt", fallback_title="x")
+    (tip,) = split_article(article)
+    assert tip.headline == "Keep a glass of water by your bed each night."
+    assert any("rewritten from the author’s “I” to “you”" in note for note in tip.notes) and tip.ready is False
+
+
+@pytest.mark.parametrize("sentence", ["These are worth watching for.", "Doing this takes practice.",
+                                      "Some work better than others.", "During those times, you may notice tension.",
+                                      "When this happens, pause."])
+def test_openers_that_lean_on_what_came_before_need_context(sentence):
+    assert opens_with_reference(sentence)
+
+
+@pytest.mark.parametrize("heading, headline", [("TAKE a BREAK", "Take a break."),
+                                               ("STAY CONNECTED TO FRIENDS", "Stay connected to friends."),
+                                               ("Use the HALT check", "Use the HALT check.")])
+def test_headings_in_odd_case_become_sentence_case(heading, headline):
+    assert advice_heading(heading) == headline
