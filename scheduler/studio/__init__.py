@@ -32,7 +32,12 @@ def make_studio(root: Path | str, port: int, clock: Callable[[], datetime] | Non
 
 
 def bind(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1:port; a studio restarted on the same port binds at once."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port}: a port is a number from 1 to 65535 (0 picks a free one); "
+                         "e.g. --port 8765")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the old one's TIME_WAIT does not block it
     try:
         sock.bind(("127.0.0.1", port))
     except OSError as exc:

@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from PIL import Image
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -32,12 +34,13 @@ from scheduler.campaigns.file import MAX_HEADLINE
 from scheduler.errors import JunoError
 from scheduler.studio import views
 from scheduler.studio.editing import Conflict, Refused
-from scheduler.studio.security import CSRF_FIELD, Gate, Guard
+from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
 
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
+FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week around them still exists
 STATIC = HERE / "static"
 
 
@@ -85,6 +88,10 @@ class _Routes:
             anchor = date.fromisoformat(day) if day else None
         except ValueError:
             anchor = None
+        if anchor is not None and not FIRST_DAY <= anchor <= LAST_DAY:
+            return self.page(request, "problem.html", status=400, back="/calendar", back_label="Back to this month",
+                             message=f"day={(day or '')[:20]!r}: the calendar shows days from {FIRST_DAY:%Y} to {LAST_DAY:%Y}; "
+                                     "pick a day in those years")
         model = views.calendar(self.ws, request.query_params.get("mode", "month"), anchor)
         return self.page(request, "calendar.html", problem=None, **model)
 
@@ -100,7 +107,9 @@ class _Routes:
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return Response("no such tip\n", status_code=404, media_type="text/plain")
-        path = ensure_card(self.ws.settings, self.ws.brand, campaign, tip, self.ws.card_size)
+        # drawn in a worker thread: the event loop keeps answering other requests meanwhile
+        path = await run_in_threadpool(ensure_card, self.ws.settings, self.ws.brand, campaign, tip,
+                                       self.ws.card_size)
         return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
 
     async def preview(self, request: Request):
@@ -116,11 +125,19 @@ class _Routes:
         length, limit = self.ws.post_length(campaign, tip, text)
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
                                      "headline_length": len(headline), "headline_limit": MAX_HEADLINE}
+        if len(headline) > MAX_HEADLINE:  # refused at Save; drawing it would only cost time (or memory)
+            answer["error"] = (f"the headline is {len(headline)} characters, over {MAX_HEADLINE}: the card is drawn "
+                               "again once it is shorter, and Save refuses it until then")
+            return JSONResponse(answer)
         try:
-            png = render_card(headline, self.ws.brand, self.ws.card_size, kicker_for(self.ws.brand, campaign, tip))
+            png = await run_in_threadpool(render_card, headline, self.ws.brand, self.ws.card_size,
+                                          kicker_for(self.ws.brand, campaign, tip))
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
         except JunoError as exc:
             answer["error"] = str(exc)
+        except (ValueError, OSError, MemoryError, Image.DecompressionBombError) as exc:
+            logger.warning("preview of %s/%s: the card cannot be drawn: %s", campaign.slug, tip.id, exc)
+            answer["error"] = "this headline cannot be drawn on a card; write it with fewer marks or characters"
         return JSONResponse(answer)
 
     # --- changes -------------------------------------------------------------------------------
@@ -249,9 +266,20 @@ class _Routes:
     async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
 
+    async def too_large(self, request: Request, exc: Exception):
+        return self.page(request, "problem.html", status=413, message="that request is over 4 MB: an article file is "
+                         "at most 2 MB; choose a smaller file", back=_referer(request), back_label="Back")
+
+    async def not_here(self, request: Request, exc: Exception):
+        code = getattr(exc, "status_code", 404)
+        return self.page(request, "problem.html", status=code, back="/", back_label="Back to the campaigns",
+                         message="there is no such page in the studio" if code == 404 else
+                         "that address does not take this kind of request")
+
     async def problem(self, request: Request, exc: Exception):
         if isinstance(exc, JunoError):
-            return self.page(request, "problem.html", status=400, message=str(exc))
+            return self.page(request, "problem.html", status=400, message=str(exc), back=_referer(request),
+                             back_label="Back")
         raise exc
 
 
@@ -276,7 +304,8 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/favicon.ico", r.favicon),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={JunoError: r.problem})
+    app = Starlette(routes=routes, exception_handlers={JunoError: r.problem, TooLarge: r.too_large,
+                                                                   404: r.not_here, 405: r.not_here})
 
     async def fresh(scope, receive, send):  # every request sees the project's files as they are now
         if scope["type"] == "http":

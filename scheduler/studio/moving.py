@@ -7,9 +7,12 @@ max_per_day and min_gap with the other posts. Each refusal says which rule and w
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from scheduler.campaigns.file import PIN_YEARS
 from scheduler.studio.editing import Refused
+
+FIRST_YEAR, LAST_YEAR = PIN_YEARS
 
 
 def parse_local(when: str, zone) -> datetime:
@@ -17,10 +20,14 @@ def parse_local(when: str, zone) -> datetime:
     text = (when or "").strip()
     if not text:
         raise Refused("give a day and a time", "at")
+    if _is_day(text):
+        raise Refused(f"{text!r} has no time; give the day and the time, e.g. {text}T09:30", "at")
     try:
         local = datetime.fromisoformat(text)
     except ValueError:
         raise Refused(f"{text[:40]!r} is not a day and time; write it as 2026-12-02T09:30", "at") from None
+    if not FIRST_YEAR <= local.year <= LAST_YEAR:
+        raise Refused(f"{local:%Y-%m-%d}: give a day in the years {FIRST_YEAR} to {LAST_YEAR}", "at")
     if local.tzinfo is not None:
         raise Refused("give the practice's local time, without an offset", "at")
     local = local.replace(second=0, microsecond=0)
@@ -30,6 +37,14 @@ def parse_local(when: str, zone) -> datetime:
         raise Refused(f"{local:%H:%M} does not exist on {local:%Y-%m-%d} in {zone.key}: the clocks skip that "
                       "hour; pick another time", "at")
     return local
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def check_move(settings, store, post, when: str, now: datetime) -> datetime:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse
 
-COOKIE = "juno_studio"
+COOKIE = "juno_studio"  # the session cookie is named for the port: cookies do not keep ports apart
+MAX_BODY = 4_000_000  # bytes in one request: an article file (2 MB) or pasted text (500,000 characters)
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 LOGIN_PATH = "/login"
@@ -46,6 +47,11 @@ class Gate:
     login_token: str | None = field(default_factory=lambda: secrets.token_urlsafe(32))
     session: str | None = None
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+
+    @property
+    def cookie(self) -> str:
+        """This studio's own cookie name: two studios on two ports never read or replace each other's."""
+        return f"{COOKIE}_{self.port}"
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -94,6 +100,11 @@ class Guard:
         response = self.refusal(scope, headers)
         if response is not None:
             return await response(scope, receive, send_with_headers)
+        if scope["method"] == "POST":
+            declared = headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > MAX_BODY:
+                return await _too_large()(scope, receive, send_with_headers)
+            receive = _limited(receive)
         if scope["method"] == "POST" and not self.gate.csrf_ok(headers.get(CSRF_HEADER)):
             scope = await self._with_form_csrf(scope, receive, send_with_headers)
             if scope is None:
@@ -110,7 +121,7 @@ class Guard:
             return None
         if path == LOGIN_PATH:
             return self._login(scope)
-        cookie = _cookies(headers).get(COOKIE)
+        cookie = _cookies(headers).get(self.gate.cookie)
         if not self.gate.signed_in(cookie):
             return PlainTextResponse(NO_COOKIE, status_code=401)
         origin = headers.get("origin")  # "null" under Referrer-Policy: no-referrer; the CSRF token still counts
@@ -127,17 +138,22 @@ class Guard:
             return PlainTextResponse("this link was used already or is wrong: run `juno-scheduler studio` again "
                                      "for a new one\n", status_code=401)
         response = RedirectResponse("/", status_code=303)
-        response.set_cookie(COOKIE, session, httponly=True, samesite="strict", path="/")
+        response.set_cookie(self.gate.cookie, session, httponly=True, samesite="strict", path="/")
         return response
 
     async def _with_form_csrf(self, scope, receive, send):
         """Read the body once, check its csrf field, and hand the app a receive() that replays the body."""
-        body = b""
+        chunks: list[bytes] = []
         while True:
-            message = await receive()
-            body += message.get("body", b"")
+            try:
+                message = await receive()
+            except TooLarge:
+                await _too_large()(scope, receive, send)
+                return None
+            chunks.append(message.get("body", b""))
             if not message.get("more_body"):
                 break
+        body = b"".join(chunks)
         given = _form_field(scope, body, CSRF_FIELD)
         if not self.gate.csrf_ok(given):
             await PlainTextResponse("refused: the form's CSRF token is missing or wrong; reload the page and try "
@@ -153,6 +169,30 @@ class Guard:
             return {"type": "http.request", "body": body, "more_body": False}
 
         return {**scope, "juno.receive": replay}
+
+
+class TooLarge(Exception):
+    """The request's body passed MAX_BODY while it streamed in."""
+
+
+def _limited(receive):
+    """receive() that counts the body as it arrives and stops at MAX_BODY (nothing past it is read)."""
+    seen = 0
+
+    async def counted():
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > MAX_BODY:
+            raise TooLarge()
+        return message
+
+    return counted
+
+
+def _too_large():
+    return PlainTextResponse(f"refused: a request of more than {MAX_BODY // 1_000_000} MB; an article file is at "
+                             "most 2 MB (go back and choose a smaller file)\n", status_code=413)
 
 
 def _cookies(headers: Headers) -> dict[str, str]:

@@ -43,10 +43,10 @@ def _latest_posts(store, slug: str | None = None) -> dict:
 
 def campaigns_overview(ws) -> list[dict]:
     """Every campaign with its counts and what needs a person."""
-    rows = []
+    rows: list[dict] = []
     with ws.store() as store:
         latest = _latest_posts(store)
-    for campaign in find_campaigns(ws.root):
+    for campaign in _each_campaign(ws, rows):
         counts = Counter(str(tip.status) for tip in campaign.tips)
         posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
         states = Counter(post.status for post in posts if post is not None)
@@ -65,6 +65,17 @@ def campaigns_overview(ws) -> list[dict]:
                      "queued": sum(states[s] for s in ("queued", "failed", "missed", "claimed")),
                      "posted": states["posted"], "needs": dict(needs)})
     return rows
+
+
+def _each_campaign(ws, rows: list[dict]):
+    """Every campaign that reads; one that does not becomes a row saying why (the others still show)."""
+    for path in sorted((ws.root / "posts").glob("*.yaml")):
+        if path.name == "schedule.yaml":
+            continue
+        try:
+            yield from find_campaigns(ws.root, [f"posts/{path.name}"])
+        except ContentError as exc:
+            rows.append({"slug": None, "title": f"posts/{path.name}", "problem": str(exc)})
 
 
 def _card_drawn(ws, campaign: Campaign, tip) -> bool:

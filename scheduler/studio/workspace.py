@@ -9,6 +9,8 @@ CLI's `queue`, `retry`, `skip`, `pause` and `resume`.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -34,6 +36,7 @@ from scheduler.tips.sentences import slugify
 
 logger = logging.getLogger(__name__)
 
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,149}")  # what names a campaign file (and fits a file name)
 EDITABLE = ("headline", "text", "alt_text")
 WAITING_STATES = ("queued", "failed", "missed", "claimed")
 MAX_FIELD = 5000
@@ -86,8 +89,9 @@ class Workspace:
             yield store
 
     def campaign_file(self, slug: str) -> CampaignFile:
-        if not slug or "/" in slug or slug.startswith(".") or not (self.root / "posts" / f"{slug}.yaml").is_file():
-            raise ContentError(f"posts/{slug}.yaml: no such campaign")
+        if not _SLUG.fullmatch(slug or "") or not (self.root / "posts" / f"{slug}.yaml").is_file():
+            raise ContentError(f"posts/{slug[:60]}{'…' if len(slug) > 60 else ''}.yaml: no such campaign; "
+                               "pick one on the Campaigns page")
         return CampaignFile(self.root, slug)
 
     def campaign(self, slug: str) -> tuple[Campaign, str]:
@@ -200,14 +204,14 @@ class Workspace:
                 raise Refused(f"{upload_name!r}: give a .txt, .md or .html file", "file")
             if len(upload) > 2_000_000:
                 raise Refused("the file is over 2 MB; is it really one article?", "file")
-            name, data = slugify(Path(upload_name or "").stem, max_words=30, max_length=100) + suffix, upload
+            name, data = self._article_name(Path(upload_name or "").stem) + suffix, upload
         else:
             title, text = " ".join(str(title).split()), str(text).strip()
             if not title or not text:
                 raise Refused("give the article's title and paste its text", "title" if not title else "article")
             if len(text) > 500_000:
                 raise Refused("the text is over 500,000 characters; is it really one article?", "article")
-            name, data = slugify(title, max_words=30, max_length=100) + ".txt", f"{title}\n\n{text}\n".encode()
+            name, data = self._article_name(title) + ".txt", f"{title}\n\n{text}\n".encode()
         folder = self.root / "posts" / "articles"
         stem = Path(name).stem
         if any(folder.glob(f"{stem}.*")) or (self.root / "posts" / f"{stem}.yaml").exists():
@@ -225,6 +229,22 @@ class Workspace:
                      after={"article": f"posts/articles/{name}", "tips": len(report.tips), "version": version},
                      now=self.clock())
         return slug
+
+    def _article_name(self, title: str) -> str:
+        """The article's file name (and so its campaign's slug) from its title: its Latin words; else the names
+        of its emoji ('two-hearts'); else 'article-' and the day it was added, so that it never becomes 'tip'."""
+        if re.search(r"[A-Za-z0-9]", unicodedata.normalize("NFKD", title)):
+            return slugify(title, max_words=30, max_length=100)
+        names = " ".join(unicodedata.name(ch, "") for ch in title if unicodedata.category(ch) == "So")
+        if names.strip():
+            return slugify(names, max_words=8, max_length=60)
+        base = f"article-{self.clock().astimezone(self.settings.schedule.zone):%Y-%m-%d}"
+        folder, number = self.root / "posts", 1
+        name = base
+        while (folder / f"{name}.yaml").exists() or any((folder / "articles").glob(f"{name}.*")):
+            number += 1
+            name = f"{base}-{number}"
+        return name
 
     def undo(self, entry_id: str | None = None) -> dict | None:
         """Revert one change exactly (default: the latest still in effect, wherever it was made).
