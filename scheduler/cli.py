@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from scheduler import __version__, networks
 from scheduler.errors import JunoError, UsageError
+from scheduler.heartbeat import beat
 from scheduler.runner.cron import nothing_due
 
 if TYPE_CHECKING:
@@ -136,6 +137,8 @@ def cmd_preview(ctx: Context) -> int:
 
 def cmd_run_due(ctx: Context) -> int:
     now = ctx.now()
+    if not ctx.args.dry_run:
+        beat(ctx.root, "run-due", now)  # the studio shows that posting really runs
     if not ctx.args.dry_run and nothing_due(ctx.root, now):  # the cron case: say nothing, load nothing more
         if ctx.json:  # (the Project is not even opened: runner/cron.py)
             from scheduler.runner.report import RunReport

@@ -29,6 +29,7 @@ from scheduler.results import (
     HistoryRow,
     PlannedPost,
     PostChange,
+    PostingBeat,
     PreviewReport,
     QueuedPost,
     QueueReport,
@@ -157,6 +158,26 @@ class Project:
         from scheduler.runner.daemon import run_daemon
 
         return run_daemon(self.settings)
+
+    def beat(self, who: str, now: datetime) -> None:
+        """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""
+        from scheduler.heartbeat import beat
+
+        beat(self.root, who, now)
+
+    def posting_runs(self, now: datetime) -> PostingBeat:
+        """Whether posting really runs: the last run-due, a live daemon, and a warning when neither has run
+        for longer than the timetable's catch-up window allows."""
+        from scheduler.heartbeat import alive, last
+
+        ran, _ = last(self.root, "run-due")
+        woke, pid = last(self.root, "daemon")
+        daemon = alive(pid) and woke is not None
+        window = self.settings.schedule.catch_up
+        stale = not daemon and (ran is None or now - ran > window)
+        publishers = sorted({a.publisher for a in self.settings.schedule.accounts or (self.settings.schedule.account,)})
+        return PostingBeat(last_run_due=ran.isoformat() if ran else None, daemon_pid=pid if daemon else None,
+                           stale=stale, catch_up_minutes=int(window.total_seconds() // 60), publishers=publishers)
 
     def nothing_due(self, now: datetime) -> bool:
         """The cron fast path: True when surely nothing is due, found without loading the settings."""

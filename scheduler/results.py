@@ -162,3 +162,12 @@ class Unpublished(Result):
     already_gone: bool = False
     url: str | None = None
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class PostingBeat(Result):
+    last_run_due: str | None         # when `run-due` last ran (ISO), None when never seen
+    daemon_pid: int | None           # the running daemon's process id, None when none runs
+    stale: bool                      # nothing has run for longer than the catch-up window allows
+    catch_up_minutes: int
+    publishers: list[str]            # outbox: posts are written to .juno/outbox, nothing is sent

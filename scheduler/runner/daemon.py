@@ -18,6 +18,7 @@ from apscheduler.triggers.base import BaseTrigger
 
 from scheduler import networks
 from scheduler.errors import JunoError
+from scheduler.heartbeat import beat
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     store = open_project_store(settings)
     publisher = publisher or Publishers(settings)
     worker_id = worker_name()
+    beat(settings.root, "daemon", clock())  # the studio shows that a daemon runs (while its pid lives)
     trigger = NextDue(store, recheck)
     stopping: list[int] = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
@@ -83,6 +85,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
 
     def wake() -> None:
         now = clock()
+        beat(settings.root, "daemon", now)  # the studio shows that posting runs
         trigger.not_before = None
         try:
             if not store.has_due(now):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -58,7 +58,8 @@ class _Routes:
         said, said_kind = self.flash.pop() if self.flash else (None, "done")
         html = self.templates.get_template(name).render(
             csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said, said_kind=said_kind, path=request.url.path,
-            here=_here(request), handle=_handle(self.ws), next_undo=_next_undo(self.ws), **context)
+            here=_here(request), handle=_handle(self.ws), next_undo=_next_undo(self.ws),
+            posting=_posting(self.ws), **context)
         return HTMLResponse(html, status_code=status)
 
     def back(self, url: str, message: str | None = None, kind: str = "done") -> RedirectResponse:
@@ -334,6 +335,27 @@ def _next_undo(ws: Workspace) -> dict | None:
     """What the Undo button (and the `u` key) will undo: its id and a person's words for it."""
     entry = last_undoable(ws.root)
     return None if entry is None else {"id": entry["id"], "describe": describe_change(entry)}
+
+
+def _posting(ws: Workspace) -> dict | None:
+    """Whether posting really runs, in words for the header (None when the settings do not load)."""
+    try:
+        beat = ws.project.posting_runs(ws.clock())
+        zone = ws.settings.schedule.zone
+    except JunoError:
+        return None
+    outbox = "outbox" in beat.publishers
+    if beat.daemon_pid:
+        said = f"posting runs: the daemon (pid {beat.daemon_pid})"
+    elif beat.last_run_due and not beat.stale:
+        said = f"posting runs: run-due at {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %H:%M}"
+    elif beat.last_run_due:
+        said = (f"posting has not run since {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %d %b %H:%M}"
+                f" (over the {beat.catch_up_minutes} min catch-up window): is cron still running run-due?")
+    else:
+        said = "posting is not running: nothing has run run-due; add it to cron or start the daemon"
+    return {"said": said, "stale": beat.stale,
+            "outbox": "outbox: posts are written to .juno/outbox/, nothing is sent to a network" if outbox else None}
 
 
 def _handle(ws: Workspace) -> str:

@@ -46,7 +46,8 @@ def test_a_wrong_token_opens_nothing_and_does_not_burn_the_real_one(studio):
 
 def test_a_cookie_from_a_guess_is_refused(studio):
     studio.sign_in()
-    studio.client.cookies.set("juno_studio", "not-the-session")
+    studio.client.cookies.clear()
+    studio.client.cookies.set(studio.gate.cookie, "not-the-session")
     assert studio.get("/").status_code == 401
 
 

@@ -1,0 +1,47 @@
+"""Feedback in sight: refusals in red beside their field, the headline's count, and whether posting really runs."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, errors, refused, said
+
+
+@pytest.fixture
+def studio(project):
+    return Studio(project).sign_in()
+
+
+def test_the_header_says_posting_is_not_running_until_run_due_has_run(project):
+    studio = Studio(project).sign_in()
+    page = studio.get("/").text
+    assert "posting is not running: nothing has run run-due" in page
+    assert "outbox: posts are written to .juno/outbox/" in page
+    assert run_cli("--root", str(project), "run-due", "--now", (NOW - timedelta(minutes=5)).isoformat()).code == 0
+    assert "posting runs: run-due at Tue 06:55" in studio.get("/").text
+    late = Studio(project, now=NOW + timedelta(hours=3)).sign_in()  # catch_up is 2 h in the bundled project
+    page = late.get("/queue").text
+    assert 'class="posting stale"' in page and "posting has not run since Tue 01 Dec 06:55" in page
+
+
+def test_a_refused_save_is_red_beside_its_field_and_the_page_opens_at_the_tip(studio):
+    answer = studio.edit(headline="x" * 130, text="Fine words.")
+    assert answer.status_code == 422
+    assert any("120" in e for e in errors(answer.text))
+    assert re.search(rf'id="headline-{TIP}"[^>]*aria-describedby="hcount-{TIP} err-{TIP}-headline"', answer.text)
+    assert f'action="/c/{SLUG}/tips/{TIP}/edit#tip-{TIP}"' in answer.text  # the answer opens at the tip
+    moved = studio.post("/posts/move", {"post": f"{SLUG}/{TIP}", "at": "2026-12-05"}, follow=True)
+    assert refused(moved.text) and not said(moved.text)[0].startswith("Saved")
+
+
+def test_the_headline_has_its_own_count_and_the_post_says_what_it_includes(studio):
+    page = studio.get(f"/c/{SLUG}").text
+    headline = re.search(rf'id="hcount-{TIP}"[^>]*>(\d+) / 120<', page)
+    assert headline and int(headline.group(1)) == len("Resistance isn’t indifference.")
+    assert "as X counts the post (hashtags included)" in page  # the bundled campaign has no address
+    preview = studio.get(f"/c/{SLUG}/tips/{TIP}/preview", params={"headline": "y" * 130}).json()
+    assert preview["headline_length"] == 130 and preview["card"] is None
