@@ -175,7 +175,7 @@ class Project:
         daemon = alive(pid) and woke is not None
         window = self.settings.schedule.catch_up
         stale = not daemon and (ran is None or now - ran > window)
-        publishers = sorted({a.publisher for a in self.settings.schedule.accounts or (self.settings.schedule.account,)})
+        publishers = sorted({str(a.publisher) for a in self.settings.schedule.all_accounts})
         return PostingBeat(last_run_due=ran.isoformat() if ran else None, daemon_pid=pid if daemon else None,
                            stale=stale, catch_up_minutes=int(window.total_seconds() // 60), publishers=publishers)
 
