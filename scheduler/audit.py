@@ -13,11 +13,21 @@ import secrets
 from datetime import datetime
 from pathlib import Path
 
+from scheduler.errors import OutputError
+from scheduler.fileio import check_target, read_input
+
 AUDIT_NAME = "audit.jsonl"
+AUDIT_SHOWN = ".juno/audit.jsonl"
+AUDIT_LIMIT = 256 * 1024 * 1024
 
 
 def audit_path(root: Path | str) -> Path:
     return Path(root) / ".juno" / AUDIT_NAME
+
+
+def check_writable(root: Path | str) -> None:
+    """Before a change that will be logged: the log can take a line (OutputError if not; nothing changed yet)."""
+    check_target(audit_path(root), AUDIT_SHOWN, append=True)
 
 
 def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None, before, after, now: datetime,
@@ -37,9 +47,10 @@ def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None
     if undoes:
         entry["undoes"] = undoes
     path = audit_path(root)
+    check_writable(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     line = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o644)
     try:
         os.write(fd, line)
         os.fsync(fd)
@@ -52,9 +63,11 @@ def entries(root: Path | str) -> list[dict]:
     """Every entry, oldest first. A line that is not a whole entry (a crash mid-write, a hand edit, junk)
     is passed over: the log is read defensively, so one bad line never stops undo."""
     path = audit_path(root)
+    if not path.is_file():  # missing, or a folder, pipe or device in its place: nothing to read, never a wait
+        return []
     try:
-        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
-    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        lines = read_input(path, AUDIT_SHOWN, error=OutputError, limit=AUDIT_LIMIT).decode("utf-8", "replace").splitlines()
+    except OutputError:
         return []
     found = []
     for line in lines:

@@ -33,6 +33,12 @@ class ContentError(JunoError):
     exit_code = 2
 
 
+class OutputError(JunoError):
+    """A file the tool writes has something else in its place (a folder, a pipe, a device): nothing is written."""
+
+    exit_code = 2
+
+
 class StoreError(JunoError):
     """The database could not be used."""
 

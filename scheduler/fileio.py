@@ -13,6 +13,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from scheduler.errors import OutputError
+
 MB = 1024 * 1024
 LIMITS = {"YAML file": 4 * MB, "article file": 32 * MB, "image": 32 * MB, "font": 64 * MB, ".env file": 1 * MB,
           "card": 32 * MB, "file": 32 * MB}
@@ -79,8 +81,54 @@ def _umask() -> int:
     return current
 
 
-def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8") -> Path:
+def check_target(path: Path | str, shown: str | None = None, *, append: bool = False) -> None:
+    """Before the first write: `path` is absent or a regular file (a link to one will do), and the nearest
+    folder above it that exists is a folder. Raises OutputError naming `shown`; never opens the file, so a
+    FIFO or a device in its place cannot make this wait or fill the disk."""
     path = Path(path)
+    shown = shown or str(path)
+    try:
+        info = os.stat(path)  # follows a link: what a write would reach
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise OutputError(f"{shown}: a symbolic link to nothing; remove it (juno-scheduler writes a file there)"
+                              ) from None
+        info = None
+    except NotADirectoryError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot look at it ({_why(exc)})") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"{shown}: is a folder; move it away (juno-scheduler writes a file there)")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"{shown}: is {_kind(info.st_mode)}, not a regular file; remove it "
+                              "(juno-scheduler writes a file there)")
+        if append and not os.access(path, os.W_OK):
+            raise OutputError(f"{shown}: permission denied; let this user write it")
+        return
+    folder = path.parent
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise OutputError(f"{shown}: {display_under(folder, path, shown)} is a file, not a folder; move it away")
+
+
+def display_under(folder: Path, path: Path, shown: str) -> str:
+    """How `folder` (above `path`) reads in messages that show `path` as `shown`."""
+    depth = len(path.relative_to(folder).parts) if path.is_relative_to(folder) else 0
+    parts = Path(shown).parts
+    return str(Path(*parts[:len(parts) - depth])) if 0 < depth < len(parts) else str(folder)
+
+
+def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8", shown: str | None = None,
+                 cache: bool = False) -> Path:
+    """Write `path` whole or not at all. Something other than a regular file in its place is refused
+    (OutputError), unless the file is a `cache` the tool may rebuild: then only a folder is refused."""
+    path = Path(path)
+    if cache and os.path.lexists(path) and not os.path.isdir(path) and not os.path.isfile(path):
+        path.unlink()  # a pipe, a device or a dangling link where a cache goes: it is rebuilt
+    check_target(path, shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode(encoding)

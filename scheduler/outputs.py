@@ -20,6 +20,9 @@ def checked_output(path: Path | str, *, flag: str, suffixes: tuple[str, ...], ma
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{flag} {path}: that is a folder; name a file in it, e.g. {path / ('review' + suffixes[0])}")
+    if not path.parent.is_dir():  # a typo in a folder name must not make a tree of folders
+        raise UsageError(f"{flag} {path}: cannot write {what} there: {path.parent} is not a folder; "
+                         "make the folder first, or name a file in one that exists")
     if path.suffix.lower() not in suffixes:
         raise UsageError(f"{flag} {path}: {what} is written to a file ending in {' or '.join(suffixes)}; "
                          f"give such a name, e.g. {path.with_suffix(suffixes[0]).name}")

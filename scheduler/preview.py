@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from scheduler import networks
-from scheduler.errors import UsageError
+from scheduler.errors import OutputError, UsageError
 from scheduler.fileio import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -224,6 +224,8 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
     html = render_preview(view)
     try:
         write_atomic(out, html)
+    except OutputError as exc:
+        raise UsageError(f"--out {exc}") from None
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot write the page there ({exc.strerror or exc}); "
                          "choose a file in a folder you can write to") from None

@@ -145,6 +145,9 @@ class Project:
             from scheduler.runner.publishers import Publishers
 
             publisher = Publishers(settings)
+            for account in settings.schedule.all_accounts:
+                if account.publisher == "outbox":  # before any claim: nothing posted, nothing moved
+                    publisher.for_network(account.network).check_writable(self.root)
         try:
             with self.store() as store:
                 return run_due(settings, store, publisher, now, worker_id or worker_name(), dry_run=dry_run,

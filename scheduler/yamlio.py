@@ -79,10 +79,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return str(Path(path).resolve().relative_to(Path(root).resolve()))
-        except (ValueError, RuntimeError, OSError):  # outside the root, or a symbolic link loop
-            pass
+        for shown in (lambda: Path(path).resolve(), lambda: Path(path).parent.resolve() / Path(path).name):
+            try:  # the file itself a link out of the root (to /dev/zero, say): shown where it lies
+                return str(shown().relative_to(Path(root).resolve()))
+            except (ValueError, RuntimeError, OSError):  # outside the root, or a symbolic link loop
+                pass
     return str(path)
 
 

@@ -317,6 +317,7 @@ def build_reviewed_project(root: Path) -> dict:
     for args in (("cards",), ("queue", "--now", "2026-11-30T07:00"), ("run-due", "--now", "2026-11-30T08:45")):
         result = run_cli(*args, cwd=root)
         assert result.code == 0, result
+    (root / "review").mkdir()
     result = run_cli("preview", "--now", NOW, "--out", "review/page.html", "--json", cwd=root)
     assert result.code == 0, result
     return json.loads(result.out)
@@ -390,8 +391,10 @@ def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(revi
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with open_store(settings.database_url) as store:
-        with pytest.raises(UsageError, match="cannot write the page there"):
+        with pytest.raises(UsageError, match="cannot write a preview page there: .* is not a folder"):
             write_preview(settings, store, now, blocker / "page.html", 35)
+        with pytest.raises(UsageError, match="cannot write a preview page there: .* is not a folder"):
+            write_preview(settings, store, now, tmp_path / "no-such-folder" / "page.html", 35)
         with pytest.raises(UsageError, match="--days 0"):
             write_preview(settings, store, now, tmp_path / "page.html", 0)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

@@ -97,6 +97,7 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
         tips.append(tip)
     updated = with_tips(campaign, tips)
     if updated != campaign:
+        audit.check_writable(root)  # before the campaign changes: a change must not go unlogged
         before = _tip_mappings(campaign.path)
         write_campaign(updated)
         after = _tip_mappings(campaign.path)

@@ -30,8 +30,8 @@ from scheduler.cards.contrast import (
     hex_colour,
     worst_contrast,
 )
-from scheduler.errors import ContentError
-from scheduler.fileio import write_atomic
+from scheduler.errors import ContentError, OutputError
+from scheduler.fileio import check_target, write_atomic
 from scheduler.yamlio import display_path
 
 SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
@@ -330,7 +330,7 @@ def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x", *, redra
     if not redraw and made_from(path) == fingerprint(tip.headline, brand, size, kicker):
         return path
     data = _located(settings, campaign, tip, lambda: render_card(tip.headline, brand, size, kicker))
-    write_atomic(path, data)
+    write_atomic(path, data, shown=display_path(path, settings.root))
     return path
 
 
@@ -397,6 +397,15 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
                 if not fresh:
                     work.append((tip.headline, kicker, size, str(path)))
                     places.append((campaign, tip))
+    blocked = []  # a pipe, a folder or a device where a card goes: refused before any card is drawn
+    for item in work:
+        try:
+            check_target(Path(item[3]), display_path(Path(item[3]), settings.root))
+        except OutputError as exc:
+            blocked.append(str(exc))
+    if blocked:
+        more = f" (and {len(blocked) - 1} more like it)" if len(blocked) > 1 else ""
+        raise OutputError(blocked[0] + more + "; no card was written")
     folders = sorted({folder for item in work for folder in Path(item[3]).parents
                       if folder == settings.cards_dir or settings.cards_dir in folder.parents},
                      key=lambda folder: len(folder.parts), reverse=True)

@@ -61,6 +61,10 @@ class Publisher:
         """Delete a published post; False when it was already gone."""
         raise NotImplementedError(f"{self.name} cannot delete posts")
 
+    def check_writable(self, root: Path) -> None:
+        """Before a run posts anything: what this publisher writes on this machine can be written
+        (an OutputError naming the file if not). Most write nothing locally."""
+
     def close(self) -> None:
         pass
 

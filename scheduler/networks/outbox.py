@@ -7,11 +7,12 @@ Publishing the same post twice finds the first file and returns it: never two co
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
-from scheduler.errors import PublishError
-from scheduler.fileio import write_atomic
+from scheduler.errors import OutputError, PublishError
+from scheduler.fileio import MB, check_target, read_input, write_atomic
 from scheduler.networks.base import (
     HandleCache,
     Network,
@@ -21,6 +22,7 @@ from scheduler.networks.base import (
     Publisher,
     read_card,
 )
+from scheduler.yamlio import display_path
 
 
 def _file_stem(post_id: str) -> str:
@@ -37,11 +39,32 @@ class OutboxPublisher(Publisher):
     def _entry(self, post: Outgoing) -> Path:
         return self.folder / f"{_file_stem(post.post_id)}.json"
 
+    def check_writable(self, root: Path) -> None:
+        """Before a run posts anything: the outbox is a folder (or not made yet) holding only regular files,
+        so no post waits on a pipe or fills the disk from a device. OutputError names the first that is not."""
+        shown = display_path(self.folder, root)
+        if not os.path.lexists(self.folder):
+            return
+        if not self.folder.is_dir():
+            raise OutputError(f"{shown}: is not a folder; move it away (juno-scheduler keeps its outbox there)")
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.folder))
+        except OSError:
+            return  # an unreadable outbox is the publisher's to report (it stops the account, saying why)
+        for name in names:
+            if not name.startswith("."):
+                check_target(self.folder / name, f"{shown}/{name}")
+
     def find_existing(self, post: Outgoing) -> Published | None:
         entry = self._entry(post)
-        if not entry.exists():
+        if not os.path.lexists(entry):
             return None
-        remote_id = json.loads(entry.read_text(encoding="utf-8"))["remote_id"]
+        try:
+            check_target(entry)
+            remote_id = json.loads(read_input(entry, str(entry), error=OutputError, limit=MB))["remote_id"]
+        except (OutputError, ValueError, KeyError, TypeError) as exc:
+            raise PublishError(f"{entry}: not an outbox entry this tool wrote ({exc}); move it away, then run "
+                               "`juno-scheduler resume`", kind="stop") from None
         return Published(remote_id=remote_id, url=entry.resolve().as_uri())
 
     def unpublish(self, remote_id: str) -> bool:
@@ -57,6 +80,8 @@ class OutboxPublisher(Publisher):
     def publish(self, post: Outgoing) -> Published:
         try:
             return self._publish(post)
+        except OutputError as exc:
+            raise PublishError(f"{exc}, then run `juno-scheduler resume`", kind="stop") from None
         except OSError as exc:  # the folder cannot be written: a person must fix it, as with credentials
             import errno
 

@@ -412,7 +412,7 @@ def note_schedule_valid(settings) -> None:
     from scheduler.fileio import write_atomic
 
     try:
-        write_atomic(schedule_marker(settings.root), schedule_digest(settings.root / SCHEDULE_FILE))
+        write_atomic(schedule_marker(settings.root), schedule_digest(settings.root / SCHEDULE_FILE), cache=True)
     except (OSError, JunoError):
         logger.debug("could not note the checked schedule", exc_info=True)
 

@@ -140,6 +140,7 @@ class CampaignFile:
         if before == after and before_index == (index_of(tips, changed_id) if changed_id else None):
             return Saved(campaign, current, None)
         encoded = text.encode("utf-8")
+        audit.check_writable(self.root)  # before the file changes: no change goes unlogged
         write_atomic(self.path, encoded)
         entry = audit.record(self.root, what=what, campaign=self.slug, tip=changed_id,
                              before=None if before is None else {**before, "position": before_index},

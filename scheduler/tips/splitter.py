@@ -16,8 +16,8 @@ from scheduler.campaigns.file import (
     load_campaign,
     merge_tips,
 )
-from scheduler.errors import ContentError
-from scheduler.fileio import read_input, write_atomic
+from scheduler.errors import ContentError, OutputError
+from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
@@ -99,8 +99,10 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     text = dump_campaign(campaign)
     written = not target.exists() or read_input(target, display_path(target, root), error=ContentError,
                                                 what="YAML file") != text.encode("utf-8")
+    blocks_target = blocks_file(root, slug)
+    check_target(blocks_target, display_path(blocks_target, root))  # before the campaign changes
     if written:
-        write_atomic(target, text)
+        write_atomic(target, text, shown=display_path(target, root))
     blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
     blocks_path = write_blocks(root, slug, campaign, blocks)
     return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept, stale=merged.stale, written=written,
@@ -161,9 +163,11 @@ def write_blocks(root: Path, slug: str, campaign: Campaign, blocks: list[dict]) 
     data = {"article": {"title": campaign.title, "source": campaign.source, "slug": slug},
             "blocks": blocks}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
+    shown = display_path(path, root)
+    check_target(path, shown)
+    if not path.exists() or read_input(path, shown, error=OutputError) != text.encode("utf-8"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text)
+        write_atomic(path, text, shown=shown)
     return path
 
 

@@ -251,6 +251,56 @@ def nothing(root: Path):
     return None
 
 
+def pytest_fail(message: str) -> None:
+    raise AssertionError(message)
+
+
+def first_tip_id(root: Path) -> str:
+    line = next(line for line in campaign_file(root).read_text(encoding="utf-8").splitlines()
+                if line.startswith("  - id: "))
+    return line.removeprefix("  - id: ").strip()
+
+
+OUTPUT_TARGETS = {  # a file the tool writes -> where it lies in a fresh project
+    "audit": lambda root: root / ".juno" / "audit.jsonl",
+    "split": lambda root: root / ".juno" / "split" / f"{CAMPAIGN}.json",
+    "card": lambda root: root / ".juno" / "cards" / CAMPAIGN / f"{first_tip_id(root)}-x.png",
+    "outbox": lambda root: root / ".juno" / "outbox" / f"{CAMPAIGN}--{first_tip_id(root)}.json",
+}
+
+
+def odd_output(target: str, kind: str):
+    """A FIFO, a folder or a link to a device where the tool writes `target` (the outbox: with one post due)."""
+    def spoil(root: Path):
+        if target == "outbox":
+            approve_first(root, 1)
+            subprocess.run([sys.executable, "-m", "scheduler", "queue", "--now", "2026-12-01T07:00"], cwd=root,
+                           check=True, capture_output=True)
+        path = OUTPUT_TARGETS[target](root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "folder":
+            path.mkdir()
+        else:
+            path.symlink_to(kind)
+    return spoil
+
+
+def mastodon_account(limits: str):
+    """Two accounts, one on Mastodon, and .juno/mastodon-instance.json holding `limits`."""
+    def spoil(root: Path):
+        replace_in_schedule("account:\n  handle: junocounseling        # without the @\n"
+                            "  publisher: outbox             # outbox (writes to .juno/outbox/, no account needed) | x\n",
+                            "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+                            "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n"
+                            )(root)
+        approve_first(root, 20)
+        (root / ".juno").mkdir(exist_ok=True)
+        (root / ".juno" / "mastodon-instance.json").write_text(limits, encoding="utf-8")
+    return spoil
+
+
 # --- checks afterwards -----------------------------------------------------------------------------
 
 def unchanged(relative: str):
@@ -267,6 +317,10 @@ def quotes_nothing_of(path: str):
             if len(line.strip()) >= 8:
                 assert line.strip()[:12] not in result.err, "the message repeats the file's contents"
     return check
+
+
+def all_queued_on_mastodon(root: Path, result: Result) -> None:
+    assert "mastodon" not in result.err and result.out.count("@mastodon") >= 20, result
 
 
 def marker_rebuilt(root: Path, result: Result) -> None:
@@ -343,6 +397,9 @@ CASES = [
     Case("preview --out README.html not written by the tool", ("preview", "--out", "assets/README.html"),
          lambda r: (r / "assets" / "README.html").write_text("<p>mine</p>\n") and None, 2,
          "is not a preview page juno-scheduler wrote"),
+    Case("preview --out into a folder that does not exist", ("preview", "--out", "no-such-folder/page.html"), nothing,
+         2, "--out no-such-folder/page.html: cannot write a preview page there: no-such-folder is not a folder",
+         lambda root, result: not (root / "no-such-folder").exists() or pytest_fail("a folder was made")),
     Case("cards --sheet assets/logo.png", ("cards", "--sheet", "assets/logo.png"), nothing, 2,
          "is not a contact sheet juno-scheduler wrote", unchanged("assets/logo.png")),
     Case("demo --scratch FILE", ("demo", "--scratch", "notes.txt"), scratch_file, 2, "that is a file, not a folder",
@@ -353,6 +410,22 @@ CASES = [
     Case("missing --root", ("--root", "no-such-folder", "status"), nothing, 2, "--root no-such-folder: no such folder"),
     Case("cards /etc/passwd (any file that is not a campaign)", ("cards", "/etc/passwd"), nothing, 2,
          "/etc/passwd:1:1: expected a mapping with article: and tips:", quotes_nothing_of("/etc/passwd")),
+    *[Case(f"{shown} at {where}", command, odd_output(target, kind), 2, says, check)
+      for target, where, command, check in [
+          ("audit", ".juno/audit.jsonl", ("approve", CAMPAIGN, "--now", "2026-12-01T07:00"),
+           unchanged(f"posts/{CAMPAIGN}.yaml")),
+          ("split", ".juno/split/<slug>.json", ("split", f"posts/articles/{CAMPAIGN}.txt"),
+           unchanged(f"posts/{CAMPAIGN}.yaml")),
+          ("card", "a card's path", ("cards",), None),
+          ("outbox", "an outbox entry", ("run-due", "--now", "2026-12-02T08:40"), None)]
+      for kind, shown, says in [("fifo", "a FIFO", "is a named pipe (FIFO), not a regular file; remove it"),
+                                ("folder", "a folder", "is a folder; move it away"),
+                                ("/dev/zero", "a link to /dev/zero", "is a device, not a regular file"),
+                                ("/dev/full", "a link to /dev/full", "is a device, not a regular file")]],
+    Case("corrupt .juno/mastodon-instance.json (max_characters: 10)", ("queue", "--now", "2026-12-01T07:00"),
+         mastodon_account('{"max_characters": 10}'), 0, "", all_queued_on_mastodon, stream="out"),
+    Case("corrupt .juno/mastodon-instance.json (not JSON)", ("queue", "--now", "2026-12-01T07:00"),
+         mastodon_account('{"max_characters": "lots'), 0, "", all_queued_on_mastodon, stream="out"),
     Case("outbox folder unwritable, run-due -q", ("run-due", "-q", "--now", "2026-12-02T08:40"), outbox_unwritable, 3,
          "cannot write the outbox", readonly_cleanup),
 ]

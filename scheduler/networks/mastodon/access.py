@@ -89,25 +89,48 @@ class InstanceLimits:
     description_limit: int = DESCRIPTION_LIMIT
 
 
+_SANE = {"max_characters": (100, 1_000_000), "url_length": (1, 1000), "description_limit": (100, 1_000_000)}
+
+
 def read_limits(state_dir: Path) -> InstanceLimits:
-    """The limits `check` or a run last read from the instance; Mastodon's defaults until then."""
+    """The limits `check` or a run last read from the instance; Mastodon's defaults until then, and whenever
+    the file is not what this tool writes (a cache: a run reading the instance writes it again)."""
     from scheduler.fileio import read_input
 
     path = Path(state_dir) / LIMITS_FILE
     try:
         data = json.loads(read_input(path, str(path), error=ConfigError, limit=64 * 1024).decode("utf-8"))
-        return InstanceLimits(**{k: data[k] for k in InstanceLimits.__dataclass_fields__ if k in data})
-    except (ConfigError, ValueError, TypeError):  # a cache: whatever is wrong with it, Mastodon's defaults
+    except (ConfigError, ValueError):
         return InstanceLimits()
+    if not isinstance(data, dict) or not _sane(data):
+        return InstanceLimits()
+    return InstanceLimits(**{k: data[k] for k in InstanceLimits.__dataclass_fields__ if k in data})
+
+
+def _sane(data: dict) -> bool:
+    """Every field of the right type and a limit an instance could have (not 10 characters, not text)."""
+    for name, (low, high) in _SANE.items():
+        value = data.get(name, getattr(InstanceLimits, name))
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            return False
+    return all(data.get(name) is None or isinstance(data[name], str) for name in ("api_base", "domain"))
 
 
 def remember_limits(state_dir: Path, limits: InstanceLimits) -> None:
+    """Write the cache (again); one that cannot be written is left alone: the limits are read again next run."""
+    import logging
+
+    from scheduler.errors import JunoError
     from scheduler.fileio import write_atomic
 
     if read_limits(state_dir) == limits:
         return
-    Path(state_dir).mkdir(parents=True, exist_ok=True)
-    write_atomic(Path(state_dir) / LIMITS_FILE, json.dumps(asdict(limits), indent=2) + "\n")
+    try:
+        Path(state_dir).mkdir(parents=True, exist_ok=True)
+        write_atomic(Path(state_dir) / LIMITS_FILE, json.dumps(asdict(limits), indent=2) + "\n", cache=True)
+    except (OSError, JunoError):
+        logging.getLogger(__name__).warning("could not write %s; the instance's limits are read again next run",
+                                            Path(state_dir) / LIMITS_FILE)
 
 
 def mastodon_length(text: str, url_length: int = URL_LENGTH) -> int:
