@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips.drafts import is_imperative
 from scheduler.tips.filters import compress
 from scheduler.tips.sentences import words
 
@@ -18,7 +19,8 @@ _FINE = ("headline lightly compressed from the sentence", "headline shortened fr
          "text shortened to fit a post", "headline names only some of the list's items",
          "rewritten from first person to an imperative", "headline is the section heading")
 _CONDITION_CUT = re.compile(r"^[\s,;:—–-]*(?:unless|only|if|except|as long as|provided|until|but not|not|without|"
-                            r"even if|even when|when|while|before|after|rather than|instead of)\b", re.IGNORECASE)
+                            r"even if|even when|when|while|before|after|rather than|instead of|because|since|so that|"
+                            r"for|to)\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:not necessarily|necessarily|always|never|often|usually|sometimes|may|might|can|could|"
                     r"some|many|most|rarely|seldom|generally|typically|likely|probably|possibly)\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
@@ -36,6 +38,9 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
         found.append("the section heading alone: add the sentence that makes it advice")
     elif len(head_words) <= 2 and text.strip() == headline.strip():
         found.append("a headline of two words and nothing more: add what makes it advice")
+    elif len(head_words) <= 7 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
+            headline):
+        found.append("a short line with nothing after it: check it says something by itself")
     if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
