@@ -65,7 +65,7 @@ _SETUP = re.compile(
     r"[.!?:]?$)"
     r"|\bthe (?:answer|secret|key|solution|truth) (?:is|might be|may be|could be) (?:right|simple|closer|"
     r"easier|here|outside|within)\b", re.IGNORECASE)
-_SCENE = re.compile(r"^You (?!(?:can|could|may|might|should|must|will|would|don’t|don't|do not|deserve|are|aren’t|"
+SCENE = re.compile(r"^You (?!(?:can|could|may|might|should|must|will|would|don’t|don't|do not|deserve|are|aren’t|"
                     r"aren't|have to|need|needn’t|won’t|won't|can’t|can't|cannot|matter|owe|get to|are not)\b)"
                     r"[a-z]+(?:s|ed)?\b", re.IGNORECASE)
 
@@ -101,7 +101,11 @@ _SWAP = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "I": 
 _NOT_HABITS = frozenset(["be", "feel", "think", "believe", "know", "see", "remember", "love", "hope", "wish",
                          "want", "need", "find", "notice", "get", "have", "work", "help", "invite", "welcome",
                          "offer", "lead", "treat", "name", "say", "tell", "imagine", "read", "watch", "meet",
-                         "talk", "learn", "ask", "teach", "model", "encourage", "suggest", "recommend", "own"])
+                         "talk", "learn", "ask", "teach", "model", "encourage", "suggest", "recommend", "own",
+                         "bring", "use", "create", "provide", "integrate", "draw", "tailor", "hold", "meet", "invite",
+                         "specialize", "focus", "believe", "respect", "honor", "value", "listen", "support", "guide"])
+_THERAPIST_WORK = re.compile(r"\b(?:clients?|sessions?|therapy|therapeutic|counsel\w*|practice|the room|my office|"
+                             r"treatment|modalit\w+|approach)\b", re.IGNORECASE)
 REWRITE_NOTE = "rewritten from the author’s “I” to “you”: check it keeps the author’s meaning"
 
 
@@ -129,7 +133,7 @@ def habit_rewrite(sentence: str) -> str | None:
     else:
         return None
     if re.search(r"(?<![\w’'-])(?:I’d|I'd|we|our|us|was|were|had|used to|did|said|told)(?![\w’'-])",
-                 rest + " " + (sub or "")) or len(words(rest)) < 2:
+                 rest + " " + (sub or "")) or len(words(rest)) < 2 or _THERAPIST_WORK.search(sentence):
         return None
     main = head + _second_person(rest)
     if sub:
@@ -172,7 +176,7 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
         return "first person"
     if _SETUP.search(bare):
         return "setup"
-    if intro and _SCENE.match(text):
+    if intro and SCENE.match(text):
         return "setup"
     if not_english(text):
         return "not English"

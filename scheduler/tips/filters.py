@@ -42,6 +42,8 @@ _PRACTICE_VOICE = re.compile(
     r"workshops?|specialists?|experts?|intake|fees|rates|insurance|approach|mission|founder|website|newsletter)\b"
     r"|\b(?:clients|couples|families|people) (?:we|I) (?:see|work with|treat|serve)\b"
     r"|\b(?:we|us)(?:’re|'re| are)? (?:a |the )?(?:good|right|great) fit\b"
+    r"|\b(?:together|in (?:therapy|session|counseling|our work))(?: together)?,? we\b"
+    r"|\b(?:\d{2}|fifty|sixty|forty-five)[- ]minutes? (?:session|appointment|out of your)\b"
     r"|\bour (?:\w+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b", re.IGNORECASE)
 # "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
 # sentence speaking so is a setup or a story far more often than advice, so it does not open a tip.
@@ -395,7 +397,8 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
                            r"interferes|struggling|struggle|struggles|deal|cope|comfortable|familiar|connected|along|"
                            r"combined|compared|together|along|up|down|out|off|over|recurrent|frequent|sudden|new|"
                            r"old|certain|several|many|few|much|less|well|both|either|neither|whether|same|diagnosed|used|"
-                           r"defined|described|considered|others)$",
+                           r"defined|described|considered|others|say|says|said|report|reports|notice|notices|think|"
+                           r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells)$",
                            re.IGNORECASE)
 _CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|their|our|his|"
                             r"her|its|my|many|most|some|people|partners?|couples?|everyone|no one|nobody|each|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.drafts import is_imperative
+from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
 from scheduler.tips.sentences import words
 
@@ -41,6 +42,10 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     elif len(head_words) <= 7 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
             headline):
         found.append("a short line with nothing after it: check it says something by itself")
+    if kind == "sentence" and (re.match(r"^(?:maybe|perhaps)\b", headline, re.IGNORECASE) or (
+            _SCENE.match(headline) and not re.search(r"\b(?:can|try|need|deserve|don’t|don't)\b", headline))):
+        found.append("describes the reader’s situation rather than advising: check it says something a follower "
+                     "can use")
     if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
