@@ -14,6 +14,7 @@ from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
     OK,
+    AccessProblem,
     Check,
     CheckReport,
 )
@@ -35,6 +36,10 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
     if brand:
         _check_brand(report, settings)
     for account in accounts:
+        problem = settings.access.get(account.network)
+        if isinstance(problem, AccessProblem):  # posting there stops until it is fixed; check says how
+            report.add(f"{account.network} credentials", False, problem.message, CONFIG_PROBLEM)
+            continue
         networks.get(account.network).check(report, settings, account)
     return report
 

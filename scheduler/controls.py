@@ -93,7 +93,7 @@ def unpublish_post(settings, store: Store, given: str, now: datetime, publishers
 
 
 def _accounts(settings, network: str | None):
-    accounts = settings.schedule.accounts or (settings.schedule.account,)
+    accounts = settings.schedule.all_accounts
     if network is None:
         return accounts
     chosen = [a for a in accounts if a.network == network]

@@ -86,8 +86,12 @@ def test_account_and_accounts_together_or_an_unknown_network_are_refused(tmp_pat
 
 
 def test_an_instance_address_that_is_not_a_url_is_refused_and_the_token_never_shown(tmp_path):
+    from scheduler.networks.base import AccessProblem
+
     env = {"MASTODON_ACCESS_TOKEN": "tok-secret-123456", "MASTODON_API_BASE": "mastodon.social"}
-    message = refusal(tmp_path, ACCOUNTS, env)
+    problem = settings_for(tmp_path, ACCOUNTS, env).access["mastodon"]  # it stops Mastodon alone (see test_access)
+    assert isinstance(problem, AccessProblem)
+    message = problem.message
     assert "MASTODON_API_BASE='mastodon.social' is not an address" in message and "https://mastodon.social" in message
     assert "tok-secret-123456" not in message
 

@@ -124,11 +124,9 @@ def test_missing_schedule_file_says_what_to_do(tmp_path):
 
 
 @pytest.mark.parametrize("env,words", [
-    ({"X_API_KEY": "only-one"}, ["X_API_SECRET", "set all four"]),
     ({"JUNO_DATABASE_URL": "mysql://root@db/juno"}, ["unknown database", "sqlite:///"]),
     ({"JUNO_DATABASE_URL": "postgresql://juno:topsecret@db:99999/juno"}, ["not a valid PostgreSQL URL"]),
     ({"JUNO_DATABASE_URL": "sqlite://relative.db"}, ["not a SQLite URL"]),
-    ({"JUNO_X_API_BASE": "127.0.0.1:8999"}, ["http://host:port"]),
 ])
 def test_broken_environment_is_named(tmp_path, env, words):
     write_schedule(tmp_path, GOOD)

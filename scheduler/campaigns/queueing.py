@@ -48,11 +48,11 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     campaigns = find_campaigns(settings.root, names)
     keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips]
     existing = _latest_rounds(store, keys)
-    networks = [a.network for a in settings.schedule.accounts or (settings.schedule.account,)]
+    configured = [a.network for a in settings.schedule.all_accounts]
 
     def needs_card(key: str) -> bool:
         return any(existing.get((key, n)) is None or existing[(key, n)].status in (QUEUED, FAILED, MISSED, SKIPPED)
-                   for n in networks)
+                   for n in configured)
 
     timetable = Timetable(settings.schedule)
     check_pins(settings, campaigns, timetable, now)  # before anything changes: a bad pin queues nothing

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from scheduler.errors import ConfigError
 from scheduler.networks import bluesky, mastodon, outbox, x
-from scheduler.networks.base import Network, NetworkKey
+from scheduler.networks.base import AccessProblem, Network, NetworkKey
 
 _REGISTRY: dict[str, Network] = {}
 
@@ -110,10 +110,14 @@ def default_prices() -> dict[str, float]:
 
 
 def read_access(environ) -> dict[str, object]:
-    """Each network's secrets and addresses from the environment: {key: access} for those set."""
+    """Each network's secrets and addresses from the environment: {key: access} for those set, and an
+    AccessProblem for those set in a way that cannot be right."""
     found: dict[str, object] = {}
     for network in _REGISTRY.values():
-        access = network.read_access(environ)
+        try:
+            access = network.read_access(environ)
+        except ConfigError as exc:  # that network's account stops and says why; the others go on
+            access = AccessProblem(str(exc))
         if access is not None:
             found[network.key] = access
     return found

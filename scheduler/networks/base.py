@@ -202,6 +202,14 @@ class MemoryHandleCache:
 
 
 @dataclass(frozen=True)
+class AccessProblem:
+    """A network's environment that cannot be right (half of X's four secrets, an address that is not one):
+    that network's account stops with `message`; every other account posts and every command still runs."""
+
+    message: str
+
+
+@dataclass(frozen=True)
 class TextLength:
     """A post's text as one network counts it."""
 
@@ -239,6 +247,21 @@ class Network:
     def shown(self, handle: str) -> str:
         """The account in a sentence: the handle, and which network."""
         return f"{self.written(handle)} on {self.key}"
+
+    def access(self, settings, account) -> Any:
+        """The access read for this network, for `account` to post with: a PublishError that stops the account
+        (and says what to fix) when it is missing or cannot be right."""
+        found = settings.access.get(self.key)
+        if isinstance(found, AccessProblem):
+            raise PublishError(found.message, kind="stop")
+        if found is None:
+            raise PublishError(self.missing(account), kind="stop")
+        return found
+
+    def missing(self, account) -> str:
+        """What to do when the account posts for real and the environment has none of this network's settings."""
+        return (f"the {self.name} account {self.written(account.handle)} needs {', '.join(self.env_names)} in the "
+                "environment or .env, or publisher: outbox")
 
     def read_access(self, environ: Mapping[str, str]) -> Any:
         """Its secrets and addresses from the environment (and .env), None when none is set; a value

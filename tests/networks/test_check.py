@@ -92,6 +92,6 @@ def test_half_set_credentials_name_the_missing_variables(cli, project, fx):
     del env["X_API_SECRET"]
     result = cli("check", cwd=project, env=env)
     assert result.code == 2, result
-    assert "X_API_SECRET" in result.err
+    assert "X_API_SECRET" in result.out and "set all four" in result.out
     for secret in secrets_of(env):
-        assert secret not in result.err
+        assert secret not in result.out + result.err

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fakex import FakeX
 
-from scheduler.errors import ConfigError, PublishError
+from scheduler.errors import PublishError
 from scheduler.networks.base import Outgoing
 from scheduler.networks.x import Credentials
 from scheduler.networks.x.publisher import MemoryHandleCache, XPublisher, comparable
@@ -105,8 +105,9 @@ def test_missing_credentials_name_the_four_variables(tmp_path):
 
     settings = SimpleNamespace(access={})
     account = SimpleNamespace(handle=HANDLE, publisher="x", network="x")
-    with pytest.raises(ConfigError) as caught:
+    with pytest.raises(PublishError) as caught:  # the account stops, saying what to set
         networks.get("x").publisher(settings, account, MemoryHandleCache())
+    assert caught.value.kind == "stop"
     for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"):
         assert name in str(caught.value)
 

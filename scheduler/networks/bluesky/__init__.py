@@ -70,11 +70,11 @@ class Bluesky(Network):
             BlueskyPublisher,  # atproto: loaded only when something is due on Bluesky
         )
 
-        access = settings.access.get(self.key)
-        if access is None:
-            raise ConfigError(f"environment: {PASSWORD_NAME} is not set; the Bluesky account needs an app "
-                              "password (see docs/networks.md, 'Posting to Bluesky') in the environment or .env")
-        return BlueskyPublisher(access, account.handle, zone=settings.schedule.zone)
+        return BlueskyPublisher(self.access(settings, account), account.handle, zone=settings.schedule.zone)
+
+    def missing(self, account) -> str:
+        return (f"environment: {PASSWORD_NAME} is not set; the Bluesky account needs an app password (see "
+                "docs/networks.md, 'Posting to Bluesky') in the environment or .env")
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.bluesky.publisher import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from scheduler.errors import ConfigError, PublishError
+from scheduler.errors import PublishError
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
@@ -70,11 +70,12 @@ class Mastodon(Network):
             MastodonPublisher,  # Mastodon.py: loaded only when something is due on Mastodon
         )
 
-        access = settings.access.get(self.key)
-        if access is None:
-            raise ConfigError(f"posts/schedule.yaml: the mastodon account {account.handle} needs {TOKEN_NAME} and "
-                              f"{BASE_NAME} in the environment or .env; " + HOW_TO_GET_A_TOKEN)
-        return MastodonPublisher(access, account.handle, state_dir=settings.state_dir, zone=settings.schedule.zone)
+        return MastodonPublisher(self.access(settings, account), account.handle, state_dir=settings.state_dir,
+                                 zone=settings.schedule.zone)
+
+    def missing(self, account) -> str:
+        return (f"the mastodon account {account.handle} needs {TOKEN_NAME} and {BASE_NAME} in the environment or "
+                f".env; {HOW_TO_GET_A_TOKEN}")
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.mastodon.publisher import (

@@ -109,6 +109,10 @@ class X(Network):
     def shown(self, handle: str) -> str:
         return self.written(handle)
 
+    def missing(self, account) -> str:
+        return (f"the X account @{account.handle} posts for real but {', '.join(SECRET_NAMES)} are not set; set "
+                "all four in the environment or in .env (see docs/networks.md, 'Posting to X'), or use publisher: outbox")
+
     def read_access(self, environ: Mapping[str, str]) -> XAccess | None:
         credentials = parse_credentials(environ)
         api_base = parse_api_base(environ.get(API_BASE_NAME))
@@ -164,11 +168,9 @@ class X(Network):
             XPublisher,  # tweepy and requests: loaded only when something is due on X
         )
 
-        access: XAccess | None = settings.access.get(self.key)
-        if access is None or access.credentials is None:
-            raise ConfigError(f"posts/schedule.yaml: the X account @{account.handle} posts for real but "
-                              f"{', '.join(SECRET_NAMES)} are not set; set all four in the environment or in "
-                              ".env, or use publisher: outbox")
+        access: XAccess = self.access(settings, account)
+        if access.credentials is None:
+            raise PublishError(self.missing(account), kind="stop")
         return XPublisher(access.credentials, account.handle, api_base=access.api_base,
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
 

@@ -1,0 +1,78 @@
+"""Credentials stop one network only: a network configured without its variables, or with half of X's
+four, stops that account with what to fix; the other accounts post, and status and check still work."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import REPO, run_cli_in_process
+
+from scheduler.config import load_settings
+from scheduler.errors import ConfigError
+
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+NOW = "2026-12-07T08:00:00-05:00"
+SCHEDULE = """\
+accounts:
+  - {network: x, handle: junocounseling}
+  - {network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["09:00"]
+jitter: 0m
+link: {mode: none}
+"""
+TIPS = """\
+article: {title: Counseling, source: articles/what-to-do-when-one-partner-wants-counseling.txt}
+tips:
+  - id: invite-rather-than-insist
+    headline: "Invite rather than insist."
+    text: "Invite rather than insist. A calm, specific request lands better than an ultimatum."
+    status: approved
+    section: How to Start the Conversation
+"""
+
+
+@pytest.fixture
+def both(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts").mkdir()
+    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    (root / "posts" / f"{CAMPAIGN}.yaml").write_text(TIPS, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("env, says", [
+    ({"X_API_KEY": "only-one-of-four"}, ["X_API_SECRET", "set all four"]),  # half of X's four
+    ({}, ["X_API_KEY", "X_ACCESS_TOKEN_SECRET", "publisher: outbox"]),         # none at all
+    ({"JUNO_X_API_BASE": "127.0.0.1:8999"}, ["JUNO_X_API_BASE", "http://host:port"]),  # an address that is not one
+])
+def test_a_network_without_working_settings_stops_alone(both, env, says):
+    def cli(*args: str, code: int = 0):
+        result = run_cli_in_process(*args, cwd=both, env=env)
+        assert result.code == code, result
+        return result
+
+    cli("queue", "--now", NOW)
+    ran = json.loads(cli("run-due", "--json", "--now", "2026-12-07T09:00:00-05:00", code=3).out)
+    assert [p["network"] for p in ran["posted"]] == ["mastodon"]  # the outbox rehearsal of Mastodon went out
+    assert [f["network"] for f in ran["failed"]] == ["x"]
+    for word in says:
+        assert word in ran["failed"][0]["error"]
+    assert "only-one-of-four" not in json.dumps(ran)
+
+    status = json.loads(cli("status", "--json", "--now", "2026-12-07T09:05:00-05:00").out)
+    x_account = next(a for a in status["accounts"] if a["network"] == "x")
+    assert x_account["state"] == "stopped" and says[0] in x_account["reason"]
+    assert status["month"]["networks"]["mastodon"]["posts"] == 1
+    check = cli("check", code=2)
+    assert says[0] in check.out and "only-one-of-four" not in check.out
+
+
+def test_a_broken_database_url_still_stops_every_command(both):
+    with pytest.raises(ConfigError, match="unknown database"):  # not a network's: nothing can run without it
+        load_settings(both, env={"JUNO_DATABASE_URL": "mysql://root@db/juno"})
