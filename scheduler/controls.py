@@ -138,7 +138,13 @@ def status(settings, store: Store, now: datetime) -> dict:
     following = min(waiting, key=lambda p: (p.eligible_at, p.id)) if waiting else None
     start, _ = month_bounds(now, zone)
     by_network = store.spend_by_network(start)
+    reading = store.reading_spend_since(start)
     posts, spent = store.spend_since(start)
+
+    def network_month(network: str) -> dict:
+        posted, cost = by_network.get(network, (0, 0.0))
+        return {"posts": posted, "spent_usd": round(cost + reading.get(network, (0, 0.0))[1], 4)}
+
     return {
         "account": account_row(settings, store),
         "publisher": settings.schedule.account.publisher,
@@ -151,9 +157,7 @@ def status(settings, store: Store, now: datetime) -> dict:
                  if following else None),
         "month": {"start": start.astimezone(zone).date().isoformat(), "posts": posts,
                   "spent_usd": round(spent, 4), "budget_usd": settings.schedule.budget.monthly_usd,
-                  "networks": {a.network: {"posts": by_network.get(a.network, (0, 0.0))[0],
-                                           "spent_usd": round(by_network.get(a.network, (0, 0.0))[1], 4)}
-                               for a in settings.schedule.all_accounts}},
+                  "networks": {a.network: network_month(a.network) for a in settings.schedule.all_accounts}},
         "failing": [{"id": p.id, "network": p.network, "status": p.status, "error": p.last_error,
                      "attempts": p.attempts,
                      "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}

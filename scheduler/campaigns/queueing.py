@@ -63,7 +63,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
                               "too_long": too_long}
 
     for key in withdrawn:
-        for network in networks:
+        for network in configured:
             post = existing.get((key, network))
             if post is not None and post.status in (QUEUED, FAILED, MISSED):
                 store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
