@@ -94,14 +94,14 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         with page.expect_navigation():
             tip.get_by_role("button", name="Save").click()
         assert page.url.endswith(f"/c/{SLUG}#tip-{TIP}"), (page.url, page.locator(".error").all_inner_texts())
-        assert page.locator(".said").inner_text() == "Saved."
+        assert page.locator(".said").inner_text() == f"Saved headline of {TIP}."
         after = page.locator(f"#tip-{TIP} img.card").get_attribute("src")
         assert after != before and after.startswith(f"/cards/{SLUG}/{TIP}.png?v=")
         assert 'headline: "Hesitation is not a lack of love."' in (project / "posts" / f"{SLUG}.yaml").read_text()
 
         with page.expect_navigation():
             page.locator(f"#tip-{TIP}").get_by_role("button", name="Approve").click()
-        assert page.locator(".said").inner_text() == "Approved and queued."
+        assert page.locator(".said").inner_text().startswith(f"Approved {TIP}: it goes out Wed 02 Dec 08:")
         assert "queued · Wed 02 Dec 08:" in page.locator(f"#tip-{TIP} .state").inner_text()
         visit.check("approved")
 
@@ -149,10 +149,12 @@ def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: 
         assert page.evaluate("document.activeElement.dataset.tip") == TIP
         with page.expect_navigation():
             page.keyboard.press("a")
-        assert page.locator(".said").inner_text() == "Approved and queued."
+        assert page.locator(".said").inner_text().startswith(f"Approved {TIP}: it goes out")
+        page.keyboard.press("u")  # says what it will undo first
+        expect(page.locator(".confirm-undo")).to_contain_text(f"Undo the approval of {TIP}?")
         with page.expect_navigation():
-            page.keyboard.press("u")
-        assert page.locator(".said").inner_text().startswith("Undid the approve")
+            page.keyboard.press("Enter")
+        assert page.locator(".said").inner_text() == f"Undid the approval of {TIP}."
         assert "status: draft" in (project / "posts" / f"{SLUG}.yaml").read_text().split(f"id: {TIP}")[1][:400]
         visit.check("keys")
     finally:

@@ -101,16 +101,19 @@
   // --- feedback in sight: a refusal beside its field, the message, a new tip ------------------------
   const invalid = document.querySelector("[aria-invalid=true]");
   const banner = document.querySelector(".said");
-  if (invalid) {
-    invalid.scrollIntoView({ block: "center" });
-    invalid.focus({ preventScroll: true });
-  } else if (banner && banner.classList.contains("refused")) {
-    banner.focus();
-  }
-  if (window.location.hash.startsWith("#tip-") && banner && !invalid) {
-    const fresh = document.getElementById(window.location.hash.slice(1));
-    if (fresh) { fresh.classList.add("fresh"); fresh.scrollIntoView({ block: "start" }); }
-  }
+  const showFeedback = () => {  // after the browser's own jump to the #tip- anchor, which focuses the tip
+    if (invalid) {
+      invalid.scrollIntoView({ block: "center" });
+      invalid.focus({ preventScroll: true });
+    } else if (banner && banner.classList.contains("refused")) {
+      banner.focus();
+    } else if (window.location.hash.startsWith("#tip-") && banner) {
+      const fresh = document.getElementById(window.location.hash.slice(1));
+      if (fresh) fresh.classList.add("fresh");
+    }
+  };
+  if (document.readyState === "complete") showFeedback();
+  else window.addEventListener("load", () => requestAnimationFrame(showFeedback));
 
   // --- keyboard: j/k move between tips, e edit, a approve, s skip, u undo ----------------------
   const tips = Array.from(document.querySelectorAll("[data-tip]"));
