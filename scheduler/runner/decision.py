@@ -14,6 +14,9 @@ from enum import StrEnum
 
 from scheduler.store.records import Account, AccountState, Post
 
+ON_TIME = timedelta(minutes=10)  # cron runs every 5 minutes: a post out within two runs of its slot is on time;
+                                 # a later one keeps min_gap and max_per_day with the posts already out, or moves
+
 
 class Action(StrEnum):
     PUBLISH = "publish"   # post it now
@@ -37,6 +40,7 @@ class Why(StrEnum):
     BLACKOUT = "blackout"
     RATE_LIMIT = "rate limit"
     BUDGET = "budget"
+    CROWDED = "crowded"          # late, and posting now would break min_gap or max_per_day with posts already out
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Decision:
 
 
 def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_usd: float,
-           cost_usd: float, tip: TipState = TipState()) -> Decision:
+           cost_usd: float, tip: TipState = TipState(), crowded: str | None = None) -> Decision:
     """What to do with `post` at `now`: the single place these rules live."""
     if account.state == AccountState.PAUSED:
         return Decision(Action.RELEASE, Why.PAUSED, "paused")
@@ -82,6 +86,8 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
         return Decision(Action.MOVE, Why.MISSED, f"missed by more than {rules.catch_up}")
     if rules.zone is not None and now.astimezone(rules.zone).date() in rules.blackout:
         return Decision(Action.MOVE, Why.BLACKOUT, "blackout")
+    if crowded and now - post.eligible_at > ON_TIME:  # late posts keep the rules: never out in a burst
+        return Decision(Action.MOVE, Why.CROWDED, crowded)
     if account.not_before is not None and account.not_before > now:
         return Decision(Action.DEFER, Why.RATE_LIMIT, "rate limit", account.not_before)
     if rules.budget_usd is not None and spent_usd + cost_usd > rules.budget_usd + 1e-9:

@@ -35,7 +35,7 @@ from scheduler.runner.report import (
     Stopped,
     Withdrawn,
 )
-from scheduler.store import Account, Post, Store
+from scheduler.store import POSTED, Account, Post, Store
 from scheduler.store.records import AccountState
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class _Stage:
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
+        self._out: dict[tuple[str, int], datetime] | None = None
         from scheduler.runner.wanted import WANTED, Campaigns, TipNow
 
         self.campaigns = Campaigns(settings)
@@ -121,7 +122,34 @@ class _Stage:
                       zone=self.schedule.zone, blackout=frozenset(self.schedule.blackout))
         self.found = tip_now(post, self.campaigns)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
-        return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip)
+        return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
+                      crowded=self.crowded(post, now))
+
+    def crowded(self, post: Post, now: datetime) -> str | None:
+        """Which rule posting `post` at `now` would break with the posts already out (its own tip's posts
+        on other networks aside), in words; None when it keeps min_gap and max_per_day."""
+        from scheduler.campaigns.timetable import Timetable
+
+        if self._out is None:
+            self._out = {}
+            for sent in self.store.posts((POSTED,), since=now - timedelta(days=2)):
+                if sent.posted_at is not None:
+                    self.out(sent, sent.posted_at)
+        mine = (post.tip_key, post.round)
+        calendar = Timetable(self.schedule).calendar((at, None) for tip, at in self._out.items() if tip != mine)
+        rule = calendar.broken_rule(now)
+        if rule == "min_gap":
+            return f"late, and closer than min_gap ({self.schedule.min_gap}) to a post already out"
+        if rule == "max_per_day":
+            return f"late, and max_per_day ({self.schedule.max_per_day}) posts are already out that day"
+        return None
+
+    def out(self, post: Post, at: datetime) -> None:
+        """Note a post gone out at `at` (a tip on several networks counts once, at its first)."""
+        if self._out is None:
+            return  # read from the database when first needed
+        tip = (post.tip_key, post.round)
+        self._out[tip] = min(at, self._out.get(tip, at))
 
     def moved_slot(self, post: Post, now: datetime) -> datetime:
         """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
@@ -247,11 +275,13 @@ class _Run(_Stage):
             self.store.move(post, self.worker_id, new_at, now)
             if decision.why == Why.BLACKOUT:
                 logger.warning("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
+            elif decision.why == Why.CROWDED:
+                logger.warning("%s: its slot %s was missed; %s; moved to %s", post.id, self.local(post.eligible_at),
+                               decision.reason, self.local(new_at))
             else:
                 logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
                                self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
-            self.report.missed.append(Missed(post.id, self.local(new_at), post.network,
-                                             "blackout" if decision.why == Why.BLACKOUT else ""))
+            self.report.missed.append(Missed(post.id, self.local(new_at), post.network, _missed_reason(decision)))
             return True
         if decision.action == Action.DEFER:
             assert decision.until is not None
@@ -300,6 +330,7 @@ class _Run(_Stage):
         cost = published.cost_usd or self.cost(post)
         if not self.store.record_posted(post.id, published.remote_id, published.url, cost, now):
             logger.error("%s: was already recorded as posted by another worker", post.id)
+        self.out(post, now)
         logger.info("%s: posted as %s", post.id, published.remote_id)
         self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now), post.network))
         return True
@@ -351,6 +382,7 @@ class _DryRun(_Stage):
             decision = self.decision(post, accounts[post.network], now, spent)
             if decision.action == Action.PUBLISH:
                 spent += self.cost(post)
+                self.out(post, now)
                 self.report.posted.append(Posted(post.id, None, None, self.local(now), post.network))
             elif decision.action == Action.WITHDRAW:
                 self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
@@ -358,7 +390,7 @@ class _DryRun(_Stage):
                 self.report.failed.append(Failed(post.id, decision.reason, post.network))
             elif decision.action == Action.MOVE:
                 self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network,
-                                                 "blackout" if decision.why == Why.BLACKOUT else ""))
+                                                 _missed_reason(decision)))
             elif decision.action == Action.DEFER:
                 assert decision.until is not None
                 until = self.free_slot(post, decision.until, now) if decision.why == Why.BUDGET else decision.until
@@ -373,6 +405,10 @@ class _DryRun(_Stage):
         if self.report.empty:
             upcoming = store.next_ready_at()
             self.report.next_post_at = self.local(upcoming) if upcoming else None
+
+
+def _missed_reason(decision: Decision) -> str:
+    return {Why.BLACKOUT: "blackout", Why.CROWDED: decision.reason}.get(decision.why, "")
 
 
 def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:

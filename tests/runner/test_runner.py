@@ -122,7 +122,7 @@ def test_a_stop_error_stops_the_account_until_resume(settings, store):
     later = run(settings, store, publisher, now=NOW + timedelta(minutes=5))
     assert later.as_dict()["posted"] == [] and later.as_dict()["stopped"]["reason"] == problem and len(publisher.calls) == 1
     store.set_account_state("junocounseling", "active", None, NOW)
-    resumed = run(settings, store, publisher, now=NOW + timedelta(minutes=10))
+    resumed = run(settings, store, publisher, now=NOW + timedelta(minutes=8))  # on time: both go (no timetable here)
     assert sorted(p["id"] for p in resumed.as_dict()["posted"]) == ids
 
 
@@ -222,3 +222,42 @@ def test_a_schedule_broken_after_a_good_run_is_still_reported_when_nothing_is_du
     schedule.write_text(schedule.read_text().replace("max_per_day: 1", "max_per_day: lots"))
     broken = cli("run-due", cwd=project)
     assert broken.code == 2 and "posts/schedule.yaml" in broken.err and "max_per_day" in broken.err, broken
+
+
+def test_late_posts_after_an_outage_inside_the_catch_up_window_keep_the_rules_instead_of_a_burst(tmp_path, database_url):
+    # one post a day, 3 h apart; cron was down from Wednesday to Monday, and catch_up is a week
+    write_schedule(tmp_path)
+    schedule = tmp_path / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("catch_up: 2h", "catch_up: 7d"), encoding="utf-8")
+    settings = settings_for(tmp_path, database_url)
+    slots = [datetime(2026, 12, 2, 14, tzinfo=UTC), datetime(2026, 12, 4, 14, tzinfo=UTC),
+             datetime(2026, 12, 5, 17, tzinfo=UTC)]  # Wed 09:00, Fri 09:00, Sat 12:00 in New York
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post(f"c/late{i}", at) for i, at in enumerate(slots)], slots[0])
+        report = run(settings, store, ScriptedPublisher()).as_dict()
+        assert [p["id"] for p in report["posted"]] == ["c/late0"]  # one goes now: nothing else is out today
+        moved = {m["id"]: m for m in report["missed"]}
+        assert sorted(moved) == ["c/late1", "c/late2"]
+        assert all("max_per_day (1) posts are already out that day" in m["reason"] for m in moved.values())
+        times = sorted(datetime.fromisoformat(m["moved_to"]) for m in moved.values())
+        assert times[0].date() > NOW.date() and times[1].date() > times[0].date()  # one a day, from tomorrow
+        again = run(settings, store, ScriptedPublisher(), now=NOW + timedelta(minutes=5)).as_dict()
+        assert again["posted"] == []
+
+
+def test_a_late_post_51_minutes_after_one_already_out_moves(tmp_path, database_url):
+    write_schedule(tmp_path)
+    schedule = tmp_path / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("max_per_day: 1", "max_per_day: 3"),
+                        encoding="utf-8")
+    settings = settings_for(tmp_path, database_url)
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post("c/first", NOW - timedelta(minutes=52))], NOW - timedelta(hours=1))
+        first = run(settings, store, ScriptedPublisher(), now=NOW - timedelta(minutes=51)).as_dict()
+        assert [p["id"] for p in first["posted"]] == ["c/first"]
+        store.add_posts([make_post("c/late", NOW - timedelta(minutes=30))], NOW - timedelta(minutes=40))
+        report = run(settings, store, ScriptedPublisher()).as_dict()  # 30 minutes late, 51 after c/first went out
+        assert report["posted"] == []
+        assert report["missed"][0]["id"] == "c/late"
+        assert "closer than min_gap (3:00:00) to a post already out" in report["missed"][0]["reason"]
+        assert datetime.fromisoformat(report["missed"][0]["moved_to"]) - NOW >= timedelta(hours=3) - timedelta(minutes=51)
