@@ -1,16 +1,38 @@
 """juno-scheduler: articles in, helpful tips with quote cards out, on a weekly timetable.
 
     from scheduler import open_project
+    project = open_project("path/to/practice")
+
+`Project` (scheduler.project) is the front door: every command of the CLI and the studio is one of its
+methods, and each returns a typed result (scheduler.results). What is named in `__all__` is public.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scheduler.version import __version__
+
+if TYPE_CHECKING:
+    from scheduler.project import Project
 
 
-def open_project(root=".", env=None):
-    """The project in `root`: the library's front door (see scheduler.project.Project)."""
+def open_project(root: Path | str = ".", env: Mapping[str, str] | None = None, *, rehearse: bool = False) -> Project:
+    """The project in `root`: the library's front door (see scheduler.project.open_project)."""
+    # imported on first use, so that importing any part of the package (the cron fast path) loads no stage
     from scheduler.project import open_project as _open
 
-    return _open(root, env)
+    return _open(root, env, rehearse=rehearse)
 
 
-__all__ = ["__version__", "open_project"]
+def __getattr__(name: str):
+    if name == "Project":  # on first use, as open_project above
+        from scheduler.project import Project
+
+        return Project
+    raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
+
+
+__all__ = ["Project", "__version__", "open_project"]

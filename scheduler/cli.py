@@ -16,10 +16,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scheduler import __version__, networks
+from scheduler import networks
 from scheduler.errors import JunoError, UsageError
 from scheduler.heartbeat import beat
+
+# the cron fast path, decided before the Project (and its settings) loads
 from scheduler.runner.cron import nothing_due
+from scheduler.version import __version__
 
 if TYPE_CHECKING:
     from scheduler.project import Project
@@ -97,7 +100,7 @@ def cmd_cards(ctx: Context) -> int:
     if not report.cards:
         ctx.emit(data, "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
         return EXIT_OK
-    folders = sorted({str(Path(card["path"]).parent) for card in report.cards})
+    folders = sorted({str(Path(card.path).parent) for card in report.cards})
     text = f"{report.rendered} cards drawn, {report.unchanged} unchanged, in {', '.join(folders)}"
     if report.sheet:
         text += f"\ncontact sheet: {report.sheet}"
@@ -179,15 +182,15 @@ def cmd_history(ctx: Context) -> int:
 def cmd_retry(ctx: Context) -> int:
     change = ctx.project.retry(ctx.args.id, ctx.now())
     when = datetime.fromisoformat(change.at) if change.at else None
-    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is queued again; it goes out at the first run from "
-                                         f"{when:%a %Y-%m-%d %H:%M}" if when else f"{p['id']} is queued again"
+    ctx.emit(change.as_dict(), "\n".join(f"{p.id} is queued again; it goes out at the first run from "
+                                         f"{when:%a %Y-%m-%d %H:%M}" if when else f"{p.id} is queued again"
                                          for p in change.posts))
     return EXIT_OK
 
 
 def cmd_skip(ctx: Context) -> int:
     change = ctx.project.skip(ctx.args.id, ctx.now())
-    ctx.emit(change.as_dict(), "\n".join(f"{p['id']} is skipped; it will not be posted" for p in change.posts))
+    ctx.emit(change.as_dict(), "\n".join(f"{p.id} is skipped; it will not be posted" for p in change.posts))
     return EXIT_OK
 
 
@@ -396,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, show the traceback only with --debug
         if ctx.debug:
             raise
-        from scheduler.store import database_failure
+        # the Project loads only when needed (the cron fast path)
+        from scheduler.project import database_failure
 
         failure = database_failure(exc)
         if failure is not None:
@@ -442,7 +446,8 @@ def _redacted(text: str, root: Path) -> str:
     """The message without any configured secret, whether it came from the environment or .env."""
     import os
 
-    from scheduler.config import redact_secrets
+    # the Project loads only when needed (the cron fast path)
+    from scheduler.project import redact_secrets
 
     return redact_secrets(text, root, os.environ)
 

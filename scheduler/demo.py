@@ -1,9 +1,10 @@
 """The whole pipeline on the bundled article, in a scratch folder, with a simulated clock.
 
-The demo uses the same code paths as real use: split, a stand-in reviewer that approves the tips no
-flag holds back, cards, queue, then `run_due` at each slot of the first week, on a SQLite file in the
-scratch folder. Only two things differ from real use: the outbox publisher stands in for X (whatever
-posts/schedule.yaml says), and the clock is simulated. Credentials and JUNO_DATABASE_URL are ignored.
+The demo calls the library's front door (`Project`) as a user's script would: split, a stand-in reviewer
+that approves the tips no flag holds back, cards, queue, then `run_due` at each slot of the first week, on a
+SQLite file in the scratch folder. Only two things differ from real use: every account rehearses into the
+outbox (whatever posts/schedule.yaml says), and the clock is simulated. Credentials and JUNO_DATABASE_URL
+are ignored.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ import shlex
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from scheduler import networks
-from scheduler.config import Settings, load_settings
-from scheduler.yamlio import display_path
+from scheduler import open_project
+from scheduler.errors import ContentError, UsageError
+from scheduler.project import Project
 
 logger = logging.getLogger(__name__)
 
@@ -29,32 +29,30 @@ WORKER = "demo"
 
 def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7,
              start: datetime | None = None, echo: Callable[[str], None] | None = print) -> dict:
-    """Run every stage; return a report of what each did and what was posted when."""
+    """Run every stage through the front door; return a report of what each did and what was posted when."""
     say = echo or (lambda _line: None)
     began = time.monotonic()
     root = prepare_scratch(Path(project), Path(project) / scratch)
-    settings = demo_settings(root)
+    demo = open_project(root, env={}, rehearse=True)
+    settings = demo.settings
     zone = settings.schedule.zone
     start = start or _next_local_midnight(datetime.now(UTC), zone)
     say(f"juno-scheduler demo in {root} — simulated week from {start.astimezone(zone):%A %d %B %Y}")
 
-    article = root / SEED_ARTICLE
-    split = _split(settings, article)
+    split_report = demo.split(root / SEED_ARTICLE)
+    split = {"campaign": split_report.article.campaign, "tips": len(split_report.tips)}
     say(f"1. split     {split['tips']} tips from {SEED_ARTICLE.name} -> {split['campaign']}")
-    review = _approve_unflagged(settings, start)
+    review = _approve_unflagged(demo, split_report.article.slug, start)
     say(f"2. review    approved {review['approved']} tips; {review['held']} held for a person "
         f"(flags: {', '.join(review['held_ids']) or 'none'})")
-    cards = _cards(settings)
+    drawn = demo.draw_cards()
+    cards = {"cards": len(drawn.cards), "rendered": drawn.rendered, "folder": str(settings.cards_dir)}
     say(f"3. cards     {cards['cards']} cards in {cards['folder']}")
-
-    from scheduler.campaigns.queueing import queue_campaigns
-    from scheduler.store import open_project_store
-
-    with open_project_store(settings) as store:
-        queued = queue_campaigns(settings, store, start)
-        say(f"4. queue     {len(queued.get('queued', []))} posts given slots")
-        posted = _walk(settings, store, start, days, say)
-        preview = _preview(settings, store, start + timedelta(days=days))
+    queued = demo.queue(start)
+    say(f"4. queue     {len(queued.queued)} posts given slots")
+    headlines = {f"{split_report.article.slug}/{tip.id}": tip.headline for tip in split_report.tips}
+    posted = _walk(demo, headlines, start, days, say)
+    preview = demo.preview(start + timedelta(days=days), days=35).out
     say(_table(posted, zone))
     say(f"cards:   {cards['folder']}")
     say(f"outbox:  {settings.outbox_dir}")
@@ -62,7 +60,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     say(f"done in {time.monotonic() - began:.1f} s")
     say(f"review it in the studio:  juno-scheduler --root {shlex.quote(str(root))} studio")
     return {"scratch": str(root), "start": start.isoformat(), "split": split, "review": review,
-            "cards": cards, "queued": len(queued.get("queued", [])), "posted": posted,
+            "cards": cards, "queued": len(queued.queued), "posted": posted,
             "outbox": str(settings.outbox_dir), "preview": preview}
 
 
@@ -70,13 +68,9 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
     """A fresh copy of the project's posts/ and assets/ (runtime state left behind)."""
     scratch = scratch.resolve()
     if scratch.exists() and not scratch.is_dir():
-        from scheduler.errors import UsageError
-
         raise UsageError(f"--scratch {scratch}: that is a file, not a folder; name an empty or new folder")
     foreign = scratch.exists() and any(scratch.iterdir()) and not (scratch / ".juno-demo").exists()
     if scratch == project.resolve() or foreign:
-        from scheduler.errors import UsageError
-
         raise UsageError(f"--scratch {scratch}: the folder exists and is not a demo folder; "
                          "name an empty or new folder")
     if scratch.exists():
@@ -86,78 +80,28 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
     for part in ("posts", "assets"):
         shutil.copytree(project / part, scratch / part)
     if not (scratch / SEED_ARTICLE).exists():
-        from scheduler.errors import ContentError
-
         raise ContentError(f"{SEED_ARTICLE}: the bundled article is missing; restore it from git")
     return scratch
 
 
-def demo_settings(root: Path) -> Settings:
-    """The scratch folder's settings, with the outbox publisher and nothing from the environment."""
-    settings = load_settings(root, env={})
-    account = replace(settings.schedule.account, publisher=networks.rehearsal())
-    accounts = tuple(replace(a, publisher=networks.rehearsal()) for a in settings.schedule.accounts)
-    return replace(settings, schedule=replace(settings.schedule, account=account, accounts=accounts))
-
-
-def _split(settings: Settings, article: Path) -> dict:
-    from scheduler.tips.splitter import split_file
-
-    result = split_file(article, settings.root, settings.schedule)
-    return {"campaign": display_path(result.campaign.path, settings.root), "tips": len(result.campaign.tips),
-            "new": len(result.new), "stale": len(result.stale)}
-
-
-def _approve_unflagged(settings: Settings, now: datetime) -> dict:
+def _approve_unflagged(demo: Project, campaign: str, now: datetime) -> dict:
     """The demo's reviewer: approves every draft no review flag holds back, as `approve CAMPAIGN` does."""
-    from scheduler.campaigns.file import find_campaigns
-    from scheduler.campaigns.review import approve
-
-    results = approve(settings.root, [campaign.slug for campaign in find_campaigns(settings.root)], now=now, by="demo")
+    results = demo.approve([campaign], now=now, by="demo")
     held = [tip for result in results for tip in result.held]
     return {"approved": sum(len(result.approved) for result in results), "held": len(held), "held_ids": held}
 
 
-def _cards(settings: Settings) -> dict:
-    from scheduler.campaigns.file import find_campaigns
-    from scheduler.cards.render import render_campaigns
-
-    sizes = list(networks.card_sizes(settings.schedule.all_accounts))
-    report = render_campaigns(settings, find_campaigns(settings.root), sizes, progress=False)
-    return {"cards": len(report["cards"]), "rendered": report["rendered"], "folder": str(settings.cards_dir)}
-
-
-def _walk(settings: Settings, store, start: datetime, days: int, say) -> list[dict]:
+def _walk(demo: Project, headlines: dict[str, str], start: datetime, days: int, say) -> list[dict]:
     """Advance the clock to each planned time of the week and run what is due, as cron would."""
-    from scheduler.campaigns.file import find_campaigns
-    from scheduler.campaigns.planning import plan_posts
-    from scheduler.campaigns.queueing import tip_key
-    from scheduler.runner.publishers import Publishers
-    from scheduler.runner.run import run_due
-
-    headlines = {tip_key(c.slug, tip.id): tip.headline for c in find_campaigns(settings.root) for tip in c.tips}
-    publisher = Publishers(settings)
     end = start + timedelta(days=days)
     posted: list[dict] = []
-    moments = sorted({datetime.fromisoformat(row["at"]) for row in plan_posts(settings, store, start, days)})
-    try:
-        for moment in (m for m in moments if m <= end):
-            report = run_due(settings, store, publisher, moment.astimezone(UTC) + timedelta(minutes=1),
-                             WORKER)
-            posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report.as_dict()["posted"]]
-            for failed in report.failed:
-                say(f"   failed {failed.id}: {failed.error}")
-    finally:
-        publisher.close()
+    moments = sorted({datetime.fromisoformat(row.at) for row in demo.plan(start, days)})
+    for moment in (m for m in moments if m <= end):
+        report = demo.run_due(moment.astimezone(UTC) + timedelta(minutes=1), worker_id=WORKER)
+        posted += [{**item, "headline": headlines.get(item["id"], "")} for item in report.as_dict()["posted"]]
+        for failed in report.failed:
+            say(f"   failed {failed.id}: {failed.error}")
     return posted
-
-
-def _preview(settings: Settings, store, start: datetime) -> str:
-    from scheduler.preview import write_preview
-
-    out = settings.state_dir / "preview.html"
-    write_preview(settings, store, start, out, 35)
-    return str(out)
 
 
 def _table(posted: list[dict], zone) -> str:

@@ -14,103 +14,114 @@ typed result (scheduler.results) whose `as_dict()` is the command's `--json`. Ti
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from scheduler import networks
-from scheduler.config import Settings
+from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
+from scheduler.networks.base import CheckReport
 from scheduler.results import (
     AccountStatus,
     Approved,
+    Card,
     CardsReport,
+    ChangedPost,
     HistoryRow,
     PlannedPost,
     PostChange,
     PostingBeat,
     PreviewReport,
-    QueuedPost,
     QueueReport,
+    SplitArticle,
+    SplitBlock,
     SplitReport,
     SplitTip,
     StatusReport,
     Unpublished,
 )
 from scheduler.runner.report import RunReport
+from scheduler.store import Store, database_failure, open_project_store
+
+# What the CLI and the studio may take from here besides Project: the names they show and the edge's helpers.
+__all__ = ["CheckReport", "Project", "RunReport", "database_failure", "open_project", "redact_secrets"]
 
 
-def open_project(root: Path | str = ".", env: dict[str, str] | None = None) -> Project:
-    """The project in `root` (a folder with posts/ and assets/); settings load on first use."""
-    return Project(Path(root).resolve(), env)
+def open_project(root: Path | str = ".", env: Mapping[str, str] | None = None, *, rehearse: bool = False) -> Project:
+    """The project in `root` (a folder with posts/ and assets/); settings load on first use.
+
+    `env` replaces the process environment (secrets, JUNO_DATABASE_URL); `rehearse` makes every account post
+    into the outbox (.juno/outbox/) whatever posts/schedule.yaml says, as the demo does."""
+    return Project(Path(root).resolve(), env, rehearse=rehearse)
 
 
 class Project:
-    def __init__(self, root: Path, env: dict[str, str] | None = None):
+    def __init__(self, root: Path, env: Mapping[str, str] | None = None, *, rehearse: bool = False):
         self.root = root
         self._env = env
+        self._rehearse = rehearse
         self._settings: Settings | None = None
 
     @property
     def settings(self) -> Settings:
         """Defaults, posts/schedule.yaml and the environment, validated once (call reload() after edits)."""
         if self._settings is None:
-            from scheduler.config import load_settings
-
-            self._settings = load_settings(self.root, env=self._env)
+            settings = load_settings(self.root, env=self._env)
+            self._settings = _rehearsal(settings) if self._rehearse else settings
         return self._settings
 
     def reload(self) -> None:
         self._settings = None
 
     @contextmanager
-    def store(self) -> Iterator:
-        from scheduler.store import open_project_store
-
+    def store(self) -> Iterator[Store]:
         with open_project_store(self.settings) as store:
             yield store
 
     # --- the pipeline ---------------------------------------------------------------------------
     def split(self, article: Path | str, take: Sequence[str] = ()) -> SplitReport:
+        """Split an article into posts/<slug>.yaml (a relative path: from the current folder, else the project's
+        folder, else posts/articles/)."""
         from scheduler.tips import splitter
 
         result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take)
         data = splitter.report(result, self.root)
-        return SplitReport(article=data["article"], tips=[SplitTip(**tip) for tip in data["tips"]],
-                           summary=splitter.summary(result, self.root), blocks=data["blocks"],
-                           blocks_file=data["blocks_file"])
+        return SplitReport(article=SplitArticle.of(data["article"]), tips=[SplitTip.of(tip) for tip in data["tips"]],
+                           summary=splitter.summary(result, self.root),
+                           blocks=[SplitBlock.of(block) for block in data["blocks"]], blocks_file=data["blocks_file"])
 
     def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
-                ready_only: bool = False) -> list[Approved]:
-        """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready."""
+                ready_only: bool = False, by: str = "cli") -> list[Approved]:
+        """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready; `by` is
+        who, in .juno/audit.jsonl."""
         from scheduler.campaigns.review import approve
 
-        return approve(self.root, names, ack, now=now, ready_only=ready_only)
+        return approve(self.root, names, ack, now=now, ready_only=ready_only, by=by)
 
-    def draw_cards(self, campaigns: Sequence[str] = (), size: str = "x", *, progress: bool = False,
+    def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:
+        """Draw the campaigns' cards in `size` (x, square, portrait or all); by default in the size each
+        configured network shows."""
         from scheduler.campaigns.file import find_campaigns
         from scheduler.cards.render import render_campaigns
 
         found = find_campaigns(self.root, campaigns)
         if not found:
             return CardsReport(cards=[], rendered=0, unchanged=0)
-        report = render_campaigns(self.settings, found, size, progress=progress,
+        sizes = size if size is not None else list(networks.card_sizes(self.settings.schedule.all_accounts))
+        report = render_campaigns(self.settings, found, sizes, progress=progress,
                                   sheet=Path(sheet) if sheet else None)
-        return CardsReport(cards=report["cards"], rendered=report["rendered"], unchanged=report["unchanged"],
-                           sheet=report.get("sheet"))
+        return CardsReport(cards=[Card.of(card) for card in report["cards"]], rendered=report["rendered"],
+                           unchanged=report["unchanged"], sheet=report.get("sheet"))
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
         from scheduler.campaigns.queueing import queue_campaigns
 
         with self.store() as store:
-            report = dict(queue_campaigns(self.settings, store, now, campaigns))
-        queued = [QueuedPost(**row) for row in report.pop("queued")]
-        recycled = [QueuedPost(**row) for row in report.pop("recycled")]
-        return QueueReport(queued=queued, recycled=recycled, updated=report.pop("updated"),
-                           withdrawn=report.pop("withdrawn"), unchanged=report.pop("unchanged"),
-                           held=report.pop("held"), extra=report)
+            return QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
         from scheduler.campaigns.planning import plan_posts
@@ -194,7 +205,7 @@ class Project:
 
         with self.store() as store:
             data = status(self.settings, store, now)
-        return StatusReport(**{**data, "account": AccountStatus(**data["account"])})
+        return StatusReport.of(data)
 
     def history(self, limit: int = 50) -> list[HistoryRow]:
         from scheduler.controls import history
@@ -208,8 +219,6 @@ class Project:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
 
         The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
-        from dataclasses import replace
-
         from scheduler.controls import find_posts, retry_post
 
         with self.store() as store:
@@ -325,7 +334,7 @@ class Project:
         audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now, by=by,
                      extra={"network": network})
 
-    def check(self, network: str | None = None):
+    def check(self, network: str | None = None) -> CheckReport:
         """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
         from scheduler.check import run_check
 
@@ -339,4 +348,12 @@ def _post_state(post) -> dict:
 
 def _change(posts) -> PostChange:
     first = next((p for p in posts if p.network == networks.first()), posts[0])
-    return PostChange(first.id, first.status, [{"id": p.id, "network": p.network, "status": p.status} for p in posts])
+    return PostChange(first.id, first.status, [ChangedPost(p.id, p.network, p.status) for p in posts])
+
+
+def _rehearsal(settings: Settings) -> Settings:
+    """The same settings with every account posting into the outbox."""
+    schedule = settings.schedule
+    return replace(settings, schedule=replace(
+        schedule, account=replace(schedule.account, publisher=networks.rehearsal()),
+        accounts=tuple(replace(account, publisher=networks.rehearsal()) for account in schedule.accounts)))

@@ -1,4 +1,9 @@
-"""The typed results of the library front door (scheduler.project). `as_dict()` is the `--json` shape."""
+"""The typed results of the library front door (scheduler.project). `as_dict()` is the `--json` shape.
+
+Every field is a value, a list of values, a mapping of counts or another result: no row whose keys a caller
+must guess. Two more results live beside what makes them: `scheduler.runner.report.RunReport` (run_due) and
+`scheduler.networks.base.CheckReport` (check).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,15 @@ from scheduler import networks
 class Result:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def of(cls, row: dict[str, Any]):
+        """The result from the plain row a stage returns (keys beyond the fields are refused: a bug)."""
+        return cls(**row)
+
+
+def _rows(kind: type[Result], rows) -> list:
+    return [kind.of(row) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -29,12 +43,58 @@ class SplitTip(Result):
 
 
 @dataclass(frozen=True)
+class SplitArticle(Result):
+    title: str
+    url: str | None
+    source: str | None               # the article's file under posts/
+    slug: str                        # the campaign's name
+    campaign: str                    # posts/<slug>.yaml
+
+
+@dataclass(frozen=True)
+class SplitItem(Result):
+    """One item of a list block."""
+    item: int
+    locator: str                     # b12.3
+    text: str
+    tips: list[str]
+    left_out: str | None
+
+
+@dataclass(frozen=True)
+class SplitBlock(Result):
+    """What became of one block of the article: the tips it fed, or why it was left out."""
+    block: int
+    locator: str                     # b12
+    section: str | None
+    kind: str
+    text: str
+    tips: list[str]
+    left_out: str | None
+    items: list[SplitItem] | None = None  # list blocks only
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> SplitBlock:
+        items = row.get("items")
+        return cls(**{**row, "items": None if items is None else _rows(SplitItem, items)})
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.items is None:
+            del data["items"]
+        return data
+
+
+@dataclass(frozen=True)
 class SplitReport(Result):
-    article: dict[str, Any]          # title, url, source, slug, campaign
+    article: SplitArticle
     tips: list[SplitTip]
     summary: str                     # what `split` prints for people
-    blocks: list[dict[str, Any]] = field(default_factory=list)  # every block: the tips it fed or why left out
+    blocks: list[SplitBlock] = field(default_factory=list)  # every block: the tips it fed or why left out
     blocks_file: str | None = None   # .juno/split/<slug>.json, the same list for the studio
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "blocks": [block.as_dict() for block in self.blocks]}
 
 
 @dataclass(frozen=True)
@@ -55,8 +115,18 @@ class Approved(Result):
 
 
 @dataclass(frozen=True)
+class Card(Result):
+    campaign: str
+    tip: str
+    size: str                        # x | square | portrait
+    path: str                        # under .juno/cards/, as shown to a person
+    rendered: bool                   # drawn now (False: the card on disk was already this one)
+    alt_text: str
+
+
+@dataclass(frozen=True)
 class CardsReport(Result):
-    cards: list[dict[str, Any]]
+    cards: list[Card]
     rendered: int
     unchanged: int
     sheet: str | None = None
@@ -69,18 +139,68 @@ class QueuedPost(Result):
 
 
 @dataclass(frozen=True)
+class UpdatedPost(Result):
+    id: str
+    changed: list[str]               # what of the waiting post changed: text, card, alt_text ...
+
+
+@dataclass(frozen=True)
+class WithdrawnPost(Result):
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MovedPost(Result):
+    """A waiting post that no longer fitted the timetable, moved to the next free slot."""
+    id: str
+    to: str
+    reason: str
+    network: str = "x"
+    moved_from: str = ""             # "from" in --json
+
+
+@dataclass(frozen=True)
+class BlockedPost(Result):
+    """A pinned post that no longer fits the timetable: never moved, reported for a person."""
+    id: str
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TooLong(Result):
+    """A tip too long for one network: queued on the others."""
+    id: str
+    network: str
+    message: str
+
+
+@dataclass(frozen=True)
 class QueueReport(Result):
     queued: list[QueuedPost]
-    updated: list[dict[str, Any]]
-    withdrawn: list[dict[str, Any]]
+    updated: list[UpdatedPost]
+    withdrawn: list[WithdrawnPost]
     recycled: list[QueuedPost]
     unchanged: int
-    held: list[str]
-    extra: dict[str, Any] = field(default_factory=dict)  # further lists a queue run reports (moves, blocks)
+    held: list[str]                  # approved tips held back by a stale flag
+    too_long: list[TooLong] = field(default_factory=list)
+    moved: list[MovedPost] = field(default_factory=list)
+    blocked: list[BlockedPost] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> QueueReport:
+        return cls(queued=_rows(QueuedPost, row["queued"]), updated=_rows(UpdatedPost, row["updated"]),
+                   withdrawn=_rows(WithdrawnPost, row["withdrawn"]), recycled=_rows(QueuedPost, row["recycled"]),
+                   unchanged=row["unchanged"], held=row["held"], too_long=_rows(TooLong, row.get("too_long", [])),
+                   moved=[MovedPost(**{k: v for k, v in moved.items() if k != "from"}, moved_from=moved["from"])
+                          for moved in row.get("moved", [])],
+                   blocked=_rows(BlockedPost, row.get("blocked", [])))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(data.pop("extra"))
+        data["moved"] = [{"id": m.id, "from": m.moved_from, "to": m.to, "reason": m.reason, "network": m.network}
+                         for m in self.moved]
         return data
 
 
@@ -118,15 +238,51 @@ class AccountStatus(Result):
 
 
 @dataclass(frozen=True)
+class AccountCounts(AccountStatus):
+    counts: dict[str, int] = field(default_factory=dict)  # post state -> how many of this account's posts
+
+
+@dataclass(frozen=True)
+class NextPost(Result):
+    id: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Month(Result):
+    start: str                       # the month's first day, local
+    posts: int
+    spent_usd: float
+    budget_usd: float | None
+
+
+@dataclass(frozen=True)
+class FailingPost(Result):
+    id: str
+    network: str
+    status: str                      # failed | dead
+    error: str | None
+    attempts: int
+    retry_at: str | None             # failed: when it is tried again
+
+
+@dataclass(frozen=True)
 class StatusReport(Result):
     account: AccountStatus
     publisher: str
-    counts: dict[str, int]
-    next: dict[str, str] | None
-    month: dict[str, Any]
-    failing: list[dict[str, Any]]
+    counts: dict[str, int]           # post state -> how many
+    next: NextPost | None
+    month: Month
+    failing: list[FailingPost]
     database: str
-    accounts: list[dict[str, Any]] = field(default_factory=list)  # every account, with its posts' counts
+    accounts: list[AccountCounts] = field(default_factory=list)  # every account, with its posts' counts
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> StatusReport:
+        return cls(**{**row, "account": AccountStatus.of(row["account"]),
+                      "next": NextPost.of(row["next"]) if row["next"] else None,
+                      "month": Month.of(row["month"]), "failing": _rows(FailingPost, row["failing"]),
+                      "accounts": _rows(AccountCounts, row.get("accounts", []))})
 
 
 @dataclass(frozen=True)
@@ -144,10 +300,17 @@ class HistoryRow(Result):
 
 
 @dataclass(frozen=True)
+class ChangedPost(Result):
+    id: str
+    network: str
+    status: str
+
+
+@dataclass(frozen=True)
 class PostChange(Result):
     id: str                          # the first post changed (X's when it is among them)
     status: str
-    posts: list[dict[str, str]] = field(default_factory=list)  # every post changed: id, network, status
+    posts: list[ChangedPost] = field(default_factory=list)  # every post changed
     at: str | None = None            # retry: from when it may go out (local ISO time)
 
     def as_dict(self) -> dict[str, Any]:
@@ -171,3 +334,10 @@ class PostingBeat(Result):
     stale: bool                      # nothing has run for longer than the catch-up window allows
     catch_up_minutes: int
     publishers: list[str]            # outbox: posts are written to .juno/outbox, nothing is sent
+
+
+__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
+           "FailingPost", "HistoryRow", "Month", "MovedPost", "NextPost", "PlannedPost", "PostChange", "PostingBeat",
+           "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle", "SplitBlock", "SplitItem",
+           "SplitReport", "SplitTip", "StatusReport", "TooLong", "Unpublished", "UpdatedPost",
+           "WithdrawnPost"]

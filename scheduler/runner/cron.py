@@ -51,9 +51,9 @@ def schedule_marker(root: Path) -> Path:
 def schedule_digest(path: Path) -> str:
     import hashlib
 
-    from scheduler import __version__
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
+    from scheduler.version import __version__
 
     data = read_input(path, "posts/schedule.yaml", error=ConfigError, what="YAML file")
     return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()

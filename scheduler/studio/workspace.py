@@ -15,6 +15,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scheduler import audit, networks
 from scheduler.audit import snapshot
@@ -34,6 +35,9 @@ from scheduler.studio.editing import (
 )
 from scheduler.tips.sentences import slugify
 
+if TYPE_CHECKING:
+    from scheduler.config import Settings
+
 logger = logging.getLogger(__name__)
 
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,149}")  # what names a campaign file (and fits a file name)
@@ -51,7 +55,7 @@ class Workspace:
         self.root = Path(root).resolve()
         self.project = open_project(self.root)
         self.clock = clock
-        self._settings = None
+        self._settings: Settings | None = None
         self._settings_key: tuple[float, ...] | None = None
         self._brand = None
         self._lengths: dict[tuple, Composed] = {}
@@ -223,7 +227,7 @@ class Workspace:
         except ContentError as exc:
             path.unlink(missing_ok=True)
             raise Refused(str(exc), "article") from None
-        slug = report.article.get("slug") or stem
+        slug = report.article.slug or stem
         _, version = self.campaign_file(slug).read()
         audit.record(self.root, what="add-article", campaign=slug, tip=None, before=None,
                      after={"article": f"posts/articles/{name}", "tips": len(report.tips), "version": version},
