@@ -249,11 +249,23 @@ class NextPost(Result):
 
 
 @dataclass(frozen=True)
-class Month(Result):
-    start: str                       # the month's first day, local
+class NetworkMonth(Result):
     posts: int
     spent_usd: float
+
+
+@dataclass(frozen=True)
+class Month(Result):
+    start: str                       # the month's first day, local
+    posts: int                       # on every network
+    spent_usd: float
     budget_usd: float | None
+    networks: dict[str, NetworkMonth] = field(default_factory=dict)  # each configured network's own
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Month:
+        return cls(**{**row, "networks": {name: NetworkMonth.of(counts)
+                                          for name, counts in row.get("networks", {}).items()}})
 
 
 @dataclass(frozen=True)
@@ -337,7 +349,7 @@ class PostingBeat(Result):
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
-           "FailingPost", "HistoryRow", "Month", "MovedPost", "NextPost", "PlannedPost", "PostChange", "PostingBeat",
-           "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle", "SplitBlock", "SplitItem",
-           "SplitReport", "SplitTip", "StatusReport", "TooLong", "Unpublished", "UpdatedPost",
-           "WithdrawnPost"]
+           "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
+           "PostChange", "PostingBeat", "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle",
+           "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatusReport", "TooLong", "Unpublished",
+           "UpdatedPost", "WithdrawnPost"]

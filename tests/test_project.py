@@ -114,6 +114,7 @@ def test_run_due_posts_the_first_post_once_and_status_history_retry_skip_say_so(
     status = p.status(due)
     assert isinstance(status, StatusReport)
     assert status.counts["posted"] == 1 and status.month.posts == 1 and status.failing == []
+    assert status.month.networks["x"].posts == 1
     assert status.next is not None and status.next.id != first.id
     assert status.accounts[0].counts["posted"] == 1
     assert json.loads(json.dumps(status.as_dict()))["month"]["posts"] == 1
