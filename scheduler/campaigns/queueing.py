@@ -55,7 +55,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
                    for n in configured)
 
     timetable = Timetable(settings.schedule)
-    check_pins(settings, campaigns, timetable, now)  # before anything changes: a bad pin queues nothing
+    check_pins(settings, campaigns, timetable, now, posts_out(store, now))  # before anything changes
     wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
@@ -109,13 +109,17 @@ _RULES = {"blackout": "a blackout date", "max_per_day": "over max_per_day", "min
           "off": "no longer a slot on the timetable"}
 
 
-def check_pins(settings, campaigns, timetable: Timetable, now: datetime) -> None:
-    """Pins (`at:`) obey the timetable's rules among themselves: no blackout date, at most max_per_day a day,
-    min_gap apart. A pin that breaks one is refused with its file:line:col; nothing is queued."""
+def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: dict[str, datetime] | None = None
+               ) -> None:
+    """Pins (`at:`) obey the timetable's rules among themselves and with the posts already out (`out`: tip key ->
+    when it went out): no blackout date, at most max_per_day a day, min_gap apart, as the studio's Move checks.
+    A pin that breaks one is refused with its file:line:col; nothing is queued."""
     from scheduler.campaigns.file import tip_place
 
     schedule = settings.schedule
-    calendar = timetable.calendar()
+    out = out or {}
+    calendar = timetable.calendar((at, None) for at in out.values())
+    pinned = timetable.calendar()
     for campaign in campaigns:
         for tip in campaign.tips:
             if tip.at is None or tip.status != "approved" or tip.stale:
@@ -123,19 +127,40 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime) -> None
             at = timetable.pinned_time(tip.at)
             if at <= now:
                 continue  # a pin already past gets the next free slot, with a warning
+            own = out.get(tip_key(campaign.slug, tip.id))
+            if own is not None:
+                calendar.remove(own)  # its own post already out is not in its way
             rule = calendar.broken_rule(at)
+            if own is not None:
+                calendar.add(own)
+            day = calendar.per_day[timetable.local_date(at)]
             if rule == "blackout":
                 why = f"{tip.at:%Y-%m-%d} is a blackout date in posts/schedule.yaml; pin another day"
             elif rule == "max_per_day":
-                why = (f"{tip.at:%Y-%m-%d} already has {calendar.per_day[tip.at.date()]} pinned posts, the most a day "
-                       f"takes (max_per_day: {schedule.max_per_day}); pin another day")
-            elif rule == "min_gap":
+                why = (f"{tip.at:%Y-%m-%d} already has {day} posts pinned or already out, the most a day takes "
+                       f"(max_per_day: {schedule.max_per_day}); pin another day")
+            elif rule == "min_gap" and pinned.broken_rule(at) == "min_gap":
                 why = (f"{tip.at:%H:%M} is closer than min_gap ({schedule.min_gap}) to another pinned post; "
+                       "pin a time further away")
+            elif rule == "min_gap":
+                why = (f"{tip.at:%H:%M} is closer than min_gap ({schedule.min_gap}) to a post already out; "
                        "pin a time further away")
             else:
                 calendar.add(at, tip.section)
+                pinned.add(at, tip.section)
                 continue
             raise ContentError(f"{tip_place(campaign, settings.root, tip.id, 'at')}: {why}; nothing was queued")
+
+
+def posts_out(store: Store, now: datetime) -> dict[str, datetime]:
+    """Tips gone out lately (two days back, the most min_gap and max_per_day look at): tip key -> first time out."""
+    from datetime import timedelta
+
+    found: dict[str, datetime] = {}
+    for post in store.posts((POSTED,), since=now - timedelta(days=2)):
+        if post.posted_at is not None and post.posted_at > now - timedelta(days=2):
+            found[post.tip_key] = min(post.posted_at, found.get(post.tip_key, post.posted_at))
+    return found
 
 
 def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | None = None

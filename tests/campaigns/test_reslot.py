@@ -6,11 +6,18 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from queue_helpers import SCHEDULE, settings_for, write_campaign, write_schedule
+from queue_helpers import (
+    SCHEDULE,
+    ScriptedPublisher,
+    settings_for,
+    write_campaign,
+    write_schedule,
+)
 
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.controls import retry_post, skip_post
 from scheduler.errors import ContentError
+from scheduler.runner.run import run_due
 from scheduler.store import open_store
 
 NY = ZoneInfo("America/New_York")
@@ -92,7 +99,7 @@ def test_a_pinned_post_on_a_new_blackout_date_is_reported_blocked_not_moved(root
 
 @pytest.mark.parametrize("pins, message", [
     (["2026-12-25T09:00"], r"tips\[0\]\.at: 2026-12-25 is a blackout date in posts/schedule.yaml"),
-    (["2026-12-08T08:00", "2026-12-08T18:00"], (r"tips\[1\]\.at: 2026-12-08 already has 1 pinned posts, the most a "
+    (["2026-12-08T08:00", "2026-12-08T18:00"], (r"tips\[1\]\.at: 2026-12-08 already has 1 posts pinned or already out, the most a "
                                                r"day takes \(max_per_day: 1\)")),
 ])
 def test_pins_that_break_the_rules_are_refused_where_they_stand_and_nothing_is_queued(root, pins, message):
@@ -107,6 +114,25 @@ def test_pins_closer_than_min_gap_are_refused(root):
     write_campaign(root, "alpha", [{"id": "a", "at": "2026-12-08T09:00"}, {"id": "b", "at": "2026-12-08T10:00"}])
     with pytest.raises(ContentError, match=r"tips\[1\]\.at: 10:00 is closer than min_gap \(3:00:00\)"):
         queue(root)
+
+
+@pytest.mark.parametrize("pin, max_per_day, message", [
+    ("2026-12-02T09:51", "3", r"tips\[1\]\.at: 09:51 is closer than min_gap \(3:00:00\) to a post already out"),
+    ("2026-12-02T19:30", "1", (r"tips\[1\]\.at: 2026-12-02 already has 1 posts pinned or already out, the most a day "
+                               r"takes \(max_per_day: 1\)")),
+])
+def test_a_pin_next_to_a_post_already_out_is_refused_at_queue(root, pin, max_per_day, message):
+    edit_schedule(root, "max_per_day: 1", f"max_per_day: {max_per_day}")
+    write_campaign(root, "alpha", [{"id": "t1"}])
+    queue(root)  # t1: Wednesday 09:00
+    wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=NY).astimezone(UTC)
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        assert [p.id for p in run_due(settings, store, ScriptedPublisher(), wednesday, "w").posted] == ["alpha/t1"]
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2", "at": pin}])
+    with pytest.raises(ContentError, match=message):
+        queue(root, now=wednesday + timedelta(minutes=5))
+    assert "alpha/t2" not in due(root)
 
 
 def test_a_retried_post_keeps_min_gap_from_the_others(root):
