@@ -39,7 +39,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
         found.append("the section heading alone: add the sentence that makes it advice")
     elif len(head_words) <= 2 and text.strip() == headline.strip():
         found.append("a headline of two words and nothing more: add what makes it advice")
-    elif len(head_words) <= 7 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
+    elif len(head_words) <= 12 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
             headline):
         found.append("a short line with nothing after it: check it says something by itself")
     if kind == "sentence" and (re.match(r"^(?:maybe|perhaps)\b", headline, re.IGNORECASE) or (
