@@ -64,7 +64,12 @@ class Article:
                 yield section, block
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width, soft hyphen
+                                    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"  # direction marks, overrides
+                                    "\u2066\u2067\u2068\u2069"  # direction isolates
+                                    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14"
+                                    "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"), None)  # controls: dropped,
+# not spaces, so a NUL inside a word does not split it; a tab, line or page break is still a space
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 

@@ -124,6 +124,14 @@ def test_crlf_and_entities_in_plain_text(tmp_path):
     assert not re.search(r"[\r\u200b]", block.text)
 
 
+def test_direction_overrides_and_nul_inside_a_word_are_dropped(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Title Here\n\nWhen your partner speaks, lis\x00ten first. Reply \u202ewith care\u202c and "
+                     "\u2067ask\u2069 one\u200f question.\n".encode())
+    (block,) = [b for _, b in read_article(path).blocks()]
+    assert block.text == "When your partner speaks, listen first. Reply with care and ask one question."
+
+
 def test_hard_wrapped_text_with_numbered_headings():
     article = read_article(ARTICLES / "four-habits-wrapped.txt")
     assert [s.heading for s in article.sections] == [None, "Criticism", "Contempt", "Defensiveness", "Stonewalling"]
