@@ -12,7 +12,7 @@ from typing import Any
 
 from scheduler import networks
 from scheduler.networks.base import NetworkKey
-from scheduler.yamlio import Document, did_you_mean, kind_of, reject_unknown_keys
+from scheduler.yamlio import Document, did_you_mean, expect_mapping, reject_unknown_keys
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def parse_single(doc: Document, value: Any) -> Account:
     """The single `account:` (on the first network, or the outbox)."""
     at = ("account",)
     first = networks.first()
-    value = _mapping(doc, at, value, "a mapping with handle: and publisher:")
+    value = expect_mapping(doc, at, value, "a mapping with handle: and publisher:")
     reject_unknown_keys(doc, at, value, ("handle", "publisher"))
     handle = _handle(doc, at, value, first)
     rehearsals = tuple(n.key for n in networks.every() if n.rehearsal)
@@ -53,7 +53,7 @@ def parse_list(doc: Document, value: Any) -> tuple[Account, ...]:
     seen: dict[str, int] = {}
     for index, item in enumerate(value):
         at = ("accounts", index)
-        item = _mapping(doc, at, item, "a mapping with network: and handle:")
+        item = expect_mapping(doc, at, item, "a mapping with network: and handle:")
         reject_unknown_keys(doc, at, item, ("network", "handle", "publisher"))
         network = item.get("network")
         if network not in known:
@@ -84,9 +84,3 @@ def _handle(doc: Document, at: tuple, value: dict, network: NetworkKey) -> str:
     if problem:
         raise doc.error(at + ("handle",), problem)
     return handle
-
-
-def _mapping(doc: Document, at: tuple, value: Any, what: str) -> dict:
-    if not isinstance(value, dict):
-        raise doc.error(at, f"expected {what}, found {kind_of(value)}")
-    return value

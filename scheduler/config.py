@@ -24,6 +24,7 @@ from scheduler.networks.base import mask
 from scheduler.yamlio import (
     Document,
     did_you_mean,
+    expect_mapping,
     kind_of,
     load_document,
     reject_unknown_keys,
@@ -268,12 +269,6 @@ def parse_schedule(doc: Document) -> Schedule:
     )
 
 
-def _mapping(doc: Document, at: tuple, value: Any, what: str) -> dict:
-    if not isinstance(value, dict):
-        raise doc.error(at, f"expected {what}, found {kind_of(value)}")
-    return value
-
-
 def _language(doc: Document, value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value.strip()):
         raise doc.error(("language",), f"{value!r} is not a language code; write e.g. en or es")
@@ -302,7 +297,7 @@ def _slots(doc: Document, value: Any) -> tuple[Slot, ...]:
 
 
 def _slot(doc: Document, at: tuple, value: Any) -> Slot:
-    value = _mapping(doc, at, value, "a slot with days: and times:, or cron:")
+    value = expect_mapping(doc, at, value, "a slot with days: and times:, or cron:")
     reject_unknown_keys(doc, at, value, ("days", "times", "cron"))
     if "cron" in value:
         if "days" in value or "times" in value:
@@ -426,14 +421,14 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     at = ("link",)
     if value is None:
         return LinkPolicy(mode="none")
-    value = _mapping(doc, at, value, "a mapping such as {mode: in-post, utm: {source: x}}")
+    value = expect_mapping(doc, at, value, "a mapping such as {mode: in-post, utm: {source: x}}")
     reject_unknown_keys(doc, at, value, ("mode", "utm"))
     mode = value.get("mode", "in-post")
     if mode not in LINK_MODES:
         raise doc.error(at + ("mode",), f"unknown link mode {mode!r} (use one of: {', '.join(LINK_MODES)})"
                                         f"{did_you_mean(str(mode), LINK_MODES)}")
     utm = value.get("utm") or {}
-    utm = _mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
+    utm = expect_mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
     allowed = ("source", "medium", "campaign", "term", "content")
     reject_unknown_keys(doc, at + ("utm",), utm, allowed)
     for key, item in utm.items():
@@ -456,14 +451,14 @@ def _hashtags(doc: Document, value: Any) -> tuple[str, ...]:
 
 def _budget(doc: Document, value: Any) -> Budget:
     at = ("budget",)
-    value = _mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
+    value = expect_mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
     reject_unknown_keys(doc, at, value, ("monthly_usd", "prices"))
     monthly = value.get("monthly_usd")
     if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float))
                                 or not math.isfinite(monthly) or monthly < 0):
         raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
     prices = networks.default_prices()
-    given = _mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
+    given = expect_mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
     reject_unknown_keys(doc, at + ("prices",), given, tuple(prices))
     for key, price in given.items():
         if isinstance(price, bool) or not isinstance(price, (int, float)) or not math.isfinite(price) or price < 0:

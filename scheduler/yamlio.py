@@ -61,6 +61,13 @@ def kind_of(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def expect_mapping(doc: Document, at: Path_, value: Any, what: str) -> dict:
+    """`value` when it is a mapping; else the error at `at` saying what was expected and what was found."""
+    if not isinstance(value, dict):
+        raise doc.error(at, f"expected {what}, found {kind_of(value)}")
+    return value
+
+
 def reject_unknown_keys(doc: Document, at: Path_, data: dict, allowed: Iterable[str]) -> None:
     """Every key of `data` must be one of `allowed`; the error points at the key and guesses the intended one."""
     allowed = tuple(allowed)
