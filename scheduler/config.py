@@ -275,18 +275,29 @@ def _language(doc: Document, value: Any) -> str:
     return value.strip()
 
 
+_NOT_PLACES = {"localtime": "the machine's own zone, which changes with the machine",
+               "factory": "a placeholder for 'no zone set', not a place",
+               "posixrules": "a file of default rules, not a place"}
+
+
 def _timezone(doc: Document, value: Any) -> str:
     at = ("timezone",)
     if not isinstance(value, str) or not value.strip():
         raise doc.error(at, "give an IANA time zone, e.g. America/New_York")
+    name = value.strip()
+    if name.lower() in _NOT_PLACES or name.lower().startswith(("posix/", "right/")):
+        why = _NOT_PLACES.get(name.lower(), "a copy of the zone files, not a zone name")
+        raise doc.error(at, f"{value!r} is {why}; give the practice's own IANA zone, e.g. America/New_York")
     try:
-        ZoneInfo(value.strip())
+        ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         from zoneinfo import available_timezones
 
+        places = {zone for zone in available_timezones()
+                  if zone.lower() not in _NOT_PLACES and not zone.lower().startswith(("posix/", "right/"))}
         raise doc.error(at, f"unknown time zone {value!r} (use an IANA name such as America/New_York)"
-                            f"{did_you_mean(value, available_timezones())}") from None
-    return value.strip()
+                            f"{did_you_mean(value, places)}") from None
+    return name
 
 
 def _slots(doc: Document, value: Any) -> tuple[Slot, ...]:

@@ -68,6 +68,8 @@ BROKEN = [
     ("handle with @", lambda t: t.replace("handle: junocounseling", "handle: \"@junocounseling\""), "4:11", ["without the @"]),
     ("handle too long", lambda t: t.replace("handle: junocounseling", "handle: junocounselingandwellness"), "4:11", ["not an X handle"]),
     ("unknown time zone", lambda t: t.replace("America/New_York", "America/New_Yrok"), "6:11", ["unknown time zone", "America/New_York"]),
+    ("time zone localtime", lambda t: t.replace("America/New_York", "localtime"), "6:11", ["the machine's own zone", "America/New_York"]),
+    ("time zone Factory", lambda t: t.replace("America/New_York", "Factory"), "6:11", ["not a place"]),
     ("time zone as number", lambda t: t.replace("timezone: America/New_York", "timezone: 5"), "6:11", ["IANA"]),
     ("impossible time", lambda t: t.replace('"08:30"', '"25:00"'), "9:13", ["not a time of day", "HH:MM"]),
     ("minutes out of range", lambda t: t.replace('"19:30"', '"19:75"'), "11:13", ["not a time of day"]),
@@ -97,6 +99,17 @@ BROKEN = [
     ("crisis footer as list", lambda t: t.replace('crisis_footer: "If you are in crisis, call or text 988."', "crisis_footer: [988]"), "22:16", ["expected text"]),
     ("not utf-8", None, None, ["not UTF-8"]),
 ]
+
+
+@pytest.mark.parametrize("typo", ["localtme", "Factry", "posixrule"])
+def test_a_zone_typo_is_never_told_to_use_localtime_or_factory(tmp_path, typo):
+    path = tmp_path / "posts" / "schedule.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(GOOD.replace("America/New_York", typo), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path, env={})
+    assert "unknown time zone" in str(caught.value)
+    assert not any(word in str(caught.value) for word in ("'localtime'", "'Factory'", "'posixrules'"))
 
 
 @pytest.mark.parametrize("name,change,place,words", BROKEN, ids=[case[0] for case in BROKEN])
