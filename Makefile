@@ -26,10 +26,12 @@ demo: $(BASE)
 test: $(TESTS) lint
 	$(PY) -m pytest -q
 
-# ruff with its default rules and mypy in its default mode, over everything the tests cover.
+# ruff with its default rules and mypy in its default mode, over everything the tests cover; import-linter
+# holds the layers of docs/layers.md (imports inside functions counted).
 lint: $(TESTS)
 	$(PY) -m ruff check scheduler tests bench
 	$(PY) -m mypy scheduler
+	$(VENV)/bin/lint-imports
 
 # Everything but the tests marked slow (real processes, the PDS, concurrency) or browser, on every core.
 test-fast: $(TESTS)

@@ -15,9 +15,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scheduler import networks
 from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import Tip, TipStatus
+from scheduler.posttext import length_on
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -42,17 +44,6 @@ from scheduler.tips.edges import (
     habit_rewrite,
     imperative_rewrite,
 )
-from scheduler.tips.ledger import Ledger, block_report
-from scheduler.tips.readiness import is_ready, review_notes
-from scheduler.tips.typos import typo_notes
-
-
-def mended_in(mended: tuple[str, ...], text: str) -> bool:
-    """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
-    squeezed = " ".join(text.split())
-    return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
-from scheduler import networks
-from scheduler.posttext import length_on
 from scheduler.tips.filters import (
     advice_cut,
     is_meta,
@@ -70,19 +61,23 @@ from scheduler.tips.flags import (
     sensitive_words,
     vignette_names,
 )
+from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.lists import (
     example_drafts,
     introduces_example,
     list_drafts,
     spoken_example,
 )
+from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.sentences import (
     content_words,
     end_with_period,
+    mended_in,
     slugify,
     split_sentences,
     words,
 )
+from scheduler.tips.typos import typo_notes
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from scheduler.campaigns.file import MAX_HEADLINE as HEADLINE_LIMIT
 from scheduler.tips.edges import edge_reason, without_quotes
 from scheduler.tips.filters import (
+    _SUBORDINATE,
     FIRST_PLURAL,
     compress,
     dangling_references,
@@ -24,7 +25,8 @@ from scheduler.tips.filters import (
 )
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
-from scheduler.tips.sentences import words
+from scheduler.tips.sentences import end_with_period, words
+from scheduler.tips.verbs import has_verb, is_imperative
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
 # A whole sentence with no clause to cut at may stand as a longer headline, with a note, up to the one
@@ -122,9 +124,6 @@ def advice_heading(heading: str) -> str | None:
     found = words(text)
     if not text or text.endswith("?") or not (2 <= len(found) <= 12) or ":" in text or _NOT_ADVICE_HEADING.match(text):
         return None
-    from scheduler.tips.filters import _SUBORDINATE, opens_with_reference
-    from scheduler.tips.sentences import end_with_period
-
     if _SUBORDINATE.match(text) or opens_with_reference(text) or edge_reason(text) or text[:1].isdigit():
         return None
     if any(len(w) >= 2 and w.isupper() and w not in _KEEP_CAPS for w in found):  # "TAKE a BREAK", "STAY CONNECTED"
@@ -147,18 +146,6 @@ _KEEP_CAPS = frozenset(["I", "ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ
 
 def has_markup(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*|__|\[[^\]]*\]\(|^#+\s|`", text))
-
-
-IMPERATIVES = frozenset(["accept", "acknowledge", "adjust", "agree", "allow", "apologize", "approach", "ask", "assume", "avoid", "be", "begin", "believe", "breathe", "bring", "build", "call", "celebrate", "check", "choose", "clarify", "commit", "communicate", "consider", "create", "decide", "define", "describe", "discuss", "do", "don’t", "don't", "drop", "encourage", "end", "explain", "explore", "express", "focus", "follow", "forgive", "frame", "get", "give", "go", "hold", "honor", "identify", "imagine", "include", "invite", "keep", "learn", "leave", "let", "limit", "listen", "look", "make", "mention", "name", "note", "notice", "offer", "open", "pause", "pay", "pick", "plan", "practice", "prepare", "protect", "put", "read", "recognize", "reflect", "release", "remember", "repeat", "resist", "respect", "respond", "rest", "return", "revisit", "save", "schedule", "see", "seek", "set", "share", "show", "sit", "skip", "slow", "speak", "start", "stay", "step", "stop", "suggest", "summarize", "take", "talk", "tell", "thank", "think", "treat", "trust", "try", "turn", "use", "validate", "wait", "watch", "welcome", "work", "write", "lead", "repair", "soothe", "rebuild", "reach", "drink", "eat", "sleep", "move", "walk", "exercise", "breathe", "stretch", "journal", "celebrate", "connect", "reconnect", "unplug", "limit", "lower", "plan", "protect", "prioritize", "create", "find", "join", "volunteer", "laugh", "cry", "feel", "allow", "admit", "commit", "forgive", "choose", "drive", "cook", "swap", "trade", "replace", "catch", "label", "name", "count", "pause", "rest", "drop", "remind", "reframe", "guard", "budget", "say", "bring", "hug", "research", "notice", "go", "stop", "schedule", "spend", "engage", "maintain", "establish", "develop", "stick", "balance", "expect", "model", "teach", "praise", "normalize", "embrace", "aim", "ditch", "challenge", "savor", "own", "meet", "tune", "lean", "honor", "anticipate", "remove", "bring"])
-_ADVERB_OPENER = re.compile(r"^(?:never|always|just|simply|gently|please|calmly|kindly)\s+",
-                            re.IGNORECASE)
-
-
-def is_imperative(sentence: str) -> bool:
-    """Opens with a command ("Expect pushback."), also after an adverb ("Never use contempt.")."""
-    bare = _ADVERB_OPENER.sub("", sentence.lstrip("“\"‘("), count=1)
-    first = words(bare)[:1]
-    return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", bare)
 
 
 def headline_problem(sentence: str) -> str:
@@ -215,12 +202,3 @@ def long_headline_notes(headline: str) -> list[str]:
 
 def short_headline(sentence: str) -> str | None:
     return shorten_to_clause(sentence, MAX_HEADLINE, imperative=is_imperative(sentence))
-
-
-def has_verb(text: str) -> bool:
-    return bool(re.search(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
-                          r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
-                          r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
-                          r"raises?|reduces?|increases?|improves?|predicts?|protects?|starts?|begins?|ends?|"
-                          r"creates?|causes?|affects?|changes?|supports?|hurts?|heals?|grows?|leads?|sends?)\b",
-                          text, re.IGNORECASE))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.sentences import STOPWORDS, words
+from scheduler.tips.verbs import IMPERATIVES
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])")
@@ -122,7 +123,6 @@ def habit_rewrite(sentence: str) -> str | None:
     match = _HABIT.match(without_quotes(sentence.strip()) == sentence.strip() and sentence.strip() or "")
     if not match:
         return None
-    from scheduler.tips.drafts import IMPERATIVES
 
     verb, rest, sub = match.group("verb"), match.group("rest"), match.group("sub")
     lowered = verb.lower()

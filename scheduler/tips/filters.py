@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from scheduler.articles import Article, Section, is_dateline
-from scheduler.tips.sentences import capitalize_first
+from scheduler.tips.edges import first_person
+from scheduler.tips.sentences import STOPWORDS, capitalize_first, words
+from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
 
@@ -146,7 +148,6 @@ def is_meta(text: str) -> bool:
 
 def promo_heading(heading: str | None, names: frozenset[str]) -> bool:
     """A heading over promotion, references or page furniture, or in the author's own voice ("From my practice")."""
-    from scheduler.tips.edges import first_person
 
     return bool(heading) and bool(_PROMO_HEADING.search(heading or "") or mentions_practice(heading or "", names)
                                   or (first_person(heading or "") and not is_question(heading or "")))
@@ -267,7 +268,6 @@ def is_fragment(sentence: str) -> bool:
             r"\S+\s+\S+\s.*?\b(?:you|it|they|we|he|she|your \w+)\s+(?:may|might|can|could|will|would|should|must)\b",
             text))  # "If you're stressed for a long time you may notice ...": the comma left out
     appositive = re.match(r"^([^,]{2,60}),\s+(?:which|who|whose|where)\b", text)
-    from scheduler.tips.drafts import has_verb, is_imperative
 
     if appositive and not _MAIN_VERB.search(appositive.group(1)) and not is_imperative(appositive.group(1)) \
             and not has_verb(appositive.group(1)):
@@ -294,7 +294,6 @@ def unresolved_pronoun(sentence: str) -> bool:
     match = _PRONOUN.search(sentence)
     if not match:
         return False
-    from scheduler.tips.sentences import STOPWORDS, words
 
     before = [w for w in words(sentence[: match.start()]) if w.lower() not in STOPWORDS
               and w.lower() not in _NOT_ANTECEDENT and not w.lower().endswith("ing")]
@@ -412,7 +411,6 @@ _BASE_VERBS = frozenset(["help", "improve", "open", "reduce", "increase", "lower
 
 def _joins_verb(rest: str) -> bool:
     """What follows "and" opens a verb phrase: "... lower defensiveness and open the door"."""
-    from scheduler.tips.drafts import IMPERATIVES
 
     first = re.match(r"[A-Za-z’']+", rest.strip())
     if not first:

@@ -42,6 +42,7 @@ from scheduler.tips.sentences import (
     capitalize_first,
     end_with_period,
     lower_first,
+    mended_in,
     split_sentences,
     words,
 )
@@ -271,8 +272,6 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
     if len(headline) > LONG_HEADLINE:
         scope.ledger.leave(where, "no headline within a card's length")
         return []
-    from scheduler.tips.drafting import mended_in
-
     notes = headline_notes(kept[0], headline) + (["spaces put back in run-together words: check the source"]
                                                  if mended_in(item.mended, " ".join(kept)) else [])
     return [Draft(headline=headline, sentences=[first] + kept[1:1 + MAX_CONTEXT_SENTENCES],

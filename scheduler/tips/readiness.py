@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.drafts import is_imperative
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
 from scheduler.tips.sentences import words
+from scheduler.tips.verbs import is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
 _FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",

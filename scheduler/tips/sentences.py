@@ -93,3 +93,9 @@ def end_with_period(text: str) -> str:
     if stripped and stripped[-1] in ".!?…":
         return text
     return text.rstrip(":;,—–- ") + "."
+
+
+def mended_in(mended: tuple[str, ...], text: str) -> bool:
+    """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
+    squeezed = " ".join(text.split())
+    return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
