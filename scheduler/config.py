@@ -160,6 +160,13 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
         except UnicodeDecodeError as exc:  # never quote it: it holds secrets
             line = raw[: exc.start].count(b"\n") + 1
             raise ConfigError(f".env:{line}: not UTF-8 text; save it as UTF-8 lines NAME=value") from None
+        from dotenv.parser import parse_stream
+
+        for binding in parse_stream(io.StringIO(text)):  # python-dotenv only logs a line it cannot read
+            if binding.error:  # never quote it: it may hold a secret
+                where = binding.original.line + len(binding.original.string) - len(binding.original.string.lstrip("\n"))
+                raise ConfigError(f".env:{where}: not a setting; write NAME=value, quoting a value "
+                                  "with spaces or # in it (\"...\"), or start the line with # for a comment")
         merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None})
     names = set(networks.env_names())
     merged.update({k: v for k, v in env.items() if k.startswith("JUNO_") or k in names})

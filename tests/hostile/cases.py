@@ -323,6 +323,10 @@ def all_queued_on_mastodon(root: Path, result: Result) -> None:
     assert "mastodon" not in result.err and result.out.count("@mastodon") >= 20, result
 
 
+def quotes_nothing_of_env(root: Path, result: Result) -> None:
+    assert "secret" not in result.err and "python-dotenv" not in result.err, result
+
+
 def marker_rebuilt(root: Path, result: Result) -> None:
     assert (root / ".juno" / "schedule.checked").read_bytes().isascii()
 
@@ -364,6 +368,9 @@ CASES = [
     Case("symlink loop in posts/", ("queue",), symlink_loop, 2, "loop"),
     Case("corrupt .juno/schedule.checked", ("run-due",), corrupt_marker, 0, "", marker_rebuilt),
     Case("binary .env", ("status",), binary_env, 2, ".env:1: not UTF-8 text"),
+    Case("a line of .env that is not NAME=value", ("status",),
+         lambda r: (r / ".env").write_text("X_API_KEY=abc\n\nmy secret password here\n", encoding="utf-8") and None, 2,
+         ".env:3: not a setting; write NAME=value", quotes_nothing_of_env),
     Case("20000x20000 logo", ("cards",), huge_logo, 2, "more pixels than an image may have"),
     Case("read-only .juno/", ("cards",), readonly_state, 2, "let this user write there", readonly_cleanup),
     Case("full disk under .juno/", ("cards",), full_disk_at(".juno"), 1, "the disk is full", readonly_cleanup),
