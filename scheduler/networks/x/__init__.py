@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -24,31 +23,13 @@ from scheduler.networks.base import (
     mask,
 )
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
+from scheduler.networks.x.credentials import Credentials
 
 MAX_WEIGHTED_LENGTH = 280
 SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 API_BASE_NAME = "JUNO_X_API_BASE"
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
-
-
-@dataclass(frozen=True)
-class Credentials:
-    api_key: str
-    api_secret: str
-    access_token: str
-    access_token_secret: str
-
-    def __repr__(self) -> str:  # never let a secret reach a log or a traceback
-        return f"Credentials(api_key={mask(self.api_key)}, access_token={mask(self.access_token)}, ...)"
-
-    __str__ = __repr__
-
-    @property
-    def fingerprint(self) -> str:
-        """A stable name for this set of credentials that reveals nothing of them."""
-        joined = f"{self.api_key}\0{self.api_secret}\0{self.access_token}\0{self.access_token_secret}"
-        return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from scheduler.networks.base import (
     read_image,
 )
 from scheduler.networks.logs import keep_out_of_logs
-from scheduler.networks.x import Credentials
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
+from scheduler.networks.x.credentials import Credentials
 from scheduler.networks.x.errors import classify, is_duplicate, raise_for_answer
 from scheduler.networks.x.http import (
     DEFAULT_TIMEOUT,
