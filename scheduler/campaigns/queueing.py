@@ -266,14 +266,18 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
                 else:
                     fitting.append((account.network, text, counted.length))
             where = display_path(campaign.path, settings.root)
+            own = dict(tip.texts)  # a network's own text: the one to shorten for it
             if not fitting:
                 detail = "; ".join(f"{what} on {network}" for network, what in problems)
-                raise ContentError(f"{where}: tip {tip.id!r} would be {detail}; shorten its text; nothing was queued")
+                shorten = " and ".join(dict.fromkeys(f"its texts: {network}: text" if network in own else "its text"
+                                                     for network, _ in problems))
+                raise ContentError(f"{where}: tip {tip.id!r} would be {detail}; shorten {shorten}; nothing was queued")
             for network, what in problems:
+                remedy = (f"shorten its own text for {network} (texts: {network}:)" if network in own
+                          else f"shorten it or give it texts: {{{network}: ...}}")
                 too_long.append({"id": networks.post_id(key, network), "network": network,
                                  "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
-                                            f"{', '.join(n for n, _, _ in fitting)} only: shorten it or give it "
-                                            f"texts: {{{network}: ...}}"})
+                                            f"{', '.join(n for n, _, _ in fitting)} only: {remedy}"})
             drafts.append((campaign, position, tip, fitting))
 
     cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None

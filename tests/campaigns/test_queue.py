@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from queue_helpers import settings_for, write_campaign, write_schedule
+from queue_helpers import SCHEDULE, settings_for, write_campaign, write_schedule
 
 from scheduler.campaigns.planning import plan_posts
 from scheduler.campaigns.queueing import queue_campaigns
@@ -200,3 +200,20 @@ def test_cards_when_the_cards_stage_exists(root):
     else:
         assert row["card"].endswith(".png") and Path(row["card"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "T1." in row["alt_text"]
+
+
+def test_a_networks_own_text_too_long_is_the_one_the_warning_says_to_shorten(project):
+    write_schedule(project, text=SCHEDULE.replace("PUBLISHER", "outbox").replace("RECYCLE", "null").replace(
+        "account: {handle: junocounseling, publisher: outbox}",
+        "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+        "  - {network: bluesky, handle: junocounseling.bsky.social, publisher: outbox}"))
+    path = write_campaign(project, "alpha", [{"id": "own"}, {"id": "other"}])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  - id: own") + 3
+    lines.insert(at, f"    texts: {{bluesky: {json.dumps('Listen first, then answer. ' * 14)}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = queue(project)
+    messages = {row["id"]: row["message"] for row in report["too_long"]}
+    assert "shorten its own text for bluesky (texts: bluesky:)" in messages["alpha/own@bluesky"]
+    assert "give it" not in messages["alpha/own@bluesky"]
+    assert [row["id"] for row in report["too_long"]] == ["alpha/own@bluesky"]
