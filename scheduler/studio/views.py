@@ -245,7 +245,9 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
                       "posts": sorted(by_day[day], key=lambda p: p["time"])})
     return {"mode": mode, "title": title, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)],
             "previous": previous.isoformat(), "following": following.isoformat(), "timezone": zone.key,
-            "weekdays": WEEKDAYS, "today": today.isoformat()}
+            "weekdays": WEEKDAYS, "today": today.isoformat(),
+            "week_of": (today if (today.year, today.month) == (anchor.year, anchor.month) else anchor.replace(day=1)
+                        ).isoformat()}
 
 
 def _dst_change(day: date, zone) -> str | None:
@@ -260,5 +262,26 @@ def _dst_change(day: date, zone) -> str | None:
 
 def queue_page(ws) -> dict:
     now = ws.clock()
-    ws.settings  # noqa: B018 - refreshed settings first
-    return {"report": ws.project.status(now), "plan": ws.project.plan(now, 35), "history": ws.project.history(50)}
+    zone = ws.settings.schedule.zone
+    return {"report": ws.project.status(now), "plan": [_readable(ws, row.as_dict(), zone) for row in ws.project.plan(now, 35)],
+            "history": ws.project.history(50), "timezone": zone.key}
+
+
+def _readable(ws, row: dict, zone) -> dict:
+    """A queue row as a person reads it: weekday, day and time in the practice's zone, network, headline, card."""
+    key = row["id"].split("@", 1)[0].split("~", 1)[0]
+    slug, _, tip_id = key.partition("/")
+    row = {**row, "slug": slug, "tip": tip_id, "headline": None, "thumb": None}
+    try:
+        row["when"] = f"{datetime.fromisoformat(row['at']).astimezone(zone):%a %d %b %H:%M}"
+    except (ValueError, TypeError):
+        row["when"] = str(row.get("at", ""))
+    try:
+        campaign, _ = ws.campaign(slug)
+    except ContentError:
+        return row
+    tip = campaign.tip(tip_id)
+    if tip is not None:
+        row["headline"] = tip.headline
+        row["thumb"] = card_url(ws, campaign, tip)
+    return row

@@ -47,3 +47,15 @@ def test_the_headline_has_its_own_count_and_the_post_says_what_it_includes(studi
     assert "as X counts the post (hashtags included)" in page  # the bundled campaign has no address
     preview = studio.get(f"/c/{SLUG}/tips/{TIP}/preview", params={"headline": "y" * 130}).json()
     assert preview["headline_length"] == 130 and preview["card"] is None
+
+
+def test_the_queue_reads_as_headlines_at_local_times_and_week_view_opens_on_this_week(studio):
+    studio.status("approved")
+    page = studio.get("/queue").text
+    headline = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == TIP)["headline"]
+    assert re.search(r"<strong>Wed 02 Dec 08:\d\d</strong>", page) and "America/New_York" in page
+    assert f'<a href="/c/{SLUG}#tip-{TIP}">{headline}</a>' in page.replace("&#39;", "'").replace("&rsquo;", "’")
+    month = studio.get("/calendar?mode=month&day=2026-12-10").text  # today is Tue 1 Dec
+    assert 'href="/calendar?mode=week&amp;day=2026-12-01">Week view' in month
+    january = studio.get("/calendar?mode=month&day=2027-01-10").text
+    assert 'href="/calendar?mode=week&amp;day=2027-01-01">Week view' in january
