@@ -3,6 +3,9 @@
 Errors become messages here and only here: an expected error (JunoError) prints one line,
 `error: ...`, and exits with its code; a bug prints a traceback only with --debug.
 Exit codes: 0 done or nothing to do, 1 an error, 2 bad usage or configuration, 3 some posts failed.
+
+A command imports what only it needs (the terminal tables, the studio, the demo, the Project itself) when
+it runs: every run starts here, and run-due from cron must stay light (scheduler.runner.cron).
 """
 
 from __future__ import annotations

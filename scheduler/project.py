@@ -10,6 +10,9 @@
 
 The CLI, the studio and users' scripts call these methods and nothing below them; each returns a
 typed result (scheduler.results) whose `as_dict()` is the command's `--json`. Time is passed in.
+
+Each method imports its stage when it is called (the imports inside functions below): a command loads
+only what it uses, so `status` or `run-due` never loads Pillow, the splitter or a network's client library.
 """
 
 from __future__ import annotations
