@@ -71,6 +71,32 @@ SCENE = re.compile(r"^You (?!(?:can|could|may|might|should|must|will|would|donâ€
                     r"[a-z]+(?:s|ed)?\b", re.IGNORECASE)
 
 
+# A story told in the past ("Sarah felt overwhelmed when her mother moved in.", "One evening, the couple sat in
+# silence."): no advice of its own, and a line out of the middle of an anecdote reads as nothing alone.
+_STORY_OPENER = re.compile(r"^(?:one (?:day|evening|morning|night|afternoon|week|time)|last (?:year|week|month|"
+                           r"spring|summer|fall|winter)|years ago|a few (?:years|months|weeks) ago|once upon|"
+                           r"later that|that (?:night|evening|day|week))\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|felt|sat|came|went|said|told|knew|thought|stopped|started|moved|looked|"
+                   r"asked|cried|walked|began|got|made|took|saw|decided|realized|noticed|wanted|needed|left|"
+                   r"lost|called|turned|tried|remembered|admitted|shared|arrived|grew|hoped|slept)\b")
+_PRESENT = re.compile(r"\b(?:you|your|is|are|can|may|might|should|will|must|do|does|donâ€™t|don't|helps?|means?|"
+                      r"tends?|often|usually|research|studies|study)\b", re.IGNORECASE)
+
+
+_STORY_SUBJECT = re.compile(r"^(?:(?!(?:When|If|Many|Some|Most|Research|Studies|Therapy|People|Couples|Partners|"
+                            r"Parents|Kids|Children|Teens|It|This|That|These|Those|What|Grief|Stress)\b)[A-Z][a-z]+"
+                            r"(?:,\s*\d{1,2},)?|He|She|They|The couple|The (?:client|mother|father|wife|husband|"
+                            r"family|boy|girl)|A (?:client|couple|mother|father|woman|man|teen|friend))\s+"
+                            r"(?:\w+\s+){0,2}?(?=" + _PAST.pattern + ")")
+
+
+def is_story(text: str) -> bool:
+    """A story told in the past: "One evening, ...", or a person's name (he, she, the couple) and a past verb."""
+    if _STORY_OPENER.match(text):
+        return True
+    return bool(_STORY_SUBJECT.match(text)) and not _PRESENT.search(text)
+
+
 def without_quotes(text: str) -> str:
     return _QUOTED.sub("", text)
 
@@ -176,6 +202,8 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
         return "first person"
     if _SETUP.search(bare):
         return "setup"
+    if is_story(bare):
+        return "story"
     if intro and SCENE.match(text):
         return "setup"
     if not_english(text):

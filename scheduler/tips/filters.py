@@ -281,6 +281,9 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|hers)\b", r
 _NOT_ANTECEDENT = frozenset(["let", "make", "help", "tell", "ask", "give", "show", "keep", "leave", "take", "get", "see", "know", "remind", "invite", "naming", "saying", "telling", "asking", "letting", "making", "doing", "having", "being", "getting", "giving", "keeping", "taking"])
 
 
+_COMMAND_VERBS = frozenset(["open", "put", "leave", "keep", "take", "give", "try", "write", "bring", "hold", "set",
+                            "use", "do", "let", "make", "face", "name", "say", "share", "start", "stop", "drop",
+                            "accept", "notice", "watch", "see", "feel", "protect", "honor", "trust"])
 _PEOPLE_THEN_THEM = re.compile(r"^(?:some|many|most|few|other)?\s*(?:people|persons?|someone|others)\b[^,;]*\b(?:on|of|"
                                r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$", re.IGNORECASE)
 
@@ -294,6 +297,9 @@ def unresolved_pronoun(sentence: str) -> bool:
     match = _PRONOUN.search(sentence)
     if not match:
         return False
+    first = re.match(r"\W*([A-Za-z]+)\s+(?:it|them|they)\b", sentence)
+    if first and first.group(1).lower() in _COMMAND_VERBS:
+        return True  # "Open it gently.": the command's own verb is not what "it" stands for
 
     before = [w for w in words(sentence[: match.start()]) if w.lower() not in STOPWORDS
               and w.lower() not in _NOT_ANTECEDENT and not w.lower().endswith("ing")]

@@ -212,8 +212,8 @@ def test_crisis_topics_are_sensitive_and_client_stories_private(splits, schedule
     assert "sensitive" in suicide.review
     posted = compose_for(schedule, text=suicide.text, url=URL, campaign="c", sensitive=True)
     assert "988" in posted and weighted_length(posted) <= 280
-    story = [t for t in tips if "Dan" in t.text]
-    assert story and all("privacy" in t.review for t in story)
+    assert not any(t.headline.startswith(("Dan, 41", "Maria, 34")) for t in tips)  # a client's story is no tip
+    assert all("privacy" in t.review for t in tips if "Dan" in t.text or "Maria" in t.text)
     calm = [t for name, _, t in every_tip(splits) if name == "after-the-argument.txt"]
     assert not any(t.review for t in calm)
 
@@ -390,3 +390,14 @@ def test_openers_that_lean_on_what_came_before_need_context(sentence):
                                                ("Use the HALT check", "Use the HALT check.")])
 def test_headings_in_odd_case_become_sentence_case(heading, headline):
     assert advice_heading(heading) == headline
+
+
+def test_a_story_in_the_past_and_a_command_on_an_unnamed_it_are_not_tips():
+    article = parse_text("Title\n\nSarah felt overwhelmed when her mother moved in. She stopped sleeping.\n\n"
+                         "One evening, the couple sat in silence after dinner. Neither knew how to start.\n\n"
+                         "Think of worry as a guest. Open it gently.\n\n"
+                         "Small rituals matter. A ten-minute walk after dinner gives you both a place to talk.\n",
+                         source="x.txt", fallback_title="x")
+    headlines = [tip.headline for tip in split_article(article)]
+    assert "Small rituals matter." in headlines
+    assert not any(h.startswith(("Sarah", "One evening", "Open it")) for h in headlines), headlines
