@@ -157,7 +157,7 @@ def cmd_run_due(ctx: Context) -> int:
 
 
 def cmd_daemon(ctx: Context) -> int:
-    return ctx.project.daemon()
+    return ctx.project.daemon(ctx.now() if ctx.args.now else None)
 
 
 def cmd_status(ctx: Context) -> int:
@@ -335,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("run-due", cmd_run_due, "post what is due, then exit (the cron entry point)", [reporting, timed])
     p.add_argument("--dry-run", action="store_true", help="say what would be posted; post nothing, change nothing")
 
-    add("daemon", cmd_daemon, "run until stopped, waking when the next post is due")
+    add("daemon", cmd_daemon, "run until stopped, waking when the next post is due", [timed])
     add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
     p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
     p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")

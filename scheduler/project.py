@@ -143,17 +143,9 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
-        from scheduler.runner.run import (
-            note_schedule_valid,
-            run_due,
-            schedule_changed,
-            worker_name,
-        )
+        from scheduler.runner.run import run_as_files_say, worker_name
 
         settings = self.settings
-        changed = not dry_run and schedule_changed(self.root)
-        if not dry_run:  # what the next run compares with: a dry run moves nothing, so notes nothing
-            note_schedule_valid(settings)
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
             from scheduler.runner.publishers import Publishers
@@ -164,17 +156,18 @@ class Project:
                     publisher.for_network(account.network).check_writable(self.root)
         try:
             with self.store() as store:
-                return run_due(settings, store, publisher, now, worker_id or worker_name(), dry_run=dry_run,
-                               should_stop=should_stop, timetable_changed=changed)
+                return run_as_files_say(settings, store, publisher, now, worker_id or worker_name(),
+                                        dry_run=dry_run, should_stop=should_stop)
         finally:
             if own:
                 publisher.close()
 
-    def daemon(self) -> int:
-        """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code."""
-        from scheduler.runner.daemon import run_daemon
+    def daemon(self, now: datetime | None = None) -> int:
+        """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code.
+        `now`: the daemon's clock starts there and runs at the machine's pace (rehearsals, tests)."""
+        from scheduler.runner.daemon import run_daemon, started_clock
 
-        return run_daemon(self.settings)
+        return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None)
 
     def beat(self, who: str, now: datetime) -> None:
         """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""

@@ -36,8 +36,11 @@ def show_queue(report: dict) -> None:
     lines += [f"blocked {row['id']}: pinned for {_when(row['at'])}, {row['reason']}; change its at: or the timetable"
               for row in report.get("blocked", [])]
     lines += [f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
-    lines += [f"held {key}: approved but flagged stale (its article changed); check it and remove the flag"
-              for key in report.get("held", [])]
+    lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
+              "another campaign name); nothing to do" for row in report.get("already_published", [])]
+    flags = report.get("held_flags", {})
+    lines += [f"held {key}: approved but flagged {', '.join(flags.get(key, ['stale']))} and not acknowledged; check it, "
+              "then list the flag under reviewed: (approve --ack FLAG) or remove it" for key in report.get("held", [])]
     if report["unchanged"]:
         lines.append(f"{report['unchanged']} already queued, unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]

@@ -52,7 +52,8 @@ def write_campaign(root: Path, slug: str, tips: list[dict], url: str = "https://
                   f"    text: {json.dumps(text)}",
                   f"    status: {tip.get('status', 'approved')}",
                   f"    section: {json.dumps(tip.get('section', 'Main'))}",
-                  f"    review: {json.dumps(tip.get('review', []))}"]
+                  f"    review: {json.dumps(tip.get('review', []))}",
+                  f"    reviewed: {json.dumps(tip.get('reviewed', []))}"]
         if tip.get("at"):
             lines.append(f"    at: {tip['at']}")
     path = root / "posts" / f"{slug}.yaml"

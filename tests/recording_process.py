@@ -1,7 +1,7 @@
 """The real runner or daemon as its own process, with a publisher that records its calls.
 
     python tests/recording_process.py worker ROOT RECORD_FILE [--lease SECONDS] [--pause SECONDS]
-    python tests/recording_process.py daemon ROOT RECORD_FILE [--recheck SECONDS] [--pause SECONDS]
+    python tests/recording_process.py daemon ROOT RECORD_FILE [--recheck SECONDS] [--pause SECONDS] [--now ISO]
 
 The database is the project's (JUNO_DATABASE_URL when set). Each publish appends a line
 "post id, pid, uncertain" to RECORD_FILE; find_existing looks there.
@@ -35,10 +35,11 @@ def worker(settings, publisher, args) -> int:
 
 
 def daemon(settings, publisher, args) -> int:
-    from scheduler.runner.daemon import run_daemon
+    from scheduler.runner.daemon import run_daemon, started_clock
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-    return run_daemon(settings, recheck=timedelta(seconds=args.recheck), publisher=publisher)
+    clock = started_clock(datetime.fromisoformat(args.now)) if args.now else None
+    return run_daemon(settings, recheck=timedelta(seconds=args.recheck), publisher=publisher, clock=clock)
 
 
 def main() -> int:
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--lease", type=float, default=600)
     parser.add_argument("--recheck", type=float, default=60)
     parser.add_argument("--pause", type=float, default=0.0)
+    parser.add_argument("--now", help="the daemon's clock starts at this time (with its UTC offset)")
     args = parser.parse_args()
     publisher = FileRecordingPublisher(Path(args.record), pause=args.pause)
     role = worker if args.role == "worker" else daemon

@@ -260,6 +260,7 @@ tips:
     status: approved
     section: "Safety"
     review: [sensitive]
+    reviewed: [sensitive]
   - id: curiosity-over-persuasion
     headline: "Curiosity often works better than persuasion."
     text: "Curiosity often works better than persuasion. Ask what worries your partner, and listen."

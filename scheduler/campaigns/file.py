@@ -50,6 +50,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # 76-94 px against a 51-75 px minimum). Split aims for 90 and goes up to this only for a whole sentence with
 # nothing to cut.
 MAX_HEADLINE = 120
+SOURCE_GONE = "its source is no longer in the article"  # the note split leaves on a tip whose source vanished
 PIN_YEARS = (2000, 2200)  # beyond these, date arithmetic overflows; no post is planned so far ahead
 
 
@@ -81,6 +82,12 @@ class Tip:
     def stale(self) -> bool:
         """Flagged stale and not yet looked at again by a person: held out of the queue."""
         return "stale" in self.review and "stale" not in self.reviewed
+
+    @property
+    def held(self) -> bool:
+        """Approved or not, a flag no person acknowledged (sensitive, privacy or stale) keeps it out of the
+        queue and from being posted: at `queue` and again when its post is claimed."""
+        return bool(self.unacknowledged)
 
     @property
     def unacknowledged(self) -> tuple[str, ...]:
@@ -471,9 +478,11 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
     for old in existing:
         match = pairs.get(old.id)
         if match is None:
-            if old.source and "stale" not in old.review:
-                old = replace(old, review=_flags(old.review + ("stale",)), reviewed=_unstale(old.reviewed))
-                newly_stale.append(old.id)
+            if old.source and SOURCE_GONE not in old.notes:  # newly gone: stale again, even if acknowledged before
+                if "stale" not in old.review or "stale" in old.reviewed:
+                    newly_stale.append(old.id)
+                old = replace(old, review=_flags(old.review + ("stale",)), reviewed=_unstale(old.reviewed),
+                              notes=(*old.notes, SOURCE_GONE))
             merged[old.id] = old
             continue
         same = old.source.get("digest") == match.source.get("digest")

@@ -19,7 +19,12 @@ from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_tip
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
-from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
+from scheduler.store.records import (
+    SKIPPED_BY_CAMPAIGN,
+    UNPUBLISHED,
+    WAITING,
+    latest_rounds,
+)
 from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
@@ -59,7 +64,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
-                                       if t.status == "approved" and t.stale],
+                                       if t.status == "approved" and t.held],
+                              "held_flags": {tip_key(c.slug, t.id): list(t.unacknowledged) for c in campaigns
+                                             for t in c.tips if t.status == "approved" and t.held},
                               "too_long": too_long}
 
     for key in withdrawn:
@@ -75,10 +82,17 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
         store.set_recyclable(post.tip_key, False, now)
 
     fresh: list[Wanted] = []
+    twin_of = _published_twins(store, [item.post for item in wanted
+                                       if (item.post.tip_key, item.post.network) not in existing])
+    report["already_published"] = []
     for item in wanted:
         post = existing.get((item.post.tip_key, item.post.network))
         if post is None and _gone_elsewhere(item.post.tip_key, existing):
             continue  # a network added later takes the tips still to go out, not those already out elsewhere
+        twin = twin_of(item.post) if post is None else None
+        if twin is not None:  # the same words from the same article, published under another name
+            report["already_published"].append({"id": item.post.id, "as": twin.id, "network": item.post.network})
+            continue
         if post is None or (post.status == SKIPPED and post.skip_reason == SKIPPED_BY_CAMPAIGN):
             fresh.append(item if post is None else Wanted(replace(item.post, id=post.id, round=post.round),
                                                           item.pin))
@@ -122,7 +136,7 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
     pinned = timetable.calendar()
     for campaign in campaigns:
         for tip in campaign.tips:
-            if tip.at is None or tip.status != "approved" or tip.stale:
+            if tip.at is None or tip.status != "approved" or tip.held:
                 continue
             at = timetable.pinned_time(tip.at)
             if at <= now:
@@ -163,12 +177,13 @@ def posts_out(store: Store, now: datetime) -> dict[str, datetime]:
     return found
 
 
-def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | None = None
-           ) -> tuple[list[dict], list[dict]]:
+def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | None = None, *,
+           dry_run: bool = False) -> tuple[list[dict], list[dict]]:
     """Queued posts follow the timetable as it is now (blackout dates, slots, zone, max_per_day, min_gap
     may have changed since they were queued): a tip whose slot no longer fits moves, on every network, to the
     next free slot, and each move is reported; a pinned post is never moved: reported blocked instead.
-    `since`: look at posts due from then (default: from now; the runner passes the catch-up window)."""
+    `since`: look at posts due from then (default: from now; the runner passes the catch-up window).
+    `dry_run`: say what would move, move nothing."""
     tips: dict[tuple[str, int], list[Post]] = {}
     for post in store.posts((QUEUED, FAILED, MISSED), since=since or now):
         tips.setdefault((post.tip_key, post.round), []).append(post)
@@ -194,12 +209,33 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
         new_at = calendar.next_free(min(p.id for p in posts), now)
         calendar.add(new_at, posts[0].section)
         for post in posts:
-            if store.update_waiting(post.id, now, due_at=new_at):
+            if dry_run or store.update_waiting(post.id, now, due_at=new_at):
                 moved.append({"id": post.id, "from": _local_iso(at, timetable), "to": _local_iso(new_at, timetable),
                               "reason": _RULES[rule], "network": post.network})
-                logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
-                               _local_iso(new_at, timetable))
+                if not dry_run:
+                    logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
+                                   _local_iso(new_at, timetable))
     return moved, blocked
+
+
+def _published_twins(store: Store, fresh: list[Post]):
+    """twin(post): a post already published on the same network from the same article and words (its tip
+    fingerprint, or its very text) under another tip key, such as the campaign's file name before a rename;
+    None if there is none."""
+    if not fresh:
+        return lambda post: None
+    by_digest: dict[tuple[str, str], Post] = {}
+    by_text: dict[tuple[str, str], Post] = {}
+    for done in store.posts((POSTED, UNPUBLISHED)):
+        if done.tip_digest:
+            by_digest.setdefault((done.network, done.tip_digest), done)
+        by_text.setdefault((done.network, done.text), done)
+
+    def twin(post: Post) -> Post | None:
+        found = by_digest.get((post.network, post.tip_digest or "")) or by_text.get((post.network, post.text))
+        return found if found is not None and found.tip_key != post.tip_key else None
+
+    return twin
 
 
 def _gone_elsewhere(key: str, existing: dict) -> bool:
@@ -244,7 +280,8 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     """Every approved tip as one post per account (its text checked against that network's limit);
     the keys of the other tips; and the tips too long for some network (queued on the others).
 
-    An approved tip flagged stale (its article changed under it) waits for a person to look again."""
+    An approved tip with a flag no person acknowledged (stale: its article changed under it; sensitive;
+    privacy) waits for a person to look again."""
     from scheduler.campaigns.file import tip_fingerprint
 
     schedule = settings.schedule
@@ -253,7 +290,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
             key = tip_key(campaign.slug, tip.id)
-            if tip.status != "approved" or tip.stale:
+            if tip.status != "approved" or tip.held:
                 withdrawn.append(key)
                 continue
             fitting, problems = [], []

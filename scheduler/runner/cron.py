@@ -25,17 +25,17 @@ def nothing_due(root: Path, now: datetime) -> bool:
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
-    marker = schedule_marker(root)
-    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
-        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
-        current = schedule_digest(root / SCHEDULE_FILE)
-    except ConfigError:
-        return False
-    if checked != current:
-        return False
     environ = read_environment(root, os.environ)
     networks.read_access(environ)
     url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
+    marker = schedule_marker(root)
+    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
+        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
+        current = schedule_digest(root / SCHEDULE_FILE, url)
+    except ConfigError:
+        return False
+    if checked != current:  # another timetable, or another database (whose accounts a full run checks)
+        return False
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return True  # no database yet: nothing was ever queued
     with open_store(url) as store:
@@ -48,7 +48,8 @@ def schedule_marker(root: Path) -> Path:
     return Path(root) / STATE_DIR / "schedule.checked"
 
 
-def schedule_digest(path: Path) -> str:
+def schedule_digest(path: Path, database_url: str) -> str:
+    """What a valid run notes: this version, the database it used and the bytes of posts/schedule.yaml."""
     import hashlib
 
     from scheduler.errors import ConfigError
@@ -56,4 +57,4 @@ def schedule_digest(path: Path) -> str:
     from scheduler.version import __version__
 
     data = read_input(path, "posts/schedule.yaml", error=ConfigError, what="YAML file")
-    return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(__version__.encode() + b"\0" + database_url.encode() + b"\0" + data).hexdigest()

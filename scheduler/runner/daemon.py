@@ -4,6 +4,11 @@ The database stays the queue. One job, "run-due", has a trigger that asks the da
 next post becomes due and fires then, or a minute from now if that is sooner: posts queued
 meanwhile are noticed within a minute, and nothing polls every second. SIGTERM or SIGINT: the
 post in flight is finished, claims are released, and the process exits 0.
+
+The daemon follows the files as cron does: every wake loads posts/schedule.yaml (and the environment)
+again and runs what `run-due` runs (run_as_files_say: a changed timetable moves the waiting posts, the
+campaign files are read at each claim). A file that cannot be read stops posting with one located line in
+the log; posting resumes at the first wake that finds it fixed.
 """
 
 from __future__ import annotations
@@ -29,18 +34,33 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class NextDue(BaseTrigger):
-    """Fires when the next post is due (by the database), and at least every `recheck`."""
+def started_clock(start: datetime) -> Callable[[], datetime]:
+    """A clock that reads `start` now and runs on at the machine's pace (`daemon --now`)."""
+    import time
 
-    def __init__(self, store, recheck: timedelta):
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
+
+
+class NextDue(BaseTrigger):
+    """Fires when the next post is due (by the database), and at least every `recheck`.
+    Times are the daemon's clock's; APScheduler's own (the machine's) differ from them by `offset`."""
+
+    def __init__(self, store, recheck: timedelta, clock: Callable[[], datetime] = utc_now):
         self.store = store
         self.recheck = recheck
+        self.clock = clock
         self.not_before: datetime | None = None  # after a run that could do nothing: rest until then
 
     def __str__(self) -> str:
         return f"when the next post is due, at least every {self.recheck}"
 
     def get_next_fire_time(self, previous_fire_time, now):
+        offset = self.clock() - now
+        fire = self._next(None if previous_fire_time is None else previous_fire_time + offset, now + offset)
+        return fire - offset
+
+    def _next(self, previous_fire_time, now):
         latest = now + self.recheck
         following = self.store.next_ready_at()
         fire = latest if following is None else min(max(following, now), latest)
@@ -60,22 +80,78 @@ class KeepJobsOnShutdown(MemoryJobStore):
         pass
 
 
+class Following:
+    """The files as they are at each wake: the settings, and the database and publishers they call for."""
+
+    def __init__(self, settings, env, given_publisher=None):
+        from scheduler.store import open_project_store
+
+        self.settings = settings
+        self.env = env
+        self.given = given_publisher
+        self.store = open_project_store(settings)
+        self.publisher = given_publisher or _publishers(settings)
+        self.broken: str | None = None  # the located line of a file that cannot be read, logged once
+
+    def reload(self) -> bool:
+        """Read posts/schedule.yaml and the environment again; False (said once) while they cannot be used."""
+        from scheduler.config import load_settings
+        from scheduler.store import open_project_store
+
+        try:
+            settings = load_settings(self.settings.root, env=self.env)
+            if (settings.database_url, settings.schedule.account_keys) != (self.settings.database_url,
+                                                                          self.settings.schedule.account_keys):
+                store = open_project_store(settings)  # another database or other accounts: bound again
+                self.store.close()
+                self.store = store
+        except JunoError as exc:
+            if str(exc) != self.broken:
+                logger.error("%s; not posting until it is fixed", exc)
+                self.broken = str(exc)
+            return False
+        if self.broken is not None:
+            logger.warning("the files can be read again; posting resumes")
+            self.broken = None
+        if settings != self.settings and self.given is None:
+            self.publisher.close()
+            self.publisher = _publishers(settings)
+        self.settings = settings
+        return True
+
+    def close(self) -> None:
+        self.publisher.close()
+        self.store.close()
+
+
+def _publishers(settings):
+    from scheduler.runner.publishers import Publishers
+
+    return Publishers(settings)
+
+
 def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: timedelta = RECHECK,
-               clock: Callable[[], datetime] = utc_now, publisher=None) -> int:
+               clock: Callable[[], datetime] | None = None, publisher=None, env=None) -> int:
     from apscheduler.executors.debug import DebugExecutor
     from apscheduler.schedulers.base import SchedulerNotRunningError
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    from scheduler.runner.publishers import Publishers
-    from scheduler.runner.run import run_due, worker_name
-    from scheduler.store import open_project_store
+    from scheduler.runner.run import (
+        note_schedule_valid,
+        run_as_files_say,
+        schedule_changed,
+        schedule_marker,
+        worker_name,
+    )
 
     echo = echo or (lambda line: print(line, flush=True))
-    store = open_project_store(settings)
-    publisher = publisher or Publishers(settings)
+    clock = clock or utc_now
+    files = Following(settings, env, publisher)
+    if not schedule_marker(settings.root).exists():  # a first run ever: the timetable as it starts is the baseline
+        note_schedule_valid(settings)
     worker_id = worker_name()
     beat(settings.root, "daemon", clock())  # the studio shows that a daemon runs (while its pid lives)
-    trigger = NextDue(store, recheck)
+    trigger = NextDue(files.store, recheck, clock)
     stopping: list[int] = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
@@ -88,10 +164,15 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
         beat(settings.root, "daemon", now)  # the studio shows that posting runs
         trigger.not_before = None
         try:
-            if not store.has_due(now):
+            if not files.reload():
+                trigger.not_before = clock() + recheck
                 return
-            report = run_due(settings, store, publisher, now, worker_id, should_stop=lambda: bool(stopping),
-                             clock=clock)
+            trigger.store = files.store
+            current = files.settings
+            if not files.store.has_due(now) and not schedule_changed(current.root, current.database_url):
+                return
+            report = run_as_files_say(current, files.store, files.publisher, now, worker_id,
+                                      should_stop=lambda: bool(stopping), clock=clock)
         except JunoError as exc:  # an expected problem: one line, what to fix
             logger.error("the run failed: %s; trying again in %s", exc, recheck)
             trigger.not_before = clock() + recheck
@@ -122,8 +203,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        released = store.release_all(worker_id, clock())
-        publisher.close()
-        store.close()
+        released = files.store.release_all(worker_id, clock())
+        files.close()
         echo(f"daemon stopped{f'; released {released} claims' if released else ''}")
     return 0

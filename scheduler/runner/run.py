@@ -68,7 +68,7 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     the waiting posts that no longer fit it, as `queue` would, so no cron run posts on an old slot.
     """
     if dry_run:
-        return _DryRun(settings, store, now).report
+        return _DryRun(settings, store, now, timetable_changed).report
     if clock is None:
         started = time.monotonic()
 
@@ -79,11 +79,7 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
     if timetable_changed:
-        from scheduler.campaigns.queueing import reslot
-        from scheduler.campaigns.timetable import Timetable
-
-        moved, _ = reslot(store, Timetable(settings.schedule), now, since=now - settings.schedule.catch_up)
-        run.report.missed += [Missed(row["id"], row["to"], row["network"], f"timetable: {row['reason']}") for row in moved]
+        run.report.missed += follow_timetable(settings, store, now)
     try:
         run.all_due(should_stop)
     finally:
@@ -93,6 +89,29 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
 
         recycle(settings, store, clock())
     return run.report
+
+
+def run_as_files_say(settings, store: Store, publisher, now: datetime, worker_id: str, *, dry_run: bool = False,
+                     should_stop: Callable[[], bool] = lambda: False,
+                     clock: Callable[[], datetime] | None = None) -> RunReport:
+    """One run for `settings` as just loaded from the files: first, when posts/schedule.yaml (or the database)
+    differs from the one the last run found valid, the waiting posts that no longer fit it move; then
+    run_due. What cron's `run-due` and every wake of the daemon do."""
+    changed = schedule_changed(settings.root, settings.database_url)
+    if not dry_run:  # what the next run compares with: a dry run moves nothing, so notes nothing
+        note_schedule_valid(settings)
+    return run_due(settings, store, publisher, now, worker_id, dry_run=dry_run, should_stop=should_stop,
+                   clock=clock, timetable_changed=changed)
+
+
+def follow_timetable(settings, store: Store, now: datetime, *, dry_run: bool = False) -> list[Missed]:
+    """Move the waiting posts that no longer fit the timetable (as `queue` would); with `dry_run`, only say so."""
+    from scheduler.campaigns.queueing import reslot
+    from scheduler.campaigns.timetable import Timetable
+
+    moved, _ = reslot(store, Timetable(settings.schedule), now, since=now - settings.schedule.catch_up,
+                      dry_run=dry_run)
+    return [Missed(row["id"], row["to"], row["network"], f"timetable: {row['reason']}") for row in moved]
 
 
 class _Stage:
@@ -121,6 +140,7 @@ class _Stage:
         rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start,
                       zone=self.schedule.zone, blackout=frozenset(self.schedule.blackout))
         self.found = tip_now(post, self.campaigns)
+        post = self.found.applied(post)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
                       crowded=self.crowded(post, now))
@@ -261,6 +281,9 @@ class _Run(_Stage):
         """Apply the decision for one claimed post; False when its account must stop posting."""
         now = self.clock()
         decision = self.decision(post, self.account(post.network), now)
+        if self.found.applied(post) is not post:  # composed again from the files: what goes out, and is recorded
+            post = self.found.applied(post)
+            self.store.note_claimed_text(post.id, self.worker_id, post.text, post.weighted_length)
         if decision.action == Action.PUBLISH:
             return self._publish(post)
         if decision.action == Action.WITHDRAW:
@@ -368,11 +391,13 @@ class _Run(_Stage):
 class _DryRun(_Stage):
     """The same decisions, in claim order, with nothing recorded: what a real run at `now` would do."""
 
-    def __init__(self, settings, store: Store, now: datetime):
+    def __init__(self, settings, store: Store, now: datetime, timetable_changed: bool = False):
         super().__init__(settings, store)
         self.report = RunReport(dry_run=True)
         accounts = {network: self.account_of(network) for network in self.accounts}
-        due = store.due(now)
+        moving = follow_timetable(settings, store, now, dry_run=True) if timetable_changed else []
+        self.report.missed += moving
+        due = [post for post in store.due(now) if post.id not in {m.id for m in moving}]
         start, _ = month_bounds(now, self.schedule.zone)
         spent = store.spend_since(start)[1]
         held: set[str] = set()
@@ -425,8 +450,9 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def schedule_changed(root: Path) -> bool:
-    """Whether posts/schedule.yaml differs from the one a full run last found valid (or none was noted)."""
+def schedule_changed(root: Path, database_url: str) -> bool:
+    """Whether posts/schedule.yaml (or the database) differs from the one a full run last found valid
+    (or none was noted)."""
     from scheduler.config import SCHEDULE_FILE
     from scheduler.errors import ConfigError
     from scheduler.fileio import read_input
@@ -437,7 +463,7 @@ def schedule_changed(root: Path) -> bool:
     except ConfigError:
         return True
     try:
-        return checked != schedule_digest(Path(root) / SCHEDULE_FILE)
+        return checked != schedule_digest(Path(root) / SCHEDULE_FILE, database_url)
     except ConfigError:
         return True
 
@@ -448,7 +474,8 @@ def note_schedule_valid(settings) -> None:
     from scheduler.fileio import write_atomic
 
     try:
-        write_atomic(schedule_marker(settings.root), schedule_digest(settings.root / SCHEDULE_FILE), cache=True)
+        write_atomic(schedule_marker(settings.root),
+                     schedule_digest(settings.root / SCHEDULE_FILE, settings.database_url), cache=True)
     except (OSError, JunoError):
         logger.debug("could not note the checked schedule", exc_info=True)
 

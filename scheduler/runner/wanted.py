@@ -10,7 +10,7 @@ uploaded are the card this tool drew (by the SHA-256 recorded when it was drawn)
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scheduler import networks
@@ -28,6 +28,14 @@ class TipNow:
     reason: str = ""            # for people: why it is not posted
     campaign: object = None     # the campaign and tip as they are now (when found)
     tip: object = None
+    text: str | None = None     # the post's words composed from the files now, when they differ from the stored
+    weighted_length: int = 0
+
+    def applied(self, post: Post) -> Post:
+        """The post as the files say it now (its words recomposed with today's footer, hashtags and link)."""
+        if self.text is None or self.text == post.text:
+            return post
+        return replace(post, text=self.text, weighted_length=self.weighted_length)
 
     @property
     def wanted(self) -> bool:
@@ -69,14 +77,37 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
     tip = campaign.tip(post.tip_key.split("/", 1)[1])
     if tip is None:
         return TipNow(GONE, f"its tip is no longer in posts/{post.campaign}.yaml")
-    if tip.status != "approved" or tip.stale:
-        state = "stale" if tip.status == "approved" else tip.status
-        return TipNow(NOT_APPROVED, f"its tip is {state} in posts/{post.campaign}.yaml, no longer approved",
+    if tip.status != "approved":
+        return TipNow(NOT_APPROVED, f"its tip is {tip.status} in posts/{post.campaign}.yaml, no longer approved",
                       campaign, tip)
+    if tip.held:
+        flags = ", ".join(tip.unacknowledged)
+        return TipNow(NOT_APPROVED, f"its tip is flagged {flags} in posts/{post.campaign}.yaml and no person "
+                                    f"acknowledged it (reviewed:), so it is not approved", campaign, tip)
     if not legacy and post.tip_digest != tip_fingerprint(campaign, tip, post.network):
         return TipNow(EDITED, f"its tip was edited in posts/{post.campaign}.yaml after it was queued; "
                               "run `juno-scheduler queue` to queue it in its new words", campaign, tip)
-    return TipNow(WANTED, "", campaign, tip)
+    return _composed_now(post, campaigns.settings, campaign, tip)
+
+
+def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
+    """Wanted, in the words the files give now: posts/schedule.yaml's crisis_footer, hashtags and link policy
+    as they are at claim time. A post whose attempt is open keeps the words it was tried with (the look-up
+    for it compares them); one the new words make too long is held back until its tip is shortened."""
+    from scheduler.posttext import compose_for, length_on
+
+    if post.attempt_open:
+        return TipNow(WANTED, "", campaign, tip)
+    text = compose_for(settings.schedule, text=tip.text_for(post.network), url=campaign.url, campaign=campaign.slug,
+                       sensitive=tip.sensitive, network=post.network)
+    if text == post.text:
+        return TipNow(WANTED, "", campaign, tip)
+    counted = length_on(post.network, text, settings.state_dir)
+    if not counted.fits:
+        return TipNow(EDITED, f"with posts/schedule.yaml as it is now (footer, hashtags, link) it would be "
+                              f"{counted.length} {counted.how}, over {counted.limit}; shorten the tip in "
+                              f"posts/{post.campaign}.yaml and run `juno-scheduler queue`", campaign, tip)
+    return TipNow(WANTED, "", campaign, tip, text=text, weighted_length=counted.length)
 
 
 def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from scheduler.errors import StoreError
+from scheduler.errors import ForeignDatabaseError, StoreError
 from scheduler.store.base import Store
 from scheduler.store.records import (
     ACTIVE,
@@ -82,6 +82,10 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         store.migrate()
         if accounts is not None:
             store.bind_accounts(accounts, now or datetime.now(UTC))
+    except ForeignDatabaseError as exc:
+        if store is not None:
+            store.close()
+        raise ForeignDatabaseError(f"the database {redact_url(url)} {exc}") from None
     except StoreError:
         if store is not None:
             store.close()

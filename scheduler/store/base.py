@@ -9,6 +9,7 @@ before posting again. Backends differ only in connecting, transactions and the c
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
@@ -42,6 +43,7 @@ _TIME_FIELDS = {"due_at", "retry_at", "claimed_until", "posted_at", "updated_at"
 _BOOL_FIELDS = {"pinned", "attempt_open", "recyclable", "sensitive"}
 POST_COLUMNS = tuple(f.name for f in fields(Post))
 _SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
+_SAFE_WORD = re.compile(r"^[A-Za-z0-9_.@-]+$")
 _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
 
 
@@ -58,11 +60,38 @@ def network_filter(networks: Sequence[str] | None) -> str:
     return f" AND network IN {_in(known)}" if known else " AND 1 = 0"
 
 
+def _literal(value: str) -> str:
+    """An SQL string literal (the same on SQLite and PostgreSQL) of a network or a handle, which its network's
+    rule has checked: letters, digits and _ . @ - only (no quote, and no % for psycopg's placeholders)."""
+    if not _SAFE_WORD.match(value):
+        raise ValueError(f"{value!r} is not a network name or handle")
+    return f"'{value}'"
+
+
+def accounts_filter(owners: dict[str, str] | None) -> str:
+    """` AND (...)`: only the posts of these accounts (network -> handle); '' for the whole database. A post
+    written without a handle (by a tool or test that opened the database without accounts) belongs to its
+    network's account: the database has one per network, the project's."""
+    if owners is None:
+        return ""
+    if not owners:
+        return " AND 1 = 0"
+    return " AND (" + " OR ".join(f"(network = {_literal(n)} AND (handle = {_literal(h)} OR handle IS NULL))"
+                                   for n, h in sorted(owners.items())) + ")"
+
+
+def account_key(network: str, handle: str) -> tuple[str, str]:
+    """How a database records an account: handles compare without case and without a leading @."""
+    return network.lower(), handle.lower().lstrip("@")
+
+
 class Store(SnapshotStore):
     dialect = "base"
 
     def __init__(self, url: str):
         self.url = url
+        self.owners_by_network: dict[str, str] | None = None  # set by bind_accounts: whose posts are seen
+        self.mine = ""  # the SQL condition that keeps every query to those accounts' posts
 
     # --- what a backend provides ------------------------------------------------------------
     @contextmanager
@@ -149,7 +178,7 @@ class Store(SnapshotStore):
 
     def _posts(self, where: str = "", params: Sequence = (), order: str = "due_at, id",
                limit: int | None = None) -> list[Post]:
-        sql = f"{_SELECT} {('WHERE ' + where) if where else ''} ORDER BY {order}"
+        sql = f"{_SELECT} WHERE ({where or '1 = 1'}){self.mine} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [self._post(row) for row in self._query(self._sql(sql), params)]
@@ -186,16 +215,18 @@ class Store(SnapshotStore):
                            order="updated_at DESC, id", limit=limit)
 
     def counts(self) -> dict[str, int]:
-        return {status: n for status, n in self._query("SELECT status, COUNT(*) FROM posts GROUP BY status")}
+        return {status: n for status, n in self._query(f"SELECT status, COUNT(*) FROM posts WHERE 1 = 1{self.mine} "
+                                                       "GROUP BY status")}
 
     def next_ready_at(self) -> datetime | None:
         """When the next post becomes claimable (a slot, a retry, or a lease running out)."""
-        rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}")
+        rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}{self.mine}")
         return from_epoch(rows[0][0]) if rows else None
 
     def has_due(self, now: datetime, networks: Sequence[str] | None = None) -> bool:
         rows = self._query(self._sql(f"SELECT 1 FROM posts WHERE status IN {_in(CLAIMABLE)} "
-                                     f"AND ready_at <= ?{network_filter(networks)} LIMIT 1"), (to_epoch(now),))
+                                     f"AND ready_at <= ?{network_filter(networks)}{self.mine} LIMIT 1"),
+                           (to_epoch(now),))
         return bool(rows)
 
     def due(self, now: datetime) -> list[Post]:
@@ -215,7 +246,7 @@ class Store(SnapshotStore):
     def spend_by_network(self, since: datetime) -> dict[str, tuple[int, float]]:
         """{network: (posts that went out since `since`, what they cost)}, for the networks that posted."""
         rows = self._query(self._sql("SELECT network, COUNT(*), COALESCE(SUM(cost_usd), 0) FROM posts "
-                                     "WHERE posted_at >= ? GROUP BY network ORDER BY network"), (to_epoch(since),))
+                                     f"WHERE posted_at >= ?{self.mine} GROUP BY network ORDER BY network"), (to_epoch(since),))
         return {str(network): (int(count), float(spent)) for network, count, spent in rows}
 
     # --- queueing -----------------------------------------------------------------------------
@@ -229,14 +260,22 @@ class Store(SnapshotStore):
                           updated_at=stamp)
             for name in _BOOL_FIELDS:
                 values[name] = int(values[name])
-            rows.append((*values.values(), to_epoch(post.eligible_at), stamp))
+            rows.append((*values.values(), to_epoch(post.eligible_at), stamp, self._handle_for(post.network)))
         if not rows:
             return 0
-        columns = ", ".join((*POST_COLUMNS, "ready_at", "created_at"))
-        marks = ", ".join("?" for _ in range(len(POST_COLUMNS) + 2))
+        columns = ", ".join((*POST_COLUMNS, "ready_at", "created_at", "handle"))
+        marks = ", ".join("?" for _ in range(len(POST_COLUMNS) + 3))
         with self.transaction() as cur:
             cur.executemany(self._sql(f"INSERT INTO posts ({columns}) VALUES ({marks})"), rows)
         return len(rows)
+
+    def _handle_for(self, network: str) -> str | None:
+        """The handle a new post on `network` goes out as; a network not among the accounts is a bug."""
+        if self.owners_by_network is None:
+            return None
+        if network not in self.owners_by_network:
+            raise ValueError(f"no {network} account in this project: cannot queue a post on it")
+        return self.owners_by_network[network]
 
     def update_waiting(self, post_id: str, now: datetime, **changes) -> bool:
         """Change a post that is still to go out and not held by a worker; False if it is not."""
@@ -258,12 +297,12 @@ class Store(SnapshotStore):
         params += [to_epoch(now), post_id]
         with self.transaction() as cur:
             cur.execute(self._sql(f"UPDATE posts SET {', '.join(sets)} WHERE id = ? "
-                                  f"AND status IN {_in(_OPEN + (SKIPPED,))}"), params)
+                                  f"AND status IN {_in(_OPEN + (SKIPPED,))}{self.mine}"), params)
             return cur.rowcount == 1
 
     def set_recyclable(self, tip_key: str, recyclable: bool, now: datetime) -> None:
         with self.transaction() as cur:
-            cur.execute(self._sql("UPDATE posts SET recyclable = ? WHERE tip_key = ? AND recyclable <> ?"),
+            cur.execute(self._sql(f"UPDATE posts SET recyclable = ? WHERE tip_key = ? AND recyclable <> ?{self.mine}"),
                         (int(recyclable), tip_key, int(recyclable)))
 
     # --- claiming and recording -----------------------------------------------------------------
@@ -291,7 +330,12 @@ class Store(SnapshotStore):
         """Durably note the key this claimed post will be created under, before the network is called;
         a key noted by an earlier attempt is kept."""
         return self._write("UPDATE posts SET attempt_key = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ? "
-                           "AND attempt_key IS NULL", (key, post_id, worker_id)) == 1
+                           f"AND attempt_key IS NULL{self.mine}", (key, post_id, worker_id)) == 1
+
+    def note_claimed_text(self, post_id: str, worker_id: str, text: str, weighted_length: int) -> bool:
+        """The words a claimed post goes out in, composed again from the files at claim time."""
+        return self._write("UPDATE posts SET text = ?, weighted_length = ? WHERE id = ? AND status = 'claimed' "
+                           f"AND claimed_by = ?{self.mine}", (text, weighted_length, post_id, worker_id)) == 1
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
@@ -301,7 +345,7 @@ class Store(SnapshotStore):
         stamp = to_epoch(now)
         return self._write("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
                            "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
-                           "claimed_until = NULL, ready_at = ?, updated_at = ? WHERE id = ? AND status <> 'posted'",
+                           f"claimed_until = NULL, ready_at = ?, updated_at = ? WHERE id = ? AND status <> 'posted'{self.mine}",
                            (remote_id, url, cost_usd, stamp, stamp, stamp, post_id), durable=False) == 1
 
     def _give_back(self, post: Post, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
@@ -314,7 +358,7 @@ class Store(SnapshotStore):
     def _finish(self, post_id: str, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
                 extra: str = "", params: Sequence = ()) -> bool:
         return self._write(f"UPDATE posts SET status = ?, ready_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                           f"updated_at = ?{extra} WHERE id = ? AND status = 'claimed' AND claimed_by = ?",
+                           f"updated_at = ?{extra} WHERE id = ? AND status = 'claimed' AND claimed_by = ?{self.mine}",
                            (status, to_epoch(ready_at), to_epoch(now), *params, post_id, worker_id)) == 1
 
     def record_retry(self, post_id: str, worker_id: str, error: str, retry_at: datetime, *,
@@ -365,7 +409,7 @@ class Store(SnapshotStore):
         with self.transaction() as cur:
             cur.execute(self._sql(f"UPDATE posts SET status = 'skipped', skip_reason = ?, claimed_by = NULL, "
                                   f"claimed_until = NULL, updated_at = ? WHERE id = ? "
-                                  f"AND status IN {_in(_OPEN + (DEAD,))}"),
+                                  f"AND status IN {_in(_OPEN + (DEAD,))}{self.mine}"),
                         (reason, to_epoch(now), post_id))
             return cur.rowcount == 1
 
@@ -376,14 +420,14 @@ class Store(SnapshotStore):
             cur.execute(self._sql(f"UPDATE posts SET status = 'queued', retry_at = ?, ready_at = ?, "
                                   "due_at = CASE WHEN due_at < ? THEN ? ELSE due_at END, "
                                   "skip_reason = NULL, last_error = NULL, updated_at = ? "
-                                  f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}"),
+                                  f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}{self.mine}"),
                         (when, when, when, when, stamp, post_id))
             return cur.rowcount == 1
 
     def record_unpublished(self, post_id: str, now: datetime) -> bool:
         """A person deleted the published post from its network."""
         return self._write(f"UPDATE posts SET status = '{UNPUBLISHED}', recyclable = 0, updated_at = ? "
-                           "WHERE id = ? AND status = 'posted'", (to_epoch(now), post_id)) == 1
+                           f"WHERE id = ? AND status = 'posted'{self.mine}", (to_epoch(now), post_id)) == 1
 
     # --- the account ----------------------------------------------------------------------------
     def account(self, handle: str) -> Account:
@@ -418,22 +462,29 @@ class Store(SnapshotStore):
         return [(n, h) for n, h in self._query("SELECT network, handle FROM juno_accounts ORDER BY network, handle")]
 
     def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime) -> None:
-        """Make sure this database is the project's: record its accounts on first use; refuse a database
-        that posts for other accounts only (another practice's queue). Handles compare case-insensitively."""
+        """Make sure this database is the project's, then see only its accounts' posts. A new database
+        records the project's accounts; one that has them all is the project's (a network added to
+        `accounts:` is recorded); any other is refused (another practice's queue, or one that shares
+        only some of its accounts). Handles compare case-insensitively."""
         from scheduler.errors import ForeignDatabaseError
 
-        wanted = {(network.lower(), handle.lower().lstrip("@")) for network, handle in accounts}
+        wanted = {account_key(network, handle) for network, handle in accounts}
         with self.transaction() as cur:
             self._lock_migrations(cur)  # two first openers record one owner, not two
             cur.execute("SELECT network, handle FROM juno_accounts")
             recorded = set()
             while (row := cur.fetchone()) is not None:
                 recorded.add((row[0], row[1]))
-            if recorded and not recorded & wanted:
+            if not recorded <= wanted:
                 raise ForeignDatabaseError(_foreign(recorded, wanted))
             for network, handle in sorted(wanted - recorded):
                 cur.execute(self._sql("INSERT INTO juno_accounts (network, handle, first_seen) VALUES (?, ?, ?)"),
                             (network, handle, to_epoch(now)))
+            for network, handle in sorted(wanted):  # posts made before posts had a handle
+                cur.execute(self._sql("UPDATE posts SET handle = ? WHERE network = ? AND handle IS NULL"),
+                            (handle, network))
+        self.owners_by_network = dict(wanted)
+        self.mine = accounts_filter(self.owners_by_network)
 
     # --- which handle a set of credentials belongs to -------------------------------------------
     def verified_handle(self, fingerprint: str) -> str | None:
@@ -454,8 +505,9 @@ class Store(SnapshotStore):
 
 def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]]) -> str:
     def names(accounts):
-        return ", ".join(f"@{handle} on {network}" for network, handle in sorted(accounts))
+        return " and ".join(f"@{handle} on {network}" for network, handle in sorted(accounts))
 
-    return (f"this database holds the posts of {names(recorded)}, not of {names(wanted)} (account: in "
-            "posts/schedule.yaml); give each account its own database (JUNO_DATABASE_URL), or fix account.handle "
-            "if it is wrong")
+    return (f"holds the posts of {names(recorded)}, not of {names(wanted)} (accounts in posts/schedule.yaml): "
+            "a database serves exactly one practice's accounts; give this project its own database "
+            "(JUNO_DATABASE_URL), or, if it is the same practice, list all of those accounts again "
+            "(to stop posting on one, keep it and run juno-scheduler pause NETWORK)")

@@ -29,7 +29,7 @@ CLAIM_PLAN = tuple(f"SET LOCAL {name} = off" for name in ("enable_sort", "enable
                                                             "enable_bitmapscan", "jit"))
 
 
-def claim_sql(networks: Sequence[str] | None) -> str:
+def claim_sql(networks: Sequence[str] | None, mine: str = "") -> str:
     """The claim and its attempts in one statement; the posts come back as they were found, oldest first.
 
     Each network is its own branch, an ordered scan of the partial index posts_claim (network, ready_at, id)
@@ -37,8 +37,9 @@ def claim_sql(networks: Sequence[str] | None) -> str:
     No branch ever sorts the due rows, so a claim costs the same with ten posts queued or a million,
     whatever the table's statistics say (run it after CLAIM_PLAN). A claim for every network at once (tests,
     tools) walks posts_ready instead and sorts the ties of one second. Parameters: now, limit, worker, until.
-    Rows a branch locked but the merge left out are free again when the statement ends."""
-    pick = f"SELECT id, ready_at, attempt_open, attempts FROM posts WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %(now)s"
+    Rows a branch locked but the merge left out are free again when the statement ends. `mine`: the store's
+    condition keeping the claim to its project's accounts."""
+    pick = f"SELECT id, ready_at, attempt_open, attempts FROM posts WHERE status IN {_in(CLAIMABLE)} AND ready_at <= %(now)s{mine}"
     if networks is None:
         branches = [f"{pick} ORDER BY ready_at, id LIMIT %(limit)s FOR UPDATE SKIP LOCKED"]
     else:
@@ -85,12 +86,12 @@ class PostgresStore(Store):
     def _claim_rows(self, cur, worker_id: str, now: int, until: int, networks, limit: int) -> list[tuple]:
         for setting in CLAIM_PLAN:
             cur.execute(setting, raw=True)
-        cur.execute(claim_sql(networks), {"now": now, "limit": limit, "worker": worker_id, "until": until}, raw=True)
+        cur.execute(claim_sql(networks, self.mine), {"now": now, "limit": limit, "worker": worker_id, "until": until}, raw=True)
         return _in_claim_order(cur.fetchall())
 
     def claim_many(self, worker_id, now, lease, networks=None, limit=1):
         """Its own durable transaction: one round trip."""
-        cur = self._one_trip(CLAIM_PLAN, claim_sql(networks), {"now": to_epoch(now), "limit": limit,
+        cur = self._one_trip(CLAIM_PLAN, claim_sql(networks, self.mine), {"now": to_epoch(now), "limit": limit,
                                                                "worker": worker_id, "until": to_epoch(now + lease)})
         return [self._post(row) for row in _in_claim_order(cur.fetchall())]
 

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -136,6 +136,12 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX metric_reads_post ON metric_reads (network, remote_id, read_at)",
         "CREATE INDEX metric_reads_at ON metric_reads (read_at)",
+    ],
+    [
+        # The account (handle, lower case, without @) a post goes out as: every query is limited to the
+        # project's own accounts. NULL for posts made before; filled in when their project opens the database.
+        "ALTER TABLE posts ADD COLUMN handle TEXT",
+        "CREATE INDEX posts_account ON posts (network, handle)",
     ],
 ]
 

@@ -74,7 +74,7 @@ class SQLiteStore(Store):
     def _claim_rows(self, cur, worker_id: str, now: int, until: int, networks, limit: int) -> list[tuple]:
         found: list[tuple] = []
         for network in [None] if networks is None else networks:
-            cur.execute(_CLAIM_PICK.format(networks=network_filter(None if network is None else [network])),
+            cur.execute(_CLAIM_PICK.format(networks=network_filter(None if network is None else [network]) + self.mine),
                         (now, limit))
             found += cur.fetchall()
         rows = []

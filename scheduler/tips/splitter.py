@@ -70,6 +70,10 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         raise ContentError(f"{display_path(path, root)}: an article named {path.stem!r} would become "
                            f"posts/{SCHEDULE_NAME}, the timetable; rename the article, e.g. {path.stem}-article{path.suffix}")
     existing = load_campaign(target, root) if target.exists() else None
+    if existing is not None and existing.source != article.source and existing.title != article.title:
+        raise ContentError(f"{display_path(path, root)}: posts/{slug}.yaml holds the tips of another article with "
+                           f"the same file name ({existing.source}, {existing.title!r}); rename this file, e.g. "
+                           f"{path.stem}-2{path.suffix}, to split it into a campaign of its own; nothing was written")
     url = article.url or (existing.url if existing else None)
 
     split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno"))

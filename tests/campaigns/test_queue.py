@@ -131,7 +131,7 @@ def test_a_post_skipped_by_a_person_stays_skipped(root, cli):
 
 
 def test_the_post_text_has_link_footer_and_hashtags(root):
-    write_campaign(root, "alpha", [{"id": "t1", "review": ["sensitive"]}, {"id": "t2"}],
+    write_campaign(root, "alpha", [{"id": "t1", "review": ["sensitive"], "reviewed": ["sensitive"]}, {"id": "t2"}],
                    url="https://junocounseling.com/blog/alpha")
     queue(root)
     texts = {r["id"]: r["text"] for r in plan(root)}

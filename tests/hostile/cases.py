@@ -299,6 +299,35 @@ def mastodon_account(limits: str):
         (root / ".juno").mkdir(exist_ok=True)
         (root / ".juno" / "mastodon-instance.json").write_text(limits, encoding="utf-8")
     return spoil
+def run_step(root: Path, *args: str, env: dict | None = None) -> None:
+    """One step of a case's setup, as the user would take it; it must succeed."""
+    result = run_limited(args, root, env)
+    assert result.code == 0, (args, result)
+
+
+TWO_ACCOUNTS = """accounts:
+  - {network: x, handle: junocounseling, publisher: outbox}
+  - {network: bluesky, handle: shared.bsky.social, publisher: outbox}
+"""
+
+
+def second_practice_sharing_bluesky(root: Path):
+    """A first practice (X and Bluesky) queues and posts; this one shares its Bluesky handle and its database."""
+    first = root.parent / "first"
+    shutil.copytree(root, first)
+    env = {"JUNO_DATABASE_URL": f"sqlite:///{root.parent / 'shared.db'}"}
+    replace_in_schedule("account:\n  handle: junocounseling        # without the @\n"
+                        "  publisher: outbox             # outbox (writes to .juno/outbox/, no account needed) | x\n",
+                        TWO_ACCOUNTS)(first)
+    approve_first(first, 3)
+    run_step(first, "queue", "--now", "2026-11-30T07:00", env=env)
+    run_step(first, "run-due", "--now", "2026-11-30T08:35", env=env)
+    mine = TWO_ACCOUNTS.replace("handle: junocounseling", "handle: otherpractice")
+    replace_in_schedule("account:\n  handle: junocounseling        # without the @\n"
+                        "  publisher: outbox             # outbox (writes to .juno/outbox/, no account needed) | x\n",
+                        mine)(root)
+    campaign_file(root).unlink()
+    return env
 
 
 # --- checks afterwards -----------------------------------------------------------------------------
@@ -341,6 +370,120 @@ def database_beside_project(root: Path, result: Result) -> None:
 
 def notes_kept(root: Path, result: Result) -> None:
     assert (root / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+FIRST_TIP = "understanding-the-reasons-behind-reluctance-can-help"
+FIRST_SENTENCE = "Understanding the reasons behind reluctance can help you approach the conversation with clarity and care."
+
+
+def flag_first(root: Path, review: str, reviewed: str | None = None, url: str | None = None) -> None:
+    """The first tip approved by hand with these review flags (and acknowledgements)."""
+    approve_first(root, 1)
+    path = campaign_file(root)
+    text = path.read_text(encoding="utf-8").replace("    review: []", f"    review: {review}", 1)
+    if reviewed is not None:
+        text = text.replace(f"    review: {review}", f"    review: {review}\n    reviewed: {reviewed}", 1)
+    if url is not None:
+        text = text.replace("  url: null", f"  url: {url}", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def privacy_approved_by_hand(root: Path):
+    flag_first(root, "[privacy]")
+
+
+def acknowledgement_withdrawn_after_queue(root: Path):
+    flag_first(root, "[privacy]", "[privacy]")
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    path = campaign_file(root)
+    path.write_text(path.read_text(encoding="utf-8").replace("    reviewed: [privacy]\n", "", 1), encoding="utf-8")
+
+
+def post_policy_changed_after_queue(root: Path):
+    flag_first(root, "[sensitive]", "[sensitive]", url="https://junocounseling.com/blog/one-partner")
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    for old, new in (('crisis_footer: "If you are in crisis, call or text 988."',
+                      'crisis_footer: "In crisis? Call or text 988, any hour."'),
+                     ('hashtags: ["#CouplesCounseling"]', 'hashtags: ["#Couples"]'),
+                     ("link: {mode: in-post,", "link: {mode: none,")):
+        replace_in_schedule(old, new)(root)
+
+
+def outbox_texts(root: Path) -> list[str]:
+    import json
+
+    return [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted((root / ".juno" / "outbox").glob("*.json"))]
+
+
+def posted_as_the_files_say_now(root: Path, result: Result) -> None:
+    [text] = outbox_texts(root)
+    assert "In crisis? Call or text 988, any hour." in text and "If you are in crisis" not in text, text
+    assert "#Couples" in text and "#CouplesCounseling" not in text and "https://" not in text, text
+
+
+def nothing_posted(root: Path, result: Result) -> None:
+    assert not (root / ".juno" / "outbox").exists() or outbox_texts(root) == []
+
+
+def campaign_renamed_after_a_post(root: Path):
+    approve_first(root, 3)
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    run_step(root, "run-due", "--now", "2026-11-30T08:40")
+    campaign_file(root).rename(root / "posts" / "one-partner.yaml")
+
+
+def each_text_posted_once(root: Path, result: Result) -> None:
+    import json
+
+    report = json.loads(result.out)
+    assert [row["id"] for row in report["already_published"]] == [f"one-partner/{FIRST_TIP}"], report
+    assert len(report["queued"]) == 2, report
+    for now in ("2026-12-02T08:45", "2026-12-03T19:45", "2026-12-05T10:15"):
+        run_step(root, "run-due", "--now", now)
+    texts = outbox_texts(root)
+    assert len(texts) == 3 and len(set(texts)) == 3, texts
+
+
+def source_deleted_after_stale_acknowledged(root: Path):
+    article = root / "posts" / "articles" / f"{CAMPAIGN}.txt"
+    approve_first(root, 1)
+    article.write_text(article.read_text(encoding="utf-8").replace("with clarity and care", "with patience and care"),
+                       encoding="utf-8")
+    run_step(root, "split", f"posts/articles/{CAMPAIGN}.txt")
+    path = campaign_file(root)
+    text = path.read_text(encoding="utf-8")
+    assert "    review: [stale]\n" in text
+    path.write_text(text.replace("    review: [stale]\n", "    review: [stale]\n    reviewed: [stale]\n", 1), encoding="utf-8")
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
+    article.write_text("".join(line for line in lines if "Understanding the reasons" not in line), encoding="utf-8")
+
+
+def stale_again_and_held(root: Path, result: Result) -> None:
+    import json
+
+    queued = run_limited(("queue", "--json", "--now", "2026-11-30T07:05"), root)
+    report = json.loads(queued.out)
+    assert report["held"] == [f"{CAMPAIGN}/{FIRST_TIP}"], report
+    assert [row["id"] for row in report["withdrawn"]] == [f"{CAMPAIGN}/{FIRST_TIP}"], report
+    run_step(root, "run-due", "--now", "2026-11-30T08:40")
+    nothing_posted(root, result)
+
+
+def other_article_same_name(root: Path):
+    (root / "other").mkdir()
+    (root / "other" / f"{CAMPAIGN}.txt").write_text(
+        "Sleep and Worry\n\nWhen worry keeps you awake, write the worry down before bed. A short list on paper "
+        "lets the mind put the problem aside until morning.\n\nKeep the same waking time every day. A steady "
+        "morning anchors the body's clock better than any late lie-in.\n", encoding="utf-8")
+
+
+def first_practice_untouched(root: Path, result: Result) -> None:
+    first = root.parent / "first"
+    env = {"JUNO_DATABASE_URL": f"sqlite:///{root.parent / 'shared.db'}"}
+    status = run_limited(("status", "--json", "--now", "2026-11-30T09:00"), first, env)
+    assert status.code == 0 and '"queued": 4,' in status.out and '"skipped": 0,' in status.out, status
+    assert not (root / ".juno" / "outbox").exists()
 
 
 def readonly_cleanup(root: Path, result: Result | None = None) -> None:
@@ -433,6 +576,25 @@ CASES = [
          mastodon_account('{"max_characters": 10}'), 0, "", all_queued_on_mastodon, stream="out"),
     Case("corrupt .juno/mastodon-instance.json (not JSON)", ("queue", "--now", "2026-12-01T07:00"),
          mastodon_account('{"max_characters": "lots'), 0, "", all_queued_on_mastodon, stream="out"),
+    Case("a second practice sharing one of the first's two accounts (its Bluesky handle) and its database",
+         ("run-due", "--now", "2026-12-02T08:40"), second_practice_sharing_bluesky, 2,
+         "holds the posts of @shared.bsky.social on bluesky and @junocounseling on x, not of "
+         "@shared.bsky.social on bluesky and @otherpractice on x", first_practice_untouched),
+    Case("a tip flagged privacy, approved by hand without reviewed:", ("queue", "--json", "--now", "2026-11-30T07:00"),
+         privacy_approved_by_hand, 0, f'"held": [\n    "{CAMPAIGN}/{FIRST_TIP}"', nothing_posted, stream="out"),
+    Case("the privacy acknowledgement (reviewed:) removed after queue", ("run-due", "--json", "--now", "2026-11-30T08:40"),
+         acknowledgement_withdrawn_after_queue, 0, "flagged privacy in posts/", nothing_posted, stream="out"),
+    Case("crisis_footer, hashtags and link.mode changed after queue", ("run-due", "--now", "2026-11-30T08:40"),
+         post_policy_changed_after_queue, 0, "posted ", posted_as_the_files_say_now, stream="out"),
+    Case("campaign file renamed after one of its tips was posted", ("queue", "--json", "--now", "2026-11-30T09:00"),
+         campaign_renamed_after_a_post, 0, '"already_published"', each_text_posted_once, stream="out"),
+    Case("a tip's source paragraph deleted after its stale flag was acknowledged",
+         ("split", f"posts/articles/{CAMPAIGN}.txt"), source_deleted_after_stale_acknowledged, 0, "stale",
+         stale_again_and_held, stream="out"),
+    Case("split other/NAME.txt: another article with the bundled article's file name",
+         ("split", f"other/{CAMPAIGN}.txt"), other_article_same_name, 2,
+         f"posts/{CAMPAIGN}.yaml holds the tips of another article with the same file name",
+         unchanged(f"posts/{CAMPAIGN}.yaml")),
     Case("outbox folder unwritable, run-due -q", ("run-due", "-q", "--now", "2026-12-02T08:40"), outbox_unwritable, 3,
          "cannot write the outbox", readonly_cleanup),
 ]
