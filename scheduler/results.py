@@ -183,10 +183,12 @@ class QueueReport(Result):
     withdrawn: list[WithdrawnPost]
     recycled: list[QueuedPost]
     unchanged: int
-    held: list[str]                  # approved tips held back by a stale flag
+    held: list[str]                  # approved tips held back by a flag no person acknowledged
     too_long: list[TooLong] = field(default_factory=list)
     moved: list[MovedPost] = field(default_factory=list)
     blocked: list[BlockedPost] = field(default_factory=list)
+    held_flags: dict[str, list[str]] = field(default_factory=dict)  # held tip -> its unacknowledged flags
+    already_published: list[dict[str, str]] = field(default_factory=list)  # {id, as, network}: not queued again
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -195,7 +197,8 @@ class QueueReport(Result):
                    unchanged=row["unchanged"], held=row["held"], too_long=_rows(TooLong, row.get("too_long", [])),
                    moved=[MovedPost(**{k: v for k, v in moved.items() if k != "from"}, moved_from=moved["from"])
                           for moved in row.get("moved", [])],
-                   blocked=_rows(BlockedPost, row.get("blocked", [])))
+                   blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
+                   already_published=row.get("already_published", []))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
