@@ -12,6 +12,7 @@ from datetime import UTC
 import pytest
 from PIL import Image
 
+from scheduler import networks
 from scheduler.errors import ConfigError, PublishError
 from scheduler.networks.base import Outgoing
 from scheduler.networks.bluesky.access import (
@@ -384,3 +385,11 @@ def test_a_record_the_server_rejects_is_dead_with_the_servers_message(pds, accou
     assert rejected.value.kind == "permanent" and not rejected.value.uncertain
     assert "400: InvalidRequest: Invalid app.bsky.feed.post record" in str(rejected.value)
     assert pds.list_records(account.did) == []
+
+
+def test_queue_counts_bluesky_bytes_beside_its_graphemes():
+    family = "\U0001F469\u200d\U0001F469\u200d\U0001F467"  # one grapheme, 18 bytes
+    counted = networks.get("bluesky").length(family * 200)  # 200 graphemes, 3,600 bytes
+    assert (counted.length, counted.limit, counted.fits) == (3600, 3000, False) and "bytes" in counted.how
+    assert networks.get("bluesky").length(family * 160).fits  # 2,880 bytes, 160 graphemes
+    assert not networks.get("bluesky").length("a" * 301).fits  # 301 graphemes, 301 bytes
