@@ -507,6 +507,10 @@ CASES = [
     Case("a FIFO named posts/waiting.yaml", ("queue",), fifo_campaign, 2, "a named pipe (FIFO), not a regular file"),
     Case("posts/schedule.yaml is a FIFO", ("run-due",), fifo_schedule, 2, "a named pipe (FIFO)"),
     Case("article is a FIFO", ("split", "posts/articles/pipe.txt"), fifo_article, 2, "a named pipe (FIFO)"),
+    Case("an HTML article with no text (trafilatura logs)", ("split", "posts/articles/empty.html"),
+         lambda r: (r / "posts" / "articles" / "empty.html").write_text(
+             "<html><body><script>x</script></body></html>", encoding="utf-8") and None, 2,
+         "posts/articles/empty.html: no article text found"),
     Case("40 MB article", ("split", "posts/articles/huge.html"), huge_article, 2, "40.0 MB, over the 32 MB limit for an article file"),
     Case("symlink loop in posts/", ("queue",), symlink_loop, 2, "loop"),
     Case("corrupt .juno/schedule.checked", ("run-due",), corrupt_marker, 0, "", marker_rebuilt),
