@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -235,7 +236,11 @@ def _background(doc: Document, value: Any) -> Background:
 def _asset_path(doc: Document, at: tuple, value: Any, assets: Path, example: str) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise doc.error(at, f"expected a file name relative to assets/, e.g. {example}")
-    return (assets / value.strip()).resolve()
+    written = Path(os.path.normpath(assets / value.strip()))  # as written: an absolute path or ../ leaves assets/
+    if not written.is_relative_to(assets):
+        raise doc.error(at, f"{value.strip()!r} is outside assets/; copy the file into assets/ (with its licence, "
+                            f"for a font) and name it from there, e.g. {example}")
+    return written.resolve()
 
 
 def _font(doc: Document, at: tuple, value: Any, assets: Path) -> Path:

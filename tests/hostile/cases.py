@@ -518,6 +518,11 @@ CASES = [
     Case("a line of .env that is not NAME=value", ("status",),
          lambda r: (r / ".env").write_text("X_API_KEY=abc\n\nmy secret password here\n", encoding="utf-8") and None, 2,
          ".env:3: not a setting; write NAME=value", quotes_nothing_of_env),
+    Case("a font path outside assets/", ("cards",),
+         lambda r: (r / "assets" / "brand.yaml").write_text((r / "assets" / "brand.yaml").read_text(
+             encoding="utf-8").replace("headline: fonts/Vollkorn-Medium.ttf",
+                                       "headline: /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), encoding="utf-8")
+         and None, 2, "is outside assets/; copy the file into assets/", no_cards_in_state),
     Case("20000x20000 logo", ("cards",), huge_logo, 2, "more pixels than an image may have"),
     Case("read-only .juno/", ("cards",), readonly_state, 2, "let this user write there", readonly_cleanup),
     Case("full disk under .juno/", ("cards",), full_disk_at(".juno"), 1, "the disk is full", readonly_cleanup),
