@@ -287,6 +287,16 @@ def odd_output(target: str, kind: str):
     return spoil
 
 
+def card_made_a_folder(root: Path):
+    """One post queued with its card, then a folder where the card was."""
+    approve_first(root, 1)
+    subprocess.run([sys.executable, "-m", "scheduler", "queue", "--now", "2026-12-01T07:00"], cwd=root, check=True,
+                   capture_output=True)
+    card = OUTPUT_TARGETS["card"](root)
+    card.unlink()
+    card.mkdir()
+
+
 def mastodon_account(limits: str):
     """Two accounts, one on Mastodon, and .juno/mastodon-instance.json holding `limits`."""
     def spoil(root: Path):
@@ -604,6 +614,10 @@ CASES = [
          ("split", f"other/{CAMPAIGN}.txt"), other_article_same_name, 2,
          f"posts/{CAMPAIGN}.yaml holds the tips of another article with the same file name",
          unchanged(f"posts/{CAMPAIGN}.yaml")),
+    Case("a folder where a queued post's card was", ("run-due", "-q", "--now", "2026-12-02T08:40"), card_made_a_folder,
+         3, "-x.png: is a folder; move it away", lambda root, result: (
+             "failed what-to-do-when-one-partner-wants-counseling/" in result.err + result.out
+             and ".tmp" not in result.err) or pytest_fail(result.err)),
     Case("outbox folder unwritable, run-due -q", ("run-due", "-q", "--now", "2026-12-02T08:40"), outbox_unwritable, 3,
          "cannot write the outbox", readonly_cleanup),
 ]
