@@ -171,6 +171,12 @@ def cmd_status(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_collect(ctx: Context) -> int:
+    report = ctx.project.collect(ctx.now())
+    ctx.emit(report.as_dict(), "\n".join(report.lines()))
+    return report.exit_code
+
+
 def cmd_history(ctx: Context) -> int:
     rows = [row.as_dict() for row in ctx.project.history(ctx.args.limit)]
     if ctx.json:
@@ -337,6 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("daemon", cmd_daemon, "run until stopped, waking when the next post is due", [timed])
     add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
+    add("collect", cmd_collect, "read posted posts' counts at fixed ages (1h, 24h, 72h, 7d, 28d); never posts",
+        [reporting, timed])
     p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
     p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")
     p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])

@@ -163,7 +163,17 @@ def status(settings, store: Store, now: datetime) -> dict:
                      "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}
                     for p in store.posts(("failed", "dead"))],
         "database": redact_url(settings.database_url),
+        "metrics": metrics_row(store, start, zone),
     }
+
+
+def metrics_row(store: Store, month_start: datetime, zone) -> dict:
+    """When metrics were last collected, and what reading them cost this month (counted in the month's spend)."""
+    last = store.last_collected()
+    reading = store.reading_spend_since(month_start)
+    return {"last_collected": last.astimezone(zone).isoformat() if last else None,
+            "reading": {network: {"posts_read": count, "spent_usd": round(spent, 4)}
+                        for network, (count, spent) in reading.items()}}
 
 
 def history(settings, store: Store, limit: int = 50) -> list[dict]:

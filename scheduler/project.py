@@ -33,6 +33,7 @@ from scheduler.results import (
     Card,
     CardsReport,
     ChangedPost,
+    CollectReport,
     HistoryRow,
     PlannedPost,
     PostChange,
@@ -194,6 +195,20 @@ class Project:
         from scheduler.runner.cron import nothing_due
 
         return nothing_due(self.root, now)
+
+    # --- what posts did ---------------------------------------------------------------------------
+    def collect(self, now: datetime, readers=None) -> CollectReport:
+        """Read the counts of posts whose next fixed age has come and keep them as snapshots; never posts."""
+        from scheduler.metrics.collect import Readers, collect
+
+        own = readers is None
+        readers = Readers(self.settings) if own else readers
+        try:
+            with self.store() as store:
+                return CollectReport(networks=collect(self.settings, store, readers, now))
+        finally:
+            if own:
+                readers.close()
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:

@@ -291,6 +291,7 @@ class StatusReport(Result):
     failing: list[FailingPost]
     database: str
     accounts: list[AccountCounts] = field(default_factory=list)  # every account, with its posts' counts
+    metrics: dict[str, Any] = field(default_factory=dict)  # last collected, reading spend this month
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
@@ -351,8 +352,31 @@ class PostingBeat(Result):
     publishers: list[str]            # outbox: posts are written to .juno/outbox, nothing is sent
 
 
+@dataclass(frozen=True)
+class CollectReport(Result):
+    """collect --json: per account whose posts were due a snapshot, what was taken and read, and at what cost."""
+
+    networks: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 3 if any(row["error"] for row in self.networks) else 0
+
+    def lines(self) -> list[str]:
+        lines = []
+        for row in self.networks:
+            line = (f"{row['network']}: {row['taken']} snapshots ({row['late']} late), {row['read']} posts read "
+                    f"in {row['calls']} calls, ${row['spent_usd']:.3f}")
+            if row["held"]:
+                line += f"; {row['held']} held back by the month's budget"
+            if row["error"]:
+                line += f"; not read: {row['error']} (collect tries again on its next run)"
+            lines.append(line)
+        return lines
+
+
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
-           "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
+           "CollectReport", "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
            "PostChange", "PostingBeat", "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle",
            "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatusReport", "TooLong", "Unpublished",
            "UpdatedPost", "WithdrawnPost"]

@@ -92,6 +92,15 @@ def show_status(report: dict) -> None:
     if several:
         lines.append("  " + "; ".join(f"{network}: {row['posts']} posted, ${row['spent_usd']:.2f}"
                                       for network, row in (month.get("networks") or {}).items()))
+    metrics = report.get("metrics") or {}
+    if metrics.get("last_collected"):
+        reading = metrics.get("reading") or {}
+        read = sum(row["posts_read"] for row in reading.values())
+        spent = sum(row["spent_usd"] for row in reading.values())
+        lines.append(f"metrics last collected {_when(metrics['last_collected'])}; this month {read} posts read, "
+                     f"${spent:.2f} (in the spend above)")
+    else:
+        lines.append("metrics: never collected (`juno-scheduler collect`)")
     for row in report["failing"]:
         if row["status"] == "failed":  # run-due deferred it: it goes out by itself at its next try
             lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {row['attempts']} attempts: "

@@ -53,11 +53,12 @@ URL_LENGTH = 23
 DESCRIPTION_LIMIT = 1500
 ROUTES = ("GET /api/v1/accounts/verify_credentials", "GET /api/v2/instance", "POST /api/v2/media",
           "GET /api/v1/media/:id", "POST /api/v1/statuses", "GET /api/v1/accounts/:id/statuses",
-          "DELETE /api/v1/statuses/:id")
+          "DELETE /api/v1/statuses/:id", "GET /api/v1/statuses", "GET /api/v1/statuses/:id")
 ALL_SCOPES = ("read:accounts", "read:statuses", "write:statuses", "write:media")
 NEEDS = {"GET /api/v1/accounts/verify_credentials": "read:accounts", "POST /api/v2/media": "write:media",
          "GET /api/v1/media/:id": "write:media", "POST /api/v1/statuses": "write:statuses",
-         "GET /api/v1/accounts/:id/statuses": "read:statuses", "DELETE /api/v1/statuses/:id": "write:statuses"}
+         "GET /api/v1/accounts/:id/statuses": "read:statuses", "DELETE /api/v1/statuses/:id": "write:statuses",
+         "GET /api/v1/statuses": "read:statuses", "GET /api/v1/statuses/:id": "read:statuses"}
 
 
 @dataclass
@@ -140,6 +141,7 @@ class FakeMastodon(FakeServer):
         self.media: dict[str, dict] = {}
         self.idempotency: dict[tuple[str, str], str] = {}
         self._next_id = 113_000_000_000_000_000
+        self.version = (4, 3)  # (4, 2): no GET /api/v1/statuses?id[]=, one status at a time
 
     # --- the small API ----------------------------------------------------------------------
 
@@ -185,7 +187,7 @@ class FakeMastodon(FakeServer):
     def answer(self, method: str, path: str, query: str, headers, body: bytes):
         """(status, JSON answer, headers, fault) for one request; the work is done here."""
         route = route_of(method, path)
-        if route not in ROUTES:
+        if route not in ROUTES or (route == "GET /api/v1/statuses" and self.version < (4, 3)):
             return 404, {"error": "Record not found"}, {}, None
         fault = self.take_fault(route)
         if fault is not None and fault.drop == "before":
@@ -210,7 +212,8 @@ class FakeMastodon(FakeServer):
                 "POST /api/v2/media": self._media_upload, "GET /api/v1/media/:id": self._media_get,
                 "POST /api/v1/statuses": self._status_create,
                 "GET /api/v1/accounts/:id/statuses": self._account_statuses,
-                "DELETE /api/v1/statuses/:id": self._status_delete}[route]
+                "DELETE /api/v1/statuses/:id": self._status_delete, "GET /api/v1/statuses": self._statuses_get,
+                "GET /api/v1/statuses/:id": self._status_get}[route]
             status, answer, extra = answer_for(account, path, query, headers, body)
         return status, answer, {**self._rate_headers(), **extra}, fault
 
@@ -221,7 +224,7 @@ class FakeMastodon(FakeServer):
         return self.accounts.get(header[len("Bearer "):].strip())
 
     def _instance(self) -> dict:
-        return {"domain": self.domain, "title": "A fake Mastodon", "version": "4.3.0",
+        return {"domain": self.domain, "title": "A fake Mastodon", "version": ".".join(map(str, self.version)) + ".0",
                 "source_url": "https://github.com/mastodon/mastodon", "description": "",
                 "usage": {"users": {"active_month": len(self.accounts)}},
                 "thumbnail": {"url": f"https://{self.domain}/thumb.png"}, "languages": ["en"],
@@ -324,7 +327,30 @@ class FakeMastodon(FakeServer):
                 "visibility": status["visibility"], "sensitive": status["sensitive"],
                 "spoiler_text": status["spoiler_text"], "language": status["language"],
                 "media_attachments": status["media"], "account": self._account_json(account),
-                "in_reply_to_id": None, "reblog": None, "mentions": [], "tags": [], "emojis": []}
+                "in_reply_to_id": None, "reblog": None, "mentions": [], "tags": [], "emojis": [],
+                **{name: status.get("counts", {}).get(name, 0)
+                   for name in ("replies_count", "reblogs_count", "favourites_count")}}
+
+    def set_counts(self, status_id: str, *, likes: int = 0, reposts: int = 0, replies: int = 0) -> None:
+        """What the status's counts are now (favourites, reblogs, replies)."""
+        with self._lock:
+            status = next(s for s in self.statuses if s["id"] == status_id)
+            status["counts"] = {"favourites_count": likes, "reblogs_count": reposts, "replies_count": replies}
+
+    def _statuses_get(self, account, path, query, headers, body):
+        """GET /api/v1/statuses?id[]=... (4.3+): the statuses found, in the order asked; at most 20 ids."""
+        ids = [value for name, value in parse_qsl(query) if name == "id[]"]
+        if len(ids) > 20:
+            return 422, {"error": "Too many ids"}, {}
+        found = {s["id"]: s for s in self.statuses}
+        return 200, [self._status_json(found[i]) for i in ids if i in found], {}
+
+    def _status_get(self, account, path, query, headers, body):
+        status_id = path.rstrip("/").rsplit("/", 1)[1]
+        status = next((s for s in self.statuses if s["id"] == status_id), None)
+        if status is None:
+            return 404, {"error": "Record not found"}, {}
+        return 200, self._status_json(status), {}
 
     def _account_statuses(self, account, path, query, headers, body):
         account_id = path.rstrip("/").split("/")[4]

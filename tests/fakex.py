@@ -89,6 +89,7 @@ class Account:
     daily_limit: int | None = None
     daily_reset: int = 0
     daily_used: int = 0
+    reads: int = 0  # posts returned by timeline reads (X bills each)
 
 
 @dataclass
@@ -174,6 +175,12 @@ class FakeX(FakeServer):
             account = self.account(username)
             account.daily_limit, account.daily_used = limit, 0
             account.daily_reset = int(reset_at if reset_at is not None else self.now() + 86400)
+
+    def set_metrics(self, post_id: str, **counts: int) -> None:
+        """What the post's counts are now: impressions, likes, reposts, replies, quotes, bookmarks, link_clicks."""
+        with self._lock:
+            post = next(p for p in self.posts if p["id"] == post_id)
+            post["metrics"] = {**post.get("metrics", {}), **counts}
 
     def posts_of(self, username: str = "junocounseling") -> list[dict]:
         with self._lock:
@@ -322,14 +329,23 @@ class FakeX(FakeServer):
         if owner is None:
             return 404, {"title": "Not Found Error", "detail": f"Could not find user with id: [{user_id}]."}, {}
         start = int(params.get("pagination_token") or 0)
-        every = [p for p in reversed(self.posts) if p["handle"] == owner.username]
+        every = [p for p in reversed(self.posts) if p["handle"] == owner.username
+                 and ("since_id" not in params or int(p["id"]) > int(params["since_id"]))
+                 and ("until_id" not in params or int(p["id"]) < int(params["until_id"]))]
         mine = every[start:start + max_results]
         if not mine:
             return 200, {"meta": {"result_count": 0}}, {}
+        fields = set(params.get("tweet.fields", "").split(",")) - {""}
+        private = fields & {"non_public_metrics", "organic_metrics"}
+        if private and (owner is not account or any(self.now() - p["at"] > 30 * 86400 for p in mine)):
+            # X's rule: the non-public and organic metrics only of one's own posts of the last 30 days
+            return 400, _invalid("non_public_metrics and organic_metrics are available only for your own "
+                                 "posts created in the last 30 days"), {}
+        account.reads += len(mine)  # X bills each post returned
         meta = {"result_count": len(mine)}
         if start + max_results < len(every):
             meta["next_token"] = str(start + max_results)
-        return 200, {"data": [_as_shown(p) for p in mine], "meta": meta}, {}
+        return 200, {"data": [_with_fields(p, fields) for p in mine], "meta": meta}, {}
 
     def _2_tweets_delete(self, account, path, query, headers, body):
         """DELETE /2/tweets/:id: {"data": {"deleted": true}} for one's own post; 404 otherwise."""
@@ -365,6 +381,28 @@ def _hmac_sha1(base_string: str, consumer_secret: str, token_secret: str) -> str
 def _invalid(detail: str) -> dict:
     return {"errors": [{"message": detail}], "title": "Invalid Request", "detail": detail,
             "type": f"{PROBLEM_BASE}/invalid-request"}
+
+
+def _with_fields(post: dict, fields: set) -> dict:
+    """A timeline post with the tweet.fields asked for; metrics as the test set them (set_metrics)."""
+    shown = _as_shown(post)
+    if "created_at" not in fields:
+        shown.pop("created_at")
+    counts = post.get("metrics") or {}
+    if "public_metrics" in fields:
+        shown["public_metrics"] = {"retweet_count": counts.get("reposts", 0), "reply_count": counts.get("replies", 0),
+                                   "like_count": counts.get("likes", 0), "quote_count": counts.get("quotes", 0),
+                                   "bookmark_count": counts.get("bookmarks", 0),
+                                   "impression_count": counts.get("impressions", 0)}
+    if "non_public_metrics" in fields:
+        shown["non_public_metrics"] = {"impression_count": counts.get("impressions", 0),
+                                       "url_link_clicks": counts.get("link_clicks", 0), "user_profile_clicks": 0}
+    if "organic_metrics" in fields:
+        shown["organic_metrics"] = {"impression_count": counts.get("impressions", 0),
+                                    "like_count": counts.get("likes", 0), "reply_count": counts.get("replies", 0),
+                                    "retweet_count": counts.get("reposts", 0),
+                                    "url_link_clicks": counts.get("link_clicks", 0), "user_profile_clicks": 0}
+    return shown
 
 
 def _as_shown(post: dict) -> dict:

@@ -9,8 +9,9 @@ of what each failure means is scheduler.networks.policy).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NewType, Protocol
 
@@ -141,6 +142,49 @@ def read_card(card: Path) -> bytes:
 
     return read_input(card, str(card), error=lambda message: PublishError(message, kind="permanent"), what="card",
                       missing_hint="the card is missing; run `juno-scheduler cards` and retry the post")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a network says of one post: counts only, None where it gives none (never a name or a word)."""
+
+    impressions: int | None = None
+    likes: int | None = None
+    reposts: int | None = None
+    replies: int | None = None
+    quotes: int | None = None
+    bookmarks: int | None = None
+    link_clicks: int | None = None
+
+
+@dataclass(frozen=True)
+class ToRead:
+    remote_id: str
+    posted_at: datetime
+
+
+@dataclass
+class Reading:
+    """What one read of a network gave: counts by remote id, the posts it billed (X: every post a timeline
+    returned, asked for or not) at `cost_each`, and how many calls it took."""
+
+    counts: dict[str, Counts] = field(default_factory=dict)
+    billed: list[str] = field(default_factory=list)
+    cost_each: float = 0.0
+    calls: int = 0
+
+
+class Reader:
+    """Reads the counts of the account's own posts; never posts. A failure is a PublishError (retry later)."""
+
+    cost_each: float = 0.0  # what reading one post costs (X bills per post returned)
+
+    def read(self, posts: Sequence[ToRead], now: datetime, others: Sequence[str] = ()) -> Reading:
+        """The counts of `posts`; `others` are the account's own posts not wanted now (X leaves them out)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
 
 
 OK, CONFIG_PROBLEM, ACCOUNT_PROBLEM = 0, 2, 1
@@ -287,3 +331,7 @@ class Network:
 
     def check(self, report: CheckReport, settings, account) -> None:
         """`check`: add what was found of `account`'s access and whose it is; post nothing."""
+
+    def reader(self, settings, account, handles: HandleCache) -> Reader | None:
+        """What reads `account`'s posts' counts (collect), or None where the network keeps none (the outbox)."""
+        return None

@@ -14,6 +14,7 @@ from scheduler.networks.base import (
     Network,
     NetworkKey,
     Publisher,
+    Reader,
     TextLength,
     mask,
 )
@@ -76,6 +77,17 @@ class Mastodon(Network):
     def missing(self, account) -> str:
         return (f"the mastodon account {account.handle} needs {TOKEN_NAME} and {BASE_NAME} in the environment or "
                 f".env; {HOW_TO_GET_A_TOKEN}")
+
+    def reader(self, settings, account, handles: HandleCache) -> Reader:
+        from scheduler.networks.mastodon.reading import (
+            MastodonReader,  # requests: only when collecting
+        )
+
+        access = settings.access.get(self.key)
+        if access is None:
+            raise ConfigError(f"posts/schedule.yaml: reading the counts of {account.handle} needs {TOKEN_NAME} and "
+                              f"{BASE_NAME} in the environment or .env; " + HOW_TO_GET_A_TOKEN)
+        return MastodonReader(access)
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.mastodon.publisher import (

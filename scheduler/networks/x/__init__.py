@@ -19,6 +19,7 @@ from scheduler.networks.base import (
     NetworkKey,
     Outgoing,
     Publisher,
+    Reader,
     TextLength,
     mask,
 )
@@ -154,6 +155,11 @@ class X(Network):
             raise PublishError(self.missing(account), kind="stop")
         return XPublisher(access.credentials, account.handle, api_base=access.api_base,
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
+
+    def reader(self, settings, account, handles: HandleCache) -> Reader:
+        from scheduler.networks.x.reading import XReader  # as in publisher()
+
+        return XReader(self.publisher(settings, account, handles), settings.schedule.budget.prices["owned_read"])
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.x.publisher import XPublisher  # as in publisher()

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 
 # Published pay-per-use prices (../shared/x-api/README.md); schedule.yaml may override them.
-DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.005}
+# owned_read: reading one of the account's own posts (billed per post returned; X's "Posts: Read" price).
+DEFAULT_PRICES = {"post": 0.015, "post_with_link": 0.200, "media_metadata": 0.005, "owned_read": 0.005}
 
 # Every link twitter-text finds has a dot followed by at least two letters of its TLD. Text without
 # such a dot has no link, and run-due need not import twitter-text (about a second) to know it.

@@ -204,6 +204,17 @@ class XPublisher(LooksBeforePosting):
                 break
         return self.looked(post, None)
 
+    def own_posts(self, **params) -> dict:
+        """One page of GET /2/users/:id/tweets for this account (tweepy's get_users_tweets parameters), as JSON."""
+        self.verify_handle()
+        me = self.whoami()
+        try:
+            return self._client.get_users_tweets(me.id, user_auth=True, **params).json()
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise self._failure(exc, "reading the account's own posts") from None
+        except ValueError:
+            raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
+
     def unpublish(self, remote_id: str) -> bool:
         """DELETE /2/tweets/:id; False when the post was already gone."""
         self.verify_handle()

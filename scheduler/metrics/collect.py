@@ -1,0 +1,102 @@
+"""collect: read each posted post's counts when its next fixed age has come, and keep them as snapshots.
+
+It never posts and never claims a post (it reads posts already posted, and writes only the metric tables).
+Each account's network is read on its own: one that fails (5xx, 429, a dropped connection) is reported and
+read again on a later run, and the others go on. A post read in the last 24 hours is not read again
+(X bills every read). Reading X costs money: what is read is counted in the month's spend, and no more
+posts are read than the month's budget has room for (the oldest first, whose X window closes soonest).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from scheduler import networks
+from scheduler.errors import JunoError
+from scheduler.metrics.ages import due_age
+from scheduler.networks.base import HandleCache, Reader, ToRead
+from scheduler.runner.run import month_bounds
+from scheduler.store import POSTED, Store
+from scheduler.store.handles import StoreHandleCache
+from scheduler.store.snapshots import Snapshot
+
+logger = logging.getLogger(__name__)
+
+ONCE_A_DAY = timedelta(days=1)
+
+
+class Readers:
+    """One reader per account, made when its first post is due (no login when nothing is)."""
+
+    def __init__(self, settings, handles: HandleCache | None = None, given: dict[str, Reader | None] | None = None):
+        self.settings = settings
+        self._handles = handles if handles is not None else StoreHandleCache(settings.database_url)
+        self._made: dict[str, Reader | None] = dict(given or {})
+
+    def for_account(self, account) -> Reader | None:
+        if account.network not in self._made:
+            self._made[account.network] = networks.get(account.publisher).reader(self.settings, account, self._handles)
+        return self._made[account.network]
+
+    def close(self) -> None:
+        for reader in self._made.values():
+            if reader is not None:
+                reader.close()
+
+
+def collect(settings, store: Store, readers: Readers, now: datetime) -> list[dict]:
+    """One row per account with posts due a snapshot: what was taken, read, spent, or why not."""
+    taken: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for snapshot in store.snapshots():
+        taken[(snapshot.post_id, snapshot.network)].add(snapshot.age)
+    posted = [p for p in store.posts((POSTED,)) if p.remote_id and p.posted_at]
+    rows = []
+    for account in settings.schedule.all_accounts:
+        mine = [p for p in posted if p.network == account.network]
+        recent = store.read_since(account.network, now - ONCE_A_DAY)
+        due = []
+        for post in sorted(mine, key=lambda p: (p.posted_at, p.id)):
+            age = due_age(post.posted_at or now, taken[(post.id, post.network)], now)
+            if age is not None and post.remote_id not in recent:
+                due.append((post, age))
+        if not due:
+            continue
+        row: dict = {"network": account.network, "due": len(due), "taken": 0, "late": 0, "read": 0,
+                     "calls": 0, "spent_usd": 0.0, "error": None, "held": 0}
+        rows.append(row)
+        try:
+            reader = readers.for_account(account)
+        except JunoError as exc:
+            row["error"] = str(exc)
+            continue
+        if reader is None:
+            row["error"] = f"{account.publisher} keeps no counts"
+            rows.pop()
+            continue
+        budget = settings.schedule.budget.monthly_usd
+        if reader.cost_each > 0 and budget is not None:
+            spent = store.spend_since(month_bounds(now, settings.schedule.zone)[0])[1]
+            room = max(0, math.floor((budget - spent) / reader.cost_each + 1e-9))
+            row["held"] = max(0, len(due) - room)
+            due = due[:room]
+            if not due:
+                row["error"] = f"the month's budget (${budget:.2f}) has no room to read; spent ${spent:.2f}"
+                continue
+        wanted = {p.remote_id: (p, age) for p, age in due}
+        others = [str(p.remote_id) for p in mine if p.remote_id not in wanted]
+        try:
+            reading = reader.read([ToRead(str(p.remote_id), p.posted_at or now) for p, _ in due], now, others)
+        except JunoError as exc:
+            logger.warning("%s: counts not read: %s", account.network, exc)
+            row["error"] = str(exc)
+            continue
+        store.record_reads(account.network, reading.billed, reading.cost_each, now)
+        snapshots = [Snapshot(p.id, p.network, age.age, age.due_at, now, age.late, **vars(reading.counts[rid]))
+                     for rid, (p, age) in wanted.items() if rid in reading.counts]
+        row.update(taken=store.add_snapshots(snapshots), late=sum(s.late for s in snapshots),
+                   read=len(reading.billed), calls=reading.calls,
+                   spent_usd=round(len(reading.billed) * reading.cost_each, 6))
+    return rows

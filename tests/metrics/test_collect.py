@@ -1,0 +1,203 @@
+"""Posting and collecting across the fixed ages on X (the fake X API) and Mastodon (the fake instance),
+through the real CLI with --now: the counts as the networks gave them, one snapshot per age, lateness,
+X's reading spend in the month's spend and under the budget, one failing network not holding back the
+other, nothing read twice in a day, and nothing posted by collect."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import drawn_project, run_cli_in_process
+from fakemastodon import FakeMastodon
+from fakex import FakeX
+
+from scheduler.networks.base import ToRead
+from scheduler.networks.x.reading import windows
+from scheduler.store import open_store
+
+ZONE = ZoneInfo("America/New_York")
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+SCHEDULE = """\
+accounts:
+  - {network: x, handle: junocounseling}
+  - {network: mastodon, handle: "@junocounseling@social.example"}
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["09:00", "12:00"]
+min_gap: 1h
+max_per_day: 2
+jitter: 0m
+catch_up: 2h
+link: {mode: none}
+budget: {monthly_usd: 10}
+"""
+TIPS = """\
+article:
+  title: "What to Do When One Partner Wants Counseling and the Other Doesn’t"
+  url: https://junocounseling.com/blog/one-partner
+  source: "articles/what-to-do-when-one-partner-wants-counseling.txt"
+tips:
+  - id: reluctance-doesnt-always-mean-refusal
+    headline: "Reluctance doesn’t always mean refusal."
+    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
+    status: approved
+    section: "Understanding Hesitation"
+  - id: invite-rather-than-insist
+    headline: "Invite rather than insist."
+    text: "Invite rather than insist. A calm, specific request lands better than an ultimatum."
+    status: approved
+    section: "How to Start the Conversation"
+  - id: small-steps-count
+    headline: "Small steps count."
+    text: "Small steps count. One honest talk about what you both want is a start."
+    status: approved
+    section: "If Your Partner Still Says No"
+"""
+A, B, C = (f"{CAMPAIGN}/{tip}" for tip in ("reluctance-doesnt-always-mean-refusal", "invite-rather-than-insist",
+                                          "small-steps-count"))
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> Path:
+    return drawn_project(tmp_path_factory.mktemp("metrics-template"), SCHEDULE, CAMPAIGN, TIPS)
+
+
+@pytest.fixture
+def servers():
+    with FakeX() as fx, FakeMastodon() as fm:
+        yield fx, fm
+
+
+def at(local: str) -> datetime:
+    return datetime.fromisoformat(local).replace(tzinfo=ZONE)
+
+
+def cli(root: Path, servers, now: str, *args: str):
+    fx, fm = servers
+    fx.set_now(at(now).timestamp())
+    fm.set_now(at(now).timestamp())
+    result = run_cli_in_process(*args, "--json", "--now", now, cwd=root, env={**fx.env(), **fm.env()})
+    return result, (json.loads(result.out) if result.out.strip() else None)
+
+
+@pytest.fixture
+def posted(drawn, tmp_path, servers) -> Path:
+    """A, B and C posted on X and Mastodon at 09:01 and 12:01 on Dec 1 and 09:01 on Dec 2 (New York)."""
+    root = tmp_path / "project"
+    shutil.copytree(drawn, root)
+    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
+    for now in ("2026-12-01T09:01", "2026-12-01T12:01", "2026-12-02T09:01"):
+        result, report = cli(root, servers, now, "run-due")
+        assert result.code == 0 and len(report["posted"]) == 2, result
+    return root
+
+
+def remote_ids(root: Path) -> dict[str, str]:
+    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
+        return {p.id: str(p.remote_id) for p in store.posts()}
+
+
+def snapshots(root: Path) -> dict[tuple[str, str], dict]:
+    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
+        return {(s.post_id, s.age): {"late": s.late, "taken_at": s.taken_at, **s.counts()} for s in store.snapshots()}
+
+
+def by_network(report: dict) -> dict[str, dict]:
+    return {row["network"]: row for row in report["networks"]}
+
+
+def test_posts_are_read_at_each_age_once_with_lateness_and_spend(posted, servers):
+    fx, fm = servers
+    ids = remote_ids(posted)
+    fx.set_metrics(ids[A], impressions=400, likes=9, reposts=2, replies=1, quotes=0, bookmarks=3, link_clicks=4)
+    fm.set_counts(ids[f"{A}@mastodon"], likes=5, reposts=1, replies=2)
+    before = len(fx.posts), len(fm.statuses)
+
+    # Dec 1 10:30: only A has come to an age (1 h, due 10:01): on time
+    result, report = cli(posted, servers, "2026-12-01T10:30", "collect")
+    assert result.code == 0, result
+    rows = by_network(report)
+    assert rows["x"]["taken"] == 1 and rows["x"]["read"] == 1 and rows["x"]["spent_usd"] == 0.005
+    assert rows["mastodon"]["taken"] == 1 and rows["mastodon"]["spent_usd"] == 0
+    taken = snapshots(posted)
+    assert taken[(A, "1h")] == {"late": False, "taken_at": at("2026-12-01T10:30").astimezone(UTC),
+                                "impressions": 400, "likes": 9, "reposts": 2, "replies": 1, "quotes": 0,
+                                "bookmarks": 3, "link_clicks": 4}
+    assert taken[(f"{A}@mastodon", "1h")] == {"late": False, "taken_at": at("2026-12-01T10:30").astimezone(UTC),
+                                              "impressions": None, "likes": 5, "reposts": 1, "replies": 2,
+                                              "quotes": None, "bookmarks": None, "link_clicks": None}
+
+    # the same moment again: nothing is due, nothing is read
+    again, report = cli(posted, servers, "2026-12-01T10:40", "collect")
+    assert again.code == 0 and report["networks"] == []
+    assert fx.account("junocounseling").reads == 1
+
+    # Dec 2 10:45: A's 24 h (due 09:01, on time), B's 1 h (due Dec 1 13:01: late), C's 1 h (due 10:01: on time)
+    fx.set_metrics(ids[A], impressions=1000, likes=20)
+    result, report = cli(posted, servers, "2026-12-02T10:45", "collect")
+    assert result.code == 0, result
+    rows = by_network(report)
+    assert (rows["x"]["taken"], rows["x"]["late"], rows["x"]["read"], rows["x"]["calls"]) == (3, 1, 3, 1)
+    taken = snapshots(posted)
+    assert {key: value["late"] for key, value in taken.items() if "@" not in key[0]} == {
+        (A, "1h"): False, (A, "24h"): False, (B, "1h"): True, (C, "1h"): False}
+    assert taken[(A, "24h")]["impressions"] == 1000 and taken[(A, "1h")]["impressions"] == 400  # a history
+    assert fx.account("junocounseling").reads == 4
+
+    # reading is spend: 3 X posts (0.015 + 0.005 alt text each) and 4 posts read at 0.005
+    result, status = cli(posted, servers, "2026-12-02T11:00", "status")
+    assert status["month"]["spent_usd"] == pytest.approx(3 * 0.02 + 4 * 0.005)
+    assert status["metrics"]["last_collected"] == "2026-12-02T10:45:00-05:00"
+    assert status["metrics"]["reading"]["x"] == {"posts_read": 4, "spent_usd": 0.02}
+    assert (len(fx.posts), len(fm.statuses)) == before  # collect never posts
+
+
+def test_a_failing_network_is_read_later_without_holding_back_the_other(posted, servers):
+    fx, _fm = servers
+    fx.inject("GET /2/users/:id/tweets", status=503, times=10)  # past the retries of one run
+    result, report = cli(posted, servers, "2026-12-01T10:30", "collect")
+    rows = by_network(report)
+    assert result.code == 3
+    assert rows["x"]["taken"] == 0 and rows["x"]["error"]
+    assert rows["mastodon"]["taken"] == 1 and rows["mastodon"]["error"] is None
+    fx.clear_faults()
+    result, report = cli(posted, servers, "2026-12-01T11:00", "collect")
+    assert result.code == 0 and by_network(report)["x"]["taken"] == 1 and "mastodon" not in by_network(report)
+
+
+def test_mastodon_before_4_3_is_read_one_status_at_a_time(posted, servers):
+    _fx, fm = servers
+    fm.version = (4, 2)
+    result, report = cli(posted, servers, "2026-12-02T10:45", "collect")
+    assert result.code == 0, result
+    rows = by_network(report)
+    assert rows["mastodon"]["taken"] == 3 and rows["mastodon"]["calls"] == 4  # one refused batch, then 3
+    assert fm.count("GET /api/v1/statuses/:id") == 3
+
+
+def test_the_budget_holds_reading_back(posted, servers):
+    schedule = posted / "posts" / "schedule.yaml"
+    # posting spent 0.06; room for two reads at 0.005 and no more
+    schedule.write_text(schedule.read_text().replace("monthly_usd: 10", "monthly_usd: 0.07"))
+    result, report = cli(posted, servers, "2026-12-02T10:45", "collect")
+    rows = by_network(report)
+    assert result.code == 0, result
+    assert rows["x"]["taken"] == 2 and rows["x"]["held"] == 1 and rows["x"]["spent_usd"] == 0.01
+    result, report = cli(posted, servers, "2026-12-02T11:45", "collect")
+    rows = by_network(report)
+    assert result.code == 3 and rows["x"]["taken"] == 0 and "budget" in rows["x"]["error"]
+    assert servers[0].account("junocounseling").reads == 2
+
+
+def test_x_windows_leave_out_other_posts_and_ask_private_metrics_only_under_30_days():
+    now = datetime(2026, 12, 31, tzinfo=UTC)
+    young, old = now - timedelta(days=3), now - timedelta(days=31)
+    posts = [ToRead("10", old), ToRead("11", old), ToRead("13", young), ToRead("14", young), ToRead("20", young)]
+    assert windows(posts, others=["12", "15"], now=now) == [(["10", "11"], False), (["13", "14"], True),
+                                                             (["20"], True)]
