@@ -177,6 +177,15 @@ def cmd_collect(ctx: Context) -> int:
     return report.exit_code
 
 
+def cmd_stats(ctx: Context) -> int:
+    from scheduler.metrics.stats import stats_lines
+
+    report = ctx.project.stats()
+    data = report.as_dict()
+    ctx.emit(data, "\n".join(stats_lines(data)))
+    return EXIT_OK
+
+
 def cmd_history(ctx: Context) -> int:
     rows = [row.as_dict() for row in ctx.project.history(ctx.args.limit)]
     if ctx.json:
@@ -345,6 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
     add("collect", cmd_collect, "read posted posts' counts at fixed ages (1h, 24h, 72h, 7d, 28d); never posts",
         [reporting, timed])
+    add("stats", cmd_stats, "each post's counts at each age per network, with its shrunk score and interval",
+        [reporting])
     p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
     p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")
     p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])

@@ -44,6 +44,7 @@ from scheduler.results import (
     SplitBlock,
     SplitReport,
     SplitTip,
+    StatsReport,
     StatusReport,
     Unpublished,
 )
@@ -209,6 +210,13 @@ class Project:
         finally:
             if own:
                 readers.close()
+
+    def stats(self) -> StatsReport:
+        """Each post's counts at each age per network, with its shrunk score and interval."""
+        from scheduler.metrics.stats import stats
+
+        with self.store() as store:
+            return StatsReport(**stats(self.settings, store))
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:

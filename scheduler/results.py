@@ -375,8 +375,17 @@ class CollectReport(Result):
         return lines
 
 
+@dataclass(frozen=True)
+class StatsReport(Result):
+    """stats --json: per post and network the counts and score at each age; per network and age the account's
+    average and how many posts stand behind it."""
+
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
            "CollectReport", "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
            "PostChange", "PostingBeat", "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle",
-           "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatusReport", "TooLong", "Unpublished",
+           "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TooLong", "Unpublished",
            "UpdatedPost", "WithdrawnPost"]

@@ -201,3 +201,27 @@ def test_x_windows_leave_out_other_posts_and_ask_private_metrics_only_under_30_d
     posts = [ToRead("10", old), ToRead("11", old), ToRead("13", young), ToRead("14", young), ToRead("20", young)]
     assert windows(posts, others=["12", "15"], now=now) == [(["10", "11"], False), (["13", "14"], True),
                                                              (["20"], True)]
+
+
+def test_stats_shows_counts_at_each_age_and_says_when_evidence_is_too_thin(posted, servers):
+    fx, fm = servers
+    ids = remote_ids(posted)
+    fx.set_metrics(ids[A], impressions=400, likes=9, reposts=2, replies=1, quotes=0, bookmarks=3, link_clicks=4)
+    fm.set_counts(ids[f"{A}@mastodon"], likes=5, reposts=1, replies=2)
+    assert cli(posted, servers, "2026-12-01T10:30", "collect")[0].code == 0
+    result = run_cli_in_process("stats", "--json", cwd=posted)
+    assert result.code == 0, result
+    report = json.loads(result.out)
+    rows = {(row["id"], row["network"]): row for row in report["posts"]}
+    x_row = rows[(A, "x")]["ages"]["1h"]
+    assert x_row["counts"]["impressions"] == 400 and x_row["late"] is False
+    assert x_row["score"]["rate"] == pytest.approx(19 / 400)  # 9 + 2 + 1 + 0 + 3 + 4 engagements
+    assert x_row["score"]["verdict"] == "not enough evidence yet" and x_row["score"]["posts"] == 0
+    assert report["accounts"]["x"]["1h"] == {"posts": 1, "measure": "engagements / impressions", "average": None,
+                                             "verdict": "not enough evidence yet"}
+    assert report["accounts"]["mastodon"]["1h"]["measure"] == "interactions against the typical post"
+    text = run_cli_in_process("stats", "--now", "2026-12-02T10:45", cwd=posted)
+    assert text.code == 2  # stats takes no --now: it shows what was collected
+    text = run_cli_in_process("stats", cwd=posted)
+    assert f"{A} on x" in text.out and "400 impressions" in text.out and "not enough evidence yet" in text.out
+    assert "junocounseling" not in text.out  # only counts: no handle shown

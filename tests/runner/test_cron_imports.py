@@ -21,6 +21,7 @@ ALLOWED = {
     "scheduler", "scheduler.cli", "scheduler.errors", "scheduler.runner", "scheduler.runner.cron",
     "scheduler.config", "scheduler.accounts", "scheduler.crontab", "scheduler.fileio", "scheduler.yamlio",
     "scheduler.store", "scheduler.store.base", "scheduler.store.records", "scheduler.store.schema",
+    "scheduler.store.snapshots",
     "scheduler.store.sqlite", "scheduler.version",
     # the networks' rules and environment parsers (never a network's client library)
     "scheduler.networks", "scheduler.networks.base", "scheduler.networks.outbox", "scheduler.networks.x",
