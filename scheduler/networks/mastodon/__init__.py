@@ -83,11 +83,7 @@ class Mastodon(Network):
             MastodonReader,  # requests: only when collecting
         )
 
-        access = settings.access.get(self.key)
-        if access is None:
-            raise ConfigError(f"posts/schedule.yaml: reading the counts of {account.handle} needs {TOKEN_NAME} and "
-                              f"{BASE_NAME} in the environment or .env; " + HOW_TO_GET_A_TOKEN)
-        return MastodonReader(access)
+        return MastodonReader(self.access(settings, account))
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.mastodon.publisher import (
