@@ -229,7 +229,9 @@ class _Routes:
         return self.back(_referer(request), f"{verb} {describe_change(entry)}.")
 
     async def changes_page(self, request: Request):
-        return self.page(request, "changes.html", changes=recent_changes(self.ws.root, 30))
+        zone = self.ws.settings.schedule.zone
+        changes = [{**row, "when": _local(row.get("at"), zone)} for row in recent_changes(self.ws.root, 30)]
+        return self.page(request, "changes.html", changes=changes, timezone=zone.key)
 
     async def move_post(self, request: Request):
         data = await self.form(request)
@@ -323,6 +325,14 @@ def _referer(request: Request, default: str = "/") -> str:
     """Back to the studio page the form was on (only a path on this site; never elsewhere)."""
     back = request.query_params.get("back") or ""
     return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _local(stamp, zone) -> str:
+    """An audit entry's time as the practice reads it: 'Tue 01 Dec 07:00'."""
+    try:
+        return f"{datetime.fromisoformat(str(stamp)).astimezone(zone):%a %d %b %H:%M}"
+    except ValueError:
+        return str(stamp)[:16]
 
 
 def _here(request: Request) -> str:

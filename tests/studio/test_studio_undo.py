@@ -127,6 +127,7 @@ def test_the_changes_page_lists_changes_with_undo_per_item(studio):
     save(studio, other, page, headline="Second tip, new headline.")
     studio.post("/do/skip", {"post": POST})
     listing = studio.get("/changes").text
+    assert ">Tue 01 Dec 07:00</time>" in listing  # the practice's time, as everywhere else
     assert listing.index("skip on the queue") < listing.index("edit of " + other) < listing.index("approval of " + TIP)
     edit = next(e for e in audit.entries(studio.root) if e["what"] == "edit")
     answer = studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True)  # an older one, by itself
