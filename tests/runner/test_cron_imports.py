@@ -25,7 +25,8 @@ ALLOWED = {
     "scheduler.store.sqlite", "scheduler.version",
     # the networks' rules and environment parsers (never a network's client library)
     "scheduler.networks", "scheduler.networks.base", "scheduler.networks.outbox", "scheduler.networks.x",
-    "scheduler.networks.x.costs", "scheduler.networks.bluesky", "scheduler.networks.bluesky.access",
+    "scheduler.networks.x.costs", "scheduler.networks.x.credentials", "scheduler.networks.bluesky",
+    "scheduler.networks.bluesky.access",
     "scheduler.networks.bluesky.text", "scheduler.networks.mastodon", "scheduler.networks.mastodon.access",
     "scheduler.heartbeat",  # one small write: the studio shows that posting runs
 }
