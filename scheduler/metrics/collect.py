@@ -94,7 +94,7 @@ def collect(settings, store: Store, readers: Readers, now: datetime) -> list[dic
             row["error"] = str(exc)
             continue
         store.record_reads(account.network, reading.billed, reading.cost_each, now)
-        snapshots = [Snapshot(p.id, p.network, age.age, age.due_at, now, age.late, **vars(reading.counts[rid]))
+        snapshots = [Snapshot(p.id, p.network, age.age, age.due_at, now, age.late, reading.counts[rid])
                      for rid, (p, age) in wanted.items() if rid in reading.counts]
         row.update(taken=store.add_snapshots(snapshots), late=sum(s.late for s in snapshots),
                    read=len(reading.billed), calls=reading.calls,

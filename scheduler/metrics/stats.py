@@ -20,10 +20,10 @@ from scheduler.store.snapshots import Snapshot
 def outcomes_at(network: str, snapshots: list[Snapshot]) -> list[Outcome]:
     """One outcome per post at one age: engagements out of impressions where the network gives impressions,
     else interactions against the account's typical post."""
-    with_impressions = [o for s in snapshots if (o := engagement_outcome(s.post_id, s.counts())) is not None]
+    with_impressions = [o for s in snapshots if (o := engagement_outcome(s.post_id, s.numbers())) is not None]
     if with_impressions and len(with_impressions) == len(snapshots):
         return with_impressions
-    return interaction_outcomes({s.post_id: s.counts() for s in snapshots})
+    return interaction_outcomes({s.post_id: s.numbers() for s in snapshots})
 
 
 def stats(settings, store: Store) -> dict:
@@ -37,7 +37,7 @@ def stats(settings, store: Store) -> dict:
     for (network, age), snapshots in sorted(by_age.items(), key=lambda item: (item[0][0], AGE_NAMES.index(item[0][1]))):
         outcomes = outcomes_at(network, snapshots)
         prior = fit_prior(outcomes)
-        measure = "engagements / impressions" if any(s.impressions for s in snapshots) else \
+        measure = "engagements / impressions" if any(s.counts.impressions for s in snapshots) else \
             "interactions against the typical post"
         accounts[network][age] = {"posts": len(outcomes), "measure": measure,
                                   "average": round(prior.mean, 6) if prior else None,
@@ -51,7 +51,7 @@ def stats(settings, store: Store) -> dict:
                 "ages": {}})
             found = scores.get(snapshot.post_id)
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
-                                "counts": snapshot.counts(), "score": found.as_dict() if found else None}
+                                "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
     return {"posts": [rows[key] for key in sorted(rows)],
             "accounts": {network: accounts[network] for network in sorted(accounts)}}
 

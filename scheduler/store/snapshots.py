@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from scheduler.networks.base import Counts
 from scheduler.store.records import from_epoch, to_epoch
 
-COUNT_NAMES = ("impressions", "likes", "reposts", "replies", "quotes", "bookmarks", "link_clicks")
+COUNT_NAMES = tuple(f.name for f in fields(Counts))
 
 
 @dataclass(frozen=True)
@@ -22,19 +23,13 @@ class Snapshot:
     due_at: datetime            # posted_at + age
     taken_at: datetime
     late: bool
-    impressions: int | None = None   # None: the network does not give it (or not for this post)
-    likes: int | None = None
-    reposts: int | None = None
-    replies: int | None = None
-    quotes: int | None = None
-    bookmarks: int | None = None
-    link_clicks: int | None = None
+    counts: Counts = field(default_factory=Counts)  # as the network gave them; None where it gives none
 
-    def counts(self) -> dict[str, int | None]:
-        return {name: getattr(self, name) for name in COUNT_NAMES}
+    def numbers(self) -> dict[str, int | None]:
+        return {name: getattr(self.counts, name) for name in COUNT_NAMES}
 
 
-_COLUMNS = tuple(f.name for f in fields(Snapshot))
+_COLUMNS = ("post_id", "network", "age", "due_at", "taken_at", "late", *COUNT_NAMES)
 
 
 class SnapshotStore:
@@ -58,7 +53,7 @@ class SnapshotStore:
                 cur.execute(self._sql(f"INSERT INTO metric_snapshots ({', '.join(_COLUMNS)}) VALUES ({marks}) "
                                       "ON CONFLICT (post_id, network, age) DO NOTHING"),
                             (s.post_id, s.network, s.age, to_epoch(s.due_at), to_epoch(s.taken_at), int(s.late),
-                             *(s.counts()[name] for name in COUNT_NAMES)))
+                             *(s.numbers()[name] for name in COUNT_NAMES)))
                 added += cur.rowcount
         return added
 
@@ -73,7 +68,7 @@ class SnapshotStore:
             params.extend(post_ids)
         rows = self._query(self._sql(sql + " ORDER BY post_id, network, due_at"), params)
         return [Snapshot(str(post_id), str(network), str(age), _at(due), _at(taken), bool(late),
-                         *(None if n is None else int(n) for n in counts))
+                         Counts(*(None if n is None else int(n) for n in counts)))
                 for post_id, network, age, due, taken, late, *counts in rows]
 
     def record_reads(self, network: str, remote_ids: Iterable[str], cost_each: float, now: datetime) -> None:

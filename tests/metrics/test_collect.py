@@ -105,7 +105,7 @@ def remote_ids(root: Path) -> dict[str, str]:
 
 def snapshots(root: Path) -> dict[tuple[str, str], dict]:
     with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
-        return {(s.post_id, s.age): {"late": s.late, "taken_at": s.taken_at, **s.counts()} for s in store.snapshots()}
+        return {(s.post_id, s.age): {"late": s.late, "taken_at": s.taken_at, **s.numbers()} for s in store.snapshots()}
 
 
 def by_network(report: dict) -> dict[str, dict]:

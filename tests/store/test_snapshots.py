@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from scheduler.networks.base import Counts
 from scheduler.store import open_store
 from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
 from scheduler.store.snapshots import Snapshot
@@ -16,10 +17,10 @@ NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 
 def test_a_snapshot_is_never_taken_twice(database_url):
     with open_store(database_url) as store:
-        first = Snapshot("c/a", "x", "24h", NOW - timedelta(hours=1), NOW, False, impressions=120, likes=4,
-                         reposts=1, replies=0, quotes=0, bookmarks=1, link_clicks=2)
-        again = Snapshot("c/a", "x", "24h", NOW - timedelta(hours=1), NOW + timedelta(hours=2), True, likes=99)
-        mastodon = Snapshot("c/a@mastodon", "mastodon", "24h", NOW, NOW, False, likes=3, reposts=0, replies=1)
+        first = Snapshot("c/a", "x", "24h", NOW - timedelta(hours=1), NOW, False, Counts(impressions=120, likes=4,
+                         reposts=1, replies=0, quotes=0, bookmarks=1, link_clicks=2))
+        again = Snapshot("c/a", "x", "24h", NOW - timedelta(hours=1), NOW + timedelta(hours=2), True, Counts(likes=99))
+        mastodon = Snapshot("c/a@mastodon", "mastodon", "24h", NOW, NOW, False, Counts(likes=3, reposts=0, replies=1))
         assert store.add_snapshots([first, mastodon]) == 2
         assert store.add_snapshots([again]) == 0
         kept = store.snapshots()
