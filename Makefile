@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip install -q --disable-pip-version-check
 BASE   := $(VENV)/.installed-base
 TESTS  := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast lint bench chaos clean pds
+.PHONY: demo test test-fast test-shifted lint bench chaos clean pds
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("juno-scheduler needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -36,6 +36,14 @@ lint: $(TESTS)
 # Everything but the tests marked slow (real processes, the PDS, concurrency) or browser, on every core.
 test-fast: $(TESTS)
 	$(PY) -m pytest -q -m "not slow and not browser" -n auto
+
+# The whole suite again with the clock moved 400 days ahead (libfaketime, preloaded into every process the
+# tests start): a test or a fake that reads the wall clock where it should take --now fails here.
+# The monotonic clock stays real: Python's timed waits hang under a moved monotonic clock.
+SHIFT ?= +400d
+test-shifted: $(TESTS)
+	LD_PRELOAD="$$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')" \
+	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -q -p no:cacheprovider
 
 # The reference Bluesky PDS for the Bluesky tests (Node 22 + @atproto/pds from npm, cached in
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.
