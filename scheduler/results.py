@@ -40,6 +40,7 @@ class SplitTip(Result):
     review_words: dict[str, list[str]] = field(default_factory=dict)  # flag -> the words that raised it
     notes: list[str] = field(default_factory=list)  # where split's rules were unsure; never blocks
     source: dict[str, Any] = field(default_factory=dict)  # paragraph (block), sentence, digest
+    ready: bool | None = None  # split's judgement that the tip can go out as it is (notes say why not)
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,7 @@ def report(result: SplitResult, root: Path | str) -> dict:
             "review": list(tip.review),
             "review_words": {flag: list(found) for flag, found in tip.review_words.items()},
             "notes": list(tip.notes),
+            "ready": tip.ready,
             "source": dict(tip.source),
             "status": tip.status,
         } for tip in campaign.tips],

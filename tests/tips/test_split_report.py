@@ -88,3 +88,12 @@ def test_taking_a_passage_that_is_not_there_says_which_there_are(project, cli):
     result = cli("split", "--take", "b99", "posts/articles/four-horsemen-faq.md", cwd=project)
     assert result.code == 2 and "has no block b99; it has b1 to b" in result.err
     assert (project / "posts" / "four-horsemen-faq.yaml").read_bytes() == before
+
+
+def test_split_json_says_which_tips_are_ready_as_the_campaign_file_does(project, cli):
+    result = _split(project, cli, "grief-during-the-holidays.html", "--json")
+    assert result.code == 0, result
+    printed = {tip["id"]: tip["ready"] for tip in json.loads(result.out)["tips"]}
+    campaign = load_campaign(project / "posts" / "grief-during-the-holidays.yaml", project)
+    assert printed == {tip.id: tip.ready for tip in campaign.tips}
+    assert True in printed.values() and False in printed.values()
