@@ -26,7 +26,7 @@ def test_hostile_input_gives_one_clear_line_and_changes_nothing(case, tmp_path):
         readonly_cleanup(root, result)
 
 
-def test_ctrl_c_during_cards_stops_the_batch_instead_of_finishing_it(tmp_path):
+def test_ctrl_c_during_cards_stops_the_batch_and_leaves_the_cards_as_they_were(tmp_path):
     import signal
     import subprocess
     import sys
@@ -38,13 +38,12 @@ def test_ctrl_c_during_cards_stops_the_batch_instead_of_finishing_it(tmp_path):
     cards = root / ".juno" / "cards"
     proc = subprocess.Popen([sys.executable, "-m", "scheduler", "cards", "--size", "all"], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not list(cards.rglob("*.png")) and proc.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 120  # cards are staged beside their place while the batch is drawn
+    while not list(cards.rglob(".*.staged")) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
-    drawn = list(cards.rglob("*.png"))
     assert proc.returncode == 130, (out, err)
     assert err.strip().splitlines()[-1] == "error: interrupted" and "Traceback" not in err
-    assert 1 <= len(drawn) < 60  # 20 tips x 3 sizes: it stopped early
-    assert not list(cards.rglob("*.tmp")), "a half-written card was left behind"
+    assert list(cards.rglob("*.png")) == []  # all or nothing: an interrupted batch replaces no card
+    assert not list(cards.rglob(".*.staged")) and not list(cards.rglob("*.tmp")), "a half-drawn batch was left behind"
