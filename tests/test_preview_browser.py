@@ -23,6 +23,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+def browser_environment() -> dict[str, str]:
+    """The environment for Chromium: the person's browser keeps the real clock under `make test-shifted`.
+
+    The clock that moves is the product's and the fakes' (a preloaded libfaketime); Chromium hangs loading
+    any page under it, and it is the person's program, not ours.
+    """
+    return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
@@ -32,7 +41,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                              env=browser_environment())
         yield chromium
         chromium.close()
 
