@@ -34,6 +34,7 @@ from scheduler.results import (
     CardsReport,
     ChangedPost,
     CollectReport,
+    ConfiguredNetwork,
     HistoryRow,
     PlannedPost,
     PostChange,
@@ -190,6 +191,16 @@ class Project:
         publishers = sorted({str(a.publisher) for a in self.settings.schedule.all_accounts})
         return PostingBeat(last_run_due=ran.isoformat() if ran else None, daemon_pid=pid if daemon else None,
                            stale=stale, catch_up_minutes=int(window.total_seconds() // 60), publishers=publishers)
+
+    def configured_networks(self) -> list[ConfiguredNetwork]:
+        """Each network posts/schedule.yaml posts to, once, in its order, with the name a person reads."""
+        rows: dict[str, ConfiguredNetwork] = {}
+        for account in self.settings.schedule.all_accounts:
+            if account.network not in rows:
+                rows[account.network] = ConfiguredNetwork(
+                    network=account.network, name=networks.get(account.network).name, handle=account.handle,
+                    rehearsal=networks.get(account.publisher).rehearsal)
+        return list(rows.values())
 
     def nothing_due(self, now: datetime) -> bool:
         """The cron fast path: True when surely nothing is due, found without loading the settings."""

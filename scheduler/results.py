@@ -345,6 +345,14 @@ class Unpublished(Result):
 
 
 @dataclass(frozen=True)
+class ConfiguredNetwork(Result):
+    network: str                     # the registry's key: x, bluesky, mastodon
+    name: str                        # as a person reads it: X, Bluesky, Mastodon
+    handle: str
+    rehearsal: bool                  # its publisher is the outbox: posts are written to files, nothing is sent
+
+
+@dataclass(frozen=True)
 class PostingBeat(Result):
     last_run_due: str | None         # when `run-due` last ran (ISO), None when never seen
     daemon_pid: int | None           # the running daemon's process id, None when none runs
@@ -386,7 +394,7 @@ class StatsReport(Result):
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
-           "CollectReport", "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
+           "CollectReport", "ConfiguredNetwork", "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
            "PostChange", "PostingBeat", "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle",
            "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TooLong", "Unpublished",
            "UpdatedPost", "WithdrawnPost"]

@@ -11,6 +11,7 @@ import base64
 import logging
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from PIL import Image
@@ -34,6 +35,7 @@ from scheduler.campaigns.file import MAX_HEADLINE
 from scheduler.errors import JunoError
 from scheduler.studio import views
 from scheduler.studio.editing import Conflict, Refused
+from scheduler.studio.filters import CALENDAR_STATES, STATES, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
 
@@ -93,11 +95,22 @@ class _Routes:
             return self.page(request, "problem.html", status=400, back="/calendar", back_label="Back to this month",
                              message=f"day={(day or '')[:20]!r}: the calendar shows days from {FIRST_DAY:%Y} to {LAST_DAY:%Y}; "
                                      "pick a day in those years")
-        model = views.calendar(self.ws, request.query_params.get("mode", "month"), anchor)
-        return self.page(request, "calendar.html", problem=None, **model)
+        try:
+            filters, options = views.read_filters(self.ws, request.query_params, CALENDAR_STATES)
+        except UnknownFilter as exc:
+            return self.page(request, "problem.html", status=400, back="/calendar", back_label="Back to the calendar, "
+                             "unfiltered", message=str(exc))
+        model = views.calendar(self.ws, request.query_params.get("mode", "month"), anchor, filters)
+        return self.page(request, "calendar.html", problem=None, filters=filters, options=options,
+                         states=[(key, STATES[key]) for key in CALENDAR_STATES], **model)
 
     async def queue_page(self, request: Request):
-        return self.page(request, "queue.html", **views.queue_page(self.ws))
+        try:
+            filters, options = views.read_filters(self.ws, request.query_params)
+        except UnknownFilter as exc:
+            return self.page(request, "problem.html", status=400, back="/queue", back_label="Back to the whole queue",
+                             message=str(exc))
+        return self.page(request, "queue.html", **views.queue_page(self.ws, filters, options))
 
     # --- cards ---------------------------------------------------------------------------------
 
@@ -240,7 +253,8 @@ class _Routes:
         except (Refused, JunoError) as exc:
             return self.back(_referer(request, "/calendar"), f"Not moved: {exc}", "refused")
         day = moved["at"][:10]
-        return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}",
+        kept = urlencode(parse_qsl(data.get("filters", "")))  # the page's filters, re-encoded (never raw)
+        return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}" + (f"&{kept}" if kept else ""),
                     f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
 
     async def control(self, request: Request):

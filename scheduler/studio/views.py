@@ -196,8 +196,9 @@ def split_fates(root: Path, slug: str) -> dict[int, dict]:
 
 # --- the calendar ----------------------------------------------------------------------------
 
-def calendar(ws, mode: str, anchor: date | None) -> dict:
-    """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone."""
+def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
+    """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone
+    that the filters show."""
     from scheduler.campaigns.planning import stored_card
     from scheduler.store.records import POSTED, WAITING
 
@@ -227,8 +228,11 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
     for post in posts:
         when = post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at
         local = when.astimezone(zone)
+        slug, tip_id = post.tip_key.split("/", 1)
+        if filters is not None and not filters.shows(campaign=slug, network=post.network, state=post.status,
+                                                     words=(post.text, tip_id, slug)):
+            continue
         if local.date() in by_day:
-            slug, tip_id = post.tip_key.split("/", 1)
             by_day[local.date()].append({
                 "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
                 "network": post.network,
@@ -245,7 +249,8 @@ def calendar(ws, mode: str, anchor: date | None) -> dict:
                       "posts": sorted(by_day[day], key=lambda p: p["time"])})
     return {"mode": mode, "title": title, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)],
             "previous": previous.isoformat(), "following": following.isoformat(), "timezone": zone.key,
-            "weekdays": WEEKDAYS, "today": today.isoformat(),
+            "weekdays": WEEKDAYS, "today": today.isoformat(), "matching": sum(len(posts) for posts in by_day.values()),
+            "shown_day": anchor.isoformat(),
             "week_of": (today if (today.year, today.month) == (anchor.year, anchor.month) else anchor.replace(day=1)
                         ).isoformat()}
 
@@ -260,18 +265,73 @@ def _dst_change(day: date, zone) -> str | None:
 
 # --- queue and history -----------------------------------------------------------------------
 
-def queue_page(ws) -> dict:
+def filter_options(ws) -> dict:
+    """What the filters offer: the campaigns (slug, title), the configured networks (name, label), the states."""
+    from scheduler.studio.filters import STATES
+
+    rows: list[dict] = []
+    campaigns = [(c.slug, c.title) for c in _each_campaign(ws, rows)]
+    networks = [(row.network, row.name) for row in ws.project.configured_networks()]
+    return {"campaigns": campaigns, "networks": networks, "states": list(STATES.items())}
+
+
+def read_filters(ws, query, states=None):
+    """The page's filters, checked against the campaigns, networks and states there are (UnknownFilter if not)."""
+    from scheduler.studio.filters import STATES, Filters
+
+    options = filter_options(ws)
+    filters = Filters.read(query, [slug for slug, _ in options["campaigns"]], [name for name, _ in options["networks"]],
+                           states or tuple(STATES))
+    return filters, options
+
+
+def queue_page(ws, filters=None, options=None) -> dict:
+    """The queue as the filters show it: posts going out, drafts waiting for approval, history."""
+    from scheduler.studio.filters import Filters
+
+    filters = filters or Filters()
     now = ws.clock()
     zone = ws.settings.schedule.zone
-    return {"report": ws.project.status(now), "plan": [_readable(ws, row.as_dict(), zone) for row in ws.project.plan(now, 35)],
-            "history": ws.project.history(50), "timezone": zone.key}
+    options = options or filter_options(ws)
+    names = dict(options["networks"])
+    plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, 35)]
+    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(50)]
+    drafts = _drafts(ws) if filters.state in ("", "draft") else []
+    shown_plan = [row for row in plan if _shows(filters, row)]
+    shown_history = [row for row in history if _shows(filters, row)]
+    shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
+                                                            words=(row["headline"], row["text"], row["tip"]))]
+    total = len(plan) + len(history) + len(drafts)
+    shown = len(shown_plan) + len(shown_history) + len(shown_drafts)
+    return {"report": ws.project.status(now), "plan": shown_plan, "history": shown_history, "drafts": shown_drafts,
+            "timezone": zone.key, "filters": filters, "options": options,
+            "shown": shown, "total": total}
 
 
-def _readable(ws, row: dict, zone) -> dict:
+def _shows(filters, row: dict) -> bool:
+    return filters.shows(campaign=row["slug"], network=row.get("network"), state=row["status"],
+                         words=(row.get("headline"), row.get("text"), row["tip"], row["slug"]))
+
+
+def _drafts(ws) -> list[dict]:
+    """Every draft tip of every campaign, in campaign order: what "Approve selected" can take."""
+    rows: list[dict] = []
+    drafts = []
+    for campaign in _each_campaign(ws, rows):
+        for tip in campaign.tips:
+            if tip.status == "draft":
+                drafts.append({"slug": campaign.slug, "tip": tip.id, "key": f"{campaign.slug}/{tip.id}",
+                               "campaign": campaign.title, "headline": tip.headline, "text": tip.text,
+                               "flags": list(tip.unacknowledged), "thumb": card_url(ws, campaign, tip)})
+    return drafts
+
+
+def _readable(ws, row: dict, zone, names: dict) -> dict:
     """A queue row as a person reads it: weekday, day and time in the practice's zone, network, headline, card."""
     key = row["id"].split("@", 1)[0].split("~", 1)[0]
     slug, _, tip_id = key.partition("/")
-    row = {**row, "slug": slug, "tip": tip_id, "headline": None, "thumb": None}
+    row = {**row, "slug": slug, "tip": tip_id, "headline": None, "thumb": None,
+           "network_name": names.get(row.get("network", ""), row.get("network", ""))}
     try:
         row["when"] = f"{datetime.fromisoformat(row['at']).astimezone(zone):%a %d %b %H:%M}"
     except (ValueError, TypeError):
