@@ -51,10 +51,24 @@ class Slot:
     cron: str | None = None
 
 
+UTM_KEYS = ("source", "medium", "campaign", "term", "content")
+
+
 @dataclass(frozen=True)
 class LinkPolicy:
+    """Where the campaign's link goes, and the UTM parameters it carries (`utm`: None for none).
+
+    UTM parameters are on by default: utm_source is the network (x, bluesky, mastodon), utm_medium `social`,
+    utm_campaign the campaign's slug; values given in posts/schedule.yaml replace those defaults."""
+
     mode: str = "in-post"
-    utm: Mapping[str, str] = field(default_factory=dict)
+    utm: Mapping[str, str] | None = field(default_factory=dict)
+
+    def utm_for(self, network: str, campaign: str) -> dict[str, str]:
+        """The UTM parameters of a link in a post on `network` from `campaign` (empty when turned off)."""
+        if self.utm is None:
+            return {}
+        return {"source": network, "medium": "social", "campaign": campaign, **self.utm}
 
 
 @dataclass(frozen=True)
@@ -445,10 +459,11 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     if mode not in LINK_MODES:
         raise doc.error(at + ("mode",), f"unknown link mode {mode!r} (use one of: {', '.join(LINK_MODES)})"
                                         f"{did_you_mean(str(mode), LINK_MODES)}")
-    utm = value.get("utm") or {}
-    utm = expect_mapping(doc, at + ("utm",), utm, "a mapping such as {source: x, medium: social}")
-    allowed = ("source", "medium", "campaign", "term", "content")
-    reject_unknown_keys(doc, at + ("utm",), utm, allowed)
+    utm = value.get("utm", {})
+    if utm is False or (isinstance(utm, str) and utm.strip().lower() in ("off", "none", "false", "no")):
+        return LinkPolicy(mode=mode, utm=None)  # links without UTM parameters
+    utm = expect_mapping(doc, at + ("utm",), utm or {}, "off, or a mapping such as {medium: social, campaign: spring}")
+    reject_unknown_keys(doc, at + ("utm",), utm, UTM_KEYS)
     for key, item in utm.items():
         if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
             raise doc.error(at + ("utm", key), "expected a short word, e.g. social")

@@ -17,15 +17,14 @@ from scheduler import networks
 from scheduler.networks.base import TextLength
 
 
-def link_with_utm(url: str | None, utm: dict, campaign: str) -> str | None:
+def link_with_utm(url: str | None, utm: dict) -> str | None:
+    """`url` with utm_<key>=value for each of `utm` (parameters the URL already has are kept as they are)."""
     if not url:
         return None
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     for key, value in utm.items():
         query.setdefault(f"utm_{key}", value)
-    if utm:
-        query.setdefault("utm_campaign", campaign)
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
@@ -45,13 +44,11 @@ def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | No
 
 def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool,
                 network: str | None = None) -> str:
-    """compose() with the schedule's link, hashtag and crisis-footer policy; utm source defaults to the network."""
+    """compose() with the schedule's link, hashtag and crisis-footer policy. The link carries UTM parameters
+    (by default utm_source=<network>&utm_medium=social&utm_campaign=<campaign>; see LinkPolicy.utm_for)."""
     link = None
     if schedule is not None and schedule.link.mode == "in-post":
-        utm = dict(schedule.link.utm)
-        if utm and "source" not in utm:
-            utm["source"] = network or schedule.account.network
-        link = link_with_utm(url, utm, campaign)
+        link = link_with_utm(url, schedule.link.utm_for(network or schedule.account.network, campaign))
     return compose(
         text,
         link=link,

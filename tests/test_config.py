@@ -86,7 +86,7 @@ BROKEN = [
     ("max_per_day zero", lambda t: t.replace("max_per_day: 1", "max_per_day: 0"), "14:14", ["at least 1"]),
     ("max_per_day text", lambda t: t.replace("max_per_day: 1", "max_per_day: two"), "14:14", ["whole number"]),
     ("bad link mode", lambda t: t.replace("mode: in-post", "mode: inpost"), "19:14", ["did you mean 'in-post'"]),
-    ("unknown utm key", lambda t: t.replace("utm: {source: x", "utm: {sorce: x"), "19:29", ["did you mean 'source'"]),
+    ("unknown utm key", lambda t: t.replace("link: {mode: in-post}", "link: {mode: in-post, utm: {sorce: x}}"), "19:29", ["did you mean 'source'"]),
     ("bad hashtag", lambda t: t.replace('"#CouplesCounseling"', '"#Couples Counseling"'), "20:12", ["not a hashtag"]),
     ("negative budget", lambda t: t.replace("monthly_usd: 10", "monthly_usd: -5"), "21:23", ["US dollars"]),
     ("tab in indentation", lambda t: t.replace("  handle: junocounseling", "\thandle: junocounseling"), "4:1", ["tab", "spaces"]),
