@@ -190,9 +190,8 @@ def database_url(request, tmp_path):
     return request.getfixturevalue("pg_url")
 
 
-@pytest.fixture(scope="session")
-def pds():
-    """The reference Bluesky PDS on loopback (tests/pds/): skipped when not installed, fails under CI=true."""
+def _pds_harness():
+    """tests/pdsserver when the PDS harness is installed: skipped when not, failed under CI=true."""
     from tests import pdsserver
 
     problem = pdsserver.missing()
@@ -201,6 +200,28 @@ def pds():
             pytest.fail(f"the Bluesky PDS harness is missing under CI=true: {problem}; .ci/run installs it "
                         "with tests/pds/install.sh")
         pytest.skip(f"Bluesky PDS harness not installed: {problem}; {pdsserver.INSTALL_HINT}")
-    server = pdsserver.start()
+    return pdsserver
+
+
+@pytest.fixture(scope="session")
+def pds():
+    """The reference Bluesky PDS on loopback (tests/pds/): skipped when not installed, fails under CI=true."""
+    server = _pds_harness().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def bluesky():
+    """(PDS, AppView): the reference PDS passing app.bsky.* calls to a fake AppView (tests/fakeappview.py),
+    which serves the counts; skipped like `pds` when the harness is not installed."""
+    from tests.fakeappview import DID, FakeAppView
+
+    pdsserver = _pds_harness()
+    with FakeAppView() as appview:
+        server = pdsserver.start(appview=(appview.base_url, DID))
+        appview.pds_url = server.url
+        try:
+            yield server, appview
+        finally:
+            server.stop()

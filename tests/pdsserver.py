@@ -111,10 +111,14 @@ class PdsServer:
                 self.process.wait()
 
 
-def start(*, blob_upload_limit: int | None = None, rate_limits: bool = False, timeout: float = 90) -> PdsServer:
-    """Start PLC + PDS on free loopback ports; returns once both answer."""
+def start(*, blob_upload_limit: int | None = None, rate_limits: bool = False, appview: tuple[str, str] | None = None,
+          timeout: float = 90) -> PdsServer:
+    """Start PLC + PDS on free loopback ports; returns once both answer. `appview`: (url, did) of the AppView
+    the PDS passes app.bsky.* calls to (tests/fakeappview.py), as bsky.social passes them to api.bsky.app."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PDS_", "LOG_"))}
     env["LOG_ENABLED"] = "false"
+    if appview is not None:
+        env["PDS_BSKY_APP_VIEW_URL"], env["PDS_BSKY_APP_VIEW_DID"] = appview
     if blob_upload_limit is not None:
         env["PDS_BLOB_UPLOAD_LIMIT"] = str(blob_upload_limit)
     if rate_limits:

@@ -3,7 +3,8 @@
 // {"pds": url, "plc": url, "admin_password": ..., "handle_domain": ".test"} once both answer,
 // and exits when its standard input closes (so a dead test runner never leaves it behind).
 // Extra settings come from the environment: PDS_BLOB_UPLOAD_LIMIT (bytes) for an older server,
-// PDS_RATE_LIMITS_ENABLED=true for bsky.social's rate limits (createSession: 30 per 5 minutes).
+// PDS_RATE_LIMITS_ENABLED=true for bsky.social's rate limits (createSession: 30 per 5 minutes),
+// PDS_BSKY_APP_VIEW_URL and PDS_BSKY_APP_VIEW_DID for an AppView that app.bsky.* calls are passed to.
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -53,8 +54,8 @@ async function main() {
     jwtSecret: crypto.randomBytes(16).toString('hex'),
     serviceHandleDomains: ['.test'],
     didPlcUrl: `http://localhost:${plcPort}`,
-    bskyAppViewUrl: 'https://appview.invalid',
-    bskyAppViewDid: 'did:example:invalid',
+    bskyAppViewUrl: process.env.PDS_BSKY_APP_VIEW_URL || 'https://appview.invalid',
+    bskyAppViewDid: process.env.PDS_BSKY_APP_VIEW_DID || 'did:example:invalid',
     bskyAppViewCdnUrlPattern: 'http://cdn.appview.invalid/%s/%s/%s',
     modServiceUrl: 'https://moderator.invalid',
     modServiceDid: 'did:example:invalid',

@@ -14,6 +14,7 @@ from scheduler.networks.base import (
     Network,
     NetworkKey,
     Publisher,
+    Reader,
     TextLength,
     mask,
 )
@@ -75,6 +76,13 @@ class Bluesky(Network):
     def missing(self, account) -> str:
         return (f"environment: {PASSWORD_NAME} is not set; the Bluesky account needs an app password (see "
                 "docs/networks.md, 'Posting to Bluesky') in the environment or .env")
+
+    def reader(self, settings, account, handles: HandleCache) -> Reader:
+        from scheduler.networks.bluesky.reading import (
+            BlueskyReader,  # as in publisher()
+        )
+
+        return BlueskyReader(self.publisher(settings, account, handles))
 
     def check(self, report, settings, account) -> None:
         from scheduler.networks.bluesky.publisher import (

@@ -196,6 +196,20 @@ class BlueskyPublisher(Publisher):
                     continue
                 raise failure from None
 
+    # --- reading -----------------------------------------------------------------------------
+
+    def post_views(self, uris: list[str]) -> list:
+        """app.bsky.feed.getPosts for up to 25 of this account's post URIs, in the one session: the PDS passes
+        the call to the account's AppView, which holds the counts. Posts the AppView does not have are left out."""
+        from atproto import models
+
+        self.session()
+        try:
+            answer = self._call(lambda c: c.app.bsky.feed.get_posts(models.AppBskyFeedGetPosts.Params(uris=uris)))
+        except Exception as exc:  # noqa: BLE001 - classified below, anything else re-raised
+            raise self._failure(exc, "reading the posts' counts") from None
+        return list(answer.posts)
+
     # --- after an uncertain attempt, and afterwards -----------------------------------------
 
     def attempt_key(self, post: Outgoing) -> str:
