@@ -25,6 +25,7 @@ from scheduler.yamlio import (
     Document,
     did_you_mean,
     expect_mapping,
+    hashtag_list,
     kind_of,
     load_document,
     reject_unknown_keys,
@@ -284,7 +285,7 @@ def parse_schedule(doc: Document) -> Schedule:
         recycle_after=(None if data.get("recycle_after") is None
                        else _duration(doc, ("recycle_after",), data["recycle_after"], positive=True)),
         link=_link(doc, data.get("link", {"mode": "in-post"})),
-        hashtags=_hashtags(doc, data.get("hashtags") or []),
+        hashtags=hashtag_list(doc, ("hashtags",), data.get("hashtags") or []),
         budget=_budget(doc, data.get("budget") or {}),
         crisis_footer=_optional_text(doc, ("crisis_footer",), data.get("crisis_footer")),
     )
@@ -468,18 +469,6 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
         if not isinstance(item, (str, int)) or isinstance(item, bool) or not str(item).strip():
             raise doc.error(at + ("utm", key), "expected a short word, e.g. social")
     return LinkPolicy(mode=mode, utm={k: str(v) for k, v in utm.items()})
-
-
-def _hashtags(doc: Document, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise doc.error(("hashtags",), 'expected a list, e.g. ["#CouplesCounseling"]')
-    tags = []
-    for index, tag in enumerate(value):
-        if not isinstance(tag, str) or not re.fullmatch(r"#?\w+", tag.strip()):
-            raise doc.error(("hashtags", index), f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\"")
-        tag = tag.strip()
-        tags.append(tag if tag.startswith("#") else f"#{tag}")
-    return tuple(tags)
 
 
 def _budget(doc: Document, value: Any) -> Budget:

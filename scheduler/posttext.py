@@ -43,16 +43,17 @@ def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | No
 
 
 def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool,
-                network: str | None = None) -> str:
+                network: str | None = None, hashtags=None) -> str:
     """compose() with the schedule's link, hashtag and crisis-footer policy. The link carries UTM parameters
-    (by default utm_source=<network>&utm_medium=social&utm_campaign=<campaign>; see LinkPolicy.utm_for)."""
+    (by default utm_source=<network>&utm_medium=social&utm_campaign=<campaign>; see LinkPolicy.utm_for).
+    `hashtags`: the campaign's own (its file's `hashtags:`), in place of the schedule's; None: the schedule's."""
     link = None
     if schedule is not None and schedule.link.mode == "in-post":
         link = link_with_utm(url, schedule.link.utm_for(network or schedule.account.network, campaign))
     return compose(
         text,
         link=link,
-        hashtags=schedule.hashtags if schedule is not None else (),
+        hashtags=hashtags if hashtags is not None else (schedule.hashtags if schedule is not None else ()),
         footer=schedule.crisis_footer if (schedule is not None and sensitive) else None,
     )
 
@@ -113,7 +114,8 @@ def compose_tip(schedule, campaign, tip, text: str | None = None, state_dir: Pat
     for account in accounts:
         body = tip.text_for(account.network) if text is None else text
         texts[account.network] = compose_for(schedule, text=body, url=campaign.url, campaign=campaign.slug,
-                                             sensitive=tip.sensitive, network=account.network)
+                                             sensitive=tip.sensitive, network=account.network,
+                                             hashtags=campaign.hashtags)
         lengths[account.network] = length_on(account.network, texts[account.network], state_dir)
     return Composed(texts, lengths)
 

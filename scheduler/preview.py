@@ -95,11 +95,7 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
     network = networks.get(post.get("network") or networks.first())
     length = int(post.get("weighted_length") or 0)
     limit = int(post.get("limit") or network.length("").limit)
-    flags = [flag for flag in post.get("review") or () if flag in FLAG_LABELS]
-    if length > limit:
-        flags.append("too-long")
-    if not post.get("card"):
-        flags.append("no-card")
+    flags = post_flags(post.get("review") or (), length, limit, bool(post.get("card")))
     status = post.get("status") or "draft"
     at = _local(post["at"], zone) if post.get("at") else None
     return {
@@ -118,13 +114,24 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "error": post.get("error") or "",
         "card": post.get("card"),
         "status": status,
-        "flags": [{"key": flag, "label": FLAG_LABELS[flag]} for flag in flags],
+        "flags": flags,
         "attention": bool(flags) or status in ATTENTION_STATUSES,
         "date": at.date() if at else None,
         "when": _long_time(at) if at else "",
         "time": _short_time(at) if at else "",
         "iso": at.isoformat() if at else "",
     }
+
+
+def post_flags(review, length: int, limit: int, has_card: bool) -> list[dict]:
+    """What a post is marked with on the review page (and beside each network's post in the studio): its
+    review flags, too long for its network, no card yet. [{"key", "label"}], in that order."""
+    flags = [flag for flag in review if flag in FLAG_LABELS]
+    if length > limit:
+        flags.append("too-long")
+    if not has_card:
+        flags.append("no-card")
+    return [{"key": flag, "label": FLAG_LABELS[flag]} for flag in flags]
 
 
 def _published_model(item: Mapping[str, Any], zone: ZoneInfo) -> dict:
@@ -275,11 +282,16 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
 
 def _notices(settings, campaigns) -> list[str]:
     """What a person should fix that no single post shows: a campaign whose posts would go out without their link."""
-    if settings.schedule.link.mode != "in-post":
-        return []
-    return [f"Posts from {campaign.slug} go out without a link: the campaign has no article address. "
-            f"Set article.url in posts/{campaign.slug}.yaml, then run juno-scheduler queue."
-            for campaign in campaigns if not campaign.url and any(tip.status != "skip" for tip in campaign.tips)]
+    notices = (missing_link(settings, campaign) for campaign in campaigns)
+    return [notice for notice in notices if notice]
+
+
+def missing_link(settings, campaign) -> str | None:
+    """The notice for a campaign whose posts would go out without their link (None when they have it)."""
+    if settings.schedule.link.mode != "in-post" or campaign.url or all(tip.status == "skip" for tip in campaign.tips):
+        return None
+    return (f"Posts from {campaign.slug} go out without a link: the campaign has no article address. "
+            f"Set article.url in posts/{campaign.slug}.yaml, then run juno-scheduler queue.")
 
 
 def _brand(settings):
@@ -289,23 +301,44 @@ def _brand(settings):
 
 
 def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
-    from scheduler.cards.render import campaign_alt_text, card_path
-    from scheduler.posttext import compose_tip
-
-    post = compose_tip(settings.schedule, campaign, tip, state_dir=settings.state_dir)
-    size = networks.card_sizes((settings.schedule.account,))[0]
+    post = network_posts(settings, brand, campaign, tip)[0]
     return {
         "id": f"{campaign.slug}/{tip.id}",
         "campaign": campaign.slug,
         "headline": tip.headline,
-        "text": post.text,
-        "weighted_length": post.weighted_length,
-        "limit": post.limit,
-        "network": post.main,
-        "alt_text": campaign_alt_text(brand, campaign, tip),  # as queue will store it
-        "card": cards.uri(card_path(settings.cards_dir, campaign.slug, tip.id, size)),
+        "text": post["text"],
+        "weighted_length": post["length"],
+        "limit": post["limit"],
+        "network": post["network"],
+        "alt_text": post["alt_text"],
+        "card": cards.uri(post["card"]),
         "review": list(tip.review),
     }
+
+
+def network_posts(settings, brand, campaign, tip, text: str | None = None) -> list[dict]:
+    """A tip's post on each configured account's network exactly as it will be sent, the first account's first.
+
+    Each: {"network", "name", "text" (with footer, link and its tracking parameters, hashtags), "length",
+    "limit", "how", "card" (its file at the network's card size), "card_size", "card_width", "card_height",
+    "alt_text" (as queue stores it),
+    "flags" (post_flags: what the review page marks it with)}. `text`: the words typed in place of the tip's."""
+    from scheduler.cards.render import campaign_alt_text, card_path, dimensions
+    from scheduler.posttext import compose_tip
+
+    composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
+    alt = campaign_alt_text(brand, campaign, tip)
+    posts = []
+    for network, body in composed.texts.items():
+        counted = composed.lengths[network]
+        size = networks.get(network).card_size
+        card = card_path(settings.cards_dir, campaign.slug, tip.id, size)
+        posts.append({"network": network, "name": networks.get(network).name, "text": body,
+                      "length": counted.length, "limit": counted.limit, "how": counted.how, "card": card,
+                      "card_size": size, "card_width": dimensions(size)[0], "card_height": dimensions(size)[1],
+                      "alt_text": alt,
+                      "flags": post_flags(tip.review, counted.length, counted.limit, card.is_file())})
+    return posts
 
 
 def _published(store, now: datetime, days: int) -> list[dict]:

@@ -30,12 +30,14 @@ from scheduler.networks.base import CheckReport
 from scheduler.results import (
     AccountStatus,
     Approved,
+    CampaignPosts,
     Card,
     CardsReport,
     ChangedPost,
     CollectReport,
     ConfiguredNetwork,
     HistoryRow,
+    NetworkPost,
     PlannedPost,
     PostChange,
     PostingBeat,
@@ -47,6 +49,7 @@ from scheduler.results import (
     SplitTip,
     StatsReport,
     StatusReport,
+    TipPosts,
     Unpublished,
 )
 from scheduler.runner.report import RunReport
@@ -134,6 +137,28 @@ class Project:
 
         with self.store() as store:
             return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]
+
+    def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None) -> CampaignPosts:
+        """Each tip's post (or only `tip`'s) on every configured network exactly as it will be sent, with each
+        network's count and limit and the warnings `preview` gives; `text`: the words typed in place of `tip`'s
+        (nothing is saved)."""
+        from scheduler.campaigns.file import find_campaigns
+        from scheduler.cards.brand import load_brand
+        from scheduler.preview import missing_link, network_posts
+
+        settings = self.settings
+        found = find_campaigns(self.root, [campaign])[0]
+        chosen = [t for t in found.tips if tip is None or t.id == tip]
+        if tip is not None and not chosen:
+            raise UsageError(f"posts/{found.slug}.yaml has no tip {tip!r}; reload the page")
+        brand = load_brand(self.root, settings.schedule.account.handle)
+        tips = [TipPosts(tip=t.id, posts=[NetworkPost(**{**post, "card": str(post["card"])})
+                                          for post in network_posts(settings, brand, found, t, text)])
+                for t in chosen]
+        hashtags = found.hashtags if found.hashtags is not None else settings.schedule.hashtags
+        notice = missing_link(settings, found)
+        return CampaignPosts(campaign=found.slug, url=found.url, hashtags=list(hashtags),
+                             own_hashtags=found.hashtags is not None, notices=[notice] if notice else [], tips=tips)
 
     def preview(self, now: datetime, out: Path | str | None = None, days: int = 28) -> PreviewReport:
         from scheduler.preview import write_preview

@@ -362,6 +362,46 @@ class PostingBeat(Result):
 
 
 @dataclass(frozen=True)
+class NetworkPost(Result):
+    """A tip's post on one network exactly as it will be sent, with that network's count and limit."""
+
+    network: str
+    name: str                        # as people write it: "X", "Bluesky"
+    text: str                        # the words, crisis footer, link with its tracking parameters, hashtags
+    length: int                      # as this network counts it
+    limit: int
+    how: str                         # "characters as X counts them"
+    card: str                        # the card's file at this network's size (drawn by `cards` or the studio)
+    card_size: str                   # x | square | portrait
+    card_width: int                  # its pixels
+    card_height: int
+    alt_text: str                    # as queue stores it
+    flags: list[dict[str, str]]      # what `preview` marks it with: [{"key", "label"}] (sensitive ... too-long, no-card)
+
+    @property
+    def fits(self) -> bool:
+        return self.length <= self.limit
+
+
+@dataclass(frozen=True)
+class TipPosts(Result):
+    tip: str
+    posts: list[NetworkPost]         # one per configured network, the first account's first
+
+
+@dataclass(frozen=True)
+class CampaignPosts(Result):
+    """Each tip's posts on every configured network, and what `preview` says about the campaign as a whole."""
+
+    campaign: str
+    url: str | None                  # the article's address (None: posts go out without a link)
+    hashtags: list[str]              # the hashtags its posts carry (the campaign's own, else the practice's)
+    own_hashtags: bool               # the campaign file sets them (else posts/schedule.yaml's)
+    notices: list[str]               # e.g. "Posts from ... go out without a link"
+    tips: list[TipPosts]
+
+
+@dataclass(frozen=True)
 class CollectReport(Result):
     """collect --json: per account whose posts were due a snapshot, what was taken and read, and at what cost."""
 
@@ -393,8 +433,8 @@ class StatsReport(Result):
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "Card", "CardsReport", "ChangedPost",
-           "CollectReport", "ConfiguredNetwork", "FailingPost", "HistoryRow", "Month", "MovedPost", "NetworkMonth", "NextPost", "PlannedPost",
-           "PostChange", "PostingBeat", "PreviewReport", "QueueReport", "QueuedPost", "Result", "SplitArticle",
-           "SplitBlock", "SplitItem", "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TooLong", "Unpublished",
-           "UpdatedPost", "WithdrawnPost"]
+__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CampaignPosts", "Card", "CardsReport",
+           "ChangedPost", "CollectReport", "ConfiguredNetwork", "FailingPost", "HistoryRow", "Month", "MovedPost",
+           "NetworkMonth", "NetworkPost", "NextPost", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport",
+           "QueueReport", "QueuedPost", "Result", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport", "SplitTip",
+           "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished", "UpdatedPost", "WithdrawnPost"]

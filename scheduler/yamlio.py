@@ -8,6 +8,7 @@ as the time the user wrote).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,19 @@ def reject_unknown_keys(doc: Document, at: Path_, data: dict, allowed: Iterable[
         if key not in allowed:
             hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
             raise doc.error(at + (key,), f"unknown key{hint}", key=True)
+
+
+def hashtag_list(doc: Document, at: Path_, value: Any) -> tuple[str, ...]:
+    """A list of hashtags (posts/schedule.yaml's, or a campaign's own), each written with its #."""
+    if not isinstance(value, list):
+        raise doc.error(at, 'expected a list, e.g. ["#CouplesCounseling"]')
+    tags = []
+    for index, tag in enumerate(value):
+        if not isinstance(tag, str) or not re.fullmatch(r"#?\w+", tag.strip()):
+            raise doc.error(at + (index,), f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\"")
+        tag = tag.strip()
+        tags.append(tag if tag.startswith("#") else f"#{tag}")
+    return tuple(tags)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

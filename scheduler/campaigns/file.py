@@ -23,6 +23,7 @@ from scheduler.yamlio import (
     Document,
     did_you_mean,
     display_path,
+    hashtag_list,
     kind_of,
     load_document,
     reject_unknown_keys,
@@ -103,6 +104,7 @@ class Campaign:
     url: str | None
     source: str
     tips: tuple[Tip, ...]
+    hashtags: tuple[str, ...] | None = None  # its posts' own hashtags ([]: none); None: posts/schedule.yaml's
 
     def tip(self, tip_id: str) -> Tip | None:
         return next((tip for tip in self.tips if tip.id == tip_id), None)
@@ -179,7 +181,7 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
         raise doc.error((), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
     if not isinstance(data, dict):
         raise doc.error((), f"expected a mapping with article: and tips:, found {kind_of(data)}")
-    reject_unknown_keys(doc, (), data, ("article", "tips"))
+    reject_unknown_keys(doc, (), data, ("article", "hashtags", "tips"))
     for required in ("article", "tips"):
         if required not in data:
             raise doc.error((), f"'{required}' is missing; add it (see docs/configuration.md, 'Campaign files')")
@@ -207,7 +209,9 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
                                                      "give each tip its own id")
         seen[tip.id] = index
         tips.append(tip)
-    return Campaign(slug=slug, path=doc.path, title=title, url=url, source=source, tips=tuple(tips))
+    hashtags = hashtag_list(doc, ("hashtags",), data["hashtags"] or []) if "hashtags" in data else None
+    return Campaign(slug=slug, path=doc.path, title=title, url=url, source=source, tips=tuple(tips),
+                    hashtags=hashtags)
 
 
 def _tip(doc: Document, at: tuple, item: Any) -> Tip:
@@ -378,6 +382,8 @@ def dump_campaign(campaign: Campaign) -> str:
     lines.append(f"  title: {_quote(campaign.title)}")
     lines.append(f"  url: {_quote(campaign.url) if campaign.url else 'null'}")
     lines.append(f"  source: {_quote(campaign.source)}")
+    if campaign.hashtags is not None:
+        lines.append(f"hashtags: [{', '.join(_quote(tag) for tag in campaign.hashtags)}]")
     if not campaign.tips:
         lines.append("tips: []")
     else:

@@ -99,7 +99,7 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
     if post.attempt_open:
         return TipNow(WANTED, "", campaign, tip)
     text = compose_for(settings.schedule, text=tip.text_for(post.network), url=campaign.url, campaign=campaign.slug,
-                       sensitive=tip.sensitive, network=post.network)
+                       sensitive=tip.sensitive, network=post.network, hashtags=campaign.hashtags)
     if text == post.text:
         return TipNow(WANTED, "", campaign, tip)
     counted = length_on(post.network, text, settings.state_dir)

@@ -121,9 +121,11 @@ class _Routes:
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return Response("no such tip\n", status_code=404, media_type="text/plain")
+        size = request.query_params.get("size") or self.ws.card_size  # another network's size: its own card
+        if size not in self.ws.card_sizes:
+            return Response("no network here shows cards of that size\n", status_code=404, media_type="text/plain")
         # drawn in a worker thread: the event loop keeps answering other requests meanwhile
-        path = await run_in_threadpool(ensure_card, self.ws.settings, self.ws.brand, campaign, tip,
-                                       self.ws.card_size)
+        path = await run_in_threadpool(ensure_card, self.ws.settings, self.ws.brand, campaign, tip, size)
         return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
 
     async def preview(self, request: Request):

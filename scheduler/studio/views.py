@@ -18,16 +18,19 @@ from scheduler.errors import ContentError
 from scheduler.store.records import latest_rounds
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differs from one network to another
 FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "privacy": "Privacy: a client-like detail may be in it",
             "stale": "Stale: the article changed under it"}
 
 
-def card_url(ws, campaign: Campaign, tip) -> str:
+def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
+    """The tip's card as the studio serves it: in the first network's size, or `size` (another network's)."""
     from scheduler.cards.render import kicker_for
 
-    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), ws.card_size)
-    return f"/cards/{campaign.slug}/{tip.id}.png?v={version}"
+    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), size or ws.card_size)
+    shown = f"size={size}&" if size and size != ws.card_size else ""
+    return f"/cards/{campaign.slug}/{tip.id}.png?{shown}v={version}"
 
 
 @lru_cache(maxsize=4096)
@@ -91,11 +94,16 @@ def review(ws, slug: str) -> dict:
     with ws.store() as store:
         latest = _latest_posts(store, slug)
     zone = ws.settings.schedule.zone
+    outgoing = ws.project.campaign_posts(slug)
+    by_tip = {row.tip: row.posts for row in outgoing.tips}
     tips = []
     for position, tip in enumerate(campaign.tips):
         post = latest.get(f"{slug}/{tip.id}")
         length, limit = ws.post_length(campaign, tip)
         tips.append({
+            "networks": [network_post(ws, campaign, tip, item) for item in by_tip.get(tip.id, ())],
+            "marked": [flag["label"] for item in by_tip.get(tip.id, ())[:1] for flag in item.flags
+                       if flag["key"] in tip.review],
             "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
             "alt": _alt(ws, campaign, tip), "length": length, "limit": limit, "included": ws.added_to_post(campaign, tip),
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": MAX_HEADLINE,
@@ -106,7 +114,19 @@ def review(ws, slug: str) -> dict:
             "source": tip.source,
         })
     return {"campaign": campaign, "version": version, "tips": tips, "article": article_blocks(ws, campaign),
-            "first": tips[0]["tip"].id if tips else None}
+            "first": tips[0]["tip"].id if tips else None, "outgoing": outgoing,
+            "practice_hashtags": list(ws.settings.schedule.hashtags)}
+
+
+def network_post(ws, campaign: Campaign, tip, post) -> dict:
+    """One network's post for the page: as `preview` shows it, with the card at that network's size.
+
+    The studio draws a card the moment the page shows it, so `preview`'s "No card yet" is left out here."""
+    return {"network": post.network, "name": post.name, "text": post.text, "length": post.length,
+            "limit": post.limit, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
+            "card": card_url(ws, campaign, tip, post.card_size), "card_size": post.card_size,
+            "width": post.card_width, "height": post.card_height,
+            "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 
 
 def _alt(ws, campaign, tip) -> str:

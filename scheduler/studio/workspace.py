@@ -183,7 +183,8 @@ class Workspace:
                        None)
         try:
             tip = take(text, f"b{paragraph}" if paragraph else "the studio", post_fits(
-                self.settings.schedule, url=campaign.url, slug=slug), {t.id for t in campaign.tips},
+                self.settings.schedule, url=campaign.url, slug=slug, hashtags=campaign.hashtags),
+                {t.id for t in campaign.tips},
                 section=section)
         except ContentError as exc:
             raise Refused(str(exc).replace("--take ", "passage "), "text") from None
@@ -374,7 +375,8 @@ class Workspace:
         """The tip's post on every account, counted by each network (about a millisecond a post): once per
         version of it."""
         schedule = self.settings.schedule
-        key = (self._settings_key, campaign.url, campaign.slug, tip.sensitive, tip.texts, tip.text, text)
+        key = (self._settings_key, campaign.url, campaign.hashtags, campaign.slug, tip.sensitive, tip.texts, tip.text,
+               text)
         if key not in self._lengths:
             if len(self._lengths) > 4096:
                 self._lengths.clear()
@@ -384,7 +386,12 @@ class Workspace:
     @property
     def card_size(self) -> str:
         """The card the studio shows: the one the first account's network shows."""
-        return networks.card_sizes(self.settings.schedule.all_accounts)[0]
+        return self.card_sizes[0]
+
+    @property
+    def card_sizes(self) -> tuple[str, ...]:
+        """Every card size the configured networks show, the first account's first."""
+        return networks.card_sizes(self.settings.schedule.all_accounts)
 
     def where_it_goes(self, slug: str, tip_id: str) -> str:
         """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
@@ -411,7 +418,7 @@ class Workspace:
         parts = []
         if campaign.url and campaign.url.split("?")[0] in composed:
             parts.append("the article's link")
-        if any(tag in composed for tag in schedule.hashtags):
+        if any(tag in composed for tag in (schedule.hashtags if campaign.hashtags is None else campaign.hashtags)):
             parts.append("hashtags")
         if schedule.crisis_footer and tip.sensitive and schedule.crisis_footer in composed:
             parts.append("the crisis footer")

@@ -75,8 +75,10 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                            f"the same file name ({existing.source}, {existing.title!r}); rename this file, e.g. "
                            f"{path.stem}-2{path.suffix}, to split it into a campaign of its own; nothing was written")
     url = article.url or (existing.url if existing else None)
+    hashtags = existing.hashtags if existing else None  # a person's choice for this campaign: kept
 
-    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno"))
+    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
+                                                 hashtags=hashtags))
     fresh = split.tips
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
@@ -88,7 +90,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         from scheduler.tips.taking import passage, taken_locators
         from scheduler.tips.taking import take as take_passage
 
-        fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno")
+        fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
         already = taken_locators(tips)
         for locator in take:
             if locator.strip() in already:
@@ -99,7 +101,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
             new.append(tip.id)
             already[locator.strip()] = [tip.id]
     campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
-                        tips=tuple(tips))
+                        tips=tuple(tips), hashtags=hashtags)
     text = dump_campaign(campaign)
     written = not target.exists() or read_input(target, display_path(target, root), error=ContentError,
                                                 what="YAML file") != text.encode("utf-8")
@@ -175,13 +177,15 @@ def write_blocks(root: Path, slug: str, campaign: Campaign, blocks: list[dict]) 
     return path
 
 
-def post_fits(schedule, *, url: str | None, slug: str, state_dir: Path | None = None):
+def post_fits(schedule, *, url: str | None, slug: str, state_dir: Path | None = None, hashtags=None):
     """fits(text, sensitive): whether the posted text (with footer, link and hashtags) fits every
-    configured account, each by its own network's rule (before there is a schedule, the first network's)."""
+    configured account, each by its own network's rule (before there is a schedule, the first network's).
+    `hashtags`: the campaign's own, in place of the schedule's (None: the schedule's)."""
     checks = []
     for account in accounts_of(schedule):
         def compose(text: str, sensitive: bool, network=account.network) -> str:
-            return compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive, network=network)
+            return compose_for(schedule, text=text, url=url, campaign=slug, sensitive=sensitive, network=network,
+                               hashtags=hashtags)
 
         checks.append(networks.get(account.network).fitter(compose, state_dir))
     return lambda text, sensitive: all(fits(text, sensitive) for fits in checks)

@@ -82,6 +82,8 @@ def test_a_valid_campaign_loads_into_frozen_tips(tmp_path):
     ('  title: "A title"\n', "", r"article: 'title' is missing or empty"),
     ("    section: Avoiding Common Pitfalls", "    section: [a, b]", r"tips\[0\]\.section: expected text, found a list"),
     ("    status: approved", "\tstatus: approved", r"a\.yaml:9:1: a tab in the indentation"),
+    ("tips:\n", "hashtags: [\"#Two words\"]\ntips:\n", r"a\.yaml:5:12: hashtags\[0\]: '#Two words' is not a hashtag"),
+    ("tips:\n", "hashtags: \"#Counseling\"\ntips:\n", r"hashtags: expected a list"),
 ])
 def test_every_mistake_is_one_located_line(tmp_path, old, new, message):
     assert old in VALID
@@ -261,3 +263,22 @@ def test_reviewed_flags_round_trip_and_a_new_source_change_needs_a_new_look(tmp_
     assert not loaded.stale and loaded.unacknowledged == ()
     merged = merge_tips([loaded], [_tip("a", "d2d2d2")]).tips[0]  # the article changed again under it
     assert merged.stale and merged.reviewed == ("sensitive",) and merged.unacknowledged == ("stale",)
+
+
+def test_a_campaign_s_own_hashtags_replace_the_practice_s_and_survive_a_resplit(project, cli):
+    path = project / "posts" / f"{SLUG}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert load_campaign(path, project).hashtags is None  # absent: posts/schedule.yaml's
+    path.write_text(text.replace("tips:\n", "hashtags: [Grief, \"#Loss\"]\ntips:\n", 1), encoding="utf-8")
+    campaign = load_campaign(path, project)
+    assert campaign.hashtags == ("#Grief", "#Loss")
+    schedule = load_schedule(project)
+    posted = compose_for(schedule, text="Words.", url=None, campaign=SLUG, sensitive=False, hashtags=campaign.hashtags)
+    assert posted == "Words.\n\n#Grief #Loss"
+    assert compose_for(schedule, text="Words.", url=None, campaign=SLUG, sensitive=False, hashtags=()) == "Words."
+    assert compose_for(schedule, text="Words.", url=None, campaign=SLUG, sensitive=False).endswith("#CouplesCounseling")
+    assert 'hashtags: ["#Grief", "#Loss"]' in dump_campaign(campaign)
+    assert cli("split", ARTICLE, cwd=project).code == 0
+    assert load_campaign(path, project).hashtags == ("#Grief", "#Loss")
+    path.write_text(text.replace("tips:\n", "hashtags: []\ntips:\n", 1), encoding="utf-8")
+    assert load_campaign(path, project).hashtags == ()
