@@ -72,6 +72,14 @@ class PublishError(JunoError):
         self.retry_at = retry_at
         self.uncertain = uncertain
 
+    def still_uncertain(self) -> PublishError:
+        """This error, raised while looking for an attempt that may have gone out: the look settled
+        nothing, so the attempt stays uncertain and is looked for again before anything is posted."""
+        if self.uncertain:
+            return self
+        return PublishError(str(self), kind="retry" if self.kind == "permanent" else self.kind,
+                            retry_at=self.retry_at, uncertain=True)
+
 
 def located(where: str, message: str) -> str:
     """`file:line:col: message` — the one shape every located message takes."""

@@ -127,8 +127,13 @@ def _handler_for(fake: FakeServer):
             pass
 
         def _send(self, status: int, answer, headers: dict) -> None:
+            headers = dict(headers)
             if isinstance(answer, (dict, list)):
                 payload, kind = json.dumps(answer).encode(), "application/json; charset=utf-8"
+            elif isinstance(answer, bytes):  # passed on as it came, with its own type (a proxy)
+                kind = next((headers.pop(k) for k in list(headers) if k.lower() == "content-type"),
+                            "application/octet-stream")
+                payload = answer
             else:
                 payload, kind = str(answer).encode(), "text/html; charset=utf-8"
             self.send_response(status)

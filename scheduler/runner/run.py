@@ -337,7 +337,10 @@ class _Run(_Stage):
                 self.store.note_attempt_key(post.id, self.worker_id, key)
             outgoing = replace(outgoing, attempt_key=key)
             if post.attempt_open:
-                published = publisher.find_existing(outgoing)
+                try:
+                    published = publisher.find_existing(outgoing)
+                except PublishError as exc:  # the look failed: it is as uncertain as before
+                    raise exc.still_uncertain() from None
                 if published is not None:
                     logger.warning("%s: an earlier attempt did go out; recording it, not posting again", post.id)
             if published is None:

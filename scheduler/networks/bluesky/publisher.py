@@ -117,7 +117,7 @@ class BlueskyPublisher(Publisher):
         self.session()
         rkey = self.attempt_key(post)
         if post.uncertain:
-            existing = self._get(rkey)
+            existing = self._look(rkey)
             if existing is not None:
                 logger.info("post %s was already on Bluesky as %s; recorded, not posted again", post.post_id, rkey)
                 return existing
@@ -131,7 +131,7 @@ class BlueskyPublisher(Publisher):
             failure = self._failure(exc, "posting", posting=True)
             if failure.uncertain or post.uncertain:
                 # The server refuses a second record under the same key (an error answer): look.
-                existing = self._get(rkey)
+                existing = self._look(rkey, failure)
                 if existing is not None:
                     logger.info("post %s: Bluesky has it under %s; recorded, not posted again", post.post_id, rkey)
                     return existing
@@ -219,7 +219,19 @@ class BlueskyPublisher(Publisher):
     def find_existing(self, post: Outgoing) -> Published | None:
         """The post if Bluesky has a record under its key, else None (getRecord)."""
         self.session()
-        return self._get(self.attempt_key(post))
+        return self._look(self.attempt_key(post))
+
+    def _look(self, rkey: str, failure: PublishError | None = None) -> Published | None:
+        """_get for an attempt that may have gone out. When the look fails too, the attempt stays uncertain
+        (PublishError.uncertain), so the next try looks again before it posts; `failure` is what made it
+        uncertain, said first."""
+        try:
+            return self._get(rkey)
+        except PublishError as exc:
+            if failure is None:
+                raise exc.still_uncertain() from None
+            raise PublishError(f"{failure}; looking for it by its record key failed too ({exc})", kind="retry",
+                               retry_at=exc.retry_at, uncertain=True) from None
 
     def _get(self, rkey: str) -> Published | None:
         from atproto import models
