@@ -21,14 +21,15 @@ if TYPE_CHECKING:
 
 def open_project(root: Path | str = ".", env: Mapping[str, str] | None = None, *, rehearse: bool = False) -> Project:
     """The project in `root`: the library's front door (see scheduler.project.open_project)."""
-    # imported on first use, so that importing any part of the package (the cron fast path) loads no stage
+    # lazy: importing any part of the package (run-due's cron fast path, --help) loads no stage
     from scheduler.project import open_project as _open
 
     return _open(root, env, rehearse=rehearse)
 
 
 def __getattr__(name: str):
-    if name == "Project":  # on first use, as open_project above
+    if name == "Project":
+        # lazy: as in open_project above
         from scheduler.project import Project
 
         return Project

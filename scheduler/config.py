@@ -6,6 +6,7 @@ The brand (assets/brand.yaml) is validated by scheduler.cards.brand, loaded only
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import re
@@ -14,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from scheduler import networks
 from scheduler.accounts import Account, parse_list, parse_single
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
+from scheduler.fileio import read_input
 from scheduler.networks.base import mask
 from scheduler.yamlio import (
     Document,
@@ -163,11 +166,8 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
     merged: dict[str, str] = {}
     dotenv = root / ".env"
     if dotenv.exists():
-        import io
-
+        # lazy: python-dotenv only with a .env file: run-due's cron fast path loads only the standard library
         from dotenv import dotenv_values
-
-        from scheduler.fileio import read_input
 
         raw = read_input(dotenv, ".env", error=ConfigError, what=".env file")
         try:
@@ -175,7 +175,7 @@ def read_environment(root: Path, env: Mapping[str, str]) -> dict[str, str]:
         except UnicodeDecodeError as exc:  # never quote it: it holds secrets
             line = raw[: exc.start].count(b"\n") + 1
             raise ConfigError(f".env:{line}: not UTF-8 text; save it as UTF-8 lines NAME=value") from None
-        from dotenv.parser import parse_stream
+        from dotenv.parser import parse_stream  # lazy: as dotenv_values above
 
         for binding in parse_stream(io.StringIO(text)):  # python-dotenv only logs a line it cannot read
             if binding.error:  # never quote it: it may hold a secret
@@ -218,8 +218,6 @@ def parse_database_url(url: str | None, root: Path) -> str:
             return f"sqlite:///{(root / file).resolve()}"
         return url
     if scheme == "postgresql":
-        from urllib.parse import urlsplit
-
         try:
             parts = urlsplit(url)
             parts.port  # noqa: B018 - raises on a bad port
@@ -313,8 +311,6 @@ def _timezone(doc: Document, value: Any) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        from zoneinfo import available_timezones
-
         places = {zone for zone in available_timezones()
                   if zone.lower() not in _NOT_PLACES and not zone.lower().startswith(("posix/", "right/"))}
         raise doc.error(at, f"unknown time zone {value!r} (use an IANA name such as America/New_York)"
@@ -373,6 +369,7 @@ def _cron(doc: Document, at: tuple, value: Any) -> str:
     if not isinstance(value, str) or len(value.split()) != 5:
         raise doc.error(at, f"{value!r} is not a cron expression; write five fields: "
                             "minute hour day month weekday, e.g. \"0 12 * * sat\"")
+    # lazy: APScheduler stays out of run-due's cron fast path, which loads this module
     from apscheduler.triggers.cron import CronTrigger
 
     try:

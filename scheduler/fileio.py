@@ -132,7 +132,8 @@ def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8"
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode(encoding)
-    import tempfile  # (with shutil, bz2 and lzma: not for run-due's cron fast path, which writes nothing)
+    # lazy: tempfile (with shutil, bz2 and lzma) is not for run-due's cron fast path, which writes nothing
+    import tempfile
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from scheduler import networks
+from scheduler.accounts import Account
 from scheduler.networks.base import TextLength
 
 
@@ -62,8 +63,6 @@ def accounts_of(schedule):
     """The accounts a tip is checked for: the schedule's, or (before there is one) the first network's."""
     if schedule is not None:
         return schedule.all_accounts
-    from scheduler.accounts import Account
-
     first = networks.first()
     return (Account(handle="", publisher=first, network=first),)
 

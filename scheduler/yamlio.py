@@ -92,7 +92,8 @@ def hashtag_list(doc: Document, at: Path_, value: Any) -> tuple[str, ...]:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only for a mistake: not for run-due's cron fast path
+    # lazy: only for a mistake, so run-due's cron fast path never loads difflib
+    import difflib
 
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
@@ -125,11 +126,14 @@ def load_document(path: Path | str, *, root: Path | None = None, error=ConfigErr
 def _yaml():
     """PyYAML and its fastest safe loader, imported when a file is first read (run-due's cron fast path reads none).
     The C loader is several times faster where PyYAML was built with it."""
+    # lazy: PyYAML stays out of run-due's cron fast path, which reads no YAML
     import yaml
 
     try:
+        # lazy: as above
         from yaml import CSafeLoader as loader
     except ImportError:  # pragma: no cover
+        # lazy: as above
         from yaml import SafeLoader as loader  # type: ignore[assignment]
     return yaml, loader
 
@@ -211,6 +215,7 @@ def _mark(node) -> tuple[int, int]:
 
 
 def _build(loader, node, at: tuple, doc: Document):
+    # lazy: as in _yaml (PyYAML is loaded by then)
     import yaml
 
     doc.value_marks[at] = _mark(node)

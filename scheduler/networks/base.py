@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NewType, Protocol
 
 from scheduler.errors import PublishError
+from scheduler.fileio import read_input
 
 NetworkKey = NewType("NetworkKey", str)  # "x", "bluesky", ...: a key the registry knows (networks.key())
 
@@ -136,10 +137,6 @@ def read_image(card: Path, limit: int, network: str) -> tuple[bytes, str]:
 
 def read_card(card: Path) -> bytes:
     """The card's bytes; a missing or unreadable card is a PublishError for this post only."""
-    from scheduler.fileio import (
-        read_input,  # a regular file within the limit: never a pipe that hangs
-    )
-
     return read_input(card, str(card), error=lambda message: PublishError(message, kind="permanent"), what="card",
                       missing_hint="the card is missing; run `juno-scheduler cards` and retry the post")
 

@@ -6,6 +6,7 @@ Publishing the same post twice finds the first file and returns it: never two co
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -83,8 +84,6 @@ class OutboxPublisher(Publisher):
         except OutputError as exc:
             raise PublishError(f"{exc}, then run `juno-scheduler resume`", kind="stop") from None
         except OSError as exc:  # the folder cannot be written: a person must fix it, as with credentials
-            import errno
-
             if exc.errno == errno.ENOSPC:
                 raise PublishError(f"{self.folder}: the disk is full; free some space (the post is retried)",
                                    kind="retry") from None

@@ -7,8 +7,15 @@ sends the caller down the full path (runner/run.py), which decides and reports.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from datetime import datetime
 from pathlib import Path
+
+from scheduler import networks
+from scheduler.errors import ConfigError
+from scheduler.fileio import read_input
+from scheduler.version import __version__
 
 
 def nothing_due(root: Path, now: datetime) -> bool:
@@ -16,12 +23,8 @@ def nothing_due(root: Path, now: datetime) -> bool:
     loading the timetable's machinery. Only when posts/schedule.yaml is byte for byte the one a
     full run last found valid (see note_schedule_valid); the environment is checked every time.
     False when unsure: the full path then decides, and reports any mistake."""
-    import os
-
-    from scheduler import networks
+    # lazy: the settings' parsers and the store (sqlite3) only for run-due: the CLI imports this module for --help
     from scheduler.config import SCHEDULE_FILE, parse_database_url, read_environment
-    from scheduler.errors import ConfigError
-    from scheduler.fileio import read_input
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
@@ -43,6 +46,7 @@ def nothing_due(root: Path, now: datetime) -> bool:
 
 
 def schedule_marker(root: Path) -> Path:
+    # lazy: as in nothing_due
     from scheduler.config import STATE_DIR
 
     return Path(root) / STATE_DIR / "schedule.checked"
@@ -50,11 +54,5 @@ def schedule_marker(root: Path) -> Path:
 
 def schedule_digest(path: Path, database_url: str) -> str:
     """What a valid run notes: this version, the database it used and the bytes of posts/schedule.yaml."""
-    import hashlib
-
-    from scheduler.errors import ConfigError
-    from scheduler.fileio import read_input
-    from scheduler.version import __version__
-
     data = read_input(path, "posts/schedule.yaml", error=ConfigError, what="YAML file")
     return hashlib.sha256(__version__.encode() + b"\0" + database_url.encode() + b"\0" + data).hexdigest()

@@ -8,9 +8,13 @@ The schema is migrated on open.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
+from scheduler.config import database_kind, redact_url
 from scheduler.errors import ForeignDatabaseError, StoreError
 from scheduler.store.base import Store
 from scheduler.store.records import (
@@ -28,6 +32,7 @@ from scheduler.store.records import (
     Account,
     Post,
 )
+from scheduler.store.sqlite import SQLiteStore
 
 __all__ = [
     "ACTIVE",
@@ -53,22 +58,18 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
                now: datetime | None = None) -> Store:
     """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
     With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts."""
-    from scheduler.config import database_kind, redact_url
-
     scheme = database_kind(url)
     if scheme == "sqlite":
-        import sqlite3
-
-        from scheduler.store.sqlite import SQLiteStore
-
         errors: tuple = (sqlite3.Error, OSError)
         store_class: type[Store] = SQLiteStore
     elif scheme == "postgresql":
         try:
+            # lazy: psycopg, an optional extra, only for PostgreSQL: never on run-due's fast path on SQLite
             import psycopg
         except ImportError:
             raise StoreError(f"JUNO_DATABASE_URL is {redact_url(url)}, a PostgreSQL database, but psycopg "
                              "is not installed; pip install 'juno-scheduler[postgres]'") from None
+        # lazy: it imports psycopg, as above
         from scheduler.store.postgres import PostgresStore
 
         errors = (psycopg.Error, OSError)
@@ -100,8 +101,6 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
 
 def _remedy(exc: BaseException, scheme: str) -> str:
     """What to do, by what went wrong: a permission, a full disk and a corrupt file each need other hands."""
-    import errno
-
     text = str(exc).lower()
     if isinstance(exc, PermissionError) or "readonly" in text or "permission denied" in text:
         return "let this user read and write the database file and its folder"
@@ -117,8 +116,6 @@ def _remedy(exc: BaseException, scheme: str) -> str:
 
 def _reason(exc: Exception, url: str) -> str:
     """The driver's complaint on one line, without the password."""
-    from urllib.parse import urlsplit
-
     text = " ".join(str(exc).split()) or type(exc).__name__
     try:
         password = urlsplit(url).password

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timedelta
 
+from scheduler.errors import ForeignDatabaseError, StoreError
 from scheduler.store.records import (
     ACTIVE,
     CLAIMABLE,
@@ -25,6 +26,7 @@ from scheduler.store.records import (
     POSTED,
     QUEUED,
     SKIPPED,
+    SKIPPED_BY_CAMPAIGN,
     UNPUBLISHED,
     WAITING,
     Account,
@@ -34,7 +36,7 @@ from scheduler.store.records import (
     from_epoch,
     to_epoch,
 )
-from scheduler.store.schema import MIGRATIONS, SCHEMA_VERSION
+from scheduler.store.schema import META_TABLE, MIGRATIONS, SCHEMA_VERSION
 from scheduler.store.snapshots import SnapshotStore
 
 logger = logging.getLogger(__name__)
@@ -129,9 +131,6 @@ class Store(SnapshotStore):
 
     # --- schema -------------------------------------------------------------------------------
     def migrate(self) -> None:
-        from scheduler.errors import StoreError
-        from scheduler.store.schema import META_TABLE
-
         with self.transaction() as cur:
             self._lock_migrations(cur)
             cur.execute(META_TABLE)
@@ -387,8 +386,6 @@ class Store(SnapshotStore):
     def withdraw(self, post: Post, worker_id: str, now: datetime, reason: str) -> bool:
         """A claimed post its campaign no longer wants as it is: skipped unpublished, with why
         (`queue` puts it back when its tip is approved again, in its new words)."""
-        from scheduler.store.records import SKIPPED_BY_CAMPAIGN
-
         return self._give_back(post, worker_id, now, SKIPPED, ready_at=now,
                                extra=", skip_reason = ?, last_error = ?", params=(SKIPPED_BY_CAMPAIGN, reason))
 
@@ -466,8 +463,6 @@ class Store(SnapshotStore):
         records the project's accounts; one that has them all is the project's (a network added to
         `accounts:` is recorded); any other is refused (another practice's queue, or one that shares
         only some of its accounts). Handles compare case-insensitively."""
-        from scheduler.errors import ForeignDatabaseError
-
         wanted = {account_key(network, handle) for network, handle in accounts}
         with self.transaction() as cur:
             self._lock_migrations(cur)  # two first openers record one owner, not two

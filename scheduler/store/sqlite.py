@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from scheduler.errors import StoreError
 from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
 from scheduler.store.records import CLAIMABLE
 
@@ -37,13 +38,9 @@ class SQLiteStore(Store):
         if path.parent.name == ".juno":  # the default place: made on first use; other folders must exist
             path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_file() and path.stat().st_size == 0:
-            from scheduler.errors import StoreError
-
             raise StoreError(f"{path} is empty (0 bytes), not a database: if it held the queue, restore it from a "
                              "backup; to start an empty queue, delete the file")
         if path.exists() and not path.is_file():
-            from scheduler.errors import StoreError
-
             raise StoreError(f"{path} is not a plain file; point JUNO_DATABASE_URL at a database file")
         self.path = path
         self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)

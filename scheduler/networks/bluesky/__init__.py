@@ -67,9 +67,8 @@ class Bluesky(Network):
         return fits
 
     def publisher(self, settings, account, handles: HandleCache) -> Publisher:
-        from scheduler.networks.bluesky.publisher import (
-            BlueskyPublisher,  # atproto: loaded only when something is due on Bluesky
-        )
+        # lazy: the publisher and its client only when something is due on Bluesky, not on run-due's fast path
+        from scheduler.networks.bluesky.publisher import BlueskyPublisher
 
         return BlueskyPublisher(self.access(settings, account), account.handle, zone=settings.schedule.zone)
 
@@ -85,9 +84,8 @@ class Bluesky(Network):
         return BlueskyReader(self.publisher(settings, account, handles))
 
     def check(self, report, settings, account) -> None:
-        from scheduler.networks.bluesky.publisher import (
-            BlueskyPublisher,  # as in publisher()
-        )
+        # lazy: as in publisher()
+        from scheduler.networks.bluesky.publisher import BlueskyPublisher
 
         access = settings.access.get(self.key)
         if access is None or not access.app_password:

@@ -53,7 +53,8 @@ def classify(exc: Exception, *, action: str, handle: str, pds_url: str, posting:
 
 def failure_of(exc: Exception, *, action: str, handle: str) -> Failure:
     """What the atproto client said, for the one error table."""
-    import httpx  # with atproto: loaded only with the publisher
+    # lazy: httpx and atproto only once a session is open: building a Bluesky publisher loads neither
+    import httpx
     from atproto_client import exceptions as ex
 
     if isinstance(exc, httpx.TransportError):  # atproto passes some through as they are (a dropped answer)

@@ -73,6 +73,8 @@ class BlueskyPublisher(Publisher):
     def session(self):
         """The logged-in client (createSession once; the client refreshes the tokens itself)."""
         if self._client is None:
+            # lazy: atproto (seconds to import) only once a session opens: a run with nothing for Bluesky builds
+            # the publisher without it
             import httpx
             from atproto import Client
             from atproto_client.request import Request
@@ -122,6 +124,7 @@ class BlueskyPublisher(Publisher):
                 logger.info("post %s was already on Bluesky as %s; recorded, not posted again", post.post_id, rkey)
                 return existing
         record = self.record(post)
+        # lazy: as in session(), which has loaded it by then
         from atproto import models
 
         try:
@@ -141,6 +144,7 @@ class BlueskyPublisher(Publisher):
 
     def record(self, post: Outgoing) -> dict:
         """The app.bsky.feed.post record for this post (uploads the card on the way)."""
+        # lazy: as in session(), which has loaded it by then
         from atproto import models
 
         shown = bluesky_text(post.text)
@@ -234,6 +238,7 @@ class BlueskyPublisher(Publisher):
                                retry_at=exc.retry_at, uncertain=True) from None
 
     def _get(self, rkey: str) -> Published | None:
+        # lazy: as in session(), which has loaded it by then
         from atproto import models
 
         try:
@@ -247,6 +252,7 @@ class BlueskyPublisher(Publisher):
 
     def unpublish(self, remote_id: str) -> bool:
         """Delete the post (deleteRecord); False when it was already gone."""
+        # lazy: as in session(), which has loaded it by then
         from atproto import models
 
         rkey = remote_id.rstrip("/").rsplit("/", 1)[-1]
@@ -273,6 +279,7 @@ class BlueskyPublisher(Publisher):
 def fit_image(data: bytes, limit: int, where: Path) -> tuple[bytes, int, int]:
     """The image as it is when it fits in `limit` bytes, else re-encoded as JPEG (lower quality first,
     then smaller) until it does; with its width and height. Deterministic: same input, same bytes."""
+    # lazy: Pillow only when a card is fitted, not when the publisher is built
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -20,6 +20,7 @@ TID_WINDOW_US = 1 << 48              # about 8.9 years: every derived key lies i
 
 
 def graphemes(text: str) -> int:
+    # lazy: the regex module only to count graphemes, never on run-due's cron fast path
     import regex
 
     return len(regex.findall(r"\X", text))
@@ -81,6 +82,7 @@ def bluesky_length(text: str) -> int:
 
 def rich_text(text: str):
     """(text, facets) for app.bsky.feed.post, built with atproto's TextBuilder (UTF-8 byte offsets)."""
+    # lazy: atproto (seconds to import) only to post; this module is on run-due's cron fast path
     from atproto import client_utils
 
     builder = client_utils.TextBuilder()

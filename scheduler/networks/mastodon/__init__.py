@@ -67,9 +67,8 @@ class Mastodon(Network):
         return fits
 
     def publisher(self, settings, account, handles: HandleCache) -> Publisher:
-        from scheduler.networks.mastodon.publisher import (
-            MastodonPublisher,  # Mastodon.py: loaded only when something is due on Mastodon
-        )
+        # lazy: Mastodon.py only when something is due on Mastodon, not on run-due's cron fast path
+        from scheduler.networks.mastodon.publisher import MastodonPublisher
 
         return MastodonPublisher(self.access(settings, account), account.handle, state_dir=settings.state_dir,
                                  zone=settings.schedule.zone)
@@ -79,16 +78,14 @@ class Mastodon(Network):
                 f".env; {HOW_TO_GET_A_TOKEN}")
 
     def reader(self, settings, account, handles: HandleCache) -> Reader:
-        from scheduler.networks.mastodon.reading import (
-            MastodonReader,  # requests: only when collecting
-        )
+        # lazy: requests only when collecting, not on run-due's cron fast path
+        from scheduler.networks.mastodon.reading import MastodonReader
 
         return MastodonReader(self.access(settings, account))
 
     def check(self, report, settings, account) -> None:
-        from scheduler.networks.mastodon.publisher import (
-            MastodonPublisher,  # as in publisher()
-        )
+        # lazy: as in publisher()
+        from scheduler.networks.mastodon.publisher import MastodonPublisher
 
         access = settings.access.get(self.key)
         if access is None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, JunoError
+from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import mask
 
 TOKEN_NAME, BASE_NAME = "MASTODON_ACCESS_TOKEN", "MASTODON_API_BASE"
@@ -95,8 +97,6 @@ _SANE = {"max_characters": (100, 1_000_000), "url_length": (1, 1000), "descripti
 def read_limits(state_dir: Path) -> InstanceLimits:
     """The limits `check` or a run last read from the instance; Mastodon's defaults until then, and whenever
     the file is not what this tool writes (a cache: a run reading the instance writes it again)."""
-    from scheduler.fileio import read_input
-
     path = Path(state_dir) / LIMITS_FILE
     try:
         data = json.loads(read_input(path, str(path), error=ConfigError, limit=64 * 1024).decode("utf-8"))
@@ -118,11 +118,6 @@ def _sane(data: dict) -> bool:
 
 def remember_limits(state_dir: Path, limits: InstanceLimits) -> None:
     """Write the cache (again); one that cannot be written is left alone: the limits are read again next run."""
-    import logging
-
-    from scheduler.errors import JunoError
-    from scheduler.fileio import write_atomic
-
     if read_limits(state_dir) == limits:
         return
     try:
@@ -135,6 +130,7 @@ def remember_limits(state_dir: Path, limits: InstanceLimits) -> None:
 
 def mastodon_length(text: str, url_length: int = URL_LENGTH) -> int:
     """How Mastodon counts a status: grapheme clusters, every URL as `url_length` characters."""
+    # lazy: regex and twitter-text (about a second) only to count a text; run-due's fast path loads this module
     import regex
     from twitter_text import extract_urls_with_indices
 

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonUnauthorizedError,
+)
+
 from scheduler.errors import PublishError
 from scheduler.networks.mastodon.access import (
     BASE_NAME,
@@ -46,14 +54,6 @@ def classify(exc: Exception, *, action: str, handle: str, api_base: str, posting
 
 def failure_of(exc: Exception, *, action: str, reset: float | None = None) -> Failure:
     """What Mastodon.py said, for the one error table."""
-    from mastodon.errors import (  # Mastodon.py: loaded only with the publisher
-        MastodonAPIError,
-        MastodonNetworkError,
-        MastodonNotFoundError,
-        MastodonRatelimitError,
-        MastodonUnauthorizedError,
-    )
-
     if isinstance(exc, MastodonRatelimitError):
         return Failure(429, reset=datetime.fromtimestamp(reset, UTC) if reset else None)
     if isinstance(exc, MastodonNetworkError):  # Mastodon.py keeps the cause as __context__

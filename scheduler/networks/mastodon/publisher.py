@@ -24,6 +24,9 @@ import time
 import unicodedata
 from pathlib import Path
 
+from mastodon import Mastodon
+from mastodon.errors import MastodonError, MastodonNotFoundError
+
 from scheduler.errors import PublishError
 from scheduler.networks.base import LooksBeforePosting, Outgoing, Published, read_image
 from scheduler.networks.logs import keep_out_of_logs
@@ -61,8 +64,6 @@ class MastodonPublisher(LooksBeforePosting):
     def __init__(self, access: MastodonAccess, handle: str, *, state_dir: Path | None = None,
                  content_warning: str = CONTENT_WARNING, timeout: float = DEFAULT_TIMEOUT,
                  media_wait: float = MEDIA_WAIT, poll: float = 1.0, zone=None):
-        from mastodon import Mastodon
-
         self.access = access
         self.handle = handle
         self.state_dir = state_dir
@@ -179,8 +180,6 @@ class MastodonPublisher(LooksBeforePosting):
 
     def unpublish(self, remote_id: str) -> bool:
         """DELETE /api/v1/statuses/:id; False when the status was already gone."""
-        from mastodon.errors import MastodonNotFoundError
-
         self.verify_handle()
         try:
             self._call(lambda: self.api.status_delete(remote_id), "deleting the post", raw=True)
@@ -189,8 +188,6 @@ class MastodonPublisher(LooksBeforePosting):
         return True
 
     def _call(self, function, action: str, *, posting: bool = False, raw: bool = False):
-        from mastodon.errors import MastodonError, MastodonNotFoundError
-
         try:
             return function()
         except MastodonError as exc:

@@ -61,9 +61,8 @@ def parse_api_base(base: str | None) -> str | None:
 
 def weighted_length(text: str) -> int:
     """X's weighted length (twitter-text v3: URLs count 23, CJK and emoji count 2)."""
-    from twitter_text import (
-        parse_tweet,  # about a second to import: not on run-due's fast path
-    )
+    # lazy: twitter-text takes about a second to import: not on run-due's cron fast path
+    from twitter_text import parse_tweet
 
     return parse_tweet(unicodedata.normalize("NFC", text)).weightedLength
 
@@ -113,7 +112,8 @@ class X(Network):
         bound (plain ASCII letters, spaces and punctuation count 1 each, and nothing else counts less
         than 0). A text with anything URL-like in it, or near the limit, is counted exactly.
         """
-        from twitter_text.config import config  # as in weighted_length
+        # lazy: as in weighted_length
+        from twitter_text.config import config
 
         table = config["defaults"]
         scale, default = table["scale"], table["default_weight"]
@@ -146,9 +146,8 @@ class X(Network):
         return post_cost(post, prices)
 
     def publisher(self, settings, account, handles: HandleCache) -> Publisher:
-        from scheduler.networks.x.publisher import (
-            XPublisher,  # tweepy and requests: loaded only when something is due on X
-        )
+        # lazy: tweepy and requests only when something is due on X, not on run-due's cron fast path
+        from scheduler.networks.x.publisher import XPublisher
 
         access: XAccess = self.access(settings, account)
         if access.credentials is None:
@@ -157,12 +156,14 @@ class X(Network):
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
 
     def reader(self, settings, account, handles: HandleCache) -> Reader:
-        from scheduler.networks.x.reading import XReader  # as in publisher()
+        # lazy: collect's reader stays off run-due's cron fast path, which loads this module
+        from scheduler.networks.x.reading import XReader
 
         return XReader(self.publisher(settings, account, handles), settings.schedule.budget.prices["owned_read"])
 
     def check(self, report, settings, account) -> None:
-        from scheduler.networks.x.publisher import XPublisher  # as in publisher()
+        # lazy: as in publisher()
+        from scheduler.networks.x.publisher import XPublisher
 
         access: XAccess | None = settings.access.get(self.key)
         if access is None or access.credentials is None:

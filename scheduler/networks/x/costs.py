@@ -22,6 +22,7 @@ def has_link(text: str) -> bool:
     """True when X will see a link in `text` (twitter-text's rules: a bare domain counts)."""
     if not _MAYBE_LINK.search(text):
         return False
+    # lazy: twitter-text (about a second) only for a text that may hold a link; cron's fast path loads this module
     from twitter_text import extract_urls
 
     return bool(extract_urls(text))

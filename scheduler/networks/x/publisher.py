@@ -248,6 +248,7 @@ def comparable(text: str, entities: Mapping | None = None) -> str:
         if short:
             text = text.replace(short, " ")
     text = html.unescape(text)
+    # lazy: twitter-text (about a second) only to compare a maybe-posted post; check and collect build this publisher without it
     from twitter_text import extract_urls_with_indices
 
     for found in sorted(extract_urls_with_indices(text), key=lambda u: u["indices"][0], reverse=True):
