@@ -98,6 +98,7 @@ class Schedule:
     crisis_footer: str | None
     accounts: tuple[Account, ...] = ()
     language: str = "en"
+    collect_every: timedelta | None = timedelta(hours=1)  # the daemon's own collect timer; None: off
 
     @property
     def zone(self) -> ZoneInfo:
@@ -247,7 +248,7 @@ def redact_url(url: str) -> str:
 # --- schedule.yaml -----------------------------------------------------------------------------
 
 _TOP_KEYS = ("account", "accounts", "language", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
-             "recycle_after", "link", "hashtags", "budget", "crisis_footer")
+             "recycle_after", "link", "hashtags", "budget", "crisis_footer", "collect_every")
 
 
 def parse_schedule(doc: Document) -> Schedule:
@@ -286,7 +287,17 @@ def parse_schedule(doc: Document) -> Schedule:
         hashtags=hashtag_list(doc, ("hashtags",), data.get("hashtags") or []),
         budget=_budget(doc, data.get("budget") or {}),
         crisis_footer=_optional_text(doc, ("crisis_footer",), data.get("crisis_footer")),
+        collect_every=_collect_every(doc, data.get("collect_every", "1h")),
     )
+
+
+def _collect_every(doc: Document, value: Any) -> timedelta | None:
+    """How often the daemon collects (`off`: never; cron's `collect` is unaffected)."""
+    if isinstance(value, str) and value.strip().lower() == "off" or value is False:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and parse_duration(str(value)) == timedelta(0):
+        raise doc.error(("collect_every",), "must be longer than zero; write off to turn the daemon's collecting off")
+    return _duration(doc, ("collect_every",), value, positive=True)
 
 
 def _language(doc: Document, value: Any) -> str:
@@ -395,7 +406,7 @@ def parse_duration(text: str) -> timedelta | None:
 # The longest each duration may be: beyond these a value is a slip (and jitter beyond an hour moved
 # posts to the small hours: a post keeps to within an hour of its slot).
 MAX_DURATION = {"min_gap": timedelta(days=31), "jitter": timedelta(hours=1), "catch_up": timedelta(days=366),
-                "recycle_after": timedelta(days=3660)}
+                "recycle_after": timedelta(days=3660), "collect_every": timedelta(days=1)}
 
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:

@@ -193,9 +193,11 @@ class Project:
     def daemon(self, now: datetime | None = None) -> int:
         """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code.
         `now`: the daemon's clock starts there and runs at the machine's pace (rehearsals, tests)."""
+        from scheduler.metrics.collect import Collecting
         from scheduler.runner.daemon import run_daemon, started_clock
 
-        return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None)
+        return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None,
+                          collector=Collecting())
 
     def beat(self, who: str, now: datetime) -> None:
         """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""

@@ -30,6 +30,7 @@ class FakeServer:
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
         self._frozen_at: float | None = None
+        self._released = threading.Event()  # answers planned with `hold` wait for release()
 
     # --- the fake's own clock ---------------------------------------------------------------
 
@@ -82,6 +83,10 @@ class FakeServer:
                 if fault.times <= 0:
                     self.faults.remove(fault)
         return fault
+
+    def release(self) -> None:
+        """Let the answers held by a `hold` fault go (they wait at most two minutes)."""
+        self._released.set()
 
     def clear_faults(self) -> None:
         with self._lock:
@@ -166,6 +171,8 @@ def _handler_for(fake: FakeServer):
                 return
             if fault is not None and fault.delay:
                 fake._stopping.wait(fault.delay)
+            if fault is not None and getattr(fault, "hold", False):
+                fake._released.wait(120)
             try:
                 self._send(status, answer, extra)
             except OSError:  # the client gave up waiting

@@ -102,6 +102,7 @@ class Fault:
     body: object = None
     headers: dict = field(default_factory=dict)
     delay: float = 0.0           # seconds to wait after doing the work, before answering
+    hold: bool = False           # after doing the work, wait for release() before answering
     drop: str | None = None      # "before": close without doing the work; "after": do it, then close
     times: int | None = 1
 

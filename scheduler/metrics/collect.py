@@ -18,8 +18,9 @@ from scheduler import networks
 from scheduler.errors import JunoError
 from scheduler.metrics.ages import due_age
 from scheduler.networks.base import HandleCache, Reader, ToRead
+from scheduler.results import CollectReport
 from scheduler.runner.run import month_bounds
-from scheduler.store import POSTED, Store
+from scheduler.store import POSTED, Store, open_project_store
 from scheduler.store.handles import StoreHandleCache
 from scheduler.store.snapshots import Snapshot
 
@@ -100,3 +101,25 @@ def collect(settings, store: Store, readers: Readers, now: datetime) -> list[dic
                    read=len(reading.billed), calls=reading.calls,
                    spent_usd=round(len(reading.billed) * reading.cost_each, 6))
     return rows
+
+
+class Collecting:
+    """collect again and again in one process (the daemon's timer): each run opens the database on its own
+    (it never shares or waits on the posting run's claims), and the readers, so each network's one session,
+    live as long as the settings they were made from."""
+
+    def __init__(self):
+        self._settings = None
+        self._readers: Readers | None = None
+
+    def __call__(self, settings, now: datetime) -> CollectReport:
+        if self._readers is None or settings != self._settings:
+            self.close()
+            self._readers, self._settings = Readers(settings), settings
+        with open_project_store(settings) as store:
+            return CollectReport(networks=collect(settings, store, self._readers, now))
+
+    def close(self) -> None:
+        if self._readers is not None:
+            self._readers.close()
+            self._readers = None

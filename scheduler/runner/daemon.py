@@ -5,6 +5,11 @@ next post becomes due and fires then, or a minute from now if that is sooner: po
 meanwhile are noticed within a minute, and nothing polls every second. SIGTERM or SIGINT: the
 post in flight is finished, claims are released, and the process exits 0.
 
+A second job, "collect", reads what posts did on its own timer (`collect_every` in posts/schedule.yaml, an
+hour by default): once at start, then every interval, in a thread of its own with its own database
+connection, so it never holds a post's claim nor delays a due post. A network that could not be read is
+tried again after RETRY_COLLECT (or the interval, if shorter); the others were read meanwhile.
+
 The daemon follows the files as cron does: every wake loads posts/schedule.yaml (and the environment)
 again and runs what `run-due` runs (run_as_files_say: a changed timetable moves the waiting posts, the
 campaign files are read at each claim). A file that cannot be read stops posting with one located line in
@@ -17,6 +22,7 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.triggers.base import BaseTrigger
@@ -24,10 +30,20 @@ from apscheduler.triggers.base import BaseTrigger
 from scheduler import networks
 from scheduler.errors import JunoError
 from scheduler.heartbeat import beat
+from scheduler.results import CollectReport
 
 logger = logging.getLogger(__name__)
 
 RECHECK = timedelta(minutes=1)
+RETRY_COLLECT = timedelta(minutes=10)
+
+
+class Collector(Protocol):
+    """What the daemon's collect timer runs (the project supplies it: reading counts sits above the runner)."""
+
+    def __call__(self, settings: Any, now: datetime) -> CollectReport: ...
+
+    def close(self) -> None: ...
 
 
 def utc_now() -> datetime:
@@ -130,9 +146,20 @@ def _publishers(settings):
     return Publishers(settings)
 
 
+def collect_again_in(settings, report: CollectReport | None) -> timedelta | None:
+    """When the collect timer fires next: the interval, sooner when a network (or the run) failed; None: off."""
+    every = settings.schedule.collect_every
+    if every is None:
+        return None
+    failed = report is None or report.exit_code != 0
+    return min(every, RETRY_COLLECT) if failed else every
+
+
 def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: timedelta = RECHECK,
-               clock: Callable[[], datetime] | None = None, publisher=None, env=None) -> int:
+               clock: Callable[[], datetime] | None = None, publisher=None, env=None,
+               collector: Collector | None = None) -> int:
     from apscheduler.executors.debug import DebugExecutor
+    from apscheduler.executors.pool import ThreadPoolExecutor
     from apscheduler.schedulers.base import SchedulerNotRunningError
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -155,7 +182,8 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     stopping: list[int] = []
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
-    alarm = BlockingScheduler(timezone=UTC, executors={"default": DebugExecutor()},
+    collecting_pool = ThreadPoolExecutor(max_workers=1)
+    alarm = BlockingScheduler(timezone=UTC, executors={"default": DebugExecutor(), "collect": collecting_pool},
                               jobstores={"default": KeepJobsOnShutdown()},
                               job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
 
@@ -186,6 +214,24 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
         if report.empty:
             trigger.not_before = clock() + recheck  # paused, stopped, or held by other workers
 
+    def collect() -> None:
+        """One collect run with the files as they are now; then the timer is set again (sooner after a failure)."""
+        current = files.settings
+        report: CollectReport | None = None
+        try:
+            report = collector(current, clock()) if collector is not None else None
+        except JunoError as exc:
+            logger.error("collect failed: %s", exc)
+        except Exception:
+            logger.exception("collect failed")
+        if report is not None:
+            for line in report.lines():
+                echo(line)
+        again = collect_again_in(files.settings, report)
+        if again is not None and not stopping:
+            alarm.add_job(collect, "date", run_date=datetime.now(UTC) + again, id="collect", name="collect",
+                          executor="collect", replace_existing=True)
+
     def on_signal(signum, frame) -> None:
         logger.info("%s: finishing the post in flight, then stopping", signal.Signals(signum).name)
         stopping.append(signum)
@@ -197,12 +243,18 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         alarm.add_job(wake, trigger, id="run-due", name="run-due")
+        if collector is not None and settings.schedule.collect_every is not None:
+            alarm.add_job(collect, "date", run_date=datetime.now(UTC), id="collect", name="collect",
+                          executor="collect")
         accounts = ", ".join(networks.written(a.network, a.handle) for a in settings.schedule.all_accounts)
         echo(f"daemon started for {accounts} ({worker_id}); stop it with SIGTERM or Ctrl-C")
         alarm.start()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        collecting_pool.shutdown(wait=True)  # a collect run in flight finishes (it holds no claim)
+        if collector is not None:
+            collector.close()
         released = files.store.release_all(worker_id, clock())
         files.close()
         echo(f"daemon stopped{f'; released {released} claims' if released else ''}")
