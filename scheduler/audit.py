@@ -140,6 +140,9 @@ def describe(entry: dict) -> str:
         return f"the {words} of posting"
     if what == "add-article":
         return f"the {words} {entry.get('campaign')}"
+    if what == "links":
+        changed = [{"url": "address", "hashtags": "hashtags"}.get(str(f), str(f)) for f in entry.get("fields") or ()]
+        return f"the change of {entry.get('campaign')}'s {' and '.join(changed) or 'address and hashtags'}"
     if what == "move" and isinstance(entry.get("after"), dict) and entry["after"].get("at"):
         return f"the move of {entry.get('tip')} to {str(entry['after']['at']).replace('T', ' ')}"
     fields = entry.get("fields")

@@ -91,12 +91,15 @@ class Project:
             yield store
 
     # --- the pipeline ---------------------------------------------------------------------------
-    def split(self, article: Path | str, take: Sequence[str] = ()) -> SplitReport:
+    def split(self, article: Path | str, take: Sequence[str] = (), *, url: str | None = None,
+              hashtags: Sequence[str] | None = None) -> SplitReport:
         """Split an article into posts/<slug>.yaml (a relative path: from the current folder, else the project's
-        folder, else posts/articles/)."""
+        folder, else posts/articles/). `url`, `hashtags`: the article's address and the campaign's own hashtags
+        (default: the article's own address, the practice's hashtags)."""
         from scheduler.tips import splitter
 
-        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take)
+        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take, url=url,
+                                     hashtags=hashtags)
         data = splitter.report(result, self.root)
         return SplitReport(article=SplitArticle.of(data["article"]), tips=[SplitTip.of(tip) for tip in data["tips"]],
                            summary=splitter.summary(result, self.root),

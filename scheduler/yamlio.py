@@ -84,11 +84,23 @@ def hashtag_list(doc: Document, at: Path_, value: Any) -> tuple[str, ...]:
         raise doc.error(at, 'expected a list, e.g. ["#CouplesCounseling"]')
     tags = []
     for index, tag in enumerate(value):
-        if not isinstance(tag, str) or not re.fullmatch(r"#?\w+", tag.strip()):
-            raise doc.error(at + (index,), f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\"")
-        tag = tag.strip()
-        tags.append(tag if tag.startswith("#") else f"#{tag}")
+        written = normal_hashtag(tag) if isinstance(tag, str) else None
+        if written is None:
+            raise doc.error(at + (index,), hashtag_problem(tag))
+        tags.append(written)
     return tuple(tags)
+
+
+def normal_hashtag(tag: str) -> str | None:
+    """A hashtag as posts carry it ("Grief" and "#Grief" give "#Grief"); None when it is not one word."""
+    tag = tag.strip()
+    if not re.fullmatch(r"#?\w+", tag):
+        return None
+    return tag if tag.startswith("#") else f"#{tag}"
+
+
+def hashtag_problem(tag: Any) -> str:
+    return f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

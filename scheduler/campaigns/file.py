@@ -191,8 +191,9 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     reject_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
     title = _required_text(doc, ("article", "title"), article.get("title"))
     url = _text(doc, ("article", "url"), article.get("url"))
-    if url is not None and not re.match(r"^https?://\S+$", url):
-        raise doc.error(("article", "url"), f"{url!r} is not a web address; write it as https://...")
+    problem = url_problem(url) if url is not None else None
+    if problem:
+        raise doc.error(("article", "url"), problem)
     source = _required_text(doc, ("article", "source"), article.get("source"))
 
     tips_data = data["tips"]
@@ -212,6 +213,11 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     hashtags = hashtag_list(doc, ("hashtags",), data["hashtags"] or []) if "hashtags" in data else None
     return Campaign(slug=slug, path=doc.path, title=title, url=url, source=source, tips=tuple(tips),
                     hashtags=hashtags)
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be the article's address (posts link to it), or None."""
+    return None if re.match(r"^https?://\S+$", url) else f"{url!r} is not a web address; write it as https://..."
 
 
 def _tip(doc: Document, at: tuple, item: Any) -> Tip:

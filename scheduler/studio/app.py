@@ -77,7 +77,8 @@ class _Routes:
     # --- pages ---------------------------------------------------------------------------------
 
     async def home(self, request: Request):
-        return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws), problem=None, typed={})
+        return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws), problem=None, typed={},
+                         practice_hashtags=_practice_hashtags(self.ws))
 
     async def campaign_page(self, request: Request, problem: Refused | None = None, tip_id: str | None = None,
                             typed: dict | None = None, status: int = 200):
@@ -158,7 +159,7 @@ class _Routes:
 
     # --- changes -------------------------------------------------------------------------------
 
-    async def change(self, request: Request, work, typed: dict | None = None):
+    async def change(self, request: Request, work, typed: dict | None = None, anchor: str | None = None):
         slug = request.path_params["slug"]
         tip_id = request.path_params.get("tip")
         try:
@@ -168,7 +169,8 @@ class _Routes:
                         theirs=conflict.theirs, version=conflict.version)
         except Refused as refused:
             return await self.campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
-        return self.back(f"/c/{slug}#tip-{tip_id}" if tip_id else f"/c/{slug}", message)
+        where = f"#tip-{tip_id}" if tip_id else (f"#{anchor}" if anchor else "")
+        return self.back(f"/c/{slug}{where}", message)
 
     async def edit(self, request: Request):
         data = await self.form(request)
@@ -223,14 +225,31 @@ class _Routes:
         data = await request.form()
         upload = data.get("file")
         content = await upload.read() if upload is not None and hasattr(upload, "read") else None
+        typed = {key: str(data.get(key, "")) for key in ("title", "article", "url", "hashtags")}
         try:
-            slug = self.ws.add_article(str(data.get("title", "")), str(data.get("article", "")),
-                                  getattr(upload, "filename", None), content)
+            slug = self.ws.add_article(typed["title"], typed["article"], getattr(upload, "filename", None), content,
+                                       url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None)
         except (Refused, JunoError) as exc:
             return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
-                        problem=exc, typed={"title": str(data.get("title", "")),
-                                            "article": str(data.get("article", ""))})
+                             problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
         return self.back(f"/c/{slug}", "Article added and split into tips.")
+
+    async def set_links(self, request: Request):
+        data = await self.form(request)
+        slug = request.path_params["slug"]
+        typed = {"url": data.get("url", ""), "hashtags": data.get("hashtags", "")}
+
+        def work():
+            practice = data.get("practice") == "1"  # "Use the practice's hashtags"
+            saved = self.ws.set_links(slug, typed["url"], None if practice else typed["hashtags"],
+                                      {key: data.get(f"was_{key}", "") for key in ("url", "hashtags", "own_hashtags")})
+            if saved.entry is None:
+                return "Nothing to save: the address and hashtags are as they were."
+            fields = " and ".join({"url": "the article's address", "hashtags": "the hashtags"}[f]
+                                  for f in saved.entry["fields"])
+            return f"Saved {fields}: every post below shows them as they will go out. Undo takes it back."
+
+        return await self.change(request, work, typed=typed, anchor="links-h")
 
     async def undo(self, request: Request):
         data = await self.form(request)
@@ -309,6 +328,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/articles", r.add_article, methods=["POST"]),
         Route("/c/{slug}", r.campaign_page),
         Route("/c/{slug}/tips/new", r.add_tip, methods=["POST"]),
+        Route("/c/{slug}/links", r.set_links, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/edit", r.edit, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/status", r.set_status, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/reorder", r.reorder, methods=["POST"]),
@@ -382,6 +402,14 @@ def _posting(ws: Workspace) -> dict | None:
         said = "posting is not running: nothing has run run-due; add it to cron or start the daemon"
     return {"said": said, "stale": beat.stale,
             "outbox": "outbox: posts are written to .juno/outbox/, nothing is sent to a network" if outbox else None}
+
+
+def _practice_hashtags(ws: Workspace) -> str:
+    """posts/schedule.yaml's hashtags as the paste form shows them ("" when the settings do not load)."""
+    try:
+        return " ".join(ws.settings.schedule.hashtags)
+    except JunoError:
+        return ""
 
 
 def _handle(ws: Workspace) -> str:

@@ -34,6 +34,7 @@ KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source"
 QUOTED = ("headline", "text", "alt_text", "section")
 FLOW_LISTS = ("review", "reviewed", "notes")
 QUOTED_ITEMS = ("notes", "review_words")  # split writes these lists' words double-quoted
+LINK_FIELDS = ("url", "hashtags")  # what every post of a campaign carries besides its tip's words
 
 
 class Conflict(Exception):
@@ -104,6 +105,15 @@ class CampaignFile:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
         return parse_campaign(doc, slug=self.slug)
 
+    def _tree(self, data: bytes):
+        """The file as a round-trip YAML tree (comments, order and quoting kept), and the YAML that writes it back."""
+        yaml = _yaml()
+        try:
+            return yaml, yaml.load(data.decode("utf-8"))
+        except (YAMLError, UnicodeDecodeError) as exc:
+            raise ContentError(f"posts/{self.slug}.yaml: cannot be read as YAML ({' '.join(str(exc).split())[:200]}); "
+                               "fix it in an editor first") from None
+
     def change(self, tip_id: str | None, edit: Callable[[list], str | None], *, version: str | None,
                what: str, now: datetime, check: Callable[[Campaign, Tip | None], None] | None = None,
                undoes: str | None = None, extra: dict | None = None, posts: dict | None = None) -> Saved:
@@ -111,12 +121,7 @@ class CampaignFile:
 
         `version` None skips the conflict check (undo does its own check on the tip's values)."""
         data, current = self.read()
-        yaml = _yaml()
-        try:
-            tree = yaml.load(data.decode("utf-8"))
-        except (YAMLError, UnicodeDecodeError) as exc:
-            raise ContentError(f"posts/{self.slug}.yaml: cannot be read as YAML ({' '.join(str(exc).split())[:200]}); "
-                               "fix it in an editor first") from None
+        yaml, tree = self._tree(data)
         tips = tree.get("tips") if isinstance(tree, dict) else None
         if not isinstance(tips, list):
             raise ContentError(f"posts/{self.slug}.yaml: has no tips: list; fix it in an editor first")
@@ -147,6 +152,58 @@ class CampaignFile:
                              after=None if after is None else {**after, "position": index_of(tips, changed_id)},
                              now=now, undoes=undoes, extra=extra, posts=posts)
         return Saved(campaign, version_of(encoded), entry)
+
+
+    def change_links(self, values: dict, *, was: dict | None, now: datetime, what: str = "links",
+                     undoes: str | None = None) -> Saved:
+        """Set the article's address (`url`, None: no link) and the campaign's own `hashtags` (a list; None: the
+        practice's) as `values` gives them. With `was` (each as the page showed it), a field changed on disk since
+        is a Conflict. Logged as one entry whose `before`/`after` are {"url", "hashtags"}: undo sets them back."""
+        data, current = self.read()
+        yaml, tree = self._tree(data)
+        article = tree.get("article") if isinstance(tree, dict) else None
+        if not isinstance(article, dict):
+            raise ContentError(f"posts/{self.slug}.yaml: has no article: mapping; fix it in an editor first")
+        before = links_of(tree)
+        if was is not None and any(key in values and before[key] != was.get(key) for key in LINK_FIELDS):
+            raise Conflict(None, current)
+        for key in LINK_FIELDS:
+            if key not in values:
+                continue
+            if key == "url":
+                article["url"] = DoubleQuotedScalarString(values["url"]) if values["url"] else None
+            elif values["hashtags"] is None:
+                tree.pop("hashtags", None)
+            else:
+                tags = CommentedSeq(DoubleQuotedScalarString(tag) for tag in values["hashtags"])
+                tags.fa.set_flow_style()
+                if "hashtags" in tree:
+                    tree["hashtags"] = tags
+                else:
+                    tree.insert(list(tree.keys()).index("article") + 1, "hashtags", tags)
+        text = _dump(yaml, tree)
+        try:
+            campaign = self._parse(text)
+        except ContentError as exc:
+            raise Refused(_short(str(exc)), "url" if "article.url" in str(exc) else "hashtags") from None
+        after = links_of(tree)
+        if after == before:
+            return Saved(campaign, current, None)
+        encoded = text.encode("utf-8")
+        audit.check_writable(self.root)
+        write_atomic(self.path, encoded)
+        entry = audit.record(self.root, what=what, campaign=self.slug, tip=None, before=before, after=after, now=now,
+                             undoes=undoes, extra={"fields": [key for key in LINK_FIELDS if before[key] != after[key]],
+                                                   "links": True})
+        return Saved(campaign, version_of(encoded), entry)
+
+
+def links_of(tree) -> dict:
+    """The campaign file's article address and own hashtags, as plain data (None: no link / the practice's)."""
+    article = tree.get("article") or {}
+    tags = tree.get("hashtags")
+    return {"url": str(article["url"]) if article.get("url") else None,
+            "hashtags": None if "hashtags" not in tree else [str(tag) for tag in tags or ()]}
 
 
 # --- edits on the tips list ---------------------------------------------------------------------

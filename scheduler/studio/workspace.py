@@ -135,6 +135,33 @@ class Workspace:
         self._requeue_if_approved(saved, tip_id)
         return saved
 
+    def set_links(self, slug: str, url: str, hashtags: str | None, was: dict | None = None) -> Saved:
+        """The article's address (empty: no link) and the campaign's hashtags as typed ("#Grief #Loss", commas
+        or spaces; empty: none); `hashtags` None puts back the practice's (posts/schedule.yaml). A hashtag list
+        equal to the practice's while the campaign has none of its own is left to the practice. Queued posts
+        follow at once."""
+        campaign, _ = self.campaign(slug)
+        values: dict[str, object] = {"url": " ".join(str(url).split()) or None}
+        if len(str(url)) > 2000:
+            raise Refused("that address is over 2,000 characters; give the article's own address", "url")
+        values["hashtags"] = None if hashtags is None else self._own_hashtags(hashtags, campaign.hashtags)
+        file = self.campaign_file(slug)
+        before_text, _ = file.read()
+        shown = None if was is None else {  # as the page showed them: a field changed on disk since is a conflict
+            "url": (was.get("url") or "").strip() or None,
+            "hashtags": (was.get("hashtags") or "").split() if was.get("own_hashtags") == "1" else None}
+        saved = file.change_links(values, was=shown, now=self.clock())
+        self._queue_or_restore(file, before_text, saved)
+        return saved
+
+    def _own_hashtags(self, typed: str, own: tuple[str, ...] | None) -> list[str] | None:
+        """The hashtags typed ("#Grief #Loss", "Grief, Loss"; empty: none) as the campaign's own; None (the
+        practice's) when they are the practice's and the campaign had none of its own."""
+        tags = [tag if tag.startswith("#") else f"#{tag}" for tag in re.split(r"[\s,]+", typed) if tag]
+        if len(tags) > 30:
+            raise Refused(f"{len(tags)} hashtags is far too many for one post; keep a few", "hashtags")
+        return None if own is None and tags == list(self.settings.schedule.hashtags) else tags
+
     def set_status(self, slug: str, tip_id: str, status: str, version: str, acknowledge=()) -> Saved:
         """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once."""
         if status not in ("draft", "approved", "skip"):
@@ -197,11 +224,19 @@ class Workspace:
             None, lambda tips: put_tip(tips, values, tip.id, position if paragraph else None),
             version=version, what="add", now=self.clock())
 
-    def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None) -> str:
-        """A pasted or uploaded article saved under posts/articles/ and split, as `juno-scheduler split` would.
+    def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None,
+                    url: str = "", hashtags: str | None = None) -> str:
+        """A pasted or uploaded article saved under posts/articles/ and split, as `juno-scheduler split` would,
+        with the article's address and the campaign's hashtags as typed (empty address: the article's own, if it
+        gives one; `hashtags` None or the practice's: the practice's).
 
         Returns the campaign's slug. When split refuses the article, the file is removed again."""
         from scheduler.fileio import write_atomic
+
+        url = " ".join(str(url).split())
+        if len(url) > 2000:
+            raise Refused("that address is over 2,000 characters; give the article's own address", "url")
+        tags = None if hashtags is None else self._own_hashtags(hashtags, None)
 
         if upload:
             suffix = Path(upload_name or "").suffix.lower()
@@ -224,10 +259,12 @@ class Workspace:
                           "title")
         path = write_atomic(folder / name, data)
         try:
-            report = self.project.split(path)
+            report = self.project.split(path, url=url or None, hashtags=tags)
         except ContentError as exc:
             path.unlink(missing_ok=True)
-            raise Refused(str(exc), "article") from None
+            field = next((key for key, said in (("url", "the article's address:"), ("hashtags", "hashtags:"))
+                          if str(exc).startswith(said)), "article")
+            raise Refused(str(exc), field) from None
         slug = report.article.slug or stem
         _, version = self.campaign_file(slug).read()
         audit.record(self.root, what="add-article", campaign=slug, tip=None, before=None,
@@ -273,6 +310,9 @@ class Workspace:
             (self.project.resume if entry["what"] == "pause" else self.project.pause)(now, network, by=None)
             audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now,
                          undoes=entry["id"], extra={"network": network})
+            return entry
+        if entry.get("links") and entry.get("campaign"):
+            self._revert_links(entry, what)
             return entry
         if entry["what"] == "add-article":
             self._remove_article(entry)
@@ -327,6 +367,18 @@ class Workspace:
                 self.project.restore_posts(slots_before, self.project.post_states(key), self.clock())
             except JunoError as exc:
                 raise Refused(f"the tip is back as it was, but {exc}") from None
+
+    def _revert_links(self, entry: dict, what: str) -> None:
+        """The article's address and the campaign's hashtags back as they were before `entry`, if still as it left them."""
+        file = self.campaign_file(entry["campaign"])
+        before_text, _ = file.read()
+        try:
+            saved = file.change_links(entry.get("before") or {}, was=entry.get("after") or {}, now=self.clock(),
+                                      what=what, undoes=entry["id"])
+        except Conflict:
+            raise Refused(f"the address or hashtags of {entry['campaign']} changed after {audit.describe(entry)}; "
+                          "set them by hand") from None
+        self._queue_or_restore(file, before_text, saved)
 
     def _remove_article(self, entry: dict) -> None:
         """Undo of "Add an article": its campaign, article and split record go, if nothing was done with it."""

@@ -15,13 +15,14 @@ from scheduler.campaigns.file import (
     dump_campaign,
     load_campaign,
     merge_tips,
+    url_problem,
 )
 from scheduler.errors import ContentError, OutputError
 from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
-from scheduler.yamlio import display_path
+from scheduler.yamlio import display_path, hashtag_problem, normal_hashtag
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,23 @@ def find_article(root: Path, name: str) -> Path:
     raise ContentError(f"{name}: file not found; give the article's path, e.g. posts/articles/<slug>.txt")
 
 
-def split_file(article_file: Path | str, root: Path | str, schedule=None, take: Sequence[str] = ()) -> SplitResult:
+def split_file(article_file: Path | str, root: Path | str, schedule=None, take: Sequence[str] = (), *,
+               url: str | None = None, hashtags: Sequence[str] | None = None) -> SplitResult:
     """Split the article into posts/<slug>.yaml; a second run on the same article changes nothing.
 
-    `take` names passages the rules left out (`b12`, `b12.3`) to add as tips anyway (scheduler.tips.taking)."""
+    `take` names passages the rules left out (`b12`, `b12.3`) to add as tips anyway (scheduler.tips.taking).
+    `url` and `hashtags`: the article's address and the campaign's own hashtags, given by a person (the tips
+    are fitted to posts that carry them)."""
     root = Path(root).resolve()
+    problem = url_problem(url) if url is not None else None
+    if problem:
+        raise ContentError(f"the article's address: {problem}")
+    given_tags = None
+    if hashtags is not None:
+        bad = [tag for tag in hashtags if normal_hashtag(tag) is None]
+        if bad:
+            raise ContentError(f"hashtags: {hashtag_problem(bad[0])}")
+        given_tags = tuple(normal_hashtag(tag) or tag for tag in hashtags)
     path = find_article(root, str(article_file))
     article = read_article(path, root)
     slug = slugify(path.stem, max_words=30, max_length=100)
@@ -74,8 +87,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         raise ContentError(f"{display_path(path, root)}: posts/{slug}.yaml holds the tips of another article with "
                            f"the same file name ({existing.source}, {existing.title!r}); rename this file, e.g. "
                            f"{path.stem}-2{path.suffix}, to split it into a campaign of its own; nothing was written")
-    url = article.url or (existing.url if existing else None)
-    hashtags = existing.hashtags if existing else None  # a person's choice for this campaign: kept
+    url = url or article.url or (existing.url if existing else None)
+    hashtags = given_tags if given_tags is not None else (existing.hashtags if existing else None)  # a person's: kept
 
     split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
                                                  hashtags=hashtags))

@@ -99,6 +99,112 @@ def test_a_campaign_without_an_address_says_so_as_preview_does(project):
     on_three_networks(project, url=None)
     studio = Studio(project).sign_in()
     page = html.unescape(studio.get(f"/c/{SLUG}").text)
-    assert "none: posts go out without a link" in page
+    assert 'name="url" inputmode="url" placeholder="https://… (empty: posts go out without a link)"\n        value=""' in page
     assert f"Posts from {SLUG} go out without a link: the campaign has no article address." in page
     assert "utm_" not in shown_posts(page)["x"]["text"]
+
+
+def links(studio, url: str, hashtags: str, **extra):
+    page = studio.get(f"/c/{SLUG}").text
+    was = {f"was_{key}": html.unescape(re.search(rf'name="was_{key}" value="([^"]*)"', page).group(1))
+           for key in ("url", "hashtags", "own_hashtags")}
+    return studio.post(f"/c/{SLUG}/links", {**was, "url": url, "hashtags": hashtags, **extra})
+
+
+def test_the_address_and_hashtags_set_in_the_studio_reach_every_post_and_undo_exactly(project):
+    on_three_networks(project, url=None)
+    studio = Studio(project).sign_in()
+    assert studio.status("approved").status_code == 303
+    before = studio.campaign_text()
+    answer = links(studio, URL, "#Grief Loss")
+    assert answer.status_code == 303 and answer.headers["location"].endswith("#links-h")
+    text = studio.campaign_text()
+    assert f'  url: "{URL}"' in text and 'hashtags: ["#Grief", "#Loss"]\ntips:' in text
+    assert text.replace(f'"{URL}"', "null").replace('hashtags: ["#Grief", "#Loss"]\n', "") == before
+    shown = shown_posts(studio.get(f"/c/{SLUG}").text)
+    stored = queued(project)  # the approved tip's queued posts follow at once
+    for network, post in shown.items():
+        assert post["text"].endswith(f"{URL}?utm_source={network}&utm_medium=social&utm_campaign={SLUG} #Grief #Loss")
+        assert stored[network]["text"] == post["text"]
+    entry = json.loads((project / ".juno" / "audit.jsonl").read_text().splitlines()[-1])
+    assert (entry["what"], entry["before"], entry["after"]) == (
+        "links", {"url": None, "hashtags": None}, {"url": URL, "hashtags": ["#Grief", "#Loss"]})
+    page = studio.post("/undo?back=/c/" + SLUG, {}, follow=True).text
+    assert f"Undid the change of {SLUG}'s address and hashtags." in html.unescape(page)
+    assert studio.campaign_text() == before
+    assert "#CouplesCounseling" in queued(project)["x"]["text"] and "utm_" not in queued(project)["x"]["text"]
+    undo = json.loads((project / ".juno" / "audit.jsonl").read_text().splitlines()[-1])
+    assert undo["what"] == "undo" and undo["undoes"] == entry["id"]
+    page = studio.post("/undo", {"change": undo["id"]}, follow=True).text  # Redo, from the Changes page
+    assert f"Redid undo of {SLUG}." in html.unescape(page)
+    assert 'hashtags: ["#Grief", "#Loss"]' in studio.campaign_text() and f'url: "{URL}"' in studio.campaign_text()
+
+
+def test_no_hashtags_and_back_to_the_practice_s(studio):
+    before = studio.campaign_text()
+    assert links(studio, URL, "").status_code == 303
+    assert "hashtags: []\ntips:" in studio.campaign_text()
+    assert all(not post["text"].endswith("#CouplesCounseling") for post in shown_posts(studio.get(f"/c/{SLUG}").text).values())
+    assert links(studio, URL, "", practice="1").status_code == 303
+    assert studio.campaign_text() == before
+    assert links(studio, URL, "#CouplesCounseling").status_code == 303  # the practice's, typed: left to the practice
+    assert studio.campaign_text() == before
+
+
+@pytest.mark.parametrize("url, hashtags, field, message", [
+    ("junocounseling.com/blog", "#CouplesCounseling", "url", "'junocounseling.com/blog' is not a web address"),
+    (URL, "#Two-words", "hashtags", "'#Two-words' is not a hashtag"),
+    ("https://" + "a" * 2100, "", "url", "over 2,000 characters"),
+])
+def test_a_bad_address_or_hashtag_is_refused_beside_its_field_and_nothing_changes(studio, url, hashtags, field, message):
+    before = studio.campaign_text()
+    answer = links(studio, url, hashtags)
+    assert answer.status_code == 422
+    page = html.unescape(answer.text)
+    assert re.search(r'<p class="error" id="links-error" role="alert">[^<]*' + re.escape(message), page), page[-3000:]
+    assert f'id="links-{field}"' in page and 'aria-invalid="true"' in page
+    assert studio.campaign_text() == before
+
+
+def test_an_address_changed_on_disk_since_the_page_was_opened_is_not_overwritten(studio):
+    page = studio.get(f"/c/{SLUG}").text
+    was = {f"was_{key}": html.unescape(re.search(rf'name="was_{key}" value="([^"]*)"', page).group(1))
+           for key in ("url", "hashtags", "own_hashtags")}
+    path = studio.root / "posts" / f"{SLUG}.yaml"
+    path.write_text(path.read_text().replace(f'url: "{URL}"', 'url: "https://elsewhere.example/a"'))
+    before = studio.campaign_text()
+    answer = studio.post(f"/c/{SLUG}/links", {**was, "url": URL + "?x=1", "hashtags": "#CouplesCounseling"})
+    assert answer.status_code == 409
+    assert studio.campaign_text() == before
+
+
+def test_the_paste_form_takes_the_address_and_hashtags_and_undo_removes_it_all(project):
+    studio = Studio(project).sign_in()
+    home = html.unescape(studio.get("/").text)
+    assert 'id="new-hashtags" name="hashtags"' in home and 'value="#CouplesCounseling"' in home
+    article = ("Talking about money without fighting\n\n" + "Money fights are rarely about money. " * 3 + "\n\n"
+               + "Agree on one shared goal before you talk about spending. " * 2 + "\n")
+    answer = studio.post("/articles", {"title": "Talking about money", "article": article,
+                                       "url": "https://junocounseling.com/blog/money", "hashtags": "#Money Couples"})
+    assert answer.status_code == 303, answer.text
+    slug = answer.headers["location"].removeprefix("/c/")
+    text = (project / "posts" / f"{slug}.yaml").read_text()
+    assert 'url: "https://junocounseling.com/blog/money"' in text or "url: https://junocounseling.com/blog/money" in text
+    assert 'hashtags: ["#Money", "#Couples"]' in text
+    page = html.unescape(studio.get(f"/c/{slug}").text)
+    assert "https://junocounseling.com/blog/money?utm_source=x&utm_medium=social" in page and "#Money #Couples" in page
+    studio.post("/undo", {}, follow=True)
+    assert not (project / "posts" / f"{slug}.yaml").exists()
+    assert not list((project / "posts" / "articles").glob(f"{slug}.*"))
+
+
+def test_the_paste_form_refuses_a_bad_address_beside_it_and_writes_nothing(project):
+    studio = Studio(project).sign_in()
+    before = sorted(p.name for p in (project / "posts").rglob("*"))
+    answer = studio.post("/articles", {"title": "Talking about money", "article": "Money fights. " * 20,
+                                       "url": "not an address", "hashtags": "#Money"})
+    assert answer.status_code == 422
+    page = html.unescape(answer.text)
+    assert "the article's address: 'not an address' is not a web address" in page
+    assert 'value="not an address" aria-invalid="true"' in page and 'value="#Money"' in page
+    assert sorted(p.name for p in (project / "posts").rglob("*")) == before
