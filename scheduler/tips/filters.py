@@ -11,7 +11,7 @@ import re
 
 from scheduler.articles import Article, Section, is_dateline
 from scheduler.tips.edges import first_person
-from scheduler.tips.sentences import STOPWORDS, capitalize_first, words
+from scheduler.tips.sentences import STOPWORDS, Caseless, capitalize_first, words
 from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
@@ -21,17 +21,17 @@ _ORG_WORDS = (r"Counseling|Counselling|Therapy|Therapies|Wellness|Psychology|Psy
 _ORG_NAME = re.compile(rf"\b(?:[A-Z][\w&’'-]*\s+){{1,4}}(?:and\s+|&\s+)?(?:[A-Z][\w’'-]*\s+)*(?:{_ORG_WORDS})\b")
 _PLACE_SERVICE = re.compile(r"\b([A-Z][a-z]+)\s+(counseling|counselling|therapy|therapists?)\b")
 
-_CTA = re.compile(
+_CTA = Caseless(
     r"\b(reach(?:ing)? out (?:to (?:us|our|me|the team)|today|now)|reach(?:ing)? out(?=[.!]|$)|contact (?:us|our|me)|call (?:us|our|me|today)|e-?mail (?:us|me)|text us|"
     r"(?:book|schedule|request) (?:a|an|your|our)\b(?:\s+[\w-]+){0,3}\s+(?:session|appointment|consultation|call|visit)|"
     r"sign up|subscribe|visit (?:our|us)|our (?:team|practice|therapists?|counsel+ors?|clinicians?|office|services?|"
     r"clinic|website|blog)|we offer|we provide|we can help|we(?:’|')re here|we are here|we(?:’|')d love|we would love|"
     r"learn more|click|free (?:consultation|call)|get started|give us a call|don(?:’|')t hesitate|"
     r"follow us|let us help|let(?:’|')s talk|in-person or online|accepting new clients|"
-    r"link in bio)\b", re.IGNORECASE)
+    r"link in bio)\b")
 # The practice speaking of itself and its work, not every "we": "We all need rest." is advice; "We offer
 # evening sessions.", "In our work with couples, we see...", "our clients" are the practice's own voice.
-_PRACTICE_VOICE = re.compile(
+_PRACTICE_VOICE = Caseless(
     r"\bwe(?:’re|'re| are)?\s+(?:also\s+|often\s+|frequently\s+|regularly\s+)?(?:offer|provide|specialize|"
     r"help (?:clients|couples|families|individuals|people|teens|children|parents|adults)|work with|"
     r"see (?:many|a lot of|clients|couples|families|this|it)|treat|serve|can help|would love|invite you|"
@@ -42,36 +42,36 @@ _PRACTICE_VOICE = re.compile(
     r"relationships|families|feelings|emotions|selves)\b)"
     r"|\bour (?:clients?|staff|providers?|counsel+ing|therapy|sessions?|offices?|locations?|programs?|groups?|"
     r"workshops?|specialists?|experts?|intake|fees|rates|insurance|approach|mission|founder|website|newsletter)\b"
-    r"|\b(?:clients|couples|families|people) (?:we|I) (?:see|work with|treat|serve)\b"
+    r"|\b(?:clients|couples|families|people) (?:we|i) (?:see|work with|treat|serve)\b"
     r"|\b(?:we|us)(?:’re|'re| are)? (?:a |the )?(?:good|right|great) fit\b"
     r"|\b(?:together|in (?:therapy|session|counseling|our work))(?: together)?,? we\b"
     r"|\b(?:\d{2}|fifty|sixty|forty-five)[- ]minutes? (?:session|appointment|out of your)\b"
-    r"|\bour (?:\w+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b", re.IGNORECASE)
+    r"|\bour (?:\w+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b")
 # "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
 # sentence speaking so is a setup or a story far more often than advice, so it does not open a tip.
-FIRST_PLURAL = re.compile(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b", re.IGNORECASE)
+FIRST_PLURAL = Caseless(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b")
 _HANDLE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_META_LINE = re.compile(
-    r"^(?:by\s+[A-Z]|written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
+_META_LINE = Caseless(
+    r"^(?:by\s+[a-z]|written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
     r"tags?:|keywords?:|categor(?:y|ies):|share (?:this|on|via)\b|share:|photo(?: by|:)|image(?: credit)?:|credit:|source:|"
     r"sources:|references?:|read more|related(?: posts| articles)?:|see also|copyright|©|all rights reserved|"
     r"disclaimer|this (?:article|post|blog|content) is (?:for|not|intended)|updated:|published:|last updated|"
     r"about the author|comments?:|leave a (?:comment|reply)|continue reading|table of contents|"
-    r"watch:|previous post|next post)", re.IGNORECASE)
+    r"watch:|previous post|next post)")
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|email|whatsapp|reddit|instagram|threads|bluesky|print)"
-_SHORT_META = re.compile(
+_SHORT_META = Caseless(
     r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|subscribe|follow|tweet|pin it|"
     rf"email|back to top)(?:\s+(?:this|on|via|us|now|here|it|article|post|page|{_SOCIAL}))*\s*[:!]?"
-    rf"(?:[\s|·•,/]*{_SOCIAL})*[\s|·•,/]*$", re.IGNORECASE)
-_CITATION = re.compile(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bRetrieved from\b|\bpp?\.\s*\d", re.IGNORECASE)
+    rf"(?:[\s|·•,/]*{_SOCIAL})*[\s|·•,/]*$")
+_CITATION = Caseless(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bretrieved from\b|\bpp?\.\s*\d")
 
-_PROMO_HEADING = re.compile(
+_PROMO_HEADING = Caseless(
     r"\b(featured|fact sheets?|brochures?|publications?|(?:additional |more |other |helpful |related )?resources|"
     r"videos?|for more information|learn more|contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
     r"references|sources|citations|bibliography|footnotes|further reading|related|share|comments?|disclaimer|"
-    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b", re.IGNORECASE)
+    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b")
 _SOFT_PROMO_HEADING = re.compile(r"\b(support|help|next steps?|ready|get started|therapy|counseling|counselling|"
                                  r"professional|reach)\b", re.IGNORECASE)
 
@@ -202,7 +202,7 @@ def _pitches(text: str, names: frozenset[str]) -> bool:
 
 # --- sentence rules ----------------------------------------------------------------------------------
 
-_REFERENCE_OPENERS = re.compile(
+_REFERENCE_OPENERS = Caseless(
     r"^(?:this|that|these|those|they|them|their|theirs|he|she|his|her|him|such|also|however|but|and|so|or|nor|yet|"
     r"then|another|both|either|neither|here|still|instead|otherwise|similarly|likewise|additionally|furthermore|"
     r"moreover|therefore|thus|hence|meanwhile|finally|lastly|next|again|besides|plus|conversely|which|whose|"
@@ -211,27 +211,27 @@ _REFERENCE_OPENERS = re.compile(
     r"in turn|as such|as mentioned|as noted|as discussed|like this|doing so|the former|the latter|the other|"
     r"the same|the first|the second|the last|the next|one of them|each of them|all of them|some of them|"
     r"most of them|none of them|not only|even then|to do this|to do that|with this|with that|by doing so|"
-    r"because of this|because of that|despite this|despite that|other)\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"^(?:it|they|this|that|these|those|he|she|them)\b", re.IGNORECASE)
-_EXTRAPOSITION = re.compile(
+    r"because of this|because of that|despite this|despite that|other)\b")
+_PRONOUN_SUBJECT = Caseless(r"^(?:it|they|this|that|these|those|he|she|them)\b")
+_EXTRAPOSITION = Caseless(
     r"^it(?:’s|'s| is| can be| may be| might be| was| will be| would be)?\s+(?:(?:not|also|often|usually|"
     r"always|sometimes|really|very|so|completely|perfectly|entirely)\s+)*(?:important|essential|crucial|vital|"
     r"helpful|wise|best|key|okay|ok|fine|normal|common|natural|possible|hard|difficult|easy|easier|harder|"
     r"worth|useful|healthy|understandable|tempting|valuable|necessary|reasonable|human|brave|courageous|"
-    r"good|better|kind)\b|^it (?:helps|takes|pays|can help|may help|often helps)\b", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"^(?:if|when|whenever|because|although|though|while|since|unless|as|until|once|"
-                          r"whether|even if|even though|so that|in case)\b", re.IGNORECASE)
+    r"good|better|kind)\b|^it (?:helps|takes|pays|can help|may help|often helps)\b")
+_SUBORDINATE = Caseless(r"^(?:if|when|whenever|because|although|though|while|since|unless|as|until|once|"
+                        r"whether|even if|even though|so that|in case)\b")
 _INTRO_PHRASE = re.compile(r"^((?:[A-Za-z’']+\s+){0,3}[A-Za-z’']+),\s+")
 
 
 # "During those times, ...", "When this happens, ...", "Doing this takes practice.", "Some work better than
 # others.": the opening leans on what came before.
-_LEANING_OPENER = re.compile(
+_LEANING_OPENER = Caseless(
     r"^(?:(?:during|in|at|with|for|after|before|when|if|once|like|by|from|through|on|doing|making|trying|"
     r"practicing|using|having|because of|despite|given|beyond|without|all of)\s+(?:\w+\s+)?(?:this|that|these|"
     r"those|such)\b(?!\s+(?:week|weekend|year|month|season|morning|evening|time of year|is|was)\b)"
     r"|(?:some|many|most|others|few|several|none|each|one|both|all)\s+(?:of\s+(?:us|you)\s+)?(?:work|works|are|is|"
-    r"help|helps|can|may|might|will|do|does|seem|tend|find|need|prefer)\b(?! all\b))", re.IGNORECASE)
+    r"help|helps|can|may|might|will|do|does|seem|tend|find|need|prefer)\b(?! all\b))")
 
 
 def opens_with_reference(sentence: str) -> bool:
@@ -284,8 +284,8 @@ _NOT_ANTECEDENT = frozenset(["let", "make", "help", "tell", "ask", "give", "show
 _COMMAND_VERBS = frozenset(["open", "put", "leave", "keep", "take", "give", "try", "write", "bring", "hold", "set",
                             "use", "do", "let", "make", "face", "name", "say", "share", "start", "stop", "drop",
                             "accept", "notice", "watch", "see", "feel", "protect", "honor", "trust"])
-_PEOPLE_THEN_THEM = re.compile(r"^(?:some|many|most|few|other)?\s*(?:people|persons?|someone|others)\b[^,;]*\b(?:on|of|"
-                               r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$", re.IGNORECASE)
+_PEOPLE_THEN_THEM = Caseless(r"^(?:some|many|most|few|other)?\s*(?:people|persons?|someone|others)\b[^,;]*\b(?:on|of|"
+                             r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$")
 
 
 def unresolved_pronoun(sentence: str) -> bool:

@@ -93,6 +93,7 @@ _NAME_WITH_AGE = re.compile(
     rf"\b({_NAME}),?\s+(?:\(\d{{1,2}}\)|\d{{1,2}},|aged?\s+\d{{1,2}}|a\s+\d{{1,2}}-year-old|who\s+is\s+\d{{1,2}}|"
     rf"\d{{1,2}}-year-old)")
 _AGED_NAME = re.compile(rf"\b(?:a|an)\s+\d{{1,2}}-year-old\s+[a-z]+(?:\s+[a-z]+)?\s+(?:named|called)\s+({_NAME})")
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}(?!\d)")
 _STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
@@ -137,11 +138,20 @@ def personal_details(text: str, names: frozenset[str] = frozenset()) -> bool:
     """A name with an age or a story's name, an email, a phone number, a street address, a client's story."""
     if not text:
         return False
-    if _EMAIL.search(text) or _PHONE.search(text) or _STREET.search(text) or _CLIENT_STORY.search(text):
+    patterns, digits = _detail_patterns(text)
+    if any(pattern.search(text) for pattern in patterns):
         return True
-    if any(match.group(1).split()[0] not in _NOT_NAMES for match in _NAME_WITH_AGE.finditer(text)):
+    if digits and any(match.group(1).split()[0] not in _NOT_NAMES for match in _NAME_WITH_AGE.finditer(text)):
         return True
     return bool(names) and bool(_names_pattern(names).search(text))
+
+
+def _detail_patterns(text: str) -> tuple[tuple[re.Pattern, ...], bool]:
+    """The detail patterns that can be found in the text, in their order, and whether it holds a digit (an email
+    needs an @; a phone number, a street number and an age need digits): most sentences skip the costliest ones."""
+    digits = _DIGIT.search(text) is not None
+    return tuple(pattern for pattern, possible in ((_EMAIL, "@" in text), (_PHONE, digits), (_STREET, digits),
+                                                   (_CLIENT_STORY, True)) if possible), digits
 
 
 @functools.lru_cache(maxsize=64)
@@ -169,10 +179,11 @@ def _sensitive_in(text: str) -> tuple[str, ...]:
 def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """What in the text looks like a client's details: a name with an age, an email, a phone, an address."""
     found: dict[str, None] = {}
-    for pattern in (_EMAIL, _PHONE, _STREET, _CLIENT_STORY):
+    patterns, digits = _detail_patterns(text)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             found.setdefault(match.group(0).strip(), None)
-    for match in _NAME_WITH_AGE.finditer(text):
+    for match in _NAME_WITH_AGE.finditer(text) if digits else ():
         if match.group(1).split()[0] not in _NOT_NAMES:
             found.setdefault(match.group(0).strip(" ,"), None)
     if names:

@@ -1,0 +1,29 @@
+"""Caseless rules answer exactly as re.IGNORECASE does, on the letters where lower case and the flag part ways too."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scheduler.tips import edges, filters
+from scheduler.tips.sentences import Caseless
+
+TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
+         "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
+         "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim"]
+
+
+@pytest.mark.parametrize("rule", [value for module in (edges, filters) for value in vars(module).values()
+                                  if isinstance(value, Caseless)], ids=lambda rule: rule.pattern[:30])
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_caseless_rule_answers_as_ignorecase(rule, text):
+    exact = re.compile(rule.pattern, re.IGNORECASE)
+    assert rule.search(text) == bool(exact.search(text))
+    assert rule.match(text) == bool(exact.match(text))
+
+
+def test_a_caseless_rule_is_written_in_lower_case():
+    with pytest.raises(ValueError):
+        Caseless(r"\bLMFT\b")
+    assert Caseless(r"\S+\s\bmft\b").search("A MFT")
