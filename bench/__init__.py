@@ -2,7 +2,7 @@
 
 A figure is a dict: {"value": number, "unit": "ms", "floor": number|None, "ratio": value/floor|None,
 "goal": "ratio <= 1.3", "floor_is": "what the floor measures", ...extra numbers}. Build it with `figure()`.
-Values are medians of several runs (`median_ms`, `cold_ms`); a floor is measured in the same run.
+Values are medians of several runs (`median_ms`, `paired_cpu_ms`, `cold_ms`); a floor is measured in the same run.
 These helpers are the only shared code; every module stays runnable alone: `python -m bench split`.
 """
 
@@ -46,6 +46,25 @@ def samples(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 1) -> li
 
 def median_ms(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 1) -> float:
     return statistics.median(samples(fn, repeat=repeat, warmup=warmup)) * 1000
+
+
+def paired_cpu_ms(fn: Callable[[], object], floor_fn: Callable[[], object], *, repeat: int = 5,
+                  warmup: int = 1) -> tuple[float, float]:
+    """Median CPU milliseconds of fn and of its floor, timed in turns (fn, floor, fn, floor ...).
+
+    For work done in this process on one thread: on a shared machine the wall clock also counts the other
+    jobs' turns on the cores, which swings a figure by 2-5x from one second to the next; the process's own CPU
+    time does not, and taking the two in turns exposes both to the same moment's machine."""
+    for _ in range(warmup):
+        fn()
+        floor_fn()
+    values, floors = [], []
+    for _ in range(repeat):
+        for call, into in ((fn, values), (floor_fn, floors)):
+            start = time.process_time()
+            call()
+            into.append(time.process_time() - start)
+    return statistics.median(values) * 1000, statistics.median(floors) * 1000
 
 
 def cold_ms(argv: Sequence[str], *, repeat: int = 5, cwd: Path | str | None = None,
