@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +75,36 @@ class LinkPolicy:
         return {"source": network, "medium": "social", "campaign": campaign, **self.utm}
 
 
+SCORE_AGES = ("1h", "24h", "72h", "7d", "28d")  # the fixed ages collect reads (scheduler.metrics.ages)
+POOR_TIPS = ("later", "never")
+
+
+@dataclass(frozen=True)
+class Recycling:
+    """How tips come round again once recycle_after has passed: best first by their score at `score_at`.
+
+    `cooldown`: the least time between two later rounds of one tip (None: recycle_after again);
+    `most_times`: the most times one tip goes out, its first time included; `poor`: a tip whose score is below
+    the account's usual waits twice as long (`later`) or never comes round (`never`)."""
+
+    cooldown: timedelta | None = None
+    most_times: int = 3
+    score_at: str = "72h"
+    poor: str = "later"
+
+
+@dataclass(frozen=True)
+class Spread:
+    """`queue` gives new tips the free slots in an order that does not follow the campaign (a shuffle seeded by
+    `seed`, the same every run), so no slot gets the article's first tips every time; off by default."""
+
+    seed: int | None = None
+
+    @property
+    def on(self) -> bool:
+        return self.seed is not None
+
+
 @dataclass(frozen=True)
 class Budget:
     monthly_usd: float | None = None
@@ -99,6 +129,8 @@ class Schedule:
     accounts: tuple[Account, ...] = ()
     language: str = "en"
     collect_every: timedelta | None = timedelta(hours=1)  # the daemon's own collect timer; None: off
+    recycle: Recycling = field(default_factory=Recycling)
+    spread: Spread = field(default_factory=Spread)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -248,7 +280,7 @@ def redact_url(url: str) -> str:
 # --- schedule.yaml -----------------------------------------------------------------------------
 
 _TOP_KEYS = ("account", "accounts", "language", "timezone", "slots", "min_gap", "max_per_day", "blackout", "jitter", "catch_up",
-             "recycle_after", "link", "hashtags", "budget", "crisis_footer", "collect_every")
+             "recycle_after", "recycle", "spread", "link", "hashtags", "budget", "crisis_footer", "collect_every")
 
 
 def parse_schedule(doc: Document) -> Schedule:
@@ -288,6 +320,8 @@ def parse_schedule(doc: Document) -> Schedule:
         budget=_budget(doc, data.get("budget") or {}),
         crisis_footer=_optional_text(doc, ("crisis_footer",), data.get("crisis_footer")),
         collect_every=_collect_every(doc, data.get("collect_every", "1h")),
+        recycle=_recycle(doc, data.get("recycle") or {}),
+        spread=_spread(doc, data.get("spread")),
     )
 
 
@@ -406,7 +440,7 @@ def parse_duration(text: str) -> timedelta | None:
 # The longest each duration may be: beyond these a value is a slip (and jitter beyond an hour moved
 # posts to the small hours: a post keeps to within an hour of its slot).
 MAX_DURATION = {"min_gap": timedelta(days=31), "jitter": timedelta(hours=1), "catch_up": timedelta(days=366),
-                "recycle_after": timedelta(days=3660), "collect_every": timedelta(days=1)}
+                "recycle_after": timedelta(days=3660), "collect_every": timedelta(days=1), "cooldown": timedelta(days=3660)}
 
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
@@ -479,6 +513,37 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     return LinkPolicy(mode=mode, utm={k: str(v) for k, v in utm.items()})
 
 
+def _recycle(doc: Document, value: Any) -> Recycling:
+    at = ("recycle",)
+    value = expect_mapping(doc, at, value, "a mapping such as {cooldown: 180d, most_times: 3, score_at: 72h, poor: later}")
+    reject_unknown_keys(doc, at, value, ("cooldown", "most_times", "score_at", "poor"))
+    score_at = str(value.get("score_at", "72h")).strip()
+    if score_at not in SCORE_AGES:
+        raise doc.error(at + ("score_at",), f"{score_at!r} is not an age collect reads (use one of: "
+                                            f"{', '.join(SCORE_AGES)}){did_you_mean(score_at, SCORE_AGES)}")
+    poor = value.get("poor", "later")
+    if poor not in POOR_TIPS:
+        raise doc.error(at + ("poor",), f"{poor!r}: a poor tip comes round later or never (use one of: "
+                                        f"{', '.join(POOR_TIPS)}){did_you_mean(str(poor), POOR_TIPS)}")
+    cooldown = value.get("cooldown")
+    return Recycling(
+        cooldown=None if cooldown is None else _duration(doc, at + ("cooldown",), cooldown, positive=True),
+        most_times=_positive_int(doc, at + ("most_times",), value.get("most_times", 3)),
+        score_at=score_at, poor=poor)
+
+
+def _spread(doc: Document, value: Any) -> Spread:
+    at = ("spread",)
+    if value is None or value is False or (isinstance(value, str) and value.strip().lower() in ("off", "none")):
+        return Spread()
+    value = expect_mapping(doc, at, value, "off, or a mapping such as {seed: 7}")
+    reject_unknown_keys(doc, at, value, ("seed",))
+    seed = value.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise doc.error(at + ("seed",), f"expected a whole number such as 7, found {seed!r}")
+    return Spread(seed=seed)
+
+
 def _budget(doc: Document, value: Any) -> Budget:
     at = ("budget",)
     value = expect_mapping(doc, at, value, "a mapping such as {monthly_usd: 10}")
@@ -495,6 +560,14 @@ def _budget(doc: Document, value: Any) -> Budget:
             raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")
         prices[key] = float(price)
     return Budget(monthly_usd=None if monthly is None else float(monthly), prices=prices)
+
+
+def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:
+    """The budget's month: the start of this month and of the next, in the practice's zone."""
+    local = now.astimezone(zone)
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.astimezone(UTC), following.astimezone(UTC)
 
 
 def _optional_text(doc: Document, at: tuple, value: Any) -> str | None:

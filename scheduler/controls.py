@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from scheduler import networks
+from scheduler.campaigns.queueing import recycled_rows
 from scheduler.errors import UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
 from scheduler.store.records import WAITING, latest_rounds
@@ -128,8 +129,7 @@ def account_row(settings, store: Store, configured=None) -> dict:
 
 def status(settings, store: Store, now: datetime) -> dict:
     """The account, how many posts are in each state, the next one, and this month's posts and spend."""
-    from scheduler.config import redact_url
-    from scheduler.runner.run import month_bounds
+    from scheduler.config import month_bounds, redact_url
 
     zone = settings.schedule.zone
     counts = store.counts()
@@ -164,6 +164,7 @@ def status(settings, store: Store, now: datetime) -> dict:
                     for p in store.posts(("failed", "dead"))],
         "database": redact_url(settings.database_url),
         "metrics": metrics_row(store, start, zone),
+        "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
     }
 
 

@@ -140,6 +140,15 @@ class QueuedPost(Result):
 
 
 @dataclass(frozen=True)
+class RecycledPost(Result):
+    """A tip come round again, and why it was chosen ("in the top quarter of this account's posts on x at 72 h,
+    14 posts behind it")."""
+    id: str
+    at: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
 class UpdatedPost(Result):
     id: str
     changed: list[str]               # what of the waiting post changed: text, card, alt_text ...
@@ -182,7 +191,7 @@ class QueueReport(Result):
     queued: list[QueuedPost]
     updated: list[UpdatedPost]
     withdrawn: list[WithdrawnPost]
-    recycled: list[QueuedPost]
+    recycled: list[RecycledPost]
     unchanged: int
     held: list[str]                  # approved tips held back by a flag no person acknowledged
     too_long: list[TooLong] = field(default_factory=list)
@@ -194,7 +203,7 @@ class QueueReport(Result):
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
         return cls(queued=_rows(QueuedPost, row["queued"]), updated=_rows(UpdatedPost, row["updated"]),
-                   withdrawn=_rows(WithdrawnPost, row["withdrawn"]), recycled=_rows(QueuedPost, row["recycled"]),
+                   withdrawn=_rows(WithdrawnPost, row["withdrawn"]), recycled=_rows(RecycledPost, row["recycled"]),
                    unchanged=row["unchanged"], held=row["held"], too_long=_rows(TooLong, row.get("too_long", [])),
                    moved=[MovedPost(**{k: v for k, v in moved.items() if k != "from"}, moved_from=moved["from"])
                           for moved in row.get("moved", [])],
@@ -293,13 +302,15 @@ class StatusReport(Result):
     database: str
     accounts: list[AccountCounts] = field(default_factory=list)  # every account, with its posts' counts
     metrics: dict[str, Any] = field(default_factory=dict)  # last collected, reading spend this month
+    recycled: list[RecycledPost] = field(default_factory=list)  # recycled posts still to go out, with why
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
         return cls(**{**row, "account": AccountStatus.of(row["account"]),
                       "next": NextPost.of(row["next"]) if row["next"] else None,
                       "month": Month.of(row["month"]), "failing": _rows(FailingPost, row["failing"]),
-                      "accounts": _rows(AccountCounts, row.get("accounts", []))})
+                      "accounts": _rows(AccountCounts, row.get("accounts", [])),
+                      "recycled": _rows(RecycledPost, row.get("recycled", []))})
 
 
 @dataclass(frozen=True)
@@ -436,5 +447,5 @@ class StatsReport(Result):
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CampaignPosts", "Card", "CardsReport",
            "ChangedPost", "CollectReport", "ConfiguredNetwork", "FailingPost", "HistoryRow", "Month", "MovedPost",
            "NetworkMonth", "NetworkPost", "NextPost", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport",
-           "QueueReport", "QueuedPost", "Result", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport", "SplitTip",
+           "QueueReport", "QueuedPost", "RecycledPost", "Result", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport", "SplitTip",
            "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished", "UpdatedPost", "WithdrawnPost"]

@@ -35,7 +35,8 @@ def show_queue(report: dict) -> None:
               for row in report.get("moved", [])]
     lines += [f"blocked {row['id']}: pinned for {_when(row['at'])}, {row['reason']}; change its at: or the timetable"
               for row in report.get("blocked", [])]
-    lines += [f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
+    lines += [f"recycled {row['id']} for {_when(row['at'])}: {row['why']}" if row.get("why") else
+              f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
     lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
               "another campaign name); nothing to do" for row in report.get("already_published", [])]
     flags = report.get("held_flags", {})
@@ -86,6 +87,7 @@ def show_status(report: dict) -> None:
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
+    lines += [f"recycled {row['id']} at {_when(row['at'])}: {row['why']}" for row in report.get("recycled") or ()]
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")

@@ -3,12 +3,13 @@
 Pinned tips take their own times first; the rest follow campaign order into the next free slots,
 never two tips from one section back to back. Running it again changes nothing; a tip edited
 after it was queued is updated while it is still unposted; a tip no longer approved is withdrawn.
-Recycling (recycle_after) queues tips posted at least that long ago once the queue runs dry.
+Recycling (recycle_after) queues tips posted at least that long ago once the queue runs dry, best first.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from scheduler import networks
 from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
+from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import compose_tip
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import (
@@ -114,8 +116,13 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
 
     if settings.schedule.recycle_after is not None:
-        report["recycled"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)}
-                              for p in recycle(settings, store, now)]
+        current = {(item.post.tip_key, item.post.network): item.post.tip_digest for item in wanted}
+
+        def still_wanted(post: Post) -> bool:  # approved now, and (where fingerprinted) in the words it went out in
+            key = (post.tip_key, post.network)
+            return key in current and post.tip_digest in (None, current[key])
+
+        report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted), timetable.zone)
     return report
 
 
@@ -445,28 +452,58 @@ def _save(store: Store, placed: list[Post], existing: dict, now: datetime) -> No
                                  pinned=post.pinned, **{name: getattr(post, name) for name in _CONTENT})
 
 
-def recycle(settings, store: Store, now: datetime) -> list[Post]:
-    """When nothing is left to go out: tips posted at least recycle_after ago come round again, on each
-    network they went out on, in one slot per tip."""
+def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+    """When nothing is left to go out: tips posted at least recycle_after ago come round again, best first by
+    their score at recycle.score_at (metrics.ranking), on each network they went out on, in one slot per tip.
 
-    recycle_after = settings.schedule.recycle_after
-    if recycle_after is None or store.posts(WAITING):
+    A tip's second time waits recycle_after, each later time recycle.cooldown (default: recycle_after again);
+    a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
+    no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
+    approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
+    schedule = settings.schedule
+    if schedule.recycle_after is None or store.posts(WAITING):
         return []
-    due_again = sorted((p for p in _latest_rounds(store).values() if p.status == POSTED and p.recyclable
-                        and p.posted_at is not None and p.posted_at <= now - recycle_after),
-                       key=lambda p: (p.posted_at, p.id))
-    if not due_again:
+    rules = schedule.recycle
+    every = store.posts()
+    tips: dict[str, list[Post]] = {}
+    for post in _latest_rounds(store).values():
+        if post.status == POSTED and post.recyclable and post.posted_at is not None:
+            tips.setdefault(post.tip_key, []).append(post)
+    if not tips:
         return []
-    timetable = Timetable(settings.schedule)
-    again = [Wanted(replace(p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1, due_at=now,
-                            pinned=False, status=QUEUED, retry_at=None, claimed_by=None, claimed_until=None,
-                            attempts=0, attempt_open=False, last_error=None, remote_id=None, url=None,
-                            posted_at=None, cost_usd=None, skip_reason=None, recyclable=True), None)
-             for p in due_again]
-    placed = _place_tips(store, timetable, again, {}, now)
+    standing = standings(store.snapshots(), {p.id: (p.tip_key, p.round) for p in every}, rules.score_at)
+    chosen: list[tuple[tuple, list[Post], str]] = []
+    for key, posts in tips.items():
+        times_out = max(p.round for p in posts)
+        found = standing.get(key, Standing(rules.score_at))
+        wait = schedule.recycle_after if times_out == 1 else (rules.cooldown or schedule.recycle_after)
+        why = found.why()
+        if found.poor:
+            if rules.poor == "never":
+                continue
+            wait, why = wait * 2, f"{why}, so it waited twice as long"
+        last_out = max(p.posted_at for p in posts if p.posted_at is not None)
+        if times_out >= rules.most_times or last_out > now - wait:
+            continue
+        posts = [p for p in posts if still_wanted(p)]
+        if posts:
+            chosen.append(((-found.share_below, last_out, key), posts, why))
+    again = [Wanted(replace(p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
+                            due_at=now, pinned=False, status=QUEUED, retry_at=None, claimed_by=None,
+                            claimed_until=None, attempts=0, attempt_open=False, last_error=None, remote_id=None,
+                            url=None, posted_at=None, cost_usd=None, skip_reason=None, recyclable=True, why=why), None)
+             for _, posts, why in sorted(chosen, key=lambda c: c[0]) for p in sorted(posts, key=lambda p: p.id)]
+    if not again:
+        return []
+    placed = _place_tips(store, Timetable(schedule), again, {}, now)
     store.add_posts(placed, now)
     logger.info("recycled %d posts", len(placed))
     return placed
+
+
+def recycled_rows(posts: list[Post], zone) -> list[dict]:
+    """What queue and status say of recycled posts: id, slot (local time) and why each was chosen."""
+    return [{"id": p.id, "at": p.due_at.astimezone(zone).isoformat(), "why": p.why or ""} for p in posts]
 
 
 def _local_iso(moment: datetime, timetable: Timetable) -> str:

@@ -15,11 +15,11 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from scheduler import networks
+from scheduler.config import month_bounds
 from scheduler.errors import JunoError
 from scheduler.metrics.ages import due_age
 from scheduler.networks.base import HandleCache, Reader, ToRead
 from scheduler.results import CollectReport
-from scheduler.runner.run import month_bounds
 from scheduler.store import POSTED, Store, open_project_store
 from scheduler.store.handles import StoreHandleCache
 from scheduler.store.snapshots import Snapshot

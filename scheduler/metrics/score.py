@@ -18,6 +18,10 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scheduler.store.snapshots import Snapshot
 
 MIN_POSTS = 5            # posts at one age on one network before the account's prior means anything
 LEVEL = 0.9              # the interval holds 90 % of the posterior
@@ -83,6 +87,15 @@ def interaction_outcomes(counts_by_post: Mapping[str, Mapping[str, int | None]])
         return []
     typical = max(statistics.median(totals.values()), 1)
     return [Outcome(post_id, total, total + typical) for post_id, total in sorted(totals.items())]
+
+
+def outcomes_at(network: str, snapshots: Sequence[Snapshot]) -> list[Outcome]:
+    """One outcome per post at one age: engagements out of impressions where the network gives impressions,
+    else interactions against the account's typical post. (`network`: whose snapshots they are.)"""
+    with_impressions = [o for s in snapshots if (o := engagement_outcome(s.post_id, s.numbers())) is not None]
+    if with_impressions and len(with_impressions) == len(snapshots):
+        return with_impressions
+    return interaction_outcomes({s.post_id: s.numbers() for s in snapshots})
 
 
 def fit_prior(outcomes: Sequence[Outcome]) -> Prior | None:

@@ -5,25 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from scheduler.metrics.ages import AGE_NAMES
-from scheduler.metrics.score import (
-    NOT_ENOUGH,
-    Outcome,
-    engagement_outcome,
-    fit_prior,
-    interaction_outcomes,
-    score,
-)
+from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
 from scheduler.store import Store
 from scheduler.store.snapshots import Snapshot
-
-
-def outcomes_at(network: str, snapshots: list[Snapshot]) -> list[Outcome]:
-    """One outcome per post at one age: engagements out of impressions where the network gives impressions,
-    else interactions against the account's typical post."""
-    with_impressions = [o for s in snapshots if (o := engagement_outcome(s.post_id, s.numbers())) is not None]
-    if with_impressions and len(with_impressions) == len(snapshots):
-        return with_impressions
-    return interaction_outcomes({s.post_id: s.numbers() for s in snapshots})
 
 
 def stats(settings, store: Store) -> dict:

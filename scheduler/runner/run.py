@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scheduler import networks
+from scheduler.config import month_bounds
 from scheduler.errors import JunoError, PublishError
 from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
@@ -86,8 +87,9 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         store.release_all(worker_id, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
         from scheduler.campaigns.queueing import recycle
+        from scheduler.runner.wanted import tip_now
 
-        recycle(settings, store, clock())
+        recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted)
     return run.report
 
 
@@ -437,14 +439,6 @@ class _DryRun(_Stage):
 
 def _missed_reason(decision: Decision) -> str:
     return {Why.BLACKOUT: "blackout", Why.CROWDED: decision.reason}.get(decision.why, "")
-
-
-def month_bounds(now: datetime, zone) -> tuple[datetime, datetime]:
-    """The start of this month and of the next, in the practice's zone."""
-    local = now.astimezone(zone)
-    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start.astimezone(UTC), following.astimezone(UTC)
 
 
 def _aware(moment: datetime | None) -> datetime | None:

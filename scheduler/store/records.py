@@ -76,6 +76,7 @@ class Post:
     attempt_key: str | None = None  # the key the network creates it under (Bluesky's record key), kept
     tip_digest: str | None = None   # the tip as it was queued (see campaign.tip_fingerprint)
     card_digest: str | None = None  # SHA-256 of the card's bytes as drawn
+    why: str | None = None          # a recycled post: why it was chosen, and when (see metrics.ranking)
 
     @property
     def eligible_at(self) -> datetime:

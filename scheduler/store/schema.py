@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -142,6 +142,11 @@ MIGRATIONS: list[list[str]] = [
         # project's own accounts. NULL for posts made before; filled in when their project opens the database.
         "ALTER TABLE posts ADD COLUMN handle TEXT",
         "CREATE INDEX posts_account ON posts (network, handle)",
+    ],
+    [
+        # Why a recycled post was chosen ("in the top quarter of this account's posts on x at 72 h, 14 posts
+        # behind it"): kept with the post so queue, status and plan say it. NULL for a tip's first time out.
+        "ALTER TABLE posts ADD COLUMN why TEXT",
     ],
 ]
 

@@ -7,11 +7,11 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from queue_helpers import SCHEDULE, write_campaign, write_schedule
 
 from scheduler.config import load_settings
 from scheduler.errors import ConfigError
 from scheduler.posttext import compose_for, length_on
-from tests.queue_helpers import SCHEDULE, write_campaign, write_schedule
 
 URL = "https://junocounseling.com/blog/what-to-do-when-one-partner-wants-counseling"
 ACCOUNTS = """accounts:

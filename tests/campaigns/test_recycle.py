@@ -1,0 +1,175 @@
+"""Recycling best-first: tips come round again by their score at a fixed age, with a cooldown and a most-times
+limit; a tip that did poorly later or never; each recycled post says why; withdrawn, edited and unapproved tips
+never come round. Real SQLite files, every time passed in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from queue_helpers import settings_for, write_campaign, write_schedule
+
+from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.errors import ConfigError
+from scheduler.networks.base import Counts
+from scheduler.store import open_store
+from scheduler.store.snapshots import Snapshot
+
+NOW = datetime(2026, 12, 1, 14, tzinfo=UTC)  # Tuesday 09:00 in New York
+LIKES = {"t1": 12, "t2": 55, "t3": 30, "t4": 80, "t5": 20, "t6": 41, "t7": 66, "t8": 5}  # out of 1,000 impressions
+BEST_FIRST = ["t4", "t7", "t2", "t6", "t3", "t5", "t1", "t8"]
+POOR = {"t1", "t5", "t8"}  # their 90 % intervals lie below the account's average (3.9 %)
+
+
+def queue(root, now):
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        return queue_campaigns(settings, store, now)
+
+
+def post_all(root, likes: dict[str, int] | None = None, impressions: int = 1000) -> datetime:
+    """Every queued post goes out at its slot; each gets a 72 h snapshot with `likes` of `impressions`.
+    Returns when the last went out."""
+    settings = settings_for(root)
+    last = NOW
+    with open_store(settings.database_url) as store:
+        while (post := store.claim("w", NOW + timedelta(days=3650), timedelta(minutes=5))) is not None:
+            store.record_posted(post.id, f"r-{post.id}", "u", 0.0, post.due_at)
+            last = max(last, post.due_at)
+            tip = post.tip_key.split("/")[1]
+            if likes is not None and tip in likes:
+                store.add_snapshots([Snapshot(post.id, post.network, "72h", post.due_at + timedelta(hours=72),
+                                              post.due_at + timedelta(hours=73), False,
+                                              Counts(impressions=impressions, likes=likes[tip]))])
+    return last
+
+
+def project_with(project, recycle: str = "", tips=tuple(LIKES)) -> object:
+    write_schedule(project, recycle="30d", extra=recycle)
+    write_campaign(project, "alpha", [{"id": tip, "section": tip.upper()} for tip in tips])
+    queue(project, NOW)
+    return project
+
+
+def test_tips_come_round_best_first_by_their_score_at_72h_and_say_why(project):
+    project_with(project)
+    last = post_all(project, LIKES)
+    recycled = queue(project, last + timedelta(days=31))["recycled"]
+    assert [row["id"] for row in recycled] == [f"alpha/{tip}~2" for tip in BEST_FIRST if tip not in POOR]
+    assert [row["at"] for row in recycled] == sorted(row["at"] for row in recycled)  # the best gets the first slot
+    assert recycled[0]["why"] == "in the top quarter of this account's posts on x at 72 h, 8 posts behind it"
+    assert recycled[-1]["why"] == "in the third quarter of this account's posts on x at 72 h, 8 posts behind it"
+
+
+def test_the_reason_is_kept_and_shown_by_queue_and_status(project, cli):
+    project_with(project)
+    last = post_all(project, LIKES)
+    at = (last + timedelta(days=31)).isoformat()
+    shown = cli("queue", "--json", "--now", at, cwd=project)
+    assert shown.code == 0, shown
+    first = json.loads(shown.out)["recycled"][0]
+    assert first["id"] == "alpha/t4~2" and "top quarter" in first["why"]
+    status = json.loads(cli("status", "--json", "--now", at, cwd=project).out)
+    assert [row["id"] for row in status["recycled"]] == [f"alpha/{tip}~2" for tip in BEST_FIRST if tip not in POOR]
+    assert status["recycled"][0]["why"] == first["why"]  # read back from the database
+    terminal = cli("status", "--now", at, cwd=project)
+    assert "recycled alpha/t4~2 at" in terminal.out and "top quarter" in terminal.out
+
+
+def test_a_tip_that_did_poorly_comes_round_later(project, tmp_path):
+    project_with(project)
+    last = post_all(project, LIKES)
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    early = queue(project, last + timedelta(days=31))["recycled"]
+    assert not POOR & {row["id"].split("/")[1][:2] for row in early}  # 30 days is not enough for them
+    later = queue(copy, last + timedelta(days=61))["recycled"]  # twice recycle_after: every tip, best first
+    assert [row["id"] for row in later] == [f"alpha/{tip}~2" for tip in BEST_FIRST]
+    assert later[-1]["why"] == ("in the bottom quarter of this account's posts on x at 72 h, 8 posts behind it; "
+                                "below the account's usual, so it waited twice as long")
+
+
+def test_poor_never_keeps_a_poor_tip_from_coming_round(project):
+    project_with(project, "recycle: {poor: never}\n")
+    last = post_all(project, LIKES)
+    recycled = queue(project, last + timedelta(days=400))["recycled"]
+    assert [row["id"] for row in recycled] == [f"alpha/{tip}~2" for tip in BEST_FIRST if tip not in POOR]
+
+
+def test_most_times_and_cooldown(project):
+    project_with(project, "recycle: {most_times: 3, cooldown: 60d}\n", tips=("t1", "t2"))
+    last = post_all(project)
+    assert len(queue(project, last + timedelta(days=31))["recycled"]) == 2
+    second = post_all(project)
+    assert queue(project, second + timedelta(days=31))["recycled"] == []  # the cooldown after the 2nd time is 60d
+    assert [row["id"] for row in queue(project, second + timedelta(days=61))["recycled"]] == ["alpha/t1~3",
+                                                                                             "alpha/t2~3"]
+    third = post_all(project)
+    assert queue(project, third + timedelta(days=400))["recycled"] == []  # three times out: the most
+
+
+def test_withdrawn_edited_and_unapproved_tips_never_come_round(project):
+    project_with(project, tips=("t1", "t2", "t3", "t4"))
+    last = post_all(project)
+    write_campaign(project, "alpha", [{"id": "t1", "section": "T1"},
+                                      {"id": "t2", "section": "T2", "text": "Tip t2, in new words after it went out."},
+                                      {"id": "t3", "section": "T3", "status": "draft"}])  # t4 removed
+    recycled = queue(project, last + timedelta(days=31))["recycled"]
+    assert [row["id"] for row in recycled] == ["alpha/t1~2"]
+
+
+def test_the_runner_recycles_best_first_and_skips_an_edited_tip_too(project, cli):
+    tips = ("t1", "t2", "t3", "t4", "t6", "t7")
+    project_with(project, tips=tips)
+    last = post_all(project, LIKES)
+    write_campaign(project, "alpha", [{"id": tip, "section": tip.upper(), **({"text": "Tip t4, edited later."}
+                                                                             if tip == "t4" else {})}
+                                      for tip in tips])
+    assert cli("run-due", "--now", (last + timedelta(days=61)).isoformat(), cwd=project).code == 0
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        again = sorted((p for p in store.posts() if p.round == 2), key=lambda p: p.due_at)
+    assert [p.id for p in again] == ["alpha/t7~2", "alpha/t2~2", "alpha/t6~2", "alpha/t3~2", "alpha/t1~2"]
+    assert again[0].why == "in the top quarter of this account's posts on x at 72 h, 6 posts behind it"
+
+
+def test_with_too_few_posts_it_says_so_and_keeps_the_oldest_first(project):
+    project_with(project, tips=("t1", "t2", "t3"))
+    last = post_all(project, LIKES)
+    recycled = queue(project, last + timedelta(days=31))["recycled"]
+    assert [row["id"] for row in recycled] == ["alpha/t1~2", "alpha/t2~2", "alpha/t3~2"]
+    assert {row["why"] for row in recycled} == {
+        "not enough evidence yet (3 posts on x at 72 h): placed as an average post"}
+
+
+def test_tips_without_counts_stand_as_an_average_post(project):
+    project_with(project)
+    last = post_all(project, {tip: n for tip, n in LIKES.items() if tip != "t1"})
+    recycled = queue(project, last + timedelta(days=61))["recycled"]
+    order = [row["id"].split("/")[1].split("~")[0] for row in recycled]
+    assert order == ["t4", "t7", "t2", "t1", "t6", "t3", "t5", "t8"]  # between the tips above and below the middle
+    assert recycled[3]["why"] == "no counts at 72 h yet: placed as an average post"
+
+
+def test_the_same_store_gives_the_same_order_every_time(project, tmp_path):
+    project_with(project)
+    last = post_all(project, LIKES)
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    assert queue(project, last + timedelta(days=31)) == queue(copy, last + timedelta(days=31))
+
+
+@pytest.mark.parametrize("setting, where, words", [
+    ("recycle: {score_at: 48h}\n", "score_at", "not an age collect reads"),
+    ("recycle: {poor: sometimes}\n", "poor", "later or never"),
+    ("recycle: {most_times: 0}\n", "most_times", "at least 1"),
+    ("recycle: {cooldown: soon}\n", "cooldown", "not a duration"),
+    ("recycle: {cooldwn: 30d}\n", "cooldwn", "did you mean 'cooldown'"),
+])
+def test_a_bad_recycle_setting_is_one_located_error(project, setting, where, words):
+    write_schedule(project, recycle="30d", extra=setting)
+    with pytest.raises(ConfigError) as error:
+        settings_for(project)
+    assert "posts/schedule.yaml:17:" in str(error.value) and words in str(error.value)
