@@ -100,6 +100,25 @@ def undone_ids(found: list[dict]) -> set[str]:
     return undone
 
 
+def new_batch(now: datetime) -> str:
+    """The id several changes made as one (a bulk skip, approval or move) share: undo reverts them together."""
+    return f"batch-{now.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
+
+
+def batch_of(found: list[dict], entry: dict) -> list[dict]:
+    """The entries made together with `entry` (itself included), oldest first; just [entry] when alone."""
+    batch = entry.get("batch")
+    if not isinstance(batch, str):
+        return [entry]
+    return [e for e in found if e.get("batch") == batch]
+
+
+def _counted(found: list[dict], entry: dict) -> dict:
+    """The entry with `of`: how many changes were made together with it (for its description)."""
+    members = batch_of(found, entry)
+    return {**entry, "of": len(members)} if len(members) > 1 else entry
+
+
 def last_undoable(root: Path | str) -> dict | None:
     """The latest change that is in effect (a change, or a redo), wherever it was made."""
     found = entries(root)
@@ -107,7 +126,7 @@ def last_undoable(root: Path | str) -> dict | None:
     for entry in reversed(found):
         if entry["id"] in undone or entry["what"] == "undo":
             continue
-        return entry
+        return _counted(found, entry)
     return None
 
 
@@ -121,6 +140,7 @@ def recent(root: Path | str, limit: int = 20) -> list[dict]:
     undone = undone_ids(found)
     rows = []
     for entry in reversed(found[-limit:]):
+        entry = _counted(found, entry)
         rows.append({**entry, "undone": entry["id"] in undone, "describe": describe(entry)})
     return rows
 
@@ -133,9 +153,16 @@ _WHAT = {"edit": "edit", "approve": "approval", "acknowledge": "acknowledgement"
 def describe(entry: dict) -> str:
     """A person's words for one change: 'the skip on the queue of resistance-isnt-indifference'."""
     what = entry["what"]
+    of = entry.get("of")
+    together = of if isinstance(of, int) else 1
     if what in REVERSALS:
+        if together > 1:
+            return f"{what} of {together} changes made at once"
         return f"{what} of {entry.get('tip') or entry.get('campaign') or 'a change'}"
     words = _WHAT.get(what, what)
+    if together > 1:
+        things = "posts" if what in ("skip-post", "retry-post", "move") else "tips"
+        return f"the {words} of {together} {things} at once"
     if what in ("pause", "resume"):
         return f"the {words} of posting"
     if what == "add-article":

@@ -298,6 +298,40 @@ class Project:
         self._record_posts("skip-post", before, posts, now, by)
         return _change(posts)
 
+    def skip_posts(self, post_ids: Sequence[str], now: datetime, by: str = "cli") -> list[PostChange]:
+        """Skip exactly these posts (each one network's: `campaign/tip@network`, or a bare id for the first
+        network's), as one change: nothing is skipped unless every one still waits to go out, and undo puts
+        them all back in their slots together."""
+        from scheduler.controls import find_posts, skip_post
+        from scheduler.store.records import WAITING
+
+        exact = list(dict.fromkeys(_one_network(post_id) for post_id in post_ids))
+        if not exact:
+            raise UsageError("choose the posts to skip")
+        batch = self.new_batch(now) if len(exact) > 1 else None
+        with self.store() as store:
+            for given in exact:
+                try:
+                    waiting = [p for p in find_posts(store, given) if p.status in WAITING]
+                except UsageError:
+                    waiting = []
+                if not waiting:
+                    raise UsageError(f"{given} is not waiting to go out any more (posted or skipped); nothing was "
+                                     "skipped: reload the page and choose again")
+            changes = []
+            for given in exact:
+                before = find_posts(store, given)
+                posts = skip_post(store, given, now)
+                self._record_posts("skip-post", before, posts, now, by, batch=batch)
+                changes.append(_change(posts))
+        return changes
+
+    def new_batch(self, now: datetime) -> str:
+        """An id for several changes made at once (pass it to each): one undo reverts them all."""
+        from scheduler import audit
+
+        return audit.new_batch(now)
+
     def post_states(self, tip_key: str) -> list[dict]:
         """The latest post of a tip on each network as undo needs it: id, status, slot (UTC ISO), pin."""
         from scheduler.store.records import latest_rounds
@@ -345,7 +379,7 @@ class Project:
                     changed.append(post.id)
         return changed
 
-    def _record_posts(self, what: str, before, after, now: datetime, by: str) -> None:
+    def _record_posts(self, what: str, before, after, now: datetime, by: str, batch: str | None = None) -> None:
         from scheduler import audit
 
         first = after[0] if after else (before[0] if before else None)
@@ -355,7 +389,7 @@ class Project:
         ids = {p.id for p in after}
         audit.record(self.root, what=what, campaign=slug, tip=tip_id, before=None, after=None, now=now, by=by,
                      posts={"before": [_post_state(p) for p in before if p.id in ids],
-                            "after": [_post_state(p) for p in after]})
+                            "after": [_post_state(p) for p in after]}, extra={"batch": batch} if batch else None)
 
     def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
@@ -404,6 +438,11 @@ class Project:
 def _post_state(post) -> dict:
     return {"id": post.id, "network": post.network, "status": str(post.status),
             "due_at": post.due_at.isoformat(), "pinned": post.pinned, "skip_reason": post.skip_reason}
+
+
+def _one_network(post_id: str) -> str:
+    """A post id that names one network's post: a bare id (the first network's) gets its @network."""
+    return post_id if networks.network_of(post_id)[1] is not None else f"{post_id}@{networks.first()}"
 
 
 def _change(posts) -> PostChange:

@@ -33,7 +33,7 @@ from scheduler.audit import last_undoable
 from scheduler.audit import recent as recent_changes
 from scheduler.campaigns.file import MAX_HEADLINE
 from scheduler.errors import JunoError
-from scheduler.studio import views
+from scheduler.studio import bulk, views
 from scheduler.studio.editing import Conflict, Refused
 from scheduler.studio.filters import CALENDAR_STATES, STATES, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
@@ -111,7 +111,8 @@ class _Routes:
         except UnknownFilter as exc:
             return self.page(request, "problem.html", status=400, back="/queue", back_label="Back to the whole queue",
                              message=str(exc))
-        return self.page(request, "queue.html", **views.queue_page(self.ws, filters, options))
+        return self.page(request, "queue.html", shifts=list(bulk.DAY_SHIFTS.items()),
+                         **views.queue_page(self.ws, filters, options))
 
     # --- cards ---------------------------------------------------------------------------------
 
@@ -301,6 +302,33 @@ class _Routes:
             return self.back(_referer(request, "/queue"), f"Not done: {exc}", "refused")
         return self.back(_referer(request, "/queue"), message)
 
+    async def bulk(self, request: Request):
+        """Several posts skipped or moved, or several drafts approved, as one change: one Undo reverts them all."""
+        data = await request.form()
+        action = str(data.get("action", ""))
+        back = _referer(request, "/queue")
+        posts = [str(v) for v in data.getlist("post")][:500]
+        tips = [str(v) for v in data.getlist("tip")][:500]
+        chosen = tips if action == "approve" else posts
+        if not chosen:
+            what = "drafts" if action == "approve" else "posts"
+            return self.back(back, f"Nothing done: tick the {what} to {action or 'change'} first.", "refused")
+        try:
+            if action == "skip":
+                changes = self.ws.project.skip_posts(posts, self.ws.clock(), by="studio")
+                count = sum(len(change.posts) for change in changes)
+                return self.back(back, f"Skipped {count} post{'s' if count != 1 else ''}; Undo puts "
+                                       f"{'them all' if count != 1 else 'it'} back in {'their' if count != 1 else 'its'} slot"
+                                       f"{'s' if count != 1 else ''}.")
+            if action == "approve":
+                return self.back(back, *bulk.approve(self.ws, tips))
+            if action == "move":
+                return self.back(back, *bulk.move(self.ws, posts, str(data.get("days", ""))))
+        except (Refused, JunoError) as exc:
+            return self.back(back, f"Nothing done: {exc}", "refused")
+        return self.back(back, f"Nothing done: {action[:40]!r} is not something the queue can do to several.",
+                         "refused")
+
     async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
 
@@ -338,6 +366,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/posts/move", r.move_post, methods=["POST"]),
         Route("/queue", r.queue_page),
         Route("/do/{action}", r.control, methods=["POST"]),
+        Route("/queue/selected", r.bulk, methods=["POST"]),
         Route("/undo", r.undo, methods=["POST"]),
         Route("/changes", r.changes_page),
         Route("/favicon.ico", r.favicon),

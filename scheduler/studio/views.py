@@ -9,6 +9,7 @@ import calendar as monthcal
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -316,16 +317,19 @@ def queue_page(ws, filters=None, options=None) -> dict:
     names = dict(options["networks"])
     plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, 35)]
     history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(50)]
-    drafts = _drafts(ws) if filters.state in ("", "draft") else []
-    shown_plan = [row for row in plan if _shows(filters, row)]
-    shown_history = [row for row in history if _shows(filters, row)]
+    drafts = [row for row in _drafts(ws) if filters.state in ("", "draft")]
     shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
                                                             words=(row["headline"], row["text"], row["tip"]))]
-    total = len(plan) + len(history) + len(drafts)
-    shown = len(shown_plan) + len(shown_history) + len(shown_drafts)
+    if filters.state == "draft":
+        plan, history = [], []
+    shown_plan = [row for row in plan if _shows(filters, row)]
+    shown_history = [row for row in history if _shows(filters, row)]
+    drafts_view = filters.state == "draft"
     return {"report": ws.project.status(now), "plan": shown_plan, "history": shown_history, "drafts": shown_drafts,
             "timezone": zone.key, "filters": filters, "options": options,
-            "shown": shown, "total": total}
+            "shown": len(shown_drafts) if drafts_view else len(shown_plan) + len(shown_history),
+            "total": len(drafts) if drafts_view else len(plan) + len(history),
+            "drafts_link": "/queue?" + replace(filters, state="draft").query()}
 
 
 def _shows(filters, row: dict) -> bool:

@@ -162,8 +162,10 @@ class Workspace:
             raise Refused(f"{len(tags)} hashtags is far too many for one post; keep a few", "hashtags")
         return None if own is None and tags == list(self.settings.schedule.hashtags) else tags
 
-    def set_status(self, slug: str, tip_id: str, status: str, version: str, acknowledge=()) -> Saved:
-        """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once."""
+    def set_status(self, slug: str, tip_id: str, status: str, version: str | None, acknowledge=(),
+                   batch: str | None = None) -> Saved:
+        """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once.
+        `batch`: the change is one of several made at once (undo reverts them together)."""
         if status not in ("draft", "approved", "skip"):
             raise Refused(f"unknown status {status!r}")
         campaign, _ = self.campaign(slug)
@@ -182,7 +184,8 @@ class Workspace:
         before_text, _ = file.read()
         saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, fields), version=version,
                             what=status if status != "approved" else "approve", now=self.clock(),
-                            check=self._check_tip if status == "approved" else None)
+                            check=self._check_tip if status == "approved" else None,
+                            extra={"batch": batch} if batch else None)
         self._queue_or_restore(file, before_text, saved)
         return saved
 
@@ -303,27 +306,45 @@ class Workspace:
             entry = audit.last_undoable(self.root)
             if entry is None:
                 return None
+        found = audit.entries(self.root)
+        undone = audit.undone_ids(found)
+        members = [e for e in reversed(audit.batch_of(found, entry)) if e["id"] not in undone]
+        if len(members) <= 1:
+            self._undo_one(entry)
+            return entry
+        together = {"batch": audit.new_batch(self.clock()), "of": len(members)}  # a redo reverts them together too
+        for done, member in enumerate(members):  # newest first, as they were made the other way round
+            try:
+                self._undo_one(member, together)
+            except Refused as refused:
+                raise Refused(f"{done} of the {len(members)} changes made at once are reverted; then "
+                              f"{refused}") from None
+        return {**entry, "of": len(members)}
+
+    def _undo_one(self, entry: dict, together: dict | None = None) -> None:
+        """Revert one entry; `together` (batch, of) marks the lines written as part of one undo of several."""
+        extra = {k: v for k, v in (together or {}).items() if k == "batch"}
         what = "redo" if entry["what"] == "undo" else "undo"
         now = self.clock()
         if entry["what"] in ("pause", "resume"):
             network = entry.get("network") if isinstance(entry.get("network"), str) else None
             (self.project.resume if entry["what"] == "pause" else self.project.pause)(now, network, by=None)
             audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now,
-                         undoes=entry["id"], extra={"network": network})
-            return entry
+                         undoes=entry["id"], extra={"network": network, **extra})
+            return
         if entry.get("links") and entry.get("campaign"):
             self._revert_links(entry, what)
-            return entry
+            return
         if entry["what"] == "add-article":
             self._remove_article(entry)
             audit.record(self.root, what=what, campaign=entry["campaign"], tip=None, before=entry["after"],
-                         after=None, now=now, undoes=entry["id"])
-            return entry
+                         after=None, now=now, undoes=entry["id"], extra=extra or None)
+            return
         if not entry.get("campaign"):
             raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
         posts = entry.get("posts") or {}
         if entry.get("tip") and (entry.get("before") is not None or entry.get("after") is not None):
-            self._revert_tip(entry, what)
+            self._revert_tip(entry, what, extra)
         elif not posts.get("before"):
             if entry["what"] == "undo":
                 raise Refused(f"{audit.describe(entry)} cannot be redone; make the change again")
@@ -337,10 +358,9 @@ class Workspace:
                 raise Refused(str(exc)) from None
             audit.record(self.root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
                          after=None, now=now, undoes=entry["id"],
-                         posts={"before": current, "after": posts["before"]})
-        return entry
+                         posts={"before": current, "after": posts["before"]}, extra=extra or None)
 
-    def _revert_tip(self, entry: dict, what: str) -> None:
+    def _revert_tip(self, entry: dict, what: str, extra: dict | None = None) -> None:
         """The tip back as it was before `entry` (its words, status, pin and place), then its posts' slots."""
         file = self.campaign_file(entry["campaign"])
         tip_id = entry["tip"]
@@ -360,7 +380,8 @@ class Workspace:
         current = self.project.post_states(key) if slots_before else None
         before_text, _ = file.read()
         saved = file.change(tip_id, revert, version=None, what=what, now=self.clock(), undoes=entry["id"],
-                            posts={"before": current, "after": slots_before} if slots_before else None)
+                            posts={"before": current, "after": slots_before} if slots_before else None,
+                            extra=extra or None)
         self._queue_or_restore(file, before_text, saved)
         if slots_before and saved.entry is not None:
             try:
@@ -504,7 +525,7 @@ class Workspace:
                          undoes=saved.entry["id"])
             raise Refused(str(exc)) from None
 
-    def move(self, post_id: str, when: str) -> dict:
+    def move(self, post_id: str, when: str, batch: str | None = None) -> dict:
         """Pin a queued post to a local day and time, if the timetable's rules allow it."""
         from scheduler.studio.moving import check_move
 
@@ -518,7 +539,8 @@ class Workspace:
         before_text, version = file.read()
         slots = self.project.post_states(post.tip_key)  # undo puts them back in exactly these slots
         saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, {"at": local}), version=version,
-                            what="move", now=self.clock(), posts={"before": slots, "after": None})
+                            what="move", now=self.clock(), posts={"before": slots, "after": None},
+                            extra={"batch": batch} if batch else None)
         self._queue_or_restore(file, before_text, saved)
         return {"id": post.id, "at": local.isoformat(timespec="minutes")}
 

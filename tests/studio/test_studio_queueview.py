@@ -3,11 +3,17 @@ this week (issue 21, item 5)."""
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import datetime, timedelta
 
 import pytest
+import yaml
 
-from tests.studio.helpers import SLUG, TIP, Studio
+from scheduler import audit
+from tests.conftest import run_cli
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, refused, said
+from tests.studio.test_studio_scheduling import flag as _flag
 
 OTHER = "patience-matters"
 TWO_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
@@ -19,6 +25,10 @@ def studio(project):
     return Studio(project).sign_in()
 
 
+def flag_tip(root, tip_id: str, flags: str) -> None:
+    _flag(type("S", (), {"root": root})(), tip_id, flags)
+
+
 def on_two_networks(root) -> None:
     schedule = root / "posts" / "schedule.yaml"
     text = schedule.read_text(encoding="utf-8")
@@ -26,9 +36,11 @@ def on_two_networks(root) -> None:
 
 
 def going_out(page: str) -> list[str]:
-    """The Going out list's posts, by the post each row's Skip names."""
+    """The Going out list's posts, by each row's tick box."""
+    if 'id="plan-h"' not in page:
+        return []
     section = page.split('id="plan-h"', 1)[1].split("</section>", 1)[0]
-    return re.findall(r'name="post" value="([^"]+)"', section)
+    return re.findall(r'class="tick" name="post" value="([^"]+)"', section)
 
 
 def waiting(page: str) -> list[str]:
@@ -45,7 +57,10 @@ def test_the_queue_filters_by_network_state_and_words(studio):
     everything = studio.get("/queue").text
     assert sorted(going_out(everything)) == sorted([f"{SLUG}/{TIP}", f"{SLUG}/{TIP}@mastodon", f"{SLUG}/{OTHER}",
                                                     f"{SLUG}/{OTHER}@mastodon"])
-    assert TIP not in waiting(everything) and "keep-the-invitation-open-ended" in waiting(everything)
+    assert waiting(everything) == []  # the drafts have a view of their own, a link away
+    assert '18 drafts wait for approval: <a href="/queue?state=draft">' in everything
+    assert '1 draft matching the filters waits for approval: <a href="/queue?state=draft&amp;q=open-ended">see and ' \
+           'approve it</a>' in studio.get("/queue?q=open-ended").text
     assert '<option value="mastodon">Mastodon</option>' in everything
 
     mastodon = studio.get("/queue?network=mastodon").text
@@ -59,7 +74,7 @@ def test_the_queue_filters_by_network_state_and_words(studio):
 
     drafts = studio.get("/queue?state=draft").text
     assert going_out(drafts) == [] and len(waiting(drafts)) == 18
-    assert "Showing 18 of" in drafts
+    assert "Showing 18 of 18 drafts." in drafts
 
 
 def test_a_filter_that_matches_nothing_says_so_and_offers_the_way_back(studio):
@@ -113,3 +128,111 @@ def test_a_move_or_a_skip_made_from_a_filtered_page_comes_back_to_it(studio):
     skip = re.search(r'action="(/do/skip\?back=[^"]+)"', queue).group(1).replace("&amp;", "&")
     answer = studio.post(skip, {"post": f"{SLUG}/{OTHER}"})
     assert answer.status_code == 303 and answer.headers["location"] == "/queue?q=patience"
+
+
+# --- several at once ----------------------------------------------------------------------------------
+
+THIRD = "keep-the-invitation-open-ended"
+
+
+def plan(root) -> dict:
+    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", "90")
+    assert result.code == 0, result
+    return {row["id"]: row["at"] for row in json.loads(result.out)["posts"]}
+
+
+def selected(studio, action: str, back: str = "/queue", **fields):
+    return studio.post(f"/queue/selected?back={back}", {"action": action, **fields}, follow=True)
+
+
+def test_skipping_several_posts_is_one_change_that_one_undo_puts_back_in_their_slots(studio):
+    for tip in (TIP, OTHER, THIRD):
+        studio.status("approved", tip=tip)
+    slots = plan(studio.root)
+    assert len(slots) == 3
+    page = selected(studio, "skip", post=[f"{SLUG}/{TIP}", f"{SLUG}/{OTHER}"])
+    assert said(page.text) == ["Skipped 2 posts; Undo puts them all back in their slots."], said(page.text)
+    assert list(plan(studio.root)) == [f"{SLUG}/{THIRD}"]
+    assert "Undo the skip on the queue of 2 posts at once" in page.text
+    entries = [e for e in audit.entries(studio.root) if e["what"] == "skip-post"]
+    assert len(entries) == 2 and entries[0]["batch"] == entries[1]["batch"]
+
+    change = re.search(r'name="change" value="([^"]+)"', page.text).group(1)
+    undone = studio.post("/undo?back=/queue", {"change": change}, follow=True)
+    assert said(undone.text) == ["Undid the skip on the queue of 2 posts at once."]
+    assert plan(studio.root) == slots  # each in its own slot, to the minute
+    changes = studio.get("/changes").text  # Redo is on the Changes page
+    assert changes.count("undo of 2 changes made at once") == 2  # both lines of the undo say so
+    redo = [e["id"] for e in audit.entries(studio.root) if e["what"] == "undo"][-1]
+    assert f'value="{redo}"' in changes
+    redone = studio.post("/undo?back=/changes", {"change": redo}, follow=True)
+    assert said(redone.text) == ["Redid undo of 2 changes made at once."]
+    assert list(plan(studio.root)) == [f"{SLUG}/{THIRD}"]
+
+
+def test_skipping_several_refuses_them_all_when_one_is_gone(studio):
+    studio.status("approved")
+    page = selected(studio, "skip", post=[f"{SLUG}/{TIP}", f"{SLUG}/{OTHER}"])
+    assert refused(page.text) and "nothing was skipped" in said(page.text)[0]
+    assert list(plan(studio.root)) == [f"{SLUG}/{TIP}"]
+
+
+def test_approving_several_drafts_queues_them_and_one_undo_takes_them_all_back(studio):
+    flag_tip(studio.root, THIRD, "sensitive")
+    page = selected(studio, "approve", back="/queue%3Fstate%3Ddraft", tip=[f"{SLUG}/{TIP}", f"{SLUG}/{OTHER}",
+                                                                       f"{SLUG}/{THIRD}"])
+    message = said(page.text)[0]
+    assert message.startswith("Approved 2 tips at once: the first goes out ")
+    assert f"Not approved (1): {THIRD}: acknowledge the sensitive flag" in message
+    assert refused(page.text)  # something still needs the manager: the red kind
+    assert str(page.url).endswith("/queue?state=draft")
+    assert sorted(plan(studio.root)) == sorted([f"{SLUG}/{TIP}", f"{SLUG}/{OTHER}"])
+    assert "Undo the approval of 2 tips at once" in page.text
+
+    undone = studio.post("/undo?back=/queue", {}, follow=True)
+    assert said(undone.text) == ["Undid the approval of 2 tips at once."]
+    assert plan(studio.root) == {}
+    statuses = {t["id"]: t["status"] for t in yaml.safe_load(studio.campaign_text())["tips"]}
+    assert statuses[TIP] == statuses[OTHER] == statuses[THIRD] == "draft"
+
+
+def test_moving_several_shifts_each_by_the_days_chosen_and_undo_returns_each_to_its_slot(studio):
+    for tip in (TIP, OTHER):
+        studio.status("approved", tip=tip)
+    slots = plan(studio.root)
+    page = selected(studio, "move", post=list(slots), days="7")
+    assert said(page.text) == ["Moved 2 posts a week later, each at its own time; Undo puts them all back."]
+    moved = plan(studio.root)
+    for post, at in slots.items():
+        was = datetime.fromisoformat(at)
+        assert datetime.fromisoformat(moved[post]) == (was + timedelta(days=7)).replace(second=0)
+    studio.post("/undo?back=/queue", {}, follow=True)
+    assert plan(studio.root) == slots
+
+
+def test_moving_several_is_all_or_nothing(studio):
+    """With 9 Dec a blackout day, the post of Wed 2 Dec cannot go a week later: the others, moved first (the
+    farthest first), go back to their exact slots."""
+    schedule = studio.root / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("blackout: [", "blackout: [2026-12-09, "),
+                        encoding="utf-8")
+    for tip in (TIP, OTHER, THIRD, "patience-matters", "pressure-tends-to-backfire", "keep-the-invitation-open-ended"):
+        studio.status("approved", tip=tip)
+    slots = plan(studio.root)
+    page = selected(studio, "move", post=list(slots), days="7")
+    message = said(page.text)[0]
+    assert refused(page.text) and message.startswith("Nothing moved: ")
+    assert "blackout day" in message and "are back in their slots" in message
+    assert plan(studio.root) == slots
+
+
+def test_several_at_once_needs_a_tick_a_known_action_and_the_page_token(studio):
+    studio.status("approved")
+    assert said(selected(studio, "skip").text) == ["Nothing done: tick the posts to skip first."]
+    page = selected(studio, "delete", post=[f"{SLUG}/{TIP}"])
+    assert refused(page.text) and "is not something the queue can do" in said(page.text)[0]
+    page = selected(studio, "move", post=[f"{SLUG}/{TIP}"], days="365")
+    assert refused(page.text) and "choose how far to move them" in said(page.text)[0]
+    forged = studio.post("/queue/selected", {"action": "skip", "post": f"{SLUG}/{TIP}"}, csrf=False)
+    assert forged.status_code == 403
+    assert list(plan(studio.root)) == [f"{SLUG}/{TIP}"]

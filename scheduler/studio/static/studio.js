@@ -203,6 +203,16 @@
     }, 150));
   }
 
+  // --- queue: "Tick all shown" for the posts or drafts listed (without script, tick them one by one) ------
+  document.querySelectorAll("[data-tick-all]").forEach((all) => {
+    const boxes = () => Array.from(document.querySelectorAll(`input.tick[name=${all.dataset.tickAll}]`));
+    all.closest("label").hidden = false;
+    all.addEventListener("change", () => boxes().forEach((box) => { box.checked = all.checked; }));
+    boxes().forEach((box) => box.addEventListener("change", () => {
+      all.checked = boxes().every((b) => b.checked);
+    }));
+  });
+
   // --- calendar: drag a post onto another day (the Move form does the same by keyboard) --------
   document.querySelectorAll(".calendar .post[draggable=true]").forEach((post) => {
     post.addEventListener("dragstart", (event) => {

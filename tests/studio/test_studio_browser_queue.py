@@ -1,0 +1,104 @@
+"""The Queue as a manager uses it for several posts at once, in chromium at phone and desktop width.
+
+approve three drafts ticked on the drafts view -> tick all shown and skip them -> `u` says it will undo the skip of
+the three, and Enter puts each back in its own slot -> move two a week later, Undo -> filter to one campaign,
+search, and a search that matches nothing. axe-core on every state (drafts, ticked, skipped, filtered, empty),
+no sideways scroll, screenshots in tests/artifacts/studio-queue-*.png.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import run_cli
+from tests.studio.server import StudioProcess
+from tests.studio.test_studio_browser import NOW, SLUG, Visit
+from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TIPS = ("resistance-isnt-necessarily-indifference", "keep-the-invitation-open-ended", "patience-matters")
+
+
+def plan(root) -> dict:
+    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW, "--days", "90")
+    assert result.code == 0, result
+    return {row["id"]: row["at"] for row in json.loads(result.out)["posts"]}
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen):  # noqa: F811
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS[screen], f"queue-{screen}")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/queue")
+        page.get_by_role("link", name="see and approve them").click()
+        page.wait_for_url("**/queue?state=draft")
+        visit.check("drafts")
+
+        headlines = {}
+        for tip in TIPS:
+            box = page.locator(f"input.tick[value='{SLUG}/{tip}']")
+            headlines[tip] = box.get_attribute("aria-label").removeprefix("Tick ")
+            page.get_by_label(f"Tick {headlines[tip]}", exact=True).check()
+        visit.check("drafts-ticked")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Approve the ticked drafts").click()
+        assert page.locator(".said").inner_text().startswith("Approved 3 tips at once: the first goes out ")
+        slots = plan(project)
+        assert sorted(slots) == sorted(f"{SLUG}/{tip}" for tip in TIPS)
+
+        page.goto(f"{studio.base}/queue")
+        page.get_by_label("Tick every post shown").check()  # the script's shortcut
+        assert page.locator("input.tick[name=post]:checked").count() == 3
+        with page.expect_navigation():
+            page.get_by_role("button", name="Skip the ticked posts").click()
+        assert page.locator(".said").inner_text() == "Skipped 3 posts; Undo puts them all back in their slots."
+        assert plan(project) == {}
+        visit.check("skipped")
+
+        page.keyboard.press("u")
+        expect(page.locator(".confirm-undo")).to_contain_text("Undo the skip on the queue of 3 posts at once?")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator(".said").inner_text() == "Undid the skip on the queue of 3 posts at once."
+        assert plan(project) == slots  # each in its own slot
+
+        for tip in TIPS[:2]:
+            page.get_by_label(f"Tick {headlines[tip]}", exact=False).first.check()
+        page.get_by_label("Move the ticked posts").select_option(label="a week later")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Move", exact=True).click()
+        assert page.locator(".said").inner_text().startswith("Moved 2 posts a week later")
+        assert plan(project) != slots
+        expect(page.locator("#undo-form button")).to_contain_text("the move of 2 posts at once")
+        with page.expect_navigation():
+            page.locator("#undo-form button").click()
+        assert plan(project) == slots
+
+        page.get_by_label("Search words").fill(headlines[TIPS[2]].split()[0])
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show").click()
+        assert "q=" in page.url
+        assert page.locator("input.tick[name=post]").count() >= 1
+        visit.check("filtered")
+
+        page.get_by_label("Search words").fill("words no tip has anywhere")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show").click()
+        expect(page.locator(".filtered")).to_contain_text("Nothing matches these filters")
+        visit.check("empty")
+        with page.expect_navigation():
+            page.get_by_role("link", name="Clear filters").click()
+        assert page.locator("input.tick[name=post]").count() == 3
+
+        page.goto(f"{studio.base}/calendar?q={headlines[TIPS[2]].split()[0]}")
+        visit.check("calendar-filtered")
+    finally:
+        page.close()
+        studio.stop()
