@@ -54,6 +54,8 @@ def serve(root: Path | str, port: int = 8765, open_browser: bool = True,
 
     sock = bind(port)
     app, gate = make_studio(root, sock.getsockname()[1], clock)
+    gate.announce = lambda link: print(f"a browser without this studio's session asked for a page; to sign it in, "
+                                       f"open: {link}", flush=True)
     link = gate.link()
     print(f"juno-scheduler studio for {Path(root).resolve()}", flush=True)
     print(f"open: {link}", flush=True)

@@ -12,6 +12,7 @@ requests there, and a DNS-rebinding page can even read the answers. So:
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from starlette.datastructures import Headers
@@ -37,6 +38,9 @@ SECURITY_HEADERS = {
 }
 
 NO_COOKIE = "not signed in: open the link `juno-scheduler studio` printed (run it again for a new link)\n"
+RELINKED = ("not signed in here (another browser, or this studio was restarted): a new sign-in link was printed just "
+            "now where `juno-scheduler studio` runs; open it (no terminal? Ctrl-C the studio and run it again)\n")
+SESSION_DAYS = 30  # the cookie outlives a browser restart; the session itself ends when the studio stops
 
 
 @dataclass
@@ -47,6 +51,18 @@ class Gate:
     login_token: str | None = field(default_factory=lambda: secrets.token_urlsafe(32))
     session: str | None = None
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    announce: Callable[[str], None] | None = None  # prints a new sign-in link where the studio was started
+
+    def relink(self) -> bool:
+        """After the link was used, a request without the session gets a new one-time link printed where the
+        studio runs (never in the answer): whoever sits at that terminal signs in again without a restart.
+        One link at a time: until it is used, nothing new is made or printed. False when nothing can print."""
+        if self.announce is None:
+            return False
+        if self.login_token is None:
+            self.login_token = secrets.token_urlsafe(32)
+            self.announce(self.link())
+        return True
 
     @property
     def cookie(self) -> str:
@@ -123,7 +139,7 @@ class Guard:
             return self._login(scope)
         cookie = _cookies(headers).get(self.gate.cookie)
         if not self.gate.signed_in(cookie):
-            return PlainTextResponse(NO_COOKIE, status_code=401)
+            return PlainTextResponse(RELINKED if self.gate.relink() else NO_COOKIE, status_code=401)
         origin = headers.get("origin")  # "null" under Referrer-Policy: no-referrer; the CSRF token still counts
         if scope["method"] == "POST" and origin and origin != "null" and origin.split("://", 1)[-1] not in self.gate.hosts:
             return PlainTextResponse("refused: a change must come from the studio's own page\n", status_code=403)
@@ -135,10 +151,14 @@ class Guard:
         token = parse_qs(scope.get("query_string", b"").decode()).get("token", [None])[0]
         session = self.gate.exchange(token)
         if session is None:
+            if self.gate.relink():
+                return PlainTextResponse("this link was used already or is wrong: " + RELINKED.split(": ", 1)[1],
+                                         status_code=401)
             return PlainTextResponse("this link was used already or is wrong: run `juno-scheduler studio` again "
                                      "for a new one\n", status_code=401)
         response = RedirectResponse("/", status_code=303)
-        response.set_cookie(self.gate.cookie, session, httponly=True, samesite="strict", path="/")
+        response.set_cookie(self.gate.cookie, session, httponly=True, samesite="strict", path="/",
+                            max_age=SESSION_DAYS * 24 * 3600)
         return response
 
     async def _with_form_csrf(self, scope, receive, send):
