@@ -49,8 +49,11 @@ EXPECTED = {
     "alias_bomb_refused": ("hostile_bench", "value <= 2000"),
     "dev_zero_refused": ("hostile_bench", "value <= 2000"),
     "fifo_refused": ("hostile_bench", "value <= 2000"),
+    "besttimes_suggested_under_20": ("besttimes_bench", "value == 0"),
+    "besttimes_right_300_posts": ("besttimes_bench", None),
+    "besttimes_wrong_when_equal": ("besttimes_bench", "value <= 5"),
 }
-ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench", "hostile_bench"]
+ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench", "hostile_bench", "besttimes_bench"]
 _GOAL = re.compile(r"^\s*(\w+)\s*(<=|<|==|>=|>)\s*(-?[\d.]+)\s*$")
 
 

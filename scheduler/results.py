@@ -442,6 +442,7 @@ class StatsReport(Result):
 
     posts: list[dict[str, Any]] = field(default_factory=list)
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    best_times: dict[str, dict[str, Any]] = field(default_factory=dict)  # per network: slots, suggestion, why
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CampaignPosts", "Card", "CardsReport",

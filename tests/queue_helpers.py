@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from scheduler.config import load_settings
 from scheduler.errors import PublishError
 from scheduler.networks.base import Outgoing, Published, Publisher
-from scheduler.store import Post
+from scheduler.store import Post, open_store
+from scheduler.store.snapshots import Snapshot
 
 SCHEDULE = """\
 account: {handle: junocounseling, publisher: PUBLISHER}
@@ -142,3 +143,20 @@ class FileRecordingPublisher(Publisher):
 def retry_error(message: str = "X answered 503; try again later", retry_at: datetime | None = None,
                 uncertain: bool = False) -> PublishError:
     return PublishError(message, kind="retry", retry_at=retry_at, uncertain=uncertain)
+
+
+def post_everything(root: Path, counts=None, *, age: str = "72h") -> datetime:
+    """Every queued post goes out at its slot (as a worker records it); `counts(post)` gives the Counts its
+    snapshot at `age` holds (None: no snapshot). Returns when the last went out."""
+    hours = {"1h": 1, "24h": 24, "72h": 72, "7d": 168, "28d": 672}[age]
+    settings = settings_for(root)
+    last = datetime.min.replace(tzinfo=UTC)
+    with open_store(settings.database_url) as store:
+        while (post := store.claim("w", datetime(2200, 1, 1, tzinfo=UTC), timedelta(minutes=5))) is not None:
+            store.record_posted(post.id, f"r-{post.id}", "u", 0.0, post.due_at)
+            last = max(last, post.due_at)
+            found = counts(post) if counts is not None else None
+            if found is not None:
+                due = post.due_at + timedelta(hours=hours)
+                store.add_snapshots([Snapshot(post.id, post.network, age, due, due + timedelta(hours=1), False, found)])
+    return last

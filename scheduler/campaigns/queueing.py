@@ -8,6 +8,7 @@ Recycling (recycle_after) queues tips posted at least that long ago once the que
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -111,6 +112,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
             report["unchanged"] += 1
 
     report["moved"], report["blocked"] = reslot(store, timetable, now)
+    if settings.schedule.spread.on:  # slots in an order that does not follow the campaign (best times)
+        fresh = spread_order(fresh, settings.schedule.spread.seed)
     placed = _place_tips(store, timetable, fresh, existing, now)
     _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
@@ -223,6 +226,16 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
                     logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
                                    _local_iso(new_at, timetable))
     return moved, blocked
+
+
+def spread_order(items: list[Wanted], seed: int | None) -> list[Wanted]:
+    """The tips in a shuffled order fixed by `seed` and each tip's key (the same every run, and a tip keeps its
+    place when others are added), so which tip gets which free slot does not follow the campaign's order.
+    A tip's posts on several networks stay together; pins, sections and every timetable rule still apply."""
+    def draw(item: Wanted) -> bytes:
+        return hashlib.sha256(f"{seed}\0{item.post.tip_key}".encode()).digest()
+
+    return sorted(items, key=draw)
 
 
 def _published_twins(store: Store, fresh: list[Post]):

@@ -1,10 +1,13 @@
-"""stats: each post's counts at each age per network, and its shrunk score with interval (score.py)."""
+"""stats: each post's counts at each age per network, and its shrunk score with interval (score.py); best times
+per network (besttimes.py)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from scheduler.metrics.ages import AGE_NAMES
+from scheduler.metrics.besttimes import best_times, slot_of
+from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
 from scheduler.store import Store
 from scheduler.store.snapshots import Snapshot
@@ -37,7 +40,34 @@ def stats(settings, store: Store) -> dict:
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
                                 "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
     return {"posts": [rows[key] for key in sorted(rows)],
-            "accounts": {network: accounts[network] for network in sorted(accounts)}}
+            "accounts": {network: accounts[network] for network in sorted(accounts)},
+            "best_times": times_by_network(settings, posts, by_age)}
+
+
+def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[Snapshot]]) -> dict:
+    """Per network, the slot table at the age tips are compared at (recycle.score_at, 72 h by default)."""
+    zone, age = settings.schedule.zone, settings.schedule.recycle.score_at
+    found = {}
+    for network in sorted({network for network, _ in by_age}):
+        snapshots = by_age.get((network, age), [])
+        posted = {s.post_id: posts[s.post_id].posted_at for s in snapshots
+                  if s.post_id in posts and posts[s.post_id].posted_at}
+        observed = [(slot_of(posted[o.post_id].astimezone(zone)), o.rate)
+                    for o in outcomes_at(network, snapshots) if o.post_id in posted and o.trials]
+        found[network] = {"age": age, **best_times(observed).as_dict()}
+    return found
+
+
+def times_lines(data: dict) -> list[str]:
+    """Best times in the terminal: a slot a line with its shrunk rate and interval, then the suggestion or why not."""
+    lines = []
+    for network, table in (data.get("best_times") or {}).items():
+        lines.append(f"best times on {network} at {age_shown(table['age'])} ({table['posts']} posts):")
+        lines += [f"  {row['slot']:<13} {row['estimate']:.1%} [{row['low']:.1%}–{row['high']:.1%}], "
+                  f"{row['posts']} posts" for row in table["slots"]]
+        lines.append(f"  suggestion: {table['suggestion']} ({table['why']})" if table["suggestion"]
+                     else f"  no suggestion: {table['why']}")
+    return lines
 
 
 def stats_lines(data: dict) -> list[str]:
@@ -55,4 +85,5 @@ def stats_lines(data: dict) -> list[str]:
             judged = (f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}], {score['verdict']}"
                       if score else "no score")
             lines.append(f"  {age:>3}{' (late)' if found['late'] else ''}: {counts}; {judged}")
+    lines += times_lines(data)
     return lines or ["no metrics yet: run `juno-scheduler collect` after posts have gone out"]

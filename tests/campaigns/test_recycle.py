@@ -9,13 +9,12 @@ import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from queue_helpers import settings_for, write_campaign, write_schedule
+from queue_helpers import post_everything, settings_for, write_campaign, write_schedule
 
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.errors import ConfigError
 from scheduler.networks.base import Counts
 from scheduler.store import open_store
-from scheduler.store.snapshots import Snapshot
 
 NOW = datetime(2026, 12, 1, 14, tzinfo=UTC)  # Tuesday 09:00 in New York
 LIKES = {"t1": 12, "t2": 55, "t3": 30, "t4": 80, "t5": 20, "t6": 41, "t7": 66, "t8": 5}  # out of 1,000 impressions
@@ -30,20 +29,12 @@ def queue(root, now):
 
 
 def post_all(root, likes: dict[str, int] | None = None, impressions: int = 1000) -> datetime:
-    """Every queued post goes out at its slot; each gets a 72 h snapshot with `likes` of `impressions`.
-    Returns when the last went out."""
-    settings = settings_for(root)
-    last = NOW
-    with open_store(settings.database_url) as store:
-        while (post := store.claim("w", NOW + timedelta(days=3650), timedelta(minutes=5))) is not None:
-            store.record_posted(post.id, f"r-{post.id}", "u", 0.0, post.due_at)
-            last = max(last, post.due_at)
-            tip = post.tip_key.split("/")[1]
-            if likes is not None and tip in likes:
-                store.add_snapshots([Snapshot(post.id, post.network, "72h", post.due_at + timedelta(hours=72),
-                                              post.due_at + timedelta(hours=73), False,
-                                              Counts(impressions=impressions, likes=likes[tip]))])
-    return last
+    """Every queued post goes out; each tip in `likes` gets a 72 h snapshot with that many of `impressions`."""
+    def counts(post):
+        tip = post.tip_key.split("/")[1]
+        return Counts(impressions=impressions, likes=likes[tip]) if likes and tip in likes else None
+
+    return post_everything(root, counts)
 
 
 def project_with(project, recycle: str = "", tips=tuple(LIKES)) -> object:

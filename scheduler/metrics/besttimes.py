@@ -1,0 +1,116 @@
+"""Best times, honestly (pure functions): coarse slots, each slot's rate shrunk toward the account's average with
+an interval, and a suggestion only when one slot is clearly ahead.
+
+- A slot is a weekday and a part of the day in the practice's zone: morning (before 11:00), midday (11:00 to
+  15:59), evening (16:00 on). Coarse on purpose: a few hundred posts cannot tell 08:30 from 09:00.
+- Each post counts once, by its own rate at one age (score.py's outcome: X engagements over impressions;
+  Bluesky and Mastodon interactions against the typical post), so a post seen by many counts no more than one
+  seen by few: what differs between slots is the posts, not the impressions.
+- Slot rates are shrunk toward the account's average (normal empirical Bayes): the spread between slots that
+  chance alone does not explain is estimated from the slots themselves (method of moments, never below 0);
+  a slot with few posts, or an account whose slots differ no more than chance makes them, stays near the
+  average. Each slot has a 90 % interval.
+- A suggestion only with at least MIN_POSTS posts, and only when the best slot's interval lies wholly above
+  every other slot's: one slot clearly ahead, or nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PARTS = (("morning", 11), ("midday", 16), ("evening", 24))  # (name, the hour it ends)
+MIN_POSTS = 20   # never a suggestion with fewer posts than this
+Z90 = 1.6448536269514722
+
+
+def slot_of(local: datetime) -> str:
+    """"wed morning" for a local time."""
+    part = next(name for name, end in PARTS if local.hour < end)
+    return f"{WEEKDAYS[local.weekday()]} {part}"
+
+
+def slot_order(slot: str) -> tuple[int, int]:
+    day, part = slot.split()
+    return WEEKDAYS.index(day), [name for name, _ in PARTS].index(part)
+
+
+@dataclass(frozen=True)
+class SlotRate:
+    slot: str
+    posts: int
+    rate: float       # the mean of its posts' own rates
+    estimate: float   # shrunk toward the account's average
+    low: float
+    high: float
+
+    def as_dict(self) -> dict:
+        return {"slot": self.slot, "posts": self.posts, "rate": round(self.rate, 6),
+                "estimate": round(self.estimate, 6), "low": round(self.low, 6), "high": round(self.high, 6)}
+
+
+@dataclass(frozen=True)
+class BestTimes:
+    posts: int
+    average: float | None
+    slots: list[SlotRate]
+    suggestion: str | None
+    why: str
+
+    def as_dict(self) -> dict:
+        return {"posts": self.posts, "average": None if self.average is None else round(self.average, 6),
+                "slots": [s.as_dict() for s in self.slots], "suggestion": self.suggestion, "why": self.why}
+
+
+def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_POSTS) -> BestTimes:
+    """Each slot's shrunk rate and interval, and a suggestion or why there is none.
+    `observations`: (slot, the post's own rate), one per post."""
+    by_slot: dict[str, list[float]] = defaultdict(list)
+    for slot, rate in observations:
+        by_slot[slot].append(rate)
+    total = len(observations)
+    if total == 0:
+        return BestTimes(0, None, [], None, "no posts with counts at this age yet")
+    mean = statistics.fmean(rate for _, rate in observations)
+    within = _within_variance(by_slot, total)
+    means = {slot: statistics.fmean(rates) for slot, rates in by_slot.items()}
+    noise = {slot: within / len(rates) for slot, rates in by_slot.items()}
+    between = 0.0
+    if len(by_slot) >= 2:  # the slots' spread less what chance alone gives them
+        between = max(0.0, statistics.variance(means.values()) - statistics.fmean(noise.values()))
+    slots = []
+    for slot in sorted(by_slot, key=slot_order):
+        shrink = 1.0 if between == 0 else noise[slot] / (noise[slot] + between)
+        estimate = mean + (1 - shrink) * (means[slot] - mean)
+        spread = math.sqrt((1 - shrink) * noise[slot] + shrink ** 2 * within / total)
+        slots.append(SlotRate(slot, len(by_slot[slot]), means[slot], estimate,
+                              max(0.0, estimate - Z90 * spread), min(1.0, estimate + Z90 * spread)))
+    return BestTimes(total, mean, slots, *_suggest(slots, total, min_posts))
+
+
+def _within_variance(by_slot: dict[str, list[float]], total: int) -> float:
+    """How much posts in one slot differ (pooled); every post's spread when no slot has two."""
+    degrees = total - len(by_slot)
+    if degrees > 0:
+        squares = sum(sum((r - statistics.fmean(rates)) ** 2 for r in rates) for rates in by_slot.values())
+        return max(squares / degrees, 1e-12)
+    every = [r for rates in by_slot.values() for r in rates]
+    return max(statistics.variance(every), 1e-12) if len(every) > 1 else 1e-12
+
+
+def _suggest(slots: list[SlotRate], total: int, min_posts: int) -> tuple[str | None, str]:
+    if total < min_posts:
+        return None, f"not enough evidence yet: {total} posts, a suggestion needs at least {min_posts}"
+    if len(slots) < 2:
+        return None, "every post went out in one slot: nothing to compare it with"
+    best = max(slots, key=lambda s: (s.estimate, s.posts))
+    rival = max((s for s in slots if s is not best), key=lambda s: s.high)
+    if best.low > rival.high:
+        return best.slot, (f"{best.slot} is clearly ahead: its interval lies above every other slot's "
+                           f"(next highest: {rival.slot})")
+    return None, f"no slot is clearly ahead yet ({best.slot} leads, but its interval overlaps {rival.slot}'s)"

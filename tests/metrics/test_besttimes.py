@@ -1,0 +1,150 @@
+"""Best times, honestly: coarse slots in the practice's zone, each with a shrunk rate and interval, a suggestion
+only when one slot is clearly ahead and never with fewer than 20 posts; and `queue` spreading tips over the
+allowed slots in a seeded order, every timetable rule still in force."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import pytest
+from queue_helpers import post_everything, settings_for, write_campaign, write_schedule
+
+from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.metrics.besttimes import MIN_POSTS, best_times, slot_of
+from scheduler.networks.base import Counts
+from scheduler.store import open_store
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2026, 12, 1, 14, tzinfo=UTC)  # Tuesday 09:00 in New York
+
+
+@pytest.mark.parametrize("local, slot", [
+    ("2026-12-07T08:30", "mon morning"), ("2026-12-07T10:59", "mon morning"), ("2026-12-07T11:00", "mon midday"),
+    ("2026-12-07T15:59", "mon midday"), ("2026-12-07T16:00", "mon evening"), ("2026-12-13T23:30", "sun evening"),
+])
+def test_coarse_slots_are_weekday_by_part_of_the_day(local, slot):
+    assert slot_of(datetime.fromisoformat(local).replace(tzinfo=NY)) == slot
+
+
+def _lead(posts: int, ahead: float = 0.08, usual: float = 0.03) -> list[tuple[str, float]]:
+    slots = ("mon morning", "wed morning", "fri morning", "sat midday")
+    return [(slots[i % 4], (ahead if i % 4 == 3 else usual) + (i % 5) * 0.001) for i in range(posts)]
+
+
+def test_one_slot_clearly_ahead_is_suggested_with_its_interval():
+    found = best_times(_lead(40))
+    assert found.suggestion == "sat midday" and "clearly ahead" in found.why
+    sat = next(s for s in found.slots if s.slot == "sat midday")
+    others = [s for s in found.slots if s.slot != "sat midday"]
+    assert sat.low > max(s.high for s in others) and sat.low < sat.estimate < sat.high
+    assert [s.slot for s in found.slots] == ["mon morning", "wed morning", "fri morning", "sat midday"]
+
+
+def test_never_a_suggestion_with_fewer_than_20_posts_however_clear():
+    found = best_times(_lead(MIN_POSTS - 1, ahead=0.5))
+    assert found.suggestion is None
+    assert found.why == "not enough evidence yet: 19 posts, a suggestion needs at least 20"
+    assert best_times(_lead(MIN_POSTS, ahead=0.5)).suggestion == "sat midday"
+
+
+def test_slots_that_differ_by_chance_give_no_suggestion_and_shrink_to_the_average():
+    rates = [0.01, 0.05, 0.03, 0.02, 0.04]
+    found = best_times([(("mon morning", "wed morning", "sat midday")[i % 3], rates[i % 5]) for i in range(60)])
+    assert found.suggestion is None and found.why.startswith("no slot is clearly ahead yet")
+    assert all(abs(s.estimate - found.average) < abs(s.rate - found.average) + 1e-12 for s in found.slots)
+
+
+def test_one_slot_only_and_no_posts():
+    assert best_times([("mon morning", 0.03)] * 30).why == "every post went out in one slot: nothing to compare it with"
+    assert best_times([]).suggestion is None
+
+
+def _thirty_tips(project, extra: str = "") -> None:
+    write_schedule(project, extra=extra)
+    write_campaign(project, "alpha", [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(30)])
+
+
+def _queue(root, now=NOW):
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        return queue_campaigns(settings, store, now)
+
+
+def test_stats_shows_the_slot_table_and_the_suggestion(project, cli):
+    _thirty_tips(project)
+    _queue(project)
+
+    def counts(post):  # Saturday noon does far better than the weekday mornings
+        saturday = post.due_at.astimezone(NY).weekday() == 5
+        n = int(post.tip_key[-2:])
+        return Counts(impressions=1000, likes=(80 if saturday else 30) + n % 3)
+
+    post_everything(project, counts)
+    shown = cli("stats", "--json", cwd=project)
+    assert shown.code == 0, shown
+    table = json.loads(shown.out)["best_times"]["x"]
+    assert table["age"] == "72h" and table["posts"] == 30
+    assert [row["slot"] for row in table["slots"]] == ["mon morning", "wed morning", "fri morning", "sat midday"]
+    assert sum(row["posts"] for row in table["slots"]) == 30
+    assert table["suggestion"] == "sat midday"
+    terminal = cli("stats", cwd=project).out
+    assert "best times on x at 72 h (30 posts):" in terminal and "suggestion: sat midday" in terminal
+
+
+def test_stats_makes_no_suggestion_with_19_posts(project, cli):
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(19)])
+    _queue(project)
+    post_everything(project, lambda post: Counts(impressions=1000, likes=300 if post.due_at.weekday() == 5 else 10))
+    table = json.loads(cli("stats", "--json", cwd=project).out)["best_times"]["x"]
+    assert table["suggestion"] is None and table["why"].startswith("not enough evidence yet: 19 posts")
+    assert "no suggestion: not enough evidence yet" in cli("stats", cwd=project).out
+
+
+def _slots(report) -> dict[str, str]:
+    return {row["id"]: row["at"] for row in report["queued"]}
+
+
+def test_spread_gives_the_same_slots_in_an_order_that_does_not_follow_the_campaign(project, tmp_path):
+    plain = tmp_path / "plain"
+    shutil.copytree(project, plain)
+    _thirty_tips(plain)
+    in_order = _slots(_queue(plain))
+    _thirty_tips(project, extra="spread: {seed: 7}\n")
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    spread = _slots(_queue(project))
+    assert sorted(spread.values()) == sorted(in_order.values())  # the same allowed slots, all rules kept
+    assert sorted(in_order, key=in_order.get) == [f"alpha/t{i:02d}" for i in range(30)]
+    assert sorted(spread, key=spread.get) != sorted(in_order, key=in_order.get)
+    assert _slots(_queue(copy)) == spread  # deterministic given the seed
+    assert _queue(project)["queued"] == []  # and queueing again changes nothing
+    other = tmp_path / "other"
+    shutil.copytree(copy, other)
+    write_schedule(other, extra="spread: {seed: 8}\n")
+    (other / ".juno" / "juno.db").unlink()
+    assert _slots(_queue(other)) != spread
+
+
+def test_spread_keeps_blackout_max_per_day_min_gap_and_pins(project):
+    write_schedule(project, extra="spread: {seed: 3}\n")
+    tips = [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(20)]
+    tips[5]["at"] = "2026-12-09T15:00"
+    write_campaign(project, "alpha", tips)
+    slots = {key: datetime.fromisoformat(at) for key, at in _slots(_queue(project)).items()}
+    assert slots["alpha/t05"] == datetime(2026, 12, 9, 15, tzinfo=NY)  # the pin holds its time
+    days = [at.date() for at in slots.values()]
+    assert len(days) == len(set(days))  # max_per_day: 1
+    assert datetime(2026, 12, 25).date() not in days  # blackout
+    times = sorted(slots.values())
+    assert all(b - a >= timedelta(hours=3) for a, b in pairwise(times))  # min_gap
+
+
+def test_spread_settings_are_checked(project, cli):
+    write_schedule(project, extra="spread: {seed: -1}\n")
+    shown = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
+    assert shown.code == 2 and "posts/schedule.yaml:17:" in shown.err and "whole number" in shown.err
