@@ -52,6 +52,13 @@ def test_posts_are_plain_columns_and_come_back_as_they_went_in(store):
     assert rows == [(text, int((NOW + timedelta(hours=3)).timestamp()))]
 
 
+def test_a_recycled_post_keeps_why_it_was_chosen(store):
+    why = "in the top quarter of this account's posts on x at 72 h, 14 posts behind it"
+    post = replace(make_post("c/t~2", NOW + timedelta(hours=3)), round=2, tip_key="c/t", why=why)
+    store.add_posts([post, make_post("c/u", NOW + timedelta(hours=4))], NOW)
+    assert (store.get("c/t~2").why, store.get("c/u").why) == (why, None)
+
+
 def test_claim_takes_the_most_overdue_post_and_nothing_before_its_time(store):
     store.add_posts([make_post("c/later", NOW + timedelta(minutes=1)), make_post("c/late", NOW - timedelta(minutes=30)),
                      make_post("c/now", NOW)], NOW)
