@@ -178,6 +178,12 @@ def describe(entry: dict) -> str:
     return f"the {words} of {entry.get('tip') or entry.get('campaign')}"
 
 
+def post_snapshot(post) -> dict:
+    """A queued post as the log keeps it, for undo: id, network, status, slot (UTC ISO), pin, skip reason."""
+    return {"id": post.id, "network": post.network, "status": str(post.status),
+            "due_at": post.due_at.isoformat(), "pinned": post.pinned, "skip_reason": post.skip_reason}
+
+
 def snapshot(item) -> dict | None:
     """A tip's mapping as plain JSON-able data, for the log and for comparing (times to the minute)."""
     if item is None:

@@ -11,19 +11,22 @@ it runs: every run starts here, and run-due from cron must stay light (scheduler
 from __future__ import annotations
 
 import argparse
+import errno as errnos
 import json
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Below the Project, the CLI takes only what parsing and the cron fast path need before the Project (and its
+# settings) loads: the networks' names (--network), the heartbeat and nothing_due (run-due with nothing due), and
+# the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door contract lists them.
 from scheduler import networks
 from scheduler.errors import JunoError, UsageError
 from scheduler.heartbeat import beat
-
-# the cron fast path, decided before the Project (and its settings) loads
 from scheduler.runner.cron import nothing_due
 from scheduler.version import __version__
 
@@ -47,6 +50,7 @@ class Context:
     @cached_property
     def project(self) -> Project:
         """Opened on first use: run-due's cron fast path never needs it."""
+        # lazy: the cron fast path never loads the Project
         from scheduler.project import open_project
 
         return open_project(self.root)
@@ -116,6 +120,7 @@ def cmd_queue(ctx: Context) -> int:
     if ctx.json:
         ctx.emit(report.as_dict())
     else:
+        # lazy: rich only for tables a person reads
         from scheduler.terminal import show_queue
 
         show_queue(report.as_dict())
@@ -127,6 +132,7 @@ def cmd_plan(ctx: Context) -> int:
     if ctx.json:
         ctx.emit({"posts": rows})
     else:
+        # lazy: rich only for tables a person reads
         from scheduler.terminal import show_plan
 
         show_plan(rows, ctx.args.days)
@@ -147,6 +153,7 @@ def cmd_run_due(ctx: Context) -> int:
         beat(ctx.root, "run-due", now)  # the studio shows that posting really runs
     if not ctx.args.dry_run and nothing_due(ctx.root, now):  # the cron case: say nothing, load nothing more
         if ctx.json:  # (the Project is not even opened: runner/cron.py)
+            # lazy: only an empty run-due --json needs it
             from scheduler.runner.report import RunReport
 
             ctx.emit(RunReport().as_dict())
@@ -165,9 +172,10 @@ def cmd_status(ctx: Context) -> int:
     if ctx.json:
         ctx.emit(report.as_dict())
     else:
+        # lazy: rich only for tables a person reads
         from scheduler.terminal import show_status
 
-        show_status(report.as_dict())
+        show_status(report)
     return EXIT_OK
 
 
@@ -178,11 +186,8 @@ def cmd_collect(ctx: Context) -> int:
 
 
 def cmd_stats(ctx: Context) -> int:
-    from scheduler.metrics.stats import stats_lines
-
     report = ctx.project.stats()
-    data = report.as_dict()
-    ctx.emit(data, "\n".join(stats_lines(data)))
+    ctx.emit(report.as_dict(), "\n".join(report.summary))
     return EXIT_OK
 
 
@@ -191,6 +196,7 @@ def cmd_history(ctx: Context) -> int:
     if ctx.json:
         ctx.emit({"posts": rows})
     else:
+        # lazy: rich only for tables a person reads
         from scheduler.terminal import show_history
 
         show_history(rows)
@@ -220,22 +226,18 @@ def cmd_unpublish(ctx: Context) -> int:
     return EXIT_OK if all(r.deleted for r in rows) else EXIT_ERROR
 
 
-def _shown_account(account) -> str:
-    return networks.shown(account.network, account.handle)
-
-
 def cmd_pause(ctx: Context) -> int:
     accounts = ctx.project.pause(ctx.now(), ctx.args.network)
     resume = "juno-scheduler resume" + (f" {ctx.args.network}" if ctx.args.network else "")
     ctx.emit({**accounts[0].as_dict(), "accounts": [a.as_dict() for a in accounts]},
-             "\n".join(f"{_shown_account(a)} is paused: nothing is posted until `{resume}`" for a in accounts))
+             "\n".join(f"{a.shown} is paused: nothing is posted until `{resume}`" for a in accounts))
     return EXIT_OK
 
 
 def cmd_resume(ctx: Context) -> int:
     accounts = ctx.project.resume(ctx.now(), ctx.args.network)
     ctx.emit({**accounts[0].as_dict(), "accounts": [a.as_dict() for a in accounts]},
-             "\n".join(f"{_shown_account(a)} is posting again; slots missed meanwhile move to the next free ones"
+             "\n".join(f"{a.shown} is posting again; slots missed meanwhile move to the next free ones"
                        for a in accounts))
     return EXIT_OK
 
@@ -247,6 +249,7 @@ def cmd_check(ctx: Context) -> int:
 
 
 def cmd_studio(ctx: Context) -> int:
+    # lazy: the web stack (starlette, uvicorn, Jinja) for this command only
     from scheduler.studio import serve
 
     clock = None
@@ -257,6 +260,7 @@ def cmd_studio(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
+    # lazy: the demo loads every stage, for this command only
     from scheduler.demo import run_demo
 
     report = run_demo(ctx.root, scratch=ctx.args.scratch, days=ctx.args.days, echo=None if ctx.json else print)
@@ -427,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, show the traceback only with --debug
         if ctx.debug:
             raise
-        # the Project loads only when needed (the cron fast path)
+        # lazy: the cron fast path never loads the Project
         from scheduler.project import database_failure
 
         failure = database_failure(exc)
@@ -461,8 +465,6 @@ _OS_AN_ERROR = {"ENOSPC", "EDQUOT", "EFBIG", "EIO"}  # exit 1: the machine faile
 
 def os_problem(exc: OSError) -> tuple[str, int]:
     """One line for an OSError at the edge: the file, what went wrong, what to do; and the exit code."""
-    import errno as errnos
-
     name = errnos.errorcode.get(exc.errno or 0, "")
     where = exc.filename if exc.filename is not None else ""
     remedy = _OS_REMEDIES.get(name, f"{exc.strerror or type(exc).__name__}; check the file and the disk")
@@ -472,9 +474,7 @@ def os_problem(exc: OSError) -> tuple[str, int]:
 
 def _redacted(text: str, root: Path) -> str:
     """The message without any configured secret, whether it came from the environment or .env."""
-    import os
-
-    # the Project loads only when needed (the cron fast path)
+    # lazy: the cron fast path never loads the Project
     from scheduler.project import redact_secrets
 
     return redact_secrets(text, root, os.environ)

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from rich.console import Console
+from rich.table import Table
+
 from scheduler import open_project
 from scheduler.errors import ContentError, UsageError
 from scheduler.project import Project
@@ -105,9 +108,6 @@ def _walk(demo: Project, headlines: dict[str, str], start: datetime, days: int, 
 
 
 def _table(posted: list[dict], zone) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="posted during the simulated week", title_justify="left")
     table.add_column("when (local)")
     table.add_column("the card says")

@@ -81,6 +81,25 @@ class PublishError(JunoError):
                             retry_at=self.retry_at, uncertain=True)
 
 
+class Refused(Exception):
+    """A change a person asked for (in the studio) that would make the campaign invalid: nothing was changed.
+
+    Not a JunoError: the studio shows it beside the form field `field` names, on the page the change came from."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class Conflict(Exception):
+    """The campaign file changed on disk since the page was made: nothing was saved."""
+
+    def __init__(self, theirs: dict | None, version: str):
+        super().__init__("the campaign file changed on disk since this page was opened; nothing was saved")
+        self.theirs = theirs  # the tip as the file has it now (None: it is gone)
+        self.version = version  # the file's version now
+
+
 def located(where: str, message: str) -> str:
     """`file:line:col: message` — the one shape every located message takes."""
     return f"{where}: {message}" if where else message

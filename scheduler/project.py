@@ -22,27 +22,35 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from scheduler import networks
+from scheduler import audit, networks
+from scheduler.campaigns.file import MAX_HEADLINE
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
 from scheduler.networks.base import CheckReport
 from scheduler.results import (
     AccountStatus,
     Approved,
+    CalendarPost,
     CampaignPosts,
+    CampaignRead,
     Card,
     CardsReport,
+    Change,
     ChangedPost,
     CollectReport,
     ConfiguredNetwork,
     HistoryRow,
+    LatestPost,
     NetworkPost,
+    Pinned,
     PlannedPost,
     PostChange,
     PostingBeat,
     PreviewReport,
     QueueReport,
+    Saved,
     SplitArticle,
     SplitBlock,
     SplitReport,
@@ -54,6 +62,11 @@ from scheduler.results import (
 )
 from scheduler.runner.report import RunReport
 from scheduler.store import Store, database_failure, open_project_store
+
+if TYPE_CHECKING:
+    from scheduler.campaigns.file import Campaign, Tip
+    from scheduler.editing import Editor
+    from scheduler.posttext import Composed
 
 # What the CLI and the studio may take from here besides Project: the names they show and the edge's helpers.
 __all__ = ["CheckReport", "Project", "RunReport", "database_failure", "open_project", "redact_secrets"]
@@ -73,6 +86,7 @@ class Project:
         self._env = env
         self._rehearse = rehearse
         self._settings: Settings | None = None
+        self._editor: Editor | None = None
 
     @property
     def settings(self) -> Settings:
@@ -84,6 +98,7 @@ class Project:
 
     def reload(self) -> None:
         self._settings = None
+        self._editor = None
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -254,10 +269,11 @@ class Project:
 
     def stats(self) -> StatsReport:
         """Each post's counts at each age per network, with its shrunk score and interval."""
-        from scheduler.metrics.stats import stats
+        from scheduler.metrics.stats import stats, stats_lines
 
         with self.store() as store:
-            return StatsReport(**stats(self.settings, store))
+            data = stats(self.settings, store)
+        return StatsReport(**data, summary=stats_lines(data))
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:
@@ -328,68 +344,17 @@ class Project:
 
     def new_batch(self, now: datetime) -> str:
         """An id for several changes made at once (pass it to each): one undo reverts them all."""
-        from scheduler import audit
-
         return audit.new_batch(now)
 
-    def post_states(self, tip_key: str) -> list[dict]:
-        """The latest post of a tip on each network as undo needs it: id, status, slot (UTC ISO), pin."""
-        from scheduler.store.records import latest_rounds
-
-        with self.store() as store:
-            posts = latest_rounds((p for p in store.posts() if p.tip_key == tip_key), key=lambda p: p.network)
-        return [_post_state(post) for post in sorted(posts.values(), key=lambda p: p.id)]
-
-    def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
-        """Put posts back as `wanted` says (status, slot, pin), if each is still as `expected` left it.
-
-        The exact inverse of a skip, retry or move: a post returns to its own slot when that slot is still
-        ahead and free; otherwise a UsageError says why and nothing changes. Returns the ids changed."""
-        from scheduler.campaigns.queueing import taken_calendar
-        from scheduler.campaigns.timetable import Timetable
-        from scheduler.store.records import SKIPPED, WAITING
-
-        now_by_id = {row["id"]: row for row in expected}
-        changed: list[str] = []
-        with self.store() as store:
-            plans = []
-            for row in wanted:
-                post = store.get(str(row.get("id")))
-                if post is None:
-                    raise UsageError(f"{row.get('id')}: no such post any more; nothing was undone")
-                if _post_state(post)["status"] != now_by_id.get(post.id, {}).get("status", post.status):
-                    raise UsageError(f"{post.id} is {post.status} now; it changed after that, so undo it by hand")
-                if post.status not in WAITING + (SKIPPED,):
-                    raise UsageError(f"{post.id} is {post.status}; it can no longer be put back")
-                due = datetime.fromisoformat(str(row["due_at"]))
-                plans.append((post, due, row))
-            timetable = Timetable(self.settings.schedule)
-            calendar = taken_calendar(store, timetable, now, exclude={post.tip_key for post, _, _ in plans})
-            for post, due, row in plans:
-                if row["status"] in WAITING and due > now and not calendar.fits(due):
-                    local = due.astimezone(self.settings.schedule.zone)
-                    raise UsageError(f"{post.id}: its old slot {local:%a %d %b %H:%M} is taken by another post now; "
-                                     "move it by hand on the calendar")
-            for post, due, row in plans:
-                status = row["status"] if row["status"] in WAITING + (SKIPPED,) else post.status
-                if status in WAITING and due <= now:  # its slot has passed: it goes at the next free one
-                    due = calendar.next_free(post.id, now)
-                if store.update_waiting(post.id, now, status=status, skip_reason=row.get("skip_reason"),
-                                        due_at=due, pinned=bool(row.get("pinned"))):
-                    changed.append(post.id)
-        return changed
-
     def _record_posts(self, what: str, before, after, now: datetime, by: str, batch: str | None = None) -> None:
-        from scheduler import audit
-
         first = after[0] if after else (before[0] if before else None)
         if first is None:
             return
         slug, tip_id = first.tip_key.split("/", 1)
         ids = {p.id for p in after}
         audit.record(self.root, what=what, campaign=slug, tip=tip_id, before=None, after=None, now=now, by=by,
-                     posts={"before": [_post_state(p) for p in before if p.id in ids],
-                            "after": [_post_state(p) for p in after]}, extra={"batch": batch} if batch else None)
+                     posts={"before": [audit.post_snapshot(p) for p in before if p.id in ids],
+                            "after": [audit.post_snapshot(p) for p in after]}, extra={"batch": batch} if batch else None)
 
     def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
@@ -421,8 +386,6 @@ class Project:
         return rows
 
     def _record_account(self, what: str, network: str | None, now: datetime, by: str | None) -> None:
-        from scheduler import audit
-
         if by is None:  # an undo records itself
             return
         audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now, by=by,
@@ -434,10 +397,139 @@ class Project:
 
         return run_check(self.settings, network=network)
 
+    # --- a person's changes to campaigns (the studio) -----------------------------------------------
+    # Each is checked, written in place (comments kept), recorded in .juno/audit.jsonl and undoable; an
+    # approved tip is queued at once. A refused change raises errors.Refused (naming the form field), a file
+    # changed since the page was made errors.Conflict: nothing is written then.
 
-def _post_state(post) -> dict:
-    return {"id": post.id, "network": post.network, "status": str(post.status),
-            "due_at": post.due_at.isoformat(), "pinned": post.pinned, "skip_reason": post.skip_reason}
+    def _edits(self) -> Editor:
+        if self._editor is None:
+            from scheduler.editing import Editor
+
+            self._editor = Editor(self.root, self.settings, self.store)
+        return self._editor
+
+    def campaign(self, slug: str) -> tuple[Campaign, str]:
+        """One campaign as the CLI reads it, and its file's version (what a change must still find)."""
+        return self._edits().campaign(slug)
+
+    def campaigns(self) -> list[CampaignRead]:
+        """Every campaign file of posts/; one that does not read says why (the others still do)."""
+        return self._edits().campaigns()
+
+    def edit_tip(self, slug: str, tip_id: str, values: Mapping[str, str], *, version: str,
+                 was: Mapping[str, str] | None = None, now: datetime) -> Saved:
+        """Headline, text and alt text as a person typed them (an empty alt text: the card's words).
+
+        With `was` (each field as the page showed it) only the fields changed are written, and only a field
+        changed on disk since is a Conflict; without it, `version` guards the whole file."""
+        return self._edits().edit_tip(slug, tip_id, dict(values), version, dict(was) if was is not None else None,
+                                      now=now)
+
+    def set_tip_status(self, slug: str, tip_id: str, status: str, *, version: str | None,
+                       acknowledge: Sequence[str] = (), now: datetime, batch: str | None = None) -> Saved:
+        """draft, approved or skip; approving needs every review flag acknowledged, and queues the tip.
+        `version` None: whatever the file's version; `batch` (new_batch()): one of several changes made at once."""
+        return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch)
+
+    def reorder_tip(self, slug: str, tip_id: str, offset: int, *, version: str, now: datetime) -> Saved:
+        return self._edits().reorder(slug, tip_id, offset, version, now=now)
+
+    def add_tip(self, slug: str, text: str, paragraph: int | None, *, version: str, now: datetime) -> Saved:
+        """A new draft tip from words of the article, made as `split --take` makes one."""
+        return self._edits().add_tip(slug, text, paragraph, version, now=now)
+
+    def add_article(self, title: str, text: str, *, upload_name: str | None = None, upload: bytes | None = None,
+                    url: str = "", hashtags: str | None = None, now: datetime) -> str:
+        """A pasted (title and text) or uploaded article saved under posts/articles/ and split; its campaign's
+        slug. `url`: the article's address (empty: its own, if it gives one); `hashtags` as typed ("#Grief #Loss";
+        None: the practice's). When split refuses it, the file goes again."""
+        return self._edits().add_article(title, text, upload_name, upload, split=self.split, now=now, url=url,
+                                         hashtags=hashtags)
+
+    def set_campaign_links(self, slug: str, url: str, hashtags: str | None, *, was: Mapping[str, str] | None = None,
+                           now: datetime) -> Saved:
+        """The article's address (empty: no link) and the campaign's own hashtags as typed (None: the practice's)
+        that every post of the campaign carries; queued posts follow. With `was` (as the page showed them), a
+        value changed on disk since is a Conflict."""
+        return self._edits().set_links(slug, url, hashtags, dict(was) if was is not None else None, now=now)
+
+    def pin_post(self, post_id: str, when: str, *, now: datetime, batch: str | None = None) -> Pinned:
+        """Move a queued post to a local time (`2026-12-02T09:30`), if the timetable's rules allow it: the tip
+        is pinned (at: in its campaign file) and queued again."""
+        return self._edits().move(post_id, when, now=now, batch=batch)
+
+    def undo(self, change_id: str | None = None, *, now: datetime) -> Change | None:
+        """Revert one change exactly (default: the latest still in effect), with those made at once with it; an
+        undo of an undo is a redo. Refused when what it changed has changed since; None: nothing to undo."""
+        entry = self._edits().undo(change_id, now=now)
+        return None if entry is None else Change.from_entry(entry)
+
+    def changes(self, limit: int = 30) -> list[Change]:
+        """The latest changes, newest first, made in the studio or with the command line."""
+        return [Change.from_entry(row, undone=row["undone"]) for row in audit.recent(self.root, limit)]
+
+    def next_undo(self) -> Change | None:
+        """What undo() would revert now."""
+        entry = audit.last_undoable(self.root)
+        return None if entry is None else Change.from_entry(entry)
+
+    # --- what a person sees of a tip ------------------------------------------------------------------
+
+    @property
+    def headline_limit(self) -> int:
+        """The most characters a card's headline takes."""
+        return MAX_HEADLINE
+
+    @property
+    def card_sizes(self) -> tuple[str, ...]:
+        """Every card size the configured networks show, the first account's first (the one the studio shows)."""
+        return self._edits().card_sizes
+
+    def card(self, campaign: Campaign, tip: Tip, size: str | None = None) -> Path:
+        """The tip's card on disk in `size` (default: the first account's network's), drawn if missing or stale."""
+        return self._edits().card(campaign, tip, size)
+
+    def sketch_card(self, campaign: Campaign, tip: Tip, headline: str) -> bytes:
+        """The tip's card (PNG bytes) as it would be with `headline`; nothing is saved."""
+        return self._edits().sketch_card(campaign, tip, headline)
+
+    def card_version(self, campaign: Campaign, tip: Tip, size: str | None = None) -> str:
+        """A digest of what the tip's card (in `size`) is drawn from: it changes when the card would."""
+        return self._edits().card_version(campaign, tip, size)
+
+    def card_drawn(self, campaign: Campaign, tip: Tip) -> bool:
+        """The tip's card is on disk and drawn from its current words."""
+        return self._edits().card_drawn(campaign, tip)
+
+    def alt_text(self, campaign: Campaign, tip: Tip) -> str:
+        """The tip's alt text: a person's override, else the card's own words."""
+        return self._edits().alt_text(campaign, tip)
+
+    def compose(self, campaign: Campaign, tip: Tip, text: str | None = None) -> Composed:
+        """The tip's post on every account (with `text` instead of its own, if given), counted by each network."""
+        return self._edits().composed(campaign, tip, text)
+
+    def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
+        """What the post carries besides the tip's words: 'the article's link and hashtags included'."""
+        return self._edits().added_to_post(campaign, tip)
+
+    def where_it_goes(self, slug: str, tip_id: str) -> str:
+        """When and where a queued tip goes out: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
+        return self._edits().where_it_goes(slug, tip_id)
+
+    def article(self, campaign: Campaign) -> list[dict[str, Any]]:
+        """The campaign's article block by block, each sentence with the tips drawn from it, and why a block
+        fed no tip (split's record)."""
+        return self._edits().article(campaign)
+
+    def latest_posts(self, slug: str | None = None) -> dict[str, LatestPost]:
+        """The latest post of each tip (of one campaign, or all), by campaign/tip."""
+        return self._edits().latest_posts(slug)
+
+    def calendar_posts(self, since: datetime, until: datetime) -> list[CalendarPost]:
+        """The posts still to go out, or gone, between two times."""
+        return self._edits().calendar_posts(since, until)
 
 
 def _one_network(post_id: str) -> str:

@@ -8,9 +8,12 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scheduler import networks
+from scheduler import audit, networks
+
+if TYPE_CHECKING:
+    from scheduler.campaigns.file import Campaign
 
 
 class Result:
@@ -249,6 +252,16 @@ class AccountStatus(Result):
     network: str = field(default_factory=networks.first)
     publisher: str = "outbox"
 
+    @property
+    def shown(self) -> str:
+        """The account in a sentence: "@junocounseling", "junocounseling.bsky.social on bluesky"."""
+        return networks.shown(self.network, self.handle)
+
+    @property
+    def written(self) -> str:
+        """The handle as people write it on its network: "@junocounseling", "junocounseling.bsky.social"."""
+        return networks.written(self.network, self.handle)
+
 
 @dataclass(frozen=True)
 class AccountCounts(AccountStatus):
@@ -444,9 +457,84 @@ class StatsReport(Result):
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
     best_times: dict[str, dict[str, Any]] = field(default_factory=dict)  # per network: slots, suggestion, why
 
+    summary: list[str] = field(default_factory=list)  # what `stats` prints for people (not in --json)
 
-__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CampaignPosts", "Card", "CardsReport",
-           "ChangedPost", "CollectReport", "ConfiguredNetwork", "FailingPost", "HistoryRow", "Month", "MovedPost",
-           "NetworkMonth", "NetworkPost", "NextPost", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport",
-           "QueueReport", "QueuedPost", "RecycledPost", "Result", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport", "SplitTip",
-           "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished", "UpdatedPost", "WithdrawnPost"]
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if k != "summary"}
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A person's change to a campaign file: the campaign as saved, the file's version, and the change's line in
+    .juno/audit.jsonl (None: nothing changed, the words were as they were)."""
+    campaign: Campaign
+    version: str
+    entry: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Change(Result):
+    """One line of .juno/audit.jsonl as a person reads it."""
+    id: str
+    at: str
+    by: str
+    what: str                        # edit, approve, skip, move, pause, undo, redo ...
+    campaign: str | None
+    tip: str | None
+    describe: str                    # 'the skip on the queue of resistance-isnt-indifference'
+    undone: bool = False             # undone since (a redo is offered)
+
+    @classmethod
+    def from_entry(cls, entry: dict[str, Any], undone: bool = False) -> Change:
+        return cls(id=entry["id"], at=entry["at"], by=entry.get("by", ""), what=entry["what"],
+                   campaign=entry.get("campaign"), tip=entry.get("tip"), describe=audit.describe(entry),
+                   undone=undone)
+
+
+@dataclass(frozen=True)
+class Pinned(Result):
+    """A queued post moved to a local time (pinned with at: in its campaign file)."""
+    id: str
+    at: str                          # local, to the minute: 2026-12-02T09:30
+
+
+@dataclass(frozen=True)
+class CampaignRead(Result):
+    """One campaign file of posts/: the campaign, or why it does not read (the others still do)."""
+    file: str                        # posts/<slug>.yaml
+    campaign: Campaign | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class LatestPost(Result):
+    """The latest post of a tip (on its first network, or one network): what the studio shows beside it."""
+    id: str
+    tip_key: str                     # campaign/tip
+    network: str
+    status: str
+    at: str                          # when it goes (or went) out: ISO with offset, UTC
+
+
+@dataclass(frozen=True)
+class CalendarPost(Result):
+    """A post still to go out, or gone, for the calendar."""
+    id: str
+    tip_key: str
+    network: str
+    status: str
+    at: str                          # posted: when it went out; else when it may go: ISO, UTC
+    text: str
+    pinned: bool
+    card: bool                       # its card is on disk
+    url: str | None
+    movable: bool                    # still waiting: a person may pin it elsewhere
+
+
+__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CalendarPost", "CampaignPosts",
+           "CampaignRead", "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
+           "FailingPost", "HistoryRow", "LatestPost", "Month", "MovedPost", "NetworkMonth", "NetworkPost",
+           "NextPost", "Pinned", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport", "QueueReport",
+           "QueuedPost", "RecycledPost", "Result", "Saved", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport",
+           "SplitTip", "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished", "UpdatedPost",
+           "WithdrawnPost"]

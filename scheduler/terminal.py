@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from scheduler import networks
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from scheduler.results import StatusReport
 
 
 def _console():
-    from rich.console import Console
-
     return Console(highlight=False, soft_wrap=False)
 
 
 def _table(title: str | None):
     """A table that keeps to the terminal's width: a header rule, no side borders (more room in 80 columns)."""
-    from rich import box
-    from rich.table import Table
-
     return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
 
 
@@ -70,14 +69,16 @@ def show_plan(rows: list[dict], days: int) -> None:
     console.print(table)
 
 
-def show_status(report: dict) -> None:
+def show_status(status: StatusReport) -> None:
     shown_as = {"failed": "retrying", "dead": "failed for good"}  # as run-due reports them: deferred / failed
     lines = []
+    report = status.as_dict()
     several = len(report.get("accounts") or ()) > 1
-    for account in report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]:
+    accounts = report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]
+    written_as = [a.written for a in status.accounts] or [status.account.written]
+    for account, written in zip(accounts, written_as):
         state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
-        shown = networks.written(account["network"], account["handle"])
-        lines.append(f"{shown} via {account['publisher']}: {state}")
+        lines.append(f"{written} via {account['publisher']}: {state}")
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
         if several:

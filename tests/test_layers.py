@@ -39,6 +39,23 @@ def test_the_networks_leaf_contract_watches_everything_outside_networks():
     assert set(CONTRACTS["networks-independent"]["modules"]) == networks
 
 
+def test_the_front_door_contract_forbids_every_part_below_the_project_but_the_public_vocabulary():
+    """A part added below the Project is forbidden to the CLI, the studio, the demo and the tables unless it is
+    one of the public modules; the exceptions are the CLI's few, each named."""
+    contract = CONTRACTS["front-door"]
+    layers = layered()
+    below = set().union(*layers[layers.index({"scheduler.project"}) + 1:])
+    public = {"scheduler.errors", "scheduler.results", "scheduler.version"}
+    parts = {name if name.count(".") == 1 else name.rsplit(".", 1)[0] for name in below} - public
+    assert set(contract["forbidden_modules"]) == parts
+    assert set(contract["source_modules"]) == {"scheduler.cli", "scheduler.studio", "scheduler.demo",
+                                                "scheduler.terminal"}
+    assert all(line.startswith("scheduler.cli -> ") for line in contract["ignore_imports"])
+    page = (REPO / "docs" / "layers.md").read_text(encoding="utf-8")
+    for line in contract["ignore_imports"]:
+        assert f"`{line.split(' -> ')[1]}`" in page, f"docs/layers.md: say why the CLI imports {line}"
+
+
 def test_docs_layers_shows_the_contracts_layers_in_order():
     page = (REPO / "docs" / "layers.md").read_text(encoding="utf-8")
     table = re.search(r"```text\n(.*?)```", page, flags=re.DOTALL).group(1)

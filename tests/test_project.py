@@ -11,12 +11,18 @@ import pytest
 
 import scheduler
 from scheduler import open_project
-from scheduler.errors import ConfigError, UsageError
+from scheduler.errors import ConfigError, Conflict, Refused, UsageError
 from scheduler.project import Project
 from scheduler.results import (
+    CalendarPost,
+    CampaignRead,
     Card,
+    Change,
     ChangedPost,
+    LatestPost,
+    Pinned,
     PlannedPost,
+    Saved,
     SplitArticle,
     SplitBlock,
     StatusReport,
@@ -164,3 +170,139 @@ def test_a_bad_schedule_is_reported_when_settings_are_first_needed_and_reload_re
     p.reload()
     with pytest.raises(ConfigError, match="schedule.yaml"):
         p.settings  # noqa: B018
+
+
+# --- a person's changes, as the studio makes them ---------------------------------------------------------
+
+def test_an_edit_is_written_in_place_recorded_and_undone_through_the_project(project):
+    p = open_project(project)
+    p.split(ARTICLE)
+    campaign, version = p.campaign(SLUG)
+    tip = campaign.tips[0]
+    text = (project / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8")
+
+    saved = p.edit_tip(SLUG, tip.id, {"headline": "Start with one honest sentence."}, version=version, now=NOW)
+    assert isinstance(saved, Saved) and saved.entry is not None and saved.version != version
+    assert saved.campaign.tip(tip.id).headline == "Start with one honest sentence."
+    assert p.campaign(SLUG)[0].tip(tip.id).headline == "Start with one honest sentence."
+    with pytest.raises(Conflict):  # the page's version is old now: nothing is written
+        p.edit_tip(SLUG, tip.id, {"headline": "Another."}, version=version, now=NOW)
+    with pytest.raises(Refused) as refused:
+        p.edit_tip(SLUG, tip.id, {"headline": " "}, version=saved.version, now=NOW)
+    assert refused.value.field == "headline"
+
+    (change,) = p.changes()
+    assert isinstance(change, Change) and (change.what, change.tip, change.by, change.undone) == (
+        "edit", tip.id, "studio", False)
+    assert p.next_undo() == change
+    undone = p.undo(now=NOW + timedelta(minutes=1))
+    assert undone is not None and undone.id == change.id
+    assert (project / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8") == text, "back as it was, byte for byte"
+    assert [(c.what, c.undone) for c in p.changes()] == [("undo", False), ("edit", True)]
+    assert p.next_undo() is None, "an undo is not undone by default"
+    redone = p.undo(p.changes()[0].id, now=NOW + timedelta(minutes=2))  # the undo undone: a redo
+    assert redone is not None and redone.what == "undo"
+    assert p.campaign(SLUG)[0].tip(tip.id).headline == "Start with one honest sentence."
+
+
+def test_approving_in_the_studio_queues_the_tip_and_says_where_it_goes(project):
+    p = open_project(project)
+    p.split(ARTICLE)
+    path = project / "posts" / f"{SLUG}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("review: []", "review: [sensitive]", 1), encoding="utf-8")
+    campaign, version = p.campaign(SLUG)
+    flagged = next(t for t in campaign.tips if t.unacknowledged)
+    with pytest.raises(Refused, match="acknowledge"):
+        p.set_tip_status(SLUG, flagged.id, "approved", version=version, now=NOW)
+    plain = next(t for t in campaign.tips if not t.review)
+    saved = p.set_tip_status(SLUG, plain.id, "approved", version=version, now=NOW)
+    assert saved.campaign.tip(plain.id).status == "approved"
+    latest = p.latest_posts(SLUG)
+    post = latest[f"{SLUG}/{plain.id}"]
+    assert isinstance(post, LatestPost) and post.status == "queued" and post.network == "x"
+    assert p.where_it_goes(SLUG, plain.id).startswith(
+        f"{datetime.fromisoformat(post.at).astimezone(p.settings.schedule.zone):%a %d %b %H:%M} (America/New_York)")
+    assert "outbox" in p.where_it_goes(SLUG, plain.id)
+    assert p.where_it_goes(SLUG, flagged.id) == "it is not in the queue (see the Queue page)"
+
+    second = campaign.tips[-1]
+    moved = p.reorder_tip(SLUG, second.id, -1, version=saved.version, now=NOW)
+    assert [t.id for t in moved.campaign.tips].index(second.id) == len(campaign.tips) - 2
+
+
+def test_what_a_person_sees_of_a_tip_its_card_alt_text_and_post(project):
+    p = open_project(project)
+    p.split(ARTICLE)
+    campaign, _ = p.campaign(SLUG)
+    tip = campaign.tips[0]
+    assert not p.card_drawn(campaign, tip)
+    path = p.card(campaign, tip)
+    assert path.is_file() and path.read_bytes().startswith(b"\x89PNG") and p.card_drawn(campaign, tip)
+    assert p.card(campaign, tip) == path and p.card_version(campaign, tip) == p.card_version(campaign, tip)
+
+    sketch = p.sketch_card(campaign, tip, "A different headline.")
+    assert sketch.startswith(b"\x89PNG") and sketch != path.read_bytes()
+    assert p.card_drawn(campaign, tip), "a sketch saves nothing"
+    assert len(p.card_version(campaign, tip)) >= 8
+    assert p.alt_text(campaign, tip) and tip.headline.rstrip(".!?") in p.alt_text(campaign, tip)
+    assert p.headline_limit == 120
+
+    composed = p.compose(campaign, tip)
+    network, length = composed.tightest
+    assert network == "x" and composed.fits and length.limit == 280 and tip.text in composed.text
+    longer = p.compose(campaign, tip, "word " * 80)
+    assert not longer.fits and longer.tightest[1].length > 280
+    assert "hashtags" in p.added_to_post(campaign, tip) and p.added_to_post(campaign, tip).endswith(" included")
+
+    blocks = p.article(campaign)
+    assert any(tip.id in block["tips"] for block in blocks)
+    assert all(block["why"] for block in blocks if not block["tips"]), "a block that fed no tip says why"
+
+
+def test_campaigns_reads_every_file_and_says_why_one_does_not(project):
+    p = open_project(project)
+    p.split(ARTICLE)
+    (project / "posts" / "broken.yaml").write_text("tips: [\n", encoding="utf-8")
+    found = {read.file: read for read in p.campaigns()}
+    assert isinstance(found[f"posts/{SLUG}.yaml"], CampaignRead)
+    assert found[f"posts/{SLUG}.yaml"].campaign.slug == SLUG and found[f"posts/{SLUG}.yaml"].problem is None
+    assert found["posts/broken.yaml"].campaign is None and "posts/broken.yaml" in found["posts/broken.yaml"].problem
+    assert "posts/schedule.yaml" not in found
+
+
+def test_pinning_a_post_keeps_the_timetables_rules_and_undo_puts_it_back(project):
+    p, _ = queued_project(project)
+    first, second = p.plan(NOW)[:2]
+    zone = p.settings.schedule.zone
+    first_at = datetime.fromisoformat(first.at).astimezone(zone)
+    with pytest.raises(Refused, match="min_gap|the most a day takes"):
+        p.pin_post(second.id, f"{first_at:%Y-%m-%d}T{first_at.hour:02d}:{(first_at.minute + 30) % 60:02d}", now=NOW)
+    with pytest.raises(Refused, match="has passed"):
+        p.pin_post(second.id, "2026-11-30T09:00", now=NOW)
+    free = (first_at + timedelta(days=1)).replace(hour=12, minute=0, second=0, microsecond=0)
+    while any(datetime.fromisoformat(row.at).astimezone(zone).date() == free.date() for row in p.plan(NOW)):
+        free += timedelta(days=1)
+    pinned = p.pin_post(second.id, f"{free:%Y-%m-%dT%H:%M}", now=NOW)
+    assert isinstance(pinned, Pinned) and pinned == Pinned(second.id, f"{free:%Y-%m-%dT%H:%M}")
+    shown = [post for post in p.calendar_posts(NOW, NOW + timedelta(days=60)) if post.id == second.id]
+    assert len(shown) == 1 and isinstance(shown[0], CalendarPost)
+    assert shown[0].pinned and shown[0].movable and shown[0].card
+    assert datetime.fromisoformat(shown[0].at).astimezone(zone) == free
+
+    assert p.undo(now=NOW) is not None
+    assert [row.at for row in p.plan(NOW) if row.id == second.id] == [second.at], "back in its own slot"
+
+
+def test_an_added_article_is_split_and_undo_takes_it_away_again(project):
+    p = open_project(project)
+    slug = p.add_article("Small Repairs", "Say sorry early. A short apology lands better than a long defence.\n\n"
+                         "Ask what would help. Then listen to the answer without planning your reply.", now=NOW)
+    assert slug == "small-repairs" and (project / "posts" / "articles" / "small-repairs.txt").is_file()
+    assert p.campaign(slug)[0].tips
+    with pytest.raises(Refused, match="already here"):
+        p.add_article("Small Repairs", "Again.", now=NOW)
+    with pytest.raises(Refused, match=r"\.txt, \.md or \.html"):
+        p.add_article("", "", upload_name="notes.pdf", upload=b"%PDF", now=NOW)
+    assert p.undo(now=NOW) is not None
+    assert not (project / "posts" / "small-repairs.yaml").exists()
+    assert not (project / "posts" / "articles" / "small-repairs.txt").exists()

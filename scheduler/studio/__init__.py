@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import socket
 import sys
+import webbrowser
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import uvicorn
+
 from scheduler.errors import UsageError
+from scheduler.studio.app import build_app
+from scheduler.studio.security import Gate
+from scheduler.studio.workspace import Workspace
 
 __all__ = ["make_studio", "serve"]
 
 
 def make_studio(root: Path | str, port: int, clock: Callable[[], datetime] | None = None):
     """The ASGI app and its Gate (for tests and for serve)."""
-    from scheduler.studio.app import build_app
-    from scheduler.studio.security import Gate
-    from scheduler.studio.workspace import Workspace
-
     gate = Gate(port=port)
     workspace = Workspace(root, clock or (lambda: datetime.now(UTC)))
     _ = workspace.settings  # bad configuration stops here, before anything listens
@@ -50,8 +52,6 @@ def bind(port: int) -> socket.socket:
 
 def serve(root: Path | str, port: int = 8765, open_browser: bool = True,
           clock: Callable[[], datetime] | None = None) -> int:
-    import uvicorn
-
     sock = bind(port)
     app, gate = make_studio(root, sock.getsockname()[1], clock)
     gate.announce = lambda link: print(f"a browser without this studio's session asked for a page; to sign it in, "
@@ -61,8 +61,6 @@ def serve(root: Path | str, port: int = 8765, open_browser: bool = True,
     print(f"open: {link}", flush=True)
     print("(the link works once; Ctrl-C stops the studio)", flush=True)
     if open_browser:
-        import webbrowser
-
         webbrowser.open(link)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             server_header=False, date_header=False)

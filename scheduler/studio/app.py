@@ -28,13 +28,8 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from scheduler.audit import describe as describe_change
-from scheduler.audit import last_undoable
-from scheduler.audit import recent as recent_changes
-from scheduler.campaigns.file import MAX_HEADLINE
-from scheduler.errors import JunoError
+from scheduler.errors import Conflict, JunoError, Refused
 from scheduler.studio import bulk, views
-from scheduler.studio.editing import Conflict, Refused
 from scheduler.studio.filters import CALENDAR_STATES, STATES, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
@@ -117,23 +112,19 @@ class _Routes:
     # --- cards ---------------------------------------------------------------------------------
 
     async def card(self, request: Request):
-        from scheduler.cards.render import ensure_card
-
         campaign, _ = self.ws.campaign(request.path_params["slug"])
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
             return Response("no such tip\n", status_code=404, media_type="text/plain")
-        size = request.query_params.get("size") or self.ws.card_size  # another network's size: its own card
-        if size not in self.ws.card_sizes:
+        size = request.query_params.get("size") or self.ws.project.card_sizes[0]  # another network's size: its own card
+        if size not in self.ws.project.card_sizes:
             return Response("no network here shows cards of that size\n", status_code=404, media_type="text/plain")
         # drawn in a worker thread: the event loop keeps answering other requests meanwhile
-        path = await run_in_threadpool(ensure_card, self.ws.settings, self.ws.brand, campaign, tip, size)
+        path = await run_in_threadpool(self.ws.project.card, campaign, tip, size)
         return FileResponse(path, media_type="image/png", headers={"cache-control": "no-store"})
 
     async def preview(self, request: Request):
         """The card and the tightest network's count for what is typed now (nothing is saved): the live preview."""
-        from scheduler.cards.render import kicker_for, render_card
-
         campaign, _ = self.ws.campaign(request.path_params["slug"])
         tip = campaign.tip(request.path_params["tip"])
         if tip is None:
@@ -141,15 +132,15 @@ class _Routes:
         headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
         text = request.query_params.get("text", tip.text)[:5000]
         length, limit = self.ws.post_length(campaign, tip, text)
+        most = self.ws.project.headline_limit
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
-                                     "headline_length": len(headline), "headline_limit": MAX_HEADLINE}
-        if len(headline) > MAX_HEADLINE:  # refused at Save; drawing it would only cost time (or memory)
-            answer["error"] = (f"the headline is {len(headline)} characters, over {MAX_HEADLINE}: the card is drawn "
+                                     "headline_length": len(headline), "headline_limit": most}
+        if len(headline) > most:  # refused at Save; drawing it would only cost time (or memory)
+            answer["error"] = (f"the headline is {len(headline)} characters, over {most}: the card is drawn "
                                "again once it is shorter, and Save refuses it until then")
             return JSONResponse(answer)
         try:
-            png = await run_in_threadpool(render_card, headline, self.ws.brand, self.ws.card_size,
-                                          kicker_for(self.ws.brand, campaign, tip))
+            png = await run_in_threadpool(self.ws.project.sketch_card, campaign, tip, headline)
             answer["card"] = "data:image/png;base64," + base64.b64encode(png).decode()
         except JunoError as exc:
             answer["error"] = str(exc)
@@ -195,7 +186,7 @@ class _Routes:
         def work():
             saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
             if status == "approved" and saved.entry is not None:
-                return f"Approved {tip_id}: it goes out {self.ws.where_it_goes(slug, tip_id)}. Undo takes it back."
+                return f"Approved {tip_id}: it goes out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back."
             return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",
                     "draft": f"{tip_id} is back to draft."}.get(status)
 
@@ -260,12 +251,12 @@ class _Routes:
             return self.back(_referer(request), f"Nothing undone: {exc}", "refused")
         if entry is None:
             return self.back(_referer(request), "Nothing to undo.", "refused")
-        verb = "Redid" if entry["what"] == "undo" else "Undid"
-        return self.back(_referer(request), f"{verb} {describe_change(entry)}.")
+        verb = "Redid" if entry.what == "undo" else "Undid"
+        return self.back(_referer(request), f"{verb} {entry.describe}.")
 
     async def changes_page(self, request: Request):
         zone = self.ws.settings.schedule.zone
-        changes = [{**row, "when": _local(row.get("at"), zone)} for row in recent_changes(self.ws.root, 30)]
+        changes = [{**row.as_dict(), "when": _local(row.at, zone)} for row in self.ws.project.changes(30)]
         return self.page(request, "changes.html", changes=changes, timezone=zone.key)
 
     async def move_post(self, request: Request):
@@ -274,10 +265,10 @@ class _Routes:
             moved = self.ws.move(data.get("post", ""), data.get("at", ""))
         except (Refused, JunoError) as exc:
             return self.back(_referer(request, "/calendar"), f"Not moved: {exc}", "refused")
-        day = moved["at"][:10]
+        day = moved.at[:10]
         kept = urlencode(parse_qsl(data.get("filters", "")))  # the page's filters, re-encoded (never raw)
         return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}" + (f"&{kept}" if kept else ""),
-                    f"{moved['id']} now goes out {moved['at'].replace('T', ' at ')}.")
+                    f"{moved.id} now goes out {moved.at.replace('T', ' at ')}.")
 
     async def control(self, request: Request):
         data = await self.form(request)
@@ -408,8 +399,8 @@ def _here(request: Request) -> str:
 
 def _next_undo(ws: Workspace) -> dict | None:
     """What the Undo button (and the `u` key) will undo: its id and a person's words for it."""
-    entry = last_undoable(ws.root)
-    return None if entry is None else {"id": entry["id"], "describe": describe_change(entry)}
+    change = ws.project.next_undo()
+    return None if change is None else {"id": change.id, "describe": change.describe}
 
 
 def _posting(ws: Workspace) -> dict | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from scheduler.studio.editing import Refused
+from scheduler.errors import Refused
+from scheduler.results import Pinned
 
 DAY_SHIFTS = {-7: "a week earlier", -1: "a day earlier", 1: "a day later", 2: "two days later",
               7: "a week later", 14: "two weeks later"}
@@ -36,7 +37,7 @@ def approve(ws, keys: list[str]) -> tuple[str, str]:
         first_slug, first_tip = approved[0]
         said.append(f"Approved {len(approved)} tip{'s' if len(approved) != 1 else ''}"
                     f"{' at once' if len(approved) > 1 else ''}: the first goes out "
-                    f"{ws.where_it_goes(first_slug, first_tip)}. Undo takes "
+                    f"{ws.project.where_it_goes(first_slug, first_tip)}. Undo takes "
                     f"{'them all' if len(approved) > 1 else 'it'} back.")
     if waiting:
         said.append(f"Not approved ({len(waiting)}): " + "; ".join(waiting) + ". Open each on its campaign's page.")
@@ -60,7 +61,7 @@ def move(ws, post_ids: list[str], days: str) -> tuple[str, str]:
         chosen.setdefault(post_id.split("@", 1)[0].split("~", 1)[0], post_id)  # one post of each tip
     order = sorted(chosen.values(), key=lambda post_id: when[post_id], reverse=shift > 0)
     batch = ws.project.new_batch(now) if len(order) > 1 else None
-    moved: list[dict] = []
+    moved: list[Pinned] = []
     for post_id in order:
         to = (when[post_id].replace(tzinfo=None) + timedelta(days=shift)).isoformat(timespec="minutes")
         try:

@@ -11,9 +11,12 @@ requests there, and a DNS-rebinding page can even read the answers. So:
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse
@@ -146,8 +149,6 @@ class Guard:
         return None
 
     def _login(self, scope):
-        from urllib.parse import parse_qs
-
         token = parse_qs(scope.get("query_string", b"").decode()).get("token", [None])[0]
         session = self.gate.exchange(token)
         if session is None:
@@ -216,8 +217,6 @@ def _too_large():
 
 
 def _cookies(headers: Headers) -> dict[str, str]:
-    from http.cookies import SimpleCookie
-
     jar = SimpleCookie()
     try:
         jar.load(headers.get("cookie", ""))
@@ -229,12 +228,8 @@ def _cookies(headers: Headers) -> dict[str, str]:
 def _form_field(scope, body: bytes, name: str) -> str | None:
     content_type = Headers(scope=scope).get("content-type", "")
     if content_type.startswith("application/x-www-form-urlencoded"):
-        from urllib.parse import parse_qs
-
         return parse_qs(body.decode("utf-8", "replace")).get(name, [None])[0]
     if content_type.startswith("multipart/form-data"):
-        import re
-
         match = re.search(rb'name="%s"\r\n\r\n([^\r]*)\r\n' % name.encode(), body)
         return match.group(1).decode() if match else None
     return None

@@ -6,17 +6,17 @@ Nothing here changes a file or the database; the templates turn these dicts into
 from __future__ import annotations
 
 import calendar as monthcal
-import json
 import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scheduler.campaigns.file import MAX_HEADLINE, Campaign, find_campaigns
 from scheduler.errors import ContentError
-from scheduler.store.records import latest_rounds
+from scheduler.studio.filters import STATES, Filters
+
+if TYPE_CHECKING:
+    from scheduler.campaigns.file import Campaign
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differs from one network to another
@@ -27,30 +27,19 @@ FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
 
 def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
     """The tip's card as the studio serves it: in the first network's size, or `size` (another network's)."""
-    from scheduler.cards.render import kicker_for
-
-    version = _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), size or ws.card_size)
-    shown = f"size={size}&" if size and size != ws.card_size else ""
-    return f"/cards/{campaign.slug}/{tip.id}.png?{shown}v={version}"
-
-
-@lru_cache(maxsize=4096)
-def _fingerprint(headline: str, brand, kicker: str | None, size: str) -> str:
-    from scheduler.cards.render import fingerprint
-
-    return fingerprint(headline, brand, size, kicker)
-
-
-def _latest_posts(store, slug: str | None = None) -> dict:
-    return latest_rounds(post for post in store.posts() if slug is None or post.campaign == slug)
+    shown = f"size={size}&" if size and size != ws.project.card_sizes[0] else ""
+    return f"/cards/{campaign.slug}/{tip.id}.png?{shown}v={ws.project.card_version(campaign, tip, size)}"
 
 
 def campaigns_overview(ws) -> list[dict]:
     """Every campaign with its counts and what needs a person."""
     rows: list[dict] = []
-    with ws.store() as store:
-        latest = _latest_posts(store)
-    for campaign in _each_campaign(ws, rows):
+    latest = ws.project.latest_posts()
+    for read in ws.project.campaigns():
+        campaign = read.campaign
+        if campaign is None:  # it does not read: a row saying why (the others still show)
+            rows.append({"slug": None, "title": read.file, "problem": read.problem})
+            continue
         counts = Counter(str(tip.status) for tip in campaign.tips)
         posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
         states = Counter(post.status for post in posts if post is not None)
@@ -62,7 +51,7 @@ def campaigns_overview(ws) -> list[dict]:
                 length, limit = ws.post_length(campaign, tip)
                 if length > limit:
                     needs["too long"] += 1
-                if not _card_drawn(ws, campaign, tip):
+                if not ws.project.card_drawn(campaign, tip):
                     needs["no card yet"] += 1
         rows.append({"slug": campaign.slug, "title": campaign.title, "tips": len(campaign.tips),
                      "draft": counts["draft"], "approved": counts["approved"], "skipped": counts["skip"],
@@ -71,29 +60,9 @@ def campaigns_overview(ws) -> list[dict]:
     return rows
 
 
-def _each_campaign(ws, rows: list[dict]):
-    """Every campaign that reads; one that does not becomes a row saying why (the others still show)."""
-    for path in sorted((ws.root / "posts").glob("*.yaml")):
-        if path.name == "schedule.yaml":
-            continue
-        try:
-            yield from find_campaigns(ws.root, [f"posts/{path.name}"])
-        except ContentError as exc:
-            rows.append({"slug": None, "title": f"posts/{path.name}", "problem": str(exc)})
-
-
-def _card_drawn(ws, campaign: Campaign, tip) -> bool:
-    """The tip's card is on disk and was drawn from its current headline (the cards stage's own test)."""
-    from scheduler.cards.render import card_path, kicker_for, made_from
-
-    path = card_path(ws.settings.cards_dir, campaign.slug, tip.id, ws.card_size)
-    return made_from(path) == _fingerprint(tip.headline, ws.brand, kicker_for(ws.brand, campaign, tip), ws.card_size)
-
-
 def review(ws, slug: str) -> dict:
     campaign, version = ws.campaign(slug)
-    with ws.store() as store:
-        latest = _latest_posts(store, slug)
+    latest = ws.project.latest_posts(slug)
     zone = ws.settings.schedule.zone
     outgoing = ws.project.campaign_posts(slug)
     by_tip = {row.tip: row.posts for row in outgoing.tips}
@@ -106,15 +75,16 @@ def review(ws, slug: str) -> dict:
             "marked": [flag["label"] for item in by_tip.get(tip.id, ())[:1] for flag in item.flags
                        if flag["key"] in tip.review],
             "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
-            "alt": _alt(ws, campaign, tip), "length": length, "limit": limit, "included": ws.added_to_post(campaign, tip),
-            "headline_length": len(" ".join(tip.headline.split())), "headline_limit": MAX_HEADLINE,
+            "alt": ws.project.alt_text(campaign, tip), "length": length, "limit": limit,
+            "included": ws.project.added_to_post(campaign, tip),
+            "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,
             "flags": [{"flag": f, "why": FLAG_WHY[f], "acknowledged": f in tip.reviewed} for f in tip.review],
             "post": None if post is None else {
                 "id": post.id, "status": post.status,
-                "at": post.eligible_at.astimezone(zone).strftime("%a %d %b %H:%M")},
+                "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},
             "source": tip.source,
         })
-    return {"campaign": campaign, "version": version, "tips": tips, "article": article_blocks(ws, campaign),
+    return {"campaign": campaign, "version": version, "tips": tips, "article": ws.project.article(campaign),
             "first": tips[0]["tip"].id if tips else None, "outgoing": outgoing,
             "practice_hashtags": list(ws.settings.schedule.hashtags)}
 
@@ -130,99 +100,11 @@ def network_post(ws, campaign: Campaign, tip, post) -> dict:
             "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 
 
-def _alt(ws, campaign, tip) -> str:
-    from scheduler.cards.render import campaign_alt_text
-
-    return campaign_alt_text(ws.brand, campaign, tip)
-
-
-_ARTICLES: dict = {}
-
-
-def article_blocks(ws, campaign: Campaign) -> list[dict]:
-    """The article's blocks with the sentences each tip came from marked, and why the others were left out.
-
-    Kept while the article, the campaign and split's record of it are unchanged (the review page's cost)."""
-    path = ws.root / "posts" / campaign.source
-    fates = ws.root / ".juno" / "split" / f"{campaign.slug}.json"
-    key = (str(path), _mtime(path), _mtime(fates), hash(campaign.tips))
-    if key not in _ARTICLES:
-        if len(_ARTICLES) > 64:
-            _ARTICLES.clear()
-        _ARTICLES[key] = _article_blocks(ws, campaign, path)
-    return _ARTICLES[key]
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _article_blocks(ws, campaign: Campaign, path: Path) -> list[dict]:
-    from scheduler.articles import read_article
-    from scheduler.tips.sentences import split_sentences
-
-    try:
-        article = read_article(path, ws.root)
-    except ContentError as exc:
-        return [{"number": 0, "kind": "missing", "why": str(exc), "sentences": [], "entries": [], "tips": []}]
-    fates = split_fates(ws.root, campaign.slug)
-    cited: dict[int, list] = {}
-    for tip in campaign.tips:
-        if tip.source.get("paragraph"):
-            cited.setdefault(tip.source["paragraph"], []).append(tip)
-    blocks, heading = [], object()
-    for section, block in article.blocks():
-        tips = cited.get(block.number, [])
-        sentences = []
-        for number, sentence in enumerate(split_sentences(block.text) if block.text else (), 1):
-            by = [t.id for t in tips if t.source.get("sentence") == number or sentence in t.text]
-            sentences.append({"text": sentence, "tips": by})
-        items = [item.full for item in block.items]
-        item_tips = [[t.id for t in tips if item.lower()[:40] in t.text.lower()] for item in items]
-        fate = fates.get(block.number) or {}
-        blocks.append({
-            "number": block.number, "kind": block.kind, "lead_in": block.lead_in,
-            "heading": section.heading if section.heading != heading else None,
-            "sentences": sentences, "entries": list(zip(items, item_tips)),
-            "tips": [t.id for t in tips],
-            "why": None if tips else (fate.get("left_out") or "no tip was made from it"),
-            "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
-        })
-        heading = section.heading
-    return blocks
-
-
-def split_fates(root: Path, slug: str) -> dict[int, dict]:
-    """What split recorded about each block (.juno/split/<slug>.json), by block number; {} when absent."""
-    path = Path(root) / ".juno" / "split" / f"{slug}.json"
-    from scheduler.errors import ContentError
-    from scheduler.fileio import read_input
-
-    try:
-        data = json.loads(read_input(path, str(path), error=ContentError, what="YAML file").decode("utf-8"))
-    except (ContentError, ValueError):
-        return {}
-    blocks = data.get("blocks", data) if isinstance(data, dict) else data
-    fates = {}
-    for block in blocks if isinstance(blocks, list) else ():
-        if isinstance(block, dict):
-            number = block.get("block", block.get("number"))
-            if isinstance(number, int):
-                fates[number] = block
-    return fates
-
-
 # --- the calendar ----------------------------------------------------------------------------
 
 def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
     """A month (weeks of days) or one week, in the practice's zone, with every post still to go or gone
     that the filters show."""
-    from scheduler.campaigns.planning import stored_card
-    from scheduler.store.records import POSTED, WAITING
-
     settings = ws.settings
     zone = settings.schedule.zone
     now = ws.clock()
@@ -244,11 +126,8 @@ def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
     begin = datetime.combine(days[0], time.min, zone)
     end = datetime.combine(days[-1] + timedelta(days=1), time.min, zone)
     by_day: dict[date, list] = {day: [] for day in days}
-    with ws.store() as store:
-        posts = store.posts(WAITING + (POSTED,), since=begin - timedelta(days=1), until=end + timedelta(days=1))
-    for post in posts:
-        when = post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at
-        local = when.astimezone(zone)
+    for post in ws.project.calendar_posts(begin - timedelta(days=1), end + timedelta(days=1)):
+        local = datetime.fromisoformat(post.at).astimezone(zone)
         slug, tip_id = post.tip_key.split("/", 1)
         if filters is not None and not filters.shows(campaign=slug, network=post.network, state=post.status,
                                                      words=(post.text, tip_id, slug)):
@@ -259,8 +138,8 @@ def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
                 "network": post.network,
                 "anchor": f"{slug}-{tip_id}" + re.sub(r"[^a-z0-9]+", "-", post.id[len(post.tip_key):].lower()),
                 "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
-                "card": f"/cards/{slug}/{tip_id}.png" if stored_card(settings, post.card) else None,
-                "url": post.url, "movable": post.status in WAITING})
+                "card": f"/cards/{slug}/{tip_id}.png" if post.card else None,
+                "url": post.url, "movable": post.movable})
     blackout = set(settings.schedule.blackout)
     cells = []
     for day in days:
@@ -288,18 +167,13 @@ def _dst_change(day: date, zone) -> str | None:
 
 def filter_options(ws) -> dict:
     """What the filters offer: the campaigns (slug, title), the configured networks (name, label), the states."""
-    from scheduler.studio.filters import STATES
-
-    rows: list[dict] = []
-    campaigns = [(c.slug, c.title) for c in _each_campaign(ws, rows)]
+    campaigns = [(c.slug, c.title) for c in _readable_campaigns(ws)]
     networks = [(row.network, row.name) for row in ws.project.configured_networks()]
     return {"campaigns": campaigns, "networks": networks, "states": list(STATES.items())}
 
 
 def read_filters(ws, query, states=None):
     """The page's filters, checked against the campaigns, networks and states there are (UnknownFilter if not)."""
-    from scheduler.studio.filters import STATES, Filters
-
     options = filter_options(ws)
     filters = Filters.read(query, [slug for slug, _ in options["campaigns"]], [name for name, _ in options["networks"]],
                            states or tuple(STATES))
@@ -308,8 +182,6 @@ def read_filters(ws, query, states=None):
 
 def queue_page(ws, filters=None, options=None) -> dict:
     """The queue as the filters show it: posts going out, drafts waiting for approval, history."""
-    from scheduler.studio.filters import Filters
-
     filters = filters or Filters()
     now = ws.clock()
     zone = ws.settings.schedule.zone
@@ -339,15 +211,19 @@ def _shows(filters, row: dict) -> bool:
 
 def _drafts(ws) -> list[dict]:
     """Every draft tip of every campaign, in campaign order: what "Approve selected" can take."""
-    rows: list[dict] = []
     drafts = []
-    for campaign in _each_campaign(ws, rows):
+    for campaign in _readable_campaigns(ws):
         for tip in campaign.tips:
             if tip.status == "draft":
                 drafts.append({"slug": campaign.slug, "tip": tip.id, "key": f"{campaign.slug}/{tip.id}",
                                "campaign": campaign.title, "headline": tip.headline, "text": tip.text,
                                "flags": list(tip.unacknowledged), "thumb": card_url(ws, campaign, tip)})
     return drafts
+
+
+def _readable_campaigns(ws) -> list[Campaign]:
+    """Every campaign that reads (one that does not is named on the Campaigns page)."""
+    return [read.campaign for read in ws.project.campaigns() if read.campaign is not None]
 
 
 def _readable(ws, row: dict, zone, names: dict) -> dict:

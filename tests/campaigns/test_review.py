@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import yaml
 
-from scheduler import audit
+from scheduler import audit, open_project
 
 NOW = "2026-12-01T09:00"
 SLUG = "what-to-do-when-one-partner-wants-counseling"
@@ -64,8 +64,6 @@ def test_mistakes_are_one_line_and_change_nothing(project, cli):
 
 
 def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(project, cli):
-    from scheduler.studio.workspace import Workspace
-
     first = next(iter(tips_of(project)))
     flag_one(project, first)
     assert cli("approve", first, "--ack", "sensitive", "--now", NOW, cwd=project).code == 0
@@ -73,8 +71,8 @@ def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(proj
     assert (entry["by"], entry["what"], entry["campaign"]) == ("cli", "approve", SLUG)
     assert entry["before"]["status"] == "draft" and entry["after"]["status"] == "approved"
     assert entry["after"]["reviewed"] == ["sensitive"]
-    undone = Workspace(project, lambda: datetime(2026, 12, 1, 15, tzinfo=UTC)).undo()
-    assert undone is not None and undone["id"] == entry["id"]
+    undone = open_project(project).undo(now=datetime(2026, 12, 1, 15, tzinfo=UTC))
+    assert undone is not None and undone.id == entry["id"]
     tip = tips_of(project)[first]
     assert tip["status"] == "draft" and tip.get("reviewed", []) == [] and tip["review"] == ["sensitive"]
 

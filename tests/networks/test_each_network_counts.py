@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from conftest import REPO, run_cli_in_process
 
-from scheduler.studio.editing import Refused
+from scheduler.errors import Refused
 from scheduler.studio.workspace import Workspace
 
 SLUG = "long"
@@ -55,7 +55,7 @@ def _project(tmp_path, schedule: str):
 
 def _approve_in_studio(root, tip_id: str) -> None:
     workspace = Workspace(root, lambda: datetime(2026, 12, 7, 13, tzinfo=UTC))
-    _, version = workspace.campaign_file(SLUG).read()
+    _, version = workspace.campaign(SLUG)
     workspace.set_status(SLUG, tip_id, "approved", version)
 
 

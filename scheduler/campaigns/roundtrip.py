@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from scheduler import audit
 from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip, parse_campaign
-from scheduler.errors import ContentError
-from scheduler.fileio import write_atomic
+from scheduler.errors import Conflict, ContentError, Refused
+from scheduler.fileio import read_input, write_atomic
+from scheduler.results import Saved
 from scheduler.yamlio import display_path, parse_document
 
 KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
@@ -35,23 +35,6 @@ QUOTED = ("headline", "text", "alt_text", "section")
 FLOW_LISTS = ("review", "reviewed", "notes")
 QUOTED_ITEMS = ("notes", "review_words")  # split writes these lists' words double-quoted
 LINK_FIELDS = ("url", "hashtags")  # what every post of a campaign carries besides its tip's words
-
-
-class Conflict(Exception):
-    """The file changed on disk since the page was made: nothing was saved."""
-
-    def __init__(self, theirs: dict | None, version: str):
-        super().__init__("the campaign file changed on disk since this page was opened; nothing was saved")
-        self.theirs = theirs  # the tip as the file has it now (None: it is gone)
-        self.version = version  # the file's version now
-
-
-class Refused(Exception):
-    """The change would make the campaign invalid; `field` names the form field to show it beside."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def _yaml() -> YAML:
@@ -68,13 +51,6 @@ def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-@dataclass
-class Saved:
-    campaign: Campaign
-    version: str
-    entry: dict | None
-
-
 _PARSED: dict[tuple[str, str], Campaign] = {}
 
 
@@ -85,8 +61,6 @@ class CampaignFile:
         self.path = self.root / "posts" / f"{slug}.yaml"
 
     def read(self) -> tuple[bytes, str]:
-        from scheduler.fileio import read_input
-
         data = read_input(self.path, f"posts/{self.slug}.yaml", error=ContentError, what="YAML file",
                           missing_hint="no such campaign")
         return data, version_of(data)

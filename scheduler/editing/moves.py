@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from scheduler.campaigns.file import PIN_YEARS
-from scheduler.studio.editing import Refused
+from scheduler.campaigns.queueing import taken_calendar
+from scheduler.campaigns.timetable import Timetable
+from scheduler.errors import Refused
+from scheduler.store.records import WAITING
 
 FIRST_YEAR, LAST_YEAR = PIN_YEARS
 
@@ -48,10 +51,7 @@ def _is_day(text: str) -> bool:
 
 
 def check_move(settings, store, post, when: str, now: datetime) -> datetime:
-    from scheduler.campaigns.queueing import taken_calendar
-    from scheduler.campaigns.timetable import Timetable
-    from scheduler.store.records import WAITING
-
+    """The local time `when` names, if the post may be pinned there (else Refused, saying which rule)."""
     if post.status not in WAITING:
         raise Refused(f"{post.id} is {post.status}; only a post still to go out can be moved")
     schedule = settings.schedule

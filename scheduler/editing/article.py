@@ -1,0 +1,86 @@
+"""A campaign's article beside its tips: each block with the sentences each tip came from marked, and why
+the others were left out (split's record, .juno/split/<slug>.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from scheduler.articles import read_article
+from scheduler.campaigns.file import Campaign
+from scheduler.errors import ContentError
+from scheduler.fileio import read_input
+from scheduler.tips.sentences import split_sentences
+
+_ARTICLES: dict = {}
+
+
+def article_blocks(root: Path, campaign: Campaign) -> list[dict[str, Any]]:
+    """The article's blocks with the sentences each tip came from marked, and why the others were left out.
+
+    Kept while the article, the campaign and split's record of it are unchanged (the review page's cost)."""
+    path = root / "posts" / campaign.source
+    fates = root / ".juno" / "split" / f"{campaign.slug}.json"
+    key = (str(path), _mtime(path), _mtime(fates), hash(campaign.tips))
+    if key not in _ARTICLES:
+        if len(_ARTICLES) > 64:
+            _ARTICLES.clear()
+        _ARTICLES[key] = _article_blocks(root, campaign, path)
+    return _ARTICLES[key]
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str, Any]]:
+    try:
+        article = read_article(path, root)
+    except ContentError as exc:
+        return [{"number": 0, "kind": "missing", "why": str(exc), "sentences": [], "entries": [], "tips": []}]
+    fates = split_fates(root, campaign.slug)
+    cited: dict[int, list] = {}
+    for tip in campaign.tips:
+        if tip.source.get("paragraph"):
+            cited.setdefault(tip.source["paragraph"], []).append(tip)
+    blocks, heading = [], object()
+    for section, block in article.blocks():
+        tips = cited.get(block.number, [])
+        sentences = []
+        for number, sentence in enumerate(split_sentences(block.text) if block.text else (), 1):
+            by = [t.id for t in tips if t.source.get("sentence") == number or sentence in t.text]
+            sentences.append({"text": sentence, "tips": by})
+        items = [item.full for item in block.items]
+        item_tips = [[t.id for t in tips if item.lower()[:40] in t.text.lower()] for item in items]
+        fate = fates.get(block.number) or {}
+        blocks.append({
+            "number": block.number, "kind": block.kind, "lead_in": block.lead_in,
+            "heading": section.heading if section.heading != heading else None,
+            "sentences": sentences, "entries": list(zip(items, item_tips)),
+            "tips": [t.id for t in tips],
+            "why": None if tips else (fate.get("left_out") or "no tip was made from it"),
+            "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
+        })
+        heading = section.heading
+    return blocks
+
+
+def split_fates(root: Path, slug: str) -> dict[int, dict]:
+    """What split recorded about each block (.juno/split/<slug>.json), by block number; {} when absent."""
+    path = Path(root) / ".juno" / "split" / f"{slug}.json"
+    try:
+        data = json.loads(read_input(path, str(path), error=ContentError, what="YAML file").decode("utf-8"))
+    except (ContentError, ValueError):
+        return {}
+    blocks = data.get("blocks", data) if isinstance(data, dict) else data
+    fates = {}
+    for block in blocks if isinstance(blocks, list) else ():
+        if isinstance(block, dict):
+            number = block.get("block", block.get("number"))
+            if isinstance(number, int):
+                fates[number] = block
+    return fates

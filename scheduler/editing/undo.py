@@ -1,0 +1,202 @@
+"""Undo and redo: one change of .juno/audit.jsonl reverted exactly, if what it changed is still as it left it.
+
+A change to a tip is reverted in its campaign file (words, status, pin and place) and then its posts go back
+to their slots; a skip or retry on the queue puts the posts back; a pause or resume is reversed; an added
+article goes again while nothing was done with it. An undo of an undo is a redo. Anything else is Refused,
+with nothing changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from scheduler import audit, controls
+from scheduler.audit import post_snapshot, snapshot
+from scheduler.campaigns.queueing import taken_calendar
+from scheduler.campaigns.roundtrip import find, index_of, put_tip
+from scheduler.campaigns.timetable import Timetable
+from scheduler.errors import Conflict, JunoError, Refused, UsageError
+from scheduler.store.records import SKIPPED, WAITING, latest_rounds
+
+if TYPE_CHECKING:
+    from scheduler.editing import Editor
+    from scheduler.store import Store
+
+
+def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
+    """Revert one change (default: the latest still in effect, wherever it was made), with every change made
+    at once with it (a batch: a bulk skip, approval or move); returns the entry reverted (with `of`, how many
+    together), or None when there is nothing to undo."""
+    root = editor.root
+    if entry_id:
+        entry = audit.find_entry(root, entry_id)
+        if entry is None:
+            raise Refused("that change is not in .juno/audit.jsonl; reload the page")
+        if entry["id"] in audit.undone_ids(audit.entries(root)):
+            raise Refused(f"{audit.describe(entry)} is undone already")
+    else:
+        entry = audit.last_undoable(root)
+        if entry is None:
+            return None
+    found = audit.entries(root)
+    undone = audit.undone_ids(found)
+    members = [e for e in reversed(audit.batch_of(found, entry)) if e["id"] not in undone]
+    if len(members) <= 1:
+        _undo_one(editor, entry, now)
+        return entry
+    together = {"batch": audit.new_batch(now), "of": len(members)}  # a redo reverts them together too
+    for done, member in enumerate(members):  # newest first, as they were made the other way round
+        try:
+            _undo_one(editor, member, now, together)
+        except Refused as refused:
+            raise Refused(f"{done} of the {len(members)} changes made at once are reverted; then "
+                          f"{refused}") from None
+    return {**entry, "of": len(members)}
+
+
+def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None = None) -> None:
+    """Revert one entry; `together` (batch, of) marks the lines written as part of one undo of several."""
+    root = editor.root
+    extra = {k: v for k, v in (together or {}).items() if k == "batch"}
+    what = "redo" if entry["what"] == "undo" else "undo"
+    if entry["what"] in ("pause", "resume"):
+        network = entry.get("network") if isinstance(entry.get("network"), str) else None
+        with editor.store() as store:
+            (controls.resume if entry["what"] == "pause" else controls.pause)(editor.settings, store, now, network)
+        audit.record(root, what=what, campaign=None, tip=None, before=None, after=None, now=now,
+                     undoes=entry["id"], extra={"network": network, **extra})
+        return
+    if entry.get("links") and entry.get("campaign"):
+        _revert_links(editor, entry, what, now)
+        return
+    if entry["what"] == "add-article":
+        _remove_article(editor, entry)
+        audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=entry["after"],
+                     after=None, now=now, undoes=entry["id"], extra=extra or None)
+        return
+    if not entry.get("campaign"):
+        raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
+    posts = entry.get("posts") or {}
+    if entry.get("tip") and (entry.get("before") is not None or entry.get("after") is not None):
+        _revert_tip(editor, entry, what, now, extra)
+    elif not posts.get("before"):
+        if entry["what"] == "undo":
+            raise Refused(f"{audit.describe(entry)} cannot be redone; make the change again")
+        raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
+    else:
+        key = f"{entry['campaign']}/{entry['tip']}"
+        current = editor.post_states(key)
+        try:
+            editor.restore_posts(posts["before"], posts.get("after") or current, now)
+        except JunoError as exc:
+            raise Refused(str(exc)) from None
+        audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
+                     after=None, now=now, undoes=entry["id"],
+                     posts={"before": current, "after": posts["before"]}, extra=extra or None)
+
+
+def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: dict | None = None) -> None:
+    """The tip back as it was before `entry` (its words, status, pin and place), then its posts' slots."""
+    file = editor.campaign_file(entry["campaign"])
+    tip_id = entry["tip"]
+    before, after = entry.get("before"), entry.get("after")
+
+    def revert(tips):
+        now_values = snapshot(find(tips, tip_id))
+        expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
+        if now_values != expected:
+            raise Refused(f"tip {tip_id!r} changed after {audit.describe(entry)}; undo it by hand")
+        values = None if before is None else {k: v for k, v in before.items() if k != "position"}
+        position = before.get("position") if before else index_of(tips, tip_id)
+        return put_tip(tips, values, tip_id, position)
+
+    key = f"{entry['campaign']}/{tip_id}"
+    slots_before = (entry.get("posts") or {}).get("before")
+    current = editor.post_states(key) if slots_before else None
+    before_text, _ = file.read()
+    saved = file.change(tip_id, revert, version=None, what=what, now=now, undoes=entry["id"],
+                        posts={"before": current, "after": slots_before} if slots_before else None,
+                        extra=extra or None)
+    editor.queue_or_restore(file, before_text, saved, now)
+    if slots_before and saved.entry is not None:
+        try:
+            editor.restore_posts(slots_before, editor.post_states(key), now)
+        except JunoError as exc:
+            raise Refused(f"the tip is back as it was, but {exc}") from None
+
+
+def _revert_links(editor: Editor, entry: dict, what: str, now: datetime) -> None:
+    """The article's address and the campaign's hashtags back as they were before `entry`, if still as it left them."""
+    file = editor.campaign_file(entry["campaign"])
+    before_text, _ = file.read()
+    try:
+        saved = file.change_links(entry.get("before") or {}, was=entry.get("after") or {}, now=now,
+                                  what=what, undoes=entry["id"])
+    except Conflict:
+        raise Refused(f"the address or hashtags of {entry['campaign']} changed after {audit.describe(entry)}; "
+                      "set them by hand") from None
+    editor.queue_or_restore(file, before_text, saved, now)
+
+
+def _remove_article(editor: Editor, entry: dict) -> None:
+    """Undo of "Add an article": its campaign, article and split record go, if nothing was done with it."""
+    root = editor.root
+    slug = entry["campaign"]
+    after = entry.get("after") or {}
+    file = editor.campaign_file(slug)
+    _, version = file.read()
+    if after.get("version") != version:
+        raise Refused(f"posts/{slug}.yaml changed after it was added; remove the campaign by hand")
+    with editor.store() as store:
+        if any(post.campaign == slug for post in store.posts()):
+            raise Refused(f"{slug} has posts in the queue; skip them first")
+    article = root / str(after.get("article", ""))
+    if article.parent == root / "posts" / "articles":
+        article.unlink(missing_ok=True)
+    (root / ".juno" / "split" / f"{slug}.json").unlink(missing_ok=True)
+    file.path.unlink()
+
+
+# --- the posts' slots -------------------------------------------------------------------------------
+
+def post_states(store: Store, tip_key: str) -> list[dict[str, Any]]:
+    """The latest post of a tip on each network as undo needs it."""
+    posts = latest_rounds((p for p in store.posts() if p.tip_key == tip_key), key=lambda p: p.network)
+    return [post_snapshot(post) for post in sorted(posts.values(), key=lambda p: p.id)]
+
+
+def restore_posts(settings, store: Store, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
+    """Put posts back as `wanted` says (status, slot, pin), if each is still as `expected` left it.
+
+    The exact inverse of a skip, retry or move: a post returns to its own slot when that slot is still
+    ahead and free; otherwise a UsageError says why and nothing changes. Returns the ids changed."""
+    now_by_id = {row["id"]: row for row in expected}
+    changed: list[str] = []
+    plans = []
+    for row in wanted:
+        post = store.get(str(row.get("id")))
+        if post is None:
+            raise UsageError(f"{row.get('id')}: no such post any more; nothing was undone")
+        if post_snapshot(post)["status"] != now_by_id.get(post.id, {}).get("status", post.status):
+            raise UsageError(f"{post.id} is {post.status} now; it changed after that, so undo it by hand")
+        if post.status not in WAITING + (SKIPPED,):
+            raise UsageError(f"{post.id} is {post.status}; it can no longer be put back")
+        due = datetime.fromisoformat(str(row["due_at"]))
+        plans.append((post, due, row))
+    timetable = Timetable(settings.schedule)
+    calendar = taken_calendar(store, timetable, now, exclude={post.tip_key for post, _, _ in plans})
+    for post, due, row in plans:
+        if row["status"] in WAITING and due > now and not calendar.fits(due):
+            local = due.astimezone(settings.schedule.zone)
+            raise UsageError(f"{post.id}: its old slot {local:%a %d %b %H:%M} is taken by another post now; "
+                             "move it by hand on the calendar")
+    for post, due, row in plans:
+        status = row["status"] if row["status"] in WAITING + (SKIPPED,) else post.status
+        if status in WAITING and due <= now:  # its slot has passed: it goes at the next free one
+            due = calendar.next_free(post.id, now)
+        if store.update_waiting(post.id, now, status=status, skip_reason=row.get("skip_reason"),
+                                due_at=due, pinned=bool(row.get("pinned"))):
+            changed.append(post.id)
+    return changed
