@@ -5,7 +5,8 @@ three times every morning from Dec 1 to Jan 7, and the networks misbehaving on s
 
 It checks the numbers each snapshot kept (the counts as the network gave them at the moment it was read),
 that every post has one snapshot at each age (1 h, 24 h, 72 h, 7 d, 28 d) save the ones the rules skip, which
-were late, what reading cost and in which month, and what stats makes of it."""
+were late, what reading cost and in which month, what stats makes of it, and that recycling takes the tips
+best-first by the scores the month's snapshots gave them."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ jitter: 0m
 catch_up: 2h
 link: {mode: none}
 budget: {monthly_usd: 10}
+recycle_after: 30d
 """
 CAMPAIGN_FILE = ARTICLE_AND_TIPS[:ARTICLE_AND_TIPS.index("tips:\n") + len("tips:\n")] + "".join(f"""\
   - id: tip-{n:02d}
@@ -58,10 +60,15 @@ def tip(n: int) -> str:
     return f"{CAMPAIGN}/tip-{n:02d}"
 
 
+QUALITY = {1: 12, 2: 55, 3: 30, 4: 80, 5: 20, 6: 41, 7: 66, 8: 5, 9: 47, 10: 25}  # likes per 1,000 seen
+BEST_FIRST = sorted(QUALITY, key=lambda n: -QUALITY[n])
+
+
 def counts_at(n: int, hours: int) -> dict:
-    """What tip n's post shows `hours` after it went out (every network, with X's impressions)."""
-    return {"impressions": 100 * n + 10 * hours, "likes": n + hours // 24, "reposts": hours // 72,
-            "replies": n % 3, "quotes": hours // 168}
+    """What tip n's post shows `hours` after it went out (every network, with X's impressions): on every network
+    and at every age, the tips rank by QUALITY."""
+    return {"impressions": 1000 + 10 * hours, "likes": QUALITY[n] * (100 + hours) // 100, "reposts": hours // 72,
+            "replies": n % 2, "quotes": hours // 168}
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +153,7 @@ def test_a_month_of_posting_and_collecting_on_three_networks(drawn, tmp_path, bl
         january = run_cli_in_process("status", "--json", "--now", "2027-01-07T23:00", cwd=root, env=month.env)
         reads = fx.account("junocounseling").reads
         stats = json.loads(run_cli_in_process("stats", "--json", cwd=root).out)
+        queued = run_cli_in_process("queue", "--json", "--now", "2027-01-08T08:00", cwd=root, env=month.env)
 
     taken = snapshots(root)
     expected_missing = {(tip(4), "1h")}  # X down the morning it was due: at 24 h 9 min only the 24 h is read
@@ -190,3 +198,11 @@ def test_a_month_of_posting_and_collecting_on_three_networks(drawn, tmp_path, bl
             age: TIPS - (network == "x" and age == "1h") for age in AGES}
     assert stats["accounts"]["x"]["24h"]["measure"] == "engagements / impressions"
     assert stats["accounts"]["bluesky"]["24h"]["measure"] == "interactions against the typical post"
+
+    # recycling (recycle_after: 30d): tips 1-8 went out 30 days ago; they come round best-first by the score the
+    # month's snapshots gave them at 72 h, those below the account's usual later (so not yet), each saying why
+    recycled = json.loads(queued.out)["recycled"]
+    order = list(dict.fromkeys(int(row["id"].split("/tip-")[1][:2]) for row in recycled))
+    assert order == [n for n in BEST_FIRST if n in order] and order[0] == 4 and len(order) >= 3, recycled
+    assert set(order) <= set(range(1, 9)) and all(row["why"] for row in recycled)
+    assert [row["at"] for row in recycled] == sorted(row["at"] for row in recycled)
