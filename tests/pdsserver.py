@@ -123,17 +123,8 @@ def start(*, blob_upload_limit: int | None = None, rate_limits: bool = False, ap
         env["PDS_BLOB_UPLOAD_LIMIT"] = str(blob_upload_limit)
     if rate_limits:
         env["PDS_RATE_LIMITS_ENABLED"] = "true"
-    log = Path(tempfile.mkstemp(prefix="juno-pds-", suffix=".log")[1])
-    with log.open("wb") as err:
-        process = subprocess.Popen([str(NODE), str(HARNESS / "start.mjs")], cwd=HARNESS, env=env,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
-    line = _first_line(process, timeout)
-    if not line:
-        process.kill()
-        process.wait()
-        raise RuntimeError(f"the PDS harness did not start within {timeout:.0f} s; its log: "
-                           f"{log.read_text(errors='replace')[-2000:]}")
-    server = PdsServer(process, json.loads(line), log)
+    process, info, log = launch(NODE, HARNESS, env, timeout, "PDS")
+    server = PdsServer(process, info, log)
     deadline = time.monotonic() + timeout
     while True:  # the HTTP side is up once describeServer answers
         try:
@@ -144,6 +135,21 @@ def start(*, blob_upload_limit: int | None = None, rate_limits: bool = False, ap
                 server.stop()
                 raise
             time.sleep(0.1)
+
+
+def launch(node: Path, harness: Path, env: dict, timeout: float, name: str) -> tuple[subprocess.Popen, dict, Path]:
+    """Run harness/start.mjs under `node`; the process, the JSON line it prints once it runs, and its log."""
+    log = Path(tempfile.mkstemp(prefix=f"juno-{name.lower()}-", suffix=".log")[1])
+    with log.open("wb") as err:
+        process = subprocess.Popen([str(node), str(harness / "start.mjs")], cwd=harness, env=env,
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
+    line = _first_line(process, timeout)
+    if not line:
+        process.kill()
+        process.wait()
+        raise RuntimeError(f"the {name} harness did not start within {timeout:.0f} s; its log: "
+                           f"{log.read_text(errors='replace')[-2000:]}")
+    return process, json.loads(line), log
 
 
 def _first_line(process: subprocess.Popen, timeout: float) -> str:

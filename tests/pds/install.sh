@@ -5,7 +5,8 @@
 # from anywhere but the npm registry, so its prebuilt binaries are not an option.
 # Cold: about two minutes on two cores; cached: a few milliseconds.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+# An argument names another harness folder laid out the same way (tests/appview/ uses this script).
+here="$(cd "${1:-$(dirname "$0")}" && pwd)"
 cache="${JUNO_PDS_CACHE:-/var/cache/juno-pds}"
 key="$(cat "$here/package-lock.json" "$here/node/package-lock.json" | sha256sum | cut -c1-16)"
 dir="$cache/$key"
@@ -30,4 +31,4 @@ ln -sfn "$dir/node_modules" "$here/node_modules"
 ln -sfn "$dir/node/node_modules" "$here/node/node_modules"
 "$here/node/node_modules/.bin/node" -e "require('$here/node_modules/better-sqlite3')(':memory:')" \
     || { echo "install.sh: better-sqlite3 does not load under Node 22" >&2; exit 1; }
-echo "PDS harness ready: $dir"
+echo "harness ready: $dir"
