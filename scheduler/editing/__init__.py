@@ -2,8 +2,8 @@
 
 Campaign files stay the truth: every change goes through `campaigns.roundtrip.CampaignFile` (comments, key
 order, validation, conflicts and the audit log in one place), and an approved tip is queued at once, as
-`juno-scheduler queue` would (if queueing refuses, the file is put back). `Editor` also answers what the
-studio shows of a tip: its card, alt text, and its post on every network. The front door (`Project`) holds
+`juno-scheduler queue` would (if queueing refuses, the file is put back). What the studio shows of a tip (its
+card, alt text, its post on every network) is `Showing` (showing.py), which Editor extends. The front door (`Project`) holds
 one Editor per version of the settings; nothing here reads the clock.
 """
 
@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from scheduler import audit, networks
 from scheduler.audit import snapshot
-from scheduler.campaigns.file import Campaign, Tip, find_campaigns
-from scheduler.campaigns.planning import stored_card
+from scheduler.campaigns.file import Campaign, Tip
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import (
     CampaignFile,
@@ -30,139 +27,24 @@ from scheduler.campaigns.roundtrip import (
     put_tip,
     set_fields,
 )
-from scheduler.cards.brand import Brand, load_brand
-from scheduler.cards.render import (
-    campaign_alt_text,
-    card_path,
-    check_card,
-    ensure_card,
-    fingerprint,
-    kicker_for,
-    made_from,
-    render_card,
-)
-from scheduler.config import Settings
+from scheduler.cards.render import check_card, kicker_for
 from scheduler.editing import undo as undoing
-from scheduler.editing.article import article_blocks
 from scheduler.editing.moves import check_move
+from scheduler.editing.showing import Showing
 from scheduler.errors import Conflict, ContentError, Refused
 from scheduler.fileio import write_atomic
-from scheduler.posttext import Composed, compose_tip
-from scheduler.results import (
-    CalendarPost,
-    CampaignRead,
-    LatestPost,
-    Pinned,
-    QueueReport,
-    Saved,
-    SplitReport,
-)
-from scheduler.store import Store
-from scheduler.store.records import POSTED, WAITING, latest_rounds
+from scheduler.results import Pinned, QueueReport, Saved, SplitReport
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
 from scheduler.tips.taking import take
 
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,149}")  # what names a campaign file (and fits a file name)
 EDITABLE = ("headline", "text", "alt_text")
 MAX_FIELD = 5000
 
-StoreOpener = Callable[[], AbstractContextManager[Store]]
 
-
-class Editor:
-    """One project folder's campaigns under one version of its settings (the Project makes a new one on reload)."""
-
-    def __init__(self, root: Path, settings: Settings, store: StoreOpener):
-        self.root = root
-        self.settings = settings
-        self.store = store
-        self._brand: Brand | None = None
-        self._composed: dict[tuple, Composed] = {}
-
-    @property
-    def brand(self) -> Brand:
-        if self._brand is None:
-            self._brand = load_brand(self.root, self.settings.schedule.account.handle)
-        return self._brand
-
-    # --- reading ---------------------------------------------------------------------------------
-
-    def campaign_file(self, slug: str) -> CampaignFile:
-        if not _SLUG.fullmatch(slug or "") or not (self.root / "posts" / f"{slug}.yaml").is_file():
-            raise ContentError(f"posts/{slug[:60]}{'…' if len(slug) > 60 else ''}.yaml: no such campaign; "
-                               "pick one on the Campaigns page")
-        return CampaignFile(self.root, slug)
-
-    def campaign(self, slug: str) -> tuple[Campaign, str]:
-        """The campaign as the CLI reads it, and its file's version (what a change must still find)."""
-        return self.campaign_file(slug).load()
-
-    def campaigns(self) -> list[CampaignRead]:
-        """Every campaign file of posts/; one that does not read says why (the others still do)."""
-        found = []
-        for path in sorted((self.root / "posts").glob("*.yaml")):
-            if path.name == "schedule.yaml":
-                continue
-            try:
-                found += [CampaignRead(f"posts/{path.name}", campaign)
-                          for campaign in find_campaigns(self.root, [f"posts/{path.name}"])]
-            except ContentError as exc:
-                found.append(CampaignRead(f"posts/{path.name}", None, str(exc)))
-        return found
-
-    def article(self, campaign: Campaign) -> list[dict[str, Any]]:
-        return article_blocks(self.root, campaign)
-
-    def latest_posts(self, slug: str | None = None) -> dict[str, LatestPost]:
-        """The latest post of each tip (of one campaign, or all), by campaign/tip."""
-        with self.store() as store:
-            latest = latest_rounds(post for post in store.posts() if slug is None or post.campaign == slug)
-        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), post.eligible_at.isoformat())
-                for key, post in latest.items()}
-
-    def calendar_posts(self, begin: datetime, end: datetime) -> list[CalendarPost]:
-        """Every post still to go out (when it may go), or gone (when it went), between `begin` and `end`."""
-        with self.store() as store:
-            posts = store.posts(WAITING + (POSTED,), since=begin, until=end)
-        return [CalendarPost(post.id, post.tip_key, post.network, str(post.status),
-                             (post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at).isoformat(),
-                             post.text, post.pinned, stored_card(self.settings, post.card) is not None, post.url,
-                             post.status in WAITING)
-                for post in posts]
-
-    # --- cards ---------------------------------------------------------------------------------
-
-    @property
-    def card_size(self) -> str:
-        """The card the studio shows: the one the first account's network shows."""
-        return self.card_sizes[0]
-
-    @property
-    def card_sizes(self) -> tuple[str, ...]:
-        """Every card size the configured networks show, the first account's first."""
-        return networks.card_sizes(self.settings.schedule.all_accounts)
-
-    def card(self, campaign: Campaign, tip: Tip, size: str | None = None) -> Path:
-        """The tip's card on disk in that size, drawn now if it is missing or was drawn from other words."""
-        return ensure_card(self.settings, self.brand, campaign, tip, size or self.card_size)
-
-    def sketch_card(self, campaign: Campaign, tip: Tip, headline: str) -> bytes:
-        """The tip's card (PNG) as it would be with this headline; nothing is saved."""
-        return render_card(headline, self.brand, self.card_size, kicker_for(self.brand, campaign, tip))
-
-    def card_version(self, campaign: Campaign, tip: Tip, size: str | None = None) -> str:
-        """What the tip's card is drawn from (headline, brand, kicker, size), as a short digest."""
-        return _fingerprint(tip.headline, self.brand, kicker_for(self.brand, campaign, tip), size or self.card_size)
-
-    def card_drawn(self, campaign: Campaign, tip: Tip) -> bool:
-        """The tip's card is on disk and was drawn from its current headline (the cards stage's own test)."""
-        path = card_path(self.settings.cards_dir, campaign.slug, tip.id, self.card_size)
-        return made_from(path) == self.card_version(campaign, tip)
-
-    def alt_text(self, campaign: Campaign, tip: Tip) -> str:
-        """The tip's alt text: a person's override, else the card's own words."""
-        return campaign_alt_text(self.brand, campaign, tip)
+class Editor(Showing):
+    """A person's changes to one project folder's campaigns under one version of its settings (the Project
+    makes a new one on reload)."""
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -359,11 +241,6 @@ class Editor:
         (else Refused, nothing changed); returns the entry reverted, or None when there is nothing to undo."""
         return undoing.undo(self, entry_id, now)
 
-    def post_states(self, tip_key: str) -> list[dict[str, Any]]:
-        """The latest post of a tip on each network as undo needs it: id, status, slot (UTC ISO), pin."""
-        with self.store() as store:
-            return undoing.post_states(store, tip_key)
-
     def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
         with self.store() as store:
             return undoing.restore_posts(self.settings, store, wanted, expected, now)
@@ -386,56 +263,6 @@ class Editor:
                 network, length = composed.tightest
                 raise Refused(f"the post would be {length.length} {length.how} on {network} (with link, footer "
                               f"and hashtags), over {length.limit}; shorten the text", "text")
-
-    def post_length(self, campaign: Campaign, tip: Tip, text: str | None = None) -> tuple[int, int]:
-        """(length, limit) of the tip's post where it comes nearest its network's limit."""
-        _, length = self.composed(campaign, tip, text).tightest
-        return length.length, length.limit
-
-    def composed(self, campaign: Campaign, tip: Tip, text: str | None = None) -> Composed:
-        """The tip's post on every account, counted by each network (about a millisecond a post): once per
-        version of it."""
-        schedule = self.settings.schedule
-        key = (campaign.url, campaign.hashtags, campaign.slug, tip.sensitive, tip.texts, tip.text, text)
-        if key not in self._composed:
-            if len(self._composed) > 4096:
-                self._composed.clear()
-            self._composed[key] = compose_tip(schedule, campaign, tip, text, state_dir=self.settings.state_dir)
-        return self._composed[key]
-
-
-    def where_it_goes(self, slug: str, tip_id: str) -> str:
-        """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
-        states = [row for row in self.post_states(f"{slug}/{tip_id}") if row["status"] in WAITING]
-        if not states:
-            return "it is not in the queue (see the Queue page)"
-        schedule = self.settings.schedule
-        accounts = {a.network: a for a in schedule.all_accounts}
-        first = min(datetime.fromisoformat(row["due_at"]) for row in states).astimezone(schedule.zone)
-        places = []
-        for network in sorted({row["network"] for row in states}):
-            account = accounts.get(network)
-            if account is not None and networks.get(account.publisher).rehearsal:
-                places.append("the outbox (a file in .juno/outbox; nothing is sent)")
-            else:
-                places.append(networks.get(network).name)
-        where = " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
-        return f"{first:%a %d %b %H:%M} ({schedule.zone.key}) on {where}"
-
-    def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
-        """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""
-        schedule = self.settings.schedule
-        composed = compose_tip(schedule, campaign, tip).text
-        parts = []
-        if campaign.url and campaign.url.split("?")[0] in composed:
-            parts.append("the article's link")
-        if any(tag in composed for tag in (schedule.hashtags if campaign.hashtags is None else campaign.hashtags)):
-            parts.append("hashtags")
-        if schedule.crisis_footer and tip.sensitive and schedule.crisis_footer in composed:
-            parts.append("the crisis footer")
-        if not parts:
-            return "nothing is added to the words"
-        return (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + " included"
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -477,11 +304,6 @@ class Editor:
                             extra={"batch": batch} if batch else None)
         self.queue_or_restore(file, before_text, saved, now)
         return Pinned(post.id, local.isoformat(timespec="minutes"))
-
-
-@lru_cache(maxsize=4096)
-def _fingerprint(headline: str, brand: Brand, kicker: str | None, size: str) -> str:
-    return fingerprint(headline, brand, size, kicker)
 
 
 def _normal(key: str, value) -> str | None:
