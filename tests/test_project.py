@@ -306,3 +306,25 @@ def test_an_added_article_is_split_and_undo_takes_it_away_again(project):
     assert p.undo(now=NOW) is not None
     assert not (project / "posts" / "small-repairs.yaml").exists()
     assert not (project / "posts" / "articles" / "small-repairs.txt").exists()
+
+
+def test_changes_made_at_once_are_undone_together_and_links_follow_the_campaign(project):
+    p = open_project(project)
+    p.split(ARTICLE)
+    campaign, _ = p.campaign(SLUG)
+    plain = [t for t in campaign.tips if not t.review][:2]
+    batch = p.new_batch(NOW)
+    for tip in plain:
+        p.set_tip_status(SLUG, tip.id, "approved", version=None, now=NOW, batch=batch)
+    assert all(p.latest_posts(SLUG)[f"{SLUG}/{tip.id}"].status == "queued" for tip in plain)
+    assert p.next_undo().describe == "the approval of 2 tips at once"
+    undone = p.undo(now=NOW)
+    assert undone is not None and undone.describe == "the approval of 2 tips at once"
+    assert all(p.campaign(SLUG)[0].tip(tip.id).status == "draft" for tip in plain)
+
+    saved = p.set_campaign_links(SLUG, "https://example.org/counseling", "#Grief, Loss", now=NOW)
+    assert saved.entry is not None and saved.campaign.url == "https://example.org/counseling"
+    assert saved.campaign.hashtags == ("#Grief", "#Loss")
+    assert "#Grief" in p.compose(saved.campaign, saved.campaign.tips[0]).text
+    assert p.undo(now=NOW) is not None
+    assert p.campaign(SLUG)[0].hashtags is None, "back to the practice's hashtags"
