@@ -135,7 +135,14 @@ def status(settings, store: Store, now: datetime) -> dict:
     counts = store.counts()
     every = store.posts()
     waiting = [p for p in every if p.status in WAITING]
-    following = min(waiting, key=lambda p: (p.eligible_at, p.id)) if waiting else None
+    accounts = [account_row(settings, store, a) for a in settings.schedule.all_accounts]
+    posting = {a["network"] for a in accounts if a["state"] == ACTIVE}
+    # The next post that goes out by itself: a paused or stopped account's posts wait for `resume`.
+    going = [p for p in waiting if p.network in posting]
+    following = min(going, key=lambda p: (p.eligible_at, p.id)) if going else None
+    # Slots passed by more than the catch-up window (an account paused for days, or no run): the next run
+    # that posts for the account moves them to the next free slots, never out late in a burst.
+    overdue = now - settings.schedule.catch_up
     start, _ = month_bounds(now, zone)
     by_network = store.spend_by_network(start)
     reading = store.reading_spend_since(start)
@@ -148,10 +155,10 @@ def status(settings, store: Store, now: datetime) -> dict:
     return {
         "account": account_row(settings, store),
         "publisher": settings.schedule.account.publisher,
-        "accounts": [{**account_row(settings, store, a),
-                      "counts": {state: sum(1 for p in every if p.network == a.network and p.status == state)
-                                 for state in STATES}}
-                     for a in settings.schedule.all_accounts],
+        "accounts": [{**a, "counts": {state: sum(1 for p in every if p.network == a["network"] and p.status == state)
+                                      for state in STATES},
+                      "overdue": sum(1 for p in waiting if p.network == a["network"] and p.eligible_at < overdue)}
+                     for a in accounts],
         "counts": {state: counts.get(state, 0) for state in STATES},
         "next": ({"id": following.id, "at": following.eligible_at.astimezone(zone).isoformat()}
                  if following else None),

@@ -202,6 +202,8 @@ class QueueReport(Result):
     blocked: list[BlockedPost] = field(default_factory=list)
     held_flags: dict[str, list[str]] = field(default_factory=dict)  # held tip -> its unacknowledged flags
     already_published: list[dict[str, str]] = field(default_factory=list)  # {id, as, network}: not queued again
+    out_elsewhere: list[dict[str, str]] = field(default_factory=list)  # {id, network}: a network added later
+                                                                       # does not post tips already out on the others
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -211,7 +213,7 @@ class QueueReport(Result):
                    moved=[MovedPost(**{k: v for k, v in moved.items() if k != "from"}, moved_from=moved["from"])
                           for moved in row.get("moved", [])],
                    blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
-                   already_published=row.get("already_published", []))
+                   already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -266,6 +268,7 @@ class AccountStatus(Result):
 @dataclass(frozen=True)
 class AccountCounts(AccountStatus):
     counts: dict[str, int] = field(default_factory=dict)  # post state -> how many of this account's posts
+    overdue: int = 0  # waiting posts whose slot passed by more than the catch-up window: they move, never burst
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from rich import box
@@ -38,6 +39,9 @@ def show_queue(report: dict) -> None:
               f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
     lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
               "another campaign name); nothing to do" for row in report.get("already_published", [])]
+    late = Counter(row["network"] for row in report.get("out_elsewhere", []))
+    lines += [f"not queued on {network}: {count} tip{'s' if count > 1 else ''} already out on the other networks "
+              "(a network added later takes only the tips still to go out, none late)" for network, count in late.items()]
     flags = report.get("held_flags", {})
     lines += [f"held {key}: approved but flagged {', '.join(flags.get(key, ['stale']))} and not acknowledged; check it, "
               "then list the flag under reviewed: (approve --ack FLAG) or remove it" for key in report.get("held", [])]
@@ -84,6 +88,10 @@ def show_status(status: StatusReport) -> None:
         if several:
             counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in account["counts"].items() if n)
             lines.append(f"  posts: {counts or 'none queued'}")
+        if account.get("overdue"):
+            when = "once it is resumed" if account["state"] != "active" else "at the next run"
+            lines.append(f"  {account['overdue']} past their slot by more than the catch-up window: {when} they move "
+                         "to the next free slots (not posted late in a burst)")
     counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in report["counts"].items() if n)
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     if report["next"]:

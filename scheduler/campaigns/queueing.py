@@ -88,10 +88,13 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     twin_of = _published_twins(store, [item.post for item in wanted
                                        if (item.post.tip_key, item.post.network) not in existing])
     report["already_published"] = []
+    report["out_elsewhere"] = []
     for item in wanted:
         post = existing.get((item.post.tip_key, item.post.network))
         if post is None and _gone_elsewhere(item.post.tip_key, existing):
-            continue  # a network added later takes the tips still to go out, not those already out elsewhere
+            # a network added later takes the tips still to go out, not those already out elsewhere (said so)
+            report["out_elsewhere"].append({"id": item.post.id, "network": item.post.network})
+            continue
         twin = twin_of(item.post) if post is None else None
         if twin is not None:  # the same words from the same article, published under another name
             report["already_published"].append({"id": item.post.id, "as": twin.id, "network": item.post.network})

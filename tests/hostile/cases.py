@@ -496,6 +496,76 @@ def first_practice_untouched(root: Path, result: Result) -> None:
     assert not (root / ".juno" / "outbox").exists()
 
 
+ONE_ACCOUNT = ("account:\n  handle: junocounseling        # without the @\n"
+               "  publisher: outbox             # outbox (writes to .juno/outbox/, no account needed) | x\n")
+X_AND_MASTODON = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+                  "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n")
+THREE_SLOTS = ("2026-11-30T08:40", "2026-12-02T08:45", "2026-12-03T19:45")  # Mon, Wed and Thu's slots
+
+
+def posts_json(root: Path, *args: str) -> dict:
+    import json
+
+    result = run_limited(args, root)
+    assert result.code == 0, (args, result)
+    return json.loads(result.out)
+
+
+def mastodon_paused_three_days_then_resumed(root: Path):
+    """X and Mastodon (both rehearsed in the outbox); Mastodon paused while X posts three tips, then resumed."""
+    replace_in_schedule(ONE_ACCOUNT, X_AND_MASTODON)(root)
+    approve_first(root, 6)
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    run_step(root, "pause", "mastodon")
+    for now in THREE_SLOTS:
+        run_step(root, "run-due", "--now", now)
+    run_step(root, "resume", "mastodon")
+
+
+def old_tips_moved_not_posted(root: Path, result: Result) -> None:
+    import json
+
+    report = json.loads(result.out)
+    assert sorted(p["network"] for p in report["posted"]) == ["mastodon", "x"], report  # Saturday's tip, on time
+    assert len(report["missed"]) == 3 and {m["network"] for m in report["missed"]} == {"mastodon"}, report
+    days = [m["moved_to"][:10] for m in report["missed"]]
+    assert len(set(days)) == 3 and min(days) > "2026-12-05", days  # max_per_day 1: one a day, after the queue
+    status = posts_json(root, "status", "--json", "--now", "2026-12-05T10:20")
+    mastodon = next(a for a in status["accounts"] if a["network"] == "mastodon")
+    assert mastodon["counts"]["posted"] == 1 and mastodon["counts"]["missed"] == 3, mastodon
+
+
+def mastodon_dropped_from_accounts(root: Path):
+    replace_in_schedule(ONE_ACCOUNT, X_AND_MASTODON)(root)
+    approve_first(root, 3)
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    replace_in_schedule(X_AND_MASTODON, ONE_ACCOUNT)(root)
+
+
+def queue_kept_for_both(root: Path, result: Result) -> None:
+    replace_in_schedule(ONE_ACCOUNT, X_AND_MASTODON)(root)
+    status = posts_json(root, "status", "--json", "--now", "2026-11-30T07:05")
+    assert status["counts"]["queued"] == 6 and not (root / ".juno" / "outbox").exists(), status
+
+
+def mastodon_added_after_three_posts(root: Path):
+    approve_first(root, 6)
+    run_step(root, "queue", "--now", "2026-11-30T07:00")
+    for now in THREE_SLOTS:
+        run_step(root, "run-due", "--now", now)
+    replace_in_schedule(ONE_ACCOUNT, X_AND_MASTODON)(root)
+
+
+def only_tips_still_to_go(root: Path, result: Result) -> None:
+    import json
+
+    report = json.loads(result.out)
+    assert len(report["out_elsewhere"]) == 3 and len(report["queued"]) == 3, report
+    assert all(row["id"].endswith("@mastodon") for row in report["out_elsewhere"] + report["queued"]), report
+    after = posts_json(root, "run-due", "--json", "--now", "2026-12-05T10:15")
+    assert sorted(p["network"] for p in after["posted"]) == ["mastodon", "x"] and after["missed"] == [], after
+
+
 def readonly_cleanup(root: Path, result: Result | None = None) -> None:
     for mounted in (root / ".juno", root / "posts"):
         if os.path.ismount(mounted):
@@ -618,6 +688,14 @@ CASES = [
          3, "-x.png: is a folder; move it away", lambda root, result: (
              "failed what-to-do-when-one-partner-wants-counseling/" in result.err + result.out
              and ".tmp" not in result.err) or pytest_fail(result.err)),
+    Case("a network paused for three days while the other posts, then resumed", ("run-due", "--json", "--now",
+         "2026-12-05T10:15"), mastodon_paused_three_days_then_resumed, 0, '"missed"', old_tips_moved_not_posted,
+         stream="out"),
+    Case("a network dropped from accounts: after queue", ("status",), mastodon_dropped_from_accounts, 2,
+         "(to stop posting on one, keep it and run juno-scheduler pause NETWORK)", queue_kept_for_both),
+    Case("a network added to accounts: after three tips went out on the other", ("queue", "--json", "--now",
+         "2026-12-04T07:00"), mastodon_added_after_three_posts, 0, '"out_elsewhere"', only_tips_still_to_go,
+         stream="out"),
     Case("outbox folder unwritable, run-due -q", ("run-due", "-q", "--now", "2026-12-02T08:40"), outbox_unwritable, 3,
          "cannot write the outbox", readonly_cleanup),
 ]
