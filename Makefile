@@ -55,8 +55,9 @@ pds:
 bench: $(TESTS)
 	$(PY) -m bench
 
-chaos: $(TESTS)
-	$(PY) -m bench.chaos --mastodon
+# Every tip on X, Mastodon and Bluesky (the reference PDS behind a fault proxy) through kills and faults.
+chaos: $(TESTS) pds
+	$(PY) -m bench.chaos --mastodon --bluesky --posts 100
 
 clean:
 	rm -rf .juno $(VENV)

@@ -1,4 +1,5 @@
-"""The rig of `make chaos`: a scratch project, the fake X server as a process, the database, workers.
+"""The rig of `make chaos`: a scratch project, the fake X and Mastodon servers as processes, the reference
+Bluesky PDS behind the fault proxy (tests/faultproxy.py, its own process), the database, workers.
 
 bench/chaos.py runs the rounds and the audit on top of these.
 """
@@ -34,6 +35,10 @@ class Tally:
     states: dict = field(default_factory=dict)
     logged: int | None = None
     mastodon: int | None = None  # statuses on the fake Mastodon, with --mastodon
+    bluesky: int | None = None   # records on the PDS, with --bluesky
+    fired: Counter = field(default_factory=Counter)  # faults the Bluesky proxy applied to a request, by route and kind
+    duplicates: Counter = field(default_factory=Counter)  # per network: copies beyond the first, or never queued
+    lost: Counter = field(default_factory=Counter)        # per network: queued posts not there at the end
     seconds: float = 0.0
 
 
@@ -60,18 +65,19 @@ crisis_footer: null
 MASTODON_HANDLE = "@junocounseling@social.example"  # the fake Mastodon's account and domain
 
 
-def make_project(root: Path, posts: int, seed: int, mastodon: bool = False) -> None:
-    """posts/schedule.yaml (a slot every minute; X, and Mastodon too with `mastodon`), posts/chaos.yaml
-    (N approved tips), the brand."""
+def make_project(root: Path, posts: int, seed: int, mastodon: bool = False, bluesky: str | None = None) -> None:
+    """posts/schedule.yaml (a slot every minute; X, Mastodon too with `mastodon`, Bluesky too with the
+    `bluesky` handle), posts/chaos.yaml (N approved tips), the brand."""
     from scheduler.campaigns.file import Campaign, Tip, write_campaign
 
     (root / "posts").mkdir(parents=True)
     shutil.copytree(REPO / "assets", root / "assets")
     schedule = SCHEDULE
-    if mastodon:
+    if mastodon or bluesky:
         schedule = schedule.replace("account: {handle: junocounseling, publisher: x}\n",
                                     "accounts:\n  - {network: x, handle: junocounseling}\n"
-                                    f"  - {{network: mastodon, handle: \"{MASTODON_HANDLE}\"}}\n")
+                                    + (f"  - {{network: mastodon, handle: \"{MASTODON_HANDLE}\"}}\n" if mastodon else "")
+                                    + (f"  - {{network: bluesky, handle: {bluesky}}}\n" if bluesky else ""))
     (root / "posts" / "schedule.yaml").write_text(schedule, encoding="utf-8")
     tips = [Tip(id=f"tip-{n:04d}", headline=f"Chaos tip {n}: listen first.",
                 text=f"Chaos tip {n} of {posts} (seed {seed}): listen before you answer, and ask what your "
@@ -155,6 +161,57 @@ class MastodonFake:
         stop_process(self.proc)
 
 
+class BlueskyPds:
+    """The reference PDS (tests/pds/) with one account, and the fault proxy in front of it as its own process:
+    the workers post through the proxy; the audit reads the PDS itself."""
+
+    def __init__(self, folder: Path):
+        sys.path.insert(0, str(REPO))
+        from tests import pdsserver
+        from tests.fakeserver import FakeControl
+
+        problem = pdsserver.missing()
+        if problem:
+            raise RuntimeError(f"the Bluesky PDS harness is not installed ({problem}): {pdsserver.INSTALL_HINT}")
+        self.pds = pdsserver.start()
+        self.proxy = None
+        try:
+            self.account = self.pds.create_account()
+            self.proxy = subprocess.Popen([sys.executable, "-m", "tests.faultproxy", "--upstream", self.pds.url],
+                                          cwd=REPO, stdout=subprocess.PIPE, text=True,
+                                          stderr=open(folder / "faultproxy.err", "w"))  # noqa: SIM115 - held open for the life of a child process or the run
+            first = self.proxy.stdout.readline()
+            if not first:
+                raise RuntimeError(f"the fault proxy did not start: {(folder / 'faultproxy.err').read_text()[-500:]}")
+        except BaseException:
+            self.stop()
+            raise
+        self.control = FakeControl(json.loads(first)["base_url"])
+        self.handle = self.account.handle
+        self.env = {"BLUESKY_APP_PASSWORD": self.account.app_password, "BLUESKY_PDS_URL": self.control.base_url}
+
+    def inject(self, route: str, **fault) -> None:
+        self.control.inject(route, **fault)
+
+    def clear_faults(self) -> None:
+        self.control.clear_faults()
+
+    def count(self, route: str) -> int:
+        return sum(1 for r in self.control.requests if r["route"] == route)
+
+    def records(self) -> list[dict]:
+        """Every post record of the account, read from the PDS itself (not through the proxy)."""
+        return self.pds.list_records(self.account.did, every=True)
+
+    def blob(self, cid: str) -> bytes:
+        return self.pds.get_blob(self.account.did, cid)
+
+    def stop(self) -> None:
+        if self.proxy is not None:
+            stop_process(self.proxy)
+        self.pds.stop()
+
+
 # --- the database ----------------------------------------------------------------------------------
 
 class Database:
@@ -207,7 +264,7 @@ class Database:
 class Workers:
     def __init__(self, root: Path, env: dict, logs: Path, tally: Tally):
         self.root, self.logs, self.tally = root, logs, tally
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))}
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "BLUESKY_", "MASTODON_"))}
         self.env.update(env)
         self.started = 0
 

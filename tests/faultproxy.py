@@ -61,6 +61,12 @@ class FaultProxy(FakeServer):
     def __init__(self, upstream: str, *, host: str = "127.0.0.1", port: int = 0):
         super().__init__(host, port)
         self.upstream = upstream.rstrip("/")
+        self.fired: list[dict] = []  # the faults that met a request: {"route", "fault"}, in order
+
+    def control(self, method: str, path: str, request: dict):
+        if (method, path) == ("GET", "/_fake/fired"):
+            return self.fired
+        return super().control(method, path, request)
 
     def route_of(self, method: str, path: str) -> str:
         return route_of(method, path)
@@ -78,6 +84,9 @@ class FaultProxy(FakeServer):
     def answer(self, method: str, path: str, query: str, headers, body: bytes):
         """(status, bytes or JSON, headers, fault) for one request, passed on to the server unless a fault says not."""
         fault = self.take_fault(route_of(method, path))
+        if fault is not None:
+            with self._lock:
+                self.fired.append({"route": fault.route, "fault": describe(fault)})
         if fault is not None and fault.drop == "before":
             return None, None, {}, fault
         if fault is not None and fault.status and not fault.forward:
@@ -104,6 +113,17 @@ class FaultProxy(FakeServer):
                        "ratelimit-policy": "30;w=300"}
             return 429, {"error": fault.error or "RateLimitExceeded", "message": "Rate Limit Exceeded"}, headers, fault
         return fault.status, {"error": fault.error or "InternalServerError", "message": "Internal Server Error"}, {}, fault
+
+
+def describe(fault: Fault) -> str:
+    """A fault in a few words: "answer dropped after the work", "503", "429 (reset in 300 s)", "held 5 s"."""
+    if fault.drop:
+        return f"answer dropped {fault.drop} the work"
+    if fault.status == 429:
+        return f"429 (reset in {fault.reset_in if fault.reset_in is not None else 300:g} s)"
+    if fault.status:
+        return f"{fault.status}{' after the work' if fault.forward else ''}"
+    return f"held {fault.delay:g} s"
 
 
 def main(argv=None) -> int:

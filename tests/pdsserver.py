@@ -90,10 +90,17 @@ class PdsServer:
         response.raise_for_status()
         return response.json()
 
-    def list_records(self, did: str, collection: str = "app.bsky.feed.post") -> list[dict]:
-        answer = self.xrpc("GET", "com.atproto.repo.listRecords",
-                           params={"repo": did, "collection": collection, "limit": 100})
-        return answer["records"]
+    def list_records(self, did: str, collection: str = "app.bsky.feed.post", *, every: bool = False) -> list[dict]:
+        """The newest 100 records, or with `every` all of them (page by page)."""
+        records: list[dict] = []
+        cursor = None
+        while True:
+            params = {"repo": did, "collection": collection, "limit": 100, **({"cursor": cursor} if cursor else {})}
+            answer = self.xrpc("GET", "com.atproto.repo.listRecords", params=params)
+            records += answer["records"]
+            cursor = answer.get("cursor")
+            if not every or not cursor or not answer["records"]:
+                return records
 
     def get_blob(self, did: str, cid: str) -> bytes:
         response = requests.get(f"{self.url}/xrpc/com.atproto.sync.getBlob", timeout=30,
