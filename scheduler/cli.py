@@ -218,6 +218,15 @@ def cmd_skip(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_archive(ctx: Context) -> int:
+    if ctx.args.restore:
+        result = ctx.project.unarchive(ctx.args.campaign, ctx.now())
+    else:
+        result = ctx.project.archive(ctx.args.campaign, ctx.now())
+    ctx.emit(result.as_dict(), "\n".join(result.lines()))
+    return EXIT_OK
+
+
 def cmd_unpublish(ctx: Context) -> int:
     rows = ctx.project.unpublish(ctx.args.id, ctx.now())
     lines = [f"{r.id}: deleted from {r.network}" + (" (it was already gone)" if r.already_gone else "")
@@ -366,6 +375,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="the post id (see status)")
     p = add("skip", cmd_skip, "never post this one", [reporting])
     p.add_argument("id", help="the post id (see status)")
+    p = add("archive", cmd_archive, "put a campaign away in posts/archived/, withdrawing its posts still to go out",
+            [reporting, timed])
+    p.add_argument("campaign", metavar="CAMPAIGN", help="the campaign's slug (posts/<slug>.yaml)")
+    p.add_argument("--restore", action="store_true", help="bring it back to posts/ and queue its approved tips again")
     p = add("unpublish", cmd_unpublish, "delete a published post from its network(s) and record it",
             [reporting, timed])
     p.add_argument("id", metavar="ID", help="a post id; a bare tip id means every network, ID@mastodon one")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from scheduler import networks
+from scheduler.campaigns.file import campaign_path
 from scheduler.campaigns.queueing import recycled_rows
 from scheduler.errors import UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
-from scheduler.store.records import WAITING, latest_rounds
+from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
 
 
 def find_post(store: Store, given: str) -> Post:
@@ -210,3 +212,41 @@ __all__ = [
     "status",
     "unpublish_post",
 ]
+
+
+ARCHIVE = "archived"  # posts/archived/<slug>.yaml: out of every stage's sight, kept for a person to bring back
+
+
+def archive_campaign(store: Store, root, slug: str, now: datetime) -> tuple[list[Post], list[Post]]:
+    """Move posts/<slug>.yaml to posts/archived/ and withdraw its posts still to go out, as a tip taken out of its
+    campaign is (so that queue takes them again once the campaign is back); posts already out stay in the
+    history. Returns (the withdrawn posts before, after)."""
+    source = campaign_path(root, slug)
+    target = Path(root) / "posts" / ARCHIVE / f"{slug}.yaml"
+    if not source.is_file():
+        raise UsageError(f"posts/{slug}.yaml: no such campaign to archive; see the campaigns in posts/")
+    if target.exists():
+        raise UsageError(f"posts/{ARCHIVE}/{slug}.yaml is there already; move or delete it first, then archive again")
+    waiting = [p for p in latest_rounds((p for p in store.posts() if p.campaign == slug),
+                                        key=lambda p: (p.tip_key, p.network)).values() if p.status in WAITING]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source.rename(target)  # first: from here on no queue run finds the campaign to queue it again
+    for post in waiting:
+        store.skip(post.id, now, reason=SKIPPED_BY_CAMPAIGN)
+    after = [p for p in (store.get(post.id) for post in waiting) if p is not None]
+    return waiting, after
+
+
+def restore_campaign(root, slug: str) -> None:
+    """Put an archived campaign back in posts/; its withdrawn posts come back with the next queue (or undo)."""
+    source = Path(root) / "posts" / ARCHIVE / f"{slug}.yaml"
+    target = campaign_path(root, slug)
+    if not source.is_file():
+        raise UsageError(f"posts/{ARCHIVE}/{slug}.yaml: no archived campaign of that name")
+    if target.exists():
+        raise UsageError(f"posts/{slug}.yaml is there already (split again since?); keep one of the two by hand")
+    source.rename(target)
+
+
+def archived_campaigns(root) -> list[str]:
+    return sorted(p.stem for p in (Path(root) / "posts" / ARCHIVE).glob("*.yaml"))

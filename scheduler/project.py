@@ -32,6 +32,7 @@ from scheduler.networks.base import CheckReport
 from scheduler.results import (
     AccountStatus,
     Approved,
+    Archived,
     CalendarPost,
     CampaignPosts,
     CampaignRead,
@@ -341,6 +342,34 @@ class Project:
                 self._record_posts("skip-post", before, posts, now, by, batch=batch)
                 changes.append(_change(posts))
         return changes
+
+    def archive(self, campaign: str, now: datetime, by: str = "cli") -> Archived:
+        """Put a campaign away: posts/<slug>.yaml moves to posts/archived/ and its posts still to go out are
+        withdrawn; one line in .juno/audit.jsonl, whose undo brings the file back and each post to its slot."""
+        from scheduler.controls import ARCHIVE, archive_campaign
+
+        audit.check_writable(self.root)
+        with self.store() as store:
+            before, after = archive_campaign(store, self.root, campaign, now)
+        audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now, by=by,
+                     posts={"before": [audit.post_snapshot(p) for p in before],
+                            "after": [audit.post_snapshot(p) for p in after]})
+        return Archived(campaign=campaign, file=f"posts/{ARCHIVE}/{campaign}.yaml", withdrawn=[p.id for p in after])
+
+    def unarchive(self, campaign: str, now: datetime) -> Archived:
+        """Bring an archived campaign back to posts/ and queue its approved tips again into the next free slots,
+        as `queue` would (undoing the archive instead puts each post back in its own slot)."""
+        from scheduler.controls import restore_campaign
+
+        restore_campaign(self.root, campaign)
+        report = self.queue(now, [campaign])
+        return Archived(campaign=campaign, file=f"posts/{campaign}.yaml", queued=[p.id for p in report.queued])
+
+    def archived(self) -> list[str]:
+        """The campaigns in posts/archived/, by name."""
+        from scheduler.controls import archived_campaigns
+
+        return archived_campaigns(self.root)
 
     def new_batch(self, now: datetime) -> str:
         """An id for several changes made at once (pass it to each): one undo reverts them all."""

@@ -372,6 +372,21 @@ class Unpublished(Result):
 
 
 @dataclass(frozen=True)
+class Archived(Result):
+    campaign: str
+    file: str                        # where the campaign file is now: posts/archived/<slug>.yaml, or back in posts/
+    withdrawn: list[str] = field(default_factory=list)  # posts that were still to go out, now skipped
+    queued: list[str] = field(default_factory=list)     # restored: the posts queued again
+
+    def lines(self) -> list[str]:
+        if self.file.startswith("posts/archived/"):
+            out = [f"{self.campaign} is archived in {self.file}"]
+            out += [f"{post} is withdrawn" for post in self.withdrawn] or ["nothing was queued"]
+            return out
+        return [f"{self.campaign} is back in {self.file}"] + [f"{post} is queued again" for post in self.queued]
+
+
+@dataclass(frozen=True)
 class ConfiguredNetwork(Result):
     network: str                     # the registry's key: x, bluesky, mastodon
     name: str                        # as a person reads it: X, Bluesky, Mastodon
@@ -534,7 +549,7 @@ class CalendarPost(Result):
     movable: bool                    # still waiting: a person may pin it elsewhere
 
 
-__all__ = ["AccountCounts", "AccountStatus", "Approved", "BlockedPost", "CalendarPost", "CampaignPosts",
+__all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPost", "CalendarPost", "CampaignPosts",
            "CampaignRead", "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
            "FailingPost", "HistoryRow", "LatestPost", "Month", "MovedPost", "NetworkMonth", "NetworkPost",
            "NextPost", "Pinned", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport", "QueueReport",

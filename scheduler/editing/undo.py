@@ -71,6 +71,11 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
     if entry.get("links") and entry.get("campaign"):
         _revert_links(editor, entry, what, now)
         return
+    if entry["what"] == "archive" and entry.get("campaign"):
+        _unarchive(editor, entry, now)
+        audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=None, after=None, now=now,
+                     undoes=entry["id"], extra=extra or None)
+        return
     if entry["what"] == "add-article":
         _remove_article(editor, entry)
         audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=entry["after"],
@@ -95,6 +100,19 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
         audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
                      after=None, now=now, undoes=entry["id"],
                      posts={"before": current, "after": posts["before"]}, extra=extra or None)
+
+
+def _unarchive(editor: Editor, entry: dict, now: datetime) -> None:
+    """The archived campaign back in posts/, and each post it withdrew back in its own slot."""
+    posts = entry.get("posts") or {}
+    try:
+        controls.restore_campaign(editor.root, entry["campaign"])
+    except UsageError as exc:
+        raise Refused(str(exc)) from None
+    try:
+        editor.restore_posts(posts.get("before") or [], posts.get("after") or [], now)
+    except JunoError as exc:
+        raise Refused(f"{entry['campaign']} is back in posts/, but not its posts: {exc}") from None
 
 
 def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: dict | None = None) -> None:

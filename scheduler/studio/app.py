@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
 from scheduler.studio import bulk, views
-from scheduler.studio.filters import CALENDAR_STATES, STATES, UnknownFilter
+from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
 
@@ -72,7 +72,8 @@ class _Routes:
     # --- pages ---------------------------------------------------------------------------------
 
     async def home(self, request: Request):
-        return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws), problem=None, typed={},
+        return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws),
+                         archived=self.ws.project.archived(), problem=None, typed={},
                          practice_hashtags=_practice_hashtags(self.ws))
 
     async def campaign_page(self, request: Request, problem: Refused | None = None, tip_id: str | None = None,
@@ -223,6 +224,7 @@ class _Routes:
                                        url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None)
         except (Refused, JunoError) as exc:
             return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
+                             archived=self.ws.project.archived(),
                              problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
         return self.back(f"/c/{slug}", "Article added and split into tips.")
 
@@ -320,6 +322,38 @@ class _Routes:
         return self.back(back, f"Nothing done: {action[:40]!r} is not something the queue can do to several.",
                          "refused")
 
+    async def archive_page(self, request: Request):
+        """The confirmation: what archiving this campaign withdraws, before anything changes."""
+        slug = request.path_params["slug"]
+        campaign, _ = self.ws.campaign(slug)
+        model = views.queue_page(self.ws, Filters(campaign=slug))
+        posted = sum(1 for row in model["history"] if row["status"] == "posted")
+        return self.page(request, "archive.html", slug=slug, title=campaign.title, waiting=model["plan"],
+                         posted=posted)
+
+    async def archive(self, request: Request):
+        slug = request.path_params["slug"]
+        self.ws.campaign(slug)  # a name that is not a campaign here: the problem page
+        try:
+            done = self.ws.project.archive(slug, self.ws.clock(), by="studio")
+        except JunoError as exc:
+            return self.back("/", f"Not archived: {exc}", "refused")
+        count = len(done.withdrawn)
+        withdrawn = f"; {count} post{'s' if count != 1 else ''} withdrawn" if count else ""
+        return self.back("/", f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.")
+
+    async def restore(self, request: Request):
+        slug = request.path_params["slug"]
+        if slug not in self.ws.project.archived():
+            return self.back("/", f"Not restored: there is no archived campaign {slug[:80]!r}.", "refused")
+        try:
+            done = self.ws.project.unarchive(slug, self.ws.clock())
+        except JunoError as exc:
+            return self.back("/", f"Not restored: {exc}", "refused")
+        count = len(done.queued)
+        return self.back(f"/c/{slug}", f"{slug} is back" + (f"; {count} post{'s' if count != 1 else ''} queued again."
+                                                             if count else "."))
+
     async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")
 
@@ -358,6 +392,9 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/queue", r.queue_page),
         Route("/do/{action}", r.control, methods=["POST"]),
         Route("/queue/selected", r.bulk, methods=["POST"]),
+        Route("/c/{slug}/archive", r.archive_page),
+        Route("/c/{slug}/archive", r.archive, methods=["POST"]),
+        Route("/archived/{slug}/restore", r.restore, methods=["POST"]),
         Route("/undo", r.undo, methods=["POST"]),
         Route("/changes", r.changes_page),
         Route("/favicon.ico", r.favicon),

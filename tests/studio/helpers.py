@@ -55,6 +55,17 @@ class Studio:
         return self.post(f"/c/{SLUG}/tips/{tip}/status", data)
 
 
+def planned(root, days: int = 90) -> dict[str, str]:
+    """`plan --json` through the real command line: each post's id and local time."""
+    import json
+
+    from tests.conftest import run_cli
+
+    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", str(days))
+    assert result.code == 0, result
+    return {row["id"]: row["at"] for row in json.loads(result.out)["posts"]}
+
+
 def said(page: str) -> list[str]:
     """The banner's message after a change (a success or a refusal)."""
     return [html.unescape(m) for m in re.findall(r'class="said[^"]*" role="\w+" tabindex="-1">([^<]*)<', page)]

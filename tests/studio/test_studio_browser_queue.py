@@ -2,7 +2,8 @@
 
 approve three drafts ticked on the drafts view -> tick all shown and skip them -> `u` says it will undo the skip of
 the three, and Enter puts each back in its own slot -> move two a week later, Undo -> filter to one campaign,
-search, and a search that matches nothing. axe-core on every state (drafts, ticked, skipped, filtered, empty),
+search, and a search that matches nothing -> archive the campaign, then Undo. axe-core on every state (drafts,
+ticked, skipped, filtered, empty, the archive's confirmation, archived),
 no sideways scroll, screenshots in tests/artifacts/studio-queue-*.png.
 """
 
@@ -23,6 +24,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TIPS = ("resistance-isnt-necessarily-indifference", "keep-the-invitation-open-ended", "patience-matters")
 
 
+def settled(visit) -> None:
+    """Every image the page asked for has arrived (a full-page screenshot loads the lazy cards), so leaving
+    the page aborts no card being drawn."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while not visit.page.evaluate("Array.from(document.images).every(i => i.complete || !i.currentSrc)"):
+        assert time.monotonic() < deadline, "a card never arrived"
+        time.sleep(0.1)
+
+
 def plan(root) -> dict:
     result = run_cli("--root", str(root), "plan", "--json", "--now", NOW, "--days", "90")
     assert result.code == 0, result
@@ -40,6 +52,7 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         page.get_by_role("link", name="see and approve them").click()
         page.wait_for_url("**/queue?state=draft")
         visit.check("drafts")
+        settled(visit)
 
         headlines = {}
         for tip in TIPS:
@@ -47,6 +60,7 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
             headlines[tip] = box.get_attribute("aria-label").removeprefix("Tick ")
             page.get_by_label(f"Tick {headlines[tip]}", exact=True).check()
         visit.check("drafts-ticked")
+        settled(visit)
         with page.expect_navigation():
             page.get_by_role("button", name="Approve the ticked drafts").click()
         assert page.locator(".said").inner_text().startswith("Approved 3 tips at once: the first goes out ")
@@ -61,6 +75,7 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         assert page.locator(".said").inner_text() == "Skipped 3 posts; Undo puts them all back in their slots."
         assert plan(project) == {}
         visit.check("skipped")
+        settled(visit)
 
         page.keyboard.press("u")
         expect(page.locator(".confirm-undo")).to_contain_text("Undo the skip on the queue of 3 posts at once?")
@@ -87,18 +102,40 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         assert "q=" in page.url
         assert page.locator("input.tick[name=post]").count() >= 1
         visit.check("filtered")
+        settled(visit)
 
         page.get_by_label("Search words").fill("words no tip has anywhere")
         with page.expect_navigation():
             page.get_by_role("button", name="Show").click()
         expect(page.locator(".filtered")).to_contain_text("Nothing matches these filters")
         visit.check("empty")
+        settled(visit)
         with page.expect_navigation():
             page.get_by_role("link", name="Clear filters").click()
         assert page.locator("input.tick[name=post]").count() == 3
 
         page.goto(f"{studio.base}/calendar?q={headlines[TIPS[2]].split()[0]}")
         visit.check("calendar-filtered")
+        settled(visit)
+
+        # archive the campaign: a page says what will happen first; Undo brings every post back to its slot
+        page.goto(f"{studio.base}/")
+        with page.expect_navigation():
+            page.locator(f"a[href='/c/{SLUG}/archive']").click()
+        expect(page.locator("h1")).to_contain_text("Archive “What to Do When One Partner Wants Counseling and the Other")
+        assert plan(project) == slots  # nothing changed yet
+        visit.check("archive-confirm")
+        settled(visit)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Archive it and withdraw 3 posts").click()
+        expect(page.locator(".said")).to_contain_text("3 posts withdrawn")
+        assert plan(project) == {}
+        visit.check("archived")
+        settled(visit)
+        with page.expect_navigation():
+            page.locator("#undo-form button").click()
+        assert page.locator(".said").inner_text() == f"Undid the archiving of {SLUG}."
+        assert plan(project) == slots
     finally:
         page.close()
         studio.stop()

@@ -3,11 +3,14 @@ the same article uploaded twice, archiving a campaign, editing a tip that is alr
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
 import pytest
 
+from tests.conftest import run_cli
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, planned, refused, said
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_server import fetch
 
@@ -67,3 +70,70 @@ def test_a_studio_restarted_on_the_same_port_answers_at_once(project):
         assert fetch(second.link).status == 303
     finally:
         second.stop()
+
+
+# --- archiving a campaign -------------------------------------------------------------------------------
+
+OTHER = "patience-matters"
+
+
+@pytest.fixture
+def studio(project):
+    return Studio(project).sign_in()
+
+
+def plan(root) -> dict:
+    return planned(root)
+
+
+def test_archiving_asks_first_withdraws_the_queued_posts_and_undo_puts_each_back_in_its_slot(studio):
+    for tip in (TIP, OTHER):
+        studio.status("approved", tip=tip)
+    slots = plan(studio.root)
+    home = studio.get("/").text
+    assert f'href="/c/{SLUG}/archive"' in home
+    confirm = studio.get(f"/c/{SLUG}/archive").text  # nothing changes before the confirmation
+    assert "2 posts still to go out are withdrawn" in confirm and "Archive it and withdraw 2 posts" in confirm
+    assert "Patience matters." in confirm and plan(studio.root) == slots
+
+    done = studio.post(f"/c/{SLUG}/archive", {}, follow=True)
+    assert said(done.text) == [(f"Archived {SLUG} in posts/archived/{SLUG}.yaml; 2 posts withdrawn. "
+                                "Undo brings it all back.")]
+    assert plan(studio.root) == {}
+    assert not (studio.root / "posts" / f"{SLUG}.yaml").exists()
+    assert (studio.root / "posts" / "archived" / f"{SLUG}.yaml").is_file()
+    assert 'id="archived-h"' in done.text and f"/archived/{SLUG}/restore" in done.text
+    assert f'href="/c/{SLUG}"' not in done.text
+    assert run_cli("--root", str(studio.root), "queue", "--now", NOW.isoformat()).code == 0
+    assert plan(studio.root) == {}  # queue no longer sees it
+
+    undone = studio.post("/undo?back=/", {}, follow=True)
+    assert said(undone.text) == [f"Undid the archiving of {SLUG}."]
+    assert (studio.root / "posts" / f"{SLUG}.yaml").is_file()
+    assert plan(studio.root) == slots  # each post in its own slot
+
+
+def test_restore_brings_an_archived_campaign_back_and_queues_its_approved_tips(studio):
+    studio.status("approved")
+    studio.post(f"/c/{SLUG}/archive", {})
+    back = studio.post(f"/archived/{SLUG}/restore", {}, follow=True)
+    assert said(back.text) == [f"{SLUG} is back; 1 post queued again."]
+    assert list(plan(studio.root)) == [f"{SLUG}/{TIP}"]
+    missing = studio.post("/archived/no-such/restore", {}, follow=True)
+    assert refused(missing.text) and "no archived campaign 'no-such'" in said(missing.text)[0]
+    assert studio.get("/c/no-such-campaign/archive").status_code == 400
+
+
+def test_archive_from_the_command_line(project):
+    now = NOW.isoformat()
+    assert run_cli("--root", str(project), "approve", f"{SLUG}/{TIP}", "--now", now).code == 0
+    assert run_cli("--root", str(project), "queue", "--now", now).code == 0
+    result = run_cli("--root", str(project), "archive", SLUG, "--json", "--now", now)
+    assert result.code == 0, result
+    assert json.loads(result.out) == {"campaign": SLUG, "file": f"posts/archived/{SLUG}.yaml",
+                                      "withdrawn": [f"{SLUG}/{TIP}"], "queued": []}
+    again = run_cli("--root", str(project), "archive", SLUG, "--now", now)
+    assert again.code == 2 and again.err.startswith("error: posts/") and "no such campaign" in again.err
+    restored = run_cli("--root", str(project), "archive", SLUG, "--restore", "--now", now)
+    assert restored.code == 0 and f"{SLUG}/{TIP} is queued again" in restored.out
+    assert list(plan(project)) == [f"{SLUG}/{TIP}"]

@@ -3,7 +3,6 @@ this week (issue 21, item 5)."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
 
@@ -11,8 +10,7 @@ import pytest
 import yaml
 
 from scheduler import audit
-from tests.conftest import run_cli
-from tests.studio.helpers import NOW, SLUG, TIP, Studio, refused, said
+from tests.studio.helpers import SLUG, TIP, Studio, planned, refused, said
 from tests.studio.test_studio_scheduling import flag as _flag
 
 OTHER = "patience-matters"
@@ -136,9 +134,7 @@ THIRD = "keep-the-invitation-open-ended"
 
 
 def plan(root) -> dict:
-    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", "90")
-    assert result.code == 0, result
-    return {row["id"]: row["at"] for row in json.loads(result.out)["posts"]}
+    return planned(root)
 
 
 def selected(studio, action: str, back: str = "/queue", **fields):
