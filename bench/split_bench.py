@@ -90,7 +90,7 @@ def _measure(article_name: str, text: str | None, repeat: int) -> dict:
 
         result = fresh_split()
         value, floor = paired_cpu_ms(fresh_split, lambda: read_article(article, root), repeat=repeat)
-        rerun, _ = paired_cpu_ms(lambda: split_file(article, root, schedule), lambda: None, repeat=repeat)
+        rerun, _ = paired_cpu_ms(lambda: split_file(article, root, schedule), lambda: None, repeat=3)
         return {"value": value, "floor": floor, "rerun": rerun, "tips": len(result.campaign.tips),
                 "words": len(article.read_text(encoding="utf-8").split())}
     finally:

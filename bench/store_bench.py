@@ -1,18 +1,22 @@
 """The queue's figures: run-due with nothing due (cold), claims on a big queue, eight workers on PostgreSQL.
 
-run_due_noop     `python -m scheduler run-due` with nothing due, cold, against `python -c pass`;
-                 also lists which heavy modules that path imported (none of tweepy, PIL, apscheduler, rich, atproto).
+run_due_noop     `python -m scheduler run-due` with nothing due, cold (the package's bytecode compiled, as an
+                 installed package has it), against `python -c pass`; also lists which heavy modules that path
+                 imported (none of tweepy, PIL, apscheduler, rich, atproto).
 claim_1m_vs_1k   one claim with 1,000,000 posts queued against one with 1,000 (SQLite, the default).
-pg_drain_100k    eight worker processes (the real runner) drain 100,000 due posts from PostgreSQL to a publisher
-                 that does nothing but note the call: posts per second, against the floor of the same eight
-                 processes making one bare round trip (SELECT 1) per post.
-pg_rate_1m_vs_10k  the same eight drain the first 10,000 posts of a queue of 10,000 (the floor) and of a queue
-                 of 1,000,000 (the value): seconds per 10,000, so the ratio is how much a long queue slows claims.
-pg_duplicates_lost posts published twice, or published and not recorded (or recorded and never published), over
-                 all three drains: must be 0.
-Every queue is filled by the server (INSERT ... SELECT FROM generate_series, the rows add_posts writes, checked
-against one written by add_posts) and drained at once, before anything has analysed the table: a million rows
-sent one by one from Python would not fit the bench's ten minutes, and a fresh queue is the case that matters.
+pg_drain_100k    eight worker processes (the real runner) drain a queue of 100,000 due posts from PostgreSQL to a
+                 publisher that does nothing but note the call, for at most DRAIN_SECONDS (60 s; all of it when
+                 that is fast enough): posts per second from the first worker's start to the last one's end,
+                 against the floor of the same eight processes making bare round trips (SELECT 1) for FLOOR_SECONDS.
+pg_rate_1m_vs_10k  the same eight drain the first 10,000 posts (for at most SLICE_SECONDS, 30 s) of a queue of
+                 10,000 (the floor) and of a queue of 1,000,000 (the value): milliseconds per 10,000 at that rate,
+                 so the ratio is how much a long queue slows claims.
+pg_duplicates_lost posts published twice, published and not recorded, recorded and never published, or left
+                 claimed when the workers stopped, over all three drains: must be 0.
+Every queue is filled by the database (INSERT ... SELECT from a series, the rows add_posts writes, checked against
+one written by add_posts) and drained at once, before anything has analysed the table: a million rows sent one
+by one from Python would not fit the bench's ten minutes, and a fresh queue is the case that matters. The time
+caps keep `make bench` under ten minutes on a busy 2-core machine; a capped drain still times thousands of posts.
 
     python -m bench store          (or: python -m bench.store_bench)
 """
@@ -41,6 +45,12 @@ CLAIMS = 200
 DRAIN_POSTS = int(os.environ.get("JUNO_BENCH_DRAIN", "100000"))
 DRAIN_WORKERS = 8
 SLICE = int(os.environ.get("JUNO_BENCH_SLICE", "10000"))
+# Time caps that keep `make bench` under ten minutes: a drain that has not finished by then stops between
+# posts (the workers' should_stop) and its rate is the posts it published over the time it took; thousands
+# of posts either way, so the rate is steady, and every post it touched is checked for exactly-once.
+DRAIN_SECONDS = float(os.environ.get("JUNO_BENCH_DRAIN_SECONDS", "60"))
+SLICE_SECONDS = float(os.environ.get("JUNO_BENCH_SLICE_SECONDS", "30"))
+FLOOR_SECONDS = float(os.environ.get("JUNO_BENCH_FLOOR_SECONDS", "15"))
 BIG_QUEUE = int(os.environ.get("JUNO_BENCH_BIG_QUEUE", "1000000"))
 
 
@@ -103,7 +113,7 @@ def claim_ms(folder: Path, queued: int) -> float:
     now = datetime.now(UTC)
     with open_store(url) as store:
         add_in_batches(store, posts(CLAIMS, now - timedelta(hours=1), timedelta(seconds=1), prefix="due/"))
-        add_in_batches(store, posts(queued - CLAIMS, now + timedelta(days=1), timedelta(seconds=30)))
+    fill(url, queued - CLAIMS, now + timedelta(days=1), timedelta(seconds=30))
     with open_store(url) as store:
         times = []
         for _ in range(CLAIMS):
@@ -130,17 +140,18 @@ def pg_drain(folder: Path) -> dict:
     with pg_schema() as url:
         figures["pg_drain_100k"] = drain(folder / "100k", url, DRAIN_POSTS)
         floor = round_trips(folder / "floor", url)
-    figures["pg_drain_100k"].update(floor=floor, ratio=round(figures["pg_drain_100k"]["value"] / floor, 3),
+    figures["pg_drain_100k"].update(floor=round(floor, 1), ratio=round(figures["pg_drain_100k"]["value"] / floor, 3),
                                     floor_is=f"{DRAIN_WORKERS} processes making one bare round trip per post")
     rates = {}
     for queued in (SLICE, BIG_QUEUE):
         with pg_schema() as url:
-            rates[queued] = drain(folder / f"q{queued}", url, queued, take=SLICE)
+            rates[queued] = drain(folder / f"q{queued}", url, queued, take=SLICE, seconds=SLICE_SECONDS)
     small, big = rates[SLICE], rates[BIG_QUEUE]
     figures["pg_rate_1m_vs_10k"] = figure(
         1000 * SLICE / big["value"], "ms", floor=1000 * SLICE / small["value"], goal="ratio <= 1.5",
-        floor_is=f"draining the first {SLICE:,} posts of a queue of {SLICE:,}",
-        note=f"draining the first {SLICE:,} posts of a queue of {BIG_QUEUE:,}, just filled, never analysed",
+        floor_is=f"draining the first {SLICE:,} posts (at most {SLICE_SECONDS:g} s) of a queue of {SLICE:,}",
+        note=f"draining the first {SLICE:,} posts (at most {SLICE_SECONDS:g} s) of a queue of {BIG_QUEUE:,}, "
+             "just filled, never analysed",
         rate_10k=small["value"], rate_1m=big["value"], duplicates=small["duplicates"] + big["duplicates"],
         lost=small["lost"] + big["lost"])
     problems = sum(f.get("duplicates", 0) + f.get("lost", 0) for f in (figures["pg_drain_100k"], small, big))
@@ -163,31 +174,42 @@ def pg_schema():
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def fill(url: str, count: int, due: datetime) -> None:
-    """`count` due posts, the rows `add_posts` would write for `posts(count, due)`, made by the server itself
-    (one INSERT from generate_series: a million in seconds, where a million rows sent from here take minutes)."""
+_FILL = ("INSERT INTO posts (id, tip_key, round, campaign, section, position, text, card, alt_text, weighted_length,"
+         " due_at, pinned, status, ready_at, attempts, attempt_open, recyclable, created_at, updated_at, network,"
+         " sensitive) SELECT 'bench/tip-' || {number}, 'bench/tip-' || {number}, 1, 'bench', NULL, n,"
+         " 'Tip ' || n || ': listen first.', NULL, NULL, 22, {due} + n * {step}, 0, 'queued', {due} + n * {step},"
+         " 0, 0, 1, {now}, {now}, 'x', 0 FROM {numbers}")
+_FILL_SQL = {
+    "postgresql": _FILL.format(number="lpad(n::text, 7, '0')", due="%(due)s", step="%(step)s", now="%(now)s",
+                               numbers="generate_series(1, %(last)s) AS n"),
+    "sqlite": "WITH RECURSIVE numbers(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM numbers WHERE n < :last) "
+              + _FILL.format(number="printf('%07d', n)", due=":due", step=":step", now=":now", numbers="numbers"),
+}
+
+
+def fill(url: str, count: int, due: datetime, step: timedelta = timedelta(0)) -> None:
+    """`count` posts, the rows `add_posts` would write for `posts(count, due, step)`, made by the database itself
+    (one INSERT from a series: a million in seconds, where a million rows sent from here take minutes)."""
     from scheduler.store import open_store
     from scheduler.store.records import to_epoch
 
     with open_store(url) as store:
-        store.add_posts(posts(1, due), datetime.now(UTC))  # one through the library: the reference row
-        store.conn.execute(
-            "INSERT INTO posts (id, tip_key, round, campaign, section, position, text, card, alt_text, weighted_length,"
-            " due_at, pinned, status, ready_at, attempts, attempt_open, recyclable, created_at, updated_at, network,"
-            " sensitive) SELECT 'bench/tip-' || lpad(n::text, 7, '0'), 'bench/tip-' || lpad(n::text, 7, '0'), 1,"
-            " 'bench', NULL, n, 'Tip ' || n || ': listen first.', NULL, NULL, 22, %(due)s, 0, 'queued', %(due)s, 0, 0,"
-            " 1, %(now)s, %(now)s, 'x', 0 FROM generate_series(1, %(last)s) AS n",
-            {"due": to_epoch(due), "now": to_epoch(datetime.now(UTC)), "last": count - 1})
+        store.add_posts(posts(1, due, step), datetime.now(UTC))  # one through the library: the reference row
+        store.conn.execute(_FILL_SQL["sqlite" if url.startswith("sqlite:") else "postgresql"],
+                           {"due": to_epoch(due), "step": int(step.total_seconds()), "now": to_epoch(datetime.now(UTC)),
+                            "last": count - 1})
         reference, made = store.get("bench/tip-0000000"), store.get("bench/tip-0000001")
         assert made is not None and reference is not None
+        assert made.due_at == reference.due_at + step
         assert replace(made, id=reference.id, tip_key=reference.tip_key, position=0, text=reference.text,
-                        updated_at=reference.updated_at) == reference
+                       due_at=reference.due_at, updated_at=reference.updated_at) == reference
 
 
-def drain(folder: Path, url: str, queued: int, take: int | None = None) -> dict:
-    """DRAIN_WORKERS processes drain `take` posts (all by default) of `queued` due ones; their rate, and
-    how many went out twice or were published and not recorded."""
-    from scheduler.store import open_store
+def drain(folder: Path, url: str, queued: int, take: int | None = None, seconds: float = DRAIN_SECONDS) -> dict:
+    """DRAIN_WORKERS processes drain `take` posts (all by default) of `queued` due ones, stopping between posts
+    after `seconds`; their rate, and how many went out twice, were published and not recorded (or recorded and
+    not published), or were left claimed."""
+    from scheduler.store import POSTED, QUEUED, open_store
 
     root = folder / "project"
     (root / "posts").mkdir(parents=True)
@@ -195,23 +217,24 @@ def drain(folder: Path, url: str, queued: int, take: int | None = None) -> dict:
     fill(url, queued, datetime.now(UTC) - timedelta(minutes=1))
     share = str(-(-(take or queued) // DRAIN_WORKERS))
     env = dict(os.environ, JUNO_DATABASE_URL=url)
-    start = time.perf_counter()
     workers = [subprocess.Popen([sys.executable, "-m", "bench.store_bench", "--drain", str(root),
-                                 str(folder / f"calls-{n}.json"), share], cwd=REPO, env=env)
+                                 str(folder / f"calls-{n}.json"), share, str(seconds)], cwd=REPO, env=env)
                for n in range(DRAIN_WORKERS)]
     for worker in workers:
         if worker.wait() != 0:
             raise RuntimeError(f"a drain worker exited {worker.returncode}")
-    seconds = time.perf_counter() - start
-    calls = [post_id for n in range(DRAIN_WORKERS) for post_id in json.loads((folder / f"calls-{n}.json").read_text())]
+    results = [json.loads((folder / f"calls-{n}.json").read_text()) for n in range(DRAIN_WORKERS)]
+    elapsed = _window(results)
+    calls = [post_id for result in results for post_id in result["calls"]]
     with open_store(url) as store:
-        recorded = {p.id for p in store.posts(["posted"])}
-        left = sum(n for status, n in store.counts().items() if status != "posted")
-    lost = len(set(calls) ^ recorded)
-    if take is None:
-        lost += queued - len(recorded)
-    return figure(len(calls) / seconds, "posts/s", goal="value >= 5000", duplicates=len(calls) - len(set(calls)),
-                  lost=lost, not_posted=left, workers=DRAIN_WORKERS, posts=len(calls), queued=queued, seconds=seconds)
+        recorded = {p.id for p in store.posts([POSTED])}
+        counts = store.counts()
+    left = sum(n for status, n in counts.items() if status != POSTED)
+    stranded = sum(n for status, n in counts.items() if status not in (POSTED, QUEUED))  # e.g. left CLAIMED
+    lost = len(set(calls) ^ recorded) + stranded  # a post the workers stopped before is back in the queue
+    return figure(len(calls) / elapsed, "posts/s", goal="value >= 5000", duplicates=len(calls) - len(set(calls)),
+                  lost=lost, not_posted=left, workers=DRAIN_WORKERS, posts=len(calls), queued=queued,
+                  seconds=elapsed, cap_s=seconds, finished=len(calls) >= (take or queued))
 
 
 def round_trips(folder: Path, url: str) -> float:
@@ -219,27 +242,39 @@ def round_trips(folder: Path, url: str) -> float:
     share = -(-DRAIN_POSTS // DRAIN_WORKERS)
     env = dict(os.environ, JUNO_DATABASE_URL=url)
     folder.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
-    workers = [subprocess.Popen([sys.executable, "-m", "bench.store_bench", "--round-trips", str(share)], cwd=REPO,
-                                env=env) for _ in range(DRAIN_WORKERS)]
+    counts = folder / "round-trips"
+    workers = [subprocess.Popen([sys.executable, "-m", "bench.store_bench", "--round-trips", str(share),
+                                 str(FLOOR_SECONDS), f"{counts}-{n}"], cwd=REPO, env=env) for n in range(DRAIN_WORKERS)]
     for worker in workers:
         if worker.wait() != 0:
             raise RuntimeError(f"a round-trip worker exited {worker.returncode}")
-    return share * DRAIN_WORKERS / (time.perf_counter() - start)
+    results = [json.loads(Path(f"{counts}-{n}").read_text()) for n in range(DRAIN_WORKERS)]
+    return sum(result["done"] for result in results) / _window(results)
 
 
-def round_trip_worker(count: int) -> int:
+def _window(results: list[dict]) -> float:
+    """Seconds from the first worker's start of work to the last one's end: the drain, not starting Python."""
+    return max(result["end"] for result in results) - min(result["start"] for result in results)
+
+
+def round_trip_worker(count: int, seconds: float, out: Path) -> int:
     import psycopg
 
+    done = 0
     with psycopg.connect(os.environ["JUNO_DATABASE_URL"], autocommit=True) as conn:
-        for _ in range(count):
+        start = time.time()
+        deadline = time.monotonic() + seconds
+        while done < count and time.monotonic() < deadline:
             conn.execute("SELECT 1").fetchone()
+            done += 1
+        end = time.time()
+    out.write_text(json.dumps({"done": done, "start": start, "end": end}))
     return 0
 
 
-def drain_worker(root: Path, out: Path, share: int) -> int:
+def drain_worker(root: Path, out: Path, share: int, seconds: float) -> int:
     """One of the eight: the real runner against the shared queue, a publisher that only notes calls;
-    it stops between posts once it has published `share`."""
+    it stops between posts once it has published `share`, or after `seconds`."""
     from scheduler.config import load_settings
     from scheduler.networks.base import Published, Publisher
     from scheduler.runner.run import run_due, worker_name
@@ -258,15 +293,18 @@ def drain_worker(root: Path, out: Path, share: int) -> int:
     settings = load_settings(root)
     publisher = Nothing()
     with open_store(settings.database_url) as store:
+        start = time.time()
+        deadline = time.monotonic() + seconds
         run_due(settings, store, publisher, datetime.now(UTC), worker_name(),
-                should_stop=lambda: len(publisher.calls) >= share)
-    out.write_text(json.dumps(publisher.calls))
+                should_stop=lambda: len(publisher.calls) >= share or time.monotonic() >= deadline)
+        end = time.time()
+    out.write_text(json.dumps({"calls": publisher.calls, "start": start, "end": end}))
     return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--drain":
-        sys.exit(drain_worker(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])))
+        sys.exit(drain_worker(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])))
     if len(sys.argv) > 1 and sys.argv[1] == "--round-trips":
-        sys.exit(round_trip_worker(int(sys.argv[2])))
+        sys.exit(round_trip_worker(int(sys.argv[2]), float(sys.argv[3]), Path(sys.argv[4])))
     print(json.dumps(run(), indent=2))
