@@ -5,10 +5,10 @@ run_due_noop     `python -m scheduler run-due` with nothing due, cold (the packa
                  imported (none of tweepy, PIL, apscheduler, rich, atproto).
 claim_1m_vs_1k   one claim with 1,000,000 posts queued against one with 1,000 (SQLite, the default).
 pg_drain_100k    eight worker processes (the real runner) drain a queue of 100,000 due posts from PostgreSQL to a
-                 publisher that does nothing but note the call, for at most DRAIN_SECONDS (60 s; all of it when
+                 publisher that does nothing but note the call, for at most DRAIN_SECONDS (45 s; all of it when
                  that is fast enough): posts per second from the first worker's start to the last one's end,
                  against the floor of the same eight processes making bare round trips (SELECT 1) for FLOOR_SECONDS.
-pg_rate_1m_vs_10k  the same eight drain the first 10,000 posts (for at most SLICE_SECONDS, 30 s) of a queue of
+pg_rate_1m_vs_10k  the same eight drain the first 10,000 posts (for at most SLICE_SECONDS, 20 s) of a queue of
                  10,000 (the floor) and of a queue of 1,000,000 (the value): milliseconds per 10,000 at that rate,
                  so the ratio is how much a long queue slows claims.
 pg_duplicates_lost posts published twice, published and not recorded, recorded and never published, or left
@@ -48,9 +48,9 @@ SLICE = int(os.environ.get("JUNO_BENCH_SLICE", "10000"))
 # Time caps that keep `make bench` under ten minutes: a drain that has not finished by then stops between
 # posts (the workers' should_stop) and its rate is the posts it published over the time it took; thousands
 # of posts either way, so the rate is steady, and every post it touched is checked for exactly-once.
-DRAIN_SECONDS = float(os.environ.get("JUNO_BENCH_DRAIN_SECONDS", "60"))
-SLICE_SECONDS = float(os.environ.get("JUNO_BENCH_SLICE_SECONDS", "30"))
-FLOOR_SECONDS = float(os.environ.get("JUNO_BENCH_FLOOR_SECONDS", "15"))
+DRAIN_SECONDS = float(os.environ.get("JUNO_BENCH_DRAIN_SECONDS", "45"))
+SLICE_SECONDS = float(os.environ.get("JUNO_BENCH_SLICE_SECONDS", "20"))
+FLOOR_SECONDS = float(os.environ.get("JUNO_BENCH_FLOOR_SECONDS", "10"))
 BIG_QUEUE = int(os.environ.get("JUNO_BENCH_BIG_QUEUE", "1000000"))
 
 
