@@ -316,7 +316,7 @@ def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
     }
 
 
-def network_posts(settings, brand, campaign, tip, text: str | None = None) -> list[dict]:
+def network_posts(settings, brand, campaign, tip, text: str | None = None, composed=None) -> list[dict]:
     """A tip's post on each configured account's network exactly as it will be sent, the first account's first.
 
     Each: {"network", "name", "text" (with footer, link and its tracking parameters, hashtags), "length",
@@ -326,7 +326,8 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None) -> li
     from scheduler.cards.render import campaign_alt_text, card_path, dimensions
     from scheduler.posttext import compose_tip
 
-    composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
+    if composed is None:  # `composed`: compose_tip's answer for these words, when the caller has it already
+        composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
     alt = campaign_alt_text(brand, campaign, tip)
     posts = []
     for network, body in composed.texts.items():

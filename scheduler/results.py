@@ -553,6 +553,6 @@ __all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPos
            "CampaignRead", "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
            "FailingPost", "HistoryRow", "LatestPost", "Month", "MovedPost", "NetworkMonth", "NetworkPost",
            "NextPost", "Pinned", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport", "QueueReport",
-           "QueuedPost", "RecycledPost", "Result", "Saved", "SplitArticle", "SplitBlock", "SplitItem", "SplitReport",
-           "SplitTip", "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished", "UpdatedPost",
-           "WithdrawnPost"]
+           "QueuedPost", "RecycledPost", "Result", "Saved", "SplitArticle", "SplitBlock", "SplitItem",
+           "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished",
+           "UpdatedPost", "WithdrawnPost"]

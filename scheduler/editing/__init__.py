@@ -34,6 +34,7 @@ from scheduler.editing.showing import Showing
 from scheduler.errors import Conflict, ContentError, Refused
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, Saved, SplitReport
+from scheduler.tips.readiness import is_ready, notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
 from scheduler.tips.taking import take
@@ -73,7 +74,7 @@ class Editor(Showing):
                     for key in fields:
                         if _normal(key, item.get(key)) != _normal(key, was.get(key)):
                             raise Conflict(snapshot(item), "")  # change() fills in the file's version
-            return set_fields(tips, tip_id, fields)
+            return set_fields(tips, tip_id, {**fields, **_notes_after(find(tips, tip_id), fields)})
 
         saved = self.campaign_file(slug).change(tip_id, edit, version=None if was is not None else version,
                                                 what="edit", now=now, check=self._check_tip,
@@ -304,6 +305,20 @@ class Editor(Showing):
                             extra={"batch": batch} if batch else None)
         self.queue_or_restore(file, before_text, saved, now)
         return Pinned(post.id, local.isoformat(timespec="minutes"))
+
+
+def _notes_after(item: dict | None, fields: dict) -> dict:
+    """The tip's notes (and `ready`) checked again for its new words, when its headline or text changed: split's
+    notes about those words go, the checks on the words alone run again, `ready` follows the notes."""
+    changed = [key for key in ("headline", "text") if key in fields]
+    if item is None or not changed:
+        return {}
+    headline, text = (str(fields.get(key) or item.get(key) or "") for key in ("headline", "text"))
+    notes = notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed)
+    found: dict[str, object] = {"notes": notes or None}
+    if "ready" in item:
+        found["ready"] = is_ready(notes)
+    return found
 
 
 def _normal(key: str, value) -> str | None:

@@ -173,7 +173,7 @@ class Showing:
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
         """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""
         schedule = self.settings.schedule
-        composed = compose_tip(schedule, campaign, tip).text
+        composed = self.composed(campaign, tip).text
         parts = []
         if campaign.url and campaign.url.split("?")[0] in composed:
             parts.append("the article's link")

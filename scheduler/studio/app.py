@@ -135,7 +135,8 @@ class _Routes:
         length, limit = self.ws.post_length(campaign, tip, text)
         most = self.ws.project.headline_limit
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
-                                     "headline_length": len(headline), "headline_limit": most}
+                                     "headline_length": len(headline), "headline_limit": most,
+                                     "networks": views.live_networks(self.ws, campaign, tip, text)}
         if len(headline) > most:  # refused at Save; drawing it would only cost time (or memory)
             answer["error"] = (f"the headline is {len(headline)} characters, over {most}: the card is drawn "
                                "again once it is shorter, and Save refuses it until then")
@@ -243,7 +244,7 @@ class _Routes:
                                   for f in saved.entry["fields"])
             return f"Saved {fields}: every post below shows them as they will go out. Undo takes it back."
 
-        return await self.change(request, work, typed=typed, anchor="links-h")
+        return await self.change(request, work, typed=typed, anchor="links")
 
     async def undo(self, request: Request):
         data = await self.form(request)

@@ -89,13 +89,23 @@ def review(ws, slug: str) -> dict:
             "practice_hashtags": list(ws.settings.schedule.hashtags)}
 
 
+def live_networks(ws, campaign: Campaign, tip, text: str) -> list[dict]:
+    """What the live preview sends back for the words typed now: each network's post, count, limit and marks."""
+    posts = ws.project.campaign_posts(campaign.slug, tip.id, text).tips[0].posts
+    return [{key: value for key, value in network_post(ws, campaign, tip, post).items()
+             if key in ("network", "text", "length", "limit", "fits", "warnings")} for post in posts]
+
+
 def network_post(ws, campaign: Campaign, tip, post) -> dict:
-    """One network's post for the page: as `preview` shows it, with the card at that network's size.
+    """One network's post for the page: as `preview` shows it, with the card at that network's size (None: the
+    card above, when the network shows the same size).
 
     The studio draws a card the moment the page shows it, so `preview`'s "No card yet" is left out here."""
     return {"network": post.network, "name": post.name, "text": post.text, "length": post.length,
             "limit": post.limit, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
-            "card": card_url(ws, campaign, tip, post.card_size), "card_size": post.card_size,
+            # the first network's size is the card shown above the form: not drawn and sent twice
+            "card": None if post.card_size == ws.project.card_sizes[0] else card_url(ws, campaign, tip, post.card_size),
+            "card_size": post.card_size,
             "width": post.card_width, "height": post.card_height,
             "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 

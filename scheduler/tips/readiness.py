@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips.drafts import long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
 from scheduler.tips.sentences import words
+from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
@@ -52,6 +54,33 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     lost = _lost_from_headline(headline, source)
     if lost:
         found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
+    return list(dict.fromkeys(found))
+
+
+# Which of split's notes speak of which words: after a person rewrites those words, the note no longer holds and
+# the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
+# it", stay until the person is done with the tip).
+_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", "the headline leaves out")
+_ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
+               "spaces put back in run-together words", "rewritten from")
+_ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
+               "describes the reader")
+
+
+def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
+    """A tip's notes after a person changed its `changed` fields ("headline", "text") to these words: the notes
+    about those words go, and the checks on the words alone (odd capitals, a bare two-word headline, a long
+    headline, a likely typo) are made again on the new words."""
+    changed = set(changed)
+    about: tuple[str, ...] = _ABOUT_BOTH if changed & {"headline", "text"} else ()
+    about += _ABOUT_HEADLINE if "headline" in changed else ()
+    about += _ABOUT_TEXT if "text" in changed else ()
+    kept = [note for note in notes if not note.startswith(about)] if about else list(notes)
+    if not about:
+        return kept
+    found = review_notes(headline, text, "", kept, kind="edited") + long_headline_notes(headline)
+    if "text" in changed:
+        found += typo_notes(text)
     return list(dict.fromkeys(found))
 
 

@@ -35,7 +35,8 @@ class Visit:
         self.page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}")
                      if msg.type in ("error", "warning") else None)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("requestfailed", lambda req: self.problems.append(f"request failed: {req.url}"))
+        self.page.on("requestfailed", lambda req: None if _left_behind(req) else self.problems.append(
+            f"request failed: {req.url} ({req.failure})"))
         self.page.on("response", lambda res: self.problems.append(f"{res.status} for {res.url}")
                      if res.status >= 400 else None)
 
@@ -53,6 +54,12 @@ class Visit:
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
         assert not serious, f"{step}: {json.dumps(serious, indent=1)[:3000]}"
         assert not self.problems, f"{step}: {self.problems}"
+
+
+def _left_behind(request) -> bool:
+    """An image still loading when the person went to another page: the browser drops it; nothing failed.
+    (An image the studio cannot serve answers 4xx or 5xx, which the response check catches.)"""
+    return request.resource_type == "image" and request.failure == "net::ERR_ABORTED"
 
 
 def loaded_width(image, seconds: float = 15) -> int:

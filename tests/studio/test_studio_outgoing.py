@@ -42,8 +42,9 @@ def shown_posts(page: str, tip: str = TIP) -> dict[str, dict]:
         found[network] = {
             "text": html.unescape(re.search(r'data-net-text="\w+">(.*?)</p>', body, re.DOTALL).group(1)),
             "count": re.search(r'data-net-count="\w+"[^>]*>([^<]*)<', body).group(1),
-            "card": html.unescape(re.search(r'<img class="net-card" src="([^"]+)"', body).group(1)),
-            "alt": html.unescape(re.search(r'class="net-card" src="[^"]+" alt="([^"]*)"', body).group(1)),
+            "card": html.unescape(card.group(1)) if (card := re.search(r'<img class="net-card" src="([^"]+)"', body))
+            else None,
+            "alt": html.unescape(re.search(r'<p class="alt-shown"><span>Alt text:</span> ([^<]*)</p>', body).group(1)),
             "warnings": re.findall(r'<span class="badge flag">([^<]*)<', body),
         }
     return found
@@ -74,10 +75,13 @@ def test_each_network_shows_the_post_exactly_as_queue_then_stores_it(studio):
 
 
 def test_each_network_shows_its_card_at_its_own_size(studio):
-    shown = shown_posts(studio.get(f"/c/{SLUG}").text)
+    page = studio.get(f"/c/{SLUG}").text
+    shown = shown_posts(page)
+    assert shown["x"]["card"] is None and shown["mastodon"]["card"] is None  # X's size: the card above the form
+    main = html.unescape(re.search(rf'id="tip-{TIP}".*?<img class="card" src="([^"]+)"', page, re.DOTALL).group(1))
     sizes = {}
     for network, post in shown.items():
-        answer = studio.get(post["card"])
+        answer = studio.get(post["card"] or main)
         assert answer.status_code == 200, (network, answer.text)
         sizes[network] = Image.open(io.BytesIO(answer.content)).size
     assert sizes == {"x": (1600, 900), "bluesky": (1080, 1080), "mastodon": (1600, 900)}
@@ -117,7 +121,7 @@ def test_the_address_and_hashtags_set_in_the_studio_reach_every_post_and_undo_ex
     assert studio.status("approved").status_code == 303
     before = studio.campaign_text()
     answer = links(studio, URL, "#Grief Loss")
-    assert answer.status_code == 303 and answer.headers["location"].endswith("#links-h")
+    assert answer.status_code == 303 and answer.headers["location"].endswith("#links")
     text = studio.campaign_text()
     assert f'  url: "{URL}"' in text and 'hashtags: ["#Grief", "#Loss"]\ntips:' in text
     assert text.replace(f'"{URL}"', "null").replace('hashtags: ["#Grief", "#Loss"]\n', "") == before
@@ -208,3 +212,53 @@ def test_the_paste_form_refuses_a_bad_address_beside_it_and_writes_nothing(proje
     assert "the article's address: 'not an address' is not a web address" in page
     assert 'value="not an address" aria-invalid="true"' in page and 'value="#Money"' in page
     assert sorted(p.name for p in (project / "posts").rglob("*")) == before
+
+
+def test_the_live_preview_counts_the_typed_words_on_every_network_as_they_would_go_out(studio):
+    typed = "Counseling is a place to be heard. " * 8
+    answer = studio.get(f"/c/{SLUG}/tips/{TIP}/preview", params={"text": typed}).json()
+    from scheduler import open_project
+
+    expected = open_project(studio.root).campaign_posts(SLUG, TIP, typed).tips[0].posts
+    assert [(n["network"], n["text"], n["length"], n["limit"], n["fits"]) for n in answer["networks"]] == [
+        (p.network, p.text, p.length, p.limit, p.fits) for p in expected]
+    assert {n["network"]: n["warnings"] for n in answer["networks"]} == {
+        p.network: (["Too long"] if not p.fits else []) for p in expected}
+    assert any(not p.fits for p in expected) and any(p.fits for p in expected)
+    assert typed.strip() in answer["networks"][0]["text"]
+    assert "Counseling is a place to be heard." not in studio.campaign_text()  # nothing is saved
+
+
+def test_notes_are_checked_again_after_an_edit_and_undo_puts_them_back(studio):
+    import yaml
+
+    tip = "understanding-the-reasons-behind-reluctance-can-help"
+    before = studio.campaign_text()
+
+    def notes():
+        found = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == tip)
+        return found.get("notes"), found.get("ready")
+
+    assert notes() == (["headline shortened from a longer sentence"], True)
+    assert studio.edit(tip, headline="Know WHY your partner hesitates.").status_code == 303
+    assert notes() == (["odd capitals in the headline: write it in sentence case"], False)
+    page = studio.get(f"/c/{SLUG}").text
+    assert "odd capitals in the headline" in page and "headline shortened from a longer sentence" not in page
+    assert studio.edit(tip, headline="Know why your partner hesitates.").status_code == 303
+    assert notes() == (None, True)
+    studio.post("/undo", {})
+    studio.post("/undo", {})
+    assert studio.campaign_text() == before
+
+
+def test_notes_about_the_words_a_person_did_not_touch_stay():
+    from scheduler.tips.readiness import notes_after_edit
+
+    notes = ["a quotation: check who said it", "headline lightly compressed from the sentence",
+             "text shortened to fit a post"]
+    assert notes_after_edit(notes, "A fine headline.", "Fine words, alot of them.", ["headline"]) == [
+        "a quotation: check who said it", "text shortened to fit a post"]
+    assert notes_after_edit(notes, "A fine headline.", "Fine words, alot of them.", ["text"]) == [
+        "a quotation: check who said it", "headline lightly compressed from the sentence",
+        "source sentence has a typo? (alot)"]
+    assert notes_after_edit(notes, "Breathe.", "Breathe.", ["text"])[-1].startswith("a headline of two words")

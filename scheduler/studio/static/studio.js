@@ -8,7 +8,48 @@
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
   };
 
-  // --- live card and X count while typing -----------------------------------------------------
+  // --- live card and counts while typing: the headline counted here at once, each network's post by the studio --
+  const headlineLength = (value) => Array.from(value.trim().split(/\s+/).join(" ")).length;  // code points, as saved
+  const showHeadline = (tip, headline) => {
+    const count = tip.querySelector("[data-headline-count]");
+    if (!count) return false;
+    const limit = Number(count.dataset.limit);
+    const length = headlineLength(headline.value);
+    const over = length > limit;
+    count.textContent = `${length} / ${limit}`;
+    count.classList.toggle("over", over);
+    const box = tip.querySelector("[data-card-box]");
+    if (box) {
+      box.classList.toggle("over", over);
+      box.querySelector("[data-card-over]").hidden = !over;
+      box.querySelector("[data-card-over-count]").textContent = `${length} / ${limit}`;
+    }
+    return over;
+  };
+  const showNetworks = (tip, networks) => {
+    (networks || []).forEach((net) => {
+      tip.querySelectorAll(`[data-net-count="${net.network}"]`).forEach((count) => {
+        count.textContent = `${net.length} / ${net.limit}`;
+        count.classList.toggle("over", !net.fits);
+      });
+      const text = tip.querySelector(`[data-net-text="${net.network}"]`);
+      if (text) text.textContent = net.text;
+      const marks = tip.querySelector(`[data-net-warnings="${net.network}"]`);
+      if (marks) {
+        marks.replaceChildren(...net.warnings.map((label) => {
+          const badge = document.createElement("span");
+          badge.className = "badge flag";
+          badge.textContent = label;
+          return badge;
+        }));
+      }
+      const details = tip.querySelector(`details[data-network="${net.network}"]`);
+      if (details) {
+        details.classList.toggle("over", !net.fits);
+        if (!net.fits) details.open = true;  // a post too long on a network opens, so it is seen
+      }
+    });
+  };
   document.querySelectorAll("form.edit[data-preview]").forEach((form) => {
     const tip = form.closest("[data-tip]");
     const card = tip.querySelector("[data-card]");
@@ -16,7 +57,6 @@
     const count = form.querySelector("[data-count]");
     const headline = form.querySelector("[data-headline]");
     const text = form.querySelector("[data-text]");
-    const headlineCount = form.querySelector("[data-headline-count]");
     let asked = 0;
     const refresh = debounce(async () => {
       const mine = ++asked;
@@ -27,12 +67,11 @@
         const answer = await fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } });
         if (!answer.ok || mine !== asked) return;
         const data = await answer.json();
-        count.textContent = `${data.length} / ${data.limit}`;
-        count.classList.toggle("over", data.length > data.limit);
-        if (headlineCount && data.headline_limit) {
-          headlineCount.textContent = `${data.headline_length} / ${data.headline_limit}`;
-          headlineCount.classList.toggle("over", data.headline_length > data.headline_limit);
+        if (count) {
+          count.textContent = `${data.length} / ${data.limit}`;
+          count.classList.toggle("over", data.length > data.limit);
         }
+        showNetworks(tip, data.networks);
         problem.textContent = data.error || "";
         if (data.card) {
           card.src = data.card;
@@ -40,9 +79,9 @@
         }
       } catch (_) { /* the studio stopped; the Save button still says what happened */ }
     }, 200);
-    headline.addEventListener("input", refresh);
+    headline.addEventListener("input", () => { showHeadline(tip, headline); refresh(); });
     text.addEventListener("input", refresh);
-    form.jpreview = refresh;
+    form.jpreview = () => { showHeadline(tip, headline); refresh(); };
   });
 
   // --- never lose typing: each field's unsaved words are kept in this tab until saved ------------

@@ -1,0 +1,98 @@
+"""Each tip's post on every network and the live counters, as a manager sees them in Chromium at 375 and 1280 px.
+
+Type the post's words: each network's count and post follow; a post too long on one network opens there with
+preview's "Too long". Type a headline over the limit: the counter and the card say so at once, before Save.
+Set the article's address and hashtags: every network's post carries them. axe-core finds nothing serious.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from scheduler import open_project
+from tests.studio.server import StudioProcess
+from tests.studio.test_studio_browser import NOW, SLUG, TIP, Visit
+from tests.studio.test_studio_outgoing import URL, on_three_networks
+from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def shot(page, name: str) -> None:
+    """What is on the screen now (the full-page shots of a 20-tip page are too tall to look at)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"studio-outgoing-screen-{name}.png"))
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before_save(browser, project, screen):  # noqa: F811
+    on_three_networks(project, url=None)
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS[screen], f"outgoing-{screen}")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/c/{SLUG}")
+        tip = page.locator(f"#tip-{TIP}")
+        networks = tip.locator("details.network")
+        expect(networks).to_have_count(3)
+        assert networks.evaluate_all("all => all.map(d => [d.dataset.network, d.open])") == [
+            ["x", True], ["bluesky", False], ["mastodon", False]]
+        visit.check("review")
+
+        # the address and hashtags, set above the tips, reach every network's post
+        expect(page.locator("#links summary")).to_contain_text("no link: set the article's address")
+        page.locator("#links summary").click()
+        page.get_by_label("The article's address (each post links to it)").fill(URL)
+        page.get_by_label("Hashtags", exact=True).fill("#Couples #Counseling")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save address and hashtags").click()
+        assert page.locator(".said").inner_text().startswith("Saved the article's address and the hashtags")
+        expect(tip.locator("[data-net-text=x]")).to_contain_text(f"{URL}?utm_source=x&utm_medium=social")
+        expect(tip.locator("[data-net-text=bluesky]")).to_contain_text("#Couples #Counseling")
+        expect(page.locator("#links summary")).to_contain_text("a link to junocounseling.com/blog/one-partner")
+        page.locator("#links").evaluate("d => { d.open = true; }")
+        page.locator("#links").scroll_into_view_if_needed()
+        shot(page, f"{screen}-links")
+
+        # typing the post's words: every network's count and words follow, the one too long opens and says so
+        # (X counts the link as 23 and allows 280, Bluesky counts it as shown and allows 300, Mastodon 500)
+        typed = "Counseling is a place to be heard, even when only one of you is ready to go. " * 3 + "Truly so."
+        tip.get_by_label("Post text").fill(typed)
+        expected = {p.network: p for p in open_project(project).campaign_posts(SLUG, TIP, typed).tips[0].posts}
+        assert {n for n, p in expected.items() if not p.fits} == {"x"}, {n: p.length for n, p in expected.items()}
+        for network, post in expected.items():
+            for count in tip.locator(f"[data-net-count={network}]").all():
+                expect(count).to_have_text(f"{post.length} / {post.limit}")
+        expect(tip.locator("[data-net-warnings=x]")).to_have_text("Too long")
+        expect(tip.locator("details[data-network=x]")).to_have_class(re.compile(r"\bover\b"))
+        expect(tip.locator("[data-net-warnings=bluesky]")).to_have_text("")
+        expect(tip.locator("[data-net-text=mastodon]")).to_contain_text(typed.strip()[:60])
+        expect(tip.locator(f"#count-{TIP} [data-net-count=x]")).to_have_class("over")
+        tip.get_by_label("Post text").fill(typed[:200])  # shorter again: the mark goes
+        expect(tip.locator("[data-net-warnings=x]")).to_have_text("")
+        tip.get_by_label("Post text").scroll_into_view_if_needed()
+        shot(page, f"{screen}-typing")
+        visit.check("typing")
+
+        # a headline over the limit: counted at once, and the card says so before any Save
+        headline = tip.get_by_label("Headline (the card's words)")
+        headline.fill("A headline that goes on and on " * 5)
+        expect(tip.locator("[data-headline-count]")).to_have_text("154 / 120")
+        expect(tip.locator("[data-headline-count]")).to_have_class("over")
+        expect(tip.locator("[data-card-over]")).to_be_visible()
+        expect(tip.locator("[data-card-over]")).to_contain_text("154 / 120")
+        expect(tip.locator("[data-card-problem]")).to_contain_text("over 120")
+        tip.locator("[data-card-box]").scroll_into_view_if_needed()
+        shot(page, f"{screen}-headline-over")
+        visit.check("headline-over")
+        headline.fill("Hesitation is not a lack of love.")
+        expect(tip.locator("[data-card-over]")).to_be_hidden()
+        expect(tip.locator("[data-headline-count]")).to_have_text("33 / 120")
+        assert "A headline that goes on" not in (project / "posts" / f"{SLUG}.yaml").read_text()  # nothing saved
+    finally:
+        page.close()
+        studio.stop()
