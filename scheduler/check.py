@@ -9,6 +9,7 @@ Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials mis
 from __future__ import annotations
 
 from scheduler import networks
+from scheduler.cards.brand import load_brand
 from scheduler.errors import ConfigError
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
@@ -45,10 +46,6 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
 
 
 def _check_brand(report: CheckReport, settings) -> None:
-    try:
-        from scheduler.cards.brand import load_brand
-    except ImportError:
-        return
     try:
         brand = load_brand(settings.root, settings.schedule.account.handle)
     except ConfigError as exc:

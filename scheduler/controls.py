@@ -7,8 +7,10 @@ from pathlib import Path
 
 from scheduler import networks
 from scheduler.campaigns.file import campaign_path
-from scheduler.campaigns.queueing import recycled_rows
-from scheduler.errors import UsageError
+from scheduler.campaigns.queueing import recycled_rows, taken_calendar
+from scheduler.campaigns.timetable import Timetable
+from scheduler.config import month_bounds, redact_url
+from scheduler.errors import JunoError, PublishError, UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
 
@@ -60,9 +62,6 @@ def retry_post(store: Store, given: str, now: datetime, settings=None) -> list[P
     timetable's rules (blackout, max_per_day, min_gap from every other post), else at the next free slot."""
     at = now
     if settings is not None:
-        from scheduler.campaigns.queueing import taken_calendar
-        from scheduler.campaigns.timetable import Timetable
-
         posts = find_posts(store, given)
         calendar = taken_calendar(store, Timetable(settings.schedule), now, exclude={p.tip_key for p in posts})
         if not calendar.fits(now):
@@ -73,8 +72,6 @@ def retry_post(store: Store, given: str, now: datetime, settings=None) -> list[P
 
 def unpublish_post(settings, store: Store, given: str, now: datetime, publishers) -> list[dict]:
     """Delete a tip's published posts from their networks (or one, with @network) and record it."""
-    from scheduler.errors import JunoError, PublishError
-
     posts = [p for p in find_posts(store, given) if p.status == POSTED]
     if not posts:
         raise UsageError(f"{given!r} has no published post to delete; see `juno-scheduler history`")
@@ -131,8 +128,6 @@ def account_row(settings, store: Store, configured=None) -> dict:
 
 def status(settings, store: Store, now: datetime) -> dict:
     """The account, how many posts are in each state, the next one, and this month's posts and spend."""
-    from scheduler.config import month_bounds, redact_url
-
     zone = settings.schedule.zone
     counts = store.counts()
     every = store.posts()

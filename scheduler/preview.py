@@ -21,9 +21,20 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from PIL import Image
+
 from scheduler import networks
-from scheduler.errors import OutputError, UsageError
+from scheduler.campaigns.file import find_campaigns
+from scheduler.campaigns.planning import plan_posts
+from scheduler.cards.brand import load_brand
+from scheduler.cards.render import campaign_alt_text, card_path, dimensions
+from scheduler.errors import ContentError, OutputError, UsageError
 from scheduler.fileio import write_atomic
+from scheduler.images import open_image
+from scheduler.outputs import PAGE_MARK, checked_output
+from scheduler.posttext import compose_tip
+from scheduler.store import POSTED
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +95,6 @@ def render_preview(view: Mapping[str, Any]) -> str:
 
 
 def _template():
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
     env = Environment(loader=PackageLoader("scheduler", "templates"), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     return env.get_template("preview.html")
@@ -224,8 +233,6 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
     """
     if days < 1:
         raise UsageError(f"--days {days}: give a number of days of at least 1")
-    from scheduler.outputs import PAGE_MARK, checked_output
-
     out = checked_output(out, flag="--out", suffixes=(".html", ".htm"), mark=PAGE_MARK, what="a preview page")
     view = collect_preview(settings, store, now, days)
     html = render_preview(view)
@@ -245,9 +252,6 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
 
 def collect_preview(settings, store, now: datetime, days: int) -> dict:
     """The plain data render_preview shows, read from the plan, the campaign files, the cards and the store."""
-    from scheduler.campaigns.file import find_campaigns
-    from scheduler.campaigns.planning import plan_posts
-
     campaigns = find_campaigns(settings.root)
     tips = {f"{campaign.slug}/{tip.id}": (campaign, tip) for campaign in campaigns for tip in campaign.tips}
     cards = _CardImages(settings.root)
@@ -295,8 +299,6 @@ def missing_link(settings, campaign) -> str | None:
 
 
 def _brand(settings):
-    from scheduler.cards.brand import load_brand
-
     return load_brand(settings.root, settings.schedule.account.handle)
 
 
@@ -323,9 +325,6 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None, compo
     "limit", "how", "card" (its file at the network's card size), "card_size", "card_width", "card_height",
     "alt_text" (as queue stores it),
     "flags" (post_flags: what the review page marks it with)}. `text`: the words typed in place of the tip's."""
-    from scheduler.cards.render import campaign_alt_text, card_path, dimensions
-    from scheduler.posttext import compose_tip
-
     if composed is None:  # `composed`: compose_tip's answer for these words, when the caller has it already
         composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
     alt = campaign_alt_text(brand, campaign, tip)
@@ -344,8 +343,6 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None, compo
 
 def _published(store, now: datetime, days: int) -> list[dict]:
     """Posts published from `days` days before now on, newest first."""
-    from scheduler.store import POSTED
-
     recent = [post for post in store.posts([POSTED], since=now - timedelta(days=days))
               if post.posted_at is not None]
     recent.sort(key=lambda post: (post.posted_at, post.id), reverse=True)
@@ -384,11 +381,6 @@ class _CardImages:
 
 def card_data_uri(path: Path, width: int = THUMBNAIL_WIDTH) -> str | None:
     """A card as a WebP data: URI at most `width` pixels wide; None if it is missing or not an image."""
-    from PIL import Image
-
-    from scheduler.errors import ContentError
-    from scheduler.images import open_image
-
     if not Path(path).exists():
         return None
     try:

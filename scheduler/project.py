@@ -11,8 +11,10 @@
 The CLI, the studio and users' scripts call these methods and nothing below them; each returns a
 typed result (scheduler.results) whose `as_dict()` is the command's `--json`. Time is passed in.
 
-Each method imports its stage when it is called (the imports inside functions below): a command loads
-only what it uses, so `status` or `run-due` never loads Pillow, the splitter or a network's client library.
+The stages that load a heavy library (the splitter, the cards, the preview page, the daemon's scheduler,
+check) are imported by their method when it is called (`# lazy:` below), so that `run-due`, `collect` and
+`status`, which cron and a person run often, never load Pillow, the splitter or Jinja2; a network's client
+library is loaded by the network itself, only when it posts or reads.
 """
 
 from __future__ import annotations
@@ -24,10 +26,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scheduler import audit, networks
-from scheduler.campaigns.file import MAX_HEADLINE
+from scheduler import audit, controls, heartbeat, networks
+from scheduler.campaigns import review
+from scheduler.campaigns.file import MAX_HEADLINE, find_campaigns
+from scheduler.campaigns.planning import plan_posts
+from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
+from scheduler.metrics.collect import Collecting, Readers
+from scheduler.metrics.collect import collect as metrics_collect
+from scheduler.metrics.stats import stats as metrics_stats
+from scheduler.metrics.stats import stats_lines
 from scheduler.networks.base import CheckReport
 from scheduler.results import (
     AccountStatus,
@@ -61,8 +70,12 @@ from scheduler.results import (
     TipPosts,
     Unpublished,
 )
+from scheduler.runner import cron
+from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import RunReport
+from scheduler.runner.run import run_as_files_say, worker_name
 from scheduler.store import Store, database_failure, open_project_store
+from scheduler.store.records import WAITING
 
 if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign, Tip
@@ -114,6 +127,7 @@ class Project:
         """Split an article into posts/<slug>.yaml (a relative path: from the current folder, else the project's
         folder, else posts/articles/). `url`, `hashtags`: the article's address and the campaign's own hashtags
         (default: the article's own address, the practice's hashtags)."""
+        # lazy: the splitter (trafilatura, lxml, Markdown, wordninja) stays out of every other command, cron's too
         from scheduler.tips import splitter
 
         result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take, url=url,
@@ -127,15 +141,13 @@ class Project:
                 ready_only: bool = False, by: str = "cli") -> list[Approved]:
         """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready; `by` is
         who, in .juno/audit.jsonl."""
-        from scheduler.campaigns.review import approve
-
-        return approve(self.root, names, ack, now=now, ready_only=ready_only, by=by)
+        return review.approve(self.root, names, ack, now=now, ready_only=ready_only, by=by)
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:
         """Draw the campaigns' cards in `size` (x, square, portrait or all); by default in the size each
         configured network shows."""
-        from scheduler.campaigns.file import find_campaigns
+        # lazy: Pillow and the card drawing stay out of commands that draw none (run-due and collect, from cron)
         from scheduler.cards.render import render_campaigns
 
         found = find_campaigns(self.root, campaigns)
@@ -148,14 +160,10 @@ class Project:
                            unchanged=report["unchanged"], sheet=report.get("sheet"))
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
-        from scheduler.campaigns.queueing import queue_campaigns
-
         with self.store() as store:
             return QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
-        from scheduler.campaigns.planning import plan_posts
-
         with self.store() as store:
             return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]
 
@@ -163,7 +171,7 @@ class Project:
         """Each tip's post (or only `tip`'s) on every configured network exactly as it will be sent, with each
         network's count and limit and the warnings `preview` gives; `text`: the words typed in place of `tip`'s
         (nothing is saved)."""
-        from scheduler.campaigns.file import find_campaigns
+        # lazy: Jinja2 and Pillow (preview's) stay out of commands that show no page (run-due, collect: cron)
         from scheduler.cards.brand import load_brand
         from scheduler.preview import missing_link, network_posts
 
@@ -202,6 +210,7 @@ class Project:
         return self._edits().composed(campaign, tip, text)
 
     def preview(self, now: datetime, out: Path | str | None = None, days: int = 28) -> PreviewReport:
+        # lazy: as in campaign_posts
         from scheduler.preview import write_preview
 
         target = Path(out) if out else self.settings.state_dir / "preview.html"
@@ -212,13 +221,9 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
-        from scheduler.runner.run import run_as_files_say, worker_name
-
         settings = self.settings
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
-            from scheduler.runner.publishers import Publishers
-
             publisher = Publishers(settings)
             for account in settings.schedule.all_accounts:
                 if account.publisher == "outbox":  # before any claim: nothing posted, nothing moved
@@ -234,7 +239,7 @@ class Project:
     def daemon(self, now: datetime | None = None) -> int:
         """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code.
         `now`: the daemon's clock starts there and runs at the machine's pace (rehearsals, tests)."""
-        from scheduler.metrics.collect import Collecting
+        # lazy: APScheduler's scheduler only for the daemon, not for run-due (cron)
         from scheduler.runner.daemon import run_daemon, started_clock
 
         return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None,
@@ -242,18 +247,14 @@ class Project:
 
     def beat(self, who: str, now: datetime) -> None:
         """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""
-        from scheduler.heartbeat import beat
-
-        beat(self.root, who, now)
+        heartbeat.beat(self.root, who, now)
 
     def posting_runs(self, now: datetime) -> PostingBeat:
         """Whether posting really runs: the last run-due, a live daemon, and a warning when neither has run
         for longer than the timetable's catch-up window allows."""
-        from scheduler.heartbeat import alive, last
-
-        ran, _ = last(self.root, "run-due")
-        woke, pid = last(self.root, "daemon")
-        daemon = alive(pid) and woke is not None
+        ran, _ = heartbeat.last(self.root, "run-due")
+        woke, pid = heartbeat.last(self.root, "daemon")
+        daemon = heartbeat.alive(pid) and woke is not None
         window = self.settings.schedule.catch_up
         stale = not daemon and (ran is None or now - ran > window)
         publishers = sorted({str(a.publisher) for a in self.settings.schedule.all_accounts})
@@ -272,68 +273,54 @@ class Project:
 
     def nothing_due(self, now: datetime) -> bool:
         """The cron fast path: True when surely nothing is due, found without loading the settings."""
-        from scheduler.runner.cron import nothing_due
-
-        return nothing_due(self.root, now)
+        return cron.nothing_due(self.root, now)
 
     # --- what posts did ---------------------------------------------------------------------------
     def collect(self, now: datetime, readers=None) -> CollectReport:
         """Read the counts of posts whose next fixed age has come and keep them as snapshots; never posts."""
-        from scheduler.metrics.collect import Readers, collect
-
         own = readers is None
         readers = Readers(self.settings) if own else readers
         try:
             with self.store() as store:
-                return CollectReport(networks=collect(self.settings, store, readers, now))
+                return CollectReport(networks=metrics_collect(self.settings, store, readers, now))
         finally:
             if own:
                 readers.close()
 
     def stats(self) -> StatsReport:
         """Each post's counts at each age per network, with its shrunk score and interval."""
-        from scheduler.metrics.stats import stats, stats_lines
-
         with self.store() as store:
-            data = stats(self.settings, store)
+            data = metrics_stats(self.settings, store)
         return StatsReport(**data, summary=stats_lines(data))
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:
-        from scheduler.controls import status
-
         with self.store() as store:
-            data = status(self.settings, store, now)
+            data = controls.status(self.settings, store, now)
         return StatusReport.of(data)
 
     def history(self, limit: int = 50) -> list[HistoryRow]:
-        from scheduler.controls import history
-
         if limit < 1:
             raise UsageError(f"--limit {limit}: give a number of posts of at least 1")
         with self.store() as store:
-            return [HistoryRow(**row) for row in history(self.settings, store, limit)]
+            return [HistoryRow(**row) for row in controls.history(self.settings, store, limit)]
 
     def retry(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
 
         The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
-        from scheduler.controls import find_posts, retry_post
-
         with self.store() as store:
-            before = find_posts(store, post_id)
-            posts = retry_post(store, post_id, now, self.settings)
+            before = controls.find_posts(store, post_id)
+            posts = controls.retry_post(store, post_id, now, self.settings)
         self._record_posts("retry-post", before, posts, now, by)
         change = _change(posts)
         return replace(change, at=min(p.eligible_at for p in posts).astimezone(self.settings.schedule.zone).isoformat())
 
     def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
-        from scheduler.controls import find_posts, skip_post
-
         with self.store() as store:
-            before = find_posts(store, post_id)
-            posts = skip_post(store, post_id, now)
+            before = controls.find_posts(store, post_id)
+            posts = controls.skip_post(store, post_id, now)
         self._record_posts("skip-post", before, posts, now, by)
         return _change(posts)
 
@@ -341,9 +328,6 @@ class Project:
         """Skip exactly these posts (each one network's: `campaign/tip@network`, or a bare id for the first
         network's), as one change: nothing is skipped unless every one still waits to go out, and undo puts
         them all back in their slots together."""
-        from scheduler.controls import find_posts, skip_post
-        from scheduler.store.records import WAITING
-
         exact = list(dict.fromkeys(_one_network(post_id) for post_id in post_ids))
         if not exact:
             raise UsageError("choose the posts to skip")
@@ -351,7 +335,7 @@ class Project:
         with self.store() as store:
             for given in exact:
                 try:
-                    waiting = [p for p in find_posts(store, given) if p.status in WAITING]
+                    waiting = [p for p in controls.find_posts(store, given) if p.status in WAITING]
                 except UsageError:
                     waiting = []
                 if not waiting:
@@ -359,8 +343,8 @@ class Project:
                                      "skipped: reload the page and choose again")
             changes = []
             for given in exact:
-                before = find_posts(store, given)
-                posts = skip_post(store, given, now)
+                before = controls.find_posts(store, given)
+                posts = controls.skip_post(store, given, now)
                 self._record_posts("skip-post", before, posts, now, by, batch=batch)
                 changes.append(_change(posts))
         return changes
@@ -368,30 +352,24 @@ class Project:
     def archive(self, campaign: str, now: datetime, by: str = "cli") -> Archived:
         """Put a campaign away: posts/<slug>.yaml moves to posts/archived/ and its posts still to go out are
         withdrawn; one line in .juno/audit.jsonl, whose undo brings the file back and each post to its slot."""
-        from scheduler.controls import ARCHIVE, archive_campaign
-
         audit.check_writable(self.root)
         with self.store() as store:
-            before, after = archive_campaign(store, self.root, campaign, now)
+            before, after = controls.archive_campaign(store, self.root, campaign, now)
         audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now, by=by,
                      posts={"before": [audit.post_snapshot(p) for p in before],
                             "after": [audit.post_snapshot(p) for p in after]})
-        return Archived(campaign=campaign, file=f"posts/{ARCHIVE}/{campaign}.yaml", withdrawn=[p.id for p in after])
+        return Archived(campaign=campaign, file=f"posts/{controls.ARCHIVE}/{campaign}.yaml", withdrawn=[p.id for p in after])
 
     def unarchive(self, campaign: str, now: datetime) -> Archived:
         """Bring an archived campaign back to posts/ and queue its approved tips again into the next free slots,
         as `queue` would (undoing the archive instead puts each post back in its own slot)."""
-        from scheduler.controls import restore_campaign
-
-        restore_campaign(self.root, campaign)
+        controls.restore_campaign(self.root, campaign)
         report = self.queue(now, [campaign])
         return Archived(campaign=campaign, file=f"posts/{campaign}.yaml", queued=[p.id for p in report.queued])
 
     def archived(self) -> list[str]:
         """The campaigns in posts/archived/, by name."""
-        from scheduler.controls import archived_campaigns
-
-        return archived_campaigns(self.root)
+        return controls.archived_campaigns(self.root)
 
     def new_batch(self, now: datetime) -> str:
         """An id for several changes made at once (pass it to each): one undo reverts them all."""
@@ -409,30 +387,23 @@ class Project:
 
     def unpublish(self, post_id: str, now: datetime) -> list[Unpublished]:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
-        from scheduler.controls import unpublish_post
-        from scheduler.runner.publishers import Publishers
-
         publishers = Publishers(self.settings)
         try:
             with self.store() as store:
-                return [Unpublished(**row) for row in unpublish_post(self.settings, store, post_id, now, publishers)]
+                return [Unpublished(**row) for row in controls.unpublish_post(self.settings, store, post_id, now, publishers)]
         finally:
             publishers.close()
 
     def pause(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
         """Stop posting on every account, or on one network's (a line in .juno/audit.jsonl; undo resumes)."""
-        from scheduler.controls import pause
-
         with self.store() as store:
-            rows = [AccountStatus(**row) for row in pause(self.settings, store, now, network)]
+            rows = [AccountStatus(**row) for row in controls.pause(self.settings, store, now, network)]
         self._record_account("pause", network, now, by)
         return rows
 
     def resume(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
-        from scheduler.controls import resume
-
         with self.store() as store:
-            rows = [AccountStatus(**row) for row in resume(self.settings, store, now, network)]
+            rows = [AccountStatus(**row) for row in controls.resume(self.settings, store, now, network)]
         self._record_account("resume", network, now, by)
         return rows
 
@@ -444,6 +415,7 @@ class Project:
 
     def check(self, network: str | None = None) -> CheckReport:
         """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
+        # lazy: Pillow (the brand's check) only for check, not for run-due or collect (cron)
         from scheduler.check import run_check
 
         return run_check(self.settings, network=network)
@@ -455,6 +427,7 @@ class Project:
 
     def _edits(self) -> Editor:
         if self._editor is None:
+            # lazy: the studio's editing (ruamel.yaml, Pillow) stays out of run-due, collect and status (cron)
             from scheduler.editing import Editor
 
             self._editor = Editor(self.root, self.settings, self.store)

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from scheduler.articles.html import parse_html
 from scheduler.articles.lines import is_dateline
+from scheduler.articles.markdown import parse_markdown
 from scheduler.articles.model import Article, Block, Item, Section, clean
+from scheduler.articles.text import parse_text
 from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.yamlio import display_path
@@ -65,13 +68,7 @@ def _title_from_name(stem: str) -> str:
 
 def _reader(kind: str):
     if kind == "text":
-        from scheduler.articles.text import parse_text
-
         return parse_text
     if kind == "markdown":
-        from scheduler.articles.markdown import parse_markdown
-
         return parse_markdown
-    from scheduler.articles.html import parse_html
-
     return parse_html

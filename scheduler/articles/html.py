@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from scheduler.articles.lines import bold_lead
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from scheduler.articles.lines import bold_lead, split_bold_lead, strip_inline_marks
 from scheduler.articles.model import Article, Item, _Builder, clean, make_item
 
 _DROP_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "figure", "figcaption", "img",
@@ -15,8 +19,6 @@ _DROP_CLASSES = re.compile(r"\b(share|social|byline|author|meta|related|sidebar|
 
 
 def html_fragment_text(fragment: str) -> str:
-    import lxml.html
-
     if not fragment.strip() or fragment.lstrip().startswith("<!--"):
         return ""
     try:
@@ -46,9 +48,6 @@ def parse_html(text: str, *, source: str, fallback_title: str) -> Article:
 
 
 def _trafilatura(text: str, *, source: str, fallback_title: str) -> Article | None:
-    import trafilatura
-    from lxml import etree
-
     xml = trafilatura.extract(text, output_format="xml", include_formatting=True, include_links=False,
                               include_images=False, include_tables=False, include_comments=False,
                               with_metadata=True, deduplicate=False)
@@ -110,8 +109,6 @@ def _xml_items(element) -> list[Item]:
 
 
 def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool) -> Article:
-    import lxml.html
-
     builder = _Builder()
     try:
         document = lxml.html.document_fromstring(text) if whole_page else lxml.html.fragment_fromstring(
@@ -135,10 +132,6 @@ def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool)
 def walk_fragment(fragment: str, builder: _Builder) -> None:
     """Inline HTML inside another format (an <h2> in Markdown) read into the same builder, with the text
     between its tags (`<h2>Step 1</h2>\nListen first.`) as paragraphs."""
-    import lxml.html
-
-    from scheduler.articles.lines import split_bold_lead, strip_inline_marks
-
     if not fragment.strip() or fragment.lstrip().startswith("<!--"):
         return
     try:

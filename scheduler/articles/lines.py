@@ -6,6 +6,8 @@ import functools
 import math
 import re
 
+import wordninja
+
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _LEAD_SEPARATOR = re.compile(r"^\s*(?:[:–—]|-{1,2}(?=\s)|\.(?=\s))\s*")
 
@@ -126,8 +128,6 @@ _BAD_SUFFIXES = frozenset({"or", "a", "an", "as", "it", "to", "at", "in", "is"})
 
 @functools.lru_cache(maxsize=1)
 def _word_costs() -> dict[str, float]:
-    import wordninja
-
     return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
 
 
@@ -157,8 +157,6 @@ def _unglued(token: str, start: bool) -> str:
     two_words = any(lower[:i] in costs and lower[i:] in costs for i in range(4, len(lower) - 3))
     if not (edge_word or two_words):  # no split can be two words or start or end with a function word
         return token
-    import wordninja
-
     parts = wordninja.split(token)
     if len(parts) < 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
         return token

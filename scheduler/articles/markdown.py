@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+from markdown_it import MarkdownIt
 
 from scheduler.articles.html import html_fragment_text, walk_fragment
 from scheduler.articles.lines import bold_lead
@@ -33,8 +34,6 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 def parse_markdown(text: str, *, source: str, fallback_title: str) -> Article:
-    from markdown_it import MarkdownIt
-
     front, body = split_front_matter(text.replace("\r\n", "\n"))
     tokens = MarkdownIt("commonmark", {"html": True}).enable("strikethrough").enable("table").parse(body)
     builder = _Builder()

@@ -7,6 +7,7 @@ keeps a person's edits and statuses when split runs again and marks tips whose s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -125,8 +126,6 @@ def tip_fingerprint(campaign: Campaign, tip: Tip, network: str) -> str:
     """What a queued post was made from: the tip's words on that network, headline, alt text, pin and flags,
     and the campaign's link. Stored with the post at `queue`; a worker compares it just before posting (a
     tip edited since is held)."""
-    import hashlib
-
     inputs = [campaign.url, tip.headline, tip.text_for(network), tip.alt_text, sorted(tip.review),
               tip.at.isoformat() if tip.at else None]
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]

@@ -12,11 +12,12 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from scheduler import networks
+from scheduler.campaigns.file import find_campaigns, tip_fingerprint, tip_place
 from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
 from scheduler.metrics.ranking import Standing, standings
@@ -51,8 +52,6 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     """Queue the approved tips of the named campaigns (default: all); returns what changed.
 
     Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network."""
-    from scheduler.campaigns.file import find_campaigns
-
     campaigns = find_campaigns(settings.root, names)
     keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips]
     existing = _latest_rounds(store, keys)
@@ -141,8 +140,6 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
     """Pins (`at:`) obey the timetable's rules among themselves and with the posts already out (`out`: tip key ->
     when it went out): no blackout date, at most max_per_day a day, min_gap apart, as the studio's Move checks.
     A pin that breaks one is refused with its file:line:col; nothing is queued."""
-    from scheduler.campaigns.file import tip_place
-
     schedule = settings.schedule
     out = out or {}
     calendar = timetable.calendar((at, None) for at in out.values())
@@ -181,8 +178,6 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
 
 def posts_out(store: Store, now: datetime) -> dict[str, datetime]:
     """Tips gone out lately (two days back, the most min_gap and max_per_day look at): tip key -> first time out."""
-    from datetime import timedelta
-
     found: dict[str, datetime] = {}
     for post in store.posts((POSTED,), since=now - timedelta(days=2)):
         if post.posted_at is not None and post.posted_at > now - timedelta(days=2):
@@ -305,8 +300,6 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
 
     An approved tip with a flag no person acknowledged (stale: its article changed under it; sensitive;
     privacy) waits for a person to look again."""
-    from scheduler.campaigns.file import tip_fingerprint
-
     schedule = settings.schedule
     accounts = schedule.all_accounts
     drafts, withdrawn, too_long = [], [], []
@@ -359,6 +352,7 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
 def _card_maker(settings):
     """A function tip -> (card path, alt text) if the cards stage is installed, else None."""
     try:
+        # lazy: Pillow only when a tip needs a card: a run-due that posts nothing (cron) never loads it
         from scheduler.cards.brand import load_brand
         from scheduler.cards.render import bytes_digest, campaign_alt_text, ensure_card
     except ImportError:
@@ -395,8 +389,6 @@ def _latest_rounds(store: Store, keys: list[str] | None = None) -> dict[tuple[st
 def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset()) -> Calendar:
     """The times already taken: tips still to go out, and tips that went out lately (a tip on several
     networks takes one time: its earliest). `exclude`: tip keys left out."""
-    from datetime import timedelta
-
     recent = now - timedelta(days=2)
     calendar = timetable.calendar()
     tips: dict[tuple[str, int], Post] = {}

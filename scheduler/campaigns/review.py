@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from scheduler import audit
 from scheduler.campaigns.file import (
     REVIEW_FLAGS,
@@ -110,8 +112,6 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
 
 def _tip_mappings(path: Path) -> dict[str, dict]:
     """Each tip of a campaign file as the audit log keeps it, with its position (the file was just validated)."""
-    import yaml
-
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     tips = data.get("tips") or []
     found = {}

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from apscheduler.triggers.cron import CronTrigger
+
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 
@@ -24,8 +26,6 @@ _STEP = timedelta(days=14)
 
 class Timetable:
     def __init__(self, schedule):
-        from apscheduler.triggers.cron import CronTrigger
-
         self.schedule = schedule
         self.zone = schedule.zone
         self.blackout = frozenset(schedule.blackout)

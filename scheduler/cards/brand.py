@@ -18,7 +18,9 @@ from PIL import Image, ImageColor
 
 from scheduler.cards import fonts
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, RGB, hex_colour, worst_contrast
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, ContentError
+from scheduler.fileio import read_input
+from scheduler.images import open_image
 from scheduler.yamlio import Document, did_you_mean, load_document, reject_unknown_keys
 
 BRAND_FILE = Path("assets") / "brand.yaml"
@@ -186,8 +188,6 @@ def _fingerprint(values: dict[str, Any]) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    from scheduler.fileio import read_input
-
     return hashlib.sha256(read_input(path, str(path), error=ConfigError, what="font")).hexdigest()
 
 
@@ -264,9 +264,6 @@ def _logo(doc: Document, value: Any, assets: Path) -> Path:
     shown = f"assets/{value.strip()}"
     if not path.exists():
         raise doc.error(at, f"{shown} not found; put the logo there or remove the logo: line")
-    from scheduler.errors import ContentError
-    from scheduler.images import open_image
-
     try:
         with open_image(path, shown, error=ContentError, what="image",
                         fix="replace it with a PNG or remove the logo: line") as image:

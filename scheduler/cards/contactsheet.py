@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, PngImagePlugin
 
 from scheduler.cards import fonts
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
+from scheduler.images import open_image
+from scheduler.outputs import SHEET_MARK, checked_output
 
 THUMB_WIDTH = 400  # about how wide a phone shows a card
 GAP = 24
@@ -21,8 +23,6 @@ INK = (60, 60, 60)
 def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
     if not paths:
         raise ContentError("no cards to put on a contact sheet; render some first with `juno-scheduler cards`")
-    from scheduler.outputs import SHEET_MARK, checked_output
-
     out = checked_output(out, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
     thumbs = [_thumbnail(path) for path in paths]
     columns = columns or min(4, len(thumbs))
@@ -43,8 +43,6 @@ def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, 
                 draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt")
         y += heights[row_index] + GAP
     buffer = io.BytesIO()
-    from PIL import PngImagePlugin
-
     info = PngImagePlugin.PngInfo()
     info.add_text("Software", SHEET_MARK.decode())
     sheet.save(buffer, "PNG", compress_level=6, pnginfo=info)
@@ -62,8 +60,6 @@ def _fitted(name: str, font) -> str:
 
 
 def _thumbnail(path: Path) -> Image.Image:
-    from scheduler.images import open_image
-
     if not Path(path).exists():
         raise ContentError(f"{path}: no such card; render it with `juno-scheduler cards`")
     with open_image(path, str(path), error=ContentError, fix="render it again with `juno-scheduler cards`") as image:

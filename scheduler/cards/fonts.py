@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import ImageFont, features
 
 from scheduler.errors import ConfigError
@@ -35,8 +36,6 @@ def require_raqm() -> None:
 
 def layout_versions() -> dict[str, str | None]:
     """The libraries that decide every pixel of a card (golden hashes hold only for these)."""
-    import PIL
-
     return {"pillow": PIL.__version__, "freetype": features.version("freetype2"),
             "raqm": features.version("raqm"), "harfbuzz": features.version("harfbuzz"),
             "fribidi": features.version("fribidi"), "zlib": features.version("zlib")}
@@ -45,6 +44,7 @@ def layout_versions() -> dict[str, str | None]:
 @lru_cache(maxsize=64)
 def codepoints(path: Path) -> frozenset[int]:
     """Every character the font at `path` has a glyph for; FontError when it is not a font."""
+    # lazy: fontTools only when a card is drawn: run-due (cron) checks a drawn card without it
     from fontTools.ttLib import TTFont, TTLibError
 
     try:

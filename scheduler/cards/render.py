@@ -12,7 +12,9 @@ import io
 import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ from PIL import Image, ImageDraw, PngImagePlugin
 
 from scheduler.cards import fonts, typesetting
 from scheduler.cards.alttext import card_alt_text
-from scheduler.cards.brand import Background, Brand
+from scheduler.cards.brand import Background, Brand, load_brand
+from scheduler.cards.contactsheet import make_sheet
 from scheduler.cards.contrast import (
     MIN_TEXT_CONTRAST,
     colours_under,
@@ -31,8 +34,10 @@ from scheduler.cards.contrast import (
     worst_contrast,
 )
 from scheduler.errors import ContentError, OutputError
-from scheduler.fileio import check_target, write_atomic
-from scheduler.yamlio import display_path
+from scheduler.fileio import check_target, read_input, write_atomic
+from scheduler.images import open_image
+from scheduler.outputs import SHEET_MARK, checked_output
+from scheduler.yamlio import display_path, load_document
 
 SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
 MAX_BYTES = 1_000_000
@@ -258,8 +263,6 @@ def background(background: Background, width: int, height: int) -> Image.Image:
 
 @lru_cache(maxsize=8)
 def logo_image(path: Path, diameter: int) -> Image.Image:
-    from scheduler.images import open_image
-
     with open_image(path, f"assets/{path.name}", error=ContentError, fix="replace it or remove logo:") as source:
         logo = source.convert("RGBA")
     logo.thumbnail((diameter, diameter), Image.Resampling.LANCZOS)
@@ -336,8 +339,6 @@ def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x", *, redra
 
 def bytes_digest(path: Path) -> str | None:
     """SHA-256 of a card's bytes, or None when it cannot be read as a card file."""
-    from scheduler.fileio import read_input
-
     try:
         return hashlib.sha256(read_input(Path(path), str(path), error=ContentError, what="card")).hexdigest()
     except ContentError:
@@ -353,8 +354,6 @@ def _located(settings, campaign, tip, work):
 
 def headline_place(settings, campaign, tip) -> str:
     """file:line:col of the tip's headline in its campaign file (the file alone if it cannot be read)."""
-    from scheduler.yamlio import load_document
-
     shown = display_path(campaign.path, settings.root)
     try:
         doc = load_document(campaign.path, root=settings.root, error=ContentError)
@@ -372,11 +371,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     card as it was. With `sheet`, also writes a contact sheet of all the cards there.
     Returns {"cards": [...], "rendered": n, "unchanged": n} (and "sheet").
     """
-    from scheduler.cards.brand import load_brand
-
     if sheet is not None:  # refused before any card is drawn
-        from scheduler.outputs import SHEET_MARK, checked_output
-
         checked_output(sheet, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
     brand = load_brand(settings.root, settings.schedule.account.handle)
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
@@ -460,9 +455,11 @@ def _render_one(job: tuple[Brand, str, str | None, str, str]) -> Path | ContentE
 
 def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | ContentError]:
     """Every card of `work` staged (or its problem), in the order of `work`, on every core."""
+    # lazy: rich and the process pool only to draw a batch: run-due (cron) draws at most one missing card
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # lazy: as above
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -509,17 +506,14 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | 
 def _worker_start(parent: int) -> None:
     """A card worker leaves Ctrl-C to the parent, and ends with it: a parent killed by SIGKILL (which it cannot
     catch) takes its workers along (Linux: the parent-death signal) instead of leaving them behind."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
+        # lazy: in a card worker only, and only on Linux
         import ctypes
 
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
     else:  # pragma: no cover - elsewhere a thread watches for the parent to go
-        import threading
-
         def watch() -> None:
             while os.getppid() == parent:
                 time.sleep(0.5)
@@ -532,6 +526,4 @@ def _worker_start(parent: int) -> None:
 
 def contact_sheet(paths, out: Path, *, label_font: Path | None = None, columns: int | None = None) -> Path:
     """All the cards on one PNG, each 400 pixels wide as on a phone, so a person can look at them at once."""
-    from scheduler.cards.contactsheet import make_sheet
-
     return make_sheet([Path(p) for p in paths], Path(out), label_font=label_font, columns=columns)

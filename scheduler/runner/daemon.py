@@ -20,17 +20,32 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.base import SchedulerNotRunningError
+from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 
 from scheduler import networks
+from scheduler.config import load_settings
 from scheduler.errors import JunoError
 from scheduler.heartbeat import beat
 from scheduler.results import CollectReport
+from scheduler.runner.publishers import Publishers
+from scheduler.runner.run import (
+    note_schedule_valid,
+    run_as_files_say,
+    schedule_changed,
+    schedule_marker,
+    worker_name,
+)
+from scheduler.store import open_project_store
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +67,6 @@ def utc_now() -> datetime:
 
 def started_clock(start: datetime) -> Callable[[], datetime]:
     """A clock that reads `start` now and runs on at the machine's pace (`daemon --now`)."""
-    import time
-
     began = time.monotonic()
     return lambda: start + timedelta(seconds=time.monotonic() - began)
 
@@ -100,8 +113,6 @@ class Following:
     """The files as they are at each wake: the settings, and the database and publishers they call for."""
 
     def __init__(self, settings, env, given_publisher=None):
-        from scheduler.store import open_project_store
-
         self.settings = settings
         self.env = env
         self.given = given_publisher
@@ -111,9 +122,6 @@ class Following:
 
     def reload(self) -> bool:
         """Read posts/schedule.yaml and the environment again; False (said once) while they cannot be used."""
-        from scheduler.config import load_settings
-        from scheduler.store import open_project_store
-
         try:
             settings = load_settings(self.settings.root, env=self.env)
             if (settings.database_url, settings.schedule.account_keys) != (self.settings.database_url,
@@ -141,8 +149,6 @@ class Following:
 
 
 def _publishers(settings):
-    from scheduler.runner.publishers import Publishers
-
     return Publishers(settings)
 
 
@@ -158,19 +164,6 @@ def collect_again_in(settings, report: CollectReport | None) -> timedelta | None
 def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: timedelta = RECHECK,
                clock: Callable[[], datetime] | None = None, publisher=None, env=None,
                collector: Collector | None = None) -> int:
-    from apscheduler.executors.debug import DebugExecutor
-    from apscheduler.executors.pool import ThreadPoolExecutor
-    from apscheduler.schedulers.base import SchedulerNotRunningError
-    from apscheduler.schedulers.blocking import BlockingScheduler
-
-    from scheduler.runner.run import (
-        note_schedule_valid,
-        run_as_files_say,
-        schedule_changed,
-        schedule_marker,
-        worker_name,
-    )
-
     echo = echo or (lambda line: print(line, flush=True))
     clock = clock or utc_now
     files = Following(settings, env, publisher)

@@ -13,16 +13,22 @@ publisher first looks whether the network has it.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scheduler import networks
-from scheduler.config import month_bounds
-from scheduler.errors import JunoError, PublishError
+from scheduler.campaigns.planning import stored_card
+from scheduler.campaigns.queueing import recycle, reslot, taken_calendar
+from scheduler.campaigns.timetable import Calendar, Timetable
+from scheduler.config import SCHEDULE_FILE, month_bounds
+from scheduler.errors import ConfigError, JunoError, PublishError
+from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import Action, Decision, Rules, TipState, Why, decide
@@ -36,12 +42,16 @@ from scheduler.runner.report import (
     Stopped,
     Withdrawn,
 )
+from scheduler.runner.wanted import (
+    UNREADABLE,
+    WANTED,
+    Campaigns,
+    TipNow,
+    checked_card,
+    tip_now,
+)
 from scheduler.store import POSTED, Account, Post, Store
 from scheduler.store.records import AccountState
-
-if TYPE_CHECKING:
-    from scheduler.campaigns.timetable import Calendar
-    from scheduler.runner.wanted import TipNow
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +96,6 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     finally:
         store.release_all(worker_id, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
-        from scheduler.campaigns.queueing import recycle
-        from scheduler.runner.wanted import tip_now
-
         recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted)
     return run.report
 
@@ -108,9 +115,6 @@ def run_as_files_say(settings, store: Store, publisher, now: datetime, worker_id
 
 def follow_timetable(settings, store: Store, now: datetime, *, dry_run: bool = False) -> list[Missed]:
     """Move the waiting posts that no longer fit the timetable (as `queue` would); with `dry_run`, only say so."""
-    from scheduler.campaigns.queueing import reslot
-    from scheduler.campaigns.timetable import Timetable
-
     moved, _ = reslot(store, Timetable(settings.schedule), now, since=now - settings.schedule.catch_up,
                       dry_run=dry_run)
     return [Missed(row["id"], row["to"], row["network"], f"timetable: {row['reason']}") for row in moved]
@@ -127,14 +131,10 @@ class _Stage:
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
         self._out: dict[tuple[str, int], datetime] | None = None
-        from scheduler.runner.wanted import WANTED, Campaigns, TipNow
-
         self.campaigns = Campaigns(settings)
         self.found: TipNow = TipNow(WANTED)  # what the campaign said of the post last decided on (to redraw its card)
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
-        from scheduler.runner.wanted import UNREADABLE, tip_now
-
         start, next_start = month_bounds(now, self.schedule.zone)
         budget = None if self._free(post) else self.schedule.budget.monthly_usd
         if spent is None:
@@ -150,8 +150,6 @@ class _Stage:
     def crowded(self, post: Post, now: datetime) -> str | None:
         """Which rule posting `post` at `now` would break with the posts already out (its own tip's posts
         on other networks aside), in words; None when it keeps min_gap and max_per_day."""
-        from scheduler.campaigns.timetable import Timetable
-
         if self._out is None:
             self._out = {}
             for sent in self.store.posts((POSTED,), since=now - timedelta(days=2)):
@@ -190,15 +188,10 @@ class _Stage:
 
     def calendar(self, now: datetime):
         if self._calendar is None:
-            from scheduler.campaigns.queueing import taken_calendar
-            from scheduler.campaigns.timetable import Timetable
-
             self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
         return self._calendar
 
     def outgoing(self, post: Post):
-        from scheduler.campaigns.planning import stored_card
-
         card = stored_card(self.settings, post.card)
         return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
                         alt_text=post.alt_text or "", uncertain=post.attempt_open,
@@ -236,6 +229,7 @@ class _Run(_Stage):
 
     def brand(self):
         if getattr(self, "_brand", None) is None:
+            # lazy: Pillow only when a post's card is checked: a run-due that posts nothing (cron) never loads it
             from scheduler.cards.brand import load_brand
 
             self._brand = load_brand(self.settings.root, self.settings.schedule.account.handle)
@@ -321,9 +315,6 @@ class _Run(_Stage):
         return False
 
     def _publish(self, post: Post) -> bool:
-
-        from scheduler.runner.wanted import checked_card
-
         outgoing = self.outgoing(post)
         try:  # the bytes about to be uploaded: the card drawn for it, or drawn again now
             card = checked_card(self.settings, post, self.found, self.brand)
@@ -450,10 +441,6 @@ def _aware(moment: datetime | None) -> datetime | None:
 def schedule_changed(root: Path, database_url: str) -> bool:
     """Whether posts/schedule.yaml (or the database) differs from the one a full run last found valid
     (or none was noted)."""
-    from scheduler.config import SCHEDULE_FILE
-    from scheduler.errors import ConfigError
-    from scheduler.fileio import read_input
-
     marker = schedule_marker(root)
     try:
         checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
@@ -467,9 +454,6 @@ def schedule_changed(root: Path, database_url: str) -> bool:
 
 def note_schedule_valid(settings) -> None:
     """Remember that this posts/schedule.yaml loaded without a mistake (for runner.cron.nothing_due)."""
-    from scheduler.config import SCHEDULE_FILE
-    from scheduler.fileio import write_atomic
-
     try:
         write_atomic(schedule_marker(settings.root),
                      schedule_digest(settings.root / SCHEDULE_FILE, settings.database_url), cache=True)
@@ -479,8 +463,4 @@ def note_schedule_valid(settings) -> None:
 
 def worker_name() -> str:
     """Who holds a claim: host, process and a random part (a restarted process is someone else)."""
-    import os
-    import socket
-    import uuid
-
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"

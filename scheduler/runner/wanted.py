@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scheduler import networks
+from scheduler.campaigns.file import load_campaign, tip_fingerprint
 from scheduler.errors import ContentError
+from scheduler.posttext import compose_for, length_on
 from scheduler.store import Post
 
 logger = logging.getLogger(__name__)
@@ -52,8 +54,6 @@ class Campaigns:
     def get(self, slug: str):
         """The campaign, None when its file is gone; ContentError when it cannot be read."""
         if slug not in self._read:
-            from scheduler.campaigns.file import load_campaign
-
             path = Path(self.settings.posts_dir) / f"{slug}.yaml"
             self._read[slug] = load_campaign(path, self.settings.root) if path.exists() else None
         return self._read[slug]
@@ -63,8 +63,6 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
     """The post checked against its campaign as it is now. A post queued before fingerprints were kept
     (or put in the store by hand) has none: it is still withdrawn when its campaign file says its tip is
     gone or no longer approved, but only a file that exists can say so, and an edit cannot be told."""
-    from scheduler.campaigns.file import tip_fingerprint
-
     legacy = post.tip_digest is None
     try:
         campaign = campaigns.get(post.campaign)
@@ -94,8 +92,6 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
     """Wanted, in the words the files give now: posts/schedule.yaml's crisis_footer, hashtags and link policy
     as they are at claim time. A post whose attempt is open keeps the words it was tried with (the look-up
     for it compares them); one the new words make too long is held back until its tip is shortened."""
-    from scheduler.posttext import compose_for, length_on
-
     if post.attempt_open:
         return TipNow(WANTED, "", campaign, tip)
     text = compose_for(settings.schedule, text=tip.text_for(post.network), url=campaign.url, campaign=campaign.slug,
@@ -118,6 +114,7 @@ def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
     card = card if card.is_absolute() else settings.root / card
     if post.card_digest is None or found.tip is None:
         return card  # queued before digests were kept: checked by the publisher as an image only
+    # lazy: Pillow only for a post with a card: a run-due that posts nothing (cron) never loads it
     from scheduler.cards.render import bytes_digest, ensure_card
 
     if bytes_digest(card) == post.card_digest:

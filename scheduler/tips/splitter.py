@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +18,22 @@ from scheduler.campaigns.file import (
     merge_tips,
     url_problem,
 )
+from scheduler.cards.brand import load_brand
+from scheduler.cards.render import campaign_alt_text
+from scheduler.config import SCHEDULE_FILE, parse_schedule
 from scheduler.errors import ContentError, OutputError
 from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
-from scheduler.yamlio import display_path, hashtag_problem, normal_hashtag
+from scheduler.tips.taking import passage, taken_locators
+from scheduler.tips.taking import take as take_passage
+from scheduler.yamlio import (
+    display_path,
+    hashtag_problem,
+    load_document,
+    normal_hashtag,
+)
 
 
 @dataclass(frozen=True)
@@ -39,9 +50,6 @@ class SplitResult:
 
 def load_schedule(root: Path):
     """posts/schedule.yaml's Schedule, or None when the project has none (lengths then count the bare text)."""
-    from scheduler.config import SCHEDULE_FILE, parse_schedule
-    from scheduler.yamlio import load_document
-
     path = Path(root) / SCHEDULE_FILE
     if not path.exists():
         return None
@@ -100,9 +108,6 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     tips = list(merged.tips)
     new = list(merged.new)
     if take:
-        from scheduler.tips.taking import passage, taken_locators
-        from scheduler.tips.taking import take as take_passage
-
         fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
         already = taken_locators(tips)
         for locator in take:
@@ -130,8 +135,6 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
 
 def _with_taken(blocks: list[dict], tips) -> list[dict]:
     """The block report with the passages a person took as tips marked as feeding them."""
-    from scheduler.tips.taking import taken_locators
-
     taken = taken_locators(tips)
     if not taken:
         return blocks
@@ -176,8 +179,6 @@ def blocks_file(root: Path, slug: str) -> Path:
 
 def write_blocks(root: Path, slug: str, campaign: Campaign, blocks: list[dict]) -> Path:
     """.juno/split/<slug>.json: the article's blocks and what became of each, for the studio (same as split --json)."""
-    import json
-
     path = blocks_file(root, slug)
     data = {"article": {"title": campaign.title, "source": campaign.source, "slug": slug},
             "blocks": blocks}
@@ -209,9 +210,6 @@ def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:
     if schedule is None:  # no account yet, so no handle and no brand to speak of
         return {tip.id: tip.alt_text or f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
                 for tip in campaign.tips}
-    from scheduler.cards.brand import load_brand
-    from scheduler.cards.render import campaign_alt_text
-
     brand = load_brand(root, schedule.account.handle)
     return {tip.id: campaign_alt_text(brand, campaign, tip) for tip in campaign.tips}
 

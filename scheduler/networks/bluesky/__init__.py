@@ -77,9 +77,8 @@ class Bluesky(Network):
                 "docs/networks.md, 'Posting to Bluesky') in the environment or .env")
 
     def reader(self, settings, account, handles: HandleCache) -> Reader:
-        from scheduler.networks.bluesky.reading import (
-            BlueskyReader,  # as in publisher()
-        )
+        # lazy: collect's reader stays off run-due's cron fast path, which loads this module
+        from scheduler.networks.bluesky.reading import BlueskyReader
 
         return BlueskyReader(self.publisher(settings, account, handles))
 

@@ -205,6 +205,7 @@ class BlueskyPublisher(Publisher):
     def post_views(self, uris: list[str]) -> list:
         """app.bsky.feed.getPosts for up to 25 of this account's post URIs, in the one session: the PDS passes
         the call to the account's AppView, which holds the counts. Posts the AppView does not have are left out."""
+        # lazy: as in session(), which has loaded it by then
         from atproto import models
 
         self.session()
