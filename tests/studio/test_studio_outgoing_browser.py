@@ -72,11 +72,14 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
         expect(tip.locator("[data-net-warnings=bluesky]")).to_have_text("")
         expect(tip.locator("[data-net-text=mastodon]")).to_contain_text(typed.strip()[:60])
         expect(tip.locator(f"#count-{TIP} [data-net-count=x]")).to_have_class("over")
-        tip.get_by_label("Post text").fill(typed[:200])  # shorter again: the mark goes
-        expect(tip.locator("[data-net-warnings=x]")).to_have_text("")
         tip.get_by_label("Post text").scroll_into_view_if_needed()
         shot(page, f"{screen}-typing")
+        tip.locator("section.outgoing").scroll_into_view_if_needed()
+        tip.locator("details[data-network=bluesky] summary").click()
+        shot(page, f"{screen}-networks")
         visit.check("typing")
+        tip.get_by_label("Post text").fill(typed[:200])  # shorter again: the mark goes
+        expect(tip.locator("[data-net-warnings=x]")).to_have_text("")
 
         # a headline over the limit: counted at once, and the card says so before any Save
         headline = tip.get_by_label("Headline (the card's words)")
