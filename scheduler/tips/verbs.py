@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.sentences import words
+from scheduler.tips.sentences import Caseless, words
 
 IMPERATIVES = frozenset(["accept", "acknowledge", "adjust", "agree", "allow", "apologize", "approach", "ask", "assume", "avoid", "be", "begin", "believe", "breathe", "bring", "build", "call", "celebrate", "check", "choose", "clarify", "commit", "communicate", "consider", "create", "decide", "define", "describe", "discuss", "do", "don’t", "don't", "drop", "encourage", "end", "explain", "explore", "express", "focus", "follow", "forgive", "frame", "get", "give", "go", "hold", "honor", "identify", "imagine", "include", "invite", "keep", "learn", "leave", "let", "limit", "listen", "look", "make", "mention", "name", "note", "notice", "offer", "open", "pause", "pay", "pick", "plan", "practice", "prepare", "protect", "put", "read", "recognize", "reflect", "release", "remember", "repeat", "resist", "respect", "respond", "rest", "return", "revisit", "save", "schedule", "see", "seek", "set", "share", "show", "sit", "skip", "slow", "speak", "start", "stay", "step", "stop", "suggest", "summarize", "take", "talk", "tell", "thank", "think", "treat", "trust", "try", "turn", "use", "validate", "wait", "watch", "welcome", "work", "write", "lead", "repair", "soothe", "rebuild", "reach", "drink", "eat", "sleep", "move", "walk", "exercise", "breathe", "stretch", "journal", "celebrate", "connect", "reconnect", "unplug", "limit", "lower", "plan", "protect", "prioritize", "create", "find", "join", "volunteer", "laugh", "cry", "feel", "allow", "admit", "commit", "forgive", "choose", "drive", "cook", "swap", "trade", "replace", "catch", "label", "name", "count", "pause", "rest", "drop", "remind", "reframe", "guard", "budget", "say", "bring", "hug", "research", "notice", "go", "stop", "schedule", "spend", "engage", "maintain", "establish", "develop", "stick", "balance", "expect", "model", "teach", "praise", "normalize", "embrace", "aim", "ditch", "challenge", "savor", "own", "meet", "tune", "lean", "honor", "anticipate", "remove", "bring"])
 _ADVERB_OPENER = re.compile(r"^(?:never|always|just|simply|gently|please|calmly|kindly)\s+",
@@ -21,10 +21,12 @@ def is_imperative(sentence: str) -> bool:
     return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", bare)
 
 
+_VERB = Caseless(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
+                 r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
+                 r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
+                 r"raises?|reduces?|increases?|improves?|predicts?|protects?|starts?|begins?|ends?|"
+                 r"creates?|causes?|affects?|changes?|supports?|hurts?|heals?|grows?|leads?|sends?)\b")
+
+
 def has_verb(text: str) -> bool:
-    return bool(re.search(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
-                          r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
-                          r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
-                          r"raises?|reduces?|increases?|improves?|predicts?|protects?|starts?|begins?|ends?|"
-                          r"creates?|causes?|affects?|changes?|supports?|hurts?|heals?|grows?|leads?|sends?)\b",
-                          text, re.IGNORECASE))
+    return _VERB.search(text)
