@@ -75,7 +75,8 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
         tip.get_by_label("Post text").scroll_into_view_if_needed()
         shot(page, f"{screen}-typing")
         tip.locator("section.outgoing").scroll_into_view_if_needed()
-        tip.locator("details[data-network=bluesky] summary").click()
+        tip.locator("details[data-network=bluesky] summary").click()  # a tap on the count opens it too
+        expect(tip.locator("details[data-network=bluesky]")).to_have_attribute("open", "")
         shot(page, f"{screen}-networks")
         visit.check("typing")
         tip.get_by_label("Post text").fill(typed[:200])  # shorter again: the mark goes
