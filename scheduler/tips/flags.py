@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from scheduler.tips.sentences import Caseless
+
 _SENSITIVE = re.compile(
     r"\b(suicid\w*|self[- ]harm\w*|self[- ]injur\w*|cutting (?:myself|yourself|themselves)|"
     r"(?:kill|hurt|harm)(?:s|ing)? (?:myself|yourself|themselves|himself|herself|oneself)|"
@@ -16,7 +18,8 @@ _SENSITIVE = re.compile(
     r"abus\w*|domestic violence|intimate partner violence|family violence|dating violence|sexual violence|"
     r"violence|violent (?:partner|relationship|home|behaviou?r)|"
     r"assault\w*|rap(?:e|ed|ist)|sexual(?:ly)? (?:abuse|assault|coercion)|coercive control|stalk(?:ing|ed|er)|"
-    r"overdos\w*|(?<!midlife )(?<!identity )(?<!financial )(?<!existential )crisis|crises|988|hotline|"
+    r"overdos\w*|(?<!midlife )(?<!identity )(?<!financial )(?<!existential )crisis(?! of (?:confidence|faith|"
+    r"conscience|meaning|purpose|identity)\b)|crises|988|hotline|"
     r"emergency (?:room|services|department)|medical emergency|in an emergency|life-threatening|unsafe|"
     r"threaten(?:s|ed|ing)? (?:to|you|your|them|me)|eating disorders?|anorexi\w*|bulimi\w*|addiction|"
     r"safety plan\w*|substance (?:use|abuse|misuse)|trafficking|"
@@ -82,6 +85,61 @@ _SENSITIVE_PLAIN = re.compile(
     r"safety plan\w*|get to safety|(?:are|feel|felt|feeling|is) not safe|dangerous relationship"
     r")".replace("{kin}", _KIN).replace("{who}", _WHO), re.IGNORECASE)
 
+# More of the same topics, one row per family of phrasing (issue 19): what the row catches, then its patterns.
+# Borderline words are narrowed by what comes with them: "scars on her arms", not "scar tissue"; "cutting is a way
+# to cope", not "cut back"; "in danger", not "in danger of burnout"; "an emergency", not "an emergency fund".
+_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("after a critical incident or a traumatic event", (
+        r"critical incidents?", r"traumatic (?:event|experience|incident|birth|loss|injury|death)s?",
+        r"(?:workplace|work|vicarious|secondary|childhood|combat|birth|sexual|collective|complex|racial) trauma",
+        r"(?:was|were|been|being|got|get|be) killed", r"killed (?:on|in|by|while|during)\b",
+        r"(?:a|the|mass|school|workplace) shootings?", r"fatal(?:ly|ity|ities)?\b(?! (?:flaws?|errors?|mistakes?))",
+        r"natural disasters?")),
+    ("self-harm told through its marks", (
+        (r"(?:scars|cuts|burns|marks|bruises) (?:on|across) (?:(?:your|their|his|her|my|a|the) )?(?:\w+[’']s )?"
+        r"(?:arms?|wrists?|forearms?|legs?|thighs?)\b"),
+        r"(?:fresh|hidden|self-inflicted) (?:cuts|scars|burns|wounds)", r"self-inflicted",
+        (r"cutting (?:is|was|can|and (?:burning|scratching)|or (?:burning|scratching)|as a way|to cope|to feel|"
+        r"behaviou?rs?|scars|marks)\b"),
+        (r"(?:cut|cutting|burn|burning|scratch\w*|punch\w*) (?:your|their|my|his|her) (?:own )?(?:skin|arms?|wrists?|"
+        r"legs?|thighs?|body)\b"), r"until (?:it|they|the skin) bleeds?",
+        (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|skin)\b(?:\s+\w+){0,3}?\s+"
+        r"(?:on purpose|deliberately|intentionally)"),
+        r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*")),
+    ("postpartum psychosis and perinatal crisis", (
+        r"psychosis", r"psychotic (?:episode|break)s?", r"hear(?:s|ing)? voices",
+        (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his) (?:own )?(?:baby|newborn|infant|"
+        r"child|children|kids?)\b(?![’'])"))),
+    ("overdose, not wanting to wake up, ending it", (
+        r"naloxone|narcan", r"too many (?:pills|tablets|sleeping pills|painkillers)", r"a handful of pills",
+        r"(?:stockpil|hoard)\w* (?:pills|medication|medicine|tablets)",
+        (r"(?:talk|think|thought|spoke|speak|mention|plan|want)\w* (?:about |of |to )?(?:end|ending) (?:it|things)\b"
+        r"(?!\s+(?:with|on|by|there|well|kindly|gently|respectfully))"))),
+    ("grief as losing someone", (
+        r"los(?:e|es|ing|t) (?:someone|somebody|a loved one)\b(?![’'])",
+        r"(?:someone|somebody|a loved one|\w+ you love)(?: \w+){0,3}? (?:is|are|was) gone\b",
+        r"(?:is|are|was|were) no longer with us")),
+    ("a partner who hits or controls you", (
+        r"controls? (?:where you go|who you see|what you wear|what you eat|your money|your friends|everything you do)",
+        r"(?:track|monitor)\w* (?:your|her|his|my) (?:location|phone|messages|texts|calls|every move|whereabouts)",
+        r"reads? (?:your|her|his|my) (?:messages|texts|emails|diary)")),
+    ("sexual assault", (
+        r"(?:made|forced|pressured|coerced) (?:\w+ ){0,2}?(?:to have|into) sex", r"groped|drugged|spiked (?:your |her |his |my )?drink")),
+    ("child abuse in indirect words", (
+        r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
+        r"(?:unexplained|unexplainable) (?:bruises|injuries|burns|marks)",
+        r"bruises (?:\w+ ){0,3}?(?:can’t|can't|cannot|won’t|won't|doesn’t|doesn't) explain",
+        r"raises? a hand (?:to|against)",
+        (r"(?:asks?|tells?|told|makes?|made) (?:a |the |your |their )?(?:child|children|kids?) (?:to )?keep (?:\w+ )?"
+        r"secrets?"))),
+    ("danger and emergency", (
+        (r"(?:you|he|she|they|we|someone|somebody|anyone|child|children|kids?|baby|life|lives)(?: else)?"
+         r"(?: (?:is|are|was|were|may be|might be|could be|feels?))+ in danger\b(?! of)"),
+        r"(?:is|it’s|it's|was|be) an emergency\b",
+        r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)")),
+)
+_SENSITIVE_TOPICS = Caseless(r"\b(?:" + "|".join(p for _, patterns in _TOPICS for p in patterns) + ")")
+
 _IDIOMS = re.compile(
     r"\b(?:(?:phone|battery|laptop|car|computer|engine|conversation|argument|arguments|fight|music|noise|wind|"
     r"fire|trend|habits?|hopes?|dreams?|plants?|flowers?|lawn|garden)\s+(?:\w+\s+)?(?:died|dies|die|dying|is dead|"
@@ -113,7 +171,8 @@ def is_sensitive(*texts: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _sensitive(text: str) -> bool:
-    return bool(_SENSITIVE.search(text) or _SENSITIVE_PLAIN.search(_IDIOMS.sub(_blank, text)))
+    plain = _IDIOMS.sub(_blank, text)
+    return bool(_SENSITIVE.search(text) or _SENSITIVE_PLAIN.search(plain) or _SENSITIVE_TOPICS.search(plain))
 
 
 def _blank(match: re.Match) -> str:
@@ -173,6 +232,7 @@ def _sensitive_in(text: str) -> tuple[str, ...]:
     plain = _IDIOMS.sub(_blank, text)
     found = [(match.start(), match.group(0)) for pattern, seen in ((_SENSITIVE, text), (_SENSITIVE_PLAIN, plain))
              for match in pattern.finditer(seen)]
+    found += [(start, plain[start:end]) for start, end in _SENSITIVE_TOPICS.spans(plain)]
     return tuple(dict.fromkeys(" ".join(word.lower().split()) for _, word in sorted(found)))
 
 

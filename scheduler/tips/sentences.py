@@ -38,6 +38,12 @@ class Caseless:
             return self._exact.search(text) is not None
         return self._lowered.search(text.lower()) is not None
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the rule is found in the text, as (start, end) in the text as written."""
+        if not text.isascii() and _UNLOWERED.search(text):
+            return [match.span() for match in self._exact.finditer(text)]
+        return [match.span() for match in self._lowered.finditer(text.lower())]
+
     def match(self, text: str) -> bool:
         if not text.isascii() and _UNLOWERED.search(text):
             return self._exact.match(text) is not None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scheduler.tips import edges, filters, verbs
+from scheduler.tips import edges, filters, flags, verbs
 from scheduler.tips.sentences import Caseless
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
@@ -14,7 +14,7 @@ TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, li
          "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim"]
 
 
-@pytest.mark.parametrize("rule", [value for module in (edges, filters, verbs) for value in vars(module).values()
+@pytest.mark.parametrize("rule", [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
                                   if isinstance(value, Caseless)], ids=lambda rule: rule.pattern[:30])
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_caseless_rule_answers_as_ignorecase(rule, text):
@@ -27,3 +27,9 @@ def test_a_caseless_rule_is_written_in_lower_case():
     with pytest.raises(ValueError):
         Caseless(r"\bLMFT\b")
     assert Caseless(r"\S+\s\bmft\b").search("A MFT")
+
+
+@pytest.mark.parametrize("text", TEXTS + ["Scars on her ARMS. İn danger: someone is in danger.", "Fresh cuts, ſcars."])
+def test_a_caseless_rule_finds_where_ignorecase_does(text):
+    rule = flags._SENSITIVE_TOPICS
+    assert rule.spans(text) == [match.span() for match in re.finditer(rule.pattern, text, re.IGNORECASE)]

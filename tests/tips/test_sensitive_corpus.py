@@ -68,6 +68,53 @@ SENSITIVE = [
     "Never leave someone alone after an overdose.",
     "If someone has a weapon and is threatening to use it, get to safety.",
     "Make a safety plan before you leave.",
+    # after a critical incident or a traumatic event
+    "First responders often need to talk after a critical incident, even when they say they are fine.",
+    "After a traumatic event at work, a debrief with the whole team helps.",
+    "Workplace trauma can show up weeks later as poor sleep and short tempers.",
+    "Paramedics who saw a colleague killed on shift deserve more than a day off.",
+    "After a shooting at school, children may ask the same questions for weeks.",
+    "Witnessing a fatal crash can stay with you long after the scene is cleared.",
+    # self-harm through its marks
+    "If you notice scars on a teen's arms, ask gently and without panic.",
+    "Long sleeves in summer can hide fresh cuts.",
+    "Cutting is often a way to feel something when everything is numb.",
+    "Burning your skin to cope with pain is a sign you need support, not judgement.",
+    "Hurting your body on purpose to quiet your mind deserves care, not shame.",
+    "Some teens scratch their skin until it bleeds when the feelings get too big.",
+    # postpartum and perinatal crisis
+    "Postpartum psychosis is rare, and it is a medical emergency.",
+    "If a new mother hears voices or thinks her baby would be better off without her, get help today.",
+    "Intrusive thoughts about harming your baby are common after birth; tell your midwife.",
+    # overdose, not wanting to wake up, ending it
+    "Keep naloxone at home if someone you love uses opioids.",
+    "He took too many pills and was found just in time.",
+    "Some nights she hoped she would not wake up in the morning.",
+    "When someone talks about ending it, ask them plainly what they mean.",
+    "If a friend says they have a plan to end things, stay with them.",
+    "Feeling like you don't want to be here anymore is worth saying out loud.",
+    # grief phrased as losing someone
+    "Losing someone you love rearranges the whole year.",
+    "When someone close to you is gone, ordinary days can feel strange.",
+    "A child who lost a grandparent may ask where they went.",
+    # a partner who hits or controls you
+    "A partner who hits you once will often hit you again.",
+    "If your partner controls where you go and who you see, that is not love.",
+    "Walking on eggshells so he won't explode is a sign of an unsafe home.",
+    "A boyfriend who tracks your location and reads your messages is controlling you.",
+    # sexual assault
+    "Being raped by someone you know is still rape.",
+    "If you were made to have sex when you did not want to, you can still report it.",
+    "After an unwanted sexual experience, many people blame themselves.",
+    # child abuse phrased indirectly
+    "A child who flinches when an adult raises a hand may be hit at home.",
+    "Bruises a child can't explain are worth a quiet question.",
+    "An adult who asks a child to keep secrets from their parents is a red flag.",
+    # in danger, emergency
+    "If you or someone else is in danger, call emergency services.",
+    "In an emergency, go to the nearest hospital.",
+    "If your child is in danger, leave first and plan later.",
+    "This is an emergency: call your local crisis line now.",
 ]
 
 ORDINARY = [
@@ -105,6 +152,35 @@ ORDINARY = [
     "Kids push limits; that's their job.",
     "Don't let a bad day beat you.",
     "Put your phone away at dinner.",
+    # borderline words that are not a death, a wound or a crisis (docs/splitting.md says why)
+    "I'm dying to see how the garden turns out this spring.",
+    "Kill time in the waiting room with a breathing exercise.",
+    "A deadline can push you to start, not just to finish.",
+    "A shot of espresso after 3 pm may cost you sleep.",
+    "Cut back on screen time an hour before bed.",
+    "Cut your to-do list in half and see what still matters.",
+    "Scar tissue from surgery can ache when the weather turns.",
+    "A crisis of confidence before a big presentation is normal.",
+    "Stretch before a run so you don't hurt your back.",
+    "That joke killed at the office party.",
+    "Burning the midnight oil rarely pays off.",
+    "Don't burn out: rest is part of the work.",
+    "Losing your keys again? Put a hook by the door.",
+    "Losing track of your goals is a sign to write them down.",
+    "Hit the reset button with a walk outside.",
+    "Shoot for progress, not perfection.",
+    "Take a shot at the hobby you keep postponing.",
+    "An emergency fund of three months' pay lowers money stress.",
+    "Keep an emergency snack in your bag for long afternoons.",
+    "Water your plants before they wilt.",
+    "The end of the school year brings its own kind of tiredness.",
+    "End the day by writing down one thing that went well.",
+    "Time to wake up earlier? Move your alarm by ten minutes a week.",
+    "Being in danger of burnout means it is time to say no.",
+    "Your marriage is in danger if you stop talking to each other.",
+    "You're better off without him if he never keeps his word.",
+    "Budget cuts at work can leave everyone short-tempered.",
+    "Your partner controls the thermostat? Agree on a setting together.",
 ]
 
 
