@@ -7,6 +7,7 @@ promise advice without giving it, and lines not in English. `edge_reason` is the
 
 from __future__ import annotations
 
+import functools
 import re
 
 from scheduler.tips.sentences import STOPWORDS, Caseless, words
@@ -175,6 +176,9 @@ def not_english(text: str) -> bool:
     return common / len(found) < 0.1
 
 
+# A paragraph's first sentence is asked about twice running (is the paragraph a bio? is the sentence usable?);
+# a few entries keep that answer without keeping an article's sentences from one split to the next.
+@functools.lru_cache(maxsize=8)
 def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
     """Why this sentence (or line) is the author's voice or the page's edge rather than advice; None when it is not."""
     text = sentence.strip()
