@@ -117,6 +117,34 @@ def card(tmp_path: Path) -> Path:
     return path
 
 
+# The timetable the networks' CLI tests share: two posts a day, every day, at 09:00 and 12:00 New York time.
+DAILY_TIMETABLE = """\
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["09:00", "12:00"]
+min_gap: 1h
+max_per_day: 2
+jitter: 0m
+catch_up: 2h
+"""
+
+
+def daily_schedule(accounts: str, policy: str) -> str:
+    """posts/schedule.yaml: the `account:`/`accounts:` lines, the shared daily timetable, then the link,
+    hashtag and budget lines."""
+    return accounts + DAILY_TIMETABLE + policy
+
+
+def seed_campaign(tips: str, url: str = "https://junocounseling.com/blog/one-partner") -> str:
+    """posts/<slug>.yaml for the seed article with these `tips:` entries (`url`: YAML, e.g. "null")."""
+    return ("article:\n"
+            "  title: \"What to Do When One Partner Wants Counseling and the Other Doesn’t\"\n"
+            f"  url: {url}\n"
+            "  source: \"articles/what-to-do-when-one-partner-wants-counseling.txt\"\n"
+            "tips:\n" + tips)
+
+
 def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
     """A project in `root` with the bundled article and assets, the given schedule and campaign, and
     its cards drawn through the CLI."""

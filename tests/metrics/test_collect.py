@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 
@@ -22,27 +22,15 @@ from scheduler.store import open_store
 
 ZONE = ZoneInfo("America/New_York")
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
+SCHEDULE = daily_schedule("""\
 accounts:
   - {network: x, handle: junocounseling}
   - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
+""", """\
 link: {mode: none}
 budget: {monthly_usd: 10}
-"""
-TIPS = """\
-article:
-  title: "What to Do When One Partner Wants Counseling and the Other Doesn’t"
-  url: https://junocounseling.com/blog/one-partner
-  source: "articles/what-to-do-when-one-partner-wants-counseling.txt"
-tips:
+""")
+TIPS = seed_campaign("""\
   - id: reluctance-doesnt-always-mean-refusal
     headline: "Reluctance doesn’t always mean refusal."
     text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
@@ -58,7 +46,7 @@ tips:
     text: "Small steps count. One honest talk about what you both want is a start."
     status: approved
     section: "If Your Partner Still Says No"
-"""
+""")
 A, B, C = (f"{CAMPAIGN}/{tip}" for tip in ("reluctance-doesnt-always-mean-refusal", "invite-rather-than-insist",
                                           "small-steps-count"))
 

@@ -12,7 +12,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import daily_schedule, drawn_project, run_cli_in_process
 from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
     TIPS,
     _reviewed_is_known,
@@ -21,22 +21,15 @@ from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
 pytestmark = pytest.mark.slow  # a real PDS (Node) process
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
+SCHEDULE = daily_schedule("""\
 accounts:
   - {network: x, handle: junocounseling, publisher: outbox}
   - {network: bluesky, handle: placeholder.test}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
+""", """\
 link: {mode: in-post, utm: {medium: social}}
 hashtags: ["#CouplesCounseling"]
 crisis_footer: "If you are in crisis, call or text 988."
-"""
+""")
 FIRST = f"{CAMPAIGN}/reluctance-doesnt-always-mean-refusal"
 
 

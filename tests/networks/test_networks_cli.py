@@ -11,32 +11,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
 from fakemastodon import FakeMastodon
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
+SCHEDULE = daily_schedule("""\
 accounts:
   - {network: x, handle: junocounseling, publisher: outbox}
   - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
+""", """\
 link: {mode: in-post, utm: {medium: social}}
 hashtags: ["#CouplesCounseling"]
 crisis_footer: "If you are in crisis, call or text 988."
-"""
-TIPS = """\
-article:
-  title: "What to Do When One Partner Wants Counseling and the Other Doesn’t"
-  url: https://junocounseling.com/blog/one-partner
-  source: "articles/what-to-do-when-one-partner-wants-counseling.txt"
-tips:
+""")
+TIPS = seed_campaign("""\
   - id: reluctance-doesnt-always-mean-refusal
     headline: "Reluctance doesn’t always mean refusal."
     text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
@@ -56,7 +44,7 @@ tips:
     section: "If Your Partner Still Says No"
     review: [sensitive]
     reviewed: [sensitive]
-"""
+""")
 X_ID = f"{CAMPAIGN}/reluctance-doesnt-always-mean-refusal"
 MASTODON_ID = f"{X_ID}@mastodon"
 

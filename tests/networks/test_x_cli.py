@@ -17,33 +17,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli
+from conftest import daily_schedule, drawn_project, run_cli, seed_campaign
 from fakex import FakeX
 
 pytestmark = pytest.mark.slow
 
 ZONE = ZoneInfo("America/New_York")
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
+SCHEDULE = daily_schedule("""\
 account: {handle: junocounseling, publisher: x}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
+""", """\
 link: {mode: none}
 hashtags: ["#CouplesCounseling"]
 budget: {monthly_usd: 10}
-"""
-TIPS = """\
-article:
-  title: "What to Do When One Partner Wants Counseling and the Other Doesn’t"
-  url: null
-  source: "articles/what-to-do-when-one-partner-wants-counseling.txt"
-tips:
+""")
+TIPS = seed_campaign("""\
   - id: reluctance-doesnt-always-mean-refusal
     headline: "Reluctance doesn’t always mean refusal."
     text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
@@ -59,7 +47,7 @@ tips:
     text: "Counseling can start with one partner. Changes in you can shift the whole relationship."
     status: approved
     section: "If Your Partner Still Says No"
-"""
+""", url="null")
 
 
 @pytest.fixture(scope="module")
