@@ -91,6 +91,16 @@ class Refused(Exception):
         self.field = field
 
 
+class AlreadyHere(Refused):
+    """An article added again: `campaign` is the one made from it before; `same` when word for word the same
+    (nothing to update), else the person may update that campaign with the new text."""
+
+    def __init__(self, message: str, campaign: str, same: bool):
+        super().__init__(message, "title")
+        self.campaign = campaign
+        self.same = same
+
+
 class Conflict(Exception):
     """The campaign file changed on disk since the page was made: nothing was saved."""
 

@@ -464,12 +464,13 @@ class Project:
         return self._edits().add_tip(slug, text, paragraph, version, now=now)
 
     def add_article(self, title: str, text: str, *, upload_name: str | None = None, upload: bytes | None = None,
-                    url: str = "", hashtags: str | None = None, now: datetime) -> str:
+                    url: str = "", hashtags: str | None = None, now: datetime, update: str | None = None) -> str:
         """A pasted (title and text) or uploaded article saved under posts/articles/ and split; its campaign's
         slug. `url`: the article's address (empty: its own, if it gives one); `hashtags` as typed ("#Grief #Loss";
-        None: the practice's). When split refuses it, the file goes again."""
+        None: the practice's). When split refuses it, the file goes again. The same article added again is
+        errors.AlreadyHere, naming its campaign; `update` (that slug) then updates that campaign with the text."""
         return self._edits().add_article(title, text, upload_name, upload, split=self.split, now=now, url=url,
-                                         hashtags=hashtags)
+                                         hashtags=hashtags, update=update)
 
     def set_campaign_links(self, slug: str, url: str, hashtags: str | None, *, was: Mapping[str, str] | None = None,
                            now: datetime) -> Saved:

@@ -31,7 +31,7 @@ from scheduler.cards.render import check_card, kicker_for
 from scheduler.editing import undo as undoing
 from scheduler.editing.moves import check_move
 from scheduler.editing.showing import Showing
-from scheduler.errors import Conflict, ContentError, Refused
+from scheduler.errors import AlreadyHere, Conflict, ContentError, Refused
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, Saved, SplitReport
 from scheduler.tips.readiness import is_ready, notes_after_edit
@@ -172,12 +172,15 @@ class Editor(Showing):
 
     def add_article(self, title: str, text: str, upload_name: str | None, upload: bytes | None, *,
                     split: Callable[..., SplitReport], now: datetime, url: str = "",
-                    hashtags: str | None = None) -> str:
+                    hashtags: str | None = None, update: str | None = None) -> str:
         """A pasted or uploaded article saved under posts/articles/ and split, as `juno-scheduler split` would,
         with the article's address and the campaign's hashtags as typed (empty address: the article's own, if it
         gives one; `hashtags` None or the practice's: the practice's).
 
-        Returns the campaign's slug. When split refuses the article, the file is removed again."""
+        Returns the campaign's slug. When split refuses the article, the file is removed again. The same article
+        added again (by its name, or word for word under another) is AlreadyHere, naming its campaign; `update`
+        (that campaign's slug) then writes the new text over its article and splits it again, as `split` does on
+        an edited article: edits and statuses are kept, tips whose words changed in the article are marked stale."""
         url = " ".join(str(url).split())
         if len(url) > 2000:
             raise Refused("that address is over 2,000 characters; give the article's own address", "url")
@@ -199,9 +202,9 @@ class Editor(Showing):
             name, data = self._article_name(title, now) + ".txt", f"{title}\n\n{text}\n".encode()
         folder = self.root / "posts" / "articles"
         stem = Path(name).stem
-        if any(folder.glob(f"{stem}.*")) or (self.root / "posts" / f"{stem}.yaml").exists():
-            raise Refused(f"posts/articles/{stem}: an article of that name is already here; give another title",
-                          "title")
+        if update:
+            return self._update_article(update, Path(name).suffix, data, split, now)
+        self._refuse_a_second_copy(folder, stem, data)
         path = write_atomic(folder / name, data)
         try:
             report = split(path, url=url or None, hashtags=tags)
@@ -215,6 +218,54 @@ class Editor(Showing):
         audit.record(self.root, what="add-article", campaign=slug, tip=None, before=None,
                      after={"article": f"posts/articles/{name}", "tips": len(report.tips), "version": version},
                      now=now)
+        return slug
+
+    def _refuse_a_second_copy(self, folder: Path, stem: str, data: bytes) -> None:
+        """AlreadyHere when an article of that name, or with the very same words, has a campaign already."""
+        words = _words(data)
+        for existing in sorted(folder.glob("*.*")) if folder.is_dir() else ():
+            same = _words(existing.read_bytes()) == words if existing.is_file() else False
+            if existing.stem != stem and not same:
+                continue
+            campaign = existing.stem if (self.root / "posts" / f"{existing.stem}.yaml").is_file() else None
+            if campaign is None:
+                raise Refused(f"posts/articles/{existing.name}: an article of that name is already here, with no "
+                              "campaign; give another title, or split it with `juno-scheduler split`", "title")
+            if same:
+                raise AlreadyHere(f"this article is already here, word for word, as posts/articles/{existing.name} "
+                                  f"(campaign {campaign}): nothing to add", campaign, True)
+            raise AlreadyHere(f"an article of that name is already here (posts/articles/{existing.name}, campaign "
+                              f"{campaign}), with other words: update that campaign with this text, or give "
+                              "another title", campaign, False)
+        if (self.root / "posts" / f"{stem}.yaml").exists():
+            raise Refused(f"posts/{stem}.yaml: a campaign of that name is already here; give another title", "title")
+
+    def _update_article(self, slug: str, suffix: str, data: bytes, split: Callable[..., SplitReport],
+                        now: datetime) -> str:
+        """The campaign's article replaced by `data` and split again (a merge); undo puts both files back."""
+        campaign, _ = self.campaign(slug)
+        path = self.root / "posts" / campaign.source
+        if path.parent != self.root / "posts" / "articles" or not path.is_file():
+            raise Refused(f"{slug}'s article is not in posts/articles/; update it by hand", "title")
+        if suffix != path.suffix.lower():
+            raise Refused(f"{slug}'s article is {path.name}: give its new text as a {path.suffix} file too", "file")
+        kept = self.root / ".juno" / "replaced" / f"{now:%Y%m%dT%H%M%S}-{slug}"
+        campaign_file = self.campaign_file(slug)
+        old_campaign, _ = campaign_file.read()
+        old_article = path.read_bytes()
+        write_atomic(kept / "article", old_article)
+        write_atomic(kept / "campaign.yaml", old_campaign)
+        write_atomic(path, data)
+        try:
+            report = split(path)
+        except ContentError as exc:
+            write_atomic(path, old_article)
+            raise Refused(str(exc), "article") from None
+        _, version = campaign_file.read()
+        audit.record(self.root, what="update-article", campaign=slug, tip=None, before=None,
+                     after={"article": f"posts/{campaign.source}", "kept": str(kept.relative_to(self.root)),
+                            "version": version, "tips": len(report.tips)}, now=now)
+        self.queue(slug, now)  # approved tips whose words changed go out in their new words
         return slug
 
     def _article_name(self, title: str, now: datetime) -> str:
@@ -341,3 +392,8 @@ def _field_value(key: str, value) -> str | None:
 
 
 __all__ = ["Editor"]
+
+
+def _words(data: bytes) -> str:
+    """An article's words, for "is it the same article?": case, spacing and line breaks aside."""
+    return " ".join(data.decode("utf-8", "replace").casefold().split())

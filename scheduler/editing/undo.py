@@ -18,6 +18,7 @@ from scheduler.campaigns.queueing import taken_calendar
 from scheduler.campaigns.roundtrip import find, index_of, put_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.errors import Conflict, JunoError, Refused, UsageError
+from scheduler.fileio import write_atomic
 from scheduler.store.records import SKIPPED, WAITING, latest_rounds
 
 if TYPE_CHECKING:
@@ -71,6 +72,11 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
     if entry.get("links") and entry.get("campaign"):
         _revert_links(editor, entry, what, now)
         return
+    if entry["what"] == "update-article" and entry.get("campaign"):
+        _revert_update(editor, entry, now)
+        audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=entry.get("after"), after=None,
+                     now=now, undoes=entry["id"], extra=extra or None)
+        return
     if entry["what"] == "archive" and entry.get("campaign"):
         _unarchive(editor, entry, now)
         audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=None, after=None, now=now,
@@ -100,6 +106,25 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
         audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
                      after=None, now=now, undoes=entry["id"],
                      posts={"before": current, "after": posts["before"]}, extra=extra or None)
+
+
+def _revert_update(editor: Editor, entry: dict, now: datetime) -> None:
+    """The article and its campaign file back as they were before "update the campaign with this text", if the
+    campaign file is still as that update left it; then its posts follow, as after any change."""
+    after = entry.get("after") or {}
+    slug = entry["campaign"]
+    file = editor.campaign_file(slug)
+    _, version = file.read()
+    if after.get("version") != version:
+        raise Refused(f"posts/{slug}.yaml changed after its article was updated; put it back by hand "
+                      f"(the earlier files are in {after.get('kept')})")
+    kept = editor.root / str(after.get("kept", ""))
+    article = editor.root / str(after.get("article", ""))
+    if not (kept / "article").is_file() or article.parent != editor.root / "posts" / "articles":
+        raise Refused(f"the earlier article of {slug} is no longer in .juno/replaced/; put it back by hand")
+    write_atomic(article, (kept / "article").read_bytes())
+    write_atomic(file.path, (kept / "campaign.yaml").read_bytes())
+    editor.queue(slug, now)
 
 
 def _unarchive(editor: Editor, entry: dict, now: datetime) -> None:

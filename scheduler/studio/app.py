@@ -176,7 +176,11 @@ class _Routes:
             saved = self.ws.edit_tip(slug, tip_id, values, data.get("version", ""), was)
             if saved.entry is None:
                 return "Nothing to save: the words are as they were."
-            return f"Saved {', '.join(f.replace('_', ' ') for f in saved.entry.get('fields') or values)} of {tip_id}."
+            said = f"Saved {', '.join(f.replace('_', ' ') for f in saved.entry.get('fields') or values)} of {tip_id}."
+            post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
+            if post is not None and post.status == "posted":
+                said += " It was already out: that post keeps its old words, and this tip is not posted again."
+            return said
 
         return await self.change(request, work, typed=values)
 
@@ -222,11 +226,16 @@ class _Routes:
         typed = {key: str(data.get(key, "")) for key in ("title", "article", "url", "hashtags")}
         try:
             slug = self.ws.add_article(typed["title"], typed["article"], getattr(upload, "filename", None), content,
-                                       url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None)
+                                       url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None,
+                                       update=str(data.get("update", "")) or None)
         except (Refused, JunoError) as exc:
             return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
                              archived=self.ws.project.archived(),
                              problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
+        if data.get("update"):
+            return self.back(f"/c/{slug}", f"{slug} is updated with the new text: your edits and statuses are kept, and "
+                                           "tips whose words changed in the article are marked stale. Undo puts the "
+                                           "earlier text back.")
         return self.back(f"/c/{slug}", "Article added and split into tips.")
 
     async def set_links(self, request: Request):

@@ -68,9 +68,9 @@ class Workspace:
         return self.project.add_tip(slug, text, paragraph, version=version, now=self.clock())
 
     def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None,
-                    url: str = "", hashtags: str | None = None) -> str:
+                    url: str = "", hashtags: str | None = None, update: str | None = None) -> str:
         return self.project.add_article(title, text, upload_name=upload_name, upload=upload, url=url,
-                                        hashtags=hashtags, now=self.clock())
+                                        hashtags=hashtags, now=self.clock(), update=update)
 
     def set_links(self, slug: str, url: str, hashtags: str | None, was: dict | None = None) -> Saved:
         return self.project.set_campaign_links(slug, url, hashtags, was=was, now=self.clock())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -137,3 +138,62 @@ def test_archive_from_the_command_line(project):
     restored = run_cli("--root", str(project), "archive", SLUG, "--restore", "--now", now)
     assert restored.code == 0 and f"{SLUG}/{TIP} is queued again" in restored.out
     assert list(plan(project)) == [f"{SLUG}/{TIP}"]
+
+
+# --- editing a tip that is already out ----------------------------------------------------------------
+
+def test_editing_a_posted_tip_says_it_is_out_and_what_saving_does(studio):
+    studio.status("approved")
+    slot = planned(studio.root)[f"{SLUG}/{TIP}"]
+    later = datetime.fromisoformat(slot) + timedelta(minutes=5)
+    ran = run_cli("--root", str(studio.root), "run-due", "--now", later.isoformat())
+    assert ran.code == 0, ran
+    page = studio.get(f"/c/{SLUG}").text
+    note = page.split(f'id="outnote-{TIP}"', 1)[1].split("</p>", 1)[0]
+    assert "Already out" in note and "keeps its old words" in note and f"unpublish {SLUG}/{TIP}" in note
+    assert f'aria-describedby="outnote-{TIP}"' in page
+    assert 'id="outnote-patience-matters"' not in page  # only the tip that is out
+    saved = studio.edit(text="Newer words for a tip already out.")
+    assert saved.status_code == 303
+    shown = said(studio.get(saved.headers["location"]).text)
+    assert shown == [(f"Saved text of {TIP}. It was already out: that post keeps its old words, and this tip is "
+                     "not posted again.")]
+    assert planned(studio.root) == {}  # nothing queued again
+
+
+# --- the same article added twice -----------------------------------------------------------------------
+
+HABITS = ("Rest is a skill you can practise every day, even on a busy one.\n\n"
+          "Small pauses between tasks help you notice how you feel before you react.\n\n"
+          "Tell your partner one thing you appreciated today, and say why it mattered to you.")
+
+
+def test_the_same_article_added_again_is_recognised_and_can_update_its_campaign(studio):
+    added = studio.post("/articles", {"title": "Two small habits", "article": HABITS}, follow=True)
+    assert said(added.text) == ["Article added and split into tips."]
+    slug = "two-small-habits"
+    campaign = studio.root / "posts" / f"{slug}.yaml"
+    tips_before = campaign.read_text(encoding="utf-8")
+
+    again = studio.post("/articles", {"title": "Two small habits", "article": HABITS.replace("\n\n", "\n\n\n")})
+    assert again.status_code == 422
+    assert "already here, word for word, as posts/articles/two-small-habits.txt" in again.text
+    assert f'href="/c/{slug}">open {slug}</a>' in again.text and 'name="update"' not in again.text
+
+    changed = HABITS.replace("every day, even on a busy one", "each morning, before the day gets loud")
+    offer = studio.post("/articles", {"title": "Two small habits", "article": changed})
+    assert offer.status_code == 422 and "with other words: update that campaign with this text" in offer.text
+    assert f'<input type="hidden" name="update" value="{slug}">' in offer.text
+    assert f"Update {slug} with this text" in offer.text
+    assert campaign.read_text(encoding="utf-8") == tips_before  # nothing changed before the person says so
+
+    updated = studio.post("/articles", {"title": "Two small habits", "article": changed, "update": slug}, follow=True)
+    assert said(updated.text)[0].startswith(f"{slug} is updated with the new text")
+    assert "each morning" in (studio.root / "posts" / "articles" / f"{slug}.txt").read_text(encoding="utf-8")
+    assert "stale" in campaign.read_text(encoding="utf-8")  # the tip whose passage changed waits for a person
+    assert not (studio.root / "posts" / f"{slug}-2.yaml").exists()
+
+    undone = studio.post("/undo?back=/", {}, follow=True)
+    assert said(undone.text) == [f"Undid the update of the article of {slug}."]
+    assert campaign.read_text(encoding="utf-8") == tips_before
+    assert "every day, even on a busy one" in (studio.root / "posts" / "articles" / f"{slug}.txt").read_text()
