@@ -105,6 +105,7 @@ def test_archiving_asks_first_withdraws_the_queued_posts_and_undo_puts_each_back
     assert (studio.root / "posts" / "archived" / f"{SLUG}.yaml").is_file()
     assert 'id="archived-h"' in done.text and f"/archived/{SLUG}/restore" in done.text
     assert f'href="/c/{SLUG}"' not in done.text
+    assert "No campaign in use: 1 is archived (below, with Restore)." in done.text and "No campaigns yet" not in done.text
     assert run_cli("--root", str(studio.root), "queue", "--now", NOW.isoformat()).code == 0
     assert plan(studio.root) == {}  # queue no longer sees it
 
