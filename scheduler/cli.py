@@ -159,7 +159,7 @@ def cmd_run_due(ctx: Context) -> int:
             ctx.emit(RunReport().as_dict())
         return EXIT_OK
     report = ctx.project.run_due(now, dry_run=ctx.args.dry_run)
-    ctx.emit(report.as_dict(), "\n".join(report.lines()))
+    ctx.emit(report.as_dict(), "\n".join(report.lines(quiet=bool(getattr(ctx.args, "quiet", False)))))
     return report.exit_code
 
 

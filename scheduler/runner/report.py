@@ -106,8 +106,11 @@ class RunReport:
             data["next_post_at"] = self.next_post_at
         return data
 
-    def lines(self) -> list[str]:
-        """For people: one line per post; nothing when nothing happened (a dry run always says something)."""
+    def lines(self, quiet: bool = False) -> list[str]:
+        """For people: one line per post; nothing when nothing happened (a dry run always says something).
+        quiet (`-q`): only what went wrong (failed posts, stopped accounts)."""
+        if quiet:
+            return self._error_lines()
         verb = "would post" if self.dry_run else "posted"
         lines = [f"{verb} {row.id} at {row.at}" + (f" {row.url}" if row.url else "") for row in self.posted]
         defer = "would defer" if self.dry_run else "deferred"
@@ -115,14 +118,18 @@ class RunReport:
         lines += [self._missed_line(row) for row in self.missed]
         withdraw = "would withdraw" if self.dry_run else "withdrawn"
         lines += [f"{withdraw} {row.id}: {row.reason}" for row in self.withdrawn]
-        lines += [f"failed {row.id}: {row.error}" for row in self.failed]
-        for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
-            lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
+        lines += self._error_lines()
         if self.paused_due:
             lines.append(f"{self.paused_due} due post(s) wait: posting is paused until `juno-scheduler resume`")
         if self.dry_run and self.empty and not self.paused_due:
             lines.append(f"nothing is due; next post at {self.next_post_at}" if self.next_post_at
                          else "nothing is due and nothing is queued")
+        return lines
+
+    def _error_lines(self) -> list[str]:
+        lines = [f"failed {row.id}: {row.error}" for row in self.failed]
+        for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
+            lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
         return lines
 
     def _missed_line(self, row: Missed) -> str:

@@ -261,3 +261,17 @@ def test_a_late_post_51_minutes_after_one_already_out_moves(tmp_path, database_u
         assert report["missed"][0]["id"] == "c/late"
         assert "closer than min_gap (3:00:00) to a post already out" in report["missed"][0]["reason"]
         assert datetime.fromisoformat(report["missed"][0]["moved_to"]) - NOW >= timedelta(hours=3) - timedelta(minutes=51)
+
+
+def test_run_due_quiet_prints_only_what_went_wrong(project, cli):
+    write_schedule(project)
+    assert cli("run-due", "-q", "--now", "2026-12-07T09:05", cwd=project).code == 0
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post("c/ok", NOW - timedelta(minutes=1)),
+                         make_post("c/no-card", NOW - timedelta(minutes=1), card="gone/missing.png")], NOW)
+    result = cli("run-due", "-q", "--now", "2026-12-07T09:05", cwd=project)
+    assert result.code == 3, result
+    assert result.out.splitlines() == [line for line in result.out.splitlines() if line.startswith("failed c/no-card: ")]
+    assert "c/no-card" in result.out and "posted" not in result.out, result
+    assert (project / ".juno" / "outbox" / "c--ok.json").exists()
