@@ -57,9 +57,10 @@ class Visit:
 
 
 def _left_behind(request) -> bool:
-    """An image still loading when the person went to another page: the browser drops it; nothing failed.
-    (An image the studio cannot serve answers 4xx or 5xx, which the response check catches.)"""
-    return request.resource_type == "image" and request.failure == "net::ERR_ABORTED"
+    """An image, or the live card's fetch, still loading when the person went to another page (a Save right after
+    typing): the browser drops it; nothing failed. (What the studio cannot serve answers 4xx or 5xx, which the
+    response check catches.)"""
+    return request.resource_type in ("image", "fetch") and request.failure == "net::ERR_ABORTED"
 
 
 def loaded_width(image, seconds: float = 15) -> int:
