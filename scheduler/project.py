@@ -33,7 +33,7 @@ from scheduler.campaigns.planning import plan_posts
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
-from scheduler.metrics.collect import Collecting, Readers
+from scheduler.metrics.collect import NOTHING_TO_READ, Collecting, Readers, countable
 from scheduler.metrics.collect import collect as metrics_collect
 from scheduler.metrics.stats import stats as metrics_stats
 from scheduler.metrics.stats import stats_lines
@@ -278,6 +278,8 @@ class Project:
     # --- what posts did ---------------------------------------------------------------------------
     def collect(self, now: datetime, readers=None) -> CollectReport:
         """Read the counts of posts whose next fixed age has come and keep them as snapshots; never posts."""
+        if readers is None and not countable(self.settings):
+            return CollectReport(nothing_to_read=NOTHING_TO_READ)
         own = readers is None
         readers = Readers(self.settings) if own else readers
         try:
@@ -291,7 +293,8 @@ class Project:
         """Each post's counts at each age per network, with its shrunk score and interval."""
         with self.store() as store:
             data = metrics_stats(self.settings, store)
-        return StatsReport(**data, summary=stats_lines(data))
+        return StatsReport(**data, summary=stats_lines(data) if countable(self.settings) or data["posts"]
+                           else [NOTHING_TO_READ])
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:

@@ -448,12 +448,21 @@ class CollectReport(Result):
     """collect --json: per account whose posts were due a snapshot, what was taken and read, and at what cost."""
 
     networks: list[dict[str, Any]] = field(default_factory=list)
+    nothing_to_read: str | None = None  # why no account can be read at all (every one posts to the outbox)
 
     @property
     def exit_code(self) -> int:
         return 3 if any(row["error"] for row in self.networks) else 0
 
+    def as_dict(self) -> dict[str, Any]:
+        data = super().as_dict()
+        if data["nothing_to_read"] is None:
+            del data["nothing_to_read"]
+        return data
+
     def lines(self) -> list[str]:
+        if self.nothing_to_read:
+            return [self.nothing_to_read]
         lines = []
         for row in self.networks:
             line = (f"{row['network']}: {row['taken']} snapshots ({row['late']} late), {row['read']} posts read "

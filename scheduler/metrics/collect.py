@@ -27,6 +27,12 @@ from scheduler.store.snapshots import Snapshot
 logger = logging.getLogger(__name__)
 
 ONCE_A_DAY = timedelta(days=1)
+NOTHING_TO_READ = "nothing to collect: the outbox has no counts to read"
+
+
+def countable(settings) -> bool:
+    """Whether any account's network keeps counts that collect can read (not when all post to the outbox)."""
+    return any(networks.get(account.publisher).keeps_counts for account in settings.schedule.all_accounts)
 
 
 class Readers:

@@ -332,3 +332,8 @@ class Network:
     def reader(self, settings, account, handles: HandleCache) -> Reader | None:
         """What reads `account`'s posts' counts (collect), or None where the network keeps none (the outbox)."""
         return None
+
+    @property
+    def keeps_counts(self) -> bool:
+        """Whether collect can read counts here at all: a network that keeps none does not define reader()."""
+        return type(self).reader is not Network.reader

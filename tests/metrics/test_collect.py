@@ -213,3 +213,15 @@ def test_stats_shows_counts_at_each_age_and_says_when_evidence_is_too_thin(poste
     text = run_cli_in_process("stats", cwd=posted)
     assert f"{A} on x" in text.out and "400 impressions" in text.out and "not enough evidence yet" in text.out
     assert "junocounseling" not in text.out  # only counts: no handle shown
+
+
+def test_with_only_the_outbox_collect_and_stats_say_there_is_nothing_to_read(project, cli):
+    assert "publisher: outbox" in (project / "posts" / "schedule.yaml").read_text()
+    assert cli("run-due", "--now", "2026-12-07T09:05", cwd=project).code == 0
+    said = "nothing to collect: the outbox has no counts to read"
+    collected = cli("collect", "--now", "2026-12-14T09:05", cwd=project)
+    assert (collected.code, collected.out) == (0, said + "\n"), collected
+    as_json = json.loads(cli("collect", "--json", "--now", "2026-12-14T09:05", cwd=project).out)
+    assert as_json == {"networks": [], "nothing_to_read": said}
+    stats = cli("stats", cwd=project)
+    assert (stats.code, stats.out) == (0, said + "\n"), stats
