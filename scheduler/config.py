@@ -441,6 +441,10 @@ def parse_duration(text: str) -> timedelta | None:
 # posts to the small hours: a post keeps to within an hour of its slot).
 MAX_DURATION = {"min_gap": timedelta(days=31), "jitter": timedelta(hours=1), "catch_up": timedelta(days=366),
                 "recycle_after": timedelta(days=3660), "collect_every": timedelta(days=1), "cooldown": timedelta(days=3660)}
+# The shortest: a tip back within days of its first time reads as a repeat (and `1m` is a minute, not a month).
+MIN_DURATION = {"recycle_after": timedelta(days=7)}
+# The example a value without its unit is shown, where minutes or hours would be the wrong scale.
+UNIT_EXAMPLE = {"recycle_after": "90d"}
 
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
@@ -449,12 +453,17 @@ def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -
     if isinstance(value, int):
         if value == 0 and not positive:
             return timedelta(0)
-        raise doc.error(at, f"{value} has no unit; write it with one, e.g. {value}m or {value}h")
+        example = UNIT_EXAMPLE.get(at[-1], f"{value}m or {value}h")
+        raise doc.error(at, f"{value} has no unit; write it with one, e.g. {example}")
     parsed = parse_duration(value)
     if parsed is None:
         raise doc.error(at, f"{value!r} is not a duration; write e.g. 3h, 10m, 90d or 2h30m")
     if positive and parsed <= timedelta(0):
         raise doc.error(at, "must be longer than zero; remove the line to turn it off")
+    shortest = MIN_DURATION.get(at[-1])
+    if shortest is not None and parsed < shortest:
+        raise doc.error(at, f"{value.strip()} is shorter than {at[-1]} may be ({_say(shortest)}): m is minutes, d days; "
+                        f"give e.g. {UNIT_EXAMPLE.get(at[-1], _say(shortest))}")
     longest = MAX_DURATION.get(at[-1])
     if longest is not None and parsed > longest:
         raise doc.error(at, f"{value.strip()} is longer than {at[-1]} may be ({_say(longest)}); give a shorter one")

@@ -68,11 +68,12 @@ def test_a_recycled_tip_comes_round_again_on_each_network_in_one_slot(project, c
     text = text.replace("account:\n  handle: junocounseling        # without the @\n  publisher: outbox",
                         "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
                         "  - {network: mastodon, handle: \"@juno@social.example\", publisher: outbox}")
-    schedule.write_text(text.replace("recycle_after: null", "recycle_after: 1d"), encoding="utf-8")
+    schedule.write_text(text.replace("recycle_after: null", "recycle_after: 7d"), encoding="utf-8")
     assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
     for now in ("2026-12-02T08:40", "2026-12-03T19:40", "2026-12-05T10:05"):
         assert cli("run-due", "--now", now, cwd=root).code == 0
-    # The last run left the queue dry: the tips posted at least a day before came round again.
+    assert cli("queue", "--now", "2026-12-11T08:00", cwd=root).code == 0
+    # The queue ran dry: the tips posted at least a week before came round again.
     with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
         again = [p for p in store.posts() if p.round == 2]
     tips = (POSTED, WAITING[0])
