@@ -45,7 +45,7 @@ test-fast: $(TESTS)
 SHIFT ?= +400d
 test-shifted: $(TESTS)
 	LD_PRELOAD="$$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')" \
-	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -q -p no:cacheprovider -m "not browser"
+	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not realclock"
 
 # The reference Bluesky PDS for the Bluesky tests (Node 22 + @atproto/pds from npm, cached in
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.
