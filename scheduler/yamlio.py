@@ -88,7 +88,19 @@ def hashtag_list(doc: Document, at: Path_, value: Any) -> tuple[str, ...]:
         if written is None:
             raise doc.error(at + (index,), hashtag_problem(tag))
         tags.append(written)
-    return tuple(tags)
+    return unique_hashtags(tags)
+
+
+def unique_hashtags(tags: Iterable[str]) -> tuple[str, ...]:
+    """The hashtags without those that differ from an earlier one only in case ("#Grief #grief" gives "#Grief"):
+    the first spelling is kept, as a post carries it once."""
+    seen: set[str] = set()
+    kept = []
+    for tag in tags:
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            kept.append(tag)
+    return tuple(kept)
 
 
 def normal_hashtag(tag: str) -> str | None:

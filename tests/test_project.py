@@ -328,3 +328,6 @@ def test_changes_made_at_once_are_undone_together_and_links_follow_the_campaign(
     assert "#Grief" in p.compose(saved.campaign, saved.campaign.tips[0]).text
     assert p.undo(now=NOW) is not None
     assert p.campaign(SLUG)[0].hashtags is None, "back to the practice's hashtags"
+    typed_twice = p.set_campaign_links(SLUG, "https://example.org/counseling", "#Grief #grief, GRIEF Loss", now=NOW)
+    assert typed_twice.campaign.hashtags == ("#Grief", "#Loss")
+    assert p.undo(now=NOW) is not None

@@ -38,6 +38,7 @@ from scheduler.tips.readiness import is_ready, notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
 from scheduler.tips.taking import take
+from scheduler.yamlio import unique_hashtags
 
 EDITABLE = ("headline", "text", "alt_text")
 MAX_FIELD = 5000
@@ -104,7 +105,7 @@ class Editor(Showing):
     def _own_hashtags(self, typed: str, own: tuple[str, ...] | None) -> list[str] | None:
         """The hashtags typed ("#Grief #Loss", "Grief, Loss"; empty: none) as the campaign's own; None (the
         practice's) when they are the practice's and the campaign had none of its own."""
-        tags = [tag if tag.startswith("#") else f"#{tag}" for tag in re.split(r"[\s,]+", typed) if tag]
+        tags = list(unique_hashtags(tag if tag.startswith("#") else f"#{tag}" for tag in re.split(r"[\s,]+", typed) if tag))
         if len(tags) > 30:
             raise Refused(f"{len(tags)} hashtags is far too many for one post; keep a few", "hashtags")
         return None if own is None and tags == list(self.settings.schedule.hashtags) else tags

@@ -33,6 +33,7 @@ from scheduler.yamlio import (
     hashtag_problem,
     load_document,
     normal_hashtag,
+    unique_hashtags,
 )
 
 
@@ -82,7 +83,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         bad = [tag for tag in hashtags if normal_hashtag(tag) is None]
         if bad:
             raise ContentError(f"hashtags: {hashtag_problem(bad[0])}")
-        given_tags = tuple(normal_hashtag(tag) or tag for tag in hashtags)
+        given_tags = unique_hashtags(normal_hashtag(tag) or tag for tag in hashtags)
     path = find_article(root, str(article_file))
     article = read_article(path, root)
     slug = slugify(path.stem, max_words=30, max_length=100)

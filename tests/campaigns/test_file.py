@@ -282,3 +282,19 @@ def test_a_campaign_s_own_hashtags_replace_the_practice_s_and_survive_a_resplit(
     assert load_campaign(path, project).hashtags == ("#Grief", "#Loss")
     path.write_text(text.replace("tips:\n", "hashtags: []\ntips:\n", 1), encoding="utf-8")
     assert load_campaign(path, project).hashtags == ()
+
+
+def test_hashtags_differing_only_in_case_are_kept_once_in_their_first_spelling(project):
+    path = project / "posts" / f"{SLUG}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tips:\n", "hashtags: [\"#Grief\", grief, \"#GRIEF\", Loss, \"#loss\"]\ntips:\n", 1),
+                    encoding="utf-8")
+    campaign = load_campaign(path, project)
+    assert campaign.hashtags == ("#Grief", "#Loss")
+    posted = compose_for(load_schedule(project), text="Words.", url=None, campaign=SLUG, sensitive=False,
+                         hashtags=campaign.hashtags)
+    assert posted == "Words.\n\n#Grief #Loss"
+    schedule = project / "posts" / "schedule.yaml"
+    schedule.write_text(re.sub(r"(?m)^hashtags: .*$", 'hashtags: ["#Grief", "#grief"]', schedule.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    assert load_schedule(project).hashtags == ("#Grief",)
