@@ -294,9 +294,10 @@ class Editor(Showing):
         (else Refused, nothing changed); returns the entry reverted, or None when there is nothing to undo."""
         return undoing.undo(self, entry_id, now)
 
-    def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
+    def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime,
+                      check_only: bool = False, slots: bool = True) -> list[str]:
         with self.store() as store:
-            return undoing.restore_posts(self.settings, store, wanted, expected, now)
+            return undoing.restore_posts(self.settings, store, wanted, expected, now, check_only, slots)
 
     # --- checks shared by every save -------------------------------------------------------------
 

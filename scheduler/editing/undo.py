@@ -47,6 +47,8 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     if len(members) <= 1:
         _undo_one(editor, entry, now)
         return entry
+    for member in members:  # every one checked before any is reverted: a refusal writes nothing
+        _check_posts(editor, member, now, slots=False)
     together = {"batch": audit.new_batch(now), "of": len(members)}  # a redo reverts them together too
     for done, member in enumerate(members):  # newest first, as they were made the other way round
         try:
@@ -105,7 +107,29 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
             raise Refused(str(exc)) from None
         audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
                      after=None, now=now, undoes=entry["id"],
-                     posts={"before": current, "after": posts["before"]}, extra=extra or None)
+                     posts={"before": current, "after": editor.post_states(key)}, extra=extra or None)
+
+
+def _check_posts(editor: Editor, entry: dict, now: datetime, slots: bool = True) -> None:
+    """Refused, nothing written, when the posts `entry` changed are no longer as it left them (a later move,
+    skip or retry of the same posts) or can no longer be put back (posted; with `slots`, their old slots taken)."""
+    posts = entry.get("posts") or {}
+    if (not posts.get("before") or not entry.get("campaign") or not entry.get("tip") or entry.get("links")
+            or entry["what"] in ("pause", "resume", "update-article", "archive", "add-article")):
+        return
+    current = editor.post_states(f"{entry['campaign']}/{entry['tip']}")
+    expected = posts.get("after") or _status_kept(posts["before"], current)
+    try:
+        editor.restore_posts(posts["before"], expected, now, check_only=True, slots=slots)
+    except JunoError as exc:
+        raise Refused(f"{audit.describe(entry)}: {exc}") from None
+
+
+def _status_kept(wanted: Sequence[dict], current: Sequence[dict]) -> list[dict]:
+    """What a change that recorded no posts after it (a move) left: each post as it is now, but in the status
+    it had before (a move changes no status; a post skipped or posted since has changed after it)."""
+    status = {str(row.get("id")): row.get("status") for row in wanted}
+    return [{"id": row["id"], "status": status.get(row["id"], row["status"])} for row in current]
 
 
 def _revert_update(editor: Editor, entry: dict, now: datetime) -> None:
@@ -151,6 +175,7 @@ def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: di
         expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
         if now_values != expected:
             raise Refused(f"tip {tip_id!r} changed after {audit.describe(entry)}; undo it by hand")
+        _check_posts(editor, entry, now)  # before the file is written: a refusal leaves it and the log alone
         values = None if before is None else {k: v for k, v in before.items() if k != "position"}
         position = before.get("position") if before else index_of(tips, tip_id)
         return put_tip(tips, values, tip_id, position)
@@ -210,11 +235,15 @@ def post_states(store: Store, tip_key: str) -> list[dict[str, Any]]:
     return [post_snapshot(post) for post in sorted(posts.values(), key=lambda p: p.id)]
 
 
-def restore_posts(settings, store: Store, wanted: Sequence[dict], expected: Sequence[dict], now: datetime) -> list[str]:
-    """Put posts back as `wanted` says (status, slot, pin), if each is still as `expected` left it.
+def restore_posts(settings, store: Store, wanted: Sequence[dict], expected: Sequence[dict], now: datetime,
+                  check_only: bool = False, slots: bool = True) -> list[str]:
+    """Put posts back as `wanted` says (status, slot, pin), if each is still as `expected` left it (its status,
+    slot, pin and skip reason: a later move or skip of the same post is a refusal, never overwritten).
 
     The exact inverse of a skip, retry or move: a post returns to its own slot when that slot is still
-    ahead and free; otherwise a UsageError says why and nothing changes. Returns the ids changed."""
+    ahead and free; otherwise a UsageError says why and nothing changes. Returns the ids changed;
+    `check_only`: only the checks, nothing written (a change that also writes a file asks first); `slots`
+    False: not whether the old slots are free (posts of one batch free each other's slots as they go back)."""
     now_by_id = {row["id"]: row for row in expected}
     changed: list[str] = []
     plans = []
@@ -222,19 +251,22 @@ def restore_posts(settings, store: Store, wanted: Sequence[dict], expected: Sequ
         post = store.get(str(row.get("id")))
         if post is None:
             raise UsageError(f"{row.get('id')}: no such post any more; nothing was undone")
-        if post_snapshot(post)["status"] != now_by_id.get(post.id, {}).get("status", post.status):
-            raise UsageError(f"{post.id} is {post.status} now; it changed after that, so undo it by hand")
+        if not _as_left(post_snapshot(post), now_by_id.get(post.id)):
+            raise UsageError(f"{post.id} changed after that ({_said(post)} now); a later change touched it, so "
+                             "nothing was put back: undo that later change first, or change it by hand")
         if post.status not in WAITING + (SKIPPED,):
             raise UsageError(f"{post.id} is {post.status}; it can no longer be put back")
         due = datetime.fromisoformat(str(row["due_at"]))
         plans.append((post, due, row))
     timetable = Timetable(settings.schedule)
     calendar = taken_calendar(store, timetable, now, exclude={post.tip_key for post, _, _ in plans})
-    for post, due, row in plans:
+    for post, due, row in plans if slots else ():
         if row["status"] in WAITING and due > now and not calendar.fits(due):
             local = due.astimezone(settings.schedule.zone)
             raise UsageError(f"{post.id}: its old slot {local:%a %d %b %H:%M} is taken by another post now; "
                              "move it by hand on the calendar")
+    if check_only:
+        return []
     for post, due, row in plans:
         status = row["status"] if row["status"] in WAITING + (SKIPPED,) else post.status
         if status in WAITING and due <= now:  # its slot has passed: it goes at the next free one
@@ -243,3 +275,26 @@ def restore_posts(settings, store: Store, wanted: Sequence[dict], expected: Sequ
                                 due_at=due, pinned=bool(row.get("pinned"))):
             changed.append(post.id)
     return changed
+
+
+def _as_left(now_row: dict, expected: dict | None) -> bool:
+    """Is a post (as post_snapshot gives it) still as a change left it? Its status, slot (to the minute), pin
+    and skip reason; a row the change did not record (an older log line) is taken as it is."""
+    if expected is None:
+        return True
+    for key in ("status", "pinned", "skip_reason"):
+        if key in expected and now_row.get(key) != expected.get(key):
+            return False
+    if "due_at" in expected:
+        try:
+            then = datetime.fromisoformat(str(expected["due_at"]))
+        except ValueError:
+            return False
+        if abs((datetime.fromisoformat(now_row["due_at"]) - then).total_seconds()) >= 60:
+            return False
+    return True
+
+
+def _said(post) -> str:
+    due = post.due_at.isoformat(timespec="minutes").replace("T", " ")
+    return f"{post.status}{', pinned' if post.pinned else ''}, due {due}"

@@ -166,6 +166,30 @@ def test_skipping_several_posts_is_one_change_that_one_undo_puts_back_in_their_s
     assert list(plan(studio.root)) == [f"{SLUG}/{THIRD}"]
 
 
+def test_redo_of_an_undone_skip_is_refused_once_a_later_move_touched_the_same_posts(studio):
+    """The user trial: skip 3, Undo, move the same 3 a day later, Redo the undo: refused, nothing written."""
+    for tip in (TIP, OTHER, THIRD):
+        studio.status("approved", tip=tip)
+    posts = list(plan(studio.root))
+    selected(studio, "skip", post=posts)
+    undone = studio.post("/undo?back=/queue", {}, follow=True)
+    assert said(undone.text) == ["Undid the skip on the queue of 3 posts at once."]
+    moved = selected(studio, "move", post=posts, days="1")
+    assert not refused(moved.text), said(moved.text)
+    slots, text = plan(studio.root), studio.campaign_text()
+    log = (studio.root / ".juno" / "audit.jsonl").read_bytes()
+    redo = [e["id"] for e in audit.entries(studio.root) if e["what"] == "undo"][-1]
+    answer = studio.post("/undo?back=/changes", {"change": redo}, follow=True)
+    assert refused(answer.text)
+    assert "changed after that" in said(answer.text)[0] and "a later change touched it" in said(answer.text)[0]
+    assert plan(studio.root) == slots  # every post still waits, in its moved slot
+    assert studio.campaign_text() == text
+    assert (studio.root / ".juno" / "audit.jsonl").read_bytes() == log
+    again = studio.post("/undo?back=/queue", {}, follow=True)  # the move itself is still undone as one
+    assert not refused(again.text), said(again.text)
+    assert len(plan(studio.root)) == 3
+
+
 def test_skipping_several_refuses_them_all_when_one_is_gone(studio):
     studio.status("approved")
     page = selected(studio, "skip", post=[f"{SLUG}/{TIP}", f"{SLUG}/{OTHER}"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 
 import pytest
 import yaml
@@ -109,6 +110,22 @@ def test_undoing_a_move_returns_the_post_to_its_exact_slot_and_redo_moves_it_aga
     redone = studio.post("/undo?back=/changes", {"change": redo_id}, follow=True)
     assert "Redid" in said(redone.text)[0]
     assert plan(studio.root)[POST] == "2026-12-05T15:45:00-05:00"
+
+
+def test_a_refused_redo_of_an_undone_move_of_a_posted_tip_writes_nothing(studio):
+    studio.status("approved")
+    slot = plan(studio.root)[POST]
+    studio.post("/posts/move", {"post": POST, "at": "2026-12-05T15:45"})
+    undo(studio, "/calendar")
+    later = (datetime.fromisoformat(slot) + timedelta(minutes=5)).isoformat()
+    assert run_cli("--root", str(studio.root), "run-due", "--now", later).code == 0  # it went out in its slot
+    text, log = studio.campaign_text(), (studio.root / ".juno" / "audit.jsonl").read_bytes()
+    redo_id = audit.entries(studio.root)[-1]["id"]
+    answer = studio.post("/undo?back=/changes", {"change": redo_id}, follow=True)
+    assert refused(answer.text) and said(answer.text)[0].startswith("Nothing undone: ")
+    assert "posted" in said(answer.text)[0]
+    assert studio.campaign_text() == text  # no `at:` written back
+    assert (studio.root / ".juno" / "audit.jsonl").read_bytes() == log  # no redo line
 
 
 def test_a_cli_skip_is_undone_from_the_studio(studio):
