@@ -72,8 +72,12 @@ def move(ws, post_ids: list[str], days: str) -> tuple[str, str]:
             back = f"; the {len(moved)} moved before it are back in their slots" if moved else ""
             return f"Nothing moved: {post_id} cannot go {DAY_SHIFTS[shift]}: {refused}{back}.", "refused"
     count = len(moved)
-    said = (f"Moved {count} post{'s' if count != 1 else ''} {DAY_SHIFTS[shift]}, each at its own time; Undo puts "
-            f"{'them all' if count != 1 else 'it'} back.")
+    rounds = {post_id.split("@", 1)[0] for post_id in order}  # a tip's round moves on every network together
+    posts = sum(1 for post_id in when if post_id.split("@", 1)[0] in rounds)
+    what = (f"{posts} post{'s' if posts != 1 else ''}" if posts == count
+            else f"{count} tip{'s' if count != 1 else ''} ({posts} posts)")
+    said = (f"Moved {what} {DAY_SHIFTS[shift]}, each at its own time; Undo puts "
+            f"{'them all' if posts != 1 else 'it'} back.")
     return said, "done"
 
 
