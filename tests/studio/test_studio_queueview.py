@@ -230,6 +230,33 @@ def test_moving_several_shifts_each_by_the_days_chosen_and_undo_returns_each_to_
     assert plan(studio.root) == slots
 
 
+def test_the_month_line_reads_without_a_stray_space_before_its_dots(studio):
+    on_two_networks(studio.root)
+    networks = " x: 0 posts, $0.00; mastodon: 0 posts, $0.00.</p>"
+    assert month_line(studio).endswith(f"0 posts, $0.00 spent of $10.00.{networks}")
+    schedule = studio.root / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("budget: {monthly_usd: 10}\n", ""), encoding="utf-8")
+    assert month_line(studio).endswith(f"0 posts, $0.00 spent.{networks}")
+
+
+def month_line(studio) -> str:
+    line = re.search(r"<p>This month .*?</p>", studio.get("/queue").text, re.DOTALL)
+    assert line is not None
+    return line.group(0)
+
+
+def test_moving_one_tip_on_two_networks_counts_its_posts(studio):
+    on_two_networks(studio.root)
+    studio.status("approved")
+    slots = plan(studio.root)
+    assert sorted(slots) == [f"{SLUG}/{TIP}", f"{SLUG}/{TIP}@mastodon"]
+    page = selected(studio, "move", post=list(slots), days="1")
+    assert said(page.text) == ["Moved 1 tip (2 posts) a day later, each at its own time; Undo puts them all back."]
+    moved = plan(studio.root)
+    assert all(datetime.fromisoformat(moved[post]) == (datetime.fromisoformat(at) + timedelta(days=1)).replace(second=0)
+               for post, at in slots.items())
+
+
 def test_moving_several_is_all_or_nothing(studio):
     """With 9 Dec a blackout day, the post of Wed 2 Dec cannot go a week later: the others, moved first (the
     farthest first), go back to their exact slots."""
