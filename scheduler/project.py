@@ -140,8 +140,9 @@ class Project:
     def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
                 ready_only: bool = False, by: str = "cli") -> list[Approved]:
         """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready; `by` is
-        who, in .juno/audit.jsonl."""
-        return review.approve(self.root, names, ack, now=now, ready_only=ready_only, by=by)
+        who, in .juno/audit.jsonl. Every tip approved by one call is one change: one undo takes them all back."""
+        return review.approve(self.root, names, ack, now=now, ready_only=ready_only, by=by,
+                              batch=self.new_batch(now))
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:
@@ -363,12 +364,28 @@ class Project:
                             "after": [audit.post_snapshot(p) for p in after]})
         return Archived(campaign=campaign, file=f"posts/{controls.ARCHIVE}/{campaign}.yaml", withdrawn=[p.id for p in after])
 
-    def unarchive(self, campaign: str, now: datetime) -> Archived:
+    def unarchive(self, campaign: str, now: datetime, by: str = "cli") -> Archived:
         """Bring an archived campaign back to posts/ and queue its approved tips again into the next free slots,
-        as `queue` would (undoing the archive instead puts each post back in its own slot)."""
+        as `queue` would (undoing the archive instead puts each post back in its own slot).
+
+        The archiving it takes back is marked so in .juno/audit.jsonl (a line that undoes it), so that the Changes
+        page no longer offers to undo an archiving whose campaign is back."""
+        archived = self._archiving_in_effect(campaign)
+        if archived is not None:
+            audit.check_writable(self.root)
         controls.restore_campaign(self.root, campaign)
+        if archived is not None:
+            audit.record(self.root, what="undo", campaign=campaign, tip=None, before=None, after=None, now=now,
+                         by=by, undoes=archived["id"])
         report = self.queue(now, [campaign])
         return Archived(campaign=campaign, file=f"posts/{campaign}.yaml", queued=[p.id for p in report.queued])
+
+    def _archiving_in_effect(self, campaign: str) -> dict | None:
+        """The latest archiving of `campaign` in .juno/audit.jsonl not undone yet, if any."""
+        found = audit.entries(self.root)
+        undone = audit.undone_ids(found)
+        return next((e for e in reversed(found) if e["what"] == "archive" and e["campaign"] == campaign
+                     and e["id"] not in undone), None)
 
     def archived(self) -> list[str]:
         """The campaigns in posts/archived/, by name."""

@@ -30,8 +30,9 @@ from scheduler.results import Approved
 
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
-            by: str = "cli", ready_only: bool = False) -> list[Approved]:
-    """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it).
+            by: str = "cli", ready_only: bool = False, batch: str | None = None) -> list[Approved]:
+    """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it),
+    all with `batch` (audit.new_batch) when given: one undo then takes back the whole command.
 
     `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
     unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
@@ -51,7 +52,8 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
     results = []
     for slug, tip_ids in chosen.items():
-        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by, ready_only=ready_only))
+        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by, ready_only=ready_only,
+                                   batch=batch))
     return results
 
 
@@ -73,7 +75,7 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
 
 
 def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
-                by: str, *, ready_only: bool = False) -> Approved:
+                by: str, *, ready_only: bool = False, batch: str | None = None) -> Approved:
     approved, already, held = [], [], {}
     not_ready = []
     tips: list[Tip] = []
@@ -106,7 +108,8 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
         for tip in updated.tips:
             if before.get(tip.id) != after.get(tip.id):
                 audit.record(root, what="approve" if tip.id in approved else "acknowledge", campaign=campaign.slug,
-                             tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by)
+                             tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by,
+                             extra={"batch": batch} if batch else None)
     return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready)
 
 

@@ -357,7 +357,7 @@ class _Routes:
         if slug not in self.ws.project.archived():
             return self.back("/", f"Not restored: there is no archived campaign {slug[:80]!r}.", "refused")
         try:
-            done = self.ws.project.unarchive(slug, self.ws.clock())
+            done = self.ws.project.unarchive(slug, self.ws.clock(), by="studio")
         except JunoError as exc:
             return self.back("/", f"Not restored: {exc}", "refused")
         count = len(done.queued)

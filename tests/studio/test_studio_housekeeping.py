@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from scheduler import audit
 from tests.conftest import run_cli
 from tests.studio.helpers import NOW, SLUG, TIP, Studio, planned, refused, said
 from tests.studio.server import StudioProcess
@@ -139,6 +140,26 @@ def test_archive_from_the_command_line(project):
     restored = run_cli("--root", str(project), "archive", SLUG, "--restore", "--now", now)
     assert restored.code == 0 and f"{SLUG}/{TIP} is queued again" in restored.out
     assert list(plan(project)) == [f"{SLUG}/{TIP}"]
+
+
+def test_an_archiving_taken_back_with_restore_is_no_longer_offered_for_undo(studio):
+    now = NOW.isoformat()
+    studio.status("approved")
+    assert run_cli("--root", str(studio.root), "archive", SLUG, "--now", now).code == 0
+    archived = audit.entries(studio.root)[-1]
+    assert archived["what"] == "archive"
+    assert run_cli("--root", str(studio.root), "archive", SLUG, "--restore", "--now", now).code == 0
+    restore = audit.entries(studio.root)[-1]
+    assert restore["undoes"] == archived["id"] and restore["by"] == "cli"
+    assert audit.last_undoable(studio.root)["what"] != "archive"  # the header's Undo skips it
+    changes = studio.get("/changes").text
+    assert f'value="{archived["id"]}"' not in changes  # no Undo of an archiving whose campaign is back
+    slots, text = plan(studio.root), studio.campaign_text()
+    log = (studio.root / ".juno" / "audit.jsonl").read_bytes()
+    redo = studio.post("/undo?back=/changes", {"change": restore["id"]}, follow=True)  # archive it again: by hand
+    assert refused(redo.text)
+    assert plan(studio.root) == slots and studio.campaign_text() == text
+    assert (studio.root / ".juno" / "audit.jsonl").read_bytes() == log
 
 
 # --- editing a tip that is already out ----------------------------------------------------------------

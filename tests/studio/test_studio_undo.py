@@ -137,6 +137,19 @@ def test_a_cli_skip_is_undone_from_the_studio(studio):
     assert plan(studio.root)[POST] == slot
 
 
+def test_a_cli_approval_of_a_whole_campaign_is_one_change_that_one_undo_takes_back(studio):
+    drafts = [t for t, tip in tips(studio).items() if tip["status"] == "draft" and not tip.get("review")]
+    assert len(drafts) > 1
+    approved = run_cli("--root", str(studio.root), "approve", SLUG, "--now", NOW.isoformat())
+    assert approved.code == 0, approved
+    lines = [e for e in audit.entries(studio.root) if e["what"] == "approve"]
+    assert len(lines) == len(drafts) and len({e["batch"] for e in lines}) == 1
+    page, answer = undo(studio)
+    assert f"Undo the approval of {len(drafts)} tips at once" in page
+    assert said(answer.text) == [f"Undid the approval of {len(drafts)} tips at once."]
+    assert all(tips(studio)[t]["status"] == "draft" for t in drafts)
+
+
 def test_the_changes_page_lists_changes_with_undo_per_item(studio):
     studio.status("approved")
     other = next(t for t in tips(studio) if t != TIP)
