@@ -415,7 +415,7 @@ def post_policy_changed_after_queue(root: Path):
     for old, new in (('crisis_footer: "If you are in crisis, call or text 988."',
                       'crisis_footer: "In crisis? Call or text 988, any hour."'),
                      ('hashtags: ["#CouplesCounseling"]', 'hashtags: ["#Couples"]'),
-                     ("link: {mode: in-post,", "link: {mode: none,")):
+                     ("link: {mode: in-post}", "link: {mode: none}")):
         replace_in_schedule(old, new)(root)
 
 
