@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from scheduler import audit, controls, heartbeat, networks
 from scheduler.campaigns import review
-from scheduler.campaigns.file import MAX_HEADLINE, find_campaigns
+from scheduler.campaigns.file import MAX_HEADLINE, CampaignRead, find_campaigns
 from scheduler.campaigns.planning import plan_posts
 from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.campaigns.roundtrip import Saved
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
 from scheduler.metrics.collect import NOTHING_TO_READ, Collecting, Readers, countable
@@ -44,7 +45,6 @@ from scheduler.results import (
     Archived,
     CalendarPost,
     CampaignPosts,
-    CampaignRead,
     Card,
     CardsReport,
     Change,
@@ -60,7 +60,6 @@ from scheduler.results import (
     PostingBeat,
     PreviewReport,
     QueueReport,
-    Saved,
     SplitArticle,
     SplitBlock,
     SplitReport,
@@ -83,7 +82,7 @@ if TYPE_CHECKING:
     from scheduler.posttext import Composed
 
 # What the CLI and the studio may take from here besides Project: the names they show and the edge's helpers.
-__all__ = ["CheckReport", "Project", "RunReport", "database_failure", "open_project", "redact_secrets"]
+__all__ = ["CampaignRead", "CheckReport", "Project", "RunReport", "Saved", "database_failure", "open_project", "redact_secrets"]
 
 
 def open_project(root: Path | str = ".", env: Mapping[str, str] | None = None, *, rehearse: bool = False) -> Project:

@@ -8,12 +8,9 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scheduler import audit, networks
-
-if TYPE_CHECKING:
-    from scheduler.campaigns.file import Campaign
 
 
 class Result:
@@ -491,15 +488,6 @@ class StatsReport(Result):
 
 
 @dataclass(frozen=True)
-class Saved:
-    """A person's change to a campaign file: the campaign as saved, the file's version, and the change's line in
-    .juno/audit.jsonl (None: nothing changed, the words were as they were)."""
-    campaign: Campaign
-    version: str
-    entry: dict[str, Any] | None
-
-
-@dataclass(frozen=True)
 class Change(Result):
     """One line of .juno/audit.jsonl as a person reads it."""
     id: str
@@ -523,14 +511,6 @@ class Pinned(Result):
     """A queued post moved to a local time (pinned with at: in its campaign file)."""
     id: str
     at: str                          # local, to the minute: 2026-12-02T09:30
-
-
-@dataclass(frozen=True)
-class CampaignRead(Result):
-    """One campaign file of posts/: the campaign, or why it does not read (the others still do)."""
-    file: str                        # posts/<slug>.yaml
-    campaign: Campaign | None
-    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -559,9 +539,9 @@ class CalendarPost(Result):
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPost", "CalendarPost", "CampaignPosts",
-           "CampaignRead", "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
+           "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
            "FailingPost", "HistoryRow", "LatestPost", "Month", "MovedPost", "NetworkMonth", "NetworkPost",
            "NextPost", "Pinned", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport", "QueueReport",
-           "QueuedPost", "RecycledPost", "Result", "Saved", "SplitArticle", "SplitBlock", "SplitItem",
+           "QueuedPost", "RecycledPost", "Result", "SplitArticle", "SplitBlock", "SplitItem",
            "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished",
            "UpdatedPost", "WithdrawnPost"]

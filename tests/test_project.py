@@ -11,18 +11,18 @@ import pytest
 
 import scheduler
 from scheduler import open_project
+from scheduler.campaigns.file import CampaignRead
+from scheduler.campaigns.roundtrip import Saved
 from scheduler.errors import ConfigError, Conflict, Refused, UsageError
 from scheduler.project import Project
 from scheduler.results import (
     CalendarPost,
-    CampaignRead,
     Card,
     Change,
     ChangedPost,
     LatestPost,
     Pinned,
     PlannedPost,
-    Saved,
     SplitArticle,
     SplitBlock,
     StatusReport,

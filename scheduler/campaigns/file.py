@@ -20,6 +20,7 @@ from typing import Any
 from scheduler import networks
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
+from scheduler.results import Result
 from scheduler.yamlio import (
     Document,
     did_you_mean,
@@ -533,3 +534,11 @@ def _flags(flags) -> tuple[str, ...]:
 def _unstale(reviewed: tuple[str, ...]) -> tuple[str, ...]:
     """A tip that goes stale again needs a person's eye again."""
     return tuple(flag for flag in reviewed if flag != "stale")
+
+
+@dataclass(frozen=True)
+class CampaignRead(Result):
+    """One campaign file of posts/: the campaign, or why it does not read (the others still do)."""
+    file: str                        # posts/<slug>.yaml
+    campaign: Campaign | None
+    problem: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,17 @@ from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip, parse_campaign
 from scheduler.errors import Conflict, ContentError, Refused
 from scheduler.fileio import read_input, write_atomic
-from scheduler.results import Saved
 from scheduler.yamlio import display_path, parse_document
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A person's change to a campaign file: the campaign as saved, the file's version, and the change's line in
+    .juno/audit.jsonl (None: nothing changed, the words were as they were)."""
+    campaign: Campaign
+    version: str
+    entry: dict[str, Any] | None
+
 
 KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
              "review_words", "notes", "ready", "at")

@@ -22,6 +22,7 @@ from scheduler.campaigns.file import Campaign, Tip
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import (
     CampaignFile,
+    Saved,
     find,
     move_tip,
     put_tip,
@@ -33,7 +34,7 @@ from scheduler.editing.moves import check_move
 from scheduler.editing.showing import Showing
 from scheduler.errors import AlreadyHere, Conflict, ContentError, Refused
 from scheduler.fileio import write_atomic
-from scheduler.results import Pinned, QueueReport, Saved, SplitReport
+from scheduler.results import Pinned, QueueReport, SplitReport
 from scheduler.tips.readiness import is_ready, notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler import networks
-from scheduler.campaigns.file import Campaign, Tip, find_campaigns
+from scheduler.campaigns.file import Campaign, CampaignRead, Tip, find_campaigns
 from scheduler.campaigns.planning import stored_card
 from scheduler.campaigns.roundtrip import CampaignFile
 from scheduler.cards.brand import Brand, load_brand
@@ -31,7 +31,7 @@ from scheduler.editing import undo as undoing
 from scheduler.editing.article import article_blocks
 from scheduler.errors import ContentError
 from scheduler.posttext import Composed, compose_tip
-from scheduler.results import CalendarPost, CampaignRead, LatestPost
+from scheduler.results import CalendarPost, LatestPost
 from scheduler.store import Store
 from scheduler.store.records import POSTED, WAITING, latest_rounds
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scheduler import open_project
-from scheduler.results import Change, Pinned, Saved
+from scheduler.project import Saved
+from scheduler.results import Change, Pinned
 
 if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign, Tip
