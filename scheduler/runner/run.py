@@ -31,7 +31,15 @@ from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
-from scheduler.runner.decision import Action, Decision, Rules, TipState, Why, decide
+from scheduler.runner.decision import (
+    ON_TIME,
+    Action,
+    Decision,
+    Rules,
+    TipState,
+    Why,
+    decide,
+)
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import (
     Deferred,
@@ -130,7 +138,8 @@ class _Stage:
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
-        self._out: dict[tuple[str, int], datetime] | None = None
+        self._out: dict[tuple[str, int], datetime] | None = None  # each tip out, at its first post
+        self._out_times: Calendar  # the same times, kept as they change: a look is a bisect, not a rebuild
         self.campaigns = Campaigns(settings)
         self.found: TipNow = TipNow(WANTED)  # what the campaign said of the post last decided on (to redraw its card)
 
@@ -144,20 +153,25 @@ class _Stage:
         self.found = tip_now(post, self.campaigns)
         post = self.found.applied(post)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
+        late = now - post.eligible_at > ON_TIME  # only a late post keeps the rules with the posts already out
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
-                      crowded=self.crowded(post, now))
+                      crowded=self.crowded(post, now) if late else None)
 
     def crowded(self, post: Post, now: datetime) -> str | None:
         """Which rule posting `post` at `now` would break with the posts already out (its own tip's posts
         on other networks aside), in words; None when it keeps min_gap and max_per_day."""
         if self._out is None:
             self._out = {}
+            self._out_times = Timetable(self.schedule).calendar()
             for sent in self.store.posts((POSTED,), since=now - timedelta(days=2)):
                 if sent.posted_at is not None:
                     self.out(sent, sent.posted_at)
-        mine = (post.tip_key, post.round)
-        calendar = Timetable(self.schedule).calendar((at, None) for tip, at in self._out.items() if tip != mine)
-        rule = calendar.broken_rule(now)
+        mine = self._out.get((post.tip_key, post.round))
+        if mine is not None:  # its own tip aside, for this one look
+            self._out_times.remove(mine)
+        rule = self._out_times.broken_rule(now)
+        if mine is not None:
+            self._out_times.add(mine)
         if rule == "min_gap":
             return f"late, and closer than min_gap ({self.schedule.min_gap}) to a post already out"
         if rule == "max_per_day":
@@ -169,7 +183,13 @@ class _Stage:
         if self._out is None:
             return  # read from the database when first needed
         tip = (post.tip_key, post.round)
-        self._out[tip] = min(at, self._out.get(tip, at))
+        first = self._out.get(tip)
+        if first is not None and first <= at:
+            return
+        if first is not None:
+            self._out_times.remove(first)
+        self._out[tip] = at
+        self._out_times.add(at)
 
     def moved_slot(self, post: Post, now: datetime) -> datetime:
         """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
