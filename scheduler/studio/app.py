@@ -29,7 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.studio import bulk, views
+from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
@@ -266,6 +266,13 @@ class _Routes:
         verb = "Redid" if entry.what == "undo" else "Undid"
         return self.back(_referer(request), f"{verb} {entry.describe}.")
 
+    async def analytics_page(self, request: Request):
+        try:
+            page = int(request.query_params.get("page") or 1)
+        except ValueError:
+            page = 1
+        return self.page(request, "analytics.html", **analytics.analytics(self.ws, page))
+
     async def changes_page(self, request: Request):
         zone = self.ws.settings.schedule.zone
         changes = [{**row.as_dict(), "when": _local(row.at, zone)} for row in self.ws.project.changes(30)]
@@ -407,6 +414,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/archived/{slug}/restore", r.restore, methods=["POST"]),
         Route("/undo", r.undo, methods=["POST"]),
         Route("/changes", r.changes_page),
+        Route("/analytics", r.analytics_page),
         Route("/favicon.ico", r.favicon),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -13,7 +13,7 @@ def studio(project):
 
 
 def test_without_the_cookie_every_page_is_401_with_one_line_saying_how_to_get_a_link(studio):
-    for path in ("/", f"/c/{SLUG}", "/calendar", "/queue", f"/cards/{SLUG}/{TIP}.png", "/static/studio.js"):
+    for path in ("/", f"/c/{SLUG}", "/calendar", "/queue", "/analytics", f"/cards/{SLUG}/{TIP}.png", "/static/studio.js"):
         answer = studio.get(path)
         assert answer.status_code == 401, path
         assert answer.text.count("\n") == 1 and "juno-scheduler studio" in answer.text

@@ -1,0 +1,152 @@
+"""The analytics page shows what `stats --json` says (the same report, through the front door): every post's counts
+and score at each age, the account's average per age, the best and worst tips, the slot table and its suggestion,
+and this month's reading spend; with nothing collected it says to run `juno-scheduler collect`."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.networks.base import Counts
+from scheduler.store import open_store
+from scheduler.studio import analytics
+from tests.queue_helpers import (
+    post_everything,
+    settings_for,
+    write_campaign,
+    write_schedule,
+)
+from tests.studio.analytics_project import QUEUED_AT, SEEN, posted_project, stats_json
+from tests.studio.helpers import Studio
+
+
+def text_of(fragment: str) -> str:
+    """What a person reads in an HTML fragment: tags and SVG dropped, spaces folded."""
+    fragment = re.sub(r"<svg.*?</svg>", " ", fragment, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def counts_said(counts: dict) -> str:
+    return ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items() if n is not None)
+
+
+def post_tables(page: str) -> dict[tuple[str, str], str]:
+    return {(post, network): body for post, network, body in re.findall(
+        r'<table class="post-numbers" data-post="([^"]+)" data-network="([^"]+)">(.*?)</table>', page, flags=re.DOTALL)}
+
+
+def rows(fragment: str, attribute: str) -> dict[str, str]:
+    return {key: text_of(body) for key, body in
+            re.findall(rf'<tr {attribute}="([^"]+)"[^>]*>(.*?)</tr>', fragment, flags=re.DOTALL)}
+
+
+@pytest.fixture
+def posted(project):
+    return posted_project(project)
+
+
+def test_the_page_shows_the_numbers_stats_json_gives(posted):
+    report = stats_json(posted)
+    page = Studio(posted, SEEN).sign_in().get("/analytics")
+    assert page.status_code == 200
+    shown = page.text
+    assert '<a href="/analytics" aria-current="page">Analytics</a>' in shown
+
+    # each post's counts and score at each age, as stats gives them (one late reading marked)
+    tables = post_tables(shown)
+    assert set(tables) == {(row["id"], row["network"]) for row in report["posts"]} and len(tables) == 30
+    lates = 0
+    for row in report["posts"]:
+        by_age = rows(tables[(row["id"], row["network"])], "data-age")
+        assert list(by_age) == list(row["ages"])
+        for age, found in row["ages"].items():
+            said = by_age[age]
+            score = found["score"]
+            assert counts_said(found["counts"]) in said
+            assert f"{pct(score['estimate'])} [{pct(score['low'])}–{pct(score['high'])}], {score['verdict']}" in said
+            assert ("late" in said.split()[:3]) == found["late"]
+            lates += found["late"]
+    assert lates == 1
+
+    # the account's average at each age
+    account = report["accounts"]["x"]
+    section = shown[shown.index('data-network="x"'):shown.index('id="posts-h"')]
+    averages = rows(section[:section.index("</table>")], "data-age")
+    assert averages == {age: f"{age[:-1]} {age[-1]} {row['posts']} {pct(row['average'])}"
+                        for age, row in account.items()}
+
+    # best and worst at 72 h: the three highest and lowest shrunk estimates, with the posts behind them
+    at72 = sorted(((row["ages"]["72h"]["score"], row["tip"]) for row in report["posts"]),
+                  key=lambda pair: (-pair[0]["estimate"], pair[1]))
+    ends = re.findall(r'<li data-post="[^"]+">(.*?)</li>', section, flags=re.DOTALL)
+    expected = at72[:3] + at72[-3:][::-1]
+    assert len(ends) == 6
+    for said, (score, tip) in zip(map(text_of, ends), expected, strict=True):
+        assert said.startswith(f"{tip} {pct(score['estimate'])} [{pct(score['low'])}–{pct(score['high'])}], "
+                               f"{score['verdict']}")
+        assert f"{score['posts']} posts behind the average" in said
+    assert "above the account's usual" in text_of(ends[0]) and "below the account's usual" in text_of(ends[3])
+
+    # the slot table and its suggestion
+    times = report["best_times"]["x"]
+    slots = rows(section, "data-slot")
+    assert slots == {row["slot"]: f"{row['slot']} {row['posts']} {pct(row['estimate'])} "
+                                  f"[{pct(row['low'])}–{pct(row['high'])}]" for row in times["slots"]}
+    assert times["suggestion"] == "sat midday"
+    assert f"Suggestion: sat midday ({times['why']})." in text_of(section)
+
+    # reading spend this month: X billed 12 reads at $0.005
+    assert "X: 12 posts read, $0.060" in text_of(shown)
+    assert "Metrics last collected" in text_of(shown)
+
+
+def test_the_page_says_not_enough_evidence_rather_than_ranking_four_posts(project):
+    write_schedule(project, publisher="x")
+    write_campaign(project, "alpha", [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(4)])
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        queue_campaigns(settings, store, QUEUED_AT)
+    post_everything(project, lambda post: Counts(impressions=1000, likes=int(post.tip_key[-1]) * 30))
+    report = stats_json(project)
+    assert report["accounts"]["x"]["72h"]["verdict"] == "not enough evidence yet"
+    said = text_of(Studio(project, SEEN).sign_in().get("/analytics").text)
+    assert "Not enough evidence yet: 4 posts with counts at 72 h on X." in said
+    assert "Best" not in said.split("Best times")[0].split("Not enough evidence yet")[1]
+    assert "not enough evidence yet" in said.split("Each post")[1]  # each post's own score says so too
+    assert "No suggestion: not enough evidence yet: 4 posts, a suggestion needs at least 20." in said
+
+
+def test_nothing_collected_yet_says_to_run_collect(project):
+    write_schedule(project, publisher="x")
+    page = Studio(project, SEEN).sign_in().get("/analytics")
+    assert page.status_code == 200
+    said = text_of(page.text)
+    assert "Nothing collected yet" in said
+    assert "no metrics yet: run juno-scheduler collect after posts have gone out." in said
+    assert "<code>juno-scheduler collect</code>" in page.text
+    assert "Nothing read since" in said and "Metrics have not been collected yet." in said
+    assert 'class="post-numbers"' not in page.text and "<svg" not in page.text
+
+
+def test_only_the_outbox_says_there_is_nothing_to_read(project):
+    page = Studio(project, SEEN).sign_in().get("/analytics")  # the bundled project posts to the outbox
+    assert "nothing to collect: the outbox has no counts to read" in text_of(page.text)
+
+
+def test_a_page_of_posts_at_a_time_newest_first(posted, monkeypatch):
+    monkeypatch.setattr(analytics, "PAGE_SIZE", 12)
+    studio = Studio(posted, SEEN).sign_in()
+    first, last = studio.get("/analytics").text, studio.get("/analytics?page=3").text
+    assert len(post_tables(first)) == 12 and len(post_tables(last)) == 6
+    assert "page 1 of 3" in text_of(first) and '<a href="/analytics?page=2">Older posts</a>' in first
+    assert '<a href="/analytics?page=2">Newer posts</a>' in last and "Older posts" not in last
+    assert ("alpha/t29", "x") in post_tables(first) and ("alpha/t00", "x") in post_tables(last)
+    assert post_tables(studio.get("/analytics?page=99").text).keys() == post_tables(last).keys()
+    assert post_tables(studio.get("/analytics?page=nine").text).keys() == post_tables(first).keys()

@@ -1,0 +1,91 @@
+"""The analytics page in Chromium at 375 and 1280 px, served by the real `juno-scheduler studio` process over a
+project whose snapshots are in a real SQLite file: the numbers a person reads are `stats --json`'s, the charts are
+SVG drawn by the server (no script of their own, hidden from screen readers beside the same numbers in words), the
+page never scrolls sideways, and axe-core finds nothing serious; with nothing collected it says what to run."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.queue_helpers import write_schedule
+from tests.studio.analytics_project import SEEN, posted_project, stats_json
+from tests.studio.server import StudioProcess
+from tests.studio.test_studio_browser import Visit
+from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_analytics_shows_stats_numbers_and_charts_at_every_width(browser, project, screen):  # noqa: F811
+    posted_project(project)
+    report = stats_json(project)
+    studio = StudioProcess(project, "--now", SEEN.isoformat())
+    visit = Visit(browser, WIDTHS[screen], f"analytics-{screen}")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.get_by_role("link", name="Analytics").click()
+        expect(page).to_have_url(f"{studio.base}/analytics")
+        expect(page.get_by_role("heading", name="Analytics", level=1)).to_be_visible()
+        visit.check("posted")
+
+        for row in report["posts"]:
+            table = page.locator(f'table.post-numbers[data-post="{row["id"]}"][data-network="{row["network"]}"]')
+            for age, found in row["ages"].items():
+                score = found["score"]
+                expect(table.locator(f'tr[data-age="{age}"] [data-score]')).to_have_text(
+                    f"{pct(score['estimate'])} [{pct(score['low'])}–{pct(score['high'])}], {score['verdict']} "
+                    f"({score['posts']} posts behind it)")
+                expect(table.locator(f'tr[data-age="{age}"] [data-counts]')).to_have_text(", ".join(
+                    f"{n:,} {name.replace('_', ' ')}" for name, n in found["counts"].items() if n is not None))
+
+        times = report["best_times"]["x"]
+        for row in times["slots"]:
+            cells = page.locator(f'table.slots tr[data-slot="{row["slot"]}"] td')
+            expect(cells.nth(0)).to_have_text(str(row["posts"]))
+            expect(cells.nth(1)).to_have_text(f"{pct(row['estimate'])} [{pct(row['low'])}–{pct(row['high'])}]")
+        expect(page.locator("[data-suggestion]")).to_contain_text("Suggestion: sat midday")
+
+        # the charts: server-drawn SVG, one strip per tip named and per slot, hidden from screen readers (the same
+        # numbers are the text beside them); no script on the page but the studio's own file
+        strips = page.locator("svg.strip")
+        expect(strips).to_have_count(6 + len(times["slots"]))
+        assert set(strips.evaluate_all("all => all.map(s => s.getAttribute('aria-hidden'))")) == {"true"}
+        assert page.locator("script").evaluate_all("all => all.map(s => s.getAttribute('src'))") == ["/static/studio.js"]
+        best = page.locator(".ranked").first.locator("li").first
+        assert best.locator("svg.strip").bounding_box()["width"] > 100  # drawn across the column, not a speck
+        page.locator("table.slots").scroll_into_view_if_needed()
+        page.screenshot(path=str(visit_artifact(f"analytics-{screen}-slots.png")))
+    finally:
+        page.close()
+        studio.stop()
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_analytics_with_nothing_collected_says_to_run_collect(browser, project, screen):  # noqa: F811
+    write_schedule(project, publisher="x")
+    studio = StudioProcess(project, "--now", SEEN.isoformat())
+    visit = Visit(browser, WIDTHS[screen], f"analytics-empty-{screen}")
+    page = visit.page
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/analytics")
+        expect(page.get_by_role("heading", name="Nothing collected yet")).to_be_visible()
+        expect(page.locator("[data-empty]")).to_have_text(
+            "no metrics yet: run juno-scheduler collect after posts have gone out.")
+        expect(page.locator("svg")).to_have_count(0)
+        visit.check("empty")
+    finally:
+        page.close()
+        studio.stop()
+
+
+def visit_artifact(name: str):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / name
