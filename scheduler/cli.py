@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Below the Project, the CLI takes only what parsing and the cron fast path need before the Project (and its
-# settings) loads: the networks' names (--network), the heartbeat and nothing_due (run-due with nothing due), and
-# the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door contract lists them.
-from scheduler import networks
+# settings) loads: the networks' names (--network), the heartbeat, quick_run_due and nothing_due (run-due with
+# nothing due), and the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door
+# contract lists them.
 from scheduler.errors import JunoError, UsageError
 from scheduler.heartbeat import beat
-from scheduler.runner.cron import nothing_due
+from scheduler.runner.cron import nothing_due, quick_run_due
 from scheduler.version import __version__
 
 if TYPE_CHECKING:
@@ -302,6 +302,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # lazy: the networks' registry (their rules and dataclasses) only once a command line is parsed, never on
+    # the cron fast path (quick_run_due)
+    from scheduler import networks
+
     common = _Parser(add_help=False)
     common.add_argument("--root", metavar="DIR", default=argparse.SUPPRESS,
                         help="the project folder (default: the current folder)")
@@ -412,6 +416,9 @@ _READER_LOGS = ("trafilatura", "htmldate", "courlan", "justext", "readability", 
 
 
 def main(argv: list[str] | None = None) -> int:
+    quick = quick_run_due(sys.argv[1:] if argv is None else list(argv), os.environ)
+    if quick is not None:  # cron's plain run-due with nothing due: answered before parsing (runner/cron.py)
+        return quick
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

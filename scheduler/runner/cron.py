@@ -1,21 +1,86 @@
 """The cron fast path: `run-due` with nothing due must cost little more than starting Python.
 
-`nothing_due` answers from the database alone, importing only the environment's parsers and the store;
-tests/runner/test_cron_imports.py lists the modules that path may load. Anything it is unsure of
-sends the caller down the full path (runner/run.py), which decides and reports.
+Two steps, each sure or else silent. `quick_run_due` runs before the command line is even parsed: for the
+plain cron line (`run-due`, with --root, --now with an offset, -q) on the default SQLite database with no
+.env file, it answers from the database with the standard library's sqlite3 alone (no argparse parser, no
+settings, no networks, no store classes). Anything else, or anything it is unsure of, is left to the command
+line, whose run-due asks `nothing_due` (the environment and .env read as the settings read them, the store
+opened), and anything that is unsure of goes down the full path (runner/run.py), which decides and reports.
+tests/runner/test_cron_imports.py lists the modules the fast path may load.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
-from scheduler import networks
 from scheduler.errors import ConfigError
 from scheduler.fileio import read_input
+from scheduler.heartbeat import beat
 from scheduler.version import __version__
+
+SCHEDULE_FILE = Path("posts") / "schedule.yaml"  # config.SCHEDULE_FILE, config.STATE_DIR and the default database
+STATE_DIR = ".juno"  # of config.parse_database_url: tests/runner/test_cron.py holds them equal
+# store.records.CLAIMABLE and store.has_due's condition, for the SQLite check without the store (held equal there)
+CLAIMABLE = ("queued", "failed", "missed", "claimed")
+DUE_SQL = f"SELECT 1 FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= ? LIMIT 1"
+BUSY_TIMEOUT_S = 30.0
+
+
+def quick_run_due(argv: list[str], environ) -> int | None:
+    """`run-due` answered before the command line loads: 0 when it is sure nothing is due (the beat noted, as
+    the command line's run-due notes it), None when the command line must decide."""
+    parsed = _plain_run_due(argv)
+    if parsed is None or "JUNO_DATABASE_URL" in environ:
+        return None
+    root_arg, now_arg = parsed
+    try:
+        root = Path(root_arg).resolve()
+        now = datetime.fromisoformat(now_arg) if now_arg else datetime.now(UTC)
+    except (OSError, RuntimeError, ValueError):
+        return None
+    if now.tzinfo is None or not 2000 <= now.year <= 2200 or not root.is_dir() or (root / ".env").exists():
+        return None
+    url = default_database_url(root)
+    if not schedule_checked(root, url):
+        return None
+    beat(root, "run-due", now)
+    database = root / STATE_DIR / "juno.db"
+    if not database.exists():
+        return 0  # no database yet: nothing was ever queued
+    try:
+        conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_S)
+        try:
+            due = conn.execute(DUE_SQL, (int(now.timestamp()),)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if due else 0
+
+
+def _plain_run_due(argv: list[str]) -> tuple[str, str | None] | None:
+    """(root, now) of a plain `[--root DIR] [-q] run-due [--root DIR] [--now ISO] [-q]`; None for any other line."""
+    root, now, command = ".", None, False
+    args = iter(argv)
+    for arg in args:
+        name, eq, value = arg.partition("=")
+        if arg == "run-due" and not command:
+            command = True
+        elif name in ("--root", "--now") and (command or name == "--root"):
+            given = value if eq else next(args, None)
+            if not given or given.startswith("-"):
+                return None
+            if name == "--root":
+                root = given
+            else:
+                now = given
+        elif arg not in ("-q", "--quiet"):
+            return None
+    return (root, now) if command else None
 
 
 def nothing_due(root: Path, now: datetime) -> bool:
@@ -24,20 +89,15 @@ def nothing_due(root: Path, now: datetime) -> bool:
     full run last found valid (see note_schedule_valid); the environment is checked every time.
     False when unsure: the full path then decides, and reports any mistake."""
     # lazy: the settings' parsers and the store (sqlite3) only for run-due: the CLI imports this module for --help
-    from scheduler.config import SCHEDULE_FILE, parse_database_url, read_environment
+    from scheduler import networks
+    from scheduler.config import parse_database_url, read_environment
     from scheduler.store import open_store
     from scheduler.store.sqlite import sqlite_path
 
     environ = read_environment(root, os.environ)
     networks.read_access(environ)
     url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
-    marker = schedule_marker(root)
-    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
-        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
-        current = schedule_digest(root / SCHEDULE_FILE, url)
-    except ConfigError:
-        return False
-    if checked != current:  # another timetable, or another database (whose accounts a full run checks)
+    if not schedule_checked(root, url):
         return False
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return True  # no database yet: nothing was ever queued
@@ -45,10 +105,22 @@ def nothing_due(root: Path, now: datetime) -> bool:
         return not store.has_due(now)
 
 
-def schedule_marker(root: Path) -> Path:
-    # lazy: as in nothing_due
-    from scheduler.config import STATE_DIR
+def default_database_url(root: Path) -> str:
+    return f"sqlite:///{root / STATE_DIR / 'juno.db'}"
 
+
+def schedule_checked(root: Path, url: str) -> bool:
+    """Whether posts/schedule.yaml and the database are those a full run last found valid."""
+    marker = schedule_marker(root)
+    try:  # a cache: whatever is wrong with it (missing, unreadable, other bytes) means "not sure"
+        checked = read_input(marker, str(marker), error=ConfigError, limit=4096).decode("ascii", "replace")
+        current = schedule_digest(root / SCHEDULE_FILE, url)
+    except ConfigError:
+        return False
+    return checked == current  # else another timetable, or another database (whose accounts a full run checks)
+
+
+def schedule_marker(root: Path) -> Path:
     return Path(root) / STATE_DIR / "schedule.checked"
 
 
