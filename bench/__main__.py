@@ -54,10 +54,11 @@ EXPECTED = {
     "besttimes_wrong_when_equal": ("besttimes_bench", "value <= 5"),
     "collect_1000x3": ("metrics_bench", None),
     "collect_read_twice_in_a_day": ("metrics_bench", "value == 0"),
-    "stats_10k": ("metrics_bench", None),
+    "stats_10k": ("analytics_bench", None),
+    "studio_analytics_10k": ("analytics_bench", None),
 }
 ORDER = ["split_bench", "cards_bench", "store_bench", "daemon_bench", "studio_bench", "hostile_bench", "besttimes_bench",
-         "metrics_bench"]
+         "metrics_bench", "analytics_bench"]
 _GOAL = re.compile(r"^\s*(\w+)\s*(<=|<|==|>=|>)\s*(-?[\d.]+)\s*$")
 
 

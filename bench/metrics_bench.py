@@ -1,4 +1,4 @@
-"""collect over 1,000 posted posts on each of three networks, and stats over 10,000 snapshots.
+"""collect over 1,000 posted posts on each of three networks (stats over 10,000 snapshots: analytics_bench.py).
 
 collect_1000x3: the real `Project.collect` (the CLI's library call) against the local servers: the fake X
 and fake Mastodon (tests/fakex.py, tests/fakemastodon.py) and the reference Bluesky PDS (tests/pds/) passing
@@ -6,9 +6,6 @@ getPosts to the fake AppView (tests/fakeappview.py). 1,000 posts on each network
 weeks so each is due its latest age. Figures: the seconds it takes, beside a floor of the same reads made bare with
 requests (the same pages and batches, one Bluesky login); the calls per network; X's reading spend; and a second
 collect an hour later, which must read nothing (no post read twice in a day).
-
-stats_10k: `Project.stats` over 10,000 snapshots (2,000 posts at five ages), beside a floor of reading the
-same 10,000 snapshots from the store.
 """
 
 from __future__ import annotations
@@ -22,10 +19,9 @@ from pathlib import Path
 
 import requests
 
-from bench import REPO, figure, median_ms
+from bench import REPO, figure
 
 POSTS = 1000
-STATS_POSTS = 2000
 NOW = datetime(2026, 12, 30, 15, 0, tzinfo=UTC)
 SCHEDULE = """\
 accounts:
@@ -45,7 +41,7 @@ def run() -> dict:
     sys.path.insert(0, str(REPO))
     folder = Path(tempfile.mkdtemp(prefix="juno-metrics-bench-"))
     try:
-        return {**collect_figures(folder), **stats_figures(folder)}
+        return collect_figures(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -186,42 +182,3 @@ def bare_reads(remote: dict, env: dict, pds, account) -> float:
             session.get(f"{pds.url}/xrpc/app.bsky.feed.getPosts", headers=bluesky, timeout=30,
                         params=[("uris", u) for u in remote["bluesky"][start:start + 25]]).raise_for_status()
     return time.perf_counter() - started
-
-
-def stats_figures(folder: Path) -> dict:
-    from scheduler import open_project
-    from scheduler.networks.base import Counts
-    from scheduler.store import POSTED, open_store
-    from scheduler.store.records import Post
-    from scheduler.store.snapshots import Snapshot
-
-    root = project(folder / "stats", "junocounseling.bsky.social")
-    proj = open_project(root, env={})
-    ages = {"1h": timedelta(hours=1), "24h": timedelta(hours=24), "72h": timedelta(hours=72),
-            "7d": timedelta(days=7), "28d": timedelta(days=28)}
-    networks = ("x", "bluesky", "mastodon")
-    posts, snapshots = [], []
-    for n in range(STATS_POSTS):
-        network = networks[n % 3]
-        post_id = f"bench/tip-{n:04d}" + ("" if network == "x" else f"@{network}")
-        made = NOW - timedelta(days=60, hours=n)
-        posts.append(Post(id=post_id, tip_key=f"bench/tip-{n:04d}", round=1, campaign="bench", section=None,
-                          position=n, text=f"Tip {n}", card=None, alt_text=None, weighted_length=6, due_at=made,
-                          status=POSTED, remote_id=str(10_000 + n), posted_at=made, network=network))
-        for k, (age, offset) in enumerate(ages.items()):
-            counts = Counts(impressions=500 + 37 * (n % 50) + 100 * k if network == "x" else None,
-                            likes=(n * 7) % 23 + k, reposts=(n * 3) % 5, replies=n % 4,
-                            quotes=n % 2 if network != "mastodon" else None)
-            snapshots.append(Snapshot(post_id, network, age, made + offset, made + offset, False, counts))
-    with open_store(proj.settings.database_url) as store:
-        store.add_posts(posts, NOW - timedelta(days=90))
-        store.add_snapshots(snapshots)
-
-    def read_them() -> None:
-        with open_store(proj.settings.database_url) as store:
-            store.snapshots()
-
-    value = median_ms(proj.stats, repeat=1, warmup=0)  # over a minute a run here: see docs/measuring.md
-    floor = median_ms(read_them, repeat=3)
-    return {"stats_10k": figure(value, "ms", floor=floor, floor_is="reading the 10,000 snapshots from the store",
-                                snapshots=len(snapshots))}
