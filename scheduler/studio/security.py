@@ -11,6 +11,7 @@ requests there, and a DNS-rebinding page can even read the answers. So:
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
-from starlette.responses import PlainTextResponse, RedirectResponse
+from starlette.responses import HTMLResponse, RedirectResponse
 
 COOKIE = "juno_studio"  # the session cookie is named for the port: cookies do not keep ports apart
 MAX_BODY = 4_000_000  # bytes in one request: an article file (2 MB) or pasted text (500,000 characters)
@@ -40,9 +41,10 @@ SECURITY_HEADERS = {
     "cross-origin-resource-policy": "same-origin",
 }
 
-NO_COOKIE = "not signed in: open the link `juno-scheduler studio` printed (run it again for a new link)\n"
+NO_COOKIE = "not signed in: open the link `juno-scheduler studio` printed (run it again for a new link)"
 RELINKED = ("not signed in here (another browser, or this studio was restarted): a new sign-in link was printed just "
-            "now where `juno-scheduler studio` runs; open it (no terminal? Ctrl-C the studio and run it again)\n")
+            "now where `juno-scheduler studio` runs; open it (no terminal? Ctrl-C the studio and run it again)")
+HEADINGS = {400: "Refused", 401: "Not signed in", 403: "Refused", 413: "Too large"}
 SESSION_DAYS = 30  # the cookie outlives a browser restart; the session itself ends when the studio stops
 
 
@@ -133,8 +135,7 @@ class Guard:
 
     def refusal(self, scope, headers: Headers):
         if headers.get("host") not in self.gate.hosts:
-            return PlainTextResponse(f"refused: this studio answers only at http://127.0.0.1:{self.gate.port}/\n",
-                                     status_code=400)
+            return _refusal(f"refused: this studio answers only at http://127.0.0.1:{self.gate.port}/", 400)
         path = scope["path"]
         if path in OPEN_PATHS:
             return None
@@ -142,10 +143,10 @@ class Guard:
             return self._login(scope)
         cookie = _cookies(headers).get(self.gate.cookie)
         if not self.gate.signed_in(cookie):
-            return PlainTextResponse(RELINKED if self.gate.relink() else NO_COOKIE, status_code=401)
+            return _refusal(RELINKED if self.gate.relink() else NO_COOKIE, 401)
         origin = headers.get("origin")  # "null" under Referrer-Policy: no-referrer; the CSRF token still counts
         if scope["method"] == "POST" and origin and origin != "null" and origin.split("://", 1)[-1] not in self.gate.hosts:
-            return PlainTextResponse("refused: a change must come from the studio's own page\n", status_code=403)
+            return _refusal("refused: a change must come from the studio's own page", 403)
         return None
 
     def _login(self, scope):
@@ -153,10 +154,9 @@ class Guard:
         session = self.gate.exchange(token)
         if session is None:
             if self.gate.relink():
-                return PlainTextResponse("this link was used already or is wrong: " + RELINKED.split(": ", 1)[1],
-                                         status_code=401)
-            return PlainTextResponse("this link was used already or is wrong: run `juno-scheduler studio` again "
-                                     "for a new one\n", status_code=401)
+                return _refusal("this link was used already or is wrong: " + RELINKED.split(": ", 1)[1], 401)
+            return _refusal("this link was used already or is wrong: run `juno-scheduler studio` again for a new one",
+                            401)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(self.gate.cookie, session, httponly=True, samesite="strict", path="/",
                             max_age=SESSION_DAYS * 24 * 3600)
@@ -177,8 +177,8 @@ class Guard:
         body = b"".join(chunks)
         given = _form_field(scope, body, CSRF_FIELD)
         if not self.gate.csrf_ok(given):
-            await PlainTextResponse("refused: the form's CSRF token is missing or wrong; reload the page and try "
-                                    "again\n", status_code=403)(scope, receive, send)
+            await _refusal("refused: the form's CSRF token is missing or wrong; reload the page and try again",
+                           403)(scope, receive, send)
             return None
         sent = False
 
@@ -212,8 +212,18 @@ def _limited(receive):
 
 
 def _too_large():
-    return PlainTextResponse(f"refused: a request of more than {MAX_BODY // 1_000_000} MB; an article file is at "
-                             "most 2 MB (go back and choose a smaller file)\n", status_code=413)
+    return _refusal(f"refused: a request of more than {MAX_BODY // 1_000_000} MB; an article file is at "
+                    "most 2 MB (go back and choose a smaller file)", 413)
+
+
+def _refusal(message: str, status: int) -> HTMLResponse:
+    """A page the guard answers before the studio's own: one line of HTML (a language, a title, a heading and the
+    message in a main landmark, so a screen reader reads it as a page), with no style or script to load."""
+    heading = HEADINGS[status]
+    return HTMLResponse(f'<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" '
+                        f'content="width=device-width, initial-scale=1"><title>{heading} · juno-scheduler studio'
+                        f'</title><main><h1>{heading}</h1><p>{html.escape(message.strip())}</p></main></html>\n',
+                        status_code=status)
 
 
 def _cookies(headers: Headers) -> dict[str, str]:

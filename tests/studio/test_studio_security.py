@@ -12,11 +12,14 @@ def studio(project):
     return Studio(project)
 
 
-def test_without_the_cookie_every_page_is_401_with_one_line_saying_how_to_get_a_link(studio):
-    for path in ("/", f"/c/{SLUG}", "/calendar", "/queue", "/analytics", f"/cards/{SLUG}/{TIP}.png", "/static/studio.js"):
+def test_without_the_cookie_every_page_is_401_with_one_line_of_html_saying_how_to_get_a_link(studio):
+    for path in ("/", f"/c/{SLUG}", "/calendar", "/queue", "/analytics", f"/cards/{SLUG}/{TIP}.png",
+                 "/static/studio.js"):
         answer = studio.get(path)
         assert answer.status_code == 401, path
         assert answer.text.count("\n") == 1 and "juno-scheduler studio" in answer.text
+        assert answer.text.startswith('<!doctype html><html lang="en">')  # a page a screen reader reads (axe)
+        assert "<title>Not signed in" in answer.text and "<main><h1>Not signed in</h1>" in answer.text
     assert studio.client.post("/undo", data={"csrf": studio.gate.csrf}).status_code == 401
 
 
