@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -96,9 +96,11 @@ class Recycling:
 @dataclass(frozen=True)
 class Spread:
     """`queue` gives new tips the free slots in an order that does not follow the campaign (a shuffle seeded by
-    `seed`, the same every run), so no slot gets the article's first tips every time; off by default."""
+    `seed`, the same every run), so no slot gets the article's first tips every time; off by default.
+    `by: thompson` also picks each tip's coarse slot by Thompson sampling over the slot table (best times)."""
 
     seed: int | None = None
+    by: Literal["shuffle", "thompson"] = "shuffle"
 
     @property
     def on(self) -> bool:
@@ -546,11 +548,14 @@ def _spread(doc: Document, value: Any) -> Spread:
     if value is None or value is False or (isinstance(value, str) and value.strip().lower() in ("off", "none")):
         return Spread()
     value = expect_mapping(doc, at, value, "off, or a mapping such as {seed: 7}")
-    reject_unknown_keys(doc, at, value, ("seed",))
+    reject_unknown_keys(doc, at, value, ("seed", "by"))
     seed = value.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise doc.error(at + ("seed",), f"expected a whole number such as 7, found {seed!r}")
-    return Spread(seed=seed)
+    by = value.get("by", "shuffle")
+    if by not in ("shuffle", "thompson"):
+        raise doc.error(at + ("by",), f"expected shuffle or thompson, found {by!r}")
+    return Spread(seed=seed, by=by)
 
 
 def _budget(doc: Document, value: Any) -> Budget:

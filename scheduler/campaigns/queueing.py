@@ -20,6 +20,7 @@ from scheduler import networks
 from scheduler.campaigns.file import find_campaigns, tip_fingerprint, tip_place
 from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
+from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import compose_tip
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
@@ -114,9 +115,12 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
             report["unchanged"] += 1
 
     report["moved"], report["blocked"] = reslot(store, timetable, now)
+    targets = None
     if settings.schedule.spread.on:  # slots in an order that does not follow the campaign (best times)
         fresh = spread_order(fresh, settings.schedule.spread.seed)
-    placed = _place_tips(store, timetable, fresh, existing, now)
+        if settings.schedule.spread.by == "thompson":
+            targets = thompson_targets(settings, store, timetable, fresh, now)
+    placed = _place_tips(store, timetable, fresh, existing, now, targets)
     _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
 
@@ -236,6 +240,27 @@ def spread_order(items: list[Wanted], seed: int | None) -> list[Wanted]:
     return sorted(items, key=draw)
 
 
+def thompson_targets(settings, store: Store, timetable: Timetable, fresh: list[Wanted], now: datetime
+                     ) -> dict[str, str]:
+    """Each new tip's coarse slot ("sat midday"), by Thompson sampling over the coarse slots the timetable offers
+    in the next two weeks, from the slot table at `recycle.score_at` of the network with the most posts there."""
+    zone, age = timetable.zone, settings.schedule.recycle.score_at
+    allowed = {slot_of(at.astimezone(zone)) for at in timetable.slots(now, now + timedelta(days=14))}
+    keys = sorted({item.post.tip_key for item in fresh if item.pin is None})
+    if not allowed or not keys:
+        return {}
+    posted = {p.id: p.posted_at for p in store.posts((POSTED,)) if p.posted_at is not None}
+    by_network: dict[str, list] = {}
+    for snapshot in store.snapshots():
+        if snapshot.age == age and snapshot.post_id in posted:
+            by_network.setdefault(snapshot.network, []).append(snapshot)
+    order = [a.network for a in settings.schedule.all_accounts]
+    network = max(by_network, key=lambda n: (len(by_network[n]), -order.index(n) if n in order else -len(order)),
+                  default=None)
+    table = slot_table(network, by_network[network], posted, zone) if network else None
+    return thompson_slots(table, sorted(allowed), settings.schedule.spread.seed or 0, keys)
+
+
 def _published_twins(store: Store, fresh: list[Post]):
     """twin(post): a post already published on the same network from the same article and words (its tip
     fingerprint, or its very text) under another tip key, such as the campaign's file name before a rename;
@@ -262,9 +287,11 @@ def _gone_elsewhere(key: str, existing: dict) -> bool:
     return bool(others) and not any(p.status in WAITING or p.skip_reason == SKIPPED_BY_CAMPAIGN for p in others)
 
 
-def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime) -> list[Post]:
+def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime,
+                targets: dict[str, str] | None = None) -> list[Post]:
     """Slots for new posts: a tip already waiting on another network shares its slot; the others get
-    one slot per tip (the calendar counts tips, not network posts)."""
+    one slot per tip (the calendar counts tips, not network posts). `targets`: tip key -> the coarse slot
+    ("sat midday") it should take its time in (Thompson sampling)."""
     waiting: dict[str, Post] = {}
     for (key, _), post in sorted(existing.items(), key=lambda kv: kv[1].id):
         if post.status in WAITING:
@@ -279,7 +306,7 @@ def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existin
             by_tip.setdefault(item.post.tip_key, []).append(item)
     firsts = [items[0] for items in by_tip.values()]
     calendar = taken_calendar(store, timetable, now, exclude=set(by_tip))
-    slots = {p.tip_key: p for p in place(calendar, firsts, now)}
+    slots = {p.tip_key: p for p in place(calendar, firsts, now, targets)}
     placed = joining + [replace(item.post, due_at=slots[key].due_at, pinned=slots[key].pinned)
                         for key, items in by_tip.items() for item in items]
     return sorted(placed, key=lambda p: (p.due_at, p.id))
@@ -405,8 +432,11 @@ def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=fr
     return calendar
 
 
-def place(calendar: Calendar, items: list[Wanted], now: datetime) -> list[Post]:
-    """Give each post a time: pins first, then the next free slots in order, sections alternating."""
+def place(calendar: Calendar, items: list[Wanted], now: datetime, targets: dict[str, str] | None = None
+          ) -> list[Post]:
+    """Give each post a time: pins first, then the next free slots in order, sections alternating. With
+    `targets` (tip key -> coarse slot), a post takes only a time in its own coarse slot; one that finds none
+    within the horizon then takes the next free time as usual."""
     timetable = calendar.timetable
     placed, pending = [], []
     for item in items:
@@ -419,16 +449,21 @@ def place(calendar: Calendar, items: list[Wanted], now: datetime) -> list[Post]:
             logger.warning("%s: its pinned time %s has passed; it gets the next free slot", item.post.id,
                            item.pin.isoformat())
         pending.append(replace(item.post, pinned=False))
-    for slot in timetable.iter_slots(now):
-        if not pending:
-            break
-        chosen = _choose(calendar, pending, slot, now)
-        if chosen is None:
-            continue
-        post, at = chosen
-        pending.remove(post)
-        calendar.add(at, post.section)
-        placed.append(replace(post, due_at=at))
+    for aimed in ((targets, None) if targets else (None,)):
+        for slot in timetable.iter_slots(now):
+            if not pending:
+                break
+            if aimed is not None:
+                coarse = slot_of(slot.astimezone(timetable.zone))
+                chosen = _choose(calendar, [p for p in pending if aimed.get(p.tip_key, coarse) == coarse], slot, now)
+            else:
+                chosen = _choose(calendar, pending, slot, now)
+            if chosen is None:
+                continue
+            post, at = chosen
+            pending.remove(post)
+            calendar.add(at, post.section)
+            placed.append(replace(post, due_at=at))
     if pending:
         calendar.next_free(pending[0].id, now)  # raises: no free slot within the horizon
     return sorted(placed, key=lambda p: (p.due_at, p.id))

@@ -16,12 +16,20 @@ an interval, and a suggestion only when one slot is clearly ahead.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import random
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from scheduler.metrics.score import outcomes_at
+
+if TYPE_CHECKING:
+    from scheduler.store.snapshots import Snapshot
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PARTS = (("morning", 11), ("midday", 16), ("evening", 24))  # (name, the hour it ends)
@@ -91,6 +99,37 @@ def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_P
         slots.append(SlotRate(slot, len(by_slot[slot]), means[slot], estimate,
                               max(0.0, estimate - Z90 * spread), min(1.0, estimate + Z90 * spread)))
     return BestTimes(total, mean, slots, *_suggest(slots, total, min_posts))
+
+
+def slot_table(network: str, snapshots: Sequence[Snapshot], posted_at: Mapping[str, datetime], zone: tzinfo,
+               min_posts: int = MIN_POSTS) -> BestTimes:
+    """One network's slot table from its snapshots at one age (`posted_at`: post id -> when it went out): each
+    post's own rate (score.py's outcome) in the coarse slot it went out in, then `best_times`."""
+    observed = [(slot_of(posted_at[o.post_id].astimezone(zone)), o.rate)
+                for o in outcomes_at(network, snapshots) if o.post_id in posted_at and o.trials]
+    return best_times(observed, min_posts)
+
+
+def thompson_slots(table: BestTimes | None, allowed: Sequence[str], seed: int, keys: Sequence[str]) -> dict[str, str]:
+    """Thompson sampling over the allowed coarse slots: for each tip key, one draw from every allowed slot's
+    posterior (normal, at its shrunk estimate, its spread read back from its 90 % interval) and the slot with the
+    highest draw. A slot without posts yet draws around the account's average, as widely as the slots seen differ
+    from it and as the least known of them is unsure, so it gets tried; with no counts at all every allowed slot
+    is as likely as any other. Deterministic:
+    each tip's draws come from `seed` and its key alone."""
+    known = {s.slot: (s.estimate, max((s.high - s.low) / (2 * Z90), 1e-9)) for s in table.slots} if table else {}
+    unknown = (0.0, 1.0)
+    if table and known:  # as far from the average as the slots seen lie from it, and as unsure as the least known
+        mean = table.average or 0.0
+        between = statistics.fmean((estimate - mean) ** 2 for estimate, _ in known.values())
+        unknown = (mean, math.sqrt(between + max(sd for _, sd in known.values()) ** 2))
+    chosen = {}
+    for key in keys:
+        draw = random.Random(hashlib.sha256(f"{seed}\0thompson\0{key}".encode()).digest())
+        samples = {slot: draw.gauss(*known.get(slot, unknown)) for slot in sorted(set(allowed), key=slot_order)}
+        if samples:
+            chosen[key] = max(samples, key=lambda slot: samples[slot])
+    return chosen
 
 
 def _within_variance(by_slot: dict[str, list[float]], total: int) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from scheduler.metrics.ages import AGE_NAMES
-from scheduler.metrics.besttimes import best_times, slot_of
+from scheduler.metrics.besttimes import slot_table
 from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
 from scheduler.store import Store
@@ -52,9 +52,7 @@ def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[S
         snapshots = by_age.get((network, age), [])
         posted = {s.post_id: posts[s.post_id].posted_at for s in snapshots
                   if s.post_id in posts and posts[s.post_id].posted_at}
-        observed = [(slot_of(posted[o.post_id].astimezone(zone)), o.rate)
-                    for o in outcomes_at(network, snapshots) if o.post_id in posted and o.trials]
-        found[network] = {"age": age, **best_times(observed).as_dict()}
+        found[network] = {"age": age, **slot_table(network, snapshots, posted, zone).as_dict()}
     return found
 
 

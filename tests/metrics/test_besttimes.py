@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ import pytest
 from queue_helpers import post_everything, settings_for, write_campaign, write_schedule
 
 from scheduler.campaigns.queueing import queue_campaigns
-from scheduler.metrics.besttimes import MIN_POSTS, best_times, slot_of
+from scheduler.metrics.besttimes import MIN_POSTS, best_times, slot_of, thompson_slots
 from scheduler.networks.base import Counts
 from scheduler.store import open_store
 
@@ -130,8 +131,9 @@ def test_spread_gives_the_same_slots_in_an_order_that_does_not_follow_the_campai
     assert _slots(_queue(other)) != spread
 
 
-def test_spread_keeps_blackout_max_per_day_min_gap_and_pins(project):
-    write_schedule(project, extra="spread: {seed: 3}\n")
+@pytest.mark.parametrize("spread", ["{seed: 3}", "{seed: 3, by: thompson}"])
+def test_spread_keeps_blackout_max_per_day_min_gap_and_pins(project, spread):
+    write_schedule(project, extra=f"spread: {spread}\n")
     tips = [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(20)]
     tips[5]["at"] = "2026-12-09T15:00"
     write_campaign(project, "alpha", tips)
@@ -148,3 +150,54 @@ def test_spread_settings_are_checked(project, cli):
     write_schedule(project, extra="spread: {seed: -1}\n")
     shown = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
     assert shown.code == 2 and "posts/schedule.yaml:17:" in shown.err and "whole number" in shown.err
+
+
+def test_thompson_sampling_is_deterministic_and_tries_slots_without_posts():
+    table = best_times(_lead(40))
+    allowed = ["mon morning", "wed morning", "fri morning", "sat midday", "sun evening"]
+    keys = [f"beta/t{i:02d}" for i in range(200)]
+    picks = thompson_slots(table, allowed, 7, keys)
+    assert picks == thompson_slots(table, allowed, 7, keys) != thompson_slots(table, allowed, 8, keys)
+    assert thompson_slots(table, allowed, 7, keys[:5]) == {key: picks[key] for key in keys[:5]}  # per tip, not per batch
+    counts = Counter(picks.values())
+    assert set(counts) <= set(allowed)
+    assert counts["sat midday"] > 100  # clearly ahead: most tips go there
+    assert counts["sun evening"] > 0  # no posts there yet: it is tried
+    assert counts["mon morning"] + counts["wed morning"] + counts["fri morning"] < counts["sat midday"]
+    blind = Counter(thompson_slots(None, allowed, 7, keys).values())  # no counts yet: every slot alike
+    assert set(blind) == set(allowed) and min(blind.values()) > 20
+
+
+def test_spread_by_thompson_favours_the_slot_ahead_and_keeps_every_rule(project, cli):
+    _thirty_tips(project, extra="spread: {seed: 7, by: thompson}\n")
+    _queue(project)
+
+    def counts(post):  # Saturday noon does far better than the weekday mornings
+        saturday = post.due_at.astimezone(NY).weekday() == 5
+        return Counts(impressions=1000, likes=(80 if saturday else 30) + int(post.tip_key[-2:]) % 3)
+
+    last = post_everything(project, counts)
+    tips = [{"id": f"n{i:02d}", "section": f"N{i}"} for i in range(12)]
+    tips[3]["at"] = "2027-03-03T09:00"  # a pin on a Wednesday holds
+    write_campaign(project, "beta", tips)
+    later = last + timedelta(days=4)
+    twin = project.parent / "twin"
+    shutil.copytree(project, twin)
+    slots = {key: datetime.fromisoformat(at) for key, at in _slots(_queue(project, later)).items()}
+    assert set(slots) == {f"beta/n{i:02d}" for i in range(12)}
+    assert slots["beta/n03"] == datetime(2027, 3, 3, 9, tzinfo=NY)
+    where = Counter(slot_of(at.astimezone(NY)) for key, at in slots.items() if key != "beta/n03")
+    assert where["sat midday"] >= 8, where  # the slot clearly ahead takes (nearly) every new tip
+    days = [at.date() for at in slots.values()]
+    assert len(days) == len(set(days))  # max_per_day: 1
+    times = sorted(slots.values())
+    assert all(b - a >= timedelta(hours=3) for a, b in pairwise(times))  # min_gap
+    assert all(at > later for at in times)
+    assert _queue(project, later)["queued"] == []  # queueing again changes nothing
+    assert _slots(_queue(twin, later)) == {key: at.isoformat() for key, at in slots.items()}  # the same, given the seed
+
+
+def test_spread_by_must_be_shuffle_or_thompson(project, cli):
+    write_schedule(project, extra="spread: {seed: 1, by: bandit}\n")
+    shown = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
+    assert shown.code == 2 and "posts/schedule.yaml:17:" in shown.err and "expected shuffle or thompson" in shown.err
