@@ -146,6 +146,8 @@ class _Stage:
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
         start, next_start = month_bounds(now, self.schedule.zone)
         budget = None if self._free(post) else self.schedule.budget.monthly_usd
+        if spent is None and budget is not None:
+            self.settle()  # the month's spend counts every post out
         if spent is None:
             spent = self.store.spend_since(start)[1] if budget is not None else 0.0
         rules = Rules(catch_up=self.schedule.catch_up, budget_usd=budget, next_month=next_start,
@@ -161,6 +163,7 @@ class _Stage:
         """Which rule posting `post` at `now` would break with the posts already out (its own tip's posts
         on other networks aside), in words; None when it keeps min_gap and max_per_day."""
         if self._out is None:
+            self.settle()
             self._out = {}
             self._out_times = Timetable(self.schedule).calendar()
             for sent in self.store.posts((POSTED,), since=now - timedelta(days=2)):
@@ -208,8 +211,12 @@ class _Stage:
 
     def calendar(self, now: datetime):
         if self._calendar is None:
+            self.settle()
             self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
         return self._calendar
+
+    def settle(self) -> None:
+        """Record the posts that went out and are not recorded yet: before the database is read for them."""
 
     def outgoing(self, post: Post):
         card = stored_card(self.settings, post.card)
@@ -246,6 +253,9 @@ class _Run(_Stage):
         self.clock = clock
         self.report = RunReport()
         self._states: dict[str, tuple[float, Account]] = {}
+        # Free posts out and not recorded yet (id, remote id, url, cost, when): recorded together, one round trip
+        # for a batch, before the next claim, before the database is read for them, and when the run ends.
+        self._unrecorded: list[tuple[str, str, str | None, float, datetime]] = []
 
     def brand(self):
         if getattr(self, "_brand", None) is None:
@@ -276,6 +286,7 @@ class _Run(_Stage):
         try:
             while posting and not should_stop():
                 if not held:
+                    self.settle()
                     held = self.store.claim_many(self.worker_id, self.clock(), self.lease, posting, limit=CLAIM_BATCH)
                     if not held:
                         return
@@ -286,8 +297,20 @@ class _Run(_Stage):
                 if not self.one(post):
                     posting.remove(post.network)
         finally:  # stopped between posts: the ones not got to go back as they were, attempts unopened
-            for post in held:
-                self.store.release(post, self.worker_id, self.clock())
+            try:
+                for post in held:
+                    self.store.release(post, self.worker_id, self.clock())
+            finally:  # if the database cannot take these, they stay claimed, attempts open: looked for first
+                self.settle()
+
+    def settle(self) -> None:
+        if not self._unrecorded:
+            return
+        records, self._unrecorded = self._unrecorded, []
+        recorded = self.store.record_posted_many(records)
+        for post_id, *_ in records:
+            if post_id not in recorded:
+                logger.error("%s: was already recorded as posted by another worker", post_id)
 
     def _time_left(self, post: Post) -> bool:
         """Enough of the lease left to publish: half of it (a post held in a batch waits for the ones before)."""
@@ -367,8 +390,9 @@ class _Run(_Stage):
             return self._failed(post, exc, report_as_failed=True)
         now = self.clock()
         cost = published.cost_usd or self.cost(post)
-        if not self.store.record_posted(post.id, published.remote_id, published.url, cost, now):
-            logger.error("%s: was already recorded as posted by another worker", post.id)
+        self._unrecorded.append((post.id, published.remote_id, published.url, cost, now))
+        if cost or not self._free(post):  # a post the budget counts is recorded at once, for every worker's spend
+            self.settle()
         self.out(post, now)
         logger.info("%s: posted as %s", post.id, published.remote_id)
         self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now), post.network))

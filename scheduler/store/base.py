@@ -47,6 +47,9 @@ POST_COLUMNS = tuple(f.name for f in fields(Post))
 _SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
 _SAFE_WORD = re.compile(r"^[A-Za-z0-9_.@-]+$")
 _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
+_RECORD_POSTED = ("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, posted_at = ?, "
+                  "attempt_open = 0, last_error = NULL, claimed_by = NULL, claimed_until = NULL, ready_at = ?, "
+                  "updated_at = ? WHERE id = ? AND status <> 'posted'")
 
 
 def _in(values: Sequence[str]) -> str:
@@ -341,11 +344,22 @@ class Store(SnapshotStore):
         """The network has the post. Recorded even if the claim ran out: it did go out.
         Not durable on purpose: if a power cut loses it, the attempt is still open, so the next
         worker asks the network and records the post without posting it again."""
-        stamp = to_epoch(now)
-        return self._write("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, "
-                           "posted_at = ?, attempt_open = 0, last_error = NULL, claimed_by = NULL, "
-                           f"claimed_until = NULL, ready_at = ?, updated_at = ? WHERE id = ? AND status <> 'posted'{self.mine}",
-                           (remote_id, url, cost_usd, stamp, stamp, stamp, post_id), durable=False) == 1
+        return post_id in self.record_posted_many([(post_id, remote_id, url, cost_usd, now)])
+
+    def record_posted_many(self, records: Sequence[tuple[str, str, str | None, float, datetime]]) -> set[str]:
+        """`record_posted` for several posts (post id, remote id, url, cost, when it went out) in one transaction;
+        the ids it recorded (one already recorded as posted, by another worker, is left as it was). All or none:
+        a worker killed before it commits leaves every one of them claimed with its attempt open, to be looked for."""
+        if not records:
+            return set()
+        done = set()
+        with self.transaction(durable=False) as cur:
+            for post_id, remote_id, url, cost_usd, at in records:
+                stamp = to_epoch(at)
+                cur.execute(self._sql(_RECORD_POSTED + self.mine), (remote_id, url, cost_usd, stamp, stamp, stamp, post_id))
+                if cur.rowcount == 1:
+                    done.add(post_id)
+        return done
 
     def _give_back(self, post: Post, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
                    extra: str = "", params: Sequence = ()) -> bool:

@@ -7,7 +7,7 @@ It may take a few posts at once (one round trip for several), each with its own 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import psycopg
 from psycopg.pq import TransactionStatus
@@ -94,6 +94,34 @@ class PostgresStore(Store):
         cur = self._one_trip(CLAIM_PLAN, claim_sql(networks, self.mine), {"now": to_epoch(now), "limit": limit,
                                                                "worker": worker_id, "until": to_epoch(now + lease)})
         return [self._post(row) for row in _in_claim_order(cur.fetchall())]
+
+    def record_posted_many(self, records):
+        """One UPDATE from a VALUES list, sent with its BEGIN (one round trip), then the COMMIT (a second): a
+        worker killed before the COMMIT goes (waiting on a lock, say) leaves nothing recorded."""
+        if not records:
+            return set()
+        values = ", ".join("(%s, %s, %s, %s::double precision, %s::bigint)" for _ in records)
+        sql = ("BEGIN; SET LOCAL synchronous_commit TO OFF; "
+               "UPDATE posts SET status = 'posted', remote_id = found.remote_id, url = found.url, "
+               "cost_usd = found.cost_usd, posted_at = found.at, attempt_open = 0, last_error = NULL, "
+               "claimed_by = NULL, claimed_until = NULL, ready_at = found.at, updated_at = found.at "
+               f"FROM (VALUES {values}) AS found (id, remote_id, url, cost_usd, at) "
+               f"WHERE posts.id = found.id AND posts.status <> 'posted'{self.mine} RETURNING posts.id")
+        params = [value for post_id, remote_id, url, cost, at in records
+                  for value in (post_id, remote_id, url, cost, to_epoch(at))]
+        cur = psycopg.ClientCursor(self.conn)
+        try:
+            cur.execute(sql, params)
+            cur.nextset()
+            cur.nextset()
+            done = {row[0] for row in cur.fetchall()}
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.info.transaction_status in (TransactionStatus.INTRANS, TransactionStatus.INERROR):
+                with suppress(psycopg.Error):  # a broken connection has nothing to roll back
+                    self.conn.execute("ROLLBACK")
+            raise
+        return done
 
     def _write(self, sql: str, params: Sequence = (), durable: bool = True) -> int:
         """Durable: one statement in autocommit. Not durable: sent as one pipeline (its COMMIT goes only once
