@@ -191,10 +191,15 @@ class _Candidate:
     breaks: tuple[int, ...]
     orphan: bool
     balance: float
+    layout: Layout
 
     @property
     def score(self) -> float:
-        return self.size * (1.0 if self.balance >= BALANCED else RAGGED)
+        return _score(self.size, self.balance)
+
+
+def _score(size: float, balance: float) -> float:
+    return size * (1.0 if balance >= BALANCED else RAGGED)
 
 
 def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: int, max_size: int,
@@ -206,6 +211,11 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
     only when every other split is too small to read; ragged lines (one much shorter than the
     longest) count as if 20% smaller. Raises fonts.MissingGlyph for a character no font has and
     DoesNotFit when nothing fits at min_size.
+
+    Setting a split means measuring every word again at each size tried, so the numbers of lines are
+    tried from the one that could come out largest, and a split that cannot score as high as the best
+    one set so far (its size at most the one its widths at max_size allow) is never set: the same
+    choice as setting them all, and the chosen one is laid out once.
     """
     words, rtl = split_words(text, chain)
     width_box, height_box = box
@@ -213,36 +223,60 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
     space = fonts.length(chain[0], max_size, " ", "rtl" if rtl else "ltr")
     ascent, descent = fonts.ink_extent(chain[0], max_size)
     line_width = _line_widths(words, widths, space)
+    total = line_width(0, len(words))
 
-    candidates: list[_Candidate] = []
+    counts = []  # (the largest size any split into that many lines could reach, lines, per_size)
     for lines in range(1, len(words) + 1):
         per_size = ((lines - 1) * line_height + (ascent + descent) / max_size)
         if height_box / per_size < min_size:
             break  # more lines only get smaller
-        for no_orphan in ((True, False) if lines > 1 else (False,)):
-            breaks = _best_partition(line_width, len(words), lines, math.inf, no_orphan)
-            if breaks is None:
+        tallest = min(max_size, math.floor(height_box / per_size))
+        shortest_longest = (total - (lines - 1) * space) / lines  # the longest line is never shorter
+        widest = math.floor(width_box * max_size / shortest_longest) + 1 if shortest_longest > 0 else tallest  # +1: rounding
+        counts.append((min(tallest, widest), lines, per_size))
+
+    def split(lines: int, per_size: float, no_orphan: bool) -> tuple[list[int], float, float, int] | None:
+        """The split, its balance, its longest line at max_size and the size that line allows."""
+        breaks = _best_partition(line_width, len(words), lines, math.inf, no_orphan)
+        if breaks is None:
+            return None
+        spans = list(zip([0, *breaks[:-1]], breaks))
+        longest = max(line_width(i, j) for i, j in spans)
+        size = min(max_size, math.floor(height_box / per_size), math.floor(width_box * max_size / longest))
+        return breaks, min(line_width(i, j) for i, j in spans) / longest, longest, size
+
+    def set_split(lines: int, found) -> _Candidate | None:
+        breaks, balance, _longest, size = found
+        while size >= min_size:
+            block = set_at(words, rtl, chain, size, box, line_height, breaks)
+            if block is not None:
+                orphan = lines > 1 and breaks[-1] - breaks[-2] == 1
+                return _Candidate(size, tuple(breaks), orphan, balance, block)
+            size -= 1
+        return None
+
+    candidates: list[_Candidate] = []
+    best_score = -math.inf  # of the candidates without a lone last word: only they can be chosen once one is
+    for bound, lines, per_size in sorted(counts, key=lambda count: -count[0]):
+        if bound < best_score:
+            break
+        options = [split(lines, per_size, no_orphan) for no_orphan in ((True, False) if lines > 1 else (False,))]
+        if all(found is None or _score(found[3], found[1]) < best_score for found in options):
+            continue  # whichever of them would be set, it scores below the best: never chosen
+        for found in options:  # the split without a lone last word, unless it does not fit at min_size
+            candidate = None if found is None else set_split(lines, found)
+            if candidate is None:
                 continue
-            spans = list(zip([0, *breaks[:-1]], breaks))
-            longest = max(line_width(i, j) for i, j in spans)
-            size = min(max_size, math.floor(height_box / per_size), math.floor(width_box * max_size / longest))
-            while size >= min_size and set_at(words, rtl, chain, size, box, line_height, breaks) is None:
-                size -= 1
-            if size < min_size:
-                continue
-            orphan = lines > 1 and breaks[-1] - breaks[-2] == 1
-            balance = min(line_width(i, j) for i, j in spans) / longest
-            candidates.append(_Candidate(size, tuple(breaks), orphan, balance))
-            if not orphan:
+            candidates.append(candidate)
+            if not candidate.orphan:
+                best_score = max(best_score, candidate.score)
                 break
     chosen = [c for c in candidates if not c.orphan] or candidates
     if not chosen:
         raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
                          _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
     best = max(chosen, key=lambda c: (c.score, c.size, -len(c.breaks)))
-    block = set_at(words, rtl, chain, best.size, box, line_height, list(best.breaks))
-    assert block is not None, "a candidate's breaks were measured to fit"
-    return replace(block, orphan=best.orphan)
+    return replace(best.layout, orphan=best.orphan)
 
 
 def _line_widths(words, widths: list[float], space: float):
