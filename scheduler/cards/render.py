@@ -114,11 +114,8 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
     block = set_headline(text, brand, frame, size)
-    image = base_image(brand, size).copy()
-    draw = ImageDraw.Draw(image)
-    if kicker:
-        draw_kicker(draw, kicker, brand, frame)
-    draw_headline(draw, block, brand, frame)
+    image = ground(brand, size, kicker).copy()
+    draw_headline(ImageDraw.Draw(image), block, brand, frame)
     return image
 
 
@@ -223,6 +220,17 @@ def check_contrast(image: Image.Image, box: tuple[float, float, float, float], c
 
 
 # --- what every card of one brand and size shares --------------------------------------------------
+
+@lru_cache(maxsize=12)
+def ground(brand: Brand, size: str, kicker: str | None) -> Image.Image:
+    """What a card is drawn on: the background with the kicker (the section's name), drawn once per brand, size
+    and kicker, as the tips of one section come one after the other; copied per card, never drawn on."""
+    if kicker is None:
+        return base_image(brand, size)
+    image = base_image(brand, size).copy()
+    draw_kicker(ImageDraw.Draw(image), kicker, brand, frame_for(brand, size, kicker=True))
+    return image
+
 
 @lru_cache(maxsize=16)
 def base_image(brand: Brand, size: str) -> Image.Image:
