@@ -21,15 +21,18 @@ def analytics(ws, page: int = 1) -> dict:
     report = ws.project.stats()
     status = ws.project.status(now)
     names = {row.network: row.name for row in ws.project.configured_networks()}
+    headlines = {f"{read.campaign.slug}/{tip.id}": tip.headline for read in ws.project.campaigns()
+                 if read.campaign is not None for tip in read.campaign.tips}
     posts = sorted(report.posts, key=lambda row: (row["posted_at"] or "", row["network"]), reverse=True)
     pages = max(1, -(-len(posts) // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    networks = [_network(network, names.get(network, network), report, ages)
+    networks = [_network(network, names.get(network, network), report, ages, headlines)
                 for network, ages in report.accounts.items()]
     return {
         "empty": None if report.posts else _words(report.summary[0] if report.summary else ""),
+        "empty_collect": not report.posts and any("collect`" in line for line in report.summary),
         "networks": networks,
-        "posts": [_post(row, names, zone) for row in posts[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
+        "posts": [_post(row, names, zone, headlines) for row in posts[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]],
         "post_count": len(posts), "page": page, "pages": pages,
         "spend": _spend(status, names, zone),
         "timezone": zone.key,
@@ -38,6 +41,7 @@ def analytics(ws, page: int = 1) -> dict:
 
 def _words(line: str) -> list[tuple[str, bool]]:
     """A CLI line as text and code: "run `juno-scheduler collect` now" -> [("run ", False), ("juno-…", True), …]."""
+    line = line[:1].upper() + line[1:]
     return [(part, n % 2 == 1) for n, part in enumerate(line.split("`")) if part]
 
 
@@ -49,7 +53,7 @@ def percent(value: float | None) -> str:
     return "" if value is None else f"{value:.1%}"
 
 
-def _network(network: str, name: str, report, ages: dict) -> dict:
+def _network(network: str, name: str, report, ages: dict, headlines: dict) -> dict:
     """One network: the account's average at each age, the best and worst tips at the age tips are compared at,
     and the slot table."""
     times = report.best_times.get(network) or {}
@@ -74,7 +78,8 @@ def _network(network: str, name: str, report, ages: dict) -> dict:
         "compared": shown_age(compared), "compared_posts": len(ranked) if ranked else account.get("posts", 0),
         "enough": enough, "apart": apart, "average": account.get("average"),
         "average_shown": percent(account.get("average")), "average_at": _at(account.get("average"), scale),
-        "best": [_ranked(row, s, scale) for row, s in best], "worst": [_ranked(row, s, scale) for row, s in worst],
+        "best": [_ranked(row, s, scale, headlines) for row, s in best],
+        "worst": [_ranked(row, s, scale, headlines) for row, s in worst],
         "slots": _slots(times) if times else None,
     }
 
@@ -96,8 +101,8 @@ def tip_link(tip: str) -> str | None:
     return f"/c/{slug}#tip-{tip_id}" if tip_id else None
 
 
-def _ranked(row: dict, score: dict, scale: float) -> dict:
-    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "estimate": percent(score["estimate"]), "low": percent(score["low"]),
+def _ranked(row: dict, score: dict, scale: float, headlines: dict) -> dict:
+    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]), "estimate": percent(score["estimate"]), "low": percent(score["low"]),
             "high": percent(score["high"]), "rate": percent(score["rate"]), "posts": score["posts"],
             "verdict": score["verdict"], "x": {k: _at(score[k], scale) for k in ("low", "estimate", "high")}}
 
@@ -122,7 +127,7 @@ def _local(stamp: str | None, zone) -> str:
     return f"{datetime.fromisoformat(stamp).astimezone(zone):%a %d %b %Y %H:%M}" if stamp else "time unknown"
 
 
-def _post(row: dict, names: dict, zone) -> dict:
+def _post(row: dict, names: dict, zone, headlines: dict) -> dict:
     ages = []
     for age, found in row["ages"].items():
         score = found["score"]
@@ -132,7 +137,8 @@ def _post(row: dict, names: dict, zone) -> dict:
                          "estimate": percent(score["estimate"]), "low": percent(score["low"]),
                          "high": percent(score["high"]), "rate": percent(score["rate"]), "posts": score["posts"],
                          "verdict": score["verdict"]}})
-    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "network": row["network"],
+    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
+            "network": row["network"],
             "name": names.get(row["network"], row["network"]), "posted_at": row["posted_at"],
             "posted": _local(row["posted_at"], zone), "ages": ages}
 

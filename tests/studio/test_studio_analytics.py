@@ -89,8 +89,8 @@ def test_the_page_shows_the_numbers_stats_json_gives(posted):
     expected = at72[:3] + at72[-3:][::-1]
     assert len(ends) == 6
     for said, (score, tip) in zip(map(text_of, ends), expected, strict=True):
-        assert said.startswith(f"{tip} {pct(score['estimate'])} [{pct(score['low'])}–{pct(score['high'])}], "
-                               f"{score['verdict']}")
+        assert said.startswith(f"{tip} {tip.split('/')[1].title()}. {pct(score['estimate'])} "
+                               f"[{pct(score['low'])}–{pct(score['high'])}], {score['verdict']}")
         assert f"{score['posts']} posts behind the average" in said
     assert "above the account's usual" in text_of(ends[0]) and "below the account's usual" in text_of(ends[3])
 
@@ -129,7 +129,8 @@ def test_nothing_collected_yet_says_to_run_collect(project):
     assert page.status_code == 200
     said = text_of(page.text)
     assert "Nothing collected yet" in said
-    assert "no metrics yet: run juno-scheduler collect after posts have gone out." in said
+    assert "No metrics yet: run juno-scheduler collect after posts have gone out." in said
+    assert "from cron once an hour" in said
     assert "<code>juno-scheduler collect</code>" in page.text
     assert "Nothing read since" in said and "Metrics have not been collected yet." in said
     assert 'class="post-numbers"' not in page.text and "<svg" not in page.text
@@ -137,7 +138,9 @@ def test_nothing_collected_yet_says_to_run_collect(project):
 
 def test_only_the_outbox_says_there_is_nothing_to_read(project):
     page = Studio(project, SEEN).sign_in().get("/analytics")  # the bundled project posts to the outbox
-    assert "nothing to collect: the outbox has no counts to read" in text_of(page.text)
+    said = text_of(page.text)
+    assert "Nothing to collect: the outbox has no counts to read." in said
+    assert "name an account there in posts/schedule.yaml" in said and "from cron once an hour" not in said
 
 
 def test_a_page_of_posts_at_a_time_newest_first(posted, monkeypatch):

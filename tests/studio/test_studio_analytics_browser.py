@@ -78,7 +78,7 @@ def test_analytics_with_nothing_collected_says_to_run_collect(browser, project, 
         page.goto(f"{studio.base}/analytics")
         expect(page.get_by_role("heading", name="Nothing collected yet")).to_be_visible()
         expect(page.locator("[data-empty]")).to_have_text(
-            "no metrics yet: run juno-scheduler collect after posts have gone out.")
+            "No metrics yet: run juno-scheduler collect after posts have gone out.")
         expect(page.locator("svg")).to_have_count(0)
         visit.check("empty")
     finally:
