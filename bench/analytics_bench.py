@@ -16,21 +16,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import figure, median_ms, paired_cpu_ms
+from tests.conftest import THREE_ACCOUNTS
 
 POSTS = 2000
 NOW = datetime(2026, 12, 30, 15, 0, tzinfo=UTC)
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling}
-  - {network: bluesky, handle: junocounseling.bsky.social}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
+SCHEDULE = (THREE_ACCOUNTS + """\
 slots:
   - days: [mon]
     times: ["09:00"]
 link: {mode: none}
 budget: {monthly_usd: 100}
-"""
+""").replace("placeholder.test", "junocounseling.bsky.social")
 BASE = "http://127.0.0.1:8765"
 
 

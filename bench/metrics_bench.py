@@ -20,15 +20,11 @@ from pathlib import Path
 import requests
 
 from bench import REPO, figure
+from tests.conftest import THREE_ACCOUNTS
 
 POSTS = 1000
 NOW = datetime(2026, 12, 30, 15, 0, tzinfo=UTC)
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling}
-  - {network: bluesky, handle: placeholder.test}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
+SCHEDULE = THREE_ACCOUNTS + """\
 slots:
   - days: [mon]
     times: ["09:00"]

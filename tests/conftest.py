@@ -130,6 +130,17 @@ catch_up: 2h
 """
 
 
+# posts/schedule.yaml's first lines for one account on each of X, Bluesky and Mastodon (the Bluesky handle is
+# replaced by the test PDS's account): the month of collecting and the metrics benchmarks start from it.
+THREE_ACCOUNTS = """\
+accounts:
+  - {network: x, handle: junocounseling}
+  - {network: bluesky, handle: placeholder.test}
+  - {network: mastodon, handle: "@junocounseling@social.example"}
+timezone: America/New_York
+"""
+
+
 def daily_schedule(accounts: str, policy: str) -> str:
     """posts/schedule.yaml: the `account:`/`accounts:` lines, the shared daily timetable, then the link,
     hashtag and budget lines."""

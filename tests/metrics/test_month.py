@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import THREE_ACCOUNTS, drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 from test_collect import CAMPAIGN, at, snapshots
@@ -30,12 +30,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.realclock]
 
 TIPS = 10
 FIRST_DAY = date(2026, 12, 1)
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling}
-  - {network: bluesky, handle: placeholder.test}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
+SCHEDULE = THREE_ACCOUNTS + """\
 slots:
   - days: [mon, tue, wed, thu, fri, sat, sun]
     times: ["09:00"]
