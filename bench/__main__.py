@@ -45,6 +45,8 @@ EXPECTED = {
     "daemon_dispatch_p99": ("daemon_bench", "value < 1000"),
     "studio_page_p95": ("studio_bench", "value <= 50"),
     "studio_card_p95": ("studio_bench", "value <= 150"),
+    "studio_card_p95_four": ("studio_bench", "ratio <= 1.5"),
+    "studio_edit_p95": ("studio_bench", None),
     "studio_rss_edits": ("studio_bench", "ratio <= 1.1"),
     "alias_bomb_refused": ("hostile_bench", "value <= 2000"),
     "dev_zero_refused": ("hostile_bench", "value <= 2000"),

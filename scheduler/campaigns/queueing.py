@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -49,12 +49,16 @@ def tip_key(campaign_slug: str, tip_id: str) -> str:
     return f"{campaign_slug}/{tip_id}"
 
 
-def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
+def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Collection[str] | None = None) -> dict:
     """Queue the approved tips of the named campaigns (default: all); returns what changed.
 
-    Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network."""
+    Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network.
+    `tips`: only these tips' posts are looked at (their ids in the named campaign): after an edit of one tip
+    the others are as they were; the timetable's rules are still checked over the whole queue."""
     campaigns = find_campaigns(settings.root, names)
-    keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips]
+    if tips is not None and len(campaigns) != 1:
+        raise ValueError("queue_campaigns(tips=...) takes the one campaign those tips are in")
+    keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips if tips is None or t.id in tips]
     existing = _latest_rounds(store, keys)
     configured = [a.network for a in settings.schedule.all_accounts]
 
@@ -64,7 +68,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
 
     timetable = Timetable(settings.schedule)
     check_pins(settings, campaigns, timetable, now, posts_out(store, now))  # before anything changes
-    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card)
+    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card, tips)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
                                        if t.status == "approved" and t.held],
@@ -79,7 +83,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
                 store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
                 report["withdrawn"].append({"id": post.id, "reason": "no longer approved"})
         store.set_recyclable(key, False, now)
-    for post in orphans(store, campaigns, everything=not names):
+    for post in orphans(store, campaigns, everything=not names) if tips is None else ():
         if store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN):
             report["withdrawn"].append({"id": post.id, "reason": "its tip is no longer in its campaign"})
         store.set_recyclable(post.tip_key, False, now)
@@ -124,7 +128,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=()) -> dict:
     _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
 
-    if settings.schedule.recycle_after is not None:
+    if settings.schedule.recycle_after is not None and tips is None:  # run-due recycles too, with every tip in view
         current = {(item.post.tip_key, item.post.network): item.post.tip_digest for item in wanted}
 
         def still_wanted(post: Post) -> bool:  # approved now, and (where fingerprinted) in the words it went out in
@@ -321,9 +325,10 @@ def orphans(store: Store, campaigns, *, everything: bool) -> list[Post]:
             if post.tip_key not in keys and (everything or post.campaign in slugs)]
 
 
-def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[str], list[dict]]:
-    """Every approved tip as one post per account (its text checked against that network's limit);
-    the keys of the other tips; and the tips too long for some network (queued on the others).
+def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None = None
+                  ) -> tuple[list[Wanted], list[str], list[dict]]:
+    """Every approved tip (of `only`, if given) as one post per account (its text checked against that
+    network's limit); the keys of the other tips; and the tips too long for some network (queued on the others).
 
     An approved tip with a flag no person acknowledged (stale: its article changed under it; sensitive;
     privacy) waits for a person to look again."""
@@ -332,6 +337,8 @@ def _wanted_posts(settings, campaigns, needs_card) -> tuple[list[Wanted], list[s
     drafts, withdrawn, too_long = [], [], []
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
+            if only is not None and tip.id not in only:
+                continue
             key = tip_key(campaign.slug, tip.id)
             if tip.status != "approved" or tip.held:
                 withdrawn.append(key)

@@ -10,10 +10,13 @@ on spring-forward day); a slot that exists twice (01:30 on fall-back day) fires 
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
@@ -21,7 +24,9 @@ from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 
 HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
-_STEP = timedelta(days=14)
+_DAY = timedelta(days=1)
+_BLOCK_DAYS = 14  # days worked out at a time
+_MOST_DAYS = 20 * 366  # days a SlotBook keeps
 
 
 class Timetable:
@@ -29,31 +34,35 @@ class Timetable:
         self.schedule = schedule
         self.zone = schedule.zone
         self.blackout = frozenset(schedule.blackout)
-        self.triggers = []
-        for slot in schedule.slots:
-            if slot.cron:
-                self.triggers += [CronTrigger(**fields, timezone=self.zone) for fields in trigger_fields(slot.cron)]
-                continue
-            for moment in slot.times:
-                self.triggers.append(CronTrigger(day_of_week=",".join(slot.days), hour=moment.hour,
-                                                 minute=moment.minute, timezone=self.zone))
+        self.book = slot_book(schedule.timezone, tuple(schedule.slots))
 
     def local_date(self, moment: datetime) -> date:
         return moment.astimezone(self.zone).date()
 
     def slots(self, start: datetime, end: datetime) -> list[datetime]:
         """Every slot instant in [start, end), in UTC, sorted, blackout days left out."""
-        found: set[datetime] = set()
-        for trigger in self.triggers:
-            found.update(_fire_times(trigger, start, end, self.zone))
-        return sorted(t for t in found if self.local_date(t) not in self.blackout)
+        return list(self._walk(start, end))
 
     def iter_slots(self, start: datetime, horizon: timedelta = HORIZON) -> Iterator[datetime]:
-        chunk_start, stop = start, start + horizon
-        while chunk_start < stop:
-            chunk_end = min(chunk_start + _STEP, stop)
-            yield from self.slots(chunk_start, chunk_end)
-            chunk_start = chunk_end
+        return self._walk(start, start + horizon)
+
+    def _walk(self, start: datetime, end: datetime) -> Iterator[datetime]:
+        day, last = self.local_date(start), self.local_date(end)
+        while day <= last:
+            if day not in self.blackout:
+                for moment in self.book.day(day):
+                    if moment >= end:
+                        return
+                    if moment >= start:
+                        yield moment
+            if day == date.max:
+                return
+            day += _DAY
+
+    def is_slot(self, moment: datetime) -> bool:
+        """Whether `moment` is exactly one of the timetable's slots (not on a blackout day)."""
+        day = self.local_date(moment)
+        return day not in self.blackout and moment in self.book.day(day)
 
     def jitter(self, post_id: str) -> timedelta:
         """The same offset for the same post every time, spread evenly within ±jitter."""
@@ -71,6 +80,60 @@ class Timetable:
         if local.tzinfo is None:
             local = local.replace(tzinfo=self.zone)
         return local.astimezone(UTC)
+
+
+class SlotBook:
+    """The slots of each local day (blackout days too: the Timetable leaves them out), worked out once.
+
+    APScheduler's triggers are asked for a block of days at a time, from the local midnight that starts it, and
+    the answer is kept: queueing, reslotting and the studio's checks ask about the same days again and again
+    (each queued post is checked against its day's slots). Which slots a day has depends only on the zone and
+    the slots, so one book serves every Timetable of the same timetable (`slot_book`)."""
+
+    def __init__(self, timezone: str, slots: tuple):
+        self.zone = ZoneInfo(timezone)
+        self.triggers = []
+        for slot in slots:
+            if slot.cron:
+                self.triggers += [CronTrigger(**fields, timezone=self.zone) for fields in trigger_fields(slot.cron)]
+                continue
+            for moment in slot.times:
+                self.triggers.append(CronTrigger(day_of_week=",".join(slot.days), hour=moment.hour,
+                                                 minute=moment.minute, timezone=self.zone))
+        self._days: dict[date, tuple[datetime, ...]] = {}
+        self._lock = threading.Lock()
+
+    def day(self, day: date) -> tuple[datetime, ...]:
+        """The day's slot instants in UTC, sorted."""
+        found = self._days.get(day)
+        if found is None:
+            with self._lock:
+                if day not in self._days:
+                    self._fill(day)
+                found = self._days[day]
+        return found
+
+    def _fill(self, first: date) -> None:
+        days = [first + _DAY * n for n in range(min(_BLOCK_DAYS, (date.max - first).days + 1))]
+        start = self._midnight(days[0])
+        end = self._midnight(days[-1] + _DAY) if days[-1] < date.max else datetime.max.replace(tzinfo=UTC)
+        found: dict[date, set[datetime]] = {day: set() for day in days}
+        for trigger in self.triggers:
+            for moment in _fire_times(trigger, start, end, self.zone):
+                found.setdefault(moment.astimezone(self.zone).date(), set()).add(moment)
+        if len(self._days) > _MOST_DAYS:  # a long-running daemon's book does not grow without end
+            self._days.clear()
+        for day, moments in found.items():
+            self._days.setdefault(day, tuple(sorted(moments)))
+
+    def _midnight(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
+
+
+@functools.lru_cache(maxsize=8)
+def slot_book(timezone: str, slots: tuple) -> SlotBook:
+    """One SlotBook per timetable (zone and slots), shared by every Timetable built from it."""
+    return SlotBook(timezone, slots)
 
 
 def _fire_times(trigger, start: datetime, end: datetime, zone) -> Iterator[datetime]:
@@ -143,8 +206,7 @@ class Calendar:
 
     def on_timetable(self, moment: datetime, post_id: str) -> bool:
         """Whether `moment` is one of the timetable's slots, with this post's jitter."""
-        slot = moment - self.timetable.jitter(post_id)
-        return slot in self.timetable.slots(slot - timedelta(seconds=1), slot + timedelta(seconds=1))
+        return self.timetable.is_slot(moment - self.timetable.jitter(post_id))
 
     def free_times(self, post_id: str, after: datetime) -> Iterator[datetime]:
         """Free times for this post after `after`, earliest first (its jitter applied)."""

@@ -321,14 +321,14 @@ class Editor(Showing):
 
     # --- the queue -----------------------------------------------------------------------------
 
-    def queue(self, slug: str, now: datetime) -> QueueReport:
+    def queue(self, slug: str, now: datetime, tips: Sequence[str] | None = None) -> QueueReport:
         with self.store() as store:
-            return QueueReport.of(queue_campaigns(self.settings, store, now, [slug]))
+            return QueueReport.of(queue_campaigns(self.settings, store, now, [slug], tips))
 
     def _requeue_if_approved(self, saved: Saved, tip_id: str, now: datetime) -> None:
         tip = saved.campaign.tip(tip_id)
         if saved.entry is not None and tip is not None and tip.status == "approved":
-            self.queue(saved.campaign.slug, now)  # an edited tip never goes out in its old form
+            self.queue(saved.campaign.slug, now, [tip_id])  # an edited tip never goes out in its old form
 
     def queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved, now: datetime) -> None:
         """Queue the campaign as `juno-scheduler queue` would; if that refuses, put the file back."""

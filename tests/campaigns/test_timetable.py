@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from queue_helpers import settings_for, write_schedule
 
-from scheduler.campaigns.timetable import Timetable
+from scheduler.campaigns.timetable import Timetable, _fire_times, slot_book
 
 NY = ZoneInfo("America/New_York")
 
@@ -37,6 +37,36 @@ def test_spring_forward_a_slot_that_does_not_exist_fires_once_later_that_hour(tm
     shown = [s.astimezone(NY).isoformat() for s in slots]
     # 2026-03-08 02:30 does not exist in New York: the clocks jump from 02:00 to 03:00.
     assert shown == ["2026-03-07T02:30:00-05:00", "2026-03-08T03:30:00-04:00", "2026-03-09T02:30:00-04:00"]
+
+
+def test_the_moved_spring_forward_slot_is_on_the_timetable_however_it_is_asked(tmp_path):
+    """A post in the 03:30 slot of spring-forward day (02:30 moved on) belongs there: queue's reslot must not
+    move it as 'no longer a slot'. The slots of a day are the same asked from any moment, in any order."""
+    table = timetable(tmp_path, 'slots:\n  - days: [sat, sun, mon]\n    times: ["02:30"]\n')
+    moved = local(2026, 3, 8, 3, 30).astimezone(UTC)
+    assert table.calendar().on_timetable(moved + table.jitter("c/a"), "c/a")
+    assert table.slots(local(2026, 3, 8, 3, 10), local(2026, 3, 9)) == [moved]  # asked from after 03:00
+    assert not table.is_slot(moved - timedelta(minutes=1))
+
+
+def test_slots_asked_piece_by_piece_backwards_are_those_the_triggers_give_at_once(tmp_path):
+    body = ('slots:\n  - days: [mon, wed]\n    times: ["08:30", "02:30"]\n  - cron: "30 1 * * sun"\n'
+            "blackout: [2026-12-23, 2027-01-01]\n")
+    start, end = local(2026, 1, 1), local(2027, 1, 1)
+    table = timetable(tmp_path, body)
+    whole = sorted({moment for trigger in table.book.triggers for moment in _fire_times(trigger, start, end, NY)
+                    if table.local_date(moment) not in table.blackout})
+    assert len(whole) == 52 * 2 * 2 + 52 - 2  # Mondays and Wednesdays twice, Sundays once, less a blackout Wednesday
+
+    slot_book.cache_clear()  # a fresh book, asked from the end of the year backwards, in uneven pieces
+    pieces = timetable(tmp_path, body)
+    starts = [start + timedelta(days=5 * n, hours=n % 24) for n in range(73)]
+    found: list = []
+    for first, last in reversed(list(zip(starts, starts[1:] + [end]))):
+        found = pieces.slots(first, last) + found
+    assert found == whole
+    assert list(pieces.iter_slots(local(2026, 12, 20), timedelta(days=7))) == \
+        [s for s in whole if local(2026, 12, 20) <= s < local(2026, 12, 27)]
 
 
 def test_fall_back_a_slot_that_exists_twice_fires_once(tmp_path):
