@@ -107,11 +107,13 @@ class Composed:
 
 
 def compose_tip(schedule, campaign, tip, text: str | None = None, state_dir: Path | None = None) -> Composed:
-    """A campaign tip's posts (or the posts `text` would make in its place) on every account, with lengths."""
+    """A campaign tip's posts (or the posts `text` would make in place of its text) on every account, with
+    lengths. A network with its own text (`texts:`) posts that text whatever `text` is."""
     accounts = sorted(accounts_of(schedule), key=lambda a: a != (schedule.account if schedule else a))
     texts, lengths = {}, {}
+    own = dict(tip.texts)
     for account in accounts:
-        body = tip.text_for(account.network) if text is None else text
+        body = own.get(account.network, tip.text if text is None else text)
         texts[account.network] = compose_for(schedule, text=body, url=campaign.url, campaign=campaign.slug,
                                              sensitive=tip.sensitive, network=account.network,
                                              hashtags=campaign.hashtags)

@@ -167,10 +167,11 @@ class Project:
         with self.store() as store:
             return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]
 
-    def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None) -> CampaignPosts:
+    def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None,
+                       texts: Mapping[str, str] | None = None) -> CampaignPosts:
         """Each tip's post (or only `tip`'s) on every configured network exactly as it will be sent, with each
-        network's count and limit and the warnings `preview` gives; `text`: the words typed in place of `tip`'s
-        (nothing is saved)."""
+        network's count and limit and the warnings `preview` gives; `text`: the words typed in place of `tip`'s,
+        `texts`: its networks' own texts as typed (empty: none) (nothing is saved)."""
         # lazy: Jinja2 and Pillow (preview's) stay out of commands that show no page (run-due, collect: cron)
         from scheduler.cards.brand import load_brand
         from scheduler.preview import missing_link, network_posts
@@ -178,7 +179,7 @@ class Project:
         settings = self.settings
         found = self._kept(("campaign", campaign), self.root / "posts" / f"{campaign}.yaml",
                            lambda: find_campaigns(self.root, [campaign])[0])
-        chosen = [t for t in found.tips if tip is None or t.id == tip]
+        chosen = [t.with_texts(texts) if texts is not None else t for t in found.tips if tip is None or t.id == tip]
         if tip is not None and not chosen:
             raise UsageError(f"posts/{found.slug}.yaml has no tip {tip!r}; reload the page")
         brand = self._kept(("brand",), self.root / "assets" / "brand.yaml",

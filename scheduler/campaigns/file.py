@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -76,6 +76,13 @@ class Tip:
 
     def text_for(self, network: str) -> str:
         return dict(self.texts).get(network, self.text)
+
+    def with_texts(self, typed: Mapping[str, str]) -> Tip:
+        """This tip with the networks' own texts as typed (an empty one: that network posts the tip's text);
+        a network not in `typed` keeps its own text, if it has one."""
+        own = {**dict(self.texts), **{network: text.strip() for network, text in typed.items()}}
+        known = networks.keys()  # in the registry's order, as the file's parser gives them
+        return replace(self, texts=tuple((network, own[network]) for network in known if own.get(network)))
 
     @property
     def sensitive(self) -> bool:

@@ -39,7 +39,7 @@ class Saved:
     entry: dict[str, Any] | None
 
 
-KEY_ORDER = ("id", "headline", "text", "alt_text", "status", "section", "source", "review", "reviewed",
+KEY_ORDER = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
              "review_words", "notes", "ready", "at")
 QUOTED = ("headline", "text", "alt_text", "section")
 FLOW_LISTS = ("review", "reviewed", "notes")
@@ -254,6 +254,8 @@ def styled_value(key: str, value: Any):
         if key in FLOW_LISTS or key == "source":
             seq.fa.set_flow_style()
         return seq
+    if key == "texts" and isinstance(value, dict):  # a network's own text, block style as split writes it
+        return CommentedMap((network, DoubleQuotedScalarString(text)) for network, text in value.items())
     if isinstance(value, dict):
         mapping = CommentedMap({k: styled_value(key, v) if key in QUOTED_ITEMS else v for k, v in value.items()})
         mapping.fa.set_flow_style()

@@ -53,7 +53,8 @@ class Editor(Showing):
 
     def edit_tip(self, slug: str, tip_id: str, values: dict, version: str, was: dict | None, *,
                  now: datetime) -> Saved:
-        """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card').
+        """Headline, text and alt text as the manager typed them (an empty alt text means 'from the card'), and
+        `texts` ({network: text}), the networks' own texts (an empty one: that network posts the text).
 
         With `was` (each field as the page showed it), only the fields the manager changed are written,
         and only a field changed on disk since is a conflict: saving one tip never puts back another's
@@ -66,21 +67,30 @@ class Editor(Showing):
             if was is not None and key in was and value == _normal(key, was[key]):
                 continue  # not touched on this page: leave the file's value alone
             fields[key] = value
-        if was is not None and not fields:
+        own = _own_texts(values.get("texts") or {}, (was or {}).get("texts"), self.settings)
+        if was is not None and not fields and not own:
             return Saved(self.campaign(slug)[0], version, None)
 
         def edit(tips):
-            if was is not None:
-                item = find(tips, tip_id)
-                if item is not None:
-                    for key in fields:
-                        if _normal(key, item.get(key)) != _normal(key, was.get(key)):
-                            raise Conflict(snapshot(item), "")  # change() fills in the file's version
-            return set_fields(tips, tip_id, {**fields, **_notes_after(find(tips, tip_id), fields)})
+            item = find(tips, tip_id)
+            if was is not None and item is not None:
+                for key in fields:
+                    if _normal(key, item.get(key)) != _normal(key, was.get(key)):
+                        raise Conflict(snapshot(item), "")  # change() fills in the file's version
+                on_file = dict(item.get("texts") or {})
+                for network in own:
+                    if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
+                        raise Conflict(snapshot(item), "")
+            changes: dict[str, Any] = {**fields, **_notes_after(item, fields)}
+            if own and item is not None:
+                merged = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items()}, **own}
+                known = networks.keys()  # in the registry's order, as split writes them
+                changes["texts"] = {network: merged[network] for network in known if merged.get(network)} or None
+            return set_fields(tips, tip_id, changes)
 
         saved = self.campaign_file(slug).change(tip_id, edit, version=None if was is not None else version,
                                                 what="edit", now=now, check=self._check_tip,
-                                                extra={"fields": sorted(fields)})
+                                                extra={"fields": sorted(fields) + (["texts"] if own else [])})
         self._requeue_if_approved(saved, tip_id, now)
         return saved
 
@@ -381,6 +391,23 @@ def _normal(key: str, value) -> str | None:
     if key == "headline":
         text = " ".join(text.split())
     return text or None
+
+
+def _own_texts(typed: dict, shown: dict | None, settings) -> dict[str, str | None]:
+    """The networks' own texts the manager changed ({network: text, or None to post the tip's text there}):
+    only configured networks; with `shown` (as the page showed them), the untouched ones left out."""
+    configured = {account.network for account in settings.schedule.all_accounts}
+    changed: dict[str, str | None] = {}
+    for network, value in typed.items():
+        if network not in configured:
+            raise Refused(f"{network!r} is not a network this project posts to (posts/schedule.yaml)", "text")
+        text = _normal("text", value)
+        if text is not None and len(text) > MAX_FIELD:
+            raise Refused(f"{len(text)} characters is far too long; a post holds 280", "text")
+        if shown is not None and text == _normal("text", shown.get(network)):
+            continue
+        changed[network] = text
+    return changed
 
 
 def _field_value(key: str, value) -> str | None:

@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week around them still exists
 STATIC = HERE / "static"
+OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
+FIELD_NAMES = {"texts": "the networks' own texts"}
 
 
 class _Routes:
@@ -132,11 +134,13 @@ class _Routes:
             return JSONResponse({"error": "no such tip; reload the page"}, status_code=404)
         headline = " ".join(request.query_params.get("headline", tip.headline).split())[:5000]
         text = request.query_params.get("text", tip.text)[:5000]
-        length, limit = self.ws.post_length(campaign, tip, text)
+        texts = {network: request.query_params[f"{OWN_TEXT}{network}"][:5000] for network in _networks(self.ws)
+                 if f"{OWN_TEXT}{network}" in request.query_params} or None
+        length, limit = self.ws.post_length(campaign, tip if texts is None else tip.with_texts(texts), text)
         most = self.ws.project.headline_limit
         answer: dict[str, object] = {"length": length, "limit": limit, "card": None, "error": None,
                                      "headline_length": len(headline), "headline_limit": most,
-                                     "networks": views.live_networks(self.ws, campaign, tip, text)}
+                                     "networks": views.live_networks(self.ws, campaign, tip, text, texts)}
         if len(headline) > most:  # refused at Save; drawing it would only cost time (or memory)
             answer["error"] = (f"the headline is {len(headline)} characters, over {most}: the card is drawn "
                                "again once it is shorter, and Save refuses it until then")
@@ -169,20 +173,29 @@ class _Routes:
     async def edit(self, request: Request):
         data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
-        values = {key: data[key] for key in ("headline", "text", "alt_text") if key in data}
-        was = {key: data[f"was_{key}"] for key in values if f"was_{key}" in data} or None
+        values: dict = {key: data[key] for key in ("headline", "text", "alt_text") if key in data}
+        was: dict | None = {key: data[f"was_{key}"] for key in values if f"was_{key}" in data}
+        own = {key.removeprefix(OWN_TEXT): data[key] for key in data if key.startswith(OWN_TEXT)}
+        if own:  # the networks' own texts, where the tip shows a field for them
+            values["texts"] = own
+            shown = {network: data[f"was_{OWN_TEXT}{network}"] for network in own if f"was_{OWN_TEXT}{network}" in data}
+            if shown:
+                was = {**(was or {}), "texts": shown}
+        was = was or None
 
         def work():
             saved = self.ws.edit_tip(slug, tip_id, values, data.get("version", ""), was)
             if saved.entry is None:
                 return "Nothing to save: the words are as they were."
-            said = f"Saved {', '.join(f.replace('_', ' ') for f in saved.entry.get('fields') or values)} of {tip_id}."
+            fields = saved.entry.get("fields") or values
+            said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
             if post is not None and post.status == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
             return said
 
-        return await self.change(request, work, typed=values)
+        typed = {key: value for key, value in data.items() if key in values or key.startswith(OWN_TEXT)}
+        return await self.change(request, work, typed=typed)
 
     async def set_status(self, request: Request):
         data = await self.form(request)
@@ -485,6 +498,10 @@ def _practice_hashtags(ws: Workspace) -> str:
         return " ".join(ws.settings.schedule.hashtags)
     except JunoError:
         return ""
+
+
+def _networks(ws: Workspace) -> list[str]:
+    return [account.network for account in ws.settings.schedule.all_accounts]
 
 
 def _handle(ws: Workspace) -> str:

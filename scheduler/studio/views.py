@@ -89,9 +89,10 @@ def review(ws, slug: str) -> dict:
             "practice_hashtags": list(ws.settings.schedule.hashtags)}
 
 
-def live_networks(ws, campaign: Campaign, tip, text: str) -> list[dict]:
-    """What the live preview sends back for the words typed now: each network's post, count, limit and marks."""
-    posts = ws.project.campaign_posts(campaign.slug, tip.id, text).tips[0].posts
+def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] | None = None) -> list[dict]:
+    """What the live preview sends back for the words typed now (the text, and the networks' own texts where
+    the tip has a field for them): each network's post, count, limit and marks."""
+    posts = ws.project.campaign_posts(campaign.slug, tip.id, text, texts).tips[0].posts
     return [{key: value for key, value in network_post(ws, campaign, tip, post).items()
              if key in ("network", "text", "length", "limit", "fits", "warnings")} for post in posts]
 

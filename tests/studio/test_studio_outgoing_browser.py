@@ -100,3 +100,59 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
     finally:
         page.close()
         studio.stop()
+
+
+def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(browser, project):  # noqa: F811
+    """Typing the post text moves the networks without their own text; typing a network's own text moves that
+    network; what the counters said before Save is what the page says after it."""
+    from tests.studio.test_studio_own_texts import OWN, with_own_text
+
+    on_three_networks(project)
+    with_own_text(project)
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS["phone"], "own-texts")
+    page = visit.page
+
+    def counts() -> dict[str, str]:
+        return {network: tip.locator(f"#count-{TIP} [data-net-count={network}]").inner_text()
+                for network in ("x", "bluesky", "mastodon")}
+
+    def expect_counts(text: str, texts: dict[str, str]) -> dict[str, str]:
+        posts = {p.network: p for p in open_project(project).campaign_posts(SLUG, TIP, text, texts).tips[0].posts}
+        for network, post in posts.items():
+            expect(tip.locator(f"#count-{TIP} [data-net-count={network}]")).to_have_text(f"{post.length} / {post.limit}")
+            expect(tip.locator(f"[data-net-text={network}]")).to_have_text(post.text)
+        return {network: f"{post.length} / {post.limit}" for network, post in posts.items()}
+
+    try:
+        page.goto(studio.link)
+        page.goto(f"{studio.base}/c/{SLUG}")
+        tip = page.locator(f"#tip-{TIP}")
+        own = tip.locator("details.own-texts")
+        expect(own).to_have_attribute("open", "")
+        expect(own.locator("summary")).to_contain_text("Bluesky")
+        expect(tip.get_by_label("Text on Bluesky only (empty: the same words as above)")).to_have_value(OWN)
+        before = counts()
+
+        typed = "Counseling is a place to be heard, even when only one of you is ready to go. Truly so."
+        tip.get_by_label("Post text").fill(typed)
+        shown = expect_counts(typed, {})
+        assert shown["bluesky"] == before["bluesky"] and shown["x"] != before["x"]  # Bluesky keeps its own text
+
+        mastodon = "On Mastodon: " + "a longer word about counseling and being heard, " * 6
+        tip.get_by_label("Text on Mastodon only (empty: the same words as above)").fill(mastodon)
+        tip.get_by_label("Text on Bluesky only (empty: the same words as above)").fill("Bluesky, typed now.")
+        shown = expect_counts(typed, {"mastodon": mastodon, "bluesky": "Bluesky, typed now."})
+        expect(tip.locator("[data-net-text=mastodon]")).to_contain_text("a longer word about counseling")
+        visit.check("typed")
+
+        with page.expect_navigation():
+            tip.get_by_role("button", name="Save").click()
+        tip = page.locator(f"#tip-{TIP}")
+        assert counts() == shown  # what was counted while typing is what goes out
+        saved = open_project(project).campaign(SLUG)[0].tip(TIP)
+        assert dict(saved.texts) == {"bluesky": "Bluesky, typed now.", "mastodon": mastodon.strip()}
+        assert saved.text == typed
+    finally:
+        page.close()
+        studio.stop()

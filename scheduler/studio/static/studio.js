@@ -63,6 +63,7 @@
       const url = new URL(form.dataset.preview, window.location.origin);
       url.searchParams.set("headline", headline.value);
       url.searchParams.set("text", text.value);
+      form.querySelectorAll("[data-own-text]").forEach((own) => url.searchParams.set(own.name, own.value));
       try {
         const answer = await fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } });
         if (!answer.ok || mine !== asked) return;
@@ -81,6 +82,7 @@
     }, 200);
     headline.addEventListener("input", () => { showHeadline(tip, headline); refresh(); });
     text.addEventListener("input", refresh);
+    form.querySelectorAll("[data-own-text]").forEach((own) => own.addEventListener("input", refresh));
     form.jpreview = () => { showHeadline(tip, headline); refresh(); };
   });
 
