@@ -69,6 +69,7 @@ from scheduler.tips.lists import (
     spoken_example,
 )
 from scheduler.tips.readiness import is_ready, review_notes
+from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
 from scheduler.tips.sentences import (
     content_words,
     end_with_period,
@@ -256,6 +257,12 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         asked, question = question, None
         reason = unusable_reason(sentence, scope, intro=intro) or (
             "setup" if intro and asked and _teaser(sentence) else None)
+        verdict = None
+        if reason is None:  # the model reads the words a card would show (a light compression of the sentence)
+            verdict = judge(Candidate(text=make_headline(sentence)[0], kind="sentence", index=index, total=total,
+                                      first_block=bool(section.blocks) and block is section.blocks[0]))
+            if current is None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None:
+                reason = LEFT_OUT[verdict.label]
         if reason:
             scope.ledger.leave(where, reason)
             current = None
@@ -271,7 +278,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[asked, first], section=section.heading,
                             paragraph=block.number, sentence=max(number, 1), sources=[asked, sentence],
-                            context=block.text, score=score, notes=notes + headline_notes(sentence, headline))
+                            context=block.text, score=score, notes=notes + headline_notes(sentence, headline),
+                            verdict=verdict)
             drafts.append(current)
             continue
         example = spoken_example(sentence)
@@ -286,7 +294,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,
                             sentence=max(number, 1), sources=[sentence], context=block.text, score=score,
-                            notes=notes + headline_notes(sentence, headline))
+                            notes=notes + headline_notes(sentence, headline), verdict=verdict)
             drafts.append(current)
         elif current is not None and room and not is_question(sentence):
             current.sentences.append(sentence)
@@ -365,6 +373,11 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
     notes = review_notes(draft.headline, text, said, notes, kind=draft.kind)
+    verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
+                                                kind=draft.kind, index=max(draft.sentence - 1, 0)))
+                                if draft.kind in ("item", "heading") else None)
+    if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
+        notes.append(REASONS[verdict.label])  # composed tips (a list, examples, a quotation) keep the rules' word
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

@@ -25,6 +25,7 @@ from scheduler.tips.filters import (
 )
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
+from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, words
 from scheduler.tips.verbs import has_verb, is_imperative
 
@@ -54,6 +55,7 @@ class Draft:
     locators: list[Locator] = field(default_factory=list)  # the blocks and list items it came from
     anchor: str = ""  # words the text must keep when it is shortened (the list item the headline names)
     pieces: list[str] = field(default_factory=list)  # each locator's words in a composed text, to see what was cut
+    verdict: Verdict | None = None  # the scorer's reading of the sentence that opens the tip (scheduler.tips.scorer)
 
     def where(self) -> list[Locator]:
         return self.locators or [(self.paragraph, None)]

@@ -1,0 +1,164 @@
+"""A compact model that reads one candidate sentence as a follower would, alone on a phone: is it advice that
+stands by itself, or does it lean on what came before, tell a setup or a story, sell the practice, or only name a
+section?
+
+Logistic regression (softmax over the labels below) on the sentence's words and word pairs and on a few
+structural signs (where it sits in its paragraph, its length, "you", an imperative opening, a pronoun or
+demonstrative opening, "we/our", a question, digits, a line without a full stop). The weights are trained by
+`python -m bench.train_scorer` on the labelled sentences in tests/data/scorer/ (docs/splitting.md, "The
+scorer") and shipped in scorer.json; scoring is a dict lookup per feature and a softmax, no new dependency.
+Same sentence, same score.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.tips.filters import tidy
+from scheduler.tips.sentences import split_sentences, words
+from scheduler.tips.verbs import is_imperative
+
+LABELS = ("advice", "context", "setup", "pitch", "heading", "other")
+MODEL_FILE = Path(__file__).with_name("scorer.json")
+
+# What a tip's note says when the model does not read its opening sentence as advice that stands alone.
+REASONS = {
+    "context": "leans on what came before: check it reads alone",
+    "setup": "reads like a setup or a story, not advice",
+    "pitch": "sounds like the practice's own pitch, not a tip",
+    "heading": "reads like a heading, not advice: add what makes it a tip",
+    "other": "not advice by itself: check it says something a follower can use",
+    "advice": "the model is unsure it stands alone as advice: read it first",
+}
+# What split's left-out report says for a candidate the model is sure is not a tip.
+LEFT_OUT = {
+    "context": "needs context (the model reads it as leaning on what came before)",
+    "setup": "setup or story (the model reads it as no advice by itself)",
+    "pitch": "pitch (the model reads it as the practice's own selling)",
+    "heading": "heading alone (the model reads it as no advice by itself)",
+    "other": "not advice (the model reads it as no tip by itself)",
+}
+
+_OPENER = re.compile(r"^(?:this|that|these|those|they|them|it|its|it’s|it's|such|here|there|both|another|other|"
+                     r"also|however|but|and|so|then|instead|still|yet|again|likewise|similarly|otherwise|"
+                     r"during|after|before|when|while|once|doing|if so)\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b", re.IGNORECASE)
+_I = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|myself)(?![\w’'-])")
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:can|may|might|could|should|must|try|helps?)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|felt|said|told|came|went|\w+ed)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9’']+|[?!:;—–]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One unit the splitter considers: a paragraph's sentence, a list item or a section heading."""
+
+    text: str
+    kind: str  # sentence | item | heading
+    index: int = 0  # its place in its paragraph or list
+    total: int = 1  # sentences in the paragraph, items in the list
+    first_block: bool = False  # in the first block under its heading
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str  # the likeliest label
+    advice: float  # the probability that it stands alone as advice
+    probabilities: tuple[float, ...]
+
+    def sure_not_advice(self, threshold: float) -> bool:
+        return self.label != "advice" and self.probabilities[LABELS.index(self.label)] >= threshold
+
+
+def features(candidate: Candidate) -> list[str]:
+    text = candidate.text.strip()
+    lowered = text.lower().replace("’", "'")
+    tokens = _TOKEN.findall(lowered)
+    found = ["bias", f"kind:{candidate.kind}"]
+    found += [f"w:{token}" for token in tokens]
+    found += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
+    if tokens:
+        found.append(f"f:{tokens[0]}")
+        found.append(f"f2:{'_'.join(tokens[:2])}")
+        found.append(f"l:{tokens[-1]}")
+    count = len(words(text))
+    found.append("len:" + ("1-3" if count <= 3 else "4-7" if count <= 7 else "8-14" if count <= 14 else
+                           "15-24" if count <= 24 else "25+"))
+    place = "only" if candidate.total <= 1 else "first" if candidate.index == 0 else (
+        "last" if candidate.index == candidate.total - 1 else "middle")
+    found.append(f"pos:{candidate.kind}:{place}")
+    if candidate.first_block:
+        found.append(f"firstblock:{place}")
+    for name, present in (("you", _YOU.search(text)), ("we", _WE.search(text)), ("i", _I.search(text)),
+                          ("imperative", is_imperative(text)), ("opener", _OPENER.match(text)),
+                          ("modal", _MODAL.search(text)), ("question", text.endswith("?")),
+                          ("digit", re.search(r"\d", text)), ("colon", text.endswith(":")),
+                          ("bang", text.endswith("!")), ("noperiod", not text.endswith((".", "!", "?", "…"))),
+                          ("quote", re.search(r"[“\"]", text)), ("link", re.search(r"https?:|www\.|\.com\b", lowered)),
+                          ("past2", len(_PAST.findall(text)) >= 2),
+                          ("titlecase", count >= 2 and sum(w[:1].isupper() for w in words(text)) * 2 > count)):
+        if present:
+            found.append(f"has:{name}")
+    return found
+
+
+@functools.cache
+def _model() -> dict:
+    with open(MODEL_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if tuple(data["labels"]) != LABELS:
+        raise ValueError(f"{MODEL_FILE.name}: labels {data['labels']} are not {list(LABELS)}")
+    return data
+
+
+def thresholds() -> dict[str, float]:
+    """ready: the advice probability above which a tip may be ready; drop: how sure the model must be that a
+    candidate is not advice to leave it out (both chosen from the leave-one-practice-out figures)."""
+    return dict(_model()["thresholds"])
+
+
+def judge(candidate: Candidate) -> Verdict:
+    weights = _model()["weights"]
+    sums = [0.0] * len(LABELS)
+    for feature in features(candidate):
+        row = weights.get(feature)
+        if row is not None:
+            for position, weight in enumerate(row):
+                sums[position] += weight
+    top = max(sums)
+    exps = [math.exp(value - top) for value in sums]
+    total = sum(exps)
+    probabilities = tuple(value / total for value in exps)
+    best = max(range(len(LABELS)), key=lambda position: (probabilities[position], -position))
+    return Verdict(label=LABELS[best], advice=probabilities[0], probabilities=probabilities)
+
+
+def candidates(article) -> Iterator[Candidate]:
+    """Every unit of the article the splitter considers, in reading order: each section heading, each sentence
+    of each paragraph (a bold lead-in first), each list item. The labels in tests/data/scorer/ are keyed by
+    this order (unit number) and the sentence's digest, so the text itself need not be kept."""
+    for section in article.sections:
+        if section.heading:
+            yield Candidate(text=section.heading, kind="heading")
+        for position, block in enumerate(section.blocks):
+            first = position == 0
+            if block.kind == "list":
+                for index, item in enumerate(block.items):
+                    yield Candidate(text=item.full, kind="item", index=index, total=len(block.items),
+                                    first_block=first)
+                continue
+            sentences = split_sentences(block.text) if block.text else []
+            if block.lead:
+                sentences = [block.lead] + sentences
+            sentences = [tidy(sentence) for sentence in sentences]
+            for index, sentence in enumerate(sentences):
+                yield Candidate(text=sentence, kind="sentence", index=index, total=len(sentences),
+                                first_block=first)
