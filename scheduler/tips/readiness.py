@@ -13,6 +13,7 @@ import re
 from scheduler.tips.drafts import long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
+from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
@@ -64,7 +65,7 @@ _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline",
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from")
 _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
-               "describes the reader")
+               "describes the reader") + tuple(REASONS.values())  # the scorer's reading of the words split wrote
 
 
 def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:

@@ -66,3 +66,12 @@ def test_a_tip_the_model_holds_back_says_why():
     assert held and all(tip.notes for tip in held)
     assert any(note in REASONS.values() for tip in held for note in tip.notes)
     assert sum(tip.ready for tip in tips) >= 8
+
+
+def test_the_models_note_goes_once_a_person_rewrites_the_words():
+    from scheduler.tips.readiness import is_ready, notes_after_edit
+
+    notes = [REASONS["setup"], "headline lightly compressed from the sentence"]
+    assert not is_ready(notes)
+    after = notes_after_edit(notes, "Take a walk before you answer.", "Take a walk before you answer.", ["headline"])
+    assert REASONS["setup"] not in after
