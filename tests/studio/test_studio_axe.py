@@ -5,7 +5,7 @@ and database as the studio): empty, drafts, tips flagged sensitive or private, t
 queued, some posted; and a refused one, where each page is reached through the refusal a person would meet
 (a save too long, an empty article, a move into a blackout day, a bulk approve of a flagged tip).
 Every page of the studio is visited in each state: Campaigns with its paste/upload form, the review page,
-the archive's confirmation, Queue, Calendar by month and by week, Changes, the 4xx pages and the 401 page a
+the archive's confirmation, Queue, Calendar by month and by week, Changes, Analytics, the 4xx pages and the 401 page a
 browser without the session gets. The test fails listing every finding (page, state, width, rule, nodes).
 """
 
@@ -38,6 +38,7 @@ PAGES = {
     "calendar-month": "/calendar?day=2026-12-01",
     "calendar-week": "/calendar?mode=week&day=2026-12-01",
     "changes": "/changes",
+    "analytics": "/analytics",
     "404": "/no-such-page",
     "400": "/calendar?day=9999-12-31",
 }
