@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from queue_helpers import (
 )
 
 from scheduler.errors import PublishError
-from scheduler.runner.run import run_due
+from scheduler.runner.run import BATCH_QUICK, CLAIM_BATCH, CLAIM_MOST, run_due
 from scheduler.store import open_store
 
 NOW = datetime(2026, 12, 7, 14, 5, tzinfo=UTC)  # Monday 09:05 in New York
@@ -195,6 +196,49 @@ def test_a_stop_asked_between_posts_finishes_the_one_in_flight_and_leaves_the_re
     report = run(settings, store, publisher, should_stop=lambda: len(publisher.calls) >= 1)
     assert [p["id"] for p in report.as_dict()["posted"]] == ids[:1]
     assert store.counts() == {"posted": 1, "queued": 2}
+
+
+class BatchWatcher(ScriptedPublisher):
+    """Notes, at each publish, how many posts the worker holds claimed: the size of the batch it is in
+    (a batch's free posts stay claimed until it is recorded at once); `pause` seconds a publish."""
+
+    def __init__(self, database_url: str, pause: float = 0.0):
+        super().__init__()
+        self.watch = open_store(database_url)
+        self.pause = pause
+        self.held: list[int] = []
+
+    def publish(self, post):
+        self.held.append(self.watch.counts().get("claimed", 0))
+        time.sleep(self.pause)
+        return super().publish(post)
+
+
+def batches(held: list[int]) -> list[int]:
+    """The batch sizes, from what each publish saw: a batch of n is seen n times running."""
+    sizes, at = [], 0
+    while at < len(held):
+        sizes.append(held[at])
+        at += held[at]
+    return sizes
+
+
+def test_a_worker_that_posts_quickly_claims_more_a_round_trip_and_a_slow_one_eight(settings, store):
+    ids = add_due(store, 200, NOW)
+    quick = BatchWatcher(settings.database_url)
+    run(settings, store, quick)
+    quick.watch.close()
+    assert sorted(c.post_id for c in quick.calls) == ids and store.counts() == {"posted": 200}
+    sizes = batches(quick.held)
+    assert sizes[0] == CLAIM_BATCH and sum(sizes) == 200 and max(sizes) <= CLAIM_MOST
+    assert max(sizes) >= 4 * CLAIM_BATCH, sizes  # 8, 16, 32, ... while each batch takes under a quarter second
+
+    more = add_due(store, 24, NOW, prefix="c/slow")
+    slow = BatchWatcher(settings.database_url, pause=BATCH_QUICK / 4)  # eight take twice BATCH_QUICK
+    run(settings, store, slow)
+    slow.watch.close()
+    assert sorted(c.post_id for c in slow.calls) == more
+    assert batches(slow.held) == [CLAIM_BATCH] * 3
 
 
 def test_run_due_on_the_command_line_is_silent_when_nothing_is_due_and_exits_3_on_failure(project, cli):
