@@ -19,14 +19,34 @@ from scheduler.networks.base import TextLength
 
 
 def link_with_utm(url: str | None, utm: dict) -> str | None:
-    """`url` with utm_<key>=value for each of `utm` (parameters the URL already has are kept as they are)."""
+    """`url` with utm_<key>=value for each of `utm`. Tracking the address already carries (utm_source=newsletter
+    from the newsletter's link, say) is another channel's: with `utm` every utm_ parameter of the address is
+    replaced, so a click from X counts as X's; its other parameters stay. Without `utm` (utm: off) the address
+    is left as it is."""
     if not url:
         return None
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    for key, value in utm.items():
-        query.setdefault(f"utm_{key}", value)
+    if utm:
+        query = {key: value for key, value in query.items() if not key.lower().startswith("utm_")}
+        query.update((f"utm_{key}", value) for key, value in utm.items())
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def tracking_replaced(schedule, url: str | None, campaign: str) -> str | None:
+    """The warning for an article address that carries tracking of its own (utm_...) which the posts replace
+    (preview, queue and the studio say it); None when there is none or the posts keep the address as it is."""
+    if not url or schedule is None or schedule.link.mode != "in-post":
+        return None
+    carried = [(key, value) for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+               if key.lower().startswith("utm_")]
+    utm = schedule.link.utm_for("<network>", campaign)
+    if not carried or not utm:
+        return None
+    ours = "&".join(f"utm_{key}={value}" for key, value in utm.items())
+    return (f"posts/{campaign}.yaml: the article's address carries {'&'.join(f'{k}={v}' for k, v in carried)}, "
+            f"another channel's tracking: each network's post replaces it with its own ({ours}); give the address "
+            "without it (article.url) to keep this warning away")
 
 
 def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | None = None) -> str:

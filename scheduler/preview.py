@@ -33,7 +33,7 @@ from scheduler.errors import ContentError, OutputError, UsageError
 from scheduler.fileio import write_atomic
 from scheduler.images import open_image
 from scheduler.outputs import PAGE_MARK, checked_output
-from scheduler.posttext import compose_tip
+from scheduler.posttext import compose_tip, tracking_replaced
 from scheduler.store import POSTED
 
 logger = logging.getLogger(__name__)
@@ -285,8 +285,9 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
 
 
 def _notices(settings, campaigns) -> list[str]:
-    """What a person should fix that no single post shows: a campaign whose posts would go out without their link."""
-    notices = (missing_link(settings, campaign) for campaign in campaigns)
+    """What a person should fix that no single post shows: a campaign whose posts would go out without their link,
+    or whose address carries another channel's tracking."""
+    notices = (notice for campaign in campaigns for notice in link_notices(settings, campaign))
     return [notice for notice in notices if notice]
 
 
@@ -296,6 +297,15 @@ def missing_link(settings, campaign) -> str | None:
         return None
     return (f"Posts from {campaign.slug} go out without a link: the campaign has no article address. "
             f"Set article.url in posts/{campaign.slug}.yaml, then run juno-scheduler queue.")
+
+
+def link_notices(settings, campaign) -> list[str]:
+    """What preview, queue and the studio say about a campaign's link: missing, or carrying tracking of its own
+    that the posts replace."""
+    found = [missing_link(settings, campaign)]
+    if any(tip.status != "skip" for tip in campaign.tips):
+        found.append(tracking_replaced(settings.schedule, campaign.url, campaign.slug))
+    return [notice for notice in found if notice]
 
 
 def _brand(settings):

@@ -174,7 +174,7 @@ class Project:
         `texts`: its networks' own texts as typed (empty: none) (nothing is saved)."""
         # lazy: Jinja2 and Pillow (preview's) stay out of commands that show no page (run-due, collect: cron)
         from scheduler.cards.brand import load_brand
-        from scheduler.preview import missing_link, network_posts
+        from scheduler.preview import link_notices, network_posts
 
         settings = self.settings
         found = self._kept(("campaign", campaign), self.root / "posts" / f"{campaign}.yaml",
@@ -188,9 +188,8 @@ class Project:
                     settings, brand, found, t, text, composed=self.compose_tip(found, t, text))])
                 for t in chosen]
         hashtags = found.hashtags if found.hashtags is not None else settings.schedule.hashtags
-        notice = missing_link(settings, found)
         return CampaignPosts(campaign=found.slug, url=found.url, hashtags=list(hashtags),
-                             own_hashtags=found.hashtags is not None, notices=[notice] if notice else [], tips=tips)
+                             own_hashtags=found.hashtags is not None, notices=link_notices(settings, found), tips=tips)
 
     def _kept(self, key: tuple, path: Path, make):
         """What `make()` reads from `path`, read again only when the file changes (or the settings are reloaded)."""

@@ -201,6 +201,7 @@ class QueueReport(Result):
     already_published: list[dict[str, str]] = field(default_factory=list)  # {id, as, network}: not queued again
     out_elsewhere: list[dict[str, str]] = field(default_factory=list)  # {id, network}: a network added later
                                                                        # does not post tips already out on the others
+    notices: list[str] = field(default_factory=list)  # e.g. the article's address carries tracking the posts replace
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -210,7 +211,8 @@ class QueueReport(Result):
                    moved=[MovedPost(**{k: v for k, v in moved.items() if k != "from"}, moved_from=moved["from"])
                           for moved in row.get("moved", [])],
                    blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
-                   already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []))
+                   already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []),
+                   notices=row.get("notices", []))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -48,6 +48,7 @@ def show_queue(report: dict) -> None:
     if report["unchanged"]:
         lines.append(f"{report['unchanged']} already queued, unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]
+    lines += [f"warning: {notice}" for notice in report.get("notices", [])]
     print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
 
 

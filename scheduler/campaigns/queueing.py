@@ -22,7 +22,7 @@ from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
-from scheduler.posttext import compose_tip
+from scheduler.posttext import compose_tip, tracking_replaced
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import (
     SKIPPED_BY_CAMPAIGN,
@@ -74,7 +74,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                                        if t.status == "approved" and t.held],
                               "held_flags": {tip_key(c.slug, t.id): list(t.unacknowledged) for c in campaigns
                                              for t in c.tips if t.status == "approved" and t.held},
-                              "too_long": too_long}
+                              "too_long": too_long,
+                              "notices": [notice for c in campaigns if any(t.status == "approved" for t in c.tips)
+                                          if (notice := tracking_replaced(settings.schedule, c.url, c.slug))]}
 
     for key in withdrawn:
         for network in configured:

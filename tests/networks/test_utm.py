@@ -11,7 +11,7 @@ from queue_helpers import SCHEDULE, write_campaign, write_schedule
 
 from scheduler.config import load_settings
 from scheduler.errors import ConfigError
-from scheduler.posttext import compose_for, length_on
+from scheduler.posttext import compose_for, length_on, tracking_replaced
 
 URL = "https://junocounseling.com/blog/what-to-do-when-one-partner-wants-counseling"
 ACCOUNTS = """accounts:
@@ -57,10 +57,45 @@ def test_values_given_replace_the_defaults_and_the_rest_stay(tmp_path):
                                                 "utm_campaign": ["winter"], "utm_content": ["tip"]}
 
 
-def test_parameters_already_in_the_articles_address_are_kept(tmp_path):
+def test_tracking_already_in_the_articles_address_is_replaced_per_network_and_the_rest_kept(tmp_path):
     schedule = _schedule(tmp_path, "link: {mode: in-post}")
-    assert _utm(_post(schedule, "x", URL + "?utm_source=newsletter")) == {
-        "utm_source": ["newsletter"], "utm_medium": ["social"], "utm_campaign": ["one-partner"]}
+    url = URL + "?ref=home&utm_source=newsletter&UTM_Medium=email&utm_content=header"
+    for network in ("x", "bluesky", "mastodon"):
+        post = _post(schedule, network, url)
+        assert _utm(post) == {"utm_source": [network], "utm_medium": ["social"], "utm_campaign": ["one-partner"]}
+        assert "ref=home" in post and "newsletter" not in post and "email" not in post.lower()
+    warning = tracking_replaced(schedule, url, "one-partner")
+    assert warning == ("posts/one-partner.yaml: the article's address carries utm_source=newsletter&UTM_Medium=email"
+                       "&utm_content=header, another channel's tracking: each network's post replaces it with its "
+                       "own (utm_source=<network>&utm_medium=social&utm_campaign=one-partner); give the address "
+                       "without it (article.url) to keep this warning away")
+    assert tracking_replaced(schedule, URL + "?ref=home", "one-partner") is None
+
+
+def test_with_utm_off_the_articles_own_tracking_stays_and_nothing_is_said(tmp_path):
+    schedule = _schedule(tmp_path, "link: {mode: in-post, utm: off}")
+    assert f"{URL}?utm_source=newsletter" in _post(schedule, "x", URL + "?utm_source=newsletter")
+    assert tracking_replaced(schedule, URL + "?utm_source=newsletter", "one-partner") is None
+
+
+def test_queue_preview_and_the_studio_warn_of_tracking_the_posts_replace(project, cli):
+    from tests.studio.helpers import Studio
+
+    _schedule(project, "link: {mode: in-post}")
+    write_campaign(project, "alpha", [{"id": "t1"}], url=URL + "?utm_source=newsletter")
+    queued = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
+    assert queued.code == 0
+    assert "warning: posts/alpha.yaml: the article's address carries utm_source=newsletter" in queued.out
+    assert json.loads(cli("queue", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["notices"] == [
+        tracking_replaced(load_settings(project).schedule, URL + "?utm_source=newsletter", "alpha")]
+    plan = json.loads(cli("plan", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["posts"]
+    assert all("newsletter" not in row["text"] and f"utm_source={row['network']}" in row["text"] for row in plan)
+    out = project / "preview.html"
+    assert cli("preview", "--out", str(out), "--now", "2026-12-01T09:00", cwd=project).code == 0
+    assert "the article&#39;s address carries utm_source=newsletter" in out.read_text(encoding="utf-8")
+    page = Studio(project).sign_in().get("/c/alpha").text
+    assert "its own tracking is replaced" in page
+    assert "the article&#39;s address carries utm_source=newsletter" in page
 
 
 def test_no_link_no_parameters(tmp_path):
