@@ -88,7 +88,7 @@ class Showing:
     def latest_posts(self, slug: str | None = None) -> dict[str, LatestPost]:
         """The latest post of each tip (of one campaign, or all), by campaign/tip."""
         with self.store() as store:
-            latest = latest_rounds(post for post in store.posts() if slug is None or post.campaign == slug)
+            latest = latest_rounds(store.posts(campaign=slug))
         return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), post.eligible_at.isoformat())
                 for key, post in latest.items()}
 

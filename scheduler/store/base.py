@@ -191,8 +191,9 @@ class Store(SnapshotStore):
         return found[0] if found else None
 
     def posts(self, statuses: Iterable[str] | None = None, *, since: datetime | None = None,
-              until: datetime | None = None, tip_keys: Iterable[str] | None = None) -> list[Post]:
-        """Posts in slot order, filtered by state, slot time [since, until) and tip."""
+              until: datetime | None = None, tip_keys: Iterable[str] | None = None,
+              campaign: str | None = None) -> list[Post]:
+        """Posts in slot order, filtered by state, slot time [since, until), tip and campaign."""
         where: list[str] = []
         params: list[object] = []
         if statuses is not None:
@@ -209,6 +210,9 @@ class Store(SnapshotStore):
                 return []
             where.append(f"tip_key IN ({', '.join('?' for _ in keys)})")
             params.extend(keys)
+        if campaign is not None:
+            where.append("campaign = ?")
+            params.append(campaign)
         return self._posts(" AND ".join(where), params)
 
     def history(self, limit: int = 50) -> list[Post]:

@@ -52,6 +52,14 @@ def test_posts_are_plain_columns_and_come_back_as_they_went_in(store):
     assert rows == [(text, int((NOW + timedelta(hours=3)).timestamp()))]
 
 
+def test_posts_of_one_campaign_are_read_alone(store):
+    store.add_posts([make_post("alpha/t1", NOW + timedelta(hours=1)), make_post("beta/t1", NOW + timedelta(hours=2)),
+                     make_post("alpha/t2", NOW + timedelta(hours=3))], NOW)
+    assert [post.id for post in store.posts(campaign="alpha")] == ["alpha/t1", "alpha/t2"]
+    assert [post.id for post in store.posts(("queued",), campaign="beta")] == ["beta/t1"]
+    assert store.posts(campaign="gamma") == []
+
+
 def test_a_recycled_post_keeps_why_it_was_chosen(store):
     why = "in the top quarter of this account's posts on x at 72 h, 14 posts behind it"
     post = replace(make_post("c/t~2", NOW + timedelta(hours=3)), round=2, tip_key="c/t", why=why)
