@@ -34,6 +34,7 @@ from scheduler.fileio import write_atomic
 from scheduler.images import open_image
 from scheduler.outputs import PAGE_MARK, checked_output
 from scheduler.posttext import compose_tip, tracking_replaced
+from scheduler.runner.wanted import as_sent
 from scheduler.store import POSTED
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
 
     view: {"handle", "timezone", "now" (ISO 8601), "days",
            "posts": [{"id", "at", "status", "text", "weighted_length", "alt_text", "card",
-                      "campaign"?, "headline"?, "review"?: [...], "error"?}],
+                      "campaign"?, "headline"?, "review"?: [...], "error"?, "note"?}],
            "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
                        "card", "review"?: [...]}],
            "published": [{"id", "at", "url", "text"}],
@@ -121,10 +122,11 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "network_badge": not network.keeps_tip_id,  # posts on the first network (X) carry no badge
         "alt_text": post.get("alt_text") or "",
         "error": post.get("error") or "",
+        "note": post.get("note") or "",
         "card": post.get("card"),
         "status": status,
         "flags": flags,
-        "attention": bool(flags) or status in ATTENTION_STATUSES,
+        "attention": bool(flags) or status in ATTENTION_STATUSES or bool(post.get("note")),
         "date": at.date() if at else None,
         "when": _long_time(at) if at else "",
         "time": _short_time(at) if at else "",
@@ -257,7 +259,7 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
     cards = _CardImages(settings.root)
 
     posts = []
-    for row in plan_posts(settings, store, now, days):
+    for row in plan_posts(settings, store, now, days, as_sent(settings)):
         campaign, tip = tips.get(_tip_key(row["id"]), (None, None))
         posts.append({
             "id": row["id"], "at": row["at"], "status": row["status"], "text": row["text"],
@@ -266,7 +268,7 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
             "campaign": campaign.slug if campaign else _tip_key(row["id"]).split("/")[0],
             "headline": tip.headline if tip else "",
             "review": list(tip.review) if tip else [],
-            "error": _last_error(store, row),
+            "error": _last_error(store, row), "note": row["note"],
         })
     waiting = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status == "draft"]
     brand = _brand(settings) if waiting else None

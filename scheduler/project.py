@@ -73,6 +73,7 @@ from scheduler.runner import cron
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import RunReport
 from scheduler.runner.run import run_as_files_say, worker_name
+from scheduler.runner.wanted import as_sent
 from scheduler.store import Store, database_failure, open_project_store
 from scheduler.store.records import WAITING
 
@@ -165,7 +166,7 @@ class Project:
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
         with self.store() as store:
-            return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days)]
+            return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days, as_sent(self.settings))]
 
     def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None,
                        texts: Mapping[str, str] | None = None) -> CampaignPosts:

@@ -232,6 +232,7 @@ class PlannedPost(Result):
     weighted_length: int            # as the post's network counts it
     network: str = field(default_factory=networks.first)
     limit: int = 280                # that network's limit
+    note: str = ""                  # why run-due would not send it as it is ("": it would)
 
 
 @dataclass(frozen=True)

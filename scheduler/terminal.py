@@ -72,6 +72,9 @@ def show_plan(rows: list[dict], days: int) -> None:
         table.add_row(_short_when(row["at"]), f"{name}{card}\n{first_line}", row["status"],
                       f"{row['weighted_length']}/{row.get('limit', 280)}")
     console.print(table)
+    for row in rows:  # what run-due would hold back, and why (the words shown are those it would send)
+        if row.get("note"):
+            print(f"note: {row['id']}: {row['note']}")
 
 
 def show_status(status: StatusReport) -> None:

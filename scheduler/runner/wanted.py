@@ -106,6 +106,18 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
     return TipNow(WANTED, "", campaign, tip, text=text, weighted_length=counted.length)
 
 
+def as_sent(settings):
+    """For `plan` and `preview`: post -> (the post as run-due would send it now, why it would not go: "" when it
+    would), with the same check run-due makes just before posting, each campaign file read once."""
+    campaigns = Campaigns(settings)
+
+    def check(post: Post) -> tuple[Post, str]:
+        found = tip_now(post, campaigns)
+        return found.applied(post), "" if found.wanted else f"not sent as it is: {found.reason}"
+
+    return check
+
+
 def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
     """The post's card file, drawn again first if its bytes are not those recorded when it was drawn."""
     if not post.card:

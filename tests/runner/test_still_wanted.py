@@ -130,3 +130,26 @@ def test_a_post_queued_before_fingerprints_is_still_withdrawn_when_its_tip_is_go
     report = run_due(cli, root)
     assert report["posted"] == [] and [w["id"] for w in report["withdrawn"]] == ["alpha/t1"]
     assert outbox(root) == []
+
+
+def test_plan_and_preview_show_the_words_run_due_will_send_after_the_link_policy_changed(root, cli):
+    """link.utm changed in posts/schedule.yaml after queue, with no queue run since: plan shows the new link (run-due
+    composes each post again from the files when it claims it), and the post that goes out is the one plan showed."""
+    schedule = root / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text().replace("utm: {source: x, medium: social}", "utm: {medium: organic}"))
+    write_campaign(root, "alpha", [{"id": "t1", "text": "The first tip, corrected."}, {"id": "t2"}])  # t1 edited
+    plan = json.loads(cli("plan", "--json", "--now", "2026-12-01T09:00", cwd=root).out)["posts"]
+    rows = {row["id"]: row for row in plan}
+    assert "utm_medium=organic" in rows["alpha/t2"]["text"] and "utm_medium=social" not in rows["alpha/t2"]["text"]
+    assert rows["alpha/t2"]["note"] == ""
+    assert rows["alpha/t1"]["note"].startswith("not sent as it is: its tip was edited in posts/alpha.yaml after it was"
+                                               " queued; run `juno-scheduler queue`")
+    shown = cli("plan", "--now", "2026-12-01T09:00", cwd=root)
+    assert "note: alpha/t1: not sent as it is: its tip was edited" in shown.out
+    out = root / "preview.html"
+    assert cli("preview", "--out", str(out), "--now", "2026-12-01T09:00", cwd=root).code == 0
+    assert "not sent as it is: its tip was edited" in out.read_text(encoding="utf-8")
+
+    report = run_due(cli, root, now="2026-12-04T09:01")  # t2's Friday slot (t1 is held back on Wednesday's)
+    assert [row["id"] for row in report["posted"]] == ["alpha/t2"]
+    assert [post["text"] for post in outbox(root)] == [rows["alpha/t2"]["text"]]
