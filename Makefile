@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip install -q --disable-pip-version-check
 BASE   := $(VENV)/.installed-base
 TESTS  := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast test-shifted lint bench chaos clean pds
+.PHONY: demo test test-fast test-shifted lint bench chaos clean pds screenshots
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("juno-scheduler needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -55,6 +55,10 @@ test-shifted: $(TESTS)
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.
 pds:
 	bash tests/pds/install.sh
+
+# The README's pictures of the studio (docs/studio-*.png), taken again in Debian's chromium.
+screenshots: $(TESTS)
+	$(PY) -m tests.studio.screenshots
 
 bench: $(TESTS)
 	$(PY) -m bench

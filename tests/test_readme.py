@@ -155,3 +155,26 @@ def test_every_link_between_the_pages_leads_somewhere():
 def _slug(heading: str) -> str:
     """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def test_every_image_the_readme_and_the_docs_show_exists_with_alt_text_and_is_small():
+    for name, text in PAGES.items():
+        folder = (REPO / name).parent
+        for alt, target in IMAGE.findall(text):
+            path = folder / target
+            assert path.is_file(), (name, target)
+            assert len(alt.split()) >= 5, (name, target, "alt text says what the picture shows")
+            assert path.stat().st_size <= 300_000, (name, target, path.stat().st_size)
+
+
+def test_the_readme_shows_every_studio_screenshot_make_screenshots_takes():
+    # lazy: it reaches the browser helpers
+    from tests.studio.screenshots import names
+
+    shown = {target for _, target in IMAGE.findall(README)}
+    assert {f"docs/{name}" for name in names()} <= shown, shown
+    made = {path.name for path in (REPO / "docs").glob("studio-*.png")}
+    assert made == set(names()), made ^ set(names())  # no picture left over from an older script
