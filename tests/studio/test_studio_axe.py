@@ -2,11 +2,12 @@
 
 Each state is a project made as a manager would leave it (with the command line, which writes the same files
 and database as the studio): empty, drafts, tips flagged sensitive or private, tips skipped, approved and
-queued, some posted; and a refused one, where each page is reached through the refusal a person would meet
-(a save too long, an empty article, a move into a blackout day, a bulk approve of a flagged tip).
+queued, some posted, many posted with their counts collected (Analytics' numbers); and a refused one, where
+pages are also reached through the refusal a person would meet (a save too long, an empty article, a move into
+a blackout day, a bulk approve of a flagged tip).
 Every page of the studio is visited in each state: Campaigns with its paste/upload form, the review page,
-the archive's confirmation, Queue, Calendar by month and by week, Changes, Analytics, the 4xx pages and the 401 page a
-browser without the session gets. The test fails listing every finding (page, state, width, rule, nodes).
+the archive's confirmation, Queue, Calendar by month and by week, Changes, Analytics, the 4xx pages (the
+guard's 401, 403 and 413 among them). The test fails listing every finding (page, state, width, rule, nodes).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import pytest
 
 from tests.conftest import REPO, run_cli
+from tests.studio.analytics_project import SEEN, posted_project
 from tests.studio.server import StudioProcess
 from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
@@ -26,6 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 NOW = "2026-12-01T07:00"  # Tuesday morning in the practice's zone
 AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
 SERIOUS = ("serious", "critical")
 
 # name -> address; the review, archive and calendar addresses answer the 4xx page when there is no campaign
@@ -48,7 +51,7 @@ FORGED = """() => { const f = document.createElement("form"); f.method = "post";
   document.body.append(f); f.submit(); }"""
 HUGE = """() => { const f = document.querySelector("form[action='/articles']");
   f.querySelector("textarea[name=article]").value = "words ".repeat(700000); f.submit(); }"""
-STATES = ("empty", "drafts", "flagged", "skipped", "refused", "queued", "posted")
+STATES = ("empty", "drafts", "flagged", "skipped", "refused", "queued", "posted", "measured")
 
 
 def cli(project, *args: str) -> None:
@@ -75,6 +78,9 @@ def prepare(project, state: str) -> None:
     if state == "empty":
         (project / "posts" / f"{SLUG}.yaml").unlink()
         return
+    if state == "measured":  # 30 tips posted on X with their counts collected: Analytics has its numbers
+        posted_project(project)
+        return
     if state == "flagged":
         for tip in tips[:3]:
             set_tip(project, tip, "    review: []", "    review: [sensitive]")
@@ -83,6 +89,8 @@ def prepare(project, state: str) -> None:
     if state == "skipped":
         for tip in tips[5:9]:
             set_tip(project, tip, "    status: draft", "    status: skip")
+    if state == "refused":
+        set_tip(project, tips[7], "    review: []", "    review: [sensitive]")
     if state in ("skipped", "queued", "posted", "refused"):
         cli(project, "approve", *(f"{SLUG}/{tip}" for tip in tips[:4]), "--now", NOW)
         cli(project, "queue", "--now", NOW)
@@ -155,7 +163,12 @@ def refusals(walk: Walk, tips: list[str]) -> None:
         post.get_by_label("New day and time").fill("2026-12-25T09:00")
         post.get_by_role("button", name="Move").click()
 
+    def approve_flagged(page):
+        page.locator(f"input.tick[value='{SLUG}/{tips[7]}']").check()
+        page.get_by_role("button", name="Approve the ticked drafts").click()
+
     walk.after("review-refused-save", f"/c/{SLUG}", long_headline)
+    walk.after("queue-refused-approve", "/queue?state=draft", approve_flagged)
     walk.after("campaigns-refused-article", "/", empty_article)
     walk.after("calendar-refused-move", "/calendar?day=2026-12-01", move_to_blackout)
 
@@ -168,7 +181,7 @@ def test_no_serious_axe_finding_on_any_page(browser, tmp_path, state):  # noqa: 
         shutil.copytree(REPO / part, project / part)
     prepare(project, state)
     tips = tip_ids(project) if state != "empty" else []
-    studio = StudioProcess(project, "--now", NOW)
+    studio = StudioProcess(project, "--now", SEEN.isoformat() if state == "measured" else NOW)
     walk = Walk(browser, studio, state)
     stranger = browser.new_page(viewport={"width": 375, "height": 900})
     try:
