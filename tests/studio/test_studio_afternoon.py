@@ -17,7 +17,19 @@ from playwright.sync_api import expect
 
 from tests.conftest import run_cli
 from tests.studio.server import StudioProcess
-from tests.studio.test_studio_browser import NOW, SLUG, TIP, Visit
+from tests.studio.walk import (
+    NOW,
+    SLUG,
+    TIP,
+    Visit,
+    approve,
+    move_on_calendar,
+    said,
+    save,
+    sign_in,
+    submit,
+    undo_with_key,
+)
 from tests.test_preview_browser import browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,8 +53,7 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+        sign_in(page, studio, f"/c/{SLUG}")
         mine = page.locator(f"#text-{TIP}")
         words = "My own words, typed and not saved yet."
         mine.fill(words)
@@ -52,9 +63,8 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
         # Save on another tip: the first tip's typing is neither lost nor written back
         page.locator(f"#headline-{other}").fill("A second tip, a new headline.")
         expect(page.locator(f"#tip-{other} img.card")).to_have_attribute("src", LIVE)
-        with page.expect_navigation():
-            page.locator(f"#tip-{other}").get_by_role("button", name="Save").click()
-        assert page.locator(".said").inner_text() == f"Saved headline of {other}."
+        save(page, other)
+        assert said(page) == f"Saved headline of {other}."
         assert tips(project)[other]["headline"] == "A second tip, a new headline."
         assert tips(project)[TIP]["text"] != words  # not saved behind the manager's back
         expect(page.locator(f"#text-{TIP}")).to_have_value(words)  # ... and not lost either
@@ -65,8 +75,7 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
         assert dialogs == ["beforeunload"]
         expect(page.locator(f"#text-{TIP}")).to_have_value(words)
         expect(page.locator(f"#tip-{TIP} img.card")).to_have_attribute("src", LIVE)  # redrawn from the kept words
-        with page.expect_navigation():
-            page.locator(f"#tip-{TIP}").get_by_role("button", name="Save").click()
+        save(page, TIP)
         assert tips(project)[TIP]["text"] == words
         assert tips(project)[other]["headline"] == "A second tip, a new headline."
         page.reload()
@@ -74,20 +83,12 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
 
         # approve both; move the other on the calendar; skip this one on the queue
         for tip in (TIP, other):
-            with page.expect_navigation():
-                page.locator(f"#tip-{tip}").get_by_role("button", name="Approve").click()
-            assert page.locator(".said").inner_text().startswith(f"Approved {tip}: it goes out ")
+            approve(page, tip)
         slots = plan(project)
         page.goto(f"{studio.base}/calendar?day=2026-12-01")
-        post = page.locator(f"#post-{SLUG}-{other}")
-        post.locator("summary").click()
-        post.get_by_label("New day and time").fill("2026-12-09T14:00")
-        with page.expect_navigation():
-            post.get_by_role("button", name="Move").click()
-        assert "now goes out 2026-12-09 at 14:00" in page.locator(".said").inner_text()
+        move_on_calendar(page, other, "2026-12-09T14:00")
         page.goto(f"{studio.base}/queue")
-        with page.expect_navigation():
-            page.locator(f"form[action^='/do/skip']:has(input[value='{SLUG}/{TIP}']) button").click()
+        submit(page, page.locator(f"form[action^='/do/skip']:has(input[value='{SLUG}/{TIP}']) button"))
         assert f"{SLUG}/{TIP}" not in plan(project)
         visit.check("queue-skipped")
         page.goto(f"{studio.base}/c/{SLUG}")
@@ -95,19 +96,14 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
         page.goto(f"{studio.base}/queue")
 
         # u says what it will undo, then undoes exactly that
-        page.keyboard.press("u")
-        expect(page.locator(".confirm-undo")).to_contain_text(f"Undo the skip on the queue of {TIP}?")
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert page.locator(".said").inner_text() == f"Undid the skip on the queue of {TIP}."
+        undo_with_key(page, f"the skip on the queue of {TIP}")
         now = plan(project)
         assert now[f"{SLUG}/{TIP}"] == slots[f"{SLUG}/{TIP}"]  # its own slot
         assert now[f"{SLUG}/{other}"] == "2026-12-09T14:00:00-05:00"  # the older move stands
 
         # the Undo button names the move; undoing it returns the post to its exact slot
         expect(page.locator("#undo-form button")).to_contain_text(f"the move of {other} to 2026-12-09 14:00")
-        with page.expect_navigation():
-            page.locator("#undo-form button").click()
+        submit(page, page.locator("#undo-form button"))
         assert plan(project)[f"{SLUG}/{other}"] == slots[f"{SLUG}/{other}"]
         page.goto(f"{studio.base}/changes")
         visit.check("changes")
@@ -118,8 +114,7 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
         last_id = last.get_attribute("data-tip")
         page.locator(f"#headline-{last_id}").fill("Far too long " * 12)
         expect(last.locator("[data-card-problem]")).to_contain_text("over 120")
-        with page.expect_navigation():
-            last.get_by_role("button", name="Save").click()
+        save(page, last_id)
         error = page.locator(f"#err-{last_id}-headline")
         expect(error).to_be_visible()
         expect(error).to_be_in_viewport()
@@ -137,8 +132,7 @@ def test_the_review_page_on_a_phone_starts_with_a_tip(browser, project):  # noqa
     visit = Visit(browser, 375, "phone-review")
     page = visit.page
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+        sign_in(page, studio, f"/c/{SLUG}")
         first = page.locator("[data-tip]").first
         assert first.bounding_box()["y"] < 900, first.bounding_box()  # within the first screen
         page.get_by_role("link", name="Read the article these tips came from").click()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from tests.queue_helpers import write_schedule
 from tests.studio.analytics_project import SEEN, posted_project, stats_json
 from tests.studio.server import StudioProcess
-from tests.studio.test_studio_browser import Visit
+from tests.studio.walk import Visit
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

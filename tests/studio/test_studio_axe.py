@@ -21,13 +21,10 @@ import pytest
 from tests.conftest import REPO, run_cli
 from tests.studio.analytics_project import SEEN, posted_project
 from tests.studio.server import StudioProcess
+from tests.studio.walk import AXE, NOW, SLUG
 from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-SLUG = "what-to-do-when-one-partner-wants-counseling"
-NOW = "2026-12-01T07:00"  # Tuesday morning in the practice's zone
-AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 SERIOUS = ("serious", "critical")
 

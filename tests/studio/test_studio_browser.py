@@ -14,67 +14,27 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import run_cli
 from tests.studio.server import StudioProcess
-from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
+from tests.studio.walk import (
+    NOW,
+    SLUG,
+    TIP,
+    Visit,
+    approve,
+    loaded_width,
+    move_on_calendar,
+    said,
+    save,
+    sign_in,
+    submit,
+    undo_with_key,
+)
+from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-SLUG = "what-to-do-when-one-partner-wants-counseling"
-TIP = "resistance-isnt-necessarily-indifference"
-NOW = "2026-12-01T07:00"  # the practice's local time: Tuesday morning
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> & more words here.'
-AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-
-
-class Visit:
-    def __init__(self, browser, width: int, name: str):  # noqa: F811 - browser is the fixture's value
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.name = name
-        self.problems: list[str] = []
-        self.page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}")
-                     if msg.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("requestfailed", lambda req: None if _left_behind(req) else self.problems.append(
-            f"request failed: {req.url} ({req.failure})"))
-        self.page.on("response", lambda res: self.problems.append(f"{res.status} for {res.url}")
-                     if res.status >= 400 else None)
-
-    def check(self, step: str) -> None:
-        """Screenshot, no sideways scroll, no serious accessibility violation, nothing logged."""
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"studio-{self.name}-{step}.png"), full_page=True)
-        overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{step}: the page is {overflow} px wider than the window"
-        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
-            self.page.evaluate(AXE + "\n;true")  # evaluated: the page's CSP refuses injected script tags
-        violations = self.page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))")
-        serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-        assert not serious, f"{step}: {json.dumps(serious, indent=1)[:3000]}"
-        assert not self.problems, f"{step}: {self.problems}"
-
-
-def _left_behind(request) -> bool:
-    """An image, or the live card's fetch, still loading when the person went to another page (a Save right after
-    typing): the browser drops it; nothing failed. (What the studio cannot serve answers 4xx or 5xx, which the
-    response check catches.)"""
-    return request.resource_type in ("image", "fetch") and request.failure == "net::ERR_ABORTED"
-
-
-def loaded_width(image, seconds: float = 15) -> int:
-    """The image's natural width once it has loaded (a lazy image loads when scrolled to)."""
-    import time
-
-    image.scroll_into_view_if_needed()
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
-        if width:
-            return width
-        time.sleep(0.1)
-    return 0
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
@@ -83,7 +43,7 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
     visit = Visit(browser, WIDTHS[screen], screen)
     page = visit.page
     try:
-        page.goto(studio.link)
+        sign_in(page, studio)
         assert page.url == studio.base + "/"
         visit.check("campaigns")
 
@@ -99,17 +59,14 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         tip.get_by_label("Headline (the card's words)").fill("Hesitation is not a lack of love.")
         expect(card).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))  # the live card, not saved yet
         assert card.evaluate("img => img.naturalWidth") == 1600
-        with page.expect_navigation():
-            tip.get_by_role("button", name="Save").click()
+        save(page)
         assert page.url.endswith(f"/c/{SLUG}#tip-{TIP}"), (page.url, page.locator(".error").all_inner_texts())
-        assert page.locator(".said").inner_text() == f"Saved headline of {TIP}."
+        assert said(page) == f"Saved headline of {TIP}."
         after = page.locator(f"#tip-{TIP} img.card").get_attribute("src")
         assert after != before and after.startswith(f"/cards/{SLUG}/{TIP}.png?v=")
         assert 'headline: "Hesitation is not a lack of love."' in (project / "posts" / f"{SLUG}.yaml").read_text()
 
-        with page.expect_navigation():
-            page.locator(f"#tip-{TIP}").get_by_role("button", name="Approve").click()
-        assert page.locator(".said").inner_text().startswith(f"Approved {TIP}: it goes out Wed 02 Dec 08:")
+        assert approve(page).startswith(f"Approved {TIP}: it goes out Wed 02 Dec 08:")
         assert "queued · Wed 02 Dec 08:" in page.locator(f"#tip-{TIP} .state").inner_text()
         visit.check("approved")
 
@@ -120,11 +77,7 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         assert loaded_width(post.locator("img")) == 1600
         visit.check("calendar")
 
-        post.locator("summary").click()
-        post.get_by_label("New day and time").fill("2026-12-05T15:45")
-        with page.expect_navigation():
-            post.get_by_role("button", name="Move").click()
-        assert "now goes out 2026-12-05 at 15:45" in page.locator(".said").inner_text()
+        move_on_calendar(page, TIP, "2026-12-05T15:45")
         moved = page.locator(f"#post-{SLUG}-{TIP}")
         assert moved.locator("xpath=ancestor::li[1]").get_attribute("data-day") == "2026-12-05"
         visit.check("moved")
@@ -148,8 +101,7 @@ def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: 
     visit = Visit(browser, 1280, "keys")
     page = visit.page
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+        sign_in(page, studio, f"/c/{SLUG}")
         assert page.evaluate("typeof window.pwned") == "undefined"  # the hostile passage is text, nothing ran
         assert HOSTILE.split(">", 1)[0] + ">" in page.locator(".article").inner_text()
         for _ in range(5):
@@ -157,12 +109,8 @@ def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: 
         assert page.evaluate("document.activeElement.dataset.tip") == TIP
         with page.expect_navigation():
             page.keyboard.press("a")
-        assert page.locator(".said").inner_text().startswith(f"Approved {TIP}: it goes out")
-        page.keyboard.press("u")  # says what it will undo first
-        expect(page.locator(".confirm-undo")).to_contain_text(f"Undo the approval of {TIP}?")
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert page.locator(".said").inner_text() == f"Undid the approval of {TIP}."
+        assert said(page).startswith(f"Approved {TIP}: it goes out")
+        undo_with_key(page, f"the approval of {TIP}")
         assert "status: draft" in (project / "posts" / f"{SLUG}.yaml").read_text().split(f"id: {TIP}")[1][:400]
         visit.check("keys")
     finally:
@@ -176,8 +124,7 @@ def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_mov
     visit = Visit(browser, 1280, "gestures")
     page = visit.page
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+        sign_in(page, studio, f"/c/{SLUG}")
         number, words = page.evaluate("""() => {
             for (const block of document.querySelectorAll(".article .left-out[data-paragraph]")) {
                 const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT,
@@ -198,19 +145,17 @@ def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_mov
         form = page.locator("#selection-form")
         expect(form.locator("input[name=paragraph]")).to_have_value(number, timeout=5000)
         assert form.locator("textarea[name=text]").input_value() == words
-        with page.expect_navigation():
-            form.locator("button[type=submit]").click()
-        assert page.locator(".said").inner_text().startswith("Added tip ")
+        submit(page, form.locator("button[type=submit]"))
+        assert said(page).startswith("Added tip ")
         assert words.split()[0] in (project / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8")
 
-        with page.expect_navigation():
-            page.locator(f"[data-tip='{TIP}'] button[value=approved]").first.click()
+        approve(page)
         page.goto(f"{studio.base}/calendar?day=2026-12-01")
         post = page.locator(".calendar .post[draggable=true]").first
         target = page.locator(".calendar .day[data-day='2026-12-12']")
         with page.expect_navigation():
             post.drag_to(target)
-        assert "2026-12-12" in page.locator(".said").inner_text()
+        assert "2026-12-12" in said(page)
         visit.check("gestures")
     finally:
         page.close()

@@ -16,23 +16,12 @@ from playwright.sync_api import expect
 
 from tests.conftest import run_cli
 from tests.studio.server import StudioProcess
-from tests.studio.test_studio_browser import NOW, SLUG, Visit
+from tests.studio.walk import NOW, SLUG, Visit, settled, sign_in, undo_with_key
 from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TIPS = ("resistance-isnt-necessarily-indifference", "keep-the-invitation-open-ended", "patience-matters")
-
-
-def settled(visit) -> None:
-    """Every image the page asked for has arrived (a full-page screenshot loads the lazy cards), so leaving
-    the page aborts no card being drawn."""
-    import time
-
-    deadline = time.monotonic() + 60
-    while not visit.page.evaluate("Array.from(document.images).every(i => i.complete || !i.currentSrc)"):
-        assert time.monotonic() < deadline, "a card never arrived"
-        time.sleep(0.1)
 
 
 def plan(root) -> dict:
@@ -47,12 +36,11 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
     visit = Visit(browser, WIDTHS[screen], f"queue-{screen}")
     page = visit.page
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/queue")
+        sign_in(page, studio, "/queue")
         page.get_by_role("link", name="see and approve them").click()
         page.wait_for_url("**/queue?state=draft")
         visit.check("drafts")
-        settled(visit)
+        settled(page)
 
         headlines = {}
         for tip in TIPS:
@@ -60,7 +48,7 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
             headlines[tip] = box.get_attribute("aria-label").removeprefix("Tick ")
             page.get_by_label(f"Tick {headlines[tip]}", exact=True).check()
         visit.check("drafts-ticked")
-        settled(visit)
+        settled(page)
         with page.expect_navigation():
             page.get_by_role("button", name="Approve the ticked drafts").click()
         assert page.locator(".said").inner_text().startswith("Approved 3 tips at once: the first goes out ")
@@ -75,13 +63,9 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         assert page.locator(".said").inner_text() == "Skipped 3 posts; Undo puts them all back in their slots."
         assert plan(project) == {}
         visit.check("skipped")
-        settled(visit)
+        settled(page)
 
-        page.keyboard.press("u")
-        expect(page.locator(".confirm-undo")).to_contain_text("Undo the skip on the queue of 3 posts at once?")
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-        assert page.locator(".said").inner_text() == "Undid the skip on the queue of 3 posts at once."
+        undo_with_key(page, "the skip on the queue of 3 posts at once")
         assert plan(project) == slots  # each in its own slot
 
         for tip in TIPS[:2]:
@@ -102,21 +86,21 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         assert "q=" in page.url
         assert page.locator("input.tick[name=post]").count() >= 1
         visit.check("filtered")
-        settled(visit)
+        settled(page)
 
         page.get_by_label("Search words").fill("words no tip has anywhere")
         with page.expect_navigation():
             page.get_by_role("button", name="Show").click()
         expect(page.locator(".filtered")).to_contain_text("Nothing matches these filters")
         visit.check("empty")
-        settled(visit)
+        settled(page)
         with page.expect_navigation():
             page.get_by_role("link", name="Clear filters").click()
         assert page.locator("input.tick[name=post]").count() == 3
 
         page.goto(f"{studio.base}/calendar?q={headlines[TIPS[2]].split()[0]}")
         visit.check("calendar-filtered")
-        settled(visit)
+        settled(page)
 
         # archive the campaign: a page says what will happen first; Undo brings every post back to its slot
         page.goto(f"{studio.base}/")
@@ -125,13 +109,13 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         expect(page.locator("h1")).to_contain_text("Archive “What to Do When One Partner Wants Counseling and the Other")
         assert plan(project) == slots  # nothing changed yet
         visit.check("archive-confirm")
-        settled(visit)
+        settled(page)
         with page.expect_navigation():
             page.get_by_role("button", name="Archive it and withdraw 3 posts").click()
         expect(page.locator(".said")).to_contain_text("3 posts withdrawn")
         assert plan(project) == {}
         visit.check("archived")
-        settled(visit)
+        settled(page)
         with page.expect_navigation():
             page.locator("#undo-form button").click()
         assert page.locator(".said").inner_text() == f"Undid the archiving of {SLUG}."

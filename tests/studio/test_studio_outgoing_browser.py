@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from scheduler import open_project
 from tests.studio.server import StudioProcess
-from tests.studio.test_studio_browser import NOW, SLUG, TIP, Visit
 from tests.studio.test_studio_outgoing import URL, on_three_networks
+from tests.studio.walk import NOW, SLUG, TIP, Visit, sign_in
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,8 +34,7 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
     visit = Visit(browser, WIDTHS[screen], f"outgoing-{screen}")
     page = visit.page
     try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+        sign_in(page, studio, f"/c/{SLUG}")
         tip = page.locator(f"#tip-{TIP}")
         networks = tip.locator("details.network")
         expect(networks).to_have_count(3)
