@@ -7,6 +7,7 @@ fragments; and the compressions that keep the article's words ("Try not to X" ->
 
 from __future__ import annotations
 
+import functools
 import re
 
 from scheduler.articles import Article, Section, is_dateline
@@ -113,8 +114,13 @@ def mentions_practice(text: str, names: frozenset[str]) -> bool:
     """Names a practice as written (`Harbor Light Counseling`); a name made only of generic words (`Mental Health`)
     is a topic, not a practice."""
     lower = text.lower()
-    return any(name.lower() in lower for name in names
-               if any(word.lower() not in _GENERIC_NAME_WORDS for word in name.split()))
+    return any(name in lower for name in _practice_names(names))
+
+
+@functools.lru_cache(maxsize=8)
+def _practice_names(names: frozenset[str]) -> tuple[str, ...]:
+    """The names, lowered, that name a practice rather than a topic (asked of every sentence: worked out once)."""
+    return tuple(name.lower() for name in names if any(word.lower() not in _GENERIC_NAME_WORDS for word in name.split()))
 
 
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:

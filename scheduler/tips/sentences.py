@@ -24,7 +24,7 @@ class Caseless:
     spends is such rules run over every sentence). A text holding one of the few letters whose lower case
     re.IGNORECASE reads differently is searched with the flag."""
 
-    __slots__ = ("_exact", "_lowered", "pattern")
+    __slots__ = ("_after_boundary", "_exact", "_lowered", "pattern")
 
     def __init__(self, pattern: str):
         if re.sub(r"\\[A-Za-z]", "", pattern).lower() != re.sub(r"\\[A-Za-z]", "", pattern):
@@ -32,11 +32,21 @@ class Caseless:
         self.pattern = pattern
         self._lowered = re.compile(pattern)
         self._exact = re.compile(pattern, re.IGNORECASE)
+        self._after_boundary = re.compile(pattern[2:]) if _opens_with_boundary(pattern) else None
 
     def search(self, text: str) -> bool:
         if not text.isascii() and _UNLOWERED.search(text):
             return self._exact.search(text) is not None
-        return self._lowered.search(text.lower()) is not None
+        if self._after_boundary is None:
+            return self._lowered.search(text.lower()) is not None
+        # `\bword|...`: the engine skips ahead to a possible first letter only when the pattern opens with one,
+        # not with \b (five to ten times faster); so the rest is searched, and where it is found the \b checked
+        lowered, at = text.lower(), 0
+        while (found := self._after_boundary.search(lowered, at)) is not None:
+            if _WORD_BOUNDARY.match(lowered, found.start()):
+                return True
+            at = found.start() + 1
+        return False
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rule is found in the text, as (start, end) in the text as written."""
@@ -48,6 +58,18 @@ class Caseless:
         if not text.isascii() and _UNLOWERED.search(text):
             return self._exact.match(text) is not None
         return self._lowered.match(text.lower()) is not None
+
+
+_WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _opens_with_boundary(pattern: str) -> bool:
+    """Whether every match of the pattern starts at a \\b: the parsed pattern is one sequence opening with it
+    (`\\ba|b` parses as one alternation, and `\\ba|\\bb` as \\b before one)."""
+    if not pattern.startswith(r"\b"):
+        return False
+    parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+    return len(parsed) > 0 and parsed[0] == (re._constants.AT, re._constants.AT_BOUNDARY)  # type: ignore[attr-defined]
 
 
 def split_sentences(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -11,11 +12,14 @@ from scheduler.tips.sentences import Caseless
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
-         "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim"]
+         "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim",
+         "Army myths, summary items and a mine_field: not my words.", "_my own", "email@me.com", "x\nme"]
+RULES = [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
+         if isinstance(value, Caseless)]
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
-@pytest.mark.parametrize("rule", [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
-                                  if isinstance(value, Caseless)], ids=lambda rule: rule.pattern[:30])
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.pattern[:30])
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_caseless_rule_answers_as_ignorecase(rule, text):
     exact = re.compile(rule.pattern, re.IGNORECASE)
@@ -33,3 +37,16 @@ def test_a_caseless_rule_is_written_in_lower_case():
 def test_a_caseless_rule_finds_where_ignorecase_does(text):
     rule = flags._SENSITIVE_TOPICS
     assert rule.spans(text) == [match.span() for match in re.finditer(rule.pattern, text, re.IGNORECASE)]
+
+
+def test_a_rule_opening_with_a_word_boundary_answers_as_ignorecase_on_every_test_article():
+    """Such rules search for what follows the \\b and then check it (sentences.Caseless.search)."""
+    opening = [rule for rule in RULES if rule._after_boundary is not None]
+    assert len(opening) >= 10 and not any(Caseless(p)._after_boundary for p in (r"\ba|b", r"a\b", r"(\ba)"))
+    assert Caseless(r"\ba|\bb")._after_boundary
+    lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 500
+    for rule in opening:
+        exact = re.compile(rule.pattern, re.IGNORECASE)
+        assert [rule.search(line) for line in lines] == [bool(exact.search(line)) for line in lines], rule.pattern
