@@ -16,10 +16,10 @@ and the thresholds go to scheduler/tips/scorer.json. Run by hand (it needs the d
 from __future__ import annotations
 
 import argparse
-import os
 import hashlib
 import json
 import math
+import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
