@@ -7,7 +7,7 @@ pages are also reached through the refusal a person would meet (a save too long,
 a blackout day, a bulk approve of a flagged tip).
 Every page of the studio is visited in each state: Campaigns with its paste/upload form, the review page,
 the archive's confirmation, Queue, Calendar by month and by week, Changes, Analytics, the 4xx pages (the
-guard's 401, 403 and 413 among them). The test fails listing every finding (page, state, width, rule, nodes).
+guard's 401, 403 and 413 among them); and, where there is a change to undo, the box `u` opens to ask first. The test fails listing every finding (page, state, width, rule, nodes).
 """
 
 from __future__ import annotations
@@ -186,6 +186,13 @@ def test_no_serious_axe_finding_on_any_page(browser, tmp_path, state):  # noqa: 
             walk.visit(name, path)
         if state == "refused":
             refusals(walk, tips)
+        if state in ("skipped", "refused", "queued", "posted"):  # a change to undo: `u` asks first, in a box
+            for width in WIDTHS.values():
+                walk.page.set_viewport_size({"width": width, "height": 900})
+                walk.page.goto(studio.base + "/queue")
+                walk.page.keyboard.press("u")
+                walk.page.locator(".confirm-undo").wait_for()
+                walk.axe("undo-confirm", width)
         for width in WIDTHS.values():  # the pages the guard answers: without the session (and below, without
             stranger.set_viewport_size({"width": width, "height": 900})  # the CSRF token, over the size limit)
             stranger.goto(studio.base + "/queue")
