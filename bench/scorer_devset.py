@@ -29,7 +29,7 @@ def _show(clones: Path, repository: str, commit: str, path: str) -> str:
 
 
 def _from_array(source: str, slug: str) -> str:
-    for match in re.finditer(r'slug:\s*"([^"]+)",.*?content:\s*("(?:[^"\\]|\\.)*"|`[^`]*`)', source, re.S):
+    for match in re.finditer(r'slug:\s*"([^"]+)",.*?content:\s*("(?:[^"\\]|\\.)*"|`[^`]*`)', source, re.DOTALL):
         if match.group(1) == slug:
             body = match.group(2)
             text = json.loads(body) if body.startswith('"') else body[1:-1]
@@ -40,7 +40,7 @@ def _from_array(source: str, slug: str) -> str:
 
 def _from_typescript(source: str) -> str:
     title = re.search(r'title:\s*"([^"]+)"', source)
-    body = re.search(r'content:\s*`([^`]*)`', source, re.S)
+    body = re.search(r'content:\s*`([^`]*)`', source, re.DOTALL)
     if not (title and body):
         raise SystemExit("error: no title and content in the TypeScript post")
     return f"# {title.group(1)}\n\n{body.group(1).strip()}\n"
@@ -48,9 +48,9 @@ def _from_typescript(source: str) -> str:
 
 def _from_jsx(source: str) -> str:
     source = re.sub(r"(?s)^.*?return\s*\(|^.*?=>\s*<Layout>", "", source, count=1)
-    source = re.sub(r"\{/\*.*?\*/\}", "", source, flags=re.S)
+    source = re.sub(r"\{/\*.*?\*/\}", "", source, flags=re.DOTALL)
     source = re.sub(r"className=", "class=", source).replace("&apos;", "'")
-    source = re.sub(r"<Head>.*?</Head>", "", source, flags=re.S)
+    source = re.sub(r"<Head>.*?</Head>", "", source, flags=re.DOTALL)
     source = re.sub(r"\{['\"]\s*['\"]\}", " ", source)
     return "<html><body><article>" + source + "</article></body></html>"
 
