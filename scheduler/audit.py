@@ -135,13 +135,26 @@ def find_entry(root: Path | str, entry_id: str) -> dict | None:
 
 
 def recent(root: Path | str, limit: int = 20) -> list[dict]:
-    """The latest entries, newest first, each with `state`: in effect, or undone (a redo is offered)."""
+    """The latest changes, newest first, each with `undone` (a redo is offered). Changes made at once (a bulk
+    skip, move or approval, or its undo) are one row: their newest entry, with `of` (how many) and `items` (the
+    tips they touched, campaign/tip, in the order they were made); one Undo reverts them all."""
     found = entries(root)
     undone = undone_ids(found)
-    rows = []
-    for entry in reversed(found[-limit:]):
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for entry in reversed(found):
+        if len(rows) >= limit:
+            break
+        batch = entry.get("batch")
+        if isinstance(batch, str):
+            if batch in seen:
+                continue
+            seen.add(batch)
+        members = batch_of(found, entry)
         entry = _counted(found, entry)
-        rows.append({**entry, "undone": entry["id"] in undone, "describe": describe(entry)})
+        items = list(dict.fromkeys("/".join(str(m[key]) for key in ("campaign", "tip") if m.get(key)) for m in members))
+        rows.append({**entry, "undone": entry["id"] in undone, "describe": describe(entry),
+                     "items": [item for item in items if item] if len(members) > 1 else []})
     return rows
 
 

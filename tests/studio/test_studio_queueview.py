@@ -157,8 +157,14 @@ def test_skipping_several_posts_is_one_change_that_one_undo_puts_back_in_their_s
     undone = studio.post("/undo?back=/queue", {"change": change}, follow=True)
     assert said(undone.text) == ["Undid the skip on the queue of 2 posts at once."]
     assert plan(studio.root) == slots  # each in its own slot, to the minute
-    changes = studio.get("/changes").text  # Redo is on the Changes page
-    assert changes.count("undo of 2 changes made at once") == 2  # both lines of the undo say so
+    changes = studio.get("/changes").text  # Redo is on the Changes page: one row per bulk action, one button
+    assert changes.lower().count("undo of 2 changes made at once") == 2  # the row's words and its button's name
+    assert changes.count("2 changes, one Undo") == 2  # the undo and the skip it undid, one row each
+    rows = re.findall(r"<li class=\"[^\"]*\">.*?</li>\n", changes, re.DOTALL)
+    assert len(rows) == 2 + 3, rows  # the undo, the skip, the three approvals
+    assert changes.count('name="change"') == 5
+    for tip in (TIP, OTHER):
+        assert f'<a href="/c/{SLUG}#tip-{tip}">{SLUG}/{tip}</a>' in changes
     redo = [e["id"] for e in audit.entries(studio.root) if e["what"] == "undo"][-1]
     assert f'value="{redo}"' in changes
     redone = studio.post("/undo?back=/changes", {"change": redo}, follow=True)
