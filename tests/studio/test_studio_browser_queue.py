@@ -110,6 +110,10 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
         assert plan(project) == slots  # nothing changed yet
         visit.check("archive-confirm")
         settled(page)
+        button = page.get_by_role("button", name="Archive it and withdraw 3 posts")
+        box = button.bounding_box()
+        assert box["y"] + box["height"] <= page.viewport_size["height"], box  # on the first screen, even at 375 px
+        expect(page.locator("details.withdrawn")).not_to_have_attribute("open", "")
         with page.expect_navigation():
             page.get_by_role("button", name="Archive it and withdraw 3 posts").click()
         expect(page.locator(".said")).to_contain_text("3 posts withdrawn")

@@ -95,8 +95,12 @@ def test_archiving_asks_first_withdraws_the_queued_posts_and_undo_puts_each_back
     home = studio.get("/").text
     assert f'href="/c/{SLUG}/archive"' in home
     confirm = studio.get(f"/c/{SLUG}/archive").text  # nothing changes before the confirmation
-    assert "2 posts still to go out are withdrawn" in confirm and "Archive it and withdraw 2 posts" in confirm
+    assert "its 2 posts still to go out are withdrawn" in confirm and "Archive it and withdraw 2 posts" in confirm
     assert "Patience matters." in confirm and plan(studio.root) == slots
+    # the button comes first; the posts it withdraws are one line, their list folded under it
+    assert confirm.index("Archive it and withdraw 2 posts") < confirm.index('<details class="withdrawn">') < \
+        confirm.index("Patience matters.")
+    assert re.search(r'<details class="withdrawn"><summary>2 posts still to go out are withdrawn, the first \w{3} ', confirm)
 
     done = studio.post(f"/c/{SLUG}/archive", {}, follow=True)
     assert said(done.text) == [(f"Archived {SLUG} in posts/archived/{SLUG}.yaml; 2 posts withdrawn. "
