@@ -223,3 +223,20 @@ def test_the_same_article_added_again_is_recognised_and_can_update_its_campaign(
     assert said(undone.text) == [f"Undid the update of the article of {slug}."]
     assert campaign.read_text(encoding="utf-8") == tips_before
     assert "every day, even on a busy one" in (studio.root / "posts" / "articles" / f"{slug}.txt").read_text()
+
+
+def test_the_campaigns_page_counts_drafts_as_waiting_for_a_person_and_links_to_them(project):
+    """Tips in draft wait for a review: 'Nothing waits for a person' only once none does."""
+    campaign = project / "posts" / f"{SLUG}.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    drafts = text.count("status: draft")
+    assert drafts > 2
+    studio = Studio(project).sign_in()
+    home = studio.get("/").text
+    assert "Nothing waits for a person" not in home
+    assert (f'<a href="/queue?state=draft&amp;campaign={SLUG}">{drafts} drafts wait for review</a>') in home
+    listed = studio.get(f"/queue?state=draft&campaign={SLUG}").text
+    assert f"Showing {drafts} of {drafts} drafts." in listed
+
+    campaign.write_text(text.replace("status: draft", "status: skip"), encoding="utf-8")
+    assert "Nothing waits for a person." in studio.get("/").text
