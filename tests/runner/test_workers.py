@@ -114,7 +114,7 @@ def test_a_worker_killed_holding_a_claimed_batch_leaves_it_to_be_looked_for_afte
     with open_store(settings_for(tmp_path, database_url).database_url) as store:
         ids = add_due(store, 20, datetime.now(UTC))
     record = tmp_path / "published.tsv"
-    lease = 8.0
+    lease = 15.0  # long enough for another worker to start and drain the rest on a busy machine
     victim = start(tmp_path, record, database_url, "--lease", str(lease), "--pause", "0.25")
     deadline = time.monotonic() + 60
     while len(published_lines(record)) < 3 and victim.poll() is None and time.monotonic() < deadline:
