@@ -74,6 +74,7 @@ from scheduler.tips.sentences import (
     content_words,
     end_with_period,
     mended_in,
+    one_split,
     slugify,
     split_sentences,
     words,
@@ -106,6 +107,7 @@ def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
     return split_report(article, fits=fits).tips
 
 
+@one_split()  # the rules remember their answers about its sentences until it is split
 def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
     ledger = Ledger()
     scope = Scope(names=practice_names(article),

@@ -7,10 +7,9 @@ promise advice without giving it, and lines not in English. `edge_reason` is the
 
 from __future__ import annotations
 
-import functools
 import re
 
-from scheduler.tips.sentences import STOPWORDS, Caseless, words
+from scheduler.tips.sentences import STOPWORDS, Caseless, per_split, words
 from scheduler.tips.verbs import IMPERATIVES
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
@@ -102,6 +101,7 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub("", text)
 
 
+@per_split
 def first_person(text: str) -> bool:
     """The author's own voice outside quotations: I, me, my (a quoted “I statement” is an example, not voice)."""
     bare = without_quotes(text)
@@ -176,9 +176,7 @@ def not_english(text: str) -> bool:
     return common / len(found) < 0.1
 
 
-# A paragraph's first sentence is asked about twice running (is the paragraph a bio? is the sentence usable?);
-# a few entries keep that answer without keeping an article's sentences from one split to the next.
-@functools.lru_cache(maxsize=8)
+@per_split  # a sentence is asked about as a paragraph's opener (a bio?), as a candidate, as a list's lead...
 def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
     """Why this sentence (or line) is the author's voice or the page's edge rather than advice; None when it is not."""
     text = sentence.strip()

@@ -12,7 +12,13 @@ import re
 
 from scheduler.articles import Article, Section, is_dateline
 from scheduler.tips.edges import first_person
-from scheduler.tips.sentences import STOPWORDS, Caseless, capitalize_first, words
+from scheduler.tips.sentences import (
+    STOPWORDS,
+    Caseless,
+    capitalize_first,
+    per_split,
+    words,
+)
 from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
@@ -133,6 +139,7 @@ def _without_quotes(text: str) -> str:
     return re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)
 
 
+@per_split
 def is_meta(text: str) -> bool:
     """A dateline, byline, handle, tag line, credit, copyright, citation or a bare link."""
     stripped = text.strip()
@@ -374,6 +381,7 @@ def tidy(sentence: str) -> str:
     return capitalize_first(text.strip()) if text != sentence else sentence
 
 
+@per_split
 def compress(sentence: str) -> str:
     """The light compressions a tip may make of the article's sentence, nothing more."""
     text = sentence.strip()

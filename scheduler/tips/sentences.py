@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "approx",
                   "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt"}
@@ -158,3 +163,47 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
     """Whether the text holds words the reader put apart (each noted with a little of the text around it)."""
     squeezed = " ".join(text.split())
     return any(" ".join(piece.split()[1:-1] or piece.split()) in squeezed for piece in mended)
+
+
+# --- answers remembered for one split ---------------------------------------------------------------
+
+_Rule = TypeVar("_Rule", bound=Callable)
+_answers: list[dict] = []
+_splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
+_splitting_lock = threading.Lock()
+
+
+def per_split(rule: _Rule) -> _Rule:
+    """A rule over a sentence whose answer is remembered while an article is split (`one_split`), where the
+    same sentence is asked about again (as a paragraph's opener, a candidate, a headline, a tip), and
+    forgotten when it is done: nothing of one article is kept for the next. Outside a split, it just runs."""
+    answers: dict = {}
+    _answers.append(answers)
+
+    @functools.wraps(rule)
+    def remembered(*args, **kwargs):
+        if not _splitting[0]:
+            return rule(*args, **kwargs)
+        key = (args, tuple(kwargs.items()))
+        try:
+            return answers[key]
+        except KeyError:
+            answer = answers[key] = rule(*args, **kwargs)
+            return answer
+
+    return remembered  # type: ignore[return-value]
+
+
+@contextmanager
+def one_split() -> Iterator[None]:
+    """While an article is split: per_split rules remember their answers until the last split under way ends."""
+    with _splitting_lock:
+        _splitting[0] += 1
+    try:
+        yield
+    finally:
+        with _splitting_lock:
+            _splitting[0] -= 1
+            if not _splitting[0]:
+                for answers in _answers:
+                    answers.clear()

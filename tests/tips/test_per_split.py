@@ -1,0 +1,34 @@
+"""Rules remember their answers while one article is split, and nothing of it afterwards."""
+
+from __future__ import annotations
+
+from scheduler.articles import read_article
+from scheduler.tips import edges, sentences
+from scheduler.tips.drafting import split_report
+from scheduler.tips.sentences import one_split, per_split
+
+
+def test_an_answer_is_remembered_only_while_a_split_is_under_way():
+    asked: list[str] = []
+
+    @per_split
+    def shout(text: str, *, twice: bool = False) -> str:
+        asked.append(text)
+        return text.upper() * (2 if twice else 1)
+
+    assert shout("a") == shout("a") == "A" and asked == ["a", "a"]  # outside a split: asked each time
+    with one_split():
+        assert shout("b") == shout("b") == "B" and shout("b", twice=True) == "BB"
+        with one_split():  # a split inside a split (or another thread's) keeps what was found
+            assert shout("b") == "B"
+        assert shout("b") == "B"
+    assert asked == ["a", "a", "b", "b"]
+    assert shout("b") == "B" and asked[-1] == "b"  # forgotten once the split is done
+
+
+def test_splitting_an_article_keeps_nothing_of_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Keep It Short\n\nWrite it down before you talk. I am a counselor in Ohio.\n", encoding="utf-8")
+    split_report(read_article(article))
+    assert sentences._splitting == [0]
+    assert all(not answers for answers in sentences._answers) and edges.edge_reason("x") is None
