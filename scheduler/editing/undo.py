@@ -187,12 +187,23 @@ def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: di
     saved = file.change(tip_id, revert, version=None, what=what, now=now, undoes=entry["id"],
                         posts={"before": current, "after": slots_before} if slots_before else None,
                         extra=extra or None)
-    editor.queue_or_restore(file, before_text, saved, now)
     if slots_before and saved.entry is not None:
+        # the posts back in their slots before the campaign is queued again: queue must never see a post whose
+        # pin just went still at the pinned time (off the timetable), or it moves it on, with a warning, before
+        # this puts it back
+        moved = editor.post_states(key)
         try:
-            editor.restore_posts(slots_before, editor.post_states(key), now)
+            editor.restore_posts(slots_before, moved, now)
         except JunoError as exc:
+            editor.queue_or_restore(file, before_text, saved, now)
             raise Refused(f"the tip is back as it was, but {exc}") from None
+        try:
+            editor.queue_or_restore(file, before_text, saved, now)
+        except Refused:
+            editor.restore_posts(moved, editor.post_states(key), now, slots=False)
+            raise
+        return
+    editor.queue_or_restore(file, before_text, saved, now)
 
 
 def _revert_links(editor: Editor, entry: dict, what: str, now: datetime) -> None:

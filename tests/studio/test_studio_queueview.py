@@ -3,6 +3,7 @@ this week (issue 21, item 5)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timedelta
 
@@ -289,3 +290,26 @@ def test_several_at_once_needs_a_tick_a_known_action_and_the_page_token(studio):
     forged = studio.post("/queue/selected", {"action": "skip", "post": f"{SLUG}/{TIP}"}, csrf=False)
     assert forged.status_code == 403
     assert list(plan(studio.root)) == [f"{SLUG}/{TIP}"]
+
+
+def test_a_bulk_move_and_its_undo_and_redo_log_no_warning_and_move_nothing_on_the_way(studio, caplog):
+    """The undo of a move took the pin off, queued the campaign (whose reslot moved each post, now unpinned off the
+    timetable, to the next free slot with a WARNING), then put it back: the posts now go back before the queue."""
+    for tip in (TIP, OTHER, THIRD):
+        studio.status("approved", tip=tip)
+    slots = plan(studio.root)
+    caplog.set_level(logging.INFO)
+    moved = selected(studio, "move", post=list(slots), days="1")
+    assert not refused(moved.text), said(moved.text)
+    later = plan(studio.root)
+    assert all(later[key] != slots[key] for key in slots)
+    undone = studio.post("/undo?back=/queue", {}, follow=True)
+    assert said(undone.text) == ["Undid the move of 3 posts at once."]
+    assert plan(studio.root) == slots
+    redo = [e["id"] for e in audit.entries(studio.root) if e["what"] == "undo"][-1]
+    redone = studio.post("/undo?back=/changes", {"change": redo}, follow=True)
+    assert not refused(redone.text), said(redone.text)
+    assert plan(studio.root) == later
+    noisy = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert noisy == []
+    assert not any("moved to" in r.getMessage() for r in caplog.records)
