@@ -264,6 +264,18 @@ class AccountStatus(Result):
         """The handle as people write it on its network: "@junocounseling", "junocounseling.bsky.social"."""
         return networks.written(self.network, self.handle)
 
+    @property
+    def sends(self) -> str:
+        """Where its posts go, in words: the outbox's files, or the network itself."""
+        if networks.get(self.publisher).rehearsal:
+            return "outbox: its posts are written to .juno/outbox/, nothing is sent to the network"
+        return f"posts go to {networks.get(self.network).name}"
+
+    @property
+    def resume_with(self) -> str | None:
+        """The command that starts a paused or stopped account posting again (None while it posts)."""
+        return None if self.state == "active" else f"juno-scheduler resume {self.network}"
+
 
 @dataclass(frozen=True)
 class AccountCounts(AccountStatus):

@@ -314,11 +314,11 @@ class _Routes:
                 message = (f"{self.ws.project.skip(data.get('post', ''), now, by='studio').id} is skipped; "
                            "Undo puts it back in its slot.")
             elif action == "pause":
-                self.ws.project.pause(now, by="studio")
-                message = "Posting is paused."
+                self.ws.project.pause(now, data.get("network") or None, by="studio")
+                message = f"Posting is paused{_on(data.get('network'))}."
             elif action == "resume":
-                self.ws.project.resume(now, by="studio")
-                message = "Posting again."
+                self.ws.project.resume(now, data.get("network") or None, by="studio")
+                message = f"Posting again{_on(data.get('network'))}."
             else:
                 return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
@@ -476,9 +476,16 @@ def _posting(ws: Workspace) -> dict | None:
     try:
         beat = ws.project.posting_runs(ws.clock())
         zone = ws.settings.schedule.zone
+        configured = ws.project.configured_networks()
     except JunoError:
         return None
-    outbox = "outbox" in beat.publishers
+    rehearsed = [n.network for n in configured if n.rehearsal]
+    if rehearsed and len(rehearsed) == len(configured):
+        outbox = "outbox: posts are written to .juno/outbox/, nothing is sent to a network"
+    elif rehearsed:
+        outbox = f"{', '.join(rehearsed)}: written to .juno/outbox/, not sent; the others post for real"
+    else:
+        outbox = None
     if beat.daemon_pid:
         said = f"posting runs: the daemon (pid {beat.daemon_pid})"
     elif beat.last_run_due and not beat.stale:
@@ -489,7 +496,11 @@ def _posting(ws: Workspace) -> dict | None:
     else:
         said = "posting is not running: nothing has run run-due; add it to cron or start the daemon"
     return {"said": said, "stale": beat.stale,
-            "outbox": "outbox: posts are written to .juno/outbox/, nothing is sent to a network" if outbox else None}
+            "outbox": outbox}
+
+
+def _on(network: str | None) -> str:
+    return f" on {network}" if network else ""
 
 
 def _practice_hashtags(ws: Workspace) -> str:
