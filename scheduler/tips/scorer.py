@@ -5,8 +5,8 @@ section?
 Logistic regression (softmax over the labels below) on the sentence's words and word pairs and on a few
 structural signs (where it sits in its paragraph, its length, "you", an imperative opening, a pronoun or
 demonstrative opening, "we/our", a question, digits, a line without a full stop). The weights are trained by
-`python -m bench.train_scorer` on the labelled sentences in tests/data/scorer/ (docs/splitting.md, "The
-scorer") and shipped in scorer.json; scoring is a dict lookup per feature and a softmax, no new dependency.
+`python -m bench.train_scorer` on the labelled sentences in tests/data/scorer/
+(docs/splitting.md, "The scorer") and shipped in scorer.json; scoring is a dict lookup per feature and a softmax, no new dependency.
 Same sentence, same score.
 """
 
