@@ -9,7 +9,8 @@ an interval, and a suggestion only when one slot is clearly ahead.
 - Slot rates are shrunk toward the account's average (normal empirical Bayes): the spread between slots that
   chance alone does not explain is estimated from the slots themselves (method of moments, never below 0);
   a slot with few posts, or an account whose slots differ no more than chance makes them, stays near the
-  average. Each slot has a 90 % interval.
+  average. Each slot has a 90 % interval, never narrower than the chance variation of its posts' counts
+  (one post with 0 of 1 interactions is 0 % [0 %–78 %], not 0 % [0 %–0 %]).
 - A suggestion only with at least MIN_POSTS posts, and only when the best slot's interval lies wholly above
   every other slot's: one slot clearly ahead, or nothing.
 """
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from scheduler.metrics.score import outcomes_at
+from scheduler.metrics.score import Outcome, outcomes_at
 
 if TYPE_CHECKING:
     from scheduler.store.snapshots import Snapshot
@@ -75,9 +76,12 @@ class BestTimes:
                 "slots": [s.as_dict() for s in self.slots], "suggestion": self.suggestion, "why": self.why}
 
 
-def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_POSTS) -> BestTimes:
+def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_POSTS,
+               chance: float = 0.0) -> BestTimes:
     """Each slot's shrunk rate and interval, and a suggestion or why there is none.
-    `observations`: (slot, the post's own rate), one per post."""
+    `observations`: (slot, the post's own rate), one per post; `chance`: how much one post's rate varies by
+    chance alone (its counts' binomial variance), the least the spread between posts in a slot is taken to be,
+    so one post, or a few that happen to agree, never make an interval of zero width."""
     by_slot: dict[str, list[float]] = defaultdict(list)
     for slot, rate in observations:
         by_slot[slot].append(rate)
@@ -85,7 +89,7 @@ def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_P
     if total == 0:
         return BestTimes(0, None, [], None, "no posts with counts at this age yet")
     mean = statistics.fmean(rate for _, rate in observations)
-    within = _within_variance(by_slot, total)
+    within = max(_within_variance(by_slot, total), chance)
     means = {slot: statistics.fmean(rates) for slot, rates in by_slot.items()}
     noise = {slot: within / len(rates) for slot, rates in by_slot.items()}
     between = 0.0
@@ -105,9 +109,19 @@ def slot_table(network: str, snapshots: Sequence[Snapshot], posted_at: Mapping[s
                min_posts: int = MIN_POSTS) -> BestTimes:
     """One network's slot table from its snapshots at one age (`posted_at`: post id -> when it went out): each
     post's own rate (score.py's outcome) in the coarse slot it went out in, then `best_times`."""
-    observed = [(slot_of(posted_at[o.post_id].astimezone(zone)), o.rate)
-                for o in outcomes_at(network, snapshots) if o.post_id in posted_at and o.trials]
-    return best_times(observed, min_posts)
+    counted = [o for o in outcomes_at(network, snapshots) if o.post_id in posted_at and o.trials]
+    observed = [(slot_of(posted_at[o.post_id].astimezone(zone)), o.rate) for o in counted]
+    return best_times(observed, min_posts, chance_variance(counted))
+
+
+def chance_variance(outcomes: Sequence[Outcome]) -> float:
+    """How much one post's rate varies by chance alone: p(1 − p) / trials, averaged over the posts, at the
+    pooled rate under a flat prior ((successes + 1) / (trials + 2), never 0 or 1, so no counts at all still
+    leave the rate unsure)."""
+    if not outcomes:
+        return 0.0
+    pooled = (sum(o.successes for o in outcomes) + 1) / (sum(o.trials for o in outcomes) + 2)
+    return statistics.fmean(pooled * (1 - pooled) / o.trials for o in outcomes)
 
 
 def thompson_slots(table: BestTimes | None, allowed: Sequence[str], seed: int, keys: Sequence[str]) -> dict[str, str]:

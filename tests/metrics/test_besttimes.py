@@ -5,6 +5,7 @@ allowed slots in a seeded order, every timetable rule still in force."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -201,3 +202,29 @@ def test_spread_by_must_be_shuffle_or_thompson(project, cli):
     write_schedule(project, extra="spread: {seed: 1, by: bandit}\n")
     shown = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
     assert shown.code == 2 and "posts/schedule.yaml:17:" in shown.err and "expected shuffle or thompson" in shown.err
+
+
+def test_one_post_never_makes_a_slot_interval_of_zero_width(project, cli):
+    """A user trial: one post with 0 interactions read "0.0% [0.0%–0.0%]" as a slot while its own score read
+    "33.3% [2.5%–77.6%]". The slot's interval now holds at least the chance variation of its posts' counts, and
+    `stats`, `stats --json` and the studio's Analytics page show the same figures."""
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": "t00", "section": "S0"}])
+    _queue(project)
+    post_everything(project, lambda post: Counts(impressions=1, likes=0))
+    report = json.loads(cli("stats", "--json", cwd=project).out)
+    (slot,) = report["best_times"]["x"]["slots"]
+    score = report["posts"][0]["ages"]["72h"]["score"]
+    assert slot["posts"] == 1 and slot["estimate"] == 0.0 and slot["rate"] == 0.0
+    assert slot["high"] - slot["low"] > 0.5  # one post says little: about 0 % to 78 %, as its own score does
+    assert abs(slot["high"] - score["high"]) < 0.05
+    shown = f"{slot['estimate']:.1%} [{slot['low']:.1%}–{slot['high']:.1%}]"
+    assert f"{slot['slot']:<13} {shown}," in cli("stats", cwd=project).out
+
+    from tests.studio.helpers import Studio
+
+    page = Studio(project).sign_in().get("/analytics").text
+    row = page.split(f'data-slot="{slot["slot"]}"', 1)[1].split("</tr>", 1)[0]
+    assert shown in row.replace("&nbsp;", " ")
+    low, high = map(float, re.search(r'class="interval" x1="([\d.]+)%" x2="([\d.]+)%"', row).groups())
+    assert high - low > 40  # the bar is as wide as the interval the text gives
