@@ -123,7 +123,7 @@ def cmd_queue(ctx: Context) -> int:
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_queue
 
-        show_queue(report.as_dict())
+        show_queue(report.as_dict(), quiet=bool(getattr(ctx.args, "quiet", False)))
     return EXIT_OK
 
 

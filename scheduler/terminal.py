@@ -27,7 +27,8 @@ def _when(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%a %Y-%m-%d %H:%M")
 
 
-def show_queue(report: dict) -> None:
+def show_queue(report: dict, quiet: bool = False) -> None:
+    """What queue did, a line each; `quiet` (-q): only what needs a person (blocked, held, warnings)."""
     lines = [f"queued {row['id']} for {_when(row['at'])}" for row in report["queued"]]
     lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
     lines += [f"withdrew {row['id']} ({row.get('reason', 'no longer approved')})" for row in report["withdrawn"]]
@@ -49,6 +50,11 @@ def show_queue(report: dict) -> None:
         lines.append(f"{report['unchanged']} already queued, unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]
     lines += [f"warning: {notice}" for notice in report.get("notices", [])]
+    if quiet:
+        problems = [line for line in lines if line.startswith(("blocked ", "held ", "warning: "))]
+        if problems:
+            print("\n".join(problems))
+        return
     print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
 
 

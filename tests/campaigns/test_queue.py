@@ -218,3 +218,18 @@ def test_a_networks_own_text_too_long_is_the_one_the_warning_says_to_shorten(pro
     assert "shorten its own text for bluesky (texts: bluesky:)" in messages["alpha/own@bluesky"]
     assert "give it" not in messages["alpha/own@bluesky"]
     assert [row["id"] for row in report["too_long"]] == ["alpha/own@bluesky"]
+
+
+def test_queue_quiet_prints_only_what_needs_a_person(project, cli):
+    """A user trial: `queue -q` printed every "queued ..." line, though the README says -q shows only errors."""
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": f"t{i}", "section": f"S{i}"} for i in range(6)]
+                   + [{"id": "flagged", "section": "S9", "review": ["sensitive"]}])
+    now = "2026-12-01T12:00:00+00:00"
+    quiet = cli("--root", str(project), "queue", "-q", "--now", now)
+    assert quiet.code == 0, quiet
+    assert quiet.out.splitlines() == [line for line in quiet.out.splitlines() if line.startswith("held alpha/flagged")]
+    assert len(quiet.out.splitlines()) == 1
+    again = cli("--root", str(project), "queue", "--now", now)  # unchanged now: says so without -q
+    assert "6 already queued, unchanged" in again.out and "held alpha/flagged" in again.out
+    assert cli("--root", str(project), "queue", "-q", "--now", now).out.splitlines() == quiet.out.splitlines()
