@@ -477,14 +477,21 @@ class CollectReport(Result):
             return [self.nothing_to_read]
         lines = []
         for row in self.networks:
-            line = (f"{row['network']}: {row['taken']} snapshots ({row['late']} late), {row['read']} posts read "
-                    f"in {row['calls']} calls, ${row['spent_usd']:.3f}")
+            line = (f"{row['network']}: {_counted(row['taken'], 'snapshot')} ({row['late']} late), "
+                    f"{_counted(row['read'], 'post')} read in {_counted(row['calls'], 'call')}, "
+                    f"${row['spent_usd']:.3f}")
             if row["held"]:
                 line += f"; {row['held']} held back by the month's budget"
-            if row["error"]:
-                line += f"; not read: {row['error']} (collect tries again on its next run)"
+            if row["error"]:  # a network's own message may already say so
+                again = "" if "tries again" in row["error"] else " (collect tries again on its next run)"
+                line += f"; not read: {row['error']}{again}"
             lines.append(line)
         return lines
+
+
+def _counted(n: int, word: str) -> str:
+    """"1 post", "2 posts"."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)

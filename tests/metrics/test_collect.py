@@ -225,3 +225,19 @@ def test_with_only_the_outbox_collect_and_stats_say_there_is_nothing_to_read(pro
     assert as_json == {"networks": [], "nothing_to_read": said}
     stats = cli("stats", cwd=project)
     assert (stats.code, stats.out) == (0, said + "\n"), stats
+
+
+def test_collect_with_mastodon_down_says_so_once_in_plain_numbers(posted, servers):
+    """A user trial: "... collect tries again on its next run (collect tries again on its next run)" and
+    "1 snapshots", "1 posts"."""
+    fx, fm = servers
+    fm.inject("GET /api/v1/statuses", status=503, times=10)  # past the retries of one run
+    fx.set_now(at("2026-12-01T10:30").timestamp())
+    fm.set_now(at("2026-12-01T10:30").timestamp())
+    result = run_cli_in_process("collect", "--now", "2026-12-01T10:30", cwd=posted, env={**fx.env(), **fm.env()})
+    assert result.code == 3, result
+    lines = dict(line.split(": ", 1) for line in result.out.splitlines())
+    assert lines["x"].startswith("1 snapshot (0 late), 1 post read in 1 call,"), result
+    assert lines["mastodon"].startswith("0 snapshots (0 late), 0 posts read in "), result
+    assert "not read: Mastodon answered 503" in lines["mastodon"]
+    assert lines["mastodon"].count("collect tries again on its next run") == 1

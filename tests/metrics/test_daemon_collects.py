@@ -68,11 +68,11 @@ def test_the_daemon_collects_on_its_timer_without_holding_posts_or_the_other_net
         fx.release()
         seen = lines_until(proc, lambda line: line.startswith("mastodon: "))  # the first run's last line
         read = 0
-        assert seen[read].startswith("x: 1 snapshots (1 late), 1 posts read in 1 calls"), seen
+        assert seen[read].startswith("x: 1 snapshot (1 late), 1 post read in 1 call"), seen
         assert "not read: Mastodon answered 503" in seen[-1], seen  # after X was read: one run, both networks
         # the next run (3 s on) reads Mastodon; X's A was read within the day and is not read again
         seen = lines_until(proc, lambda line: line.startswith("mastodon: "))
-        assert seen[-1].startswith("mastodon: 1 snapshots"), seen
+        assert seen[-1].startswith("mastodon: 1 snapshot "), seen
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=60)
     finally:
