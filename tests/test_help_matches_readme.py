@@ -60,3 +60,15 @@ def test_every_section_a_message_points_to_exists_on_the_page_it_names():
         text = (REPO / f"{page}.md").read_text(encoding="utf-8")
         headings = {line.lstrip("#").strip().strip("`") for line in text.splitlines() if line.startswith("#")}
         assert section in headings, f"{page}.md has no section {section!r}"
+
+
+def test_the_readme_names_exactly_the_commands_that_take_now():
+    """A user trial: `stats --now` was refused though the README said every time-dependent command takes --now;
+    the README now names them, and this holds the list to the parser."""
+    section = README.split("## Commands", 1)[1].split("| command |", 1)[0]
+    listed = section.split("takes `--now ISO`", 1)[1].split(".", 1)[0]
+    named = set(re.findall(r"`([a-z][a-z-]*)`", listed))
+    timed = {name for name, parser in commands().items()
+             if any("--now" in action.option_strings for action in parser._actions)}
+    assert named == timed
+    assert "stats" not in timed and "`stats` and `history` take none" in section
