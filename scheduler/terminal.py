@@ -62,20 +62,26 @@ def show_plan(rows: list[dict], days: int) -> None:
     if not rows:
         print(f"nothing planned in the next {days} days; run `juno-scheduler queue`")
         return
-    # a post on another network than X shows it in its id (campaign/tip@mastodon)
+    # the network has a column of its own, so a tip's posts on several networks can be told apart however
+    # narrow the terminal cuts the id (which then drops its @network suffix)
     names, campaign = _short_names([row["id"] for row in rows])
     title = f"The next {days} days" + (f" of {campaign}" if campaign else "")
     table = _table(title)
     table.add_column("when", style="bold", no_wrap=True, min_width=15)
+    several = len({row["network"] for row in rows}) > 1
+    on = max(len(row["network"]) for row in rows) + 2 if several else 0
+    if several:
+        table.add_column("on", no_wrap=True)
     console = _console()
     table.add_column("post", overflow="ellipsis", no_wrap=True,  # one line each: id, then the words
-                     max_width=max(20, console.width - 15 - 6 - 7 - 12))
+                     max_width=max(20, console.width - 15 - on - 6 - 7 - 12))
     table.add_column("status", no_wrap=True, min_width=6)
     table.add_column("length", no_wrap=True, justify="right", min_width=7)
     for row, name in zip(rows, names):
         first_line = row["text"].splitlines()[0] if row["text"] else ""
         card = "" if row["card"] else " (no card)"
-        table.add_row(_short_when(row["at"]), f"{name}{card}\n{first_line}", row["status"],
+        table.add_row(_short_when(row["at"]), *([row["network"]] if several else []),
+                      f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}", row["status"],
                       f"{row['weighted_length']}/{row.get('limit', 280)}")
     console.print(table)
     for row in rows:  # what run-due would hold back, and why (the words shown are those it would send)

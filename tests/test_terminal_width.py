@@ -19,3 +19,30 @@ def test_plan_and_history_fit_80_columns(project, cli):
     assert plan.out.count("queued") >= 4 and "/280" in plan.out
     assert "resistance-isnt-necessarily-indifference" in plan.out
     assert "posted" in history.out and "understanding-the-reasons-behind" in history.out
+
+
+THREE_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+                  "  - {network: bluesky, handle: junocounseling.bsky.social, publisher: outbox}\n"
+                  "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n")
+
+
+def test_plan_names_each_posts_network_in_80_columns(project, cli):
+    """A user trial: at 80 columns a tip's three posts were three rows whose ids were cut before @bluesky and
+    @mastodon, so they could not be told apart; the network now has a column of its own."""
+    schedule = project / "posts" / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text[:text.index("account:")] + THREE_NETWORKS + text[text.index("timezone:"):],
+                        encoding="utf-8")
+    assert cli("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project).code == 0
+    assert cli("queue", "--now", "2026-12-01T08:00", cwd=project).code == 0
+    plan = cli("plan", "--now", "2026-12-01T08:00", "--days", "7", cwd=project, env={"COLUMNS": "80"})
+    assert plan.code == 0, plan
+    lines = plan.out.splitlines()
+    assert max(len(line) for line in lines) <= 80, plan.out
+    rows = [line for line in lines if "queued" in line]
+    assert len(rows) >= 6
+    by_time: dict[str, list[str]] = {}
+    for line in rows:
+        when, network = line[:16].strip(), line[16:].split()[0]
+        by_time.setdefault(when, []).append(network)
+    assert all(sorted(networks) == ["bluesky", "mastodon", "x"] for networks in by_time.values()), plan.out
