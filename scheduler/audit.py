@@ -59,6 +59,32 @@ def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None
     return entry
 
 
+def drop_batch_tail(root: Path | str, size: int, batch: str) -> None:
+    """Take back the lines an undo that failed part way wrote (all of `batch`, after byte `size`): the log is
+    cut back only when every line after `size` is that batch's; a line someone else wrote since stays, and
+    each of that batch's lines is then reverted by a line of its own."""
+    path = audit_path(root)
+    if not path.is_file():
+        return
+    with open(path, "rb") as handle:
+        handle.seek(size)
+        tail = [_loaded(line) for line in handle.read().splitlines() if line.strip()]
+    if all(isinstance(e, dict) and e.get("batch") == batch for e in tail):
+        os.truncate(path, size)
+        return
+    for e in tail:
+        if isinstance(e, dict) and e.get("batch") == batch:
+            record(root, what="redo", campaign=e.get("campaign"), tip=e.get("tip"), before=None, after=None,
+                   now=datetime.fromisoformat(str(e["at"])), by=str(e.get("by", "studio")), undoes=str(e["id"]))
+
+
+def _loaded(line: bytes):
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
 def entries(root: Path | str) -> list[dict]:
     """Every entry, oldest first. A line that is not a whole entry (a crash mid-write, a hand edit, junk)
     is passed over: the log is read defensively, so one bad line never stops undo."""

@@ -89,6 +89,12 @@ class CampaignFile:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
         return parse_campaign(doc, slug=self.slug)
 
+    def tip_values(self, tip_id: str) -> dict | None:
+        """One tip's mapping as it is on disk now, as the audit log keeps it (None: no such tip)."""
+        _, tree = self._tree(self.read()[0])
+        tips = tree.get("tips") if isinstance(tree, dict) else None
+        return snapshot(find(tips, tip_id)) if isinstance(tips, list) else None
+
     def _tree(self, data: bytes):
         """The file as a round-trip YAML tree (comments, order and quoting kept), and the YAML that writes it back."""
         yaml = _yaml()

@@ -8,6 +8,7 @@ with nothing changed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.errors import Conflict, JunoError, Refused, UsageError
 from scheduler.fileio import write_atomic
 from scheduler.store.records import SKIPPED, WAITING, latest_rounds
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from scheduler.editing import Editor
@@ -47,16 +50,67 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     if len(members) <= 1:
         _undo_one(editor, entry, now)
         return entry
+    problems = []
     for member in members:  # every one checked before any is reverted: a refusal writes nothing
-        _check_posts(editor, member, now, slots=False)
-    together = {"batch": audit.new_batch(now), "of": len(members)}  # a redo reverts them together too
-    for done, member in enumerate(members):  # newest first, as they were made the other way round
         try:
-            _undo_one(editor, member, now, together)
+            _check_one(editor, member, now)
         except Refused as refused:
-            raise Refused(f"{done} of the {len(members)} changes made at once are reverted; then "
-                          f"{refused}") from None
+            problems.append(str(refused))
+    if problems:
+        raise Refused(f"{len(problems)} of the {len(members)} changes made at once can no longer be "
+                      f"{_verb(entry)}: {'; '.join(problems)}; so none of them was. Undo the later changes first, "
+                      "or change those by hand")
+    batch = audit.new_batch(now)
+    together = {"batch": batch, "of": len(members)}  # a redo reverts them together too
+    kept = _keep(editor, members)
+    try:
+        for member in members:  # newest first, as they were made the other way round
+            _undo_one(editor, member, now, together)
+    except (JunoError, OSError) as failed:
+        _put_back(editor, kept, batch, now)
+        raise Refused(f"none of the {len(members)} changes made at once was {_verb(entry)}: {failed}") from None
     return {**entry, "of": len(members)}
+
+
+def _verb(entry: dict) -> str:
+    return "redone" if entry["what"] == "undo" else "undone"
+
+
+def _check_one(editor: Editor, entry: dict, now: datetime) -> None:
+    """Refused (naming the change and why) when `entry` can no longer be reverted exactly; nothing written."""
+    if entry.get("tip") and entry.get("campaign") and not entry.get("links") and (
+            entry.get("before") is not None or entry.get("after") is not None):
+        now_values = editor.campaign_file(entry["campaign"]).tip_values(entry["tip"])
+        after = entry.get("after")
+        expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
+        if now_values != expected:
+            raise Refused(f"tip {entry['tip']!r} changed after {audit.describe(entry)}")
+    elif not (entry.get("posts") or {}).get("before") and entry["what"] not in (
+            "pause", "resume", "update-article", "archive", "add-article") and not entry.get("links"):
+        raise Refused(f"{audit.describe(entry)} cannot be {_verb(entry)} from the studio")
+    _check_posts(editor, entry, now, slots=False)
+
+
+def _keep(editor: Editor, members: Sequence[dict]) -> dict:
+    """What a batch undo may change, as it is now: the campaign files' bytes, the tips' posts, the log's length."""
+    slugs = {m["campaign"] for m in members if isinstance(m.get("campaign"), str)}
+    files = {slug: editor.campaign_file(slug).read()[0] for slug in slugs if editor.campaign_file(slug).path.is_file()}
+    keys = {f"{m['campaign']}/{m['tip']}" for m in members if m.get("campaign") and m.get("tip")}
+    log = audit.audit_path(editor.root)
+    return {"files": files, "posts": {key: editor.post_states(key) for key in keys},
+            "log": log.stat().st_size if log.is_file() else 0}
+
+
+def _put_back(editor: Editor, kept: dict, batch: str, now: datetime) -> None:
+    """A batch undo that failed part way: its files, posts and log lines back as they were before it."""
+    for slug, text in kept["files"].items():
+        write_atomic(editor.campaign_file(slug).path, text)
+    for key, rows in kept["posts"].items():
+        try:
+            editor.restore_posts(rows, editor.post_states(key), now, slots=False)
+        except JunoError:
+            logger.exception("undo: could not put back the posts of %s", key)
+    audit.drop_batch_tail(editor.root, kept["log"], batch)
 
 
 def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None = None) -> None:

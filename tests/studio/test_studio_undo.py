@@ -203,3 +203,35 @@ def test_approving_says_when_and_where_the_tip_goes_out(studio):
     message = said(answer.text)[0]
     assert re.match(rf"Approved {TIP}: it goes out Wed 02 Dec 08:\d\d \(America/New_York\) on the outbox", message), \
         message
+
+
+def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_way(studio):
+    """The user trial: a CLI approval of 20 tips, one of them edited since; Undo on the Changes page reverted 13
+    tips and withdrew their posts, then said "Nothing undone". Now every change is checked first: nothing moves."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    batch = [e for e in audit.entries(root) if e["what"] == "approve"]
+    assert len(batch) == 20
+    edited = batch[6]["tip"]  # reverted 14th, newest first: 13 went back before the refusal
+    page = tips(studio)
+    assert save(studio, edited, page, text="Words typed after the approval.").status_code == 303
+    text, slots = studio.campaign_text(), plan(root)
+    log = audit.audit_path(root).read_bytes()
+    answer = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
+    message = said(answer.text)[0]
+    assert refused(answer.text) and message.startswith("Nothing undone: 1 of the 20 changes made at once"), message
+    assert repr(edited) in message and "none of them was" in message
+    assert studio.campaign_text() == text and plan(root) == slots  # no tip back to draft, no post withdrawn
+    assert audit.audit_path(root).read_bytes() == log
+    assert "Undo of 13" not in studio.get("/changes").text
+    # the later edit undone first, the whole approval then goes back at once, and a redo brings all of it again
+    edit = audit.entries(root)[-1]
+    assert "Undid the edit" in said(studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True).text)[0]
+    undone = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
+    assert said(undone.text) == ["Undid the approval of 20 tips at once."]
+    assert all(tips(studio)[e["tip"]]["status"] == "draft" for e in batch) and not plan(root)
+    redo = audit.entries(root)[-1]
+    redone = studio.post("/undo?back=/changes", {"change": redo["id"]}, follow=True)
+    assert said(redone.text) == ["Redid undo of 20 changes made at once."], said(redone.text)
+    assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
