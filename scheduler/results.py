@@ -245,6 +245,16 @@ class PreviewReport(Result):
     bytes: int
 
 
+# A post's state as every report words it, the same in `status`, `run-due` and the studio: a failed post is
+# tried again by itself (run-due deferred it), a dead one waits for a person (`retry`).
+STATE_WORDS = {"failed": "retrying", "dead": "failed for good"}
+
+
+def state_word(status: str) -> str:
+    """"retrying" for failed, "failed for good" for dead; every other state is its own word."""
+    return STATE_WORDS.get(status, status)
+
+
 @dataclass(frozen=True)
 class AccountStatus(Result):
     handle: str

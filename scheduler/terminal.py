@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from scheduler.results import StatusReport
+from scheduler.results import StatusReport, state_word
 
 
 def _console():
@@ -90,7 +90,6 @@ def show_plan(rows: list[dict], days: int) -> None:
 
 
 def show_status(status: StatusReport) -> None:
-    shown_as = {"failed": "retrying", "dead": "failed for good"}  # as run-due reports them: deferred / failed
     lines = []
     report = status.as_dict()
     several = len(report.get("accounts") or ()) > 1
@@ -102,13 +101,13 @@ def show_status(status: StatusReport) -> None:
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
         if several:
-            counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in account["counts"].items() if n)
+            counts = ", ".join(f"{n} {state_word(name)}" for name, n in account["counts"].items() if n)
             lines.append(f"  posts: {counts or 'none queued'}")
         if account.get("overdue"):
             when = "once it is resumed" if account["state"] != "active" else "at the next run"
             lines.append(f"  {account['overdue']} past their slot by more than the catch-up window: {when} they move "
                          "to the next free slots (not posted late in a burst)")
-    counts = ", ".join(f"{n} {shown_as.get(name, name)}" for name, n in report["counts"].items() if n)
+    counts = ", ".join(f"{n} {state_word(name)}" for name, n in report["counts"].items() if n)
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")

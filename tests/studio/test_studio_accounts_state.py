@@ -24,8 +24,8 @@ def accounts(page: str) -> dict[str, str]:
     return {network: re.sub(r" ([.:)])", r"\1", text) for network, text in words.items()}
 
 
-def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli, monkeypatch):
-    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)
+def posted_but_mastodon(project, cli) -> tuple[Studio, str]:
+    """One tip out on X and Bluesky (the outbox); Mastodon, with no token, stopped. Returns when it ran."""
     schedule = project / "posts" / "schedule.yaml"
     text = schedule.read_text(encoding="utf-8")
     schedule.write_text(text[:text.index("account:")] + MIXED + text[text.index("timezone:"):], encoding="utf-8")
@@ -36,6 +36,13 @@ def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli
     plan = json.loads(cli(*root, "plan", "--json", "--now", "2026-12-01T12:00:00+00:00").out)["posts"]
     due = max(row["at"] for row in plan if row["id"].startswith(f"{SLUG}/{TIP}"))
     cli(*root, "run-due", "--now", due)
+    return studio, due
+
+
+def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli, monkeypatch):
+    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)
+    studio, due = posted_but_mastodon(project, cli)
+    root = ("--root", str(project))
     status = json.loads(cli(*root, "status", "--json", "--now", due).out)
     states = {a["network"]: a["state"] for a in status["accounts"]}
     assert states == {"x": "active", "bluesky": "active", "mastodon": "stopped"}
@@ -58,3 +65,20 @@ def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli
     assert "mastodon" in said(studio.post("/do/resume", {"network": "mastodon"}, follow=True).text)[0]
     status = json.loads(cli(*root, "status", "--json", "--now", due).out)
     assert {a["network"]: a["state"] for a in status["accounts"]}["mastodon"] == "active"
+
+
+def test_one_word_for_one_state_and_the_network_always_named(project, cli, monkeypatch):
+    """A user trial: the Mastodon post run-due will try again was "1 retrying" in `status` and "1 failed" in the
+    studio's Queue, and the Calendar said "posted" for X where the others said "bluesky · posted"."""
+    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)
+    studio, due = posted_but_mastodon(project, cli)
+    status = cli("--root", str(project), "status", "--now", due).out
+    assert "posts: 1 retrying" in status and "posts on every network: 2 posted, 1 retrying" in status
+    queue = html.unescape(studio.get("/queue").text)
+    counts = re.sub(r"\s+", " ", queue.split('id="account-h"', 1)[1].split("</section>", 1)[0])
+    assert "2 posted, 1 retrying" in counts and "failed" not in counts.replace("failed for good", "")
+    assert f"<code>{SLUG}/{TIP}@mastodon</code> retrying after" in queue
+    calendar = html.unescape(studio.get(f"/calendar?mode=week&day={due[:10]}").text)
+    badges = re.findall(r'<span class="badge">([^<]*)</span>', calendar)
+    assert {"x · posted", "bluesky · posted", "mastodon · retrying"} <= set(badges), badges
+    assert "posted" not in badges and "failed" not in " ".join(badges)
