@@ -510,6 +510,10 @@ class Project:
         entry = self._edits().undo(change_id, now=now)
         return None if entry is None else Change.from_entry(entry)
 
+    def undo_blocked(self, change_id: str, *, now: datetime) -> str | None:
+        """Why undo(change_id) would be refused now, in its words (None: it would revert the change)."""
+        return self._edits().undo_blocked(change_id, now=now)
+
     def changes(self, limit: int = 30) -> list[Change]:
         """The latest changes, newest first, made in the studio or with the command line."""
         return [Change.from_entry(row, undone=row["undone"]) for row in audit.recent(self.root, limit)]

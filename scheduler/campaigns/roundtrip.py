@@ -62,6 +62,7 @@ def version_of(data: bytes) -> str:
 
 
 _PARSED: dict[tuple[str, str], Campaign] = {}
+_VALUES: dict[tuple[str, str], dict[str, dict | None]] = {}
 
 
 class CampaignFile:
@@ -89,11 +90,18 @@ class CampaignFile:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
         return parse_campaign(doc, slug=self.slug)
 
-    def tip_values(self, tip_id: str) -> dict | None:
-        """One tip's mapping as it is on disk now, as the audit log keeps it (None: no such tip)."""
-        _, tree = self._tree(self.read()[0])
-        tips = tree.get("tips") if isinstance(tree, dict) else None
-        return snapshot(find(tips, tip_id)) if isinstance(tips, list) else None
+    def tips_values(self) -> dict[str, dict | None]:
+        """Each tip's mapping as it is on disk now, by id, as the audit log keeps it (read once per version: the
+        studio's header asks on every page whether its Undo would go through)."""
+        data, version = self.read()
+        key = (str(self.path), version)
+        if key not in _VALUES:
+            if len(_VALUES) > 64:
+                _VALUES.clear()
+            _, tree = self._tree(data)
+            tips = tree.get("tips") if isinstance(tree, dict) else None
+            _VALUES[key] = {str(tip.get("id")): snapshot(tip) for tip in tips or () if isinstance(tip, dict)}
+        return _VALUES[key]
 
     def _tree(self, data: bytes):
         """The file as a round-trip YAML tree (comments, order and quoting kept), and the YAML that writes it back."""

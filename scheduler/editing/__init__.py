@@ -305,6 +305,10 @@ class Editor(Showing):
         (else Refused, nothing changed); returns the entry reverted, or None when there is nothing to undo."""
         return undoing.undo(self, entry_id, now)
 
+    def undo_blocked(self, entry_id: str, *, now: datetime) -> str | None:
+        """Why undo(entry_id) would be refused now (None: it would revert the change); nothing written."""
+        return undoing.blocked(self, entry_id, now)
+
     def restore_posts(self, wanted: Sequence[dict], expected: Sequence[dict], now: datetime,
                       check_only: bool = False, slots: bool = True) -> list[str]:
         with self.store() as store:

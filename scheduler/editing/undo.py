@@ -50,16 +50,9 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     if len(members) <= 1:
         _undo_one(editor, entry, now)
         return entry
-    problems = []
-    for member in members:  # every one checked before any is reverted: a refusal writes nothing
-        try:
-            _check_one(editor, member, now)
-        except Refused as refused:
-            problems.append(str(refused))
-    if problems:
-        raise Refused(f"{len(problems)} of the {len(members)} changes made at once can no longer be "
-                      f"{_verb(entry)}: {'; '.join(problems)}; so none of them was. Undo the later changes first, "
-                      "or change those by hand")
+    problem = _blocked(editor, entry, members, now)
+    if problem:
+        raise Refused(problem)
     batch = audit.new_batch(now)
     together = {"batch": batch, "of": len(members)}  # a redo reverts them together too
     kept = _keep(editor, members)
@@ -72,15 +65,47 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     return {**entry, "of": len(members)}
 
 
+def blocked(editor: Editor, entry_id: str, now: datetime) -> str | None:
+    """Why undo(entry_id) would be refused now, in the words it would say (None: it would revert it)."""
+    entry = audit.find_entry(editor.root, entry_id)
+    if entry is None:
+        return "that change is not in .juno/audit.jsonl"
+    found = audit.entries(editor.root)
+    undone = audit.undone_ids(found)
+    members = [e for e in reversed(audit.batch_of(found, entry)) if e["id"] not in undone]
+    return _blocked(editor, entry, members or [entry], now)
+
+
+def _blocked(editor: Editor, entry: dict, members: Sequence[dict], now: datetime) -> str | None:
+    """Every change of a batch checked (or the one change): one message naming each that cannot be reverted."""
+    problems = []
+    values: dict[str, dict[str, dict | None]] = {}  # each campaign file read once
+    for member in members:
+        try:
+            _check_one(editor, member, now, values, slots=len(members) == 1)
+        except Refused as refused:
+            problems.append(str(refused))
+    if not problems:
+        return None
+    if len(members) == 1:
+        return f"{problems[0]}; undo the later change first, or change it by hand"
+    return (f"{len(problems)} of the {len(members)} changes made at once can no longer be {_verb(entry)}: "
+            f"{'; '.join(problems)}; so none of them was. Undo the later changes first, or change those by hand")
+
+
 def _verb(entry: dict) -> str:
     return "redone" if entry["what"] == "undo" else "undone"
 
 
-def _check_one(editor: Editor, entry: dict, now: datetime) -> None:
-    """Refused (naming the change and why) when `entry` can no longer be reverted exactly; nothing written."""
+def _check_one(editor: Editor, entry: dict, now: datetime, values: dict[str, dict[str, dict | None]], slots: bool = False) -> None:
+    """Refused (naming the change and why) when `entry` can no longer be reverted exactly; nothing written.
+    `values`: each campaign's tips as on disk, filled as files are read."""
     if entry.get("tip") and entry.get("campaign") and not entry.get("links") and (
             entry.get("before") is not None or entry.get("after") is not None):
-        now_values = editor.campaign_file(entry["campaign"]).tip_values(entry["tip"])
+        slug = entry["campaign"]
+        if slug not in values:
+            values[slug] = editor.campaign_file(slug).tips_values()
+        now_values = values[slug].get(entry["tip"])
         after = entry.get("after")
         expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
         if now_values != expected:
@@ -88,7 +113,7 @@ def _check_one(editor: Editor, entry: dict, now: datetime) -> None:
     elif not (entry.get("posts") or {}).get("before") and entry["what"] not in (
             "pause", "resume", "update-article", "archive", "add-article") and not entry.get("links"):
         raise Refused(f"{audit.describe(entry)} cannot be {_verb(entry)} from the studio")
-    _check_posts(editor, entry, now, slots=False)
+    _check_posts(editor, entry, now, slots=slots)
 
 
 def _keep(editor: Editor, members: Sequence[dict]) -> dict:

@@ -470,7 +470,13 @@ def _here(request: Request) -> str:
 def _next_undo(ws: Workspace) -> dict | None:
     """What the Undo button (and the `u` key) will undo: its id and a person's words for it."""
     change = ws.project.next_undo()
-    return None if change is None else {"id": change.id, "describe": change.describe}
+    if change is None:
+        return None
+    try:
+        blocked = ws.project.undo_blocked(change.id, now=ws.clock())
+    except JunoError as exc:  # a campaign file that does not read: undo would say so too
+        blocked = str(exc)
+    return {"id": change.id, "describe": change.describe, "blocked": blocked}
 
 
 def _posting(ws: Workspace) -> dict | None:

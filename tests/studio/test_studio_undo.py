@@ -235,3 +235,24 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     redone = studio.post("/undo?back=/changes", {"change": redo["id"]}, follow=True)
     assert said(redone.text) == ["Redid undo of 20 changes made at once."], said(redone.text)
     assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
+
+
+def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(studio):
+    """The user trial: after Changes refused an undo ("undo it by hand"), the header's Undo still offered it."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    page = studio.get("/queue").text
+    assert "Undo <span class=\"undo-what\">the approval of 20 tips at once" in page
+    path = root / "posts" / f"{SLUG}.yaml"  # one approved tip edited in an editor: no line in the log
+    line = f'    headline: "{tips(studio)[TIP]["headline"]}"\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(line, '    headline: "Changed in vim."\n', 1),
+                    encoding="utf-8")
+    batch = audit.entries(root)[-1]["id"]
+    refusal = said(studio.post("/undo?back=/changes", {"change": batch}, follow=True).text)[0]
+    assert refusal.startswith("Nothing undone: 1 of the 20 changes made at once") and repr(TIP) in refusal
+    for where in ("/queue", "/changes", f"/c/{SLUG}"):
+        header = studio.get(where).text.split("</header>")[0]
+        assert re.search(r'<button type="submit" disabled[^>]*>Cannot undo <span class="undo-what">the approval '
+                         r'of 20 tips at once', header), header[-800:]
+        assert 'name="change"' not in header and "data-undo=" not in header  # neither the button nor `u` sends it
+        assert repr(TIP).replace("'", "&#39;") in header  # and it says which tip stands in the way
