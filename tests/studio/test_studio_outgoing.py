@@ -239,7 +239,9 @@ def test_notes_are_checked_again_after_an_edit_and_undo_puts_them_back(studio):
         found = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == tip)
         return found.get("notes"), found.get("ready")
 
-    assert notes() == (["headline shortened from a longer sentence"], True)
+    # split's notes: the shortening, and the scorer unsure the headline stands alone (so not ready)
+    assert notes() == (["headline shortened from a longer sentence",
+                        "the model is unsure it stands alone as advice: read it first"], False)
     assert studio.edit(tip, headline="Know WHY your partner hesitates.").status_code == 303
     assert notes() == (["odd capitals in the headline: write it in sentence case"], False)
     page = studio.get(f"/c/{SLUG}").text
