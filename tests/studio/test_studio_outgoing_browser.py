@@ -41,6 +41,9 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
         assert networks.evaluate_all("all => all.map(d => [d.dataset.network, d.open])") == [
             ["x", True], ["bluesky", False], ["mastodon", False]]
         visit.check("review")
+        # each network's box shows a disclosure marker, closed or open: a closed one never looks empty (a user trial)
+        marker = "d => getComputedStyle(d.querySelector('summary'), '::before').content"
+        assert networks.evaluate_all(f"all => all.map({marker})") == ['"▾" / ""', '"▸" / ""', '"▸" / ""']
 
         # the address and hashtags, set above the tips, reach every network's post
         expect(page.locator("#links summary")).to_contain_text("no link: set the article's address")
@@ -155,3 +158,4 @@ def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(brow
     finally:
         page.close()
         studio.stop()
+
