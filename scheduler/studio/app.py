@@ -170,7 +170,8 @@ class _Routes:
         except Refused as refused:
             return await self.campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
         where = f"#tip-{tip_id}" if tip_id else (f"#{anchor}" if anchor else "")
-        return self.back(f"/c/{slug}{where}", message)
+        message, kind = message if isinstance(message, tuple) else (message, "done")
+        return self.back(f"/c/{slug}{where}", message, kind)
 
     async def edit(self, request: Request):
         data = await self.form(request)
@@ -194,7 +195,8 @@ class _Routes:
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
             if post is not None and post.status == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
-            return said
+            over = _own_texts_over(self.ws, slug, tip_id, saved.campaign.tip(tip_id))
+            return (f"{said} {over}", "refused") if over else said
 
         typed = {key: value for key, value in data.items() if key in values or key.startswith(OWN_TEXT)}
         return await self.change(request, work, typed=typed)
@@ -465,6 +467,17 @@ def _here(request: Request) -> str:
     """This page's path and query, to come back to after a change made from it."""
     query = request.url.query
     return request.url.path + (f"?{query}" if query and request.method == "GET" else "")
+
+
+def _own_texts_over(ws: Workspace, slug: str, tip_id: str, tip) -> str | None:
+    """What queue does with a network's own text over that network's limit, in words (None: each fits)."""
+    own = dict(tip.texts) if tip is not None else {}
+    if not own:
+        return None
+    posts = ws.project.campaign_posts(slug, tip_id).tips[0].posts
+    over = [p for p in posts if p.network in own and not p.fits]
+    return " ".join(f"But the {p.name} text is {p.length} {p.how}, over {p.name}'s {p.limit}: it will not go out on "
+                    f"{p.name} (the other networks still get theirs) until you shorten it." for p in over) or None
 
 
 def _next_undo(ws: Workspace) -> dict | None:

@@ -87,3 +87,30 @@ def test_an_own_text_for_a_network_not_configured_is_refused(studio):
     assert answer.status_code == 422
     assert "&#39;threads&#39; is not a network this project posts to" in answer.text
     assert "Elsewhere." not in studio.campaign_text()
+
+
+def test_saving_a_network_text_over_its_limit_says_so_beside_the_field_and_it_does_not_go_out_there(studio):
+    """The user trial: a Bluesky-only text of 374/300 graphemes was saved with just "Saved the networks' own texts"."""
+    import html
+    import json
+
+    from tests.conftest import run_cli
+    from tests.studio.helpers import NOW, refused
+
+    long = "Hesitation is rarely a lack of love; ask what worries them about counseling, gently. " * 4 + "Truly."
+    answer = studio.edit(own_text_bluesky=long, was_own_text_bluesky=OWN)
+    page = studio.get(answer.headers["location"]).text
+    post = next(p for p in open_project(studio.root).campaign_posts(SLUG, TIP).tips[0].posts if p.network == "bluesky")
+    assert post.length > 300 == post.limit
+    over = f"the Bluesky text is {post.length} graphemes as Bluesky shows them, over Bluesky's 300"
+    message = said(page)[0]
+    assert refused(page) and message.startswith(f"Saved the networks' own texts of {TIP}. But {over}"), message
+    assert "will not go out on Bluesky" in message  # what queue does: the other networks only
+    note = re.search(rf'<p class="error" id="over-{TIP}-bluesky" aria-live="polite">([^<]*)</p>', page)
+    assert note and html.unescape(note.group(1)).startswith(over[0].upper() + over[1:]), note
+    field = re.search(rf'<textarea id="own-{TIP}-bluesky"[^>]*>', page).group(0)
+    assert f"over-{TIP}-bluesky" in field and 'aria-invalid="true"' in field
+    studio.status("approved")
+    result = run_cli("--root", str(studio.root), "plan", "--json", "--now", NOW.isoformat(), "--days", "60")
+    networks = {row["network"] for row in json.loads(result.out)["posts"] if row["id"].startswith(f"{SLUG}/{TIP}")}
+    assert networks == {"x", "mastodon"}, networks
