@@ -159,3 +159,34 @@ def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(brow
         page.close()
         studio.stop()
 
+
+
+
+def test_a_long_address_in_a_networks_own_text_keeps_the_review_page_375_px_wide(browser, project):  # noqa: F811
+    """The user trial: `texts: bluesky:` holding a long URL made the review page wider than a 375 px phone, its
+    fields cut off on the right. The review's column never grows past the screen; long words wrap."""
+    from tests.conftest import run_cli
+    from tests.studio.test_studio_own_texts import with_own_text
+
+    on_three_networks(project)
+    address = "https://junocounseling.com/blog/" + "what-to-do-when-one-partner-wants-counseling-" * 3 + "?ref=bluesky"
+    with_own_text(project, text="Hesitation is rarely a lack of love; ask what worries them. " * 4 + f"Read: {address}")
+    assert run_cli("--root", str(project), "approve", f"{SLUG}/{TIP}", "--now", NOW).code == 0
+    assert run_cli("--root", str(project), "queue", "--now", NOW).code == 0
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS["phone"], "long-address")
+    page = visit.page
+    try:
+        sign_in(page, studio, f"/c/{SLUG}")
+        tip = page.locator(f"#tip-{TIP}")
+        tip.locator("details[data-network=bluesky]").evaluate("d => { d.open = true; }")
+        expect(tip.locator("[data-net-text=bluesky]")).to_contain_text(address)
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]
+        cut = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .map(e => e.tagName + '.' + e.className)""")
+        assert not cut, cut  # nothing runs past the right edge either
+        visit.check("review")
+    finally:
+        page.close()
+        studio.stop()
