@@ -44,12 +44,7 @@ test-fast: $(TESTS)
 # understood; see docs/measuring.md).
 SHIFT ?= +400d
 test-shifted: $(TESTS)
-	LD_PRELOAD="$$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')" \
-	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not realclock"; \
-	code=$$?; if [ $$code -ge 128 ]; then echo "test-shifted: the test process died of signal $$((code - 128)) under libfaketime (a race between setenv and a fake server's thread, docs/measuring.md); running it once more"; \
-	LD_PRELOAD="$$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')" \
-	FAKETIME="$(SHIFT)" FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -q -p no:cacheprovider -m "not browser and not realclock"; \
-	else exit $$code; fi
+	PY=$(PY) SHIFT=$(SHIFT) bash tests/shifted.sh
 
 # The reference Bluesky PDS for the Bluesky tests (Node 22 + @atproto/pds from npm, cached in
 # /var/cache/juno-pds); without it `make test` skips those tests and says so.

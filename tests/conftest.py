@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import shutil
 import subprocess
@@ -14,6 +15,26 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("JUNO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+# Set by tests/shifted.sh (make test-shifted): a file for the stacks of a test that hangs under libfaketime.
+_WATCHDOG = os.environ.get("JUNO_TEST_WATCHDOG")
+_WATCHDOG_SECONDS = float(os.environ.get("JUNO_TEST_WATCHDOG_SECONDS", "300"))
+_watchdog_file = open(_WATCHDOG, "w", encoding="utf-8") if _WATCHDOG else None  # noqa: SIM115 (open for the session)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Under make test-shifted, a test still running after the watchdog's time has every thread's stack written to
+    the watchdog file and ends the process, from faulthandler's own thread (it needs no lock a hung thread may
+    hold); tests/shifted.sh then runs the suite once more. The longest test takes well under a minute."""
+    if _watchdog_file is None:
+        yield
+        return
+    faulthandler.dump_traceback_later(_WATCHDOG_SECONDS, exit=True, file=_watchdog_file)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
