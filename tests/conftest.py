@@ -87,15 +87,18 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
 
     from scheduler import cli
 
-    saved_env = dict(os.environ)
+    saved_environ = os.environ
     saved_cwd = os.getcwd()
     root = logging.getLogger()
     saved_handlers, saved_level = root.handlers[:], root.level
     out, err = io.StringIO(), io.StringIO()
     try:
-        for key in [k for k in os.environ if k.startswith(_NETWORK_ENV)]:
-            del os.environ[key]
-        os.environ.update(env or {})
+        # The command sees its own environment through a plain mapping in place of os.environ: the process's
+        # C environment is never changed while the fake servers' threads run (under make test-shifted,
+        # libfaketime reads that environment inside every clock call, and setenv in another thread races it).
+        # The product never writes the environment nor starts a process, so the mapping is all it reads.
+        own = {k: v for k, v in saved_environ.items() if not k.startswith(_NETWORK_ENV)} | (env or {})
+        os.environ = own  # type: ignore[assignment]  # noqa: B003 - deliberately not the C environment
         os.chdir(cwd)
         root.handlers = []  # cli.main sets up logging to (the captured) stderr, as in a fresh process
         stdin = io.StringIO(input or "")
@@ -112,8 +115,7 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
                 code = 1
     finally:
         os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
+        os.environ = saved_environ  # noqa: B003 - the real mapping back
         root.handlers, root.level = saved_handlers, saved_level
     return CliResult(subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue()))
 
