@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.tips import edges, filters, flags, verbs
+from scheduler.tips import edges, filters, flags, sensitivity, verbs
 from scheduler.tips.sentences import Caseless
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
          "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim",
          "Army myths, summary items and a mine_field: not my words.", "_my own", "email@me.com", "x\nme"]
-RULES = [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
+RULES = [value for module in (edges, filters, flags, sensitivity, verbs) for value in vars(module).values()
          if isinstance(value, Caseless)]
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -35,8 +35,8 @@ def test_a_caseless_rule_is_written_in_lower_case():
 
 @pytest.mark.parametrize("text", TEXTS + ["Scars on her ARMS. İn danger: someone is in danger.", "Fresh cuts, ſcars."])
 def test_a_caseless_rule_finds_where_ignorecase_does(text):
-    rule = flags._SENSITIVE_TOPICS
-    assert rule.spans(text) == [match.span() for match in re.finditer(rule.pattern, text, re.IGNORECASE)]
+    for rule in (sensitivity._FOUND, sensitivity._EVERYDAY):
+        assert rule.spans(text) == [match.span() for match in re.finditer(rule.pattern, text, re.IGNORECASE)]
 
 
 def test_a_rule_opening_with_a_word_boundary_answers_as_ignorecase_on_every_test_article():

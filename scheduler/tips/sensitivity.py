@@ -1,0 +1,265 @@
+"""The lexicon behind the `sensitive` flag: the phrasings of death, dying, suicide, self-harm, abuse, crisis and
+traumatic events (issue 19, point 3), and the everyday phrases that share their words.
+
+Two tables, one row per family of phrasing (what the row catches, then its phrase patterns, written in lower
+case). `TOPICS` says what makes a tip sensitive; `EVERYDAY` is the negative context: idioms and ordinary uses
+("dying to try", "kill time", "abusing the snooze button", "a crisis of confidence", "the airport terminal") that
+are blanked out before `TOPICS` is read, so a word inside an idiom raises nothing while the same word elsewhere in
+the tip still does. A narrower condition that belongs to one phrase stays beside it as a lookahead ("in danger",
+not "in danger of burnout"). Each table is compiled once into one rule. The choices (what counts, what does not)
+are in docs/splitting.md; tests/tips/test_sensitive_corpus.py holds them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from scheduler.tips.sentences import Caseless
+
+_KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
+        r"wife|partner|spouse|brother|sister|sibling|grand(?:mother|father|ma|pa|parents?)|nana|grandpa|friend|"
+        r"loved ones?|pet|dog|cat|twin|fianc[eé]e?|boyfriend|girlfriend|aunt|uncle|cousin)")
+_WHO = (r"(?:he|she|they|someone|somebody|a partner|your partner|my partner|his partner|her partner|"
+        r"(?:my|your|her|his|their|a|an) (?:husband|wife|boyfriend|girlfriend|spouse|ex|father|mother|dad|mom|"
+        r"parent|stepdad|stepfather|stepmom|stepmother|uncle|brother|sister|coach|teacher)|partners|parents)")
+_SELF = r"(?:myself|yourself|themselves|himself|herself|oneself)"
+_NOT = r"(?:don’t|don't|do not|doesn’t|doesn't|does not|didn’t|didn't|not|never|no longer)"
+_LIVE = r"live\b(?!\s+(?:with|in|near|there|here|at|on|like|together|alone|apart|far|close|somewhere|abroad)\b)"
+_GO_ON = r"go on\b(?!\s+(?:a|an|the|to|with|vacation|holiday|trips?|dates?|\w+ing)\b)"
+
+TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("suicide, in its own words", (
+        r"suicid\w*", r"unaliv\w*", r"kill(?:s|ing|ed)? " + _SELF + r"\b",
+        r"(?:end|ending|take|taking|took) (?:my|your|their|his|her) (?:own )?life\b", r"death wish\b",
+        r"(?:ways|how|methods?) to (?:die|kill " + _SELF + r")\b", r"lethal (?:dose|amount|means)\b",
+        r"(?:jump\w*|leap\w*) (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|balcony)\b",
+        r"(?:step\w*|jump\w*|throw\w*) (?:\w+ )?in front of (?:a|the) (?:train|bus|car|truck|lorry)\b")),
+    ("wanting to die or not to be here, without the words", (
+        r"want(?:s|ed)? to die\b", r"wish(?:es|ed)? (?:i|you|they|he|she) (?:were|was) dead\b",
+        r"better (?:off )?without (?:me|you|them)\b", r"better off dead", r"(?:were|was|being|be) dead\b",
+        r"(?:will|reason|desire) to live\b", r"no reason to (?:live|go on)\b",
+        (r"(?:(?:is|are|was|were|does|do|did|wo|ca|could|would|should|might|must|has|have|had|ai)n[’']t|not|never)\s+"
+         r"(?:\w+\s+)?worth living\b"), r"life (?:isn’t|isn't|is not|wasn’t|wasn't) worth\b",
+        r"(?:thoughts|thinking) (?:of|about) (?:death|dying)\b",
+        _NOT + r"\s+want(?:s|ed|ing)?\s+to\s+(?:be here|be alive|wake up|exist|" + _GO_ON + "|" + _LIVE + ")",
+        (r"(?:want|wanting|wanted|wants|wish|wishing|wished|wishes|hope|hoping|rather|prefer)\w*\s+(?:\w+\s+){0,4}?"
+         r"(?:not|never)\s+(?:to\s+)?(?:wake|waking)\s+up"),
+        r"(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:not|never) (?:wake|waking) up",
+        r"want\w* to (?:just )?sleep forever",
+        r"(?:want|wanting|wanted|wants|wish|wishing|wished)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?disappear",
+        r"(?:want|wanting|wanted|wants)\s+(?:it all|everything|the pain|it)\s+to (?:end|stop)(?! \w)",
+        r"the pain to (?:end|stop) (?:for good|forever|once and for all)", r"end the pain for good",
+        r"end(?:ing|s|ed)? it all",
+        (r"(?:talk|think|thought|spoke|speak|mention|plan|want)\w* (?:about |of |to )?(?:end|ending) (?:it|things)\b"
+         r"(?!\s+(?:with|on|by|there|well|kindly|gently|respectfully))"),
+        r"(?:can’t|can't|cannot|couldn’t|couldn't) (?:go on|see a way out|keep going)", r"no way out",
+        r"(?:the )?point (?:of|in) (?:living|being alive|going on)\b",
+        r"(?:nothing|nobody|no one) (?:left )?to live for\b",
+        r"(?:give|gives|giving|gave|given) up on (?:life|living)\b",
+        r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|being here)\b",
+        r"(?:had|have) never been born\b", r"wish\w* (?:i|you|he|she|they) (?:was|were|had) never (?:been )?born\b",
+        r"(?:won’t|won't|will not) be (?:around|here) (?:much longer|for long|for much longer|anymore|any more)\b",
+        r"stop(?:ped)? existing\b", r"(?:not|no longer) (?:be|being) (?:here|around|alive) (?:anymore|any more|any longer)\b",
+        r"life (?:feels|is|seems|felt|was) (?:\w+ )?(?:pointless|meaningless)\b",
+        r"hopeless(?:ness)?\b",
+        r"giv(?:e|es|ing) away (?:prized |treasured |their |your |his |her |my )*(?:possessions|belongings)",
+        r"(?:a|the) burden to (?:everyone|others|my family|your family|their family|the people)",
+        r"goodbye (?:letters|notes)\b(?! to)")),
+    ("self-harm", (
+        r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
+        (r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming|starv\w+)(?:\s+or\s+\w+)?\s+" + _SELF
+         + r"\b"),
+        (r"(?:been|started|start|stop|stopped|quit|began|begun) cutting\b(?!\s+(?:back|down|out|corners|carbs|sugar|"
+        r"the|your|my|it|off|ties|costs|class|school|hair|them)\b)"),
+        r"urges? to (?:cut|self-harm|burn|hurt " + _SELF + r")\b(?!\s+(?:back|down|out|corners|costs))",
+        (r"(?:scars|cuts|burns|marks|bruises) (?:on|across) (?:(?:your|their|his|her|my|a|the) )?(?:\w+[’']s )?"
+         r"(?:arms?|wrists?|forearms?|legs?|thighs?)\b"),
+        r"(?:fresh|hidden|self-inflicted) (?:cuts|scars|burns|wounds)",
+        (r"cutting (?:is|was|can|and (?:burning|scratching)|or (?:burning|scratching)|as a way|to cope|to feel|"
+         r"behaviou?rs?|scars|marks)\b"),
+        (r"(?:cut|cutting|burn|burning|scratch\w*|punch\w*) (?:your|their|my|his|her) (?:own )?(?:skin|arms?|wrists?|"
+         r"legs?|thighs?|body)\b"),
+        r"until (?:it|they|the skin|you|i|he|she) bleeds?\b",
+        (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|skin)\b(?:\s+\w+){0,3}?\s+"
+         r"(?:on purpose|deliberately|intentionally)"),
+        r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*",
+        r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting)\b",
+        r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b")),
+    ("death, dying and grief", (
+        r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
+        r"hospice\b", r"terminal(?:ly)?\b", r"end[- ]of[- ]life\b", r"end of life\b", r"stillb(?:orn|irth)\w*",
+        r"miscarr\w+", r"orphaned\b", r"funerals?\b", r"burial\b", r"buried\b", r"deceased\b",
+        r"eulog\w+", r"obituar\w+", r"condolence\w*", r"memorial service\w*", r"caskets?\b", r"coffins?\b",
+        r"cremat\w+", r"laid to rest\b", r"gone too soon\b", r"lost (?:his|her|their|a|the|my|your) battle\b",
+        r"grave(?:side|stone|stones|yard|yards)\b", r"cemeter(?:y|ies)\b", r"visit\w* (?:the|his|her|their|a|my|your) grave\b",
+        r"(?:his|her|their|my|your) ashes\b", r"scatter\w* (?:the |\w+[’']s )?ashes\b",
+        (r"(?:death|deaths|dead|die|died|dies|dying)\b(?!\s+(?:to\b|for\b|down|hard|off|out|tired|end|set|battery|"
+         r"inside|serious|wrong|on\b|in (?:my|your) hands))"),
+        (r"(?:death|loss|passing) of (?:a|your|their|his|her|my|our) (?:\w+ )?(?:child|baby|son|daughter|partner|"
+         r"spouse|husband|wife|parent|mother|father|mom|dad|loved one|friend|pregnancy)\b"),
+        r"(?:has|have|had) died\b", r"passed away\b", r"passed on\b(?!\s+(?:the|a|an|this|that|his|her|their|your|my)\b)",
+        r"(?:" + _KIN + r"|he|she|they)\s+(?:has |had |just )?passed(?:\s+(?:last|this|in|away|recently|suddenly|\d)|\s*[,.;]|$)",
+        _KIN + r"[’']s passing\b", r"(?:his|her|their) passing\b",
+        r"(?:my|your|her|his|their|our) late " + _KIN + r"\b",
+        (r"(?:los(?:e|es|ing|t)|mourn(?:s|ing|ed)?|miss(?:es|ing|ed)?)\s+(?:(?:my|your|our|their|his|her|a|an|the)\s+)?"
+         r"(?:\w+\s+)?" + _KIN + r"\b(?![’']s)(?! to (?:a |the )?(?:move|job|new|college|school))"),
+        r"los(?:e|es|ing|t) (?:someone|somebody|a loved one)\b(?![’'])",
+        r"(?:someone|somebody|a loved one|you love)(?: \w+){0,3}? (?:is|are|was) gone\b",
+        r"(?:is|are|was|were) no longer with us", r"(?:" + _KIN + r"|he|she) (?:is|was) no longer (?:here|alive|around)\b",
+        (r"(?:first|last) (?:\w+ )?(?:holiday|christmas|thanksgiving|birthday|year|anniversary|mother’s day|"
+         r"father’s day|mother's day|father's day) without (?:mom|dad|mum|him|her|them|my \w+|your \w+|a \w+)"),
+        r"(?:loss|losses) of (?:a|an|your|their|his|her|my|our|the) (?:\w+ )?(?:pregnancy|" + _KIN + r")",
+        r"(?:pregnancy|infant|baby|perinatal|reproductive|neonatal) loss(?:es)?\b",
+        (r"(?:after|with|through|since|following|grieving|mourning|from|a|the)\s+(?:(?:sudden|recent|traumatic|"
+         r"painful|devastating|tragic|significant|major|unexpected|profound|pregnancy|perinatal|early|a)\s+)+loss\b"),
+        r"(?:not|n’t|n't) have long to live\b", r"(?:weeks|months|days) (?:left )?to live\b",
+        r"(?:is|was|be|being|been|get|got) put to sleep\b", r"put (?:\w+ )?(?:dog|cat|pet|horse) (?:down|to sleep)\b",
+        r"euthan\w+")),
+    ("abuse and violence", (
+        r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
+        r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
+        r"stalk(?:ing|ed|er|ers)\b", r"trafficking\b", r"molest\w*", r"incest\b", r"homicid\w*",
+        r"murder(?:ed|s|er|ers)?\b", r"strangulat\w+",
+        r"(?:child|emotional|physical|elder|childhood) neglect\b", r"neglected (?:as (?:a )?)?(?:child|children|kids?)\b",
+        r"neglectful\b", r"(?:children|child|kids?|baby|babies|infants?|teens?|who) (?:were |was |are |is |been |being )?neglected\b",
+        r"neglect\b(?!\s+(?:to|your|my|their|our|his|her|the|yourself|myself|it|them|this|that|of)\b)",
+        (_WHO + r"\s+(?:\w+\s+)?(?:hits?|hitting|beats?|beating|slaps?|slapped|slapping|punch(?:es|ed|ing)?|"
+         r"kick(?:s|ed|ing)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|shov(?:es|ed|ing)|hurts?|hurting)\s+(?:me|you|"
+         r"her|him|them|us)\b"),
+        r"(?:slaps|slapped|shoves|shoved|chokes|choked|strangles|strangled|punches|punched)\b",
+        (r"(?:hit|hits|hitting|beat|beats|beating|slap\w*) (?:a|your|the|their|his|her) (?:child|children|kids?|son|"
+         r"daughter|baby|toddler)\b"),
+        (r"(?:hit|beaten|slapped|kicked|hurt|punched) by (?:a|your|my|their|his|her) (?:parent|father|mother|dad|mom|"
+         r"stepfather|stepmother|partner|husband|wife|boyfriend|girlfriend|spouse|ex)\b"),
+        r"be(?:en|ing)? beaten", r"hurt at home", r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
+        r"battered (?:women|woman|wives|wife|partners?|spouses?|children|child)\b", r"being battered\b",
+        r"batterers?\b", r"battering\b",
+        (r"afraid (?:of|for) (?:my|your|their|her|his) (?:life|safety|partner|husband|wife|boyfriend|girlfriend|"
+         r"spouse|ex)\b"),
+        r"scared of (?:my|your|their|her|his) (?:partner|husband|wife|boyfriend|girlfriend|spouse|ex)\b",
+        (r"(?:won’t|won't|doesn’t|doesn't|does not|will not) let (?:you|me|her|him|them) (?:see|talk to|call|leave|"
+         r"have)\b"),
+        r"(?:controll\w*|takes?|taking|took) (?:all )?(?:the |your |my |her |his )?(?:money|finances|paycheck)",
+        r"check(?:s|ing)? (?:your|my|her|his) (?:phone|messages|texts)",
+        r"controls? (?:where you go|who you see|what you wear|what you eat|your money|your friends|everything you do)",
+        r"(?:track|monitor)\w* (?:your|her|his|my) (?:location|phone|messages|texts|calls|every move|whereabouts)",
+        r"reads? (?:your|her|his|my) (?:messages|texts|emails|diary)",
+        r"isolat\w* (?:you|her|him|them|me) from (?:your |her |his |their |my )?(?:family|friends|loved ones|support)",
+        r"scream(?:s|ed|ing)? insults", r"(?:call(?:s|ed|ing)? you|calls? me) (?:names|worthless|stupid)",
+        r"threaten(?:s|ed|ing)? (?:you|me|her|him)\b",
+        (r"threaten(?:s|ed|ing)? to (?:use|hurt|harm|kill|leave|take|hit|end|report|expose|out|call|break|throw|"
+         r"punish|shoot|stab)\b"),
+        r"(?:a |has a |with a )weapon", r"gun to", r"raises? a hand (?:to|against)",
+        r"(?:unexplained|unexplainable) (?:bruises|injuries|burns|marks)",
+        r"bruises (?:\w+ ){0,3}?(?:can’t|can't|cannot|won’t|won't|doesn’t|doesn't) explain",
+        (r"(?:asks?|tells?|told|makes?|made) (?:a |the |your |their )?(?:child|children|kids?) (?:to )?keep (?:\w+ )?"
+         r"secrets?"),
+        r"dangerous relationship")),
+    ("sexual assault and unwanted touch", (
+        r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
+        r"forced (?:into|to have) sex", r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)",
+        (r"(?:touch(?:ed|es|ing)?|photographed|filmed)\s+(?:\w+\s+){0,2}?(?:without (?:your|my|her|his|their) "
+         r"consent|inappropriately)"),
+        r"without (?:your|my|her|his|their)? ?consent", r"inappropriate(?:ly)? touch\w*",
+        r"groped|drugged|spiked (?:your |her |his |my )?drink",
+        r"(?:was|were|been|being|get|got) groomed\b", r"who groomed\b", r"online grooming\b",
+        r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b")),
+    ("crisis, danger and emergency", (
+        r"overdos\w*", r"crisis\b", r"crises\b", r"988\b", r"hotlines?\b", r"naloxone|narcan",
+        r"emergency (?:room|services|department)\b", r"medical emergency\b", r"in an emergency\b",
+        r"life-threatening\b", r"(?:is|it’s|it's|was|be) an emergency\b",
+        r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)", r"911", r"(?:the|an|to|in) er\b", r"urgent care",
+        r"psychiatric (?:crisis|hospital\w*|hold)", r"involuntary (?:hold|commitment|admission|hospitali[sz]ation)",
+        r"unsafe\b", r"(?:one partner |you |she |he |they )fears? (?:the other|your partner|her partner|his partner)\b",
+        r"punish(?:ed|ment)? at home\b",
+        r"(?:are|feel|felt|feeling|is) not safe", r"safety plan\w*", r"get to safety",
+        (r"(?:immediate|physical|grave) danger|(?:you are|you’re|you're|are you|i am|i’m|i'm) in danger\b(?! of)|"
+         r"danger to (?:yourself|themselves|himself|herself|others)"),
+        (r"(?:you|he|she|they|we|someone|somebody|anyone|child|children|kids?|baby|life|lives)(?: else)?"
+         r"(?: (?:is|are|was|were|may be|might be|could be|feels?))+ in danger\b(?! of)"),
+        r"too many (?:pills|tablets|sleeping pills|painkillers)", r"a handful of pills",
+        r"(?:stockpil|hoard)\w* (?:pills|medication|medicine|tablets)",
+        r"unresponsive\b", r"(?:isn’t|isn't|is not|wasn’t|wasn't|was not|stopped) breathing\b",
+        r"poison control\b", r"alcohol poisoning\b",
+        r"psychosis", r"psychotic (?:episode|break)s?", r"hear(?:s|ing)? voices", r"hallucinat\w+",
+        r"(?:touch|break|breaks) with reality\b", r"manic episodes?\b",
+        (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his) (?:own )?(?:baby|newborn|infant|"
+         r"child|children|kids?)\b(?![’'])"),
+        r"addiction\b", r"substance (?:use|abuse|misuse)\b")),
+    ("a critical incident or a traumatic event", (
+        r"critical incidents?", r"traumatic (?:event|experience|incident|birth|loss|injury|death)s?",
+        r"(?:workplace|work|vicarious|secondary|childhood|combat|birth|sexual|collective|complex|racial) trauma",
+        r"(?:was|were|been|being|got|get|be) killed", r"killed (?:on|in|by|while|during)\b",
+        r"(?:a|the|mass|school|workplace) shootings?", r"fatal(?:ly|ity|ities)?\b(?! (?:flaws?|errors?|mistakes?))",
+        r"natural disasters?", r"hurricanes?\b", r"tornado(?:es)?\b", r"wildfires?\b", r"earthquakes?\b",
+        r"tsunamis?\b", r"floods?\b(?! of)",
+        r"(?:car|road|traffic|serious|bad|fatal|terrible|motorcycle|bike|cycling) (?:accident|crash|collision)s?\b",
+        r"ptsd\b", r"c-ptsd\b", r"post[- ]?traumatic\b",
+        r"(?:fled|fleeing|flee|escaped|escaping) (?:the |a )?(?:war|violence|persecution|conflict)\b",
+        r"war zones?\b", r"war-torn\b", r"terror(?:ist)? attacks?\b", r"terrorism\b")),
+    ("eating disorders (they count: docs/splitting.md)", (
+        r"eating disorders?\b", r"anorexi\w*", r"bulimi\w*", r"orthorexi\w*", r"arfid\b",
+        r"(?:make|makes|making|made) " + _SELF + r" (?:throw up|vomit|sick)\b",
+        r"purg\w+ (?:after|food|meals)\b", r"binge[- ](?:and[- ])?purg\w+", r"purging\b")),
+)
+
+EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("death and dying as idioms", (
+        (r"(?:phone|battery|laptop|car|computer|engine|conversation|argument|arguments|fight|music|noise|wind|"
+         r"fire|trend|habits?|hopes?|dreams?|plants?|flowers?|lawn|garden)\s+(?:\w+\s+)?(?:died|dies|die|dying|is dead|"
+         r"was dead)\b"),
+        r"dying (?:to|for)\b", r"to die for", r"dead[- ]?(?:end|line|tired|set|weight|ringer|serious)", r"die[- ]hard",
+        r"let (?:\w+ ){0,2}(?:arguments?|habits?|grudges?|it|that|things) die\b",
+        r"(?:died|die|dying) (?:of )?laugh\w*", r"(?:died|die|dying) of (?:embarrassment|boredom|curiosity)",
+        r"(?:bored|scared|frightened|worried|tickled|sick|loved|talked) to death", r"dead of (?:winter|night)\b",
+        r"knock (?:[\w’']+ )?dead\b", r"drop[- ]dead\b",
+        r"dying (?:houseplants?|plants?|flowers?|battery|phone|laptop|art|breed|trend|embers?|light|days of)\b",
+        (r"(?:the )?death of (?:\w+(?:tion|ism|ness|ity|ment|ance|ence|ship)|romance|small talk|the (?:office|weekend|"
+         r"phone call|handwritten letter|landline))\b"),
+        r"death by (?:a thousand|powerpoint|meetings?|emails?|committee)\b")),
+    ("abuse, assault, overdose, hotline of things, not people", (
+        (r"abus\w* (?:the |your |my |their )?(?:snooze button|snooze|weekend|lie-ins?|privilege|credit cards?|"
+         r"caffeine|coffee|power button|system|hot sauce|exclamation points?|emojis?)"),
+        r"(?:an )?assault on (?:the|your) (?:senses|ears|eyes|nose)",
+        (r"overdos\w* (?:of|on) (?:screen time|screens|sugar|caffeine|coffee|news|social media|chocolate|tv|"
+         r"television|sun|sunshine)"),
+        r"(?:customer|client|service|support|it|tech|sales|booking|reservations?) hotlines?")),
+    ("a crisis that is not a person's crisis", (
+        (r"(?:midlife|mid-life|identity|financial|existential|housing|climate|energy|economic|cost[- ]of[- ]living|"
+         r"quarter[- ]life|debt|political|fashion|wardrobe|budget) crisis"),
+        r"crisis of (?:confidence|faith|conscience|meaning|purpose|identity)\b")),
+    ("hopeless, terminal, shooting, addiction in their everyday senses", (
+        r"hopeless (?:at|with|romantics?|cases?|cook)\b",
+        r"(?:airport|bus|train|ferry|cruise|computer) terminals?\b", r"terminal (?:window|app|command|emulator|velocity)\b",
+        r"shooting stars?\b", r"photo shoots?\b",
+        (r"(?:phone|screen|social media|sugar|shopping|caffeine|coffee|chocolate|netflix|tv|internet|smartphone|"
+         r"video game|gaming|work|exercise|love) addiction\b"),
+        r"murder myster\w+",
+        (r"(?:driving|drive|food|water|ladder|levels?|roads?|speeds?|sleeping|products?|toys?)\b(?: [\w’']+){0,3}? "
+         r"(?:is |are |was |can be |feels? )?unsafe\b"),
+        r"unsafe (?:to (?:eat|drink|drive)|food|water|levels?|driving|speeds?|roads?|sleep\w*|products?|toys?)\b")),
+    ("missing someone who is away, not gone", (
+        (r"miss(?:es|ing|ed)? (?:(?:my|your|our|their|his|her|a|an|the)\s+)?(?:\w+\s+)?" + _KIN +
+         r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
+)
+
+_FOUND = Caseless(r"\b(?:" + "|".join(p for _, patterns in TOPICS for p in patterns) + ")")
+_EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
+
+
+def _plain(text: str) -> str:
+    """The text with its everyday phrases blanked out (same length, so places in it are places in the text)."""
+    for start, end in _EVERYDAY.spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def is_sensitive_text(text: str) -> bool:
+    return bool(sensitive_phrases(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def sensitive_phrases(text: str) -> tuple[str, ...]:
+    """The phrases that make the text sensitive, as written (lower case, spaces folded), in order, no repeats."""
+    plain = _plain(text)
+    return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _FOUND.spans(plain)))
