@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from scheduler.articles.furniture import is_furniture, strip_template
 from scheduler.articles.lines import (
     ATTRIBUTED_QUOTE,
     heading_like,
@@ -102,12 +103,17 @@ class _Builder:
         self.number = 0
 
     def open_section(self, heading: str) -> None:
+        heading = strip_template(heading)
+        if not heading or is_furniture(heading):
+            return  # "Share this:" or a heading that was only template markup opens nothing
         self._close()
         self.heading = mend_spacing(heading)
 
     def paragraph(self, text: str, *, kind: str = "paragraph", lead: str | None = None) -> None:
-        text = clean(text)
-        lead = clean(lead) if lead else None
+        text = strip_template(clean(text))
+        lead = strip_template(clean(lead)) if lead else None
+        if not lead and is_furniture(text):
+            return  # an image caption, "Read more", share buttons: the page's, not the article's
         if lead is None:
             lead, text = split_flat_lead(text)
         found: list[str] = []
@@ -149,11 +155,13 @@ class _Builder:
 
     def article(self, title: str, url: str | None, source: str) -> Article:
         self._close()
-        return Article(title=clean(title), url=url, source=source, sections=tuple(self.sections))
+        return Article(title=strip_template(clean(title)), url=url, source=source, sections=tuple(self.sections))
 
 
 def make_item(text: str, lead: str | None = None, children=()) -> Item:
-    text, lead = clean(text), (clean(lead) if lead else None)
+    text, lead = strip_template(clean(text)), (strip_template(clean(lead)) if lead else None)
+    if not lead and is_furniture(text):
+        text = ""  # a list of share buttons or a "Read more" link: no item
     if not lead:
         lead, text = split_flat_lead(text)
     found: list[str] = []

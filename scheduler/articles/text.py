@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.articles.furniture import strip_template_line
 from scheduler.articles.lines import (
     ends_sentence,
     heading_like,
@@ -20,7 +21,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 def parse_text(text: str, *, source: str, fallback_title: str) -> Article:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks: list[list[str]] = [[]]
-    for line in lines:
+    for raw in lines:
+        line = strip_template_line(raw)
+        if line is None:
+            continue
         if line.strip() in ("", "---", "***", "___") or set(line.strip()) <= set("=-_*~") and line.strip():
             if line.strip() and set(line.strip()) <= set("=-") and chunks[-1] and len(chunks[-1]) == 1:
                 chunks[-1][0] = "# " + chunks[-1][0]  # a setext underline makes the line above a heading
