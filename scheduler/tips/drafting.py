@@ -38,7 +38,6 @@ from scheduler.tips.drafts import (
     unusable_reason,
 )
 from scheduler.tips.edges import (
-    REWRITE_NOTE,
     edge_reason,
     first_person,
     habit_rewrite,
@@ -69,6 +68,7 @@ from scheduler.tips.lists import (
     spoken_example,
 )
 from scheduler.tips.readiness import is_ready, review_notes
+from scheduler.tips.rewrites import joined_headline, voice_rewrite
 from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
 from scheduler.tips.sentences import (
     content_words,
@@ -209,8 +209,18 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
         taken.append(sentence)
     if not taken and not (is_imperative(headline) and len(headline.split()) >= 3):
         return None, 0
+    sources = [section.heading or ""] + taken
+    joined = joined_headline(headline, taken[0], MAX_HEADLINE) if taken else None
+    verdict = judge(Candidate(text=joined.text, kind="sentence", index=0, total=1, first_block=True)) if joined else None
+    if joined is not None and verdict is not None and verdict.advice >= judge(
+            Candidate(text=headline, kind="heading")).advice:
+        # "Stay connected." alone on a card says little: its first sentence goes with it, when the model reads the
+        # two together as advice at least as surely as the heading alone
+        return Draft(headline=joined.text, sentences=[joined.text] + taken[1:], section=section.heading,
+                     paragraph=block.number, sentence=1, sources=sources, context=block.text,
+                     score=STRONG_HEADLINE + 1, notes=[joined.note], verdict=verdict), len(taken)
     draft = Draft(headline=headline, sentences=[headline] + taken, section=section.heading, paragraph=block.number,
-                  sentence=1, sources=[section.heading or ""] + taken, context=block.text, score=STRONG_HEADLINE + 1,
+                  sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
                   kind="heading", notes=["headline is the section heading"])
     return draft, len(taken)
 
@@ -248,11 +258,14 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             continue
         number = index + 1 - (1 if lead else 0)
         notes = []
-        rewritten = imperative_rewrite(sentence)
-        if rewritten is not None:
-            sentence, notes = rewritten, ["rewritten from first person to an imperative"]
-        elif first_person(sentence) and habit_rewrite(sentence) is not None:
-            sentence, notes = habit_rewrite(sentence) or sentence, [REWRITE_NOTE]
+        rewrite = voice_rewrite(sentence)
+        if rewrite is not None:
+            sentence, notes = rewrite.text, [rewrite.note]
+        elif first_person(sentence) and not is_question(sentence) and (
+                imperative_rewrite(sentence) is not None or habit_rewrite(sentence) is not None):
+            scope.ledger.leave(where, "first person")  # a shape the rewrite refused (a hedge it would drop)
+            current = None
+            continue
         if is_question(sentence):
             question, current = sentence, None
             continue
@@ -301,6 +314,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         elif current is not None and room and not is_question(sentence):
             current.sentences.append(sentence)
             current.sources.append(sentence)
+            current.notes.extend(notes)
         else:
             scope.ledger.leave(where, headline_problem(sentence) if score is None else "too long to join the tip before")
             current = None

@@ -134,7 +134,6 @@ _NOT_HABITS = frozenset(["be", "feel", "think", "believe", "know", "see", "remem
                          "specialize", "focus", "believe", "respect", "honor", "value", "listen", "support", "guide"])
 _THERAPIST_WORK = re.compile(r"\b(?:clients?|sessions?|therapy|therapeutic|counsel\w*|practice|the room|my office|"
                              r"treatment|modalit\w+|approach)\b", re.IGNORECASE)
-REWRITE_NOTE = "rewritten from the author’s “I” to “you”: check it keeps the author’s meaning"
 
 
 def _second_person(text: str) -> str:

@@ -13,6 +13,7 @@ import re
 from scheduler.tips.drafts import long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
+from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.typos import typo_notes
@@ -86,7 +87,7 @@ def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
-    return all(note in _FINE or note.startswith("long headline") for note in notes)
+    return all(note in _FINE or note.startswith(("long headline", *_SURE_REWRITES)) for note in notes)
 
 
 def _lost_from_headline(headline: str, source: str) -> str | None:

@@ -150,7 +150,8 @@ def test_flags_come_from_the_tips_own_words_with_the_words_shown(splits):
 def test_structure_gives_the_tips_a_skilled_reader_would_pull(splits):
     headlines = {name: {tip.headline for tip in split.tips} for name, split in splits.items()}
     fight = headlines["ten-ways-to-fight-fair.md"]  # "## 4. Ask for help." is advice, not a pitch
-    assert {"Start softly.", "Take a break before you boil over.", "Ask for help.", "Watch for contempt.",
+    assert {"Start softly: how a conversation begins predicts how it ends.", "Take a break before you boil over.",
+            "Ask for help: some fights are too big for two people to untangle alone.", "Watch for contempt.",
             "Follow up when you're calm."} <= fight
     attachment = headlines["anxious-attachment-in-relationships.md"]  # inline <h2> and "Step 3:" in Markdown
     assert {"Notice the alarm.", "Name what you need.", "Soothe yourself first."} <= attachment
