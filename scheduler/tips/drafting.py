@@ -21,6 +21,7 @@ from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.posttext import length_on
 from scheduler.tips.drafts import (
+    CASE_NOTE,
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
@@ -33,6 +34,7 @@ from scheduler.tips.drafts import (
     headline_score,
     is_imperative,
     label_lead,
+    lead_in_case,
     long_headline_notes,
     make_headline,
     unusable_reason,
@@ -195,22 +197,26 @@ def _quotation_drafts(block: Block, section: Section, scope: Scope) -> list[Draf
 
 def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft | None, int]:
     """A heading that is itself advice ("## 3. Take a break before you boil over", "Step 2: Name what you need")
-    is the tip's headline; the first sentences of the paragraph under it are its text."""
+    is the tip's headline when the first sentence under it carries the thought on: the first sentences are the text.
+    The heading is never pasted into the text; written as a title ("TAKE A BREAK", "Stay Connected With
+    Friends") it is put in sentence case, with a note."""
     headline = advice_heading(section.heading or "")
     if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
     sentences = [tidy(s) for s in split_sentences(block.text)]
-    taken: list[str] = []
-    for sentence in sentences[:MAX_CONTEXT_SENTENCES]:
-        if unusable_reason(sentence, scope) or is_question(sentence):
-            break  # a sentence opening with "The first step" or "Instead" reads well under its heading
-        if len(" ".join([headline] + taken + [sentence])) > SOFT_TEXT_LENGTH + 40:
-            break
-        taken.append(sentence)
-    if not taken and not (is_imperative(headline) and len(headline.split()) >= 3):
+    if not sentences or not _carries_heading_on(sentences[0], scope):
         return None, 0
+    taken = sentences[:1]
+    for sentence in sentences[1:MAX_CONTEXT_SENTENCES]:
+        if unusable_reason(sentence, scope) or is_question(sentence) or len(
+                " ".join(taken + [sentence])) > SOFT_TEXT_LENGTH + 40:
+            break  # a sentence opening with "Instead" reads well after the first
+        taken.append(sentence)
+    bare = _NUMBERED_HEADING.sub("", section.heading or "").strip().rstrip(":")
+    case_notes = [CASE_NOTE] if end_with_period(bare) != headline and bare.lower() == headline.rstrip(
+        ".").lower() else []
     sources = [section.heading or ""] + taken
-    joined = joined_headline(headline, taken[0], MAX_HEADLINE) if taken else None
+    joined = joined_headline(headline, taken[0], MAX_HEADLINE)
     verdict = judge(Candidate(text=joined.text, kind="sentence", index=0, total=1, first_block=True)) if joined else None
     if joined is not None and verdict is not None and verdict.advice >= judge(
             Candidate(text=headline, kind="heading")).advice:
@@ -218,11 +224,23 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
         # two together as advice at least as surely as the heading alone
         return Draft(headline=joined.text, sentences=[joined.text] + taken[1:], section=section.heading,
                      paragraph=block.number, sentence=1, sources=sources, context=block.text,
-                     score=STRONG_HEADLINE + 1, notes=[joined.note], verdict=verdict), len(taken)
-    draft = Draft(headline=headline, sentences=[headline] + taken, section=section.heading, paragraph=block.number,
+                     score=STRONG_HEADLINE + 1, notes=[joined.note] + case_notes, verdict=verdict), len(taken)
+    draft = Draft(headline=headline, sentences=taken, section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
-                  kind="heading", notes=["headline is the section heading"])
+                  kind="heading", notes=["headline is the section heading"] + case_notes)
     return draft, len(taken)
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part|no\.?|#)\s*#?\s*\d{1,2}\s*[:.)—–-]?\s*"
+                               r"|\d{1,2}\s*[.):—–-]\s*)", re.IGNORECASE)
+
+
+def _carries_heading_on(sentence: str, scope: Scope) -> bool:
+    """The first sentence under an advice heading reads with it as one thought: usable in a tip, not a question,
+    a setup for a list ("Here's how:"), a story or a pointer elsewhere."""
+    return not (unusable_reason(sentence, scope) or is_question(sentence) or sentence.rstrip().endswith(":")
+                or points_elsewhere(sentence) or len(words(sentence)) < 4
+                or len(sentence) > SOFT_TEXT_LENGTH + 40)
 
 
 def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last: bool,
@@ -239,7 +257,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         return []
     sentences = split_sentences(block.text)
     lead = None if label_lead(block.lead) else block.lead
+    lead_notes: list[str] = []
     if lead:
+        lead, lead_notes = lead_in_case(lead)
         sentences = [end_with_period(lead)] + sentences
     sentences = [tidy(sentence) for sentence in sentences]
     if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
@@ -319,6 +339,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             scope.ledger.leave(where, headline_problem(sentence) if score is None else "too long to join the tip before")
             current = None
     for draft in drafts:
+        if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
+            draft.notes.extend(lead_notes)
         if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
@@ -417,6 +439,8 @@ def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:
         if fits(text, sensitive):
             return text
         sentences.pop()
+    if draft.kind == "heading":
+        return None  # a heading is never the post's text
     return draft.headline if fits(draft.headline, sensitive) else None
 
 

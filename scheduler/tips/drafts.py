@@ -128,7 +128,18 @@ def advice_heading(heading: str) -> str | None:
         return None
     if _SUBORDINATE.match(text) or opens_with_reference(text) or edge_reason(text) or text[:1].isdigit():
         return None
-    if any(len(w) >= 2 and w.isupper() and w not in _KEEP_CAPS for w in found):  # "TAKE a BREAK", "STAY CONNECTED"
+    text = sentence_case(text)
+    statement = has_verb(text) and not re.match(r"^\w+ing\b", text) and len(found) >= 3
+    if not (is_imperative(text) or statement):
+        return None
+    return end_with_period(text)
+
+
+def sentence_case(text: str) -> str:
+    """A heading's words as a sentence's: capitals ("TAKE a BREAK", "STAY CONNECTED") and title case ("Stay
+    Connected With Friends") lowered after the first word; "I", acronyms and words with inner capitals kept."""
+    found = words(text)
+    if any(len(w) >= 2 and w.isupper() and w not in _KEEP_CAPS for w in found):
         text = " ".join(w if w.strip(".,!?:;“”\"'’").upper() in _KEEP_CAPS and w.strip(".,!?:;“”\"'’") in _KEEP_CAPS
                         else w.lower() for w in text.split(" "))
         text = text[:1].upper() + text[1:]
@@ -136,10 +147,19 @@ def advice_heading(heading: str) -> str | None:
     if long_words and all(w[:1].isupper() for w in long_words):
         text = text[:1] + " ".join(w if (w == "I" or w.startswith(("I’", "I'")) or w[1:2].isupper())
                                    else w[:1].lower() + w[1:] for w in text[1:].split(" "))
-    statement = has_verb(text) and not re.match(r"^\w+ing\b", text) and len(found) >= 3
-    if not (is_imperative(text) or statement):
-        return None
-    return end_with_period(text)
+    return text
+
+
+def lead_in_case(lead: str) -> tuple[str, list[str]]:
+    """A bold lead-in that opens a tip, in sentence case when it was written as a title ("Get Enough Sleep"),
+    with the note that says so; a one-word lead-in is left as written."""
+    if len(words(lead)) < 2:
+        return lead, []
+    cased = sentence_case(lead)
+    return cased, ([] if cased == lead else [CASE_NOTE])
+
+
+CASE_NOTE = "put in sentence case from a heading’s capitals: check names kept theirs"
 
 
 _KEEP_CAPS = frozenset(["I", "ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "NIMH", "CDC", "HALT", "RAIN",

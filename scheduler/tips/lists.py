@@ -21,6 +21,7 @@ from scheduler.tips.drafts import (
     headline_notes,
     is_imperative,
     label_lead,
+    lead_in_case,
     long_headline_notes,
     make_headline,
     unusable_reason,
@@ -246,12 +247,14 @@ def _is_statement(text: str) -> bool:
 def _item_drafts(item: Item, number: int, block: Block, section: Section, scope: Scope) -> list[Draft]:
     sentences = split_sentences(item.text)
     where = (block.number, number)
+    case_notes: list[str] = []
     if item.lead and not label_lead(item.lead) and _is_statement(end_with_period(item.lead)) and len(
             words(item.lead)) >= 2:
-        if sentences and sentences[0][:1].islower() and not item.lead.endswith((".", "!", "?")):
-            sentences = [join_lead(item.lead, sentences[0])] + sentences[1:]  # "Lead with curiosity: ask about..."
+        lead, case_notes = lead_in_case(item.lead)
+        if sentences and sentences[0][:1].islower() and not lead.endswith((".", "!", "?")):
+            sentences = [join_lead(lead, sentences[0])] + sentences[1:]  # "Lead with curiosity: ask about..."
         else:
-            sentences = [end_with_period(item.lead)] + sentences
+            sentences = [end_with_period(lead)] + sentences
     if sentences and sentences[-1][:1].isupper():
         sentences[-1] = end_with_period(sentences[-1])  # a list item often ends without its period
     for child in item.children:
@@ -272,8 +275,8 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
     if len(headline) > LONG_HEADLINE:
         scope.ledger.leave(where, "no headline within a card's length")
         return []
-    notes = headline_notes(kept[0], headline) + (["spaces put back in run-together words: check the source"]
-                                                 if mended_in(item.mended, " ".join(kept)) else [])
+    notes = headline_notes(kept[0], headline) + case_notes + (
+        ["spaces put back in run-together words: check the source"] if mended_in(item.mended, " ".join(kept)) else [])
     return [Draft(headline=headline, sentences=[first] + kept[1:1 + MAX_CONTEXT_SENTENCES],
                   section=section.heading, paragraph=block.number, sentence=number,
                   sources=[item.full], context=item.full, score=2.0, kind="item", notes=notes, locators=[where])]
