@@ -244,6 +244,7 @@ SENSITIVE = [
     "Bulimia is often hidden for years.",
     "Binge eating disorder is more than a lack of willpower.",
     "Making yourself throw up after eating is a sign to talk to your doctor.",
+    "Abusing laxatives to control your weight needs a doctor's attention.",
 ]
 
 ORDINARY = [
@@ -386,6 +387,12 @@ ORDINARY = [
     "Even a near miss on the road can leave you shaky for an hour; breathe slowly.",
     "Don't abuse your weekend lie-ins; keep wake times close.",
     "Over-the-counter sleep aids are not meant for every night; ask your pharmacist.",
+    # addiction and substance use by themselves are not death, self-harm, abuse of a person or a crisis
+    "Addiction is often misunderstood as a moral failing.",
+    "If you're struggling with addiction, know that recovery is possible.",
+    "Social anxiety is often associated with alcohol and substance misuse.",
+    "Substance abuse treatment works best when the family takes part.",
+    "Relapse doesn't mean failure.",
 ]
 
 
