@@ -203,15 +203,18 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     headline = advice_heading(section.heading or "")
     if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
-    sentences = [tidy(s) for s in split_sentences(block.text)]
-    if not sentences or not _carries_heading_on(sentences[0], scope):
+    said = [tidy(s) for s in split_sentences(block.text)]
+    rewrites = [voice_rewrite(s) for s in said[:MAX_CONTEXT_SENTENCES]]
+    sentences = [rewrite.text if rewrite else s for s, rewrite in zip(said, rewrites)] + said[MAX_CONTEXT_SENTENCES:]
+    if not sentences or first_person(sentences[0]) or not _carries_heading_on(sentences[0], scope):
         return None, 0
     taken = sentences[:1]
     for sentence in sentences[1:MAX_CONTEXT_SENTENCES]:
-        if unusable_reason(sentence, scope) or is_question(sentence) or len(
+        if unusable_reason(sentence, scope) or is_question(sentence) or first_person(sentence) or len(
                 " ".join(taken + [sentence])) > SOFT_TEXT_LENGTH + 40:
             break  # a sentence opening with "Instead" reads well after the first
         taken.append(sentence)
+    rewritten = [rewrite.note for rewrite in rewrites[:len(taken)] if rewrite]  # what was turned to the reader
     bare = _NUMBERED_HEADING.sub("", section.heading or "").strip().rstrip(":")
     case_notes = [CASE_NOTE] if end_with_period(bare) != headline and bare.lower() == headline.rstrip(
         ".").lower() else []
@@ -222,12 +225,13 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
             Candidate(text=headline, kind="heading")).advice:
         # "Stay connected." alone on a card says little: its first sentence goes with it, when the model reads the
         # two together as advice at least as surely as the heading alone
-        return Draft(headline=joined.text, sentences=[joined.text] + taken[1:], section=section.heading,
-                     paragraph=block.number, sentence=1, sources=sources, context=block.text,
-                     score=STRONG_HEADLINE + 1, notes=[joined.note] + case_notes, verdict=verdict), len(taken)
+        joined_draft = Draft(headline=joined.text, sentences=[joined.text] + taken[1:], section=section.heading,
+                             paragraph=block.number, sentence=1, sources=sources, context=block.text,
+                             score=STRONG_HEADLINE + 1, notes=[joined.note] + rewritten + case_notes, verdict=verdict)
+        return joined_draft, len(taken)
     draft = Draft(headline=headline, sentences=taken, section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
-                  kind="heading", notes=["headline is the section heading"] + case_notes)
+                  kind="heading", notes=["headline is the section heading"] + rewritten + case_notes)
     return draft, len(taken)
 
 

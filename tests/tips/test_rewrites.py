@@ -8,6 +8,7 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
+from scheduler.tips.edges import first_person
 from scheduler.tips.readiness import is_ready
 from scheduler.tips.rewrites import SURE, joined_headline, voice_rewrite
 
@@ -150,6 +151,14 @@ If you're struggling to sleep, we suggest talking with your doctor.
 ## Stay connected
 
 Call one friend each week, even when you don't feel like it. Isolation makes low moods worse.
+
+## Protect your sleep
+
+Screens keep the brain alert. I encourage you to charge your phone outside the bedroom.
+
+## Keep a routine
+
+Regular meals steady your mood. I often suggest that couples eat together.
 """
 
 
@@ -170,6 +179,12 @@ def test_split_rewrites_says_so_and_keeps_unsure_rewrites_from_being_ready(tmp_p
     joined = tips["Stay connected: call one friend each week, even when you don't feel like it."]
     assert joined.text.endswith("Isolation makes low moods worse.") and joined.notes[0].startswith(
         "headline joins the section heading and its first sentence")
+    sleep = tips["Protect your sleep."]  # a sentence under a heading is turned to the reader too, and says so
+    assert sleep.text == "Screens keep the brain alert. Charge your phone outside the bedroom."
+    assert "rewritten from first person to an imperative: “I encourage you to charge your…”" in sleep.notes
+    routine = tips["Keep a routine."]  # a refused sentence does not follow the heading's first
+    assert routine.text == "Regular meals steady your mood."
+    assert not any(first_person(tip.headline + " " + tip.text) for tip in tips.values())
     words = " ".join(tip.text for tip in tips.values())
     assert "exhausted" not in words and "weekly check-in" not in words  # refused, so left out as first person
     for tip in tips.values():
