@@ -39,6 +39,7 @@ from scheduler.tips.filters import (
     unresolved_pronoun,
 )
 from scheduler.tips.flags import personal_details
+from scheduler.tips.rewrites import voice_rewrite
 from scheduler.tips.sentences import (
     capitalize_first,
     end_with_period,
@@ -111,14 +112,31 @@ _TERM = re.compile(r"^([A-Z][\w’'()/ -]{0,40}?):\s+(.+)$")
 
 
 def list_drafts(block: Block, section: Section, previous: Block | None, scope: Scope) -> list[Draft]:
-    """Tips from a list, and a reason in the ledger for every item that gives none."""
+    """Tips from a list, and a reason in the ledger for every item that gives none. An item in the first person
+    that can be turned to the reader ("I keep my phone in the kitchen at night") is, with its note."""
+    notes: dict[int, str] = {}
+    items = []
+    for number, item in enumerate(block.items, 1):
+        rewrite = voice_rewrite(end_with_period(item.text)) if not (item.lead or item.children) else None
+        if rewrite is not None:
+            item, notes[number] = Item(text=rewrite.text, mended=item.mended), rewrite.note
+        items.append(item)
+    drafts = _list_drafts(block, tuple(items), section, scope)
+    for draft in drafts:
+        draft.notes.extend(notes[number] for where, number in draft.where() if where == block.number and number in notes)
+    return drafts
+
+
+def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope: Scope) -> list[Draft]:
     ledger = scope.ledger
-    numbered = list(enumerate(block.items, 1))
+    numbered = list(enumerate(items_, 1))
     items = []
     for number, item in numbered:
         voice = edge_reason(item.full)
         if voice == "first person" and is_question(item.full.strip()):
             voice = None  # "What would I tell a friend?" in a list of questions to ask yourself
+        elif voice is None and first_person(item.full) and not is_question(item.full.strip()):
+            voice = "first person"  # a shape the rewrite refused ("I sometimes skip dessert": the hedge would go)
         reason = (voice or ("pitch" if is_promotion(item.full, scope.names) else None)
                   or ("meta (byline, date, link or credit)" if is_meta(item.full) else None))
         if reason:

@@ -195,3 +195,30 @@ def test_split_rewrites_says_so_and_keeps_unsure_rewrites_from_being_ready(tmp_p
 
 def test_split_with_rewrites_is_deterministic(tmp_path):
     assert split_sample(tmp_path) == split_sample(tmp_path)
+
+
+LIST_ARTICLE = """# Small habits for better sleep
+
+## What helps
+
+A few habits make a difference:
+
+- I keep my phone in the kitchen at night
+- I encourage you to write down one worry before bed.
+- We recommend keeping the bedroom cool.
+- Go to bed at the same time every night.
+- I often suggest a warm shower before bed.
+- I sometimes skip the late coffee.
+"""
+
+
+def test_list_items_are_turned_to_the_reader_or_left_out(tmp_path):
+    path = tmp_path / "habits.md"
+    path.write_text(LIST_ARTICLE, encoding="utf-8")
+    tips = {tip.headline: tip for tip in split_article(read_article(path, tmp_path))}
+    assert set(tips) == {"Keep your phone in the kitchen at night.", "Write down one worry before bed.",
+                         "Keep the bedroom cool.", "Go to bed at the same time every night."}
+    assert tips["Keep your phone in the kitchen at night."].notes[0].startswith("rewritten from first person: “I keep")
+    assert tips["Keep your phone in the kitchen at night."].ready is False
+    assert tips["Keep the bedroom cool."].notes[0].startswith("rewritten from the practice’s “we” to an imperative")
+    assert not tips["Go to bed at the same time every night."].notes
