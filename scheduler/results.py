@@ -487,8 +487,8 @@ class CollectReport(Result):
             return [self.nothing_to_read]
         lines = []
         for row in self.networks:
-            line = (f"{row['network']}: {_counted(row['taken'], 'snapshot')} ({row['late']} late), "
-                    f"{_counted(row['read'], 'post')} read in {_counted(row['calls'], 'call')}, "
+            line = (f"{row['network']}: {counted(row['taken'], 'snapshot')} ({row['late']} late), "
+                    f"{counted(row['read'], 'post')} read in {counted(row['calls'], 'call')}, "
                     f"${row['spent_usd']:.3f}")
             if row["held"]:
                 line += f"; {row['held']} held back by the month's budget"
@@ -499,9 +499,20 @@ class CollectReport(Result):
         return lines
 
 
-def _counted(n: int, word: str) -> str:
-    """"1 post", "2 posts"."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun, as people write them: "1 post", "0 posts", "1,200 posts", "1 reply", "2 replies".
+    `plural` where the noun does not take a plain -s. Every output a person reads says its counts this way."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def counts_words(counts: dict[str, int | None]) -> str:
+    """"1,000 impressions, 1 like, 0 replies": the counts a network gave (one it does not give is left out)."""
+    return ", ".join(counted(n, _COUNT_NOUNS.get(name, name.replace("_", " ").removesuffix("s")),
+                             name.replace("_", " "))
+                     for name, n in counts.items() if n is not None)
+
+
+_COUNT_NOUNS = {"replies": "reply"}  # a count's one where dropping the -s of its name is wrong
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from scheduler.metrics.score import Outcome, outcomes_at
+from scheduler.results import counted
 
 if TYPE_CHECKING:
     from scheduler.store.snapshots import Snapshot
@@ -158,7 +159,7 @@ def _within_variance(by_slot: dict[str, list[float]], total: int) -> float:
 
 def _suggest(slots: list[SlotRate], total: int, min_posts: int) -> tuple[str | None, str]:
     if total < min_posts:
-        return None, f"not enough evidence yet: {total} posts, a suggestion needs at least {min_posts}"
+        return None, f"not enough evidence yet: {counted(total, 'post')}, a suggestion needs at least {min_posts}"
     if len(slots) < 2:
         return None, "every post went out in one slot: nothing to compare it with"
     best = max(slots, key=lambda s: (s.estimate, s.posts))

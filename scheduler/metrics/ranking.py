@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
+from scheduler.results import counted
 
 if TYPE_CHECKING:
     from scheduler.store.snapshots import Snapshot
@@ -61,10 +62,10 @@ class Standing:
     def why(self) -> str:
         at = age_shown(self.age)
         if self.scored:
-            said = f"in the {self.quarter} of this account's posts on {self.network} at {at}, {self.posts} posts behind it"
+            said = f"in the {self.quarter} of this account's posts on {self.network} at {at}, {counted(self.posts, 'post')} behind it"
             return said + (f"; {BELOW}" if self.poor else "")
         if self.verdict == NOT_ENOUGH:
-            return (f"not enough evidence yet ({self.posts} posts on {self.network} at {at}): "
+            return (f"not enough evidence yet ({counted(self.posts, 'post')} on {self.network} at {at}): "
                     "placed as an average post")
         return f"no counts at {at} yet: placed as an average post"
 

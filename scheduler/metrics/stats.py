@@ -9,6 +9,7 @@ from scheduler.metrics.ages import AGE_NAMES
 from scheduler.metrics.besttimes import slot_table
 from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
+from scheduler.results import counted, counts_words
 from scheduler.store import Store
 from scheduler.store.snapshots import Snapshot
 
@@ -60,9 +61,9 @@ def times_lines(data: dict) -> list[str]:
     """Best times in the terminal: a slot a line with its shrunk rate and interval, then the suggestion or why not."""
     lines = []
     for network, table in (data.get("best_times") or {}).items():
-        lines.append(f"best times on {network} at {age_shown(table['age'])} ({table['posts']} posts):")
+        lines.append(f"best times on {network} at {age_shown(table['age'])} ({counted(table['posts'], 'post')}):")
         lines += [f"  {row['slot']:<13} {row['estimate']:.1%} [{row['low']:.1%}–{row['high']:.1%}], "
-                  f"{row['posts']} posts" for row in table["slots"]]
+                  f"{counted(row['posts'], 'post')}" for row in table["slots"]]
         lines.append(f"  suggestion: {table['suggestion']} ({table['why']})" if table["suggestion"]
                      else f"  no suggestion: {table['why']}")
     return lines
@@ -72,13 +73,13 @@ def stats_lines(data: dict) -> list[str]:
     """The terminal table: each post per network, an age a line, with its counts and score."""
     lines = []
     for network, ages in data["accounts"].items():
-        shown = ", ".join(f"{age}: {row['posts']} posts, " + (f"average {row['average']:.1%}" if row["average"] is not None
+        shown = ", ".join(f"{age}: {counted(row['posts'], 'post')}, " + (f"average {row['average']:.1%}" if row["average"] is not None
                                                              else row["verdict"]) for age, row in ages.items())
         lines.append(f"{network} ({next(iter(ages.values()))['measure']}): {shown}")
     for row in data["posts"]:
         lines.append(f"{row['id']} on {row['network']}")
         for age, found in row["ages"].items():
-            counts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in found["counts"].items() if n is not None)
+            counts = counts_words(found["counts"])
             score = found["score"]
             judged = (f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}], {score['verdict']}"
                       if score else "no score")

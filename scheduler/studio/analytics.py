@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from scheduler.results import counts_words
+
 PAGE_SIZE = 40          # posts (each on one network) a page shows, newest first
 BEST_WORST = 3          # tips named at each end
 
@@ -116,11 +118,6 @@ def _slots(times: dict) -> dict:
                       "low": percent(row["low"]), "high": percent(row["high"]), "rate": percent(row["rate"]),
                       "x": {k: _at(row[k], scale) for k in ("low", "estimate", "high")},
                       "suggested": row["slot"] == times["suggestion"]} for row in rows]}
-
-
-def counts_words(counts: dict) -> str:
-    """"1,000 impressions, 12 likes, 0 replies": the counts the network gave (one it does not give is left out)."""
-    return ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items() if n is not None)
 
 
 def _local(stamp: str | None, zone) -> str:

@@ -29,7 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.results import state_word
+from scheduler.results import counted, state_word
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
@@ -53,6 +53,7 @@ class _Routes:
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
         self.templates.filters["state_word"] = state_word  # one word for one state, as `status` says it
+        self.templates.filters["counted"] = counted  # "1 post", "2 posts", as the terminal says them
         self.flash: list[tuple[str, str]] = []
 
     def page(self, request: Request, name: str, status: int = 200, **context) -> HTMLResponse:

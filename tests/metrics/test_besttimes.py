@@ -19,6 +19,7 @@ from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.metrics.besttimes import MIN_POSTS, best_times, slot_of, thompson_slots
 from scheduler.networks.base import Counts
 from scheduler.store import open_store
+from scheduler.store.snapshots import Snapshot
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 14, tzinfo=UTC)  # Tuesday 09:00 in New York
@@ -228,3 +229,29 @@ def test_one_post_never_makes_a_slot_interval_of_zero_width(project, cli):
     assert shown in row.replace("&nbsp;", " ")
     low, high = map(float, re.search(r'class="interval" x1="([\d.]+)%" x2="([\d.]+)%"', row).groups())
     assert high - low > 40  # the bar is as wide as the interval the text gives
+
+
+def test_stats_says_one_post_one_like_one_reply_and_two_posts(project, cli):
+    """A user trial: "1 posts", "1 likes", "1 replies" in `stats`; a count of one takes the singular."""
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": f"t{i:02d}", "section": f"S{i}"} for i in range(2)])
+    _queue(project)
+    post_everything(project, lambda post: Counts(impressions=1200, likes=1, reposts=0, replies=1)
+                    if post.tip_key.endswith("t00") else Counts(impressions=1000, likes=2, reposts=2, replies=2))
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        first = next(p for p in store.posts() if p.tip_key.endswith("t00"))
+        store.add_snapshots([Snapshot(first.id, first.network, "24h", first.posted_at + timedelta(hours=24),
+                                      first.posted_at + timedelta(hours=24), False, Counts(impressions=1, likes=1))])
+    shown = cli("stats", cwd=project)
+    assert shown.code == 0, shown
+    said = shown.out
+    assert "24h: 1 post, not enough evidence yet, 72h: 2 posts, not enough evidence yet" in said, said
+    assert "72h: 1,200 impressions, 1 like, 0 reposts, 1 reply;" in said
+    assert "24h: 1 impression, 1 like;" in said
+    assert "72h: 1,000 impressions, 2 likes, 2 reposts, 2 replies;" in said
+    assert "best times on x at 72 h (2 posts):" in said
+    slots = re.findall(r"^  (\w+ \w+) +.*, (\d+ posts?)$", said, flags=re.MULTILINE)
+    assert slots == [("wed morning", "1 post"), ("fri morning", "1 post")], said
+    assert "no suggestion: not enough evidence yet: 2 posts, a suggestion needs at least 20" in said
+    assert re.search(r"\b1 (posts|likes|replies|impressions)\b", said) is None, said

@@ -53,3 +53,10 @@ def test_the_ages_recycle_score_at_accepts_are_the_ages_collect_reads():
     from scheduler.metrics.ages import AGE_NAMES
 
     assert SCORE_AGES == AGE_NAMES
+
+
+def test_one_post_behind_it_is_said_in_the_singular():
+    found = standings([snap("c/t0", "x", 10)], {"c/t0": ("c/t0", 1)}, "72h")
+    assert found["c/t0"].why() == "not enough evidence yet (1 post on x at 72 h): placed as an average post"
+    scored = Standing("72h", "x", 0.9, 1, "like the account's usual")
+    assert scored.why().endswith(", 1 post behind it")

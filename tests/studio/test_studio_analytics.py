@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -33,8 +34,13 @@ def pct(value: float) -> str:
     return f"{value:.1%}"
 
 
+ONE = {"impressions": "impression", "likes": "like", "reposts": "repost", "replies": "reply", "quotes": "quote",
+       "bookmarks": "bookmark", "link_clicks": "link click"}
+
+
 def counts_said(counts: dict) -> str:
-    return ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items() if n is not None)
+    return ", ".join(f"{n:,} {ONE[name] if n == 1 else name.replace('_', ' ')}"
+                     for name, n in counts.items() if n is not None)
 
 
 def post_tables(page: str) -> dict[tuple[str, str], str]:
@@ -121,6 +127,31 @@ def test_the_page_says_not_enough_evidence_rather_than_ranking_four_posts(projec
     assert "Best" not in said.split("Best times")[0].split("Not enough evidence yet")[1]
     assert "not enough evidence yet" in said.split("Each post")[1]  # each post's own score says so too
     assert "No suggestion: not enough evidence yet: 4 posts, a suggestion needs at least 20." in said
+
+
+def test_a_count_of_one_is_said_in_the_singular(project):
+    """A user trial: "1 posts with counts", "1 likes", "1 replies", "X: 1 posts read" on the Analytics page."""
+    write_schedule(project, publisher="x")
+    write_campaign(project, "alpha", [{"id": "t00", "section": "S0"}])
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        queue_campaigns(settings, store, QUEUED_AT)
+    post_everything(project, lambda post: Counts(impressions=1, likes=1, reposts=0, replies=1))
+    with open_store(settings.database_url) as store:
+        store.record_reads("x", [p.remote_id for p in store.posts()], 0.005, SEEN - timedelta(days=2))
+    said = text_of(Studio(project, SEEN).sign_in().get("/analytics").text)
+    assert "Not enough evidence yet: 1 post with counts at 72 h on X." in said
+    assert "No suggestion: not enough evidence yet: 1 post, a suggestion needs at least 20." in said
+    assert "X: 1 post read, $0.005" in said
+    assert "1 post with counts, newest first" in said
+    assert "1 impression, 1 like, 0 reposts, 1 reply" in said
+    assert re.search(r"\b1 (posts|likes|replies|impressions)\b", said) is None, said
+
+
+def test_the_page_says_posts_in_the_plural(posted):
+    said = text_of(Studio(posted, SEEN).sign_in().get("/analytics").text)
+    assert "30 posts with counts, newest first" in said and "X: 12 posts read" in said
+    assert re.search(r"shrunk toward the average \([\d.]+%, 30 posts\)", said), said
 
 
 def test_nothing_collected_yet_says_to_run_collect(project):
