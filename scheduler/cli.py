@@ -107,11 +107,7 @@ def cmd_cards(ctx: Context) -> int:
     if not report.cards:
         ctx.emit(data, "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
         return EXIT_OK
-    folders = sorted({str(Path(card.path).parent) for card in report.cards})
-    text = f"{report.rendered} cards drawn, {report.unchanged} unchanged, in {', '.join(folders)}"
-    if report.sheet:
-        text += f"\ncontact sheet: {report.sheet}"
-    ctx.emit(data, text)
+    ctx.emit(data, "\n".join(report.lines()))
     return EXIT_OK
 
 
@@ -141,9 +137,7 @@ def cmd_plan(ctx: Context) -> int:
 
 def cmd_preview(ctx: Context) -> int:
     report = ctx.project.preview(ctx.now(), ctx.args.out, ctx.args.days)
-    attention = f" ({report.attention} need attention)" if report.attention else ""
-    ctx.emit(report.as_dict(), f"wrote {report.out}: {report.posts} posts in the next {ctx.args.days} days"
-                               f"{attention}, {report.drafts} drafts waiting for approval, {report.published} published")
+    ctx.emit(report.as_dict(), report.said(ctx.args.days))
     return EXIT_OK
 
 

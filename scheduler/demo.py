@@ -23,6 +23,7 @@ from rich.table import Table
 from scheduler import open_project
 from scheduler.errors import ContentError, UsageError
 from scheduler.project import Project
+from scheduler.results import counted
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +45,15 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
 
     split_report = demo.split(root / SEED_ARTICLE)
     split = {"campaign": split_report.article.campaign, "tips": len(split_report.tips)}
-    say(f"1. split     {split['tips']} tips from {SEED_ARTICLE.name} -> {split['campaign']}")
+    say(f"1. split     {counted(len(split_report.tips), 'tip')} from {SEED_ARTICLE.name} -> {split['campaign']}")
     review = _approve_unflagged(demo, split_report.article.slug, start)
-    say(f"2. review    approved {review['approved']} tips; {review['held']} held for a person "
+    say(f"2. review    approved {counted(review['approved'], 'tip')}; {review['held']} held for a person "
         f"(flags: {', '.join(review['held_ids']) or 'none'})")
     drawn = demo.draw_cards()
     cards = {"cards": len(drawn.cards), "rendered": drawn.rendered, "folder": str(settings.cards_dir)}
-    say(f"3. cards     {cards['cards']} cards in {cards['folder']}")
+    say(f"3. cards     {counted(len(drawn.cards), 'card')} in {cards['folder']}")
     queued = demo.queue(start)
-    say(f"4. queue     {len(queued.queued)} posts given slots")
+    say(f"4. queue     {counted(len(queued.queued), 'post')} given slots")
     headlines = {f"{split_report.article.slug}/{tip.id}": tip.headline for tip in split_report.tips}
     posted = _walk(demo, headlines, start, days, say)
     preview = demo.preview(start + timedelta(days=days), days=35).out

@@ -34,6 +34,7 @@ from scheduler.fileio import write_atomic
 from scheduler.images import open_image
 from scheduler.outputs import PAGE_MARK, checked_output
 from scheduler.posttext import compose_tip, tracking_replaced
+from scheduler.results import counted
 from scheduler.runner.wanted import as_sent
 from scheduler.store import POSTED
 
@@ -98,6 +99,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
 def _template():
     env = Environment(loader=PackageLoader("scheduler", "templates"), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["counted"] = counted
     return env.get_template("preview.html")
 
 

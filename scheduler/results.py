@@ -8,6 +8,7 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from scheduler import audit, networks
@@ -132,6 +133,11 @@ class CardsReport(Result):
     unchanged: int
     sheet: str | None = None
 
+    def lines(self) -> list[str]:
+        folders = sorted({str(PurePath(card.path).parent) for card in self.cards})
+        lines = [f"{counted(self.rendered, 'card')} drawn, {self.unchanged} unchanged, in {', '.join(folders)}"]
+        return lines + ([f"contact sheet: {self.sheet}"] if self.sheet else [])
+
 
 @dataclass(frozen=True)
 class QueuedPost(Result):
@@ -243,6 +249,12 @@ class PreviewReport(Result):
     published: int
     attention: int
     bytes: int
+
+    def said(self, days: int) -> str:
+        attention = (f" ({self.attention} {'needs' if self.attention == 1 else 'need'} attention)"
+                     if self.attention else "")
+        return (f"wrote {self.out}: {counted(self.posts, 'post')} in the next {counted(days, 'day')}{attention}, "
+                f"{counted(self.drafts, 'draft')} waiting for approval, {self.published} published")
 
 
 # A post's state as every report words it, the same in `status`, `run-due` and the studio: a failed post is

@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from scheduler.results import StatusReport, state_word
+from scheduler.results import StatusReport, counted, state_word
 
 
 def _console():
@@ -41,7 +41,7 @@ def show_queue(report: dict, quiet: bool = False) -> None:
     lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
               "another campaign name); nothing to do" for row in report.get("already_published", [])]
     late = Counter(row["network"] for row in report.get("out_elsewhere", []))
-    lines += [f"not queued on {network}: {count} tip{'s' if count > 1 else ''} already out on the other networks "
+    lines += [f"not queued on {network}: {counted(count, 'tip')} already out on the other networks "
               "(a network added later takes only the tips still to go out, none late)" for network, count in late.items()]
     flags = report.get("held_flags", {})
     lines += [f"held {key}: approved but flagged {', '.join(flags.get(key, ['stale']))} and not acknowledged; check it, "
@@ -60,12 +60,12 @@ def show_queue(report: dict, quiet: bool = False) -> None:
 
 def show_plan(rows: list[dict], days: int) -> None:
     if not rows:
-        print(f"nothing planned in the next {days} days; run `juno-scheduler queue`")
+        print(f"nothing planned in the next {counted(days, 'day')}; run `juno-scheduler queue`")
         return
     # the network has a column of its own, so a tip's posts on several networks can be told apart however
     # narrow the terminal cuts the id (which then drops its @network suffix)
     names, campaign = _short_names([row["id"] for row in rows])
-    title = f"The next {days} days" + (f" of {campaign}" if campaign else "")
+    title = f"The next {counted(days, 'day')}" + (f" of {campaign}" if campaign else "")
     table = _table(title)
     table.add_column("when", style="bold", no_wrap=True, min_width=15)
     several = len({row["network"] for row in rows}) > 1
@@ -123,16 +123,16 @@ def show_status(status: StatusReport) -> None:
         reading = metrics.get("reading") or {}
         read = sum(row["posts_read"] for row in reading.values())
         spent = sum(row["spent_usd"] for row in reading.values())
-        lines.append(f"metrics last collected {_when(metrics['last_collected'])}; this month {read} posts read, "
+        lines.append(f"metrics last collected {_when(metrics['last_collected'])}; this month {counted(read, 'post')} read, "
                      f"${spent:.2f} (in the spend above)")
     else:
         lines.append("metrics: never collected (`juno-scheduler collect`)")
     for row in report["failing"]:
         if row["status"] == "failed":  # run-due deferred it: it goes out by itself at its next try
-            lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {row['attempts']} attempts: "
+            lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {counted(row['attempts'], 'attempt')}: "
                          f"{row['error']}")
         else:
-            lines.append(f"failed for good {row['id']} after {row['attempts']} attempts: {row['error']}; fix it, "
+            lines.append(f"failed for good {row['id']} after {counted(row['attempts'], 'attempt')}: {row['error']}; fix it, "
                          "then `juno-scheduler retry ID`")
     lines.append(f"database: {report['database']}")
     print("\n".join(lines))

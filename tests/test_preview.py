@@ -366,12 +366,14 @@ def test_a_month_of_posts_makes_a_page_of_reasonable_size(reviewed):
     assert per_card < 60_000, f"{per_card:.0f} bytes per card: a month of posts would make a heavy page"
 
 
-def test_preview_without_out_writes_into_the_project_state_folder(reviewed):
+def test_preview_without_out_writes_into_the_project_state_folder(reviewed, tmp_path):
     root, _ = reviewed
     result = run_cli("preview", "--now", NOW, cwd=root)
     assert result.code == 0, result
     assert (root / ".juno" / "preview.html").is_file()
     assert result.out.startswith(f"wrote {root / '.juno' / 'preview.html'}: 6 posts in the next 35 days")
+    day = run_cli("preview", "--now", NOW, "--days", "1", "--out", str(tmp_path / "day.html"), cwd=root)
+    assert day.code == 0 and ": 0 posts in the next 1 day, 2 drafts waiting for approval" in day.out, day
 
 
 def test_preview_refuses_a_folder_or_an_unwritable_place_and_writes_nothing(reviewed, tmp_path):

@@ -19,6 +19,10 @@ def test_plan_and_history_fit_80_columns(project, cli):
     assert plan.out.count("queued") >= 4 and "/280" in plan.out
     assert "resistance-isnt-necessarily-indifference" in plan.out
     assert "posted" in history.out and "understanding-the-reasons-behind" in history.out
+    day = cli("plan", "--now", "2026-12-03T09:00", "--days", "1", cwd=project, env={"COLUMNS": "80"}).out
+    assert "The next 1 day of" in day and "1 days" not in day, day
+    assert cli("plan", "--now", "2026-12-02T09:00", "--days", "1", cwd=project).out == (
+        "nothing planned in the next 1 day; run `juno-scheduler queue`\n")
 
 
 THREE_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"

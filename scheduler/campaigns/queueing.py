@@ -23,6 +23,7 @@ from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import compose_tip, tracking_replaced
+from scheduler.results import counted
 from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import (
     SKIPPED_BY_CAMPAIGN,
@@ -171,7 +172,7 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
             if rule == "blackout":
                 why = f"{tip.at:%Y-%m-%d} is a blackout date in posts/schedule.yaml; pin another day"
             elif rule == "max_per_day":
-                why = (f"{tip.at:%Y-%m-%d} already has {day} posts pinned or already out, the most a day takes "
+                why = (f"{tip.at:%Y-%m-%d} already has {counted(day, 'post')} pinned or already out, the most a day takes "
                        f"(max_per_day: {schedule.max_per_day}); pin another day")
             elif rule == "min_gap" and pinned.broken_rule(at) == "min_gap":
                 why = (f"{tip.at:%H:%M} is closer than min_gap ({schedule.min_gap}) to another pinned post; "

@@ -13,6 +13,7 @@ from scheduler.campaigns.file import PIN_YEARS
 from scheduler.campaigns.queueing import taken_calendar
 from scheduler.campaigns.timetable import Timetable
 from scheduler.errors import Refused
+from scheduler.results import counted
 from scheduler.store.records import WAITING
 
 FIRST_YEAR, LAST_YEAR = PIN_YEARS
@@ -65,8 +66,8 @@ def check_move(settings, store, post, when: str, now: datetime) -> datetime:
     calendar = taken_calendar(store, timetable, now, exclude={post.tip_key})  # the tip takes one time on every network
     day = local.date()
     if calendar.per_day[day] >= schedule.max_per_day:
-        raise Refused(f"{day:%Y-%m-%d} already has {calendar.per_day[day]} post"
-                      f"{'s' if calendar.per_day[day] != 1 else ''}, the most a day takes (max_per_day: "
+        raise Refused(f"{day:%Y-%m-%d} already has {counted(calendar.per_day[day], 'post')}, the most a day takes "
+                      "(max_per_day: "
                       f"{schedule.max_per_day}); pick another day", "at")
     if not calendar.fits(at):
         gap = schedule.min_gap

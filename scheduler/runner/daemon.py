@@ -36,7 +36,7 @@ from scheduler import networks
 from scheduler.config import load_settings
 from scheduler.errors import JunoError
 from scheduler.heartbeat import beat
-from scheduler.results import CollectReport
+from scheduler.results import CollectReport, counted
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.run import (
     note_schedule_valid,
@@ -250,5 +250,5 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             collector.close()
         released = files.store.release_all(worker_id, clock())
         files.close()
-        echo(f"daemon stopped{f'; released {released} claims' if released else ''}")
+        echo("daemon stopped" + (f"; released {counted(released, 'claim')}" if released else ""))
     return 0

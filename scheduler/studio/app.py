@@ -345,7 +345,7 @@ class _Routes:
             if action == "skip":
                 changes = self.ws.project.skip_posts(posts, self.ws.clock(), by="studio")
                 count = sum(len(change.posts) for change in changes)
-                return self.back(back, f"Skipped {count} post{'s' if count != 1 else ''}; Undo puts "
+                return self.back(back, f"Skipped {counted(count, 'post')}; Undo puts "
                                        f"{'them all' if count != 1 else 'it'} back in {'their' if count != 1 else 'its'} slot"
                                        f"{'s' if count != 1 else ''}.")
             if action == "approve":
@@ -374,7 +374,7 @@ class _Routes:
         except JunoError as exc:
             return self.back("/", f"Not archived: {exc}", "refused")
         count = len(done.withdrawn)
-        withdrawn = f"; {count} post{'s' if count != 1 else ''} withdrawn" if count else ""
+        withdrawn = f"; {counted(count, 'post')} withdrawn" if count else ""
         return self.back("/", f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.")
 
     async def restore(self, request: Request):
@@ -386,7 +386,7 @@ class _Routes:
         except JunoError as exc:
             return self.back("/", f"Not restored: {exc}", "refused")
         count = len(done.queued)
-        return self.back(f"/c/{slug}", f"{slug} is back" + (f"; {count} post{'s' if count != 1 else ''} queued again."
+        return self.back(f"/c/{slug}", f"{slug} is back" + (f"; {counted(count, 'post')} queued again."
                                                              if count else "."))
 
     async def favicon(self, request: Request):

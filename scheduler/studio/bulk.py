@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from scheduler.errors import Refused
-from scheduler.results import Pinned
+from scheduler.results import Pinned, counted
 
 DAY_SHIFTS = {-7: "a week earlier", -1: "a day earlier", 1: "a day later", 2: "two days later",
               7: "a week later", 14: "two weeks later"}
@@ -35,7 +35,7 @@ def approve(ws, keys: list[str]) -> tuple[str, str]:
     said = []
     if approved:
         first_slug, first_tip = approved[0]
-        said.append(f"Approved {len(approved)} tip{'s' if len(approved) != 1 else ''}"
+        said.append(f"Approved {counted(len(approved), 'tip')}"
                     f"{' at once' if len(approved) > 1 else ''}: the first goes out "
                     f"{ws.project.where_it_goes(first_slug, first_tip)}. Undo takes "
                     f"{'them all' if len(approved) > 1 else 'it'} back.")
@@ -74,8 +74,7 @@ def move(ws, post_ids: list[str], days: str) -> tuple[str, str]:
     count = len(moved)
     rounds = {post_id.split("@", 1)[0] for post_id in order}  # a tip's round moves on every network together
     posts = sum(1 for post_id in when if post_id.split("@", 1)[0] in rounds)
-    what = (f"{posts} post{'s' if posts != 1 else ''}" if posts == count
-            else f"{count} tip{'s' if count != 1 else ''} ({posts} posts)")
+    what = counted(posts, "post") if posts == count else f"{counted(count, 'tip')} ({counted(posts, 'post')})"
     said = (f"Moved {what} {DAY_SHIFTS[shift]}, each at its own time; Undo puts "
             f"{'them all' if posts != 1 else 'it'} back.")
     return said, "done"

@@ -24,6 +24,7 @@ from scheduler.config import SCHEDULE_FILE, parse_schedule
 from scheduler.errors import ContentError, OutputError
 from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
+from scheduler.results import counted
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, taken_locators
@@ -244,7 +245,7 @@ def report(result: SplitResult, root: Path | str) -> dict:
 def summary(result: SplitResult, root: Path | str) -> str:
     campaign = result.campaign
     shown = display_path(campaign.path, Path(root))
-    counts = f"{len(campaign.tips)} tips ({len(result.new)} new, {len(result.kept)} kept, {len(result.stale)} stale)"
+    counts = f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(result.kept)} kept, {len(result.stale)} stale)"
     flagged = [tip for tip in campaign.tips if set(tip.review) & {"sensitive", "privacy", "stale"}]
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:

@@ -413,6 +413,9 @@ def test_the_cards_command_renders_all_sizes_and_a_sheet(project, cli):
     assert all((project / card["path"]).is_file() for card in report["cards"])
     again = cli("cards", "seed", cwd=project)
     assert again.code == 0 and again.out.strip() == "0 cards drawn, 2 unchanged, in .juno/cards/seed"
+    (project / next(card["path"] for card in report["cards"] if card["size"] == "x")).unlink()
+    once = cli("cards", "seed", cwd=project)
+    assert once.code == 0 and once.out.strip() == "1 card drawn, 1 unchanged, in .juno/cards/seed"
 
 
 def test_a_contact_sheet_that_is_not_a_png_is_refused_before_any_card_is_drawn(project, cli):

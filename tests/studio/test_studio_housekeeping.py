@@ -238,5 +238,11 @@ def test_the_campaigns_page_counts_drafts_as_waiting_for_a_person_and_links_to_t
     listed = studio.get(f"/queue?state=draft&campaign={SLUG}").text
     assert f"Showing {drafts} of {drafts} drafts." in listed
 
+    campaign.write_text(text.replace("status: draft", "status: skip").replace("status: skip", "status: draft", 1),
+                        encoding="utf-8")
+    home = studio.get("/").text
+    assert f'<a href="/queue?state=draft&amp;campaign={SLUG}">1 draft waits for review</a>' in home
+    assert "Showing 1 of 1 draft." in studio.get(f"/queue?state=draft&campaign={SLUG}").text
+
     campaign.write_text(text.replace("status: draft", "status: skip"), encoding="utf-8")
     assert "Nothing waits for a person." in studio.get("/").text
