@@ -56,12 +56,20 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     batch = audit.new_batch(now)
     together = {"batch": batch, "of": len(members)}  # a redo reverts them together too
     kept = _keep(editor, members)
+    member = members[0]
     try:
         for member in members:  # newest first, as they were made the other way round
             _undo_one(editor, member, now, together)
-    except (JunoError, OSError) as failed:
-        _put_back(editor, kept, batch, now)
-        raise Refused(f"none of the {len(members)} changes made at once was {_verb(entry)}: {failed}") from None
+    except Exception as failed:  # whatever stopped it (a refusal, a file, the database), all or nothing
+        if not isinstance(failed, (JunoError, OSError)):
+            logger.exception("undo: %s stopped part way", audit.describe(member))
+        stuck = _put_back(editor, kept, batch, now)
+        said = f"none of the {len(members)} changes made at once was {_verb(entry)}: " + (
+            str(failed) if isinstance(failed, Refused) else
+            f"{audit.describe(member)} stopped part way ({' '.join(str(failed).split()) or type(failed).__name__})")
+        if stuck:
+            raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
+        raise Refused(f"{said}; every change of this undo is put back") from None
     return {**entry, "of": len(members)}
 
 
@@ -126,16 +134,26 @@ def _keep(editor: Editor, members: Sequence[dict]) -> dict:
             "log": log.stat().st_size if log.is_file() else 0}
 
 
-def _put_back(editor: Editor, kept: dict, batch: str, now: datetime) -> None:
-    """A batch undo that failed part way: its files, posts and log lines back as they were before it."""
+def _put_back(editor: Editor, kept: dict, batch: str, now: datetime) -> list[str]:
+    """A batch undo that failed part way: its files, posts and log lines back as they were before it. Each
+    is tried whatever befell the others; returns what could not be put back, in a person's words."""
+    stuck = []
     for slug, text in kept["files"].items():
-        write_atomic(editor.campaign_file(slug).path, text)
+        try:
+            write_atomic(editor.campaign_file(slug).path, text)
+        except (JunoError, OSError) as exc:
+            logger.exception("undo: could not put back posts/%s.yaml", slug)
+            stuck.append(f"posts/{slug}.yaml could not be put back ({exc})")
     for key, rows in kept["posts"].items():
         try:
-            editor.restore_posts(rows, editor.post_states(key), now, slots=False)
-        except JunoError:
+            current = editor.post_states(key)
+            if current != rows:  # untouched posts are not written again (the write that failed may fail again)
+                editor.restore_posts(rows, current, now, slots=False)
+        except Exception as exc:  # every other tip's posts still go back
             logger.exception("undo: could not put back the posts of %s", key)
+            stuck.append(f"the posts of {key} could not be put back ({' '.join(str(exc).split())})")
     audit.drop_batch_tail(editor.root, kept["log"], batch)
+    return stuck
 
 
 def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None = None) -> None:

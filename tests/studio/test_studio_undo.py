@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -235,6 +236,67 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     redone = studio.post("/undo?back=/changes", {"change": redo["id"]}, follow=True)
     assert said(redone.text) == ["Redid undo of 20 changes made at once."], said(redone.text)
     assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
+
+
+def test_a_batch_undo_that_fails_half_way_puts_back_what_it_had_undone_and_says_so(studio):
+    """The checks pass, the first of 20 reverts is written (its tip back to draft, its post withdrawn), then the
+    database refuses the second's write (a trigger on its post stands in for a full disk or a broken database):
+    the manager sees one message, and the campaign file, the queue and the log are as they were before the undo."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    batch = [e for e in audit.entries(root) if e["what"] == "approve"]
+    first, second = batch[-1]["tip"], batch[-2]["tip"]  # reverted newest first
+    database = sqlite3.connect(root / ".juno" / "juno.db")
+    database.execute(f"CREATE TRIGGER refuse_one BEFORE UPDATE ON posts WHEN OLD.tip_key = '{SLUG}/{second}' "
+                     "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    database.commit()
+    text, slots, log = studio.campaign_text(), plan(root), audit.audit_path(root).read_bytes()
+    assert f"{SLUG}/{first}" in slots and f"{SLUG}/{second}" in slots
+
+    answer = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
+    assert answer.status_code == 200 and refused(answer.text)
+    message = said(answer.text)[0]
+    assert message.startswith("Nothing undone: none of the 20 changes made at once was undone: "), message
+    assert f"the approval of {second} stopped part way (database or disk is full)" in message, message
+    assert "every change of this undo is put back" in message, message
+    assert studio.campaign_text() == text  # the first tip approved again, the second never went to draft
+    assert plan(root) == slots  # the first tip's post back in its own slot, the second's untouched
+    assert audit.audit_path(root).read_bytes() == log  # no undo line left for a change that is not undone
+
+    database.execute("DROP TRIGGER refuse_one")
+    database.commit()
+    database.close()
+    undone = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
+    assert said(undone.text) == ["Undid the approval of 20 tips at once."]
+    assert all(tips(studio)[e["tip"]]["status"] == "draft" for e in batch) and not plan(root)
+
+
+def test_a_batch_undo_that_cannot_put_everything_back_says_what_it_left(studio):
+    """The same half-way failure, and the database then refuses to put the first tip's post back as well: the
+    message names those posts instead of claiming nothing changed; the files and the log are still put back."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    batch = [e for e in audit.entries(root) if e["what"] == "approve"]
+    first, second = batch[-1]["tip"], batch[-2]["tip"]
+    with sqlite3.connect(root / ".juno" / "juno.db") as database:
+        database.execute(f"CREATE TRIGGER refuse_second BEFORE UPDATE ON posts WHEN OLD.tip_key = '{SLUG}/{second}' "
+                         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        database.execute(f"CREATE TRIGGER refuse_first_back BEFORE UPDATE ON posts WHEN OLD.tip_key = "
+                         f"'{SLUG}/{first}' AND NEW.status = 'queued' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    database.close()
+    text, log = studio.campaign_text(), audit.audit_path(root).read_bytes()
+
+    answer = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
+    message = said(answer.text)[0]
+    assert answer.status_code == 200 and refused(answer.text)
+    assert f"the approval of {second} stopped part way (database or disk is full)" in message, message
+    assert message.endswith(f"; and the posts of {SLUG}/{first} could not be put back (disk I/O error): check "
+                            "them on the Queue page"), message
+    assert "every change of this undo is put back" not in message
+    assert studio.campaign_text() == text and audit.audit_path(root).read_bytes() == log
+    assert f"{SLUG}/{first}" not in plan(root) and f"{SLUG}/{second}" in plan(root)
 
 
 def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(studio):
