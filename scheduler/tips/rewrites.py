@@ -45,8 +45,9 @@ _MORE_VERBS = frozenset(["meditate", "reduce", "dim", "switch", "silence", "wind
 _VERBS = IMPERATIVES | _MORE_VERBS
 _CONDITION = r"(?P<cond>(?:If|When|Whenever|Before|After|Once|While|Until|Each time|Every time)\s[^,]+,\s+)?"
 _RECOMMEND = re.compile(
-    r"^" + _CONDITION + r"(?P<who>I|[Ww]e)(?:’d|'d|\s+would)?\s+(?:(?P<adv>always|strongly|highly|really|gently|also|"
-    r"often|usually|sometimes|generally|typically|may|might|can|could)\s+)?"
+    r"^" + _CONDITION + r"(?P<who>I|[Ww]e|[Oo]ur (?:therapists|counsel(?:l)?ors|clinicians|team))(?:’d|'d|\s+would)?"
+    r"\s+(?:(?P<adv>always|strongly|highly|really|gently|also|often|usually|sometimes|generally|typically|may|might|"
+    r"can|could)\s+)?"
     r"(?P<verb>recommend|suggest|encourage|advise|urge|invite|ask)\s+(?P<that>that\s+)?"
     r"(?:(?P<obj>you|clients|couples|parents|partners|people|readers|families|patients|everyone)\s+(?:to\s+)?)?"
     r"(?P<rest>[a-z][^;:]*[.!])$")

@@ -31,6 +31,7 @@ REWRITTEN = [
     ("I recommend meditating for ten minutes.", "Meditate for ten minutes.", True),
     ("We invite you to notice your breath.", "Notice your breath.", True),
     ("I ask you to be patient with yourself.", "Be patient with yourself.", True),
+    ("Our therapists recommend keeping a mood journal for two weeks.", "Keep a mood journal for two weeks.", True),
     # the condition stays
     ("If you're struggling to sleep, we suggest talking with your doctor.",
      "If you're struggling to sleep, talk with your doctor.", True),
@@ -87,6 +88,8 @@ REFUSED = [
     "We encourage you to reach out to us today.",
     "We recommend scheduling a consultation with our team.",
     "We recommend that you call our office.",
+    "Our therapists recommend booking a session with us.",
+    "Our team would love to meet you.",
     "We encourage parents to model the behaviour they want to see.",  # "they" would lose its parents
     "My clients often tell me that they feel better.",
     "My clients often find that I am a good listener.",
