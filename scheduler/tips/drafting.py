@@ -329,7 +329,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         score = headline_score(sentence, index, total)
         room = (current is not None and len(current.sentences) <= MAX_CONTEXT_SENTENCES
                 and len(current.text) + len(sentence) < SOFT_TEXT_LENGTH and not points_elsewhere(sentence))
-        if score is not None and (current is None or score >= STRONG_HEADLINE or not room):
+        recommended = rewrite is not None and rewrite.sure  # "We recommend ..." is advice of its own, not context
+        if score is not None and (current is None or score >= STRONG_HEADLINE or not room or recommended):
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,
                             sentence=max(number, 1), sources=[sentence], context=block.text, score=score,

@@ -121,7 +121,7 @@ def imperative_rewrite(sentence: str) -> str | None:
 
 
 _HABIT = re.compile(
-    r"^(?:(?P<sub>(?:When|Whenever|If|Before|After|Each time|Every time|On days when)\s+I\s+[^,]+),\s+)?"
+    r"^(?:(?P<sub>(?:When|Whenever|If|Before|After|Each time|Every time|On days when)\s+[^,]+),\s+)?"
     r"I\s+(?P<adv>(?:always|usually|often|also|now|still|regularly|sometimes)\s+)?"
     r"(?P<verb>don’t|don't|do not|never|try to|make sure to|make a point to|[a-z]+)\b(?P<rest>[^;:]*[.!])$")
 _SWAP = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "I": "you", "I’m": "you’re",

@@ -91,10 +91,11 @@ def _recommendation(sentence: str) -> Rewrite | None:
     text = cond + (action[0].lower() + action[1:] if cond else action)
     if obj not in (None, "you") and re.search(r"\b(?:they|them|their|theirs|themselves)\b", action, re.IGNORECASE):
         return None  # "We encourage parents to model what they want to see": "they" would lose its parents
+    said = _opening(sentence, len(cond.split()) + 6)  # the quote reaches the words rewritten, past a condition
     if obj not in (None, "you"):
-        return Rewrite(text, f"{TO_READER}: “{_opening(sentence)}”: check it fits your followers", False)
+        return Rewrite(text, f"{TO_READER}: “{said}”: check it fits your followers", False)
     kind = TO_IMPERATIVE if who == "I" else WE_TO_IMPERATIVE
-    return Rewrite(text, f"{kind}: “{_opening(sentence)}”", True)
+    return Rewrite(text, f"{kind}: “{said}”", True)
 
 
 def _as_imperative(rest: str, *, gerund: bool) -> str | None:

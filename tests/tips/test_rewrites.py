@@ -48,6 +48,9 @@ REWRITTEN = [
      "When you feel flooded, always step outside for ten minutes.", False),
     ("I always keep my phone out of the bedroom.", "Always keep your phone out of the bedroom.", False),
     ("I take a deep breath before I answer.", "Take a deep breath before you answer.", False),
+    ("When my thoughts race, I breathe in for four counts and out for six.",
+     "When your thoughts race, breathe in for four counts and out for six.", False),
+    ("Before bed, I write down three things.", "Before bed, write down three things.", False),
     ("I don't check email after 8 pm.", "Don’t check email after 8 pm.", False),
     ("I try to walk for twenty minutes every morning.", "Try to walk for twenty minutes every morning.", False),
     ("I write three things I'm grateful for every night.", "Write three things you're grateful for every night.",
@@ -81,6 +84,8 @@ REFUSED = [
     "I see many clients who struggle with sleep.",
     "I keep my office door open for clients.",
     "I love my clients.",
+    "When clients arrive, I offer tea.",
+    "When I was a kid, I walk to school.",
     "We all need sleep.",                                    # a general "we", not the practice advising
     "We often forget to rest.",
     "We keep a gratitude jar on our kitchen table.",
