@@ -11,6 +11,15 @@ import re
 
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
+from scheduler.tips.advice_lists import (
+    Step,
+    finished_items,
+    is_advice_list,
+    is_command,
+    plan,
+    reference_reason,
+    tidy_item,
+)
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -129,7 +138,12 @@ def list_drafts(block: Block, section: Section, previous: Block | None, scope: S
 
 def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope: Scope) -> list[Draft]:
     ledger = scope.ledger
-    numbered = list(enumerate(items_, 1))
+    numbered = [(number, tidy_item(item)) for number, item in enumerate(items_, 1)]
+    never = reference_reason(block, section, [item for _, item in numbered])
+    if never:
+        for number, _ in numbered:
+            ledger.leave((block.number, number), never)
+        return []
     items = []
     for number, item in numbered:
         voice = edge_reason(item.full)
@@ -137,6 +151,8 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
             voice = None  # "What would I tell a friend?" in a list of questions to ask yourself
         elif voice is None and first_person(item.full) and not is_question(item.full.strip()):
             voice = "first person"  # a shape the rewrite refused ("I sometimes skip dessert": the hedge would go)
+        elif voice == "setup" and is_imperative(item.full):
+            voice = None  # "Name five things you can see": a step, not a promise of five things to come
         reason = (voice or ("pitch" if is_promotion(item.full, scope.names) else None)
                   or ("meta (byline, date, link or credit)" if is_meta(item.full) else None))
         if reason:
@@ -156,7 +172,9 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
         return _question_list_draft(block, questions, section, scope)
     terms = [(n, item) for n, item in items if _definition(item) is not None]
     if len(terms) * 2 > len(items):
-        if _list_lead(block, section) is not None and not all(_names_its_term(item) for _, item in terms):
+        commands = [n for n, item in terms if _definition(item) and is_command(_definition(item) or "")]
+        if _list_lead(block, section) is not None and not all(_names_its_term(item) for _, item in terms) and len(
+                commands) * 2 <= len(terms):
             return _combined_list_draft(block, [item for _, item in items], section, scope,
                                         numbers=[n for n, _ in items])  # "Cynicism. You feel detached...": the terms
         drafts = []
@@ -167,9 +185,18 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
             else:
                 ledger.leave((block.number, number), "definition (term: description) without a sentence")
         for number, item in items:
-            if (number, item) not in terms:
+            if (number, item) in terms:
+                continue
+            if _whole(item, loose=True):
+                drafts.extend(_item_drafts(item, number, block, section, scope))
+            else:
                 ledger.leave((block.number, number), "definition list")
         return drafts
+    steps = finished_items(block, items, SOFT_LIST_TEXT) or (plan(
+        block, section, items, whole=lambda item: _whole(item, loose=True)) if is_advice_list(
+        block, section, [item for _, item in items]) else None)
+    if steps is not None:
+        return _advice_drafts(block, section, steps, scope)
     loose = _list_lead(block, section) is None  # no lead-in to carry: short commands stand as tips of their own
     whole = [(n, item) for n, item in items if _whole(item, loose=loose)]
     continues = bool(block.lead_in and _CONTINUED.search(block.lead_in.rstrip().rstrip(":")))
@@ -185,6 +212,29 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
                                 numbers=[n for n, _ in items])
 
 
+SOFT_LIST_TEXT = 230  # a list's items and lead-in longer than this would be cut to fit one post
+
+
+def _advice_drafts(block: Block, section: Section, steps: list[Step], scope: Scope) -> list[Draft]:
+    """A list of practical advice, item by item (scheduler.tips.advice_lists): its commands and sentences are tips
+    of their own, an item that finishes its lead-in is a tip with the lead-in in front, and bare phrases go
+    together after the article's lead-in sentence or are left out with the reason."""
+    drafts = []
+    for step in steps:
+        if step.kind == "leave":
+            scope.ledger.leave((block.number, step.number), step.reason)
+        elif step.kind == "tip":
+            made = _item_drafts(step.item, step.number, block, section, scope)
+            for draft in made:
+                draft.notes.extend(step.notes)
+            drafts.extend(made)
+    together = [step for step in steps if step.kind == "together"]
+    if together:
+        drafts.extend(_combined_list_draft(block, [step.item for step in together], section, scope,
+                                           numbers=[step.number for step in together]))
+    return drafts
+
+
 def _definition(item: Item) -> str | None:
     """"Term: description" items: the description when it is a sentence of its own, "" when it is not,
     None for an item that is not a definition."""
@@ -198,6 +248,8 @@ def _definition(item: Item) -> str | None:
     first = (split_sentences(body) or [""])[0]
     if first[:1].isupper() and _is_statement(first) and len(words(first)) >= 5 and not opens_with_reference(first):
         return body
+    if first[:1].isupper() and is_command(first) and len(words(first)) >= 2 and not opens_with_reference(first):
+        return end_with_period(body)  # "Cool down: Splash cold water, step outside for fresh air"
     return ""
 
 
@@ -280,6 +332,8 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
     kept: list[str] = []
     for sentence in sentences:
         reason = "question" if is_question(sentence) else unusable_reason(sentence, scope)
+        if reason == "setup" and not kept and is_imperative(sentence):
+            reason = None  # "Name five things you can see.": a step, not a promise of five things to come
         if reason:
             scope.ledger.leave(where, reason)
             if not kept:
@@ -325,10 +379,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
     open_ended = bool(_VERB_ENDING.search(lead))
     noun_phrase = bool(re.match(r"^(?:\w+\s+){0,3}?\w+s\s+(?:that|which|who|to|for)\b", lead))  # "Four habits that help"
-    clause = (not open_ended and from_lead_in and has_verb(lead) and not noun_phrase
+    clause = (not open_ended and from_lead_in and (has_verb(lead) or len(words(lead)) > 6) and not noun_phrase
               and not is_fragment(end_with_period(lead)))
     commands = sum(is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
-    plural_head = not open_ended and not clause and not commands and _looks_plural(lead)
+    plural_head = (not open_ended and not clause and not commands and _looks_plural(lead)
+                   and not (from_lead_in and len(words(lead)) > 6 and not noun_phrase))  # "Small acts of care add up ..." + "include"
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
         opener = lead + " "
@@ -489,6 +544,10 @@ def _sentence_case(heading: str) -> str:
 
 
 def _item_phrase(item: Item) -> str | None:
+    term = item.lead if item.lead else (_TERM.match(item.full.strip()) or [None, None])[1]
+    term = re.sub(r"[.;:,!]+$", "", term or "").strip()
+    if term and len(words(term)) <= 5 and _definition(item) is not None:
+        return _sentence_case(lower_first(term.strip()))  # "Quick meditation: 2-minute focused breathing": its term
     text = (split_sentences(item.full.strip()) or [""])[0]
     if not text or is_question(text):
         return None

@@ -301,15 +301,16 @@ def test_only_examples_worth_saying_become_try_saying(sentence, example):
     assert spoken_example(sentence) == example
 
 
-def test_a_list_of_short_commands_keeps_its_heading_and_each_command():
+def test_a_list_of_short_commands_under_a_tips_heading_gives_each_command_as_a_tip():
     from scheduler.articles.text import parse_text
 
     text = ("Small Habits\n\nTips for Busy Couples\n\n• Talk about your day at dinner\n• Put phones away after nine\n"
             "• Share one appreciation each night\n\nShare this: Facebook | Twitter\n")
-    (tip,) = split_article(parse_text(text, source="a.txt", fallback_title="a"))
-    assert tip.headline == "Talk about your day at dinner."
-    assert tip.text == ("Tips for busy couples: talk about your day at dinner, put phones away after nine, "
-                        "and share one appreciation each night.")
+    tips = split_article(parse_text(text, source="a.txt", fallback_title="a"))
+    assert [(tip.headline, tip.text, tip.section) for tip in tips] == [  # each command stands alone (lists of advice)
+        ("Talk about your day at dinner.", "Talk about your day at dinner.", "Tips for Busy Couples"),
+        ("Put phones away after nine.", "Put phones away after nine.", "Tips for Busy Couples"),
+        ("Share one appreciation each night.", "Share one appreciation each night.", "Tips for Busy Couples")]
 
 
 @pytest.mark.parametrize("sentence, tidied", [

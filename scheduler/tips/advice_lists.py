@@ -1,0 +1,205 @@
+"""Lists of practical advice (coping steps, self-care ideas) item by item, and lists that are never advice.
+
+An advice list gives tips from its items that stand alone: a command ("Limit caffeine") or a whole sentence is
+a tip; an item that finishes its lead-in ("It can help to:" + "write down one worry") is a tip with the lead-in
+written out in front ("It can help to write down one worry."); the bare phrases left over ("A warm bath",
+"Journaling") go together after the article's own lead-in sentence only when that reads as the article said it,
+and are otherwise left out with a reason. A reading list, a bibliography or a list of the practice's services
+gives no tip at all. `plan` says what becomes of each item; scheduler.tips.lists makes the tips.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scheduler.articles import Block, Item, Section
+from scheduler.tips.filters import is_fragment, opens_with_reference
+from scheduler.tips.sentences import (
+    capitalize_first,
+    end_with_period,
+    lower_first,
+    split_sentences,
+    words,
+)
+from scheduler.tips.verbs import has_verb, is_imperative
+
+JOINED_NOTE = "lead-in joined to a list item: check it reads as the article meant"
+
+_DESCRIBES = re.compile(r"\b(?:signs?|symptoms?|causes?|risks?|risk factors|red flags|warning|myths?|mistakes?|"
+                        r"triggers?|side effects|effects|reasons?|types?|kinds|stages?|examples? of|what not|"
+                        r"avoid|don['’]t|do not|never|not to|stop|instead of|looks? like|feels? like|may include|"
+                        r"can include|common)\b", re.IGNORECASE)
+_ADVICE = re.compile(r"\b(?:tips?|ways?|steps?|strateg(?:y|ies)|ideas?|self-care|cop(?:e|ing)|habits?|things you can|"
+                     r"what you can do|what helps|try|helps?|helpful|practices|skills|tools|suggestions|"
+                     r"how to|care for)\b", re.IGNORECASE)
+_STEM_END = re.compile(r"\b(?:to|can|could|may|might|should|will|must|you|try|please|also)$", re.IGNORECASE)
+_TRY_STEM = re.compile(r"\btry$", re.IGNORECASE)
+_TRAILING_JOINER = re.compile(r"(?:\s*[;,]\s*(?:and|or)?|\s+(?:and|or))\s*$", re.IGNORECASE)
+
+_REFERENCE_HEADING = re.compile(r"\b(?:reading|books?|bibliography|references|further reading|resources|"
+                                r"recommended|podcasts?|websites|links|sources|citations|works cited|"
+                                r"services|specialt(?:y|ies)|areas of (?:focus|expertise)|we (?:offer|treat|help)|"
+                                r"what (?:we|i) (?:offer|treat)|insurance|fees|rates|accepted plans|issues treated|"
+                                r"conditions treated|therapies offered|modalities)\b", re.IGNORECASE)
+_CITED = re.compile(r"\bby\s+(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)*(?:\s+[a-z]{2,3})?(?:\s+[A-Z][\w’'-]+)+|"
+                    r"\(\d{4}\)|,\s*(?:19|20)\d{2}\b|\bISBN\b|\bpp?\.\s*\d|\bdoi\b|https?://|www\.|"
+                    r"\b(?:Press|Publishing|Publications|Books|Sounds True|Penguin|Random House|Harper\w*)\b")
+_SERVICE = re.compile(r"^(?:(?:individual|couples?|family|group|teen|adolescent|child|play|art|online|in-person|"
+                      r"marriage|premarital|trauma|grief|christian|faith-based|virtual)\s+)*(?:therapy|counsel+ing|"
+                      r"psychotherapy|coaching|sessions?|assessments?|evaluations?|consultations?|workshops?|"
+                      r"supervision|intensives?|EMDR|CBT|DBT|ACT|IFS|EFT|telehealth|medication management)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Step:
+    """What becomes of one list item: `tip` (the item, or the sentence it makes with its lead-in, as a tip of
+    its own), `together` (one of the phrases that go after the lead-in in one tip) or `leave` (with a reason)."""
+
+    number: int
+    kind: str
+    item: Item
+    reason: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def tidy_item(item: Item) -> Item:
+    """An item without the joiner a list writer left at its end ("Name five things you can see;", "... in, and")."""
+    text = _TRAILING_JOINER.sub("", item.text) if item.text else item.text
+    if text != item.text and text:
+        text = end_with_period(text) if text[:1].isupper() and len(split_sentences(text)) <= 1 else text
+        return Item(text=text, lead=item.lead, children=item.children, mended=item.mended)
+    return item
+
+
+def reference_reason(block: Block, section: Section, items: list[Item]) -> str | None:
+    """Why a list is never advice: a reading list or bibliography, or the practice's services."""
+    where = " ".join(part for part in (section.heading, block.lead_in) if part)
+    texts = [item.full for item in items]
+    cited = sum(bool(_CITED.search(text)) for text in texts)
+    if cited * 2 > len(texts) or (cited and _REFERENCE_HEADING.search(where)):
+        return "reading list or bibliography"
+    services = sum(bool(_SERVICE.match(text.strip())) and len(words(text)) <= 6 for text in texts)
+    if services * 2 > len(texts) or (services and _REFERENCE_HEADING.search(where) and all(
+            len(words(text)) <= 6 for text in texts)):
+        return "list of services"
+    if _REFERENCE_HEADING.search(where) and all(not has_verb(text) and not is_imperative(text) for text in texts):
+        return "reading list or list of services"
+    return None
+
+
+def is_advice_list(block: Block, section: Section, items: list[Item]) -> bool:
+    """Practical advice (coping steps, self-care ideas), not a list that describes (signs, causes, myths) or
+    warns ("Try not to:")."""
+    lead = block.lead_in or ""
+    if stem(block):
+        return False  # its items finish the lead-in's sentence: they are no commands of their own
+    if _DESCRIBES.search(lead) or (not lead and _DESCRIBES.search(section.heading or "")):
+        return False
+    commands = sum(is_command(capitalize_first(item.full)) or (bool(item.lead) and is_command(item.text))
+                   for item in items)
+    return commands * 2 > len(items) or bool(_ADVICE.search(lead) or _ADVICE.search(section.heading or ""))
+
+
+def stem(block: Block) -> str | None:
+    """The lead-in's last sentence when an item finishes it ("When the days feel heavy, it can help to")."""
+    if not block.lead_in or not block.lead_in.rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(block.lead_in)
+    last = (sentences[-1] if sentences else block.lead_in).rstrip().rstrip(":").rstrip()
+    if not _STEM_END.search(last) or opens_with_reference(last):
+        return None
+    return last
+
+
+def joined(lead: str, item: Item) -> str | None:
+    """The lead-in and one item as a sentence, when the item finishes it: a verb phrase after "can", "to" or
+    "you", anything after "Try"."""
+    if item.lead or item.children:
+        return None
+    phrase = (split_sentences(item.text) or [""])[0].strip().rstrip(".;:,")
+    if not phrase or len(split_sentences(item.text)) > 1 or phrase.endswith("?"):
+        return None
+    if not _TRY_STEM.search(lead) and not is_imperative(capitalize_first(phrase)):
+        return None
+    sentence = end_with_period(capitalize_first(lead) + " " + lower_first(phrase))
+    return None if is_fragment(sentence) else sentence
+
+
+def complete(item: Item) -> bool:
+    """A whole sentence once it has its period ("If you can't sleep after 20 minutes, get up and read")."""
+    text = item.full.strip()
+    first = (split_sentences(text) or [""])[0]
+    return (first[:1].isupper() and len(words(first)) >= 5 and has_verb(first) and not opens_with_reference(first)
+            and not is_fragment(end_with_period(first)))
+
+
+_MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "squeeze", "inhale", "exhale", "channel",
+                            "express", "list", "break", "question", "remove", "picture", "relax", "stretch", "place",
+                            "hold", "scan", "label", "jot", "spend", "turn", "set", "plan", "pick", "avoid", "cut",
+                            "swap", "add", "bring", "shift", "get", "try", "go", "keep", "stay", "call", "text",
+                            "visit", "sit", "lie", "close", "open", "look", "listen", "smell", "taste", "touch", "hum",
+                            "sing", "dance", "garden", "paint", "draw", "color", "colour", "knit", "read", "play", "run",
+                            "rub", "wash", "sip", "tap", "shake", "light", "wrap", "pet", "cuddle", "chew", "whisper",
+                            "smile", "unfollow", "mute", "silence", "log", "book", "bake", "cook", "clean", "tidy"])
+
+
+def is_command(text: str) -> bool:
+    """Opens with a command, also one of the self-help verbs the shared list lacks ("Splash cold water...")."""
+    first = words(text)[:1]
+    return is_imperative(text) or (bool(first) and first[0].lower() in _MORE_COMMANDS and text[:1].isupper())
+
+
+def _command(item: Item) -> bool:
+    """A command of two words or more, with or without its period ("Limit caffeine", "Eat well")."""
+    first = (split_sentences(item.full.strip()) or [""])[0]
+    return first[:1].isupper() and len(words(first)) >= 2 and is_command(first) and not opens_with_reference(first)
+
+
+def finished_items(block: Block, numbered: list[tuple[int, Item]], limit: int) -> list[Step] | None:
+    """A long list whose items finish a lead-in that speaks to the reader ("When the days feel heavy, it can help
+    to:" + "write down one thing you need each morning"): one tip per item, the lead-in written out in front of
+    each, when the items together would not fit one post (`limit` characters) and every item finishes it; None
+    otherwise (the list goes into one tip with its lead-in, scheduler.tips.lists)."""
+    lead = stem(block)
+    if lead is None or not _READER.search(lead) or len(lead) > 100:
+        return None
+    sentences = [joined(lead, item) for _, item in numbered]
+    if not all(sentences) or len(lead) + sum(len(item.full) + 2 for _, item in numbered) <= limit:
+        return None
+    return [Step(number, "tip", Item(text=sentence or ""), notes=(JOINED_NOTE,))
+            for (number, _), sentence in zip(numbered, sentences)]
+
+
+_READER = re.compile(r"\b(?:you|your|yourself|try|it (?:can|may|might|will|often) help|it helps|helps? to|helpful to|"
+                     r"consider|remember to|make sure to|be sure to)\b", re.IGNORECASE)
+
+
+def plan(block: Block, section: Section, numbered: list[tuple[int, Item]], *, whole) -> list[Step] | None:
+    """What becomes of each item of an advice list; None when no item stands as a tip by itself (the list is
+    one tip with its lead-in, as before). `whole(item)`: the splitter's test for an item that says something by
+    itself (scheduler.tips.lists)."""
+    steps = []
+    for number, item in numbered:
+        if whole(item) or complete(item) or _command(item):
+            steps.append(Step(number, "tip", item))
+        elif item.lead and not item.children and _command(Item(text=item.text)):
+            steps.append(Step(number, "tip", Item(text=end_with_period(item.text))))  # "Cool off: Run cold water..."
+        else:
+            steps.append(Step(number, "together", item))
+    if not any(step.kind == "tip" for step in steps):
+        return None
+    phrases = [step for step in steps if step.kind == "together"]
+    if phrases and not _together_reads(block, [step.item for step in phrases]):
+        reason = ("a phrase in a list of advice: it says nothing alone, and no lead-in of the article's own "
+                  "carries it faithfully")
+        steps = [Step(s.number, "leave", s.item, reason) if s.kind == "together" else s for s in steps]
+    return steps
+
+
+def _together_reads(block: Block, items: list[Item]) -> bool:
+    """The leftover phrases read as the article said them after its own lead-in sentence (not a heading, which
+    would make "Caffeine after noon" one of the "Tips for better sleep"): two or more short phrases."""
+    return bool(block.lead_in) and len(items) >= 2 and all(
+        len(words(item.full)) <= 12 and len(split_sentences(item.full)) <= 1 and not item.children for item in items)

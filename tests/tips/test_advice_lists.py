@@ -1,0 +1,217 @@
+"""Lists of practical advice give tips from their items that stand alone; reading lists, bibliographies and
+lists of services give none; nothing is stitched into a garbled "X include a, b and c" sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from scheduler.articles import read_article
+from scheduler.tips.advice_lists import JOINED_NOTE
+from scheduler.tips.drafting import split_report
+
+
+def split(tmp_path, name: str, content: str):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    report = split_report(read_article(path))
+    return report.tips, [item for block in report.blocks for item in block.get("items", [])]
+
+
+def texts(tips):
+    return [tip.headline + " | " + tip.text for tip in tips]
+
+
+COPING = """# Coping with stress
+
+## How can I cope with stress?
+
+Here are some ways to cope:
+
+- Exercise regularly
+- Eat well
+- Get enough sleep
+- Talk to someone you trust
+- Limit caffeine
+- Practice deep breathing
+"""
+
+
+def test_every_command_of_a_coping_list_is_a_tip(tmp_path):
+    tips, items = split(tmp_path, "coping.md", COPING)
+    assert [tip.headline for tip in tips] == ["Exercise regularly.", "Eat well.", "Get enough sleep.",
+                                              "Talk to someone you trust.", "Limit caffeine.",
+                                              "Practice deep breathing."]
+    assert all(item["tips"] for item in items)
+
+
+STEPS = """Grounding when panic hits
+
+When panic rises, your body is sounding a false alarm. These steps can bring you back:
+
+1. Name five things you can see;
+2. Notice four things you can touch;
+3. Breathe out longer than you breathe in, and
+4. Remind yourself that the wave will pass.
+"""
+
+
+def test_numbered_steps_lose_the_joiners_at_their_ends(tmp_path):
+    tips, _ = split(tmp_path, "steps.txt", STEPS)
+    assert [tip.text for tip in tips][-4:] == ["Name five things you can see.", "Notice four things you can touch.",
+                                          "Breathe out longer than you breathe in.",
+                                          "Remind yourself that the wave will pass."]
+
+
+MIXED = """<article><h1>Surviving the holidays</h1>
+<h2>Self-care ideas</h2>
+<p>Small acts of care add up during a stressful season:</p>
+<ul>
+<li>A warm bath before bed</li>
+<li>Journaling</li>
+<li>Call a friend who makes you laugh.</li>
+<li>Step outside for ten minutes of daylight every morning.</li>
+<li>Time with a pet</li>
+</ul>
+</article>"""
+
+
+def test_commands_stand_alone_and_the_phrases_go_after_the_articles_own_lead_in(tmp_path):
+    tips, items = split(tmp_path, "mixed.html", MIXED)
+    assert "Call a friend who makes you laugh. | Call a friend who makes you laugh." in texts(tips)
+    assert any(tip.headline.startswith("Step outside for ten minutes") for tip in tips)
+    together = [tip for tip in tips if tip.text.startswith("Small acts of care add up during a stressful season:")]
+    assert len(together) == 1 and together[0].text.endswith("a warm bath before bed, journaling, and time with a pet.")
+    assert not any(" include " in tip.text for tip in tips)  # "... a stressful season include a warm bath"
+    assert all(item["tips"] for item in items)
+
+
+SLEEP = """# Sleep better
+
+## Tips for better sleep
+
+- Keep the same bedtime. Your body likes rhythm.
+- A cool, dark room
+- If you can't sleep after 20 minutes, get up and do something quiet
+- Caffeine after noon
+"""
+
+
+def test_bare_phrases_under_a_heading_alone_are_left_out_with_a_reason(tmp_path):
+    tips, items = split(tmp_path, "sleep.md", SLEEP)
+    assert [tip.headline for tip in tips] == ["Keep the same bedtime.",
+                                              "If you can't sleep after 20 minutes, get up and do something quiet."]
+    assert not any("Caffeine" in tip.text or "caffeine" in tip.text for tip in tips)  # not one of the "tips"
+    left = {item["text"]: item["left_out"] for item in items if not item["tips"]}
+    assert set(left) == {"A cool, dark room", "Caffeine after noon"}
+    assert all("list of advice" in reason for reason in left.values())
+
+
+GRIEF = """# Self-care when you are grieving
+
+Grief is exhausting, and small things help more than you might think.
+
+When the days feel heavy, it can help to:
+
+- write down one thing you need each morning before anyone else wakes up
+- ask a friend to walk with you at the same time every week
+- keep a simple routine for meals and sleep, even when nothing tastes right
+- let yourself cry without apologizing to the people around you
+- say no to gatherings that feel like too much this year
+"""
+
+
+def test_a_long_list_that_finishes_its_lead_in_gives_one_sentence_per_item(tmp_path):
+    tips, items = split(tmp_path, "grief.md", GRIEF)
+    joined = [tip for tip in tips if JOINED_NOTE in tip.notes]
+    assert [tip.text for tip in joined] == [
+        "When the days feel heavy, it can help to write down one thing you need each morning before anyone else wakes up.",
+        "When the days feel heavy, it can help to ask a friend to walk with you at the same time every week.",
+        ("When the days feel heavy, it can help to keep a simple routine for meals and sleep, even when nothing tastes "
+        "right."),
+        "When the days feel heavy, it can help to let yourself cry without apologizing to the people around you.",
+        "When the days feel heavy, it can help to say no to gatherings that feel like too much this year."]
+    assert all(not tip.ready for tip in joined)
+    assert all(item["tips"] for item in items)
+
+
+SHORT_STEM = """# After a loss
+
+When the days feel heavy, it can help to:
+
+- write things down
+- ask a friend to walk with you
+- keep a simple routine
+"""
+
+
+def test_a_short_list_that_finishes_its_lead_in_stays_one_tip(tmp_path):
+    tips, _ = split(tmp_path, "loss.md", SHORT_STEM)
+    assert texts(tips) == [("When the days feel heavy, it can help to write things down. | When the days feel heavy, it "
+                           "can help to write things down, ask a friend to walk with you, and keep a simple routine.")]
+
+
+SYMPTOMS = """# Panic
+
+When panic hits, people with panic disorder may:
+
+- Have a racing heart
+- Feel short of breath
+- Avoid places where attacks happened before
+"""
+
+
+def test_a_list_that_finishes_a_description_never_becomes_commands(tmp_path):
+    tips, _ = split(tmp_path, "panic.md", SYMPTOMS)
+    assert not any(tip.headline in ("Have a racing heart.", "Feel short of breath.",
+                                    "Avoid places where attacks happened before.") for tip in tips)
+
+
+@pytest.mark.parametrize(("heading", "entries", "reason"), [
+    ("Recommended reading", ["*The Body Keeps the Score* by Bessel van der Kolk (2014)", "*Hold Me Tight* by Dr. Sue Johnson",
+                             "It's OK That You're Not OK, Megan Devine, Sounds True, 2017"], "reading list or bibliography"),
+    ("Books that help", ["Lost Connections by Johann Hari", "Self-Compassion by Kristin Neff",
+                         "Mindset by Carol Dweck"], "reading list or bibliography"),
+    ("References", ["Gottman, J. (1999). The Seven Principles for Making Marriage Work. Harmony.",
+                    "Johnson, S. (2008). Hold Me Tight. Little, Brown."], "reading list or bibliography"),
+    ("Services", ["Individual therapy", "Couples counseling", "Family therapy", "EMDR"], "list of services"),
+    ("How we can help", ["Teen counseling", "Online therapy sessions", "Premarital counseling",
+                         "Trauma therapy"], "list of services"),
+])
+def test_reading_lists_and_services_give_no_tip(tmp_path, heading, entries, reason):
+    """(A heading the splitter already reads as the practice's own, "References" or "How we can help", leaves its
+    blocks out before the list is read.)"""
+    content = "# Our practice\n\nStress is part of life, and you can learn to carry it more lightly.\n\n" + \
+        f"## {heading}\n\n" + "".join(f"- {entry}\n" for entry in entries)
+    tips, items = split(tmp_path, "refs.md", content)
+    assert [item["left_out"] for item in items] in ([reason] * len(entries),
+                                                    ["pitch or page furniture (its heading)"] * len(entries))
+    assert not any(entry.strip("*")[:12] in tip.text for tip in tips for entry in entries)
+
+
+TERMS = """# Calm in the moment
+
+## When anger rises
+
+- **Pause**: Count slowly to ten before you answer
+- **Move it out**: Press your palms together hard for ten seconds, then let go
+- **Step away**: Leave the room for fifteen minutes and say when you will be back
+- **Cool off**: Run cold water over your wrists
+
+## Quick resets
+
+- **Grounding**: five senses, one at a time
+- **Music**: a song that slows you down
+- **Movement**: a short walk around the block
+"""
+
+
+def test_term_and_command_items_give_the_command_and_term_lists_give_their_terms(tmp_path):
+    tips, _ = split(tmp_path, "anger.md", TERMS)
+    assert [tip.text for tip in tips][:4] == [
+        "Count slowly to ten before you answer.",
+        "Move it out. Press your palms together hard for ten seconds, then let go.",  # a lead-in that is a command
+        "Step away. Leave the room for fifteen minutes and say when you will be back.",
+        "Run cold water over your wrists."]
+    assert not any("Pause:" in tip.text or "Move it out:" in tip.text for tip in tips)
+    resets = [tip for tip in tips if tip.section == "Quick resets"]
+    assert [tip.text for tip in resets] == ["Quick resets include grounding, music, and movement."]
