@@ -89,6 +89,17 @@ def reference_reason(block: Block, section: Section, items: list[Item]) -> str |
     return None
 
 
+_WARNS = re.compile(r"\b(?:avoid|avoiding|don['’]t|do not|never|not to|stop|instead of|what not|mistakes?|myths?|"
+                    r"red flags|harmful|unhealthy|toxic|bad habits|worse|traps?|pitfalls?|unhelpful|fall into|"
+                    r"steer clear|watch out for|beware)\b", re.IGNORECASE)
+
+
+def warns(block: Block, section: Section) -> bool:
+    """A list of what not to do ("Things to avoid before bed", "Habits that make anxiety worse"): its items, often
+    commands, must never stand alone as advice."""
+    return bool(_WARNS.search(block.lead_in or "") or _WARNS.search(section.heading or ""))
+
+
 def is_advice_list(block: Block, section: Section, items: list[Item]) -> bool:
     """Practical advice (coping steps, self-care ideas), not a list that describes (signs, causes, myths) or
     warns ("Try not to:")."""

@@ -18,7 +18,9 @@ from scheduler.tips.advice_lists import (
     is_command,
     plan,
     reference_reason,
+    stem,
     tidy_item,
+    warns,
 )
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
@@ -192,6 +194,9 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
             else:
                 ledger.leave((block.number, number), "definition list")
         return drafts
+    if warns(block, section) and stem(block) is None and sum(
+            is_command(capitalize_first(item.full)) for _, item in items) * 2 > len(items):
+        return _warning_drafts(block, items, section, scope)
     steps = finished_items(block, items, SOFT_LIST_TEXT) or (plan(
         block, section, items, whole=lambda item: _whole(item, loose=True)) if is_advice_list(
         block, section, [item for _, item in items]) else None)
@@ -210,6 +215,25 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
         return drafts
     return _combined_list_draft(block, [item for _, item in items], section, scope,
                                 numbers=[n for n, _ in items])
+
+
+def _warning_drafts(block: Block, items: list[tuple[int, Item]], section: Section, scope: Scope) -> list[Draft]:
+    """A list of what not to do is one tip whose headline keeps the lead-in in front of the item it names
+    ("Things to avoid before bed: drink coffee after noon."): an item alone would advise the opposite."""
+    drafts = _combined_list_draft(block, [item for _, item in items], section, scope, numbers=[n for n, _ in items])
+    kept = []
+    for draft in drafts:
+        first = draft.pieces[0] if draft.pieces else ""
+        at = draft.text.find(first) if first else -1
+        headline = end_with_period(draft.text[:at + len(first)]) if at > 0 else ""
+        if not headline or len(headline) > LONG_HEADLINE:
+            for locator in draft.where():
+                scope.ledger.leave(locator, "a list of what not to do with no headline that keeps its lead-in")
+            continue
+        draft.headline, draft.anchor = headline, first
+        draft.notes = ["headline names only some of the list's items"] + long_headline_notes(headline)
+        kept.append(draft)
+    return kept
 
 
 SOFT_LIST_TEXT = 230  # a list's items and lead-in longer than this would be cut to fit one post

@@ -215,3 +215,32 @@ def test_term_and_command_items_give_the_command_and_term_lists_give_their_terms
     assert not any("Pause:" in tip.text or "Move it out:" in tip.text for tip in tips)
     resets = [tip for tip in tips if tip.section == "Quick resets"]
     assert [tip.text for tip in resets] == ["Quick resets include grounding, music, and movement."]
+
+
+AVOID = """# Sleep
+
+## Things to avoid before bed
+
+- Drink coffee after noon.
+- Scroll through the news in bed.
+- Eat a heavy meal late at night.
+
+## Habits that make anxiety worse
+
+Try to notice when you fall into these:
+
+- Check your phone every few minutes.
+- Avoid every situation that scares you.
+"""
+
+
+def test_a_list_of_what_not_to_do_never_gives_its_items_as_advice(tmp_path):
+    tips, items = split(tmp_path, "avoid.md", AVOID)
+    assert [(tip.headline, tip.text) for tip in tips] == [
+        ("Things to avoid before bed: drink coffee after noon.",
+         ("Things to avoid before bed: drink coffee after noon, scroll through the news in bed, and eat a heavy meal "
+         "late at night.")),
+        ("Try to notice when you fall into these: check your phone every few minutes.",
+         ("Try to notice when you fall into these: check your phone every few minutes and avoid every situation that "
+         "scares you."))]
+    assert all(item["tips"] for item in items)
