@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from scheduler.articles import Block, Item, Section
-from scheduler.tips.filters import is_fragment, opens_with_reference
+from scheduler.tips.edges import first_person
+from scheduler.tips.filters import FIRST_PLURAL, is_fragment, opens_with_reference
 from scheduler.tips.sentences import (
     capitalize_first,
     end_with_period,
@@ -104,6 +105,8 @@ def is_advice_list(block: Block, section: Section, items: list[Item]) -> bool:
     """Practical advice (coping steps, self-care ideas), not a list that describes (signs, causes, myths) or
     warns ("Try not to:")."""
     lead = block.lead_in or ""
+    if lead and (first_person(lead) or FIRST_PLURAL.search(lead)):
+        return False  # "I offer an integrative approach to working with clients:": what the practice does
     if stem(block):
         return False  # its items finish the lead-in's sentence: they are no commands of their own
     if _DESCRIBES.search(lead) or (not lead and _DESCRIBES.search(section.heading or "")):
@@ -142,8 +145,8 @@ def complete(item: Item) -> bool:
     """A whole sentence once it has its period ("If you can't sleep after 20 minutes, get up and read")."""
     text = item.full.strip()
     first = (split_sentences(text) or [""])[0]
-    return (first[:1].isupper() and len(words(first)) >= 5 and has_verb(first) and not opens_with_reference(first)
-            and not is_fragment(end_with_period(first)))
+    return (first[:1].isupper() and len(words(first)) >= 5 and has_verb(" ".join(words(first)[1:]))
+            and not opens_with_reference(first) and not is_fragment(end_with_period(first)))  # not "Support for ..."
 
 
 _MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "squeeze", "inhale", "exhale", "channel",
@@ -165,7 +168,9 @@ def is_command(text: str) -> bool:
 def _command(item: Item) -> bool:
     """A command of two words or more, with or without its period ("Limit caffeine", "Eat well")."""
     first = (split_sentences(item.full.strip()) or [""])[0]
-    return first[:1].isupper() and len(words(first)) >= 2 and is_command(first) and not opens_with_reference(first)
+    second = words(first)[1:2]
+    return (first[:1].isupper() and len(words(first)) >= 2 and is_command(first) and not opens_with_reference(first)
+            and not (second and second[0].lower() in ("for", "of")))  # "Respect for your style": a noun
 
 
 def finished_items(block: Block, numbered: list[tuple[int, Item]], limit: int) -> list[Step] | None:

@@ -563,15 +563,16 @@ def _sentence_case(heading: str) -> str:
     out = [parts[0]]
     for word in parts[1:]:
         keep = word == "I" or word.startswith(("I’", "I'")) or (len(word) > 1 and word[1:2].isupper())
-        out.append(word if keep else word[:1].lower() + word[1:])
+        out.append(word if keep else "-".join(part[:1].lower() + part[1:] for part in word.split("-")))
     return " ".join(out)
 
 
 def _item_phrase(item: Item) -> str | None:
     term = item.lead if item.lead else (_TERM.match(item.full.strip()) or [None, None])[1]
-    term = re.sub(r"[.;:,!]+$", "", term or "").strip()
-    if term and len(words(term)) <= 5 and _definition(item) is not None:
-        return _sentence_case(lower_first(term.strip()))  # "Quick meditation: 2-minute focused breathing": its term
+    described = item.text if item.lead else item.full[len(term or ""):]
+    if term and not term.rstrip().endswith((".", "!", "?")) and len(words(term)) <= 5 and not re.search(
+            r"\d", described):  # "Quick Meditation: 2-minute focused breathing": its term; not a phone number's
+        return lower_first(_sentence_case(re.sub(r"[;:,]+$", "", term).strip()))
     text = (split_sentences(item.full.strip()) or [""])[0]
     if not text or is_question(text):
         return None

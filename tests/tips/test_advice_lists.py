@@ -244,3 +244,33 @@ def test_a_list_of_what_not_to_do_never_gives_its_items_as_advice(tmp_path):
          ("Try to notice when you fall into these: check your phone every few minutes and avoid every situation that "
          "scares you."))]
     assert all(item["tips"] for item in items)
+
+
+PITCH = """# Short-term counselling
+
+In our sessions, I help clients to:
+
+- Identify specific goals and work towards them
+- Explore the root causes of their stress
+- Build resilience in a focused timeframe
+
+## What supervision gives you
+
+- Support for your professional development and growth
+- Respect for your theoretical orientation and personal style
+- A space to reflect on difficult cases
+
+## Crisis lines
+
+- Clackamas County: 503-655-8585
+- Multnomah County: 503-988-4888
+"""
+
+
+def test_what_the_practice_does_and_noun_phrases_never_become_commands(tmp_path):
+    tips, _ = split(tmp_path, "pitch.md", PITCH)
+    headlines = [tip.headline for tip in tips]
+    assert not {"Identify specific goals and work towards them.", "Explore the root causes of their stress.",
+                "Support for your professional development and growth.",
+                "Respect for your theoretical orientation and personal style."} & set(headlines)
+    assert not any("clackamas" in tip.text for tip in tips)  # a place's name is never lowered into a list
