@@ -156,7 +156,16 @@ def lead_in_case(lead: str) -> tuple[str, list[str]]:
     if len(words(lead)) < 2:
         return lead, []
     cased = sentence_case(lead)
+    parts = cased.split(" ")
+    titled = [w for w in parts[1:] if w.lower().strip(".,!?:;") not in _SMALL_WORDS]
+    if cased == lead and titled and all(w[:1].isupper() and w[1:2].islower() for w in titled):
+        cased = " ".join([parts[0]] + [w if w == "I" or w.startswith(("I’", "I'")) else w[:1].lower() + w[1:]
+                                       for w in parts[1:]])  # "Talk it Out": short words the title rule skips
     return cased, ([] if cased == lead else [CASE_NOTE])
+
+
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
+                          "it", "up", "as", "is", "be", "so", "if"])
 
 
 CASE_NOTE = "put in sentence case from a heading’s capitals: check names kept theirs"

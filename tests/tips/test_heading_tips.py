@@ -9,7 +9,7 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
-from scheduler.tips.drafts import CASE_NOTE
+from scheduler.tips.drafts import CASE_NOTE, lead_in_case
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -121,3 +121,16 @@ def test_no_tip_pastes_its_heading_into_the_text(path):
         if "headline is the section heading" in tip.notes:
             assert not tip.text.startswith(tip.headline.rstrip(".")), tip
             assert tip.text.strip() != tip.headline.strip(), tip
+
+
+@pytest.mark.parametrize(("lead", "cased"), [
+    ("Talk it Out", "Talk it out"), ("Get Enough Sleep", "Get enough sleep"), ("TAKE A BREAK", "Take a break"),
+    ("Try CBT Skills", "Try CBT skills"), ("Use I Statements", "Use I statements"),
+])
+def test_lead_ins_written_as_titles_are_put_in_sentence_case(lead, cased):
+    assert lead_in_case(lead) == (cased, [CASE_NOTE])
+
+
+@pytest.mark.parametrize("lead", ["Listen first", "Ask for help", "Exercise", "Name what you need"])
+def test_lead_ins_in_sentence_case_are_left_as_written(lead):
+    assert lead_in_case(lead) == (lead, [])
