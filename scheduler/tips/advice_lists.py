@@ -90,9 +90,10 @@ def reference_reason(block: Block, section: Section, items: list[Item]) -> str |
     return None
 
 
-_WARNS = re.compile(r"\b(?:avoid|avoiding|don['’]t|do not|never|not to|stop|instead of|what not|mistakes?|myths?|"
-                    r"red flags|harmful|unhealthy|toxic|bad habits|worse|traps?|pitfalls?|unhelpful|fall into|"
-                    r"steer clear|watch out for|beware)\b", re.IGNORECASE)
+_WARNS = re.compile(r"\b(?:(?:things|habits|what|foods?|behaviou?rs?|mistakes?|words|phrases) to avoid|avoid(?:ing)? "
+                    r"(?:these|the following)|to avoid\s*:?$|not to|what not|mistakes?|myths?|red flags|harmful|"
+                    r"unhealthy|toxic|bad habits|worse|traps?|pitfalls?|unhelpful|fall into|steer clear|watch out for|"
+                    r"beware|stop doing|things to stop|don['’]t do)\b", re.IGNORECASE)
 
 
 def warns(block: Block, section: Section) -> bool:

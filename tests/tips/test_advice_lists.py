@@ -274,3 +274,13 @@ def test_what_the_practice_does_and_noun_phrases_never_become_commands(tmp_path)
                 "Support for your professional development and growth.",
                 "Respect for your theoretical orientation and personal style."} & set(headlines)
     assert not any("clackamas" in tip.text for tip in tips)  # a place's name is never lowered into a list
+
+
+@pytest.mark.parametrize("heading", ["How to stop overthinking", "How to avoid burnout", "Don't go it alone",
+                                     "Instead of yelling"])
+def test_advice_headings_with_a_negation_still_give_each_command(tmp_path, heading):
+    content = (f"# Calm\n\n## {heading}\n\n- Write your worries down before bed.\n- Take a slow walk after lunch.\n"
+               "- Call a friend when the day feels long.\n")
+    tips, _ = split(tmp_path, "calm.md", content)
+    assert [tip.text for tip in tips] == ["Write your worries down before bed.", "Take a slow walk after lunch.",
+                                          "Call a friend when the day feels long."]
