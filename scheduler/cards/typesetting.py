@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -144,41 +145,57 @@ def word_width(word: Word, chain: tuple[Path, ...], size: int, rtl: bool) -> flo
     return sum(fonts.length(chain[i], size, text, direction) for i, text in word.runs)
 
 
-def _best_partition(width, n: int, lines: int, max_width: float, last_needs_two: bool) -> list[int] | None:
-    """Split n words into exactly `lines` lines: minimise the longest, then the spread under it."""
+def _best_partition(ending: list[list[float]], n: int, lines: int, max_width: float,
+                    last_needs_two: bool) -> list[int] | None:
+    """Split n words into exactly `lines` lines: minimise the longest, then the spread under it.
+
+    `ending[j][i]` is the width of words i..j-1 set on one line (see _widths_by_end).
+    """
     inf = math.inf
 
-    def allowed(i: int, j: int, line: int) -> bool:
-        if width(i, j) > max_width:
-            return False
-        return not (last_needs_two and line == lines and j - i < 2)
-
-    def solve(cost_of) -> tuple[float, list[int]] | None:
-        best = [[inf] * (n + 1) for _ in range(lines + 1)]
-        back = [[0] * (n + 1) for _ in range(lines + 1)]
-        best[0][0] = 0.0
+    def solve(limit: float | None) -> tuple[float, list[int]] | None:
+        """The longest line minimised (limit None), or the squared shortfalls under `limit` summed."""
+        best = [0.0] + [inf] * n  # the cost of setting the first j words on the lines so far
+        backs = []
         for line in range(1, lines + 1):
+            row, back = [inf] * (n + 1), [0] * (n + 1)
+            fewest = 2 if last_needs_two and line == lines else 1  # words on this line
+            first = line - 1
             for j in range(line, n - (lines - line) + 1):
-                for i in range(line - 1, j):
-                    if best[line - 1][i] == inf or not allowed(i, j, line):
+                here, at = inf, 0
+                stop = j - fewest + 1
+                for i, so_far, w in zip(range(first, stop), best[first:stop], ending[j][first:stop]):
+                    if so_far == inf or w > max_width:
                         continue
-                    cost = cost_of(best[line - 1][i], width(i, j))
-                    if cost <= best[line][j] and cost < inf:  # on a tie, the longer line first
-                        best[line][j], back[line][j] = cost, i
-        if best[lines][n] == inf:
+                    if limit is None:
+                        cost = max(so_far, w)
+                    elif w <= limit:
+                        cost = so_far + (limit - w) ** 2
+                    else:
+                        continue
+                    if cost <= here and cost < inf:  # on a tie, the longer line first
+                        here, at = cost, i
+                row[j], back[j] = here, at
+            best = row
+            backs.append(back)
+        if best[n] == inf:
             return None
         breaks, j = [], n
-        for line in range(lines, 0, -1):
+        for back in reversed(backs):
             breaks.append(j)
-            j = back[line][j]
-        return best[lines][n], breaks[::-1]
+            j = back[j]
+        return best[n], breaks[::-1]
 
-    longest = solve(lambda so_far, w: max(so_far, w))
+    longest = solve(None)
     if longest is None:
         return None
-    limit = longest[0]
-    spread = solve(lambda so_far, w: so_far + (limit - w) ** 2 if w <= limit else inf)
+    spread = solve(longest[0])
     return (spread or longest)[1]
+
+
+def _widths_by_end(width, n: int) -> list[list[float]]:
+    """width(i, j) as table[j][i] for every 0 <= i < j <= n: looked up, not recomputed, by the partitions."""
+    return [[width(i, j) for i in range(j)] for j in range(n + 1)]
 
 
 BALANCED = 0.55  # the shortest line at least this share of the longest, or the lines look ragged
@@ -223,6 +240,7 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
     space = fonts.length(chain[0], max_size, " ", "rtl" if rtl else "ltr")
     ascent, descent = fonts.ink_extent(chain[0], max_size)
     line_width = _line_widths(words, widths, space)
+    ending = _widths_by_end(line_width, len(words))
     total = line_width(0, len(words))
 
     counts = []  # (the largest size any split into that many lines could reach, lines, per_size)
@@ -235,9 +253,10 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
         widest = math.floor(width_box * max_size / shortest_longest) + 1 if shortest_longest > 0 else tallest  # +1: rounding
         counts.append((min(tallest, widest), lines, per_size))
 
+    @cache
     def split(lines: int, per_size: float, no_orphan: bool) -> tuple[list[int], float, float, int] | None:
         """The split, its balance, its longest line at max_size and the size that line allows."""
-        breaks = _best_partition(line_width, len(words), lines, math.inf, no_orphan)
+        breaks = _best_partition(ending, len(words), lines, math.inf, no_orphan)
         if breaks is None:
             return None
         spans = list(zip([0, *breaks[:-1]], breaks))
@@ -255,15 +274,18 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
             size -= 1
         return None
 
+    def options(lines: int, per_size: float):
+        """The split without a lone last word, then the one with: each worked out when first reached."""
+        return (split(lines, per_size, no_orphan) for no_orphan in ((True, False) if lines > 1 else (False,)))
+
     candidates: list[_Candidate] = []
     best_score = -math.inf  # of the candidates without a lone last word: only they can be chosen once one is
     for bound, lines, per_size in sorted(counts, key=lambda count: -count[0]):
         if bound < best_score:
             break
-        options = [split(lines, per_size, no_orphan) for no_orphan in ((True, False) if lines > 1 else (False,))]
-        if all(found is None or _score(found[3], found[1]) < best_score for found in options):
+        if all(found is None or _score(found[3], found[1]) < best_score for found in options(lines, per_size)):
             continue  # whichever of them would be set, it scores below the best: never chosen
-        for found in options:  # the split without a lone last word, unless it does not fit at min_size
+        for found in options(lines, per_size):  # the split without a lone last word, unless it does not fit at min_size
             candidate = None if found is None else set_split(lines, found)
             if candidate is None:
                 continue
