@@ -102,6 +102,11 @@ def split_runs(word: str, chain: tuple[Path, ...]) -> tuple[tuple[int, str], ...
     Combining marks and joiners stay with the character before them. Raises MissingGlyph for a
     character that no font in the chain has.
     """
+    if not word:
+        return ()
+    first = codepoints(chain[0])
+    if all(ord(char) in first or not needs_glyph(char) for char in word):
+        return ((0, word),)  # the usual word: every character in the first font
     runs: list[list] = []
     for char in word:
         if runs and not needs_glyph(char):
