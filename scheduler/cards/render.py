@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, PngImagePlugin
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 from scheduler.cards import fonts, typesetting
 from scheduler.cards.alttext import card_alt_text
@@ -163,9 +163,22 @@ def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, float], word: typesett
     direction = "rtl" if rtl else "ltr"
     runs = reversed(word.runs) if word.level % 2 else word.runs
     for index, text in runs:
-        font = fonts.load(chain[index], size)
-        draw.text((x, baseline), text, font=font, fill=fill, anchor="ls", direction=direction)
+        stamp(draw, (x, baseline), text, fonts.load(chain[index], size), fill, direction)
         x += fonts.length(chain[index], size, text, direction)
+
+
+def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, font: ImageFont.FreeTypeFont, fill,
+          direction: str) -> None:
+    """The pixels `draw.text(at, text, anchor="ls")` gives, blended through the text's mask from a patch of
+    the fill: Pillow's paste blends an RGB image through a mask in a plainer loop than draw.text's fill does,
+    and the headline's blending is a fifth of the drawing."""
+    x, y = at
+    mask, (dx, dy) = font.getmask2(text, draw.fontmode, direction, anchor="ls", start=(math.modf(x)[0], math.modf(y)[0]))
+    width, height = mask.size
+    if not width or not height:
+        return
+    left, top = int(x) + dx, int(y) + dy
+    draw.im.paste(Image.core.fill(draw.mode, (width, height), fill), (left, top, left + width, top + height), mask)
 
 
 def line_box(path: Path, size: int, left: float, width: float, baseline: float) -> tuple[float, float, float, float]:
