@@ -33,6 +33,7 @@ from scheduler.tips.filters import is_question, practice_names
 from scheduler.tips.flags import vignette_names
 from scheduler.tips.ledger import Ledger
 from scheduler.tips.scorer import LABELS, MODEL_FILE, candidates, features
+from scheduler.tips.standalone import standalone_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "scorer"
@@ -78,10 +79,12 @@ def load_units(devset: Path) -> tuple[list[tuple[str, str, object, str]], Counte
 
 
 def _rules_pass(candidate, scope) -> bool:
-    """Whether the splitter's hand rules alone would let this unit open a tip (before the model has a say)."""
+    """Whether the splitter's hand rules alone would let this unit open a tip, and a tip of its words alone pass
+    readiness's own checks (scheduler.tips.standalone): the units on which the model has the last say."""
     text = candidate.text
     return (candidate.kind != "heading" and unusable_reason(text, scope) is None and not is_question(text)
-            and headline_score(text, candidate.index, candidate.total) is not None)
+            and headline_score(text, candidate.index, candidate.total) is not None
+            and not standalone_notes(text, text, kind=candidate.kind))
 
 
 def train(rows: list[list[str]], targets: list[int]) -> dict[str, list[float]]:

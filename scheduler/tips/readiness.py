@@ -16,12 +16,14 @@ from scheduler.tips.filters import compress
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
+from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
+from scheduler.tips.standalone import standalone_notes
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
 _FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
-         "text shortened to fit a post", "headline names only some of the list's items",
+         "text shortened to fit a post",
          "rewritten from first person to an imperative", "headline is the section heading")
 _CONDITION_CUT = re.compile(r"^[\s,;:—–-]*(?:unless|only|if|except|as long as|provided|until|but not|not|without|"
                             r"even if|even when|when|while|before|after|rather than|instead of|because|since|so that|"
@@ -56,6 +58,8 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     lost = _lost_from_headline(headline, source)
     if lost:
         found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
+    if kind != "edited":  # a person's own words are theirs to judge
+        found += standalone_notes(headline, text, kind=kind)
     return list(dict.fromkeys(found))
 
 
@@ -66,7 +70,7 @@ _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline",
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from")
 _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
-               "describes the reader") + tuple(REASONS.values())  # the scorer's reading of the words split wrote
+               "describes the reader") + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
 def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:

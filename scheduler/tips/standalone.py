@@ -1,0 +1,305 @@
+"""Checks that a finished tip stands alone, read as a follower reads it: one card and one post, nothing around it.
+
+Independent of the scorer (scheduler.tips.scorer) and of the rules that chose the sentence: these read the words
+split is about to write, headline and text together, and each problem found is a note that names it. A tip is
+ready only when none is found (scheduler.tips.readiness). They are strict on purpose: a tip held back for a look
+costs the manager a glance; a ready tip that is not postable costs the manager's trust in `ready`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.tips.edges import first_person, is_story, without_quotes
+from scheduler.tips.filters import is_question, opens_with_reference
+from scheduler.tips.sentences import STOPWORDS, Caseless, split_sentences, words
+from scheduler.tips.verbs import has_verb, is_imperative
+
+# The notes, by the problem they name (readiness keeps a person's edit from carrying them over: see NOTES).
+LEANS = "leans on what came before (“{}”): make it say what it means"
+NO_ANTECEDENT = "a pronoun with no one to refer to in the tip (“{}”): name who or what it means"
+POINTS_ELSEWHERE = "points at another part of the article (“{}”)"
+FIRST_PERSON = "speaks in the author’s “I”: turn it round to “you” or leave it out"
+PRACTICE_VOICE = "the headline speaks as “we”: check it is advice, not the practice speaking"
+STORY = "tells a story in the past, not advice"
+QUESTION = "a question with no answer in the tip"
+CARRIED_QUESTION = "the text opens with the article’s question: check it reads as one post, not a heading and its answer"
+NOT_TO_READER = "says nothing to the reader (no “you”, no step to take): check it is advice, not a fact about the topic"
+LABEL = "opens with a label (“{}”): drop the label"
+CUT_SHORT = "the headline stops where the sentence needs more (“… {}”)"
+NO_VERB = "the headline has no verb: make it a sentence"
+BROKEN = "the text is not whole sentences (“{}”): check where it was cut"
+TITLE_CASE = "odd capitals in the headline: write it in sentence case"
+EXAMPLE_ALONE = "an example of what to say, with nothing saying when: add the situation it is for"
+DEFINITION = "a definition, not advice: check it gives a follower something to use"
+THE_UNSAID = "“{}” points at something the tip has not said: name it"
+SYMPTOMS_OF_WHAT = "“symptoms” of what? name the condition"
+TO_WHOM = "says to {} without saying to whom: name the person"
+PRACTICE_TALK = "speaks about the practice’s clients or training, not to a follower"
+LONG = "long for one tip ({} words): check it reads at a glance"
+
+NOTES = tuple(note.split("(")[0].split("“")[0] for note in (
+    LEANS, NO_ANTECEDENT, POINTS_ELSEWHERE, FIRST_PERSON, PRACTICE_VOICE, STORY, QUESTION, CARRIED_QUESTION, NOT_TO_READER, LABEL,
+    CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG))
+
+MAX_WORDS = 60  # headline and text together: more than a follower reads at a glance on a phone
+
+# Openers the sentence rules do not count but a reader does: the tip leans on a point, a step or a part the
+# article named before ("The key is…", "One such component…", "More importantly,…", "…matters too.").
+_LEANING = re.compile(
+    r"^(?:one such|such a|the (?:key|goal|idea|point|trick|problem|answer|difference|result|process|timeline|"
+    r"first step|next step|second step|third step|last step|final step|reason|rest|same|latter|former|"
+    r"good news|bad news|bottom line|catch|truth is|following)\b|more importantly|most importantly|even more|even better|"
+    r"better yet|equally|in the same way|on top of that|what(?:’|')?s more|as well as|along with|apart from|"
+    r"in addition|at the same time|at that point|at this point|in that moment|in those moments|from there|"
+    r"here(?:’|')?s|now that|over time,? (?:this|that|these|those|they|it)\b)", re.IGNORECASE)
+_TOO = re.compile(r"\b(?:too|as well|either)\s*[.!?]|(?<!one another)\b(?:another|the other)\b(?!\s+(?:person|people))"
+                  r"|\b(?:also|again)\b", re.IGNORECASE)
+_PLURAL_REFERENT = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+_PERSON_REFERENT = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+_PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",
+                     "teens", "teenager", "teenagers", "friend", "friends", "family", "families", "parent",
+                     "parents", "someone", "anyone", "everyone", "somebody", "anybody", "everybody", "others",
+                     "loved", "baby", "babies", "client", "clients", "colleague", "colleagues", "coworker",
+                     "coworkers", "boss", "mother", "father", "mom", "dad", "husband", "wife", "son", "daughter",
+                     "men", "women", "man", "woman", "couple", "couples", "relative", "relatives", "sibling",
+                     "siblings", "adult", "adults", "student", "students", "provider", "doctor", "therapist",
+                     "counselor", "counsellor", "group", "team", "staff", "individuals", "individual", "caregiver",
+                     "caregivers", "boy", "girl", "toddler", "infant", "peers", "peer", "neighbor", "neighbour",
+                     "employee", "employees", "manager", "grandparent", "grandparents", "patient", "patients"])
+_HUMAN_THINGS = frozenset(["feelings", "needs", "addiction", "emotions", "lives", "life", "behaviour", "behavior", "own",
+                           "friends", "parents", "partner", "partners", "children", "kids", "family", "mind", "minds",
+                           "body", "bodies", "brain", "thoughts", "fears", "pain", "experience", "experiences",
+                           "story", "stories", "recovery", "healing", "journey", "loved", "grief", "anxiety",
+                           "disappointment", "music", "games", "worries", "struggles", "trauma", "mood", "anger"])
+_NOT_PLURAL = frozenset(["is", "was", "has", "does", "this", "us", "yes", "his", "its", "as", "less", "process",
+                         "stress", "illness", "sadness", "loneliness", "kindness", "wellness", "fitness", "business",
+                         "awareness", "happiness", "always", "sometimes", "perhaps", "anxious", "nervous",
+                         "various", "serious", "across", "unless", "yourselves", "ourselves", "themselves",
+                         "focus", "status", "bus", "success", "progress", "distress", "access", "address",
+                         "mindfulness", "helpless", "hopeless", "worthless", "thus", "plus", "towards", "afterwards",
+                         "sadness", "emptiness", "willingness", "numbness", "tiredness", "weakness", "alertness",
+                         "gets", "feels", "says", "needs", "means", "helps", "makes", "takes", "seems", "looks",
+                         "tends", "works", "becomes", "comes", "goes", "lets", "keeps", "gives", "shows"])
+_LABEL = re.compile(r"^([A-Z][\w’' -]{0,28}):\s")
+_NEEDS_MORE = re.compile(r"\b(include|includes|including|are|is|can|could|might|may|mean|means|involve|"
+                         r"involves|by|as|into|onto|through|between|such as|discuss|facing|"
+                         r"the|a|an|and|or|but|that|because|your|their|our|whether|than|if|these|those|following|"
+                         r"support you in|help you with|work on)\s*[.!?]$", re.IGNORECASE)
+_POINTER = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|see below|below:|"
+                      r"as mentioned|as we saw|as noted|as discussed|earlier in this|in this (?:post|article))\b",
+                      re.IGNORECASE)
+# Nouns that, after "the", name something the article introduced earlier ("the invitation", "the waiting").
+_CONTEXT_NOUNS = re.compile(r"\b(?:the|that|this|these|those)\s+(invitation|distance|waiting|incident|event|situation|"
+                            r"issue|topic|technique|exercise|method|strategy|approach|steps|list|tips|signs|"
+                            r"symptoms|behaviou?rs?|reactions?|results|sessions?|budget|cycle|waves|program|programme|"
+                            r"plan|process|tool|tools|idea|goal|key|timeline|activity|activities)\b",
+                            re.IGNORECASE)
+_PRACTICE_TALK = re.compile(r"\b(?:clients?|supervisees?|supervision|accreditation|accredited|registration|BACP|CPD|"
+                            r"practitioners?|trainees?|our practice|my practice|my clients)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:depression|depressive|anxiety|anxious|stress|panic|ptsd|trauma|traumatic|burnout|grief|"
+                        r"ocd|adhd|bipolar|illness|disorder|phobia|insomnia|psychosis|eating|addiction|withdrawal|"
+                        r"covid|flu|infection|disease|condition)\b", re.IGNORECASE)
+_SPEAK = re.compile(r"^(share|suggest|ask|tell|say|explain|discuss|mention|propose|offer)\b", re.IGNORECASE)
+_IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:helps?|okay|ok|normal|important|worth|fine|"
+                       r"natural|essential|helpful|wise|useful|healthy|valid)\b", re.IGNORECASE)
+_DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means)\s+(?:a|an|the|how|what|when|defined|"
+                       r"one of|characterized|described|known|considered|your|our)\b")
+_ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
+_YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
+
+
+def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
+    """What keeps this tip from standing alone on a follower's phone; [] when nothing does."""
+    found: list[str] = []
+    head = headline.strip()
+    body = text.strip()
+    bare_head, bare_body = without_quotes(head), without_quotes(body)
+    rest = body[len(head):].strip() if body.startswith(head.rstrip(".!?…")) else body
+    example = kind == "example" or head.startswith("Try saying:")
+
+    label = _LABEL.match(head) or _LABEL.match(body)
+    if label and not example:
+        found.append(LABEL.format(label.group(1) + ":"))
+        head = head[label.end():] if head.startswith(label.group(0)) else head
+    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) else _leaning_opener(
+        (split_sentences(body) or [body])[0]))
+    if opener:
+        found.append(LEANS.format(opener))
+    pointer = _POINTER.search(bare_body)
+    if pointer and not opener:
+        found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
+    orphan = _orphan_pronoun(bare_body if body.startswith(head.rstrip(".!?…")) else bare_head + " " + bare_body)
+    if orphan and not opener:
+        found.append(NO_ANTECEDENT.format(orphan))
+    if first_person(body) and not example:
+        found.append(FIRST_PERSON)
+    if re.search(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b", bare_head, re.IGNORECASE) \
+            and not example:
+        found.append(PRACTICE_VOICE)
+    if is_story(head) or _past_narrative(bare_head):
+        found.append(STORY)
+    if is_question(head):
+        if all(is_question(sentence) for sentence in split_sentences(body) or [body]):
+            found.append(QUESTION)
+    elif not example and is_question((split_sentences(bare_body) or [""])[0]):
+        found.append(CARRIED_QUESTION)
+    cut = _NEEDS_MORE.search(head)
+    if cut and not example:
+        found.append(CUT_SHORT.format(cut.group(1)))
+    elif kind in ("heading", "item", "list") and not has_verb(head) and not is_imperative(head) \
+            and not _any_verb(head):
+        found.append(NO_VERB)
+    broken = _broken(body)
+    if broken:
+        found.append(BROKEN.format(broken))
+    if _title_case(head):
+        found.append(TITLE_CASE)
+    if example and not rest:
+        found.append(EXAMPLE_ALONE)
+    unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
+    if unsaid and not opener:
+        found.append(THE_UNSAID.format(unsaid))
+    if re.search(r"\bsymptoms\b", bare_head + " " + bare_body, re.IGNORECASE) and not _CONDITION.search(
+            headline + " " + text):
+        found.append(SYMPTOMS_OF_WHAT)
+    speak = _SPEAK.match(head)
+    if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
+        found.append(TO_WHOM.format(speak.group(1).lower()))
+    if _PRACTICE_TALK.search(bare_body):
+        found.append(PRACTICE_TALK)
+    if found:
+        pass  # a problem named already: the weaker readings below would only add words
+    elif not _to_the_reader(head, body):
+        found.append(NOT_TO_READER)
+    elif _DEFINITION.match(head) and not is_imperative(head) and not any(
+            is_imperative(sentence) for sentence in split_sentences(rest)):
+        found.append(DEFINITION)
+    count = len(words(body if body.startswith(head.rstrip(".!?…")) else head + " " + body))
+    if count > MAX_WORDS:
+        found.append(LONG.format(count))
+    return found
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|isn’t|isn't|aren’t|aren't|doesn’t|doesn't|don’t|don't|won’t|"
+                       r"won't|can’t|can't|needn’t|needn't)\b", re.IGNORECASE)
+
+
+def _to_the_reader(headline: str, text: str) -> bool:
+    """The tip speaks to a follower: a "you", a step to take (a command, a practice named by its -ing), or a
+    reframe ("Burnout is not weakness."); a fact about the topic alone is not yet a tip."""
+    bare = without_quotes(headline + " " + text)
+    return bool(_YOU.search(bare) or headline.startswith("Try saying:") or _command(headline)
+                or any(_command(sentence) for sentence in split_sentences(text))
+                or re.match(r"^[A-Z][a-z]+ing\b", headline) or _NEGATION.search(headline) or _IT_HELPS.match(headline))
+
+
+_THIRD_PERSON = re.compile(r"^\W*[A-Za-z]+\s+(?:is|are|was|were|can|could|may|might|will|would|should|must|has|"
+                           r"have|does|do|[a-z]+s)\b")
+
+
+def _command(sentence: str) -> bool:
+    """Opens with a command ("Sleep on it."), not with a noun the command list shares ("Sleep becomes…")."""
+    return is_imperative(sentence) and not _THIRD_PERSON.match(sentence)
+
+
+def _leaning_opener(sentence: str) -> str | None:
+    """The opening words that lean on what came before ("These", "Doing this", "The key", "Another"), if any."""
+    text = sentence.lstrip("“\"‘(").strip()
+    lean = _LEANING.match(text)
+    if lean:
+        return lean.group(0)
+    if opens_with_reference(text):
+        return " ".join(text.split()[:2]).rstrip(",;:")
+    too = _TOO.search(without_quotes(text))
+    if too and too.group(0).lower() == "the other" and re.search(r"\bone\b", text[:too.start()], re.IGNORECASE):
+        too = None  # "one partner ... the other"
+    if too:
+        return too.group(0).rstrip(".!? ")
+    return None
+
+
+def _unsaid(text: str) -> str | None:
+    """The first "the invitation", "the symptoms" whose noun the tip has not named before."""
+    for match in _CONTEXT_NOUNS.finditer(text):
+        noun = match.group(1).lower().rstrip("s")
+        if noun not in text[: match.start()].lower():
+            return match.group(0)
+    return None
+
+
+def _orphan_pronoun(text: str) -> str | None:
+    """The first they/them/their (he/she/his/her) with no one before it in the tip who could be meant."""
+    seen: list[str] = []
+    for token in re.finditer(r"[A-Za-z’']+", text):
+        word = token.group(0)
+        lower = word.lower()
+        if _PLURAL_REFERENT.fullmatch(lower):
+            following = text[token.end():].split()[:1]
+            if following and following[0].lower().strip(".,;:!?") in _HUMAN_THINGS:
+                if not any(w.lower() in _PEOPLE for w in seen):
+                    return word  # "their addiction" after "the root causes": the causes have none
+            elif not any(_could_be_plural(w) for w in seen) and not any(w in ("and", "or") for w in seen[1:]):
+                return word
+        elif _PERSON_REFERENT.fullmatch(lower):
+            if not any(w.lower() in _PEOPLE or w[:1].isupper() and w.lower() not in STOPWORDS for w in seen[1:]):
+                return word
+        seen.append(word)
+    return None
+
+
+def _could_be_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _PEOPLE:
+        return True
+    return (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
+            and lower not in _NOT_PLURAL and lower not in STOPWORDS)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|felt|sat|came|went|said|told|knew|thought|stopped|started|moved|looked|"
+                   r"asked|cried|walked|began|got|made|took|saw|decided|realized|realised|noticed|wanted|needed|"
+                   r"left|lost|called|turned|tried|remembered|admitted|shared|arrived|grew|hoped|slept|did|"
+                   r"spent|found|became|loved|worked|lived|used to)\b", re.IGNORECASE)
+_NOW = Caseless(r"\b(?:you|your|is|are|can|may|might|should|will|must|do|does|don’t|don't|helps?|means?|tends?|"
+                r"often|usually|research|studies|study|when|if)\b")
+
+
+def _past_narrative(sentence: str) -> bool:
+    """Two verbs in the past and nothing in the present: a moment of a story, not a rule."""
+    return len(_PAST.findall(sentence)) >= 2 and not _NOW.search(sentence)
+
+
+def _any_verb(sentence: str) -> bool:
+    """A verb the short verb list misses: a contraction, a third-person -s verb, a past form."""
+    return bool(re.search(r"n[’']t\b|[’'](?:re|s|ve|ll|d|m)\b|\b[a-z]{3,}(?:s|ed)\b", sentence))
+
+
+def _broken(text: str) -> str | None:
+    """The first place where the text is not whole sentences: a sentence opening in lower case, no end mark."""
+    sentences = split_sentences(text) or [text]
+    for sentence in sentences:
+        bare = sentence.lstrip("“\"‘(—–- ")
+        if bare[:1].islower():
+            return " ".join(bare.split()[:3]) + " …"
+    last = text.rstrip().rstrip("”\"’)")
+    if last and last[-1] not in ".!?…":
+        return "… " + " ".join(last.split()[-3:])
+    return None
+
+
+def _title_case(headline: str) -> bool:
+    """Two or more capitalised words in the middle of the headline that are no acronym ("Explore the Root
+    Causes."): carried over from a heading."""
+    capitals = 0
+    for sentence in split_sentences(headline) or [headline]:
+        parts = re.split(r"[:;—–]\s*", sentence)
+        for part in parts:
+            for word in words(part)[1:]:
+                if word[:1].isupper() and word != "I" and not _ACRONYM.match(word) and not word.startswith("I’") \
+                        and not word.startswith("I'"):
+                    capitals += 1
+    return capitals >= 2 or bool(_ODD_CAPITAL.search(headline))
+
+
+# A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
+_ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
