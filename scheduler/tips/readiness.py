@@ -17,7 +17,7 @@ from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
-from scheduler.tips.standalone import standalone_notes
+from scheduler.tips.standalone import WEAK_READINGS, standalone_notes
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
@@ -59,7 +59,10 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     if lost:
         found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
     if kind != "edited":  # a person's own words are theirs to judge
-        found += standalone_notes(headline, text, kind=kind)
+        own = standalone_notes(headline, text, kind=kind)
+        if not is_ready(found):  # a problem named already: the weaker readings would only add words
+            own = [note for note in own if note not in WEAK_READINGS]
+        found += own
     return list(dict.fromkeys(found))
 
 

@@ -17,30 +17,32 @@ from scheduler.tips.verbs import has_verb, is_imperative
 
 # The notes, by the problem they name (readiness keeps a person's edit from carrying them over: see NOTES).
 LEANS = "leans on what came before (“{}”): make it say what it means"
-NO_ANTECEDENT = "a pronoun with no one to refer to in the tip (“{}”): name who or what it means"
+NO_ANTECEDENT = "a pronoun with no one to refer to in the tip (“{}”): name who"
 POINTS_ELSEWHERE = "points at another part of the article (“{}”)"
-FIRST_PERSON = "speaks in the author’s “I”: turn it round to “you” or leave it out"
-PRACTICE_VOICE = "the headline speaks as “we”: check it is advice, not the practice speaking"
+FIRST_PERSON = "speaks in the author’s “I”: turn it to “you” or leave it out"
+PRACTICE_VOICE = "the headline speaks as “we”: check it is not the practice speaking"
 STORY = "tells a story in the past, not advice"
 QUESTION = "a question with no answer in the tip"
-CARRIED_QUESTION = "the text opens with the article’s question: check it reads as one post, not a heading and its answer"
-NOT_TO_READER = "says nothing to the reader (no “you”, no step to take): check it is advice, not a fact about the topic"
-LABEL = "opens with a label (“{}”): drop the label"
+CARRIED_QUESTION = "the text opens with the article’s question: check it reads as one post"
+NOT_TO_READER = "says nothing to the reader (no “you”, no step to take): is it advice?"
+LABEL = "opens with a label (“{}”): drop it"
 CUT_SHORT = "the headline stops where the sentence needs more (“… {}”)"
 NO_VERB = "the headline has no verb: make it a sentence"
-BROKEN = "the text is not whole sentences (“{}”): check where it was cut"
+BROKEN = "the text is not whole sentences (“{}”): check the cut"
 TITLE_CASE = "odd capitals in the headline: write it in sentence case"
-EXAMPLE_ALONE = "an example of what to say, with nothing saying when: add the situation it is for"
+EXAMPLE_ALONE = "an example of what to say, alone: add the situation it is for"
 DEFINITION = "a definition, not advice: check it gives a follower something to use"
-THE_UNSAID = "“{}” points at something the tip has not said: name it"
-SYMPTOMS_OF_WHAT = "“symptoms” of what? name the condition"
-TO_WHOM = "says to {} without saying to whom: name the person"
+THE_UNSAID = "points at something the tip has not said (“{}”): name it"
+SYMPTOMS_OF_WHAT = "symptoms of what? name the condition"
+TO_WHOM = "names no one to speak to (“{}”): say to whom"
 PRACTICE_TALK = "speaks about the practice’s clients or training, not to a follower"
 LONG = "long for one tip ({} words): check it reads at a glance"
 
 NOTES = tuple(note.split("(")[0].split("“")[0] for note in (
     LEANS, NO_ANTECEDENT, POINTS_ELSEWHERE, FIRST_PERSON, PRACTICE_VOICE, STORY, QUESTION, CARRIED_QUESTION, NOT_TO_READER, LABEL,
     CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG))
+
+WEAK_READINGS = (NOT_TO_READER, DEFINITION)  # said only when nothing else is wrong: alone they do not name a fault
 
 MAX_WORDS = 60  # headline and text together: more than a follower reads at a glance on a phone
 
@@ -125,7 +127,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) else _leaning_opener(
         (split_sentences(body) or [body])[0]))
     if opener:
-        found.append(LEANS.format(opener))
+        found.append(LEANS.format(_short(opener)))
     pointer = _POINTER.search(bare_body)
     if pointer and not opener:
         found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
@@ -152,20 +154,20 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
         found.append(NO_VERB)
     broken = _broken(body)
     if broken:
-        found.append(BROKEN.format(broken))
+        found.append(BROKEN.format(_short(broken)))
     if _title_case(head):
         found.append(TITLE_CASE)
     if example and not rest:
         found.append(EXAMPLE_ALONE)
     unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
     if unsaid and not opener:
-        found.append(THE_UNSAID.format(unsaid))
+        found.append(THE_UNSAID.format(_short(unsaid)))
     if re.search(r"\bsymptoms\b", bare_head + " " + bare_body, re.IGNORECASE) and not _CONDITION.search(
             headline + " " + text):
         found.append(SYMPTOMS_OF_WHAT)
     speak = _SPEAK.match(head)
     if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
-        found.append(TO_WHOM.format(speak.group(1).lower()))
+        found.append(TO_WHOM.format(speak.group(1)))
     if _PRACTICE_TALK.search(bare_body):
         found.append(PRACTICE_TALK)
     if found:
@@ -201,6 +203,11 @@ _THIRD_PERSON = re.compile(r"^\W*[A-Za-z]+\s+(?:is|are|was|were|can|could|may|mi
 def _command(sentence: str) -> bool:
     """Opens with a command ("Sleep on it."), not with a noun the command list shares ("Sleep becomes…")."""
     return is_imperative(sentence) and not _THIRD_PERSON.match(sentence)
+
+
+def _short(quoted: str) -> str:
+    """Words quoted in a note, kept short enough for the note to stay within a line (80 characters)."""
+    return quoted if len(quoted) <= 20 else quoted[:19].rsplit(" ", 1)[0] + " …"
 
 
 def _leaning_opener(sentence: str) -> str | None:
