@@ -232,20 +232,21 @@ def test_the_live_preview_counts_the_typed_words_on_every_network_as_they_would_
 def test_notes_are_checked_again_after_an_edit_and_undo_puts_them_back(studio):
     import yaml
 
-    tip = "understanding-the-reasons-behind-reluctance-can-help"
+    tip = "some-couples-prefer-starting-with-a-neutral"
     before = studio.campaign_text()
 
     def notes():
         found = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == tip)
         return found.get("notes"), found.get("ready")
 
-    # split's notes: the shortening, and the scorer unsure the headline stands alone (so not ready)
-    assert notes() == (["headline shortened from a longer sentence",
-                        "the model is unsure it stands alone as advice: read it first"], False)
+    # split's notes: the compression, and readiness's own check that it speaks to no one (so not ready)
+    assert notes() == (["headline lightly compressed from the sentence",
+                        "says nothing to the reader (no “you”, no step to take): is it advice?"], False)
+    held = studio.get(f"/c/{SLUG}").text.count("says nothing to the reader")
     assert studio.edit(tip, headline="Know WHY your partner hesitates.").status_code == 303
     assert notes() == (["odd capitals in the headline: write it in sentence case"], False)
     page = studio.get(f"/c/{SLUG}").text
-    assert "odd capitals in the headline" in page and "headline shortened from a longer sentence" not in page
+    assert "odd capitals in the headline" in page and page.count("says nothing to the reader") == held - 1
     assert studio.edit(tip, headline="Know why your partner hesitates.").status_code == 303
     assert notes() == (None, True)
     studio.post("/undo", {})
