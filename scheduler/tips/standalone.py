@@ -57,8 +57,11 @@ _LEANING = re.compile(
     r"here(?:’|')?s|now that|over time,? (?:this|that|these|those|they|it)\b)", re.IGNORECASE)
 _TOO = re.compile(r"\b(?:too|as well|either)\s*[.!?]|(?<!one another)\b(?:another|the other)\b(?!\s+(?:person|people))"
                   r"|\b(?:also|again)\b", re.IGNORECASE)
-_PLURAL_REFERENT = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
-_PERSON_REFERENT = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+_PLURAL_REFERENTS = frozenset(["they", "them", "their", "theirs", "themselves"])
+_PERSON_REFERENTS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
+_REFERENT = re.compile(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|hers|himself|herself)\b",
+                       re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z’']+")
 _PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",
                      "teens", "teenager", "teenagers", "friend", "friends", "family", "families", "parent",
                      "parents", "someone", "anyone", "everyone", "somebody", "anybody", "everybody", "others",
@@ -118,6 +121,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     body = text.strip()
     bare_head, bare_body = without_quotes(head), without_quotes(body)
     rest = body[len(head):].strip() if body.startswith(head.rstrip(".!?…")) else body
+    sentences = split_sentences(body) or [body]
     example = kind == "example" or head.startswith("Try saying:")
 
     label = _LABEL.match(head) or _LABEL.match(body)
@@ -125,7 +129,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
         found.append(LABEL.format(label.group(1) + ":"))
         head = head[label.end():] if head.startswith(label.group(0)) else head
     opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) else _leaning_opener(
-        (split_sentences(body) or [body])[0]))
+        sentences[0]))
     if opener:
         found.append(LEANS.format(_short(opener)))
     pointer = _POINTER.search(bare_body)
@@ -142,9 +146,9 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     if is_story(head) or _past_narrative(bare_head):
         found.append(STORY)
     if is_question(head):
-        if all(is_question(sentence) for sentence in split_sentences(body) or [body]):
+        if all(is_question(sentence) for sentence in sentences):
             found.append(QUESTION)
-    elif not example and is_question((split_sentences(bare_body) or [""])[0]):
+    elif not example and is_question(without_quotes(sentences[0])):
         found.append(CARRIED_QUESTION)
     cut = _NEEDS_MORE.search(head)
     if cut and not example:
@@ -152,7 +156,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     elif kind in ("heading", "item", "list") and not has_verb(head) and not is_imperative(head) \
             and not _any_verb(head):
         found.append(NO_VERB)
-    broken = _broken(body)
+    broken = _broken(body, sentences)
     if broken:
         found.append(BROKEN.format(_short(broken)))
     if _title_case(head):
@@ -172,7 +176,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
         found.append(PRACTICE_TALK)
     if found:
         pass  # a problem named already: the weaker readings below would only add words
-    elif not _to_the_reader(head, body):
+    elif not _to_the_reader(head, body, sentences):
         found.append(NOT_TO_READER)
     elif _DEFINITION.match(head) and not is_imperative(head) and not any(
             is_imperative(sentence) for sentence in split_sentences(rest)):
@@ -187,12 +191,12 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nothing|isn’t|isn't|aren’t|aren't
                        r"won't|can’t|can't|needn’t|needn't)\b", re.IGNORECASE)
 
 
-def _to_the_reader(headline: str, text: str) -> bool:
+def _to_the_reader(headline: str, text: str, sentences: list[str]) -> bool:
     """The tip speaks to a follower: a "you", a step to take (a command, a practice named by its -ing), or a
     reframe ("Burnout is not weakness."); a fact about the topic alone is not yet a tip."""
     bare = without_quotes(headline + " " + text)
     return bool(_YOU.search(bare) or headline.startswith("Try saying:") or _command(headline)
-                or any(_command(sentence) for sentence in split_sentences(text))
+                or any(_command(sentence) for sentence in sentences)
                 or re.match(r"^[A-Z][a-z]+ing\b", headline) or _NEGATION.search(headline) or _IT_HELPS.match(headline))
 
 
@@ -237,20 +241,22 @@ def _unsaid(text: str) -> str | None:
 
 def _orphan_pronoun(text: str) -> str | None:
     """The first they/them/their (he/she/his/her) with no one before it in the tip who could be meant."""
+    if not _REFERENT.search(text):
+        return None
     seen: list[str] = []
-    for token in re.finditer(r"[A-Za-z’']+", text):
+    for token in _WORD.finditer(text):
         word = token.group(0)
         lower = word.lower()
-        if _PLURAL_REFERENT.fullmatch(lower):
+        if lower in _PLURAL_REFERENTS:
             following = text[token.end():].split()[:1]
             if following and following[0].lower().strip(".,;:!?") in _HUMAN_THINGS:
                 if not any(w.lower() in _PEOPLE for w in seen):
                     return word  # "their addiction" after "the root causes": the causes have none
             elif not any(_could_be_plural(w) for w in seen) and not any(w in ("and", "or") for w in seen[1:]):
                 return word
-        elif _PERSON_REFERENT.fullmatch(lower):
-            if not any(w.lower() in _PEOPLE or w[:1].isupper() and w.lower() not in STOPWORDS for w in seen[1:]):
-                return word
+        elif lower in _PERSON_REFERENTS and not any(
+                w.lower() in _PEOPLE or w[:1].isupper() and w.lower() not in STOPWORDS for w in seen[1:]):
+            return word
         seen.append(word)
     return None
 
@@ -273,7 +279,7 @@ _NOW = Caseless(r"\b(?:you|your|is|are|can|may|might|should|will|must|do|does|do
 
 def _past_narrative(sentence: str) -> bool:
     """Two verbs in the past and nothing in the present: a moment of a story, not a rule."""
-    return len(_PAST.findall(sentence)) >= 2 and not _NOW.search(sentence)
+    return not _NOW.search(sentence) and len(_PAST.findall(sentence)) >= 2
 
 
 def _any_verb(sentence: str) -> bool:
@@ -281,9 +287,8 @@ def _any_verb(sentence: str) -> bool:
     return bool(re.search(r"n[’']t\b|[’'](?:re|s|ve|ll|d|m)\b|\b[a-z]{3,}(?:s|ed)\b", sentence))
 
 
-def _broken(text: str) -> str | None:
+def _broken(text: str, sentences: list[str]) -> str | None:
     """The first place where the text is not whole sentences: a sentence opening in lower case, no end mark."""
-    sentences = split_sentences(text) or [text]
     for sentence in sentences:
         bare = sentence.lstrip("“\"‘(—–- ")
         if bare[:1].islower():
@@ -297,6 +302,8 @@ def _broken(text: str) -> str | None:
 def _title_case(headline: str) -> bool:
     """Two or more capitalised words in the middle of the headline that are no acronym ("Explore the Root
     Causes."): carried over from a heading."""
+    if not any(letter.isupper() for letter in headline[1:]):
+        return False
     capitals = 0
     for sentence in split_sentences(headline) or [headline]:
         parts = re.split(r"[:;—–]\s*", sentence)
