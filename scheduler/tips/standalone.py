@@ -97,7 +97,7 @@ _POINTER = re.compile(r"\b(?:the above|the following|as above|mentioned above|li
 # Nouns that, after "the", name something the article introduced earlier ("the invitation", "the waiting").
 _CONTEXT_NOUNS = re.compile(r"\b(?:the|that|this|these|those)\s+(invitation|distance|waiting|incident|event|situation|"
                             r"issue|topic|technique|exercise|method|strategy|approach|steps|list|tips|signs|"
-                            r"symptoms|behaviou?rs?|reactions?|results|sessions?|budget|cycle|waves|program|programme|"
+                            r"symptoms|reactions?|results|sessions?|budget|cycle|waves|program|programme|"
                             r"plan|process|tool|tools|idea|goal|key|timeline|activity|activities)\b",
                             re.IGNORECASE)
 _PRACTICE_TALK = re.compile(r"\b(?:clients?|supervisees?|supervision|accreditation|accredited|registration|BACP|CPD|"
@@ -108,8 +108,9 @@ _CONDITION = re.compile(r"\b(?:depression|depressive|anxiety|anxious|stress|pani
 _SPEAK = re.compile(r"^(share|suggest|ask|tell|say|explain|discuss|mention|propose|offer)\b", re.IGNORECASE)
 _IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:helps?|okay|ok|normal|important|worth|fine|"
                        r"natural|essential|helpful|wise|useful|healthy|valid)\b", re.IGNORECASE)
-_DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means)\s+(?:a|an|the|how|what|when|defined|"
-                       r"one of|characterized|described|known|considered|your|our)\b")
+_DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means)\s+(?:a|an|how|what|when|defined|"
+                         r"the(?!\s+(?:most|best|worst|single|biggest|hardest|first|key|one)\b)|"
+                         r"one of|characterized|described|known|considered|your|our)\b")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
 _YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
 
