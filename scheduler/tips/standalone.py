@@ -126,11 +126,13 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     example = kind == "example" or head.startswith("Try saying:")
 
     label = _LABEL.match(head) or _LABEL.match(body)
+    if label and len(words(label.group(1))) >= 2 and (is_imperative(label.group(1)) or has_verb(label.group(1))):
+        label = None  # a heading that is advice, joined to its sentence ("Stay connected: call one friend …")
     if label and not example:
         found.append(LABEL.format(label.group(1) + ":"))
         head = head[label.end():] if head.startswith(label.group(0)) else head
-    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) else _leaning_opener(
-        sentences[0]))
+    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) or kind == "heading" else
+                                       _leaning_opener(sentences[0]))  # a heading's text reads on from the card
     if opener:
         found.append(LEANS.format(_short(opener)))
     pointer = _POINTER.search(bare_body)

@@ -152,8 +152,9 @@ def test_structure_gives_the_tips_a_skilled_reader_would_pull(splits):
     headlines = {name: {tip.headline for tip in split.tips} for name, split in splits.items()}
     fight = headlines["ten-ways-to-fight-fair.md"]  # "## 4. Ask for help." is advice, not a pitch
     assert {"Start softly: how a conversation begins predicts how it ends.", "Take a break before you boil over.",
-            "Ask for help: some fights are too big for two people to untangle alone.", "Watch for contempt.",
-            "Follow up when you're calm."} <= fight
+            "Watch for contempt.", "Follow up when you're calm."} <= fight
+    # the heading is joined to its first sentence only when the scorer reads the two as advice at least as surely
+    assert {"Ask for help.", "Ask for help: some fights are too big for two people to untangle alone."} & fight
     attachment = headlines["anxious-attachment-in-relationships.md"]  # inline <h2> and "Step 3:" in Markdown
     assert {"Notice the alarm.", "Name what you need.", "Soothe yourself first."} <= attachment
     assert any(h.startswith("Ask yourself: Is this feeling about today") for h in attachment)  # a list of questions
