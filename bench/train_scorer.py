@@ -7,8 +7,9 @@ each article's text: the committable ones in this repository (tests/data/article
 development-set articles (other practices' words, never committed) in --devset as <article>.<ext>, fetched from
 the sources in tests/data/scorer/sources.tsv at their commits. A unit whose text no longer has the labelled digest
 is skipped and counted. Then, for each practice, a model trained on the other practices scores its sentences
-(leave-one-practice-out); the thresholds are chosen on those scores: `ready` is the lowest advice probability at
-which the pooled precision of "advice that stands alone" reaches 90 %, `drop` the lowest confidence in a
+(leave-one-practice-out); the thresholds are chosen on those scores, among the units the hand rules let open a
+tip and readiness's own checks (scheduler.tips.standalone) let be ready: `ready` is the lowest advice probability
+at which the pooled precision of "advice that stands alone" reaches 90 %, `drop` the lowest confidence in a
 not-advice label at which at most 3 % of the advice is dropped. With --write the model trained on every label
 and the thresholds go to scheduler/tips/scorer.json. Run by hand (it needs the development set); deterministic.
 """
