@@ -30,14 +30,14 @@ _SIGN_OFF = Caseless(
 _AWARENESS = Caseless(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|this week|"
     r"this month|today)\s+(?:is|marks|kicks off)\b.{0,80}\b(?:month|week|day)\b"
-    r"|\b(?:awareness|appreciation|prevention|history|pride) (?:month|week|day)\b")
+    r"|\b(?:awareness|appreciation|prevention|history|pride) (?:month|week|day)\b", screened=True)
 _LINK_TEXT = Caseless(
     r"\b(?:(?:read|see|check out|find|get|download|watch|listen to|explore)\b[^.!?]{0,60}\bhere\b|click|"
     r"continue reading|read (?:more|on|my|our|the full)|learn (?:more|about)|find (?:more|out more|tips|resources|"
     r"information)|more information (?:on|about)|(?:on|at|visit) (?:the|our|my)\b[^.!?]{0,60}\bwebsite|"
     r"website\b|web ?page|resources to share|share (?:this|these|on social)|social media|subscribe|podcast episode|"
     r"(?:our|my) (?:blog|newsletter|podcast|video|free guide|e-?book|workbook|course)|also in spanish|"
-    r"\((?:medical encyclopedia|[a-z][\w ]+ (?:foundation|institute|association|health))\))")
+    r"\((?:medical encyclopedia|[a-z][\w ]+ (?:foundation|institute|association|health))\))", screened=True)
 _PUBLICATION = re.compile(r"\b(?:publication|identification|pub\.?|revised|reprinted)\s*(?:no\.|number|#)"
                           r"|\b(?:[A-Z]{3,}\s+){3,}")
 _DIRECTORY = Caseless(r"\b(?:provides|offers|has|lists)\b[^.!?]{0,40}\b(?:information|tips|toolkits?|resources|"
@@ -50,12 +50,12 @@ _BIO = Caseless(
     r"|\b(?:developed|written|reviewed|created) by (?:dr\.?\s|[a-z][a-z]+ [a-z][a-z]+)"
     r"|^(?:she|he|they|[a-z][a-z]+(?: [a-z][a-z]+)?) (?:lives|loves|enjoys|has worked|has been|specializes|"
     r"volunteers|holds|earned|received|is passionate|is also|brings|trained)\b"
-    r"|^(?:about the author|meet the author)\b")
+    r"|^(?:about the author|meet the author)\b", screened=True)
 _CRISIS_LINE = Caseless(
     r"(?:^|,\s*|\bplease\s+|\bor\s+)(?:call|text|dial|contact|chat)\b[^.!?]{0,40}\b(?:911|988|lifeline|hotline|"
     r"crisis line|emergency services)\b"
     r"|\b(?:911|988)\b[^.!?]{0,30}\b(?:call|text)\b|\bthe (?:988 )?(?:suicide (?:and|&) crisis )?lifeline\b"
-    r"|\bhelpline is\b")
+    r"|\bhelpline is\b", screened=True)
 _SETUP = Caseless(
     r"^(?:here are|here’s|here's|below(?: are|,)?|in this (?:post|article|blog|guide|piece)|read on|keep reading|"
     r"let(?:’|')s (?:look|explore|talk|dive|take a look|walk)|this (?:post|article|guide) (?:will|is)|"

@@ -78,7 +78,7 @@ _PROMO_HEADING = Caseless(
     r"\b(featured|fact sheets?|brochures?|publications?|(?:additional |more |other |helpful |related )?resources|"
     r"videos?|for more information|learn more|contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
     r"references|sources|citations|bibliography|footnotes|further reading|related|share|comments?|disclaimer|"
-    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b")
+    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b", screened=True)
 _SOFT_PROMO_HEADING = re.compile(r"\b(support|help|next steps?|ready|get started|therapy|counseling|counselling|"
                                  r"professional|reach)\b", re.IGNORECASE)
 

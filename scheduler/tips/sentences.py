@@ -24,29 +24,39 @@ _UNLOWERED = re.compile("[İıſK]")  # letters re.IGNORECASE pairs with a-z tha
 class Caseless:
     """A case-insensitive rule, written in lower case, that says whether it is found in a text.
 
-    It answers as re.IGNORECASE would, two to four times faster: it runs without the flag on the lowered text,
+    It answers as re.IGNORECASE would, several times faster: it runs without the flag on the lowered text,
     where the engine skips an alternative on its first letter instead of trying it (most of what the split
     spends is such rules run over every sentence). A text holding one of the few letters whose lower case
-    re.IGNORECASE reads differently is searched with the flag."""
+    re.IGNORECASE reads differently is searched with the flag.
 
-    __slots__ = ("_after_boundary", "_exact", "_lowered", "pattern")
+    `screened`: a costly rule (one the engine tries at every place of a sentence) first looks for the words
+    every match must hold (`needs`, read from the pattern), and is not run on a text that holds none of them;
+    for a cheap rule the look costs more than the search."""
 
-    def __init__(self, pattern: str):
+    __slots__ = ("_after_boundary", "_exact", "_lowered", "needs", "pattern")
+
+    def __init__(self, pattern: str, *, screened: bool = False):
         if re.sub(r"\\[A-Za-z]", "", pattern).lower() != re.sub(r"\\[A-Za-z]", "", pattern):
             raise ValueError(f"a Caseless pattern is written in lower case: {pattern[:60]!r}")
         self.pattern = pattern
         self._lowered = re.compile(pattern)
         self._exact = re.compile(pattern, re.IGNORECASE)
         self._after_boundary = re.compile(pattern[2:]) if _opens_with_boundary(pattern) else None
+        self.needs = required_literals(pattern) if screened else None
+        if screened and self.needs is None:
+            raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}: do not screen it")
 
     def search(self, text: str) -> bool:
-        if not text.isascii() and _UNLOWERED.search(text):
+        lowered = lowered_text(text)
+        if lowered is None:
             return self._exact.search(text) is not None
+        if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
+            return False
         if self._after_boundary is None:
-            return self._lowered.search(text.lower()) is not None
+            return self._lowered.search(lowered) is not None
         # `\bword|...`: the engine skips ahead to a possible first letter only when the pattern opens with one,
         # not with \b (five to ten times faster); so the rest is searched, and where it is found the \b checked
-        lowered, at = text.lower(), 0
+        at = 0
         while (found := self._after_boundary.search(lowered, at)) is not None:
             if _WORD_BOUNDARY.match(lowered, found.start()):
                 return True
@@ -55,14 +65,20 @@ class Caseless:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rule is found in the text, as (start, end) in the text as written."""
-        if not text.isascii() and _UNLOWERED.search(text):
+        lowered = lowered_text(text)
+        if lowered is None:
             return [match.span() for match in self._exact.finditer(text)]
-        return [match.span() for match in self._lowered.finditer(text.lower())]
+        if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
+            return []
+        return [match.span() for match in self._lowered.finditer(lowered)]
 
     def match(self, text: str) -> bool:
-        if not text.isascii() and _UNLOWERED.search(text):
+        lowered = lowered_text(text)
+        if lowered is None:
             return self._exact.match(text) is not None
-        return self._lowered.match(text.lower()) is not None
+        if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
+            return False
+        return self._lowered.match(lowered) is not None
 
 
 _WORD_BOUNDARY = re.compile(r"\b")
@@ -75,6 +91,62 @@ def _opens_with_boundary(pattern: str) -> bool:
         return False
     parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
     return len(parsed) > 0 and parsed[0] == (re._constants.AT, re._constants.AT_BOUNDARY)  # type: ignore[attr-defined]
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Words of which every match of the pattern (searched without flags) holds at least one, as written in it:
+    `\\b(?:call|text) us\\b` -> ("call", "text"); `(?:my|our) (?:blog|podcast)` -> ("blog", "podcast"). None when no such
+    words can be read from the pattern (a class or a wildcard in every place, an inline flag)."""
+    found = _required(re._parser.parse(pattern))  # type: ignore[attr-defined]
+    return tuple(sorted(found)) if found else None
+
+
+def _required(sequence) -> frozenset[str] | None:
+    """The best set of literals one of which a match of this parsed sequence must hold (the longest shortest
+    literal, then the fewest), or None."""
+    constants = re._constants  # type: ignore[attr-defined]
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, argument in list(sequence) + [(None, None)]:
+        if op is constants.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        if op is constants.SUBPATTERN:
+            _group, add_flags, del_flags, inner = argument
+            if add_flags or del_flags:
+                return None
+            options.append(_required(inner) or frozenset())
+        elif op is constants.BRANCH:
+            alternatives = [_required(alternative) for alternative in argument[1]]
+            if all(alternatives):
+                options.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
+            options.append(_required(argument[2]) or frozenset())
+    options = [option for option in options if option]
+    if not options:
+        return None
+    return max(options, key=lambda option: (min(map(len, option)), -len(option)))
+
+
+_lowered_texts: dict[str, str | None] = {}
+
+
+def lowered_text(text: str) -> str | None:
+    """The text in lower case for the Caseless rules, or None when it holds a letter whose lower case
+    re.IGNORECASE reads differently (then the rule is searched with the flag). Remembered while an article is
+    split: every rule asks it of the same sentences."""
+    if _splitting[0]:
+        try:
+            return _lowered_texts[text]
+        except KeyError:
+            pass
+    lowered = text.lower() if text.isascii() or not _UNLOWERED.search(text) else None
+    if _splitting[0]:
+        _lowered_texts[text] = lowered
+    return lowered
 
 
 def split_sentences(text: str) -> list[str]:
@@ -171,6 +243,7 @@ _Rule = TypeVar("_Rule", bound=Callable)
 _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
+_answers.append(_lowered_texts)
 
 
 def per_split(rule: _Rule) -> _Rule:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.tips import edges, filters, flags, sensitivity, verbs
-from scheduler.tips.sentences import Caseless
+from scheduler.tips.sentences import Caseless, required_literals
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
@@ -50,3 +50,23 @@ def test_a_rule_opening_with_a_word_boundary_answers_as_ignorecase_on_every_test
     for rule in opening:
         exact = re.compile(rule.pattern, re.IGNORECASE)
         assert [rule.search(line) for line in lines] == [bool(exact.search(line)) for line in lines], rule.pattern
+
+
+def test_the_words_every_match_holds_are_read_from_the_pattern():
+    assert required_literals(r"\b(?:call|text) us\b") == ("call", "text")
+    assert required_literals(r"(?:my|our) (?:blog|podcast)") == ("blog", "podcast")
+    assert required_literals(r"\b(?:reach(?:ing)? out|contact)\b") == ("contact", "reach")
+    assert required_literals(r"(?:a|)b?\w+") is None and required_literals(r"(?i:ab)") is None
+    with pytest.raises(ValueError):
+        Caseless(r"\w+\s\w+", screened=True)
+
+
+def test_a_screened_rule_answers_as_ignorecase_on_every_test_article():
+    screened = [rule for rule in RULES if rule.needs is not None]
+    assert len(screened) >= 5
+    lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    for rule in screened:
+        exact = re.compile(rule.pattern, re.IGNORECASE)
+        assert [rule.search(line) for line in lines] == [bool(exact.search(line)) for line in lines], rule.pattern
+        assert [rule.spans(line) for line in lines] == [[m.span() for m in exact.finditer(line)] for line in lines]
