@@ -16,13 +16,14 @@ import functools
 import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.tips.filters import tidy
-from scheduler.tips.sentences import split_sentences, words
+from scheduler.tips.sentences import Caseless, split_sentences, words
 from scheduler.tips.verbs import is_imperative
 
 LABELS = ("advice", "context", "setup", "pitch", "heading", "other")
@@ -49,12 +50,15 @@ LEFT_OUT = {
 _OPENER = re.compile(r"^(?:this|that|these|those|they|them|it|its|it’s|it's|such|here|there|both|another|other|"
                      r"also|however|but|and|so|then|instead|still|yet|again|likewise|similarly|otherwise|"
                      r"during|after|before|when|while|once|doing|if so)\b", re.IGNORECASE)
-_WE = re.compile(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b", re.IGNORECASE)
+_WE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b")
 _I = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|myself)(?![\w’'-])")
-_YOU = re.compile(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:can|may|might|could|should|must|try|helps?)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|felt|said|told|came|went|\w+ed)\b", re.IGNORECASE)
+_YOU = Caseless(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b")
+_MODAL = Caseless(r"\b(?:can|may|might|could|should|must|try|helps?)\b")
+_PAST = Caseless(r"\b(?:was|were|had|did|felt|said|told|came|went|\w+ed)\b")
 _TOKEN = re.compile(r"[a-z0-9’']+|[?!:;—–]")
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile(r"[“\"]")
+_LINK = re.compile(r"https?:|www\.|\.com\b")
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,8 @@ def features(candidate: Candidate) -> list[str]:
         found.append(f"f:{tokens[0]}")
         found.append(f"f2:{'_'.join(tokens[:2])}")
         found.append(f"l:{tokens[-1]}")
-    count = len(words(text))
+    found_words = words(text)
+    count = len(found_words)
     found.append("len:" + ("1-3" if count <= 3 else "4-7" if count <= 7 else "8-14" if count <= 14 else
                            "15-24" if count <= 24 else "25+"))
     place = "only" if candidate.total <= 1 else "first" if candidate.index == 0 else (
@@ -100,11 +105,11 @@ def features(candidate: Candidate) -> list[str]:
     for name, present in (("you", _YOU.search(text)), ("we", _WE.search(text)), ("i", _I.search(text)),
                           ("imperative", is_imperative(text)), ("opener", _OPENER.match(text)),
                           ("modal", _MODAL.search(text)), ("question", text.endswith("?")),
-                          ("digit", re.search(r"\d", text)), ("colon", text.endswith(":")),
+                          ("digit", _DIGIT.search(text)), ("colon", text.endswith(":")),
                           ("bang", text.endswith("!")), ("noperiod", not text.endswith((".", "!", "?", "…"))),
-                          ("quote", re.search(r"[“\"]", text)), ("link", re.search(r"https?:|www\.|\.com\b", lowered)),
-                          ("past2", len(_PAST.findall(text)) >= 2),
-                          ("titlecase", count >= 2 and sum(w[:1].isupper() for w in words(text)) * 2 > count)):
+                          ("quote", _QUOTE.search(text)), ("link", _LINK.search(lowered)),
+                          ("past2", len(_PAST.spans(text)) >= 2),
+                          ("titlecase", count >= 2 and sum(w[:1].isupper() for w in found_words) * 2 > count)):
         if present:
             found.append(f"has:{name}")
     return found
@@ -127,12 +132,10 @@ def thresholds() -> dict[str, float]:
 
 def judge(candidate: Candidate) -> Verdict:
     weights = _model()["weights"]
-    sums = [0.0] * len(LABELS)
-    for feature in features(candidate):
-        row = weights.get(feature)
-        if row is not None:
-            for position, weight in enumerate(row):
-                sums[position] += weight
+    rows = [row for row in map(weights.get, features(candidate)) if row is not None]
+    # each label's weights added in the features' order, as one running sum each (not sum(): Python 3.12's
+    # compensated sum would move the last digit, and with it a verdict on a threshold)
+    sums = [functools.reduce(operator.add, column, 0.0) for column in zip(*rows)] if rows else [0.0] * len(LABELS)
     top = max(sums)
     exps = [math.exp(value - top) for value in sums]
     total = sum(exps)
