@@ -97,6 +97,7 @@ def is_story(text: str) -> bool:
     return bool(_STORY_SUBJECT.match(text)) and not _PRESENT.search(text)
 
 
+@per_split
 def without_quotes(text: str) -> str:
     return _QUOTED.sub("", text)
 

@@ -13,7 +13,6 @@ Same sentence, same score.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 import operator
@@ -87,8 +86,8 @@ def features(candidate: Candidate) -> list[str]:
     lowered = text.lower().replace("’", "'")
     tokens = _TOKEN.findall(lowered)
     found = ["bias", f"kind:{candidate.kind}"]
-    found += [f"w:{token}" for token in tokens]
-    found += [f"b:{a}_{b}" for a, b in itertools.pairwise(tokens)]
+    found += map("w:".__add__, tokens)
+    found += map("b:{}_{}".format, tokens, tokens[1:])  # each pair of neighbours
     if tokens:
         found.append(f"f:{tokens[0]}")
         found.append(f"f2:{'_'.join(tokens[:2])}")

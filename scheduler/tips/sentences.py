@@ -174,8 +174,18 @@ def _unbalanced(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("(") > text.count(")")
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+_words_of: dict[str, tuple[str, ...]] = {}
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The text's words (letters and digits, with an inner apostrophe), remembered while an article is split:
+    the rules ask for the words of the same sentence many times."""
+    if not _splitting[0]:
+        return tuple(_WORD.findall(text))
+    found = _words_of.get(text)
+    if found is None:
+        found = _words_of[text] = tuple(_WORD.findall(text))
+    return found
 
 
 def fold(word: str) -> str:
@@ -243,7 +253,7 @@ _Rule = TypeVar("_Rule", bound=Callable)
 _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
-_answers.append(_lowered_texts)
+_answers.extend([_lowered_texts, _words_of])
 
 
 def per_split(rule: _Rule) -> _Rule:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.sentences import Caseless, words
+from scheduler.tips.sentences import Caseless, per_split, words
 
 IMPERATIVES = frozenset(["accept", "acknowledge", "adjust", "agree", "allow", "apologize", "approach", "ask", "assume", "avoid", "be", "begin", "believe", "breathe", "bring", "build", "call", "celebrate", "check", "choose", "clarify", "commit", "communicate", "consider", "create", "decide", "define", "describe", "discuss", "do", "don’t", "don't", "drop", "encourage", "end", "explain", "explore", "express", "focus", "follow", "forgive", "frame", "get", "give", "go", "hold", "honor", "identify", "imagine", "include", "invite", "keep", "learn", "leave", "let", "limit", "listen", "look", "make", "mention", "name", "note", "notice", "offer", "open", "pause", "pay", "pick", "plan", "practice", "prepare", "protect", "put", "read", "recognize", "reflect", "release", "remember", "repeat", "resist", "respect", "respond", "rest", "return", "revisit", "save", "schedule", "see", "seek", "set", "share", "show", "sit", "skip", "slow", "speak", "start", "stay", "step", "stop", "suggest", "summarize", "take", "talk", "tell", "thank", "think", "treat", "trust", "try", "turn", "use", "validate", "wait", "watch", "welcome", "work", "write", "lead", "repair", "soothe", "rebuild", "reach", "drink", "eat", "sleep", "move", "walk", "exercise", "breathe", "stretch", "journal", "celebrate", "connect", "reconnect", "unplug", "limit", "lower", "plan", "protect", "prioritize", "create", "find", "join", "volunteer", "laugh", "cry", "feel", "allow", "admit", "commit", "forgive", "choose", "drive", "cook", "swap", "trade", "replace", "catch", "label", "name", "count", "pause", "rest", "drop", "remind", "reframe", "guard", "budget", "say", "bring", "hug", "research", "notice", "go", "stop", "schedule", "spend", "engage", "maintain", "establish", "develop", "stick", "balance", "expect", "model", "teach", "praise", "normalize", "embrace", "aim", "ditch", "challenge", "savor", "own", "meet", "tune", "lean", "honor", "anticipate", "remove", "bring"])
 _ADVERB_OPENER = re.compile(r"^(?:never|always|just|simply|gently|please|calmly|kindly)\s+",
                             re.IGNORECASE)
 
 
+@per_split  # asked of a sentence as a candidate, a headline, a question, a list's item...
 def is_imperative(sentence: str) -> bool:
     """Opens with a command ("Expect pushback."), also after an adverb ("Never use contempt.")."""
     bare = _ADVERB_OPENER.sub("", sentence.lstrip("“\"‘("), count=1)
