@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.sentences import STOPWORDS, Caseless, per_split, words
+from scheduler.tips.sentences import STOPWORDS, Caseless, Screened, per_split, words
 from scheduler.tips.verbs import IMPERATIVES
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
+_QUOTED = Screened(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])")
 _MY_LOWER = Caseless(r"\b(?:my|me|myself|mine)\b")
 _REWRITE = re.compile(r"^I\s+(?:always\s+|often\s+|strongly\s+|gently\s+)?(?:encourage|invite|recommend|urge|"

@@ -15,6 +15,7 @@ from scheduler.tips.edges import first_person
 from scheduler.tips.sentences import (
     STOPWORDS,
     Caseless,
+    Screened,
     capitalize_first,
     per_split,
     words,
@@ -57,9 +58,9 @@ _PRACTICE_VOICE = Caseless(
 # "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
 # sentence speaking so is a setup or a story far more often than advice, so it does not open a tip.
 FIRST_PLURAL = Caseless(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b")
-_HANDLE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_HANDLE = Screened(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
+_URL = Screened(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
+_EMAIL = Screened(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _META_LINE = Caseless(
     r"^(?:by\s+[a-z]|written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
     r"tags?:|keywords?:|categor(?:y|ies):|share (?:this|on|via)\b|share:|photo(?: by|:)|image(?: credit)?:|credit:|source:|"
@@ -135,8 +136,11 @@ def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
                 or _HANDLE.search(text) or _URL.search(text))
 
 
+_QUOTATION = Screened(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _without_quotes(text: str) -> str:
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)
+    return _QUOTATION.sub("", text)
 
 
 @per_split
@@ -319,13 +323,13 @@ def unresolved_pronoun(sentence: str) -> bool:
     return not before
 
 
-_DEMONSTRATIVE = re.compile(
+_DEMONSTRATIVE = Screened(
     r"(?<!^)\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|can\b|could\b|may\b|will\b|would\b|might\b|"
     r"should\b|must\b|means\b|way\b|helps?\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b|year\b|week\b|"
     r"month\b|time\b|morning\b|evening\b|weekend\b|season\b|moment\b|kind\b|one\b)[a-z]+")
-_PRONOUN_OBJECT = re.compile(r"\b(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
+_PRONOUN_OBJECT = Screened(r"\b(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
                              r"from|notice|say|said|feel|hear|know)\s+(?:this|that)\b(?=\s*[.,;:!?—–)]|$)")
-_POINTERS = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
+_POINTERS = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
                        r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
 
 
@@ -345,15 +349,15 @@ def dangling_references(sentence: str) -> int:
 
 # Words that only add weight; "necessarily" is a hedge and stays, and after a negation none is dropped
 # ("doesn't really help" is not "doesn't help").
-_HEDGES = re.compile(r"(?<!n’t)(?<!n't)(?<!not)(?<!never)\s+\b(really|actually|truly|certainly|definitely|basically|"
+_HEDGES = Screened(r"(?<!n’t)(?<!n't)(?<!not)(?<!never)\s+\b(really|actually|truly|certainly|definitely|basically|"
                      r"simply)\b(?=\s)", re.IGNORECASE)
 _IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:important|essential|crucial|vital|"
                            r"wise|key|best)\s+(not\s+)?to\s+", re.IGNORECASE)
 _TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)
 _TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
-_ALSO = re.compile(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
-_MODAL_STILL = re.compile(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
-_DEMONSTRATIVE_PLURAL = re.compile(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
+_ALSO = Screened(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
+_MODAL_STILL = Screened(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
+_DEMONSTRATIVE_PLURAL = Screened(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
 _SITUATION_NOUNS = frozenset(["times", "moments", "days", "weeks", "months", "years", "seasons", "situations", "cases", "instances", "circumstances", "conditions", "cases", "periods", "stages", "conversations"])
 _PREPOSITIONS = frozenset(["during", "in", "at", "on", "for", "from", "with", "about", "after", "before", "under", "over", "through", "between", "among", "into", "onto", "of", "to", "by", "within", "without", "despite", "like", "than"])
 
@@ -366,8 +370,8 @@ def _drop_demonstrative(match: re.Match) -> str:
     return match.group(1)
 
 
-_FOOTNOTE = re.compile(r"\s*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:!?]|$))")
-_CITATION_PARENS = re.compile(r"\s*\((?:[A-Z][\w’'&.-]*(?:\s+(?:and|&|et al\.?)\s*[A-Z]?[\w’'.-]*)*,?\s+)?"
+_FOOTNOTE = Screened(r"\s*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:!?]|$))")
+_CITATION_PARENS = Screened(r"\s*\((?:[A-Z][\w’'&.-]*(?:\s+(?:and|&|et al\.?)\s*[A-Z]?[\w’'.-]*)*,?\s+)?"
                               r"(?:19|20)\d\d[a-z]?(?:[;,]\s*[^()]*?(?:19|20)\d\d[a-z]?)*\)")
 _LABEL = re.compile(r"^(?:(?:pro |quick |bonus )?tip|note|key takeaway|takeaway|bottom line|in short|tl;dr)\s*[:—–-]\s+",
                     re.IGNORECASE)

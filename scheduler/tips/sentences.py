@@ -84,6 +84,39 @@ class Caseless:
 _WORD_BOUNDARY = re.compile(r"\b")
 
 
+class Screened:
+    """A rule run as written (with its own flags), but only on a text that holds one of the words every match
+    holds (`needs`, read from the pattern; in lower case when the rule ignores case): most sentences hold none,
+    and looking for a few words costs less than running a rule that is tried at every place of a sentence."""
+
+    __slots__ = ("_ignores_case", "needs", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        needs = required_literals(pattern)
+        if needs is None:
+            raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}: do not screen it")
+        self._ignores_case = bool(flags & re.IGNORECASE)
+        self.needs = tuple(sorted({need.lower() for need in needs})) if self._ignores_case else needs
+
+    def may_match(self, text: str) -> bool:
+        if self._ignores_case:
+            lowered = lowered_text(text)
+            if lowered is None:  # a letter re.IGNORECASE pairs with another that lower() does not
+                return True
+            text = lowered
+        return any(map(text.__contains__, self.needs))
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text) if self.may_match(text) else []
+
+    def sub(self, replacement, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
+
 def _opens_with_boundary(pattern: str) -> bool:
     """Whether every match of the pattern starts at a \\b: the parsed pattern is one sequence opening with it
     (`\\ba|b` parses as one alternation, and `\\ba|\\bb` as \\b before one)."""
@@ -95,25 +128,29 @@ def _opens_with_boundary(pattern: str) -> bool:
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Words of which every match of the pattern (searched without flags) holds at least one, as written in it:
-    `\\b(?:call|text) us\\b` -> ("call", "text"); `(?:my|our) (?:blog|podcast)` -> ("blog", "podcast"). None when no such
-    words can be read from the pattern (a class or a wildcard in every place, an inline flag)."""
+    `\\b(?:call|text) us\\b` -> ("call us", "text us"); `[\\w-]+\\.(?:com|org)\\b` -> (".com", ".org"). None when no
+    such words can be read from the pattern (a class or a wildcard in every place, an inline flag)."""
     found = _required(re._parser.parse(pattern))  # type: ignore[attr-defined]
     return tuple(sorted(found)) if found else None
 
 
+_MOST_WORDS = 64  # the most fixed words read as one place of a pattern
+
+
 def _required(sequence) -> frozenset[str] | None:
-    """The best set of literals one of which a match of this parsed sequence must hold (the longest shortest
-    literal, then the fewest), or None."""
+    """The best set of words one of which every match of this parsed sequence holds (the fewest, of three letters
+    or more when it can), or None. Neighbouring parts that match only fixed words are read as one word: `reach(?:ing)?
+    out` -> "reach out", "reaching out"."""
     constants = re._constants  # type: ignore[attr-defined]
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run = frozenset([""])
     for op, argument in list(sequence) + [(None, None)]:
-        if op is constants.LITERAL:
-            run.append(chr(argument))
+        fixed = _fixed([(op, argument)]) if op is not None else None
+        if fixed is not None and len(run) * len(fixed) <= _MOST_WORDS:
+            run = frozenset(before + after for before in run for after in fixed)
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
+        options.append(run)
+        run = frozenset([""]) if fixed is None else fixed
         if op is constants.SUBPATTERN:
             _group, add_flags, del_flags, inner = argument
             if add_flags or del_flags:
@@ -125,10 +162,40 @@ def _required(sequence) -> frozenset[str] | None:
                 options.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
             options.append(_required(argument[2]) or frozenset())
-    options = [option for option in options if option]
+    options = [option for option in options if option and "" not in option]
     if not options:
         return None
-    return max(options, key=lambda option: (min(map(len, option)), -len(option)))
+    return max(options, key=lambda option: (min(map(len, option)) >= 3, -len(option), min(map(len, option))))
+
+
+def _fixed(sequence) -> frozenset[str] | None:
+    """Every text this parsed sequence can match, when they are few fixed words (`colou?r` -> color, colour);
+    a place that matches no text (\\b, a lookahead) adds nothing. None for anything else."""
+    constants = re._constants  # type: ignore[attr-defined]
+    found = frozenset([""])
+    for op, argument in sequence:
+        if op is constants.LITERAL:
+            choices: frozenset[str] | None = frozenset([chr(argument)])
+        elif op is constants.IN:
+            choices = frozenset(chr(value) for kind, value in argument if kind is constants.LITERAL) if all(
+                kind is constants.LITERAL for kind, _ in argument) else None
+        elif op is constants.SUBPATTERN:
+            choices = _fixed(argument[3]) if not (argument[1] or argument[2]) else None
+        elif op is constants.BRANCH:
+            alternatives = [_fixed(alternative) for alternative in argument[1]]
+            choices = frozenset().union(*alternatives) if all(  # type: ignore[arg-type]
+                alternative is not None for alternative in alternatives) else None
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[1] <= 1:
+            once = _fixed(argument[2])
+            choices = None if once is None else (once | {""} if argument[0] == 0 else once)
+        elif op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+            continue
+        else:
+            choices = None
+        if choices is None or len(found) * len(choices) > _MOST_WORDS:
+            return None
+        found = frozenset(before + after for before in found for after in choices)
+    return found
 
 
 _lowered_texts: dict[str, str | None] = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.tips import edges, filters, flags, sensitivity, verbs
-from scheduler.tips.sentences import Caseless, required_literals
+from scheduler.tips.sentences import Caseless, Screened, required_literals
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
@@ -53,9 +53,10 @@ def test_a_rule_opening_with_a_word_boundary_answers_as_ignorecase_on_every_test
 
 
 def test_the_words_every_match_holds_are_read_from_the_pattern():
-    assert required_literals(r"\b(?:call|text) us\b") == ("call", "text")
-    assert required_literals(r"(?:my|our) (?:blog|podcast)") == ("blog", "podcast")
-    assert required_literals(r"\b(?:reach(?:ing)? out|contact)\b") == ("contact", "reach")
+    assert required_literals(r"\b(?:call|text) us\b") == ("call us", "text us")
+    assert required_literals(r"(?:my|our) (?:blog|podcast)") == ("my blog", "my podcast", "our blog", "our podcast")
+    assert required_literals(r"\b(?:reach(?:ing)? out|contact)\b") == ("contact", "reach out", "reaching out")
+    assert required_literals(r"[\w-]+\.(?:com|org)\b") == (".com", ".org")
     assert required_literals(r"(?:a|)b?\w+") is None and required_literals(r"(?i:ab)") is None
     with pytest.raises(ValueError):
         Caseless(r"\w+\s\w+", screened=True)
@@ -70,3 +71,17 @@ def test_a_screened_rule_answers_as_ignorecase_on_every_test_article():
         exact = re.compile(rule.pattern, re.IGNORECASE)
         assert [rule.search(line) for line in lines] == [bool(exact.search(line)) for line in lines], rule.pattern
         assert [rule.spans(line) for line in lines] == [[m.span() for m in exact.finditer(line)] for line in lines]
+
+
+def test_a_screened_plain_rule_answers_as_the_rule_on_every_test_article():
+    """sentences.Screened runs a rule only on a text holding one of the words every match holds."""
+    rules = [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
+             if isinstance(value, Screened)]
+    assert len(rules) >= 10
+    lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines()] + TEXTS
+    for rule in rules:
+        assert [rule.findall(line) for line in lines] == [rule.pattern.findall(line) for line in lines], rule.pattern
+        assert [rule.sub("", line) for line in lines] == [rule.pattern.sub("", line) for line in lines]
+        assert [bool(rule.search(line.lower())) for line in lines] == [
+            bool(rule.pattern.search(line.lower())) for line in lines]
