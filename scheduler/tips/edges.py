@@ -37,7 +37,7 @@ _LINK_TEXT = Caseless(
     r"information)|more information (?:on|about)|(?:on|at|visit) (?:the|our|my)\b[^.!?]{0,60}\bwebsite|"
     r"website\b|web ?page|resources to share|share (?:this|these|on social)|social media|subscribe|podcast episode|"
     r"(?:our|my) (?:blog|newsletter|podcast|video|free guide|e-?book|workbook|course)|also in spanish|"
-    r"\((?:medical encyclopedia|[a-z][\w ]+ (?:foundation|institute|association|health))\))", screened=True)
+    r"\((?:medical encyclopedia|[a-z][\w ]+ (?:foundation|institute|association|health))\))")
 _PUBLICATION = re.compile(r"\b(?:publication|identification|pub\.?|revised|reprinted)\s*(?:no\.|number|#)"
                           r"|\b(?:[A-Z]{3,}\s+){3,}")
 _DIRECTORY = Caseless(r"\b(?:provides|offers|has|lists)\b[^.!?]{0,40}\b(?:information|tips|toolkits?|resources|"

@@ -73,7 +73,7 @@ _SHORT_META = Caseless(
     r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|subscribe|follow|tweet|pin it|"
     rf"email|back to top)(?:\s+(?:this|on|via|us|now|here|it|article|post|page|{_SOCIAL}))*\s*[:!]?"
     rf"(?:[\s|·•,/]*{_SOCIAL})*[\s|·•,/]*$")
-_CITATION = Caseless(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bretrieved from\b|\bpp?\.\s*\d")
+_CITATION = Caseless(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bretrieved from\b|\bpp?\.\s*\d", screened=True)
 
 _PROMO_HEADING = Caseless(
     r"\b(featured|fact sheets?|brochures?|publications?|(?:additional |more |other |helpful |related )?resources|"

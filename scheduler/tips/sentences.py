@@ -131,7 +131,9 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     `\\b(?:call|text) us\\b` -> ("call us", "text us"); `[\\w-]+\\.(?:com|org)\\b` -> (".com", ".org"). None when no
     such words can be read from the pattern (a class or a wildcard in every place, an inline flag)."""
     found = _required(re._parser.parse(pattern))  # type: ignore[attr-defined]
-    return tuple(sorted(found)) if found else None
+    if not found:
+        return None
+    return tuple(sorted(word for word in found if not any(other != word and other in word for other in found)))
 
 
 _MOST_WORDS = 64  # the most fixed words read as one place of a pattern
@@ -146,6 +148,8 @@ def _required(sequence) -> frozenset[str] | None:
     run = frozenset([""])
     for op, argument in list(sequence) + [(None, None)]:
         fixed = _fixed([(op, argument)]) if op is not None else None
+        if fixed is not None:
+            options.append(fixed)  # a place alone may be screened on fewer words than its run of neighbours
         if fixed is not None and len(run) * len(fixed) <= _MOST_WORDS:
             run = frozenset(before + after for before in run for after in fixed)
             continue
@@ -165,7 +169,7 @@ def _required(sequence) -> frozenset[str] | None:
     options = [option for option in options if option and "" not in option]
     if not options:
         return None
-    return max(options, key=lambda option: (min(map(len, option)) >= 3, -len(option), min(map(len, option))))
+    return max(options, key=lambda option: (min(5, *map(len, option)), -len(option), min(map(len, option))))
 
 
 def _fixed(sequence) -> frozenset[str] | None:
