@@ -423,6 +423,17 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
                            r"defined|described|considered|others|say|says|said|report|reports|notice|notices|think|"
                            r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells)$",
                            re.IGNORECASE)
+# The longest word _DANGLING_END names: a match ends the text (or its last line break), so it starts no further
+# back than this and only the end of a text is searched (the engine tries every place otherwise, and the
+# place before a match is still read for its \b).
+_DANGLING_REACH = max(map(len, re.findall(r"[a-z]+", _DANGLING_END.pattern))) + 1
+
+
+def _ends_dangling(head: str) -> bool:
+    """The text ends with a word that needs what follows ("... such as", "... the")."""
+    return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
+
+
 _CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|their|our|his|"
                             r"her|its|my|many|most|some|people|partners?|couples?|everyone|no one|nobody|each|"
                             r"[A-Z][a-z]+)\b")
@@ -465,7 +476,7 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
             break
         if (len(head.split()) < 3 or (_SUBORDINATE.match(head) and not re.search(r",\s+\S", head))
                 or head.count("“") != head.count("”") or head.count('"') % 2
-                or head.count("(") != head.count(")") or _DANGLING_END.search(head)):
+                or head.count("(") != head.count(")") or _ends_dangling(head)):
             continue
         cut = match.group(0).strip()
         rest = sentence[match.end():]
