@@ -6,6 +6,7 @@ import functools
 import re
 
 from scheduler.tips.sensitivity import is_sensitive_text, sensitive_phrases
+from scheduler.tips.sentences import Screened
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _NAME_WITH_AGE = re.compile(
@@ -17,9 +18,9 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}(?!\d)")
 _STREET = re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
                      r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Circle)\b")
-_CLIENT_STORY = re.compile(r"\b(?:my|our|a|one)\s+client(?:s)?\b(?:\s+(?:named|called|who))?|"
-                           r"\bnames?\s+(?:and\s+details\s+)?(?:have|has)\s+been\s+changed\b|\bidentifying details\b",
-                           re.IGNORECASE)
+_CLIENT_STORY = Screened(r"\b(?:my|our|a|one)\s+client(?:s)?\b(?:\s+(?:named|called|who))?|"
+                          r"\bnames?\s+(?:and\s+details\s+)?(?:have|has)\s+been\s+changed\b|\bidentifying details\b",
+                          re.IGNORECASE)
 _NOT_NAMES = {"Many", "Some", "Most", "Every", "Each", "When", "If", "For", "The", "This", "That", "After", "Before",
               "In", "By", "At", "On", "Over", "Under", "About", "Around", "Nearly", "Almost", "Only", "Just",
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -58,10 +59,12 @@ def personal_details(text: str, names: frozenset[str] = frozenset()) -> bool:
 
 def _detail_patterns(text: str) -> tuple[tuple[re.Pattern, ...], bool]:
     """The detail patterns that can be found in the text, in their order, and whether it holds a digit (an email
-    needs an @; a phone number, a street number and an age need digits): most sentences skip the costliest ones."""
+    needs an @; a phone number, a street number and an age need digits; a client's story names a client, a change
+    or identifying details): most sentences skip the costliest ones."""
     digits = _DIGIT.search(text) is not None
     return tuple(pattern for pattern, possible in ((_EMAIL, "@" in text), (_PHONE, digits), (_STREET, digits),
-                                                   (_CLIENT_STORY, True)) if possible), digits
+                                                   (_CLIENT_STORY.pattern, _CLIENT_STORY.may_match(text)))
+                 if possible), digits
 
 
 @functools.lru_cache(maxsize=64)
