@@ -17,6 +17,7 @@ own work. Each rewrite carries a note that says what was rewritten; only the kin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scheduler.tips.edges import first_person, habit_rewrite, without_quotes
@@ -173,7 +174,7 @@ def joined_headline(heading: str, sentence: str, limit: int) -> Rewrite | None:
     return Rewrite(text, f"{JOINED}: “{heading.rstrip()}” + “{_opening(sentence)}”", True)
 
 
-def _repeats(heading: list[str], sentence: list[str]) -> bool:
+def _repeats(heading: Sequence[str], sentence: Sequence[str]) -> bool:
     content = {w.lower()[:5] for w in heading if w.lower() not in STOPWORDS}
     said = {w.lower()[:5] for w in sentence}
     return bool(content) and len(content & said) * 2 >= len(content)
