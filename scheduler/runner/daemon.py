@@ -19,6 +19,8 @@ the log; posting resumes at the first wake that finds it fixed.
 from __future__ import annotations
 
 import logging
+import os
+import select
 import signal
 import time
 from collections.abc import Callable
@@ -28,8 +30,7 @@ from typing import Any, Protocol
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.schedulers.base import SchedulerNotRunningError
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.triggers.base import BaseTrigger
 
 from scheduler import networks
@@ -51,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 RECHECK = timedelta(minutes=1)
 RETRY_COLLECT = timedelta(minutes=10)
+MAX_SLEEP = 3600.0  # seconds; the run-due trigger wakes the alarm at least every RECHECK anyway
 
 
 class Collector(Protocol):
@@ -107,6 +109,64 @@ class KeepJobsOnShutdown(MemoryJobStore):
 
     def shutdown(self) -> None:
         pass
+
+
+class Alarm(BaseScheduler):
+    """APScheduler's BlockingScheduler, made safe to stop from a signal handler at any moment.
+
+    BlockingScheduler sleeps on a threading.Event, and a handler that stops it must call Event.set(), which takes
+    the Event's lock; a signal lands in the main thread, which may be holding that very lock (clearing or entering
+    the wait), and the handler then waits on its own thread for ever: a daemon that ignores SIGTERM. Here the loop
+    sleeps on a pipe; asking it to stop sets a flag and writes a byte (no lock), and the loop shuts down from its
+    own code, between jobs."""
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._wake_read, self._wake_write = os.pipe()
+        os.set_blocking(self._wake_read, False)
+        os.set_blocking(self._wake_write, False)
+        self.stop_asked = False
+
+    def start(self, *args: Any, **kwargs: Any) -> None:
+        super().start(*args, **kwargs)
+        self._main_loop()
+
+    def close(self) -> None:
+        """After the signal handlers are put back: a late signal must not write into a reused descriptor."""
+        os.close(self._wake_read)
+        os.close(self._wake_write)
+
+    def shutdown(self, wait: bool = True) -> None:
+        super().shutdown(wait)
+        self.wakeup()
+
+    def ask_to_stop(self) -> None:
+        """Safe from a signal handler: no lock is taken."""
+        self.stop_asked = True
+        self.wakeup()
+
+    def wakeup(self) -> None:
+        try:
+            os.write(self._wake_write, b"\0")
+        except (BlockingIOError, OSError):  # the pipe is full (a wake is pending anyway) or already closed
+            pass
+
+    def _main_loop(self) -> None:
+        wait_seconds: float | None = 0
+        while not self.stop_asked:
+            select.select([self._wake_read], [], [], wait_seconds)
+            try:
+                while os.read(self._wake_read, 512):
+                    pass
+            except BlockingIOError:
+                pass
+            if self.stop_asked:
+                break
+            wait_seconds = self._process_jobs()  # None: no job at all, sleep until woken
+            if wait_seconds is not None:
+                wait_seconds = min(wait_seconds, MAX_SLEEP)
+        if self.state != STATE_STOPPED:
+            self.shutdown(wait=False)
 
 
 class Following:
@@ -176,7 +236,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
     collecting_pool = ThreadPoolExecutor(max_workers=1)
-    alarm = BlockingScheduler(timezone=UTC, executors={"default": DebugExecutor(), "collect": collecting_pool},
+    alarm = Alarm(timezone=UTC, executors={"default": DebugExecutor(), "collect": collecting_pool},
                               jobstores={"default": KeepJobsOnShutdown()},
                               job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
 
@@ -228,10 +288,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     def on_signal(signum, frame) -> None:
         logger.info("%s: finishing the post in flight, then stopping", signal.Signals(signum).name)
         stopping.append(signum)
-        try:
-            alarm.shutdown(wait=False)
-        except SchedulerNotRunningError:
-            pass
+        alarm.ask_to_stop()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
@@ -245,6 +302,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        alarm.close()
         collecting_pool.shutdown(wait=True)  # a collect run in flight finishes (it holds no claim)
         if collector is not None:
             collector.close()

@@ -104,3 +104,26 @@ def test_sigterm_mid_post_finishes_that_post_and_releases_the_rest(tmp_path):
     with open_store(settings_for(tmp_path).database_url) as store:
         states = {p.id: (p.status, p.claimed_by) for p in store.posts()}
     assert states == {"c/p0": ("posted", None), "c/p1": ("queued", None), "c/p2": ("queued", None)}
+
+
+def test_sigterm_at_any_moment_of_the_alarms_loop_stops_the_daemon(tmp_path):
+    """The alarm wakes every millisecond here, so SIGTERM lands at every kind of moment of its loop: between
+    jobs, in the trigger's look at the database, entering and leaving its sleep. Each time the daemon stops
+    within seconds and exits 0 (a handler that took the sleep's lock while the loop held it hung for ever)."""
+    write_schedule(tmp_path)
+    for attempt, delay in enumerate((0.05, 0.13, 0.21, 0.34, 0.02, 0.55, 0.08, 0.89, 0.17, 0.29, 0.44, 0.61)):
+        proc = subprocess.Popen([sys.executable, str(PROCESS), "daemon", str(tmp_path), str(tmp_path / "record.tsv"),
+                                 "--recheck", "0.001"], env=environment(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            assert read_line(proc).startswith("daemon started")
+            time.sleep(delay)
+            proc.send_signal(signal.SIGTERM)
+            try:
+                out, err = proc.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                raise AssertionError(f"attempt {attempt}: SIGTERM {delay} s after start left the daemon running")
+        finally:
+            proc.kill()
+        assert proc.returncode == 0, err
+        assert out.strip().endswith("daemon stopped"), out
