@@ -99,7 +99,7 @@ def test_a_pinned_post_on_a_new_blackout_date_is_reported_blocked_not_moved(root
 
 @pytest.mark.parametrize("pins, message", [
     (["2026-12-25T09:00"], r"tips\[0\]\.at: 2026-12-25 is a blackout date in posts/schedule.yaml"),
-    (["2026-12-08T08:00", "2026-12-08T18:00"], (r"tips\[1\]\.at: 2026-12-08 already has 1 posts pinned or already out, the most a "
+    (["2026-12-08T08:00", "2026-12-08T18:00"], (r"tips\[1\]\.at: 2026-12-08 already has 1 post pinned or already out, the most a "
                                                r"day takes \(max_per_day: 1\)")),
 ])
 def test_pins_that_break_the_rules_are_refused_where_they_stand_and_nothing_is_queued(root, pins, message):
@@ -118,7 +118,7 @@ def test_pins_closer_than_min_gap_are_refused(root):
 
 @pytest.mark.parametrize("pin, max_per_day, message", [
     ("2026-12-02T09:51", "3", r"tips\[1\]\.at: 09:51 is closer than min_gap \(3:00:00\) to a post already out"),
-    ("2026-12-02T19:30", "1", (r"tips\[1\]\.at: 2026-12-02 already has 1 posts pinned or already out, the most a day "
+    ("2026-12-02T19:30", "1", (r"tips\[1\]\.at: 2026-12-02 already has 1 post pinned or already out, the most a day "
                                r"takes \(max_per_day: 1\)")),
 ])
 def test_a_pin_next_to_a_post_already_out_is_refused_at_queue(root, pin, max_per_day, message):
