@@ -67,8 +67,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"goodbye (?:letters|notes)\b(?! to)")),
     ("self-harm", (
         r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
-        (r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming|starv\w+)(?:\s+or\s+\w+)?\s+" + _SELF
-         + r"\b"),
+        r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming)(?:\s+or\s+\w+)?\s+" + _SELF + r"\b",
+        r"starv\w+ " + _SELF + r" (?:\w+ ){0,2}?(?:to|as a way to|as) (?:punish|hurt|harm|punishment)\w*",
         (r"(?:been|started|start|stop|stopped|quit|began|begun) cutting\b(?!\s+(?:back|down|out|corners|carbs|sugar|"
         r"the|your|my|it|off|ties|costs|class|school|hair|them)\b)"),
         r"urges? to (?:cut|self-harm|burn|hurt " + _SELF + r")\b(?!\s+(?:back|down|out|corners|costs))",
@@ -83,7 +83,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|skin)\b(?:\s+\w+){0,3}?\s+"
          r"(?:on purpose|deliberately|intentionally)"),
         r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*",
-        r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting)\b",
+        r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting|starving)\b",
         r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b")),
     ("death, dying and grief", (
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
@@ -186,8 +186,28 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his) (?:own )?(?:baby|newborn|infant|"
          r"child|children|kids?)\b(?![’'])"))),
     ("a critical incident or a traumatic event", (
-        r"critical incidents?", r"traumatic (?:event|experience|incident|birth|loss|injury|death)s?",
-        r"(?:workplace|work|vicarious|secondary|childhood|combat|birth|sexual|collective|complex|racial) trauma",
+        r"critical incidents?",
+        (r"traumatic (?:event|experience|incident|birth|loss|injury|death|memor(?:y|ies)|stress|brain injur(?:y|ies))"
+         r"s?"),
+        r"(?:something|anything|everything) (?:\w+ )?traumatic\b", r"traumati[sz](?:ed|ing)\b",
+        r"traumas?\b", r"survivor(?:[’']s)? guilt\b",
+        r"(?:surviv\w*|after|following|through|since|from|in|of|by) (?:a|the) (?:\w+ )?disasters?\b",
+        r"disaster (?:relief|zones?|survivors?|areas?|response|workers?|victims?|sites?)\b",
+        r"traged(?:y|ies)\b", r"tragic(?:ally)? (?:\w+ )?(?:accident|death|loss|event|news|incident|crash|fire|day)s?\b",
+        (r"(?:horrible|terrible|horrific|horrifying|frightening|terrifying|distressing|shocking|disturbing|violent) "
+         r"(?:event|incident|attack|accident|crime|act)s?\b"),
+        r"(?:horrific|horrifying|frightening|terrifying|distressing|disturbing|violent) experiences?\b",
+        r"lives (?:were |are |have been |had been |being )?(?:lost|saved)\b", r"loss of (?:human )?life\b",
+        (r"witness(?:ed|es|ing)? (?:a |an |the |his |her |their |your )?(?:\w+ )?(?:attack|shooting|crash|accident|"
+         r"death|killing|stabbing|assault|fight|collision|explosion)s?\b"),
+        (r"aftermath of (?:a|an|the|this|that) (?:\w+ )?(?:storm|fire|attack|disaster|tragedy|accident|crash|explosion|"
+         r"war|event|incident|shooting|violence|flood|hurricane|earthquake|bombing|assault)s?\b"),
+        r"(?:physically|violently|brutally|sexually) attacked\b",
+        (r"(?:was|were|been|being|got|get|is|are) attacked (?:on (?:the|your|my|his|her|their) (?:way|street|walk|run)|"
+         r"while|outside|near|by (?:a|an) (?:stranger|dog|man|woman|group|gang|intruder))\b"),
+        r"at (?:gun|knife)point\b", r"stabb(?:ed|ing|ings)\b", r"mugg(?:ed|ing|ings)\b", r"house fires?\b",
+        r"wreckage\b", r"flashbacks?\b", r"bombings?\b",
+        r"(?:after|since|from) the (?:crash|accident|attack|fire|storm|flood|explosion)\b(?! of)",
         r"(?:was|were|been|being|got|get|be) killed", r"killed (?:on|in|by|while|during)\b",
         r"(?:a|the|mass|school|workplace) shootings?", r"fatal(?:ly|ity|ities)?\b(?! (?:flaws?|errors?|mistakes?))",
         r"natural disasters?", r"hurricanes?\b", r"tornado(?:es)?\b", r"wildfires?\b", r"earthquakes?\b",
@@ -196,10 +216,6 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"ptsd\b", r"c-ptsd\b", r"post[- ]?traumatic\b",
         r"(?:fled|fleeing|flee|escaped|escaping) (?:the |a )?(?:war|violence|persecution|conflict)\b",
         r"war zones?\b", r"war-torn\b", r"terror(?:ist)? attacks?\b", r"terrorism\b")),
-    ("eating disorders (they count: docs/splitting.md)", (
-        r"eating disorders?\b", r"anorexi\w*", r"bulimi\w*", r"orthorexi\w*", r"arfid\b",
-        r"(?:make|makes|making|made) " + _SELF + r" (?:throw up|vomit|sick)\b",
-        r"purg\w+ (?:after|food|meals)\b", r"binge[- ](?:and[- ])?purg\w+", r"purging\b")),
 )
 
 EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -225,7 +241,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:customer|client|service|support|it|tech|sales|booking|reservations?) hotlines?")),
     ("the abuse of a substance, not of a person", (
         r"(?:substance|drug|drugs|alcohol|opioid|prescription|medication) abuse\b",
-        r"abus\w* (?:drugs|alcohol|substances|opioids|pills|prescription\w*)\b")),
+        r"abus\w* (?:drugs|alcohol|substances|opioids|pills|prescription\w*)\b",
+        r"(?:laxative|diuretic|diet pill) abuse\b", r"abus\w* (?:laxatives|diuretics|diet pills)\b")),
     ("a crisis that is not a person's crisis", (
         (r"(?:midlife|mid-life|identity|financial|existential|housing|climate|energy|economic|cost[- ]of[- ]living|"
          r"quarter[- ]life|debt|political|fashion|wardrobe|budget) crisis"),
@@ -238,6 +255,11 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:driving|drive|food|water|ladder|levels?|roads?|speeds?|sleeping|products?|toys?)\b(?: [\w’']+){0,3}? "
          r"(?:is |are |was |can be |feels? )?unsafe\b"),
         r"unsafe (?:to (?:eat|drink|drive)|food|water|levels?|driving|speeds?|roads?|sleep\w*|products?|toys?)\b")),
+    ("a tragedy, a disaster or an attack in jest", (
+        r"(?:tragedy|comedy) of errors\b", r"(?:fashion|kitchen|baking|haircut|culinary|wardrobe) traged(?:y|ies)\b",
+        (r"(?:total|complete|absolute|utter|minor|little|small|kitchen|cooking|baking|fashion|hair|date|dinner|"
+         r"dinner party|party|wardrobe|holiday|diy) disasters?\b"), r"disaster of a\b",
+        r"flashback (?:friday|fridays|photos?|playlists?)\b")),
     ("missing someone who is away, not gone", (
         (r"miss(?:es|ing|ed)? (?:(?:my|your|our|their|his|her|a|an|the)\s+)?(?:\w+\s+)?" + _KIN +
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
