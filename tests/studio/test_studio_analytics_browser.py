@@ -14,6 +14,9 @@ from tests.studio.server import StudioProcess
 from tests.studio.walk import Visit
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
+# a count of one is said in the singular ("1 reply", not "1 replies")
+ONE = {"replies": "reply"}
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -43,7 +46,8 @@ def test_analytics_shows_stats_numbers_and_charts_at_every_width(browser, projec
                     f"{pct(score['estimate'])} [{pct(score['low'])}–{pct(score['high'])}], {score['verdict']} "
                     f"({score['posts']} posts behind it)")
                 expect(table.locator(f'tr[data-age="{age}"] [data-counts]')).to_have_text(", ".join(
-                    f"{n:,} {name.replace('_', ' ')}" for name, n in found["counts"].items() if n is not None))
+                    f"{n:,} {ONE.get(name, name.removesuffix('s')) if n == 1 else name}".replace("_", " ")
+                    for name, n in found["counts"].items() if n is not None))
 
         times = report["best_times"]["x"]
         for row in times["slots"]:

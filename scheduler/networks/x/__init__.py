@@ -74,6 +74,7 @@ def _ascii_weighted_length(text: str) -> int:
     """parse_tweet's weighted length of an ASCII text, without its search for emoji (two thirds of its time):
     every emoji twitter-text knows holds a character outside ASCII, so here each URL it finds counts the
     transformed URL length and every other character its weight, as parse_tweet counts them."""
+    # lazy: twitter-text takes about a second to import: not on run-due's cron fast path
     from twitter_text.config import config
     from twitter_text.extract_urls import extract_urls_with_indices
 
