@@ -100,11 +100,11 @@ _CONTEXT_NOUNS = re.compile(r"\b(?:the|that|this|these|those)\s+(invitation|dist
                             r"symptoms|reactions?|results|sessions?|budget|cycle|waves|program|programme|"
                             r"plan|process|tool|tools|idea|goal|key|timeline|activity|activities)\b",
                             re.IGNORECASE)
-_PRACTICE_TALK = re.compile(r"\b(?:clients?|supervisees?|supervision|accreditation|accredited|registration|BACP|CPD|"
-                            r"practitioners?|trainees?|our practice|my practice|my clients)\b", re.IGNORECASE)
-_CONDITION = re.compile(r"\b(?:depression|depressive|anxiety|anxious|stress|panic|ptsd|trauma|traumatic|burnout|grief|"
-                        r"ocd|adhd|bipolar|illness|disorder|phobia|insomnia|psychosis|eating|addiction|withdrawal|"
-                        r"covid|flu|infection|disease|condition)\b", re.IGNORECASE)
+_PRACTICE_TALK = Caseless(r"\b(?:clients?|supervisees?|supervision|accreditation|accredited|registration|bacp|cpd|"
+                          r"practitioners?|trainees?|our practice|my practice|my clients)\b")
+_CONDITION = Caseless(r"\b(?:depression|depressive|anxiety|anxious|stress|panic|ptsd|trauma|traumatic|burnout|grief|"
+                      r"ocd|adhd|bipolar|illness|disorder|phobia|insomnia|psychosis|eating|addiction|withdrawal|"
+                      r"covid|flu|infection|disease|condition)\b")
 _SPEAK = re.compile(r"^(share|suggest|ask|tell|say|explain|discuss|mention|propose|offer)\b", re.IGNORECASE)
 _IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:helps?|okay|ok|normal|important|worth|fine|"
                        r"natural|essential|helpful|wise|useful|healthy|valid)\b", re.IGNORECASE)
@@ -113,6 +113,8 @@ _DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means
                          r"one of|characterized|described|known|considered|your|our)\b")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
 _YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
+_PRACTICE_VOICE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b")
+_SYMPTOMS = Caseless(r"\bsymptoms\b")
 
 
 def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
@@ -143,8 +145,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
         found.append(NO_ANTECEDENT.format(orphan))
     if first_person(body) and not example:
         found.append(FIRST_PERSON)
-    if re.search(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b", bare_head, re.IGNORECASE) \
-            and not example:
+    if _PRACTICE_VOICE.search(bare_head) and not example:
         found.append(PRACTICE_VOICE)
     if is_story(head) or _past_narrative(bare_head):
         found.append(STORY)
@@ -169,7 +170,7 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
     if unsaid and not opener:
         found.append(THE_UNSAID.format(_short(unsaid)))
-    if re.search(r"\bsymptoms\b", bare_head + " " + bare_body, re.IGNORECASE) and not _CONDITION.search(
+    if _SYMPTOMS.search(bare_head + " " + bare_body) and not _CONDITION.search(
             headline + " " + text):
         found.append(SYMPTOMS_OF_WHAT)
     speak = _SPEAK.match(head)
