@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -59,21 +60,21 @@ def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None
     return entry
 
 
-def drop_batch_tail(root: Path | str, size: int, batch: str) -> None:
-    """Take back the lines an undo that failed part way wrote (all of `batch`, after byte `size`): the log is
-    cut back only when every line after `size` is that batch's; a line someone else wrote since stays, and
-    each of that batch's lines is then reverted by a line of its own."""
+def drop_tail(root: Path | str, size: int, ours: Callable[[dict], bool]) -> None:
+    """Take back the lines an undo that failed part way wrote (those `ours` knows, after byte `size`): the log is
+    cut back only when every line after `size` is one of them; a line someone else wrote since stays, and each
+    of ours is then reverted by a line of its own."""
     path = audit_path(root)
     if not path.is_file():
         return
     with open(path, "rb") as handle:
         handle.seek(size)
         tail = [_loaded(line) for line in handle.read().splitlines() if line.strip()]
-    if all(isinstance(e, dict) and e.get("batch") == batch for e in tail):
+    if all(isinstance(e, dict) and ours(e) for e in tail):
         os.truncate(path, size)
         return
     for e in tail:
-        if isinstance(e, dict) and e.get("batch") == batch:
+        if isinstance(e, dict) and ours(e):
             record(root, what="redo", campaign=e.get("campaign"), tip=e.get("tip"), before=None, after=None,
                    now=datetime.fromisoformat(str(e["at"])), by=str(e.get("by", "studio")), undoes=str(e["id"]))
 

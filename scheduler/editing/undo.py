@@ -9,7 +9,7 @@ with nothing changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +48,7 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     undone = audit.undone_ids(found)
     members = [e for e in reversed(audit.batch_of(found, entry)) if e["id"] not in undone]
     if len(members) <= 1:
-        _undo_one(editor, entry, now)
-        return entry
+        return _undo_alone(editor, entry, now)
     problem = _blocked(editor, entry, members, now)
     if problem:
         raise Refused(problem)
@@ -63,7 +62,7 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     except Exception as failed:  # whatever stopped it (a refusal, a file, the database), all or nothing
         if not isinstance(failed, (JunoError, OSError)):
             logger.exception("undo: %s stopped part way", audit.describe(member))
-        stuck = _put_back(editor, kept, batch, now)
+        stuck = _put_back(editor, kept, lambda e: e.get("batch") == batch, now)
         said = f"none of the {len(members)} changes made at once was {_verb(entry)}: " + (
             str(failed) if isinstance(failed, Refused) else
             f"{audit.describe(member)} stopped part way ({' '.join(str(failed).split()) or type(failed).__name__})")
@@ -71,6 +70,26 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
             raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
         raise Refused(f"{said}; every change of this undo is put back") from None
     return {**entry, "of": len(members)}
+
+
+def _undo_alone(editor: Editor, entry: dict, now: datetime) -> dict:
+    """Revert a change made alone, all or nothing: a refusal writes nothing (each revert checks first), and
+    one that stops part way (a file or the database failing after the campaign file was written) puts the
+    file, the posts and the log back as they were and says so."""
+    kept = _keep(editor, [entry])
+    try:
+        _undo_one(editor, entry, now)
+    except JunoError:
+        raise
+    except Exception as failed:
+        logger.exception("undo: %s stopped part way", audit.describe(entry))
+        stuck = _put_back(editor, kept, lambda e: e.get("undoes") == entry["id"], now)
+        said = (f"{audit.describe(entry)} was not {_verb(entry)}: it stopped part way "
+                f"({' '.join(str(failed).split()) or type(failed).__name__})")
+        if stuck:
+            raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
+        raise Refused(f"{said}; everything is as it was before") from None
+    return entry
 
 
 def blocked(editor: Editor, entry_id: str, now: datetime) -> str | None:
@@ -134,13 +153,16 @@ def _keep(editor: Editor, members: Sequence[dict]) -> dict:
             "log": log.stat().st_size if log.is_file() else 0}
 
 
-def _put_back(editor: Editor, kept: dict, batch: str, now: datetime) -> list[str]:
-    """A batch undo that failed part way: its files, posts and log lines back as they were before it. Each
-    is tried whatever befell the others; returns what could not be put back, in a person's words."""
+def _put_back(editor: Editor, kept: dict, ours: Callable[[dict], bool], now: datetime) -> list[str]:
+    """An undo that failed part way: its files, posts and log lines (those `ours` knows) back as they were
+    before it. Each is tried whatever befell the others; returns what could not be put back, in a person's
+    words."""
     stuck = []
     for slug, text in kept["files"].items():
         try:
-            write_atomic(editor.campaign_file(slug).path, text)
+            path = editor.campaign_file(slug).path
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:  # an untouched file stays as it is
+                write_atomic(path, text)
         except (JunoError, OSError) as exc:
             logger.exception("undo: could not put back posts/%s.yaml", slug)
             stuck.append(f"posts/{slug}.yaml could not be put back ({exc})")
@@ -152,7 +174,7 @@ def _put_back(editor: Editor, kept: dict, batch: str, now: datetime) -> list[str
         except Exception as exc:  # every other tip's posts still go back
             logger.exception("undo: could not put back the posts of %s", key)
             stuck.append(f"the posts of {key} could not be put back ({' '.join(str(exc).split())})")
-    audit.drop_batch_tail(editor.root, kept["log"], batch)
+    audit.drop_tail(editor.root, kept["log"], ours)
     return stuck
 
 

@@ -299,6 +299,38 @@ def test_a_batch_undo_that_cannot_put_everything_back_says_what_it_left(studio):
     assert f"{SLUG}/{first}" not in plan(root) and f"{SLUG}/{second}" in plan(root)
 
 
+def test_an_undo_of_one_change_that_fails_half_way_puts_everything_back_and_says_so(studio):
+    """One approval, queued, then undone while the database refuses to withdraw its post (a trigger stands in
+    for a full disk): the campaign file was already written back to draft when the database failed. The manager
+    sees one message, not a crash page, and the file, the queue and the log are as they were before the undo;
+    once the database answers again, the same Undo works."""
+    root = studio.root
+    studio.status("approved")
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    slot = plan(root)[POST]
+    with sqlite3.connect(root / ".juno" / "juno.db") as database:
+        database.execute(f"CREATE TRIGGER refuse_withdraw BEFORE UPDATE ON posts WHEN OLD.tip_key = '{POST}' "
+                         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    database.close()
+    text, log = studio.campaign_text(), audit.audit_path(root).read_bytes()
+    change = audit.entries(root)[-1]
+
+    answer = studio.post("/undo?back=/changes", {"change": change["id"]}, follow=True)
+    assert answer.status_code == 200 and refused(answer.text)
+    message = said(answer.text)[0]
+    assert message == (f"Nothing undone: the approval of {TIP} was not undone: it stopped part way (database or "
+                       "disk is full); everything is as it was before"), message
+    assert studio.campaign_text() == text and audit.audit_path(root).read_bytes() == log
+    assert tips(studio)[TIP]["status"] == "approved" and plan(root)[POST] == slot
+
+    with sqlite3.connect(root / ".juno" / "juno.db") as database:
+        database.execute("DROP TRIGGER refuse_withdraw")
+    database.close()
+    assert "Undid the approval" in said(studio.post("/undo?back=/changes", {"change": change["id"]},
+                                                    follow=True).text)[0]
+    assert tips(studio)[TIP]["status"] == "draft" and POST not in plan(root)
+
+
 def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(studio):
     """The user trial: after Changes refused an undo ("undo it by hand"), the header's Undo still offered it."""
     root = studio.root
