@@ -137,7 +137,9 @@ def advice_heading(heading: str) -> str | None:
 
 def sentence_case(text: str) -> str:
     """A heading's words as a sentence's: capitals ("TAKE a BREAK", "STAY CONNECTED") and title case ("Stay
-    Connected With Friends") lowered after the first word; "I", acronyms and words with inner capitals kept."""
+    Connected With Friends") lowered after the first word, also after a hyphen ("Self-Care") and inside quotes
+    ("the “Name It To Tame It” trick"); "I", acronyms and words with inner capitals kept, and a quotation's first
+    word after "say" or "ask" ("Say “Not right now.”")."""
     found = words(text)
     if any(len(w) >= 2 and w.isupper() and w not in _KEEP_CAPS for w in found):
         text = " ".join(w if w.strip(".,!?:;“”\"'’").upper() in _KEEP_CAPS and w.strip(".,!?:;“”\"'’") in _KEEP_CAPS
@@ -145,9 +147,37 @@ def sentence_case(text: str) -> str:
         text = text[:1].upper() + text[1:]
     long_words = [w for w in found[1:] if len(w) > 3]
     if long_words and all(w[:1].isupper() for w in long_words):
-        text = text[:1] + " ".join(w if (w == "I" or w.startswith(("I’", "I'")) or w[1:2].isupper())
-                                   else w[:1].lower() + w[1:] for w in text[1:].split(" "))
+        parts = text.split(" ")
+        text = " ".join([_first_word(parts[0])] + [lowered_word(word, parts[i]) for i, word in enumerate(parts[1:])])
     return text
+
+
+_QUOTE_OPEN = re.compile(r"^([“\"‘'(]*)(.*)$")
+_SAYING = re.compile(r"(?:say|says|saying|said|ask|asking|tell|telling|try|repeat|write)[,:]?$", re.IGNORECASE)
+
+
+def _lowered_part(part: str) -> str:
+    if part == "I" or part.startswith(("I’", "I'")) or part[1:2].isupper() or part.strip(".,!?:;”\"’)") in _KEEP_CAPS:
+        return part
+    return part[:1].lower() + part[1:]
+
+
+def _first_word(word: str) -> str:
+    """The first word keeps its capital; the parts after its hyphens do not ("Self-Care" -> "Self-care")."""
+    head, *rest = word.split("-")
+    return "-".join([head] + [_lowered_part(part) for part in rest])
+
+
+def lowered_word(word: str, before: str) -> str:
+    """A title-case word lowered: each part after a hyphen, and the word behind an opening quote, unless the
+    quote opens a quotation after "say" ("Say “Not right now.”")."""
+    quote, bare = _QUOTE_OPEN.match(word).groups()
+    if not bare:
+        return word
+    parts = bare.split("-")
+    keep_first = bool(quote) and quote[-1:] != "(" and bool(_SAYING.search(before.strip("“”\"‘’'")))
+    first = parts[0] if keep_first else _lowered_part(parts[0])
+    return quote + "-".join([first] + [_lowered_part(part) for part in parts[1:]])
 
 
 def lead_in_case(lead: str) -> tuple[str, list[str]]:

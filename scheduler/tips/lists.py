@@ -27,6 +27,7 @@ from scheduler.tips.drafts import (
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
     Draft,
+    lowered_word,
     Scope,
     has_verb,
     headline_notes,
@@ -560,11 +561,7 @@ def _looks_plural(phrase: str) -> bool:
 
 def _sentence_case(heading: str) -> str:
     parts = heading.split()
-    out = [parts[0]]
-    for word in parts[1:]:
-        keep = word == "I" or word.startswith(("I’", "I'")) or (len(word) > 1 and word[1:2].isupper())
-        out.append(word if keep else "-".join(part[:1].lower() + part[1:] for part in word.split("-")))
-    return " ".join(out)
+    return " ".join([parts[0]] + [lowered_word(word, parts[i]) for i, word in enumerate(parts[1:])])
 
 
 def _item_phrase(item: Item) -> str | None:

@@ -126,6 +126,12 @@ def test_no_tip_pastes_its_heading_into_the_text(path):
 @pytest.mark.parametrize(("lead", "cased"), [
     ("Talk it Out", "Talk it out"), ("Get Enough Sleep", "Get enough sleep"), ("TAKE A BREAK", "Take a break"),
     ("Try CBT Skills", "Try CBT skills"), ("Use I Statements", "Use I statements"),
+    ("Practice Self-Care Every Day", "Practice self-care every day"),
+    ("Check-In With Yourself Daily", "Check-in with yourself daily"),
+    ("Try the “Name It To Tame It” Trick", "Try the “name it to tame it” trick"),
+    ('Use The "Five Senses" Exercise', 'Use the "five senses" exercise'),
+    ("Say “Not Right Now” When You Need To", "Say “Not right now” when you need to"),
+    ("TAKE A TIME-OUT", "Take a time-out"),
 ])
 def test_lead_ins_written_as_titles_are_put_in_sentence_case(lead, cased):
     assert lead_in_case(lead) == (cased, [CASE_NOTE])
