@@ -146,7 +146,13 @@ def _check_one(editor: Editor, entry: dict, now: datetime, values: dict[str, dic
 def _keep(editor: Editor, members: Sequence[dict]) -> dict:
     """What a batch undo may change, as it is now: the campaign files' bytes, the tips' posts, the log's length."""
     slugs = {m["campaign"] for m in members if isinstance(m.get("campaign"), str)}
-    files = {slug: editor.campaign_file(slug).read()[0] for slug in slugs if editor.campaign_file(slug).path.is_file()}
+    files = {}
+    for slug in slugs:
+        try:
+            file = editor.campaign_file(slug)
+        except JunoError:  # not in posts/ now (archived, or never there): no file of it to keep
+            continue
+        files[slug] = (file.path, file.read()[0])
     keys = {f"{m['campaign']}/{m['tip']}" for m in members if m.get("campaign") and m.get("tip")}
     log = audit.audit_path(editor.root)
     return {"files": files, "posts": {key: editor.post_states(key) for key in keys},
@@ -158,9 +164,8 @@ def _put_back(editor: Editor, kept: dict, ours: Callable[[dict], bool], now: dat
     before it. Each is tried whatever befell the others; returns what could not be put back, in a person's
     words."""
     stuck = []
-    for slug, text in kept["files"].items():
+    for slug, (path, text) in kept["files"].items():
         try:
-            path = editor.campaign_file(slug).path
             if not path.is_file() or path.read_text(encoding="utf-8") != text:  # an untouched file stays as it is
                 write_atomic(path, text)
         except (JunoError, OSError) as exc:
