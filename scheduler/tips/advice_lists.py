@@ -220,3 +220,50 @@ def _together_reads(block: Block, items: list[Item]) -> bool:
     would make "Caffeine after noon" one of the "Tips for better sleep"): two or more short phrases."""
     return bool(block.lead_in) and len(items) >= 2 and all(
         len(words(item.full)) <= 12 and len(split_sentences(item.full)) <= 1 and not item.children for item in items)
+
+
+TOGETHER_NOTE = "a list whose items do not stand alone ({kind}): kept as one tip with its lead-in"
+
+_SEQUENCE = re.compile(r"^(?:then|next|now|after(?:wards| that| this)?|finally|lastly|last|continue|keep going|"
+                       r"repeat|again|once (?:you|your)|when you(?:['’]re| are)? (?:done|finished|ready)|"
+                       r"still|slowly (?:release|let)|release|let go)\b|\b(?:repeat(?:ing)?|again|this time|"
+                       r"the same (?:way|steps?)|(?:one|two|three|four|five|ten) more times|\d+ (?:more )?times|"
+                       r"for (?:a count of|\d+|two|three|four|five|six|seven|eight) (?:counts?|seconds|breaths))\b",
+                       re.IGNORECASE)
+_COUNTDOWN = re.compile(r"\b(?:five|four|three|two|one|5|4|3|2|1)\s+(?:\w+\s+)?(?:things?|sounds?|objects?|"
+                        r"colou?rs?|breaths?|smells?|tastes?|textures?)\b", re.IGNORECASE)
+_ONE_EXERCISE = re.compile(r"\b(?:this|the|a|an|following|simple|quick|short|grounding|breathing|relaxation|"
+                           r"calming|mindfulness)\s+(?:\w+\s+)?(?:exercise|technique|practice|meditation|method|"
+                           r"routine|ritual|drill)(?!s)\b|\b(?:box|4-7-8|belly|diaphragmatic|square|paced) breathing\b|"
+                           r"\bbody scan\b|\bprogressive (?:muscle )?relaxation\b|\b5-4-3-2-1\b|\bhere['’]s how\b|"
+                           r"\bhow to do (?:it|this)\b|\bto do (?:it|this)\b|\bstep[- ]by[- ]step\b", re.IGNORECASE)
+_RECORD = re.compile(r"\b(?:diary|journal entry|log|worksheet|tracker|thought record|mood chart|chart|template|"
+                     r"columns?|fields?|record (?:of|the|each|what)|write down|note down|jot down|keep track)\b",
+                     re.IGNORECASE)
+_SIGNS = re.compile(r"\b(?:(?:warning |early |common |telltale |red-flag )?signs?|symptoms?|red flags|"
+                    r"you (?:may|might) (?:notice|feel|experience)|look(?:ing)? out for|watch(?:ing)? for|"
+                    r"what (?:it|this) (?:can )?looks? like)\b", re.IGNORECASE)
+
+
+def holds_together(block: Block, section: Section, items: list[Item]) -> str | None:
+    """What kind of list this is when its items are parts of one whole and none says anything alone: the steps
+    of one exercise (an item that says "then", "repeat" or "for four counts", a countdown of "five things you
+    see, four you hear", or one exercise named in the lead-in with its steps in order), the fields of a diary
+    or worksheet, or signs and symptoms. None for a list of separate pieces of advice."""
+    lead = block.lead_in or ""
+    where = " ".join(part for part in (section.heading, lead) if part)
+    texts = [item.full for item in items]
+    if len(texts) < 2:
+        return None
+    sequenced = sum(bool(_SEQUENCE.search(text)) for text in texts)
+    if sum(bool(_COUNTDOWN.search(text)) for text in texts) >= 2:
+        return "the steps of one exercise"
+    if sequenced >= 2 or (sequenced and (block.ordered or _ONE_EXERCISE.search(where))) or (
+            _ONE_EXERCISE.search(lead or where) and block.ordered):
+        return "the steps of one exercise"
+    if _RECORD.search(where) and all(len(words(text)) <= 8 for text in texts):
+        return "the fields of a diary or worksheet"
+    commands = sum(is_command(capitalize_first(text)) for text in texts)
+    if _SIGNS.search(where) and commands * 2 <= len(texts) and not stem(block):
+        return "signs or symptoms"
+    return None

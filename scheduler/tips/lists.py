@@ -14,6 +14,8 @@ from scheduler.articles.model import join_lead
 from scheduler.tips.advice_lists import (
     Step,
     finished_items,
+    TOGETHER_NOTE,
+    holds_together,
     is_advice_list,
     is_command,
     plan,
@@ -194,6 +196,14 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
                 drafts.extend(_item_drafts(item, number, block, section, scope))
             else:
                 ledger.leave((block.number, number), "definition list")
+        return drafts
+    together = holds_together(block, section, [item for _, item in items])
+    if together:
+        drafts = _combined_list_draft(block, [item for _, item in items], section, scope,
+                                      numbers=[n for n, _ in items], together=True)
+        if sum(_whole(item, loose=True) for _, item in items) * 2 >= len(items):  # they would have stood as tips
+            for draft in drafts:
+                draft.notes.append(TOGETHER_NOTE.format(kind=together))
         return drafts
     if warns(block, section) and stem(block) is None and sum(
             is_command(capitalize_first(item.full)) for _, item in items) * 2 > len(items):
@@ -380,7 +390,7 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
 
 
 def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope,
-                         numbers: list[int] | None = None) -> list[Draft]:
+                         numbers: list[int] | None = None, together: bool = False) -> list[Draft]:
     numbers = numbers or list(range(1, len(items) + 1))
     lead = _list_lead(block, section)
     from_lead_in = lead is not None and _lead_in_usable(block)
@@ -400,14 +410,15 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
             scope.ledger.leave((block.number, number), "a list of one phrase")
         return []
     modal = _MODAL_REST.match(lead)
-    if modal:  # "These activities may help you feel better" + "spending time with loved ones"
+    if modal and not together:  # steps or signs that hold together: no one of them stands for the lead-in  # "These activities may help you feel better" + "spending time with loved ones"
         return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
     open_ended = bool(_VERB_ENDING.search(lead))
     noun_phrase = bool(re.match(r"^(?:\w+\s+){0,3}?\w+s\s+(?:that|which|who|to|for)\b", lead))  # "Four habits that help"
     clause = (not open_ended and from_lead_in and (has_verb(lead) or len(words(lead)) > 6) and not noun_phrase
               and not is_fragment(end_with_period(lead)))
     commands = sum(is_imperative(phrase) for phrase in phrases) * 2 > len(phrases)
-    plural_head = (not open_ended and not clause and not commands and _looks_plural(lead)
+    clauses = sum(bool(_CLAUSE_ITEM.match(phrase)) for phrase in phrases) * 2 > len(phrases)
+    plural_head = (not open_ended and not clause and not commands and not clauses and _looks_plural(lead)
                    and not (from_lead_in and len(words(lead)) > 6 and not noun_phrase))  # "Small acts of care add up ..." + "include"
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
@@ -430,7 +441,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     notes = []
     if clause and len(end_with_period(lead)) <= MAX_HEADLINE:
         headline = end_with_period(lead)
-    if headline is None and (open_ended or plural_head):
+    if headline is None and (open_ended or plural_head or together):
         for count in range(min(3, len(phrases)), 1, -1):
             candidate = end_with_period(opener + _join(phrases[:count]))
             if len(candidate) <= MAX_HEADLINE:
@@ -546,6 +557,8 @@ def _list_lead(block: Block, section: Section) -> str | None:
 
 
 _CATAPHORIC = re.compile(r"^(?:these|the following)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b", re.IGNORECASE)
+_CLAUSE_ITEM = re.compile(r"^(?:you|your|you['’]re|they|their|he|she|his|her|it|we|i|people|kids|children|teens|"
+                          r"partners?|everything|nothing|work|sleep)\b", re.IGNORECASE)  # "you feel tired": no "include"
 _MODAL_REST = re.compile(r"^(?:these|the following)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+((?:may|can|might|could|will|"
                          r"often|usually)\b.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:(?:step|tip|part|no\.?|#)\s*\d{1,2}\s*[:.)—–-]?\s*|\d{1,2}\s*[.):—–-]\s*)",

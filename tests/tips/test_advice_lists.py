@@ -55,11 +55,65 @@ When panic rises, your body is sounding a false alarm. These steps can bring you
 """
 
 
-def test_numbered_steps_lose_the_joiners_at_their_ends(tmp_path):
-    tips, _ = split(tmp_path, "steps.txt", STEPS)
-    assert [tip.text for tip in tips][-4:] == ["Name five things you can see.", "Notice four things you can touch.",
-                                          "Breathe out longer than you breathe in.",
-                                          "Remind yourself that the wave will pass."]
+def test_the_steps_of_one_exercise_stay_together_without_their_joiners(tmp_path):
+    tips, items = split(tmp_path, "steps.txt", STEPS)  # "Name five things you can see." alone says nothing
+    together = [tip for tip in tips if "name five things you can see" in tip.text]
+    assert len(together) == 1 and together[0].text.endswith(
+        "name five things you can see, notice four things you can touch, breathe out longer than you breathe in, "
+        "and remind yourself that the wave will pass.")
+    assert not together[0].ready
+    assert not any(tip.headline.startswith(("Name five", "Notice four")) for tip in tips)
+
+
+WHOLES = """# Calm your body
+
+## Box breathing
+
+When anxiety spikes, box breathing slows your heart rate. Here's how:
+
+1. Breathe in through your nose for four counts.
+2. Hold your breath for four counts.
+3. Breathe out slowly for four counts.
+4. Hold again for four counts, then repeat four times.
+
+## Warning signs of burnout
+
+- You feel tired even after a full night's sleep.
+- You snap at people you love over small things.
+- Work you used to enjoy now feels pointless.
+
+## Keep a worry diary
+
+Each evening, write down:
+
+- The date and time
+- What happened
+- What you were worried about
+- How strong the worry felt, from 0 to 10
+
+## Ways to unwind
+
+- Take a short walk after dinner.
+- Call a friend who makes you laugh.
+- Put your phone in the kitchen an hour before bed.
+"""
+
+
+def test_steps_signs_and_diary_fields_are_never_tips_of_their_own(tmp_path):
+    tips, items = split(tmp_path, "wholes.md", WHOLES)
+    headlines = [tip.headline for tip in tips]
+    for alone in ("Hold your breath for four counts.", "You snap at people you love over small things.",
+                  "What happened."):
+        assert alone not in headlines
+    steps = [tip for tip in tips if "hold your breath for four counts" in tip.text]
+    assert len(steps) == 1 and "then repeat four times" in steps[0].text and not steps[0].ready
+    assert any("(the steps of one exercise)" in note for note in steps[0].notes)
+    signs = [tip for tip in tips if tip.text.startswith("Warning signs of burnout: you feel tired")]
+    assert len(signs) == 1 and " include you " not in signs[0].text
+    assert any("(signs or symptoms)" in note for note in signs[0].notes)
+    assert {"Take a short walk after dinner.", "Call a friend who makes you laugh.",
+            "Put your phone in the kitchen an hour before bed."} <= set(headlines)  # separate advice stays apart
+    assert all(item["tips"] or item["left_out"] for item in items)
 
 
 MIXED = """<article><h1>Surviving the holidays</h1>
