@@ -86,7 +86,8 @@ def review(ws, slug: str) -> dict:
         })
     return {"campaign": campaign, "version": version, "tips": tips, "article": ws.project.article(campaign),
             "first": tips[0]["tip"].id if tips else None, "outgoing": outgoing,
-            "practice_hashtags": list(ws.settings.schedule.hashtags)}
+            "practice_hashtags": list(ws.settings.schedule.hashtags),
+            "ready_drafts": [tip.id for tip in campaign.tips if tip.status == "draft" and tip.ready is True]}
 
 
 def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] | None = None) -> list[dict]:
@@ -228,7 +229,8 @@ def _drafts(ws) -> list[dict]:
             if tip.status == "draft":
                 drafts.append({"slug": campaign.slug, "tip": tip.id, "key": f"{campaign.slug}/{tip.id}",
                                "campaign": campaign.title, "headline": tip.headline, "text": tip.text,
-                               "flags": list(tip.unacknowledged), "thumb": card_url(ws, campaign, tip)})
+                               "flags": list(tip.unacknowledged), "thumb": card_url(ws, campaign, tip),
+                               "ready": tip.ready, "notes": list(tip.notes)})
     return drafts
 
 
