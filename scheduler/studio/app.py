@@ -42,6 +42,7 @@ FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week aro
 STATIC = HERE / "static"
 OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
 FIELD_NAMES = {"texts": "the networks' own texts"}
+ALL_AHEAD, ALL_BEHIND = 36_600, 1_000_000  # days ahead and posts behind: all of a campaign's, for archiving
 
 
 class _Routes:
@@ -361,7 +362,8 @@ class _Routes:
         """The confirmation: what archiving this campaign withdraws, before anything changes."""
         slug = request.path_params["slug"]
         campaign, _ = self.ws.campaign(slug)
-        model = views.queue_page(self.ws, Filters(campaign=slug))
+        # every post archiving withdraws, however far ahead (the Queue page shows five weeks), and every one out
+        model = views.queue_page(self.ws, Filters(campaign=slug), days=ALL_AHEAD, history_rows=ALL_BEHIND)
         posted = sum(1 for row in model["history"] if row["status"] == "posted")
         return self.page(request, "archive.html", slug=slug, title=campaign.title, waiting=model["plan"],
                          posted=posted)

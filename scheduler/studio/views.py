@@ -192,15 +192,16 @@ def read_filters(ws, query, states=None):
     return filters, options
 
 
-def queue_page(ws, filters=None, options=None) -> dict:
-    """The queue as the filters show it: posts going out, drafts waiting for approval, history."""
+def queue_page(ws, filters=None, options=None, days: int = 35, history_rows: int = 50) -> dict:
+    """The queue as the filters show it: posts going out (in the next `days`), drafts waiting for approval,
+    history (the latest `history_rows`)."""
     filters = filters or Filters()
     now = ws.clock()
     zone = ws.settings.schedule.zone
     options = options or filter_options(ws)
     names = dict(options["networks"])
-    plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, 35)]
-    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(50)]
+    plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, days)]
+    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(history_rows)]
     drafts = [row for row in _drafts(ws) if filters.state in ("", "draft")]
     shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
                                                             words=(row["headline"], row["text"], row["tip"]))]

@@ -88,6 +88,22 @@ def plan(root) -> dict:
     return planned(root)
 
 
+def test_the_archive_confirmation_counts_every_post_it_withdraws_however_far_ahead(studio):
+    """A user trial: with all 20 tips queued to the end of January, the page said "withdraw 7 posts" (the Queue
+    page's five weeks), then withdrew 20. The confirmation counts and lists what archiving will withdraw."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", "400")
+    waiting = json.loads(result.out)["posts"]
+    assert len(waiting) == 20 and datetime.fromisoformat(waiting[-1]["at"]) > NOW + timedelta(days=35)  # past five weeks
+    confirm = studio.get(f"/c/{SLUG}/archive").text
+    assert "its 20 posts still to go out are withdrawn" in confirm and "Archive it and withdraw 20 posts" in confirm
+    assert confirm.count("<li>", confirm.index('<details class="withdrawn">')) >= 20
+    done = studio.post(f"/c/{SLUG}/archive", {}, follow=True)
+    assert said(done.text)[0].endswith("; 20 posts withdrawn. Undo brings it all back.")
+
+
 def test_archiving_asks_first_withdraws_the_queued_posts_and_undo_puts_each_back_in_its_slot(studio):
     for tip in (TIP, OTHER):
         studio.status("approved", tip=tip)

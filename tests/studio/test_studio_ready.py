@@ -34,7 +34,7 @@ def test_the_review_page_marks_each_draft_and_approves_only_the_ready_ones_in_on
         if before[tip].get("ready") is False:  # and the note that says why is beside it
             assert all(note in html.unescape(box) for note in before[tip]["notes"]), tip
 
-    form = re.search(r'<form method="post" action="([^"]+)" class="approve-ready">(.*?)</form>', page, re.S)
+    form = re.search(r'<form method="post" action="([^"]+)" class="approve-ready">(.*?)</form>', page, re.DOTALL)
     assert form and f"Approve the {len(ready)} ready drafts</button>" in form.group(2)
     sent = re.findall(r'name="tip" value="([^"]+)"', form.group(2))
     assert sorted(sent) == sorted(f"{SLUG}/{t}" for t in ready)
