@@ -415,7 +415,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(draft.headline, text, said, notes, kind=draft.kind)
+    notes = review_notes(draft.headline, text, said, notes, kind=draft.kind, section=draft.section or "")
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)

@@ -37,7 +37,7 @@ _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BI
                        "TV", "FOMO"])
 
 
-def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str) -> list[str]:
+def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str, section: str = "") -> list[str]:
     """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at."""
     found = list(notes)
     head_words = words(headline)
@@ -59,7 +59,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     if lost:
         found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
     if kind != "edited":  # a person's own words are theirs to judge
-        own = standalone_notes(headline, text, kind=kind)
+        own = standalone_notes(headline, text, kind=kind, section=section)
         if not is_ready(found):  # a problem named already: the weaker readings would only add words
             own = [note for note in own if note not in WEAK_READINGS]
         found += own

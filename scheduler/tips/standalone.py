@@ -36,11 +36,14 @@ THE_UNSAID = "points at something the tip has not said (“{}”): name it"
 SYMPTOMS_OF_WHAT = "symptoms of what? name the condition"
 TO_WHOM = "names no one to speak to (“{}”): say to whom"
 PRACTICE_TALK = "speaks about the practice’s clients or training, not to a follower"
+FOR_WHAT = "speaks of “{}” but names no condition: say what it is for"
+SITUATION = "the heading says when this applies (“{}”): say it in the tip"
 LONG = "long for one tip ({} words): check it reads at a glance"
 
 NOTES = tuple(note.split("(")[0].split("“")[0] for note in (
     LEANS, NO_ANTECEDENT, POINTS_ELSEWHERE, FIRST_PERSON, PRACTICE_VOICE, STORY, QUESTION, CARRIED_QUESTION, NOT_TO_READER, LABEL,
-    CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG))
+    CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG,
+    FOR_WHAT, SITUATION))
 
 WEAK_READINGS = (NOT_TO_READER, DEFINITION)  # said only when nothing else is wrong: alone they do not name a fault
 
@@ -115,9 +118,20 @@ _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
 _YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
 _PRACTICE_VOICE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b")
 _SYMPTOMS = Caseless(r"\bsymptoms\b")
+# Words of care that need the condition they treat: "Finding the best treatment may take trial and error" and
+# "Recovery is not about perfection" lean on the article's subject (treatment of what? recovery from what?).
+_CARE_WORDS = re.compile(r"\b(?:treatments?|medications?|medicines?|diagnos(?:is|es|ed)|relapses?|"
+                         r"recovery(?! time)|side effects|doses?)\b", re.IGNORECASE)
+_ILLNESS = Caseless(r"\b(?:mental health|mental illness|mood|sleep|alcohol|drugs?|substances?|drinking|smoking|"
+                    r"gambling|heart|injury|pain|migraine|allerg\w*|asthma|diabetes|cancer|pregnan\w*|postpartum|"
+                    r"perinatal|schizophrenia|eating disorders?|self-harm|suicid\w*|abuse|loss|breakup|divorce)\b")
+# A section heading that sets the situation its tips apply to ("What to do during a panic attack", "After a
+# traumatic event", "When your teen shuts down"): a tip that names nothing of it reads as advice for always.
+_SITUATION = re.compile(r"\b(during|after|in the middle of|in the aftermath of)\s+((?:a|an|the|your|their|his|her|"
+                        r"this|that|each|every|any)\s+.{3,50}?)\??$", re.IGNORECASE)
 
 
-def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
+def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") -> list[str]:
     """What keeps this tip from standing alone on a follower's phone; [] when nothing does."""
     found: list[str] = []
     head = headline.strip()
@@ -173,6 +187,12 @@ def standalone_notes(headline: str, text: str, *, kind: str) -> list[str]:
     if _SYMPTOMS.search(bare_head + " " + bare_body) and not _CONDITION.search(
             headline + " " + text):
         found.append(SYMPTOMS_OF_WHAT)
+    care = _CARE_WORDS.search(bare_head + " " + bare_body)
+    if care and not found and not _CONDITION.search(headline + " " + text) and not _ILLNESS.search(headline + " " + text):
+        found.append(FOR_WHAT.format(care.group(0)))
+    situation = _situation(section, headline + " " + text) if kind != "heading" else None
+    if situation:
+        found.append(SITUATION.format(_short(situation)))
     speak = _SPEAK.match(head)
     if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
         found.append(TO_WHOM.format(speak.group(1)))
@@ -321,3 +341,17 @@ def _title_case(headline: str) -> bool:
 
 # A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
+
+
+def _situation(heading: str, tip: str) -> str | None:
+    """The situation the section heading names ("during a panic attack") when the tip shares none of its words."""
+    match = _SITUATION.search(heading.strip().rstrip("?:.!"))
+    if not match:
+        return None
+    named = [w.lower()[:5] for w in words(match.group(2)) if len(w) >= 4 and w.lower() not in STOPWORDS]
+    if not named:
+        return None
+    said = {w.lower()[:5] for w in words(tip)}
+    if any(stem in said for stem in named):
+        return None
+    return f"{match.group(1).lower()} {match.group(2)}"

@@ -112,3 +112,36 @@ def test_no_ready_tip_of_a_test_article_leans_on_what_came_before(path):
         if tip.ready:
             assert not [note for note in found if note.startswith(("leans on", "a pronoun", "points at"))], tip
         assert all(len(note) <= 80 for note in tip.notes if note.startswith(NOTES)), tip.notes
+
+
+@pytest.mark.parametrize("headline", [
+    "Finding the best treatment may take trial and error.",
+    "Give a medication a chance to work before deciding whether it is right for you.",
+    "Recovery is not about perfection.",
+    "All medications can have side effects.",
+])
+def test_care_words_with_no_condition_named_are_not_ready(headline):
+    ready, notes = _ready(headline)
+    assert not ready and any(note.startswith("speaks of “") for note in notes), notes
+
+
+@pytest.mark.parametrize("headline", [
+    "Treatment for depression often combines talk therapy and medication.",
+    "Protect your recovery time.",
+    "If medication for anxiety makes you drowsy, tell your doctor.",
+])
+def test_care_words_beside_a_condition_or_in_everyday_use_raise_nothing(headline):
+    assert not any(note.startswith("speaks of “") for note in standalone_notes(headline, headline, kind="sentence"))
+
+
+def test_a_tip_that_drops_the_situation_its_heading_names_is_not_ready():
+    section = "What to do during a panic attack"
+    notes = standalone_notes("Focus on breathing out slowly.", "Focus on breathing out slowly.", kind="sentence",
+                             section=section)
+    assert any(note.startswith("the heading says when this applies (“during a panic") for note in notes)
+    said = "During a panic attack, focus on breathing out slowly."
+    assert not any(note.startswith("the heading says") for note in standalone_notes(said, said, kind="sentence",
+                                                                                    section=section))
+    assert not any(note.startswith("the heading says") for note in standalone_notes(
+        "Focus on breathing out slowly.", "Focus on breathing out slowly.", kind="sentence",
+        section="When to get help"))
