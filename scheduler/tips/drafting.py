@@ -41,6 +41,7 @@ from scheduler.tips.drafts import (
 )
 from scheduler.tips.edges import (
     edge_reason,
+    is_vignette,
     first_person,
     habit_rewrite,
     imperative_rewrite,
@@ -268,6 +269,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     sentences = [tidy(sentence) for sentence in sentences]
     if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
         scope.ledger.leave(where, "bio")  # the rest of a paragraph that opens as a bio is the bio too
+        return []
+    if skip == 0 and not lead and is_vignette(sentences):
+        scope.ledger.leave(where, "story (a scene from someone's day, with no advice in it)")
         return []
     if drop_last and sentences:
         sentences = sentences[:-1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.sentences import STOPWORDS, Caseless, Screened, per_split, words
-from scheduler.tips.verbs import IMPERATIVES
+from scheduler.tips.verbs import IMPERATIVES, is_imperative
 
 _QUOTED = Screened(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])")
@@ -211,3 +211,36 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
     if not_english(text):
         return "not English"
     return None
+
+
+# A scene from someone's day, told in the present as often as in the past ("Maya sits in her car, engine off.
+# She has ten minutes before the meeting."): a story-led article's opening, no advice in any of its sentences.
+_SCENE_SUBJECT = re.compile(r"^([A-Z][a-z]{2,})(?:,\s*\d{1,2},)?(?:(?:\s+and\s+(?:her|his)\s+\w+|\s+and\s+[A-Z][a-z]+)\s+"
+                            r"(?:\w+ly\s+)?[a-z]{3,}\b|\s+(?:(?:\w+ly|just|still|always|never|finally)\s+)?"
+                            r"(?:[a-z]+s|[a-z]+ed|is|has|was|had)\b)")
+_THIRD_PERSON_ON = re.compile(r"^(?:she|he|her|his|they)\b", re.IGNORECASE)
+_READER = Caseless(r"\b(?:you|your|yours|yourself)\b")
+_NOT_NAMES = STOPWORDS | frozenset([
+    "stress", "anxiety", "therapy", "grief", "depression", "burnout", "research", "people", "parents", "kids",
+    "children", "couples", "partners", "sleep", "exercise", "work", "life", "love", "anger", "fear", "shame", "guilt",
+    "trauma", "healing", "recovery", "change", "boundaries", "communication", "connection", "conflict", "counseling",
+    "counselling", "mindfulness", "journaling", "meditation", "resentment", "everyone", "someone", "nobody",
+    "addiction", "teens", "adolescents", "families", "marriage", "loneliness", "panic", "worry", "rest", "time",
+    "treatment", "medication", "each", "every", "one", "another", "sometimes", "often", "usually", "today"])
+
+
+def is_vignette(sentences: list[str]) -> bool:
+    """A paragraph that tells a scene about a named person: it opens with a name and a verb ("Maya sits…", "Tom
+    and Lisa argue…"), goes on with she/he/they or the name again, and never speaks to the reader or advises."""
+    if len(sentences) < 2:
+        return False
+    match = _SCENE_SUBJECT.match(sentences[0].strip())
+    if not match or match.group(1).lower() in _NOT_NAMES:
+        return False
+    name = match.group(1)
+    rest = sentences[1:]
+    if not (any(_THIRD_PERSON_ON.match(s.strip()) for s in rest) or any(re.search(rf"\b{name}(?:’s|'s)\b", s)
+                                                                         for s in rest)):
+        return False
+    bare = [without_quotes(s) for s in sentences]
+    return not any(_READER.search(s) for s in bare) and not any(is_imperative(s) for s in bare)

@@ -12,9 +12,9 @@ from scheduler.articles.text import parse_text
 from scheduler.config import parse_schedule
 from scheduler.networks.x import weighted_length
 from scheduler.posttext import compose_for
-from scheduler.tips.drafting import split_article
+from scheduler.tips.drafting import split_article, split_report
 from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
-from scheduler.tips.edges import habit_rewrite
+from scheduler.tips.edges import habit_rewrite, is_vignette
 from scheduler.tips.filters import compress, is_fragment, opens_with_reference
 from scheduler.tips.flags import is_sensitive, personal_details
 from scheduler.tips.sentences import (
@@ -415,3 +415,36 @@ def test_a_story_in_the_past_and_a_command_on_an_unnamed_it_are_not_tips():
     headlines = [tip.headline for tip in split_article(article)]
     assert "Small rituals matter." in headlines
     assert not any(h.startswith(("Sarah", "One evening", "Open it")) for h in headlines), headlines
+
+
+STORY_LED = """# The backpack we all carry
+
+Maya sits in her car in the office parking lot, engine off, phone buzzing. She has ten minutes before the meeting.
+Her chest feels tight and her thoughts race ahead to everything that could go wrong.
+
+Tom and Lisa argue about the dishes again. They stop talking by nine.
+
+## Setting the backpack down
+
+You can't empty the backpack for good, but you can set it down for a few minutes each day. Try a short walk
+without your phone, or five slow breaths before you open your inbox.
+"""
+
+
+def test_a_scene_from_someones_day_told_in_the_present_is_a_story_not_a_tip(tmp_path):
+    path = tmp_path / "story-led.md"
+    path.write_text(STORY_LED, encoding="utf-8")
+    report = split_report(read_article(path))
+    assert [tip.headline for tip in report.tips] == [
+        "You can't empty the backpack for good, but you can set it down for a few minutes each day."]
+    assert [block["left_out"] for block in report.blocks][:2] == [
+        "story (a scene from someone's day, with no advice in it)"] * 2
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Physical responses to trauma may also mean that a person needs help.", "Physical symptoms may include:"],
+    ["Sarah sits in her car.", "She is late, and you can see why."],
+    ["Mindfulness helps many people.", "They find it calming."],
+])
+def test_paragraphs_that_speak_to_the_reader_or_of_a_topic_are_no_scene(sentences):
+    assert not is_vignette(sentences)
