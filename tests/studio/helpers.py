@@ -68,7 +68,7 @@ def planned(root, days: int = 90) -> dict[str, str]:
 
 def said(page: str) -> list[str]:
     """The banner's message after a change (a success or a refusal)."""
-    return [html.unescape(m) for m in re.findall(r'class="said[^"]*" role="\w+" tabindex="-1">([^<]*)<', page)]
+    return [html.unescape(m) for m in re.findall(r'class="said[^"]*" role="\w+" tabindex="0">([^<]*)<', page)]
 
 
 def refused(page: str) -> bool:

@@ -127,3 +127,41 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
     finally:
         page.close()
         studio.stop()
+
+
+def test_a_long_refusal_on_a_phone_stays_a_strip_and_hides_at_a_tap(browser, project):  # noqa: F811
+    """A user trial at 375 x 812: a refusal naming ten tips was a sticky bar as tall as the screen, over every
+    button, with no way to close it but a reload. The message is at most 30 % of the screen (it scrolls inside
+    itself), and Hide takes it away, leaving the page as it was."""
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS["phone"], "queue-long-refusal")
+    page = visit.page
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 812})
+    try:
+        sign_in(page, studio, "/queue?state=draft")
+        settled(page)
+        gone = [f"{SLUG}/a-tip-split-no-longer-makes-{n}" for n in range(20)]  # each refused by name: a long message
+        page.evaluate("""(keys) => {
+            const form = document.getElementById("selected");
+            for (const key of keys) {
+                const box = document.createElement("input");
+                box.type = "hidden"; box.name = "tip"; box.value = key;
+                form.appendChild(box);
+            }
+        }""", gone)
+        page.get_by_role("button", name="Approve the ticked drafts").click()
+        page.wait_for_load_state()
+        banner = page.locator(".said.refused")
+        expect(banner).to_be_visible()
+        assert len(banner.inner_text()) > 1000
+        box = banner.bounding_box()
+        assert box["height"] <= 0.3 * 812 + 1, box
+        visit.check("refused")
+        page.get_by_role("button", name="Hide this message").click()
+        expect(page.locator(".said")).to_have_count(0)
+        page.get_by_role("link", name="Calendar").click()  # the page's own links answer taps again
+        page.wait_for_url("**/calendar")
+    finally:
+        visit.page.close()
+        studio.stop()
+    assert not visit.problems, visit.problems

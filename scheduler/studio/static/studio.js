@@ -153,6 +153,10 @@
       if (fresh) fresh.classList.add("fresh");
     }
   };
+  const hide = document.querySelector("[data-said-close]");
+  if (hide) hide.addEventListener("click", () => {  // the message read, out of the way (the page stays)
+    hide.parentElement.replaceChildren();
+  });
   if (document.readyState === "complete") showFeedback();
   else window.addEventListener("load", () => requestAnimationFrame(showFeedback));
 
