@@ -72,6 +72,7 @@ from scheduler.tips.lists import (
 )
 from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
+from scheduler.tips.advice_lists import is_command
 from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
 from scheduler.tips.sentences import (
     content_words,
@@ -131,6 +132,12 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
     used_ids: set[str] = set()
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         tip = _finish(draft, scope, fits, used_ids)
+        lacking = _cannot_stand(tip) if tip is not None else None
+        if lacking:
+            for locator in draft.where():
+                ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
+            used_ids.discard(tip.id)
+            continue
         pieces = draft.pieces if len(draft.pieces) == len(draft.where()) else [""] * len(draft.where())
         if tip is not None and not any(piece in tip.text for piece in pieces):
             pieces = [""] * len(pieces)  # the headline alone was posted: it came from all of them
@@ -144,6 +151,27 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
         if tip is not None:
             tips.append(tip)
     return Split(tips=tips, blocks=block_report(article, ledger))
+
+
+# Notes that say a tip is missing what the article around it said, or is no advice at all: on a tip of one line
+# there is nothing to carry it, so it is left out (with the note as the reason) rather than emitted.
+# A command keeps its line (a manager can name "the topic" in a word; commands are most of an article's advice);
+# a statement that leans on the article, or that the model reads as a setup, a pitch or a context, is left out.
+_LACKING = ("leans on what came before", "a pronoun with no one to refer to", "points at another part",
+            "points at something the tip has not said", "tells a story", "speaks about the practice’s clients")
+_MODEL_LACKING = (REASONS["context"], REASONS["setup"], REASONS["pitch"])
+
+
+def _cannot_stand(tip: Tip) -> str | None:
+    """Why a tip of one line cannot stand alone, when it is missing what the article around it said (a word that
+    leans on it, a pronoun or a "the symptoms" it never named, a story) or the model reads it as no advice, and
+    it is no command: nothing after the line could carry it, so it is left out rather than emitted."""
+    if tip.ready or tip.text.strip() != tip.headline.strip() or is_command(tip.headline):
+        return None
+    model = next((note for note in tip.notes if note in _MODEL_LACKING), None)
+    if model:
+        return model
+    return next((note.split(":")[0].split(" (")[0] for note in tip.notes if note.startswith(_LACKING)), None)
 
 
 def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> list[Draft]:

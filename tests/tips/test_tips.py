@@ -448,3 +448,17 @@ def test_a_scene_from_someones_day_told_in_the_present_is_a_story_not_a_tip(tmp_
 ])
 def test_paragraphs_that_speak_to_the_reader_or_of_a_topic_are_no_scene(sentences):
     assert not is_vignette(sentences)
+
+
+def test_a_line_that_cannot_stand_alone_is_left_out_with_its_reason_and_a_command_keeps_its_line(tmp_path):
+    path = tmp_path / "lines.md"
+    path.write_text("# Helping an anxious child\n\nAnxious kids need calm adults around them.\n\n"
+                    "## When fears grow\n\nThe good news is that anxiety is very treatable.\n\n"
+                    "Approach the topic during a calm moment, not in the middle of conflict.\n", encoding="utf-8")
+    report = split_report(read_article(path))
+    headlines = [tip.headline for tip in report.tips]
+    assert "The good news is that anxiety is very treatable." not in headlines
+    assert "Approach the topic during a calm moment, not in the middle of conflict." in headlines
+    reasons = [block["left_out"] or "" for block in report.blocks]
+    assert any(reason.startswith("cannot stand alone, one line with nothing to carry it (leans on what came before")
+               for reason in reasons), reasons
