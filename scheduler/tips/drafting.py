@@ -20,6 +20,7 @@ from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.posttext import length_on
+from scheduler.tips.advice_lists import is_command
 from scheduler.tips.drafts import (
     CASE_NOTE,
     LONG_HEADLINE,
@@ -41,10 +42,10 @@ from scheduler.tips.drafts import (
 )
 from scheduler.tips.edges import (
     edge_reason,
-    is_vignette,
     first_person,
     habit_rewrite,
     imperative_rewrite,
+    is_vignette,
 )
 from scheduler.tips.filters import (
     advice_cut,
@@ -72,7 +73,6 @@ from scheduler.tips.lists import (
 )
 from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
-from scheduler.tips.advice_lists import is_command
 from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
 from scheduler.tips.sentences import (
     content_words,
@@ -133,7 +133,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         tip = _finish(draft, scope, fits, used_ids)
         lacking = _cannot_stand(tip) if tip is not None else None
-        if lacking:
+        if tip is not None and lacking:
             for locator in draft.where():
                 ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
             used_ids.discard(tip.id)

@@ -152,7 +152,7 @@ def sentence_case(text: str) -> str:
     return text
 
 
-_QUOTE_OPEN = re.compile(r"^([“\"‘'(]*)(.*)$")
+_OPENERS = "“\"‘'("  # what may open a word before its letters: quotes, a bracket
 _SAYING = re.compile(r"(?:say|says|saying|said|ask|asking|tell|telling|try|repeat|write)[,:]?$", re.IGNORECASE)
 
 
@@ -171,7 +171,8 @@ def _first_word(word: str) -> str:
 def lowered_word(word: str, before: str) -> str:
     """A title-case word lowered: each part after a hyphen, and the word behind an opening quote, unless the
     quote opens a quotation after "say" ("Say “Not right now.”")."""
-    quote, bare = _QUOTE_OPEN.match(word).groups()
+    bare = word.lstrip(_OPENERS)
+    quote = word[:len(word) - len(bare)]
     if not bare:
         return word
     parts = bare.split("-")

@@ -12,9 +12,9 @@ import re
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
 from scheduler.tips.advice_lists import (
+    TOGETHER_NOTE,
     Step,
     finished_items,
-    TOGETHER_NOTE,
     holds_together,
     is_advice_list,
     is_command,
@@ -29,7 +29,6 @@ from scheduler.tips.drafts import (
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
     Draft,
-    lowered_word,
     Scope,
     has_verb,
     headline_notes,
@@ -37,6 +36,7 @@ from scheduler.tips.drafts import (
     label_lead,
     lead_in_case,
     long_headline_notes,
+    lowered_word,
     make_headline,
     unusable_reason,
 )

@@ -56,7 +56,7 @@ When panic rises, your body is sounding a false alarm. These steps can bring you
 
 
 def test_the_steps_of_one_exercise_stay_together_without_their_joiners(tmp_path):
-    tips, items = split(tmp_path, "steps.txt", STEPS)  # "Name five things you can see." alone says nothing
+    tips, _items = split(tmp_path, "steps.txt", STEPS)  # "Name five things you can see." alone says nothing
     together = [tip for tip in tips if "name five things you can see" in tip.text]
     assert len(together) == 1 and together[0].text.endswith(
         "name five things you can see, notice four things you can touch, breathe out longer than you breathe in, "
