@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +40,7 @@ class Saved:
     entry: dict[str, Any] | None
 
 
+_PLACE = re.compile(r"^tips\[\d+\](?:\.\w+|\[\d+\])*: ")  # where in the file: "tips[0].headline: "
 KEY_ORDER = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
              "review_words", "notes", "ready", "at")
 QUOTED = ("headline", "text", "alt_text", "section")
@@ -295,9 +297,11 @@ def _dump(yaml: YAML, tree) -> str:
 
 
 def _short(message: str) -> str:
-    """A parser message without its file:line:col prefix (the page shows it beside the field)."""
+    """A parser message without its file:line:col prefix, and without the place in the file ("tips[0].headline")
+    when it names a field (the page shows it beside that field, in a person's words)."""
     parts = message.split(": ", 1)
-    return parts[1] if len(parts) == 2 and parts[0].count(":") >= 1 and parts[0].startswith("posts/") else message
+    text = parts[1] if len(parts) == 2 and parts[0].count(":") >= 1 and parts[0].startswith("posts/") else message
+    return _PLACE.sub("", text, count=1) if _field_of(message) else text
 
 
 def _field_of(message: str) -> str | None:

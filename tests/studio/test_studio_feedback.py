@@ -33,6 +33,9 @@ def test_a_refused_save_is_red_beside_its_field_and_the_page_opens_at_the_tip(st
     answer = studio.edit(headline="x" * 130, text="Fine words.")
     assert answer.status_code == 422
     assert any("120" in e for e in errors(answer.text))
+    # in a person's words, beside the field: not the place in the file ("tips[0].headline: ...", a user trial)
+    assert all(not e.startswith("tips[") for e in errors(answer.text)), errors(answer.text)
+    assert any(e.startswith("the headline has 130 characters") for e in errors(answer.text)), errors(answer.text)
     assert re.search(rf'id="headline-{TIP}"[^>]*aria-describedby="hcount-{TIP} err-{TIP}-headline"', answer.text)
     assert f'action="/c/{SLUG}/tips/{TIP}/edit#tip-{TIP}"' in answer.text  # the answer opens at the tip
     moved = studio.post("/posts/move", {"post": f"{SLUG}/{TIP}", "at": "2026-12-05"}, follow=True)
