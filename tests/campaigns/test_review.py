@@ -100,3 +100,14 @@ def test_project_approves_the_ready_tips_for_the_studio(project):
     tips = tips_of(project)
     (result,) = open_project(project).approve([SLUG], now=datetime(2026, 12, 1, 9, tzinfo=UTC), ready_only=True)
     assert set(result.approved) == {tid for tid, t in tips.items() if t.get("ready") is True}
+
+
+def test_approve_says_what_to_do_next_and_only_when_something_was_approved(project, cli):
+    """A user trial: `approve` printed "20 approved" and nothing else, and the tips then sat unqueued (the studio
+    queues at once; the command line leaves it to `queue`). It names the next step, and run-due's part."""
+    first = cli("approve", SLUG, "--now", NOW, cwd=project)
+    assert first.code == 0 and first.out.splitlines()[-1].startswith("next: `juno-scheduler queue` gives the approved")
+    again = cli("approve", SLUG, "--now", NOW, cwd=project)  # nothing new approved: no next step to take
+    assert again.code == 0 and "next:" not in again.out
+    queued = cli("queue", "--now", NOW, cwd=project)
+    assert queued.code == 0 and cli("plan", "--json", "--now", NOW, "--days", "90", cwd=project).out.count('"id"') > 0
