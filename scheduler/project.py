@@ -34,7 +34,13 @@ from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import Saved
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import UsageError
-from scheduler.metrics.collect import NOTHING_TO_READ, Collecting, Readers, countable
+from scheduler.metrics.collect import (
+    NOTHING_TO_READ,
+    NOTHING_TO_SHOW,
+    Collecting,
+    Readers,
+    countable,
+)
 from scheduler.metrics.collect import collect as metrics_collect
 from scheduler.metrics.stats import stats as metrics_stats
 from scheduler.metrics.stats import stats_lines
@@ -295,7 +301,7 @@ class Project:
         with self.store() as store:
             data = metrics_stats(self.settings, store)
         return StatsReport(**data, summary=stats_lines(data) if countable(self.settings) or data["posts"]
-                           else [NOTHING_TO_READ])
+                           else [NOTHING_TO_SHOW])
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:

@@ -27,7 +27,10 @@ from scheduler.store.snapshots import Snapshot
 logger = logging.getLogger(__name__)
 
 ONCE_A_DAY = timedelta(days=1)
-NOTHING_TO_READ = "nothing to collect: the outbox has no counts to read"
+WHERE_COUNTS_COME_FROM = ("the outbox sends nothing to a network, so no post has counts; name an X, Bluesky or Mastodon "
+                          "account in posts/schedule.yaml (docs/networks.md) to have them")
+NOTHING_TO_READ = f"nothing to collect: {WHERE_COUNTS_COME_FROM}"
+NOTHING_TO_SHOW = f"no counts to show: {WHERE_COUNTS_COME_FROM}"
 
 
 def countable(settings) -> bool:

@@ -218,13 +218,15 @@ def test_stats_shows_counts_at_each_age_and_says_when_evidence_is_too_thin(poste
 def test_with_only_the_outbox_collect_and_stats_say_there_is_nothing_to_read(project, cli):
     assert "publisher: outbox" in (project / "posts" / "schedule.yaml").read_text()
     assert cli("run-due", "--now", "2026-12-07T09:05", cwd=project).code == 0
-    said = "nothing to collect: the outbox has no counts to read"
+    said = ("nothing to collect: the outbox sends nothing to a network, so no post has counts; name an X, Bluesky "
+            "or Mastodon account in posts/schedule.yaml (docs/networks.md) to have them")
     collected = cli("collect", "--now", "2026-12-14T09:05", cwd=project)
     assert (collected.code, collected.out) == (0, said + "\n"), collected
     as_json = json.loads(cli("collect", "--json", "--now", "2026-12-14T09:05", cwd=project).out)
     assert as_json == {"networks": [], "nothing_to_read": said}
     stats = cli("stats", cwd=project)
-    assert (stats.code, stats.out) == (0, said + "\n"), stats
+    shown = said.replace("nothing to collect: ", "no counts to show: ")  # stats shows; it does not collect
+    assert (stats.code, stats.out) == (0, shown + "\n"), stats
 
 
 def test_collect_with_mastodon_down_says_so_once_in_plain_numbers(posted, servers):

@@ -170,8 +170,9 @@ def test_nothing_collected_yet_says_to_run_collect(project):
 def test_only_the_outbox_says_there_is_nothing_to_read(project):
     page = Studio(project, SEEN).sign_in().get("/analytics")  # the bundled project posts to the outbox
     said = text_of(page.text)
-    assert "Nothing to collect: the outbox has no counts to read." in said
-    assert "name an account there in posts/schedule.yaml" in said and "from cron once an hour" not in said
+    assert "No counts with the outbox" in said and "Nothing collected yet" not in said  # collect would not help
+    assert "No counts to show: the outbox sends nothing to a network, so no post has counts" in said
+    assert "name an X, Bluesky or Mastodon account in posts/schedule.yaml" in said and "from cron once an hour" not in said
 
 
 def test_a_page_of_posts_at_a_time_newest_first(posted, monkeypatch):
