@@ -259,5 +259,8 @@ def summary(result: SplitResult, root: Path | str) -> str:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:
         lines.append("no posts/schedule.yaml: lengths count the tip text alone, without link or hashtags")
+    elif campaign.hashtags is None and result.schedule.hashtags:  # said once, not found later on every post
+        lines.append(f"every post carries the practice's hashtags {' '.join(result.schedule.hashtags)} "
+                     f"(posts/schedule.yaml); give this campaign its own with hashtags: in {shown} or in the studio")
     lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
     return "\n".join(lines)

@@ -63,6 +63,19 @@ def test_the_summary_points_at_the_block_report(project, cli):
     assert "blocks gave no tip; what became of each block: .juno/split/ten-ways-to-fight-fair.json" in result.out
 
 
+def test_the_summary_says_once_that_every_post_carries_the_practices_hashtags(project, cli):
+    """A user trial: a sleep article's campaign got #CouplesCounseling on every post and nothing said so until
+    the studio. The summary names them and how to give the campaign its own; a campaign with its own is quiet."""
+    result = _split(project, cli, "ten-ways-to-fight-fair.md")
+    assert result.code == 0, result
+    assert ("every post carries the practice's hashtags #CouplesCounseling (posts/schedule.yaml); give this "
+            "campaign its own with hashtags: in posts/ten-ways-to-fight-fair.yaml or in the studio") in result.out
+    path = project / "posts" / "ten-ways-to-fight-fair.yaml"
+    path.write_text("hashtags: []\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    again = _split(project, cli, "ten-ways-to-fight-fair.md")
+    assert again.code == 0 and "hashtags" not in again.out, again
+
+
 def test_a_left_out_passage_becomes_a_tip_in_one_step_and_stays(project, cli):
     assert _split(project, cli, "four-horsemen-faq.md").code == 0
     report = json.loads(cli("split", "--json", "posts/articles/four-horsemen-faq.md", cwd=project).out)
