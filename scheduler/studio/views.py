@@ -180,7 +180,10 @@ def _dst_change(day: date, zone) -> str | None:
 def filter_options(ws) -> dict:
     """What the filters offer: the campaigns (slug, title), the configured networks (name, label), the states."""
     campaigns = [(c.slug, c.title) for c in _readable_campaigns(ws)]
-    networks = [(row.network, row.name) for row in ws.project.configured_networks()]
+    # a network rehearsed in the outbox is named so wherever a post's network is shown ("X (outbox) posted"):
+    # nothing went to X
+    networks = [(row.network, f"{row.name} (outbox)" if row.rehearsal else row.name)
+                for row in ws.project.configured_networks()]
     return {"campaigns": campaigns, "networks": networks, "states": list(STATES.items())}
 
 

@@ -60,11 +60,12 @@ def test_the_queue_filters_by_network_state_and_words(studio):
     assert '18 drafts wait for approval: <a href="/queue?state=draft">' in everything
     assert '1 draft matching the filters waits for approval: <a href="/queue?state=draft&amp;q=open-ended">see and ' \
            'approve it</a>' in studio.get("/queue?q=open-ended").text
-    assert '<option value="mastodon">Mastodon</option>' in everything
+    # both accounts rehearse in the outbox: named so, for nothing goes to Mastodon (a user trial read "X posted")
+    assert '<option value="mastodon">Mastodon (outbox)</option>' in everything
 
     mastodon = studio.get("/queue?network=mastodon").text
     assert sorted(going_out(mastodon)) == sorted([f"{SLUG}/{TIP}@mastodon", f"{SLUG}/{OTHER}@mastodon"])
-    assert '<option value="mastodon" selected>Mastodon</option>' in mastodon
+    assert '<option value="mastodon" selected>Mastodon (outbox)</option>' in mastodon
     assert "Clear filters" in mastodon
 
     searched = studio.get("/queue?q=PATIENCE").text  # words of the headline, any case
