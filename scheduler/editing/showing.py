@@ -89,7 +89,7 @@ class Showing:
         """The latest post of each tip (of one campaign, or all), by campaign/tip."""
         with self.store() as store:
             latest = latest_rounds(store.posts(campaign=slug))
-        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), post.eligible_at.isoformat())
+        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), _when(post).isoformat())
                 for key, post in latest.items()}
 
     def calendar_posts(self, begin: datetime, end: datetime) -> list[CalendarPost]:
@@ -97,7 +97,7 @@ class Showing:
         with self.store() as store:
             posts = store.posts(WAITING + (POSTED,), since=begin, until=end)
         return [CalendarPost(post.id, post.tip_key, post.network, str(post.status),
-                             (post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at).isoformat(),
+                             _when(post).isoformat(),
                              post.text, post.pinned, stored_card(self.settings, post.card) is not None, post.url,
                              post.status in WAITING)
                 for post in posts]
@@ -189,3 +189,8 @@ class Showing:
 @lru_cache(maxsize=4096)
 def _fingerprint(headline: str, brand: Brand, kicker: str | None, size: str) -> str:
     return fingerprint(headline, brand, size, kicker)
+
+
+def _when(post) -> datetime:
+    """When a post went out (posted), else when it may go: the time a person is shown beside it."""
+    return post.posted_at if post.status == POSTED and post.posted_at else post.eligible_at

@@ -20,7 +20,7 @@ from scheduler.campaigns.file import (
 )
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
-from scheduler.config import SCHEDULE_FILE, parse_schedule
+from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
 from scheduler.errors import ContentError, OutputError
 from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
@@ -45,7 +45,7 @@ class SplitResult:
     kept: tuple[str, ...]
     stale: tuple[str, ...]
     written: bool  # False when the file already said exactly this
-    schedule: object | None  # the Schedule the lengths were measured with, None without posts/schedule.yaml
+    schedule: Schedule | None  # the Schedule the lengths were measured with, None without posts/schedule.yaml
     blocks: tuple = ()  # every block of the article with the tips it fed or why it was left out (tips.ledger)
     blocks_path: Path | None = None  # .juno/split/<slug>.json, the same list for the studio
 

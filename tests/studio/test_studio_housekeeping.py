@@ -184,6 +184,18 @@ def test_an_archiving_taken_back_with_restore_is_no_longer_offered_for_undo(stud
 
 # --- editing a tip that is already out ----------------------------------------------------------------
 
+def test_a_posted_tip_shows_when_it_went_out_not_its_slot(studio):
+    """A user trial: the tip said "posted · Sat 05 Dec 09:56" (its slot) while History, run-due and the outbox
+    said 10:00, when cron's run-due actually sent it."""
+    studio.status("approved")
+    slot = datetime.fromisoformat(planned(studio.root)[f"{SLUG}/{TIP}"])
+    sent = slot + timedelta(minutes=4)
+    assert run_cli("--root", str(studio.root), "run-due", "--now", sent.isoformat()).code == 0
+    page = studio.get(f"/c/{SLUG}").text
+    assert f"posted · {sent:%a %d %b %H:%M}" in page, re.findall(r"posted · [^<]*", page)
+    assert f"Already out</strong> ({sent:%a %d %b %H:%M})" in page
+
+
 def test_editing_a_posted_tip_says_it_is_out_and_what_saving_does(studio):
     studio.status("approved")
     slot = planned(studio.root)[f"{SLUG}/{TIP}"]
