@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# split.sh COMMIT : split every article in /work/eval/articles with juno-scheduler at COMMIT
+# writes /work/eval/splits/COMMIT/<article>.json (and .err when split refused)
+set -u
+commit=$1
+wt=/work/eval/wt-$commit
+out=/work/eval/splits/$commit
+[ -d "$wt" ] || git -C /work/main worktree add --detach "$wt" "$commit" >/dev/null 2>&1
+mkdir -p "$out"
+for a in /work/eval/articles/*; do
+  name=$(basename "$a"); name=${name%.*}
+  scratch=$(mktemp -d)
+  cp -r "$wt/assets" "$scratch/"; mkdir -p "$scratch/posts"; cp "$wt/posts/schedule.yaml" "$scratch/posts/"
+  (cd "$wt" && /work/main/.venv/bin/python -m scheduler --root "$scratch" split "$a" --json > "$out/$name.json" 2> "$out/$name.err")
+  [ -s "$out/$name.err" ] || rm -f "$out/$name.err"
+  rm -rf "$scratch"
+done
+ls "$out" | wc -l
