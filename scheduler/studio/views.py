@@ -204,7 +204,9 @@ def queue_page(ws, filters=None, options=None, days: int = 35, history_rows: int
     options = options or filter_options(ws)
     names = dict(options["networks"])
     plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, days)]
-    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(history_rows)]
+    going = {row["id"] for row in plan}  # a missed or failed post still to go is shown once, under Going out
+    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(history_rows)
+               if row.id not in going]
     drafts = [row for row in _drafts(ws) if filters.state in ("", "draft")]
     shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
                                                             words=(row["headline"], row["text"], row["tip"]))]
