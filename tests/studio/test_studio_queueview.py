@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from scheduler import audit
+from tests.conftest import run_cli
 from tests.studio.helpers import SLUG, TIP, Studio, planned, refused, said
 from tests.studio.test_studio_scheduling import flag as _flag
 
@@ -314,3 +315,17 @@ def test_a_bulk_move_and_its_undo_and_redo_log_no_warning_and_move_nothing_on_th
     noisy = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert noisy == []
     assert not any("moved to" in r.getMessage() for r in caplog.records)
+
+
+def test_a_missed_post_moved_to_a_later_slot_is_listed_once(studio):
+    """A user trial: after a gap in cron, each missed post (moved to the next free slot) was listed twice on the
+    Queue page, under Going out and again under History with Retry, and 'Showing 8 of 35' counted it twice."""
+    studio.status("approved")
+    post = f"{SLUG}/{TIP}"
+    slot = datetime.fromisoformat(plan(studio.root)[post])
+    assert run_cli("--root", str(studio.root), "run-due", "--now", (slot + timedelta(days=3)).isoformat()).code == 0
+    page = studio.get("/queue?state=missed").text
+    assert going_out(page) == [post], going_out(page)
+    history = page.split('id="history-h"', 1)[1].split("</section>", 1)[0]
+    assert post not in history
+    assert "Showing 1 of " in page
