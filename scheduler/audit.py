@@ -127,6 +127,26 @@ def undone_ids(found: list[dict]) -> set[str]:
     return undone
 
 
+def superseded_ids(found: list[dict]) -> set[str]:
+    """The ids of the entries a later undo or redo of the same change has overtaken. A change and its undos and
+    redos form one chain (each `undoes` the one before); only the chain's newest entry can be reversed, so a
+    redo's Undo and the original's Undo can never both be offered, one of them then refused."""
+    by_id = {entry["id"]: entry for entry in found}
+
+    def origin(entry: dict) -> str:
+        seen = set()
+        while entry.get("undoes") in by_id and entry["id"] not in seen:
+            seen.add(entry["id"])
+            entry = by_id[entry["undoes"]]
+        return entry["id"]
+
+    newest: dict[str, str] = {}
+    for entry in found:  # oldest first: the last one of each chain stays
+        newest[origin(entry)] = entry["id"]
+    latest = set(newest.values())
+    return {entry["id"] for entry in found if entry["id"] not in latest}
+
+
 def new_batch(now: datetime) -> str:
     """The id several changes made as one (a bulk skip, approval or move) share: undo reverts them together."""
     return f"batch-{now.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
@@ -149,7 +169,7 @@ def _counted(found: list[dict], entry: dict) -> dict:
 def last_undoable(root: Path | str) -> dict | None:
     """The latest change that is in effect (a change, or a redo), wherever it was made."""
     found = entries(root)
-    undone = undone_ids(found)
+    undone = undone_ids(found) | superseded_ids(found)
     for entry in reversed(found):
         if entry["id"] in undone or entry["what"] == "undo":
             continue
@@ -162,11 +182,13 @@ def find_entry(root: Path | str, entry_id: str) -> dict | None:
 
 
 def recent(root: Path | str, limit: int = 20) -> list[dict]:
-    """The latest changes, newest first, each with `undone` (a redo is offered). Changes made at once (a bulk
+    """The latest changes, newest first, each with `undone` (reverted since) and `superseded` (a later undo or redo
+    of the same change carries its button). Changes made at once (a bulk
     skip, move or approval, or its undo) are one row: their newest entry, with `of` (how many) and `items` (the
     tips they touched, campaign/tip, in the order they were made); one Undo reverts them all."""
     found = entries(root)
     undone = undone_ids(found)
+    superseded = superseded_ids(found)
     rows: list[dict] = []
     seen: set[str] = set()
     for entry in reversed(found):
@@ -180,7 +202,8 @@ def recent(root: Path | str, limit: int = 20) -> list[dict]:
         members = batch_of(found, entry)
         entry = _counted(found, entry)
         items = list(dict.fromkeys("/".join(str(m[key]) for key in ("campaign", "tip") if m.get(key)) for m in members))
-        rows.append({**entry, "undone": entry["id"] in undone, "describe": describe(entry),
+        rows.append({**entry, "undone": entry["id"] in undone, "superseded": entry["id"] in superseded,
+                     "describe": describe(entry),
                      "items": [item for item in items if item] if len(members) > 1 else []})
     return rows
 

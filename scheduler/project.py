@@ -522,7 +522,7 @@ class Project:
 
     def changes(self, limit: int = 30) -> list[Change]:
         """The latest changes, newest first, made in the studio or with the command line."""
-        return [Change.from_entry(row, undone=row["undone"]) for row in audit.recent(self.root, limit)]
+        return [Change.from_entry(row, undone=row["undone"], superseded=row["superseded"]) for row in audit.recent(self.root, limit)]
 
     def next_undo(self) -> Change | None:
         """What undo() would revert now."""

@@ -553,15 +553,16 @@ class Change(Result):
     tip: str | None
     describe: str                    # 'the skip on the queue of resistance-isnt-indifference'
     undone: bool = False             # undone since (a redo is offered)
+    superseded: bool = False         # a later undo or redo of the same change carries its button
     count: int = 1                   # changes made at once with it (a bulk action): one undo reverts them all
     items: tuple[str, ...] = ()      # the tips those changes touched (campaign/tip), when there were several
 
     @classmethod
-    def from_entry(cls, entry: dict[str, Any], undone: bool = False) -> Change:
+    def from_entry(cls, entry: dict[str, Any], undone: bool = False, superseded: bool = False) -> Change:
         of = entry.get("of")
         return cls(id=entry["id"], at=entry["at"], by=entry.get("by", ""), what=entry["what"],
                    campaign=entry.get("campaign"), tip=entry.get("tip"), describe=audit.describe(entry),
-                   undone=undone, count=of if isinstance(of, int) and of > 1 else 1,
+                   undone=undone, superseded=superseded, count=of if isinstance(of, int) and of > 1 else 1,
                    items=tuple(str(item) for item in entry.get("items") or ()))
 
 

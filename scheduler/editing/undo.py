@@ -38,8 +38,12 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
         entry = audit.find_entry(root, entry_id)
         if entry is None:
             raise Refused("that change is not in .juno/audit.jsonl; reload the page")
-        if entry["id"] in audit.undone_ids(audit.entries(root)):
+        found = audit.entries(root)
+        if entry["id"] in audit.undone_ids(found):
             raise Refused(f"{audit.describe(entry)} is undone already")
+        if entry["id"] in audit.superseded_ids(found):
+            raise Refused(f"{audit.describe(entry)} was undone or redone since: use the newest row of that change "
+                          "on the Changes page")
     else:
         entry = audit.last_undoable(root)
         if entry is None:

@@ -238,6 +238,45 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
 
 
+def buttons(page: str) -> list[str]:
+    """The change ids the Changes page offers an Undo or Redo button for, newest first."""
+    rows = page.split('<ol class="rows changes">', 1)[1].split("</ol>", 1)[0]  # not the header's Undo
+    return re.findall(r'name="change" value="([^"]+)"', rows)
+
+
+def test_after_undo_and_redo_of_a_batch_only_the_newest_row_offers_a_button(studio):
+    """The user trial: approve 10 tips at once, Undo, Redo, then Undo on the original approval's row. Both the
+    original and the redo offered an Undo; after one was used the other stayed, and pressing it was refused with a
+    message naming all ten tips. A change and its undos and redos are one chain: only its newest row has a button."""
+    root = studio.root
+    assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
+    assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
+    approval = [e for e in audit.entries(root) if e["what"] == "approve"][-1]
+    assert said(studio.post("/undo?back=/changes", {"change": approval["id"]}, follow=True).text) == [
+        "Undid the approval of 20 tips at once."]
+    undo_row = audit.entries(root)[-1]
+    assert said(studio.post("/undo?back=/changes", {"change": undo_row["id"]}, follow=True).text) == [
+        "Redid undo of 20 changes made at once."]
+    redo_row = audit.entries(root)[-1]
+    assert redo_row["what"] == "redo"
+    page = studio.get("/changes").text
+    assert buttons(page) == [redo_row["id"]], "the original approval's row no longer offers its own Undo"
+    # the old row, sent anyway (a page left open): refused in one plain line, nothing written
+    text, slots, log = studio.campaign_text(), plan(root), audit.audit_path(root).read_bytes()
+    answer = studio.post("/undo?back=/changes", {"change": approval["id"]}, follow=True)
+    message = said(answer.text)[0]
+    assert refused(answer.text) and "use the newest row" in message and message.count(SLUG) <= 1, message
+    assert (studio.campaign_text(), plan(root), audit.audit_path(root).read_bytes()) == (text, slots, log)
+    # the redo's Undo takes the approval back, and then only that undo offers a button (its Redo), which works
+    assert said(studio.post("/undo?back=/changes", {"change": redo_row["id"]}, follow=True).text) == [
+        "Undid redo of 20 changes made at once."]
+    assert all(t["status"] == "draft" for t in tips(studio).values()) and not plan(root)
+    again = audit.entries(root)[-1]
+    assert buttons(studio.get("/changes").text) == [again["id"]]
+    assert not refused(studio.post("/undo?back=/changes", {"change": again["id"]}, follow=True).text)
+    assert len(plan(root)) == 20
+
+
 def test_a_batch_undo_that_fails_half_way_puts_back_what_it_had_undone_and_says_so(studio):
     """The checks pass, the first of 20 reverts is written (its tip back to draft, its post withdrawn), then the
     database refuses the second's write (a trigger on its post stands in for a full disk or a broken database):
