@@ -12,6 +12,7 @@ from scheduler.campaigns.file import Campaign
 from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.tips.sentences import split_sentences
+from scheduler.tips.taking import taken_locators
 
 _ARTICLES: dict = {}
 
@@ -47,6 +48,11 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
     for tip in campaign.tips:
         if tip.source.get("paragraph"):
             cited.setdefault(tip.source["paragraph"], []).append(tip)
+    by_id = {tip.id: tip for tip in campaign.tips}
+    for locator, ids in taken_locators(campaign.tips).items():  # taken by hand: "taken by hand from b5"
+        block_number = locator.strip().lstrip("b").split(".", 1)[0]
+        if block_number.isdigit():
+            cited.setdefault(int(block_number), []).extend(by_id[i] for i in ids)
     blocks, heading = [], object()
     for section, block in article.blocks():
         tips = cited.get(block.number, [])

@@ -129,6 +129,25 @@ def test_a_passage_becomes_a_draft_tip_after_the_tips_before_it(studio):
     assert [e["what"] for e in audit.entries(studio.root)] == ["add"]
 
 
+def test_a_left_out_item_of_a_list_that_gave_a_tip_can_be_made_a_tip(studio):
+    """A user trial: the list of reasons a partner may resist gave one tip from its first three items; the other
+    four were shown plain, with no way to take one (the passage's button shows only for a block no tip came from)."""
+    import html
+    import re
+
+    page = studio.get(f"/c/{SLUG}").text
+    offered = [html.unescape(text) for text in re.findall(
+        r'name="paragraph" value="5">\s*<input type="hidden" name="text" value="([^"]+)">\s*<button type="submit">'
+        r'Make this item a tip', page)]
+    assert len(offered) == 4 and offered[0].startswith("Concern about reopening"), offered
+    answer = studio.post(f"/c/{SLUG}/tips/new", {"version": studio.version(), "paragraph": "5", "text": offered[0]})
+    assert answer.status_code == 303
+    new = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["text"].startswith(offered[0]))
+    assert new["status"] == "draft" and new["notes"] == ["taken by hand from b5: check it stands alone"]
+    assert "Make this item a tip<span class=\"visually-hidden\">: " + html.escape(offered[0], quote=False) \
+        not in studio.get(f"/c/{SLUG}").text  # now a tip's source, it is marked instead
+
+
 def test_the_left_out_passages_say_why_split_left_them_out(studio):
     from tests.conftest import run_cli
 
