@@ -165,7 +165,12 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:was|were|been|being|get|got) groomed\b", r"who groomed\b", r"online grooming\b",
         r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b")),
     ("crisis, danger and emergency", (
-        r"overdos\w*", r"crisis\b", r"crises\b", r"988\b", r"hotlines?\b", r"naloxone|narcan",
+        r"overdos\w*", r"crisis\b", r"crises\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
+        r"hotlines?\b", r"naloxone|narcan",
+        r"(?:immediate|imminent) (?:safety|risk)\b",
+        (r"(?:concerned|worried|afraid|fear\w*|scared) (?:about|for) (?:their|your|his|her|my|our|someone[’']s|"
+         r"(?:the|a|your) (?:person|friend|child|teen|partner|loved one)[’']s) (?:own |physical )?safety\b"),
+        r"at (?:immediate |imminent |serious )?risk of (?:harm|harming|hurting|self-harm|suicide|dying)\b",
         r"emergency (?:room|services|department)\b", r"medical emergency\b", r"in an emergency\b",
         r"life-threatening\b", r"(?:is|it’s|it's|was|be) an emergency\b",
         r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)", r"911", r"(?:the|an|to|in) er\b", r"urgent care",
@@ -187,6 +192,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"child|children|kids?)\b(?![’'])"))),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
+        (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"
+         r"(?:dangers?|dangerous|violen(?:ce|t)|fear for (?:your|my|their|his|her) (?:life|safety))\b"),
         (r"traumatic (?:event|experience|incident|birth|loss|injury|death|memor(?:y|ies)|stress|brain injur(?:y|ies))"
          r"s?"),
         r"(?:something|anything|everything) (?:\w+ )?traumatic\b", r"traumati[sz](?:ed|ing)\b",
@@ -255,6 +262,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:driving|drive|food|water|ladder|levels?|roads?|speeds?|sleeping|products?|toys?)\b(?: [\w’']+){0,3}? "
          r"(?:is |are |was |can be |feels? )?unsafe\b"),
         r"unsafe (?:to (?:eat|drink|drive)|food|water|levels?|driving|speeds?|roads?|sleep\w*|products?|toys?)\b")),
+    ("danger as the body's alarm explains it (fight or flight), not a danger to anyone", (
+        r"evolved to (?:\w+ ){0,4}?(?:genuine |real |actual |true )?(?:physical )?dangers?\b",)),
     ("a tragedy, a disaster or an attack in jest", (
         r"(?:tragedy|comedy) of errors\b", r"(?:fashion|kitchen|baking|haircut|culinary|wardrobe) traged(?:y|ies)\b",
         (r"(?:total|complete|absolute|utter|minor|little|small|kitchen|cooking|baking|fashion|hair|date|dinner|"

@@ -13,6 +13,15 @@ import pytest
 from scheduler.tips.flags import sensitive_words
 
 SENSITIVE = [
+    # a crisis line or a fear for someone's safety, with no crisis word (development set, 2026-12-04)
+    "Call or text 9-8-8 any time, day or night.",
+    "Text HOME to 741741 to reach a trained counselor.",
+    "In the UK and Ireland, the Samaritans answer on 116 123.",
+    "Stay with your friend if you are worried about their safety.",
+    "Don't leave someone alone if you're concerned about their immediate safety.",
+    "A teen at risk of harming themselves needs an adult who stays close.",
+    "If you grew up in a home where danger could come at any moment, your body learned to stay on guard.",
+    "Growing up with violence between your parents teaches a child to watch every face.",
     # wanting to die, in words other than "suicide"
     "Some days you may find yourself wanting to not wake up.",
     "If you have thought about going to sleep and never waking up, tell someone today.",
@@ -287,6 +296,9 @@ SENSITIVE = [
 ]
 
 ORDINARY = [
+    "Fight-or-flight evolved to help us survive genuine physical danger, not a full inbox.",
+    "Your stress response evolved to protect you from real danger; a deadline only looks like one to it.",
+    "As a child, I was afraid of the dark; as a parent, I keep a night light on.",
     "I'm dying to try the new café.",
     "That chocolate cake is to die for.",
     "My phone died halfway through the call.",
