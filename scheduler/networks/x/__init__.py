@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -65,14 +66,26 @@ def weighted_length(text: str) -> int:
     from twitter_text import parse_tweet
 
     normalized = unicodedata.normalize("NFC", text)
-    if normalized.isascii():
-        return _ascii_weighted_length(normalized)
+    if normalized.isascii() or _emoji_characters().isdisjoint(normalized):
+        return _weighted_length_without_emoji(normalized)
     return parse_tweet(normalized).weightedLength
 
 
-def _ascii_weighted_length(text: str) -> int:
-    """parse_tweet's weighted length of an ASCII text, without its search for emoji (two thirds of its time):
-    every emoji twitter-text knows holds a character outside ASCII, so here each URL it finds counts the
+@functools.cache
+def _emoji_characters() -> frozenset[str]:
+    """Every character outside ASCII that twitter-text's emoji pattern is made of: its single characters' ranges
+    and each character of its sequences (every emoji it knows holds one; curly quotes and dashes are none)."""
+    # lazy: as in weighted_length
+    from twitter_text.regexp.emoji import emoji_list, single_codepoint_emoji_ranges
+
+    singles = (chr(code) for start, end in single_codepoint_emoji_ranges for code in range(start, end + 1))
+    in_sequences = (chr(int(code, 16)) for entry in emoji_list for code in entry.codepoint.split())
+    return frozenset(ch for ch in (*singles, *in_sequences) if not ch.isascii())
+
+
+def _weighted_length_without_emoji(text: str) -> int:
+    """parse_tweet's weighted length of a text holding no emoji, without its search for them (two thirds of its
+    time): a text whose characters outside ASCII are none that an emoji is made of. Each URL it finds counts the
     transformed URL length and every other character its weight, as parse_tweet counts them."""
     # lazy: twitter-text takes about a second to import: not on run-due's cron fast path
     from twitter_text.config import config
