@@ -197,6 +197,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"traumatic (?:event|experience|incident|birth|loss|injury|death|memor(?:y|ies)|stress|brain injur(?:y|ies))"
          r"s?"),
         r"(?:something|anything|everything) (?:\w+ )?traumatic\b", r"traumati[sz](?:ed|ing)\b",
+        r"traumatic (?:material|content)\b", r"(?:after|once) the danger has passed\b",
         r"traumas?\b", r"survivor(?:[’']s)? guilt\b",
         r"(?:surviv\w*|after|following|through|since|from|in|of|by) (?:a|the) (?:\w+ )?disasters?\b",
         r"disaster (?:relief|zones?|survivors?|areas?|response|workers?|victims?|sites?)\b",

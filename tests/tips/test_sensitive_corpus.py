@@ -22,6 +22,8 @@ SENSITIVE = [
     "A teen at risk of harming themselves needs an adult who stays close.",
     "If you grew up in a home where danger could come at any moment, your body learned to stay on guard.",
     "Growing up with violence between your parents teaches a child to watch every face.",
+    "Therapy lets you work with traumatic material at a pace your body can take.",
+    "Your nervous system can stay on high alert long after the danger has passed.",
     # wanting to die, in words other than "suicide"
     "Some days you may find yourself wanting to not wake up.",
     "If you have thought about going to sleep and never waking up, tell someone today.",
