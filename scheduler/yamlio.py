@@ -32,6 +32,7 @@ class Document:
     key_marks: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
     error_class: type = ConfigError
+    lines: list[str] = field(default_factory=list)  # the source, to read what YAML dropped as a comment
 
     def where(self, at: Path_ = (), *, key: bool = False) -> str:
         """`file:line:col` of the value at `at` (or of its key), falling back to the nearest parent."""
@@ -169,7 +170,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
             raise error(f"{display}:{number}:{indent.index(chr(9)) + 1}: a tab in the indentation; "
                         "YAML needs spaces, replace the tab with spaces")
     _refuse_aliases(text, display, error)
-    doc = Document(path=path, display=display, data=None, error_class=error)
+    doc = Document(path=path, display=display, data=None, error_class=error, lines=text.splitlines())
     yaml, loader_class = _yaml()
     loader = loader_class(text)
     try:
@@ -182,7 +183,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         raise error(_bad_character(display, text, exc.character)) from None
     except yaml.YAMLError as exc:
         raise error(f"{display}: not valid YAML ({' '.join(str(exc).split())}); fix the syntax") from None
-    except _DuplicateKey as exc:
+    except (_DuplicateKey, _CommentAsValue) as exc:
         raise error(str(exc)) from None
     finally:
         loader.dispose()
@@ -238,6 +239,27 @@ def _mark(node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_GLUED_COMMENT = re.compile(r"\s+(#[^\s#]+)")
+
+
+class _CommentAsValue(Exception):
+    pass
+
+
+def _refuse_comment_as_value(node, at: tuple, doc: Document) -> None:
+    """`hashtags: #CouplesCounseling` or `- #Grief` or `color: #1A2B3C`: YAML reads a # after a space as a comment,
+    so the value silently becomes empty. A comment glued to its # (no space after it) where a value belongs is
+    almost always a hashtag or a colour meant as the value: refused, with the quoting that keeps it."""
+    mark = node.start_mark
+    if mark.line >= len(doc.lines):
+        return
+    glued = _GLUED_COMMENT.match(doc.lines[mark.line][mark.column:])
+    if glued:
+        word = glued.group(1)
+        raise _CommentAsValue(f"{doc.display}:{mark.line + 1}:{mark.column + glued.start(1) + 1}: {dotted(at)}: YAML "
+                              f"reads {word} as a comment, so this value is empty; put it in quotes: \"{word}\"")
+
+
 def _build(loader, node, at: tuple, doc: Document):
     # lazy: as in _yaml (PyYAML is loaded by then)
     import yaml
@@ -261,6 +283,8 @@ def _build(loader, node, at: tuple, doc: Document):
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, at + (index,), doc) for index, item in enumerate(node.value)]
     doc.raw[at] = node.value
+    if node.value == "" and node.tag.endswith(":null"):
+        _refuse_comment_as_value(node, at, doc)
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError):  # e.g. 2026-02-30: keep the text; validation names it
