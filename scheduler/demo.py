@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import shlex
 import shutil
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -62,10 +63,25 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     say(f"outbox:  {settings.outbox_dir}")
     say(f"preview: {preview}")
     say(f"done in {time.monotonic() - began:.1f} s")
-    say(f"review it in the studio:  juno-scheduler --root {shlex.quote(str(root))} studio")
+    say(f"review it in the studio:  {_program()} --root {shlex.quote(str(root))} studio")
     return {"scratch": str(root), "start": start.isoformat(), "split": split, "review": review,
             "cards": cards, "queued": len(queued.queued), "posted": posted,
             "outbox": str(settings.outbox_dir), "preview": preview}
+
+
+def _program() -> str:
+    """How to run this juno-scheduler from here, as a line to copy: its name when the shell finds this very
+    program, else its path (`make demo` runs it from .venv/bin, which is not on the PATH until activated)."""
+    mine = Path(sys.executable).with_name("juno-scheduler")
+    found = shutil.which("juno-scheduler")
+    if found and (not mine.exists() or Path(found).resolve() == mine.resolve()):
+        return "juno-scheduler"
+    if not mine.exists():
+        return f"{shlex.quote(sys.executable)} -m scheduler"
+    try:
+        return shlex.quote(str(mine.relative_to(Path.cwd())))
+    except ValueError:
+        return shlex.quote(str(mine))
 
 
 def prepare_scratch(project: Path, scratch: Path) -> Path:
