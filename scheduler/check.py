@@ -1,4 +1,4 @@
-"""`check`: is everything in place to post? Configuration, brand and fonts, and for each account its
+"""`check`: is everything in place to post? Configuration, brand and fonts, the campaign files, and for each account its
 network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
 shown masked.
 
@@ -9,8 +9,9 @@ Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials mis
 from __future__ import annotations
 
 from scheduler import networks
+from scheduler.campaigns.file import SCHEDULE_NAME, load_campaign
 from scheduler.cards.brand import load_brand
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, ContentError
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
@@ -36,6 +37,7 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
                                       f"{len(schedule.slots)} slot rule(s)")
     if brand:
         _check_brand(report, settings)
+    _check_campaigns(report, settings)
     for account in accounts:
         problem = settings.access.get(account.network)
         if isinstance(problem, AccessProblem):  # posting there stops until it is fixed; check says how
@@ -54,3 +56,18 @@ def _check_brand(report: CheckReport, settings) -> None:
     fonts = sorted({p.name for p in (brand.headline_font, brand.small_font, brand.kicker_font, *brand.fallback)})
     report.add("brand", True, f"assets/brand.yaml: fonts {', '.join(fonts)}"
                               + (f", logo {brand.logo.name}" if brand.logo else ""))
+
+
+def _check_campaigns(report: CheckReport, settings) -> None:
+    """Every campaign file reads: one that does not holds its posts back (they wait), so check names each."""
+    paths = sorted(p for p in (settings.root / "posts").glob("*.yaml") if p.name != SCHEDULE_NAME)
+    tips, broken = 0, 0
+    for path in paths:
+        try:
+            tips += len(load_campaign(path, settings.root).tips)
+        except ContentError as exc:
+            broken += 1
+            report.add("campaign", False, f"{exc}; its posts wait until it reads", CONFIG_PROBLEM)
+    if paths and not broken:
+        report.add("campaigns", True, f"posts/: {len(paths)} campaign file{'s' if len(paths) != 1 else ''}, "
+                                      f"{tips} tip{'s' if tips != 1 else ''}")

@@ -387,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 ("resume", cmd_resume, "start posting again")):
         p = add(name, handler, text, [reporting])
         p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
-    p = add("check", cmd_check, "check configuration, fonts, credentials and the handle; posts nothing", [reporting])
+    p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing", [reporting])
     p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
 
     p = add("studio", cmd_studio, "review, edit, approve and schedule in a browser (127.0.0.1 only)", [timed])

@@ -78,6 +78,21 @@ def test_check_names_a_broken_brand_file_and_place(cli, project):
     assert "assets/brand.yaml:" in result.out and "backgrund" in result.out
 
 
+def test_check_names_a_campaign_file_that_does_not_read(cli, project):
+    """A user trial: a headline with unescaped quotes broke a campaign file; check said ok while its posts could
+    not go out. Now check names the file and place, exit 2, and still reports the other checks."""
+    ok = cli("check", cwd=project)
+    assert ok.code == 0 and "campaigns" in ok.out and "posts/: 1 campaign file" in ok.out, ok
+    campaign = next(p for p in (project / "posts").glob("*.yaml") if p.name != "schedule.yaml")
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("headline: ", 'headline: "a "quoted" word" ', 1), encoding="utf-8")
+    result = cli("check", cwd=project)
+    assert result.code == 2, result
+    failed = [line for line in result.out.splitlines() if line.startswith("FAIL")]
+    assert len(failed) == 1 and f"posts/{campaign.name}:" in failed[0] and "its posts wait" in failed[0], result.out
+    assert "not set (publisher outbox needs none)" in result.out  # the other checks still ran
+
+
 def test_check_of_a_broken_schedule_is_one_line_and_exit_2(cli, project):
     (project / "posts" / "schedule.yaml").write_text("account: {handle: junocounseling}\ntimezone: Mars/Base\n"
                                                      "slots: [{cron: '0 9 * * mon'}]\n", encoding="utf-8")
