@@ -221,10 +221,15 @@ def lowered_text(text: str) -> str | None:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph, keeping quotes with the sentence that holds them."""
+    """Sentences of one paragraph, keeping quotes with the sentence that holds them (a new list each time: the
+    same paragraph is split as a block, a candidate and a tip's text)."""
+    return list(_sentences(text))
+
+
+def _split_sentences(text: str) -> tuple[str, ...]:
     text = text.strip()
     if not text:
-        return []
+        return ()
     pieces, start = [], 0
     for match in _BOUNDARY.finditer(text):
         end = match.start() + len(match.group(1))
@@ -232,12 +237,12 @@ def split_sentences(text: str) -> list[str]:
         last = before.rstrip("”\"’)]").rsplit(None, 1)[-1] if before.strip() else ""
         token = last.rstrip(".").lower().lstrip("(“\"")
         numbered = token == "no" and text[match.end():match.end() + 1].isdigit()
-        if token in _ABBREVIATIONS or numbered or re.fullmatch(r"[a-z]", token) or _unbalanced(before):
+        if token in _ABBREVIATIONS or numbered or (len(token) == 1 and "a" <= token <= "z") or _unbalanced(before):
             continue
         pieces.append(before.strip())
         start = match.end()
     pieces.append(text[start:].strip())
-    return [piece for piece in pieces if piece]
+    return tuple(piece for piece in pieces if piece)
 
 
 def _unbalanced(text: str) -> bool:
@@ -331,21 +336,25 @@ def per_split(rule: _Rule) -> _Rule:
     """A rule over a sentence whose answer is remembered while an article is split (`one_split`), where the
     same sentence is asked about again (as a paragraph's opener, a candidate, a headline, a tip), and
     forgotten when it is done: nothing of one article is kept for the next. Outside a split, it just runs."""
-    answers: dict = {}
-    _answers.append(answers)
+    answers: dict = {}  # by the arguments, when the rule is asked with no keywords (most calls)
+    with_keywords: dict = {}
+    _answers.extend([answers, with_keywords])
 
     @functools.wraps(rule)
     def remembered(*args, **kwargs):
         if not _splitting[0]:
             return rule(*args, **kwargs)
-        key = (args, tuple(kwargs.items()))
+        found, key = (with_keywords, (args, tuple(kwargs.items()))) if kwargs else (answers, args)
         try:
-            return answers[key]
+            return found[key]
         except KeyError:
-            answer = answers[key] = rule(*args, **kwargs)
+            answer = found[key] = rule(*args, **kwargs)
             return answer
 
     return remembered  # type: ignore[return-value]
+
+
+_sentences = per_split(_split_sentences)
 
 
 @contextmanager
