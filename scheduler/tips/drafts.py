@@ -26,7 +26,7 @@ from scheduler.tips.filters import (
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.scorer import Verdict
-from scheduler.tips.sentences import end_with_period, words
+from scheduler.tips.sentences import end_with_period, per_split, words
 from scheduler.tips.verbs import has_verb, is_imperative
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
@@ -250,6 +250,7 @@ def _speaks_as_we(sentence: str) -> bool:
     return bool(FIRST_PLURAL.search(without_quotes(sentence))) and not is_imperative(sentence)
 
 
+@per_split  # a sentence is judged by its card's words, then made a draft
 def make_headline(sentence: str) -> tuple[str, str]:
     """(the card's words, the sentence as the text opens with it)."""
     compressed = compress(sentence)
@@ -262,5 +263,6 @@ def long_headline_notes(headline: str) -> list[str]:
         headline) > MAX_HEADLINE else []
 
 
+@per_split
 def short_headline(sentence: str) -> str | None:
     return shorten_to_clause(sentence, MAX_HEADLINE, imperative=is_imperative(sentence))

@@ -90,6 +90,7 @@ _STORY_SUBJECT = re.compile(r"^(?:(?!(?:When|If|Many|Some|Most|Research|Studies|
                             r"(?:\w+\s+){0,2}?(?=" + _PAST.pattern + ")")
 
 
+@per_split
 def is_story(text: str) -> bool:
     """A story told in the past: "One evening, ...", or a person's name (he, she, the couple) and a past verb."""
     if _STORY_OPENER.match(text):
@@ -168,6 +169,7 @@ def habit_rewrite(sentence: str) -> str | None:
     return main
 
 
+@per_split
 def not_english(text: str) -> bool:
     found = [w.lower() for w in words(text)]
     if len(found) < 7:

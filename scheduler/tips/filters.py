@@ -251,6 +251,7 @@ _LEANING_OPENER = Caseless(
     r"help|helps|can|may|might|will|do|does|seem|tend|find|need|prefer)\b(?! all\b))")
 
 
+@per_split
 def opens_with_reference(sentence: str) -> bool:
     """Opens with a word that points outside the sentence: This, They, For example, Also, However..."""
     text = sentence.lstrip("“\"‘(")
