@@ -90,10 +90,12 @@ _NOT_PLURAL = frozenset(["is", "was", "has", "does", "this", "us", "yes", "his",
                          "gets", "feels", "says", "needs", "means", "helps", "makes", "takes", "seems", "looks",
                          "tends", "works", "becomes", "comes", "goes", "lets", "keeps", "gives", "shows"])
 _LABEL = re.compile(r"^([A-Z][\w’' -]{0,28}):\s")
-_NEEDS_MORE = re.compile(r"\b(include|includes|including|are|is|can|could|might|may|mean|means|involve|"
-                         r"involves|by|as|into|onto|through|between|such as|discuss|facing|"
-                         r"the|a|an|and|or|but|that|because|your|their|our|whether|than|if|these|those|following|"
-                         r"support you in|help you with|work on)\s*[.!?]$", re.IGNORECASE)
+_CUT_AFTER = ("include", "includes", "including", "are", "is", "can", "could", "might", "may", "mean", "means",
+              "involve", "involves", "by", "as", "into", "onto", "through", "between", "such as", "discuss", "facing",
+              "the", "a", "an", "and", "or", "but", "that", "because", "your", "their", "our", "whether", "than", "if",
+              "these", "those", "following", "support you in", "help you with", "work on")
+_NEEDS_MORE = re.compile(r"\b(" + "|".join(_CUT_AFTER) + r")\s*[.!?]$", re.IGNORECASE)
+_LONGEST_CUT_AFTER = max(map(len, _CUT_AFTER))
 _POINTER = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|see below|below:|"
                       r"as mentioned|as we saw|as noted|as discussed|earlier in this|in this (?:post|article))\b",
                       re.IGNORECASE)
@@ -129,6 +131,17 @@ _ILLNESS = Caseless(r"\b(?:mental health|mental illness|mood|sleep|alcohol|drugs
 # traumatic event", "When your teen shuts down"): a tip that names nothing of it reads as advice for always.
 _SITUATION = re.compile(r"\b(during|after|in the middle of|in the aftermath of)\s+((?:a|an|the|your|their|his|her|"
                         r"this|that|each|every|any)\s+.{3,50}?)\??$", re.IGNORECASE)
+
+
+def _cut_short(head: str) -> re.Match | None:
+    """_NEEDS_MORE in the headline ("Common reasons include."), searched only where a match can start: its words
+    end where the spaces before the closing mark begin, so it starts at most the longest of them earlier (the
+    rule tried at every place of a headline was a tenth of the readiness checks)."""
+    end = len(head) - 1 if head.endswith("\n") else len(head)  # $ is also before a last line break
+    if not end or head[end - 1] not in ".!?":
+        return None
+    words_end = len(head[:end - 1].rstrip())
+    return _NEEDS_MORE.search(head, max(0, words_end - _LONGEST_CUT_AFTER))
 
 
 def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") -> list[str]:
@@ -168,7 +181,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
             found.append(QUESTION)
     elif not example and is_question(without_quotes(sentences[0])):
         found.append(CARRIED_QUESTION)
-    cut = _NEEDS_MORE.search(head)
+    cut = _cut_short(head)
     if cut and not example:
         found.append(CUT_SHORT.format(cut.group(1)))
     elif kind in ("heading", "item", "list") and not has_verb(head) and not is_imperative(head) \

@@ -3,6 +3,7 @@ carries a label or odd capitals, or was cut short is never ready, and its note n
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,13 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
 from scheduler.tips.readiness import is_ready, notes_after_edit, review_notes
-from scheduler.tips.standalone import NOTES, WEAK_READINGS, standalone_notes
+from scheduler.tips.standalone import (
+    _NEEDS_MORE,
+    NOTES,
+    WEAK_READINGS,
+    _cut_short,
+    standalone_notes,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted(p for p in (REPO / "tests" / "data" / "articles").rglob("*") if p.suffix in (".md", ".txt", ".html"))
@@ -145,3 +152,18 @@ def test_a_tip_that_drops_the_situation_its_heading_names_is_not_ready():
     assert not any(note.startswith("the heading says") for note in standalone_notes(
         "Focus on breathing out slowly.", "Focus on breathing out slowly.", kind="sentence",
         section="When to get help"))
+
+
+def test_a_headline_cut_short_is_found_as_the_rule_searched_everywhere_finds_it():
+    """_cut_short searches only the headline's last words: the same match (place and word) as _NEEDS_MORE.search."""
+    rng = random.Random(22)
+    pieces = ["such as", "as", "a", "the", " ", "  ", "\n", ".", "?", "!", "x", "Word", "support you in", "SUCH AS",
+              "\u212a", "work on", "é", "\u00a0", "\t", "include", "includes", "-", "'"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    texts += ["Common reasons include.", "such as.\n", "as.\n\n", "things such as  .", "\u212aork on."]
+
+    def found(match):
+        return match and (match.span(), match.group(1))
+
+    assert sum(1 for text in texts if _NEEDS_MORE.search(text)) > 500
+    assert [found(_cut_short(text)) for text in texts] == [found(_NEEDS_MORE.search(text)) for text in texts]
