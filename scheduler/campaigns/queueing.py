@@ -111,7 +111,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                                                           item.pin))
             continue
         store.set_recyclable(post.tip_key, True, now)
-        changes = _changes(post, item, timetable)
+        changes = _changes(post, item, timetable, now)
         shown = sorted(set(changes) - {"tip_digest", "card_digest"})  # digests filled in are no news
         # not updated: posted, dead, skipped by a person, or being posted right now
         updated = bool(changes) and post.status in (QUEUED, FAILED, MISSED) and \
@@ -406,12 +406,17 @@ def _card_maker(settings):
     return make
 
 
-def _changes(post: Post, item: Wanted, timetable: Timetable) -> dict:
+def _changes(post: Post, item: Wanted, timetable: Timetable, now: datetime) -> dict:
     changes = {name: getattr(item.post, name) for name in _CONTENT
                if getattr(item.post, name) != getattr(post, name)}
     if item.pin is not None:
         pinned_at = timetable.pinned_time(item.pin)
-        if not post.pinned or post.due_at != pinned_at:
+        if pinned_at <= now and (not post.pinned or post.due_at != pinned_at):
+            # a pin newly set to a time already past would leave the post stuck in the past: it keeps its slot
+            logger.warning("%s: its pinned time %s has passed, so the post keeps its slot %s; change or remove "
+                           "at: in its campaign file", post.id, item.pin.isoformat(),
+                           post.due_at.astimezone(timetable.zone).strftime("%Y-%m-%d %H:%M"))
+        elif not post.pinned or post.due_at != pinned_at:
             changes.update(pinned=True, due_at=pinned_at)
     elif post.pinned:
         changes["pinned"] = False

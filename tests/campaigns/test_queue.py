@@ -71,6 +71,21 @@ def test_a_pinned_tip_keeps_its_minute_and_counts_towards_its_day(root):
     ]
 
 
+def test_a_pin_set_to_a_time_already_past_on_a_queued_post_keeps_its_slot_and_says_so(root, caplog):
+    """A user trial: `at: 2026-12-01T12:00` written on a queued tip days later; queue said "updated (due_at,
+    pinned)" and plan listed the post in the past, pinned, where nothing would ever send or move it."""
+    write_campaign(root, "alpha", [{"id": "a1", "section": "A"}, {"id": "a2", "section": "B"}])
+    queue(root)
+    before = {r["id"]: when(r) for r in plan(root)}
+    write_campaign(root, "alpha", [{"id": "a1", "section": "A", "at": "2026-11-30T12:00"}, {"id": "a2", "section": "B"}])
+    caplog.set_level("WARNING")
+    report = queue(root)
+    assert report["updated"] == []
+    assert {r["id"]: when(r) for r in plan(root)} == before
+    said = [r.getMessage() for r in caplog.records if "has passed" in r.getMessage()]
+    assert len(said) == 1 and "alpha/a1" in said[0] and "keeps its slot" in said[0] and "at:" in said[0], said
+
+
 def test_queue_twice_changes_nothing(root):
     write_campaign(root, "alpha", [{"id": f"t{n}", "section": f"S{n % 2}"} for n in range(6)])
     queue(root)
