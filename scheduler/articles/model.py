@@ -71,6 +71,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # ze
                                     "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14"
                                     "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"), None)  # controls: dropped,
 # not spaces, so a NUL inside a word does not split it; a tab, line or page break is still a space
+_LABELLED_ADDRESS = re.compile(r"(?:^|\s)(?:url|link|address|web address|canonical(?: url)?|source|originally "
+                               r"published(?: at| on)?|read (?:it |this |the article )?online(?: at)?)\s*:?\s*<?"
+                               r"(https?://[^\s<>]+)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -155,7 +158,20 @@ class _Builder:
 
     def article(self, title: str, url: str | None, source: str) -> Article:
         self._close()
-        return Article(title=strip_template(clean(title)), url=url, source=source, sections=tuple(self.sections))
+        return Article(title=strip_template(clean(title)), url=url or self._labelled_address(), source=source,
+                       sections=tuple(self.sections))
+
+    def _labelled_address(self) -> str | None:
+        """The page's own address when a saved copy names it on a line of its own at the top ("URL:
+        https://…", "Originally published at https://…"); the article's words never give one."""
+        opening = [section.heading for section in self.sections[:2] if section.heading]  # "URL: …" alone
+        opening += [" ".join(filter(None, (block.lead, block.text))) for block in
+                    (self.sections[0].blocks[:3] if self.sections else ()) if block.kind == "paragraph"]
+        for words in opening:
+            match = _LABELLED_ADDRESS.search(words) if len(words.split()) <= 30 else None
+            if match:
+                return match.group(1).rstrip(".,;)")
+        return None
 
 
 def make_item(text: str, lead: str | None = None, children=()) -> Item:

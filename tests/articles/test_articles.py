@@ -146,3 +146,25 @@ def test_bullets_separated_by_blank_lines_are_one_list(tmp_path):
     lists = [b for _, b in article.blocks() if b.kind == "list"]
     assert len(lists) == 1 and [i.text for i in lists[0].items] == ["Pulling away", "Short answers", "Less laughter"]
     assert lists[0].lead_in == "Signs include:"
+
+
+@pytest.mark.parametrize("top", [
+    "**Source:** MEDLINEPLUS  \n**URL:** https://medlineplus.gov/stress.html",
+    "URL: https://medlineplus.gov/stress.html",
+    "Originally published at <https://medlineplus.gov/stress.html>.",
+])
+def test_a_saved_page_that_names_its_own_address_at_the_top_gives_the_articles_url(tmp_path, top):
+    """A user trial: split said "the article gives no address: set article.url" for a page saved with
+    "**URL:** https://…" under its title, so no post linked to it."""
+    path = tmp_path / "stress.md"
+    path.write_text(f"# Stress\n\n{top}\n\nStress is how your body responds to a demand. Take breaks.\n",
+                    encoding="utf-8")
+    assert read_article(path).url == "https://medlineplus.gov/stress.html"
+
+
+def test_an_address_inside_the_articles_words_is_not_taken_for_its_own():
+    text = ("# Stress\n\nStress is how your body responds to a demand.\n\nRead more at https://example.org/more "
+            "when you have time to sit with it and make a plan for the week ahead.\n")
+    from scheduler.articles.markdown import parse_markdown
+
+    assert parse_markdown(text, source="x.md", fallback_title="x").url is None
