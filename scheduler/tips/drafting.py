@@ -158,7 +158,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
 # A command keeps its line (a manager can name "the topic" in a word; commands are most of an article's advice);
 # a statement that leans on the article, or that the model reads as a setup, a pitch or a context, is left out.
 _LACKING = ("leans on what came before", "a pronoun with no one to refer to", "points at another part",
-            "points at something the tip has not said", "tells a story", "speaks about the practice’s clients")
+            "points at something the tip has not said", "tells a story", "speaks about the practice’s clients",
+            "a headline of two words and nothing more", "the section heading alone")
 _MODEL_LACKING = (REASONS["context"], REASONS["setup"], REASONS["pitch"])
 
 
@@ -203,7 +204,9 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
                                             skip=consumed if position == 0 else 0, intro=intro))
             last = split_sentences(block.text)[-1:] if block.text else []
-            question = last[0] if last and is_question(last[0]) else None
+            # the article's own question goes on to the next paragraph's answer; a question someone asks inside a
+            # quotation ("… Can we find other resources?") is what they say, not a question the next one answers
+            question = last[0] if last and is_question(last[0]) and not last[0].rstrip().endswith(("”", '"')) else None
     return drafts
 
 
@@ -438,6 +441,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     text = _fitting_text(draft, bool(sensitive_words(draft.headline, draft.text, draft.section or "")), fits)
     if text is None:
         return None
+    headline, text = without_stray_quote(draft.headline), without_stray_quote(text)
     found = {flag: words_ for flag, words_ in flag_words(
         draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
@@ -447,7 +451,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(draft.headline, text, said, notes, kind=draft.kind, section=draft.section or "")
+    notes = review_notes(headline, text, said, notes, kind=draft.kind, section=draft.section or "")
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
@@ -456,10 +460,29 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     tip_id = _unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)
-    return Tip(id=tip_id, headline=draft.headline, text=text, status=TipStatus.DRAFT, section=draft.section,
+    return Tip(id=tip_id, headline=headline, text=text, status=TipStatus.DRAFT, section=draft.section,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
+
+
+def without_stray_quote(words_: str) -> str:
+    """The words without a quotation mark that opens or closes nothing in them: a quotation the sentence cut
+    began before the headline ('"Anxiety is not a character flaw…') or ended after it ('…the show."')."""
+    for opening, closing in (('"', '"'), ("“", "”")):
+        count = words_.count(opening) + (words_.count(closing) if closing != opening else 0)
+        unpaired = count % 2 if opening == closing else words_.count(opening) != words_.count(closing)
+        if not unpaired:
+            continue
+        stripped = words_.strip()
+        if stripped.startswith(opening) and (opening == closing or closing not in stripped):
+            return stripped[1:].lstrip()
+        end = stripped.rstrip(".!?")
+        if end.endswith(closing) and (opening == closing or opening not in stripped):
+            return (end[:-1] + stripped[len(end):]).rstrip() if stripped[len(end):] else end[:-1].rstrip()
+        if stripped.endswith(closing) and (opening == closing or opening not in stripped):
+            return stripped[:-1].rstrip()
+    return words_
 
 
 def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:

@@ -462,3 +462,42 @@ def test_a_line_that_cannot_stand_alone_is_left_out_with_its_reason_and_a_comman
     reasons = [block["left_out"] or "" for block in report.blocks]
     assert any(reason.startswith("cannot stand alone, one line with nothing to carry it (leans on what came before")
                for reason in reasons), reasons
+
+
+def test_a_question_inside_a_quotation_is_not_carried_into_the_next_paragraph(tmp_path):
+    """A script that ends with a question ("… Can we find other resources?") is someone speaking: the next
+    paragraph's tip does not open with it (a development article gave 'Can we find other resources?" With
+    yourself. …')."""
+    path = tmp_path / "scripts.md"
+    path.write_text('# Boundaries\n\n## In practice\n\n**With friends:** "I care about you, and I can\'t help right '
+                    'now. Can we find other resources?"\n\n**With yourself:** "I\'m going to bed at 10pm even if I '
+                    'haven\'t finished everything."\n', encoding="utf-8")
+    texts = [tip.text for tip in split_report(read_article(path)).tips]
+    assert not any(text.startswith("Can we find other resources") for text in texts), texts
+
+
+def test_a_line_of_two_words_with_nothing_after_it_is_left_out_with_its_reason(tmp_path):
+    """"At work." alone (its script lost) was a C for every outside grader: nothing could carry it."""
+    path = tmp_path / "two-words.md"
+    path.write_text("# Boundaries\n\n## In practice\n\nAt work.\n\nSay no to a meeting that has no agenda, and "
+                    "offer a short written update instead.\n", encoding="utf-8")
+    report = split_report(read_article(path))
+    assert "At work." not in [tip.headline for tip in report.tips]
+    assert any((block["left_out"] or "").startswith("cannot stand alone, one line with nothing to carry it (a headline "
+                                                    "of two words") for block in report.blocks), report.blocks
+
+
+@pytest.mark.parametrize(("written", "posted"), [
+    ('"Anxiety is not a character flaw, and it is not something to overcome alone.',
+     "Anxiety is not a character flaw, and it is not something to overcome alone."),
+    ('You deserve to live without fear running the show."', "You deserve to live without fear running the show."),
+    ("“Rest is part of the work.", "Rest is part of the work."),
+    ('Say "no" to one thing this week.', 'Say "no" to one thing this week.'),
+    ("Try saying: “I need a minute.”", "Try saying: “I need a minute.”"),
+])
+def test_a_quotation_mark_that_opens_or_closes_nothing_in_the_tip_goes(written, posted):
+    """Outside graders edited every tip that kept half of a quotation the sentence cut ("drop the stray closing
+    quote mark")."""
+    from scheduler.tips.drafting import without_stray_quote
+
+    assert without_stray_quote(written) == posted
