@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from scheduler import networks
 from scheduler.articles import Article, Block, Section
@@ -83,6 +83,14 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
+from scheduler.tips.tipmodel import (
+    FEATURES,
+    NOT_SURE,
+    judge_tip,
+    left_out_reason,
+    tip_features,
+)
+from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
@@ -104,6 +112,7 @@ class Split:
 
     tips: list[Tip]
     blocks: list[dict]
+    readings: list[tuple[float, ...]] = field(default_factory=list)  # what the tip model read of each tip
 
 
 def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
@@ -112,7 +121,9 @@ def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
 
 
 @one_split()  # the rules remember their answers about its sentences until it is split
-def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
+def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = True) -> Split:
+    """The article's tips and its block report. `judged=False`: without the tip model's say (scheduler.tips.tipmodel),
+    the tips as the rules alone make them, for training that model."""
     ledger = Ledger()
     scope = Scope(names=practice_names(article),
                   people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger)
@@ -129,6 +140,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
                                           intro=index == intro))
     drafts = _without_near_duplicates(drafts, ledger)
     tips = []
+    readings: list[tuple[float, ...]] = []
     used_ids: set[str] = set()
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         tip = _finish(draft, scope, fits, used_ids)
@@ -138,6 +150,17 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
                 ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
             used_ids.discard(tip.id)
             continue
+        reading: tuple[float, ...] = ()
+        if tip is not None:
+            reading = tuple(tip_features(tip.headline, tip.text, tip.notes, ready=bool(tip.ready), kind=draft.kind,
+                                         sensitive="sensitive" in tip.review))
+        if tip is not None and judged:
+            tip, unpostable = _judged(tip, reading)
+            if unpostable:
+                for locator in draft.where():
+                    ledger.leave(locator, left_out_reason(tip.notes))
+                used_ids.discard(tip.id)
+                continue
         pieces = draft.pieces if len(draft.pieces) == len(draft.where()) else [""] * len(draft.where())
         if tip is not None and not any(piece in tip.text for piece in pieces):
             pieces = [""] * len(pieces)  # the headline alone was posted: it came from all of them
@@ -150,7 +173,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare) -> Split:
                 ledger.feed(locator, tip.id)
         if tip is not None:
             tips.append(tip)
-    return Split(tips=tips, blocks=block_report(article, ledger))
+            readings.append(reading)
+    return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
 
 
 # Notes that say a tip is missing what the article around it said, or is no advice at all: on a tip of one line
@@ -161,6 +185,20 @@ _LACKING = ("leans on what came before", "a pronoun with no one to refer to", "p
             "points at something the tip has not said", "tells a story", "speaks about the practice’s clients",
             "a headline of two words and nothing more", "the section heading alone")
 _MODEL_LACKING = (REASONS["context"], REASONS["setup"], REASONS["pitch"])
+
+
+def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
+    """The tip with the tip model's say: held back from ready when graders would often edit one like it, and
+    whether the model is sure enough that they would not post it at all to leave it out."""
+    verdict = judge_tip(list(reading))
+    limits = tip_thresholds()
+    if verdict.unpostable >= limits["drop"] and not reading[FEATURES.index("example")]:
+        return tip, True  # an example of what to say is never left out by a model: the rules decide it
+    if tip.ready and verdict.postable < limits["ready"]:
+        return replace(tip, ready=False, notes=tip.notes + (NOT_SURE,)), False
+    if not tip.ready and limits.get("ready_alone") and verdict.postable >= limits["ready"]:
+        return replace(tip, ready=True), False  # graders post tips like this as they come: the notes say what to check
+    return tip, False
 
 
 def _cannot_stand(tip: Tip) -> str | None:

@@ -18,6 +18,7 @@ from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
 from scheduler.tips.standalone import WEAK_READINGS, standalone_notes
+from scheduler.tips.tipmodel import NOT_SURE
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
@@ -73,7 +74,7 @@ _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline",
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from")
 _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
-               "describes the reader") + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
+               "describes the reader", NOT_SURE) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
 def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:

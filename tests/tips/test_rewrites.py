@@ -11,6 +11,7 @@ from scheduler.tips.drafting import split_article
 from scheduler.tips.edges import first_person
 from scheduler.tips.readiness import is_ready
 from scheduler.tips.rewrites import SURE, joined_headline, voice_rewrite
+from scheduler.tips.tipmodel import NOT_SURE
 
 # (source, rewrite, sure)
 REWRITTEN = [
@@ -229,4 +230,5 @@ def test_list_items_are_turned_to_the_reader_or_left_out(tmp_path):
     assert tips["Keep your phone in the kitchen at night."].notes[0].startswith("rewritten from first person: “I keep")
     assert tips["Keep your phone in the kitchen at night."].ready is False
     assert tips["Keep the bedroom cool."].notes[0].startswith("rewritten from the practice’s “we” to an imperative")
-    assert not tips["Go to bed at the same time every night."].notes
+    # the rules find nothing to say; the tip model (a one-line tip: outside graders often found such thin) may
+    assert set(tips["Go to bed at the same time every night."].notes) <= {NOT_SURE}

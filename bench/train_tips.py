@@ -1,0 +1,324 @@
+"""Train the tip model (scheduler/tips/tipmodel.py) on outside graders' grades and report it leave-one-practice-out.
+
+    .venv/bin/python -m bench.train_tips [--graded /work/devset/new] [--write]
+    .venv/bin/python -m bench.train_tips --committed            # from tests/data/devset/tips.tsv alone
+
+With --graded (the default): reads the graders' sheets (<graded>/sheets/*.tsv: article, n, headline, text, ready,
+flagged, grade, keys, should_flag), the articles they graded (<graded>/articles/<article>.md, other practices'
+words, never committed; the practice is the article id's part before "--") and key tips
+(<graded>/keys/<article>.txt, numbered lines); their sources are kept in tests/data/devset/graded-sources.tsv. Every article is split again by this code without the tip model's
+say (split_report(judged=False)), and each tip is matched word for word (headline and text) to a graded tip; the
+numbers the model reads are taken from the tip as split wrote it. --write keeps them, with the grades and a digest
+of each tip's words (never the words), in tests/data/devset/tips.tsv, and ships the model trained on all of them
+in scheduler/tips/tipmodel.json. --committed reads tests/data/devset/tips.tsv instead (no article needed).
+
+For each practice, two logistic regressions (A vs not A, C vs not C) trained on the other practices score its
+tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready reach 90 %
+graded A (while at least half of the rules' ready A tips stay ready; else the most precise), `drop` the lowest P(C) at which the tips
+left out lose no key tip found and at most 2 % of the A and B tips. Pure Python, deterministic: the same grades
+give the same tipmodel.json byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.articles import read_article
+from scheduler.tips.drafting import split_report
+from scheduler.tips.sentences import slugify
+from scheduler.tips.splitter import load_schedule, post_fits
+from scheduler.tips.tipmodel import FEATURES, MODEL_FILE, probability
+
+ROOT = Path(__file__).resolve().parent.parent
+TIPS_FILE = ROOT / "tests" / "data" / "devset" / "tips.tsv"
+L2 = 3.0
+READY_PRECISION = 0.90
+READY_KEEP = 0.5  # of the A tips the rules call ready, at least this share stays ready (fewer: noise decides)
+DROP_LOSS = 0.02  # of the A and B tips, at most this share is left out
+
+
+@dataclass(frozen=True)
+class Graded:
+    article: str
+    practice: str
+    digest: str
+    grade: str  # A | B | C
+    should_flag: str
+    keys: tuple[int, ...]
+    values: tuple[float, ...]
+
+    @property
+    def rules_ready(self) -> bool:
+        return self.values[FEATURES.index("rules_ready")] == 1.0
+
+
+def digest(headline: str, text: str) -> str:
+    return hashlib.sha1(f"{headline}\n{text}".encode()).hexdigest()[:12]
+
+
+def _key_numbers(cell: str) -> tuple[int, ...]:
+    return tuple(sorted({int(k) for k in re.split(r"[,;\s]+", cell or "") if k.isdigit()}))
+
+
+def collect(graded: Path) -> tuple[list[Graded], dict[str, int], dict[str, int]]:
+    """Every graded tip that this code still writes word for word, with its numbers; the key tips per article;
+    counts of what could not be matched."""
+    grades: dict[tuple[str, str, str], dict] = {}
+    rank = {"A": 0, "B": 1, "C": 2}
+    for sheet in sorted((graded / "sheets").glob("*.tsv")):
+        with open(sheet, encoding="utf-8") as handle:
+            sheet_rows = list(csv.DictReader(handle, delimiter="\t"))
+        for row in sheet_rows:
+            if row.get("grade") not in rank:
+                continue
+            key = (row["article"], row["headline"], row["text"])
+            if key not in grades or rank[row["grade"]] > rank[grades[key]["grade"]]:
+                grades[key] = row  # graded twice: the stricter grade
+    keys = {}
+    for article in sorted({key[0] for key in grades}):
+        path = graded / "keys" / f"{article}.txt"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        keys[article] = sum(bool(re.match(r"\s*\d+[.)]", line)) for line in lines)
+    counts = defaultdict(int)
+    found: list[Graded] = []
+    schedule = load_schedule(ROOT)
+    with tempfile.TemporaryDirectory() as state:
+        for article_name in sorted(keys):
+            path = next(iter(sorted((graded / "articles").glob(f"{article_name}.*"))), None)
+            if path is None:
+                counts["article not at hand"] += 1
+                continue
+            article = read_article(path, path.parent)
+            fits = post_fits(schedule, url=article.url, slug=slugify(path.stem, max_words=30, max_length=100),
+                             state_dir=Path(state))
+            split = split_report(article, fits=fits, judged=False)
+            matched = set()
+            for tip, values in zip(split.tips, split.readings):
+                row = grades.get((article_name, tip.headline, tip.text.replace("\n", " / ")))
+                if row is None:
+                    counts["tips not graded (changed since the grading)"] += 1
+                    continue
+                matched.add((article_name, row["headline"], row["text"]))
+                found.append(Graded(article_name, article_name.split("--")[0],
+                                    digest(tip.headline, tip.text), row["grade"], row.get("should_flag", ""),
+                                    _key_numbers(row.get("keys", "")) if row["grade"] in "AB" else (),
+                                    tuple(round(v, 6) for v in values)))
+            counts["graded tips no longer written"] += sum(1 for key in grades if key[0] == article_name
+                                                            and key not in matched)
+    return found, keys, dict(counts)
+
+
+def write_tips(rows: list[Graded], keys: dict[str, int]) -> None:
+    lines = [("# Outside graders' grades of split's tips on other practices' articles (bench/train_tips.py): "
+              "article, practice, digest of headline + text, grade, should_flag, key tips carried, and the numbers "
+              "the tip model reads (scheduler/tips/tipmodel.py FEATURES); no text"),
+             *(f"# keys\t{article}\t{count}" for article, count in sorted(keys.items())),
+             "\t".join(("article", "practice", "digest", "grade", "should_flag", "keys") + FEATURES)]
+    for row in rows:
+        lines.append("\t".join((row.article, row.practice, row.digest, row.grade, row.should_flag,
+                                ",".join(map(str, row.keys)))) + "\t" + "\t".join(f"{v:.6f}" for v in row.values))
+    TIPS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_tips(path: Path = TIPS_FILE) -> tuple[list[Graded], dict[str, int]]:
+    rows, keys = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# keys\t"):
+            _, article, count = line.split("\t")
+            keys[article] = int(count)
+        elif line and not line.startswith(("#", "article\t")):
+            cells = line.split("\t")
+            rows.append(Graded(cells[0], cells[1], cells[2], cells[3], cells[4], _key_numbers(cells[5]),
+                               tuple(float(v) for v in cells[6:])))
+    return rows, keys
+
+
+def train(xs: list[tuple[float, ...]], ys: list[int]) -> list[float]:
+    """L2-regularised logistic regression by Newton's method (the bias not regularised), weights to 4 places."""
+    d = len(FEATURES)
+    rows = [[(i, v) for i, v in enumerate(x) if v] for x in xs]
+    w = [0.0] * d
+    for _ in range(30):
+        gradient = [L2 * w[j] if j else 0.0 for j in range(d)]
+        hessian = [[(L2 if i == j and i else 0.0) + (1e-6 if i == j else 0.0) for j in range(d)] for i in range(d)]
+        for x, row, y in zip(xs, rows, ys):
+            p = probability(w, x)
+            s = p * (1 - p)
+            for i, vi in row:
+                gradient[i] += (p - y) * vi
+                line = hessian[i]
+                for j, vj in row:
+                    line[j] += s * vi * vj
+        step = _solve(hessian, gradient)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    return [round(v, 4) for v in w]
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    n = len(vector)
+    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: (abs(a[r][col]), -r))
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(n):
+            if r != col and a[r][col]:
+                f = a[r][col] / a[col][col]
+                a[r] = [x - f * y for x, y in zip(a[r], a[col])]
+    return [a[i][n] / a[i][i] for i in range(n)]
+
+
+def fit(rows: list[Graded]) -> dict[str, list[float]]:
+    xs = [row.values for row in rows]
+    return {"A": train(xs, [row.grade == "A" for row in rows]), "C": train(xs, [row.grade == "C" for row in rows])}
+
+
+def lopo(rows: list[Graded]) -> list[tuple[Graded, float, float]]:
+    """(tip, P(A), P(C)) for every tip, scored by the models trained on every other practice."""
+    scored = []
+    for practice in sorted({row.practice for row in rows}):
+        weights = fit([row for row in rows if row.practice != practice])
+        scored += [(row, probability(weights["A"], row.values), probability(weights["C"], row.values))
+                   for row in rows if row.practice == practice]
+    return scored
+
+
+def dropped(row: Graded, pc: float, drop: float) -> bool:
+    """Whether the model leaves the tip out: sure it is not postable, and no example of what to say (those are
+    never left out by a model; split's rules decide them)."""
+    return pc >= drop and not row.values[FEATURES.index("example")]
+
+
+def _found(scored, keys: dict[str, int], drop: float) -> int:
+    carried = {(row.article, k) for row, _, pc in scored if row.grade in "AB" and not dropped(row, pc, drop)
+               for k in row.keys if k <= keys.get(row.article, 0)}
+    return len(carried)
+
+
+def _ready_at(scored, alone: bool) -> tuple[float, float, int]:
+    """(threshold, precision, ready tips): the lowest P(A) at which the ready tips reach 90 % A while at least a
+    fifth of the A tips the rules call ready stay ready, or else the most precise; `alone`: the model decides
+    without the rules' say."""
+    ruled = [(pa, row.grade == "A") for row, pa, _ in scored if alone or row.rules_ready]
+    floor = sum(ok for row, _, _ in scored for ok in [row.grade == "A"] if row.rules_ready) * READY_KEEP
+    found, best = None, None
+    for step in range(99, -1, -1):
+        candidate = step / 100
+        chosen = [ok for pa, ok in ruled if pa >= candidate]
+        if not chosen or sum(chosen) < floor:
+            continue
+        precision = sum(chosen) / len(chosen)
+        if precision >= READY_PRECISION:
+            found = (candidate, precision, len(chosen))
+        elif best is None or precision > best[1]:
+            best = (candidate, precision, len(chosen))
+    return found or best or (1.0, 0.0, 0)
+
+
+def choose_thresholds(scored, keys: dict[str, int]) -> dict[str, float]:
+    with_rules, alone = _ready_at(scored, False), _ready_at(scored, True)
+    use_alone = alone[1] >= READY_PRECISION and alone[2] > with_rules[2] or alone[1] > with_rules[1] + 0.05
+    ready = alone if use_alone else with_rules
+    good = sum(row.grade in "AB" for row, _, _ in scored)
+    everything = _found(scored, keys, 2.0)
+    drop = 1.01
+    for step in range(99, 29, -1):
+        candidate = step / 100
+        lost = sum(1 for row, _, pc in scored if row.grade in "AB" and dropped(row, pc, candidate))
+        if lost > good * DROP_LOSS or _found(scored, keys, candidate) < everything:
+            break
+        drop = candidate
+    return {"ready": ready[0], "ready_alone": float(use_alone), "drop": drop}
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "–"
+
+
+def figures(scored, keys: dict[str, int], limits: dict[str, float] | None) -> list[str]:
+    """One table row per practice and the total: with limits None, the rules alone (before the model)."""
+    lines = [("| practice | articles | tips | kept | A / B / C of kept | ready | ready A (precision) | "
+              "A, B left out | C left out | key tips found |"), "|---|---|---|---|---|---|---|---|---|---|"]
+    groups = defaultdict(list)
+    for item in scored:
+        groups[item[0].practice].append(item)
+        groups["total"].append(item)
+    for practice in sorted(groups, key=lambda g: (g == "total", g)):
+        items = groups[practice]
+        drop = limits["drop"] if limits else 2.0
+        kept = [(row, pa) for row, pa, pc in items if not dropped(row, pc, drop)]
+        ready = [row for row, pa in kept if (row.rules_ready if limits is None else (
+            limits["ready_alone"] or row.rules_ready) and pa >= limits["ready"])]
+        shares = " / ".join(_share(sum(row.grade == g for row, _ in kept), len(kept)) for g in "ABC")
+        articles = sorted({row.article for row, _, _ in items})
+        ab_lost = sum(1 for row, _, pc in items if dropped(row, pc, drop) and row.grade in "AB")
+        c_lost = sum(1 for row, _, pc in items if dropped(row, pc, drop) and row.grade == "C")
+        ready_a = sum(row.grade == "A" for row in ready)
+        lines.append(f"| {practice} | {len(articles)} | {len(items)} | {len(kept)} | {shares} | {len(ready)} | "
+                     f"{ready_a} ({_share(ready_a, len(ready))}) | {ab_lost} | {c_lost} | "
+                     f"{_found(items, keys, drop)} of {sum(keys.get(a, 0) for a in articles)} |")
+    return lines
+
+
+def model_file(rows: list[Graded], keys: dict[str, int]) -> dict:
+    scored = lopo(rows)
+    limits = choose_thresholds(scored, keys)
+    return {"features": list(FEATURES), "thresholds": limits, "weights": fit(rows),
+            "trained_on": {"tips": len(rows), "articles": len({row.article for row in rows}),
+                           "practices": sorted({row.practice for row in rows})},
+            "before": figures(scored, keys, None), "lopo": figures(scored, keys, limits)}
+
+
+def _show(rows: list[Graded], limits: dict[str, float], graded: Path) -> None:
+    """Each tip, leave-one-practice-out, with the words from the graders' sheets (for reading, never kept)."""
+    words = {}
+    for sheet in sorted((graded / "sheets").glob("*.tsv")):
+        with open(sheet, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                words[(row["article"], digest(row["headline"], row["text"].replace(" / ", "\n")))] = (
+                    f"{row['headline']} || {row['text'][:160]} || {row.get('reason', '')}")
+    for row, pa, pc in sorted(lopo(rows), key=lambda item: -item[2]):
+        ready = (limits["ready_alone"] or row.rules_ready) and pa >= limits["ready"]
+        what = "DROP" if dropped(row, pc, limits["drop"]) else "READY" if ready else "-"
+        print(f"{row.grade} A={pa:.2f} C={pc:.2f} rules={'R' if row.rules_ready else '-'} {what:5} "
+              f"{row.article[:28]:28} {words.get((row.article, row.digest), '?')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--graded", type=Path, default=Path("/work/devset/new"))
+    parser.add_argument("--committed", action="store_true", help="read tests/data/devset/tips.tsv instead")
+    parser.add_argument("--write", action="store_true", help="write tips.tsv (with --graded) and tipmodel.json")
+    parser.add_argument("--show", action="store_true", help="print every tip's grade, P(A), P(C) and headline")
+    args = parser.parse_args()
+    if args.committed:
+        rows, keys = read_tips()
+    else:
+        rows, keys, counts = collect(args.graded)
+        print(f"{len(rows)} graded tips matched; {counts}")
+    model = model_file(rows, keys)
+    print(f"thresholds (leave-one-practice-out): {model['thresholds']}")
+    if args.show:
+        _show(rows, model["thresholds"], args.graded)
+    print("before (the rules alone):\n" + "\n".join(model["before"]))
+    print("with the tip model, leave-one-practice-out:\n" + "\n".join(model["lopo"]))
+    if args.write:
+        if not args.committed:
+            write_tips(rows, keys)
+        MODEL_FILE.write_text(json.dumps(model, sort_keys=True, indent=0, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+        print(f"wrote {MODEL_FILE.relative_to(ROOT)} ({MODEL_FILE.stat().st_size} bytes)"
+              + ("" if args.committed else f" and {TIPS_FILE.relative_to(ROOT)}"))
+
+
+if __name__ == "__main__":
+    main()

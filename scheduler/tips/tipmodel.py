@@ -1,0 +1,98 @@
+"""A judgement of a whole tip, as outside graders read it alone on a phone: postable as it comes (A), or not
+postable (C), learned from their grades of split's own tips on other practices' articles.
+
+The sentence scorer (scheduler.tips.scorer) reads one candidate sentence; readiness's checks
+(scheduler.tips.standalone) name problems in the words split writes. This reads the finished tip: a handful of
+numbers (the scorer's advice probability for its headline, its length, a tip of one line, "you", a command in
+the headline, a pronoun, a question, an example of what to say, the sensitive flag, and whether the rules call it
+ready), and two logistic regressions (a dot product each) give P(A) and P(C). The weights and thresholds are trained by
+`python -m bench.train_tips` on graded tips (tests/data/devset/tips.tsv; docs/splitting.md, "The tip model") and
+shipped in tipmodel.json. Same tip, same numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.tips.scorer import Candidate, judge
+from scheduler.tips.sentences import Caseless, words
+from scheduler.tips.verbs import is_imperative
+
+MODEL_FILE = Path(__file__).with_name("tipmodel.json")
+
+# What a tip's note says when the model holds back a tip the rules would call ready, and what the left-out
+# report says for a tip the model is sure a grader would not post.
+NOT_SURE = "outside graders often edited tips like this one: read it first"
+LEFT_OUT = "not postable alone (the tip model reads it as one outside graders would not post{})"
+
+
+def left_out_reason(notes) -> str:
+    """The left-out report's reason for a tip the model is sure is not postable, with the rules' first doubt."""
+    return LEFT_OUT.format(f": {notes[0]}" if notes else "")
+
+
+_YOU = Caseless(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b")
+_THEY = Caseless(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|it)\b")
+
+# Chosen leave-one-practice-out on the graded tips (bench/train_tips.py): the rules' own notes, the scorer's
+# other readings, a list item or a heading alone told the graders' grades no better than these do.
+FEATURES = ("bias", "advice", "words", "one_line", "sensitive", "you", "command", "they", "rules_ready",
+            "example", "question")
+
+
+@dataclass(frozen=True)
+class TipVerdict:
+    postable: float  # P(A): postable as it comes
+    unpostable: float  # P(C): not postable
+
+
+def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "sentence",
+                 sensitive: bool = False) -> list[float]:
+    """The numbers the model reads, in FEATURES' order, from what split wrote (before this model's own say)."""
+    values = {
+        "bias": 1.0,
+        "advice": judge(Candidate(text=headline, kind="sentence")).advice,
+        "words": min(len(words(text)), 60) / 60,
+        "one_line": float(text.strip() == headline.strip()),
+        "sensitive": float(sensitive),
+        "you": float(bool(_YOU.search(text))),
+        "command": float(is_imperative(headline)),
+        "they": float(bool(_THEY.search(text))),
+        "rules_ready": float(ready),
+        "example": float(kind in ("example", "quote")),
+        "question": float("?" in text),
+    }
+    return [values[name] for name in FEATURES]
+
+
+@functools.cache
+def _model() -> dict:
+    with open(MODEL_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_FILE.name}: features {data['features']} are not {list(FEATURES)}")
+    return data
+
+
+def thresholds() -> dict[str, float]:
+    """ready: the P(A) a tip the rules call ready needs to stay ready (with ready_alone 1: that any tip needs to
+    be ready, whatever the rules' notes); drop: the P(C) at which a tip is left out (chosen leave-one-practice-out
+    by bench.train_tips)."""
+    return dict(_model()["thresholds"])
+
+
+def probability(weights, values) -> float:
+    total = 0.0
+    for weight, value in zip(weights, values):
+        total += weight * value  # in FEATURES' order, one running sum: the same digits on every Python
+    return 1.0 / (1.0 + math.exp(-total)) if total >= 0 else math.exp(total) / (1.0 + math.exp(total))
+
+
+def judge_tip(values: list[float]) -> TipVerdict:
+    model = _model()
+    return TipVerdict(postable=probability(model["weights"]["A"], values),
+                      unpostable=probability(model["weights"]["C"], values))
