@@ -110,3 +110,17 @@ def test_split_json_says_which_tips_are_ready_as_the_campaign_file_does(project,
     campaign = load_campaign(project / "posts" / "grief-during-the-holidays.yaml", project)
     assert printed == {tip.id: tip.ready for tip in campaign.tips}
     assert True in printed.values() and False in printed.values()
+
+
+def test_a_tip_the_tip_model_leaves_out_has_its_reason_and_take_brings_it_back(project, cli):
+    """couples-conflict-tips.txt's "Every couple argues." is a one-line statement the tip model (issue 19) reads
+    as not postable: it is in the block report with a plain reason, and `--take` makes it a tip again."""
+    name = "couples-conflict-tips.txt"
+    shutil.copy(PRACTICE.parent / "practice-fresh" / name, project / "posts" / "articles" / name)
+    report = json.loads(cli("split", "--json", f"posts/articles/{name}", cwd=project).out)
+    assert not any(tip["headline"] == "Every couple argues." for tip in report["tips"])
+    left = next(b for b in report["blocks"] if "tip model" in (b["left_out"] or ""))
+    assert "not postable alone (the tip model reads it as one outside graders would not post" in left["left_out"]
+    assert cli("split", "--take", left["locator"], f"posts/articles/{name}", cwd=project).code == 0
+    campaign = load_campaign(project / "posts" / "couples-conflict-tips.yaml", project)
+    assert any(tip.headline.startswith("Every couple argues") for tip in campaign.tips)
