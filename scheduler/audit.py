@@ -47,6 +47,8 @@ def record(root: Path | str, *, what: str, campaign: str | None, tip: str | None
         entry.update({k: v for k, v in extra.items() if k not in entry})
     if undoes:
         entry["undoes"] = undoes
+        if "reverses" not in entry:
+            entry["reverses"] = _reversed_words(root, undoes)
     path = audit_path(root)
     check_writable(root)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,6 +79,18 @@ def drop_tail(root: Path | str, size: int, ours: Callable[[dict], bool]) -> None
         if isinstance(e, dict) and ours(e):
             record(root, what="redo", campaign=e.get("campaign"), tip=e.get("tip"), before=None, after=None,
                    now=datetime.fromisoformat(str(e["at"])), by=str(e.get("by", "studio")), undoes=str(e["id"]))
+
+
+def _reversed_words(root: Path | str, target_id: str) -> str | None:
+    """The words for the change an undo or redo reverts, kept in its own line ("the move of a-tip to 2026-12-08
+    12:00", "the approval of 20 tips at once"): an undo of an undo, a redo, names the first change too."""
+    found = entries(root)
+    target = next((e for e in found if e["id"] == target_id), None)
+    if target is None:
+        return None
+    if target["what"] in REVERSALS and isinstance(target.get("reverses"), str):
+        return target["reverses"]
+    return describe(_counted(found, target))
 
 
 def _loaded(line: bytes):
@@ -220,6 +234,8 @@ def describe(entry: dict) -> str:
     of = entry.get("of")
     together = of if isinstance(of, int) else 1
     if what in REVERSALS:
+        if isinstance(entry.get("reverses"), str):
+            return f"{what} of {entry['reverses']}"
         if together > 1:
             return f"{what} of {together} changes made at once"
         return f"{what} of {entry.get('tip') or entry.get('campaign') or 'a change'}"

@@ -556,6 +556,7 @@ class Change(Result):
     superseded: bool = False         # a later undo or redo of the same change carries its button
     count: int = 1                   # changes made at once with it (a bulk action): one undo reverts them all
     items: tuple[str, ...] = ()      # the tips those changes touched (campaign/tip), when there were several
+    reverses: str | None = None      # an undo or redo: the words for the change it reverts
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any], undone: bool = False, superseded: bool = False) -> Change:
@@ -563,7 +564,8 @@ class Change(Result):
         return cls(id=entry["id"], at=entry["at"], by=entry.get("by", ""), what=entry["what"],
                    campaign=entry.get("campaign"), tip=entry.get("tip"), describe=audit.describe(entry),
                    undone=undone, superseded=superseded, count=of if isinstance(of, int) and of > 1 else 1,
-                   items=tuple(str(item) for item in entry.get("items") or ()))
+                   items=tuple(str(item) for item in entry.get("items") or ()),
+                   reverses=entry["reverses"] if isinstance(entry.get("reverses"), str) else None)
 
 
 @dataclass(frozen=True)

@@ -283,7 +283,8 @@ class _Routes:
         if entry is None:
             return self.back(_referer(request), "Nothing to undo.", "refused")
         verb = "Redid" if entry.what == "undo" else "Undid"
-        return self.back(_referer(request), f"{verb} {entry.describe}.")
+        # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
+        return self.back(_referer(request), f"{verb} {entry.reverses or entry.describe}.")
 
     async def analytics_page(self, request: Request):
         try:

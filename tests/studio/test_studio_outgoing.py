@@ -140,7 +140,7 @@ def test_the_address_and_hashtags_set_in_the_studio_reach_every_post_and_undo_ex
     undo = json.loads((project / ".juno" / "audit.jsonl").read_text().splitlines()[-1])
     assert undo["what"] == "undo" and undo["undoes"] == entry["id"]
     page = studio.post("/undo", {"change": undo["id"]}, follow=True).text  # Redo, from the Changes page
-    assert f"Redid undo of {SLUG}." in html.unescape(page)
+    assert f"Redid the change of {SLUG}'s address and hashtags." in html.unescape(page)
     assert 'hashtags: ["#Grief", "#Loss"]' in studio.campaign_text() and f'url: "{URL}"' in studio.campaign_text()
 
 

@@ -161,7 +161,7 @@ def test_skipping_several_posts_is_one_change_that_one_undo_puts_back_in_their_s
     assert said(undone.text) == ["Undid the skip on the queue of 2 posts at once."]
     assert plan(studio.root) == slots  # each in its own slot, to the minute
     changes = studio.get("/changes").text  # Redo is on the Changes page: one row per bulk action, one button
-    assert changes.lower().count("undo of 2 changes made at once") == 2  # the row's words and its button's name
+    assert changes.lower().count("undo of the skip on the queue of 2 posts at once") == 2  # the row and its button
     assert changes.count("2 changes, one Undo") == 2  # the undo and the skip it undid, one row each
     rows = re.findall(r"<li class=\"[^\"]*\">.*?</li>\n", changes, re.DOTALL)
     assert len(rows) == 2 + 3, rows  # the undo, the skip, the three approvals
@@ -171,7 +171,7 @@ def test_skipping_several_posts_is_one_change_that_one_undo_puts_back_in_their_s
     redo = [e["id"] for e in audit.entries(studio.root) if e["what"] == "undo"][-1]
     assert f'value="{redo}"' in changes
     redone = studio.post("/undo?back=/changes", {"change": redo}, follow=True)
-    assert said(redone.text) == ["Redid undo of 2 changes made at once."]
+    assert said(redone.text) == ["Redid the skip on the queue of 2 posts at once."]
     assert list(plan(studio.root)) == [f"{SLUG}/{THIRD}"]
 
 

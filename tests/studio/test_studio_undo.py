@@ -234,7 +234,7 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     assert all(tips(studio)[e["tip"]]["status"] == "draft" for e in batch) and not plan(root)
     redo = audit.entries(root)[-1]
     redone = studio.post("/undo?back=/changes", {"change": redo["id"]}, follow=True)
-    assert said(redone.text) == ["Redid undo of 20 changes made at once."], said(redone.text)
+    assert said(redone.text) == ["Redid the approval of 20 tips at once."], said(redone.text)
     assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
 
 
@@ -256,7 +256,7 @@ def test_after_undo_and_redo_of_a_batch_only_the_newest_row_offers_a_button(stud
         "Undid the approval of 20 tips at once."]
     undo_row = audit.entries(root)[-1]
     assert said(studio.post("/undo?back=/changes", {"change": undo_row["id"]}, follow=True).text) == [
-        "Redid undo of 20 changes made at once."]
+        "Redid the approval of 20 tips at once."]
     redo_row = audit.entries(root)[-1]
     assert redo_row["what"] == "redo"
     page = studio.get("/changes").text
@@ -269,7 +269,7 @@ def test_after_undo_and_redo_of_a_batch_only_the_newest_row_offers_a_button(stud
     assert (studio.campaign_text(), plan(root), audit.audit_path(root).read_bytes()) == (text, slots, log)
     # the redo's Undo takes the approval back, and then only that undo offers a button (its Redo), which works
     assert said(studio.post("/undo?back=/changes", {"change": redo_row["id"]}, follow=True).text) == [
-        "Undid redo of 20 changes made at once."]
+        "Undid the approval of 20 tips at once."]
     assert all(t["status"] == "draft" for t in tips(studio).values()) and not plan(root)
     again = audit.entries(root)[-1]
     assert buttons(studio.get("/changes").text) == [again["id"]]
