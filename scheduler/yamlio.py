@@ -12,13 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scheduler.errors import ConfigError, located
 from scheduler.fileio import read_input
-
-if TYPE_CHECKING:
-    import yaml
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
 
@@ -178,7 +175,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         if node is not None:
             doc.data = _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as exc:
-        raise error(f"{display}:{_syntax_message(exc)}; fix the syntax near this place") from None
+        raise error(f"{display}:{syntax_message(exc)}; fix the syntax near this place") from None
     except yaml.reader.ReaderError as exc:
         raise error(_bad_character(display, text, exc.character)) from None
     except yaml.YAMLError as exc:
@@ -219,8 +216,9 @@ def _bad_character(display: str, text: str, character) -> str:
             "delete it")
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    """`line:col: YAML syntax: ...`, at the construct that was left open when there is one."""
+def syntax_message(exc: Any) -> str:
+    """`line:col: YAML syntax: ...`, at the construct that was left open when there is one (PyYAML's or
+    ruamel's MarkedYAMLError: both give the problem, the context and their marks)."""
     problem = (exc.problem or "not valid YAML").strip()
     context, at = exc.context_mark, exc.problem_mark
     if context is not None and at is not None and context.line != at.line:

@@ -13,7 +13,7 @@ import scheduler
 from scheduler import open_project
 from scheduler.campaigns.file import CampaignRead
 from scheduler.campaigns.roundtrip import Saved
-from scheduler.errors import ConfigError, Conflict, Refused, UsageError
+from scheduler.errors import ConfigError, Conflict, ContentError, Refused, UsageError
 from scheduler.project import Project
 from scheduler.results import (
     CalendarPost,
@@ -268,6 +268,28 @@ def test_campaigns_reads_every_file_and_says_why_one_does_not(project):
     assert found[f"posts/{SLUG}.yaml"].campaign.slug == SLUG and found[f"posts/{SLUG}.yaml"].problem is None
     assert found["posts/broken.yaml"].campaign is None and "posts/broken.yaml" in found["posts/broken.yaml"].problem
     assert "posts/schedule.yaml" not in found
+
+
+def test_an_undo_held_back_by_a_broken_campaign_file_says_where_in_one_plain_line(project):
+    """A user trial: a headline with unescaped quotes broke the campaign file; the studio's header then said the
+    move could not be undone because of ruamel's text ('<unicode string>', a caret, 'expected <block end>'),
+    above the one-line message every other reader gives."""
+    p = open_project(project)
+    p.split(ARTICLE)
+    now = datetime(2026, 12, 1, 14, tzinfo=UTC)
+    p.approve([SLUG], now=now)
+    p.queue(now)
+    tip = p.campaign(SLUG)[0].tips[0].id
+    p.edit_tip(SLUG, tip, {"alt_text": "A card."}, version=p.campaign(SLUG)[1], now=now)
+    path = project / "posts" / f"{SLUG}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("headline: ", 'headline: "a "quoted" word" ', 1),
+                    encoding="utf-8")
+    change = p.next_undo()
+    with pytest.raises(ContentError) as caught:  # the studio's header shows its words (app._next_undo)
+        p.undo_blocked(change.id, now=now)
+    why = str(caught.value)
+    assert why.startswith(f"posts/{SLUG}.yaml:") and "YAML syntax" in why, why
+    assert "<unicode string>" not in why and "^" not in why and "\n" not in why, why
 
 
 def test_pinning_a_post_keeps_the_timetables_rules_and_undo_puts_it_back(project):

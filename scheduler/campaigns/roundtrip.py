@@ -20,7 +20,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from scheduler import audit
@@ -28,7 +28,7 @@ from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip, parse_campaign
 from scheduler.errors import Conflict, ContentError, Refused
 from scheduler.fileio import read_input, write_atomic
-from scheduler.yamlio import display_path, parse_document
+from scheduler.yamlio import display_path, parse_document, syntax_message
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ class CampaignFile:
         yaml = _yaml()
         try:
             return yaml, yaml.load(data.decode("utf-8"))
+        except MarkedYAMLError as exc:  # the same one line, at the same place, as every other reader gives
+            raise ContentError(f"posts/{self.slug}.yaml:{syntax_message(exc)}; fix it in an editor first") from None
         except (YAMLError, UnicodeDecodeError) as exc:
             raise ContentError(f"posts/{self.slug}.yaml: cannot be read as YAML ({' '.join(str(exc).split())[:200]}); "
                                "fix it in an editor first") from None
