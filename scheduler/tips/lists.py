@@ -113,7 +113,7 @@ def example_drafts(examples, block: Block, section: Section, scope: Scope, *, se
 
 
 _VERB_ENDING = re.compile(r"\b(include|includes|including|are|is|can|could|might|may|help|helps|you|to|like|mean|"
-                          r"means|involve|involves|try|with|about|for|of|by|as|need|needs|want|wants|should)$",
+                          r"means|involve|involves|try|with|about|for|of|by|as|need|needs|want|wants|should|if|when|whenever|unless)$",
                           re.IGNORECASE)
 
 
@@ -197,6 +197,9 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
             else:
                 ledger.leave((block.number, number), "definition list")
         return drafts
+    if conditional_lead(block):  # "Consider reaching out if:" + "You have nightmares": an item alone loses its "if"
+        return _combined_list_draft(block, [item for _, item in items], section, scope,
+                                    numbers=[n for n, _ in items])
     together = holds_together(block, section, [item for _, item in items])
     if together:
         drafts = _combined_list_draft(block, [item for _, item in items], section, scope,
@@ -528,6 +531,16 @@ def _spelled_out(lead: str) -> str:
 
 
 _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
+
+
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)
+
+
+def conditional_lead(block: Block) -> bool:
+    """A lead-in that ends on the condition its items finish ("Consider reaching out if:", "Seek help when:"): each
+    item alone ("You have nightmares") would read as a statement, the condition lost."""
+    lead = (block.lead_in or "").rstrip()
+    return lead.endswith(":") and bool(_CONDITION.search(lead.rstrip(":").rstrip()))
 
 
 def _lead_in_usable(block: Block) -> bool:

@@ -338,3 +338,23 @@ def test_advice_headings_with_a_negation_still_give_each_command(tmp_path, headi
     tips, _ = split(tmp_path, "calm.md", content)
     assert [tip.text for tip in tips] == ["Write your worries down before bed.", "Take a slow walk after lunch.",
                                           "Call a friend when the day feels long."]
+
+
+CONDITION = """# Trauma
+
+## When to seek help
+
+Consider reaching out if:
+
+- Past experiences continue to affect your daily life
+- You have nightmares, flashbacks, or intrusive memories
+- You feel numb, disconnected, or unable to experience positive emotions
+- You feel fundamentally unsafe or damaged
+"""
+
+
+def test_the_items_of_a_list_that_finishes_a_condition_never_stand_without_it(tmp_path):
+    tips, _ = split(tmp_path, "trauma.md", CONDITION)
+    assert [tip.headline for tip in tips] == ["Consider reaching out if past experiences continue to affect your daily life."]
+    assert tips[0].text.startswith("Consider reaching out if past experiences continue to affect your daily life; you "
+                                   "have nightmares, flashbacks, or intrusive memories;")
