@@ -282,6 +282,8 @@ def is_fragment(sentence: str) -> bool:
     if text.rstrip("”\"’)").endswith(":"):
         return True
     if _SUBORDINATE.match(text):
+        if _series_only(text):
+            return True  # "When contempt, criticism, or disrespect have become the dominant tone.": no main clause
         return not (re.search(r",\s+\S|—\s*\S", text) or re.search(
             r"\S+\s+\S+\s.*?\b(?:you|it|they|we|he|she|your \w+)\s+(?:may|might|can|could|will|would|should|must)\b",
             text))  # "If you're stressed for a long time you may notice ...": the comma left out
@@ -293,6 +295,16 @@ def is_fragment(sentence: str) -> bool:
         return not re.search(r",\s+(?:\w+ly\s+)?(?:is|are|was|were|can|could|will|would|may|might|should|must|has|"
                              r"have|do|does|helps?|works?|tends?|makes?|begins?)\b", text[appositive.end():])
     return False
+
+
+def _series_only(text: str) -> bool:
+    """A clause whose commas only list its items ("When in-laws, parents, or siblings involve themselves"): every
+    comma is followed by an item of a few words, the last by "and" or "or", and no dash sets off a clause."""
+    if re.search(r"[—–]", text):
+        return False
+    parts = re.split(r",\s+", text.rstrip(".!?…”\"’)"))
+    return len(parts) >= 3 and all(len(part.split()) <= 3 for part in parts[1:-1]) and bool(
+        re.match(r"(?:and|or|nor)\b", parts[-1]))
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her|hers)\b", re.IGNORECASE)

@@ -8,6 +8,7 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.drafting import split_report
+from scheduler.tips.filters import is_fragment
 
 
 def split(tmp_path, name: str, content: str):
@@ -358,3 +359,14 @@ def test_the_items_of_a_list_that_finishes_a_condition_never_stand_without_it(tm
     assert [tip.headline for tip in tips] == ["Consider reaching out if past experiences continue to affect your daily life."]
     assert tips[0].text.startswith("Consider reaching out if past experiences continue to affect your daily life; you "
                                    "have nightmares, flashbacks, or intrusive memories;")
+
+
+@pytest.mark.parametrize(("sentence", "fragment"), [
+    ("When contempt, criticism, or disrespect have become the dominant tone.", True),
+    ("When infidelity, addiction, or abuse are part of the picture.", True),
+    ("If you feel tired, anxious, or sad, talk to someone you trust.", False),
+    ("When your nervous system is flooded — heart racing, face flushed, thoughts scattered — you cannot listen.", False),
+    ("When emotions felt too big to feel, your brain found a way to create distance.", False),
+])
+def test_a_condition_whose_commas_only_list_its_items_is_no_sentence(sentence, fragment):
+    assert is_fragment(sentence) is fragment
