@@ -42,7 +42,7 @@ FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week aro
 STATIC = HERE / "static"
 OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
 FIELD_NAMES = {"texts": "the networks' own texts"}
-ALL_AHEAD, ALL_BEHIND = 36_600, 1_000_000  # days ahead and posts behind: all of a campaign's, for archiving
+ALL_BEHIND = 1_000_000  # posts behind: all of a campaign's, for archiving
 
 
 class _Routes:
@@ -113,8 +113,9 @@ class _Routes:
         except UnknownFilter as exc:
             return self.page(request, "problem.html", status=400, back="/queue", back_label="Back to the whole queue",
                              message=str(exc))
+        days = None if request.query_params.get("all") else views.LISTED_DAYS
         return self.page(request, "queue.html", shifts=list(bulk.DAY_SHIFTS.items()),
-                         **views.queue_page(self.ws, filters, options))
+                         **views.queue_page(self.ws, filters, options, days))
 
     # --- cards ---------------------------------------------------------------------------------
 
@@ -363,8 +364,8 @@ class _Routes:
         """The confirmation: what archiving this campaign withdraws, before anything changes."""
         slug = request.path_params["slug"]
         campaign, _ = self.ws.campaign(slug)
-        # every post archiving withdraws, however far ahead (the Queue page shows five weeks), and every one out
-        model = views.queue_page(self.ws, Filters(campaign=slug), days=ALL_AHEAD, history_rows=ALL_BEHIND)
+        # every post archiving withdraws, however far ahead, and every one out
+        model = views.queue_page(self.ws, Filters(campaign=slug), days=None, history_rows=ALL_BEHIND)
         posted = sum(1 for row in model["history"] if row["status"] == "posted")
         return self.page(request, "archive.html", slug=slug, title=campaign.title, waiting=model["plan"],
                          posted=posted)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LISTED_DAYS = 35  # how far ahead the unfiltered Queue lists posts (the Calendar and a filter show the rest)
+ALL_AHEAD = 36_600  # days: every post still to go
 NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differs from one network to another
 FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "privacy": "Privacy: a client-like detail may be in it",
@@ -195,15 +197,18 @@ def read_filters(ws, query, states=None):
     return filters, options
 
 
-def queue_page(ws, filters=None, options=None, days: int = 35, history_rows: int = 50) -> dict:
-    """The queue as the filters show it: posts going out (in the next `days`), drafts waiting for approval,
-    history (the latest `history_rows`)."""
+def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, history_rows: int = 50) -> dict:
+    """The queue as the filters show it: every post still to go out, drafts waiting for approval, history (the
+    latest `history_rows`).
+
+    Filters, search and counts cover every post still to go; only the unfiltered list stops after `days` (None:
+    never), and `later` says how many posts that leaves out and from when."""
     filters = filters or Filters()
     now = ws.clock()
     zone = ws.settings.schedule.zone
     options = options or filter_options(ws)
     names = dict(options["networks"])
-    plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, days)]
+    plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, ALL_AHEAD)]
     going = {row["id"] for row in plan}  # a missed or failed post still to go is shown once, under Going out
     history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(history_rows)
                if row.id not in going]
@@ -215,11 +220,22 @@ def queue_page(ws, filters=None, options=None, days: int = 35, history_rows: int
     shown_plan = [row for row in plan if _shows(filters, row)]
     shown_history = [row for row in history if _shows(filters, row)]
     drafts_view = filters.state == "draft"
-    return {"report": ws.project.status(now), "plan": shown_plan, "history": shown_history, "drafts": shown_drafts,
+    horizon = None if days is None or filters.active else now + timedelta(days=days)
+    later = [row for row in shown_plan if horizon is not None and datetime.fromisoformat(row["at"]) > horizon]
+    return {"report": ws.project.status(now), "plan": [row for row in shown_plan if row not in later],
+            "later": _later(later, horizon, zone), "history": shown_history, "drafts": shown_drafts,
             "timezone": zone.key, "filters": filters, "options": options,
             "shown": len(shown_drafts) if drafts_view else len(shown_plan) + len(shown_history),
             "total": len(drafts) if drafts_view else len(plan) + len(history),
             "drafts_link": "/queue?" + replace(filters, state="draft").query()}
+
+
+def _later(rows: list[dict], horizon: datetime | None, zone) -> dict | None:
+    """What the list leaves out after its horizon: how many posts, after which day, and the first one's day."""
+    if not rows or horizon is None:
+        return None
+    return {"count": len(rows), "after": f"{horizon.astimezone(zone):%a %d %b}",
+            "day": min(datetime.fromisoformat(row["at"]) for row in rows).astimezone(zone).date().isoformat()}
 
 
 def _shows(filters, row: dict) -> bool:

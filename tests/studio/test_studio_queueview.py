@@ -12,7 +12,7 @@ import yaml
 
 from scheduler import audit
 from tests.conftest import run_cli
-from tests.studio.helpers import SLUG, TIP, Studio, planned, refused, said
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, planned, refused, said
 from tests.studio.test_studio_scheduling import flag as _flag
 
 OTHER = "patience-matters"
@@ -329,3 +329,28 @@ def test_a_missed_post_moved_to_a_later_slot_is_listed_once(studio):
     history = page.split('id="history-h"', 1)[1].split("</section>", 1)[0]
     assert post not in history
     assert "Showing 1 of " in page
+
+
+def test_the_queue_says_what_it_leaves_after_five_weeks_and_searches_every_post(studio):
+    """A user trial: with the whole campaign queued the list stopped at five weeks without a word, and a search
+    for a later tip said "Showing 0 of 18 posts", as if the post were lost."""
+    for command in ("approve", "queue"):
+        assert run_cli("--root", str(studio.root), command, *([SLUG] if command == "approve" else []),
+                       "--now", NOW.isoformat()).code == 0
+    ahead = planned(studio.root, days=400)
+    later = sorted((at, post) for post, at in ahead.items() if datetime.fromisoformat(at) > NOW + timedelta(days=35))
+    assert later and len(ahead) == 20
+
+    page = studio.get("/queue").text
+    assert f"{len(ahead)} queued" in page
+    assert sorted(going_out(page)) == sorted(set(ahead) - {post for _, post in later})
+    first_later = datetime.fromisoformat(later[0][0]).date().isoformat()
+    assert (f'{len(later)} more posts after Tue 05 Jan: <a href="/calendar?day={first_later}">see them on the '
+            'Calendar</a> or <a href="/queue?all=1">show all</a>.') in page
+    assert sorted(going_out(studio.get("/queue?all=1").text)) == sorted(ahead)
+
+    last = later[-1][1]
+    searched = studio.get(f"/queue?q={last.split('/')[1]}").text
+    assert going_out(searched) == [last]
+    assert f"Showing 1 of {len(ahead)} posts." in searched and "more post" not in searched
+    assert sorted(going_out(studio.get(f"/queue?campaign={SLUG}").text)) == sorted(ahead)
