@@ -84,11 +84,13 @@ class PublishError(JunoError):
 class Refused(Exception):
     """A change a person asked for (in the studio) that would make the campaign invalid: nothing was changed.
 
-    Not a JunoError: the studio shows it beside the form field `field` names, on the page the change came from."""
+    Not a JunoError: the studio shows it beside the form field `field` names, on the page the change came from,
+    with a link to each of `tips`."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, tips: tuple[str, ...] = ()):
         super().__init__(message)
         self.field = field
+        self.tips = tips  # the tips (their ids) the refusal is about, when not the one changed
 
 
 class AlreadyHere(Refused):

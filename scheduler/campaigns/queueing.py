@@ -38,6 +38,15 @@ logger = logging.getLogger(__name__)
 _CONTENT = ("text", "card", "alt_text", "weighted_length", "section", "position", "tip_digest", "card_digest")
 
 
+class TooLong(ContentError):
+    """Approved tips too long for every network they go to: `tips` are their keys (campaign/tip), each one named
+    in the message; nothing was queued."""
+
+    def __init__(self, message: str, tips: tuple[str, ...]):
+        super().__init__(message)
+        self.tips = tips
+
+
 @dataclass(frozen=True)
 class Wanted:
     """One approved tip as it should be in the queue."""
@@ -338,6 +347,7 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
     schedule = settings.schedule
     accounts = schedule.all_accounts
     drafts, withdrawn, too_long = [], [], []
+    fits_nowhere: list[tuple[str, str]] = []  # (tip key, why): every one is named before anything is queued
     for campaign in campaigns:
         for position, tip in enumerate(campaign.tips):
             if only is not None and tip.id not in only:
@@ -361,7 +371,8 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                 detail = "; ".join(f"{what} on {network}" for network, what in problems)
                 shorten = " and ".join(dict.fromkeys(f"its texts: {network}: text" if network in own else "its text"
                                                      for network, _ in problems))
-                raise ContentError(f"{where}: tip {tip.id!r} would be {detail}; shorten {shorten}; nothing was queued")
+                fits_nowhere.append((key, f"{where}: tip {tip.id!r} would be {detail}; shorten {shorten}"))
+                continue
             for network, what in problems:
                 remedy = (f"shorten its own text for {network} (texts: {network}:)" if network in own
                           else f"shorten it or give it texts: {{{network}: ...}}")
@@ -369,6 +380,9 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                                  "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
                                             f"{', '.join(n for n, _, _ in fitting)} only: {remedy}"})
             drafts.append((campaign, position, tip, fitting))
+    if fits_nowhere:
+        raise TooLong("; ".join(why for _, why in fits_nowhere) + "; nothing was queued",
+                      tuple(key for key, _ in fits_nowhere))
 
     cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None
     wanted = []

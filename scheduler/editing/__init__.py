@@ -19,7 +19,7 @@ from typing import Any
 from scheduler import audit, networks
 from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip
-from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.campaigns.queueing import TooLong, queue_campaigns
 from scheduler.campaigns.roundtrip import (
     CampaignFile,
     Saved,
@@ -110,7 +110,8 @@ class Editor(Showing):
             "url": (was.get("url") or "").strip() or None,
             "hashtags": (was.get("hashtags") or "").split() if was.get("own_hashtags") == "1" else None}
         saved = file.change_links(values, was=shown, now=now)
-        self.queue_or_restore(file, before_text, saved, now)
+        changed = [field for field in ("url", "hashtags") if saved.entry and field in saved.entry["fields"]]
+        self.queue_or_restore(file, before_text, saved, now, field=(changed or ["url"])[0])
         return saved
 
     def _own_hashtags(self, typed: str, own: tuple[str, ...] | None) -> list[str] | None:
@@ -344,8 +345,10 @@ class Editor(Showing):
         if saved.entry is not None and tip is not None and tip.status == "approved":
             self.queue(saved.campaign.slug, now, [tip_id])  # an edited tip never goes out in its old form
 
-    def queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved, now: datetime) -> None:
-        """Queue the campaign as `juno-scheduler queue` would; if that refuses, put the file back."""
+    def queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved, now: datetime,
+                         field: str | None = None) -> None:
+        """Queue the campaign as `juno-scheduler queue` would; if that refuses, put the file back (the refusal
+        is about `field`, and names the tips that would be too long)."""
         if saved.entry is None:
             return
         try:
@@ -355,7 +358,9 @@ class Editor(Showing):
             audit.record(self.root, what="undo", campaign=file.slug, tip=saved.entry["tip"],
                          before=saved.entry["after"], after=saved.entry["before"], now=now,
                          undoes=saved.entry["id"])
-            raise Refused(str(exc)) from None
+            tips = tuple(key.split("/", 1)[1] for key in exc.tips if key.startswith(f"{file.slug}/")) \
+                if isinstance(exc, TooLong) else ()
+            raise Refused(str(exc), field, tips) from None
 
     def move(self, post_id: str, when: str, *, now: datetime, batch: str | None = None) -> Pinned:
         """Pin a queued post to a local day and time, if the timetable's rules allow it."""

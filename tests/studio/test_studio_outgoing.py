@@ -265,3 +265,24 @@ def test_notes_about_the_words_a_person_did_not_touch_stay():
         "a quotation: check who said it", "headline lightly compressed from the sentence",
         "source sentence has a typo? (alot)"]
     assert notes_after_edit(notes, "Breathe.", "Breathe.", ["text"])[-1].startswith("a headline of two words")
+
+
+def test_a_save_refused_for_posts_too_long_keeps_what_was_typed_and_links_every_such_tip(project):
+    """A user trial: a save refused because approved tips would go over X's 280 folded the panel, put the old
+    address and hashtags back in its fields and named only the first tip too long, without a link."""
+    studio = Studio(project).sign_in()
+    approved = (TIP, "patience-matters")
+    for tip in approved:
+        assert studio.status("approved", tip=tip).status_code == 303
+    before, queued_before = studio.campaign_text(), queued(project)
+    hashtags = " ".join(f"#HashtagLongEnough{n}" for n in range(14))
+    answer = links(studio, URL, hashtags)
+    assert answer.status_code == 422
+    page = html.unescape(answer.text)
+    assert '<details class="panel going-out" id="links" open>' in page
+    assert f'name="url" inputmode="url" placeholder="https://… (empty: posts go out without a link)"\n        value="{URL}"' in page
+    assert f'name="hashtags" autocapitalize="off" spellcheck="false"\n        value="{hashtags}"' in page
+    error = re.search(r'<p class="error" id="links-error" role="alert">(.*?)</p>', page, re.DOTALL).group(1)
+    for tip in approved:
+        assert f"tip '{tip}' would be" in error and f'<a href="#tip-{tip}"><code>{tip}</code></a>' in error
+    assert studio.campaign_text() == before and queued(project) == queued_before
