@@ -26,6 +26,7 @@ from tests.studio.walk import (
     move_on_calendar,
     said,
     save,
+    settled,
     sign_in,
     submit,
     undo_with_key,
@@ -163,3 +164,43 @@ def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_mov
     finally:
         page.close()
         studio.stop()
+
+
+def test_a_refused_approve_on_a_phone_lands_on_its_reason(browser, project):  # noqa: F811
+    """A user trial at 375 px: Approve on a sensitive tip without "I have reviewed it" reloaded the page at the
+    top of the tip, with the red reason some 700 px below, out of sight and not focused."""
+    flagged = project / "posts" / f"{SLUG}.yaml"
+    text = flagged.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {TIP}\n")
+    at = text.index("    review: []", start)
+    flagged.write_text(text[:at] + "    review: [sensitive]" + text[at + len("    review: []"):], encoding="utf-8")
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS["phone"], "refused-approve")
+    page = visit.page
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 812})
+    try:
+        sign_in(page, studio, f"/c/{SLUG}#tip-{TIP}")
+        settled(page)
+        submit(page, page.locator(f"#tip-{TIP}").get_by_role("button", name="Approve"))
+        assert visit.problems and all("422" in problem for problem in visit.problems), visit.problems  # the refusal
+        visit.problems.clear()
+        reason = page.locator(f"#tip-{TIP} .error", has_text="acknowledge the sensitive flag before approving")
+        expect(reason).to_be_visible()
+        page.wait_for_function("document.activeElement && document.activeElement !== document.body")
+        box = reason.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 812, box  # on the screen where the page lands
+        focused = page.evaluate("""(tip) => {
+            const at = document.activeElement;
+            const said = (at.getAttribute("aria-describedby") || "").split(" ").map(id => document.getElementById(id));
+            return {inside: at.closest("#tip-" + CSS.escape(tip)) !== null, invalid: at.getAttribute("aria-invalid"),
+                    describedBy: said.filter(Boolean).map(e => e.textContent).join(" ")};
+        }""", TIP)
+        assert focused["inside"] and focused["invalid"] == "true", focused  # the box to tick, with its reason
+        assert "acknowledge the sensitive flag" in focused["describedBy"], focused
+        visit.check("refused")
+        page.get_by_label("I have reviewed it", exact=False).check()
+        approve(page)
+    finally:
+        page.close()
+        studio.stop()
+    assert not visit.problems, visit.problems
