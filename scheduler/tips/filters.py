@@ -345,6 +345,10 @@ _PRONOUN_OBJECT = Screened(r"\b(?:do|doing|does|did|try|trying|about|with|like|o
 _POINTERS = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
                        r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
 
+_LEANS_BACK = Screened(r"\b(?:neither (?:is|are|works?|helps?|of (?:these|them|those))\b|the same way\b"
+                       r"(?!\s+(?:as|that|you|we|they|i|he|she)\b))")  # "If neither is available", "responds the same way"
+_COMPARES_WITHIN = re.compile(r"\b(?:no two|each|every\w*|both|nobody|no one|not all|all|two)\b")  # "No two people grieve the same way"
+
 
 def points_elsewhere(sentence: str) -> bool:
     """Points at another part of the page: "the symptoms listed above", "the following", "as mentioned"."""
@@ -352,10 +356,12 @@ def points_elsewhere(sentence: str) -> bool:
 
 
 def dangling_references(sentence: str) -> int:
-    """How many `this difference`, `these concerns`, `do this.`, `the above` point outside the sentence."""
+    """How many `this difference`, `these concerns`, `do this.`, `the above`, `the same way` point outside the
+    sentence."""
     lower = sentence.lower()
     return (len(_DEMONSTRATIVE.findall(lower)) + len(_PRONOUN_OBJECT.findall(lower))
-            + len(_POINTERS.findall(lower)))
+            + len(_POINTERS.findall(lower))
+            + (0 if _COMPARES_WITHIN.search(lower) else len(_LEANS_BACK.findall(lower))))
 
 
 # --- compression --------------------------------------------------------------------------------------

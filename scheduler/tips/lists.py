@@ -378,8 +378,8 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
                 return []
             break
         kept.append(tidy(sentence))
-    if not kept or opens_with_reference(kept[0]):
-        scope.ledger.leave(where, "needs context")
+    if not kept or opens_with_reference(kept[0]) or dangling_references(compress(kept[0])):
+        scope.ledger.leave(where, "needs context")  # "Breathe slowly while doing this.": doing what, the item never says
         return []
     headline, first = make_headline(kept[0])
     if len(headline) > LONG_HEADLINE:

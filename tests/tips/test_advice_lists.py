@@ -8,7 +8,7 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.drafting import split_report
-from scheduler.tips.filters import is_fragment
+from scheduler.tips.filters import dangling_references, is_fragment
 
 
 def split(tmp_path, name: str, content: str):
@@ -370,3 +370,31 @@ def test_the_items_of_a_list_that_finishes_a_condition_never_stand_without_it(tm
 ])
 def test_a_condition_whose_commas_only_list_its_items_is_no_sentence(sentence, fragment):
     assert is_fragment(sentence) is fragment
+
+
+@pytest.mark.parametrize(("sentence", "leans"), [
+    ("If neither is available, hold an ice cube in your hand.", True),
+    ("The body responds the same way, which is why anxiety feels physical.", True),
+    ("No two people grieve the same way, and a difference is not a problem to solve.", False),
+    ("Most arguments escalate because neither person feels heard.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before_is_counted(sentence, leans):
+    assert bool(dangling_references(sentence)) is leans
+
+
+STEPS_THAT_LEAN = """# Cold water
+
+## How to do it
+
+Here is what to do:
+
+- Hold your wrists under cold water for thirty seconds
+- Breathe slowly while doing this
+- Walk like this for five to ten minutes
+"""
+
+
+def test_a_list_item_that_leans_on_the_one_before_is_left_out_with_its_reason(tmp_path):
+    tips, items = split(tmp_path, "cold.md", STEPS_THAT_LEAN)
+    assert not any("doing this" in tip.text or "like this" in tip.text for tip in tips)
+    assert [item["left_out"] for item in items[1:]] == ["needs context", "needs context"]
