@@ -38,7 +38,9 @@ from scheduler.tips.drafts import (
     lead_in_case,
     long_headline_notes,
     make_headline,
+    topic_heading,
     unusable_reason,
+    whole_sentence,
 )
 from scheduler.tips.edges import (
     edge_reason,
@@ -216,6 +218,10 @@ def _cannot_stand(tip: Tip) -> str | None:
 def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> list[Draft]:
     drafts = []
     blocks = section.blocks
+    described = _describes_its_heading(section)
+    if described:
+        scope.ledger.leave((blocks[0].number, None), described)
+        return []
     question = section.heading if section.heading and is_question(section.heading) else None
     consumed = 0
     heading_draft = None
@@ -246,6 +252,18 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             # quotation ("… Can we find other resources?") is what they say, not a question the next one answers
             question = last[0] if last and is_question(last[0]) and not last[0].rstrip().endswith(("”", '"')) else None
     return drafts
+
+
+def _describes_its_heading(section: Section) -> str | None:
+    """Why a section's one sentence cannot stand without its heading: under "Psychiatrists", "Medical doctors who can
+    prescribe medication and provide therapy." describes the heading's topic and has no subject of its own."""
+    blocks = section.blocks
+    if len(blocks) != 1 or blocks[0].kind != "paragraph" or blocks[0].lead or not section.heading:
+        return None
+    said = split_sentences(blocks[0].text)
+    if len(said) != 1 or not topic_heading(section.heading) or is_command(said[0]) or whole_sentence(said[0]):
+        return None
+    return f"describes its heading (“{section.heading.strip()}”) with no subject of its own"
 
 
 def _quotation_drafts(block: Block, section: Section, scope: Scope) -> list[Draft]:

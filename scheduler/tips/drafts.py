@@ -27,7 +27,7 @@ from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, per_split, words
-from scheduler.tips.verbs import has_verb, is_imperative
+from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
 # A whole sentence with no clause to cut at may stand as a longer headline, with a note, up to the one
@@ -117,6 +117,33 @@ _LABEL_LEAD = re.compile(r"^(?:(?:pro |bonus |quick )?tip|step|day|week|part|not
 def label_lead(lead: str | None) -> bool:
     """A bold lead-in that only numbers or labels what follows ("Step 1:", "Tip:", "3.")."""
     return bool(lead) and bool(_LABEL_LEAD.match((lead or "").strip()))
+
+
+_SUBJECT_VERB = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}?(?:you|we|they|people|adults|children|teens|parents|partners|"
+                           r"couples|many|most|some|others|[a-z]+s)\s+(?:\w+ly\s+)?(?:(?:can|may|might|will|often|"
+                           r"also|still)\s+)?(?!that\b|who\b|which\b)[a-z]{3,}\b", re.IGNORECASE)
+
+
+def topic_heading(heading: str) -> bool:
+    """A heading that only names a topic ("Psychiatrists", "A Sense of Emptiness"): a few words, no verb, no
+    command, no question."""
+    bare = _NUMBERING.sub("", heading).strip().rstrip(":.").strip()
+    return (0 < len(words(bare)) <= 5 and not has_verb(bare) and not is_imperative(bare)
+            and not bare.endswith(("?", "!")))
+
+
+def whole_sentence(sentence: str) -> bool:
+    """A sentence with a subject and a verb of its own ("Many autistic people carry deep shame."), not a description
+    that leans on the name before it ("Medical doctors who can prescribe medication", "Licensed by the CRPO, provide
+    talk therapy"). A sentence opening with -ing ("Creating predictable routines …") is read as whole: an action."""
+    text = sentence.strip()
+    if re.match(r"^(?:\w+ly\s+)?\w+ing\b", text) or is_imperative(text):
+        return True
+    spans = verb_spans(text)
+    if spans and not re.search(r"\b(?:that|which|who|whom|where|whether)\b|[,—–:;]", text[:spans[0][0]]):
+        return True  # "Trauma often creates …", "When illness limits what you can do, it may …"
+    found = _SUBJECT_VERB.match(text)
+    return found is not None and not re.search(r"[,—–]", text[:found.end()])
 
 
 def advice_heading(heading: str) -> str | None:

@@ -31,3 +31,8 @@ _VERB = Caseless(r"\b(is|are|was|were|can|could|will|would|may|might|must|should
 
 def has_verb(text: str) -> bool:
     return _VERB.search(text)
+
+
+def verb_spans(text: str) -> list[tuple[int, int]]:
+    """Where has_verb's verbs are in the text."""
+    return _VERB.spans(text)

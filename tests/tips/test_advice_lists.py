@@ -398,3 +398,31 @@ def test_a_list_item_that_leans_on_the_one_before_is_left_out_with_its_reason(tm
     tips, items = split(tmp_path, "cold.md", STEPS_THAT_LEAN)
     assert not any("doing this" in tip.text or "like this" in tip.text for tip in tips)
     assert [item["left_out"] for item in items[1:]] == ["needs context", "needs context"]
+
+
+KINDS_OF_THERAPIST = """# Choosing a therapist
+
+### Psychiatrists
+
+Medical doctors who can prescribe medication and provide therapy.
+
+### Registered Psychotherapists (RP)
+
+Licensed by the CRPO, provide talk therapy, often covered by insurance.
+
+### Building Safety
+
+Creating predictable routines, safe relationships, and environments where you feel secure.
+
+### Sleep
+
+Most adults need seven to nine hours of sleep a night.
+"""
+
+
+def test_a_sentence_that_only_describes_its_heading_is_left_out_with_its_reason(tmp_path):
+    tips, _ = split(tmp_path, "kinds.md", KINDS_OF_THERAPIST)
+    headlines = [tip.headline for tip in tips]
+    assert not any(h.startswith(("Medical doctors", "Licensed by")) for h in headlines)
+    assert any(h.startswith("Creating predictable routines") for h in headlines)  # an action: kept
+    assert any(h.startswith("Most adults need") for h in headlines)  # a sentence of its own: kept
