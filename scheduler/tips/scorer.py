@@ -114,13 +114,19 @@ def features(candidate: Candidate) -> list[str]:
     return found
 
 
+def load_model(path: Path, field: str, expected: tuple[str, ...]) -> dict:
+    """A small model shipped as JSON beside its code, refused when its `field` (labels, features) is not the
+    code's: a model trained for other inputs would score nonsense quietly."""
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if tuple(data[field]) != expected:
+        raise ValueError(f"{path.name}: {field} {data[field]} are not {list(expected)}")
+    return data
+
+
 @functools.cache
 def _model() -> dict:
-    with open(MODEL_FILE, encoding="utf-8") as handle:
-        data = json.load(handle)
-    if tuple(data["labels"]) != LABELS:
-        raise ValueError(f"{MODEL_FILE.name}: labels {data['labels']} are not {list(LABELS)}")
-    return data
+    return load_model(MODEL_FILE, "labels", LABELS)
 
 
 def thresholds() -> dict[str, float]:

@@ -13,12 +13,11 @@ shipped in tipmodel.json. Same tip, same numbers.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.tips.scorer import Candidate, judge
+from scheduler.tips.scorer import Candidate, judge, load_model
 from scheduler.tips.sentences import Caseless, words
 from scheduler.tips.verbs import is_imperative
 
@@ -71,11 +70,7 @@ def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "s
 
 @functools.cache
 def _model() -> dict:
-    with open(MODEL_FILE, encoding="utf-8") as handle:
-        data = json.load(handle)
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{MODEL_FILE.name}: features {data['features']} are not {list(FEATURES)}")
-    return data
+    return load_model(MODEL_FILE, "features", FEATURES)
 
 
 def thresholds() -> dict[str, float]:
