@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The processes the tests start import this checkout's package, not the one the virtual environment was installed
+# from (an editable install points at one checkout; a second worktree sharing its venv would test the first's code).
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 PG_URL = os.environ.get("JUNO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 # Set by tests/shifted.sh (make test-shifted): a file for the stacks of a test that hangs under libfaketime.
