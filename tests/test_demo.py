@@ -29,7 +29,7 @@ def test_demo_runs_the_whole_pipeline_and_posts_the_first_week(tmp_path, cli):
         record = json.loads(entry.read_text(encoding="utf-8"))
         assert record["handle"] == "junocounseling"
         assert record["card"] and (entry.parent / record["card"]).stat().st_size > 10_000
-        assert record["alt_text"].startswith("Quote card from @junocounseling")
+        assert record["alt_text"].endswith("(quote card, @junocounseling)")
         assert len(record["text"]) > 20
 
     page = (scratch / ".juno" / "preview.html").read_text(encoding="utf-8")

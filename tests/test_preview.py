@@ -26,7 +26,7 @@ def card_uri(color=(44, 106, 102)) -> str:
 def post(tip_id, at, **extra):
     row = {"id": f"seed/{tip_id}", "at": at, "status": "queued",
            "text": "Patience matters.\n\nhttps://junocounseling.com/a?utm_source=x #CouplesCounseling",
-           "card": card_uri(), "alt_text": "Quote card from @junocounseling. It reads: “Patience matters.”",
+           "card": card_uri(), "alt_text": "“Patience matters.” (quote card, @junocounseling)",
            "weighted_length": 60, "campaign": "seed", "headline": "Patience matters.", "review": []}
     row.update(extra)
     return row
@@ -89,8 +89,8 @@ def test_each_post_is_shown_once_with_its_exact_text_length_and_alt_text():
     body = page.texts["seed/a"]
     assert "Patience matters.\n\nhttps://junocounseling.com/a?utm_source=x #CouplesCounseling" in body
     assert "60 / 280" in body
-    assert "Quote card from @junocounseling. It reads: “Patience matters.”" in body
-    assert page.all("img", alt="Quote card from @junocounseling. It reads: “Patience matters.”")
+    assert "“Patience matters.” (quote card, @junocounseling)" in body
+    assert page.all("img", alt="“Patience matters.” (quote card, @junocounseling)")
 
 
 def test_times_are_the_practices_local_times_across_a_dst_change():

@@ -1,15 +1,17 @@
-"""Alt text for a card, written from the card's own words: what a screen reader says instead of the image."""
+"""Alt text for a card, written from the card's own words: what a screen reader says instead of the image.
+
+The words come first, so a follower who hears a feed of cards hears each tip at once, and the same description
+of the card ("quote card, @junocounseling") comes last, where it can be skipped.
+"""
 
 from __future__ import annotations
 
 MAX_ALT_TEXT = 1000  # X's limit for media alt text
 
 
-def card_alt_text(headline: str, handle: str, kicker: str | None = None) -> str:
-    words = " ".join(headline.split())
-    parts = [f"Quote card from @{handle}."]
+def card_alt_text(headline: str, handle: str | None, kicker: str | None = None) -> str:
+    quote = f"“{' '.join(headline.split())}”"
     if kicker:
-        parts.append(f"Above the quote: {kicker.strip()}.")
-    parts.append(f"It reads: “{words}”")
-    text = " ".join(parts)
+        quote = f"{kicker.strip()}: {quote}"
+    text = f"{quote} (quote card, @{handle})" if handle else f"{quote} (quote card)"
     return text if len(text) <= MAX_ALT_TEXT else text[: MAX_ALT_TEXT - 1].rstrip() + "…"

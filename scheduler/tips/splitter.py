@@ -18,6 +18,7 @@ from scheduler.campaigns.file import (
     merge_tips,
     url_problem,
 )
+from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
 from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
@@ -210,8 +211,7 @@ def post_fits(schedule, *, url: str | None, slug: str, state_dir: Path | None = 
 def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:
     """Each tip's alt text exactly as queue will store it: the card's own words (kicker included)."""
     if schedule is None:  # no account yet, so no handle and no brand to speak of
-        return {tip.id: tip.alt_text or f"Quote card. It reads: “{' '.join(tip.headline.split())}”"
-                for tip in campaign.tips}
+        return {tip.id: tip.alt_text or card_alt_text(tip.headline, None) for tip in campaign.tips}
     brand = load_brand(root, schedule.account.handle)
     return {tip.id: campaign_alt_text(brand, campaign, tip) for tip in campaign.tips}
 

@@ -194,7 +194,7 @@ def test_split_json_reports_each_tip_as_it_will_be_posted(project, cli):
         posted = compose_for(schedule, text=tip["text"], url=data["article"]["url"], campaign=SLUG,
                              sensitive="sensitive" in tip["review"])
         assert tip["weighted_length"] == weighted_length(posted) <= 280
-        assert tip["alt_text"] == f"Quote card from @junocounseling. It reads: “{tip['headline']}”"
+        assert tip["alt_text"] == f"“{tip['headline']}” (quote card, @junocounseling)"
 
 
 def test_without_a_timetable_split_counts_the_bare_text(project, cli):

@@ -345,7 +345,7 @@ def test_a_count_kicker_numbers_the_tips_not_skipped(project):
     path = ensure_card(settings, brand, campaign, campaign.tips[1], "portrait")
     assert path.read_bytes() == render_card("Patience matters.", brand, "portrait", "Tip 2 of 2")
     assert campaign_alt_text(brand, campaign, campaign.tips[1]) == (
-        "Quote card from @junocounseling. Above the quote: Tip 2 of 2. It reads: “Patience matters.”")
+        "Tip 2 of 2: “Patience matters.” (quote card, @junocounseling)")
 
 
 def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
@@ -353,7 +353,7 @@ def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
     path = ensure_card(settings, brand, campaign, campaign.tips[0], "x")
     assert path.read_bytes() == render_card(campaign.tips[0].headline, brand, "x")
     assert campaign_alt_text(brand, campaign, campaign.tips[0]) == (
-        "Quote card from @junocounseling. It reads: “Resistance isn’t indifference.”")
+        "“Resistance isn’t indifference.” (quote card, @junocounseling)")
 
 
 def test_a_damaged_card_on_disk_is_drawn_again(project):
