@@ -97,9 +97,21 @@ _WARNS = re.compile(r"\b(?:(?:things|habits|what|foods?|behaviou?rs?|mistakes?|w
 
 
 def warns(block: Block, section: Section) -> bool:
-    """A list of what not to do ("Things to avoid before bed", "Habits that make anxiety worse"): its items, often
-    commands, must never stand alone as advice."""
-    return bool(_WARNS.search(block.lead_in or "") or _WARNS.search(section.heading or ""))
+    """A list of what not to do ("Things to avoid before bed", "Habits that make anxiety worse", "Avoid:"): its
+    items, often commands, must never stand alone as advice."""
+    return bool(_WARNS.search(block.lead_in or "") or _WARNS.search(section.heading or "")) or forbids(block)
+
+
+_FORBIDDING = re.compile(r"^(?:avoid(?:ing)?|don['’]t|do not|never|instead of|rather than|not)\b|"
+                         r"\b(?:not to|to avoid|what not)\b", re.IGNORECASE)
+
+
+def forbids(block: Block) -> bool:
+    """The lead-in's last clause says not to do what the items name ("Avoid:", "Don't say:", "Instead of:", "What
+    not to say:"); one that turns to what to do ("Instead of “Are you okay?”, try:") does not."""
+    lead = (block.lead_in or "").strip().rstrip(":").strip()
+    clause = re.split(r"[,;—–]\s*|[.!?]\s+", lead)[-1].strip() if lead else ""
+    return bool(clause) and bool(_FORBIDDING.search(clause))
 
 
 def is_advice_list(block: Block, section: Section, items: list[Item]) -> bool:

@@ -15,6 +15,7 @@ from scheduler.tips.advice_lists import (
     TOGETHER_NOTE,
     Step,
     finished_items,
+    forbids,
     holds_together,
     is_advice_list,
     is_command,
@@ -62,6 +63,7 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
+from scheduler.tips.verbs import IMPERATIVES
 
 _SAY = re.compile(r"\b(?:say(?:ing)?|try|ask(?:ing)?|tell(?:ing)?|like|example|instance|could|might)\b[^“\"]{0,40}?[,:]?\s*"
                   r"[“\"]([^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)
@@ -167,6 +169,11 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
     if not items:
         return []
     quoted = [_quoted(item.full) for _, item in items]
+    if all(quoted) and forbids(block):  # "Avoid:" + "“You'll get over it.”": never "Try saying" what it forbids
+        forbidding = (block.lead_in or "").strip()
+        for number, _ in items:
+            ledger.leave((block.number, number), f"an example of what not to say (“{forbidding}”)")
+        return []
     if all(quoted):
         drafts = example_drafts([item.full for _, item in items], block, section, scope)
         for draft, (number, _) in zip(drafts, items):
@@ -198,6 +205,10 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
                 ledger.leave((block.number, number), "definition list")
         return drafts
     if conditional_lead(block):  # "Consider reaching out if:" + "You have nightmares": an item alone loses its "if"
+        if _CONDITION_OPENS.match((split_sentences(block.lead_in or "") or [""])[-1]):
+            for number, _ in items:  # "If your teen is:" + its items: what to do then is not in the lead-in
+                ledger.leave((block.number, number), "a condition whose lead-in never says what to do then")
+            return []
         return _combined_list_draft(block, [item for _, item in items], section, scope,
                                     numbers=[n for n, _ in items])
     together = holds_together(block, section, [item for _, item in items])
@@ -412,10 +423,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         for number, _ in kept:
             scope.ledger.leave((block.number, number), "a list of one phrase")
         return []
+    conditional = conditional_lead(block)  # its items are alternatives: any one of them meets the condition
     modal = _MODAL_REST.match(lead)
     if modal and not together:  # steps or signs that hold together: no one of them stands for the lead-in  # "These activities may help you feel better" + "spending time with loved ones"
         return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
-    open_ended = bool(_VERB_ENDING.search(lead))
+    open_ended = conditional or bool(_VERB_ENDING.search(lead))
     noun_phrase = bool(re.match(r"^(?:\w+\s+){0,3}?\w+s\s+(?:that|which|who|to|for)\b", lead))  # "Four habits that help"
     clause = (not open_ended and from_lead_in and (has_verb(lead) or len(words(lead)) > 6) and not noun_phrase
               and not is_fragment(end_with_period(lead)))
@@ -438,7 +450,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         return []
     texts = []
     for count in range(len(phrases), 1 if not counted else len(phrases) - 1, -1):
-        texts.append(end_with_period(opener + _join(phrases[:count])))
+        texts.append(end_with_period(opener + _join(phrases[:count], either=conditional)))
     headline = None
     anchor = ""
     notes = []
@@ -446,10 +458,14 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         headline = end_with_period(lead)
     if headline is None and (open_ended or plural_head or together):
         for count in range(min(3, len(phrases)), 1, -1):
-            candidate = end_with_period(opener + _join(phrases[:count]))
+            candidate = end_with_period(opener + _join(phrases[:count], either=conditional))
             if len(candidate) <= MAX_HEADLINE:
                 headline = candidate
                 break
+        first = end_with_period(opener + phrases[0])
+        if headline is None and conditional and len(first) <= LONG_HEADLINE:  # the list's first sign, not its shortest
+            headline, anchor = first, phrases[0]
+            notes.extend(long_headline_notes(first))
         for phrase in phrases if headline is None else ():
             candidate = end_with_period(opener + phrase)
             if len(candidate) <= MAX_HEADLINE:
@@ -534,13 +550,24 @@ _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})
 
 
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
+_OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)((?:\s+[\w’'-]+){1,4})$", re.IGNORECASE)
 
 
 def conditional_lead(block: Block) -> bool:
-    """A lead-in that ends on the condition its items finish ("Consider reaching out if:", "Seek help when:"): each
+    """A lead-in that ends on the condition its items finish ("Consider reaching out if:", "Seek help when:"), also
+    on a verb whose object the items are ("Seek help immediately if you notice:", "… if your child is:"): each
     item alone ("You have nightmares") would read as a statement, the condition lost."""
     lead = (block.lead_in or "").rstrip()
-    return lead.endswith(":") and bool(_CONDITION.search(lead.rstrip(":").rstrip()))
+    if not lead.endswith(":"):
+        return False
+    lead = lead.rstrip(":").rstrip()
+    if _CONDITION.search(lead):
+        return True
+    rest = _OPEN_CONDITION.search(lead)
+    last = words(rest.group(1))[-1].lower() if rest else ""
+    return bool(last) and (last in IMPERATIVES or bool(has_verb(last)) or (
+        last.endswith("ing") and not last.endswith("thing")))  # "if you're experiencing", not "when something"
 
 
 def _lead_in_usable(block: Block) -> bool:
@@ -603,8 +630,10 @@ def _item_phrase(item: Item) -> str | None:
     return lower_first(text)
 
 
-def _join(phrases: list[str]) -> str:
+def _join(phrases: list[str], either: bool = False) -> str:
+    """The phrases as one series: "a, b, and c", or "a, b, or c" when any one of them will do (`either`)."""
     separator = "; " if any("," in p for p in phrases) else ", "
+    conjunction = "or" if either else "and"
     if len(phrases) == 2 and separator == ", ":
-        return f"{phrases[0]} and {phrases[1]}"
-    return separator.join(phrases[:-1]) + f"{separator}and {phrases[-1]}"
+        return f"{phrases[0]} {conjunction} {phrases[1]}"
+    return separator.join(phrases[:-1]) + f"{separator}{conjunction} {phrases[-1]}"

@@ -426,3 +426,58 @@ def test_a_sentence_that_only_describes_its_heading_is_left_out_with_its_reason(
     assert not any(h.startswith(("Medical doctors", "Licensed by")) for h in headlines)
     assert any(h.startswith("Creating predictable routines") for h in headlines)  # an action: kept
     assert any(h.startswith("Most adults need") for h in headlines)  # a sentence of its own: kept
+
+
+FORBIDDEN = """# When your friend is sad
+
+## Listen first
+
+Avoid:
+
+- "Cheer up, it could be worse."
+- "Everything happens for a reason."
+
+Try instead:
+
+- "That sounds really heavy to carry."
+- "I'm here, and I'm not going anywhere."
+"""
+
+
+def test_examples_under_a_lead_in_that_forbids_them_never_become_try_saying(tmp_path):
+    tips, items = split(tmp_path, "friend.md", FORBIDDEN)
+    assert [tip.headline for tip in tips] == ["Try saying: “That sounds really heavy to carry.”",
+                                              "Try saying: “I'm here, and I'm not going anywhere.”"]
+    assert [item["left_out"] for item in items[:2]] == ["an example of what not to say (“Avoid:”)"] * 2
+
+
+NOTICE = """# Watching over a teenager
+
+## Red flags
+
+Get help for your teen the same day if you notice:
+
+- Talk of wanting to disappear
+- Giving away things they care about
+- Not sleeping for days at a time
+
+## Burnout
+
+If your teen is:
+
+- Dreading every morning
+- Skipping meals they used to enjoy
+
+...it may be time to talk with their doctor.
+"""
+
+
+def test_a_list_that_finishes_what_you_notice_is_one_tip_of_alternatives(tmp_path):
+    tips, items = split(tmp_path, "flags.md", NOTICE)
+    red = [tip for tip in tips if tip.section == "Red flags"]
+    assert [(tip.headline, tip.text) for tip in red] == [(
+        "Get help for your teen the same day if you notice talk of wanting to disappear.",
+        ("Get help for your teen the same day if you notice talk of wanting to disappear, giving away things they "
+         "care about, or not sleeping for days at a time."))]
+    assert not [tip for tip in tips if tip.section == "Burnout" and "Dreading" in tip.text]  # no "If your teen is …"
+    assert "a condition whose lead-in never says what to do then" in [item["left_out"] for item in items]
