@@ -83,6 +83,7 @@ from scheduler.tips.sentences import (
     one_split,
     slugify,
     split_sentences,
+    with_quotations_whole,
     words,
 )
 from scheduler.tips.tipmodel import (
@@ -291,7 +292,7 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     headline = advice_heading(section.heading or "")
     if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
-    said = [tidy(s) for s in split_sentences(block.text)]
+    said = [tidy(s) for s in with_quotations_whole(block.text)]
     rewrites = [voice_rewrite(s) for s in said[:MAX_CONTEXT_SENTENCES]]
     sentences = [rewrite.text if rewrite else s for s, rewrite in zip(said, rewrites)] + said[MAX_CONTEXT_SENTENCES:]
     if not sentences or first_person(sentences[0]) or not _carries_heading_on(sentences[0], scope):
@@ -347,7 +348,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     if is_meta(block.text):
         scope.ledger.leave(where, "meta (byline, date, link or credit)")
         return []
-    sentences = split_sentences(block.text)
+    sentences = with_quotations_whole(block.text)
     lead = None if label_lead(block.lead) else block.lead
     lead_notes: list[str] = []
     if lead:

@@ -21,6 +21,7 @@ from scheduler.tips.filters import (
     is_question,
     opens_with_reference,
     shorten_to_clause,
+    unfinished,
     unresolved_pronoun,
 )
 from scheduler.tips.flags import personal_details
@@ -34,6 +35,7 @@ MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90
 # limit every headline is held to (campaign files, the studio, the cards).
 LONG_HEADLINE = HEADLINE_LIMIT
 MAX_CONTEXT_SENTENCES = 2
+UNFINISHED_NOTE = "headline cut where the sentence goes on: finish its thought"
 
 
 @dataclass
@@ -98,6 +100,8 @@ def headline_notes(sentence: str, headline: str) -> list[str]:
         return long_headline_notes(headline)
     if headline == sentence:
         return []
+    if unfinished(headline):
+        return [UNFINISHED_NOTE]
     if len(headline) < len(sentence) - 12 and headline.rstrip(".") in sentence:
         return ["headline shortened from a longer sentence"]
     return ["headline lightly compressed from the sentence"]

@@ -453,6 +453,15 @@ def _ends_dangling(head: str) -> bool:
     return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
 
 
+_CONTRACTED_END = re.compile(r"\w[’'](?:s|re|m|ve|ll|d)\.?$", re.IGNORECASE)
+
+
+def unfinished(headline: str) -> bool:
+    """The headline stops on a verb folded into its subject ("Sleep isn't optional — it's.", "…, you're."): the
+    sentence went on."""
+    return _CONTRACTED_END.search(headline[-7:]) is not None
+
+
 _CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|their|our|his|"
                             r"her|its|my|many|most|some|people|partners?|couples?|everyone|no one|nobody|each|"
                             r"[A-Z][a-z]+)\b")
@@ -488,7 +497,7 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
     """
     if len(sentence) <= limit:
         return sentence
-    best = None
+    best = unfinished_cut = None
     for match in _CLAUSE_CUT.finditer(sentence):
         head = sentence[: match.start()].rstrip(" ,")
         if len(head) + 1 > limit:
@@ -523,5 +532,8 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
         if not imperative and (needs_verb or gerund_subject) and not _MAIN_VERB.search(
                 head.split(None, 1)[1] if " " in head else ""):
             continue
+        if unfinished(head):
+            unfinished_cut = unfinished_cut or head + "."  # only when no cut ends a whole thought (a note says so)
+            continue
         best = head.rstrip(":;,") + "."
-    return best
+    return best or unfinished_cut

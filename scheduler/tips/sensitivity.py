@@ -82,7 +82,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"until (?:it|they|the skin|you|i|he|she) bleeds?\b",
         (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|skin)\b(?:\s+\w+){0,3}?\s+"
          r"(?:on purpose|deliberately|intentionally)"),
-        r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*",
+        r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*", r"self[- ]destructi\w+",
         r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting|starving)\b",
         r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b")),
     ("death, dying and grief", (
@@ -114,7 +114,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"painful|devastating|tragic|significant|major|unexpected|profound|pregnancy|perinatal|early|a)\s+)+loss\b"),
         r"(?:not|n’t|n't) have long to live\b", r"(?:weeks|months|days) (?:left )?to live\b",
         r"(?:is|was|be|being|been|get|got) put to sleep\b", r"put (?:\w+ )?(?:dog|cat|pet|horse) (?:down|to sleep)\b",
-        r"euthan\w+")),
+        r"euthan\w+",
+        (r"(?:honou?r\w*|mourn\w*|(?:come|comes|coming|came) to terms with|sorry for|condolences for|cop(?:e|es|ing|ed) "
+         r"with|heal\w* (?:from|after)|following|whatever)\s+(?:the |your |their |his |her |my |our |this |that |a )?"
+         r"loss\b(?!\s+of\s+(?:interest|appetite|control|sleep|energy|motivation|income|(?:a |your |my )?job|work|time|"
+         r"memory|weight|hair|hearing|vision|function|focus|confidence|a game|the game|the match))"))),
     ("abuse and violence", (
         r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
         r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
@@ -165,7 +169,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:was|were|been|being|get|got) groomed\b", r"who groomed\b", r"online grooming\b",
         r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b")),
     ("crisis, danger and emergency", (
-        r"overdos\w*", r"crisis\b", r"crises\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
+        r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
+        (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
+         r"away|urgently|straight away)\b"), r"urgent (?:help|support|mental health care)\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
         r"hotlines?\b", r"naloxone|narcan",
         r"(?:immediate|imminent) (?:safety|risk)\b",
         (r"(?:concerned|worried|afraid|fear\w*|scared) (?:about|for) (?:their|your|his|her|my|our|someone[’']s|"
@@ -252,6 +258,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"abus\w* (?:drugs|alcohol|substances|opioids|pills|prescription\w*)\b",
         r"(?:laxative|diuretic|diet pill) abuse\b", r"abus\w* (?:laxatives|diuretics|diet pills)\b")),
     ("a crisis that is not a person's crisis", (
+        (r"(?:communication|car|engine|vehicle|system|cost|price|budget|data|relationship|marriage|trust|mechanical|"
+         r"technical|equipment|network|server|bike|itemi[sz]ed|detailed|quick|step-by-step|simple) breakdowns?\b"),
         (r"(?:midlife|mid-life|identity|financial|existential|housing|climate|energy|economic|cost[- ]of[- ]living|"
          r"quarter[- ]life|debt|political|fashion|wardrobe|budget) crisis"),
         r"crisis of (?:confidence|faith|conscience|meaning|purpose|identity)\b")),

@@ -245,6 +245,24 @@ def _split_sentences(text: str) -> tuple[str, ...]:
     return tuple(piece for piece in pieces if piece)
 
 
+def with_quotations_whole(text: str) -> list[str]:
+    """The paragraph's sentences with a quotation in straight quotes kept whole ('… the message: "You can't. The
+    world is too much."'): the sentence rule keeps only “curly” quotations together, and the scorer's units are its
+    sentences. A paragraph wholly in one pair of straight quotes (a pull quote) keeps its sentences apart."""
+    said = split_sentences(text)
+    stripped = text.strip()
+    if stripped.count('"') < 2 or (stripped.startswith('"') and stripped.rstrip(".!?…").endswith('"')
+                                   and stripped.count('"') == 2):
+        return said
+    joined: list[str] = []
+    for sentence in said:
+        if joined and joined[-1].count('"') % 2:
+            joined[-1] += " " + sentence
+        else:
+            joined.append(sentence)
+    return joined
+
+
 def _unbalanced(text: str) -> bool:
     """True while a “quotation” or (parenthesis) opened in this text is still open."""
     return text.count("“") > text.count("”") or text.count("(") > text.count(")")

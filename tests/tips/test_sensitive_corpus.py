@@ -295,6 +295,26 @@ SENSITIVE = [
     "Flashbacks after a frightening experience are the mind trying to file it away.",
     "Nightmares after the crash are common and usually ease with time.",
     "Emergency workers who pulled people from the wreckage need a debrief, not a pep talk.",
+    # what the development readers found missed (2026-12-04, round 6): a breakdown as a crisis, a line that honours
+    # a loss, the loss of a loved one named only as "the loss", and a checklist of signs to act on at once
+    "Years of holding it together can end in a breakdown.",
+    "After her breakdown she needed weeks off work and daily support.",
+    "A nervous breakdown is not a weakness; it is a signal to get care now.",
+    "If you feel close to a breakdown, tell someone today.",
+    "Delayed breakdown can follow years of masking.",
+    "Counselling offers a space to honour your loss.",
+    "Take time to honor the loss in your own way.",
+    "Whatever the loss, there are healthy ways to cope with the pain.",
+    "Coming to terms with your loss does not mean forgetting them.",
+    "It can take a year or more to come to terms with the loss.",
+    "Be gentle with yourself in the months following the loss.",
+    "Coping with loss looks different for every family.",
+    "Say you are sorry for their loss, then listen.",
+    "Self-destructive behavior in a teen is a reason to act now.",
+    "Watch for reckless or self-destructive choices after a hard month.",
+    "Seek professional help immediately if your teen stops eating or sleeping.",
+    "Get help right away if your child talks about hurting someone.",
+    "If your friend needs urgent help, stay with them until it arrives.",
 ]
 
 ORDINARY = [
@@ -479,6 +499,18 @@ ORDINARY = [
     "After the storm of holiday emails, sort by sender.",
     "A tragic haircut grows out; laugh and book a better barber.",
     "Flashback Friday photos can spark a warm family chat.",
+    "A communication breakdown is a cue to slow the conversation down.",
+    "Ask for a breakdown of the costs before your first session.",
+    "A breakdown in trust can be rebuilt with small kept promises.",
+    "Relationship breakdown is one of the most common reasons people seek counselling.",
+    "If your car breakdown made you late, take a breath before the meeting.",
+    "Loss of interest in hobbies can be a sign of depression.",
+    "Weight loss after a stressful month is worth mentioning to your doctor.",
+    "Coping with job loss is easier with a routine.",
+    "Honor the effort, not only the result.",
+    "A destructive habit is easier to change with a plan.",
+    "Seek professional help if worry keeps you from daily life.",
+    "Get help with homework right away instead of waiting for the weekend.",
 ]
 
 

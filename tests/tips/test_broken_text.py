@@ -1,0 +1,39 @@
+"""Broken text and shortenings that change the meaning (issue 19): outside graders marked C every tip whose
+headline stopped mid-sentence ("Sleep isn't optional — it's."), whose quotation was cut in half, or whose
+shortening dropped a condition or a contrast. Every example here is made up for the test."""
+
+from __future__ import annotations
+
+from scheduler.tips.drafts import UNFINISHED_NOTE, headline_notes
+from scheduler.tips.filters import shorten_to_clause
+from scheduler.tips.sentences import split_sentences, with_quotations_whole
+
+
+def test_a_quotation_in_straight_quotes_keeps_its_sentences_together_in_a_tip():
+    said = ('Pushing too hard sends a message: "You can\'t do this. You need me. The world is too big for you." '
+            'Step back a little.')
+    assert with_quotations_whole(said) == [
+        'Pushing too hard sends a message: "You can\'t do this. You need me. The world is too big for you."',
+        "Step back a little."]
+    assert with_quotations_whole('"Well done for trying." "You kept going when it was hard. That took nerve."') == [
+        '"Well done for trying."', '"You kept going when it was hard. That took nerve."']
+
+
+def test_a_paragraph_wholly_in_straight_quotes_is_split_as_before():
+    assert with_quotations_whole('"Rest is not a reward. It is part of the work."') == [
+        '"Rest is not a reward.', 'It is part of the work."']
+    assert split_sentences('Say "No. Not today." Then go.') == ['Say "No.', 'Not today."', "Then go."]  # the units
+
+
+def test_a_headline_never_stops_on_a_verb_folded_into_its_subject():
+    sentence = ("Rest isn't a luxury — it's when the body repairs muscles, settles hormones, and files away the "
+                "day's memories.")
+    assert shorten_to_clause(sentence, 90) == "Rest isn't a luxury."
+
+
+def test_with_no_whole_thought_to_cut_at_the_unfinished_headline_says_so():
+    sentence = ("Even if naming your feelings is usually awkward for you, it’s especially worth doing with people "
+                "you trust while the week is hard.")
+    headline = shorten_to_clause(sentence, 90)
+    assert headline == "Even if naming your feelings is usually awkward for you, it’s."
+    assert headline_notes(sentence, headline) == [UNFINISHED_NOTE]  # not ready: a person finishes it
