@@ -251,11 +251,27 @@ _LEANING_OPENER = Caseless(
     r"help|helps|can|may|might|will|do|does|seem|tend|find|need|prefer)\b(?! all\b))")
 
 
+# "Not perfectly.", "Not a six-week programme.", "Not because you're suppressing it.": a negation with no verb of its
+# own answers or corrects the sentence before.
+_NOT_ALONE = re.compile(r"^not\s+(?!only\b)", re.IGNORECASE)
+# "Others stay in therapy for years.", "Few speak of the cost.", "Some cite health problems…": a quantifier standing
+# for people the sentence before named (a verb follows it, not a noun).
+_QUANTIFIER_SUBJECT = re.compile(r"^(?:others|few|some|many|most|both|neither)\s+(?:" + "|".join(sorted(IMPERATIVES)) +
+                                 r"|cite|speak|stay|want|choose|prefer|need|find|say|see|describe|report|struggle|"
+                                 r"experience|seem|tend|look)\b", re.IGNORECASE)
+# "Don't despair, though!": a contrast with what came before, said at the end.
+_TRAILING_CONTRAST = re.compile(r",\s+(?:though|however|instead|then|too)\s*[.!?]$", re.IGNORECASE)
+
+
 @per_split
 def opens_with_reference(sentence: str) -> bool:
-    """Opens with a word that points outside the sentence: This, They, For example, Also, However..."""
+    """Opens with a word that points outside the sentence: This, They, For example, Also, However..., a "Not …" with
+    no verb, a quantifier standing for people named before ("Others stay …"), or ends on a contrast (", though!")."""
     text = sentence.lstrip("“\"‘(")
     if _LEANING_OPENER.match(text):
+        return True
+    if (_NOT_ALONE.match(text) and not has_verb(re.split(r"[,;:—–]", text)[0])) or _QUANTIFIER_SUBJECT.match(
+            text) or _TRAILING_CONTRAST.search(text):
         return True
     if _EXTRAPOSITION.match(text):
         return False
@@ -340,8 +356,10 @@ _DEMONSTRATIVE = Screened(
     r"(?<!^)\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|can\b|could\b|may\b|will\b|would\b|might\b|"
     r"should\b|must\b|means\b|way\b|helps?\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b|year\b|week\b|"
     r"month\b|time\b|morning\b|evening\b|weekend\b|season\b|moment\b|kind\b|one\b)[a-z]+")
-_PRONOUN_OBJECT = Screened(r"\b(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
-                             r"from|notice|say|said|feel|hear|know)\s+(?:this|that)\b(?=\s*[.,;:!?—–)]|$)")
+# "do this.", "feel that,", and "doing it," or "tried them." at a clause's end: what was done is in the sentence before
+_PRONOUN_OBJECT = Screened(r"\b(?:(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
+                             r"from|notice|say|said|feel|hear|know)\s+(?:this|that)|(?:do|doing|does|did|done|try|"
+                             r"trying|tried|tries)\s+(?:it|them))\b(?=\s*[.,;:!?—–)]|$)")
 _POINTERS = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
                        r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
 

@@ -15,7 +15,12 @@ from scheduler.posttext import compose_for
 from scheduler.tips.drafting import split_article, split_report
 from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
 from scheduler.tips.edges import habit_rewrite, is_vignette
-from scheduler.tips.filters import compress, is_fragment, opens_with_reference
+from scheduler.tips.filters import (
+    compress,
+    dangling_references,
+    is_fragment,
+    opens_with_reference,
+)
 from scheduler.tips.flags import is_sensitive, personal_details
 from scheduler.tips.sentences import (
     content_words,
@@ -501,3 +506,35 @@ def test_a_quotation_mark_that_opens_or_closes_nothing_in_the_tip_goes(written, 
     from scheduler.tips.drafting import without_stray_quote
 
     assert without_stray_quote(written) == posted
+
+
+@pytest.mark.parametrize("sentence, refers", [
+    ("Not perfectly.", True), ("Not a quick fix, and not a checklist.", True),
+    ("Not because you're doing anything wrong.", True), ("Others stay in therapy for years.", True),
+    ("Few talk about the cost of a sleepless week.", True), ("Some cite money as their first worry.", True),
+    ("Don't give up, though!", True),
+    ("Not everyone needs a therapist to feel better.", False),
+    ("Some people feel better after a walk.", False), ("Many parents worry about screens.", False),
+    ("Most couples argue about chores.", False), ("Rest is not a reward, though it can feel like one.", False),
+])
+def test_fragments_and_quantifiers_that_answer_the_sentence_before_need_context(sentence, refers):
+    assert opens_with_reference(sentence) is refers
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("Nobody will notice you doing it, but you will feel calmer.", True), ("You've tried them.", True),
+    ("Write the worry down and then put it away.", False), ("Keep doing it mindfully.", False),
+])
+def test_a_pronoun_object_at_a_clause_end_leans_on_the_sentence_before(sentence, leans):
+    assert bool(dangling_references(sentence)) is leans
+
+
+def test_a_sentence_that_answers_the_one_before_opens_no_tip():
+    article = parse_text(
+        "Title\n\nSome people recover from a stressful month within a few weeks, once their sleep settles again and "
+        "their days regain an ordinary shape. Others stay tired for months. Not forever. Pace yourself, though!\n\n"
+        "Press your feet into the floor and notice the ground under you while you breathe out slowly for six counts. "
+        "Nobody will know you're doing it, but your body will.\n",
+        source="x.txt", fallback_title="x")
+    tips = split_article(article)
+    assert not any(tip.headline.startswith(("Others", "Not forever", "Pace yourself", "Nobody")) for tip in tips)
