@@ -18,12 +18,13 @@ from scheduler.tips.edges import first_person
 from scheduler.tips.filters import FIRST_PLURAL, is_fragment, opens_with_reference
 from scheduler.tips.sentences import (
     capitalize_first,
+    content_words,
     end_with_period,
     lower_first,
     split_sentences,
     words,
 )
-from scheduler.tips.verbs import has_verb, is_imperative
+from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
 
 JOINED_NOTE = "lead-in joined to a list item: check it reads as the article meant"
 
@@ -279,3 +280,28 @@ def holds_together(block: Block, section: Section, items: list[Item]) -> str | N
     if _SIGNS.search(where) and commands * 2 <= len(texts) and not stem(block):
         return "signs or symptoms"
     return None
+
+
+_NO_SUBJECT = re.compile(r"^(?:(?:\w+ly\s+)?(?!\w*thing\b)\w{2,}ing|for|at|about|not|without)\b", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:that|which|who|whom|where|whether|how|what|when|why)\b", re.IGNORECASE)
+
+
+def _main_verb(sentence: str) -> bool:
+    """A verb outside a clause of its own: "Maintaining a performance is draining.", "For people who struggle…,
+    leaving home can feel impossible.", not "Exploring who you are" or "a voice that can provide support"."""
+    return any(not _ASKS.search(re.split(r"[,;:]", sentence[:start])[-1]) for start, _ in verb_spans(sentence))
+
+
+def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
+    """Why a bold-labelled paragraph of a run under a lead-in ("Counselling can provide:" + "**Identity work.**
+    Exploring who you are beyond your health…") says nothing alone: its label only names a topic, and its
+    description opens with no subject ("Exploring…", "For the years…", "Not knowing…"), has no verb of its own and
+    never names the label's words (as "Medical trauma: Frightening medical experiences…" does), so it finishes the
+    lead-in's sentence, which the tip would never say. None when the description can stand as a sentence."""
+    first = (split_sentences(body) or [""])[0].strip().lstrip("“\"‘(")
+    bare = label.strip().rstrip(":.").strip()
+    if not lead_in or not first or not _NO_SUBJECT.match(first) or has_verb(bare) or is_imperative(bare) or len(
+            words(bare)) > 6 or _main_verb(first) or content_words(bare) & content_words(body):
+        return None
+    said = (split_sentences(lead_in) or [lead_in])[-1].strip()
+    return f"a list item alone: finishes its lead-in (“{said}”) with no subject of its own"

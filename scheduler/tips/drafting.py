@@ -20,7 +20,7 @@ from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.posttext import length_on
-from scheduler.tips.advice_lists import is_command
+from scheduler.tips.advice_lists import finishes_lead_in, is_command
 from scheduler.tips.drafts import (
     CASE_NOTE,
     LONG_HEADLINE,
@@ -231,10 +231,17 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
         if heading_draft is not None:
             drafts.append(heading_draft)
             question = None
+    lead_in = ""  # the paragraph a run of bold-labelled paragraphs hangs from ("Counselling can provide:")
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         asked, question = question, None
-        if block.kind == "list":
+        labelled = block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead)
+        lead_in = lead_in if labelled else (block.text.strip() if block.kind == "paragraph" and block.text.rstrip(
+        ).endswith(":") else "")
+        alone = finishes_lead_in(lead_in, block.lead or "", block.text) if labelled else None
+        if alone:
+            scope.ledger.leave((block.number, None), alone)
+        elif block.kind == "list":
             previous = blocks[position - 1] if position else None
             drafts.extend(list_drafts(block, section, previous, scope))
         elif block.kind == "quote":

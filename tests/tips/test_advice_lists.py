@@ -481,3 +481,33 @@ def test_a_list_that_finishes_what_you_notice_is_one_tip_of_alternatives(tmp_pat
          "care about, or not sleeping for days at a time."))]
     assert not [tip for tip in tips if tip.section == "Burnout" and "Dreading" in tip.text]  # no "If your teen is …"
     assert "a condition whose lead-in never says what to do then" in [item["left_out"] for item in items]
+
+
+LABELLED = """# Burnout
+
+## What therapy can offer
+
+Therapy for burnout can offer:
+
+**Recovery planning:** Finding small windows of rest in a crowded week.
+
+**Awareness:** Naming your stressors is often the first step toward changing them.
+
+**Better sleep:** Rebuilding sleep habits that long weeks have worn down.
+
+**Perspective:** For people who measure themselves by output, learning to rest can feel like failing.
+"""
+
+
+def test_a_labelled_paragraph_that_only_finishes_its_lead_in_is_left_out_with_its_reason(tmp_path):
+    path = tmp_path / "offer.md"
+    path.write_text(LABELLED, encoding="utf-8")
+    report = split_report(read_article(path))
+    tips = report.tips
+    assert "Recovery planning." not in [tip.headline for tip in tips]  # "Finding small windows…": therapy offers it
+    assert report.blocks[1]["left_out"] == ("a list item alone: finishes its lead-in (“Therapy for burnout can "
+                                            "offer:”) with no subject of its own")
+    kept = " ".join(tip.text for tip in tips)
+    assert "Naming your stressors" in kept  # a subject and a verb of its own
+    assert "Rebuilding sleep habits" in kept  # names its label's words
+    assert "learning to rest can feel like failing" in kept
