@@ -176,7 +176,7 @@ def sentence_case(text: str) -> str:
         text = " ".join(w if w.strip(".,!?:;“”\"'’").upper() in _KEEP_CAPS and w.strip(".,!?:;“”\"'’") in _KEEP_CAPS
                         else w.lower() for w in text.split(" "))
         text = text[:1].upper() + text[1:]
-    long_words = [w for w in found[1:] if len(w) > 3]
+    long_words = [w for w in found[1:] if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
     if long_words and all(w[:1].isupper() for w in long_words):
         parts = text.split(" ")
         text = " ".join([_first_word(parts[0])] + [lowered_word(word, parts[i]) for i, word in enumerate(parts[1:])])
@@ -226,6 +226,9 @@ def lead_in_case(lead: str) -> tuple[str, list[str]]:
     return cased, ([] if cased == lead else [CASE_NOTE])
 
 
+# words a title leaves in lower case ("Start with Your Insurance", "Time for Yourself"): not a sign it is a sentence
+_TITLE_SMALL_WORDS = frozenset(["with", "from", "into", "onto", "over", "upon", "than", "that", "this", "when",
+                                "then", "about", "after", "before", "under", "without", "within", "through"])
 _SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
                           "it", "up", "as", "is", "be", "so", "if"])
 

@@ -471,6 +471,7 @@ def _ends_dangling(head: str) -> bool:
     return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
 
 
+_NARROWED_CONDITION = re.compile(r"\s(?:if|when|whenever|unless)\s", re.IGNORECASE)  # a condition the head ends in
 _CONTRACTED_END = re.compile(r"\w[’'](?:s|re|m|ve|ll|d)\.?$", re.IGNORECASE)
 
 
@@ -550,6 +551,11 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
         if not imperative and (needs_verb or gerund_subject) and not _MAIN_VERB.search(
                 head.split(None, 1)[1] if " " in head else ""):
             continue
+        if cut in ("because", ", because", "since", ", since", "so that", ", so that") and len(head.split()) < 4:
+            continue  # "The technique works because it redirects attention …": the claim is in the reason
+        if _NARROWED_CONDITION.search(main) and not cut.startswith(("—", "–", "-", ";", ":")):
+            continue  # "You may have OCD if you get awful thoughts, even when you try to keep them out": the condition
+            # would lose what narrows it (a dash or a semicolon ends the clause, "… when you start — it doesn't …")
         if unfinished(head):
             unfinished_cut = unfinished_cut or head + "."  # only when no cut ends a whole thought (a note says so)
             continue

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "approx",
                   "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt"}
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]$")  # "V.S." in "Dr. V.S. Ramachandran", "J.R.R."
 _BOUNDARY = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9¿¡])")
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:[’'][A-Za-z]+)*")
 
@@ -237,7 +238,8 @@ def _split_sentences(text: str) -> tuple[str, ...]:
         last = before.rstrip("”\"’)]").rsplit(None, 1)[-1] if before.strip() else ""
         token = last.rstrip(".").lower().lstrip("(“\"")
         numbered = token == "no" and text[match.end():match.end() + 1].isdigit()
-        if token in _ABBREVIATIONS or numbered or (len(token) == 1 and "a" <= token <= "z") or _unbalanced(before):
+        if token in _ABBREVIATIONS or numbered or (len(token) == 1 and "a" <= token <= "z") or _INITIALS.match(
+                token) or _unbalanced(before):
             continue
         pieces.append(before.strip())
         start = match.end()

@@ -4,7 +4,7 @@ shortening dropped a condition or a contrast. Every example here is made up for 
 
 from __future__ import annotations
 
-from scheduler.tips.drafts import UNFINISHED_NOTE, headline_notes
+from scheduler.tips.drafts import UNFINISHED_NOTE, advice_heading, headline_notes
 from scheduler.tips.filters import shorten_to_clause
 from scheduler.tips.sentences import split_sentences, with_quotations_whole
 
@@ -37,3 +37,27 @@ def test_with_no_whole_thought_to_cut_at_the_unfinished_headline_says_so():
     headline = shorten_to_clause(sentence, 90)
     assert headline == "Even if naming your feelings is usually awkward for you, it’s."
     assert headline_notes(sentence, headline) == [UNFINISHED_NOTE]  # not ready: a person finishes it
+
+
+def test_a_claim_of_three_words_is_not_cut_from_its_reason():
+    sentence = ("The method works because it moves your attention from tomorrow's worries to what you can see and "
+                "touch in the room.")
+    assert shorten_to_clause(sentence, 90) is None  # "The method works." says nothing alone
+
+
+def test_a_condition_is_not_cut_from_what_narrows_it():
+    sentence = ("You may be burning out if you dread every Monday, even when the week ahead looks light, or if rest "
+                "no longer restores you the way it did.")
+    assert shorten_to_clause(sentence, 90) is None  # "You may be burning out if you dread every Monday." is wider
+    ended = "Rest is hard to allow when you start to slow your pace — it can feel like falling behind at first."
+    assert shorten_to_clause(ended, 90) == "Rest is hard to allow when you start to slow your pace."
+
+
+def test_a_heading_in_title_case_with_small_words_left_lower_is_put_in_sentence_case():
+    assert advice_heading("Start with Your Budget") == "Start with your budget."
+    assert advice_heading("Make Time for Yourself") == "Make time for yourself."
+
+
+def test_initials_do_not_end_a_sentence():
+    assert split_sentences("Dr. A.B. Lee built the first clinic. It still runs.") == [
+        "Dr. A.B. Lee built the first clinic.", "It still runs."]
