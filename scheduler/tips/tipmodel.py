@@ -17,9 +17,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from scheduler.tips.advice_lists import is_command
 from scheduler.tips.scorer import Candidate, judge, load_model
-from scheduler.tips.sentences import Caseless, words
-from scheduler.tips.verbs import is_imperative
+from scheduler.tips.sentences import Caseless, split_sentences, words
+from scheduler.tips.verbs import has_verb, is_imperative
 
 MODEL_FILE = Path(__file__).with_name("tipmodel.json")
 
@@ -36,11 +37,22 @@ def left_out_reason(notes) -> str:
 
 _YOU = Caseless(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b")
 _THEY = Caseless(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|it)\b")
+# A headline that opens on a word pointing outside it ("It means…", "Others stay…", "Not a toolkit.").
+_POINTER = Caseless(r"[“\"‘(]*(?:it|it’s|it's|this|that|these|those|they|they’re|they're|them|others|some|such|"
+                    r"another|both|here|there|not|instead|also|but|so|and|or)\b")
+# An image or a comparison ("Think of it like…", "is like a…", "imagine"): graders call one alone a metaphor.
+_IMAGE = Caseless(r"\b(?:think of (?:it|this|that)|is like|are like|like a|like an|as if|as though|picture|imagine)\b")
+# Advice given through a modal or a softener rather than a command ("it helps to", "you should", "try").
+_MODAL = Caseless(r"\b(?:should|try|consider|it helps?|can help|may help|might help|helps? to|remember|"
+                  r"it’s (?:okay|ok|important|worth)|it's (?:okay|ok|important|worth)|is (?:important|okay) to)\b")
+
+FRAGMENT_WORDS = 6  # an opening sentence this short with no verb is a label or a fragment; a longer one is often
+# an action named by its -ing ("Learning to accept intrusive thoughts without engaging with them…"), graded B
 
 # Chosen leave-one-practice-out on the graded tips (bench/train_tips.py): the rules' own notes, the scorer's
 # other readings, a list item or a heading alone told the graders' grades no better than these do.
 FEATURES = ("bias", "advice", "words", "one_line", "sensitive", "you", "command", "they", "rules_ready",
-            "example", "question")
+            "example", "question", "fragment", "opens_pointer", "image", "modal")
 
 
 @dataclass(frozen=True)
@@ -64,8 +76,22 @@ def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "s
         "rules_ready": float(ready),
         "example": float(kind in ("example", "quote")),
         "question": float("?" in text),
+        **word_signs(headline, text),
     }
     return [values[name] for name in FEATURES]
+
+
+def word_signs(headline: str, text: str) -> dict[str, float]:
+    """What the tip's own words show, read once per tip: an opening sentence of a few words with no verb and no
+    command (a label or a list item's fragment: "Your belongings and resources."), a headline opening on a word that
+    points outside it, an image or comparison, advice given through a modal."""
+    first = next(iter(split_sentences(text)), text)
+    return {
+        "fragment": float(len(words(first)) <= FRAGMENT_WORDS and not has_verb(first) and not is_command(first)),
+        "opens_pointer": float(_POINTER.match(headline)),
+        "image": float(_IMAGE.search(text)),
+        "modal": float(_MODAL.search(text)),
+    }
 
 
 @functools.cache

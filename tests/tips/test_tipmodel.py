@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
-from bench.train_tips import model_file, read_tips
+import pytest
+
+from bench.train_tips import FEATURES as TRAINED_ON
+from bench.train_tips import Graded, model_file, read_tips, with_earlier
 from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.tipmodel import (
     FEATURES,
@@ -14,6 +17,7 @@ from scheduler.tips.tipmodel import (
     judge_tip,
     thresholds,
     tip_features,
+    word_signs,
 )
 
 
@@ -50,3 +54,42 @@ def test_an_edit_clears_the_models_note():
     notes = notes_after_edit([NOT_SURE], "Take a walk when you feel angry.", "Take a walk when you feel angry.",
                              {"text"})
     assert NOT_SURE not in notes
+
+
+@pytest.mark.parametrize(("headline", "text", "signs"), [
+    # a label or a list item's fragment: a few words, no verb, no command
+    ("Your weekends and quiet evenings.", "Your weekends and quiet evenings.", {"fragment"}),
+    # an action named by its -ing, long enough to say something: no fragment
+    ("Learning to rest without guilt when the week has been long and loud.",
+     "Learning to rest without guilt when the week has been long and loud.", set()),
+    ("Others need a whole season.", "Others need a whole season. A few need longer.", {"opens_pointer"}),
+    ("Think of it like a muscle.", "Think of it like a muscle. The more you use it, the stronger it gets.", {"image"}),
+    ("Write the worry down.", "Write the worry down. It helps to see it on paper.", {"modal"}),
+    ("Sleep is a skill you can practice.", "Sleep is a skill you can practice.", set()),
+])
+def test_the_words_signs_the_model_reads(headline, text, signs):
+    """Setup, example, metaphor and fragment signs (graders' "list item alone", "metaphor alone", "leans on
+    context") are read from the tip's own words, once per tip."""
+    found = word_signs(headline, text)
+    assert {name for name, value in found.items() if value} == signs
+    assert set(found) <= set(FEATURES)
+
+
+def test_a_one_line_fragment_is_left_out_and_the_same_words_with_advice_are_not():
+    alone = judge_tip(tip_features("Your weekends and quiet evenings.", "Your weekends and quiet evenings.", [],
+                                   ready=False))
+    carried = judge_tip(tip_features("Protect your weekends and quiet evenings.",
+                                     "Protect your weekends and quiet evenings. Keep one evening a week free of "
+                                     "plans, and say no to the rest without explaining.", [], ready=False))
+    assert alone.unpostable >= thresholds()["drop"] > carried.unpostable
+
+
+def test_earlier_readers_tips_are_kept_without_their_key_tips_and_a_tip_graded_again_keeps_the_new_grade():
+    values = tuple(0.0 for _ in TRAINED_ON)
+    earlier = [Graded("p--a", "p", "d1", "B", "no", (3,), "older", values),  # graded again below
+               Graded("p--a", "p", "d2", "C", "no", (), "older", values),  # no longer graded: kept
+               Graded("p--a", "p", "d3", "A", "no", (2,), "older", values)]  # kept, its key in the older list
+    now = [Graded("p--a", "p", "d1", "C", "no", (), "newer", values)]
+    kept = with_earlier(now, earlier)
+    assert [(row.digest, row.grade, row.keys, row.graded) for row in kept] == [
+        ("d1", "C", (), "newer"), ("d2", "C", (), "older"), ("d3", "A", (), "older")]
