@@ -68,10 +68,13 @@ from scheduler.tips.flags import (
 )
 from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.lists import (
+    contrast_drafts,
     example_drafts,
     introduces_example,
+    is_contrast,
     list_drafts,
     spoken_example,
+    with_contrasts,
 )
 from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
@@ -299,7 +302,7 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     headline = advice_heading(section.heading or "")
     if headline is None or (block.lead and not label_lead(block.lead)) or is_meta(block.text):
         return None, 0
-    said = [tidy(s) for s in with_quotations_whole(block.text)]
+    said = with_contrasts([tidy(s) for s in with_quotations_whole(block.text)])
     rewrites = [voice_rewrite(s) for s in said[:MAX_CONTEXT_SENTENCES]]
     sentences = [rewrite.text if rewrite else s for s, rewrite in zip(said, rewrites)] + said[MAX_CONTEXT_SENTENCES:]
     if not sentences or first_person(sentences[0]) or not _carries_heading_on(sentences[0], scope):
@@ -338,7 +341,8 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part
 def _carries_heading_on(sentence: str, scope: Scope) -> bool:
     """The first sentence under an advice heading reads with it as one thought: usable in a tip, not a question,
     a setup for a list ("Here's how:"), a story or a pointer elsewhere."""
-    return not (unusable_reason(sentence, scope) or is_question(sentence) or sentence.rstrip().endswith(":")
+    return not (unusable_reason(sentence, scope) or (is_question(sentence) and not is_contrast(sentence))
+                or sentence.rstrip().endswith(":")
                 or points_elsewhere(sentence) or len(words(sentence)) < 4
                 or len(sentence) > SOFT_TEXT_LENGTH + 40)
 
@@ -361,7 +365,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     if lead:
         lead, lead_notes = lead_in_case(lead)
         sentences = [end_with_period(lead)] + sentences
-    sentences = [tidy(sentence) for sentence in sentences]
+    sentences = with_contrasts([tidy(sentence) for sentence in sentences])
     if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
         scope.ledger.leave(where, "bio")  # the rest of a paragraph that opens as a bio is the bio too
         return []
@@ -388,6 +392,10 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                 imperative_rewrite(sentence) is not None or habit_rewrite(sentence) is not None):
             scope.ledger.leave(where, "first person")  # a shape the rewrite refused (a hedge it would drop)
             current = None
+            continue
+        if is_contrast(sentence):
+            drafts.extend(contrast_drafts(sentence, block, section, number=max(number, 1)))
+            question = current = None
             continue
         if is_question(sentence):
             question, current = sentence, None

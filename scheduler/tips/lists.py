@@ -92,6 +92,47 @@ def spoken_example(sentence: str) -> str | None:
     return match.group(1)
 
 
+_INSTEAD_OF = re.compile(r"^instead of(?: saying)?:?\s*[“\"]([^”\"]{2,})[”\"]\s*[.!?]?$", re.IGNORECASE)
+_TRY_THIS = re.compile(r"^(?:try(?: saying)?|say|say instead|try instead):?\s*[“\"]([^”\"]{2,})[”\"]\s*[.!?]?$",
+                       re.IGNORECASE)
+_CONTRAST = re.compile(r"^Instead of “[^”]+” try saying: “([^”]+)”$")
+
+
+def with_contrasts(sentences: list[str]) -> list[str]:
+    """The sentences with an example of what not to say and the one to say instead as one ('Instead of: "You never
+    listen." Try: "I feel unheard."' -> 'Instead of “You never listen,” try saying: “I feel unheard.”'): the example
+    alone loses the point of the pair."""
+    joined: list[str] = []
+    for sentence in sentences:
+        instead = _INSTEAD_OF.match(joined[-1]) if joined else None
+        said = _TRY_THIS.match(sentence.strip()) if instead else None
+        if instead and said:
+            avoided = instead.group(1).strip()
+            avoided = avoided[:-1] + "," if avoided.endswith(".") else avoided
+            joined[-1] = f"Instead of “{avoided}” try saying: “{end_with_period(said.group(1).strip())}”"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def is_contrast(sentence: str) -> bool:
+    return _CONTRAST.match(sentence) is not None
+
+
+def contrast_drafts(sentence: str, block: Block, section: Section, *, number: int) -> list[Draft]:
+    """A pair of what not to say and what to say instead is one tip: on the card the example when the pair is too
+    long for it, in the text always the pair."""
+    found = _CONTRAST.match(sentence)
+    if found is None:
+        return []
+    headline = sentence if len(sentence) <= MAX_HEADLINE else f"Try saying: “{found.group(1)}”"
+    if len(headline) > MAX_HEADLINE:
+        return []
+    return [Draft(headline=headline, sentences=[sentence], section=section.heading, paragraph=block.number,
+                  sentence=number, sources=[sentence], context=block.text, score=2.0, kind="example",
+                  fixed_text=True)]
+
+
 def _quoted(text: str) -> str | None:
     """The words inside a whole-item quotation: `“I care about us.”` -> `I care about us.`"""
     match = re.fullmatch(r"\s*[“\"]([^”\"]+)[”\"]\s*[.!?]?\s*", text)

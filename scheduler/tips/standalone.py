@@ -160,8 +160,9 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     if label and not example:
         found.append(LABEL.format(label.group(1) + ":"))
         head = head[label.end():] if head.startswith(label.group(0)) else head
-    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) or kind == "heading" else
-                                       _leaning_opener(sentences[0]))  # a heading's text reads on from the card
+    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) or kind == "heading" or example
+                                       else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
+    # (and an example's text may set it against what not to say: "Instead of “…,” try saying: “…”")
     if opener:
         found.append(LEANS.format(_short(opener)))
     pointer = _POINTER.search(bare_body)

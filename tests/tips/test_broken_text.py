@@ -4,6 +4,8 @@ shortening dropped a condition or a contrast. Every example here is made up for 
 
 from __future__ import annotations
 
+from scheduler.articles import read_article
+from scheduler.tips.drafting import split_article
 from scheduler.tips.drafts import UNFINISHED_NOTE, advice_heading, headline_notes
 from scheduler.tips.filters import shorten_to_clause
 from scheduler.tips.sentences import split_sentences, with_quotations_whole
@@ -61,3 +63,31 @@ def test_a_heading_in_title_case_with_small_words_left_lower_is_put_in_sentence_
 def test_initials_do_not_end_a_sentence():
     assert split_sentences("Dr. A.B. Lee built the first clinic. It still runs.") == [
         "Dr. A.B. Lee built the first clinic.", "It still runs."]
+
+
+CONTRAST = """# Talking with a teenager
+
+## Ask, don't rescue
+
+Instead of: "Fine, I'll email your coach for you."
+Try: "What could you say to your coach about this?"
+
+## Speak for yourself
+
+Blame closes a conversation before it starts, and a feeling opens it.
+
+Instead of: "You always ignore me."
+Try: "I feel alone when my messages go unanswered all day."
+"""
+
+
+def test_what_not_to_say_stays_beside_what_to_say_instead(tmp_path):
+    path = tmp_path / "contrast.md"
+    path.write_text(CONTRAST, encoding="utf-8")
+    tips = {tip.headline: tip for tip in split_article(read_article(path))}
+    assert tips["Ask, don't rescue."].text == ("Instead of “Fine, I'll email your coach for you,” try saying: “What "
+                                               "could you say to your coach about this?”")
+    pair = tips["Try saying: “I feel alone when my messages go unanswered all day.”"]  # the pair is too long for a card
+    assert pair.text == "Instead of “You always ignore me,” try saying: “I feel alone when my messages go unanswered all day.”"
+    assert not any(note.startswith("leans on") for note in pair.notes)
+    assert not any(tip.headline.startswith("Try saying:") and "Instead of" not in tip.text for tip in tips.values())
