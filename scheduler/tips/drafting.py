@@ -559,7 +559,8 @@ def without_stray_quote(words_: str) -> str:
 
 def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:
     if draft.fixed_text:
-        for text in [draft.text] + draft.extra + [draft.headline]:
+        alone = [] if draft.kind == "list" and draft.anchor else [draft.headline]  # one item of a list is not the list
+        for text in [draft.text] + draft.extra + alone:
             if draft.anchor and draft.anchor not in text:
                 continue
             if fits(text, sensitive):

@@ -483,8 +483,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         opener = lead + " include "
     else:
         opener = lead.rstrip(":") + ": "
-    counted = bool(_COUNT.search(lead))  # "three habits": every item or none, so the number stays true
     said = _count_of(lead)
+    counted = said is not None  # "three habits": every item or none, so the number stays true ("2 weeks" counts none)
     if said is not None and said != len(phrases):
         for number, _ in kept:
             scope.ledger.leave((block.number, number), f"the lead-in counts {said} but the list has {len(phrases)}")
@@ -587,7 +587,6 @@ def _spelled_out(lead: str) -> str:
     return names[int(number.group(1))].capitalize() + lead[number.end():]
 
 
-_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
 
 
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)

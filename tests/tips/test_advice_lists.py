@@ -511,3 +511,37 @@ def test_a_labelled_paragraph_that_only_finishes_its_lead_in_is_left_out_with_it
     assert "Naming your stressors" in kept  # a subject and a verb of its own
     assert "Rebuilding sleep habits" in kept  # names its label's words
     assert "learning to rest can feel like failing" in kept
+
+
+ONE_OF_MANY = """# Low mood
+
+## Risk factors
+
+While low moods can come and go without any clear reason at all, common risk factors in adults include:
+
+- A family history of depression or other mental health difficulties in close relatives
+- Long periods of unemployment, money worries, or unstable and unsafe housing conditions
+- Chronic pain or a long-term illness that limits what a person can do every day
+- Loneliness and the loss of close friendships after a move to a new city or country
+- Grief
+
+## When to call
+
+Call your doctor if low mood lasts 2 weeks or more, including:
+
+- Trouble sleeping
+- Losing interest in hobbies, friends, and activities that used to bring you joy
+- Changes in appetite that cause weight loss or weight gain you did not plan
+- Feeling slowed down or restless for most of the day, nearly every day
+- Difficulty concentrating, remembering, or making everyday decisions at work
+"""
+
+
+def test_a_list_is_never_cut_to_the_one_item_its_headline_names_and_a_number_of_weeks_counts_no_items(tmp_path):
+    tips, items = split(tmp_path, "mood.md", ONE_OF_MANY)
+    assert [(tip.headline, tip.text) for tip in tips] == [(
+        "Call your doctor if low mood lasts 2 weeks or more, including trouble sleeping.",
+        ("Call your doctor if low mood lasts 2 weeks or more, including trouble sleeping; losing interest in hobbies, "
+         "friends, and activities that used to bring you joy; and changes in appetite that cause weight loss or weight "
+         "gain you did not plan."))]  # not "… risk factors in adults include grief.", the fifth of five alone
+    assert [item["left_out"] for item in items[:5]] == ["too long for a post"] * 5
