@@ -9,9 +9,10 @@ practices' words, never committed; the practice is the article id's part before 
 (<graded>/keys/<article>.txt, numbered lines); their sources are kept in tests/data/devset/graded-sources.tsv. Every
 article is split again by this code without the tip model's say (split_report(judged=False)), and each tip is matched
 word for word (headline and text) to a graded tip; the numbers the model reads are taken from the tip as split wrote
-it. Tips graded by earlier readers (tips.tsv rows of another commit) that the sheets do not grade again are kept with
-their grade and numbers, without their key tips (those are numbered in the earlier readers' key lists, which the
-sheets' readers replaced); a tip graded by both keeps the sheets' grade. --write keeps them all, with the grades and
+it. A graded tip split no longer writes (a later rule leaves it out or words it otherwise) stays in tips.tsv with the
+numbers split read when it wrote it; one graded only by earlier readers (rows of another commit) keeps its grade
+without its key tips (those are numbered in the earlier readers' key lists, which the sheets' readers replaced); a
+tip graded by both keeps the sheets' grade. --write keeps them all, with the grades and
 a digest of each tip's words (never the words), in tests/data/devset/tips.tsv, and ships the model trained on all of
 them in scheduler/tips/tipmodel.json. --committed reads tests/data/devset/tips.tsv instead (no article needed).
 
@@ -122,15 +123,16 @@ def collect(graded: Path) -> tuple[list[Graded], dict[str, int], dict[str, int]]
 
 
 def with_earlier(rows: list[Graded], earlier: list[Graded]) -> list[Graded]:
-    """The graded tips and the earlier readers' tips that no sheet grades again (a tip graded by both keeps the
-    sheets' grade), the latter without key tips: their numbers are in the earlier readers' key lists."""
+    """The graded tips split writes today, and every tip graded before that it no longer writes (tips.tsv's rows,
+    with the numbers split read when it wrote them): a tip graded in these sheets keeps its key tips; one graded
+    only by earlier readers keeps its grade without them (their numbers are in the earlier readers' key lists)."""
     graded_now = {(row.article, row.digest) for row in rows}
     commits = {row.graded for row in rows}
-    kept = [replace(row, keys=()) for row in earlier
-            if row.graded not in commits and (row.article, row.digest) not in graded_now]
+    kept = [row if row.graded in commits else replace(row, keys=()) for row in earlier
+            if (row.article, row.digest) not in graded_now]
     if any(len(row.values) != len(FEATURES) for row in kept):
-        raise SystemExit(f"{TIPS_FILE.name}: earlier readers' tips hold other numbers than {FEATURES}: compute them "
-                         "again from those tips' words (docs/splitting.md, the tip model)")
+        raise SystemExit(f"{TIPS_FILE.name}: tips split no longer writes hold other numbers than {FEATURES}: compute "
+                         "them again from those tips' words (docs/splitting.md, the tip model)")
     return rows + kept
 
 
@@ -329,7 +331,7 @@ def main() -> None:
     else:
         rows, keys, counts = collect(args.graded)
         rows = with_earlier(rows, read_tips()[0])
-        print(f"{len(rows)} graded tips ({counts['matched']} matched in the sheets, the rest graded earlier); "
+        print(f"{len(rows)} graded tips ({counts['matched']} written today, the rest kept from {TIPS_FILE.name}); "
               f"{ {k: v for k, v in counts.items() if k != 'matched'} }")
     model = model_file(rows, keys)
     print(f"thresholds (leave-one-practice-out): {model['thresholds']}")

@@ -46,13 +46,14 @@ _IMAGE = Caseless(r"\b(?:think of (?:it|this|that)|is like|are like|like a|like 
 _MODAL = Caseless(r"\b(?:should|try|consider|it helps?|can help|may help|might help|helps? to|remember|"
                   r"it’s (?:okay|ok|important|worth)|it's (?:okay|ok|important|worth)|is (?:important|okay) to)\b")
 
+SHORT_WORDS, LONG_WORDS = 12, 30
 FRAGMENT_WORDS = 6  # an opening sentence this short with no verb is a label or a fragment; a longer one is often
 # an action named by its -ing ("Learning to accept intrusive thoughts without engaging with them…"), graded B
 
 # Chosen leave-one-practice-out on the graded tips (bench/train_tips.py): the rules' own notes, the scorer's
 # other readings, a list item or a heading alone told the graders' grades no better than these do.
 FEATURES = ("bias", "advice", "words", "one_line", "sensitive", "you", "command", "they", "rules_ready",
-            "example", "question", "fragment", "opens_pointer", "image", "modal")
+            "example", "question", "fragment", "opens_pointer", "image", "modal", "short", "long")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,13 @@ class TipVerdict:
 def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "sentence",
                  sensitive: bool = False) -> list[float]:
     """The numbers the model reads, in FEATURES' order, from what split wrote (before this model's own say)."""
+    count = len(words(text))
     values = {
         "bias": 1.0,
         "advice": judge(Candidate(text=headline, kind="sentence")).advice,
-        "words": min(len(words(text)), 60) / 60,
+        "words": min(count, 60) / 60,
+        "short": float(count <= SHORT_WORDS),  # graders' A is rare below a dozen words and common from thirty:
+        "long": float(count >= LONG_WORDS),  # not a straight line in the count
         "one_line": float(text.strip() == headline.strip()),
         "sensitive": float(sensitive),
         "you": float(bool(_YOU.search(text))),

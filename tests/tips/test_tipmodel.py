@@ -84,12 +84,20 @@ def test_a_one_line_fragment_is_left_out_and_the_same_words_with_advice_are_not(
     assert alone.unpostable >= thresholds()["drop"] > carried.unpostable
 
 
-def test_earlier_readers_tips_are_kept_without_their_key_tips_and_a_tip_graded_again_keeps_the_new_grade():
+def test_graded_tips_split_no_longer_writes_stay_and_a_tip_graded_again_keeps_the_new_grade():
     values = tuple(0.0 for _ in TRAINED_ON)
-    earlier = [Graded("p--a", "p", "d1", "B", "no", (3,), "older", values),  # graded again below
-               Graded("p--a", "p", "d2", "C", "no", (), "older", values),  # no longer graded: kept
-               Graded("p--a", "p", "d3", "A", "no", (2,), "older", values)]  # kept, its key in the older list
+    kept = [Graded("p--a", "p", "d1", "B", "no", (3,), "older", values),  # graded again below
+            Graded("p--a", "p", "d2", "C", "no", (), "older", values),  # no longer written: kept
+            Graded("p--a", "p", "d3", "A", "no", (2,), "older", values),  # kept, its key in the older list
+            Graded("p--a", "p", "d4", "B", "no", (5,), "newer", values)]  # graded now, no longer written: kept
     now = [Graded("p--a", "p", "d1", "C", "no", (), "newer", values)]
-    kept = with_earlier(now, earlier)
-    assert [(row.digest, row.grade, row.keys, row.graded) for row in kept] == [
-        ("d1", "C", (), "newer"), ("d2", "C", (), "older"), ("d3", "A", (), "older")]
+    assert [(row.digest, row.grade, row.keys, row.graded) for row in with_earlier(now, kept)] == [
+        ("d1", "C", (), "newer"), ("d2", "C", (), "older"), ("d3", "A", (), "older"), ("d4", "B", (5,), "newer")]
+
+
+def test_the_model_reads_a_short_and_a_long_tip_apart_from_its_word_count():
+    short = "Write the worry down before bed."
+    long = ("Write the worry down before bed, then close the notebook and leave it in another room, so the thought "
+            "has somewhere to wait until morning and you have a plan for it when you wake up tomorrow.")
+    numbers = [dict(zip(FEATURES, tip_features(text, text, [], ready=False))) for text in (short, long)]
+    assert [(n["short"], n["long"]) for n in numbers] == [(1.0, 0.0), (0.0, 1.0)]
