@@ -51,6 +51,7 @@ from scheduler.tips.edges import (
 )
 from scheduler.tips.filters import (
     advice_cut,
+    ends_dangling,
     is_meta,
     is_question,
     opens_with_reference,
@@ -364,7 +365,11 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     lead_notes: list[str] = []
     if lead:
         lead, lead_notes = lead_in_case(lead)
-        sentences = [end_with_period(lead)] + sentences
+        if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
+            # "**Enabling says:** "You can't handle this."": the lead-in is the start of its sentence
+            sentences = [f"{lead.rstrip()} {sentences[0]}"] + sentences[1:]
+        else:
+            sentences = [end_with_period(lead)] + sentences
     sentences = with_contrasts([tidy(sentence) for sentence in sentences])
     if sentences and skip == 0 and edge_reason(sentences[0]) == "bio":
         scope.ledger.leave(where, "bio")  # the rest of a paragraph that opens as a bio is the bio too

@@ -466,7 +466,7 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
 _DANGLING_REACH = max(map(len, re.findall(r"[a-z]+", _DANGLING_END.pattern))) + 1
 
 
-def _ends_dangling(head: str) -> bool:
+def ends_dangling(head: str) -> bool:
     """The text ends with a word that needs what follows ("... such as", "... the")."""
     return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
 
@@ -523,7 +523,7 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
             break
         if (len(head.split()) < 3 or (_SUBORDINATE.match(head) and not re.search(r",\s+\S", head))
                 or head.count("“") != head.count("”") or head.count('"') % 2
-                or head.count("(") != head.count(")") or _ends_dangling(head)):
+                or head.count("(") != head.count(")") or ends_dangling(head)):
             continue
         cut = match.group(0).strip()
         rest = sentence[match.end():]

@@ -91,3 +91,13 @@ def test_what_not_to_say_stays_beside_what_to_say_instead(tmp_path):
     assert pair.text == "Instead of “You always ignore me,” try saying: “I feel alone when my messages go unanswered all day.”"
     assert not any(note.startswith("leans on") for note in pair.notes)
     assert not any(tip.headline.startswith("Try saying:") and "Instead of" not in tip.text for tip in tips.values())
+
+
+def test_a_bold_lead_in_that_starts_its_sentence_is_not_cut_from_it(tmp_path):
+    path = tmp_path / "lead.md"
+    path.write_text("# Helping without taking over\n\n## Two voices\n\n**Rescuing says:** \"You can't manage this, so "
+                    "I'll handle it.\"\n\n**Coaching says:** \"This is hard, and you can do hard things.\"\n",
+                    encoding="utf-8")
+    headlines = [tip.headline for tip in split_article(read_article(path))]
+    assert "Rescuing says." not in headlines and "Coaching says." not in headlines
+    assert "Rescuing says: \"You can't manage this, so I'll handle it.\"" in headlines

@@ -88,10 +88,10 @@ def test_a_screened_plain_rule_answers_as_the_rule_on_every_test_article():
 
 
 def test_a_dangling_end_is_found_from_the_end_as_from_the_start():
-    """filters._ends_dangling searches only the end of a text, where a match must be."""
+    """filters.ends_dangling searches only the end of a text, where a match must be."""
     lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
              for line in path.read_text(encoding="utf-8").splitlines()]
     heads = [line[:end] + tail for line in lines for end in range(0, len(line), 5) for tail in ("", "\n")]
     heads += ["telescope", "cope", "x\ncope", "SUCH", "includes\n\n", "ſuch", "the\n"] + TEXTS
-    assert [filters._ends_dangling(head) for head in heads] == [bool(filters._DANGLING_END.search(head))
+    assert [filters.ends_dangling(head) for head in heads] == [bool(filters._DANGLING_END.search(head))
                                                                for head in heads]
