@@ -51,6 +51,7 @@ from scheduler.tips.edges import (
 )
 from scheduler.tips.filters import (
     advice_cut,
+    block_text,
     ends_dangling,
     is_meta,
     is_question,
@@ -77,6 +78,7 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
+from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
 from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
@@ -133,7 +135,9 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     the tips as the rules alone make them, for training that model."""
     ledger = Ledger()
     scope = Scope(names=practice_names(article),
-                  people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger)
+                  people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger,
+                  person=article_person([article.title] + [section.heading or "" for section in article.sections]
+                                        + [block_text(block) for _, block in article.blocks()]))
     cut = advice_cut(article, scope.names)
     intro = 0 if len(article.sections) > 1 and article.sections[0].heading is None else None
     drafts: list[Draft] = []
@@ -515,16 +519,20 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
 
 def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
     """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
-    text = _fitting_text(draft, bool(sensitive_words(draft.headline, draft.text, draft.section or "")), fits)
+    sensitive = bool(sensitive_words(draft.headline, draft.text, draft.section or ""))
+    text = _fitting_text(draft, sensitive, fits)
     if text is None:
         return None
     headline, text = without_stray_quote(draft.headline), without_stray_quote(text)
+    named = named_person(headline, text, scope.person)
+    if named is not None and len(named.headline) <= LONG_HEADLINE and fits(named.text, sensitive):
+        headline, text = named.headline, named.text
     found = {flag: words_ for flag, words_ in flag_words(
         draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = ("personal details",)
-    notes = list(draft.notes) + typo_notes(text)
+    notes = list(draft.notes) + ([named.note] if named is not None and text == named.text else []) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""

@@ -72,6 +72,7 @@ class Scope:
     names: frozenset[str]
     people: frozenset[str]
     ledger: Ledger = field(default_factory=Ledger, compare=False)
+    person: str | None = None  # whom the article speaks of throughout ("your teen"): scheduler.tips.persons
 
 
 def unusable_reason(sentence: str, scope: Scope, *, intro: bool = False) -> str | None:

@@ -196,11 +196,11 @@ def _first_call_to_action(section: Section, names: frozenset[str]) -> int | None
     and a call to action in the middle of the advice does not take the advice after it."""
     blocks = section.blocks
     for position, block in enumerate(blocks):
-        text = _block_text(block)
+        text = block_text(block)
         if is_meta(text) or not _pitches(text, names):
             continue
         after = blocks[position + 1:]
-        advice = [b for b in after if b.kind == "list" or not (is_meta(_block_text(b)) or _pitches(_block_text(b), names))]
+        advice = [b for b in after if b.kind == "list" or not (is_meta(block_text(b)) or _pitches(block_text(b), names))]
         if not any(b.kind == "list" for b in advice) and len(advice) <= _ADVICE_AFTER_PITCH:
             return position
     return None
@@ -209,7 +209,8 @@ def _first_call_to_action(section: Section, names: frozenset[str]) -> int | None
 _ADVICE_AFTER_PITCH = 2
 
 
-def _block_text(block) -> str:
+def block_text(block) -> str:
+    """A paragraph's text, or a list's items together."""
     return block.text or " ".join(item.full for item in block.items)
 
 

@@ -75,7 +75,7 @@ _PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child
                      "counselor", "counsellor", "group", "team", "staff", "individuals", "individual", "caregiver",
                      "caregivers", "boy", "girl", "toddler", "infant", "peers", "peer", "neighbor", "neighbour",
                      "employee", "employees", "manager", "grandparent", "grandparents", "patient", "patients"])
-_HUMAN_THINGS = frozenset(["feelings", "needs", "addiction", "emotions", "lives", "life", "behaviour", "behavior", "own",
+HUMAN_THINGS = frozenset(["feelings", "needs", "addiction", "emotions", "lives", "life", "behaviour", "behavior", "own",
                            "friends", "parents", "partner", "partners", "children", "kids", "family", "mind", "minds",
                            "body", "bodies", "brain", "thoughts", "fears", "pain", "experience", "experiences",
                            "story", "stories", "recovery", "healing", "journey", "loved", "grief", "anxiety",
@@ -168,7 +168,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     pointer = _POINTER.search(bare_body)
     if pointer and not opener:
         found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
-    orphan = _orphan_pronoun(bare_body if body.startswith(head.rstrip(".!?…")) else bare_head + " " + bare_body)
+    orphan = orphan_pronoun(bare_body if body.startswith(head.rstrip(".!?…")) else bare_head + " " + bare_body)
     if orphan and not opener:
         found.append(NO_ANTECEDENT.format(orphan))
     if first_person(body) and not example:
@@ -277,7 +277,7 @@ def _unsaid(text: str) -> str | None:
     return None
 
 
-def _orphan_pronoun(text: str) -> str | None:
+def orphan_pronoun(text: str) -> str | None:
     """The first they/them/their (he/she/his/her) with no one before it in the tip who could be meant."""
     if not _REFERENT.search(text):
         return None
@@ -287,7 +287,7 @@ def _orphan_pronoun(text: str) -> str | None:
         lower = word.lower()
         if lower in _PLURAL_REFERENTS:
             following = text[token.end():].split()[:1]
-            if following and following[0].lower().strip(".,;:!?") in _HUMAN_THINGS:
+            if following and following[0].lower().strip(".,;:!?") in HUMAN_THINGS:
                 if not any(w.lower() in _PEOPLE for w in seen):
                     return word  # "their addiction" after "the root causes": the causes have none
             elif not any(_could_be_plural(w) for w in seen) and not any(w in ("and", "or") for w in seen[1:]):
