@@ -8,7 +8,13 @@ import json
 import pytest
 
 from bench.train_tips import FEATURES as TRAINED_ON
-from bench.train_tips import Graded, model_file, read_tips, with_earlier
+from bench.train_tips import (
+    Graded,
+    choose_thresholds,
+    model_file,
+    read_tips,
+    with_earlier,
+)
 from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.tipmodel import (
     FEATURES,
@@ -101,3 +107,18 @@ def test_the_model_reads_a_short_and_a_long_tip_apart_from_its_word_count():
             "has somewhere to wait until morning and you have a plan for it when you wake up tomorrow.")
     numbers = [dict(zip(FEATURES, tip_features(text, text, [], ready=False))) for text in (short, long)]
     assert [(n["short"], n["long"]) for n in numbers] == [(1.0, 0.0), (0.0, 1.0)]
+
+
+def test_the_leave_out_threshold_stops_before_an_a_tip_or_a_key_tip_is_left_out():
+    """`drop` is the lowest P(C) that leaves out no A tip (at most 1 %), no key tip found, at most 2 % of B tips."""
+    def tip(digest, grade, keys=()):
+        return Graded("p--a", "p", digest, grade, "no", keys, "newer", tuple(0.0 for _ in TRAINED_ON))
+    scored = [(tip("c1", "C"), 0.1, 0.95), (tip("c2", "C"), 0.1, 0.90), (tip("a1", "A"), 0.8, 0.85),
+              (tip("c3", "C"), 0.1, 0.80), (tip("b1", "B", (1,)), 0.3, 0.70)]
+    assert choose_thresholds(scored, {"p--a": 1})["drop"] == 0.86
+    without_a = [item for item in scored if item[0].grade != "A"] + [(tip("a2", "A"), 0.8, 0.2)]
+    assert choose_thresholds(without_a, {"p--a": 1})["drop"] == 0.71  # b1 alone carries key tip 1
+    many_b = [(tip(f"b{n}", "B"), 0.3, 0.1) for n in range(100)]
+    one_a = [(tip("c1", "C"), 0.1, 0.95), (tip("bx", "B"), 0.3, 0.75), (tip("a1", "A"), 0.8, 0.72),
+             (tip("c2", "C"), 0.1, 0.65)] + many_b
+    assert choose_thresholds(one_a, {})["drop"] == 0.73  # a B tip of 101 may go, the one A tip may not
