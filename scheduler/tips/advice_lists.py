@@ -288,8 +288,10 @@ _ASKS = re.compile(r"\b(?:that|which|who|whom|where|whether|how|what|when|why)\b
 
 def _main_verb(sentence: str) -> bool:
     """A verb outside a clause of its own: "Maintaining a performance is draining.", "For people who struggle…,
-    leaving home can feel impossible.", not "Exploring who you are" or "a voice that can provide support"."""
-    return any(not _ASKS.search(re.split(r"[,;:]", sentence[:start])[-1]) for start, _ in verb_spans(sentence))
+    leaving home can feel impossible.", not "Exploring who you are", "a voice that can provide support" or "an
+    excuse not to do things"."""
+    return any(not _ASKS.search(re.split(r"[,;:]", sentence[:start])[-1]) and not re.search(
+        r"\bto\s*$", sentence[:start], re.IGNORECASE) for start, _ in verb_spans(sentence))
 
 
 def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:

@@ -496,6 +496,8 @@ Therapy for burnout can offer:
 **Better sleep:** Rebuilding sleep habits that long weeks have worn down.
 
 **Perspective:** For people who measure themselves by output, learning to rest can feel like failing.
+
+**Withdrawal:** Pulling away from friends and finding reasons not to make plans.
 """
 
 
@@ -511,6 +513,7 @@ def test_a_labelled_paragraph_that_only_finishes_its_lead_in_is_left_out_with_it
     assert "Naming your stressors" in kept  # a subject and a verb of its own
     assert "Rebuilding sleep habits" in kept  # names its label's words
     assert "learning to rest can feel like failing" in kept
+    assert report.blocks[5]["left_out"].startswith("a list item alone")  # "not to make plans": no verb of its own
 
 
 ONE_OF_MANY = """# Low mood
