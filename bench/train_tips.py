@@ -29,6 +29,7 @@ import argparse
 import csv
 import hashlib
 import json
+import math
 import re
 import tempfile
 from collections import defaultdict
@@ -39,7 +40,7 @@ from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import load_schedule, post_fits
-from scheduler.tips.tipmodel import FEATURES, MODEL_FILE, probability
+from scheduler.tips.tipmodel import FEATURES, MODEL_FILE, probability, word_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 TIPS_FILE = ROOT / "tests" / "data" / "devset" / "tips.tsv"
@@ -122,18 +123,44 @@ def collect(graded: Path) -> tuple[list[Graded], dict[str, int], dict[str, int]]
     return found, keys, dict(counts)
 
 
-def with_earlier(rows: list[Graded], earlier: list[Graded]) -> list[Graded]:
+def with_earlier(rows: list[Graded], earlier: list[Graded],
+                 words: dict[tuple[str, str], tuple[str, str]] | None = None) -> list[Graded]:
     """The graded tips split writes today, and every tip graded before that it no longer writes (tips.tsv's rows,
     with the numbers split read when it wrote them): a tip graded in these sheets keeps its key tips; one graded
-    only by earlier readers keeps its grade without them (their numbers are in the earlier readers' key lists)."""
+    only by earlier readers keeps its grade without them (their numbers are in the earlier readers' key lists).
+    A number the model reads that tips.tsv does not hold yet is computed from the tip's words (`words`, by article
+    and digest: the sheets' and any rebuilt outside the repository), where it depends on the words alone."""
     graded_now = {(row.article, row.digest) for row in rows}
     commits = {row.graded for row in rows}
     kept = [row if row.graded in commits else replace(row, keys=()) for row in earlier
             if (row.article, row.digest) not in graded_now]
-    if any(len(row.values) != len(FEATURES) for row in kept):
-        raise SystemExit(f"{TIPS_FILE.name}: tips split no longer writes hold other numbers than {FEATURES}: compute "
-                         "them again from those tips' words (docs/splitting.md, the tip model)")
+    kept = [_completed(row, (words or {}).get((row.article, row.digest))) for row in kept]
+    if any(math.isnan(value) for row in kept for value in row.values):
+        raise SystemExit(f"{TIPS_FILE.name}: some tips split no longer writes lack numbers the model reads "
+                         f"({', '.join(FEATURES)}) and their words are not at hand: give them with --words")
     return rows + kept
+
+
+def _completed(row: Graded, tip: tuple[str, str] | None) -> Graded:
+    if tip is None or not any(math.isnan(value) for value in row.values):
+        return row
+    computed = word_numbers(*tip)
+    values = tuple(round(computed[name], 6) if math.isnan(value) and name in computed else value
+                   for name, value in zip(FEATURES, row.values))
+    return replace(row, values=values)
+
+
+def sheet_words(graded: Path) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """Every graded tip's headline, text and the grader's reason, by article and digest (for reading and for
+    computing numbers again; never kept)."""
+    found = {}
+    for sheet in sorted((graded / "sheets").glob("*.tsv")):
+        with open(sheet, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                for text in {row["text"].replace(" / ", "\n"), row["text"]}:  # " / " in the sheet: a line break
+                    found[(row["article"], digest(row["headline"], text))] = (row["headline"], text,
+                                                                             row.get("reason", ""))
+    return found
 
 
 def write_tips(rows: list[Graded], keys: dict[str, int]) -> None:
@@ -150,15 +177,19 @@ def write_tips(rows: list[Graded], keys: dict[str, int]) -> None:
 
 
 def read_tips(path: Path = TIPS_FILE) -> tuple[list[Graded], dict[str, int]]:
-    rows, keys = [], {}
+    """The rows of tips.tsv with their numbers in FEATURES' order (NaN for one the file does not hold yet)."""
+    rows, keys, names = [], {}, list(FEATURES)
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# keys\t"):
             _, article, count = line.split("\t")
             keys[article] = int(count)
-        elif line and not line.startswith(("#", "article\t")):
+        elif line.startswith("article\t"):
+            names = line.split("\t")[7:]
+        elif line and not line.startswith("#"):
             cells = line.split("\t")
+            stored = dict(zip(names, (float(v) for v in cells[7:])))
             rows.append(Graded(cells[0], cells[1], cells[2], cells[3], cells[4], _key_numbers(cells[5]), cells[6],
-                               tuple(float(v) for v in cells[7:])))
+                               tuple(stored.get(name, math.nan) for name in FEATURES)))
     return rows, keys
 
 
@@ -305,18 +336,13 @@ def model_file(rows: list[Graded], keys: dict[str, int]) -> dict:
 
 def _show(rows: list[Graded], limits: dict[str, float], graded: Path) -> None:
     """Each tip, leave-one-practice-out, with the words from the graders' sheets (for reading, never kept)."""
-    words = {}
-    for sheet in sorted((graded / "sheets").glob("*.tsv")):
-        with open(sheet, encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                for text in {row["text"].replace(" / ", "\n"), row["text"]}:  # " / " in the sheet: a line break
-                    words[(row["article"], digest(row["headline"], text))] = (
-                        f"{row['headline']} || {row['text'][:160]} || {row.get('reason', '')}")
+    words = sheet_words(graded)
     for row, pa, pc in sorted(lopo(rows), key=lambda item: -item[2]):
         ready = (limits["ready_alone"] or row.rules_ready) and pa >= limits["ready"]
         what = "DROP" if dropped(row, pc, limits["drop"]) else "READY" if ready else "-"
+        headline, text, reason = words.get((row.article, row.digest), ("?", "", ""))
         print(f"{row.grade} A={pa:.2f} C={pc:.2f} rules={'R' if row.rules_ready else '-'} {what:5} "
-              f"{row.article[:28]:28} {words.get((row.article, row.digest), '?')}")
+              f"{row.article[:28]:28} {headline} || {text[:160]} || {reason}")
 
 
 def main() -> None:
@@ -324,13 +350,19 @@ def main() -> None:
     parser.add_argument("--graded", type=Path, default=Path("/work/devset/new"))
     parser.add_argument("--committed", action="store_true", help="read tests/data/devset/tips.tsv instead")
     parser.add_argument("--write", action="store_true", help="write tips.tsv (with --graded) and tipmodel.json")
+    parser.add_argument("--words", type=Path, help="JSON of tips no sheet holds: {\"article|digest\": [headline, "
+                        "text]}, to compute numbers tips.tsv does not hold yet")
     parser.add_argument("--show", action="store_true", help="print every tip's grade, P(A), P(C) and headline")
     args = parser.parse_args()
     if args.committed:
         rows, keys = read_tips()
     else:
         rows, keys, counts = collect(args.graded)
-        rows = with_earlier(rows, read_tips()[0])
+        words = {key: tip[:2] for key, tip in sheet_words(args.graded).items()}
+        if args.words:  # tips no sheet holds (earlier readers'), rebuilt outside the repository
+            rebuilt = json.loads(args.words.read_text(encoding="utf-8"))
+            words.update({tuple(key.split("|", 1)): tuple(tip) for key, tip in rebuilt.items()})
+        rows = with_earlier(rows, read_tips()[0], words)
         print(f"{len(rows)} graded tips ({counts['matched']} written today, the rest kept from {TIPS_FILE.name}); "
               f"{ {k: v for k, v in counts.items() if k != 'matched'} }")
     model = model_file(rows, keys)

@@ -65,24 +65,32 @@ class TipVerdict:
 def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "sentence",
                  sensitive: bool = False) -> list[float]:
     """The numbers the model reads, in FEATURES' order, from what split wrote (before this model's own say)."""
-    count = len(words(text))
     values = {
         "bias": 1.0,
+        "sensitive": float(sensitive),
+        "rules_ready": float(ready),
+        "example": float(kind in ("example", "quote")),
+        **word_numbers(headline, text),
+    }
+    return [values[name] for name in FEATURES]
+
+
+def word_numbers(headline: str, text: str) -> dict[str, float]:
+    """The numbers read from the tip's words alone (the rest are split's: the rules' ready, the sensitive flag, an
+    example of what to say): what training can compute again from a graded tip's words."""
+    count = len(words(text))
+    return {
         "advice": judge(Candidate(text=headline, kind="sentence")).advice,
         "words": min(count, 60) / 60,
         "short": float(count <= SHORT_WORDS),  # graders' A is rare below a dozen words and common from thirty:
         "long": float(count >= LONG_WORDS),  # not a straight line in the count
         "one_line": float(text.strip() == headline.strip()),
-        "sensitive": float(sensitive),
         "you": float(bool(_YOU.search(text))),
         "command": float(is_imperative(headline)),
         "they": float(bool(_THEY.search(text))),
-        "rules_ready": float(ready),
-        "example": float(kind in ("example", "quote")),
         "question": float("?" in text),
         **word_signs(headline, text),
     }
-    return [values[name] for name in FEATURES]
 
 
 def word_signs(headline: str, text: str) -> dict[str, float]:

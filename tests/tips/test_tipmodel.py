@@ -11,6 +11,7 @@ from bench.train_tips import FEATURES as TRAINED_ON
 from bench.train_tips import (
     Graded,
     choose_thresholds,
+    digest,
     model_file,
     read_tips,
     with_earlier,
@@ -122,3 +123,22 @@ def test_the_leave_out_threshold_stops_before_an_a_tip_or_a_key_tip_is_left_out(
     one_a = [(tip("c1", "C"), 0.1, 0.95), (tip("bx", "B"), 0.3, 0.75), (tip("a1", "A"), 0.8, 0.72),
              (tip("c2", "C"), 0.1, 0.65)] + many_b
     assert choose_thresholds(one_a, {})["drop"] == 0.73  # a B tip of 101 may go, the one A tip may not
+
+
+def test_a_number_tips_tsv_does_not_hold_yet_is_computed_from_the_tips_words(tmp_path):
+    """A feature added to the model: tips split still writes get it from split; a graded tip it no longer writes
+    gets it from its words (the sheets', or rebuilt with --words), and without them training refuses to run."""
+    headline = text = "Your weekends and quiet evenings."
+    older = [name for name in TRAINED_ON if name != "fragment"]
+    known = dict(zip(TRAINED_ON, tip_features(headline, text, [], ready=False)))
+    tips = tmp_path / "tips.tsv"
+    tips.write_text("# keys\tp--a\t3\n" + "\t".join(["article", "practice", "digest", "grade", "should_flag", "keys",
+                                                     "graded", *older]) + "\n"
+                    + "\t".join(["p--a", "p", digest(headline, text), "C", "no", "", "older",
+                                 *(f"{known[name]:.6f}" for name in older)]) + "\n", encoding="utf-8")
+    rows, keys = read_tips(tips)
+    assert keys == {"p--a": 3}
+    with pytest.raises(SystemExit):
+        with_earlier([], rows)
+    (kept,) = with_earlier([], rows, {("p--a", digest(headline, text)): (headline, text)})
+    assert dict(zip(TRAINED_ON, kept.values))["fragment"] == 1.0
