@@ -261,6 +261,9 @@ _QUANTIFIER_SUBJECT = re.compile(r"^(?:others|few|some|many|most|both|neither)\s
                                  r"|cite|speak|stay|want|choose|prefer|need|find|say|see|describe|report|struggle|"
                                  r"experience|seem|tend|look)\b", re.IGNORECASE)
 # "Don't despair, though!": a contrast with what came before, said at the end.
+# "Perhaps you grew up …", "Maybe you've criticized yourself …": a guess at the reader's past that explains a point
+# made before it.
+_GUESS = re.compile(r"^(?:perhaps|maybe)\s+you\b", re.IGNORECASE)
 _TRAILING_CONTRAST = re.compile(r",\s+(?:though|however|instead|then|too)\s*[.!?]$", re.IGNORECASE)
 
 
@@ -272,7 +275,7 @@ def opens_with_reference(sentence: str) -> bool:
     if _LEANING_OPENER.match(text):
         return True
     if (_NOT_ALONE.match(text) and not has_verb(re.split(r"[,;:—–]", text)[0])) or _QUANTIFIER_SUBJECT.match(
-            text) or _TRAILING_CONTRAST.search(text):
+            text) or _TRAILING_CONTRAST.search(text) or _GUESS.match(text):
         return True
     if _EXTRAPOSITION.match(text):
         return False
@@ -359,10 +362,11 @@ _DEMONSTRATIVE = Screened(
     r"month\b|time\b|morning\b|evening\b|weekend\b|season\b|moment\b|kind\b|one\b)[a-z]+")
 # "do this.", "feel that,", and "doing it," or "tried them." at a clause's end: what was done is in the sentence before
 _PRONOUN_OBJECT = Screened(r"\b(?:(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
-                             r"from|notice|say|said|feel|hear|know)\s+(?:this|that)|(?:do|doing|does|did|done|try|"
+                             r"from|notice|say|says|said|feel|hear|know)\s+(?:this|that)|(?:do|doing|does|did|done|try|"
                              r"trying|tried|tries)\s+(?:it|them))\b(?=\s*[.,;:!?—–)]|$)")
 _POINTERS = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
-                       r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?]))\b")
+                       r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?])|(?:each|either|neither) one(?! of)|"
+                       r"one or two(?=\s+(?:into|in|to|at|on|for|with|from|of them|a day|each day)\b|[.,;!?]))\b")
 
 _LEANS_BACK = Screened(r"\b(?:neither (?:is|are|works?|helps?|of (?:these|them|those))\b|the same way\b"
                        r"(?!\s+(?:as|that|you|we|they|i|he|she)\b))")  # "If neither is available", "responds the same way"

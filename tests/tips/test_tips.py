@@ -512,7 +512,8 @@ def test_a_quotation_mark_that_opens_or_closes_nothing_in_the_tip_goes(written, 
     ("Not perfectly.", True), ("Not a quick fix, and not a checklist.", True),
     ("Not because you're doing anything wrong.", True), ("Others stay in therapy for years.", True),
     ("Few talk about the cost of a sleepless week.", True), ("Some cite money as their first worry.", True),
-    ("Don't give up, though!", True),
+    ("Don't give up, though!", True), ("Perhaps you grew up in a loud house.", True),
+    ("Perhaps the hardest part is the waiting.", False),
     ("Not everyone needs a therapist to feel better.", False),
     ("Some people feel better after a walk.", False), ("Many parents worry about screens.", False),
     ("Most couples argue about chores.", False), ("Rest is not a reward, though it can feel like one.", False),
@@ -524,6 +525,8 @@ def test_fragments_and_quantifiers_that_answer_the_sentence_before_need_context(
 @pytest.mark.parametrize("sentence, leans", [
     ("Nobody will notice you doing it, but you will feel calmer.", True), ("You've tried them.", True),
     ("Write the worry down and then put it away.", False), ("Keep doing it mindfully.", False),
+    ("Take your time with each one.", True), ("Add one or two to your morning.", True), ("Every parent says this.", True),
+    ("Each one of us grieves differently.", False), ("Pick one or two friends to call this week.", False),
 ])
 def test_a_pronoun_object_at_a_clause_end_leans_on_the_sentence_before(sentence, leans):
     assert bool(dangling_references(sentence)) is leans
