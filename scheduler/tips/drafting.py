@@ -277,9 +277,13 @@ def _describes_its_heading(section: Section) -> str | None:
     if len(blocks) != 1 or blocks[0].kind != "paragraph" or blocks[0].lead or not section.heading:
         return None
     said = split_sentences(blocks[0].text)
-    if len(said) != 1 or not topic_heading(section.heading) or is_command(said[0]) or whole_sentence(said[0]):
-        return None
+    if not said or not all(_EXAMPLE.match(s) for s in said[1:]) or not topic_heading(section.heading) or is_command(
+            said[0]) or whole_sentence(said[0]):
+        return None  # "Your personal space, body, and physical needs. Example: “…”" under "Physical": its example too
     return f"describes its heading (“{section.heading.strip()}”) with no subject of its own"
+
+
+_EXAMPLE = re.compile(r"^(?:(?:for )?example|e\.g\.)\b\s*:?\s*[“\"]", re.IGNORECASE)
 
 
 def _quotation_drafts(block: Block, section: Section, scope: Scope) -> list[Draft]:

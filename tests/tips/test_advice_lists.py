@@ -548,3 +548,22 @@ def test_a_list_is_never_cut_to_the_one_item_its_headline_names_and_a_number_of_
          "friends, and activities that used to bring you joy; and changes in appetite that cause weight loss or weight "
          "gain you did not plan."))]  # not "… risk factors in adults include grief.", the fifth of five alone
     assert [item["left_out"] for item in items[:5]] == ["too long for a post"] * 5
+
+
+KINDS_OF_REST = """# Rest
+
+## Kinds of rest
+
+### Sensory
+
+Your screens, noise, and bright lights. Example: "I keep my phone in another room after nine."
+
+### Social
+
+Plan one quiet evening alone each week, even if you love company.
+"""
+
+
+def test_a_description_of_its_heading_with_only_an_example_after_it_is_left_out_whole(tmp_path):
+    tips, _ = split(tmp_path, "rest.md", KINDS_OF_REST)
+    assert [tip.headline for tip in tips] == ["Plan one quiet evening alone each week, even if you love company."]
