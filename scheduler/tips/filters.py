@@ -398,6 +398,8 @@ _IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:i
 _TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)
 _TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
 _ALSO = Screened(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
+# ", however," or ", though," inside the sentence only ties it to the one before: "The good news, however, is …"
+_ASIDE_CONTRAST = Screened(r",\s+(?:however|though),(?=\s)", re.IGNORECASE)
 _MODAL_STILL = Screened(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
 _DEMONSTRATIVE_PLURAL = Screened(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
 _SITUATION_NOUNS = frozenset(["times", "moments", "days", "weeks", "months", "years", "seasons", "situations", "cases", "instances", "circumstances", "conditions", "cases", "periods", "stages", "conversations"])
@@ -438,6 +440,7 @@ def compress(sentence: str) -> str:
     text = _TRY_TO_AVOID.sub("Avoid ", text)
     if "not only" not in text.lower():
         text = _ALSO.sub("", text)
+    text = _ASIDE_CONTRAST.sub("", text)
     text = _MODAL_STILL.sub(lambda m: m.group(1), text)
     text = _HEDGES.sub("", text)
     text = _DEMONSTRATIVE_PLURAL.sub(_drop_demonstrative, text)
