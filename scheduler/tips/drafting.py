@@ -74,6 +74,7 @@ from scheduler.tips.lists import (
     example_drafts,
     introduces_example,
     is_contrast,
+    labelled_run_draft,
     list_drafts,
     spoken_example,
     with_contrasts,
@@ -263,11 +264,25 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
                 block.text.rstrip().endswith(":")
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
                                             skip=consumed if position == 0 else 0, intro=intro))
+            run = _topic_run(blocks[position + 1:]) if block.text.rstrip().endswith(":") and not block.lead else []
+            if run:
+                drafts.extend(labelled_run_draft(block, run, section, scope))
             last = split_sentences(block.text)[-1:] if block.text else []
             # the article's own question goes on to the next paragraph's answer; a question someone asks inside a
             # quotation ("… Can we find other resources?") is what they say, not a question the next one answers
             question = last[0] if last and is_question(last[0]) and not last[0].rstrip().endswith(("”", '"')) else None
     return drafts
+
+
+def _topic_run(after: tuple[Block, ...]) -> list[Block]:
+    """The bold-labelled paragraphs right after a lead-in, when there are three or more and every label only names
+    a topic ("**Mood shifts.**", "**Social withdrawal:**"); none otherwise."""
+    run = []
+    for block in after:
+        if block.kind != "paragraph" or not block.lead or label_lead(block.lead):
+            break
+        run.append(block)
+    return run if len(run) >= 3 and all(topic_heading(block.lead or "") for block in run) else []
 
 
 def _describes_its_heading(section: Section) -> str | None:

@@ -500,6 +500,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     if headline is None and (open_ended or plural_head or together):
         for count in range(min(3, len(phrases)), 1, -1):
             candidate = end_with_period(opener + _join(phrases[:count], either=conditional))
+            if count == 2 and any(" and " in phrase for phrase in phrases[:2]):
+                continue  # "irritability and anger and academic decline": the first alone reads better
             if len(candidate) <= MAX_HEADLINE:
                 headline = candidate
                 break
@@ -541,6 +543,22 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
                   anchor=anchor, pieces=phrases)]
 
 
+def labelled_run_draft(lead_in: Block, run: list[Block], section: Section, scope: Scope) -> list[Draft]:
+    """A run of bold-labelled paragraphs whose labels only name topics, under the paragraph that leads into them
+    ("Depression in young people might look like:" + "**Irritability and anger:** …", "**Academic decline:** …"):
+    one tip of the lead-in and the labels, a list of phrases, beside what each paragraph gives by itself."""
+    items = tuple(Item(text="", lead=block.lead.strip().rstrip(":.").strip()) for block in run if block.lead)
+    listed = Block(number=lead_in.number, kind="list", items=items, lead_in=lead_in.text)
+    lead = _list_lead(listed, section) if _lead_in_usable(listed) else None
+    if lead is None or not _VERB_ENDING.search(lead) or _DEFINITE_SUBJECT.match(lead):
+        return []  # only a lead-in of the article's own that the labels finish ("… might look like:"), whose subject
+        # the tip can name ("The therapeutic process typically involves:": which one?)
+    drafts = _combined_list_draft(listed, list(items), section, scope)
+    for draft in drafts:
+        draft.locators = [(block.number, None) for block in run]
+    return drafts
+
+
 def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section, scope: Scope) -> list[Draft]:
     """A list its lead-in points at ("These activities may help you feel better:"): the text is the lead-in with
     the items; the headline puts the first item that fits where the lead-in said "these activities"."""
@@ -564,6 +582,7 @@ def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section
                   locators=[(block.number, number) for number, _ in kept], anchor=anchor, pieces=phrases)]
 
 
+_DEFINITE_SUBJECT = re.compile(r"^the\s+(?:[\w-]+\s+)?[\w-]+\s+(?!of\b)", re.IGNORECASE)
 _CONTINUED = re.compile(r"\b(?:to|you|can|should|may|might|will|could|must)$", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 

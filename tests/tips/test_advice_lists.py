@@ -567,3 +567,34 @@ Plan one quiet evening alone each week, even if you love company.
 def test_a_description_of_its_heading_with_only_an_example_after_it_is_left_out_whole(tmp_path):
     tips, _ = split(tmp_path, "rest.md", KINDS_OF_REST)
     assert [tip.headline for tip in tips] == ["Plan one quiet evening alone each week, even if you love company."]
+
+
+SIGNS_RUN = """# Burnout in nurses
+
+## Signs
+
+Burnout in nurses might look like:
+
+**Irritability and impatience:** Small requests from colleagues start to feel like impositions.
+
+**Early exhaustion:** Feeling drained before the shift has even started.
+
+**Detachment:** Caring less about patients you once looked forward to seeing.
+
+## The process
+
+The recovery process usually involves:
+
+**Rest:** Time away from the ward, protected from calls.
+
+**Reflection:** Looking back at what drained you most.
+
+**Reconnection:** Finding the parts of the work you still love.
+"""
+
+
+def test_a_run_of_labelled_paragraphs_under_a_lead_in_they_finish_is_also_one_tip_of_its_labels(tmp_path):
+    tips, _ = split(tmp_path, "nurses.md", SIGNS_RUN)
+    runs = [(tip.headline, tip.text) for tip in tips if tip.text.startswith(("Burnout in nurses", "The recovery"))]
+    assert runs == [("Burnout in nurses might look like irritability and impatience.",
+                     "Burnout in nurses might look like irritability and impatience, early exhaustion, and detachment.")]
