@@ -156,7 +156,8 @@ def example_drafts(examples, block: Block, section: Section, scope: Scope, *, se
 
 
 _VERB_ENDING = re.compile(r"\b(include|includes|including|are|is|can|could|might|may|help|helps|you|to|like|mean|"
-                          r"means|involve|involves|try|with|about|for|of|by|as|need|needs|want|wants|should|if|when|whenever|unless)$",
+                          r"means|involve|involves|try|with|about|for|of|by|as|need|needs|want|wants|should|if|when|whenever|unless|"
+                          r"from|through|into|onto|upon|on|at|avoid|consider|notice)$",
                           re.IGNORECASE)
 
 

@@ -101,3 +101,15 @@ def test_a_bold_lead_in_that_starts_its_sentence_is_not_cut_from_it(tmp_path):
     headlines = [tip.headline for tip in split_article(read_article(path))]
     assert "Rescuing says." not in headlines and "Coaching says." not in headlines
     assert "Rescuing says: \"You can't manage this, so I'll handle it.\"" in headlines
+
+
+def test_a_list_that_finishes_its_lead_in_reads_as_one_sentence(tmp_path):
+    path = tmp_path / "lead-in.md"
+    path.write_text("# After a hospital stay\n\n## What can linger\n\nWorry after a long illness can grow from:\n\n"
+                    "- sudden changes in routine\n- weeks without seeing friends\n- bills arriving at once\n",
+                    encoding="utf-8")
+    tips = split_article(read_article(path))
+    sentence = ("Worry after a long illness can grow from sudden changes in routine, weeks without seeing friends, "
+                "and bills arriving at once.")
+    assert [tip.text for tip in tips] == [sentence]
+    assert not tips[0].headline.endswith("from.")
