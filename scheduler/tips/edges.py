@@ -52,9 +52,9 @@ _BIO = Caseless(
     r"volunteers|holds|earned|received|is passionate|is also|brings|trained)\b"
     r"|^(?:about the author|meet the author)\b", screened=True)
 _CRISIS_LINE = Caseless(
-    r"(?:^|,\s*|\bplease\s+|\bor\s+)(?:call|text|dial|contact|chat)\b[^.!?]{0,40}\b(?:911|988|lifeline|hotline|"
+    r"(?:^|,\s*|\bplease\s+|\bor\s+)(?:call|text|dial|contact|chat)\b[^.!?]{0,40}\b(?:911|988|9-8-8|lifeline|hotline|"
     r"crisis line|emergency services)\b"
-    r"|\b(?:911|988)\b[^.!?]{0,30}\b(?:call|text)\b|\bthe (?:988 )?(?:suicide (?:and|&) crisis )?lifeline\b"
+    r"|\b(?:911|988|9-8-8)\b[^.!?]{0,30}\b(?:call|text)\b|\bthe (?:988 )?(?:suicide (?:and|&) crisis )?lifeline\b"
     r"|\bhelpline is\b", screened=True)
 _SETUP = Caseless(
     r"^(?:here are|here’s|here's|below(?: are|,)?|in this (?:post|article|blog|guide|piece)|read on|keep reading|"

@@ -8,6 +8,7 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.drafting import split_report
+from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import dangling_references, is_fragment
 
 
@@ -598,3 +599,9 @@ def test_a_run_of_labelled_paragraphs_under_a_lead_in_they_finish_is_also_one_ti
     runs = [(tip.headline, tip.text) for tip in tips if tip.text.startswith(("Burnout in nurses", "The recovery"))]
     assert runs == [("Burnout in nurses might look like irritability and impatience.",
                      "Burnout in nurses might look like irritability and impatience, early exhaustion, and detachment.")]
+
+
+@pytest.mark.parametrize("line", ["Call or text 9-8-8 (24/7).", "Text 988 any time, day or night.",
+                                  "9-8-8: call or text, free and confidential."])
+def test_a_crisis_line_in_any_spelling_is_left_to_the_footer(line):
+    assert edge_reason(line) == "crisis line"
