@@ -356,6 +356,13 @@ def unresolved_pronoun(sentence: str) -> bool:
     return not before
 
 
+def unresolved_it(sentence: str) -> bool:
+    """An "it" with no noun before it ("Take it seriously."): a list item's "they" may be named after the article's
+    person (scheduler.tips.persons), an "it" never is."""
+    first = _PRONOUN.search(sentence)
+    return first is not None and first.group(1).lower() in ("it", "its") and unresolved_pronoun(sentence)
+
+
 _DEMONSTRATIVE = Screened(
     r"(?<!^)\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b|can\b|could\b|may\b|will\b|would\b|might\b|"
     r"should\b|must\b|means\b|way\b|helps?\b|'s\b|’s\b|you\b|they\b|we\b|it\b|he\b|she\b|i\b|year\b|week\b|"

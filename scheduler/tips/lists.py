@@ -51,6 +51,7 @@ from scheduler.tips.filters import (
     is_question,
     opens_with_reference,
     tidy,
+    unresolved_it,
     unresolved_pronoun,
 )
 from scheduler.tips.flags import personal_details
@@ -431,7 +432,8 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
                 return []
             break
         kept.append(tidy(sentence))
-    if not kept or opens_with_reference(kept[0]) or dangling_references(compress(kept[0])):
+    if not kept or opens_with_reference(kept[0]) or dangling_references(compress(kept[0]))  or (
+            len(kept) == 1 and unresolved_it(kept[0])):  # "Take it seriously.": nothing after it says what
         scope.ledger.leave(where, "needs context")  # "Breathe slowly while doing this.": doing what, the item never says
         return []
     headline, first = make_headline(kept[0])

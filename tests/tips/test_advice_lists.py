@@ -605,3 +605,22 @@ def test_a_run_of_labelled_paragraphs_under_a_lead_in_they_finish_is_also_one_ti
                                   "9-8-8: call or text, free and confidential."])
 def test_a_crisis_line_in_any_spelling_is_left_to_the_footer(line):
     assert edge_reason(line) == "crisis line"
+
+
+WORRYING_SIGNS = """# When a friend seems low
+
+## If they mention hurting themselves
+
+Ways to respond well:
+
+- Take it seriously.
+- Keep it calm. A steady voice helps more than the right words.
+- Call a crisis line together if you are worried about their safety tonight.
+"""
+
+
+def test_a_list_item_of_one_line_whose_it_names_nothing_is_left_out(tmp_path):
+    tips, items = split(tmp_path, "low.md", WORRYING_SIGNS)
+    assert not any(tip.headline == "Take it seriously." for tip in tips)
+    assert items[0]["left_out"] == "needs context"
+    assert any(tip.headline == "Keep it calm." for tip in tips)  # the sentence after it says what "it" is
