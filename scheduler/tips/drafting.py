@@ -450,8 +450,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                 current = None
                 continue
             headline, first = make_headline(sentence)
-            current = Draft(headline=headline, sentences=[asked, first], section=section.heading,
-                            paragraph=block.number, sentence=max(number, 1), sources=[asked, sentence],
+            pasted = [] if asked == section.heading else [asked]  # the section's own question is never pasted in
+            current = Draft(headline=headline, sentences=pasted + [first], section=section.heading,
+                            paragraph=block.number, sentence=max(number, 1), sources=pasted + [sentence],
                             context=block.text, score=score, notes=notes + headline_notes(sentence, headline),
                             verdict=verdict)
             drafts.append(current)

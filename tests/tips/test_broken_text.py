@@ -113,3 +113,13 @@ def test_a_list_that_finishes_its_lead_in_reads_as_one_sentence(tmp_path):
                 "and bills arriving at once.")
     assert [tip.text for tip in tips] == [sentence]
     assert not tips[0].headline.endswith("from.")
+
+
+def test_a_question_heading_is_not_pasted_into_its_answer(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text("# Sleep questions\n\n## Why does a bedtime help?\n\nA steady bedtime sets your body clock, so "
+                    "sleep comes faster. Keep it within half an hour on weekends.\n\nCan I nap? Short naps before 3 pm "
+                    "are fine for most adults.\n", encoding="utf-8")
+    texts = [tip.text for tip in split_article(read_article(path))]
+    assert texts[0].startswith("A steady bedtime sets your body clock")
+    assert not any(text.startswith("Why does a bedtime help?") for text in texts)
