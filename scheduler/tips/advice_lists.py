@@ -307,3 +307,16 @@ def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
         return None
     said = (split_sentences(lead_in) or [lead_in])[-1].strip()
     return f"a list item alone: finishes its lead-in (“{said}”) with no subject of its own"
+
+
+_WHOLE_QUOTE = re.compile(r"^\s*[“\"][^”\"]+[”\"]\s*$")
+
+
+def labelled_example(label: str, body: str) -> str | None:
+    """Why a paragraph that is only a quotation under a label naming a situation ("**With family:** “I love you and I'm
+    not willing to discuss my weight.”") says nothing alone: an example of what to say, and nothing says of what."""
+    bare = label.strip().rstrip(":.").strip()
+    if not _WHOLE_QUOTE.match(body) or has_verb(bare) or is_imperative(bare) or re.search(
+            r"\b(?:says?|said|ask|tell)\b", bare, re.IGNORECASE) or len(words(bare)) > 4:
+        return None
+    return f"an example of what to say under a label (“{bare}”), with nothing saying what it is an example of"

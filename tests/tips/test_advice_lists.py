@@ -624,3 +624,24 @@ def test_a_list_item_of_one_line_whose_it_names_nothing_is_left_out(tmp_path):
     assert not any(tip.headline == "Take it seriously." for tip in tips)
     assert items[0]["left_out"] == "needs context"
     assert any(tip.headline == "Keep it calm." for tip in tips)  # the sentence after it says what "it" is
+
+
+SCRIPTS = """# Saying no
+
+## Boundaries in practice
+
+**At home:** "I'm happy to cook on weekdays, and I need you to cook on Sundays."
+
+**On the phone:** "I can talk for ten minutes, then I need to get back to work."
+
+Say it once, kindly, and let the silence after it do the rest.
+"""
+
+
+def test_a_quotation_under_a_label_that_only_names_a_situation_is_left_out_with_its_reason(tmp_path):
+    tips, _ = split(tmp_path, "scripts.md", SCRIPTS)
+    path = tmp_path / "scripts.md"
+    blocks = split_report(read_article(path)).blocks
+    assert not any(tip.headline in ("At home.", "On the phone.") for tip in tips)
+    assert blocks[0]["left_out"] == ("an example of what to say under a label (“At home”), with nothing saying what "
+                                     "it is an example of")
