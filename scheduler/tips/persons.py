@@ -30,7 +30,7 @@ MIN_MENTIONS = 3  # "your teen" this often, and at least twice as often as anyon
 # A verb whose object is a person ("let them know", "sit with them"), a word after "their" that only a person has
 # ("their feelings"), and what a person does after "they" ("they push you away", "they may not be ready").
 _ASKS_A_PERSON = re.compile(r"\b(?:let|tell|ask|help|show|give|remind|encourage|support|reassure|validate|praise|"
-                            r"thank|hug|invite|prevent|teach|trust|believe|love|protect|leave|rescue|sit with|wait for|"
+                            r"thank|hug|invite|prevent|teach|trust|believe|love|protect|rescue|sit with|wait for|"
                             r"listen to|talk to|talk with|check on|check in with|be there for|stay with|"
                             r"spend time with)\s+$", re.IGNORECASE)
 _PERSON_DOES = re.compile(r"^(?:\s+(?:(?:just|still|often|always|never|sometimes|really|genuinely|probably)\s+)?"

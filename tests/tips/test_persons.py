@@ -28,6 +28,7 @@ def test_the_person_an_article_speaks_of_throughout(texts, person):
     ("Validate their feelings, even the big ones.", "Validate your teen’s feelings, even the big ones."),
     ("Don't dismiss their fears, it's lonely.", "Don't dismiss your teen's fears, it's lonely."),
     ("Practise them every day.", None),  # the techniques? no word around it speaks of a person
+    ("Leave them on the counter overnight.", None),  # "leave" takes things as often as people
     ("Let teens learn to handle things on their own.", None),  # someone named before: no orphan
     ("Give space and trust they'll come back.", None),  # after "and": someone before it may be meant
     ("Learning to solve problems on their own takes time.", None),  # "on their own" stays
