@@ -99,6 +99,14 @@ _TRY_THIS = re.compile(r"^(?:try(?: saying)?|say|say instead|try instead):?\s*[�
 _CONTRAST = re.compile(r"^Instead of “[^”]+” try saying: “([^”]+)”$")
 
 
+# A lead-in that introduces words to say ("Try saying:", "Phrases that help:", "You might respond with:"); quotations
+# under another lead-in are what someone thinks or believes ("Trauma can shift our fundamental beliefs:" + "“It was my
+# fault”"), never a script for the reader
+_SPEECH_LEAD = re.compile(r"\b(?:say\w*|said|try\w*|ask\w*|tell\w*|phrases?|scripts?|words?|respon\w+|repl\w+|"
+                          r"instead|examples?|like|statements?|sentences?|lines?|questions?|mantras?|affirmations?|"
+                          r"remind\w*|repeat\w*|validat\w+|invit\w+|prompts?|starters?)\b", re.IGNORECASE)
+
+
 def with_contrasts(sentences: list[str]) -> list[str]:
     """The sentences with an example of what not to say and the one to say instead as one ('Instead of: "You never
     listen." Try: "I feel unheard."' -> 'Instead of “You never listen,” try saying: “I feel unheard.”'): the example
@@ -217,7 +225,7 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
         for number, _ in items:
             ledger.leave((block.number, number), f"an example of what not to say (“{forbidding}”)")
         return []
-    if all(quoted):
+    if all(quoted) and (not block.lead_in or _SPEECH_LEAD.search(block.lead_in)):
         drafts = example_drafts([item.full for _, item in items], block, section, scope)
         for draft, (number, _) in zip(drafts, items):
             draft.locators = [(block.number, number)]

@@ -123,3 +123,14 @@ def test_a_question_heading_is_not_pasted_into_its_answer(tmp_path):
     texts = [tip.text for tip in split_article(read_article(path))]
     assert texts[0].startswith("A steady bedtime sets your body clock")
     assert not any(text.startswith("Why does a bedtime help?") for text in texts)
+
+
+def test_quotations_under_a_lead_in_that_is_not_about_speaking_are_no_script(tmp_path):
+    path = tmp_path / "beliefs.md"
+    path.write_text("# After a hard year\n\n## What shifts\n\nA hard year can leave quiet beliefs behind:\n\n"
+                    "- \"Nobody really listens to me\"\n- \"I always mess things up\"\n- \"Good news never lasts\"\n\n"
+                    "## What to say\n\nTry saying:\n\n- \"I am doing the best I can today.\"\n",
+                    encoding="utf-8")
+    headlines = [tip.headline for tip in split_article(read_article(path))]
+    assert not any("Nobody really listens" in headline and headline.startswith("Try saying") for headline in headlines)
+    assert "Try saying: “I am doing the best I can today.”" in headlines
