@@ -84,6 +84,8 @@ def introduces_example(text: str) -> bool:
 
 
 def spoken_example(sentence: str) -> str | None:
+    if "“" not in sentence and '"' not in sentence:
+        return None  # what is said is quoted: without a quotation mark, _SAY (tried at every place) cannot match
     match = _SAY.search(sentence)
     if not match or not re.search(r"\b(?:say|saying|try|example|instance|something like)\b", sentence, re.IGNORECASE):
         return None
