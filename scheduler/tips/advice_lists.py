@@ -283,6 +283,7 @@ def holds_together(block: Block, section: Section, items: list[Item]) -> str | N
 
 
 _NO_SUBJECT = re.compile(r"^(?:(?:\w+ly\s+)?(?!\w*thing\b)\w{2,}ing|for|at|about|not|without)\b", re.IGNORECASE)
+_THEY = re.compile(r"^(?:they|he|she)\b", re.IGNORECASE)
 _ASKS = re.compile(r"\b(?:that|which|who|whom|where|whether|how|what|when|why)\b", re.IGNORECASE)
 
 
@@ -299,9 +300,12 @@ def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
     Exploring who you are beyond your health…") says nothing alone: its label only names a topic, and its
     description opens with no subject ("Exploring…", "For the years…", "Not knowing…"), has no verb of its own and
     never names the label's words (as "Medical trauma: Frightening medical experiences…" does), so it finishes the
-    lead-in's sentence, which the tip would never say. None when the description can stand as a sentence."""
+    lead-in's sentence, which the tip would never say; or its description opens with a "they" that only the lead-in
+    names ("**Withdrawal.** They're turning down plans…"). None when the description can stand as a sentence."""
     first = (split_sentences(body) or [""])[0].strip().lstrip("“\"‘(")
     bare = label.strip().rstrip(":.").strip()
+    if lead_in and _THEY.match(first) and not has_verb(bare) and not is_imperative(bare) and len(words(bare)) <= 6:
+        return "needs context: its description opens with a “they” the label never names"  # "They're turning down …"
     if not lead_in or not first or not _NO_SUBJECT.match(first) or has_verb(bare) or is_imperative(bare) or len(
             words(bare)) > 6 or _main_verb(first) or content_words(bare) & content_words(body):
         return None

@@ -499,6 +499,8 @@ Therapy for burnout can offer:
 **Perspective:** For people who measure themselves by output, learning to rest can feel like failing.
 
 **Withdrawal:** Pulling away from friends and finding reasons not to make plans.
+
+**Avoidance:** They stop answering messages from friends and family.
 """
 
 
@@ -515,6 +517,7 @@ def test_a_labelled_paragraph_that_only_finishes_its_lead_in_is_left_out_with_it
     assert "Rebuilding sleep habits" in kept  # names its label's words
     assert "learning to rest can feel like failing" in kept
     assert report.blocks[5]["left_out"].startswith("a list item alone")  # "not to make plans": no verb of its own
+    assert report.blocks[6]["left_out"].startswith("needs context")  # "They stop …": the lead-in's people
 
 
 ONE_OF_MANY = """# Low mood
