@@ -677,7 +677,15 @@ _NUMBERED = re.compile(r"^\s*(?:(?:step|tip|part|no\.?|#)\s*\d{1,2}\s*[:.)—–
                        re.IGNORECASE)
 
 
+_NO_SUBJECT = re.compile(r"^(?:for|with|at|in|on|during|after|before|when|if|about|to|from|by|while|within|among)\b",
+                         re.IGNORECASE)
+
+
 def _looks_plural(phrase: str) -> bool:
+    """A plural noun phrase that can open "… include …" ("Common signs of burnout"), not a phrase that opens with a
+    preposition ("For parents and carers")."""
+    if _NO_SUBJECT.match(phrase):
+        return False
     head = re.split(r"\s+(?:a|an|the|to|that|for|of|when|who|your|you|in|on|with|partners?|people)\b", phrase,
                     maxsplit=1)[0]
     last = words(head)[-1:] if words(head) else []

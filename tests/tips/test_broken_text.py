@@ -134,3 +134,12 @@ def test_quotations_under_a_lead_in_that_is_not_about_speaking_are_no_script(tmp
     headlines = [tip.headline for tip in split_article(read_article(path))]
     assert not any("Nobody really listens" in headline and headline.startswith("Try saying") for headline in headlines)
     assert "Try saying: “I am doing the best I can today.”" in headlines
+
+
+def test_a_heading_that_opens_with_a_preposition_does_not_open_an_include_sentence(tmp_path):
+    path = tmp_path / "carers.md"
+    path.write_text("# School worries\n\n## For Grandparents and Carers\n\n- Listening to worries without rushing\n"
+                    "- Keeping mornings calm and predictable\n- Talking with teachers about small steps\n",
+                    encoding="utf-8")
+    assert not any(" include " in tip.text and tip.text.startswith("For grandparents")
+                   for tip in split_article(read_article(path)))
