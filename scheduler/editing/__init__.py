@@ -35,6 +35,7 @@ from scheduler.editing.showing import Showing
 from scheduler.errors import AlreadyHere, Conflict, ContentError, Refused
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, SplitReport
+from scheduler.tips.flags import sensitive_words
 from scheduler.tips.readiness import is_ready, notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
@@ -81,7 +82,7 @@ class Editor(Showing):
                 for network in own:
                     if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
                         raise Conflict(snapshot(item), "")
-            changes: dict[str, Any] = {**fields, **_notes_after(item, fields)}
+            changes: dict[str, Any] = {**fields, **_notes_after(item, fields), **_flags_after(item, fields, own)}
             if own and item is not None:
                 merged = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items()}, **own}
                 known = networks.keys()  # in the registry's order, as split writes them
@@ -392,6 +393,21 @@ def _notes_after(item: dict | None, fields: dict) -> dict:
     if "ready" in item:
         found["ready"] = is_ready(notes)
     return found
+
+
+def _flags_after(item: dict | None, fields: dict, own: dict) -> dict:
+    """A tip edited to speak of death, self-harm, abuse or a crisis is flagged `sensitive`, as split flags such
+    words: its posts carry the crisis footer, and it waits for a person to acknowledge the flag like any other.
+    An edit never takes a flag away (a person does that in the campaign file)."""
+    review = [str(flag) for flag in (item or {}).get("review") or ()]
+    if item is None or "sensitive" in review or not (fields or own):
+        return {}
+    found = sensitive_words(*(str(fields.get(key, item.get(key)) or "") for key in ("headline", "text")),
+                            *(str(text) for text in own.values()))
+    if not found:
+        return {}
+    return {"review": [*review, "sensitive"],
+            "review_words": {**(item.get("review_words") or {}), "sensitive": list(found)}}
 
 
 def _normal(key: str, value) -> str | None:

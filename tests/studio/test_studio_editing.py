@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from scheduler import audit
-from tests.studio.helpers import SLUG, TIP, Studio, errors, said
+from tests.conftest import run_cli
+from tests.studio.helpers import NOW, SLUG, TIP, Studio, errors, said
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> & "quoted"'
 
@@ -213,3 +214,25 @@ def test_the_campaigns_page_counts_what_needs_a_person(studio):
     assert "1 sensitive" in page and "20 no card yet" in page
     studio.get(f"/cards/{SLUG}/{TIP}.png")  # the review page draws each card as it is shown
     assert "19 no card yet" in studio.get("/").text
+
+
+def test_a_tip_edited_to_speak_of_a_crisis_is_flagged_sensitive_and_posts_with_the_crisis_footer(studio):
+    """The splitter flags a tip by its words; a person's edit is read the same way, so a tip rewritten to speak of
+    suicide never goes out without the footer: it waits for the flag's acknowledgement, then carries it."""
+    assert "sensitive" not in (tip_data(studio).get("review") or [])
+    words = "If you are thinking about suicide, you deserve support today."
+    assert studio.edit(headline="You deserve support today.", text=words).status_code == 303
+    tip = tip_data(studio)
+    assert tip["review"] == ["sensitive"] and "suicide" in " ".join(tip["review_words"]["sensitive"]).lower()
+    assert studio.status("approved", acknowledge=["sensitive"]).status_code == 303
+    plan = json.loads(run_cli("--root", str(studio.root), "plan", "--json", "--now", NOW.isoformat()).out)
+    post = next(p for p in plan["posts"] if TIP in p["id"])  # approving in the studio queued it
+    assert words in post["text"] and "If you are in crisis, call or text 988." in post["text"]
+    # an ordinary edit afterwards keeps the flag: only a person takes it away
+    assert studio.edit(headline="You deserve support.", text="You deserve support.").status_code == 303
+    assert tip_data(studio)["review"] == ["sensitive"]
+
+
+def test_an_ordinary_edit_raises_no_flag(studio):
+    assert studio.edit(headline="Patience helps.", text="Patience helps when a partner is unsure.").status_code == 303
+    assert not tip_data(studio).get("review")
