@@ -5,11 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from scheduler.tips.sensitivity import (
-    heading_reaches,
-    is_sensitive_text,
-    sensitive_phrases,
-)
+from scheduler.tips.sensitivity import is_sensitive_text, sensitive_phrases
 from scheduler.tips.sentences import Screened
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
@@ -85,14 +81,6 @@ def sensitive_words(*texts: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def tip_sensitive_words(tip_text: str, heading: str = "") -> tuple[str, ...]:
-    """The words that make a tip sensitive: its own, or its heading's where they reach it (a tip under "Coping with
-    grief" that says nothing of a loss, "Join a support group.", is an ordinary tip)."""
-    own = sensitive_words(tip_text)
-    found = sensitive_words(heading) if heading else ()
-    return own + tuple(word for word in found if word not in own) if own or heading_reaches(found, tip_text) else ()
-
-
 def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """What in the text looks like a client's details: a name with an age, an email, a phone, an address."""
     found: dict[str, None] = {}
@@ -112,7 +100,7 @@ def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str
 def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
     """Review flags from the tip's own words and its heading, each with the words that raised it."""
     flags = {}
-    sensitive = tip_sensitive_words(tip_text, heading)
+    sensitive = sensitive_words(tip_text, heading)
     if sensitive:
         flags["sensitive"] = sensitive
     private = privacy_details(tip_text, names)

@@ -284,17 +284,6 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 _FOUND = Caseless(r"\b(?:" + "|".join(p for _, patterns in TOPICS for p in patterns) + ")")
-# A section on grief or on coping after a traumatic event is mostly ordinary advice ("Be patient with yourself.",
-# "Join a support group."): under such a heading a tip is sensitive when its own words speak of the loss or the
-# event, in any words (ECHOES); under a heading on suicide, self-harm, abuse or a crisis, every tip is.
-_SOFT_FAMILIES = ("death, dying and grief", "a critical incident or a traumatic event")
-_SOFT = Caseless(r"\b(?:" + "|".join(p for family, patterns in TOPICS if family in _SOFT_FAMILIES
-                                       for p in patterns) + ")$")
-_ECHOES = Caseless(r"\b(?:loss|losses|lost|los(?:e|es|ing)|wounds?|memor(?:y|ies)|remember\w*|honou?r\w*|reminders?|"
-                   r"trigger\w*|pain\w*|hurt\w*|miss(?:es|ed|ing)?|gone|the person|someone you lov\w+|"
-                   r"what happened|anniversar\w+|goodbye\w*|aftermath|(?:the|that|this|a) (?:\w+ )?(?:day|event|night)|scary|"
-                   r"traumatic\w*|afraid|fear\w*|scared|terrif\w+|shock\w*|numb\w*|unsafe|danger\w*|died|dying|"
-                   r"death|dead|mourn\w*|widow\w*|funeral\w*)\b")
 _EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
 
 
@@ -303,13 +292,6 @@ def _plain(text: str) -> str:
     for start, end in _EVERYDAY.spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
-
-
-def heading_reaches(heading_phrases: tuple[str, ...], tip_text: str) -> bool:
-    """Whether a heading's sensitive phrases make a tip sensitive whose own words raise none: always, unless the
-    heading speaks only of grief or a traumatic event and the tip says nothing of the loss or the event."""
-    return bool(heading_phrases) and (not all(_SOFT.search(phrase) for phrase in heading_phrases)
-                                      or _ECHOES.search(tip_text))
 
 
 def is_sensitive_text(text: str) -> bool:
