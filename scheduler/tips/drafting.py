@@ -48,6 +48,7 @@ from scheduler.tips.edges import (
     habit_rewrite,
     imperative_rewrite,
     is_vignette,
+    quoted_voice,
 )
 from scheduler.tips.filters import (
     advice_cut,
@@ -217,7 +218,11 @@ def _cannot_stand(tip: Tip) -> str | None:
     """Why a tip of one line cannot stand alone, when it is missing what the article around it said (a word that
     leans on it, a pronoun or a "the symptoms" it never named, a story) or the model reads it as no advice, and
     it is no command: nothing after the line could carry it, so it is left out rather than emitted."""
-    if tip.ready or tip.text.strip() != tip.headline.strip() or is_command(tip.headline):
+    if tip.text.strip() != tip.headline.strip() or is_command(tip.headline):
+        return None
+    if quoted_voice(tip.headline):
+        return "someone's words alone, with nothing saying whose they are or what they show"
+    if tip.ready:
         return None
     model = next((note for note in tip.notes if note in _MODEL_LACKING), None)
     if model:

@@ -103,6 +103,12 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub("", text)
 
 
+def quoted_voice(text: str) -> bool:
+    """Only a quotation, in someone's first person (“I can't stop overthinking.”): a client's or a parent's words,
+    which say nothing alone about whose they are or what they show."""
+    return not without_quotes(text).strip(" .,!?") and bool(_FIRST_PERSON.search(text) or _MY_LOWER.search(text))
+
+
 @per_split
 def first_person(text: str) -> bool:
     """The author's own voice outside quotations: I, me, my (a quoted “I statement” is an example, not voice)."""

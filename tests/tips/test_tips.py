@@ -472,6 +472,22 @@ def test_a_line_that_cannot_stand_alone_is_left_out_with_its_reason_and_a_comman
                for reason in reasons), reasons
 
 
+def test_someones_words_alone_in_the_first_person_are_left_out_and_a_quotation_with_its_point_stays(tmp_path):
+    """A client's or a parent's words on a line of their own ("“I can't stop overthinking.”", then the article's
+    story) were a tip of one quotation: outside graders gave every such tip a C ("client quote alone")."""
+    path = tmp_path / "voices.md"
+    path.write_text("# Quiet worry\n\n“I can't stop overthinking.”\n\nThe woman across from me looks calm.\n\n"
+                    "## What helps\n\n“I don't care anymore.” When a teen who used to care stops caring, take it as a "
+                    "sign to check in gently.\n\n“The relationship matters more than the method.”\n", encoding="utf-8")
+    report = split_report(read_article(path))
+    headlines = [tip.headline for tip in report.tips]
+    assert "“I can't stop overthinking.”" not in headlines
+    assert "“I don't care anymore.”" in headlines  # the sentence after it says what it shows
+    assert "“The relationship matters more than the method.”" in headlines  # no one's own feeling: left to the rules
+    assert any((block["left_out"] or "").startswith("cannot stand alone, one line with nothing to carry it (someone's "
+                                                    "words alone") for block in report.blocks), report.blocks
+
+
 def test_a_question_inside_a_quotation_is_not_carried_into_the_next_paragraph(tmp_path):
     """A script that ends with a question ("… Can we find other resources?") is someone speaking: the next
     paragraph's tip does not open with it (a development article gave 'Can we find other resources?" With
