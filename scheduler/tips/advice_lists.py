@@ -316,6 +316,23 @@ def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
 _WHOLE_QUOTE = re.compile(r"^\s*[“\"][^”\"]+[”\"]\s*$")
 
 
+_PORTRAIT = re.compile(r"^(?:an?|someone|somebody)\b[^.,;:—–!?]{0,60}?\b(?:who|whose)\b(?P<clause>.*)$", re.IGNORECASE)
+_CLAIM_VERB = re.compile(r"\b(?:is|are|can|may|might|should|must|means|helps|needs|tends|deserves)\b", re.IGNORECASE)
+
+
+def labelled_portrait(label: str, body: str) -> str | None:
+    """Why a paragraph that only sketches someone under a label naming a kind of person ("**The Perfectionist:** A Year
+    10 student who stops attending after their first B grade…") says nothing alone: a case example, one person
+    described by a "who" clause with no main verb after it (before its first comma), and nothing says what to do."""
+    bare = label.strip().rstrip(":.").strip()
+    said = split_sentences(body)
+    found = _PORTRAIT.match(said[0].strip()) if len(said) == 1 else None
+    if not found or _CLAIM_VERB.search(re.split(r"[,;—–]", found.group("clause"))[0]) or has_verb(bare) or is_imperative(bare) or len(
+            words(bare)) > 6:
+        return None
+    return f"an example alone: a portrait of someone under a label (“{bare}”), with no advice"
+
+
 def labelled_example(label: str, body: str) -> str | None:
     """Why a paragraph that is only a quotation under a label naming a situation ("**With family:** “I love you and I'm
     not willing to discuss my weight.”") says nothing alone: an example of what to say, and nothing says of what."""

@@ -20,7 +20,12 @@ from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.posttext import length_on
-from scheduler.tips.advice_lists import finishes_lead_in, is_command, labelled_example
+from scheduler.tips.advice_lists import (
+    finishes_lead_in,
+    is_command,
+    labelled_example,
+    labelled_portrait,
+)
 from scheduler.tips.drafts import (
     CASE_NOTE,
     LONG_HEADLINE,
@@ -253,7 +258,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
         lead_in = lead_in if labelled else (block.text.strip() if block.kind == "paragraph" and block.text.rstrip(
         ).endswith(":") else "")
         alone = (finishes_lead_in(lead_in, block.lead or "", block.text) or labelled_example(block.lead or "", block.text)
-                 ) if labelled else None
+                 or labelled_portrait(block.lead or "", block.text)) if labelled else None
         if alone:
             scope.ledger.leave((block.number, None), alone)
         elif block.kind == "list":

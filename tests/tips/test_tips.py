@@ -488,6 +488,23 @@ def test_someones_words_alone_in_the_first_person_are_left_out_and_a_quotation_w
                                                     "words alone") for block in report.blocks), report.blocks
 
 
+def test_a_portrait_of_someone_under_a_label_is_left_out_and_a_labelled_claim_stays(tmp_path):
+    """Case examples under labels naming a kind of person ("**The Planner:** A student who …") were tips of the label
+    and one person's sketch: outside graders gave each a C ("example alone: case vignette under a label")."""
+    path = tmp_path / "portraits.md"
+    path.write_text("# When exams loom\n\nExam stress looks different in every student.\n\n**The Planner:** A Year 11 "
+                    "student who colour-codes every revision timetable, then rewrites it when one day slips.\n\n"
+                    "**The Night Owl:** Someone whose revision starts at midnight, long after the house is quiet.\n\n"
+                    "**Sleep and memory:** A student who sleeps well tends to remember more of what they revised.\n",
+                    encoding="utf-8")
+    report = split_report(read_article(path))
+    headlines = [tip.headline for tip in report.tips]
+    assert not any(headline.startswith(("The planner", "The night owl")) for headline in headlines), headlines
+    assert any("tends to remember" in tip.text for tip in report.tips), headlines  # a claim, not a portrait
+    reasons = [block["left_out"] or "" for block in report.blocks]
+    assert reasons.count("an example alone: a portrait of someone under a label (“The Planner”), with no advice") == 1
+
+
 def test_a_question_inside_a_quotation_is_not_carried_into_the_next_paragraph(tmp_path):
     """A script that ends with a question ("… Can we find other resources?") is someone speaking: the next
     paragraph's tip does not open with it (a development article gave 'Can we find other resources?" With
