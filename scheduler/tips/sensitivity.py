@@ -36,7 +36,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:step\w*|jump\w*|throw\w*) (?:\w+ )?in front of (?:a|the) (?:train|bus|car|truck|lorry)\b")),
     ("wanting to die or not to be here, without the words", (
         r"want(?:s|ed)? to die\b", r"wish(?:es|ed)? (?:i|you|they|he|she) (?:were|was) dead\b",
-        r"better (?:off )?without (?:me|you|them)\b", r"better off dead", r"(?:were|was|being|be) dead\b",
+        r"better (?:off )?without (?:me|you|them)\b", r"better off dead",
+        (r"better off (?:if|once|when) (?:i|you|he|she|they)\b[^.!?]{0,25}?(?:gone|dead|never born|"
+         r"(?:not|n[’']t) (?:around|here|alive))"),
+        r"reasons? to (?:keep living|keep going(?! (?:with|to|at|on)\b)|" + _GO_ON + "|" + _LIVE + ")", r"(?:were|was|being|be) dead\b",
         r"(?:will|reason|desire) to live\b", r"no reason to (?:live|go on)\b",
         (r"(?:(?:is|are|was|were|does|do|did|wo|ca|could|would|should|might|must|has|have|had|ai)n[’']t|not|never)\s+"
          r"(?:\w+\s+)?worth living\b"), r"life (?:isn’t|isn't|is not|wasn’t|wasn't) worth\b",
@@ -84,6 +87,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:on purpose|deliberately|intentionally)"),
         r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*", r"self[- ]destructi\w+",
         r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting|starving)\b",
+        r"punish\w* " + _SELF + r" physically\b", r"physically (?:punish|hurt|harm)\w* " + _SELF + r"\b",
         r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b")),
     ("death, dying and grief", (
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
@@ -115,6 +119,17 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:not|n’t|n't) have long to live\b", r"(?:weeks|months|days) (?:left )?to live\b",
         r"(?:is|was|be|being|been|get|got) put to sleep\b", r"put (?:\w+ )?(?:dog|cat|pet|horse) (?:down|to sleep)\b",
         r"euthan\w+",
+        (r"(?:dog|cat|pet|horse|puppy|kitten)s?\b(?:\s+[\w’']+){0,4}?\s+(?:be|been|being|was|were|is|get|got) put "
+         r"(?:down|to sleep)\b"),
+        r"los(?:e|es|ing|t) (?:a|the|your|her|their|my|our) (?:\w+ )?pregnanc(?:y|ies)\b",
+        r"(?:taken|gone|left us|died) (?:from (?:us|me|them|you) )?(?:far |much |way )?too (?:soon|early|young)\b",
+        (r"empty (?:chair|seat|place|spot|place setting) at (?:the )?(?:\w+ )?(?:table|thanksgiving|christmas|dinner|"
+         r"holidays?)\b(?! for\b)"),
+        r"loved one[’']s (?:belongings|possessions|clothes|ashes|grave|memory)\b",
+        (r"(?:ache|pain|hurt|heartache|weight|sorrow) of (?:missing|losing|having lost) (?:someone|somebody|him|her|"
+         r"them|a loved one|(?:my|your|our|their|his|her|a) (?:\w+ )?" + _KIN + r")\b"),
+        (r"(?:live|living|life|go on|going on|carry on|carrying on) without (?:him|her|them|a loved one|"
+         r"(?:my|your|our|their|his|her) (?:\w+ )?" + _KIN + r")\b(?![’'])(?! (?:while|for a (?:day|week|weekend|month)))"),
         (r"(?:honou?r\w*|mourn\w*|(?:come|comes|coming|came) to terms with|sorry for|condolences for|cop(?:e|es|ing|ed) "
          r"with|heal\w* (?:from|after)|following|whatever)\s+(?:the |your |their |his |her |my |our |this |that |a )?"
          r"loss\b(?!\s+of\s+(?:interest|appetite|control|sleep|energy|motivation|income|(?:a |your |my )?job|work|time|"
@@ -144,7 +159,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:won’t|won't|doesn’t|doesn't|does not|will not) let (?:you|me|her|him|them) (?:see|talk to|call|leave|"
          r"have)\b"),
         r"(?:controll\w*|takes?|taking|took) (?:all )?(?:the |your |my |her |his )?(?:money|finances|paycheck)",
-        r"check(?:s|ing)? (?:your|my|her|his) (?:phone|messages|texts)",
+        (r"(?:control\w*|dictat\w*)\b[^.!?]{0,30}?\b(?:who (?:you|she|he|they) (?:see|sees|talk|talks)|"
+         r"where (?:you|she|he|they) (?:go|goes))\b"),
+        (r"(?:who|he|she|they|partner|husband|wife|boyfriend|girlfriend|spouse|ex)\s+(?:\w+\s+)?(?:check|checks|"
+         r"checking|checked|goes through|went through|reads?)\s+(?:your|my|her|his) (?:phone|messages|texts|emails)"),
+        r"(?:afraid|scared|frightened|terrified) (?:to go|of going) home\b",
+        (r"(?:elderly|older (?:adults?|people|parents?)|vulnerable (?:adults?|people)|children|a child|kids)\b"
+         r"(?:\s+[\w’']+){0,3}?\s+(?:be|been|being|are|is|was|were|get|got)\s+taken advantage of\b"),
+        r"(?:child|sexual|financial|elder) exploitation\b",
         r"controls? (?:where you go|who you see|what you wear|what you eat|your money|your friends|everything you do)",
         r"(?:track|monitor)\w* (?:your|her|his|my) (?:location|phone|messages|texts|calls|every move|whereabouts)",
         r"reads? (?:your|her|his|my) (?:messages|texts|emails|diary)",
@@ -167,7 +189,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"without (?:your|my|her|his|their)? ?consent", r"inappropriate(?:ly)? touch\w*",
         r"groped|drugged|spiked (?:your |her |his |my )?drink",
         r"(?:was|were|been|being|get|got) groomed\b", r"who groomed\b", r"online grooming\b",
-        r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b")),
+        r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b",
+        r"grooming\b[^.!?]{0,40}?\b(?:secrets?|special attention|(?:gifts?|favou?rs) and (?:special )?attention)\b",
+        (r"touch(?:ed|es|ing)? (?:\w+ ){0,2}?in (?:a |the )?ways? (?:that |which )?[^.!?]{0,25}?(?:(?:\bnot|n[’']t|"
+         r"\bnever) (?:\w+ )?(?:okay|ok|right|safe|appropriate)|\b(?:wrong|uncomfortable|scary))\b"))),
     ("crisis, danger and emergency", (
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
@@ -229,16 +254,25 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:car|road|traffic|serious|bad|fatal|terrible|motorcycle|bike|cycling) (?:accident|crash|collision)s?\b",
         r"ptsd\b", r"c-ptsd\b", r"post[- ]?traumatic\b",
         r"(?:fled|fleeing|flee|escaped|escaping) (?:the |a )?(?:war|violence|persecution|conflict)\b",
-        r"war zones?\b", r"war-torn\b", r"terror(?:ist)? attacks?\b", r"terrorism\b")),
+        r"war zones?\b", r"war-torn\b", r"terror(?:ist)? attacks?\b", r"terrorism\b",
+        r"(?:in|saw|see|seen|seeing|from|after|during) combat\b(?! (?:sports?|training|classes?|games?|boots))", r"combat (?:veterans?|zones?|trauma|deployments?)\b",
+        r"(?:lost|los(?:e|es|ing)|destroyed)\b(?:\s+[\w’']+){0,3}?\s+(?:in|to|by) (?:a|the) (?:house )?(?:fire|flood|blaze)\b(?! of)",
+        (r"(?:after|since) what happened (?:that|on that) (?:night|day)\b"),
+        r"replay\w* (?:the|that) (?:moment|night|accident|crash|attack)\b",
+        (r"(?:diagnos\w+|news|phone call|accident|loss|death)\b(?:\s+[\w’']+){0,4}?\s+(?:turned|turns|turning|"
+         r"flipped|shattered|upended) (?:your|my|their|his|her|our) (?:whole )?(?:life|world)"),
+        r"(?:devastating|life-changing|life-limiting|frightening|scary|cancer) diagnos\w+",
+        r"(?:scenes?|things|what) (?:\w+ )?(?:they|you|he|she|i|we) (?:have |had |[’']ve |[’']d )?witnessed\b")),
 )
 
 EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("death and dying as idioms", (
         (r"(?:phone|battery|laptop|car|computer|engine|conversation|argument|arguments|fight|music|noise|wind|"
          r"fire|trend|habits?|hopes?|dreams?|plants?|flowers?|lawn|garden)\s+(?:\w+\s+)?(?:died|dies|die|dying|is dead|"
-         r"was dead)\b"),
+         r"was dead|passed away|passed on)\b"),
         r"dying (?:to|for)\b", r"to die for", r"dead[- ]?(?:end|line|tired|set|weight|ringer|serious)", r"die[- ]hard",
-        r"let (?:\w+ ){0,2}(?:arguments?|habits?|grudges?|it|that|things) die\b",
+        r"let (?:\w+ ){0,2}(?:arguments?|habits?|grudges?|it|that|things) die\b(?: a (?:natural|slow|quiet|quick) death\b)?",
+        r"(?:traffic|commute|rush hour|the drive|heat|hills?|stairs|workouts?) (?:is|was|are|were|can be|will be) murder\b",
         r"(?:died|die|dying) (?:of )?laugh\w*", r"(?:died|die|dying) of (?:embarrassment|boredom|curiosity)",
         r"(?:bored|scared|frightened|worried|tickled|sick|loved|talked) to death", r"dead of (?:winter|night)\b",
         r"knock (?:[\w’']+ )?dead\b", r"drop[- ]dead\b",
@@ -268,6 +302,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:airport|bus|train|ferry|cruise|computer) terminals?\b", r"terminal (?:window|app|command|emulator|velocity)\b",
         r"shooting stars?\b", r"photo shoots?\b",
         r"murder myster\w+",
+        (r"no way out of (?:a|an|the|your|my|their) (?:\w+ )?(?:routine|rut|meeting|contract|lease|maze|job|habit|"
+         r"schedule|chore|deal)s?\b"),
         (r"(?:driving|drive|food|water|ladder|levels?|roads?|speeds?|sleeping|products?|toys?)\b(?: [\w’']+){0,3}? "
          r"(?:is |are |was |can be |feels? )?unsafe\b"),
         r"unsafe (?:to (?:eat|drink|drive)|food|water|levels?|driving|speeds?|roads?|sleep\w*|products?|toys?)\b")),
