@@ -52,6 +52,7 @@ from scheduler.tips.edges import (
     first_person,
     habit_rewrite,
     imperative_rewrite,
+    is_reader_scene,
     is_vignette,
     quoted_voice,
 )
@@ -410,6 +411,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         return []
     if skip == 0 and not lead and is_vignette(sentences):
         scope.ledger.leave(where, "story (a scene from someone's day, with no advice in it)")
+        return []
+    if skip == 0 and not lead and is_reader_scene(sentences):
+        scope.ledger.leave(where, "setup (a scene in the reader's shoes, with no advice in it)")
         return []
     if drop_last and sentences:
         sentences = sentences[:-1]

@@ -252,3 +252,25 @@ def is_vignette(sentences: list[str]) -> bool:
         return False
     bare = [without_quotes(s) for s in sentences]
     return not any(_READER.search(s) for s in bare) and not any(is_imperative(s) for s in bare)
+
+# The reader put in a scene ("Your teen is dragging through mornings.", "You are in the middle of a meeting when it
+# starts. Your heart begins to race."): an opening that sets the scene for advice given elsewhere, told in the
+# present to "you", with no sentence that advises, reassures or speaks as the author.
+_NOT_A_SCENE = (r"can|could|may|might|should|must|will|would|need|needs|deserve|deserves|don’t|don't|do|does|doesn’t|"
+                r"doesn't|isn’t|isn't|aren’t|aren't|not|never|won’t|won't|can’t|can't|cannot|were|was|had|did|didn’t|"
+                r"didn't|wasn’t|weren’t|matter|matters|owe|likely|probably|also|only")
+_READER_IN_A_SCENE = Caseless(
+    r"^(?:you(?:’re|'re|’ve|'ve)?\s+(?!(?:" + _NOT_A_SCENE + r")\b)[a-z]+\b(?![’'])"
+    r"|your (?:(?:every|own|whole|inner|little|best) )?[a-z]+\s+(?:is|are|has|have|[a-z]+[^s\W]s)\b(?![’']))")
+_ADVISES = Caseless(r"^(?:(?:and|but|so|yet|still|instead)\b,?\s+)?(?:you|we)\s+(?:can|could|may|might|should|must|"
+                    r"need|needn’t|don’t|don't|do not|deserve)\b|\b(?:it helps|try|important|remember|okay|deserve)\b")
+
+
+def is_reader_scene(sentences: list[str]) -> bool:
+    """A paragraph that puts the reader in a scene: it opens with "you" or "your …" doing or being something now
+    ("You've noticed it.", "Your teen is anxious about a test, so you let them skip school."), and none of its
+    sentences advises (a command, "you can …", "try", "it helps"), reassures ("that's okay") or is the author's."""
+    if len(sentences) < 2 or not _READER_IN_A_SCENE.match(sentences[0].strip()):
+        return False
+    return not any(first_person(s) or _ADVISES.search(without_quotes(s)) or (
+        is_imperative(s) and not s.rstrip().endswith("?")) for s in sentences)

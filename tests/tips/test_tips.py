@@ -14,7 +14,7 @@ from scheduler.networks.x import weighted_length
 from scheduler.posttext import compose_for
 from scheduler.tips.drafting import split_article, split_report
 from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
-from scheduler.tips.edges import habit_rewrite, is_vignette
+from scheduler.tips.edges import habit_rewrite, is_reader_scene, is_vignette
 from scheduler.tips.filters import (
     compress,
     dangling_references,
@@ -447,6 +447,32 @@ def test_a_scene_from_someones_day_told_in_the_present_is_a_story_not_a_tip(tmp_
         "You can't empty the backpack for good, but you can set it down for a few minutes each day."]
     assert [block["left_out"] for block in report.blocks][:2] == [
         "story (a scene from someone's day, with no advice in it)"] * 2
+
+
+def test_a_paragraph_that_puts_the_reader_in_a_scene_is_a_setup_not_a_tip(tmp_path):
+    """The reader in a scene ("Your child is standing at the school gate …") opens an article or a section; the advice
+    comes after. Outside graders gave every tip of such a paragraph a C ("setup with no advice", "opening scenario")."""
+    path = tmp_path / "scene.md"
+    path.write_text("# The school gate\n\nYour child is standing at the school gate, refusing to let go of your hand. "
+                    "Other parents are walking past. The bell rings.\n\nYou're packing lunches at seven. You've "
+                    "already answered three emails and the kettle is still cold.\n\nYour child is scared, and you can "
+                    "help: name the feeling out loud before you name the plan.\n", encoding="utf-8")
+    report = split_report(read_article(path))
+    assert [tip.text for tip in report.tips] == [
+        "Your child is scared, and you can help: name the feeling out loud before you name the plan."]
+    assert [block["left_out"] for block in report.blocks][:2] == [
+        "setup (a scene in the reader's shoes, with no advice in it)"] * 2
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Your feelings are valid."],  # one line: an affirmation, not a scene
+    ["You're doing more than you know.", "You can rest tonight."],
+    ["You hold the memory in mind while your eyes follow the light.", "I ask what you notice between sets."],
+    ["Your experiences were real.", "Your struggles were real."],
+    ["Your nervous system stays alert.", "Try a slow breath out when it does."],
+])
+def test_a_paragraph_that_advises_reassures_or_speaks_as_the_author_is_no_scene(sentences):
+    assert not is_reader_scene(sentences)
 
 
 @pytest.mark.parametrize("sentences", [
