@@ -261,7 +261,8 @@ _NOT_A_SCENE = (r"can|could|may|might|should|must|will|would|need|needs|deserve|
                 r"didn't|wasn’t|weren’t|matter|matters|owe|likely|probably|also|only")
 _READER_IN_A_SCENE = Caseless(
     r"^(?:you(?:’re|'re|’ve|'ve)?\s+(?!(?:" + _NOT_A_SCENE + r")\b)[a-z]+\b(?![’'])"
-    r"|your (?:(?:every|own|whole|inner|little|best) )?[a-z]+\s+(?:is|are|has|have|[a-z]+[^s\W]s)\b(?![’']))")
+    r"|your (?:(?:every|own|whole|inner|little|best) )?[a-z]+\s+(?:is|are|has|have|[a-z]+[^s\W]s)\b(?![’'])"
+    r"(?!,|\s+(?:and|or|is|are|was|were|can|may|might|will|would|aren’t|aren't|isn’t|isn't)\b))")
 _ADVISES = Caseless(r"^(?:(?:and|but|so|yet|still|instead)\b,?\s+)?(?:you|we)\s+(?:can|could|may|might|should|must|"
                     r"need|needn’t|don’t|don't|do not|deserve)\b|\b(?:it helps|try|important|remember|okay|deserve)\b")
 

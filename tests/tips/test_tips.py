@@ -469,6 +469,7 @@ def test_a_paragraph_that_puts_the_reader_in_a_scene_is_a_setup_not_a_tip(tmp_pa
     ["You're doing more than you know.", "You can rest tonight."],
     ["You hold the memory in mind while your eyes follow the light.", "I ask what you notice between sets."],
     ["Your experiences were real.", "Your struggles were real."],
+    ["Your quiet habits and odd fears aren't flaws.", "They kept you safe when little else did."],  # a plural subject
     ["Your nervous system stays alert.", "Try a slow breath out when it does."],
 ])
 def test_a_paragraph_that_advises_reassures_or_speaks_as_the_author_is_no_scene(sentences):
