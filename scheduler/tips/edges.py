@@ -214,7 +214,7 @@ def edge_reason(sentence: str, *, intro: bool = False) -> str | None:
         return "setup"
     if is_story(bare):
         return "story"
-    if intro and SCENE.match(text):
+    if (intro and SCENE.match(text)) or _GUESS_AT_THE_READER.match(text):
         return "setup"
     if not_english(text):
         return "not English"
@@ -263,6 +263,11 @@ _READER_IN_A_SCENE = Caseless(
     r"^(?:you(?:’re|'re|’ve|'ve)?\s+(?!(?:" + _NOT_A_SCENE + r")\b)[a-z]+\b(?![’'])"
     r"|your (?:(?:every|own|whole|inner|little|best) )?[a-z]+\s+(?:is|are|has|have|[a-z]+[^s\W]s)\b(?![’'])"
     r"(?!,|\s+(?:and|or|is|are|was|were|can|may|might|will|would|aren’t|aren't|isn’t|isn't)\b))")
+# A guess at who the reader is and what they have been through ("If you're a parent of a teenager, you've been here.",
+# "If you're searching for a therapist, you're likely already under stress."): the way in, with no advice of its own.
+_GUESS_AT_THE_READER = Caseless(
+    r"^if you\b[^,.;:!?]{0,80},\s*you(?:’ve|'ve|’re|'re)?\s+(?:(?:likely|probably|already|definitely)\s+)*"
+    r"(?!(?:" + _NOT_A_SCENE + r"|are|is|know|feel)\b)[a-z]+\b(?![’'])")
 _ADVISES = Caseless(r"^(?:(?:and|but|so|yet|still|instead)\b,?\s+)?(?:you|we)\s+(?:can|could|may|might|should|must|"
                     r"need|needn’t|don’t|don't|do not|deserve)\b|\b(?:it helps|try|important|remember|okay|deserve)\b")
 

@@ -14,7 +14,12 @@ from scheduler.networks.x import weighted_length
 from scheduler.posttext import compose_for
 from scheduler.tips.drafting import split_article, split_report
 from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
-from scheduler.tips.edges import habit_rewrite, is_reader_scene, is_vignette
+from scheduler.tips.edges import (
+    edge_reason,
+    habit_rewrite,
+    is_reader_scene,
+    is_vignette,
+)
 from scheduler.tips.filters import (
     compress,
     dangling_references,
@@ -462,6 +467,19 @@ def test_a_paragraph_that_puts_the_reader_in_a_scene_is_a_setup_not_a_tip(tmp_pa
         "Your child is scared, and you can help: name the feeling out loud before you name the plan."]
     assert [block["left_out"] for block in report.blocks][:2] == [
         "setup (a scene in the reader's shoes, with no advice in it)"] * 2
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("If you're new to running, you've probably felt that first-week ache.", "setup"),
+    ("If you're planning a move, you're likely already juggling too much.", "setup"),
+    ("If you're feeling low, you are not alone.", None),  # a reassurance
+    ("If you've slipped up, you can start again tomorrow.", None),  # advice
+    ("If you're tired, rest before you decide.", None),
+])
+def test_a_guess_at_who_the_reader_is_opens_no_tip(sentence, reason):
+    """"If you're a parent of a teenager, you've been here." set the scene and said nothing a follower can use: outside
+    graders gave each such opener a C ("setup with no advice")."""
+    assert edge_reason(sentence) == reason
 
 
 @pytest.mark.parametrize("sentences", [
