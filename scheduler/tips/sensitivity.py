@@ -30,13 +30,19 @@ _GO_ON = r"go on\b(?!\s+(?:a|an|the|to|with|vacation|holiday|trips?|dates?|\w+in
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("suicide, in its own words", (
         r"suicid\w*", r"unaliv\w*", r"kill(?:s|ing|ed)? " + _SELF + r"\b",
-        r"(?:end|ending|take|taking|took) (?:my|your|their|his|her) (?:own )?life\b", r"death wish\b",
+        r"(?:end|ends|ended|ending|take|takes|taking|took|taken) (?:my|your|their|his|her) (?:own )?life\b", r"death wish\b",
         r"(?:ways|how|methods?) to (?:die|kill " + _SELF + r")\b", r"lethal (?:dose|amount|means)\b",
         r"(?:jump\w*|leap\w*) (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|balcony)\b",
         r"(?:step\w*|jump\w*|throw\w*) (?:\w+ )?in front of (?:a|the) (?:train|bus|car|truck|lorry)\b")),
     ("wanting to die or not to be here, without the words", (
         r"want(?:s|ed)? to die\b", r"wish(?:es|ed)? (?:i|you|they|he|she) (?:were|was) dead\b",
-        r"better (?:off )?without (?:me|you|them)\b", r"better off dead",
+        r"better (?:off )?without (?:me|you|them)\b", r"better off dead", r"without (?:me|you|them|him|her) in it\b",
+        (r"(?:world|everyone|everybody|family|they|people) would be (?:\w+ )?(?:better|easier|happier)(?: off)? "
+         r"without (?:me|you|them|him|her)\b"),
+        (r"(?:talk|talks|talked|talking|speak\w*|mention\w*|jok\w*) about (?:not being (?:here|around|alive)|dying|"
+         r"death|disappearing|being gone|wanting to die)\b"),
+        r"what(?:[’']s| is) the point (?:of (?:anything|it all|living|going on|life|being here)|anymore)\b",
+        r"how many (?:pills|tablets) (?:it )?(?:would|will|it[’']d) take\b",
         (r"better off (?:if|once|when) (?:i|you|he|she|they)\b[^.!?]{0,25}?(?:gone|dead|never born|"
          r"(?:not|n[’']t) (?:around|here|alive))"),
         r"reasons? to (?:keep living|keep going(?! (?:with|to|at|on)\b)|" + _GO_ON + "|" + _LIVE + ")", r"(?:were|was|being|be) dead\b",
@@ -118,7 +124,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"painful|devastating|tragic|significant|major|unexpected|profound|pregnancy|perinatal|early|a)\s+)+loss\b"),
         r"(?:not|n’t|n't) have long to live\b", r"(?:weeks|months|days) (?:left )?to live\b",
         r"(?:is|was|be|being|been|get|got) put to sleep\b", r"put (?:\w+ )?(?:dog|cat|pet|horse) (?:down|to sleep)\b",
-        r"euthan\w+",
+        r"euthan\w+", r"(?:head|tomb)stones?\b", r"gravesites?\b", r"(?:final|last) goodbyes?\b",
+        r"(?:his|her|their|your|my) (?:final|last) (?:hours|days|weeks|moments|breaths?)\b(?! (?:of|at|before|in)\b)",
         (r"(?:dog|cat|pet|horse|puppy|kitten)s?\b(?:\s+[\w’']+){0,4}?\s+(?:be|been|being|was|were|is|get|got) put "
          r"(?:down|to sleep)\b"),
         r"los(?:e|es|ing|t) (?:a|the|your|her|their|my|our) (?:\w+ )?pregnanc(?:y|ies)\b",
@@ -150,7 +157,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"daughter|baby|toddler)\b"),
         (r"(?:hit|beaten|slapped|kicked|hurt|punched) by (?:a|your|my|their|his|her) (?:parent|father|mother|dad|mom|"
          r"stepfather|stepmother|partner|husband|wife|boyfriend|girlfriend|spouse|ex)\b"),
-        r"be(?:en|ing)? beaten", r"hurt at home", r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
+        r"be(?:en|ing)? beaten", r"(?:hurt|harm|danger|violence) at home", r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
         r"battered (?:women|woman|wives|wife|partners?|spouses?|children|child)\b", r"being battered\b",
         r"batterers?\b", r"battering\b",
         (r"afraid (?:of|for) (?:my|your|their|her|his) (?:life|safety|partner|husband|wife|boyfriend|girlfriend|"
@@ -162,8 +169,16 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:control\w*|dictat\w*)\b[^.!?]{0,30}?\b(?:who (?:you|she|he|they) (?:see|sees|talk|talks)|"
          r"where (?:you|she|he|they) (?:go|goes))\b"),
         (r"(?:who|he|she|they|partner|husband|wife|boyfriend|girlfriend|spouse|ex)\s+(?:\w+\s+)?(?:check|checks|"
-         r"checking|checked|goes through|went through|reads?)\s+(?:your|my|her|his) (?:phone|messages|texts|emails)"),
+         r"checking|checked|go through|goes through|went through|reads?)\s+(?:your|my|her|his) (?:phone|messages|texts|emails)"),
         r"(?:afraid|scared|frightened|terrified) (?:to go|of going) home\b",
+        (r"so (?:she|he|you|they|i) (?:can[’']t|cannot|couldn[’']t|could not|won[’']t be able to) (?:go out|leave|get out|"
+         r"see (?:her|his|your|their|my) (?:friends|family))\b"),
+        (r"(?:wasn[’']t|weren[’']t|isn[’']t|aren[’']t|not|never) allowed (?:to )?(?:have|keep|see|use|open) (?:(?:her|his|your|their|my) )?(?:own )?"
+         r"(?:money|bank account|friends|family)\b"),
+        r"(?:be|are|were|is|was)(?:n[’']t)? nothing without (?:him|her|them|me)\b",
+        (r"(?:made|forced) to sleep (?:in the (?:car|garage|yard|garden|shed|cold)|outside|on the (?:floor|street|"
+         r"porch))\b"),
+        r"(?:pressur|coerc|forc)\w* (?:\w+ )?into (?:\w+ ){0,3}?in (?:the )?bed(?:room)?\b",
         (r"(?:elderly|older (?:adults?|people|parents?)|vulnerable (?:adults?|people)|children|a child|kids)\b"
          r"(?:\s+[\w’']+){0,3}?\s+(?:be|been|being|are|is|was|were|get|got)\s+taken advantage of\b"),
         r"(?:child|sexual|financial|elder) exploitation\b",
@@ -178,8 +193,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:a |has a |with a )weapon", r"gun to", r"raises? a hand (?:to|against)",
         r"(?:unexplained|unexplainable) (?:bruises|injuries|burns|marks)",
         r"bruises (?:\w+ ){0,3}?(?:can’t|can't|cannot|won’t|won't|doesn’t|doesn't) explain",
-        (r"(?:asks?|tells?|told|makes?|made) (?:a |the |your |their )?(?:child|children|kids?) (?:to )?keep (?:\w+ )?"
-         r"secrets?"),
+        (r"(?:asks?|asked|tells?|told|makes?|made|wants?|wanted) (?:a |the |your |their )?(?:child|children|kids?|son|"
+         r"daughter|teens?) (?:to )?keep (?:\w+ ){0,2}?secrets?"),
         r"dangerous relationship")),
     ("sexual assault and unwanted touch", (
         r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
@@ -246,7 +261,15 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"while|outside|near|by (?:a|an) (?:stranger|dog|man|woman|group|gang|intruder))\b"),
         r"at (?:gun|knife)point\b", r"stabb(?:ed|ing|ings)\b", r"mugg(?:ed|ing|ings)\b", r"house fires?\b",
         r"wreckage\b", r"flashbacks?\b", r"bombings?\b",
-        r"(?:after|since|from) the (?:crash|accident|attack|fire|storm|flood|explosion)\b(?! of)",
+        r"(?:after|since|from) the (?:crash|accident|attack|fire|storm|flood|explosion|break-in|burglary)\b(?! of)",
+        r"break-ins?\b(?! period)", r"burglar(?:y|ies|i[sz]ed)\b", r"(?:was|were|been|being|got|get) robbed\b(?! of)", r"cardiac arrest\b",
+        r"(?:return\w*|back|home) from (?:a |the |their |his |her )?(?:deployment|war|combat|tour of duty)\b",
+        r"(?:straight|right) back to (?:the|that) (?:fire|crash|accident|attack|flood|shooting|explosion)\b",
+        (r"(?:homes?|houses?|town|school|neighbou?rhood)s? (?:was |were |got |being |been )?(?:flooded|destroyed|"
+         r"burned down|burnt down|washed away)\b(?! with)"),
+        r"cancer (?:has |had )?(?:spread|returned|come back|came back|is terminal)\b",
+        (r"surviv\w+ (?:the|a|an) (?:\w+ )?(?:crash|accident|attack|shooting|fire|flood|explosion|assault|bombing|"
+         r"stabbing)\b(?! drill)"),
         r"(?:was|were|been|being|got|get|be) killed", r"killed (?:on|in|by|while|during)\b",
         r"(?:a|the|mass|school|workplace) shootings?", r"fatal(?:ly|ity|ities)?\b(?! (?:flaws?|errors?|mistakes?))",
         r"natural disasters?", r"hurricanes?\b", r"tornado(?:es)?\b", r"wildfires?\b", r"earthquakes?\b",
@@ -275,7 +298,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:traffic|commute|rush hour|the drive|heat|hills?|stairs|workouts?) (?:is|was|are|were|can be|will be) murder\b",
         r"(?:died|die|dying) (?:of )?laugh\w*", r"(?:died|die|dying) of (?:embarrassment|boredom|curiosity)",
         r"(?:bored|scared|frightened|worried|tickled|sick|loved|talked) to death", r"dead of (?:winter|night)\b",
-        r"knock (?:[\w’']+ )?dead\b", r"drop[- ]dead\b",
+        r"knock (?:[\w’']+ )?dead\b", r"drop[- ]dead\b", r"dead-?head\w*",
         r"dying (?:houseplants?|plants?|flowers?|battery|phone|laptop|art|breed|trend|embers?|light|days of)\b",
         (r"(?:the )?death of (?:\w+(?:tion|ism|ness|ity|ment|ance|ence|ship)|romance|small talk|the (?:office|weekend|"
          r"phone call|handwritten letter|landline))\b"),
