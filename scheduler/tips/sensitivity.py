@@ -43,6 +43,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"death|disappearing|being gone|wanting to die)\b"),
         r"what(?:[’']s| is) the point (?:of (?:anything|it all|living|going on|life|being here)|anymore)\b",
         r"how many (?:pills|tablets) (?:it )?(?:would|will|it[’']d) take\b",
+        r"saying goodbye\b[^.!?]{0,40}?\bfor no (?:clear |apparent |obvious )?reason\b",
+        (r"(?:thought|thoughts|thinking|think|urges?) (?:about |of )?(?:driving|crashing|swerving|jumping|stepping|walking) "
+         r"(?:off (?:the|a) (?:road|bridge|cliff|roof)|in front of|into (?:a |the )?(?:wall|tree|oncoming traffic|"
+         r"traffic|river|sea|lake))"),
         (r"better off (?:if|once|when) (?:i|you|he|she|they)\b[^.!?]{0,25}?(?:gone|dead|never born|"
          r"(?:not|n[’']t) (?:around|here|alive))"),
         r"reasons? to (?:keep living|keep going(?! (?:with|to|at|on)\b)|" + _GO_ON + "|" + _LIVE + ")", r"(?:were|was|being|be) dead\b",
@@ -81,7 +85,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:been|started|start|stop|stopped|quit|began|begun) cutting\b(?!\s+(?:back|down|out|corners|carbs|sugar|"
         r"the|your|my|it|off|ties|costs|class|school|hair|them)\b)"),
         r"urges? to (?:cut|self-harm|burn|hurt " + _SELF + r")\b(?!\s+(?:back|down|out|corners|costs))",
-        (r"(?:scars|cuts|burns|marks|bruises) (?:on|across) (?:(?:your|their|his|her|my|a|the) )?(?:\w+[’']s )?"
+        (r"(?:scars|cuts|burns|marks|bruises)(?: from \w+)? (?:on|across) (?:(?:your|their|his|her|my|a|the) )?(?:\w+[’']s )?"
          r"(?:arms?|wrists?|forearms?|legs?|thighs?)\b"),
         r"(?:fresh|hidden|self-inflicted) (?:cuts|scars|burns|wounds)",
         (r"cutting (?:is|was|can|and (?:burning|scratching)|or (?:burning|scratching)|as a way|to cope|to feel|"
@@ -89,7 +93,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:cut|cutting|burn|burning|scratch\w*|punch\w*) (?:your|their|my|his|her) (?:own )?(?:skin|arms?|wrists?|"
          r"legs?|thighs?|body)\b"),
         r"until (?:it|they|the skin|you|i|he|she) bleeds?\b",
-        (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|skin)\b(?:\s+\w+){0,3}?\s+"
+        (r"(?:hurt|harm|injur|punish)\w* (?:your|their|my|his|her) (?:own )?(?:body|bodies|skin)\b(?:\s+\w+){0,3}?\s+"
          r"(?:on purpose|deliberately|intentionally)"),
         r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*", r"self[- ]destructi\w+",
         r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting|starving)\b",
@@ -184,6 +188,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:child|sexual|financial|elder) exploitation\b",
         r"controls? (?:where you go|who you see|what you wear|what you eat|your money|your friends|everything you do)",
         r"(?:track|monitor)\w* (?:your|her|his|my) (?:location|phone|messages|texts|calls|every move|whereabouts)",
+        r"(?:track|monitor)\w* (?:her|his) car\b(?![’'])",
         r"reads? (?:your|her|his|my) (?:messages|texts|emails|diary)",
         r"isolat\w* (?:you|her|him|them|me) from (?:your |her |his |their |my )?(?:family|friends|loved ones|support)",
         r"scream(?:s|ed|ing)? insults", r"(?:call(?:s|ed|ing)? you|calls? me) (?:names|worthless|stupid)",
@@ -234,7 +239,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"poison control\b", r"alcohol poisoning\b",
         r"psychosis", r"psychotic (?:episode|break)s?", r"hear(?:s|ing)? voices", r"hallucinat\w+",
         r"(?:touch|break|breaks) with reality\b", r"manic episodes?\b",
-        (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his) (?:own )?(?:baby|newborn|infant|"
+        (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his|a) (?:own )?(?:crying |screaming )?(?:baby|newborn|infant|"
          r"child|children|kids?)\b(?![’'])"))),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
@@ -268,6 +273,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:homes?|houses?|town|school|neighbou?rhood)s? (?:was |were |got |being |been )?(?:flooded|destroyed|"
          r"burned down|burnt down|washed away)\b(?! with)"),
         r"cancer (?:has |had )?(?:spread|returned|come back|came back|is terminal)\b",
+        (r"(?:crash|accident|cancer|illness|disease|overdose|fire|flood|war|storm|virus|covid|stroke) (?:took|claimed|"
+         r"stole) (?:the lives? of )?(?:her|his|their|my|your|our|a) (?:\w+ )?" + _KIN + r"\b(?![’'])"),
+        r"(?:in|into|to|from) (?:the )?(?:intensive care|icu|nicu)\b", r"(?:after|since|during|from) the war\b(?! (?:of|on))",
+        (r"anniversary of (?:the|her|his|their|my|your) (?:\w+ )?(?:attack|crash|accident|death|loss|shooting|assault|"
+         r"fire|flood|disaster|diagnosis|miscarriage|suicide|funeral)\b"),
         (r"surviv\w+ (?:the|a|an) (?:\w+ )?(?:crash|accident|attack|shooting|fire|flood|explosion|assault|bombing|"
          r"stabbing)\b(?! drill)"),
         r"(?:was|were|been|being|got|get|be) killed", r"killed (?:on|in|by|while|during)\b",

@@ -454,6 +454,31 @@ SENSITIVE = [
     "A sudden cardiac arrest in the family leaves everyone on edge.",
     "She survived the crash; her best friend did not.",
     "If you wake in a panic reliving the assault, grounding can help.",
+    # its third part, written after the second was caught: warning signs told as acts ("thought about driving off
+    # the road", "saying goodbye for no clear reason"), a baby shaken, a car tracked, a crash that took a sister,
+    # intensive care, the anniversary of the attack
+    "Does your child talk as if they won't be around for long?",
+    "Some kids start saying goodbye to friends for no clear reason.",
+    "Many men never tell anyone they have thought about driving off the road.",
+    "Burns from cigarettes on a teen's arm need a calm, caring conversation.",
+    "Some people hurt their bodies on purpose to feel in control.",
+    "A parent who shakes a crying baby can cause lasting injury.",
+    "Her husband tracked her car and read every message.",
+    "If someone forces you to hand over your wages, that is financial abuse.",
+    "Nobody deserves to be shoved against a wall in an argument.",
+    "He still jumps when a car backfires, years after the war.",
+    "The crash took her sister and left her with questions no one could answer.",
+    "The month her dad was in intensive care was the longest of her life.",
+    "Miscarrying at twelve weeks is more common than people say out loud.",
+    "Parents whose baby was born sleeping need the same care as any grieving family.",
+    "The loss of a twin in infancy can shape a whole childhood.",
+    "A friend who lost her husband last spring may still need meals.",
+    "A violent home teaches children to watch every face.",
+    "Being locked out of the house at night as a punishment is abuse.",
+    "The anniversary of the attack can bring the fear back.",
+    "If your teen mentions ways to die, stay calm and ask more.",
+    "People who were sexually abused as children often blame themselves.",
+    "Soldiers who killed in combat may carry moral injury.",
 ]
 
 ORDINARY = [
@@ -809,6 +834,25 @@ ORDINARY = [
     "What's the point of a budget you never check?",
     "I'd be nothing without my morning coffee.",
     "Our home was flooded with sunlight.",
+    # its third part: "read every email", "track your car insurance", "intensive care for a houseplant"
+    "Say goodbye to friends at the door, not at the car.",
+    "Write a will once you have children, then forget about it.",
+    "Drive off the road into a rest stop when you feel drowsy.",
+    "Keep a bottle of water in your drawer at work.",
+    "A parent who shakes up the routine once a month keeps kids curious.",
+    "Track your car's mileage for tax purposes.",
+    "Hand over your phone at dinner.",
+    "He jumps when the doorbell rings, so we took the battery out.",
+    "Intensive care for a houseplant: more light, less water.",
+    "Locked out of your phone? Reset your passcode.",
+    "The anniversary of your move is a good day to reflect.",
+    "The storm took our dog's kennel, so we built a new one.",
+    "Don't read every email the moment it arrives.",
+    "Track your car insurance renewals in one calendar.",
+    "Thinking about driving into town for dinner? Leave early.",
+    "Say goodbye to friends for now and plan the next visit.",
+    "The anniversary of the move is a good day to reflect.",
+    "After the war of words, take a walk before you talk.",
 ]
 
 
