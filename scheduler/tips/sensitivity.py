@@ -161,7 +161,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"daughter|baby|toddler)\b"),
         (r"(?:hit|beaten|slapped|kicked|hurt|punched) by (?:a|your|my|their|his|her) (?:parent|father|mother|dad|mom|"
          r"stepfather|stepmother|partner|husband|wife|boyfriend|girlfriend|spouse|ex)\b"),
-        r"be(?:en|ing)? beaten", r"(?:hurt|harm|danger|violence) at home", r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
+        r"be(?:en|ing)? beaten",
+        (r"(?:being|been|get|got|gets|getting) (?:hit|slapped|kicked|punched|choked|strangled)\b(?! (?:with|on|up|by "
+         r"(?:a|an) (?:wave|bill|ball)))"), r"(?:hurt|harm|danger|violence) at home", r"(?:hit|hurt|beaten|slapped|kicked|burned|locked in|locked up) at home",
         r"battered (?:women|woman|wives|wife|partners?|spouses?|children|child)\b", r"being battered\b",
         r"batterers?\b", r"battering\b",
         (r"afraid (?:of|for) (?:my|your|their|her|his) (?:life|safety|partner|husband|wife|boyfriend|girlfriend|"
@@ -266,7 +268,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"while|outside|near|by (?:a|an) (?:stranger|dog|man|woman|group|gang|intruder))\b"),
         r"at (?:gun|knife)point\b", r"stabb(?:ed|ing|ings)\b", r"mugg(?:ed|ing|ings)\b", r"house fires?\b",
         r"wreckage\b", r"flashbacks?\b", r"bombings?\b",
-        r"(?:after|since|from) the (?:crash|accident|attack|fire|storm|flood|explosion|break-in|burglary)\b(?! of)",
+        r"(?:after|since|from) the (?:crash|accident|attack|fire|storm|flood|explosion|break-in|burglary|collision)\b(?! of)",
+        (r"(?:saw|seen|see|seeing|watch\w*|witness\w*) (?:a|their|his|her|your|my) (?:\w+ )?" + _KIN + r" (?:be |being |get |"
+         r"getting )?(?:arrested|hit|hurt|beaten|taken away|attacked|killed|die|dying)\b"),
         r"break-ins?\b(?! period)", r"burglar(?:y|ies|i[sz]ed)\b", r"(?:was|were|been|being|got|get) robbed\b(?! of)", r"cardiac arrest\b",
         r"(?:return\w*|back|home) from (?:a |the |their |his |her )?(?:deployment|war|combat|tour of duty)\b",
         r"(?:straight|right) back to (?:the|that) (?:fire|crash|accident|attack|flood|shooting|explosion)\b",
