@@ -624,17 +624,20 @@ def _spelled_out(lead: str) -> str:
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
 _OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)((?:\s+[\w’'-]+){1,4})$", re.IGNORECASE)
+# "Get help right away if stress is causing you to:" + "Feel you can't cope": the items give the condition's verb
+_OPEN_INFINITIVE = re.compile(r"\b(?:if|when|whenever|unless)(?:\s+[\w’'-]+){1,6}\s+to$", re.IGNORECASE)
 
 
 def conditional_lead(block: Block) -> bool:
     """A lead-in that ends on the condition its items finish ("Consider reaching out if:", "Seek help when:"), also
-    on a verb whose object the items are ("Seek help immediately if you notice:", "… if your child is:"): each
+    on a verb whose object the items are ("Seek help immediately if you notice:", "… if your child is:", "… if
+    stress is causing you to:"): each
     item alone ("You have nightmares") would read as a statement, the condition lost."""
     lead = (block.lead_in or "").rstrip()
     if not lead.endswith(":"):
         return False
     lead = lead.rstrip(":").rstrip()
-    if _CONDITION.search(lead):
+    if _CONDITION.search(lead) or _OPEN_INFINITIVE.search(lead):
         return True
     rest = _OPEN_CONDITION.search(lead)
     last = words(rest.group(1))[-1].lower() if rest else ""

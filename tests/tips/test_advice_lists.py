@@ -484,6 +484,27 @@ def test_a_list_that_finishes_what_you_notice_is_one_tip_of_alternatives(tmp_pat
     assert "a condition whose lead-in never says what to do then" in [item["left_out"] for item in items]
 
 
+
+CAUSING = """# When worry takes over
+
+## Getting help
+
+Call your doctor the same day if worry is pushing you to:
+
+- Stop eating for whole days
+- Stay in bed instead of going to work
+- Drink more than you used to
+"""
+
+
+def test_items_that_finish_a_condition_ending_on_to_are_alternatives_joined_with_or(tmp_path):
+    """'… if worry is pushing you to:' + three items: any one is reason enough, so the tip says 'or', never 'and'
+    (which would read as if all three were needed before calling)."""
+    tips, _ = split(tmp_path, "causing.md", CAUSING)
+    [tip] = [tip for tip in tips if tip.section == "Getting help"]
+    assert tip.text == ("Call your doctor the same day if worry is pushing you to stop eating for whole days, stay in "
+                        "bed instead of going to work, or drink more than you used to.")
+
 LABELLED = """# Burnout
 
 ## What therapy can offer
