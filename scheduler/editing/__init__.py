@@ -343,8 +343,10 @@ class Editor(Showing):
 
     def _requeue_if_approved(self, saved: Saved, tip_id: str, now: datetime) -> None:
         tip = saved.campaign.tip(tip_id)
-        if saved.entry is not None and tip is not None and tip.status == "approved":
-            self.queue(saved.campaign.slug, now, [tip_id])  # an edited tip never goes out in its old form
+        was_approved = (saved.entry or {}).get("before", {}).get("status") == "approved"
+        if saved.entry is not None and tip is not None and (tip.status == "approved" or was_approved):
+            # an edited tip never goes out in its old form; one the edit sent back to draft leaves the queue
+            self.queue(saved.campaign.slug, now, [tip_id])
 
     def queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved, now: datetime,
                          field: str | None = None) -> None:
@@ -397,8 +399,9 @@ def _notes_after(item: dict | None, fields: dict) -> dict:
 
 def _flags_after(item: dict | None, fields: dict, own: dict) -> dict:
     """A tip edited to speak of death, self-harm, abuse or a crisis is flagged `sensitive`, as split flags such
-    words: its posts carry the crisis footer, and it waits for a person to acknowledge the flag like any other.
-    An edit never takes a flag away (a person does that in the campaign file)."""
+    words: its posts carry the crisis footer, and it waits for a person to acknowledge the flag like any other (an
+    approved tip goes back to draft, to be approved again with the tick). An edit never takes a flag away (a person
+    does that in the campaign file)."""
     review = [str(flag) for flag in (item or {}).get("review") or ()]
     if item is None or "sensitive" in review or not (fields or own):
         return {}
@@ -406,8 +409,9 @@ def _flags_after(item: dict | None, fields: dict, own: dict) -> dict:
                             *(str(text) for text in own.values()))
     if not found:
         return {}
+    back = {"status": "draft"} if item.get("status") == "approved" else {}  # approved again, with the tick
     return {"review": [*review, "sensitive"],
-            "review_words": {**(item.get("review_words") or {}), "sensitive": list(found)}}
+            "review_words": {**(item.get("review_words") or {}), "sensitive": list(found)}, **back}
 
 
 def _normal(key: str, value) -> str | None:

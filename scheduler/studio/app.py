@@ -195,6 +195,7 @@ class _Routes:
                 return "Nothing to save: the words are as they were."
             fields = saved.entry.get("fields") or values
             said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
+            said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
             if post is not None and post.status == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
@@ -472,6 +473,17 @@ def _here(request: Request) -> str:
     """This page's path and query, to come back to after a change made from it."""
     query = request.url.query
     return request.url.path + (f"?{query}" if query and request.method == "GET" else "")
+
+
+def _newly_sensitive(entry: dict, tip) -> str:
+    """What Save says when the new words made the tip sensitive: why, and what to do before it can go out."""
+    before = (entry.get("before") or {}).get("review") or []
+    if tip is None or "sensitive" not in tip.review or "sensitive" in before:
+        return ""
+    words = ", ".join(f"“{word}”" for word in tip.review_words.get("sensitive", ()))
+    again = " It is back to draft and out of the queue." if (entry.get("before") or {}).get("status") == "approved" else ""
+    return (f" Its new words speak of {words or 'a sensitive topic'}, so it is flagged sensitive and will carry the "
+            f"crisis footer.{again} Tick “I have reviewed it” and approve it to queue it.")
 
 
 def _own_texts_over(ws: Workspace, slug: str, tip_id: str, tip) -> str | None:

@@ -220,10 +220,19 @@ def test_a_tip_edited_to_speak_of_a_crisis_is_flagged_sensitive_and_posts_with_t
     """The splitter flags a tip by its words; a person's edit is read the same way, so a tip rewritten to speak of
     suicide never goes out without the footer: it waits for the flag's acknowledgement, then carries it."""
     assert "sensitive" not in (tip_data(studio).get("review") or [])
+    assert studio.status("approved").status_code == 303 and TIP in json.dumps(
+        json.loads(run_cli("--root", str(studio.root), "plan", "--json", "--now", NOW.isoformat()).out))
     words = "If you are thinking about suicide, you deserve support today."
-    assert studio.edit(headline="You deserve support today.", text=words).status_code == 303
+    answer = studio.post(f"/c/{SLUG}/tips/{TIP}/edit", {"version": studio.version(), "headline": "You deserve support today.",
+                                                        "text": words}, follow=True)
+    message = said(answer.text)[0]
+    assert "flagged sensitive" in message and "“suicide”" in message and "back to draft" in message, message
+    assert "I have reviewed it" in message, message
     tip = tip_data(studio)
     assert tip["review"] == ["sensitive"] and "suicide" in " ".join(tip["review_words"]["sensitive"]).lower()
+    assert tip["status"] == "draft"  # out of the queue until approved again with the tick
+    assert TIP not in json.dumps(json.loads(run_cli("--root", str(studio.root), "plan", "--json",
+                                                    "--now", NOW.isoformat()).out))
     assert studio.status("approved", acknowledge=["sensitive"]).status_code == 303
     plan = json.loads(run_cli("--root", str(studio.root), "plan", "--json", "--now", NOW.isoformat()).out)
     post = next(p for p in plan["posts"] if TIP in p["id"])  # approving in the studio queued it
