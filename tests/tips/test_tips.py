@@ -444,10 +444,25 @@ without your phone, or five slow breaths before you open your inbox.
 """
 
 
+def _split(tmp_path, name: str, text: str):
+    """split's report on an article written to a file of this name."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return split_report(read_article(path))
+
+
+def _reasons(report) -> list[str]:
+    """Why each block of the article was left out ("" where it gave a tip)."""
+    return [block["left_out"] or "" for block in report.blocks]
+
+
+def _left_out_as(report, reason: str) -> bool:
+    """Whether some block was left out for this reason (its reason starts so)."""
+    return any(found.startswith(reason) for found in _reasons(report))
+
+
 def test_a_scene_from_someones_day_told_in_the_present_is_a_story_not_a_tip(tmp_path):
-    path = tmp_path / "story-led.md"
-    path.write_text(STORY_LED, encoding="utf-8")
-    report = split_report(read_article(path))
+    report = _split(tmp_path, "story-led.md", STORY_LED)
     assert [tip.headline for tip in report.tips] == [
         "You can't empty the backpack for good, but you can set it down for a few minutes each day."]
     assert [block["left_out"] for block in report.blocks][:2] == [
@@ -457,12 +472,11 @@ def test_a_scene_from_someones_day_told_in_the_present_is_a_story_not_a_tip(tmp_
 def test_a_paragraph_that_puts_the_reader_in_a_scene_is_a_setup_not_a_tip(tmp_path):
     """The reader in a scene ("Your child is standing at the school gate …") opens an article or a section; the advice
     comes after. Outside graders gave every tip of such a paragraph a C ("setup with no advice", "opening scenario")."""
-    path = tmp_path / "scene.md"
-    path.write_text("# The school gate\n\nYour child is standing at the school gate, refusing to let go of your hand. "
+    report = _split(tmp_path, "scene.md",
+                    "# The school gate\n\nYour child is standing at the school gate, refusing to let go of your hand. "
                     "Other parents are walking past. The bell rings.\n\nYou're packing lunches at seven. You've "
                     "already answered three emails and the kettle is still cold.\n\nYour child is scared, and you can "
-                    "help: name the feeling out loud before you name the plan.\n", encoding="utf-8")
-    report = split_report(read_article(path))
+                    "help: name the feeling out loud before you name the plan.\n")
     assert [tip.text for tip in report.tips] == [
         "Your child is scared, and you can help: name the feeling out loud before you name the plan."]
     assert [block["left_out"] for block in report.blocks][:2] == [
@@ -504,49 +518,42 @@ def test_paragraphs_that_speak_to_the_reader_or_of_a_topic_are_no_scene(sentence
 
 
 def test_a_line_that_cannot_stand_alone_is_left_out_with_its_reason_and_a_command_keeps_its_line(tmp_path):
-    path = tmp_path / "lines.md"
-    path.write_text("# Helping an anxious child\n\nAnxious kids need calm adults around them.\n\n"
+    report = _split(tmp_path, "lines.md",
+                    "# Helping an anxious child\n\nAnxious kids need calm adults around them.\n\n"
                     "## When fears grow\n\nThe good news is that anxiety is very treatable.\n\n"
-                    "Approach the topic during a calm moment, not in the middle of conflict.\n", encoding="utf-8")
-    report = split_report(read_article(path))
+                    "Approach the topic during a calm moment, not in the middle of conflict.\n")
     headlines = [tip.headline for tip in report.tips]
     assert "The good news is that anxiety is very treatable." not in headlines
     assert "Approach the topic during a calm moment, not in the middle of conflict." in headlines
-    reasons = [block["left_out"] or "" for block in report.blocks]
-    assert any(reason.startswith("cannot stand alone, one line with nothing to carry it (leans on what came before")
-               for reason in reasons), reasons
+    assert _left_out_as(report, "cannot stand alone, one line with nothing to carry it (leans on what came before")
 
 
 def test_someones_words_alone_in_the_first_person_are_left_out_and_a_quotation_with_its_point_stays(tmp_path):
     """A client's or a parent's words on a line of their own ("“I can't stop overthinking.”", then the article's
     story) were a tip of one quotation: outside graders gave every such tip a C ("client quote alone")."""
-    path = tmp_path / "voices.md"
-    path.write_text("# Quiet worry\n\n“I can't stop overthinking.”\n\nThe woman across from me looks calm.\n\n"
+    report = _split(tmp_path, "voices.md",
+                    "# Quiet worry\n\n“I can't stop overthinking.”\n\nThe woman across from me looks calm.\n\n"
                     "## What helps\n\n“I don't care anymore.” When a teen who used to care stops caring, take it as a "
-                    "sign to check in gently.\n\n“The relationship matters more than the method.”\n", encoding="utf-8")
-    report = split_report(read_article(path))
+                    "sign to check in gently.\n\n“The relationship matters more than the method.”\n")
     headlines = [tip.headline for tip in report.tips]
     assert "“I can't stop overthinking.”" not in headlines
     assert "“I don't care anymore.”" in headlines  # the sentence after it says what it shows
     assert "“The relationship matters more than the method.”" in headlines  # no one's own feeling: left to the rules
-    assert any((block["left_out"] or "").startswith("cannot stand alone, one line with nothing to carry it (someone's "
-                                                    "words alone") for block in report.blocks), report.blocks
+    assert _left_out_as(report, "cannot stand alone, one line with nothing to carry it (someone's words alone")
 
 
 def test_a_portrait_of_someone_under_a_label_is_left_out_and_a_labelled_claim_stays(tmp_path):
     """Case examples under labels naming a kind of person ("**The Planner:** A student who …") were tips of the label
     and one person's sketch: outside graders gave each a C ("example alone: case vignette under a label")."""
-    path = tmp_path / "portraits.md"
-    path.write_text("# When exams loom\n\nExam stress looks different in every student.\n\n**The Planner:** A Year 11 "
+    report = _split(tmp_path, "portraits.md",
+                    "# When exams loom\n\nExam stress looks different in every student.\n\n**The Planner:** A Year 11 "
                     "student who colour-codes every revision timetable, then rewrites it when one day slips.\n\n"
                     "**The Night Owl:** Someone whose revision starts at midnight, long after the house is quiet.\n\n"
-                    "**Sleep and memory:** A student who sleeps well tends to remember more of what they revised.\n",
-                    encoding="utf-8")
-    report = split_report(read_article(path))
+                    "**Sleep and memory:** A student who sleeps well tends to remember more of what they revised.\n")
     headlines = [tip.headline for tip in report.tips]
     assert not any(headline.startswith(("The planner", "The night owl")) for headline in headlines), headlines
     assert any("tends to remember" in tip.text for tip in report.tips), headlines  # a claim, not a portrait
-    reasons = [block["left_out"] or "" for block in report.blocks]
+    reasons = _reasons(report)
     assert reasons.count("an example alone: a portrait of someone under a label (“The Planner”), with no advice") == 1
 
 
@@ -564,13 +571,11 @@ def test_a_question_inside_a_quotation_is_not_carried_into_the_next_paragraph(tm
 
 def test_a_line_of_two_words_with_nothing_after_it_is_left_out_with_its_reason(tmp_path):
     """"At work." alone (its script lost) was a C for every outside grader: nothing could carry it."""
-    path = tmp_path / "two-words.md"
-    path.write_text("# Boundaries\n\n## In practice\n\nAt work.\n\nSay no to a meeting that has no agenda, and "
-                    "offer a short written update instead.\n", encoding="utf-8")
-    report = split_report(read_article(path))
+    report = _split(tmp_path, "two-words.md",
+                    "# Boundaries\n\n## In practice\n\nAt work.\n\nSay no to a meeting that has no agenda, and "
+                    "offer a short written update instead.\n")
     assert "At work." not in [tip.headline for tip in report.tips]
-    assert any((block["left_out"] or "").startswith("cannot stand alone, one line with nothing to carry it (a headline "
-                                                    "of two words") for block in report.blocks), report.blocks
+    assert _left_out_as(report, "cannot stand alone, one line with nothing to carry it (a headline of two words")
 
 
 @pytest.mark.parametrize(("written", "posted"), [
