@@ -626,18 +626,24 @@ _CONDITION_OPENS = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
 _OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)((?:\s+[\w’'-]+){1,4})$", re.IGNORECASE)
 # "Get help right away if stress is causing you to:" + "Feel you can't cope": the items give the condition's verb
 _OPEN_INFINITIVE = re.compile(r"\b(?:if|when|whenever|unless)(?:\s+[\w’'-]+){1,6}\s+to$", re.IGNORECASE)
+# "It's particularly helpful for people who:" + "Engage in impulsive behaviors when upset": the items finish a
+# relative clause, and one alone reads as a command the article never gave
+_OPEN_RELATIVE = re.compile(r"\b(?:who|whose|(?:people|those|anyone|someone|adults|children|kids|teens|"
+                            r"teenagers|parents|partners|couples|clients|individuals|students)\s+that)$",
+                            re.IGNORECASE)
 
 
 def conditional_lead(block: Block) -> bool:
     """A lead-in that ends on the condition its items finish ("Consider reaching out if:", "Seek help when:"), also
     on a verb whose object the items are ("Seek help immediately if you notice:", "… if your child is:", "… if
-    stress is causing you to:"): each
-    item alone ("You have nightmares") would read as a statement, the condition lost."""
+    stress is causing you to:"), or on a relative clause the items finish ("… helpful for people who:"): each
+    item alone ("You have nightmares", "Engage in impulsive behaviors") would read as a statement or a command,
+    the condition lost."""
     lead = (block.lead_in or "").rstrip()
     if not lead.endswith(":"):
         return False
     lead = lead.rstrip(":").rstrip()
-    if _CONDITION.search(lead) or _OPEN_INFINITIVE.search(lead):
+    if _CONDITION.search(lead) or _OPEN_INFINITIVE.search(lead) or _OPEN_RELATIVE.search(lead):
         return True
     rest = _OPEN_CONDITION.search(lead)
     last = words(rest.group(1))[-1].lower() if rest else ""

@@ -505,6 +505,39 @@ def test_items_that_finish_a_condition_ending_on_to_are_alternatives_joined_with
     assert tip.text == ("Call your doctor the same day if worry is pushing you to stop eating for whole days, stay in "
                         "bed instead of going to work, or drink more than you used to.")
 
+RELATIVE = """# What group therapy offers
+
+## Who it helps
+
+Group therapy is especially useful for people who:
+
+- Feel intense emotions quickly
+- Struggle to calm down after an argument
+- Act on impulse when they are upset
+
+## Who else it helps
+
+It's also a fit for anyone who:
+
+- Lashes out when overwhelmed
+- Shuts down in conflict
+"""
+
+
+def test_items_that_finish_a_relative_clause_never_stand_alone_as_commands(tmp_path):
+    """'… useful for people who:' + 'Act on impulse when they are upset': an item alone would read as a command the
+    article never gave (an outside reader found 'Engage in impulsive behaviors when upset.' posted alone). With a
+    lead-in that stands alone the items are one tip of alternatives; with one that leans on its context ("It's
+    also …"), they are left out with their reason."""
+    tips, items = split(tmp_path, "relative.md", RELATIVE)
+    assert not [tip for tip in tips if tip.headline.startswith(("Act on impulse", "Lashes out", "Shuts down"))]
+    [tip] = [tip for tip in tips if tip.section == "Who it helps"]
+    assert tip.text == ("Group therapy is especially useful for people who feel intense emotions quickly, struggle "
+                        "to calm down after an argument, or act on impulse when they are upset.")
+    assert not [tip for tip in tips if tip.section == "Who else it helps"]
+    assert len([item for item in items if "Lashes out" in item["text"] or "Shuts down" in item["text"]]) == 2
+
+
 LABELLED = """# Burnout
 
 ## What therapy can offer
