@@ -236,6 +236,7 @@ def _together_reads(block: Block, items: list[Item]) -> bool:
 
 
 TOGETHER_NOTE = "a list whose items do not stand alone ({kind}): kept as one tip with its lead-in"
+STEPS_OF_ONE_EXERCISE = "the steps of one exercise"
 
 _SEQUENCE = re.compile(r"^(?:then|next|now|after(?:wards| that| this)?|finally|lastly|last|continue|keep going|"
                        r"repeat|again|once (?:you|your)|when you(?:['’]re| are)? (?:done|finished|ready)|"
@@ -270,10 +271,10 @@ def holds_together(block: Block, section: Section, items: list[Item]) -> str | N
         return None
     sequenced = sum(bool(_SEQUENCE.search(text)) for text in texts)
     if sum(bool(_COUNTDOWN.search(text)) for text in texts) >= 2:
-        return "the steps of one exercise"
+        return STEPS_OF_ONE_EXERCISE
     if sequenced >= 2 or (sequenced and (block.ordered or _ONE_EXERCISE.search(where))) or (
             _ONE_EXERCISE.search(lead or where) and block.ordered):
-        return "the steps of one exercise"
+        return STEPS_OF_ONE_EXERCISE
     if _RECORD.search(where) and all(len(words(text)) <= 8 for text in texts):
         return "the fields of a diary or worksheet"
     commands = sum(is_command(capitalize_first(text)) for text in texts)

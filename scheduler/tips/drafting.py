@@ -184,8 +184,9 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         if tip is not None and not any(piece in tip.text for piece in pieces):
             pieces = [""] * len(pieces)  # the headline alone was posted: it came from all of them
         for locator, piece in zip(draft.where(), pieces):
-            if tip is None:
-                ledger.leave(locator, "too long for a post")
+            if tip is None:  # an exercise cut short would change what the reader does: all of it or none
+                ledger.leave(locator, "the steps of one exercise, too long for one post" if draft.whole
+                             else "too long for a post")
             elif piece and piece not in tip.text:
                 ledger.leave(locator, "list cut to fit a post")
             else:
@@ -607,7 +608,8 @@ def without_stray_quote(words_: str) -> str:
 
 def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:
     if draft.fixed_text:
-        alone = [] if draft.kind == "list" and draft.anchor else [draft.headline]  # one item of a list is not the list
+        # one item of a list is not the list
+        alone = [] if draft.kind == "list" and (draft.anchor or draft.whole) else [draft.headline]
         for text in [draft.text] + draft.extra + alone:
             if draft.anchor and draft.anchor not in text:
                 continue

@@ -57,6 +57,7 @@ class Draft:
     locators: list[Locator] = field(default_factory=list)  # the blocks and list items it came from
     anchor: str = ""  # words the text must keep when it is shortened (the list item the headline names)
     pieces: list[str] = field(default_factory=list)  # each locator's words in a composed text, to see what was cut
+    whole: bool = False  # every piece or none: never shortened, its headline alone never the text (an exercise's steps)
     verdict: Verdict | None = None  # the scorer's reading of the sentence that opens the tip (scheduler.tips.scorer)
 
     def where(self) -> list[Locator]:

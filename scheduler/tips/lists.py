@@ -12,6 +12,7 @@ import re
 from scheduler.articles import Block, Item, Section
 from scheduler.articles.model import join_lead
 from scheduler.tips.advice_lists import (
+    STEPS_OF_ONE_EXERCISE,
     TOGETHER_NOTE,
     Step,
     finished_items,
@@ -267,7 +268,8 @@ def _list_drafts(block: Block, items_: tuple[Item, ...], section: Section, scope
     together = holds_together(block, section, [item for _, item in items])
     if together:
         drafts = _combined_list_draft(block, [item for _, item in items], section, scope,
-                                      numbers=[n for n, _ in items], together=True)
+                                      numbers=[n for n, _ in items], together=True,
+                                      whole=together == STEPS_OF_ONE_EXERCISE)
         if sum(_whole(item, loose=True) for _, item in items) * 2 >= len(items):  # they would have stood as tips
             for draft in drafts:
                 draft.notes.append(TOGETHER_NOTE.format(kind=together))
@@ -458,7 +460,9 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
 
 
 def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope,
-                         numbers: list[int] | None = None, together: bool = False) -> list[Draft]:
+                         numbers: list[int] | None = None, together: bool = False, whole: bool = False) -> list[Draft]:
+    """One tip of a list's phrases after its lead-in. `whole`: every item or none (the steps of one exercise: the
+    4-7-8 breath cut after "hold for 7" changes what the reader does), as when the lead-in counts its items."""
     numbers = numbers or list(range(1, len(items) + 1))
     lead = _list_lead(block, section)
     from_lead_in = lead is not None and _lead_in_usable(block)
@@ -497,7 +501,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     else:
         opener = lead.rstrip(":") + ": "
     said = _count_of(lead)
-    counted = said is not None  # "three habits": every item or none, so the number stays true ("2 weeks" counts none)
+    counted = said is not None or whole  # "three habits": every item or none, so the number stays true ("2 weeks" counts none)
     if said is not None and said != len(phrases):
         for number, _ in kept:
             scope.ledger.leave((block.number, number), f"the lead-in counts {said} but the list has {len(phrases)}")
@@ -553,7 +557,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=" ".join(sources), score=2.0, kind="list", fixed_text=True,
                   extra=texts[1:], notes=notes, locators=[(block.number, number) for number, _ in kept],
-                  anchor=anchor, pieces=phrases)]
+                  anchor=anchor, pieces=phrases, whole=whole)]
 
 
 def labelled_run_draft(lead_in: Block, run: list[Block], section: Section, scope: Scope) -> list[Draft]:

@@ -538,6 +538,33 @@ def test_items_that_finish_a_relative_clause_never_stand_alone_as_commands(tmp_p
     assert len([item for item in items if "Lashes out" in item["text"] or "Shuts down" in item["text"]]) == 2
 
 
+EXERCISE = """# Calming your body
+
+## Try the 4-7-8 breathing exercise:
+
+- Sit comfortably with your back straight.
+- Breathe in quietly through your nose for 4 seconds, feeling your belly rise under your hand as it fills.
+- Hold your breath for 7 seconds, keeping your jaw, your shoulders and your hands soft the whole time.
+- Breathe out completely through your mouth for 8 seconds, making a gentle whooshing sound as you go.
+- Repeat the cycle four times, building up to eight cycles over a few weeks as it becomes easier.
+"""
+
+
+def test_the_steps_of_one_exercise_are_posted_whole_or_not_at_all(tmp_path):
+    """An exercise cut to fit a post changes what the reader does (an outside labeller graded '… inhale for 4
+    seconds …; and hold your breath for 7 seconds' C, meaning changed: the breath out and the repeats gone), and
+    its first step alone is no tip either: every step or none, with the reason."""
+    tips, items = split(tmp_path, "exercise.md", EXERCISE)
+    assert not [tip for tip in tips if "7 seconds" in tip.text or tip.headline.startswith("Sit comfortably")]
+    assert {item["left_out"] for item in items} == {"the steps of one exercise, too long for one post"}
+    short = EXERCISE.replace(", feeling your belly rise under your hand as it fills", "").replace(
+        ", keeping your jaw, your shoulders and your hands soft the whole time", "").replace(
+        ", making a gentle whooshing sound as you go", "").replace(
+        ", building up to eight cycles over a few weeks as it becomes easier", "")
+    [tip] = split(tmp_path, "short.md", short)[0]
+    assert "for 8 seconds" in tip.text and "four times" in tip.text
+
+
 LABELLED = """# Burnout
 
 ## What therapy can offer
