@@ -67,7 +67,10 @@ _META_LINE = Caseless(
     r"sources:|references?:|read more|related(?: posts| articles)?:|see also|copyright|©|all rights reserved|"
     r"disclaimer|this (?:article|post|blog|content) is (?:for|not|intended)|updated:|published:|last updated|"
     r"about the author|comments?:|leave a (?:comment|reply)|continue reading|table of contents|"
-    r"watch:|previous post|next post)")
+    r"watch:|previous post|next post|"
+    # "See the Resources page for more.": a pointer to another page of the site, nothing a follower can use
+    r"(?:see|visit|check out|browse|head to|go to)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:page|section|tab|post|article|guide|blog|resources)\b)")
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|email|whatsapp|reddit|instagram|threads|bluesky|print)"
 _SHORT_META = Caseless(
     r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|subscribe|follow|tweet|pin it|"

@@ -627,3 +627,28 @@ def test_a_sentence_that_answers_the_one_before_opens_no_tip():
         source="x.txt", fallback_title="x")
     tips = split_article(article)
     assert not any(tip.headline.startswith(("Others", "Not forever", "Pace yourself", "Nobody")) for tip in tips)
+
+
+POINTERS = """# Sleep when you are anxious
+
+## Before bed
+
+Put your phone in another room an hour before bed. See the Resources page for more.
+
+Visit our blog section for more ideas.
+
+## During the night
+
+If you wake up worried, write the worry down and tell yourself you will look at it in the morning.
+"""
+
+
+def test_a_pointer_to_another_page_of_the_site_is_never_a_tip(tmp_path):
+    """'See the Resources page for more.' was posted alone three times on one practice's articles (an outside
+    labeller, C: it points to a page the follower cannot see and says nothing they can use); the advice beside it
+    stays."""
+    report = _split(tmp_path, "pointers.md", POINTERS)
+    texts = [tip.headline + " " + tip.text for tip in report.tips]
+    assert not [text for text in texts if "Resources page" in text or "blog section" in text]
+    assert any("phone in another room" in text for text in texts)
+    assert any("write the worry down" in text for text in texts)
