@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 
 from scheduler.tips.sentences import Caseless
+from scheduler.tips.topicmodel import topic_words
 
 _KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
         r"wife|partner|spouse|brother|sister|sibling|grand(?:mother|father|ma|pa|parents?)|nana|grandpa|friend|"
@@ -371,8 +372,14 @@ def is_sensitive_text(text: str) -> bool:
     return bool(sensitive_phrases(text))
 
 
-@functools.lru_cache(maxsize=4096)
 def sensitive_phrases(text: str) -> tuple[str, ...]:
-    """The phrases that make the text sensitive, as written (lower case, spaces folded), in order, no repeats."""
+    """The phrases that make the text sensitive, as written (lower case, spaces folded): the lexicon's, in order, no
+    repeats; or, when it names none, the words that made the topic reader (scheduler.tips.topicmodel) flag it."""
+    return lexicon_phrases(text) or topic_words(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def lexicon_phrases(text: str) -> tuple[str, ...]:
+    """The lexicon's phrases in the text, as written (lower case, spaces folded), in order, no repeats."""
     plain = _plain(text)
     return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _FOUND.spans(plain)))

@@ -1,0 +1,240 @@
+"""Train the topic reader (scheduler/tips/topicmodel.py) on the labelled phrasings and report it by batch.
+
+    .venv/bin/python -m bench.train_sensitivity [--write] [--heldout]
+
+Reads tests/data/sensitivity/corpus.tsv (batch, label, text: `flag` or `ordinary`; lines starting with # are notes).
+Leave one batch out: for each batch (a round of phrasings written together), a model trained on the others reads
+it, and the report gives, per batch, the phrasings to flag the lexicon misses and how many of them the reader
+catches, and the ordinary ones the reader flags that the lexicon did not. The threshold is the least score at which,
+pooled over the batches left out, at most FALSE_SHARE of the ordinary phrasings are newly flagged. --write ships the
+model trained on the whole corpus with that threshold in scheduler/tips/topicmodel.json. --heldout also reads
+tests/data/sensitivity/heldout.tsv (never trained on) with the lexicon alone and with the shipped model beside it.
+
+Beside the corpus, every sentence of the seed and the test articles that the lexicon passes is taken for ordinary
+(how articles are written, beside the corpus's short tips), but those of articles on the topic (grief, a traumatic
+event, danger at home), in a batch per folder. An L2-regularised logistic regression over present/absent terms
+(topicmodel.terms), fitted by gradient descent from zero for a fixed number of steps, in a fixed order: pure Python,
+deterministic, the same corpus gives the same topicmodel.json byte for byte. The shipped threshold is also above
+every ordinary phrasing and sentence it learned from, so the corpus's tests and the test articles hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from scheduler.articles import read_article
+from scheduler.tips.flags import sensitive_words
+from scheduler.tips.scorer import candidates
+from scheduler.tips.sensitivity import lexicon_phrases
+from scheduler.tips.sentences import split_sentences
+from scheduler.tips.topicmodel import (
+    MODEL_FILE,
+    TopicModel,
+    load_model,
+    score,
+    terms,
+    topic_words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "sensitivity" / "corpus.tsv"
+HELDOUT = ROOT / "tests" / "data" / "sensitivity" / "heldout.tsv"
+MIN_COUNT = 2  # a term in fewer phrasings than this is left out of the model
+L2 = 0.001
+STEPS = 150
+RATE = 0.5
+EPSILON = 1e-8
+FALSE_SHARE = 0.02  # of the corpus's ordinary phrasings, at most this share flagged by the reader (batches out)
+ARTICLE_SHARE = 0.005  # of the articles' sentences the lexicon passes, at most this share flagged (batches out)
+DIGITS = 4
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SEED = ROOT / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
+# Articles about a death, a trauma or danger: their sentences the lexicon passes may still be on the topic, so they
+# are not taken for ordinary ones.
+ON_THE_TOPIC = ("grief", "traumatic", "unsafe")
+
+
+def read(path: Path) -> list[tuple[str, str, str]]:
+    """(batch, label, text) per labelled phrasing; a file without a batch column is one batch, "heldout"."""
+    with open(path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    return [(row.get("batch", "heldout"), row["label"], row["text"]) for row in rows]
+
+
+def article_rows() -> list[tuple[str, str, str]]:
+    """Every sentence, heading and list item of the seed and the test articles (but those on the topic) that the
+    lexicon passes, as ordinary, in a batch per folder: how articles are written, beside the corpus's short tips."""
+    paths = [SEED] + sorted(path for path in ARTICLES.rglob("*") if path.suffix in (".txt", ".md", ".html")
+                            and path.name != "SOURCES.md" and not any(word in path.name for word in ON_THE_TOPIC))
+    rows = []
+    for path in paths:
+        batch = "articles/" + ("seed" if path == SEED else path.parent.name if path.parent != ARTICLES else "top")
+        for candidate in candidates(read_article(path, path.parent)):
+            if not lexicon_phrases(candidate.text):
+                rows.append((batch, "ordinary", candidate.text))
+    return list(dict.fromkeys(rows))
+
+
+def fit(rows: list[tuple[str, str, str]]) -> tuple[float, dict[str, float]]:
+    """A logistic regression over the terms present, L2-regularised, fitted from zero by full-batch gradient descent
+    with a step per term that shrinks with its gradients so far (AdaGrad), for STEPS steps. The phrasings to flag
+    weigh as much in all as the ordinary ones, and of those the corpus's and the articles' weigh the same (there are
+    three times as many article sentences)."""
+    counts = Counter(term for _, _, text in rows for term in terms(text))
+    vocabulary = sorted(term for term, count in counts.items() if count >= MIN_COUNT)
+    index = {term: i for i, term in enumerate(vocabulary)}
+    kinds = Counter(_kind(batch, label) for batch, label, _ in rows)
+    share = {"flag": 1.0, "ordinary": kinds["flag"] / 2 / kinds["ordinary"],
+             "articles": kinds["flag"] / 2 / max(1, kinds["articles"])}
+    examples = [([index[term] for term in terms(text) if term in index], float(label == "flag"),
+                 share[_kind(batch, label)]) for batch, label, text in rows]
+    total = sum(weight for _, _, weight in examples)
+    weights = [0.0] * len(vocabulary)
+    squares = [0.0] * len(vocabulary)
+    bias = bias_squares = 0.0
+    for _ in range(STEPS):
+        gradient = [L2 * w for w in weights]
+        bias_gradient = 0.0
+        for features, target, weight in examples:
+            z = bias + sum(weights[i] for i in features)
+            error = (1.0 / (1.0 + math.exp(-z)) - target) * weight / total
+            bias_gradient += error
+            for i in features:
+                gradient[i] += error
+        bias_squares += bias_gradient ** 2
+        bias -= RATE * bias_gradient / math.sqrt(bias_squares + EPSILON)
+        for i, g in enumerate(gradient):
+            if g:
+                squares[i] += g * g
+                weights[i] -= RATE * g / math.sqrt(squares[i] + EPSILON)
+    return bias, {term: weights[index[term]] for term in vocabulary}
+
+
+def _kind(batch: str, label: str) -> str:
+    return "articles" if batch.startswith("articles/") else label
+
+
+def _score(bias: float, weights: dict[str, float], text: str) -> float:
+    return score(TopicModel(bias, 0.0, weights), terms(text))
+
+
+def sentence_score(bias: float, weights: dict[str, float], text: str) -> float:
+    """The highest score of the text's sentences, as topic_words reads them."""
+    return max(_score(bias, weights, sentence) for sentence in split_sentences(text) or [text])
+
+
+def out_of_batch(rows: list[tuple[str, str, str]]) -> list[float]:
+    """Each phrasing's score by a model trained on the other batches."""
+    scores = [0.0] * len(rows)
+    for batch in sorted({row[0] for row in rows}):
+        bias, weights = fit([row for row in rows if row[0] != batch])
+        for i, row in enumerate(rows):
+            if row[0] == batch:
+                scores[i] = sentence_score(bias, weights, row[2])
+    return scores
+
+
+def choose_threshold(rows: list[tuple[str, str, str]], scores: list[float]) -> float:
+    """The least threshold at which, out of batch, at most FALSE_SHARE of the corpus's ordinary phrasings and at
+    most ARTICLE_SHARE of the articles' sentences are flagged."""
+    least = []
+    for articles, allowed_share in ((False, FALSE_SHARE), (True, ARTICLE_SHARE)):
+        ordinary = sorted((s for (batch, label, _), s in zip(rows, scores)
+                           if label == "ordinary" and batch.startswith("articles/") == articles), reverse=True)
+        least.append(ordinary[int(allowed_share * len(ordinary))])
+    return round(max(least) + 10 ** -DIGITS, DIGITS)
+
+
+def report(rows: list[tuple[str, str, str]], flags: list[bool]) -> dict[str, dict[str, int]]:
+    """Per batch: phrasings to flag, missed by the reader, by the lexicon, by both; ordinary ones, flagged by the
+    reader, by the lexicon, by either."""
+    table: dict[str, dict[str, int]] = {}
+    for (batch, label, text), flagged in zip(rows, flags):
+        counts = table.setdefault(batch, Counter())
+        lexicon = bool(lexicon_phrases(text))
+        if label == "flag":
+            counts["flag"] += 1
+            counts["reader missed"] += not flagged
+            counts["lexicon missed"] += not lexicon
+            counts["both missed"] += not (lexicon or flagged)
+        else:
+            counts["ordinary"] += 1
+            counts["reader flagged"] += flagged
+            counts["lexicon flagged"] += lexicon
+            counts["either flagged"] += lexicon or flagged
+    return {batch: dict(counts) for batch, counts in table.items()}
+
+
+def _print(table: dict[str, dict[str, int]]) -> None:
+    columns = ("flag", "reader missed", "lexicon missed", "both missed", "ordinary", "reader flagged", "lexicon flagged",
+               "either flagged")
+    print("batch\t" + "\t".join(columns))
+    total: Counter = Counter()
+    for batch in sorted(table):
+        total.update(table[batch])
+        print(batch + "\t" + "\t".join(str(table[batch].get(column, 0)) for column in columns))
+    print("all\t" + "\t".join(str(total.get(column, 0)) for column in columns))
+
+
+def model_file(rows: list[tuple[str, str, str]], scores: list[float] | None = None) -> dict:
+    """The model trained on all the rows, its threshold chosen out of batch (and above every ordinary phrasing it
+    learned from), and its figures out of batch: what topicmodel.json holds. `scores`: out_of_batch(rows)."""
+    scores = out_of_batch(rows) if scores is None else scores
+    threshold = choose_threshold(rows, scores)
+    bias, weights = fit(rows)
+    highest = max(sentence_score(bias, weights, text) for _, label, text in rows if label == "ordinary")
+    table = report(rows, [s >= threshold for s in scores])
+    return {"bias": round(bias, DIGITS),
+            "threshold": max(threshold, round(highest + 10 ** -DIGITS, DIGITS)),
+            "out_of_batch": {"threshold": threshold, **dict(sum((Counter(counts) for counts in table.values()),
+                                                               Counter()))},
+            "weights": {term: round(w, DIGITS) for term, w in sorted(weights.items()) if round(w, DIGITS) != 0}}
+
+
+def _report_out_of_batch(rows: list[tuple[str, str, str]], scores: list[float]) -> None:
+    threshold = choose_threshold(rows, scores)
+    print(f"leave one batch out (threshold {threshold}):")
+    _print(report(rows, [s >= threshold for s in scores]))
+    for (batch, label, text), s in zip(rows, scores):
+        if (label == "flag") != (s >= threshold) and not lexicon_phrases(text):
+            print(f"  {batch} {'missed' if label == 'flag' else 'flagged'} {s:+.2f} {text}")
+
+
+def heldout() -> None:
+    rows = read(HELDOUT)
+    print(f"held out ({HELDOUT.relative_to(ROOT)}), the shipped reader, the lexicon and both:")
+    _print(report(rows, [bool(topic_words(text)) for _, _, text in rows]))
+    for _, label, text in rows:
+        if (label == "flag") != bool(sensitive_words(text)):
+            print(f"  {'missed' if label == 'flag' else 'flagged'} {text} {sensitive_words(text)}")
+
+
+def model_json(model: dict) -> str:
+    return json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.relative_to(ROOT)}")
+    parser.add_argument("--heldout", action="store_true", help="also read the held-out phrasings")
+    options = parser.parse_args()
+    rows = read(CORPUS) + article_rows()
+    scores = out_of_batch(rows)
+    _report_out_of_batch(rows, scores)
+    if options.write:
+        model = model_file(rows, scores)
+        MODEL_FILE.write_text(model_json(model), encoding="utf-8")
+        load_model.cache_clear()
+        topic_words.cache_clear()
+        print(f"wrote {MODEL_FILE.relative_to(ROOT)}: {len(model['weights'])} terms, threshold {model['threshold']}")
+    if options.heldout:
+        heldout()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""A reader of the topic beside the lexicon: does a sentence speak of death, dying, suicide, self-harm, abuse, a
+crisis or a traumatic event, in words no pattern of scheduler.tips.sensitivity names?
+
+A logistic regression over the sentence's words and word pairs (lower case, crude stem: `fold`), trained by
+`python -m bench.train_sensitivity` on the labelled phrasings of tests/data/sensitivity/corpus.tsv and shipped in
+topicmodel.json (a weight per term, a bias, a threshold). Reading a sentence costs a dict lookup per word and per
+pair. A tip is sensitive when the lexicon or this reader says so (docs/splitting.md, "What makes a tip sensitive").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.tips.sentences import STOPWORDS, fold, split_sentences, words
+
+MODEL_FILE = Path(__file__).with_name("topicmodel.json")
+SHOWN = 3  # the strongest words named as the reason for the flag
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    bias: float
+    threshold: float  # the least score (log-odds) that flags a sentence
+    weights: dict[str, float]
+
+
+def terms(text: str) -> dict[str, str]:
+    """The sentence's terms, each with its words as written, in order: its folded words but the stopwords, and
+    its pairs of neighbouring words but those of two stopwords (words like "can", "if", "she" say nothing of the
+    topic, and a long sentence would add up their small weights)."""
+    written = [word.lower().replace("’", "'") for word in words(text)]
+    folded = [fold(word) for word in written]
+    plain = [word in STOPWORDS for word in written]
+    found = {term: word for term, word, stop in zip(folded, written, plain) if not stop}
+    for i in range(len(folded) - 1):
+        if not (plain[i] and plain[i + 1]):
+            found.setdefault(f"{folded[i]} {folded[i + 1]}", f"{written[i]} {written[i + 1]}")
+    return found
+
+
+def score(model: TopicModel, found: dict[str, str]) -> float:
+    return model.bias + sum(model.weights.get(term, 0.0) for term in found)
+
+
+@functools.cache
+def load_model(path: Path = MODEL_FILE) -> TopicModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return TopicModel(bias=data["bias"], threshold=data["threshold"], weights=data["weights"])
+
+
+@functools.lru_cache(maxsize=4096)
+def topic_words(text: str) -> tuple[str, ...]:
+    """The words, as written, that make the reader take some sentence of the text as sensitive (its strongest
+    few, strongest first); nothing when no sentence is."""
+    model = load_model()
+    for sentence in split_sentences(text):
+        found = terms(sentence)
+        if score(model, found) >= model.threshold:
+            strongest = sorted(((model.weights.get(term, 0.0), as_written) for term, as_written in found.items()),
+                               key=lambda pair: -pair[0])
+            return tuple(dict.fromkeys(as_written for weight, as_written in strongest[:SHOWN] if weight > 0))
+    return ()
