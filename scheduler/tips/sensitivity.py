@@ -7,7 +7,8 @@ case). `TOPICS` says what makes a tip sensitive; `EVERYDAY` is the negative cont
 are blanked out before `TOPICS` is read, so a word inside an idiom raises nothing while the same word elsewhere in
 the tip still does. A narrower condition that belongs to one phrase stays beside it as a lookahead ("in danger",
 not "in danger of burnout"). Each table is compiled once into one rule. The choices (what counts, what does not)
-are in docs/splitting.md; tests/tips/test_sensitive_corpus.py holds them.
+are in docs/splitting.md; tests/tips/test_sensitive_corpus.py holds them. Where the lexicon names nothing, the topic
+reader (scheduler.tips.topicmodel) may still find the text sensitive: a tip is flagged when either says so.
 """
 
 from __future__ import annotations
