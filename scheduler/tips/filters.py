@@ -267,6 +267,11 @@ _QUANTIFIER_SUBJECT = re.compile(r"^(?:others|few|some|many|most|both|neither)\s
 # "Perhaps you grew up …", "Maybe you've criticized yourself …": a guess at the reader's past that explains a point
 # made before it.
 _GUESS = re.compile(r"^(?:perhaps|maybe)\s+you\b", re.IGNORECASE)
+# "Usually the opposite.", "Yes, for most people.", "Absolutely.": a reply with no verb of its own, to a question
+# asked before it (an FAQ heading), which the tip would not carry.
+_REPLY = re.compile(r"^(?:yes|no|yep|nope|absolutely|definitely|certainly|usually|often|sometimes|rarely|generally|"
+                    r"mostly|probably|possibly|exactly|of course|(?:quite |just )?the opposite|"
+                    r"in (?:most|many|some) cases|for (?:most|many|some) people)\b", re.IGNORECASE)
 _TRAILING_CONTRAST = re.compile(r",\s+(?:though|however|instead|then|too)\s*[.!?]$", re.IGNORECASE)
 
 
@@ -279,6 +284,8 @@ def opens_with_reference(sentence: str) -> bool:
         return True
     if (_NOT_ALONE.match(text) and not has_verb(re.split(r"[,;:—–]", text)[0])) or _QUANTIFIER_SUBJECT.match(
             text) or _TRAILING_CONTRAST.search(text) or _GUESS.match(text):
+        return True
+    if _REPLY.match(text) and len(words(text)) <= 6 and not has_verb(text):
         return True
     if _EXTRAPOSITION.match(text):
         return False

@@ -652,3 +652,20 @@ def test_a_pointer_to_another_page_of_the_site_is_never_a_tip(tmp_path):
     assert not [text for text in texts if "Resources page" in text or "blog section" in text]
     assert any("phone in another room" in text for text in texts)
     assert any("write the worry down" in text for text in texts)
+
+
+FAQ_REPLY = """# Anxiety at work
+
+## Won't slowing down hurt my performance?
+
+Usually the opposite. Anxiety-driven output comes at a cost to sleep, health, and creativity; easing the pressure tends to make good work more sustainable.
+"""
+
+
+def test_a_reply_to_a_question_heading_never_opens_a_tip(tmp_path):
+    """'Usually the opposite.' answered an FAQ heading the card does not carry (an outside labeller, C: leans on
+    context); the tip opens on the answer's own claim instead."""
+    report = _split(tmp_path, "faq-reply.md", FAQ_REPLY)
+    [tip] = report.tips
+    assert tip.headline == "Anxiety-driven output comes at a cost to sleep, health, and creativity."
+    assert "opposite" not in tip.text
