@@ -40,7 +40,13 @@ from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import load_schedule, post_fits
-from scheduler.tips.tipmodel import FEATURES, MODEL_FILE, probability, word_numbers
+from scheduler.tips.tipmodel import (
+    FEATURES,
+    MODEL_FILE,
+    Places,
+    probability,
+    word_numbers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TIPS_FILE = ROOT / "tests" / "data" / "devset" / "tips.tsv"
@@ -123,31 +129,43 @@ def collect(graded: Path) -> tuple[list[Graded], dict[str, int], dict[str, int]]
     return found, keys, dict(counts)
 
 
-def with_earlier(rows: list[Graded], earlier: list[Graded],
-                 words: dict[tuple[str, str], tuple[str, str]] | None = None) -> list[Graded]:
+def with_earlier(rows: list[Graded], earlier: list[Graded], words: dict[tuple[str, str], tuple] | None = None,
+                 places: dict[str, Places] | None = None) -> list[Graded]:
     """The graded tips split writes today, and every tip graded before that it no longer writes (tips.tsv's rows,
     with the numbers split read when it wrote them): a tip graded in these sheets keeps its key tips; one graded
     only by earlier readers keeps its grade without them (their numbers are in the earlier readers' key lists).
     A number the model reads that tips.tsv does not hold yet is computed from the tip's words (`words`, by article
-    and digest: the sheets' and any rebuilt outside the repository), where it depends on the words alone."""
+    and digest: the sheets' and any rebuilt outside the repository: headline, text and, where known, the block and
+    sentence it opened on) and, for its place, from its article (`places`); one that cannot be stays unknown (NaN)
+    and the tip is kept in tips.tsv but not trained on (`complete`)."""
     graded_now = {(row.article, row.digest) for row in rows}
     commits = {row.graded for row in rows}
     kept = [row if row.graded in commits else replace(row, keys=()) for row in earlier
             if (row.article, row.digest) not in graded_now]
-    kept = [_completed(row, (words or {}).get((row.article, row.digest))) for row in kept]
-    if any(math.isnan(value) for row in kept for value in row.values):
-        raise SystemExit(f"{TIPS_FILE.name}: some tips split no longer writes lack numbers the model reads "
-                         f"({', '.join(FEATURES)}) and their words are not at hand: give them with --words")
-    return rows + kept
+    return rows + [_completed(row, (words or {}).get((row.article, row.digest)), (places or {}).get(row.article))
+                   for row in kept]
 
 
-def _completed(row: Graded, tip: tuple[str, str] | None) -> Graded:
+def complete(rows: list[Graded]) -> list[Graded]:
+    """The tips whose every number is known: the ones the model is trained and judged on."""
+    return [row for row in rows if not any(math.isnan(value) for value in row.values)]
+
+
+def _completed(row: Graded, tip: tuple | None, places: Places | None) -> Graded:
     if tip is None or not any(math.isnan(value) for value in row.values):
         return row
-    computed = word_numbers(*tip)
+    computed = word_numbers(*tip[:2])
+    if places is not None and len(tip) == 4:  # where split wrote it: the block and sentence it opened on
+        computed.update(places.numbers(int(tip[2]), int(tip[3]), tip[1]))
     values = tuple(round(computed[name], 6) if math.isnan(value) and name in computed else value
                    for name, value in zip(FEATURES, row.values))
     return replace(row, values=values)
+
+
+def _places(graded: Path) -> dict[str, Places]:
+    """Each article at hand, indexed for the place numbers of tips split no longer writes."""
+    return {path.stem: Places(read_article(path, path.parent))
+            for path in sorted((graded / "articles").glob("*.md"))}
 
 
 def sheet_words(graded: Path) -> dict[tuple[str, str], tuple[str, str, str]]:
@@ -326,6 +344,7 @@ def figures(scored, keys: dict[str, int], limits: dict[str, float] | None) -> li
 
 
 def model_file(rows: list[Graded], keys: dict[str, int]) -> dict:
+    rows = complete(rows)
     scored = lopo(rows)
     limits = choose_thresholds(scored, keys)
     return {"features": list(FEATURES), "thresholds": limits, "weights": fit(rows),
@@ -351,7 +370,8 @@ def main() -> None:
     parser.add_argument("--committed", action="store_true", help="read tests/data/devset/tips.tsv instead")
     parser.add_argument("--write", action="store_true", help="write tips.tsv (with --graded) and tipmodel.json")
     parser.add_argument("--words", type=Path, help="JSON of tips no sheet holds: {\"article|digest\": [headline, "
-                        "text]}, to compute numbers tips.tsv does not hold yet")
+                        "text, paragraph, sentence]} (paragraph and sentence: the tip's source as split wrote it), "
+                        "to compute numbers tips.tsv does not hold yet")
     parser.add_argument("--show", action="store_true", help="print every tip's grade, P(A), P(C) and headline")
     args = parser.parse_args()
     if args.committed:
@@ -362,13 +382,19 @@ def main() -> None:
         if args.words:  # tips no sheet holds (earlier readers'), rebuilt outside the repository
             rebuilt = json.loads(args.words.read_text(encoding="utf-8"))
             words.update({tuple(key.split("|", 1)): tuple(tip) for key, tip in rebuilt.items()})
-        rows = with_earlier(rows, read_tips()[0], words)
+        earlier, earlier_keys = read_tips()
+        keys = {**earlier_keys, **keys}  # an article not at hand keeps its count of key tips
+        rows = with_earlier(rows, earlier, words, _places(args.graded))
         print(f"{len(rows)} graded tips ({counts['matched']} written today, the rest kept from {TIPS_FILE.name}); "
               f"{ {k: v for k, v in counts.items() if k != 'matched'} }")
+    trained = complete(rows)
+    if len(trained) < len(rows):
+        print(f"{len(rows) - len(trained)} graded tips lack numbers the model reads (their article or their place "
+              f"in it is not at hand: give it with --graded and --words): kept in {TIPS_FILE.name}, not trained on")
     model = model_file(rows, keys)
     print(f"thresholds (leave-one-practice-out): {model['thresholds']}")
     if args.show:
-        _show(rows, model["thresholds"], args.graded)
+        _show(trained, model["thresholds"], args.graded)
     print("before (the rules alone):\n" + "\n".join(model["before"]))
     print("with the tip model, leave-one-practice-out:\n" + "\n".join(model["lopo"]))
     if args.write:

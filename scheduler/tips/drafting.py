@@ -103,6 +103,7 @@ from scheduler.tips.sentences import (
 from scheduler.tips.tipmodel import (
     FEATURES,
     NOT_SURE,
+    Places,
     judge_tip,
     left_out_reason,
     tip_features,
@@ -161,6 +162,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     tips = []
     readings: list[tuple[float, ...]] = []
     used_ids: set[str] = set()
+    places = Places(article)
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         tip = _finish(draft, scope, fits, used_ids)
         lacking = _cannot_stand(tip) if tip is not None else None
@@ -172,7 +174,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         reading: tuple[float, ...] = ()
         if tip is not None:
             reading = tuple(tip_features(tip.headline, tip.text, tip.notes, ready=bool(tip.ready), kind=draft.kind,
-                                         sensitive="sensitive" in tip.review))
+                                         sensitive="sensitive" in tip.review,
+                                         place=places.numbers(draft.paragraph, draft.sentence, tip.text)))
         if tip is not None and judged:
             tip, unpostable = _judged(tip, reading)
             if unpostable:

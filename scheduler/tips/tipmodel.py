@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from scheduler.articles import Article, Block
 from scheduler.tips.advice_lists import is_command
 from scheduler.tips.scorer import Candidate, judge, load_model
 from scheduler.tips.sentences import Caseless, split_sentences, words
@@ -52,8 +53,51 @@ FRAGMENT_WORDS = 6  # an opening sentence this short with no verb is a label or 
 
 # Chosen leave-one-practice-out on the graded tips (bench/train_tips.py): the rules' own notes, the scorer's
 # other readings, a list item or a heading alone told the graders' grades no better than these do.
+PLACE = ("opens_section", "mid_paragraph", "in_list", "list_size", "after_colon", "after_question", "share_kept")
 FEATURES = ("bias", "advice", "words", "one_line", "sensitive", "you", "command", "they", "rules_ready",
-            "example", "question", "fragment", "opens_pointer", "image", "modal", "short", "long")
+            "example", "question", "fragment", "opens_pointer", "image", "modal", "short", "long") + PLACE
+
+
+class Places:
+    """Where a tip stands in its article, read from the block and sentence it opens on (its `source`): built once
+    per article (an index of its blocks), then a few comparisons per tip. Graders' "leans on context" and "list
+    item alone" are about the tip's place, not its words: the sentence before it, its list, its paragraph."""
+
+    def __init__(self, article: Article):
+        self._where: dict[int, tuple[Block | None, Block, bool]] = {}
+        before: Block | None = None
+        for section in article.sections:
+            for index, block in enumerate(section.blocks):
+                self._where[block.number] = (before, block, index == 0 and section.heading is not None)
+                before = block
+
+    def numbers(self, paragraph: int, sentence: int, text: str) -> dict[str, float]:
+        """The place numbers of a tip opening on sentence (or list item) `sentence` of block `paragraph`."""
+        found = self._where.get(paragraph)
+        if found is None:
+            return dict.fromkeys(PLACE, 0.0)
+        before, block, heads = found
+        listed = block.kind == "list"
+        sentences = [] if listed else split_sentences(block.text)
+        earlier = sentences[sentence - 2] if 1 < sentence <= len(sentences) + 1 else _last_words(before)
+        whole = len(words(" ".join(item.full for item in block.items) if listed else block.text)) or 1
+        return {
+            "opens_section": float(heads and sentence <= 1),
+            "mid_paragraph": float(not listed and sentence > 1),
+            "in_list": float(listed),
+            "list_size": min(len(block.items), 10) / 10 if listed else 0.0,
+            "after_colon": float(not listed and earlier.rstrip().endswith(":")),
+            "after_question": float(earlier.rstrip().endswith("?")),
+            "share_kept": min(len(words(text)) / whole, 1.0),
+        }
+
+
+def _last_words(block: Block | None) -> str:
+    if block is None:
+        return ""
+    if block.kind == "list":
+        return block.items[-1].full if block.items else ""
+    return block.text
 
 
 @dataclass(frozen=True)
@@ -63,7 +107,7 @@ class TipVerdict:
 
 
 def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "sentence",
-                 sensitive: bool = False) -> list[float]:
+                 sensitive: bool = False, place: dict[str, float] | None = None) -> list[float]:
     """The numbers the model reads, in FEATURES' order, from what split wrote (before this model's own say)."""
     values = {
         "bias": 1.0,
@@ -71,6 +115,7 @@ def tip_features(headline: str, text: str, notes, *, ready: bool, kind: str = "s
         "rules_ready": float(ready),
         "example": float(kind in ("example", "quote")),
         **word_numbers(headline, text),
+        **(place or dict.fromkeys(PLACE, 0.0)),
     }
     return [values[name] for name in FEATURES]
 

@@ -4,6 +4,7 @@ determinism, and what split does with it (a note on a tip it holds back, a reaso
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -11,16 +12,21 @@ from bench.train_tips import FEATURES as TRAINED_ON
 from bench.train_tips import (
     Graded,
     choose_thresholds,
+    complete,
     digest,
     model_file,
     read_tips,
     with_earlier,
 )
+from scheduler.articles import read_article
+from scheduler.tips.drafting import split_report
 from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.tipmodel import (
     FEATURES,
     MODEL_FILE,
     NOT_SURE,
+    PLACE,
+    Places,
     judge_tip,
     thresholds,
     tip_features,
@@ -127,7 +133,8 @@ def test_the_leave_out_threshold_stops_before_an_a_tip_or_a_key_tip_is_left_out(
 
 def test_a_number_tips_tsv_does_not_hold_yet_is_computed_from_the_tips_words(tmp_path):
     """A feature added to the model: tips split still writes get it from split; a graded tip it no longer writes
-    gets it from its words (the sheets', or rebuilt with --words), and without them training refuses to run."""
+    gets it from its words (the sheets', or rebuilt with --words); without them it stays unknown, kept in tips.tsv
+    but not trained on."""
     headline = text = "Your weekends and quiet evenings."
     older = [name for name in TRAINED_ON if name != "fragment"]
     known = dict(zip(TRAINED_ON, tip_features(headline, text, [], ready=False)))
@@ -138,7 +145,68 @@ def test_a_number_tips_tsv_does_not_hold_yet_is_computed_from_the_tips_words(tmp
                                  *(f"{known[name]:.6f}" for name in older)]) + "\n", encoding="utf-8")
     rows, keys = read_tips(tips)
     assert keys == {"p--a": 3}
-    with pytest.raises(SystemExit):
-        with_earlier([], rows)
+    (unknown,) = with_earlier([], rows)
+    assert complete([unknown]) == []
     (kept,) = with_earlier([], rows, {("p--a", digest(headline, text)): (headline, text)})
     assert dict(zip(TRAINED_ON, kept.values))["fragment"] == 1.0
+
+
+ARTICLE = """# Sleep when the week is loud
+
+## Wind down
+
+Keep the hour before bed quiet. This gives your mind room to settle. What helps most?
+
+Dim the lights at nine.
+
+Try these instead:
+
+- Read a paper book.
+- Stretch for five minutes.
+- Write tomorrow's list.
+"""
+
+
+def _places(tmp_path):
+    path = tmp_path / "sleep.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return Places(read_article(path, tmp_path))
+
+
+def test_the_model_reads_where_a_tip_stands_in_its_article(tmp_path):
+    """Graders' "leans on context" and "list item alone" are about a tip's place: whether it opens its section or
+    follows a sentence of its paragraph, sits in a list and how long it is, what the sentence before ends on, and
+    how much of its paragraph it keeps."""
+    places = _places(tmp_path)
+    opening = places.numbers(1, 1, "Keep the hour before bed quiet. This gives your mind room to settle.")
+    assert (opening["opens_section"], opening["mid_paragraph"], opening["in_list"]) == (1.0, 0.0, 0.0)
+    assert 0.5 < opening["share_kept"] < 1.0
+    leaning = places.numbers(1, 2, "This gives your mind room to settle.")
+    assert (leaning["opens_section"], leaning["mid_paragraph"]) == (0.0, 1.0)
+    answer = places.numbers(2, 1, "Dim the lights at nine.")
+    assert (answer["after_question"], answer["opens_section"], answer["share_kept"]) == (1.0, 0.0, 1.0)
+    item = places.numbers(4, 2, "Stretch for five minutes.")
+    assert (item["in_list"], item["list_size"], item["after_colon"]) == (1.0, 0.3, 0.0)
+    assert places.numbers(99, 1, "Anything.") == dict.fromkeys(PLACE, 0.0)  # no such block: nothing known
+
+
+def test_a_tip_split_no_longer_writes_gets_its_place_from_where_it_was_written(tmp_path):
+    headline = text = "This gives your mind room to settle."
+    values = tuple(math.nan if name in PLACE else 0.0 for name in TRAINED_ON)
+    row = Graded("p--a", "p", digest(headline, text), "C", "no", (), "older", values)
+    (kept,) = with_earlier([], [row], {("p--a", row.digest): (headline, text, 1, 2)}, {"p--a": _places(tmp_path)})
+    assert dict(zip(TRAINED_ON, kept.values))["mid_paragraph"] == 1.0 and complete([kept]) == [kept]
+
+
+def test_split_reads_each_tips_place_as_training_computes_it(tmp_path):
+    """What split reads of a tip's place is what training computes for a graded tip from its source."""
+    path = tmp_path / "sleep.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = read_article(path, tmp_path)
+    split = split_report(article, judged=False)
+    places = Places(article)
+    assert split.tips
+    for tip, reading in zip(split.tips, split.readings):
+        read = dict(zip(FEATURES, reading))
+        assert {name: read[name] for name in PLACE} == places.numbers(
+            tip.source["paragraph"], tip.source["sentence"], tip.text)
