@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+from PIL import Image, ImageDraw, PngImagePlugin
 
-from scheduler.cards import fonts, typesetting
+from scheduler.cards import fonts, glyphs, typesetting
 from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import Background, Brand, load_brand
 from scheduler.cards.contactsheet import make_sheet
@@ -163,17 +163,27 @@ def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, float], word: typesett
     direction = "rtl" if rtl else "ltr"
     runs = reversed(word.runs) if word.level % 2 else word.runs
     for index, text in runs:
-        stamp(draw, (x, baseline), text, fonts.load(chain[index], size), fill, direction)
+        stamp(draw, (x, baseline), text, chain[index], size, fill, direction)
         x += fonts.length(chain[index], size, text, direction)
 
 
-def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, font: ImageFont.FreeTypeFont, fill,
+def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, path: Path, size: int, fill,
           direction: str) -> None:
     """The pixels `draw.text(at, text, anchor="ls")` gives, blended through the text's mask from a patch of
     the fill: Pillow's paste blends an RGB image through a mask in a plainer loop than draw.text's fill does,
-    and the headline's blending is a fifth of the drawing."""
+    and the headline's blending is a fifth of the drawing. A word whose glyphs can be drawn one by one with
+    the same pixels (see glyphs.pieces) is: each glyph is then hinted and rasterised once per font and size."""
     x, y = at
-    mask, (dx, dy) = font.getmask2(text, draw.fontmode, direction, anchor="ls", start=(math.modf(x)[0], math.modf(y)[0]))
+    start = (math.modf(x)[0], math.modf(y)[0])
+    drawn = glyphs.pieces(path, size, text, start) if direction == "ltr" and draw.fontmode == "L" else None
+    if drawn is not None:
+        (dx, dy), placed = drawn
+        left, top = int(x) + dx, int(y) + dy
+        for glyph, gx, gy in placed:
+            box = (left + gx, top + gy, left + gx + glyph.width, top + gy + glyph.height)
+            draw.im.paste(Image.core.fill(draw.mode, glyph.size, fill), box, glyph.im)
+        return
+    mask, (dx, dy) = fonts.load(path, size).getmask2(text, draw.fontmode, direction, anchor="ls", start=start)
     width, height = mask.size
     if not width or not height:
         return
