@@ -255,6 +255,17 @@ def _c_round(value: float) -> int:
     return math.floor(abs(value) + 0.5) * (1 if value >= 0 else -1)
 
 
+def advance(path: Path, size: int, text: str) -> int | None:
+    """How far `text` set left to right moves the pen, in 1/64 px, as Pillow's getlength counts it (the same
+    shaping as drawing: raqm's glyph advances summed), or None when `pieces` would leave the text to Pillow."""
+    face = _face(path, size)
+    if face is None:
+        return None
+    with face.lock:
+        shaped = face.shape(text)
+    return None if shaped is None else sum(glyph[1] for glyph in shaped)
+
+
 def pieces(path: Path, size: int, text: str, start: tuple[float, float]
            ) -> tuple[tuple[int, int], list[tuple[Image.Image, int, int]]] | None:
     """What `font.getmask2(text, "L", "ltr", anchor="ls", start=start)` draws, glyph by glyph: the mask's

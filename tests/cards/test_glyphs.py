@@ -58,3 +58,12 @@ def test_words_pillow_must_draw_are_left_to_it(brand):
     assert glyphs.pieces(headline, 100, "ƒj", (0.0, 0.0)) is None  # two glyphs' ink on the same pixels
     assert glyphs.pieces(fallback, 60, "שלום", (0.0, 0.0)) is None  # not a Latin run
     assert glyphs.pieces(headline, 60, "2024", (0.0, 0.0)) is None  # no letters: raqm decides its script
+
+
+@pytest.mark.parametrize("size", [21, 76, 160])
+def test_words_measure_as_pillow_measures_them(brand, size):
+    for path in (Path(brand.headline_chain[0]), Path(brand.kicker_chain[0])):
+        font = fonts.load(path, size)
+        for word in WORDS:
+            assert glyphs.advance(path, size, word) / 64 == font.getlength(word, direction="ltr"), (path.name, word)
+    assert glyphs.advance(Path(brand.headline_chain[0]), size, " ") is None  # no letters: Pillow measures it
