@@ -1,8 +1,8 @@
 """How long a quote card takes, against the floor of encoding its own finished pixels.
 
 `run()` (called by `python -m bench cards`) renders the seed campaign's headlines in a warm
-process (fonts loaded, backgrounds drawn; word measurements forgotten before every card, so
-each card is shaped and set afresh) and reports medians per size, each card timed next to
+process (fonts loaded, backgrounds drawn, glyphs rasterised per font and size as a batch keeps
+them; word measurements forgotten before every card, so each card is shaped and set afresh) and reports medians per size, each card timed next to
 saving that same card's finished pixels with the same PNG settings and metadata (the floor):
 what is left above it is setting and drawing. `cards_batch` renders every tip of the seed
 campaign in every size with `render_campaigns`, on every core, from a cold cards folder.

@@ -2,7 +2,8 @@
 
 Cards are shaped with Pillow's complex layout engine (raqm: HarfBuzz for kerning, ligatures
 and Arabic joining; FriBiDi for right-to-left words). Without it the same card would come out
-different, so a Pillow without raqm is refused with a message that says how to get it.
+different, so a Pillow without raqm is refused with a message that says how to get it. Latin words are
+shaped and drawn through the same libraries directly (cards.glyphs), with raqm's and Pillow's own results.
 """
 
 from __future__ import annotations
