@@ -12,9 +12,14 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench import REPO, figure, paired_cpu_ms
+
+if TYPE_CHECKING:
+    from scheduler.tips.splitter import SplitResult
 
 SEED = REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
 WORDS_20K = 20_000
@@ -74,23 +79,30 @@ def _project(article_name: str, text: str | None) -> Path:
     return root
 
 
+def splits(root: Path, article_name: str) -> tuple[Path, Callable[[], SplitResult], Callable[[], SplitResult]]:
+    """The project's article, and two ways to split it: afresh (its campaign file removed first) and again."""
+    from scheduler.tips.splitter import load_schedule, split_file
+
+    article = root / "posts" / "articles" / article_name
+    schedule = load_schedule(root)
+    campaign = root / "posts" / f"{article.stem}.yaml"
+
+    def fresh_split() -> SplitResult:
+        campaign.unlink(missing_ok=True)
+        return split_file(article, root, schedule)
+
+    return article, fresh_split, lambda: split_file(article, root, schedule)
+
+
 def _measure(article_name: str, text: str | None, repeat: int) -> dict:
     from scheduler.articles import read_article
-    from scheduler.tips.splitter import load_schedule, split_file
 
     root = _project(article_name, text)
     try:
-        article = root / "posts" / "articles" / article_name
-        schedule = load_schedule(root)
-        campaign = root / "posts" / f"{article.stem}.yaml"
-
-        def fresh_split():
-            campaign.unlink(missing_ok=True)
-            return split_file(article, root, schedule)
-
+        article, fresh_split, split_again = splits(root, article_name)
         result = fresh_split()
         value, floor = paired_cpu_ms(fresh_split, lambda: read_article(article, root), repeat=repeat)
-        rerun, _ = paired_cpu_ms(lambda: split_file(article, root, schedule), lambda: None, repeat=3)
+        rerun, _ = paired_cpu_ms(split_again, lambda: None, repeat=3)
         return {"value": value, "floor": floor, "rerun": rerun, "tips": len(result.campaign.tips),
                 "words": len(article.read_text(encoding="utf-8").split())}
     finally:
