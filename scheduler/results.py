@@ -39,6 +39,7 @@ class SplitTip(Result):
     review: list[str]
     status: str
     review_words: dict[str, list[str]] = field(default_factory=dict)  # flag -> the words that raised it
+    review_why: dict[str, str] = field(default_factory=dict)  # flag -> where those words stand, in a phrase
     notes: list[str] = field(default_factory=list)  # where split's rules were unsure; never blocks
     source: dict[str, Any] = field(default_factory=dict)  # paragraph (block), sentence, digest
     ready: bool | None = None  # split's judgement that the tip can go out as it is (notes say why not)

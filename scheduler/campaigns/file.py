@@ -53,7 +53,8 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # 76-94 px against a 51-75 px minimum). Split aims for 90 and goes up to this only for a whole sentence with
 # nothing to cut.
 MAX_HEADLINE = 120
-SOURCE_GONE = "its source is no longer in the article"  # the note split leaves on a tip whose source vanished
+SOURCE_GONE = "its source is no longer in the article"
+PERSONAL_DETAILS = "personal details"  # the privacy word when the details are in the tip but not one phrase  # the note split leaves on a tip whose source vanished
 PIN_YEARS = (2000, 2200)  # beyond these, date arithmetic overflows; no post is planned so far ahead
 
 
@@ -103,6 +104,34 @@ class Tip:
     def unacknowledged(self) -> tuple[str, ...]:
         """The flags a person must acknowledge before approving this tip."""
         return tuple(flag for flag in self.review if flag not in self.reviewed)
+
+    def flag_reasons(self) -> dict[str, str]:
+        """Each flag with what raised it, in words: '“suicide” in the text', 'under the heading “Grief and loss”'
+        (a flag with no words recorded, as a person's or the article's change sets it: an empty reason)."""
+        return {flag: flag_reason(self.review_words.get(flag, ()), f"{self.headline} {self.text}", self.section)
+                for flag in self.review}
+
+
+def flag_reason(words, text: str, heading: str | None) -> str:
+    """The words that raised a flag, each said where it stands: in the tip's own words (split flags for those
+    first, and a word since edited away was in them) or in the heading the tip sits under."""
+    own, under = _folded(text), _folded(heading or "")
+    in_heading = [word for word in words if _folded(word) not in own and _folded(word) in under]
+    in_text = [word for word in words if word not in in_heading]
+    parts = [", ".join(word if word == PERSONAL_DETAILS else f"“{word}”" for word in in_text) + " in the text"
+             ] if in_text else []
+    return " and ".join(parts + ([f"under the heading “{heading}”"] if in_heading else []))
+
+
+def flags_said(tip: Tip, flags: Sequence[str] | None = None) -> str:
+    """The tip's flags (or these of them), each with its reason: 'sensitive (“grief” in the text) and privacy'."""
+    reasons = tip.flag_reasons()
+    return " and ".join(f"{flag} ({reasons[flag]})" if reasons.get(flag) else flag
+                        for flag in (tip.review if flags is None else flags))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)

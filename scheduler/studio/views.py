@@ -80,7 +80,8 @@ def review(ws, slug: str) -> dict:
             "alt": ws.project.alt_text(campaign, tip), "length": length, "limit": limit,
             "included": ws.project.added_to_post(campaign, tip),
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,
-            "flags": [{"flag": f, "why": FLAG_WHY[f], "acknowledged": f in tip.reviewed} for f in tip.review],
+            "flags": [{"flag": f, "why": FLAG_WHY[f], "reason": reason, "acknowledged": f in tip.reviewed}
+                      for f, reason in tip.flag_reasons().items()],
             "post": None if post is None else {
                 "id": post.id, "status": post.status,
                 "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from scheduler import networks
 from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
-from scheduler.campaigns.file import Tip, TipStatus
+from scheduler.campaigns.file import PERSONAL_DETAILS, Tip, TipStatus
 from scheduler.posttext import length_on
 from scheduler.tips.advice_lists import (
     finishes_lead_in,
@@ -570,7 +570,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
         draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
-        found["privacy"] = ("personal details",)
+        found["privacy"] = (PERSONAL_DETAILS,)
     notes = list(draft.notes) + ([named.note] if named is not None and text == named.text else []) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")

@@ -14,6 +14,7 @@ from scheduler.campaigns.file import (
     Campaign,
     campaign_path,
     dump_campaign,
+    flags_said,
     load_campaign,
     merge_tips,
     url_problem,
@@ -232,6 +233,7 @@ def report(result: SplitResult, root: Path | str) -> dict:
             "weighted_length": compose_tip(schedule, campaign, tip).weighted_length,
             "review": list(tip.review),
             "review_words": {flag: list(found) for flag, found in tip.review_words.items()},
+            "review_why": tip.flag_reasons(),
             "notes": list(tip.notes),
             "ready": tip.ready,
             "source": dict(tip.source),
@@ -249,8 +251,10 @@ def summary(result: SplitResult, root: Path | str) -> str:
     flagged = [tip for tip in campaign.tips if set(tip.review) & {"sensitive", "privacy", "stale"}]
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
-        lines.append(f"{len(flagged)} flagged for review: " + ", ".join(
-            f"{tip.id} [{', '.join(tip.review)}]" for tip in flagged[:5]) + (" ..." if len(flagged) > 5 else ""))
+        lines.append(f"{len(flagged)} flagged for review:")
+        lines += [f"  {tip.id}: {flags_said(tip)}" for tip in flagged[:5]]
+        if len(flagged) > 5:
+            lines.append(f"  and {len(flagged) - 5} more: split --json (review_why) and the studio say why for each")
     left = [entry for entry in result.blocks if not entry["tips"]]
     if left and result.blocks_path is not None:
         lines.append(f"{len(left)} of {len(result.blocks)} blocks gave no tip; what became of each block: "
