@@ -97,7 +97,10 @@ def cmd_approve(ctx: Context) -> int:
     if any(r.approved for r in results):  # the studio queues at once; here a person may approve several first
         lines.append("next: `juno-scheduler queue` gives the approved tips their slots (run-due posts only queued ones)")
     ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(lines))
-    return EXIT_OK
+    errors = [line for r in results for line in r.errors()]
+    for line in errors:
+        print(line, file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_cards(ctx: Context) -> int:

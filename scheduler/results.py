@@ -107,14 +107,35 @@ class Approved(Result):
     already: list[str]               # tip ids that were approved before
     held: dict[str, list[str]]       # tip id -> the flags a person must acknowledge first
     not_ready: list[str] = field(default_factory=list)  # with --ready: drafts split did not mark ready, left as drafts
+    refused: list[str] = field(default_factory=list)  # of `held`, the tips named one by one (the command failed them)
+    why: dict[str, str] = field(default_factory=dict)  # held tip id -> its flags with what raised each, in words
 
     def lines(self) -> list[str]:
+        """What went through, and each tip a flag held in the campaign's sweep (expected: it waits for a person);
+        the tips named one by one and refused are `errors()`."""
         lines = [f"{self.campaign}: {len(self.approved)} approved" + (f", {len(self.already)} already approved"
                                                                       if self.already else "")
+                 + (f", {len(self.refused)} refused" if self.refused else "")
                  + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")]
-        lines += [f"{tip} is flagged {', '.join(flags)}: read it, then `juno-scheduler approve {tip} "
-                  f"--ack {','.join(flags)}`" for tip, flags in self.held.items()]
-        return lines
+        waiting = [tip for tip in self.held if tip not in self.refused]
+        lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
+        return lines + (self._all_at_once(waiting) if not self.refused else [])
+
+    def errors(self) -> list[str]:
+        """One `error:` line for each tip named one by one that a flag held, with what to type."""
+        return [f"error: {tip} {self._blocked(tip)}" for tip in self.refused] + self._all_at_once(self.refused)
+
+    def _blocked(self, tip: str) -> str:
+        return (f"is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
+                f"juno-scheduler approve {tip} --ack {','.join(self.held[tip])}")
+
+    def _all_at_once(self, tips: list[str]) -> list[str]:
+        """For several held tips, one command per set of flags that approves them all once each is read."""
+        by_flags: dict[str, list[str]] = {}
+        for tip in tips:
+            by_flags.setdefault(",".join(self.held[tip]), []).append(tip)
+        return [f"once you have read all {len(same)}: juno-scheduler approve {' '.join(same)} --ack {flags}"
+                for flags, same in by_flags.items() if len(same) > 1]
 
 
 @dataclass(frozen=True)

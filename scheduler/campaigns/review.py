@@ -22,6 +22,7 @@ from scheduler.campaigns.file import (
     Tip,
     TipStatus,
     find_campaigns,
+    flags_said,
     with_tips,
     write_campaign,
 )
@@ -76,8 +77,8 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
 
 def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
                 by: str, *, ready_only: bool = False, batch: str | None = None) -> Approved:
-    approved, already, held = [], [], {}
-    not_ready = []
+    approved, already, held, why = [], [], {}, {}
+    not_ready, refused = [], []
     tips: list[Tip] = []
     for tip in campaign.tips:
         named = tip_ids is not None and tip.id in tip_ids
@@ -93,6 +94,9 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                                               if f in tip.reviewed or (f in ack and f in tip.review)))
         if tip.unacknowledged:
             held[tip.id] = list(tip.unacknowledged)
+            why[tip.id] = flags_said(tip, tip.unacknowledged)
+            if named:
+                refused.append(tip.id)
         elif tip.status == TipStatus.APPROVED:
             already.append(tip.id)
         else:
@@ -110,7 +114,8 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                 audit.record(root, what="approve" if tip.id in approved else "acknowledge", campaign=campaign.slug,
                              tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by,
                              extra={"batch": batch} if batch else None)
-    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready)
+    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
+                    refused=refused, why=why)
 
 
 def _tip_mappings(path: Path) -> dict[str, dict]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 import yaml
 
@@ -11,6 +13,7 @@ from scheduler import audit, open_project
 
 NOW = "2026-12-01T09:00"
 SLUG = "what-to-do-when-one-partner-wants-counseling"
+TRAUMA = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles" / "real" / "02-nimh-coping-with-traumatic-events.md"
 
 
 def tips_of(project):
@@ -44,7 +47,9 @@ def test_a_flagged_tip_needs_its_flag_acknowledged_and_keeps_it(project, cli):
     first = next(iter(tips_of(project)))
     flag_one(project, first)
     refused = cli("approve", first, "--now", NOW, cwd=project)
-    assert refused.code == 0 and f"approve {first} --ack sensitive" in refused.out
+    assert refused.code == 1 and refused.out == f"{SLUG}: 0 approved, 1 refused\n", refused
+    assert refused.err == (f"error: {first} is flagged sensitive; review it, then: juno-scheduler approve {first} "
+                           "--ack sensitive\n")  # a flag a person wrote by hand has no words to name
     assert tips_of(project)[first]["status"] == "draft"
     done = cli("approve", first, "--ack", "sensitive", "--now", NOW, cwd=project)
     assert done.code == 0, done
@@ -111,3 +116,37 @@ def test_approve_says_what_to_do_next_and_only_when_something_was_approved(proje
     assert again.code == 0 and "next:" not in again.out
     queued = cli("queue", "--now", NOW, cwd=project)
     assert queued.code == 0 and cli("plan", "--json", "--now", NOW, "--days", "90", cwd=project).out.count('"id"') > 0
+
+
+def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_approves_them(project, cli):
+    """A user trial: approving a flagged tip said "0 approved" and exited 0, and never said why it was held."""
+    shutil.copy(TRAUMA, project / "posts" / "articles" / TRAUMA.name)
+    assert cli("split", f"posts/articles/{TRAUMA.name}", cwd=project).code == 0
+    one, two, plain = "a-traumatic-event-is-a-shocking-scary", "avoid-the-use-of-alcohol-or-drugs", next(iter(tips_of(project)))
+    before = (project / "posts" / f"{TRAUMA.stem}.yaml").read_bytes()
+
+    alone = cli("approve", one, "--now", NOW, cwd=project)
+    assert alone.code == 1 and alone.out == f"{TRAUMA.stem}: 0 approved, 1 refused\n", alone
+    assert alone.err == (f"error: {one} is flagged sensitive (“traumatic event” in the text and under the heading "
+                         f"“How do people respond to traumatic events?”); review it, then: juno-scheduler approve {one} "
+                         "--ack sensitive\n")
+    assert (project / "posts" / f"{TRAUMA.stem}.yaml").read_bytes() == before
+
+    mixed = cli("approve", plain, one, two, "--now", NOW, "--json", cwd=project)  # some approved, some refused
+    assert mixed.code == 1, mixed
+    reports = {r["campaign"]: r for r in json.loads(mixed.out)["campaigns"]}
+    assert reports[SLUG]["approved"] == [plain]
+    assert reports[TRAUMA.stem]["approved"] == [] and reports[TRAUMA.stem]["refused"] == [one, two]
+    assert reports[TRAUMA.stem]["why"][two] == "sensitive (under the heading “What can I do to cope after a traumatic event?”)"
+    errors = mixed.err.splitlines()
+    assert [line.split()[1] for line in errors[:2]] == [one, two]
+    assert errors[2] == f"once you have read all 2: juno-scheduler approve {one} {two} --ack sensitive"
+    done = cli(*errors[2].split(": ", 1)[1].split()[1:], "--now", NOW, cwd=project)  # typed as it is said
+    assert done.code == 0 and done.out.startswith(f"{TRAUMA.stem}: 2 approved\n"), done
+
+    swept = cli("approve", TRAUMA.stem, "--now", NOW, cwd=project)  # a campaign: its flagged drafts wait
+    assert swept.code == 0 and not swept.err, swept
+    lines = swept.out.splitlines()
+    assert lines[0] == f"{TRAUMA.stem}: 0 approved"
+    assert lines[1].startswith("it-is-natural-to-feel-afraid-during waits: it is flagged sensitive (“traumatic situation”")
+    assert lines[-1].startswith("once you have read all 15: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
