@@ -248,11 +248,11 @@ def summary(result: SplitResult, root: Path | str) -> str:
     campaign = result.campaign
     shown = display_path(campaign.path, Path(root))
     counts = f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(result.kept)} kept, {len(result.stale)} stale)"
-    flagged = [tip for tip in campaign.tips if set(tip.review) & {"sensitive", "privacy", "stale"}]
+    flagged = [tip for tip in campaign.tips if tip.unacknowledged]  # a flag a person acknowledged is not news
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
         lines.append(f"{len(flagged)} flagged for review:")
-        lines += [f"  {tip.id}: {flags_said(tip)}" for tip in flagged[:5]]
+        lines += [f"  {tip.id}: {flags_said(tip, tip.unacknowledged)}" for tip in flagged[:5]]
         if len(flagged) > 5:
             lines.append(f"  and {len(flagged) - 5} more: split --json (review_why) and the studio say why for each")
     left = [entry for entry in result.blocks if not entry["tips"]]
