@@ -49,3 +49,28 @@ def test_each_flagged_tip_says_what_flagged_it(browser, trauma):  # noqa: F811
         page.close()
         studio.stop()
     assert not visit.problems, visit.problems
+
+
+def test_the_article_pane_shows_a_lists_lead_in_once(browser, trauma):  # noqa: F811
+    """A user trial: the sentence that introduces a list ("Here are some tips:") stood twice in the article pane,
+    as its own paragraph and again above the list."""
+    studio = StudioProcess(trauma, "--now", NOW)
+    visit = Visit(browser, 1280, "lead-in")
+    page = visit.page
+    try:
+        sign_in(page, studio, f"/c/{SLUG}")
+        settled(page)
+        pane = page.locator("section.article")
+        lead = "Healthy ways of coping can help reduce stress and improve well-being."
+        assert pane.get_by_text(lead, exact=False).count() == 1
+        assert pane.get_by_text("To learn more or find a study, visit:", exact=False).count() == 1
+        paragraphs = pane.locator(".block > p:not(.fed):not(.why)").all_inner_texts()
+        assert len(paragraphs) == len(set(paragraphs)), [p for p in paragraphs if paragraphs.count(p) > 1]
+        block = pane.locator(".block", has_text=lead)
+        expect(block.locator("p").first).to_contain_text("Here are some")
+        expect(pane.locator(".block", has=page.locator("ul")).filter(has_text="Avoid the use of alcohol")).to_have_count(1)
+        visit.check("article")
+    finally:
+        page.close()
+        studio.stop()
+    assert not visit.problems, visit.problems
