@@ -117,6 +117,7 @@ def heading_like(line: str) -> bool:
 _FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "about", "from", "and", "or", "as", "is", "are", "can", "was", "be", "your", "you", "more", "their", "this", "that", "such", "it", "its"])
 _PREFIXES = frozenset(["over", "under", "out", "up", "down", "self", "re", "non", "pre", "post", "anti", "co", "counter", "inter", "multi", "super", "hyper", "micro", "tele", "neuro", "psycho", "well", "mid", "semi"])
 _PARTICLES = frozenset(["back", "away", "up", "out", "off", "down", "over"])
+_SHORT_VERBS = frozenset(["get", "eat", "try", "ask", "set", "let", "put", "see", "use", "add", "say", "cut", "aim", "pay"])
 _GLUE_CANDIDATE = re.compile(r"(?<![\w’'@#/.-])[A-Za-z]{5,}(?![\w’'@/])")
 _CAMEL_GLUE = re.compile(r"(?<![\w’'@#/.-])(" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True))
                          + r")(?=[A-Z](?:[A-Za-z]+\b|\.[A-Z]\.))")
@@ -154,7 +155,8 @@ def _unglued(token: str, start: bool) -> str:
     costs = _word_costs()
     lower = token.lower()
     edge_word = any(lower.startswith(w) or lower.endswith(w) for w in _FUNCTION_WORDS if len(w) > 1)
-    two_words = any(lower[:i] in costs and lower[i:] in costs for i in range(4, len(lower) - 3))
+    verb_first = start and lower[:3] in _SHORT_VERBS  # "Getenough sleep": a sentence opens with a short verb
+    two_words = any(lower[:i] in costs and lower[i:] in costs for i in range(3 if verb_first else 4, len(lower) - 3))
     if not (edge_word or two_words):  # no split can be two words or start or end with a function word
         return token
     parts = wordninja.split(token)
@@ -167,10 +169,12 @@ def _unglued(token: str, start: bool) -> str:
     function = [p in _FUNCTION_WORDS for p in lowers]
     if lowers[-1] in _BAD_SUFFIXES and not function[0]:  # stressor, mentor: a word, not "stress or"
         return token
+    verb = verb_first and lowers[0] in _SHORT_VERBS  # a short verb is as sure a word as a long one
     if any(function):  # "providerabout", "ofsuicide", "fromchildhoodandadolescencethrough"
-        joined = max(ranks) <= 60000 and all(f or len(p) >= 4 for p, f in zip(lowers, function))
+        joined = max(ranks) <= 60000 and all(f or len(p) >= 4 or (n == 0 and verb)
+                                             for n, (p, f) in enumerate(zip(lowers, function)))
     else:  # "Findtips": two common words, never a name written in the middle of a sentence ("Talkspace")
-        joined = (len(parts) == 2 and min(len(p) for p in lowers) >= 4 and max(ranks) <= 8000
+        joined = (len(parts) == 2 and min(len(p) for p in lowers[verb:]) >= 4 and max(ranks) <= 8000
                   and (token[:1].islower() or start))
     return " ".join(parts) if joined else token
 

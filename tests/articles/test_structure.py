@@ -20,6 +20,8 @@ from scheduler.articles.lines import mend_spacing
     ("a problem calledpost-traumatic stress disorder(PTSD).", "a problem called post-traumatic stress disorder (PTSD)."),
     ("at every stage of life, fromchildhoodandadolescencethrough adulthood andaging.",
      "at every stage of life, from childhood and adolescence through adulthood and aging."),
+    ("Getenough sleepevery night.", "Get enough sleep every night."),  # a short verb opens the sentence
+    ("Useyour words.", "Use your words."), ("Eathealthy food.", "Eat healthy food."),
 ])
 def test_spaces_lost_around_links_are_put_back(text, mended):
     assert mend_spacing(text) == mended
@@ -29,6 +31,7 @@ def test_spaces_lost_around_links_are_put_back(text, mended):
     "A stressor can be a one-time event.", "Stop overthinking it.", "Telehealth works.", "Perimenopause is a stage.",
     "About 1,000 people replied.", "Try Talkspace or Headspace.", "Visit www.example.com today.",
     "Email hello@example.com.", "Brexanolone and zuranolone are newer medicines.",
+    "Getaway weekends help.", "Settle in first.", "Seesaw moods are common.", "We getenough done.",
 ])
 def test_words_that_are_words_stay_as_written(text):
     assert mend_spacing(text) == text
