@@ -52,7 +52,8 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
     for locator, ids in taken_locators(campaign.tips).items():  # taken by hand: "taken by hand from b5"
         block_number = locator.strip().lstrip("b").split(".", 1)[0]
         if block_number.isdigit():
-            cited.setdefault(int(block_number), []).extend(by_id[i] for i in ids)
+            listed = cited.setdefault(int(block_number), [])
+            listed += [by_id[i] for i in ids if by_id[i] not in listed]  # once, though its source names it too
     blocks, heading = [], object()
     for section, block in article.blocks():
         tips = cited.get(block.number, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scheduler import networks
@@ -29,7 +29,7 @@ from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sentences import slugify
-from scheduler.tips.taking import passage, taken_locators
+from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
 from scheduler.tips.taking import take as take_passage
 from scheduler.yamlio import (
     display_path,
@@ -108,8 +108,10 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     if not fresh:
         raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                            "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
-    merged = merge_tips(existing.tips if existing else (), fresh)
-    tips = list(merged.tips)
+    before = existing.tips if existing else ()
+    taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
+    merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh)
+    tips = [taken.get(tip.id, tip) for tip in merged.tips]
     new = list(merged.new)
     if take:
         fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
@@ -118,7 +120,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
             if locator.strip() in already:
                 continue  # taken before: running the same command twice changes nothing
             text, section = passage(split.blocks, locator, display_path(path, root))
-            tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section)
+            tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
+                               source=taken_source(locator, text))
             tips.append(tip)
             new.append(tip.id)
             already[locator.strip()] = [tip.id]
@@ -133,7 +136,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         write_atomic(target, text, shown=display_path(target, root))
     blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
     blocks_path = write_blocks(root, slug, campaign, blocks)
-    return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept, stale=merged.stale, written=written,
+    return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept + tuple(taken), stale=merged.stale, written=written,
                        schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
 
 
@@ -247,7 +250,10 @@ def report(result: SplitResult, root: Path | str) -> dict:
 def summary(result: SplitResult, root: Path | str) -> str:
     campaign = result.campaign
     shown = display_path(campaign.path, Path(root))
-    counts = f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(result.kept)} kept, {len(result.stale)} stale)"
+    older = [tip for tip in campaign.tips if tip.id not in result.new and tip.id not in result.stale]
+    by_hand = sum(1 for tip in older if not tip.source)  # counted apart, so the parts add up to the whole
+    counts = (f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(older) - by_hand} kept, "
+              f"{len(result.stale)} stale" + (f", {by_hand} by hand" if by_hand else "") + ")")
     flagged = [tip for tip in campaign.tips if tip.unacknowledged]  # a flag a person acknowledged is not news
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:

@@ -1,13 +1,16 @@
 """A passage split left out, made a tip in one step: `split ARTICLE --take b12` (or `b12.3` for a list item).
 
-The tip is written like one a person adds by hand (no `source`, so later splits keep it as it is), with its
-headline from the passage's first sentence, its text the passage fitted to a post, its flags and a note
-naming the passage. The block report then shows the passage as feeding that tip.
+The tip has its headline from the passage's first sentence, its text the passage fitted to a post, its flags, a
+note naming the passage and a `source` with the passage's digest. A later split keeps it as a person's tip while
+its passage reads the same (wherever it moved: the note follows it), and marks it stale once the passage changed or
+left the article, as it does split's own tips. The block report then shows the passage as feeding that tip.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import replace
 
 from scheduler.campaigns.file import Tip, TipStatus
 from scheduler.errors import ContentError
@@ -20,6 +23,21 @@ TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
 
+def passage_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _passages(blocks: list[dict]):
+    """Every passage of the block report that can be taken: (locator, its words, its section)."""
+    for entry in blocks:
+        if entry["kind"] == "list":
+            yield entry["locator"], " ".join(end_with_period(i["text"]) for i in entry["items"]), entry["section"]
+            for item in entry.get("items") or []:
+                yield item["locator"], item["text"], entry["section"]
+        else:
+            yield entry["locator"], entry["text"], entry["section"]
+
+
 def passage(blocks: list[dict], locator: str, shown: str) -> tuple[str, str | None]:
     """The words at `locator` in the block report and their section, or a ContentError naming what to give."""
     match = LOCATOR.match(locator.strip())
@@ -30,19 +48,42 @@ def passage(blocks: list[dict], locator: str, shown: str) -> tuple[str, str | No
     entry = next((entry for entry in blocks if entry["block"] == number), None)
     if entry is None:
         raise ContentError(f"{shown} has no block {locator}; it has b1 to b{len(blocks)} (see split --json)")
-    if item is None:
-        if entry["kind"] == "list":
-            return " ".join(end_with_period(i["text"]) for i in entry["items"]), entry["section"]
-        return entry["text"], entry["section"]
     items = entry.get("items") or []
-    if not 1 <= int(item) <= len(items):
+    if item is not None and not 1 <= int(item) <= len(items):
         raise ContentError(f"{shown}: block b{number} has no item {item}"
                            + (f"; it has {len(items)}" if items else "; it is not a list"))
-    return items[int(item) - 1]["text"], entry["section"]
+    wanted = f"b{number}" + (f".{int(item)}" if item is not None else "")
+    return next((text, section) for at, text, section in _passages([entry]) if at == wanted)
+
+
+def taken_source(locator: str, text: str) -> dict:
+    """The `source` of a tip taken from the passage at `locator`: its block, its item (1 for a whole block) and
+    the digest of its words."""
+    match = LOCATOR.match(locator.strip())
+    if match is None:
+        return {}
+    return {"paragraph": int(match.group(1)), "sentence": int(match.group(2) or 1), "digest": passage_digest(text)}
+
+
+def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
+    """The tips taken before whose passage still reads the same, by id, each with its source and note following
+    the passage to where it is now (a paragraph added above it moves b12 to b13)."""
+    where = {passage_digest(text): locator for locator, text, _ in _passages(blocks)}
+    found = {}
+    for tip in tips:
+        locator = where.get(tip.source.get("digest", ""))
+        taken = next((note for note in tip.notes if _TAKEN.match(note)), None)
+        if locator is None or taken is None:
+            continue
+        notes = tuple(TAKEN_NOTE.format(locator=locator) if note == taken else note for note in tip.notes)
+        found[tip.id] = replace(tip, source={**taken_source(locator, ""), "digest": tip.source["digest"]}, notes=notes)
+    return found
 
 
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
-         people: frozenset[str] = frozenset()) -> Tip:
+         people: frozenset[str] = frozenset(), source: dict | None = None) -> Tip:
+    """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
+    selected, which a later split keeps as they are."""
     sentences = split_sentences(text) or [text]
     headline, first = make_headline(end_with_period(sentences[0].strip()))
     if len(headline) > LONG_HEADLINE:
@@ -57,7 +98,7 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     while tip_id in used_ids:
         tip_id, number = f"{base}-{number}", number + 1
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
-    return Tip(id=tip_id, headline=headline, text=" ".join(body), status=TipStatus.DRAFT, section=section, source={},
+    return Tip(id=tip_id, headline=headline, text=" ".join(body), status=TipStatus.DRAFT, section=section, source=source or {},
                review=flags, notes=(TAKEN_NOTE.format(locator=locator),),
                review_words={flag: tuple(found[flag]) for flag in flags})
 

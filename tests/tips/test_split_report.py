@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from scheduler.campaigns.file import load_campaign
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "tests" / "data" / "articles" / "practice"
+REAL = REPO / "tests" / "data" / "articles" / "real"
 
 
 def _split(project: Path, cli, name: str, *extra: str):
@@ -86,13 +88,63 @@ def test_a_left_out_passage_becomes_a_tip_in_one_step_and_stays(project, cli):
     campaign = load_campaign(project / "posts" / "four-horsemen-faq.yaml", project)
     tip = campaign.tips[-1]
     assert tip.headline == "Criticism: attacking your partner's character instead of describing a problem."
-    assert tip.source == {} and tip.section == "The four patterns"
+    assert tip.source["paragraph"] == int(left["locator"][1:]) and tip.source["digest"]  # its passage, to follow
+    assert tip.section == "The four patterns"
     assert tip.notes == (f"taken by hand from {left['locator']}: check it stands alone",)
     before = (project / "posts" / "four-horsemen-faq.yaml").read_bytes()
     again = cli("split", "--json", "--take", left["locator"], "posts/articles/four-horsemen-faq.md", cwd=project)
     assert (project / "posts" / "four-horsemen-faq.yaml").read_bytes() == before  # taken once, kept after
     fate = next(b for b in json.loads(again.out)["blocks"] if b["locator"] == left["locator"])
     assert fate["tips"] == [tip.id] and fate["left_out"] is None
+
+
+def _counts_add_up(out: str) -> tuple[int, ...]:
+    """split's first line, "18 tips (1 new, 17 kept, 0 stale)": its parts, which must make the whole."""
+    match = re.search(r"(\d+) tips? \((\d+) new, (\d+) kept, (\d+) stale(?:, (\d+) by hand)?\)", out)
+    assert match, out
+    total, *parts = (int(n or 0) for n in match.groups())
+    assert sum(parts) == total, out
+    return total, *parts
+
+
+def test_a_taken_passage_reads_as_split_reads_it_keeps_its_source_and_the_counts_add_up(project, cli):
+    """A user trial on MedlinePlus's stress page: --take kept the copy's run-together words, wrote `source: null`,
+    and the next split's counts did not add up (the taken tip was neither new nor kept)."""
+    shutil.copy(REAL / "09-medlineplus-stress.md", project / "posts" / "articles")
+    article = "posts/articles/09-medlineplus-stress.md"
+    first = cli("split", article, cwd=project)
+    total = _counts_add_up(first.out)[0]
+    report = json.loads(cli("split", "--json", article, cwd=project).out)
+    lead = next(b for b in report["blocks"] if b["locator"] == "b14")
+    item = next(i for b in report["blocks"] for i in b.get("items", ()) if i["locator"] == "b17.4")
+    assert lead["left_out"] and item["left_out"] and "thatimprove" in (REAL / "09-medlineplus-stress.md").read_text()
+
+    taken = cli("split", "--take", "b14", "--take", "b17.4", article, cwd=project)
+    assert _counts_add_up(taken.out)[:3] == (total + 2, 2, total)
+    data = json.loads(cli("split", "--json", article, cwd=project).out)
+    tips = {tip["notes"][0].split()[4].rstrip(":"): tip for tip in data["tips"] if tip["notes"][:1]
+            and tip["notes"][0].startswith("taken by hand from")}
+    assert tips["b14"]["text"].startswith("Simple things that improve your mental health")  # as split reads it
+    assert tips["b14"]["source"]["paragraph"] == 14 and tips["b17.4"]["source"]["sentence"] == 4
+    assert all(len(tip["source"]["digest"]) == 12 for tip in tips.values())
+    blocks = {b["locator"]: b for b in data["blocks"]}
+    assert blocks["b14"]["tips"] == [tips["b14"]["id"]] and blocks["b14"]["left_out"] is None
+    assert all(bool(b["tips"]) != bool(b["left_out"]) for b in data["blocks"])  # fed a tip or left out, never both
+
+    again = cli("split", article, cwd=project)
+    assert "unchanged" in again.out and _counts_add_up(again.out)[:4] == (total + 2, 0, total + 2, 0)
+    left = sum(1 for b in data["blocks"] if not b["tips"])
+    assert f"{left} of {len(data['blocks'])} blocks gave no tip" in again.out
+
+    source = project / article
+    source.write_text(source.read_text(encoding="utf-8").replace("Difficulty focusing your thoughts",
+                                                                 "Difficulty focusing"), encoding="utf-8")
+    changed = cli("split", article, cwd=project)
+    assert _counts_add_up(changed.out)[:5] == (total + 2, 0, total, 2, 0)  # the item's list tip goes stale too
+    campaign = load_campaign(project / "posts" / "09-medlineplus-stress.yaml", project)
+    gone = campaign.tip(tips["b17.4"]["id"])
+    assert gone.review == ("stale",) and "its source is no longer in the article" in gone.notes
+    assert campaign.tip(tips["b14"]["id"]).review == ()
 
 
 def test_taking_a_passage_that_is_not_there_says_which_there_are(project, cli):
