@@ -42,6 +42,8 @@ SECURITY_HEADERS = {
 }
 
 NO_COOKIE = "not signed in: open the link `juno-scheduler studio` printed (run it again for a new link)"
+UNUSED = ("not signed in: open the sign-in link printed where `juno-scheduler studio` runs (it has not been used "
+          "yet; no terminal? Ctrl-C the studio and run it again)")
 RELINKED = ("not signed in here (another browser, or this studio was restarted): a new sign-in link was printed just "
             "now where `juno-scheduler studio` runs; open it (no terminal? Ctrl-C the studio and run it again)")
 HEADINGS = {400: "Refused", 401: "Not signed in", 403: "Refused", 413: "Too large"}
@@ -58,16 +60,18 @@ class Gate:
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     announce: Callable[[str], None] | None = None  # prints a new sign-in link where the studio was started
 
-    def relink(self) -> bool:
+    def relink(self) -> str | None:
         """After the link was used, a request without the session gets a new one-time link printed where the
         studio runs (never in the answer): whoever sits at that terminal signs in again without a restart.
-        One link at a time: until it is used, nothing new is made or printed. False when nothing can print."""
+        One link at a time: until it is used, nothing new is made or printed. "printed" when a link was printed
+        now, "unused" when the one printed before is still waiting, None when nothing can print."""
         if self.announce is None:
-            return False
-        if self.login_token is None:
-            self.login_token = secrets.token_urlsafe(32)
-            self.announce(self.link())
-        return True
+            return None
+        if self.login_token is not None:
+            return "unused"
+        self.login_token = secrets.token_urlsafe(32)
+        self.announce(self.link())
+        return "printed"
 
     @property
     def cookie(self) -> str:
@@ -143,7 +147,8 @@ class Guard:
             return self._login(scope)
         cookie = _cookies(headers).get(self.gate.cookie)
         if not self.gate.signed_in(cookie):
-            return _refusal(RELINKED if self.gate.relink() else NO_COOKIE, 401)
+            relinked = self.gate.relink()
+            return _refusal({"printed": RELINKED, "unused": UNUSED}.get(relinked or "", NO_COOKIE), 401)
         origin = headers.get("origin")  # "null" under Referrer-Policy: no-referrer; the CSRF token still counts
         if scope["method"] == "POST" and origin and origin != "null" and origin.split("://", 1)[-1] not in self.gate.hosts:
             return _refusal("refused: a change must come from the studio's own page", 403)
@@ -153,8 +158,10 @@ class Guard:
         token = parse_qs(scope.get("query_string", b"").decode()).get("token", [None])[0]
         session = self.gate.exchange(token)
         if session is None:
-            if self.gate.relink():
-                return _refusal("this link was used already or is wrong: " + RELINKED.split(": ", 1)[1], 401)
+            relinked = self.gate.relink()
+            if relinked:
+                said = RELINKED if relinked == "printed" else UNUSED
+                return _refusal("this link was used already or is wrong: " + said.split(": ", 1)[1], 401)
             return _refusal("this link was used already or is wrong: run `juno-scheduler studio` again for a new one",
                             401)
         response = RedirectResponse("/", status_code=303)

@@ -32,6 +32,8 @@ def next_link(studio: StudioProcess, seconds: float = 10) -> str:
 def test_the_session_outlives_a_browser_restart_and_a_new_browser_gets_a_link_in_the_terminal(project):
     studio = StudioProcess(project)
     try:
+        early = fetch(studio.base + "/")  # the printed link not opened yet: no new one, and no claim of one
+        assert early.status == 401 and "it has not been used yet" in early.read().decode()
         first = fetch(studio.link)
         cookie_header = first.headers["Set-Cookie"]
         assert re.search(r"Max-Age=\d{6,}", cookie_header), cookie_header  # kept when the browser restarts
@@ -44,7 +46,9 @@ def test_the_session_outlives_a_browser_restart_and_a_new_browser_gets_a_link_in
         assert said.count("\n") == 1 and "a new sign-in link was printed just now" in said
         link = next_link(studio)
         assert link != studio.link
-        assert fetch(studio.base + "/").status == 401  # one link at a time: nothing new is printed ...
+        waiting = fetch(studio.base + "/")  # one link at a time: nothing new is printed, and it says so ...
+        assert waiting.status == 401
+        assert "it has not been used yet" in waiting.read().decode()
         again = fetch(link)
         assert again.status == 303
         assert fetch(studio.base + "/", again.headers["Set-Cookie"].split(";", 1)[0]).status == 200
