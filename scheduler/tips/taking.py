@@ -93,6 +93,9 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     found = flag_words(headline + " " + " ".join(body), heading=section or "", names=people)
     while len(body) > 1 and not fits(" ".join(body), "sensitive" in found):
         body.pop()
+    # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
+    kept = flag_words(headline + " " + " ".join(body), heading=section or "", names=people)
+    found = {**found, **kept}
     tip_id = slugify(headline)
     base, number = tip_id, 2
     while tip_id in used_ids:

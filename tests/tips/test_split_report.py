@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from scheduler.campaigns.file import load_campaign
+from scheduler.tips.taking import take
 
 REPO = Path(__file__).resolve().parents[2]
 PRACTICE = REPO / "tests" / "data" / "articles" / "practice"
@@ -176,3 +177,15 @@ def test_a_tip_the_tip_model_leaves_out_has_its_reason_and_take_brings_it_back(p
     assert cli("split", "--take", left["locator"], f"posts/articles/{name}", cwd=project).code == 0
     campaign = load_campaign(project / "posts" / "couples-conflict-tips.yaml", project)
     assert any(tip.headline.startswith("Every couple argues") for tip in campaign.tips)
+
+
+def test_a_taken_tips_flag_reasons_name_only_words_its_text_keeps():
+    """A user trial took a crisis paragraph back: its tip listed “988” and “911” as the words that flagged it, though
+    the sentence holding them had been cut to fit. The flag stays (the passage spoke of a crisis); its reasons name
+    what the tip says."""
+    passage = ("If you notice thoughts of suicide or a wish to die, reach out to someone right away. "
+               "Call or text 988, or call 911 if you are in danger.")
+    tip = take(passage, "b7", lambda text, sensitive: len(text) <= 90, set())
+    assert "988" not in tip.text and "suicide" in tip.text
+    assert tip.review == ("sensitive",)
+    assert not {"988", "911"} & {word for word in tip.review_words["sensitive"]}
