@@ -500,26 +500,32 @@ class MergeResult:
 def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
     """Keep a person's edits, statuses and flags; add new tips; mark tips whose source changed or vanished stale.
 
-    A tip is matched by id first, then by the digest of its source sentences (an edited headline keeps
-    its id; a moved paragraph keeps its digest). Tips a person wrote by hand (no source) are kept as they are.
+    A tip is matched by the digest of its source sentences first (a passage that reads the same is the same tip,
+    wherever it moved and whatever id split gives it now: ids of one slug are numbered in order, so a list item
+    that gives no tip any more renumbers the items after it), then by id (an edited passage keeps its tip, stale).
+    Tips a person wrote by hand (no source) are kept as they are.
     """
-    fresh_by_id = {tip.id: tip for tip in fresh}
-    fresh_by_digest = {tip.source.get("digest"): tip for tip in fresh if tip.source.get("digest")}
     pairs: dict[str, Tip] = {}  # existing id -> fresh tip
     taken: set[str] = set()
-    for old in existing:
-        match = fresh_by_id.get(old.id)
-        if match is not None and old.source:
+
+    def pair(old: Tip, match: Tip | None) -> None:
+        if match is not None and old.id not in pairs and match.id not in taken:
             pairs[old.id] = match
             taken.add(match.id)
+
+    fresh_by_id = {tip.id: tip for tip in fresh}
+    for old in existing:  # same passage and same id first, so two tips of one passage keep their own
+        match = fresh_by_id.get(old.id)
+        if old.source.get("digest") and match is not None and match.source.get("digest") == old.source["digest"]:
+            pair(old, match)
     for old in existing:
         digest = old.source.get("digest")
-        if old.id in pairs or not digest:
-            continue
-        match = fresh_by_digest.get(digest)
-        if match is not None and match.id not in taken and match.id not in {t.id for t in existing}:
-            pairs[old.id] = match
-            taken.add(match.id)
+        if digest and old.id not in pairs:
+            pair(old, next((tip for tip in fresh if tip.source.get("digest") == digest and tip.id not in taken), None))
+    for old in existing:
+        if old.source:
+            pair(old, fresh_by_id.get(old.id))
+    fresh = _own_ids(fresh, pairs, {tip.id for tip in existing})
 
     merged: dict[str, Tip] = {}
     newly_stale, kept = [], []
@@ -561,6 +567,31 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
             placed.add(old.id)
         previous_id = old.id
     return MergeResult(tips=tuple(ordered), new=tuple(new), kept=tuple(kept), stale=tuple(newly_stale))
+
+
+def _own_ids(fresh: Sequence[Tip], pairs: dict[str, Tip], existing: set[str]) -> list[Tip]:
+    """The fresh tips, each new one whose id a kept tip already has numbered on (`-can-3` -> `-can-4`), so it is
+    added rather than lost behind the tip that has its id."""
+    paired = {tip.id for tip in pairs.values()}
+    used = existing | {tip.id for tip in fresh}
+    out = []
+    for tip in fresh:
+        if tip.id in paired or tip.id not in existing:
+            out.append(tip)
+            continue
+        stem = re.sub(r"-\d+$", "", tip.id)
+        out.append(replace(tip, id=unique_id(stem if stem in used else tip.id, used)))
+    return out
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever is not in `used` yet; added to `used`."""
+    candidate, number = base, 2
+    while candidate in used:
+        candidate = f"{base}-{number}"
+        number += 1
+    used.add(candidate)
+    return candidate
 
 
 def _flags(flags) -> tuple[str, ...]:
