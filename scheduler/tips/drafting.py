@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from scheduler import networks
 from scheduler.articles import Article, Block, Section
 from scheduler.articles.lines import ATTRIBUTED_QUOTE
-from scheduler.campaigns.file import PERSONAL_DETAILS, Tip, TipStatus
+from scheduler.campaigns.file import PERSONAL_DETAILS, Tip, TipStatus, unique_id
 from scheduler.posttext import length_on
 from scheduler.tips.advice_lists import (
     finishes_lead_in,
@@ -581,7 +581,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
                                 if draft.kind in ("item", "heading") else None)
     if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
         notes.append(REASONS[verdict.label])  # composed tips (a list, examples, a quotation) keep the rules' word
-    tip_id = _unique_id(slugify(draft.headline), used_ids)
+    tip_id = unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)
     return Tip(id=tip_id, headline=headline, text=text, status=TipStatus.DRAFT, section=draft.section,
@@ -628,12 +628,3 @@ def _fitting_text(draft: Draft, sensitive: bool, fits: Fits) -> str | None:
     if draft.kind == "heading":
         return None  # a heading is never the post's text
     return draft.headline if fits(draft.headline, sensitive) else None
-
-
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in used:
-        candidate = f"{base}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import replace
 
-from scheduler.campaigns.file import Tip, TipStatus
+from scheduler.campaigns.file import Tip, TipStatus, unique_id
 from scheduler.errors import ContentError
 from scheduler.tips.drafts import LONG_HEADLINE, make_headline
 from scheduler.tips.flags import flag_words
@@ -96,10 +96,7 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
     kept = flag_words(headline + " " + " ".join(body), heading=section or "", names=people)
     found = {**found, **kept}
-    tip_id = slugify(headline)
-    base, number = tip_id, 2
-    while tip_id in used_ids:
-        tip_id, number = f"{base}-{number}", number + 1
+    tip_id = unique_id(slugify(headline), set(used_ids))
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
     return Tip(id=tip_id, headline=headline, text=" ".join(body), status=TipStatus.DRAFT, section=section, source=source or {},
                review=flags, notes=(TAKEN_NOTE.format(locator=locator),),
