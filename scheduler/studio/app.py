@@ -211,7 +211,11 @@ class _Routes:
         status = data.get("status", "")
 
         def work():
+            was = self.ws.campaign(slug)[0].tip(tip_id)
             saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            if status == "approved" and saved.entry is not None and was is not None and was.status == "approved":
+                return (f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and goes "
+                        f"out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back.")
             if status == "approved" and saved.entry is not None:
                 return f"Approved {tip_id}: it goes out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back."
             return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",

@@ -166,14 +166,18 @@ def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_mov
         studio.stop()
 
 
+def flag_by_hand(project, flags: str) -> None:
+    """`review: [flags]` on the tip in its campaign file, as split writes a flag."""
+    path = project / "posts" / f"{SLUG}.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("    review: []", text.index(f"  - id: {TIP}\n"))
+    path.write_text(text[:at] + f"    review: [{flags}]" + text[at + len("    review: []"):], encoding="utf-8")
+
+
 def test_a_refused_approve_on_a_phone_lands_on_its_reason(browser, project):  # noqa: F811
     """A user trial at 375 px: Approve on a sensitive tip without "I have reviewed it" reloaded the page at the
     top of the tip, with the red reason some 700 px below, out of sight and not focused."""
-    flagged = project / "posts" / f"{SLUG}.yaml"
-    text = flagged.read_text(encoding="utf-8")
-    start = text.index(f"  - id: {TIP}\n")
-    at = text.index("    review: []", start)
-    flagged.write_text(text[:at] + "    review: [sensitive]" + text[at + len("    review: []"):], encoding="utf-8")
+    flag_by_hand(project, "sensitive")
     studio = StudioProcess(project, "--now", NOW)
     visit = Visit(browser, WIDTHS["phone"], "refused-approve")
     page = visit.page
@@ -204,3 +208,31 @@ def test_a_refused_approve_on_a_phone_lands_on_its_reason(browser, project):  # 
         page.close()
         studio.stop()
     assert not visit.problems, visit.problems
+
+
+def test_an_approved_tip_held_by_a_flag_is_acknowledged_with_one_button(browser, project):  # noqa: F811
+    """A user trial at 375 px: a re-split marked an approved tip stale; the page showed the box "I have reviewed
+    it" but only Skip and Back to draft, ticking did nothing, and nothing said the tip was held."""
+    assert run_cli("--root", str(project), "approve", TIP, "--now", NOW).code == 0
+    flag_by_hand(project, "stale")
+    studio = StudioProcess(project, "--now", NOW)
+    visit = Visit(browser, WIDTHS["phone"], "held-approved")
+    page = visit.page
+    try:
+        sign_in(page, studio, f"/c/{SLUG}#tip-{TIP}")
+        settled(page)
+        tip = page.locator(f"#tip-{TIP}")
+        expect(tip.locator(".held")).to_contain_text("Held: approved, but it does not go out until you acknowledge")
+        button = tip.get_by_role("button", name="Acknowledge and keep approved")
+        expect(button).to_be_visible()
+        visit.check("held")
+        tip.get_by_label("I have reviewed it", exact=False).check()
+        submit(page, button)
+        assert said(page).startswith(f"Acknowledged stale on {TIP}; it stays approved and goes out "), said(page)
+        expect(page.locator(f"#tip-{TIP} .held")).to_have_count(0)
+    finally:
+        page.close()
+        studio.stop()
+    assert not visit.problems, visit.problems
+    shown = run_cli("--root", str(project), "plan", "--json", "--now", NOW, "--days", "60")
+    assert f"{SLUG}/{TIP}" in {row["id"] for row in json.loads(shown.out)["posts"]}

@@ -68,6 +68,27 @@ def test_an_acknowledged_stale_tip_is_queued(studio):
     assert POST in plan(studio.root)
 
 
+def test_an_approved_tip_a_flag_holds_says_so_and_one_button_acknowledges_it(studio):
+    """A user trial: a re-split marked an approved tip stale; its page offered only Skip and Back to draft, the
+    box "I have reviewed it" did nothing, and only `approve ID --ack stale` set it free."""
+    assert studio.status("approved").status_code == 303
+    flag(studio, TIP, "stale")
+    page = " ".join(studio.get(f"/c/{SLUG}").text.split())
+    assert "<strong>Held:</strong> approved, but it does not go out until you acknowledge its flag (stale)." in page
+    assert ">Acknowledge and keep approved</button>" in page
+    refused = studio.status("approved")  # the box not ticked
+    assert refused.status_code == 422 and any("acknowledge the stale flag" in e for e in errors(refused.text))
+    answer = studio.status("approved", acknowledge=["stale"])
+    assert answer.status_code == 303
+    message = said(studio.get(answer.headers["location"]).text)[0]
+    assert message.startswith(f"Acknowledged stale on {TIP}; it stays approved and goes out "), message
+    tip = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == TIP)
+    assert tip["status"] == "approved" and tip["reviewed"] == ["stale"]
+    assert POST in plan(studio.root)
+    page = studio.get(f"/c/{SLUG}").text
+    assert "Held:" not in page and "Acknowledge and keep approved" not in page
+
+
 def move(studio, when: str, post: str = POST):
     return studio.post("/posts/move", {"post": post, "at": when}, follow=True)
 
