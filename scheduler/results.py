@@ -109,17 +109,28 @@ class Approved(Result):
     not_ready: list[str] = field(default_factory=list)  # with --ready: drafts split did not mark ready, left as drafts
     refused: list[str] = field(default_factory=list)  # of `held`, the tips named one by one (the command failed them)
     why: dict[str, str] = field(default_factory=dict)  # held tip id -> its flags with what raised each, in words
+    unready: list[str] = field(default_factory=list)  # of `approved` in a campaign's sweep, those split did not
+                                                      # mark ready: true (their notes say why they need a look)
 
     def lines(self) -> list[str]:
         """What went through, and each tip a flag held in the campaign's sweep (expected: it waits for a person);
         the tips named one by one and refused are `errors()`."""
-        lines = [f"{self.campaign}: {len(self.approved)} approved" + (f", {len(self.already)} already approved"
-                                                                      if self.already else "")
+        lines = [f"{self.campaign}: {len(self.approved)} approved" + self._unready()
+                 + (f", {len(self.already)} already approved" if self.already else "")
                  + (f", {len(self.refused)} refused" if self.refused else "")
                  + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")]
         waiting = [tip for tip in self.held if tip not in self.refused]
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
+
+    def _unready(self) -> str:
+        """How many of those approved split did not mark ready, where their notes are, and the option that
+        approves only the ready ones (a user trial: "4 approved", all four `ready: false` with notes)."""
+        if not self.unready:
+            return ""
+        return (f" ({len(self.unready)} not marked ready: read them and their notes in `juno-scheduler studio` or "
+                f"posts/{self.campaign}.yaml before `juno-scheduler queue`; `juno-scheduler approve {self.campaign} "
+                "--ready` approves only the ready ones)")
 
     def errors(self) -> list[str]:
         """One `error:` line for each tip named one by one that a flag held, with what to type."""

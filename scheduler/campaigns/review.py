@@ -78,7 +78,7 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
 def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
                 by: str, *, ready_only: bool = False, batch: str | None = None) -> Approved:
     approved, already, held, why = [], [], {}, {}
-    not_ready, refused = [], []
+    not_ready, refused, unready = [], [], []
     tips: list[Tip] = []
     for tip in campaign.tips:
         named = tip_ids is not None and tip.id in tip_ids
@@ -102,6 +102,8 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
         else:
             tip = replace(tip, status=TipStatus.APPROVED)
             approved.append(tip.id)
+            if not named and tip.ready is not True:
+                unready.append(tip.id)
         tips.append(tip)
     updated = with_tips(campaign, tips)
     if updated != campaign:
@@ -115,7 +117,7 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                              tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by,
                              extra={"batch": batch} if batch else None)
     return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                    refused=refused, why=why)
+                    refused=refused, why=why, unready=unready)
 
 
 def _tip_mappings(path: Path) -> dict[str, dict]:

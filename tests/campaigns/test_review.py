@@ -150,3 +150,22 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     assert lines[0] == f"{TRAUMA.stem}: 0 approved"
     assert lines[1].startswith("it-is-natural-to-feel-afraid-during waits: it is flagged sensitive (“traumatic situation”")
     assert lines[-1].startswith("once you have read all 15: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
+
+
+def test_approving_a_campaign_says_how_many_of_those_approved_were_not_marked_ready(project, cli):
+    """A user trial: `approve CAMPAIGN` printed "4 approved" although all four were `ready: false` with notes."""
+    tips = tips_of(project)
+    unready = {tid for tid, t in tips.items() if t.get("ready") is not True}
+    assert unready and len(unready) < len(tips), "the bundled campaign has tips of both kinds"
+    result = cli("approve", SLUG, "--now", NOW, cwd=project)
+    assert result.code == 0, result
+    assert result.out.splitlines()[0] == (
+        f"{SLUG}: {len(tips)} approved ({len(unready)} not marked ready: read them and their notes in "
+        f"`juno-scheduler studio` or posts/{SLUG}.yaml before `juno-scheduler queue`; "
+        f"`juno-scheduler approve {SLUG} --ready` approves only the ready ones)"), result.out
+    flag_one(project, next(iter(tips)))  # every tip a draft again, one flagged
+    (report,) = json.loads(cli("approve", SLUG, "--now", NOW, "--json", cwd=project).out)["campaigns"]
+    assert set(report["unready"]) == unready - set(report["held"]) and set(report["unready"]) <= set(report["approved"])
+    flag_one(project, "no-such-tip")  # every tip a draft again
+    named = cli("approve", min(unready), "--now", NOW, cwd=project)  # named one by one: a person chose it
+    assert named.code == 0 and named.out.splitlines()[0] == f"{SLUG}: 1 approved", named.out
