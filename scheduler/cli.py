@@ -94,7 +94,7 @@ def cmd_approve(ctx: Context) -> int:
     results = ctx.project.approve(ctx.args.names, [f for a in ctx.args.ack for f in a.split(",") if f], now=ctx.now(),
                                   ready_only=ctx.args.ready)
     lines = [line for r in results for line in r.lines()]
-    if any(r.approved for r in results):  # the studio queues at once; here a person may approve several first
+    if any(r.approved or r.acknowledged for r in results):  # the studio queues at once; here a person may approve several first
         lines.append("next: `juno-scheduler queue` gives the approved tips their slots (run-due posts only queued ones)")
     ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(lines))
     errors = [line for r in results for line in r.errors()]

@@ -109,13 +109,19 @@ class Approved(Result):
     not_ready: list[str] = field(default_factory=list)  # with --ready: drafts split did not mark ready, left as drafts
     refused: list[str] = field(default_factory=list)  # of `held`, the tips named one by one (the command failed them)
     why: dict[str, str] = field(default_factory=dict)  # held tip id -> its flags with what raised each, in words
+    acknowledged: dict[str, list[str]] = field(default_factory=dict)  # tip approved before -> the flags this
+                                                                      # call acknowledged on it (it stays approved)
     unready: list[str] = field(default_factory=list)  # of `approved` in a campaign's sweep, those split did not
                                                       # mark ready: true (their notes say why they need a look)
 
     def lines(self) -> list[str]:
         """What went through, and each tip a flag held in the campaign's sweep (expected: it waits for a person);
         the tips named one by one and refused are `errors()`."""
-        lines = [f"{self.campaign}: {len(self.approved)} approved" + self._unready()
+        counts = [f"{len(self.approved)} approved" + self._unready()] if self.approved or not self.acknowledged else []
+        if self.acknowledged:  # tips approved before, their flags acknowledged now (a user trial read "0 approved")
+            flags = dict.fromkeys(flag for said in self.acknowledged.values() for flag in said)
+            counts.append(f"{len(self.acknowledged)} acknowledged ({', '.join(flags)})")
+        lines = [f"{self.campaign}: {', '.join(counts)}"
                  + (f", {len(self.already)} already approved" if self.already else "")
                  + (f", {len(self.refused)} refused" if self.refused else "")
                  + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")]

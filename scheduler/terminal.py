@@ -44,8 +44,9 @@ def show_queue(report: dict, quiet: bool = False) -> None:
     lines += [f"not queued on {network}: {counted(count, 'tip')} already out on the other networks "
               "(a network added later takes only the tips still to go out, none late)" for network, count in late.items()]
     flags = report.get("held_flags", {})
-    lines += [f"held {key}: approved but flagged {', '.join(flags.get(key, ['stale']))} and not acknowledged; check it, "
-              "then list the flag under reviewed: (approve --ack FLAG) or remove it" for key in report.get("held", [])]
+    lines += [f"held {key}: approved but flagged {', '.join(flags.get(key, ['stale']))} and not acknowledged; read it, "
+              f"then: juno-scheduler approve {key} --ack {','.join(flags.get(key, ['stale']))}"
+              for key in report.get("held", [])]
     if report["unchanged"]:
         lines.append(f"{report['unchanged']} already queued, unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]

@@ -79,6 +79,7 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                 by: str, *, ready_only: bool = False, batch: str | None = None) -> Approved:
     approved, already, held, why = [], [], {}, {}
     not_ready, refused, unready = [], [], []
+    acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
     for tip in campaign.tips:
         named = tip_ids is not None and tip.id in tip_ids
@@ -90,13 +91,15 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
             tips.append(tip)
             continue
         if named:
-            tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS
-                                              if f in tip.reviewed or (f in ack and f in tip.review)))
+            newly = [f for f in REVIEW_FLAGS if f in ack and f in tip.review and f not in tip.reviewed]
+            tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS if f in tip.reviewed or f in newly))
         if tip.unacknowledged:
             held[tip.id] = list(tip.unacknowledged)
             why[tip.id] = flags_said(tip, tip.unacknowledged)
             if named:
                 refused.append(tip.id)
+        elif tip.status == TipStatus.APPROVED and newly:
+            acknowledged[tip.id] = newly
         elif tip.status == TipStatus.APPROVED:
             already.append(tip.id)
         else:
@@ -117,7 +120,8 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                              tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by,
                              extra={"batch": batch} if batch else None)
     return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                    refused=refused, why=why, unready=unready)
+                    refused=refused, why=why, unready=unready,
+                    acknowledged=acknowledged)
 
 
 def _tip_mappings(path: Path) -> dict[str, dict]:

@@ -169,3 +169,38 @@ def test_approving_a_campaign_says_how_many_of_those_approved_were_not_marked_re
     flag_one(project, "no-such-tip")  # every tip a draft again
     named = cli("approve", min(unready), "--now", NOW, cwd=project)  # named one by one: a person chose it
     assert named.code == 0 and named.out.splitlines()[0] == f"{SLUG}: 1 approved", named.out
+
+
+def flag_approved(project, tip_id: str, flag: str) -> None:
+    """`status: approved` in the file on a flagged tip, as split's last line tells a manager to type."""
+    path = project / "posts" / f"{SLUG}.yaml"
+    data = yaml.safe_load(path.read_text())
+    for tip in data["tips"]:
+        if tip["id"] == tip_id:
+            tip["status"], tip["review"] = "approved", [flag]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def test_queue_names_the_command_that_frees_a_held_tip_and_approve_says_it_acknowledged_it(project, cli):
+    """A user trial: `queue` said "list the flag under reviewed: (approve --ack FLAG)" with no tip in the command,
+    and `approve X --ack sensitive` on the approved tip printed "0 approved, 1 already approved" although it had
+    recorded the acknowledgement."""
+    first = next(iter(tips_of(project)))
+    flag_approved(project, first, "sensitive")
+    queued = cli("queue", "--now", NOW, cwd=project)
+    assert queued.code == 0, queued
+    (held,) = [line for line in queued.out.splitlines() if line.startswith("held ")]
+    assert held == (f"held {SLUG}/{first}: approved but flagged sensitive and not acknowledged; read it, then: "
+                    f"juno-scheduler approve {SLUG}/{first} --ack sensitive"), held
+    command = held.split("then: juno-scheduler ", 1)[1].split()
+    done = cli(*command, "--now", NOW, cwd=project)  # the command exactly as queue gave it
+    assert done.code == 0, done
+    assert done.out.splitlines() == [f"{SLUG}: 1 acknowledged (sensitive)",
+                                     ("next: `juno-scheduler queue` gives the approved tips their slots "
+                                      "(run-due posts only queued ones)")], done.out
+    tip = tips_of(project)[first]
+    assert (tip["status"], tip["review"], tip["reviewed"]) == ("approved", ["sensitive"], ["sensitive"])
+    again = cli(*command, "--now", NOW, cwd=project)  # nothing new to acknowledge
+    assert again.code == 0 and again.out == f"{SLUG}: 0 approved, 1 already approved\n", again.out
+    requeued = cli("queue", "--now", NOW, cwd=project)
+    assert requeued.code == 0 and "held " not in requeued.out, requeued.out
