@@ -7,7 +7,7 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -113,6 +113,13 @@ class Approved(Result):
                                                                       # call acknowledged on it (it stays approved)
     unready: list[str] = field(default_factory=list)  # of `approved` in a campaign's sweep, those split did not
                                                       # mark ready: true (their notes say why they need a look)
+    withheld: list[str] = field(default_factory=list)  # tips this call would have approved or acknowledged, had it
+                                                       # not refused a named tip: all or nothing, none was written
+
+    def withheld_all(self) -> Approved:
+        """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
+        return replace(self, approved=[], acknowledged={}, unready=[],
+                       withheld=[*self.approved, *self.acknowledged])
 
     def lines(self) -> list[str]:
         """What went through, and each tip a flag held in the campaign's sweep (expected: it waits for a person);
@@ -124,7 +131,9 @@ class Approved(Result):
         lines = [f"{self.campaign}: {', '.join(counts)}"
                  + (f", {len(self.already)} already approved" if self.already else "")
                  + (f", {len(self.refused)} refused" if self.refused else "")
-                 + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")]
+                 + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")
+                 + (f", {len(self.withheld)} not approved as the command was refused: nothing was written"
+                    if self.withheld else "")]
         waiting = [tip for tip in self.held if tip not in self.refused]
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
         return lines + (self._all_at_once(waiting) if not self.refused else [])

@@ -51,11 +51,15 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             chosen[slug] = None
         elif chosen.get(slug, set()) is not None:
             chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
-    results = []
-    for slug, tip_ids in chosen.items():
-        results.append(_approve_in(root, campaigns[slug], tip_ids, tuple(ack), now, by, ready_only=ready_only,
-                                   batch=batch))
-    return results
+    planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), ready_only=ready_only)
+               for slug, tip_ids in chosen.items()]
+    if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
+        return [result.withheld_all() for result, _ in planned]
+    if any(updated != campaigns[result.campaign] for result, updated in planned):
+        audit.check_writable(root)  # before any campaign changes: a change must not go unlogged
+    for result, updated in planned:
+        _write(root, campaigns[result.campaign], updated, result.approved, now, by, batch)
+    return [result for result, _ in planned]
 
 
 def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None]:
@@ -75,8 +79,9 @@ def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None
     raise UsageError(f"no campaign or tip {name!r}; campaigns: {', '.join(sorted(campaigns)) or 'none yet'}")
 
 
-def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], now: datetime,
-                by: str, *, ready_only: bool = False, batch: str | None = None) -> Approved:
+def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], *,
+                ready_only: bool = False) -> tuple[Approved, Campaign]:
+    """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why = [], [], {}, {}
     not_ready, refused, unready = [], [], []
     acknowledged: dict[str, list[str]] = {}
@@ -90,12 +95,13 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
             not_ready.append(tip.id)
             tips.append(tip)
             continue
+        as_it_was = tip
         if named:
             newly = [f for f in REVIEW_FLAGS if f in ack and f in tip.review and f not in tip.reviewed]
             tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS if f in tip.reviewed or f in newly))
-        if tip.unacknowledged:
-            held[tip.id] = list(tip.unacknowledged)
-            why[tip.id] = flags_said(tip, tip.unacknowledged)
+        if tip.unacknowledged:  # a refused command writes nothing: the command to type acknowledges every flag
+            held[tip.id] = list(as_it_was.unacknowledged)
+            why[tip.id] = flags_said(as_it_was, as_it_was.unacknowledged)
             if named:
                 refused.append(tip.id)
         elif tip.status == TipStatus.APPROVED and newly:
@@ -108,9 +114,15 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
             if not named and tip.ready is not True:
                 unready.append(tip.id)
         tips.append(tip)
-    updated = with_tips(campaign, tips)
+    result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
+                      refused=refused, why=why, unready=unready, acknowledged=acknowledged)
+    return result, with_tips(campaign, tips)
+
+
+def _write(root: Path, campaign: Campaign, updated: Campaign, approved: list[str], now: datetime, by: str,
+           batch: str | None) -> None:
+    """`updated` in place of `campaign`, each tip changed a line in the audit log."""
     if updated != campaign:
-        audit.check_writable(root)  # before the campaign changes: a change must not go unlogged
         before = _tip_mappings(campaign.path)
         write_campaign(updated)
         after = _tip_mappings(campaign.path)
@@ -119,9 +131,6 @@ def _approve_in(root: Path, campaign: Campaign, tip_ids: set[str] | None, ack: t
                 audit.record(root, what="approve" if tip.id in approved else "acknowledge", campaign=campaign.slug,
                              tip=tip.id, before=before.get(tip.id), after=after.get(tip.id), now=now, by=by,
                              extra={"batch": batch} if batch else None)
-    return Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                    refused=refused, why=why, unready=unready,
-                    acknowledged=acknowledged)
 
 
 def _tip_mappings(path: Path) -> dict[str, dict]:

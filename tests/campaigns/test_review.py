@@ -68,6 +68,29 @@ def test_mistakes_are_one_line_and_change_nothing(project, cli):
     assert (project / "posts" / f"{SLUG}.yaml").read_bytes() == before
 
 
+def test_a_refused_approve_writes_nothing_at_all(project, cli):
+    """A user trial: `approve T1 T2 --ack sensitive`, T1 flagged privacy too, exited 1 but had recorded the
+    acknowledgements (and approved T2): a command that refuses writes nothing."""
+    tips = iter(tips_of(project))
+    both, sensitive, plain = next(tips), next(tips), next(tips)
+    path = project / "posts" / f"{SLUG}.yaml"
+    data = yaml.safe_load(path.read_text())
+    for tip in data["tips"]:
+        tip["status"] = "draft"
+        tip["review"] = {both: ["sensitive", "privacy"], sensitive: ["sensitive"]}.get(tip["id"], [])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    before = path.read_bytes()
+
+    result = cli("approve", both, sensitive, plain, "--ack", "sensitive", "--now", NOW, cwd=project)
+    assert result.code == 1, result
+    assert result.out == f"{SLUG}: 0 approved, 1 refused, 2 not approved as the command was refused: nothing was written\n"
+    assert result.err.startswith(f"error: {both} is flagged sensitive and privacy; review it, then: "
+                                 f"juno-scheduler approve {both} --ack sensitive,privacy\n"), result
+    assert path.read_bytes() == before and audit.entries(project) == []
+    done = cli("approve", both, sensitive, plain, "--ack", "sensitive,privacy", "--now", NOW, cwd=project)
+    assert done.code == 0 and done.out.startswith(f"{SLUG}: 3 approved\n"), done
+
+
 def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(project, cli):
     first = next(iter(tips_of(project)))
     flag_one(project, first)
@@ -132,10 +155,12 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
                          "--ack sensitive\n")
     assert (project / "posts" / f"{TRAUMA.stem}.yaml").read_bytes() == before
 
-    mixed = cli("approve", plain, one, two, "--now", NOW, "--json", cwd=project)  # some approved, some refused
+    plain_before = (project / "posts" / f"{SLUG}.yaml").read_bytes()
+    mixed = cli("approve", plain, one, two, "--now", NOW, "--json", cwd=project)  # refused: all or nothing
     assert mixed.code == 1, mixed
     reports = {r["campaign"]: r for r in json.loads(mixed.out)["campaigns"]}
-    assert reports[SLUG]["approved"] == [plain]
+    assert reports[SLUG]["approved"] == [] and reports[SLUG]["withheld"] == [plain]
+    assert (project / "posts" / f"{SLUG}.yaml").read_bytes() == plain_before
     assert reports[TRAUMA.stem]["approved"] == [] and reports[TRAUMA.stem]["refused"] == [one, two]
     assert reports[TRAUMA.stem]["why"][two] == "sensitive (under the heading “What can I do to cope after a traumatic event?”)"
     errors = mixed.err.splitlines()
