@@ -134,10 +134,13 @@ class Project:
         folder, else posts/articles/). `url`, `hashtags`: the article's address and the campaign's own hashtags
         (default: the article's own address, the practice's hashtags)."""
         # lazy: the splitter (trafilatura, lxml, Markdown, wordninja) stays out of every other command, cron's too
+        from scheduler.cards.brand import load_brand
         from scheduler.tips import splitter
 
-        result = splitter.split_file(article, self.root, splitter.load_schedule(self.root), take=take, url=url,
-                                     hashtags=hashtags)
+        schedule = splitter.load_schedule(self.root)
+        if schedule is not None:  # the report's alt texts read the brand: a bad one refuses before anything is written
+            load_brand(self.root, schedule.account.handle)
+        result = splitter.split_file(article, self.root, schedule, take=take, url=url, hashtags=hashtags)
         data = splitter.report(result, self.root)
         return SplitReport(article=SplitArticle.of(data["article"]), tips=[SplitTip.of(tip) for tip in data["tips"]],
                            summary=splitter.summary(result, self.root),
