@@ -9,9 +9,9 @@ Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials mis
 from __future__ import annotations
 
 from scheduler import networks
-from scheduler.campaigns.file import SCHEDULE_NAME, load_campaign
+from scheduler.campaigns.file import read_campaigns
 from scheduler.cards.brand import load_brand
-from scheduler.errors import ConfigError, ContentError
+from scheduler.errors import ConfigError
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
@@ -20,6 +20,7 @@ from scheduler.networks.base import (
     Check,
     CheckReport,
 )
+from scheduler.results import counted
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
@@ -60,14 +61,9 @@ def _check_brand(report: CheckReport, settings) -> None:
 
 def _check_campaigns(report: CheckReport, settings) -> None:
     """Every campaign file reads: one that does not holds its posts back (they wait), so check names each."""
-    paths = sorted(p for p in (settings.root / "posts").glob("*.yaml") if p.name != SCHEDULE_NAME)
-    tips, broken = 0, 0
-    for path in paths:
-        try:
-            tips += len(load_campaign(path, settings.root).tips)
-        except ContentError as exc:
-            broken += 1
-            report.add("campaign", False, f"{exc}; its posts wait until it reads", CONFIG_PROBLEM)
-    if paths and not broken:
-        report.add("campaigns", True, f"posts/: {len(paths)} campaign file{'s' if len(paths) != 1 else ''}, "
-                                      f"{tips} tip{'s' if tips != 1 else ''}")
+    files = read_campaigns(settings.root)
+    for broken in files.unreadable:
+        report.add("campaign", False, f"{broken.error}; its posts wait until it reads", CONFIG_PROBLEM)
+    if files.read and not files.unreadable:
+        tips = sum(len(campaign.tips) for campaign in files.read)
+        report.add("campaigns", True, f"posts/: {counted(len(files.read), 'campaign file')}, {counted(tips, 'tip')}")

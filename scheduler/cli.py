@@ -79,6 +79,13 @@ class Context:
             print(text)
 
 
+    def unreadable(self, rows, *, failing: bool) -> None:
+        """Each campaign file that does not read, once, on one line (file:line:col, what is wrong, what to do),
+        on stderr: an `error:` when the command exits 2 for it, else a `warning:` (the others were read)."""
+        for row in rows:
+            print(f"{'error' if failing else 'warning'}: {row.line()}", file=sys.stderr)
+
+
 # --- commands ---------------------------------------------------------------------------------
 # Each handler: parse nothing more, call one method of the Project, print, return the exit code.
 
@@ -100,6 +107,7 @@ def cmd_approve(ctx: Context) -> int:
     errors = [line for r in results for line in r.errors()]
     for line in errors:
         print(line, file=sys.stderr)
+    ctx.unreadable(ctx.project.unreadable_campaigns(), failing=False)
     return EXIT_ERROR if errors else EXIT_OK
 
 
@@ -110,11 +118,15 @@ def cmd_cards(ctx: Context) -> int:
     data = report.as_dict()
     if data["sheet"] is None:
         data.pop("sheet")
+    if not data["unreadable"]:
+        data.pop("unreadable")
+    ctx.unreadable(report.unreadable, failing=True)
     if not report.cards:
-        ctx.emit(data, "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
-        return EXIT_OK
+        ctx.emit(data, "no cards drawn: no campaign reads (see above)" if report.unreadable else
+                 "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
+        return EXIT_USAGE if report.unreadable else EXIT_OK
     ctx.emit(data, "\n".join(report.lines()))
-    return EXIT_OK
+    return EXIT_USAGE if report.unreadable else EXIT_OK
 
 
 def cmd_queue(ctx: Context) -> int:
@@ -126,24 +138,28 @@ def cmd_queue(ctx: Context) -> int:
         from scheduler.terminal import show_queue
 
         show_queue(report.as_dict(), quiet=bool(getattr(ctx.args, "quiet", False)))
-    return EXIT_OK
+    ctx.unreadable(report.unreadable, failing=True)
+    return EXIT_USAGE if report.unreadable else EXIT_OK
 
 
 def cmd_plan(ctx: Context) -> int:
     rows = [row.as_dict() for row in ctx.project.plan(ctx.now(), ctx.args.days)]
+    unreadable = ctx.project.unreadable_campaigns()
     if ctx.json:
-        ctx.emit({"posts": rows})
+        ctx.emit({"posts": rows, **({"unreadable": [u.as_dict() for u in unreadable]} if unreadable else {})})
     else:
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_plan
 
         show_plan(rows, ctx.args.days)
+    ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 
 
 def cmd_preview(ctx: Context) -> int:
     report = ctx.project.preview(ctx.now(), ctx.args.out, ctx.args.days)
     ctx.emit(report.as_dict(), report.said(ctx.args.days))
+    ctx.unreadable(report.unreadable, failing=False)
     return EXIT_OK
 
 
@@ -169,13 +185,15 @@ def cmd_daemon(ctx: Context) -> int:
 
 def cmd_status(ctx: Context) -> int:
     report = ctx.project.status(ctx.now())
+    unreadable = ctx.project.unreadable_campaigns()
     if ctx.json:
-        ctx.emit(report.as_dict())
+        ctx.emit({**report.as_dict(), **({"unreadable": [u.as_dict() for u in unreadable]} if unreadable else {})})
     else:
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_status
 
         show_status(report)
+    ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 
 

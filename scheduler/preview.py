@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from PIL import Image
 
 from scheduler import networks
-from scheduler.campaigns.file import find_campaigns
+from scheduler.campaigns.file import read_campaigns
 from scheduler.campaigns.planning import plan_posts
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text, card_path, dimensions
@@ -251,12 +251,14 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
     attention = sum(1 for post in view["posts"] if _post_model(post, zone)["attention"])
     logger.info("wrote the preview %s (%d posts, %d drafts)", out, len(view["posts"]), len(view["drafts"]))
     return {"out": str(out), "posts": len(view["posts"]), "drafts": len(view["drafts"]),
-            "published": len(view["published"]), "attention": attention, "bytes": len(html.encode("utf-8"))}
+            "published": len(view["published"]), "attention": attention, "bytes": len(html.encode("utf-8")),
+            "unreadable": view["unreadable"]}
 
 
 def collect_preview(settings, store, now: datetime, days: int) -> dict:
     """The plain data render_preview shows, read from the plan, the campaign files, the cards and the store."""
-    campaigns = find_campaigns(settings.root)
+    files = read_campaigns(settings.root)
+    campaigns = files.read
     tips = {f"{campaign.slug}/{tip.id}": (campaign, tip) for campaign in campaigns for tip in campaign.tips}
     cards = _CardImages(settings.root)
 
@@ -284,7 +286,8 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
         "drafts": drafts,
         "published": _published(store, now, days),
         "blackout": [day.isoformat() for day in settings.schedule.blackout],
-        "notices": _notices(settings, campaigns),
+        "notices": [broken.line() for broken in files.unreadable] + _notices(settings, campaigns),
+        "unreadable": [broken.as_dict() for broken in files.unreadable],
     }
 
 

@@ -28,7 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from scheduler import audit, controls, heartbeat, networks
 from scheduler.campaigns import review
-from scheduler.campaigns.file import MAX_HEADLINE, CampaignRead, find_campaigns
+from scheduler.campaigns.file import (
+    MAX_HEADLINE,
+    CampaignRead,
+    find_campaigns,
+    read_campaigns,
+)
 from scheduler.campaigns.planning import plan_posts
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import Saved
@@ -74,6 +79,7 @@ from scheduler.results import (
     StatusReport,
     TipPosts,
     Unpublished,
+    Unreadable,
 )
 from scheduler.runner import cron
 from scheduler.runner.publishers import Publishers
@@ -160,18 +166,24 @@ class Project:
         # lazy: Pillow and the card drawing stay out of commands that draw none (run-due and collect, from cron)
         from scheduler.cards.render import render_campaigns
 
-        found = find_campaigns(self.root, campaigns)
+        files = read_campaigns(self.root) if not campaigns else None  # a broken file stops none of the others
+        found = files.read if files is not None else find_campaigns(self.root, campaigns)
+        unreadable = files.unreadable if files is not None else []
         if not found:
-            return CardsReport(cards=[], rendered=0, unchanged=0)
+            return CardsReport(cards=[], rendered=0, unchanged=0, unreadable=unreadable)
         sizes = size if size is not None else list(networks.card_sizes(self.settings.schedule.all_accounts))
         report = render_campaigns(self.settings, found, sizes, progress=progress,
                                   sheet=Path(sheet) if sheet else None)
         return CardsReport(cards=[Card.of(card) for card in report["cards"]], rendered=report["rendered"],
-                           unchanged=report["unchanged"], sheet=report.get("sheet"))
+                           unchanged=report["unchanged"], sheet=report.get("sheet"), unreadable=unreadable)
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
         with self.store() as store:
             return QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
+
+    def unreadable_campaigns(self) -> list[Unreadable]:
+        """The campaign files that do not read, each with its file, place and what to do (the others still do)."""
+        return read_campaigns(self.root).unreadable
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
         with self.store() as store:
@@ -225,7 +237,7 @@ class Project:
 
         target = Path(out) if out else self.settings.state_dir / "preview.html"
         with self.store() as store:
-            return PreviewReport(**write_preview(self.settings, store, now, target, days))
+            return PreviewReport.of(write_preview(self.settings, store, now, target, days))
 
     # --- posting ----------------------------------------------------------------------------------
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
@@ -240,8 +252,10 @@ class Project:
                     publisher.for_network(account.network).check_writable(self.root)
         try:
             with self.store() as store:
-                return run_as_files_say(settings, store, publisher, now, worker_id or worker_name(),
-                                        dry_run=dry_run, should_stop=should_stop)
+                report = run_as_files_say(settings, store, publisher, now, worker_id or worker_name(),
+                                          dry_run=dry_run, should_stop=should_stop)
+            report.unreadable = read_campaigns(self.root).unreadable  # posted the rest; names each, exit 2
+            return report
         finally:
             if own:
                 publisher.close()

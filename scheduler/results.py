@@ -24,6 +24,18 @@ class Result:
         return cls(**row)
 
 
+@dataclass(frozen=True)
+class Unreadable(Result):
+    """A campaign file that does not read: the others are read without it, and every command that reads
+    campaigns names it once, in one line."""
+    file: str   # posts/<slug>.yaml
+    slug: str
+    error: str  # file:line:col: what is wrong; what to do
+
+    def line(self) -> str:
+        return f"{self.error}; its tips are left out until it reads"
+
+
 def _rows(kind: type[Result], rows) -> list:
     return [kind.of(row) for row in rows]
 
@@ -180,6 +192,7 @@ class CardsReport(Result):
     rendered: int
     unchanged: int
     sheet: str | None = None
+    unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
 
     def lines(self) -> list[str]:
         folders = sorted({str(PurePath(card.path).parent) for card in self.cards})
@@ -256,6 +269,7 @@ class QueueReport(Result):
     out_elsewhere: list[dict[str, str]] = field(default_factory=list)  # {id, network}: a network added later
                                                                        # does not post tips already out on the others
     notices: list[str] = field(default_factory=list)  # e.g. the article's address carries tracking the posts replace
+    unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -266,10 +280,12 @@ class QueueReport(Result):
                           for moved in row.get("moved", [])],
                    blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
                    already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []),
-                   notices=row.get("notices", []))
+                   notices=row.get("notices", []), unreadable=_rows(Unreadable, row.get("unreadable", [])))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        if not self.unreadable:
+            data.pop("unreadable")
         data["moved"] = [{"id": m.id, "from": m.moved_from, "to": m.to, "reason": m.reason, "network": m.network}
                          for m in self.moved]
         return data
@@ -297,6 +313,17 @@ class PreviewReport(Result):
     published: int
     attention: int
     bytes: int
+    unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> PreviewReport:
+        return cls(**{**row, "unreadable": _rows(Unreadable, row.get("unreadable", []))})
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not self.unreadable:
+            data.pop("unreadable")
+        return data
 
     def said(self, days: int) -> str:
         attention = (f" ({self.attention} {'needs' if self.attention == 1 else 'need'} attention)"

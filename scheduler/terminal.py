@@ -85,9 +85,13 @@ def show_plan(rows: list[dict], days: int) -> None:
                       f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}", row["status"],
                       f"{row['weighted_length']}/{row.get('limit', 280)}")
     console.print(table)
-    for row in rows:  # what run-due would hold back, and why (the words shown are those it would send)
+    notes: dict[str, list[str]] = {}  # what run-due would hold back, and why (the words shown are those it would send)
+    for row in rows:
         if row.get("note"):
-            print(f"note: {row['id']}: {row['note']}")
+            notes.setdefault(row["note"], []).append(row["id"])
+    for note, ids in notes.items():  # one line for the posts one reason holds (a campaign file that does not read)
+        more = f" and {counted(len(ids) - 1, 'more post')}" if len(ids) > 1 else ""
+        print(f"note: {ids[0]}{more}: {note}")
 
 
 def show_status(status: StatusReport) -> None:

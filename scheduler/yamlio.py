@@ -114,11 +114,17 @@ def hashtag_problem(tag: Any) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    match = closest(word, choices)
+    return f"; did you mean {match!r}?" if match is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word` (difflib), None when none is close."""
     # lazy: only for a mistake, so run-due's cron fast path never loads difflib
     import difflib
 
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
+    return match[0] if match else None
 
 
 def display_path(path: Path, root: Path | None) -> str:

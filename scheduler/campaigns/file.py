@@ -20,7 +20,7 @@ from typing import Any
 from scheduler import networks
 from scheduler.errors import ContentError
 from scheduler.fileio import write_atomic
-from scheduler.results import Result
+from scheduler.results import Result, Unreadable
 from scheduler.yamlio import (
     Document,
     did_you_mean,
@@ -180,13 +180,46 @@ def load_campaign(path: Path | str, root: Path | str) -> Campaign:
     return parse_campaign(doc, slug=path.stem)
 
 
+@dataclass(frozen=True)
+class CampaignFiles:
+    """Every campaign file of a project: those that read, sorted by slug, and those that do not."""
+    read: list[Campaign]
+    unreadable: list[Unreadable]
+
+    @property
+    def unreadable_slugs(self) -> set[str]:
+        return {broken.slug for broken in self.unreadable}
+
+
+def campaign_reads(root: Path | str) -> list[CampaignRead]:
+    """Every posts/*.yaml except schedule.yaml, sorted: the campaign, or why it does not read."""
+    found = []
+    for path in _campaign_files(Path(root)):
+        try:
+            found.append(CampaignRead(f"posts/{path.name}", load_campaign(path, root)))
+        except ContentError as exc:
+            found.append(CampaignRead(f"posts/{path.name}", None, str(exc)))
+    return found
+
+
+def read_campaigns(root: Path | str) -> CampaignFiles:
+    """Every campaign file: one broken file does not stop the others."""
+    reads = campaign_reads(root)
+    return CampaignFiles(read=[r.campaign for r in reads if r.campaign is not None],
+                         unreadable=[Unreadable(file=r.file, slug=Path(r.file).stem, error=r.problem or "")
+                                     for r in reads if r.campaign is None])
+
+
+def _campaign_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "posts").glob("*.yaml") if p.name != SCHEDULE_NAME)
+
+
 def find_campaigns(root: Path | str, names: Sequence[str] = ()) -> list[Campaign]:
-    """The named campaigns (slugs or paths), or every posts/*.yaml except schedule.yaml, sorted by slug."""
+    """The named campaigns (slugs or paths), or every posts/*.yaml except schedule.yaml, sorted by slug; a
+    file that does not read is a ContentError (read_campaigns reads past it)."""
     root = Path(root)
-    posts = root / "posts"
     if not names:
-        paths = sorted(p for p in posts.glob("*.yaml") if p.name != SCHEDULE_NAME)
-        return [load_campaign(p, root) for p in paths]
+        return [load_campaign(p, root) for p in _campaign_files(root)]
     campaigns = []
     for name in names:
         campaigns.append(load_campaign(_campaign_path(root, name), root))

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from scheduler import networks
-from scheduler.campaigns.file import find_campaigns, tip_fingerprint, tip_place
+from scheduler.campaigns.file import (
+    find_campaigns,
+    read_campaigns,
+    tip_fingerprint,
+    tip_place,
+)
 from scheduler.campaigns.timetable import Calendar, Timetable
 from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
@@ -65,7 +70,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     Each tip becomes one post per account; a tip holds one slot, shared by its posts on every network.
     `tips`: only these tips' posts are looked at (their ids in the named campaign): after an edit of one tip
     the others are as they were; the timetable's rules are still checked over the whole queue."""
-    campaigns = find_campaigns(settings.root, names)
+    files = read_campaigns(settings.root) if not names else None  # all of them: a broken file stops none of the others
+    campaigns = files.read if files is not None else find_campaigns(settings.root, names)
     if tips is not None and len(campaigns) != 1:
         raise ValueError("queue_campaigns(tips=...) takes the one campaign those tips are in")
     keys = [tip_key(c.slug, t.id) for c in campaigns for t in c.tips if tips is None or t.id in tips]
@@ -86,7 +92,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                                              for t in c.tips if t.status == "approved" and t.held},
                               "too_long": too_long,
                               "notices": [notice for c in campaigns if any(t.status == "approved" for t in c.tips)
-                                          if (notice := tracking_replaced(settings.schedule, c.url, c.slug))]}
+                                          if (notice := tracking_replaced(settings.schedule, c.url, c.slug))],
+                              "unreadable": [broken.as_dict() for broken in files.unreadable] if files else []}
 
     for key in withdrawn:
         for network in configured:
@@ -95,7 +102,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                 store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN)
                 report["withdrawn"].append({"id": post.id, "reason": "no longer approved"})
         store.set_recyclable(key, False, now)
-    for post in orphans(store, campaigns, everything=not names) if tips is None else ():
+    unread = files.unreadable_slugs if files else set()
+    for post in orphans(store, campaigns, everything=not names, unread=unread) if tips is None else ():
         if store.update_waiting(post.id, now, status=SKIPPED, skip_reason=SKIPPED_BY_CAMPAIGN):
             report["withdrawn"].append({"id": post.id, "reason": "its tip is no longer in its campaign"})
         store.set_recyclable(post.tip_key, False, now)
@@ -328,13 +336,13 @@ def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existin
     return sorted(placed, key=lambda p: (p.due_at, p.id))
 
 
-def orphans(store: Store, campaigns, *, everything: bool) -> list[Post]:
+def orphans(store: Store, campaigns, *, everything: bool, unread: Collection[str] = ()) -> list[Post]:
     """Posts still to go out whose tip is gone: removed from its campaign, or (`everything`: all campaigns
-    were read) whose campaign file is gone."""
+    were read) whose campaign file is gone; never those of a campaign file that is there but does not read."""
     keys = {tip_key(c.slug, t.id) for c in campaigns for t in c.tips}
     slugs = {c.slug for c in campaigns}
     return [post for post in store.posts((QUEUED, FAILED, MISSED))
-            if post.tip_key not in keys and (everything or post.campaign in slugs)]
+            if post.tip_key not in keys and (everything or post.campaign in slugs) and post.campaign not in unread]
 
 
 def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None = None

@@ -21,13 +21,14 @@ from scheduler.campaigns.file import (
     Campaign,
     Tip,
     TipStatus,
-    find_campaigns,
     flags_said,
+    read_campaigns,
     with_tips,
     write_campaign,
 )
-from scheduler.errors import UsageError
-from scheduler.results import Approved
+from scheduler.errors import ContentError, UsageError
+from scheduler.results import Approved, Unreadable
+from scheduler.yamlio import closest, did_you_mean
 
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
@@ -41,10 +42,11 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
         raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
     if not names:
         raise UsageError("name what to approve: a campaign (every unflagged draft tip), campaign/tip or a tip id")
-    campaigns = {c.slug: c for c in find_campaigns(root)}
+    files = read_campaigns(root)  # a broken file stops none of the others
+    campaigns = {c.slug: c for c in files.read}
     chosen: dict[str, set[str] | None] = {}  # slug -> tip ids, or None for "every draft"
     for name in names:
-        slug, tip_id = _resolve(campaigns, name)
+        slug, tip_id = _resolve(campaigns, name, files.unreadable)
         if tip_id is None:
             if ack:
                 raise UsageError(f"--ack applies to tips you name one by one, not to the whole campaign {slug!r}")
@@ -62,21 +64,41 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
     return [result for result, _ in planned]
 
 
-def _resolve(campaigns: dict[str, Campaign], name: str) -> tuple[str, str | None]:
+def _resolve(campaigns: dict[str, Campaign], name: str, unreadable: Sequence[Unreadable] = ()) -> tuple[str, str | None]:
+    """The campaign slug and tip id (None: the whole campaign) `name` means; a name that is not there is a
+    UsageError with the closest one (did you mean), or what there is."""
+    broken = {row.slug: row for row in unreadable}
+    if name.split("/", 1)[0] in broken:
+        raise ContentError(f"{broken[name.split('/', 1)[0]].error}; then approve again")
     if name in campaigns:
         return name, None
+    unread = "".join(f" ({row.file} does not read: fix it if that is where it is)" for row in unreadable)
     if "/" in name:
         slug, tip_id = name.split("/", 1)
-        if slug in campaigns and campaigns[slug].tip(tip_id) is not None:
+        if slug not in campaigns:
+            hint = did_you_mean(slug, campaigns) or f"; campaigns: {_listed(campaigns)}{unread}"
+            raise UsageError(f"no campaign {slug!r}{hint}")
+        if campaigns[slug].tip(tip_id) is not None:
             return slug, tip_id
-        raise UsageError(f"no tip {name!r}; see the campaign file posts/{slug}.yaml for tip ids")
+        hint = did_you_mean(tip_id, [tip.id for tip in campaigns[slug].tips]) or f"; see posts/{slug}.yaml for tip ids"
+        raise UsageError(f"no tip {tip_id!r} in {slug}{hint}")
     owners = [slug for slug, c in campaigns.items() if c.tip(name) is not None]
     if len(owners) == 1:
         return owners[0], name
     if owners:
         raise UsageError(f"{name!r} is a tip of several campaigns ({', '.join(sorted(owners))}); "
                          f"write campaign/{name}")
-    raise UsageError(f"no campaign or tip {name!r}; campaigns: {', '.join(sorted(campaigns)) or 'none yet'}")
+    tips = {tip.id: slug for slug, c in campaigns.items() for tip in c.tips}
+    match = closest(name, [*campaigns, *tips])
+    if match is None:
+        hint = f"; campaigns: {_listed(campaigns)}{unread}"
+    else:
+        hint = f"; did you mean {match!r}{'' if match in campaigns else f' (a tip of {tips[match]})'}?"
+    raise UsageError(f"no campaign or tip {name!r}{hint}")
+
+
+def _listed(campaigns) -> str:
+    return ", ".join(sorted(campaigns)) or "none yet (run `juno-scheduler split ARTICLE`)"
 
 
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], *,

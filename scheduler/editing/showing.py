@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler import networks
-from scheduler.campaigns.file import Campaign, CampaignRead, Tip, find_campaigns
+from scheduler.campaigns.file import Campaign, CampaignRead, Tip, campaign_reads
 from scheduler.campaigns.planning import stored_card
 from scheduler.campaigns.roundtrip import CampaignFile
 from scheduler.cards.brand import Brand, load_brand
@@ -71,16 +71,7 @@ class Showing:
 
     def campaigns(self) -> list[CampaignRead]:
         """Every campaign file of posts/; one that does not read says why (the others still do)."""
-        found = []
-        for path in sorted((self.root / "posts").glob("*.yaml")):
-            if path.name == "schedule.yaml":
-                continue
-            try:
-                found += [CampaignRead(f"posts/{path.name}", campaign)
-                          for campaign in find_campaigns(self.root, [f"posts/{path.name}"])]
-            except ContentError as exc:
-                found.append(CampaignRead(f"posts/{path.name}", None, str(exc)))
-        return found
+        return campaign_reads(self.root)
 
     def article(self, campaign: Campaign) -> list[dict[str, Any]]:
         return article_blocks(self.root, campaign)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from scheduler import networks
+from scheduler.results import Unreadable
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class RunReport:
     dry_run: bool = False
     next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
+    unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: their posts
+                                                                # wait, the others' go out; each named once
 
     def stop(self, stopped: Stopped) -> None:
         if self.stopped is None:
@@ -87,8 +90,12 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        """3 when some posts failed or the account is stopped (so cron mail reports them), else 0."""
-        return 3 if self.failed or self.stopped else 0
+        """3 when some posts failed or the account is stopped (so cron mail reports them); else 2 when a campaign
+        file does not read (its posts wait for a person to fix it; the others went out); else 0."""
+        broken = {row.slug for row in self.unreadable}
+        if self.stopped or any(row.id.split("/", 1)[0] not in broken for row in self.failed):
+            return 3
+        return 2 if self.unreadable else 0
 
     def as_dict(self) -> dict:
         """The `run-due --json` shape: {"posted", "deferred", "failed", "missed"} and, when set, the rest."""
@@ -98,6 +105,8 @@ class RunReport:
                       "missed": [{k: v for k, v in asdict(row).items() if k != "reason" or v} for row in self.missed]}
         if self.withdrawn:
             data["withdrawn"] = [asdict(row) for row in self.withdrawn]
+        if self.unreadable:
+            data["unreadable"] = [row.as_dict() for row in self.unreadable]
         if self.stopped is not None:
             data["stopped"] = asdict(self.stopped)
             data["stopped_accounts"] = [asdict(row) for row in self.stopped_accounts]
@@ -128,6 +137,8 @@ class RunReport:
 
     def _error_lines(self) -> list[str]:
         lines = [f"failed {row.id}: {row.error}" for row in self.failed]
+        lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
+                  for row in self.unreadable]
         for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
             lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
         return lines

@@ -66,10 +66,11 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
     legacy = post.tip_digest is None
     try:
         campaign = campaigns.get(post.campaign)
-    except ContentError as exc:
+    except ContentError:
         if legacy:
             return TipNow(WANTED)
-        return TipNow(UNREADABLE, f"its campaign cannot be read ({exc}); fix it, the post waits")
+        return TipNow(UNREADABLE, f"its campaign file posts/{post.campaign}.yaml does not read; the post waits "
+                                  "until it is fixed")
     if campaign is None:
         return TipNow(WANTED) if legacy else TipNow(GONE, f"posts/{post.campaign}.yaml is gone")
     tip = campaign.tip(post.tip_key.split("/", 1)[1])

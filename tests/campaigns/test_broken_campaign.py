@@ -1,0 +1,90 @@
+"""One campaign file that does not read stops none of the others: every command that reads campaigns names it
+once, on one line (file:line:col, what is wrong, what to do); queue and run-due do the rest and exit 2."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+SLUG = "what-to-do-when-one-partner-wants-counseling"
+NOW = "2026-12-01T09:00"
+LINE = re.compile(r"^(error|warning): posts/second\.yaml:(\d+):\d+: tips\[0\]\.status: unknown status 'maybe'.*; "
+                  r"its tips are left out until it reads$")
+
+
+def two_campaigns(project, cli, *, queued: bool) -> None:
+    """The bundled campaign and a copy of it, posts/second.yaml, both approved (and queued); then second.yaml is
+    broken by a typo, as a person editing it might."""
+    shutil.copy(project / "posts" / f"{SLUG}.yaml", project / "posts" / "second.yaml")
+    assert cli("approve", SLUG, "second", "--now", NOW, cwd=project).code == 0
+    if queued:
+        assert cli("queue", "--now", NOW, cwd=project).code == 0
+    second = project / "posts" / "second.yaml"
+    second.write_text(second.read_text().replace("status: approved", "status: maybe", 1))
+
+
+def said_once(err: str, kind: str) -> None:
+    lines = [line for line in err.splitlines() if "posts/second.yaml" in line]
+    assert len(lines) == 1 and LINE.match(lines[0]) and LINE.match(lines[0]).group(1) == kind, err
+
+
+def test_queue_queues_the_healthy_campaigns_names_the_broken_file_and_exits_2(project, cli):
+    two_campaigns(project, cli, queued=False)
+    result = cli("queue", "--now", NOW, cwd=project)
+    assert result.code == 2, result
+    said_once(result.err, "error")
+    assert f"queued {SLUG}/" in result.out and "second/" not in result.out
+    again = cli("queue", "--now", NOW, "--json", cwd=project)
+    report = json.loads(again.out)
+    assert again.code == 2 and report["queued"] == [] and report["unchanged"] > 0
+    assert [row["file"] for row in report["unreadable"]] == ["posts/second.yaml"]
+
+
+def test_queue_leaves_the_posts_of_a_broken_campaign_queued(project, cli):
+    """Its posts are not orphans: the file is there, a person is fixing it."""
+    two_campaigns(project, cli, queued=True)
+    result = cli("queue", "--now", NOW, "--json", cwd=project)
+    assert result.code == 2 and json.loads(result.out)["withdrawn"] == [], result
+    plan = json.loads(cli("plan", "--json", "--now", NOW, "--days", "3660", cwd=project).out)["posts"]
+    assert any(row["id"].startswith("second/") for row in plan) and any(row["id"].startswith(f"{SLUG}/") for row in plan)
+
+
+@pytest.mark.parametrize("command", [("plan",), ("preview",), ("status",), ("cards",),
+                                     ("approve", SLUG)])
+def test_the_commands_that_show_name_the_broken_file_once_and_work_for_the_others(project, cli, command):
+    two_campaigns(project, cli, queued=True)
+    timed = () if command == ("cards",) else ("--now", NOW, *(("--days", "3660") if command == ("plan",) else ()))
+    result = cli(*command, *timed, cwd=project)
+    said_once(result.err, "error" if command == ("cards",) else "warning")
+    assert result.code == (2 if command == ("cards",) else 0), result
+    shown = cli(*command, *timed, "--json", cwd=project)
+    data = json.loads(shown.out)
+    if command != ("approve", SLUG):
+        assert [row["file"] for row in data["unreadable"]] == ["posts/second.yaml"], shown.out
+    if command == ("plan",):
+        assert any(row["id"].startswith(f"{SLUG}/") for row in data["posts"])
+        notes = [line for line in result.out.splitlines() if line.startswith("note: ")]
+        assert len(notes) <= 1, result.out  # the held posts of the broken campaign: one line for them all
+
+
+def test_run_due_posts_the_healthy_campaigns_names_the_broken_file_and_exits_2(project, cli):
+    two_campaigns(project, cli, queued=True)
+    posts = json.loads(cli("plan", "--json", "--now", NOW, "--days", "3660", cwd=project).out)["posts"]
+    held = next(row for row in posts if row["id"].startswith("second/"))
+    text = cli("run-due", "--now", held["at"], cwd=project)
+    assert text.code == 2, text  # its post waits, reported; no post failed at a network
+    lines = [line for line in text.out.splitlines() if "posts/second.yaml:" in line]
+    assert len(lines) == 1 and lines[0].startswith("campaign not read: posts/second.yaml:"), text.out
+    assert f"failed {held['id']}: its campaign file posts/second.yaml does not read" in text.out
+
+    healthy = next(row for row in posts if row["id"].startswith(f"{SLUG}/"))
+    dry = cli("run-due", "--dry-run", "--now", healthy["at"], cwd=project)
+    assert dry.code == 2 and f"would post {healthy['id']}" in dry.out, dry
+    ran = cli("run-due", "--now", healthy["at"], "--json", cwd=project)
+    assert ran.code == 2, ran
+    report = json.loads(ran.out)
+    assert [row["id"] for row in report["posted"]] == [healthy["id"]]
+    assert [row["file"] for row in report["unreadable"]] == ["posts/second.yaml"]
