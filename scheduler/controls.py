@@ -6,13 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler import networks
-from scheduler.campaigns.file import campaign_path
+from scheduler.campaigns.file import SCHEDULE_NAME, campaign_path
 from scheduler.campaigns.queueing import recycled_rows, taken_calendar
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
+from scheduler.yamlio import did_you_mean
 
 
 def find_post(store: Store, given: str) -> Post:
@@ -39,7 +40,9 @@ def find_posts(store: Store, given: str) -> list[Post]:
     if len(tips) > 1:
         raise UsageError(f"{given!r} names several tips ({', '.join(tips)}); give the full id")
     if not latest:
-        raise UsageError(f"no post {given!r}; see `juno-scheduler status` or `plan` for post ids")
+        known = {name for p in store.posts() for name in (p.tip_key, p.tip_key.split("/", 1)[-1])}
+        hint = did_you_mean(tip, known) or "; see `juno-scheduler status` or `plan` for post ids"
+        raise UsageError(f"no post {given!r}{hint}")
     return sorted(latest.values(), key=lambda p: p.id)
 
 
@@ -219,7 +222,9 @@ def archive_campaign(store: Store, root, slug: str, now: datetime) -> tuple[list
     source = campaign_path(root, slug)
     target = Path(root) / "posts" / ARCHIVE / f"{slug}.yaml"
     if not source.is_file():
-        raise UsageError(f"posts/{slug}.yaml: no such campaign to archive; see the campaigns in posts/")
+        known = sorted(p.stem for p in (Path(root) / "posts").glob("*.yaml") if p.name != SCHEDULE_NAME)
+        hint = did_you_mean(slug, known) or "; see the campaigns in posts/"
+        raise UsageError(f"posts/{slug}.yaml: no such campaign to archive{hint}")
     if target.exists():
         raise UsageError(f"posts/{ARCHIVE}/{slug}.yaml is there already; move or delete it first, then archive again")
     waiting = [p for p in latest_rounds((p for p in store.posts() if p.campaign == slug),
@@ -237,7 +242,8 @@ def restore_campaign(root, slug: str) -> None:
     source = Path(root) / "posts" / ARCHIVE / f"{slug}.yaml"
     target = campaign_path(root, slug)
     if not source.is_file():
-        raise UsageError(f"posts/{ARCHIVE}/{slug}.yaml: no archived campaign of that name")
+        hint = did_you_mean(slug, archived_campaigns(root)) or "; see posts/archived/"
+        raise UsageError(f"posts/{ARCHIVE}/{slug}.yaml: no archived campaign of that name{hint}")
     if target.exists():
         raise UsageError(f"posts/{slug}.yaml is there already (split again since?); keep one of the two by hand")
     source.rename(target)

@@ -91,6 +91,25 @@ def test_a_refused_approve_writes_nothing_at_all(project, cli):
     assert done.code == 0 and done.out.startswith(f"{SLUG}: 3 approved\n"), done
 
 
+def test_a_name_that_is_not_there_gets_the_closest_one(project, cli):
+    """A user trial: a tip id typed with one letter wrong got "no campaign or tip", and the list of campaigns."""
+    for name, says in (("patience-mater", ("no campaign or tip 'patience-mater'; did you mean 'patience-matters' "
+                                          f"(a tip of {SLUG})?")),
+                       (f"{SLUG}/patience-mater", f"no tip 'patience-mater' in {SLUG}; did you mean 'patience-matters'?"),
+                       (SLUG[:-2], f"no campaign or tip {SLUG[:-2]!r}; did you mean {SLUG!r}?"),
+                       (f"{SLUG[:-2]}/patience-matters", f"no campaign {SLUG[:-2]!r}; did you mean {SLUG!r}?"),
+                       ("zzz", f"no campaign or tip 'zzz'; campaigns: {SLUG}")):
+        result = cli("approve", name, "--now", NOW, cwd=project)
+        assert (result.code, result.err) == (2, f"error: {says}\n"), result
+    assert cli("approve", SLUG, "--now", NOW, cwd=project).code == 0
+    assert cli("queue", "--now", NOW, cwd=project).code == 0
+    skipped = cli("skip", "patience-mater", cwd=project)
+    assert (skipped.code, skipped.err) == (2, "error: no post 'patience-mater'; did you mean 'patience-matters'?\n")
+    archived = cli("archive", SLUG[:-2], "--now", NOW, cwd=project)
+    assert archived.code == 2 and archived.err == (f"error: posts/{SLUG[:-2]}.yaml: no such campaign to archive; "
+                                                   f"did you mean {SLUG!r}?\n"), archived
+
+
 def test_every_approval_is_a_line_in_the_audit_log_that_the_studio_can_undo(project, cli):
     first = next(iter(tips_of(project)))
     flag_one(project, first)
