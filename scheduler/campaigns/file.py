@@ -53,7 +53,12 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # 76-94 px against a 51-75 px minimum). Split aims for 90 and goes up to this only for a whole sentence with
 # nothing to cut.
 MAX_HEADLINE = 120
-SOURCE_GONE = "its source is no longer in the article"
+# The note split leaves on a tip no passage gives any more. Not "its source is no longer in the article" (what it
+# said before, still read as the same note): a user trial edited nothing in the article, and a passage edited
+# in place is still there; what split knows is that it made no tip of it this time.
+SOURCE_GONE = ("split makes no tip of its passage now: the passage changed or left the article, or the rules leave "
+               "it out (split --json or .juno/split/ says which)")
+_SOURCE_GONE_BEFORE = "its source is no longer in the article"
 PERSONAL_DETAILS = "personal details"  # the privacy word when the details are in the tip but not one phrase  # the note split leaves on a tip whose source vanished
 PIN_YEARS = (2000, 2200)  # beyond these, date arithmetic overflows; no post is planned so far ahead
 
@@ -565,6 +570,9 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
     for old in existing:
         match = pairs.get(old.id)
         if match is None:
+            if _SOURCE_GONE_BEFORE in old.notes:  # said before in other words: the same note
+                old = replace(old, notes=tuple(SOURCE_GONE if note == _SOURCE_GONE_BEFORE else note
+                                               for note in old.notes))
             if old.source and SOURCE_GONE not in old.notes:  # newly gone: stale again, even if acknowledged before
                 if "stale" not in old.review or "stale" in old.reviewed:
                     newly_stale.append(old.id)

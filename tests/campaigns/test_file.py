@@ -150,6 +150,20 @@ def test_merge_keeps_edits_adds_new_tips_and_marks_changed_sources_stale():
     assert again.tips == result.tips and again.stale == () and again.new == ()
 
 
+def test_a_tip_no_passage_gives_says_what_split_knows_not_that_the_article_lost_it():
+    """A user trial: a list-item tip read "its source is no longer in the article" though the article still had it:
+    split knows only that it made no tip of the passage this time, and the note says so and where to read why."""
+    existing = [_tip("item", "aaaaaa", status="approved")]
+    (tip,) = merge_tips(existing, [_tip("other", "bbbbbb")]).tips[:1]
+    assert tip.notes == (("split makes no tip of its passage now: the passage changed or left the article, or the rules "
+                         "leave it out (split --json or .juno/split/ says which)"),)
+    assert tip.review == ("stale",) and not any("no longer in the article" in note for note in tip.notes)
+    said_before = _tip("item", "aaaaaa", status="approved", review=("stale",), reviewed=("stale",),
+                       notes=("its source is no longer in the article",))
+    (again,) = merge_tips([said_before], [_tip("other", "bbbbbb")]).tips[:1]
+    assert again.notes == tip.notes and again.reviewed == ("stale",)  # the same note in its new words: no new look
+
+
 def test_a_moved_tip_is_found_by_its_source_digest():
     existing = [_tip("old-name", "aaaaaa", status="approved")]
     result = merge_tips(existing, [_tip("new-name", "aaaaaa", source={"paragraph": 9, "sentence": 2,
