@@ -15,6 +15,14 @@ from scheduler.articles import Article
 Locator = tuple[int, int | None]  # (block number, list item number or None)
 
 NO_ADVICE = "no sentence stands alone as advice"
+CRISIS_LINE = "crisis line"  # edges' reason for a crisis-line paragraph ("call or text 988"), left out by design
+# A reason that would read as text lost unless it says why (a user trial thought the crisis paragraph was lost).
+_WHY = {CRISIS_LINE: "crisis line (left out by design: a post flagged sensitive carries the crisis line as its "
+                     "footer, crisis_footer in posts/schedule.yaml)"}
+
+
+def _said(reasons) -> str:
+    return "; ".join(_WHY.get(reason, reason) for reason in reasons)
 
 
 @dataclass
@@ -53,7 +61,7 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
                 tips = ledger.fed.get(where, [])
                 reasons = ledger.reasons.get(where) or ledger.reasons.get(own) or [NO_ADVICE]
                 items.append({"item": number, "locator": locator_name(where), "text": item.full, "tips": list(tips),
-                              "left_out": None if tips else "; ".join(reasons)})
+                              "left_out": None if tips else _said(reasons)})
             tips = list(dict.fromkeys(t for item in items for t in item["tips"]))
             tips += [t for t in ledger.fed.get(own, []) if t not in tips]
             entry["items"] = items
@@ -65,7 +73,7 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
             entry["text"] = block.text if not block.lead else f"{block.lead} {block.text}"
             tips = list(ledger.fed.get(own, []))
         entry["tips"] = tips
-        entry["left_out"] = None if tips else "; ".join(ledger.reasons.get(own) or [NO_ADVICE])
+        entry["left_out"] = None if tips else _said(ledger.reasons.get(own) or [NO_ADVICE])
         entries.append(entry)
     return entries
 

@@ -28,6 +28,7 @@ from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.drafting import split_report
+from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
 from scheduler.tips.taking import take as take_passage
@@ -247,6 +248,24 @@ def report(result: SplitResult, root: Path | str) -> dict:
     }
 
 
+def _crisis_lines(left: list[dict], schedule) -> list[str]:
+    """The article's crisis-line paragraphs split left out, named with why (a user trial thought the text lost)."""
+    crisis = [entry for entry in left if CRISIS_LINE in (entry["left_out"] or "")]
+    if not crisis:
+        return []
+    footer = schedule.crisis_footer if schedule is not None else None
+    carried = (f"every post flagged sensitive ends with the crisis footer instead (“{footer}”, crisis_footer in "
+               "posts/schedule.yaml)" if footer else
+               "no post carries one: set crisis_footer in posts/schedule.yaml and posts flagged sensitive end with it")
+    said = ", ".join(f"{entry['locator']} (“{_opening(entry['text'])}”)" for entry in crisis)
+    return [f"left out by design: the crisis-line {'paragraph' if len(crisis) == 1 else 'paragraphs'} {said}; {carried}"]
+
+
+def _opening(text: str, words: int = 8) -> str:
+    said = text.split()
+    return " ".join(said[:words]) + ("…" if len(said) > words else "")
+
+
 def summary(result: SplitResult, root: Path | str) -> str:
     campaign = result.campaign
     shown = display_path(campaign.path, Path(root))
@@ -265,6 +284,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
     if left and result.blocks_path is not None:
         lines.append(f"{len(left)} of {len(result.blocks)} blocks gave no tip; what became of each block: "
                      f"{display_path(result.blocks_path, Path(root))} (or split --json)")
+        lines += _crisis_lines(left, result.schedule)
     if not campaign.url:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:
