@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -506,7 +507,9 @@ def write_campaign(campaign: Campaign) -> Path:
 
 def _quote(text: str) -> str:
     """A YAML double-quoted scalar that keeps typographic characters as they are."""
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = encode_basestring(text)  # what json.dumps(text, ensure_ascii=False) returns, without a new encoder
+    if quoted.isascii() and "\x7f" not in quoted:  # JSON escapes the other control characters
+        return quoted
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
