@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.tips.filters import tidy
-from scheduler.tips.sentences import Caseless, split_sentences, words
+from scheduler.tips.sentences import Caseless, per_split, split_sentences, words
 from scheduler.tips.verbs import is_imperative
 
 LABELS = ("advice", "context", "setup", "pitch", "heading", "other")
@@ -82,12 +82,27 @@ class Verdict:
 
 
 def features(candidate: Candidate) -> list[str]:
-    text = candidate.text.strip()
+    before, after = _around(candidate)
+    said, signs = _text_features(candidate.text)
+    return [*before, *said, *after, *signs]
+
+
+def _around(candidate: Candidate) -> tuple[list[str], list[str]]:
+    """The features that are not the text's: its kind (before the text's words) and its place (after them)."""
+    place = "only" if candidate.total <= 1 else "first" if candidate.index == 0 else (
+        "last" if candidate.index == candidate.total - 1 else "middle")
+    return ["bias", f"kind:{candidate.kind}"], [f"pos:{candidate.kind}:{place}"] + (
+        [f"firstblock:{place}"] if candidate.first_block else [])
+
+
+@per_split  # the same words are judged as a sentence, as a headline and as a tip's: read once per split
+def _text_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What the candidate's text alone shows, wherever it stands: its words, word pairs, first and last words and
+    length (read before its place), and its signs (read after it)."""
+    text = text.strip()
     lowered = text.lower().replace("’", "'")
     tokens = _TOKEN.findall(lowered)
-    found = ["bias", f"kind:{candidate.kind}"]
-    found += map("w:".__add__, tokens)
-    found += map("b:{}_{}".format, tokens, tokens[1:])  # each pair of neighbours
+    found = [*map("w:".__add__, tokens), *map("b:{}_{}".format, tokens, tokens[1:])]  # each pair of neighbours
     if tokens:
         found.append(f"f:{tokens[0]}")
         found.append(f"f2:{'_'.join(tokens[:2])}")
@@ -96,11 +111,7 @@ def features(candidate: Candidate) -> list[str]:
     count = len(found_words)
     found.append("len:" + ("1-3" if count <= 3 else "4-7" if count <= 7 else "8-14" if count <= 14 else
                            "15-24" if count <= 24 else "25+"))
-    place = "only" if candidate.total <= 1 else "first" if candidate.index == 0 else (
-        "last" if candidate.index == candidate.total - 1 else "middle")
-    found.append(f"pos:{candidate.kind}:{place}")
-    if candidate.first_block:
-        found.append(f"firstblock:{place}")
+    signs = []
     for name, present in (("you", _YOU.search(text)), ("we", _WE.search(text)), ("i", _I.search(text)),
                           ("imperative", is_imperative(text)), ("opener", _OPENER.match(text)),
                           ("modal", _MODAL.search(text)), ("question", text.endswith("?")),
@@ -110,8 +121,8 @@ def features(candidate: Candidate) -> list[str]:
                           ("past2", len(_PAST.spans(text)) >= 2),
                           ("titlecase", count >= 2 and sum(w[:1].isupper() for w in found_words) * 2 > count)):
         if present:
-            found.append(f"has:{name}")
-    return found
+            signs.append(f"has:{name}")
+    return tuple(found), tuple(signs)
 
 
 def load_model(path: Path, field: str, expected: tuple[str, ...]) -> dict:
@@ -137,7 +148,9 @@ def thresholds() -> dict[str, float]:
 
 def judge(candidate: Candidate) -> Verdict:
     weights = _model()["weights"]
-    rows = [row for row in map(weights.get, features(candidate)) if row is not None]
+    before, after = _around(candidate)
+    said, signs = _text_rows(candidate.text)
+    rows = [*_rows(weights, before), *said, *_rows(weights, after), *signs]  # in features()' order
     # each label's weights added in the features' order, as one running sum each (not sum(): Python 3.12's
     # compensated sum would move the last digit, and with it a verdict on a threshold)
     sums = [functools.reduce(operator.add, column, 0.0) for column in zip(*rows)] if rows else [0.0] * len(LABELS)
@@ -147,6 +160,18 @@ def judge(candidate: Candidate) -> Verdict:
     probabilities = tuple(value / total for value in exps)
     best = max(range(len(LABELS)), key=lambda position: (probabilities[position], -position))
     return Verdict(label=LABELS[best], advice=probabilities[0], probabilities=probabilities)
+
+
+def _rows(weights: dict[str, list[float]], names) -> list[list[float]]:
+    return [row for row in map(weights.get, names) if row is not None]
+
+
+@per_split
+def _text_rows(text: str) -> tuple[list[list[float]], list[list[float]]]:
+    """The weights of the text's own features (_text_features), looked up once per split."""
+    weights = _model()["weights"]
+    said, signs = _text_features(text)
+    return _rows(weights, said), _rows(weights, signs)
 
 
 def candidates(article) -> Iterator[Candidate]:
