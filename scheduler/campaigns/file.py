@@ -111,6 +111,16 @@ class Tip:
         """The flags a person must acknowledge before approving this tip."""
         return tuple(flag for flag in self.review if flag not in self.reviewed)
 
+    @property
+    def flagged_by_heading_alone(self) -> bool:
+        """Every flag a person must still acknowledge was raised by the heading the tip sits under, none by its own
+        words (a flag with no words recorded counts as its own): split's summary lists such tips last."""
+        pending = self.unacknowledged
+        return bool(pending) and all(
+            self.review_words.get(flag) and not _placed(self.review_words[flag], f"{self.headline} {self.text}",
+                                                        self.section)[0]
+            for flag in pending)
+
     def flag_reasons(self) -> dict[str, str]:
         """Each flag with what raised it, in words: '“suicide” in the text', 'under the heading “Grief and loss”'
         (a flag with no words recorded, as a person's or the article's change sets it: an empty reason)."""
@@ -121,12 +131,18 @@ class Tip:
 def flag_reason(words, text: str, heading: str | None) -> str:
     """The words that raised a flag, each said where it stands: in the tip's own words (split flags for those
     first, and a word since edited away was in them) or in the heading the tip sits under."""
-    own, under = _folded(text), _folded(heading or "")
-    in_heading = [word for word in words if _folded(word) not in own and _folded(word) in under]
-    in_text = [word for word in words if word not in in_heading]
+    in_text, in_heading = _placed(words, text, heading)
     parts = [", ".join(word if word == PERSONAL_DETAILS else f"“{word}”" for word in in_text) + " in the text"
              ] if in_text else []
     return " and ".join(parts + ([f"under the heading “{heading}”"] if in_heading else []))
+
+
+def _placed(words, text: str, heading: str | None) -> tuple[list[str], list[str]]:
+    """The words that raised a flag, parted: those in the tip's own words (or edited away since), those found only
+    in its heading."""
+    own, under = _folded(text), _folded(heading or "")
+    in_heading = [word for word in words if _folded(word) not in own and _folded(word) in under]
+    return [word for word in words if word not in in_heading], in_heading
 
 
 def flags_said(tip: Tip, flags: Sequence[str] | None = None) -> str:

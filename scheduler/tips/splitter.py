@@ -273,7 +273,9 @@ def summary(result: SplitResult, root: Path | str) -> str:
     by_hand = sum(1 for tip in older if not tip.source)  # counted apart, so the parts add up to the whole
     counts = (f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(older) - by_hand} kept, "
               f"{len(result.stale)} stale" + (f", {by_hand} by hand" if by_hand else "") + ")")
-    flagged = [tip for tip in campaign.tips if tip.unacknowledged]  # a flag a person acknowledged is not news
+    # a flag a person acknowledged is not news; tips flagged by their own words first, so that none of them is
+    # left under "and N more" behind the tips a sensitive heading flagged
+    flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged), key=lambda tip: tip.flagged_by_heading_alone)
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
         lines.append(f"{len(flagged)} flagged for review:")

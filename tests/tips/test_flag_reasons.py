@@ -56,6 +56,18 @@ def test_the_tips_under_a_sensitive_heading_are_flagged_only_when_they_lean_on_i
     assert sum(bool(tip["review"]) for tip in tips) == 5 and len(tips) == 17
 
 
+def test_split_lists_tips_flagged_by_their_own_words_before_those_flagged_by_their_heading(project, cli):
+    """The summary names five flagged tips: those flagged by their own words come first, so none of them is left
+    under "and N more" behind a heading's tips."""
+    out = split(project, cli, article=GRIEF).out.splitlines()
+    at = next(n for n, line in enumerate(out) if line.endswith("flagged for review:"))
+    assert out[at] == "7 flagged for review:"
+    listed = [line.split(":")[0].strip() for line in out[at + 1:at + 6]]
+    assert "no-two-people-grieve-the-same-way" in listed  # the last tip of the article, flagged by "grieve"
+    assert "a-different-style-is-not-a-lack" not in listed and "make-room-for-both-sadness-and-ordinary" not in listed
+    assert out[at + 6] == "  and 2 more: split --json (review_why) and the studio say why for each"
+
+
 def test_split_again_does_not_list_the_tips_a_person_acknowledged_unless_their_passage_changed(project, cli):
     """A user trial: every re-split listed the tips already read and approved with --ack as flagged again."""
     assert split(project, cli).code == 0
