@@ -604,8 +604,10 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
         reviewed = old.reviewed if same else _unstale(old.reviewed)
+        # a flag the file keeps that this split no longer raises (a rule changed) keeps the words that raised it
+        words = {**{flag: found for flag, found in old.review_words.items() if flag in review}, **match.review_words}
         merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed,
-                                 notes=match.notes, review_words=dict(match.review_words),
+                                 notes=match.notes, review_words=words,
                                  ready=None if match.ready is None else match.ready and "stale" not in review)
         kept.append(old.id)
 

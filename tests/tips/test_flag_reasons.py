@@ -105,3 +105,20 @@ def test_a_sensitive_heading_flags_the_tips_that_lean_on_it(heading, tip, flagge
     assert ("sensitive" in found) is flagged, found
     if flagged:  # named as the heading's words, so the review says "under the heading"
         assert flag_reason(found["sensitive"], tip, heading) == f"under the heading “{heading}”"
+
+
+def test_a_flag_an_earlier_split_wrote_stays_with_its_reason_when_split_again(project, cli):
+    """A campaign split before a sensitive heading stopped flagging every tip under it keeps the flag (split never
+    takes a flag off a person's file) and still says where it came from."""
+    assert split(project, cli).code == 0
+    campaign = project / "posts" / f"{TRAUMA.stem}.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    start = text.index("- id: avoid-the-use-of-alcohol-or-drugs")
+    at = text.index("    review: []", start)
+    campaign.write_text(text[:at] + "    review: [sensitive]\n    review_words: {sensitive: [\"traumatic event\"]}"
+                        + text[at + len("    review: []"):], encoding="utf-8")
+    again = split(project, cli).out.splitlines()
+    assert "6 flagged for review:" in again
+    tips = {tip["id"]: tip for tip in json.loads(split(project, cli, "--json").out)["tips"]}
+    assert tips["avoid-the-use-of-alcohol-or-drugs"]["review_why"] == {
+        "sensitive": "under the heading “What can I do to cope after a traumatic event?”"}
