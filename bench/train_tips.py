@@ -17,10 +17,12 @@ a digest of each tip's words (never the words), in tests/data/devset/tips.tsv, a
 them in scheduler/tips/tipmodel.json. --committed reads tests/data/devset/tips.tsv instead (no article needed).
 
 For each practice, two logistic regressions (A vs not A, C vs not C) trained on the other practices score its
-tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready reach 90 %
-graded A (while at least half of the rules' ready A tips stay ready; else the most precise), `drop` the lowest P(C)
-at which the tips left out lose no key tip found, at most 1 % of the A tips and 2 % of the B tips. Pure Python,
-deterministic: the same grades give the same tipmodel.json byte for byte.
+tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready (none of 30 words
+or more, none drawn from a list: tipmodel.HELD_SHAPES) reach 90 % graded A, or else the P(A) whose ready tips'
+precision is surest (Wilson's lower bound), a quarter of the rules' ready A tips staying ready either way; `drop`
+the lowest P(C) at which the tips left out lose no key tip found, no A tip and at most 2 % of the B tips. --curve
+prints both choices threshold by threshold. Pure Python, deterministic: the same grades give the same tipmodel.json
+byte for byte.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ from scheduler.tips.tipmodel import (
     FEATURES,
     MODEL_FILE,
     Places,
+    held_shape,
     probability,
+    stays_ready,
     word_numbers,
 )
 
@@ -52,8 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TIPS_FILE = ROOT / "tests" / "data" / "devset" / "tips.tsv"
 L2 = 3.0
 READY_PRECISION = 0.90
-READY_KEEP = 0.5  # of the A tips the rules call ready, at least this share stays ready (fewer: noise decides)
-DROP_LOSS = {"A": 0.01, "B": 0.02}  # of the A tips and of the B tips, at most these shares are left out
+READY_KEEP = 0.25  # of the A tips the rules call ready, at least this share stays ready (fewer: noise decides)
+DROP_LOSS = {"A": 0.0, "B": 0.02}  # of the A tips and of the B tips, at most these shares are left out
 
 
 @dataclass(frozen=True)
@@ -133,15 +137,17 @@ def with_earlier(rows: list[Graded], earlier: list[Graded], words: dict[tuple[st
                  places: dict[str, Places] | None = None) -> list[Graded]:
     """The graded tips split writes today, and every tip graded before that it no longer writes (tips.tsv's rows,
     with the numbers split read when it wrote them): a tip graded in these sheets keeps its key tips; one graded
-    only by earlier readers keeps its grade without them (their numbers are in the earlier readers' key lists).
+    only by earlier readers of an article these sheets grade again keeps its grade without them (their numbers are
+    in the earlier readers' key lists); a tip of an article these sheets do not grade is kept as it is (sheets of
+    new articles add to tips.tsv).
     A number the model reads that tips.tsv does not hold yet is computed from the tip's words (`words`, by article
     and digest: the sheets' and any rebuilt outside the repository: headline, text and, where known, the block and
     sentence it opened on) and, for its place, from its article (`places`); one that cannot be stays unknown (NaN)
     and the tip is kept in tips.tsv but not trained on (`complete`)."""
     graded_now = {(row.article, row.digest) for row in rows}
-    commits = {row.graded for row in rows}
-    kept = [row if row.graded in commits else replace(row, keys=()) for row in earlier
-            if (row.article, row.digest) not in graded_now]
+    commits, regraded = {row.graded for row in rows}, {row.article for row in rows}
+    kept = [row if row.graded in commits or row.article not in regraded else replace(row, keys=())
+            for row in earlier if (row.article, row.digest) not in graded_now]
     return rows + [_completed(row, (words or {}).get((row.article, row.digest)), (places or {}).get(row.article))
                    for row in kept]
 
@@ -275,12 +281,14 @@ def _found(scored, keys: dict[str, int], drop: float) -> int:
 
 
 def _ready_at(scored, alone: bool) -> tuple[float, float, int]:
-    """(threshold, precision, ready tips): the lowest P(A) at which the ready tips reach 90 % A while at least a
-    fifth of the A tips the rules call ready stay ready, or else the most precise; `alone`: the model decides
-    without the rules' say."""
-    ruled = [(pa, row.grade == "A") for row, pa, _ in scored if alone or row.rules_ready]
+    """(threshold, precision, ready tips): the lowest P(A) at which the ready tips reach 90 % A; where none does,
+    the one whose ready tips' precision is surest (the highest lower bound, `precision_floor`: a precise few
+    against a less precise many); of thresholds that make the same tips ready, the middle one. Either way at least
+    a quarter of the A tips the rules call ready stay ready. `alone`: the model decides without the rules' say."""
+    ruled = [(pa, row.grade == "A") for row, pa, _ in scored if (alone or row.rules_ready)
+             and not held_shape(row.values)]
     floor = sum(ok for row, _, _ in scored for ok in [row.grade == "A"] if row.rules_ready) * READY_KEEP
-    found, best = None, None
+    found, bounds = None, []
     for step in range(99, -1, -1):
         candidate = step / 100
         chosen = [ok for pa, ok in ruled if pa >= candidate]
@@ -289,9 +297,19 @@ def _ready_at(scored, alone: bool) -> tuple[float, float, int]:
         precision = sum(chosen) / len(chosen)
         if precision >= READY_PRECISION:
             found = (candidate, precision, len(chosen))
-        elif best is None or precision > best[1]:
-            best = (candidate, precision, len(chosen))
-    return found or best or (1.0, 0.0, 0)
+        bounds.append((precision_floor(sum(chosen), len(chosen)), candidate, precision, len(chosen)))
+    if found or not bounds:
+        return found or (1.0, 0.0, 0)
+    surest = max(bound for bound, *_ in bounds)
+    tied = [item[1:] for item in bounds if item[0] == surest]
+    return tied[len(tied) // 2]
+
+
+def precision_floor(right: int, chosen: int, z: float = 1.645) -> float:
+    """The precision that `right` of `chosen` ready tips shows with 95 % confidence (Wilson's lower bound, one
+    side): 14 of 20 (70 %) is surer than 6 of 8 (75 %) or 23 of 38 (61 %)."""
+    share, spread = right / chosen, z * z / chosen
+    return (share + spread / 2 - z * math.sqrt(share * (1 - share) / chosen + spread / chosen / 4)) / (1 + spread)
 
 
 def choose_thresholds(scored, keys: dict[str, int]) -> dict[str, float]:
@@ -331,7 +349,7 @@ def figures(scored, keys: dict[str, int], limits: dict[str, float] | None) -> li
         drop = limits["drop"] if limits else 2.0
         kept = [(row, pa) for row, pa, pc in items if not dropped(row, pc, drop)]
         ready = [row for row, pa in kept if (row.rules_ready if limits is None else (
-            limits["ready_alone"] or row.rules_ready) and pa >= limits["ready"])]
+            limits["ready_alone"] or row.rules_ready) and stays_ready(row.values, pa, limits))]
         shares = " / ".join(_share(sum(row.grade == g for row, _ in kept), len(kept)) for g in "ABC")
         articles = sorted({row.article for row, _, _ in items})
         ab_lost = sum(1 for row, _, pc in items if dropped(row, pc, drop) and row.grade in "AB")
@@ -340,6 +358,26 @@ def figures(scored, keys: dict[str, int], limits: dict[str, float] | None) -> li
         lines.append(f"| {practice} | {len(articles)} | {len(items)} | {len(kept)} | {shares} | {len(ready)} | "
                      f"{ready_a} ({_share(ready_a, len(ready))}) | {ab_lost} | {c_lost} | "
                      f"{_found(items, keys, drop)} of {sum(keys.get(a, 0) for a in articles)} |")
+    return lines
+
+
+def curves(scored, keys: dict[str, int], limits: dict[str, float]) -> list[str]:
+    """The choices behind the thresholds, leave-one-practice-out: per P(A), the tips the rules call ready that the
+    model passes, how many are A and how sure that precision is; per P(C), what the model would leave out."""
+    lines = ["| P(A) ≥ | ready tips | of them A | precision | surest precision (95 %) |", "|---|---|---|---|---|"]
+    for step in sorted({*range(30, 81, 2), round(100 * limits["ready"])}):
+        ready = [row.grade == "A" for row, pa, _ in scored
+                 if row.rules_ready and stays_ready(row.values, pa, {"ready": step / 100})]
+        if ready:
+            chosen = " (chosen)" if step / 100 == limits["ready"] else ""
+            lines.append(f"| {step / 100:.2f}{chosen} | {len(ready)} | {sum(ready)} | "
+                         f"{_share(sum(ready), len(ready))} | {100 * precision_floor(sum(ready), len(ready)):.0f} % |")
+    lines += ["", "| P(C) ≥ | C left out | B left out | A left out | key tips found |", "|---|---|---|---|---|"]
+    for step in sorted({*range(60, 96, 2), round(100 * limits["drop"])}):
+        out = [row.grade for row, _, pc in scored if dropped(row, pc, step / 100)]
+        chosen = " (chosen)" if step / 100 == limits["drop"] else ""
+        lines.append(f"| {step / 100:.2f}{chosen} | {out.count('C')} | {out.count('B')} | {out.count('A')} | "
+                     f"{_found(scored, keys, step / 100)} |")
     return lines
 
 
@@ -357,7 +395,7 @@ def _show(rows: list[Graded], limits: dict[str, float], graded: Path) -> None:
     """Each tip, leave-one-practice-out, with the words from the graders' sheets (for reading, never kept)."""
     words = sheet_words(graded)
     for row, pa, pc in sorted(lopo(rows), key=lambda item: -item[2]):
-        ready = (limits["ready_alone"] or row.rules_ready) and pa >= limits["ready"]
+        ready = (limits["ready_alone"] or row.rules_ready) and stays_ready(row.values, pa, limits)
         what = "DROP" if dropped(row, pc, limits["drop"]) else "READY" if ready else "-"
         headline, text, reason = words.get((row.article, row.digest), ("?", "", ""))
         print(f"{row.grade} A={pa:.2f} C={pc:.2f} rules={'R' if row.rules_ready else '-'} {what:5} "
@@ -373,6 +411,7 @@ def main() -> None:
                         "text, paragraph, sentence]} (paragraph and sentence: the tip's source as split wrote it), "
                         "to compute numbers tips.tsv does not hold yet")
     parser.add_argument("--show", action="store_true", help="print every tip's grade, P(A), P(C) and headline")
+    parser.add_argument("--curve", action="store_true", help="print ready and left-out tips per threshold")
     args = parser.parse_args()
     if args.committed:
         rows, keys = read_tips()
@@ -395,6 +434,8 @@ def main() -> None:
     print(f"thresholds (leave-one-practice-out): {model['thresholds']}")
     if args.show:
         _show(trained, model["thresholds"], args.graded)
+    if args.curve:
+        print("\n".join(curves(lopo(trained), keys, model["thresholds"])))
     print("before (the rules alone):\n" + "\n".join(model["before"]))
     print("with the tip model, leave-one-practice-out:\n" + "\n".join(model["lopo"]))
     if args.write:

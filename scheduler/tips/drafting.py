@@ -106,6 +106,7 @@ from scheduler.tips.tipmodel import (
     Places,
     judge_tip,
     left_out_reason,
+    stays_ready,
     tip_features,
 )
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
@@ -217,9 +218,9 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
     limits = tip_thresholds()
     if verdict.unpostable >= limits["drop"] and not reading[FEATURES.index("example")]:
         return tip, True  # an example of what to say is never left out by a model: the rules decide it
-    if tip.ready and verdict.postable < limits["ready"]:
+    if tip.ready and not stays_ready(reading, verdict.postable, limits):
         return replace(tip, ready=False, notes=tip.notes + (NOT_SURE,)), False
-    if not tip.ready and limits.get("ready_alone") and verdict.postable >= limits["ready"]:
+    if not tip.ready and limits.get("ready_alone") and stays_ready(reading, verdict.postable, limits):
         return replace(tip, ready=True), False  # graders post tips like this as they come: the notes say what to check
     return tip, False
 

@@ -163,6 +163,21 @@ def thresholds() -> dict[str, float]:
     return dict(_model()["thresholds"])
 
 
+# Tips the rules call ready that outside graders most often edited although the model rated them likely A: one
+# of LONG_WORDS words or more, and one drawn from a list (chosen leave-one-practice-out, docs/splitting.md).
+HELD_SHAPES = ("long", "in_list")
+
+
+def held_shape(values) -> bool:
+    """Whether the tip (its numbers, in FEATURES' order) has a shape graders mostly edited when it was ready."""
+    return any(values[FEATURES.index(name)] for name in HELD_SHAPES)
+
+
+def stays_ready(values, postable: float, limits: dict[str, float]) -> bool:
+    """Whether the model lets a tip be ready: P(A) at least `ready`, and not of a shape graders mostly edited."""
+    return postable >= limits["ready"] and not held_shape(values)
+
+
 def probability(weights, values) -> float:
     total = 0.0
     for weight, value in zip(weights, values):

@@ -61,13 +61,13 @@ def test_the_shipped_model_reproduces_its_recorded_figures_on_the_committable_ar
 
 def test_a_tip_the_model_holds_back_says_why():
     """Every tip held back carries a note; where only the model held it back, the note is the model's reading. The
-    bundled article keeps a fair share of ready tips (readiness's own checks and the tip model hold back the rest,
-    with their notes)."""
+    bundled article keeps some ready tips (readiness's own checks and the tip model hold back the rest,
+    with their notes: docs/splitting.md, "The tip model")."""
     tips = split_article(read_article(REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt",
                                       REPO))
     held = [tip for tip in tips if not tip.ready]
     assert held and all(tip.notes for tip in held)
-    assert sum(tip.ready for tip in tips) >= 5  # 9 by the rules; the tip model (issue 19) holds four back
+    assert sum(tip.ready for tip in tips) >= 2  # 9 by the rules; the tip model (issue 19) holds seven back
     fight = split_article(read_article(REPO / "tests" / "data" / "articles" / "practice" / "ten-ways-to-fight-fair.md",
                                        REPO))
     assert any(note in REASONS.values() for tip in fight if not tip.ready for note in tip.notes)

@@ -15,6 +15,7 @@ from bench.train_tips import (
     complete,
     digest,
     model_file,
+    precision_floor,
     read_tips,
     with_earlier,
 )
@@ -28,6 +29,7 @@ from scheduler.tips.tipmodel import (
     PLACE,
     Places,
     judge_tip,
+    stays_ready,
     thresholds,
     tip_features,
     word_signs,
@@ -102,10 +104,12 @@ def test_graded_tips_split_no_longer_writes_stay_and_a_tip_graded_again_keeps_th
     kept = [Graded("p--a", "p", "d1", "B", "no", (3,), "older", values),  # graded again below
             Graded("p--a", "p", "d2", "C", "no", (), "older", values),  # no longer written: kept
             Graded("p--a", "p", "d3", "A", "no", (2,), "older", values),  # kept, its key in the older list
-            Graded("p--a", "p", "d4", "B", "no", (5,), "newer", values)]  # graded now, no longer written: kept
+            Graded("p--a", "p", "d4", "B", "no", (5,), "newer", values),  # graded now, no longer written: kept
+            Graded("q--b", "q", "e1", "A", "no", (4,), "older", values)]  # an article not graded again: as it is
     now = [Graded("p--a", "p", "d1", "C", "no", (), "newer", values)]
     assert [(row.digest, row.grade, row.keys, row.graded) for row in with_earlier(now, kept)] == [
-        ("d1", "C", (), "newer"), ("d2", "C", (), "older"), ("d3", "A", (), "older"), ("d4", "B", (5,), "newer")]
+        ("d1", "C", (), "newer"), ("d2", "C", (), "older"), ("d3", "A", (), "older"), ("d4", "B", (5,), "newer"),
+        ("e1", "A", (4,), "older")]
 
 
 def test_the_model_reads_a_short_and_a_long_tip_apart_from_its_word_count():
@@ -210,3 +214,32 @@ def test_split_reads_each_tips_place_as_training_computes_it(tmp_path):
         read = dict(zip(FEATURES, reading))
         assert {name: read[name] for name in PLACE} == places.numbers(
             tip.source["paragraph"], tip.source["sentence"], tip.text)
+
+
+def test_ready_is_the_surest_precision_when_no_threshold_reaches_ninety_per_cent():
+    """`ready` is the lowest P(A) whose ready tips are 90 % A; where none is, the one whose precision is surest
+    (a precise few over a less precise many, but not two tips that happen to be A)."""
+    def tip(grade):
+        return Graded("p--a", "p", grade, grade, "no", (), "newer", tuple(
+            1.0 if name == "rules_ready" else 0.0 for name in TRAINED_ON))
+    scored = ([(tip("A"), 0.9, 0.1)] * 2 + [(tip("B"), 0.8, 0.1)]  # 2 of 3 at 0.81 and above
+              + [(tip("A"), 0.7, 0.1)] * 12 + [(tip("B"), 0.7, 0.1)] * 3  # 14 of 18 (78 %) from 0.71 down to 0.61
+              + [(tip("A"), 0.6, 0.1)] * 6 + [(tip("C"), 0.6, 0.1)] * 9)  # 20 of 33 (61 %) at 0.60 and below
+    assert choose_thresholds(scored, {})["ready"] == 0.65  # the middle of 0.61-0.70, which make the same tips ready
+    assert precision_floor(14, 18) > max(precision_floor(2, 2), precision_floor(20, 33))
+    sure = [(tip("A"), 0.7, 0.1)] * 9 + [(tip("B"), 0.7, 0.1)] + [(tip("C"), 0.5, 0.1)] * 9
+    assert choose_thresholds(sure, {})["ready"] == 0.51  # 9 of 10: the lowest that reaches 90 %
+
+
+def test_a_long_tip_or_a_list_tip_is_not_ready_by_the_models_say_however_likely_an_a():
+    """Of the tips the rules call ready and the model rates likely A, outside graders edited most of those of 30
+    words or more and those drawn from a list: the model holds them back (with its note)."""
+    short = "Take a ten-minute walk when you feel your anger rising."
+    long = short + (" Movement lowers the heat, gives your body something to do with the rush, and buys the few "
+                    "minutes you need before you answer.")
+    limits = {"ready": 0.5}
+    assert stays_ready(tip_features(short, short, [], ready=True), 0.9, limits)
+    assert not stays_ready(tip_features(short, short, [], ready=True), 0.4, limits)
+    assert not stays_ready(tip_features(short, long, [], ready=True), 0.9, limits)
+    listed = tip_features(short, short, [], ready=True, place={**dict.fromkeys(PLACE, 0.0), "in_list": 1.0})
+    assert not stays_ready(listed, 0.9, limits)
