@@ -359,7 +359,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # A tip under a sensitive heading whose own words raise nothing is flagged only when it leans on the heading's
-# topic (docs/splitting.md, "A heading's flag"): it opens on a pointer at it ("This can take years", "It is not your
+# topic (docs/splitting.md, "Flags from a heading"): it opens on a pointer at it ("This can take years", "It is not your
 # fault"; not a dummy "It's normal to…") or points at it later ("these feelings can change"), or it says words of its
 # aftermath: a loss, the person, memories, the event.
 LEANS_ON_HEADING: tuple[str, ...] = (
