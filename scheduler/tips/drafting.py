@@ -72,7 +72,7 @@ from scheduler.tips.filters import (
 from scheduler.tips.flags import (
     flag_words,
     personal_details,
-    tip_sensitive_words,
+    sensitive_words,
     vignette_names,
 )
 from scheduler.tips.ledger import Ledger, block_report
@@ -559,7 +559,7 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
 
 def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
     """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
-    sensitive = bool(tip_sensitive_words(f"{draft.headline} {draft.text}", draft.section or ""))
+    sensitive = bool(sensitive_words(draft.headline, draft.text, draft.section or ""))
     text = _fitting_text(draft, sensitive, fits)
     if text is None:
         return None

@@ -5,11 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from scheduler.tips.sensitivity import (
-    is_sensitive_text,
-    leans_on_heading,
-    sensitive_phrases,
-)
+from scheduler.tips.sensitivity import is_sensitive_text, sensitive_phrases
 from scheduler.tips.sentences import Screened
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
@@ -85,14 +81,6 @@ def sensitive_words(*texts: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def tip_sensitive_words(tip_text: str, heading: str = "") -> tuple[str, ...]:
-    """The words that make a tip sensitive: its own, with its heading's; or its heading's alone when the tip leans
-    on the heading's topic (scheduler.tips.sensitivity.LEANS_ON_HEADING), not for every tip of the section (on the
-    development set a sensitive heading's other tips were 23 of its 31 false flags and 1 of its 78 true ones)."""
-    own = sensitive_words(tip_text)
-    return sensitive_words(tip_text, heading) if own or leans_on_heading(tip_text) else ()
-
-
 def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """What in the text looks like a client's details: a name with an age, an email, a phone, an address."""
     found: dict[str, None] = {}
@@ -112,7 +100,7 @@ def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str
 def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
     """Review flags from the tip's own words and its heading, each with the words that raised it."""
     flags = {}
-    sensitive = tip_sensitive_words(tip_text, heading)
+    sensitive = sensitive_words(tip_text, heading)
     if sensitive:
         flags["sensitive"] = sensitive
     private = privacy_details(tip_text, names)

@@ -358,22 +358,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
 )
 
-# A tip under a sensitive heading whose own words raise nothing is flagged only when it leans on the heading's
-# topic (docs/splitting.md, "Flags from a heading"): it opens on a pointer at it ("This can take years", "It is not your
-# fault"; not a dummy "It's normal to…") or points at it later ("these feelings can change"), or it says words of its
-# aftermath: a loss, the person, memories, the event.
-LEANS_ON_HEADING: tuple[str, ...] = (
-    r"^\W*(?:this|that|these|those|such)\b",
-    r"(?:these|those|such) (?:feelings|thoughts|urges|memories|experiences|signs|symptoms|reactions|moments)\b",
-    (r"^\W*it\b(?!(?:[’']s| is| can be| may be| might be| will be| was)\s+(?:\w+\s+)?\w+\s+(?:to|that|if|when|for)\b)"),
-    r"lost\b", r"los(?:s|ses|ing)\b", r"the person\b", r"(?:remember|memor|honou?r)\w*", r"gone\b",
-    r"anniversar\w*", r"surviv\w+", r"(?:the|that|this) (?:event|incident|accident)\b", r"what happened\b",
-    r"flashbacks?\b", r"triggers?\b", r"nightmares?\b",
-)
-
 _FOUND = Caseless(r"\b(?:" + "|".join(p for _, patterns in TOPICS for p in patterns) + ")")
 _EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
-_LEANS = Caseless("|".join(p if p.startswith("^") else r"\b" + p for p in LEANS_ON_HEADING))
 
 
 def _plain(text: str) -> str:
@@ -398,9 +384,3 @@ def lexicon_phrases(text: str) -> tuple[str, ...]:
     """The lexicon's phrases in the text, as written (lower case, spaces folded), in order, no repeats."""
     plain = _plain(text)
     return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _FOUND.spans(plain)))
-
-
-@functools.lru_cache(maxsize=4096)
-def leans_on_heading(text: str) -> bool:
-    """Whether the tip's own words lean on its heading's topic (LEANS_ON_HEADING), so the heading's flag is its."""
-    return _LEANS.search(text.strip())

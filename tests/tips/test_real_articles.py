@@ -20,7 +20,7 @@ from scheduler.tips.drafting import split_report
 from scheduler.tips.drafts import LONG_HEADLINE
 from scheduler.tips.edges import edge_reason, first_person
 from scheduler.tips.filters import is_fragment, opens_with_reference
-from scheduler.tips.flags import sensitive_words, tip_sensitive_words
+from scheduler.tips.flags import sensitive_words
 from scheduler.tips.ledger import NO_ADVICE, dropped_lists
 from scheduler.tips.splitter import post_fits
 from scheduler.yamlio import load_document
@@ -141,7 +141,7 @@ def test_every_block_says_what_became_of_it(splits):
 
 def test_flags_come_from_the_tips_own_words_with_the_words_shown(splits):
     for name, tip in every_tip(splits):
-        found = tip_sensitive_words(tip.headline + " " + tip.text, tip.section or "")
+        found = sensitive_words(tip.headline + " " + tip.text, tip.section or "")
         assert ("sensitive" in tip.review) == bool(found), (name, tip.text)
         assert set(tip.review_words) == set(tip.review), (name, tip.id)
         if found:
