@@ -8,6 +8,7 @@ the process's CPU time, split and floor taken in turns (bench.paired_cpu_ms): th
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 import sys
@@ -79,6 +80,26 @@ def _project(article_name: str, text: str | None) -> Path:
     return root
 
 
+def forget_texts() -> None:
+    """Empty every cache in the package that remembers an answer per text (the sensitive lexicon's phrases, the topic
+    reader's words, a client's details, a word unglued...), as a fresh `split` process starts: without this a
+    bench that splits the same article again and again would answer its costliest rules from memory (a seed split
+    took 6.6x its reading so, 11x from a fresh process; docs/measuring.md, the eighth round). Caches that need no
+    argument (a model file read once per process) are kept: every process pays them once, whatever it splits."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("scheduler."):
+            continue
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                try:
+                    takes = any(parameter.default is parameter.empty
+                                for parameter in inspect.signature(value).parameters.values())
+                except (TypeError, ValueError):
+                    takes = True
+                if takes:
+                    value.cache_clear()
+
+
 def splits(root: Path, article_name: str) -> tuple[Path, Callable[[], SplitResult], Callable[[], SplitResult]]:
     """The project's article, and two ways to split it: afresh (its campaign file removed first) and again."""
     from scheduler.tips.splitter import load_schedule, split_file
@@ -89,6 +110,7 @@ def splits(root: Path, article_name: str) -> tuple[Path, Callable[[], SplitResul
 
     def fresh_split() -> SplitResult:
         campaign.unlink(missing_ok=True)
+        forget_texts()
         return split_file(article, root, schedule)
 
     return article, fresh_split, lambda: split_file(article, root, schedule)
@@ -101,7 +123,7 @@ def _measure(article_name: str, text: str | None, repeat: int) -> dict:
     try:
         article, fresh_split, split_again = splits(root, article_name)
         result = fresh_split()
-        value, floor = paired_cpu_ms(fresh_split, lambda: read_article(article, root), repeat=repeat)
+        value, floor = paired_cpu_ms(fresh_split, lambda: (forget_texts(), read_article(article, root)), repeat=repeat)
         rerun, _ = paired_cpu_ms(split_again, lambda: None, repeat=3)
         return {"value": value, "floor": floor, "rerun": rerun, "tips": len(result.campaign.tips),
                 "words": len(article.read_text(encoding="utf-8").split())}

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.split_bench import SEED, _project, long_article, splits
+from bench.split_bench import SEED, _project, forget_texts, long_article, splits
 
 
 def _inner(which: str, what: str, times: int) -> None:
@@ -34,6 +34,7 @@ def _inner(which: str, what: str, times: int) -> None:
             if what == "split":
                 fresh_split()
             else:
+                forget_texts()
                 read_article(article, root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
