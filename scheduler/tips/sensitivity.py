@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from scheduler.tips.sentences import Caseless
+from scheduler.tips.sentences import Caseless, by_first_letter
 from scheduler.tips.topicmodel import topic_words
 
 _KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
@@ -358,7 +358,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
 )
 
-_FOUND = Caseless(r"\b(?:" + "|".join(p for _, patterns in TOPICS for p in patterns) + ")")
+_FOUND = Caseless(r"\b" + by_first_letter([p for _, patterns in TOPICS for p in patterns]))
 _EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
 
 
