@@ -127,6 +127,8 @@ class Approved(Result):
                                                       # mark ready: true (their notes say why they need a look)
     withheld: list[str] = field(default_factory=list)  # tips this call would have approved or acknowledged, had it
                                                        # not refused a named tip: all or nothing, none was written
+    alone: dict[str, str] = field(default_factory=dict)  # held tip -> why a person reads it alone ("speaks of
+                                                         # suicide"): listed first, never in a command with others
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
@@ -146,9 +148,13 @@ class Approved(Result):
                  + (f", {len(self.not_ready)} not ready (read their notes)" if self.not_ready else "")
                  + (f", {len(self.withheld)} not approved as the command was refused: nothing was written"
                     if self.withheld else "")]
-        waiting = [tip for tip in self.held if tip not in self.refused]
+        waiting = self._alone_first([tip for tip in self.held if tip not in self.refused])
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
+
+    def _alone_first(self, tips: list[str]) -> list[str]:
+        """The tips a person reads alone first (a user trial: the two that spoke of suicide sat among twelve)."""
+        return sorted(tips, key=lambda tip: tip not in self.alone)
 
     def _unready(self) -> str:
         """How many of those approved split did not mark ready, where their notes are, and the option that
@@ -161,18 +167,23 @@ class Approved(Result):
 
     def errors(self) -> list[str]:
         """One `error:` line for each tip named one by one that a flag held, with what to type."""
-        return [f"error: {tip} {self._blocked(tip)}" for tip in self.refused] + self._all_at_once(self.refused)
+        refused = self._alone_first(self.refused)
+        return [f"error: {tip} {self._blocked(tip)}" for tip in refused] + self._all_at_once(refused)
 
     def _blocked(self, tip: str) -> str:
-        return (f"is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
+        alone = f"{self.alone[tip]}: read it alone; check the crisis footer; it " if tip in self.alone else ""
+        return (f"{alone}is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
                 f"juno-scheduler approve {tip} --ack {','.join(self.held[tip])}")
 
     def _all_at_once(self, tips: list[str]) -> list[str]:
-        """For several held tips, one command per set of flags that approves them all once each is read."""
+        """For several held tips, one command per set of flags that approves them all once each is read; a tip to
+        read alone is in none of them (its own command is on its line)."""
         by_flags: dict[str, list[str]] = {}
         for tip in tips:
-            by_flags.setdefault(",".join(self.held[tip]), []).append(tip)
-        return [f"once you have read all {len(same)}: juno-scheduler approve {' '.join(same)} --ack {flags}"
+            if tip not in self.alone:
+                by_flags.setdefault(",".join(self.held[tip]), []).append(tip)
+        those = "the other" if any(tip in self.alone for tip in tips) else "all"
+        return [f"once you have read {those} {len(same)}: juno-scheduler approve {' '.join(same)} --ack {flags}"
                 for flags, same in by_flags.items() if len(same) > 1]
 
 

@@ -28,6 +28,7 @@ from scheduler.campaigns.file import (
 )
 from scheduler.errors import ContentError, UsageError
 from scheduler.results import Approved, Unreadable
+from scheduler.tips.sensitivity import read_alone_topic
 from scheduler.yamlio import closest, did_you_mean
 
 
@@ -104,7 +105,7 @@ def _listed(campaigns) -> str:
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], *,
                 ready_only: bool = False) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
-    approved, already, held, why = [], [], {}, {}
+    approved, already, held, why, alone = [], [], {}, {}, {}
     not_ready, refused, unready = [], [], []
     acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
@@ -124,6 +125,8 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         if tip.unacknowledged:  # a refused command writes nothing: the command to type acknowledges every flag
             held[tip.id] = list(as_it_was.unacknowledged)
             why[tip.id] = flags_said(as_it_was, as_it_was.unacknowledged)
+            if (said := read_alone(tip)) is not None:
+                alone[tip.id] = said
             if named:
                 refused.append(tip.id)
         elif tip.status == TipStatus.APPROVED and newly:
@@ -137,8 +140,19 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
                 unready.append(tip.id)
         tips.append(tip)
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                      refused=refused, why=why, unready=unready, acknowledged=acknowledged)
+                      refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone)
     return result, with_tips(campaign, tips)
+
+
+def read_alone(tip: Tip) -> str | None:
+    """Why a person reads this tip alone, never approving it in one command with others: it speaks of suicide,
+    wanting to die or self-harm (the sensitive lexicon's topics, sensitivity.READ_ALONE), or sits under a heading
+    that does. None for any other tip."""
+    topic = read_alone_topic(f"{tip.headline} {tip.text}")
+    if topic is not None:
+        return f"speaks of {topic}"
+    topic = read_alone_topic(tip.section or "")
+    return None if topic is None else f"sits under a heading that speaks of {topic}"
 
 
 def _write(root: Path, campaign: Campaign, updated: Campaign, approved: list[str], now: datetime, by: str,

@@ -358,7 +358,14 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
 )
 
+# The topics whose tips a person reads one at a time, never approved in one command with others (a user trial: two
+# tips under a heading of suicide were in approve's ready-made command with ten of grief), each with how it is said.
+READ_ALONE = {"suicide, in its own words": "suicide", "wanting to die or not to be here, without the words":
+              "wanting to die", "self-harm": "self-harm"}
+
 _FOUND = Caseless(r"\b" + by_first_letter([p for _, patterns in TOPICS for p in patterns]))
+_READ_ALONE = tuple((said, Caseless(r"\b(?:" + "|".join(patterns) + ")")) for topic, patterns in TOPICS
+                    if (said := READ_ALONE.get(topic)))
 _EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
 
 
@@ -384,3 +391,10 @@ def lexicon_phrases(text: str) -> tuple[str, ...]:
     """The lexicon's phrases in the text, as written (lower case, spaces folded), in order, no repeats."""
     plain = _plain(text)
     return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _FOUND.spans(plain)))
+
+
+def read_alone_topic(text: str) -> str | None:
+    """What the text speaks of among the READ_ALONE topics ("suicide", "wanting to die", "self-harm"), the first
+    in the lexicon's order; None when it speaks of none of them (its everyday phrases blanked out, as for the flag)."""
+    plain = _plain(text)
+    return next((said for said, rule in _READ_ALONE if rule.search(plain)), None)

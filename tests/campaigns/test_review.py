@@ -192,8 +192,11 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     assert swept.code == 0 and not swept.err, swept
     lines = swept.out.splitlines()
     assert lines[0] == f"{TRAUMA.stem}: 0 approved"
-    assert lines[1].startswith("it-is-natural-to-feel-afraid-during waits: it is flagged sensitive (“traumatic situation”")
-    assert lines[-1].startswith("once you have read all 15: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
+    suicide = "people-who-experience-traumatic-events-may-experience"  # read alone, first, with its own command
+    assert lines[1].startswith(f"{suicide} waits: it speaks of suicide: read it alone; check the crisis footer; ")
+    assert lines[2].startswith("it-is-natural-to-feel-afraid-during waits: it is flagged sensitive (“traumatic situation”")
+    assert lines[-1].startswith("once you have read the other 14: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
+    assert suicide not in lines[-1]
 
 
 def test_approving_a_campaign_says_how_many_of_those_approved_were_not_marked_ready(project, cli):
@@ -248,3 +251,37 @@ def test_queue_names_the_command_that_frees_a_held_tip_and_approve_says_it_ackno
     assert again.code == 0 and again.out == f"{SLUG}: 0 approved, 1 already approved\n", again.out
     requeued = cli("queue", "--now", NOW, cwd=project)
     assert requeued.code == 0 and "held " not in requeued.out, requeued.out
+
+
+GRIEF = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles" / "grief-after-losing-a-parent.md"
+
+
+def test_tips_under_a_heading_of_suicide_are_read_alone_and_never_in_the_command_for_the_rest(project, cli):
+    """A user trial: approve's one ready-made command for twelve grief tips held the two under the heading "When
+    grief turns into thoughts of suicide"; a tired manager pastes it. Those come first, each with its own command."""
+    shutil.copy(GRIEF, project / "posts" / "articles" / GRIEF.name)
+    assert cli("split", f"posts/articles/{GRIEF.name}", cwd=project).code == 0
+    suicide = ["tell-one-person-today", "notice-the-warning-signs-in-others"]
+
+    swept = cli("approve", GRIEF.stem, "--now", NOW, cwd=project)
+    assert swept.code == 0, swept
+    lines = swept.out.splitlines()
+    assert [line.split()[0] for line in lines[1:3]] == suicide
+    for tip, line in zip(suicide, lines[1:3], strict=True):
+        assert line.startswith(f"{tip} waits: it sits under a heading that speaks of suicide: read it alone; "
+                               "check the crisis footer; it is flagged sensitive")
+        assert line.endswith(f"then: juno-scheduler approve {tip} --ack sensitive")
+    (batch,) = [line for line in lines if line.startswith("once you have read")]
+    assert batch.startswith("once you have read the other 9: juno-scheduler approve ")
+    assert not any(tip in batch.split() for tip in suicide)
+    assert "grief-is-not-only-sadness" in batch.split()
+
+    named = cli("approve", "grief-is-not-only-sadness", suicide[1], "keep-a-simple-routine", suicide[0], "--now", NOW,
+                cwd=project)  # refused: the suicide tips first, and not in the command for the other two
+    assert named.code == 1, named
+    errors = named.err.splitlines()
+    assert [line.split()[1] for line in errors[:2]] == suicide
+    assert errors[-1] == ("once you have read the other 2: juno-scheduler approve grief-is-not-only-sadness "
+                          "keep-a-simple-routine --ack sensitive")
+    report = json.loads(cli("approve", GRIEF.stem, "--now", NOW, "--json", cwd=project).out)["campaigns"][0]
+    assert report["alone"] == dict.fromkeys(suicide, "sits under a heading that speaks of suicide")

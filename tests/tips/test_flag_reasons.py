@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+from scheduler.tips.sensitivity import read_alone_topic
+
 REPO = Path(__file__).resolve().parents[2]
 TRAUMA = REPO / "tests" / "data" / "articles" / "real" / "02-nimh-coping-with-traumatic-events.md"
 GRIEF = REPO / "tests" / "data" / "articles" / "grief-and-marriage.md"
@@ -84,3 +86,11 @@ def test_split_again_does_not_list_the_tips_a_person_acknowledged_unless_their_p
     assert "16 flagged for review:" in changed
     assert f"  {read[0]}: stale" in changed  # the sensitive flag stays acknowledged; the new passage needs a look
     assert not [line for line in changed if read[1] in line], changed
+
+
+def test_a_text_is_read_alone_for_suicide_wanting_to_die_or_self_harm_but_not_for_grief_or_an_idiom():
+    assert read_alone_topic("Someone who talks about wanting to die needs help now") == "wanting to die"
+    assert read_alone_topic("When grief turns into thoughts of suicide") == "suicide"
+    assert read_alone_topic("Urges to cut can pass") == "self-harm"
+    assert read_alone_topic("Grief is not only sadness; a parent who died is missed for years") is None
+    assert read_alone_topic("I was dying to try the new café") is None
