@@ -156,7 +156,10 @@ class Project:
                 ready_only: bool = False, by: str = "cli") -> list[Approved]:
         """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready; `by` is
         who, in .juno/audit.jsonl. Every tip approved by one call is one change: one undo takes them all back."""
-        return review.approve(self.root, names, ack, now=now, ready_only=ready_only, by=by,
+        # lazy: the sensitive lexicon (hundreds of phrasings compiled at import) stays out of cron's commands
+        from scheduler.tips.flags import read_alone
+
+        return review.approve(self.root, names, ack, now=now, read_alone=read_alone, ready_only=ready_only, by=by,
                               batch=self.new_batch(now))
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,

@@ -8,7 +8,7 @@ stays, so a sensitive tip keeps its crisis footer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -28,15 +28,17 @@ from scheduler.campaigns.file import (
 )
 from scheduler.errors import ContentError, UsageError
 from scheduler.results import Approved, Unreadable
-from scheduler.tips.sensitivity import read_alone_topic
 from scheduler.yamlio import closest, did_you_mean
 
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
-            by: str = "cli", ready_only: bool = False, batch: str | None = None) -> list[Approved]:
+            read_alone: Callable[[Tip], str | None], by: str = "cli", ready_only: bool = False,
+            batch: str | None = None) -> list[Approved]:
     """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it),
     all with `batch` (audit.new_batch) when given: one undo then takes back the whole command.
 
+    `read_alone`: why a held tip is read alone, never in one command with others (None: it is not); the splitting
+    stage's policy (scheduler.tips.flags.read_alone), which this stage, below it, cannot import.
     `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
     unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
     if unknown:
@@ -54,7 +56,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             chosen[slug] = None
         elif chosen.get(slug, set()) is not None:
             chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
-    planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), ready_only=ready_only)
+    planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only)
                for slug, tip_ids in chosen.items()]
     if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
         return [result.withheld_all() for result, _ in planned]
@@ -102,8 +104,8 @@ def _listed(campaigns) -> str:
     return ", ".join(sorted(campaigns)) or "none yet (run `juno-scheduler split ARTICLE`)"
 
 
-def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...], *,
-                ready_only: bool = False) -> tuple[Approved, Campaign]:
+def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...],
+                read_alone: Callable[[Tip], str | None], *, ready_only: bool = False) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why, alone = [], [], {}, {}, {}
     not_ready, refused, unready = [], [], []
@@ -142,17 +144,6 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
                       refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone)
     return result, with_tips(campaign, tips)
-
-
-def read_alone(tip: Tip) -> str | None:
-    """Why a person reads this tip alone, never approving it in one command with others: it speaks of suicide,
-    wanting to die or self-harm (the sensitive lexicon's topics, sensitivity.READ_ALONE), or sits under a heading
-    that does. None for any other tip."""
-    topic = read_alone_topic(f"{tip.headline} {tip.text}")
-    if topic is not None:
-        return f"speaks of {topic}"
-    topic = read_alone_topic(tip.section or "")
-    return None if topic is None else f"sits under a heading that speaks of {topic}"
 
 
 def _write(root: Path, campaign: Campaign, updated: Campaign, approved: list[str], now: datetime, by: str,

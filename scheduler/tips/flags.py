@@ -5,7 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-from scheduler.tips.sensitivity import is_sensitive_text, sensitive_phrases
+from scheduler.campaigns.file import Tip
+from scheduler.tips.sensitivity import (
+    is_sensitive_text,
+    read_alone_topic,
+    sensitive_phrases,
+)
 from scheduler.tips.sentences import Screened
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
@@ -113,3 +118,14 @@ def review_flags(tip_text: str, *, context: str = "", heading: str = "", names: 
                  ) -> tuple[str, ...]:
     """The flag names alone (`context` is not read: a tip is flagged for its own words and its heading)."""
     return tuple(flag_words(tip_text, heading=heading, names=names))
+
+
+def read_alone(tip: Tip) -> str | None:
+    """Why a person reads this tip alone, never approving it in one command with others: it speaks of suicide,
+    wanting to die or self-harm (the sensitive lexicon's topics, sensitivity.READ_ALONE), or sits under a heading
+    that does. None for any other tip."""
+    topic = read_alone_topic(f"{tip.headline} {tip.text}")
+    if topic is not None:
+        return f"speaks of {topic}"
+    topic = read_alone_topic(tip.section or "")
+    return None if topic is None else f"sits under a heading that speaks of {topic}"
