@@ -78,11 +78,16 @@ _SHORT_META = Caseless(
     rf"(?:[\s|·•,/]*{_SOCIAL})*[\s|·•,/]*$")
 _CITATION = Caseless(r"\(\d{4}[a-z]?\)\.|\bdoi:|\bet al\.|\bretrieved from\b|\bpp?\.\s*\d", screened=True)
 
+# "Schedule a consultation", "Scheduling your first session", "Schedule now", a heading "Schedule": booking; not
+# "Grief does not follow a schedule" (a user trial: that section, the article's best, gave no tip).
+_BOOKING_HEADING = (r"schedul(?:e|ing) (?:a|an|your|my|our)\b(?:\s+[\w-]+){0,2}?\s+(?:session|appointment|consultation|"
+                    r"consult|call|visit|intake)s?|schedul(?:e|ing) (?:now|today|online)|^schedule$")
 _PROMO_HEADING = Caseless(
     r"\b(featured|fact sheets?|brochures?|publications?|(?:additional |more |other |helpful |related )?resources|"
     r"videos?|for more information|learn more|contact|about (?:us|the author|me)|work(?:ing)? with (?:us|me)|how we can help|our (?:approach|team|services)|"
     r"references|sources|citations|bibliography|footnotes|further reading|related|share|comments?|disclaimer|"
-    r"tags|keywords|schedule|book (?:a|an|your)|free consultation|get in touch|newsletter)\b", screened=True)
+    r"tags|keywords|book (?:a|an|your)|free consultation|get in touch|newsletter|" + _BOOKING_HEADING + r")\b",
+    screened=True)
 _SOFT_PROMO_HEADING = re.compile(r"\b(support|help|next steps?|ready|get started|therapy|counseling|counselling|"
                                  r"professional|reach)\b", re.IGNORECASE)
 

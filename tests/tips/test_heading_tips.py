@@ -10,6 +10,7 @@ import pytest
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
 from scheduler.tips.drafts import CASE_NOTE, lead_in_case
+from scheduler.tips.filters import promo_heading
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -140,3 +141,20 @@ def test_lead_ins_written_as_titles_are_put_in_sentence_case(lead, cased):
 @pytest.mark.parametrize("lead", ["Listen first", "Ask for help", "Exercise", "Name what you need"])
 def test_lead_ins_in_sentence_case_are_left_as_written(lead):
     assert lead_in_case(lead) == (lead, [])
+
+
+@pytest.mark.parametrize("heading", ["Schedule a consultation", "Schedule Your Session",
+                                     "Scheduling your first appointment", "Schedule now", "Schedule",
+                                     "Book your session"])
+def test_a_heading_that_books_a_session_is_a_pitch(heading):
+    assert promo_heading(heading, frozenset())
+
+
+def test_a_heading_about_the_readers_own_schedule_is_not_a_pitch_and_its_section_gives_tips():
+    """A user trial: "Grief does not follow a schedule" ("expect waves… plan ahead for hard dates"), the article's
+    best section, gave no tip: its block report said "pitch or page furniture (its heading)"."""
+    assert not promo_heading("Grief does not follow a schedule", frozenset())
+    assert not promo_heading("Keep a regular sleep schedule", frozenset())
+    tips = split_article(read_article(REPO / "tests" / "data" / "articles" / "grief-after-losing-a-parent.md"))
+    under = [tip.headline for tip in tips if tip.section == "Grief does not follow a schedule"]
+    assert "Plan ahead for hard dates." in under and len(under) >= 2, under
