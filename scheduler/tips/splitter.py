@@ -28,6 +28,7 @@ from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.drafting import split_report
+from scheduler.tips.flags import read_alone
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
@@ -266,6 +267,9 @@ def _opening(text: str, words: int = 8) -> str:
     return " ".join(said[:words]) + ("…" if len(said) > words else "")
 
 
+ALL_FLAGGED_SHOWN = 12  # split's summary names every flagged tip up to this many; beyond, the first five
+
+
 def summary(result: SplitResult, root: Path | str) -> str:
     campaign = result.campaign
     shown = display_path(campaign.path, Path(root))
@@ -273,15 +277,20 @@ def summary(result: SplitResult, root: Path | str) -> str:
     by_hand = sum(1 for tip in older if not tip.source)  # counted apart, so the parts add up to the whole
     counts = (f"{counted(len(campaign.tips), 'tip')} ({len(result.new)} new, {len(older) - by_hand} kept, "
               f"{len(result.stale)} stale" + (f", {by_hand} by hand" if by_hand else "") + ")")
-    # a flag a person acknowledged is not news; tips flagged by their own words first, so that none of them is
+    # a flag a person acknowledged is not news; the tips a person reads alone (they speak of suicide, wanting to die
+    # or self-harm, or sit under such a heading), then those flagged by their own words, so that none of them is
     # left under "and N more" behind the tips a sensitive heading flagged
-    flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged), key=lambda tip: tip.flagged_by_heading_alone)
+    flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged),
+                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_heading_alone))
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
+        shown_flagged = flagged if len(flagged) <= ALL_FLAGGED_SHOWN else flagged[:5]
         lines.append(f"{len(flagged)} flagged for review:")
-        lines += [f"  {tip.id}: {flags_said(tip, tip.unacknowledged)}" for tip in flagged[:5]]
-        if len(flagged) > 5:
-            lines.append(f"  and {len(flagged) - 5} more: split --json (review_why) and the studio say why for each")
+        lines += [f"  {tip.id}: {flags_said(tip, tip.unacknowledged)}" for tip in shown_flagged]
+        if len(flagged) > len(shown_flagged):  # not JSON: a manager reads approve's list or the studio's
+            lines.append(f"  and {len(flagged) - len(shown_flagged)} more: `juno-scheduler approve {campaign.slug}` "
+                         "lists every tip a flag holds with why (and approves the drafts no flag holds), and so does "
+                         "`juno-scheduler studio`")
     left = [entry for entry in result.blocks if not entry["tips"]]
     if left and result.blocks_path is not None:
         lines.append(f"{len(left)} of {len(result.blocks)} blocks gave no tip; what became of each block: "
