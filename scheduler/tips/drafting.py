@@ -213,7 +213,7 @@ _MODEL_LACKING = (REASONS["context"], REASONS["setup"], REASONS["pitch"])
 
 def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
     """The tip with the tip model's say: held back from ready when graders would often edit one like it, and
-    whether the model is sure enough that they would not post it at all to leave it out."""
+    whether they would likely not post it at all (P(C) at least `drop`: what split keeps) to leave it out."""
     verdict = judge_tip(list(reading))
     limits = tip_thresholds()
     if verdict.unpostable >= limits["drop"] and not reading[FEATURES.index("example")]:

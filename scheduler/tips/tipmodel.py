@@ -26,13 +26,13 @@ from scheduler.tips.verbs import has_verb, is_imperative
 MODEL_FILE = Path(__file__).with_name("tipmodel.json")
 
 # What a tip's note says when the model holds back a tip the rules would call ready, and what the left-out
-# report says for a tip the model is sure a grader would not post.
+# report says for a tip split does not keep because graders would likely not post it (P(C) at least `drop`).
 NOT_SURE = "outside graders often edited tips like this one: read it first"
-LEFT_OUT = "not postable alone (the tip model reads it as one outside graders would not post{})"
+LEFT_OUT = "not kept by the tip model: outside graders rarely posted tips like this one as they are{}"
 
 
 def left_out_reason(notes) -> str:
-    """The left-out report's reason for a tip the model is sure is not postable, with the rules' first doubt."""
+    """The left-out report's reason for a tip split does not keep, with the rules' first doubt."""
     return LEFT_OUT.format(f": {notes[0]}" if notes else "")
 
 
@@ -158,8 +158,8 @@ def _model() -> dict:
 
 def thresholds() -> dict[str, float]:
     """ready: the P(A) a tip the rules call ready needs to stay ready (with ready_alone 1: that any tip needs to
-    be ready, whatever the rules' notes); drop: the P(C) at which a tip is left out (chosen leave-one-practice-out
-    by bench.train_tips)."""
+    be ready, whatever the rules' notes); drop: the P(C) at which split does not keep a tip (chosen
+    leave-one-practice-out by bench.train_tips: what split keeps)."""
     return dict(_model()["thresholds"])
 
 
