@@ -120,19 +120,19 @@ def test_the_model_reads_a_short_and_a_long_tip_apart_from_its_word_count():
     assert [(n["short"], n["long"]) for n in numbers] == [(1.0, 0.0), (0.0, 1.0)]
 
 
-def test_the_leave_out_threshold_stops_before_an_a_tip_or_a_key_tip_is_left_out():
-    """`drop` is the lowest P(C) that leaves out no A tip (at most 1 %), no key tip found, at most 2 % of B tips."""
+def test_what_split_keeps_stops_before_one_per_cent_of_the_a_tips_or_half_a_per_cent_of_the_key_tips_go():
+    """`drop` is the lowest P(C) at which the tips left out are at most 1 % of the A tips and carry at most 0.5 %
+    of the key tips found (B tips carrying none may go: they are what split writes too many of)."""
     def tip(digest, grade, keys=()):
         return Graded("p--a", "p", digest, grade, "no", keys, "newer", tuple(0.0 for _ in TRAINED_ON))
     scored = [(tip("c1", "C"), 0.1, 0.95), (tip("c2", "C"), 0.1, 0.90), (tip("a1", "A"), 0.8, 0.85),
-              (tip("c3", "C"), 0.1, 0.80), (tip("b1", "B", (1,)), 0.3, 0.70)]
-    assert choose_thresholds(scored, {"p--a": 1})["drop"] == 0.86
-    without_a = [item for item in scored if item[0].grade != "A"] + [(tip("a2", "A"), 0.8, 0.2)]
-    assert choose_thresholds(without_a, {"p--a": 1})["drop"] == 0.71  # b1 alone carries key tip 1
-    many_b = [(tip(f"b{n}", "B"), 0.3, 0.1) for n in range(100)]
-    one_a = [(tip("c1", "C"), 0.1, 0.95), (tip("bx", "B"), 0.3, 0.75), (tip("a1", "A"), 0.8, 0.72),
-             (tip("c2", "C"), 0.1, 0.65)] + many_b
-    assert choose_thresholds(one_a, {})["drop"] == 0.73  # a B tip of 101 may go, the one A tip may not
+              (tip("b0", "B"), 0.3, 0.82), (tip("c3", "C"), 0.1, 0.80), (tip("b1", "B", (1,)), 0.3, 0.70)]
+    assert choose_thresholds(scored, {"p--a": 1})["drop"] == 0.86  # a1 is the only A tip
+    many_a = [(tip(f"a{n}", "A"), 0.8, 0.1) for n in range(2, 102)]
+    assert choose_thresholds(scored + many_a, {"p--a": 1})["drop"] == 0.71  # a1 of 101 may go; b1 alone carries 1
+    many_keys = [(tip(f"k{n}", "B", (n,)), 0.3, 0.1) for n in range(2, 202)]
+    other = [(tip("b2", "B", (300,)), 0.3, 0.60)]
+    assert choose_thresholds(scored + many_a + many_keys + other, {"p--a": 300})["drop"] == 0.61  # 1 of 201 keys
 
 
 def test_a_number_tips_tsv_does_not_hold_yet_is_computed_from_the_tips_words(tmp_path):
