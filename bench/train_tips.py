@@ -22,8 +22,8 @@ or more, none drawn from a list: tipmodel.HELD_SHAPES) reach 90 % graded A, or e
 precision is surest (Wilson's lower bound), a quarter of the rules' ready A tips staying ready either way; `drop`
 (what split keeps) the lowest P(C) at which the tips left out are at most 1 % of the A tips and lose at most 0.5 %
 of the key tips the rules' tips carry. --curve prints both choices threshold by threshold, with what split would keep
-at each P(C): the share of A and of C among the tips kept, the key tips found and the tips per article. Pure Python, deterministic: the same grades give the same tipmodel.json
-byte for byte.
+at each P(C): the share of A and of C among the tips kept, the key tips found and the tips per article. Pure Python,
+deterministic: the same grades give the same tipmodel.json byte for byte.
 """
 
 from __future__ import annotations
