@@ -15,7 +15,8 @@ from enum import StrEnum
 from scheduler.store.records import Account, AccountState, Post
 
 ON_TIME = timedelta(minutes=10)  # cron runs every 5 minutes: a post out within two runs of its slot is on time;
-                                 # a later one keeps min_gap and max_per_day with the posts already out, or moves
+                                 # a later one (missed, retried, deferred or held: late is counted from its slot,
+                                 # not from its last retry) keeps min_gap and max_per_day with the posts already out
 
 
 class Action(StrEnum):
@@ -25,7 +26,7 @@ class Action(StrEnum):
     RELEASE = "release"   # the account is paused: give the claim back untouched
     STOP = "stop"         # the account is stopped: give the claim back and stop this run
     WITHDRAW = "withdraw" # its campaign no longer wants it as queued (tip gone, unapproved, edited): never post
-    HOLD = "hold"         # its campaign cannot be read: not posted now, reported failed, tried again later
+    HOLD = "hold"         # its campaign cannot be read: not posted now, reported as waiting, its slot kept
 
 
 class Why(StrEnum):
@@ -86,7 +87,7 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
         return Decision(Action.MOVE, Why.MISSED, f"missed by more than {rules.catch_up}")
     if rules.zone is not None and now.astimezone(rules.zone).date() in rules.blackout:
         return Decision(Action.MOVE, Why.BLACKOUT, "blackout")
-    if crowded and now - post.eligible_at > ON_TIME:  # late posts keep the rules: never out in a burst
+    if crowded and now - post.due_at > ON_TIME:  # off its slot, however it got there: never out in a burst
         return Decision(Action.MOVE, Why.CROWDED, crowded)
     if account.not_before is not None and account.not_before > now:
         return Decision(Action.DEFER, Why.RATE_LIMIT, "rate limit", account.not_before)

@@ -33,6 +33,13 @@ class Failed:
 
 
 @dataclass(frozen=True)
+class Waiting:
+    id: str
+    reason: str           # why it cannot go out yet (its campaign file does not read); it keeps its slot
+    network: str = field(default_factory=networks.first)
+
+
+@dataclass(frozen=True)
 class Missed:
     id: str
     moved_to: str | None  # None in a dry run that could not find a free slot
@@ -73,6 +80,7 @@ class RunReport:
     stopped: Stopped | None = None   # the first account stopped (as before several networks)
     stopped_accounts: list[Stopped] = field(default_factory=list)  # every stopped account
     withdrawn: list[Withdrawn] = field(default_factory=list)
+    waiting: list[Waiting] = field(default_factory=list)  # held by a campaign file that does not read: not failed
     dry_run: bool = False
     next_post_at: str | None = None  # told when nothing happened, so a dry run always says something
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
@@ -86,14 +94,14 @@ class RunReport:
 
     @property
     def empty(self) -> bool:
-        return not (self.posted or self.deferred or self.failed or self.missed or self.withdrawn or self.stopped)
+        return not (self.posted or self.deferred or self.failed or self.missed or self.withdrawn or self.waiting
+                    or self.stopped)
 
     @property
     def exit_code(self) -> int:
         """3 when some posts failed or the account is stopped (so cron mail reports them); else 2 when a campaign
         file does not read (its posts wait for a person to fix it; the others went out); else 0."""
-        broken = {row.slug for row in self.unreadable}
-        if self.stopped or any(row.id.split("/", 1)[0] not in broken for row in self.failed):
+        if self.stopped or self.failed:
             return 3
         return 2 if self.unreadable else 0
 
@@ -105,6 +113,8 @@ class RunReport:
                       "missed": [{k: v for k, v in asdict(row).items() if k != "reason" or v} for row in self.missed]}
         if self.withdrawn:
             data["withdrawn"] = [asdict(row) for row in self.withdrawn]
+        if self.waiting:
+            data["waiting"] = [asdict(row) for row in self.waiting]
         if self.unreadable:
             data["unreadable"] = [row.as_dict() for row in self.unreadable]
         if self.stopped is not None:
@@ -137,6 +147,7 @@ class RunReport:
 
     def _error_lines(self) -> list[str]:
         lines = [f"failed {row.id}: {row.error}" for row in self.failed]
+        lines += [f"waits {row.id}: {row.reason}" for row in self.waiting]
         lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
                   for row in self.unreadable]
         for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):

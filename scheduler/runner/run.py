@@ -48,6 +48,7 @@ from scheduler.runner.report import (
     Posted,
     RunReport,
     Stopped,
+    Waiting,
     Withdrawn,
 )
 from scheduler.runner.wanted import (
@@ -74,6 +75,7 @@ BATCH_QUICK = 0.25
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
+HOLD_LOOK_AGAIN = timedelta(minutes=2)  # a post whose campaign file does not read: looked at again this soon
 
 
 def backoff(attempts: int) -> timedelta:
@@ -160,7 +162,7 @@ class _Stage:
         self.found = tip_now(post, self.campaigns)
         post = self.found.applied(post)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
-        late = now - post.eligible_at > ON_TIME  # only a late post keeps the rules with the posts already out
+        late = now - post.due_at > ON_TIME  # from its slot: a retry or a hold does not make a post on time again
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
                       crowded=self.crowded(post, now) if late else None)
 
@@ -340,8 +342,10 @@ class _Run(_Stage):
             logger.warning("%s: not posted: %s", post.id, decision.reason)
             self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
             return True
-        if decision.action == Action.HOLD:
-            return self._failed(post, PublishError(decision.reason, kind="retry"), report_as_failed=True)
+        if decision.action == Action.HOLD:  # its slot kept: once the file reads, catch_up counts from it
+            self.store.hold(post, self.worker_id, now + HOLD_LOOK_AGAIN, now)
+            self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
+            return True
         if decision.action == Action.MOVE:
             new_at = self.moved_slot(post, now)
             self.store.move(post, self.worker_id, new_at, now)
@@ -462,7 +466,7 @@ class _DryRun(_Stage):
             elif decision.action == Action.WITHDRAW:
                 self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
             elif decision.action == Action.HOLD:
-                self.report.failed.append(Failed(post.id, decision.reason, post.network))
+                self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
             elif decision.action == Action.MOVE:
                 self.report.missed.append(Missed(post.id, self.local(self.moved_slot(post, now)), post.network,
                                                  _missed_reason(decision)))

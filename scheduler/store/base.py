@@ -407,6 +407,12 @@ class Store(SnapshotStore):
         return self._give_back(post, worker_id, now, SKIPPED, ready_at=now,
                                extra=", skip_reason = ?, last_error = ?", params=(SKIPPED_BY_CAMPAIGN, reason))
 
+    def hold(self, post: Post, worker_id: str, until: datetime, now: datetime) -> bool:
+        """Its campaign file does not read: give it back as it was (its slot kept, so the catch-up window still
+        counts from it, and no attempt counted), not claimed again before `until`."""
+        status = FAILED if post.last_error else QUEUED
+        return self._give_back(post, worker_id, now, status, ready_at=until)
+
     def release(self, post: Post, worker_id: str, now: datetime) -> bool:
         """Give a claimed post back unpublished, due as before."""
         status = FAILED if post.last_error else QUEUED

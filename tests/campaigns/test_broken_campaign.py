@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -78,7 +79,8 @@ def test_run_due_posts_the_healthy_campaigns_names_the_broken_file_and_exits_2(p
     assert text.code == 2, text  # its post waits, reported; no post failed at a network
     lines = [line for line in text.out.splitlines() if "posts/second.yaml:" in line]
     assert len(lines) == 1 and lines[0].startswith("campaign not read: posts/second.yaml:"), text.out
-    assert f"failed {held['id']}: its campaign file posts/second.yaml does not read" in text.out
+    assert f"waits {held['id']}: its campaign file posts/second.yaml does not read" in text.out
+    assert "failed " not in text.out  # it has not failed at a network: it waits for the file
 
     healthy = next(row for row in posts if row["id"].startswith(f"{SLUG}/"))
     dry = cli("run-due", "--dry-run", "--now", healthy["at"], cwd=project)
@@ -88,3 +90,27 @@ def test_run_due_posts_the_healthy_campaigns_names_the_broken_file_and_exits_2(p
     report = json.loads(ran.out)
     assert [row["id"] for row in report["posted"]] == [healthy["id"]]
     assert [row["file"] for row in report["unreadable"]] == ["posts/second.yaml"]
+
+
+def test_posts_held_by_a_broken_file_keep_catch_up_min_gap_and_max_per_day_once_it_reads(project, cli):
+    """A user trial: second.yaml broke before its posts' slots and was fixed days later; the posts it held went
+    out four at once, then one more the same day (max_per_day 1, min_gap 3h). Held posts are like posts missed by
+    an outage: those past catch_up move to the next free slots, and no day gets more than max_per_day."""
+    two_campaigns(project, cli, queued=True)
+    good = (project / "posts" / "second.yaml").read_text()
+    posts = json.loads(cli("plan", "--json", "--now", NOW, "--days", "3660", cwd=project).out)["posts"]
+    held = [row for row in posts if row["id"].startswith("second/")][:5]
+    last = datetime.fromisoformat(held[-1]["at"]) + timedelta(minutes=1)  # the fifth held post's slot, days later
+    waited = cli("run-due", "--now", last.isoformat(), "--json", cwd=project)
+    assert waited.code == 2 and json.loads(waited.out)["posted"] == [], waited
+
+    (project / "posts" / "second.yaml").write_text(good.replace("status: maybe", "status: approved", 1))
+    fixed = last + timedelta(minutes=5)
+    ran = json.loads(cli("run-due", "--now", fixed.isoformat(), "--json", cwd=project).out)
+    later = json.loads(cli("run-due", "--now", fixed.replace(hour=23).isoformat(), "--json", cwd=project).out)
+    out = ran["posted"] + later["posted"]
+    assert len(out) <= 1, out  # max_per_day: 1
+    moved = {row["id"] for row in ran["missed"]}
+    assert {row["id"] for row in held[:4]} <= moved, ran  # their slots passed by more than catch_up (2h): moved
+    assert all(datetime.fromisoformat(row["moved_to"]) > fixed for row in ran["missed"])
+    assert {row["id"] for row in json.loads(waited.out)["waiting"]} >= {row["id"] for row in held}  # not "failed"
