@@ -314,6 +314,7 @@ class PlannedPost(Result):
     network: str = field(default_factory=networks.first)
     limit: int = 280                # that network's limit
     note: str = ""                  # why run-due would not send it as it is ("": it would)
+    held: str = ""                  # the same in a short word, for the table: "waits: file", "held: edited"
 
 
 @dataclass(frozen=True)

@@ -74,15 +74,17 @@ def show_plan(rows: list[dict], days: int) -> None:
     if several:
         table.add_column("on", no_wrap=True)
     console = _console()
+    states = [row.get("held") or row["status"] for row in rows]  # what run-due will do: "held: edited", not queued
+    status = max(6, *(len(state) for state in states))
     table.add_column("post", overflow="ellipsis", no_wrap=True,  # one line each: id, then the words
-                     max_width=max(20, console.width - 15 - on - 6 - 7 - 12))
-    table.add_column("status", no_wrap=True, min_width=6)
+                     max_width=max(20, console.width - 15 - on - status - 7 - 12))
+    table.add_column("status", no_wrap=True, min_width=status)
     table.add_column("length", no_wrap=True, justify="right", min_width=7)
-    for row, name in zip(rows, names):
+    for row, name, state in zip(rows, names, states):
         first_line = row["text"].splitlines()[0] if row["text"] else ""
         card = "" if row["card"] else " (no card)"
         table.add_row(_short_when(row["at"]), *([row["network"]] if several else []),
-                      f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}", row["status"],
+                      f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}", state,
                       f"{row['weighted_length']}/{row.get('limit', 280)}")
     console.print(table)
     notes: dict[str, list[str]] = {}  # what run-due would hold back, and why (the words shown are those it would send)

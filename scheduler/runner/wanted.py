@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from scheduler import networks
 from scheduler.campaigns.file import load_campaign, tip_fingerprint
@@ -21,12 +22,13 @@ from scheduler.store import Post
 
 logger = logging.getLogger(__name__)
 
-WANTED, GONE, NOT_APPROVED, EDITED, UNREADABLE = "wanted", "gone", "not approved", "edited", "unreadable"
+WANTED, GONE, NOT_APPROVED, EDITED, TOO_LONG, UNREADABLE = (
+    "wanted", "gone", "not approved", "edited", "too long", "unreadable")
 
 
 @dataclass(frozen=True)
 class TipNow:
-    state: str                  # wanted | gone | not approved | edited | unreadable
+    state: str                  # wanted | gone | not approved | edited | too long | unreadable
     reason: str = ""            # for people: why it is not posted
     campaign: object = None     # the campaign and tip as they are now (when found)
     tip: object = None
@@ -42,6 +44,22 @@ class TipNow:
     @property
     def wanted(self) -> bool:
         return self.state == WANTED
+
+    @property
+    def held(self) -> str:
+        """What run-due will do with the post instead of sending it, in a short word ("" when it sends it)."""
+        if self.state == UNREADABLE:
+            return "waits: file"
+        if self.state == GONE:
+            return "held: gone"
+        if self.state in (EDITED, TOO_LONG):
+            return f"held: {self.state}"
+        if self.state == NOT_APPROVED and self.tip is not None:
+            tip: Any = self.tip
+            if tip.status != "approved":
+                return f"held: {tip.status}"
+            return "held: stale" if "stale" in tip.unacknowledged else "held: flagged"
+        return ""
 
 
 class Campaigns:
@@ -101,7 +119,7 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
         return TipNow(WANTED, "", campaign, tip)
     counted = length_on(post.network, text, settings.state_dir)
     if not counted.fits:
-        return TipNow(EDITED, f"with posts/schedule.yaml as it is now (footer, hashtags, link) it would be "
+        return TipNow(TOO_LONG, f"with posts/schedule.yaml as it is now (footer, hashtags, link) it would be "
                               f"{counted.length} {counted.how}, over {counted.limit}; shorten the tip in "
                               f"posts/{post.campaign}.yaml and run `juno-scheduler queue`", campaign, tip)
     return TipNow(WANTED, "", campaign, tip, text=text, weighted_length=counted.length)
@@ -109,12 +127,12 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
 
 def as_sent(settings):
     """For `plan` and `preview`: post -> (the post as run-due would send it now, why it would not go: "" when it
-    would), with the same check run-due makes just before posting, each campaign file read once."""
+    would, and that in a short word: TipNow.held), with the same check run-due makes just before posting, each campaign file read once."""
     campaigns = Campaigns(settings)
 
-    def check(post: Post) -> tuple[Post, str]:
+    def check(post: Post) -> tuple[Post, str, str]:
         found = tip_now(post, campaigns)
-        return found.applied(post), "" if found.wanted else f"not sent as it is: {found.reason}"
+        return found.applied(post), "" if found.wanted else f"not sent as it is: {found.reason}", found.held
 
     return check
 

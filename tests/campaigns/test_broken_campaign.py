@@ -114,3 +114,24 @@ def test_posts_held_by_a_broken_file_keep_catch_up_min_gap_and_max_per_day_once_
     assert {row["id"] for row in held[:4]} <= moved, ran  # their slots passed by more than catch_up (2h): moved
     assert all(datetime.fromisoformat(row["moved_to"]) > fixed for row in ran["missed"])
     assert {row["id"] for row in json.loads(waited.out)["waiting"]} >= {row["id"] for row in held}  # not "failed"
+
+
+def test_plan_and_the_dry_run_say_what_will_happen_to_a_held_post(project, cli):
+    """A user trial: the table showed held posts as `queued` while the note under it said they would not be sent,
+    and `run-due --dry-run` called a post waiting on a broken file `failed`."""
+    two_campaigns(project, cli, queued=True)
+    healthy = project / "posts" / f"{SLUG}.yaml"
+    healthy.write_text(healthy.read_text().replace("status: approved", "status: draft", 1))
+    plan = cli("plan", "--now", NOW, "--days", "3660", cwd=project, env={"COLUMNS": "120"})
+    rows = [line for line in plan.out.splitlines() if re.match(r"^\s*\w{3} \d\d-\d\d \d\d:\d\d ", line)]
+    assert rows and all("waits: file" in line for line in rows if "second" in line.split()[3]), plan.out
+    drafted = [line for line in rows if "held: draft" in line]
+    assert len(drafted) == 1 and SLUG[:20] in drafted[0], plan.out
+    assert sum("queued" in line for line in rows) == len(rows) - 1 - sum("waits: file" in line for line in rows)
+    data = json.loads(cli("plan", "--json", "--now", NOW, "--days", "3660", cwd=project).out)["posts"]
+    assert {row["held"] for row in data if row["id"].startswith("second/")} == {"waits: file"}
+
+    first = next(row for row in data if row["id"].startswith("second/"))
+    dry = cli("run-due", "--dry-run", "--now", first["at"], cwd=project)
+    assert f"waits {first['id']}: its campaign file posts/second.yaml does not read" in dry.out, dry
+    assert "failed" not in dry.out and dry.code == 2, dry
