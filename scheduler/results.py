@@ -281,6 +281,8 @@ class QueueReport(Result):
                                                                        # does not post tips already out on the others
     notices: list[str] = field(default_factory=list)  # e.g. the article's address carries tracking the posts replace
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
+    unchanged_as: dict[str, int] = field(default_factory=dict)  # the unchanged by what they already are:
+                                                                # {"queued": 5, "posted": 1}
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -291,7 +293,8 @@ class QueueReport(Result):
                           for moved in row.get("moved", [])],
                    blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
                    already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []),
-                   notices=row.get("notices", []), unreadable=_rows(Unreadable, row.get("unreadable", [])))
+                   notices=row.get("notices", []), unreadable=_rows(Unreadable, row.get("unreadable", [])),
+                   unchanged_as=row.get("unchanged_as", {}))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -48,7 +48,8 @@ def show_queue(report: dict, quiet: bool = False) -> None:
               f"then: juno-scheduler approve {key} --ack {','.join(flags.get(key, ['stale']))}"
               for key in report.get("held", [])]
     if report["unchanged"]:
-        lines.append(f"{report['unchanged']} already queued, unchanged")
+        already = report.get("unchanged_as") or {"queued": report["unchanged"]}
+        lines.append(", ".join(f"{count} already {what}" for what, count in already.items()) + ", unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]
     lines += [f"warning: {notice}" for notice in report.get("notices", [])]
     if quiet:

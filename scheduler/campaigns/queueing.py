@@ -29,7 +29,7 @@ from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import compose_tip, tracking_replaced
 from scheduler.results import counted
-from scheduler.store import FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
+from scheduler.store import DEAD, FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import (
     SKIPPED_BY_CAMPAIGN,
     UNPUBLISHED,
@@ -60,6 +60,12 @@ class Wanted:
     pin: datetime | None
 
 
+# What each post `queue` leaves unchanged already is, for its report: "5 already queued, 1 already posted, unchanged"
+# (a post waiting to be retried, missed and moved, or being posted is still queued); in this order
+ALREADY = {QUEUED: "queued", POSTED: "posted", UNPUBLISHED: "posted and unpublished", SKIPPED: "skipped",
+           DEAD: "failed for good"}
+
+
 def tip_key(campaign_slug: str, tip_id: str) -> str:
     return f"{campaign_slug}/{tip_id}"
 
@@ -86,6 +92,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     check_pins(settings, campaigns, timetable, now, posts_out(store, now))  # before anything changes
     wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card, tips)
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
+                              "unchanged_as": {},
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
                                        if t.status == "approved" and t.held],
                               "held_flags": {tip_key(c.slug, t.id): list(t.unacknowledged) for c in campaigns
@@ -137,6 +144,10 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             report["updated"].append({"id": post.id, "changed": shown})
         else:
             report["unchanged"] += 1
+            shown_as = ALREADY.get(post.status, "queued")
+            report["unchanged_as"][shown_as] = report["unchanged_as"].get(shown_as, 0) + 1
+    report["unchanged_as"] = {what: report["unchanged_as"][what] for what in ALREADY.values()
+                              if what in report["unchanged_as"]}
 
     report["moved"], report["blocked"] = reslot(store, timetable, now)
     targets = None

@@ -197,8 +197,8 @@ def test_queue_and_plan_on_the_command_line(root, cli):
     assert shown.code == 0, shown
     rows = json.loads(shown.out)["posts"]
     assert [set(r) for r in rows] == [{"id", "at", "status", "text", "card", "alt_text", "weighted_length",
-                                   "network", "limit", "note"}] * 2
-    assert [r["note"] for r in rows] == ["", ""]  # both go out as queued
+                                   "network", "limit", "note", "held"}] * 2
+    assert [(r["note"], r["held"]) for r in rows] == [("", "")] * 2  # both go out as queued
     assert rows[0]["at"] == "2026-12-02T09:00:00-05:00"
     assert rows[0]["weighted_length"] <= 280
     table = cli("plan", "--now", "2026-12-01T09:00", cwd=root)
@@ -248,3 +248,17 @@ def test_queue_quiet_prints_only_what_needs_a_person(project, cli):
     again = cli("--root", str(project), "queue", "--now", now)  # unchanged now: says so without -q
     assert "6 already queued, unchanged" in again.out and "held alpha/flagged" in again.out
     assert cli("--root", str(project), "queue", "-q", "--now", now).out.splitlines() == quiet.out.splitlines()
+
+
+def test_queue_again_says_how_many_are_queued_and_how_many_already_out(project, cli):
+    """A user trial: `6 already queued` when 5 were queued and 1 had gone out."""
+    write_schedule(project)
+    write_campaign(project, "alpha", [{"id": f"t{i}", "section": f"S{i}"} for i in range(6)])
+    now = "2026-12-01T12:00:00+00:00"
+    first = json.loads(cli("--root", str(project), "queue", "--now", now, "--json").out)["queued"]
+    ran = cli("--root", str(project), "run-due", "--now", first[0]["at"], cwd=project)
+    assert ran.code == 0 and ran.out.startswith(f"posted {first[0]['id']}"), ran
+    again = cli("--root", str(project), "queue", "--now", first[0]["at"])
+    assert again.code == 0 and again.out.splitlines() == ["5 already queued, 1 already posted, unchanged"], again
+    report = json.loads(cli("--root", str(project), "queue", "--now", first[0]["at"], "--json").out)
+    assert report["unchanged"] == 6 and report["unchanged_as"] == {"queued": 5, "posted": 1}
