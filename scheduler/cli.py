@@ -453,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     except JunoError as exc:
         if ctx.debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        print("\n".join(f"error: {line}" for line in str(exc).splitlines()), file=sys.stderr)  # a line a problem
         return exc.exit_code
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

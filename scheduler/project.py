@@ -38,7 +38,7 @@ from scheduler.campaigns.planning import plan_posts
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import Saved
 from scheduler.config import Settings, load_settings, redact_secrets
-from scheduler.errors import UsageError
+from scheduler.errors import ConfigError, UsageError
 from scheduler.metrics.collect import (
     NOTHING_TO_READ,
     NOTHING_TO_SHOW,
@@ -155,12 +155,35 @@ class Project:
     def approve(self, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
                 ready_only: bool = False, by: str = "cli") -> list[Approved]:
         """Approve tips; `ready_only` takes of each named campaign only the drafts split marked ready; `by` is
-        who, in .juno/audit.jsonl. Every tip approved by one call is one change: one undo takes them all back."""
+        who, in .juno/audit.jsonl. Every tip approved by one call is one change: one undo takes them all back.
+        Each result names the tips it approved that are too long for a network (`queue` will refuse them)."""
+        try:
+            lengths = self.settings is not None
+        except ConfigError:  # approve does not need posts/schedule.yaml; the lengths do (check names its mistake)
+            lengths = False
         # lazy: the sensitive lexicon (hundreds of phrasings compiled at import) stays out of cron's commands
         from scheduler.tips.flags import read_alone
 
-        return review.approve(self.root, names, ack, now=now, read_alone=read_alone, ready_only=ready_only, by=by,
-                              batch=self.new_batch(now))
+        results = review.approve(self.root, names, ack, now=now, read_alone=read_alone, ready_only=ready_only,
+                                 by=by, batch=self.new_batch(now))
+        return [replace(result, too_long=self._too_long(result)) if lengths else result for result in results]
+
+    def _too_long(self, result: Approved) -> list[str]:
+        """One line for each tip `result` approved (now or before) and each network it will not fit."""
+        tips = [*result.approved, *result.acknowledged, *result.already]
+        if not tips:
+            return []
+        campaign = find_campaigns(self.root, [result.campaign])[0]
+        lines = []
+        for tip_id in tips:
+            tip = campaign.tip(tip_id)
+            if tip is None:
+                continue
+            composed = self.compose_tip(campaign, tip)
+            lines += [f"{campaign.slug}/{tip_id}: on {network} it would be {counted.length} {counted.how} (with "
+                      f"link, footer and hashtags), over {counted.limit}; shorten it before `juno-scheduler queue`"
+                      for network, counted in composed.lengths.items() if not counted.fits]
+        return lines
 
     def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:

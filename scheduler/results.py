@@ -129,6 +129,7 @@ class Approved(Result):
                                                        # not refused a named tip: all or nothing, none was written
     alone: dict[str, str] = field(default_factory=dict)  # held tip -> why a person reads it alone ("speaks of
                                                          # suicide"): listed first, never in a command with others
+    too_long: list[str] = field(default_factory=list)  # one line per approved tip and network it will not fit
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
@@ -150,6 +151,7 @@ class Approved(Result):
                     if self.withheld else "")]
         waiting = self._alone_first([tip for tip in self.held if tip not in self.refused])
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
+        lines += [f"warning: {line}" for line in self.too_long]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
 
     def _alone_first(self, tips: list[str]) -> list[str]:

@@ -390,7 +390,8 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                 detail = "; ".join(f"{what} on {network}" for network, what in problems)
                 shorten = " and ".join(dict.fromkeys(f"its texts: {network}: text" if network in own else "its text"
                                                      for network, _ in problems))
-                fits_nowhere.append((key, f"{where}: tip {tip.id!r} would be {detail}; shorten {shorten}"))
+                place = tip_place(campaign, settings.root, tip.id, "text")  # file:line:col, to go straight there
+                fits_nowhere.append((key, f"{place}: tip {tip.id!r} would be {detail}; shorten {shorten}"))
                 continue
             for network, what in problems:
                 remedy = (f"shorten its own text for {network} (texts: {network}:)" if network in own
@@ -400,8 +401,10 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                                             f"{', '.join(n for n, _, _ in fitting)} only: {remedy}"})
             drafts.append((campaign, position, tip, fitting))
     if fits_nowhere:
-        raise TooLong("; ".join(why for _, why in fits_nowhere) + "; nothing was queued",
-                      tuple(key for key, _ in fits_nowhere))
+        # a line a tip, the last saying what became of the rest (one tip: one line)
+        end = ("; nothing was queued: fix this tip, or skip it" if len(fits_nowhere) == 1
+               else f"\nnothing was queued: fix these {len(fits_nowhere)} tips, or skip them")
+        raise TooLong("\n".join(why for _, why in fits_nowhere) + end, tuple(key for key, _ in fits_nowhere))
 
     cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None
     wanted = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -163,6 +164,7 @@ def test_a_post_over_280_is_refused_naming_the_tip_and_nothing_is_queued(root, c
     assert result.code == 2
     assert result.err.count("\n") == 1
     assert "posts/alpha.yaml" in result.err and "'too-long'" in result.err and "over 280" in result.err
+    assert result.err.rstrip().endswith("; nothing was queued: fix this tip, or skip it")
     with pytest.raises(ContentError):
         queue(root)
     assert plan(root) == []
@@ -262,3 +264,27 @@ def test_queue_again_says_how_many_are_queued_and_how_many_already_out(project, 
     assert again.code == 0 and again.out.splitlines() == ["5 already queued, 1 already posted, unchanged"], again
     report = json.loads(cli("--root", str(project), "queue", "--now", first[0]["at"], "--json").out)
     assert report["unchanged"] == 6 and report["unchanged_as"] == {"queued": 5, "posted": 1}
+
+
+def test_approve_warns_of_each_tip_too_long_and_queue_names_each_on_its_own_line(project, cli):
+    """A user trial: four 'would be N characters' errors joined into one line by ';' at `queue`, and nothing at
+    `approve`. Queue stays all or nothing (docs/queue.md) and its last line says so."""
+    write_schedule(project)
+    long = "This tip goes on and on about one small thing. " * 6
+    write_campaign(project, "alpha", [{"id": "t0", "status": "draft"}, {"id": "t1", "text": long, "status": "draft"},
+                                      {"id": "t2", "text": long + "More.", "status": "draft"}])
+    approved = cli("--root", str(project), "approve", "alpha")
+    assert approved.code == 0, approved
+    warned = [line for line in approved.out.splitlines() if line.startswith("warning: ")]
+    assert [line.split(":")[1].strip() for line in warned] == ["alpha/t1", "alpha/t2"], approved.out
+    assert all(re.search(r": on x it would be \d{3} characters as X counts them .*, over 280; shorten it", line)
+               for line in warned), approved.out
+
+    queued = cli("--root", str(project), "queue", "--now", "2026-12-01T12:00:00+00:00")
+    lines = queued.err.splitlines()
+    assert queued.code == 2 and len(lines) == 3, queued
+    assert [re.match(r"error: posts/alpha\.yaml:\d+:\d+: tips\[(\d)\]\.text: tip 't\1' would be", line) is not None
+            for line in lines[:2]] == [True, True], queued.err
+    assert lines[2] == "error: nothing was queued: fix these 2 tips, or skip them"
+    assert ";" not in lines[0].split("would be", 1)[1].split("; shorten", 1)[0]  # one tip, one line
+    assert json.loads(cli("--root", str(project), "plan", "--json", "--now", "2026-12-01T12:00").out)["posts"] == []
