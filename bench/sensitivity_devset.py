@@ -18,12 +18,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bench.train_tips import digest
-from scheduler.articles import read_article
+from bench.train_tips import article_at_hand, digest
 from scheduler.tips.drafting import split_report
 from scheduler.tips.sensitivity import lexicon_phrases, topic_words
-from scheduler.tips.sentences import slugify
-from scheduler.tips.splitter import load_schedule, post_fits
+from scheduler.tips.splitter import load_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "devset"
@@ -70,13 +68,11 @@ def measure(articles: Path, show: str | None = None) -> tuple[Counter, int, int]
     schedule = load_schedule(ROOT)
     with tempfile.TemporaryDirectory() as state:
         for name in sorted(wanted):
-            path = next(iter(sorted(articles.glob(f"{name}.*"))), None)
-            if path is None:
+            at_hand = article_at_hand(articles, name, schedule, Path(state))
+            if at_hand is None:
                 counts["article not at hand"] += 1
                 continue
-            article = read_article(path, path.parent)
-            fits = post_fits(schedule, url=article.url, slug=slugify(path.stem, max_words=30, max_length=100),
-                             state_dir=Path(state))
+            article, fits = at_hand
             seen = set()
             for judged in (True, False):  # the tips a user sees, then those the tip model leaves out
                 for tip in split_report(article, fits=fits, judged=judged).tips:

@@ -85,6 +85,17 @@ def digest(headline: str, text: str) -> str:
     return hashlib.sha1(f"{headline}\n{text}".encode()).hexdigest()[:12]
 
 
+def article_at_hand(folder: Path, name: str, schedule, state: Path):
+    """The rebuilt article `name` in the folder (any extension), read, with what fits in its posts (a slug from its
+    file name, the schedule's networks); None when it is not at hand."""
+    path = next(iter(sorted(folder.glob(f"{name}.*"))), None)
+    if path is None:
+        return None
+    article = read_article(path, path.parent)
+    return article, post_fits(schedule, url=article.url, slug=slugify(path.stem, max_words=30, max_length=100),
+                              state_dir=state)
+
+
 def _key_numbers(cell: str) -> tuple[int, ...]:
     return tuple(sorted({int(k) for k in re.split(r"[,;\s]+", cell or "") if k.isdigit()}))
 
@@ -113,13 +124,11 @@ def collect(graded: Path) -> tuple[list[Graded], dict[str, int], dict[str, int]]
     schedule = load_schedule(ROOT)
     with tempfile.TemporaryDirectory() as state:
         for article_name in sorted(keys):
-            path = next(iter(sorted((graded / "articles").glob(f"{article_name}.*"))), None)
-            if path is None:
+            at_hand = article_at_hand(graded / "articles", article_name, schedule, Path(state))
+            if at_hand is None:
                 counts["article not at hand"] += 1
                 continue
-            article = read_article(path, path.parent)
-            fits = post_fits(schedule, url=article.url, slug=slugify(path.stem, max_words=30, max_length=100),
-                             state_dir=Path(state))
+            article, fits = at_hand
             split = split_report(article, fits=fits, judged=False)
             matched = set()
             for tip, values in zip(split.tips, split.readings):
