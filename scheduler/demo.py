@@ -86,6 +86,12 @@ def _program() -> str:
 
 def prepare_scratch(project: Path, scratch: Path) -> Path:
     """A fresh copy of the project's posts/ and assets/ (runtime state left behind)."""
+    missing = [part for part in ("posts", "assets") if not (project / part).is_dir()]
+    if missing:  # checked before the scratch folder is made: nothing half-made is left behind
+        raise UsageError(f"{project.resolve()}: no {' or '.join(f'{part}/' for part in missing)} here; the demo copies "
+                         "a juno-scheduler project's: run it in the clone, or pass --root <the clone>")
+    if not (project / SEED_ARTICLE).exists():
+        raise ContentError(f"{SEED_ARTICLE}: the bundled article is missing; restore it from git")
     scratch = scratch.resolve()
     if scratch.exists() and not scratch.is_dir():
         raise UsageError(f"--scratch {scratch}: that is a file, not a folder; name an empty or new folder")
@@ -99,8 +105,6 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
     (scratch / ".juno-demo").write_text("made by `juno-scheduler demo`; safe to delete\n", encoding="utf-8")
     for part in ("posts", "assets"):
         shutil.copytree(project / part, scratch / part)
-    if not (scratch / SEED_ARTICLE).exists():
-        raise ContentError(f"{SEED_ARTICLE}: the bundled article is missing; restore it from git")
     return scratch
 
 

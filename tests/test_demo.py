@@ -59,3 +59,13 @@ def test_demo_refuses_a_folder_that_is_not_its_own(tmp_path, cli):
     result = cli("demo", "--scratch", str(precious), cwd=REPO)
     assert result.code == 2, result
     assert (precious / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_demo_outside_a_project_says_where_to_run_it_and_makes_nothing(tmp_path, cli):
+    # `juno-scheduler demo` in an empty folder said "No such file or directory; check the file and the disk",
+    # exit 1, and left a half-made .juno/demo behind
+    result = cli("demo", cwd=tmp_path)
+    assert result.code == 2, result
+    assert "no posts/ or assets/ here" in result.err and "--root" in result.err, result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert list(tmp_path.iterdir()) == []
