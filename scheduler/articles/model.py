@@ -77,13 +77,21 @@ _LABELLED_ADDRESS = re.compile(r"(?:^|\s)(?:url|link|address|web address|canonic
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# A writer's slips a card would show: "weekends.." (two stops, not an ellipsis), "awake,." and "rest , and"
+_STRAY_STOPS = re.compile(r"(?<=[^\s.])\.\.(?=[\s”\"’')\]]|$)|,\.(?=[\s”\"’')\]]|$)| +(?=,)")
+
+
 def clean(text: str) -> str:
-    """One line of plain text: entities decoded, invisible characters gone, spaces collapsed."""
+    """One line of plain text: entities decoded, invisible characters gone, spaces collapsed, a doubled full stop,
+    a comma before a full stop and a space before a comma (a writer's slips) taken out."""
     if "&" in text:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = "".join(ch if (ch >= " " or ch in "\n\t") else " " for ch in text)
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    if ".." in text or ",." in text or " ," in text:
+        text = _STRAY_STOPS.sub(lambda m: "." if m.group(0) in ("..", ",.") else "", text)
+    return text
 
 
 def join_lead(lead: str | None, text: str) -> str:
