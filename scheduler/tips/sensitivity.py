@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from scheduler.tips.sentences import Caseless, by_first_letter
+from scheduler.tips.lexicon import Lexicon
 from scheduler.tips.topicmodel import topic_words
 
 _KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
@@ -363,10 +363,9 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
 READ_ALONE = {"suicide, in its own words": "suicide", "wanting to die or not to be here, without the words":
               "wanting to die", "self-harm": "self-harm"}
 
-_FOUND = Caseless(r"\b" + by_first_letter([p for _, patterns in TOPICS for p in patterns]))
-_READ_ALONE = tuple((said, Caseless(r"\b(?:" + "|".join(patterns) + ")")) for topic, patterns in TOPICS
-                    if (said := READ_ALONE.get(topic)))
-_EVERYDAY = Caseless(r"\b(?:" + "|".join(p for _, patterns in EVERYDAY for p in patterns) + ")")
+_FOUND = Lexicon([p for _, patterns in TOPICS for p in patterns])
+_READ_ALONE = tuple((said, Lexicon(patterns)) for topic, patterns in TOPICS if (said := READ_ALONE.get(topic)))
+_EVERYDAY = Lexicon([p for _, patterns in EVERYDAY for p in patterns])
 
 
 def _plain(text: str) -> str:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.tips.sentences import STOPWORDS, fold, split_sentences, words
+from scheduler.tips.sentences import STOPWORDS, fold, per_split, split_sentences, words
 
 MODEL_FILE = Path(__file__).with_name("topicmodel.json")
 SHOWN = 3  # the strongest words named as the reason for the flag
@@ -55,11 +55,17 @@ def load_model(path: Path = MODEL_FILE) -> TopicModel:
 def topic_words(text: str) -> tuple[str, ...]:
     """The words, as written, that make the reader take some sentence of the text as sensitive (its strongest
     few, strongest first); nothing when no sentence is."""
+    return next((found for sentence in split_sentences(text) if (found := _sentence_topic_words(sentence)) is not None),
+                ())
+
+
+@per_split  # a sentence is read once per split, however many drafts and tips hold it
+def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
+    """The sentence's words that make the reader flag it, as topic_words says them; None when it does not flag it."""
     model = load_model()
-    for sentence in split_sentences(text):
-        found = terms(sentence)
-        if score(model, found) >= model.threshold:
-            strongest = sorted(((model.weights.get(term, 0.0), as_written) for term, as_written in found.items()),
-                               key=lambda pair: -pair[0])
-            return tuple(dict.fromkeys(as_written for weight, as_written in strongest[:SHOWN] if weight > 0))
-    return ()
+    found = terms(sentence)
+    if score(model, found) < model.threshold:
+        return None
+    strongest = sorted(((model.weights.get(term, 0.0), as_written) for term, as_written in found.items()),
+                       key=lambda pair: -pair[0])
+    return tuple(dict.fromkeys(as_written for weight, as_written in strongest[:SHOWN] if weight > 0))

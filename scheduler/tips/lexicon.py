@@ -1,0 +1,105 @@
+"""A lexicon: many phrase patterns, written in lower case, searched as one case-insensitive alternation.
+
+Each pattern is run only on a text that holds one of the words every match of it holds (`required_literals`),
+and those words are all looked for in one pass of an Aho-Corasick automaton (pyahocorasick): most texts hold
+none, and a text that holds some is searched with those few patterns instead of the hundreds of the whole
+alternation. The answers are those of `\\b(?:p1|p2|...)` searched with re.IGNORECASE: at each place, the first
+pattern in the lexicon's order that matches there; where none of a pattern's words is in the text, it matches
+nowhere, so leaving it out changes no answer.
+
+Nothing is compiled before the lexicon is first searched: a process that never reads a tip's words pays for none
+of it, and one that does compiles only the patterns its texts may hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import ahocorasick
+
+from scheduler.tips.sentences import (
+    Caseless,
+    by_first_letter,
+    lowered_text,
+    required_literals,
+)
+
+
+class Lexicon:
+    __slots__ = ("_automaton", "_patterns", "_rules", "_whole")
+
+    def __init__(self, patterns: Sequence[str]):
+        self._patterns = tuple(patterns)
+        self._rules: list[re.Pattern | None] = [None] * len(self._patterns)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._whole: Caseless | None = None
+
+    @property
+    def pattern(self) -> str:
+        """The alternation the lexicon answers as (searched with re.IGNORECASE)."""
+        return r"\b(?:" + "|".join(self._patterns) + ")"
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the lexicon is found in the text, as (start, end) in the text as written, as finditer finds them."""
+        lowered = lowered_text(text)
+        if lowered is None:  # a letter re.IGNORECASE pairs with another that lower() does not: the whole rule
+            return self._caseless().spans(text)
+        rules = [self._rule(index) for index in self._possible(lowered)]
+        ahead = [rule.search(lowered) for rule in rules]
+        found: list[tuple[int, int]] = []
+        at = 0
+        while True:
+            first: re.Match | None = None
+            for place, rule in enumerate(rules):
+                match = ahead[place]
+                if match is not None and match.start() < at:
+                    match = ahead[place] = rule.search(lowered, at)
+                if match is not None and (first is None or match.start() < first.start()):
+                    first = match  # on a tie the earlier pattern stays, as in the alternation
+            if first is None:
+                return found
+            found.append(first.span())
+            at = first.end()
+
+    def search(self, text: str) -> bool:
+        lowered = lowered_text(text)
+        if lowered is None:
+            return self._caseless().search(text)
+        return any(self._rule(index).search(lowered) is not None for index in self._possible(lowered))
+
+    def _possible(self, lowered: str) -> list[int]:
+        """The patterns, in their order, one of whose words the lowered text holds."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        return sorted({index for _end, indices in self._automaton.iter(lowered) for index in indices})
+
+    def _build(self) -> ahocorasick.Automaton:
+        owners: dict[str, list[int]] = {}
+        for index, pattern in enumerate(self._patterns):
+            letters = re.sub(r"\\[A-Za-z]", "", pattern)
+            if letters.lower() != letters:
+                raise ValueError(f"a lexicon pattern is written in lower case: {pattern[:60]!r}")
+            if re._parser.parse(pattern).getwidth()[0] == 0:  # type: ignore[attr-defined]
+                raise ValueError(f"a lexicon pattern that can match no text: {pattern[:60]!r}")
+            needs = required_literals(pattern)
+            if needs is None:
+                raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}")
+            for word in needs:
+                owners.setdefault(word, []).append(index)
+        automaton = ahocorasick.Automaton()
+        for word, indices in owners.items():
+            automaton.add_word(word, tuple(indices))
+        automaton.make_automaton()
+        return automaton
+
+    def _rule(self, index: int) -> re.Pattern:
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = re.compile(r"\b(?:" + self._patterns[index] + ")")
+        return rule
+
+    def _caseless(self) -> Caseless:
+        if self._whole is None:
+            self._whole = Caseless(r"\b" + by_first_letter(list(self._patterns)))
+        return self._whole
