@@ -344,8 +344,21 @@ def words(text: str) -> tuple[str, ...]:
     return found
 
 
+_folded: dict[str, str] = {}
+
+
 def fold(word: str) -> str:
-    """A word for comparison: lower case, straight apostrophe, crude stem."""
+    """A word for comparison: lower case, straight apostrophe, crude stem (remembered while an article is split:
+    the topic reader, the near-duplicate rule and others fold the same words again and again)."""
+    if not _splitting[0]:
+        return _fold(word)
+    found = _folded.get(word)
+    if found is None:
+        found = _folded[word] = _fold(word)
+    return found
+
+
+def _fold(word: str) -> str:
     word = word.lower().replace("’", "'")
     for suffix in ("'s", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -409,7 +422,7 @@ _Rule = TypeVar("_Rule", bound=Callable)
 _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
-_answers.extend([_lowered_texts, _words_of])
+_answers.extend([_lowered_texts, _words_of, _folded])
 
 
 def per_split(rule: _Rule) -> _Rule:
