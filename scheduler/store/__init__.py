@@ -109,6 +109,9 @@ def _remedy(exc: BaseException, scheme: str) -> str:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return ("the file is damaged or is not a database: restore it from a backup, or move it aside to start "
                 "an empty queue (everything queued in it is then forgotten)")
+    if scheme == "sqlite" and ("database is locked" in text or "database table is locked" in text):
+        return ("another process holds the database (a run still going, the daemon, or a database tool in a "
+                "transaction): let it finish, then run the command again; nothing was changed")
     if scheme == "sqlite" and "unable to open" in text:
         return "the folder does not exist or cannot be written: create it, or fix JUNO_DATABASE_URL"
     return "check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and that the server runs"
