@@ -93,7 +93,7 @@ def cmd_split(ctx: Context) -> int:
     report = ctx.project.split(ctx.args.article, take=ctx.args.take or ())
     data = report.as_dict()
     data.pop("summary")
-    ctx.emit(data, report.summary)
+    ctx.emit(data, None if getattr(ctx.args, "quiet", False) else report.summary)  # -q: only errors
     return EXIT_OK
 
 

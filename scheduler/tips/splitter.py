@@ -12,6 +12,7 @@ from scheduler.articles import read_article
 from scheduler.campaigns.file import (
     SCHEDULE_NAME,
     Campaign,
+    TipStatus,
     campaign_path,
     dump_campaign,
     flags_said,
@@ -303,5 +304,9 @@ def summary(result: SplitResult, root: Path | str) -> str:
     elif campaign.hashtags is None and result.schedule.hashtags:  # said once, not found later on every post
         lines.append(f"every post carries the practice's hashtags {' '.join(result.schedule.hashtags)} "
                      f"(posts/schedule.yaml); give this campaign its own with hashtags: in {shown} or in the studio")
-    lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
+    if any(tip.status == TipStatus.DRAFT for tip in campaign.tips):
+        lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
+    else:  # split again on an article whose tips a person has all reviewed: nothing waits for review
+        lines.append(f"next: no draft waits for review in {shown}; `juno-scheduler cards` then `juno-scheduler queue` "
+                     "take the approved tips")
     return "\n".join(lines)

@@ -190,3 +190,20 @@ def test_a_taken_tips_flag_reasons_name_only_words_its_text_keeps():
     assert "988" not in tip.text and "suicide" in tip.text
     assert tip.review == ("sensitive",)
     assert not {"988", "911"} & {word for word in tip.review_words["sensitive"]}
+
+
+def test_quiet_split_prints_nothing_and_a_reviewed_campaign_is_not_sent_back_to_review(project, cli):
+    # a user trial: `split -q` printed the whole summary, and splitting again an unchanged article whose tips were
+    # all approved still said "next: review …, set status: approved on the tips to post"
+    seed = "posts/articles/what-to-do-when-one-partner-wants-counseling.txt"
+    quiet = cli("-q", "split", seed, cwd=project)
+    assert quiet.code == 0 and quiet.out == "", quiet
+    first = cli("split", seed, cwd=project)
+    assert "next: review posts/what-to-do-when-one-partner-wants-counseling.yaml" in first.out
+    campaign = project / "posts" / "what-to-do-when-one-partner-wants-counseling.yaml"
+    approved = re.sub(r"status: draft\b", "status: approved", campaign.read_text(encoding="utf-8"))
+    campaign.write_text(approved, encoding="utf-8")
+    again = cli("split", seed, cwd=project)
+    assert again.code == 0, again
+    last = again.out.strip().splitlines()[-1]
+    assert last.startswith("next: no draft waits for review") and "queue" in last, last
