@@ -151,14 +151,18 @@ class Showing:
         schedule = self.settings.schedule
         accounts = {a.network: a for a in schedule.all_accounts}
         first = min(datetime.fromisoformat(row["due_at"]) for row in states).astimezone(schedule.zone)
-        places = []
+        places, rehearsed = [], []
         for network in sorted({row["network"] for row in states}):
             account = accounts.get(network)
+            places.append(networks.get(network).name)
             if account is not None and networks.get(account.publisher).rehearsal:
-                places.append("the outbox (a file in .juno/outbox; nothing is sent)")
-            else:
-                places.append(networks.get(network).name)
+                rehearsed.append(places[-1])
         where = " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
+        if rehearsed:  # each network named once; which are rehearsed said once (a user trial read "the outbox" thrice)
+            which = "all" if len(rehearsed) == len(places) else " and ".join(
+                [", ".join(rehearsed[:-1]), rehearsed[-1]] if len(rehearsed) > 1 else rehearsed)
+            where += (f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent)" if which == "all"
+                      else f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent there)")
         return f"{first:%a %d %b %H:%M} ({schedule.zone.key}) on {where}"
 
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:

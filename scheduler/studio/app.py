@@ -536,7 +536,7 @@ def _posting(ws: Workspace) -> dict | None:
         said = (f"posting has not run since {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %d %b %H:%M}"
                 f" (over the {beat.catch_up_minutes} min catch-up window): is cron still running run-due?")
     else:
-        said = "posting is not running: nothing has run run-due; add it to cron or start the daemon"
+        said = "posting is not running: run-due has never run here; add it to cron or start the daemon"
     return {"said": said, "stale": beat.stale,
             "outbox": outbox}
 

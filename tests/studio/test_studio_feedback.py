@@ -20,7 +20,7 @@ def studio(project):
 def test_the_header_says_posting_is_not_running_until_run_due_has_run(project):
     studio = Studio(project).sign_in()
     page = studio.get("/").text
-    assert "posting is not running: nothing has run run-due" in page
+    assert "posting is not running: run-due has never run here" in page
     assert "outbox: posts are written to .juno/outbox/" in page
     assert run_cli("--root", str(project), "run-due", "--now", (NOW - timedelta(minutes=5)).isoformat()).code == 0
     assert "posting runs: run-due at Tue 06:55" in studio.get("/").text

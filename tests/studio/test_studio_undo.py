@@ -202,8 +202,22 @@ def test_approving_says_when_and_where_the_tip_goes_out(studio):
     answer = studio.post(f"/c/{SLUG}/tips/{TIP}/status", {"version": studio.version(), "status": "approved"},
                          follow=True)
     message = said(answer.text)[0]
-    assert re.match(rf"Approved {TIP}: it goes out Wed 02 Dec 08:\d\d \(America/New_York\) on the outbox", message), \
-        message
+    assert re.match(rf"Approved {TIP}: it goes out Wed 02 Dec 08:\d\d \(America/New_York\) on X \(all rehearsed in "
+                    r"the outbox", message), message
+
+
+def test_approving_names_each_network_once_and_says_once_that_they_are_rehearsed(project):
+    # a user trial with three outbox accounts read "on the outbox (…), the outbox (…) and the outbox (…)"
+    from tests.studio.test_studio_outgoing import on_three_networks
+
+    on_three_networks(project)
+    studio = Studio(project).sign_in()
+    answer = studio.post(f"/c/{SLUG}/tips/{TIP}/status", {"version": studio.version(), "status": "approved"},
+                         follow=True)
+    message = said(answer.text)[0]
+    assert ("on Bluesky, Mastodon and X (all rehearsed in the outbox: a file in .juno/outbox; nothing is sent)."
+            in message), message
+    assert message.count("outbox") == 2
 
 
 def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_way(studio):
