@@ -29,6 +29,7 @@ from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, per_split, words
 from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
+from scheduler.tips.wholeness import cut_problem
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
 # A whole sentence with no clause to cut at may stand as a longer headline, with a note, up to the one
@@ -36,6 +37,7 @@ MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90
 LONG_HEADLINE = HEADLINE_LIMIT
 MAX_CONTEXT_SENTENCES = 2
 UNFINISHED_NOTE = "headline cut where the sentence goes on: finish its thought"
+CUT_NOTE = "headline cut where the sentence goes on ({}): finish the sentence or use the whole one"
 
 
 @dataclass
@@ -104,6 +106,9 @@ def headline_notes(sentence: str, headline: str) -> list[str]:
         return []
     if unfinished(headline):
         return [UNFINISHED_NOTE]
+    problem = headline_cut_problem(compress(sentence), headline)
+    if problem:
+        return [CUT_NOTE.format(problem)]
     if len(headline) < len(sentence) - 12 and headline.rstrip(".") in sentence:
         return ["headline shortened from a longer sentence"]
     return ["headline lightly compressed from the sentence"]
@@ -288,10 +293,28 @@ def _speaks_as_we(sentence: str) -> bool:
 
 @per_split  # a sentence is judged by its card's words, then made a draft
 def make_headline(sentence: str) -> tuple[str, str]:
-    """(the card's words, the sentence as the text opens with it)."""
+    """(the card's words, the sentence as the text opens with it). A cut that is no whole sentence gives way to the
+    whole sentence when that fits on a card."""
     compressed = compress(sentence)
     headline = compressed if len(compressed) <= MAX_HEADLINE else short_headline(compressed)
+    if headline and len(compressed) <= LONG_HEADLINE and headline_cut_problem(compressed, headline):
+        headline = None
     return headline or compressed, compressed
+
+
+def headline_cut_problem(sentence: str, headline: str) -> str | None:
+    """Why the headline, cut from the sentence, is not a whole sentence ("no main verb", "ends on “working”");
+    None when it is one, or is not a cut of this sentence."""
+    head = headline.rstrip(".")
+    if headline == sentence or not sentence.startswith(head.rstrip("”\"’")):
+        return None
+    return cut_problem(head, _went_on(sentence, headline))
+
+
+def _went_on(sentence: str, headline: str) -> str:
+    """What the sentence says after the headline's words, when the headline is its opening."""
+    head = headline.rstrip(".").rstrip("”\"’")
+    return sentence[len(head):] if sentence.startswith(head) else ""
 
 
 def long_headline_notes(headline: str) -> list[str]:

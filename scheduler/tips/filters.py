@@ -21,6 +21,7 @@ from scheduler.tips.sentences import (
     words,
 )
 from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative
+from scheduler.tips.wholeness import closed, cut_problem
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
 
@@ -586,8 +587,8 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
         if _NARROWED_CONDITION.search(main) and not cut.startswith(("—", "–", "-", ";", ":")):
             continue  # "You may have OCD if you get awful thoughts, even when you try to keep them out": the condition
             # would lose what narrows it (a dash or a semicolon ends the clause, "… when you start — it doesn't …")
-        if unfinished(head):
-            unfinished_cut = unfinished_cut or head + "."  # only when no cut ends a whole thought (a note says so)
+        if unfinished(head) or cut_problem(head, sentence[match.start():]):
+            unfinished_cut = unfinished_cut or closed(head)  # only when no cut ends a whole thought (a note says so)
             continue
-        best = head.rstrip(":;,") + "."
+        best = closed(head)
     return best or unfinished_cut

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
-from scheduler.tips.drafts import UNFINISHED_NOTE, advice_heading, headline_notes
+from scheduler.tips.drafts import (
+    CUT_NOTE,
+    UNFINISHED_NOTE,
+    advice_heading,
+    headline_notes,
+    make_headline,
+)
 from scheduler.tips.filters import shorten_to_clause
+from scheduler.tips.readiness import is_ready
 from scheduler.tips.sentences import split_sentences, with_quotations_whole
+from scheduler.tips.wholeness import cut_problem
 
 
 def test_a_quotation_in_straight_quotes_keeps_its_sentences_together_in_a_tip():
@@ -143,3 +151,37 @@ def test_a_heading_that_opens_with_a_preposition_does_not_open_an_include_senten
                     encoding="utf-8")
     assert not any(" include " in tip.text and tip.text.startswith("For grandparents")
                    for tip in split_article(read_article(path)))
+
+
+def test_a_cut_that_leaves_the_clause_after_but_with_no_verb_gives_way_to_the_whole_sentence():
+    sentence = ("You can't rush it, but patient, steady company — and looking after yourself as well — usually helps "
+                "more than advice.")
+    assert shorten_to_clause(sentence, 90) == "You can't rush it, but patient, steady company."  # no verb after "but"
+    headline, _ = make_headline(sentence)
+    assert headline == sentence  # it fits a card whole (at most 120 characters): the whole sentence, not the cut
+    assert headline_notes(sentence, headline) == [f"long headline ({len(sentence)} characters): shorten it if you can"]
+
+
+def test_an_opener_with_no_main_clause_after_it_is_not_ready_and_says_why():
+    sentence = ("As simple as it sounds, what may help most on a hard evening — before any technique — is a glass of "
+                "water and ten minutes outside.")
+    headline, _ = make_headline(sentence)
+    assert headline == "As simple as it sounds, what may help most on a hard evening."  # too long to keep whole
+    assert headline_notes(sentence, headline) == [CUT_NOTE.format("no main verb")]
+    assert not is_ready(headline_notes(sentence, headline))
+    whole = ("As simple as it sounds, what helps most is a glass of water and ten minutes outside — before you try "
+             "any breathing technique.")
+    assert make_headline(whole)[0] == "As simple as it sounds, what helps most is a glass of water and ten minutes outside."
+
+
+def test_a_verb_is_not_cut_from_the_words_it_takes():
+    sentence = ("Look for a counselor who has experience working with couples after an affair, or ask your doctor for "
+                "names you trust.")
+    assert make_headline(sentence)[0] == "Look for a counselor who has experience working with couples."
+    assert cut_problem("Look for a counselor who has experience working", " with couples") == "ends on “working”"
+
+
+def test_a_cut_after_a_quotation_ends_it_with_a_period_not_a_comma():
+    sentence = "Say “Take your time,” because a teen who feels rushed by a parent tends to close the door on the talk."
+    assert len(sentence) > 90
+    assert make_headline(sentence)[0] == "Say “Take your time.”"  # not “Take your time,”.
