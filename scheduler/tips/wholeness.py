@@ -26,6 +26,8 @@ _LEAD = re.compile(r"^(?:as\b[^,]*\bas\b|even (?:if|when|though)|if|when|wheneve
 _NEGATED = re.compile(r"\b(?:not|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,\s+(?:but|yet|so)|;)\s+(?=\S)", re.IGNORECASE)  # not "and"/"or": a series
 _PREPOSITION = re.compile(r"^(?:with|to|for|on|about|through|toward|towards|into|in)\b", re.IGNORECASE)
+_MODAL_OR_PERSON = re.compile(r"^(?:can|could|will|would|may|might|must|should|to|cannot|\w+n[’']t|i|you|we|they)$",
+                              re.IGNORECASE)
 _QUOTE_COMMA = re.compile(r"[,;:—–-]+(?=[”\"’]+$)")
 
 
@@ -65,9 +67,26 @@ def cut_problem(head: str, rest: str = "") -> str | None:
     if (main != bare or len(parts) > 1) and not contrast and (subject_clause or not has_main_verb(clause)):
         return "no main verb"  # the clause after "As simple as it sounds," or ", but" has none
     went_on = rest.strip()
-    doing = re.search(r"\b([a-z]+)ing$", bare)
-    if doing and _PREPOSITION.match(went_on) and (_verb_form(doing.group(1)) or _verb_form(doing.group(1) + "e")):
-        return f"ends on “{doing.group(0)}”"
+    verb = _last_verb(bare)
+    if verb and _PREPOSITION.match(went_on):
+        return f"ends on “{verb}”"
+    return None
+
+
+def _last_verb(head: str) -> str | None:
+    """The head's last word when it is a verb that what follows may complete: an -ing or -s or -ed form of a known
+    verb ("working", "checks"), or its plain form after a modal, "to" or a person ("should check", "to talk")."""
+    found = words(head)[-2:]
+    if not found:
+        return None
+    last = found[-1]
+    lowered = last.lower()
+    if lowered.endswith("ing") and (_verb_form(lowered[:-3]) or _verb_form(lowered[:-3] + "e")):
+        return last
+    if lowered.endswith(("s", "ed")) and _verb_form(lowered):
+        return last
+    if len(found) == 2 and _MODAL_OR_PERSON.match(found[0]) and _verb_form(lowered):
+        return last
     return None
 
 

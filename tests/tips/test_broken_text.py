@@ -185,3 +185,13 @@ def test_a_cut_after_a_quotation_ends_it_with_a_period_not_a_comma():
     sentence = "Say “Take your time,” because a teen who feels rushed by a parent tends to close the door on the talk."
     assert len(sentence) > 90
     assert make_headline(sentence)[0] == "Say “Take your time.”"  # not “Take your time,”.
+
+
+def test_a_verb_after_should_is_not_cut_from_whom_it_is_done_with():
+    sentence = ("You should check with your doctor or pharmacist about every supplement and over-the-counter remedy "
+                "you take.")
+    assert shorten_to_clause(sentence, 90) == "You should check."  # the only cut: no whole sentence
+    assert make_headline(sentence)[0] == sentence
+    longer = sentence.replace("every supplement and", "every supplement, vitamin and").replace("take.", "take each day.")
+    assert len(longer) > 120 and make_headline(longer)[0] == "You should check."
+    assert headline_notes(longer, "You should check.") == [CUT_NOTE.format("ends on “check”")]
