@@ -294,11 +294,15 @@ def _speaks_as_we(sentence: str) -> bool:
 @per_split  # a sentence is judged by its card's words, then made a draft
 def make_headline(sentence: str) -> tuple[str, str]:
     """(the card's words, the sentence as the text opens with it). A cut that is no whole sentence gives way to the
-    whole sentence when that fits on a card."""
+    whole sentence when that fits on a card, or else to a longer cut that is one, up to the card's limit."""
     compressed = compress(sentence)
     headline = compressed if len(compressed) <= MAX_HEADLINE else short_headline(compressed)
-    if headline and len(compressed) <= LONG_HEADLINE and headline_cut_problem(compressed, headline):
-        headline = None
+    if headline and (unfinished(headline) or headline_cut_problem(compressed, headline)):
+        longer = shorten_to_clause(compressed, LONG_HEADLINE, imperative=is_imperative(compressed))
+        if len(compressed) <= LONG_HEADLINE:
+            headline = None
+        elif longer and not (unfinished(longer) or headline_cut_problem(compressed, longer)):
+            headline = longer  # a whole sentence up to the card's limit, with the long-headline note
     return headline or compressed, compressed
 
 

@@ -473,7 +473,7 @@ def compress(sentence: str) -> str:
 _CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|:|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
                          r"because|since|as long as|like|such as|whether|and|but|instead of|including)\b)\s*"
                          r"|\s+(?:and|with|because|so that|especially|rather than|instead of|even if|even when|unless|"
-                         r"when|while|until|before|after)\s+")
+                         r"when|while|until|before|after)\s+|\s+(?=\([^()]*\)[.!?]?$)")  # or before a closing (aside)
 _MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
                         r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|cannot|helps|means|matters|works|tends|makes|needs|takes|gives|"
                         r"feels|becomes|comes|shows|builds|lets|keeps|reflects|offers|creates|reduces|increases|"

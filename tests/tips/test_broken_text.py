@@ -195,3 +195,12 @@ def test_a_verb_after_should_is_not_cut_from_whom_it_is_done_with():
     longer = sentence.replace("every supplement and", "every supplement, vitamin and").replace("take.", "take each day.")
     assert len(longer) > 120 and make_headline(longer)[0] == "You should check."
     assert headline_notes(longer, "You should check.") == [CUT_NOTE.format("ends on “check”")]
+
+
+def test_with_no_whole_sentence_within_90_characters_a_longer_one_within_the_card_limit_is_taken():
+    sentence = ("Look for a counselor who has experience working with teenagers or who specializes in what your family "
+                "is going through (such as school refusal, panic, or grief).")
+    headline, _ = make_headline(sentence)
+    assert headline == ("Look for a counselor who has experience working with teenagers or who specializes in what your "
+                        "family is going through.")  # not "… who has experience working."
+    assert 90 < len(headline) <= 120
