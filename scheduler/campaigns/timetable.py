@@ -14,7 +14,8 @@ import functools
 import hashlib
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,9 @@ from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 
 HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
+ON_TIME = timedelta(minutes=10)  # cron runs every 5 minutes: a post out within two runs of its slot is on time;
+                                 # a later one (missed, retried, deferred or held: late is counted from its slot,
+                                 # not from its last retry) went out late
 _DAY = timedelta(days=1)
 _BLOCK_DAYS = 14  # days worked out at a time
 _MOST_DAYS = 20 * 366  # days a SlotBook keeps
@@ -80,6 +84,77 @@ class Timetable:
         if local.tzinfo is None:
             local = local.replace(tzinfo=self.zone)
         return local.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Wait:
+    """An on-time post waits: `after` went out late at `sent`, and min_gap holds the post until `until`."""
+
+    until: datetime
+    after: str
+    sent: datetime
+    min_gap: timedelta
+    zone: ZoneInfo
+
+    @property
+    def reason(self) -> str:
+        def local(moment: datetime) -> str:
+            return f"{moment.astimezone(self.zone):%Y-%m-%d %H:%M}"
+
+        return (f"on time, but {self.after} went out late at {local(self.sent)}; min_gap ({self.min_gap}) holds it "
+                f"until {local(self.until)}")
+
+
+class TipsOut:
+    """The tips already out, each at its first post (a tip on several networks counts once), and which of them
+    went out late (more than ON_TIME after its slot).
+
+    A late post keeps min_gap and max_per_day with every tip out (`broken_rule`). An on-time post keeps min_gap
+    with the tips that went out late only (`wait`): the timetable already kept the gap between slots, so only a
+    post sent off its slot can break it, and an on-time post waits for the gap rather than move."""
+
+    def __init__(self, timetable: Timetable):
+        self.min_gap = timetable.schedule.min_gap
+        self.zone = timetable.zone
+        self.calendar = timetable.calendar()
+        self._first: dict[Hashable, datetime] = {}
+        self._late: list[tuple[datetime, str, Hashable]] = []  # (when, post id, tip), in time order
+
+    def note(self, tip: Hashable, post_id: str, slot: datetime, at: datetime) -> None:
+        """A post of `tip` (its id `post_id`, its slot `slot`) went out at `at`."""
+        first = self._first.get(tip)
+        if first is not None and first <= at:
+            return
+        if first is not None:
+            self.calendar.remove(first)
+            self._late = [entry for entry in self._late if entry[2] != tip]
+        self._first[tip] = at
+        self.calendar.add(at)
+        if at - slot > ON_TIME:
+            bisect.insort(self._late, (at, post_id, tip), key=lambda entry: entry[0])
+
+    def broken_rule(self, tip: Hashable, at: datetime) -> str | None:
+        """Which rule a post of `tip` at `at` breaks with the other tips out (Calendar.broken_rule)."""
+        mine = self._first.get(tip)
+        if mine is not None:
+            self.calendar.remove(mine)
+        try:
+            return self.calendar.broken_rule(at)
+        finally:
+            if mine is not None:
+                self.calendar.add(mine)
+
+    def wait(self, tip: Hashable, at: datetime) -> Wait | None:
+        """For a post of `tip` on time at `at`: how long min_gap holds it after the last other tip that went out
+        late; None when the gap is kept at `at`."""
+        index = bisect.bisect_right(self._late, at, key=lambda entry: entry[0])
+        for sent, post_id, other in reversed(self._late[max(index - 2, 0):index]):  # its own tip aside
+            if other == tip:
+                continue
+            if at - sent >= self.min_gap:
+                return None
+            return Wait(sent + self.min_gap, post_id, sent, self.min_gap, self.zone)
+        return None
 
 
 class SlotBook:

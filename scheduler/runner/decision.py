@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from scheduler.campaigns.timetable import ON_TIME, Wait
 from scheduler.store.records import Account, AccountState, Post
-
-ON_TIME = timedelta(minutes=10)  # cron runs every 5 minutes: a post out within two runs of its slot is on time;
-                                 # a later one (missed, retried, deferred or held: late is counted from its slot,
-                                 # not from its last retry) keeps min_gap and max_per_day with the posts already out
 
 
 class Action(StrEnum):
@@ -42,6 +39,7 @@ class Why(StrEnum):
     RATE_LIMIT = "rate limit"
     BUDGET = "budget"
     CROWDED = "crowded"          # late, and posting now would break min_gap or max_per_day with posts already out
+    GAP = "min_gap"              # on time, but closer than min_gap to a post that went out late: it waits
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,13 @@ class Decision:
 
 
 def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_usd: float,
-           cost_usd: float, tip: TipState = TipState(), crowded: str | None = None) -> Decision:
-    """What to do with `post` at `now`: the single place these rules live."""
+           cost_usd: float, tip: TipState = TipState(), crowded: str | None = None,
+           wait: Wait | None = None) -> Decision:
+    """What to do with `post` at `now`: the single place these rules live.
+
+    A late post (more than ON_TIME after its slot) keeps min_gap and max_per_day with the posts already out:
+    `crowded` says which it would break, and it moves. An on-time post keeps min_gap with the posts that went
+    out late: `wait` says until when, and it waits (the timetable kept the gaps between on-time posts)."""
     if account.state == AccountState.PAUSED:
         return Decision(Action.RELEASE, Why.PAUSED, "paused")
     if account.state == AccountState.STOPPED:
@@ -89,6 +92,8 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
         return Decision(Action.MOVE, Why.BLACKOUT, "blackout")
     if crowded and now - post.due_at > ON_TIME:  # off its slot, however it got there: never out in a burst
         return Decision(Action.MOVE, Why.CROWDED, crowded)
+    if wait is not None and now - post.due_at <= ON_TIME and wait.until > now:
+        return Decision(Action.DEFER, Why.GAP, wait.reason, wait.until)
     if account.not_before is not None and account.not_before > now:
         return Decision(Action.DEFER, Why.RATE_LIMIT, "rate limit", account.not_before)
     if rules.budget_usd is not None and spent_usd + cost_usd > rules.budget_usd + 1e-9:

@@ -23,16 +23,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from scheduler import networks
-from scheduler.campaigns.planning import stored_card
+from scheduler.campaigns.planning import stored_card, tips_out
 from scheduler.campaigns.queueing import recycle, reslot, taken_calendar
-from scheduler.campaigns.timetable import Calendar, Timetable
+from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, TipsOut
 from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import Outgoing
 from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import (
-    ON_TIME,
     Action,
     Decision,
     Rules,
@@ -59,7 +58,7 @@ from scheduler.runner.wanted import (
     checked_card,
     tip_now,
 )
-from scheduler.store import POSTED, Account, Post, Store
+from scheduler.store import Account, Post, Store
 from scheduler.store.records import AccountState
 
 logger = logging.getLogger(__name__)
@@ -145,8 +144,7 @@ class _Stage:
         self.store = store
         self._calendar: Calendar | None = None
         self._moved: dict[tuple[str, int], datetime] = {}
-        self._out: dict[tuple[str, int], datetime] | None = None  # each tip out, at its first post
-        self._out_times: Calendar  # the same times, kept as they change: a look is a bisect, not a rebuild
+        self._out: TipsOut | None = None  # each tip out, at its first post, kept as posts go out
         self.campaigns = Campaigns(settings)
         self.found: TipNow = TipNow(WANTED)  # what the campaign said of the post last decided on (to redraw its card)
 
@@ -163,25 +161,23 @@ class _Stage:
         post = self.found.applied(post)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
         late = now - post.due_at > ON_TIME  # from its slot: a retry or a hold does not make a post on time again
+        wait = None
+        if not late and self.schedule.min_gap:  # on time: min_gap after a tip that went out late
+            wait = self.tips_out(now).wait((post.tip_key, post.round), now)
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
-                      crowded=self.crowded(post, now) if late else None)
+                      crowded=self.crowded(post, now) if late else None, wait=wait)
+
+    def tips_out(self, now: datetime) -> TipsOut:
+        """The tips out, read from the database when first needed, then kept as posts go out."""
+        if self._out is None:
+            self.settle()
+            self._out = tips_out(self.store, Timetable(self.schedule), now)
+        return self._out
 
     def crowded(self, post: Post, now: datetime) -> str | None:
         """Which rule posting `post` at `now` would break with the posts already out (its own tip's posts
         on other networks aside), in words; None when it keeps min_gap and max_per_day."""
-        if self._out is None:
-            self.settle()
-            self._out = {}
-            self._out_times = Timetable(self.schedule).calendar()
-            for sent in self.store.posts((POSTED,), since=now - timedelta(days=2)):
-                if sent.posted_at is not None:
-                    self.out(sent, sent.posted_at)
-        mine = self._out.get((post.tip_key, post.round))
-        if mine is not None:  # its own tip aside, for this one look
-            self._out_times.remove(mine)
-        rule = self._out_times.broken_rule(now)
-        if mine is not None:
-            self._out_times.add(mine)
+        rule = self.tips_out(now).broken_rule((post.tip_key, post.round), now)
         if rule == "min_gap":
             return f"late, and closer than min_gap ({self.schedule.min_gap}) to a post already out"
         if rule == "max_per_day":
@@ -190,16 +186,8 @@ class _Stage:
 
     def out(self, post: Post, at: datetime) -> None:
         """Note a post gone out at `at` (a tip on several networks counts once, at its first)."""
-        if self._out is None:
-            return  # read from the database when first needed
-        tip = (post.tip_key, post.round)
-        first = self._out.get(tip)
-        if first is not None and first <= at:
-            return
-        if first is not None:
-            self._out_times.remove(first)
-        self._out[tip] = at
-        self._out_times.add(at)
+        if self._out is not None:  # else read from the database when first needed
+            self._out.note((post.tip_key, post.round), post.id, post.due_at, at)
 
     def moved_slot(self, post: Post, now: datetime) -> datetime:
         """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
