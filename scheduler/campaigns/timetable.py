@@ -114,11 +114,12 @@ class TipsOut:
     post sent off its slot can break it, and an on-time post waits for the gap rather than move."""
 
     def __init__(self, timetable: Timetable):
+        self.timetable = timetable
         self.min_gap = timetable.schedule.min_gap
         self.zone = timetable.zone
-        self.calendar = timetable.calendar()
         self._first: dict[Hashable, datetime] = {}
         self._late: list[tuple[datetime, str, Hashable]] = []  # (when, post id, tip), in time order
+        self._calendar: Calendar | None = None  # every first post: made when a late post is first checked
 
     def note(self, tip: Hashable, post_id: str, slot: datetime, at: datetime) -> None:
         """A post of `tip` (its id `post_id`, its slot `slot`) went out at `at`."""
@@ -126,27 +127,33 @@ class TipsOut:
         if first is not None and first <= at:
             return
         if first is not None:
-            self.calendar.remove(first)
+            if self._calendar is not None:
+                self._calendar.remove(first)
             self._late = [entry for entry in self._late if entry[2] != tip]
         self._first[tip] = at
-        self.calendar.add(at)
+        if self._calendar is not None:
+            self._calendar.add(at)
         if at - slot > ON_TIME:
             bisect.insort(self._late, (at, post_id, tip), key=lambda entry: entry[0])
 
     def broken_rule(self, tip: Hashable, at: datetime) -> str | None:
         """Which rule a post of `tip` at `at` breaks with the other tips out (Calendar.broken_rule)."""
+        if self._calendar is None:
+            self._calendar = self.timetable.calendar((moment, None) for moment in sorted(self._first.values()))
         mine = self._first.get(tip)
         if mine is not None:
-            self.calendar.remove(mine)
+            self._calendar.remove(mine)
         try:
-            return self.calendar.broken_rule(at)
+            return self._calendar.broken_rule(at)
         finally:
             if mine is not None:
-                self.calendar.add(mine)
+                self._calendar.add(mine)
 
     def wait(self, tip: Hashable, at: datetime) -> Wait | None:
         """For a post of `tip` on time at `at`: how long min_gap holds it after the last other tip that went out
         late; None when the gap is kept at `at`."""
+        if not self._late:
+            return None
         index = bisect.bisect_right(self._late, at, key=lambda entry: entry[0])
         for sent, post_id, other in reversed(self._late[max(index - 2, 0):index]):  # its own tip aside
             if other == tip:
