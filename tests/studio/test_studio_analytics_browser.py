@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 
 from tests.queue_helpers import write_schedule
 from tests.studio.analytics_project import SEEN, posted_project, stats_json
-from tests.studio.server import StudioProcess
-from tests.studio.walk import Visit
+from tests.studio.walk import opened
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 # a count of one is said in the singular ("1 reply", not "1 replies")
@@ -28,11 +27,8 @@ def pct(value: float) -> str:
 def test_analytics_shows_stats_numbers_and_charts_at_every_width(browser, project, screen):  # noqa: F811
     posted_project(project)
     report = stats_json(project)
-    studio = StudioProcess(project, "--now", SEEN.isoformat())
-    visit = Visit(browser, WIDTHS[screen], f"analytics-{screen}")
-    page = visit.page
-    try:
-        page.goto(studio.link)
+    with opened(browser, project, WIDTHS[screen], f"analytics-{screen}", now=SEEN.isoformat()) as visit:
+        page, studio = visit.page, visit.studio
         page.get_by_role("link", name="Analytics").click()
         expect(page).to_have_url(f"{studio.base}/analytics")
         expect(page.get_by_role("heading", name="Analytics", level=1)).to_be_visible()
@@ -66,28 +62,19 @@ def test_analytics_shows_stats_numbers_and_charts_at_every_width(browser, projec
         assert best.locator("svg.strip").bounding_box()["width"] > 100  # drawn across the column, not a speck
         page.locator("table.slots").scroll_into_view_if_needed()
         page.screenshot(path=str(visit_artifact(f"analytics-{screen}-slots.png")))
-    finally:
-        page.close()
-        studio.stop()
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_analytics_with_nothing_collected_says_to_run_collect(browser, project, screen):  # noqa: F811
     write_schedule(project, publisher="x")
-    studio = StudioProcess(project, "--now", SEEN.isoformat())
-    visit = Visit(browser, WIDTHS[screen], f"analytics-empty-{screen}")
-    page = visit.page
-    try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/analytics")
+    with opened(browser, project, WIDTHS[screen], f"analytics-empty-{screen}", "/analytics",
+                now=SEEN.isoformat()) as visit:
+        page = visit.page
         expect(page.get_by_role("heading", name="Nothing collected yet")).to_be_visible()
         expect(page.locator("[data-empty]")).to_have_text(
             "No metrics yet: run juno-scheduler collect after posts have gone out.")
         expect(page.locator("svg")).to_have_count(0)
         visit.check("empty")
-    finally:
-        page.close()
-        studio.stop()
 
 
 def visit_artifact(name: str):

@@ -15,19 +15,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import run_cli
-from tests.studio.server import StudioProcess
 from tests.studio.walk import (
     NOW,
     SLUG,
     TIP,
-    Visit,
     approve,
     loaded_width,
     move_on_calendar,
+    opened,
     said,
     save,
-    settled,
-    sign_in,
     submit,
     undo_with_key,
 )
@@ -40,11 +37,8 @@ HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2
 
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa: F811
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS[screen], screen)
-    page = visit.page
-    try:
-        sign_in(page, studio)
+    with opened(browser, project, WIDTHS[screen], screen) as visit:
+        page, studio = visit.page, visit.studio
         assert page.url == studio.base + "/"
         visit.check("campaigns")
 
@@ -90,19 +84,13 @@ def test_review_edit_approve_and_move_a_post(browser, project, screen):  # noqa:
         page.get_by_role("link", name="Queue").click()
         page.wait_for_url("**/queue")
         visit.check("queue")
-    finally:
-        page.close()
-        studio.stop()
 
 
 def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: F811
     article = project / "posts" / "articles" / f"{SLUG}.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, 1280, "keys")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, 1280, "keys", f"/c/{SLUG}") as visit:
+        page = visit.page
         assert page.evaluate("typeof window.pwned") == "undefined"  # the hostile passage is text, nothing ran
         # the reader takes stray tags out of an article as page furniture (scheduler/articles/furniture.py): the
         # passage's words are shown, and no element of it exists in the page
@@ -117,18 +105,12 @@ def test_keyboard_moves_between_tips_and_a_approves(browser, project):  # noqa: 
         undo_with_key(page, f"the approval of {TIP}")
         assert "status: draft" in (project / "posts" / f"{SLUG}.yaml").read_text().split(f"id: {TIP}")[1][:400]
         visit.check("keys")
-    finally:
-        page.close()
-        studio.stop()
 
 
 def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_moves_it(browser, project):  # noqa: F811
     """The two gestures studio.js adds: a selection in the article fills the new-tip form; a drop on a day moves."""
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, 1280, "gestures")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, 1280, "gestures", f"/c/{SLUG}") as visit:
+        page, studio = visit.page, visit.studio
         number, words = page.evaluate("""() => {
             for (const block of document.querySelectorAll(".article .left-out[data-paragraph]")) {
                 const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT,
@@ -161,9 +143,6 @@ def test_selecting_words_of_the_article_makes_them_a_tip_and_dragging_a_post_mov
             post.drag_to(target)
         assert "2026-12-12" in said(page)
         visit.check("gestures")
-    finally:
-        page.close()
-        studio.stop()
 
 
 def flag_by_hand(project, flags: str) -> None:
@@ -178,13 +157,8 @@ def test_a_refused_approve_on_a_phone_lands_on_its_reason(browser, project):  # 
     """A user trial at 375 px: Approve on a sensitive tip without "I have reviewed it" reloaded the page at the
     top of the tip, with the red reason some 700 px below, out of sight and not focused."""
     flag_by_hand(project, "sensitive")
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "refused-approve")
-    page = visit.page
-    page.set_viewport_size({"width": WIDTHS["phone"], "height": 812})
-    try:
-        sign_in(page, studio, f"/c/{SLUG}#tip-{TIP}")
-        settled(page)
+    with opened(browser, project, WIDTHS["phone"], "refused-approve", f"/c/{SLUG}#tip-{TIP}", height=812) as visit:
+        page = visit.page
         submit(page, page.locator(f"#tip-{TIP}").get_by_role("button", name="Approve"))
         assert visit.problems and all("422" in problem for problem in visit.problems), visit.problems  # the refusal
         visit.problems.clear()
@@ -204,9 +178,6 @@ def test_a_refused_approve_on_a_phone_lands_on_its_reason(browser, project):  # 
         visit.check("refused")
         page.get_by_label("I have reviewed it", exact=False).check()
         approve(page)
-    finally:
-        page.close()
-        studio.stop()
     assert not visit.problems, visit.problems
 
 
@@ -215,12 +186,8 @@ def test_an_approved_tip_held_by_a_flag_is_acknowledged_with_one_button(browser,
     it" but only Skip and Back to draft, ticking did nothing, and nothing said the tip was held."""
     assert run_cli("--root", str(project), "approve", TIP, "--now", NOW).code == 0
     flag_by_hand(project, "stale")
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "held-approved")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}#tip-{TIP}")
-        settled(page)
+    with opened(browser, project, WIDTHS["phone"], "held-approved", f"/c/{SLUG}#tip-{TIP}") as visit:
+        page = visit.page
         tip = page.locator(f"#tip-{TIP}")
         expect(tip.locator(".held")).to_contain_text("Held: approved, but it does not go out until you acknowledge")
         button = tip.get_by_role("button", name="Acknowledge and keep approved")
@@ -230,9 +197,6 @@ def test_an_approved_tip_held_by_a_flag_is_acknowledged_with_one_button(browser,
         submit(page, button)
         assert said(page).startswith(f"Acknowledged stale on {TIP}; it stays approved and goes out "), said(page)
         expect(page.locator(f"#tip-{TIP} .held")).to_have_count(0)
-    finally:
-        page.close()
-        studio.stop()
     assert not visit.problems, visit.problems
     shown = run_cli("--root", str(project), "plan", "--json", "--now", NOW, "--days", "60")
     assert f"{SLUG}/{TIP}" in {row["id"] for row in json.loads(shown.out)["posts"]}

@@ -15,8 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import run_cli
-from tests.studio.server import StudioProcess
-from tests.studio.walk import NOW, SLUG, Visit, settled, sign_in, undo_with_key
+from tests.studio.walk import NOW, SLUG, opened, settled, undo_with_key
 from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -32,11 +31,8 @@ def plan(root) -> dict:
 
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen):  # noqa: F811
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS[screen], f"queue-{screen}")
-    page = visit.page
-    try:
-        sign_in(page, studio, "/queue")
+    with opened(browser, project, WIDTHS[screen], f"queue-{screen}", "/queue") as visit:
+        page, studio = visit.page, visit.studio
         page.get_by_role("link", name="see and approve them").click()
         page.wait_for_url("**/queue?state=draft")
         visit.check("drafts")
@@ -124,22 +120,14 @@ def test_tick_several_approve_skip_undo_move_and_filter(browser, project, screen
             page.locator("#undo-form button").click()
         assert page.locator(".said").inner_text() == f"Undid the archiving of {SLUG}."
         assert plan(project) == slots
-    finally:
-        page.close()
-        studio.stop()
 
 
 def test_a_long_refusal_on_a_phone_stays_a_strip_and_hides_at_a_tap(browser, project):  # noqa: F811
     """A user trial at 375 x 812: a refusal naming ten tips was a sticky bar as tall as the screen, over every
     button, with no way to close it but a reload. The message is at most 30 % of the screen (it scrolls inside
     itself), and Hide takes it away, leaving the page as it was."""
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "queue-long-refusal")
-    page = visit.page
-    page.set_viewport_size({"width": WIDTHS["phone"], "height": 812})
-    try:
-        sign_in(page, studio, "/queue?state=draft")
-        settled(page)
+    with opened(browser, project, WIDTHS["phone"], "queue-long-refusal", "/queue?state=draft", height=812) as visit:
+        page = visit.page
         gone = [f"{SLUG}/a-tip-split-no-longer-makes-{n}" for n in range(20)]  # each refused by name: a long message
         page.evaluate("""(keys) => {
             const form = document.getElementById("selected");
@@ -161,7 +149,4 @@ def test_a_long_refusal_on_a_phone_stays_a_strip_and_hides_at_a_tap(browser, pro
         expect(page.locator(".said")).to_have_count(0)
         page.get_by_role("link", name="Calendar").click()  # the page's own links answer taps again
         page.wait_for_url("**/calendar")
-    finally:
-        visit.page.close()
-        studio.stop()
     assert not visit.problems, visit.problems

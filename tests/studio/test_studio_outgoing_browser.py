@@ -13,9 +13,8 @@ import pytest
 from playwright.sync_api import expect
 
 from scheduler import open_project
-from tests.studio.server import StudioProcess
 from tests.studio.test_studio_outgoing import URL, on_three_networks
-from tests.studio.walk import NOW, SLUG, TIP, Visit, sign_in
+from tests.studio.walk import NOW, SLUG, TIP, opened
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,11 +29,8 @@ def shot(page, name: str) -> None:
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before_save(browser, project, screen):  # noqa: F811
     on_three_networks(project, url=None)
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS[screen], f"outgoing-{screen}")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, WIDTHS[screen], f"outgoing-{screen}", f"/c/{SLUG}") as visit:
+        page = visit.page
         tip = page.locator(f"#tip-{TIP}")
         networks = tip.locator("details.network")
         expect(networks).to_have_count(3)
@@ -99,9 +95,6 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
         expect(tip.locator("[data-card-over]")).to_be_hidden()
         expect(tip.locator("[data-headline-count]")).to_have_text("33 / 120")
         assert "A headline that goes on" not in (project / "posts" / f"{SLUG}.yaml").read_text()  # nothing saved
-    finally:
-        page.close()
-        studio.stop()
 
 
 def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(browser, project):  # noqa: F811
@@ -111,9 +104,6 @@ def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(brow
 
     on_three_networks(project)
     with_own_text(project)
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "own-texts")
-    page = visit.page
 
     def counts() -> dict[str, str]:
         return {network: tip.locator(f"#count-{TIP} [data-net-count={network}]").inner_text()
@@ -126,9 +116,8 @@ def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(brow
             expect(tip.locator(f"[data-net-text={network}]")).to_have_text(post.text)
         return {network: f"{post.length} / {post.limit}" for network, post in posts.items()}
 
-    try:
-        page.goto(studio.link)
-        page.goto(f"{studio.base}/c/{SLUG}")
+    with opened(browser, project, WIDTHS["phone"], "own-texts", f"/c/{SLUG}") as visit:
+        page = visit.page
         tip = page.locator(f"#tip-{TIP}")
         own = tip.locator("details.own-texts")
         expect(own).to_have_attribute("open", "")
@@ -155,9 +144,6 @@ def test_a_tip_with_its_own_text_on_a_network_counts_every_network_as_typed(brow
         saved = open_project(project).campaign(SLUG)[0].tip(TIP)
         assert dict(saved.texts) == {"bluesky": "Bluesky, typed now.", "mastodon": mastodon.strip()}
         assert saved.text == typed
-    finally:
-        page.close()
-        studio.stop()
 
 
 
@@ -173,11 +159,8 @@ def test_a_long_address_in_a_networks_own_text_keeps_the_review_page_375_px_wide
     with_own_text(project, text="Hesitation is rarely a lack of love; ask what worries them. " * 4 + f"Read: {address}")
     assert run_cli("--root", str(project), "approve", f"{SLUG}/{TIP}", "--now", NOW).code == 0
     assert run_cli("--root", str(project), "queue", "--now", NOW).code == 0
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "long-address")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, WIDTHS["phone"], "long-address", f"/c/{SLUG}") as visit:
+        page = visit.page
         tip = page.locator(f"#tip-{TIP}")
         tip.locator("details[data-network=bluesky]").evaluate("d => { d.open = true; }")
         expect(tip.locator("[data-net-text=bluesky]")).to_contain_text(address)
@@ -187,6 +170,3 @@ def test_a_long_address_in_a_networks_own_text_keeps_the_review_page_375_px_wide
             .map(e => e.tagName + '.' + e.className)""")
         assert not cut, cut  # nothing runs past the right edge either
         visit.check("review")
-    finally:
-        page.close()
-        studio.stop()

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import REPO, run_cli
-from tests.studio.server import StudioProcess
-from tests.studio.walk import NOW, Visit, settled, sign_in
+from tests.studio.walk import opened
 from tests.test_preview_browser import WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,12 +26,8 @@ def trauma(project):
 
 
 def test_each_flagged_tip_says_what_flagged_it(browser, trauma):  # noqa: F811
-    studio = StudioProcess(trauma, "--now", NOW)
-    visit = Visit(browser, WIDTHS["phone"], "flag-reasons")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
-        settled(page)
+    with opened(browser, trauma, WIDTHS["phone"], "flag-reasons", f"/c/{SLUG}") as visit:
+        page = visit.page
         first = page.locator("#tip-a-traumatic-event-is-a-shocking-scary")
         expect(first.locator(".flag-why")).to_have_text(
             "sensitive: “traumatic event” in the text and under the heading “How do people respond to traumatic "
@@ -45,21 +40,14 @@ def test_each_flagged_tip_says_what_flagged_it(browser, trauma):  # noqa: F811
         assert "(“traumatic event” in the text" in first.locator("label", has_text="I have reviewed it").inner_text()
         assert page.locator("article.tip").count() == page.locator("article.tip .flag-why").count() == 17
         visit.check("review")
-    finally:
-        page.close()
-        studio.stop()
     assert not visit.problems, visit.problems
 
 
 def test_the_article_pane_shows_a_lists_lead_in_once(browser, trauma):  # noqa: F811
     """A user trial: the sentence that introduces a list ("Here are some tips:") stood twice in the article pane,
     as its own paragraph and again above the list."""
-    studio = StudioProcess(trauma, "--now", NOW)
-    visit = Visit(browser, 1280, "lead-in")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
-        settled(page)
+    with opened(browser, trauma, 1280, "lead-in", f"/c/{SLUG}") as visit:
+        page = visit.page
         pane = page.locator("section.article")
         lead = "Healthy ways of coping can help reduce stress and improve well-being."
         assert pane.get_by_text(lead, exact=False).count() == 1
@@ -70,7 +58,4 @@ def test_the_article_pane_shows_a_lists_lead_in_once(browser, trauma):  # noqa: 
         expect(block.locator("p").first).to_contain_text("Here are some")
         expect(pane.locator(".block", has=page.locator("ul")).filter(has_text="Avoid the use of alcohol")).to_have_count(1)
         visit.check("article")
-    finally:
-        page.close()
-        studio.stop()
     assert not visit.problems, visit.problems

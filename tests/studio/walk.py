@@ -1,7 +1,8 @@
 """The steps a person takes in the studio in Chromium, shared by the browser walks.
 
-Visit watches one page (console errors, failed requests, 4xx/5xx answers) and checks it (screenshot, no
-sideways scroll, no serious axe-core finding). The steps click as a person clicks and check what the studio
+`opened` is how every walk begins (the studio as a real process, a page at a width, signed in, settled). Visit
+watches one page (console errors, failed requests, 4xx/5xx answers) and checks it (screenshot, no sideways scroll,
+no serious axe-core finding). The steps click as a person clicks and check what the studio
 says back: open the link, approve a tip, save it, move a post on the calendar, undo with the `u` key.
 """
 
@@ -9,10 +10,13 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
 from tests.conftest import REPO
+from tests.studio.server import StudioProcess
 from tests.test_preview_browser import ARTIFACTS
 
 SLUG = "what-to-do-when-one-partner-wants-counseling"
@@ -22,9 +26,10 @@ AXE = (REPO / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding
 
 
 class Visit:
-    def __init__(self, browser, width: int, name: str):
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
+    def __init__(self, browser, width: int, name: str, height: int = 900):
+        self.page = browser.new_page(viewport={"width": width, "height": height})
         self.name = name
+        self.studio: StudioProcess | None = None  # the studio it walks, when `opened` started it
         self.problems: list[str] = []
         self.page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}")
                      if msg.type in ("error", "warning") else None)
@@ -76,6 +81,27 @@ def settled(page) -> None:
     while not page.evaluate("Array.from(document.images).every(i => i.complete || !i.currentSrc)"):
         assert time.monotonic() < deadline, "a card never arrived"
         time.sleep(0.1)
+
+
+@contextmanager
+def opened(browser, root, width: int, name: str, path: str | None = None, *, now: str = NOW,
+           height: int = 900) -> Iterator[Visit]:
+    """How every walk opens: `juno-scheduler studio --now NOW` as a real process on `root`, a page `width` px wide
+    (and `height` high) watched by a Visit named `name`, signed in through the printed link and at `path`, every
+    image arrived. The Visit's `studio` is the process. Afterwards the page closes and the studio stops, however
+    the walk ended."""
+    studio = StudioProcess(root, "--now", now)
+    try:
+        visit = Visit(browser, width, name, height)
+        visit.studio = studio
+        try:
+            sign_in(visit.page, studio, path)
+            settled(visit.page)
+            yield visit
+        finally:
+            visit.page.close()
+    finally:
+        studio.stop()
 
 
 # --- steps -------------------------------------------------------------------------------------------
