@@ -16,17 +16,15 @@ import yaml
 from playwright.sync_api import expect
 
 from tests.conftest import run_cli
-from tests.studio.server import StudioProcess
 from tests.studio.walk import (
     NOW,
     SLUG,
     TIP,
-    Visit,
     approve,
     move_on_calendar,
+    opened,
     said,
     save,
-    sign_in,
     submit,
     undo_with_key,
 )
@@ -47,13 +45,10 @@ def plan(project) -> dict:
 
 def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, project):  # noqa: F811
     other = next(t for t in tips(project) if t != TIP)
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, 1280, "afternoon")
-    page = visit.page
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, 1280, "afternoon", f"/c/{SLUG}") as visit:
+        page, studio = visit.page, visit.studio
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
         mine = page.locator(f"#text-{TIP}")
         words = "My own words, typed and not saved yet."
         mine.fill(words)
@@ -122,22 +117,13 @@ def test_an_afternoon_loses_no_edit_and_undo_undoes_what_it_says(browser, projec
         assert all("422" in problem for problem in visit.problems), visit.problems  # the refusal, and only it
         visit.problems.clear()
         visit.check("refused")
-    finally:
-        page.close()
-        studio.stop()
 
 
 def test_the_review_page_on_a_phone_starts_with_a_tip(browser, project):  # noqa: F811
-    studio = StudioProcess(project, "--now", NOW)
-    visit = Visit(browser, 375, "phone-review")
-    page = visit.page
-    try:
-        sign_in(page, studio, f"/c/{SLUG}")
+    with opened(browser, project, 375, "phone-review", f"/c/{SLUG}") as visit:
+        page = visit.page
         first = page.locator("[data-tip]").first
         assert first.bounding_box()["y"] < 900, first.bounding_box()  # within the first screen
         page.get_by_role("link", name="Read the article these tips came from").click()
         expect(page.locator("#article-h")).to_be_in_viewport()
         visit.check("review")
-    finally:
-        page.close()
-        studio.stop()
