@@ -51,6 +51,12 @@ class ForeignDatabaseError(StoreError):
     exit_code = 2
 
 
+class LostDatabaseError(StoreError):
+    """The project's queue has held posts, but its database is missing or empty: restore it, never start anew."""
+
+    exit_code = 2
+
+
 PublishErrorKind = Literal["retry", "stop", "permanent", "config"]
 
 

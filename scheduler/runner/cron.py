@@ -27,6 +27,8 @@ STATE_DIR = ".juno"  # of config.parse_database_url: tests/runner/test_cron.py h
 # store.records.CLAIMABLE and store.has_due's condition, for the SQLite check without the store (held equal there)
 CLAIMABLE = ("queued", "failed", "missed", "claimed")
 DUE_SQL = f"SELECT 1 FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= ? LIMIT 1"
+ANY_POST_SQL = "SELECT 1 FROM posts LIMIT 1"
+TRACE_FILE = "database.json"  # store.trace.TRACE_FILE: the note that the queue has held posts (held equal there)
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -49,17 +51,19 @@ def quick_run_due(argv: list[str], environ) -> int | None:
         return None
     beat(root, "run-due", now)
     database = root / STATE_DIR / "juno.db"
+    posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if not database.exists():
-        return 0  # no database yet: nothing was ever queued
+        return None if posted_before else 0  # no database yet: nothing was ever queued; else it was lost
     try:
         conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_S)
         try:
             due = conn.execute(DUE_SQL, (int(now.timestamp()),)).fetchone()
+            emptied = posted_before and not due and conn.execute(ANY_POST_SQL).fetchone() is None
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return None if due else 0
+    return None if due or emptied else 0
 
 
 def _plain_run_due(argv: list[str]) -> tuple[str, str | None] | None:
@@ -99,10 +103,11 @@ def nothing_due(root: Path, now: datetime) -> bool:
     url = parse_database_url(environ.get("JUNO_DATABASE_URL"), root)
     if not schedule_checked(root, url):
         return False
+    posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
-        return True  # no database yet: nothing was ever queued
+        return not posted_before  # no database yet: nothing was ever queued; else it was lost (the full path says so)
     with open_store(url) as store:
-        return not store.has_due(now)
+        return not store.has_due(now) and (store.holds_posts() or not posted_before)
 
 
 def default_database_url(root: Path) -> str:

@@ -33,6 +33,7 @@ from scheduler.store.records import (
     Post,
 )
 from scheduler.store.sqlite import SQLiteStore
+from scheduler.store.trace import check_history, refuse_missing_file
 
 __all__ = [
     "ACTIVE",
@@ -129,9 +130,17 @@ def _reason(exc: Exception, url: str) -> str:
     return text
 
 
-def open_project_store(settings) -> Store:
-    """The project's database, refused if it belongs to another account."""
-    return open_store(settings.database_url, accounts=settings.schedule.account_keys)
+def open_project_store(settings, now: datetime | None = None) -> Store:
+    """The project's database, refused if it belongs to another account, or if it is missing or empty while
+    the project's queue has held posts (store/trace.py)."""
+    refuse_missing_file(settings.database_url, settings.state_dir)
+    store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now)
+    try:
+        check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def database_failure(exc: BaseException) -> str | None:

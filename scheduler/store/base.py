@@ -224,6 +224,10 @@ class Store(SnapshotStore):
         return {status: n for status, n in self._query(f"SELECT status, COUNT(*) FROM posts WHERE 1 = 1{self.mine} "
                                                        "GROUP BY status")}
 
+    def holds_posts(self) -> bool:
+        """Whether the database holds any of the project's posts, in any state."""
+        return bool(self._query(f"SELECT 1 FROM posts WHERE 1 = 1{self.mine} LIMIT 1"))
+
     def next_ready_at(self) -> datetime | None:
         """When the next post becomes claimable (a slot, a retry, or a lease running out)."""
         rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}{self.mine}")

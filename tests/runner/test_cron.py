@@ -11,6 +11,7 @@ from scheduler import config
 from scheduler.runner import cron
 from scheduler.store import STATES, open_store
 from scheduler.store.records import CLAIMABLE
+from scheduler.store.trace import TRACE_FILE
 
 NOW = datetime.fromisoformat("2026-12-07T14:00:00+00:00")
 
@@ -30,6 +31,7 @@ def _line(root, *extra: str) -> list[str]:
 def test_its_names_are_the_settings_and_the_stores():
     assert (cron.STATE_DIR, cron.SCHEDULE_FILE) == (config.STATE_DIR, config.SCHEDULE_FILE)
     assert cron.CLAIMABLE == tuple(str(state) for state in CLAIMABLE)
+    assert cron.TRACE_FILE == TRACE_FILE
 
 
 @pytest.mark.parametrize("state", [str(s) for s in STATES])

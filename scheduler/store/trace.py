@@ -1,0 +1,68 @@
+"""The project's note, outside the database, that its queue has held posts: a lost database is then refused.
+
+A database that goes missing (a SQLite file moved or deleted, JUNO_DATABASE_URL pointing at an empty
+database) would otherwise be made anew, empty, and `queue` would queue again the tips already posted.
+The first time the project's database is seen holding posts, `.juno/database.json` notes it (and which
+database it was); from then on a database with no posts at all is refused, for every command that opens it,
+until the database is restored or the note is deleted on purpose (docs/queue.md, 'A lost database').
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from scheduler.config import database_kind, redact_url
+from scheduler.errors import LostDatabaseError
+from scheduler.fileio import write_atomic
+from scheduler.store.sqlite import sqlite_path
+
+TRACE_FILE = "database.json"  # in .juno/; runner/cron.py names it too, for the fast path (held equal in its tests)
+HELP = "docs/queue.md, 'A lost database'"
+
+
+def trace_path(state_dir: Path) -> Path:
+    return state_dir / TRACE_FILE
+
+
+def refuse_missing_file(url: str, state_dir: Path) -> None:
+    """Before a SQLite file is made: refuse to make it anew when the project's queue has held posts."""
+    if database_kind(url) == "sqlite" and not sqlite_path(url).exists() and trace_path(state_dir).exists():
+        raise LostDatabaseError(f"the database {sqlite_path(url)} is missing, but {_history(url, state_dir)}: "
+                                f"restore the file from a backup, {_else(state_dir)}")
+
+
+def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -> None:
+    """A database with posts is noted as the project's; an empty one, once posts were noted, is refused."""
+    path = trace_path(state_dir)
+    shown = redact_url(url)
+    if not holds_posts:
+        if path.exists():
+            raise LostDatabaseError(f"the database {shown} holds no posts, but {_history(url, state_dir)}: point "
+                                    f"JUNO_DATABASE_URL at the database that holds them or restore it, {_else(state_dir)}")
+        return
+    if _recorded(path).get("database") != shown:
+        note = {"database": shown, "noted": now.isoformat(timespec="seconds"),
+                "why": f"this project's queue has held posts: a database without any is refused ({HELP})"}
+        write_atomic(path, json.dumps(note, indent=2) + "\n")
+
+
+def _recorded(path: Path) -> dict:
+    try:
+        note = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def _history(url: str, state_dir: Path) -> str:
+    """This project's queue has held posts, and where, when that was another database."""
+    database = _recorded(trace_path(state_dir)).get("database")
+    where = f" in {database}" if isinstance(database, str) and database != redact_url(url) else ""
+    return f"this project's queue has held posts{where} ({trace_path(state_dir)} notes it)"
+
+
+def _else(state_dir: Path) -> str:
+    return (f"or the tips already posted would be queued and posted again; to start afresh on purpose, "
+            f"delete {trace_path(state_dir)} ({HELP})")

@@ -1,0 +1,160 @@
+"""A lost database never leads to posting twice (a user trial: the SQLite file moved away, `run-due` said
+nothing, `status` showed an empty queue and `queue` queued again a tip already posted).
+
+Real projects through the CLI (run-due, queue and the cron line as real processes): once the project's queue has held posts, a missing SQLite file or a
+database with no posts (SQLite or PostgreSQL) is one `error:` line naming the database and what to do, exit 2,
+for every command that reads or writes the queue, and no database is made. A brand-new project makes its
+database as before; deleting .juno/database.json, as the message says, starts afresh on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli, run_cli_in_process
+
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+TIMETABLE = """\
+account: {handle: junocounseling, publisher: outbox}
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["09:00"]
+min_gap: 1h
+max_per_day: 1
+jitter: 0m
+catch_up: 2h
+link: {mode: none}
+"""
+COMMANDS = [("run-due", "--now", "2026-12-16T08:40"), ("run-due", "--now", "2026-12-16T09:01", "--dry-run"),
+            ("status", "--now", "2026-12-16T08:40"), ("queue", "--now", "2026-12-16T08:40"),
+            ("plan", "--now", "2026-12-16T08:40"), ("history",), ("retry", f"{CAMPAIGN}/patience-matters"),
+            ("skip", f"{CAMPAIGN}/patience-matters"), ("pause",)]
+
+
+def _project(root: Path) -> Path:
+    root.mkdir(parents=True)
+    shutil.copytree(REPO / "assets", root / "assets")
+    shutil.copytree(REPO / "posts", root / "posts")
+    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 4),
+                        encoding="utf-8")
+    (root / "posts" / "schedule.yaml").write_text(TIMETABLE, encoding="utf-8")
+    return root
+
+
+def _posted_twice(root: Path, env: dict | None = None) -> None:
+    """A new project makes its database; two of its four posts go out on 12-07 and 12-08."""
+    queued = run_cli("queue", "--now", "2026-12-07T07:00", "--json", cwd=root, env=env)
+    assert queued.code == 0 and len(json.loads(queued.out)["queued"]) == 4, queued
+    for day in ("07", "08"):
+        posted = run_cli("run-due", "--now", f"2026-12-{day}T09:01", "--json", cwd=root, env=env)
+        assert posted.code == 0 and len(json.loads(posted.out)["posted"]) == 1, posted
+
+
+def _counted(status: str) -> dict[str, int]:
+    return {state: n for state, n in json.loads(status)["counts"].items() if n}
+
+
+def _outbox(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / ".juno" / "outbox").glob("*.json"))
+
+
+def _refused_everywhere(root: Path, env: dict | None, database: str, missing: str) -> None:
+    outbox = _outbox(root)
+    for command in COMMANDS:
+        refused = run_cli_in_process(*command, cwd=root, env=env)
+        assert refused.code == 2, (command, refused)
+        lines = refused.err.strip().splitlines()
+        assert len(lines) == 1, (command, refused)
+        assert lines[0].startswith(f"error: the database {database} {missing}, but this project's queue has held "
+                                   "posts"), (command, refused)
+        assert "restore" in lines[0] and f"delete {root / '.juno' / 'database.json'}" in lines[0], lines[0]
+        assert "docs/queue.md, 'A lost database'" in lines[0]
+    assert _outbox(root) == outbox
+
+
+def test_a_missing_sqlite_file_is_refused_by_every_command_and_never_made_anew(tmp_path):
+    root = _project(tmp_path / "project")
+    _posted_twice(root)
+    database = root / ".juno" / "juno.db"
+    moved = tmp_path / "juno.db.moved"
+    database.rename(moved)
+
+    _refused_everywhere(root, None, str(database), "is missing")
+    assert not database.exists()
+
+    moved.rename(database)  # restored: everything as it was, nothing posted again
+    status = run_cli("status", "--json", "--now", "2026-12-08T10:00", cwd=root)
+    assert status.code == 0 and _counted(status.out) == {"queued": 2, "posted": 2}, status
+    again = run_cli("queue", "--now", "2026-12-08T10:00", "--json", cwd=root)
+    assert again.code == 0 and json.loads(again.out)["queued"] == [], again
+
+
+def test_an_emptied_sqlite_file_is_refused_too(tmp_path):
+    root = _project(tmp_path / "project")
+    _posted_twice(root)
+    database = root / ".juno" / "juno.db"
+    with sqlite3.connect(database) as conn:
+        conn.execute("DELETE FROM posts")
+    conn.close()
+    refused = run_cli("run-due", "--now", "2026-12-16T08:40", cwd=root)
+    assert refused.code == 2 and refused.err.startswith(f"error: the database sqlite:///{database} holds no "
+                                                        "posts, but this project's queue has held posts"), refused
+
+
+def test_starting_afresh_on_purpose_is_deleting_the_note(tmp_path):
+    root = _project(tmp_path / "project")
+    _posted_twice(root)
+    (root / ".juno" / "juno.db").unlink()
+    assert run_cli("queue", "--now", "2026-12-16T07:00", cwd=root).code == 2
+    (root / ".juno" / "database.json").unlink()
+    fresh = run_cli("queue", "--now", "2026-12-16T07:00", "--json", cwd=root)
+    assert fresh.code == 0 and len(json.loads(fresh.out)["queued"]) == 4, fresh
+
+
+def test_a_new_project_makes_its_database_and_notes_it_once_it_holds_posts(tmp_path):
+    root = _project(tmp_path / "project")
+    quiet = run_cli("run-due", "--now", "2026-12-07T09:01", cwd=root)  # nothing queued yet: says nothing
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    status = run_cli("status", "--now", "2026-12-07T09:01", cwd=root)
+    assert status.code == 0 and "none queued" in status.out, status
+    assert not (root / ".juno" / "database.json").exists()
+    _posted_twice(root)
+    note = json.loads((root / ".juno" / "database.json").read_text(encoding="utf-8"))
+    assert note["database"] == f"sqlite:///{root / '.juno' / 'juno.db'}"
+
+
+def test_a_postgresql_database_with_no_posts_is_refused_when_the_project_has_history(tmp_path, pg_url):
+    import psycopg
+
+    root = _project(tmp_path / "project")
+    _posted_twice(root, {"JUNO_DATABASE_URL": pg_url})
+    schema = pg_url.rsplit("%3D", 1)[1]
+    empty = pg_url.replace(schema, f"{schema}_empty")  # a new, empty schema: what a mistyped URL finds
+    server = pg_url.split("?", 1)[0]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}_empty"')
+    try:
+        _refused_everywhere(root, {"JUNO_DATABASE_URL": empty}, empty, "holds no posts")
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}_empty" CASCADE')
+    fine = run_cli_in_process("status", "--json", "--now", "2026-12-08T10:00", cwd=root,
+                              env={"JUNO_DATABASE_URL": pg_url})
+    assert fine.code == 0 and _counted(fine.out) == {"queued": 2, "posted": 2}, fine
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["cron-fast-path", "with-env-file"])
+def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, fast):
+    root = _project(tmp_path / "project")
+    _posted_twice(root)
+    if not fast:
+        (root / ".env").write_text("# nothing secret\n", encoding="utf-8")  # the command line's nothing_due
+    (root / ".juno" / "juno.db").unlink()
+    cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-16T08:40-05:00", "-q")
+    assert cron.code == 2 and cron.err.startswith("error: the database "), cron
