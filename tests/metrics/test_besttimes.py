@@ -130,6 +130,7 @@ def test_spread_gives_the_same_slots_in_an_order_that_does_not_follow_the_campai
     shutil.copytree(copy, other)
     write_schedule(other, extra="spread: {seed: 8}\n")
     (other / ".juno" / "juno.db").unlink()
+    (other / ".juno" / "database.json").unlink(missing_ok=True)  # a fresh queue on purpose (docs/queue.md)
     assert _slots(_queue(other)) != spread
 
 
