@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NewType, Protocol
 
@@ -42,6 +42,21 @@ class Published:
     remote_id: str
     url: str
     cost_usd: float = 0.0
+    at: datetime | None = None  # when the network says the post was made, where it says (a post found, not made now)
+    recovered: bool = False  # found on the network after an uncertain attempt, not posted by this call
+
+
+def network_time(value) -> datetime | None:
+    """A creation time as a network gives it (ISO 8601 text, `Z` or an offset; or a datetime), in UTC; None
+    when there is none or it does not read, and the post is then recorded at the time it was found."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return None
+    return value.astimezone(UTC)
 
 
 class Publisher:

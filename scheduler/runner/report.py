@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from scheduler import networks
 from scheduler.results import Unreadable
 
+RECOVERED = " (recovered: an earlier attempt had gone out; recorded at the time the network gives, not posted again)"
+
 
 @dataclass(frozen=True)
 class Posted:
@@ -15,6 +17,7 @@ class Posted:
     url: str | None
     at: str               # local ISO time with its offset
     network: str = field(default_factory=networks.first)
+    recovered: bool = False  # an earlier, uncertain attempt had gone out: found and recorded, not posted again
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,8 @@ class RunReport:
         if quiet:
             return self._error_lines()
         verb = "would post" if self.dry_run else "posted"
-        lines = [f"{verb} {row.id} at {row.at}" + (f" {row.url}" if row.url else "") for row in self.posted]
+        lines = [f"{verb} {row.id} at {row.at}" + (RECOVERED if row.recovered else "") + (f" {row.url}" if row.url else "")
+                 for row in self.posted]
         defer = "would defer" if self.dry_run else "deferred"
         lines += [f"{defer} {row.id} until {row.until}: {row.reason}" for row in self.deferred]
         lines += [self._missed_line(row) for row in self.missed]

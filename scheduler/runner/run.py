@@ -391,13 +391,15 @@ class _Run(_Stage):
             exc = PublishError(f"unexpected {type(exc).__name__}: {exc}", kind="retry", uncertain=True)
             return self._failed(post, exc, report_as_failed=True)
         now = self.clock()
+        at = min(published.at, now) if published.at else now  # a post found went out when the network says
         cost = published.cost_usd or self.cost(post)
-        self._unrecorded.append((post.id, published.remote_id, published.url, cost, now))
+        self._unrecorded.append((post.id, published.remote_id, published.url, cost, at))
         if cost or not self._free(post):  # a post the budget counts is recorded at once, for every worker's spend
             self.settle()
-        self.out(post, now)
+        self.out(post, at)
         logger.info("%s: posted as %s", post.id, published.remote_id)
-        self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(now), post.network))
+        self.report.posted.append(Posted(post.id, published.remote_id, published.url, self.local(at), post.network,
+                                         recovered=published.recovered))
         return True
 
     def _failed(self, post: Post, exc: PublishError, report_as_failed: bool = False) -> bool:

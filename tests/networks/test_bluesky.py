@@ -7,7 +7,8 @@ import logging
 import os
 import re
 import socket
-from datetime import UTC
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from PIL import Image
@@ -94,12 +95,14 @@ def test_a_repeat_is_refused_by_the_server_and_recorded_as_the_same_post(pds, ac
 
 
 def test_after_an_uncertain_attempt_the_record_key_tells_whether_it_went_out(pds, account):
-    publisher = publisher_for(pds, account)
+    went_out = datetime(2026, 12, 12, 14, 54, 3, 250000, tzinfo=UTC)
+    publisher = publisher_for(pds, account, clock=lambda: went_out)
     post = outgoing(post_id="article/tip-3@bluesky", uncertain=True)
     assert publisher.find_existing(post) is None          # it did not go out
     published = publisher.publish(post)                    # so it is posted now
-    assert publisher.find_existing(post) == published      # and found by its key afterwards
-    assert publisher.publish(post) == published            # an uncertain repeat posts nothing new
+    found = publisher.find_existing(post)                  # and found by its key afterwards, made when it was
+    assert found == replace(published, recovered=True, at=went_out)
+    assert publisher.publish(post) == found                # an uncertain repeat posts nothing new
     assert len(pds.list_records(account.did)) == 1
 
 

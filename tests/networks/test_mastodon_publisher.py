@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -119,12 +120,15 @@ def test_an_uncertain_attempt_that_never_arrived_is_posted_once(fm):
 
 def test_find_existing_looks_past_the_first_page(fm):
     publisher = make(fm)
+    fm.set_now(datetime(2026, 12, 12, 14, 54, 3, tzinfo=UTC).timestamp())
     publisher.publish(post(text="the one we look for", post_id="c/old"))
+    fm.set_now(datetime(2026, 12, 12, 15, 5, tzinfo=UTC).timestamp())
     for n in range(45):
         publisher.publish(post(text=f"later post {n}", post_id=f"c/later-{n}"))
 
     found = make(fm).find_existing(post(text="the one we look for", post_id="c/old"))
     assert found is not None and found.remote_id == fm.statuses_of()[0]["id"]
+    assert found.recovered and found.at == datetime(2026, 12, 12, 14, 54, 3, tzinfo=UTC)  # when it was made
     assert make(fm).find_existing(post(text="never posted")) is None
 
 

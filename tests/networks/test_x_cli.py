@@ -185,6 +185,7 @@ def kill_when(process: subprocess.Popen, fx: FakeX, condition) -> None:
 def test_a_process_killed_mid_post_leaves_no_duplicate_and_loses_nothing(queued, planned, fx, stage, route,
                                                                         seen):
     fx.inject(route, delay=60)  # X does the work, then answers too late: the process dies waiting
+    fx.set_now(epoch("2026-12-01T09:01"))
     kill_when(start_run_due(queued, fx, "2026-12-01T09:01"), fx, seen)
 
     again = run_due(queued, fx, "2026-12-01T09:15")  # after the dead worker's lease ran out
@@ -194,6 +195,12 @@ def test_a_process_killed_mid_post_leaves_no_duplicate_and_loses_nothing(queued,
     assert [p["text"] for p in fx.posts] == [first["text"]]
     assert report["posted"][0]["remote_id"] == fx.posts[0]["id"]
     assert fx.posts[0]["media"][0]["alt_text"] == first["alt_text"]
+    # a post X already had is recorded when X made it, and said to be recovered; one posted now, at now
+    recovered = stage == "between the post and its record"
+    went_out = "2026-12-01T09:01" if recovered else "2026-12-01T09:15"
+    assert (report["posted"][0]["at"][:16], report["posted"][0]["recovered"]) == (went_out, recovered), report
+    history = run_cli("history", "--json", cwd=queued)
+    assert [row["at"][:16] for row in json.loads(history.out)["posts"] if row["status"] == "posted"] == [went_out], history
 
     nothing_more = json.loads(run_due(queued, fx, "2026-12-01T09:30").out)
     assert nothing_more["posted"] == [] and len(fx.posts) == 1

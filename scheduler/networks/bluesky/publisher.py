@@ -20,7 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scheduler.errors import ConfigError, PublishError
-from scheduler.networks.base import Outgoing, Published, Publisher, read_card
+from scheduler.networks.base import (
+    Outgoing,
+    Published,
+    Publisher,
+    network_time,
+    read_card,
+)
 from scheduler.networks.bluesky.access import BlueskyAccess, handle_problem
 from scheduler.networks.bluesky.errors import SESSION_ERRORS, classify, error_name
 from scheduler.networks.bluesky.text import (
@@ -249,7 +255,8 @@ class BlueskyPublisher(Publisher):
             if error_name(exc)[0] == "RecordNotFound":
                 return None
             raise self._failure(exc, "looking for an earlier attempt by its record key") from None
-        return Published(remote_id=answer.uri, url=post_url(self.handle, rkey))
+        return Published(remote_id=answer.uri, url=post_url(self.handle, rkey), recovered=True,
+                         at=network_time(getattr(answer.value, "created_at", None)))
 
     def unpublish(self, remote_id: str) -> bool:
         """Delete the post (deleteRecord); False when it was already gone."""

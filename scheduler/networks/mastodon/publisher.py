@@ -22,13 +22,20 @@ import logging
 import re
 import time
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from mastodon import Mastodon
 from mastodon.errors import MastodonError, MastodonNotFoundError
 
 from scheduler.errors import PublishError
-from scheduler.networks.base import LooksBeforePosting, Outgoing, Published, read_image
+from scheduler.networks.base import (
+    LooksBeforePosting,
+    Outgoing,
+    Published,
+    network_time,
+    read_image,
+)
 from scheduler.networks.logs import keep_out_of_logs
 from scheduler.networks.mastodon.access import (
     TOKEN_NAME,
@@ -172,7 +179,8 @@ class MastodonPublisher(LooksBeforePosting):
         for _ in range(PAGES):
             for status in page or []:
                 if comparable(as_text(status.get("content") or "")) == wanted:
-                    return self.looked(post, self._published(status))
+                    return self.looked(post, replace(self._published(status), recovered=True,
+                                                     at=network_time(status.get("created_at"))))
             if not page:
                 break
             page = self._call(lambda previous=page: self.api.fetch_next(previous), "looking further back among the statuses")

@@ -28,6 +28,7 @@ from scheduler.networks.base import (
     MemoryHandleCache,
     Outgoing,
     Published,
+    network_time,
     read_image,
 )
 from scheduler.networks.logs import keep_out_of_logs
@@ -142,7 +143,8 @@ class XPublisher(LooksBeforePosting):
             return existing
         logger.warning("post %s: X calls it a duplicate of an earlier attempt, but it is not among the "
                        "%d most recent posts; recorded as posted without its id", post.post_id, RECENT_POSTS)
-        return Published(remote_id="", url=f"https://x.com/{self.handle}", cost_usd=post_cost(post, self.prices))
+        return Published(remote_id="", url=f"https://x.com/{self.handle}", cost_usd=post_cost(post, self.prices),
+                         recovered=True)
 
     def upload_card(self, card: Path) -> str:
         """POST /2/media/upload: the card as multipart `media`, media_category=tweet_image; the media id."""
@@ -198,7 +200,8 @@ class XPublisher(LooksBeforePosting):
                 if comparable(tweet.get("text", ""), tweet.get("entities")) == wanted:
                     remote_id = str(tweet["id"])
                     return self.looked(post, Published(remote_id=remote_id, url=post_url(self.handle, remote_id),
-                                                       cost_usd=post_cost(post, self.prices)))
+                                                       cost_usd=post_cost(post, self.prices), recovered=True,
+                                                       at=network_time(tweet.get("created_at"))))
             token = (answer.get("meta") or {}).get("next_token")
             if not token:
                 break
