@@ -10,47 +10,24 @@ database as before; deleting .juno/database.json, as the message says, starts af
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli, run_cli_in_process
+from conftest import run_cli, run_cli_in_process
+from test_whose_database import CAMPAIGN, _project
 
-CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-TIMETABLE = """\
-account: {handle: junocounseling, publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-min_gap: 1h
-max_per_day: 1
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-"""
+ACCOUNT = "account: {handle: junocounseling, publisher: outbox}\n"
 COMMANDS = [("run-due", "--now", "2026-12-16T08:40"), ("run-due", "--now", "2026-12-16T09:01", "--dry-run"),
             ("status", "--now", "2026-12-16T08:40"), ("queue", "--now", "2026-12-16T08:40"),
             ("plan", "--now", "2026-12-16T08:40"), ("history",), ("retry", f"{CAMPAIGN}/patience-matters"),
             ("skip", f"{CAMPAIGN}/patience-matters"), ("pause",)]
 
 
-def _project(root: Path) -> Path:
-    root.mkdir(parents=True)
-    shutil.copytree(REPO / "assets", root / "assets")
-    shutil.copytree(REPO / "posts", root / "posts")
-    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 4),
-                        encoding="utf-8")
-    (root / "posts" / "schedule.yaml").write_text(TIMETABLE, encoding="utf-8")
-    return root
-
-
 def _posted_twice(root: Path, env: dict | None = None) -> None:
-    """A new project makes its database; two of its four posts go out on 12-07 and 12-08."""
+    """A new project makes its database; two of its three posts go out on 12-07 and 12-08."""
     queued = run_cli("queue", "--now", "2026-12-07T07:00", "--json", cwd=root, env=env)
-    assert queued.code == 0 and len(json.loads(queued.out)["queued"]) == 4, queued
+    assert queued.code == 0 and len(json.loads(queued.out)["queued"]) == 3, queued
     for day in ("07", "08"):
         posted = run_cli("run-due", "--now", f"2026-12-{day}T09:01", "--json", cwd=root, env=env)
         assert posted.code == 0 and len(json.loads(posted.out)["posted"]) == 1, posted
@@ -79,7 +56,7 @@ def _refused_everywhere(root: Path, env: dict | None, database: str, missing: st
 
 
 def test_a_missing_sqlite_file_is_refused_by_every_command_and_never_made_anew(tmp_path):
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
     database = root / ".juno" / "juno.db"
     moved = tmp_path / "juno.db.moved"
@@ -90,13 +67,13 @@ def test_a_missing_sqlite_file_is_refused_by_every_command_and_never_made_anew(t
 
     moved.rename(database)  # restored: everything as it was, nothing posted again
     status = run_cli("status", "--json", "--now", "2026-12-08T10:00", cwd=root)
-    assert status.code == 0 and _counted(status.out) == {"queued": 2, "posted": 2}, status
+    assert status.code == 0 and _counted(status.out) == {"queued": 1, "posted": 2}, status
     again = run_cli("queue", "--now", "2026-12-08T10:00", "--json", cwd=root)
     assert again.code == 0 and json.loads(again.out)["queued"] == [], again
 
 
 def test_an_emptied_sqlite_file_is_refused_too(tmp_path):
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
     database = root / ".juno" / "juno.db"
     with sqlite3.connect(database) as conn:
@@ -108,17 +85,17 @@ def test_an_emptied_sqlite_file_is_refused_too(tmp_path):
 
 
 def test_starting_afresh_on_purpose_is_deleting_the_note(tmp_path):
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
     (root / ".juno" / "juno.db").unlink()
     assert run_cli("queue", "--now", "2026-12-16T07:00", cwd=root).code == 2
     (root / ".juno" / "database.json").unlink()
     fresh = run_cli("queue", "--now", "2026-12-16T07:00", "--json", cwd=root)
-    assert fresh.code == 0 and len(json.loads(fresh.out)["queued"]) == 4, fresh
+    assert fresh.code == 0 and len(json.loads(fresh.out)["queued"]) == 3, fresh
 
 
 def test_a_new_project_makes_its_database_and_notes_it_once_it_holds_posts(tmp_path):
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     quiet = run_cli("run-due", "--now", "2026-12-07T09:01", cwd=root)  # nothing queued yet: says nothing
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
     status = run_cli("status", "--now", "2026-12-07T09:01", cwd=root)
@@ -132,7 +109,7 @@ def test_a_new_project_makes_its_database_and_notes_it_once_it_holds_posts(tmp_p
 def test_a_postgresql_database_with_no_posts_is_refused_when_the_project_has_history(tmp_path, pg_url):
     import psycopg
 
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root, {"JUNO_DATABASE_URL": pg_url})
     schema = pg_url.rsplit("%3D", 1)[1]
     empty = pg_url.replace(schema, f"{schema}_empty")  # a new, empty schema: what a mistyped URL finds
@@ -146,12 +123,12 @@ def test_a_postgresql_database_with_no_posts_is_refused_when_the_project_has_his
             conn.execute(f'DROP SCHEMA "{schema}_empty" CASCADE')
     fine = run_cli_in_process("status", "--json", "--now", "2026-12-08T10:00", cwd=root,
                               env={"JUNO_DATABASE_URL": pg_url})
-    assert fine.code == 0 and _counted(fine.out) == {"queued": 2, "posted": 2}, fine
+    assert fine.code == 0 and _counted(fine.out) == {"queued": 1, "posted": 2}, fine
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["cron-fast-path", "with-env-file"])
 def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, fast):
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
     if not fast:
         (root / ".env").write_text("# nothing secret\n", encoding="utf-8")  # the command line's nothing_due
