@@ -113,7 +113,7 @@ class RunReport:
 
     def as_dict(self) -> dict:
         """The `run-due --json` shape: {"posted", "deferred", "failed", "missed"} and, when set, the rest."""
-        data: dict = {"posted": [asdict(row) for row in self.posted],
+        data: dict = {"posted": [{k: v for k, v in asdict(row).items() if k != "recovered" or v} for row in self.posted],
                       "deferred": [asdict(row) for row in self.deferred],
                       "failed": [asdict(row) for row in self.failed],
                       "missed": [{k: v for k, v in asdict(row).items() if k != "reason" or v} for row in self.missed]}

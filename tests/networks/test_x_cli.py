@@ -198,7 +198,7 @@ def test_a_process_killed_mid_post_leaves_no_duplicate_and_loses_nothing(queued,
     # a post X already had is recorded when X made it, and said to be recovered; one posted now, at now
     recovered = stage == "between the post and its record"
     went_out = "2026-12-01T09:01" if recovered else "2026-12-01T09:15"
-    assert (report["posted"][0]["at"][:16], report["posted"][0]["recovered"]) == (went_out, recovered), report
+    assert (report["posted"][0]["at"][:16], report["posted"][0].get("recovered", False)) == (went_out, recovered), report
     history = run_cli("history", "--json", cwd=queued)
     assert [row["at"][:16] for row in json.loads(history.out)["posts"] if row["status"] == "posted"] == [went_out], history
 
