@@ -26,6 +26,14 @@ from scheduler.tips.advice_lists import (
     labelled_example,
     labelled_portrait,
 )
+from scheduler.tips.conditions import (
+    ADDED,
+    after_condition,
+    condition_of,
+    gives_advice,
+    needs,
+    with_condition,
+)
 from scheduler.tips.drafts import (
     CASE_NOTE,
     LONG_HEADLINE,
@@ -100,6 +108,13 @@ from scheduler.tips.sentences import (
     with_quotations_whole,
     words,
 )
+from scheduler.tips.standalone import (
+    NO_ANTECEDENT,
+    SITUATION,
+    SITUATION_LEAD_IN,
+    orphan_pronoun,
+    short_quote,
+)
 from scheduler.tips.tipmodel import (
     FEATURES,
     NOT_SURE,
@@ -165,7 +180,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     used_ids: set[str] = set()
     places = Places(article)
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
-        tip = _finish(draft, scope, fits, used_ids)
+        condition = _condition_for(draft)
+        tip = _finish(draft, scope, fits, used_ids, conditioned=condition is not None)
         lacking = _cannot_stand(tip) if tip is not None else None
         if tip is not None and lacking:
             for locator in draft.where():
@@ -196,6 +212,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             else:
                 ledger.feed(locator, tip.id)
         if tip is not None:
+            if condition is not None:
+                tip = _with_condition(tip, condition, "lead-in" if draft.condition else "heading", fits)
             tips.append(tip)
             readings.append(reading)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
@@ -229,7 +247,7 @@ def _cannot_stand(tip: Tip) -> str | None:
     """Why a tip of one line cannot stand alone, when it is missing what the article around it said (a word that
     leans on it, a pronoun or a "the symptoms" it never named, a story) or the model reads it as no advice, and
     it is no command: nothing after the line could carry it, so it is left out rather than emitted."""
-    if tip.text.strip() != tip.headline.strip() or is_command(tip.headline):
+    if tip.text.strip() != tip.headline.strip() or is_command(after_condition(tip.headline)):
         return None
     if quoted_voice(tip.headline):
         return "someone's words alone, with nothing saying whose they are or what they show"
@@ -557,7 +575,7 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
                for position, count in shared.items())
 
 
-def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip | None:
+def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, conditioned: bool = False) -> Tip | None:
     """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
     sensitive = bool(sensitive_words(draft.headline, draft.text, draft.section or ""))
     text = _fitting_text(draft, sensitive, fits)
@@ -576,7 +594,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(headline, text, said, notes, kind=draft.kind, section=draft.section or "")
+    notes = review_notes(headline, text, said, notes, kind=draft.kind, section="" if conditioned else draft.section or "")
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
@@ -589,6 +607,40 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str]) -> Tip |
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
+
+
+def _condition_for(draft: Draft) -> str | None:
+    """The condition the draft's list lead-in or section heading gives it, when the draft gives advice, its words
+    leave the condition out and its headline can take it within a card (scheduler.tips.conditions); None else
+    (readiness then notes a condition still missing)."""
+    if draft.kind not in ("sentence", "item") or draft.fixed_text or not draft.sentences:
+        return None
+    condition = draft.condition or condition_of(draft.section)
+    if condition is None or not gives_advice(draft.headline) or not needs(condition, draft.headline, draft.text):
+        return None
+    if words(draft.sentences[0])[:1] != words(draft.headline)[:1]:
+        return None  # the text opens on something else (a question asked before it)
+    if len(with_condition(condition, draft.headline)) > LONG_HEADLINE:
+        if draft.condition:  # (a heading's condition is noted by readiness's own checks)
+            draft.notes.append(SITUATION_LEAD_IN.format(short_quote(draft.condition)))
+        return None
+    return condition
+
+
+def _with_condition(tip: Tip, condition: str, where: str, fits: Fits) -> Tip:
+    """The finished tip with its condition in front of its headline and text ("While you grieve, keep a simple
+    routine."), noted; read and judged before as its own words, which the condition only narrows. A text the
+    condition would make too long for a post keeps its words, with the note that the condition is missing."""
+    cased, case_notes = lead_in_case(condition)
+    text = with_condition(cased, tip.text)
+    if not fits(text, "sensitive" in tip.review):
+        return replace(tip, notes=tip.notes + ((SITUATION_LEAD_IN if where == "lead-in" else SITUATION).format(
+            short_quote(cased)),), ready=False)
+    note = f"{ADDED.format(where)}: “{cased[0].upper() + cased[1:]}”"
+    headline = with_condition(cased, tip.headline)
+    kept = tuple(n for n in tip.notes if not (n.startswith(NO_ANTECEDENT.split("(")[0]) and orphan_pronoun(text) is None))
+    return replace(tip, headline=headline, text=text, notes=kept + (note, *case_notes),
+                   ready=bool(tip.ready) and not case_notes)  # "If your loved one …, don't leave them alone": who
 
 
 def without_stray_quote(words_: str) -> str:

@@ -61,6 +61,7 @@ class Draft:
     pieces: list[str] = field(default_factory=list)  # each locator's words in a composed text, to see what was cut
     whole: bool = False  # every piece or none: never shortened, its headline alone never the text (an exercise's steps)
     verdict: Verdict | None = None  # the scorer's reading of the sentence that opens the tip (scheduler.tips.scorer)
+    condition: str | None = None  # the condition its list's lead-in gives it ("when the days feel heavy")
 
     def where(self) -> list[Locator]:
         return self.locators or [(self.paragraph, None)]

@@ -26,6 +26,7 @@ from scheduler.tips.advice_lists import (
     tidy_item,
     warns,
 )
+from scheduler.tips.conditions import lead_in_condition
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -456,7 +457,8 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
         ["spaces put back in run-together words: check the source"] if mended_in(item.mended, " ".join(kept)) else [])
     return [Draft(headline=headline, sentences=[first] + kept[1:1 + MAX_CONTEXT_SENTENCES],
                   section=section.heading, paragraph=block.number, sentence=number,
-                  sources=[item.full], context=item.full, score=2.0, kind="item", notes=notes, locators=[where])]
+                  sources=[item.full], context=item.full, score=2.0, kind="item", notes=notes, locators=[where],
+                  condition=lead_in_condition(block.lead_in))]
 
 
 def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
@@ -72,7 +73,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
 # it", stay until the person is done with the tip).
 _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", "the headline leaves out")
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
-               "spaces put back in run-together words", "rewritten from")
+               "spaces put back in run-together words", "rewritten from", ADDED.format(""))
 _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
                "describes the reader", NOT_SURE) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
@@ -95,7 +96,7 @@ def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
-    return all(note in _FINE or note.startswith(("long headline", *_SURE_REWRITES)) for note in notes)
+    return all(note in _FINE or note.startswith(("long headline", ADDED.format(""), *_SURE_REWRITES)) for note in notes)
 
 
 def _lost_from_headline(headline: str, source: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips.conditions import condition_of, gives_advice, needs
 from scheduler.tips.edges import first_person, is_story, without_quotes
 from scheduler.tips.filters import is_question, opens_with_reference
 from scheduler.tips.sentences import STOPWORDS, Caseless, split_sentences, words
@@ -38,12 +39,13 @@ TO_WHOM = "names no one to speak to (“{}”): say to whom"
 PRACTICE_TALK = "speaks about the practice’s clients or training, not to a follower"
 FOR_WHAT = "speaks of “{}” but names no condition: say what it is for"
 SITUATION = "the heading says when this applies (“{}”): say it in the tip"
+SITUATION_LEAD_IN = "the list’s lead-in says when this applies (“{}”): say it in the tip"
 LONG = "long for one tip ({} words): check it reads at a glance"
 
 NOTES = tuple(note.split("(")[0].split("“")[0] for note in (
     LEANS, NO_ANTECEDENT, POINTS_ELSEWHERE, FIRST_PERSON, PRACTICE_VOICE, STORY, QUESTION, CARRIED_QUESTION, NOT_TO_READER, LABEL,
     CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG,
-    FOR_WHAT, SITUATION))
+    FOR_WHAT, SITUATION, SITUATION_LEAD_IN))
 
 WEAK_READINGS = (NOT_TO_READER, DEFINITION)  # said only when nothing else is wrong: alone they do not name a fault
 
@@ -127,10 +129,8 @@ _CARE_WORDS = re.compile(r"\b(?:treatments?|medications?|medicines?|diagnos(?:is
 _ILLNESS = Caseless(r"\b(?:mental health|mental illness|mood|sleep|alcohol|drugs?|substances?|drinking|smoking|"
                     r"gambling|heart|injury|pain|migraine|allerg\w*|asthma|diabetes|cancer|pregnan\w*|postpartum|"
                     r"perinatal|schizophrenia|eating disorders?|self-harm|suicid\w*|abuse|loss|breakup|divorce)\b")
-# A section heading that sets the situation its tips apply to ("What to do during a panic attack", "After a
-# traumatic event", "When your teen shuts down"): a tip that names nothing of it reads as advice for always.
-_SITUATION = re.compile(r"\b(during|after|in the middle of|in the aftermath of)\s+((?:a|an|the|your|their|his|her|"
-                        r"this|that|each|every|any)\s+.{3,50}?)\??$", re.IGNORECASE)
+# A moment a heading names ("During a panic attack", "After a traumatic event"): statements under it lean on it too.
+_MOMENT = ("after ", "during ", "in the middle of", "in the aftermath of", "in the wake of")
 
 
 def _cut_short(head: str) -> re.Match | None:
@@ -164,7 +164,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
                                        else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
     # (and an example's text may set it against what not to say: "Instead of “…,” try saying: “…”")
     if opener:
-        found.append(LEANS.format(_short(opener)))
+        found.append(LEANS.format(short_quote(opener)))
     pointer = _POINTER.search(bare_body)
     if pointer and not opener:
         found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
@@ -190,23 +190,23 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
         found.append(NO_VERB)
     broken = _broken(body, sentences)
     if broken:
-        found.append(BROKEN.format(_short(broken)))
+        found.append(BROKEN.format(short_quote(broken)))
     if _title_case(head):
         found.append(TITLE_CASE)
     if example and not rest:
         found.append(EXAMPLE_ALONE)
     unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
     if unsaid and not opener:
-        found.append(THE_UNSAID.format(_short(unsaid)))
+        found.append(THE_UNSAID.format(short_quote(unsaid)))
     if _SYMPTOMS.search(bare_head + " " + bare_body) and not _CONDITION.search(
             headline + " " + text):
         found.append(SYMPTOMS_OF_WHAT)
     care = _CARE_WORDS.search(bare_head + " " + bare_body)
     if care and not found and not _CONDITION.search(headline + " " + text) and not _ILLNESS.search(headline + " " + text):
         found.append(FOR_WHAT.format(care.group(0)))
-    situation = _situation(section, headline + " " + text) if kind != "heading" else None
-    if situation:
-        found.append(SITUATION.format(_short(situation)))
+    situation = condition_of(section) if kind != "heading" else None
+    if situation and needs(situation, headline, text) and (gives_advice(head) or situation.startswith(_MOMENT)):
+        found.append(SITUATION.format(short_quote(situation)))
     speak = _SPEAK.match(head)
     if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
         found.append(TO_WHOM.format(speak.group(1)))
@@ -247,7 +247,7 @@ def _command(sentence: str) -> bool:
     return is_imperative(sentence) and not _THIRD_PERSON.match(sentence)
 
 
-def _short(quoted: str) -> str:
+def short_quote(quoted: str) -> str:
     """Words quoted in a note, kept short enough for the note to stay within a line (80 characters)."""
     return quoted if len(quoted) <= 20 else quoted[:19].rsplit(" ", 1)[0] + " …"
 
@@ -355,17 +355,3 @@ def _title_case(headline: str) -> bool:
 
 # A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
-
-
-def _situation(heading: str, tip: str) -> str | None:
-    """The situation the section heading names ("during a panic attack") when the tip shares none of its words."""
-    match = _SITUATION.search(heading.strip().rstrip("?:.!"))
-    if not match:
-        return None
-    named = [w.lower()[:5] for w in words(match.group(2)) if len(w) >= 4 and w.lower() not in STOPWORDS]
-    if not named:
-        return None
-    said = {w.lower()[:5] for w in words(tip)}
-    if any(stem in said for stem in named):
-        return None
-    return f"{match.group(1).lower()} {match.group(2)}"

@@ -263,11 +263,11 @@ TERMS = """# Calm in the moment
 
 def test_term_and_command_items_give_the_command_and_term_lists_give_their_terms(tmp_path):
     tips, _ = split(tmp_path, "anger.md", TERMS)
-    assert [tip.text for tip in tips][:4] == [
-        "Count slowly to ten before you answer.",
-        "Move it out. Press your palms together hard for ten seconds, then let go.",  # a lead-in that is a command
-        "Step away. Leave the room for fifteen minutes and say when you will be back.",
-        "Run cold water over your wrists."]
+    assert [tip.text for tip in tips][:4] == [  # each carries its heading's condition (tests/tips/test_conditions.py)
+        "When anger rises, count slowly to ten before you answer.",
+        "When anger rises, move it out. Press your palms together hard for ten seconds, then let go.",  # a lead-in
+        "When anger rises, step away. Leave the room for fifteen minutes and say when you will be back.",  # command
+        "When anger rises, run cold water over your wrists."]
     assert not any("Pause:" in tip.text or "Move it out:" in tip.text for tip in tips)
     resets = [tip for tip in tips if tip.section == "Quick resets"]
     assert [tip.text for tip in resets] == ["Quick resets include grounding, music, and movement."]

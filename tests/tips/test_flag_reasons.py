@@ -53,8 +53,11 @@ def test_every_tip_under_a_sensitive_heading_is_flagged_and_those_its_own_words_
     assert out[at + 6] == (f"  and 12 more: `juno-scheduler approve {TRAUMA.stem}` lists every tip a flag holds with "
                            "why (and approves the drafts no flag holds), and so does `juno-scheduler studio`")
     tips = json.loads(cli("split", "--json", f"posts/articles/{TRAUMA.name}", cwd=project).out)["tips"]
-    assert {tip["id"]: tip["review_why"] for tip in tips}["avoid-the-use-of-alcohol-or-drugs"] == {
-        "sensitive": "under the heading “What can I do to cope after a traumatic event?”"}
+    why = {tip["id"]: tip["review_why"] for tip in tips}
+    assert why["physical-symptoms-may-include-having-headaches"] == {
+        "sensitive": "under the heading “How do people respond to traumatic events?”"}
+    assert why["avoid-the-use-of-alcohol-or-drugs"] == {  # "After a traumatic event, avoid …": its heading's words
+        "sensitive": "“traumatic event” in the text"}
     assert all("sensitive" in tip["review"] for tip in tips) and len(tips) == 17
 
 
@@ -65,7 +68,8 @@ def test_split_lists_tips_flagged_by_their_own_words_before_those_flagged_by_the
     at = next(n for n, line in enumerate(out) if line.endswith("flagged for review:"))
     assert out[at] == "8 flagged for review:"
     listed = [line.split(":")[0].strip() for line in out[at + 1:at + 9]]
-    assert listed.index("no-two-people-grieve-the-same-way") < 5  # the last tip of the article, flagged by "grieve"
+    assert listed.index("no-two-people-grieve-the-same-way") < 6  # the last tip of the article, flagged by "grieve"
+    assert listed.index("ask-your-partner-what-helps-on-hard") < 6  # "While you grieve, ask …": the heading's words
     assert listed.index("a-different-style-is-not-a-lack") >= 5  # under the heading alone
     assert listed.index("make-room-for-both-sadness-and-ordinary") >= 5
     assert not out[at + 9].startswith("  "), out  # nothing left over: no "and N more"

@@ -524,7 +524,7 @@ def test_a_line_that_cannot_stand_alone_is_left_out_with_its_reason_and_a_comman
                     "Approach the topic during a calm moment, not in the middle of conflict.\n")
     headlines = [tip.headline for tip in report.tips]
     assert "The good news is that anxiety is very treatable." not in headlines
-    assert "Approach the topic during a calm moment, not in the middle of conflict." in headlines
+    assert "When fears grow, approach the topic during a calm moment, not in the middle of conflict." in headlines
     assert _left_out_as(report, "cannot stand alone, one line with nothing to carry it (leans on what came before")
 
 

@@ -1,0 +1,162 @@
+"""The condition a section heading or a list's lead-in gives its tips, and the tip that carries it.
+
+Under "After a traumatic event", "Looking after yourself while you grieve" or a lead-in "When the days feel heavy,
+try:", advice such as "Keep a simple routine." means "while you grieve, keep a simple routine"; posted alone it
+reads as advice for always. `condition_of` reads the condition a heading or lead-in states (a clause that opens
+with after, during, when, if, while..., "Coping with X", "What if ...?", "For parents of ..."), `needs` says
+whether a tip's own words leave it out, and `with_condition` puts it in front of a tip that gives advice
+("While you grieve, keep a simple routine."), or says it cannot (None): the tip is then held with a note naming
+what is missing (scheduler.tips.standalone). A tip that opens on a condition of its own, or shares the
+condition's words, already says when it applies and is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.tips.advice_lists import is_command
+from scheduler.tips.sentences import STOPWORDS, capitalize_first, lower_first, words
+
+ADDED = "condition added from the {}"  # "… from the heading: “While you grieve”"
+
+_CLAUSE = r"(?P<clause>[^,:;?!.]{3,60}?)"
+# A heading or lead-in that is, or ends in, a situation ("After a traumatic event", "What can I do to cope after a
+# traumatic event?", "Looking after yourself while you grieve", "When your teen shuts down").
+_SITUATION = re.compile(
+    r"(?:^|\b(?:cope|coping|do|help|yourself|themselves|others|close|well|safe|calm|connected|grounded)\s+)"
+    r"(?P<word>after|during|while|when|whenever|if|once|before|in the (?:middle|aftermath|wake) of)\s+"
+    + _CLAUSE + r"$", re.IGNORECASE)
+# A moment after a topic ("Self-care during the holidays", "Life after loss"); never "Looking after your health".
+_MOMENT_AFTER_TOPIC = re.compile(r"^(?:[\w’'-]+\s+){0,3}?(?P<last>[\w’'-]+)\s+"
+                                 r"(?P<word>after|during|in the (?:middle|aftermath|wake) of)\s+" + _CLAUSE + r"$",
+                                 re.IGNORECASE)
+_NOT_A_TOPIC = frozenset(["look", "looks", "looking", "looked", "take", "takes", "taking", "ask", "asking", "run",
+                          "running", "chase", "chasing", "go", "going", "named", "yourself", "someone"])
+_COPING = re.compile(r"^(?P<verb>coping|dealing|living) with\s+" + _CLAUSE + r"$"
+                     r"|^(?:supporting|caring for|looking after) yourself (?:through|with)\s+" + _CLAUSE.replace(
+                         "clause", "through") + r"$", re.IGNORECASE)
+_WHAT_IF = re.compile(r"^what if\s+" + _CLAUSE + r"$", re.IGNORECASE)
+_FOR_WHOM = re.compile(r"^for\s+(?P<whom>(?:(?:new|young|busy|working|single|grieving|first-time)\s+)?"
+                       r"(?:parents|carers|caregivers|partners|couples|families|teens|teenagers|students|"
+                       r"adults|men|women|dads|moms|mums|fathers|mothers)\b[\w\s’'-]{0,40})$", re.IGNORECASE)
+# A "when" or "if" clause asks for a subject and a verb: "when to ...", "when should I ..." ask a question, and
+# "When support looks like saying no" or "When 'I'm fine' is a red flag" name a kind of case, not a moment.
+_NOT_A_MOMENT = re.compile(r"^(?:to|should|do|does|is|are|can|will|so|not|possible|needed|necessary|in doubt|"
+                           r"you can|you need to)\b", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:is|are|isn’t|isn't|looks like|feels like|seems|means|becomes|was)\b", re.IGNORECASE)
+_PERSON_SUBJECT = re.compile(r"^(?:you|you’re|you're|your\s+\w+|a\s+loved one|someone|a\s+(?:partner|child|parent|"
+                             r"friend|teen|spouse)|people)\b", re.IGNORECASE)
+_ORPHAN = re.compile(r"\b(?:they|them|their|they’re|they're|he|she|him|her|it|this|that|these|those)\b",
+                     re.IGNORECASE)
+_FIRST_TO_SECOND = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
+                    "i’m": "you’re", "i'm": "you're", "i’ve": "you’ve", "i've": "you've", "i’d": "you’d",
+                    "i'd": "you'd"}
+# Openers of a tip that speaks to the reader and can follow a fronted condition without a change of sense.
+_TO_READER = re.compile(r"^(?:you(?:’re|'re|’ll|'ll)?\s|it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:helps?|"
+                        r"okay|ok|normal|important|worth|fine|natural|essential|helpful|wise|useful|healthy|valid)\b)",
+                        re.IGNORECASE)
+_OWN_CONDITION = re.compile(r"^(?:if|when|whenever|while|after|during|before|once|until|unless|even if|even when|"
+                            r"as long as|in the (?:middle|aftermath|wake) of|on (?:hard|bad|difficult) days)\b",
+                            re.IGNORECASE)
+_GENERIC = frozenset(["coping", "cope", "dealing", "deal", "living", "life", "things", "feel", "feeling", "feels",
+                      "get", "gets", "getting", "going", "time", "times", "happens", "hard", "really", "away",
+                      "parents", "parent", "carers", "people", "someone", "loved", "partner", "child", "teen"])
+_UNFINISHED = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "your", "their", "my", "is", "are", "be",
+                         "with", "for", "that", "if", "when", "you", "feel", "get"])
+_SAME_STEM = {"griev": "grief", "berea": "grief", "anxio": "anxie"}  # grieve, bereaved: grief; anxious: anxiety
+
+
+def condition_of(heading: str | None) -> str | None:
+    """The condition a heading or lead-in states, as words that can open a tip ("after a traumatic event", "while
+    you grieve", "if your partner refuses help"); None when it states none or one that would lean on something
+    else ("If they're not ready": who?)."""
+    if not heading:
+        return None
+    bare = re.sub(r"^\s*(?:(?:step|tip|part)\s*)?\d{1,2}\s*[.):—–-]\s*", "", heading, flags=re.IGNORECASE)
+    bare = " ".join(bare.split()).strip(" :.!?")
+    clause = None
+    coping = _COPING.match(bare)
+    what_if = _WHAT_IF.match(bare)
+    for_whom = _FOR_WHOM.match(bare)
+    if coping:
+        clause = (f"when {coping.group('verb').lower()} with {coping.group('clause')}" if coping.group("verb")
+                  else f"when going through {coping.group('through')}")
+    elif what_if:
+        clause = "if " + what_if.group("clause")
+    elif for_whom:
+        clause = "for " + for_whom.group("whom").strip()
+    else:
+        situation = _SITUATION.search(bare)
+        if situation is None:
+            situation = _MOMENT_AFTER_TOPIC.match(bare)
+            if situation is None or situation.group("last").lower() in _NOT_A_TOPIC:
+                return None
+        word, rest = situation.group("word").lower(), situation.group("clause")
+        if word in ("when", "whenever", "if", "once", "while", "before"):
+            if _NOT_A_MOMENT.match(rest) or len(words(rest)) < 2 or (
+                    _COPULA.search(rest) and not _PERSON_SUBJECT.match(rest)):
+                return None
+        elif rest.lower() in STOPWORDS or rest.lower().split()[0] in ("all", "that", "this", "yourself", "school"):
+            return None  # "After all": no moment named
+        clause = f"{word} {rest}"
+    clause = " ".join(_FIRST_TO_SECOND.get(w.lower(), w) if w.lower() in _FIRST_TO_SECOND else w
+                      for w in clause.split())
+    if _ORPHAN.search(clause) or re.search(r"\b(?:we|us|our)\b", clause, re.IGNORECASE):
+        return None
+    if clause.lower().split()[-1] in _UNFINISHED:
+        return None  # "When you are", a heading cut short
+    return clause
+
+
+def lead_in_condition(lead_in: str | None) -> str | None:
+    """The condition that opens a list's lead-in ("When the days feel heavy, try:", "After a loss:")."""
+    if not lead_in:
+        return None
+    last = re.split(r"(?<=[.!?])\s+", lead_in.strip())[-1]
+    match = re.match(r"^(?P<cond>(?:if|when|whenever|while|after|during|once|before|in the (?:middle|aftermath|wake)"
+                     r" of)\s[^,:;]{3,60}?)\s*[,:]", last, re.IGNORECASE)
+    return condition_of(match.group("cond")) if match else None
+
+
+def _stems(text: str) -> set[str]:
+    found = set()
+    for word in words(text):
+        lower = word.lower()
+        if lower in STOPWORDS or lower in _GENERIC or len(lower) < 3:
+            continue
+        stem = lower[:5]
+        found.add(_SAME_STEM.get(stem, stem))
+    return found
+
+
+def needs(condition: str, headline: str, text: str) -> bool:
+    """The tip's own words leave out the condition: it shares none of its words and opens on no condition of its
+    own ("If your partner talks about self-harm, …" under "What if the anxiety gets worse?" says when it applies)."""
+    wanted = _stems(condition)
+    if not wanted or _OWN_CONDITION.match(headline.lstrip("“\"‘(")):
+        return False
+    said = _stems(headline + " " + text)
+    return not wanted & said
+
+
+def gives_advice(headline: str) -> bool:
+    """A command or words to the reader: what a condition narrows, and what can take one in front of it."""
+    bare = headline.lstrip("“\"‘(")
+    return bool(is_command(bare) or _TO_READER.match(bare))
+
+
+def after_condition(sentence: str) -> str:
+    """The sentence past the condition it opens on ("If you wake up worried, write it down." -> "Write it down.");
+    the sentence itself when it opens on none."""
+    opening = _OWN_CONDITION.match(sentence)
+    comma = sentence.find(", ", opening.end()) if opening else -1
+    return capitalize_first(sentence[comma + 2:]) if opening and 0 < comma <= 90 else sentence
+
+
+def with_condition(condition: str, sentence: str) -> str:
+    """The sentence with the condition in front: "While you grieve, keep a simple routine." (for a sentence that
+    gives advice, gives_advice)."""
+    bare = sentence.strip()
+    lowered = bare if bare.startswith(("I ", "I’")) else lower_first(bare)
+    opener = condition[0].upper() + condition[1:]
+    return f"{opener}, {lowered}"
