@@ -181,7 +181,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     places = Places(article)
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         condition = _condition_for(draft)
-        tip = _finish(draft, scope, fits, used_ids, conditioned=condition is not None)
+        tip = _finish(draft, scope, fits, used_ids, condition=condition)
         lacking = _cannot_stand(tip) if tip is not None else None
         if tip is not None and lacking:
             for locator in draft.where():
@@ -575,9 +575,11 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
                for position, count in shared.items())
 
 
-def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, conditioned: bool = False) -> Tip | None:
-    """The draft as a tip: flagged from its own words and its heading, fitted to a post, with its review notes."""
-    sensitive = bool(sensitive_words(draft.headline, draft.text, draft.section or ""))
+def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condition: str | None = None) -> Tip | None:
+    """The draft as a tip: flagged from its own words, the condition to be put in front of them and its heading,
+    fitted to a post, with its review notes."""
+    said = f"{condition}, " if condition else ""  # "If your friend talks about suicide, …": flagged by those words too
+    sensitive = bool(sensitive_words(said + draft.headline, draft.text, draft.section or ""))
     text = _fitting_text(draft, sensitive, fits)
     if text is None:
         return None
@@ -586,15 +588,15 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     if named is not None and len(named.headline) <= LONG_HEADLINE and fits(named.text, sensitive):
         headline, text = named.headline, named.text
     found = {flag: words_ for flag, words_ in flag_words(
-        draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
+        said + draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = (PERSONAL_DETAILS,)
     notes = list(draft.notes) + ([named.note] if named is not None and text == named.text else []) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
-    said = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(headline, text, said, notes, kind=draft.kind, section="" if conditioned else draft.section or "")
+    source = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
+    notes = review_notes(headline, text, source, notes, kind=draft.kind, section="" if condition else draft.section or "")
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)

@@ -164,7 +164,8 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     """A user trial: approving a flagged tip said "0 approved" and exited 0, and never said why it was held."""
     shutil.copy(TRAUMA, project / "posts" / "articles" / TRAUMA.name)
     assert cli("split", f"posts/articles/{TRAUMA.name}", cwd=project).code == 0
-    one, two, plain = "a-traumatic-event-is-a-shocking-scary", "avoid-the-use-of-alcohol-or-drugs", next(iter(tips_of(project)))
+    one, two, plain = ("a-traumatic-event-is-a-shocking-scary", "physical-symptoms-may-include-having-headaches",
+                       next(iter(tips_of(project))))
     before = (project / "posts" / f"{TRAUMA.stem}.yaml").read_bytes()
 
     alone = cli("approve", one, "--now", NOW, cwd=project)
@@ -181,7 +182,7 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     assert reports[SLUG]["approved"] == [] and reports[SLUG]["withheld"] == [plain]
     assert (project / "posts" / f"{SLUG}.yaml").read_bytes() == plain_before
     assert reports[TRAUMA.stem]["approved"] == [] and reports[TRAUMA.stem]["refused"] == [one, two]
-    assert reports[TRAUMA.stem]["why"][two] == "sensitive (under the heading “What can I do to cope after a traumatic event?”)"
+    assert reports[TRAUMA.stem]["why"][two] == "sensitive (under the heading “How do people respond to traumatic events?”)"
     errors = mixed.err.splitlines()
     assert [line.split()[1] for line in errors[:2]] == [one, two]
     assert errors[2] == f"once you have read all 2: juno-scheduler approve {one} {two} --ack sensitive"
@@ -268,8 +269,9 @@ def test_tips_under_a_heading_of_suicide_are_read_alone_and_never_in_the_command
     lines = swept.out.splitlines()
     assert [line.split()[0] for line in lines[1:3]] == suicide
     for tip, line in zip(suicide, lines[1:3], strict=True):
-        assert line.startswith(f"{tip} waits: it sits under a heading that speaks of suicide: read it alone; "
-                               "check the crisis footer; it is flagged sensitive")
+        # "When grief turns into thoughts of suicide, tell one person today.": the tip now carries its heading's words
+        assert line.startswith(f"{tip} waits: it speaks of suicide: read it alone; check the crisis footer; it is "
+                               "flagged sensitive")
         assert line.endswith(f"then: juno-scheduler approve {tip} --ack sensitive")
     (batch,) = [line for line in lines if line.startswith("once you have read")]
     waiting = [line for line in lines if " waits: " in line]
@@ -285,4 +287,16 @@ def test_tips_under_a_heading_of_suicide_are_read_alone_and_never_in_the_command
     assert errors[-1] == ("once you have read the other 2: juno-scheduler approve grief-is-not-only-sadness "
                           "keep-a-simple-routine --ack sensitive")
     report = json.loads(cli("approve", GRIEF.stem, "--now", NOW, "--json", cwd=project).out)["campaigns"][0]
-    assert report["alone"] == dict.fromkeys(suicide, "sits under a heading that speaks of suicide")
+    assert report["alone"] == dict.fromkeys(suicide, "speaks of suicide")
+
+
+def test_a_tip_that_sits_under_a_heading_of_suicide_without_its_words_is_read_alone_too(project, cli):
+    """A statement under such a heading keeps its own words (no condition is put in front of a statement:
+    docs/splitting.md, Rewrites, "Conditions"); the heading alone still sends it to be read alone."""
+    article = project / "posts" / "articles" / "listening-when-it-is-serious.md"
+    article.write_text("# Listening when it is serious\n\n## When someone talks about suicide\n\n"
+                       "Most people who say it out loud want to be heard more than they want advice.\n",
+                       encoding="utf-8")
+    assert cli("split", f"posts/articles/{article.name}", cwd=project).code == 0
+    report = json.loads(cli("approve", article.stem, "--now", NOW, "--json", cwd=project).out)["campaigns"][0]
+    assert list(report["alone"].values()) == ["sits under a heading that speaks of suicide"], report

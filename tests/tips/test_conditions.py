@@ -173,3 +173,15 @@ def test_the_note_goes_when_a_person_rewrites_the_text(tmp_path):
 
 def test_split_with_conditions_is_deterministic(tmp_path):
     assert split_sample(tmp_path) == split_sample(tmp_path)
+
+
+def test_a_condition_that_speaks_of_suicide_flags_the_tip_it_is_put_in_front_of(tmp_path):
+    """The flags read what a follower reads: a lead-in's words put in front of an item raise its flag."""
+    path = tmp_path / "a-friend.md"
+    path.write_text("# Being there for a friend\n\nIf your friend talks about suicide:\n\n"
+                    "- Listen without arguing or lecturing.\n- Stay close and keep the conversation going.\n",
+                    encoding="utf-8")
+    tips = {tip.headline: tip for tip in split_article(read_article(path, tmp_path))}
+    listen = tips["If your friend talks about suicide, listen without arguing or lecturing."]
+    assert listen.review == ("sensitive",)
+    assert "suicide" in listen.review_words["sensitive"]
