@@ -125,6 +125,7 @@ _COMMA_GLUE = re.compile(r"(?<=[A-Za-z]),(?=[A-Za-z])")
 _DIGIT_GLUE = re.compile(r"\b([a-z]{3,})(?=\d{3,}\b)")
 _PAREN_GLUE = re.compile(r"(?<=[a-z]{3})\((?=[A-Za-z]{2})|(?<=\))(?=[A-Za-z]{2})")
 _BAD_SUFFIXES = frozenset({"or", "a", "an", "as", "it", "to", "at", "in", "is"})
+_LONGEST_GLUE = 100  # letters: a few words run together around a link, never a page of them (kept linear)
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,10 +140,18 @@ def _rank(word: str, costs: dict[str, float]) -> float:
 
 def _unglue(match: re.Match) -> str:
     token = match.group(0)
-    if token.lower() in _word_costs():
+    if len(token) > _LONGEST_GLUE or token.lower() in _word_costs():
         return token
-    start = match.start() == 0 or match.string[:match.start()].rstrip()[-1:] in ".!?:\"“"
+    start = match.start() == 0 or _mark_before(match.string, match.start()) in ".!?:\"“"
     return _unglued(token, start)
+
+
+def _mark_before(text: str, index: int) -> str:
+    """The last character before `index` that is not white space ("" when there is none): looked for from
+    `index` back, so a long text costs its length, not its length for each word."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return text[index - 1:index]
 
 
 def _inflected_word(lower: str, costs: dict[str, float]) -> bool:

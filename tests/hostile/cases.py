@@ -148,6 +148,10 @@ def huge_article(root: Path):
         handle.truncate(40 * 1024 * 1024)  # sparse: 40 MB without the disk
 
 
+def unbroken_article(root: Path):
+    (root / "posts" / "articles" / "unbroken.txt").write_text("x" * 2_000_000 + "\n", encoding="utf-8")
+
+
 def symlink_loop(root: Path):
     (root / "posts" / "loop.yaml").symlink_to("loop.yaml")
 
@@ -592,6 +596,8 @@ CASES = [
              "<html><body><script>x</script></body></html>", encoding="utf-8") and None, 2,
          "posts/articles/empty.html: no article text found"),
     Case("40 MB article", ("split", "posts/articles/huge.html"), huge_article, 2, "40.0 MB, over the 32 MB limit for an article file"),
+    Case("a 2 MB article of one unbroken line (no sentence)", ("split", "posts/articles/unbroken.txt"),
+         unbroken_article, 2, "posts/articles/unbroken.txt: no tip could be made from this article"),
     Case("symlink loop in posts/", ("queue",), symlink_loop, 2, "loop"),
     Case("corrupt .juno/schedule.checked", ("run-due",), corrupt_marker, 0, "", marker_rebuilt),
     Case("binary .env", ("status",), binary_env, 2, ".env:1: not UTF-8 text"),
