@@ -443,8 +443,9 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
         for outcome in drawn:
             if isinstance(outcome, Path):
                 outcome.unlink(missing_ok=True)
-        for folder in made:  # deepest first: the folders the staged cards needed go too
-            folder.rmdir()
+        for folder in made:  # deepest first: the folders the staged cards needed go too (a card that
+            if folder.is_dir():  # failed made none, so a batch that drew nothing made no folder)
+                folder.rmdir()
         more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
         raise ContentError(problems[0] + more + "; no card was written")
     for staged, item in zip(drawn, work):

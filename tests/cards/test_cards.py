@@ -424,3 +424,19 @@ def test_a_contact_sheet_that_is_not_a_png_is_refused_before_any_card_is_drawn(p
     assert result.code == 2 and result.err == ("error: --sheet sheet.jpg: a contact sheet is written to a file ending in .png; "
                                      "give such a name, e.g. sheet.png\n")
     assert not (project / ".juno").exists()
+
+
+def test_a_headline_no_font_has_is_named_when_the_campaigns_card_folder_was_never_made(cli, project):
+    # a user trial: after `rm -rf .juno/cards/<campaign>`, cards said "...: No such file or directory" (exit 1)
+    slug = "what-to-do-when-one-partner-wants-counseling"
+    path = project / "posts" / f"{slug}.yaml"
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: skip")
+    first = text.index("  headline: ")
+    text = text[:first] + text[first:].replace("status: skip", "status: draft", 1)
+    path.write_text(text[:first] + '  headline: "\ufdfd rest"\n' + text[first:].split("\n", 1)[1], encoding="utf-8")
+    (project / ".juno" / "cards").mkdir(parents=True)
+    result = cli("cards", slug, cwd=project)
+    assert result.code == 2, result
+    assert f"posts/{slug}.yaml:" in result.err and "is in none of the bundled fonts" in result.err
+    assert "No such file" not in result.err
+    assert list((project / ".juno" / "cards").iterdir()) == []
