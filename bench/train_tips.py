@@ -17,9 +17,10 @@ a digest of each tip's words (never the words), in tests/data/devset/tips.tsv, a
 them in scheduler/tips/tipmodel.json. --committed reads tests/data/devset/tips.tsv instead (no article needed).
 
 For each practice, two logistic regressions (A vs not A, C vs not C) trained on the other practices score its
-tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready (none of 30 words
-or more, none drawn from a list: tipmodel.HELD_SHAPES) reach 90 % graded A, or else the P(A) whose ready tips'
-precision is surest (Wilson's lower bound), a quarter of the rules' ready A tips staying ready either way; `drop`
+tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready, of a shape that may
+be ready (13 to 29 words, not from a list, not flagged, opening their section: tipmodel.held_shape), reach 90 %
+graded A, or else the P(A) whose ready tips' precision is surest (Wilson's lower bound), a quarter of such A tips
+staying ready either way; --nested chooses it again for each practice from the other practices alone; `drop`
 (what split keeps) the lowest P(C) at which the tips left out are at most 1 % of the A tips and lose at most 0.5 %
 of the key tips the rules' tips carry. --curve prints both choices threshold by threshold, with what split would keep
 at each P(C): the share of A and of C among the tips kept, the key tips found and the tips per article. Pure Python,
@@ -295,28 +296,30 @@ def _found(scored, keys: dict[str, int], drop: float) -> int:
 
 
 def _ready_at(scored, alone: bool) -> tuple[float, float, int]:
-    """(threshold, precision, ready tips): the lowest P(A) at which the ready tips reach 90 % A; where none does,
-    the one whose ready tips' precision is surest (the highest lower bound, `precision_floor`: a precise few
-    against a less precise many); of thresholds that make the same tips ready, the middle one. Either way at least
-    a quarter of the A tips the rules call ready stay ready. `alone`: the model decides without the rules' say."""
+    """(threshold, precision, ready tips) among the tips whose shape may be ready (tipmodel.held_shape): the lowest
+    P(A) at which the ready tips reach 90 % A; where none does, the one whose precision is surest (the highest lower
+    bound, `precision_floor`: a precise few against a less precise many). Of thresholds that make the same tips
+    ready, the highest (no tip less likely than those seen is made ready). Either way at least a quarter of the A
+    tips of such a shape stay ready. `alone`: the model decides without the rules' say."""
     ruled = [(pa, row.grade == "A") for row, pa, _ in scored if (alone or row.rules_ready)
              and not held_shape(row.values)]
-    floor = sum(ok for row, _, _ in scored for ok in [row.grade == "A"] if row.rules_ready) * READY_KEEP
-    found, bounds = None, []
+    floor = sum(ok for _, ok in ruled) * READY_KEEP
+    found, bounds, before = None, [], None
     for step in range(99, -1, -1):
         candidate = step / 100
         chosen = [ok for pa, ok in ruled if pa >= candidate]
         if not chosen or sum(chosen) < floor:
             continue
+        if len(chosen) == before:
+            continue  # the same tips as at the higher threshold just taken
+        before = len(chosen)
         precision = sum(chosen) / len(chosen)
         if precision >= READY_PRECISION:
             found = (candidate, precision, len(chosen))
         bounds.append((precision_floor(sum(chosen), len(chosen)), candidate, precision, len(chosen)))
     if found or not bounds:
         return found or (1.0, 0.0, 0)
-    surest = max(bound for bound, *_ in bounds)
-    tied = [item[1:] for item in bounds if item[0] == surest]
-    return tied[len(tied) // 2]
+    return max(bounds, key=lambda item: (item[0], item[1]))[1:]
 
 
 def precision_floor(right: int, chosen: int, z: float = 1.645) -> float:
@@ -402,10 +405,34 @@ def model_file(rows: list[Graded], keys: dict[str, int]) -> dict:
     rows = complete(rows)
     scored = lopo(rows)
     limits = choose_thresholds(scored, keys)
-    return {"features": list(FEATURES), "thresholds": limits, "weights": fit(rows),
+    means = [round(sum(row.values[j] for row in rows) / len(rows), 4) for j in range(len(FEATURES))]
+    return {"features": list(FEATURES), "thresholds": limits, "weights": fit(rows), "means": means,
             "trained_on": {"tips": len(rows), "articles": len({row.article for row in rows}),
                            "practices": sorted({row.practice for row in rows})},
             "before": figures(scored, keys, None), "lopo": figures(scored, keys, limits)}
+
+
+def nested(rows: list[Graded], keys: dict[str, int]) -> tuple[list[Graded], dict[str, float]]:
+    """The tips made ready when nothing of a practice is seen before its tips are judged: for each practice, the
+    thresholds chosen leave-one-practice-out on the other practices alone, the model trained on them, its tips scored
+    (the choice of `ready` itself is held out, which `lopo`'s pooled choice is not). Returns the ready tips and each
+    practice's `ready`."""
+    ready, chosen = [], {}
+    for practice in sorted({row.practice for row in rows}):
+        others = [row for row in rows if row.practice != practice]
+        limits = choose_thresholds(lopo(others), keys)
+        weights = fit(others)
+        chosen[practice] = limits["ready"]
+        ready += [row for row in rows if row.practice == practice
+                  and (limits["ready_alone"] or row.rules_ready)
+                  and stays_ready(row.values, probability(weights["A"], row.values), limits)]
+    return ready, chosen
+
+
+def nested_line(ready: list[Graded]) -> str:
+    right = sum(row.grade == "A" for row in ready)
+    bound = f", surely above {100 * precision_floor(right, len(ready)):.0f} % (one-sided 95 %)" if ready else ""
+    return f"ready tips, every choice held out: {len(ready)}, {right} A ({_share(right, len(ready))}){bound}"
 
 
 def _show(rows: list[Graded], limits: dict[str, float], graded: Path) -> None:
@@ -429,6 +456,8 @@ def main() -> None:
                         "to compute numbers tips.tsv does not hold yet")
     parser.add_argument("--show", action="store_true", help="print every tip's grade, P(A), P(C) and headline")
     parser.add_argument("--curve", action="store_true", help="print ready and left-out tips per threshold")
+    parser.add_argument("--nested", action="store_true", help="also choose `ready` without the practice judged "
+                        "(each practice's thresholds from the others alone; about 30 s)")
     args = parser.parse_args()
     if args.committed:
         rows, keys = read_tips()
@@ -453,6 +482,9 @@ def main() -> None:
         _show(trained, model["thresholds"], args.graded)
     if args.curve:
         print("\n".join(curves(lopo(trained), keys, model["thresholds"])))
+    if args.nested:
+        ready, chosen = nested(trained, keys)
+        print(nested_line(ready) + f"; ready per practice: {chosen}")
     print("before (the rules alone):\n" + "\n".join(model["before"]))
     print("with the tip model, leave-one-practice-out:\n" + "\n".join(model["lopo"]))
     if args.write:

@@ -117,12 +117,12 @@ from scheduler.tips.standalone import (
 )
 from scheduler.tips.tipmodel import (
     FEATURES,
-    NOT_SURE,
+    PRIVATE,
     Places,
     judge_tip,
     left_out_reason,
-    stays_ready,
     tip_features,
+    why_not_ready,
 )
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
@@ -236,9 +236,12 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
     limits = tip_thresholds()
     if verdict.unpostable >= limits["drop"] and not reading[FEATURES.index("example")]:
         return tip, True  # an example of what to say is never left out by a model: the rules decide it
-    if tip.ready and not stays_ready(reading, verdict.postable, limits):
-        return replace(tip, ready=False, notes=tip.notes + (NOT_SURE,)), False
-    if not tip.ready and limits.get("ready_alone") and stays_ready(reading, verdict.postable, limits):
+    why = why_not_ready(reading, verdict.postable, limits)
+    if tip.ready and why is None and "privacy" in tip.review:
+        why = PRIVATE
+    if tip.ready and why:
+        return replace(tip, ready=False, notes=tip.notes + (why,)), False
+    if not tip.ready and limits.get("ready_alone") and why is None and "privacy" not in tip.review:
         return replace(tip, ready=True), False  # graders post tips like this as they come: the notes say what to check
     return tip, False
 

@@ -19,12 +19,12 @@ from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
 from scheduler.tips.standalone import WEAK_READINGS, standalone_notes
-from scheduler.tips.tipmodel import NOT_SURE
+from scheduler.tips.tipmodel import MODEL_NOTES
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
-_FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
+FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
          "text shortened to fit a post",
          "rewritten from first person to an imperative", "headline is the section heading")
 _CONDITION_CUT = re.compile(r"^[\s,;:—–-]*(?:unless|only|if|except|as long as|provided|until|but not|not|without|"
@@ -75,7 +75,7 @@ _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline",
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""))
 _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
-               "describes the reader", NOT_SURE) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
+               "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
 def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
@@ -96,7 +96,7 @@ def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
-    return all(note in _FINE or note.startswith(("long headline", ADDED.format(""), *_SURE_REWRITES)) for note in notes)
+    return all(note in FINE or note.startswith(("long headline", ADDED.format(""), *_SURE_REWRITES)) for note in notes)
 
 
 def _lost_from_headline(headline: str, source: str) -> str | None:

@@ -163,19 +163,72 @@ def thresholds() -> dict[str, float]:
     return dict(_model()["thresholds"])
 
 
-# Tips the rules call ready that outside graders most often edited although the model rated them likely A: one
-# of LONG_WORDS words or more, and one drawn from a list (chosen leave-one-practice-out, docs/splitting.md).
-HELD_SHAPES = ("long", "in_list")
+# A tip the rules call ready stays ready only when its shape is one outside graders mostly posted as it came: of
+# SHORT_WORDS + 1 to LONG_WORDS - 1 words, not drawn from a list, not flagged (a flagged tip waits for a person's
+# acknowledgement anyway: never approved in one step), and opening its section (the first words under a heading
+# lean on nothing the article said before them). Chosen leave-one-practice-out, docs/splitting.md "Ready". Each
+# shape that holds a tip back names the problem in the note the tip gets instead.
+HELD = {
+    "sensitive": "a sensitive topic: read it and acknowledge the flag before it goes out",
+    "long": "30 words or more: outside graders mostly trimmed such tips; shorten it",
+    "in_list": "one item of a list: check it says enough without the list and its lead-in",
+    "short": "12 words or fewer: check it gives enough to act on (a how or a why)",
+}
+HELD_SHAPES = tuple(HELD)
+PRIVATE = "names someone or how to reach them (privacy): read it before it goes out"
+# A tip that does not open its section, by what its place shows it may lean on (the first that applies).
+LEANING = {
+    "opens_pointer": "opens on a word pointing outside it (it, this, some…): say what it means",
+    "after_question": "answers a question the article asked before it: check it stands alone",
+    "after_colon": "follows a sentence ending on a colon: check it stands without it",
+    "mid_paragraph": "starts mid-paragraph: check it does not lean on the sentence before it",
+}
+NOT_OPENING = "not the first words under a heading: check it leans on nothing before it"
+# For a tip held back by its P(A): the sign that lowers it most against the average graded tip.
+SIGNS = {
+    "advice": "reads as a description, not advice: check it gives a follower a step",
+    "fragment": "opens on a fragment with no verb: make it a sentence",
+    "question": "asks a question: check the tip gives the answer",
+    "image": "an image or a comparison: check it makes sense without the article",
+    "share_kept": "a small part of its paragraph: check it carries the point alone",
+    **LEANING,
+}
+MODEL_NOTES = tuple(dict.fromkeys((*HELD.values(), PRIVATE, NOT_OPENING, *SIGNS.values(), NOT_SURE)))
 
 
-def held_shape(values) -> bool:
-    """Whether the tip (its numbers, in FEATURES' order) has a shape graders mostly edited when it was ready."""
-    return any(values[FEATURES.index(name)] for name in HELD_SHAPES)
+def held_shape(values) -> str | None:
+    """The note naming why a tip (its numbers, in FEATURES' order) is not ready by its shape, whatever its P(A);
+    None when its shape may be ready."""
+    found = dict(zip(FEATURES, values))
+    held = next((note for name, note in HELD.items() if found[name]), None)
+    if held or found["opens_section"]:
+        return held
+    return next((note for name, note in LEANING.items() if found[name]), NOT_OPENING)
+
+
+def why_not_ready(values, postable: float, limits: dict[str, float]) -> str | None:
+    """The note naming why the model does not let a tip be ready (its shape, or P(A) under `ready`: the sign that
+    lowers it most); None when it may be ready."""
+    held = held_shape(values)
+    if held or postable >= limits["ready"]:
+        return held
+    return weakest_sign(values)
 
 
 def stays_ready(values, postable: float, limits: dict[str, float]) -> bool:
-    """Whether the model lets a tip be ready: P(A) at least `ready`, and not of a shape graders mostly edited."""
-    return postable >= limits["ready"] and not held_shape(values)
+    """Whether the model lets a tip be ready: of a shape graders mostly posted as it came, and P(A) at least
+    `ready`."""
+    return why_not_ready(values, postable, limits) is None
+
+
+def weakest_sign(values) -> str:
+    """The note for the sign that lowers the tip's P(A) most against the average graded tip (`means` in the model
+    file), or the model's plain doubt when no sign it can name lowers it."""
+    model = _model()
+    weights, means = dict(zip(FEATURES, model["weights"]["A"])), dict(zip(FEATURES, model["means"]))
+    pulls = [(weights[name] * (value - means[name]), name) for name, value in zip(FEATURES, values) if name in SIGNS]
+    pull, name = min(pulls, default=(0.0, ""))
+    return SIGNS[name] if pull < 0 else NOT_SURE
 
 
 def probability(weights, values) -> float:

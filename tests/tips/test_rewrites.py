@@ -11,7 +11,7 @@ from scheduler.tips.drafting import split_article
 from scheduler.tips.edges import first_person
 from scheduler.tips.readiness import is_ready
 from scheduler.tips.rewrites import SURE, joined_headline, voice_rewrite
-from scheduler.tips.tipmodel import NOT_SURE
+from scheduler.tips.tipmodel import HELD
 
 # (source, rewrite, sure)
 REWRITTEN = [
@@ -230,5 +230,5 @@ def test_list_items_are_turned_to_the_reader_or_left_out(tmp_path):
     assert tips["Keep your phone in the kitchen at night."].notes[0].startswith("rewritten from first person: “I keep")
     assert tips["Keep your phone in the kitchen at night."].ready is False
     assert tips["Keep the bedroom cool."].notes[0].startswith("rewritten from the practice’s “we” to an imperative")
-    # the rules find nothing to say; the tip model (a one-line tip: outside graders often found such thin) may
-    assert set(tips["Go to bed at the same time every night."].notes) <= {NOT_SURE}
+    # the rules find nothing to say; the tip model holds back a list item alone, and says so
+    assert tips["Go to bed at the same time every night."].notes == (HELD["in_list"],)
