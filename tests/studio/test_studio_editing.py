@@ -35,7 +35,7 @@ def test_an_edit_changes_only_that_tip_and_keeps_comments_key_order_and_quoting(
     assert changed == [  # the tip model's doubt goes with a person's edit: the tip is ready
         '-    headline: "Resistance isn’t necessarily indifference."', changed[1],
         '+    headline: "Resistance is not indifference."', '+    text: "Resistance isn’t indifference."',
-        '-    notes: ["outside graders often edited tips like this one: read it first"]', '-    ready: false',
+        '-    notes: ["30 words or more: outside graders mostly trimmed such tips; shorten it"]', '-    ready: false',
         '+    ready: true']
     assert after.splitlines()[:3] == before.splitlines()[:3]  # the header comments
 
