@@ -57,7 +57,7 @@ class LostDatabaseError(StoreError):
     exit_code = 2
 
 
-PublishErrorKind = Literal["retry", "stop", "permanent", "config"]
+PublishErrorKind = Literal["retry", "stop", "permanent"]
 
 
 class PublishError(JunoError):
@@ -67,13 +67,11 @@ class PublishError(JunoError):
       retry      try again later (rate limit, 5xx, timeout); retry_at when the network said when
       stop       stop posting for this account until a person fixes something (credentials, payment)
       permanent  this post can never go out as it is (duplicate text, too long)
-      config     the account has no settings it could post with (a secret not set, or half of them): nothing
-                 was tried, so the post waits as it was and nothing is stopped; the next run after the fix posts
     uncertain is True when the network may have accepted the post before the answer was lost.
     """
 
     def __init__(self, message: str, *, kind: PublishErrorKind = "retry", retry_at=None, uncertain: bool = False):
-        if kind not in ("retry", "stop", "permanent", "config"):
+        if kind not in ("retry", "stop", "permanent"):
             raise ValueError(f"unknown PublishError kind {kind!r}")
         super().__init__(message)
         self.kind = kind

@@ -305,13 +305,13 @@ class Network:
         return f"{self.written(handle)} on {self.key}"
 
     def access(self, settings, account) -> Any:
-        """The access read for this network, for `account` to post with: a PublishError of kind "config" (its posts
-        wait, nothing tried, and it says what to fix) when it is missing or cannot be right."""
+        """The access read for this network, for `account` to post with: a PublishError that stops the account
+        (and says what to fix) when it is missing or cannot be right."""
         found = settings.access.get(self.key)
         if isinstance(found, AccessProblem):
-            raise PublishError(found.message, kind="config")
+            raise PublishError(found.message, kind="stop")
         if found is None:
-            raise PublishError(self.missing(account), kind="config")
+            raise PublishError(self.missing(account), kind="stop")
         return found
 
     def missing(self, account) -> str:

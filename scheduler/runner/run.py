@@ -410,11 +410,6 @@ class _Run(_Stage):
             self.report.failed.append(Failed(post.id, message, post.network))
             return True
         account = self.accounts[post.network]
-        if exc.kind == "config":  # nothing was tried: back as it was, its slot kept, looked at again shortly
-            self.store.hold(post, self.worker_id, now + HOLD_LOOK_AGAIN, now)
-            logger.error("%s: cannot post for %s on %s: %s", post.id, account.handle, post.network, message)
-            self.report.unconfigured.append(Stopped(account.handle, message, post.network))
-            return False
         if exc.kind == "stop":
             self.store.record_retry(post.id, self.worker_id, message, post.eligible_at,
                                     uncertain=exc.uncertain, now=now)

@@ -51,29 +51,24 @@ def both(tmp_path):
     ({}, ["X_API_KEY", "X_ACCESS_TOKEN_SECRET", "publisher: outbox"]),         # none at all
     ({"JUNO_X_API_BASE": "127.0.0.1:8999"}, ["JUNO_X_API_BASE", "http://host:port"]),  # an address that is not one
 ])
-def test_a_network_without_working_settings_waits_alone_untried(both, env, says):
+def test_a_network_without_working_settings_stops_alone(both, env, says):
     def cli(*args: str, code: int = 0):
         result = run_cli_in_process(*args, cwd=both, env=env)
         assert result.code == code, result
         return result
 
     cli("queue", "--now", NOW)
-    ran = json.loads(cli("run-due", "--json", "--now", "2026-12-07T09:00:00-05:00", code=2).out)
+    ran = json.loads(cli("run-due", "--json", "--now", "2026-12-07T09:00:00-05:00", code=3).out)
     assert [p["network"] for p in ran["posted"]] == ["mastodon"]  # the outbox rehearsal of Mastodon went out
-    assert ran["failed"] == [] and "stopped" not in ran  # configuration, not a network's refusal
-    [unset] = ran["unconfigured"]
-    assert unset["network"] == "x"
+    assert [f["network"] for f in ran["failed"]] == ["x"]
     for word in says:
-        assert word in unset["reason"]
+        assert word in ran["failed"][0]["error"]
     assert "only-one-of-four" not in json.dumps(ran)
 
     status = json.loads(cli("status", "--json", "--now", "2026-12-07T09:05:00-05:00").out)
     x_account = next(a for a in status["accounts"] if a["network"] == "x")
-    assert x_account["state"] != "stopped"  # once the variables are set the next run posts, no `resume`
+    assert x_account["state"] == "stopped" and says[0] in x_account["reason"]
     assert status["month"]["networks"]["mastodon"]["posts"] == 1
-    x_plan = [row for row in json.loads(cli("plan", "--json", "--now", "2026-12-07T09:05:00-05:00").out)["posts"]
-              if row["network"] == "x"]
-    assert x_plan, "the X post still waits in the queue"
     check = cli("check", code=2)
     assert says[0] in check.out and "only-one-of-four" not in check.out
 

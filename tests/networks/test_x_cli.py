@@ -229,31 +229,3 @@ def test_no_secret_in_output_logs_json_or_database_at_debug(queued, fx):
     for secret in secrets:
         assert secret not in everything
         assert secret.encode() not in stored
-
-
-def test_unset_secrets_are_configuration_the_post_waits_and_goes_once_they_are_set(queued, planned, fx):
-    # a user trial: with no X_* variables run-due counted a failed attempt, exit 3, and stopped the account until
-    # `resume`, though nothing had been tried; with only X_API_KEY set the stopped state still named all four
-    bare = {name: "" for name in fx.env()}
-    fx.set_now(epoch("2026-12-01T09:01"))
-    result = run_cli("run-due", "--json", "--now", "2026-12-01T09:01", cwd=queued, env=bare)
-    assert result.code == 2, result
-    [row] = json.loads(result.out)["unconfigured"]
-    assert row["network"] == "x" and "X_API_KEY" in row["reason"] and "stopped" not in json.loads(result.out)
-    assert "Traceback" not in result.err
-
-    half = {**bare, "X_API_KEY": "only-the-key-1234"}
-    told = run_cli("run-due", "--now", "2026-12-01T09:03", cwd=queued, env=half)
-    assert told.code == 2, told
-    [line] = [line for line in told.out.splitlines() + told.err.splitlines() if line.startswith("cannot post to")]
-    said = line.split(";")[0]
-    assert said.endswith("X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET not set") and "X_API_KEY" not in said
-    assert "only-the-key-1234" not in told.out + told.err
-    status = json.loads(run_cli("status", "--json", "--now", "2026-12-01T09:04", cwd=queued, env=bare).out)
-    assert "stopped" not in json.dumps(status).lower()
-    assert fx.posts == []
-
-    fixed = run_due(queued, fx, "2026-12-01T09:06")  # the secrets set: no `resume`, the post goes, once
-    assert fixed.code == 0, fixed
-    assert [p["id"] for p in json.loads(fixed.out)["posted"]] == [planned[0]["id"]]
-    assert [p["text"] for p in fx.posts] == [planned[0]["text"]]

@@ -191,7 +191,7 @@ class X(Network):
 
         access: XAccess = self.access(settings, account)
         if access.credentials is None:
-            raise PublishError(self.missing(account), kind="config")
+            raise PublishError(self.missing(account), kind="stop")
         return XPublisher(access.credentials, account.handle, api_base=access.api_base,
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
 
