@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 # settings) loads: the networks' names (--network), the heartbeat, quick_run_due and nothing_due (run-due with
 # nothing due), and the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door
 # contract lists them.
-from scheduler.errors import JunoError, UsageError
+from scheduler.errors import JunoError, UsageError, unexpected
 from scheduler.heartbeat import beat
 from scheduler.runner.cron import nothing_due, quick_run_due
 from scheduler.version import __version__
@@ -481,8 +481,7 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         logger.debug("unexpected error", exc_info=True)
-        print(f"error: unexpected {type(exc).__name__}: {_redacted(str(exc), ctx.root)} "
-              "(a bug; run again with --debug for the traceback and report it)", file=sys.stderr)
+        print(f"error: {unexpected(exc, _redacted(str(exc), ctx.root))}", file=sys.stderr)
         return EXIT_ERROR
 
 

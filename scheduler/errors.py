@@ -9,6 +9,13 @@ from __future__ import annotations
 from typing import Literal
 
 
+def unexpected(exc: BaseException, message: str | None = None) -> str:
+    """A bug in one line, for a person: what it was and what to do; the traceback is for --debug alone.
+    `message`: the exception's words as they may be shown (secrets taken out), if not str(exc)."""
+    return (f"unexpected {type(exc).__name__}: {str(exc) if message is None else message} "
+            "(a bug; run again with --debug for the traceback and report it)")
+
+
 class JunoError(Exception):
     """An expected error: the message is for the user and says how to fix the problem."""
 

@@ -591,6 +591,13 @@ class CollectReport(Result):
             return [self.nothing_to_read]
         lines = []
         for row in self.networks:
+            if row.get("outbox"):
+                one = row["outbox"] == 1
+                lines.append(f"{row['network']}: {counted(row['outbox'], 'post')} went to the outbox, not to "
+                             f"{row['network']}: {'it has' if one else 'they have'} no counts and "
+                             f"{'is' if one else 'are'} not read")
+            if not row["due"]:
+                continue
             line = (f"{row['network']}: {counted(row['taken'], 'snapshot')} ({row['late']} late), "
                     f"{counted(row['read'], 'post')} read in {counted(row['calls'], 'call')}, "
                     f"${row['spent_usd']:.3f}")

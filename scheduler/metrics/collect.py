@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from scheduler import networks
 from scheduler.config import month_bounds
 from scheduler.errors import JunoError
-from scheduler.metrics.ages import due_age
+from scheduler.metrics.ages import AGES, due_age
 from scheduler.networks.base import HandleCache, Reader, ToRead
 from scheduler.results import CollectReport
 from scheduler.store import POSTED, Store, open_project_store
@@ -57,26 +57,37 @@ class Readers:
                 reader.close()
 
 
-def collect(settings, store: Store, readers: Readers, now: datetime) -> list[dict]:
-    """One row per account with posts due a snapshot: what was taken, read, spent, or why not."""
+def collect(settings, store: Store, readers: Readers, now: datetime, said: set[str] | None = None) -> list[dict]:
+    """One row per account with posts due a snapshot: what was taken, read, spent, or why not; and how many of
+    its posts went to the outbox (rehearsed before the account posted to its network), said once: in the first
+    run after they came to their first age, and never again in one process that remembers `said`."""
     taken: dict[tuple[str, str], set[str]] = defaultdict(set)
     for snapshot in store.snapshots():
         taken[(snapshot.post_id, snapshot.network)].add(snapshot.age)
     posted = [p for p in store.posts((POSTED,)) if p.remote_id and p.posted_at]
+    said = set() if said is None else said
+    last = store.last_collected()
     rows = []
     for account in settings.schedule.all_accounts:
-        mine = [p for p in posted if p.network == account.network]
+        ours = [p for p in posted if p.network == account.network]
+        mine = [p for p in ours if not networks.rehearsed(str(p.remote_id))]
+        rehearsed = [p for p in ours if networks.rehearsed(str(p.remote_id))
+                     and networks.get(account.publisher).keeps_counts and p.id not in said
+                     and _come_since(p.posted_at or now, last, now)]
+        said.update(p.id for p in rehearsed)
         recent = store.read_since(account.network, now - ONCE_A_DAY)
         due = []
         for post in sorted(mine, key=lambda p: (p.posted_at, p.id)):
             age = due_age(post.posted_at or now, taken[(post.id, post.network)], now)
             if age is not None and post.remote_id not in recent:
                 due.append((post, age))
-        if not due:
+        if not due and not rehearsed:
             continue
         row: dict = {"network": account.network, "due": len(due), "taken": 0, "late": 0, "read": 0,
-                     "calls": 0, "spent_usd": 0.0, "error": None, "held": 0}
+                     "calls": 0, "spent_usd": 0.0, "error": None, "held": 0, "outbox": len(rehearsed)}
         rows.append(row)
+        if not due:
+            continue
         try:
             reader = readers.for_account(account)
         except JunoError as exc:
@@ -112,6 +123,12 @@ def collect(settings, store: Store, readers: Readers, now: datetime) -> list[dic
     return rows
 
 
+def _come_since(posted_at: datetime, last: datetime | None, now: datetime) -> bool:
+    """Whether a post came to its first age after `last` (the last time counts were read) and by `now`."""
+    first = posted_at + AGES[0][1]
+    return first <= now and (last is None or first > last)
+
+
 class Collecting:
     """collect again and again in one process (the daemon's timer): each run opens the database on its own
     (it never shares or waits on the posting run's claims), and the readers, so each network's one session,
@@ -120,13 +137,14 @@ class Collecting:
     def __init__(self):
         self._settings = None
         self._readers: Readers | None = None
+        self._said: set[str] = set()  # the outbox posts already said not to be read
 
     def __call__(self, settings, now: datetime) -> CollectReport:
         if self._readers is None or settings != self._settings:
             self.close()
             self._readers, self._settings = Readers(settings), settings
         with open_project_store(settings) as store:
-            return CollectReport(networks=collect(settings, store, self._readers, now))
+            return CollectReport(networks=collect(settings, store, self._readers, now, self._said))
 
     def close(self) -> None:
         if self._readers is not None:

@@ -65,6 +65,12 @@ def rehearsal() -> NetworkKey:
     return next(n.key for n in _REGISTRY.values() if n.rehearsal)
 
 
+def rehearsed(remote_id: str) -> bool:
+    """Whether a posted post went to a stand-in (the outbox) rather than to its network: a project that rehearsed
+    with `publisher: outbox` keeps those posts under the network's name after it switches to the network."""
+    return any(n.wrote(remote_id) for n in _REGISTRY.values() if n.rehearsal)
+
+
 def post_id(tip_id: str, network: str) -> str:
     """A tip's post on a network: the tip's own id on the first network, `<id>@<network>` elsewhere."""
     return tip_id if get(network).keeps_tip_id else f"{tip_id}@{network}"

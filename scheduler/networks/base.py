@@ -344,6 +344,10 @@ class Network:
     def check(self, report: CheckReport, settings, account) -> None:
         """`check`: add what was found of `account`'s access and whose it is; post nothing."""
 
+    def wrote(self, remote_id: str) -> bool:
+        """Whether `remote_id` is a post this stand-in wrote in a network's place (a rehearsal's own ids)."""
+        return False
+
     def reader(self, settings, account, handles: HandleCache) -> Reader | None:
         """What reads `account`'s posts' counts (collect), or None where the network keeps none (the outbox)."""
         return None

@@ -25,6 +25,8 @@ from scheduler.networks.base import (
 )
 from scheduler.yamlio import display_path
 
+REMOTE_PREFIX = "outbox-"  # every post the outbox writes is "outbox-<its file's stem>"
+
 
 def _file_stem(post_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "--", post_id).strip("-") or "post"
@@ -70,9 +72,9 @@ class OutboxPublisher(Publisher):
 
     def unpublish(self, remote_id: str) -> bool:
         """Take a post out of the outbox (its entry and card); False when it was not there."""
-        stem = remote_id.removeprefix("outbox-")
+        stem = remote_id.removeprefix(REMOTE_PREFIX)
         entry = self.folder / f"{stem}.json"
-        if not remote_id.startswith("outbox-") or not entry.exists():
+        if not remote_id.startswith(REMOTE_PREFIX) or not entry.exists():
             return False
         entry.unlink()
         (self.folder / f"{stem}.png").unlink(missing_ok=True)
@@ -100,7 +102,7 @@ class OutboxPublisher(Publisher):
             data = read_card(Path(post.card))
             card_name = f"{entry.stem}.png"
             write_atomic(self.folder / card_name, data)
-        remote_id = f"outbox-{entry.stem}"
+        remote_id = f"{REMOTE_PREFIX}{entry.stem}"
         record = {
             "remote_id": remote_id,
             "handle": self.handle,
@@ -124,6 +126,9 @@ class Outbox(Network):
 
     def publisher(self, settings, account, handles: HandleCache) -> Publisher:
         return OutboxPublisher(settings.outbox_dir, handle=account.handle)
+
+    def wrote(self, remote_id: str) -> bool:
+        return remote_id.startswith(REMOTE_PREFIX)
 
 
 NETWORK = Outbox()

@@ -35,7 +35,7 @@ from apscheduler.triggers.base import BaseTrigger
 
 from scheduler import networks
 from scheduler.config import load_settings
-from scheduler.errors import JunoError
+from scheduler.errors import JunoError, unexpected
 from scheduler.heartbeat import beat
 from scheduler.results import CollectReport, counted
 from scheduler.runner.publishers import Publishers
@@ -258,8 +258,9 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             logger.error("the run failed: %s; trying again in %s", exc, recheck)
             trigger.not_before = clock() + recheck
             return
-        except Exception:
-            logger.exception("the run failed; trying again in %s", recheck)
+        except Exception as exc:  # a bug: one line in the log, the traceback with --debug
+            logger.error("the run failed: %s; trying again in %s", unexpected(exc), recheck,
+                         exc_info=logger.isEnabledFor(logging.DEBUG))
             trigger.not_before = clock() + recheck
             return
         for line in report.lines():
@@ -275,8 +276,8 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             report = collector(current, clock()) if collector is not None else None
         except JunoError as exc:
             logger.error("collect failed: %s", exc)
-        except Exception:
-            logger.exception("collect failed")
+        except Exception as exc:
+            logger.error("collect failed: %s", unexpected(exc), exc_info=logger.isEnabledFor(logging.DEBUG))
         if report is not None:
             for line in report.lines():
                 echo(line)

@@ -243,3 +243,37 @@ def test_collect_with_mastodon_down_says_so_once_in_plain_numbers(posted, server
     assert lines["mastodon"].startswith("0 snapshots (0 late), 0 posts read in "), result
     assert "not read: Mastodon answered 503" in lines["mastodon"]
     assert lines["mastodon"].count("collect tries again on its next run") == 1
+
+
+def test_posts_rehearsed_in_the_outbox_are_not_read_after_the_switch_and_said_once(drawn, tmp_path, servers):
+    """A user trial: rehearsed with the outbox, then `publisher: x`; every collect then failed on the outbox
+    post's id ("unexpected ValueError: invalid literal for int()"), and no X post was ever read."""
+    fx, fm = servers
+    root = tmp_path / "project"
+    shutil.copytree(drawn, root)
+    schedule = root / "posts" / "schedule.yaml"
+    real = schedule.read_text()
+    schedule.write_text(real.replace("handle: junocounseling}", "handle: junocounseling, publisher: outbox}")
+                        .replace('social.example"}', 'social.example", publisher: outbox}'), encoding="utf-8")
+    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
+    assert len(cli(root, servers, "2026-12-01T09:01", "run-due")[1]["posted"]) == 2  # A, to the outbox
+    schedule.write_text(real, encoding="utf-8")
+    assert len(cli(root, servers, "2026-12-01T12:01", "run-due")[1]["posted"]) == 2  # B, to X and Mastodon
+    ids = remote_ids(root)
+    fx.set_metrics(ids[B], impressions=300, likes=6)
+    fm.set_counts(ids[f"{B}@mastodon"], likes=4)
+
+    result = run_cli_in_process("collect", "--now", "2026-12-01T13:30", cwd=root, env={**fx.env(), **fm.env()})
+    assert (result.code, result.err) == (0, ""), result
+    assert result.out.splitlines() == [
+        "x: 1 post went to the outbox, not to x: it has no counts and is not read",
+        "x: 1 snapshot (0 late), 1 post read in 1 call, $0.005",
+        "mastodon: 1 post went to the outbox, not to mastodon: it has no counts and is not read",
+        "mastodon: 1 snapshot (0 late), 1 post read in 1 call, $0.000"], result
+    assert set(snapshots(root)) == {(B, "1h"), (f"{B}@mastodon", "1h")}
+    # said once: the next runs say nothing of A, and B's next age is read as before
+    assert run_cli_in_process("collect", "--now", "2026-12-01T14:30", cwd=root,
+                              env={**fx.env(), **fm.env()}).out == ""
+    result, report = cli(root, servers, "2026-12-02T13:45", "collect")
+    assert result.code == 0 and [(r["network"], r["taken"], r["outbox"]) for r in report["networks"]] == [
+        ("x", 1, 0), ("mastodon", 1, 0)], report

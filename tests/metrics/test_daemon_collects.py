@@ -107,3 +107,40 @@ def test_the_timer_comes_round_sooner_after_a_failure_and_can_be_turned_off(draw
         result = run_cli_in_process("plan", cwd=root)
         assert result.code == 2 and "schedule.yaml" in result.err and "collect_every" in result.err, result
         assert words in result.err, result
+
+
+def test_after_rehearsing_in_the_outbox_the_daemon_says_so_once_and_logs_no_traceback(drawn, tmp_path, servers):  # noqa: F811
+    """A user trial: after `publisher: x`, every collect of the daemon logged `ERROR ... collect failed` and a
+    traceback ending in `ValueError: invalid literal for int()` (the outbox post's id read as an X id)."""
+    fx, fm = servers
+    root = tmp_path / "project"
+    shutil.copytree(drawn, root)
+    schedule = root / "posts" / "schedule.yaml"
+    real = schedule.read_text() + "collect_every: 2s\n"
+    schedule.write_text(real.replace("handle: junocounseling}", "handle: junocounseling, publisher: outbox}")
+                        .replace('social.example"}', 'social.example", publisher: outbox}'), encoding="utf-8")
+    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
+    assert len(cli(root, servers, "2026-12-01T09:01", "run-due")[1]["posted"]) == 2  # A, to the outbox
+    schedule.write_text(real, encoding="utf-8")
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "MASTODON_"))}
+    log = tmp_path / "daemon.log"
+    with log.open("w") as written:
+        proc = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", "2026-12-01T10:30:00-05:00"],
+                                cwd=root, env={**env, **fx.env(), **fm.env()}, stdout=written, stderr=written)
+        try:
+            deadline = time.monotonic() + 60
+            while "mastodon: " not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.2)
+            time.sleep(7)  # three more collect runs at least
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    out = log.read_text()
+    assert proc.returncode == 0 and "daemon stopped" in out, out
+    assert "Traceback" not in out and "collect failed" not in out, out
+    for network in ("x", "mastodon"):
+        said = f"{network}: 1 post went to the outbox, not to {network}: it has no counts and is not read"
+        assert f"\n{said}\n" in out and out.count(said) == 1, out
