@@ -7,6 +7,7 @@ means the first network (X), or the outbox.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,15 @@ class Account:
     def key(self) -> str:
         """The account's name in the store: its handle, whose form tells the networks apart."""
         return self.handle
+
+
+WHERE_COUNTS_COME_FROM = ("the outbox sends nothing to a network, so no post has counts; name an X, Bluesky or "
+                         "Mastodon account in posts/schedule.yaml (docs/networks.md) to have them")
+
+
+def countable(accounts: Iterable[Account]) -> bool:
+    """Whether any account's network keeps counts that collect can read (not when all post to the outbox)."""
+    return any(networks.get(account.publisher).keeps_counts for account in accounts)
 
 
 def parse_single(doc: Document, value: Any) -> Account:

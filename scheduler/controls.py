@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler import networks
+from scheduler.accounts import WHERE_COUNTS_COME_FROM, countable
 from scheduler.campaigns.file import SCHEDULE_NAME, campaign_path
 from scheduler.campaigns.queueing import recycled_rows, taken_calendar
 from scheduler.campaigns.timetable import Timetable
@@ -170,18 +171,20 @@ def status(settings, store: Store, now: datetime) -> dict:
                      "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}
                     for p in store.posts(("failed", "dead"))],
         "database": redact_url(settings.database_url),
-        "metrics": metrics_row(store, start, zone),
+        "metrics": metrics_row(store, start, zone, countable(settings.schedule.all_accounts)),
         "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
     }
 
 
-def metrics_row(store: Store, month_start: datetime, zone) -> dict:
-    """When metrics were last collected, and what reading them cost this month (counted in the month's spend)."""
+def metrics_row(store: Store, month_start: datetime, zone, countable: bool = True) -> dict:
+    """When metrics were last collected, and what reading them cost this month (counted in the month's spend);
+    with only the outbox (not `countable`), why there are none to collect."""
     last = store.last_collected()
     reading = store.reading_spend_since(month_start)
     return {"last_collected": last.astimezone(zone).isoformat() if last else None,
             "reading": {network: {"posts_read": count, "spent_usd": round(spent, 4)}
-                        for network, (count, spent) in reading.items()}}
+                        for network, (count, spent) in reading.items()},
+            **({} if countable or last else {"none": WHERE_COUNTS_COME_FROM})}
 
 
 def history(settings, store: Store, limit: int = 50) -> list[dict]:

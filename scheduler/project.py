@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scheduler import audit, controls, heartbeat, networks
+from scheduler.accounts import countable
 from scheduler.campaigns import review
 from scheduler.campaigns.file import (
     MAX_HEADLINE,
@@ -44,7 +45,6 @@ from scheduler.metrics.collect import (
     NOTHING_TO_SHOW,
     Collecting,
     Readers,
-    countable,
 )
 from scheduler.metrics.collect import collect as metrics_collect
 from scheduler.metrics.stats import stats as metrics_stats
@@ -328,7 +328,7 @@ class Project:
     # --- what posts did ---------------------------------------------------------------------------
     def collect(self, now: datetime, readers=None) -> CollectReport:
         """Read the counts of posts whose next fixed age has come and keep them as snapshots; never posts."""
-        if readers is None and not countable(self.settings):
+        if readers is None and not countable(self.settings.schedule.all_accounts):
             return CollectReport(nothing_to_read=NOTHING_TO_READ)
         own = readers is None
         readers = Readers(self.settings) if own else readers
@@ -343,7 +343,7 @@ class Project:
         """Each post's counts at each age per network, with its shrunk score and interval."""
         with self.store() as store:
             data = metrics_stats(self.settings, store)
-        return StatsReport(**data, summary=stats_lines(data) if countable(self.settings) or data["posts"]
+        return StatsReport(**data, summary=stats_lines(data) if countable(self.settings.schedule.all_accounts) or data["posts"]
                            else [NOTHING_TO_SHOW])
 
     # --- a person's levers and gauges -------------------------------------------------------------

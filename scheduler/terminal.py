@@ -133,6 +133,8 @@ def show_status(status: StatusReport) -> None:
         spent = sum(row["spent_usd"] for row in reading.values())
         lines.append(f"metrics last collected {_when(metrics['last_collected'])}; this month {counted(read, 'post')} read, "
                      f"${spent:.2f} (in the spend above)")
+    elif metrics.get("none"):
+        lines.append(f"metrics: none: {metrics['none']}")
     else:
         lines.append("metrics: never collected (`juno-scheduler collect`)")
     for row in report["failing"]:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from scheduler import networks
+from scheduler.accounts import WHERE_COUNTS_COME_FROM
 from scheduler.config import month_bounds
 from scheduler.errors import JunoError
 from scheduler.metrics.ages import AGES, due_age
@@ -27,15 +28,8 @@ from scheduler.store.snapshots import Snapshot
 logger = logging.getLogger(__name__)
 
 ONCE_A_DAY = timedelta(days=1)
-WHERE_COUNTS_COME_FROM = ("the outbox sends nothing to a network, so no post has counts; name an X, Bluesky or Mastodon "
-                          "account in posts/schedule.yaml (docs/networks.md) to have them")
 NOTHING_TO_READ = f"nothing to collect: {WHERE_COUNTS_COME_FROM}"
 NOTHING_TO_SHOW = f"no counts to show: {WHERE_COUNTS_COME_FROM}"
-
-
-def countable(settings) -> bool:
-    """Whether any account's network keeps counts that collect can read (not when all post to the outbox)."""
-    return any(networks.get(account.publisher).keeps_counts for account in settings.schedule.all_accounts)
 
 
 class Readers:

@@ -227,6 +227,12 @@ def test_with_only_the_outbox_collect_and_stats_say_there_is_nothing_to_read(pro
     stats = cli("stats", cwd=project)
     shown = said.replace("nothing to collect: ", "no counts to show: ")  # stats shows; it does not collect
     assert (stats.code, stats.out) == (0, shown + "\n"), stats
+    # status says the same, not "metrics: never collected (`juno-scheduler collect`)" (a user trial)
+    status = cli("status", "--now", "2026-12-14T09:05", cwd=project)
+    assert status.code == 0 and said.replace("nothing to collect: ", "metrics: none: ") in status.out.splitlines()
+    assert "never collected" not in status.out, status
+    as_json = json.loads(cli("status", "--json", "--now", "2026-12-14T09:05", cwd=project).out)
+    assert as_json["metrics"]["none"] == said.removeprefix("nothing to collect: ")
 
 
 def test_collect_with_mastodon_down_says_so_once_in_plain_numbers(posted, servers):
