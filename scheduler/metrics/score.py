@@ -8,7 +8,9 @@ Each post's outcome is a count of successes out of trials:
   interactions out of interactions + typical. 0.5 is a typical post, 2/3 twice typical, 1/3 half.
 A Beta prior is fitted to the account's posts at that age by the method of moments (empirical Bayes),
 after taking out the spread that chance alone gives; each post's estimate is its Beta posterior mean,
-with an equal-tailed interval. Fewer than MIN_POSTS posts fit no prior: the estimate is the post's own
+with an equal-tailed interval. The prior is never surer than the counts it was fitted from (its weight is
+at most their trials together): when posts differ no more than chance makes them, every post's estimate
+is the account's average and its interval is what all the posts' counts together say of that average. Fewer than MIN_POSTS posts fit no prior: the estimate is the post's own
 rate and the verdict says "not enough evidence yet" instead of ranking noise. Pure functions.
 """
 
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 
 MIN_POSTS = 5            # posts at one age on one network before the account's prior means anything
 LEVEL = 0.9              # the interval holds 90 % of the posterior
-MAX_CONCENTRATION = 1e6  # posts that differ no more than chance makes them: estimates all at the mean
 NOT_ENOUGH = "not enough evidence yet"
 ENGAGEMENTS = ("likes", "reposts", "replies", "quotes", "bookmarks", "link_clicks")
 INTERACTIONS = ("likes", "reposts", "replies", "quotes", "bookmarks")
@@ -46,6 +47,7 @@ class Prior:
     alpha: float
     beta: float
     posts: int
+    pooled: bool = False  # the posts differ no more than chance makes them: one rate for all, known this well
 
     @property
     def mean(self) -> float:
@@ -101,18 +103,21 @@ def fit_prior(outcomes: Sequence[Outcome]) -> Prior | None:
     """The account's Beta prior by the method of moments, or None with fewer than MIN_POSTS posts.
 
     Mean: the pooled rate. Spread: the posts' rates' variance less what binomial chance alone gives
-    (mean × (1 − mean) / trials, averaged); none left means the posts differ only by chance."""
+    (mean × (1 − mean) / trials, averaged); none left means the posts differ only by chance, and the prior is
+    then what all their counts say of the one rate they share. Its weight (alpha + beta) is never more than
+    the posts' trials together: a prior is no surer of the average than the counts it was fitted from."""
     usable = [o for o in outcomes if o.trials > 0]
     if len(usable) < MIN_POSTS:
         return None
-    mean = sum(o.successes for o in usable) / sum(o.trials for o in usable)
+    trials = sum(o.trials for o in usable)
+    mean = sum(o.successes for o in usable) / trials
     mean = min(max(mean, 1e-6), 1 - 1e-6)
     observed = statistics.variance([o.rate for o in usable])
     chance = statistics.fmean(mean * (1 - mean) / o.trials for o in usable)
     between = observed - chance
-    concentration = MAX_CONCENTRATION if between <= 0 else min(mean * (1 - mean) / between - 1, MAX_CONCENTRATION)
-    concentration = max(concentration, 1e-3)
-    return Prior(mean * concentration, (1 - mean) * concentration, len(usable))
+    pooled = between <= 0 or mean * (1 - mean) / between - 1 >= trials
+    concentration = trials if pooled else max(mean * (1 - mean) / between - 1, 1e-3)
+    return Prior(mean * concentration, (1 - mean) * concentration, len(usable), pooled)
 
 
 def score(outcomes: Sequence[Outcome], level: float = LEVEL) -> list[Score]:
@@ -122,6 +127,8 @@ def score(outcomes: Sequence[Outcome], level: float = LEVEL) -> list[Score]:
     for o in sorted(outcomes, key=lambda o: o.post_id):
         if prior is None:
             a, b = 1 + o.successes, 1 + o.trials - o.successes  # the post alone, under a flat prior
+        elif prior.pooled:  # one rate for every post: the post's own counts are already in it
+            a, b = prior.alpha, prior.beta
         else:
             a, b = prior.alpha + o.successes, prior.beta + o.trials - o.successes
         low, high = beta_ppf((1 - level) / 2, a, b), beta_ppf((1 + level) / 2, a, b)
