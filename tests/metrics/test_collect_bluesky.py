@@ -70,7 +70,7 @@ def test_bluesky_counts_are_read_through_the_pds_at_each_age_once(posted, bluesk
     result, report = collect(posted, bluesky, account, "2026-12-01T10:30")
     assert result.code == 0, result
     assert report["networks"] == [{"network": "bluesky", "due": 1, "taken": 1, "late": 0, "read": 1, "calls": 1,
-                                   "spent_usd": 0.0, "error": None, "held": 0}]
+                                   "spent_usd": 0.0, "error": None, "held": 0, "outbox": 0}]
     assert snapshots(posted)[(f"{A}@bluesky", "1h")] == {
         "late": False, "taken_at": at("2026-12-01T10:30").astimezone(UTC), "impressions": None, "likes": 7, "reposts": 2, "replies": 1, "quotes": 1,
         "bookmarks": None, "link_clicks": None}
