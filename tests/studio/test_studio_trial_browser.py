@@ -32,8 +32,9 @@ def test_each_flagged_tip_says_what_flagged_it(browser, trauma):  # noqa: F811
         expect(first.locator(".flag-why")).to_have_text(
             "sensitive: “traumatic event” in the text and under the heading “How do people respond to traumatic "
             "events?”")
+        # the tip now carries its heading's condition ("After a traumatic event, avoid …"), so its own words flag it
         expect(page.locator("#tip-avoid-the-use-of-alcohol-or-drugs .flag-why")).to_have_text(
-            "sensitive: under the heading “What can I do to cope after a traumatic event?”")
+            "sensitive: “traumatic event” in the text")
         expect(page.locator("#tip-people-who-experience-traumatic-events-may-experience .flag-why")).to_have_text(
             "sensitive: “traumatic events”, “suicidal”, “trauma” in the text")
         expect(first.get_by_label("I have reviewed it", exact=False)).to_be_visible()
