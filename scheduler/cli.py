@@ -444,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     configure_logging(getattr(args, "verbose", 0) or 0, getattr(args, "quiet", False),
                       getattr(args, "debug", False))
+    if not getattr(args, "debug", False) and not _working_folder_exists() and not Path(getattr(args, "root", ".")).is_absolute():
+        print(f"error: {FOLDER_GONE}", file=sys.stderr)
+        return EXIT_USAGE
     ctx = Context(args)
     try:
         if args.command != "demo" and not ctx.root.is_dir():
@@ -463,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the machine said no (permissions, a full disk, a path that is no folder)
         if ctx.debug:
             raise
+        if isinstance(exc, FileNotFoundError) and exc.filename is None and not _working_folder_exists():
+            print(f"error: {FOLDER_GONE}", file=sys.stderr)  # a relative path (an article, --scratch) met it
+            return EXIT_USAGE
         message, code = os_problem(exc)
         print(f"error: {_redacted(message, ctx.root)}", file=sys.stderr)
         return code
@@ -483,6 +489,18 @@ def main(argv: list[str] | None = None) -> int:
         logger.debug("unexpected error", exc_info=True)
         print(f"error: {unexpected(exc, _redacted(str(exc), ctx.root))}", file=sys.stderr)
         return EXIT_ERROR
+
+
+FOLDER_GONE = ("the current folder no longer exists (it was deleted or moved); cd into the project folder "
+               "(the one holding posts/) or pass --root DIR")
+
+
+def _working_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 _OS_REMEDIES = {
