@@ -4,10 +4,13 @@ Under "After a traumatic event", "Looking after yourself while you grieve" or a 
 try:", advice such as "Keep a simple routine." means "while you grieve, keep a simple routine"; posted alone it
 reads as advice for always. `condition_of` reads the condition a heading or lead-in states (a clause that opens
 with after, during, when, if, while..., "Coping with X", "What if ...?", "For parents of ..."), `needs` says
-whether a tip's own words leave it out, and `with_condition` puts it in front of a tip that gives advice
-("While you grieve, keep a simple routine."), or says it cannot (None): the tip is then held with a note naming
-what is missing (scheduler.tips.standalone). A tip that opens on a condition of its own, or shares the
-condition's words, already says when it applies and is left as it is.
+whether a tip's own words leave it out, and `with_condition` puts it in front of an instruction
+("While you grieve, keep a simple routine."). Only an instruction takes it: a statement has a subject of its own
+("You're so depleted you can't function." under "When time off might help" is one of the cases, and "When time
+off helps, you're so depleted…" reads backwards), so it is left as it was and, when it leans on the heading, held
+with a note naming what is missing (scheduler.tips.standalone), as is an instruction the card cannot hold with
+its condition. A tip that opens on a condition of its own, or shares the condition's words, already says when it
+applies and is left as it is.
 """
 
 from __future__ import annotations
@@ -140,9 +143,16 @@ def needs(condition: str, headline: str, text: str) -> bool:
 
 
 def gives_advice(headline: str) -> bool:
-    """A command or words to the reader: what a condition narrows, and what can take one in front of it."""
+    """A command or words to the reader: what a condition narrows, so a tip that leaves it out needs it."""
     bare = headline.lstrip("“\"‘(")
     return bool(is_command(bare) or _TO_READER.match(bare))
+
+
+def takes_condition(headline: str) -> bool:
+    """An instruction ("Accept practical help.", "Don't rush."): the one kind of tip a condition can open without
+    changing what it says. A statement ("You're so depleted you can't function.", "It helps to rest.") has a
+    subject of its own, and a condition in front of it may turn a case of the heading into something it causes."""
+    return is_command(headline.lstrip("“\"‘("))
 
 
 def after_condition(sentence: str) -> str:
@@ -154,9 +164,6 @@ def after_condition(sentence: str) -> str:
 
 
 def with_condition(condition: str, sentence: str) -> str:
-    """The sentence with the condition in front: "While you grieve, keep a simple routine." (for a sentence that
-    gives advice, gives_advice)."""
-    bare = sentence.strip()
-    lowered = bare if bare.startswith(("I ", "I’")) else lower_first(bare)
+    """The instruction with the condition in front: "While you grieve, keep a simple routine." (takes_condition)."""
     opener = condition[0].upper() + condition[1:]
-    return f"{opener}, {lowered}"
+    return f"{opener}, {lower_first(sentence.strip())}"

@@ -30,8 +30,8 @@ from scheduler.tips.conditions import (
     ADDED,
     after_condition,
     condition_of,
-    gives_advice,
     needs,
+    takes_condition,
     with_condition,
 )
 from scheduler.tips.drafts import (
@@ -615,13 +615,13 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
 
 
 def _condition_for(draft: Draft) -> str | None:
-    """The condition the draft's list lead-in or section heading gives it, when the draft gives advice, its words
+    """The condition the draft's list lead-in or section heading gives it, when the draft is an instruction, its words
     leave the condition out and its headline can take it within a card (scheduler.tips.conditions); None else
     (readiness then notes a condition still missing)."""
     if draft.kind not in ("sentence", "item") or draft.fixed_text or not draft.sentences:
         return None
     condition = draft.condition or condition_of(draft.section)
-    if condition is None or not gives_advice(draft.headline) or not needs(condition, draft.headline, draft.text):
+    if condition is None or not takes_condition(draft.headline) or not needs(condition, draft.headline, draft.text):
         return None
     if words(draft.sentences[0])[:1] != words(draft.headline)[:1]:
         return None  # the text opens on something else (a question asked before it)

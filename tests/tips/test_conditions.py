@@ -5,6 +5,8 @@ that already says when it applies, or that is true in general, is left as it is.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scheduler.articles import read_article
@@ -132,9 +134,7 @@ def test_advice_under_a_situation_heading_carries_it_and_says_so(tmp_path):
     for headline in ("After a breakup, do not make any big life changes for a few months.",
                      "When coping with grief, be patient with yourself.",
                      "During the holidays, plan an exit before you arrive at a family gathering.",
-                     "If your teen is struggling, ask one open question at dinner, then listen without fixing.",
-                     ("If your partner refuses to talk, you can't force the conversation, but you can say that the "
-                      "door stays open.")):
+                     "If your teen is struggling, ask one open question at dinner, then listen without fixing."):
         assert headline in tips, sorted(tips)
         assert any(note.startswith("condition added from the heading") for note in tips[headline].notes)
         assert tips[headline].text.startswith(headline)
@@ -155,6 +155,64 @@ def test_a_tip_that_already_stands_is_left_as_it_is(tmp_path):
                      "Drink a glass of water when you wake up."):  # no condition in its heading
         assert headline in tips, sorted(tips)
         assert not any("condition" in note or "says when this applies" in note for note in tips[headline].notes)
+
+
+def test_a_statement_under_a_situation_heading_keeps_its_words_and_is_held(tmp_path):
+    """"You can't force the conversation…" has a subject: a condition in front would make a new sentence."""
+    tips = split_sample(tmp_path)
+    statement = tips["You can't force the conversation, but you can say that the door stays open."]
+    assert statement.text.startswith("You can't force the conversation")
+    assert statement.ready is False
+    assert "the heading says when this applies (“if your partner …”): say it in the tip" in statement.notes
+
+
+CASES_AND_STEPS = """# Rest when the week wears you down
+
+Everyone runs low sometimes, and a little rest goes a long way for most people.
+
+## When a day off might help
+
+- You're so tired you can't think straight by noon.
+- Your patience runs out over small things at home.
+- Plan one evening with nothing booked.
+
+## After a long shift
+
+You may notice that your mind keeps racing for an hour or two.
+
+Put your phone away for the first hour at home.
+
+## If your partner feels distant
+
+I keep a short list of the things my partner enjoys talking about.
+
+We tend to forget how much a single kind question can do.
+
+They often want closeness too but don't know how to ask.
+
+Don't wait for a big talk to reach out again.
+"""
+
+
+def test_only_an_instruction_takes_the_condition_a_statement_is_left_as_it_was(tmp_path):
+    """Items under "When a day off might help" that say when it helps are its cases: "When a day off might help,
+    you're so tired…" reads backwards. Statements (you, your, I, we, they + verb) keep their words; the
+    instructions beside them carry the condition."""
+    path = tmp_path / "rest.md"
+    path.write_text(CASES_AND_STEPS, encoding="utf-8")
+    tips = split_article(read_article(path, tmp_path))
+    headlines = [tip.headline for tip in tips]
+    for instruction in ("When a day off might help, plan one evening with nothing booked.",
+                        "After a long shift, put your phone away for the first hour at home.",
+                        "If your partner feels distant, don't wait for a big talk to reach out again."):
+        assert instruction in headlines, headlines
+    for statement in ("You're so tired you can't think straight by noon.",
+                      "You may notice that your mind keeps racing for an hour or two."):
+        assert statement in headlines, headlines
+        assert "the heading says when this applies" in " ".join(tips[headlines.index(statement)].notes)
+    for tip in tips:  # no condition in front of a subject: "When a day off might help, your patience runs out…"
+        assert not re.search(r"^(?:When a day off|After a long shift|If your partner feels)[^,]*, (?:you|your|i|we|"
+                             r"they)\b", tip.headline + " " + tip.text, re.IGNORECASE), tip.headline
 
 
 def test_advice_that_cannot_take_its_condition_is_not_ready_and_says_what_is_missing(tmp_path):
