@@ -2,14 +2,19 @@
 network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
 shown masked.
 
-Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing);
+Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing, an approved tip too long
+for a network or pinned on a blackout date);
 1 a network refused the credentials or they belong to another handle.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from scheduler import networks
-from scheduler.campaigns.file import read_campaigns
+from scheduler.campaigns.file import read_campaigns, tip_place
+from scheduler.campaigns.queueing import blackout_pin, over_limit, shorten_for
+from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
 from scheduler.errors import ConfigError
 from scheduler.networks.base import (
@@ -20,13 +25,15 @@ from scheduler.networks.base import (
     Check,
     CheckReport,
 )
+from scheduler.posttext import compose_tip
 from scheduler.results import counted
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
 
-def run_check(settings, *, brand: bool = True, network: str | None = None) -> CheckReport:
-    """Check the configuration and every account (or only `network`'s)."""
+def run_check(settings, now: datetime, *, brand: bool = True, network: str | None = None) -> CheckReport:
+    """Check the configuration, the approved tips and every account (or only `network`'s); `now`: pins before it
+    are past (queue gives them the next free slot)."""
     report = CheckReport()
     schedule = settings.schedule
     accounts = [a for a in schedule.all_accounts if network in (None, a.network)]
@@ -38,7 +45,7 @@ def run_check(settings, *, brand: bool = True, network: str | None = None) -> Ch
                                       f"{len(schedule.slots)} slot rule(s)")
     if brand:
         _check_brand(report, settings)
-    _check_campaigns(report, settings)
+    _check_campaigns(report, settings, now, {a.network for a in accounts})
     for account in accounts:
         problem = settings.access.get(account.network)
         if isinstance(problem, AccessProblem):  # posting there stops until it is fixed; check says how
@@ -59,11 +66,36 @@ def _check_brand(report: CheckReport, settings) -> None:
                               + (f", logo {brand.logo.name}" if brand.logo else ""))
 
 
-def _check_campaigns(report: CheckReport, settings) -> None:
-    """Every campaign file reads: one that does not holds its posts back (they wait), so check names each."""
+def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str]) -> None:
+    """Every campaign file reads: one that does not holds its posts back (they wait), so check names each. Then
+    each approved tip: what `queue` would refuse or leave out (too long for a network in `on`, pinned on a
+    blackout date), and a pinned time the clocks skip (it posts later)."""
     files = read_campaigns(settings.root)
+    timetable = Timetable(settings.schedule)
+    for campaign in files.read:
+        for tip in campaign.tips:
+            if tip.status == "approved":
+                _check_tip(report, settings, timetable, campaign, tip, now, on)
     for broken in files.unreadable:
         report.add("campaign", False, f"{broken.error}; its posts wait until it reads", CONFIG_PROBLEM)
     if files.read and not files.unreadable:
         tips = sum(len(campaign.tips) for campaign in files.read)
         report.add("campaigns", True, f"posts/: {counted(len(files.read), 'campaign file')}, {counted(tips, 'tip')}")
+
+
+def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, tip, now: datetime, on: set[str]
+               ) -> None:
+    schedule = settings.schedule
+    composed = compose_tip(schedule, campaign, tip, state_dir=settings.state_dir)
+    for name, length in composed.lengths.items():
+        if name in on and not length.fits:
+            report.add("tip", False, f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} would be "
+                                     f"{over_limit(length)} on {name}; {shorten_for(name, dict(tip.texts))}",
+                       CONFIG_PROBLEM)
+    if tip.at is None or timetable.pinned_time(tip.at) <= now:
+        return
+    place = f"{tip_place(campaign, settings.root, tip.id, 'at')}: tip {tip.id!r}"
+    if tip.at.date() in schedule.blackout:
+        report.add("tip", False, f"{place}: {blackout_pin(tip.at)}", CONFIG_PROBLEM)
+    elif (skipped := skipped_time(tip.at, schedule.zone)) is not None:
+        report.add_note("tip", f"{place}: {skipped}")

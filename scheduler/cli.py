@@ -270,7 +270,7 @@ def cmd_resume(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
-    report = ctx.project.check(ctx.args.network)
+    report = ctx.project.check(ctx.args.network, now=ctx.now())
     ctx.emit(report.as_dict(), "\n".join(report.lines()))
     return report.exit_code
 
@@ -408,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 ("resume", cmd_resume, "start posting again")):
         p = add(name, handler, text, [reporting])
         p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
-    p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing", [reporting])
+    p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing",
+            [reporting, timed])
     p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
 
     p = add("studio", cmd_studio, "review, edit, approve and schedule in a browser (127.0.0.1 only)", [timed])

@@ -482,12 +482,13 @@ class Project:
         audit.record(self.root, what=what, campaign=None, tip=None, before=None, after=None, now=now, by=by,
                      extra={"network": network})
 
-    def check(self, network: str | None = None) -> CheckReport:
-        """Configuration, fonts, credentials, and that the credentials belong to the configured handle."""
+    def check(self, network: str | None = None, *, now: datetime) -> CheckReport:
+        """Configuration, fonts, the approved tips, credentials, and that the credentials belong to the configured
+        handle; `now`: pins before it are past."""
         # lazy: Pillow (the brand's check) only for check, not for run-due or collect (cron)
         from scheduler.check import run_check
 
-        return run_check(self.settings, network=network)
+        return run_check(self.settings, now, network=network)
 
     # --- a person's changes to campaigns (the studio) -----------------------------------------------
     # Each is checked, written in place (comments kept), recorded in .juno/audit.jsonl and undoable; an

@@ -160,3 +160,24 @@ def post_everything(root: Path, counts=None, *, age: str = "72h") -> datetime:
                 due = post.due_at + timedelta(hours=hours)
                 store.add_snapshots([Snapshot(post.id, post.network, age, due, due + timedelta(hours=1), False, found)])
     return last
+
+
+BUNDLED = "what-to-do-when-one-partner-wants-counseling"
+BUNDLED_TIP = "reluctance-doesnt-always-mean-refusal"
+NOW = ("--now", "2026-12-01T08:00")  # a week before the bundled blackout dates
+
+
+def approve_bundled_tip(project, **fields: str) -> None:
+    """The bundled campaign's second tip approved, with `fields` (text, at) set as a person would write them."""
+    campaign = project / "posts" / f"{BUNDLED}.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {BUNDLED_TIP}\n")
+    end = text.index("  - id: ", start + 1)
+    item = text[start:end].replace("status: draft", "status: approved")
+    for key, value in fields.items():
+        if f"    {key}: " in item:
+            head, _, rest = item.partition(f"    {key}: ")
+            item = head + f"    {key}: {value}\n" + rest.partition("\n")[2]
+        else:
+            item += f"    {key}: {value}\n"
+    campaign.write_text(text[:start] + item + text[end:], encoding="utf-8")

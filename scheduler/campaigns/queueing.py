@@ -198,7 +198,7 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
                 calendar.add(own)
             day = calendar.per_day[timetable.local_date(at)]
             if rule == "blackout":
-                why = f"{tip.at:%Y-%m-%d} is a blackout date in posts/schedule.yaml; pin another day"
+                why = blackout_pin(tip.at)
             elif rule == "max_per_day":
                 why = (f"{tip.at:%Y-%m-%d} already has {counted(day, 'post')} pinned or already out, the most a day takes "
                        f"(max_per_day: {schedule.max_per_day}); pin another day")
@@ -380,8 +380,7 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
             for account in accounts:
                 text, counted = composed.texts[account.network], composed.lengths[account.network]
                 if not counted.fits:
-                    what = f"{counted.length} {counted.how} (with link, footer and hashtags), over {counted.limit}"
-                    problems.append((account.network, what))
+                    problems.append((account.network, over_limit(counted)))
                 else:
                     fitting.append((account.network, text, counted.length))
             where = display_path(campaign.path, settings.root)
@@ -394,8 +393,7 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                 fits_nowhere.append((key, f"{place}: tip {tip.id!r} would be {detail}; shorten {shorten}"))
                 continue
             for network, what in problems:
-                remedy = (f"shorten its own text for {network} (texts: {network}:)" if network in own
-                          else f"shorten it or give it texts: {{{network}: ...}}")
+                remedy = shorten_for(network, own)
                 too_long.append({"id": networks.post_id(key, network), "network": network,
                                  "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
                                             f"{', '.join(n for n, _, _ in fitting)} only: {remedy}"})
@@ -420,6 +418,22 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                         tip_digest=tip_fingerprint(campaign, tip, network), card_digest=card_digest)
             wanted.append(Wanted(post, tip.at))
     return wanted, withdrawn, too_long
+
+
+def over_limit(length) -> str:
+    """A post's length over its network's limit, as queue and check say it."""
+    return f"{length.length} {length.how} (with link, footer and hashtags), over {length.limit}"
+
+
+def shorten_for(network: str, own: Collection[str]) -> str:
+    """What to do about a tip too long for `network`; `own`: the networks it has its own text for (texts:)."""
+    return (f"shorten its own text for {network} (texts: {network}:)" if network in own
+            else f"shorten it or give it texts: {{{network}: ...}}")
+
+
+def blackout_pin(at: datetime) -> str:
+    """What to do about a tip pinned (at:) on a blackout date, as queue and check say it."""
+    return f"{at:%Y-%m-%d} is a blackout date in posts/schedule.yaml; pin another day"
 
 
 def _card_maker(settings):

@@ -80,10 +80,19 @@ class Timetable:
         return Calendar(self, taken)
 
     def pinned_time(self, local: datetime) -> datetime:
-        """A pinned local time (naive) -> UTC; a nonexistent one moves forward like a slot."""
+        """A pinned local time (naive) -> UTC; a nonexistent one moves forward like a slot (skipped_time says so)."""
         if local.tzinfo is None:
             local = local.replace(tzinfo=self.zone)
         return local.astimezone(UTC)
+
+
+def skipped_time(local: datetime, zone: ZoneInfo) -> str | None:
+    """What to say of a local time (naive) the clocks skip when daylight saving starts, and when it posts instead
+    (as Timetable.pinned_time moves it); None for a time that exists."""
+    moved = local.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+    if local.tzinfo is not None or moved.replace(tzinfo=None) == local:
+        return None
+    return f"{local:%H:%M} on {local:%Y-%m-%d} does not exist in {zone.key} (clocks go forward); posts at {moved:%H:%M}"
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ max_per_day and min_gap with the other posts. Each refusal says which rule and w
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from scheduler.campaigns.file import PIN_YEARS
 from scheduler.campaigns.queueing import taken_calendar
-from scheduler.campaigns.timetable import Timetable
+from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import Refused
 from scheduler.results import counted
 from scheduler.store.records import WAITING
@@ -35,9 +35,7 @@ def parse_local(when: str, zone) -> datetime:
     if local.tzinfo is not None:
         raise Refused("give the practice's local time, without an offset", "at")
     local = local.replace(second=0, microsecond=0)
-    there = local.replace(tzinfo=zone)
-    back = there.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-    if back != local:
+    if skipped_time(local, zone) is not None:
         raise Refused(f"{local:%H:%M} does not exist on {local:%Y-%m-%d} in {zone.key}: the clocks skip that "
                       "hour; pick another time", "at")
     return local

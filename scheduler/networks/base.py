@@ -208,6 +208,7 @@ class Check:
     ok: bool
     detail: str
     exit_code: int = OK
+    note: bool = False  # all right, but a person should know (a pinned time the clocks skip)
 
 
 @dataclass
@@ -222,13 +223,18 @@ class CheckReport:
     def add(self, name: str, ok: bool, detail: str, exit_code: int = OK) -> None:
         self.checks.append(Check(name, ok, detail, OK if ok else exit_code))
 
+    def add_note(self, name: str, detail: str) -> None:
+        self.checks.append(Check(name, True, detail, note=True))
+
     def as_dict(self) -> dict:
         return {"ok": self.exit_code == OK,
-                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks]}
+                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail, **({"note": True} if c.note else {})}
+                           for c in self.checks]}
 
     def lines(self) -> list[str]:
         width = max((len(c.name) for c in self.checks), default=0)
-        return [f"{'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}" for c in self.checks]
+        return [f"{'note' if c.note else 'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}"
+                for c in self.checks]
 
 
 def mask(secret: str | None) -> str:

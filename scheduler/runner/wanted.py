@@ -16,6 +16,7 @@ from typing import Any
 
 from scheduler import networks
 from scheduler.campaigns.file import load_campaign, tip_fingerprint
+from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, length_on
 from scheduler.store import Post
@@ -127,14 +128,25 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
 
 def as_sent(settings):
     """For `plan` and `preview`: post -> (the post as run-due would send it now, why it would not go: "" when it
-    would, and that in a short word: TipNow.held), with the same check run-due makes just before posting, each campaign file read once."""
+    would, and that in a short word: TipNow.held), with the same check run-due makes just before posting, each campaign file read once.
+    A post that goes, pinned to a time the clocks skip, gets that said instead of "" (timetable.skipped_time)."""
     campaigns = Campaigns(settings)
+    timetable = Timetable(settings.schedule)
 
     def check(post: Post) -> tuple[Post, str, str]:
         found = tip_now(post, campaigns)
-        return found.applied(post), "" if found.wanted else f"not sent as it is: {found.reason}", found.held
+        if not found.wanted:
+            return found.applied(post), f"not sent as it is: {found.reason}", found.held
+        return found.applied(post), _skipped_pin(post, found.tip, timetable) or "", found.held
 
     return check
+
+
+def _skipped_pin(post: Post, tip: Any, timetable: Timetable) -> str | None:
+    """Why a post pinned to a time the clocks skip goes out later than its pin says (None for any other post)."""
+    if not post.pinned or tip is None or tip.at is None or timetable.pinned_time(tip.at) != post.due_at:
+        return None
+    return skipped_time(tip.at, timetable.zone)
 
 
 def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:

@@ -1,0 +1,46 @@
+"""`check` reads the approved tips as `queue` will: what it would refuse or leave out, and a pin the clocks skip."""
+
+from __future__ import annotations
+
+import json
+
+from queue_helpers import BUNDLED, BUNDLED_TIP, NOW, approve_bundled_tip
+
+
+def failing(result) -> list[str]:
+    return [line for line in result.out.splitlines() if line.startswith("FAIL")]
+
+
+def test_an_approved_tip_too_long_for_its_network_is_one_line_naming_file_tip_and_remedy(cli, project):
+    assert cli("check", *NOW, cwd=project).code == 0
+    approve_bundled_tip(project, text=f'"{"Reluctance is not refusal. " * 12}"')
+    result = cli("check", *NOW, cwd=project)
+    assert result.code == 2, result
+    [line] = failing(result)
+    assert f"posts/{BUNDLED}.yaml:" in line and f"tip '{BUNDLED_TIP}' would be" in line, line
+    assert "over 280 on x" in line and "shorten it or give it texts: {x: ...}" in line, line
+
+
+def test_an_approved_tip_pinned_on_a_blackout_day_is_one_line_and_exit_2(cli, project):
+    approve_bundled_tip(project, at="2026-12-25T09:00")
+    result = cli("check", *NOW, cwd=project)
+    assert result.code == 2, result
+    [line] = failing(result)
+    assert f"posts/{BUNDLED}.yaml:" in line and f"tip '{BUNDLED_TIP}'" in line, line
+    assert "2026-12-25 is a blackout date in posts/schedule.yaml; pin another day" in line, line
+
+
+def test_a_pin_on_a_blackout_day_already_past_is_no_finding(cli, project):
+    approve_bundled_tip(project, at="2026-12-25T09:00")
+    assert cli("check", "--now", "2026-12-26T08:00", cwd=project).code == 0
+
+
+def test_a_pin_the_clocks_skip_is_said_with_the_time_it_posts_at(cli, project):
+    approve_bundled_tip(project, at="2027-03-14T02:30")
+    said = "02:30 on 2027-03-14 does not exist in America/New_York (clocks go forward); posts at 03:30"
+    result = cli("check", *NOW, cwd=project)
+    assert result.code == 0, result
+    [line] = [line for line in result.out.splitlines() if said in line]
+    assert line.startswith("note") and f"posts/{BUNDLED}.yaml:" in line and f"tip '{BUNDLED_TIP}'" in line, line
+    checks = json.loads(cli("check", "--json", *NOW, cwd=project).out)["checks"]
+    assert next(c for c in checks if said in c["detail"])["note"] is True
