@@ -697,6 +697,7 @@ class CalendarPost(Result):
     card: bool                       # its card is on disk
     url: str | None
     movable: bool                    # still waiting: a person may pin it elsewhere
+    note: str = ""                   # pinned and waiting: why it goes out other than as pinned (plan's note)
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPost", "CalendarPost", "CampaignPosts",

@@ -32,6 +32,7 @@ from scheduler.editing.article import article_blocks
 from scheduler.errors import ContentError
 from scheduler.posttext import Composed, compose_tip
 from scheduler.results import CalendarPost, LatestPost
+from scheduler.runner.wanted import as_sent
 from scheduler.store import Store
 from scheduler.store.records import POSTED, WAITING, latest_rounds
 
@@ -87,10 +88,12 @@ class Showing:
         """Every post still to go out (when it may go), or gone (when it went), between `begin` and `end`."""
         with self.store() as store:
             posts = store.posts(WAITING + (POSTED,), since=begin, until=end)
+        sent = as_sent(self.settings)  # a pin the clocks skip: said where the pin is shown, as plan says it
         return [CalendarPost(post.id, post.tip_key, post.network, str(post.status),
                              _when(post).isoformat(),
                              post.text, post.pinned, stored_card(self.settings, post.card) is not None, post.url,
-                             post.status in WAITING)
+                             post.status in WAITING,
+                             sent(post)[1] if post.pinned and post.status in WAITING else "")
                 for post in posts]
 
     # --- cards ---------------------------------------------------------------------------------

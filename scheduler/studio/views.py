@@ -152,7 +152,7 @@ def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
                 "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
                 "network": post.network,
                 "anchor": f"{slug}-{tip_id}" + re.sub(r"[^a-z0-9]+", "-", post.id[len(post.tip_key):].lower()),
-                "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned,
+                "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned, "note": post.note,
                 "card": f"/cards/{slug}/{tip_id}.png" if post.card else None,
                 "url": post.url, "movable": post.movable})
     blackout = set(settings.schedule.blackout)

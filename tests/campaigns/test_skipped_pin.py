@@ -31,3 +31,13 @@ def test_plan_says_when_a_pin_the_clocks_skip_posts(cli, project):
     [row] = json.loads(cli("plan", "--json", "--days", "120", *NOW, cwd=project).out)["posts"]
     assert row["at"] == "2027-03-14T03:30:00-04:00" and row["note"] == SAID and row["held"] == ""
 
+
+def test_the_studio_calendar_says_it_beside_the_pinned_post(cli, project):
+    import html
+
+    from tests.studio.helpers import Studio
+
+    approve_bundled_tip(project, at="2027-03-14T02:30")
+    assert cli("queue", *NOW, cwd=project).code == 0
+    page = html.unescape(Studio(project).sign_in().get("/calendar?day=2027-03-14").text)
+    assert SAID in page and "pinned" in page
