@@ -250,9 +250,10 @@ class _Routes:
         content = await upload.read() if upload is not None and hasattr(upload, "read") else None
         typed = {key: str(data.get(key, "")) for key in ("title", "article", "url", "hashtags")}
         try:
-            slug = self.ws.add_article(typed["title"], typed["article"], getattr(upload, "filename", None), content,
-                                       url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None,
-                                       update=str(data.get("update", "")) or None)
+            slug = await run_in_threadpool(  # a long article splits for seconds: the studio answers meanwhile
+                self.ws.add_article, typed["title"], typed["article"], getattr(upload, "filename", None), content,
+                url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None,
+                update=str(data.get("update", "")) or None)
         except (Refused, JunoError) as exc:
             return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
                              archived=self.ws.project.archived(),

@@ -8,6 +8,7 @@ same calls as the CLI's `queue`, `retry`, `skip`, `pause` and `resume`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ class Workspace:
         self.clock = clock
         self._settings: Settings | None = None
         self._settings_key: tuple[float, ...] | None = None
+        self._splitting = threading.Lock()
 
     def refresh(self) -> None:
         """Reread the settings if posts/schedule.yaml, assets/brand.yaml or .env changed (once per request)."""
@@ -70,8 +72,12 @@ class Workspace:
 
     def add_article(self, title: str, text: str, upload_name: str | None = None, upload: bytes | None = None,
                     url: str = "", hashtags: str | None = None, update: str | None = None) -> str:
-        return self.project.add_article(title, text, upload_name=upload_name, upload=upload, url=url,
-                                        hashtags=hashtags, now=self.clock(), update=update)
+        """The studio calls this in a worker thread (a long article splits for seconds; other pages are answered
+        meanwhile). One article at a time: two adds of the same article cannot interleave, and the second finds
+        the first's campaign (AlreadyHere)."""
+        with self._splitting:
+            return self.project.add_article(title, text, upload_name=upload_name, upload=upload, url=url,
+                                            hashtags=hashtags, now=self.clock(), update=update)
 
     def set_links(self, slug: str, url: str, hashtags: str | None, was: dict | None = None) -> Saved:
         return self.project.set_campaign_links(slug, url, hashtags, was=was, now=self.clock())
