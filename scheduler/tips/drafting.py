@@ -95,7 +95,7 @@ from scheduler.tips.lists import (
     with_contrasts,
 )
 from scheduler.tips.persons import article_person, named_person
-from scheduler.tips.readiness import is_ready, review_notes
+from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
 from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
 from scheduler.tips.sentences import (
@@ -212,8 +212,11 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             else:
                 ledger.feed(locator, tip.id)
         if tip is not None:
+            own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
             if condition is not None:
                 tip = _with_condition(tip, condition, "lead-in" if draft.condition else "heading", fits)
+            if not tip.ready:
+                tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)
             readings.append(reading)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)

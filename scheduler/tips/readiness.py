@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from scheduler.tips import standalone
 from scheduler.tips.conditions import ADDED
-from scheduler.tips.drafts import long_headline_notes
+from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
-from scheduler.tips.standalone import WEAK_READINGS, standalone_notes
-from scheduler.tips.tipmodel import MODEL_NOTES
+from scheduler.tips.standalone import WEAK_READINGS, content_hints, standalone_notes
+from scheduler.tips.tipmodel import FEATURES, HELD, LEANING, MODEL_NOTES, PRIVATE, SIGNS
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
@@ -120,3 +121,65 @@ def _shared_opening(headline: str, source: str) -> bool:
     """The headline is a compression of this very sentence (its first words are the sentence's)."""
     head, whole = [w.lower() for w in words(headline)], [w.lower() for w in words(source)]
     return len(head) >= 2 and head[:2] == whole[:2] and len(set(head) - set(whole)) <= 1
+
+
+def _opening(note: str) -> str:
+    return note.split("(")[0].split("“")[0]
+
+
+# The order of a held-back tip's notes: first what is wrong with its content, in the words a manager acts on (it
+# leans on something outside it, it gives no advice, it is one item of a list, a story, the practice's offer, a
+# fragment), then the flags to acknowledge, then the doubts that name no fault, last the notes about its form
+# (a headline shortened or taken from the heading, capitals, length, a condition added).
+CONTENT = tuple(_opening(note) for note in (
+    standalone.LEANS, standalone.NO_ANTECEDENT, standalone.POINTS_ELSEWHERE, standalone.POINTS_OUTSIDE,
+    LEANING["opens_pointer"], LEANING["after_question"], LEANING["after_colon"],
+    standalone.THE_UNSAID, standalone.SYMPTOMS_OF_WHAT, standalone.FOR_WHAT, standalone.TO_WHOM,
+    standalone.SITUATION, standalone.SITUATION_LEAD_IN, standalone.LEAD_IN_ALONE, HELD["in_list"],
+    standalone.STORY, standalone.OFFER, standalone.PRACTICE_VOICE, standalone.PRACTICE_TALK, REASONS["pitch"],
+    standalone.FIRST_PERSON, standalone.QUESTION, standalone.CARRIED_QUESTION, standalone.EXAMPLE_ALONE,
+    REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
+    standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
+    "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
+    "the headline leaves out", "headline names only some of the list's items", "headline puts one item where"))
+# Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
+NO_ADVICE = tuple(_opening(note) for note in (
+    standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],
+    "a short line with nothing after it", "describes the reader"))
+FLAGS = (HELD["sensitive"], PRIVATE)
+FORM = (*FINE, "long headline", "odd capitals in the headline", _opening(standalone.TITLE_CASE), CASE_NOTE,
+        ADDED.format(""), "rewritten from", "text shortened", "list cut to fit a post", HELD["long"],
+        _opening(standalone.LONG), "source sentence has a typo")
+
+
+def note_rank(note: str) -> int:
+    """0 a problem of content, 1 no advice in it, 2 a flag to acknowledge, 3 a doubt that names no fault, 4 a note
+    about form."""
+    if note.startswith(CONTENT):
+        return 0
+    if note.startswith(NO_ADVICE):
+        return 1
+    if note.startswith(FLAGS):
+        return 2
+    return 4 if note.startswith(FORM) else 3
+
+
+def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, ...]:
+    """A held-back tip's notes in the order a manager reads them, content first, opening on the likeliest problem:
+    what its words show (content_hints: a word pointing outside it, a story, the practice's offer, an image), then
+    split's own notes of content, then what its place says (one item of a list: `reading` is the tip model's numbers
+    of it), "no advice" (which says only what it is not) after those. Only the order and these readings change, not
+    whether the tip is ready."""
+    found = list(notes)
+    context = any(note.startswith(_CONTEXT) for note in found)
+    said = [note for note in content_hints(headline, text) if not (context and note.startswith(_CONTEXT))]
+    named = any(note_rank(note) == 0 for note in found + said)
+    hints = said + ([HELD["in_list"]] if not named and dict(zip(FEATURES, reading)).get("in_list") else [])
+    if any(note_rank(note) == 1 for note in found):  # one reading of "no advice" is enough
+        hints = [note for note in hints if note_rank(note) != 1]
+    found += hints
+    return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note not in said)))
+
+
+_CONTEXT = tuple(_opening(note) for note in (standalone.LEANS, standalone.NO_ANTECEDENT, standalone.POINTS_ELSEWHERE,
+                                             standalone.POINTS_OUTSIDE, standalone.THE_UNSAID, REASONS["context"]))

@@ -12,8 +12,9 @@ import re
 
 from scheduler.tips.conditions import condition_of, gives_advice, needs
 from scheduler.tips.edges import first_person, is_story, without_quotes
-from scheduler.tips.filters import is_question, opens_with_reference
+from scheduler.tips.filters import is_promotion, is_question, opens_with_reference
 from scheduler.tips.sentences import STOPWORDS, Caseless, split_sentences, words
+from scheduler.tips.tipmodel import SIGNS
 from scheduler.tips.verbs import has_verb, is_imperative
 
 # The notes, by the problem they name (readiness keeps a person's edit from carrying them over: see NOTES).
@@ -41,11 +42,15 @@ FOR_WHAT = "speaks of “{}” but names no condition: say what it is for"
 SITUATION = "the heading says when this applies (“{}”): say it in the tip"
 SITUATION_LEAD_IN = "the list’s lead-in says when this applies (“{}”): say it in the tip"
 LONG = "long for one tip ({} words): check it reads at a glance"
+# Said only of a tip held back already (content_hints): they name its likeliest problem, and never change `ready`.
+POINTS_OUTSIDE = "points outside this tip (“{}”): say what it means"
+LEAD_IN_ALONE = "a list’s lead-in without its items: add them or leave it out"
+OFFER = "reads as the practice’s own offer, not a tip for a follower"
 
 NOTES = tuple(note.split("(")[0].split("“")[0] for note in (
     LEANS, NO_ANTECEDENT, POINTS_ELSEWHERE, FIRST_PERSON, PRACTICE_VOICE, STORY, QUESTION, CARRIED_QUESTION, NOT_TO_READER, LABEL,
     CUT_SHORT, NO_VERB, BROKEN, TITLE_CASE, EXAMPLE_ALONE, THE_UNSAID, SYMPTOMS_OF_WHAT, TO_WHOM, PRACTICE_TALK, DEFINITION, LONG,
-    FOR_WHAT, SITUATION, SITUATION_LEAD_IN))
+    FOR_WHAT, SITUATION, SITUATION_LEAD_IN, POINTS_OUTSIDE, LEAD_IN_ALONE, OFFER))
 
 WEAK_READINGS = (NOT_TO_READER, DEFINITION)  # said only when nothing else is wrong: alone they do not name a fault
 
@@ -189,7 +194,9 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
             and not _any_verb(head):
         found.append(NO_VERB)
     broken = _broken(body, sentences)
-    if broken:
+    if body.endswith(":"):
+        found.insert(0, LEAD_IN_ALONE)  # a list's lead-in is not whole sentences either: this says what is missing
+    elif broken:
         found.append(BROKEN.format(short_quote(broken)))
     if _title_case(head):
         found.append(TITLE_CASE)
@@ -355,3 +362,59 @@ def _title_case(headline: str) -> bool:
 
 # A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
+
+
+# Words that point at something said before them: alone ("Do that."), "doing so", "the second one", "the latter",
+# "one of these". Read in the tip's first sentence, where nothing in the tip comes before them.
+_POINTS_ALONE = re.compile(r"\b(?:this|that|these|those|the above)(?=\s*[.!?]|\s*$)", re.IGNORECASE)
+_POINTS = re.compile(r"\b(?:doing so|do so|did so|the (?:first|second|third|fourth|last|other|next) ones?\b|"
+                     r"the (?:former|latter)\b|(?:one|some|all|each|any|none|both|either|neither|most|many|several) "
+                     r"of (?:these|those)\b)", re.IGNORECASE)
+# An image told as a fact about the mind or a life ("Your mind is a snow globe.", "Grief is like the ocean.").
+_IMAGE = re.compile(r"\b(?:mind|minds|brain|heart|body|life|marriage|relationship|grief|thoughts|feelings|emotions)\s+"
+                    r"(?:is|are)\s+(?:(?:just|a bit|much|more)\s+)?(?:like\s+)?(?:a|an)\s+(?!(?:normal|natural|common|"
+                    r"real|important|serious|healthy|sign|part|way|response|reaction|condition|disorder|process|skill|"
+                    r"choice|decision|partnership|team)\b)",
+                    re.IGNORECASE)
+# A name and a verb in the past ("Sam slammed the door.", "Later, Maria told her sister"): a story, no advice.
+_NAMED_PAST = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|" + _PAST.pattern[5:-3] + r")\b")
+
+
+def content_hints(headline: str, text: str) -> list[str]:
+    """What outside readers name as the problem of a tip held back, read in its finished words: a word pointing
+    outside it in its first sentence (where nothing in the tip comes before it), a story (a name and a verb in the
+    past), the practice's own offer, an image, or else no advice at all. A few searches per tip, made only for a tip
+    held back already (readiness.held_back_notes): they never make a tip ready or not."""
+    head, body = headline.strip(), text.strip()
+    whole = without_quotes(body if body.startswith(head.rstrip(".!?…")) else head + " " + body)
+    sentences = split_sentences(whole) or [whole]
+    found = []
+    first = sentences[0]
+    pointer = _POINTS_ALONE.search(first) or next(
+        (match for match in _POINTS.finditer(first) if not _acts(first[:match.start()])), None)
+    if pointer:  # (a clause before "doing so", "the second one" can be what it means: "Pick two; the second one…")
+        found.append(POINTS_OUTSIDE.format(short_quote(pointer.group(0))))
+    if any(_story(sentence) for sentence in sentences):
+        found.append(STORY)
+    if is_promotion(whole):
+        found.append(OFFER)
+    if _IMAGE.search(whole):
+        found.append(SIGNS["image"])
+    if not found and not _to_the_reader(head, body, sentences):
+        found.append(NOT_TO_READER)
+    return found
+
+
+def _acts(words_: str) -> bool:
+    return has_verb(words_) or is_imperative(words_.strip()) or _any_verb(words_)
+
+
+def _story(sentence: str) -> bool:
+    """A sentence of a story: one split already reads as such, or a name and a past verb and nothing in the present."""
+    if is_story(sentence) or _past_narrative(sentence):
+        return True
+    named = _NAMED_PAST.search(sentence)
+    if named is None:
+        return False
+    name = named.group(1)
+    return name.lower() not in STOPWORDS and not is_imperative(name) and not _NOW.search(sentence)

@@ -239,9 +239,9 @@ def test_notes_are_checked_again_after_an_edit_and_undo_puts_them_back(studio):
         found = next(t for t in yaml.safe_load(studio.campaign_text())["tips"] if t["id"] == tip)
         return found.get("notes"), found.get("ready")
 
-    # split's notes: the compression, and readiness's own check that it speaks to no one (so not ready)
-    assert notes() == (["headline lightly compressed from the sentence",
-                        "says nothing to the reader (no “you”, no step to take): is it advice?"], False)
+    # split's notes: readiness's own check that it speaks to no one (so not ready), then the compression
+    assert notes() == (["says nothing to the reader (no “you”, no step to take): is it advice?",
+                        "headline lightly compressed from the sentence"], False)
     held = studio.get(f"/c/{SLUG}").text.count("says nothing to the reader")
     assert studio.edit(tip, headline="Know WHY your partner hesitates.").status_code == 303
     assert notes() == (["odd capitals in the headline: write it in sentence case"], False)

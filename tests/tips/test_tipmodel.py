@@ -302,7 +302,7 @@ def test_team_articles_tips_the_rules_call_ready_wait_for_a_person_when_their_sh
     rules = next(tip for tip in split_report(read_article(path, ARTICLES), judged=False).tips
                  if tip.headline == headline)
     tip = _tip(path, headline)
-    assert rules.ready and tip.ready is False and tip.notes[-1] == note
+    assert rules.ready and tip.ready is False and tip.notes[0] == note
 
 
 def test_the_bundled_articles_tip_from_mid_paragraph_says_so():
@@ -323,7 +323,7 @@ def test_a_tip_flagged_for_privacy_is_not_ready_and_says_why(tmp_path):
     (rules,) = split_report(article, judged=False).tips
     (tip,) = split_article(article)
     assert rules.ready and "privacy" in tip.review
-    assert tip.ready is False and tip.notes[-1] == PRIVATE
+    assert tip.ready is False and tip.notes == (PRIVATE, "headline is the section heading")
 
 
 def test_every_tip_not_ready_on_the_test_articles_has_a_note_that_names_its_problem():
