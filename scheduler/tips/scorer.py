@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.tips.filters import tidy
-from scheduler.tips.sentences import Caseless, per_split, split_sentences, words
+from scheduler.tips.sentences import (
+    Caseless,
+    lowered_text,
+    per_split,
+    split_sentences,
+    words,
+)
 from scheduler.tips.verbs import is_imperative
 
 LABELS = ("advice", "context", "setup", "pitch", "heading", "other")
@@ -54,6 +60,8 @@ _I = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd
 _YOU = Caseless(r"\b(?:you|your|yours|yourself|you’re|you're|you’ll|you'll|you’ve|you've)\b")
 _MODAL = Caseless(r"\b(?:can|may|might|could|should|must|try|helps?)\b")
 _PAST = Caseless(r"\b(?:was|were|had|did|felt|said|told|came|went|\w+ed)\b")
+_PAST_WORDS = frozenset(["was", "were", "had", "did", "felt", "said", "told", "came", "went"])
+_RUN = re.compile(r"\w+")
 _TOKEN = re.compile(r"[a-z0-9’']+|[?!:;—–]")
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[“\"]")
@@ -118,11 +126,20 @@ def _text_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                           ("digit", _DIGIT.search(text)), ("colon", text.endswith(":")),
                           ("bang", text.endswith("!")), ("noperiod", not text.endswith((".", "!", "?", "…"))),
                           ("quote", _QUOTE.search(text)), ("link", _LINK.search(lowered)),
-                          ("past2", len(_PAST.spans(text)) >= 2),
+                          ("past2", _past_count(text) >= 2),
                           ("titlecase", count >= 2 and sum(w[:1].isupper() for w in found_words) * 2 > count)):
         if present:
             signs.append(f"has:{name}")
     return tuple(found), tuple(signs)
+
+
+def _past_count(text: str) -> int:
+    """How many of the text's words _PAST finds: a match of it is a whole run of word characters (it opens and
+    closes at \\b), so the runs are counted instead of running `\\w+ed` from every letter of the sentence."""
+    lowered = lowered_text(text)
+    if lowered is None:
+        return len(_PAST.spans(text))
+    return sum(1 for run in _RUN.findall(lowered) if run in _PAST_WORDS or (len(run) > 2 and run.endswith("ed")))
 
 
 def load_model(path: Path, field: str, expected: tuple[str, ...]) -> dict:

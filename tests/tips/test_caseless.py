@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.tips import edges, filters, flags, sensitivity, verbs
+from scheduler.tips import edges, filters, flags, scorer, sensitivity, verbs
 from scheduler.tips.sentences import (
     Caseless,
     Screened,
@@ -132,3 +132,13 @@ def test_alternatives_grouped_by_first_letter_match_as_the_plain_alternation(alt
     grouped = re.compile(r"\b" + by_first_letter(alternatives))
     plain = re.compile(r"\b(?:" + "|".join(alternatives) + ")")
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_scorers_past_tense_count_is_its_rules_on_every_test_article():
+    """scorer._past_count counts the words _PAST finds (each match is a whole run of word characters) without
+    running the rule; the scorer's "past2" sign, and with it every verdict, rests on the two agreeing."""
+    lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += TEXTS + ["He walked, talked and WAITED.", "ed Ed bed_ed naïveed 3ed", "İt waſ ſaid, Kelvin ſtepped."]
+    assert [scorer._past_count(line) for line in lines] == [len(scorer._PAST.spans(line)) for line in lines]
+    assert scorer._past_count("He walked, talked and WAITED. Ed fed.") == 4
