@@ -72,6 +72,7 @@ _PERSON_REFERENTS = frozenset(["he", "him", "his", "she", "her", "hers", "himsel
 _REFERENT = re.compile(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|hers|himself|herself)\b",
                        re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z’']+")
+_NEXT_WORD = re.compile(r"\s*(\S+)")  # the next of text.split()'s words after a place
 _PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",
                      "teens", "teenager", "teenagers", "friend", "friends", "family", "families", "parent",
                      "parents", "someone", "anyone", "everyone", "somebody", "anybody", "everybody", "others",
@@ -288,21 +289,25 @@ def orphan_pronoun(text: str) -> str | None:
     """The first they/them/their (he/she/his/her) with no one before it in the tip who could be meant."""
     if not _REFERENT.search(text):
         return None
-    seen: list[str] = []
-    for token in _WORD.finditer(text):
+    # what the words before the pronoun hold, gathered word by word (the text is read once, however long):
+    people = plural = joined = named = False  # a person; a word that could be plural; and/or, a person or a
+    for index, token in enumerate(_WORD.finditer(text)):  # name after the first word
         word = token.group(0)
         lower = word.lower()
         if lower in _PLURAL_REFERENTS:
-            following = text[token.end():].split()[:1]
-            if following and following[0].lower().strip(".,;:!?") in HUMAN_THINGS:
-                if not any(w.lower() in _PEOPLE for w in seen):
+            following = _NEXT_WORD.match(text, token.end())
+            if following and following.group(1).lower().strip(".,;:!?") in HUMAN_THINGS:
+                if not people:
                     return word  # "their addiction" after "the root causes": the causes have none
-            elif not any(_could_be_plural(w) for w in seen) and not any(w in ("and", "or") for w in seen[1:]):
+            elif not plural and not joined:
                 return word
-        elif lower in _PERSON_REFERENTS and not any(
-                w.lower() in _PEOPLE or w[:1].isupper() and w.lower() not in STOPWORDS for w in seen[1:]):
+        elif lower in _PERSON_REFERENTS and not named:
             return word
-        seen.append(word)
+        people = people or lower in _PEOPLE
+        plural = plural or _could_be_plural(word)
+        if index:
+            joined = joined or word in ("and", "or")
+            named = named or lower in _PEOPLE or (word[:1].isupper() and lower not in STOPWORDS)
     return None
 
 
