@@ -185,16 +185,19 @@ def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
     A section whose heading is promotion, references or page furniture keeps nothing; the closing
     pitch of a trailing "getting support" section is cut from its first call to action on.
     """
+    sections = article.sections
+    pitches = [_first_call_to_action(section, names) for section in sections]
+    pitched_after = [True] * len(sections)  # every section after this one opens a closing pitch or holds nothing
+    for index in range(len(sections) - 2, -1, -1):
+        pitched_after[index] = pitched_after[index + 1] and (pitches[index + 1] is not None
+                                                             or not sections[index + 1].blocks)
     cut = {}
-    last = len(article.sections) - 1
-    for index, section in enumerate(article.sections):
-        heading = section.heading or ""
-        if promo_heading(heading, names):
+    for index, section in enumerate(sections):
+        if promo_heading(section.heading or "", names):
             cut[index] = 0
             continue
-        first_pitch = _first_call_to_action(section, names)
-        if first_pitch is not None and (index == last or all(
-                _first_call_to_action(s, names) is not None or not s.blocks for s in article.sections[index + 1:])):
+        first_pitch = pitches[index]
+        if first_pitch is not None and pitched_after[index]:
             cut[index] = first_pitch
     return cut
 
