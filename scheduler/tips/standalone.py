@@ -69,8 +69,7 @@ _TOO = re.compile(r"\b(?:too|as well|either)\s*[.!?]|(?<!one another)\b(?:anothe
                   r"|\b(?:also|again)\b", re.IGNORECASE)
 _PLURAL_REFERENTS = frozenset(["they", "them", "their", "theirs", "themselves"])
 _PERSON_REFERENTS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
-_REFERENT = re.compile(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|hers|himself|herself)\b",
-                       re.IGNORECASE)
+_REFERENT = Caseless(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|hers|himself|herself)\b")
 _WORD = re.compile(r"[A-Za-z’']+")
 _NEXT_WORD = re.compile(r"\s*(\S+)")  # the next of text.split()'s words after a place
 _PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",

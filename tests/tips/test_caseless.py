@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.tips import edges, filters, flags, scorer, sensitivity, verbs
+from scheduler.tips import edges, filters, flags, scorer, sensitivity, standalone, verbs
 from scheduler.tips.sentences import (
     Caseless,
     Screened,
@@ -19,7 +19,7 @@ TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, li
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
          "Call or text 988.", "“We offer” is a quote.", "", "Ⅻ ΣΑΣ ß ẞ", "Written by Dr. Kim",
          "Army myths, summary items and a mine_field: not my words.", "_my own", "email@me.com", "x\nme"]
-RULES = [value for module in (edges, filters, flags, sensitivity, verbs) for value in vars(module).values()
+RULES = [value for module in (edges, filters, flags, sensitivity, standalone, verbs) for value in vars(module).values()
          if isinstance(value, Caseless)]
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
