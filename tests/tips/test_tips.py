@@ -12,7 +12,7 @@ from scheduler.articles.text import parse_text
 from scheduler.config import parse_schedule
 from scheduler.networks.x import weighted_length
 from scheduler.posttext import compose_for
-from scheduler.tips.drafting import split_article, split_report
+from scheduler.tips.drafting import _as_posted, split_article, split_report
 from scheduler.tips.drafts import LONG_HEADLINE, advice_heading
 from scheduler.tips.edges import (
     edge_reason,
@@ -380,6 +380,44 @@ def test_each_networks_quick_length_check_agrees_with_its_own_count(schedule, ne
         assert fits(text, sensitive) is rules.length(compose(text, sensitive)).fits
 
     agrees()
+
+
+@pytest.mark.parametrize("network", ["x", "bluesky", "mastodon"])
+def test_a_post_that_fits_with_the_crisis_footer_fits_without_it_on_each_network(schedule, network):
+    """What split's fitting rests on (drafting._as_posted): it reads a tip's words for sensitivity only when a text
+    fits without the footer and not with it."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from scheduler import networks
+
+    pieces = ["Patience matters.", " Readiness is personal", "—", " café ", " 😀", " 漢字", " e.g. ", " 988",
+              " #CouplesCounseling", " x" * 40, " example.com", " https://junocounseling.com/a-long/path", "\n"]
+
+    def compose(text: str, sensitive: bool) -> str:
+        return compose_for(schedule, text=text, url=URL, campaign="c", sensitive=sensitive, network=network)
+
+    fits = networks.get(network).fitter(compose)
+
+    @settings(max_examples=80, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=60))
+    def holds(parts):
+        text = "".join(parts).strip() or "A."
+        assert not fits(text, True) or fits(text, False)
+
+    holds()
+
+
+def test_a_tips_words_are_read_for_sensitivity_only_when_the_footer_decides_whether_it_fits():
+    asked = []
+
+    def sensitive():
+        asked.append(1)
+        return True
+
+    fits_posted = _as_posted(lambda text, flagged: len(text) + (10 if flagged else 0) <= 20, sensitive)
+    assert fits_posted("short") and not fits_posted("x" * 25) and asked == []  # the footer decides nothing
+    assert not fits_posted("x" * 15) and not fits_posted("y" * 15) and asked == [1]  # it does: asked once
 
 
 @pytest.mark.parametrize("sentence, rewritten", [
