@@ -98,7 +98,14 @@ from scheduler.tips.lists import (
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
-from scheduler.tips.scorer import LEFT_OUT, REASONS, Candidate, judge, thresholds
+from scheduler.tips.scorer import (
+    LEFT_OUT,
+    REASONS,
+    Candidate,
+    Verdict,
+    judge,
+    thresholds,
+)
 from scheduler.tips.sentences import (
     content_words,
     end_with_period,
@@ -476,12 +483,17 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         asked, question = question, None
         reason = unusable_reason(sentence, scope, intro=intro) or (
             "setup" if intro and asked and _teaser(sentence) else None)
-        verdict = None
-        if reason is None:  # the model reads the words a card would show (a light compression of the sentence)
-            verdict = judge(Candidate(text=make_headline(sentence)[0], kind="sentence", index=index, total=total,
-                                      first_block=bool(section.blocks) and block is section.blocks[0]))
-            if current is None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None:
-                reason = LEFT_OUT[verdict.label]
+
+        def read_card(sentence: str = sentence, index: int = index) -> Verdict:
+            """The model's reading of the words a card would show (a light compression of the sentence): asked to
+            leave out a sentence that would open a tip, and for a tip it opens, not for one that joins the tip
+            before it as context."""
+            return judge(Candidate(text=make_headline(sentence)[0], kind="sentence", index=index, total=total,
+                                   first_block=bool(section.blocks) and block is section.blocks[0]))
+
+        verdict = read_card() if reason is None and current is None else None
+        if verdict is not None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None:
+            reason = LEFT_OUT[verdict.label]
         if reason:
             scope.ledger.leave(where, reason)
             current = None
@@ -499,7 +511,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             current = Draft(headline=headline, sentences=pasted + [first], section=section.heading,
                             paragraph=block.number, sentence=max(number, 1), sources=pasted + [sentence],
                             context=block.text, score=score, notes=notes + headline_notes(sentence, headline),
-                            verdict=verdict)
+                            verdict=verdict or read_card())
             drafts.append(current)
             continue
         example = spoken_example(sentence)
@@ -515,7 +527,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             headline, first = make_headline(sentence)
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,
                             sentence=max(number, 1), sources=[sentence], context=block.text, score=score,
-                            notes=notes + headline_notes(sentence, headline), verdict=verdict)
+                            notes=notes + headline_notes(sentence, headline), verdict=verdict or read_card())
             drafts.append(current)
         elif current is not None and room and not is_question(sentence):
             current.sentences.append(sentence)
