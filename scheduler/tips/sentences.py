@@ -419,6 +419,7 @@ def mended_in(mended: tuple[str, ...], text: str) -> bool:
 # --- answers remembered for one split ---------------------------------------------------------------
 
 _Rule = TypeVar("_Rule", bound=Callable)
+_NO_DEFAULT = object()
 _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
@@ -432,12 +433,14 @@ def per_split(rule: _Rule) -> _Rule:
     answers: dict = {}  # by the arguments, when the rule is asked with no keywords (most calls)
     with_keywords: dict = {}
     _answers.extend([answers, with_keywords])
+    defaults = rule.__kwdefaults__ or {}  # a keyword given its default is the same question as one left out
 
     @functools.wraps(rule)
     def remembered(*args, **kwargs):
         if not _splitting[0]:
             return rule(*args, **kwargs)
-        found, key = (with_keywords, (args, tuple(kwargs.items()))) if kwargs else (answers, args)
+        given = tuple(item for item in kwargs.items() if defaults.get(item[0], _NO_DEFAULT) != item[1])
+        found, key = (with_keywords, (args, given)) if given else (answers, args)
         try:
             return found[key]
         except KeyError:

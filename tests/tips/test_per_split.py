@@ -19,6 +19,7 @@ def test_an_answer_is_remembered_only_while_a_split_is_under_way():
     assert shout("a") == shout("a") == "A" and asked == ["a", "a"]  # outside a split: asked each time
     with one_split():
         assert shout("b") == shout("b") == "B" and shout("b", twice=True) == "BB"
+        assert shout("b", twice=False) == "B"  # a keyword at its default: the question already answered
         with one_split():  # a split inside a split (or another thread's) keeps what was found
             assert shout("b") == "B"
         assert shout("b") == "B"
