@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.advice_lists import is_command
-from scheduler.tips.sentences import STOPWORDS, capitalize_first, lower_first, words
+from scheduler.tips.sentences import (
+    STOPWORDS,
+    capitalize_first,
+    lower_first,
+    per_split,
+    words,
+)
 
 ADDED = "condition added from the {}"  # "… from the heading: “While you grieve”"
 
@@ -69,6 +75,7 @@ _UNFINISHED = frozenset(["a", "an", "the", "and", "or", "but", "of", "to", "your
 _SAME_STEM = {"griev": "grief", "berea": "grief", "anxio": "anxie"}  # grieve, bereaved: grief; anxious: anxiety
 
 
+@per_split  # asked of a section's heading for each of its tips, before and after the tip is finished
 def condition_of(heading: str | None) -> str | None:
     """The condition a heading or lead-in states, as words that can open a tip ("after a traumatic event", "while
     you grieve", "if your partner refuses help"); None when it states none or one that would lean on something
