@@ -175,7 +175,7 @@ def judge(candidate: Candidate) -> Verdict:
     exps = [math.exp(value - top) for value in sums]
     total = sum(exps)
     probabilities = tuple(value / total for value in exps)
-    best = max(range(len(LABELS)), key=lambda position: (probabilities[position], -position))
+    best = probabilities.index(max(probabilities))  # on a tie, the first label
     return Verdict(label=LABELS[best], advice=probabilities[0], probabilities=probabilities)
 
 
