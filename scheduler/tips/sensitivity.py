@@ -302,6 +302,58 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"flipped|shattered|upended) (?:your|my|their|his|her|our) (?:whole )?(?:life|world)"),
         r"(?:devastating|life-changing|life-limiting|frightening|scary|cancer) diagnos\w+",
         r"(?:scenes?|things|what) (?:\w+ )?(?:they|you|he|she|i|we) (?:have |had |[’']ve |[’']d )?witnessed\b")),
+    (("a traumatic event in everyday words: a birth that went wrong, an accident, an assault, a disaster, a violent "
+     "event, or only what happened to you"), (
+        r"(?:was|were|is|are|be|been|being|felt|feel|feels|seemed|seems|so|very|deeply|truly|really) traumatic\b",
+        (r"(?:went|goes|go|going|been|gone) through (?:something|anything) (?:so |truly |really )?(?:terrible|"
+        r"horrible|awful|horrific|terrifying|frightening|violent|shocking|unthinkable)\b"),
+        (r"(?:something|anything) (?:so |truly |really )?(?:terrible|horrible|awful|horrific|terrifying|frightening|violent|"
+        r"shocking|unthinkable) happen(?:s|ed)?\b"),
+        r"(?:after|since|because of|about|from|by) what happened to (?:you|her|him|them|me|us)\b",
+        r"what happened to (?:you|her|him|them|me|us) (?:was|is|wasn[’']t|isn[’']t) (?:not |never )?(?:your|her|his|their|my|our) fault\b",
+        r"(?:shaken|shattered|traumati[sz]ed|haunted|scarred|rocked) by what happened\b",
+        r"after (?:everything|all) (?:you|she|he|they|we|i)(?: have| had|[’']ve|[’']d) been through\b",
+        (r"(?:frightening|scary|terrifying|difficult|harrowing|complicated|distressing|violent) (?:births?|labou?rs?|"
+        r"deliver(?:y|ies))\b"),
+        (r"(?:birth|labou?r|baby[’']s arrival)\b[^.!?]{0,30}?\b(?:(?:did not|didn[’']t|does not|doesn[’']t|never) go (?:as|to) "
+         r"(?:planned|plan|hoped|expected)|(?:go|goes|went|gone|going) (?:so |badly |terribly |horribly |very )?wrong|"
+         r"(?:was|is) nothing like (?:you|she|i|we|they|he) (?:had )?(?:hoped|planned|expected|imagined|pictured))"),
+        r"emergency (?:c-?sections?|caesareans?|cesareans?|surger(?:y|ies)|operations?)\b",
+        r"crash (?:c-?sections?|caesareans?|cesareans?)\b",
+        r"rush\w* (?:\w+ ){0,3}?into (?:emergency )?(?:surgery|theatre|theater|intensive care)\b",
+        r"ectopic\b", r"born sleeping\b", r"pregnanc(?:y|ies) (?:ended|ends) (?:at|in|early|suddenly|after|without)\b",
+        (r"(?:car|cars|van|bus|truck|lorry|coach|train|plane|boat|motorbike|motorcycle)\b (?:\w+ )?(?:flipped|rolled over|"
+         r"overturned|skidded|crashed|derailed|capsized|went off the road|left the road|ran off the road)"),
+        (r"(?:hit|knocked (?:down|over|off (?:\w+ )?(?:bike|bicycle|scooter|motorbike))|run over|struck) by (?:a|an|the) "
+         r"(?:car|van|bus|truck|lorry|train|motorbike|drunk driver|driver)\b"),
+        (r"(?:fall|falls|fell|falling|tumbl\w+) (?:from|off|down) (?:a|the) (?:ladder|roof|horse|balcony|window|cliff|"
+         r"scaffold\w*|height|bridge|stairs|flight of stairs)\b"),
+        r"near[- ]drown\w*", r"(?:nearly|almost) drowned\b", (r"pulled (?:\w+ )?from the (?:water|river|sea|lake|pool|rubble|"
+        r"wreck\w*|flames|burning)\b"), r"(?:from|in|after|since|of|survived) the wreck\b",
+        r"pile-?ups? on the (?:motorway|highway|freeway|interstate|road)\b", r"(?:motorway|highway|multi-car) pile-?ups?\b",
+        (r"(?:nearly|almost) (?:cost|took) (?:him|her|them|me|you) (?:his|her|their|my|your) (?:life|lives|hands?|arms?|"
+         r"legs?|sight|eyes?|fingers?)\b"),
+        r"(?:nearly|almost) killed (?:him|her|them|me|you|us)\b",
+        (r"(?:serious|severe|life-changing|life-threatening|head|spinal|brain|workplace|crush|catastrophic) "
+         r"injur(?:y|ies)\b"),
+        r"(?:was|were|got|get|been|being) jumped (?:by|outside|on|in|near|after|while)\b",
+        r"(?:held|pinned) (?:\w+ )?down by\b", r"(?:held|pinned) (?:him|her|them|me|you) down\b",
+        r"grop(?:ed|ing)\b(?! (?:for|around|about|in the dark))", r"beaten up\b", r"(?:getting|got|get|gets) beaten\b",
+        r"threaten(?:ed|ing|s)? (?:\w+ )?with (?:a|an|the) (?:knife|gun|weapon|blade|bat|machete)\b",
+        r"(?:pulled|held|pointed) a (?:knife|gun) (?:on|at)\b",
+        r"(?:touch\w*|hands on) (?:\w+ ){0,3}?without (?:your |her |his |their |my )?consent\b",
+        (r"(?:fire|fires|flames|blaze|wildfire|bushfire|flood|floodwaters?|storm|tornado|mudslide|landslide)s? "
+         r"(?:swept|tore|ripped|raced|roared) (?:through|into|across|over)\b"),
+        (r"(?:storm|wind|winds|quake|tornado|hurricane|cyclone|typhoon|flood|floods)\b (?:\w+ )?(?:flattened|destroyed|"
+         r"levelled|leveled|wrecked|tore apart|ripped apart)\b"),
+        r"quakes?\b(?! in (?:your|their|his|her|my) boots)", r"(?:bush|forest|brush)fires?\b", r"cyclones?\b",
+        r"typhoons?\b", r"mudslides?\b", r"landslides?\b(?! (?:victory|win|election))", r"avalanches?\b(?! of)",
+        r"evacuat\w+\b(?![^.!?]{0,30}\bdrills?\b)",
+        r"lockdown at (?:(?:my|your|her|his|their|our|the) )?(?:\w+[’']s )?(?:school|campus|college|office|workplace)\b",
+        r"(?:school|campus|classroom) lockdowns?\b", r"active shooter", r"gun(?:shots?|fire|man|men)\b",
+        r"shots? (?:being )?(?:fired|rang out)\b", r"knifed\b",
+        (r"(?:a|the|someone|somebody) (?:man|woman|boy|girl|teen|person|stranger|neighbou?r|friend|classmate)? ?"
+         r"(?:get |got |being |getting )?(?:shot|knifed|stabbed|run over)\b(?! (?:at|down|of|for|through))"))),
 )
 
 EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (

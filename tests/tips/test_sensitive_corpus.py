@@ -27,23 +27,21 @@ STILL_MISSED = frozenset([
     "We said goodbye to Dad in the spring.",
     "He never got to meet his granddaughter.",
     "The call from the hospital came at 3 a.m.",
-    "She wanted to go to sleep and stay asleep.",
-    "Some days I feel like I'm drowning and nobody can see it.",
-    "Writing a will at nineteen can be a warning sign.",
-    "She kept the bottle of pills in her drawer just in case.",
     "He kept looking at the rope in the garage.",
     "He had been collecting his medication for weeks.",
     "The police knocked on the door at midnight, and nothing was the same again.",
+    # round 9: the reader no longer counts ordinary words ("someone", "after", "house") for the topic, and these
+    # had been flagged by them alone (docs/splitting.md, "What makes a tip sensitive", round 9)
+    "An older relative who suddenly signs over the house may be under someone's pressure.",
+    "What you went through that night would shake anyone.",
     # the held-out batch (tests/data/sensitivity/heldout.tsv, never trained on)
     "Some nights I lie down hoping I just won't wake up in the morning.",
     "When getting through the day feels pointless and you'd rather not be here at all, call a helpline.",
     "She told her sister she wants to fall asleep and never have to face another morning.",
     "A friend who starts giving away her things and saying goodbye may need help now.",
     "The scan showed no heartbeat, and the room went silent.",
-    "Mixing painkillers and alcohol almost killed him.",
     "No one should wake up with bruises from the person they live with.",
     "If your husband throws things at you, your safety comes first.",
-    "After the wreck on the highway, he couldn't get behind the wheel for months.",
     "A head-on collision changed her life in seconds.",
     "Hearing the word \"cancer\" from a doctor can knock the ground out from under you.",
     "A stage four diagnosis brings fear for the whole family.",
@@ -58,6 +56,16 @@ STILL_MISSED = frozenset([
     "Two years since he's been gone, and his coat still hangs by the door.",
     "The night of the fire, we lost everything but each other.",
     "After the ICU, many patients have nightmares about what happened.",
+    "A teenager who says \"I won't be a problem for much longer\" needs someone to ask what they mean.",  # round 9
+    "If someone took too much of their medication, call for help and stay with them.",  # round 9
+    "He was rushed to hospital after swallowing a bottle of pills.",  # round 9
+    # the held-out batch of round 9 (never trained on)
+    "A man attacked him in the car park, and he has not gone out after dark since.",
+    "The night the river burst its banks, we lost our home.",
+    "What happened to him at the hands of his coach still wakes him at night.",
+    "He saw his friend drown at the quarry when they were sixteen.",
+    "The robbery at the shop left her shaking every time the door opened.",
+    "A dog attack at the age of six can leave a lifelong fear.",
 ])
 STILL_FLAGGED = frozenset([
     # the held-out batch: the lexicon's own words in an everyday sense it has no idiom for
@@ -87,7 +95,7 @@ def test_ordinary_tips_get_no_crisis_footer(text):
 
 def test_the_topic_reader_names_the_words_that_made_it_flag():
     """A phrasing the lexicon has no pattern for is flagged by the reader, with its strongest words as the reason."""
-    text = "He was rushed to hospital after swallowing a bottle of pills."
+    text = "She kept the bottle of pills in her drawer just in case."
     assert not lexicon_phrases(text)
     assert sensitive_words(text) == topic_words(text)
     assert "pills" in topic_words(text) and len(topic_words(text)) <= 3
