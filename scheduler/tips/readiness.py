@@ -82,7 +82,7 @@ _ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", 
 def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
     """A tip's notes after a person changed its `changed` fields ("headline", "text") to these words: the notes
     about those words go, and the checks on the words alone (odd capitals, a bare two-word headline, a long
-    headline, a likely typo) are made again on the new words."""
+    headline, a likely typo) are made again on the new words, and they go in split's order (note_rank)."""
     changed = set(changed)
     about: tuple[str, ...] = _ABOUT_BOTH if changed & {"headline", "text"} else ()
     about += _ABOUT_HEADLINE if "headline" in changed else ()
@@ -93,7 +93,7 @@ def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
     found = review_notes(headline, text, "", kept, kind="edited") + long_headline_notes(headline)
     if "text" in changed:
         found += typo_notes(text)
-    return list(dict.fromkeys(found))
+    return sorted(dict.fromkeys(found), key=note_rank)  # as split orders them: content first, form last
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:

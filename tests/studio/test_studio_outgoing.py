@@ -264,7 +264,8 @@ def test_notes_about_the_words_a_person_did_not_touch_stay():
     assert notes_after_edit(notes, "A fine headline.", "Fine words, alot of them.", ["text"]) == [
         "a quotation: check who said it", "headline lightly compressed from the sentence",
         "source sentence has a typo? (alot)"]
-    assert notes_after_edit(notes, "Breathe.", "Breathe.", ["text"])[-1].startswith("a headline of two words")
+    # what is wrong with the new words' content goes first, as split puts it
+    assert notes_after_edit(notes, "Breathe.", "Breathe.", ["text"])[0].startswith("a headline of two words")
 
 
 def test_a_save_refused_for_posts_too_long_keeps_what_was_typed_and_links_every_such_tip(project):

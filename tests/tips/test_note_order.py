@@ -9,7 +9,12 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
-from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
+from scheduler.tips.readiness import (
+    held_back_notes,
+    is_ready,
+    notes_after_edit,
+    review_notes,
+)
 
 SHORTENED = "headline shortened from a longer sentence"
 HEADING = "headline is the section heading"
@@ -87,3 +92,10 @@ def test_split_opens_a_list_item_alone_on_its_list_and_a_setup_on_no_advice(tmp_
     first = {tip.headline.split()[0]: tip.notes[0] for tip in tips if not tip.ready}
     assert first["Winter"].startswith("says nothing to the reader")
     assert first["Read"].startswith("one item of a list")
+
+
+def test_after_an_edit_the_notes_keep_that_order():
+    kept = ["list cut to fit a post", "a quotation: check who said it"]
+    assert notes_after_edit(kept, "Breathe.", "Breathe.", ["headline"]) == [
+        "a headline of two words and nothing more: add what makes it advice", "a quotation: check who said it",
+        "list cut to fit a post"]
