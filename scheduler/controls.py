@@ -13,7 +13,12 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
 from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
-from scheduler.store.records import SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
+from scheduler.store.records import (
+    SKIPPED_BY_CAMPAIGN,
+    WAITING,
+    latest_rounds,
+    with_settings,
+)
 from scheduler.yamlio import did_you_mean
 
 
@@ -123,7 +128,8 @@ def resume(settings, store: Store, now: datetime, network: str | None = None) ->
 
 def account_row(settings, store: Store, configured=None) -> dict:
     configured = configured or settings.schedule.account
-    account = store.account(configured.key)
+    unset = networks.get(configured.publisher).unset(settings, configured)
+    account = with_settings(store.account(configured.key), unset)  # as run-due finds it: no secret, no post
     zone = settings.schedule.zone
     return {"network": configured.network, "handle": account.handle, "publisher": configured.publisher,
             "state": account.state, "reason": account.reason,

@@ -64,7 +64,7 @@ class LostDatabaseError(StoreError):
     exit_code = 2
 
 
-PublishErrorKind = Literal["retry", "stop", "permanent"]
+PublishErrorKind = Literal["retry", "stop", "permanent", "config"]
 
 
 class PublishError(JunoError):
@@ -74,11 +74,13 @@ class PublishError(JunoError):
       retry      try again later (rate limit, 5xx, timeout); retry_at when the network said when
       stop       stop posting for this account until a person fixes something (credentials, payment)
       permanent  this post can never go out as it is (duplicate text, too long)
+      config     the account has no settings it could post with (a secret not set, or half of them): nothing
+                 was tried and nothing is stopped (run-due asks Network.unset first and claims none of its posts)
     uncertain is True when the network may have accepted the post before the answer was lost.
     """
 
     def __init__(self, message: str, *, kind: PublishErrorKind = "retry", retry_at=None, uncertain: bool = False):
-        if kind not in ("retry", "stop", "permanent"):
+        if kind not in ("retry", "stop", "permanent", "config"):
             raise ValueError(f"unknown PublishError kind {kind!r}")
         super().__init__(message)
         self.kind = kind

@@ -349,6 +349,9 @@ class PreviewReport(Result):
                 f"{counted(self.drafts, 'draft')} waiting for approval, {self.published} published")
 
 
+UNCONFIGURED = "unconfigured"  # an account whose settings lack a secret (store.records.AccountState)
+UNCONFIGURED_WAITS = "its posts wait, nothing is tried; once it is set the next run posts them (no resume needed)"
+
 # A post's state as every report words it, the same in `status`, `run-due` and the studio: a failed post is
 # tried again by itself (run-due deferred it), a dead one waits for a person (`retry`).
 STATE_WORDS = {"failed": "retrying", "dead": "failed for good"}
@@ -387,8 +390,16 @@ class AccountStatus(Result):
 
     @property
     def resume_with(self) -> str | None:
-        """The command that starts a paused or stopped account posting again (None while it posts)."""
-        return None if self.state == "active" else f"juno-scheduler resume {self.network}"
+        """The command that starts a paused or stopped account posting again (None while it posts, and while a
+        setting it lacks keeps it from posting: once that is set it posts, with no resume)."""
+        return None if self.state in ("active", UNCONFIGURED) else f"juno-scheduler resume {self.network}"
+
+    @property
+    def said(self) -> str:
+        """Its state in words: "active", "stopped: <why>", or "cannot post: <what to set>; its posts wait ..."."""
+        if self.state == UNCONFIGURED:
+            return f"cannot post: {self.reason}; {UNCONFIGURED_WAITS}"
+        return self.state + (f": {self.reason}" if self.reason else "")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from scheduler.results import StatusReport, counted, state_word
+from scheduler.results import AccountStatus, StatusReport, counted, state_word
 
 
 def _console():
@@ -102,17 +102,17 @@ def show_status(status: StatusReport) -> None:
     report = status.as_dict()
     several = len(report.get("accounts") or ()) > 1
     accounts = report.get("accounts") or [{**report["account"], "publisher": report["publisher"]}]
-    written_as = [a.written for a in status.accounts] or [status.account.written]
-    for account, written in zip(accounts, written_as):
-        state = account["state"] + (f": {account['reason']}" if account["reason"] else "")
-        lines.append(f"{written} via {account['publisher']}: {state}")
+    shown_as: list[AccountStatus] = list(status.accounts) or [status.account]
+    for account, shown in zip(accounts, shown_as):
+        lines.append(f"{shown.written} via {account['publisher']}: {shown.said}")
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
         if several:
             counts = ", ".join(f"{n} {state_word(name)}" for name, n in account["counts"].items() if n)
             lines.append(f"  posts: {counts or 'none queued'}")
         if account.get("overdue"):
-            when = "once it is resumed" if account["state"] != "active" else "at the next run"
+            when = ("once it is resumed" if shown.resume_with
+                    else "at the next run" if account["state"] == "active" else "once what it lacks is set")
             lines.append(f"  {account['overdue']} past their slot by more than the catch-up window: {when} they move "
                          "to the next free slots (not posted late in a burst)")
     counts = ", ".join(f"{n} {state_word(name)}" for name, n in report["counts"].items() if n)

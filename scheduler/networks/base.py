@@ -311,14 +311,22 @@ class Network:
         return f"{self.written(handle)} on {self.key}"
 
     def access(self, settings, account) -> Any:
-        """The access read for this network, for `account` to post with: a PublishError that stops the account
-        (and says what to fix) when it is missing or cannot be right."""
+        """The access read for this network, for `account` to post with: a PublishError of kind "config" (its posts
+        wait, nothing tried, and it says what to fix) when it is missing or cannot be right."""
+        problem = self.unset(settings, account)
+        if problem is not None:
+            raise PublishError(problem, kind="config")
+        return settings.access[self.key]
+
+    def unset(self, settings, account) -> str | None:
+        """What keeps `account` from posting with the settings read now (the environment and .env), naming what to
+        set; None when nothing does. Asked by run-due before it tries a post, and by status and the studio."""
         found = settings.access.get(self.key)
         if isinstance(found, AccessProblem):
-            raise PublishError(found.message, kind="stop")
+            return found.message
         if found is None:
-            raise PublishError(self.missing(account), kind="stop")
-        return found
+            return self.missing(account)
+        return None
 
     def missing(self, account) -> str:
         """What to do when the account posts for real and the environment has none of this network's settings."""

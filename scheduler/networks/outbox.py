@@ -124,6 +124,9 @@ class Outbox(Network):
     example_handle = "junocounseling"
     rehearsal = True
 
+    def unset(self, settings, account) -> str | None:
+        return None  # it needs no secret
+
     def publisher(self, settings, account, handles: HandleCache) -> Publisher:
         return OutboxPublisher(settings.outbox_dir, handle=account.handle)
 

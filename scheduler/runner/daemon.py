@@ -265,8 +265,8 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
             return
         for line in report.lines():
             echo(line)
-        if report.empty:
-            trigger.not_before = clock() + recheck  # paused, stopped, or held by other workers
+        if report.empty or report.unconfigured:  # paused, stopped, held by other workers, or a setting not set
+            trigger.not_before = clock() + recheck
 
     def collect() -> None:
         """One collect run with the files as they are now; then the timer is set again (sooner after a failure)."""

@@ -20,7 +20,7 @@ class Action(StrEnum):
     PUBLISH = "publish"   # post it now
     MOVE = "move"         # its slot was missed by more than the catch-up window: the next free slot
     DEFER = "defer"       # not now: a rate limit or the month's budget; keep it for `until`
-    RELEASE = "release"   # the account is paused: give the claim back untouched
+    RELEASE = "release"   # the account is paused, or lacks a setting: give the claim back untouched
     STOP = "stop"         # the account is stopped: give the claim back and stop this run
     WITHDRAW = "withdraw" # its campaign no longer wants it as queued (tip gone, unapproved, edited): never post
     HOLD = "hold"         # its campaign cannot be read: not posted now, reported as waiting, its slot kept
@@ -32,6 +32,7 @@ class Why(StrEnum):
     DUE = "due"
     PAUSED = "paused"
     STOPPED = "stopped"
+    UNCONFIGURED = "unconfigured"  # its settings lack a secret (read now): nothing is tried until it is set
     UNREADABLE = "unreadable"    # its campaign cannot be read
     UNWANTED = "unwanted"        # its campaign no longer wants it as queued
     MISSED = "missed"            # its slot was missed by more than the catch-up window
@@ -80,6 +81,8 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
     out late: `wait` says until when, and it waits (the timetable kept the gaps between on-time posts)."""
     if account.state == AccountState.PAUSED:
         return Decision(Action.RELEASE, Why.PAUSED, "paused")
+    if account.state == AccountState.UNCONFIGURED:
+        return Decision(Action.RELEASE, Why.UNCONFIGURED, account.reason or "unconfigured")
     if account.state == AccountState.STOPPED:
         return Decision(Action.STOP, Why.STOPPED, account.reason or "stopped")
     if not tip.readable:

@@ -21,6 +21,14 @@ class Publishers:
             self._made[network] = networks.get(account.publisher).publisher(self.settings, account, self._handles)
         return self._made[network]
 
+    def unset(self, network: str) -> str | None:
+        """What the account on `network` cannot post without, from the settings read now (None when its publisher
+        was given, or it lacks nothing): asked before any of its posts is claimed, so none is tried."""
+        if network in self._made:
+            return None
+        account = self.accounts[network]
+        return networks.get(account.publisher).unset(self.settings, account)
+
     def close(self) -> None:
         for publisher in self._made.values():
             publisher.close()

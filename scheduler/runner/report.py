@@ -89,6 +89,8 @@ class RunReport:
     paused_due: int = 0              # posts due while the account is paused (they wait for `resume`)
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: their posts
                                                                 # wait, the others' go out; each named once
+    unconfigured: list[Stopped] = field(default_factory=list)  # accounts with no settings to post with (a secret
+                                                               # not set): their posts wait, nothing stopped
 
     def stop(self, stopped: Stopped) -> None:
         if self.stopped is None:
@@ -98,15 +100,16 @@ class RunReport:
     @property
     def empty(self) -> bool:
         return not (self.posted or self.deferred or self.failed or self.missed or self.withdrawn or self.waiting
-                    or self.stopped)
+                    or self.stopped or self.unconfigured)
 
     @property
     def exit_code(self) -> int:
         """3 when some posts failed or the account is stopped (so cron mail reports them); else 2 when a campaign
-        file does not read (its posts wait for a person to fix it; the others went out); else 0."""
+        file does not read or an account has no settings to post with (its posts wait for a person to fix it; the
+        others went out); else 0."""
         if self.stopped or self.failed:
             return 3
-        return 2 if self.unreadable else 0
+        return 2 if self.unreadable or self.unconfigured else 0
 
     def as_dict(self) -> dict:
         """The `run-due --json` shape: {"posted", "deferred", "failed", "missed"} and, when set, the rest."""
@@ -120,6 +123,8 @@ class RunReport:
             data["waiting"] = [asdict(row) for row in self.waiting]
         if self.unreadable:
             data["unreadable"] = [row.as_dict() for row in self.unreadable]
+        if self.unconfigured:
+            data["unconfigured"] = [asdict(row) for row in self.unconfigured]
         if self.stopped is not None:
             data["stopped"] = asdict(self.stopped)
             data["stopped_accounts"] = [asdict(row) for row in self.stopped_accounts]
@@ -154,6 +159,8 @@ class RunReport:
         lines += [f"waits {row.id}: {row.reason}" for row in self.waiting]
         lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
                   for row in self.unreadable]
+        lines += [f"cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
+                  "the fix posts them)" for row in self.unconfigured]
         for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
             lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
         return lines

@@ -59,7 +59,7 @@ from scheduler.runner.wanted import (
     tip_now,
 )
 from scheduler.store import Account, Post, Store
-from scheduler.store.records import AccountState
+from scheduler.store.records import AccountState, with_settings
 
 logger = logging.getLogger(__name__)
 
@@ -92,16 +92,17 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
     `timetable_changed` (posts/schedule.yaml differs from the one the last run found valid): first move
     the waiting posts that no longer fit it, as `queue` would, so no cron run posts on an old slot.
     """
+    if not isinstance(publisher, Publishers):  # one publisher given: the (first) account's; none: a dry run's
+        given = None if publisher is None else {settings.schedule.account.network: publisher}
+        publisher = Publishers(settings, given=given)
     if dry_run:
-        return _DryRun(settings, store, now, timetable_changed).report
+        return _DryRun(settings, store, publisher, now, timetable_changed).report
     if clock is None:
         started = time.monotonic()
 
         def clock() -> datetime:
             return now + timedelta(seconds=time.monotonic() - started)
 
-    if not isinstance(publisher, Publishers):  # one publisher given: the (first) account's
-        publisher = Publishers(settings, given={settings.schedule.account.network: publisher})
     run = _Run(settings, store, publisher, worker_id, lease, clock)
     if timetable_changed:
         run.report.missed += follow_timetable(settings, store, now)
@@ -137,8 +138,9 @@ def follow_timetable(settings, store: Store, now: datetime, *, dry_run: bool = F
 class _Stage:
     """What a run and a dry run share: the facts a decision needs, and the free slots."""
 
-    def __init__(self, settings, store: Store):
+    def __init__(self, settings, store: Store, publishers: Publishers):
         self.settings = settings
+        self.publishers = publishers
         self.schedule = settings.schedule
         self.accounts = {a.network: a for a in settings.schedule.all_accounts}
         self.store = store
@@ -231,7 +233,8 @@ class _Stage:
         return self.cost(post) == 0.0
 
     def account_of(self, network: str) -> Account:
-        return self.store.account(self.accounts[network].key)
+        """The account's state as recorded, and as its settings read now allow (one lacking a secret cannot post)."""
+        return with_settings(self.store.account(self.accounts[network].key), self.publishers.unset(network))
 
     def local(self, moment: datetime) -> str:
         return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
@@ -240,9 +243,8 @@ class _Stage:
 class _Run(_Stage):
     """Applies each decision: to the database, and through each account's publisher to its network."""
 
-    def __init__(self, settings, store: Store, publishers, worker_id: str, lease: timedelta, clock):
-        super().__init__(settings, store)
-        self.publishers = publishers
+    def __init__(self, settings, store: Store, publishers: Publishers, worker_id: str, lease: timedelta, clock):
+        super().__init__(settings, store, publishers)
         self.worker_id = worker_id
         self.lease = lease
         self.clock = clock
@@ -275,7 +277,12 @@ class _Run(_Stage):
             account = self.account(network)
             if account.state == AccountState.ACTIVE:
                 posting.append(network)
-            elif account.state != AccountState.PAUSED and self.store.has_due(self.clock(), [network]):
+            elif account.state == AccountState.PAUSED or not self.store.has_due(self.clock(), [network]):
+                continue
+            elif account.state == AccountState.UNCONFIGURED:  # none of its posts is claimed: none is tried
+                logger.info("not posting for %s on %s: %s", configured.handle, network, account.reason)
+                self.report.unconfigured.append(Stopped(configured.handle, account.reason, network))
+            else:
                 self.report.stop(Stopped(configured.handle, account.reason, network))
         held: list[Post] = []
         size, claimed = CLAIM_BATCH, None
@@ -435,8 +442,8 @@ class _Run(_Stage):
 class _DryRun(_Stage):
     """The same decisions, in claim order, with nothing recorded: what a real run at `now` would do."""
 
-    def __init__(self, settings, store: Store, now: datetime, timetable_changed: bool = False):
-        super().__init__(settings, store)
+    def __init__(self, settings, store: Store, publishers: Publishers, now: datetime, timetable_changed: bool = False):
+        super().__init__(settings, store, publishers)
         self.report = RunReport(dry_run=True)
         accounts = {network: self.account_of(network) for network in self.accounts}
         moving = follow_timetable(settings, store, now, dry_run=True) if timetable_changed else []
@@ -464,6 +471,10 @@ class _DryRun(_Stage):
                 assert decision.until is not None
                 until = self.free_slot(post, decision.until, now) if decision.why == Why.BUDGET else decision.until
                 self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason, post.network))
+            elif decision.action == Action.RELEASE and decision.why == Why.UNCONFIGURED:
+                held.add(post.network)
+                self.report.unconfigured.append(Stopped(self.accounts[post.network].handle, decision.reason,
+                                                        post.network))
             elif decision.action == Action.RELEASE:
                 held.add(post.network)
                 self.report.paused_due += sum(1 for p in due if p.network == post.network)

@@ -29,8 +29,10 @@ from scheduler.store.records import (
     SKIPPED,
     STATES,
     STOPPED,
+    UNCONFIGURED,
     Account,
     Post,
+    with_settings,
 )
 from scheduler.store.sqlite import SQLiteStore
 from scheduler.store.trace import check_history, refuse_missing_file
@@ -47,11 +49,13 @@ __all__ = [
     "SKIPPED",
     "STATES",
     "STOPPED",
+    "UNCONFIGURED",
     "Account",
     "Post",
     "Store",
     "open_project_store",
     "open_store",
+    "with_settings",
 ]
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import overload
 
-from scheduler import networks
+from scheduler import networks, results
 
 
 class PostStatus(StrEnum):
@@ -28,6 +28,7 @@ class AccountState(StrEnum):
     ACTIVE = "active"
     PAUSED = "paused"
     STOPPED = "stopped"
+    UNCONFIGURED = results.UNCONFIGURED  # never recorded: from the settings read at each command (with_settings)
 
 
 QUEUED, CLAIMED, POSTED, FAILED, DEAD, MISSED, SKIPPED, UNPUBLISHED = PostStatus
@@ -37,7 +38,7 @@ CLAIMABLE = (QUEUED, FAILED, MISSED, CLAIMED)
 # States of a post that is still to go out.
 WAITING = (QUEUED, FAILED, MISSED, CLAIMED)
 
-ACTIVE, PAUSED, STOPPED = AccountState
+ACTIVE, PAUSED, STOPPED, UNCONFIGURED = AccountState
 
 SKIPPED_BY_PERSON = "person"
 SKIPPED_BY_CAMPAIGN = "campaign"
@@ -101,6 +102,15 @@ class Account:
     state: AccountState = AccountState.ACTIVE
     reason: str | None = None    # why it was stopped, and what to fix
     not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
+
+
+def with_settings(account: Account, unset: str | None) -> Account:
+    """The account as it stands with the settings read now: an active one whose network says something is `unset`
+    (a secret not in the environment or .env) cannot post, and says what to set, until it is set; nothing of that
+    is recorded, so the first run after it is set posts. A pause, or a stop a network gave, stays as recorded."""
+    if unset is None or account.state != AccountState.ACTIVE:
+        return account
+    return replace(account, state=AccountState.UNCONFIGURED, reason=unset)
 
 
 @overload

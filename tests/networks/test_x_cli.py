@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -229,3 +230,74 @@ def test_no_secret_in_output_logs_json_or_database_at_debug(queued, fx):
     for secret in secrets:
         assert secret not in everything
         assert secret.encode() not in stored
+
+
+def test_unset_secrets_are_configuration_the_post_waits_and_goes_once_they_are_set(queued, planned, fx):
+    # a user trial: with no X_* variables run-due counted a failed attempt, exit 3, and stopped the account until
+    # `resume`, though nothing had been tried; with only X_API_KEY set the stopped state still named all four
+    bare = {name: "" for name in fx.env()}
+    fx.set_now(epoch("2026-12-01T09:01"))
+    result = run_cli("run-due", "--json", "--now", "2026-12-01T09:01", cwd=queued, env=bare)
+    assert result.code == 2, result
+    [row] = json.loads(result.out)["unconfigured"]
+    assert row["network"] == "x" and "X_API_KEY" in row["reason"] and "stopped" not in json.loads(result.out)
+    assert "Traceback" not in result.err
+
+    half = {**bare, "X_API_KEY": "only-the-key-1234"}
+    told = run_cli("run-due", "--now", "2026-12-01T09:03", cwd=queued, env=half)
+    assert told.code == 2, told
+    [line] = [line for line in told.out.splitlines() + told.err.splitlines() if line.startswith("cannot post to")]
+    said = line.split(";")[0]
+    assert said.endswith("X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET not set") and "X_API_KEY" not in said
+    assert "only-the-key-1234" not in told.out + told.err
+    status = json.loads(run_cli("status", "--json", "--now", "2026-12-01T09:04", cwd=queued, env=half).out)
+    assert "stopped" not in json.dumps(status).lower()
+    [account] = status["accounts"]  # what it cannot post without, from the settings it has now
+    assert account["state"] == "unconfigured" and "X_API_SECRET" in account["reason"]
+    assert status["counts"]["queued"] == 3 and status["failing"] == []  # no attempt counted
+    text = run_cli("status", "--now", "2026-12-01T09:04", cwd=queued, env=bare).out
+    assert "@junocounseling via x: cannot post: " in text and "X_API_KEY" in text and "Posting is active" not in text
+    check = run_cli("check", cwd=queued, env=half)
+    assert check.code == 2 and "X_API_SECRET" in check.out and "only-the-key-1234" not in check.out
+    plan = json.loads(run_cli("plan", "--json", "--now", "2026-12-01T09:05", cwd=queued, env=bare).out)["posts"]
+    assert plan[0]["id"] == planned[0]["id"] and plan[0]["at"] == planned[0]["at"]  # its slot kept
+    assert fx.posts == []
+    stored = b"".join(p.read_bytes() for p in (queued / ".juno").glob("juno.db*"))
+    assert b"only-the-key-1234" not in stored
+
+    fixed = run_due(queued, fx, "2026-12-01T09:06")  # the secrets set: no `resume`, the post goes, once
+    assert fixed.code == 0, fixed
+    assert [p["id"] for p in json.loads(fixed.out)["posted"]] == [planned[0]["id"]]
+    assert [p["text"] for p in fx.posts] == [planned[0]["text"]]
+    history = json.loads(run_cli("history", "--json", cwd=queued, env=bare).out)["posts"]
+    assert [(row["id"], row["attempts"]) for row in history] == [(planned[0]["id"], 1)]
+
+    # A token X refused (401) is a stop, recorded until `resume`, whatever the settings say meanwhile.
+    fx.inject("POST /2/tweets", problem="unauthorized")
+    refused = run_due(queued, fx, "2026-12-01T12:01")
+    assert refused.code == 3 and json.loads(refused.out)["stopped"]["network"] == "x"
+    status = json.loads(run_cli("status", "--json", "--now", "2026-12-01T12:02", cwd=queued, env=bare).out)
+    assert status["accounts"][0]["state"] == "stopped"
+    still = run_due(queued, fx, "2026-12-01T12:03")
+    assert still.code == 3 and json.loads(still.out)["posted"] == [] and len(fx.posts) == 1
+    assert run_cli("resume", cwd=queued, env=bare).code == 0
+    assert [p["id"] for p in json.loads(run_due(queued, fx, "2026-12-01T12:05").out)["posted"]] == [planned[1]["id"]]
+
+
+def test_the_daemon_says_once_what_to_set_and_does_not_spin(queued, fx):
+    # its posts are still due, so a daemon that took "nothing tried" for work done woke again at once, forever
+    env = {name: "" for name in fx.env()}
+    daemon = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", "2026-12-01T09:01"], cwd=queued,
+                              env={**{k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))},
+                                   **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert daemon.stdout.readline().startswith("daemon started for @junocounseling")
+        line = daemon.stdout.readline()
+        assert line.startswith("cannot post to @junocounseling: ") and "X_API_KEY" in line, line
+        time.sleep(3)  # a minute before it looks again
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        out, err = daemon.communicate(timeout=30)
+    assert daemon.returncode == 0, err
+    assert "cannot post to" not in out and err.count("cannot post") <= 1, (out, err)
+    assert fx.posts == []

@@ -105,9 +105,9 @@ def test_missing_credentials_name_the_four_variables(tmp_path):
 
     settings = SimpleNamespace(access={})
     account = SimpleNamespace(handle=HANDLE, publisher="x", network="x")
-    with pytest.raises(PublishError) as caught:  # the account stops, saying what to set
+    with pytest.raises(PublishError) as caught:  # configuration: the post waits untried, saying what to set
         networks.get("x").publisher(settings, account, MemoryHandleCache())
-    assert caught.value.kind == "stop"
+    assert caught.value.kind == "config"
     for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET"):
         assert name in str(caught.value)
 

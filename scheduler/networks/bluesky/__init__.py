@@ -76,6 +76,12 @@ class Bluesky(Network):
         return (f"environment: {PASSWORD_NAME} is not set; the Bluesky account needs an app password (see "
                 "docs/networks.md, 'Posting to Bluesky') in the environment or .env")
 
+    def unset(self, settings, account) -> str | None:
+        found = settings.access.get(self.key)
+        if isinstance(found, BlueskyAccess) and not found.app_password:  # only BLUESKY_PDS_URL
+            return self.missing(account)
+        return super().unset(settings, account)
+
     def reader(self, settings, account, handles: HandleCache) -> Reader:
         # lazy: collect's reader stays off run-due's cron fast path, which loads this module
         from scheduler.networks.bluesky.reading import BlueskyReader

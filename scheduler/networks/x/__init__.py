@@ -190,10 +190,15 @@ class X(Network):
         from scheduler.networks.x.publisher import XPublisher
 
         access: XAccess = self.access(settings, account)
-        if access.credentials is None:
-            raise PublishError(self.missing(account), kind="stop")
+        assert access.credentials is not None  # unset() says so first
         return XPublisher(access.credentials, account.handle, api_base=access.api_base,
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
+
+    def unset(self, settings, account) -> str | None:
+        found = settings.access.get(self.key)
+        if isinstance(found, XAccess) and found.credentials is None:  # only JUNO_X_API_BASE
+            return self.missing(account)
+        return super().unset(settings, account)
 
     def reader(self, settings, account, handles: HandleCache) -> Reader:
         # lazy: collect's reader stays off run-due's cron fast path, which loads this module
