@@ -439,7 +439,8 @@ def per_split(rule: _Rule) -> _Rule:
     def remembered(*args, **kwargs):
         if not _splitting[0]:
             return rule(*args, **kwargs)
-        given = tuple(item for item in kwargs.items() if defaults.get(item[0], _NO_DEFAULT) != item[1])
+        given = tuple(item for item in kwargs.items()
+                      if defaults.get(item[0], _NO_DEFAULT) != item[1]) if kwargs else ()
         found, key = (with_keywords, (args, given)) if given else (answers, args)
         try:
             return found[key]
