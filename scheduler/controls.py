@@ -129,7 +129,8 @@ def resume(settings, store: Store, now: datetime, network: str | None = None) ->
 def account_row(settings, store: Store, configured=None) -> dict:
     configured = configured or settings.schedule.account
     unset = networks.get(configured.publisher).unset(settings, configured)
-    account = with_settings(store.account(configured.key), unset)  # as run-due finds it: no secret, no post
+    was_unset = networks.get(configured.network).was_unset  # as run-due finds it: no secret, no post
+    account = with_settings(store.account(configured.key), unset, lambda reason: was_unset(reason, configured))
     zone = settings.schedule.zone
     return {"network": configured.network, "handle": account.handle, "publisher": configured.publisher,
             "state": account.state, "reason": account.reason,

@@ -328,6 +328,11 @@ class Network:
             return self.missing(account)
         return None
 
+    def was_unset(self, reason: str, account) -> bool:
+        """Whether a stop recorded with `reason` was a setting not set: versions before 2026-12-05 stopped the account
+        for that (this one records no such stop), and the settings read now say whether it can post."""
+        return reason == self.missing(account) or reason.startswith("environment: ")
+
     def missing(self, account) -> str:
         """What to do when the account posts for real and the environment has none of this network's settings."""
         return (f"the {self.name} account {self.written(account.handle)} needs {', '.join(self.env_names)} in the "

@@ -29,6 +29,11 @@ class Publishers:
         account = self.accounts[network]
         return networks.get(account.publisher).unset(self.settings, account)
 
+    def was_unset(self, network: str, reason: str) -> bool:
+        """Whether a stop recorded with `reason` was a setting not set (networks.base.Network.was_unset)."""
+        account = self.accounts[network]
+        return networks.get(account.network).was_unset(reason, account)
+
     def close(self) -> None:
         for publisher in self._made.values():
             publisher.close()

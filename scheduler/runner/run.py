@@ -234,7 +234,8 @@ class _Stage:
 
     def account_of(self, network: str) -> Account:
         """The account's state as recorded, and as its settings read now allow (one lacking a secret cannot post)."""
-        return with_settings(self.store.account(self.accounts[network].key), self.publishers.unset(network))
+        return with_settings(self.store.account(self.accounts[network].key), self.publishers.unset(network),
+                             lambda reason: self.publishers.was_unset(network, reason))
 
     def local(self, moment: datetime) -> str:
         return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")

@@ -104,10 +104,14 @@ class Account:
     not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
 
 
-def with_settings(account: Account, unset: str | None) -> Account:
+def with_settings(account: Account, unset: str | None, was_unset: Callable[[str], bool] = lambda reason: False
+                  ) -> Account:
     """The account as it stands with the settings read now: an active one whose network says something is `unset`
     (a secret not in the environment or .env) cannot post, and says what to set, until it is set; nothing of that
-    is recorded, so the first run after it is set posts. A pause, or a stop a network gave, stays as recorded."""
+    is recorded, so the first run after it is set posts. A pause, or a stop a network gave, stays as recorded; a
+    stop an earlier version recorded for a setting not set (`was_unset` of its reason) is read as active."""
+    if account.state == AccountState.STOPPED and account.reason and was_unset(account.reason):
+        account = replace(account, state=AccountState.ACTIVE, reason=None)
     if unset is None or account.state != AccountState.ACTIVE:
         return account
     return replace(account, state=AccountState.UNCONFIGURED, reason=unset)

@@ -301,3 +301,22 @@ def test_the_daemon_says_once_what_to_set_and_does_not_spin(queued, fx):
     assert daemon.returncode == 0, err
     assert "cannot post to" not in out and err.count("cannot post") <= 1, (out, err)
     assert fx.posts == []
+
+
+def test_a_stop_an_earlier_version_recorded_for_unset_secrets_lifts_once_they_are_set(queued, planned, fx):
+    # before 2026-12-05 a missing secret stopped the account, and the stop kept naming the variables after they
+    # were set, until `resume`; such a stop in a database now reads as what the settings say
+    from scheduler.store import open_store
+
+    told = ("the X account @junocounseling posts for real but X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, "
+            "X_ACCESS_TOKEN_SECRET are not set; set all four in the environment or in .env (see docs/networks.md, "
+            "'Posting to X'), or use publisher: outbox")
+    with open_store(f"sqlite:///{queued / '.juno' / 'juno.db'}") as store:
+        store.set_account_state("junocounseling", "stopped", told, datetime(2026, 12, 1, 13, tzinfo=ZONE))
+    bare = {name: "" for name in fx.env()}
+    unset = json.loads(run_cli("status", "--json", "--now", "2026-12-01T09:01", cwd=queued, env=bare).out)
+    assert unset["accounts"][0]["state"] == "unconfigured"
+    fixed = json.loads(run_cli("status", "--json", "--now", "2026-12-01T09:01", cwd=queued, env=fx.env()).out)
+    assert (fixed["accounts"][0]["state"], fixed["accounts"][0]["reason"]) == ("active", None)
+    ran = run_due(queued, fx, "2026-12-01T09:01")
+    assert ran.code == 0 and [p["id"] for p in json.loads(ran.out)["posted"]] == [planned[0]["id"]], ran

@@ -194,6 +194,9 @@ class X(Network):
         return XPublisher(access.credentials, account.handle, api_base=access.api_base,
                           prices=settings.schedule.budget.prices, handle_cache=handles, zone=settings.schedule.zone)
 
+    def was_unset(self, reason: str, account) -> bool:
+        return reason.startswith(f"{API_BASE_NAME}: ") or super().was_unset(reason, account)
+
     def unset(self, settings, account) -> str | None:
         found = settings.access.get(self.key)
         if isinstance(found, XAccess) and found.credentials is None:  # only JUNO_X_API_BASE
