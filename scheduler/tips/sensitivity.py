@@ -147,6 +147,18 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"with|heal\w* (?:from|after)|following|whatever)\s+(?:the |your |their |his |her |my |our |this |that |a )?"
          r"loss\b(?!\s+of\s+(?:interest|appetite|control|sleep|energy|motivation|income|(?:a |your |my )?job|work|time|"
          r"memory|weight|hair|hearing|vision|function|focus|confidence|a game|the game|the match))"))),
+    ("a death in the family in everyday words: since she passed, since he's been gone, the year without him", (
+        (r"(?:since|after|before|when|until|now that|the day|the night|the week|the year) (?:" + _KIN + r"|he|she|they)"
+         r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
+         r"that|these|those|me|him|them|us|you|on to|by|through|out|over|up|down|along|around|round|with|in (?:the|a|his|"
+         r"her|their|my|your)|\w+ (?:test|exam|class|course)))"),
+        (r"(?:since|after|now that|now) (?:(?:my|your|our|her|his|their) )?(?:he|she|mum|mom|dad|mother|father|husband|"
+         r"wife|grand(?:ma|pa|mother|father|ad|dad)|nana)(?:[’']s| has| is)(?: been)? gone\b(?! (?:to|back|out|off|for|in|"
+         r"into|on|home|up|down|over|through|from|by|past|quiet|cold|wrong|missing|away|abroad|part|a|an|the|\w+ing)\b)"),
+        (r"(?:first|second|third|next) (?:\w+ )?(?:year|years|summer|winter|spring|autumn|months?|weeks?) without "
+         r"(?:him|her|mum|mom|dad|(?:my|your|our|their|his|her) (?:\w+ )?" + _KIN + r")\b(?! (?:while|for|at|on|in)\b)"),
+        (r"(?:since|after|the day|the night|the year|when) (?:we|i|you|they|he|she) lost (?:him|her)\b(?! (?:in|at|on|to) "
+         r"(?:the|a|an)\b)(?! (?:a|the|his|her) (?:game|match|bet|race|job|keys?|phone|way))"))),
     ("abuse and violence", (
         r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
         r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
@@ -238,6 +250,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:you|he|she|they|we|someone|somebody|anyone|child|children|kids?|baby|life|lives)(?: else)?"
          r"(?: (?:is|are|was|were|may be|might be|could be|feels?))+ in danger\b(?! of)"),
         r"too many (?:pills|tablets|sleeping pills|painkillers)", r"a handful of pills",
+        (r"swallow\w* (?:a|the|half a|a whole|all (?:the|her|his|their|my|your)) (?:\w+ )?(?:bottle|packet|box|handful|"
+         r"strip|pack)s? of (?:\w+ )?(?:pills|tablets|painkillers|paracetamol|medication|medicine|sleeping pills)\b"),
+        r"(?:took|take|takes|taken|taking) too much of (?:their|his|her|my|your|the) (?:\w+ )?(?:medication|medicine|meds|pills|tablets)\b",
         r"(?:stockpil|hoard)\w* (?:pills|medication|medicine|tablets)",
         r"unresponsive\b", r"(?:isn’t|isn't|is not|wasn’t|wasn't|was not|stopped) breathing\b",
         r"poison control\b", r"alcohol poisoning\b",
@@ -337,6 +352,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:serious|severe|life-changing|life-threatening|head|spinal|brain|workplace|crush|catastrophic) "
          r"injur(?:y|ies)\b"),
         r"(?:was|were|got|get|been|being) jumped (?:by|outside|on|in|near|after|while)\b",
+        (r"(?:older|elderly|ageing|aging|frail) (?:\w+ )?(?:relative|parent|person|people|neighbou?r|mother|father|"
+         r"aunt|uncle)s?\b[^.!?]{0,40}?\bsign(?:s|ed|ing)? over (?:the|their|his|her) (?:house|home|savings|property)\b"),
         r"(?:held|pinned) (?:\w+ )?down by\b", r"(?:held|pinned) (?:him|her|them|me|you) down\b",
         r"grop(?:ed|ing)\b(?! (?:for|around|about|in the dark))", r"beaten up\b", r"(?:getting|got|get|gets) beaten\b",
         r"threaten(?:ed|ing|s)? (?:\w+ )?with (?:a|an|the) (?:knife|gun|weapon|blade|bat|machete)\b",

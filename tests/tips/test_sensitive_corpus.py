@@ -32,7 +32,6 @@ STILL_MISSED = frozenset([
     "The police knocked on the door at midnight, and nothing was the same again.",
     # round 9: the reader no longer counts ordinary words ("someone", "after", "house") for the topic, and these
     # had been flagged by them alone (docs/splitting.md, "What makes a tip sensitive", round 9)
-    "An older relative who suddenly signs over the house may be under someone's pressure.",
     "What you went through that night would shake anyone.",
     # the held-out batch (tests/data/sensitivity/heldout.tsv, never trained on)
     "Some nights I lie down hoping I just won't wake up in the morning.",
@@ -51,14 +50,9 @@ STILL_MISSED = frozenset([
     "A stranger grabbed her on the walk home, and she hasn't felt safe since.",
     "Walking home from work, he was beaten by a group of men and still has nightmares.",
     "Call the lifeline any hour if you feel you can't keep yourself safe.",
-    "Sorting through Mum's clothes after she's gone takes time.",
-    "Keeping his voicemail so you can hear his voice after he's gone is normal.",
-    "Two years since he's been gone, and his coat still hangs by the door.",
     "The night of the fire, we lost everything but each other.",
     "After the ICU, many patients have nightmares about what happened.",
     "A teenager who says \"I won't be a problem for much longer\" needs someone to ask what they mean.",  # round 9
-    "If someone took too much of their medication, call for help and stay with them.",  # round 9
-    "He was rushed to hospital after swallowing a bottle of pills.",  # round 9
     # the held-out batch of round 9 (never trained on)
     "A man attacked him in the car park, and he has not gone out after dark since.",
     "The night the river burst its banks, we lost our home.",
@@ -66,6 +60,9 @@ STILL_MISSED = frozenset([
     "He saw his friend drown at the quarry when they were sixteen.",
     "The robbery at the shop left her shaking every time the door opened.",
     "A dog attack at the age of six can leave a lifelong fear.",
+    # the held-out batch of round 10: a funeral or a death only pointed at ("the service", "the table for one")
+    "After the service, people go home and the real loneliness begins.",
+    "Setting the table for one after fifty years of setting it for two takes time to get used to.",
 ])
 STILL_FLAGGED = frozenset([
     # the held-out batch: the lexicon's own words in an everyday sense it has no idiom for
@@ -75,6 +72,8 @@ STILL_FLAGGED = frozenset([
     "Give your phone a rest; it won't die without you.",
     "A crisis of motivation on Mondays is common.",
     "Sleep like the dead after a day outdoors.",
+    # the held-out batch of round 10: the reader's words of a story ("after the", "the first", "the hardest")
+    "Every year, the first week after the holidays is the hardest to sleep through.",
 ])
 
 
