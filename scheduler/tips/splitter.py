@@ -305,7 +305,8 @@ def summary(result: SplitResult, root: Path | str) -> str:
         lines.append(f"every post carries the practice's hashtags {' '.join(result.schedule.hashtags)} "
                      f"(posts/schedule.yaml); give this campaign its own with hashtags: in {shown} or in the studio")
     if any(tip.status == TipStatus.DRAFT for tip in campaign.tips):
-        lines.append(f"next: review {shown}, set status: approved on the tips to post, then run `juno-scheduler cards`")
+        lines.append(f"next: review {shown}, then `juno-scheduler approve {campaign.slug}` (or status: approved on each "
+                     "tip to post), `juno-scheduler cards` and `juno-scheduler queue`")
     else:  # split again on an article whose tips a person has all reviewed: nothing waits for review
         lines.append(f"next: no draft waits for review in {shown}; `juno-scheduler cards` then `juno-scheduler queue` "
                      "take the approved tips")

@@ -200,6 +200,10 @@ def test_quiet_split_prints_nothing_and_a_reviewed_campaign_is_not_sent_back_to_
     assert quiet.code == 0 and quiet.out == "", quiet
     first = cli("split", seed, cwd=project)
     assert "next: review posts/what-to-do-when-one-partner-wants-counseling.yaml" in first.out
+    # the README's steps, in its order: approve, cards, queue (it said "set status: approved ... then run `cards`")
+    nxt = next(line for line in first.out.splitlines() if line.startswith("next: "))
+    steps = [nxt.find(f"`juno-scheduler {step}") for step in ("approve what-to-do-", "cards", "queue")]
+    assert -1 not in steps and steps == sorted(steps), nxt
     campaign = project / "posts" / "what-to-do-when-one-partner-wants-counseling.yaml"
     approved = re.sub(r"status: draft\b", "status: approved", campaign.read_text(encoding="utf-8"))
     campaign.write_text(approved, encoding="utf-8")
