@@ -13,7 +13,7 @@ from datetime import datetime
 
 from scheduler import networks
 from scheduler.campaigns.file import read_campaigns, tip_place
-from scheduler.campaigns.queueing import blackout_pin, over_limit, shorten_for
+from scheduler.campaigns.queueing import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
 from scheduler.errors import ConfigError
@@ -90,7 +90,7 @@ def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, ti
     for name, length in composed.lengths.items():
         if name in on and not length.fits:
             report.add("tip", False, f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} would be "
-                                     f"{over_limit(length)} on {name}; {shorten_for(name, dict(tip.texts))}",
+                                     f"{composed.over_limit(name)} on {name}; {shorten_for(name, dict(tip.texts))}",
                        CONFIG_PROBLEM)
     if tip.at is None or timetable.pinned_time(tip.at) <= now:
         return

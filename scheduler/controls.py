@@ -7,12 +7,21 @@ from pathlib import Path
 
 from scheduler import networks
 from scheduler.accounts import WHERE_COUNTS_COME_FROM, countable
-from scheduler.campaigns.file import SCHEDULE_NAME, campaign_path
-from scheduler.campaigns.queueing import recycled_rows, taken_calendar
+from scheduler.campaigns.file import SCHEDULE_NAME, campaign_path, read_campaigns
+from scheduler.campaigns.queueing import recycled_rows, skip_tip, taken_calendar
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
-from scheduler.store import ACTIVE, PAUSED, POSTED, STATES, STOPPED, Post, Store
+from scheduler.store import (
+    ACTIVE,
+    PAUSED,
+    POSTED,
+    SKIPPED,
+    STATES,
+    STOPPED,
+    Post,
+    Store,
+)
 from scheduler.store.records import (
     SKIPPED_BY_CAMPAIGN,
     WAITING,
@@ -57,13 +66,43 @@ def _act(store: Store, given: str, change, only: str) -> list[Post]:
     posts = find_posts(store, given)
     done = [p for p in posts if change(p.id)]
     if not done:
-        states = ", ".join(f"{p.id} is {p.status}" for p in posts)
+        states = ", ".join(f"{p.id} {_state(p)}" for p in posts)
         raise UsageError(f"{states}; only {only}")
     return [store.get(p.id) or p for p in done]  # the store never deletes a post
 
 
-def skip_post(store: Store, given: str, now: datetime) -> list[Post]:
-    return _act(store, given, lambda post_id: store.skip(post_id, now), "a post still to go out can be skipped")
+def _state(post: Post) -> str:
+    if post.status == SKIPPED and post.skip_reason == SKIPPED_BY_CAMPAIGN:
+        return "was withdrawn by its campaign file"
+    return "is skipped already" if post.status == SKIPPED else f"is {post.status}"
+
+
+def skip_post(store: Store, given: str, now: datetime, root: Path | None = None) -> list[Post]:
+    """Skip the posts `given` names. `root`: a tip of a campaign there with no post to skip (never queued, or
+    withdrawn by its campaign file) is refused with where to set `status: skip`, what keeps such a tip out."""
+    try:
+        return _act(store, given, lambda post_id: store.skip(post_id, now), "a post still to go out can be skipped")
+    except UsageError:
+        hint = _keep_out(store, given, root) if root is not None else None
+        if hint is None:
+            raise
+        raise UsageError(hint) from None
+
+
+def _keep_out(store: Store, given: str, root: Path) -> str | None:
+    """What keeps out of the queue the approved tip `given` names when it has no post `skip` could skip."""
+    tip_id = networks.network_of(given)[0]
+    found = [(c, t) for c in read_campaigns(root).read for t in c.tips
+             if tip_id in (t.id, f"{c.slug}/{t.id}")]
+    if len(found) != 1:
+        return None
+    campaign, tip = found[0]
+    key = f"{campaign.slug}/{tip.id}"
+    if any(p.tip_key == key and not (p.status == SKIPPED and p.skip_reason == SKIPPED_BY_CAMPAIGN)
+           for p in store.posts(tip_keys=[key])):
+        return None
+    return (f"tip {key} is not in the queue (`skip` takes queued posts); to keep it out, "
+            f"{skip_tip(campaign, root, tip.id)}")
 
 
 def retry_post(store: Store, given: str, now: datetime, settings=None) -> list[Post]:

@@ -9,7 +9,7 @@ Bluesky's 300 graphemes, the Mastodon instance's own limit).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -79,6 +79,18 @@ def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitiv
     )
 
 
+def carried(schedule, *, text: str, url: str | None, sensitive: bool, hashtags=None) -> tuple[str, ...]:
+    """What compose_for adds to `text`, by name: "link", "crisis footer", "hashtags" (those it does not hold)."""
+    if schedule is None:
+        return ()
+    lower = unicodedata.normalize("NFC", text.strip()).lower()
+    tags = hashtags if hashtags is not None else schedule.hashtags
+    found = (("link", schedule.link.mode == "in-post" and bool(url)),
+             ("crisis footer", sensitive and bool(schedule.crisis_footer)),
+             ("hashtags", any(tag.lower() not in lower for tag in tags)))
+    return tuple(name for name, there in found if there)
+
+
 def accounts_of(schedule):
     """The accounts a tip is checked for: the schedule's, or (before there is one) the first network's."""
     if schedule is not None:
@@ -93,6 +105,7 @@ class Composed:
 
     texts: dict[str, str]             # network -> the text exactly as posted there
     lengths: dict[str, TextLength]    # network -> its length there, and the limit
+    carries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # network -> what it adds: carried()
 
     @property
     def main(self) -> str:
@@ -120,6 +133,13 @@ class Composed:
     def fits_everywhere(self) -> bool:
         return all(length.fits for length in self.lengths.values())
 
+    def over_limit(self, network: str) -> str:
+        """Its length over `network`'s limit, naming only what the post carries besides the text, as queue, check,
+        approve and the studio say it: "352 characters as X counts them (with link and hashtags), over 280"."""
+        length, extras = self.lengths[network], self.carries.get(network, ())
+        with_ = f" (with {' and '.join(', '.join(extras).rsplit(', ', 1))})" if extras else ""
+        return f"{length.length} {length.how}{with_}, over {length.limit}"
+
     @property
     def tightest(self) -> tuple[str, TextLength]:
         """The network where the post comes nearest its limit (or passes it furthest)."""
@@ -130,7 +150,7 @@ def compose_tip(schedule, campaign, tip, text: str | None = None, state_dir: Pat
     """A campaign tip's posts (or the posts `text` would make in place of its text) on every account, with
     lengths. A network with its own text (`texts:`) posts that text whatever `text` is."""
     accounts = sorted(accounts_of(schedule), key=lambda a: a != (schedule.account if schedule else a))
-    texts, lengths = {}, {}
+    texts, lengths, carries = {}, {}, {}
     own = dict(tip.texts)
     for account in accounts:
         body = own.get(account.network, tip.text if text is None else text)
@@ -138,7 +158,9 @@ def compose_tip(schedule, campaign, tip, text: str | None = None, state_dir: Pat
                                              sensitive=tip.sensitive, network=account.network,
                                              hashtags=campaign.hashtags)
         lengths[account.network] = length_on(account.network, texts[account.network], state_dir)
-    return Composed(texts, lengths)
+        carries[account.network] = carried(schedule, text=body, url=campaign.url, sensitive=tip.sensitive,
+                                           hashtags=campaign.hashtags)
+    return Composed(texts, lengths, carries)
 
 
 def length_on(network: str, text: str, state_dir: Path | None = None) -> TextLength:

@@ -180,8 +180,8 @@ class Project:
             if tip is None:
                 continue
             composed = self.compose_tip(campaign, tip)
-            lines += [f"{campaign.slug}/{tip_id}: on {network} it would be {counted.length} {counted.how} (with "
-                      f"link, footer and hashtags), over {counted.limit}; shorten it before `juno-scheduler queue`"
+            lines += [f"{campaign.slug}/{tip_id}: on {network} it would be {composed.over_limit(network)}; "
+                      "shorten it before `juno-scheduler queue`"
                       for network, counted in composed.lengths.items() if not counted.fits]
         return lines
 
@@ -372,8 +372,11 @@ class Project:
     def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
         with self.store() as store:
-            before = controls.find_posts(store, post_id)
-            posts = controls.skip_post(store, post_id, now)
+            try:
+                before = controls.find_posts(store, post_id)
+            except UsageError:
+                before = []  # refused below: a tip not queued is told where to set status: skip
+            posts = controls.skip_post(store, post_id, now, self.root)
         self._record_posts("skip-post", before, posts, now, by)
         return _change(posts)
 

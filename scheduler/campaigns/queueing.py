@@ -380,17 +380,17 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
             for account in accounts:
                 text, counted = composed.texts[account.network], composed.lengths[account.network]
                 if not counted.fits:
-                    problems.append((account.network, over_limit(counted)))
+                    problems.append((account.network, composed.over_limit(account.network)))
                 else:
                     fitting.append((account.network, text, counted.length))
             where = display_path(campaign.path, settings.root)
             own = dict(tip.texts)  # a network's own text: the one to shorten for it
             if not fitting:
                 detail = "; ".join(f"{what} on {network}" for network, what in problems)
-                shorten = " and ".join(dict.fromkeys(f"its texts: {network}: text" if network in own else "its text"
-                                                     for network, _ in problems))
+                shorten = "; ".join(shorten_for(network, own) for network, _ in problems)
                 place = tip_place(campaign, settings.root, tip.id, "text")  # file:line:col, to go straight there
-                fits_nowhere.append((key, f"{place}: tip {tip.id!r} would be {detail}; shorten {shorten}"))
+                keep_out = skip_tip(campaign, settings.root, tip.id)
+                fits_nowhere.append((key, f"{place}: tip {tip.id!r} would be {detail}; {shorten}, or keep it out: {keep_out}"))
                 continue
             for network, what in problems:
                 remedy = shorten_for(network, own)
@@ -400,8 +400,8 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
             drafts.append((campaign, position, tip, fitting))
     if fits_nowhere:
         # a line a tip, the last saying what became of the rest (one tip: one line)
-        end = ("; nothing was queued: fix this tip, or skip it" if len(fits_nowhere) == 1
-               else f"\nnothing was queued: fix these {len(fits_nowhere)} tips, or skip them")
+        end = ("; nothing was queued" if len(fits_nowhere) == 1
+               else f"\nnothing was queued: fix these {len(fits_nowhere)} tips, or set their status: skip")
         raise TooLong("\n".join(why for _, why in fits_nowhere) + end, tuple(key for key, _ in fits_nowhere))
 
     cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None
@@ -420,9 +420,9 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
     return wanted, withdrawn, too_long
 
 
-def over_limit(length) -> str:
-    """A post's length over its network's limit, as queue and check say it."""
-    return f"{length.length} {length.how} (with link, footer and hashtags), over {length.limit}"
+def skip_tip(campaign, root: Path, tip_id: str) -> str:
+    """How a person keeps an approved tip that is not queued out of the queue (`skip ID` takes queued posts)."""
+    return f"set `status: skip` at {tip_place(campaign, root, tip_id, 'status').split(': ', 1)[0]}"
 
 
 def shorten_for(network: str, own: Collection[str]) -> str:

@@ -331,9 +331,8 @@ class Editor(Showing):
         if tip.status == "approved":
             composed = self.composed(campaign, tip)
             if not composed.fits:
-                network, length = composed.tightest
-                raise Refused(f"the post would be {length.length} {length.how} on {network} (with link, footer "
-                              f"and hashtags), over {length.limit}; shorten the text", "text")
+                network = composed.tightest[0]
+                raise Refused(f"the post would be {composed.over_limit(network)} on {network}; shorten the text", "text")
 
     # --- the queue -----------------------------------------------------------------------------
 

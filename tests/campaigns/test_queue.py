@@ -164,10 +164,52 @@ def test_a_post_over_280_is_refused_naming_the_tip_and_nothing_is_queued(root, c
     assert result.code == 2
     assert result.err.count("\n") == 1
     assert "posts/alpha.yaml" in result.err and "'too-long'" in result.err and "over 280" in result.err
-    assert result.err.rstrip().endswith("; nothing was queued: fix this tip, or skip it")
+    assert result.err.rstrip().endswith("; nothing was queued")
     with pytest.raises(ContentError):
         queue(root)
     assert plan(root) == []
+
+
+def test_a_tip_too_long_says_what_its_post_carries_and_where_to_set_status_skip(root, cli):
+    """A user trial: 'fix this tip, or skip it', but `skip ID` refused (the tip was never queued); what worked was
+    `status: skip` in the file. And '352 characters (with link, footer and hashtags)' for a tip with none of them."""
+    path = write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long", "text": "word " * 60}], url=None)
+    path.write_text(path.read_text(encoding="utf-8") + "hashtags: []\n", encoding="utf-8")
+    result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    assert result.code == 2, result
+    line = result.err.strip()
+    assert "would be 299 characters as X counts them, over 280 on x;" in line, line
+    checked = cli("check", "--now", "2026-12-01T09:00", cwd=root)
+    said = re.search(r"; (shorten it or give it texts: \{x: \.\.\.\})", line)
+    assert said and said.group(1) in checked.out + checked.err, (line, checked)  # one wording in queue and check
+    where = re.search(r"or keep it out: set `status: skip` at posts/alpha\.yaml:(\d+):\d+; nothing was queued$", line)
+    assert where, line
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = int(where.group(1)) - 1
+    assert lines[number].strip() == "status: approved" and lines[number - 3].strip() == "- id: too-long", lines
+    lines[number] = lines[number].replace("approved", "skip")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    again = cli("queue", "--now", "2026-12-01T09:00", "--json", cwd=root)
+    assert again.code == 0 and [row["id"] for row in json.loads(again.out)["queued"]] == ["alpha/fine"], again
+
+
+def test_skip_of_an_approved_tip_not_queued_names_where_status_skip_goes(root, cli):
+    """`skip too-long` refused with 'alpha/too-long is skipped; only a post still to go out can be skipped' for a tip
+    queued once, withdrawn (set to draft) and approved again too long: it was not skipped, and skip could not help."""
+    path = write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("status: approved", "status: draft"), encoding="utf-8")
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0  # both withdrawn
+    write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long", "text": "word " * 60}, {"id": "never"}])
+    for given in ("too-long", "alpha/never"):
+        refused = cli("skip", given, cwd=root)
+        assert refused.code == 2, refused
+        assert "is skipped" not in refused.err and "only a post" not in refused.err, refused.err
+        assert re.fullmatch(r"error: tip alpha/\S+ is not in the queue \(`skip` takes queued posts\); to keep it out, "
+                            r"set `status: skip` at posts/alpha\.yaml:\d+:\d+\n", refused.err), refused.err
+    write_campaign(root, "alpha", [{"id": "too-long"}])  # a tip gone from its file: its withdrawn post is named as such
+    assert cli("skip", "fine", cwd=root).err == ("error: alpha/fine was withdrawn by its campaign file; only a post still "
+                                                 "to go out can be skipped\n")
 
 
 def test_recycling_brings_old_posts_round_again_when_the_queue_runs_dry(project):
@@ -285,6 +327,6 @@ def test_approve_warns_of_each_tip_too_long_and_queue_names_each_on_its_own_line
     assert queued.code == 2 and len(lines) == 3, queued
     assert [re.match(r"error: posts/alpha\.yaml:\d+:\d+: tips\[(\d)\]\.text: tip 't\1' would be", line) is not None
             for line in lines[:2]] == [True, True], queued.err
-    assert lines[2] == "error: nothing was queued: fix these 2 tips, or skip them"
+    assert lines[2] == "error: nothing was queued: fix these 2 tips, or set their status: skip"
     assert ";" not in lines[0].split("would be", 1)[1].split("; shorten", 1)[0]  # one tip, one line
     assert json.loads(cli("--root", str(project), "plan", "--json", "--now", "2026-12-01T12:00").out)["posts"] == []
