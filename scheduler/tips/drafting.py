@@ -615,7 +615,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     source = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(headline, text, source, notes, kind=draft.kind, section="" if condition else draft.section or "")
+    notes = review_notes(headline, text, source, notes, kind=draft.kind, section="" if condition else draft.section or "",
+                         goes_on=_goes_on(draft))
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
@@ -628,6 +629,13 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
+
+
+def _goes_on(draft: Draft) -> bool:
+    """The paragraph has words after the tip's last sentence (questions, examples split left out of it)."""
+    last = draft.sources[-1] if draft.sources else ""
+    end = draft.context.find(last) if last else -1
+    return end >= 0 and bool(draft.context[end + len(last):].strip())
 
 
 def _condition_for(draft: Draft) -> str | None:

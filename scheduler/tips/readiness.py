@@ -40,8 +40,15 @@ _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BI
                        "TV", "FOMO"])
 
 
-def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str, section: str = "") -> list[str]:
-    """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at."""
+SHORT_LINE = "a short line with nothing after it: check it says something by itself"
+# The same line where the article goes on after it (questions, examples split left out): the note must be true of it.
+SHORT_ALONE = "a short line without what follows it: check it says something by itself"
+
+
+def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str, section: str = "",
+                 goes_on: bool = False) -> list[str]:
+    """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at. `goes_on`:
+    the article's paragraph has more after the tip's words (that split left out)."""
     found = list(notes)
     head_words = words(headline)
     if kind == "heading" and text.strip() == headline.strip():
@@ -50,7 +57,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
         found.append("a headline of two words and nothing more: add what makes it advice")
     elif len(head_words) <= 12 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
             headline):
-        found.append("a short line with nothing after it: check it says something by itself")
+        found.append(SHORT_ALONE if goes_on else SHORT_LINE)
     if kind == "sentence" and (re.match(r"^(?:maybe|perhaps)\b", headline, re.IGNORECASE) or (
             _SCENE.match(headline) and not re.search(r"\b(?:can|try|need|deserve|don’t|don't)\b", headline))):
         found.append("describes the reader’s situation rather than advising: check it says something a follower "
@@ -75,7 +82,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
 _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", "the headline leaves out")
 _ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""))
-_ABOUT_BOTH = ("a headline of two words", "a short line with nothing after it", "the section heading alone",
+_ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
@@ -145,7 +152,7 @@ CONTENT = tuple(_opening(note) for note in (
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],
-    "a short line with nothing after it", "describes the reader"))
+    "a short line with", "a short line without", "describes the reader"))
 FLAGS = (HELD["sensitive"], PRIVATE)
 FORM = (*FINE, "long headline", "odd capitals in the headline", _opening(standalone.TITLE_CASE), CASE_NOTE,
         ADDED.format(""), "rewritten from", "text shortened", "list cut to fit a post", HELD["long"],

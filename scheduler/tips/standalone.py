@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.conditions import condition_of, gives_advice, needs
+from scheduler.tips.conditions import condition_of, gives_advice, needs, takes_condition
+from scheduler.tips.drafts import lead_in_case
 from scheduler.tips.edges import first_person, is_story, without_quotes
 from scheduler.tips.filters import is_promotion, is_question, opens_with_reference
 from scheduler.tips.sentences import STOPWORDS, Caseless, split_sentences, words
@@ -213,7 +214,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
         found.append(FOR_WHAT.format(care.group(0)))
     situation = condition_of(section) if kind != "heading" else None
     if situation and needs(situation, headline, text) and (gives_advice(head) or situation.startswith(_MOMENT)):
-        found.append(SITUATION.format(short_quote(situation)))
+        found.append(SITUATION.format(short_quote(lead_in_case(situation)[0])))  # "after an argument", as a tip says it
     speak = _SPEAK.match(head)
     if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
         found.append(TO_WHOM.format(speak.group(1)))
@@ -250,8 +251,16 @@ _THIRD_PERSON = re.compile(r"^\W*[A-Za-z]+\s+(?:is|are|was|were|can|could|may|mi
 
 
 def _command(sentence: str) -> bool:
-    """Opens with a command ("Sleep on it."), not with a noun the command list shares ("Sleep becomes…")."""
-    return is_imperative(sentence) and not _THIRD_PERSON.match(sentence)
+    """An instruction (conditions.takes_condition: "Sleep on it.", "Take turns deciding…"), not a statement whose
+    subject is a noun the command list shares ("Sleep becomes…", "Research suggests that…"): its second word a verb,
+    or a word in -s with what a verb takes after it ("turns deciding", "breaks from" are a command's object)."""
+    statement = _THIRD_PERSON.match(sentence)
+    return takes_condition(sentence) and not (statement and (has_verb(statement.group(0).split()[-1]) or bool(
+        _VERB_OBJECT.match(sentence, statement.end()))))
+
+
+_VERB_OBJECT = re.compile(r"\s+(?:that|a|an|the|your|you|our|their|it|its|this|these|those|us|people|how|what|why|"
+                          r"when|more|less|to)\b", re.IGNORECASE)
 
 
 def short_quote(quoted: str) -> str:

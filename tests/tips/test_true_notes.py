@@ -1,0 +1,71 @@
+"""A held-back tip's notes are true of the tip and of its article (issue 19, item 2: a user's own article). Made-up
+tips and a made-up article."""
+
+from __future__ import annotations
+
+import pytest
+
+from scheduler.articles import read_article
+from scheduler.tips.drafting import split_report
+from scheduler.tips.readiness import review_notes
+from scheduler.tips.standalone import standalone_notes
+
+NO_ADVICE = "says nothing to the reader"
+
+
+@pytest.mark.parametrize("text", [
+    "Take turns choosing which parties to attend.",
+    "Take breaks from the news this week.",
+    "Set limits on screens after dinner.",
+    "Listen for the worry under each request.",
+])
+def test_an_instruction_is_a_step_to_take(text):
+    assert not any(note.startswith(NO_ADVICE) for note in standalone_notes(text, text, kind="sentence"))
+
+
+@pytest.mark.parametrize("text", [
+    "Research suggests that winter is hard on many couples.",
+    "Sleep becomes lighter in the darker months.",
+    "Work takes over the last weeks of the year.",
+])
+def test_a_statement_whose_subject_is_a_command_word_still_gives_no_advice(text):
+    assert any(note.startswith(NO_ADVICE) for note in standalone_notes(text, text, kind="sentence"))
+
+
+ARTICLE = """Winter Plans for Two
+
+Winter asks partners to settle many plans in a few weeks. Who hosts the first dinner? Which friends come along? \
+Each plan carries old hopes about home.
+
+After a Long Trip
+
+Partners often snap at each other at the end of a long drive. When you get home, rest before you talk about \
+anything hard. Pick a quiet hour the next day to talk it through, and start with what each of you needed.
+"""
+
+
+@pytest.fixture(scope="module")
+def tips(tmp_path_factory):
+    path = tmp_path_factory.mktemp("article") / "winter-plans-for-two.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return {tip.headline: tip for tip in split_report(read_article(path)).tips}
+
+
+def test_a_short_line_the_article_goes_on_after_is_not_said_to_have_nothing_after_it(tips):
+    tip = tips["Winter asks partners to settle many plans in a few weeks."]
+    assert not any("nothing after it" in note for note in tip.notes), tip.notes
+    assert "a short line without what follows it: check it says something by itself" in tip.notes
+
+
+def test_a_short_line_that_ends_its_paragraph_has_nothing_after_it():
+    line = "Winter asks partners to settle many plans in a few weeks."
+    assert "a short line with nothing after it: check it says something by itself" in review_notes(
+        line, line, line, [], kind="sentence")
+    assert "a short line without what follows it: check it says something by itself" in review_notes(
+        line, line, line, [], kind="sentence", goes_on=True)
+
+
+def test_the_heading_a_note_quotes_is_in_the_tips_own_case():
+    headline = "Even close partners quarrel in winter."
+    notes = standalone_notes(headline, headline + " Rest before you talk.", kind="sentence", section="After a Hard Visit")
+    assert "the heading says when this applies (“after a hard visit”): say it in the tip" in notes, notes
