@@ -44,8 +44,8 @@ _CONTENT = ("text", "card", "alt_text", "weighted_length", "section", "position"
 
 
 class TooLong(ContentError):
-    """Approved tips too long for every network they go to: `tips` are their keys (campaign/tip), each one named
-    in the message; nothing was queued."""
+    """queue's refusal, nothing queued, naming every problem found: approved tips too long for every network they
+    go to (`tips`: their keys, campaign/tip), pins that break the timetable, campaign files that do not read."""
 
     def __init__(self, message: str, tips: tuple[str, ...]):
         super().__init__(message)
@@ -89,8 +89,10 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                    for n in configured)
 
     timetable = Timetable(settings.schedule)
-    check_pins(settings, campaigns, timetable, now, posts_out(store, now))  # before anything changes
-    wanted, withdrawn, too_long = _wanted_posts(settings, campaigns, needs_card, tips)
+    pins = pin_problems(settings, campaigns, timetable, now, posts_out(store, now))
+    wanted, withdrawn, too_long, fits_nowhere = _wanted_posts(settings, campaigns, needs_card, tips)
+    if pins or fits_nowhere:  # before anything changes: every problem of this run named, broken files too
+        refuse(pins, fits_nowhere, [broken.line() for broken in files.unreadable] if files else [])
     report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
                               "unchanged_as": {},
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
@@ -174,11 +176,26 @@ _RULES = {"blackout": "a blackout date", "max_per_day": "over max_per_day", "min
           "off": "no longer a slot on the timetable"}
 
 
-def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: dict[str, datetime] | None = None
-               ) -> None:
+def refuse(pins: list[str], fits_nowhere: list[tuple[str, str]], unreadable: list[str]) -> None:
+    """Stop `queue`, nothing queued, naming every problem found (a line each): the campaign files that do not read,
+    the pins that break the timetable, the tips too long for every network; a last line says what became of it
+    (one problem: one line)."""
+    lines = [*unreadable, *pins, *(why for _, why in fits_nowhere)]
+    if len(lines) == 1:
+        end = "; nothing was queued"
+    elif not pins and not unreadable:
+        end = f"\nnothing was queued: fix these {len(fits_nowhere)} tips, or set their status: skip"
+    else:
+        end = f"\nnothing was queued: fix these {len(lines)} problems"
+    raise TooLong("\n".join(lines) + end, tuple(key for key, _ in fits_nowhere))
+
+
+def pin_problems(settings, campaigns, timetable: Timetable, now: datetime, out: dict[str, datetime] | None = None
+                 ) -> list[str]:
     """Pins (`at:`) obey the timetable's rules among themselves and with the posts already out (`out`: tip key ->
     when it went out): no blackout date, at most max_per_day a day, min_gap apart, as the studio's Move checks.
-    A pin that breaks one is refused with its file:line:col; nothing is queued."""
+    A line for each pin that breaks one, with its file:line:col (queue refuses them all; nothing is queued)."""
+    problems = []
     schedule = settings.schedule
     out = out or {}
     calendar = timetable.calendar((at, None) for at in out.values())
@@ -212,7 +229,8 @@ def check_pins(settings, campaigns, timetable: Timetable, now: datetime, out: di
                 calendar.add(at, tip.section)
                 pinned.add(at, tip.section)
                 continue
-            raise ContentError(f"{tip_place(campaign, settings.root, tip.id, 'at')}: {why}; nothing was queued")
+            problems.append(f"{tip_place(campaign, settings.root, tip.id, 'at')}: {why}")
+    return problems
 
 
 def posts_out(store: Store, now: datetime) -> dict[str, datetime]:
@@ -357,9 +375,10 @@ def orphans(store: Store, campaigns, *, everything: bool, unread: Collection[str
 
 
 def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None = None
-                  ) -> tuple[list[Wanted], list[str], list[dict]]:
+                  ) -> tuple[list[Wanted], list[str], list[dict], list[tuple[str, str]]]:
     """Every approved tip (of `only`, if given) as one post per account (its text checked against that
-    network's limit); the keys of the other tips; and the tips too long for some network (queued on the others).
+    network's limit); the keys of the other tips; the tips too long for some network (queued on the others); and
+    those too long for every network, (key, why), which stop queue (no card is drawn then).
 
     An approved tip with a flag no person acknowledged (stale: its article changed under it; sensitive;
     privacy) waits for a person to look again."""
@@ -398,12 +417,9 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                                  "message": f"{where}: tip {tip.id!r} would be {what} on {network}; queued on "
                                             f"{', '.join(n for n, _, _ in fitting)} only: {remedy}"})
             drafts.append((campaign, position, tip, fitting))
-    if fits_nowhere:
-        # a line a tip, the last saying what became of the rest (one tip: one line)
-        end = ("; nothing was queued" if len(fits_nowhere) == 1
-               else f"\nnothing was queued: fix these {len(fits_nowhere)} tips, or set their status: skip")
-        raise TooLong("\n".join(why for _, why in fits_nowhere) + end, tuple(key for key, _ in fits_nowhere))
 
+    if fits_nowhere:
+        return [], withdrawn, too_long, fits_nowhere
     cards = _card_maker(settings) if any(needs_card(tip_key(c.slug, t.id)) for c, _, t, _ in drafts) else None
     wanted = []
     for campaign, position, tip, fitting in drafts:
@@ -417,7 +433,7 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
                         due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive,
                         tip_digest=tip_fingerprint(campaign, tip, network), card_digest=card_digest)
             wanted.append(Wanted(post, tip.at))
-    return wanted, withdrawn, too_long
+    return wanted, withdrawn, too_long, fits_nowhere
 
 
 def skip_tip(campaign, root: Path, tip_id: str) -> str:

@@ -212,6 +212,23 @@ def test_skip_of_an_approved_tip_not_queued_names_where_status_skip_goes(root, c
                                                  "to go out can be skipped\n")
 
 
+def test_queue_names_every_problem_of_one_run_and_queues_nothing(root, cli):
+    """A user trial: a broken campaign file was named only once the tip too long was skipped (queue stopped at the
+    first problem). Now one run names each, a line each, and queues nothing (all or nothing, docs/queue.md)."""
+    write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long", "text": "word " * 60},
+                                   {"id": "pinned", "at": "2026-12-25T09:00"}])
+    broken = write_campaign(root, "beta", [{"id": "other"}])
+    broken.write_text(broken.read_text(encoding="utf-8").replace("status: approved", "status: maybe"), encoding="utf-8")
+    result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    lines = result.err.splitlines()
+    assert result.code == 2 and len(lines) == 4, result
+    assert re.match(r"error: posts/beta\.yaml:\d+:\d+: tips\[0\]\.status: unknown status 'maybe'", lines[0]), lines
+    assert re.match(r"error: posts/alpha\.yaml:\d+:\d+: tips\[2\]\.at: 2026-12-25 is a blackout date", lines[1]), lines
+    assert re.match(r"error: posts/alpha\.yaml:\d+:\d+: tips\[1\]\.text: tip 'too-long' would be", lines[2]), lines
+    assert lines[3] == "error: nothing was queued: fix these 3 problems", lines
+    assert plan(root) == []
+
+
 def test_recycling_brings_old_posts_round_again_when_the_queue_runs_dry(project):
     write_schedule(project, recycle="90d")
     write_campaign(project, "alpha", [{"id": "t1", "section": "A"}, {"id": "t2", "section": "B"}])
