@@ -352,13 +352,15 @@ class PreviewReport(Result):
 UNCONFIGURED = "unconfigured"  # an account whose settings lack a secret (store.records.AccountState)
 UNCONFIGURED_WAITS = "its posts wait, nothing is tried; once it is set the next run posts them (no resume needed)"
 
-# A post's state as every report words it, the same in `status`, `run-due` and the studio: a failed post is
-# tried again by itself (run-due deferred it), a dead one waits for a person (`retry`).
-STATE_WORDS = {"failed": "retrying", "dead": "failed for good"}
+# A post's state as every report words it, the same in `status`, `plan`, `run-due` and the studio: a failed post
+# is tried again by itself (run-due deferred it), a dead one waits for a person (`retry`), a missed one missed its
+# slot by more than the catch-up window and was moved to the next free one (it is not lost). The stored names
+# (and --json) stay as design.md gives them.
+STATE_WORDS = {"failed": "retrying", "dead": "failed for good", "missed": "moved"}
 
 
 def state_word(status: str) -> str:
-    """"retrying" for failed, "failed for good" for dead; every other state is its own word."""
+    """"retrying" for failed, "failed for good" for dead, "moved" for missed; every other state is its own word."""
     return STATE_WORDS.get(status, status)
 
 

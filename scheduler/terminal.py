@@ -75,7 +75,8 @@ def show_plan(rows: list[dict], days: int) -> None:
     if several:
         table.add_column("on", no_wrap=True)
     console = _console()
-    states = [row.get("held") or row["status"] for row in rows]  # what run-due will do: "held: edited", not queued
+    # what run-due will do: "held: edited", not queued; a state in status's word ("retrying", not "failed")
+    states = [row.get("held") or state_word(row["status"]) for row in rows]
     status = max(6, *(len(state) for state in states))
     table.add_column("post", overflow="ellipsis", no_wrap=True,  # one line each: id, then the words
                      max_width=max(20, console.width - 15 - on - status - 7 - 12))

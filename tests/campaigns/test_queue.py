@@ -229,6 +229,29 @@ def test_queue_names_every_problem_of_one_run_and_queues_nothing(root, cli):
     assert plan(root) == []
 
 
+def test_status_and_plan_say_moved_and_retrying_for_the_same_states(root, cli):
+    """A user trial: `status` said '1 missed' for a post moved to a new slot (read as lost at 3 a.m.), and `plan`
+    showed a post run-due retries as 'failed' where status said 'retrying'."""
+    write_campaign(root, "alpha", [{"id": "t1", "section": "A"}, {"id": "t2", "section": "B"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    later = datetime(2026, 12, 20, 12, 0, tzinfo=UTC)
+    with open_store(settings_for(root).database_url) as store:
+        moved = store.claim("w", later, timedelta(minutes=5))
+        assert moved is not None and store.move(moved, "w", later + timedelta(days=2), later)
+        failing = store.claim("w", later, timedelta(minutes=5))
+        assert failing is not None and store.record_retry(failing.id, "w", "X answered 503", later + timedelta(days=1),
+                                                          uncertain=False, now=later)
+    now = ("--now", later.isoformat())
+    status = cli("status", *now, cwd=root)
+    assert status.code == 0 and "posts: 1 retrying, 1 moved" in status.out, status.out
+    assert "missed" not in status.out, status.out
+    shown = cli("plan", "--days", "7", *now, cwd=root, env={"COLUMNS": "160"})
+    rows = {f"alpha/{words[3]}": words[-2] for words in map(str.split, shown.out.splitlines())
+            if len(words) > 5 and re.fullmatch(r"\d+/280", words[-1])}
+    assert rows == {failing.id: "retrying", moved.id: "moved"}, shown.out
+    assert {row["status"] for row in json.loads(cli("plan", "--json", *now, cwd=root).out)["posts"]} == {"failed", "missed"}
+
+
 def test_recycling_brings_old_posts_round_again_when_the_queue_runs_dry(project):
     write_schedule(project, recycle="90d")
     write_campaign(project, "alpha", [{"id": "t1", "section": "A"}, {"id": "t2", "section": "B"}])
