@@ -262,8 +262,8 @@ def test_notes_about_the_words_a_person_did_not_touch_stay():
     assert notes_after_edit(notes, "A fine headline.", "Fine words, alot of them.", ["headline"]) == [
         "a quotation: check who said it", "text shortened to fit a post"]
     assert notes_after_edit(notes, "A fine headline.", "Fine words, alot of them.", ["text"]) == [
-        "a quotation: check who said it", "headline lightly compressed from the sentence",
-        "source sentence has a typo? (alot)"]
+        "a quotation: check who said it", "source sentence has a typo? (alot)",
+        "headline lightly compressed from the sentence"]  # what asks for a look before what split merely did
     # what is wrong with the new words' content goes first, as split puts it
     assert notes_after_edit(notes, "Breathe.", "Breathe.", ["text"])[0].startswith("a headline of two words")
 

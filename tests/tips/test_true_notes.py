@@ -7,7 +7,7 @@ import pytest
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
-from scheduler.tips.readiness import review_notes
+from scheduler.tips.readiness import held_back_notes, review_notes
 from scheduler.tips.standalone import standalone_notes
 
 NO_ADVICE = "says nothing to the reader"
@@ -69,3 +69,15 @@ def test_the_heading_a_note_quotes_is_in_the_tips_own_case():
     headline = "Even close partners quarrel in winter."
     notes = standalone_notes(headline, headline + " Rest before you talk.", kind="sentence", section="After a Hard Visit")
     assert "the heading says when this applies (“after a hard visit”): say it in the tip" in notes, notes
+
+
+@pytest.mark.parametrize("described", [
+    "headline lightly compressed from the sentence", "headline shortened from a longer sentence",
+    "headline is the section heading",
+])
+def test_a_held_back_tip_never_opens_on_what_split_merely_did(described):
+    """Read first, "headline lightly compressed" was all a manager saw of why a long tip was held back."""
+    long_ = "30 words or more: outside graders mostly trimmed such tips; shorten it"
+    text = "You can take small steps even when your partner is not ready to join you."
+    notes = held_back_notes([described, long_], text, text)
+    assert notes[0] == long_ and notes[-1] == described, notes
