@@ -184,12 +184,20 @@ def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, .
     context = any(note.startswith(_CONTEXT) for note in found)
     said = [note for note in content_hints(headline, text) if not (context and note.startswith(_CONTEXT))]
     named = any(note_rank(note) == 0 for note in found + said)
-    hints = said + ([HELD["in_list"]] if not named and dict(zip(FEATURES, reading)).get("in_list") else [])
+    place = dict(zip(FEATURES, reading))
+    hints = said + ([HELD["in_list"]] if not named and place.get("in_list") else [])
+    leaning = None if place.get("opens_section", 1) else next(
+        (LEANING[name] for name in _PLACES if place.get(name)), None)
+    if leaning and not any(note.startswith(_CONTEXT) or note in LEANING.values() for note in found + said):
+        hints.append(leaning)  # "starts mid-paragraph" on every held-back tip it is true of, not only where the
+        # tip model held it back for its place (a tip held for its length or a flag did not get it)
     if any(note_rank(note) == 1 for note in found):  # one reading of "no advice" is enough
         hints = [note for note in hints if note_rank(note) != 1]
     found += hints
     return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note not in said)))
 
 
+# What a tip's place says it may lean on (never its words: the model's opens_pointer reads "Some people" as one).
+_PLACES = ("after_question", "after_colon", "mid_paragraph")
 _CONTEXT = tuple(_opening(note) for note in (standalone.LEANS, standalone.NO_ANTECEDENT, standalone.POINTS_ELSEWHERE,
                                              standalone.POINTS_OUTSIDE, standalone.THE_UNSAID, REASONS["context"]))
