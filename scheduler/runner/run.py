@@ -75,6 +75,10 @@ BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
 HOLD_LOOK_AGAIN = timedelta(minutes=2)  # a post whose campaign file does not read: looked at again this soon
+# A post that failed this many times in a row for a reason the network did not explain (refused, no answer, 5xx;
+# not a rate limit with its reset time) is reported as failed, so `run-due -q` prints it and exits 3 (cron mails):
+# about 14 minutes of backoff (2m, 4m, 8m) with nothing out. It is still retried, never dropped.
+FAILING_AFTER = 3
 
 
 def backoff(attempts: int) -> timedelta:
@@ -435,6 +439,9 @@ class _Run(_Stage):
         self.store.record_retry(post.id, self.worker_id, message, retry_at, uncertain=exc.uncertain, now=now)
         if report_as_failed:
             self.report.failed.append(Failed(post.id, message, post.network))
+        elif exc.retry_at is None and attempts >= FAILING_AFTER:  # a network that keeps failing: say so, each run
+            self.report.failed.append(Failed(post.id, f"{message} (failed {attempts} times in a row; next try at "
+                                                      f"{self.local(retry_at)})", post.network))
         else:
             self.report.deferred.append(Deferred(post.id, self.local(retry_at), message, post.network))
         return True

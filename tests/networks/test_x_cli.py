@@ -320,3 +320,22 @@ def test_a_stop_an_earlier_version_recorded_for_unset_secrets_lifts_once_they_ar
     assert (fixed["accounts"][0]["state"], fixed["accounts"][0]["reason"]) == ("active", None)
     ran = run_due(queued, fx, "2026-12-01T09:01")
     assert ran.code == 0 and [p["id"] for p in json.loads(ran.out)["posted"]] == [planned[0]["id"]], ran
+
+
+UNREACHABLE = "http://127.0.0.1:9"  # nothing listens there: every call is refused
+
+
+def test_a_network_that_keeps_failing_is_reported_from_the_third_attempt_and_still_retried(queued, planned, fx):
+    # a user trial: a firewall (here a closed port) and `run-due -q` from cron printed nothing and exited 0 for days
+    env = {**fx.env(), "JUNO_X_API_BASE": UNREACHABLE}
+    runs = [run_cli("run-due", "-q", "--now", now, cwd=queued, env=env)
+            for now in ("2026-12-01T09:01", "2026-12-01T09:04", "2026-12-01T09:09", "2026-12-01T09:18")]
+    assert [r.code for r in runs] == [0, 0, 3, 3], runs
+    assert runs[0].out == runs[1].out == ""
+    third = runs[2].out.strip()
+    assert third.startswith(f"failed {planned[0]['id']}: ") and "could not be reached" in third, third
+    assert "failed 3 times in a row; next try at 2026-12-01T09:17" in third, third
+    assert "failed 4 times in a row" in runs[3].out
+    back = run_due(queued, fx, "2026-12-01T09:40")  # the network is back: the post goes out, once
+    assert back.code == 0, back
+    assert [p["text"] for p in fx.posts] == [planned[0]["text"]]
