@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from scheduler.errors import PublishError, PublishErrorKind
 
@@ -50,6 +51,7 @@ class Failure:
     timed_out: bool = False          # no answer in time (rather than a dropped connection)
     outcome: Outcome | None = None   # the network's own reading, where the status alone would mislead
     words: str = ""                  # with `outcome`: the whole sentence to show
+    host: str = ""                   # the host really called, when it was not reached (a gateway, the DNS name)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def error_for(failure: Failure, remedies: Remedies, *, action: str, posting: boo
                             retry_at=failure.reset)
     if status is None:
         if not failure.reached:
-            return PublishError(f"{name} at {remedies.address} could not be reached while {action}"
+            return PublishError(f"{name} at {failure.host or remedies.address} could not be reached while {action}"
                                 f"{f' ({said})' if said else ''}; will retry", kind="retry")
         what = "no answer in time" if failure.timed_out else "the connection dropped"
         if posting:
@@ -123,6 +125,20 @@ def shown_time(moment: datetime | None, zone: tzinfo | None) -> str:
         return f"{moment:%Y-%m-%d %H:%M} UTC"
     local = moment.astimezone(zone)
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def host_called(exc: BaseException) -> str:
+    """The host (and port) a failed requests or httpx call went to: "" when the error does not say."""
+    request = getattr(exc, "request", None)
+    try:
+        return urlsplit(str(request.url)).netloc if request is not None else ""
+    except (AttributeError, RuntimeError, ValueError):  # httpx raises RuntimeError for a request not set
+        return ""
+
+
+def checked(exc: PublishError) -> str:
+    """What `check` says of a failed call: its words without "; will retry" (check tries once; it retries nothing)."""
+    return str(exc).removesuffix("; will retry").removesuffix("; will retry later")
 
 
 def never_connected(exc: BaseException | None) -> bool:

@@ -334,8 +334,19 @@ def test_a_network_that_keeps_failing_is_reported_from_the_third_attempt_and_sti
     assert runs[0].out == runs[1].out == ""
     third = runs[2].out.strip()
     assert third.startswith(f"failed {planned[0]['id']}: ") and "could not be reached" in third, third
+    assert "X at 127.0.0.1:9 could not be reached" in third  # the host called, not api.x.com
     assert "failed 3 times in a row; next try at 2026-12-01T09:17" in third, third
     assert "failed 4 times in a row" in runs[3].out
     back = run_due(queued, fx, "2026-12-01T09:40")  # the network is back: the post goes out, once
     assert back.code == 0, back
     assert [p["text"] for p in fx.posts] == [planned[0]["text"]]
+
+
+def test_check_names_the_host_it_called_and_promises_no_retry(queued, fx):
+    # a user trial: 'FAIL handle X at api.x.com could not be reached ... (connection refused); will retry' for a
+    # call that went to JUNO_X_API_BASE, from a command that retries nothing
+    result = run_cli("check", cwd=queued, env={**fx.env(), "JUNO_X_API_BASE": UNREACHABLE})
+    assert result.code == 1, result  # an error, not configuration: the settings may be right, the network is out
+    [line] = [line for line in result.out.splitlines() if line.startswith("FAIL")]
+    assert "X at 127.0.0.1:9 could not be reached" in line and "(connection refused)" in line, line
+    assert "api.x.com" not in line and "will retry" not in line, line

@@ -256,6 +256,16 @@ def test_an_unreachable_server_is_a_certain_retry():
     publisher.handle_cache.put(cache_key, HANDLE)
     error = failure(publisher, post())
     assert (error.kind, error.uncertain) == ("retry", False)
+    assert f"X at 127.0.0.1:{port} could not be reached" in str(error) and "(connection refused)" in str(error)
+
+
+def test_a_host_dns_does_not_know_is_named_as_such():
+    creds = Credentials("k" * 10, "s" * 10, "t" * 10, "u" * 10)
+    publisher = XPublisher(creds, HANDLE, api_base="http://nohost.invalid", backoff=0)
+    publisher.handle_cache.put(creds.fingerprint, HANDLE)
+    error = failure(publisher, post())
+    assert "X at nohost.invalid could not be reached" in str(error), error
+    assert "(DNS found no such host)" in str(error) and "refused" not in str(error), error
 
 
 def test_find_existing_sees_through_tco_links_and_escaping(fx, card):

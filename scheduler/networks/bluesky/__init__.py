@@ -31,6 +31,7 @@ from scheduler.networks.bluesky.text import (
     bluesky_text,
     graphemes,
 )
+from scheduler.networks.policy import checked
 
 
 class Bluesky(Network):
@@ -111,7 +112,7 @@ class Bluesky(Network):
         try:
             report.add("bluesky handle", True, publisher.check())
         except PublishError as exc:
-            report.add("bluesky handle", False, str(exc), ACCOUNT_PROBLEM)
+            report.add("bluesky handle", False, checked(exc), ACCOUNT_PROBLEM)
         finally:
             publisher.close()
 

@@ -30,6 +30,7 @@ from scheduler.networks.mastodon.access import (
     parse_access,
     read_limits,
 )
+from scheduler.networks.policy import checked
 
 
 class Mastodon(Network):
@@ -102,7 +103,7 @@ class Mastodon(Network):
             actual = publisher.whoami()
             limits = publisher.limits()
         except PublishError as exc:
-            report.add("mastodon handle", False, str(exc), ACCOUNT_PROBLEM)
+            report.add("mastodon handle", False, checked(exc), ACCOUNT_PROBLEM)
             return
         finally:
             publisher.close()

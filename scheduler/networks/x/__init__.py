@@ -24,6 +24,7 @@ from scheduler.networks.base import (
     TextLength,
     mask,
 )
+from scheduler.networks.policy import checked
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
 from scheduler.networks.x.credentials import Credentials
 
@@ -232,7 +233,7 @@ class X(Network):
         try:
             me = publisher.whoami()
         except PublishError as exc:
-            report.add("handle", False, f"{exc}{where}", ACCOUNT_PROBLEM)
+            report.add("handle", False, f"{checked(exc)}{where}", ACCOUNT_PROBLEM)
             return
         finally:
             publisher.close()

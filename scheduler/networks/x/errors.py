@@ -18,6 +18,7 @@ from scheduler.networks.policy import (
     Outcome,
     Remedies,
     error_for,
+    host_called,
     never_connected,
 )
 
@@ -95,14 +96,16 @@ def failure_of(exc: Exception, *, handle: str) -> Failure:
     if isinstance(exc, tweepy.HTTPException):
         return _answer(exc, handle)
     if isinstance(exc, requests.ConnectTimeout) or never_connected(exc):
-        return Failure(reached=False, message=_reason(exc))
+        return Failure(reached=False, message=_reason(exc), host=host_called(exc))
     if isinstance(exc, (requests.Timeout, requests.ConnectionError, requests.RequestException)):
         return Failure(timed_out=isinstance(exc, requests.Timeout))
     raise exc
 
 
 def _reason(exc: Exception) -> str:
-    return "connection timed out" if isinstance(exc, requests.ConnectTimeout) else "connection refused"
+    if isinstance(exc, requests.ConnectTimeout):
+        return "connection timed out"
+    return "DNS found no such host" if "resolve" in str(exc) else "connection refused"
 
 
 def _answer(exc: tweepy.HTTPException, handle: str) -> Failure:
