@@ -426,9 +426,16 @@ def configure_logging(verbose: int, quiet: bool, debug: bool) -> None:
     level = logging.DEBUG if (debug or verbose >= 2) else logging.INFO if verbose == 1 else \
         logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if level > logging.DEBUG:  # a library's own log (urllib3's 'Retrying (…)' while a network is out) is for
+        for handler in logging.getLogger().handlers:  # --debug: what matters reaches the user in our words
+            handler.addFilter(_ours)
     for reader in _READER_LOGS:  # the HTML reader's libraries talk of their own internals ("discarding data:
         # None"): what matters reaches the user as our one `error:` line; --debug (or -vv) shows theirs too
         logging.getLogger(reader).setLevel(level if level <= logging.DEBUG else logging.CRITICAL)
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return record.name == "scheduler" or record.name.startswith("scheduler.")
 
 
 _READER_LOGS = ("trafilatura", "htmldate", "courlan", "justext", "readability", "lxml")

@@ -339,23 +339,23 @@ class _Run(_Stage):
             return self._publish(post)
         if decision.action == Action.WITHDRAW:
             self.store.withdraw(post, self.worker_id, now, decision.reason)
-            logger.warning("%s: not posted: %s", post.id, decision.reason)
+            logger.info("%s: not posted: %s", post.id, decision.reason)
             self.report.withdrawn.append(Withdrawn(post.id, decision.reason, post.network))
             return True
         if decision.action == Action.HOLD:  # its slot kept: once the file reads, catch_up counts from it
             self.store.hold(post, self.worker_id, now + HOLD_LOOK_AGAIN, now)
             self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
             return True
-        if decision.action == Action.MOVE:
+        if decision.action == Action.MOVE:  # the report says it in one line: these are for -v
             new_at = self.moved_slot(post, now)
             self.store.move(post, self.worker_id, new_at, now)
             if decision.why == Why.BLACKOUT:
-                logger.warning("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
+                logger.info("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
             elif decision.why == Why.CROWDED:
-                logger.warning("%s: its slot %s was missed; %s; moved to %s", post.id, self.local(post.eligible_at),
+                logger.info("%s: its slot %s was missed; %s; moved to %s", post.id, self.local(post.eligible_at),
                                decision.reason, self.local(new_at))
             else:
-                logger.warning("%s: its slot %s was missed by more than %s; moved to %s", post.id,
+                logger.info("%s: its slot %s was missed by more than %s; moved to %s", post.id,
                                self.local(post.eligible_at), self.schedule.catch_up, self.local(new_at))
             self.report.missed.append(Missed(post.id, self.local(new_at), post.network, _missed_reason(decision)))
             return True

@@ -332,6 +332,7 @@ def test_a_network_that_keeps_failing_is_reported_from_the_third_attempt_and_sti
             for now in ("2026-12-01T09:01", "2026-12-01T09:04", "2026-12-01T09:09", "2026-12-01T09:18")]
     assert [r.code for r in runs] == [0, 0, 3, 3], runs
     assert runs[0].out == runs[1].out == ""
+    assert not any("urllib3" in r.err or "Retrying" in r.err for r in runs), runs[0].err  # library logs: --debug
     third = runs[2].out.strip()
     assert third.startswith(f"failed {planned[0]['id']}: ") and "could not be reached" in third, third
     assert "X at 127.0.0.1:9 could not be reached" in third  # the host called, not api.x.com
@@ -350,3 +351,15 @@ def test_check_names_the_host_it_called_and_promises_no_retry(queued, fx):
     [line] = [line for line in result.out.splitlines() if line.startswith("FAIL")]
     assert "X at 127.0.0.1:9 could not be reached" in line and "(connection refused)" in line, line
     assert "api.x.com" not in line and "will retry" not in line, line
+    assert "urllib3" not in result.err and "Retrying" not in result.err, result.err
+    debug = run_cli("--debug", "check", cwd=queued, env={**fx.env(), "JUNO_X_API_BASE": UNREACHABLE})
+    assert "urllib3.connectionpool" in debug.err  # what a person asks for with --debug
+
+
+def test_run_due_says_each_move_once(queued, planned, fx):
+    # a user trial: each missed slot came twice, as a WARNING log line and as the report's `missed …` line
+    fx.set_now(epoch("2026-12-01T23:00"))
+    result = run_cli("run-due", "--now", "2026-12-01T23:00", cwd=queued, env=fx.env())
+    moved = [line for line in (result.out + result.err).splitlines() if "moved" in line or "move " in line]
+    assert [line.split(":")[0] for line in moved] == [f"missed {planned[0]['id']}", f"missed {planned[1]['id']}"], \
+        (result.out, result.err)
