@@ -24,6 +24,7 @@ import select
 import signal
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -39,6 +40,7 @@ from scheduler.errors import JunoError, unexpected
 from scheduler.heartbeat import beat
 from scheduler.results import CollectReport, counted
 from scheduler.runner.publishers import Publishers
+from scheduler.runner.report import RunReport, Stopped
 from scheduler.runner.run import (
     note_schedule_valid,
     run_as_files_say,
@@ -208,6 +210,14 @@ class Following:
         self.store.close()
 
 
+def cannot_post(files: Following) -> list[Stopped]:
+    """The accounts that cannot post with the settings read now (a secret not set), as run-due reports them."""
+    if not isinstance(files.publisher, Publishers):  # one publisher given (tests): nothing to set
+        return []
+    return [Stopped(account.handle, reason, account.network) for account in files.settings.schedule.all_accounts
+            if (reason := files.publisher.unset(account.network))]
+
+
 def _publishers(settings):
     return Publishers(settings)
 
@@ -233,6 +243,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     beat(settings.root, "daemon", clock())  # the studio shows that a daemon runs (while its pid lives)
     trigger = NextDue(files.store, recheck, clock)
     stopping: list[int] = []
+    told: dict[str, str | None] = {}  # by network: what keeps its account from posting, as last said (said once)
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
     # steps of run_due, which then finishes the post in flight and returns.
     collecting_pool = ThreadPoolExecutor(max_workers=1)
@@ -263,7 +274,10 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
                          exc_info=logger.isEnabledFor(logging.DEBUG))
             trigger.not_before = clock() + recheck
             return
-        for line in report.lines():
+        fresh = [row for row in report.unconfigured if told.get(row.network) != row.reason]  # each said once
+        told.clear()
+        told.update((row.network, row.reason) for row in report.unconfigured)
+        for line in replace(report, unconfigured=fresh).lines():
             echo(line)
         if report.empty or report.unconfigured:  # paused, stopped, held by other workers, or a setting not set
             trigger.not_before = clock() + recheck
@@ -299,6 +313,10 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
                           executor="collect")
         accounts = ", ".join(networks.written(a.network, a.handle) for a in settings.schedule.all_accounts)
         echo(f"daemon started for {accounts} ({worker_id}); stop it with SIGTERM or Ctrl-C")
+        unconfigured = cannot_post(files)  # said at once, not when a post first falls due
+        told.update((row.network, row.reason) for row in unconfigured)
+        for line in RunReport(unconfigured=unconfigured).lines():
+            echo(line)
         alarm.start()
     finally:
         for sig, handler in previous.items():

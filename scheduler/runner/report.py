@@ -159,7 +159,7 @@ class RunReport:
         lines += [f"waits {row.id}: {row.reason}" for row in self.waiting]
         lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
                   for row in self.unreadable]
-        lines += [f"cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
+        lines += [f"error: cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
                   "the fix posts them)" for row in self.unconfigured]
         for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
             lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")

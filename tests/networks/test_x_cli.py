@@ -246,7 +246,7 @@ def test_unset_secrets_are_configuration_the_post_waits_and_goes_once_they_are_s
     half = {**bare, "X_API_KEY": "only-the-key-1234"}
     told = run_cli("run-due", "--now", "2026-12-01T09:03", cwd=queued, env=half)
     assert told.code == 2, told
-    [line] = [line for line in told.out.splitlines() + told.err.splitlines() if line.startswith("cannot post to")]
+    [line] = [line for line in told.out.splitlines() + told.err.splitlines() if line.startswith("error: cannot post to")]
     said = line.split(";")[0]
     assert said.endswith("X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET not set") and "X_API_KEY" not in said
     assert "only-the-key-1234" not in told.out + told.err
@@ -293,7 +293,7 @@ def test_the_daemon_says_once_what_to_set_and_does_not_spin(queued, fx):
     try:
         assert daemon.stdout.readline().startswith("daemon started for @junocounseling")
         line = daemon.stdout.readline()
-        assert line.startswith("cannot post to @junocounseling: ") and "X_API_KEY" in line, line
+        assert line.startswith("error: cannot post to @junocounseling: ") and "X_API_KEY" in line, line
         time.sleep(3)  # a minute before it looks again
     finally:
         daemon.send_signal(signal.SIGTERM)
@@ -363,3 +363,21 @@ def test_run_due_says_each_move_once(queued, planned, fx):
     moved = [line for line in (result.out + result.err).splitlines() if "moved" in line or "move " in line]
     assert [line.split(":")[0] for line in moved] == [f"missed {planned[0]['id']}", f"missed {planned[1]['id']}"], \
         (result.out, result.err)
+
+
+def test_the_daemon_says_at_start_that_an_account_cannot_post(queued, fx):
+    # a user trial: with nothing due yet, the daemon said only 'daemon started for …' until the first post fell due
+    env = {name: "" for name in fx.env()}
+    daemon = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", "2026-12-01T07:00"], cwd=queued,
+                              env={**{k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))},
+                                   **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert daemon.stdout.readline().startswith("daemon started for @junocounseling")
+        time.sleep(3)  # what it says at start (a read here would wait forever on a daemon that says nothing)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        out, err = daemon.communicate(timeout=30)
+    assert daemon.returncode == 0, err
+    told = [line for line in (out + err).splitlines() if "cannot post" in line]
+    assert len(told) == 1 and told[0].startswith("error: cannot post to @junocounseling: "), (out, err)
+    assert out.splitlines()[0] == told[0] and "X_API_KEY" in told[0]
