@@ -284,12 +284,15 @@ def test_unset_secrets_are_configuration_the_post_waits_and_goes_once_they_are_s
     assert [p["id"] for p in json.loads(run_due(queued, fx, "2026-12-01T12:05").out)["posted"]] == [planned[1]["id"]]
 
 
+def daemon_without_secrets(root: Path, fx: FakeX, now: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))} | {name: "" for name in fx.env()}
+    return subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", now], cwd=root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def test_the_daemon_says_once_what_to_set_and_does_not_spin(queued, fx):
     # its posts are still due, so a daemon that took "nothing tried" for work done woke again at once, forever
-    env = {name: "" for name in fx.env()}
-    daemon = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", "2026-12-01T09:01"], cwd=queued,
-                              env={**{k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))},
-                                   **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    daemon = daemon_without_secrets(queued, fx, "2026-12-01T09:01")
     try:
         assert daemon.stdout.readline().startswith("daemon started for @junocounseling")
         line = daemon.stdout.readline()
@@ -367,10 +370,7 @@ def test_run_due_says_each_move_once(queued, planned, fx):
 
 def test_the_daemon_says_at_start_that_an_account_cannot_post(queued, fx):
     # a user trial: with nothing due yet, the daemon said only 'daemon started for …' until the first post fell due
-    env = {name: "" for name in fx.env()}
-    daemon = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "--now", "2026-12-01T07:00"], cwd=queued,
-                              env={**{k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_"))},
-                                   **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    daemon = daemon_without_secrets(queued, fx, "2026-12-01T07:00")
     try:
         assert daemon.stdout.readline().startswith("daemon started for @junocounseling")
         time.sleep(3)  # what it says at start (a read here would wait forever on a daemon that says nothing)
