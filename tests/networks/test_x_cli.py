@@ -376,7 +376,9 @@ def test_the_daemon_says_at_start_that_an_account_cannot_post(queued, fx):
         time.sleep(3)  # what it says at start (a read here would wait forever on a daemon that says nothing)
     finally:
         daemon.send_signal(signal.SIGTERM)
-        out, err = daemon.communicate(timeout=30)
+        out = daemon.stdout.read()  # not communicate(): it reads the pipe itself and misses what readline buffered
+        err = daemon.stderr.read()
+        daemon.wait(timeout=30)
     assert daemon.returncode == 0, err
     told = [line for line in (out + err).splitlines() if "cannot post" in line]
     assert len(told) == 1 and told[0].startswith("error: cannot post to @junocounseling: "), (out, err)
