@@ -616,7 +616,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     source = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
     notes = review_notes(headline, text, source, notes, kind=draft.kind, section="" if condition else draft.section or "",
-                         goes_on=_goes_on(draft))
+                         after=_after(draft))
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
@@ -631,11 +631,12 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
 
 
-def _goes_on(draft: Draft) -> bool:
-    """The paragraph has words after the tip's last sentence (questions, examples split left out of it)."""
+def _after(draft: Draft) -> str:
+    """The paragraph's words after the tip's last sentence (questions, examples, a list's "Try these:" split left
+    out of it); "" when it ends there or the sentence is not found as written."""
     last = draft.sources[-1] if draft.sources else ""
     end = draft.context.find(last) if last else -1
-    return end >= 0 and bool(draft.context[end + len(last):].strip())
+    return draft.context[end + len(last):].strip() if end >= 0 else ""
 
 
 def _condition_for(draft: Draft) -> str | None:

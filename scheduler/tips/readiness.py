@@ -17,7 +17,7 @@ from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.filters import compress
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
-from scheduler.tips.sentences import words
+from scheduler.tips.sentences import split_sentences, words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
 from scheduler.tips.standalone import WEAK_READINGS, content_hints, standalone_notes
 from scheduler.tips.tipmodel import FEATURES, HELD, LEANING, MODEL_NOTES, PRIVATE, SIGNS
@@ -46,9 +46,9 @@ SHORT_ALONE = "a short line without what follows it: check it says something by 
 
 
 def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str, section: str = "",
-                 goes_on: bool = False) -> list[str]:
-    """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at. `goes_on`:
-    the article's paragraph has more after the tip's words (that split left out)."""
+                 after: str = "") -> list[str]:
+    """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at. `after`:
+    what the article's paragraph has after the tip's words (that split left out)."""
     found = list(notes)
     head_words = words(headline)
     if kind == "heading" and text.strip() == headline.strip():
@@ -57,7 +57,7 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
         found.append("a headline of two words and nothing more: add what makes it advice")
     elif len(head_words) <= 12 and text.strip() == headline.strip() and kind == "sentence" and not is_imperative(
             headline):
-        found.append(SHORT_ALONE if goes_on else SHORT_LINE)
+        found.append(SHORT_ALONE if after else SHORT_LINE)
     if kind == "sentence" and (re.match(r"^(?:maybe|perhaps)\b", headline, re.IGNORECASE) or (
             _SCENE.match(headline) and not re.search(r"\b(?:can|try|need|deserve|don’t|don't)\b", headline))):
         found.append("describes the reader’s situation rather than advising: check it says something a follower "
@@ -70,6 +70,9 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
         found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
     if kind != "edited":  # a person's own words are theirs to judge
         own = standalone_notes(headline, text, kind=kind, section=section)
+        if after.endswith(":") and len(split_sentences(after)) <= 1 and standalone.NOT_TO_READER in own:
+            # no advice, and its paragraph goes on to "Try these:" and a list: the list's lead-in, its items left out
+            own = [standalone.LEAD_IN_ALONE if note == standalone.NOT_TO_READER else note for note in own]
         if not is_ready(found):  # a problem named already: the weaker readings would only add words
             own = [note for note in own if note not in WEAK_READINGS]
         found += own
@@ -191,7 +194,8 @@ def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, .
     if leaning and not any(note.startswith(_CONTEXT) or note in LEANING.values() for note in found + said):
         hints.append(leaning)  # "starts mid-paragraph" on every held-back tip it is true of, not only where the
         # tip model held it back for its place (a tip held for its length or a flag did not get it)
-    if any(note_rank(note) == 1 for note in found):  # one reading of "no advice" is enough
+    if any(note_rank(note) == 1 or note == standalone.LEAD_IN_ALONE for note in found):
+        # one reading of "no advice" is enough (a list's lead-in says what it is instead)
         hints = [note for note in hints if note_rank(note) != 1]
     found += hints
     return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note not in said)))

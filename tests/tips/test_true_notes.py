@@ -45,6 +45,14 @@ anything hard. Pick a quiet hour the next day to talk it through, and start with
 Choosing Together
 
 Sit down early in the month and name the choices you will face together. Take turns choosing which parties to attend. Listen for the worry under each request.
+
+Little Rituals That Help
+
+Little rituals keep a household steady when the weeks are crowded. Try these:
+
+- Share one good moment from the day at dinner.
+- Keep one evening a week free of errands.
+- Leave a short note for each other on busy mornings.
 """
 
 
@@ -66,7 +74,7 @@ def test_a_short_line_that_ends_its_paragraph_has_nothing_after_it():
     assert "a short line with nothing after it: check it says something by itself" in review_notes(
         line, line, line, [], kind="sentence")
     assert "a short line without what follows it: check it says something by itself" in review_notes(
-        line, line, line, [], kind="sentence", goes_on=True)
+        line, line, line, [], kind="sentence", after="Who hosts the first dinner?")
 
 
 def test_the_heading_a_note_quotes_is_in_the_tips_own_case():
@@ -94,3 +102,10 @@ def test_every_held_back_tip_from_inside_a_paragraph_says_it_starts_mid_paragrap
     tip = tips[headline]
     assert not tip.ready
     assert "starts mid-paragraph: check it does not lean on the sentence before it" in tip.notes, tip.notes
+
+
+def test_a_tip_of_a_lists_lead_in_alone_says_so(tips):
+    """Its "Try these:" dropped and its items tips of their own, the lead-in's claim was 'says nothing to the reader'."""
+    tip = next(tip for tip in tips.values() if tip.text.startswith("Little rituals keep a household steady"))
+    assert tip.notes[0] == "a list’s lead-in without its items: add them or leave it out", tip.notes
+    assert not any(note.startswith(NO_ADVICE) for note in tip.notes)
