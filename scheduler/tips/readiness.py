@@ -20,7 +20,15 @@ from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import split_sentences, words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
 from scheduler.tips.standalone import WEAK_READINGS, content_hints, standalone_notes
-from scheduler.tips.tipmodel import FEATURES, HELD, LEANING, MODEL_NOTES, PRIVATE, SIGNS
+from scheduler.tips.tipmodel import (
+    FEATURES,
+    HELD,
+    LEANING,
+    MODEL_NOTES,
+    NOT_SURE,
+    PRIVATE,
+    SIGNS,
+)
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
 
@@ -198,7 +206,12 @@ def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, .
         # one reading of "no advice" is enough (a list's lead-in says what it is instead)
         hints = [note for note in hints if note_rank(note) != 1]
     found += hints
-    return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note not in said)))
+    return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note in _UNSURE, note not in said)))
+
+
+# Doubts that name nothing to check: after one that does ("starts mid-paragraph: check it does not lean on the
+# sentence before it"), which a user's "Money, travel… all pile up at once." did not get before it.
+_UNSURE = (REASONS["advice"], NOT_SURE)
 
 
 # What a tip's place says it may lean on (never its words: the model's opens_pointer reads "Some people" as one).

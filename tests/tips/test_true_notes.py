@@ -9,6 +9,7 @@ from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
 from scheduler.tips.readiness import held_back_notes, review_notes
 from scheduler.tips.standalone import standalone_notes
+from scheduler.tips.tipmodel import FEATURES
 
 NO_ADVICE = "says nothing to the reader"
 
@@ -109,3 +110,13 @@ def test_a_tip_of_a_lists_lead_in_alone_says_so(tips):
     tip = next(tip for tip in tips.values() if tip.text.startswith("Little rituals keep a household steady"))
     assert tip.notes[0] == "a list’s lead-in without its items: add them or leave it out", tip.notes
     assert not any(note.startswith(NO_ADVICE) for note in tip.notes)
+
+
+def test_a_doubt_that_names_nothing_comes_after_the_place_to_check():
+    """'Money, travel, family expectations and tired bodies all pile up at once.' leans on the sentence before it;
+    its only note was the model's doubt."""
+    text = "Money, travel, family plans and tired bodies all pile up at once."
+    reading = tuple(1.0 if name == "mid_paragraph" else 0.0 for name in FEATURES)
+    notes = held_back_notes(["the model is unsure it stands alone as advice: read it first"], text, text, reading)
+    assert notes.index("starts mid-paragraph: check it does not lean on the sentence before it") < notes.index(
+        "the model is unsure it stands alone as advice: read it first"), notes
