@@ -14,7 +14,8 @@ Beside the corpus, every sentence of the seed and the test articles that the lex
 (how articles are written, beside the corpus's short tips), but those of articles on the topic (grief, a traumatic
 event, danger at home), in a batch per folder. An L2-regularised logistic regression over present/absent terms
 (topicmodel.terms), fitted by gradient descent from zero for a fixed number of steps, in a fixed order, the weight
-of each word found in ORDINARY_ROWS or more ordinary rows held at zero or below (ordinary_words): pure Python,
+of each word found in ORDINARY_ROWS or more ordinary rows, and with no pull toward the topic, held at zero or
+below (ordinary_words): pure Python,
 deterministic, the same corpus gives the same topicmodel.json byte for byte. The shipped threshold is also above
 every ordinary phrasing and sentence it learned from, so the corpus's tests and the test articles hold.
 """
@@ -54,6 +55,7 @@ FALSE_SHARE = 0.02  # of the corpus's ordinary phrasings, at most this share fla
 ARTICLE_SHARE = 0.005  # of the articles' sentences the lexicon passes, at most this share flagged (batches out)
 DIGITS = 4
 ORDINARY_ROWS = 3  # a word in this many ordinary rows or more is an ordinary word: it may count against, never for
+PULL = 2.0  # unless its share of the phrasings to flag is this many times its ordinary share (set before measuring)
 ARTICLES = ROOT / "tests" / "data" / "articles"
 SEED = ROOT / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"
 # Articles about a death, a trauma or danger: their sentences the lexicon passes may still be on the topic, so they
@@ -123,11 +125,20 @@ def fit(rows: list[tuple[str, str, str]]) -> tuple[float, dict[str, float]]:
 
 
 def ordinary_words(rows: list[tuple[str, str, str]]) -> set[str]:
-    """The words (folded) found in ORDINARY_ROWS or more of the ordinary rows, phrasings and article sentences:
-    "someone", "after", "day", "house", "leave". The reader may count them against the topic, never for it, so a
-    sleep tip's "the house" and "day" cannot add up to a flag; its evidence must be words of the topic."""
-    counts = Counter(term for _, label, text in rows if label == "ordinary" for term in terms(text) if " " not in term)
-    return {term for term, count in counts.items() if count >= ORDINARY_ROWS}
+    """The words (folded) found in ORDINARY_ROWS or more of the ordinary rows, phrasings and article sentences, with
+    no pull toward the topic: their share of the phrasings to flag is less than PULL times their share of the
+    ordinary rows (the corpus's and the articles', weighed as fit weighs them): "day", "house", "night", "sleep".
+    The reader may count them against the topic, never for it, so a sleep tip's "the house" and "day" cannot add up
+    to a flag. A word the phrasings to flag are told in far more often ("someone", "after", "since") keeps what it
+    learns: capped, "A teenager who says \"I won't be a problem for much longer\"…" went unflagged."""
+    shares: dict[str, Counter] = {}
+    for kind in ("flag", "ordinary", "articles"):
+        chosen = [text for batch, label, text in rows if _kind(batch, label) == kind]
+        counts = Counter(term for text in chosen for term in terms(text) if " " not in term)
+        shares[kind] = Counter({term: count / max(1, len(chosen)) for term, count in counts.items()})
+    found = Counter(term for _, label, text in rows if label == "ordinary" for term in terms(text) if " " not in term)
+    return {term for term, count in found.items() if count >= ORDINARY_ROWS
+            and shares["flag"][term] < PULL * (shares["ordinary"][term] + shares["articles"][term]) / 2}
 
 
 def _kind(batch: str, label: str) -> str:

@@ -3,9 +3,9 @@ crisis or a traumatic event, in words no pattern of scheduler.tips.sensitivity n
 
 A logistic regression over the sentence's words and word pairs (lower case, crude stem: `fold`), trained by
 `python -m bench.train_sensitivity` on the labelled phrasings of tests/data/sensitivity/corpus.tsv and shipped in
-topicmodel.json (a weight per term, a bias, a threshold). A word common in ordinary sentences ("someone", "after",
-"house", "day") has a weight of zero or below, so only words of the topic can raise a flag. Reading a sentence costs
-a dict lookup per word and per pair. A tip is sensitive when the lexicon or this reader says so (docs/splitting.md, "What makes a tip sensitive").
+topicmodel.json (a weight per term, a bias, a threshold). A word common in ordinary sentences with no pull toward
+the topic ("house", "day", "night") has a weight of zero or below; one the sensitive phrasings are told in far more
+often ("after", "since", "someone") may count for it. Reading a sentence costs a dict lookup per word and per pair. A tip is sensitive when the lexicon or this reader says so (docs/splitting.md, "What makes a tip sensitive").
 """
 
 from __future__ import annotations

@@ -27,12 +27,19 @@ STILL_MISSED = frozenset([
     "We said goodbye to Dad in the spring.",
     "He never got to meet his granddaughter.",
     "The call from the hospital came at 3 a.m.",
+    # round 10: the reader's threshold rose (1.30 to 1.86) when "after", "since", "someone" could count again; these
+    # four, missed before round 9 too, were caught only at the lower threshold
+    "She wanted to go to sleep and stay asleep.",
+    "Some days I feel like I'm drowning and nobody can see it.",
+    "Writing a will at nineteen can be a warning sign.",
+    "She kept the bottle of pills in her drawer just in case.",
     "He kept looking at the rope in the garage.",
     "He had been collecting his medication for weeks.",
     "The police knocked on the door at midnight, and nothing was the same again.",
     # round 9: the reader no longer counts ordinary words ("someone", "after", "house") for the topic, and these
     # had been flagged by them alone (docs/splitting.md, "What makes a tip sensitive", round 9)
     "What you went through that night would shake anyone.",
+    "A birth story full of fear deserves to be heard, not hurried past.",  # round 10, as above
     # the held-out batch (tests/data/sensitivity/heldout.tsv, never trained on)
     "Some nights I lie down hoping I just won't wake up in the morning.",
     "When getting through the day feels pointless and you'd rather not be here at all, call a helpline.",
@@ -52,16 +59,13 @@ STILL_MISSED = frozenset([
     "Call the lifeline any hour if you feel you can't keep yourself safe.",
     "The night of the fire, we lost everything but each other.",
     "After the ICU, many patients have nightmares about what happened.",
-    "A teenager who says \"I won't be a problem for much longer\" needs someone to ask what they mean.",  # round 9
     # the held-out batch of round 9 (never trained on)
-    "A man attacked him in the car park, and he has not gone out after dark since.",
     "The night the river burst its banks, we lost our home.",
     "What happened to him at the hands of his coach still wakes him at night.",
     "He saw his friend drown at the quarry when they were sixteen.",
     "The robbery at the shop left her shaking every time the door opened.",
     "A dog attack at the age of six can leave a lifelong fear.",
-    # the held-out batch of round 10: a funeral or a death only pointed at ("the service", "the table for one")
-    "After the service, people go home and the real loneliness begins.",
+    # the held-out batch of round 10: a death only pointed at ("the table for one")
     "Setting the table for one after fifty years of setting it for two takes time to get used to.",
 ])
 STILL_FLAGGED = frozenset([
@@ -72,8 +76,14 @@ STILL_FLAGGED = frozenset([
     "Give your phone a rest; it won't die without you.",
     "A crisis of motivation on Mondays is common.",
     "Sleep like the dead after a day outdoors.",
-    # the held-out batch of round 10: the reader's words of a story ("after the", "the first", "the hardest")
+    # known false flags, kept for recall (round 10): the reader counts the words a loss is told in ("after", "since",
+    # "someone", "home", "year") wherever they pull toward the topic in its training rows, and without them it lost
+    # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
+    # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10)
+    "After a busy week, spend one morning at home with nothing planned.",
     "Every year, the first week after the holidays is the hardest to sleep through.",
+    "Someone at home up early every day? Agree on a quiet hour before seven.",
+    "Since the baby came home, take turns so someone always sleeps through.",
 ])
 
 
@@ -94,10 +104,10 @@ def test_ordinary_tips_get_no_crisis_footer(text):
 
 def test_the_topic_reader_names_the_words_that_made_it_flag():
     """A phrasing the lexicon has no pattern for is flagged by the reader, with its strongest words as the reason."""
-    text = "She kept the bottle of pills in her drawer just in case."
+    text = "Holding your baby only once, in the hospital, is a memory no parent should carry alone."
     assert not lexicon_phrases(text)
     assert sensitive_words(text) == topic_words(text)
-    assert "pills" in topic_words(text) and len(topic_words(text)) <= 3
+    assert "baby" in topic_words(text) and len(topic_words(text)) <= 3
 
 
 def test_the_corpus_gives_the_shipped_topic_reader():
