@@ -85,7 +85,7 @@ def test_a_mastodon_only_project_takes_a_340_character_tip_everywhere_and_counts
 
 def test_an_x_project_still_refuses_it_in_the_studio_and_in_queue(tmp_path):
     root = _project(tmp_path, X_ONLY)
-    with pytest.raises(Refused, match="as X counts them on x"):
+    with pytest.raises(Refused, match="as X counts them, over 280 on x"):
         _approve_in_studio(root, "repair")
     assert run_cli_in_process("approve", f"{SLUG}/again", "--now", NOW, cwd=root).code == 0
     queued = run_cli_in_process("queue", "--now", NOW, cwd=root)
