@@ -450,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed its usage line
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    if getattr(args, "quiet", False) and getattr(args, "verbose", 0):
+        print("error: -q (only errors) and -v (say more) ask for opposite things; give one of them", file=sys.stderr)
+        return EXIT_USAGE
     configure_logging(getattr(args, "verbose", 0) or 0, getattr(args, "quiet", False),
                       getattr(args, "debug", False))
     if not getattr(args, "debug", False) and not _working_folder_exists() and not Path(getattr(args, "root", ".")).is_absolute():

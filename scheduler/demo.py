@@ -101,7 +101,11 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
                          "name an empty or new folder")
     if scratch.exists():
         shutil.rmtree(scratch)
-    scratch.mkdir(parents=True)
+    try:
+        scratch.mkdir(parents=True)
+    except OSError as exc:  # the user's path: say which and what to do, as for any bad argument (exit 2)
+        raise UsageError(f"--scratch {scratch}: cannot make that folder ({exc.strerror or exc}); "
+                         "name a folder you can write to") from exc
     (scratch / ".juno-demo").write_text("made by `juno-scheduler demo`; safe to delete\n", encoding="utf-8")
     for part in ("posts", "assets"):
         shutil.copytree(project / part, scratch / part)

@@ -69,3 +69,15 @@ def test_demo_outside_a_project_says_where_to_run_it_and_makes_nothing(tmp_path,
     assert "no posts/ or assets/ here" in result.err and "--root" in result.err, result.err
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_with_a_scratch_folder_it_cannot_make_names_the_flag(tmp_path, cli):
+    # `demo --scratch /proc/x` said "/proc/x: No such file or directory; check the file and the disk", exit 1:
+    # the path is the user's argument, so it is bad usage (exit 2) and the line names --scratch
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = cli("demo", "--scratch", str(blocker / "demo"), cwd=REPO)
+    assert result.code == 2, result
+    assert result.err.startswith("error: --scratch ") and "name a folder you can write to" in result.err, result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
