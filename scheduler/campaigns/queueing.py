@@ -23,7 +23,7 @@ from scheduler.campaigns.file import (
     tip_fingerprint,
     tip_place,
 )
-from scheduler.campaigns.timetable import Calendar, Timetable
+from scheduler.campaigns.timetable import Calendar, Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
@@ -484,9 +484,16 @@ def _changes(post: Post, item: Wanted, timetable: Timetable, now: datetime) -> d
                            post.due_at.astimezone(timetable.zone).strftime("%Y-%m-%d %H:%M"))
         elif not post.pinned or post.due_at != pinned_at:
             changes.update(pinned=True, due_at=pinned_at)
+            _say_skipped(post.id, item.pin, timetable)
     elif post.pinned:
         changes["pinned"] = False
     return changes
+
+
+def _say_skipped(post_id: str, pin: datetime, timetable: Timetable) -> None:
+    """A pin the clocks skip (spring forward) is said when queue first places it, as check and plan say it."""
+    if (skipped := skipped_time(pin, timetable.zone)) is not None:
+        logger.warning("%s: %s", post_id, skipped)
 
 
 def _latest_rounds(store: Store, keys: list[str] | None = None) -> dict[tuple[str, str], Post]:
@@ -526,6 +533,7 @@ def place(calendar: Calendar, items: list[Wanted], now: datetime, targets: dict[
             if at > now:
                 calendar.add(at, item.post.section)
                 placed.append(replace(item.post, due_at=at, pinned=True))
+                _say_skipped(item.post.id, item.pin, timetable)
                 continue
             logger.warning("%s: its pinned time %s has passed; it gets the next free slot", item.post.id,
                            item.pin.isoformat())

@@ -41,3 +41,13 @@ def test_the_studio_calendar_says_it_beside_the_pinned_post(cli, project):
     assert cli("queue", *NOW, cwd=project).code == 0
     page = html.unescape(Studio(project).sign_in().get("/calendar?day=2027-03-14").text)
     assert SAID in page and "pinned" in page
+
+
+def test_queue_says_it_once_when_it_places_the_pin(cli, project):
+    # queue placed the post at 03:30 and said nothing: only check, plan and the studio told the manager
+    approve_bundled_tip(project, at="2027-03-14T02:30")
+    first = cli("queue", *NOW, cwd=project)
+    assert first.code == 0, first
+    assert SAID in first.err + first.out, first
+    again = cli("queue", *NOW, cwd=project)
+    assert again.code == 0 and SAID not in again.err + again.out, again
