@@ -78,6 +78,15 @@ def test_the_queue_filters_by_network_state_and_words(studio):
     assert "Showing 18 of 18 drafts." in drafts
 
 
+def test_the_state_filter_names_states_in_the_words_the_rows_use(studio):
+    # the filter offered "Failed" and "Missed" while every row, `status` and run-due say "retrying", "failed for
+    # good" and "moved": a manager looking for the moved posts found no such word in the menu
+    page = studio.get("/queue").text
+    assert '<option value="missed">Moved</option>' in page
+    assert '<option value="failed">Retrying or failed for good</option>' in page
+    assert "Missed" not in page and ">Failed<" not in page
+
+
 def test_a_filter_that_matches_nothing_says_so_and_offers_the_way_back(studio):
     page = studio.get("/queue?q=no+such+words+anywhere")
     assert page.status_code == 200
