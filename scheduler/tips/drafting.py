@@ -116,6 +116,12 @@ from scheduler.tips.sentences import (
     with_quotations_whole,
     words,
 )
+from scheduler.tips.situations import (
+    TITLE,
+    has_own_case,
+    reads_as_command,
+    situation_of,
+)
 from scheduler.tips.standalone import (
     NO_ANTECEDENT,
     SITUATION,
@@ -187,8 +193,10 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     readings: list[tuple[float, ...]] = []
     used_ids: set[str] = set()
     places = Places(article)
+    titled = situation_of(article.title)
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
-        condition = _condition_for(draft)
+        situation = _condition_for(draft, titled)
+        condition = situation[0] if situation else None
         tip = _finish(draft, scope, fits, used_ids, condition=condition)
         lacking = _cannot_stand(tip) if tip is not None else None
         if tip is not None and lacking:
@@ -221,8 +229,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
                 ledger.feed(locator, tip.id)
         if tip is not None:
             own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
-            if condition is not None:
-                tip = _with_condition(tip, condition, "lead-in" if draft.condition else "heading", fits)
+            if situation is not None:
+                tip = _with_condition(tip, *situation, fits)
             if not tip.ready:
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)
@@ -639,13 +647,16 @@ def _after(draft: Draft) -> str:
     return draft.context[end + len(last):].strip() if end >= 0 else ""
 
 
-def _condition_for(draft: Draft) -> str | None:
-    """The condition the draft's list lead-in or section heading gives it, when the draft is an instruction, its words
-    leave the condition out and its headline can take it within a card (scheduler.tips.conditions); None else
-    (readiness then notes a condition still missing)."""
+def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
+    """The condition the draft's list lead-in, section heading or article title gives it, and where it is from,
+    when the draft is an instruction, its words leave the condition out and its headline can take it within a card
+    (scheduler.tips.conditions); None else (readiness then notes a condition still missing)."""
     if draft.kind not in ("sentence", "item") or draft.fixed_text or not draft.sentences:
         return None
-    condition = draft.condition or condition_of(draft.section)
+    condition, where = _situation(draft, titled)
+    if where != "lead-in" and condition and condition != condition_of(draft.section) and not reads_as_command(
+            draft.headline):
+        return None
     if condition is None or not takes_condition(draft.headline) or not needs(condition, draft.headline, draft.text):
         return None
     if words(draft.sentences[0])[:1] != words(draft.headline)[:1]:
@@ -654,7 +665,19 @@ def _condition_for(draft: Draft) -> str | None:
         if draft.condition:  # (a heading's condition is noted by readiness's own checks)
             draft.notes.append(SITUATION_LEAD_IN.format(short_quote(draft.condition)))
         return None
-    return condition
+    return condition, where
+
+
+def _situation(draft: Draft, titled: str | None) -> tuple[str | None, str]:
+    """The situation a draft's list lead-in, or else its section heading, states ("when the days feel heavy", "while
+    you grieve", "when a friend is grieving"); under a heading that states none, the one its article's title names
+    (scheduler.tips.situations: "when your partner is struggling"), and where it is from."""
+    if draft.condition:
+        return draft.condition, "lead-in"
+    heading = condition_of(draft.section) or situation_of(draft.section)
+    if heading or has_own_case(draft.section):
+        return heading, "heading"
+    return titled, TITLE
 
 
 def _with_condition(tip: Tip, condition: str, where: str, fits: Fits) -> Tip:
@@ -663,11 +686,15 @@ def _with_condition(tip: Tip, condition: str, where: str, fits: Fits) -> Tip:
     condition would make too long for a post keeps its words, with the note that the condition is missing."""
     cased, case_notes = lead_in_case(condition)
     text = with_condition(cased, tip.text)
+    if not fits(text, "sensitive" in tip.review) and where == TITLE:
+        return tip  # the title's situation only narrows what the tip already says well enough to stand
     if not fits(text, "sensitive" in tip.review):
         return replace(tip, notes=tip.notes + ((SITUATION_LEAD_IN if where == "lead-in" else SITUATION).format(
             short_quote(cased)),), ready=False)
     note = f"{ADDED.format(where)}: “{cased[0].upper() + cased[1:]}”"
     headline = with_condition(cased, tip.headline)
+    if where == TITLE and len(headline) > LONG_HEADLINE:
+        return tip  # (a person named in the headline since _condition_for measured it)
     kept = tuple(n for n in tip.notes if not (n.startswith(NO_ANTECEDENT.split("(")[0]) and orphan_pronoun(text) is None))
     return replace(tip, headline=headline, text=text, notes=kept + (note, *case_notes),
                    ready=bool(tip.ready) and not case_notes)  # "If your loved one …, don't leave them alone": who

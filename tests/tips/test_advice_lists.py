@@ -40,9 +40,9 @@ Here are some ways to cope:
 
 def test_every_command_of_a_coping_list_is_a_tip(tmp_path):
     tips, items = split(tmp_path, "coping.md", COPING)
-    assert [tip.headline for tip in tips] == ["Exercise regularly.", "Eat well.", "Get enough sleep.",
-                                              "Talk to someone you trust.", "Limit caffeine.",
-                                              "Practice deep breathing."]
+    assert [tip.headline for tip in tips] == [f"When coping with stress, {item}" for item in (
+        "exercise regularly.", "eat well.", "get enough sleep.", "talk to someone you trust.", "limit caffeine.",
+        "practice deep breathing.")]  # the title's situation (scheduler.tips.situations) opens each
     assert all(item["tips"] for item in items)
 
 

@@ -58,6 +58,6 @@ Try these with your teen this week:
 def test_a_list_item_names_whom_its_them_means_with_a_note():
     tips = split_article(parse_text(TEEN, source="teen.md", fallback_title="teen"))
     (tip,) = [tip for tip in tips if "proud" in tip.text]
-    assert tip.headline.startswith("Let your teen know you're proud of them")
+    assert tip.headline.startswith("When your teen goes quiet, let your teen know you're proud of them")  # title's
     assert any(note.startswith("named who “them” is: “your teen”") for note in tip.notes)
     assert not tip.ready

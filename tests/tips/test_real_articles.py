@@ -163,9 +163,12 @@ def test_structure_gives_the_tips_a_skilled_reader_would_pull(splits):
     assert {"Protect your recovery time.", "Move your body daily.", "Say no to one thing.", "Rebuild slowly."} <= burnout
     assert any(h.startswith("Signs of burnout include") for h in burnout)
     teen = headlines["when-your-teen-shuts-down.html"]
-    assert {"Talk side by side.", "Listen more than you advise."} <= teen
+    assert {"When your teen shuts down, talk side by side.", "When your teen shuts down, listen more than you advise."
+            } <= teen  # the title's situation opens them (scheduler.tips.situations)
     grief = headlines["grief-during-the-holidays.html"]
-    assert {"Plan ahead, loosely.", "Let people help.", "Talk to someone.", "Joy and grief can sit side by side."} <= grief
+    assert {"When you’re grieving during the holidays, plan ahead, loosely.",
+            "When you’re grieving during the holidays, let people help.", "Talk to someone.",
+            "Joy and grief can sit side by side."} <= grief
     faq = {tip.headline: tip.text for tip in splits["four-horsemen-faq.md"].tips}  # bold questions, FAQ pairs
     assert faq["Complain without blame."].startswith("What is the antidote to criticism? Complain without blame.")
     assert {"Stonewalling is usually a sign of flooding, not indifference.",

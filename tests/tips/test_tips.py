@@ -122,12 +122,19 @@ TURNED_TO_THE_READER = {"you", "your", "yours", "yourself", "you’re", "you're"
                         "are"}
 
 
+# What a situation named from the title brings in (scheduler.tips.situations): "When your partner has anxiety" from
+# "… a Partner With Anxiety".
+SITUATION_WORDS = {"when", "if", "is", "has", "your", "a", "an", "you’re", "going", "through"}
+
+
 def test_tips_say_only_what_the_article_says(splits):
     for name, article, tip in every_tip(splits):
         known = article_words(article)
         rewritten = any(note.startswith("rewritten from") for note in tip.notes)
+        situated = any(note.startswith("condition added from the title") for note in tip.notes)
         new = {w for w in words(tip.headline + " " + tip.text)
                if fold(w) not in known and w.lower() not in ALLOWED_NEW_WORDS
+               and not (situated and w.lower() in SITUATION_WORDS)
                and not (rewritten and (w.lower() in TURNED_TO_THE_READER or _gerund_known(w.lower(), known)))}
         assert not new, (name, tip.id, new)
 
