@@ -37,9 +37,10 @@ _STATE = (r"(?:anxious|depressed|grieving|bereaved|struggling|suicidal|withdrawn
           r"addicted|hurting|distant|defiant|shy|perfectionist)")
 _SUPPORT = r"(?:how to |ways to |tips for |\d+ ways to |\d+ tips for )?(?:support|supporting|help|helping|care for|caring for|love|loving|parent|parenting|talk to|talking to|talk with|talking with|be there for|being there for|reach|reaching|comfort|comforting)"
 _WHO = re.compile(
-    rf"^{_SUPPORT}\s+(?P<det>a|an|your|my|someone)?\s*(?P<state>{_STATE})?\s*"
+    rf"(?:^|\b){_SUPPORT}\s+(?P<det>a|an|the|your|my|someone)?\s*(?P<state>{_STATE})?\s*"
     rf"(?P<person>{_PERSON}s?|loved ones|children|family members)?"
-    r"(?:\s+(?P<link>with|who has|who's|who’s|who is|who are|through|going through|after|in)\s+(?P<rest>[\w’' -]{3,40}))?$",
+    r"(?:\s+(?P<link>with|who has|who's|who’s|who is|who are|through|going through|dealing with|struggling with|"
+    r"living with|coping with|after|in)\s+(?P<rest>[\w’' -]{3,40}))?$",
     re.IGNORECASE)
 _ARE_YOU = re.compile(rf"^are you\s+(?P<state>(?:still\s+)?{_STATE}|[a-z]+ing)(?P<rest>\s+[\w’' -]{{3,30}})?$",
                       re.IGNORECASE)
@@ -83,7 +84,7 @@ def situation_of(title: str | None) -> str | None:
     if not title:
         return None
     bare = _SITE.sub("", " ".join(title.split()))
-    for part in re.split(r"\s*[:(]\s*", bare):
+    for part in re.split(r"\s*[:(&]\s*", bare):
         part = re.sub(r"^(?:a guide (?:to|for)|guide to)\s+", "", part.strip(" ).?!"), flags=re.IGNORECASE)
         if not part or re.search(r"[\"“”‘]|(?:^|\s)'|\b(?:they|them|their|we|us|our)\b", part, re.IGNORECASE):
             continue
@@ -96,7 +97,7 @@ def situation_of(title: str | None) -> str | None:
 def _who(part: str) -> str | None:
     """"when your partner is struggling" from "How to Support a Partner Who's Struggling"; None when the title
     names a person and nothing of their situation ("Supporting your teen")."""
-    match = _WHO.match(part)
+    match = _WHO.search(part)
     if not match or not (match.group("person") or (match.group("det") or "").lower() == "someone"):
         return None
     named = (match.group("person") or "someone").lower()
@@ -107,7 +108,7 @@ def _who(part: str) -> str | None:
     det = (match.group("det") or "").lower()
     if person in ("someone", "person") or det == "someone":
         who = "someone"
-    elif det in ("your", "my") or person in _CLOSE:
+    elif det in ("your", "my") or person in _CLOSE or (det == "the" and person == "loved one"):
         who = f"your {person}"
     elif det in ("a", "an"):
         who = f"{'an' if person[0] in 'aeiou' else 'a'} {person}"
@@ -124,6 +125,8 @@ def _who(part: str) -> str | None:
         verb = "is"
     elif link in ("through", "going through"):
         verb = "is going through"
+    elif link.endswith(" with"):
+        verb = "is " + link  # "a partner dealing with depression"
     elif link == "after":
         verb = "is recovering after" if re.match(r"(?:a|an)\s+(?:surgery|illness|injury|accident)", rest) else ""
     else:

@@ -26,6 +26,10 @@ TITLES = [
     ("When Your Teen Shuts Down: How to Keep the Door Open", "when your teen shuts down"),
     ("Coping With Traumatic Events", "when coping with traumatic events"),
     ("For new parents", "for new parents"),
+    ("The Do's and Don'ts of Helping Your Anxious Teen", "when your teen is anxious"),  # anywhere in the title
+    ("Tips on Supporting a Spouse Dealing with Grief", "when your spouse is dealing with grief"),
+    ("How to Help a Child with ADHD & When to Ask for an Assessment", "when your child has ADHD"),
+    ("A Guide to Caring for the Loved One Living with Dementia", "when your loved one is living with dementia"),
     ("After a Loss", "after a loss"),
 ]
 
