@@ -259,8 +259,13 @@ def _crisis_lines(left: list[dict], schedule) -> list[str]:
     carried = (f"every post flagged sensitive ends with the crisis footer instead (“{footer}”, crisis_footer in "
                "posts/schedule.yaml)" if footer else
                "no post carries one: set crisis_footer in posts/schedule.yaml and posts flagged sensitive end with it")
-    said = ", ".join(f"{entry['locator']} (“{_opening(entry['text'])}”)" for entry in crisis)
+    said = ", ".join(f"{entry['locator']} (“{_opening(entry['text'])}”)" for entry in crisis[:CRISIS_LINES_SHOWN])
+    if len(crisis) > CRISIS_LINES_SHOWN:  # one line a person reads: a 6 MB article repeating it gave 200 KB here
+        said += f" and {len(crisis) - CRISIS_LINES_SHOWN} more (the blocks file names each)"
     return [f"left out by design: the crisis-line {'paragraph' if len(crisis) == 1 else 'paragraphs'} {said}; {carried}"]
+
+
+CRISIS_LINES_SHOWN = 3  # the crisis-line paragraphs split's summary names; the rest are counted
 
 
 def _opening(text: str, words: int = 8) -> str:

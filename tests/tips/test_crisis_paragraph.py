@@ -41,3 +41,14 @@ def test_without_a_crisis_footer_split_says_no_post_carries_one(project, cli):
     (line,) = [line for line in result.out.splitlines() if line.startswith("left out by design")]
     assert line.endswith("; no post carries one: set crisis_footer in posts/schedule.yaml and posts flagged "
                          "sensitive end with it"), line
+
+
+def test_many_crisis_paragraphs_are_named_up_to_three_and_counted(project, cli):
+    # a 6 MB article repeating its crisis paragraph made this one line 200 KB long, naming every block
+    body = "\n\n".join(f"## Part {n}\n\nTake a short walk after lunch; it clears the head for the afternoon.\n\n"
+                       "If you or someone you know is struggling, call or text 988." for n in range(1, 8))
+    (project / "posts" / "articles" / "repeats.md").write_text("# Walks\n\n" + body + "\n", encoding="utf-8")
+    result = cli("split", "posts/articles/repeats.md", cwd=project)
+    assert result.code == 0, result
+    (line,) = [line for line in result.out.splitlines() if line.startswith("left out by design")]
+    assert line.count("(“If you or someone") == 3 and " and 4 more (the blocks file names each);" in line, line
