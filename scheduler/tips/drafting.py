@@ -40,6 +40,7 @@ from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
+    NOT_ENGLISH,
     Draft,
     Scope,
     advice_heading,
@@ -52,6 +53,7 @@ from scheduler.tips.drafts import (
     lead_in_case,
     long_headline_notes,
     make_headline,
+    other_script,
     topic_heading,
     unusable_reason,
     whole_sentence,
@@ -581,9 +583,11 @@ def _without_near_duplicates(drafts: list[Draft], ledger: Ledger | None = None) 
         head_words, text_words = content_words(draft.headline), content_words(draft.text)
         if not head_words or _overlaps(head_words, head_index, head_sizes) or _overlaps(
                 text_words, text_index, text_sizes):
-            if ledger is not None:
+            if ledger is not None:  # no words split can read is not a duplicate (a Cyrillic paragraph said so)
+                why = "duplicate of another tip" if head_words else (
+                    NOT_ENGLISH if other_script(draft.headline) else "no words to post")
                 for locator in draft.where():
-                    ledger.leave(locator, "duplicate of another tip")
+                    ledger.leave(locator, why)
             continue
         position = len(kept)
         kept.append(draft)

@@ -91,8 +91,18 @@ def unusable_reason(sentence: str, scope: Scope, *, intro: bool = False) -> str 
     if has_markup(sentence):
         return "markup"
     if is_fragment(sentence):
-        return "fragment"
+        return NOT_ENGLISH if other_script(sentence) else "fragment"
     return None
+
+
+NOT_ENGLISH = "not in English (split reads English; write the tip by hand)"
+
+
+def other_script(sentence: str) -> bool:
+    """Mostly letters of a script other than Latin (Japanese, Arabic, Cyrillic...): why split found no sentence."""
+    letters = [char for char in sentence if char.isalpha()]
+    return bool(letters) and sum(not ("a" <= char.lower() <= "z" or "\u00c0" <= char <= "\u024f")
+                                 for char in letters) > len(letters) / 2
 
 
 def usable(sentence: str, scope: Scope) -> bool:
