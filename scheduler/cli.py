@@ -419,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "run the whole pipeline on the bundled article in a scratch folder", [reporting])
     p.add_argument("--scratch", metavar="DIR", default=".juno/demo", help="the scratch folder (default: .juno/demo)")
     p.add_argument("--days", type=_count(366), default=7, help="how many days the simulated clock walks (default: 7)")
+    parser.set_defaults(commands=sub.choices)  # unknown flags are answered with the command's own help
     return parser
 
 
@@ -441,15 +442,30 @@ def _ours(record: logging.LogRecord) -> bool:
 _READER_LOGS = ("trafilatura", "htmldate", "courlan", "justext", "readability", "lxml")
 
 
+def _unknown_flags(args: argparse.Namespace, unknown: list[str]) -> str:
+    # lazy: only for a mistake, so run-due's cron fast path never loads difflib (as yamlio.closest)
+    import difflib
+
+    command = f"juno-scheduler {args.command}"
+    flags = {flag[2:]: flag for flag in args.commands[args.command]._option_string_actions if flag.startswith("--")}
+    near = next((flags[found[0]] for word in unknown if word.startswith("--") and (found := difflib.get_close_matches(
+        word[2:].split("=", 1)[0], list(flags), n=1, cutoff=0.7))), None)
+    return (f"{command}: unrecognized arguments: {' '.join(unknown)}" + (f"; did you mean {near}?" if near else "")
+            + f"; see `{command} --help`")
+
+
 def main(argv: list[str] | None = None) -> int:
     quick = quick_run_due(sys.argv[1:] if argv is None else list(argv), os.environ)
     if quick is not None:  # cron's plain run-due with nothing due: answered before parsing (runner/cron.py)
         return quick
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
     except SystemExit as exc:  # argparse already printed its usage line
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    if unknown:  # `plan --dayz 3`: name the command, the nearest flag it has, and its own --help
+        print(f"error: {_unknown_flags(args, unknown)}", file=sys.stderr)
+        return EXIT_USAGE
     if getattr(args, "quiet", False) and getattr(args, "verbose", 0):
         print("error: -q (only errors) and -v (say more) ask for opposite things; give one of them", file=sys.stderr)
         return EXIT_USAGE
@@ -461,7 +477,8 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     try:
         if args.command != "demo" and not ctx.root.is_dir():
-            raise UsageError(f"--root {getattr(args, 'root', '.')}: no such folder; give the project folder "
+            what = "a file, not a folder" if ctx.root.exists() else "no such folder"
+            raise UsageError(f"--root {getattr(args, 'root', '.')}: {what}; give the project folder "
                              "(the one holding posts/)")
         return args.handler(ctx)
     except JunoError as exc:
