@@ -225,7 +225,7 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
     later = [row for row in shown_plan if horizon is not None and datetime.fromisoformat(row["at"]) > horizon]
     return {"report": ws.project.status(now), "plan": [row for row in shown_plan if row not in later],
             "later": _later(later, horizon, zone), "history": shown_history, "drafts": shown_drafts,
-            "timezone": zone.key, "filters": filters, "options": options,
+            "timezone": zone.key, "filters": filters, "options": options, "network_names": dict(options["networks"]),
             "shown": len(shown_drafts) if drafts_view else len(shown_plan) + len(shown_history),
             "total": len(drafts) if drafts_view else len(plan) + len(history),
             "drafts_link": "/queue?" + replace(filters, state="draft").query()}

@@ -63,11 +63,11 @@ def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli
     shown = accounts(page)
     assert set(shown) == {"x", "bluesky", "mastodon"}
     for network in ("x", "bluesky"):
-        assert "outbox" in shown[network] and "Posting is active" in shown[network]
-        assert "Pause posting on " + network in shown[network]
+        assert "outbox" in shown[network] and "This account is active" in shown[network]
+        assert "Pause posting on " + {"x": "X", "bluesky": "Bluesky"}[network] in shown[network]
     mastodon = shown["mastodon"]
     assert "posts go to Mastodon" in mastodon and "outbox" not in mastodon
-    assert "Posting is active" not in mastodon and "Posting is stopped" not in mastodon
+    assert "This account is active" not in mastodon and "This account is stopped" not in mastodon
     assert "It cannot post: " in mastodon and "MASTODON_ACCESS_TOKEN" in mastodon and "no Resume needed" in mastodon
     assert "Resume" not in mastodon.replace("no Resume needed", "")
     header = page.split('class="posting', 1)[1].split("</p>", 1)[0]
@@ -79,7 +79,7 @@ def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli
     (project / ".env").write_text(f"MASTODON_ACCESS_TOKEN={secret}\nMASTODON_API_BASE=https://mastodon.social\n",
                                   encoding="utf-8")
     page = studio.get("/queue").text
-    assert "Posting is active" in accounts(page)["mastodon"] and secret not in page
+    assert "This account is active" in accounts(page)["mastodon"] and secret not in page
     status = cli(*root, "status", "--json", "--now", due).out
     assert {a["network"]: a["state"] for a in json.loads(status)["accounts"]}["mastodon"] == "active"
     assert secret not in status
@@ -87,7 +87,7 @@ def test_each_account_shows_its_own_publisher_and_state_like_status(project, cli
     # Pause and Resume act on that network only, as `juno-scheduler pause mastodon` / `resume mastodon` do.
     studio.post("/do/pause", {"network": "mastodon"}, follow=True)
     mastodon = accounts(studio.get("/queue").text)["mastodon"]
-    assert "Posting is paused" in mastodon and "Resume posting on mastodon" in mastodon
+    assert "This account is paused" in mastodon and "Resume posting on Mastodon" in mastodon
     assert "mastodon" in said(studio.post("/do/resume", {"network": "mastodon"}, follow=True).text)[0]
     status = json.loads(cli(*root, "status", "--json", "--now", due).out)
     assert {a["network"]: a["state"] for a in status["accounts"]} == {"x": "active", "bluesky": "active",
