@@ -59,12 +59,18 @@ THUMBNAIL_WIDTH = 800
 THUMBNAIL_QUALITY = 82
 
 
+def _accounts_said(accounts) -> str:
+    """Whose plan this is, as the page's first line: "@junocounseling on X (outbox), … on Bluesky"."""
+    return ", ".join(f"{networks.written(a.network, a.handle)} on {networks.get(a.network).name}"
+                     + (" (outbox)" if networks.get(a.publisher).rehearsal else "") for a in accounts)
+
+
 # --- rendering: plain data in, one HTML page out ----------------------------------------------
 
 def render_preview(view: Mapping[str, Any]) -> str:
     """One self-contained HTML page from plain data.
 
-    view: {"handle", "timezone", "now" (ISO 8601), "days",
+    view: {"handle", "accounts"? (who posts, said once), "timezone", "now" (ISO 8601), "days",
            "posts": [{"id", "at", "status", "text", "weighted_length", "alt_text", "card",
                       "campaign"?, "headline"?, "review"?: [...], "error"?, "note"?}],
            "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
@@ -81,6 +87,7 @@ def render_preview(view: Mapping[str, Any]) -> str:
     published = [_published_model(item, zone) for item in view.get("published", ())]
     page = {
         "handle": view["handle"],
+        "accounts": view.get("accounts") or f"@{view['handle']} on X",
         "timezone": view["timezone"],
         "generated": _long_time(now),
         "window": f"{_day_label(now.date())} to {_day_label(now.date() + timedelta(days=days))}",
@@ -279,6 +286,7 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
     drafts = [_draft(settings, brand, campaign, tip, cards) for campaign, tip in waiting]
     return {
         "handle": settings.schedule.account.handle,
+        "accounts": _accounts_said(settings.schedule.all_accounts),
         "timezone": settings.schedule.timezone,
         "now": now.isoformat(),
         "days": days,

@@ -148,7 +148,7 @@ def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
     assert "Last attempt: X answered 503; trying again" in flags("missed")
     attention = [a["data-post"] for a in page.with_attr("data-post") if "attention" in a["class"].split()]
     assert attention == ["seed/sensitive", "seed/private", "seed/long", "seed/bare", "seed/missed"]
-    assert "<strong>5</strong> need attention" in html
+    assert "<strong>5</strong> posts need attention" in html
     imgs = page.all("img")
     assert len(imgs) == 5, "no broken image for the post without a card"
 
@@ -352,6 +352,9 @@ def test_preview_writes_one_page_with_the_queue_the_drafts_and_what_was_publishe
     assert "Privacy check" in page.texts["talking-about-counseling/a-clients-story"]
     assert "Too long" in page.texts["talking-about-counseling/far-too-long"]
     assert "This tip was skipped" not in html
+    # whose plan: the account as configured, rehearsed in the outbox (the page said "@junocounseling on X" whatever
+    # the schedule named, and nothing of the outbox)
+    assert '<p class="eyebrow">@junocounseling on X (outbox)</p>' in html
     assert HOSTILE_TEXT in page.texts[HOSTILE_ID] and not page.all("script") and not page.all("i")
     assert page.all("img", alt='<img src=x onerror="window.pwned = 3">')
     assert "Mon 30 Nov 2026, 8:" in page.texts["published"]
