@@ -142,6 +142,7 @@ from scheduler.tips.tipmodel import (
 )
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
+from scheduler.tips.unpostable import unpostable_reason
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 
@@ -204,6 +205,12 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         if tip is not None and lacking:
             for locator in draft.where():
                 ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
+            used_ids.discard(tip.id)
+            continue
+        unusable = unpostable_reason(tip.headline, tip.text) if tip is not None else None
+        if tip is not None and unusable:
+            for locator in draft.where():
+                ledger.leave(locator, unusable)
             used_ids.discard(tip.id)
             continue
         reading: tuple[float, ...] = ()

@@ -84,13 +84,13 @@ def test_split_opens_a_list_item_alone_on_its_list_and_a_setup_on_no_advice(tmp_
     article = tmp_path / "made-up.md"
     article.write_text(
         "# Small steps for hard winters\n\n"
-        "Winter is hard for many people, and the short days make everything heavier than it looks from outside.\n\n"
+        "Short days are hard for many people, and they make everything heavier than it looks from outside.\n\n"
         "## What helps at night\n\nTry these before bed:\n\n- Chamomile tea.\n"
         "- Read a paper book for twenty minutes instead of scrolling through your phone in the dark.\n"
         "- A warm shower.\n", encoding="utf-8")
     tips = split_report(read_article(article, tmp_path)).tips
     first = {tip.headline.split()[0]: tip.notes[0] for tip in tips if not tip.ready}
-    assert first["Winter"].startswith("says nothing to the reader")
+    assert first["Short"].startswith("says nothing to the reader")
     assert first["Read"].startswith("one item of a list")
 
 
