@@ -123,6 +123,7 @@ from scheduler.tips.situations import (
     has_own_case,
     reads_as_command,
     situation_of,
+    states_own_case,
 )
 from scheduler.tips.standalone import (
     NO_ANTECEDENT,
@@ -667,6 +668,8 @@ def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
     condition, where = _situation(draft, titled)
     if where != "lead-in" and condition and condition != condition_of(draft.section) and not reads_as_command(
             draft.headline):
+        return None
+    if where == TITLE and states_own_case(draft.headline):
         return None
     if condition is None or not takes_condition(draft.headline) or not needs(condition, draft.headline, draft.text):
         return None

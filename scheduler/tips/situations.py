@@ -60,6 +60,16 @@ _SUBJECT_FIRST = re.compile(r"^[“\"‘(]*(?:[\w’']+-[\w’'-]+\s|(?:[\w’'-
                             r"often|tend|tends)\b)", re.IGNORECASE)
 
 
+# A case the tip states itself, anywhere in it ("Seek early intervention if new concerns arise."): a title's
+# situation in front of it would stack two cases, and may narrow one the article meant for later.
+_OWN_CASE = re.compile(r"\b(?:if|when|whenever|unless|until|once)\b", re.IGNORECASE)
+
+
+def states_own_case(headline: str) -> bool:
+    """The headline says itself when it applies, so it takes no situation from the title."""
+    return bool(_OWN_CASE.search(headline))
+
+
 def reads_as_command(headline: str) -> bool:
     """Not a statement the verb lists took for a command: a situation a title names opens only a real one."""
     return not _SUBJECT_FIRST.match(headline)
