@@ -99,6 +99,7 @@ from scheduler.tips.lists import (
 )
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
+from scheduler.tips.referents import pointer, resolved, unnamed_reason
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
 from scheduler.tips.scorer import (
     LEFT_OUT,
@@ -180,7 +181,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     scope = Scope(names=practice_names(article),
                   people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger,
                   person=article_person([article.title] + [section.heading or "" for section in article.sections]
-                                        + [block_text(block) for _, block in article.blocks()]))
+                                        + [block_text(block) for _, block in article.blocks()]),
+                  title=article.title or "")
     cut = advice_cut(article, scope.names)
     intro = 0 if len(article.sections) > 1 and article.sections[0].heading is None else None
     drafts: list[Draft] = []
@@ -499,6 +501,10 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             question, current = sentence, None
             continue
         asked, question = question, None
+        if not _joins_as_context(current, sentence):
+            named = _named_referent(sentences, index, block, section, scope)
+            if named is not None:
+                sentence, notes = named.text, notes + [named.note]
         reason = unusable_reason(sentence, scope, intro=intro) or (
             "setup" if intro and asked and _teaser(sentence) else None)
 
@@ -552,7 +558,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             current.sources.append(sentence)
             current.notes.extend(notes)
         else:
-            scope.ledger.leave(where, headline_problem(sentence) if score is None else "too long to join the tip before")
+            scope.ledger.leave(where, "too long to join the tip before" if score is not None else unnamed_reason(
+                sentence) if pointer(sentence) else headline_problem(sentence))
             current = None
     for draft in drafts:
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
@@ -560,6 +567,22 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
+
+
+def _joins_as_context(current: Draft | None, sentence: str) -> bool:
+    """The sentence would go on the tip before it as context, where what it points at is said before it."""
+    return current is not None and len(current.sentences) <= MAX_CONTEXT_SENTENCES and len(current.text) + len(
+        sentence) < SOFT_TEXT_LENGTH and not points_elsewhere(sentence)
+
+
+def _named_referent(sentences: list[str], index: int, block: Block, section: Section, scope: Scope):
+    """The sentence with its opening "They"/"These"/"It" named as what it certainly means (scheduler.tips.referents):
+    from the sentence before in its paragraph, or, opening its section, from the heading or the article's title."""
+    if pointer(sentences[index]) is None:
+        return None
+    first = index == 0 and bool(section.blocks) and block is section.blocks[0] and not block.lead
+    return resolved(sentences[index], before=sentences[index - 1] if index else None, heading=section.heading,
+                    title=scope.title, first_in_section=first, article_person=scope.person)
 
 
 def _teaser(sentence: str) -> bool:

@@ -62,7 +62,8 @@ MAX_WORDS = 60  # headline and text together: more than a follower reads at a gl
 _LEANING = re.compile(
     r"^(?:one such|such a|the (?:key|goal|idea|point|trick|problem|answer|difference|result|process|timeline|"
     r"first step|next step|second step|third step|last step|final step|reason|rest|same|latter|former|"
-    r"good news|bad news|bottom line|catch|truth is|following)\b|more importantly|most importantly|even more|even better|"
+    r"good news|bad news|bottom line|catch|truth is|following)\b(?!\s+(?:to|of|in|for)\s)|"  # "The key to …" names it
+    r"more importantly|most importantly|even more|even better|"
     r"better yet|equally|in the same way|on top of that|what(?:’|')?s more|as well as|along with|apart from|"
     r"in addition|at the same time|at that point|at this point|in that moment|in those moments|from there|"
     r"here(?:’|')?s|now that|over time,? (?:this|that|these|those|they|it)\b)", re.IGNORECASE)
@@ -73,7 +74,7 @@ _PERSON_REFERENTS = frozenset(["he", "him", "his", "she", "her", "hers", "himsel
 _REFERENT = Caseless(r"\b(?:they|them|their|theirs|themselves|he|him|his|she|her|hers|himself|herself)\b")
 _WORD = re.compile(r"[A-Za-z’']+")
 _NEXT_WORD = re.compile(r"\s*(\S+)")  # the next of text.split()'s words after a place
-_PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",
+PEOPLE = frozenset(["people", "person", "partner", "partners", "spouse", "child", "children", "kid", "kids", "teen",
                      "teens", "teenager", "teenagers", "friend", "friends", "family", "families", "parent",
                      "parents", "someone", "anyone", "everyone", "somebody", "anybody", "everybody", "others",
                      "loved", "baby", "babies", "client", "clients", "colleague", "colleagues", "coworker",
@@ -216,7 +217,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     if situation and needs(situation, headline, text) and (gives_advice(head) or situation.startswith(_MOMENT)):
         found.append(SITUATION.format(short_quote(lead_in_case(situation)[0])))  # "after an argument", as a tip says it
     speak = _SPEAK.match(head)
-    if speak and not rest and not any(w.lower() in _PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
+    if speak and not rest and not any(w.lower() in PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
         found.append(TO_WHOM.format(speak.group(1)))
     if _PRACTICE_TALK.search(bare_body):
         found.append(PRACTICE_TALK)
@@ -311,17 +312,17 @@ def orphan_pronoun(text: str) -> str | None:
                 return word
         elif lower in _PERSON_REFERENTS and not named:
             return word
-        people = people or lower in _PEOPLE
-        plural = plural or _could_be_plural(word)
+        people = people or lower in PEOPLE
+        plural = plural or could_be_plural(word)
         if index:
             joined = joined or word in ("and", "or")
-            named = named or lower in _PEOPLE or (word[:1].isupper() and lower not in STOPWORDS)
+            named = named or lower in PEOPLE or (word[:1].isupper() and lower not in STOPWORDS)
     return None
 
 
-def _could_be_plural(word: str) -> bool:
+def could_be_plural(word: str) -> bool:
     lower = word.lower()
-    if lower in _PEOPLE:
+    if lower in PEOPLE:
         return True
     return (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
             and lower not in _NOT_PLURAL and lower not in STOPWORDS)

@@ -1,0 +1,102 @@
+"""A tip that opens on "They", "These", "It" or "The key" names what it means when that is certain, says so in a
+note and is not ready; when it is not certain the sentence is left out with the pointer named (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scheduler.articles import read_article
+from scheduler.tips.drafting import split_report
+from scheduler.tips.referents import resolved
+
+ARTICLE = """# Helping teens who stop going to school
+
+## Why school feels impossible
+
+Young people know they should be able to go to school every single morning, and most of them have tried again and again, with an alarm, a promise and a lift to the gate. They need a calm adult who listens first and pushes only a little, one morning at a time.
+
+## Setting boundaries
+
+It takes practice, so be patient with yourself when the first attempts feel clumsy and awkward.
+
+## Box breathing
+
+Breathe in for four counts and breathe out for four counts, slowly and gently. Repeat it six times.
+
+The key is the hold. Holding your breath briefly tells your brain that you are safe right now.
+
+## Coping with grief
+
+It comes in waves, and some days are much heavier than others without any warning at all.
+
+## Talking with your partner
+
+Your partner may resist the idea of counselling at first. They feel exposed when a stranger hears about the marriage.
+"""
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("referents")
+    path = folder / "teens.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return split_report(read_article(path, folder))
+
+
+def tip_with(split, words):
+    return next((tip for tip in split.tips if tip.headline.startswith(words)), None)
+
+
+@pytest.mark.parametrize("headline, note", [
+    ("Young people need a calm adult who listens first", "rewritten: “They” -> “young people” from the sentence before"),
+    ("Setting boundaries takes practice, so be patient", "rewritten: “It” -> “Setting boundaries” from the section heading"),
+    ("The key to box breathing is the hold.", "rewritten: “The key” -> “the key to box breathing” from the section heading"),
+])
+def test_a_follower_reads_what_the_pointer_meant_and_the_manager_is_told_to_check(split, headline, note):
+    tip = tip_with(split, headline)
+    assert tip is not None, [t.headline for t in split.tips]
+    assert tip.text.startswith(headline)
+    assert any(n.startswith(note) and n.endswith("check it is what the article meant") for n in tip.notes)
+    assert tip.ready is False  # the referent is the rules' reading: a person checks it
+
+
+def test_a_pointer_the_tip_before_carries_stays_as_written(tmp_path):
+    path = tmp_path / "short.md"
+    path.write_text("# Teens\n\n## School\n\nYoung people know they should go to school. They see their peers managing "
+                    "just fine.\n", encoding="utf-8")
+    tips = split_report(read_article(path, tmp_path)).tips
+    assert [tip.text for tip in tips] == [("Young people know they should go to school. They see their peers managing "
+                                          "just fine.")]
+
+
+def test_no_tip_opens_on_a_pointer_whose_referent_is_not_certain(split):
+    for tip in split.tips:
+        assert not tip.headline.startswith(("It comes in waves", "They feel exposed", "Grief comes", "Coping with grief comes",
+                                            "Your partner feel")), tip.headline
+
+
+def test_a_pointer_left_out_is_named_in_the_report(split):
+    reasons = [entry["left_out"] or "" for entry in split.blocks]
+    assert any("“It” names no one thing before it" in reason for reason in reasons), reasons
+
+
+@pytest.mark.parametrize("sentence, where", [
+    ("It comes in waves.", {"before": None, "heading": "Coping with grief", "first_in_section": True}),  # grief or coping?
+    ("They feel relief in the moment.", {"before": "Your teen is anxious about a test, so you let them skip it."}),
+    ("They can help in the moment.", {"before": "I am not dismissing these tools."}),  # "these tools": which?
+    ("These may include exhaustion.", {"before": "Beside the emotions, you may notice physical signs."}),  # two plurals
+    ("They also need rest.", {"before": "Parents give a lot."}),  # "also" still leans
+    ("They can raise your blood pressure.", {"before": "The hormones released under stress make you alert."}),
+    ("It takes practice.", {"before": None, "heading": "Setting boundaries"}),  # not the section's first sentence
+    ("They forgot an assignment.", {"before": None, "heading": "Start small", "title": "A guide for parents",
+                                    "first_in_section": True, "article_person": "your teen"}),
+])
+def test_a_pointer_with_more_than_one_reading_is_left_as_it_is(sentence, where):
+    assert resolved(sentence, **where) is None
+
+
+def test_the_title_names_the_people_a_section_opens_on():
+    named = resolved("They may not know how to ask for help.", before=None, heading="Start small",
+                     title="Helping teens who struggle", first_in_section=True)
+    assert named is not None and named.text == "Teens may not know how to ask for help."
+    assert "from the article’s title" in named.note
