@@ -80,6 +80,14 @@ def named_person(headline: str, text: str, person: str | None) -> Named | None:
     return Named(headline=new_head, text=new_text, note=NAMED.format(pronoun, person))
 
 
+def person_for_they(sentence: str, person: str) -> str | None:
+    """The sentence with its opening "They" named as the article's person, the verb made to agree ("They don't have
+    the words yet." -> "Your teen doesn't have the words yet."); None when its words do not speak of a person."""
+    if not sentence.startswith("They "):
+        return None
+    return _named(sentence, "They", person, "'" if "'" in sentence and "’" not in sentence else "’")
+
+
 def _named(words_: str, pronoun: str, person: str, mark: str) -> str | None:
     """The words with the first `pronoun` named as `person`, when the words around it speak of a person."""
     found = re.search(rf"\b{re.escape(pronoun)}\b", words_)

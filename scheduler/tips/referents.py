@@ -13,6 +13,9 @@ candidate there agrees with the pointer in number:
 - for the first sentence of a section, the section heading when it is a noun phrase: "## Setting boundaries" +
   "It takes practice." -> "Setting boundaries takes practice." ("## Coping with grief" has two things "it" may be
   and gives none);
+- a "They" that does what a person does ("They don't have the words yet."), when the article speaks of one person
+  throughout ("your teen": scheduler.tips.persons) and the sentence before names no one else and nothing plural:
+  "Your teen doesn't have the words yet.";
 - for the first sentence of a section whose heading names no one, the article's title when it names exactly one
   kind of people ("Helping teens who …" + "They may not know how to ask for help." -> "Teens may not …"), and the
   article does not speak of one person throughout (scheduler.tips.persons names that one).
@@ -32,15 +35,18 @@ from scheduler.tips.filters import (
     opens_with_reference,
     unresolved_pronoun,
 )
+from scheduler.tips.persons import person_for_they
 from scheduler.tips.sentences import STOPWORDS, words
 from scheduler.tips.standalone import PEOPLE, could_be_plural
 from scheduler.tips.verbs import IMPERATIVES, has_verb
 
-REWRITTEN = "rewritten: “{}” -> “{}” from {}: check it is what the article meant"
-BEFORE, HEADING, TITLE = "the sentence before", "the section heading", "the article’s title"
+REWRITTEN = "rewritten: “{}” -> “{}” {}: check it is what the article meant"
+BEFORE, HEADING, TITLE = "from the sentence before", "from the section heading", "from the article’s title"
+THROUGHOUT = "(whom the article speaks of throughout)"
 
 # "They feel…", "These can…", "It takes…": the pointer is the subject, a verb follows it.
-_SUBJECT = re.compile(r"^(?P<pointer>They|These|Those|It|This)\s+(?P<verb>[a-z’']+)\b")
+_SUBJECT = re.compile(r"^(?P<pointer>They|These|Those|It|This)\s+(?:(?:[a-z]+ly|just|still|even)\s+)?"
+                      r"(?P<verb>[a-z’']+)\b")  # "They genuinely think …"
 _PLURAL = frozenset(["they", "these", "those"])
 _AUXILIARIES = frozenset(["are", "were", "can", "could", "may", "might", "will", "would", "should", "must", "do",
                           "don’t", "don't", "didn’t", "didn't", "have", "had", "is", "was", "has", "does", "doesn’t",
@@ -105,6 +111,9 @@ def resolved(sentence: str, *, before: str | None, heading: str | None = None, t
     if word.startswith("The "):
         found, where = _point_of(word[4:], heading), HEADING
         text = None if found is None else f"The{found[3:]}{sentence.strip()[len(word):]}"
+    elif word == "They" and article_person and _only_the_person(before, article_person):
+        found, where = article_person, THROUGHOUT
+        text = person_for_they(sentence.strip(), article_person)
     else:
         found, where = _referent(sentence, word, before=before, heading=heading, title=title,
                                  first_in_section=first_in_section, article_person=article_person)
@@ -113,6 +122,16 @@ def resolved(sentence: str, *, before: str | None, heading: str | None = None, t
             text) or dangling_references(compress(text)):
         return None  # nothing certain, or it would still lean on what came before ("They also …")
     return Resolved(text=text, note=REWRITTEN.format(word, found, where))
+
+
+def _only_the_person(before: str | None, person: str) -> bool:
+    """The sentence before (if any) names no one but the article's person and nothing plural a "They" could be."""
+    if before is None:
+        return True
+    own = person.split()[-1]
+    lowered = [token.lower() for token in words(_without_quotations(before))]
+    return not any(token in PEOPLE and token.rstrip("s") != own for token in lowered) and not any(
+        _plural_noun(lowered, index) for index in range(len(lowered)))
 
 
 def _point_of(what: str, heading: str | None) -> str | None:
@@ -177,7 +196,7 @@ def _from_before(before: str, *, plural: bool, person_verb: bool, they: bool) ->
 def _plural_noun(lowered: list[str], index: int) -> bool:
     """A plural noun, not a verb in -s ("the habits that keep you up", not "it keeps")."""
     token = lowered[index]
-    if token in STOPWORDS or not could_be_plural(token):
+    if token in STOPWORDS or token in _SINGULAR_PEOPLE or not could_be_plural(token):
         return False
     previous = lowered[index - 1] if index else ""
     if previous in ("to", "it", "he", "she", "who", "that", "which", "this", "one", "everyone", "someone"):
