@@ -83,8 +83,8 @@ class Resolved:
 
 
 # "The key is the hold.": the key to what the section is about.
-_POINT_OF = re.compile(r"^The (?P<what>key|goal|aim|secret|trick|first step|hardest part)\s+(?:is|was)\b")
-_OF = {"key": "to", "secret": "to", "trick": "to", "goal": "of", "aim": "of", "first step": "in", "hardest part": "of"}
+_POINT_OF = re.compile(r"^The (?P<what>key|trick|first step)\s+(?:is|was)\b")
+_OF = {"key": "to", "trick": "to", "first step": "in"}  # ("the goal of …" reads as a statement about its topic)
 
 
 def pointer(sentence: str) -> str | None:

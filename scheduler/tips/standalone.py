@@ -60,9 +60,10 @@ MAX_WORDS = 60  # headline and text together: more than a follower reads at a gl
 # Openers the sentence rules do not count but a reader does: the tip leans on a point, a step or a part the
 # article named before ("The key is…", "One such component…", "More importantly,…", "…matters too.").
 _LEANING = re.compile(
-    r"^(?:one such|such a|the (?:key|goal|idea|point|trick|problem|answer|difference|result|process|timeline|"
-    r"first step|next step|second step|third step|last step|final step|reason|rest|same|latter|former|"
-    r"good news|bad news|bottom line|catch|truth is|following)\b(?!\s+(?:to|of|in|for)\s)|"  # "The key to …" names it
+    r"^(?:one such|such a|the (?:key|trick|first step)\b(?!\s+(?:to|in)\s)|"  # "The key to …" names it
+    r"the (?:goal|idea|point|problem|answer|difference|result|process|timeline|"
+    r"next step|second step|third step|last step|final step|reason|rest|same|latter|former|"
+    r"good news|bad news|bottom line|catch|truth is|following)\b|"
     r"more importantly|most importantly|even more|even better|"
     r"better yet|equally|in the same way|on top of that|what(?:’|')?s more|as well as|along with|apart from|"
     r"in addition|at the same time|at that point|at this point|in that moment|in those moments|from there|"
@@ -289,6 +290,8 @@ def _unsaid(text: str) -> str | None:
     """The first "the invitation", "the symptoms" whose noun the tip has not named before."""
     for match in _CONTEXT_NOUNS.finditer(text):
         noun = match.group(1).lower().rstrip("s")
+        if noun == "key" and re.match(r"\s+to\s", text[match.end():]):
+            continue  # "the key to box breathing" names what it is the key to
         if noun not in text[: match.start()].lower():
             return match.group(0)
     return None
