@@ -43,6 +43,7 @@ _AGREES = {"are": "is", "were": "was", "have": "has", "don’t": "doesn’t", "d
            "aren't": "isn't", "weren’t": "wasn’t", "weren't": "wasn't", "haven’t": "hasn’t", "haven't": "hasn't",
            "do": "does", "go": "goes", "’re": " is", "'re": " is", "’ve": " has", "'ve": " has", "’ll": " will",
            "'ll": " will", "’d": " would", "'d": " would"}
+_PRESENT_IN_ED = frozenset(["need", "feed", "heed", "proceed", "succeed", "exceed", "bleed", "speed"])  # not a past
 _UNCHANGED = frozenset(["will", "may", "might", "can", "can’t", "can't", "won’t", "won't", "would", "should",
                         "could", "must"])
 _THEY_VERB = re.compile(r"^(?P<adv>\s+(?:(?:just|still|often|always|never|sometimes|really|genuinely|probably)\s+)?)"
@@ -121,7 +122,8 @@ def _agreeing(after: str) -> str | None:
         return after
     if lower in _AGREES:
         agreed = _AGREES[lower]
-    elif re.fullmatch(r"[a-z]+", lower) and not lower.endswith(("ed", "s")):
+    elif re.fullmatch(r"[a-z]+", lower) and not lower.endswith("s") and (
+            not lower.endswith("ed") or lower in _PRESENT_IN_ED):
         agreed = lower + ("es" if lower.endswith(("sh", "ch", "x", "z", "o")) else "s")
     else:
         return None

@@ -25,6 +25,7 @@ def test_the_person_an_article_speaks_of_throughout(texts, person):
     ("Show up, even when they push you away.", "Show up, even when your teen pushes you away."),
     ("Listen when they are ready to talk.", "Listen when your teen is ready to talk."),
     ("They will thank you later.", "Your teen will thank you later."),
+    ("Sometimes they just need to vent.", "Sometimes your teen just needs to vent."),  # "need" is no past tense
     ("Validate their feelings, even the big ones.", "Validate your teen’s feelings, even the big ones."),
     ("Don't dismiss their fears, it's lonely.", "Don't dismiss your teen's fears, it's lonely."),
     ("Practise them every day.", None),  # the techniques? no word around it speaks of a person
