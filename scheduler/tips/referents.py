@@ -47,6 +47,9 @@ THROUGHOUT = "(whom the article speaks of throughout)"
 # "They feel…", "These can…", "It takes…": the pointer is the subject, a verb follows it.
 _SUBJECT = re.compile(r"^(?P<pointer>They|These|Those|It|This)\s+(?:(?:[a-z]+ly|just|still|even)\s+)?"
                       r"(?P<verb>[a-z’']+)\b")  # "They genuinely think …"
+# "It is important to rest.", "It helps to name it.", "It seems that …": an "it" that stands for what follows.
+_DUMMY_IT = re.compile(r"^It\s+(?:[a-z’']+\s+){0,4}?(?:to\s+[a-z]+|that)\b|^It\s+(?:seems|appears|turns out|happens|"
+                       r"is time|is no wonder)\b")
 _PLURAL = frozenset(["they", "these", "those"])
 _AUXILIARIES = frozenset(["are", "were", "can", "could", "may", "might", "will", "would", "should", "must", "do",
                           "don’t", "don't", "didn’t", "didn't", "have", "had", "is", "was", "has", "does", "doesn’t",
@@ -93,7 +96,7 @@ def pointer(sentence: str) -> str | None:
     if point:
         return f"The {point.group('what')}"
     found = _SUBJECT.match(sentence.strip())
-    if found is None:
+    if found is None or _DUMMY_IT.match(sentence.strip()):
         return None
     verb = found.group("verb").lower()
     if verb in _AUXILIARIES or verb in _PERSON_VERBS or has_verb(verb) or verb in _VERBS or (
@@ -149,7 +152,8 @@ def _referent(sentence: str, word: str, *, before: str | None, heading: str | No
     plural = word.lower() in _PLURAL
     verb = _SUBJECT.match(sentence.strip()).group("verb").lower()  # type: ignore[union-attr]
     if before is not None:
-        found = _from_before(before, plural=plural, person_verb=verb in _PERSON_VERBS, they=word == "They")
+        found = _from_before(before, plural=plural, person_verb=verb in _PERSON_VERBS, they=word == "They",
+                             it=word == "It")
         where = BEFORE
     elif first_in_section and heading:
         found, where = _from_heading(heading, plural=plural), HEADING
@@ -169,10 +173,13 @@ def unnamed_reason(sentence: str) -> str:
     return f"needs context (refers to something outside it): “{pointer(sentence)}” names no one thing before it"
 
 
-def _from_before(before: str, *, plural: bool, person_verb: bool, they: bool) -> str | None:
-    """The one plural noun phrase of the sentence before ("the hormones", "young people"), when it is the only one."""
-    if not plural or before.rstrip().endswith("?"):
-        return None  # "this"/"it" after a sentence most often means all it said, not one of its nouns
+def _from_before(before: str, *, plural: bool, person_verb: bool, they: bool, it: bool = False) -> str | None:
+    """The one plural noun phrase of the sentence before ("young people"), when it is the only one; for "It", the
+    sentence's subject when no other noun is named in it (_subject_of)."""
+    if before.rstrip().endswith("?"):
+        return None
+    if not plural:
+        return _subject_of(before) if it else None  # "this" after a sentence most often means all it said
     tokens = list(words(_without_quotations(before)))
     lowered = [token.lower() for token in tokens]
     if they and any(token in _SINGULAR_PEOPLE for token in lowered):
@@ -191,6 +198,37 @@ def _from_before(before: str, *, plural: bool, person_verb: bool, they: bool) ->
     if person_verb and head not in PEOPLE:
         return None  # "They feel …" of "the techniques"
     return phrase
+
+
+_INTRO = re.compile(r"^(?:(?:but|and|so|yet|still|sometimes|often|usually|over time|in fact|for many people)\b,?\s+)+",
+                    re.IGNORECASE)
+_NAMES_A_THING = frozenset(["a", "an", "the", "your", "my", "our", "his", "her", "its", "this", "that", "these", "those",
+                            "their", "some", "any", "another", "each", "every"])
+
+
+def _subject_of(before: str) -> str | None:
+    """The sentence's subject, singular and no person, when it opens the sentence (after "But", "Sometimes,"), its verb
+    follows it and the sentence names nothing else: "But sometimes, the nervous system doesn't fully reset." ->
+    "the nervous system"; "Self-care means taking the time to do things …" names "the time" too and gives none."""
+    rest = _INTRO.sub("", _without_quotations(before).strip())
+    tokens = list(words(rest))
+    verb_at = next((index for index, token in enumerate(tokens[:5]) if index and (
+        token.lower() in _AUXILIARIES or has_verb(token) or token.lower() in _VERBS or (
+            token.lower().endswith("s") and token.lower()[:-1] in _VERBS))), None)
+    if verb_at is None:
+        return None
+    subject, after = tokens[:verb_at], [token.lower() for token in tokens[verb_at + 1:]]
+    lowered = [token.lower() for token in subject]
+    bare = lowered[1:] if lowered[0] in ("the", "your") else lowered
+    if not bare or (lowered[0] == "the" and len(bare) < 2) or any(
+            token in STOPWORDS or token in PEOPLE or token.endswith("ly") for token in bare) or could_be_plural(
+            bare[-1]) or any(token[:1].isupper() for token in subject[1:]):
+        return None  # "the situation" leans as "it" did; "Many people …", "Your teen …" are no "it"
+    if any(token in _NAMES_A_THING or token in PEOPLE for token in after) or any(
+            token[:1].isupper() for token in tokens[verb_at + 1:]):
+        return None  # another thing "it" may be
+    phrase = " ".join(subject)
+    return phrase if subject[0].isupper() and subject[0][1:].isupper() else phrase[:1].lower() + phrase[1:]
 
 
 def _plural_noun(lowered: list[str], index: int) -> bool:

@@ -100,3 +100,17 @@ def test_the_title_names_the_people_a_section_opens_on():
                      title="Helping teens who struggle", first_in_section=True)
     assert named is not None and named.text == "Teens may not know how to ask for help."
     assert "from the article’s title" in named.note
+
+
+@pytest.mark.parametrize("sentence, before, named", [
+    ("It stays on high alert.", "But sometimes, the nervous system doesn't fully reset.", "The nervous system stays on high alert."),
+    ("It comes in waves.", "Grief is not linear.", "Grief comes in waves."),
+    ("It can help you manage stress.", "Self-care means taking the time to do things that help.", None),  # the time?
+    ("It can feel overwhelming.", "The situation changes quickly.", None),  # "the situation" leans as "it" did
+    ("It can feel overwhelming.", "Your teen is struggling.", None),  # a person is no "it"
+    ("It is important to rest.", "Sleep matters.", None),  # the "it" of what follows
+    ("It helps to write it down.", "Worry grows at night.", None),
+])
+def test_an_it_names_the_subject_of_the_sentence_before_when_nothing_else_is_named(sentence, before, named):
+    found = resolved(sentence, before=before)
+    assert (found.text if found else None) == named
