@@ -558,8 +558,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             current.sources.append(sentence)
             current.notes.extend(notes)
         else:
-            scope.ledger.leave(where, "too long to join the tip before" if score is not None else unnamed_reason(
-                sentence) if pointer(sentence) else headline_problem(sentence))
+            scope.ledger.leave(where, "too long to join the tip before" if score is not None else _why_no_headline(
+                sentence))
             current = None
     for draft in drafts:
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
@@ -567,6 +567,12 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
+
+
+def _why_no_headline(sentence: str) -> str:
+    """headline_problem's reason, naming the pointer when the sentence opens on one split could not name."""
+    problem = headline_problem(sentence)
+    return unnamed_reason(sentence) if problem.startswith("needs context") and pointer(sentence) else problem
 
 
 def _joins_as_context(current: Draft | None, sentence: str) -> bool:
