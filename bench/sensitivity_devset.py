@@ -20,13 +20,14 @@ from pathlib import Path
 
 from bench.train_tips import article_at_hand, digest
 from scheduler.tips.drafting import split_report
+from scheduler.tips.griefcontext import grief_phrases
 from scheduler.tips.sensitivity import lexicon_phrases, topic_words
 from scheduler.tips.splitter import load_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "devset"
 SHEETS = (DEVSET / "tips.tsv", DEVSET / "graded-050d3f0-new-practices.tsv")
-SOURCES = ("lexicon", "topic reader", "heading", "other")
+SOURCES = ("lexicon", "topic reader", "heading", "title", "other")
 
 
 def should_flag() -> dict[tuple[str, str], bool]:
@@ -47,9 +48,9 @@ def should_flag() -> dict[tuple[str, str], bool]:
     return found
 
 
-def flag_source(tip) -> str:
-    """Where the tip's `sensitive` flag comes from: its own words (the lexicon first, then the topic reader), or
-    its heading alone."""
+def flag_source(tip, title: str = "") -> str:
+    """Where the tip's `sensitive` flag comes from: its own words (the lexicon first, then the topic reader), its
+    heading alone, or its own words read under an article title about grief (scheduler.tips.griefcontext)."""
     own = f"{tip.headline} {tip.text}"
     if lexicon_phrases(own):
         return "lexicon"
@@ -57,6 +58,8 @@ def flag_source(tip) -> str:
         return "topic reader"
     if tip.section and (lexicon_phrases(tip.section) or topic_words(tip.section)):
         return "heading"
+    if grief_phrases(own, title):
+        return "title"
     return "other"
 
 
@@ -83,7 +86,7 @@ def measure(articles: Path, show: str | None = None) -> tuple[Counter, int, int]
                     matched += 1
                     flagged, wanted_flag = "sensitive" in tip.review, grades[key]
                     if flagged:
-                        source = flag_source(tip)
+                        source = flag_source(tip, article.title or "")
                         verdict = "true" if wanted_flag else "false"
                         counts[(source, verdict)] += 1
                     elif wanted_flag:
@@ -93,7 +96,7 @@ def measure(articles: Path, show: str | None = None) -> tuple[Counter, int, int]
                         verdict = "ordinary"
                     if show == "all" or show == verdict:
                         print(f"{verdict:8} {name} [{tip.section}] {tip.headline} | {tip.text[:160]!r}"
-                              + (f" <- {flag_source(tip)}" if flagged else ""))
+                              + (f" <- {flag_source(tip, article.title or '')}" if flagged else ""))
     return counts, matched, len(grades)
 
 

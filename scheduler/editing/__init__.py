@@ -71,6 +71,7 @@ class Editor(Showing):
         own = _own_texts(values.get("texts") or {}, (was or {}).get("texts"), self.settings)
         if was is not None and not fields and not own:
             return Saved(self.campaign(slug)[0], version, None)
+        title = self.campaign(slug)[0].title  # context for the sensitive flag in an article about grief
 
         def edit(tips):
             item = find(tips, tip_id)
@@ -82,7 +83,7 @@ class Editor(Showing):
                 for network in own:
                     if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
                         raise Conflict(snapshot(item), "")
-            changes: dict[str, Any] = {**fields, **_notes_after(item, fields), **_flags_after(item, fields, own)}
+            changes: dict[str, Any] = {**fields, **_notes_after(item, fields), **_flags_after(item, fields, own, title)}
             if own and item is not None:
                 merged = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items()}, **own}
                 known = networks.keys()  # in the registry's order, as split writes them
@@ -172,7 +173,7 @@ class Editor(Showing):
             tip = take(text, f"b{paragraph}" if paragraph else "the studio", post_fits(
                 self.settings.schedule, url=campaign.url, slug=slug, hashtags=campaign.hashtags),
                 {t.id for t in campaign.tips},
-                section=section)
+                section=section, title=campaign.title)
         except ContentError as exc:
             raise Refused(str(exc).replace("--take ", "passage "), "text") from None
         values: dict[str, object] = {"id": tip.id, "headline": tip.headline, "text": tip.text, "status": "draft",
@@ -396,7 +397,7 @@ def _notes_after(item: dict | None, fields: dict) -> dict:
     return found
 
 
-def _flags_after(item: dict | None, fields: dict, own: dict) -> dict:
+def _flags_after(item: dict | None, fields: dict, own: dict, title: str = "") -> dict:
     """A tip edited to speak of death, self-harm, abuse or a crisis is flagged `sensitive`, as split flags such
     words: its posts carry the crisis footer, and it waits for a person to acknowledge the flag like any other (an
     approved tip goes back to draft, to be approved again with the tick). An edit never takes a flag away (a person
@@ -405,7 +406,7 @@ def _flags_after(item: dict | None, fields: dict, own: dict) -> dict:
     if item is None or "sensitive" in review or not (fields or own):
         return {}
     found = sensitive_words(*(str(fields.get(key, item.get(key)) or "") for key in ("headline", "text")),
-                            *(str(text) for text in own.values()))
+                            *(str(text) for text in own.values()), title=title)
     if not found:
         return {}
     back = {"status": "draft"} if item.get("status") == "approved" else {}  # approved again, with the tick

@@ -647,7 +647,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     """The draft as a tip: flagged from its own words, the condition to be put in front of them and its heading,
     fitted to a post, with its review notes."""
     said = f"{condition}, " if condition else ""  # "If your friend talks about suicide, …": flagged by those words too
-    fits_posted = _as_posted(fits, lambda: bool(sensitive_words(said + draft.headline, draft.text, draft.section or "")))
+    fits_posted = _as_posted(fits, lambda: bool(sensitive_words(said + draft.headline, draft.text, draft.section or "",
+                                                                    title=scope.title)))
     text = _fitting_text(draft, fits_posted)
     if text is None:
         return None
@@ -656,7 +657,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     if named is not None and len(named.headline) <= LONG_HEADLINE and fits_posted(named.text):
         headline, text = named.headline, named.text
     found = {flag: words_ for flag, words_ in flag_words(
-        said + draft.headline + " " + text, heading=draft.section or "", names=scope.people).items()}
+        said + draft.headline + " " + text, heading=draft.section or "", names=scope.people, title=scope.title).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = (PERSONAL_DETAILS,)

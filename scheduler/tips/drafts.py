@@ -77,7 +77,8 @@ class Scope:
     people: frozenset[str]
     ledger: Ledger = field(default_factory=Ledger, compare=False)
     person: str | None = None  # whom the article speaks of throughout ("your teen"): scheduler.tips.persons
-    title: str = ""  # the article's title, whose people a section's first "They" may mean (scheduler.tips.referents)
+    title: str = ""  # the article's title: whose people a section's first "They" may mean (scheduler.tips.referents),
+    #   and context for the sensitive flag (scheduler.tips.griefcontext)
 
 
 def unusable_reason(sentence: str, scope: Scope, *, intro: bool = False) -> str | None:

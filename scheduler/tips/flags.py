@@ -6,6 +6,7 @@ import functools
 import re
 
 from scheduler.campaigns.file import Tip
+from scheduler.tips.griefcontext import grief_phrases
 from scheduler.tips.sensitivity import (
     is_sensitive_text,
     read_alone_topic,
@@ -77,11 +78,12 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")\b")
 
 
-def sensitive_words(*texts: str) -> tuple[str, ...]:
-    """The words that make a text sensitive, as written, in order, without repeats."""
+def sensitive_words(*texts: str, title: str = "") -> tuple[str, ...]:
+    """The words that make a text sensitive, as written, in order, without repeats; under an article `title` that
+    speaks of grief, also "the loss", "losing them" and the like (scheduler.tips.griefcontext)."""
     found: dict[str, None] = {}
     for text in texts:
-        for word in sensitive_phrases(text or ""):
+        for word in sensitive_phrases(text or "") or grief_phrases(text or "", title):
             found.setdefault(word, None)
     return tuple(found)
 
@@ -102,10 +104,12 @@ def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str
     return tuple(found)
 
 
-def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
-    """Review flags from the tip's own words and its heading, each with the words that raised it."""
+def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset(), title: str = ""
+               ) -> dict[str, tuple[str, ...]]:
+    """Review flags from the tip's own words and its heading, each with the words that raised it; the article's
+    `title` counts only as context for words that speak of a death in an article about grief, never by itself."""
     flags = {}
-    sensitive = sensitive_words(tip_text, heading)
+    sensitive = sensitive_words(tip_text, heading, title=title)
     if sensitive:
         flags["sensitive"] = sensitive
     private = privacy_details(tip_text, names)

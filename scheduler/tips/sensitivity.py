@@ -121,7 +121,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:\w+\s+)?" + _KIN + r"\b(?![’']s)(?! to (?:a |the )?(?:move|job|new|college|school))"),
         r"los(?:e|es|ing|t) (?:someone|somebody|a loved one)\b(?![’'])",
         r"(?:someone|somebody|a loved one|you love)(?: \w+){0,3}? (?:is|are|was) gone\b",
-        r"(?:is|are|was|were) no longer with us", r"(?:" + _KIN + r"|he|she) (?:is|was) no longer (?:here|alive|around)\b",
+        r"(?:is|are|was|were) no longer with us",
+        r"(?:" + _KIN + r"|he|she|they)(?: is| was| are| were|[’']s|[’']re) no longer (?:here|alive|around)\b",
         (r"(?:first|last) (?:\w+ )?(?:holiday|christmas|thanksgiving|birthday|year|anniversary|mother’s day|"
          r"father’s day|mother's day|father's day) without (?:mom|dad|mum|him|her|them|my \w+|your \w+|a \w+)"),
         r"(?:loss|losses) of (?:a|an|your|their|his|her|my|our|the) (?:\w+ )?(?:pregnancy|" + _KIN + r")",
@@ -152,11 +153,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
          r"that|these|those|me|him|them|us|you|on to|by|through|out|over|up|down|along|around|round|with|in (?:the|a|his|"
          r"her|their|my|your)|\w+ (?:test|exam|class|course)))"),
-        (r"(?:since|after|now that|now) (?:(?:my|your|our|her|his|their) )?(?:he|she|mum|mom|dad|mother|father|husband|"
-         r"wife|grand(?:ma|pa|mother|father|ad|dad)|nana)(?:[’']s| has| is)(?: been)? gone\b(?! (?:to|back|out|off|for|in|"
+        (r"(?:since|after|now that|now|forget|forgot|forgetting|remember|remembering|realise|realize|accept|"
+         r"believe) (?:that )?(?:(?:my|your|our|her|his|their) )?(?:he|she|they|mum|mom|dad|mother|father|husband|"
+         r"wife|grand(?:ma|pa|mother|father|ad|dad)|nana)(?:[’']s|[’']ve| has| have| is)(?: been)? gone\b(?! (?:to|back|out|off|for|in|"
          r"into|on|home|up|down|over|through|from|by|past|quiet|cold|wrong|missing|away|abroad|part|a|an|the|\w+ing)\b)"),
         (r"(?:first|second|third|next) (?:\w+ )?(?:year|years|summer|winter|spring|autumn|months?|weeks?) without "
          r"(?:him|her|mum|mom|dad|(?:my|your|our|their|his|her) (?:\w+ )?" + _KIN + r")\b(?! (?:while|for|at|on|in)\b)"),
+        r"(?:" + _KIN + r"|he|she|they)(?: is| was| are| were|[’']s|[’']re| has been| had been| have been) gone for good\b",
+        r"los(?:e|es|ing|t) (?:him|her|them) (?:so |too |far too |much too )?(?:young|suddenly|soon|early|unexpectedly)\b",
         (r"(?:since|after|the day|the night|the year|when) (?:we|i|you|they|he|she) lost (?:him|her)\b(?! (?:in|at|on|to) "
          r"(?:the|a|an)\b)(?! (?:a|the|his|her) (?:game|match|bet|race|job|keys?|phone|way))"))),
     ("abuse and violence", (
@@ -217,6 +221,37 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:asks?|asked|tells?|told|makes?|made|wants?|wanted) (?:a |the |your |their )?(?:child|children|kids?|son|"
          r"daughter|teens?) (?:to )?keep (?:\w+ ){0,2}?secrets?"),
         r"dangerous relationship")),
+    (("emotional and psychological abuse without the word: control, coercion, punishing silence, belittling, "
+      "gaslighting, isolating a partner"), (
+        r"gaslight\w*", r"coerci(?:on|ve)\b", r"coerc(?:e|es|ed|ing) (?:you|her|him|me|them)\b", r"silent treatment\b",
+        (r"walk(?:s|ed|ing)? on eggshells (?:around|so|in case|because|whenever|when|with) (?:(?:your|my|her|his|their|a) )?"
+         r"(?:partner|husband|wife|boyfriend|girlfriend|spouse|parent|father|mother|dad|mum|mom|he|she|him|her)\b"), r"put-downs?\b", r"emotional(?:ly)? (?:manipulat\w+|cruel\w*|blackmail\w*)",
+        (r"manipulat\w* (?:you|her|him|me|them|a partner|your partner|a child|your child) (?:with|through|by) "
+         r"(?:guilt|fear|shame|threats?|threatening|silence)\b"),
+        r"manipulative (?:partner|parent|husband|wife|boyfriend|girlfriend|spouse|ex|relationship|behaviou?r)s?\b",
+        (r"(?:belittl|humiliat|demean|degrad)(?:e|es|ed|ing) (?:you|her|him|me|them|us|a child|the child|your child|"
+         r"children|kids|(?:your|her|his|their|my) (?:partner|wife|husband|kids|children))\b"),
+        (r"(?:mock|mocks|mocked|mocking|ridicul\w+|insult\w*|humiliat\w+|belittl\w+|shout\w* at|scream\w* at) (?:you|her|"
+         r"him|me) (?:in front of|in public)\b"),
+        (r"(?:called|calls? (?:you|her|him|me)|calling (?:you|her|him|me)) (?:\w+ (?:and|or) )?(?:stupid|worthless|useless|"
+         r"pathetic|crazy|a failure|an idiot|a burden)\b"),
+        (r"(?:told|tells?|telling|insist\w*|convinc\w*) (?:you|her|him|me) (?:that )?(?:you|she|he|i|they)(?:[’']re|[’']s|"
+         r"[’']m| are| is| am| was| were) (?:crazy|imagining (?:it|things)|making (?:it|things) up|remembering (?:it|things) "
+         r"wrong|losing (?:your|her|his|my|their) mind)\b"),
+        (r"(?:doubt\w*|question\w*|distrust\w*|(?:stop|stopped|stops|stopping) trusting) (?:your|her|his|my|their) own "
+         r"(?:memory|memories|mind|sanity|perception|judgement|judgment)\b"),
+        (r"(?:silence|silent|ignor\w+|not speaking|cold shoulder)\b[^.!?]{0,30}?\bto punish (?:you|her|him|me|them)\b"),
+        r"punish\w* (?:you|her|him|me|them) (?:with|by) (?:silence|ignoring|withdraw\w*|not speaking)\b",
+        r"isolat(?:e|es|ed|ing) (?:you|her|him|me)\b",
+        (r"cut(?:s|ting)? (?:you|her|him|me|them) off from (?:(?:your|her|his|my|their) )?(?:friends|family|loved ones|"
+         r"support|the people)\b"),
+        (r"(?:keep|keeps|kept|keeping|stop|stops|stopped|stopping) (?:you|her|him|me) from (?:\w+ (?:or|and) )?"
+         r"(?:seeing|visiting|calling|talking to) (?:(?:your|her|his|my|their) )?(?:own )?(?:friends|family|parents|"
+         r"mother|father|mum|mom|sister|brother)\b"),
+        (r"permission to (?:see|visit|call|talk to|spend time with) (?:(?:your|her|his|my|their) )?(?:own )?(?:friends|"
+         r"family|parents|mother|father|mum|mom|sister|brother)\b"),
+        (r"track\w* where (?:you|she|he|they) (?:are|is|go|goes|went)\b"),
+        r"threats? (?:to|of) (?:take|hurt|harm|kill|leave|report|expose|throw|hit|punish)\b")),
     ("sexual assault and unwanted touch", (
         r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
         r"forced (?:into|to have) sex", r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)",
@@ -269,6 +304,16 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:something|anything|everything) (?:\w+ )?traumatic\b", r"traumati[sz](?:ed|ing)\b",
         r"traumatic (?:material|content)\b", r"(?:after|once) the danger has passed\b",
         r"traumas?\b", r"survivor(?:[’']s)? guilt\b",
+        r"why (?:was|were|am|are) (?:i|you|he|she|they|we) spared\b", r"why (?:i|you|he|she|they|we) (?:was|were) spared\b",
+        (r"(?:surviv\w*|spared|got out|made it out|liv\w+ through (?:it|that|this|the \w+))\b[^.!?]{0,40}?\b(?:when|while|"
+         r"and|but) (?:so many|many|others|the others|the rest|most|some|(?:so many |many |some |most )?(?:of )?"
+         r"(?:his|her|their|my|your|our) \w+)\b[^.!?]{0,20}?(?:didn[’']t|did not|weren[’']t|were not|died|never did)\b"),
+        (r"(?:those|the ones|people|others|friends|colleagues|neighbou?rs|many|so many) who (?:didn[’']t|did not|never|"
+         r"couldn[’']t|could not) make it\b(?! (?:to|on|onto|in|into|through|past|back to|in time)\b)"),
+        r"(?:those|the ones|people|others|friends|colleagues|neighbou?rs|many|so many) who never (?:came|come|made it) (?:home|back)\b",
+        r"(?<!animal )(?<!dog )(?<!pet )rescue (?:workers?|crews?|teams?|efforts?|operations?|missions?)\b",
+        r"(?:in|through|from|under|beneath|into|among|amid|out of) the rubble\b",
+        r"flattened (?:villages?|towns?|homes?|houses?|streets?|neighbou?rhoods?|city|cities)\b",
         r"(?:surviv\w*|after|following|through|since|from|in|of|by) (?:a|the) (?:\w+ )?disasters?\b",
         r"disaster (?:relief|zones?|survivors?|areas?|response|workers?|victims?|sites?)\b",
         r"traged(?:y|ies)\b", r"tragic(?:ally)? (?:\w+ )?(?:accident|death|loss|event|news|incident|crash|fire|day)s?\b",
@@ -320,6 +365,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (("a traumatic event in everyday words: a birth that went wrong, an accident, an assault, a disaster, a violent "
      "event, or only what happened to you"), (
         r"(?:was|were|is|are|be|been|being|felt|feel|feels|seemed|seems|so|very|deeply|truly|really) traumatic\b",
+        r"(?:\w+ly|as|more|most|less|too|quite|rather|pretty|every bit as|just as) traumatic\b",
         (r"(?:went|goes|go|going|been|gone) through (?:something|anything) (?:so |truly |really )?(?:terrible|"
         r"horrible|awful|horrific|terrifying|frightening|violent|shocking|unthinkable)\b"),
         (r"(?:something|anything) (?:so |truly |really )?(?:terrible|horrible|awful|horrific|terrifying|frightening|violent|"
@@ -392,6 +438,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"abus\w* (?:the |your |my |their )?(?:snooze button|snooze|weekend|lie-ins?|privilege|credit cards?|"
          r"caffeine|coffee|power button|system|hot sauce|exclamation points?|emojis?)"),
         r"(?:an )?assault on (?:the|your) (?:senses|ears|eyes|nose)",
+        (r"(?:an|the|this|that|a constant|a daily|a morning) assault of (?:\w+ )?(?:emails|messages|texts|notifications|"
+         r"alerts|ads|adverts|news|noise|sound|light|colou?rs?|information|requests|tasks|calls|chores)\b"),
         (r"overdos\w* (?:of|on) (?:screen time|screens|sugar|caffeine|coffee|news|social media|chocolate|tv|"
          r"television|sun|sunshine)"),
         r"(?:customer|client|service|support|it|tech|sales|booking|reservations?) hotlines?")),
@@ -404,7 +452,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"technical|equipment|network|server|bike|itemi[sz]ed|detailed|quick|step-by-step|simple) breakdowns?\b"),
         (r"(?:midlife|mid-life|identity|financial|existential|housing|climate|energy|economic|cost[- ]of[- ]living|"
          r"quarter[- ]life|debt|political|fashion|wardrobe|budget) crisis"),
-        r"crisis of (?:confidence|faith|conscience|meaning|purpose|identity)\b")),
+        r"crisis of (?:confidence|faith|conscience|meaning|purpose|identity)\b", r"(?:is|was|it[’']s) not a crisis\b")),
     ("hopeless, terminal, shooting, unsafe in their everyday senses", (
         r"hopeless (?:at|with|romantics?|cases?|cook)\b",
         r"(?:airport|bus|train|ferry|cruise|computer) terminals?\b", r"terminal (?:window|app|command|emulator|velocity)\b",
@@ -437,7 +485,7 @@ _READ_ALONE = tuple((said, Lexicon(patterns)) for topic, patterns in TOPICS if (
 _EVERYDAY = Lexicon([p for _, patterns in EVERYDAY for p in patterns])
 
 
-def _plain(text: str) -> str:
+def without_everyday(text: str) -> str:
     """The text with its everyday phrases blanked out (same length, so places in it are places in the text)."""
     for start, end in _EVERYDAY.spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
@@ -457,12 +505,12 @@ def sensitive_phrases(text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=4096)
 def lexicon_phrases(text: str) -> tuple[str, ...]:
     """The lexicon's phrases in the text, as written (lower case, spaces folded), in order, no repeats."""
-    plain = _plain(text)
+    plain = without_everyday(text)
     return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _FOUND.spans(plain)))
 
 
 def read_alone_topic(text: str) -> str | None:
     """What the text speaks of among the READ_ALONE topics ("suicide", "wanting to die", "self-harm"), the first
     in the lexicon's order; None when it speaks of none of them (its everyday phrases blanked out, as for the flag)."""
-    plain = _plain(text)
+    plain = without_everyday(text)
     return next((said for said, rule in _READ_ALONE if rule.search(plain)), None)

@@ -81,7 +81,7 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
 
 
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
-         people: frozenset[str] = frozenset(), source: dict | None = None) -> Tip:
+         people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "") -> Tip:
     """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
     selected, which a later split keeps as they are."""
     sentences = split_sentences(text) or [text]
@@ -90,11 +90,11 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         raise ContentError(f"--take {locator}: its first sentence is too long for a card ({len(headline)} "
                            "characters); write this tip by hand in the campaign file")
     body = [first] + sentences[1:]
-    found = flag_words(headline + " " + " ".join(body), heading=section or "", names=people)
+    found = flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)
     while len(body) > 1 and not fits(" ".join(body), "sensitive" in found):
         body.pop()
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
-    kept = flag_words(headline + " " + " ".join(body), heading=section or "", names=people)
+    kept = flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)
     found = {**found, **kept}
     tip_id = unique_id(slugify(headline), set(used_ids))
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
