@@ -41,21 +41,15 @@ def test_the_same_words_under_another_title_raise_nothing(project, cli):
     assert not any("sensitive" in tip["review"] for tip in tips.values())
 
 
-@pytest.mark.parametrize(("title", "text"), [
-    ("Life after loss", "Since the loss, small errands can feel enormous."),
-    ("When a parent dies", "Missing them every day is part of loving them."),
-    ("Supporting a grieving friend", "Ask how they are doing now that she's really gone."),
-    ("Bereavement in the workplace", "Mark the anniversary with a day off if you can."),
+@pytest.mark.parametrize(("title", "text", "flagged"), [
+    ("Life after loss", "Since the loss, small errands can feel enormous.", True),
+    ("When a parent dies", "Missing them every day is part of loving them.", True),
+    ("Supporting a grieving friend", "Ask how they are doing now that she's really gone.", True),
+    ("Bereavement in the workplace", "Mark the anniversary with a day off if you can.", True),
+    ("Life after loss", "A loss of appetite is common; eat small meals often.", False),
+    ("Coping with grief", "A loss at the weekend match is a good time to teach kids to lose well.", False),
+    ("Weight loss and your mood", "Those extra pounds? Losing them slowly is kinder to your mood.", False),
+    ("Helping your team through change", "Losing them to another department is a chance to reset roles.", False),
 ])
-def test_words_of_a_death_count_under_a_title_about_grief(title, text):
-    assert "sensitive" in flag_words(text, title=title), (title, text)
-
-
-@pytest.mark.parametrize(("title", "text"), [
-    ("Life after loss", "A loss of appetite is common; eat small meals often."),
-    ("Coping with grief", "A loss at the weekend match is a good time to teach kids to lose well."),
-    ("Weight loss and your mood", "Those extra pounds? Losing them slowly is kinder to your mood."),
-    ("Helping your team through change", "Losing them to another department is a chance to reset roles."),
-])
-def test_everyday_loss_raises_nothing(title, text):
-    assert "sensitive" not in flag_words(text, title=title), (title, text)
+def test_words_of_a_death_count_only_under_a_title_about_grief_and_never_for_a_loss_of_a_thing(title, text, flagged):
+    assert ("sensitive" in flag_words(text, title=title)) == flagged, (title, text)
