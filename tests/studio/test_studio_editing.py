@@ -249,3 +249,20 @@ def test_a_tip_edited_to_speak_of_a_crisis_is_flagged_sensitive_and_posts_with_t
 def test_an_ordinary_edit_raises_no_flag(studio):
     assert studio.edit(headline="Patience helps.", text="Patience helps when a partner is unsure.").status_code == 303
     assert not tip_data(studio).get("review")
+
+
+def test_an_edit_that_speaks_of_a_death_only_as_losing_them_is_flagged_in_an_article_about_grief(studio):
+    """The article's title is context for words that speak of a death only in such an article, as split reads them:
+    the same edit raises nothing under the bundled title and is flagged under a title about grief."""
+    words = dict(headline="Plan the first holidays together.",
+                 text="Plan the first holidays together, because losing them changes every one.")
+    assert studio.edit(**words).status_code == 303
+    assert not tip_data(studio).get("review")
+    campaign = studio.root / "posts" / f"{SLUG}.yaml"
+    title = "What to Do When One Partner Wants Counseling and the Other Doesn’t"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(title, "Grieving Together as a Couple"),
+                        encoding="utf-8")
+    assert studio.edit(headline="Plan the first holidays as a couple.",
+                       text="Plan the first holidays as a couple, because losing them changes every one.").status_code == 303
+    tip = tip_data(studio)
+    assert tip["review"] == ["sensitive"] and tip["review_words"]["sensitive"] == ["losing them"]
