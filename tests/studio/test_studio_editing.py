@@ -254,9 +254,8 @@ def test_an_ordinary_edit_raises_no_flag(studio):
 def test_an_edit_that_speaks_of_a_death_only_as_losing_them_is_flagged_in_an_article_about_grief(studio):
     """The article's title is context for words that speak of a death only in such an article, as split reads them:
     the same edit raises nothing under the bundled title and is flagged under a title about grief."""
-    words = dict(headline="Plan the first holidays together.",
-                 text="Plan the first holidays together, because losing them changes every one.")
-    assert studio.edit(**words).status_code == 303
+    assert studio.edit(headline="Plan the first holidays together.",
+                       text="Plan the first holidays together, because losing them changes every one.").status_code == 303
     assert not tip_data(studio).get("review")
     campaign = studio.root / "posts" / f"{SLUG}.yaml"
     title = "What to Do When One Partner Wants Counseling and the Other Doesn’t"
