@@ -124,7 +124,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                 continue  # taken before: running the same command twice changes nothing
             text, section = passage(split.blocks, locator, display_path(path, root))
             tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
-                               source=taken_source(locator, text))
+                               source=taken_source(locator, text), title=article.title or "")
             tips.append(tip)
             new.append(tip.id)
             already[locator.strip()] = [tip.id]
