@@ -18,12 +18,8 @@ from collections.abc import Sequence
 
 import ahocorasick
 
-from scheduler.tips.sentences import (
-    Caseless,
-    by_first_letter,
-    lowered_text,
-    required_literals,
-)
+from scheduler.tips.patterns import by_first_letter, required_literals
+from scheduler.tips.sentences import Caseless, lowered_text
 
 
 class Lexicon:

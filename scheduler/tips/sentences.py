@@ -10,6 +10,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from scheduler.tips.patterns import (
+    WORD_RUN,
+    only_whole_words,
+    opens_with_boundary,
+    required_literals,
+    skips_ahead,
+    whole_words_of,
+)
+
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "approx",
                   "a.m", "p.m", "u.s", "u.k", "ph.d", "fig", "cf", "al", "inc", "ltd", "co", "mt"}
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]$")  # "V.S." in "Dr. V.S. Ramachandran", "J.R.R."
@@ -32,9 +41,15 @@ class Caseless:
 
     `screened`: a costly rule (one the engine tries at every place of a sentence) first looks for the words
     every match must hold (`needs`, read from the pattern), and is not run on a text that holds none of them;
-    for a cheap rule the look costs more than the search."""
+    for a cheap rule the look costs more than the search.
 
-    __slots__ = ("_after_boundary", "_exact", "_lowered", "needs", "pattern")
+    While an article is split, a rule is not searched in a text that holds none of its `words` as a whole word (the
+    words every match holds from one \\b to the next, read from the pattern): the text's words are read once a split
+    (`whole_words`), and most rules are asked of most sentences. A rule that is only such words (`\\b(?:you|your)\\b`)
+    is answered from them alone. `match` is not screened: a rule tried at the text's start alone fails there sooner
+    than the words are looked up."""
+
+    __slots__ = ("_after_boundary", "_exact", "_lowered", "_only_words", "needs", "pattern", "words")
 
     def __init__(self, pattern: str, *, screened: bool = False):
         if re.sub(r"\\[A-Za-z]", "", pattern).lower() != re.sub(r"\\[A-Za-z]", "", pattern):
@@ -42,16 +57,24 @@ class Caseless:
         self.pattern = pattern
         self._lowered = re.compile(pattern)
         self._exact = re.compile(pattern, re.IGNORECASE)
-        self._after_boundary = re.compile(pattern[2:]) if _opens_with_boundary(pattern) and _skips_ahead(
+        self._after_boundary = re.compile(pattern[2:]) if opens_with_boundary(pattern) and skips_ahead(
             pattern[2:]) else None
         self.needs = required_literals(pattern) if screened else None
         if screened and self.needs is None:
             raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}: do not screen it")
+        only = only_whole_words(pattern)
+        self.words = only or whole_words_of(pattern, STOPWORDS)
+        self._only_words = only is not None
 
     def search(self, text: str) -> bool:
         lowered = lowered_text(text)
         if lowered is None:
             return self._exact.search(text) is not None
+        if self.words is not None and _splitting[0]:
+            if self.words.isdisjoint(whole_words(lowered)):
+                return False
+            if self._only_words:
+                return True
         if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
             return False
         if self._after_boundary is None:
@@ -70,6 +93,8 @@ class Caseless:
         lowered = lowered_text(text)
         if lowered is None:
             return [match.span() for match in self._exact.finditer(text)]
+        if self.words is not None and _splitting[0] and self.words.isdisjoint(whole_words(lowered)):
+            return []
         if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
             return []
         return [match.span() for match in self._lowered.finditer(lowered)]
@@ -119,147 +144,14 @@ class Screened:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
 
 
-def _opens_with_boundary(pattern: str) -> bool:
-    """Whether every match of the pattern starts at a \\b: the parsed pattern is one sequence opening with it
-    (`\\ba|b` parses as one alternation, and `\\ba|\\bb` as \\b before one)."""
-    if not pattern.startswith(r"\b"):
-        return False
-    parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
-    return len(parsed) > 0 and parsed[0] == (re._constants.AT, re._constants.AT_BOUNDARY)  # type: ignore[attr-defined]
+_whole_words: dict[str, frozenset[str]] = {}
 
 
-_FEW_FIRST_LETTERS = 5
-
-
-def _skips_ahead(pattern: str) -> bool:
-    """Whether the engine, searching the pattern, skips ahead to the few letters every match opens with (fixed
-    first letters, or at most five letters one of which opens every alternative). Only then is a rule opening with
-    \\b searched faster without it (and the \\b checked where it is found): otherwise the engine tries every
-    alternative at every place, where with the \\b it fails at once inside a word, and each find inside a word is
-    one more search (on the 20,000-word bench article, a sentence: _CTA 5.9 µs searched without its \\b, 3.0 µs
-    with it; _VERB, whose alternatives open with 18 letters, 5.7 and 3.2; "\\byou" 0.5 and 1.2 the other way)."""
-    parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
-    compiler, constants = re._compiler, re._constants  # type: ignore[attr-defined]
-    prefix, _skip, _whole = compiler._get_literal_prefix(parsed, 0)
-    if prefix:
-        return True
-    first = compiler._get_charset_prefix(parsed, 0)
-    if first is None or any(op is not constants.LITERAL for op, _ in first):
-        return False
-    return len({letter for _, letter in first}) <= _FEW_FIRST_LETTERS
-
-
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Words of which every match of the pattern (searched without flags) holds at least one, as written in it:
-    `\\b(?:call|text) us\\b` -> ("call us", "text us"); `[\\w-]+\\.(?:com|org)\\b` -> (".com", ".org"). None when no
-    such words can be read from the pattern (a class or a wildcard in every place, an inline flag)."""
-    found = _required(re._parser.parse(pattern))  # type: ignore[attr-defined]
-    if not found:
-        return None
-    return tuple(sorted(word for word in found if not any(other != word and other in word for other in found)))
-
-
-def by_first_letter(alternatives: list[str]) -> str:
-    """The alternation of these patterns, grouped by the letter a match can open with: `(?:(?=a)(?:all that can open
-    with a)|(?=b)(?:...)|...|(?![ab...])(?:those whose first letter cannot be read))`. It finds what `(?:p1|p2|...)`
-    finds, at the same places (at a place, the alternatives that can match there are tried in their order), but
-    the engine tries only the few alternatives of the letter at hand instead of all of them: the sensitive lexicon's
-    333 alternatives, over a third opening with a group, cost a third as much so (docs/measuring.md, the eighth
-    round). An alternative whose first letter cannot be read (a class, an optional start) is tried everywhere."""
-    firsts = [_first_letters(re._parser.parse(pattern)) for pattern in alternatives]  # type: ignore[attr-defined]
-    letters = sorted(set().union(*(first for first in firsts if first)))
-    anywhere = [pattern for pattern, first in zip(alternatives, firsts, strict=True) if first is None]
-    groups = [f"(?={re.escape(letter)})(?:" + "|".join(
-        pattern for pattern, first in zip(alternatives, firsts, strict=True) if first is None or letter in first) + ")"
-        for letter in letters]
-    if anywhere:
-        groups.append("(?![" + "".join(map(re.escape, letters)) + "])(?:" + "|".join(anywhere) + ")")
-    return "(?:" + "|".join(groups) + ")"
-
-
-def _first_letters(sequence) -> frozenset[str] | None:
-    """The letters every match of this parsed sequence opens with, or None when they cannot be read."""
-    constants = re._constants  # type: ignore[attr-defined]
-    if not sequence:
-        return None
-    op, argument = sequence[0]
-    if op is constants.LITERAL:
-        return frozenset(chr(argument))
-    if op is constants.IN and all(kind is constants.LITERAL for kind, _ in argument):
-        return frozenset(chr(value) for _, value in argument)
-    if op is constants.BRANCH:
-        branches = [_first_letters(branch) for branch in argument[1]]
-        return None if any(branch is None for branch in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
-    if op is constants.SUBPATTERN and not (argument[1] or argument[2]):
-        return _first_letters(argument[3])
-    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
-        return _first_letters(argument[2])
-    return None
-
-
-_MOST_WORDS = 64  # the most fixed words read as one place of a pattern
-
-
-def _required(sequence) -> frozenset[str] | None:
-    """The best set of words one of which every match of this parsed sequence holds (the fewest, of three letters
-    or more when it can), or None. Neighbouring parts that match only fixed words are read as one word: `reach(?:ing)?
-    out` -> "reach out", "reaching out"."""
-    constants = re._constants  # type: ignore[attr-defined]
-    options: list[frozenset[str]] = []
-    run = frozenset([""])
-    for op, argument in list(sequence) + [(None, None)]:
-        fixed = _fixed([(op, argument)]) if op is not None else None
-        if fixed is not None:
-            options.append(fixed)  # a place alone may be screened on fewer words than its run of neighbours
-        if fixed is not None and len(run) * len(fixed) <= _MOST_WORDS:
-            run = frozenset(before + after for before in run for after in fixed)
-            continue
-        options.append(run)
-        run = frozenset([""]) if fixed is None else fixed
-        if op is constants.SUBPATTERN:
-            _group, add_flags, del_flags, inner = argument
-            if add_flags or del_flags:
-                return None
-            options.append(_required(inner) or frozenset())
-        elif op is constants.BRANCH:
-            alternatives = [_required(alternative) for alternative in argument[1]]
-            if all(alternatives):
-                options.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
-        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[0] >= 1:
-            options.append(_required(argument[2]) or frozenset())
-    options = [option for option in options if option and "" not in option]
-    if not options:
-        return None
-    return max(options, key=lambda option: (min(5, *map(len, option)), -len(option), min(map(len, option))))
-
-
-def _fixed(sequence) -> frozenset[str] | None:
-    """Every text this parsed sequence can match, when they are few fixed words (`colou?r` -> color, colour);
-    a place that matches no text (\\b, a lookahead) adds nothing. None for anything else."""
-    constants = re._constants  # type: ignore[attr-defined]
-    found = frozenset([""])
-    for op, argument in sequence:
-        if op is constants.LITERAL:
-            choices: frozenset[str] | None = frozenset([chr(argument)])
-        elif op is constants.IN:
-            choices = frozenset(chr(value) for kind, value in argument if kind is constants.LITERAL) if all(
-                kind is constants.LITERAL for kind, _ in argument) else None
-        elif op is constants.SUBPATTERN:
-            choices = _fixed(argument[3]) if not (argument[1] or argument[2]) else None
-        elif op is constants.BRANCH:
-            alternatives = [_fixed(alternative) for alternative in argument[1]]
-            choices = frozenset().union(*alternatives) if all(  # type: ignore[arg-type]
-                alternative is not None for alternative in alternatives) else None
-        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT) and argument[1] <= 1:
-            once = _fixed(argument[2])
-            choices = None if once is None else (once | {""} if argument[0] == 0 else once)
-        elif op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
-            continue
-        else:
-            choices = None
-        if choices is None or len(found) * len(choices) > _MOST_WORDS:
-            return None
-        found = frozenset(before + after for before in found for after in choices)
+def whole_words(lowered: str) -> frozenset[str]:
+    """The whole words of a lowered text (its runs of word characters), read once while an article is split."""
+    found = _whole_words.get(lowered)
+    if found is None:
+        found = _whole_words[lowered] = frozenset(WORD_RUN.findall(lowered))
     return found
 
 
@@ -423,7 +315,7 @@ _NO_DEFAULT = object()
 _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
-_answers.extend([_lowered_texts, _words_of, _folded])
+_answers.extend([_lowered_texts, _words_of, _folded, _whole_words])
 
 
 def per_split(rule: _Rule) -> _Rule:

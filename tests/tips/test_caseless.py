@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 
 from scheduler.tips import edges, filters, flags, scorer, sensitivity, standalone, verbs
-from scheduler.tips.sentences import (
-    Caseless,
-    Screened,
-    by_first_letter,
-    required_literals,
-)
+from scheduler.tips.patterns import by_first_letter, required_literals, whole_words_of
+from scheduler.tips.sentences import Caseless, Screened, one_split, split_sentences
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
          "İs this it?", "ıs thıs ıt?", "Thank you for reading! Sam", "Uſe the ſtairs.", "\u212aeep it short.",
@@ -142,3 +139,82 @@ def test_the_scorers_past_tense_count_is_its_rules_on_every_test_article():
     lines += TEXTS + ["He walked, talked and WAITED.", "ed Ed bed_ed naïveed 3ed", "İt waſ ſaid, Kelvin ſtepped."]
     assert [scorer._past_count(line) for line in lines] == [len(scorer._PAST.spans(line)) for line in lines]
     assert scorer._past_count("He walked, talked and WAITED. Ed fed.") == 4
+
+
+def test_while_an_article_is_split_a_rule_answers_as_ignorecase_on_every_test_article():
+    """While a split runs, a rule is not searched in a text that holds none of its whole words (Caseless.words), and a
+    rule made only of such words is answered from them (the text's words read once a split)."""
+    lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines()] + TEXTS
+    lines += [sentence for line in lines for sentence in split_sentences(line)]
+    worded = [rule for rule in RULES if rule.words is not None]
+    assert len(worded) >= 20 and sum(rule._only_words for rule in worded) >= 5
+    with one_split():
+        for rule in worded:
+            exact = re.compile(rule.pattern, re.IGNORECASE)
+            assert [rule.search(line) for line in lines] == [bool(exact.search(line)) for line in lines], rule.pattern
+            assert [rule.match(line) for line in lines] == [bool(exact.match(line)) for line in lines], rule.pattern
+            assert [rule.spans(line) for line in lines] == [[m.span() for m in exact.finditer(line)]
+                                                            for line in lines], rule.pattern
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\bis the (?:founder|owner)\b", {"founder", "owner"}),
+    (r"\b(?:lmft|lpc|ph\.?d)\b", {"lmft", "lpc", "ph", "phd"}),
+    (r"\bwe(?:’re|'re| are)?\s+(?:offer|provide)\b", {"offer", "provide"}),
+    (r"\b(?:you|your|you’re)\b", {"you", "your"}),
+    (r"(?:^|,\s*)(?:call|text)\b[^.!?]{0,40}\b(?:988|hotline)\b", {"call", "text"}),
+    (r"\be-?mail us\b", {"email", "mail"}),
+    (r"\breach(?:ing)? out\b", {"reach", "reaching"}),
+    (r"\w+ing\b", None), (r"[a-z]+ly", None), (r"(?i:abc)", None), (r"abc", None), (r"\babc", None),
+    (r"\bab[cd]\b", {"abc", "abd"}), (r"\b(?:abc|\w+)\b", None), (r"(?<=x)abc\b", None),
+])
+def test_the_whole_words_every_match_holds_are_read_from_the_pattern(pattern, words):
+    found = whole_words_of(pattern)
+    assert (None if found is None else set(found)) == words
+    assert Caseless(r"\b(?:you|your|you’re)\b").words == {"you", "your"}
+
+
+def test_whole_words_read_from_random_patterns_are_held_by_every_match():
+    """Random patterns of words, signs, \\b, ^, $, classes, optional, repeated and alternative parts, searched in
+    random texts of the same words: every match holds one of the words read from its pattern as a whole word, and a
+    pattern of whole words only matches exactly the texts holding one of them."""
+    generator = random.Random(7)
+    vocabulary = ["a", "ab", "abc", "b", "ba", "c"]
+    signs = [" ", ",", ".", "’", "-", "_", "1"]
+    edges = [r"\b", r"\b", " ", "", "", ",", r"\s+", r"\s*", "-?", r"\W", "[ ,]", "’", "_", r"\d", "(?!a)", "(?<=b)",
+             "[a-c]+", r"\w", "."]
+
+    def piece(depth: int) -> str:
+        kind = generator.randrange(6 if depth < 2 else 3)
+        if kind < 3:
+            return generator.choice(vocabulary)
+        inner = "".join(unit(depth + 1) for _ in range(generator.randrange(1, 3)))
+        if kind == 3:
+            return f"(?:{inner})?" if generator.random() < 0.5 else f"(?:{inner})+"
+        if kind == 4:
+            return f"(?:{inner}|{unit(depth + 1)})"
+        return f"({inner})"
+
+    def unit(depth: int) -> str:
+        return generator.choice(edges + ["^"]) + piece(depth) + generator.choice(edges + ["$"])
+
+    texts = ["".join(generator.choice(vocabulary + signs) for _ in range(generator.randrange(1, 12)))
+             for _ in range(300)]
+    read = 0
+    for _ in range(1500):
+        pattern = "".join(unit(0) for _ in range(generator.randrange(1, 4)))
+        found = whole_words_of(pattern)
+        if found is None:
+            continue
+        read += 1
+        rule = re.compile(pattern)
+        for text in texts:
+            if rule.search(text):
+                assert not found.isdisjoint(re.findall(r"\w+", text)), (pattern, text, found)
+    assert read > 200
+    for pattern in [r"\b(?:ab|ab’c|b)\b", r"\b(?:a|b)\b", r"\b(?:abc|ab)\b"]:
+        rule, only = Caseless(pattern), re.compile(pattern)
+        assert rule._only_words
+        with one_split():
+            assert [rule.search(text) for text in texts] == [bool(only.search(text)) for text in texts]
