@@ -127,6 +127,14 @@ class Conflict(Exception):
         self.version = version  # the file's version now
 
 
+class Busy(JunoError, Refused):
+    """Another command (or the studio) is changing the campaign files and did not finish in time: nothing was
+    changed. The CLI says so in one line (exit 1); the studio shows it where it shows a refusal."""
+
+    def __init__(self, message: str):
+        Refused.__init__(self, message)
+
+
 def located(where: str, message: str) -> str:
     """`file:line:col: message` — the one shape every located message takes."""
     return f"{where}: {message}" if where else message

@@ -1,4 +1,5 @@
-"""Reading what a user gives, within limits; atomic writes: a reader sees the old file or the new one.
+"""Reading what a user gives, within limits; atomic writes: a reader sees the old file or the new one; one
+writer of the campaigns at a time (`changing`).
 
 Every file the tool reads goes through `read_input`: a regular file (not a FIFO, a device or a folder),
 no larger than its kind's limit, read without ever blocking. The limits are generous: a saved HTML page
@@ -8,12 +9,16 @@ runs to several MB, a campaign to some hundred KB.
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import stat
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from scheduler.errors import OutputError
+from scheduler.errors import Busy, OutputError
 
 MB = 1024 * 1024
 LIMITS = {"YAML file": 4 * MB, "article file": 32 * MB, "image": 32 * MB, "font": 64 * MB, ".env file": 1 * MB,
@@ -156,3 +161,85 @@ def write_atomic(path: Path | str, data: bytes | str, *, encoding: str = "utf-8"
 
 def _a(what: str) -> str:
     return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
+
+
+LOCK_FILE = ".juno/posts.lock"
+LOCK_WAIT = 15.0  # seconds a writer waits for another to finish before it gives up; JUNO_LOCK_WAIT overrides
+
+
+class _Held:
+    """The campaigns' lock of one project as this process holds it: one flock, taken again by the thread that
+    holds it (a studio change that approves and then queues) without waiting on itself."""
+
+    def __init__(self) -> None:
+        self.thread = threading.RLock()
+        self.depth = 0
+        self.fd: int | None = None
+
+
+_LOCKS: dict[str, _Held] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+@contextmanager
+def changing(root: Path | str, shown: str) -> Iterator[None]:
+    """Hold the project's one lock on its campaign files (posts/) around a read-modify-write of `shown` (e.g.
+    "posts/x.yaml"): another process or thread changing them waits here, then reads the file as this one left it.
+    An OS advisory lock (flock on .juno/posts.lock), so a process that dies lets go. A writer that waits longer
+    than JUNO_LOCK_WAIT seconds (default 15) raises Busy, naming what the holder changes; nothing is changed."""
+    path = Path(root) / LOCK_FILE
+    with _LOCKS_GUARD:
+        held = _LOCKS.setdefault(str(path.resolve()), _Held())
+    wait = _lock_wait()
+    deadline = time.monotonic() + wait
+    if not held.thread.acquire(timeout=wait):
+        raise Busy(_busy(path, shown))
+    try:
+        if held.depth == 0:
+            held.fd = _take(path, shown, deadline)
+        held.depth += 1
+        try:
+            yield
+        finally:
+            held.depth -= 1
+            if held.depth == 0 and held.fd is not None:
+                os.close(held.fd)  # closing lets go of the flock
+                held.fd = None
+    finally:
+        held.thread.release()
+
+
+def _take(path: Path, shown: str, deadline: float) -> int:
+    check_target(path, LOCK_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy(_busy(path, shown)) from None
+                time.sleep(0.02)
+        os.ftruncate(fd, 0)  # what this writer changes, for the message of one that gives up waiting
+        os.pwrite(fd, f"{shown}\n".encode(), 0)
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _busy(path: Path, shown: str) -> str:
+    try:
+        holder = path.read_text(encoding="utf-8").strip() or shown
+    except (OSError, UnicodeDecodeError):
+        holder = shown
+    return f"another juno-scheduler command is changing {holder[:200]}; try again"
+
+
+def _lock_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get("JUNO_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT

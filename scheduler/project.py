@@ -20,7 +20,7 @@ library is loaded by the network itself, only when it posts or reads.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +40,7 @@ from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.roundtrip import Saved
 from scheduler.config import Settings, load_settings, redact_secrets
 from scheduler.errors import ConfigError, UsageError
+from scheduler.fileio import changing
 from scheduler.metrics.collect import (
     NOTHING_TO_READ,
     NOTHING_TO_SHOW,
@@ -204,7 +205,7 @@ class Project:
                            unchanged=report["unchanged"], sheet=report.get("sheet"), unreadable=unreadable)
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
-        with self.store() as store:
+        with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store() as store:
             return QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
 
     def unreadable_campaigns(self) -> list[Unreadable]:
@@ -362,7 +363,7 @@ class Project:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
 
         The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
-        with self.store() as store:
+        with self.changing(), self.store() as store:
             before = controls.find_posts(store, post_id)
             posts = controls.retry_post(store, post_id, now, self.settings)
         self._record_posts("retry-post", before, posts, now, by)
@@ -371,7 +372,7 @@ class Project:
 
     def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
-        with self.store() as store:
+        with self.changing(), self.store() as store:
             try:
                 before = controls.find_posts(store, post_id)
             except UsageError:
@@ -388,7 +389,7 @@ class Project:
         if not exact:
             raise UsageError("choose the posts to skip")
         batch = self.new_batch(now) if len(exact) > 1 else None
-        with self.store() as store:
+        with self.changing(), self.store() as store:
             for given in exact:
                 try:
                     waiting = [p for p in controls.find_posts(store, given) if p.status in WAITING]
@@ -409,11 +410,12 @@ class Project:
         """Put a campaign away: posts/<slug>.yaml moves to posts/archived/ and its posts still to go out are
         withdrawn; one line in .juno/audit.jsonl, whose undo brings the file back and each post to its slot."""
         audit.check_writable(self.root)
-        with self.store() as store:
-            before, after = controls.archive_campaign(store, self.root, campaign, now)
-        audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now, by=by,
-                     posts={"before": [audit.post_snapshot(p) for p in before],
-                            "after": [audit.post_snapshot(p) for p in after]})
+        with self.changing(campaign):
+            with self.store() as store:
+                before, after = controls.archive_campaign(store, self.root, campaign, now)
+            audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now,
+                         by=by, posts={"before": [audit.post_snapshot(p) for p in before],
+                                       "after": [audit.post_snapshot(p) for p in after]})
         return Archived(campaign=campaign, file=f"posts/{controls.ARCHIVE}/{campaign}.yaml", withdrawn=[p.id for p in after])
 
     def unarchive(self, campaign: str, now: datetime, by: str = "cli") -> Archived:
@@ -422,14 +424,15 @@ class Project:
 
         The archiving it takes back is marked so in .juno/audit.jsonl (a line that undoes it), so that the Changes
         page no longer offers to undo an archiving whose campaign is back."""
-        archived = self._archiving_in_effect(campaign)
-        if archived is not None:
-            audit.check_writable(self.root)
-        controls.restore_campaign(self.root, campaign)
-        if archived is not None:
-            audit.record(self.root, what="undo", campaign=campaign, tip=None, before=None, after=None, now=now,
-                         by=by, undoes=archived["id"])
-        report = self.queue(now, [campaign])
+        with self.changing(campaign):
+            archived = self._archiving_in_effect(campaign)
+            if archived is not None:
+                audit.check_writable(self.root)
+            controls.restore_campaign(self.root, campaign)
+            if archived is not None:
+                audit.record(self.root, what="undo", campaign=campaign, tip=None, before=None, after=None, now=now,
+                             by=by, undoes=archived["id"])
+            report = self.queue(now, [campaign])
         return Archived(campaign=campaign, file=f"posts/{campaign}.yaml", queued=[p.id for p in report.queued])
 
     def _archiving_in_effect(self, campaign: str) -> dict | None:
@@ -442,6 +445,13 @@ class Project:
     def archived(self) -> list[str]:
         """The campaigns in posts/archived/, by name."""
         return controls.archived_campaigns(self.root)
+
+    def changing(self, campaign: str | None = None) -> AbstractContextManager[None]:
+        """The project's one lock on its campaigns, held around a change to them (and to the queue made from them):
+        another command or the studio waits, then makes its change to the files as this one left them; one that
+        waits too long is errors.Busy, nothing changed. Taken again inside a change, it does not wait on itself.
+        `campaign`: the one being changed (None: several, or the queue), for the message of a writer that waits."""
+        return changing(self.root, f"posts/{campaign}.yaml" if campaign else "posts/")
 
     def new_batch(self, now: datetime) -> str:
         """An id for several changes made at once (pass it to each): one undo reverts them all."""
@@ -520,21 +530,25 @@ class Project:
 
         With `was` (each field as the page showed it) only the fields changed are written, and only a field
         changed on disk since is a Conflict; without it, `version` guards the whole file."""
-        return self._edits().edit_tip(slug, tip_id, dict(values), version, dict(was) if was is not None else None,
-                                      now=now)
+        with self.changing(slug):
+            return self._edits().edit_tip(slug, tip_id, dict(values), version, dict(was) if was is not None else None,
+                                          now=now)
 
     def set_tip_status(self, slug: str, tip_id: str, status: str, *, version: str | None,
                        acknowledge: Sequence[str] = (), now: datetime, batch: str | None = None) -> Saved:
         """draft, approved or skip; approving needs every review flag acknowledged, and queues the tip.
         `version` None: whatever the file's version; `batch` (new_batch()): one of several changes made at once."""
-        return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch)
+        with self.changing(slug):
+            return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch)
 
     def reorder_tip(self, slug: str, tip_id: str, offset: int, *, version: str, now: datetime) -> Saved:
-        return self._edits().reorder(slug, tip_id, offset, version, now=now)
+        with self.changing(slug):
+            return self._edits().reorder(slug, tip_id, offset, version, now=now)
 
     def add_tip(self, slug: str, text: str, paragraph: int | None, *, version: str, now: datetime) -> Saved:
         """A new draft tip from words of the article, made as `split --take` makes one."""
-        return self._edits().add_tip(slug, text, paragraph, version, now=now)
+        with self.changing(slug):
+            return self._edits().add_tip(slug, text, paragraph, version, now=now)
 
     def add_article(self, title: str, text: str, *, upload_name: str | None = None, upload: bytes | None = None,
                     url: str = "", hashtags: str | None = None, now: datetime, update: str | None = None) -> str:
@@ -542,25 +556,29 @@ class Project:
         slug. `url`: the article's address (empty: its own, if it gives one); `hashtags` as typed ("#Grief #Loss";
         None: the practice's). When split refuses it, the file goes again. The same article added again is
         errors.AlreadyHere, naming its campaign; `update` (that slug) then updates that campaign with the text."""
-        return self._edits().add_article(title, text, upload_name, upload, split=self.split, now=now, url=url,
-                                         hashtags=hashtags, update=update)
+        with self.changing(update):
+            return self._edits().add_article(title, text, upload_name, upload, split=self.split, now=now, url=url,
+                                             hashtags=hashtags, update=update)
 
     def set_campaign_links(self, slug: str, url: str, hashtags: str | None, *, was: Mapping[str, str] | None = None,
                            now: datetime) -> Saved:
         """The article's address (empty: no link) and the campaign's own hashtags as typed (None: the practice's)
         that every post of the campaign carries; queued posts follow. With `was` (as the page showed them), a
         value changed on disk since is a Conflict."""
-        return self._edits().set_links(slug, url, hashtags, dict(was) if was is not None else None, now=now)
+        with self.changing(slug):
+            return self._edits().set_links(slug, url, hashtags, dict(was) if was is not None else None, now=now)
 
     def pin_post(self, post_id: str, when: str, *, now: datetime, batch: str | None = None) -> Pinned:
         """Move a queued post to a local time (`2026-12-02T09:30`), if the timetable's rules allow it: the tip
         is pinned (at: in its campaign file) and queued again."""
-        return self._edits().move(post_id, when, now=now, batch=batch)
+        with self.changing(post_id.split("/", 1)[0] if "/" in post_id else None):
+            return self._edits().move(post_id, when, now=now, batch=batch)
 
     def undo(self, change_id: str | None = None, *, now: datetime) -> Change | None:
         """Revert one change exactly (default: the latest still in effect), with those made at once with it; an
         undo of an undo is a redo. Refused when what it changed has changed since; None: nothing to undo."""
-        entry = self._edits().undo(change_id, now=now)
+        with self.changing():
+            entry = self._edits().undo(change_id, now=now)
         return None if entry is None else Change.from_entry(entry)
 
     def undo_blocked(self, change_id: str, *, now: datetime) -> str | None:

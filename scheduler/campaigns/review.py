@@ -27,6 +27,7 @@ from scheduler.campaigns.file import (
     write_campaign,
 )
 from scheduler.errors import ContentError, UsageError
+from scheduler.fileio import changing
 from scheduler.results import Approved, Unreadable
 from scheduler.yamlio import closest, did_you_mean
 
@@ -45,26 +46,34 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
         raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
     if not names:
         raise UsageError("name what to approve: a campaign (every unflagged draft tip), campaign/tip or a tip id")
-    files = read_campaigns(root)  # a broken file stops none of the others
-    campaigns = {c.slug: c for c in files.read}
-    chosen: dict[str, set[str] | None] = {}  # slug -> tip ids, or None for "every draft"
-    for name in names:
-        slug, tip_id = _resolve(campaigns, name, files.unreadable)
-        if tip_id is None:
-            if ack:
-                raise UsageError(f"--ack applies to tips you name one by one, not to the whole campaign {slug!r}")
-            chosen[slug] = None
-        elif chosen.get(slug, set()) is not None:
-            chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
-    planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only)
-               for slug, tip_ids in chosen.items()]
-    if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
-        return [result.withheld_all() for result, _ in planned]
-    if any(updated != campaigns[result.campaign] for result, updated in planned):
-        audit.check_writable(root)  # before any campaign changes: a change must not go unlogged
-    for result, updated in planned:
-        _write(root, campaigns[result.campaign], updated, result.approved, now, by, batch)
-    return [result for result, _ in planned]
+    with changing(root, _shown(root, names)):  # read, decide and write as one step: another writer waits, then sees it
+        files = read_campaigns(root)  # a broken file stops none of the others
+        campaigns = {c.slug: c for c in files.read}
+        chosen: dict[str, set[str] | None] = {}  # slug -> tip ids, or None for "every draft"
+        for name in names:
+            slug, tip_id = _resolve(campaigns, name, files.unreadable)
+            if tip_id is None:
+                if ack:
+                    raise UsageError(f"--ack applies to tips you name one by one, not to the whole campaign {slug!r}")
+                chosen[slug] = None
+            elif chosen.get(slug, set()) is not None:
+                chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
+        planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only)
+                   for slug, tip_ids in chosen.items()]
+        if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
+            return [result.withheld_all() for result, _ in planned]
+        if any(updated != campaigns[result.campaign] for result, updated in planned):
+            audit.check_writable(root)  # before any campaign changes: a change must not go unlogged
+        for result, updated in planned:
+            _write(root, campaigns[result.campaign], updated, result.approved, now, by, batch)
+        return [result for result, _ in planned]
+
+
+def _shown(root: Path, names: Sequence[str]) -> str:
+    """The campaign file `names` change, as messages name it ("posts/": several, or a bare tip id's)."""
+    slugs = {name.split("/", 1)[0] if "/" in name or (Path(root) / "posts" / f"{name}.yaml").is_file() else None
+             for name in names}
+    return f"posts/{slugs.pop()}.yaml" if len(slugs) == 1 and None not in slugs else "posts/"
 
 
 def _resolve(campaigns: dict[str, Campaign], name: str, unreadable: Sequence[Unreadable] = ()) -> tuple[str, str | None]:

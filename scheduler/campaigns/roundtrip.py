@@ -1,14 +1,15 @@
 """Changing a campaign file the way a person would: in place, keeping its comments and key order.
 
-Every change goes through `CampaignFile.change(...)`: read the file, check it is still the version
-the page was made from (else `Conflict`, with both versions), apply the change to the round-trip
-YAML tree (ruamel.yaml), validate the result with the same parser the CLI uses (and the card
-stage's headline check), write it atomically and append the change to `.juno/audit.jsonl`.
-Nothing is written when any step refuses.
+Every change goes through `CampaignFile.change(...)`: under the campaigns' lock (fileio.changing: another
+command waits, then sees this change), read the file, check it is still the version the page was made from
+(else `Conflict`, with both versions), apply the change to the round-trip YAML tree (ruamel.yaml), validate the
+result with the same parser the CLI uses (and the card stage's headline check), write it atomically and append
+the change to `.juno/audit.jsonl`. Nothing is written when any step refuses.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -27,7 +28,7 @@ from scheduler import audit
 from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip, parse_campaign
 from scheduler.errors import Conflict, ContentError, Refused
-from scheduler.fileio import read_input, write_atomic
+from scheduler.fileio import changing, read_input, write_atomic
 from scheduler.yamlio import display_path, parse_document, syntax_message
 
 
@@ -61,6 +62,19 @@ def _yaml() -> YAML:
 
 def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(method: Callable[Concatenate[CampaignFile, _P], _R]) -> Callable[Concatenate[CampaignFile, _P], _R]:
+    """`method` as one read-modify-write under the campaigns' lock."""
+    @functools.wraps(method)
+    def locked(self: CampaignFile, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with changing(self.root, f"posts/{self.slug}.yaml"):
+            return method(self, *args, **kwargs)
+    return locked
 
 
 _PARSED: dict[tuple[str, str], Campaign] = {}
@@ -116,6 +130,7 @@ class CampaignFile:
             raise ContentError(f"posts/{self.slug}.yaml: cannot be read as YAML ({' '.join(str(exc).split())[:200]}); "
                                "fix it in an editor first") from None
 
+    @_locked
     def change(self, tip_id: str | None, edit: Callable[[list], str | None], *, version: str | None,
                what: str, now: datetime, check: Callable[[Campaign, Tip | None], None] | None = None,
                undoes: str | None = None, extra: dict | None = None, posts: dict | None = None) -> Saved:
@@ -156,6 +171,7 @@ class CampaignFile:
         return Saved(campaign, version_of(encoded), entry)
 
 
+    @_locked
     def change_links(self, values: dict, *, was: dict | None, now: datetime, what: str = "links",
                      undoes: str | None = None) -> Saved:
         """Set the article's address (`url`, None: no link) and the campaign's own `hashtags` (a list; None: the

@@ -25,7 +25,7 @@ from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
 from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
 from scheduler.errors import ContentError, OutputError
-from scheduler.fileio import check_target, read_input, write_atomic
+from scheduler.fileio import changing, check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.drafting import split_report
@@ -97,50 +97,51 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
     if target.name == SCHEDULE_NAME:
         raise ContentError(f"{display_path(path, root)}: an article named {path.stem!r} would become "
                            f"posts/{SCHEDULE_NAME}, the timetable; rename the article, e.g. {path.stem}-article{path.suffix}")
-    existing = load_campaign(target, root) if target.exists() else None
-    if existing is not None and existing.source != article.source and existing.title != article.title:
-        raise ContentError(f"{display_path(path, root)}: posts/{slug}.yaml holds the tips of another article with "
-                           f"the same file name ({existing.source}, {existing.title!r}); rename this file, e.g. "
-                           f"{path.stem}-2{path.suffix}, to split it into a campaign of its own; nothing was written")
-    url = url or article.url or (existing.url if existing else None)
-    hashtags = given_tags if given_tags is not None else (existing.hashtags if existing else None)  # a person's: kept
+    with changing(root, f"posts/{slug}.yaml"):  # the merge reads the campaign as the last writer left it
+        existing = load_campaign(target, root) if target.exists() else None
+        if existing is not None and existing.source != article.source and existing.title != article.title:
+            raise ContentError(f"{display_path(path, root)}: posts/{slug}.yaml holds the tips of another article with "
+                               f"the same file name ({existing.source}, {existing.title!r}); rename this file, e.g. "
+                               f"{path.stem}-2{path.suffix}, to split it into a campaign of its own; nothing was written")
+        url = url or article.url or (existing.url if existing else None)
+        hashtags = given_tags if given_tags is not None else (existing.hashtags if existing else None)  # a person's: kept
 
-    split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
-                                                 hashtags=hashtags))
-    fresh = split.tips
-    if not fresh:
-        raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
-                           "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
-    before = existing.tips if existing else ()
-    taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
-    merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh)
-    tips = [taken.get(tip.id, tip) for tip in merged.tips]
-    new = list(merged.new)
-    if take:
-        fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
-        already = taken_locators(tips)
-        for locator in take:
-            if locator.strip() in already:
-                continue  # taken before: running the same command twice changes nothing
-            text, section = passage(split.blocks, locator, display_path(path, root))
-            tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
-                               source=taken_source(locator, text), title=article.title or "")
-            tips.append(tip)
-            new.append(tip.id)
-            already[locator.strip()] = [tip.id]
-    campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
-                        tips=tuple(tips), hashtags=hashtags)
-    text = dump_campaign(campaign)
-    written = not target.exists() or read_input(target, display_path(target, root), error=ContentError,
-                                                what="YAML file") != text.encode("utf-8")
-    blocks_target = blocks_file(root, slug)
-    check_target(blocks_target, display_path(blocks_target, root))  # before the campaign changes
-    if written:
-        write_atomic(target, text, shown=display_path(target, root))
-    blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
-    blocks_path = write_blocks(root, slug, campaign, blocks)
-    return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept + tuple(taken), stale=merged.stale, written=written,
-                       schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
+        split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
+                                                     hashtags=hashtags))
+        fresh = split.tips
+        if not fresh:
+            raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
+                               "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
+        before = existing.tips if existing else ()
+        taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
+        merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh)
+        tips = [taken.get(tip.id, tip) for tip in merged.tips]
+        new = list(merged.new)
+        if take:
+            fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
+            already = taken_locators(tips)
+            for locator in take:
+                if locator.strip() in already:
+                    continue  # taken before: running the same command twice changes nothing
+                text, section = passage(split.blocks, locator, display_path(path, root))
+                tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
+                                   source=taken_source(locator, text), title=article.title or "")
+                tips.append(tip)
+                new.append(tip.id)
+                already[locator.strip()] = [tip.id]
+        campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
+                            tips=tuple(tips), hashtags=hashtags)
+        text = dump_campaign(campaign)
+        written = not target.exists() or read_input(target, display_path(target, root), error=ContentError,
+                                                    what="YAML file") != text.encode("utf-8")
+        blocks_target = blocks_file(root, slug)
+        check_target(blocks_target, display_path(blocks_target, root))  # before the campaign changes
+        if written:
+            write_atomic(target, text, shown=display_path(target, root))
+        blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
+        blocks_path = write_blocks(root, slug, campaign, blocks)
+        return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept + tuple(taken), stale=merged.stale, written=written,
+                           schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
 
 
 def _with_taken(blocks: list[dict], tips) -> list[dict]:
