@@ -58,7 +58,7 @@ def _unflagged(root) -> list[str]:
 def test_four_approves_at_once_each_keep_their_approval(project):
     tips = _unflagged(project)
     original = (project / CAMPAIGN).read_bytes()
-    lost = []
+    lost = {}
     for round_ in range(ROUNDS):
         (project / CAMPAIGN).write_bytes(original)
         chosen = [tips[(round_ * AT_ONCE + i) % len(tips)] for i in range(AT_ONCE)]
@@ -68,8 +68,10 @@ def test_four_approves_at_once_each_keep_their_approval(project):
         said = {key.split("/", 1)[1] for _, keys, _ in results for key in keys}
         assert said == set(chosen)  # each said "1 approved"
         status = _statuses(project)
-        lost += [(round_, tip) for tip in chosen if status[tip] != "approved"]
-    assert lost == [], f"{len(lost)} approvals reported and not in the file: {lost}"
+        if any(status[tip] != "approved" for tip in chosen):
+            lost[round_] = [tip for tip in chosen if status[tip] != "approved"]
+    assert lost == {}, (f"{len(lost)} of {ROUNDS} rounds lost approvals reported as made "
+                        f"({sum(map(len, lost.values()))} of {ROUNDS * AT_ONCE}): {lost}")
     logged = [(e["tip"], e["after"]["status"]) for e in _audited(project) if e["what"] == "approve"]
     assert len(logged) == ROUNDS * AT_ONCE
 
@@ -81,28 +83,43 @@ def test_a_skip_in_the_studio_while_approve_runs_stays_skipped_and_never_queues(
     tips = _unflagged(project)
     studio_tips, cli_tips = tips[:3], tips[3:3 + ROUNDS]
     studio = Studio(project).sign_in()
-    for cli_tip in cli_tips:
+    lost = {}
+    for round_, cli_tip in enumerate(cli_tips):
         proc = _approve(project, f"{SLUG}/{cli_tip}")
         while proc.poll() is None:  # as long as the command runs, the studio keeps changing its own tips
             for tip in studio_tips:
                 for status in ("approved", "skip"):
-                    answer = studio.status(status, tip=tip)
-                    assert answer.status_code == 303, answer.text
+                    _click_until_done(studio, status, tip)
         code, said, err = _said_approved(proc)
         assert code == 0 and said == [f"{SLUG}/{cli_tip}"], err
-    status = _statuses(project)
-    assert {tip: status[tip] for tip in studio_tips} == dict.fromkeys(studio_tips, "skip")
-    assert {tip: status[tip] for tip in cli_tips} == dict.fromkeys(cli_tips, "approved")
-    queued = planned(project, days=400)
+        status = _statuses(project)
+        wrong = {tip: status[tip] for tip in studio_tips if status[tip] != "skip"}
+        if status[cli_tip] != "approved":
+            wrong[cli_tip] = status[cli_tip]
+        if wrong:
+            lost[round_] = wrong
+            for tip in wrong:  # the next round starts from what each said it did
+                _click_until_done(studio, "approved" if tip == cli_tip else "skip", tip)
+    assert lost == {}, f"{len(lost)} of {ROUNDS} rounds lost a change reported as made: {lost}"
     queue = subprocess.run([sys.executable, "-m", "scheduler", "--root", str(project), "queue", "--now",
                             NOW.isoformat()], env=_env(), capture_output=True, text=True, check=False)
     assert queue.returncode == 0, queue.stderr
-    queued.update(planned(project, days=400))
-    assert [key for key in queued if key.split("@")[0].split("/", 1)[1] in studio_tips] == []
+    assert [key for key in planned(project, days=400) if key.split("@")[0].split("/", 1)[1] in studio_tips] == []
+    status = _statuses(project)
     for tip in tips:  # the audit log's last word on each tip is the file's
         last = [e for e in _audited(project) if e.get("tip") == tip and e.get("after")]
         if last:
             assert last[-1]["after"]["status"] == status[tip], tip
+
+
+def _click_until_done(studio: Studio, status: str, tip: str) -> None:
+    """The status button, clicked again on a fresh page when the file changed since the page was made (the
+    conflict page, 409, as a person would), until the studio says it is done."""
+    while True:
+        answer = studio.status(status, tip=tip)
+        if answer.status_code == 303:
+            return
+        assert answer.status_code == 409, answer.text
 
 
 HOLDER = """
