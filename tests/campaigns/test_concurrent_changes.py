@@ -13,6 +13,7 @@ import sys
 import pytest
 import yaml
 
+from scheduler import open_project
 from tests.conftest import REPO
 from tests.studio.helpers import NOW, SLUG, Studio, planned
 
@@ -78,38 +79,42 @@ def test_four_approves_at_once_each_keep_their_approval(project):
 
 @pytest.mark.slow
 def test_a_skip_in_the_studio_while_approve_runs_stays_skipped_and_never_queues(project):
-    """The studio approves and skips tips of one set, over and over, while `approve` processes approve tips of
-    another set of the same campaign; every last word of each is in the file, and `queue` puts no skipped tip in."""
+    """Each round: tips approved and queued; while `approve` approves another tip of the same campaign, the studio
+    skips them one by one. Every skip the studio made and the approval are in the file, the audit log's last word
+    on each tip is the file's, and `queue` puts no skipped tip back."""
     tips = _unflagged(project)
-    studio_tips, cli_tips = tips[:3], tips[3:3 + ROUNDS]
+    original = (project / CAMPAIGN).read_bytes()
+    library = open_project(project)
     studio = Studio(project).sign_in()
     lost = {}
-    for round_, cli_tip in enumerate(cli_tips):
+    for round_ in range(ROUNDS):
+        (project / CAMPAIGN).write_bytes(original)
+        cli_tip, queued = tips[round_ % len(tips)], [tip for tip in tips if tip != tips[round_ % len(tips)]][:12]
+        library.approve([f"{SLUG}/{tip}" for tip in queued], now=NOW)
+        library.queue(NOW)
         proc = _approve(project, f"{SLUG}/{cli_tip}")
-        while proc.poll() is None:  # as long as the command runs, the studio keeps changing its own tips
-            for tip in studio_tips:
-                for status in ("approved", "skip"):
-                    _click_until_done(studio, status, tip)
+        skipped = []
+        while proc.poll() is None and len(skipped) < len(queued):  # the studio skips while the command runs
+            _click_until_done(studio, "skip", queued[len(skipped)])
+            skipped.append(queued[len(skipped)])
         code, said, err = _said_approved(proc)
         assert code == 0 and said == [f"{SLUG}/{cli_tip}"], err
         status = _statuses(project)
-        wrong = {tip: status[tip] for tip in studio_tips if status[tip] != "skip"}
+        wrong = {tip: status[tip] for tip in skipped if status[tip] != "skip"}
         if status[cli_tip] != "approved":
             wrong[cli_tip] = status[cli_tip]
-        if wrong:
-            lost[round_] = wrong
-            for tip in wrong:  # the next round starts from what each said it did
-                _click_until_done(studio, "approved" if tip == cli_tip else "skip", tip)
+        queue = subprocess.run([sys.executable, "-m", "scheduler", "--root", str(project), "queue", "--now",
+                                NOW.isoformat()], env=_env(), capture_output=True, text=True, check=False)
+        assert queue.returncode == 0, queue.stderr
+        back = [key for key in planned(project, days=400) if key.split("@")[0].split("/", 1)[1] in skipped]
+        if wrong or back:
+            lost[round_] = {"file": wrong, "queued again": back}
+        audited = _audited(project)
+        for tip in [cli_tip, *skipped]:  # the audit log's last word on each tip is the file's
+            last = [e for e in audited if e.get("tip") == tip and e.get("after")]
+            if last[-1]["after"]["status"] != status[tip]:
+                lost.setdefault(round_, {}).setdefault("audit", []).append(tip)
     assert lost == {}, f"{len(lost)} of {ROUNDS} rounds lost a change reported as made: {lost}"
-    queue = subprocess.run([sys.executable, "-m", "scheduler", "--root", str(project), "queue", "--now",
-                            NOW.isoformat()], env=_env(), capture_output=True, text=True, check=False)
-    assert queue.returncode == 0, queue.stderr
-    assert [key for key in planned(project, days=400) if key.split("@")[0].split("/", 1)[1] in studio_tips] == []
-    status = _statuses(project)
-    for tip in tips:  # the audit log's last word on each tip is the file's
-        last = [e for e in _audited(project) if e.get("tip") == tip and e.get("after")]
-        if last:
-            assert last[-1]["after"]["status"] == status[tip], tip
 
 
 def _click_until_done(studio: Studio, status: str, tip: str) -> None:
