@@ -279,7 +279,8 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
         told.update((row.network, row.reason) for row in report.unconfigured)
         for line in replace(report, unconfigured=fresh).lines():
             echo(line)
-        if report.empty or report.unconfigured:  # paused, stopped, held by other workers, or a setting not set
+        if report.empty or report.unconfigured or report.waiting:  # paused, stopped, held by other workers, a
+            # setting not set, or a campaign file that does not read: looked at again after `recheck`
             trigger.not_before = clock() + recheck
 
     def collect() -> None:

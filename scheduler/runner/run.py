@@ -74,7 +74,7 @@ BATCH_QUICK = 0.25
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
-HOLD_LOOK_AGAIN = timedelta(minutes=2)  # a post whose campaign file does not read: looked at again this soon
+HOLD_LOOK_AGAIN = timedelta(minutes=2)  # a post whose campaign file does not read: not claimed again this run
 # A post that failed this many times in a row for a reason the network did not explain (refused, no answer, 5xx;
 # not a rate limit with its reset time) is reported as failed, so `run-due -q` prints it and exits 3 (cron mails):
 # about 14 minutes of backoff (2m, 4m, 8m) with nothing out. It is still retried, never dropped.
@@ -114,6 +114,8 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         run.all_due(should_stop)
     finally:
         store.release_all(worker_id, clock())
+        for post in run.held:  # held for this run only: the next run reads its file again
+            store.look_again(post, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
         recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted)
     return run.report
@@ -255,6 +257,7 @@ class _Run(_Stage):
         self.clock = clock
         self.report = RunReport()
         self._states: dict[str, tuple[float, Account]] = {}
+        self.held: list[Post] = []  # held as their campaign files did not read: not claimed again in this run
         # Free posts out and not recorded yet (id, remote id, url, cost, when): recorded together, one round trip
         # for a batch, before the next claim, before the database is read for them, and when the run ends.
         self._unrecorded: list[tuple[str, str, str | None, float, datetime]] = []
@@ -344,6 +347,7 @@ class _Run(_Stage):
             return True
         if decision.action == Action.HOLD:  # its slot kept: once the file reads, catch_up counts from it
             self.store.hold(post, self.worker_id, now + HOLD_LOOK_AGAIN, now)
+            self.held.append(post)
             self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
             return True
         if decision.action == Action.MOVE:  # the report says it in one line: these are for -v

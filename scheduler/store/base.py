@@ -417,6 +417,13 @@ class Store(SnapshotStore):
         status = FAILED if post.last_error else QUEUED
         return self._give_back(post, worker_id, now, status, ready_at=until)
 
+    def look_again(self, post: Post, now: datetime) -> bool:
+        """A post held while its campaign file did not read goes back to its own time, so the next run (cron's, a
+        minute on) reads the file again and posts it then, as plan shows it; no other worker holds it."""
+        return self._write(f"UPDATE posts SET ready_at = ?, updated_at = ? WHERE id = ? AND status IN {_in(_OPEN)} "
+                           f"AND ready_at > ?{self.mine}",
+                           (to_epoch(post.eligible_at), to_epoch(now), post.id, to_epoch(post.eligible_at))) == 1
+
     def release(self, post: Post, worker_id: str, now: datetime) -> bool:
         """Give a claimed post back unpublished, due as before."""
         status = FAILED if post.last_error else QUEUED

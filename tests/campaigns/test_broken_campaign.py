@@ -135,3 +135,26 @@ def test_plan_and_the_dry_run_say_what_will_happen_to_a_held_post(project, cli):
     dry = cli("run-due", "--dry-run", "--now", first["at"], cwd=project)
     assert f"waits {first['id']}: its campaign file posts/second.yaml does not read" in dry.out, dry
     assert "failed" not in dry.out and dry.code == 2, dry
+
+
+def test_a_post_held_by_a_broken_file_goes_at_the_next_run_once_the_file_reads(project, cli):
+    """A user trial at 3 a.m.: a run found the campaign file mid-edit and held its post; the file was fixed, and
+    plan and status showed the post queued at its slot while run-due said `nothing is due; next post at` two
+    minutes on, and posted nothing, silently. Once the file reads, the next run posts it, as plan says."""
+    two_campaigns(project, cli, queued=True)
+    second = project / "posts" / "second.yaml"
+    broken = second.read_text()
+    posts = json.loads(cli("plan", "--json", "--now", NOW, "--days", "3660", cwd=project).out)["posts"]
+    held = next(row for row in posts if row["id"].startswith("second/"))
+    at = datetime.fromisoformat(held["at"])
+    waited = cli("run-due", "--now", at.isoformat(), "--json", cwd=project)
+    assert [row["id"] for row in json.loads(waited.out)["waiting"]] == [held["id"]], waited
+
+    second.write_text(broken.replace("status: maybe", "status: approved", 1))
+    minute = (at + timedelta(minutes=1)).isoformat()
+    shown = json.loads(cli("plan", "--json", "--now", minute, cwd=project).out)["posts"]
+    assert next(row for row in shown if row["id"] == held["id"])["at"] == held["at"]
+    dry = cli("run-due", "--dry-run", "--now", minute, cwd=project)
+    assert f"would post {held['id']}" in dry.out, dry
+    ran = cli("run-due", "--now", minute, "--json", cwd=project)
+    assert [row["id"] for row in json.loads(ran.out)["posted"]] == [held["id"]], ran
