@@ -26,6 +26,7 @@ def secrets_of(env: dict) -> list[str]:
 
 
 def test_check_confirms_the_handle_and_masks_the_secrets(cli, project, fx):
+    use_x(project)
     env = fx.env("junocounseling")
     result = cli("check", "--json", cwd=project, env=env)
     assert result.code == 0, result
@@ -41,6 +42,7 @@ def test_check_confirms_the_handle_and_masks_the_secrets(cli, project, fx):
 
 
 def test_check_refuses_credentials_of_another_handle(cli, project, fx):
+    use_x(project)
     result = cli("check", cwd=project, env=fx.env("someoneelse"))
     assert result.code == 1, result
     assert "FAIL" in result.out and "@someoneelse, not @junocounseling" in result.out
@@ -48,6 +50,7 @@ def test_check_refuses_credentials_of_another_handle(cli, project, fx):
 
 
 def test_check_says_what_to_fix_when_x_refuses_the_credentials(cli, project, fx):
+    use_x(project)
     env = {**fx.env(), "X_ACCESS_TOKEN_SECRET": "wrong-secret-value"}
     result = cli("check", cwd=project, env=env)
     assert result.code == 1, result
@@ -67,7 +70,21 @@ def test_check_with_publisher_x_and_no_credentials_is_a_configuration_problem(cl
 def test_check_with_the_outbox_needs_no_credentials(cli, project):
     result = cli("check", cwd=project)
     assert result.code == 0, result
-    assert "not set (publisher outbox needs none)" in result.out
+    assert "publisher outbox: not checked against X" in result.out
+
+
+@pytest.mark.parametrize("half", [False, True])
+def test_check_of_an_outbox_account_never_contacts_x_though_its_variables_are_set(cli, project, half):
+    """A user trial: with the X variables set (for another project) check said `FAIL handle X at api.twitter.com
+    could not be reached`, exit 1, for an account whose publisher is the outbox."""
+    env = {"X_API_KEY": "k" * 25, "X_API_SECRET": "s" * 50, "X_ACCESS_TOKEN": "1-" + "t" * 40,
+           "JUNO_X_API_BASE": "http://127.0.0.1:9"}  # nothing listens there: any call would fail
+    if not half:
+        env["X_ACCESS_TOKEN_SECRET"] = "z" * 45
+    result = cli("check", cwd=project, env=env)
+    assert result.code == 0, result
+    assert "publisher outbox: not checked against X" in result.out
+    assert "FAIL" not in result.out and "reached" not in result.out, result.out
 
 
 def test_check_names_a_broken_brand_file_and_place(cli, project):
@@ -90,7 +107,7 @@ def test_check_names_a_campaign_file_that_does_not_read(cli, project):
     assert result.code == 2, result
     failed = [line for line in result.out.splitlines() if line.startswith("FAIL")]
     assert len(failed) == 1 and f"posts/{campaign.name}:" in failed[0] and "its posts wait" in failed[0], result.out
-    assert "not set (publisher outbox needs none)" in result.out  # the other checks still ran
+    assert "publisher outbox: not checked against X" in result.out  # the other checks still ran
 
 
 def test_check_of_a_broken_schedule_is_one_line_and_exit_2(cli, project):
@@ -103,6 +120,7 @@ def test_check_of_a_broken_schedule_is_one_line_and_exit_2(cli, project):
 
 
 def test_half_set_credentials_name_the_missing_variables(cli, project, fx):
+    use_x(project)
     env = fx.env()
     del env["X_API_SECRET"]
     result = cli("check", cwd=project, env=env)
