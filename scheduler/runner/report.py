@@ -135,9 +135,9 @@ class RunReport:
 
     def lines(self, quiet: bool = False) -> list[str]:
         """For people: one line per post; nothing when nothing happened (a dry run always says something).
-        quiet (`-q`): only what went wrong (failed posts, stopped accounts)."""
+        quiet (`-q`, cron's): only what went wrong (failed posts, stopped accounts) and each post moved off its slot."""
         if quiet:
-            return self._error_lines()
+            return [self._missed_line(row) for row in self.missed] + self._error_lines()
         verb = "would post" if self.dry_run else "posted"
         lines = [f"{verb} {row.id} at {row.at}" + (RECOVERED if row.recovered else "") + (f" {row.url}" if row.url else "")
                  for row in self.posted]

@@ -311,6 +311,21 @@ def test_a_late_post_51_minutes_after_one_already_out_moves(tmp_path, database_u
         assert datetime.fromisoformat(report["missed"][0]["moved_to"]) - NOW >= timedelta(hours=3) - timedelta(minutes=51)
 
 
+def test_run_due_quiet_says_each_moved_post_once_as_without_it(project, cli):
+    """A user trial: from the README's cron line (`run-due -q`) all four posts of a day moved, with no output and
+    exit 0; a move is what on-call must get mail about."""
+    write_schedule(project)
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post(f"c/late{i}", NOW - timedelta(hours=5, minutes=i)) for i in range(4)], NOW)
+    quiet = cli("run-due", "-q", "--now", "2026-12-07T09:05", cwd=project)
+    assert quiet.code == 0, quiet
+    lines = quiet.out.splitlines()
+    assert len(lines) == 4 and all(line.startswith("missed c/late") and " moved to 2026-12-" in line
+                                   for line in lines), quiet.out
+    assert len({line.split()[1] for line in lines}) == 4
+
+
 def test_run_due_quiet_prints_only_what_went_wrong(project, cli):
     write_schedule(project)
     assert cli("run-due", "-q", "--now", "2026-12-07T09:05", cwd=project).code == 0
