@@ -57,7 +57,10 @@ def show_queue(report: dict, quiet: bool = False) -> None:
         if problems:
             print("\n".join(problems))
         return
-    print("\n".join(lines) if lines else "nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
+    if lines:
+        print("\n".join(lines))
+    elif not report.get("unreadable"):  # else its error says why: the tips of a file that did not read are unknown
+        print("nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
 
 
 def show_plan(rows: list[dict], days: int) -> None:

@@ -44,6 +44,17 @@ def test_queue_queues_the_healthy_campaigns_names_the_broken_file_and_exits_2(pr
     assert [row["file"] for row in report["unreadable"]] == ["posts/second.yaml"]
 
 
+def test_queue_of_the_only_campaign_broken_says_the_error_alone(project, cli):
+    """A user trial: after the right `error: …: unknown status 'aproved'; did you mean 'approved'?` queue said
+    `nothing to queue: no approved tips (set status: approved …)`, which the file may well have."""
+    campaign = project / "posts" / f"{SLUG}.yaml"
+    campaign.write_text(campaign.read_text().replace("status: draft", "status: aproved", 1))
+    result = cli("queue", "--now", NOW, cwd=project)
+    assert result.code == 2, result
+    assert "did you mean 'approved'?" in result.err and result.err.count("\n") == 1, result.err
+    assert "nothing to queue" not in result.out + result.err, result
+
+
 def test_queue_leaves_the_posts_of_a_broken_campaign_queued(project, cli):
     """Its posts are not orphans: the file is there, a person is fixing it."""
     two_campaigns(project, cli, queued=True)
