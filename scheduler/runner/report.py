@@ -63,6 +63,12 @@ class Stopped:
     account: str
     reason: str | None
     network: str = field(default_factory=networks.first)
+    since: str | None = None  # local ISO time: when posting stopped (None for an account lacking a setting)
+
+    @property
+    def short(self) -> str:
+        """The reason without its remedy (what follows its first "; "): `status` and `check` give it whole."""
+        return (self.reason or "stopped").split("; ", 1)[0]
 
     @property
     def shown(self) -> str:
@@ -155,14 +161,18 @@ class RunReport:
         return lines
 
     def _error_lines(self) -> list[str]:
-        lines = [f"failed {row.id}: {row.error}" for row in self.failed]
+        stops = self.stopped_accounts or ([self.stopped] if self.stopped else [])
+        told = {(stopped.network, stopped.reason) for stopped in stops}  # the stop's line says it, once
+        lines = [f"failed {row.id}: {row.error}" for row in self.failed if (row.network, row.error) not in told]
         lines += [f"waits {row.id}: {row.reason}" for row in self.waiting]
         lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
                   for row in self.unreadable]
         lines += [f"error: cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
                   "the fix posts them)" for row in self.unconfigured]
-        for stopped in self.stopped_accounts or ([self.stopped] if self.stopped else []):
-            lines.append(f"posting is stopped for {stopped.shown}: {stopped.reason}; fix it, then run {stopped.resume}")
+        for stopped in stops:
+            since = f" since {stopped.since[:16].replace('T', ' ')}" if stopped.since else ""
+            lines.append(f"posting is stopped for {stopped.shown}{since}: {stopped.short}; fix it, then run "
+                         f"{stopped.resume}")
         return lines
 
     def _missed_line(self, row: Missed) -> str:

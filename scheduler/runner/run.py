@@ -114,7 +114,7 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         run.all_due(should_stop)
     finally:
         store.release_all(worker_id, clock())
-        for post in run.held:  # held for this run only: the next run reads its file again
+        for post in run.held_for_files:  # held for this run only: the next run reads its file again
             store.look_again(post, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
         recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted)
@@ -246,6 +246,9 @@ class _Stage:
     def local(self, moment: datetime) -> str:
         return moment.astimezone(self.schedule.zone).isoformat(timespec="seconds")
 
+    def since(self, account: Account) -> str | None:
+        return self.local(account.since) if account.since else None
+
 
 class _Run(_Stage):
     """Applies each decision: to the database, and through each account's publisher to its network."""
@@ -257,7 +260,7 @@ class _Run(_Stage):
         self.clock = clock
         self.report = RunReport()
         self._states: dict[str, tuple[float, Account]] = {}
-        self.held: list[Post] = []  # held as their campaign files did not read: not claimed again in this run
+        self.held_for_files: list[Post] = []  # their campaign files did not read: not claimed again this run
         # Free posts out and not recorded yet (id, remote id, url, cost, when): recorded together, one round trip
         # for a batch, before the next claim, before the database is read for them, and when the run ends.
         self._unrecorded: list[tuple[str, str, str | None, float, datetime]] = []
@@ -291,7 +294,7 @@ class _Run(_Stage):
                 logger.info("not posting for %s on %s: %s", configured.handle, network, account.reason)
                 self.report.unconfigured.append(Stopped(configured.handle, account.reason, network))
             else:
-                self.report.stop(Stopped(configured.handle, account.reason, network))
+                self.report.stop(Stopped(configured.handle, account.reason, network, self.since(account)))
         held: list[Post] = []
         size, claimed = CLAIM_BATCH, None
         try:
@@ -347,7 +350,7 @@ class _Run(_Stage):
             return True
         if decision.action == Action.HOLD:  # its slot kept: once the file reads, catch_up counts from it
             self.store.hold(post, self.worker_id, now + HOLD_LOOK_AGAIN, now)
-            self.held.append(post)
+            self.held_for_files.append(post)
             self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
             return True
         if decision.action == Action.MOVE:  # the report says it in one line: these are for -v
@@ -431,9 +434,9 @@ class _Run(_Stage):
                                     uncertain=exc.uncertain, now=now)
             self.store.set_account_state(account.key, AccountState.STOPPED, message, now)
             self._states.pop(post.network, None)
-            logger.error("%s: posting stopped for %s on %s: %s", post.id, account.handle, post.network, message)
-            self.report.failed.append(Failed(post.id, message, post.network))
-            self.report.stop(Stopped(account.handle, message, post.network))
+            logger.info("%s: posting stopped for %s on %s: %s", post.id, account.handle, post.network, message)
+            self.report.failed.append(Failed(post.id, message, post.network))  # the report says it once: not ERROR
+            self.report.stop(Stopped(account.handle, message, post.network, self.local(now)))
             return False
         attempts = post.attempts + 1
         retry_at = _aware(exc.retry_at) or now + backoff(attempts)
@@ -493,7 +496,7 @@ class _DryRun(_Stage):
             else:
                 held.add(post.network)
                 self.report.stop(Stopped(self.accounts[post.network].handle, accounts[post.network].reason,
-                                         post.network))
+                                         post.network, self.since(accounts[post.network])))
         if self.report.empty:
             upcoming = store.next_ready_at()
             self.report.next_post_at = self.local(upcoming) if upcoming else None

@@ -463,12 +463,13 @@ class Store(SnapshotStore):
 
     # --- the account ----------------------------------------------------------------------------
     def account(self, handle: str) -> Account:
-        rows = self._query(self._sql("SELECT handle, state, reason, not_before FROM accounts WHERE handle = ?"),
-                           (handle,))
+        rows = self._query(self._sql("SELECT handle, state, reason, not_before, updated_at FROM accounts "
+                                     "WHERE handle = ?"), (handle,))
         if not rows:
             return Account(handle=handle)
-        handle, state, reason, not_before = rows[0]
-        return Account(handle=handle, state=AccountState(state), reason=reason, not_before=from_epoch(not_before))
+        handle, state, reason, not_before, updated_at = rows[0]
+        return Account(handle=handle, state=AccountState(state), reason=reason, not_before=from_epoch(not_before),
+                       since=from_epoch(updated_at))
 
     def _upsert_account(self, cur, handle: str, now: datetime) -> None:
         cur.execute(self._sql("INSERT INTO accounts (handle, state, updated_at) VALUES (?, ?, ?) "

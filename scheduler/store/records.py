@@ -102,6 +102,7 @@ class Account:
     state: AccountState = AccountState.ACTIVE
     reason: str | None = None    # why it was stopped, and what to fix
     not_before: datetime | None = None  # no post before this (rate limits); every worker respects it
+    since: datetime | None = None       # when its state last changed (a stopped account: since when)
 
 
 def with_settings(account: Account, unset: str | None, was_unset: Callable[[str], bool] = lambda reason: False

@@ -383,3 +383,21 @@ def test_the_daemon_says_at_start_that_an_account_cannot_post(queued, fx):
     told = [line for line in (out + err).splitlines() if "cannot post" in line]
     assert len(told) == 1 and told[0].startswith("error: cannot post to @junocounseling: "), (out, err)
     assert out.splitlines()[0] == told[0] and "X_API_KEY" in told[0]
+
+
+def test_a_stopped_account_is_one_short_line_a_run_from_cron(queued, fx):
+    """A user trial: the same 400-character 401 text three times in one run (a `failed` line, `posting is stopped`
+    and an ERROR log line on stderr without -v), then again on every `run-due -q`. Now one line a run: the account,
+    since when, the short reason and how to resume; exit 3 while its posts wait."""
+    fx.inject("POST /2/tweets", problem="unauthorized")
+    for now in ("2026-12-01T09:01", "2026-12-01T09:06", "2026-12-01T12:01"):
+        fx.set_now(epoch(now))
+        result = run_cli("run-due", "-q", "--now", now, cwd=queued, env=fx.env())
+        assert result.code == 3 and result.err == "", result
+        [line] = result.out.splitlines()
+        assert line.startswith("posting is stopped for @junocounseling since 2026-12-01 09:01: X refused the "
+                               "credentials (401: Unauthorized)"), line
+        assert line.endswith("then run `juno-scheduler resume`") and len(line) <= 200, line
+    verbose = json.loads(run_cli("run-due", "--json", "--now", "2026-12-01T12:02", cwd=queued, env=fx.env()).out)
+    assert "X_ACCESS_TOKEN_SECRET" in verbose["stopped"]["reason"]  # the whole remedy: in --json, status and check
+    assert len(fx.posts) == 0
