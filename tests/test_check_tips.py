@@ -44,3 +44,18 @@ def test_a_pin_the_clocks_skip_is_said_with_the_time_it_posts_at(cli, project):
     assert line.startswith("note") and f"posts/{BUNDLED}.yaml:" in line and f"tip '{BUNDLED_TIP}'" in line, line
     checks = json.loads(cli("check", "--json", *NOW, cwd=project).out)["checks"]
     assert next(c for c in checks if said in c["detail"])["note"] is True
+
+
+def test_plan_names_a_queued_tip_pinned_to_a_blackout_day_as_check_does(cli, project):
+    """A user trial: after pinning a queued tip to a blackout day, plan said `held: edited` (its tip was edited ...
+    run queue), and queue then refused with the blackout error. Plan names the blackout pin, as check does."""
+    approve_bundled_tip(project)
+    assert cli("queue", *NOW, cwd=project).code == 0
+    approve_bundled_tip(project, at="2026-12-25T09:00")
+    rows = json.loads(cli("plan", "--json", *NOW, "--days", "60", cwd=project).out)["posts"]
+    [row] = [row for row in rows if row["id"].endswith(BUNDLED_TIP)]
+    assert row["held"] == "held: blackout pin", row
+    assert "2026-12-25 is a blackout date in posts/schedule.yaml; pin another day" in row["note"], row
+    assert "edited" not in row["note"], row
+    text = cli("plan", *NOW, "--days", "60", cwd=project, env={"COLUMNS": "200"})
+    assert "held: blackout pin" in text.out and "2026-12-25 is a blackout date" in text.out, text.out

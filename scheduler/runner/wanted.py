@@ -16,6 +16,7 @@ from typing import Any
 
 from scheduler import networks
 from scheduler.campaigns.file import load_campaign, tip_fingerprint
+from scheduler.campaigns.queueing import blackout_pin
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, length_on
@@ -23,13 +24,13 @@ from scheduler.store import Post
 
 logger = logging.getLogger(__name__)
 
-WANTED, GONE, NOT_APPROVED, EDITED, TOO_LONG, UNREADABLE = (
-    "wanted", "gone", "not approved", "edited", "too long", "unreadable")
+WANTED, GONE, NOT_APPROVED, EDITED, TOO_LONG, UNREADABLE, BLACKOUT_PIN = (
+    "wanted", "gone", "not approved", "edited", "too long", "unreadable", "blackout pin")
 
 
 @dataclass(frozen=True)
 class TipNow:
-    state: str                  # wanted | gone | not approved | edited | too long | unreadable
+    state: str                  # wanted | gone | not approved | edited | too long | unreadable | blackout pin
     reason: str = ""            # for people: why it is not posted
     campaign: object = None     # the campaign and tip as they are now (when found)
     tip: object = None
@@ -53,7 +54,7 @@ class TipNow:
             return "waits: file"
         if self.state == GONE:
             return "held: gone"
-        if self.state in (EDITED, TOO_LONG):
+        if self.state in (EDITED, TOO_LONG, BLACKOUT_PIN):
             return f"held: {self.state}"
         if self.state == NOT_APPROVED and self.tip is not None:
             tip: Any = self.tip
@@ -103,6 +104,9 @@ def tip_now(post: Post, campaigns: Campaigns) -> TipNow:
         return TipNow(NOT_APPROVED, f"its tip is flagged {flags} in posts/{post.campaign}.yaml and no person "
                                     f"acknowledged it (reviewed:), so it is not approved", campaign, tip)
     if not legacy and post.tip_digest != tip_fingerprint(campaign, tip, post.network):
+        if tip.at is not None and tip.at.date() in campaigns.settings.schedule.blackout:  # queue refuses it: say why
+            return TipNow(BLACKOUT_PIN, f"its tip is pinned (at:) in posts/{post.campaign}.yaml on a blackout date: "
+                                        f"{blackout_pin(tip.at)}, then run `juno-scheduler queue`", campaign, tip)
         return TipNow(EDITED, f"its tip was edited in posts/{post.campaign}.yaml after it was queued; "
                               "run `juno-scheduler queue` to queue it in its new words", campaign, tip)
     return _composed_now(post, campaigns.settings, campaign, tip)
