@@ -52,6 +52,10 @@ class StoreError(JunoError):
     exit_code = 1
 
 
+class DamagedDatabaseError(StoreError):
+    """The database file is empty or damaged: restore it from a backup, or start an empty queue on purpose."""
+
+
 class ForeignDatabaseError(StoreError):
     """The database belongs to other accounts: a configuration mistake, not a failure."""
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from scheduler.config import database_kind, redact_url
-from scheduler.errors import ForeignDatabaseError, StoreError
+from scheduler.errors import DamagedDatabaseError, ForeignDatabaseError, StoreError
 from scheduler.store.base import Store
 from scheduler.store.records import (
     ACTIVE,
@@ -35,7 +35,7 @@ from scheduler.store.records import (
     with_settings,
 )
 from scheduler.store.sqlite import SQLiteStore
-from scheduler.store.trace import check_history, refuse_missing_file
+from scheduler.store.trace import check_history, refuse_missing_file, starting_anew
 
 __all__ = [
     "ACTIVE",
@@ -99,9 +99,14 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     except errors as exc:
         if store is not None:
             store.close()
-        raise StoreError(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; "
-                         f"{_remedy(exc, scheme)}") from None
+        remedy = _remedy(exc, scheme)
+        kind = DamagedDatabaseError if remedy == DAMAGED else StoreError
+        raise kind(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; {remedy}") from None
     return store
+
+
+DAMAGED = ("the file is damaged or is not a database: restore it from a backup, or move it aside to start an empty "
+           "queue (everything queued in it is then forgotten)")
 
 
 def _remedy(exc: BaseException, scheme: str) -> str:
@@ -112,8 +117,7 @@ def _remedy(exc: BaseException, scheme: str) -> str:
     if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in text or "no space" in text:
         return "the disk is full: free some space and run the command again"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return ("the file is damaged or is not a database: restore it from a backup, or move it aside to start "
-                "an empty queue (everything queued in it is then forgotten)")
+        return DAMAGED
     if scheme == "sqlite" and ("database is locked" in text or "database table is locked" in text):
         return ("another process holds the database (a run still going, the daemon, or a database tool in a "
                 "transaction): let it finish, then run the command again; nothing was changed")
@@ -138,7 +142,10 @@ def open_project_store(settings, now: datetime | None = None) -> Store:
     """The project's database, refused if it belongs to another account, or if it is missing or empty while
     the project's queue has held posts (store/trace.py)."""
     refuse_missing_file(settings.database_url, settings.state_dir)
-    store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now)
+    try:
+        store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now)
+    except DamagedDatabaseError as exc:  # both steps of starting an empty queue, in the one message
+        raise DamagedDatabaseError(starting_anew(str(exc), settings.state_dir)) from None
     try:
         check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
     except BaseException:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from scheduler.errors import StoreError
+from scheduler.errors import DamagedDatabaseError, StoreError
 from scheduler.store.base import POST_COLUMNS, Store, _in, network_filter
 from scheduler.store.records import CLAIMABLE
 
+logger = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_S = 60.0
+FIRST_TRY_S = 1.0  # a lock held longer than this: the wait is said once (stderr), then it goes on to BUSY_TIMEOUT_S
 
 # One pick per network, each walking posts_claim in order (SQLite would sort the due rows of several
 # networks taken together), merged here; without networks, posts_ready.
@@ -38,12 +42,13 @@ class SQLiteStore(Store):
         if path.parent.name == ".juno":  # the default place: made on first use; other folders must exist
             path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_file() and path.stat().st_size == 0:
-            raise StoreError(f"{path} is empty (0 bytes), not a database: if it held the queue, restore it from a "
+            raise DamagedDatabaseError(f"{path} is empty (0 bytes), not a database: if it held the queue, restore it from a "
                              "backup; to start an empty queue, delete the file")
         if path.exists() and not path.is_file():
             raise StoreError(f"{path} is not a plain file; point JUNO_DATABASE_URL at a database file")
         self.path = path
         self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        self._told_waiting = False
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")  # a recorded attempt survives a power cut too
 
@@ -52,7 +57,7 @@ class SQLiteStore(Store):
         cur = self.conn.cursor()
         if not durable:
             cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("BEGIN IMMEDIATE")  # take the write lock now: no two claims interleave
+        self._begin(cur)  # take the write lock now: no two claims interleave
         try:
             yield cur
         except BaseException:
@@ -64,6 +69,26 @@ class SQLiteStore(Store):
             if not durable:
                 cur.execute("PRAGMA synchronous = FULL")
             cur.close()
+
+    def _begin(self, cur: sqlite3.Cursor) -> None:
+        """BEGIN IMMEDIATE; when another process holds the lock past the first try, say so once, then wait on."""
+        if BUSY_TIMEOUT_S <= FIRST_TRY_S:
+            cur.execute("BEGIN IMMEDIATE")
+            return
+        self.conn.execute(f"PRAGMA busy_timeout = {int(FIRST_TRY_S * 1000)}")
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if not self._told_waiting:
+            self._told_waiting = True
+            logger.warning("%s is locked by another process (a run, the daemon or a database tool); waiting for it, "
+                           "%s s at most", self.path, f"{BUSY_TIMEOUT_S:g}")
+        cur.execute("BEGIN IMMEDIATE")
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()

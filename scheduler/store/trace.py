@@ -33,6 +33,15 @@ def refuse_missing_file(url: str, state_dir: Path) -> None:
                                 f"restore the file from a backup, {_else(state_dir)}")
 
 
+def starting_anew(message: str, state_dir: Path) -> str:
+    """`message` (a damaged or empty database file: restore it, or start an empty queue) with the second step
+    starting anew takes in a project whose queue has held posts: its note refuses a new, empty database."""
+    if not trace_path(state_dir).exists():
+        return message
+    return (f"{message}; to start an empty queue, also delete {trace_path(state_dir)} (it notes that this queue has "
+            f"held posts, so an empty database is refused until it is gone; {HELP})")
+
+
 def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -> None:
     """A database with posts is noted as the project's; an empty one, once posts were noted, is refused."""
     path = trace_path(state_dir)

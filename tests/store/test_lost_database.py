@@ -84,6 +84,27 @@ def test_an_emptied_sqlite_file_is_refused_too(tmp_path):
                                                         "posts, but this project's queue has held posts"), refused
 
 
+@pytest.mark.parametrize("content", [b"", b"not a database at all, but a note someone saved here" * 100])
+def test_an_empty_or_damaged_file_says_both_steps_of_starting_anew_at_once(tmp_path, content):
+    """A user trial: `delete the file` / `move it aside`, and doing it led to the next refusal (the database is
+    missing, but this project's queue has held posts ... delete database.json). Both steps in the first message."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    _posted_twice(root)
+    database = root / ".juno" / "juno.db"
+    for extra in database.parent.glob("juno.db-*"):
+        extra.unlink()
+    database.write_bytes(content)
+    refused = run_cli("queue", "--now", "2026-12-16T07:00", cwd=root)
+    [line] = refused.err.strip().splitlines()
+    assert refused.code == 1 and line.startswith("error: ") and "restore it from a backup" in line, refused
+    note = root / ".juno" / "database.json"
+    assert f"also delete {note}" in line, line
+    database.rename(tmp_path / "juno.db.aside")  # what the message says, both steps
+    note.unlink()
+    fresh = run_cli("queue", "--now", "2026-12-16T07:00", "--json", cwd=root)
+    assert fresh.code == 0 and len(json.loads(fresh.out)["queued"]) == 3, fresh
+
+
 def test_starting_afresh_on_purpose_is_deleting_the_note(tmp_path):
     root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
