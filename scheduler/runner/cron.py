@@ -17,7 +17,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, StoreError
 from scheduler.fileio import read_input
 from scheduler.heartbeat import beat
 from scheduler.version import __version__
@@ -106,8 +106,11 @@ def nothing_due(root: Path, now: datetime) -> bool:
     posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return not posted_before  # no database yet: nothing was ever queued; else it was lost (the full path says so)
-    with open_store(url) as store:
-        return not store.has_due(now) and (store.holds_posts() or not posted_before)
+    try:
+        with open_store(url) as store:
+            return not store.has_due(now) and (store.holds_posts() or not posted_before)
+    except StoreError:  # unsure: the full path opens it again and says what to do, whole
+        return False
 
 
 def default_database_url(root: Path) -> str:

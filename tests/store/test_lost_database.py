@@ -94,11 +94,12 @@ def test_an_empty_or_damaged_file_says_both_steps_of_starting_anew_at_once(tmp_p
     for extra in database.parent.glob("juno.db-*"):
         extra.unlink()
     database.write_bytes(content)
-    refused = run_cli("queue", "--now", "2026-12-16T07:00", cwd=root)
-    [line] = refused.err.strip().splitlines()
-    assert refused.code == 1 and line.startswith("error: ") and "restore it from a backup" in line, refused
     note = root / ".juno" / "database.json"
-    assert f"also delete {note}" in line, line
+    for command in ("queue", "run-due"):
+        refused = run_cli(command, "--now", "2026-12-16T07:00", cwd=root)
+        [line] = refused.err.strip().splitlines()
+        assert refused.code == 1 and line.startswith("error: ") and "restore it from a backup" in line, refused
+        assert f"also delete {note}" in line, line
     database.rename(tmp_path / "juno.db.aside")  # what the message says, both steps
     note.unlink()
     fresh = run_cli("queue", "--now", "2026-12-16T07:00", "--json", cwd=root)
