@@ -22,6 +22,7 @@ from scheduler.articles.lines import ATTRIBUTED_QUOTE
 from scheduler.campaigns.file import PERSONAL_DETAILS, Tip, TipStatus, unique_id
 from scheduler.posttext import length_on
 from scheduler.tips.advice_lists import (
+    JOINED_NOTE,
     finishes_lead_in,
     is_command,
     labelled_example,
@@ -71,6 +72,7 @@ from scheduler.tips.filters import (
     advice_cut,
     block_text,
     ends_dangling,
+    is_fragment,
     is_meta,
     is_question,
     opens_with_reference,
@@ -92,6 +94,7 @@ from scheduler.tips.lists import (
     example_drafts,
     introduces_example,
     is_contrast,
+    labelled_item_sentence,
     labelled_run_draft,
     list_drafts,
     spoken_example,
@@ -309,6 +312,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             drafts.append(heading_draft)
             question = None
     lead_in = ""  # the paragraph a run of bold-labelled paragraphs hangs from ("Counselling can provide:")
+    labels = sum(block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead) for block in blocks)
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         asked, question = question, None
@@ -317,6 +321,13 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
         ).endswith(":") else "")
         alone = (finishes_lead_in(lead_in, block.lead or "", block.text) or labelled_example(block.lead or "", block.text)
                  or labelled_portrait(block.lead or "", block.text)) if labelled else None
+        joined = labelled_item_sentence(lead_in, section.heading, block.lead or "") if labelled and (
+            lead_in or labels >= 2) else None  # "**Sleep disruption.**" is one of the signs its heading names
+        said = split_sentences(block.text)[:1] if joined else []
+        if said and (is_question(said[0]) or len(joined or "") + len(said[0]) >= SOFT_TEXT_LENGTH or (
+                len(words(block.lead or "")) < 2 and has_verb(said[0]) and not is_fragment(said[0]))):
+            joined = None  # the joined line would go out without the words that explain it, or a one-word label
+            # ("**Relief:**") is left out of a tip that opens on its own sentence: the label stays as it was
         if alone:
             scope.ledger.leave((block.number, None), alone)
         elif block.kind == "list":
@@ -332,7 +343,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
-                                            skip=consumed if position == 0 else 0, intro=intro))
+                                            skip=consumed if position == 0 else 0, intro=intro, joined=joined))
             run = _topic_run(blocks[position + 1:]) if block.text.rstrip().endswith(":") and not block.lead else []
             if run:
                 drafts.extend(labelled_run_draft(block, run, section, scope))
@@ -340,6 +351,21 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             # the article's own question goes on to the next paragraph's answer; a question someone asks inside a
             # quotation ("… Can we find other resources?") is what they say, not a question the next one answers
             question = last[0] if last and is_question(last[0]) and not last[0].rstrip().endswith(("”", '"')) else None
+    return _headlines_apart(drafts)
+
+
+def _headlines_apart(drafts: list[Draft]) -> list[Draft]:
+    """The section's drafts, a list's tip named by its whole list when a labelled item joined to the same lead-in
+    has the headline it would have had ("Burnout in nurses might look like irritability and impatience." is the
+    item's; the list's is "… irritability and impatience, early exhaustion, and detachment."): two cards never say
+    the same words. Left as it was when the whole list is too long for a card (the item's tip is kept)."""
+    joined = {draft.headline for draft in drafts if JOINED_NOTE in draft.notes}
+    for draft in drafts:
+        if draft.kind == "list" and draft.headline in joined and draft.text != draft.headline and len(
+                draft.text) <= LONG_HEADLINE:
+            draft.headline = draft.text
+            draft.notes = [note for note in draft.notes if note != "headline names only some of the list's items"]
+            draft.notes.extend(long_headline_notes(draft.text))
     return drafts
 
 
@@ -441,7 +467,8 @@ def _carries_heading_on(sentence: str, scope: Scope) -> bool:
 
 
 def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last: bool,
-                      question: str | None = None, skip: int = 0, intro: bool = False) -> list[Draft]:
+                      question: str | None = None, skip: int = 0, intro: bool = False,
+                      joined: str | None = None) -> list[Draft]:
     """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
 
     A sentence that answers a question goes with its question when the question stands alone
@@ -455,7 +482,10 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     sentences = with_quotations_whole(block.text)
     lead = None if label_lead(block.lead) else block.lead
     lead_notes: list[str] = []
-    if lead:
+    if lead and joined:  # the label written out with what it belongs to (lists.labelled_item_sentence)
+        lead, lead_notes = joined, [JOINED_NOTE]
+        sentences = [joined] + sentences
+    elif lead:
         lead, lead_notes = lead_in_case(lead)
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
             # "**Enabling says:** "You can't handle this."": the lead-in is the start of its sentence
@@ -564,6 +594,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     for draft in drafts:
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
             draft.notes.extend(lead_notes)
+            if joined:
+                draft.carried = content_words(joined) - content_words(block.lead or "")
         if mended_in(block.mended, draft.text):
             draft.notes.append("spaces put back in run-together words: check the source")
     return drafts
@@ -616,9 +648,10 @@ def _without_near_duplicates(drafts: list[Draft], ledger: Ledger | None = None) 
     text_sizes: list[int] = []
     head_index: dict[str, list[int]] = {}
     text_index: dict[str, list[int]] = {}
+    headlines: set[str] = set()
     for draft in sorted(drafts, key=lambda d: (-d.score, d.paragraph, d.sentence)):
-        head_words, text_words = content_words(draft.headline), content_words(draft.text)
-        if not head_words or _overlaps(head_words, head_index, head_sizes) or _overlaps(
+        head_words, text_words = content_words(draft.headline) - draft.carried, content_words(draft.text) - draft.carried
+        if not head_words or draft.headline.lower() in headlines or _overlaps(head_words, head_index, head_sizes) or _overlaps(
                 text_words, text_index, text_sizes):
             if ledger is not None:  # no words split can read is not a duplicate (a Cyrillic paragraph said so)
                 why = "duplicate of another tip" if head_words else (
@@ -628,6 +661,7 @@ def _without_near_duplicates(drafts: list[Draft], ledger: Ledger | None = None) 
             continue
         position = len(kept)
         kept.append(draft)
+        headlines.add(draft.headline.lower())
         head_sizes.append(len(head_words))
         text_sizes.append(len(text_words))
         for word in head_words:

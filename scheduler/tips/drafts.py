@@ -62,6 +62,7 @@ class Draft:
     whole: bool = False  # every piece or none: never shortened, its headline alone never the text (an exercise's steps)
     verdict: Verdict | None = None  # the scorer's reading of the sentence that opens the tip (scheduler.tips.scorer)
     condition: str | None = None  # the condition its list's lead-in gives it ("when the days feel heavy")
+    carried: frozenset[str] = frozenset()  # words of a lead-in written in front of its own: shared by its list's tips
 
     def where(self) -> list[Locator]:
         return self.locators or [(self.paragraph, None)]

@@ -41,6 +41,7 @@ from scheduler.tips.drafts import (
     long_headline_notes,
     lowered_word,
     make_headline,
+    topic_heading,
     unusable_reason,
 )
 from scheduler.tips.edges import edge_reason, first_person, without_quotes
@@ -576,6 +577,50 @@ def labelled_run_draft(lead_in: Block, run: list[Block], section: Section, scope
     for draft in drafts:
         draft.locators = [(block.number, None) for block in run]
     return drafts
+
+
+# A lead-in's last words that take a noun as their object, so a topic label can finish it ("… might look like:",
+# "… often relates to:", "Common causes include:"); not "… help you to:" (a verb must follow) nor a condition
+_TAKES_A_NOUN = re.compile(r"(?:\b(?:include|includes|including|like|from|through|into|involve|involves|are|is|"
+                          r"offers?|provides?|triggers?|supports?|brings?|causes?|requires?|gives?|affects?)|"
+                          r"\b\w+(?:s|ed)\s+to)$", re.IGNORECASE)
+# A heading that names a kind of thing in the plural ("Signs Your Student Is Burning Out", "2. Causes of
+# Depression", "Common warning signs"): a label under it is one of them
+_KIND_HEADING = re.compile(r"^(?P<adjectives>(?:(?:common|early|warning|hidden|subtle|key|main|possible|physical|"
+                           r"emotional|behavioural|behavioral|typical|other)\s+){0,2})(?P<kind>signs|symptoms|"
+                           r"causes|reasons|red flags|risk factors|triggers|effects|costs)\b(?P<rest>.*)$",
+                           re.IGNORECASE)
+# What a lead-in gives that a label in -ing cannot be ("Trauma-informed counselling provides reconnecting …")
+_NO_GERUND = re.compile(r"\b(?:offers?|provides?|gives?|brings?|triggers?|causes?|affects?|are|is)$", re.IGNORECASE)
+_NOUN_AFTER_VERB = re.compile(r"^[A-Z][a-z]+\s+[a-z]+(?:tion|sion|ment|ness|ity|ance|ence|ies)$")  # "Sleep disruption"
+
+
+def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str | None:
+    """The sentence a paragraph's topic label stands for once it says what it belongs to (the way a list's lead-in
+    is written in front of its items): the article's own lead-in, when the label finishes it ("Depression in young
+    people might look like:" + "**Irritability and anger:**" -> "Depression in young people might look like
+    irritability and anger."), or else one of the kinds its heading names ("Signs Your Student Is Burning Out" +
+    "**Sleep disruption.**" -> "A sign your student is burning out: sleep disruption."). None when neither says it
+    for certain (a lead-in that opens on "It", a condition, a heading that names no kind): the label stays as it
+    was."""
+    bare = re.sub(r"[.:;,]+$", "", label.strip()).strip()
+    if not bare or bare[:1] in "“\"‘" or not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare)):
+        return None
+    phrase = lower_first(_sentence_case(bare))
+    listed = Block(number=0, kind="list", lead_in=lead_in or None)
+    lead = _list_lead(listed, Section(None, ())) if lead_in and _lead_in_usable(listed) else None
+    if lead and _TAKES_A_NOUN.search(lead) and not _DEFINITE_SUBJECT.match(lead) and not conditional_lead(listed):
+        if re.match(r"^\w+ing\b", phrase) and _NO_GERUND.search(lead):
+            return None  # "… provides reconnecting with yourself": the label is no thing the lead-in can give
+        return end_with_period(f"{lead} {phrase}")
+    kind = _KIND_HEADING.match(_NUMBERED.sub("", heading or "").strip().rstrip(":.").strip())
+    if kind is None:
+        return None
+    singular = {"red flags": "red flag", "risk factors": "risk factor"}.get(kind.group("kind").lower(),
+                                                                          kind.group("kind").lower()[:-1])
+    named = lower_first(_sentence_case(f"{kind.group('adjectives')}{singular}{kind.group('rest')}".strip()))
+    article = "An" if named[:1] in "aeiou" else "A"
+    return end_with_period(f"{article} {named}: {phrase}")
 
 
 def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section, scope: Scope) -> list[Draft]:

@@ -1,0 +1,100 @@
+"""A list's item never goes out without what it belongs to (issue 19, outside readers' "a list item alone"): a bold
+label under a lead-in or a heading that names its kind is written out with it, the way a list's lead-in is written
+in front of its items, and a list whose lead-in cannot carry its items is left out with the reason, never stitched
+into a sentence that reads wrong. The articles here are made up."""
+
+from __future__ import annotations
+
+from scheduler.articles import read_article
+from scheduler.tips.advice_lists import JOINED_NOTE
+from scheduler.tips.drafting import split_report
+
+
+def split(tmp_path, content: str, name: str = "article.md"):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    report = split_report(read_article(path))
+    return report.tips, report.blocks
+
+
+def by_headline(tips):
+    return {tip.headline: tip for tip in tips}
+
+
+TEEN_SIGNS = """# When your teen goes quiet
+
+## Signs your teen may be struggling
+
+Not every bad week is a crisis. Here is what to watch for:
+
+**Pulling away from friends.** The group chat goes silent and weekend plans stop happening. Ask about one friend by name.
+
+**Sleep disruption.** Either they lie awake past midnight or they sleep through the afternoon and still wake up tired.
+
+**Relief:** Some weeks feel lighter when exams end, and that lightness is worth naming together.
+"""
+
+
+def test_a_label_under_a_heading_that_names_signs_says_it_is_one_of_them(tmp_path):
+    tips, _ = split(tmp_path, TEEN_SIGNS)
+    headlines = [tip.headline for tip in tips]
+    assert "A sign your teen may be struggling: pulling away from friends." in headlines
+    assert "A sign your teen may be struggling: sleep disruption." in headlines
+    assert "Pulling away from friends." not in headlines and "Sleep disruption." not in headlines
+    joined = by_headline(tips)["A sign your teen may be struggling: pulling away from friends."]
+    assert joined.text.startswith("A sign your teen may be struggling: pulling away from friends. The group chat goes")
+    assert JOINED_NOTE in joined.notes and not joined.ready  # a rewrite: a person reads it before it goes out
+
+
+def test_a_one_word_label_whose_words_stand_alone_is_left_as_it_was(tmp_path):
+    tips, _ = split(tmp_path, TEEN_SIGNS)
+    assert not any("sign your teen may be struggling: relief" in tip.headline for tip in tips)
+
+
+COUNSELLING = """# Grief counselling
+
+## What counselling offers
+
+Many people carry grief alone for years. Grief counselling offers:
+
+**Witness and validation.** Having someone fully present with your grief, without trying to fix it, is powerful.
+
+**A safe space.** Sometimes you need to say what feels too big to share with family.
+
+**Working with the relationship.** Grief often brings up unfinished business with the person who died.
+"""
+
+
+def test_a_label_finishes_the_lead_in_that_names_what_it_is(tmp_path):
+    tips, _ = split(tmp_path, COUNSELLING)
+    headlines = [tip.headline for tip in tips]
+    assert "Grief counselling offers witness and validation." in headlines
+    assert "Grief counselling offers a safe space." in headlines
+    assert "Witness and validation." not in headlines
+
+
+def test_a_label_the_lead_in_cannot_give_is_never_joined_to_it(tmp_path):
+    tips, _ = split(tmp_path, COUNSELLING)
+    assert not any("offers working" in tip.text for tip in tips)  # "offers working with the relationship" reads wrong
+
+
+NURSES = """# Burnout in nurses
+
+## Signs
+
+Burnout in nurses might look like:
+
+**Irritability and impatience:** Small requests from colleagues start to feel like impositions.
+
+**Early exhaustion:** Feeling drained before the shift has even started.
+
+**Detachment:** Caring less about patients you once looked forward to seeing.
+"""
+
+
+def test_the_lists_own_tip_and_its_items_tips_never_share_a_headline(tmp_path):
+    tips, _ = split(tmp_path, NURSES)
+    headlines = [tip.headline for tip in tips]
+    assert len(headlines) == len(set(headlines))
+    assert "Burnout in nurses might look like irritability and impatience, early exhaustion, and detachment." in headlines
+    assert "Burnout in nurses might look like early exhaustion." in headlines
