@@ -484,11 +484,16 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         for number, _ in kept:
             scope.ledger.leave((block.number, number), "a list of one phrase")
         return []
+    orphaned = _orphaned_items(phrases) if not from_lead_in else None
+    if orphaned:
+        for number, _ in kept:
+            scope.ledger.leave((block.number, number), orphaned)
+        return []
     conditional = conditional_lead(block)  # its items are alternatives: any one of them meets the condition
     modal = _MODAL_REST.match(lead)
     if modal and not together:  # steps or signs that hold together: no one of them stands for the lead-in  # "These activities may help you feel better" + "spending time with loved ones"
         return _cataphoric_draft(block, lead, modal.group(1), kept, section, scope)
-    open_ended = conditional or bool(_VERB_ENDING.search(lead))
+    open_ended = conditional or (bool(_VERB_ENDING.search(lead)) and (from_lead_in or _open_heading(section.heading)))
     noun_phrase = bool(re.match(r"^(?:\w+\s+){0,3}?\w+s\s+(?:that|which|who|to|for)\b", lead))  # "Four habits that help"
     clause = (not open_ended and from_lead_in and (has_verb(lead) or len(words(lead)) > 6) and not noun_phrase
               and not is_fragment(end_with_period(lead)))
@@ -496,6 +501,9 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     clauses = sum(bool(_CLAUSE_ITEM.match(phrase)) for phrase in phrases) * 2 > len(phrases)
     plural_head = (not open_ended and not clause and not commands and not clauses and _looks_plural(lead)
                    and not (from_lead_in and len(words(lead)) > 6 and not noun_phrase))  # "Small acts of care add up ..." + "include"
+    before_colon = (not open_ended and not clause and not commands and _looks_plural(lead)
+                    and bool(_NO_INCLUDE.match(lead)))  # "Without boundaries include …" garbled the list
+    plural_head = plural_head and not before_colon
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
         opener = lead + " "
@@ -552,6 +560,11 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
             headline = min(fitting, key=len)
             anchor = phrases[[end_with_period(opener + p) for p in phrases].index(headline)]
             notes.extend(["headline names only some of the list's items"] + long_headline_notes(headline))
+    if headline is None and before_colon:
+        first = end_with_period(opener + phrases[0])  # "Without boundaries: you may feel resentful, drained, or
+        if len(first) <= MAX_HEADLINE and not is_question(phrases[0]):  # overwhelmed.": the lead-in and one item
+            headline, anchor = first, phrases[0]
+            notes.append("headline names only some of the list's items")
     if headline is None:
         for number, _ in kept:
             scope.ledger.leave((block.number, number), "no headline within a card's length")
@@ -561,6 +574,24 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
                   sentence=1, sources=sources, context=" ".join(sources), score=2.0, kind="list", fixed_text=True,
                   extra=texts[1:], notes=notes, locators=[(block.number, number) for number, _ in kept],
                   anchor=anchor, pieces=phrases, whole=whole)]
+
+
+_PRONOUN_ITEM = re.compile(r"^(?:they|their|them|he|she|his|her|it|its)\b", re.IGNORECASE)
+
+
+def _orphaned_items(phrases: list[str]) -> str | None:
+    """Why a list under a heading alone gives no tip: most of its items speak of "they" ("They can prescribe
+    medications" under "Decide on Your Needs"), whom only a paragraph before it names, and a heading in front would
+    read as their subject ("Decide on your needs they can prescribe …")."""
+    if sum(bool(_PRONOUN_ITEM.match(phrase)) for phrase in phrases) * 2 <= len(phrases):
+        return None
+    return "a list item alone: its items speak of “they” and no lead-in says who"
+
+
+def _open_heading(heading: str | None) -> bool:
+    """A heading that a list finishes, written to end on a colon ("Symptoms may include:"): a heading without one
+    ends on a noun ("Decide on Your Needs", not "… needs" someone)."""
+    return bool(heading) and (heading or "").rstrip().endswith(":")
 
 
 def labelled_run_draft(lead_in: Block, run: list[Block], section: Section, scope: Scope) -> list[Draft]:
@@ -739,6 +770,11 @@ _NUMBERED = re.compile(r"^\s*(?:(?:step|tip|part|no\.?|#)\s*\d{1,2}\s*[:.)—–
 
 _NO_SUBJECT = re.compile(r"^(?:for|with|at|in|on|during|after|before|when|if|about|to|from|by|while|within|among)\b",
                          re.IGNORECASE)
+# Words in front of a list that end on a plural yet cannot open "… include …": a subject and its verb ("The body keeps
+# the score", "Learning therapy skills leads to …", "Masking and its costs"), a phrase of circumstance ("Without
+# boundaries"). The list's tip says them before a colon ("Without boundaries: you may feel resentful …").
+_NO_INCLUDE = re.compile(r"^(?:(?:the|a|an|this|that|your|my|our)\s+[a-z-]+[^s\s]\s+[a-z-]+s\b|\w+ing\b|"
+                         r"(?:without|beyond|despite|through|under|over|instead)\b)", re.IGNORECASE)
 
 
 def _looks_plural(phrase: str) -> bool:

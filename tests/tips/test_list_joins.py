@@ -78,6 +78,45 @@ def test_a_label_the_lead_in_cannot_give_is_never_joined_to_it(tmp_path):
     assert not any("offers working" in tip.text for tip in tips)  # "offers working with the relationship" reads wrong
 
 
+BOUNDARIES = """# Boundaries at work
+
+## Why boundaries matter
+
+Without boundaries:
+
+- you may feel resentful, drained, or overwhelmed
+- others may take advantage without meaning to
+- your own needs come last, week after week
+"""
+
+
+def test_a_lead_in_of_circumstance_is_never_read_as_a_plural_subject(tmp_path):
+    tips, _ = split(tmp_path, BOUNDARIES)
+    assert [tip.headline for tip in tips] == ["Without boundaries: you may feel resentful, drained, or overwhelmed."]
+    assert tips[0].text.startswith("Without boundaries: you may feel resentful, drained, or overwhelmed; others may")
+    assert not any(" include " in tip.text for tip in tips)
+
+
+PRACTITIONERS = """# Finding a therapist
+
+## Decide on Your Needs
+
+A psychiatrist is a medical doctor.
+
+- They can prescribe medication
+- They can diagnose mental illness
+- Their services are often covered by public insurance
+"""
+
+
+def test_items_that_speak_of_they_under_a_heading_alone_are_left_out_with_the_reason(tmp_path):
+    tips, blocks = split(tmp_path, PRACTITIONERS)
+    assert not any(tip.text.lower().startswith("decide on your needs") for tip in tips)
+    items = [item for block in blocks for item in block.get("items", [])]
+    assert items and all(item["left_out"] == "a list item alone: its items speak of “they” and no lead-in says who"
+                         for item in items)
+
+
 NURSES = """# Burnout in nurses
 
 ## Signs
