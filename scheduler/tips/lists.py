@@ -644,14 +644,37 @@ def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str
         if re.match(r"^\w+ing\b", phrase) and _NO_GERUND.search(lead):
             return None  # "… provides reconnecting with yourself": the label is no thing the lead-in can give
         return end_with_period(f"{lead} {phrase}")
-    kind = _KIND_HEADING.match(_NUMBERED.sub("", heading or "").strip().rstrip(":.").strip())
+    bare_heading = _NUMBERED.sub("", heading or "").strip().rstrip(":.").strip()
+    kind = _KIND_HEADING.match(bare_heading)
     if kind is None:
-        return None
+        return _one_of(bare_heading, phrase)
     singular = {"red flags": "red flag", "risk factors": "risk factor"}.get(kind.group("kind").lower(),
                                                                           kind.group("kind").lower()[:-1])
     named = lower_first(_sentence_case(f"{kind.group('adjectives')}{singular}{kind.group('rest')}".strip()))
     article = "An" if named[:1] in "aeiou" else "A"
     return end_with_period(f"{article} {named}: {phrase}")
+
+
+# A heading that names a set of things ("The Six Core Processes of ACT", "The Four DBT Skill Modules", "Common
+# Triggers"): a plural noun phrase, with what it is of
+_SET_HEADING = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+[^s\W]s(?P<rest>\s+(?:of|for|after|during)\s+[^?!:]+)?$",
+                          re.IGNORECASE)
+
+
+_NO_SET = re.compile(r"^(?:how|what|why|when|where|who|which)\b|^\w+ing\s+(?:the|a|an|your|their|our|my|with|to|for)\b|"
+                     r"\b(?:and|or|its|their|your|our|my)\b", re.IGNORECASE)
+
+
+def _one_of(heading: str, phrase: str) -> str | None:
+    """The label as one of the set its heading names ("One of the six core processes of ACT: cognitive defusion."),
+    when the heading is a plural noun phrase with no verb after its noun; None otherwise ("How CBT Works")."""
+    found = _SET_HEADING.match(heading)
+    head = heading[:found.start("rest")] if found and found.group("rest") else heading
+    if found is None or is_question(heading) or (found.group("rest") and has_verb(found.group("rest"))) or (
+            _NO_SET.search(head)):
+        return None  # "How CBT Works", "Understanding the Underlying Patterns", "Masking and its costs": no set named
+    named = lower_first(_sentence_case(heading))
+    return end_with_period(f"One of {named if named.lower().startswith('the ') else 'the ' + named}: {phrase}")
 
 
 def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section, scope: Scope) -> list[Draft]:

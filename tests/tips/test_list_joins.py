@@ -117,6 +117,30 @@ def test_items_that_speak_of_they_under_a_heading_alone_are_left_out_with_the_re
                          for item in items)
 
 
+REST = """# Rest that works
+
+## The Four Kinds of Rest
+
+**Physical rest.** A nap or a slow walk lets your body recover after a long week.
+
+**Mental rest.** Ten minutes away from every screen clears a crowded head.
+
+## How Rest Works
+
+**Nervous system reset.** Your heart rate slows and your breathing deepens when you stop.
+
+**Memory consolidation.** Sleep files away what the day taught you.
+"""
+
+
+def test_a_label_under_a_heading_that_names_a_set_is_one_of_the_set(tmp_path):
+    tips, _ = split(tmp_path, REST)
+    headlines = [tip.headline for tip in tips]
+    assert "One of the four kinds of rest: physical rest." in headlines
+    assert "One of the four kinds of rest: mental rest." in headlines
+    assert not any(headline.startswith("One of") and "nervous" in headline for headline in headlines)  # "How …"
+
+
 NURSES = """# Burnout in nurses
 
 ## Signs
