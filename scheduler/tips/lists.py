@@ -502,7 +502,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     plural_head = (not open_ended and not clause and not commands and not clauses and _looks_plural(lead)
                    and not (from_lead_in and len(words(lead)) > 6 and not noun_phrase))  # "Small acts of care add up ..." + "include"
     before_colon = (not open_ended and not clause and not commands and _looks_plural(lead)
-                    and bool(_NO_INCLUDE.match(lead)))  # "Without boundaries include …" garbled the list
+                    and bool(_NO_INCLUDE.search(lead)))  # "Without boundaries include …" garbled the list
     plural_head = plural_head and not before_colon
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
@@ -662,7 +662,7 @@ _SET_HEADING = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+[^s\W]s(?P<rest
 
 
 _NO_SET = re.compile(r"^(?:how|what|why|when|where|who|which)\b|^\w+ing\s+(?:the|a|an|your|their|our|my|with|to|for)\b|"
-                     r"\b(?:and|or|its|their|your|our|my)\b", re.IGNORECASE)
+                     r"\b(?:and|or|its|their|your|our|my|of|for|to|in|on|with|after|during)\b", re.IGNORECASE)
 
 
 def _one_of(heading: str, phrase: str) -> str | None:
@@ -796,8 +796,10 @@ _NO_SUBJECT = re.compile(r"^(?:for|with|at|in|on|during|after|before|when|if|abo
 # Words in front of a list that end on a plural yet cannot open "… include …": a subject and its verb ("The body keeps
 # the score", "Learning therapy skills leads to …", "Masking and its costs"), a phrase of circumstance ("Without
 # boundaries"). The list's tip says them before a colon ("Without boundaries: you may feel resentful …").
-_NO_INCLUDE = re.compile(r"^(?:(?:the|a|an|this|that|your|my|our)\s+[a-z-]+[^s\s]\s+[a-z-]+s\b|\w+ing\b|"
-                         r"(?:without|beyond|despite|through|under|over|instead)\b)", re.IGNORECASE)
+_NO_INCLUDE = re.compile(r"^(?:(?:the|a|an|this|that|your|my|our)\s+[a-z-]+[^s\s]\s+[a-z-]+s\b|"
+                         r"\w+ing\s+(?:the|a|an|your|their|our|my|and|with|to|for)\b|"
+                         r"(?:without|beyond|despite|through|under|over|instead)\b)|"
+                         r"\b\w+s\s+(?:leads|helps|means|makes|takes|gives|keeps|brings|causes)\b", re.IGNORECASE)
 
 
 def _looks_plural(phrase: str) -> bool:

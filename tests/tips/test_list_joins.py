@@ -141,6 +141,34 @@ def test_a_label_under_a_heading_that_names_a_set_is_one_of_the_set(tmp_path):
     assert not any(headline.startswith("One of") and "nervous" in headline for headline in headlines)  # "How …"
 
 
+SCHOOL = """# Starting secondary school
+
+## What changes at eleven
+
+Growing challenges:
+
+- new friendship groups
+- longer homework evenings
+- the first phone of their own
+
+## Type of difficulties
+
+**Sleep trouble.** Late nights on the phone push bedtime back an hour.
+
+**Worry about tests.** A first bad mark can feel like the end of the world.
+"""
+
+
+def test_a_plural_that_opens_on_a_participle_still_takes_include(tmp_path):
+    tips, _ = split(tmp_path, SCHOOL)
+    assert any(tip.text.startswith("Growing challenges include new friendship groups") for tip in tips)
+
+
+def test_a_heading_whose_noun_is_singular_names_no_set(tmp_path):
+    tips, _ = split(tmp_path, SCHOOL)
+    assert not any(tip.headline.startswith("One of the type") for tip in tips)
+
+
 NURSES = """# Burnout in nurses
 
 ## Signs
