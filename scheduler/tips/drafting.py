@@ -355,17 +355,29 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
 
 
 def _headlines_apart(drafts: list[Draft]) -> list[Draft]:
-    """The section's drafts, a list's tip named by its whole list when a labelled item joined to the same lead-in
-    has the headline it would have had ("Burnout in nurses might look like irritability and impatience." is the
-    item's; the list's is "… irritability and impatience, early exhaustion, and detachment."): two cards never say
-    the same words. Left as it was when the whole list is too long for a card (the item's tip is kept)."""
+    """The section's drafts, a list's tip named otherwise when a labelled item joined to the same lead-in has the
+    headline it would have had ("Burnout in nurses might look like irritability and impatience." is the item's):
+    by its whole list when that fits a card ("… irritability and impatience, early exhaustion, and detachment."),
+    else by the first label no item's tip names ("Depression in young people might look like social withdrawal.").
+    Two cards never say the same words; left as it was when every label has its own tip (the items' tips stay)."""
     joined = {draft.headline for draft in drafts if JOINED_NOTE in draft.notes}
     for draft in drafts:
-        if draft.kind == "list" and draft.headline in joined and draft.text != draft.headline and len(
-                draft.text) <= LONG_HEADLINE:
+        if draft.kind != "list" or draft.headline not in joined or draft.text == draft.headline:
+            continue
+        if len(draft.text) <= LONG_HEADLINE:
             draft.headline = draft.text
             draft.notes = [note for note in draft.notes if note != "headline names only some of the list's items"]
             draft.notes.extend(long_headline_notes(draft.text))
+            continue
+        named = draft.anchor or (draft.pieces[0] if draft.pieces else "")
+        at = draft.headline.rfind(named) if named else -1
+        opener = draft.headline[:at] if at > 0 else ""
+        free = [piece for piece in draft.pieces if opener and end_with_period(opener + piece) not in joined
+                and len(end_with_period(opener + piece)) <= LONG_HEADLINE]
+        if free:
+            draft.headline, draft.anchor = end_with_period(opener + free[0]), free[0]
+            draft.notes = [note for note in draft.notes if not note.startswith(("long headline (", "headline names only"))]
+            draft.notes += ["headline names only some of the list's items"] + long_headline_notes(draft.headline)
     return drafts
 
 

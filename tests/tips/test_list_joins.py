@@ -189,3 +189,30 @@ def test_the_lists_own_tip_and_its_items_tips_never_share_a_headline(tmp_path):
     assert len(headlines) == len(set(headlines))
     assert "Burnout in nurses might look like irritability and impatience, early exhaustion, and detachment." in headlines
     assert "Burnout in nurses might look like early exhaustion." in headlines
+
+
+LONG_RUN = """# When a teenager is low
+
+## The quiet signs
+
+Depression in teenagers often looks like:
+
+**Constant irritability at home:** Small requests set off arguments that seem to come from nowhere.
+
+**Falling grades at school:** Homework stops coming home, and marks slide over a single term.
+
+**Withdrawal:** They stop answering their friends' messages.
+
+**Headaches before school:** The pain is real, even when the doctor finds nothing wrong.
+
+**Sleeping through weekends:** Saturday mornings disappear into afternoons.
+"""
+
+
+def test_a_lists_tip_too_long_for_a_card_is_named_by_a_label_no_item_names(tmp_path):
+    tips, _ = split(tmp_path, LONG_RUN)
+    headlines = [tip.headline for tip in tips]
+    assert len(headlines) == len(set(headlines))
+    assert "Depression in teenagers often looks like withdrawal." in headlines  # the one label without its own tip
+    whole = next(tip for tip in tips if tip.headline == "Depression in teenagers often looks like withdrawal.")
+    assert whole.text.startswith("Depression in teenagers often looks like constant irritability at home, falling")
