@@ -323,6 +323,8 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
                  or labelled_portrait(block.lead or "", block.text)) if labelled else None
         joined = labelled_item_sentence(lead_in, section.heading, block.lead or "") if labelled and (
             lead_in or labels >= 2) else None  # "**Sleep disruption.**" is one of the signs its heading names
+        if joined and (block.lead or "").rstrip().endswith(":") and ends_dangling((block.lead or "").rstrip().rstrip(":")):
+            joined = None  # "**Rescuing says:** “You can't manage this…”": the label is the start of its sentence
         said = split_sentences(block.text)[:1] if joined else []
         if said and (is_question(said[0]) or len(joined or "") + len(said[0]) >= SOFT_TEXT_LENGTH or (
                 len(words(block.lead or "")) < 2 and has_verb(said[0]) and not is_fragment(said[0]))):
