@@ -90,6 +90,7 @@ from scheduler.tips.flags import (
 )
 from scheduler.tips.ledger import Ledger, block_report
 from scheduler.tips.lists import (
+    ONE_OF,
     contrast_drafts,
     example_drafts,
     introduces_example,
@@ -327,9 +328,13 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             joined = None  # "**Rescuing says:** “You can't manage this…”": the label is the start of its sentence
         said = split_sentences(block.text)[:1] if joined else []
         if said and (is_question(said[0]) or len(joined or "") + len(said[0]) >= SOFT_TEXT_LENGTH or (
-                len(words(block.lead or "")) < 2 and has_verb(said[0]) and not is_fragment(said[0]))):
+                len(words(block.lead or "")) < 2 and has_verb(said[0]) and not is_fragment(said[0])) or (
+                (joined or "").startswith(ONE_OF) and (has_verb(said[0]) or is_command(said[0]))
+                and not is_fragment(said[0]))):
             joined = None  # the joined line would go out without the words that explain it, or a one-word label
-            # ("**Relief:**") is left out of a tip that opens on its own sentence: the label stays as it was
+            # ("**Relief:**") is left out of a tip that opens on its own sentence: the label stays as it was; and
+            # "One of the <set>: <label>." never replaces a whole sentence of advice as the card's words (outside
+            # readers graded such cards below the sentence they displaced)
         if alone:
             scope.ledger.leave((block.number, None), alone)
         elif block.kind == "list":

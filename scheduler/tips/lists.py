@@ -634,7 +634,7 @@ def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str
     "**Sleep disruption.**" -> "A sign your student is burning out: sleep disruption."). None when neither says it
     for certain (a lead-in that opens on "It", a condition, a heading that names no kind): the label stays as it
     was."""
-    bare = re.sub(r"[.:;,]+$", "", label.strip()).strip()
+    bare = re.sub(r"[.:;,]+$", "", _NUMBERED.sub("", label.strip())).strip()  # "**1. Deep breathing:**": no "1."
     if not bare or bare[:1] in "“\"‘" or not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare)):
         return None
     phrase = lower_first(_sentence_case(bare))
@@ -674,7 +674,10 @@ def _one_of(heading: str, phrase: str) -> str | None:
             _NO_SET.search(head)):
         return None  # "How CBT Works", "Understanding the Underlying Patterns", "Masking and its costs": no set named
     named = lower_first(_sentence_case(heading))
-    return end_with_period(f"One of {named if named.lower().startswith('the ') else 'the ' + named}: {phrase}")
+    return end_with_period(f"{ONE_OF}{named[4:] if named.lower().startswith('the ') else named}: {phrase}")
+
+
+ONE_OF = "One of the "  # how a label joined to the set its heading names opens (_one_of)
 
 
 def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section, scope: Scope) -> list[Draft]:
