@@ -162,10 +162,29 @@ def whole_words_of(pattern: str, common: Collection[str] = ()) -> frozenset[str]
     owner}; `\\b(?:lmft|lpc|ph\\.?d)\\b` -> {lmft, lpc, ph, phd}. The rarest such words are chosen (none of the
     `common` words when the pattern allows). None when no such words can be read (a class or a wildcard in every place, a word
     cut by a class, an inline flag)."""
+    screen = screen_of(pattern, common)
+    return screen[0] if screen is not None and not screen[1] else None
+
+
+def screen_of(pattern: str, common: Collection[str] = ()) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Whole words and written words, every match of the pattern holding one of the whole words (as whole_words_of
+    reads them) or one of the written words anywhere in it: the written ones only where a part of the pattern has
+    no whole word (`\\(\\d{4}\\)\\.|\\bdoi:` -> {doi} and ")."). None when neither can be read for every part, or
+    when a written word is one most texts hold (a `common` word, a letter or two)."""
     parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
     if parsed.state.flags & ~re.UNICODE:
         return None
-    return _best_words(_words_in(list(parsed), False, False, frozenset(common)), frozenset(common))
+    best = _best_words(_words_in(list(parsed), False, False, frozenset(common)), frozenset(common))
+    if best is None:
+        return None
+    written = {word[1:] for word in best if word.startswith(_WRITTEN)}
+    if any(word in common or (len(word) < 3 and word.isalpha()) for word in written):
+        return None  # "it", "ed": found inside most texts
+    return (frozenset(word for word in best if not word.startswith(_WRITTEN)),
+            tuple(sorted(word for word in written if not any(other != word and other in word for other in written))))
+
+
+_WRITTEN = "\x00"  # marks a word that every match holds as written, not as a whole word (no pattern holds it)
 
 
 def only_whole_words(pattern: str) -> frozenset[str] | None:
@@ -206,6 +225,8 @@ def _words_in(sequence: list, left: bool, right: bool, common: frozenset[str]) -
                                           _opens_apart(sequence[end:], right), common)
             if option:
                 found.append(option)
+            elif "" not in written:
+                found.append(frozenset(_WRITTEN + word for word in written))
             start = end
             continue
         before, after = _closes_apart(sequence[:start], left), _opens_apart(sequence[start + 1:], right)
@@ -240,11 +261,13 @@ def _rarity(word: str, common: frozenset[str]) -> tuple[bool, int]:
 
 
 def _best_words(options: list[frozenset[str]], common: frozenset[str]) -> frozenset[str] | None:
-    """The set a text is least likely to hold a word of: the fewest common words, the longest words, the fewest."""
+    """The set a text is least likely to hold a word of: whole words only when it can (a written word is found
+    inside others), the fewest common words, the longest words, the fewest."""
     if not options:
         return None
-    return max(options, key=lambda option: (-sum(word in common or len(word) < 3 for word in option),
-                                            min(map(len, option)), -len(option)))
+    return max(options, key=lambda option: (not any(word.startswith(_WRITTEN) for word in option),
+                                            -sum(word in common or len(word.lstrip(_WRITTEN)) < 3 for word in option),
+                                            min(len(word.lstrip(_WRITTEN)) for word in option), -len(option)))
 
 
 def _opens_apart(sequence: list, after: bool) -> bool:

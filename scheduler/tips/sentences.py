@@ -15,8 +15,8 @@ from scheduler.tips.patterns import (
     only_whole_words,
     opens_with_boundary,
     required_literals,
+    screen_of,
     skips_ahead,
-    whole_words_of,
 )
 
 _ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "prof", "approx",
@@ -46,10 +46,11 @@ class Caseless:
     While an article is split, a rule is not searched in a text that holds none of its `words` as a whole word (the
     words every match holds from one \\b to the next, read from the pattern): the text's words are read once a split
     (`whole_words`), and most rules are asked of most sentences. A rule that is only such words (`\\b(?:you|your)\\b`)
-    is answered from them alone. `match` is not screened: a rule tried at the text's start alone fails there sooner
+    is answered from them alone; a part of a rule that holds no whole word is screened on the words it holds as
+    written (`_written`: ")." for `\\(\\d{4}\\)\\.`). `match` is not screened: a rule tried at the text's start alone fails there sooner
     than the words are looked up."""
 
-    __slots__ = ("_after_boundary", "_exact", "_lowered", "_only_words", "needs", "pattern", "words")
+    __slots__ = ("_after_boundary", "_exact", "_lowered", "_only_words", "_written", "needs", "pattern", "words")
 
     def __init__(self, pattern: str, *, screened: bool = False):
         if re.sub(r"\\[A-Za-z]", "", pattern).lower() != re.sub(r"\\[A-Za-z]", "", pattern):
@@ -63,7 +64,9 @@ class Caseless:
         if screened and self.needs is None:
             raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}: do not screen it")
         only = only_whole_words(pattern)
-        self.words = only or whole_words_of(pattern, STOPWORDS)
+        screen = (only, ()) if only is not None else screen_of(pattern, STOPWORDS)
+        self.words: frozenset[str] | None = screen[0] if screen is not None else None
+        self._written: tuple[str, ...] = screen[1] if screen is not None else ()
         self._only_words = only is not None
 
     def search(self, text: str) -> bool:
@@ -71,7 +74,8 @@ class Caseless:
         if lowered is None:
             return self._exact.search(text) is not None
         if self.words is not None and _splitting[0]:
-            if self.words.isdisjoint(whole_words(lowered)):
+            if self.words.isdisjoint(whole_words(lowered)) and not (
+                    self._written and any(map(lowered.__contains__, self._written))):
                 return False
             if self._only_words:
                 return True
@@ -93,7 +97,8 @@ class Caseless:
         lowered = lowered_text(text)
         if lowered is None:
             return [match.span() for match in self._exact.finditer(text)]
-        if self.words is not None and _splitting[0] and self.words.isdisjoint(whole_words(lowered)):
+        if self.words is not None and _splitting[0] and self.words.isdisjoint(whole_words(lowered)) and not (
+                self._written and any(map(lowered.__contains__, self._written))):
             return []
         if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
             return []

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from scheduler.tips import edges, filters, flags, scorer, sensitivity, standalone, verbs
-from scheduler.tips.patterns import by_first_letter, required_literals, whole_words_of
+from scheduler.tips.patterns import (
+    by_first_letter,
+    required_literals,
+    screen_of,
+    whole_words_of,
+)
 from scheduler.tips.sentences import Caseless, Screened, one_split, split_sentences
 
 TEXTS = ["Reach out to us today.", "REACH OUT TO US TODAY.", "Jane Doe, LMFT, lives in Ohio.", "jane doe, lmft",
@@ -172,6 +177,8 @@ def test_while_an_article_is_split_a_rule_answers_as_ignorecase_on_every_test_ar
 def test_the_whole_words_every_match_holds_are_read_from_the_pattern(pattern, words):
     found = whole_words_of(pattern)
     assert (None if found is None else set(found)) == words
+    assert screen_of(r"\(\d{4}\)\.|\bdoi:|\bpp?\.\s*\d") == (frozenset(["doi", "p", "pp"]), (").",))
+    assert screen_of(r"\b(?:was|\w+ed)\b") is None  # "ed" is inside most texts
     assert Caseless(r"\b(?:you|your|you’re)\b").words == {"you", "your"}
 
 
@@ -204,14 +211,16 @@ def test_whole_words_read_from_random_patterns_are_held_by_every_match():
     read = 0
     for _ in range(1500):
         pattern = "".join(unit(0) for _ in range(generator.randrange(1, 4)))
-        found = whole_words_of(pattern)
-        if found is None:
+        found, screen = whole_words_of(pattern), screen_of(pattern)
+        if screen is None:
             continue
-        read += 1
+        read += found is not None
         rule = re.compile(pattern)
         for text in texts:
             if rule.search(text):
-                assert not found.isdisjoint(re.findall(r"\w+", text)), (pattern, text, found)
+                assert found is None or not found.isdisjoint(re.findall(r"\w+", text)), (pattern, text, found)
+                assert not screen[0].isdisjoint(re.findall(r"\w+", text)) or any(
+                    word in text for word in screen[1]), (pattern, text, screen)
     assert read > 200
     for pattern in [r"\b(?:ab|ab’c|b)\b", r"\b(?:a|b)\b", r"\b(?:abc|ab)\b"]:
         rule, only = Caseless(pattern), re.compile(pattern)
