@@ -1,7 +1,7 @@
 """The whole pipeline on the bundled article, in a scratch folder, with a simulated clock.
 
 The demo calls the library's front door (`Project`) as a user's script would: split, a stand-in reviewer
-that approves the tips no flag holds back, cards, queue, then `run_due` at each slot of the first week, on a
+that approves only the tips split marked ready (as `approve --ready`: the rest wait for a person), cards, queue, then `run_due` at each slot of the first week, on a
 SQLite file in the scratch folder. Only two things differ from real use: every account rehearses into the
 outbox (whatever posts/schedule.yaml says), and the clock is simulated. Credentials and JUNO_DATABASE_URL
 are ignored.
@@ -47,9 +47,9 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     split_report = demo.split(root / SEED_ARTICLE)
     split = {"campaign": split_report.article.campaign, "tips": len(split_report.tips)}
     say(f"1. split     {counted(len(split_report.tips), 'tip')} from {SEED_ARTICLE.name} -> {split['campaign']}")
-    review = _approve_unflagged(demo, split_report.article.slug, start)
-    say(f"2. review    approved {counted(review['approved'], 'tip')}; {review['held']} held for a person "
-        f"(flags: {', '.join(review['held_ids']) or 'none'})")
+    review = _approve_ready(demo, split_report.article.slug, start)
+    say(f"2. review    approved the {counted(review['approved'], 'tip')} split marked ready (`approve --ready`); "
+        f"{review['waiting']} more wait in draft for a person to read: their notes say why they are not ready")
     drawn = demo.draw_cards()
     cards = {"cards": len(drawn.cards), "rendered": drawn.rendered, "folder": str(settings.cards_dir)}
     say(f"3. cards     {counted(len(drawn.cards), 'card')} in {cards['folder']}")
@@ -112,11 +112,15 @@ def prepare_scratch(project: Path, scratch: Path) -> Path:
     return scratch
 
 
-def _approve_unflagged(demo: Project, campaign: str, now: datetime) -> dict:
-    """The demo's reviewer: approves every draft no review flag holds back, as `approve CAMPAIGN` does."""
-    results = demo.approve([campaign], now=now, by="demo")
+def _approve_ready(demo: Project, campaign: str, now: datetime) -> dict:
+    """The demo's reviewer: approves only the drafts split marked ready, as `approve CAMPAIGN --ready` does; a
+    tip not ready, or held by a flag, waits for a person (a user trial: the demo posted tips split had not
+    called ready, while the manager is told ready means a tip can go as it is)."""
+    results = demo.approve([campaign], now=now, by="demo", ready_only=True)
     held = [tip for result in results for tip in result.held]
-    return {"approved": sum(len(result.approved) for result in results), "held": len(held), "held_ids": held}
+    not_ready = [tip for result in results for tip in result.not_ready if tip not in held]
+    return {"approved": sum(len(result.approved) for result in results), "held": len(held), "held_ids": held,
+            "not_ready": len(not_ready), "not_ready_ids": not_ready, "waiting": len(held) + len(not_ready)}
 
 
 def _walk(demo: Project, headlines: dict[str, str], start: datetime, days: int, say) -> list[dict]:
