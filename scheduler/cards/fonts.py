@@ -103,8 +103,10 @@ def needs_glyph(char: str) -> bool:
 def split_runs(word: str, chain: tuple[Path, ...]) -> tuple[tuple[int, str], ...]:
     """`word` as (font index, text) runs: each character in the first font of `chain` that has it.
 
-    Combining marks and joiners stay with the character before them. Raises MissingGlyph for a
-    character that no font in the chain has.
+    A character and the combining marks on it are one cluster, set in the first font that has them all: a mark
+    set apart from its letter, in a run of its own, is drawn on a dotted circle (a user trial: "a" + U+0332 on
+    the card). Joiners stay with the character before them. Raises MissingGlyph for a character that no font in
+    the chain has.
     """
     if not word:
         return ()
@@ -112,19 +114,42 @@ def split_runs(word: str, chain: tuple[Path, ...]) -> tuple[tuple[int, str], ...
     if all(ord(char) in first or not needs_glyph(char) for char in word):
         return ((0, word),)  # the usual word: every character in the first font
     runs: list[list] = []
-    for char in word:
-        if runs and not needs_glyph(char):
-            runs[-1][1] += char
-            continue
-        if runs and unicodedata.combining(char) and ord(char) in codepoints(chain[runs[-1][0]]):
-            runs[-1][1] += char
-            continue
-        index = _first_with(char, chain)
-        if runs and runs[-1][0] == index:
-            runs[-1][1] += char
+    for cluster in _clusters(word):
+        index = _first_with_all(cluster, chain)
+        if runs and (runs[-1][0] == index or not any(needs_glyph(char) for char in cluster)):
+            runs[-1][1] += cluster
         else:
-            runs.append([index, char])
+            runs.append([index, cluster])
     return tuple((index, text) for index, text in runs)
+
+
+def _clusters(word: str) -> list[str]:
+    """A character with the marks and joiners after it, one string each."""
+    clusters: list[str] = []
+    for char in word:
+        if clusters and (not needs_glyph(char) or is_mark(char)):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def is_mark(char: str) -> bool:
+    return unicodedata.combining(char) != 0 or unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def _first_with_all(cluster: str, chain: tuple[Path, ...]) -> int:
+    """The first font with every glyph of `cluster`; else the first with its letter (the marks a font lacks are
+    then drawn as that font can)."""
+    needed = [ord(char) for char in cluster if needs_glyph(char)]
+    for index, path in enumerate(chain):
+        have = codepoints(path)
+        if all(point in have for point in needed):
+            return index
+    for char in cluster[1:]:
+        if needs_glyph(char):
+            _first_with(char, chain)  # a mark no font has is refused, as any character is
+    return _first_with(cluster[0], chain)
 
 
 def _first_with(char: str, chain: tuple[Path, ...]) -> int:

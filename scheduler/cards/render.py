@@ -42,6 +42,7 @@ from scheduler.yamlio import display_path, load_document
 SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
 MAX_BYTES = 1_000_000
 RENDERER = "1"  # bump when the drawing changes, so cards made by an older version count as stale
+MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again since they keep to one font
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -313,8 +314,10 @@ def alt_text(headline: str, brand: Brand, kicker: str | None = None) -> str:
 
 
 def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
-    inputs = [RENDERER, brand.fingerprint, size, typesetting.normalise(headline), shown_kicker(kicker),
-              sorted(fonts.layout_versions().items())]
+    words = typesetting.normalise(headline)
+    inputs = [RENDERER, brand.fingerprint, size, words, shown_kicker(kicker), sorted(fonts.layout_versions().items())]
+    if any(fonts.is_mark(char) for char in f"{words}{shown_kicker(kicker) or ''}"):
+        inputs.append(MARKS)  # a card with combining marks drawn before they kept to their letter's font is stale
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 

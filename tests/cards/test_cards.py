@@ -166,6 +166,23 @@ def test_decomposed_accents_are_composed_first(brand):
     assert render_card(decomposed, brand, "square") == render_card("Zoë and José listen.", brand, "square")
 
 
+MARKED = ["a\u0332b", "x\u0301", "e\u0323\u0301", "Ngu\u031b\u0300\u01a1i", "q\u0303", "n\u0308", "a\u0332\u0301"]
+
+
+@pytest.mark.parametrize("word", MARKED)
+def test_a_mark_is_set_in_one_run_with_its_letter_never_alone_on_a_dotted_circle(brand, word):
+    # a user trial: "a" + U+0332 (a mark the headline font lacks) went into a run of its own in the fallback font,
+    # and HarfBuzz drew it on a dotted circle; the letter and its marks now go to the first font that has them all
+    for chain in (brand.headline_chain, brand.kicker_chain):
+        words, _ = typesetting.split_words(typesetting.normalise(word), chain)
+        for run in (text for shown in words for _, text in shown.runs):
+            assert not fonts.is_mark(run[0]), (word, words)
+        for shown in words:
+            for index, text in shown.runs:
+                have = fonts.codepoints(chain[index])
+                assert all(ord(char) in have for char in text), (word, shown.runs)
+
+
 def test_accented_names_stay_in_the_headline_font(brand):
     words, _ = typesetting.split_words("Zoë, José, Łukasz and Ångström", brand.headline_chain)
     assert {index for word in words for index, _ in word.runs} == {0}
@@ -424,6 +441,20 @@ def test_a_contact_sheet_that_is_not_a_png_is_refused_before_any_card_is_drawn(p
     assert result.code == 2 and result.err == ("error: --sheet sheet.jpg: a contact sheet is written to a file ending in .png; "
                                      "give such a name, e.g. sheet.png\n")
     assert not (project / ".juno").exists()
+
+
+def test_cards_draws_decomposed_and_foreign_marks_as_composed_and_clustered(cli, project):
+    # a user trial: a tip with combining marks showed a dotted circle on its card; `cards` draws "e" + U+0301 as
+    # "é" (NFC before layout) and a mark the headline font lacks with its letter, in one font
+    write_campaign(project, CAMPAIGN.replace("headline: Patience matters.",
+                                             'headline: "Patience matters, cafe\u0301 or a\u0332ll."'))
+    result = cli("cards", "seed", "--size", "square", cwd=project)
+    assert result.code == 0, result
+    brand = load_brand(project, "junocounseling")
+    drawn = (project / ".juno" / "cards" / "seed" / "patience-matters-square.png").read_bytes()
+    assert png(drawn) == png(render_card("Patience matters, caf\u00e9 or a\u0332ll.", brand, "square"))
+    words, _ = typesetting.split_words("a\u0332ll.", brand.headline_chain)
+    assert words[0].runs == ((1, "a\u0332"), (0, "ll."))
 
 
 def test_a_headline_no_font_has_is_named_when_the_campaigns_card_folder_was_never_made(cli, project):
