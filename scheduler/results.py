@@ -8,6 +8,7 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, tzinfo
 from pathlib import PurePath
 from typing import Any
 
@@ -627,6 +628,14 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, as people write them: "1 post", "0 posts", "1,200 posts", "1 reply", "2 replies".
     `plural` where the noun does not take a plain -s. Every output a person reads says its counts this way."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def local_time(moment: str | datetime, zone: tzinfo | None = None) -> str:
+    """"Mon 2026-12-14 09:00": a time as a person reads it in every output (status, queue, run-due, the daemon's
+    log), in the practice's zone: `zone`, or the offset an ISO string carries (the runner writes them local).
+    `--json` keeps ISO 8601 with its offset."""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return f"{when.astimezone(zone) if zone is not None else when:%a %Y-%m-%d %H:%M}"
 
 
 def counts_words(counts: dict[str, int | None]) -> str:

@@ -9,7 +9,13 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from scheduler.results import AccountStatus, StatusReport, counted, state_word
+from scheduler.results import (
+    AccountStatus,
+    StatusReport,
+    counted,
+    local_time,
+    state_word,
+)
 
 
 def _console():
@@ -22,9 +28,7 @@ def _table(title: str | None):
 
 
 def _when(iso: str | None) -> str:
-    if not iso:
-        return ""
-    return datetime.fromisoformat(iso).strftime("%a %Y-%m-%d %H:%M")
+    return local_time(iso) if iso else ""
 
 
 def show_queue(report: dict, quiet: bool = False) -> None:

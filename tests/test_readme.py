@@ -93,7 +93,7 @@ def test_the_library_example_is_ten_lines_and_runs_as_written(project):
                          env={"PATH": "/usr/bin:/bin", "HOME": str(project)}, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0].startswith("QueuedPost(id='what-to-do-when-one-partner-wants-counseling/")
-    assert run.stdout.splitlines()[-1].startswith("nothing is due; next post at 2026-12-")
+    assert run.stdout.splitlines()[-1].startswith("nothing is due; next post at ")
     assert (project / ".juno" / "juno.db").exists()
 
 

@@ -23,6 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
+from scheduler.results import local_time
 
 HORIZON = timedelta(days=3 * 366)  # no free slot within this -> the timetable is too full
 ON_TIME = timedelta(minutes=10)  # cron runs every 5 minutes: a post out within two runs of its slot is on time;
@@ -107,11 +108,8 @@ class Wait:
 
     @property
     def reason(self) -> str:
-        def local(moment: datetime) -> str:
-            return f"{moment.astimezone(self.zone):%Y-%m-%d %H:%M}"
-
-        return (f"on time, but {self.after} went out late at {local(self.sent)}; min_gap ({self.min_gap}) holds it "
-                f"until {local(self.until)}")
+        return (f"on time, but {self.after} went out late at {local_time(self.sent, self.zone)}; min_gap "
+                f"({self.min_gap}) holds it until {local_time(self.until, self.zone)}")
 
 
 class TipsOut:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from scheduler import networks
-from scheduler.results import Unreadable
+from scheduler.results import Unreadable, local_time
 
 RECOVERED = " (recovered: an earlier attempt had gone out; recorded at the time the network gives, not posted again)"
 
@@ -145,10 +145,10 @@ class RunReport:
         if quiet:
             return [self._missed_line(row) for row in self.missed] + self._error_lines()
         verb = "would post" if self.dry_run else "posted"
-        lines = [f"{verb} {row.id} at {row.at}" + (RECOVERED if row.recovered else "") + (f" {row.url}" if row.url else "")
+        lines = [f"{verb} {row.id} at {local_time(row.at)}" + (RECOVERED if row.recovered else "") + (f" {row.url}" if row.url else "")
                  for row in self.posted]
         defer = "would defer" if self.dry_run else "deferred"
-        lines += [f"{defer} {row.id} until {row.until}: {row.reason}" for row in self.deferred]
+        lines += [f"{defer} {row.id} until {local_time(row.until)}: {row.reason}" for row in self.deferred]
         lines += [self._missed_line(row) for row in self.missed]
         withdraw = "would withdraw" if self.dry_run else "withdrawn"
         lines += [f"{withdraw} {row.id}: {row.reason}" for row in self.withdrawn]
@@ -156,7 +156,7 @@ class RunReport:
         if self.paused_due:
             lines.append(f"{self.paused_due} due post(s) wait: posting is paused until `juno-scheduler resume`")
         if self.dry_run and self.empty and not self.paused_due:
-            lines.append(f"nothing is due; next post at {self.next_post_at}" if self.next_post_at
+            lines.append(f"nothing is due; next post at {local_time(self.next_post_at)}" if self.next_post_at
                          else "nothing is due and nothing is queued")
         return lines
 
@@ -170,14 +170,14 @@ class RunReport:
         lines += [f"error: cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
                   "the fix posts them)" for row in self.unconfigured]
         for stopped in stops:
-            since = f" since {stopped.since[:16].replace('T', ' ')}" if stopped.since else ""
+            since = f" since {local_time(stopped.since)}" if stopped.since else ""
             lines.append(f"posting is stopped for {stopped.shown}{since}: {stopped.short}; fix it, then run "
                          f"{stopped.resume}")
         return lines
 
     def _missed_line(self, row: Missed) -> str:
         move = "would move" if self.dry_run else "moved"
-        where = f"to {row.moved_to}" if row.moved_to else "to the next free slot"
+        where = f"to {local_time(row.moved_to)}" if row.moved_to else "to the next free slot"
         if row.reason == "blackout":
             return f"{move} {row.id} off a blackout date {where}"
         if row.reason.startswith("timetable: "):

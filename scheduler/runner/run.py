@@ -30,6 +30,7 @@ from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import Outgoing
+from scheduler.results import local_time
 from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import (
     Action,
@@ -448,7 +449,7 @@ class _Run(_Stage):
             self.report.failed.append(Failed(post.id, message, post.network))
         elif exc.retry_at is None and attempts >= FAILING_AFTER:  # a network that keeps failing: say so, each run
             self.report.failed.append(Failed(post.id, f"{message} (failed {attempts} times in a row; next try at "
-                                                      f"{self.local(retry_at)})", post.network))
+                                                      f"{local_time(retry_at, self.schedule.zone)})", post.network))
         else:
             self.report.deferred.append(Deferred(post.id, self.local(retry_at), message, post.network))
         return True

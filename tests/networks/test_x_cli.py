@@ -339,7 +339,7 @@ def test_a_network_that_keeps_failing_is_reported_from_the_third_attempt_and_sti
     third = runs[2].out.strip()
     assert third.startswith(f"failed {planned[0]['id']}: ") and "could not be reached" in third, third
     assert "X at 127.0.0.1:9 could not be reached" in third  # the host called, not api.x.com
-    assert "failed 3 times in a row; next try at 2026-12-01T09:17" in third, third
+    assert "failed 3 times in a row; next try at Tue 2026-12-01 09:17" in third, third
     assert "failed 4 times in a row" in runs[3].out
     back = run_due(queued, fx, "2026-12-01T09:40")  # the network is back: the post goes out, once
     assert back.code == 0, back
@@ -395,7 +395,7 @@ def test_a_stopped_account_is_one_short_line_a_run_from_cron(queued, fx):
         result = run_cli("run-due", "-q", "--now", now, cwd=queued, env=fx.env())
         assert result.code == 3 and result.err == "", result
         [line] = result.out.splitlines()
-        assert line.startswith("posting is stopped for @junocounseling since 2026-12-01 09:01: X refused the "
+        assert line.startswith("posting is stopped for @junocounseling since Tue 2026-12-01 09:01: X refused the "
                                "credentials (401: Unauthorized)"), line
         assert line.endswith("then run `juno-scheduler resume`") and len(line) <= 200, line
     verbose = json.loads(run_cli("run-due", "--json", "--now", "2026-12-01T12:02", cwd=queued, env=fx.env()).out)

@@ -96,7 +96,7 @@ def test_a_blackout_for_today_added_while_the_daemon_runs_moves_the_days_posts(t
     finally:
         proc.kill()
     assert len(_published(record)) == 1
-    assert out.count("the timetable changed (a blackout date)") == 2 and "to 2026-12-03T09:00:00-05:00" in out, out
+    assert out.count("the timetable changed (a blackout date)") == 2 and "to Thu 2026-12-03 09:00" in out, out
 
 
 def test_a_typo_in_the_edit_stops_posting_with_one_located_line_until_it_is_fixed(tmp_path):

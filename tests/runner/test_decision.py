@@ -115,4 +115,4 @@ def test_a_dry_run_with_nothing_due_names_the_next_post(tmp_path, database_url):
     with open_store(settings.database_url) as store:
         store.add_posts([make_post("c/later", NOW + timedelta(days=2))], NOW)
         dry = run_due(settings, store, ScriptedPublisher(), NOW, "w", dry_run=True)
-    assert dry.lines() == ["nothing is due; next post at 2026-12-09T09:05:00-05:00"]
+    assert dry.lines() == ["nothing is due; next post at Wed 2026-12-09 09:05"]

@@ -76,16 +76,16 @@ def test_an_on_time_post_waits_for_min_gap_after_a_late_one_and_plan_says_so(roo
     plan = json.loads(cli("plan", "--json", "--now", MONDAY.format("09:56"), cwd=root, env=env).out)["posts"]
     rows = {row["id"]: row for row in plan}
     assert (rows["alpha/t2"]["at"], rows["alpha/t2"]["held"]) == ("2026-12-07T10:55:00-05:00", "waits: min_gap")
-    assert rows["alpha/t2"]["note"] == ("on time, but alpha/t1 went out late at 2026-12-07 09:55; "
-                                        "min_gap (1:00:00) holds it until 2026-12-07 10:55")
+    assert rows["alpha/t2"]["note"] == ("on time, but alpha/t1 went out late at Mon 2026-12-07 09:55; "
+                                        "min_gap (1:00:00) holds it until Mon 2026-12-07 10:55")
     assert (rows["alpha/t3"]["at"], rows["alpha/t3"]["held"]) == ("2026-12-07T12:00:00-05:00", "")
     table = cli("plan", "--now", MONDAY.format("09:56"), cwd=root, env={**env, "COLUMNS": "120"})
     line = next(line for line in table.out.splitlines() if "10:55" in line)
     assert "waits: min_gap" in line, table.out
-    assert "note: alpha/t2: on time, but alpha/t1 went out late at 2026-12-07 09:55" in table.out
+    assert "note: alpha/t2: on time, but alpha/t1 went out late at Mon 2026-12-07 09:55" in table.out
 
     dry = cli("run-due", "--dry-run", "--now", MONDAY.format("10:00"), cwd=root, env=env)
-    assert dry.code == 0 and "would defer alpha/t2 until 2026-12-07T10:55:00-05:00: on time, but alpha/t1" in dry.out
+    assert dry.code == 0 and "would defer alpha/t2 until Mon 2026-12-07 10:55: on time, but alpha/t1" in dry.out
     at_ten = run_due_at(cli, root, env, "10:00")
     assert (at_ten["posted"], at_ten["missed"]) == ([], [])
     assert [(d["id"], d["until"]) for d in at_ten["deferred"]] == [("alpha/t2", "2026-12-07T10:55:00-05:00")]

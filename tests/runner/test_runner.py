@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -266,6 +267,23 @@ def test_run_due_on_the_command_line_is_silent_when_nothing_is_due_and_exits_3_o
     assert (again.code, again.out) == (0, "")
 
 
+def test_run_due_says_a_time_as_status_does_in_the_practices_zone(project, cli):
+    """A user trial: `run-due` printed 2026-12-05T14:00:00+00:00 where `status` and `queue` said Sat 2026-12-05
+    09:00; one form for the same time, local, everywhere a person reads one (--json keeps ISO 8601)."""
+    write_schedule(project)
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post("c/next", NOW + timedelta(days=2, minutes=-5))], NOW)  # 14:00 UTC: 09:00 in New York
+    status = cli("status", "--now", "2026-12-07T09:05", cwd=project)
+    assert "next: c/next at Wed 2026-12-09 09:00" in status.out, status.out
+    dry = cli("run-due", "--dry-run", "--now", "2026-12-07T09:05", cwd=project)
+    assert dry.out.strip() == "nothing is due; next post at Wed 2026-12-09 09:00", dry.out
+    posted = cli("run-due", "--now", "2026-12-09T09:01", cwd=project)
+    assert posted.code == 0 and posted.out.startswith("posted c/next at Wed 2026-12-09 09:01 "), posted.out
+    again = cli("run-due", "--json", "--dry-run", "--now", "2026-12-09T09:02", cwd=project)
+    assert json.loads(again.out)["next_post_at"] is None
+
+
 def test_a_schedule_broken_after_a_good_run_is_still_reported_when_nothing_is_due(project, cli):
     write_schedule(project)
     assert cli("run-due", cwd=project).code == 0
@@ -324,7 +342,9 @@ def test_run_due_quiet_says_each_moved_post_once_as_without_it(project, cli):
     quiet = cli("run-due", "-q", "--now", "2026-12-07T09:05", cwd=project)
     assert quiet.code == 0, quiet
     lines = quiet.out.splitlines()
-    assert len(lines) == 4 and all(line.startswith("missed c/late") and " moved to 2026-12-" in line
+    # the time as status and queue show it, in the practice's zone (a user trial read ISO strings here)
+    assert len(lines) == 4 and all(line.startswith("missed c/late")
+                                   and re.search(r" moved to (Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-12-\d\d \d\d:\d\d$", line)
                                    for line in lines), quiet.out
     assert len({line.split()[1] for line in lines}) == 4
 
