@@ -180,7 +180,7 @@ def cmd_run_due(ctx: Context) -> int:
 
 
 def cmd_daemon(ctx: Context) -> int:
-    return ctx.project.daemon(ctx.now() if ctx.args.now else None)
+    return ctx.project.daemon(ctx.now() if ctx.args.now else None, quiet=bool(getattr(ctx.args, "quiet", False)))
 
 
 def cmd_status(ctx: Context) -> int:

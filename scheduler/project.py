@@ -287,14 +287,15 @@ class Project:
             if own:
                 publisher.close()
 
-    def daemon(self, now: datetime | None = None) -> int:
+    def daemon(self, now: datetime | None = None, *, quiet: bool = False) -> int:
         """Run until stopped (SIGTERM, Ctrl-C), waking when the next post is due; the exit code.
-        `now`: the daemon's clock starts there and runs at the machine's pace (rehearsals, tests)."""
+        `now`: the daemon's clock starts there and runs at the machine's pace (rehearsals, tests); `quiet`: the
+        next wake is logged, not printed."""
         # lazy: APScheduler's scheduler only for the daemon, not for run-due (cron)
         from scheduler.runner.daemon import run_daemon, started_clock
 
         return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None,
-                          collector=Collecting())
+                          collector=Collecting(), quiet=quiet)
 
     def beat(self, who: str, now: datetime) -> None:
         """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""

@@ -38,7 +38,7 @@ from scheduler import networks
 from scheduler.config import load_settings
 from scheduler.errors import JunoError, unexpected
 from scheduler.heartbeat import beat
-from scheduler.results import CollectReport, counted
+from scheduler.results import CollectReport, counted, local_time
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import RunReport, Stopped
 from scheduler.runner.run import (
@@ -222,6 +222,17 @@ def _publishers(settings):
     return Publishers(settings)
 
 
+def next_wake(store, settings, now: datetime, not_before: datetime | None = None) -> str:
+    """When the daemon wakes next to post, in the practice's zone, as a line for the log and the terminal (a user
+    trial: a daemon started in silence left on-call guessing whether it would post at all)."""
+    following = store.next_ready_at()
+    zone = settings.schedule.zone
+    if following is None:
+        return "next wake: none planned, nothing is queued (a post queued later is noticed within a minute)"
+    at = max(following, now, not_before or now)
+    return f"next wake: {local_time(at, zone)} ({zone.key}), when the next post is due"
+
+
 def collect_again_in(settings, report: CollectReport | None) -> timedelta | None:
     """When the collect timer fires next: the interval, sooner when a network (or the run) failed; None: off."""
     every = settings.schedule.collect_every
@@ -233,8 +244,10 @@ def collect_again_in(settings, report: CollectReport | None) -> timedelta | None
 
 def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: timedelta = RECHECK,
                clock: Callable[[], datetime] | None = None, publisher=None, env=None,
-               collector: Collector | None = None) -> int:
+               collector: Collector | None = None, quiet: bool = False) -> int:
+    """Post as the files say until stopped; `quiet` (-q): the next wake is logged, not printed."""
     echo = echo or (lambda line: print(line, flush=True))
+
     clock = clock or utc_now
     files = Following(settings, env, publisher)
     if not schedule_marker(settings.root).exists():  # a first run ever: the timetable as it starts is the baseline
@@ -242,6 +255,13 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
     worker_id = worker_name()
     beat(settings.root, "daemon", clock())  # the studio shows that a daemon runs (while its pid lives)
     trigger = NextDue(files.store, recheck, clock)
+
+    def tell_next_wake() -> None:
+        line = next_wake(files.store, files.settings, clock(), trigger.not_before)
+        logger.info("%s", line)
+        if not quiet:
+            echo(line)
+
     stopping: list[int] = []
     told: dict[str, str | None] = {}  # by network: what keeps its account from posting, as last said (said once)
     # DebugExecutor runs the job in the scheduler's own (main) thread: a signal arrives between two
@@ -282,6 +302,8 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
         if report.empty or report.unconfigured or report.waiting:  # paused, stopped, held by other workers, a
             # setting not set, or a campaign file that does not read: looked at again after `recheck`
             trigger.not_before = clock() + recheck
+        if not report.empty:  # a run that did nothing (paused, held) says nothing new: not a line a minute
+            tell_next_wake()
 
     def collect() -> None:
         """One collect run with the files as they are now; then the timer is set again (sooner after a failure)."""
@@ -318,6 +340,7 @@ def run_daemon(settings, *, echo: Callable[[str], None] | None = None, recheck: 
         told.update((row.network, row.reason) for row in unconfigured)
         for line in RunReport(unconfigured=unconfigured).lines():
             echo(line)
+        tell_next_wake()
         alarm.start()
     finally:
         for sig, handler in previous.items():

@@ -39,6 +39,8 @@ def lines_until(proc: subprocess.Popen, wanted, timeout: float = 60) -> list[str
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
         assert line, f"the daemon ended: {seen} {proc.stderr.read()}"
+        if line.startswith("next wake: "):  # when it wakes to post (tests/runner/test_daemon.py), not collecting
+            continue
         seen.append(line.rstrip("\n"))
         if wanted(line):
             return seen

@@ -10,6 +10,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from queue_helpers import make_post, settings_for, write_schedule
@@ -48,14 +49,19 @@ def add(root: Path, *posts) -> None:
 
 def test_the_daemon_wakes_when_a_post_is_due_and_stops_cleanly_on_sigterm(project):
     write_schedule(project)
-    add(project, make_post("c/soon", datetime.now(UTC) + timedelta(seconds=2)))
+    due = datetime.now(UTC) + timedelta(seconds=2)
+    add(project, make_post("c/soon", due))
     proc = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon"], cwd=project, env=environment(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert read_line(proc).startswith("daemon started for @junocounseling")
+        # a user trial: the daemon never said when it would next wake; it says so, in the practice's zone
+        local = f"{due.astimezone(ZoneInfo('America/New_York')):%a %Y-%m-%d %H:%M}"
+        assert read_line(proc) == f"next wake: {local} (America/New_York), when the next post is due\n"
         # well before the one-minute recheck: the alarm was set for the post's own time
         wait_for(lambda: (project / ".juno" / "outbox" / "c--soon.json").exists(), timeout=30, what="the post")
         assert read_line(proc).startswith("posted c/soon at ")
+        assert read_line(proc).startswith("next wake: none planned, nothing is queued")  # and after each run
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:
@@ -64,6 +70,33 @@ def test_the_daemon_wakes_when_a_post_is_due_and_stops_cleanly_on_sigterm(projec
     assert out.strip() == "daemon stopped"
     with open_store(settings_for(project).database_url) as store:
         assert store.get("c/soon").status == "posted"
+
+
+def test_a_quiet_daemon_does_not_print_its_next_wake_and_a_verbose_one_logs_it(project):
+    write_schedule(project)
+    add(project, make_post("c/later", datetime(2026, 12, 9, 14, 0, tzinfo=UTC)))
+    proc = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "-q", "--now", "2026-12-07T09:00"],
+                            cwd=project, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert read_line(proc).startswith("daemon started for @junocounseling")
+        time.sleep(2)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert out.strip() == "daemon stopped" and "next wake" not in err, (out, err)
+    verbose = subprocess.Popen([sys.executable, "-m", "scheduler", "daemon", "-v", "--now", "2026-12-07T09:00"],
+                               cwd=project, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        read_line(verbose)
+        assert read_line(verbose) == "next wake: Wed 2026-12-09 09:00 (America/New_York), when the next post is due\n"
+        verbose.send_signal(signal.SIGTERM)
+        _, err = verbose.communicate(timeout=30)
+    finally:
+        verbose.kill()
+    assert "INFO scheduler.runner.daemon: next wake: Wed 2026-12-09 09:00 (America/New_York)" in err, err
 
 
 def test_posts_queued_while_it_sleeps_are_noticed_within_the_recheck(tmp_path):
