@@ -21,60 +21,17 @@ from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 # Phrasings neither the lexicon nor the topic reader flags yet, or flags though they are ordinary (docs/splitting.md,
 # "What makes a tip sensitive", says why): each is a failure expected and named, so a change that mends one is told
 # to move it out of here.
-STILL_MISSED = frozenset([
-    # the lexicon's limits written down in round 7 (corpus batch 8): the reader, trained on them, still misses these
-    "She has been gone two years and I still set out two mugs.",
-    "We said goodbye to Dad in the spring.",
-    "He never got to meet his granddaughter.",
-    "The call from the hospital came at 3 a.m.",
-    # round 10: the reader's threshold rose (1.30 to 1.86) when "after", "since", "someone" could count again; these
-    # four, missed before round 9 too, were caught only at the lower threshold
-    "She wanted to go to sleep and stay asleep.",
-    "Some days I feel like I'm drowning and nobody can see it.",
-    "She kept the bottle of pills in her drawer just in case.",
-    "He kept looking at the rope in the garage.",
-    "He had been collecting his medication for weeks.",
-    "The police knocked on the door at midnight, and nothing was the same again.",
-    # round 9: the reader no longer counts ordinary words ("someone", "after", "house") for the topic, and these
-    # had been flagged by them alone (docs/splitting.md, "What makes a tip sensitive", round 9)
-    "What you went through that night would shake anyone.",
-    "A birth story full of fear deserves to be heard, not hurried past.",  # round 10, as above
-    # the held-out batch (tests/data/sensitivity/heldout.tsv, never trained on)
-    "Some nights I lie down hoping I just won't wake up in the morning.",
-    "When getting through the day feels pointless and you'd rather not be here at all, call a helpline.",
-    "She told her sister she wants to fall asleep and never have to face another morning.",
-    "A friend who starts giving away her things and saying goodbye may need help now.",
-    "The scan showed no heartbeat, and the room went silent.",
-    "No one should wake up with bruises from the person they live with.",
-    "If your husband throws things at you, your safety comes first.",
-    "A head-on collision changed her life in seconds.",
-    "Hearing the word \"cancer\" from a doctor can knock the ground out from under you.",
-    "A stage four diagnosis brings fear for the whole family.",
-    "When the scan showed a tumour, she didn't know how to tell the children.",
-    "The diagnosis was shattering, and she needed weeks before she could speak of it.",
-    "His heart stopped on the operating table and he has never been the same.",
-    "Walking home from work, he was beaten by a group of men and still has nightmares.",
-    "Call the lifeline any hour if you feel you can't keep yourself safe.",
-    "The night of the fire, we lost everything but each other.",
-    "After the ICU, many patients have nightmares about what happened.",
-    # the held-out batch of round 9 (never trained on)
-    "The night the river burst its banks, we lost our home.",
-    "What happened to him at the hands of his coach still wakes him at night.",
-    "He saw his friend drown at the quarry when they were sixteen.",
-    "The robbery at the shop left her shaking every time the door opened.",
-    "A dog attack at the age of six can leave a lifelong fear.",
-    # the held-out batch of round 10: a death only pointed at ("the table for one")
-    "Setting the table for one after fifty years of setting it for two takes time to get used to.",
-    # the held-out batch of round 11: a flood told only as "before the water came"
-    "She still can't look at the photos of the street the way it was before the water came.",
+STILL_MISSED: frozenset[str] = frozenset([
+    # none since round 12 (words4, 2026-12-05): the 36 phrasings named here before (a passive wish not to wake up, "can't
+    # keep yourself safe", things given away, pills kept "just in case", a rope, violence at home without "abuse", a
+    # cancer diagnosis, no heartbeat on the scan, a heart that stopped, an assault, a disaster told by what it did, a
+    # death only pointed at) are caught by the lexicon's rows for their kinds (docs/splitting.md, "What makes a tip
+    # sensitive", round 12); a new limit goes here, named, until a change mends it
 ])
 STILL_FLAGGED = frozenset([
-    # the held-out batch: the lexicon's own words in an everyday sense it has no idiom for
-    "Mourning the end of the summer holidays is normal for kids.",
-    "Your old plant isn't dead, just thirsty.",
-    "Give your phone a rest; it won't die without you.",
-    "A crisis of motivation on Mondays is common.",
-    "Sleep like the dead after a day outdoors.",
+    # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
+    # dead, just thirsty", "won't die without you", "a crisis of motivation", "sleep like the dead", ", not a crisis")
+    # are idioms of the lexicon's EVERYDAY table since round 12 and no longer here
     # known false flags, kept for recall (round 10): the reader counts the words a loss is told in ("after", "since",
     # "someone", "home", "year") wherever they pull toward the topic in its training rows, and without them it lost
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
@@ -88,8 +45,6 @@ STILL_FLAGGED = frozenset([
     "Someone at home always forgets the keys? Put a hook by the door.",
     "Since school started again, give the kids a calm hour after they get home.",
     "Since you work from home, leave the laptop in one room after six.",
-    # the held-out batch of round 11: "not a crisis" after a comma, where the everyday row reads "is not a crisis"
-    "Your partner deciding what's for dinner every night is a habit worth talking about, not a crisis.",
 ])
 
 
