@@ -24,6 +24,9 @@ from scheduler.yamlio import display_path
 
 __all__ = ["Article", "Block", "Item", "Section", "clean", "is_dateline", "read_article"]
 
+MAX_TEXT = 300_000  # characters of an article's text: about 45,000 words, 20 times the longest article of the
+# development set and 2 times the split benchmark's; split takes about 10 s a MB, so past this it refuses at once
+# (a user trial: a 6 MB article, 53 s with no word, taken for a hang)
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
 
@@ -44,12 +47,24 @@ def read_article(path: Path | str, root: Path | str | None = None) -> Article:
         if kind != "html":
             raise ContentError(f"{shown}:{line}: not UTF-8 text; save the article as UTF-8") from None
         text = raw.decode("cp1252", errors="replace")
+    if kind != "html":  # the file is the text (its markup a few characters a paragraph): refused before reading
+        _check_length(shown, len(text))
     source = _source_name(path, root)
     reader = _reader(kind)
     article = reader(text, source=source, fallback_title=_title_from_name(path.stem))
     if not any(section.blocks for section in article.sections):
         raise ContentError(f"{shown}: no article text found; check that the file holds the article's paragraphs")
+    if kind == "html":  # a page's markup is not its text: the text the reader found is counted
+        _check_length(shown, sum(len(block.text) + sum(len(item.full) for item in block.items)
+                                 for _, block in article.blocks()))
     return article
+
+
+def _check_length(shown: str, characters: int) -> None:
+    if characters > MAX_TEXT:
+        raise ContentError(f"{shown}: {characters:,} characters of text, over split's limit of {MAX_TEXT:,} for one "
+                           "article (about 45,000 words; a blog article has a few thousand); cut it into several "
+                           "articles, one file each, and split each")
 
 
 def _source_name(path: Path, root) -> str:

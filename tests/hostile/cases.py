@@ -149,7 +149,12 @@ def huge_article(root: Path):
 
 
 def unbroken_article(root: Path):
-    (root / "posts" / "articles" / "unbroken.txt").write_text("x" * 2_000_000 + "\n", encoding="utf-8")
+    (root / "posts" / "articles" / "unbroken.txt").write_text("x" * 290_000 + "\n", encoding="utf-8")
+
+
+def six_mb_article(root: Path):
+    paragraph = "Take a short walk after lunch; it clears the head for the afternoon and helps you sleep.\n\n"
+    (root / "posts" / "articles" / "long.txt").write_text("Walks\n\n" + paragraph * 70_000, encoding="utf-8")
 
 
 def symlink_loop(root: Path):
@@ -351,6 +356,12 @@ def unchanged(relative: str):
         current = (root / relative).read_bytes()
         original = (REPO / relative).read_bytes() if (REPO / relative).exists() else None
         assert current == original, f"{relative} was changed"
+    return check
+
+
+def nothing_split(slug: str):
+    def check(root: Path, result: Result) -> None:
+        assert not (root / "posts" / f"{slug}.yaml").exists() and not (root / ".juno" / "split" / f"{slug}.json").exists()
     return check
 
 
@@ -596,8 +607,12 @@ CASES = [
              "<html><body><script>x</script></body></html>", encoding="utf-8") and None, 2,
          "posts/articles/empty.html: no article text found"),
     Case("40 MB article", ("split", "posts/articles/huge.html"), huge_article, 2, "40.0 MB, over the 32 MB limit for an article file"),
-    Case("a 2 MB article of one unbroken line (no sentence)", ("split", "posts/articles/unbroken.txt"),
+    Case("a 290 KB article of one unbroken line (no sentence)", ("split", "posts/articles/unbroken.txt"),
          unbroken_article, 2, "posts/articles/unbroken.txt: no tip could be made from this article"),
+    # a user trial: a 6 MB article took a minute with no word, and was taken for a hang
+    Case("a 6 MB article", ("split", "posts/articles/long.txt"), six_mb_article, 2,
+         "posts/articles/long.txt: 6,300,007 characters of text, over split's limit of 300,000 for one article",
+         nothing_split("long")),
     Case("symlink loop in posts/", ("queue",), symlink_loop, 2, "loop"),
     Case("corrupt .juno/schedule.checked", ("run-due",), corrupt_marker, 0, "", marker_rebuilt),
     Case("binary .env", ("status",), binary_env, 2, ".env:1: not UTF-8 text"),

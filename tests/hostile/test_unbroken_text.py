@@ -17,10 +17,11 @@ from scheduler.errors import ContentError
 
 pytestmark = pytest.mark.slow
 
-SHAPES = {  # each at a size where a step that costs the square of the length shows plainly
-    "one unbroken line of x": (lambda n: "x" * n, 100_000),
-    "function words run together": (lambda n: "ofthe" * (n // 5), 100_000),
-    "made-up words and no full stop": (lambda n: "qwxyz " * (n // 6), 500_000),
+SHAPES = {  # each at a size where a step that costs the square of the length shows, four times over within the
+    # 300,000 characters split takes (scheduler.articles.MAX_TEXT: longer is refused before it is read)
+    "one unbroken line of x": (lambda n: "x" * n, 70_000),
+    "function words run together": (lambda n: "ofthe" * (n // 5), 70_000),
+    "made-up words and no full stop": (lambda n: "qwxyz " * (n // 6), 70_000),
 }
 
 
