@@ -22,11 +22,32 @@ from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 # "What makes a tip sensitive", says why): each is a failure expected and named, so a change that mends one is told
 # to move it out of here.
 STILL_MISSED: frozenset[str] = frozenset([
-    # none since round 12 (words4, 2026-12-05): the 36 phrasings named here before (a passive wish not to wake up, "can't
+    # round 12 (words4, 2026-12-05): the 36 phrasings named here before (a passive wish not to wake up, "can't
     # keep yourself safe", things given away, pills kept "just in case", a rope, violence at home without "abuse", a
     # cancer diagnosis, no heartbeat on the scan, a heart that stopped, an assault, a disaster told by what it did, a
     # death only pointed at) are caught by the lexicon's rows for their kinds (docs/splitting.md, "What makes a tip
     # sensitive", round 12); a new limit goes here, named, until a change mends it
+    # the held-out batch of round 12 (written after its rows were landed, never trained on): the same kinds in words the
+    # rows do not know; 19 of its 28 missed, measured blind (main flagged 6 of 28, round 12 flags 9)
+    "Some mornings he's disappointed to find he woke up at all.",
+    "She says going to sleep and not waking would be a mercy.",
+    "He's been handing out his video games to his friends and telling them he won't need them.",
+    "She wrote each of her sisters a letter and left them on her bed.",
+    "He's been keeping a bag of pills under the mattress.",
+    "Ask if they've been putting aside tablets from each prescription.",
+    "He hurls whatever is near at her when he's been drinking.",
+    "She wears scarves in summer to cover the marks on her neck.",
+    "The sonographer went quiet, then went to fetch the doctor.",
+    "Paramedics worked on her for half an hour before her heart started again.",
+    "Two men cornered him in the underpass and took everything he had.",
+    "Her manager cornered her in the stockroom and touched her.",
+    "When the roof came off in the storm, they hid in the bathtub.",
+    "She watched her brother go under and never come back up.",
+    "Dad won't be at my wedding, and that still catches me off guard.",
+    "Mum's chair stays empty every Sunday lunch.",
+    "He was only ten when the officers told him his mum wasn't coming home.",
+    "Twelve years on, she still keeps his toothbrush by the sink.",
+    "The car rolled three times on the icy road.",
 ])
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
