@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -187,7 +188,10 @@ def tip_fingerprint(campaign: Campaign, tip: Tip, network: str) -> str:
     tip edited since is held)."""
     inputs = [campaign.url, tip.headline, tip.text_for(network), tip.alt_text, sorted(tip.review),
               tip.at.isoformat() if tip.at else None]
-    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
+    # NFC: the same words saved composed or decomposed ("é" or "e" + U+0301, as some editors write) are one tip,
+    # not an edit that holds its post (a user trial); text without such marks keeps its fingerprint
+    words = unicodedata.normalize("NFC", json.dumps(inputs, ensure_ascii=False))
+    return hashlib.sha256(words.encode()).hexdigest()[:24]
 
 
 # --- loading -------------------------------------------------------------------------------------

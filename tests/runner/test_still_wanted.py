@@ -153,3 +153,14 @@ def test_plan_and_preview_show_the_words_run_due_will_send_after_the_link_policy
     report = run_due(cli, root, now="2026-12-04T09:01")  # t2's Friday slot (t1 is held back on Wednesday's)
     assert [row["id"] for row in report["posted"]] == ["alpha/t2"]
     assert [post["text"] for post in outbox(root)] == [rows["alpha/t2"]["text"]]
+
+
+def test_the_same_words_saved_decomposed_are_not_an_edit(root, cli):
+    # a user trial: "é" saved as "e" + U+0301 (as some editors write it) after queue looked like an edit; the post
+    # was held and withdrawn though not a letter had changed. Words are compared in NFC
+    write_campaign(root, "alpha", [{"id": "t1", "text": "The first tip, as approved: café."}, {"id": "t2"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    write_campaign(root, "alpha", [{"id": "t1", "text": "The first tip, as approved: cafe\u0301."}, {"id": "t2"}])
+    report = run_due(cli, root)
+    assert [p["id"] for p in report["posted"]] == ["alpha/t1"] and "withdrawn" not in report, report
+    assert outbox(root)[0]["text"].startswith("The first tip, as approved: caf\u00e9.")
