@@ -446,14 +446,14 @@ class Store(SnapshotStore):
             return cur.rowcount == 1
 
     def requeue(self, post_id: str, now: datetime, at: datetime | None = None) -> bool:
-        """Put a failed, dead or skipped post back: it goes out at the first run from `at` (default now)."""
+        """Put a failed, dead, moved or skipped post back: `at` (default now) becomes its slot, so it goes out at
+        the first run from `at`, never before (the claim reads ready_at; plan and the runner read the slot)."""
         stamp, when = to_epoch(now), to_epoch(at or now)
         with self.transaction() as cur:
-            cur.execute(self._sql(f"UPDATE posts SET status = 'queued', retry_at = ?, ready_at = ?, "
-                                  "due_at = CASE WHEN due_at < ? THEN ? ELSE due_at END, "
+            cur.execute(self._sql(f"UPDATE posts SET status = 'queued', due_at = ?, ready_at = ?, retry_at = NULL, "
                                   "skip_reason = NULL, last_error = NULL, updated_at = ? "
                                   f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}{self.mine}"),
-                        (when, when, when, when, stamp, post_id))
+                        (when, when, stamp, post_id))
             return cur.rowcount == 1
 
     def record_unpublished(self, post_id: str, now: datetime) -> bool:

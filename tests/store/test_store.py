@@ -171,6 +171,25 @@ def test_skip_and_requeue(store):
     assert not store.requeue(ids[0], NOW)  # already queued
 
 
+def test_a_moved_post_put_back_goes_out_at_its_new_time_never_before(store):
+    """requeue makes `at` the post's slot: the claim takes it from then, as plan and retry say, not earlier."""
+    [post_id] = add_due(store, 1, NOW)
+    post = store.claim("w", NOW, LEASE)
+    far = NOW + timedelta(days=36)
+    assert store.move(post, "w", far, NOW)  # its slot missed: moved five weeks on
+    sooner = NOW + timedelta(days=1)
+    assert store.requeue(post_id, NOW, at=sooner)
+    back = store.get(post_id)
+    assert (back.status, back.due_at, back.eligible_at) == ("queued", sooner, sooner)
+    assert store.claim("w", sooner - timedelta(minutes=1), LEASE) is None
+    assert store.claim("w", sooner, LEASE).id == post_id
+    skipped, = add_due(store, 1, NOW + timedelta(days=3), prefix="c/q")
+    assert store.skip(skipped, NOW)
+    assert store.requeue(skipped, NOW, at=NOW + timedelta(hours=2))  # a skipped post whose slot was still ahead
+    assert store.get(skipped).eligible_at == NOW + timedelta(hours=2)
+    assert store.claim("w", NOW + timedelta(hours=2), LEASE).id == skipped
+
+
 def test_account_state_and_not_before_are_shared_in_the_database(store, database_url):
     store.set_not_before("junocounseling", NOW + timedelta(minutes=15), NOW)
     store.set_not_before("junocounseling", NOW + timedelta(minutes=5), NOW)  # an earlier one never shortens it
