@@ -29,7 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.results import counted, state_word
+from scheduler.results import counted, local_time, state_word
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
@@ -323,7 +323,10 @@ class _Routes:
         self.ws.settings  # noqa: B018 - refreshed settings first
         try:
             if action == "retry":
-                message = f"{self.ws.project.retry(data.get('post', ''), now, by='studio').id} is queued again."
+                change = self.ws.project.retry(data.get("post", ""), now, by="studio")
+                # as the CLI says it: the time retry chose is the post's slot, where plan and run-due take it
+                message = (f"{change.id} is queued again; it goes out at the first run from "
+                           f"{local_time(change.at)}." if change.at else f"{change.id} is queued again.")
             elif action == "skip":
                 message = (f"{self.ws.project.skip(data.get('post', ''), now, by='studio').id} is skipped; "
                            "Undo puts it back in its slot.")

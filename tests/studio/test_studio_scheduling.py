@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 import yaml
@@ -176,3 +177,29 @@ def test_a_tip_on_several_networks_moves_as_one_and_keeps_its_own_calendar_entri
     rows = plan(studio.root)
     assert {row["id"]: row["at"] for row in rows.values()} == {
         POST: "2026-12-02T12:00:00-05:00", f"{POST}@mastodon": "2026-12-02T12:00:00-05:00"}
+
+
+def test_retry_of_a_moved_post_says_when_plan_agrees_and_undo_puts_it_back_where_run_due_takes_it(project):
+    """The studio's retry and its undo are the CLI's: the time the banner gives is where plan shows the post and
+    run-due takes it; undone, the post is back in its moved slot and the next evening's run leaves it there."""
+    def cli(*args: str) -> dict:
+        result = run_cli("--root", str(project), *args, "--json")
+        assert result.code == 0, result
+        return json.loads(result.out)
+
+    def slot(post: str, now: str) -> str:
+        return {row["id"]: row["at"] for row in cli("plan", "--days", "60", "--now", now)["posts"]}[post]
+
+    cli("approve", SLUG)
+    cli("queue", "--now", "2026-12-06T00:00")
+    moved = cli("run-due", "--now", "2026-12-09T12:00")["missed"][0]  # cron was down Monday morning
+    studio = Studio(project, now=datetime(2026, 12, 9, 17, 5, tzinfo=UTC)).sign_in()  # Wed 12:05 in New York
+    message = said(studio.post("/do/retry", {"post": moved["id"]}, follow=True).text)[0]
+    assert message == f"{moved['id']} is queued again; it goes out at the first run from Wed 2026-12-09 12:05."
+    assert slot(moved["id"], "2026-12-09T12:05") == "2026-12-09T12:05:00-05:00"
+
+    assert said(studio.post("/undo", {}, follow=True).text)[0].startswith("Undid the retry of ")
+    assert slot(moved["id"], "2026-12-09T12:06") == moved["moved_to"]
+    evening = cli("run-due", "--now", "2026-12-10T19:40")
+    assert moved["id"] not in [row["id"] for row in evening["posted"]], evening
+    assert len(evening["posted"]) == 1  # Thursday's own post, on time: max_per_day 1
