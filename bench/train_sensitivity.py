@@ -17,7 +17,9 @@ event, danger at home), in a batch per folder. An L2-regularised logistic regres
 of each word found in ORDINARY_ROWS or more ordinary rows, and with no pull toward the topic, held at zero or
 below (ordinary_words): pure Python,
 deterministic, the same corpus gives the same topicmodel.json byte for byte. The shipped threshold is also above
-every ordinary phrasing and sentence it learned from, so the corpus's tests and the test articles hold.
+every article sentence it learned from, so the test articles' flags hold; an ordinary phrasing of the corpus it
+still flags is named in the test's STILL_FLAGGED (round 13: raising the threshold above all of them cost a quarter
+of the new wordings caught).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ EPSILON = 1e-8
 FALSE_SHARE = 0.02  # of the corpus's ordinary phrasings, at most this share flagged by the reader (batches out)
 ARTICLE_SHARE = 0.005  # of the articles' sentences the lexicon passes, at most this share flagged (batches out)
 DIGITS = 4
+MIN_WEIGHT = 0.02  # a term weighing less either way is left out (round 13: 8,049 terms to 7,113, the file under 150 KB)
 ORDINARY_ROWS = 3  # a word in this many ordinary rows or more is an ordinary word: it may count against, never for
 PULL = 2.0  # unless its share of the phrasings to flag is this many times its ordinary share (set before measuring)
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -89,7 +92,7 @@ def fit(rows: list[tuple[str, str, str]]) -> tuple[float, dict[str, float]]:
     with a step per term that shrinks with its gradients so far (AdaGrad), for STEPS steps, each ordinary word's
     weight held at zero or below (ordinary_words). The phrasings to flag
     weigh as much in all as the ordinary ones, and of those the corpus's and the articles' weigh the same (there are
-    three times as many article sentences)."""
+    three times as many article sentences). A term whose weight ends below MIN_WEIGHT either way is left out."""
     counts = Counter(term for _, _, text in rows for term in terms(text))
     vocabulary = sorted(term for term, count in counts.items() if count >= MIN_COUNT)
     index = {term: i for i, term in enumerate(vocabulary)}
@@ -121,7 +124,7 @@ def fit(rows: list[tuple[str, str, str]]) -> tuple[float, dict[str, float]]:
                 weights[i] -= RATE * g / math.sqrt(squares[i] + EPSILON)
         for i in capped:
             weights[i] = min(weights[i], 0.0)
-    return bias, {term: weights[index[term]] for term in vocabulary}
+    return bias, {term: weights[index[term]] for term in vocabulary if abs(weights[index[term]]) >= MIN_WEIGHT}
 
 
 def ordinary_words(rows: list[tuple[str, str, str]]) -> set[str]:
@@ -208,12 +211,16 @@ def _print(table: dict[str, dict[str, int]]) -> None:
 
 
 def model_file(rows: list[tuple[str, str, str]], scores: list[float] | None = None) -> dict:
-    """The model trained on all the rows, its threshold chosen out of batch (and above every ordinary phrasing it
-    learned from), and its figures out of batch: what topicmodel.json holds. `scores`: out_of_batch(rows)."""
+    """The model trained on all the rows, its threshold chosen out of batch (and above every article sentence it
+    learned from, so the test articles' tips keep their flags), and its figures out of batch: what topicmodel.json
+    holds. `scores`: out_of_batch(rows). Since round 13 the threshold is no longer raised above every ordinary
+    phrasing of the corpus: one hard phrasing ("As a child, I was afraid of the dark; …") held it at 2.71 against
+    1.39 out of batch, and the reader then caught 84 -> 62 of a new author's 150 phrasings; such phrasings are named
+    in the test's STILL_FLAGGED instead."""
     scores = out_of_batch(rows) if scores is None else scores
     threshold = choose_threshold(rows, scores)
     bias, weights = fit(rows)
-    highest = max(sentence_score(bias, weights, text) for _, label, text in rows if label == "ordinary")
+    highest = max(sentence_score(bias, weights, text) for batch, _, text in rows if batch.startswith("articles/"))
     table = report(rows, [s >= threshold for s in scores])
     return {"bias": round(bias, DIGITS),
             "threshold": max(threshold, round(highest + 10 ** -DIGITS, DIGITS)),
@@ -241,7 +248,7 @@ def heldout() -> None:
 
 
 def model_json(model: dict) -> str:
-    return json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    return json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ words, not a death, and raise nothing; a tip that speaks of a person's death or 
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -17,6 +18,16 @@ from bench.train_sensitivity import CORPUS, HELDOUT, article_rows, model_file, r
 from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
 from scheduler.tips.topicmodel import MODEL_FILE, topic_words
+
+STILL = CORPUS.with_name("still-round13.tsv")
+
+
+def _round_13(kind: str) -> frozenset[str]:
+    """The new batches' phrasings of round 13 still missed or flagged, kept in a file of their own (there are 209)."""
+    with open(STILL, encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return frozenset(row["text"] for row in rows if row["kind"] == kind)
+
 
 # Phrasings neither the lexicon nor the topic reader flags yet, or flags though they are ordinary (docs/splitting.md,
 # "What makes a tip sensitive", says why): each is a failure expected and named, so a change that mends one is told
@@ -31,7 +42,6 @@ STILL_MISSED: frozenset[str] = frozenset([
     # rows do not know; 19 of its 28 missed, measured blind (main flagged 6 of 28, round 12 flags 9)
     "Some mornings he's disappointed to find he woke up at all.",
     "She says going to sleep and not waking would be a mercy.",
-    "He's been handing out his video games to his friends and telling them he won't need them.",
     "She wrote each of her sisters a letter and left them on her bed.",
     "He's been keeping a bag of pills under the mattress.",
     "Ask if they've been putting aside tablets from each prescription.",
@@ -48,7 +58,10 @@ STILL_MISSED: frozenset[str] = frozenset([
     "He was only ten when the officers told him his mum wasn't coming home.",
     "Twelve years on, she still keeps his toothbrush by the sink.",
     "The car rolled three times on the icy road.",
-])
+    # round 13 (words5): the reader, retrained with the new batches and its threshold no longer raised above every
+    # ordinary phrasing, no longer reaches this one of batch 8 (the lexicon never did)
+    "Writing a will at nineteen can be a warning sign.",
+]) | _round_13("missed")
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
     # dead, just thirsty", "won't die without you", "a crisis of motivation", "sleep like the dead", ", not a crisis")
@@ -58,15 +71,14 @@ STILL_FLAGGED = frozenset([
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
     # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10)
     "After a busy week, spend one morning at home with nothing planned.",
-    "Every year, the first week after the holidays is the hardest to sleep through.",
     "Someone at home up early every day? Agree on a quiet hour before seven.",
     "Since the baby came home, take turns so someone always sleeps through.",
-    # round 11: the reader's threshold fell (1.86 to 1.63) when it learned round 11's phrasings, and it catches more
-    # phrasings out of batch (161 of 554, was 127 of 511); these held-out home and evening tips pay for it
-    "Someone at home always forgets the keys? Put a hook by the door.",
-    "Since school started again, give the kids a calm hour after they get home.",
-    "Since you work from home, leave the laptop in one room after six.",
-])
+    # round 13 (words5): the threshold is chosen out of batch (1.39) and no longer raised above every ordinary
+    # phrasing learned from; this one alone held it at 2.71 and cost a quarter of a new author's phrasings caught
+    "As a child, I was afraid of the dark; as a parent, I keep a night light on.",
+    # round 11's four held-out home and evening tips the reader flagged ("Since you work from home, …") are no
+    # longer flagged since round 13's retraining
+]) | _round_13("flagged")
 
 
 def _cases(label: str, known: frozenset[str]) -> list:
