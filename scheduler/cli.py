@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 # settings) loads: the networks' names (--network), the heartbeat, quick_run_due and nothing_due (run-due with
 # nothing due), and the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door
 # contract lists them.
-from scheduler.errors import JunoError, UsageError, unexpected
+from scheduler.errors import JunoError, Shown, UsageError, unexpected
 from scheduler.heartbeat import beat
 from scheduler.runner.cron import nothing_due, quick_run_due
 from scheduler.version import __version__
@@ -458,6 +458,16 @@ def main(argv: list[str] | None = None) -> int:
     quick = quick_run_due(sys.argv[1:] if argv is None else list(argv), os.environ)
     if quick is not None:  # cron's plain run-due with nothing due: answered before parsing (runner/cron.py)
         return quick
+    # no control or bidi character from a file, a network's answer or a message reaches the terminal raw
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = Shown(sys.stdout), Shown(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args, unknown = parser.parse_known_args(argv)

@@ -6,7 +6,51 @@ and shows a traceback only with --debug.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal, TextIO
+
+# Characters that act on a terminal or reorder what a reader sees instead of being read: C0 and C1 controls
+# (ESC starts escape sequences, NUL, BEL, CR that overwrites a line), DEL, and the bidi embeddings, overrides
+# and isolates U+202A-U+202E, U+2066-U+2069 ("Trojan source"). Newline and tab are text.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_TO_SHOW = re.compile(f"[{_UNSAFE}\n\t]")
+
+
+def unsafe_character(text: str) -> str | None:
+    """The first character of `text` that no file of the tool may hold (newline and tab may), or None."""
+    found = _UNSAFE_IN_TEXT.search(text)
+    return found.group() if found else None
+
+
+def codepoint(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on a terminal: each unsafe character written as its escape (\\u001b), newline and tab
+    kept. The escape is JSON's, so JSON output stays valid JSON."""
+    return _UNSAFE_IN_TEXT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+class Shown:
+    """A text stream that prints every unsafe character escaped (`shown`): the CLI puts sys.stdout and
+    sys.stderr behind one, so no text from a file, a network or a message reaches a terminal raw. A rich Console
+    that draws its own styles writes to `unescaped(stream)` and escapes the cells it is given."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.unescaped = stream
+
+    def write(self, text: str) -> int:
+        return self.unescaped.write(shown(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unescaped, name)
+
+
+def unescaped(stream: TextIO) -> TextIO:
+    """The stream under a `Shown` (for a rich Console's own escape sequences), or the stream itself."""
+    return stream.unescaped if isinstance(stream, Shown) else stream
 
 
 def unexpected(exc: BaseException, message: str | None = None) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from datetime import datetime
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from scheduler.errors import shown as escaped
+from scheduler.errors import unescaped
 from scheduler.results import (
     AccountStatus,
     StatusReport,
@@ -19,7 +23,14 @@ from scheduler.results import (
 
 
 def _console():
-    return Console(highlight=False, soft_wrap=False)
+    """Rich draws its own styles, so it writes under the CLI's escaping stream; every cell is `_cell`."""
+    return Console(file=unescaped(sys.stdout), highlight=False, soft_wrap=False)
+
+
+def _cell(text: str) -> Text:
+    """Words from a file or a network as a table shows them: control characters escaped, [brackets] as written
+    (not rich markup)."""
+    return Text(escaped(text))
 
 
 def _table(title: str | None):
@@ -93,7 +104,7 @@ def show_plan(rows: list[dict], days: int) -> None:
         first_line = row["text"].splitlines()[0] if row["text"] else ""
         card = "" if row["card"] else " (no card)"
         table.add_row(_short_when(row["at"]), *([row["network"]] if several else []),
-                      f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}", state,
+                      _cell(f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}"), state,
                       f"{row['weighted_length']}/{row.get('limit', 280)}")
     console.print(table)
     notes: dict[str, list[str]] = {}  # what run-due would hold back, and why (the words shown are those it would send)
@@ -167,7 +178,8 @@ def show_history(rows: list[dict]) -> None:
     table.add_column("post / where or why", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 15 - 7 - 10))
     table.add_column("status", no_wrap=True, min_width=6)
     for row, name in zip(rows, names):
-        table.add_row(_short_when(row["at"]), f"{name}\n{row['url'] or row['error'] or ''}".rstrip(), row["status"])
+        table.add_row(_short_when(row["at"]), _cell(f"{name}\n{row['url'] or row['error'] or ''}".rstrip()),
+                      row["status"])
     console.print(table)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scheduler.errors import ConfigError, located
+from scheduler.errors import ConfigError, codepoint, located, unsafe_character
 from scheduler.fileio import read_input
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
@@ -186,7 +186,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         raise error(_bad_character(display, text, exc.character)) from None
     except yaml.YAMLError as exc:
         raise error(f"{display}: not valid YAML ({' '.join(str(exc).split())}); fix the syntax") from None
-    except (_DuplicateKey, _CommentAsValue) as exc:
+    except (_DuplicateKey, _CommentAsValue, _UnsafeCharacter) as exc:
         raise error(str(exc)) from None
     finally:
         loader.dispose()
@@ -239,6 +239,10 @@ class _DuplicateKey(Exception):
     pass
 
 
+class _UnsafeCharacter(Exception):
+    pass
+
+
 def _mark(node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -273,6 +277,7 @@ def _build(loader, node, at: tuple, doc: Document):
         loader.flatten_mapping(node)
         result = {}
         for key_node, value_node in node.value:
+            _refuse_unsafe(key_node, at, doc)
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, list):
                 key = tuple(key)
@@ -289,7 +294,19 @@ def _build(loader, node, at: tuple, doc: Document):
     doc.raw[at] = node.value
     if node.value == "" and node.tag.endswith(":null"):
         _refuse_comment_as_value(node, at, doc)
+    _refuse_unsafe(node, at, doc)
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError):  # e.g. 2026-02-30: keep the text; validation names it
         return node.value
+
+
+def _refuse_unsafe(node, at: tuple, doc: Document) -> None:
+    """A control or bidi character written as an escape ("\\e", "\\x00", "\\u202e") is refused as the raw
+    character is by YAML's reader: it would reach a terminal or be posted as it is."""
+    char = unsafe_character(node.value) if isinstance(node.value, str) else None
+    if char is not None:
+        line, col = _mark(node)
+        raise _UnsafeCharacter(f"{doc.display}:{line}:{col}: {dotted(at) + ': ' if at else ''}the control character "
+                            f"{codepoint(char)} is not allowed (it would act on a terminal or reorder the words "
+                            "when posted); delete it")

@@ -33,7 +33,7 @@ from scheduler.cards.contrast import (
     hex_colour,
     worst_contrast,
 )
-from scheduler.errors import ContentError, OutputError
+from scheduler.errors import ContentError, OutputError, unescaped
 from scheduler.fileio import check_target, read_input, write_atomic
 from scheduler.images import open_image
 from scheduler.outputs import SHEET_MARK, checked_output
@@ -512,7 +512,7 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | 
     columns = (TextColumn("cards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     if workers == 1:
         drawn = []
-        with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
+        with Progress(*columns, console=Console(file=unescaped(sys.stderr)), disable=not progress) as bar:
             task = bar.add_task("cards", total=len(jobs))
             for job in jobs:
                 drawn.append(_render_one(job))
@@ -524,7 +524,7 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | 
                              initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_render_one, job) for job in jobs]
         try:
-            with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
+            with Progress(*columns, console=Console(file=unescaped(sys.stderr)), disable=not progress) as bar:
                 task = bar.add_task("cards", total=len(jobs))
                 for future in futures:
                     future.add_done_callback(lambda _done: bar.advance(task))

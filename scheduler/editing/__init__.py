@@ -32,7 +32,14 @@ from scheduler.cards.render import check_card, kicker_for
 from scheduler.editing import undo as undoing
 from scheduler.editing.moves import check_move
 from scheduler.editing.showing import Showing
-from scheduler.errors import AlreadyHere, Conflict, ContentError, Refused
+from scheduler.errors import (
+    AlreadyHere,
+    Conflict,
+    ContentError,
+    Refused,
+    codepoint,
+    unsafe_character,
+)
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, SplitReport
 from scheduler.tips.flags import sensitive_words
@@ -433,6 +440,7 @@ def _own_texts(typed: dict, shown: dict | None, settings) -> dict[str, str | Non
         text = _normal("text", value)
         if text is not None and len(text) > MAX_FIELD:
             raise Refused(f"{len(text)} characters is far too long; a post holds 280", "text")
+        _refuse_unsafe("text", text)
         if shown is not None and text == _normal("text", shown.get(network)):
             continue
         changed[network] = text
@@ -446,7 +454,16 @@ def _field_value(key: str, value) -> str | None:
         raise Refused(f"{len(text)} characters is far too long; a post holds 280", key)
     if text is None and key != "alt_text":
         raise Refused(f"the {key.replace('_', ' ')} is empty; write it", key)
+    _refuse_unsafe(key, text)
     return text
+
+
+def _refuse_unsafe(key: str, text: str | None) -> None:
+    """A control or bidi character pasted in is refused as the campaign file would refuse it when read."""
+    char = unsafe_character(text or "")
+    if char is not None:
+        raise Refused(f"the control character {codepoint(char)} is not allowed (it would act on a terminal or "
+                      "reorder the words when posted); delete it", key)
 
 
 

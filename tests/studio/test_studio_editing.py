@@ -71,6 +71,8 @@ def test_hostile_text_is_saved_as_written_and_shown_as_text(studio):
     ("text", "y" * 5001, "far too long"),
     ("alt_text", "z" * 5001, "far too long"),
     ("headline", "W" * 85, "does not fit"),  # within the limit, but one word too wide for the card
+    ("text", "Talk\x1b[2J gently.", "the control character U+001B is not allowed"),
+    ("headline", "Talk \u202egently.", "the control character U+202E is not allowed"),
 ])
 def test_bad_input_says_why_beside_the_field_and_saves_nothing(studio, field, value, expected):
     before = studio.campaign_text()
