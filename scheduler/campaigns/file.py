@@ -203,7 +203,7 @@ def load_campaign(path: Path | str, root: Path | str) -> Campaign:
                            "file to letters, digits and dashes, e.g. posts/my-article.yaml")
     doc = load_document(path, root=Path(root), error=ContentError,
                         missing_hint="run `juno-scheduler split ARTICLE` to make it")
-    return parse_campaign(doc, slug=path.stem)
+    return parse_campaign(doc, slug=path.stem, root=Path(root))
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def _campaign_path(root: Path, name: str) -> Path:
     return path
 
 
-def parse_campaign(doc: Document, *, slug: str) -> Campaign:
+def parse_campaign(doc: Document, *, slug: str, root: Path) -> Campaign:
     data = doc.data
     if data is None:
         raise doc.error((), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
@@ -290,6 +290,10 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     if problem:
         raise doc.error(("article", "url"), problem)
     source = _required_text(doc, ("article", "source"), article.get("source"))
+    outside = source_outside(root, source)
+    if outside is not None:
+        raise doc.error(("article", "source"), f"{source!r} {outside}; put the article in posts/articles/ and "
+                                               "write its path from posts/, e.g. articles/<slug>.txt")
 
     tips_data = data["tips"]
     if tips_data is None:
@@ -308,6 +312,28 @@ def parse_campaign(doc: Document, *, slug: str) -> Campaign:
     hashtags = hashtag_list(doc, ("hashtags",), data["hashtags"] or []) if "hashtags" in data else None
     return Campaign(slug=slug, path=doc.path, title=title, url=url, source=source, tips=tuple(tips),
                     hashtags=hashtags)
+
+
+def source_outside(root: Path, source: str) -> str | None:
+    """Where an article's source leads when it leaves the project (symbolic links followed), in words; None when
+    it stays inside. A campaign's article is read by split and shown by the studio: never a file elsewhere."""
+    inside = Path(root).resolve()
+    try:
+        found = (inside / "posts" / source).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links: no article to read inside the project either
+        return "is a symbolic link that points round in a loop"
+    if found.is_relative_to(inside):
+        return None
+    return f"leads outside the project (to {found})"
+
+
+def article_file(root: Path, campaign: Campaign) -> Path:
+    """The campaign's article, checked again as it is opened (a link may have changed since the file was read)."""
+    outside = source_outside(root, campaign.source)
+    if outside is not None:
+        raise ContentError(f"posts/{campaign.slug}.yaml: article.source {campaign.source!r} {outside}; put the "
+                           "article in posts/articles/ and write its path from posts/, e.g. articles/<slug>.txt")
+    return Path(root) / "posts" / campaign.source
 
 
 def url_problem(url: str) -> str | None:

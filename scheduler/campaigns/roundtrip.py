@@ -104,7 +104,7 @@ class CampaignFile:
 
     def _parse(self, text: str) -> Campaign:
         doc = parse_document(text, path=self.path, display=display_path(self.path, self.root), error=ContentError)
-        return parse_campaign(doc, slug=self.slug)
+        return parse_campaign(doc, slug=self.slug, root=self.root)
 
     def tips_values(self) -> dict[str, dict | None]:
         """Each tip's mapping as it is on disk now, by id, as the audit log keeps it (read once per version: the

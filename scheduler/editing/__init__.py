@@ -18,7 +18,7 @@ from typing import Any
 
 from scheduler import audit, networks
 from scheduler.audit import snapshot
-from scheduler.campaigns.file import Campaign, Tip
+from scheduler.campaigns.file import Campaign, Tip, article_file
 from scheduler.campaigns.queueing import TooLong, queue_campaigns
 from scheduler.campaigns.roundtrip import (
     CampaignFile,
@@ -266,7 +266,7 @@ class Editor(Showing):
                         now: datetime) -> str:
         """The campaign's article replaced by `data` and split again (a merge); undo puts both files back."""
         campaign, _ = self.campaign(slug)
-        path = self.root / "posts" / campaign.source
+        path = article_file(self.root, campaign)
         if path.parent != self.root / "posts" / "articles" or not path.is_file():
             raise Refused(f"{slug}'s article is not in posts/articles/; update it by hand", "title")
         if suffix != path.suffix.lower():

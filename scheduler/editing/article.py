@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.articles import read_article
-from scheduler.campaigns.file import Campaign
+from scheduler.campaigns.file import Campaign, article_file
 from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.tips.sentences import split_sentences
@@ -21,7 +21,7 @@ def article_blocks(root: Path, campaign: Campaign) -> list[dict[str, Any]]:
     """The article's blocks with the sentences each tip came from marked, and why the others were left out.
 
     Kept while the article, the campaign and split's record of it are unchanged (the review page's cost)."""
-    path = root / "posts" / campaign.source
+    path = article_file(root, campaign)
     fates = root / ".juno" / "split" / f"{campaign.slug}.json"
     key = (str(path), _mtime(path), _mtime(fates), hash(campaign.tips))
     if key not in _ARTICLES:

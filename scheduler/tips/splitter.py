@@ -91,6 +91,10 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
             raise ContentError(f"hashtags: {hashtag_problem(bad[0])}")
         given_tags = unique_hashtags(normal_hashtag(tag) or tag for tag in hashtags)
     path = find_article(root, str(article_file))
+    if not path.resolve().is_relative_to(root):  # the campaign would name a file outside (refused when it is read)
+        raise ContentError(f"{path}: the article is outside the project, and a campaign's article must stay in it "
+                           f"(the studio shows it, split reads it again); copy it in, e.g. `cp {path} posts/articles/`, "
+                           "and split the copy; nothing was written")
     article = read_article(path, root)
     slug = slugify(path.stem, max_words=30, max_length=100)
     target = campaign_path(root, slug)
