@@ -170,7 +170,8 @@ _MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "s
                             "visit", "sit", "lie", "close", "open", "look", "listen", "smell", "taste", "touch", "hum",
                             "sing", "dance", "garden", "paint", "draw", "color", "colour", "knit", "read", "play", "run",
                             "rub", "wash", "sip", "tap", "shake", "light", "wrap", "pet", "cuddle", "chew", "whisper",
-                            "smile", "unfollow", "mute", "silence", "log", "book", "bake", "cook", "clean", "tidy"])
+                            "smile", "unfollow", "mute", "silence", "log", "book", "bake", "cook", "clean", "tidy",
+                            "alternate", "divide", "rotate"])  # "Alternate holidays between families each year"
 
 
 def is_command(text: str) -> bool:

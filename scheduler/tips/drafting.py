@@ -724,7 +724,10 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
     if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
-        notes.append(REASONS[verdict.label])  # composed tips (a list, examples, a quotation) keep the rules' word
+        # composed tips (a list, examples, a quotation) keep the rules' word; a step ("Alternate holidays…", "If a
+        # relative is hurtful, talk later.") is advice whatever the scorer's label: only its doubt is true of it
+        label = "advice" if verdict.label == "other" and is_command(after_condition(headline)) else verdict.label
+        notes.append(REASONS[label])
     tip_id = unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.conditions import condition_of, gives_advice, needs, takes_condition
+from scheduler.tips.conditions import (
+    after_condition,
+    condition_of,
+    gives_advice,
+    needs,
+    takes_condition,
+)
 from scheduler.tips.drafts import lead_in_case
 from scheduler.tips.edges import first_person, is_story, without_quotes
 from scheduler.tips.filters import is_promotion, is_question, opens_with_reference
@@ -120,6 +126,8 @@ _PRACTICE_TALK = Caseless(r"\b(?:clients?|supervisees?|supervision|accreditation
 _CONDITION = Caseless(r"\b(?:depression|depressive|anxiety|anxious|stress|panic|ptsd|trauma|traumatic|burnout|grief|"
                       r"ocd|adhd|bipolar|illness|disorder|phobia|insomnia|psychosis|eating|addiction|withdrawal|"
                       r"covid|flu|infection|disease|condition)\b")
+# "Ask each other…", "Tell one another…": the reader and the one they are with, named (TO_WHOM is not true of it).
+_RECIPROCAL = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
 _SPEAK = re.compile(r"^(share|suggest|ask|tell|say|explain|discuss|mention|propose|offer)\b", re.IGNORECASE)
 _IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:helps?|okay|ok|normal|important|worth|fine|"
                        r"natural|essential|helpful|wise|useful|healthy|valid)\b", re.IGNORECASE)
@@ -218,7 +226,8 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     if situation and needs(situation, headline, text) and (gives_advice(head) or situation.startswith(_MOMENT)):
         found.append(SITUATION.format(short_quote(lead_in_case(situation)[0])))  # "after an argument", as a tip says it
     speak = _SPEAK.match(head)
-    if speak and not rest and not any(w.lower() in PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
+    if speak and not rest and not _RECIPROCAL.search(head) and not any(
+            w.lower() in PEOPLE or w.lower() in ("yourself", "someone") for w in words(head)):
         found.append(TO_WHOM.format(speak.group(1)))
     if _PRACTICE_TALK.search(bare_body):
         found.append(PRACTICE_TALK)
@@ -244,7 +253,7 @@ def _to_the_reader(headline: str, text: str, sentences: list[str]) -> bool:
     reframe ("Burnout is not weakness."); a fact about the topic alone is not yet a tip."""
     bare = without_quotes(headline + " " + text)
     return bool(_YOU.search(bare) or headline.startswith("Try saying:") or _command(headline)
-                or any(_command(sentence) for sentence in sentences)
+                or any(_command(sentence) or _command(after_condition(sentence)) for sentence in [headline, *sentences])
                 or re.match(r"^[A-Z][a-z]+ing\b", headline) or _NEGATION.search(headline) or _IT_HELPS.match(headline))
 
 

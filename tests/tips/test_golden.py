@@ -18,7 +18,10 @@ from scheduler.tips.drafting import split_article
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "tips"
-ARTICLES = sorted([REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt"]
+# tests/data/trial: articles users wrote in trials (SOURCES.md there), kept out of tests/data/articles so that the
+# sensitive flag's reader, trained on that folder's sentences as ordinary (bench.train_sensitivity), is not changed
+ARTICLES = sorted([REPO / "posts" / "articles" / "what-to-do-when-one-partner-wants-counseling.txt",
+                   *sorted(path for path in (REPO / "tests" / "data" / "trial").glob("*.md") if path.name != "SOURCES.md")]
                   + [path for path in (REPO / "tests" / "data" / "articles").rglob("*")
                      if path.suffix in (".txt", ".md", ".html") and path.name != "SOURCES.md"])
 

@@ -120,3 +120,46 @@ def test_a_doubt_that_names_nothing_comes_after_the_place_to_check():
     notes = held_back_notes(["the model is unsure it stands alone as advice: read it first"], text, text, reading)
     assert notes.index("starts mid-paragraph: check it does not lean on the sentence before it") < notes.index(
         "the model is unsure it stands alone as advice: read it first"), notes
+
+
+@pytest.mark.parametrize("text", [
+    "If a family member makes a hurtful comment, talk about it together later, in private.",
+    "When your teen slams the door, wait an hour before you knock.",
+    "If sleep will not come, get up and read in another room.",
+])
+def test_an_instruction_after_its_condition_is_a_step_to_take(text):
+    """A user's article: "If X, do Y" was read as saying nothing to the reader, though Y is the step."""
+    assert not any(note.startswith(NO_ADVICE) for note in standalone_notes(text, text, kind="sentence"))
+
+
+@pytest.mark.parametrize("text", [
+    "If a family member makes a hurtful comment, it can sting for days.",
+    "When the holidays come, many couples argue more.",
+])
+def test_a_condition_before_a_statement_is_still_no_step(text):
+    assert any(note.startswith(NO_ADVICE) for note in standalone_notes(text, text, kind="sentence"))
+
+
+@pytest.mark.parametrize("text", ["Ask each other what matters most and what you could happily skip.",
+                                  "Tell one another one thing you liked about the day."])
+def test_each_other_names_whom_to_speak_to(text):
+    assert not any(note.startswith("names no one to speak to") for note in standalone_notes(text, text, kind="sentence"))
+
+
+def test_ask_alone_still_names_no_one():
+    text = "Ask what matters most and what you could happily skip."
+    assert any(note.startswith("names no one to speak to") for note in standalone_notes(text, text, kind="sentence"))
+
+
+def test_a_list_item_that_is_a_step_is_never_called_no_advice(tmp_path):
+    """A user's article: "Alternate holidays between families each year, …" (a list's item) was noted "not advice
+    by itself"; a step is advice, whatever the scorer's label: only its doubt is said."""
+    path = tmp_path / "holidays.md"
+    path.write_text("# Holidays as a couple\n\n## Practical ways to lower the pressure\n\nHere are a few strategies:\n\n"
+                    "- **Agree on a budget together.** Decide on a spending limit before you shop.\n"
+                    "- **Split family time fairly.** Alternate holidays between families each year, or divide the "
+                    "days so that no one feels left out.\n"
+                    "- **Plan an exit signal.** Choose a word that means \"I need a break\".\n", encoding="utf-8")
+    tips = split_report(read_article(path, tmp_path)).tips
+    (alternate,) = [tip for tip in tips if "Alternate holidays" in tip.text]
+    assert not any(note.startswith("not advice") for note in alternate.notes)
