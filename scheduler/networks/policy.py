@@ -37,6 +37,13 @@ class Outcome(StrEnum):
     DEAD = "permanent"     # this post can never go out as it is
 
 
+# How long any call to a network may go unanswered (seconds), on every network: a server that accepts and never
+# answers costs a run this long per call, not minutes (a user trial: 98 s, three 30 s reads of one unanswered
+# call), so cron's run-due ends within its minute. A call that is not answered in time is not tried again in the
+# same run: the post waits for the next run, as any passing trouble does. CONNECT_WITHIN_S: to make the connection.
+ANSWER_WITHIN_S = 10.0
+CONNECT_WITHIN_S = 5.0
+
 _KIND: dict[Outcome, PublishErrorKind] = {Outcome.RETRY: "retry", Outcome.STOP: "stop", Outcome.DEAD: "permanent"}
 
 
@@ -86,7 +93,7 @@ def error_for(failure: Failure, remedies: Remedies, *, action: str, posting: boo
         if not failure.reached:
             return PublishError(f"{name} at {failure.host or remedies.address} could not be reached while {action}"
                                 f"{f' ({said})' if said else ''}; will retry", kind="retry")
-        what = "no answer in time" if failure.timed_out else "the connection dropped"
+        what = f"no answer within {ANSWER_WITHIN_S:g} s" if failure.timed_out else "the connection dropped"
         if posting:
             return PublishError(f"{name} gave no answer to the post ({what}); it may have gone out: "
                                 f"{remedies.look_first}", kind="retry", uncertain=True)
@@ -139,6 +146,27 @@ def host_called(exc: BaseException) -> str:
 def checked(exc: PublishError) -> str:
     """What `check` says of a failed call: its words without "; will retry" (check tries once; it retries nothing)."""
     return str(exc).removesuffix("; will retry").removesuffix("; will retry later")
+
+
+def timed_out(exc: BaseException | None) -> bool:
+    """True when a call went unanswered for its time (requests, urllib3 or httpx, anywhere in the chain: a
+    read timeout comes wrapped in a ConnectionError once urllib3's retries are spent)."""
+    return any("Timeout" in type(current).__name__ or isinstance(current, TimeoutError) for current in _chain(exc))
+
+
+def _chain(exc: BaseException | None):
+    seen: set[int] = set()
+    current = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            current = reason
+            continue
+        args = getattr(current, "args", ())
+        nested = next((a for a in args if isinstance(a, BaseException)), None)
+        current = nested or current.__cause__ or current.__context__
 
 
 def never_connected(exc: BaseException | None) -> bool:

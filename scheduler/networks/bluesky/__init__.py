@@ -105,7 +105,7 @@ class Bluesky(Network):
         report.add("bluesky credentials", True,
                    f"{PASSWORD_NAME}={mask(access.app_password)}, {PDS_NAME}={access.pds_url}")
         try:
-            publisher = BlueskyPublisher(access, account.handle, timeout=15.0)
+            publisher = BlueskyPublisher(access, account.handle)
         except ConfigError as exc:
             report.add("bluesky handle", False, str(exc), CONFIG_PROBLEM)
             return

@@ -11,6 +11,7 @@ from scheduler.networks.policy import (
     Remedies,
     error_for,
     never_connected,
+    timed_out,
 )
 
 FIX_PASSWORD = ("create an app password at bsky.app (Settings > Privacy and security > App passwords), put it "
@@ -71,7 +72,7 @@ def failure_of(exc: Exception, *, action: str, handle: str) -> Failure:
     if status is None:  # no answer: never connected, timed out, or the connection dropped
         cause = exc.__cause__ or exc.__context__
         return Failure(reached=not never_connected(cause), message=type(cause).__name__ if cause else "",
-                       timed_out=isinstance(exc, ex.InvokeTimeoutError))
+                       timed_out=isinstance(exc, ex.InvokeTimeoutError) or timed_out(exc))
     if name in SESSION_ERRORS:  # still refused after a new login
         return Failure(status, detail, outcome=Outcome.RETRY,
                        words=f"Bluesky did not take a fresh session while {action} ({detail}); will retry")

@@ -38,6 +38,7 @@ from scheduler.networks.bluesky.text import (
     tid_for,
 )
 from scheduler.networks.logs import keep_out_of_logs
+from scheduler.networks.policy import ANSWER_WITHIN_S
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ POST = "app.bsky.feed.post"
 LEXICON_IMAGE_LIMIT = 2_000_000   # app.bsky.embed.images#image maxSize today
 OLDER_IMAGE_LIMIT = 1_000_000     # what older servers' lexicons allow
 JPEG_QUALITIES = (90, 80, 70, 60)
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = ANSWER_WITHIN_S
 
 
 def post_url(handle: str, rkey: str) -> str:

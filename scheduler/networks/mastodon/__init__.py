@@ -98,7 +98,7 @@ class Mastodon(Network):
             return
         report.add("mastodon credentials", True,
                    f"{TOKEN_NAME}={mask(access.access_token)}, {BASE_NAME}={access.api_base}")
-        publisher = MastodonPublisher(access, account.handle, state_dir=settings.state_dir, timeout=15.0)
+        publisher = MastodonPublisher(access, account.handle, state_dir=settings.state_dir)
         try:
             actual = publisher.whoami()
             limits = publisher.limits()

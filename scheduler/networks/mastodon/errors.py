@@ -26,6 +26,7 @@ from scheduler.networks.policy import (
     Remedies,
     error_for,
     never_connected,
+    timed_out,
 )
 
 
@@ -57,7 +58,7 @@ def failure_of(exc: Exception, *, action: str, reset: float | None = None) -> Fa
     if isinstance(exc, MastodonRatelimitError):
         return Failure(429, reset=datetime.fromtimestamp(reset, UTC) if reset else None)
     if isinstance(exc, MastodonNetworkError):  # Mastodon.py keeps the cause as __context__
-        return Failure(reached=not never_connected(exc.__cause__ or exc.__context__))
+        return Failure(reached=not never_connected(exc.__cause__ or exc.__context__), timed_out=timed_out(exc))
     if isinstance(exc, MastodonUnauthorizedError):
         return Failure(401, status_and_message(exc)[1])
     if isinstance(exc, MastodonNotFoundError):

@@ -46,12 +46,13 @@ from scheduler.networks.mastodon.access import (
     remember_limits,
 )
 from scheduler.networks.mastodon.errors import classify
+from scheduler.networks.policy import ANSWER_WITHIN_S
 
 logger = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon's default image limit (media_attachments.image_size_limit)
 
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = ANSWER_WITHIN_S
 MEDIA_WAIT = 60.0           # seconds to wait for the instance to process a card
 PAGE = 40                   # statuses per page (Mastodon's maximum)
 PAGES = 5                   # 200 statuses: far more than a burst of due posts

@@ -15,9 +15,10 @@ import requests
 from scheduler.errors import PublishError
 from scheduler.networks.base import Counts, Reader, Reading, ToRead
 from scheduler.networks.logs import keep_out_of_logs
+from scheduler.networks.policy import ANSWER_WITHIN_S
 
 BATCH = 20
-TIMEOUT = 30.0
+TIMEOUT = ANSWER_WITHIN_S
 
 
 class MastodonReader(Reader):

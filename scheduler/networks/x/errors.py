@@ -20,6 +20,7 @@ from scheduler.networks.policy import (
     error_for,
     host_called,
     never_connected,
+    timed_out,
 )
 
 FIX_CREDENTIALS = ("copy all four again from the X developer portal (your app > Keys and tokens) into "
@@ -98,7 +99,7 @@ def failure_of(exc: Exception, *, handle: str) -> Failure:
     if isinstance(exc, requests.ConnectTimeout) or never_connected(exc):
         return Failure(reached=False, message=_reason(exc), host=host_called(exc))
     if isinstance(exc, (requests.Timeout, requests.ConnectionError, requests.RequestException)):
-        return Failure(timed_out=isinstance(exc, requests.Timeout))
+        return Failure(timed_out=timed_out(exc))
     raise exc
 
 

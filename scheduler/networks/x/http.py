@@ -5,7 +5,8 @@
   request to the configured base instead. It rewrites the address after the request is signed, so the
   OAuth 1.0a signature stays the one for the real address: what a pass-through gateway forwards.
 - Timeouts on every call (tweepy sets none), and urllib3 retries with backoff for the calls that are
-  safe to repeat: connection failures always, 5xx answers and read errors only for the listed methods.
+  safe to repeat: connection failures always, 5xx answers and read errors only for the listed methods. A call
+  left unanswered for networks.policy.ANSWER_WITHIN_S is never repeated in the same run.
 - No secret in any log: requests-oauthlib and oauthlib log the Authorization header and the OAuth
   parameters at DEBUG; networks.logs masks every registered secret on their loggers.
 """
@@ -17,11 +18,14 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
+
+from scheduler.networks.policy import ANSWER_WITHIN_S, CONNECT_WITHIN_S
 
 REAL_HOSTS = ("https://api.twitter.com", "https://api.x.com")
 MEDIA_HOST = "https://api.x.com"
-DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
+DEFAULT_TIMEOUT = (CONNECT_WITHIN_S, ANSWER_WITHIN_S)  # networks.policy: the same on every network
 SERVER_ERRORS = (500, 502, 503, 504)
 
 
@@ -34,6 +38,16 @@ def rewrite(url: str, base: str | None) -> str:
     return urlunsplit((target.scheme, target.netloc, target.path.rstrip("/") + parts.path, parts.query, ""))
 
 
+class _Retry(Retry):
+    """urllib3's retries, but a server that left a call unanswered is not asked again in this run (three reads of
+    30 s each made one silent server cost run-due 98 s)."""
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if isinstance(error, ReadTimeoutError):
+            raise error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
 class XAdapter(HTTPAdapter):
     """Sends requests for the real X hosts to `base` (if set), with a timeout and retries."""
 
@@ -41,7 +55,7 @@ class XAdapter(HTTPAdapter):
                  retries: int = 2, backoff: float = 0.5):
         self.base = base
         self.timeout = timeout
-        retry = Retry(total=retries, connect=retries, read=retries, status=retries, other=0,
+        retry = _Retry(total=retries, connect=retries, read=retries, status=retries, other=0,
                       backoff_factor=backoff, status_forcelist=SERVER_ERRORS,
                       allowed_methods=frozenset(retry_methods), raise_on_status=False,
                       respect_retry_after_header=False)
