@@ -426,13 +426,24 @@ def build_parser() -> argparse.ArgumentParser:
 def configure_logging(verbose: int, quiet: bool, debug: bool) -> None:
     level = logging.DEBUG if (debug or verbose >= 2) else logging.INFO if verbose == 1 else \
         logging.ERROR if quiet else logging.WARNING
+    # a log record is the log's business (-v, --debug: level and logger named); without them the few warnings
+    # that reach a person read as the command's own lines do: `warning: …`, one line, never a log line
+    asked = verbose >= 1 or debug
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if not asked:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(_OwnWords())
     if level > logging.DEBUG:  # a library's own log (urllib3's 'Retrying (…)' while a network is out) is for
         for handler in logging.getLogger().handlers:  # --debug: what matters reaches the user in our words
             handler.addFilter(_ours)
     for reader in _READER_LOGS:  # the HTML reader's libraries talk of their own internals ("discarding data:
         # None"): what matters reaches the user as our one `error:` line; --debug (or -vv) shows theirs too
         logging.getLogger(reader).setLevel(level if level <= logging.DEBUG else logging.CRITICAL)
+
+
+class _OwnWords(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {' '.join(record.getMessage().split())}"
 
 
 def _ours(record: logging.LogRecord) -> bool:

@@ -278,7 +278,7 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
                 moved.append({"id": post.id, "from": _local_iso(at, timetable), "to": _local_iso(new_at, timetable),
                               "reason": _RULES[rule], "network": post.network})
                 if not dry_run:
-                    logger.warning("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
+                    logger.info("%s: %s is %s; moved to %s", post.id, _local_iso(at, timetable), _RULES[rule],
                                    _local_iso(new_at, timetable))
     return moved, blocked
 

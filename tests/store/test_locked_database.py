@@ -54,6 +54,6 @@ def test_a_wait_for_the_lock_is_said_once_at_its_start_with_how_long_at_most(pro
         holder.wait()
     lines = result.err.strip().splitlines()
     assert result.code == 1 and len(lines) == 2, result
-    assert lines[0].startswith("WARNING ") and f"{database} is locked by another process" in lines[0], lines
+    assert lines[0].startswith("warning: ") and f"{database} is locked by another process" in lines[0], lines
     assert lines[0].endswith("waiting for it, 0.6 s at most"), lines
     assert lines[1].startswith("error: ") and "another process holds the database" in lines[1], lines
