@@ -21,6 +21,7 @@ from scheduler.tips.sentences import split_sentences, words
 from scheduler.tips.standalone import NOTES as STANDALONE_NOTES
 from scheduler.tips.standalone import WEAK_READINGS, content_hints, standalone_notes
 from scheduler.tips.tipmodel import (
+    DOUBTED,
     FEATURES,
     HELD,
     LEANING,
@@ -28,6 +29,10 @@ from scheduler.tips.tipmodel import (
     NOT_SURE,
     PRIVATE,
     SIGNS,
+    UNLIKELY,
+    judge_tip,
+    shown_reason,
+    thresholds,
 )
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.verbs import is_imperative
@@ -206,7 +211,17 @@ def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, .
         # one reading of "no advice" is enough (a list's lead-in says what it is instead)
         hints = [note for note in hints if note_rank(note) != 1]
     found += hints
+    if reading and not any(names_a_problem(note) for note in found):
+        # held back by a doubt alone ("the model is unsure…"): say what its numbers show, or else its P(A)
+        postable, ready = judge_tip(list(reading)).postable, thresholds()["ready"]
+        found.append(shown_reason(reading) or (UNLIKELY.format(postable, ready) if postable < ready else DOUBTED))
     return tuple(sorted(dict.fromkeys(found), key=lambda note: (note_rank(note), note in _UNSURE, note not in said)))
+
+
+def names_a_problem(note: str) -> bool:
+    """Whether a note names why a tip is not ready: not what split did (FINE), not a bare doubt (the scorer's or
+    the tip model's)."""
+    return note not in FINE and note not in _UNSURE and not note.startswith(("long headline", ADDED.format("")))
 
 
 # Doubts that name nothing to check: after one that does ("starts mid-paragraph: check it does not lean on the

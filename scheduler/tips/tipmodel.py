@@ -193,7 +193,13 @@ SIGNS = {
     "share_kept": "a small part of its paragraph: check it carries the point alone",
     **LEANING,
 }
-MODEL_NOTES = tuple(dict.fromkeys((*HELD.values(), PRIVATE, NOT_OPENING, *SIGNS.values(), NOT_SURE)))
+# A tip held back by a doubt alone (the scorer's, the tip model's), of a shape that may be ready and with no sign
+# in its words: why it is not ready is its P(A) under `ready`, said with both numbers.
+UNLIKELY = "graders posted few tips like it as they came (P(A) {:.2f} < {:.2f}): read it first"
+# ... and one the tip model would let be ready, held back by the scorer's doubt alone (the rules' say)
+DOUBTED = "held back by the scorer’s doubt alone, no fault seen: it may go as it is"
+MODEL_NOTES = tuple(dict.fromkeys((*HELD.values(), PRIVATE, NOT_OPENING, *SIGNS.values(), NOT_SURE,
+                                   UNLIKELY.split(" (")[0], DOUBTED)))
 
 
 def held_shape(values) -> str | None:
@@ -229,6 +235,18 @@ def weakest_sign(values) -> str:
     pulls = [(weights[name] * (value - means[name]), name) for name, value in zip(FEATURES, values) if name in SIGNS]
     pull, name = min(pulls, default=(0.0, ""))
     return SIGNS[name] if pull < 0 else NOT_SURE
+
+
+def shown_reason(values) -> str | None:
+    """What a tip's numbers show for certain against its being ready: its shape (held_shape), or a sign its words
+    have (a fragment, a question, an image); never opens_pointer (it reads "Some people" as one) nor the scorer's
+    reading of it as a description (a probability: "Press your feet firmly into the ground." has a low one); None
+    when they show none."""
+    held = held_shape(values)
+    if held:
+        return held
+    found = dict(zip(FEATURES, values))
+    return next((SIGNS[name] for name in ("fragment", "question", "image") if found[name] == 1.0), None)
 
 
 def probability(weights, values) -> float:
