@@ -2,9 +2,9 @@
 network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
 shown masked.
 
-Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing, an approved tip too long
-for a network or pinned on a blackout date);
-1 a network refused the credentials or they belong to another handle.
+Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing, refused by the network or
+belonging to another handle, an approved tip too long for a network or pinned on a blackout date);
+1 a network gave no usable answer (unreachable, no answer, 5xx): try again later.
 """
 
 from __future__ import annotations

@@ -395,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")
     p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])
     p.add_argument("id", help="the post id (see status)")
-    p = add("skip", cmd_skip, "never post this one", [reporting])
+    p = add("skip", cmd_skip, "never post this one", [reporting, timed])
     p.add_argument("id", help="the post id (see status)")
     p = add("archive", cmd_archive, "put a campaign away in posts/archived/, withdrawing its posts still to go out",
             [reporting, timed])
@@ -406,7 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID", help="a post id; a bare tip id means every network, ID@mastodon one")
     for name, handler, text in (("pause", cmd_pause, "stop posting until resume"),
                                 ("resume", cmd_resume, "start posting again")):
-        p = add(name, handler, text, [reporting])
+        p = add(name, handler, text, [reporting, timed])  # when it stopped or resumed is recorded (status shows it)
         p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
     p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing",
             [reporting, timed])

@@ -202,6 +202,12 @@ class Reader:
 OK, CONFIG_PROBLEM, ACCOUNT_PROBLEM = 0, 2, 1
 
 
+def account_check_code(exc: PublishError) -> int:
+    """check's exit code for a network's answer to the account check: credentials refused, of another account or
+    without the permission are configuration a person fixes (2, as missing ones are); no answer, an outage, is 1."""
+    return CONFIG_PROBLEM if exc.kind in ("stop", "config") else ACCOUNT_PROBLEM
+
+
 @dataclass(frozen=True)
 class Check:
     name: str

@@ -171,8 +171,9 @@ class RunReport:
                   "the fix posts them)" for row in self.unconfigured]
         for stopped in stops:
             since = f" since {local_time(stopped.since)}" if stopped.since else ""
-            lines.append(f"posting is stopped for {stopped.shown}{since}: {stopped.short}; fix it, then run "
-                         f"{stopped.resume}")
+            # as status and check say it (networks.policy.THEN_CHECK_AND_RESUME), short: one line of a cron mail
+            lines.append(f"posting is stopped for {stopped.shown}{since}: {stopped.short}; fix it, then run `check` "
+                         f"and {stopped.resume.replace('juno-scheduler ', '')}")
         return lines
 
     def _missed_line(self, row: Missed) -> str:

@@ -28,3 +28,13 @@ def test_a_post_moved_off_a_new_blackout_date_is_said_once_and_never_as_a_log_li
     assert [line for line in said if first["id"] in line and "moved" in line] == [
         next(line for line in said if line.startswith(f"moved {first['id']}"))], said
     assert not any(line.startswith(("WARNING", "INFO", "ERROR")) for line in said), said
+
+
+def test_pause_resume_and_skip_take_now_as_every_command_whose_result_has_a_time_does(cli, project):
+    # a user trial: `resume --now X` said "argument network: invalid choice: 'X'"
+    paused = cli("pause", "--now", NOW, cwd=project)
+    assert paused.code == 0 and "is paused" in paused.out, paused
+    resumed = cli("resume", "--now", "2026-12-07T08:10", cwd=project)
+    assert resumed.code == 0 and "is posting again" in resumed.out, resumed
+    status = json.loads(cli("status", "--json", "--now", "2026-12-07T08:20", cwd=project).out)
+    assert status["account"]["state"] == "active", status

@@ -282,7 +282,7 @@ def test_check_says_whose_app_password_it_is_and_what_to_fix(pds, account):
     assert account.app_password not in "\n".join(good.lines())
     other = pds.create_account()
     wrong = checked(other.app_password, account.handle)
-    assert wrong.exit_code == 1 and "refused the app password" in wrong.lines()[-1]
+    assert wrong.exit_code == 2 and "refused the app password" in wrong.lines()[-1]  # configuration, as unset
     assert checked(None, account.handle).exit_code == 2
     assert "without the @" in checked(account.app_password, "@" + account.handle).lines()[-1]
 

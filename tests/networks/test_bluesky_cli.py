@@ -133,7 +133,7 @@ def test_another_accounts_app_password_stops_bluesky_only_and_says_what_to_fix(p
     assert other.app_password not in result.out + result.err
     assert pds.list_records(account.did) == [] and pds.list_records(other.did) == []
     checked, _ = cli(project, wrong, "check", "bluesky")
-    assert checked.code == 1 and "refused the app password" in checked.out
+    assert checked.code == 2 and "refused the app password" in checked.out
 
 
 def test_unpublish_deletes_the_record_and_records_it(project, pds, account):

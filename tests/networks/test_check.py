@@ -44,7 +44,7 @@ def test_check_confirms_the_handle_and_masks_the_secrets(cli, project, fx):
 def test_check_refuses_credentials_of_another_handle(cli, project, fx):
     use_x(project)
     result = cli("check", cwd=project, env=fx.env("someoneelse"))
-    assert result.code == 1, result
+    assert result.code == 2, result  # configuration, as missing credentials are (design.md's exit code)
     assert "FAIL" in result.out and "@someoneelse, not @junocounseling" in result.out
     assert fx.posts == []
 
@@ -53,7 +53,7 @@ def test_check_says_what_to_fix_when_x_refuses_the_credentials(cli, project, fx)
     use_x(project)
     env = {**fx.env(), "X_ACCESS_TOKEN_SECRET": "wrong-secret-value"}
     result = cli("check", cwd=project, env=env)
-    assert result.code == 1, result
+    assert result.code == 2, result
     assert "401" in result.out and "X_ACCESS_TOKEN_SECRET" in result.out
     assert "wrong-secret-value" not in result.out + result.err
 

@@ -397,7 +397,10 @@ def test_a_stopped_account_is_one_short_line_a_run_from_cron(queued, fx):
         [line] = result.out.splitlines()
         assert line.startswith("posting is stopped for @junocounseling since Tue 2026-12-01 09:01: X refused the "
                                "credentials (401: Unauthorized)"), line
-        assert line.endswith("then run `juno-scheduler resume`") and len(line) <= 200, line
+        assert line.endswith("then run `check` and `resume`") and len(line) <= 200, line
     verbose = json.loads(run_cli("run-due", "--json", "--now", "2026-12-01T12:02", cwd=queued, env=fx.env()).out)
     assert "X_ACCESS_TOKEN_SECRET" in verbose["stopped"]["reason"]  # the whole remedy: in --json, status and check
+    # a user trial: run-due said "then run `resume`" while status said "then run `check`": both say both now
+    status = run_cli("status", "--now", "2026-12-01T12:03", cwd=queued, env=fx.env())
+    assert "then run `juno-scheduler check` and `juno-scheduler resume`" in status.out, status
     assert len(fx.posts) == 0

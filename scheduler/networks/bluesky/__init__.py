@@ -8,7 +8,6 @@ from pathlib import Path
 
 from scheduler.errors import ConfigError, PublishError
 from scheduler.networks.base import (
-    ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
     HandleCache,
     Network,
@@ -16,6 +15,7 @@ from scheduler.networks.base import (
     Publisher,
     Reader,
     TextLength,
+    account_check_code,
     mask,
 )
 from scheduler.networks.bluesky.access import (
@@ -112,7 +112,7 @@ class Bluesky(Network):
         try:
             report.add("bluesky handle", True, publisher.check())
         except PublishError as exc:
-            report.add("bluesky handle", False, checked(exc), ACCOUNT_PROBLEM)
+            report.add("bluesky handle", False, checked(exc), account_check_code(exc))
         finally:
             publisher.close()
 

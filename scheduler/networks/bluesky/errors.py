@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from scheduler.errors import PublishError
 from scheduler.networks.policy import (
+    THEN_CHECK_AND_RESUME,
     Failure,
     Outcome,
     Remedies,
@@ -16,7 +17,7 @@ from scheduler.networks.policy import (
 
 FIX_PASSWORD = ("create an app password at bsky.app (Settings > Privacy and security > App passwords), put it "
                 "in BLUESKY_APP_PASSWORD (environment or .env) and check that BLUESKY_PDS_URL is the account's "
-                "server (unset means https://bsky.social), then run `juno-scheduler check`")
+                f"server (unset means https://bsky.social), {THEN_CHECK_AND_RESUME}")
 SESSION_ERRORS = ("ExpiredToken", "InvalidToken")
 ACCOUNT_ERRORS = ("AccountTakedown", "AccountDeactivated", "AccountSuspended", "RepoTakendown",
                   "RepoDeactivated", "RepoSuspended")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from scheduler.errors import PublishError
 from scheduler.networks.base import (
-    ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
     HandleCache,
     Network,
@@ -16,6 +15,7 @@ from scheduler.networks.base import (
     Publisher,
     Reader,
     TextLength,
+    account_check_code,
     mask,
 )
 from scheduler.networks.mastodon.access import (
@@ -103,14 +103,14 @@ class Mastodon(Network):
             actual = publisher.whoami()
             limits = publisher.limits()
         except PublishError as exc:
-            report.add("mastodon handle", False, checked(exc), ACCOUNT_PROBLEM)
+            report.add("mastodon handle", False, checked(exc), account_check_code(exc))
             return
         finally:
             publisher.close()
         if actual.lower() != account.handle.lower():
             report.add("mastodon handle", False, f"the access token belongs to {actual}, not {account.handle}; put "
                                                  f"{account.handle}'s token in {TOKEN_NAME} or change the mastodon "
-                                                 "account's handle in posts/schedule.yaml", ACCOUNT_PROBLEM)
+                                                 "account's handle in posts/schedule.yaml", CONFIG_PROBLEM)
             return
         report.add("mastodon handle", True, f"the access token belongs to {actual}; the instance takes "
                                             f"{limits.max_characters} characters a post (remembered for queue)")

@@ -21,6 +21,7 @@ from scheduler.networks.mastodon.access import (
     TOKEN_NAME,
 )
 from scheduler.networks.policy import (
+    THEN_CHECK_AND_RESUME,
     Failure,
     Outcome,
     Remedies,
@@ -41,7 +42,7 @@ def status_and_message(exc: BaseException) -> tuple[int | None, str]:
 def remedies(api_base: str) -> Remedies:
     return Remedies(name="Mastodon", address=api_base, address_name=BASE_NAME,
                     secret="the access token",
-                    credentials=f"it is wrong or was revoked; {HOW_TO_GET_A_TOKEN}, then run `juno-scheduler check`",
+                    credentials=f"it is wrong or was revoked; {HOW_TO_GET_A_TOKEN}, {THEN_CHECK_AND_RESUME}",
                     permission=(f"give the application the scopes {SCOPES} (a new token is needed after a change) "
                                 f"and put it in {TOKEN_NAME}, or ask the instance's moderators"))
 

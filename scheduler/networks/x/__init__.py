@@ -12,7 +12,6 @@ from pathlib import Path
 
 from scheduler.errors import ConfigError, PublishError
 from scheduler.networks.base import (
-    ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
     HandleCache,
     MemoryHandleCache,
@@ -22,6 +21,7 @@ from scheduler.networks.base import (
     Publisher,
     Reader,
     TextLength,
+    account_check_code,
     mask,
 )
 from scheduler.networks.policy import checked
@@ -233,14 +233,14 @@ class X(Network):
         try:
             me = publisher.whoami()
         except PublishError as exc:
-            report.add("handle", False, f"{checked(exc)}{where}", ACCOUNT_PROBLEM)
+            report.add("handle", False, f"{checked(exc)}{where}", account_check_code(exc))
             return
         finally:
             publisher.close()
         if me.username.lower() != handle.lower():
             report.add("handle", False, f"the credentials belong to @{me.username}, not @{handle}; use @{handle}'s "
                                         "access token and secret or change account.handle in posts/schedule.yaml",
-                       ACCOUNT_PROBLEM)
+                       CONFIG_PROBLEM)
             return
         report.add("handle", True, f"the credentials belong to @{me.username} (user id {me.id}){where}")
 

@@ -14,6 +14,7 @@ import tweepy
 
 from scheduler.errors import PublishError
 from scheduler.networks.policy import (
+    THEN_CHECK_AND_RESUME,
     Failure,
     Outcome,
     Remedies,
@@ -25,7 +26,7 @@ from scheduler.networks.policy import (
 
 FIX_CREDENTIALS = ("copy all four again from the X developer portal (your app > Keys and tokens) into "
                    "X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET (environment or .env), "
-                   "then run `juno-scheduler check`")
+                   f"{THEN_CHECK_AND_RESUME}")
 DUPLICATE_DETAIL = "duplicate content"
 
 
@@ -134,7 +135,7 @@ def _answer(exc: tweepy.HTTPException, handle: str) -> Failure:
         if reason == "client-not-enrolled" or kind_url.endswith("/client-forbidden"):
             return Failure(status, outcome=Outcome.STOP, words=(
                 "X says the app is not attached to a Project (403 client-not-enrolled): in the X developer "
-                "portal, under Projects & Apps, add the app to a Project, then run `juno-scheduler check`"))
+                f"portal, under Projects & Apps, add the app to a Project, {THEN_CHECK_AND_RESUME}"))
         if kind_url.endswith("/user-suspended") or "suspended" in detail.lower():
             return Failure(status, outcome=Outcome.STOP, words=(
                 f"X says @{handle} is suspended (403); resolve it with X (help.x.com) before posting resumes"))
