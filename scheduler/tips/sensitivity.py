@@ -631,6 +631,85 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("missing someone who is away, not gone", (
         (r"miss(?:es|ing|ed)? (?:(?:my|your|our|their|his|her|a|an|the)\s+)?(?:\w+\s+)?" + _KIN +
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
+    # round 14 (words6, 2026-12-05): the everyday sentences of relationship, parenting, work and loss-and-change
+    # posts that the lexicon read as the topic (53 ordinary phrasings of round 13, 27 of round 14's authors), by kind
+    ("death, killing and violence as hyperbole", (
+        r"(?:be|been|being|is|was|will be) the death of (?:me|us)\b", r"(?:fought|fight|fighting) to the death over\b",
+        r"literally (?:dying|dead|deceased)\b", r"(?:i[’']m|im|i am) (?:so |literally |basically )?deceased\b",
+        r"could murder (?:a|an|some) \w+",
+        (r"could(?: have|[’']ve)? (?:murdered|strangled|throttled|killed) (?:him|her|them|you|my \w+|the \w+|"
+         r"(?:my|our) (?:\w+-in-law|\w+)) for\b"),
+        (r"(?:presentation|meeting|exam|commute|day|week|shift|interview|drive|traffic|workout|class|run|hike|"
+         r"deadline|homework|tantrum|party|wedding|move) (?:was|is|were|has been) (?:a |an |(?:pure|sheer|absolute) )?"
+         r"(?:murder|car crash|train ?wreck|car wreck)\b"),
+        (r"(?:tantrum|workout|hike|run|class|commute|drive|heat|stairs|meeting|week|day|shift|exam|deadline|homework|"
+         r"traffic|party|move|flight|queue)\b(?: [\w’']+){0,3}? (?:nearly|almost|practically|about|basically) "
+         r"killed (?:me|us)\b"),
+        (r"(?:plan|plans|idea|diet|resolution|project|trend|habit|rule|scheme)\b[^.!?]{0,50}?\bdied a (?:quick|slow|"
+         r"natural|quiet|swift|sudden|painless) death\b"),
+        r"(?:isn[’']t|is not|wasn[’']t|was not|not) (?:exactly )?a tragedy\b",
+        r"and (?:nobody|no one|no-one) died\b(?= *[.!])",
+        r"punch(?:ed|es|ing)? the air\b",
+        r"cut (?:yourself|myself|himself|herself|themselves|ourselves|them|him|her|me|us) some slack\b",
+        (r"beats? (?:me|him|her|us|you|them) (?:at|in) (?:chess|cards|scrabble|tennis|golf|monopoly|checkers|draughts|"
+         r"(?:video )?games?|\w+ball|races?|arm wrestling|crosswords?|sudoku|wordle)\b"))),
+    ("a thing, not a person, dead or dying", (
+        (r"(?:printer|monitor|baby monitor|group chat|chat|party|deal|lawn|battery|remote|torch|flashlight|tablet|"
+         r"kindle|wifi|wi-fi|router|speaker|headphones|earbuds|herbs|basil|tomatoes|sourdough starter|starter|"
+         r"houseplant|vibe|dance floor|pub|bar|town|meeting)(?:[’']s)?\s+(?:\w+\s+)?(?:died|dies|dying|is dead|was dead|"
+         r"went dead|goes dead|dead)\b"),
+        r"dead in the water\b", r"(?:flog\w*|beat\w*) a dead horse\b")),
+    ("a person or a pet away or mislaid, a place or a routine left, not a death", (
+        (r"lost (?:our|the|my|his|her|their) (?:dog|cat|puppy|kitten)\b(?=[^.!?]{0,40}?\b(?:for (?:like |about )?"
+         r"(?:\d+|a few|a couple of|an?|one|two|three|four|five|ten|twenty|half an) (?:minutes?|hours?)|"
+         r"found (?:him|her|it)|turned up|came back|showed up))"),
+        (r"miss(?:es|ing|ed)? (?:my|your|our|their|his|her) (?:best |old |closest )?(?:friend|friends|mate|neighbou?r|"
+         r"colleague|roommate|flatmate)\b(?= since (?:she|he|they|you) (?:moved|left for|went (?:off )?to))"),
+        r"(?:retir\w+|moving away|moving on|leaving)\b[^.!?]{0,40}?\blose someone\b",
+        (r"empty chair at (?:[\w’']+ ){0,3}?(?:thanksgiving|christmas|dinner|the table|table|breakfast|lunch|"
+         r"supper)\b(?=[^.!?]{0,60}?\b(?:because (?:[\w’'-]+ ){0,4}(?:was|is|were|had|has) (?:working|away|travell?ing|on "
+         r"call|busy|sick|at)|since (?:\w+ ){0,3}(?:left for|moved|went (?:off )?to) (?:college|university|uni|"
+         r"school|work|the army)))"),
+        (r"(?:wrote|write|writes|writing) (?:a )?goodbye letters? to (?:her|his|my|our|their|the|your) (?:old |middle "
+         r"|primary |high |pre|nursery |first )?(?:school|preschool|teachers?|class|classmates|house|home|room|team|"
+         r"colleagues|job|office|city|flat|apartment)\b"),
+        (r"(?:griev|mourn)\w* the end of (?:the |a |your |their )?(?:summer|holidays?|weekend|season|series|show|school "
+         r"year|an era)\b"),
+        r"(?:closed|closed down|shut|shut down)\b[^.!?]{0,40}?\b(?:in mourning|mourning)\b",
+        r"mourning (?:my|our|the) (?:morning )?(?:routine|coffee|commute|lie-ins?|holidays?|weekends?)\b",
+        (r"(?:want|wanted|wants|could|could just)(?: to)?(?: just)? disappear into (?:a |an |the |his |her |my |their "
+         r"|your )?(?:good |new )?(?:book|novel|lego|story|film|movie|series|show|garden|hobby|puzzle|game|project|"
+         r"music)"))),
+    ("care, drills and alarms with no one in danger", (
+        (r"(?:the )?(?:er|emergency room|a&e|urgent care|walk-in clinic)\b(?=[^.!?]{0,60}?\b(?:sprain\w*|ear "
+         r"infection|stitches|broken (?:arm|wrist|finger|toe)|sore throat|strep|rash|tonsil\w*|fever|twisted ankle|"
+         r"nosebleed))"),
+        r"nicu\b(?=[^.!?]{0,80}?\b(?:now|healthy|thriving)\b)",
+        r"hospice (?:charity )?(?:shops?|stores?)\b",
+        r"(?:checkup|check-up|pediatrician|paediatrician|doctor|gp|clinic|vaccin\w*|flu|booster)\b[^.!?]{0,60}?\ba shot\b",
+        r"(?:practi[sc]ed?|practi[sc]ing|teach\w*|taught|learn\w*) (?:\w+ ){0,2}(?:calling|to call|how to call|dial\w*) 911\b",
+        (r"911 (?:when|because|after) (?:the|a|our|my|their) (?:[\w’']+[’']s )?(?:car|van|truck|tree|pipe|roof|fence|"
+         r"kitchen|garage|shed|basement)\b(?![^.!?]*\b(?:hit|ran over|crushed|trapped|pinned|hurt)\b)"),
+        (r"safety plans? (?:for|at) (?:the |a |our |my |his |her |their |any |good )?(?:school |field |class |museum |"
+         r"day |year \d+ |\w+ )?(?:trips?|excursions?|outings?|crowded places|holidays?|camp|picnic|festival|concert|"
+         r"fair|office|workplace)\b"),
+        (r"(?:(?:school|field|class|museum|day)(?:[’']s)? )?(?:trip|excursion|outing|office|workplace|school[’']s) "
+         r"safety plans?\b"),
+        r"safety plans?\b(?= (?:for|covers|includes) (?:[\w’']+ ){0,4}(?:trip|excursion|buddy|fire|field))",
+        (r"safety plans?\b(?=[^.!?]{0,60}?\b(?:buddy|head ?counts?|meeting (?:spot|point)|first-aid kit|"
+         r"sunscreen)\b)"),
+        r"(?:school|field|class|museum) trips?\b[^.!?]{0,40}?\bsafety plans?\b",
+        r"buried (?:a|the|our|their) time capsule\b",
+        r"(?:tornado|fire|earthquake|bushfire|flood|hurricane|storm|evacuation) (?:drills?|plans?|warnings?|watch|alarms?)\b",
+        r"(?:the )?fire (?:brigade|department|station)\b(?![^.!?]*\b(?:pulled|rescued|found|saved|carried)\b)",
+        r"(?:flood|leak|burst pipe) in (?:our|the|my) (?:basement|cellar|garage|kitchen|bathroom|loft)\b",
+        r"(?:the )?shooting (?:schedule|season|range|script|day|days|location|crew|practice)\b",
+        r"(?:funeral|death) scenes? in (?:a|the|that|this) (?:movie|film|show|series|book|play)\b",
+        r"(?:their|his|her|your) passing (?:drills?|game|skills|practice)\b",
+        (r"(?:cat|kitten|dog|puppy|hamster|rabbit) (?:\w+ )?scratched (?:my|his|her|your) (?:arm|arms|hand|hands|leg|"
+         r"legs|face)\b"),
+        (r"(?:the )?crisis at work\b(?=[^.!?]{0,30}?\bwas (?:a|an|the) (?:missed|late|lost|broken|delayed|printer|"
+         r"deadline|shipment|order|server|typo)\b)"))),
 )
 
 # The topics whose tips a person reads one at a time, never approved in one command with others (a user trial: two

@@ -19,14 +19,17 @@ from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
 from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 
-STILL = CORPUS.with_name("still-round13.tsv")
+STILL = (CORPUS.with_name("still-round13.tsv"), CORPUS.with_name("still-round14.tsv"))
 
 
 def _round_13(kind: str) -> frozenset[str]:
-    """The new batches' phrasings of round 13 still missed or flagged, kept in a file of their own (there are 209)."""
-    with open(STILL, encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return frozenset(row["text"] for row in rows if row["kind"] == kind)
+    """The new batches' phrasings of rounds 13 and 14 still missed or flagged, kept in files of their own (165 and 99)."""
+    found: set[str] = set()
+    for path in STILL:
+        with open(path, encoding="utf-8") as handle:
+            rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            found.update(row["text"] for row in rows if row["kind"] == kind)
+    return frozenset(found)
 
 
 # Phrasings neither the lexicon nor the topic reader flags yet, or flags though they are ordinary (docs/splitting.md,
@@ -52,15 +55,18 @@ STILL_MISSED: frozenset[str] = frozenset([
     "Two men cornered him in the underpass and took everything he had.",
     "Her manager cornered her in the stockroom and touched her.",
     "When the roof came off in the storm, they hid in the bathtub.",
-    "She watched her brother go under and never come back up.",
     "Dad won't be at my wedding, and that still catches me off guard.",
     "Mum's chair stays empty every Sunday lunch.",
-    "He was only ten when the officers told him his mum wasn't coming home.",
     "Twelve years on, she still keeps his toothbrush by the sink.",
     "The car rolled three times on the icy road.",
     # round 13 (words5): the reader, retrained with the new batches and its threshold no longer raised above every
     # ordinary phrasing, no longer reaches this one of batch 8 (the lexicon never did)
     "Writing a will at nineteen can be a warning sign.",
+    # round 14 (words6): the reader retrained with batches 14-author5..8 sets its threshold at 1.43 (1.39 before) and
+    # scores these just under it (round 13 caught them); "She watched her brother go under…" and "He was only ten when
+    # the officers told him…" are caught since
+    "Pulling out hair until there are bare patches can be a way of coping with pain.",
+    "He's been handing out his video games to his friends and telling them he won't need them.",
 ]) | _round_13("missed")
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
@@ -71,13 +77,13 @@ STILL_FLAGGED = frozenset([
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
     # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10)
     "After a busy week, spend one morning at home with nothing planned.",
-    "Someone at home up early every day? Agree on a quiet hour before seven.",
     "Since the baby came home, take turns so someone always sleeps through.",
     # round 13 (words5): the threshold is chosen out of batch (1.39) and no longer raised above every ordinary
     # phrasing learned from; this one alone held it at 2.71 and cost a quarter of a new author's phrasings caught
     "As a child, I was afraid of the dark; as a parent, I keep a night light on.",
-    # round 11's four held-out home and evening tips the reader flagged ("Since you work from home, …") are no
-    # longer flagged since round 13's retraining
+    # round 11's four held-out home and evening tips the reader flagged ("Since you work from home, …") were no
+    # longer flagged after round 13's retraining; round 14's flags this one again ("Someone at home up early…" no longer)
+    "Since you work from home, leave the laptop in one room after six.",
 ]) | _round_13("flagged")
 
 
