@@ -23,6 +23,7 @@ post alone; Bluesky's expired session is passing): it then gives the outcome its
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
@@ -158,7 +159,8 @@ def timed_out(exc: BaseException | None) -> bool:
     return any("Timeout" in type(current).__name__ or isinstance(current, TimeoutError) for current in _chain(exc))
 
 
-def _chain(exc: BaseException | None):
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    """The exception and those it wraps, each once: its reason, an exception among its args, its cause or context."""
     seen: set[int] = set()
     current = exc
     while current is not None and id(current) not in seen:
@@ -176,17 +178,5 @@ def _chain(exc: BaseException | None):
 def never_connected(exc: BaseException | None) -> bool:
     """True when the connection was never made, so the request cannot have reached the network
     (urllib3's NewConnectionError or NameResolutionError, or httpx's ConnectError, anywhere in the chain)."""
-    seen: set[int] = set()
-    current = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if type(current).__name__ in ("NewConnectionError", "NameResolutionError", "ConnectError", "ConnectTimeout"):
-            return True
-        reason = getattr(current, "reason", None)
-        if isinstance(reason, BaseException):
-            current = reason
-            continue
-        args = getattr(current, "args", ())
-        nested = next((a for a in args if isinstance(a, BaseException)), None)
-        current = nested or current.__cause__ or current.__context__
-    return False
+    return any(type(current).__name__ in ("NewConnectionError", "NameResolutionError", "ConnectError", "ConnectTimeout")
+               for current in _chain(exc))
