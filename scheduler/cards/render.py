@@ -148,24 +148,21 @@ def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Layout, brand: B
     draw.rectangle((rule_x, top, rule_x + frame.rule_width - 1, top + frame.rule_height - 1), fill=brand.accent)
     baseline = top + frame.rule_height + frame.rule_gap + block.ascent
     for line in block.lines:
-        x = right - line.width if block.rtl else left
-        for word, word_width, gap in zip(line.words, line.widths, line.gaps):
-            draw_runs(draw, (x, baseline), word, brand.headline_chain, block.size, brand.text, block.rtl)
-            x += word_width + gap
+        draw_line(draw, (right - line.width if block.rtl else left, baseline), line, brand.headline_chain,
+                  block.size, brand.text)
         check_text(line_box(brand.headline_chain[0], block.size, right - line.width if block.rtl else left,
                             line.width, baseline), frame, "the headline", brand)
         baseline += block.line_height
 
 
-def draw_runs(draw: ImageDraw.ImageDraw, at: tuple[float, float], word: typesetting.Word, chain, size: int,
-              fill, rtl: bool) -> None:
-    """Draw one word run by run from `at` (its left end on the baseline)."""
+def draw_line(draw: ImageDraw.ImageDraw, at: tuple[float, float], line: typesetting.Line, chain, size: int,
+              fill) -> None:
+    """Draw one line piece by piece from `at` (its left end on the baseline), each in its own direction."""
     x, baseline = at
-    direction = "rtl" if rtl else "ltr"
-    runs = reversed(word.runs) if word.level % 2 else word.runs
-    for index, text in runs:
-        stamp(draw, (x, baseline), text, chain[index], size, fill, direction)
-        x += fonts.length(chain[index], size, text, direction)
+    for piece in line.pieces:
+        if piece.font != typesetting.SPACE:
+            stamp(draw, (x, baseline), piece.text, chain[piece.font], size, fill, "rtl" if piece.level % 2 else "ltr")
+        x += piece.width
 
 
 def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, path: Path, size: int, fill,
@@ -206,18 +203,16 @@ def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Fra
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
     size = frame.small
-    widths = [typesetting.word_width(w, brand.kicker_chain, size, rtl) for w in words]
+    widths = [typesetting.run_widths(w, brand.kicker_chain, size) for w in words]
     line = typesetting.make_line(words, widths, fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr"))
     total = line.width
     if total > available:
         raise ContentError(f"the kicker “{kicker}” is too long for one line on a {frame.width}x{frame.height} "
                            f"card; shorten the section name, or set kicker: none in {brand.source}")
     ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
-    left = x = frame.width - frame.margin - total if rtl else frame.margin
+    left = frame.width - frame.margin - total if rtl else frame.margin
     baseline = frame.margin_y + ascent
-    for word, width, gap in zip(line.words, line.widths, line.gaps):
-        draw_runs(draw, (x, baseline), word, brand.kicker_chain, size, brand.small_text, rtl)
-        x += width + gap
+    draw_line(draw, (left, baseline), line, brand.kicker_chain, size, brand.small_text)
     check_text(line_box(brand.kicker_chain[0], size, left, total, baseline), frame, "the kicker", brand)
 
 

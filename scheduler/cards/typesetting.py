@@ -11,10 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
-from scheduler.cards import fonts
+from scheduler.cards import bidi, fonts
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029\u3000]+")  # not U+00A0: a no-break space keeps words together
 _OPENERS = set(" \u00a0([{<‘“—–-/")
@@ -46,16 +46,27 @@ def normalise(text: str) -> str:
 @dataclass(frozen=True)
 class Word:
     text: str
-    runs: tuple[tuple[int, str], ...]  # (index into the font chain, text)
-    level: int  # bidi embedding level: even left-to-right, odd right-to-left
+    runs: tuple[tuple[int, str], ...]  # (index into the font chain, text): one font and one bidi level each
+    levels: tuple[int, ...]  # each run's bidi level: even left to right, odd right to left
     glued: bool = False  # follows the word before it with no space (after a dash: "resources—articles")
+    space_level: int = 0  # the bidi level of the space before it
+
+
+class Piece(NamedTuple):
+    """What a line is drawn from, left to right: a run of one font in one direction, or a space between words."""
+
+    font: int  # index into the font chain; SPACE for the space between two words (nothing to draw)
+    text: str
+    level: int  # even: set left to right; odd: right to left
+    width: float
+
+
+SPACE = -1
 
 
 @dataclass(frozen=True)
 class Line:
-    words: tuple[Word, ...]  # in visual order, left to right
-    widths: tuple[float, ...]
-    gaps: tuple[float, ...]  # the space after each word, in visual order
+    pieces: tuple[Piece, ...]  # in visual order, left to right
     width: float
 
 
@@ -83,16 +94,6 @@ class DoesNotFit(Exception):
         self.fits_chars = fits_chars
 
 
-def strong_direction(text: str) -> str | None:
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "L"
-        if kind in ("R", "AL"):
-            return "R"
-    return None
-
-
 def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], bool]:
     """Words with their font runs and bidi levels, and whether the paragraph reads right to left."""
     tokens: list[str] = []
@@ -106,22 +107,43 @@ def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], b
         for part_index, part in enumerate(_AFTER_DASH.split(token)):  # a line may end after a dash
             raw.append(part)
             glued.append(part_index > 0)
-    rtl = strong_direction(text) == "R"
-    directions = [strong_direction(word) for word in raw]
-    words = []
-    for index, (word, direction) in enumerate(zip(raw, directions)):
-        if direction is None:  # a neutral word (a number, a dash) takes its neighbours' direction
-            before = next((d for d in reversed(directions[:index]) if d), None)
-            after = next((d for d in directions[index + 1:] if d), None)
-            direction = before if before == after and before else ("R" if rtl else "L")
-        level = (1 if rtl else 0) + (direction != ("R" if rtl else "L"))
-        words.append(Word(word, fonts.split_runs(word, chain), level, glued[index]))
+    rtl = bidi.strong_direction(text) == "R"
+    levels = bidi.levels(text, rtl)  # the whole paragraph's: a neutral takes its direction from both sides
+    words, start = [], 0
+    for index, word in enumerate(raw):
+        space_level = 0
+        if index and not glued[index]:
+            space_level = levels[start]
+            start += 1  # the space before the word
+        runs, run_levels = _level_runs(fonts.split_runs(word, chain), levels[start:start + len(word)])
+        words.append(Word(word, runs, run_levels, glued[index], space_level))
+        start += len(word)
     return tuple(words), rtl
 
 
-def visual_order(words: list[Word]) -> list[Word]:
-    """Unicode bidi rule L2 at the word level: reverse every run at each odd-and-higher level."""
-    order = list(words)
+def _level_runs(runs: tuple[tuple[int, str], ...], levels: tuple[int, ...]
+                ) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """Font runs cut where the bidi level changes, and the level of each."""
+    if min(levels, default=0) == max(levels, default=0):
+        return runs, (levels[0] if levels else 0,) * len(runs)
+    cut: list[tuple[int, str]] = []
+    cut_levels: list[int] = []
+    at = 0
+    for font, text in runs:
+        begin = at
+        for offset in range(1, len(text) + 1):
+            if offset == len(text) or levels[at + offset] != levels[begin]:
+                cut.append((font, text[begin - at:offset]))
+                cut_levels.append(levels[begin])
+                begin = at + offset
+        at += len(text)
+    return tuple(cut), tuple(cut_levels)
+
+
+def visual_order(pieces: list[Piece]) -> list[Piece]:
+    """Unicode bidi rule L2 over a line's pieces (each of one level): reverse every run at each odd-and-higher
+    level; a piece reversed an odd number of times is one at an odd level, which raqm sets right to left."""
+    order = list(pieces)
     if not order:
         return order
     highest = max(w.level for w in order)
@@ -140,9 +162,14 @@ def visual_order(words: list[Word]) -> list[Word]:
     return order
 
 
-def word_width(word: Word, chain: tuple[Path, ...], size: int, rtl: bool) -> float:
-    direction = "rtl" if rtl else "ltr"
-    return sum(fonts.length(chain[i], size, text, direction) for i, text in word.runs)
+def run_widths(word: Word, chain: tuple[Path, ...], size: int) -> tuple[float, ...]:
+    """How far each run of `word` advances the pen, set in its own direction."""
+    return tuple(fonts.length(chain[i], size, text, "rtl" if level % 2 else "ltr")
+                 for (i, text), level in zip(word.runs, word.levels))
+
+
+def word_width(word: Word, chain: tuple[Path, ...], size: int) -> float:
+    return sum(run_widths(word, chain, size))
 
 
 def _best_partition(ending: list[list[float]], n: int, lines: int, max_width: float,
@@ -236,7 +263,7 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
     """
     words, rtl = split_words(text, chain)
     width_box, height_box = box
-    widths = [word_width(w, chain, max_size, rtl) for w in words]  # measured once, at the largest size
+    widths = [word_width(w, chain, max_size) for w in words]  # measured once, at the largest size
     space = fonts.length(chain[0], max_size, " ", "rtl" if rtl else "ltr")
     ascent, descent = fonts.ink_extent(chain[0], max_size)
     line_width = _line_widths(words, widths, space)
@@ -315,16 +342,15 @@ def _line_widths(words, widths: list[float], space: float):
 
 
 def make_line(words, widths, space: float) -> Line:
-    """One line of words (logical order) laid out left to right, with the gap after each word."""
-    logical = {id(w): (index, width) for index, (w, width) in enumerate(zip(words, widths))}
-    ordered = visual_order(list(words))
-    line_widths = tuple(logical[id(w)][1] for w in ordered)
-    gaps = []
-    for left, right in pairwise(ordered):
-        later = left if logical[id(left)][0] > logical[id(right)][0] else right
-        gaps.append(0.0 if later.glued else space)
-    gaps.append(0.0)
-    return Line(tuple(ordered), line_widths, tuple(gaps), sum(line_widths) + sum(gaps))
+    """One line of words (logical order; `widths`: each word's run widths) laid out left to right."""
+    pieces = []
+    for index, (word, run_widths) in enumerate(zip(words, widths)):
+        if index and not word.glued:
+            pieces.append(Piece(SPACE, " ", word.space_level, space))
+        pieces += map(Piece, (font for font, _ in word.runs), (text for _, text in word.runs), word.levels,
+                      run_widths)
+    ordered = visual_order(pieces)
+    return Line(tuple(ordered), sum(piece.width for piece in ordered))
 
 
 def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: int,
@@ -335,7 +361,7 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
     max_width, max_height = box
     if (len(breaks) - 1) * step + ascent + descent > max_height:
         return None
-    widths = [word_width(w, chain, size, rtl) for w in words]
+    widths = [run_widths(w, chain, size) for w in words]
     space = fonts.length(chain[0], size, " ", "rtl" if rtl else "ltr")
     lines, start = [], 0
     for end in breaks:
@@ -350,6 +376,6 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
 def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:
     ascent, descent = fonts.ink_extent(chain[0], size)
     lines = max(0, int((box[1] - ascent - descent) // round(size * line_height)) + 1)
-    needed = sum(word_width(w, chain, size, rtl) for w in words) + fonts.load(chain[0], size).getlength(" ") * len(words)
+    needed = sum(word_width(w, chain, size) for w in words) + fonts.load(chain[0], size).getlength(" ") * len(words)
     # balanced lines leave some slack: count on filling about 90% of each line
     return max(1, int(length * lines * box[0] * 0.9 / max(needed, 1)))

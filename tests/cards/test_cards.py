@@ -86,9 +86,9 @@ def test_headlines_of_1_to_90_characters_fit_legibly_in_balanced_lines(brand, si
     assert all(line.width <= box_width for line in block.lines)
     assert not block.orphan
     if len(block.lines) > 1:
-        assert len(block.lines[-1].words) >= 2
+        assert len(shown(block.lines[-1]).split()) >= 2
         widths = [line.width for line in block.lines]
-        assert min(widths) >= 0.45 * max(widths), [" ".join(w.text for w in l.words) for l in block.lines]
+        assert min(widths) >= 0.45 * max(widths), [shown(line) for line in block.lines]
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -117,8 +117,12 @@ def test_a_single_long_word_renders_and_a_too_long_headline_asks_for_a_shorter_o
 
 def lines_of(brand, text: str, size: str) -> list[str]:
     block = set_headline(typesetting.normalise(text), brand, frame_for(brand, size), size)
-    return ["".join(w.text + (" " if gap else "") for w, gap in zip(line.words, line.gaps)).strip()
-            for line in block.lines]
+    return [shown(line) for line in block.lines]
+
+
+def shown(line: typesetting.Line) -> str:
+    """A line's pieces left to right (a right-to-left piece's letters in reading order)."""
+    return "".join(piece.text for piece in line.pieces)
 
 
 def test_a_lone_last_word_is_avoided_when_a_better_break_exists(brand):
@@ -136,7 +140,7 @@ def test_a_line_may_end_after_a_dash_with_no_space_added(brand):
     assert lines_of(brand, "You might share educational resources—articles or short videos.", "x") == [
         "You might share", "educational resources—", "articles or short videos."]
     words, _ = typesetting.split_words("resources—articles", (REPO / "assets/fonts/Vollkorn-Medium.ttf",))
-    line = typesetting.make_line(words, [100.0, 80.0], space=20.0)
+    line = typesetting.make_line(words, [(100.0,), (80.0,)], space=20.0)
     assert [w.text for w in words] == ["resources—", "articles"] and line.width == 180.0  # no space added
 
 
@@ -217,8 +221,9 @@ def test_ordinary_emoji_are_drawn_in_monochrome_from_noto_emoji(brand):
 
 def test_a_right_to_left_headline_reads_right_to_left(brand):
     words, rtl = typesetting.split_words("שלום עליכם friends", brand.headline_chain)
-    assert rtl and [w.level for w in words] == [1, 1, 2]
-    assert [w.text for w in typesetting.visual_order(list(words))] == ["friends", "עליכם", "שלום"]
+    assert rtl and [w.levels for w in words] == [(1,), (1,), (2,)]
+    line = typesetting.make_line(words, [(1.0,)] * 3, space=0.5)
+    assert shown(line) == "friends עליכם שלום"
     frame = frame_for(brand, "square")
     block = set_headline("שלום עליכם חברים", brand, frame, "square")
     assert block.rtl
@@ -230,8 +235,27 @@ def test_a_right_to_left_headline_reads_right_to_left(brand):
 
 def test_a_right_to_left_word_inside_an_english_headline_keeps_its_place(brand):
     words, rtl = typesetting.split_words("Say שלום to calm", brand.headline_chain)
-    assert not rtl and [w.level for w in words] == [0, 1, 0, 0]
-    assert [w.text for w in typesetting.visual_order(list(words))] == ["Say", "שלום", "to", "calm"]
+    assert not rtl and [w.levels for w in words] == [(0,), (1,), (0,), (0,)]
+    assert shown(typesetting.make_line(words, [(1.0,)] * 4, space=0.5)) == "Say שלום to calm"
+
+
+def test_quotation_marks_around_arabic_and_hebrew_in_an_english_headline_follow_the_paragraph(brand):
+    # a user trial: the marks were set with the right-to-left words, reversed (”تنفس ببطء“), and at a line break
+    # the Hebrew marks sat on the wrong words; a mark between an English and an Arabic word is the paragraph's
+    headline = 'Try saying "تنفس ببطء" (breathe slowly) or "נשימה עמוקה" to yourself.'
+    assert lines_of(brand, headline, "x") == [
+        "Try saying “ببطء تنفس”",  # left to right on the card: the opening mark, then تنفس ببطء read right to left
+        "(breathe slowly) or “נשימה",
+        "עמוקה” to yourself."]
+    block = set_headline(typesetting.normalise(headline), brand, frame_for(brand, "x"), "x")
+    assert [(piece.text, piece.level) for piece in block.lines[0].pieces][-5:] == [
+        ("“", 0), ("ببطء", 1), (" ", 1), ("تنفس", 1), ("”", 0)]
+    hebrew = "אמרו \"שלום\" לכולם (עכשיו)."
+    assert lines_of(brand, hebrew, "square") == ["”שלום“ אמרו", ").עכשיו( לכולם"]  # raqm mirrors the parentheses
+    frame = frame_for(brand, "square")
+    ink = ImageChops.difference(png(render_card(hebrew, brand, "square")), base_image(brand, "square")).crop(
+        (0, frame.headline_top, frame.width, frame.headline_bottom)).getbbox()
+    assert ink[2] > frame.width - frame.margin - 10  # still set against the right margin
     render_card("Say שלום to calm", brand)
 
 
