@@ -118,15 +118,18 @@ def cmd_cards(ctx: Context) -> int:
     data = report.as_dict()
     if data["sheet"] is None:
         data.pop("sheet")
-    if not data["unreadable"]:
-        data.pop("unreadable")
+    for key in ("unreadable", "refused"):
+        if not data[key]:
+            data.pop(key)
     ctx.unreadable(report.unreadable, failing=True)
-    if not report.cards:
+    for row in report.refused:
+        print(f"error: {row.error}", file=sys.stderr)
+    if not report.cards and not report.refused:
         ctx.emit(data, "no cards drawn: no campaign reads (see above)" if report.unreadable else
                  "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
         return EXIT_USAGE if report.unreadable else EXIT_OK
     ctx.emit(data, "\n".join(report.lines()))
-    return EXIT_USAGE if report.unreadable else EXIT_OK
+    return EXIT_USAGE if report.unreadable or report.refused else EXIT_OK
 
 
 def cmd_queue(ctx: Context) -> int:

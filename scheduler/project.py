@@ -72,6 +72,7 @@ from scheduler.results import (
     PostingBeat,
     PreviewReport,
     QueueReport,
+    RefusedCard,
     SplitArticle,
     SplitBlock,
     SplitReport,
@@ -189,7 +190,8 @@ class Project:
     def draw_cards(self, campaigns: Sequence[str] = (), size: str | None = None, *, progress: bool = False,
                    sheet: Path | str | None = None) -> CardsReport:
         """Draw the campaigns' cards in `size` (x, square, portrait or all); by default in the size each
-        configured network shows."""
+        configured network shows. A tip whose headline cannot be drawn is in the report's `refused`, and the
+        other tips' cards are drawn."""
         # lazy: Pillow and the card drawing stay out of commands that draw none (run-due and collect, from cron)
         from scheduler.cards.render import render_campaigns
 
@@ -202,7 +204,8 @@ class Project:
         report = render_campaigns(self.settings, found, sizes, progress=progress,
                                   sheet=Path(sheet) if sheet else None)
         return CardsReport(cards=[Card.of(card) for card in report["cards"]], rendered=report["rendered"],
-                           unchanged=report["unchanged"], sheet=report.get("sheet"), unreadable=unreadable)
+                           unchanged=report["unchanged"], sheet=report.get("sheet"), unreadable=unreadable,
+                           refused=[RefusedCard.of(row) for row in report["refused"]])
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
         with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store() as store:

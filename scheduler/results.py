@@ -201,16 +201,31 @@ class Card(Result):
 
 
 @dataclass(frozen=True)
+class RefusedCard(Result):
+    """A tip whose headline cannot be drawn (too long, a word too wide, a character no font has): its cards stay
+    as they were, and the other tips' cards are drawn."""
+    campaign: str
+    tip: str
+    sizes: list[str]  # the card sizes it does not fit
+    error: str        # file:line:col: tip ID: what is wrong; what to do
+
+
+@dataclass(frozen=True)
 class CardsReport(Result):
     cards: list[Card]
     rendered: int
     unchanged: int
     sheet: str | None = None
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
+    refused: list[RefusedCard] = field(default_factory=list)  # tips whose headline cannot be drawn: named
 
     def lines(self) -> list[str]:
         folders = sorted({str(PurePath(card.path).parent) for card in self.cards})
-        lines = [f"{counted(self.rendered, 'card')} drawn, {self.unchanged} unchanged, in {', '.join(folders)}"]
+        lines = [f"{counted(self.rendered, 'card')} drawn, {self.unchanged} unchanged"
+                 + (f", in {', '.join(folders)}" if folders else "")]
+        if self.refused:
+            lines.append(f"{counted(len(self.refused), 'tip')} not drawn (see above): change the headline in its "
+                         "campaign file and run `juno-scheduler cards` again")
         return lines + ([f"contact sheet: {self.sheet}"] if self.sheet else [])
 
 

@@ -133,9 +133,14 @@ def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesettin
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the headline “{text}”: {exc}") from None
     except typesetting.DoesNotFit as exc:
-        raise ContentError(f"the headline “{text}” ({len(text)} characters) does not fit the {size} card "
-                           f"({frame.width}x{frame.height}) at the smallest legible size, {low} px; "
-                           f"shorten it to about {exc.fits_chars} characters") from None
+        card = f"the {size} card ({frame.width}x{frame.height}) at the smallest legible size, {low} px"
+        if exc.too_wide is not None:
+            word = "is one word," if exc.too_wide == text else f"has a word, “{exc.too_wide}”,"
+            raise ContentError(f"the headline “{text}” {word} wider than {card}; break it with a space, "
+                               "or shorten it") from None
+        shorter = f"about {exc.fits_chars} characters" if exc.fits_chars < len(text) else "fewer words"
+        raise ContentError(f"the headline “{text}” ({len(text)} characters) does not fit {card}; "
+                           f"shorten it to {shorter}") from None
 
 
 def draw_headline(draw: ImageDraw.ImageDraw, block: typesetting.Layout, brand: Brand, frame: Frame) -> None:
@@ -395,10 +400,11 @@ def headline_place(settings, campaign, tip) -> str:
 def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: Path | None = None) -> dict:
     """Cards for every tip not skipped, in every size, on every core; unchanged cards are kept.
 
-    Each card is set and drawn once, on some core, and staged beside its place; only when every one was drawn
-    do they replace the old cards. A headline that does not fit (or has a character no font has) leaves every
-    card as it was. With `sheet`, also writes a contact sheet of all the cards there.
-    Returns {"cards": [...], "rendered": n, "unchanged": n} (and "sheet").
+    Each card is set and drawn once, on some core, and staged beside its place; when all are drawn, the staged
+    ones replace the old cards. A headline that does not fit (or has a character no font has) stops only its own
+    tip's cards, which stay as they were: the tip is named once, with its place and the sizes it does not fit, in
+    "refused"; every other tip's cards are drawn. With `sheet`, also writes a contact sheet of the other tips' cards.
+    Returns {"cards": [...], "rendered": n, "unchanged": n, "refused": [...]} (and "sheet").
     """
     if sheet is not None:  # refused before any card is drawn
         checked_output(sheet, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
@@ -435,22 +441,29 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
                      key=lambda folder: len(folder.parts), reverse=True)
     made = [folder for folder in folders if not folder.exists()]
     drawn = _render_all(brand, work, progress)
-    problems = [f"{headline_place(settings, *places[index])}: tip {places[index][1].id}: {outcome}"
-                for index, outcome in enumerate(drawn) if isinstance(outcome, ContentError)]
-    if problems:
-        for outcome in drawn:
-            if isinstance(outcome, Path):
+    refused: dict[tuple[str, str], dict] = {}  # one row per tip, however many of its sizes do not fit
+    for outcome, item, (campaign, tip) in zip(drawn, work, places):
+        if isinstance(outcome, ContentError):
+            row = refused.setdefault((campaign.slug, tip.id), {
+                "campaign": campaign.slug, "tip": tip.id, "sizes": [],
+                "error": f"{headline_place(settings, campaign, tip)}: tip {tip.id}: {outcome}"})
+            row["sizes"].append(item[2])
+    for row in refused.values():
+        if len(row["sizes"]) > 1:
+            row["error"] += f" (the {' and '.join(row['sizes'][1:])} card{'s' if len(row['sizes']) > 2 else ''} too)"
+    for outcome, item, (campaign, tip) in zip(drawn, work, places):
+        if isinstance(outcome, Path):  # a refused tip's cards all stay as they were, the sizes that fit too
+            if (campaign.slug, tip.id) in refused:
                 outcome.unlink(missing_ok=True)
-        for folder in made:  # deepest first: the folders the staged cards needed go too (a card that
-            if folder.is_dir():  # failed made none, so a batch that drew nothing made no folder)
-                folder.rmdir()
-        more = f" (and {len(problems) - 1} more like it)" if len(problems) > 1 else ""
-        raise ContentError(problems[0] + more + "; no card was written")
-    for staged, item in zip(drawn, work):
-        assert isinstance(staged, Path)  # every problem was raised above
-        os.replace(staged, item[3])
-    report = {"cards": entries, "rendered": len(work), "unchanged": len(entries) - len(work)}
-    if sheet is not None:
+            else:
+                os.replace(outcome, item[3])
+    for folder in made:  # deepest first: a folder only a refused tip's staged cards needed goes too
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    entries = [entry for entry in entries if (entry["campaign"], entry["tip"]) not in refused]
+    report = {"cards": entries, "rendered": sum(entry["rendered"] for entry in entries),
+              "unchanged": sum(not entry["rendered"] for entry in entries), "refused": list(refused.values())}
+    if sheet is not None and entries:
         paths = [settings.root / entry["path"] for entry in entries]
         columns = len(sizes) if len(sizes) > 1 else None  # one row per tip, one column per size
         report["sheet"] = display_path(contact_sheet(paths, Path(sheet).resolve(), label_font=brand.small_font,

@@ -87,11 +87,13 @@ class Layout:
 
 
 class DoesNotFit(Exception):
-    """The text does not fit at the smallest size allowed; `fits_chars` says roughly how much would."""
+    """The text does not fit at the smallest size allowed: `too_wide` is a word wider than the box at that size
+    (None when every word fits on a line of its own), `fits_chars` roughly how many characters would fit."""
 
-    def __init__(self, message: str, fits_chars: int):
+    def __init__(self, message: str, fits_chars: int, too_wide: str | None = None):
         super().__init__(message)
         self.fits_chars = fits_chars
+        self.too_wide = too_wide
 
 
 def split_words(text: str, chain: tuple[Path, ...]) -> tuple[tuple[Word, ...], bool]:
@@ -322,8 +324,9 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
                 break
     chosen = [c for c in candidates if not c.orphan] or candidates
     if not chosen:
+        too_wide = next((w.text for w in words if word_width(w, chain, min_size) > width_box), None)
         raise DoesNotFit(f"{len(text)} characters do not fit at the smallest legible size ({min_size} px)",
-                         _rough_capacity(words, rtl, chain, min_size, box, line_height, len(text)))
+                         _rough_capacity(words, chain, min_size, box, line_height, len(text)), too_wide)
     best = max(chosen, key=lambda c: (c.score, c.size, -len(c.breaks)))
     return replace(best.layout, orphan=best.orphan)
 
@@ -373,7 +376,7 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
     return Layout(size, tuple(lines), space, step, ascent, descent, rtl, False)
 
 
-def _rough_capacity(words, rtl, chain, size, box, line_height, length) -> int:
+def _rough_capacity(words, chain, size, box, line_height, length) -> int:
     ascent, descent = fonts.ink_extent(chain[0], size)
     lines = max(0, int((box[1] - ascent - descent) // round(size * line_height)) + 1)
     needed = sum(word_width(w, chain, size) for w in words) + fonts.load(chain[0], size).getlength(" ") * len(words)

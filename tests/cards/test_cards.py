@@ -111,8 +111,21 @@ def test_a_single_long_word_renders_and_a_too_long_headline_asks_for_a_shorter_o
     with pytest.raises(ContentError) as caught:
         render_card(long, brand, "x")
     message = str(caught.value)
-    assert "does not fit the x card (1600x900) at the smallest legible size, 75 px" in message
-    assert "shorten it to about" in message
+    assert f"({len(long)} characters) does not fit the x card (1600x900) at the smallest legible size, 75 px" in message
+    fits = int(message.rsplit("shorten it to about ", 1)[1].split()[0])
+    assert fits < len(long)
+
+
+def test_a_word_wider_than_the_card_is_named_instead_of_a_length_the_headline_already_has(brand):
+    # a user trial: "shorten it to about 172 characters" for a 61-character headline whose one word was too wide
+    headline = "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word."
+    with pytest.raises(ContentError) as caught:
+        render_card(headline, brand, "x")
+    assert str(caught.value) == (
+        f"the headline “{headline}” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, wider than the x "
+        "card (1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it")
+    with pytest.raises(ContentError, match="is one word, wider than the square card .*; break it with a space"):
+        render_card("💪🌬️😴👨‍👩‍👧" * 6, brand, "square")
 
 
 def lines_of(brand, text: str, size: str) -> list[str]:
@@ -406,17 +419,92 @@ def test_a_damaged_card_on_disk_is_drawn_again(project):
     assert png(path.read_bytes()).size == SIZES["x"]
 
 
-def test_a_headline_that_cannot_fit_names_its_place_and_nothing_is_written(project):
+def test_a_headline_that_cannot_fit_is_named_with_its_place_and_the_other_tips_are_drawn(project):
     settings = load_settings(project)
     unbreakable = "Read:\u00a0www.junocounseling.example/what-to-do-when-one-partner-wants-counseling"
     write_campaign(project, CAMPAIGN.replace("headline: Patience matters.", f"headline: \"{unbreakable}\""))
     campaign = load_campaign(project / "posts" / "seed.yaml", project)
-    with pytest.raises(ContentError) as caught:
-        render_campaigns(settings, [campaign], "all", progress=False)
-    message = str(caught.value)
-    assert message.startswith("posts/seed.yaml:9:15: tip patience-matters: the headline")
-    assert "shorten it to about" in message and "no card was written" in message
-    assert not settings.cards_dir.exists()
+    report = render_campaigns(settings, [campaign], "all", progress=False)
+    [refused] = report["refused"]
+    assert refused["tip"] == "patience-matters" and refused["sizes"] == ["x", "square", "portrait"]
+    assert refused["error"].startswith("posts/seed.yaml:9:15: tip patience-matters: the headline")
+    assert refused["error"].endswith("break it with a space, or shorten it (the square and portrait cards too)")
+    assert {(card["tip"], card["rendered"]) for card in report["cards"]} == {("resistance-isnt-indifference", True)}
+    assert report["rendered"] == 3 and report["unchanged"] == 0
+    folder = settings.cards_dir / "seed"
+    assert sorted(path.name for path in folder.iterdir()) == [  # nothing staged is left behind
+        f"resistance-isnt-indifference-{size}.png" for size in ("portrait", "square", "x")]
+
+
+def test_a_tip_that_cannot_be_drawn_keeps_its_old_cards_and_a_campaign_of_only_such_tips_makes_no_folder(project):
+    settings = load_settings(project)
+    path = write_campaign(project)
+    campaign = load_campaign(path, project)
+    render_campaigns(settings, [campaign], "x", progress=False)
+    old = card_path(settings.cards_dir, "seed", "patience-matters").read_bytes()
+    path.write_text(CAMPAIGN.replace("headline: Patience matters.", "headline: Patience漢."), encoding="utf-8")
+    report = render_campaigns(settings, [load_campaign(path, project)], "all", progress=False)
+    assert [row["tip"] for row in report["refused"]] == ["patience-matters"]
+    assert card_path(settings.cards_dir, "seed", "patience-matters").read_bytes() == old
+    assert not card_path(settings.cards_dir, "seed", "patience-matters", "square").exists()
+    # fits the square and portrait cards, not the x card: those drawn are not kept, nor the folder they needed
+    long = " ".join(["Pneumonoultramicr"] * 6)  # six lines of one word each: too tall for the x card
+    only = CAMPAIGN.replace("headline: \"Resistance isn't indifference.\"", f"headline: {long}")
+    (project / "posts" / "other.yaml").write_text(only.replace("status: draft", "status: skip"), encoding="utf-8")
+    report = render_campaigns(settings, [load_campaign(project / "posts" / "other.yaml", project)], "all",
+                              progress=False)
+    assert report["cards"] == [] and [row["sizes"] for row in report["refused"]] == [["x"]]
+    assert "(107 characters) does not fit the x card" in report["refused"][0]["error"]
+    assert not (settings.cards_dir / "other").exists()
+
+
+ODD_TEXT = """\
+article: {title: Odd text, source: articles/what-to-do-when-one-partner-wants-counseling.txt}
+tips:
+  - id: breathe
+    headline: 'Try saying "تنفس ببطء" (breathe slowly) or "נשימה עמוקה" to yourself.'
+    text: Breathe slowly.
+    status: approved
+  - id: long-word
+    headline: Pneumonoultramicroscopicsilicovolcanoconiosis is a long word.
+    text: A long word.
+    status: approved
+  - id: emoji-only
+    headline: "💪🌬️😴👨‍👩‍👧💪🌬️😴👨‍👩‍👧💪🌬️😴👨‍👩‍👧💪🌬️😴"
+    text: Emoji.
+    status: approved
+  - id: calm
+    headline: Calm 💪 works.
+    text: Calm works.
+    status: approved
+"""
+
+
+def test_cards_names_every_headline_it_cannot_draw_draws_the_others_and_exits_2(project, cli):
+    # a user trial: one long word stopped every card of the campaign, with "shorten it to about 172 characters"
+    # for a 61-character headline, and "and 1 more like it" for the other one
+    (project / "posts" / "odd-text.yaml").write_text(ODD_TEXT, encoding="utf-8")
+    result = cli("cards", "odd-text", "--sheet", "sheet.png", cwd=project)
+    assert result.code == 2, result
+    errors = result.err.splitlines()
+    assert errors == [
+        ("error: posts/odd-text.yaml:8:15: tip long-word: the headline “Pneumonoultramicroscopicsilicovolcanoconiosis "
+         "is a long word.” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, wider than the x card "
+         "(1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it"),
+        "error: posts/odd-text.yaml:12:15: tip emoji-only: the headline “" + "💪🌬😴👨‍👩‍👧" * 3 + "💪🌬😴” is one "
+        "word, wider than the x card (1600x900) at the smallest legible size, 75 px; break it with a space, or "
+        "shorten it"], result.err
+    assert result.out.splitlines()[:2] == [
+        "2 cards drawn, 0 unchanged, in .juno/cards/odd-text",
+        "2 tips not drawn (see above): change the headline in its campaign file and run `juno-scheduler cards` again"]
+    folder = project / ".juno" / "cards" / "odd-text"
+    assert sorted(path.name for path in folder.iterdir()) == ["breathe-x.png", "calm-x.png"]
+    assert Image.open(project / "sheet.png").height < 2 * 500  # the two cards drawn, on one row
+    again = cli("cards", "odd-text", "--json", cwd=project)
+    assert again.code == 2
+    data = json.loads(again.out)
+    assert [row["tip"] for row in data["refused"]] == ["long-word", "emoji-only"]
+    assert data["unchanged"] == 2 and data["rendered"] == 0
 
 
 def test_render_campaigns_draws_every_size_on_every_core_and_skips_skipped_tips(project):
