@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -154,5 +155,31 @@ def test_the_review_page_shows_the_whole_queue_with_every_card(browser, reviewed
 
         assert opened.problems == []
         opened.screenshot(f"preview-{screen}.png")
+    finally:
+        opened.close()
+
+
+def test_a_long_tracking_warning_wraps_on_a_phone(browser, reviewed_page, tmp_path):
+    # a user trial: the warning about an article address with utm_... tracking ran off a 375 px screen, and the
+    # whole page scrolled sideways
+    page_file, _plan, _report = reviewed_page
+    root = tmp_path / "project"
+    shutil.copytree(page_file.parents[1], root)
+    campaign = root / "posts" / "talking-about-counseling.yaml"
+    address = "https://junocounseling.com/blog/talking-about-counseling"
+    tracked = f"{address}?utm_source=newsletter&utm_medium=email&utm_campaign=december-sleep-series"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(address, tracked, 1), encoding="utf-8")
+    result = run_cli("preview", "--now", NOW, "--out", "review/page.html", cwd=root)
+    assert result.code == 0, result
+    opened = OpenPage(browser, root / "review" / "page.html", WIDTHS["phone"])
+    try:
+        notice = opened.page.locator(".notices li")
+        assert notice.count() == 1 and "utm_campaign=december-sleep-series" in notice.inner_text()
+        box = notice.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS["phone"], box
+        assert opened.page.evaluate("(el => el.scrollWidth - el.clientWidth)(document.querySelector('.notices li'))") <= 0
+        assert opened.overflow() <= 0, "nothing makes the page scroll sideways"
+        assert opened.problems == []
+        opened.screenshot("preview-tracking-warning-phone.png")
     finally:
         opened.close()
