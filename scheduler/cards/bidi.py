@@ -33,6 +33,12 @@ def strong_direction(text: str) -> str | None:
     return None
 
 
+def mixed(text: str) -> bool:
+    """Whether `text` has left-to-right and right-to-left letters (or Arabic digits) both."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    return "L" in kinds and not kinds.isdisjoint(("R", "AL", "AN"))
+
+
 @lru_cache(maxsize=1024)
 def levels(text: str, rtl: bool) -> tuple[int, ...]:
     """Each character's level in a paragraph of base direction `rtl`: even left to right, odd right to left."""

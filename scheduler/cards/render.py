@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
-from scheduler.cards import fonts, glyphs, typesetting
+from scheduler.cards import bidi, fonts, glyphs, typesetting
 from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import Background, Brand, load_brand
 from scheduler.cards.contactsheet import make_sheet
@@ -43,6 +43,7 @@ SIZES = {"x": (1600, 900), "square": (1080, 1080), "portrait": (1080, 1350)}
 MAX_BYTES = 1_000_000
 RENDERER = "1"  # bump when the drawing changes, so cards made by an older version count as stale
 MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again since they keep to one font
+MIXED = "bidi-by-paragraph"  # a card mixing directions: drawn again since its neutrals follow the paragraph
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -135,8 +136,8 @@ def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesettin
     except typesetting.DoesNotFit as exc:
         card = f"the {size} card ({frame.width}x{frame.height}) at the smallest legible size, {low} px"
         if exc.too_wide is not None:
-            word = "is one word," if exc.too_wide == text else f"has a word, “{exc.too_wide}”,"
-            raise ContentError(f"the headline “{text}” {word} wider than {card}; break it with a space, "
+            word = "is one word that" if exc.too_wide == text else f"has a word, “{exc.too_wide}”, that"
+            raise ContentError(f"the headline “{text}” {word} does not fit {card}; break it with a space, "
                                "or shorten it") from None
         shorter = f"about {exc.fits_chars} characters" if exc.fits_chars < len(text) else "fewer words"
         raise ContentError(f"the headline “{text}” ({len(text)} characters) does not fit {card}; "
@@ -318,6 +319,8 @@ def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> s
     inputs = [RENDERER, brand.fingerprint, size, words, shown_kicker(kicker), sorted(fonts.layout_versions().items())]
     if any(fonts.is_mark(char) for char in f"{words}{shown_kicker(kicker) or ''}"):
         inputs.append(MARKS)  # a card with combining marks drawn before they kept to their letter's font is stale
+    if bidi.mixed(words) or bidi.mixed(shown_kicker(kicker) or ""):
+        inputs.append(MIXED)  # as is a card mixing directions drawn before bidi ran on the whole paragraph
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 

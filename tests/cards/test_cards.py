@@ -21,6 +21,7 @@ from scheduler.cards import fonts, typesetting
 from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.cards.render import (
     MAX_BYTES,
+    RENDERER,
     SIZES,
     alt_text,
     base_image,
@@ -28,6 +29,7 @@ from scheduler.cards.render import (
     card_path,
     contact_sheet,
     ensure_card,
+    fingerprint,
     frame_for,
     made_from,
     render_campaigns,
@@ -122,9 +124,9 @@ def test_a_word_wider_than_the_card_is_named_instead_of_a_length_the_headline_al
     with pytest.raises(ContentError) as caught:
         render_card(headline, brand, "x")
     assert str(caught.value) == (
-        f"the headline “{headline}” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, wider than the x "
-        "card (1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it")
-    with pytest.raises(ContentError, match="is one word, wider than the square card .*; break it with a space"):
+        f"the headline “{headline}” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, that does not fit "
+        "the x card (1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it")
+    with pytest.raises(ContentError, match="is one word that does not fit the square card .*; break it with a space"):
         render_card("💪🌬️😴👨‍👩‍👧" * 6, brand, "square")
 
 
@@ -263,6 +265,10 @@ def test_quotation_marks_around_arabic_and_hebrew_in_an_english_headline_follow_
     block = set_headline(typesetting.normalise(headline), brand, frame_for(brand, "x"), "x")
     assert [(piece.text, piece.level) for piece in block.lines[0].pieces][-5:] == [
         ("“", 0), ("ببطء", 1), (" ", 1), ("تنفس", 1), ("”", 0)]
+    old_inputs = [RENDERER, brand.fingerprint, "x", typesetting.normalise(headline), None,
+                  sorted(fonts.layout_versions().items())]
+    old = hashlib.sha256(json.dumps(old_inputs, ensure_ascii=False).encode()).hexdigest()[:24]
+    assert fingerprint(headline, brand, "x", None) != old  # such a card drawn before is drawn again
     hebrew = "אמרו \"שלום\" לכולם (עכשיו)."
     assert lines_of(brand, hebrew, "square") == ["”שלום“ אמרו", ").עכשיו( לכולם"]  # raqm mirrors the parentheses
     frame = frame_for(brand, "square")
@@ -489,11 +495,11 @@ def test_cards_names_every_headline_it_cannot_draw_draws_the_others_and_exits_2(
     errors = result.err.splitlines()
     assert errors == [
         ("error: posts/odd-text.yaml:8:15: tip long-word: the headline “Pneumonoultramicroscopicsilicovolcanoconiosis "
-         "is a long word.” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, wider than the x card "
-         "(1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it"),
+         "is a long word.” has a word, “Pneumonoultramicroscopicsilicovolcanoconiosis”, that does not fit the x "
+         "card (1600x900) at the smallest legible size, 75 px; break it with a space, or shorten it"),
         "error: posts/odd-text.yaml:12:15: tip emoji-only: the headline “" + "💪🌬😴👨‍👩‍👧" * 3 + "💪🌬😴” is one "
-        "word, wider than the x card (1600x900) at the smallest legible size, 75 px; break it with a space, or "
-        "shorten it"], result.err
+        "word that does not fit the x card (1600x900) at the smallest legible size, 75 px; break it with a space, "
+        "or shorten it"], result.err
     assert result.out.splitlines()[:2] == [
         "2 cards drawn, 0 unchanged, in .juno/cards/odd-text",
         "2 tips not drawn (see above): change the headline in its campaign file and run `juno-scheduler cards` again"]
