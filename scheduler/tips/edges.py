@@ -13,7 +13,8 @@ from scheduler.tips.sentences import STOPWORDS, Caseless, Screened, per_split, w
 from scheduler.tips.verbs import IMPERATIVES, is_imperative
 
 _QUOTED = Screened(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
-_FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])")
+_FIRST_PERSON = Screened(r"(?<![\w’'-])(?:I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|me|my|mine|myself)(?![\w’'-])",
+                         by_words=True)  # tried at every place of a sentence, and "me" is in "some": on whole words
 _MY_LOWER = Caseless(r"\b(?:my|me|myself|mine)\b")
 _REWRITE = re.compile(r"^I\s+(?:always\s+|often\s+|strongly\s+|gently\s+)?(?:encourage|invite|recommend|urge|"
                       r"suggest|advise|ask)\s+(?:you|clients|couples|parents|partners|people|readers)\s+to\s+"

@@ -296,6 +296,8 @@ def _first_sign(sequence, *, reverse: bool) -> tuple[bool, bool]:
             if argument is constants.AT_BOUNDARY or argument in ends:
                 return True, False
             return False, False
+        if op is constants.ASSERT_NOT and argument[0] == (-1 if reverse else 1) and _excludes_words(argument[1]):
+            return True, False  # `(?<![\w’'-])` before a word, `(?![\w’'-])` after it: no word character there
         if op in (constants.ASSERT, constants.ASSERT_NOT):
             continue
         apart, empty = _item_sign(op, argument, reverse=reverse)
@@ -304,6 +306,14 @@ def _first_sign(sequence, *, reverse: bool) -> tuple[bool, bool]:
         if not empty:
             return True, False
     return True, True
+
+
+def _excludes_words(sequence) -> bool:
+    """Whether the parsed sequence is one character of a class holding every word character (what a negative
+    lookaround before or after a word needs to say that no word character stands there)."""
+    constants = re._constants  # type: ignore[attr-defined]
+    return len(sequence) == 1 and sequence[0][0] is constants.IN and (
+        constants.CATEGORY, constants.CATEGORY_WORD) in sequence[0][1] and (constants.NEGATE, None) not in sequence[0][1]
 
 
 def _item_sign(op, argument, *, reverse: bool) -> tuple[bool, bool]:

@@ -119,19 +119,35 @@ _WORD_BOUNDARY = re.compile(r"\b")
 class Screened:
     """A rule run as written (with its own flags), but only on a text that holds one of the words every match
     holds (`needs`, read from the pattern; in lower case when the rule ignores case): most sentences hold none,
-    and looking for a few words costs less than running a rule that is tried at every place of a sentence."""
+    and looking for a few words costs less than running a rule that is tried at every place of a sentence.
 
-    __slots__ = ("_ignores_case", "needs", "pattern")
+    `by_words`: while an article is split, the rule is screened instead on the whole words every match holds (read
+    from the pattern as a `Caseless` rule's are, compared in lower case with the text's words, which are read once a
+    split): for a rule whose words are found inside common ones ("our" in "your", "me" in "some")."""
 
-    def __init__(self, pattern: str, flags: int = 0):
+    __slots__ = ("_ignores_case", "_written", "needs", "pattern", "words")
+
+    def __init__(self, pattern: str, flags: int = 0, *, by_words: bool = False):
         self.pattern = re.compile(pattern, flags)
         needs = required_literals(pattern)
         if needs is None:
             raise ValueError(f"no words that every match holds can be read from {pattern[:60]!r}: do not screen it")
         self._ignores_case = bool(flags & re.IGNORECASE)
         self.needs = tuple(sorted({need.lower() for need in needs})) if self._ignores_case else needs
+        screen = screen_of(pattern, STOPWORDS) if by_words else None
+        if by_words and screen is None:
+            raise ValueError(f"no whole words that every match holds can be read from {pattern[:60]!r}")
+        # lower case on both sides: a match as written is found, lowered, in the lowered text's words
+        self.words = frozenset(word.lower() for word in screen[0]) if screen is not None else None
+        self._written = tuple(word.lower() for word in screen[1]) if screen is not None else ()
 
     def may_match(self, text: str) -> bool:
+        if self.words is not None and _splitting[0]:
+            lowered = lowered_text(text)
+            if lowered is None:
+                return True
+            return not self.words.isdisjoint(whole_words(lowered)) or (
+                bool(self._written) and any(map(lowered.__contains__, self._written)))
         if self._ignores_case:
             lowered = lowered_text(text)
             if lowered is None:  # a letter re.IGNORECASE pairs with another that lower() does not

@@ -20,7 +20,13 @@ from scheduler.tips.conditions import (
 from scheduler.tips.drafts import lead_in_case
 from scheduler.tips.edges import first_person, is_story, without_quotes
 from scheduler.tips.filters import is_promotion, is_question, opens_with_reference
-from scheduler.tips.sentences import STOPWORDS, Caseless, split_sentences, words
+from scheduler.tips.sentences import (
+    STOPWORDS,
+    Caseless,
+    Screened,
+    split_sentences,
+    words,
+)
 from scheduler.tips.tipmodel import SIGNS
 from scheduler.tips.verbs import has_verb, is_imperative
 
@@ -112,7 +118,7 @@ _CUT_AFTER = ("include", "includes", "including", "are", "is", "can", "could", "
               "these", "those", "following", "support you in", "help you with", "work on")
 _NEEDS_MORE = re.compile(r"\b(" + "|".join(_CUT_AFTER) + r")\s*[.!?]$", re.IGNORECASE)
 _LONGEST_CUT_AFTER = max(map(len, _CUT_AFTER))
-_POINTER = re.compile(r"\b(?:the above|the following|as above|mentioned above|listed above|see below|below:|"
+_POINTER = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|see below|below:|"
                       r"as mentioned|as we saw|as noted|as discussed|earlier in this|in this (?:post|article))\b",
                       re.IGNORECASE)
 # Nouns that, after "the", name something the article introduced earlier ("the invitation", "the waiting").
@@ -140,7 +146,7 @@ _PRACTICE_VOICE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we�
 _SYMPTOMS = Caseless(r"\bsymptoms\b")
 # Words of care that need the condition they treat: "Finding the best treatment may take trial and error" and
 # "Recovery is not about perfection" lean on the article's subject (treatment of what? recovery from what?).
-_CARE_WORDS = re.compile(r"\b(?:treatments?|medications?|medicines?|diagnos(?:is|es|ed)|relapses?|"
+_CARE_WORDS = Screened(r"\b(?:treatments?|medications?|medicines?|diagnos(?:is|es|ed)|relapses?|"
                          r"recovery(?! time)|side effects|doses?)\b", re.IGNORECASE)
 _ILLNESS = Caseless(r"\b(?:mental health|mental illness|mood|sleep|alcohol|drugs?|substances?|drinking|smoking|"
                     r"gambling|heart|injury|pain|migraine|allerg\w*|asthma|diabetes|cancer|pregnan\w*|postpartum|"
@@ -397,7 +403,7 @@ _POINTS = re.compile(r"\b(?:doing so|do so|did so|the (?:first|second|third|four
                      r"the (?:former|latter)\b|(?:one|some|all|each|any|none|both|either|neither|most|many|several) "
                      r"of (?:these|those)\b)", re.IGNORECASE)
 # An image told as a fact about the mind or a life ("Your mind is a snow globe.", "Grief is like the ocean.").
-_IMAGE = re.compile(r"\b(?:mind|minds|brain|heart|body|life|marriage|relationship|grief|thoughts|feelings|emotions)\s+"
+_IMAGE = Screened(r"\b(?:mind|minds|brain|heart|body|life|marriage|relationship|grief|thoughts|feelings|emotions)\s+"
                     r"(?:is|are)\s+(?:(?:just|a bit|much|more)\s+)?(?:like\s+)?(?:a|an)\s+(?!(?:normal|natural|common|"
                     r"real|important|serious|healthy|sign|part|way|response|reaction|condition|disorder|process|skill|"
                     r"choice|decision|partnership|team)\b)",

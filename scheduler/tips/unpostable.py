@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.edges import without_quotes
-from scheduler.tips.sentences import Caseless, split_sentences
+from scheduler.tips.sentences import Caseless, Screened, split_sentences
 from scheduler.tips.verbs import is_imperative
 
 # Something a follower can use: a step ("try", a command), what they can or need not do, a reassurance or a reframe.
@@ -54,12 +54,12 @@ _ABOUT_THE_PAGE = Caseless(
     r"\b(?:can|will|may) help you\b")
 
 # The practice's own selling in words a product page uses: its tool by name, what the author offers, marketing lines.
-_OWN_PITCH = re.compile(
+_OWN_PITCH = Screened(
     r"\b[Oo]ur (?:free |confidential |online )?[A-Z][\w’'-]+"
     r"|\bI (?:offer|provide|specialise|specialize|see clients|work with clients|am (?:accepting|currently accepting))\b"
     r"|\bfree (?:\d{1,2}|fifteen|twenty|thirty)[- ]minute\b"
     r"|\b(?:unleash|unlock) your (?:true |full )?potential\b|\bembark on (?:a|your|the) (?:path|journey)\b"
-    r"|^[Gg]et ready to\b")
+    r"|^[Gg]et ready to\b", by_words=True)  # "our" is found inside "your": screened on whole words
 _OUR_TITLE = re.compile(r"\b[Oo]ur (?:free |confidential |online )?([A-Z][\w’'-]+)")
 _NOT_A_PRODUCT = frozenset(["God", "Lord", "Creator", "English", "American", "Canadian", "British"])
 
@@ -71,7 +71,7 @@ _CLIENT_STORY = Caseless(
     r"|\b(?:a|one) (?:of my )?clients? (?:once|recently)\b")
 
 # Text a copy broke: markup left in, words run together, a form's or a menu's line.
-_DEBRIS = re.compile(r"\]\(|\[[^\]]*\]|[{}<>|]|&[a-z]+;|\*\*|__|\\[nt]|^\W*(?:home|menu|skip to)\b|"
+_DEBRIS = Screened(r"\]\(|\[[^\]]*\]|[{}<>|]|&[a-z]+;|\*\*|__|\\[nt]|^\W*(?:home|menu|skip to)\b|"
                      r"\b(?:name|e-?mail|phone|message)\s*\*", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}\b")
 
