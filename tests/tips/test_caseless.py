@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 from pathlib import Path
 
 import pytest
 
-from scheduler.tips import edges, filters, flags, scorer, sensitivity, standalone, verbs
+from scheduler.tips import (
+    edges,
+    filters,
+    flags,
+    scorer,
+    sensitivity,
+    standalone,
+    unpostable,
+    verbs,
+)
 from scheduler.tips.patterns import (
     by_first_letter,
     required_literals,
@@ -85,16 +95,21 @@ def test_a_screened_rule_answers_as_ignorecase_on_every_test_article():
 
 def test_a_screened_plain_rule_answers_as_the_rule_on_every_test_article():
     """sentences.Screened runs a rule only on a text holding one of the words every match holds."""
-    rules = [value for module in (edges, filters, flags, verbs) for value in vars(module).values()
+    rules = [value for module in (edges, filters, flags, verbs, standalone, unpostable) for value in vars(module).values()
              if isinstance(value, Screened)]
-    assert len(rules) >= 10
+    assert len(rules) >= 15 and sum(rule.words is not None for rule in rules) >= 2
     lines = [line for path in sorted(ARTICLES.rglob("*")) if path.is_file()
              for line in path.read_text(encoding="utf-8").splitlines()] + TEXTS
-    for rule in rules:
-        assert [rule.findall(line) for line in lines] == [rule.pattern.findall(line) for line in lines], rule.pattern
-        assert [rule.sub("", line) for line in lines] == [rule.pattern.sub("", line) for line in lines]
-        assert [bool(rule.search(line.lower())) for line in lines] == [
-            bool(rule.pattern.search(line.lower())) for line in lines]
+    lines += [sentence for line in lines for sentence in split_sentences(line)] + [
+        "I’m here; it’s mine. Our Circle Program helps.", "ME, MYSELF AND I", "Some time, my-self", "I’ve", "İ, me"]
+    for splitting in (False, True):  # while an article is split, a rule with `words` is screened on whole words
+        with one_split() if splitting else contextlib.nullcontext():
+            for rule in rules:
+                assert [rule.findall(line) for line in lines] == [rule.pattern.findall(line) for line in lines], (
+                    rule.pattern)
+                assert [rule.sub("", line) for line in lines] == [rule.pattern.sub("", line) for line in lines]
+                assert [bool(rule.search(line.lower())) for line in lines] == [
+                    bool(rule.pattern.search(line.lower())) for line in lines]
 
 
 def test_a_dangling_end_is_found_from_the_end_as_from_the_start():
@@ -173,6 +188,8 @@ def test_while_an_article_is_split_a_rule_answers_as_ignorecase_on_every_test_ar
     (r"\breach(?:ing)? out\b", {"reach", "reaching"}),
     (r"\w+ing\b", None), (r"[a-z]+ly", None), (r"(?i:abc)", None), (r"abc", None), (r"\babc", None),
     (r"\bab[cd]\b", {"abc", "abd"}), (r"\b(?:abc|\w+)\b", None), (r"(?<=x)abc\b", None),
+    (r"(?<![\w’'-])(?:me|my|I’m)(?![\w’'-])", {"me", "my", "I"}), (r"(?<![a-z])me(?!\w)", None),
+    (r"(?![\w])me(?<![\w])", None), (r"(?<![^\w])me(?![^\w])", None),
 ])
 def test_the_whole_words_every_match_holds_are_read_from_the_pattern(pattern, words):
     found = whole_words_of(pattern)
@@ -190,7 +207,7 @@ def test_whole_words_read_from_random_patterns_are_held_by_every_match():
     vocabulary = ["a", "ab", "abc", "b", "ba", "c"]
     signs = [" ", ",", ".", "’", "-", "_", "1"]
     edges = [r"\b", r"\b", " ", "", "", ",", r"\s+", r"\s*", "-?", r"\W", "[ ,]", "’", "_", r"\d", "(?!a)", "(?<=b)",
-             "[a-c]+", r"\w", "."]
+             "[a-c]+", r"\w", ".", r"(?<![\w’-])", r"(?![\w’])", r"(?<![^\w])", r"(?!\w)"]
 
     def piece(depth: int) -> str:
         kind = generator.randrange(6 if depth < 2 else 3)
