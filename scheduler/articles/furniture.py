@@ -85,8 +85,10 @@ def strip_template_line(line: str) -> str | None:
     return line[: len(line) - len(body)] + stripped
 
 
-def strip_template(text: str) -> str:
-    """The line with template markup, attributes, stray tags and twice-encoded entities taken out."""
+def strip_template(text: str, *, decoded: bool = False) -> str:
+    """The line with template markup, attributes, stray tags and twice-encoded entities taken out. `decoded`: text a
+    parser has read already (its tags gone, its entities decoded), so a `<` or `>` in it is the author's own,
+    written as `&lt;pause&gt;`, and no tag (a user trial: "Use the <pause> button" lost its word)."""
     if not text:
         return text
     before = text
@@ -95,9 +97,9 @@ def strip_template(text: str) -> str:
         text = _TEMPLATE.sub(" ", text)
     if "=" in text:
         text = _ATTRIBUTE.sub(" ", text)
-    if "<" in text:
+    if "<" in text and not decoded:
         text = _TAG.sub(" ", text)
-    if ">" in text:
+    if ">" in text and not decoded:
         text = _ORPHAN.sub(" ", text)
     for _ in range(2):
         if "&" not in text or not _ENTITY.search(text):

@@ -114,15 +114,15 @@ class _Builder:
         self.number = 0
 
     def open_section(self, heading: str) -> None:
-        heading = strip_template(heading)
+        heading = strip_template(heading, decoded=True)
         if not heading or is_furniture(heading):
             return  # "Share this:" or a heading that was only template markup opens nothing
         self._close()
         self.heading = mend_spacing(heading)
 
     def paragraph(self, text: str, *, kind: str = "paragraph", lead: str | None = None) -> None:
-        text = strip_template(clean(text))
-        lead = strip_template(clean(lead)) if lead else None
+        text = strip_template(clean(text), decoded=True)
+        lead = strip_template(clean(lead), decoded=True) if lead else None
         if not lead and is_furniture(text):
             return  # an image caption, "Read more", share buttons: the page's, not the article's
         if lead is None:
@@ -166,7 +166,7 @@ class _Builder:
 
     def article(self, title: str, url: str | None, source: str) -> Article:
         self._close()
-        return Article(title=strip_template(clean(title)), url=url or self._labelled_address(), source=source,
+        return Article(title=strip_template(clean(title), decoded=True), url=url or self._labelled_address(), source=source,
                        sections=tuple(self.sections))
 
     def _labelled_address(self) -> str | None:
@@ -183,7 +183,7 @@ class _Builder:
 
 
 def make_item(text: str, lead: str | None = None, children=()) -> Item:
-    text, lead = strip_template(clean(text)), (strip_template(clean(lead)) if lead else None)
+    text, lead = strip_template(clean(text), decoded=True), (strip_template(clean(lead), decoded=True) if lead else None)
     if not lead and is_furniture(text):
         text = ""  # a list of share buttons or a "Read more" link: no item
     if not lead:

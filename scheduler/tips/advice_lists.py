@@ -24,7 +24,7 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
-from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
+from scheduler.tips.verbs import has_verb, is_command, is_imperative, verb_spans
 
 JOINED_NOTE = "lead-in joined to a list item: check it reads as the article meant"
 
@@ -161,23 +161,6 @@ def complete(item: Item) -> bool:
     first = (split_sentences(text) or [""])[0]
     return (first[:1].isupper() and len(words(first)) >= 5 and has_verb(" ".join(words(first)[1:]))
             and not opens_with_reference(first) and not is_fragment(end_with_period(first)))  # not "Support for ..."
-
-
-_MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "squeeze", "inhale", "exhale", "channel",
-                            "express", "list", "break", "question", "remove", "picture", "relax", "stretch", "place",
-                            "hold", "scan", "label", "jot", "spend", "turn", "set", "plan", "pick", "avoid", "cut",
-                            "swap", "add", "bring", "shift", "get", "try", "go", "keep", "stay", "call", "text",
-                            "visit", "sit", "lie", "close", "open", "look", "listen", "smell", "taste", "touch", "hum",
-                            "sing", "dance", "garden", "paint", "draw", "color", "colour", "knit", "read", "play", "run",
-                            "rub", "wash", "sip", "tap", "shake", "light", "wrap", "pet", "cuddle", "chew", "whisper",
-                            "smile", "unfollow", "mute", "silence", "log", "book", "bake", "cook", "clean", "tidy",
-                            "alternate", "divide", "rotate"])  # "Alternate holidays between families each year"
-
-
-def is_command(text: str) -> bool:
-    """Opens with a command, also one of the self-help verbs the shared list lacks ("Splash cold water...")."""
-    first = words(text)[:1]
-    return is_imperative(text) or (bool(first) and first[0].lower() in _MORE_COMMANDS and text[:1].isupper())
 
 
 def _command(item: Item) -> bool:

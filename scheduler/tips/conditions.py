@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.advice_lists import is_command
 from scheduler.tips.sentences import (
     STOPWORDS,
     capitalize_first,
@@ -25,6 +24,7 @@ from scheduler.tips.sentences import (
     per_split,
     words,
 )
+from scheduler.tips.verbs import is_command
 
 ADDED = "condition added from the {}"  # "… from the heading: “While you grieve”"
 

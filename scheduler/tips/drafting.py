@@ -24,7 +24,6 @@ from scheduler.posttext import length_on
 from scheduler.tips.advice_lists import (
     JOINED_NOTE,
     finishes_lead_in,
-    is_command,
     labelled_example,
     labelled_portrait,
 )
@@ -149,6 +148,7 @@ from scheduler.tips.tipmodel import (
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import unpostable_reason
+from scheduler.tips.verbs import is_command
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 

@@ -28,6 +28,7 @@ from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, per_split, words
+from scheduler.tips.unpostable import TAG
 from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
 from scheduler.tips.wholeness import cut_problem
 
@@ -262,7 +263,7 @@ _KEEP_CAPS = frozenset(["I", "ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ
 
 
 def has_markup(text: str) -> bool:
-    return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*|__|\[[^\]]*\]\(|^#+\s|`", text))
+    return bool(TAG.search(text) or re.search(r"&[a-zA-Z]+;|&#\d+;|\*\*|__|\[[^\]]*\]\(|^#+\s|`", text))
 
 
 def headline_problem(sentence: str) -> str:
@@ -286,7 +287,7 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
         return None
     if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None:
         return None
-    count = len(words(compressed))
+    count = len(words(compressed)) - (2 if _HEDGED_OPENING.match(compressed) else 0)
     score = 2.0 if count <= 8 else 1.0 if count <= 14 else 0.0 if count <= 20 else -1.0
     if index == 0:
         score += 1.5
@@ -299,6 +300,11 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
     if personal_details(compressed):
         score -= 1.0
     return score
+
+
+# "Try not to check the clock." keeps its hedge in the tip (it is not "Don't check the clock."), but the hedge does
+# not count against the headline: scored as the one word of "Don't" or "Avoid" it softens.
+_HEDGED_OPENING = re.compile(r"^try\s+(?:not\s+to|to\s+avoid)\s", re.IGNORECASE)
 
 
 def _speaks_as_we(sentence: str) -> bool:

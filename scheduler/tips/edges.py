@@ -85,7 +85,8 @@ _PRESENT = Caseless(r"\b(?:you|your|is|are|can|may|might|should|will|must|do|doe
 
 
 _STORY_SUBJECT = re.compile(r"^(?:(?!(?:When|If|Many|Some|Most|Research|Studies|Therapy|People|Couples|Partners|"
-                            r"Parents|Kids|Children|Teens|It|This|That|These|Those|What|Grief|Stress)\b)[A-Z][a-z]+"
+                            r"Parents|Kids|Children|Teens|It|This|That|These|Those|What|Grief|Stress)\b)"
+                            r"(?![A-Z][a-z]{2,}ing\b)[A-Z][a-z]+"  # a gerund ("Counting the hours left…") is no one
                             r"(?:,\s*\d{1,2},)?|He|She|They|The couple|The (?:client|mother|father|wife|husband|"
                             r"family|boy|girl)|A (?:client|couple|mother|father|woman|man|teen|friend))\s+"
                             r"(?:\w+\s+){0,2}?(?=" + _PAST.pattern + ")")

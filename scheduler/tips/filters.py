@@ -2,7 +2,8 @@
 
 Rules, not strings from one article: promotion and calls to action, bylines, dates, handles,
 references, keyword lines; sentences that open with a reference to something outside them, questions,
-fragments; and the compressions that keep the article's words ("Try not to X" -> "Don't X").
+fragments; and the compressions that keep the article's words and its hedges ("It's important not to X" ->
+"Don't X"; "Try not to X" stays as it is: "Don't X" would harden it).
 """
 
 from __future__ import annotations
@@ -421,8 +422,6 @@ _HEDGES = Screened(r"(?<!n’t)(?<!n't)(?<!not)(?<!never)\s+\b(really|actually|t
                      r"simply)\b(?=\s)", re.IGNORECASE)
 _IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:important|essential|crucial|vital|"
                            r"wise|key|best)\s+(not\s+)?to\s+", re.IGNORECASE)
-_TRY_NOT_TO = re.compile(r"^try\s+not\s+to\s+", re.IGNORECASE)
-_TRY_TO_AVOID = re.compile(r"^try\s+to\s+avoid\s+", re.IGNORECASE)
 _ALSO = Screened(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
 # ", however," or ", though," inside the sentence only ties it to the one before: "The good news, however, is …"
 _ASIDE_CONTRAST = Screened(r",\s+(?:however|though),(?=\s)", re.IGNORECASE)
@@ -462,8 +461,6 @@ def compress(sentence: str) -> str:
     match = _IMPORTANT_TO.match(text)
     if match:
         text = ("Don’t " if match.group(1) else "") + text[match.end():]
-    text = _TRY_NOT_TO.sub("Don’t ", text)
-    text = _TRY_TO_AVOID.sub("Avoid ", text)
     if "not only" not in text.lower():
         text = _ALSO.sub("", text)
     text = _ASIDE_CONTRAST.sub("", text)

@@ -19,7 +19,6 @@ from scheduler.tips.advice_lists import (
     forbids,
     holds_together,
     is_advice_list,
-    is_command,
     plan,
     reference_reason,
     stem,
@@ -67,7 +66,7 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
-from scheduler.tips.verbs import IMPERATIVES
+from scheduler.tips.verbs import IMPERATIVES, is_command
 
 _SAY = re.compile(r"\b(?:say(?:ing)?|try|ask(?:ing)?|tell(?:ing)?|like|example|instance|could|might)\b[^“\"]{0,40}?[,:]?\s*"
                   r"[“\"]([^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)
@@ -408,16 +407,17 @@ def _whole(item: Item, *, loose: bool = False) -> bool:
     if not sentences:
         return False
     first = sentences[0]
-    if loose and is_imperative(first) and len(words(first)) >= 3 and first[:1].isupper() and not opens_with_reference(
+    if loose and is_command(first) and len(words(first)) >= 3 and first[:1].isupper() and not opens_with_reference(
             first):
         return True  # "Avoid the use of alcohol or drugs", with or without its period
-    return (_is_statement(first) and (len(words(first)) >= 5 or is_imperative(first) and len(words(first)) >= 2)
+    return (_is_statement(first) and (len(words(first)) >= 5 or is_command(first) and len(words(first)) >= 2)
             and first[:1].isupper()
             and (len(sentences) > 1 or first.rstrip("”\"’)")[-1:] in ".!?") and not opens_with_reference(first))
 
 
 def _is_statement(text: str) -> bool:
-    return not is_fragment(end_with_period(text)) and (is_imperative(text) or has_verb(text))
+    """A sentence: a command (the list's own verbs counted, "Cut back on caffeine after lunch.") or a verb in it."""
+    return not is_fragment(end_with_period(text)) and (is_command(text) or has_verb(text))
 
 
 def _item_drafts(item: Item, number: int, block: Block, section: Section, scope: Scope) -> list[Draft]:

@@ -316,11 +316,25 @@ def lower_first(text: str) -> str:
 
 
 def end_with_period(text: str) -> str:
+    """The text ending as a sentence does: a full stop added unless it ends on one, on ! ? …, or on an emoji or
+    other pictograph, which a sentence ends on as it is (a user trial: "Start small 💪." from the heading)."""
     text = text.rstrip()
     stripped = text.rstrip("”\"’)")
-    if stripped and stripped[-1] in ".!?…":
+    if stripped and (stripped[-1] in ".!?…" or ends_on_pictograph(stripped)):
         return text
     return text.rstrip(":;,—–- ") + "."
+
+
+_EMOJI_TAIL = re.compile("[\ufe0e\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]+$")
+
+
+def ends_on_pictograph(text: str) -> bool:
+    """Ends on an emoji or another pictograph ("💪", "❤️", "👨‍👩‍👧", "→"), its selectors and modifiers counted with it;
+    not on a letter-like symbol such as ™ or ©."""
+    bare = _EMOJI_TAIL.sub("", text)
+    if "\u20e3" in text[len(bare):]:
+        return True  # a keycap: "1️⃣"
+    return bool(bare) and ord(bare[-1]) >= 0x2190 and unicodedata.category(bare[-1]) == "So"
 
 
 def mended_in(mended: tuple[str, ...], text: str) -> bool:

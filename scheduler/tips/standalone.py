@@ -28,7 +28,7 @@ from scheduler.tips.sentences import (
     words,
 )
 from scheduler.tips.tipmodel import SIGNS
-from scheduler.tips.verbs import has_verb, is_imperative
+from scheduler.tips.verbs import has_verb, is_command, is_imperative
 
 # The notes, by the problem they name (readiness keeps a person's edit from carrying them over: see NOTES).
 LEANS = "leans on what came before (“{}”): make it say what it means"
@@ -207,7 +207,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     cut = _cut_short(head)
     if cut and not example:
         found.append(CUT_SHORT.format(cut.group(1)))
-    elif kind in ("heading", "item", "list") and not has_verb(head) and not is_imperative(head) \
+    elif kind in ("heading", "item", "list") and not has_verb(head) and not is_command(head) \
             and not _any_verb(head):
         found.append(NO_VERB)
     broken = _broken(body, sentences)

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.articles import Article, Block
-from scheduler.tips.advice_lists import is_command
 from scheduler.tips.scorer import Candidate, judge, load_model
 from scheduler.tips.sentences import Caseless, split_sentences, words
-from scheduler.tips.verbs import has_verb, is_imperative
+from scheduler.tips.verbs import has_verb, is_command, is_imperative
 
 MODEL_FILE = Path(__file__).with_name("tipmodel.json")
 

@@ -22,6 +22,23 @@ def is_imperative(sentence: str) -> bool:
     return bool(first) and first[0].lower() in IMPERATIVES and not re.match(r"^\w+ing\b", bare)
 
 
+_MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "squeeze", "inhale", "exhale", "channel",
+                            "express", "list", "break", "question", "remove", "picture", "relax", "stretch", "place",
+                            "hold", "scan", "label", "jot", "spend", "turn", "set", "plan", "pick", "avoid", "cut",
+                            "swap", "add", "bring", "shift", "get", "try", "go", "keep", "stay", "call", "text",
+                            "visit", "sit", "lie", "close", "open", "look", "listen", "smell", "taste", "touch", "hum",
+                            "sing", "dance", "garden", "paint", "draw", "color", "colour", "knit", "read", "play", "run",
+                            "rub", "wash", "sip", "tap", "shake", "light", "wrap", "pet", "cuddle", "chew", "whisper",
+                            "smile", "unfollow", "mute", "silence", "log", "book", "bake", "cook", "clean", "tidy",
+                            "alternate", "divide", "rotate"])  # "Alternate holidays between families each year"
+
+
+def is_command(text: str) -> bool:
+    """Opens with a command, also one of the self-help verbs the shared list lacks ("Splash cold water...")."""
+    first = words(text)[:1]
+    return is_imperative(text) or (bool(first) and first[0].lower() in _MORE_COMMANDS and text[:1].isupper())
+
+
 _VERB = Caseless(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
                  r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
                  r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
