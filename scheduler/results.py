@@ -131,6 +131,8 @@ class Approved(Result):
     alone: dict[str, str] = field(default_factory=dict)  # held tip -> why a person reads it alone ("speaks of
                                                          # suicide"): listed first, never in a command with others
     too_long: list[str] = field(default_factory=list)  # one line per approved tip and network it will not fit
+    unflag: dict[str, str] = field(default_factory=dict)  # held tip (not one read alone) -> where its review: list
+                                                          # is (file:line:col), for a person to delete a wrong flag
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
@@ -175,8 +177,12 @@ class Approved(Result):
 
     def _blocked(self, tip: str) -> str:
         alone = f"{self.alone[tip]}: read it alone; check the crisis footer; it " if tip in self.alone else ""
+        flags = [flag for flag in self.held[tip] if flag != "stale"]
+        footer = " (it goes out with the crisis footer)" if "sensitive" in flags and tip in self.unflag else ""
+        wrong = (f"; or, if {'the flag is' if len(flags) == 1 else 'a flag is'} wrong, delete {' or '.join(flags)} "
+                 f"from its review: list ({self.unflag[tip].split(': ')[0]}) and approve it") if tip in self.unflag else ""
         return (f"{alone}is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
-                f"juno-scheduler approve {tip} --ack {','.join(self.held[tip])}")
+                f"juno-scheduler approve {tip} --ack {','.join(self.held[tip])}{footer}{wrong}")
 
     def _all_at_once(self, tips: list[str]) -> list[str]:
         """For several held tips, one command per set of flags that approves them all once each is read; a tip to

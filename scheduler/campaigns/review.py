@@ -23,6 +23,7 @@ from scheduler.campaigns.file import (
     TipStatus,
     flags_said,
     read_campaigns,
+    tip_place,
     with_tips,
     write_campaign,
 )
@@ -58,7 +59,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
                 chosen[slug] = None
             elif chosen.get(slug, set()) is not None:
                 chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
-        planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only)
+        planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only, root=root)
                    for slug, tip_ids in chosen.items()]
         if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
             return [result.withheld_all() for result, _ in planned]
@@ -114,9 +115,10 @@ def _listed(campaigns) -> str:
 
 
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...],
-                read_alone: Callable[[Tip], str | None], *, ready_only: bool = False) -> tuple[Approved, Campaign]:
+                read_alone: Callable[[Tip], str | None], *, ready_only: bool = False,
+                root: Path | None = None) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
-    approved, already, held, why, alone = [], [], {}, {}, {}
+    approved, already, held, why, alone, unflag = [], [], {}, {}, {}, {}
     not_ready, refused, unready = [], [], []
     acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
@@ -138,6 +140,8 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
             why[tip.id] = flags_said(as_it_was, as_it_was.unacknowledged)
             if (said := read_alone(tip)) is not None:
                 alone[tip.id] = said
+            elif root is not None and any(flag != "stale" for flag in held[tip.id]):
+                unflag[tip.id] = tip_place(campaign, root, tip.id, "review")
             if named:
                 refused.append(tip.id)
         elif tip.status == TipStatus.APPROVED and newly:
@@ -151,7 +155,7 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
                 unready.append(tip.id)
         tips.append(tip)
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                      refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone)
+                      refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone, unflag=unflag)
     return result, with_tips(campaign, tips)
 
 

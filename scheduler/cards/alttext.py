@@ -6,11 +6,16 @@ of the card ("quote card, @junocounseling") comes last, where it can be skipped.
 
 from __future__ import annotations
 
+import re
+
 MAX_ALT_TEXT = 1000  # X's limit for media alt text
 
 
 def card_alt_text(headline: str, handle: str | None, kicker: str | None = None) -> str:
-    quote = f"“{' '.join(headline.split())}”"
+    """The card's words in quotation marks, a quotation inside them in single marks (“Set a ‘worry time’ …”)."""
+    words = re.sub(r'(^|[\s(\[—–-])"', r"\1‘", " ".join(headline.split())).replace('"', "’")
+    words = words.replace("“", "‘").replace("”", "’")
+    quote = f"“{words}”"
     if kicker:
         quote = f"{kicker.strip()}: {quote}"
     text = f"{quote} (quote card, @{handle})" if handle else f"{quote} (quote card)"

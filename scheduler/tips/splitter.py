@@ -91,10 +91,14 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
             raise ContentError(f"hashtags: {hashtag_problem(bad[0])}")
         given_tags = unique_hashtags(normal_hashtag(tag) or tag for tag in hashtags)
     path = find_article(root, str(article_file))
-    if not path.resolve().is_relative_to(root):  # the campaign would name a file outside (refused when it is read)
-        raise ContentError(f"{path}: the article is outside the project, and a campaign's article must stay in it "
-                           f"(the studio shows it, split reads it again); copy it in, e.g. `cp {path} posts/articles/`, "
-                           "and split the copy; nothing was written")
+    target = path.resolve()
+    if not target.is_relative_to(root):  # the campaign would name a file outside (refused when it is read)
+        # a link is named with the file it leads to (a user trial: `cp` of the link onto itself fails)
+        shown = f"{path} (a link to {target})" if path.absolute() != target else str(path)
+        advice = (f"replace the link with a copy of its file, e.g. `rm {path} && cp {target} {path}`, and split that"
+                  if path.is_symlink() else f"copy it in, e.g. `cp {target} posts/articles/`, and split the copy")
+        raise ContentError(f"{shown}: the article is outside the project, and a campaign's article must stay in it "
+                           f"(the studio shows it, split reads it again); {advice}; nothing was written")
     article = read_article(path, root)
     slug = slugify(path.stem, max_words=30, max_length=100)
     target = campaign_path(root, slug)
@@ -270,6 +274,24 @@ def _crisis_lines(left: list[dict], schedule) -> list[str]:
     return [f"left out by design: the crisis-line {'paragraph' if len(crisis) == 1 else 'paragraphs'} {said}; {carried}"]
 
 
+ITEMS_SHOWN = 3  # the left-out list items split's summary names; the rest are counted
+
+
+def left_out_items(blocks) -> list[dict]:
+    """The list items left out of lists that gave other tips: a block that gave no tip is counted as a block, but
+    an item left out among its siblings' tips is in no count (a user trial: advice missing, and nothing said)."""
+    return [item for block in blocks if block["tips"] for item in block.get("items", ()) if not item["tips"]]
+
+
+def _item_lines(items: list[dict], source: str) -> list[str]:
+    if not items:
+        return []
+    lines = [f"  {item['locator']} “{_opening(item['text'])}”: {item['left_out']}" for item in items[:ITEMS_SHOWN]]
+    if len(items) > ITEMS_SHOWN:
+        lines.append(f"  and {len(items) - ITEMS_SHOWN} more (the blocks file names each)")
+    return lines + [f"  to make a tip of one anyway: juno-scheduler split posts/{source} --take {items[0]['locator']}"]
+
+
 CRISIS_LINES_SHOWN = 3  # the crisis-line paragraphs split's summary names; the rest are counted
 
 
@@ -302,10 +324,18 @@ def summary(result: SplitResult, root: Path | str) -> str:
             lines.append(f"  and {len(flagged) - len(shown_flagged)} more: `juno-scheduler approve {campaign.slug}` "
                          "lists every tip a flag holds with why (and approves the drafts no flag holds), and so does "
                          "`juno-scheduler studio`")
+        if any(read_alone(tip) is None for tip in flagged):  # never offered for a tip that speaks of suicide
+            lines.append(f"a flag that is wrong: delete it from the tip's review: list in {shown} (split again keeps it "
+                         "deleted); `juno-scheduler approve TIP --ack FLAG` keeps it (sensitive: with the crisis footer)")
     left = [entry for entry in result.blocks if not entry["tips"]]
-    if left and result.blocks_path is not None:
-        lines.append(f"{len(left)} of {len(result.blocks)} blocks gave no tip; what became of each block: "
+    items = left_out_items(result.blocks)
+    if (left or items) and result.blocks_path is not None:
+        said = [f"{len(left)} of {len(result.blocks)} blocks gave no tip"] if left else []
+        lists = "its list" if len(items) == 1 else "their lists"
+        said += [f"{counted(len(items), 'list item')} gave no tip though {lists} gave others"] if items else []
+        lines.append(f"{', and '.join(said)}; what became of each block: "
                      f"{display_path(result.blocks_path, Path(root))} (or split --json)")
+        lines += _item_lines(items, campaign.source)
         lines += _crisis_lines(left, result.schedule)
     if not campaign.url:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")

@@ -18,7 +18,7 @@ from pathlib import Path
 from scheduler.tips.sentences import STOPWORDS, fold, per_split, split_sentences, words
 
 MODEL_FILE = Path(__file__).with_name("topicmodel.json")
-SHOWN = 3  # the strongest words named as the reason for the flag
+SHOWN = 3  # at most this many words are named as the reason for the flag
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def load_model(path: Path = MODEL_FILE) -> TopicModel:
 
 @functools.lru_cache(maxsize=4096)
 def topic_words(text: str) -> tuple[str, ...]:
-    """The words, as written, that make the reader take some sentence of the text as sensitive (its strongest
-    few, strongest first); nothing when no sentence is."""
+    """The words, as written, that make the reader take some sentence of the text as sensitive: the fewest of its
+    strongest words without which it would not (at most SHOWN, strongest first); nothing when no sentence is."""
     return next((found for sentence in split_sentences(text) if (found := _sentence_topic_words(sentence)) is not None),
                 ())
 
@@ -69,4 +69,14 @@ def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
         return None
     strongest = sorted(((model.weights.get(term, 0.0), as_written) for term, as_written in found.items()),
                        key=lambda pair: -pair[0])
-    return tuple(dict.fromkeys(as_written for weight, as_written in strongest[:SHOWN] if weight > 0))
+    # the words that matter: a sentence flagged by many small weights names the few it stands on ("holding"), not
+    # every word that leans its way ("holding", "thought", "line": a user trial could not tell what was sensitive)
+    over, named = score(model, found) - model.threshold, []
+    for weight, as_written in strongest[:SHOWN]:
+        if weight <= 0:
+            break
+        named.append(as_written)
+        over -= weight
+        if over < 0:
+            break
+    return tuple(dict.fromkeys(named))

@@ -49,7 +49,9 @@ def test_a_flagged_tip_needs_its_flag_acknowledged_and_keeps_it(project, cli):
     refused = cli("approve", first, "--now", NOW, cwd=project)
     assert refused.code == 1 and refused.out == f"{SLUG}: 0 approved, 1 refused\n", refused
     assert refused.err == (f"error: {first} is flagged sensitive; review it, then: juno-scheduler approve {first} "
-                           "--ack sensitive\n")  # a flag a person wrote by hand has no words to name
+                           "--ack sensitive (it goes out with the crisis footer); or, if the flag is wrong, delete "
+                           f"sensitive from its review: list (posts/{SLUG}.yaml:18:3) and approve it\n"
+                           )  # a flag a person wrote by hand has no words to name; the place is its review: list
     assert tips_of(project)[first]["status"] == "draft"
     done = cli("approve", first, "--ack", "sensitive", "--now", NOW, cwd=project)
     assert done.code == 0, done
@@ -85,7 +87,9 @@ def test_a_refused_approve_writes_nothing_at_all(project, cli):
     assert result.code == 1, result
     assert result.out == f"{SLUG}: 0 approved, 1 refused, 2 not approved as the command was refused: nothing was written\n"
     assert result.err.startswith(f"error: {both} is flagged sensitive and privacy; review it, then: "
-                                 f"juno-scheduler approve {both} --ack sensitive,privacy\n"), result
+                                 f"juno-scheduler approve {both} --ack sensitive,privacy (it goes out with the crisis "
+                                 "footer); or, if a flag is wrong, delete sensitive or privacy from its review: list "
+                                 f"(posts/{SLUG}.yaml:"), result
     assert path.read_bytes() == before and audit.entries(project) == []
     done = cli("approve", both, sensitive, plain, "--ack", "sensitive,privacy", "--now", NOW, cwd=project)
     assert done.code == 0 and done.out.startswith(f"{SLUG}: 3 approved\n"), done
@@ -172,7 +176,8 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     assert alone.code == 1 and alone.out == f"{TRAUMA.stem}: 0 approved, 1 refused\n", alone
     assert alone.err == (f"error: {one} is flagged sensitive (“traumatic event” in the text and under the heading "
                          f"“How do people respond to traumatic events?”); review it, then: juno-scheduler approve {one} "
-                         "--ack sensitive\n")
+                         "--ack sensitive (it goes out with the crisis footer); or, if the flag is wrong, delete "
+                         f"sensitive from its review: list (posts/{TRAUMA.stem}.yaml:15:13) and approve it\n")
     assert (project / "posts" / f"{TRAUMA.stem}.yaml").read_bytes() == before
 
     plain_before = (project / "posts" / f"{SLUG}.yaml").read_bytes()
