@@ -10,6 +10,8 @@ Every block is numbered in reading order (headings and the title are not counted
 
 from __future__ import annotations
 
+import codecs
+import logging
 import re
 from pathlib import Path
 
@@ -27,6 +29,7 @@ __all__ = ["Article", "Block", "Item", "Section", "clean", "is_dateline", "read_
 MAX_TEXT = 300_000  # characters of an article's text: about 45,000 words, 20 times the longest article of the
 # development set and 2 times the split benchmark's; split takes about 10 s a MB, so past this it refuses at once
 # (a user trial: a 6 MB article, 53 s with no word, taken for a hang)
+logger = logging.getLogger(__name__)
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
 
@@ -40,13 +43,8 @@ def read_article(path: Path | str, root: Path | str | None = None) -> Article:
                            "give a .txt, .md or .html file")
     raw = read_input(path, shown, error=ContentError, what="article file",
                      missing_hint="check the path (articles live in posts/articles/)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        if kind != "html":
-            raise ContentError(f"{shown}:{line}: not UTF-8 text; save the article as UTF-8") from None
-        text = raw.decode("cp1252", errors="replace")
+    text = _decoded(raw, shown, kind)
+    _warn_controls(text, shown)
     if kind != "html":  # the file is the text (its markup a few characters a paragraph): refused before reading
         _check_length(shown, len(text))
     source = _source_name(path, root)
@@ -58,6 +56,46 @@ def read_article(path: Path | str, root: Path | str | None = None) -> Article:
         _check_length(shown, sum(len(block.text) + sum(len(item.full) for item in block.items)
                                  for _, block in article.blocks()))
     return article
+
+
+# A byte order mark says how the text is encoded (Windows' Notepad saves "Unicode" as UTF-16 with one): the longer
+# marks first, as UTF-32's little-endian mark begins with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+
+
+def _decoded(raw: bytes, shown: str, kind: str) -> str:
+    """The file's text: as its byte order mark says (UTF-8, UTF-16 or UTF-32), else UTF-8; an HTML page that is not
+    UTF-8 is read as Windows-1252, as browsers do; anything else is refused with the line where it stops."""
+    codec, name = next(((codec, name) for bom, codec, name in _BOMS if raw.startswith(bom)), ("utf-8", "UTF-8"))
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        unit = {"UTF-16": 2, "UTF-32": 4}.get(name, 1)
+        line = raw[: exc.start - exc.start % unit].decode(codec, errors="replace").count("\n") + 1
+        if name != "UTF-8":
+            raise ContentError(f"{shown}:{line}: not {name} text, though it opens with {name}'s byte order mark; "
+                               "save the article as UTF-8") from None
+        if kind != "html":
+            raise ContentError(f"{shown}:{line}: not UTF-8 text; save the article as UTF-8") from None
+        return raw.decode("cp1252", errors="replace")
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # what `clean` drops from the text; not tab, line or page breaks
+
+
+def _warn_controls(text: str, shown: str) -> None:
+    """One warning for the control characters the readers drop, naming the line of the first (a user trial: a
+    pasted article lost its escape codes without a word)."""
+    first = _CONTROLS.search(text)
+    if first is None:
+        return
+    count = len(_CONTROLS.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    logger.warning("%s:%d: %s dropped from the article (U+%04X%s); check the text there reads as meant",
+                   shown, line, "a control character" if count == 1 else f"{count:,} control characters",
+                   ord(first.group()), "" if count == 1 else " first")
 
 
 def _check_length(shown: str, characters: int) -> None:
