@@ -294,7 +294,7 @@ def _tip(path, headline):
 @pytest.mark.parametrize(("article", "headline", "note"), [
     ("grief-and-marriage.md", "A different style is not a lack of love.", HELD["sensitive"]),
     ("apology-fragment.html", "Skip the word “but.”", HELD["short"]),
-    ("after-the-argument.txt", "After the argument is over, don’t keep score of who apologized last.", NOT_OPENING),
+    ("after-the-argument.txt", "After the argument is over, try not to keep score of who apologized last.", NOT_OPENING),
 ])
 def test_team_articles_tips_the_rules_call_ready_wait_for_a_person_when_their_shape_says_so(article, headline, note):
     """Each was ready by the rules (and before these shapes, by the model too): now held, its note names why."""
