@@ -38,7 +38,9 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28, as_sent: A
             post, note, held = as_sent(post)
         at = post.eligible_at
         wait = None if held else _gap_wait(out, post)
-        if wait is not None:
+        if wait is not None and wait.crowded:  # run-due moves it at its slot, to the next free one
+            note, held = wait.reason, f"moves: {wait.crowded}"
+        elif wait is not None:
             at, note, held = wait.until, wait.reason, "waits: min_gap"
         if not held or wait is not None:
             out.note((post.tip_key, post.round), post.id, post.due_at, at)

@@ -151,14 +151,15 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     report["unchanged_as"] = {what: report["unchanged_as"][what] for what in ALREADY.values()
                               if what in report["unchanged_as"]}
 
-    report["moved"], report["blocked"] = reslot(store, timetable, now)
     targets = None
     if settings.schedule.spread.on:  # slots in an order that does not follow the campaign (best times)
         fresh = spread_order(fresh, settings.schedule.spread.seed)
         if settings.schedule.spread.by == "thompson":
             targets = thompson_targets(settings, store, timetable, fresh, now)
-    placed = _place_tips(store, timetable, fresh, existing, now, targets)
-    _save(store, placed, existing, now)
+    with store.placing():  # the slots as run-due's moves (on any machine) leave them, and none taken meanwhile
+        report["moved"], report["blocked"] = reslot(store, timetable, now)
+        placed = _place_tips(store, timetable, fresh, existing, now, targets)
+        _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
 
     if settings.schedule.recycle_after is not None and tips is None:  # run-due recycles too, with every tip in view

@@ -98,18 +98,34 @@ def skipped_time(local: datetime, zone: ZoneInfo) -> str | None:
 
 @dataclass(frozen=True)
 class Wait:
-    """An on-time post waits: `after` went out late at `sent`, and min_gap holds the post until `until`."""
+    """An on-time post waits: `after` went out late at `sent` (its slot was `slot`), and min_gap holds the post
+    until `until`. `crowded`: the rule the post would break at `until` all the same ("max_per_day": that day
+    already has its posts out), so it does not wait: it moves to the next free slot at once."""
 
     until: datetime
     after: str
     sent: datetime
     min_gap: timedelta
     zone: ZoneInfo
+    slot: datetime
+    crowded: str | None = None
+    max_per_day: int = 0
 
     @property
     def reason(self) -> str:
-        return (f"on time, but {self.after} went out late at {local_time(self.sent, self.zone)}; min_gap "
-                f"({self.min_gap}) holds it until {local_time(self.until, self.zone)}")
+        went = (f"on time, but {self.after} went out {_minutes(self.sent - self.slot)} after its slot, at "
+                f"{local_time(self.sent, self.zone)}")
+        if self.crowded == "max_per_day":
+            return (f"{went}; min_gap ({self.min_gap}) would hold it until {local_time(self.until, self.zone)}, "
+                    f"a day with max_per_day ({self.max_per_day}) posts already out")
+        return f"{went}; min_gap ({self.min_gap}) holds it until {local_time(self.until, self.zone)}"
+
+
+def _minutes(late: timedelta) -> str:
+    minutes = int(late.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} minutes"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 class TipsOut:
@@ -125,7 +141,7 @@ class TipsOut:
         self.min_gap = timetable.schedule.min_gap
         self.zone = timetable.zone
         self._first: dict[Hashable, datetime] = {}
-        self._late: list[tuple[datetime, str, Hashable]] = []  # (when, post id, tip), in time order
+        self._late: list[tuple[datetime, str, Hashable, datetime]] = []  # (when, post id, tip, slot), in time order
         self._calendar: Calendar | None = None  # every first post: made when a late post is first checked
 
     def note(self, tip: Hashable, post_id: str, slot: datetime, at: datetime) -> None:
@@ -141,7 +157,7 @@ class TipsOut:
         if self._calendar is not None:
             self._calendar.add(at)
         if at - slot > ON_TIME:
-            bisect.insort(self._late, (at, post_id, tip), key=lambda entry: entry[0])
+            bisect.insort(self._late, (at, post_id, tip, slot), key=lambda entry: entry[0])
 
     def broken_rule(self, tip: Hashable, at: datetime) -> str | None:
         """Which rule a post of `tip` at `at` breaks with the other tips out (Calendar.broken_rule)."""
@@ -162,12 +178,15 @@ class TipsOut:
         if not self._late:
             return None
         index = bisect.bisect_right(self._late, at, key=lambda entry: entry[0])
-        for sent, post_id, other in reversed(self._late[max(index - 2, 0):index]):  # its own tip aside
+        for sent, post_id, other, slot in reversed(self._late[max(index - 2, 0):index]):  # its own tip aside
             if other == tip:
                 continue
             if at - sent >= self.min_gap:
                 return None
-            return Wait(sent + self.min_gap, post_id, sent, self.min_gap, self.zone)
+            until = sent + self.min_gap
+            crowded = "max_per_day" if self.broken_rule(tip, until) == "max_per_day" else None
+            return Wait(until, post_id, sent, self.min_gap, self.zone, slot, crowded,
+                        self.timetable.schedule.max_per_day)
         return None
 
 

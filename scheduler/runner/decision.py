@@ -96,6 +96,8 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
     if crowded and now - post.due_at > ON_TIME:  # off its slot, however it got there: never out in a burst
         return Decision(Action.MOVE, Why.CROWDED, crowded)
     if wait is not None and now - post.due_at <= ON_TIME and wait.until > now:
+        if wait.crowded:  # by the end of the wait it would be late, on a day already full: no wait for nothing
+            return Decision(Action.MOVE, Why.CROWDED, wait.reason)
         return Decision(Action.DEFER, Why.GAP, wait.reason, wait.until)
     if account.not_before is not None and account.not_before > now:
         return Decision(Action.DEFER, Why.RATE_LIMIT, "rate limit", account.not_before)

@@ -59,7 +59,7 @@ from scheduler.runner.wanted import (
     checked_card,
     tip_now,
 )
-from scheduler.store import Account, Post, Store
+from scheduler.store import MISSED, Account, Post, Store
 from scheduler.store.records import AccountState, with_settings
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,8 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
 
     run = _Run(settings, store, publisher, worker_id, lease, clock)
     if timetable_changed:
-        run.report.missed += follow_timetable(settings, store, now)
+        with store.placing():  # a run started at the same time moves the same posts: one of them does
+            run.report.missed += follow_timetable(settings, store, now)
     try:
         run.all_due(should_stop)
     finally:
@@ -199,11 +200,18 @@ class _Stage:
             self._out.note((post.tip_key, post.round), post.id, post.due_at, at)
 
     def moved_slot(self, post: Post, now: datetime) -> datetime:
-        """A missed slot's next free one; the tip's posts on other networks follow it to the same time."""
+        """A missed slot's next free one; the tip's posts on other networks follow it to the same time (where
+        another run moved one of them already, to its time)."""
         tip = (post.tip_key, post.round)
         if tip not in self._moved:
-            self._moved[tip] = self.free_slot(post, now, now)
+            self._moved[tip] = self._sibling_moved(post, now) or self.free_slot(post, now, now)
         return self._moved[tip]
+
+    def _sibling_moved(self, post: Post, now: datetime) -> datetime | None:
+        for other in self.store.posts((MISSED,), since=now, tip_keys=[post.tip_key]):
+            if other.round == post.round and other.id != post.id:
+                return other.due_at
+        return None
 
     def free_slot(self, post: Post, since: datetime, now: datetime) -> datetime:
         """The next free slot from `since` for a post that leaves its own slot."""
@@ -213,7 +221,7 @@ class _Stage:
         calendar.add(at, post.section)
         return at
 
-    def calendar(self, now: datetime):
+    def calendar(self, now: datetime) -> Calendar:
         if self._calendar is None:
             self.settle()
             self._calendar = taken_calendar(self.store, Timetable(self.schedule), now)
@@ -322,6 +330,20 @@ class _Run(_Stage):
             finally:  # if the database cannot take these, they stay claimed, attempts open: looked for first
                 self.settle()
 
+    def calendar(self, now: datetime) -> Calendar:
+        """The slots taken as the database says now (inside `store.placing`): other workers move posts too."""
+        return taken_calendar(self.store, Timetable(self.schedule), now)
+
+    def new_slot(self, post: Post, now: datetime, pick: Callable[[], datetime], give: Callable[[datetime], bool]
+                 ) -> datetime:
+        """Pick a post's new slot and give it to the post under the store's lock on slots: a worker moving at the
+        same time reads the slots after this one's move (runs that overlap after downtime never share a slot)."""
+        self.settle()  # before the lock: the posts out take their slots too
+        with self.store.placing():
+            at = pick()
+            give(at)
+        return at
+
     def settle(self) -> None:
         if not self._unrecorded:
             return
@@ -355,8 +377,8 @@ class _Run(_Stage):
             self.report.waiting.append(Waiting(post.id, decision.reason, post.network))
             return True
         if decision.action == Action.MOVE:  # the report says it in one line: these are for -v
-            new_at = self.moved_slot(post, now)
-            self.store.move(post, self.worker_id, new_at, now)
+            new_at = self.new_slot(post, now, lambda: self.moved_slot(post, now),
+                                   lambda at: self.store.move(post, self.worker_id, at, now))
             if decision.why == Why.BLACKOUT:
                 logger.info("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
             elif decision.why == Why.CROWDED:
@@ -369,10 +391,13 @@ class _Run(_Stage):
             return True
         if decision.action == Action.DEFER:
             assert decision.until is not None
-            until = decision.until
             if decision.why == Why.BUDGET:  # the first free slot of next month, not midnight on the 1st
-                until = self.free_slot(post, until, now)
-            self.store.defer(post, self.worker_id, until, now)
+                start = decision.until
+                until = self.new_slot(post, now, lambda: self.free_slot(post, start, now),
+                                      lambda at: self.store.defer(post, self.worker_id, at, now))
+            else:
+                until = decision.until
+                self.store.defer(post, self.worker_id, until, now)
             logger.info("%s: deferred until %s (%s)", post.id, self.local(until), decision.reason)
             self.report.deferred.append(Deferred(post.id, self.local(until), decision.reason, post.network))
             return True

@@ -123,6 +123,19 @@ class Store(SnapshotStore):
     def _lock_migrations(self, cur) -> None:
         pass
 
+    def _lock_slots(self, cur) -> None:
+        """Inside `placing`: wait for any other writer placing posts (SQLite's BEGIN IMMEDIATE already has)."""
+
+    @contextmanager
+    def placing(self) -> Iterator[None]:
+        """One writer at a time gives posts their slots: `queue` placing tips, `run-due` moving a missed post
+        (or one the timetable no longer fits) to the next free slot. Read the taken slots inside, write the new
+        ones inside: the store's writes there join this one transaction, so another worker's moves are either
+        all in what was read, or wait until this one's are written (two runs never take the same free slot)."""
+        with self.transaction() as cur:
+            self._lock_slots(cur)
+            yield
+
     def close(self) -> None:
         raise NotImplementedError
 

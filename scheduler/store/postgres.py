@@ -78,6 +78,11 @@ class PostgresStore(Store):
     def _lock_migrations(self, cur) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
 
+    def _lock_slots(self, cur) -> None:
+        """The row of this database's (or schema's) own juno_meta, locked until the transaction ends; a statement
+        after it reads what the last holder committed (READ COMMITTED). Writes inside nest as savepoints."""
+        cur.execute("SELECT value FROM juno_meta WHERE key = 'schema_version' FOR UPDATE")
+
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self.conn.cursor() as cur:
             cur.execute(self._sql(sql), params)

@@ -55,6 +55,12 @@ class SQLiteStore(Store):
     @contextmanager
     def transaction(self, durable: bool = True) -> Iterator[sqlite3.Cursor]:
         cur = self.conn.cursor()
+        if self.conn.in_transaction:  # inside `placing`: part of its transaction, committed (durably) with it
+            try:
+                yield cur
+            finally:
+                cur.close()
+            return
         if not durable:
             cur.execute("PRAGMA synchronous = NORMAL")
         self._begin(cur)  # take the write lock now: no two claims interleave

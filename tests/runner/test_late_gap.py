@@ -76,13 +76,13 @@ def test_an_on_time_post_waits_for_min_gap_after_a_late_one_and_plan_says_so(roo
     plan = json.loads(cli("plan", "--json", "--now", MONDAY.format("09:56"), cwd=root, env=env).out)["posts"]
     rows = {row["id"]: row for row in plan}
     assert (rows["alpha/t2"]["at"], rows["alpha/t2"]["held"]) == ("2026-12-07T10:55:00-05:00", "waits: min_gap")
-    assert rows["alpha/t2"]["note"] == ("on time, but alpha/t1 went out late at Mon 2026-12-07 09:55; "
+    assert rows["alpha/t2"]["note"] == ("on time, but alpha/t1 went out 55 minutes after its slot, at Mon 2026-12-07 09:55; "
                                         "min_gap (1:00:00) holds it until Mon 2026-12-07 10:55")
     assert (rows["alpha/t3"]["at"], rows["alpha/t3"]["held"]) == ("2026-12-07T12:00:00-05:00", "")
     table = cli("plan", "--now", MONDAY.format("09:56"), cwd=root, env={**env, "COLUMNS": "120"})
     line = next(line for line in table.out.splitlines() if "10:55" in line)
     assert "waits: min_gap" in line, table.out
-    assert "note: alpha/t2: on time, but alpha/t1 went out late at Mon 2026-12-07 09:55" in table.out
+    assert "note: alpha/t2: on time, but alpha/t1 went out 55 minutes after its slot, at Mon 2026-12-07 09:55" in table.out
 
     dry = cli("run-due", "--dry-run", "--now", MONDAY.format("10:00"), cwd=root, env=env)
     assert dry.code == 0 and "would defer alpha/t2 until Mon 2026-12-07 10:55: on time, but alpha/t1" in dry.out
@@ -149,3 +149,25 @@ def test_cron_every_five_minutes_keeps_min_gap_and_posts_each_once(settings):
         out = [store.get(f"c/{hour}").posted_at.replace(second=0) for hour in (9, 10, 11)]
         assert out == [utc(9, 55), utc(10, 55), utc(11, 55)]
         assert store.counts() == {"posted": 3}
+
+
+ONE_A_DAY = SCHEDULE.replace("max_per_day: 3", "max_per_day: 1").replace("min_gap: 1h", "min_gap: 3h")
+
+
+def test_a_wait_that_would_end_on_a_full_day_moves_at_once_and_says_why(tmp_path, database_url):
+    """The user trial's deferral (finding 1): two posts on one day under max_per_day 1 (put there by overlapping runs
+    of an older version), the first out 13 minutes after its slot. The second was told it waits until 22:40, then
+    moved at 22:40 all the same (max_per_day), and the first was called "late". Now it moves at once, saying why."""
+    write_schedule(tmp_path, text=ONE_A_DAY)
+    settings = settings_for(tmp_path, database_url)
+    with open_store(settings.database_url) as store:
+        store.add_posts([make_post("c/first", utc(14, 27)), make_post("c/second", utc(14, 33))], utc(8))
+        publisher = ScriptedPublisher()
+        report = run_due(settings, store, publisher, utc(14, 40), "worker-1")
+        assert [p.id for p in report.posted] == ["c/first"] and report.deferred == []
+        assert [(m.id, m.moved_to) for m in report.missed] == [("c/second", "2026-12-09T09:00:00-05:00")]
+        assert report.missed[0].reason == (
+            "on time, but c/first went out 13 minutes after its slot, at Mon 2026-12-07 14:40; min_gap (3:00:00) "
+            "would hold it until Mon 2026-12-07 17:40, a day with max_per_day (1) posts already out")
+        assert "missed c/second: moved to Wed 2026-12-09 09:00" in report.lines()
+        assert [call.post_id for call in publisher.calls] == ["c/first"]
