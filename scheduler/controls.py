@@ -12,8 +12,10 @@ from scheduler.campaigns.queueing import recycled_rows, skip_tip, taken_calendar
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
+from scheduler.runner.run import worker_running
 from scheduler.store import (
     ACTIVE,
+    CLAIMED,
     PAUSED,
     POSTED,
     SKIPPED,
@@ -184,8 +186,9 @@ def status(settings, store: Store, now: datetime) -> dict:
     waiting = [p for p in every if p.status in WAITING]
     accounts = [account_row(settings, store, a) for a in settings.schedule.all_accounts]
     posting = {a["network"] for a in accounts if a["state"] == ACTIVE}
-    # The next post that goes out by itself: a paused or stopped account's posts wait for `resume`.
-    going = [p for p in waiting if p.network in posting]
+    # The next post that goes out by itself: a paused or stopped account's posts wait for `resume`; a claimed one
+    # is a worker's (said under `claimed`).
+    going = [p for p in waiting if p.network in posting and p.status != CLAIMED]
     following = min(going, key=lambda p: (p.eligible_at, p.id)) if going else None
     # Slots passed by more than the catch-up window (an account paused for days, or no run): the next run
     # that posts for the account moves them to the next free slots, never out late in a burst.
@@ -219,7 +222,20 @@ def status(settings, store: Store, now: datetime) -> dict:
         "database": redact_url(settings.database_url),
         "metrics": metrics_row(store, start, zone, countable(settings.schedule.all_accounts)),
         "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
+        "claimed": [claimed_row(p, now, zone) for p in waiting if p.status == CLAIMED],
     }
+
+
+def claimed_row(post: Post, now: datetime, zone) -> dict:
+    """A claimed post: which worker holds it, whether that worker still runs ("running", "stopped", or "unknown" on
+    another machine), until when its lease holds, and whether the next worker looks on the network first (an
+    attempt of it may have gone out)."""
+    running = worker_running(post.claimed_by or "")
+    lease_over = post.claimed_until is not None and post.claimed_until <= now
+    worker = "stopped" if running is False or lease_over else "unknown" if running is None else "running"
+    return {"id": post.id, "network": post.network, "by": post.claimed_by, "worker": worker,
+            "until": post.claimed_until.astimezone(zone).isoformat() if post.claimed_until else None,
+            "look_first": post.attempt_open}
 
 
 def metrics_row(store: Store, month_start: datetime, zone, countable: bool = True) -> dict:

@@ -469,6 +469,31 @@ class FailingPost(Result):
 
 
 @dataclass(frozen=True)
+class ClaimedPost(Result):
+    """A post a worker holds (docs/queue.md, "At most once"): a run posting it now, or one that stopped mid-post."""
+
+    id: str
+    network: str
+    by: str | None                   # the worker: host:process:random
+    worker: str                      # running | stopped | unknown (another machine's: not asked)
+    until: str | None                # its lease: no other worker takes it before then (local ISO time)
+    look_first: bool                 # an attempt may have gone out: the next worker looks on the network first
+
+    def line(self) -> str:
+        """What status says of it, in the practice's time."""
+        network_name = networks.get(self.network).name
+        until = local_time(self.until) if self.until else "its lease ends"
+        then = (f"looks on {network_name} whether it went out and posts it only if not" if self.look_first
+                else "posts it")
+        if self.worker == "running":
+            return f"claimed {self.id}: a worker ({self.by}) is posting it now; its lease holds until {until}"
+        if self.worker == "stopped":
+            return f"claimed {self.id} by a worker that stopped ({self.by}): the first run from {until} {then}"
+        return (f"claimed {self.id} by {self.by}, on another machine, until {until}: if that worker stopped, the "
+                f"first run from then {then}")
+
+
+@dataclass(frozen=True)
 class StatusReport(Result):
     account: AccountStatus
     publisher: str
@@ -480,6 +505,7 @@ class StatusReport(Result):
     accounts: list[AccountCounts] = field(default_factory=list)  # every account, with its posts' counts
     metrics: dict[str, Any] = field(default_factory=dict)  # last collected, reading spend this month
     recycled: list[RecycledPost] = field(default_factory=list)  # recycled posts still to go out, with why
+    claimed: list[ClaimedPost] = field(default_factory=list)  # posts a worker holds, and what becomes of them
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
@@ -487,7 +513,8 @@ class StatusReport(Result):
                       "next": NextPost.of(row["next"]) if row["next"] else None,
                       "month": Month.of(row["month"]), "failing": _rows(FailingPost, row["failing"]),
                       "accounts": _rows(AccountCounts, row.get("accounts", [])),
-                      "recycled": _rows(RecycledPost, row.get("recycled", []))})
+                      "recycled": _rows(RecycledPost, row.get("recycled", [])),
+                      "claimed": _rows(ClaimedPost, row.get("claimed", []))})
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ def show_status(status: StatusReport) -> None:
                          "to the next free slots (not posted late in a burst)")
     counts = ", ".join(f"{n} {state_word(name)}" for name, n in report["counts"].items() if n)
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
+    lines += [claimed.line() for claimed in status.claimed]
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
     lines += [f"recycled {row['id']} at {_when(row['at'])}: {row['why']}" for row in report.get("recycled") or ()]

@@ -564,3 +564,19 @@ def note_schedule_valid(settings) -> None:
 def worker_name() -> str:
     """Who holds a claim: host, process and a random part (a restarted process is someone else)."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def worker_running(worker_id: str) -> bool | None:
+    """Whether the worker named `worker_id` (worker_name) still runs: a process of this machine is asked; None
+    for one of another machine (or a name not of worker_name's form)."""
+    host, _, rest = worker_id.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, but another user's
+        return True
+    return True

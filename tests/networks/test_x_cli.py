@@ -207,6 +207,31 @@ def test_a_process_killed_mid_post_leaves_no_duplicate_and_loses_nothing(queued,
     assert nothing_more["posted"] == [] and len(fx.posts) == 1
 
 
+def test_status_after_a_worker_killed_mid_post_names_the_claimed_post_and_when_it_is_retried(queued, planned, fx):
+    """The user trial's on-call view (finding 10): a run killed with SIGKILL while X held its POST open. status said
+    "1 claimed" and a next post already past, and nothing of the lease."""
+    fx.inject("POST /2/tweets", delay=60)
+    fx.set_now(epoch("2026-12-01T09:01"))
+    kill_when(start_run_due(queued, fx, "2026-12-01T09:01"), fx, lambda f: len(f.posts) >= 1)
+    first = planned[0]["id"]
+
+    status = run_cli("status", "--now", "2026-12-01T09:05", cwd=queued, env={**fx.env(), "COLUMNS": "200"})
+    assert status.code == 0, status
+    claimed = next(line for line in status.out.splitlines() if line.startswith("claimed "))
+    assert claimed.startswith(f"claimed {first} by a worker that stopped (")
+    assert claimed.endswith("): the first run from Tue 2026-12-01 09:11 looks on X whether it went out and posts it "
+                            "only if not"), status.out
+    assert f"next: {planned[1]['id']} at Tue 2026-12-01 12:00" in status.out  # not the claimed one, 09:00
+    row = json.loads(run_cli("status", "--json", "--now", "2026-12-01T09:05", cwd=queued, env=fx.env()).out)["claimed"]
+    assert [(r["id"], r["worker"], r["until"][:16], r["look_first"]) for r in row] == [
+        (first, "stopped", "2026-12-01T09:11", True)]
+
+    again = run_due(queued, fx, "2026-12-01T09:12")  # as status said: looked at, found, recorded; nothing twice
+    assert again.code == 0 and [p["id"] for p in json.loads(again.out)["posted"]] == [first]
+    assert len(fx.posts) == 1
+    assert "claimed" not in run_cli("status", "--now", "2026-12-01T09:13", cwd=queued, env=fx.env()).out
+
+
 def test_no_secret_in_output_logs_json_or_database_at_debug(queued, fx):
     env = fx.env()
     secrets = [env[name] for name in ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")]
