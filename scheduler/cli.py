@@ -530,7 +530,8 @@ def _main(argv: list[str] | None) -> int:
         # lazy: the cron fast path never loads the Project
         from scheduler.project import database_failure
 
-        failure = database_failure(exc)
+        project = ctx.__dict__.get("project")  # opened already, if a database was reached
+        failure = database_failure(exc, project.database_url if project is not None else "")
         if failure is not None:
             print(f"error: {_redacted(failure, ctx.root)}", file=sys.stderr)
             return EXIT_ERROR

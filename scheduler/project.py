@@ -125,6 +125,11 @@ class Project:
             self._settings = _rehearsal(settings) if self._rehearse else settings
         return self._settings
 
+    @property
+    def database_url(self) -> str:
+        """The database these settings use, once they were read ("" before: never read for this)."""
+        return self._settings.database_url if self._settings is not None else ""
+
     def reload(self) -> None:
         self._settings = None
         self._editor = None

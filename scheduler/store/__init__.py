@@ -9,9 +9,11 @@ The schema is migrated on open.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from scheduler.config import database_kind, redact_url
@@ -34,7 +36,7 @@ from scheduler.store.records import (
     Post,
     with_settings,
 )
-from scheduler.store.sqlite import SQLiteStore
+from scheduler.store.sqlite import SQLiteStore, sqlite_path
 from scheduler.store.trace import check_history, refuse_missing_file, starting_anew
 
 __all__ = [
@@ -99,7 +101,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     except errors as exc:
         if store is not None:
             store.close()
-        remedy = _remedy(exc, scheme)
+        remedy = _remedy(exc, scheme, url)
         kind = DamagedDatabaseError if remedy == DAMAGED else StoreError
         raise kind(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; {remedy}") from None
     return store
@@ -109,13 +111,15 @@ DAMAGED = ("the file is damaged or is not a database: restore it from a backup, 
            "queue (everything queued in it is then forgotten)")
 
 
-def _remedy(exc: BaseException, scheme: str) -> str:
+def _remedy(exc: BaseException, scheme: str, url: str = "") -> str:
     """What to do, by what went wrong: a permission, a full disk and a corrupt file each need other hands."""
     text = str(exc).lower()
     if isinstance(exc, PermissionError) or "readonly" in text or "permission denied" in text:
         return "let this user read and write the database file and its folder"
     if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in text or "no space" in text:
         return "the disk is full: free some space and run the command again"
+    if scheme == "sqlite" and url and _disk_full(sqlite_path(url)):  # SQLite may say only "disk I/O error"
+        return f"the disk holding {sqlite_path(url)} is full: free some space and run the command again"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DAMAGED
     if scheme == "sqlite" and ("database is locked" in text or "database table is locked" in text):
@@ -123,7 +127,20 @@ def _remedy(exc: BaseException, scheme: str) -> str:
                 "transaction): let it finish, then run the command again; nothing was changed")
     if scheme == "sqlite" and "unable to open" in text:
         return "the folder does not exist or cannot be written: create it, or fix JUNO_DATABASE_URL"
+    if scheme == "sqlite":  # no server: the file, its folder and the disk it is on
+        return ("check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and the disk holding the "
+                "file")
     return "check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and that the server runs"
+
+
+FULL_BELOW = 1 << 20  # bytes free on the disk of a SQLite file that gave an error: too few to write a transaction
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def _reason(exc: Exception, url: str) -> str:
@@ -154,12 +171,12 @@ def open_project_store(settings, now: datetime | None = None) -> Store:
     return store
 
 
-def database_failure(exc: BaseException) -> str | None:
+def database_failure(exc: BaseException, url: str = "") -> str | None:
     """One line for a database driver's error raised mid-command (a disk filling up, a file made read-only,
-    a server gone), or None when `exc` is not one."""
+    a server gone), or None when `exc` is not one. `url`: the database's, when known."""
     module = type(exc).__module__.split(".", 1)[0]
     if module not in ("sqlite3", "psycopg"):
         return None
     scheme = "sqlite" if module == "sqlite3" else "postgresql"
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"the database failed: {text}; {_remedy(exc, scheme)}"
+    return f"the database failed: {text}; {_remedy(exc, scheme, url if scheme == 'sqlite' else '')}"

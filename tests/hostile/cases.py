@@ -244,6 +244,14 @@ def full_disk_at(relative: str):
     return spoil
 
 
+def queued_then_full_disk(root: Path):
+    """A post queued for Wed 2026-12-02 08:30, then .juno/ (the database with it) on a full disk."""
+    approve_first(root, 1)
+    subprocess.run([sys.executable, "-m", "scheduler", "queue", "--now", "2026-12-01T07:00"], cwd=root, check=True,
+                   capture_output=True)
+    full_disk_at(".juno")(root)
+
+
 def read_only_database(root: Path):
     subprocess.run([sys.executable, "-m", "scheduler", "status"], cwd=root, check=True, capture_output=True)
     database = root / ".juno" / "juno.db"
@@ -630,6 +638,8 @@ CASES = [
     Case("full disk under posts/", ("split", f"posts/articles/{CAMPAIGN}.txt"),
          lambda r: (campaign_file(r).unlink(), full_disk_at("posts")(r)) and None, 1,  # noqa: SIM223 - both run
          "the disk is full", readonly_cleanup),
+    Case("full disk holding the SQLite database, a post due", ("run-due", "-q", "--now", "2026-12-02T08:45"),
+         queued_then_full_disk, 1, "juno.db is full: free some space and run the command again", readonly_cleanup),
     Case("read-only database file", ("queue",), read_only_database, 1, "let this user read and write the database",
          readonly_cleanup),
     Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
