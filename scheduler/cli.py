@@ -103,6 +103,8 @@ def cmd_approve(ctx: Context) -> int:
     lines = [line for r in results for line in r.lines()]
     if any(r.approved or r.acknowledged for r in results):  # the studio queues at once; here a person may approve several first
         lines.append("next: `juno-scheduler queue` gives the approved tips their slots (run-due posts only queued ones)")
+    if getattr(ctx.args, "quiet", False):  # -q: only what needs a person (a tip too long for a network)
+        lines = [line for line in lines if line.startswith("warning: ")]
     ctx.emit({"campaigns": [r.as_dict() for r in results]}, "\n".join(lines))
     errors = [line for r in results for line in r.errors()]
     for line in errors:
@@ -493,7 +495,8 @@ def _main(argv: list[str] | None) -> int:
     if getattr(args, "quiet", False) and getattr(args, "verbose", 0):
         print("error: -q (only errors) and -v (say more) ask for opposite things; give one of them", file=sys.stderr)
         return EXIT_USAGE
-    configure_logging(getattr(args, "verbose", 0) or 0, getattr(args, "quiet", False),
+    # -q: only errors; for queue, warnings too (a pin already past, README: "held, blocked, warnings")
+    configure_logging(getattr(args, "verbose", 0) or 0, getattr(args, "quiet", False) and args.command != "queue",
                       getattr(args, "debug", False))
     if not getattr(args, "debug", False) and not _working_folder_exists() and not Path(getattr(args, "root", ".")).is_absolute():
         print(f"error: {FOLDER_GONE}", file=sys.stderr)

@@ -41,3 +41,26 @@ def test_a_root_that_is_a_file_is_called_a_file(tmp_path, cli):
                                  "holding posts/)"
     gone = cli("--root", str(tmp_path / "nowhere"), "status")
     assert gone.code == 2 and ": no such folder;" in gone.err, gone
+
+
+def test_queue_quiet_keeps_the_warning_of_a_pin_already_past_and_says_the_tracking_once(project, cli):
+    """The user trial's finding 8: `queue -q` hid "its pinned time … has passed" (README: -q keeps warnings)."""
+    from tests.hostile.cases import approve_first, set_first_pin
+
+    approve_first(project, 1)
+    assert cli("--root", str(project), "queue", "--now", "2026-12-06T00:00").code == 0
+    set_first_pin(project, '"2026-12-20 09:00"')
+    result = cli("--root", str(project), "queue", "-q", "--now", "2027-03-10T12:00")
+    assert result.code == 0, result
+    assert "its pinned time 2026-12-20T09:00:00 has passed, so the post keeps its slot" in result.err, result
+    assert "INFO" not in result.err and result.out == ""
+
+
+def test_approve_quiet_prints_nothing_but_errors(project, cli):
+    """The user trial's finding 14: `approve -q` printed its four lines, the `next:` advice included."""
+    from tests.hostile.cases import CAMPAIGN
+
+    result = cli("--root", str(project), "approve", CAMPAIGN, "-q", "--now", "2026-12-01T07:00")
+    assert result.code == 0, result
+    assert (result.out, result.err) == ("", "")
+    assert "status: approved" in (project / "posts" / f"{CAMPAIGN}.yaml").read_text(encoding="utf-8")

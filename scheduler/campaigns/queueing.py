@@ -100,8 +100,6 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                               "held_flags": {tip_key(c.slug, t.id): list(t.unacknowledged) for c in campaigns
                                              for t in c.tips if t.status == "approved" and t.held},
                               "too_long": too_long,
-                              "notices": [notice for c in campaigns if any(t.status == "approved" for t in c.tips)
-                                          if (notice := tracking_replaced(settings.schedule, c.url, c.slug))],
                               "unreadable": [broken.as_dict() for broken in files.unreadable] if files else []}
 
     for key in withdrawn:
@@ -161,6 +159,10 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
         placed = _place_tips(store, timetable, fresh, existing, now, targets)
         _save(store, placed, existing, now)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
+    # said when the campaign's posts are queued or updated, not again at every run (cron's `queue -q`)
+    changed = {row["id"].split("/", 1)[0] for row in report["queued"] + report["updated"]}
+    report["notices"] = [notice for c in campaigns if c.slug in changed
+                         if (notice := tracking_replaced(settings.schedule, c.url, c.slug))]
 
     if settings.schedule.recycle_after is not None and tips is None:  # run-due recycles too, with every tip in view
         current = {(item.post.tip_key, item.post.network): item.post.tip_digest for item in wanted}

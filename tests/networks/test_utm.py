@@ -86,6 +86,9 @@ def test_queue_preview_and_the_studio_warn_of_tracking_the_posts_replace(project
     queued = cli("queue", "--now", "2026-12-01T09:00", cwd=project)
     assert queued.code == 0
     assert "warning: posts/alpha.yaml: the article's address carries utm_source=newsletter" in queued.out
+    again = cli("queue", "-q", "--now", "2026-12-01T09:00", cwd=project)  # cron's: said once, when its posts queued
+    assert again.code == 0 and again.out == "", again
+    write_campaign(project, "alpha", [{"id": "t1"}, {"id": "t2"}], url=URL + "?utm_source=newsletter")
     assert json.loads(cli("queue", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["notices"] == [
         tracking_replaced(load_settings(project).schedule, URL + "?utm_source=newsletter", "alpha")]
     plan = json.loads(cli("plan", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["posts"]
