@@ -166,7 +166,10 @@ def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
 
     if bytes_digest(card) == post.card_digest:
         return card
-    logger.warning("%s: %s is not the card that was drawn for it (its bytes changed); drawing it again",
-                   post.id, card)
+    if not card.exists():  # e.g. a project copied without .juno/cards
+        logger.warning("%s: its card %s is missing; drawing it again", post.id, card)
+    else:
+        logger.warning("%s: %s is not the card that was drawn for it (its bytes changed); drawing it again",
+                       post.id, card)
     size = networks.get(post.network).card_size  # the card the post's network shows
     return Path(ensure_card(settings, brand_of(), found.campaign, found.tip, size=size, redraw=True))

@@ -361,3 +361,19 @@ def test_run_due_quiet_prints_only_what_went_wrong(project, cli):
     assert result.out.splitlines() == [line for line in result.out.splitlines() if line.startswith("failed c/no-card: ")]
     assert "c/no-card" in result.out and "posted" not in result.out, result
     assert (project / ".juno" / "outbox" / "c--ok.json").exists()
+
+
+def test_a_missing_card_is_said_to_be_missing_and_drawn_again(project, cli):
+    """The user trial's finding 15: a card file missing (the cards folder not copied) was reported as "its bytes
+    changed"."""
+    import shutil
+
+    from tests.hostile.cases import approve_first
+
+    approve_first(project, 1)
+    assert cli("queue", "--now", "2026-12-01T07:00", cwd=project).code == 0
+    shutil.rmtree(project / ".juno" / "cards")
+    result = cli("run-due", "--now", "2026-12-02T08:45", cwd=project)
+    assert result.code == 0, result
+    assert "its card " in result.err and "is missing; drawing it again" in result.err, result
+    assert "bytes changed" not in result.err and "posted " in result.out
