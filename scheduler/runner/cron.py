@@ -54,6 +54,8 @@ def quick_run_due(argv: list[str], environ) -> int | None:
     posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if not database.exists():
         return None if posted_before else 0  # no database yet: nothing was ever queued; else it was lost
+    if not writable(database):  # the full path says so, every run: cron mails it before a post is due
+        return None
     try:
         conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_S)
         try:
@@ -106,11 +108,19 @@ def nothing_due(root: Path, now: datetime) -> bool:
     posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if url.startswith("sqlite:") and not sqlite_path(url).exists():
         return not posted_before  # no database yet: nothing was ever queued; else it was lost (the full path says so)
+    if url.startswith("sqlite:") and not writable(sqlite_path(url)):
+        return False
     try:
         with open_store(url) as store:
             return not store.has_due(now) and (store.holds_posts() or not posted_before)
     except StoreError:  # unsure: the full path opens it again and says what to do, whole
         return False
+
+
+def writable(database: Path) -> bool:
+    """Whether this user may write the SQLite file and its folder (its journal goes there): a queue that cannot
+    take a post's claim is said at every run, not first when a post is due."""
+    return os.access(database, os.W_OK) and os.access(database.parent, os.W_OK)
 
 
 def default_database_url(root: Path) -> str:

@@ -252,6 +252,19 @@ def queued_then_full_disk(root: Path):
     full_disk_at(".juno")(root)
 
 
+def read_only_database_after_a_run(root: Path):
+    """A run-due has noted the timetable valid (cron's fast path is taken), then the database is made read-only."""
+    approve_first(root, 1)
+    subprocess.run([sys.executable, "-m", "scheduler", "queue", "--now", "2026-12-01T07:00"], cwd=root, check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "scheduler", "run-due", "--now", "2026-12-01T07:00"], cwd=root, check=True,
+                   capture_output=True)
+    database = root / ".juno" / "juno.db"
+    database.chmod(0o444)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(database)], check=True)
+
+
 def read_only_database(root: Path):
     subprocess.run([sys.executable, "-m", "scheduler", "status"], cwd=root, check=True, capture_output=True)
     database = root / ".juno" / "juno.db"
@@ -640,6 +653,10 @@ CASES = [
          "the disk is full", readonly_cleanup),
     Case("full disk holding the SQLite database, a post due", ("run-due", "-q", "--now", "2026-12-02T08:45"),
          queued_then_full_disk, 1, "juno.db is full: free some space and run the command again", readonly_cleanup),
+    Case("read-only database file, nothing due (cron's line)", ("run-due", "-q", "--now", "2026-12-01T07:05"),
+         read_only_database_after_a_run, 1, "let this user read and write the database", readonly_cleanup),
+    Case("read-only database file, nothing due, a dry run", ("run-due", "--dry-run", "--now", "2026-12-01T07:05"),
+         read_only_database_after_a_run, 1, "let this user read and write the database", readonly_cleanup),
     Case("read-only database file", ("queue",), read_only_database, 1, "let this user read and write the database",
          readonly_cleanup),
     Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
