@@ -23,7 +23,7 @@ from scheduler.campaigns.file import (
     tip_fingerprint,
     tip_place,
 )
-from scheduler.campaigns.timetable import Calendar, Timetable, skipped_time
+from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
@@ -506,20 +506,27 @@ def _latest_rounds(store: Store, keys: list[str] | None = None) -> dict[tuple[st
 
 def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset()) -> Calendar:
     """The times already taken: tips still to go out, and tips that went out lately (a tip on several
-    networks takes one time: its earliest). `exclude`: tip keys left out."""
+    networks takes one time: its earliest; and, when some of its posts went out and the others wait for a time
+    of their own, such as a paused network's posts moved on, that time too). `exclude`: tip keys left out."""
     recent = now - timedelta(days=2)
     calendar = timetable.calendar()
-    tips: dict[tuple[str, int], Post] = {}
-    times: dict[tuple[str, int], datetime] = {}
+    sections: dict[tuple[str, int], str | None] = {}
+    out: dict[tuple[str, int], datetime] = {}
+    waiting: dict[tuple[str, int], datetime] = {}
     for post in store.posts(WAITING + (POSTED,), since=recent):
         if post.tip_key in exclude:
             continue
-        at = post.posted_at if post.status == POSTED and post.posted_at else post.due_at
         mark = (post.tip_key, post.round)
+        sections.setdefault(mark, post.section)
+        times, at = (out, post.posted_at) if post.status == POSTED and post.posted_at else (waiting, post.due_at)
         if mark not in times or at < times[mark]:
-            tips[mark], times[mark] = post, at
-    for mark, post in tips.items():
-        calendar.add(times[mark], post.section)
+            times[mark] = at
+    for mark, section in sections.items():
+        first = min(at for at in (out.get(mark), waiting.get(mark)) if at is not None)
+        calendar.add(first, section)
+        later = waiting.get(mark)
+        if later is not None and later > now and later - first > ON_TIME:  # its own time ahead
+            calendar.add(later, section)
     return calendar
 
 
