@@ -470,7 +470,7 @@ class FailingPost(Result):
 
 @dataclass(frozen=True)
 class ClaimedPost(Result):
-    """A post a worker holds (docs/queue.md, "At most once"): a run posting it now, or one that stopped mid-post."""
+    """A post a worker holds (docs/queue.md, "At most once, and its limits"): a run posting it now, or one that stopped mid-post."""
 
     id: str
     network: str
