@@ -19,11 +19,11 @@ from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
 from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 
-STILL = (CORPUS.with_name("still-round13.tsv"), CORPUS.with_name("still-round14.tsv"))
+STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15))
 
 
-def _round_13(kind: str) -> frozenset[str]:
-    """The new batches' phrasings of rounds 13 and 14 still missed or flagged, kept in files of their own (165 and 99)."""
+def _still_files(kind: str) -> frozenset[str]:
+    """The phrasings of rounds 13 to 15 still missed or flagged, kept in files of their own (still-round13.tsv ...)."""
     found: set[str] = set()
     for path in STILL:
         with open(path, encoding="utf-8") as handle:
@@ -64,10 +64,9 @@ STILL_MISSED: frozenset[str] = frozenset([
     "Writing a will at nineteen can be a warning sign.",
     # round 14 (words6): the reader retrained with batches 14-author5..8 sets its threshold at 1.43 (1.39 before) and
     # scores these just under it (round 13 caught them); "She watched her brother go under…" and "He was only ten when
-    # the officers told him…" are caught since
+    # the officers told him…" are caught since, and "He's been handing out his video games…" since round 15
     "Pulling out hair until there are bare patches can be a way of coping with pain.",
-    "He's been handing out his video games to his friends and telling them he won't need them.",
-]) | _round_13("missed")
+]) | _still_files("missed")
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
     # dead, just thirsty", "won't die without you", "a crisis of motivation", "sleep like the dead", ", not a crisis")
@@ -84,7 +83,14 @@ STILL_FLAGGED = frozenset([
     # round 11's four held-out home and evening tips the reader flagged ("Since you work from home, …") were no
     # longer flagged after round 13's retraining; round 14's flags this one again ("Someone at home up early…" no longer)
     "Since you work from home, leave the laptop in one room after six.",
-]) | _round_13("flagged")
+]) | _still_files("flagged")
+
+
+# The reader's file is read once per process. Round 14 held it under 150 KB by leaving out every term weighing under
+# 0.045, and out of batch that cost 12 phrasings to flag that a term under 0.045 had caught; since round 15 the limit
+# is what the terms weighing 0.02 or more need with room for further batches (docs/splitting.md, round 15): 400 KB
+# loads in a few milliseconds, and reading a sentence costs a dict lookup per term whatever the file's size.
+MODEL_LIMIT = 400_000
 
 
 def _cases(label: str, known: frozenset[str]) -> list:
@@ -116,4 +122,4 @@ def test_the_corpus_gives_the_shipped_topic_reader():
     weights, threshold and out-of-batch figures (python -m bench.train_sensitivity --write)."""
     shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert model_file(read(CORPUS) + article_rows()) == shipped
-    assert MODEL_FILE.stat().st_size < 150_000
+    assert MODEL_FILE.stat().st_size < MODEL_LIMIT
