@@ -69,9 +69,11 @@ ON_THE_TOPIC = ("grief", "traumatic", "unsafe")
 
 
 def read(path: Path) -> list[tuple[str, str, str]]:
-    """(batch, label, text) per labelled phrasing; a file without a batch column is one batch, "heldout"."""
+    """(batch, label, text) per labelled phrasing; a file without a batch column is one batch, "heldout". A text is
+    read as written, quotation marks included ('"I should have been there" is a thought…')."""
     with open(path, encoding="utf-8") as handle:
-        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
     return [(row.get("batch", "heldout"), row["label"], row["text"]) for row in rows]
 
 

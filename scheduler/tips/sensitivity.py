@@ -19,7 +19,7 @@ from scheduler.tips.lexicon import Lexicon
 from scheduler.tips.topicmodel import topic_words
 
 _KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
-        r"wife|partner|spouse|brother|sister|sibling|grand(?:mother|father|ma|pa|parents?)|nana|grandpa|friend|"
+        r"wife|partner|spouse|brother|sister|sibling|grand(?:mother|father|ma|pa|parents?|ad|dad)|gran|granny|nana?|grandpa|friend|"
         r"loved ones?|pet|dog|cat|twin|fianc[eé]e?|boyfriend|girlfriend|aunt|uncle|cousin)")
 _WHO = (r"(?:he|she|they|someone|somebody|a partner|your partner|my partner|his partner|her partner|"
         r"(?:my|your|her|his|their|a|an) (?:husband|wife|boyfriend|girlfriend|spouse|ex|father|mother|dad|mom|"
@@ -28,6 +28,17 @@ _SELF = r"(?:myself|yourself|themselves|himself|herself|oneself)"
 _NOT = r"(?:don’t|don't|do not|doesn’t|doesn't|does not|didn’t|didn't|not|never|no longer)"
 _LIVE = r"live\b(?!\s+(?:with|in|near|there|here|at|on|like|together|alone|apart|far|close|somewhere|abroad)\b)"
 _GO_ON = r"go on\b(?!\s+(?:a|an|the|to|with|vacation|holiday|trips?|dates?|\w+ing)\b)"
+_EATING_DISORDER = (r"(?:purg(?:e|es|ed|ing)|binge?ing and (?:purging|vomiting)|making (?:yourself|herself|himself|myself|"
+                    r"themselves) sick|(?:while|still|severe|after) restrict(?:ing|ion)|restrict(?:ing|s|ed) (?:every meal|"
+                    r"food|calories|(?:her|his|their|your|my) (?:food|eating|intake))|starv(?:e|es|ed|ing) (?:yourself|"
+                    r"herself|himself|themselves|myself)|anorexi\w+|bulimi\w+|eating disorders?|laxatives?|refeed\w*|"
+                    r"(?:stopped|stops|stop|refus\w+) (?:eating|food)|skipped meals?|(?:almost|next to|virtually) no food|"
+                    r"counting every (?:crumb|calorie)|weight (?:is |keeps |kept )?(?:falling|dropping|plummeting)|the "
+                    r"scale keeps dropping)")
+_BODY_IN_DANGER = (r"(?:(?:stop|stops|stopped|stopping) (?:your |her |his |their |my )?(?:heart|breathing)|heart\b|"
+                   r"potassium|faint\w*|collaps\w*|chest pain|dizzy|doctor (?:today|now|tonight)|(?:medical|urgent) "
+                   r"(?:help|attention|assessment|care|emergency)|medically supervised|inpatient|hospital\w*|a&e|"
+                   r"emergency|see blood|fatal|kill (?:you|her|him|them)|die|dying|death)")
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("suicide, in its own words", (
@@ -59,7 +70,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         _NOT + r"\s+want(?:s|ed|ing)?\s+to\s+(?:be here|be alive|wake up|exist|" + _GO_ON + "|" + _LIVE + ")",
         (r"(?:want|wanting|wanted|wants|wish|wishing|wished|wishes|hope|hoping|rather|prefer)\w*\s+(?:\w+\s+){0,4}?"
          r"(?:not|never)\s+(?:to\s+)?(?:wake|waking)\s+up"),
-        r"(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:not|never) (?:wake|waking) up",
+        r"(?:go(?:ing)? to sleep|fall(?:ing)? asleep) and (?:just |simply )?(?:not|never) (?:wake|waking) up",
         r"want\w* to (?:just )?sleep forever",
         r"(?:want|wanting|wanted|wants|wish|wishing|wished)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?disappear",
         r"(?:want|wanting|wanted|wants)\s+(?:it all|everything|the pain|it)\s+to (?:end|stop)(?! \w)",
@@ -72,7 +83,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:nothing|nobody|no one) (?:left )?to live for\b",
         r"(?:give|gives|giving|gave|given) up on (?:life|living)\b",
         r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|being here)\b",
-        r"(?:had|have) never been born\b", r"wish\w* (?:i|you|he|she|they) (?:was|were|had) never (?:been )?born\b",
+        r"(?:had|have) never been born\b", r"wish\w* (?:i|you|he|she|they)(?: was| were| had|[’']d) never (?:been )?born\b",
         r"(?:won’t|won't|will not) be (?:around|here) (?:much longer|for long|for much longer|anymore|any more)\b",
         r"stop(?:ped)? existing\b", r"(?:not|no longer) (?:be|being) (?:here|around|alive) (?:anymore|any more|any longer)\b",
         r"life (?:feels|is|seems|felt|was) (?:\w+ )?(?:pointless|meaningless)\b",
@@ -117,7 +128,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"messages?|emails?|posts?|videos?)\b(?! (?:when|before|after|on|at|for) )(?! to (?:the|your|my|our|an?) "
          r"(?:old |former )?(?:job|house|home|school|office|colleagues|team|class|year|summer|holiday|city|town)\b)"),
         r"(?:putting|put|puts|getting|got|gets|sorting|sorted|sorts) (?:his|her|their|my) affairs in order\b",
-        r"(?:stockpil|hoard)\w* (?:\w+ ){0,2}?(?:pills|tablets|painkillers|meds|medications?|medicines?|prescriptions|paracetamol|antidepressants)\b",
+        r"tid(?:y|ied|ies|ying) up (?:his|her|their|my) affairs\b",
+        r"(?:stockpil|hoard)\w* (?:\w+ ){0,2}?(?:pills|tablets|painkillers|meds|medications?|medicines?|prescriptions|paracetamol|antidepressants|insulin|sleeping pills)\b",
         r"stash(?:es|ed|ing)? (?:of |away |up )?(?:\w+ ){0,2}?(?:pills|tablets|painkillers|meds|medications?|medicines?|prescriptions|paracetamol)\b",
         (r"(?:sav|collect|keep|kept|hid|hiding|hide|hoard|stash)\w* (?:up )?(?:\w+ ){0,2}?(?:pills|tablets|painkillers|meds|"
          r"medications?|medicines?|prescriptions)\b[^.!?]{0,20}?\b(?:instead of|rather than|without) taking\b"),
@@ -127,7 +139,117 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"blades?|rope|gun|knife)\b[^.!?]{0,40}?\bjust in case\b(?! (?:of|you|your|the|it|a|there|they|we)\b)"),
         r"noose\w*",
         (r"(?:look\w*|star\w*|think\w*|thought|bought|buy\w*|hid\w*|kept|keeps|found) (?:at |about |of )?(?:a|the) (?:\w+ )?"
-         r"rope\b(?! (?:swing|bridge|course|ladder|climb\w*|skipping|walk\w*|light|burn|toy|knot|tow))"))),
+         r"rope\b(?! (?:swing|bridge|course|ladder|climb\w*|skipping|walk\w*|light|burn|toy|knot|tow))"),
+        # round 15 (words7): what the four further authors' phrasings told without the words, by kind: the means put
+        # away for a hard stretch (guns, medication, "distance between you and the means"), a method looked up or
+        # a place of intent (how many paracetamol, a car in a closed garage, driving out to the cliffs, an unexplained
+        # rope), affairs put in order (debts paid off with a pet rehomed or a will changed, a will at nineteen, all
+        # their passwords handed over, thanks as if for the last time, a treasured thing given away), a sudden calm
+        # after months low, "if I'm not around tomorrow", "joining Grandad soon", "won't come back from this one",
+        # not caring whether one wakes up, an urge or a try "to end it", a past attempt, "do something to myself"
+        (r"(?:distance (?:between (?:\w+ )?(?:you|them|him|her|me|us) and|from) the |remov\w* (?:the|any) |"
+         r"restrict\w* access to (?:the )?)means\b(?! (?:to|of|for|test)\b)"),
+        (r"(?:guns?|firearms?|rifles?|shotguns?|weapons?)\b[^.!?]{0,50}?\b(?:during|through|for|in) (?:a|the|this|these|"
+         r"those) (?:dark|rough|hard|difficult|bad|low|tough|risky) (?:stretch|patch|time|times|weeks?|days?|spell|"
+         r"period|nights?)\b"),
+        (r"(?:stor\w+|lock\w*|keep\w*|kept|hold\w*|mov\w+)\s+(?:\w+\s+){0,2}?(?:guns?|firearms?|rifles?|shotguns?)\b"
+         r"[^.!?]{0,30}?\b(?:away from (?:home|the house)|outside (?:the|your|his|her|their) (?:home|house)|elsewhere|"
+         r"with a (?:friend|relative|neighbou?r))"),
+        (r"(?:lock\w*|hand\w*|give|gives|gave|giving|hid\w*|put|puts|putting)\b[^.!?]{0,40}?\b(?:medications?|meds|"
+         r"medicines?|pills|tablets|razors?|blades)\b[^.!?]{0,60}?\b(?:for|during|on|through) (?:the )?(?:hard|bad|dark|"
+         r"rough|low|tough|difficult) (?:weeks?|nights?|days?|times?|stretch|patch|spells?)\b"),
+        (r"(?:medications?|meds|medicines?|pills|tablets|medicine cabinet|razors?|blades|firearms|guns)\b[^.!?]{0,40}?"
+         r"\bwhen (?:\w+ ){0,3}(?:is|are|feels?|seems?) (?:struggling|at risk|suicidal|in crisis|low)\b"),
+        (r"how many (?:\w+ )?(?:pills|tablets|paracetamol|painkillers|sleeping pills|co-codamol|aspirin|ibuprofen)\b "
+         r"(?:(?:it )?(?:would|will|it[’']d) take|(?:it )?takes?|(?:would be|is|are) too many)\b"),
+        r"(?:sat|sitting|sits|sit) in (?:the|a|his|her|their|my) car in (?:the|a) (?:closed|shut|locked) garage\b",
+        r"(?:engine|car) (?:left )?running in (?:the|a) (?:closed|shut|locked) garage\b",
+        (r"(?:stood|standing|stands|stand|sat|sitting|sits|sit|waited|waiting) (?:on|at|by) (?:the |a )?(?:edge of "
+         r"(?:the |a )?)?(?:bridge|cliff|cliffs|ledge|cliff edge|rooftop|platform edge|railway line|train tracks)\b"
+         r"[^.!?]{0,40}?\b(?:for (?:a long time|hours|ages|an hour)|before (?:a|someone|somebody|the police)|alone at night)"),
+        (r"(?:drove|drives|driving|drive|walked|walks|walking|went|goes|going) (?:out |up |down )?to the (?:cliffs?|bridge|"
+         r"quarry|cliff edge|viaduct|railway line|tracks)\b[^.!?]{0,40}?\b(?:sat in the car|alone|won[’']t say|"
+         r"wouldn[’']t say|didn[’']t say why|for no reason)"),
+        r"(?:thought|thinking|think|thinks) about how (?:you|he|she|they|i)(?:[’']d| would| might| could| will|[’']ll) do it\b",
+        (r"rope\b[^.!?]{0,40}?\b(?:(?:didn[’']t|did not|couldn[’']t|could not|can[’']t|won[’']t|wouldn[’']t) (?:have |give )?"
+         r"(?:an? )?(?:explanation|explain\w*|say why)|no (?:explanation|reason))"),
+        (r"paid (?:off )?(?:all |every |each )?(?:of )?(?:his |her |their |my )?(?:debts?|bills)\b[^.!?]{0,80}?\b(?:rehom\w+|"
+         r"gave|given|giving|cancel\w+|wills?|goodbyes?|passwords)\b"),
+        (r"(?:rehom\w+|updated (?:his|her|their|my) will|rewr\w+ (?:his|her|their|my|the) will|cancel\w+ (?:his|her|their|"
+         r"my|all|every) \w+)\b[^.!?]{0,60}?\bpaid (?:off )?"),
+        (r"(?:updat|rewr|chang|writ|wrote|mak|made)\w* (?:a|his|her|their|my) will\b[^.!?]{0,20}?\b(?:out of nowhere|out "
+         r"of the blue|suddenly|for no (?:clear |apparent )?reason|at (?:sixteen|seventeen|eighteen|nineteen|twenty|"
+         r"1[5-9]|2[01])\b)"),
+        r"sudden (?:interest in|talk of|questions about) (?:\w+ ){0,2}?(?:wills?|life insurance|funerals?|inheritance)\b",
+        (r"(?:hand\w*|gave|give\w*|sen[dt]\w*|shar\w*|tell\w*|told) (?:you |me |her |him |them )?all (?:of )?(?:their|his|"
+         r"her|my) passwords\b"),
+        (r"(?:thank\w*|apologi[sz]\w*|hug\w*|say\w* goodbye|said goodbye)\b[^.!?]{0,40}?\b(?:as if|as though|like) (?:it "
+         r"(?:is|was|were) |it[’']s |for )(?:the|their|his|her) (?:very )?last time\b"),
+        (r"(?:giv(?:e|es|ing|en)|gave) away (?:a|an|the) (?:beloved|favou?rite|treasured|prized|precious|cherished|"
+         r"much-loved|most loved) \w+"),
+        (r"(?:(?:low|depressed|down|in despair|struggling) for (?:months|weeks|years)|after (?:weeks|months) of (?:despair|"
+         r"depression|darkness|hopelessness))\b[^.!?]{0,40}?\bsuddenly (?:seems?|seemed|is|was|became|feels?|looks?) "
+         r"(?:\w+ )?(?:calm|settled|at peace|peaceful|cheerful|relieved|serene)"),
+        (r"if (?:i[’']m|i am|i was|i[’']m ever) not (?:around|here|alive) (?:tomorrow|next (?:week|month|year|time)|"
+         r"anymore|any more|much longer|by (?:then|monday|tonight|the weekend|next \w+))\b"),
+        (r"(?:be|being|going to be|will be|[’']ll be) joining (?:grand\w+|nana|gran|granny|(?:her|his|my|their|your) "
+         r"(?:late )?(?:husband|wife|mum|mom|dad|mother|father|grand\w+))\b(?! (?:for|at|in|on)\b)"),
+        (r"(?:won[’']t|will not|wouldn[’']t|(?:doesn[’']t|don[’']t|does not|do not) think (?:he|she|they|i|you)(?:[’']ll| "
+         r"will| would|[’']d)) (?:ever )?(?:come|make it|get) back from this(?: one| time)?\b"),
+        (r"(?:think\w*|thought|thoughts) (?:about|of) (?:not|never) (?:waking up|waking|being (?:here|alive|around))\b"
+         r"(?! (?:at|early|late|before|in time|on time|for|with|to)\b)"),
+        (r"(?:don[’']t|doesn[’']t|didn[’']t|do not|does not|not|no longer|never) care (?:if|whether) (?:i|you|he|she|they|"
+         r"we) (?:wake up|woke up|crash\w*|die|died|live|lived|make it|get hurt|survive|come home|(?:am|is|are|was|were) "
+         r"(?:alive|dead|here))\b(?! (?:at|early|late|before|in time|on time)\b)"),
+        (r"(?:try|tries|tried|trying|urges?|attempt\w*)\s+to end it\b(?! (?:with|on|by|there|early|well|kindly|gently|"
+         r"respectfully|politely|now)\b)"),
+        (r"(?:survived|surviving|survivors? of|discharged (?:\w+ ){0,2}?(?:after|following)|(?:since|after|following) "
+         r"(?:his|her|their|my|your)) (?:an? |his |her |their |my |your )?(?:previous |first |second |recent |last )?"
+         r"attempt\b(?! (?:to|at|on|in)\b)"),
+        # (and the same kinds in the words of the fourth author, 15-author12, read after the rows above were written:
+        # pills saved up or counted out, the means put somewhere hard to reach, how high the bridge is, letters to
+        # each of the family, things he "won't need", "I'm not safe", "kms", "kys", reasons to stay alive, a sudden calm
+        # after weeks of despair)
+        r"(?:pills|tablets|meds|medications?|painkillers)\b[^.!?]{0,20}?\b(?:she|he|they)(?:[’']d| had| has|[’']s) been (?:quietly )?(?:saving|hoarding|stashing|collecting|hiding)\b",
+        r"(?:saving|hoarding|stashing|collecting) up (?:her|his|their|my|your) (?:pills|tablets|meds|medications?|painkillers)\b",
+        r"counting out (?:\w+ )?(?:pills|tablets|painkillers)\b",
+        (r"(?:blades|razors|meds|medications?|medicines?|pills|tablets|guns?|firearms|car keys)\b[^.!?]{0,40}?\bsomewhere "
+         r"(?:hard|harder|difficult) to (?:reach|get to)\b"),
+        (r"how (?:high|tall|far (?:down|up)|deep) (?:the|a|that|this) (?:\w+ )?(?:bridge|building|cliff|drop|car park|"
+         r"multi-storey|tower|roof|viaduct|balcony) (?:is|was)\b"),
+        (r"(?:wrote|writes|writing|written|left|leaves) (?:a letter|letters|a note|notes) (?:to|for) each (?:of )?(?:his|her|"
+         r"their|my|us)\b(?![^.!?]{0,40}\b(?:birthdays?|christmas|weddings?|graduations?|to open (?:on|at|when)))"),
+        r"wrote each of (?:his|her|their|my) \w+ (?:a letter|a note)\b",
+        (r"(?:won[’']t|wouldn[’']t|will not|would not) (?:be )?need(?:ing)? (?:it|them|(?:his|her|their|my) (?:\w+ ){0,2}?"
+         r"(?:coat|clothes|things|stuff|games|books|car|tools|guitar|phone|money|savings|passport|glasses))\b[^.!?]{0,20}?"
+         r"\b(?:anymore|any more|this (?:year|winter|christmas|time)|much longer|where (?:he|she|they|i)(?:[’']s| is| am| "
+         r"are|[’']m|[’']re) going)"),
+        r"(?:i[’']m|i am) not safe\b(?! (?:to|on|in (?:the|a|this) (?:car|water|sun)|driving|online|around)\b)",
+        r"(?:posts?|posted|posting|writes?|wrote|writing|typ\w+|says?|said|texts?|texted|comments?|commented)\s+[\"“‘']?k[my]s\b",
+        r"sewerslide\w*", r"sh[- ]free\b",
+        (r"(?:thought|thoughts|thinking|think|urges?) (?:about |of )?(?:driving|crashing|swerving|steering) (?:\w+ )?into "
+         r"(?:a |the |an )?(?:barrier|bridge|lorry|truck|pillar|central reservation|median|oncoming \w+)\b"),
+        r"(?:standing|stood|sitting|sat) on (?:a|the) (?:ledge|edge of (?:a|the) (?:roof|bridge|cliff|building|platform))\b",
+        r"painless (?:ways?|methods?) to (?:go|die|end it)\b",
+        r"(?:ask\w*|pray\w*|beg\w*|begg\w*) (?:god|the lord|jesus|him|the universe) to (?:just )?take me\b",
+        r"(?:won[’']t|will not) (?:have to )?(?:put up with|deal with|worry about|bother with) me (?:for )?(?:much longer|for long|anymore|any more)\b",
+        r"(?:wouldn[’']t|would not|don[’']t|do not) mind if (?:a|the) (?:bus|car|train|truck|lorry) (?:hit|hits|ran over|runs over|took) (?:me|him|her|them)\b",
+        r"say\w* goodbye\b[^.!?]{0,5}?[\"“‘']?just in case\b",
+        r"(?:a|the) plan,? (?:a|the) place(?:,? (?:and|or) (?:a|the) (?:date|time))?\b",
+        r"(?:names?|named|picked|picks|chosen|set|sets) (?:out )?(?:a|the) date\b[^.!?]{0,30}?\b(?:end ?point|danger|warning)",
+        r"date picked out\b[^.!?]{0,30}?\b(?:danger|warning|risk)",
+        r"reasons? (?:to stay|for staying|to keep|for keeping) (?:alive|living)\b",
+        (r"(?:won[’']t|will not|wouldn[’']t) be (?:a problem|a burden|in (?:your|anyone[’']s|the) way) (?:for )?(?:much "
+         r"longer|for long|for much longer|anymore|any more)\b"),
+        r"sudden (?:calm|peace|cheerfulness|lift in (?:her |his |their )?mood)\b[^.!?]{0,20}?\bafter (?:weeks|months|years) of (?:despair|depression|darkness|hopelessness)",
+        (r"suddenly (?:seems?|seemed|is|was|became|feels?|looks?) (?:\w+ )?(?:calm|settled|at peace|peaceful|serene)\b"
+         r"[^.!?]{0,20}?\bafter (?:weeks|months|years) of (?:despair|depression|darkness|hopelessness)"),
+        r"do (?:something|anything) (?:stupid |bad |drastic )?to (?:myself|yourself|himself|herself|themselves)\b",
+        r"(?:a|is a|it[’']s a|as a) cry for help\b",
+        (r"(?:world|everyone|everybody|family|they|people|kids|children|wife|husband|partner)\s+would (?:be |feel )?"
+         r"(?:\w+ )?(?:lighter|calmer|simpler|fine|okay|ok|better|easier|happier|cope (?:\w+ )?fine|manage (?:\w+ )?fine)"
+         r"(?: off)? (?:without (?:me|you|them|him|her)|if (?:i|you|he|she|they) (?:was|were|wasn[’']t|weren[’']t) "
+         r"(?:gone|here|around|dead))\b(?! (?:for (?:a|the|an|one|two)|while|at|on)\b)"))),
     ("self-harm", (
         r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
         r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming)(?:\s+or\s+\w+)?\s+" + _SELF + r"\b",
@@ -148,12 +270,20 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:deliberately|intentionally|on purpose) (?:hurt|harm|injur|cut|burn)\w*", r"self[- ]destructi\w+",
         r"punish\w* " + _SELF + r" (?:with|through|by) (?:pain|hurting|cutting|burning|hitting|starving)\b",
         r"punish\w* " + _SELF + r" physically\b", r"physically (?:punish|hurt|harm)\w* " + _SELF + r"\b",
-        r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b")),
+        r"(?:hid\w*|hiding|stash\w*) (?:\w+ )?(?:razors|razor blades|blades)\b", r"razor blades\b",
+        # round 15 (words7): marks hidden (long sleeves "hiding cuts", scarves "to cover the marks"), cutting named as a
+        # habit ("cutting has become her way of coping", "clean from cutting", "instead of cutting")
+        (r"(?:hid(?:e|es|ing|den)?|cover(?:s|ed|ing)?(?: up)?|conceal\w*)\s+(?:(?!acne\b|surgical\b|chickenpox\b|old\b)"
+         r"\w+\s+)?(?:cuts|scars|burns|wounds|the marks)\b(?! (?:from|on (?:the )?(?:car|table|wall|furniture|floor))\b)"),
+        r"cutting (?:has|had) (?:become|been|started|stopped|helped)\b",
+        r"(?:clean|free|relaps\w*|recover\w*|recovery) (?:from|of) cutting\b",
+        (r"instead of cutting\b(?!\s+(?:back|down|out|corners|carbs|sugar|the|your|my|it|off|ties|costs|class|school|hair|"
+         r"them|things|in|up|wood|paper)\b)"))),
     ("death, dying and grief", (
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
         r"hospice\b", r"terminal(?:ly)?\b", r"end[- ]of[- ]life\b", r"end of life\b", r"stillb(?:orn|irth)\w*",
         r"miscarr\w+", r"orphaned\b", r"funerals?\b", r"burial\b", r"buried\b", r"deceased\b",
-        r"eulog\w+", r"obituar\w+", r"condolence\w*", r"memorial service\w*", r"caskets?\b", r"coffins?\b",
+        r"eulog\w+", r"obituar\w+", r"condolence\w*", r"memorial service\w*", r"(?:since|after|at|before) (?:(?:my|your|his|her|their|our|the) )?(?:\w+[’']s )?memorial\b", r"caskets?\b", r"coffins?\b",
         r"cremat\w+", r"laid to rest\b", r"gone too soon\b", r"lost (?:his|her|their|a|the|my|your) battle\b",
         r"grave(?:side|stone|stones|yard|yards)\b", r"cemeter(?:y|ies)\b", r"visit\w* (?:the|his|her|their|a|my|your) grave\b",
         r"(?:his|her|their|my|your) ashes\b", r"scatter\w* (?:the |\w+[’']s )?ashes\b",
@@ -161,8 +291,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"inside|serious|wrong|on\b|in (?:my|your) hands))"),
         (r"(?:death|loss|passing) of (?:a|your|their|his|her|my|our) (?:\w+ )?(?:child|baby|son|daughter|partner|"
          r"spouse|husband|wife|parent|mother|father|mom|dad|loved one|friend|pregnancy)\b"),
-        r"(?:has|have|had) died\b", r"passed away\b", r"passed on\b(?!\s+(?:the|a|an|this|that|his|her|their|your|my)\b)",
-        r"(?:" + _KIN + r"|he|she|they)\s+(?:has |had |just )?passed(?:\s+(?:last|this|in|away|recently|suddenly|\d)|\s*[,.;]|$)",
+        r"(?:has|have|had) died\b", r"pass(?:ed|es|ing) away\b", r"passed on\b(?!\s+(?:the|a|an|this|that|his|her|their|your|my)\b)",
+        r"(?:" + _KIN + r"|he|she|they)\s+(?:has |had |just )?passed(?:\s+(?:last|this|in|away|recently|suddenly|peacefully|quietly|overnight|unexpectedly|\d)|\s*[,.;]|$)",
         _KIN + r"[’']s passing\b", r"(?:his|her|their) passing\b",
         r"(?:my|your|her|his|their|our) late " + _KIN + r"\b",
         (r"(?:los(?:e|es|ing|t)|mourn(?:s|ing|ed)?|miss(?:es|ing|ed)?)\s+(?:(?:my|your|our|their|his|her|a|an|the)\s+)?"
@@ -181,7 +311,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:is|was|be|being|been|get|got) put to sleep\b", r"put (?:\w+ )?(?:dog|cat|pet|horse) (?:down|to sleep)\b",
         r"euthan\w+", r"(?:head|tomb)stones?\b", r"gravesites?\b", r"(?:final|last) goodbyes?\b",
         r"(?:his|her|their|your|my) (?:final|last) (?:hours|days|weeks|moments|breaths?)\b(?! (?:of|at|before|in)\b)",
-        (r"(?:dog|cat|pet|horse|puppy|kitten)s?\b(?:\s+[\w’']+){0,4}?\s+(?:be|been|being|was|were|is|get|got) put "
+        (r"(?:dog|cat|pet|horse|puppy|kitten)s?\b(?:\s+[\w’']+){0,8}?\s+(?:be|been|being|was|were|is|get|got) put "
          r"(?:down|to sleep)\b"),
         r"los(?:e|es|ing|t) (?:a|the|your|her|their|my|our) (?:\w+ )?pregnanc(?:y|ies)\b",
         r"(?:taken|gone|left us|died) (?:from (?:us|me|them|you) )?(?:far |much |way )?too (?:soon|early|young)\b",
@@ -195,7 +325,35 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:honou?r\w*|mourn\w*|(?:come|comes|coming|came) to terms with|sorry for|condolences for|cop(?:e|es|ing|ed) "
          r"with|heal\w* (?:from|after)|following|whatever)\s+(?:the |your |their |his |her |my |our |this |that |a )?"
          r"loss\b(?!\s+of\s+(?:interest|appetite|control|sleep|energy|motivation|income|(?:a |your |my )?job|work|time|"
-         r"memory|weight|hair|hearing|vision|function|focus|confidence|a game|the game|the match))"))),
+         r"memory|weight|hair|hearing|vision|function|focus|confidence|a game|the game|the match))"),
+        # round 15 (words7): the last days and what is kept after ("has weeks left", "a matter of days", the last days
+        # at the bedside, a deathbed, a vigil, "suffering is finally over", a room that still smells like her, the day
+        # he would have turned eighteen, a place still set for him, a pet's empty bed, the baby you lost, a pet you
+        # had put down, burying your own child, "a long goodbye", the first Mother's Day after losing her)
+        (r"(?:" + _KIN + r"|he|she|they)(?: only)? (?:has|have|had|is given|was given) (?:only )?(?:a few |a couple of )?"
+         r"(?:days|weeks|months|hours) (?:left|to live)\b(?! (?:of|until|till|before|to (?:go|finish|wait))\b)"),
+        (r"(?:nurses?|doctors?|hospice|consultant|palliative team)\b[^.!?]{0,40}?\b(?:a matter of (?:days|hours)|(?:only )?"
+         r"(?:days|hours) (?:now|left|to live))\b"),
+        r"(?:last|final) (?:days|hours|weeks|moments) at (?:the|his|her|their|a) bedside\b",
+        r"deathbeds?\b",
+        r"(?:sitting|sit|sat|keeping|keep|kept|holding|held) (?:a )?(?:bedside )?vigil\b(?! (?:for (?:peace|justice|the climate)|outside))",
+        r"suffering (?:is|was) (?:finally |now |at last )?over\b",
+        r"(?:room|clothes|jumper|sweater|pillow|house|scarf|coat|car) still (?:smells?|smelled) (?:like|of) (?:him|her|them)\b",
+        (r"would have (?:turned|been) (?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|"
+         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+         r"nineteen)\b(?! (?:minutes?|hours?|days?|weeks?|months?|years?|times|miles|pounds|percent|degrees)\b)"),
+        (r"(?:still|anniversary)\b[^.!?]{0,40}?\b(?:set|lay|laid|setting|laying|keep|keeping|kept) (?:a|his|her|their) place "
+         r"(?:at the table )?for (?:him|her|them)\b"),
+        r"(?:cat|dog|pet|puppy|kitten|horse)(?:[’']s)? empty (?:spot|bed|basket|bowl|lead|collar|place|space|cage|stable)\b",
+        r"empty (?:dog|cat|pet|puppy|kitten)(?:[’']s)? (?:bed|basket|bowl|spot|lead|collar|cage)\b",
+        r"empty (?:spot|place|space) where (?:the|my|our|your|her|his) (?:cat|dog|pet|puppy|kitten)\b",
+        r"(?:the|a|your|my|our|her|his|their) bab(?:y|ies) (?:you|we|i|she|they|he) (?:lost|miscarried)\b",
+        (r"(?:have|has|having|had) (?:your|my|our|his|her|their|the) (?:old |\w+ )?(?:dog|cat|pet|horse|puppy|kitten|rabbit|"
+         r"pony)\s+put (?:down|to sleep)\b"),
+        r"bury(?:ing)? (?:your|my|her|his|their|a|our) (?:own )?(?:\w+ )?" + _KIN + r"\b",
+        r"(?:a|the) long goodbye\b",
+        (r"(?:first|second|last) (?:\w+ )?(?:holiday|christmas|thanksgiving|birthday|year|anniversary|mother[’']s day|"
+         r"father[’']s day|summer|winter) (?:since|after) (?:losing|we lost|i lost|you lost|(?:he|she|they) (?:died|passed))\b"))),
     ("a death in the family in everyday words: since she passed, since he's been gone, the year without him", (
         (r"(?:since|after|before|when|until|now that|the day|the night|the week|the year) (?:" + _KIN + r"|he|she|they)"
          r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
@@ -256,7 +414,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:child|sexual|financial|elder) exploitation\b",
         r"controls? (?:where you go|who you see|what you wear|what you eat|your money|your friends|everything you do)",
         r"(?:track|monitor)\w* (?:your|her|his|my) (?:location|phone|messages|texts|calls|every move|whereabouts)",
-        r"(?:track|monitor)\w* (?:her|his) car\b(?![’'])",
+        r"(?:track|monitor)\w* (?:your|her|his|my) car\b(?![’'])(?! (?:maintenance|mileage|service|insurance|fuel|costs?|expenses|tyres?|tires?)\b)",
         r"reads? (?:your|her|his|my) (?:messages|texts|emails|diary)",
         r"isolat\w* (?:you|her|him|them|me) from (?:your |her |his |their |my )?(?:family|friends|loved ones|support)",
         r"scream(?:s|ed|ing)? insults", r"(?:call(?:s|ed|ing)? you|calls? me) (?:names|worthless|stupid)",
@@ -268,7 +426,95 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"bruises (?:\w+ ){0,3}?(?:can’t|can't|cannot|won’t|won't|doesn’t|doesn't) explain",
         (r"(?:asks?|asked|tells?|told|makes?|made|wants?|wanted) (?:a |the |your |their )?(?:child|children|kids?|son|"
          r"daughter|teens?) (?:to )?keep (?:\w+ ){0,2}?secrets?"),
-        r"dangerous relationship")),
+        r"dangerous relationship",
+        # round 15 (words7): violence and control in plain words: a bag kept packed where he won't find it, a code word
+        # for the police, fear of what he'll do or of his temper, a family member hit, eggshells at home, who you see
+        # and what you wear decided for you, the money controlled, turning up at work and the gym, repeated calls and
+        # gifts logged, a gun he reminds you of, "if he can't have me, no one can", threats of deportation, a pet hurt
+        # to punish, a phone smashed so you can't call for help, pushed down the stairs, a row turned to shoving,
+        # flinching at a raised hand, bruises explained away, fear he'll come back, children left hungry and alone,
+        # an older person's pension taken and visitors kept away
+        (r"(?:bag|go-?bag|grab bag)\b[^.!?]{0,80}?\b(?:somewhere|where) (?:he|she|they|your partner|your abuser|your ex) "
+         r"(?:won[’']t|can[’']t|cannot|will not|wouldn[’']t|couldn[’']t|doesn[’']t|will never) (?:find|see|look)\b"),
+        (r"in case (?:you|she|he|they|i) (?:need|needs|have|has) to (?:leave|get out|flee|run|escape) (?:fast|quickly|"
+         r"in a hurry|at short notice|suddenly|in an emergency)\b"),
+        r"code ?words?\b[^.!?]{0,60}?\b(?:police|999|911|112|help|danger|come (?:and )?get)",
+        (r"(?:afraid|scared|frightened|terrified) (?:of )?what (?:he|she|your partner|my partner|her partner|his partner|"
+         r"your husband|my husband|her husband|your wife|my wife|your boyfriend|my boyfriend|your girlfriend|my girlfriend|"
+         r"your ex|my ex)(?:[’']ll| will| would|[’']d| might| could| is going to| may) do\b"),
+        (r"(?:afraid|scared|frightened|terrified) of (?:your|my|her|his|their) (?:partner|husband|wife|boyfriend|"
+         r"girlfriend|spouse|ex|dad|father|stepfather|stepdad|mum|mom|mother)[’']s (?:temper|anger|rage|moods?|"
+         r"reactions?|fists)\b"),
+        (r"(?:dad|father|mum|mom|mother|stepfather|stepdad|partner|husband|wife|boyfriend)[’']s temper\b[^.!?]{0,30}?\b"
+         r"(?:hid|hide|hiding|scared|terrified|afraid)\b"),
+        (_WHO + r"\s+(?:\w+\s+)?(?:hit|hits|hitting|beat|beats|beating|slaps?|slapped|punch(?:es|ed)?|kick(?:s|ed)?|"
+         r"chok(?:es|ed)|strangl(?:es|ed)|shov(?:es|ed)|hurt|hurts)\s+(?:my|your|his|her|their|our) (?:mom|mum|mother|dad|"
+         r"father|wife|husband|partner|sister|brother|kids?|children|son|daughter|baby|girlfriend|boyfriend)\b"),
+        r"walk(?:s|ed|ing)? on eggshells (?:in (?:your|my|her|his|their|our) own (?:home|house)|at home)\b",
+        (r"(?:decides|decided|deciding|dictates|dictated|controls|controlled|controlling) (?:who (?:you|i) (?:see|"
+         r"talk to|text|spend time with)|what (?:you|i) (?:wear|spend)|where (?:you|i) (?:go|can go))\b"),
+        (r"(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|spouse)\s+(?:\w+\s+)?control(?:s|led|ling)? (?:all )?"
+         r"(?:of )?(?:the|your|my|her|his|our) (?:money|finances|bank accounts?|wages|salary|paycheck|pay)\b"),
+        (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing)? up) (?:uninvited |unannounced )?(?:at|outside) (?:your|my|her|his|"
+         r"their) (?:work|workplace|office|gym|house|home|school|flat|door)\b[^.!?]{0,40}?(?:,|\band\b) (?:at |outside )?"
+         r"(?:your|my|her|his|their) (?:work|workplace|office|gym|house|home|school|flat|mum[’']s|mom[’']s|parents[’'])"),
+        (r"(?:repeated|constant|endless|unwanted|dozens of|hundreds of|forty|fifty|\d{2,}) (?:missed )?(?:calls|texts|"
+         r"messages|gifts|voicemails)\b[^.!?]{0,80}?\b(?:log|record|police|incidents?|following|turning up|regret|"
+         r"threat\w*|not romance|not romantic|stalking)"),
+        r"(?:log|record|diary|note)s? of (?:every|each) (?:incident|time (?:he|she|they))\b",
+        (r"(?:has|have|had|owns?|keeps?|kept) (?:a|his|her) (?:gun|knife|rifle|shotgun|weapon)\b[^.!?]{0,30}?\b(?:know\w* "
+         r"how to use it|if (?:you|i|she|he) (?:leave|leaves|left|tell|tells))"),
+        r"remind\w* (?:me|you|her|him|us) (?:that )?(?:he|she|they) (?:has|have|owns?|keeps?) a (?:gun|knife|rifle|shotgun|weapon)",
+        r"(?:can[’']t|cannot|won[’']t|couldn[’']t) have (?:me|you|her|him),? (?:then )?(?:no one|nobody|no-one) (?:else )?(?:can|will|could|would)\b",
+        r"threaten\w* to have (?:me|you|her|him|them) (?:deported|arrested|sectioned|locked up|taken away)\b",
+        (r"(?:hurts?|hurting|kick\w*|kill\w*|harm\w*|hit|hits|hitting|beats?) (?:the|my|our|your|her|his|their) (?:cat|dog|"
+         r"pets?|puppy|kitten)\b[^.!?]{0,30}?\b(?:when (?:he|she|they)(?:[’']s|[’']re| is| are) (?:angry|drunk|upset|mad)|to "
+         r"(?:punish|scare|hurt|get at|frighten))"),
+        (r"(?:smash\w*|broke|break\w*|took|take\w*|hid|hide\w*|destroy\w*) (?:my|your|her|his) (?:phone|mobile)\b[^.!?]{0,30}?"
+         r"\bso (?:i|you|she|he|they) (?:couldn[’']t|could not|can[’']t|cannot|wouldn[’']t) (?:call|ring|phone|text|get) "
+         r"(?:for )?(?:help|the police|anyone|someone|999|911)"),
+        (r"(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|stepdad|stepfather)\s+"
+         r"(?:\w+,?\s+){0,3}?(?:smash(?:es|ed)|break(?:s)?|broke|throw(?:s)?|threw) (?:the |your |her |his |my )?(?:plates|"
+         r"dishes|furniture)\b"),
+        r"(?:push\w*|shov\w*|threw|thrown|throw\w*|kick\w*|knock\w*) (?:(?:me|you|her|him|them|us) )?down (?:the|a|a flight of) (?:stairs|steps)\b",
+        (r"(?:argument|fight|row|disagreement)s? (?:turns?|turned|turning|escalat\w+|tips?|tipped) (?:in)?to (?:shoving|"
+         r"pushing|hitting|slapping|grabbing|violence|blows|punches)\b"),
+        (r"flinch\w*\b[^.!?]{0,40}?\b(?:(?:raises?|raised|lifts?|lifted|moves?) (?:a |their |his |her )?hand|hand near|"
+         r"at (?:a )?touch|when (?:touched|someone touches))"),
+        (r"bruises\b[^.!?]{0,40}?\b(?:(?:were|are|was) from (?:falling|a fall|walking into|tripping|the stairs)|explain\w* "
+         r"(?:\w+ )?away|(?:nobody|no one|no-one) can explain|(?:on )?(?:the )?places (?:no one|nobody|no-one) (?:sees|can see|would see))"),
+        r"explain\w* (?:the|her|his|their|my|your|those) bruises away\b",
+        (r"(?:afraid|scared|frightened|terrified) (?:of )?what (?:happens|will happen|would happen) when (?:he|she|your "
+         r"partner|my partner) (?:gets|is|comes) (?:angry|drunk|home|mad)\b"),
+        (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing)? up|wait\w*) (?:uninvited |unannounced )?(?:at|outside) (?:your|my|her|"
+         r"his) (?:work|workplace|office|gym|house|home|school|flat|door)\b[^.!?]{0,40}?\b(?:uninvited|unannounced|every "
+         r"(?:day|night|morning)|(?:told|asked) (?:him|her|them) (?:to stop|not to)|won[’']t stop)"),
+        r"(?:tracking|spy|stalkerware) apps?\b[^.!?]{0,40}?\b(?:never installed|didn[’']t install|did not install|monitor\w*)",
+        r"grab\w* (?:my|your|her|his) (?:wrist|arm|neck|hair|throat)\b[^.!?]{0,30}?\b(?:left|leave|leaving) (?:a )?(?:marks?|bruises?)",
+        (r"(?:took|takes|taking|taken|hid|hides|hiding|hidden) (?:my|your|her|his) (?:car )?keys\b[^.!?]{0,60}?\b(?:leave|"
+         r"go out|get away|escape)\b"),
+        r"never see (?:the|your|my) (?:kids|children) again\b", r"(?:you|i)(?:[’']re| are|[’']m| am) going to pay\b(?! (?:for|the|a|an|off|back|more|less)\b)",
+        (r"tells? (?:everyone|everybody|people|others|the family|my family|your family) (?:that )?(?:i|you|she|he)(?:[’']m| "
+         r"am|[’']re| are|[’']s| is) (?:crazy|mad|unstable|lying|making it up)\b"),
+        r"(?:no one|nobody|no-one) (?:will|would|is going to) believe (?:you|me|her|him)\b",
+        r"having (?:your|her|his|my) (?:car )?keys (?:taken|hidden|confiscated)\b",
+        r"(?:being|been|was|were|get|got) locked in (?:a|the|your|her|his|my) (?:room|bedroom|bathroom|cupboard|shed)\b",
+        (r"(?:told|tells?|telling|decides?|decided) (?:you |me |her |him )?(?:what to wear|who to see|when to be home)\b"
+         r"[^.!?]{0,30}?\b(?:what to wear|who to see|when to be home|control)"),
+        r"(?:being|was|were|felt|feeling) (?:constantly |always )?(?:terrified|frightened) as a (?:child|kid)\b",
+        r"(?:constant|relentless|daily|years of) belittling\b",
+        r"(?:loved|loves) (?:you|me|her|him),? (?:and )?then (?:hurt|hit|beat|choked|hurts|hits)\b",
+        (r"(?:terrified|scared|afraid|frightened) (?:that )?(?:he|she|they)(?:[’']ll| will| might| would|[’']d| is going to) "
+         r"(?:come back|come after|find|track down|turn up at) (?:to )?(?:me|you|us|her|him|the house|the flat|home)\b"),
+        (r"(?:kids?|children|child|baby|babies|toddlers?)\b[^.!?]{0,20}?\b(?:left|leaves?|leaving) (?:\w+,? )*?(?:alone|"
+         r"hungry|unwashed|unfed|unsupervised)\b[^.!?]{0,30}?\bfor (?:days|hours|the (?:whole )?(?:weekend|night|day))\b"),
+        (r"(?:takes?|took|taking|pocket\w*|spend\w*|spent|control\w*) (?:\w+[’']s|her|his|their) (?:pension|savings|"
+         r"benefits)\b[^.!?]{0,40}?\b(?:keeps?|kept|keeping|stops?|stopped|stopping) (?:her|him|them) (?:away from|from "
+         r"seeing)\b"),
+        (r"cornered (?:him|her|me|them|you) in (?:the|a) (?:\w+ )?(?:underpass|stockroom|alley|stairwell|lift|toilets?|"
+         r"car park|office|changing room)\b"),
+        (r"(?:attacked|assaulted|mugged|stabbed|beaten|robbed|jumped|grabbed) (?:in|on) (?:the|a) (?:street|park|car park|"
+         r"parking lot|underpass|alley|subway|train|bus|way home)\b"))),
     (("emotional and psychological abuse without the word: control, coercion, punishing silence, belittling, "
       "gaslighting, isolating a partner"), (
         r"gaslight\w*", r"coerci(?:on|ve)\b", r"coerc(?:e|es|ed|ing) (?:you|her|him|me|them)\b", r"silent treatment\b",
@@ -311,7 +557,40 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"groom(?:ed|ing|er|ers)? (?:a |the )?(?:child|children|kids?|teens?|minors?)\b",
         r"grooming\b[^.!?]{0,40}?\b(?:secrets?|special attention|(?:gifts?|favou?rs) and (?:special )?attention)\b",
         (r"touch(?:ed|es|ing)? (?:\w+ ){0,2}?in (?:a |the )?ways? (?:that |which )?[^.!?]{0,25}?(?:(?:\bnot|n[’']t|"
-         r"\bnever) (?:\w+ )?(?:okay|ok|right|safe|appropriate)|\b(?:wrong|uncomfortable|scary))\b"))),
+         r"\bnever) (?:\w+ )?(?:okay|ok|right|safe|appropriate)|\b(?:wrong|uncomfortable|scary))\b"),
+        # round 15 (words7): made to have sex, a condom taken off, something put in a drink, done while asleep, "things
+        # done to me", a child told to keep secrets (about touching, chats), grooming named after its signs, photos or
+        # videos held over someone "unless I send more"
+        r"(?:made|makes|make|making|forc\w*|pressur\w*) (?:me|you|her|him|them) (?:to )?have sex\b",
+        r"(?:took|takes|take|taking|removed|removes|removing|slipped|pulled) (?:off )?(?:the |a |his )?condom (?:off )?(?:without|during|halfway)\b",
+        r"(?:put|slipped|added|dropped) (?:something|anything|a pill|pills|drugs?|a drug) (?:\w+ )?in(?:to)? (?:your|my|her|his|their|a|the) drinks?\b",
+        (r"(?:did it|did things|had sex with (?:me|you|her|him)|touched (?:me|you|her|him)|took photos of (?:me|you|her|him)|"
+         r"undressed (?:me|you|her|him)) (?:\w+ )?while (?:i|you|she|he|they) (?:was|were) (?:asleep|sleeping|unconscious|"
+         r"passed out|too drunk)\b"),
+        r"(?:did|does|done|doing) things to (?:me|you|her|him|them|us)\b",
+        r"what (?:he|she|they) (?:did|does|has done|had done|was doing) to (?:me|you|her|him|them|us)\b",
+        (r"(?:asks?|asked|tells?|told|makes?|made|wants?|wanted) (?:a |the |your |my |their |his |her )?(?:\d+-year-old|"
+         r"child|children|kids?|son|daughter|teens?|teenager|girl|boy) (?:to )?keep (?:\w+ ){0,2}?(?:secrets?|secret|quiet)\b"),
+        r"secrets? about (?:touching|being touched|touch|their bodies|private parts)\b",
+        (r"what happened (?:\w+ ){0,4}?(?:as a child|as a kid|when (?:you|i|she|he|they) (?:was|were) (?:little|small|a "
+         r"child|a kid|young))\b[^.!?]{0,20}?\b(?:not|wasn[’']t|isn[’']t) (?:your|my|her|his|their) fault"),
+        (r"touched by (?:a|an|their|his|her|my|your) (?:grown-?up|adult|relative|priest|teacher|coach|uncle|neighbou?r|"
+         r"babysitter|family member)\b[^.!?]{0,40}?\bas (?:a )?(?:kids?|child|children|teenagers?|teens?)\b"),
+        (r"(?:uncle|stepfather|stepdad|father|dad|brother|cousin|grandfather|grandad|babysitter|coach|priest|he)\s+"
+         r"(?:\w+\s+)?(?:used to )?c(?:ome|ame|omes) into my (?:bed)?room (?:at night|when (?:he|she) stayed|while)\b"),
+        (r"(?:dread\w*|refus\w*|scared|afraid|terrified)\b[^.!?]{0,30}?\b(?:being left|to be (?:left )?alone|being alone) "
+         r"with (?:one|a particular|a certain|that) (?:particular )?(?:adult|relative|uncle|coach|teacher|person|family "
+         r"member)\b"),
+        r"(?:too drunk|asleep|unconscious|passed out)\b[^.!?]{0,20}?\bto (?:say (?:yes|no)|consent)\b",
+        r"drinks? (?:\w+ ){0,3}?(?:was|were|got|been|being) spiked\b", r"drink[- ]spiking\b",
+        (r"(?:child|kid|son|daughter)\b[^.!?]{0,20}?\btells? you (?:that )?(?:someone|somebody|an adult|a grown-?up|a "
+         r"relative) (?:touched|is touching|was touching|has touched|hurt|is hurting|has hurt) (?:them|her|him)\b"),
+        (r"(?:wak(?:e|es|ing)|woke) up (?:somewhere|in (?:a|his|her|their|a stranger[’']s) \w+)\b[^.!?]{0,30}?\bno "
+         r"(?:memory|idea|recollection) (?:of )?(?:getting there|how|what)"),
+        r"groom(?:ed|s|ing) (?:me|you|her|him|them) (?:for|over|online|before|when)\b",
+        r"(?:secre(?:cy|ts?)|gifts?|special attention)\b[^.!?]{0,40}?\bgrooming\b",
+        (r"(?:post|share|send|leak|show|publish)\w*\b[^.!?]{0,40}?\bunless (?:i|you|she|he|they) (?:send|sends|sent|pay|"
+         r"pays|paid) (?:more|him|her|them|money|\w+ more)\b"),)),
     ("crisis, danger and emergency", (
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
@@ -344,7 +623,27 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"psychosis", r"psychotic (?:episode|break)s?", r"hear(?:s|ing)? voices", r"hallucinat\w+",
         r"(?:touch|break|breaks) with reality\b", r"manic episodes?\b",
         (r"(?:harm|hurt|kill|shak|drown|smother)\w* (?:your|the|her|my|their|his|a) (?:own )?(?:crying |screaming )?(?:baby|newborn|infant|"
-         r"child|children|kids?)\b(?![’'])"))),
+         r"child|children|kids?)\b(?![’'])"),
+        # round 15 (words7): a belief that someone is coming to kill or poisoning you, or that you can fly; a door
+        # barricaded; mania; an eating disorder told with the body in danger (a heart that may stop, fainting, a
+        # collapse, a doctor today, inpatient care, refeeding: docs/splitting.md counts an eating disorder only with
+        # such danger); a drug or a drink that can stop your breathing; drinking yourself unconscious; 999 and A&E
+        (r"(?:believ\w*|convinced|sure|thinks?)\b[^.!?]{0,30}?\b(?:(?:people|someone|they|the neighbou?rs|neighbou?rs|"
+         r"the government|strangers|the police|men)\b[^.!?]{0,15}?\b(?:are|is) (?:coming to (?:kill|get|hurt|take)|"
+         r"poisoning|trying to (?:kill|poison))|(?:his|her|their|my|your) food (?:is|was) (?:being )?poisoned|"
+         r"(?:he|she|they|you|i) (?:can|could) fly)\b"),
+        r"barricad\w+ (?:himself|herself|themselves|myself|yourself|the door|(?:his|her|their|my) (?:room|door|bedroom))",
+        r"mania\b(?! for\b)",
+        r"(?:seeing|hearing|sees|hears|saw|heard) things that (?:aren[’']t|are not|weren[’']t|were not|isn[’']t) there\b",
+        r"(?:won[’']t|will not|can[’']t|cannot|couldn[’']t) (?:wake (?:up|them|him|her)|be woken)\b[^.!?]{0,20}?\bafter (?:using|taking|drinking)\b",
+        r"swallow\w* (?:the|a) whole (?:bottle|packet|box|strip)\b",
+        r"(?:go|goes|went|gone|going) under and (?:never|didn[’']t|did not) (?:come|came) (?:back )?up\b",
+        r"(?:hospital|doctors?|nurses?) (?:calls?|called|calling|rang|rings) (?:the )?family in\b",
+        (_EATING_DISORDER + r"\b[^.!?]{0,80}?\b" + _BODY_IN_DANGER + r"\b|" + _BODY_IN_DANGER + r"\b[^.!?]{0,80}?\b"
+         + _EATING_DISORDER + r"\b"),
+        r"(?:can|could|may|might|will) (?:stop|slow) (?:your|her|his|their|my|someone[’']s) (?:breathing|heart)\b",
+        r"(?:drink|drank|drinking|drinks) (?:myself|yourself|himself|herself|themselves) (?:unconscious|to death|into a coma|senseless)\b",
+        r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b")),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
         (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"
@@ -486,7 +785,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"girlfriend|spouse|father|dad|stepfather|stepdad|mother|mum|mom|ex)\s+(?:\w+\s+)?(?:leaves|left|gave|gives|"
          r"caused)\b"),
         (r"lock\w* (?:you|her|him|me|them) (?:out of|in) (?:the|a|your|her|his|their|my) (?:house|home|flat|apartment|"
-         r"room|car|bedroom|bathroom|cupboard|shed)\b"),
+         r"room|car|bedroom|bathroom|cupboard|shed|closet|wardrobe|basement|cellar|garage)\b"),
         r"cancer\b", r"tumou?rs?\b", r"malignan\w+", r"metasta\w+", r"chemo(?:therapy)?\b", r"radiotherapy\b",
         r"oncolog\w+", r"palliative\b", r"leuka?emia\b", r"lymphoma\b",
         r"incurabl[ey]\b(?! (?:romantics?|optimists?|curiosity|habit))",
@@ -582,7 +881,21 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"dying (?:houseplants?|plants?|flowers?|battery|phone|laptop|art|breed|trend|embers?|light|days of)\b",
         (r"(?:the )?death of (?:\w+(?:tion|ism|ness|ity|ment|ance|ence|ship)|romance|small talk|the (?:office|weekend|"
          r"phone call|handwritten letter|landline))\b"),
-        r"death by (?:a thousand|powerpoint|meetings?|emails?|committee)\b")),
+        r"death by (?:a thousand|powerpoint|meetings?|emails?|committee)\b",
+        # round 15 (words7): dead and dying as emphasis ("dead air", "dead on arrival", "over my dead body", "so tired I
+        # could die"), killed or murdered of food, a song or plants ("murdered that cake", "killed by the frost"),
+        # burying the hatchet
+        r"dead (?:air|silence|on arrival|quiet|calm|centre|center|heat|even|easy|simple|certain|right|ahead)\b",
+        r"over (?:my|your|his|her|our|their) dead bod(?:y|ies)\b",
+        (r"(?:tired|hungry|bored|embarrassed|thirsty|sleepy|hot|cold|happy|full)\b(?: [\w’']+){0,2}? (?:i|you|we) could "
+         r"(?:just )?(?:die|have died)\b"),
+        (r"murder(?:ed|s|ing)? (?:that|the|a|this|those|these|an) (?:\w+ )?(?:cake|pizza|song|karaoke|tune|dance|burger|"
+         r"meal|dinner|dessert|pie|workout|playlist|sandwich|cookies|chocolate|ice cream|cover|solo|chorus|high note)\b"),
+        (r"(?:plants?|houseplants?|flowers?|tomato(?:es| plants?)|seedlings|herbs|lawn|grass|garden|crops?|basil|roses)\b"
+         r"[^.!?]{0,20}?\b(?:got |were |was |been )?killed (?:off )?by (?:the |a |an )?(?:frost|cold|heat|heatwave|drought|"
+         r"snails|slugs|aphids|hail)\b"),
+        r"(?:houseplants?|seedlings|herbs|basil|tomatoes)\s+(?:\w+\s+)?(?:died|dies|die|dying|are dead|were dead)\b",
+        r"bur(?:y|ied|ies|ying) the hatchet\b")),
     ("abuse, assault, overdose, hotline of things, not people", (
         (r"abus\w* (?:the |your |my |their )?(?:snooze button|snooze|weekend|lie-ins?|privilege|credit cards?|"
          r"caffeine|coffee|power button|system|hot sauce|exclamation points?|emojis?)"),
@@ -591,6 +904,14 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"alerts|ads|adverts|news|noise|sound|light|colou?rs?|information|requests|tasks|calls|chores)\b"),
         (r"overdos\w* (?:of|on) (?:screen time|screens|sugar|caffeine|coffee|news|social media|chocolate|tv|"
          r"television|sun|sunshine)"),
+        # round 15 (words7): overdosed on a show or a pastime, abusing a button, the terminal of a flight
+        (r"overdos\w* (?:of|on) (?:\w+ )?(?:tv|television|netflix|youtube|tiktok|instagram|social media|news|box ?sets?|"
+         r"shows?|series|screen time|screens|sugar|caffeine|coffee|chocolate|candy|sweets|shopping|podcasts|sun|sunshine|"
+         r"cheese|carbs|gaming|video games)\b"),
+        r"abus\w* (?:the |your |my |their )?[\w-]+ buttons?\b",
+        (r"(?:at|in|through|to|from|outside) the terminal\b(?=[^.!?]{0,40}?\b(?:flight|plane|gate|delay\w*|boarding|"
+         r"luggage|bags?|snacks|departures?))"),
+        r"(?:flight|plane|gate|boarding|departures?)\b[^.!?]{0,40}?\bterminal\b(?! (?:illness|cancer|diagnosis|patients?|care))",
         r"(?:customer|client|service|support|it|tech|sales|booking|reservations?) hotlines?",
         (r"(?:customer|client|service|support|it|tech|sales|booking|reservations?|billing|product|technical|tax|"
          r"(?:bank|energy company|energy supplier|supplier|airline|council|insurer|broadband provider|provider|retailer|"
@@ -603,7 +924,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the abuse of a substance, not of a person", (
         r"(?:substance|drug|drugs|alcohol|opioid|prescription|medication) abuse\b",
         r"abus\w* (?:drugs|alcohol|substances|opioids|pills|prescription\w*)\b",
-        r"(?:laxative|diuretic|diet pill) abuse\b", r"abus\w* (?:laxatives|diuretics|diet pills)\b")),
+        r"(?:laxative|diuretic|diet pill) abuse\b(?![^.!?]{0,60}\b(?:heart|dangerous|fatal|death|die|kill|collapse|hospital|emergency))", r"abus\w* (?:laxatives|diuretics|diet pills)\b")),
     ("a crisis that is not a person's crisis", (
         (r"(?:communication|car|engine|vehicle|system|cost|price|budget|data|relationship|marriage|trust|mechanical|"
          r"technical|equipment|network|server|bike|itemi[sz]ed|detailed|quick|step-by-step|simple) breakdowns?\b"),
@@ -651,7 +972,7 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"and (?:nobody|no one|no-one) died\b(?= *[.!])",
         r"punch(?:ed|es|ing)? the air\b",
         r"cut (?:yourself|myself|himself|herself|themselves|ourselves|them|him|her|me|us) some slack\b",
-        (r"beats? (?:me|him|her|us|you|them) (?:at|in) (?:chess|cards|scrabble|tennis|golf|monopoly|checkers|draughts|"
+        (r"beats? (?:me|him|her|us|you|them|(?:my|your|his|her|their|our) \w+) (?:at|in) (?:chess|cards|scrabble|tennis|golf|monopoly|checkers|draughts|"
          r"(?:video )?games?|\w+ball|races?|arm wrestling|crosswords?|sudoku|wordle)\b"))),
     ("a thing, not a person, dead or dying", (
         (r"(?:printer|monitor|baby monitor|group chat|chat|party|deal|lawn|battery|remote|torch|flashlight|tablet|"
@@ -675,6 +996,12 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"colleagues|job|office|city|flat|apartment)\b"),
         (r"(?:griev|mourn)\w* the end of (?:the |a |your |their )?(?:summer|holidays?|weekend|season|series|show|school "
          r"year|an era)\b"),
+        # round 15 (words7): grieving a thing or a time that ended, not a person (a friendship, a career path, the
+        # marriage you hoped for): a break-up or a career change is not the rubric's death or crisis
+        (r"(?:griev|mourn)\w* (?:the end of )?(?:a|an|the|your|my|their|his|her) (?:\w+ )?(?:friendship|relationship|"
+         r"marriage|career|career path|job|dream|plans?|identity|role|hometown|childhood home|old life|break-?up|life (?:you|"
+         r"we|i|they) (?:planned|hoped|expected|imagined|had)|future (?:you|we|i|they) (?:planned|hoped|imagined))\b"
+         r"(?![^.!?]{0,30}\b(?:death|died|suicide|cancer|killed)\b)"),
         r"(?:closed|closed down|shut|shut down)\b[^.!?]{0,40}?\b(?:in mourning|mourning)\b",
         r"mourning (?:my|our|the) (?:morning )?(?:routine|coffee|commute|lie-ins?|holidays?|weekends?)\b",
         (r"(?:want|wanted|wants|could|could just)(?: to)?(?: just)? disappear into (?:a |an |the |his |her |my |their "
