@@ -48,7 +48,7 @@ def parse_single(doc: Document, value: Any) -> Account:
     publisher = value.get("publisher", rehearsals[0])
     choices = rehearsals + (first,)
     if publisher not in choices:
-        raise doc.error(at + ("publisher",), f"unknown publisher {publisher!r} (use one of: {', '.join(choices)})"
+        raise doc.error(at + ("publisher",), f"unknown publisher {doc.shown(at + ('publisher',), publisher)} (use one of: {', '.join(choices)})"
                         f"{did_you_mean(str(publisher), choices)}")
     return Account(handle=handle, publisher=networks.key(publisher), network=first)
 
@@ -67,7 +67,7 @@ def parse_list(doc: Document, value: Any) -> tuple[Account, ...]:
         reject_unknown_keys(doc, at, item, ("network", "handle", "publisher"))
         network = item.get("network")
         if network not in known:
-            raise doc.error(at + ("network",), f"unknown network {network!r} (use one of: {', '.join(known)})"
+            raise doc.error(at + ("network",), f"unknown network {doc.shown(at + ('network',), network)} (use one of: {', '.join(known)})"
                             f"{did_you_mean(str(network), known)}")
         if network in seen:
             raise doc.error(at + ("network",), f"a second {network} account; at most one per network (the first "

@@ -391,7 +391,7 @@ def _slot(doc: Document, at: tuple, value: Any) -> Slot:
         name = day.strip().lower() if isinstance(day, str) else ""
         name = name[:3] if name in _FULL_WEEKDAYS else name
         if name not in WEEKDAYS:
-            raise doc.error(at + ("days", index), f"{day!r} is not a weekday (use {', '.join(WEEKDAYS)})"
+            raise doc.error(at + ("days", index), f"{doc.shown(at + ('days', index), day)} is not a weekday (use {', '.join(WEEKDAYS)})"
                                                   f"{did_you_mean(str(day), WEEKDAYS)}")
         parsed_days.append(name)
     times = value["times"]
@@ -511,7 +511,7 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
     reject_unknown_keys(doc, at, value, ("mode", "utm"))
     mode = value.get("mode", "in-post")
     if mode not in LINK_MODES:
-        raise doc.error(at + ("mode",), f"unknown link mode {mode!r} (use one of: {', '.join(LINK_MODES)})"
+        raise doc.error(at + ("mode",), f"unknown link mode {doc.shown(at + ('mode',), mode)} (use one of: {', '.join(LINK_MODES)})"
                                         f"{did_you_mean(str(mode), LINK_MODES)}")
     utm = value.get("utm", {})
     if utm is False or (isinstance(utm, str) and utm.strip().lower() in ("off", "none", "false", "no")):
@@ -534,7 +534,7 @@ def _recycle(doc: Document, value: Any) -> Recycling:
                                             f"{', '.join(SCORE_AGES)}){did_you_mean(score_at, SCORE_AGES)}")
     poor = value.get("poor", "later")
     if poor not in POOR_TIPS:
-        raise doc.error(at + ("poor",), f"{poor!r}: a poor tip comes round later or never (use one of: "
+        raise doc.error(at + ("poor",), f"{doc.shown(at + ('poor',), poor)}: a poor tip comes round later or never (use one of: "
                                         f"{', '.join(POOR_TIPS)}){did_you_mean(str(poor), POOR_TIPS)}")
     cooldown = value.get("cooldown")
     return Recycling(
@@ -554,7 +554,7 @@ def _spread(doc: Document, value: Any) -> Spread:
         raise doc.error(at + ("seed",), f"expected a whole number such as 7, found {seed!r}")
     by = value.get("by", "shuffle")
     if by not in ("shuffle", "thompson"):
-        raise doc.error(at + ("by",), f"expected shuffle or thompson, found {by!r}")
+        raise doc.error(at + ("by",), f"expected shuffle or thompson, found {doc.shown(at + ('by',), by)}")
     return Spread(seed=seed, by=by)
 
 

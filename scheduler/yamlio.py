@@ -42,6 +42,12 @@ class Document:
             return self.display
         return f"{self.display}:{mark[0]}:{mark[1]}"
 
+    def shown(self, at: Path_, value: Any) -> str:
+        """A value as the user wrote it, for a message: YAML reads `yes`, `on` or `1.0` as true or a number,
+        and "unknown status True" names what nobody wrote."""
+        written = self.raw.get(tuple(at))
+        return repr(written) if not isinstance(value, str) and isinstance(written, str) and written else repr(value)
+
     def error(self, at: Path_, message: str, *, key: bool = False) -> Exception:
         return self.error_class(located(self.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
 

@@ -358,7 +358,7 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
     alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
     status = item.get("status", "draft")
     if status not in STATUSES:
-        raise doc.error(at + ("status",), f"unknown status {status!r}{did_you_mean(str(status), STATUSES)}; "
+        raise doc.error(at + ("status",), f"unknown status {doc.shown(at + ('status',), status)}{did_you_mean(str(status), STATUSES)}; "
                                             f"use one of: {', '.join(STATUSES)}")
     section = _text(doc, at + ("section",), item.get("section"))
     return Tip(id=tip_id, headline=headline, text=text, status=TipStatus(status), section=section,

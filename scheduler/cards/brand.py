@@ -135,7 +135,7 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
     logo = None if data.get("logo") is None else _logo(doc, data["logo"], assets)
     kicker = data.get("kicker", "none")
     if kicker not in KICKERS:
-        raise doc.error(("kicker",), f"unknown kicker {kicker!r}{did_you_mean(str(kicker), KICKERS)}; "
+        raise doc.error(("kicker",), f"unknown kicker {doc.shown(('kicker',), kicker)}{did_you_mean(str(kicker), KICKERS)}; "
                                      f"use one of: {', '.join(KICKERS)}")
     margin = _fraction(doc, ("margin",), data.get("margin", 0.075), 0.02, 0.2, "e.g. 0.075 (7.5% of the width)")
     sizes = _mapping(doc, ("headline_size",), data.get("headline_size", {}))
@@ -227,7 +227,7 @@ def _background(doc: Document, value: Any) -> Background:
                                 f"to: \"#EADFD0\"}}); '{required}' is missing")
     direction = value.get("direction", "vertical")
     if direction not in DIRECTIONS:
-        raise doc.error(at + ("direction",), f"unknown direction {direction!r}"
+        raise doc.error(at + ("direction",), f"unknown direction {doc.shown(at + ('direction',), direction)}"
                         f"{did_you_mean(str(direction), DIRECTIONS)}; use one of: {', '.join(DIRECTIONS)}")
     return Background(_colour(doc, at + ("from",), value["from"]), _colour(doc, at + ("to",), value["to"]),
                       direction)

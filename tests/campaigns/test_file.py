@@ -69,6 +69,8 @@ def test_a_valid_campaign_loads_into_frozen_tips(tmp_path):
     ("    status: approved", "    staus: approved", r"a\.yaml:9:5: tips\[0\]\.staus: unknown key; did you mean 'status'\?"),
     ("    status: approved", "    status: aproved", (r"a\.yaml:9:13: tips\[0\]\.status: unknown status 'aproved'; "
                                                      r"did you mean 'approved'\?")),
+    # YAML reads yes as true: the message names what the user wrote, not Python's True
+    ("    status: approved", "    status: yes", r"a\.yaml:9:13: tips\[0\]\.status: unknown status 'yes'; use one of"),
     ("    at: 2026-12-01T09:00", "    at: 2026-12-01T25:00", r"a\.yaml:13:9: tips\[0\]\.at: '2026-12-01T25:00' is not a time"),
     ("    at: 2026-12-01T09:00", "    at: 2026-12-01T09:00+02:00", r"tips\[0\]\.at: write the practice's local time"),
     ("  - id: by-hand", "  - id: patience-matters", r"a\.yaml:14:9: tips\[1\]\.id: id 'patience-matters' is already used"),
