@@ -29,6 +29,13 @@ def trace_path(state_dir: Path) -> Path:
 def refuse_missing_file(url: str, state_dir: Path) -> None:
     """Before a SQLite file is made: refuse to make it anew when the project's queue has held posts."""
     if database_kind(url) == "sqlite" and not sqlite_path(url).exists() and trace_path(state_dir).exists():
+        noted = _recorded(trace_path(state_dir)).get("database")
+        if isinstance(noted, str) and database_kind(noted) != "sqlite":
+            # the queue lives elsewhere: the likeliest cause is a run (cron, a new shell) without the variable
+            raise LostDatabaseError(f"the database {sqlite_path(url)} is missing, but {_history(url, state_dir)}: "
+                                    f"JUNO_DATABASE_URL is not set to it here (cron reads no shell profile); put "
+                                    f"JUNO_DATABASE_URL=<that database's URL> in the project's .env or on the cron "
+                                    f"line, {_else(state_dir)}")
         raise LostDatabaseError(f"the database {sqlite_path(url)} is missing, but {_history(url, state_dir)}: "
                                 f"restore the file from a backup, {_else(state_dir)}")
 

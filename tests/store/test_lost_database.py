@@ -149,6 +149,25 @@ def test_a_postgresql_database_with_no_posts_is_refused_when_the_project_has_his
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["cron-fast-path", "with-env-file"])
+def test_a_postgresql_project_run_without_its_variable_is_told_to_set_it(tmp_path, pg_url, fast, monkeypatch):
+    """A user trial: cron did not see JUNO_DATABASE_URL (exported in an interactive shell only) and was told to
+    restore a SQLite file from a backup; the note knows the queue is in PostgreSQL, so the line says what is wrong."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    _posted_twice(root, {"JUNO_DATABASE_URL": pg_url})
+    if not fast:
+        (root / ".env").write_text("# nothing secret\n", encoding="utf-8")
+    monkeypatch.delenv("JUNO_DATABASE_URL", raising=False)  # as cron runs it: no shell profile
+    cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-16T08:40-05:00", "-q")
+    line = cron.err.strip()
+    assert cron.code == 2 and len(line.splitlines()) == 1, cron
+    assert "JUNO_DATABASE_URL is not set to it here" in line and ".env" in line and "backup" not in line, line
+    assert not (root / ".juno" / "juno.db").exists()
+    (root / ".env").write_text(f"JUNO_DATABASE_URL={pg_url}\n", encoding="utf-8")  # what the line says to do
+    fixed = run_cli("status", "--json", "--now", "2026-12-08T10:00", cwd=root)
+    assert fixed.code == 0 and _counted(fixed.out) == {"queued": 1, "posted": 2}, fixed
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["cron-fast-path", "with-env-file"])
 def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, fast):
     root = _project(tmp_path / "project", ACCOUNT)
     _posted_twice(root)
