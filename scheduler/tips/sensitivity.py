@@ -34,11 +34,16 @@ _EATING_DISORDER = (r"(?:purg(?:e|es|ed|ing)|binge?ing and (?:purging|vomiting)|
                     r"herself|himself|themselves|myself)|anorexi\w+|bulimi\w+|eating disorders?|laxatives?|refeed\w*|"
                     r"(?:stopped|stops|stop|refus\w+) (?:eating|food)|skipped meals?|(?:almost|next to|virtually) no food|"
                     r"counting every (?:crumb|calorie)|weight (?:is |keeps |kept )?(?:falling|dropping|plummeting)|the "
-                    r"scale keeps dropping)")
+                    r"scale keeps dropping|(?:down to|no more than|more than|only) (?:one|an) apple a day|haven[’']t eaten (?:in|for) "
+                    r"(?:\w+ )?days|(?:hasn[’']t|haven[’']t) eaten more than|only eats (?:ice chips|\w+ a day)|throws? up after "
+                    r"every (?:\w+ )?(?:meal|dinner|lunch)|binges (?:and throws up|until (?:she|he|i) (?:is|am) sick)|throw(?:s|ing)? "
+                    r"up several times a day|counts every (?:grape|bite|calorie|crumb)|weighs less (?:each|every) week|weighs "
+                    r"less than (?:she|he) did|feeding tube|still feel huge|too fat to)")
 _BODY_IN_DANGER = (r"(?:(?:stop|stops|stopped|stopping) (?:your |her |his |their |my )?(?:heart|breathing)|heart\b|"
                    r"potassium|faint\w*|collaps\w*|chest pain|dizzy|doctor (?:today|now|tonight)|(?:medical|urgent) "
                    r"(?:help|attention|assessment|care|emergency)|medically supervised|inpatient|hospital\w*|a&e|"
-                   r"emergency|see blood|fatal|kill (?:you|her|him|them)|die|dying|death)")
+                   r"emergency|see blood|fatal|kill (?:you|her|him|them)|die|dying|death|hair (?:is )?falling out|vision goes "
+                   r"black|can[’']t stand|passed out|blood)")
 
 TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("suicide, in its own words", (
@@ -249,7 +254,73 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:world|everyone|everybody|family|they|people|kids|children|wife|husband|partner)\s+would (?:be |feel )?"
          r"(?:\w+ )?(?:lighter|calmer|simpler|fine|okay|ok|better|easier|happier|cope (?:\w+ )?fine|manage (?:\w+ )?fine)"
          r"(?: off)? (?:without (?:me|you|them|him|her)|if (?:i|you|he|she|they) (?:was|were|wasn[’']t|weren[’']t) "
-         r"(?:gone|here|around|dead))\b(?! (?:for (?:a|the|an|one|two)|while|at|on)\b)"))),
+         r"(?:gone|here|around|dead))\b(?! (?:for (?:a|the|an|one|two)|while|at|on)\b)"),
+        # round 16 (words8): what the four further authors told without the words, by kind: a plan to "end it", how
+        # much of a drug "would be enough", how long the fall would take or to bleed out, a train or a curve "I don't
+        # care" about, a wheel jerked into traffic or the median, a gun one would "eat", a bridge for a retirement plan,
+        # a goodbye posted ("logging off for good", "see you on the other side", a caption "soon" or "almost time", a
+        # bio "tired of fighting", "won't be here by summer", "don't come looking"), a note "sorry for the mess",
+        # "won't have to deal with me much longer", "lived long enough", medicine stopped or pills mixed with drink on
+        # purpose, "a quiet way out", "done with everything", "had a good run, time to wrap things up", "why I'm still
+        # here", a rope kept "just in case", lying down in the snow to stay there, a dog given "for good" and who gets
+        # the car, a will at 24, medals or rifles handed out, "made my peace", a past attempt, a plan disclosed
+        (r"(?:planning|planned|plans?|plotting|thinking about|thought about|figuring out|figured out|worked out|researching) "
+         r"how (?:she|he|they|i|you|we)(?: would|[’']d| will| could| might| were going to| was going to)? end (?:it|it all|"
+         r"things|her life|his life|my life|their life|your life)\b"),
+        (r"how (?:much|many) (?:of (?:my|his|her|their|the) )?(?:[\w-]+ )?(?:morphine|pills|tablets|insulin|oxy\w*|opioids|"
+         r"meds|medications?|painkillers|paracetamol|tylenol|sedatives|sleeping pills) (?:would|will|it would) be enough\b"),
+        r"how long (?:the|a) fall would take\b", r"how long (?:it )?(?:takes|would take) to bleed out\b",
+        r"(?:don[’']t|do not|doesn[’']t|does not) (?:much |really |even )?care if (?:a|the) (?:train|truck|car|bus|lorry) (?:comes|hits)\b",
+        (r"(?:steer\w*|swerv\w*|drove|drive|driving|jerk\w* the wheel|turn\w* the wheel) (?:\w+ ){0,2}?into (?:oncoming "
+         r"traffic|the median|a tree|a wall|the barrier|a truck|a lorry|the river|the central reservation)\b"),
+        r"(?:just )?(?:didn[’']t|did not|don[’']t|do not) make the (?:curve|turn|bend)\b",
+        r"eat (?:my|his|her|their|a) gun\b",
+        r"(?:retirement plan|exit plan|plan b|exit strategy) (?:is|was) (?:a |the )?(?:tall |high )?(?:bridge|cliff|rope|bullet|gun)\b",
+        r"logg(?:ing|ed|s)? off for good\b", r"see you on the other side\b",
+        (r"(?:captions?|caption(?:ed)? it|bio|status|profile)\b[^.!?]{0,30}?[\"“](?:i[’']m )?(?:soon|almost time|last view|"
+         r"goodbye|it[’']s time|the end|tired of fighting|so tired of fighting|done fighting|not for long)\b"),
+        (r"(?:won[’']t|will not|don[’']t think i[’']ll|don[’']t think i will|dont think ill|might not|may not) be (?:here|"
+         r"around) (?:by|for|at|after|come) (?:summer|christmas|spring|winter|fall|autumn|the weekend|next week|next month|"
+         r"next year|graduation|(?:my|his|her) birthday|the holidays|new year)\b"),
+        r"don[’']t come looking\b",
+        r"[\"“]sorry for (?:the mess|everything)\b",
+        (r"(?:won[’']t|will not|wont) have to (?:deal with|worry about|put up with|look after) me (?:much |for much )?"
+         r"(?:longer|anymore|for long)\b"),
+        r"(?:i[’']ve|i have|he[’']s|she[’']s|he has|she has|they[’']ve) lived long enough\b",
+        (r"(?:stopped|quit|stop|stopping) taking (?:my|his|her|their|your) (?:insulin|meds|medication|medicine|\w+ pills|"
+         r"pills) on purpose\b"),
+        (r"mix\w* (?:my|his|her|their|your) (?:\w+ )?(?:pills|meds|medication|tablets) with (?:whiskey|vodka|alcohol|"
+         r"booze|wine|drink|beer|gin)\b[^.!?]{0,10}?\bon purpose\b"),
+        r"a (?:quiet|slow|gentle|peaceful) way out\b",
+        r"(?:he[’']s|she[’']s|i[’']m|he is|she is|i am|they[’']re) (?:just )?done with everything\b",
+        r"had a good run,? (?:and )?(?:it[’']s|it is) time to (?:wrap (?:things|it) up|go|call it a day|check out)\b",
+        r"wonder(?:s|ed|ing)? why (?:i[’']m|i am|he[’']s|she[’']s|he is|she is) still (?:here|alive|around|breathing)\b",
+        r"(?:keep|kept|keeps|keeping|bought|hid|hide|hides|hiding) a (?:rope|noose)\b(?=[^!?]{0,80}?\b(?:know why|just in case|told myself))",
+        r"(?:photo|picture|pic|image) of (?:a|the) (?:rope|noose|bridge|ledge|rooftop|pills|blade|razor|gun)\b(?=[^.!?]{0,40}?\bcaption)",
+        (r"lie down in the (?:snow|road|river|sea|water|tracks|cold) and (?:stay there|not get up|never get up|not wake "
+         r"up|never wake up)\b"),
+        r"(?:take|have|keep) (?:his|her|my|their) (?:dog|cat|pets?|horse) [\"“]?for good\b",
+        r"(?:wrote|writes|writing|written) out who (?:should|will|gets?|would|is to) (?:get|have|inherit)\b",
+        r"a will at (?:1[6-9]|2\d|nineteen|eighteen|twenty[\w-]*)\b",
+        (r"(?:handing|handed|giving|gave|given|hand|give) (?:out |away )?(?:all )?(?:my|his|her) (?:medals|rifles|guns|"
+         r"service (?:revolver|pistol)|guitar|motorcycle|tools)\b(?= to\b)"),
+        r"made (?:my|his|her|their) peace,?[\"”]?,? and (?:she|he|i|they) had already\b",
+        r"(?:texted|messaged|told) (?:everyone|all of us|his friends|her friends|the group|the family) [\"“]?thanks for everything\b",
+        (r"(?:her|his|my|their|sister[’']s|brother[’']s|son[’']s|daughter[’']s|friend[’']s|mom[’']s|dad[’']s|mum[’']s) "
+         r"(?:first |second |third |last |recent |previous )?attempt\b(?! (?:at|to|on)\b)(?=[^.!?]{0,60}?\b(?:tries again|try "
+         r"again|scared|hospital|since|after|survived))"),
+        r"after (?:my|his|her|their|your) (?:\w+[’']s )?(?:first |second |last |recent )?attempt\b(?! (?:at|to|on)\b)",
+        r"disclos\w* (?:\w+ )?(?:a plan|intent|a suicide plan|suicidal)\b",
+        r"better off (?:collecting|with) (?:your|my|his|her|the) life insurance\b",
+        r"on purpose,? daring (?:it|fate|death)\b",
+        r"wonder\w* (?:if|whether) (?:i|he|she|they) (?:would|[’']d|will) come back up\b",
+        (r"(?:thought|believed|knew) (?:that|this|it) (?:was|would be) the end\b(?=[.!]?$)"),
+        r"with the engine running\b(?=[^.!?]{0,10}[.!]?\s*(?:the whole|we|they|nobody))|(?:in|inside) the (?:parking )?garage with the engine running\b",
+        r"(?:found|find) (?:him|her|them) in the garage\b",
+        r"(?:walk\w*|wander\w*) (?:along |on )?the (?:railroad|railway|train) tracks at night\b",
+        r"(?:should have been|should[’']ve been) me (?:in|on|instead)\b|it should have been me\b",
+        r"only one (?:left|still alive|still breathing|who made it|who survived) (?:from|of|in) (?:my|our|the|his|her) (?:squad|unit|platoon|crew|family|class|team)\b",
+        r"(?:i[’']m|i am|he[’']s|she[’']s) the only one left (?:from|of) (?:my|our|his|her) (?:squad|unit|platoon|crew)\b")),
     ("self-harm", (
         r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
         r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming)(?:\s+or\s+\w+)?\s+" + _SELF + r"\b",
@@ -278,7 +349,15 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"cutting (?:has|had) (?:become|been|started|stopped|helped)\b",
         r"(?:clean|free|relaps\w*|recover\w*|recovery) (?:from|of) cutting\b",
         (r"instead of cutting\b(?!\s+(?:back|down|out|corners|carbs|sugar|the|your|my|it|off|ties|costs|class|school|hair|"
-         r"them|things|in|up|wood|paper)\b)"))),
+         r"them|things|in|up|wood|paper)\b)"),
+        # round 16 (words8): long sleeves and wrists no one may touch, words carved into skin, "what I do with the
+        # razor", a blade in the bath stared at, blades that keep going missing
+        r"long sleeves\b[^.!?]{0,80}?\bwrists?\b",
+        r"carv\w* (?:\w+ ){0,2}into (?:my|your|his|her|their|the) (?:skin|arms?|legs?|thighs?|wrists?)\b",
+        r"what (?:i|he|she|they) (?:do|does|did) with (?:the|a|my|his|her) (?:razor|blade|lighter|compass)\b",
+        r"(?:in the (?:tub|bath|bathroom)|in bed|on the floor) with a (?:blade|razor)\b",
+        (r"(?:blades?|razors?)\b[^.!?]{0,40}?\b(?:keep|keeps|kept|have been|has been|went|go|going) (?:disappearing|"
+         r"missing|going missing)\b"))),
     ("death, dying and grief", (
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
         r"hospice\b", r"terminal(?:ly)?\b", r"end[- ]of[- ]life\b", r"end of life\b", r"stillb(?:orn|irth)\w*",
@@ -353,7 +432,17 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"bury(?:ing)? (?:your|my|her|his|their|a|our) (?:own )?(?:\w+ )?" + _KIN + r"\b",
         r"(?:a|the) long goodbye\b",
         (r"(?:first|second|last) (?:\w+ )?(?:holiday|christmas|thanksgiving|birthday|year|anniversary|mother[’']s day|"
-         r"father[’']s day|summer|winter) (?:since|after) (?:losing|we lost|i lost|you lost|(?:he|she|they) (?:died|passed))\b"))),
+         r"father[’']s day|summer|winter) (?:since|after) (?:losing|we lost|i lost|you lost|(?:he|she|they) (?:died|passed))\b"),
+        # round 16 (words8): the viewing and the wake, ashes to scatter, a stillborn son "born still", a condition
+        # "incompatible with life", a wanted pregnancy ended, the loss of an infant, "he'd still be here", pills with
+        # "no one to give them to", stage four
+        r"(?:for|at|before|after) the viewing\b", r"(?:[\w’']+[’']s|the|a|his|her) wake\b(?=[^.!?]{0,60}?\b(?:cry\w*|numb|grief|tears|coffin|casket))",
+        r"(?:at|after|before) (?:grandpa|grandma|grandad|gran|nan|granny|dad|mum|mom|my \w+)[’']s wake\b",
+        r"ashes (?:are |were )?(?:in|on|still)\b", r"scatter (?:them|his ashes|her ashes|the ashes)\b",
+        r"born still\b", r"incompatible with life\b", r"ended a wanted pregnancy\b", r"loss of an? (?:infant|baby|child|newborn)\b",
+        r"(?:he|she|they)[’']d still be here\b|(?:he|she|they) would still be here\b",
+        r"no one (?:left )?to give them to\b",
+        r"stage (?:four|4|iv)\b(?! (?:of|in) (?:the|a|your|our|my)\b)")),
     ("a death in the family in everyday words: since she passed, since he's been gone, the year without him", (
         (r"(?:since|after|before|when|until|now that|the day|the night|the week|the year) (?:" + _KIN + r"|he|she|they)"
          r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
@@ -368,7 +457,12 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:" + _KIN + r"|he|she|they)(?: is| was| are| were|[’']s|[’']re| has been| had been| have been) gone for good\b",
         r"los(?:e|es|ing|t) (?:him|her|them) (?:so |too |far too |much too )?(?:young|suddenly|soon|early|unexpectedly)\b",
         (r"(?:since|after|the day|the night|the year|when) (?:we|i|you|they|he|she) lost (?:him|her)\b(?! (?:in|at|on|to) "
-         r"(?:the|a|an)\b)(?! (?:a|the|his|her) (?:game|match|bet|race|job|keys?|phone|way))"))),
+         r"(?:the|a|an)\b)(?! (?:a|the|his|her) (?:game|match|bet|race|job|keys?|phone|way))"),
+        # round 16 (words8): "since Harold passed", "since Ma went", a family member who "did not come home", a whole
+        # family lost in the war
+        r"since (?!(?:it|that|this|time|the|which|i|you|we)\b)[a-z]\w+ (?:passed|went)\b(?! (?:the|a|an|his|her|my|out|away to|to|off|home|back|on|by|through|up|down|into)\b)",
+        r"(?:did not|didn[’']t|never) come home\b(?=[^.!?]{0,3}[.!]|$)",
+        r"lost (?:her|his|my|their|our) whole family in the\b")),
     ("abuse and violence", (
         r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
         r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
@@ -545,7 +639,50 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"permission to (?:see|visit|call|talk to|spend time with) (?:(?:your|her|his|my|their) )?(?:own )?(?:friends|"
          r"family|parents|mother|father|mum|mom|sister|brother)\b"),
         (r"track\w* where (?:you|she|he|they) (?:are|is|go|goes|went)\b"),
-        r"threats? (?:to|of) (?:take|hurt|harm|kill|leave|report|expose|throw|hit|punish)\b")),
+        r"threats? (?:to|of) (?:take|hurt|harm|kill|leave|report|expose|throw|hit|punish)\b",
+        # round 16 (words8): control in plain words (who she may talk to and her phone gone through, passwords demanded
+        # and replies within minutes, a paycheck kept and an allowance given, a passport taken "for safekeeping", begging
+        # for the car keys and grocery money, made to sleep on the floor, medication made a choice against the marriage),
+        # violence (hair pulled and dragged, kneeling on rice, a fist through walls "and through us", pushed against a
+        # wall, a throat grabbed, thrown out with a broken wrist, "will kill me if he finds out", "make me regret it",
+        # "finish what he started", a house photographed at night, followed to the car, "he is watching"), an older
+        # person harmed (tied to a chair, water withheld, left in soiled beds, a pension pocketed, a deed signed over,
+        # extra sedatives, pain pills swapped, marks on her neck, a fourth black eye, "fell" again, scared of a
+        # caregiver, elder mistreatment), kicked and filmed, "shamed them and must pay", trafficked
+        r"decides? who (?:she|he|you|i|they) (?:can|may|is allowed to|are allowed to|am allowed to) (?:talk to|see|speak to|text)\b",
+        r"goes through (?:her|his|your|my) phone\b(?=[^.!?]{0,60}?\b(?:control|scream\w*|decides?|threat\w*|allowed))",
+        r"(?:makes|made|forces?) (?:me|her|him|you) (?:share|give (?:him|her) (?:all )?(?:my|her|his|your)) passwords\b",
+        r"scream\w* if (?:i|she|he|you) (?:don[’']t|doesn[’']t) (?:reply|answer|text back)\b",
+        r"(?:keeps|takes|took|kept) (?:your|my|her|his) (?:paycheck|paycheque|wages|salary|pay)\b(?=[^.!?]{0,40}?\ballowance)",
+        r"(?:took|takes|taken|kept|keeps|holds?|held) (?:my|her|his|your) passport\b",
+        r"(?:makes?|made) (?:me|her|him|you) beg for (?:the )?(?:car keys|money|grocery money|food)\b",
+        r"(?:makes?|made) (?:me|her|him|us|the children|the kids) sleep on the floor\b",
+        r"choose between (?:your|my|her|his) (?:psychiatric |mental health )?(?:medication|meds|treatment|therapy) and (?:your|my|her|his) (?:marriage|relationship)\b",
+        r"pulls? (?:my|her|his|your) hair and drags?\b", r"kneel on rice\b",
+        r"(?:fist|fists|hand) through (?:the )?walls?,? and (?:sometimes )?through us\b",
+        r"(?:pushed|shoved|slammed|pinned) (?:me|her|him|you) (?:up )?against (?:the|a) (?:\w+ )?wall\b",
+        r"grabs? (?:my|her|his|your) (?:throat|neck)\b",
+        r"threw (?:her|him|me) out with a broken\b",
+        r"(?:will|would|[’']ll|is going to|gonna) kill me if (?:he|she|they) (?:finds? out|found out)\b",
+        r"[\"“]?make (?:me|you|her|him) regret it\b",
+        r"[\"“]?finish what (?:he|she|they|i) started\b",
+        r"(?:photos?|pictures?) of (?:my|her|his|your) (?:house|home|flat|apartment|car|window) at night\b",
+        r"follows? (?:me|her|him|you) to (?:my|her|his|your|the) car\b",
+        r"(?:saying|says|let me know|to let me know|to let her know) (?:that )?(?:he|she)(?:[’']s| is) (?:always )?watching\b",
+        r"threaten\w* to (?:send|post|share|leak) (?:private |intimate |nude |naked )?(?:photos|pictures|images|videos|her address|my address|his address)\b",
+        r"ty(?:ing|ed|e) (?:dad|mom|mum|grandma|grandpa|him|her|them) to (?:a|the|his|her) (?:chair|bed)\b",
+        r"(?:stopped|stops|stop) giving (?:her|him|them) (?:water|food|meals)\b",
+        r"(?:left|leaves|leaving) (?:her|him|them)? ?in soiled (?:beds?|sheets|clothes)\b", r"in soiled (?:beds|sheets) for (?:hours|days)\b",
+        r"pockets? (?:her|his|their) (?:pension|benefits|money|savings)\b",
+        r"(?:had|has|made|got) (?:her|him|them) sign over (?:the )?(?:deed|house|property)\b",
+        r"(?:extra|too many|more) sedatives\b", r"(?:taking|took|takes) (?:mom|mum|dad|grandma|grandpa|her|his)[’']s pain pills\b",
+        r"marks on (?:her|his) neck\b", r"(?:fourth|third|second|another) black eye\b", r"[\"“]fell[\"”] again\b",
+        r"(?:scared|afraid|frightened|terrified) of (?:their|his|her|my|the) (?:caregiver|carer|care worker|aide)\b",
+        r"elder (?:mistreatment|abuse|neglect)\b",
+        r"(?:scammed|robbed), threatened\b|threatened,? (?:and )?(?:bullied|robbed)\b",
+        r"(?:was|were|got|being) kicked and filmed\b",
+        r"shamed (?:them|us|the family),? and (?:must|would|will) pay\b",
+        r"(?:being )?trafficked\b")),
     ("sexual assault and unwanted touch", (
         r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
         r"forced (?:into|to have) sex", r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)",
@@ -590,7 +727,16 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"groom(?:ed|s|ing) (?:me|you|her|him|them) (?:for|over|online|before|when)\b",
         r"(?:secre(?:cy|ts?)|gifts?|special attention)\b[^.!?]{0,40}?\bgrooming\b",
         (r"(?:post|share|send|leak|show|publish)\w*\b[^.!?]{0,40}?\bunless (?:i|you|she|he|they) (?:send|sends|sent|pay|"
-         r"pays|paid) (?:more|him|her|them|money|\w+ more)\b"),)),
+         r"pays|paid) (?:more|him|her|them|money|\w+ more)\b"),
+        # round 16 (words8): an uncle who "comes into her room at night", a youth pastor's "God's plan", a coach's late
+        # texts and gifts, cornered and touched by a manager, secretly filmed in the shower, a priest moved instead of
+        # reported
+        r"comes? into (?:her|his|my) room at night\b",
+        r"what we did was (?:god[’']s plan|our secret|special|normal)\b",
+        r"texts? (?:them|her|him) late at night and buys\b",
+        r"corners? (?:me|her|him) in (?:the|a) \w+(?: \w+)? and touches\b",
+        r"secretly filming (?:\w+ ){0,3}in the (?:shower|bathroom|bath)\b",
+        r"(?:moved|transferred) the priest\b|instead of reporting what he did\b")),
     ("crisis, danger and emergency", (
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
@@ -643,7 +789,16 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          + _EATING_DISORDER + r"\b"),
         r"(?:can|could|may|might|will) (?:stop|slow) (?:your|her|his|their|my|someone[’']s) (?:breathing|heart)\b",
         r"(?:drink|drank|drinking|drinks) (?:myself|yourself|himself|herself|themselves) (?:unconscious|to death|into a coma|senseless)\b",
-        r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b")),
+        r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b",
+        # round 16 (words8): "couldn't wake him up", a week's pills at once, collapsed at school, bleeding out, a
+        # hostage, residential or inpatient treatment that saves a life, a drinking that "kills them", a life "at risk"
+        r"(?:couldn[’']t|could not|can[’']t|cannot) wake (?:him|her|them|me) up\b",
+        r"(?:a )?(?:week|weeks|day|days|month)[’']s? worth (?:of \w+ )?at once\b",
+        r"collapsed at (?:school|work|practice|home|the gym|church)\b",
+        r"bleed(?:s|ing)? out\b", r"held hostage\b",
+        r"(?:residential treatment|inpatient care|detox)\b[^.!?]{0,80}?\b(?:lifesaving|life-saving|a rescue|betrayal|refuse)\b",
+        r"before it kills (?:them|him|her|you)\b", r"(?:life|lives) at risk\b",
+        r"welfare check\b")),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
         (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"
@@ -859,7 +1014,27 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"(?:drowning|dying inside|screaming inside|falling apart|crumbling|breaking inside|broken inside)\b[^.!?]{0,30}?"
          r"\b(?:nobody|no one|no-one|none of them) (?:can see|sees|notices|noticed|knows|knew|could see)\b"),
         r"(?:went|go|gone|been) through (?:that|on that) (?:night|day|morning|evening|weekend)\b",
-        r"(?:birth|labou?r|delivery)\b[^.!?]{0,20}?\b(?:full of|filled with|marked by|ended in) (?:fear|terror|panic|dread|trauma)\b")),
+        r"(?:birth|labou?r|delivery)\b[^.!?]{0,20}?\b(?:full of|filled with|marked by|ended in) (?:fear|terror|panic|dread|trauma)\b",
+        # round 16 (words8): a crash, a fire, a collapse, an explosion, a derailment, a crowd crush, a burnover, a
+        # drowning call, a shooting, told with what it did ("killed two students", "took two of my coworkers", "walked
+        # away and my cousin didn't", "pulling out the bodies", "identify the students"), mass casualties, burn
+        # survivors, "first on scene", attacked in a car park, the forklift accident months ago
+        (r"(?:car wreck|crash|fire|collapse|explosion|derailment|crush|burnover|rollover|accident|flood|storm)\b[^.!?]{0,40}?"
+         r"\b(?:killed (?:two|three|four|five|six|\d+|my|his|her|our|their|the|a)\b|(?:took|claimed) (?:(?:two|three|four|"
+         r"five|six|\d+|the) (?:of )?(?:my |our |his |her |their )?|(?:my|his|her|our|their) (?:\w+ )?)(?:" + _KIN[3:-1] +
+         r"|coworkers|co-workers|colleagues|crew|friends|students|lives?|people|workers|residents|firefighters|men|women)\b"
+         r"(?![’']s))"),
+        r"(?:walked|got|made it) (?:away|out) (?:from|of) the (?:car wreck|crash|wreck|fire|collapse)\b",
+        r"(?:bus|train|car|plane|school bus|church trip) (?:crash|derailment)\b",
+        r"(?:dorm|warehouse|factory|house|apartment|office|school) fire\b",
+        r"(?:forklift|workplace|work|industrial|farm|construction) accident\b",
+        r"(?:gas|bomb) explosion\b", r"crowd crush\b", r"burnover\b", r"drowning call\b",
+        r"(?:officer-involved|school|mass|police) shootings?\b", r"was shot (?:outside|in|at|near|on)\b",
+        r"mass[- ]casualty\b", r"pulling out the bodies\b|(?:recover\w*|pull\w*) (?:out )?the bodies\b",
+        r"identify the (?:students|bodies|victims|children|dead)\b", r"burn survivors\b", r"first on (?:the )?scene\b",
+        r"survived the collapse\b|collapse of the (?:parking|building|bridge|stadium|station)\b",
+        r"(?:attacked|assaulted|mugged) in the (?:parking garage|car park|parking lot|stairwell)\b",
+        r"lost (?:crew|colleagues|coworkers|friends) in a\b")),
 )
 
 EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -895,7 +1070,36 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"[^.!?]{0,20}?\b(?:got |were |was |been )?killed (?:off )?by (?:the |a |an )?(?:frost|cold|heat|heatwave|drought|"
          r"snails|slugs|aphids|hail)\b"),
         r"(?:houseplants?|seedlings|herbs|basil|tomatoes)\s+(?:\w+\s+)?(?:died|dies|die|dying|are dead|were dead)\b",
-        r"bur(?:y|ied|ies|ying) the hatchet\b")),
+        r"bur(?:y|ied|ies|ying) the hatchet\b",
+        # round 16 (words8): dead as slang or emphasis ("this meme has me dead", "\"I'm dead\"", "dead last", "the dead
+        # zone", "dead week", "wake the dead"), good grief, the Black Death, a game character's deaths, a plant or a
+        # tree dead or dying (and mourned), a thing "in mourning" or grieved "lol", "death by chocolate", the death of
+        # a social life, a spicy dish that "nearly killed me", a comedy one "will die if" made to watch
+        r"(?:has|had|have|got) (?:me|us|them|her|him) dead\b", r"(?<=[\"“])(?:i[’']m|im|i am|so) dead(?=[\"”])",
+        r"dead (?:last|zones?|spots?|week|in the eyes?|on (?:my|your|his|her|our|their) feet)\b",
+        r"wake the dead\b", r"good grief\b", r"(?:the )?black death\b", r"death by chocolate\b",
+        (r"(?:my|your|his|her|their|our|the) (?:character|avatar|sims?|player one)\s+(?:\w+\s+)?(?:died|dies|dying|"
+         r"is dead|was dead|keeps dying)\b"),
+        (r"(?:ferns?|oaks?|maples?|trees?|hydrangeas?|leaves|shrubs?|hedges?|succulents?|cactus|orchids?|bonsai|ivy|"
+         r"tulips?|daisies|houseplants?|plants?|tomato(?:es| plants?)|seedlings|basil|herbs|roses?)\b"
+         r"(?: (?!(?:he|she|they|him|her|them|who|where|when|while|after|since)\b)[\w’']+){0,5}? (?:dead|dying|died|dies)\b"
+         r"(?:[^.!?]{0,40}?\bmourn\w*)?"),
+        r"(?:grieving|in mourning|mourning)\W{0,3}(?:lol|lmao|haha)\b",
+        (r"(?:destroyed|chewed|ruined|broke|shattered|lost) (?:my|our|the|his|her) (?:favou?rite |new |old |best )?"
+         r"(?:sneakers|shoes|boots|slippers|airpods|headphones|phone|mug|vase|couch|sofa|jeans|sweater|hoodie|glasses|"
+         r"keys|remote)\b[^.!?]{0,30}?\b(?:grieving|in mourning|mourning)\b"),
+        (r"(?:griev|mourn)\w* the end of (?:the |a |an |your |their |our |my )?(?:\w+ ){0,2}(?:series|show|season|"
+         r"sitcom|drama|saga|franchise|era|summer|holidays?)\b"),
+        (r"the death of (?:my|our|your|his|her|their) (?:social life|diet|budget|sleep|savings|wallet|patience|sanity|"
+         r"weekends?|free time|productivity|evenings?)\b"),
+        r"(?<=[\"“])near[- ]death(?=[\"”] only in the sense\b)",
+        (r"batter(?:y|ies) (?:on|in|of) (?:my|the|his|her|your|our) \w+ (?:\w+ )?(?:died|dies|is dead|was dead)\b|"
+         r"(?:file |old |email |web |mail )?servers? (?:\w+ ){0,2}(?:died|dies|is dead|was dead)\b"),
+        (r"(?:curry|wings?|wing challenge|chill?i|chilli|peppers?|salsa|hot sauce|spicy \w+|marathon|race|spin class|"
+         r"climb)\b(?: [\w’']+){0,3}? (?:nearly|almost|practically|basically) killed (?:me|us|him|her)\b"),
+        (r"(?:will|would|gonna|going to|could) die if (?:i|he|she|we|they|you) (?:have|has|had) to (?:watch|sit through|"
+         r"hear|listen to)\b"),
+        r"(?:cringe|cringey|cringy|embarrassing)\b[^.!?]{0,10}?\bi (?:want|wanted) to die\b")),
     ("abuse, assault, overdose, hotline of things, not people", (
         (r"abus\w* (?:the |your |my |their )?(?:snooze button|snooze|weekend|lie-ins?|privilege|credit cards?|"
          r"caffeine|coffee|power button|system|hot sauce|exclamation points?|emojis?)"),
@@ -948,7 +1152,23 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:tragedy|comedy) of errors\b", r"(?:fashion|kitchen|baking|haircut|culinary|wardrobe) traged(?:y|ies)\b",
         (r"(?:total|complete|absolute|utter|minor|little|small|kitchen|cooking|baking|fashion|hair|date|dinner|"
          r"dinner party|party|wardrobe|holiday|diy) disasters?\b"), r"disaster of a\b",
-        r"flashback (?:friday|fridays|photos?|playlists?)\b")),
+        r"flashback (?:friday|fridays|photos?|playlists?)\b",
+        # round 16 (words8): a room a war zone after a party, a loss that felt like a tragedy at the time, a morning's
+        # crisis over library books, a laptop on life support, buried in paperwork or in sand, a crossword that is murder
+        (r"war ?zone after (?:thanksgiving|christmas|easter|the (?:party|holidays|sleepover|birthday|bake sale|baking|"
+         r"move|kids|dinner|weekend)|dinner|breakfast|the kids)\b"),
+        (r"(?:felt|feel|feels|seemed|seems) like (?:a |an )?(?:tragedy|disaster|catastrophe|crisis)\b(?= at the time| back "
+         r"then|,? (?:but|lol|haha))"),
+        (r"(?:was|were|is|are) (?:a |an )?(?:full-blown |total |major |minor |real )?crisis in (?:our|my|the) (?:house|"
+         r"home|household|kitchen)\b(?= (?:this|that|last|every) (?:morning|evening|night|week|weekend))"),
+        (r"(?:laptop|phone|computer|printer|tv|fridge|router|car|van|minivan|washing machine|dishwasher)\b(?: [\w’']+){0,2}? "
+         r"(?:is |was )?on life support\b"),
+        (r"buried (?:in|under) (?:a pile of |piles of |a mountain of |\w+ )?(?:paperwork|work|emails?|laundry|homework|"
+         r"boxes|papers|snow|bills|admin|grading|deadlines|tasks|toys|leaves|receipts|forms)\b"),
+        r"buried (?:\w+ ){1,3}in (?:the )?sand\b",
+        (r"(?:crossword|puzzle|sudoku|wordle|quiz|test|exam|level|boss fight|climb|humidity|parking|hill)\b(?: \w+)? "
+         r"(?:is|was) (?:pure |sheer |absolute )?murder\b"),
+        r"murder(?:ed|s|ing)? karaoke\b")),
     ("missing someone who is away, not gone", (
         (r"miss(?:es|ing|ed)? (?:(?:my|your|our|their|his|her|a|an|the)\s+)?(?:\w+\s+)?" + _KIN +
          r"\b(?= (?:while|when) (?:they|he|she|you)\b(?! (?:died|passed|was dying|were dying)))"),)),
@@ -1035,6 +1255,15 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:their|his|her|your) passing (?:drills?|game|skills|practice)\b",
         (r"(?:cat|kitten|dog|puppy|hamster|rabbit) (?:\w+ )?scratched (?:my|his|her|your) (?:arm|arms|hand|hands|leg|"
          r"legs|face)\b"),
+        # round 16 (words8): a CPR refresher class, help "in an emergency" one is ready to give, an exercise on flood
+        # response, a funeral home become a coffee shop, funeral potatoes
+        r"cpr (?:refresher|recertification|certification|first[- ]aid|basics) (?:class|classes|course|courses|training|session)\b",
+        r"(?:could|can|would|know how to|ready to|able to) (?:help|respond|act|stay calm) in an emergency\b",
+        (r"(?:tabletop|training|mock|practice) (?:exercises?|drills?|sessions?) (?:on|for|about) (?:\w+ )?(?:flood|fire|"
+         r"earthquake|hurricane|storm|tornado|disaster|emergency|mass[- ]casualty)(?: response| preparedness)?\b"),
+        (r"(?:old |former )funeral (?:home|parlou?r)\b(?=[^.!?]{0,40}?\b(?:became|turned into|is now|converted|cafe|"
+         r"café|coffee|restaurant|apartments|bar)\b)"),
+        r"funeral potatoes\b",
         (r"(?:the )?crisis at work\b(?=[^.!?]{0,30}?\bwas (?:a|an|the) (?:missed|late|lost|broken|delayed|printer|"
          r"deadline|shipment|order|server|typo)\b)"))),
 )
