@@ -16,10 +16,10 @@ event, danger at home), in a batch per folder. An L2-regularised logistic regres
 (topicmodel.terms), fitted by gradient descent from zero for a fixed number of steps, in a fixed order, the weight
 of each word found in ORDINARY_ROWS or more ordinary rows, and with no pull toward the topic, held at zero or
 below (ordinary_words): pure Python,
-deterministic, the same corpus gives the same topicmodel.json byte for byte. The shipped threshold is also above
-every article sentence it learned from, so the test articles' flags hold; an ordinary phrasing of the corpus it
-still flags is named in the test's STILL_FLAGGED (round 13: raising the threshold above all of them cost a quarter
-of the new wordings caught).
+deterministic, the same corpus gives the same topicmodel.json byte for byte. The shipped threshold is the one chosen
+out of batch: an ordinary phrasing of the corpus it still flags is named in the test's STILL_FLAGGED (round 13:
+raising the threshold above all of them cost a quarter of the new wordings caught), a test article's tip shows its
+flag in the golden files (round 16: raising it above every article sentence cost 66 phrasings caught).
 """
 
 from __future__ import annotations
@@ -215,19 +215,20 @@ def _print(table: dict[str, dict[str, int]]) -> None:
 
 
 def model_file(rows: list[tuple[str, str, str]], scores: list[float] | None = None) -> dict:
-    """The model trained on all the rows, its threshold chosen out of batch (and above every article sentence it
-    learned from, so the test articles' tips keep their flags), and its figures out of batch: what topicmodel.json
-    holds. `scores`: out_of_batch(rows). Since round 13 the threshold is no longer raised above every ordinary
-    phrasing of the corpus: one hard phrasing ("As a child, I was afraid of the dark; …") held it at 2.71 against
-    1.39 out of batch, and the reader then caught 84 -> 62 of a new author's 150 phrasings; such phrasings are named
-    in the test's STILL_FLAGGED instead."""
+    """The model trained on all the rows, its threshold chosen out of batch, and its figures out of batch: what
+    topicmodel.json holds. `scores`: out_of_batch(rows). Since round 13 the threshold is no longer raised above every
+    ordinary phrasing of the corpus: one hard phrasing ("As a child, I was afraid of the dark; …") held it at 2.71
+    against 1.39 out of batch, and the reader then caught 84 -> 62 of a new author's 150 phrasings; such phrasings
+    are named in the test's STILL_FLAGGED instead. Since round 16 it is no longer raised above every article sentence
+    either: one sentence of a test article ("Compare \"you never think about anyone but yourself\" with …", six
+    everyday words) held it at 1.50 against 1.165 out of batch, and the reader then lost 66 phrasings it had caught;
+    such a tip shows its flag in the golden files instead (docs/splitting.md, round 16)."""
     scores = out_of_batch(rows) if scores is None else scores
     threshold = choose_threshold(rows, scores)
     bias, weights = fit(rows)
-    highest = max(sentence_score(bias, weights, text) for batch, _, text in rows if batch.startswith("articles/"))
     table = report(rows, [s >= threshold for s in scores])
     return {"bias": round(bias, DIGITS),
-            "threshold": max(threshold, round(highest + 10 ** -DIGITS, DIGITS)),
+            "threshold": threshold,
             "out_of_batch": {"threshold": threshold, **dict(sum((Counter(counts) for counts in table.values()),
                                                                Counter()))},
             "weights": {term: round(w, DIGITS) for term, w in sorted(weights.items()) if round(w, DIGITS) != 0}}

@@ -659,6 +659,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:makes?|made) (?:me|her|him|us|the children|the kids) sleep on the floor\b",
         r"choose between (?:your|my|her|his) (?:psychiatric |mental health )?(?:medication|meds|treatment|therapy) and (?:your|my|her|his) (?:marriage|relationship)\b",
         r"pulls? (?:my|her|his|your) hair and drags?\b", r"kneel on rice\b",
+        r"flinch\w* when (?:i|you|he|she|someone|anyone) (?:lift|lifts|lifted|raise|raises|raised) (?:my|your|his|her|a) hand\b",
         r"(?:fist|fists|hand) through (?:the )?walls?,? and (?:sometimes )?through us\b",
         r"(?:pushed|shoved|slammed|pinned) (?:me|her|him|you) (?:up )?against (?:the|a) (?:\w+ )?wall\b",
         r"grabs? (?:my|her|his|your) (?:throat|neck)\b",
@@ -798,7 +799,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"bleed(?:s|ing)? out\b", r"held hostage\b",
         r"(?:residential treatment|inpatient care|detox)\b[^.!?]{0,80}?\b(?:lifesaving|life-saving|a rescue|betrayal|refuse)\b",
         r"before it kills (?:them|him|her|you)\b", r"(?:life|lives) at risk\b",
-        r"welfare check\b")),
+        r"welfare check\b", r"on a feeding tube\b")),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
         (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"

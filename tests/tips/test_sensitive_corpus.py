@@ -19,11 +19,11 @@ from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
 from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 
-STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15))
+STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15, 16))
 
 
 def _still_files(kind: str) -> frozenset[str]:
-    """The phrasings of rounds 13 to 15 still missed or flagged, kept in files of their own (still-round13.tsv ...)."""
+    """The phrasings of rounds 13 to 16 still missed or flagged, kept in files of their own (still-round13.tsv ...)."""
     found: set[str] = set()
     for path in STILL:
         with open(path, encoding="utf-8") as handle:
@@ -63,7 +63,6 @@ STILL_MISSED: frozenset[str] = frozenset([
     # round 14 (words6): the reader retrained with batches 14-author5..8 sets its threshold at 1.43 (1.39 before) and
     # scores these just under it (round 13 caught them); "She watched her brother go under…" and "He was only ten when
     # the officers told him…" are caught since, and "He's been handing out his video games…" since round 15
-    "Pulling out hair until there are bare patches can be a way of coping with pain.",
 ]) | _still_files("missed")
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
@@ -73,7 +72,6 @@ STILL_FLAGGED = frozenset([
     # "someone", "home", "year") wherever they pull toward the topic in its training rows, and without them it lost
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
     # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10)
-    "After a busy week, spend one morning at home with nothing planned.",
     "Since the baby came home, take turns so someone always sleeps through.",
     # round 13 (words5): the threshold is chosen out of batch (1.39) and no longer raised above every ordinary
     # phrasing learned from; this one alone held it at 2.71 and cost a quarter of a new author's phrasings caught
