@@ -62,7 +62,8 @@ STILL_MISSED: frozenset[str] = frozenset([
     # of batch 8; since round 15 the lexicon's row for a will made suddenly or young catches it
     # round 14 (words6): the reader retrained with batches 14-author5..8 sets its threshold at 1.43 (1.39 before) and
     # scores these just under it (round 13 caught them); "She watched her brother go under…" and "He was only ten when
-    # the officers told him…" are caught since, and "He's been handing out his video games…" since round 15
+    # the officers told him…" are caught since, "He's been handing out his video games…" since round 15, and "Pulling
+    # out hair until there are bare patches…" by round 16's reader
 ]) | _still_files("missed")
 STILL_FLAGGED = frozenset([
     # the held-out batch's everyday senses of the lexicon's words ("mourning the end of the summer holidays", "isn't
@@ -71,7 +72,8 @@ STILL_FLAGGED = frozenset([
     # known false flags, kept for recall (round 10): the reader counts the words a loss is told in ("after", "since",
     # "someone", "home", "year") wherever they pull toward the topic in its training rows, and without them it lost
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
-    # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10)
+    # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10); "After a busy week, spend
+    # one morning at home…" is no longer flagged since round 16's retraining
     "Since the baby came home, take turns so someone always sleeps through.",
     # round 13 (words5): the threshold is chosen out of batch (1.39) and no longer raised above every ordinary
     # phrasing learned from; this one alone held it at 2.71 and cost a quarter of a new author's phrasings caught
