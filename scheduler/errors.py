@@ -106,6 +106,10 @@ class ForeignDatabaseError(StoreError):
     exit_code = 2
 
 
+class ReadOnlyDatabaseError(StoreError):
+    """The database cannot be written by this user: commands that only look at the queue may still read it."""
+
+
 class LostDatabaseError(StoreError):
     """The project's queue has held posts, but its database is missing or empty: restore it, never start anew."""
 

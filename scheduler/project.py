@@ -136,8 +136,9 @@ class Project:
         self._read.clear()
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        with open_project_store(self.settings) as store:
+    def store(self, *, look_only: bool = False) -> Iterator[Store]:
+        """The project's database; `look_only` for what only reads it (store.open_project_store)."""
+        with open_project_store(self.settings, look_only=look_only) as store:
             yield store
 
     # --- the pipeline ---------------------------------------------------------------------------
@@ -221,7 +222,7 @@ class Project:
         return read_campaigns(self.root).unreadable
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
-        with self.store() as store:
+        with self.store(look_only=True) as store:
             return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days, as_sent(self.settings))]
 
     def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None,
@@ -358,14 +359,14 @@ class Project:
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:
-        with self.store() as store:
+        with self.store(look_only=True) as store:
             data = controls.status(self.settings, store, now)
         return StatusReport.of(data)
 
     def history(self, limit: int = 50) -> list[HistoryRow]:
         if limit < 1:
             raise UsageError(f"--limit {limit}: give a number of posts of at least 1")
-        with self.store() as store:
+        with self.store(look_only=True) as store:
             return [HistoryRow(**row) for row in controls.history(self.settings, store, limit)]
 
     def retry(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:

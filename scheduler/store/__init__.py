@@ -9,6 +9,7 @@ The schema is migrated on open.
 from __future__ import annotations
 
 import errno
+import logging
 import shutil
 import sqlite3
 from collections.abc import Iterable
@@ -17,7 +18,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scheduler.config import database_kind, redact_url
-from scheduler.errors import DamagedDatabaseError, ForeignDatabaseError, StoreError
+from scheduler.errors import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 from scheduler.store.base import Store
 from scheduler.store.records import (
     ACTIVE,
@@ -61,10 +67,14 @@ __all__ = [
 ]
 
 
+logger = logging.getLogger(__name__)
+
+
 def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
-               now: datetime | None = None) -> Store:
+               now: datetime | None = None, *, read_only: bool = False) -> Store:
     """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
-    With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts."""
+    With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts. With
+    `read_only` (a SQLite file this user cannot write), open it only to read: nothing migrated or recorded."""
     scheme = database_kind(url)
     if scheme == "sqlite":
         errors: tuple = (sqlite3.Error, OSError)
@@ -84,12 +94,16 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     else:
         raise StoreError(f"JUNO_DATABASE_URL: unknown database {redact_url(url)}; "
                          "use sqlite:///path.db or postgresql://user@host/dbname")
-    store = None
+    store: Store | None = None
     try:
-        store = store_class(url)
-        store.migrate()
+        if read_only and scheme == "sqlite":
+            store = SQLiteStore(url, read_only=True)
+            store.check_schema()
+        else:
+            store = store_class(url)
+            store.migrate()
         if accounts is not None:
-            store.bind_accounts(accounts, now or datetime.now(UTC))
+            store.bind_accounts(accounts, now or datetime.now(UTC), write=not read_only)
     except ForeignDatabaseError as exc:
         if store is not None:
             store.close()
@@ -102,11 +116,12 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         if store is not None:
             store.close()
         remedy = _remedy(exc, scheme, url)
-        kind = DamagedDatabaseError if remedy == DAMAGED else StoreError
+        kind = {DAMAGED: DamagedDatabaseError, READ_ONLY: ReadOnlyDatabaseError}.get(remedy, StoreError)
         raise kind(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; {remedy}") from None
     return store
 
 
+READ_ONLY = "let this user read and write the database file and its folder"
 DAMAGED = ("the file is damaged or is not a database: restore it from a backup, or move it aside to start an empty "
            "queue (everything queued in it is then forgotten)")
 
@@ -115,7 +130,7 @@ def _remedy(exc: BaseException, scheme: str, url: str = "") -> str:
     """What to do, by what went wrong: a permission, a full disk and a corrupt file each need other hands."""
     text = str(exc).lower()
     if isinstance(exc, PermissionError) or "readonly" in text or "permission denied" in text:
-        return "let this user read and write the database file and its folder"
+        return READ_ONLY
     if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in text or "no space" in text:
         return "the disk is full: free some space and run the command again"
     if scheme == "sqlite" and url and _disk_full(sqlite_path(url)):  # SQLite may say only "disk I/O error"
@@ -155,14 +170,20 @@ def _reason(exc: Exception, url: str) -> str:
     return text
 
 
-def open_project_store(settings, now: datetime | None = None) -> Store:
+def open_project_store(settings, now: datetime | None = None, *, look_only: bool = False) -> Store:
     """The project's database, refused if it belongs to another account, or if it is missing or empty while
-    the project's queue has held posts (store/trace.py)."""
+    the project's queue has held posts (store/trace.py). `look_only` (status, plan, history): a SQLite file
+    this user cannot write is still read, with a warning, so the on-call engineer can see what is stuck."""
     refuse_missing_file(settings.database_url, settings.state_dir)
     try:
         store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now)
     except DamagedDatabaseError as exc:  # both steps of starting an empty queue, in the one message
         raise DamagedDatabaseError(starting_anew(str(exc), settings.state_dir)) from None
+    except ReadOnlyDatabaseError as exc:
+        if not (look_only and database_kind(settings.database_url) == "sqlite"):
+            raise
+        store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now, read_only=True)
+        logger.warning("%s; shown as it is: nothing can be posted or queued until then", exc)
     try:
         check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
     except BaseException:

@@ -170,6 +170,14 @@ class Store(SnapshotStore):
         row = cur.fetchone()
         return int(row[0]) if row else 0
 
+    def check_schema(self) -> None:
+        """For a database opened only to read: it must already be at this version (nothing is migrated)."""
+        version = self.schema_version()
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"the database cannot be written and has schema version {version}, not "
+                             f"{SCHEMA_VERSION}: let this user write it once (any command that changes the queue "
+                             "migrates it), or use the juno-scheduler that wrote it")
+
     def schema_version(self) -> int:
         rows = self._query("SELECT value FROM juno_meta WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
@@ -507,12 +515,23 @@ class Store(SnapshotStore):
         """The (network, handle) accounts this database posts for, as recorded."""
         return [(n, h) for n, h in self._query("SELECT network, handle FROM juno_accounts ORDER BY network, handle")]
 
-    def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime) -> None:
+    def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime, *, write: bool = True) -> None:
         """Make sure this database is the project's, then see only its accounts' posts. A new database
         records the project's accounts; one that has them all is the project's (a network added to
         `accounts:` is recorded); any other is refused (another practice's queue, or one that shares
-        only some of its accounts). Handles compare case-insensitively."""
+        only some of its accounts). Handles compare case-insensitively. With write=False (a database only
+        read), nothing is recorded: the same refusal, then the same view."""
         wanted = {account_key(network, handle) for network, handle in accounts}
+        if write:
+            self._record_accounts(wanted, now)
+        else:
+            recorded = set(self.owners())
+            if not recorded <= wanted:
+                raise ForeignDatabaseError(_foreign(recorded, wanted))
+        self.owners_by_network = dict(wanted)
+        self.mine = accounts_filter(self.owners_by_network)
+
+    def _record_accounts(self, wanted: set[tuple[str, str]], now: datetime) -> None:
         with self.transaction() as cur:
             self._lock_migrations(cur)  # two first openers record one owner, not two
             cur.execute("SELECT network, handle FROM juno_accounts")
@@ -527,8 +546,6 @@ class Store(SnapshotStore):
             for network, handle in sorted(wanted):  # posts made before posts had a handle
                 cur.execute(self._sql("UPDATE posts SET handle = ? WHERE network = ? AND handle IS NULL"),
                             (handle, network))
-        self.owners_by_network = dict(wanted)
-        self.mine = accounts_filter(self.owners_by_network)
 
     # --- which handle a set of credentials belongs to -------------------------------------------
     def verified_handle(self, fingerprint: str) -> str | None:

@@ -36,7 +36,7 @@ def sqlite_path(url: str) -> Path:
 class SQLiteStore(Store):
     dialect = "sqlite"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, read_only: bool = False):
         super().__init__(url)
         path = sqlite_path(url)
         if path.parent.name == ".juno":  # the default place: made on first use; other folders must exist
@@ -47,8 +47,13 @@ class SQLiteStore(Store):
         if path.exists() and not path.is_file():
             raise StoreError(f"{path} is not a plain file; point JUNO_DATABASE_URL at a database file")
         self.path = path
-        self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         self._told_waiting = False
+        if read_only:  # status, plan, history on a file this user cannot write: look, change nothing
+            self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                        isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA query_only = ON")
+            return
+        self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")  # a recorded attempt survives a power cut too
 

@@ -602,6 +602,17 @@ def only_tips_still_to_go(root: Path, result: Result) -> None:
     assert sorted(p["network"] for p in after["posted"]) == ["mastodon", "x"] and after["missed"] == [], after
 
 
+def shown_unchanged(*shown: str) -> Callable[[Path, Result], None]:
+    """A command that only reads a read-only database: one warning line, its own output, the file as it was."""
+    def check(root: Path, result: Result) -> None:
+        warnings = [line for line in result.err.splitlines() if line.strip()]
+        assert len(warnings) == 1 and warnings[0].startswith("warning: "), result
+        assert all(part in result.out for part in shown), result
+        assert not (root / ".juno" / "juno.db-journal").exists(), result
+        readonly_cleanup(root, result)
+    return check
+
+
 def readonly_cleanup(root: Path, result: Result | None = None) -> None:
     for mounted in (root / ".juno", root / "posts"):
         if os.path.ismount(mounted):
@@ -659,6 +670,13 @@ CASES = [
          read_only_database_after_a_run, 1, "let this user read and write the database", readonly_cleanup),
     Case("read-only database file", ("queue",), read_only_database, 1, "let this user read and write the database",
          readonly_cleanup),
+    # a user trial: the on-call engineer could not even look at the queue; what only reads it still shows it
+    Case("read-only database file, status", ("status", "--now", "2026-12-01T07:05"), read_only_database_after_a_run,
+         0, "shown as it is: nothing can be posted or queued until then", shown_unchanged("posts: 1 queued")),
+    Case("read-only database file, plan", ("plan", "--now", "2026-12-01T07:05"), read_only_database_after_a_run, 0,
+         "let this user read and write the database", shown_unchanged("Wed 12-02 08:34   understanding-the-reasons")),
+    Case("read-only database file, history", ("history",), read_only_database_after_a_run, 0,
+         "let this user read and write the database", shown_unchanged()),
     Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
     Case("--days 99999999", ("plan", "--days", "99999999"), nothing, 2, "is not from 1 to 3660"),
     Case("--days -5", ("plan", "--days", "-5"), nothing, 2, "is not from 1 to 3660"),
