@@ -170,9 +170,8 @@ def cmd_preview(ctx: Context) -> int:
 
 def cmd_run_due(ctx: Context) -> int:
     now = ctx.now()
-    if not ctx.args.dry_run:
-        beat(ctx.root, "run-due", now)  # the studio shows that posting really runs
     if not ctx.args.dry_run and nothing_due(ctx.root, now):  # the cron case: say nothing, load nothing more
+        beat(ctx.root, "run-due", now)  # the studio shows that posting really runs (Project.run_due otherwise)
         if ctx.json:  # (the Project is not even opened: runner/cron.py)
             # lazy: only an empty run-due --json needs it
             from scheduler.runner.report import RunReport

@@ -279,6 +279,8 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
+        if not dry_run:  # the studio shows that posting really runs, from cron, the CLI or this library
+            self.beat("run-due", now)
         settings = self.settings
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due

@@ -111,8 +111,10 @@ def test_run_due_posts_the_first_post_once_and_status_history_retry_skip_say_so(
     dry = p.run_due(due, dry_run=True)
     assert [item.id for item in dry.posted] == [first.id]
     assert not list((project / ".juno" / "outbox").glob("*.json")), "a dry run posts nothing"
+    assert p.posting_runs(due).last_run_due is None, "a dry run is not posting"
 
     report = p.run_due(due)
+    assert p.posting_runs(due).last_run_due == due.isoformat(), "the studio sees the library's runs too (a user trial)"
     assert [item.id for item in report.posted] == [first.id] and report.exit_code == 0
     assert len(list((project / ".juno" / "outbox").glob("*.json"))) == 1
     assert p.run_due(due).posted == [], "a post goes out once"
