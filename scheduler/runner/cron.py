@@ -97,8 +97,9 @@ def nothing_due(root: Path, now: datetime) -> bool:
     # lazy: the settings' parsers and the store (sqlite3) only for run-due: the CLI imports this module for --help
     from scheduler import networks
     from scheduler.config import parse_database_url, read_environment
-    from scheduler.store import open_store
+    from scheduler.store import Store, open_store
     from scheduler.store.sqlite import sqlite_path
+    from scheduler.store.trace import refuse_empty
 
     environ = read_environment(root, os.environ)
     networks.read_access(environ)
@@ -110,9 +111,13 @@ def nothing_due(root: Path, now: datetime) -> bool:
         return not posted_before  # no database yet: nothing was ever queued; else it was lost (the full path says so)
     if url.startswith("sqlite:") and not writable(sqlite_path(url)):
         return False
+
+    def lost(store: Store) -> None:  # refused before anything is made in it: the full path then says so, whole
+        refuse_empty(url, root / STATE_DIR, store.holds_posts())
+
     try:
-        with open_store(url) as store:
-            return not store.has_due(now) and (store.holds_posts() or not posted_before)
+        with open_store(url, check=lost if posted_before else None) as store:
+            return not store.has_due(now)
     except StoreError:  # unsure: the full path opens it again and says what to do, whole
         return False
 

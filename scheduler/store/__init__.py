@@ -12,7 +12,7 @@ import errno
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,10 +71,13 @@ logger = logging.getLogger(__name__)
 
 
 def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
-               now: datetime | None = None, *, read_only: bool = False) -> Store:
+               now: datetime | None = None, *, read_only: bool = False,
+               check: Callable[[Store], None] | None = None) -> Store:
     """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
     With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts. With
-    `read_only` (a SQLite file this user cannot write), open it only to read: nothing migrated or recorded."""
+    `read_only` (a SQLite file this user cannot write), open it only to read: nothing migrated or recorded.
+    `check` may refuse the opened store by raising. Migrating, recording the accounts and `check` are one
+    transaction: a refused database is left as it was found (no schema made, no accounts recorded)."""
     scheme = database_kind(url)
     if scheme == "sqlite":
         errors: tuple = (sqlite3.Error, OSError)
@@ -99,11 +102,12 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         if read_only and scheme == "sqlite":
             store = SQLiteStore(url, read_only=True)
             store.check_schema()
+            _bind(store, accounts, now, check, write=False)
         else:
             store = store_class(url)
-            store.migrate()
-        if accounts is not None:
-            store.bind_accounts(accounts, now or datetime.now(UTC), write=not read_only)
+            with store.transaction():
+                store.migrate()
+                _bind(store, accounts, now, check, write=not read_only)
     except ForeignDatabaseError as exc:
         if store is not None:
             store.close()
@@ -119,6 +123,14 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         kind = {DAMAGED: DamagedDatabaseError, READ_ONLY: ReadOnlyDatabaseError}.get(remedy, StoreError)
         raise kind(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; {remedy}") from None
     return store
+
+
+def _bind(store: Store, accounts: Iterable[tuple[str, str]] | None, now: datetime | None,
+          check: Callable[[Store], None] | None, write: bool) -> None:
+    if accounts is not None:
+        store.bind_accounts(accounts, now or datetime.now(UTC), write=write)
+    if check is not None:
+        check(store)
 
 
 READ_ONLY = "let this user read and write the database file and its folder"
@@ -175,21 +187,21 @@ def open_project_store(settings, now: datetime | None = None, *, look_only: bool
     the project's queue has held posts (store/trace.py). `look_only` (status, plan, history): a SQLite file
     this user cannot write is still read, with a warning, so the on-call engineer can see what is stuck."""
     refuse_missing_file(settings.database_url, settings.state_dir)
+
+    def check(store: Store) -> None:
+        check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
+
     try:
-        store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now)
+        return open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now, check=check)
     except DamagedDatabaseError as exc:  # both steps of starting an empty queue, in the one message
         raise DamagedDatabaseError(starting_anew(str(exc), settings.state_dir)) from None
     except ReadOnlyDatabaseError as exc:
         if not (look_only and database_kind(settings.database_url) == "sqlite"):
             raise
-        store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now, read_only=True)
+        store = open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now, read_only=True,
+                           check=check)
         logger.warning("%s; shown as it is: nothing can be posted or queued until then", exc)
-    try:
-        check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
-    except BaseException:
-        store.close()
-        raise
-    return store
+        return store
 
 
 def database_failure(exc: BaseException, url: str = "") -> str | None:

@@ -527,7 +527,7 @@ class Store(SnapshotStore):
         else:
             recorded = set(self.owners())
             if not recorded <= wanted:
-                raise ForeignDatabaseError(_foreign(recorded, wanted))
+                raise ForeignDatabaseError(_foreign(recorded, wanted, self._any_posts()))
         self.owners_by_network = dict(wanted)
         self.mine = accounts_filter(self.owners_by_network)
 
@@ -539,13 +539,17 @@ class Store(SnapshotStore):
             while (row := cur.fetchone()) is not None:
                 recorded.add((row[0], row[1]))
             if not recorded <= wanted:
-                raise ForeignDatabaseError(_foreign(recorded, wanted))
+                raise ForeignDatabaseError(_foreign(recorded, wanted, self._any_posts()))
             for network, handle in sorted(wanted - recorded):
                 cur.execute(self._sql("INSERT INTO juno_accounts (network, handle, first_seen) VALUES (?, ?, ?)"),
                             (network, handle, to_epoch(now)))
             for network, handle in sorted(wanted):  # posts made before posts had a handle
                 cur.execute(self._sql("UPDATE posts SET handle = ? WHERE network = ? AND handle IS NULL"),
                             (handle, network))
+
+    def _any_posts(self) -> bool:
+        """Whether the database holds any post at all, whoever's."""
+        return bool(self._query("SELECT 1 FROM posts LIMIT 1"))
 
     # --- which handle a set of credentials belongs to -------------------------------------------
     def verified_handle(self, fingerprint: str) -> str | None:
@@ -564,10 +568,16 @@ class Store(SnapshotStore):
             cur.execute(self._sql("DELETE FROM verified_handles WHERE fingerprint = ?"), (fingerprint,))
 
 
-def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]]) -> str:
+def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]], holds_posts: bool) -> str:
     def names(accounts):
         return " and ".join(f"@{handle} on {network}" for network, handle in sorted(accounts))
 
+    if not holds_posts:  # recorded by a first command, nothing queued since: releasing it loses nothing
+        return (f"is bound to {names(recorded)} (it holds no posts yet), not to {names(wanted)} (accounts in "
+                "posts/schedule.yaml): a database serves exactly one practice's accounts; give this project its "
+                "own database (JUNO_DATABASE_URL), or, if no project posts for those accounts with it, release it "
+                "by running DELETE FROM juno_accounts in it (the next command binds it to this project's accounts; "
+                "docs/queue.md, 'Whose database')")
     return (f"holds the posts of {names(recorded)}, not of {names(wanted)} (accounts in posts/schedule.yaml): "
             "a database serves exactly one practice's accounts; give this project its own database "
             "(JUNO_DATABASE_URL), or, if it is the same practice, list all of those accounts again "

@@ -51,17 +51,20 @@ def starting_anew(message: str, state_dir: Path) -> str:
 
 def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -> None:
     """A database with posts is noted as the project's; an empty one, once posts were noted, is refused."""
+    refuse_empty(url, state_dir, holds_posts)
     path = trace_path(state_dir)
     shown = redact_url(url)
-    if not holds_posts:
-        if path.exists():
-            raise LostDatabaseError(f"the database {shown} holds no posts, but {_history(url, state_dir)}: point "
-                                    f"JUNO_DATABASE_URL at the database that holds them or restore it, {_else(state_dir)}")
-        return
-    if _recorded(path).get("database") != shown:
+    if holds_posts and _recorded(path).get("database") != shown:
         note = {"database": shown, "noted": now.isoformat(timespec="seconds"),
                 "why": f"this project's queue has held posts: a database without any is refused ({HELP})"}
         write_atomic(path, json.dumps(note, indent=2) + "\n")
+
+
+def refuse_empty(url: str, state_dir: Path, holds_posts: bool) -> None:
+    """A database with no posts is refused once the project's queue has held posts."""
+    if not holds_posts and trace_path(state_dir).exists():
+        raise LostDatabaseError(f"the database {redact_url(url)} holds no posts, but {_history(url, state_dir)}: point "
+                                f"JUNO_DATABASE_URL at the database that holds them or restore it, {_else(state_dir)}")
 
 
 def _recorded(path: Path) -> dict:

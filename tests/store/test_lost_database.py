@@ -176,3 +176,62 @@ def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, 
     (root / ".juno" / "juno.db").unlink()
     cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-16T08:40-05:00", "-q")
     assert cron.code == 2 and cron.err.startswith("error: the database "), cron
+
+
+def _tables(url: str) -> set[str]:
+    """The tables in a SQLite file, or in a PostgreSQL URL's own schema (its search_path)."""
+    if url.startswith("sqlite:"):
+        with sqlite3.connect(url[len("sqlite:///"):]) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        conn.close()
+        return {name for (name,) in rows}
+    import psycopg
+
+    with psycopg.connect(url.split("?", 1)[0], autocommit=True) as conn:
+        rows = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                            (url.rsplit("%3D", 1)[1],)).fetchall()
+    return {name for (name,) in rows}
+
+
+def test_a_refused_command_leaves_a_new_database_as_it_found_it(tmp_path, database_url):
+    """User trial 2, finding 2: `status` in a project whose queue is in SQLite, pointed at a new PostgreSQL
+    database, was refused, yet had made the schema there and recorded its accounts; a second project was then
+    told the empty database held the posts of those accounts. A refused command changes nothing."""
+    from scheduler.store import open_store
+
+    root = _project(tmp_path / "project", ACCOUNT)
+    _posted_twice(root)  # in .juno/juno.db, which .juno/database.json notes
+    if database_url.startswith("sqlite:"):
+        open_store(database_url).close()  # a file made by a tool: the schema, no accounts, no posts
+    found = _tables(database_url)
+    env = {"JUNO_DATABASE_URL": database_url}
+    for command in (("status", "--now", "2026-12-08T08:00"), ("queue", "--now", "2026-12-08T08:00"),
+                    ("run-due", "--now", "2026-12-08T09:01")):
+        refused = run_cli(*command, cwd=root, env=env)
+        assert refused.code == 2 and "holds no posts, but this project's queue has held posts" in refused.err, refused
+    assert _tables(database_url) == found
+    if found:
+        with open_store(database_url) as store:
+            assert store.owners() == []
+
+    other = _project(tmp_path / "other", "accounts:\n  - {network: x, handle: otherpractice, publisher: outbox}\n")
+    mine = run_cli("queue", "--now", "2026-12-08T08:00", "--json", cwd=other, env=env)
+    assert mine.code == 0 and len(json.loads(mine.out)["queued"]) == 3, mine
+
+
+def test_the_cron_line_leaves_an_emptied_postgresql_database_as_it_found_it(tmp_path, pg_url):
+    """A project's PostgreSQL schema dropped and made anew (empty): the cron line's fast path opened it before
+    the full path refused it, and the schema's tables were made by a command that was refused."""
+    import psycopg
+
+    root = _project(tmp_path / "project", ACCOUNT)
+    env = {"JUNO_DATABASE_URL": pg_url}
+    (root / ".env").write_text(f"JUNO_DATABASE_URL={pg_url}\n", encoding="utf-8")  # as cron runs it
+    _posted_twice(root, env)
+    schema = pg_url.rsplit("%3D", 1)[1]
+    with psycopg.connect(pg_url.split("?", 1)[0], autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-08T10:00-05:00", "-q")
+    assert cron.code == 2 and "holds no posts, but this project's queue has held posts" in cron.err, cron
+    assert _tables(pg_url) == set()

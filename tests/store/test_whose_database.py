@@ -118,3 +118,26 @@ def test_every_query_keeps_to_the_projects_own_accounts(database_url):
     with open_store(database_url) as whole:  # unbound (tools, tests): the whole table
         other = whole.get(ids[0])
         assert other is not None and other.status == "queued" and other.text != "changed"
+
+
+def test_a_database_bound_without_posts_says_so_and_how_to_release_it(tmp_path, database_url):
+    """User trial 2, finding 2: a database that holds no posts was said to 'hold the posts of' the accounts a
+    first command recorded. It says whose it is, that it holds none, and how to release it; done, it is let in."""
+    env = {"JUNO_DATABASE_URL": database_url}
+    first = _project(tmp_path / "first", FIRST)
+    looked = run_cli("status", "--now", "2026-12-07T07:00", cwd=first, env=env)  # records its accounts, queues none
+    assert looked.code == 0, looked
+    second = _project(tmp_path / "second", "accounts:\n  - {network: x, handle: otherpractice, publisher: outbox}\n")
+    refused = run_cli("queue", "--now", "2026-12-07T07:00", cwd=second, env=env)
+    [line] = refused.err.strip().splitlines()
+    assert refused.code == 2 and refused.out == "", refused
+    assert ("is bound to @shared.bsky.social on bluesky and @junocounseling on x (it holds no posts yet), not to "
+            "@otherpractice on x") in line and "holds the posts" not in line, line
+    assert "release it by running DELETE FROM juno_accounts in it" in line, line
+
+    with open_store(database_url) as store:  # what the line says: the database's own tool, here its driver
+        store._write("DELETE FROM juno_accounts")
+    queued = run_cli("queue", "--now", "2026-12-07T07:00", "--json", cwd=second, env=env)
+    assert queued.code == 0 and len(json.loads(queued.out)["queued"]) == 3, queued
+    taken = run_cli("status", "--now", "2026-12-07T07:00", cwd=first, env=env)
+    assert taken.code == 2 and "holds the posts of @otherpractice on x" in taken.err, taken
