@@ -98,7 +98,7 @@ def test_a_project_with_the_same_accounts_is_let_in_and_a_new_network_is_recorde
         assert same.owners() == [("bluesky", "shared.bsky.social"), ("x", "junocounseling")]
     with open_store(database_url, accounts=[*accounts, ("mastodon", "@juno@social.example")], now=NOW) as more:
         assert len(more.owners()) == 3
-    with pytest.raises(ForeignDatabaseError, match="not of @shared.bsky.social on bluesky and @junocounseling on x"):
+    with pytest.raises(ForeignDatabaseError, match="not to @shared.bsky.social on bluesky and @junocounseling on x"):
         open_store(database_url, accounts=accounts, now=NOW)  # one account fewer: no longer the same accounts
 
 
