@@ -41,6 +41,16 @@ class Why(StrEnum):
     BUDGET = "budget"
     CROWDED = "crowded"          # late, and posting now would break min_gap or max_per_day with posts already out
     GAP = "min_gap"              # on time, but closer than min_gap to a post that went out late: it waits
+    SENDING = "sending"          # late, and it would break min_gap or max_per_day with a late post another run sends
+
+
+SENDING_LOOK_AGAIN = timedelta(minutes=2)  # a late post held back by another run's send: decided again after it
+
+
+def is_late(post: Post, now: datetime) -> bool:
+    """Off its slot at `now` (a retry or a hold does not make a post on time again): it keeps min_gap and
+    max_per_day with the posts already out."""
+    return now - post.due_at > ON_TIME
 
 
 @dataclass(frozen=True)
@@ -73,11 +83,12 @@ class Decision:
 
 def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_usd: float,
            cost_usd: float, tip: TipState = TipState(), crowded: str | None = None,
-           wait: Wait | None = None) -> Decision:
+           wait: Wait | None = None, sending: str | None = None) -> Decision:
     """What to do with `post` at `now`: the single place these rules live.
 
     A late post (more than ON_TIME after its slot) keeps min_gap and max_per_day with the posts already out:
-    `crowded` says which it would break, and it moves. An on-time post keeps min_gap with the posts that went
+    `crowded` says which it would break, and it moves; `sending` says which it would break with the late posts
+    other runs are sending at this moment, and it waits for them (each may yet fail). An on-time post keeps min_gap with the posts that went
     out late: `wait` says until when, and it waits (the timetable kept the gaps between on-time posts)."""
     if account.state == AccountState.PAUSED:
         return Decision(Action.RELEASE, Why.PAUSED, "paused")
@@ -93,9 +104,11 @@ def decide(post: Post, account: Account, now: datetime, rules: Rules, *, spent_u
         return Decision(Action.MOVE, Why.MISSED, f"missed by more than {rules.catch_up}")
     if rules.zone is not None and now.astimezone(rules.zone).date() in rules.blackout:
         return Decision(Action.MOVE, Why.BLACKOUT, "blackout")
-    if crowded and now - post.due_at > ON_TIME:  # off its slot, however it got there: never out in a burst
+    if crowded and is_late(post, now):  # off its slot, however it got there: never out in a burst
         return Decision(Action.MOVE, Why.CROWDED, crowded)
-    if wait is not None and now - post.due_at <= ON_TIME and wait.until > now:
+    if sending and is_late(post, now):
+        return Decision(Action.DEFER, Why.SENDING, sending, now + SENDING_LOOK_AGAIN)
+    if wait is not None and not is_late(post, now) and wait.until > now:
         if wait.crowded:  # by the end of the wait it would be late, on a day already full: no wait for nothing
             return Decision(Action.MOVE, Why.CROWDED, wait.reason)
         return Decision(Action.DEFER, Why.GAP, wait.reason, wait.until)

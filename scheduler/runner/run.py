@@ -25,7 +25,7 @@ from pathlib import Path
 from scheduler import networks
 from scheduler.campaigns.planning import stored_card, tips_out
 from scheduler.campaigns.queueing import recycle, reslot, taken_calendar
-from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, TipsOut
+from scheduler.campaigns.timetable import Calendar, Timetable, TipsOut
 from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
@@ -39,6 +39,7 @@ from scheduler.runner.decision import (
     TipState,
     Why,
     decide,
+    is_late,
 )
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import (
@@ -158,7 +159,10 @@ class _Stage:
         self.campaigns = Campaigns(settings)
         self.found: TipNow = TipNow(WANTED)  # what the campaign said of the post last decided on (to redraw its card)
 
-    def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None) -> Decision:
+    def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None,
+                 sending: list[tuple[Post, datetime]] | None = None) -> Decision:
+        """What to do with `post` at `now`; `sending`: the late posts other workers are sending now (read under the
+        store's lock on slots), which a late post keeps the rules with too."""
         start, next_start = month_bounds(now, self.schedule.zone)
         budget = None if self._free(post) else self.schedule.budget.monthly_usd
         if spent is None and budget is not None:
@@ -170,12 +174,14 @@ class _Stage:
         self.found = tip_now(post, self.campaigns)
         post = self.found.applied(post)
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
-        late = now - post.due_at > ON_TIME  # from its slot: a retry or a hold does not make a post on time again
+        late = is_late(post, now)
         wait = None
         if not late and self.schedule.min_gap:  # on time: min_gap after a tip that went out late
             wait = self.tips_out(now).wait((post.tip_key, post.round), now)
+        crowded = self.crowded(post, now) if late else None
+        held = self.crowded_by_sending(post, now, sending) if late and sending and not crowded else None
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
-                      crowded=self.crowded(post, now) if late else None, wait=wait)
+                      crowded=crowded, wait=wait, sending=held)
 
     def tips_out(self, now: datetime) -> TipsOut:
         """The tips out, read from the database when first needed, then kept as posts go out."""
@@ -193,6 +199,20 @@ class _Stage:
         if rule == "max_per_day":
             return f"late, and max_per_day ({self.schedule.max_per_day}) posts are already out that day"
         return None
+
+    def crowded_by_sending(self, post: Post, now: datetime, sending: list[tuple[Post, datetime]]) -> str | None:
+        """Which rule posting `post` at `now` would break once the late posts other workers are sending now are
+        out too, in words; None when it keeps min_gap and max_per_day with them."""
+        out = tips_out(self.store, Timetable(self.schedule), now)
+        for other, since in sending:
+            out.note((other.tip_key, other.round), other.id, other.due_at, since)
+        rule = out.broken_rule((post.tip_key, post.round), now)
+        if rule is None:
+            return None
+        others = ", ".join(sorted({other.id for other, _ in sending}))
+        limit = f"min_gap ({self.schedule.min_gap})" if rule == "min_gap" else f"max_per_day ({self.schedule.max_per_day})"
+        return (f"late, and another run is posting {others} (late too) right now: both out would break {limit}; "
+                "decided again once that run is done")
 
     def out(self, post: Post, at: datetime) -> None:
         """Note a post gone out at `at` (a tip on several networks counts once, at its first)."""
@@ -344,6 +364,19 @@ class _Run(_Stage):
             give(at)
         return at
 
+    def _send_late(self, post: Post, now: datetime) -> Decision:
+        """Decide on a late post again and note it as sending in one step under the store's lock on slots, against
+        the posts out and the late posts other workers are sending: two overlapping runs never both send late
+        posts that break min_gap or max_per_day together (the second waits for the first's outcome)."""
+        self.settle()  # before the lock: the posts out count
+        with self.store.placing():
+            self._out = None  # the posts out as the database says now, other workers' included
+            decision = self.decision(post, self.account(post.network), now,
+                                     sending=self.store.sending(self.worker_id, now))
+            if decision.action == Action.PUBLISH:
+                self.store.note_sending(post.id, self.worker_id, now)
+        return decision
+
     def settle(self) -> None:
         if not self._unrecorded:
             return
@@ -361,6 +394,8 @@ class _Run(_Stage):
         """Apply the decision for one claimed post; False when its account must stop posting."""
         now = self.clock()
         decision = self.decision(post, self.account(post.network), now)
+        if decision.action == Action.PUBLISH and is_late(post, now):
+            decision = self._send_late(post, now)
         if self.found.applied(post) is not post:  # composed again from the files: what goes out, and is recorded
             post = self.found.applied(post)
             self.store.note_claimed_text(post.id, self.worker_id, post.text, post.weighted_length)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from scheduler.errors import ForeignDatabaseError, StoreError
 from scheduler.store.records import (
@@ -48,7 +48,8 @@ _SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
 _SAFE_WORD = re.compile(r"^[A-Za-z0-9_.@-]+$")
 _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
 _RECORD_POSTED = ("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, posted_at = ?, "
-                  "attempt_open = 0, last_error = NULL, claimed_by = NULL, claimed_until = NULL, ready_at = ?, "
+                  "attempt_open = 0, last_error = NULL, claimed_by = NULL, claimed_until = NULL, sending_at = NULL, "
+                  "ready_at = ?, "
                   "updated_at = ? WHERE id = ? AND status <> 'posted'")
 
 
@@ -368,6 +369,20 @@ class Store(SnapshotStore):
         return self._write("UPDATE posts SET text = ?, weighted_length = ? WHERE id = ? AND status = 'claimed' "
                            f"AND claimed_by = ?{self.mine}", (text, weighted_length, post_id, worker_id)) == 1
 
+    def note_sending(self, post_id: str, worker_id: str, now: datetime) -> bool:
+        """Inside `placing`: this worker sends its claimed post now, off its slot; other workers deciding on a late
+        post keep the rules with it until it is recorded, given back, or its lease runs out."""
+        return self._write("UPDATE posts SET sending_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?"
+                           f"{self.mine}", (to_epoch(now), post_id, worker_id)) == 1
+
+    def sending(self, worker_id: str, now: datetime) -> list[tuple[Post, datetime]]:
+        """The late posts other workers are sending now (note_sending), each with when it began, oldest first."""
+        rows = self._query(self._sql(f"{_SELECT.replace(' FROM posts', ', sending_at FROM posts')} "
+                                     "WHERE status = 'claimed' AND sending_at IS NOT NULL AND claimed_by <> ? "
+                                     f"AND claimed_until > ?{self.mine} ORDER BY sending_at, id"),
+                           (worker_id, to_epoch(now)))
+        return [(self._post(row[:-1]), datetime.fromtimestamp(int(row[-1]), UTC)) for row in rows]
+
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
         """The network has the post. Recorded even if the claim ran out: it did go out.
@@ -400,7 +415,7 @@ class Store(SnapshotStore):
     def _finish(self, post_id: str, worker_id: str, now: datetime, status: str, *, ready_at: datetime,
                 extra: str = "", params: Sequence = ()) -> bool:
         return self._write(f"UPDATE posts SET status = ?, ready_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                           f"updated_at = ?{extra} WHERE id = ? AND status = 'claimed' AND claimed_by = ?{self.mine}",
+                           f"sending_at = NULL, updated_at = ?{extra} WHERE id = ? AND status = 'claimed' AND claimed_by = ?{self.mine}",
                            (status, to_epoch(ready_at), to_epoch(now), *params, post_id, worker_id)) == 1
 
     def record_retry(self, post_id: str, worker_id: str, error: str, retry_at: datetime, *,

@@ -54,7 +54,7 @@ def claim_sql(networks: Sequence[str] | None, mine: str = "") -> str:
         found = f"{picks}, found AS ({merged} ORDER BY ready_at, id LIMIT %(limit)s)"
     return (f"WITH {found} "
             "UPDATE posts SET status = 'claimed', claimed_by = %(worker)s, claimed_until = %(until)s, "
-            "ready_at = %(until)s, updated_at = %(now)s, attempt_open = 1, attempts = posts.attempts + 1 "
+            "ready_at = %(until)s, updated_at = %(now)s, attempt_open = 1, attempts = posts.attempts + 1, sending_at = NULL "
             f"FROM found WHERE posts.id = found.id RETURNING {_RETURNING}, found.ready_at")
 
 
@@ -109,7 +109,7 @@ class PostgresStore(Store):
         sql = ("BEGIN; SET LOCAL synchronous_commit TO OFF; "
                "UPDATE posts SET status = 'posted', remote_id = found.remote_id, url = found.url, "
                "cost_usd = found.cost_usd, posted_at = found.at, attempt_open = 0, last_error = NULL, "
-               "claimed_by = NULL, claimed_until = NULL, ready_at = found.at, updated_at = found.at "
+               "claimed_by = NULL, claimed_until = NULL, sending_at = NULL, ready_at = found.at, updated_at = found.at "
                f"FROM (VALUES {values}) AS found (id, remote_id, url, cost_usd, at) "
                f"WHERE posts.id = found.id AND posts.status <> 'posted'{self.mine} RETURNING posts.id")
         params = [value for post_id, remote_id, url, cost, at in records

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -147,6 +147,13 @@ MIGRATIONS: list[list[str]] = [
         # Why a recycled post was chosen ("in the top quarter of this account's posts on x at 72 h, 14 posts
         # behind it"): kept with the post so queue, status and plan say it. NULL for a tip's first time out.
         "ALTER TABLE posts ADD COLUMN why TEXT",
+    ],
+    [
+        # When the worker holding a claimed post began to send it off its slot (a late post): set under the
+        # store's lock on slots after checking min_gap and max_per_day against the posts out and the ones other
+        # workers are sending, so two overlapping runs never both send late posts too close together. Cleared
+        # when the post is recorded, given back or claimed again.
+        "ALTER TABLE posts ADD COLUMN sending_at BIGINT",
     ],
 ]
 

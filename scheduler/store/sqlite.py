@@ -22,7 +22,7 @@ FIRST_TRY_S = 1.0  # a lock held longer than this: the wait is said once (stderr
 _CLAIM_PICK = (f"SELECT ready_at, id, attempt_open FROM posts WHERE status IN {_in(CLAIMABLE)} "
                "AND ready_at <= ?{networks} ORDER BY ready_at, id LIMIT ?")
 _CLAIM_TAKE = ("UPDATE posts SET status = 'claimed', claimed_by = ?, claimed_until = ?, ready_at = ?, "
-               "updated_at = ?, attempt_open = 1, attempts = attempts + 1 WHERE id = ? "
+               "updated_at = ?, attempt_open = 1, attempts = attempts + 1, sending_at = NULL WHERE id = ? "
                f"RETURNING {', '.join(POST_COLUMNS)}")
 _OPEN_AT = POST_COLUMNS.index("attempt_open")
 _ATTEMPTS_AT = POST_COLUMNS.index("attempts")
