@@ -145,11 +145,11 @@ def retry_error(message: str = "X answered 503; try again later", retry_at: date
     return PublishError(message, kind="retry", retry_at=retry_at, uncertain=uncertain)
 
 
-def post_everything(root: Path, counts=None, *, age: str = "72h") -> datetime:
+def post_everything(root: Path, counts=None, *, age: str = "72h", database_url: str | None = None) -> datetime:
     """Every queued post goes out at its slot (as a worker records it); `counts(post)` gives the Counts its
     snapshot at `age` holds (None: no snapshot). Returns when the last went out."""
     hours = {"1h": 1, "24h": 24, "72h": 72, "7d": 168, "28d": 672}[age]
-    settings = settings_for(root)
+    settings = settings_for(root, database_url)
     last = datetime.min.replace(tzinfo=UTC)
     with open_store(settings.database_url) as store:
         while (post := store.claim("w", datetime(2200, 1, 1, tzinfo=UTC), timedelta(minutes=5))) is not None:

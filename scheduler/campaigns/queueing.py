@@ -602,9 +602,21 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
     a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
     approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
-    schedule = settings.schedule
-    if schedule.recycle_after is None or store.posts(WAITING):
+    if settings.schedule.recycle_after is None or store.posts(WAITING):
         return []
+    with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
+        if store.posts(WAITING):
+            return []
+        placed = _recycled(settings, store, now, still_wanted)
+        store.add_posts(placed, now)
+    if placed:
+        logger.info("recycled %d posts", len(placed))
+    return placed
+
+
+def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+    """The repeats `recycle` queues, in their slots: read and chosen under the store's lock on slots."""
+    schedule = settings.schedule
     rules = schedule.recycle
     every = store.posts()
     tips: dict[str, list[Post]] = {}
@@ -637,10 +649,9 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
              for _, posts, why in sorted(chosen, key=lambda c: c[0]) for p in sorted(posts, key=lambda p: p.id)]
     if not again:
         return []
-    placed = _place_tips(store, Timetable(schedule), again, {}, now)
-    store.add_posts(placed, now)
-    logger.info("recycled %d posts", len(placed))
-    return placed
+    return _place_tips(store, Timetable(schedule), again, {}, now)
+
+
 
 
 def recycled_rows(posts: list[Post], zone) -> list[dict]:
