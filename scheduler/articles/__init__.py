@@ -69,6 +69,8 @@ def _decoded(raw: bytes, shown: str, kind: str) -> str:
     """The file's text: as its byte order mark says (UTF-8, UTF-16 or UTF-32), else UTF-8; an HTML page that is not
     UTF-8 is read as Windows-1252, as browsers do; anything else is refused with the line where it stops."""
     codec, name = next(((codec, name) for bom, codec, name in _BOMS if raw.startswith(bom)), ("utf-8", "UTF-8"))
+    if name == "UTF-8" and 0 in raw and (text := _utf16_without_bom(raw, shown)) is not None:
+        return text
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
@@ -80,6 +82,24 @@ def _decoded(raw: bytes, shown: str, kind: str) -> str:
         if kind != "html":
             raise ContentError(f"{shown}:{line}: not UTF-8 text; save the article as UTF-8") from None
         return raw.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(raw: bytes, shown: str) -> str | None:
+    """A file with NUL bytes and no byte order mark: UTF-16 saved without one (a NUL in every other byte, the high
+    byte of each Latin letter) is read as UTF-16; a file with many NULs otherwise is refused (read as UTF-8 with its
+    NULs dropped, its words would come out garbled); None for a few stray NULs (read as UTF-8, the NULs dropped)."""
+    half = len(raw) // 2
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    codec = "utf-16-le" if odd * 4 >= half and not even else "utf-16-be" if even * 4 >= half and not odd else None
+    if codec is not None and len(raw) % 2 == 0:
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    if raw.count(0) * 8 < len(raw):
+        return None
+    raise ContentError(f"{shown}: {raw.count(0):,} NUL bytes: not UTF-8 text (UTF-16 or UTF-32 saved without a byte "
+                       "order mark?); save the article as UTF-8")
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # what `clean` drops from the text; not tab, line or page breaks
