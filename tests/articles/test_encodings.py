@@ -8,7 +8,6 @@ import json
 import pytest
 
 from scheduler.articles import read_article
-from scheduler.errors import ContentError
 
 TEXT = ("Listening First\n\nWhen your partner speaks, listen first. Reply with care and ask one question.\n\n"
         "Small steps count. A short walk together after dinner can open a talk that a sit-down would close.\n")
@@ -40,12 +39,13 @@ def test_a_file_of_nuls_that_is_not_utf16_is_refused_in_one_line(project, cli):
     (project / "posts" / "articles" / "wider.txt").write_bytes(TEXT.encode("utf-32-le"))
     result = cli("split", "posts/articles/wider.txt", cwd=project)
     assert result.code == 2 and not (project / "posts" / "wider.yaml").exists()
-    assert result.err.strip().splitlines() == [
-        f"error: posts/articles/wider.txt: {len(TEXT.encode('utf-32-le')) * 3 // 4:,} NUL bytes: not UTF-8 text "
-        "(UTF-16 or UTF-32 saved without a byte order mark?); save the article as UTF-8"]
+    nuls = len(TEXT.encode("utf-32-le")) * 3 // 4
+    assert result.err.strip().splitlines() == [(
+        f"error: posts/articles/wider.txt: {nuls:,} NUL bytes: not UTF-8 text "
+        "(UTF-16 or UTF-32 saved without a byte order mark?); save the article as UTF-8")]
 
 
 def test_a_stray_nul_is_still_dropped_with_the_warning(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(TEXT.replace("listen first", "listen\x00 first").encode("utf-8"))
-    assert "listen first" in [block.text for _, block in read_article(path, tmp_path).blocks()][0]
+    assert "listen first" in next(block.text for _, block in read_article(path, tmp_path).blocks())

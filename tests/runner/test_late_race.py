@@ -52,12 +52,6 @@ def drawn(tmp_path_factory) -> Path:
     return drawn_project(tmp_path_factory.mktemp("late-race"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
-@pytest.fixture
-def fx():
-    with FakeX() as server:
-        yield server
-
-
 def start_run_due(root: Path, env: dict, now: str) -> subprocess.Popen:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "MASTODON_", "BLUESKY_"))}
     full_env.update(env)
@@ -75,9 +69,14 @@ def tip(report: dict, kind: str) -> list[str]:
     return [row["id"].rpartition("/")[2] for row in report[kind]]
 
 
-def test_late_posts_wait_while_another_run_sends_a_late_one_then_move(drawn, tmp_path, fx, database_url):
+def test_late_posts_wait_while_another_run_sends_a_late_one_then_move(drawn, tmp_path, database_url):
     root = tmp_path / "project"
     shutil.copytree(drawn, root)
+    with FakeX() as fx:
+        overlapping_runs(root, fx, database_url)
+
+
+def overlapping_runs(root: Path, fx: FakeX, database_url: str) -> None:
     env = {**fx.env(), "JUNO_DATABASE_URL": database_url}
     assert run_cli_in_process("queue", "--now", "2026-12-01T07:00", cwd=root, env=env).code == 0
     fx.set_now(datetime(2026, 12, 1, 11, 0, tzinfo=ZONE).timestamp())
