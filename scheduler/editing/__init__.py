@@ -90,7 +90,8 @@ class Editor(Showing):
                 for network in own:
                     if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
                         raise Conflict(snapshot(item), "")
-            changes: dict[str, Any] = {**fields, **_notes_after(item, fields), **_flags_after(item, fields, own, title)}
+            flagged = _flags_after(item, fields, own, title)
+            changes: dict[str, Any] = {**fields, **flagged, **_notes_after(item, {**fields, **flagged}, own)}
             if own and item is not None:
                 merged = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items()}, **own}
                 known = networks.keys()  # in the registry's order, as split writes them
@@ -390,17 +391,23 @@ class Editor(Showing):
         return Pinned(post.id, local.isoformat(timespec="minutes"))
 
 
-def _notes_after(item: dict | None, fields: dict) -> dict:
-    """The tip's notes (and `ready`) checked again for its new words, when its headline or text changed: split's
-    notes about those words go, the checks on the words alone run again, `ready` follows the notes."""
-    changed = [key for key in ("headline", "text") if key in fields]
+def _notes_after(item: dict | None, fields: dict, own: dict) -> dict:
+    """The tip's notes (and `ready`) checked again for its new words and flags (`fields`: what the edit writes,
+    a new flag included): split's notes about those words go, the checks on the words alone run again, a flag
+    not acknowledged holds it back as split holds a flagged tip, `ready` follows the notes."""
+    changed = [key for key in (*EDITABLE, "review") if key in fields] + (["texts"] if own else [])
     if item is None or not changed:
         return {}
     headline, text = (str(fields.get(key) or item.get(key) or "") for key in ("headline", "text"))
-    notes = notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed)
+    reviewed = [str(flag) for flag in item.get("reviewed") or ()]
+    flags = [str(flag) for flag in fields.get("review", item.get("review")) or () if flag not in reviewed]
+    others = [str(fields.get("alt_text", item.get("alt_text")) or ""),
+              *(str(words) for words in {**(item.get("texts") or {}), **own}.values() if words)]
+    notes = notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed, flags=flags,
+                             others=others)
     found: dict[str, object] = {"notes": notes or None}
-    if "ready" in item:
-        found["ready"] = is_ready(notes)
+    if "ready" in item:  # an edit of other words (alt text, own texts) never makes a tip ready split held back
+        found["ready"] = is_ready(notes) and (bool(item["ready"]) or any(key in fields for key in ("headline", "text")))
     return found
 
 

@@ -138,8 +138,8 @@ from scheduler.tips.standalone import (
 )
 from scheduler.tips.tipmodel import (
     FEATURES,
-    PRIVATE,
     Places,
+    flag_note,
     judge_tip,
     left_out_reason,
     tip_features,
@@ -272,8 +272,8 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
     if verdict.unpostable >= limits["drop"] and not reading[FEATURES.index("example")]:
         return tip, True  # an example of what to say is never left out by a model: the rules decide it
     why = why_not_ready(reading, verdict.postable, limits)
-    if tip.ready and why is None and "privacy" in tip.review:
-        why = PRIVATE
+    if tip.ready and why is None:
+        why = flag_note(tip.review)
     if tip.ready and why:
         return replace(tip, ready=False, notes=tip.notes + (why,)), False
     if not tip.ready and limits.get("ready_alone") and why is None and "privacy" not in tip.review:

@@ -27,14 +27,17 @@ from scheduler.tips.tipmodel import (
     LEANING,
     MODEL_NOTES,
     NOT_SURE,
+    PLACE_NOTES,
     PRIVATE,
     SIGNS,
     UNLIKELY,
+    flag_note,
     judge_tip,
     shown_reason,
     thresholds,
 )
 from scheduler.tips.typos import typo_notes
+from scheduler.tips.unpostable import holds_markup
 from scheduler.tips.verbs import is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
@@ -51,6 +54,16 @@ _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BI
                        "HALT", "RAIN", "STOP", "TIPP", "ACT", "NAMI", "SMART", "TED", "ASD", "GAD", "PPD", "COVID",
                        "AAMFT", "APA", "LGBT", "DEAR", "MAN", "GIVE", "FAST", "PLEASE", "HIPAA", "BPD", "IEP",
                        "TV", "FOMO"])
+
+
+# Split leaves out a tip whose words hold markup (scheduler.tips.unpostable); a person's edit that writes some gets
+# this note: "<b>Lower</b> the bar" goes out with its "<b>", an "&amp;" as five characters.
+MARKUP = "looks like HTML/markup: it will be posted as written"
+
+
+def markup_notes(*fields: str) -> list[str]:
+    """MARKUP when any of the tip's words hold an HTML tag or entity; else none."""
+    return [MARKUP] if any(holds_markup(field or "") for field in fields) else []
 
 
 SHORT_LINE = "a short line with nothing after it: check it says something by itself"
@@ -102,20 +115,24 @@ _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line wit
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
-def notes_after_edit(notes, headline: str, text: str, changed) -> list[str]:
-    """A tip's notes after a person changed its `changed` fields ("headline", "text") to these words: the notes
-    about those words go, and the checks on the words alone (odd capitals, a bare two-word headline, a long
-    headline, a likely typo) are made again on the new words, and they go in split's order (note_rank)."""
+def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), others=()) -> list[str]:
+    """A tip's notes after a person changed its `changed` fields ("headline", "text", or others) to these words:
+    the notes about those words go, and the checks on the words alone (odd capitals, a bare two-word headline, a
+    long headline, a likely typo, markup) are made again on the new words, and they go in split's order
+    (note_rank). What split said of the tip's place in its article stays (an edit does not move it), and a flag
+    not yet acknowledged (`flags`) holds it back with split's note for it. `others`: the tip's other words (alt
+    text, the networks' own texts), read for markup."""
     changed = set(changed)
-    about: tuple[str, ...] = _ABOUT_BOTH if changed & {"headline", "text"} else ()
+    about: tuple[str, ...] = (MARKUP, *FLAGS)
+    about += _ABOUT_BOTH if changed & {"headline", "text"} else ()
     about += _ABOUT_HEADLINE if "headline" in changed else ()
     about += _ABOUT_TEXT if "text" in changed else ()
-    kept = [note for note in notes if not note.startswith(about)] if about else list(notes)
-    if not about:
-        return kept
-    found = review_notes(headline, text, "", kept, kind="edited") + long_headline_notes(headline)
+    found = [note for note in notes if note in PLACE_NOTES or not note.startswith(about)]
+    if changed & {"headline", "text"}:
+        found = review_notes(headline, text, "", found, kind="edited") + long_headline_notes(headline)
     if "text" in changed:
         found += typo_notes(text)
+    found += markup_notes(headline, text, *others) + [note for note in [flag_note(flags)] if note]
     return sorted(dict.fromkeys(found), key=note_rank)  # as split orders them: content first, form last
 
 
@@ -163,7 +180,7 @@ CONTENT = tuple(_opening(note) for note in (
     standalone.FIRST_PERSON, standalone.QUESTION, standalone.CARRIED_QUESTION, standalone.EXAMPLE_ALONE,
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
-    "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
+    MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
     "the headline leaves out", "headline names only some of the list's items", "headline puts one item where"))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (

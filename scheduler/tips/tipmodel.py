@@ -183,6 +183,9 @@ LEANING = {
     "mid_paragraph": "starts mid-paragraph: check it does not lean on the sentence before it",
 }
 NOT_OPENING = "not the first words under a heading: check it leans on nothing before it"
+# The notes that speak of where the tip stands in its article, not of its words: a person's edit leaves them true.
+PLACE_NOTES = (HELD["in_list"], NOT_OPENING, *(LEANING[name] for name in ("after_question", "after_colon",
+                                                                          "mid_paragraph")))
 # For a tip held back by its P(A): the sign that lowers it most against the average graded tip.
 SIGNS = {
     "advice": "reads as a description, not advice: check it gives a follower a step",
@@ -199,6 +202,14 @@ UNLIKELY = "graders posted few tips like it as they came (P(A) {:.2f} < {:.2f}):
 DOUBTED = "held back by the scorer’s doubt alone, no fault seen: it may go as it is"
 MODEL_NOTES = tuple(dict.fromkeys((*HELD.values(), PRIVATE, NOT_OPENING, *SIGNS.values(), NOT_SURE,
                                    UNLIKELY.split(" (")[0], DOUBTED)))
+
+
+def flag_note(flags) -> str | None:
+    """The note a tip with these unacknowledged flags is held back with (a flagged tip is never ready: a person
+    reads it and acknowledges the flag first); None when it has neither flag."""
+    if "sensitive" in flags:
+        return HELD["sensitive"]
+    return PRIVATE if "privacy" in flags else None
 
 
 def held_shape(values) -> str | None:

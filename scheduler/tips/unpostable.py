@@ -81,8 +81,9 @@ _HTML_ELEMENTS = (r"a|abbr|address|article|aside|audio|b|blockquote|body|br|butt
 TAG = Screened(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>|<[A-Za-z][\w.:-]*\s+[\w:@.-]+\s*=[^<>]*>|"
                r"<[A-Za-z][\w.:-]*\s*/>|</[A-Za-z][\w.:-]*\s*>|[\"']\s*/?>(?=\s|$)", re.IGNORECASE)
 # Text a copy broke: markup left in, words run together, a form's or a menu's line.
-_DEBRIS = Screened(r"\]\(|\[[^\]]*\]|[{}|]|&[a-z]+;|\*\*|__|\\[nt]|^\W*(?:home|menu|skip to)\b|"
+_DEBRIS = Screened(r"\]\(|\[[^\]]*\]|[{}|]|\*\*|__|\\[nt]|^\W*(?:home|menu|skip to)\b|"
                      r"\b(?:name|e-?mail|phone|message)\s*\*", re.IGNORECASE)
+_ENTITY = re.compile(r"&[a-z]+;", re.IGNORECASE)  # "&amp;", as a copy of a web page leaves it
 _RUN_TOGETHER = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}\b")
 
 
@@ -91,7 +92,7 @@ def unpostable_reason(headline: str, text: str) -> str | None:
     so. The reason is what split's left-out report shows."""
     sentences = split_sentences(text) or [text]
     words_ = without_quotes(f"{headline} {text}")
-    if _DEBRIS.search(f"{headline} {text}") or TAG.search(f"{headline} {text}") or _RUN_TOGETHER.search(words_):
+    if _DEBRIS.search(f"{headline} {text}") or holds_markup(f"{headline} {text}") or _RUN_TOGETHER.search(words_):
         return "garbled source text (markup or words run together): fix the article or write the tip by hand"
     if any(_CLIENT_STORY.search(without_quotes(s)) for s in sentences):
         return "a story (a client's, told in the past): a line of it says nothing alone"
@@ -101,6 +102,11 @@ def unpostable_reason(headline: str, text: str) -> str | None:
                                       or any(_ABOUT_THE_PAGE.search(without_quotes(s)) for s in sentences)):
         return "a setup with no advice (the way into the article, nothing a follower can use)"
     return None
+
+
+def holds_markup(words_: str) -> bool:
+    """Whether the words hold an HTML tag or entity, which every network posts as written ("<b>", "&amp;")."""
+    return bool(TAG.search(words_) or _ENTITY.search(words_))
 
 
 def _own_pitch(words_: str) -> bool:
