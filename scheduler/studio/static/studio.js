@@ -106,6 +106,7 @@
     let kept = null;
     try { kept = JSON.parse(store.getItem(draftKey(field)) || "null"); } catch (_) { kept = null; }
     const typedByServer = field.value !== field.dataset.was;  // a refused save answers with the words typed
+    if (typedByServer && form.jpreview) form.jpreview();  // its counts and previews for those words, not the saved
     if (kept && !typedByServer) {
       if (kept.was === field.dataset.was && kept.value !== field.value) {
         field.value = kept.value;  // typed before the reload, not saved: back where it was
