@@ -726,6 +726,7 @@ class Change(Result):
     count: int = 1                   # changes made at once with it (a bulk action): one undo reverts them all
     items: tuple[str, ...] = ()      # the tips those changes touched (campaign/tip), when there were several
     reverses: str | None = None      # an undo or redo: the words for the change it reverts
+    elsewhere: str | None = None     # an undo just made: a post not back in its old slot, where it goes and why
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any], undone: bool = False, superseded: bool = False) -> Change:
@@ -734,7 +735,8 @@ class Change(Result):
                    campaign=entry.get("campaign"), tip=entry.get("tip"), describe=audit.describe(entry),
                    undone=undone, superseded=superseded, count=of if isinstance(of, int) and of > 1 else 1,
                    items=tuple(str(item) for item in entry.get("items") or ()),
-                   reverses=entry["reverses"] if isinstance(entry.get("reverses"), str) else None)
+                   reverses=entry["reverses"] if isinstance(entry.get("reverses"), str) else None,
+                   elsewhere=entry["elsewhere"] if isinstance(entry.get("elsewhere"), str) else None)
 
 
 @dataclass(frozen=True)

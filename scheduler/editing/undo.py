@@ -20,7 +20,7 @@ from scheduler.campaigns.roundtrip import find, index_of, put_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.errors import Conflict, JunoError, Refused, UsageError
 from scheduler.fileio import write_atomic
-from scheduler.store.records import SKIPPED, WAITING, latest_rounds
+from scheduler.store.records import SKIPPED, SKIPPED_BY_CAMPAIGN, WAITING, latest_rounds
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +60,10 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
     together = {"batch": batch, "of": len(members)}  # a redo reverts them together too
     kept = _keep(editor, members)
     member = members[0]
+    elsewhere = []
     try:
         for member in members:  # newest first, as they were made the other way round
-            _undo_one(editor, member, now, together)
+            elsewhere.append(_undo_one(editor, member, now, together))
     except Exception as failed:  # whatever stopped it (a refusal, a file, the database), all or nothing
         if not isinstance(failed, (JunoError, OSError)):
             logger.exception("undo: %s stopped part way", audit.describe(member))
@@ -73,7 +74,7 @@ def undo(editor: Editor, entry_id: str | None, now: datetime) -> dict | None:
         if stuck:
             raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
         raise Refused(f"{said}; every change of this undo is put back") from None
-    return {**entry, "of": len(members)}
+    return {**entry, "of": len(members), "elsewhere": "; ".join(said for said in elsewhere if said) or None}
 
 
 def _undo_alone(editor: Editor, entry: dict, now: datetime) -> dict:
@@ -82,7 +83,7 @@ def _undo_alone(editor: Editor, entry: dict, now: datetime) -> dict:
     file, the posts and the log back as they were and says so."""
     kept = _keep(editor, [entry])
     try:
-        _undo_one(editor, entry, now)
+        elsewhere = _undo_one(editor, entry, now)
     except JunoError:
         raise
     except Exception as failed:
@@ -93,7 +94,7 @@ def _undo_alone(editor: Editor, entry: dict, now: datetime) -> dict:
         if stuck:
             raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
         raise Refused(f"{said}; everything is as it was before") from None
-    return entry
+    return {**entry, "elsewhere": elsewhere}
 
 
 def blocked(editor: Editor, entry_id: str, now: datetime) -> str | None:
@@ -187,8 +188,9 @@ def _put_back(editor: Editor, kept: dict, ours: Callable[[dict], bool], now: dat
     return stuck
 
 
-def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None = None) -> None:
-    """Revert one entry; `together` (batch, of) marks the lines written as part of one undo of several."""
+def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None = None) -> str | None:
+    """Revert one entry; `together` (batch, of) marks the lines written as part of one undo of several. Returns
+    where a post went instead of its old slot, and why, in words (None: everything is back exactly)."""
     root = editor.root
     extra = {k: v for k, v in (together or {}).items() if k == "batch"}
     what = "redo" if entry["what"] == "undo" else "undo"
@@ -198,44 +200,44 @@ def _undo_one(editor: Editor, entry: dict, now: datetime, together: dict | None 
             (controls.resume if entry["what"] == "pause" else controls.pause)(editor.settings, store, now, network)
         audit.record(root, what=what, campaign=None, tip=None, before=None, after=None, now=now,
                      undoes=entry["id"], extra={"network": network, **extra})
-        return
+        return None
     if entry.get("links") and entry.get("campaign"):
         _revert_links(editor, entry, what, now)
-        return
+        return None
     if entry["what"] == "update-article" and entry.get("campaign"):
         _revert_update(editor, entry, now)
         audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=entry.get("after"), after=None,
                      now=now, undoes=entry["id"], extra=extra or None)
-        return
+        return None
     if entry["what"] == "archive" and entry.get("campaign"):
         _unarchive(editor, entry, now)
         audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=None, after=None, now=now,
                      undoes=entry["id"], extra=extra or None)
-        return
+        return None
     if entry["what"] == "add-article":
         _remove_article(editor, entry)
         audit.record(root, what=what, campaign=entry["campaign"], tip=None, before=entry["after"],
                      after=None, now=now, undoes=entry["id"], extra=extra or None)
-        return
+        return None
     if not entry.get("campaign"):
         raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
     posts = entry.get("posts") or {}
     if entry.get("tip") and (entry.get("before") is not None or entry.get("after") is not None):
-        _revert_tip(editor, entry, what, now, extra)
-    elif not posts.get("before"):
+        return _revert_tip(editor, entry, what, now, extra)
+    if not posts.get("before"):
         if entry["what"] == "undo":
             raise Refused(f"{audit.describe(entry)} cannot be redone; make the change again")
         raise Refused(f"{audit.describe(entry)} cannot be undone from the studio")
-    else:
-        key = f"{entry['campaign']}/{entry['tip']}"
-        current = editor.post_states(key)
-        try:
-            editor.restore_posts(posts["before"], posts.get("after") or current, now)
-        except JunoError as exc:
-            raise Refused(str(exc)) from None
-        audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
-                     after=None, now=now, undoes=entry["id"],
-                     posts={"before": current, "after": editor.post_states(key)}, extra=extra or None)
+    key = f"{entry['campaign']}/{entry['tip']}"
+    current = editor.post_states(key)
+    try:
+        editor.restore_posts(posts["before"], posts.get("after") or current, now)
+    except JunoError as exc:
+        raise Refused(str(exc)) from None
+    audit.record(root, what=what, campaign=entry["campaign"], tip=entry["tip"], before=None,
+                 after=None, now=now, undoes=entry["id"],
+                 posts={"before": current, "after": editor.post_states(key)}, extra=extra or None)
+    return None
 
 
 def _check_posts(editor: Editor, entry: dict, now: datetime, slots: bool = True) -> None:
@@ -292,8 +294,9 @@ def _unarchive(editor: Editor, entry: dict, now: datetime) -> None:
         raise Refused(f"{entry['campaign']} is back in posts/, but not its posts: {exc}") from None
 
 
-def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: dict | None = None) -> None:
-    """The tip back as it was before `entry` (its words, status, pin and place), then its posts' slots."""
+def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: dict | None = None) -> str | None:
+    """The tip back as it was before `entry` (its words, status, pin and place), then its posts' slots: those it
+    recorded, or else those its posts had when `entry` took the tip out of the queue (an edit that flagged it)."""
     file = editor.campaign_file(entry["campaign"])
     tip_id = entry["tip"]
     before, after = entry.get("before"), entry.get("after")
@@ -311,6 +314,7 @@ def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: di
     key = f"{entry['campaign']}/{tip_id}"
     slots_before = (entry.get("posts") or {}).get("before")
     current = editor.post_states(key) if slots_before else None
+    withdrawn = [] if slots_before else _withdrawn_by(editor, entry, key)
     before_text, _ = file.read()
     saved = file.change(tip_id, revert, version=None, what=what, now=now, undoes=entry["id"],
                         posts={"before": current, "after": slots_before} if slots_before else None,
@@ -330,8 +334,41 @@ def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: di
         except Refused:
             editor.restore_posts(moved, editor.post_states(key), now, slots=False)
             raise
-        return
+        return None
     editor.queue_or_restore(file, before_text, saved, now)
+    return _back_in_old_slots(editor, key, withdrawn, now) if saved.entry is not None else None
+
+
+def _withdrawn_by(editor: Editor, entry: dict, key: str) -> list[dict]:
+    """The posts `entry` took out of the queue when it sent its tip back from approved (an edit that flagged it):
+    skipped by the campaign, each still holding its old slot."""
+    if (entry.get("before") or {}).get("status") != "approved" or (entry.get("after") or {}).get("status") == "approved":
+        return []
+    return [row for row in editor.post_states(key) if row["status"] == SKIPPED
+            and row.get("skip_reason") == SKIPPED_BY_CAMPAIGN]
+
+
+def _back_in_old_slots(editor: Editor, key: str, withdrawn: Sequence[dict], now: datetime) -> str | None:
+    """Queue placed the posts of a tip approved again at the next free slot: each back in the slot it had before
+    (when still ahead and free); else where it goes instead and why, in words."""
+    placed = {row["id"]: row for row in editor.post_states(key)}
+    wanted = [{**row, "status": placed[row["id"]]["status"], "pinned": placed[row["id"]]["pinned"]}
+              for row in withdrawn if placed.get(row["id"], {}).get("status") in WAITING]
+    zone = editor.settings.schedule.zone
+
+    def local(row: dict) -> str:
+        return f"{datetime.fromisoformat(str(row['due_at'])).astimezone(zone):%a %d %b %H:%M}"
+
+    try:
+        editor.restore_posts(wanted, [placed[row["id"]] for row in wanted], now)
+    except JunoError as exc:  # an old slot taken by another post now: queue's slot stays
+        why = str(exc).removesuffix("; move it by hand on the calendar")
+        for row in wanted:
+            why = why.removeprefix(f"{row['id']}: ")
+        return f"{why}, so it goes out {local(placed[wanted[0]['id']])} instead"
+    went = {row["id"]: row for row in editor.post_states(key)}
+    return "; ".join(dict.fromkeys(f"its old slot {local(row)} has passed, so it goes out {local(went[row['id']])} instead"
+                                   for row in wanted if row["id"] in went and local(went[row["id"]]) != local(row))) or None
 
 
 def _revert_links(editor: Editor, entry: dict, what: str, now: datetime) -> None:

@@ -291,7 +291,8 @@ class _Routes:
             return self.back(_referer(request), "Nothing to undo.", "refused")
         verb = "Redid" if entry.what == "undo" else "Undid"
         # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
-        return self.back(_referer(request), f"{verb} {entry.reverses or entry.describe}.")
+        elsewhere = f", but {entry.elsewhere}" if entry.elsewhere else ""  # not back in its old slot: where, and why
+        return self.back(_referer(request), f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
 
     async def analytics_page(self, request: Request):
         try:

@@ -403,3 +403,30 @@ def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(stud
                          r'of 20 tips at once', header), header[-800:]
         assert 'name="change"' not in header and "data-undo=" not in header  # neither the button nor `u` sends it
         assert repr(TIP).replace("'", "&#39;") in header  # and it says which tip stands in the way
+
+
+FLAGGED_TEXT = "Share how you feel using “I” statements. If your partner talks about self-harm, call 988 together."
+
+
+def test_undo_of_an_edit_that_flagged_a_tip_says_where_it_goes_when_its_old_slot_is_taken(studio):
+    """A user trial: the edit took the tip out of the queue, the timetable took more posts a day since, and other
+    tips took its old slot: the undo puts it in the next free slot and says so, with its old slot."""
+    shared = "share-how-you-feel-using-i-statements"
+    for tip in ("reluctance-doesnt-always-mean-refusal", "check-in-after-positive-moments-or-small", shared):
+        studio.status("approved", tip=tip)
+    old = plan(studio.root)[f"{SLUG}/{shared}"]
+    studio.edit(shared, text=FLAGGED_TEXT)
+    edit = re.search(r'name="change" value="([^"]+)"', studio.get(f"/c/{SLUG}").text).group(1)
+    schedule = studio.root / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("min_gap: 3h", "min_gap: 1m").replace(
+        "max_per_day: 1", "max_per_day: 3"), encoding="utf-8")
+    drafts = [t for t, tip in tips(studio).items() if tip["status"] == "draft" and t != shared and not tip["review"]]
+    for tip in drafts[:9]:  # enough to fill every slot up to the old one and the old one's day
+        studio.status("approved", tip=tip)
+    assert old[:10] in {at[:10] for at in plan(studio.root).values()}
+    answer = studio.post(f"/undo?back=/c/{SLUG}", {"change": edit}, follow=True)
+    now_at = plan(studio.root)[f"{SLUG}/{shared}"]
+    was, goes = (f"{datetime.fromisoformat(at):%a %d %b %H:%M}" for at in (old, now_at))
+    assert said(answer.text) == [f"Undid the edit of {shared} (text), but its old slot {was} is taken by another post "
+                                 f"now, so it goes out {goes} instead."]
+    assert now_at > old
