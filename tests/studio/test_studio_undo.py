@@ -427,6 +427,6 @@ def test_undo_of_an_edit_that_flagged_a_tip_says_where_it_goes_when_its_old_slot
     answer = studio.post(f"/undo?back=/c/{SLUG}", {"change": edit}, follow=True)
     now_at = plan(studio.root)[f"{SLUG}/{shared}"]
     was, goes = (f"{datetime.fromisoformat(at):%a %d %b %H:%M}" for at in (old, now_at))
-    assert said(answer.text) == [f"Undid the edit of {shared} (text), but its old slot {was} is taken by another post "
-                                 f"now, so it goes out {goes} instead."]
+    assert said(answer.text) == [(f"Undid the edit of {shared} (text), but its old slot {was} is taken by another post "
+                                  f"now, so it goes out {goes} instead.")]
     assert now_at > old
