@@ -25,8 +25,8 @@ from scheduler.networks.base import (
     Check,
     CheckReport,
 )
-from scheduler.posttext import compose_tip
-from scheduler.results import counted
+from scheduler.posttext import compose_tip, lead_in, led_in, length_on
+from scheduler.results import counted, ordinal
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
@@ -46,6 +46,11 @@ def run_check(settings, now: datetime, *, brand: bool = True, network: str | Non
     if brand:
         _check_brand(report, settings)
     _check_campaigns(report, settings, now, {a.network for a in accounts})
+    if schedule.recycle_after is not None:
+        times = [f"{lead_in(schedule, n)!r} its {ordinal(n)} time out" for n in range(2, schedule.recycle.most_times + 1)]
+        if times:
+            report.add_note("recycling", f"a recycled post opens with a lead-in: {', '.join(times)} (recycle.lead_ins, "
+                                         "on every network), so X does not refuse the same words again")
     for account in accounts:
         if networks.get(account.publisher).rehearsal:  # posts to the outbox: needs no secrets, contacts no network
             name = "credentials" if account.network == networks.first() else f"{account.network} credentials"
@@ -97,6 +102,8 @@ def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, ti
             report.add("tip", False, f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} would be "
                                      f"{composed.over_limit(name)} on {name}; {shorten_for(name, dict(tip.texts))}",
                        CONFIG_PROBLEM)
+    if schedule.recycle_after is not None:
+        _check_recycled(report, settings, campaign, tip, composed, on)
     if tip.at is None or timetable.pinned_time(tip.at) <= now:
         return
     place = f"{tip_place(campaign, settings.root, tip.id, 'at')}: tip {tip.id!r}"
@@ -104,3 +111,19 @@ def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, ti
         report.add("tip", False, f"{place}: {blackout_pin(tip.at)}", CONFIG_PROBLEM)
     elif (skipped := skipped_time(tip.at, schedule.zone)) is not None:
         report.add_note("tip", f"{place}: {skipped}")
+
+
+def _check_recycled(report: CheckReport, settings, campaign, tip, composed, on: set[str]) -> None:
+    """A tip that fits the first time but not with a later time's lead-in does not come round there: said now."""
+    schedule = settings.schedule
+    for name, text in composed.texts.items():
+        if name not in on or not composed.lengths[name].fits:
+            continue
+        for n in range(2, schedule.recycle.most_times + 1):
+            length = length_on(name, led_in(text, lead_in(schedule, n)), settings.state_dir)
+            if not length.fits:
+                report.add_note("tip", f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} will not "
+                                       f"come round a {ordinal(n)} time on {name}: opening {lead_in(schedule, n)!r} "
+                                       f"it would be {length.length} {length.how}, over {length.limit}; shorten it "
+                                       "or the lead-in (recycle.lead_ins)")
+                break

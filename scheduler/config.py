@@ -77,6 +77,10 @@ class LinkPolicy:
 
 SCORE_AGES = ("1h", "24h", "72h", "7d", "28d")  # the fixed ages collect reads (scheduler.metrics.ages)
 POOR_TIPS = ("later", "never")
+# A recycled post opens with a lead-in, one per time after the first: X refuses the same words twice (403), and a
+# follower sees a repeat is meant; the same on every network, so one tip reads the same everywhere each time
+LEAD_INS = ("In case you missed it:", "Worth another read:")
+MAX_LEAD_IN = 40
 
 
 @dataclass(frozen=True)
@@ -85,12 +89,15 @@ class Recycling:
 
     `cooldown`: the least time between two later rounds of one tip (None: recycle_after again);
     `most_times`: the most times one tip goes out, its first time included; `poor`: a tip whose score is below
-    the account's usual waits twice as long (`later`) or never comes round (`never`)."""
+    the account's usual waits twice as long (`later`) or never comes round (`never`); `lead_ins`: the words a
+    recycled post opens with, the first for its 2nd time out, the next for its 3rd..., so no time repeats
+    another's words (posttext.lead_in)."""
 
     cooldown: timedelta | None = None
     most_times: int = 3
     score_at: str = "72h"
     poor: str = "later"
+    lead_ins: tuple[str, ...] = LEAD_INS
 
 
 @dataclass(frozen=True)
@@ -527,7 +534,7 @@ def _link(doc: Document, value: Any) -> LinkPolicy:
 def _recycle(doc: Document, value: Any) -> Recycling:
     at = ("recycle",)
     value = expect_mapping(doc, at, value, "a mapping such as {cooldown: 180d, most_times: 3, score_at: 72h, poor: later}")
-    reject_unknown_keys(doc, at, value, ("cooldown", "most_times", "score_at", "poor"))
+    reject_unknown_keys(doc, at, value, ("cooldown", "most_times", "score_at", "poor", "lead_ins"))
     score_at = str(value.get("score_at", "72h")).strip()
     if score_at not in SCORE_AGES:
         raise doc.error(at + ("score_at",), f"{score_at!r} is not an age collect reads (use one of: "
@@ -537,10 +544,33 @@ def _recycle(doc: Document, value: Any) -> Recycling:
         raise doc.error(at + ("poor",), f"{doc.shown(at + ('poor',), poor)}: a poor tip comes round later or never (use one of: "
                                         f"{', '.join(POOR_TIPS)}){did_you_mean(str(poor), POOR_TIPS)}")
     cooldown = value.get("cooldown")
+    most_times = _positive_int(doc, at + ("most_times",), value.get("most_times", 3))
     return Recycling(
         cooldown=None if cooldown is None else _duration(doc, at + ("cooldown",), cooldown, positive=True),
-        most_times=_positive_int(doc, at + ("most_times",), value.get("most_times", 3)),
-        score_at=score_at, poor=poor)
+        most_times=most_times, score_at=score_at, poor=poor,
+        lead_ins=_lead_ins(doc, at + ("lead_ins",), value.get("lead_ins", list(LEAD_INS)), most_times))
+
+
+def _lead_ins(doc: Document, at: tuple, value: Any, most_times: int) -> tuple[str, ...]:
+    """One short, distinct lead-in per time out after the first (most_times - 1 of them at least)."""
+    example = f"a list such as {list(LEAD_INS)}"
+    if not isinstance(value, list):
+        raise doc.error(at, f"expected {example}")
+    found: list[str] = []
+    for n, item in enumerate(value):
+        words = " ".join(item.split()) if isinstance(item, str) else ""
+        if not words or len(words) > MAX_LEAD_IN:
+            raise doc.error(at + (n,), f"expected a few words ({MAX_LEAD_IN} characters at most) that a recycled "
+                                       f"post opens with, e.g. {LEAD_INS[0]!r}")
+        if words.casefold() in (w.casefold() for w in found):
+            raise doc.error(at + (n,), f"{words!r} is given twice: each time out needs its own words, or X "
+                                       "refuses the repeat as a duplicate")
+        found.append(words)
+    if len(found) < most_times - 1:
+        raise doc.error(at, f"{len(found)} lead-in(s) for most_times: {most_times}; a tip out {most_times} times "
+                            f"needs {most_times - 1}, one for each time after the first (X refuses the same words "
+                            "twice): add lead-ins or lower most_times")
+    return tuple(found)
 
 
 def _spread(doc: Document, value: Any) -> Spread:

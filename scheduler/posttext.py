@@ -49,13 +49,29 @@ def tracking_replaced(schedule, url: str | None, campaign: str) -> str | None:
             "without it (article.url) to keep this warning away")
 
 
-def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | None = None) -> str:
-    """Tip text, then the crisis footer, then the link and the hashtags on the last line."""
+def lead_in(schedule, round_: int) -> str | None:
+    """The words a recycled post opens with on its `round_`th time out (None the first time): recycle.lead_ins,
+    one per time after the first, so no time out reads as another did (X refuses the same words twice)."""
+    if schedule is None or round_ <= 1:
+        return None
+    lead_ins = schedule.recycle.lead_ins
+    return lead_ins[min(round_ - 2, len(lead_ins) - 1)] if lead_ins else None
+
+
+def led_in(text: str, lead: str | None) -> str:
+    """`text` opening with the lead-in (as it is without one)."""
+    return f"{lead.strip()} {text}" if lead else text
+
+
+def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | None = None,
+            lead: str | None = None) -> str:
+    """Tip text (after a recycled post's lead-in), then the crisis footer, then the link and the hashtags on the
+    last line."""
     body = unicodedata.normalize("NFC", text.strip())
-    blocks = [body]
+    lower = body.lower()
+    blocks = [unicodedata.normalize("NFC", led_in(body, lead))]
     if footer:
         blocks.append(footer.strip())
-    lower = body.lower()
     tail = [link] if link else []
     tail += [tag for tag in hashtags if tag.lower() not in lower]
     if tail:
@@ -64,10 +80,11 @@ def compose(text: str, *, link: str | None = None, hashtags=(), footer: str | No
 
 
 def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitive: bool,
-                network: str | None = None, hashtags=None) -> str:
+                network: str | None = None, hashtags=None, round_: int = 1) -> str:
     """compose() with the schedule's link, hashtag and crisis-footer policy. The link carries UTM parameters
     (by default utm_source=<network>&utm_medium=social&utm_campaign=<campaign>; see LinkPolicy.utm_for).
-    `hashtags`: the campaign's own (its file's `hashtags:`), in place of the schedule's; None: the schedule's."""
+    `hashtags`: the campaign's own (its file's `hashtags:`), in place of the schedule's; None: the schedule's.
+    `round_`: the time out; a recycled post (2 and on) opens with its lead-in."""
     link = None
     if schedule is not None and schedule.link.mode == "in-post":
         link = link_with_utm(url, schedule.link.utm_for(network or schedule.account.network, campaign))
@@ -76,6 +93,7 @@ def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitiv
         link=link,
         hashtags=hashtags if hashtags is not None else (schedule.hashtags if schedule is not None else ()),
         footer=schedule.crisis_footer if (schedule is not None and sensitive) else None,
+        lead=lead_in(schedule, round_),
     )
 
 

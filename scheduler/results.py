@@ -248,6 +248,7 @@ class RecycledPost(Result):
     id: str
     at: str
     why: str = ""
+    text: str = ""                   # its words as it will go out, its lead-in first
 
 
 @dataclass(frozen=True)
@@ -676,6 +677,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, as people write them: "1 post", "0 posts", "1,200 posts", "1 reply", "2 replies".
     `plural` where the noun does not take a plain -s. Every output a person reads says its counts this way."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def ordinal(n: int) -> str:
+    """"2nd", "3rd", "11th": a time out as people write it."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def local_time(moment: str | datetime, zone: tzinfo | None = None) -> str:

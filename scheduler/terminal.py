@@ -51,8 +51,7 @@ def show_queue(report: dict, quiet: bool = False) -> None:
               for row in report.get("moved", [])]
     lines += [f"blocked {row['id']}: pinned for {_when(row['at'])}, {row['reason']}; change its at: or the timetable"
               for row in report.get("blocked", [])]
-    lines += [f"recycled {row['id']} for {_when(row['at'])}: {row['why']}" if row.get("why") else
-              f"recycled {row['id']} for {_when(row['at'])}" for row in report["recycled"]]
+    lines += [f"recycled {row['id']} for {_when(row['at'])}{_recycled(row)}" for row in report["recycled"]]
     lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
               "another campaign name); nothing to do" for row in report.get("already_published", [])]
     late = Counter(row["network"] for row in report.get("out_elsewhere", []))
@@ -76,6 +75,16 @@ def show_queue(report: dict, quiet: bool = False) -> None:
         print("\n".join(lines))
     elif not report.get("unreadable"):  # else its error says why: the tips of a file that did not read are unknown
         print("nothing to queue: no approved tips (set status: approved in posts/<slug>.yaml)")
+
+
+def _recycled(row: dict) -> str:
+    """After a recycled post's id and time: why it was chosen, and how it opens (its lead-in and first words)."""
+    why = f": {row['why']}" if row.get("why") else ""
+    words = " ".join(str(row.get("text") or "").split())
+    return f"{why}; it reads \"{words[:OPENING]}{'…' if len(words) > OPENING else ''}\"" if words else why
+
+
+OPENING = 60  # characters of a recycled post shown by queue and status
 
 
 def show_plan(rows: list[dict], days: int) -> None:
@@ -139,7 +148,7 @@ def show_status(status: StatusReport) -> None:
     lines += [claimed.line() for claimed in status.claimed]
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
-    lines += [f"recycled {row['id']} at {_when(row['at'])}: {row['why']}" for row in report.get("recycled") or ()]
+    lines += [f"recycled {row['id']} at {_when(row['at'])}{_recycled(row)}" for row in report.get("recycled") or ()]
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")

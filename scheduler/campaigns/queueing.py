@@ -27,7 +27,13 @@ from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, skipped_
 from scheduler.errors import ContentError
 from scheduler.metrics.besttimes import slot_of, slot_table, thompson_slots
 from scheduler.metrics.ranking import Standing, standings
-from scheduler.posttext import compose_tip, tracking_replaced
+from scheduler.posttext import (
+    compose_tip,
+    lead_in,
+    led_in,
+    length_on,
+    tracking_replaced,
+)
 from scheduler.results import counted
 from scheduler.store import DEAD, FAILED, MISSED, POSTED, QUEUED, SKIPPED, Post, Store
 from scheduler.store.records import (
@@ -642,11 +648,18 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
         posts = [p for p in posts if still_wanted(p)]
         if posts:
             chosen.append(((-found.share_below, last_out, key), posts, why))
-    again = [Wanted(replace(p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
-                            due_at=now, pinned=False, status=QUEUED, retry_at=None, claimed_by=None,
-                            claimed_until=None, attempts=0, attempt_open=False, last_error=None, remote_id=None,
-                            url=None, posted_at=None, cost_usd=None, skip_reason=None, recyclable=True, why=why), None)
-             for _, posts, why in sorted(chosen, key=lambda c: c[0]) for p in sorted(posts, key=lambda p: p.id)]
+    first_words = {(p.tip_key, p.network): p.text for p in every if p.round == 1}
+    again = []
+    for _, posts, why in sorted(chosen, key=lambda c: c[0]):
+        for p in sorted(posts, key=lambda p: p.id):
+            worded = _led_in(settings, p, first_words)
+            if worded is not None:
+                again.append(Wanted(replace(
+                    p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
+                    text=worded[0], weighted_length=worded[1], due_at=now, pinned=False, status=QUEUED,
+                    retry_at=None, claimed_by=None, claimed_until=None, attempts=0, attempt_open=False,
+                    last_error=None, remote_id=None, url=None, posted_at=None, cost_usd=None, skip_reason=None,
+                    recyclable=True, why=why), None))
     if not again:
         return []
     return _place_tips(store, Timetable(schedule), again, {}, now)
@@ -654,9 +667,22 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
 
 
 
+def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
+    """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
+    refuses the same words twice, takes it), and their length; None when they would not fit the network."""
+    text = led_in(first_words.get((post.tip_key, post.network), post.text), lead_in(settings.schedule, post.round + 1))
+    length = length_on(post.network, text, settings.state_dir)
+    if not length.fits:
+        logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
+                       post.network, length.length, length.how, length.limit)
+        return None
+    return text, length.length
+
+
 def recycled_rows(posts: list[Post], zone) -> list[dict]:
-    """What queue and status say of recycled posts: id, slot (local time) and why each was chosen."""
-    return [{"id": p.id, "at": p.due_at.astimezone(zone).isoformat(), "why": p.why or ""} for p in posts]
+    """What queue and status say of recycled posts: id, slot (local time), why each was chosen and its words."""
+    return [{"id": p.id, "at": p.due_at.astimezone(zone).isoformat(), "why": p.why or "", "text": p.text}
+            for p in posts]
 
 
 def _local_iso(moment: datetime, timetable: Timetable) -> str:

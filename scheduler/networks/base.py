@@ -35,6 +35,7 @@ class Outgoing:
     language: str | None = None  # BCP 47, e.g. "en"
     sensitive: bool = False  # the tip is flagged sensitive (Mastodon adds a content warning)
     attempt_key: str | None = None  # the key noted in the store before the call (Bluesky's record key)
+    round: int = 1  # its time out: 2 and on for a recycled post (its words open with that time's lead-in)
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ class _Stage:
         card = stored_card(self.settings, post.card)
         return Outgoing(post_id=post.id, text=post.text, card=Path(card) if card else None,
                         alt_text=post.alt_text or "", uncertain=post.attempt_open,
-                        language=self.schedule.language, sensitive=post.sensitive)
+                        language=self.schedule.language, sensitive=post.sensitive, round=post.round)
 
     def cost(self, post: Post) -> float:
         """What the post costs on the network that posts it (the outbox rehearses for free)."""

@@ -119,7 +119,7 @@ def _composed_now(post: Post, settings, campaign, tip) -> TipNow:
     if post.attempt_open:
         return TipNow(WANTED, "", campaign, tip)
     text = compose_for(settings.schedule, text=tip.text_for(post.network), url=campaign.url, campaign=campaign.slug,
-                       sensitive=tip.sensitive, network=post.network, hashtags=campaign.hashtags)
+                       sensitive=tip.sensitive, network=post.network, hashtags=campaign.hashtags, round_=post.round)
     if text == post.text:
         return TipNow(WANTED, "", campaign, tip)
     counted = length_on(post.network, text, settings.state_dir)

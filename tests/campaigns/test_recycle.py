@@ -158,9 +158,24 @@ def test_the_same_store_gives_the_same_order_every_time(project, tmp_path):
     ("recycle: {most_times: 0}\n", "most_times", "at least 1"),
     ("recycle: {cooldown: soon}\n", "cooldown", "not a duration"),
     ("recycle: {cooldwn: 30d}\n", "cooldwn", "did you mean 'cooldown'"),
+    ("recycle: {lead_ins: Again}\n", "lead_ins", "expected a list such as"),
+    ("recycle: {lead_ins: [Again]}\n", "lead_ins", "1 lead-in(s) for most_times: 3; a tip out 3 times needs 2"),
+    ("recycle: {lead_ins: [Again, AGAIN]}\n", "lead_ins[1]", "'AGAIN' is given twice"),
+    ("recycle: {lead_ins: [Again, '']}\n", "lead_ins[1]", "expected a few words"),
 ])
 def test_a_bad_recycle_setting_is_one_located_error(project, setting, where, words):
     write_schedule(project, recycle="30d", extra=setting)
     with pytest.raises(ConfigError) as error:
         settings_for(project)
     assert "posts/schedule.yaml:17:" in str(error.value) and words in str(error.value)
+    assert f"recycle.{where}" in str(error.value)
+
+
+def test_each_time_out_opens_with_its_own_lead_in_as_the_schedule_says(project):
+    project_with(project, 'recycle: {most_times: 3, lead_ins: ["From the archive:", "Once more:"]}\n', tips=("t1",))
+    first = post_all(project)
+    [row] = queue(project, first + timedelta(days=31))["recycled"]
+    assert row["text"].startswith("From the archive: Tip t1 says something kind and useful.\n\nhttps://")
+    second = post_all(project)
+    [row] = queue(project, second + timedelta(days=31))["recycled"]
+    assert row["text"].startswith("Once more: Tip t1 says something kind and useful.\n\nhttps://")

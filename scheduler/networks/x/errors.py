@@ -88,15 +88,18 @@ REMEDIES = Remedies(
     payment="add credits in the X developer portal (Billing), then resume posting")
 
 
-def classify(exc: Exception, *, action: str, handle: str, posting: bool = False, zone=None) -> PublishError:
-    """The PublishError for a failed X call (networks.policy decides). `posting` is True for POST /2/tweets only."""
-    return error_for(failure_of(exc, handle=handle), REMEDIES, action=action, posting=posting, zone=zone)
+def classify(exc: Exception, *, action: str, handle: str, posting: bool = False, zone=None,
+             recycled: bool = False) -> PublishError:
+    """The PublishError for a failed X call (networks.policy decides). `posting` is True for POST /2/tweets only;
+    `recycled`: the post is a tip's 2nd time out or later (a duplicate needs another remedy)."""
+    return error_for(failure_of(exc, handle=handle, recycled=recycled), REMEDIES, action=action, posting=posting,
+                     zone=zone)
 
 
-def failure_of(exc: Exception, *, handle: str) -> Failure:
+def failure_of(exc: Exception, *, handle: str, recycled: bool = False) -> Failure:
     """What tweepy or requests said, for the one error table."""
     if isinstance(exc, tweepy.HTTPException):
-        return _answer(exc, handle)
+        return _answer(exc, handle, recycled)
     if isinstance(exc, requests.ConnectTimeout) or never_connected(exc):
         return Failure(reached=False, message=_reason(exc), host=host_called(exc))
     if isinstance(exc, (requests.Timeout, requests.ConnectionError, requests.RequestException)):
@@ -110,7 +113,7 @@ def _reason(exc: Exception) -> str:
     return "DNS found no such host" if "resolve" in str(exc) else "connection refused"
 
 
-def _answer(exc: tweepy.HTTPException, handle: str) -> Failure:
+def _answer(exc: tweepy.HTTPException, handle: str, recycled: bool = False) -> Failure:
     status = exc.response.status_code
     problem = problem_of(exc)
     kind_url = str(problem.get("type", ""))
@@ -122,6 +125,10 @@ def _answer(exc: tweepy.HTTPException, handle: str) -> Failure:
     if kind_url.endswith("/credits-depleted"):
         return Failure(402, "the pay-per-use credits are used up")
     if isinstance(exc, tweepy.Forbidden):
+        if is_duplicate(exc) and recycled:  # an edited tip never comes round again (docs/metrics.md)
+            return Failure(status, outcome=Outcome.DEAD, words=(
+                f"X refuses this recycled post as a duplicate: @{handle} already posted the same text, lead-in "
+                "included; give this time out its own words in posts/schedule.yaml (recycle.lead_ins)"))
         if is_duplicate(exc):
             return Failure(status, outcome=Outcome.DEAD, words=(
                 f"X refuses this post as a duplicate: @{handle} already posted the same text; edit the tip's "

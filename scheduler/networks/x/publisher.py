@@ -129,7 +129,7 @@ class XPublisher(LooksBeforePosting):
         except (tweepy.TweepyException, requests.RequestException) as exc:
             if is_duplicate(exc) and post.uncertain:
                 return self._duplicate_of_uncertain(post)
-            raise self._failure(exc, "posting", posting=True) from None
+            raise self._failure(exc, "posting", posting=True, recycled=post.round > 1) from None
         remote_id = read_id(response, "POST /2/tweets")
         _log_daily_limit(response, self.handle)
         logger.info("posted %s to X as @%s: %s", post.post_id, self.handle, remote_id)
@@ -171,8 +171,9 @@ class XPublisher(LooksBeforePosting):
         except (tweepy.TweepyException, requests.RequestException) as exc:
             raise self._failure(exc, "setting the card's alt text") from None
 
-    def _failure(self, exc: Exception, action: str, *, posting: bool = False) -> PublishError:
-        return classify(exc, action=action, handle=self.handle, posting=posting, zone=self.zone)
+    def _failure(self, exc: Exception, action: str, *, posting: bool = False, recycled: bool = False
+                 ) -> PublishError:
+        return classify(exc, action=action, handle=self.handle, posting=posting, zone=self.zone, recycled=recycled)
 
     def _oauth1(self):
         c = self.credentials
