@@ -255,7 +255,9 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
            dry_run: bool = False) -> tuple[list[dict], list[dict]]:
     """Queued posts follow the timetable as it is now (blackout dates, slots, zone, max_per_day, min_gap
     may have changed since they were queued): a tip whose slot no longer fits moves, on every network, to the
-    next free slot, and each move is reported; a pinned post is never moved: reported blocked instead.
+    next free slot, and each move is reported; a pinned post is never moved: reported blocked instead. A time is
+    a slot with the jitter of the tip's post on any network; the time `retry` gave a post is kept though it is
+    no slot (the other rules still hold).
     `since`: look at posts due from then (default: from now; the runner passes the catch-up window).
     `dry_run`: say what would move, move nothing."""
     tips: dict[tuple[str, int], list[Post]] = {}
@@ -273,7 +275,8 @@ def reslot(store: Store, timetable: Timetable, now: datetime, since: datetime | 
                 blocked += [{"id": p.id, "at": _local_iso(at, timetable), "reason": _RULES[rule]} for p in posts]
             calendar.add(at, first.section)
             continue
-        if rule is None and not any(calendar.on_timetable(at, p.id) for p in posts):  # jitter is per post id
+        retried = any(p.retry_at is not None and p.retry_at == p.due_at for p in posts)  # the time retry gave it
+        if rule is None and not retried and not any(calendar.on_timetable(at, p.id) for p in posts):
             rule = "off"
         if rule is None:
             calendar.add(at, first.section)

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
+from scheduler import networks
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
 from scheduler.results import local_time
@@ -313,8 +314,12 @@ class Calendar:
         return "min_gap" if index < len(self.times) and self.times[index] == moment else None
 
     def on_timetable(self, moment: datetime, post_id: str) -> bool:
-        """Whether `moment` is one of the timetable's slots, with this post's jitter."""
-        return self.timetable.is_slot(moment - self.timetable.jitter(post_id))
+        """Whether `moment` is one of the timetable's slots, with the jitter of this tip's post on any network: a
+        tip's posts share one time, jittered for whichever of them was placed (X's, say), and one left to go out
+        alone (Bluesky's, once X's and Mastodon's are out) is still on its slot."""
+        tip_id, _ = networks.network_of(post_id)
+        return any(self.timetable.is_slot(moment - self.timetable.jitter(networks.post_id(tip_id, network)))
+                   for network in networks.keys(rehearsals=True))
 
     def free_times(self, post_id: str, after: datetime) -> Iterator[datetime]:
         """Free times for this post after `after`, earliest first (its jitter applied)."""

@@ -483,13 +483,15 @@ class Store(SnapshotStore):
 
     def requeue(self, post_id: str, now: datetime, at: datetime | None = None) -> bool:
         """Put a failed, dead, moved or skipped post back: `at` (default now) becomes its slot, so it goes out at
-        the first run from `at`, never before (the claim reads ready_at; plan and the runner read the slot)."""
+        the first run from `at`, never before (the claim reads ready_at; plan and the runner read the slot).
+        retry_at is `at` too: a time a person asked for, often no slot, which reslot does not take for one the
+        timetable dropped."""
         stamp, when = to_epoch(now), to_epoch(at or now)
         with self.transaction() as cur:
-            cur.execute(self._sql(f"UPDATE posts SET status = 'queued', due_at = ?, ready_at = ?, retry_at = NULL, "
+            cur.execute(self._sql(f"UPDATE posts SET status = 'queued', due_at = ?, ready_at = ?, retry_at = ?, "
                                   "skip_reason = NULL, last_error = NULL, updated_at = ? "
                                   f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}{self.mine}"),
-                        (when, when, stamp, post_id))
+                        (when, when, when, stamp, post_id))
             return cur.rowcount == 1
 
     def record_unpublished(self, post_id: str, now: datetime) -> bool:

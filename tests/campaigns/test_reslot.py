@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -148,3 +149,54 @@ def test_a_retried_post_keeps_min_gap_from_the_others(root):
         thursday = datetime(2026, 12, 3, 15, tzinfo=NY).astimezone(UTC)
         [again] = retry_post(store, "t1", thursday, settings)
         assert again.eligible_at == thursday  # nothing near: now
+
+
+THREE = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+         "  - {network: bluesky, handle: junocounseling.bsky.social, publisher: outbox}\n"
+         "  - {network: mastodon, handle: \"@junocounseling@social.example\", publisher: outbox}\n")
+
+
+def test_a_tip_left_to_go_out_on_one_network_keeps_its_time(root):
+    # a user trial: once a tip's X and Mastodon posts were out, the next queue moved its Bluesky post by minutes,
+    # "no longer a slot on the timetable", with the timetable unchanged: the time had X's post's jitter, and
+    # the check took Bluesky's own
+    text = SCHEDULE.replace("account: {handle: junocounseling, publisher: PUBLISHER}\n", THREE)
+    write_schedule(root, text=text.replace("RECYCLE", "null").replace("jitter: 0m", "jitter: 10m"))
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}, {"id": "t3"}])
+    queue(root)
+    before = due(root)
+    assert len(set(before.values())) == 3 and not set(before.values()) & {"Wed 12-02 09:00"}  # jittered, one time a tip
+    settings = settings_for(root)
+    with open_store(settings.database_url) as store:
+        first = min(store.posts(("queued",)), key=lambda p: p.due_at)
+        for _ in range(2):
+            out = store.claim("w", first.due_at + timedelta(minutes=1), timedelta(minutes=5), networks=("x", "mastodon"))
+            assert out is not None and out.tip_key == first.tip_key
+            store.record_posted(out.id, "r", None, 0.0, out.due_at)
+    later = first.due_at - timedelta(hours=1)
+    assert queue(root, later)["moved"] == []
+    out = {first.tip_key, f"{first.tip_key}@mastodon"}
+    assert due(root) == {post: at for post, at in before.items() if post not in out}  # Bluesky's keeps its time
+
+
+def test_a_retried_post_keeps_the_time_retry_gave_it(root, cli):
+    # a user trial: after `retry`, the next queue (and run-due) moved the post to a later slot, "no longer a slot
+    # on the timetable": the time retry gives is now, no slot, and never was one
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    queue(root)
+    settings = settings_for(root)
+    thursday = datetime(2026, 12, 3, 15, tzinfo=NY).astimezone(UTC)  # no slot on Thursdays
+    with open_store(settings.database_url) as store:
+        skip_post(store, "t1", NOW)
+        [retried] = retry_post(store, "t1", thursday, settings)
+    assert retried.eligible_at == thursday
+    assert queue(root, thursday)["moved"] == []
+    assert due(root)["alpha/t1"] == "Thu 12-03 15:00"
+    result = cli("run-due", "--json", "--now", "2026-12-03T15:05", cwd=root)
+    assert result.code == 0, result
+    assert [row["id"] for row in json.loads(result.out)["posted"]] == ["alpha/t1"]
+    edit_schedule(root, "blackout: [2026-12-25]", "blackout: [2026-12-03, 2026-12-25]")  # other rules still hold
+    with open_store(settings.database_url) as store:
+        skip_post(store, "t2", NOW)
+        retry_post(store, "t2", thursday + timedelta(hours=1))
+    assert [m["reason"] for m in queue(root, thursday)["moved"]] == ["a blackout date"]
