@@ -79,7 +79,8 @@ SCORE_AGES = ("1h", "24h", "72h", "7d", "28d")  # the fixed ages collect reads (
 POOR_TIPS = ("later", "never")
 # A recycled post opens with a lead-in, one per time after the first: X refuses the same words twice (403), and a
 # follower sees a repeat is meant; the same on every network, so one tip reads the same everywhere each time
-LEAD_INS = ("In case you missed it:", "Worth another read:")
+# (four: most_times up to 5 needs none written out)
+LEAD_INS = ("In case you missed it:", "Worth another read:", "From our archive:", "Still worth a look:")
 MAX_LEAD_IN = 40
 
 

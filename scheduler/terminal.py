@@ -81,7 +81,8 @@ def _recycled(row: dict) -> str:
     """After a recycled post's id and time: why it was chosen, and how it opens (its lead-in and first words)."""
     why = f": {row['why']}" if row.get("why") else ""
     words = " ".join(str(row.get("text") or "").split())
-    return f"{why}; it reads \"{words[:OPENING]}{'…' if len(words) > OPENING else ''}\"" if words else why
+    shown = f"{words[:OPENING].rstrip()}…" if len(words) > OPENING else words
+    return f"{why}; it reads \"{shown}\"" if words else why
 
 
 OPENING = 60  # characters of a recycled post shown by queue and status
