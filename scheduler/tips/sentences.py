@@ -366,8 +366,13 @@ def per_split(rule: _Rule) -> _Rule:
     def remembered(*args, **kwargs):
         if not _splitting[0]:
             return rule(*args, **kwargs)
-        given = tuple(item for item in kwargs.items()
-                      if defaults.get(item[0], _NO_DEFAULT) != item[1]) if kwargs else ()
+        if not kwargs:  # most calls: one look-up, nothing built
+            try:
+                return answers[args]
+            except KeyError:
+                answer = answers[args] = rule(*args)
+                return answer
+        given = tuple(item for item in kwargs.items() if defaults.get(item[0], _NO_DEFAULT) != item[1])
         found, key = (with_keywords, (args, given)) if given else (answers, args)
         try:
             return found[key]
