@@ -155,6 +155,7 @@ def gives_advice(headline: str) -> bool:
     return bool(is_command(bare) or _TO_READER.match(bare))
 
 
+@per_split
 def takes_condition(headline: str) -> bool:
     """An instruction ("Accept practical help.", "Don't rush."): the one kind of tip a condition can open without
     changing what it says. A statement ("You're so depleted you can't function.", "It helps to rest.") has a

@@ -358,6 +358,7 @@ _PEOPLE_THEN_THEM = Caseless(r"^(?:some|many|most|few|other)?\s*(?:people|person
                              r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$")
 
 
+@per_split
 def unresolved_pronoun(sentence: str) -> bool:
     """A pronoun with no noun before it in the sentence: `Naming it took time`, `Let them know`."""
     if _EXTRAPOSITION.match(sentence.lstrip("“\"‘(")):

@@ -24,6 +24,7 @@ from scheduler.tips.sentences import (
     STOPWORDS,
     Caseless,
     Screened,
+    per_split,
     split_sentences,
     words,
 )
@@ -267,6 +268,7 @@ _THIRD_PERSON = re.compile(r"^\W*[A-Za-z]+\s+(?:is|are|was|were|can|could|may|mi
                            r"have|does|do|[a-z]+s)\b")
 
 
+@per_split
 def _command(sentence: str) -> bool:
     """An instruction (conditions.takes_condition: "Sleep on it.", "Take turns deciding…"), not a statement whose
     subject is a noun the command list shares ("Sleep becomes…", "Research suggests that…"): its second word a verb,
@@ -312,6 +314,7 @@ def _unsaid(text: str) -> str | None:
     return None
 
 
+@per_split
 def orphan_pronoun(text: str) -> str | None:
     """The first they/them/their (he/she/his/her) with no one before it in the tip who could be meant."""
     if not _REFERENT.search(text):

@@ -33,6 +33,7 @@ _MORE_COMMANDS = frozenset(["splash", "tense", "visualize", "clench", "push", "s
                             "alternate", "divide", "rotate"])  # "Alternate holidays between families each year"
 
 
+@per_split
 def is_command(text: str) -> bool:
     """Opens with a command, also one of the self-help verbs the shared list lacks ("Splash cold water...")."""
     first = words(text)[:1]
