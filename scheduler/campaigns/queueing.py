@@ -668,8 +668,6 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
     return _place_tips(store, Timetable(schedule), again, {}, now)
 
 
-
-
 def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
     """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
     refuses the same words twice, takes it), and their length; None when they would not fit the network."""
