@@ -594,7 +594,7 @@ def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]], holds
                 "posts/schedule.yaml): a database serves exactly one practice's accounts; give this project its "
                 "own database (JUNO_DATABASE_URL), or, if no project posts for those accounts with it, release it "
                 "by running DELETE FROM juno_accounts in it (the next command binds it to this project's accounts; "
-                "docs/queue.md, 'Whose database')")
+                "docs/queue.md, 'The queue, and how posts go out')")
     return (f"holds the posts of {names(recorded)}, not of {names(wanted)} (accounts in posts/schedule.yaml): "
             "a database serves exactly one practice's accounts; give this project its own database "
             "(JUNO_DATABASE_URL), or, if it is the same practice, list all of those accounts again "
