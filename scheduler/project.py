@@ -88,7 +88,7 @@ from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import RunReport
 from scheduler.runner.run import run_as_files_say, worker_name
 from scheduler.runner.wanted import as_sent
-from scheduler.store import Store, database_failure, open_project_store
+from scheduler.store import Store, database_failure, note_history, open_project_store
 from scheduler.store.records import WAITING
 
 if TYPE_CHECKING:
@@ -215,7 +215,9 @@ class Project:
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
         with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store() as store:
-            return QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
+            report = QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
+            note_history(self.settings, store, now)
+            return report
 
     def unreadable_campaigns(self) -> list[Unreadable]:
         """The campaign files that do not read, each with its file, place and what to do (the others still do)."""
@@ -279,8 +281,6 @@ class Project:
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
                 should_stop=lambda: False) -> RunReport:
         """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
-        if not dry_run:  # the studio shows that posting really runs, from cron, the CLI or this library
-            self.beat("run-due", now)
         settings = self.settings
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
@@ -290,6 +290,8 @@ class Project:
                     publisher.for_network(account.network).check_writable(self.root)
         try:
             with self.store() as store:
+                if not dry_run:  # posting runs, from cron, the CLI or this library (a refused run is no beat)
+                    self.beat("run-due", now)
                 report = run_as_files_say(settings, store, publisher, now, worker_id or worker_name(),
                                           dry_run=dry_run, should_stop=should_stop)
             report.unreadable = read_campaigns(self.root).unreadable  # posted the rest; names each, exit 2

@@ -27,6 +27,7 @@ STATE_DIR = ".juno"  # of config.parse_database_url: tests/runner/test_cron.py h
 # store.records.CLAIMABLE and store.has_due's condition, for the SQLite check without the store (held equal there)
 CLAIMABLE = ("queued", "failed", "missed", "claimed")
 DUE_SQL = f"SELECT 1 FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) AND ready_at <= ? LIMIT 1"
+WAITING_SQL = f"SELECT 1 FROM posts WHERE status IN ({', '.join(repr(s) for s in CLAIMABLE)}) LIMIT 1"
 ANY_POST_SQL = "SELECT 1 FROM posts LIMIT 1"
 TRACE_FILE = "database.json"  # store.trace.TRACE_FILE: the note that the queue has held posts (held equal there)
 BUSY_TIMEOUT_S = 30.0
@@ -49,23 +50,31 @@ def quick_run_due(argv: list[str], environ) -> int | None:
     url = default_database_url(root)
     if not schedule_checked(root, url):
         return None
-    beat(root, "run-due", now)
     database = root / STATE_DIR / "juno.db"
     posted_before = (root / STATE_DIR / TRACE_FILE).exists()
-    if not database.exists():
-        return None if posted_before else 0  # no database yet: nothing was ever queued; else it was lost
+    if not database.exists():  # no database yet: nothing was ever queued; else it was lost
+        return None if posted_before else _ran(root, now)
     if not writable(database):  # the full path says so, every run: cron mails it before a post is due
         return None
     try:
         conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_S)
         try:
-            due = conn.execute(DUE_SQL, (int(now.timestamp()),)).fetchone()
-            emptied = posted_before and not due and conn.execute(ANY_POST_SQL).fetchone() is None
+            due = conn.execute(DUE_SQL, (int(now.timestamp()),)).fetchone() is not None
+            any_post = conn.execute(ANY_POST_SQL).fetchone() is not None
+            waiting = due or conn.execute(WAITING_SQL).fetchone() is not None
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return None if due or emptied else 0
+    emptied = posted_before and not any_post  # lost, the full path says so
+    dry = any_post and not waiting  # the queue ran dry: the full path may bring tips round again (recycle_after)
+    return None if due or emptied or dry else _ran(root, now)
+
+
+def _ran(root: Path, now: datetime) -> int:
+    """A run sure that nothing is due notes its beat (a refused run, left to the full path, notes none)."""
+    beat(root, "run-due", now)
+    return 0
 
 
 def _plain_run_due(argv: list[str]) -> tuple[str, str | None] | None:
@@ -117,7 +126,8 @@ def nothing_due(root: Path, now: datetime) -> bool:
 
     try:
         with open_store(url, check=lost if posted_before else None) as store:
-            return not store.has_due(now)
+            # a queue run dry is the full path's: it may bring tips round again (recycle_after), as quick_run_due
+            return not store.has_due(now) and (store.next_ready_at() is not None or not store.holds_posts())
     except StoreError:  # unsure: the full path opens it again and says what to do, whole
         return False
 

@@ -61,6 +61,7 @@ __all__ = [
     "Account",
     "Post",
     "Store",
+    "note_history",
     "open_project_store",
     "open_store",
     "with_settings",
@@ -202,6 +203,12 @@ def open_project_store(settings, now: datetime | None = None, *, look_only: bool
                            check=check)
         logger.warning("%s; shown as it is: nothing can be posted or queued until then", exc)
         return store
+
+
+def note_history(settings, store: Store, now: datetime) -> None:
+    """After posts were put in (`queue`): note at once that this project's queue has held posts, and where, so a
+    run that finds another, empty database (cron without JUNO_DATABASE_URL) the same day is refused, not silent."""
+    check_history(settings.database_url, settings.state_dir, store.holds_posts(), now)
 
 
 def database_failure(exc: BaseException, url: str = "") -> str | None:

@@ -9,6 +9,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from conftest import run_cli
 from queue_helpers import post_everything, settings_for, write_campaign, write_schedule
 
 from scheduler.campaigns.queueing import queue_campaigns
@@ -124,6 +125,22 @@ def test_the_runner_recycles_best_first_and_skips_an_edited_tip_too(project, cli
         again = sorted((p for p in store.posts() if p.round == 2), key=lambda p: p.due_at)
     assert [p.id for p in again] == ["alpha/t7~2", "alpha/t2~2", "alpha/t6~2", "alpha/t3~2", "alpha/t1~2"]
     assert again[0].why == "in the top quarter of this account's posts on x at 72 h, 6 posts behind it"
+
+
+def test_cron_brings_tips_round_once_the_queue_has_run_dry(project, cli):
+    """A user trial: the queue ran dry before any tip was old enough, and from then on cron's fast path ("nothing
+    due") never reached recycling. A run with nothing waiting is now the full path's, which recycles."""
+    project_with(project, tips=("t2", "t4", "t7"))
+    last = post_all(project, LIKES)
+    assert cli("run-due", "--now", (last + timedelta(days=1)).isoformat(), cwd=project).code == 0  # too soon
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        assert not [p for p in store.posts() if p.round == 2]
+    cron = run_cli("run-due", "--root", str(project), "--now", (last + timedelta(days=31)).isoformat(), "-q")
+    assert cron.code == 0, cron
+    with open_store(settings.database_url) as store:
+        again = sorted(p.id for p in store.posts() if p.round == 2)
+    assert again == ["alpha/t2~2", "alpha/t4~2", "alpha/t7~2"]  # (too few posts to rank: oldest first)
 
 
 def test_with_too_few_posts_it_says_so_and_keeps_the_oldest_first(project):

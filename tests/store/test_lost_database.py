@@ -167,6 +167,19 @@ def test_a_postgresql_project_run_without_its_variable_is_told_to_set_it(tmp_pat
     assert fixed.code == 0 and _counted(fixed.out) == {"queued": 1, "posted": 2}, fixed
 
 
+def test_the_first_queue_notes_where_the_queue_is(tmp_path, pg_url, monkeypatch):
+    """A user trial: the first `queue` into a new PostgreSQL database left no note, so that day's cron runs without
+    JUNO_DATABASE_URL made a new, empty SQLite file and said nothing. The note is written as the posts go in."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    queued = run_cli("queue", "--now", "2026-12-07T07:00", cwd=root, env={"JUNO_DATABASE_URL": pg_url})
+    assert queued.code == 0, queued
+    assert (root / ".juno" / "database.json").is_file()
+    monkeypatch.delenv("JUNO_DATABASE_URL", raising=False)
+    cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-07T08:40-05:00", "-q")
+    assert cron.code == 2 and "JUNO_DATABASE_URL is not set to it here" in cron.err, cron
+    assert not (root / ".juno" / "juno.db").exists()
+
+
 @pytest.mark.parametrize("fast", [True, False], ids=["cron-fast-path", "with-env-file"])
 def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, fast):
     root = _project(tmp_path / "project", ACCOUNT)
@@ -174,8 +187,11 @@ def test_run_due_on_the_cron_line_is_not_silent_about_a_lost_database(tmp_path, 
     if not fast:
         (root / ".env").write_text("# nothing secret\n", encoding="utf-8")  # the command line's nothing_due
     (root / ".juno" / "juno.db").unlink()
+    (root / ".juno" / "beat-run-due").unlink()
     cron = run_cli("run-due", "--root", str(root), "--now", "2026-12-16T08:40-05:00", "-q")
     assert cron.code == 2 and cron.err.startswith("error: the database "), cron
+    # a refused run is no beat: the studio must not say "Posting runs" while every cron run is refused (a user trial)
+    assert not (root / ".juno" / "beat-run-due").exists()
 
 
 def _tables(url: str) -> set[str]:
