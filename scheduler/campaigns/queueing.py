@@ -46,6 +46,7 @@ from scheduler.yamlio import display_path
 
 logger = logging.getLogger(__name__)
 
+PLACING_TRIES = 3  # slots worked out outside the lock, then checked in it; after that, worked out in it
 _CONTENT = ("text", "card", "alt_text", "weighted_length", "section", "position", "tip_digest", "card_digest")
 
 
@@ -162,8 +163,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             targets = thompson_targets(settings, store, timetable, fresh, now)
     with store.placing():  # the slots as run-due's moves (on any machine) leave them, and none taken meanwhile
         report["moved"], report["blocked"] = reslot(store, timetable, now)
-        placed = _place_tips(store, timetable, fresh, existing, now, targets)
-        _save(store, placed, existing, now)
+    placed = _place_and_save(store, timetable, fresh, existing, now, targets)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
     # said when the campaign's posts are queued or updated, not again at every run (cron's `queue -q`)
     changed = {row["id"].split("/", 1)[0] for row in report["queued"] + report["updated"]}
@@ -353,10 +353,10 @@ def _gone_elsewhere(key: str, existing: dict) -> bool:
 
 
 def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime,
-                targets: dict[str, str] | None = None) -> list[Post]:
+                targets: dict[str, str] | None = None, taken: list[Post] | None = None) -> list[Post]:
     """Slots for new posts: a tip already waiting on another network shares its slot; the others get
     one slot per tip (the calendar counts tips, not network posts). `targets`: tip key -> the coarse slot
-    ("sat midday") it should take its time in (Thompson sampling)."""
+    ("sat midday") it should take its time in (Thompson sampling); `taken`: taken_posts as read already."""
     waiting: dict[str, Post] = {}
     for (key, _), post in sorted(existing.items(), key=lambda kv: kv[1].id):
         if post.status in WAITING:
@@ -370,7 +370,7 @@ def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existin
         else:
             by_tip.setdefault(item.post.tip_key, []).append(item)
     firsts = [items[0] for items in by_tip.values()]
-    calendar = taken_calendar(store, timetable, now, exclude=set(by_tip))
+    calendar = taken_calendar(store, timetable, now, exclude=set(by_tip), taken=taken)
     slots = {p.tip_key: p for p in place(calendar, firsts, now, targets)}
     placed = joining + [replace(item.post, due_at=slots[key].due_at, pinned=slots[key].pinned)
                         for key, items in by_tip.items() for item in items]
@@ -513,16 +513,22 @@ def _latest_rounds(store: Store, keys: list[str] | None = None) -> dict[tuple[st
     return latest_rounds(store.posts(tip_keys=keys), key=lambda post: (post.tip_key, post.network))
 
 
-def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset()) -> Calendar:
+def taken_posts(store: Store, now: datetime) -> list[Post]:
+    """The posts whose times are taken (taken_calendar): still to go out, or gone out lately."""
+    return store.posts(WAITING + (POSTED,), since=now - timedelta(days=2))
+
+
+def taken_calendar(store: Store, timetable: Timetable, now: datetime, exclude=frozenset(),
+                   taken: list[Post] | None = None) -> Calendar:
     """The times already taken: tips still to go out, and tips that went out lately (a tip on several
     networks takes one time: its earliest; and, when some of its posts went out and the others wait for a time
-    of their own, such as a paused network's posts moved on, that time too). `exclude`: tip keys left out."""
-    recent = now - timedelta(days=2)
+    of their own, such as a paused network's posts moved on, that time too). `exclude`: tip keys left out;
+    `taken`: those posts as read already (taken_posts)."""
     calendar = timetable.calendar()
     sections: dict[tuple[str, int], str | None] = {}
     out: dict[tuple[str, int], datetime] = {}
     waiting: dict[tuple[str, int], datetime] = {}
-    for post in store.posts(WAITING + (POSTED,), since=recent):
+    for post in taken_posts(store, now) if taken is None else taken:
         if post.tip_key in exclude:
             continue
         mark = (post.tip_key, post.round)
@@ -578,20 +584,53 @@ def place(calendar: Calendar, items: list[Wanted], now: datetime, targets: dict[
 
 
 def _choose(calendar: Calendar, pending: list[Post], slot: datetime, now: datetime):
-    """The first pending post that fits this slot, preferring one from another section than its neighbours."""
-    fitting = []
+    """The first pending post that fits this slot, preferring one from another section than its neighbours (the
+    first that differs from both is taken at once: a campaign of thousands of tips is not ranked whole at each slot)."""
+    chosen, best = None, 3
     for post in pending:
         at = slot + calendar.timetable.jitter(post.id)
-        if at > now and calendar.fits(at):
-            fitting.append((post, at))
-    def rank(candidate) -> int:  # 0: differs from both neighbours, 1: from the one before, 2: neither
-        post, at = candidate
-        if post.section is None:
-            return 0
-        before, after = calendar.section_before(at), calendar.section_after(at)
-        return 0 if post.section not in (before, after) else 1 if post.section != before else 2
+        if at <= now or not calendar.fits(at):
+            continue
+        rank = _section_rank(calendar, post, at)
+        if rank < best:
+            chosen, best = (post, at), rank
+            if rank == 0:
+                break
+    return chosen
 
-    return min(fitting, key=rank) if fitting else None
+
+def _section_rank(calendar: Calendar, post: Post, at: datetime) -> int:
+    """0: its section differs from both neighbours' at `at` (or it has none), 1: from the one before, 2: neither."""
+    if post.section is None:
+        return 0
+    before, after = calendar.section_before(at), calendar.section_after(at)
+    return 0 if post.section not in (before, after) else 1 if post.section != before else 2
+
+
+def _place_and_save(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime,
+                    targets: dict[str, str] | None) -> list[Post]:
+    """Slots for the new posts, worked out while runs go on posting, then written in one short turn under the
+    store's lock on slots, if the slots taken are still those they were worked out from (a run that moved or
+    posted a post meanwhile: worked out again; after PLACING_TRIES, inside the lock's turn). A run-due started
+    meanwhile waits a moment, not the whole queueing; the new posts are one transaction: a queue stopped at any
+    moment has written all of them or none."""
+    for _ in range(PLACING_TRIES):
+        taken = taken_posts(store, now)
+        placed = _place_tips(store, timetable, fresh, existing, now, targets, taken)
+        with store.placing():
+            if _slots_of(taken_posts(store, now)) == _slots_of(taken):
+                _save(store, placed, existing, now)
+                return placed
+        logger.info("the queue's slots changed while %d posts were given theirs; giving them again", len(placed))
+    with store.placing():
+        placed = _place_tips(store, timetable, fresh, existing, now, targets)
+        _save(store, placed, existing, now)
+    return placed
+
+
+def _slots_of(taken: list[Post]) -> list[tuple]:
+    """What taken_calendar reads of these posts."""
+    return [(p.id, p.round, p.section, p.due_at, p.posted_at if p.status == POSTED else None) for p in taken]
 
 
 def _save(store: Store, placed: list[Post], existing: dict, now: datetime) -> None:

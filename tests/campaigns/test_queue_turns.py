@@ -1,0 +1,124 @@
+"""A long `queue` never holds up the posting: a `run-due` started while it works gets its turn at once, and a queue
+killed at any moment leaves its tips unqueued, or all queued, never some (real processes, SQLite and PostgreSQL).
+
+The user's case: `queue` of a campaign of 3,000 tips held SQLite's write lock while it gave every tip its slot
+(minutes); cron's `run-due` waited 90 s on it. The slots are now worked out with no lock held and written in one
+short transaction. A timetable that makes slot-giving long on purpose (a slot every five minutes, one post a day:
+every slot of a day is tried for every tip still to place) stands in for the 3,000 tips: the same wait, in a few
+seconds, with cards for only a few dozen tips."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli
+from queue_helpers import write_campaign, write_schedule
+
+pytestmark = pytest.mark.slow  # real queue and run-due processes, cards drawn
+
+TIPS = 30
+SLOW_TO_PLACE = """\
+account: {handle: junocounseling, publisher: outbox}
+timezone: America/New_York
+slots:
+  - cron: "*/5 * * * *"
+min_gap: 3h
+max_per_day: 1
+jitter: 0m
+catch_up: 2h
+link: {mode: none}
+hashtags: []
+"""
+NOW = "2026-12-01T08:06"  # first/t1's slot (08:05) just passed: run-due posts it, on time
+
+
+@pytest.fixture
+def root(tmp_path, database_url) -> Path:
+    """A project with one post due now (first/t1) and a campaign of TIPS approved tips not yet queued."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "assets", root / "assets")
+    write_schedule(root, text=SLOW_TO_PLACE)
+    write_campaign(root, "first", [{"id": "t1"}])
+    assert run_cli("queue", "--now", "2026-12-01T08:00", cwd=root, env=env_of(database_url)).code == 0
+    write_campaign(root, "big", [{"id": f"t{n:02d}", "section": f"Part {n % 3}"} for n in range(TIPS)])
+    return root
+
+
+def env_of(database_url: str) -> dict:
+    return {"JUNO_DATABASE_URL": database_url}
+
+
+def start(root: Path, database_url: str, *args: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "JUNO_", "MASTODON_", "BLUESKY_"))}
+    return subprocess.Popen([sys.executable, "-m", "scheduler", *args, "--now", NOW], cwd=root,
+                            env={**env, **env_of(database_url)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def wait_for_cards(root: Path, queue: subprocess.Popen) -> None:
+    """Until queue has drawn every tip's card: it is giving them slots from then on."""
+    folder = root / ".juno" / "cards" / "big"
+    deadline = time.monotonic() + 300
+    while len(list(folder.glob("t*.png"))) < TIPS:
+        assert queue.poll() is None, queue.communicate()
+        assert time.monotonic() < deadline, "queue drew no cards in 5 minutes"
+        time.sleep(0.05)
+
+
+def queued_tips(root: Path, database_url: str) -> list[str]:
+    """Every post of the campaign in the queue, once per post (a tip twice would be listed twice)."""
+    shown = run_cli("status", "--json", "--now", NOW, cwd=root, env=env_of(database_url))
+    plan = run_cli("plan", "--json", "--days", "60", "--now", NOW, cwd=root, env=env_of(database_url))
+    assert shown.code == 0 and plan.code == 0, (shown, plan)
+    return sorted(row["id"] for row in json.loads(plan.out)["posts"] if row["id"].startswith("big/"))
+
+
+def test_run_due_started_during_a_long_queue_finishes_first(root, database_url):
+    queue = start(root, database_url, "queue", "--json")
+    try:
+        wait_for_cards(root, queue)
+        run = start(root, database_url, "run-due", "--json")
+        out, err = run.communicate(timeout=120)
+        still_queueing = queue.poll() is None
+    finally:
+        queued_out, queued_err = queue.communicate(timeout=300)
+    assert run.returncode == 0, err
+    assert [row["id"] for row in json.loads(out)["posted"]] == ["first/t1"]
+    assert still_queueing, "run-due waited for queue to finish"
+    assert queue.returncode == 0, queued_err
+    assert len(json.loads(queued_out)["queued"]) == TIPS
+    assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
+
+
+@pytest.mark.parametrize("moment", ["drawing cards", "giving slots"])
+def test_a_queue_killed_midway_queues_every_tip_once_when_run_again(root, database_url, moment):
+    queue = start(root, database_url, "queue", "--json")
+    try:
+        if moment == "drawing cards":
+            while len(list((root / ".juno" / "cards" / "big").glob("t*.png"))) < TIPS // 2:
+                assert queue.poll() is None, queue.communicate()
+                time.sleep(0.02)
+        else:
+            wait_for_cards(root, queue)
+            time.sleep(0.5)
+        assert queue.poll() is None, "queue finished before it could be killed"
+        queue.send_signal(signal.SIGKILL)
+    finally:
+        queue.communicate(timeout=60)
+    assert queued_tips(root, database_url) == []  # nothing of the killed run: all or nothing
+
+    again = run_cli("queue", "--json", "--now", NOW, cwd=root, env=env_of(database_url), timeout=300)
+    assert again.code == 0, again
+    assert len(json.loads(again.out)["queued"]) == TIPS
+    assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
+    assert run_cli("queue", "--json", "--now", NOW, cwd=root, env=env_of(database_url), timeout=300).code == 0
+    assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
