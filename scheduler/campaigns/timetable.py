@@ -111,11 +111,16 @@ class Wait:
     slot: datetime
     crowded: str | None = None
     max_per_day: int = 0
+    in_flight: bool = False  # `after` is being sent by another run (since `sent`), not out yet
 
     @property
     def reason(self) -> str:
-        went = (f"on time, but {self.after} went out {_minutes(self.sent - self.slot)} after its slot, at "
-                f"{local_time(self.sent, self.zone)}")
+        if self.in_flight:
+            went = (f"on time, but another run is sending {self.after}, {_minutes(self.sent - self.slot)} after its "
+                    f"slot, since {local_time(self.sent, self.zone)}")
+        else:
+            went = (f"on time, but {self.after} went out {_minutes(self.sent - self.slot)} after its slot, at "
+                    f"{local_time(self.sent, self.zone)}")
         if self.crowded == "max_per_day":
             return (f"{went}; min_gap ({self.min_gap}) would hold it until {local_time(self.until, self.zone)}, "
                     f"a day with max_per_day ({self.max_per_day}) posts already out")

@@ -59,6 +59,12 @@ class Withdrawn:
 
 
 @dataclass(frozen=True)
+class InFlight:
+    id: str               # a post another run holds (claimed, its lease not over): being sent, or about to be
+    network: str = field(default_factory=networks.first)
+
+
+@dataclass(frozen=True)
 class Stopped:
     account: str
     reason: str | None
@@ -97,6 +103,7 @@ class RunReport:
                                                                 # wait, the others' go out; each named once
     unconfigured: list[Stopped] = field(default_factory=list)  # accounts with no settings to post with (a secret
                                                                # not set): their posts wait, nothing stopped
+    in_flight: list[InFlight] = field(default_factory=list)  # a dry run's: the posts other runs are sending now
 
     def stop(self, stopped: Stopped) -> None:
         if self.stopped is None:
@@ -135,6 +142,7 @@ class RunReport:
             data["stopped"] = asdict(self.stopped)
             data["stopped_accounts"] = [asdict(row) for row in self.stopped_accounts]
         if self.dry_run:
+            data["in_flight"] = [asdict(row) for row in self.in_flight]
             data["dry_run"] = True
             data["next_post_at"] = self.next_post_at
         return data
@@ -153,10 +161,13 @@ class RunReport:
         withdraw = "would withdraw" if self.dry_run else "withdrawn"
         lines += [f"{withdraw} {row.id}: {row.reason}" for row in self.withdrawn]
         lines += self._error_lines()
+        lines += [f"being sent by another run: {row.id} (a run now leaves it alone)" for row in self.in_flight]
         if self.paused_due:
             lines.append(f"{self.paused_due} due post(s) wait: posting is paused until `juno-scheduler resume`")
         if self.dry_run and self.empty and not self.paused_due:
-            lines.append(f"nothing is due; next post at {local_time(self.next_post_at)}" if self.next_post_at
+            nothing = "nothing else is due" if self.in_flight else "nothing is due"
+            lines.append(f"{nothing}; next post at {local_time(self.next_post_at)}" if self.next_post_at
+                         else f"{nothing} and nothing else is queued" if self.in_flight
                          else "nothing is due and nothing is queued")
         return lines
 

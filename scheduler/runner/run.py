@@ -25,7 +25,7 @@ from pathlib import Path
 from scheduler import networks
 from scheduler.campaigns.planning import stored_card, tips_out
 from scheduler.campaigns.queueing import recycle, reslot, taken_calendar
-from scheduler.campaigns.timetable import Calendar, Timetable, TipsOut
+from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, TipsOut, Wait
 from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
@@ -45,6 +45,7 @@ from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import (
     Deferred,
     Failed,
+    InFlight,
     Missed,
     Posted,
     RunReport,
@@ -76,6 +77,7 @@ BATCH_QUICK = 0.25
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=6)
 ACCOUNT_FRESH_S = 1.0
+DRY_RUN = "dry run"  # the worker a dry run would be: it holds no claim, so every claim is another run's
 HOLD_LOOK_AGAIN = timedelta(minutes=2)  # a post whose campaign file does not read: not claimed again this run
 # A post that failed this many times in a row for a reason the network did not explain (refused, no answer, 5xx;
 # not a rate limit with its reset time) is reported as failed, so `run-due -q` prints it and exits 3 (cron mails):
@@ -161,8 +163,8 @@ class _Stage:
 
     def decision(self, post: Post, account: Account, now: datetime, spent: float | None = None,
                  sending: list[tuple[Post, datetime]] | None = None) -> Decision:
-        """What to do with `post` at `now`; `sending`: the late posts other workers are sending now (read under the
-        store's lock on slots), which a late post keeps the rules with too."""
+        """What to do with `post` at `now`; `sending`: the posts other workers are sending now (for a late post read
+        under the store's lock on slots), which a late post keeps the rules with, and an on-time one min_gap."""
         start, next_start = month_bounds(now, self.schedule.zone)
         budget = None if self._free(post) else self.schedule.budget.monthly_usd
         if spent is None and budget is not None:
@@ -176,8 +178,8 @@ class _Stage:
         tip = TipState(wanted=self.found.wanted, readable=self.found.state != UNREADABLE, reason=self.found.reason)
         late = is_late(post, now)
         wait = None
-        if not late and self.schedule.min_gap:  # on time: min_gap after a tip that went out late
-            wait = self.tips_out(now).wait((post.tip_key, post.round), now)
+        if not late and self.schedule.min_gap:  # on time: min_gap after a tip that went out late, or is going out
+            wait = self.tips_out(now).wait((post.tip_key, post.round), now) or self.wait_for_sending(post, now, sending)
         crowded = self.crowded(post, now) if late else None
         held = self.crowded_by_sending(post, now, sending) if late and sending and not crowded else None
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
@@ -200,6 +202,19 @@ class _Stage:
             return f"late, and max_per_day ({self.schedule.max_per_day}) posts are already out that day"
         return None
 
+    def wait_for_sending(self, post: Post, now: datetime, sending: list[tuple[Post, datetime]] | None) -> Wait | None:
+        """For an on-time post: how long min_gap holds it after a late post another run is sending now, as if that
+        one went out when its sending began (decided again then, against when it really went out)."""
+        if not sending:
+            return None
+        self.settle()
+        out = tips_out(self.store, Timetable(self.schedule), now)
+        for other, since in sending:
+            out.note((other.tip_key, other.round), other.id, other.due_at, since)
+        wait = out.wait((post.tip_key, post.round), now)
+        in_flight = {other.id for other, _ in sending}
+        return replace(wait, in_flight=True) if wait is not None and wait.after in in_flight else wait
+
     def crowded_by_sending(self, post: Post, now: datetime, sending: list[tuple[Post, datetime]]) -> str | None:
         """Which rule posting `post` at `now` would break once the late posts other workers are sending now are
         out too, in words; None when it keeps min_gap and max_per_day with them."""
@@ -210,8 +225,9 @@ class _Stage:
         if rule is None:
             return None
         others = ", ".join(sorted({other.id for other, _ in sending}))
+        late_too = " (late too)" if all(is_late(other, now) for other, _ in sending) else ""
         limit = f"min_gap ({self.schedule.min_gap})" if rule == "min_gap" else f"max_per_day ({self.schedule.max_per_day})"
-        return (f"late, and another run is posting {others} (late too) right now: both out would break {limit}; "
+        return (f"late, and another run is posting {others}{late_too} right now: both out would break {limit}; "
                 "decided again once that run is done")
 
     def out(self, post: Post, at: datetime) -> None:
@@ -293,6 +309,9 @@ class _Run(_Stage):
         # Free posts out and not recorded yet (id, remote id, url, cost, when): recorded together, one round trip
         # for a batch, before the next claim, before the database is read for them, and when the run ends.
         self._unrecorded: list[tuple[str, str, str | None, float, datetime]] = []
+        # The late posts other runs were sending when this run's batch was claimed: its on-time posts keep min_gap
+        # with them. A late post noted after that sees this run's claims instead (sending, on_time_from).
+        self._others_sending: list[tuple[Post, datetime]] = []
 
     def brand(self):
         if getattr(self, "_brand", None) is None:
@@ -335,6 +354,8 @@ class _Run(_Stage):
                     self.settle()
                     held = self.store.claim_many(self.worker_id, self.clock(), self.lease, posting, limit=size)
                     claimed = time.monotonic()
+                    if held and self.schedule.min_gap:
+                        self._others_sending = self.store.sending(self.worker_id, self.clock())
                     if not held:
                         return
                 post = held.pop(0)
@@ -372,7 +393,7 @@ class _Run(_Stage):
         with self.store.placing():
             self._out = None  # the posts out as the database says now, other workers' included
             decision = self.decision(post, self.account(post.network), now,
-                                     sending=self.store.sending(self.worker_id, now))
+                                     sending=self.store.sending(self.worker_id, now, on_time_from=now - ON_TIME))
             if decision.action == Action.PUBLISH:
                 self.store.note_sending(post.id, self.worker_id, now)
         return decision
@@ -393,7 +414,8 @@ class _Run(_Stage):
     def one(self, post: Post) -> bool:
         """Apply the decision for one claimed post; False when its account must stop posting."""
         now = self.clock()
-        decision = self.decision(post, self.account(post.network), now)
+        decision = self.decision(post, self.account(post.network), now,
+                                 sending=None if is_late(post, now) else self._others_sending)
         if decision.action == Action.PUBLISH and is_late(post, now):
             decision = self._send_late(post, now)
         if self.found.applied(post) is not post:  # composed again from the files: what goes out, and is recorded
@@ -527,11 +549,14 @@ class _DryRun(_Stage):
         due = [post for post in store.due(now) if post.id not in {m.id for m in moving}]
         start, _ = month_bounds(now, self.schedule.zone)
         spent = store.spend_since(start)[1]
+        self.report.in_flight = [InFlight(post.id, post.network) for post in store.in_flight(now)]
+        # what a run now would see of the others (one that holds no claim): their sends and, for a late post, claims
+        others = {False: store.sending(DRY_RUN, now), True: store.sending(DRY_RUN, now, on_time_from=now - ON_TIME)}
         held: set[str] = set()
         for post in due:
             if post.network not in accounts or post.network in held:
                 continue
-            decision = self.decision(post, accounts[post.network], now, spent)
+            decision = self.decision(post, accounts[post.network], now, spent, sending=others[is_late(post, now)])
             if decision.action == Action.PUBLISH:
                 spent += self.cost(post)
                 self.out(post, now)
@@ -559,7 +584,7 @@ class _DryRun(_Stage):
                 self.report.stop(Stopped(self.accounts[post.network].handle, accounts[post.network].reason,
                                          post.network, self.since(accounts[post.network])))
         if self.report.empty:
-            upcoming = store.next_ready_at()
+            upcoming = store.next_ready_at(unheld_at=now)  # not when another run's lease ends
             self.report.next_post_at = self.local(upcoming) if upcoming else None
 
 

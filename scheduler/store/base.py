@@ -250,9 +250,11 @@ class Store(SnapshotStore):
         """Whether the database holds any of the project's posts, in any state."""
         return bool(self._query(f"SELECT 1 FROM posts WHERE 1 = 1{self.mine} LIMIT 1"))
 
-    def next_ready_at(self) -> datetime | None:
-        """When the next post becomes claimable (a slot, a retry, or a lease running out)."""
-        rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}{self.mine}")
+    def next_ready_at(self, unheld_at: datetime | None = None) -> datetime | None:
+        """When the next post becomes claimable (a slot, a retry, or a lease running out); `unheld_at`: of the
+        posts no worker holds at that time (the next slot or retry only)."""
+        held = "" if unheld_at is None else f" AND NOT (status = 'claimed' AND claimed_until > {to_epoch(unheld_at)})"
+        rows = self._query(f"SELECT MIN(ready_at) FROM posts WHERE status IN {_in(CLAIMABLE)}{held}{self.mine}")
         return from_epoch(rows[0][0]) if rows else None
 
     def has_due(self, now: datetime, networks: Sequence[str] | None = None) -> bool:
@@ -375,13 +377,25 @@ class Store(SnapshotStore):
         return self._write("UPDATE posts SET sending_at = ? WHERE id = ? AND status = 'claimed' AND claimed_by = ?"
                            f"{self.mine}", (to_epoch(now), post_id, worker_id)) == 1
 
-    def sending(self, worker_id: str, now: datetime) -> list[tuple[Post, datetime]]:
-        """The late posts other workers are sending now (note_sending), each with when it began, oldest first."""
-        rows = self._query(self._sql(f"{_SELECT.replace(' FROM posts', ', sending_at FROM posts')} "
-                                     "WHERE status = 'claimed' AND sending_at IS NOT NULL AND claimed_by <> ? "
-                                     f"AND claimed_until > ?{self.mine} ORDER BY sending_at, id"),
-                           (worker_id, to_epoch(now)))
+    def sending(self, worker_id: str, now: datetime, on_time_from: datetime | None = None
+                ) -> list[tuple[Post, datetime]]:
+        """The late posts other workers are sending now (note_sending), each with when it began, oldest first.
+        `on_time_from`: also the posts other workers hold whose slot is from then to `now` (on time, they go out
+        without noting it), as if sending from `now`."""
+        also = ""
+        params: list[object] = [to_epoch(now), worker_id, to_epoch(now)]
+        if on_time_from is not None:
+            also = " OR (due_at >= ? AND due_at <= ?)"
+            params += [to_epoch(on_time_from), to_epoch(now)]
+        rows = self._query(self._sql(f"{_SELECT.replace(' FROM posts', ', COALESCE(sending_at, ?) FROM posts')} "
+                                     "WHERE status = 'claimed' AND claimed_by <> ? AND claimed_until > ? "
+                                     f"AND (sending_at IS NOT NULL{also}){self.mine} ORDER BY {len(POST_COLUMNS) + 1}, id"),
+                           params)
         return [(self._post(row[:-1]), datetime.fromtimestamp(int(row[-1]), UTC)) for row in rows]
+
+    def in_flight(self, now: datetime) -> list[Post]:
+        """The posts workers hold at `now` (claimed, lease not over): being sent, or about to be, by their runs."""
+        return self._posts("status = 'claimed' AND claimed_until > ?", (to_epoch(now),), order="ready_at, id")
 
     def record_posted(self, post_id: str, remote_id: str, url: str | None, cost_usd: float,
                       now: datetime) -> bool:
