@@ -11,6 +11,10 @@ pg_drain_100k    eight worker processes (the real runner) drain a queue of 100,0
 pg_rate_1m_vs_10k  the same eight drain the first 10,000 posts (for at most SLICE_SECONDS, 20 s) of a queue of
                  10,000 (the floor) and of a queue of 1,000,000 (the value): milliseconds per 10,000 at that rate,
                  so the ratio is how much a long queue slows claims.
+queue_3000_lock  `queue` of a campaign of 3,000 approved tips on SQLite (its cards not drawn: the queue's own work), while
+                 another process takes the write lock every 10 ms as run-due's claim does: the longest that process
+                 waited (the value; goal: a run-due gets its turn within a second), against the same process's
+                 longest wait with no queue running (the floor); queue's own seconds beside it.
 pg_duplicates_lost posts published twice, published and not recorded, recorded and never published, or left
                  claimed when the workers stopped, over all three drains: must be 0.
 Every queue is filled by the database (INSERT ... SELECT from a series, the rows add_posts writes, checked against
@@ -62,6 +66,7 @@ def run() -> dict:
     try:
         figures = {"run_due_noop": run_due_noop(folder)}
         figures["claim_1m_vs_1k"] = claim_1m_vs_1k(folder)
+        figures["queue_3000_lock"] = queue_3000_lock(folder)
         figures.update(pg_drain(folder))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -104,6 +109,74 @@ def run_due_noop(folder: Path) -> dict:
     modules = {line.split("|")[-1].strip().split(".")[0] for line in imported.stderr.splitlines() if "|" in line}
     return figure(value, "ms", floor=floor, goal="ratio <= 3", floor_is="python -c pass, cold",
                   heavy_imports=sorted(m for m in HEAVY if m in modules))
+
+
+# --- a long queue and the write lock ----------------------------------------------------------------
+
+QUEUE_TIPS = int(os.environ.get("JUNO_BENCH_QUEUE_TIPS", "3000"))
+# Takes SQLite's write lock (BEGIN IMMEDIATE, as a claim does) every 10 ms until told to stop; prints its longest wait.
+_LOCK_PROBE = '''import os, sqlite3, sys, time
+db, stop = sys.argv[1], sys.argv[2]
+while not os.path.exists(db):
+    time.sleep(0.01)
+conn = sqlite3.connect(db, timeout=600, isolation_level=None)
+worst = 0.0
+while not os.path.exists(stop):
+    began = time.monotonic()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("COMMIT")
+    worst = max(worst, time.monotonic() - began)
+    time.sleep(0.01)
+print(worst * 1000)
+'''
+_QUEUE_SCHEDULE = '''account: {handle: junocounseling, publisher: outbox}
+timezone: America/New_York
+slots:
+  - days: [mon, tue, wed, thu, fri, sat, sun]
+    times: ["08:00", "10:00", "12:00", "14:00", "16:00", "18:00"]
+min_gap: 1h
+max_per_day: 6
+jitter: 0m
+catch_up: 2h
+'''
+
+
+def queue_3000_lock(folder: Path) -> dict:
+    import scheduler.campaigns.queueing as queueing
+    from scheduler import open_project
+
+    def longest_wait(database: Path, work) -> tuple[float, float]:
+        stop = database.parent / "stop"
+        stop.unlink(missing_ok=True)
+        probe = subprocess.Popen([sys.executable, "-c", _LOCK_PROBE, str(database), str(stop)],
+                                 stdout=subprocess.PIPE, text=True)
+        began = time.perf_counter()
+        work()
+        took = time.perf_counter() - began
+        stop.touch()
+        return float(probe.communicate(timeout=600)[0]), took
+
+    root = folder / "queue"
+    (root / "posts").mkdir(parents=True)
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts" / "schedule.yaml").write_text(_QUEUE_SCHEDULE, encoding="utf-8")
+    lines = ["article: {title: Big, url: 'https://junocounseling.com/blog/big', source: articles/big.txt}", "tips:"]
+    for n in range(QUEUE_TIPS):
+        lines += [f"  - id: tip-{n:05d}", f"    headline: 'Tip {n}.'", f"    text: 'Tip {n} says something kind.'",
+                  "    status: approved", f"    section: 'Part {n % 7}'"]
+    (root / "posts" / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = open_project(root)
+    now = datetime(2026, 12, 1, 13, tzinfo=UTC)
+    database = root / ".juno" / "juno.db"
+    project.status(now)  # the database made, empty, before the probe opens it
+    floor, _ = longest_wait(database, lambda: time.sleep(2))
+    drawing, queueing._card_maker = queueing._card_maker, lambda settings: None  # cards are not this figure
+    try:
+        value, took = longest_wait(database, lambda: project.queue(now))
+    finally:
+        queueing._card_maker = drawing
+    return figure(value, "ms", floor=floor, goal="value <= 1000", queue_s=took, tips=QUEUE_TIPS,
+                  floor_is="the same process's longest wait for the write lock with no queue running")
 
 
 # --- claims on a big queue ----------------------------------------------------------------------
