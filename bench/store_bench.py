@@ -142,8 +142,8 @@ catch_up: 2h
 
 
 def queue_3000_lock(folder: Path) -> dict:
-    import scheduler.campaigns.queueing as queueing
     from scheduler import open_project
+    from scheduler.campaigns import queueing
 
     def longest_wait(database: Path, work) -> tuple[float, float]:
         stop = database.parent / "stop"

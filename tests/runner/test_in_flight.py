@@ -55,17 +55,13 @@ def drawn(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def fx():
-    with FakeX() as server:
-        yield server
-
-
-@pytest.fixture
-def root(drawn, tmp_path, fx, database_url) -> Path:
+def queued(drawn, tmp_path, database_url):
+    """The fake X server, and a project with both tips queued (09:00 and 10:00 on Tuesday 1 December)."""
     root = tmp_path / "project"
     shutil.copytree(drawn, root)
-    assert run_cli_in_process("queue", "--now", "2026-12-01T07:00", cwd=root, env=env_of(fx, database_url)).code == 0
-    return root
+    with FakeX() as fx:
+        assert run_cli_in_process("queue", "--now", "2026-12-01T07:00", cwd=root, env=env_of(fx, database_url)).code == 0
+        yield fx, root
 
 
 def env_of(fx: FakeX, database_url: str) -> dict:
@@ -108,7 +104,8 @@ def sent_at(fx: FakeX) -> list[datetime]:
     return [datetime.fromtimestamp(post["at"], ZONE) for post in fx.posts]
 
 
-def test_dry_run_and_an_on_time_post_see_a_late_post_another_run_is_sending(root, fx, database_url):
+def test_dry_run_and_an_on_time_post_see_a_late_post_another_run_is_sending(queued, database_url):
+    fx, root = queued
     env = env_of(fx, database_url)
     fx.set_now(datetime(2026, 12, 1, 9, 58, tzinfo=ZONE).timestamp())
     fx.inject("POST /2/tweets", hold=True)  # the late 09:00 post reaches X, whose answer is slow to come
@@ -137,7 +134,8 @@ def test_dry_run_and_an_on_time_post_see_a_late_post_another_run_is_sending(root
 
 
 
-def test_a_late_post_waits_while_another_run_sends_an_on_time_one(root, fx, database_url):
+def test_a_late_post_waits_while_another_run_sends_an_on_time_one(queued, database_url):
+    fx, root = queued
     env = env_of(fx, database_url)
     fx.set_now(datetime(2026, 12, 1, 9, 59, tzinfo=ZONE).timestamp())
     fx.inject("POST /2/tweets", status=503)  # the 09:00 post, late, fails once: tried again 2 minutes on
