@@ -41,6 +41,7 @@ from scheduler.tips.drafts import (
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
     NOT_ENGLISH,
+    UNFINISHED_NOTE,
     Draft,
     Scope,
     advice_heading,
@@ -79,6 +80,7 @@ from scheduler.tips.filters import (
     practice_names,
     promo_heading,
     tidy,
+    unfinished,
     unresolved_pronoun,
 )
 from scheduler.tips.flags import (
@@ -100,6 +102,7 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
+from scheduler.tips.meaning import cut_open, meaning_notes
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unnamed_reason
@@ -247,6 +250,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
             if situation is not None:
                 tip = _with_condition(tip, *situation, fits)
+            tip = _meaning_kept(tip, draft, own.headline)
             if not tip.ready:
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)
@@ -717,8 +721,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     notes = list(draft.notes) + ([named.note] if named is not None and text == named.text else []) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
-    source = next((s for s in draft.sources if s and not is_question(s)), "") if draft.kind == "sentence" else ""
-    notes = review_notes(headline, text, source, notes, kind=draft.kind, section="" if condition else draft.section or "",
+    notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
                          after=_after(draft))
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
@@ -798,6 +801,33 @@ def _with_condition(tip: Tip, condition: str, where: str, fits: Fits) -> Tip:
     kept = tuple(n for n in tip.notes if not (n.startswith(NO_ANTECEDENT.split("(")[0]) and orphan_pronoun(text) is None))
     return replace(tip, headline=headline, text=text, notes=kept + (note, *case_notes),
                    ready=bool(tip.ready) and not case_notes)  # "If your loved one …, don't leave them alone": who
+
+
+def _meaning_kept(tip: Tip, draft: Draft, own: str) -> Tip:
+    """The tip held back with a note where its headline or text leaves out a condition, a qualifier, a hedge, a
+    negation or a turning "but" of its source (scheduler.tips.meaning), and with a headline that ends on a word
+    needing more ("… your teen is", "… the argument only") replaced by its text's first sentence when a card holds
+    it, else held back with a note. `own`: the headline before a condition was put in front of it. Read after the
+    tip model, which reads the tip's words as before."""
+    headline, notes = tip.headline, list(tip.notes)
+    open_end = cut_open(draft.sources, own)
+    if open_end:
+        first = next(iter(split_sentences(tip.text)), "")
+        if first and len(first) <= LONG_HEADLINE and not ends_dangling(first.rstrip(".!?”\"’ ")) and not unfinished(first):
+            headline = first
+            notes = [note for note in notes if not note.startswith(("headline cut where", "headline shortened",
+                                                                    "headline lightly compressed", UNFINISHED_NOTE))]
+        else:
+            notes.append(DANGLING.format(headline.rstrip(".!?”\"’ ").split()[-1]))
+    found = meaning_notes(draft.sources, headline, tip.text)
+    if not found and headline == tip.headline and not open_end:
+        return tip
+    notes += [note for note in found if note not in notes]
+    held = bool(found) or (open_end and headline == tip.headline)
+    return replace(tip, headline=headline, notes=tuple(notes), ready=bool(tip.ready) and not held)
+
+
+DANGLING = "the headline ends on “{}”, a word that needs what follows: finish its thought"
 
 
 def without_stray_quote(words_: str) -> str:

@@ -26,6 +26,7 @@ from scheduler.tips.filters import (
 )
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
+from scheduler.tips.meaning import keeps_meaning
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, per_split, words
 from scheduler.tips.unpostable import TAG
@@ -323,6 +324,15 @@ def make_headline(sentence: str) -> tuple[str, str]:
             headline = None
         elif longer and not (unfinished(longer) or headline_cut_problem(compressed, longer)):
             headline = longer  # a whole sentence up to the card's limit, with the long-headline note
+    if headline and headline != compressed and not keeps_meaning(compressed, headline):
+        # a cut that leaves out a condition, a qualifier, a hedge or a turning "but" (scheduler.tips.meaning): the
+        # whole sentence when a card holds it, else a longer cut that keeps them; else the cut, and a note holds it
+        longer = shorten_to_clause(compressed, LONG_HEADLINE, imperative=is_imperative(compressed))
+        if len(compressed) <= LONG_HEADLINE:
+            headline = compressed
+        elif longer and len(longer) > len(headline) and keeps_meaning(compressed, longer) and not (
+                unfinished(longer) or headline_cut_problem(compressed, longer)):
+            headline = longer
     return headline or compressed, compressed
 
 

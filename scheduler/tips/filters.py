@@ -490,7 +490,8 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
                            r"combined|compared|together|along|up|down|out|off|over|recurrent|frequent|sudden|new|"
                            r"old|certain|several|many|few|much|less|well|both|either|neither|whether|same|diagnosed|used|"
                            r"defined|described|considered|others|say|says|said|report|reports|notice|notices|think|"
-                           r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells)$",
+                           r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells|only|"
+                           r"even|just|because|unless|until|although|whereas)$",
                            re.IGNORECASE)
 # The longest word _DANGLING_END names: a match ends the text (or its last line break), so it starts no further
 # back than this and only the end of a text is searched (the engine tries every place otherwise, and the

@@ -3,7 +3,7 @@
 A tip is ready when nothing in it needs a person's eye: its review notes are only the kind that describe
 (a light compression, a text shortened at a sentence end) and its words pass the checks a manager would
 make before posting (a headline that is more than a bare heading, no odd capitals, no hedge or condition
-lost from the headline). Everything else carries a note that names what to look at.
+lost from the headline: scheduler.tips.meaning, after the tip model). Everything else carries a note that names what to look at.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from scheduler.tips import standalone
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
-from scheduler.tips.filters import compress
+from scheduler.tips.meaning import HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import split_sentences, words
@@ -44,11 +44,6 @@ from scheduler.tips.verbs import is_imperative
 FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
          "text shortened to fit a post",
          "rewritten from first person to an imperative", "headline is the section heading")
-_CONDITION_CUT = re.compile(r"^[\s,;:—–-]*(?:unless|only|if|except|as long as|provided|until|but not|not|without|"
-                            r"even if|even when|when|while|before|after|rather than|instead of|because|since|so that|"
-                            r"for|to)\b", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:not necessarily|necessarily|always|never|often|usually|sometimes|may|might|can|could|"
-                    r"some|many|most|rarely|seldom|generally|typically|likely|probably|possibly)\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BIPOC", "NIMH", "CDC", "USA", "SAD",
                        "HALT", "RAIN", "STOP", "TIPP", "ACT", "NAMI", "SMART", "TED", "ASD", "GAD", "PPD", "COVID",
@@ -71,7 +66,7 @@ SHORT_LINE = "a short line with nothing after it: check it says something by its
 SHORT_ALONE = "a short line without what follows it: check it says something by itself"
 
 
-def review_notes(headline: str, text: str, source: str, notes: list[str], *, kind: str, section: str = "",
+def review_notes(headline: str, text: str, notes: list[str], *, kind: str, section: str = "",
                  after: str = "") -> list[str]:
     """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at. `after`:
     what the article's paragraph has after the tip's words (that split left out)."""
@@ -91,9 +86,6 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
     if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
-    lost = _lost_from_headline(headline, source)
-    if lost:
-        found.append(f"the headline leaves out “{lost}”: check it still says what the article meant")
     if kind != "edited":  # a person's own words are theirs to judge
         own = standalone_notes(headline, text, kind=kind, section=section)
         if after.endswith(":") and len(split_sentences(after)) <= 1 and standalone.NOT_TO_READER in own:
@@ -108,8 +100,8 @@ def review_notes(headline: str, text: str, source: str, notes: list[str], *, kin
 # Which of split's notes speak of which words: after a person rewrites those words, the note no longer holds and
 # the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
 # it", stay until the person is done with the tip).
-_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", "the headline leaves out")
-_ABOUT_TEXT = ("text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
+_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT)
+_ABOUT_TEXT = (TEXT_LEFT_OUT, "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""))
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
@@ -129,7 +121,7 @@ def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), othe
     about += _ABOUT_TEXT if "text" in changed else ()
     found = [note for note in notes if note in PLACE_NOTES or not note.startswith(about)]
     if changed & {"headline", "text"}:
-        found = review_notes(headline, text, "", found, kind="edited") + long_headline_notes(headline)
+        found = review_notes(headline, text, found, kind="edited") + long_headline_notes(headline)
     if "text" in changed:
         found += typo_notes(text)
     found += markup_notes(headline, text, *others) + [note for note in [flag_note(flags)] if note]
@@ -138,29 +130,6 @@ def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), othe
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
     return all(note in FINE or note.startswith(("long headline", ADDED.format(""), *_SURE_REWRITES)) for note in notes)
-
-
-def _lost_from_headline(headline: str, source: str) -> str | None:
-    """A hedge or condition the source sentence has and the headline dropped ("doesn't necessarily", ", unless ...")."""
-    head = headline.rstrip(".!? ")
-    compressed = compress(source)
-    if not source or compressed.startswith(head):
-        rest = compressed[len(head):]
-        match = _CONDITION_CUT.match(rest)
-        if match and len(words(rest)) >= 2:
-            return " ".join(rest.strip(" ,;:—–-").split()[:4]) + " …"
-        return None
-    head_hedges = {m.group(0).lower() for m in _HEDGE.finditer(headline)}
-    source_hedges = [m.group(0) for m in _HEDGE.finditer(source) if m.group(0).lower() not in head_hedges]
-    if source_hedges and _shared_opening(headline, source):
-        return source_hedges[0]
-    return None
-
-
-def _shared_opening(headline: str, source: str) -> bool:
-    """The headline is a compression of this very sentence (its first words are the sentence's)."""
-    head, whole = [w.lower() for w in words(headline)], [w.lower() for w in words(source)]
-    return len(head) >= 2 and head[:2] == whole[:2] and len(set(head) - set(whole)) <= 1
 
 
 def _opening(note: str) -> str:
@@ -181,7 +150,7 @@ CONTENT = tuple(_opening(note) for note in (
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
     MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
-    "the headline leaves out", "headline names only some of the list's items", "headline puts one item where"))
+    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, "headline names only some of the list's items", "headline puts one item where"))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],

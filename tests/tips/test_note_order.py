@@ -23,7 +23,7 @@ LONG = "30 words or more: outside graders mostly trimmed such tips; shorten it"
 
 def _opening(headline: str, text: str, *, form=(SHORTENED,)) -> tuple[str, ...]:
     """The notes a held-back tip goes out with, given what split did to its form."""
-    return held_back_notes(review_notes(headline, text, "", list(form), kind="sentence"), headline, text)
+    return held_back_notes(review_notes(headline, text, list(form), kind="sentence"), headline, text)
 
 
 @pytest.mark.parametrize(("text", "first"), [
@@ -77,7 +77,7 @@ def test_one_reading_of_no_advice_is_enough():
 def test_a_ready_tip_stays_ready_the_new_readings_only_open_held_back_tips():
     # a command to the reader with its words split may post as they are: no new reading holds it back
     text = "Take a short walk after dinner, and keep doing so for a week."
-    assert is_ready(review_notes(text, text, "", [], kind="sentence"))
+    assert is_ready(review_notes(text, text, [], kind="sentence"))
 
 
 def test_split_opens_a_list_item_alone_on_its_list_and_a_setup_on_no_advice(tmp_path: Path):

@@ -24,7 +24,7 @@ ARTICLES = sorted(p for p in (REPO / "tests" / "data" / "articles").rglob("*") i
 
 
 def _ready(headline: str, text: str | None = None, *, kind: str = "sentence") -> tuple[bool, list[str]]:
-    notes = review_notes(headline, text or headline, "", [], kind=kind)
+    notes = review_notes(headline, text or headline, [], kind=kind)
     return is_ready(notes), notes
 
 
@@ -100,13 +100,13 @@ def test_a_headline_that_names_only_some_of_a_list_is_not_ready():
 
 
 def test_the_weaker_readings_are_not_added_to_a_tip_already_held_back():
-    notes = review_notes("Pressure tends to backfire.", "Pressure tends to backfire.", "", [], kind="sentence")
+    notes = review_notes("Pressure tends to backfire.", "Pressure tends to backfire.", [], kind="sentence")
     assert not set(notes) & set(WEAK_READINGS) or len(notes) == 1
 
 
 def test_every_note_has_a_stable_opening_that_a_persons_edit_clears():
     assert all(len(prefix) >= 10 for prefix in NOTES)
-    notes = review_notes("These are worth watching for.", "These are worth watching for.", "", [], kind="sentence")
+    notes = review_notes("These are worth watching for.", "These are worth watching for.", [], kind="sentence")
     assert not is_ready(notes)
     after = notes_after_edit(notes, "Watch for a change in sleep.", "Watch for a change in sleep.", ["headline"])
     assert after == [] and is_ready(after)

@@ -73,9 +73,9 @@ def test_a_short_line_the_article_goes_on_after_is_not_said_to_have_nothing_afte
 def test_a_short_line_that_ends_its_paragraph_has_nothing_after_it():
     line = "Winter asks partners to settle many plans in a few weeks."
     assert "a short line with nothing after it: check it says something by itself" in review_notes(
-        line, line, line, [], kind="sentence")
+        line, line, [], kind="sentence")
     assert "a short line without what follows it: check it says something by itself" in review_notes(
-        line, line, line, [], kind="sentence", after="Who hosts the first dinner?")
+        line, line, [], kind="sentence", after="Who hosts the first dinner?")
 
 
 def test_the_heading_a_note_quotes_is_in_the_tips_own_case():
