@@ -102,7 +102,7 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
-from scheduler.tips.meaning import cut_open, meaning_notes
+from scheduler.tips.meaning import DANGLING, cut_open, meaning_notes
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unnamed_reason
@@ -825,9 +825,6 @@ def _meaning_kept(tip: Tip, draft: Draft, own: str) -> Tip:
     notes += [note for note in found if note not in notes]
     held = bool(found) or (open_end and headline == tip.headline)
     return replace(tip, headline=headline, notes=tuple(notes), ready=bool(tip.ready) and not held)
-
-
-DANGLING = "the headline ends on “{}”, a word that needs what follows: finish its thought"
 
 
 def without_stray_quote(words_: str) -> str:

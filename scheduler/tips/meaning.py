@@ -60,6 +60,7 @@ _SAFETY = re.compile(r"\b(?:doctor|physician|therapist|counsel+or|clinician|prov
 # What a dropped tail may open on and still be a separate thought, an example, a reason or emphasis
 _SEPARATE = frozenset(["and", "or", "so", "then", "which", "who", "that", "such", "including", "like", "especially",
                        "particularly", "because", "since", "as", "even", "to", "plus", "also", "it", "they", "this"])
+_AS_LONG_AS = re.compile(r"(?:as|so) long as\b|as soon as\b|in case\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"\s*(?:[;:—–]|--|,\s+(?:and|or|so)\s)")
 _SHOWN_WORDS = 8
 
@@ -140,7 +141,7 @@ def _read(whole: str, start: int, end: int, *, place: str) -> list[Dropped]:
         separate = bool(re.match(r"^\s*(?:[;:—–]|--)", whole[start:end]))
         if first in _TURNS:
             kind = CONTRAST
-        elif first in _OPENERS:
+        elif first in _OPENERS or _AS_LONG_AS.match(span):
             kind = CONDITION
             span = limited
         elif separate or first in _SEPARATE:
@@ -192,6 +193,7 @@ def meaning_notes(sources: Sequence[str], headline: str, text: str) -> list[str]
 LEFT_OUT = ("shortened: the {part} leaves out “{words}” ({kind}): put it back, or check it still says what the "
             "article meant")
 HEADLINE_LEFT_OUT = "shortened: the headline leaves out"
+DANGLING = "the headline ends on “{}”, a word that needs what follows: finish its thought"
 TEXT_LEFT_OUT = "shortened: the text leaves out"
 
 

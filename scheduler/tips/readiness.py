@@ -14,7 +14,7 @@ from scheduler.tips import standalone
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
-from scheduler.tips.meaning import HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
+from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import split_sentences, words
@@ -100,7 +100,8 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
 # Which of split's notes speak of which words: after a person rewrites those words, the note no longer holds and
 # the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
 # it", stay until the person is done with the tip).
-_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT)
+_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT,
+                   DANGLING.split("“")[0])
 _ABOUT_TEXT = (TEXT_LEFT_OUT, "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""))
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
@@ -150,7 +151,7 @@ CONTENT = tuple(_opening(note) for note in (
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
     MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
-    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, "headline names only some of the list's items", "headline puts one item where"))
+    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where"))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],

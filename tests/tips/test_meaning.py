@@ -16,6 +16,7 @@ from scheduler.tips.meaning import (
     SAFETY,
     dropped,
 )
+from scheduler.tips.readiness import notes_after_edit
 
 ARTICLE = """# Facing fear, one step at a time
 
@@ -73,6 +74,8 @@ def test_a_headline_keeps_its_condition_when_the_card_holds_the_sentence(tips):
     ("Do not stop your medication suddenly.", "Stop your medication suddenly.", NEGATION, "Do not"),
     ("Step back only when you feel safe to do so.", "Step back.", SAFETY, "only when you feel safe to do so"),
     ("Rest helps, but it does not replace treatment.", "Rest helps.", CONTRAST, "but it does not replace treatment"),
+    ("Rest is fine as long as you check in with someone.", "Rest is fine.", CONDITION,
+     "as long as you check in with someone"),
 ])
 def test_what_a_shortening_leaves_out_is_named(source, said, kind, left_out):
     assert dropped((source,), said)[:1] == ((kind, left_out),)
@@ -89,3 +92,10 @@ def test_what_a_shortening_leaves_out_is_named(source, said, kind, left_out):
 ])
 def test_what_split_may_leave_out_gets_no_note(source, said):
     assert dropped((source,), said) == ()
+
+
+def test_a_person_who_rewrites_the_headline_clears_its_note(tips):
+    tip = tips["Avoiding"]
+    edited = "Avoiding what scares you may help today, but the anxiety usually stays without treatment."
+    assert not any(note.startswith("shortened:") for note in notes_after_edit(tip.notes, edited, tip.text,
+                                                                                ["headline"]))
