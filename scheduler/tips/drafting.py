@@ -55,6 +55,7 @@ from scheduler.tips.drafts import (
     long_headline_notes,
     make_headline,
     other_script,
+    short_headline,
     topic_heading,
     unusable_reason,
     whole_sentence,
@@ -102,7 +103,7 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
-from scheduler.tips.meaning import DANGLING, cut_open, meaning_notes
+from scheduler.tips.meaning import DANGLING, cut_open, keeps_meaning, meaning_notes
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unnamed_reason
@@ -291,6 +292,9 @@ def _cannot_stand(tip: Tip) -> str | None:
     it is no command: nothing after the line could carry it, so it is left out rather than emitted."""
     if tip.text.strip() != tip.headline.strip() or is_command(after_condition(tip.headline)):
         return None
+    cut = short_headline(tip.headline) if len(tip.headline) > MAX_HEADLINE else None
+    if cut and cut != tip.headline and not keeps_meaning(tip.headline, cut):
+        return None  # a card's cut with the rest in the text, but for the condition it would leave out: as before
     if quoted_voice(tip.headline):
         return "someone's words alone, with nothing saying whose they are or what they show"
     if tip.ready:

@@ -84,17 +84,22 @@ def dropped(sources: tuple[str, ...], said: str) -> tuple[Dropped, ...]:
     absent: a later sentence the text did not take) leaves nothing out."""
     found: list[Dropped] = []
     said_bare = _bare(said)
-    said_tokens = _tokens(said_bare)
-    said_words = [word for word, _, _ in said_tokens]
-    said_set = set(said_words)
+    said_words: list[str] = []
     for source in sources:
+        if _bare(source) in said_bare:
+            continue  # kept whole, as most texts keep their sentences
         for sentence in split_sentences(source):
+            if _bare(sentence) in said_bare:
+                continue
             whole = _bare(compress(sentence))
             if not whole or whole in said_bare:
                 continue
             if said_bare and whole.startswith(said_bare):  # the headline is the sentence's opening
                 found += _read(whole, len(said_bare), len(whole), place="tail")
                 continue
+            if not said_words:
+                said_words = [word for word, _, _ in _tokens(said_bare)]
+                said_set = set(said_words)
             tokens = _tokens(whole)
             shared = sum(word in said_set for word, _, _ in tokens)
             if shared < min(4, len(tokens)) or (shared < len(tokens) / 2 and shared < 0.6 * len(said_words)):
@@ -213,11 +218,11 @@ def cut_open(sources: Sequence[str], headline: str) -> bool:
     """Whether the headline is an opening cut from one of its source sentences that stops where the sentence
     cannot ("If you notice your teen is", "Step away from the argument only", "…, it's.")."""
     head = _bare(headline)
-    if not head:
+    if not head or not (_OPEN_END.search(head, max(0, len(head) - 12)) or unfinished(head)):
         return False
     for source in sources:
         for sentence in split_sentences(source):
             whole = _bare(compress(sentence))
-            if whole != head and whole.startswith(head) and (_OPEN_END.search(head) or unfinished(head)):
+            if whole != head and whole.startswith(head):
                 return True
     return False
