@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scheduler.tips.sentences import STOPWORDS, fold, per_split, split_sentences, words
 
 MODEL_FILE = Path(__file__).with_name("topicmodel.json")
 SHOWN = 3  # at most this many words are named as the reason for the flag
+_ROUNDING = 1e-9  # the bound and the score add the same weights in other orders
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class TopicModel:
     bias: float
     threshold: float  # the least score (log-odds) that flags a sentence
     weights: dict[str, float]
+    # the most each folded word can add to a sentence's score (`reach_of`); empty: not known, every sentence is scored
+    reach: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 def terms(text: str) -> dict[str, str]:
@@ -46,10 +49,25 @@ def score(model: TopicModel, found: dict[str, str]) -> float:
     return model.bias + sum(model.weights.get(term, 0.0) for term in found)
 
 
+def reach_of(weights: dict[str, float]) -> dict[str, float]:
+    """For each folded word, the most a place holding it can add to a score: its own positive weight and the
+    largest positive weight of a pair it opens. A sentence's terms are its words and the pairs they open, each term
+    counted once, so its score is at most the bias plus the reach of the words at all its places; a sentence
+    whose bound stays under the threshold is not flagged, and is not read further (most sentences)."""
+    alone = {term: weight for term, weight in weights.items() if weight > 0 and " " not in term}
+    opening: dict[str, float] = {}
+    for term, weight in weights.items():
+        if weight > 0 and " " in term:
+            first = term.split(" ", 1)[0]
+            opening[first] = max(opening.get(first, 0.0), weight)
+    return {word: alone.get(word, 0.0) + opening.get(word, 0.0) for word in alone.keys() | opening.keys()}
+
+
 @functools.cache
 def load_model(path: Path = MODEL_FILE) -> TopicModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return TopicModel(bias=data["bias"], threshold=data["threshold"], weights=data["weights"])
+    return TopicModel(bias=data["bias"], threshold=data["threshold"], weights=data["weights"],
+                      reach=reach_of(data["weights"]))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -64,6 +82,9 @@ def topic_words(text: str) -> tuple[str, ...]:
 def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
     """The sentence's words that make the reader flag it, as topic_words says them; None when it does not flag it."""
     model = load_model()
+    if model.reach and model.bias + sum(model.reach.get(fold(word), 0.0) for word in words(sentence)) < (
+            model.threshold - _ROUNDING):
+        return None  # no term it holds can bring it to the threshold: the score, at most this, is under it
     found = terms(sentence)
     if score(model, found) < model.threshold:
         return None
