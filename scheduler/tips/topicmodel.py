@@ -74,16 +74,23 @@ def load_model(path: Path = MODEL_FILE) -> TopicModel:
 def topic_words(text: str) -> tuple[str, ...]:
     """The words, as written, that make the reader take some sentence of the text as sensitive: the fewest of its
     strongest words without which it would not (at most SHOWN, strongest first); nothing when no sentence is."""
+    if not _may_reach(load_model(), text):
+        return ()  # its sentences' words are among its own: none of them can reach the threshold either
     return next((found for sentence in split_sentences(text) if (found := _sentence_topic_words(sentence)) is not None),
                 ())
+
+
+def _may_reach(model: TopicModel, text: str) -> bool:
+    """Whether the text's words can bring a score to the threshold (`reach_of`); True when the bound is not known."""
+    return not model.reach or model.bias + sum(model.reach.get(fold(word), 0.0) for word in words(text)) >= (
+        model.threshold - _ROUNDING)
 
 
 @per_split  # a sentence is read once per split, however many drafts and tips hold it
 def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
     """The sentence's words that make the reader flag it, as topic_words says them; None when it does not flag it."""
     model = load_model()
-    if model.reach and model.bias + sum(model.reach.get(fold(word), 0.0) for word in words(sentence)) < (
-            model.threshold - _ROUNDING):
+    if not _may_reach(model, sentence):
         return None  # no term it holds can bring it to the threshold: the score, at most this, is under it
     found = terms(sentence)
     if score(model, found) < model.threshold:
