@@ -11,7 +11,14 @@ import pytest
 
 from bench.train_sensitivity import CORPUS, HELDOUT, article_rows, read
 from scheduler.tips.sentences import fold, one_split, split_sentences, words
-from scheduler.tips.topicmodel import TopicModel, load_model, reach_of, score, terms, topic_words
+from scheduler.tips.topicmodel import (
+    TopicModel,
+    load_model,
+    reach_of,
+    score,
+    terms,
+    topic_words,
+)
 
 
 def _texts() -> list[str]:
