@@ -142,7 +142,8 @@ def unpublish_post(settings, store: Store, given: str, now: datetime, publishers
     return rows
 
 
-def _accounts(settings, network: str | None):
+def chosen_accounts(settings, network: str | None):
+    """Every account, or `network`'s; a UsageError when posts/schedule.yaml has none on it."""
     accounts = settings.schedule.all_accounts
     if network is None:
         return accounts
@@ -155,16 +156,16 @@ def _accounts(settings, network: str | None):
 
 def pause(settings, store: Store, now: datetime, network: str | None = None) -> list[dict]:
     """Stop posting on every account, or on one network's."""
-    for account in _accounts(settings, network):
+    for account in chosen_accounts(settings, network):
         store.set_account_state(account.key, PAUSED, "paused by a person", now)
-    return [account_row(settings, store, a) for a in _accounts(settings, network)]
+    return [account_row(settings, store, a) for a in chosen_accounts(settings, network)]
 
 
 def resume(settings, store: Store, now: datetime, network: str | None = None) -> list[dict]:
     """Start posting again, after a pause or after a stop whose cause a person fixed."""
-    for account in _accounts(settings, network):
+    for account in chosen_accounts(settings, network):
         store.set_account_state(account.key, ACTIVE, None, now)
-    return [account_row(settings, store, a) for a in _accounts(settings, network)]
+    return [account_row(settings, store, a) for a in chosen_accounts(settings, network)]
 
 
 def account_row(settings, store: Store, configured=None) -> dict:
@@ -265,6 +266,7 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
 
 __all__ = [
     "STOPPED",
+    "chosen_accounts",
     "find_post",
     "find_posts",
     "history",

@@ -136,9 +136,11 @@ class Project:
         self._read.clear()
 
     @contextmanager
-    def store(self, *, look_only: bool = False) -> Iterator[Store]:
-        """The project's database; `look_only` for what only reads it (store.open_project_store)."""
-        with open_project_store(self.settings, look_only=look_only) as store:
+    def store(self, *, look_only: bool = False, held: bool = False, queued_only: bool = False) -> Iterator[Store]:
+        """The project's database; `look_only` for what only reads it; `held` for what may be refused after looking
+        (refused, it leaves the database as found), `queued_only` if it also changes only posts already queued
+        (store.open_project_store)."""
+        with open_project_store(self.settings, look_only=look_only, held=held, queued_only=queued_only) as store:
             yield store
 
     # --- the pipeline ---------------------------------------------------------------------------
@@ -214,7 +216,7 @@ class Project:
                            refused=[RefusedCard.of(row) for row in report["refused"]])
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
-        with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store() as store:
+        with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store(held=True) as store:
             report = QueueReport.of(queue_campaigns(self.settings, store, now, campaigns))
             note_history(self.settings, store, now)
             return report
@@ -274,7 +276,7 @@ class Project:
         from scheduler.preview import write_preview
 
         target = Path(out) if out else self.settings.state_dir / "preview.html"
-        with self.store() as store:
+        with self.store(held=True) as store:
             return PreviewReport.of(write_preview(self.settings, store, now, target, days))
 
     # --- posting ----------------------------------------------------------------------------------
@@ -377,7 +379,7 @@ class Project:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
 
         The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
-        with self.changing(), self.store() as store:
+        with self.changing(), self.store(queued_only=True) as store:
             before = controls.find_posts(store, post_id)
             posts = controls.retry_post(store, post_id, now, self.settings)
         self._record_posts("retry-post", before, posts, now, by)
@@ -386,7 +388,7 @@ class Project:
 
     def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
-        with self.changing(), self.store() as store:
+        with self.changing(), self.store(queued_only=True) as store:
             try:
                 before = controls.find_posts(store, post_id)
             except UsageError:
@@ -403,7 +405,7 @@ class Project:
         if not exact:
             raise UsageError("choose the posts to skip")
         batch = self.new_batch(now) if len(exact) > 1 else None
-        with self.changing(), self.store() as store:
+        with self.changing(), self.store(queued_only=True) as store:
             for given in exact:
                 try:
                     waiting = [p for p in controls.find_posts(store, given) if p.status in WAITING]
@@ -425,7 +427,7 @@ class Project:
         withdrawn; one line in .juno/audit.jsonl, whose undo brings the file back and each post to its slot."""
         audit.check_writable(self.root)
         with self.changing(campaign):
-            with self.store() as store:
+            with self.store(queued_only=True) as store:
                 before, after = controls.archive_campaign(store, self.root, campaign, now)
             audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now,
                          by=by, posts={"before": [audit.post_snapshot(p) for p in before],
@@ -485,19 +487,21 @@ class Project:
         """Delete a tip's published posts from their networks (ID@network: one) and record it."""
         publishers = Publishers(self.settings)
         try:
-            with self.store() as store:
+            with self.store(queued_only=True) as store:
                 return [Unpublished(**row) for row in controls.unpublish_post(self.settings, store, post_id, now, publishers)]
         finally:
             publishers.close()
 
     def pause(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
         """Stop posting on every account, or on one network's (a line in .juno/audit.jsonl; undo resumes)."""
+        controls.chosen_accounts(self.settings, network)  # a network not configured: refused before the database opens
         with self.store() as store:
             rows = [AccountStatus(**row) for row in controls.pause(self.settings, store, now, network)]
         self._record_account("pause", network, now, by)
         return rows
 
     def resume(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
+        controls.chosen_accounts(self.settings, network)
         with self.store() as store:
             rows = [AccountStatus(**row) for row in controls.resume(self.settings, store, now, network)]
         self._record_account("resume", network, now, by)

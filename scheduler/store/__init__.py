@@ -13,6 +13,7 @@ import logging
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -73,12 +74,14 @@ logger = logging.getLogger(__name__)
 
 def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
                now: datetime | None = None, *, read_only: bool = False,
-               check: Callable[[Store], None] | None = None) -> Store:
+               check: Callable[[Store], None] | None = None, held: bool = False) -> Store:
     """Open (and migrate) the database at `url`; a StoreError naming JUNO_DATABASE_URL if it cannot be used.
     With `accounts` ((network, handle) pairs), refuse a database that belongs to other accounts. With
     `read_only` (a SQLite file this user cannot write), open it only to read: nothing migrated or recorded.
     `check` may refuse the opened store by raising. Migrating, recording the accounts and `check` are one
-    transaction: a refused database is left as it was found (no schema made, no accounts recorded)."""
+    transaction: a refused database is left as it was found (no schema made, no accounts recorded). `held`: when
+    that transaction made or recorded anything, it stays open until the store is left (Store.keep_opening), so that a
+    command refused after opening leaves the database as it found it too."""
     scheme = database_kind(url)
     if scheme == "sqlite":
         errors: tuple = (sqlite3.Error, OSError)
@@ -106,9 +109,12 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
             _bind(store, accounts, now, check, write=False)
         else:
             store = store_class(url)
-            with store.transaction():
-                store.migrate()
-                _bind(store, accounts, now, check, write=not read_only)
+            with ExitStack() as opening:
+                opening.enter_context(store.transaction())
+                made = store.migrate()
+                made = _bind(store, accounts, now, check, write=not read_only) or made
+                if made and held:
+                    store.keep_opening(opening.pop_all())
     except ForeignDatabaseError as exc:
         if store is not None:
             store.close()
@@ -127,11 +133,12 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
 
 
 def _bind(store: Store, accounts: Iterable[tuple[str, str]] | None, now: datetime | None,
-          check: Callable[[Store], None] | None, write: bool) -> None:
-    if accounts is not None:
-        store.bind_accounts(accounts, now or datetime.now(UTC), write=write)
+          check: Callable[[Store], None] | None, write: bool) -> bool:
+    """Bind `store` to `accounts` and run `check`; whether accounts were recorded."""
+    recorded = accounts is not None and store.bind_accounts(accounts, now or datetime.now(UTC), write=write)
     if check is not None:
         check(store)
+    return recorded
 
 
 READ_ONLY = "let this user read and write the database file and its folder"
@@ -183,17 +190,25 @@ def _reason(exc: Exception, url: str) -> str:
     return text
 
 
-def open_project_store(settings, now: datetime | None = None, *, look_only: bool = False) -> Store:
+def open_project_store(settings, now: datetime | None = None, *, look_only: bool = False, held: bool = False,
+                       queued_only: bool = False) -> Store:
     """The project's database, refused if it belongs to another account, or if it is missing or empty while
     the project's queue has held posts (store/trace.py). `look_only` (status, plan, history): a SQLite file
-    this user cannot write is still read, with a warning, so the on-call engineer can see what is stuck."""
+    this user cannot write is still read, with a warning, so the on-call engineer can see what is stuck.
+    `held` (a command that may be refused once it has looked): what opening made or recorded stands only if the
+    command ends well (open_store's `held`). `queued_only` (retry, skip, archive, unpublish: held, and they change
+    only posts already queued): with no SQLite file yet (nothing was ever queued) the empty queue is looked at in
+    memory, and no file is made."""
     refuse_missing_file(settings.database_url, settings.state_dir)
+    url = settings.database_url
+    if queued_only and database_kind(url) == "sqlite" and not sqlite_path(url).exists():
+        url = NO_FILE
 
     def check(store: Store) -> None:
         check_history(settings.database_url, settings.state_dir, store.holds_posts(), now or datetime.now(UTC))
 
     try:
-        return open_store(settings.database_url, accounts=settings.schedule.account_keys, now=now, check=check)
+        return open_store(url, accounts=settings.schedule.account_keys, now=now, check=check, held=held or queued_only)
     except DamagedDatabaseError as exc:  # both steps of starting an empty queue, in the one message
         raise DamagedDatabaseError(starting_anew(str(exc), settings.state_dir)) from None
     except ReadOnlyDatabaseError as exc:
@@ -203,6 +218,9 @@ def open_project_store(settings, now: datetime | None = None, *, look_only: bool
                            check=check)
         logger.warning("%s; shown as it is: nothing can be posted or queued until then", exc)
         return store
+
+
+NO_FILE = "sqlite:///:memory:"  # an empty queue that leaves no file behind
 
 
 def note_history(settings, store: Store, now: datetime) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
@@ -98,6 +98,12 @@ class Store(SnapshotStore):
         self.url = url
         self.owners_by_network: dict[str, str] | None = None  # set by bind_accounts: whose posts are seen
         self.mine = ""  # the SQL condition that keeps every query to those accounts' posts
+        self._opening: ExitStack | None = None  # open_store(held=True): the opening's transaction, still open
+
+    def keep_opening(self, opening: ExitStack) -> None:
+        """Keep the opening's transaction open until this store is left (`with`): committed if the block ends
+        well, rolled back with everything done inside it if the block raises (a refused command)."""
+        self._opening = opening
 
     # --- what a backend provides ------------------------------------------------------------
     @contextmanager
@@ -144,10 +150,16 @@ class Store(SnapshotStore):
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        try:
+            if self._opening is not None:  # open_store(held=True): the opening's writes stand only if this did
+                opening, self._opening = self._opening, None
+                opening.__exit__(*exc)
+        finally:
+            self.close()
 
     # --- schema -------------------------------------------------------------------------------
-    def migrate(self) -> None:
+    def migrate(self) -> bool:
+        """Bring the schema to this version; whether anything was made or changed."""
         with self.transaction() as cur:
             self._lock_migrations(cur)
             cur.execute(META_TABLE)
@@ -165,6 +177,7 @@ class Store(SnapshotStore):
             elif version < SCHEMA_VERSION:
                 cur.execute(self._sql("UPDATE juno_meta SET value = ? WHERE key = 'schema_version'"),
                             (str(SCHEMA_VERSION),))
+            return version < SCHEMA_VERSION
 
     def _version(self, cur) -> int:
         cur.execute("SELECT value FROM juno_meta WHERE key = 'schema_version'")
@@ -546,23 +559,23 @@ class Store(SnapshotStore):
         """The (network, handle) accounts this database posts for, as recorded."""
         return [(n, h) for n, h in self._query("SELECT network, handle FROM juno_accounts ORDER BY network, handle")]
 
-    def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime, *, write: bool = True) -> None:
+    def bind_accounts(self, accounts: Iterable[tuple[str, str]], now: datetime, *, write: bool = True) -> bool:
         """Make sure this database is the project's, then see only its accounts' posts. A new database
         records the project's accounts; one that has them all is the project's (a network added to
         `accounts:` is recorded); any other is refused (another practice's queue, or one that shares
         only some of its accounts). Handles compare case-insensitively. With write=False (a database only
-        read), nothing is recorded: the same refusal, then the same view."""
+        read), nothing is recorded: the same refusal, then the same view. Whether anything was recorded."""
         wanted = {account_key(network, handle) for network, handle in accounts}
+        recorded = False
         if write:
-            self._record_accounts(wanted, now)
-        else:
-            recorded = set(self.owners())
-            if not recorded <= wanted:
-                raise ForeignDatabaseError(_foreign(recorded, wanted, self._any_posts()))
+            recorded = self._record_accounts(wanted, now)
+        elif not set(self.owners()) <= wanted:
+            raise ForeignDatabaseError(_foreign(set(self.owners()), wanted, self._any_posts()))
         self.owners_by_network = dict(wanted)
         self.mine = accounts_filter(self.owners_by_network)
+        return recorded
 
-    def _record_accounts(self, wanted: set[tuple[str, str]], now: datetime) -> None:
+    def _record_accounts(self, wanted: set[tuple[str, str]], now: datetime) -> bool:
         with self.transaction() as cur:
             self._lock_migrations(cur)  # two first openers record one owner, not two
             cur.execute("SELECT network, handle FROM juno_accounts")
@@ -574,9 +587,12 @@ class Store(SnapshotStore):
             for network, handle in sorted(wanted - recorded):
                 cur.execute(self._sql("INSERT INTO juno_accounts (network, handle, first_seen) VALUES (?, ?, ?)"),
                             (network, handle, to_epoch(now)))
+            changed = bool(wanted - recorded)
             for network, handle in sorted(wanted):  # posts made before posts had a handle
                 cur.execute(self._sql("UPDATE posts SET handle = ? WHERE network = ? AND handle IS NULL"),
                             (handle, network))
+                changed = changed or cur.rowcount > 0
+            return changed
 
     def _any_posts(self) -> bool:
         """Whether the database holds any post at all, whoever's."""
