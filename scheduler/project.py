@@ -357,8 +357,9 @@ class Project:
                 readers.close()
 
     def stats(self) -> StatsReport:
-        """Each post's counts at each age per network, with its shrunk score and interval."""
-        with self.store() as store:
+        """Each post's counts at each age per network, with its shrunk score and interval (it only reads: a queue
+        this user cannot write is shown with a warning, as by status)."""
+        with self.store(look_only=True) as store:
             data = metrics_stats(self.settings, store)
         return StatsReport(**data, summary=stats_lines(data) if countable(self.settings.schedule.all_accounts) or data["posts"]
                            else [NOTHING_TO_SHOW])

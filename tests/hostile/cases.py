@@ -677,6 +677,8 @@ CASES = [
          "let this user read and write the database", shown_unchanged("Wed 12-02 08:34   understanding-the-reasons")),
     Case("read-only database file, history", ("history",), read_only_database_after_a_run, 0,
          "let this user read and write the database", shown_unchanged()),
+    Case("read-only database file, stats", ("stats",), read_only_database_after_a_run, 0,  # user trial 3, H
+         "let this user read and write the database", shown_unchanged("no counts to show")),
     Case("--now in year 9999", ("plan", "--now", "9999-12-31T23:59"), nothing, 2, "from the year 2000 to 2200"),
     Case("--days 99999999", ("plan", "--days", "99999999"), nothing, 2, "is not from 1 to 3660"),
     Case("--days -5", ("plan", "--days", "-5"), nothing, 2, "is not from 1 to 3660"),

@@ -6,7 +6,9 @@ other, nothing read twice in a day, and nothing posted by collect."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -213,6 +215,31 @@ def test_stats_shows_counts_at_each_age_and_says_when_evidence_is_too_thin(poste
     text = run_cli_in_process("stats", cwd=posted)
     assert f"{A} on x" in text.out and "400 impressions" in text.out and "not enough evidence yet" in text.out
     assert "junocounseling" not in text.out  # only counts: no handle shown
+
+
+def test_stats_reads_a_database_this_user_cannot_write_with_one_warning(posted, servers):
+    """User trial 3, H: `stats` (and the studio's Analytics page, which asks Project.stats) stopped on a SQLite queue
+    this user cannot write; status, plan and history show it with one warning line: so does stats, changing nothing."""
+    fx, _ = servers
+    fx.set_metrics(remote_ids(posted)[A], impressions=400, likes=9, reposts=2, replies=1, quotes=0, bookmarks=3,
+                   link_clicks=4)
+    assert cli(posted, servers, "2026-12-01T10:30", "collect")[0].code == 0
+    database = posted / ".juno" / "juno.db"
+    written = run_cli_in_process("stats", "--json", cwd=posted)
+    before = database.read_bytes()
+    database.chmod(0o444)
+    if os.geteuid() == 0:  # root writes any file a mode forbids: make it immutable instead
+        subprocess.run(["chattr", "+i", str(database)], check=True)
+    try:
+        looked = run_cli_in_process("stats", "--json", cwd=posted)
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(database)], check=True)
+        database.chmod(0o644)
+    assert looked.code == 0 and json.loads(looked.out) == json.loads(written.out), looked
+    [warning] = looked.err.strip().splitlines()
+    assert warning.startswith("warning: ") and "let this user read and write the database" in warning, warning
+    assert database.read_bytes() == before
 
 
 def test_with_only_the_outbox_collect_and_stats_say_there_is_nothing_to_read(project, cli):
