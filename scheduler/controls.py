@@ -13,9 +13,13 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
 from scheduler.runner.run import worker_running
+from scheduler.results import local_time
 from scheduler.store import (
     ACTIVE,
     CLAIMED,
+    DEAD,
+    FAILED,
+    MISSED,
     PAUSED,
     POSTED,
     SKIPPED,
@@ -26,6 +30,7 @@ from scheduler.store import (
 )
 from scheduler.store.records import (
     SKIPPED_BY_CAMPAIGN,
+    UNPUBLISHED,
     WAITING,
     latest_rounds,
     with_settings,
@@ -224,6 +229,8 @@ def status(settings, store: Store, now: datetime) -> dict:
         "metrics": metrics_row(store, start, zone, countable(settings.schedule.all_accounts)),
         "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
         "claimed": [claimed_row(p, now, zone) for p in waiting if p.status == CLAIMED],
+        "moved": [{"id": p.id, "network": p.network, "at": p.due_at.astimezone(zone).isoformat(), "why": said(p, zone)}
+                  for p in waiting if p.status == MISSED],
     }
 
 
@@ -260,8 +267,29 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
                      "at": when.astimezone(zone).isoformat(),
                      "slot": post.due_at.astimezone(zone).isoformat(), "url": post.url,
                      "remote_id": post.remote_id, "error": post.last_error, "cost_usd": post.cost_usd,
-                     "attempts": post.attempts})
+                     "attempts": post.attempts, "why": said(post, zone)})
     return rows
+
+
+def said(post: Post, zone) -> str | None:
+    """What became of a post that did not go out as planned, and what comes next, in words a person acts on
+    (status, history); None for a post out or waiting on its slot."""
+    retry = f"`juno-scheduler retry {post.id}`"
+    if post.status == MISSED:
+        return post.moved or (f"moved to {local_time(post.due_at, zone)}: its slot was missed by more than the catch-up "
+                              f"window; it goes out then by itself (`juno-scheduler skip {post.id}` keeps it out)")
+    if post.status == FAILED:
+        return f"{post.last_error}; tried again by itself at {local_time(post.eligible_at, zone)}"
+    if post.status == DEAD:
+        return f"{post.last_error}; fix it, then {retry}"
+    if post.status == SKIPPED and post.skip_reason == SKIPPED_BY_CAMPAIGN:
+        return (f"withdrawn by its campaign file: {post.last_error or 'the tip is no longer approved there'}; "
+                "`juno-scheduler queue` brings it back once the tip is approved again")
+    if post.status == SKIPPED:
+        return f"skipped by a person; {retry} queues it again"
+    if post.status == UNPUBLISHED:
+        return f"deleted from {networks.get(post.network).name} by `unpublish`"
+    return None
 
 
 __all__ = [

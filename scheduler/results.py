@@ -8,7 +8,7 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import PurePath
 from typing import Any
 
@@ -239,6 +239,15 @@ class CardsReport(Result):
 class QueuedPost(Result):
     id: str
     at: str
+
+
+@dataclass(frozen=True)
+class MovedOffSlot(Result):
+    """A post moved off a slot it missed (status `missed`, said "moved"): its new time, and the move in words."""
+    id: str
+    network: str
+    at: str
+    why: str
 
 
 @dataclass(frozen=True)
@@ -507,6 +516,7 @@ class StatusReport(Result):
     metrics: dict[str, Any] = field(default_factory=dict)  # last collected, reading spend this month
     recycled: list[RecycledPost] = field(default_factory=list)  # recycled posts still to go out, with why
     claimed: list[ClaimedPost] = field(default_factory=list)  # posts a worker holds, and what becomes of them
+    moved: list[MovedOffSlot] = field(default_factory=list)  # posts moved off a missed slot: when they go, and why
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
@@ -515,7 +525,8 @@ class StatusReport(Result):
                       "month": Month.of(row["month"]), "failing": _rows(FailingPost, row["failing"]),
                       "accounts": _rows(AccountCounts, row.get("accounts", [])),
                       "recycled": _rows(RecycledPost, row.get("recycled", [])),
-                      "claimed": _rows(ClaimedPost, row.get("claimed", []))})
+                      "claimed": _rows(ClaimedPost, row.get("claimed", [])),
+                      "moved": _rows(MovedOffSlot, row.get("moved", []))})
 
 
 @dataclass(frozen=True)
@@ -530,6 +541,7 @@ class HistoryRow(Result):
     cost_usd: float | None
     attempts: int
     network: str = field(default_factory=networks.first)
+    why: str | None = None           # what became of it and what comes next, in words (None: out, or on its slot)
 
 
 @dataclass(frozen=True)
@@ -691,6 +703,16 @@ def local_time(moment: str | datetime, zone: tzinfo | None = None) -> str:
     `--json` keeps ISO 8601 with its offset."""
     when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
     return f"{when.astimezone(zone) if zone is not None else when:%a %Y-%m-%d %H:%M}"
+
+
+def span_words(span: timedelta) -> str:
+    """"3 h 5 min", "45 min", "2 days 4 h": a length of time as a person reads it (whole minutes)."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{days} day{'s' if days != 1 else ''}" if days else "", f"{hours} h" if hours else "",
+             f"{minutes} min" if minutes and not days else ""]
+    return " ".join(part for part in parts if part) or "0 min"
 
 
 def counts_words(counts: dict[str, int | None]) -> str:

@@ -150,6 +150,7 @@ def show_status(status: StatusReport) -> None:
     if report["next"]:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
     lines += [f"recycled {row['id']} at {_when(row['at'])}{_recycled(row)}" for row in report.get("recycled") or ()]
+    lines += [f"{row['id']}: {row['why']}" for row in report.get("moved") or ()]
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")
@@ -190,8 +191,11 @@ def show_history(rows: list[dict]) -> None:
     table.add_column("status", no_wrap=True, min_width=6)
     for row, name in zip(rows, names):
         table.add_row(_short_when(row["at"]), _cell(f"{name}\n{row['url'] or row['error'] or ''}".rstrip()),
-                      row["status"])
+                      state_word(row["status"]))
     console.print(table)
+    for row, name in zip(rows, names):  # whole, below: what became of it and what to do, never cut to the column
+        if row.get("why"):
+            print(f"{name}: {row['why']}")
 
 
 

@@ -30,7 +30,7 @@ from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError
 from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import Outgoing
-from scheduler.results import local_time
+from scheduler.results import local_time, span_words
 from scheduler.runner.cron import schedule_digest, schedule_marker
 from scheduler.runner.decision import (
     Action,
@@ -184,6 +184,23 @@ class _Stage:
         held = self.crowded_by_sending(post, now, sending) if late and sending and not crowded else None
         return decide(post, account, now, rules, spent_usd=spent, cost_usd=self.cost(post), tip=tip,
                       crowded=crowded, wait=wait, sending=held)
+
+    def moved_words(self, post: Post, to: datetime, now: datetime, decision: Decision) -> str:
+        """A move as status and history say it: from which slot to which, why, and what comes next."""
+        late = f"it was {span_words(now - post.eligible_at)} late"
+        rule = self.tips_out(now).broken_rule((post.tip_key, post.round), now) if decision.why == Why.CROWDED else None
+        if decision.why == Why.BLACKOUT:
+            why = "its day is a blackout date"
+        elif rule == "min_gap":
+            why = f"{late}, and going out then would have come within min_gap ({span_words(self.schedule.min_gap)}) of a post already out"
+        elif rule == "max_per_day":
+            why = f"{late}, and max_per_day ({self.schedule.max_per_day}) posts were already out that day"
+        elif decision.why == Why.CROWDED:
+            why = decision.reason
+        else:
+            why = f"{late}, past the {span_words(self.schedule.catch_up)} catch-up window"
+        return (f"moved from {local_time(post.eligible_at, self.schedule.zone)} to {local_time(to, self.schedule.zone)}: "
+                f"{why}; it goes out then by itself (`skip {post.id}` keeps it out)")
 
     def tips_out(self, now: datetime) -> TipsOut:
         """The tips out, read from the database when first needed, then kept as posts go out."""
@@ -435,7 +452,8 @@ class _Run(_Stage):
             return True
         if decision.action == Action.MOVE:  # the report says it in one line: these are for -v
             new_at = self.new_slot(post, now, lambda: self.moved_slot(post, now),
-                                   lambda at: self.store.move(post, self.worker_id, at, now))
+                                   lambda at: self.store.move(post, self.worker_id, at, now,
+                                                              self.moved_words(post, at, now, decision)))
             if decision.why == Why.BLACKOUT:
                 logger.info("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
             elif decision.why == Why.CROWDED:

@@ -463,10 +463,10 @@ class Store(SnapshotStore):
         return self._give_back(post, worker_id, now, status, ready_at=until,
                                extra=", retry_at = ?", params=(to_epoch(until),))
 
-    def move(self, post: Post, worker_id: str, due_at: datetime, now: datetime) -> bool:
-        """Its slot was missed by more than the catch-up window: give it a new slot."""
+    def move(self, post: Post, worker_id: str, due_at: datetime, now: datetime, why: str | None = None) -> bool:
+        """Its slot was missed by more than the catch-up window: give it a new slot; `why`: the move in words."""
         return self._give_back(post, worker_id, now, MISSED, ready_at=due_at,
-                               extra=", due_at = ?, retry_at = NULL", params=(to_epoch(due_at),))
+                               extra=", due_at = ?, retry_at = NULL, moved = ?", params=(to_epoch(due_at), why))
 
     def withdraw(self, post: Post, worker_id: str, now: datetime, reason: str) -> bool:
         """A claimed post its campaign no longer wants as it is: skipped unpublished, with why

@@ -78,6 +78,7 @@ class Post:
     tip_digest: str | None = None   # the tip as it was queued (see campaign.tip_fingerprint)
     card_digest: str | None = None  # SHA-256 of the card's bytes as drawn
     why: str | None = None          # a recycled post: why it was chosen, and when (see metrics.ranking)
+    moved: str | None = None        # why it was last moved off its slot, from when to when (see runner.run)
 
     @property
     def eligible_at(self) -> datetime:

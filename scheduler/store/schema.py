@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -154,6 +154,11 @@ MIGRATIONS: list[list[str]] = [
         # workers are sending, so two overlapping runs never both send late posts too close together. Cleared
         # when the post is recorded, given back or claimed again.
         "ALTER TABLE posts ADD COLUMN sending_at BIGINT",
+    ],
+    [
+        # Why a post was last moved off its slot, in words a person acts on ("moved from Mon 12-07 09:00 to Thu 12-10
+        # 09:00: it was 3 h late, past the 2h catch-up window"): status and history say it for a moved post.
+        "ALTER TABLE posts ADD COLUMN moved TEXT",
     ],
 ]
 

@@ -1,0 +1,65 @@
+"""A post moved off its slot is said with what happened and what comes next (user trial 3, finding G): `status` and
+`history` showed a bare "missed". Real projects through the CLI: a post past the catch-up window, and a late post
+that would have come within min_gap of one just out; every state history shows has words a manager can act on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+
+from conftest import run_cli_in_process as run_cli  # noqa: E402
+from test_whose_database import CAMPAIGN, TIMETABLE, _project  # noqa: E402
+
+ACCOUNT = "account: {handle: junocounseling, publisher: outbox}\n"
+TWO_SLOTS = TIMETABLE.replace('times: ["09:00"]', 'times: ["09:00", "10:00"]').replace("max_per_day: 1",
+                                                                                         "max_per_day: 2")
+
+
+def _said(root: Path, now: str) -> tuple[str, str, list[dict]]:
+    status = run_cli("status", "--now", now, cwd=root, env={"COLUMNS": "200"})
+    history = run_cli("history", cwd=root, env={"COLUMNS": "200"})
+    rows = json.loads(run_cli("history", "--json", cwd=root).out)["posts"]
+    assert status.code == history.code == 0, (status, history)
+    return status.out, history.out, rows
+
+
+def test_a_post_past_the_catch_up_window_says_from_when_to_when_and_why(tmp_path):
+    root = _project(tmp_path / "project", ACCOUNT)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    moved = run_cli("run-due", "--now", "2026-12-07T12:00", cwd=root)
+    assert moved.code == 0 and "moved to Thu 2026-12-10 09:00" in moved.out, moved
+    status, history, rows = _said(root, "2026-12-07T12:05")
+    post = f"{CAMPAIGN}/understanding-the-reasons-behind-reluctance-can-help"
+    words = ("moved from Mon 2026-12-07 09:00 to Thu 2026-12-10 09:00: it was 3 h late, past the 2 h catch-up window; "
+             f"it goes out then by itself (`skip {post}` keeps it out)")
+    assert f"{post}: {words}" in status, status
+    assert words in history and " missed" not in history and "moved" in history, history
+    [row] = [row for row in rows if row["id"] == post]
+    assert row["status"] == "missed" and row["why"] == words  # --json keeps design.md's name
+
+
+def test_a_late_post_moved_to_keep_min_gap_says_so(tmp_path):
+    root = _project(tmp_path / "project", ACCOUNT)
+    (root / "posts" / "schedule.yaml").write_text(ACCOUNT + TWO_SLOTS, encoding="utf-8")
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    run = json.loads(run_cli("run-due", "--now", "2026-12-07T10:30", "--json", cwd=root).out)
+    assert len(run["posted"]) == 1 and len(run["missed"]) == 1, run
+    status, history, _ = _said(root, "2026-12-07T10:35")
+    assert ("moved from Mon 2026-12-07 10:00 to Tue 2026-12-08 10:00: it was 30 min late, and going out then would have "
+            "come within min_gap (1 h) of a post already out; it goes out then by itself") in status, status
+
+
+def test_every_state_history_shows_says_what_comes_next(tmp_path):
+    root = _project(tmp_path / "project", ACCOUNT)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    assert run_cli("run-due", "--now", "2026-12-07T09:01", cwd=root).code == 0
+    second = f"{CAMPAIGN}/reluctance-doesnt-always-mean-refusal"
+    assert run_cli("skip", second, "--now", "2026-12-07T10:00", cwd=root).code == 0
+    _, history, rows = _said(root, "2026-12-07T10:05")
+    by_status = {row["status"]: row for row in rows}
+    assert by_status["posted"]["why"] is None and by_status["posted"]["url"]
+    assert by_status["skipped"]["why"] == f"skipped by a person; `juno-scheduler retry {second}` queues it again"
+    assert "queues it again" in history
