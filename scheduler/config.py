@@ -29,7 +29,6 @@ from scheduler.yamlio import (
     did_you_mean,
     expect_mapping,
     hashtag_list,
-    kind_of,
     load_document,
     reject_unknown_keys,
 )
@@ -299,7 +298,7 @@ def parse_schedule(doc: Document) -> Schedule:
         raise doc.error((), "the file is empty; see docs/configuration.md, 'Configuration', for a complete example")
     if not isinstance(data, dict):
         raise doc.error((), f"expected a mapping of settings (account:, timezone:, slots: ...), "
-                            f"found {kind_of(data)}")
+                            f"found {doc.found((), data)}")
     reject_unknown_keys(doc, (), data, _TOP_KEYS)
     if "account" in data and "accounts" in data:
         raise doc.error(("accounts",), "give either account: (X alone) or accounts: (a list, one per network), "
@@ -346,7 +345,7 @@ def _collect_every(doc: Document, value: Any) -> timedelta | None:
 
 def _language(doc: Document, value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value.strip()):
-        raise doc.error(("language",), f"{value!r} is not a language code; write e.g. en or es")
+        raise doc.error(("language",), f"{doc.shown(('language',), value)} is not a language code; write e.g. en or es")
     return value.strip()
 
 
@@ -459,7 +458,7 @@ UNIT_EXAMPLE = {"recycle_after": "90d"}
 
 def _duration(doc: Document, at: tuple, value: Any, *, positive: bool = False) -> timedelta:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise doc.error(at, f"expected a duration such as 3h, 10m or 90d, found {kind_of(value)}")
+        raise doc.error(at, f"expected a duration such as 3h, 10m or 90d, found {doc.found(at, value)}")
     if isinstance(value, int):
         if value == 0 and not positive:
             return timedelta(0)
@@ -488,7 +487,7 @@ def _say(duration: timedelta) -> str:
 
 def _positive_int(doc: Document, at: tuple, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise doc.error(at, f"expected a whole number of at least 1, found {value!r}")
+        raise doc.error(at, f"expected a whole number of at least 1, found {doc.found(at, value)}")
     return value
 
 
@@ -582,7 +581,7 @@ def _spread(doc: Document, value: Any) -> Spread:
     reject_unknown_keys(doc, at, value, ("seed", "by"))
     seed = value.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise doc.error(at + ("seed",), f"expected a whole number such as 7, found {seed!r}")
+        raise doc.error(at + ("seed",), f"expected a whole number such as 7, found {doc.found(at + ('seed',), seed)}")
     by = value.get("by", "shuffle")
     if by not in ("shuffle", "thompson"):
         raise doc.error(at + ("by",), f"expected shuffle or thompson, found {doc.shown(at + ('by',), by)}")
@@ -596,13 +595,13 @@ def _budget(doc: Document, value: Any) -> Budget:
     monthly = value.get("monthly_usd")
     if monthly is not None and (isinstance(monthly, bool) or not isinstance(monthly, (int, float))
                                 or not math.isfinite(monthly) or monthly < 0):
-        raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {monthly!r}")
+        raise doc.error(at + ("monthly_usd",), f"expected an amount in US dollars such as 10, found {doc.found(at + ('monthly_usd',), monthly)}")
     prices = networks.default_prices()
     given = expect_mapping(doc, at + ("prices",), value.get("prices") or {}, "a mapping of prices in US dollars")
     reject_unknown_keys(doc, at + ("prices",), given, tuple(prices))
     for key, price in given.items():
         if isinstance(price, bool) or not isinstance(price, (int, float)) or not math.isfinite(price) or price < 0:
-            raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {price!r}")
+            raise doc.error(at + ("prices", key), f"expected a price in US dollars such as 0.015, found {doc.found(at + ('prices', key), price)}")
         prices[key] = float(price)
     return Budget(monthly_usd=None if monthly is None else float(monthly), prices=prices)
 
@@ -619,5 +618,5 @@ def _optional_text(doc: Document, at: tuple, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise doc.error(at, f"expected text, found {kind_of(value)}")
+        raise doc.error(at, f"expected text, found {doc.found(at, value)}")
     return value.strip() or None

@@ -12,8 +12,8 @@ from scheduler.campaigns.queueing import recycled_rows, skip_tip, taken_calendar
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError
-from scheduler.runner.run import worker_running
 from scheduler.results import local_time
+from scheduler.runner.run import worker_running
 from scheduler.store import (
     ACTIVE,
     CLAIMED,

@@ -48,6 +48,15 @@ class Document:
         written = self.raw.get(tuple(at))
         return repr(written) if not isinstance(value, str) and isinstance(written, str) and written else repr(value)
 
+    def found(self, at: Path_, value: Any) -> str:
+        """What the file says at `at`, for a message's "found ...": a value as written (`yes`, not True), a list or
+        a mapping by its kind."""
+        if isinstance(value, (dict, list)):
+            return kind_of(value)
+        if value is None and not self.raw.get(tuple(at)):
+            return "nothing"
+        return self.shown(at, value)
+
     def error(self, at: Path_, message: str, *, key: bool = False) -> Exception:
         return self.error_class(located(self.where(at, key=key), f"{dotted(at)}{': ' if at else ''}{message}"))
 
@@ -69,7 +78,7 @@ def kind_of(value: Any) -> str:
 def expect_mapping(doc: Document, at: Path_, value: Any, what: str) -> dict:
     """`value` when it is a mapping; else the error at `at` saying what was expected and what was found."""
     if not isinstance(value, dict):
-        raise doc.error(at, f"expected {what}, found {kind_of(value)}")
+        raise doc.error(at, f"expected {what}, found {doc.found(at, value)}")
     return value
 
 
@@ -90,7 +99,7 @@ def hashtag_list(doc: Document, at: Path_, value: Any) -> tuple[str, ...]:
     for index, tag in enumerate(value):
         written = normal_hashtag(tag) if isinstance(tag, str) else None
         if written is None:
-            raise doc.error(at + (index,), hashtag_problem(tag))
+            raise doc.error(at + (index,), hashtag_problem(tag, doc.shown(at + (index,), tag)))
         tags.append(written)
     return unique_hashtags(tags)
 
@@ -115,8 +124,9 @@ def normal_hashtag(tag: str) -> str | None:
     return tag if tag.startswith("#") else f"#{tag}"
 
 
-def hashtag_problem(tag: Any) -> str:
-    return f"{tag!r} is not a hashtag; write one word, e.g. \"#Counseling\""
+def hashtag_problem(tag: Any, shown: str | None = None) -> str:
+    """`shown`: the tag as the file wrote it (Document.shown)."""
+    return f"{shown or repr(tag)} is not a hashtag; write one word, e.g. \"#Counseling\""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -192,7 +202,7 @@ def parse_document(text: str, *, path: Path, display: str, error=ConfigError) ->
         raise error(_bad_character(display, text, exc.character)) from None
     except yaml.YAMLError as exc:
         raise error(f"{display}: not valid YAML ({' '.join(str(exc).split())}); fix the syntax") from None
-    except (_DuplicateKey, _CommentAsValue, _UnsafeCharacter) as exc:
+    except (_DuplicateKey, _CommentAsValue, _UnsafeCharacter, _UnsafeTag) as exc:
         raise error(str(exc)) from None
     finally:
         loader.dispose()
@@ -249,6 +259,10 @@ class _UnsafeCharacter(Exception):
     pass
 
 
+class _UnsafeTag(Exception):
+    pass
+
+
 def _mark(node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -279,6 +293,7 @@ def _build(loader, node, at: tuple, doc: Document):
     import yaml
 
     doc.value_marks[at] = _mark(node)
+    _refuse_tag(node, at, doc)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result = {}
@@ -305,6 +320,20 @@ def _build(loader, node, at: tuple, doc: Document):
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError):  # e.g. 2026-02-30: keep the text; validation names it
         return node.value
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+def _refuse_tag(node, at: tuple, doc: Document) -> None:
+    """A value tagged `!!python/object...` (or any tag but YAML's plain ones) asks to build a program's object: refused
+    where it stands, named as written, instead of being read as the list or text under the tag."""
+    if node.tag in _PLAIN_TAGS:
+        return
+    line, col = _mark(node)
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+    raise _UnsafeTag(f"{doc.display}:{line}:{col}: {dotted(at) + ': ' if at else ''}the YAML tag {tag} is not "
+                           "allowed (it asks to build a program's object); delete the tag and write the value itself")
 
 
 def _refuse_unsafe(node, at: tuple, doc: Document) -> None:

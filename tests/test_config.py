@@ -106,6 +106,15 @@ BROKEN = [
     ("a list instead of settings", lambda t: "- a\n- b\n", "1:1", ["expected a mapping"]),
     ("crisis footer as list", lambda t: t.replace('crisis_footer: "If you are in crisis, call or text 988."', "crisis_footer: [988]"), "22:16", ["expected text"]),
     ("not utf-8", None, None, ["not UTF-8"]),
+    # user trial 3, I: a value is named as the file writes it (YAML 1.1 reads yes/on as true), a tag is refused
+    ("max_per_day yes", lambda t: t.replace("max_per_day: 1", "max_per_day: yes"), "14:14",
+     ["max_per_day: expected a whole number of at least 1, found 'yes'"]),
+    ("min_gap on", lambda t: t.replace("min_gap: 3h", "min_gap: on"), "13:10", ["found 'on'"]),
+    ("budget yes", lambda t: t.replace("monthly_usd: 10", "monthly_usd: yes"), "21:23", ["found 'yes'"]),
+    ("hashtag yes", lambda t: t.replace('"#CouplesCounseling"', "yes"), "20:12", ["'yes' is not a hashtag"]),
+    ("python object tag", lambda t: t.replace("max_per_day: 1", "max_per_day: !!python/object/apply:os.system [ls]"),
+     "14:14", ["max_per_day: the YAML tag !!python/object/apply:os.system is not allowed",
+               "delete the tag and write the value itself"]),
 ]
 
 

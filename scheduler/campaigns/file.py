@@ -28,7 +28,6 @@ from scheduler.yamlio import (
     did_you_mean,
     display_path,
     hashtag_list,
-    kind_of,
     load_document,
     reject_unknown_keys,
 )
@@ -275,14 +274,14 @@ def parse_campaign(doc: Document, *, slug: str, root: Path) -> Campaign:
     if data is None:
         raise doc.error((), "the file is empty; run `juno-scheduler split ARTICLE` to make it")
     if not isinstance(data, dict):
-        raise doc.error((), f"expected a mapping with article: and tips:, found {kind_of(data)}")
+        raise doc.error((), f"expected a mapping with article: and tips:, found {doc.found((), data)}")
     reject_unknown_keys(doc, (), data, ("article", "hashtags", "tips"))
     for required in ("article", "tips"):
         if required not in data:
             raise doc.error((), f"'{required}' is missing; add it (see docs/configuration.md, 'Campaign files')")
     article = data["article"]
     if not isinstance(article, dict):
-        raise doc.error(("article",), f"expected a mapping with title:, url: and source:, found {kind_of(article)}")
+        raise doc.error(("article",), f"expected a mapping with title:, url: and source:, found {doc.found(('article',), article)}")
     reject_unknown_keys(doc, ("article",), article, _ARTICLE_KEYS)
     title = _required_text(doc, ("article", "title"), article.get("title"))
     url = _text(doc, ("article", "url"), article.get("url"))
@@ -299,7 +298,7 @@ def parse_campaign(doc: Document, *, slug: str, root: Path) -> Campaign:
     if tips_data is None:
         tips_data = []
     if not isinstance(tips_data, list):
-        raise doc.error(("tips",), f"expected a list of tips, found {kind_of(tips_data)}")
+        raise doc.error(("tips",), f"expected a list of tips, found {doc.found(('tips',), tips_data)}")
     tips = []
     seen: dict[str, int] = {}
     for index, item in enumerate(tips_data):
@@ -343,7 +342,7 @@ def url_problem(url: str) -> str | None:
 
 def _tip(doc: Document, at: tuple, item: Any) -> Tip:
     if not isinstance(item, dict):
-        raise doc.error(at, f"expected a tip (id:, headline:, text:, status: ...), found {kind_of(item)}")
+        raise doc.error(at, f"expected a tip (id:, headline:, text:, status: ...), found {doc.found(at, item)}")
     reject_unknown_keys(doc, at, item, _TIP_KEYS)
     tip_id = item.get("id")
     if not isinstance(tip_id, str) or not _ID.match(tip_id):
@@ -375,7 +374,7 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
 def _ready(doc: Document, at: tuple, value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise doc.error(at, f"expected true or false, found {kind_of(value)}")
+    raise doc.error(at, f"expected true or false, found {doc.found(at, value)}")
 
 
 def _notes(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
@@ -385,7 +384,7 @@ def _notes(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
                                               for v in value):
-        raise doc.error(at, f"expected a list of short notes such as [headline shortened], found {kind_of(value)}")
+        raise doc.error(at, f"expected a list of short notes such as [headline shortened], found {doc.found(at, value)}")
     return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
 
 
@@ -393,7 +392,7 @@ def _review_words(doc: Document, at: tuple, value: Any) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise doc.error(at, f"expected a mapping such as {{sensitive: [grief]}}, found {kind_of(value)}")
+        raise doc.error(at, f"expected a mapping such as {{sensitive: [grief]}}, found {doc.found(at, value)}")
     words = {}
     for flag, found in value.items():
         if flag not in REVIEW_FLAGS:
@@ -402,7 +401,7 @@ def _review_words(doc: Document, at: tuple, value: Any) -> dict:
         if isinstance(found, str):
             found = [found]
         if not isinstance(found, list):
-            raise doc.error(at + (flag,), f"expected a list of words, found {kind_of(found)}")
+            raise doc.error(at + (flag,), f"expected a list of words, found {doc.found(at + (flag,), found)}")
         words[flag] = tuple(str(w) for w in found)
     return words
 
@@ -412,7 +411,7 @@ def _texts(doc: Document, at: tuple, value: Any) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
     if not isinstance(value, dict):
-        raise doc.error(at, f"expected a mapping of network to text, e.g. {{mastodon: \"...\"}}, found {kind_of(value)}")
+        raise doc.error(at, f"expected a mapping of network to text, e.g. {{mastodon: \"...\"}}, found {doc.found(at, value)}")
     known = networks.keys()
     reject_unknown_keys(doc, at, value, known)
     return tuple((network, _required_text(doc, at + (network,), value[network]))
@@ -423,7 +422,7 @@ def _source(doc: Document, at: tuple, value: Any) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise doc.error(at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {kind_of(value)}")
+        raise doc.error(at, f"expected a mapping such as {{paragraph: 7, sentence: 1}}, found {doc.found(at, value)}")
     reject_unknown_keys(doc, at, value, _SOURCE_KEYS)
     source: dict[str, int | str] = {}
     for key in ("paragraph", "sentence"):
@@ -431,7 +430,7 @@ def _source(doc: Document, at: tuple, value: Any) -> dict:
         if number is None:
             raise doc.error(at, f"'{key}' is missing; write e.g. {{paragraph: 7, sentence: 1}}")
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            raise doc.error(at + (key,), f"expected a whole number of at least 1, found {number!r}")
+            raise doc.error(at + (key,), f"expected a whole number of at least 1, found {doc.found(at + (key,), number)}")
         source[key] = number
     if "digest" in value:
         digest = doc.raw.get(at + ("digest",), value["digest"])
@@ -447,7 +446,7 @@ def _review(doc: Document, at: tuple, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise doc.error(at, f"expected a list such as [sensitive], found {kind_of(value)}")
+        raise doc.error(at, f"expected a list such as [sensitive], found {doc.found(at, value)}")
     flags = []
     for index, flag in enumerate(value):
         if flag not in REVIEW_FLAGS:
@@ -492,7 +491,7 @@ def _text(doc: Document, at: tuple, value: Any, *, required: bool = False) -> st
                          f"'{at[-1]}' is missing or empty; write it")
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise doc.error(at, f"expected text, found {kind_of(value)}")
+        raise doc.error(at, f"expected text, found {doc.found(at, value)}")
     return " ".join(str(value).split()) if at[-1] in ("headline", "section", "title") else str(value).strip()
 
 

@@ -277,5 +277,5 @@ def _logo(doc: Document, value: Any, assets: Path) -> Path:
 
 def _fraction(doc: Document, at: tuple, value: Any, low: float, high: float, example: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise doc.error(at, f"expected a number from {low} to {high}, found {value!r}; {example}")
+        raise doc.error(at, f"expected a number from {low} to {high}, found {doc.found(at, value)}; {example}")
     return float(value)

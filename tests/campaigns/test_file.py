@@ -86,6 +86,11 @@ def test_a_valid_campaign_loads_into_frozen_tips(tmp_path):
     ("    status: approved", "\tstatus: approved", r"a\.yaml:9:1: a tab in the indentation"),
     ("tips:\n", "hashtags: [\"#Two words\"]\ntips:\n", r"a\.yaml:5:12: hashtags\[0\]: '#Two words' is not a hashtag"),
     ("tips:\n", "hashtags: \"#Counseling\"\ntips:\n", r"hashtags: expected a list"),
+    # user trial 3, I: named as the file writes it, not as YAML 1.1 reads it (True); a tag refused, not read as a list
+    ("    source: {paragraph: 17, sentence: 1}", "    source: {paragraph: yes, sentence: 1}",
+     r"tips\[0\]\.source\.paragraph: expected a whole number of at least 1, found 'yes'"),
+    ("    section: Avoiding Common Pitfalls", "    section: !!python/object/apply:os.system [ls]",
+     r"tips\[0\]\.section: the YAML tag !!python/object/apply:os\.system is not allowed"),
 ])
 def test_every_mistake_is_one_located_line(tmp_path, old, new, message):
     assert old in VALID

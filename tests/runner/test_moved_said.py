@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from conftest import run_cli_in_process as run_cli  # noqa: E402
-from test_whose_database import CAMPAIGN, TIMETABLE, _project  # noqa: E402
+from conftest import run_cli_in_process as run_cli
+from test_whose_database import CAMPAIGN, TIMETABLE, _project
 
 ACCOUNT = "account: {handle: junocounseling, publisher: outbox}\n"
 TWO_SLOTS = TIMETABLE.replace('times: ["09:00"]', 'times: ["09:00", "10:00"]').replace("max_per_day: 1",
@@ -47,7 +47,7 @@ def test_a_late_post_moved_to_keep_min_gap_says_so(tmp_path):
     assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
     run = json.loads(run_cli("run-due", "--now", "2026-12-07T10:30", "--json", cwd=root).out)
     assert len(run["posted"]) == 1 and len(run["missed"]) == 1, run
-    status, history, _ = _said(root, "2026-12-07T10:35")
+    status, _, _ = _said(root, "2026-12-07T10:35")
     assert ("moved from Mon 2026-12-07 10:00 to Tue 2026-12-08 10:00: it was 30 min late, and going out then would have "
             "come within min_gap (1 h) of a post already out; it goes out then by itself") in status, status
 
