@@ -18,6 +18,7 @@ from scheduler.errors import ConfigError, codepoint, located, unsafe_character
 from scheduler.fileio import read_input
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
+SHOWN_AT_MOST = 40  # characters of a value a message quotes as written; a longer one is named by its kind
 
 
 @dataclass
@@ -51,9 +52,10 @@ class Document:
     def found(self, at: Path_, value: Any) -> str:
         """What the file says at `at`, for a message's "found ...": a value as written (`yes`, not True), a list or
         a mapping by its kind."""
-        if isinstance(value, (dict, list)):
-            return kind_of(value)
-        if value is None and not self.raw.get(tuple(at)):
+        written = self.raw.get(tuple(at))
+        if isinstance(value, (dict, list)) or len(str(written if written is not None else value)) > SHOWN_AT_MOST:
+            return kind_of(value)  # a whole file of text (a password file named as a campaign) is never repeated
+        if value is None and not written:
             return "nothing"
         return self.shown(at, value)
 
