@@ -276,7 +276,7 @@ def said(post: Post, zone) -> str | None:
     (status, history); None for a post out or waiting on its slot."""
     retry = f"`juno-scheduler retry {post.id}`"
     if post.status == MISSED:
-        return post.moved or (f"moved to {local_time(post.due_at, zone)}: its slot was missed by more than the catch-up "
+        return post.moved or (f"moved to {local_time(post.due_at, zone)}: it was later than its slot by more than the catch-up "
                               f"window; it goes out then by itself (`juno-scheduler skip {post.id}` keeps it out)")
     if post.status == FAILED:
         return f"{post.last_error}; tried again by itself at {local_time(post.eligible_at, zone)}"
