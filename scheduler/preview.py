@@ -71,13 +71,15 @@ def render_preview(view: Mapping[str, Any]) -> str:
     """One self-contained HTML page from plain data.
 
     view: {"handle", "accounts"? (who posts, said once), "timezone", "now" (ISO 8601), "days",
-           "posts": [{"id", "at", "status", "text", "weighted_length", "alt_text", "card",
+           "posts": [{"id", "network", "at", "status", "text", "weighted_length", "limit", "how", "alt_text", "card",
                       "campaign"?, "headline"?, "review"?: [...], "error"?, "note"?}],
-           "drafts": [{"id", "campaign"?, "headline"?, "text", "weighted_length", "alt_text",
-                       "card", "review"?: [...]}],
+           "drafts": [{"id", "network", "campaign"?, "headline"?, "text", "weighted_length", "limit", "how",
+                       "alt_text", "card", "review"?: [...]}],
            "published": [{"id", "at", "url", "text"}],
            "blackout"?: ["YYYY-MM-DD", ...], "notices"?: ["what a person should fix", ...]}
-    A card is an image address (a data: URI) or None. The output depends only on `view`.
+    A card is an image address (a data: URI) or None. `weighted_length`, `limit` and `how` are the post's length
+    as its own network counts it (scheduler.networks: the page knows no network's rule). The output depends only
+    on `view`.
     """
     zone = ZoneInfo(view["timezone"])
     now = _local(view["now"], zone)
@@ -111,9 +113,8 @@ def _template():
 
 
 def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") -> dict:
-    network = networks.get(post.get("network") or networks.first())
-    length = int(post.get("weighted_length") or 0)
-    limit = int(post.get("limit") or network.length("").limit)
+    network = networks.get(post["network"])
+    length, limit = int(post.get("weighted_length") or 0), int(post["limit"])
     flags = post_flags(post.get("review") or (), length, limit, bool(post.get("card")))
     status = post.get("status") or "draft"
     at = _local(post["at"], zone) if post.get("at") else None
@@ -126,6 +127,7 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "length": length,
         "length_percent": min(100, round(100 * length / limit)),
         "limit": limit,
+        "how": post["how"],
         "network": network.key,
         "network_name": network.name,
         "network_badge": not network.keeps_tip_id,  # posts on the first network (X) carry no badge
@@ -273,8 +275,9 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
     for row in plan_posts(settings, store, now, days, as_sent(settings)):
         campaign, tip = tips.get(_tip_key(row["id"]), (None, None))
         posts.append({
-            "id": row["id"], "at": row["at"], "status": row["status"], "text": row["text"],
-            "weighted_length": row["weighted_length"], "alt_text": row.get("alt_text") or "",
+            "id": row["id"], "network": row["network"], "at": row["at"], "status": row["status"],
+            "text": row["text"], "weighted_length": row["weighted_length"], "limit": row["limit"], "how": row["how"],
+            "alt_text": row.get("alt_text") or "",
             "card": cards.uri(row.get("card")),
             "campaign": campaign.slug if campaign else _tip_key(row["id"]).split("/")[0],
             "headline": tip.headline if tip else "",
@@ -336,6 +339,7 @@ def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
         "text": post["text"],
         "weighted_length": post["length"],
         "limit": post["limit"],
+        "how": post["how"],
         "network": post["network"],
         "alt_text": post["alt_text"],
         "card": cards.uri(post["card"]),

@@ -348,8 +348,9 @@ class PlannedPost(Result):
     card: str | None
     alt_text: str | None
     weighted_length: int            # as the post's network counts it
-    network: str = field(default_factory=networks.first)
-    limit: int = 280                # that network's limit
+    network: str
+    limit: int                      # that network's limit
+    how: str                        # what it counts: "characters as X counts them"
     note: str = ""                  # why run-due would not send it as it is ("": it would)
     held: str = ""                  # the same in a short word, for the table: "waits: file", "held: edited"
 

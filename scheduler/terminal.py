@@ -115,7 +115,7 @@ def show_plan(rows: list[dict], days: int) -> None:
         card = "" if row["card"] else " (no card)"
         table.add_row(_short_when(row["at"]), *([row["network"]] if several else []),
                       _cell(f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}"), state,
-                      f"{row['weighted_length']}/{row.get('limit', 280)}")
+                      f"{row['weighted_length']}/{row['limit']}")
     console.print(table)
     notes: dict[str, list[str]] = {}  # what run-due would hold back, and why (the words shown are those it would send)
     for row in rows:

@@ -24,7 +24,8 @@ def card_uri(color=(44, 106, 102)) -> str:
 
 
 def post(tip_id, at, **extra):
-    row = {"id": f"seed/{tip_id}", "at": at, "status": "queued",
+    row = {"id": f"seed/{tip_id}", "network": "x", "limit": 280, "how": "characters as X counts them",
+           "at": at, "status": "queued",
            "text": "Patience matters.\n\nhttps://junocounseling.com/a?utm_source=x #CouplesCounseling",
            "card": card_uri(), "alt_text": "“Patience matters.” (quote card, @junocounseling)",
            "weighted_length": 60, "campaign": "seed", "headline": "Patience matters.", "review": []}
@@ -154,7 +155,8 @@ def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
 
 
 def test_drafts_waiting_for_approval_and_published_posts_with_links():
-    drafts = [{"id": "seed/maybe", "campaign": "seed", "headline": "Curiosity works better.",
+    drafts = [{"id": "seed/maybe", "network": "x", "limit": 280, "how": "characters as X counts them",
+               "campaign": "seed", "headline": "Curiosity works better.",
                "text": "Curiosity often works better than persuasion.", "weighted_length": 46,
                "alt_text": "alt", "card": card_uri(), "review": ["privacy"]}]
     published = [{"id": "seed/old", "at": "2026-11-20T13:30:00Z", "url": "https://x.com/junocounseling/status/1",

@@ -88,7 +88,8 @@ def test_hostile_article_text_shows_as_text_and_runs_nothing(browser, tmp_path, 
     from scheduler.preview import render_preview
     from tests.test_preview import card_uri
 
-    row = {"id": "seed/evil", "at": "2026-12-02T13:30:00Z", "status": "queued", "text": HOSTILE,
+    row = {"id": "seed/evil", "network": "x", "limit": 280, "how": "characters as X counts them",
+           "at": "2026-12-02T13:30:00Z", "status": "queued", "text": HOSTILE,
            "card": card_uri(), "alt_text": HOSTILE, "weighted_length": 140, "campaign": "seed",
            "headline": HOSTILE, "review": ["privacy"]}
     view = {"handle": "junocounseling", "timezone": "America/New_York", "now": "2026-11-30T08:00:00-05:00",

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from scheduler.campaigns.timetable import Timetable, TipsOut, Wait
+from scheduler.networks.base import TextLength
 from scheduler.posttext import length_on
 from scheduler.store import POSTED, Post, Store
 from scheduler.store.records import WAITING
@@ -16,8 +17,9 @@ AsSent = Callable[[Post], tuple[Post, str, str]]
 
 def plan_posts(settings, store: Store, now: datetime, days: int = 28, as_sent: AsSent | None = None) -> list[dict]:
     """Posts still to go out before now + days, in the order they will go:
-    [{"id", "network", "at", "status", "text", "card", "alt_text", "weighted_length", "limit", "note", "held"}], times
-    local with offset; `weighted_length` is the length as that network counts it, `limit` that network's limit.
+    [{"id", "network", "at", "status", "text", "card", "alt_text", "weighted_length", "limit", "how", "note", "held"}],
+    times local with offset; `weighted_length` is the length as that network counts it, `limit` that network's limit,
+    `how` what it counts ("characters as X counts them").
 
     `as_sent(post)`: the post as run-due would send it now and why it would not ("" when it would), the
     runner's own check (scheduler.runner.wanted.as_sent): its words composed again from the files as they are
@@ -30,7 +32,7 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28, as_sent: A
     zone = settings.schedule.zone
     until = now + timedelta(days=days)
     rows = []
-    limits: dict[str, int] = {}
+    limits: dict[str, TextLength] = {}
     out = tips_out(store, Timetable(settings.schedule), now)
     for post in sorted(store.posts(WAITING, until=until), key=lambda post: (post.eligible_at, post.id)):
         note = held = ""
@@ -45,7 +47,7 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28, as_sent: A
         if not held or wait is not None:
             out.note((post.tip_key, post.round), post.id, post.due_at, at)
         if post.network not in limits:
-            limits[post.network] = length_on(post.network, "", settings.state_dir).limit
+            limits[post.network] = length_on(post.network, "", settings.state_dir)
         rows.append({
             "id": post.id,
             "network": post.network,
@@ -55,7 +57,8 @@ def plan_posts(settings, store: Store, now: datetime, days: int = 28, as_sent: A
             "card": stored_card(settings, post.card),
             "alt_text": post.alt_text,
             "weighted_length": post.weighted_length,
-            "limit": limits[post.network],
+            "limit": limits[post.network].limit,
+            "how": limits[post.network].how,
             "note": note,
             "held": held,
         })
