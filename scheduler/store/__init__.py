@@ -163,9 +163,9 @@ def _remedy(exc: BaseException, scheme: str, url: str = "") -> str:
     if scheme == "sqlite" and "unable to open" in text:
         return "the folder does not exist or cannot be written: create it, or fix JUNO_DATABASE_URL"
     if scheme == "sqlite":  # no server: the file, its folder and the disk it is on
-        return ("check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and the disk holding the "
+        return ("check JUNO_DATABASE_URL (when unset: .juno/juno.db in the project folder) and the disk holding the "
                 "file")
-    return "check JUNO_DATABASE_URL (unset, it is .juno/juno.db in the project folder) and that the server runs"
+    return "check JUNO_DATABASE_URL (when unset: .juno/juno.db in the project folder) and that the server runs"
 
 
 FULL_BELOW = 1 << 20  # bytes free on the disk of a SQLite file that gave an error: too few to write a transaction

@@ -625,7 +625,10 @@ def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]], holds
                 "own database (JUNO_DATABASE_URL), or, if no project posts for those accounts with it, release it "
                 "by running DELETE FROM juno_accounts in it (the next command binds it to this project's accounts; "
                 "docs/queue.md, 'The queue, and how posts go out')")
-    return (f"holds the posts of {names(recorded)}, not of {names(wanted)} (accounts in posts/schedule.yaml): "
+    others = recorded - wanted  # the accounts it holds beyond those named: said once, each (not all it holds)
+    also = "also " if recorded & wanted else ""
+    return (f"{also}holds the posts of {names(others)}, which posts/schedule.yaml does not name (it names "
+            f"{names(wanted)}): "
             "a database serves exactly one practice's accounts; give this project its own database "
             "(JUNO_DATABASE_URL), or, if it is the same practice, list all of those accounts again "
             "(to stop posting on one, keep it and run juno-scheduler pause NETWORK)")

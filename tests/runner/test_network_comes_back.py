@@ -9,6 +9,7 @@ project's SQLite file; every command runs through the CLI with --now.
 
 from __future__ import annotations
 
+import re
 import json
 import shutil
 from datetime import datetime, timedelta
@@ -172,4 +173,9 @@ def test_dropping_a_network_from_accounts_is_refused_with_the_way_to_pause_it(pr
         refused = run_cli_in_process(*command, cwd=project, env=fm.env())
         assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1, refused
         assert "keep it and run juno-scheduler pause NETWORK" in refused.err
+        # which account was dropped, and the one kept named once (trial 3, finding 6: "holds … @junocounseling on x,
+        # not of @junocounseling on x")
+        assert re.search(r"also holds the posts of \S+ on mastodon, which posts/schedule\.yaml does not name "
+                         r"\(it names \S+ on x\)", refused.err), refused.err
+        assert refused.err.count(" on x") == 1, refused.err
     assert not (project / ".juno" / "outbox").exists() and fm.statuses_of() == []

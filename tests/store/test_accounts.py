@@ -76,6 +76,7 @@ def test_a_second_project_pointed_at_the_same_database_is_refused_and_posts_noth
     for command in (["status"], ["plan"], ["history"], ["queue"], ["run-due", "--now", "2026-12-09T09:00"]):
         result = cli(*command, cwd=other, env=env)
         assert result.code == 2, (command, result)
-        assert "holds the posts of @junocounseling on x, not of @otherpractice on x" in result.err
+        assert ("holds the posts of @junocounseling on x, which posts/schedule.yaml does not name (it names "
+                "@otherpractice on x)") in result.err
         assert "Traceback" not in result.err and result.out == ""
     assert not (other / ".juno" / "outbox").exists()

@@ -226,6 +226,8 @@ def test_unreachable_postgresql_names_the_variable_and_hides_the_password():
     message = str(caught.value)
     assert "JUNO_DATABASE_URL" in message and "postgresql://juno:***@127.0.0.1:1/juno" in message
     assert "hunter22" not in message and "\n" not in message
+    # the variable is set here: what it is when unset reads as that, not as "(unset, it is …)" (trial 3, section 8)
+    assert "check JUNO_DATABASE_URL (when unset: .juno/juno.db in the project folder)" in message
 
 
 def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):

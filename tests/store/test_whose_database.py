@@ -81,7 +81,10 @@ def test_a_second_practice_sharing_one_account_is_refused_and_changes_nothing(tm
         lines = refused.err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: the database postgresql://postgres:***@"), refused
         assert "s3cret-pass" not in refused.err
-        assert "holds the posts of @shared.bsky.social on bluesky and @junocounseling on x" in lines[0]
+        # the account it holds beyond those the second project names, and those it names (not "holds … of A and B,
+        # not of A": trial 3, finding 6)
+        assert ("also holds the posts of @junocounseling on x, which posts/schedule.yaml does not name (it names "
+                "@shared.bsky.social on bluesky") in lines[0]
         assert refused.out == ""
     assert _outbox(second) == []
     after = run_cli("status", "--json", "--now", "2026-12-07T09:05", cwd=first, env=env)
