@@ -2,8 +2,9 @@
 network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
 shown masked.
 
-Exit codes: 0 all good; 2 a configuration problem (brand, fonts, credentials missing, refused by the network or
-belonging to another handle, an approved tip too long for a network or pinned on a blackout date);
+Exit codes: 0 all good (a `warn` line: what queue warns of, an approved tip too long for some of the networks, which
+goes out on the others); 2 a configuration problem (brand, fonts, credentials missing, refused by the network or
+belonging to another handle, an approved tip too long for every network or pinned on a blackout date);
 1 a network gave no usable answer (unreachable, no answer, 5xx): try again later.
 """
 
@@ -97,11 +98,18 @@ def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, ti
                ) -> None:
     schedule = settings.schedule
     composed = compose_tip(schedule, campaign, tip, state_dir=settings.state_dir)
+    # as queue decides: too long for every account's network, it refuses (FAIL, exit 2); for some, it queues the tip
+    # on the others with a warning (warn, exit 0)
+    fitting = [a.network for a in schedule.all_accounts if composed.lengths[a.network].fits]
     for name, length in composed.lengths.items():
         if name in on and not length.fits:
-            report.add("tip", False, f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} would be "
-                                     f"{composed.over_limit(name)} on {name}; {shorten_for(name, dict(tip.texts))}",
-                       CONFIG_PROBLEM)
+            said = (f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} would be "
+                    f"{composed.over_limit(name)} on {name}")
+            if fitting:
+                report.add_warning("tip", f"{said}; queue puts it on {', '.join(fitting)} only: "
+                                          f"{shorten_for(name, dict(tip.texts))}")
+            else:
+                report.add("tip", False, f"{said}; {shorten_for(name, dict(tip.texts))}", CONFIG_PROBLEM)
     if schedule.recycle_after is not None:
         _check_recycled(report, settings, campaign, tip, composed, on)
     if tip.at is None or timetable.pinned_time(tip.at) <= now:

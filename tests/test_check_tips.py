@@ -21,6 +21,24 @@ def test_an_approved_tip_too_long_for_its_network_is_one_line_naming_file_tip_an
     assert "over 280 on x" in line and "shorten it or give it texts: {x: ...}" in line, line
 
 
+def test_a_tip_too_long_for_x_only_is_a_warning_as_queue_says_it_not_a_failure(cli, project):
+    """queue puts it on the other networks with a warning (exit 0): check agrees, a `warn` line and exit 0, also for
+    `check x` (trial 3, finding 5: FAIL and exit 2, though posting went on as the manager meant)."""
+    schedule = project / "posts" / "schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace(
+        "account:\n  handle: junocounseling        # without the @\n  publisher: outbox ",
+        "accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
+        "  - {network: bluesky, handle: junocounseling.bsky.social, publisher: outbox}\n  #"), encoding="utf-8")
+    approve_bundled_tip(project, text=f'"{"Reluctance is not refusal. " * 10}"')  # over X's 280, within Bluesky's 300
+    for args in ((), ("x",)):
+        result = cli("check", *args, *NOW, cwd=project)
+        assert result.code == 0 and not failing(result), result
+        [line] = [line for line in result.out.splitlines() if line.startswith("warn")] or [result.out]
+        assert f"tip '{BUNDLED_TIP}' would be" in line and "over 280 on x; queue puts it on bluesky only" in line, line
+    queued = cli("queue", *NOW, cwd=project)
+    assert queued.code == 0 and "queued on bluesky only" in queued.out + queued.err, queued
+
+
 def test_an_approved_tip_pinned_on_a_blackout_day_is_one_line_and_exit_2(cli, project):
     approve_bundled_tip(project, at="2026-12-25T09:00")
     result = cli("check", *NOW, cwd=project)

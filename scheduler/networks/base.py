@@ -216,6 +216,7 @@ class Check:
     detail: str
     exit_code: int = OK
     note: bool = False  # all right, but a person should know (a pinned time the clocks skip)
+    warn: bool = False  # it goes on, but not all of it: what queue warns of (a tip left off one network)
 
 
 @dataclass
@@ -233,14 +234,18 @@ class CheckReport:
     def add_note(self, name: str, detail: str) -> None:
         self.checks.append(Check(name, True, detail, note=True))
 
+    def add_warning(self, name: str, detail: str) -> None:
+        """What `queue` warns of and goes on with (exit 0): check says it alike, as a `warn` line."""
+        self.checks.append(Check(name, True, detail, warn=True))
+
     def as_dict(self) -> dict:
         return {"ok": self.exit_code == OK,
-                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail, **({"note": True} if c.note else {})}
-                           for c in self.checks]}
+                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail, **({"note": True} if c.note else {}),
+                            **({"warn": True} if c.warn else {})} for c in self.checks]}
 
     def lines(self) -> list[str]:
         width = max((len(c.name) for c in self.checks), default=0)
-        return [f"{'note' if c.note else 'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}"
+        return [f"{'note' if c.note else 'warn' if c.warn else 'ok  ' if c.ok else 'FAIL'}  {c.name:<{width}}  {c.detail}"
                 for c in self.checks]
 
 
