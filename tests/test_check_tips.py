@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from queue_helpers import BUNDLED, BUNDLED_TIP, NOW, approve_bundled_tip
 
@@ -37,6 +38,18 @@ def test_a_tip_too_long_for_x_only_is_a_warning_as_queue_says_it_not_a_failure(c
         assert f"tip '{BUNDLED_TIP}' would be" in line and "over 280 on x; queue puts it on bluesky only" in line, line
     queued = cli("queue", *NOW, cwd=project)
     assert queued.code == 0 and "queued on bluesky only" in queued.out + queued.err, queued
+
+
+def test_alt_text_longer_than_a_network_takes_is_refused_with_its_place_by_check_and_queue(cli, project):
+    """X refuses alt text over 1,000 characters, for good, after the card is uploaded (trial 3, finding 3: check,
+    queue and run-due --dry-run said nothing)."""
+    approve_bundled_tip(project, alt_text=f'"{"A long description. " * 60}"')
+    for command in ("check", "queue"):
+        result = cli(command, *NOW, cwd=project)
+        assert result.code == 2, result
+        said = result.out + result.err
+        assert re.search(rf"posts/{BUNDLED}\.yaml:\d+:\d+: tips\[\d+\]\.alt_text: the alt text has 1,199 characters; "
+                         r"X takes at most 1,000: shorten it", said), said
 
 
 def test_an_approved_tip_pinned_on_a_blackout_day_is_one_line_and_exit_2(cli, project):

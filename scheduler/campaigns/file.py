@@ -355,6 +355,8 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                                               f"{MAX_HEADLINE}, shorten it")
     text = _required_text(doc, at + ("text",), item.get("text"))
     alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
+    if (problem := networks.alt_text_problem(alt_text)) is not None:
+        raise doc.error(at + ("alt_text",), problem)
     status = item.get("status", "draft")
     if status not in STATUSES:
         raise doc.error(at + ("status",), f"unknown status {doc.shown(at + ('status',), status)}{did_you_mean(str(status), STATUSES)}; "

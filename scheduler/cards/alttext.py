@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-MAX_ALT_TEXT = 1000  # X's limit for media alt text
+from scheduler import networks
 
 
 def card_alt_text(headline: str, handle: str | None, kicker: str | None = None) -> str:
@@ -19,4 +19,5 @@ def card_alt_text(headline: str, handle: str | None, kicker: str | None = None) 
     if kicker:
         quote = f"{kicker.strip()}: {quote}"
     text = f"{quote} (quote card, @{handle})" if handle else f"{quote} (quote card)"
-    return text if len(text) <= MAX_ALT_TEXT else text[: MAX_ALT_TEXT - 1].rstrip() + "…"
+    limit = networks.alt_text_limit()  # the fewest characters of alt text a network takes (X's 1,000)
+    return text if limit is None or len(text) <= limit[0] else text[: limit[0] - 1].rstrip() + "…"

@@ -461,6 +461,8 @@ def _field_value(key: str, value) -> str | None:
         raise Refused(f"{len(text)} characters is far too long; a post holds 280", key)
     if text is None and key != "alt_text":
         raise Refused(f"the {key.replace('_', ' ')} is empty; write it", key)
+    if key == "alt_text" and (problem := networks.alt_text_problem(text)) is not None:
+        raise Refused(problem, key)
     _refuse_unsafe(key, text)
     return text
 

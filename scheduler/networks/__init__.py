@@ -90,6 +90,22 @@ def shown(network: str, handle: str) -> str:
     return known.shown(handle) if known is not None else f"{handle} on {network}"
 
 
+def alt_text_limit() -> tuple[int, str] | None:
+    """The most characters of alt text every network takes, and the network that takes the fewest ((1000, "X")): a
+    card's alt text goes to whichever network a practice posts to, now or once it adds one. None: no limit known."""
+    known = [(n.alt_text_most, n.name) for n in _REGISTRY.values() if n.alt_text_most is not None]
+    return min(known) if known else None
+
+
+def alt_text_problem(alt_text: str | None) -> str | None:
+    """What is wrong with a person's alt text for a card (too long for a network), or None."""
+    limit = alt_text_limit()
+    if not alt_text or limit is None or len(alt_text) <= limit[0]:
+        return None
+    return (f"the alt text has {len(alt_text):,} characters; {limit[1]} takes at most {limit[0]:,}: shorten it "
+            "(the post would fail there after its card was uploaded)")
+
+
 def card_sizes(accounts) -> tuple[str, ...]:
     """The card sizes `accounts`' networks show best, each once, in the accounts' order."""
     return tuple(dict.fromkeys(get(a.network).card_size for a in accounts))

@@ -309,6 +309,7 @@ class Network:
     keeps_tip_id: bool = False         # its post keeps the tip's own id (X: queues from before `accounts:`)
     rehearsal: bool = False            # a stand-in any account may post to instead of its network (the outbox)
     prices: Mapping[str, float] = {}   # budget.prices it reads (defaults; posts/schedule.yaml may override)
+    alt_text_most: int | None = None   # the most characters of a card's alt text it takes (None: no limit known)
 
     def handle_problem(self, handle: str) -> str | None:
         """What is wrong with `handle` as a handle here, or None."""

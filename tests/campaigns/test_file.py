@@ -91,6 +91,9 @@ def test_a_valid_campaign_loads_into_frozen_tips(tmp_path):
      r"tips\[0\]\.source\.paragraph: expected a whole number of at least 1, found 'yes'"),
     ("    section: Avoiding Common Pitfalls", "    section: !!python/object/apply:os.system [ls]",
      r"tips\[0\]\.section: the YAML tag !!python/object/apply:os\.system is not allowed"),
+    # X fails such a post for good at posting time, its card uploaded (trial 3, finding 3): refused where it is typed
+    ("    review: []", f'    review: []\n    alt_text: "{"A" * 1001}"',
+     r"a\.yaml:13:15: tips\[0\]\.alt_text: the alt text has 1,001 characters; X takes at most 1,000: shorten it"),
 ])
 def test_every_mistake_is_one_located_line(tmp_path, old, new, message):
     assert old in VALID

@@ -70,6 +70,7 @@ def test_hostile_text_is_saved_as_written_and_shown_as_text(studio):
     ("headline", "x" * 5000, "a card holds at most 120"),
     ("text", "y" * 5001, "far too long"),
     ("alt_text", "z" * 5001, "far too long"),
+    ("alt_text", "z" * 1200, "the alt text has 1,200 characters; X takes at most 1,000: shorten it"),  # trial 3
     ("headline", "W" * 85, "does not fit"),  # within the limit, but one word too wide for the card
     ("text", "Talk\x1b[2J gently.", "the control character U+001B is not allowed"),
     ("headline", "Talk \u202egently.", "the control character U+202E is not allowed"),
@@ -82,6 +83,7 @@ def test_bad_input_says_why_beside_the_field_and_saves_nothing(studio, field, va
     assert answer.status_code == 422
     assert any(expected in e for e in errors(answer.text)), errors(answer.text)
     assert f'id="err-{TIP}-{field}"' in answer.text
+    assert value.strip() in answer.text, "the words typed stay on the page"
     assert studio.campaign_text() == before
     assert not (studio.root / ".juno" / "audit.jsonl").exists()
 

@@ -21,6 +21,7 @@ from scheduler.networks.base import (
 from scheduler.networks.mastodon.access import (
     BASE_NAME,
     DEFAULT_MAX_CHARACTERS,
+    DESCRIPTION_LIMIT,
     HOW_TO_GET_A_TOKEN,
     TOKEN_NAME,
     InstanceLimits,
@@ -36,6 +37,7 @@ from scheduler.networks.policy import checked
 class Mastodon(Network):
     key = NetworkKey("mastodon")
     name = "Mastodon"
+    alt_text_most = DESCRIPTION_LIMIT  # an instance's own, read by check, is said at posting
     example_handle = '"@junocounseling@mastodon.social"'
     env_names = (TOKEN_NAME, BASE_NAME)
     secret_names = (TOKEN_NAME,)

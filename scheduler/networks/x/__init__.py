@@ -29,6 +29,7 @@ from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
 from scheduler.networks.x.credentials import Credentials
 
 MAX_WEIGHTED_LENGTH = 280
+MAX_ALT_TEXT = 1000  # characters of a card's alt text (POST /2/media/metadata)
 SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 API_BASE_NAME = "JUNO_X_API_BASE"
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
@@ -111,6 +112,7 @@ def _weighted_length_without_emoji(text: str) -> int:
 class X(Network):
     key = NetworkKey("x")
     name = "X"
+    alt_text_most = MAX_ALT_TEXT
     example_handle = "junocounseling"
     env_names = SECRET_NAMES + (API_BASE_NAME,)
     secret_names = SECRET_NAMES

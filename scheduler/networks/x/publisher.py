@@ -32,6 +32,7 @@ from scheduler.networks.base import (
     read_image,
 )
 from scheduler.networks.logs import keep_out_of_logs
+from scheduler.networks.x import MAX_ALT_TEXT
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
 from scheduler.networks.x.credentials import Credentials
 from scheduler.networks.x.errors import classify, is_duplicate, raise_for_answer
@@ -45,7 +46,6 @@ from scheduler.networks.x.http import (
 logger = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_ALT_TEXT = 1000
 RECENT_POSTS = 100
 PAGES = 8  # X serves a user's last 3,200 posts; 800 is far more than a burst of due posts
 
