@@ -277,7 +277,8 @@ class _Routes:
                 return "Nothing to save: the address and hashtags are as they were."
             fields = " and ".join({"url": "the article's address", "hashtags": "the hashtags"}[f]
                                   for f in saved.entry["fields"])
-            return f"Saved {fields}; every post below carries them. Undo takes it back."
+            return (f"Saved {fields}; every post below carries {'them' if len(saved.entry['fields']) > 1 else 'it'}. "
+                    "Undo takes it back.")
 
         return await self.change(request, work, typed=typed, anchor="links")
 

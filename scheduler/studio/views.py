@@ -77,6 +77,8 @@ def review(ws, slug: str) -> dict:
             "marked": [flag["label"] for item in by_tip.get(tip.id, ())[:1] for flag in item.flags
                        if flag["key"] in tip.review],
             "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
+            # the card's real size (the first account's network's), so the page keeps its shape while it loads
+            "card_box": next(((item.card_width, item.card_height) for item in by_tip.get(tip.id, ())[:1]), None),
             "alt": ws.project.alt_text(campaign, tip), "length": length, "limit": limit,
             "included": ws.project.added_to_post(campaign, tip),
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,

@@ -144,6 +144,28 @@ def test_the_address_and_hashtags_set_in_the_studio_reach_every_post_and_undo_ex
     assert 'hashtags: ["#Grief", "#Loss"]' in studio.campaign_text() and f'url: "{URL}"' in studio.campaign_text()
 
 
+def test_saving_the_address_alone_says_every_post_carries_it(project):
+    on_three_networks(project, url=None)
+    studio = Studio(project).sign_in()
+    page = studio.get(f"/c/{SLUG}").text
+    was = {f"was_{key}": html.unescape(re.search(rf'name="was_{key}" value="([^"]*)"', page).group(1))
+           for key in ("url", "hashtags", "own_hashtags")}
+    answer = studio.post(f"/c/{SLUG}/links", {**was, "url": URL, "hashtags": "", "practice": "1"}, follow=True)
+    said = html.unescape(answer.text)
+    assert "Saved the article's address; every post below carries it." in said, "one address: 'it' (trial 3)"
+
+
+def test_the_card_on_the_page_says_its_real_size(studio):
+    """The <img> said 1200 x 675 while the card is 1600 x 900 (trial 3, section 8)."""
+    page = studio.get(f"/c/{SLUG}").text
+    tags = re.findall(r'<img class="card" [^>]*>', page)
+    assert tags
+    for tag in tags:
+        src, width, height = (re.search(rf'{name}="([^"]*)"', tag).group(1) for name in ("src", "width", "height"))
+        with Image.open(io.BytesIO(studio.get(html.unescape(src)).content)) as card:
+            assert card.size == (int(width), int(height)), tag
+
+
 def test_no_hashtags_and_back_to_the_practice_s(studio):
     before = studio.campaign_text()
     assert links(studio, URL, "").status_code == 303
