@@ -225,7 +225,7 @@ def recent(root: Path | str, limit: int = 20) -> list[dict]:
 _WHAT = {"edit": "edit", "approve": "approval", "acknowledge": "acknowledgement", "skip": "skip", "draft": "back to draft",
          "reorder": "reordering", "add": "new tip", "move": "move", "skip-post": "skip on the queue",
          "retry-post": "retry", "pause": "pause", "resume": "resume", "add-article": "new article",
-         "archive": "archiving", "update-article": "update of the article"}
+         "archive": "archiving", "update-article": "update of the article", "unflag": "removal of a flag"}
 
 
 def describe(entry: dict) -> str:

@@ -560,6 +560,11 @@ class Project:
         with self.changing(slug):
             return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch)
 
+    def drop_flag(self, slug: str, tip_id: str, flag: str, *, version: str | None, now: datetime) -> Saved:
+        """A review flag a person judged wrong, taken off the tip (as deleting it from `review:`); Undo puts it back."""
+        with self.changing(slug):
+            return self._edits().drop_flag(slug, tip_id, flag, version, now=now)
+
     def reorder_tip(self, slug: str, tip_id: str, offset: int, *, version: str, now: datetime) -> Saved:
         with self.changing(slug):
             return self._edits().reorder(slug, tip_id, offset, version, now=now)

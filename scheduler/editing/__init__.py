@@ -158,6 +158,25 @@ class Editor(Showing):
         self.queue_or_restore(file, before_text, saved, now)
         return saved
 
+    def drop_flag(self, slug: str, tip_id: str, flag: str, version: str | None, *, now: datetime) -> Saved:
+        """A flag a person judged wrong, taken off the tip: the same as deleting it from `review:` (its
+        acknowledgement and the words that raised it go with it), recorded so Undo puts it back. An approved tip
+        is queued again at once (a sensitive flag's crisis footer leaves its posts)."""
+        campaign, _ = self.campaign(slug)
+        tip = campaign.tip(tip_id)
+        if tip is None:
+            raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
+        if flag not in tip.review:
+            raise Refused(f"{tip_id} has no {flag} flag (any more); reload the page", "reviewed")
+        words = {key: value for key, value in tip.review_words.items() if key != flag}
+        fields = {"review": [f for f in tip.review if f != flag] or None,
+                  "reviewed": [f for f in tip.reviewed if f != flag] or None, "review_words": words or None}
+        file = self.campaign_file(slug)
+        saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, fields), version=version,
+                            what="unflag", now=now, extra={"flag": flag})
+        self._requeue_if_approved(saved, tip_id, now)
+        return saved
+
     def reorder(self, slug: str, tip_id: str, offset: int, version: str, *, now: datetime) -> Saved:
         file = self.campaign_file(slug)
         before_text, _ = file.read()

@@ -223,6 +223,12 @@ class _Routes:
 
         return await self.change(request, work)
 
+    async def drop_flag(self, request: Request):
+        data = await self.form(request)
+        slug, tip_id, flag = request.path_params["slug"], request.path_params["tip"], data.get("flag", "")
+        return await self.change(request, lambda: (self.ws.drop_flag(slug, tip_id, flag, data.get("version", "")),
+                                                   f"Took the {flag} flag off {tip_id}. Undo puts it back.")[1])
+
     async def reorder(self, request: Request):
         data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
@@ -435,6 +441,7 @@ def build_app(ws: Workspace, gate: Gate) -> Guard:
         Route("/c/{slug}/tips/{tip}/edit", r.edit, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/status", r.set_status, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/reorder", r.reorder, methods=["POST"]),
+        Route("/c/{slug}/tips/{tip}/flag", r.drop_flag, methods=["POST"]),
         Route("/c/{slug}/tips/{tip}/preview", r.preview),
         Route("/cards/{slug}/{tip}.png", r.card),
         Route("/calendar", r.calendar_page),

@@ -64,6 +64,9 @@ class Workspace:
         return self.project.set_tip_status(slug, tip_id, status, version=version, acknowledge=acknowledge,
                                            now=self.clock(), batch=batch)
 
+    def drop_flag(self, slug: str, tip_id: str, flag: str, version: str) -> Saved:
+        return self.project.drop_flag(slug, tip_id, flag, version=version, now=self.clock())
+
     def reorder(self, slug: str, tip_id: str, offset: int, version: str) -> Saved:
         return self.project.reorder_tip(slug, tip_id, offset, version=version, now=self.clock())
 
