@@ -9,8 +9,8 @@ project's SQLite file; every command runs through the CLI with --now.
 
 from __future__ import annotations
 
-import re
 import json
+import re
 import shutil
 from datetime import datetime, timedelta
 from itertools import pairwise
