@@ -281,7 +281,7 @@ def test_queue_and_plan_on_the_command_line(root, cli):
     assert shown.code == 0, shown
     rows = json.loads(shown.out)["posts"]
     assert [set(r) for r in rows] == [{"id", "at", "status", "text", "card", "alt_text", "weighted_length",
-                                   "network", "limit", "note", "held"}] * 2
+                                   "network", "limit", "how", "note", "held"}] * 2
     assert [(r["note"], r["held"]) for r in rows] == [("", "")] * 2  # both go out as queued
     assert rows[0]["at"] == "2026-12-02T09:00:00-05:00"
     assert rows[0]["weighted_length"] <= 280
