@@ -320,7 +320,22 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:walk\w*|wander\w*) (?:along |on )?the (?:railroad|railway|train) tracks at night\b",
         r"(?:should have been|should[’']ve been) me (?:in|on|instead)\b|it should have been me\b",
         r"only one (?:left|still alive|still breathing|who made it|who survived) (?:from|of|in) (?:my|our|the|his|her) (?:squad|unit|platoon|crew|family|class|team)\b",
-        r"(?:i[’']m|i am|he[’']s|she[’']s) the only one left (?:from|of) (?:my|our|his|her) (?:squad|unit|platoon|crew)\b")),
+        r"(?:i[’']m|i am|he[’']s|she[’']s) the only one left (?:from|of) (?:my|our|his|her) (?:squad|unit|platoon|crew)\b",
+        # round 17 (words9): a wish to vanish, told as such (everyone happier "if you vanished", "a wish to vanish for
+        # good", writing about disappearing or being a burden, walking into the river "and not come out"), lives ended
+        # told in the past, farewells said, how dark or how low it has got, the war that followed them home
+        r"(?:happier|better|easier|lighter|fine)(?: off)? if (?:i|you|he|she|they) (?:just )?(?:vanished|disappeared)\b",
+        r"(?:wish|wishes|wishing|want|wants|wanting) to (?:vanish|disappear) (?:for good|forever|for ever|permanently)\b",
+        r"(?:talks?|talking|talked|writes?|writing|wrote|posts?|posting) about (?:disappearing|vanishing|being a burden)\b",
+        (r"(?:walk|walks|walking|walked|swim|swims|swimming|wade|wading) (?:out )?into the (?:river|sea|ocean|lake|water|"
+         r"waves)\b(?=[^.!?]{0,20}?\b(?:not|never) (?:come|coming) (?:out|back)\b)"),
+        r"ended (?:their|his|her|my|your) (?:own )?lives?\b",
+        r"(?:saying|says|said) (?:their |his |her |your |my )?farewells\b",
+        r"how (?:dark|low|bad) (?:it|things)(?:[’']s| has| have|[’']ve) (?:got|gotten|become)\b",
+        r"(?:hide|hides|hiding|hid) how low (?:they|he|she|you|i)(?:[’']re|[’']s|[’']m| are| is| am| feel| feels)\b",
+        r"(?:the )?war (?:followed|follows|came home with|comes home with) (?:them|him|her|me|you|us)\b",
+        r"only way out is the permanent one\b|(?:the )?permanent (?:way out|solution)\b",
+        r"(?:scared|afraid|frightened|terrified) of what (?:you|i|he|she|they) (?:might|could|may|would) do to (?:yourself|myself|himself|herself|themselves)\b")),
     ("self-harm", (
         r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
         r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming)(?:\s+or\s+\w+)?\s+" + _SELF + r"\b",
@@ -357,7 +372,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"what (?:i|he|she|they) (?:do|does|did) with (?:the|a|my|his|her) (?:razor|blade|lighter|compass)\b",
         r"(?:in the (?:tub|bath|bathroom)|in bed|on the floor) with a (?:blade|razor)\b",
         (r"(?:blades?|razors?)\b[^.!?]{0,40}?\b(?:keep|keeps|kept|have been|has been|went|go|going) (?:disappearing|"
-         r"missing|going missing)\b"))),
+         r"missing|going missing)\b"),
+        # round 17 (words9): "sh'ing" as teens write it, one's own hands bitten
+        r"sh[’'-]ing\b",
+        r"bit(?:es|e|ing)? (?:her|his|their|my|your) own (?:hands?|arms?|wrists?|skin)\b")),
     ("death, dying and grief", (
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
         r"hospice\b", r"terminal(?:ly)?\b", r"end[- ]of[- ]life\b", r"end of life\b", r"stillb(?:orn|irth)\w*",
@@ -442,7 +460,20 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"born still\b", r"incompatible with life\b", r"ended a wanted pregnancy\b", r"loss of an? (?:infant|baby|child|newborn)\b",
         r"(?:he|she|they)[’']d still be here\b|(?:he|she|they) would still be here\b",
         r"no one (?:left )?to give them to\b",
-        r"stage (?:four|4|iv)\b(?! (?:of|in) (?:the|a|your|our|my)\b)")),
+        r"stage (?:four|4|iv)\b(?! (?:of|in) (?:the|a|your|our|my)\b)",
+        # round 17 (words9): dying told by its last days (breathing that changes, "the last sense to fade", a last
+        # breath missed, "slip away", the body "winding down" near the end, "nothing left to cure"), advance care
+        # planning, a late husband's things, a missus lost
+        (r"(?:his|her|their|my|your|mum[’']s|mom[’']s|dad[’']s) (?:last|final) (?:days|weeks|breaths?|moments|hours)\b"
+         r"(?! (?:at|of|in (?:the )?(?:office|job|school|post|role)|before (?:the|a|his|her) (?:move|holiday|trip|exam)))"),
+        r"(?:in )?the (?:last|final) days,? breathing\b", r"the last sense to (?:fade|go)\b", r"(?:missing|missed|miss) the last breath\b",
+        r"(?:slip|slips|slipped|slipping) away when (?:they|he|she)(?:[’']re| are| is)? alone\b",
+        r"body is (?:winding|shutting) down\b", r"nothing (?:left|more) to cure\b",
+        r"advance (?:care planning|care plan|directive|decision)s?\b",
+        r"(?:a|her|his|my|your|their) late (?:husband|wife|partner|father|mother|son|daughter|brother|sister)[’']s\b",
+        r"lost (?:his|her|their|my|your) (?:missus|missis|hubby|other half)\b",
+        (r"after the (?:[\w-]+ )?(?:service|ceremony|rites|wake|cremation|burial)\b[^.!?]{0,40}?\b(?:loneliness|lonely|"
+         r"emptiness)\b"))),
     ("a death in the family in everyday words: since she passed, since he's been gone, the year without him", (
         (r"(?:since|after|before|when|until|now that|the day|the night|the week|the year) (?:" + _KIN + r"|he|she|they)"
          r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
@@ -462,7 +493,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # family lost in the war
         r"since (?!(?:it|that|this|time|the|which|i|you|we)\b)[a-z]\w+ (?:passed|went)\b(?! (?:the|a|an|his|her|my|out|away to|to|off|home|back|on|by|through|up|down|into)\b)",
         r"(?:did not|didn[’']t|never) come home\b(?=[^.!?]{0,3}[.!]|$)",
-        r"lost (?:her|his|my|their|our) whole family in the\b")),
+        r"lost (?:her|his|my|their|our) whole family in the\b",
+        # round 17 (words9): "a child who has passed", unless it passed something (an exam, the test, the ball)
+        (r"(?:" + _KIN + r"|friend|person|someone|loved one|classmate|pupil|student|patient|relative|colleague) who "
+         r"(?:has|had|have) (?:recently |just |since )?passed\b(?! (?:the|a|an|their|his|her|its|my|your|all|every|exams?|"
+         r"tests?|through|by|over|out|it|them|on the|up|along|round|around)\b)"))),
     ("abuse and violence", (
         r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
         r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
@@ -683,7 +718,30 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:scammed|robbed), threatened\b|threatened,? (?:and )?(?:bullied|robbed)\b",
         r"(?:was|were|got|being) kicked and filmed\b",
         r"shamed (?:them|us|the family),? and (?:must|would|will) pay\b",
-        r"(?:being )?trafficked\b")),
+        r"(?:being )?trafficked\b",
+        # round 17 (words9): money taken by kind (wages, a salary, a pension, a student loan kept or taken over, blank
+        # cheques signed, an elder fleeced), control told by what is decided for her, exploitation, forced marriage
+        # and FGM, mistreatment, a child "being hurt", unexplained fractures, aids withheld, pushed out of one's own
+        # home, the deed taken, a violent husband, passwords demanded, what a coach did to you
+        (r"(?:taking|takes|took|keeping|keeps|kept|taken over|took over|has taken over|pocketing) (?:your|her|his|their|"
+         r"my) (?:part-time |whole |entire )?(?:wages|salary|pension|paycheck|paycheque|benefits|student loan)\b"),
+        r"control(?:s|ling|led)? (?:someone[’']s|your|her|his|their|my) money\b|financial control\b",
+        r"(?:sign|signs|signing|signed) blank (?:cheques|checks)\b",
+        r"(?:elder|older (?:person|people|man|woman|adult)|grandparent|grandmother|grandfather) (?:being|is being|was) (?:fleeced|conned|exploited|scammed)\b",
+        r"pressure to change (?:a|her|his|their) will\b",
+        r"decides? what (?:she|he|you|they) (?:posts?|wears?|eats?)\b[^.!?]{0,40}?\b(?:answers|phone|friends|control)",
+        r"answers (?:her|his|your) phone for (?:her|him|you)\b",
+        r"cutting (?:her|him|you|them) off from (?:people|friends|family|everyone)\b",
+        r"(?:that[’']s|that is|this is|it[’']s|is) exploitation\b|(?:being|been|is being|are being) exploited\b|exploiting (?:her|him|them|a child|children|an elder)\b",
+        r"county lines\b|sextortion\b|forced (?:into )?marriage\b|forced to marry\b|\bfgm\b|female genital\b",
+        r"mistreat(?:ment|ed|ing)?\b",
+        r"(?:child|kid|teen|they[’']re|they are|she[’']s|he[’']s|you[’']re|you are) being hurt\b(?! by (?:a |the |your )?(?:comments?|words|jokes?|remarks?))",
+        r"unexplained (?:fractures|bruises|bruising|injuries|burns|marks)\b",
+        r"withhold(?:ing|s)? (?:\w+ ){0,3}(?:hearing aids?|walker|wheelchair|medication|insulin)\b",
+        r"(?:pushed|forced|thrown|kicked) out of (?:their|his|her|my|your) own (?:house|home)\b|took the deed\b",
+        r"violent (?:husband|wife|boyfriend|girlfriend|ex|father|stepfather|drinker|home)\b",
+        r"demands? (?:your|her|his|their|my) passwords\b",
+        r"what (?:a|the|my|your|his|her|their) (?:coach|uncle|teacher|priest|stepfather|stepdad|neighbou?r|babysitter|tutor|cousin) did to (?:you|me|her|him|them)\b")),
     ("sexual assault and unwanted touch", (
         r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
         r"forced (?:into|to have) sex", r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)",
@@ -737,7 +795,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"texts? (?:them|her|him) late at night and buys\b",
         r"corners? (?:me|her|him) in (?:the|a) \w+(?: \w+)? and touches\b",
         r"secretly filming (?:\w+ ){0,3}in the (?:shower|bathroom|bath)\b",
-        r"(?:moved|transferred) the priest\b|instead of reporting what he did\b")),
+        r"(?:moved|transferred) the priest\b|instead of reporting what he did\b",
+        # round 17 (words9): grooming named as such, nudes and intimate pictures asked for or shared, an adult asking
+        # for pictures of a child's body, a grown-up's secret about touching
+        r"(?:that[’']s|that is|it[’']s|it is|is|are|be|been|being|get|gets|got) groomed\b|(?:that[’']s|that is|it[’']s|it is) grooming\b",
+        r"(?:send|sending|sent|share|sharing|shared) (?:nudes|intimate (?:images|pictures|photos|pics)|(?:pictures|photos|pics) of (?:your|their|her|his) body)\b")),
     ("crisis, danger and emergency", (
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
@@ -799,7 +861,15 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"bleed(?:s|ing)? out\b", r"held hostage\b",
         r"(?:residential treatment|inpatient care|detox)\b[^.!?]{0,80}?\b(?:lifesaving|life-saving|a rescue|betrayal|refuse)\b",
         r"before it kills (?:them|him|her|you)\b", r"(?:life|lives) at risk\b",
-        r"welfare check\b", r"on a feeding tube\b")),
+        r"welfare check\b", r"on a feeding tube\b",
+        # round 17 (words9): the helplines of the UK, Ireland and Australia by name, a home that doesn't feel safe,
+        # means put away (painkillers locked away or stockpiled), marks on the neck and the choking "challenge", hazing
+        r"childline\b|\bceop\b|\bnspcc\b|samaritans\b|women[’']s aid\b|men[’']s advice line\b|\bgalop\b|\bpieta\b|breathing space\b(?= (?:is|in|on|scotland))",
+        r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b",
+        r"home (?:doesn[’']t|does not|don[’']t|didn[’']t|does(?:n[’']t)? not) feel safe\b",
+        r"(?:stockpiled|hoarded) (?:painkillers|pills|tablets|medication|meds)\b",
+        r"(?:paracetamol|painkillers|tablets|meds|medication|pills)\b[^.!?]{0,30}?\blocked away\b",
+        r"marks (?:around|on) (?:the|his|her|their) neck\b|choking (?:challenge|game)\b|blackout challenge\b|\bhazing\b")),
     ("a critical incident or a traumatic event", (
         r"critical incidents?",
         (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"
@@ -1100,7 +1170,10 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"climb)\b(?: [\w’']+){0,3}? (?:nearly|almost|practically|basically) killed (?:me|us|him|her)\b"),
         (r"(?:will|would|gonna|going to|could) die if (?:i|he|she|we|they|you) (?:have|has|had) to (?:watch|sit through|"
          r"hear|listen to)\b"),
-        r"(?:cringe|cringey|cringy|embarrassing)\b[^.!?]{0,10}?\bi (?:want|wanted) to die\b")),
+        r"(?:cringe|cringey|cringy|embarrassing)\b[^.!?]{0,10}?\bi (?:want|wanted) to die\b",
+        # round 17 (words9): a room or an office "funeral-quiet", a dead battery, work one "can't go on like this" at
+        r"funeral[- ]quiet\b", r"dead (?:phone |laptop |car |torch )?batter(?:y|ies)\b",
+        r"can(?:[’']t|not| not) go on like this (?:at|with) (?:work|the job|this job|my job|your job|this workload|the workload)\b")),
     ("abuse, assault, overdose, hotline of things, not people", (
         (r"abus\w* (?:the |your |my |their )?(?:snooze button|snooze|weekend|lie-ins?|privilege|credit cards?|"
          r"caffeine|coffee|power button|system|hot sauce|exclamation points?|emojis?)"),
@@ -1194,7 +1267,11 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"punch(?:ed|es|ing)? the air\b",
         r"cut (?:yourself|myself|himself|herself|themselves|ourselves|them|him|her|me|us) some slack\b",
         (r"beats? (?:me|him|her|us|you|them|(?:my|your|his|her|their|our) \w+) (?:at|in) (?:chess|cards|scrabble|tennis|golf|monopoly|checkers|draughts|"
-         r"(?:video )?games?|\w+ball|races?|arm wrestling|crosswords?|sudoku|wordle)\b"))),
+         r"(?:video )?games?|\w+ball|races?|arm wrestling|crosswords?|sudoku|wordle)\b"),
+        # round 17 (words9): "kill yourself over" a task, "could kill for" a cup of tea
+        (r"(?:need to|have to|don[’']t|do not|no need to|won[’']t|stop trying to) kill (?:yourself|myself|themselves|himself|"
+         r"herself) (?:over|for|on) (?:a|an|the|this|that|every|one|your|my) (?:perfect |\w+ )?(?:slide|deck|report|essay|"
+         r"project|presentation|deadline|task|email|assignment|exam|grade|job|shift|spreadsheet|detail)s?\b"))),
     ("a thing, not a person, dead or dying", (
         (r"(?:printer|monitor|baby monitor|group chat|chat|party|deal|lawn|battery|remote|torch|flashlight|tablet|"
          r"kindle|wifi|wi-fi|router|speaker|headphones|earbuds|herbs|basil|tomatoes|sourdough starter|starter|"
