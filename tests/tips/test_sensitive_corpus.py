@@ -19,11 +19,11 @@ from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
 from scheduler.tips.topicmodel import MODEL_FILE, topic_words
 
-STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15, 16))
+STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15, 16, 17))
 
 
 def _still_files(kind: str) -> frozenset[str]:
-    """The phrasings of rounds 13 to 16 still missed or flagged, kept in files of their own (still-round13.tsv ...)."""
+    """The phrasings of rounds 13 to 17 still missed or flagged, kept in files of their own (still-round13.tsv ...)."""
     found: set[str] = set()
     for path in STILL:
         with open(path, encoding="utf-8") as handle:
@@ -73,14 +73,14 @@ STILL_FLAGGED = frozenset([
     # "someone", "home", "year") wherever they pull toward the topic in its training rows, and without them it lost
     # sensitive tips ("I won't be a problem for much longer", "After the service, people go home…"); a miss costs
     # more than a footer too many (docs/splitting.md, "What makes a tip sensitive", round 10); "After a busy week, spend
-    # one morning at home…" is no longer flagged since round 16's retraining
-    "Since the baby came home, take turns so someone always sleeps through.",
+    # one morning at home…" is no longer flagged since round 16's retraining, "Since the baby came home, take turns so
+    # someone always sleeps through." and "Since you work from home, …" since round 17's (the reader no longer weighs
+    # "since", "after" or "someone" alone)
     # round 13 (words5): the threshold is chosen out of batch (1.39) and no longer raised above every ordinary
     # phrasing learned from; this one alone held it at 2.71 and cost a quarter of a new author's phrasings caught
     "As a child, I was afraid of the dark; as a parent, I keep a night light on.",
     # round 11's four held-out home and evening tips the reader flagged ("Since you work from home, …") were no
-    # longer flagged after round 13's retraining; round 14's flags this one again ("Someone at home up early…" no longer)
-    "Since you work from home, leave the laptop in one room after six.",
+    # longer flagged after round 13's retraining; round 14's flagged one again, round 17's none
 ]) | _still_files("flagged")
 
 
