@@ -26,12 +26,14 @@ _ROUNDING = 1e-9  # the bound and the score add the same weights in other orders
 # round 17 the words of time and sequence and the indefinite pronouns. Alone they weighed as much as "pills" or "rape"
 # (the corpus's aftermath lines are told with them) and flagged ordinary tips: "Someone in your class keeps
 # borrowing…", "Hurt feelings after a sharp comment…" (docs/splitting.md, round 17).
-FUNCTION_WORDS = STOPWORDS | frozenset("""
-    after since before until till while during ago yet already ever never always often sometimes soon now later
-    today tonight tomorrow yesterday year years month months week weeks day days night nights morning mornings
-    evening evenings weekend weekends time times someone somebody anyone anybody everyone everybody something
-    anything everything nothing one ones because though although unless whether through every many much lot lots
-    way thing things again next""".split())
+FUNCTION_WORDS = STOPWORDS | frozenset([
+    "after", "since", "before", "until", "till", "while", "during", "ago", "yet", "already", "ever", "never",
+    "always", "often", "sometimes", "soon", "now", "later", "today", "tonight", "tomorrow", "yesterday", "year",
+    "years", "month", "months", "week", "weeks", "day", "days", "night", "nights", "morning", "mornings", "evening",
+    "evenings", "weekend", "weekends", "time", "times", "someone", "somebody", "anyone", "anybody", "everyone",
+    "everybody", "something", "anything", "everything", "nothing", "one", "ones", "because", "though", "although",
+    "unless", "whether", "through", "every", "many", "much", "lot", "lots", "way", "thing", "things", "again",
+    "next"])
 
 
 @dataclass(frozen=True)
