@@ -3,12 +3,16 @@
 Every change is a POST (CSRF-checked by security.Guard) answered by a redirect back to the page it
 came from (so reloading never repeats it); a refused change answers the same page with the reason
 beside the field, and a change that met a newer file answers the conflict page with both versions.
+A page answered to a POST names the address it stands for (never the POST's, which takes no GET): a refused
+change's words are kept at an address of their own (`?kept=`), so Undo, a reload or Back from it shows them again.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
+import secrets
+from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -43,6 +47,9 @@ STATIC = HERE / "static"
 OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
 FIELD_NAMES = {"texts": "the networks' own texts"}
 ALL_BEHIND = 1_000_000  # posts behind: all of a campaign's, for archiving
+KEPT = 100  # refused changes whose typed words the studio keeps, newest first (in memory, while it runs)
+GONE = Refused("The words of that refused change are no longer kept (the studio restarted, or over "
+               f"{KEPT} changes were refused since): nothing of them was saved; type them again.")
 
 
 class _Routes:
@@ -56,14 +63,38 @@ class _Routes:
         self.templates.filters["state_word"] = state_word  # one word for one state, as `status` says it
         self.templates.filters["counted"] = counted  # "1 post", "2 posts", as the terminal says them
         self.flash: list[tuple[str, str]] = []
+        self.kept: OrderedDict[str, dict] = OrderedDict()  # token -> a refused change's page, reason and words
 
-    def page(self, request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    def page(self, request: Request, name: str, status: int = 200, here: str | None = None,
+             **context) -> HTMLResponse:
+        """The page `name`; `here` is the address it stands for (answered to a POST: the page the form was on,
+        which the browser is told to show in its address bar, so Back, reload and Undo find a page)."""
         said, said_kind = self.flash.pop() if self.flash else (None, "done")
+        posted = request.method != "GET"
+        here = here or (_referer(request, _page_of(request.url.path)) if posted else _here(request))
         html = self.templates.get_template(name).render(
             csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said, said_kind=said_kind, path=request.url.path,
-            here=_here(request), handle=_handle(self.ws), next_undo=_next_undo(self.ws),
+            here=here, address=here if posted else None, handle=_handle(self.ws), next_undo=_next_undo(self.ws),
             posting=_posting(self.ws), **context)
         return HTMLResponse(html, status_code=status)
+
+    def keep(self, page: str, **context) -> str:
+        """The address of `page` showing a refused change again (`context`: problem, problem_tip, typed)."""
+        token = secrets.token_urlsafe(12)
+        self.kept[token] = {"page": page, **context}
+        while len(self.kept) > KEPT:
+            self.kept.popitem(last=False)
+        return f"{page}?kept={token}"
+
+    def kept_for(self, request: Request) -> dict:
+        """The refused change this address keeps (its problem, tip and words), {} for none, GONE if forgotten."""
+        token = request.query_params.get("kept")
+        if not token:
+            return {}
+        kept = self.kept.get(token)
+        if kept is None or kept["page"] != request.url.path:
+            return {"problem": GONE}
+        return {key: value for key, value in kept.items() if key != "page"}
 
     def back(self, url: str, message: str | None = None, kind: str = "done") -> RedirectResponse:
         """Back to `url` with one message: "done" (green, a status) or "refused" (red, an alert)."""
@@ -78,15 +109,14 @@ class _Routes:
     # --- pages ---------------------------------------------------------------------------------
 
     async def home(self, request: Request):
+        kept = {"problem": None, "typed": {}, **self.kept_for(request)}
         return self.page(request, "campaigns.html", campaigns=views.campaigns_overview(self.ws),
-                         archived=self.ws.project.archived(), problem=None, typed={},
-                         practice_hashtags=_practice_hashtags(self.ws))
+                         archived=self.ws.project.archived(), practice_hashtags=_practice_hashtags(self.ws), **kept)
 
-    async def campaign_page(self, request: Request, problem: Refused | None = None, tip_id: str | None = None,
-                            typed: dict | None = None, status: int = 200):
+    async def campaign_page(self, request: Request):
         model = views.review(self.ws, request.path_params["slug"])
-        return self.page(request, "review.html", status=status, problem=problem, problem_tip=tip_id,
-                    typed=typed or {}, **model)
+        kept = {"problem": None, "problem_tip": None, "typed": {}, **self.kept_for(request)}
+        return self.page(request, "review.html", **kept, **model)
 
     async def calendar_page(self, request: Request):
         day = request.query_params.get("day")
@@ -168,10 +198,14 @@ class _Routes:
         try:
             message = work()
         except Conflict as conflict:
-            return self.page(request, "conflict.html", status=409, slug=slug, tip_id=tip_id, mine=typed or {},
-                        theirs=conflict.theirs, version=conflict.version)
+            here = self.keep(f"/c/{slug}", problem=_not_saved(conflict), problem_tip=tip_id, typed=typed or {})
+            return self.page(request, "conflict.html", status=409, here=here, slug=slug, tip_id=tip_id,
+                             mine=typed or {}, theirs=conflict.theirs, version=conflict.version)
         except Refused as refused:
-            return await self.campaign_page(request, problem=refused, tip_id=tip_id, typed=typed, status=422)
+            kept = {"problem": refused, "problem_tip": tip_id, "typed": typed or {}}
+            model = views.review(self.ws, slug)
+            return self.page(request, "review.html", status=422, here=self.keep(f"/c/{slug}", **kept), **kept,
+                             **model)
         where = f"#tip-{tip_id}" if tip_id else (f"#{anchor}" if anchor else "")
         message, kind = message if isinstance(message, tuple) else (message, "done")
         return self.back(f"/c/{slug}{where}", message, kind)
@@ -261,8 +295,8 @@ class _Routes:
                 url=typed["url"], hashtags=typed["hashtags"] if "hashtags" in data else None,
                 update=str(data.get("update", "")) or None)
         except (Refused, JunoError) as exc:
-            return self.page(request, "campaigns.html", status=422, campaigns=views.campaigns_overview(self.ws),
-                             archived=self.ws.project.archived(),
+            return self.page(request, "campaigns.html", status=422, here=self.keep("/", problem=exc, typed=typed),
+                             campaigns=views.campaigns_overview(self.ws), archived=self.ws.project.archived(),
                              problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
         if data.get("update"):
             return self.back(f"/c/{slug}", f"{slug} is updated with the new text: your edits and statuses are kept, and "
@@ -419,6 +453,8 @@ class _Routes:
 
     async def not_here(self, request: Request, exc: Exception):
         code = getattr(exc, "status_code", 404)
+        if code == 405 and request.method in ("GET", "HEAD"):  # a change's address, reloaded or bookmarked
+            return RedirectResponse(_referer(request, _page_of(request.url.path)), status_code=303)
         return self.page(request, "problem.html", status=code, back="/", back_label="Back to the campaigns",
                          message="there is no such page in the studio" if code == 404 else
                          "that address does not take this kind of request")
@@ -476,6 +512,23 @@ def _referer(request: Request, default: str = "/") -> str:
     """Back to the studio page the form was on (only a path on this site; never elsewhere)."""
     back = request.query_params.get("back") or ""
     return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _page_of(path: str) -> str:
+    """The page a change's address (which takes only a POST) belongs to: where a GET of it, and a page answered
+    to it, go back to."""
+    parts = path.strip("/").split("/")
+    if parts[0] == "c" and len(parts) > 1:
+        return f"/c/{parts[1]}"
+    return {"posts": "/calendar", "do": "/queue", "queue": "/queue"}.get(parts[0], "/")
+
+
+def _not_saved(conflict: Conflict) -> Refused:
+    """A conflict as the review page says it, beside the words kept from it."""
+    theirs = conflict.theirs or {}
+    now = "; ".join(f"{key.replace('_', ' ')}: “{theirs[key]}”" for key in ("headline", "text") if theirs.get(key))
+    return Refused("Not saved: the tip changed (in another tab or an editor) after your page was opened. The fields "
+                   "hold your words; Save puts them in place of the file's" + (f", which are {now}." if now else "."))
 
 
 def _local(stamp, zone) -> str:

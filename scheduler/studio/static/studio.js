@@ -3,6 +3,11 @@
 "use strict";
 
 (function () {
+  // A page answered to a change (a refused Save, a conflict) names the address it stands for: the address bar
+  // shows that one, so Back and reload ask for a page, not the change's address (which takes only a POST).
+  const address = document.body.dataset.address;
+  if (address) window.history.replaceState(null, "", address + window.location.hash);
+
   const debounce = (fn, ms) => {
     let timer = null;
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
@@ -107,7 +112,7 @@
     try { kept = JSON.parse(store.getItem(draftKey(field)) || "null"); } catch (_) { kept = null; }
     const typedByServer = field.value !== field.dataset.was;  // a refused save answers with the words typed
     if (typedByServer && form.jpreview) form.jpreview();  // its counts and previews for those words, not the saved
-    if (kept && !typedByServer) {
+    if (kept && (!typedByServer || kept.was === field.dataset.was)) {  // typed on after a refused save, too
       if (kept.was === field.dataset.was && kept.value !== field.value) {
         field.value = kept.value;  // typed before the reload, not saved: back where it was
         if (form.jpreview) form.jpreview();
@@ -130,8 +135,11 @@
       }
     });
   });
+  // the words a refused change was answered with are kept at this page's address (`?kept=`): not at risk
+  const keptHere = new URLSearchParams(window.location.search).has("kept");
   const unsaved = () => Array.from(document.querySelectorAll("form.edit")).filter(
-    (form) => form !== submitting && Array.from(form.querySelectorAll("textarea[data-was]")).some((f) => f.value !== f.dataset.was));
+    (form) => form !== submitting && Array.from(form.querySelectorAll("textarea[data-was]")).some(
+      (f) => f.value !== f.dataset.was && !(keptHere && f.value === f.defaultValue)));
   window.addEventListener("beforeunload", (event) => {
     if (submitting && submitting.method === "post") return;  // kept in this tab; it comes back after the save
     if (unsaved().length) {
