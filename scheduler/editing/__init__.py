@@ -30,6 +30,7 @@ from scheduler.campaigns.roundtrip import (
 )
 from scheduler.cards.render import check_card, kicker_for
 from scheduler.editing import undo as undoing
+from scheduler.editing.judging import judged_edit, place_of
 from scheduler.editing.moves import check_move
 from scheduler.editing.showing import Showing
 from scheduler.errors import (
@@ -78,7 +79,8 @@ class Editor(Showing):
         own = _own_texts(values.get("texts") or {}, (was or {}).get("texts"), self.settings)
         if was is not None and not fields and not own:
             return Saved(self.campaign(slug)[0], version, None)
-        title = self.campaign(slug)[0].title  # context for the sensitive flag in an article about grief
+        campaign = self.campaign(slug)[0]
+        title = campaign.title  # context for the sensitive flag in an article about grief
 
         def edit(tips):
             item = find(tips, tip_id)
@@ -91,7 +93,8 @@ class Editor(Showing):
                     if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
                         raise Conflict(snapshot(item), "")
             flagged = _flags_after(item, fields, own, title)
-            changes: dict[str, Any] = {**fields, **flagged, **_notes_after(item, {**fields, **flagged}, own)}
+            place = place_of(self.root, campaign, item) if item is not None and fields.keys() & {"headline", "text"} else None
+            changes: dict[str, Any] = {**fields, **flagged, **_notes_after(item, {**fields, **flagged}, own, place)}
             if own and item is not None:
                 merged = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items()}, **own}
                 known = networks.keys()  # in the registry's order, as split writes them
@@ -410,10 +413,10 @@ class Editor(Showing):
         return Pinned(post.id, local.isoformat(timespec="minutes"))
 
 
-def _notes_after(item: dict | None, fields: dict, own: dict) -> dict:
-    """The tip's notes (and `ready`) checked again for its new words and flags (`fields`: what the edit writes,
-    a new flag included): split's notes about those words go, the checks on the words alone run again, a flag
-    not acknowledged holds it back as split holds a flagged tip, `ready` follows the notes."""
+def _notes_after(item: dict | None, fields: dict, own: dict, place: dict[str, float] | None) -> dict:
+    """The tip's notes (and `ready`) for its new words and flags (`fields`: what the edit writes, a new flag
+    included), judged by split's rules and tip model (editing.judging); a flag not acknowledged holds it back as
+    split holds a flagged tip."""
     changed = [key for key in (*EDITABLE, "review") if key in fields] + (["texts"] if own else [])
     if item is None or not changed:
         return {}
@@ -422,12 +425,11 @@ def _notes_after(item: dict | None, fields: dict, own: dict) -> dict:
     flags = [str(flag) for flag in fields.get("review", item.get("review")) or () if flag not in reviewed]
     others = [str(fields.get("alt_text", item.get("alt_text")) or ""),
               *(str(words) for words in {**(item.get("texts") or {}), **own}.values() if words)]
-    notes = notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed, flags=flags,
-                             others=others)
-    found: dict[str, object] = {"notes": notes or None}
-    if "ready" in item:  # an edit of other words (alt text, own texts) never makes a tip ready split held back
-        found["ready"] = is_ready(notes) and (bool(item["ready"]) or any(key in fields for key in ("headline", "text")))
-    return found
+    if "ready" not in item:  # written by hand: its notes follow its words, it has no ready of split's
+        return {"notes": notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed,
+                                          flags=flags, others=others) or None}
+    notes, ready = judged_edit(item, headline, text, changed, flags=flags, others=others, place=place)
+    return {"notes": notes or None, "ready": ready}
 
 
 def _flags_after(item: dict | None, fields: dict, own: dict, title: str = "") -> dict:
