@@ -44,7 +44,7 @@ from scheduler.errors import (
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, SplitReport
 from scheduler.tips.flags import sensitive_words
-from scheduler.tips.readiness import is_ready, notes_after_edit
+from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
 from scheduler.tips.taking import take

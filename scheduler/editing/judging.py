@@ -12,9 +12,22 @@ from pathlib import Path
 from scheduler.articles import read_article
 from scheduler.campaigns.file import Campaign, article_file
 from scheduler.errors import ContentError
-from scheduler.tips.readiness import FLAGS, held_back_notes, is_ready, notes_after_edit, review_notes
+from scheduler.tips.readiness import (
+    FLAGS,
+    held_back_notes,
+    is_ready,
+    notes_after_edit,
+    review_notes,
+)
 from scheduler.tips.scorer import REASONS
-from scheduler.tips.tipmodel import MODEL_NOTES, Places, judge_tip, thresholds, tip_features, why_not_ready
+from scheduler.tips.tipmodel import (
+    MODEL_NOTES,
+    Places,
+    judge_tip,
+    thresholds,
+    tip_features,
+    why_not_ready,
+)
 
 WORDS = ("headline", "text")
 _MODEL_SAID = (*MODEL_NOTES, *REASONS.values())

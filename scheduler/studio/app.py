@@ -229,7 +229,7 @@ class _Routes:
                 return "Nothing to save: the words are as they were."
             fields = saved.entry.get("fields") or values
             said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
-            said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id)) or _needs_a_look(saved.campaign.tip(tip_id))
+            said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
             if post is not None and post.status == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
@@ -554,13 +554,6 @@ def _newly_sensitive(entry: dict, tip) -> str:
     again = " It is back to draft and out of the queue." if (entry.get("before") or {}).get("status") == "approved" else ""
     return (f" Its new words speak of {words or 'a sensitive topic'}, so it is flagged sensitive and will carry the "
             f"crisis footer.{again} Tick “I have reviewed it” and approve it to queue it.")
-
-
-def _needs_a_look(tip) -> str:
-    """Why an edited draft split judges not ready still needs a look (the first of its notes), as its badge says."""
-    if tip is None or tip.ready is not False or tip.status != "draft" or not tip.notes:
-        return ""
-    return f" It needs a look: {tip.notes[0]}."
 
 
 def _own_texts_over(ws: Workspace, slug: str, tip_id: str, tip) -> str | None:

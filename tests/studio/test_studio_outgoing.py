@@ -270,7 +270,9 @@ def test_notes_are_checked_again_after_an_edit_and_undo_puts_them_back(studio):
     page = studio.get(f"/c/{SLUG}").text
     assert "odd capitals in the headline" in page and page.count("says nothing to the reader") == held - 1
     assert studio.edit(tip, headline="Know why your partner hesitates.").status_code == 303
-    assert notes() == (None, True)
+    # judged as split judges these words where the tip stands (user trial 3, finding F; this expected (None, True)
+    # before): the model holds back a tip that does not open its section, and says so
+    assert notes() == (["not the first words under a heading: check it leans on nothing before it"], False)
     studio.post("/undo", {})
     studio.post("/undo", {})
     assert studio.campaign_text() == before

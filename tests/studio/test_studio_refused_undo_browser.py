@@ -51,3 +51,30 @@ def test_undo_reload_and_back_after_a_refused_save_keep_the_typed_words(browser,
         expect(page.locator("h1")).to_be_visible()
         visit.problems[:] = [p for p in visit.problems if "422" not in p]  # the refusal itself, answered and logged
     assert not visit.problems, visit.problems
+
+
+def test_a_second_tab_saving_the_same_tip_is_refused_and_keeps_its_words(browser, project):  # noqa: F811
+    with opened(browser, project, 1280, "trial3-two-tabs", f"/c/{SLUG}") as visit:
+        first = visit.page
+        tab = browser.new_context(viewport={"width": 1280, "height": 900})  # another tab: the same sign-in
+        tab.add_cookies(first.context.cookies())
+        second = tab.new_page()
+        second.goto(first.url)
+        first.locator(f"#tip-{TIP}").get_by_label(HEADLINE).fill("Hesitation is not indifference.")
+        save(first)
+        assert said(first).startswith(f"Saved headline of {TIP}"), said(first)
+
+        mine = "Resistance is often worry, not a lack of love."
+        second.locator(f"#tip-{TIP}").get_by_label(HEADLINE).fill(mine)
+        save(second)
+        expect(second.locator("h1")).to_have_text("The campaign file changed on disk")
+        expect(second.locator("main")).to_contain_text(mine)  # yours, not saved, beside the file's
+        expect(second.locator("main")).to_contain_text("Hesitation is not indifference.")
+        second.reload()  # the address bar holds the kept page, not the Save's address
+        tip = second.locator(f"#tip-{TIP}")
+        expect(tip.get_by_label(HEADLINE)).to_have_value(mine)
+        expect(tip).to_contain_text("Not saved: the tip changed")
+        expect(tip.locator("input[name=was_headline]")).to_have_value("Hesitation is not indifference.")  # it stands
+        tab.close()
+        visit.problems[:] = [p for p in visit.problems if "409" not in p]
+    assert not visit.problems, visit.problems
