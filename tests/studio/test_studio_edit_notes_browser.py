@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.studio.walk import SLUG, TIP, opened, said, save
+from tests.studio.walk import SLUG, TIP, opened, save
 from tests.test_preview_browser import browser  # noqa: F401 - the shared chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
