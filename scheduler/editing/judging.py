@@ -43,7 +43,7 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
     if not set(changed) & set(WORDS):  # an edit of other words never makes a tip ready split held back
         return notes, is_ready(notes) and bool(item.get("ready"))
     kind = "example" if headline.startswith("Try saying") else "sentence"
-    notes = review_notes(headline, text, "", notes, kind=kind)  # split's rules on the new words, their place kept
+    notes = review_notes(headline, text, notes, kind=kind)  # split's rules on the new words, their place kept
     if place is None:  # no reading of its place: what the model said of the old words stays
         notes += [note for note in before if note not in notes and _models(note)]
         return _in_order(notes, headline, text, ()), is_ready(notes)
