@@ -34,6 +34,17 @@ crisis_footer: "If you are in crisis, call or text 988."
 """
 
 
+def cron_schedule(cron: str, *, publisher: str, min_gap: str, max_per_day: int, catch_up: str,
+                  extra: str = "") -> str:
+    """posts/schedule.yaml's text for one account on one cron line, no jitter, no link, no hashtags: the timetable
+    the runner's and queue's process tests shape their case with (each says only what its case turns on)."""
+    return (f"account: {{handle: junocounseling, publisher: {publisher}}}\n"
+            "timezone: America/New_York\n"
+            f"slots:\n  - cron: \"{cron}\"\n"
+            f"min_gap: {min_gap}\nmax_per_day: {max_per_day}\njitter: 0m\ncatch_up: {catch_up}\n"
+            "link: {mode: none}\nhashtags: []\n" + extra)
+
+
 def write_schedule(root: Path, *, publisher: str = "outbox", recycle: str = "null", extra: str = "",
                    text: str | None = None) -> Path:
     path = root / "posts" / "schedule.yaml"

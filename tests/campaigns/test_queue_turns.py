@@ -20,23 +20,12 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli
-from queue_helpers import write_campaign, write_schedule
+from queue_helpers import cron_schedule, write_campaign, write_schedule
 
 pytestmark = pytest.mark.slow  # real queue and run-due processes, cards drawn
 
 TIPS = 30
-SLOW_TO_PLACE = """\
-account: {handle: junocounseling, publisher: outbox}
-timezone: America/New_York
-slots:
-  - cron: "*/5 * * * *"
-min_gap: 3h
-max_per_day: 1
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-hashtags: []
-"""
+SLOW_TO_PLACE = cron_schedule("*/5 * * * *", publisher="outbox", min_gap="3h", max_per_day=1, catch_up="2h")
 NOW = "2026-12-01T08:06"  # first/t1's slot (08:05) just passed: run-due posts it, on time
 
 

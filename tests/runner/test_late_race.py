@@ -22,25 +22,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import drawn_project, run_cli_in_process, seed_campaign
 from fakex import FakeX
+from queue_helpers import cron_schedule
 
 pytestmark = pytest.mark.slow  # real run-due processes
 
 ZONE = ZoneInfo("America/New_York")
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 TIPS = 10
-SCHEDULE = """\
-account: {handle: junocounseling, publisher: x}
-timezone: America/New_York
-slots:
-  - cron: "0,12,24,36,48 9,10 * * *"
-min_gap: 10m
-max_per_day: 10
-jitter: 0m
-catch_up: 3h
-link: {mode: none}
-hashtags: []
-budget: {monthly_usd: 10}
-"""
+SCHEDULE = cron_schedule("0,12,24,36,48 9,10 * * *", publisher="x", min_gap="10m", max_per_day=10, catch_up="3h",
+                         extra="budget: {monthly_usd: 10}\n")
 CAMPAIGN_FILE = seed_campaign("".join(
     f"  - id: tip-{n:02d}\n    headline: \"Tip {n}: listen first.\"\n"
     f"    text: \"Tip {n}: listen before you answer, and ask what your partner needs today.\"\n"
