@@ -126,9 +126,14 @@ def shown_kicker(kicker: str | None) -> str | None:
     return typesetting.normalise(kicker) or None if kicker else None
 
 
-def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Layout:
+def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
+    """The smallest legible and the largest headline size on a card of this frame, in px."""
     low = round(brand.headline_min * frame.width)
-    high = max(low, round(brand.headline_max * frame.width))
+    return low, max(low, round(brand.headline_max * frame.width))
+
+
+def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Layout:
+    low, high = headline_sizes(brand, frame)
     try:
         return typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
     except fonts.MissingGlyph as exc:
