@@ -27,6 +27,7 @@ from scheduler.tips.advice_lists import (
     labelled_example,
     labelled_portrait,
 )
+from scheduler.tips.cardfit import CardCheck, bundled, drawable
 from scheduler.tips.conditions import (
     ADDED,
     after_condition,
@@ -176,15 +177,18 @@ class Split:
     readings: list[tuple[float, ...]] = field(default_factory=list)  # what the tip model read of each tip
 
 
-def split_article(article: Article, *, fits: Fits = fits_bare) -> list[Tip]:
+def split_article(article: Article, *, fits: Fits = fits_bare, cards: CardCheck | None = None) -> list[Tip]:
     """Every tip the article gives, in article order, each within `fits` and flagged for review."""
-    return split_report(article, fits=fits).tips
+    return split_report(article, fits=fits, cards=cards).tips
 
 
 @one_split()  # the rules remember their answers about its sentences until it is split
-def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = True) -> Split:
+def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = True,
+                 cards: CardCheck | None = None) -> Split:
     """The article's tips and its block report. `judged=False`: without the tip model's say (scheduler.tips.tipmodel),
-    the tips as the rules alone make them, for training that model."""
+    the tips as the rules alone make them, for training that model. `cards`: the cards each headline must fit
+    (scheduler.tips.cardfit; by default the bundled brand's, every size)."""
+    cards = cards or bundled()
     ledger = Ledger()
     scope = Scope(names=practice_names(article),
                   people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger,
@@ -251,7 +255,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
             if situation is not None:
                 tip = _with_condition(tip, *situation, fits)
-            tip = _meaning_kept(tip, draft, own.headline)
+            tip = drawable(_meaning_kept(tip, draft, own.headline), cards)
             if not tip.ready:
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)

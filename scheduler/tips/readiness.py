@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips import standalone
+from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
@@ -130,7 +131,8 @@ def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), othe
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
-    return all(note in FINE or note.startswith(("long headline", ADDED.format(""), *_SURE_REWRITES)) for note in notes)
+    return all(note in FINE or note.startswith(("long headline", ADDED.format(""), SHORTENED.split("{")[0],
+                                                 *_SURE_REWRITES)) for note in notes)
 
 
 def _opening(note: str) -> str:

@@ -28,6 +28,7 @@ from scheduler.errors import ContentError, OutputError
 from scheduler.fileio import changing, check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
+from scheduler.tips.cardfit import for_project
 from scheduler.tips.drafting import split_report
 from scheduler.tips.flags import read_alone
 from scheduler.tips.ledger import CRISIS_LINE
@@ -115,7 +116,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         hashtags = given_tags if given_tags is not None else (existing.hashtags if existing else None)  # a person's: kept
 
         split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
-                                                     hashtags=hashtags))
+                                                     hashtags=hashtags), cards=for_project(root, schedule))
         fresh = split.tips
         if not fresh:
             raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
