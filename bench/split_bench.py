@@ -80,16 +80,25 @@ def _project(article_name: str, text: str | None) -> Path:
     return root
 
 
+# the caches forget_texts keeps though they take an argument: a font file (and a size), not a text
+PER_FONT = frozenset(["scheduler.cards.fonts.codepoints", "scheduler.cards.fonts.load", "scheduler.cards.fonts.ink_extent",
+                      "scheduler.cards.glyphs._face"])
+
+
 def forget_texts() -> None:
     """Empty every cache in the package that remembers an answer per text (the sensitive lexicon's phrases, the topic
     reader's words, a client's details, a word unglued...), as a fresh `split` process starts: without this a
     bench that splits the same article again and again would answer its costliest rules from memory (a seed split
     took 6.6x its reading so, 11x from a fresh process; docs/measuring.md, the eighth round). Caches that need no
-    argument (a model file read once per process) are kept: every process pays them once, whatever it splits."""
+    argument (a model file read once per process) are kept: every process pays them once, whatever it splits. So
+    are those whose argument is a font file (PER_FONT: its character map, its FreeType faces per size, its ink
+    extent), read once per process and font whatever the texts; a word's measured width is per text, and forgotten."""
     for name, module in list(sys.modules.items()):
         if not name.startswith("scheduler."):
             continue
-        for value in vars(module).values():
+        for key, value in vars(module).items():
+            if f"{name}.{key}" in PER_FONT:
+                continue
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                 try:
                     takes = any(parameter.default is parameter.empty
