@@ -382,7 +382,7 @@ def _broken(text: str, sentences: list[str]) -> str | None:
 def _title_case(headline: str) -> bool:
     """Two or more capitalised words in the middle of the headline that are no acronym ("Explore the Root
     Causes."): carried over from a heading."""
-    if not any(letter.isupper() for letter in headline[1:]):
+    if not any(map(str.isupper, headline[1:])):
         return False
     capitals = 0
     for sentence in split_sentences(headline) or [headline]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from scheduler.tips.sentences import STOPWORDS, fold, per_split, split_sentences, words
@@ -55,7 +56,7 @@ def terms(text: str) -> dict[str, str]:
 
 
 def score(model: TopicModel, found: dict[str, str]) -> float:
-    return model.bias + sum(model.weights.get(term, 0.0) for term in found)
+    return model.bias + sum(map(model.weights.get, found, repeat(0.0)))  # in C: the same sum, in the same order
 
 
 def reach_of(weights: dict[str, float]) -> dict[str, float]:
@@ -91,7 +92,7 @@ def topic_words(text: str) -> tuple[str, ...]:
 
 def _may_reach(model: TopicModel, text: str) -> bool:
     """Whether the text's words can bring a score to the threshold (`reach_of`); True when the bound is not known."""
-    return not model.reach or model.bias + sum(model.reach.get(fold(word), 0.0) for word in words(text)) >= (
+    return not model.reach or model.bias + sum(map(model.reach.get, map(fold, words(text)), repeat(0.0))) >= (
         model.threshold - _ROUNDING)
 
 

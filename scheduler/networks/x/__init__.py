@@ -34,6 +34,7 @@ SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_S
 API_BASE_NAME = "JUNO_X_API_BASE"
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
+_NOT_PLAIN = tuple(bytes([code]) for code in b"#*0123456789")  # ASCII that may count other than 1 (keycaps)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ class X(Network):
                 bound = sum(map(weights.__getitem__, body)) // scale + 1 + overhead[sensitive]
                 if bound <= MAX_WEIGHTED_LENGTH:
                     return True
-                plain = len(body) - sum(1 for ch in body if not ch.isascii() or ch in "#*0123456789")
+                ascii_only = body.encode("ascii", "ignore")  # what is not ASCII counts at least 0: left out
+                plain = len(ascii_only) - sum(map(ascii_only.count, _NOT_PLAIN))  # counted in C, not a character at a time
                 if plain + overhead[sensitive] - 1 > MAX_WEIGHTED_LENGTH:
                     return False
             return weighted_length(compose(text, sensitive)) <= MAX_WEIGHTED_LENGTH
