@@ -18,16 +18,19 @@ from collections.abc import Sequence
 
 import ahocorasick
 
-from scheduler.tips.patterns import by_first_letter, required_literals
+from scheduler.tips.patterns import by_first_letter, required_literals, skips_ahead
 from scheduler.tips.sentences import Caseless, lowered_text
+
+_WORD_BOUNDARY = re.compile(r"\b")
 
 
 class Lexicon:
-    __slots__ = ("_automaton", "_patterns", "_rules", "_whole")
+    __slots__ = ("_automaton", "_bare", "_patterns", "_rules", "_whole")
 
     def __init__(self, patterns: Sequence[str]):
         self._patterns = tuple(patterns)
         self._rules: list[re.Pattern | None] = [None] * len(self._patterns)
+        self._bare: list[re.Pattern | None | bool] = [False] * len(self._patterns)  # False: not compiled yet
         self._automaton: ahocorasick.Automaton | None = None
         self._whole: Caseless | None = None
 
@@ -41,16 +44,16 @@ class Lexicon:
         lowered = lowered_text(text)
         if lowered is None:  # a letter re.IGNORECASE pairs with another that lower() does not: the whole rule
             return self._caseless().spans(text)
-        rules = [self._rule(index) for index in self._possible(lowered)]
-        ahead = [rule.search(lowered) for rule in rules]
+        rules = self._possible(lowered)
+        ahead = [self._find(index, lowered, 0) for index in rules]
         found: list[tuple[int, int]] = []
         at = 0
         while True:
             first: re.Match | None = None
-            for place, rule in enumerate(rules):
+            for place, index in enumerate(rules):
                 match = ahead[place]
                 if match is not None and match.start() < at:
-                    match = ahead[place] = rule.search(lowered, at)
+                    match = ahead[place] = self._find(index, lowered, at)
                 if match is not None and (first is None or match.start() < first.start()):
                     first = match  # on a tie the earlier pattern stays, as in the alternation
             if first is None:
@@ -62,7 +65,23 @@ class Lexicon:
         lowered = lowered_text(text)
         if lowered is None:
             return self._caseless().search(text)
-        return any(self._rule(index).search(lowered) is not None for index in self._possible(lowered))
+        return any(self._find(index, lowered, 0) is not None for index in self._possible(lowered))
+
+    def _find(self, index: int, lowered: str, at: int) -> re.Match | None:
+        """The first match of pattern `index` (opening at a \\b) in the lowered text from `at`, as
+        `\\b(?:pattern)` finds it. A pattern the engine can skip ahead in (its first letters fixed) is searched
+        without the \\b, which stops that skip, and the \\b checked where it is found (as Caseless does)."""
+        bare = self._bare[index]
+        if bare is False:
+            bare = self._bare[index] = re.compile(f"(?:{self._patterns[index]})") if skips_ahead(
+                f"(?:{self._patterns[index]})") else None
+        if bare is None:
+            return self._rule(index).search(lowered, at)
+        while (found := bare.search(lowered, at)) is not None:  # type: ignore[union-attr]
+            if _WORD_BOUNDARY.match(lowered, found.start()):
+                return found
+            at = found.start() + 1
+        return None
 
     def _possible(self, lowered: str) -> list[int]:
         """The patterns, in their order, one of whose words the lowered text holds."""
