@@ -81,3 +81,47 @@ def test_a_claim_on_a_just_filled_queue_is_an_ordered_index_scan_per_network(pg_
 
         store.conn.execute("ANALYZE posts")  # with statistics too, no claim sorts the due rows
         _assert_ordered_scans(_claim_plan(store), index=None)
+
+
+def _plans_of(store, read) -> list[dict]:
+    """The plan of every statement `read(store)` sends, as PostgreSQL would run it now."""
+    sent: list[tuple[str, tuple]] = []
+    query = store._query
+
+    def recording(sql, params=()):
+        sent.append((sql, tuple(params)))
+        return query(sql, params)
+
+    store._query = recording
+    try:
+        read(store)
+    finally:
+        store._query = query
+    plans = []
+    for sql, params in sent:
+        (plan,), = store.conn.execute("EXPLAIN (FORMAT JSON) " + store._sql(sql), params).fetchone()
+        plans.append(plan["Plan"])
+    return plans
+
+
+@pytest.mark.slow
+def test_reading_the_posts_other_runs_hold_never_scans_a_just_filled_queue(pg_url):
+    """After every claim a run reads the posts other runs hold (min_gap with what they are sending), and --dry-run
+    lists them: a handful of rows, read from their own index, not by scanning every queued post (it made draining a
+    queue of 1,000,000 2.7x slower per post than one of 10,000)."""
+    _database_of_schema_5(pg_url)
+    with open_store(pg_url) as store:
+        taken = store.claim_many("w", NOW, timedelta(minutes=5), networks=NETWORKS, limit=8)
+        store.note_sending(taken[0].id, "w", NOW)
+        reads = {
+            "sending": lambda s: s.sending("other", NOW),
+            "sending on time": lambda s: s.sending("other", NOW, on_time_from=NOW - timedelta(minutes=30)),
+            "in flight": lambda s: s.in_flight(NOW),
+        }
+        for name, read in reads.items():
+            for plan in _plans_of(store, read):
+                nodes = [node for node, _ in _nodes(plan)]
+                assert not [node for node in nodes if node["Node Type"] == "Seq Scan"], (name, nodes)
+                assert any(node.get("Index Name") == "posts_held" for node in nodes), (name, nodes)
+        assert [post.id for post, _ in store.sending("other", NOW)] == [taken[0].id]
+        assert sorted(post.id for post in store.in_flight(NOW)) == sorted(post.id for post in taken)
