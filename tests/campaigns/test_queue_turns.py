@@ -72,17 +72,26 @@ def queued_tips(root: Path, database_url: str) -> list[str]:
 
 
 def test_run_due_started_during_a_long_queue_finishes_first(root, database_url):
+    """The queue is stopped (SIGSTOP) once it is giving its tips slots, and run-due must finish meanwhile: queue works
+    its slots out without the database's lock, so nothing run-due needs is held. Ordered by a signal, not by how fast
+    either process runs (it raced before: on a slow machine, or under libfaketime, queue could finish first)."""
     queue = start(root, database_url, "queue", "--json")
     try:
         wait_for_cards(root, queue)
-        run = start(root, database_url, "run-due", "--json")
-        out, err = run.communicate(timeout=120)
-        still_queueing = queue.poll() is None
+        queue.send_signal(signal.SIGSTOP)
+        try:
+            run = start(root, database_url, "run-due", "--json")
+            try:
+                out, err = run.communicate(timeout=120)
+            except subprocess.TimeoutExpired:
+                run.kill()
+                raise AssertionError("run-due waited for queue to finish") from None
+        finally:
+            queue.send_signal(signal.SIGCONT)
     finally:
         queued_out, queued_err = queue.communicate(timeout=300)
     assert run.returncode == 0, err
     assert [row["id"] for row in json.loads(out)["posted"]] == ["first/t1"]
-    assert still_queueing, "run-due waited for queue to finish"
     assert queue.returncode == 0, queued_err
     assert len(json.loads(queued_out)["queued"]) == TIPS
     assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
