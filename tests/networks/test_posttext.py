@@ -88,3 +88,38 @@ def test_a_link_in_a_composed_post_counts_23_whatever_its_length():
     short = compose("A tip.", link="https://junocounseling.com/a")
     long = compose("A tip.", link="https://junocounseling.com/" + "a" * 200 + "?utm_source=x&utm_medium=social")
     assert weighted_length(short) == weighted_length(long) == len("A tip.\n\n") + 23
+
+
+def _golden_texts() -> list[str]:
+    golden = Path(__file__).parents[1] / "golden" / "tips"
+    texts = []
+    for path in sorted(golden.glob("*.yaml")):
+        for tip in yaml.safe_load(path.read_text(encoding="utf-8"))["tips"]:
+            texts += [tip["headline"], tip["text"], compose(tip["text"], link="https://junocounseling.com/blog/a")]
+    return texts
+
+
+@pytest.mark.parametrize("text", [
+    "Breathe. Then answer.",                       # full stops that end sentences: no link
+    "Stop... then breathe.",
+    "Read more at junocounseling.com today.",       # a bare domain mid-sentence
+    "Read more at junocounseling.com.",             # and one that ends the sentence
+    "See e.g. the guide.",                          # an abbreviation: searched, no link found
+    "About 9.4% of children.",
+    "Visit https://x.com/junocounseling. It helps.",
+    "Write to hello@junocounseling.com.",
+    "First line.\r\nwww.example.org\rlast line.",
+])
+def test_prose_and_links_count_as_twitter_text_counts_them(text):
+    from twitter_text import parse_tweet
+
+    assert weighted_length(text) == parse_tweet(unicodedata.normalize("NFC", text)).weightedLength
+
+
+def test_every_golden_tip_counts_as_twitter_text_counts_it():
+    from twitter_text import parse_tweet
+
+    texts = _golden_texts()
+    assert len(texts) > 500
+    wrong = [text for text in texts if weighted_length(text) != parse_tweet(unicodedata.normalize("NFC", text)).weightedLength]
+    assert wrong == []

@@ -86,6 +86,13 @@ def _emoji_characters() -> frozenset[str]:
     return frozenset(ch for ch in (*singles, *in_sequences) if not ch.isascii())
 
 
+# Every link twitter-text finds, with its scheme or without, has a domain: a full stop followed by the next label
+# (its own search looks for a "." first). A text whose every full stop is followed by a space, another full stop or
+# its end holds none, and its length is its characters' weights alone, with no search.
+_MAY_HOLD_URL = re.compile(r"\.[^\s.]")
+_CHARACTER_WEIGHTS: dict[str, int] = {}  # each character's weight by twitter-text's ranges, looked up once a process
+
+
 def _weighted_length_without_emoji(text: str) -> int:
     """parse_tweet's weighted length of a text holding no emoji, without its search for them (two thirds of its
     time): a text whose characters outside ASCII are none that an emoji is made of. Each URL it finds counts the
@@ -96,9 +103,13 @@ def _weighted_length_without_emoji(text: str) -> int:
 
     options = config["defaults"]
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # parse_tweet's line endings
+    weights = _CHARACTER_WEIGHTS
+    for ch in set(text).difference(weights):
+        weights[ch] = next((r["weight"] for r in options["ranges"] if r["start"] <= ord(ch) <= r["end"]),
+                           options["default_weight"])
+    if not _MAY_HOLD_URL.search(text):  # prose: every full stop ends a sentence (a tip, nearly always)
+        return int(sum(map(weights.__getitem__, text)) / options["scale"])
     urls = {entity["indices"][0]: entity["url"] for entity in extract_urls_with_indices(text)}
-    weights = {ch: next((r["weight"] for r in options["ranges"] if r["start"] <= ord(ch) <= r["end"]),
-                        options["default_weight"]) for ch in set(text)}
     total, index = 0, 0
     while index < len(text):
         if index in urls:
