@@ -26,13 +26,15 @@ def normalise(text: str) -> str:
     """NFC, one space between words, typographic quotes and apostrophes, no emoji style selectors."""
     text = unicodedata.normalize("NFC", text).replace("\ufe0f", "").replace("\ufe0e", "")
     text = _SPACES.sub(" ", text).strip()
+    if '"' not in text and "'" not in text:
+        return text  # no straight quote to turn: most headlines
     out: list[str] = []
     for index, char in enumerate(text):
         before = out[-1] if out else " "
-        after = text[index + 1:]
         if char == '"':
             char = "“" if before in _OPENERS else "”"
         elif char == "'":
+            after = text[index + 1:]
             if before not in _OPENERS:
                 char = "’"  # don’t, partners’, or a closing quote
             elif after[:1].isdigit() or after.lower().startswith(_ELISIONS):

@@ -84,20 +84,17 @@ class CardCheck:
         width = box[0] * SPARE
         table = self._advances.setdefault(size, {})
         space = table.get(" ") or table.setdefault(" ", fonts.length(chain[0], low, " ", "ltr"))
+        for char in set(text).difference(table):
+            table[char] = _advance(char, chain[0], low)
         words: list[str] = []
         for token in text.split(" "):
-            if words and not any(char.isalnum() for char in token):
+            if words and not any(map(str.isalnum, token)):
                 words[-1] += " " + token  # as fit() sets it: a lone dash or ampersand never starts a line
             else:
                 words.append(token)
         lines, line = 1, -space
         for word in words:
-            measured = 0.0
-            for char in word:
-                advance = table.get(char)
-                if advance is None:
-                    advance = table[char] = _advance(char, chain[0], low)
-                measured += advance
+            measured = sum(map(table.__getitem__, word))  # the letters' advances added up in order, in C
             if measured > width:
                 return False
             if line + space + measured <= width:
