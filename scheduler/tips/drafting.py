@@ -107,7 +107,7 @@ from scheduler.tips.lists import (
 from scheduler.tips.meaning import DANGLING, cut_open, keeps_meaning, meaning_notes
 from scheduler.tips.persons import article_person, named_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
-from scheduler.tips.referents import pointer, resolved, unnamed_reason
+from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
 from scheduler.tips.rewrites import joined_headline, voice_rewrite
 from scheduler.tips.scorer import (
     LEFT_OUT,
@@ -646,9 +646,10 @@ def _joins_as_context(current: Draft | None, sentence: str) -> bool:
 
 def _named_referent(sentences: list[str], index: int, block: Block, section: Section, scope: Scope):
     """The sentence with its opening "They"/"These"/"It" named as what it certainly means (scheduler.tips.referents):
-    from the sentence before in its paragraph, or, opening its section, from the heading or the article's title."""
+    from the sentence before in its paragraph, or, opening its section, from the heading or the article's title; or
+    without its opening "And"/"But"/"So" when nothing else in it leans (referents.unlinked)."""
     if pointer(sentences[index]) is None:
-        return None
+        return unlinked(sentences[index])
     first = index == 0 and bool(section.blocks) and block is section.blocks[0] and not block.lead
     return resolved(sentences[index], before=sentences[index - 1] if index else None, heading=section.heading,
                     title=scope.title, first_in_section=first, article_person=scope.person)
