@@ -24,7 +24,7 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
-from scheduler.tips.verbs import has_verb, is_command, is_imperative, verb_spans
+from scheduler.tips.verbs import has_verb, is_command, is_imperative, main_verb
 
 JOINED_NOTE = "lead-in joined to a list item: check it reads as the article meant"
 
@@ -269,30 +269,27 @@ def holds_together(block: Block, section: Section, items: list[Item]) -> str | N
 
 _NO_SUBJECT = re.compile(r"^(?:(?:\w+ly\s+)?(?!\w*thing\b)\w{2,}ing|for|at|about|not|without)\b", re.IGNORECASE)
 _THEY = re.compile(r"^(?:they|he|she)\b", re.IGNORECASE)
-_ASKS = re.compile(r"\b(?:that|which|who|whom|where|whether|how|what|when|why)\b", re.IGNORECASE)
 
 
-def _main_verb(sentence: str) -> bool:
-    """A verb outside a clause of its own: "Maintaining a performance is draining.", "For people who struggle…,
-    leaving home can feel impossible.", not "Exploring who you are", "a voice that can provide support" or "an
-    excuse not to do things"."""
-    return any(not _ASKS.search(re.split(r"[,;:]", sentence[:start])[-1]) and not re.search(
-        r"\bto\s*$", sentence[:start], re.IGNORECASE) for start, _ in verb_spans(sentence))
+# A condition before the description's own words ("If the illness has been traumatic, processing these experiences.")
+_CONDITION_FIRST = re.compile(r"^(?:if|when)\b[^,]{3,100},\s*(?=\w)", re.IGNORECASE)
 
 
 def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
     """Why a bold-labelled paragraph of a run under a lead-in ("Counselling can provide:" + "**Identity work.**
     Exploring who you are beyond your health…") says nothing alone: its label only names a topic, and its
     description opens with no subject ("Exploring…", "For the years…", "Not knowing…"), has no verb of its own and
-    never names the label's words (as "Medical trauma: Frightening medical experiences…" does), so it finishes the
+    does not open by naming the label's words (as "Medical trauma: Frightening medical experiences…" does; "Emotional
+    literacy: Helping young people name their emotional experiences" names them too late), so it finishes the
     lead-in's sentence, which the tip would never say; or its description opens with a "they" that only the lead-in
     names ("**Withdrawal.** They're turning down plans…"). None when the description can stand as a sentence."""
     first = (split_sentences(body) or [""])[0].strip().lstrip("“\"‘(")
+    first = first[_CONDITION_FIRST.match(first).end():] if _CONDITION_FIRST.match(first) else first
     bare = label.strip().rstrip(":.").strip()
     if lead_in and _THEY.match(first) and not has_verb(bare) and not is_imperative(bare) and len(words(bare)) <= 6:
         return "needs context: its description opens with a “they” the label never names"  # "They're turning down …"
     if not lead_in or not first or not _NO_SUBJECT.match(first) or has_verb(bare) or is_imperative(bare) or len(
-            words(bare)) > 6 or _main_verb(first) or content_words(bare) & content_words(body):
+            words(bare)) > 6 or main_verb(first) or content_words(bare) & content_words(" ".join(words(first)[:3])):
         return None
     said = (split_sentences(lead_in) or [lead_in])[-1].strip()
     return f"a list item alone: finishes its lead-in (“{said}”) with no subject of its own"

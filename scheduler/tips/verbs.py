@@ -54,3 +54,29 @@ def has_verb(text: str) -> bool:
 def verb_spans(text: str) -> list[tuple[int, int]]:
     """Where has_verb's verbs are in the text."""
     return _VERB.spans(text)
+
+
+def main_verb(sentence: str) -> bool:
+    """A verb outside a clause of its own: "Maintaining a performance is draining.", "For people who struggle…,
+    leaving home can feel impossible.", not "Exploring who you are", "a voice that can provide support" or "an
+    excuse not to do things"; after an opening -ing, only a verb that agrees with it ("Creating routines helps"),
+    not "Having your body do things…" or "Learning to communicate needs and maintain…" (an infinitive's object)."""
+    action = _ACTION.match(sentence)
+    for start, end in verb_spans(sentence):
+        before = sentence[:start]
+        if _CLAUSE_WORD.search(re.split(r"[,;:]", before)[-1]) or re.search(r"\bto\s*$", before, re.IGNORECASE):
+            continue
+        if action and (not _AGREES.match(sentence[start:end]) or _INFINITIVE_OBJECT.search(before)):
+            continue
+        return True
+    return False
+
+
+# A description that opens on an action, not a subject ("Helping young people name…", "Gradually rebuilding…",
+# "Not knowing…"); a word in -thing is a noun ("Nothing")
+_ACTION = re.compile(r"^(?:\w+ly\s+|not\s+)?(?!\w*thing\b)\w{2,}ing\b", re.IGNORECASE)
+_AGREES = re.compile(r"^(?:is|was|isn['’]t|wasn['’]t|can|can['’]t|could|will|won['’]t|would|may|might|should|must|"
+                     r"does|doesn['’]t|has|\w+[^s\W]s)\b", re.IGNORECASE)
+_INFINITIVE_OBJECT = re.compile(r"\bto\s+(?!(?:someone|somebody|people|others|me|you|him|her|us|them|it|the|an?|"
+                                r"your|their|my|our|his|its)\b)\w+\s+$", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whom|where|whether|how|what|when|why)\b", re.IGNORECASE)

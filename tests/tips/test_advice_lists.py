@@ -604,6 +604,40 @@ def test_a_labelled_paragraph_that_only_finishes_its_lead_in_is_left_out_with_it
     assert report.blocks[6]["left_out"].startswith("needs context")  # "They stop …": the lead-in's people
 
 
+ACTIONS = """# Recovery
+
+## Growing stronger
+
+Getting well takes more than symptoms fading. This includes:
+
+**Steady routines:** Helping a family plan the week so that routines feel steady rather than imposed.
+
+**Friendship skills:** Learning to ask for company and keep friendships even when low mood makes them want to hide.
+
+**Facing setbacks:** If a bad week has felt like a failure, naming what went wrong.
+
+**Kinder self-talk:** Talking kindly to yourself helps when the week goes badly.
+
+**Medical worries:** Medical fears about tests, scans or a diagnosis.
+"""
+
+
+def test_a_label_whose_action_has_no_verb_of_its_own_is_left_out_with_its_reason(tmp_path):
+    """An action that names its label's words late ("Steady routines: Helping … routines"), whose verbs are an
+    infinitive's ("Learning to ask … and keep") or come after a condition ("If …, naming …") finishes the lead-in;
+    a gerund with a verb that agrees ("Talking kindly … helps") is a sentence, and a description that opens on its
+    label's words ("Medical fears …") defines it."""
+    path = tmp_path / "recovery.md"
+    path.write_text(ACTIONS, encoding="utf-8")
+    report = split_report(read_article(path), judged=False)
+    headlines = [tip.headline for tip in report.tips]
+    for number, label in ((1, "Steady routines."), (2, "Friendship skills."), (3, "Facing setbacks.")):
+        assert label not in headlines
+        assert report.blocks[number]["left_out"].startswith("a list item alone: finishes its lead-in")
+    assert any("Talking kindly to yourself helps" in tip.text for tip in report.tips)
+    assert any("Medical fears about tests" in tip.text for tip in report.tips)
+
+
 ONE_OF_MANY = """# Low mood
 
 ## Risk factors
