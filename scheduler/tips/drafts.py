@@ -146,9 +146,10 @@ def label_lead(lead: str | None) -> bool:
     return bool(lead) and bool(_LABEL_LEAD.match((lead or "").strip()))
 
 
-_SUBJECT_VERB = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}?(?:you|we|they|people|adults|children|teens|parents|partners|"
+_SUBJECT_VERB = re.compile(r"^(?!(?:how|what|why|where|whether)\s)(?:[A-Z][\w’'-]*\s+){0,3}?"
+                           r"(?:you|we|they|people|adults|children|teens|parents|partners|"
                            r"couples|many|most|some|others|[a-z]+s)\s+(?:\w+ly\s+)?(?:(?:can|may|might|will|often|"
-                           r"also|still)\s+)?(?!that\b|who\b|which\b)[a-z]{3,}\b", re.IGNORECASE)
+                           r"also|still)\s+)?(?!(?:that|who|which|and|or|nor|but)\b)[a-z]{3,}\b", re.IGNORECASE)
 
 
 def topic_heading(heading: str) -> bool:
@@ -162,7 +163,8 @@ def topic_heading(heading: str) -> bool:
 def whole_sentence(sentence: str) -> bool:
     """A sentence with a subject and a verb of its own ("Many autistic people carry deep shame."), not a description
     that leans on the name before it ("Medical doctors who can prescribe medication", "Licensed by the CRPO, provide
-    talk therapy"). A sentence opening with -ing ("Creating predictable routines …") is read as whole: an action."""
+    talk therapy", "How you spend your hours and energy", "Your belongings and resources"). A sentence opening with -ing
+    ("Creating predictable routines …") is read as whole: an action."""
     text = sentence.strip()
     if re.match(r"^(?:\w+ly\s+)?\w+ing\b", text) or is_imperative(text):
         return True

@@ -429,6 +429,32 @@ def test_a_sentence_that_only_describes_its_heading_is_left_out_with_its_reason(
     assert any(h.startswith("Most adults need") for h in headlines)  # a sentence of its own: kept
 
 
+KINDS_OF_LIMIT = """# Limits worth keeping
+
+### Evenings
+
+How you spend your evenings and weekends.
+
+### Possessions
+
+Your savings and belongings.
+
+### Rest
+
+Most adults need seven to nine hours of sleep a night.
+"""
+
+
+def test_a_how_clause_or_a_pair_of_nouns_under_its_heading_is_no_sentence_of_its_own(tmp_path):
+    """"How you spend…" names a topic ("you spend" is inside it), and "and" is no verb after "Your savings"."""
+    path = tmp_path / "limits.md"
+    path.write_text(KINDS_OF_LIMIT, encoding="utf-8")
+    report = split_report(read_article(path), judged=False)
+    assert [tip.headline for tip in report.tips] == ["Most adults need seven to nine hours of sleep a night."]
+    assert report.blocks[0]["left_out"] == "describes its heading (“Evenings”) with no subject of its own"
+    assert report.blocks[1]["left_out"] == "describes its heading (“Possessions”) with no subject of its own"
+
+
 FORBIDDEN = """# When your friend is sad
 
 ## Listen first
