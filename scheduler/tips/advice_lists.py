@@ -284,7 +284,8 @@ def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
     lead-in's sentence, which the tip would never say; or its description opens with a "they" that only the lead-in
     names ("**Withdrawal.** They're turning down plans…"). None when the description can stand as a sentence."""
     first = (split_sentences(body) or [""])[0].strip().lstrip("“\"‘(")
-    first = first[_CONDITION_FIRST.match(first).end():] if _CONDITION_FIRST.match(first) else first
+    condition = _CONDITION_FIRST.match(first)
+    first = first[condition.end():] if condition else first
     bare = label.strip().rstrip(":.").strip()
     if lead_in and _THEY.match(first) and not has_verb(bare) and not is_imperative(bare) and len(words(bare)) <= 6:
         return "needs context: its description opens with a “they” the label never names"  # "They're turning down …"
