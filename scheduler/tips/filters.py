@@ -42,12 +42,22 @@ _CTA = Caseless(
 # The practice speaking of itself and its work, not every "we": "We all need rest." is advice; "We offer
 # evening sessions.", "In our work with couples, we see...", "our clients" are the practice's own voice.
 _PRACTICE_VOICE = Caseless(
-    r"\bwe(?:’re|'re| are)?\s+(?:also\s+|often\s+|frequently\s+|regularly\s+)?(?:offer|provide|specialize|"
+    r"\bwe(?:’re|'re| are)?\s+(?:also\s+|often\s+|frequently\s+|regularly\s+)?(?:offer(?:ing)?|provid(?:e|ing)|speciali[sz]e|"
     r"help (?:clients|couples|families|individuals|people|teens|children|parents|adults)|work with|"
     r"see (?:many|a lot of|clients|couples|families|this|it)|treat|serve|can help|would love|invite you|"
     r"welcome|have (?:therapists|counsel+ors|clinicians|openings|availability|offices?)|accept|"
     r"are (?:here|a team|accepting|trained|licensed|located|proud|happy to|passionate|committed|dedicated|honored)|"
     r"’re here|'re here|’d love|'d love|’re happy|'re happy|’re proud|'re proud)\b"
+    # where the practice is, what it takes, how it would feel to see you: "We're located in …", "We are
+    # in-network with …", "We would be honored to support you."
+    r"|\bwe(?:’re|'re| are)\s+(?:conveniently\s+)?(?:located|based|in-network|an in-network)\b"
+    r"|\bwe(?:’d|'d| would)\s+be\s+(?:honou?red|glad|delighted|happy)\b"
+    # its sessions on offer: "Telehealth sessions are available across the state." (not "Therapy can help")
+    r"|\b(?:sessions|appointments|consultations)\s+(?:are|is)\s+(?:now\s+|also\s+)?(?:available|offered)\b"
+    # who it takes and how it is paid: "We are taking on new clients", "I do not accept insurance."
+    r"|\b(?:taking|accepting) (?:on )?new (?:clients|patients)\b"
+    r"|\b(?:we|i) (?:do not |don’t |don't |also )?(?:accept|take|bill) (?:[\w-]+ ){0,2}?(?:insurance|insurers|"
+    r"medicare|medicaid)\b"
     r"|\b(?:at|with|in|from|to|join) (?:our|us)\b(?! (?:own|all|lives|bodies|minds|children|kids|partners|"
     r"relationships|families|feelings|emotions|selves)\b)"
     r"|\bour (?:clients?|staff|providers?|counsel+ing|therapy|sessions?|offices?|locations?|programs?|groups?|"
@@ -56,7 +66,20 @@ _PRACTICE_VOICE = Caseless(
     r"|\b(?:we|us)(?:’re|'re| are)? (?:a |the )?(?:good|right|great) fit\b"
     r"|\b(?:together|in (?:therapy|session|counseling|our work))(?: together)?,? we\b"
     r"|\b(?:\d{2}|fifty|sixty|forty-five)[- ]minutes? (?:session|appointment|out of your)\b"
-    r"|\bour (?:\w+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b")
+    r"|\bour (?:[\w-]+ )?(?:team|therapists?|counsel+ors?|clinicians?|psychologists?|social workers?|staff)\b"
+    # its service with a word before it: "Our specialized approach for men …", "our evening sessions"
+    r"|\bour (?!own |usual |natural |typical |first |best |default )[\w-]+ (?:approach|programs?|services?|sessions?|"
+    r"offices?|locations?|practice|groups?|workshops?)\b")
+# The practice by its place or its name, which only a capital tells ("If you are in Denver, …", "If you live in the
+# Austin area, …", "At Harbor Light, we …"; not "If you are in crisis", "At Christmas we …"), or its owner's
+# practice at work ("My practice offers evening appointments.").
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PRACTICE_PLACE = Screened(
+    r"\b[Ii]f you(?:’re|'re| are| live| reside| work)? (?:in|near|around) (?:the )?[A-Z][a-z]+\b(?! [a-z]*therap)"
+    rf"|\b[Aa]t (?!(?:Christmas|Thanksgiving|Easter|Halloween|Passover|Hanukkah|Diwali|Ramadan|New Year|{_MONTHS})\b)"
+    r"(?![A-Z][a-z]+day\b)[A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,3},? we\b")
+_MY_PRACTICE = Caseless(r"\bmy (?:practice|office|clinic) (?:offers|provides|accepts|serves|speciali[sz]es|"
+                        r"is (?:located|based|open|accepting))\b")
 # "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
 # sentence speaking so is a setup or a story far more often than advice, so it does not open a tip.
 FIRST_PLURAL = Caseless(r"\b(we|our|us|we’re|we're|we’ll|we'll|we’ve|we've|ours)\b")
@@ -142,7 +165,8 @@ def _practice_names(names: frozenset[str]) -> tuple[str, ...]:
 
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
     unquoted = _without_quotes(text)
-    return bool(_CTA.search(unquoted) or _PRACTICE_VOICE.search(unquoted) or mentions_practice(text, names)
+    return bool(_CTA.search(unquoted) or _PRACTICE_VOICE.search(unquoted) or _PRACTICE_PLACE.search(unquoted)
+                or _MY_PRACTICE.search(unquoted) or mentions_practice(text, names)
                 or _HANDLE.search(text) or _URL.search(text))
 
 
