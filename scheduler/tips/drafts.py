@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from scheduler.campaigns.file import MAX_HEADLINE as HEADLINE_LIMIT
-from scheduler.tips.edges import edge_reason, without_quotes
+from scheduler.tips.edges import TAG, edge_reason, without_quotes
 from scheduler.tips.filters import (
     _SUBORDINATE,
     FIRST_PLURAL,
@@ -29,7 +29,6 @@ from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.meaning import keeps_meaning
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, per_split, words
-from scheduler.tips.unpostable import TAG
 from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
 from scheduler.tips.wholeness import cut_problem
 

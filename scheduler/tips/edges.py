@@ -282,3 +282,15 @@ def is_reader_scene(sentences: list[str]) -> bool:
         return False
     return not any(first_person(s) or _ADVISES.search(without_quotes(s)) or (
         is_imperative(s) and not s.rstrip().endswith("?")) for s in sentences)
+
+
+# An HTML tag left in a tip's words: an element HTML names, a tag with attributes or self-closed, a closing tag, or
+# what is left where a tag's head was cut off (`">`). A `<` or `>` the author wrote as text is none of these: "Use
+# the <pause> button" (written `&lt;pause&gt;`), "3 < 5", "<3".
+_HTML_ELEMENTS = (r"a|abbr|address|article|aside|audio|b|blockquote|body|br|button|canvas|caption|cite|code|dd|del|"
+                  r"details|div|dl|dt|em|embed|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|i|"
+                  r"iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|picture|"
+                  r"pre|q|s|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|"
+                  r"template|textarea|th|thead|title|tr|u|ul|video")
+TAG = Screened(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>|<[A-Za-z][\w.:-]*\s+[\w:@.-]+\s*=[^<>]*>|"
+               r"<[A-Za-z][\w.:-]*\s*/>|</[A-Za-z][\w.:-]*\s*>|[\"']\s*/?>(?=\s|$)", re.IGNORECASE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from scheduler.tips.edges import without_quotes
+from scheduler.tips.edges import TAG, without_quotes
 from scheduler.tips.sentences import Caseless, Screened, split_sentences
 from scheduler.tips.verbs import is_imperative
 
@@ -70,16 +70,6 @@ _CLIENT_STORY = Caseless(
     r"shared|came|admitted|explained|wrote|confided|put it)\b"
     r"|\b(?:a|one) (?:of my )?clients? (?:once|recently)\b")
 
-# An HTML tag left in a tip's words: an element HTML names, a tag with attributes or self-closed, a closing tag, or
-# what is left where a tag's head was cut off (`">`). A `<` or `>` the author wrote as text is none of these: "Use
-# the <pause> button" (written `&lt;pause&gt;`), "3 < 5", "<3".
-_HTML_ELEMENTS = (r"a|abbr|address|article|aside|audio|b|blockquote|body|br|button|canvas|caption|cite|code|dd|del|"
-                  r"details|div|dl|dt|em|embed|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|i|"
-                  r"iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|picture|"
-                  r"pre|q|s|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|"
-                  r"template|textarea|th|thead|title|tr|u|ul|video")
-TAG = Screened(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>|<[A-Za-z][\w.:-]*\s+[\w:@.-]+\s*=[^<>]*>|"
-               r"<[A-Za-z][\w.:-]*\s*/>|</[A-Za-z][\w.:-]*\s*>|[\"']\s*/?>(?=\s|$)", re.IGNORECASE)
 # Text a copy broke: markup left in, words run together, a form's or a menu's line.
 _DEBRIS = Screened(r"\]\(|\[[^\]]*\]|[{}|]|\*\*|__|\\[nt]|^\W*(?:home|menu|skip to)\b|"
                      r"\b(?:name|e-?mail|phone|message)\s*\*", re.IGNORECASE)
