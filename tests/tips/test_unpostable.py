@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from scheduler.tips.sentences import split_sentences
 from scheduler.tips.unpostable import unpostable_reason
 
 # Made up for these tests, in a practice's voice: two setups, a client's story, the practice's own tool and a line
@@ -93,3 +94,72 @@ def test_a_clients_story_and_broken_text_are_left_out_with_their_reason():
     assert unpostable_reason("Breathe out slowly.", "Breathe out slowly](/breathing) and count.").startswith("garbled")
     assert unpostable_reason("Write it downand keep it.", "Write it downand keepGoing.").startswith("garbled")
     assert unpostable_reason("Breathe out slowly.", "Breathe out slowly and count to four.") is None
+
+
+# Made up for these tests: an anecdote, the reader put in a scene, a figure of something said before and a scene set
+# with "imagine", each beside the insight and the advice a follower should see.
+QUIET_OVERACHIEVER = """\
+# The quiet overachiever
+
+I see this often in my practice. The man in the waiting room looks calm and ready. Nobody would guess he's exhausted. \
+And that's the whole difficulty.
+
+High-functioning anxiety often goes unnoticed because it produces results. You're dependable. You hit every \
+deadline. You're the one colleagues call when something has to be done right.
+
+## Why the alarm keeps ringing
+
+Your body learned to scan for danger long ago. Think of it as an old smoke detector. And every time it goes off, the \
+signal gets louder.
+
+Anxiety isn't a character flaw. It's a nervous system doing its job too well.
+
+## What helps
+
+Imagine it is Sunday evening and the week is already pressing on your chest. The laundry is unfolded and the inbox \
+is open.
+
+Pick one evening a week with no work at all. Put the laptop in a drawer and tell one person you did it.
+
+Rest isn't a reward you earn. Your worth doesn't depend on your output.
+"""
+
+
+def test_a_story_a_scene_or_a_figure_alone_is_left_out_and_the_insight_and_advice_stay(project, cli):
+    (project / "posts" / "articles" / "quiet-overachiever.md").write_text(QUIET_OVERACHIEVER, encoding="utf-8")
+    result = cli("split", "--json", "posts/articles/quiet-overachiever.md", cwd=project)
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    posted = " ".join(f"{tip['headline']} {tip['text']}" for tip in data["tips"])
+    for setup in ("The man in the waiting room", "Nobody would guess", "Think of it as an old smoke detector",
+                  "Imagine it is Sunday evening", "The laundry is unfolded"):
+        assert setup not in posted
+    reasons = " ".join(str(block.get("left_out") or "") for block in data["blocks"])
+    assert "a line of a story" in reasons and "a scene set for the reader" in reasons  # whole blocks left out
+    headlines = [tip["headline"] for tip in data["tips"]]
+    assert "Anxiety isn't a character flaw." in headlines and "Rest isn't a reward you earn." in headlines
+    assert "Pick one evening a week with no work at all." in headlines
+
+
+def test_a_scene_a_story_or_a_figure_with_no_advice_is_no_tip():
+    assert unpostable_reason("You're reliable.", "You're reliable. You meet deadlines. You're the person people "
+                             "turn to.").startswith("a scene the reader is put in")
+    assert unpostable_reason("You've drafted the email seventeen times.", "You've drafted the email seventeen times. "
+                             "You've planned for a question you can't answer.").startswith("a scene the reader")
+    assert unpostable_reason("Last week she stopped answering her phone.",
+                             "Last week she stopped answering her phone.").startswith("a line of a story")
+    assert unpostable_reason("Imagine it is 2 a.m. and you are awake again.", "Imagine it is 2 a.m. and you are "
+                             "awake again. The house is quiet.").startswith("a scene set for the reader")
+    assert unpostable_reason("Think of it as a friendly prod.",
+                             "Think of it as a friendly prod.").startswith("a figure of speech")
+    assert unpostable_reason("Finding a therapist can feel overwhelming.", "Finding a therapist can feel "
+                             "overwhelming. This guide breaks down what you need to know.").startswith("a setup")
+    # insight, reassurance, an exercise and a session told to "you" stay tips
+    for line in ("Resistance isn't indifference.", "Grief doesn't follow a schedule.",
+                 "You're not broken. You're exhausted.",
+                 "You're stronger than you think. You've survived every hard day so far.",
+                 "Your brain needs to relearn safety. After trauma, it expects danger.",
+                 "Imagine you are talking to a friend in your situation. What would you say?",
+                 "Think of boundaries as a fence, not a wall.", "When your daughter says she is fine, she may not be.",
+                 "You hold the memory lightly in mind while your eyes follow a light."):
+        assert unpostable_reason(split_sentences(line)[0], line) is None, line
