@@ -16,6 +16,7 @@ from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
+from scheduler.tips.rewrites import LABEL_JOINED
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import split_sentences, words
@@ -89,6 +90,8 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
         found.append("odd capitals in the headline: write it in sentence case")
     if kind != "edited":  # a person's own words are theirs to judge
         own = standalone_notes(headline, text, kind=kind, section=section)
+        if any(note.startswith(LABEL_JOINED) for note in notes):  # the label names what its sentence is about
+            own = [note for note in own if not note.startswith(standalone.LABEL.split("“")[0])]
         if after.endswith(":") and len(split_sentences(after)) <= 1 and standalone.NOT_TO_READER in own:
             # no advice, and its paragraph goes on to "Try these:" and a list: the list's lead-in, its items left out
             own = [standalone.LEAD_IN_ALONE if note == standalone.NOT_TO_READER else note for note in own]

@@ -37,13 +37,16 @@ TO_READER = "rewritten from first person to advice for the reader"
 HABIT = "rewritten from first person"
 CLIENTS = "rewritten from first person without “my”"
 JOINED = "headline joins the section heading and its first sentence"
-SURE = (TO_IMPERATIVE, WE_TO_IMPERATIVE, JOINED)  # notes that may leave a tip ready: the meaning is certain
+LABEL_JOINED = "headline joins the bold label and the sentence after it"
+SURE = (TO_IMPERATIVE, WE_TO_IMPERATIVE, JOINED, LABEL_JOINED)  # notes that may leave a tip ready: the meaning is certain
 
 # Verbs a recommendation may name beyond the imperatives the headline rules know.
 _MORE_VERBS = frozenset(["meditate", "reduce", "dim", "switch", "silence", "wind", "jot", "nap", "hydrate", "avoid",
                          "carry", "store", "charge", "wear", "place", "post", "text", "visit", "sign", "plant",
                          "spend", "mute", "log", "leave", "add", "cut", "lie", "ease"])
 _VERBS = IMPERATIVES | _MORE_VERBS
+_QUANTIFIERS = frozenset(["every", "many", "much", "another", "one", "two", "three", "several", "everyone",
+                          "everything", "nothing", "someone", "something", "anyone", "anything", "nobody"])
 _CONDITION = r"(?P<cond>(?:If|When|Whenever|Before|After|Once|While|Until|Each time|Every time)\s[^,]+,\s+)?"
 _RECOMMEND = re.compile(
     r"^" + _CONDITION + r"(?P<who>I|[Ww]e|[Oo]ur (?:therapists|counsel(?:l)?ors|clinicians|team))(?:’d|'d|\s+would)?"
@@ -153,15 +156,17 @@ def _habit(sentence: str) -> Rewrite | None:
     return Rewrite(text, f"{HABIT}: “{_opening(sentence)}”: check it keeps the author’s meaning", False)
 
 
-def joined_headline(heading: str, sentence: str, limit: int) -> Rewrite | None:
+def joined_headline(heading: str, sentence: str, limit: int, *, ing: bool = False) -> Rewrite | None:
     """A short heading ("Stay connected.") and the sentence under it as one headline, when it fits the card and
-    the sentence can follow a colon in lower case without changing a name ("Call one friend" -> "call ...")."""
+    the sentence can follow a colon in lower case without changing a name ("Call one friend" -> "call ..."): its
+    first word is a small word, a verb, a quantifier ("Every", "Many") or, with `ing`, a word in -ing ("Masking")."""
     head_words = words(heading)
     first = words(sentence)[:1]
     if not (1 <= len(head_words) <= 4) or not first or first[0] == "I":
         return None
     lowered = first[0].lower()
-    if lowered not in STOPWORDS and lowered not in _VERBS or sentence.rstrip().endswith("?"):
+    common = lowered in STOPWORDS or lowered in _VERBS or lowered in _QUANTIFIERS or (ing and lowered.endswith("ing"))
+    if not common or sentence.rstrip().endswith("?"):
         return None
     if opens_with_reference(sentence) or FIRST_PLURAL.search(sentence) or first_person(sentence) or (
             unresolved_pronoun(sentence) or dangling_references(compress(sentence)) or _PEOPLE_UNSAID.search(sentence)):

@@ -234,3 +234,34 @@ def test_list_items_are_turned_to_the_reader_or_left_out(tmp_path):
     assert cool[0] == HELD["in_list"] and cool[-1].startswith("rewritten from the practice’s “we” to an imperative")
     # the rules find nothing to say; the tip model holds back a list item alone, and says so
     assert tips["Go to bed at the same time every night."].notes == (HELD["in_list"],)
+
+
+LABEL_ARTICLE = """# When worry runs the week
+
+## A closer look
+
+**Difficulty saying no.** Every request feels like a test. If you say no, you might disappoint someone, so you
+say yes and stay up late to make it work.
+
+**Constant busyness.** Staying busy can hold things together for months, until it can't.
+Burnout often follows a long stretch of pushing through.
+
+**Weekend restlessness.** Saturday mornings start with a list of everything left undone from the week before.
+
+**Worry isn't weakness.** It is a habit of a busy mind, and habits can change with practice and support.
+"""
+
+
+def test_a_bold_label_and_the_sentence_after_it_make_one_headline(tmp_path):
+    # issue 19: a label alone on a card ("Difficulty saying no.") says nothing; the sentence after it goes with it
+    path = tmp_path / "worry.md"
+    path.write_text(LABEL_ARTICLE, encoding="utf-8")
+    tips = {tip.headline: tip for tip in split_article(read_article(path, tmp_path))}
+    saying_no = tips["Difficulty saying no: every request feels like a test."]
+    assert saying_no.text.startswith(saying_no.headline + " If you say no, you might disappoint someone")
+    assert saying_no.notes[0] == ("headline joins the bold label and the sentence after it: “Difficulty saying no” + "
+                                   "“Every request feels like a test.”")
+    assert "Constant busyness: staying busy can hold things together for months, until it can't." in tips
+    assert "Difficulty saying no." not in tips and "Constant busyness." not in tips
+    assert "Worry isn't weakness." in tips  # a short claim is no label: it keeps its own headline
+    assert "Weekend restlessness." in tips  # "Saturday" is a name: it would lose its capital after a colon
