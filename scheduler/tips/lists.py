@@ -621,6 +621,12 @@ _KIND_HEADING = re.compile(r"^(?P<adjectives>(?:(?:common|early|warning|hidden|s
                            r"emotional|behavioural|behavioral|typical|other)\s+){0,2})(?P<kind>signs|symptoms|"
                            r"causes|reasons|red flags|risk factors|triggers|effects|costs)\b(?P<rest>.*)$",
                            re.IGNORECASE)
+# The verb a plural kind takes right after "that"/"which" ("Signs that are easy to miss"), as one of them takes it
+# ("A sign that is easy to miss"); a subject between them ("Signs that parents miss") leaves the verb as it is
+_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "aren't": "isn't", "weren't": "wasn't",
+             "haven't": "hasn't", "don't": "doesn't", "aren’t": "isn’t", "weren’t": "wasn’t", "haven’t": "hasn’t",
+             "don’t": "doesn’t"}
+_SINGULAR_VERB = re.compile(r"^(\s+(?:that|which)\s+)(" + "|".join(map(re.escape, _SINGULAR)) + r")(?!\w)", re.IGNORECASE)
 # What a lead-in gives that a label in -ing cannot be ("Trauma-informed counselling provides reconnecting …")
 _NO_GERUND = re.compile(r"\b(?:offers?|provides?|gives?|brings?|triggers?|causes?|affects?|are|is)$", re.IGNORECASE)
 _NOUN_AFTER_VERB = re.compile(r"^[A-Z][a-z]+\s+[a-z]+(?:tion|sion|ment|ness|ity|ance|ence|ies)$")  # "Sleep disruption"
@@ -650,7 +656,8 @@ def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str
         return _one_of(bare_heading, phrase)
     singular = {"red flags": "red flag", "risk factors": "risk factor"}.get(kind.group("kind").lower(),
                                                                           kind.group("kind").lower()[:-1])
-    named = lower_first(_sentence_case(f"{kind.group('adjectives')}{singular}{kind.group('rest')}".strip()))
+    rest = _SINGULAR_VERB.sub(lambda found: found.group(1) + _SINGULAR[found.group(2).lower()], kind.group("rest"))
+    named = lower_first(_sentence_case(f"{kind.group('adjectives')}{singular}{rest}".strip()))
     article = "An" if named[:1] in "aeiou" else "A"
     return end_with_period(f"{article} {named}: {phrase}")
 

@@ -46,6 +46,24 @@ def test_a_label_under_a_heading_that_names_signs_says_it_is_one_of_them(tmp_pat
     assert JOINED_NOTE in joined.notes and not joined.ready  # a rewrite: a person reads it before it goes out
 
 
+HIDDEN_SIGNS = """# Burnout at home
+
+## Signs that are easy to miss
+
+Burnout rarely announces itself. Watch for these:
+
+**Sleep disruption.** You lie awake going over tomorrow's list, then wake up tired.
+
+**Constant irritability.** Small requests from the people you love start to feel like demands.
+"""
+
+
+def test_a_heading_whose_signs_are_told_in_the_plural_speaks_of_one_sign_in_the_singular(tmp_path):
+    headlines = [tip.headline for tip in split(tmp_path, HIDDEN_SIGNS)[0]]
+    assert "A sign that is easy to miss: sleep disruption." in headlines
+    assert not any("that are easy to miss:" in headline for headline in headlines)  # "A sign that are …"
+
+
 def test_a_one_word_label_whose_words_stand_alone_is_left_as_it_was(tmp_path):
     tips, _ = split(tmp_path, TEEN_SIGNS)
     assert not any("sign your teen may be struggling: relief" in tip.headline for tip in tips)
