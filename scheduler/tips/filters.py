@@ -479,10 +479,21 @@ def tidy(sentence: str) -> str:
     return capitalize_first(text.strip()) if text != sentence else sentence
 
 
+# Words in quotation marks are someone's words, to say ("That sounds really hard."): no compression edits them
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_KEPT = re.compile("\ue000(\ue002*)\ue001")  # where a quotation stands while the rest is compressed
+
+
 @per_split
 def compress(sentence: str) -> str:
-    """The light compressions a tip may make of the article's sentence, nothing more."""
-    text = sentence.strip()
+    """The light compressions a tip may make of the article's sentence, nothing more (never inside a quotation)."""
+    quoted: list[str] = []
+
+    def set_aside(found: re.Match) -> str:
+        quoted.append(found.group(0))
+        return "\ue000" + "\ue002" * (len(quoted) - 1) + "\ue001"
+
+    text = _QUOTED.sub(set_aside, sentence.strip()) if '"' in sentence or "“" in sentence else sentence.strip()
     match = _IMPORTANT_TO.match(text)
     if match:
         text = ("Don’t " if match.group(1) else "") + text[match.end():]
@@ -492,6 +503,8 @@ def compress(sentence: str) -> str:
     text = _MODAL_STILL.sub(lambda m: m.group(1), text)
     text = _HEDGES.sub("", text)
     text = _DEMONSTRATIVE_PLURAL.sub(_drop_demonstrative, text)
+    if quoted:
+        text = _KEPT.sub(lambda found: quoted[len(found.group(1))], text)
     return capitalize_first(re.sub(r"\s{2,}", " ", text).strip())
 
 

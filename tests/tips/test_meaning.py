@@ -99,3 +99,24 @@ def test_a_person_who_rewrites_the_headline_clears_its_note(tips):
     edited = "Avoiding what scares you may help today, but the anxiety usually stays without treatment."
     assert not any(note.startswith("shortened:") for note in notes_after_edit(tip.notes, edited, tip.text,
                                                                                 ["headline"]))
+
+
+SAYING = """# When your teen is anxious
+
+## What to say
+
+Anxious teens often go quiet, and the words you choose matter.
+
+Describe what you have noticed without judgment, for example: "You've seemed really stressed about school lately."
+
+Validate the feeling, even if it seems out of proportion: “That sounds really hard.” It really helps them feel heard.
+"""
+
+
+def test_words_in_quotation_marks_go_out_as_the_article_wrote_them(tmp_path):
+    path = tmp_path / "saying.md"
+    path.write_text(SAYING, encoding="utf-8")
+    written = " ".join(tip.headline + " " + tip.text for tip in split_article(read_article(path, path.parent)))
+    assert "You've seemed really stressed about school lately.”" in written  # straight quotes set as curly ones
+    assert "“That sounds really hard.”" in written
+    assert "\ue000" not in written and "\ue001" not in written
