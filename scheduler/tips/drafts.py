@@ -23,6 +23,7 @@ from scheduler.tips.filters import (
     shorten_to_clause,
     unfinished,
     unresolved_pronoun,
+    without_lead_on,
 )
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
@@ -319,6 +320,8 @@ def make_headline(sentence: str) -> tuple[str, str]:
     whole sentence when that fits on a card, or else to a longer cut that is one, up to the card's limit."""
     compressed = compress(sentence)
     headline = compressed if len(compressed) <= MAX_HEADLINE else short_headline(compressed)
+    if headline and headline != compressed and without_lead_on(headline) != headline:
+        headline = without_lead_on(headline)  # "…without judgment, for example." -> "…without judgment."
     if headline and (unfinished(headline) or headline_cut_problem(compressed, headline)):
         longer = shorten_to_clause(compressed, LONG_HEADLINE, imperative=is_imperative(compressed))
         if len(compressed) <= LONG_HEADLINE:

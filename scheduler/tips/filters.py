@@ -545,10 +545,24 @@ _NARROWED_CONDITION = re.compile(r"\s(?:if|when|whenever|unless)\s", re.IGNORECA
 _CONTRACTED_END = re.compile(r"\w[’'](?:s|re|m|ve|ll|d)\.?$", re.IGNORECASE)
 
 
+# A headline that stops where its example or list was to begin ("Describe what you noticed, for example."): cut
+# where the sentence's colon gave the example
+_LEADS_ON_END = re.compile(r"\b(?:for example|for instance|e\.g|such as|as follows|including)[.:]?$", re.IGNORECASE)
+
+
+def without_lead_on(headline: str) -> str:
+    """The headline without the words that only announced its example (", for example." -> "."): the sentence
+    before them is whole, and the example stays in the post's text."""
+    found = _LEADS_ON_END.search(headline)
+    if found is None:
+        return headline
+    return headline[:found.start()].rstrip(" ,;:—–-") + "."
+
+
 def unfinished(headline: str) -> bool:
-    """The headline stops on a verb folded into its subject ("Sleep isn't optional — it's.", "…, you're."): the
-    sentence went on."""
-    return _CONTRACTED_END.search(headline[-7:]) is not None
+    """The headline stops on a verb folded into its subject ("Sleep isn't optional — it's.", "…, you're.") or where
+    its example was to begin (", for example."): the sentence went on."""
+    return _CONTRACTED_END.search(headline[-7:]) is not None or _LEADS_ON_END.search(headline[-16:]) is not None
 
 
 _CLAUSE_OPENER = re.compile(r"^(?:I|you|we|they|he|she|it|there|this|that|these|those|the|a|an|your|their|our|his|"

@@ -120,3 +120,13 @@ def test_words_in_quotation_marks_go_out_as_the_article_wrote_them(tmp_path):
     assert "You've seemed really stressed about school lately.”" in written  # straight quotes set as curly ones
     assert "“That sounds really hard.”" in written
     assert "\ue000" not in written and "\ue001" not in written
+
+
+def test_a_headline_never_stops_where_its_example_was_to_begin():
+    from scheduler.tips.drafts import make_headline
+
+    sentence = ("When your teen is anxious, describe what you have noticed without judgment, for example: "
+                "\"You've seemed really stressed about school lately.\"")
+    headline, text = make_headline(sentence)
+    assert headline == "When your teen is anxious, describe what you have noticed without judgment."
+    assert text.endswith("\"You've seemed really stressed about school lately.\"")  # the example stays in the post
