@@ -14,11 +14,21 @@ lib=$("$PY" -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__fi
 watchdog=$(mktemp /tmp/juno-watchdog.XXXXXX)
 trap 'rm -f "$watchdog"' EXIT
 
+# Each pass runs in a session of its own, and whatever it leaves when it ends (a hung worker, a test server of a
+# process the watchdog ended) is killed with it: a pass never outlives its run, nor the CI job.
+leader=""
+trap '[ -n "$leader" ] && pkill -KILL -s "$leader"; exit 130' INT TERM
 run() {
     : > "$watchdog"
     LD_PRELOAD="$lib" FAKETIME="$SHIFT" FAKETIME_DONT_FAKE_MONOTONIC=1 JUNO_TEST_WATCHDOG="$watchdog" \
-        timeout --signal=KILL "${JUNO_SHIFTED_LIMIT:-2400}" \
-        "$PY" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=0 -m "not browser and not realclock" "$@"
+        setsid timeout --signal=KILL "${JUNO_SHIFTED_LIMIT:-2400}" \
+        "$PY" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=0 -m "not browser and not realclock" "$@" &
+    leader=$!
+    wait "$leader"
+    local code=$?
+    pkill -KILL -s "$leader" 2>/dev/null
+    leader=""
+    return "$code"
 }
 
 run "$@"

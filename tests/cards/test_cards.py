@@ -533,6 +533,32 @@ def test_render_campaigns_draws_every_size_on_every_core_and_skips_skipped_tips(
     assert again["rendered"] == 0 and again["unchanged"] == 2
 
 
+def test_cards_drawn_while_the_caller_runs_a_thread_come_from_fresh_workers_and_are_the_same(project):
+    """A fork copies a lock another thread holds as held for ever (the daemon's scheduler, a server's thread):
+    with a second thread alive the workers start from a fresh interpreter, and draw the same bytes."""
+    import threading
+
+    from scheduler.cards import render
+
+    assert render._start_method(["fork", "spawn", "forkserver"]) == "fork"  # this test's thread only
+    settings = load_settings(project)
+    campaign = load_campaign(write_campaign(project), project)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert render._start_method(["fork", "spawn", "forkserver"]) == "spawn"
+        report = render_campaigns(settings, [campaign], "all", progress=False)
+    finally:
+        stop.set()
+        other.join()
+    assert report["rendered"] == 6
+    brand = load_brand(project, "junocounseling")
+    for card in report["cards"]:
+        headline = campaign.tip(card["tip"]).headline
+        assert (project / card["path"]).read_bytes() == render_card(headline, brand, card["size"], None)
+
+
 def test_a_contact_sheet_of_a_missing_card_says_how_to_make_it(tmp_path):
     with pytest.raises(ContentError, match="no such card; render it with `juno-scheduler cards`"):
         contact_sheet([tmp_path / "nope.png"], tmp_path / "sheet.png")
