@@ -535,7 +535,8 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | 
                 bar.advance(task)
         return drawn
     # fork before the progress bar starts its thread; the workers inherit the loaded fonts
-    context = multiprocessing.get_context(_start_method(multiprocessing.get_all_start_methods()))
+    context = multiprocessing.get_context(_start_method(multiprocessing.get_all_start_methods(),
+                                                       threading.active_count()))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
                              initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_render_one, job) for job in jobs]
@@ -554,13 +555,13 @@ def _render_all(brand: Brand, work: list[tuple], progress: bool) -> list[Path | 
             raise
 
 
-def _start_method(available: list[str]) -> str:
+def _start_method(available: list[str], threads: int) -> str:
     """How the card workers start: forked (they inherit the loaded fonts) only while this process runs a single
     thread. A fork copies every lock as it is, and a lock held by another thread at that moment (logging's, the C
     library's, a clock shim's) stays held for ever in the child: a caller with threads of its own (the daemon's
     scheduler, a server) gets workers spawned from a fresh interpreter instead, slower to start, never stuck.
     Spawned, not from a fork server: a worker's parent must be this process, for the parent-death signal."""
-    return "fork" if "fork" in available and threading.active_count() == 1 else "spawn"
+    return "fork" if "fork" in available and threads == 1 else "spawn"
 
 
 def _worker_start(parent: int) -> None:

@@ -540,14 +540,15 @@ def test_cards_drawn_while_the_caller_runs_a_thread_come_from_fresh_workers_and_
 
     from scheduler.cards import render
 
-    assert render._start_method(["fork", "spawn", "forkserver"]) == "fork"  # this test's thread only
+    assert render._start_method(["fork", "spawn", "forkserver"], 1) == "fork"
+    assert render._start_method(["fork", "spawn", "forkserver"], 2) == "spawn"
+    assert render._start_method(["spawn"], 1) == "spawn"
     settings = load_settings(project)
     campaign = load_campaign(write_campaign(project), project)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
-        assert render._start_method(["fork", "spawn", "forkserver"]) == "spawn"
         report = render_campaigns(settings, [campaign], "all", progress=False)
     finally:
         stop.set()
