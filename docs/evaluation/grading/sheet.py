@@ -12,8 +12,7 @@ def tips(commit, article):
     data = json.loads((Path("/work/eval/splits") / commit / f"{article}.json").read_text())
     for n, t in enumerate(data["tips"], 1):
         yield {"article": article, "n": str(n), "headline": t["headline"], "text": t["text"].replace("\n", " / "),
-               "ready": "yes" if t.get("ready") else "no",
-               "flagged": "yes" if "sensitive" in (t.get("review") or []) else "no"}
+               "ready": "hidden", "flagged": "hidden"}  # blind: join.py fills them back after grading
 
 def main():
     p = argparse.ArgumentParser(); p.add_argument("commit"); p.add_argument("--from", dest="old", nargs="*", default=[])

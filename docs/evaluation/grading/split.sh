@@ -10,8 +10,9 @@ mkdir -p "$out"
 for a in /work/eval/articles/*; do
   name=$(basename "$a"); name=${name%.*}
   scratch=$(mktemp -d)
-  cp -r "$wt/assets" "$scratch/"; mkdir -p "$scratch/posts"; cp "$wt/posts/schedule.yaml" "$scratch/posts/"
-  (cd "$wt" && /work/main/.venv/bin/python -m scheduler --root "$scratch" split "$a" --json > "$out/$name.json" 2> "$out/$name.err")
+  cp -r "$wt/assets" "$scratch/"; mkdir -p "$scratch/posts/articles"; cp "$wt/posts/schedule.yaml" "$scratch/posts/"
+  cp "$a" "$scratch/posts/articles/"  # split reads only articles inside the project (as the manager keeps them)
+  (cd "$wt" && /work/main/.venv/bin/python -m scheduler --root "$scratch" split "$scratch/posts/articles/$(basename "$a")" --json > "$out/$name.json" 2> "$out/$name.err")
   [ -s "$out/$name.err" ] || rm -f "$out/$name.err"
   rm -rf "$scratch"
 done
