@@ -72,6 +72,7 @@ from scheduler.tips.edges import (
 )
 from scheduler.tips.filters import (
     advice_cut,
+    advises_everyone,
     block_text,
     ends_dangling,
     is_fragment,
@@ -288,6 +289,16 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
     if not tip.ready and limits.get("ready_alone") and why is None and "privacy" not in tip.review:
         return replace(tip, ready=True), False  # graders post tips like this as they come: the notes say what to check
     return tip, False
+
+
+def _label(verdict: Verdict, headline: str) -> str:
+    """The scorer's label, where the rules know better: a step ("Alternate holidays…", "If a relative is hurtful,
+    talk later.") is advice whatever the label, and so is advice to everyone as "we" ("We all need support
+    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch."""
+    if (verdict.label == "other" and is_command(after_condition(headline))) or (
+            verdict.label == "pitch" and advises_everyone(headline)):
+        return "advice"
+    return verdict.label
 
 
 def _cannot_stand(tip: Tip) -> str | None:
@@ -577,7 +588,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                                    first_block=bool(section.blocks) and block is section.blocks[0]))
 
         verdict = read_card() if reason is None and current is None else None
-        if verdict is not None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None:
+        if verdict is not None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None \
+                and _label(verdict, sentence) != "advice":
             reason = LEFT_OUT[verdict.label]
         if reason:
             scope.ledger.leave(where, reason)
@@ -763,10 +775,9 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)
     if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
-        # composed tips (a list, examples, a quotation) keep the rules' word; a step ("Alternate holidays…", "If a
-        # relative is hurtful, talk later.") is advice whatever the scorer's label: only its doubt is true of it
-        label = "advice" if verdict.label == "other" and is_command(after_condition(headline)) else verdict.label
-        notes.append(REASONS[label])
+        # composed tips (a list, examples, a quotation) keep the rules' word; a step or advice to everyone as "we"
+        # is advice whatever the scorer's label (_label): only its doubt is true of it
+        notes.append(REASONS[_label(verdict, headline)])
     tip_id = unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

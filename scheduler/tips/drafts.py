@@ -13,6 +13,7 @@ from scheduler.tips.edges import TAG, edge_reason, without_quotes
 from scheduler.tips.filters import (
     _SUBORDINATE,
     FIRST_PLURAL,
+    advises_everyone,
     compress,
     dangling_references,
     is_fragment,
@@ -21,6 +22,7 @@ from scheduler.tips.filters import (
     is_question,
     opens_with_reference,
     shorten_to_clause,
+    speaks_for_everyone,
     unfinished,
     unresolved_pronoun,
     without_lead_on,
@@ -274,7 +276,8 @@ def headline_problem(sentence: str) -> str:
     if is_question(sentence):
         return "question"
     if _speaks_as_we(sentence):
-        return "speaks as “we” (a setup or story more often than advice)"
+        return ("speaks of everyone as “we”, with no advice of its own (a setup)" if speaks_for_everyone(sentence)
+                else "speaks as “we” (a setup or story more often than advice)")
     if opens_with_reference(sentence) or unresolved_pronoun(sentence) or dangling_references(compress(sentence)):
         return "needs context (refers to something outside it)"
     return "no headline within a card's length"
@@ -311,7 +314,10 @@ _HEDGED_OPENING = re.compile(r"^try\s+(?:not\s+to|to\s+avoid)\s", re.IGNORECASE)
 
 
 def _speaks_as_we(sentence: str) -> bool:
-    return bool(FIRST_PLURAL.search(without_quotes(sentence))) and not is_imperative(sentence)
+    """A "we" that may be the practice's, or a story or setup told as "we"; not people in general ("We all need
+    support sometimes, and a counselor can help you.", filters.speaks_for_everyone)."""
+    return bool(FIRST_PLURAL.search(without_quotes(sentence))) and not is_imperative(sentence) and not (
+        advises_everyone(sentence))
 
 
 @per_split  # a sentence is judged by its card's words, then made a draft

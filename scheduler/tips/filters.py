@@ -70,6 +70,35 @@ _PRACTICE_VOICE = Caseless(
     # its service with a word before it: "Our specialized approach for men …", "our evening sessions"
     r"|\bour (?!own |usual |natural |typical |first |best |default )[\w-]+ (?:approach|programs?|services?|sessions?|"
     r"offices?|locations?|practice|groups?|workshops?)\b")
+# "We" meaning people in general ("We all need support sometimes.", "Most of us wait too long.", "we tend to …"):
+# the reader among everyone, never the practice speaking of itself, which _PRACTICE_VOICE and _CTA name.
+_GENERAL_WE = Caseless(
+    r"\bwe(?:’re|'re| are)?\s+(?:all|each|both)\b|\b(?:all|most|many|each|none|some|few|every one|any) of us\b"
+    r"|\bwe (?:humans|people|adults|parents)\b|\bas (?:humans|people|adults|parents),? we\b|\bus all\b"
+    r"|\bwe (?:(?:all|often|usually)\s+)?(?:tend|naturally|instinctively)\b|\bwe(?:’re|'re| are) (?:only|just) human\b")
+
+
+# What such a sentence gives the reader: help to be had, a need or a right everyone has, a reassurance ("We all
+# need support sometimes", "we deserve rest", "a counselor can help"). Without it, a general "we" describes
+# ("We tend to wait until we are exhausted before we ask for help."): a setup.
+_GIVES_TO_EVERYONE = Caseless(r"\b(?:can|could|may|might|will) (?:help|make|ease|change)\b|\bhelps\b|\btry\b|"
+                              r"\b(?:we|you|us|everyone|everybody)(?: all| both)? (?:need|needs|deserve|deserves)\b|"
+                              r"\b(?:okay|ok|normal|worth it|nothing to be ashamed)\b")
+
+
+def speaks_for_everyone(sentence: str) -> bool:
+    """Its "we" is people in general, the reader among them, not the practice ("We offer evening sessions.", "Our
+    therapists …", "Call us")."""
+    unquoted = _without_quotes(sentence)
+    return bool(_GENERAL_WE.search(unquoted)) and not (_PRACTICE_VOICE.search(unquoted) or _CTA.search(unquoted))
+
+
+def advises_everyone(sentence: str) -> bool:
+    """Advice given to people in general as "we" ("We all need support sometimes, and a counselor can help you sort
+    out what you feel."): a tip a manager posts, not a setup or the practice speaking."""
+    return speaks_for_everyone(sentence) and bool(_GIVES_TO_EVERYONE.search(_without_quotes(sentence)))
+
+
 # The practice by its place or its name, which only a capital tells ("If you are in Denver, …", "If you live in the
 # Austin area, …", "At Harbor Light, we …"; not "If you are in crisis", "At Christmas we …"), or its owner's
 # practice at work ("My practice offers evening appointments.").

@@ -19,7 +19,12 @@ from scheduler.tips.conditions import (
 )
 from scheduler.tips.drafts import lead_in_case
 from scheduler.tips.edges import first_person, is_story, without_quotes
-from scheduler.tips.filters import is_promotion, is_question, opens_with_reference
+from scheduler.tips.filters import (
+    advises_everyone,
+    is_promotion,
+    is_question,
+    opens_with_reference,
+)
 from scheduler.tips.sentences import (
     STOPWORDS,
     Caseless,
@@ -196,7 +201,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
         found.append(NO_ANTECEDENT.format(orphan))
     if first_person(body) and not example:
         found.append(FIRST_PERSON)
-    if _PRACTICE_VOICE.search(bare_head) and not example:
+    if _PRACTICE_VOICE.search(bare_head) and not example and not advises_everyone(bare_head):
         found.append(PRACTICE_VOICE)
     if is_story(head) or _past_narrative(bare_head):
         found.append(STORY)
