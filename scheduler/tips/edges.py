@@ -92,12 +92,47 @@ _STORY_SUBJECT = re.compile(r"^(?:(?!(?:When|If|Many|Some|Most|Research|Studies|
                             r"(?:\w+\s+){0,2}?(?=" + _PAST.pattern + ")")
 
 
+# A line about someone named by a first name, told in the past ("For Maria, the hardest part was admitting she
+# needed a break.", "Jonah found that a walk after work helped him switch off."): a line of a case example. A
+# citation is none: a title or a full name ("Dr. Gottman found …", "As Brené Brown says, …") or a finding told as
+# holding now ("Gottman found that couples who turn toward each other stay together.").
+_NAMED_OPENING = re.compile(r"^(?:(?P<opener>For|With|Like|When|After|Before|Once|Until|While|Although|Though|"
+                            r"Because|Even for|But|And|So|Then|Later|Eventually|At first|In the end),?\s+)?"
+                            r"(?P<name>[A-Z][a-z]{2,})(?P<own>’s|'s|,\s*\d{1,2},)?(?=[\s,])(?!\s+[A-Z])")
+# Alone at a sentence's start a capital is no sign of a name ("Experience increased absence …" is a list's item):
+# there the name does something in the past at once, is no plural ("Researchers found …") and is a person the
+# sentence goes on to call "he" or "she" ("Jonah found that a walk after work helped him switch off.").
+_SOMEONE = re.compile(r"\b(?:she|he|her|him|his|herself|himself)\b")
+_NAME_ACTS = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?:found|[a-z]{3,}ed|" + _PAST.pattern[5:-3] + r")\b")
+_PAST_FORM = re.compile(_PAST.pattern + r"|\b[a-z]{3,}ed\b")
+_REPORTED = re.compile(r"^\s+(?:found|showed|discovered|noted|observed|wrote|argued|suggested|reported|"
+                       r"concluded|explained|described|identified)\b")
+_NOT_NAME_CAPITALS = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+    "thanksgiving", "easter", "halloween", "passover", "hanukkah", "ramadan", "covid", "god", "english"])
+
+
+def _named_story(text: str) -> bool:
+    match = _NAMED_OPENING.match(text)
+    if not match or match.group("name").lower() in _NOT_NAMES | _NOT_NAME_CAPITALS or _PRESENT.search(text) or (
+            is_imperative(match.group("name"))):  # "Stay connected.", "Feel overwhelmed by …": a verb, no one
+        return False
+    rest = text[match.end():]
+    if not match.group("opener") and not match.group("own") and (
+            match.group("name").endswith("s") or not _NAME_ACTS.match(rest) or not _SOMEONE.search(rest)):
+        return False
+    reported = None if (match.group("own") or "").startswith(",") else _REPORTED.match(rest)  # "Sarah, 34," a client
+    return bool(_PAST_FORM.search(rest[reported.end():] if reported else rest))
+
+
 @per_split
 def is_story(text: str) -> bool:
-    """A story told in the past: "One evening, ...", or a person's name (he, she, the couple) and a past verb."""
+    """A story told in the past: "One evening, ...", a person's name (he, she, the couple) and a past verb, or a
+    line about someone named with no advice ("For Maria, the hardest part was …", _named_story)."""
     if _STORY_OPENER.match(text):
         return True
-    return bool(_STORY_SUBJECT.match(text)) and not _PRESENT.search(text)
+    return (bool(_STORY_SUBJECT.match(text)) and not _PRESENT.search(text)) or _named_story(text)
 
 
 @per_split

@@ -56,3 +56,46 @@ def test_the_practices_own_we_is_still_its_pitch(tmp_path):
     split = _split(tmp_path, "support.md", SUPPORT)
     assert not any(word in tip.text for tip in split.tips for word in ("Our therapists", "We offer", "Call us"))
     assert _left_out(split, "Our therapists specialize")
+
+
+# --- a line about a named person that gives no advice of its own is a story ----------------------------------
+
+MARIA = """# Rest Is Not a Reward
+
+## Why rest feels hard
+
+For Maria, the hardest part was admitting she needed a break. Rest is not a sign of weakness, and you do not have to earn it.
+
+Jonah found that a short walk after work helped him switch off. A walk after work can mark the end of the day.
+
+For Sam, the turning point came when his doctor asked how he was sleeping.
+
+## What the research says
+
+Dr. Gottman found that couples who turn toward small bids for attention stay connected longer.
+
+As Brené Brown says, rest is not a reward for finishing. Schedule rest before you need it.
+
+Like Maria, you can start with one evening a week offline.
+"""
+
+
+def test_a_line_about_a_named_client_is_left_out_as_a_story(tmp_path):
+    """"For Maria, the hardest part was admitting she needed a break." opened a tip: a line of a case example
+    about someone named, told in the past with no advice, says nothing alone; the advice after it is the tip."""
+    split = _split(tmp_path, "rest.md", MARIA)
+    words = [f"{tip.headline} {tip.text}" for tip in split.tips]
+    assert not any(who in said for said in words for who in ("For Maria, the hardest", "Jonah found", "For Sam"))
+    texts = [tip.text for tip in split.tips]
+    assert "Rest is not a sign of weakness, and you do not have to earn it." in texts
+    assert any(text.startswith("A walk after work can mark the end of the day.") for text in texts)
+    (alone,) = [block for block in split.blocks if block["text"].startswith("For Sam, the turning point")]
+    assert alone["left_out"].startswith("story")
+
+
+def test_a_citation_and_advice_that_names_someone_are_no_story(tmp_path):
+    split = _split(tmp_path, "rest.md", MARIA)
+    words = " ".join(f"{tip.headline} {tip.text}" for tip in split.tips)
+    assert "couples who turn toward small bids for attention stay connected longer" in words
+    assert "rest is not a reward for finishing" in words
+    assert "you can start with one evening a week offline" in words
