@@ -14,8 +14,14 @@ import re
 from dataclasses import dataclass
 
 from scheduler.articles import Block, Item, Section
+from scheduler.tips.drafts import label_lead, whole_sentence
 from scheduler.tips.edges import first_person
-from scheduler.tips.filters import FIRST_PLURAL, is_fragment, opens_with_reference
+from scheduler.tips.filters import (
+    FIRST_PLURAL,
+    is_fragment,
+    is_question,
+    opens_with_reference,
+)
 from scheduler.tips.sentences import (
     capitalize_first,
     content_words,
@@ -324,3 +330,57 @@ def labelled_example(label: str, body: str) -> str | None:
             r"\b(?:says?|said|ask|tell)\b", bare, re.IGNORECASE) or len(words(bare)) > 4:
         return None
     return f"an example of what to say under a label (“{bare}”), with nothing saying what it is an example of"
+
+
+def labelled_paragraph(block: Block) -> bool:
+    """A paragraph under a bold label ("**Dread.** A knot in your stomach …"): one item of a run of them."""
+    return block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead)
+
+
+def run_lead_in(blocks: tuple[Block, ...] | list[Block], position: int) -> str:
+    """The paragraph a run of bold-labelled paragraphs hangs from ("Counselling can provide:"), for one of them."""
+    start = position
+    while start > 0 and labelled_paragraph(blocks[start]) and labelled_paragraph(blocks[start - 1]):
+        start -= 1
+    before = blocks[start - 1] if start and labelled_paragraph(blocks[start]) else None
+    if before is None or before.kind != "paragraph" or not before.text.rstrip().endswith(":"):
+        return ""
+    return before.text.strip()
+
+
+def alone_by_rule(blocks: tuple[Block, ...] | list[Block]) -> tuple[dict[int, str], frozenset[int]]:
+    """Why each bold-labelled paragraph says nothing alone (it finishes its lead-in, is an example or a portrait),
+    by its place in the section; and the places of the runs of three or more (signs, causes) where one does."""
+    alone: dict[int, str] = {}
+    for position, block in enumerate(blocks):
+        if labelled_paragraph(block):
+            lead_in, label = run_lead_in(blocks, position), block.lead or ""
+            reason = finishes_lead_in(lead_in, label, block.text) or labelled_example(label, block.text) or (
+                labelled_portrait(label, block.text))
+            if reason:
+                alone[position] = reason
+    siblings: set[int] = set()
+    position = 0
+    while position < len(blocks):
+        end = position
+        while end < len(blocks) and labelled_paragraph(blocks[end]):
+            end += 1
+        if end - position >= 3 and any(p in alone for p in range(position, end)):
+            siblings.update(range(position, end))
+        position = max(end, position + 1)
+    return alone, frozenset(siblings)
+
+
+def alone_as_siblings(block: Block) -> str | None:
+    """Why a bold-labelled paragraph of a run whose siblings say nothing alone says nothing either: its label only
+    names a topic (no sentence of the lead-in carries it) and its description is one line with no verb ("**Dread.**
+    A knot in your stomach every Sunday evening."), the shape of its siblings left out (a user trial: two of five
+    signs left out, one like them kept as a fragment)."""
+    label = (block.lead or "").strip().rstrip(":.").strip()
+    if whole_sentence(label) or is_command(label):
+        return None  # a label that is a step or an action ("Processing underlying emotions.") goes out with it
+    said = split_sentences(block.text)
+    if len(said) != 1 or has_verb(said[0]) or main_verb(said[0]) or whole_sentence(said[0]) or is_command(
+            said[0]) or is_question(said[0]):
+        return None
+    return f"a list item alone, as its siblings are: its description under “{label}” has no verb"

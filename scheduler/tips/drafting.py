@@ -23,9 +23,10 @@ from scheduler.campaigns.file import PERSONAL_DETAILS, Tip, TipStatus, unique_id
 from scheduler.posttext import length_on
 from scheduler.tips.advice_lists import (
     JOINED_NOTE,
-    finishes_lead_in,
-    labelled_example,
-    labelled_portrait,
+    alone_as_siblings,
+    alone_by_rule,
+    labelled_paragraph,
+    run_lead_in,
 )
 from scheduler.tips.cardfit import CardCheck, bundled, drawable
 from scheduler.tips.conditions import (
@@ -335,16 +336,14 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
         if heading_draft is not None:
             drafts.append(heading_draft)
             question = None
-    lead_in = ""  # the paragraph a run of bold-labelled paragraphs hangs from ("Counselling can provide:")
-    labels = sum(block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead) for block in blocks)
+    labels = sum(labelled_paragraph(block) for block in blocks)
+    lone, siblings = alone_by_rule(blocks)
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         asked, question = question, None
-        labelled = block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead)
-        lead_in = lead_in if labelled else (block.text.strip() if block.kind == "paragraph" and block.text.rstrip(
-        ).endswith(":") else "")
-        alone = (finishes_lead_in(lead_in, block.lead or "", block.text) or labelled_example(block.lead or "", block.text)
-                 or labelled_portrait(block.lead or "", block.text)) if labelled else None
+        labelled = labelled_paragraph(block)
+        lead_in = run_lead_in(blocks, position)
+        alone = lone.get(position)
         joined = labelled_item_sentence(lead_in, section.heading, block.lead or "") if labelled and (
             lead_in or labels >= 2) else None  # "**Sleep disruption.**" is one of the signs its heading names
         if joined and (block.lead or "").rstrip().endswith(":") and ends_dangling((block.lead or "").rstrip().rstrip(":")):
@@ -358,6 +357,8 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             # ("**Relief:**") is left out of a tip that opens on its own sentence: the label stays as it was; and
             # "One of the <set>: <label>." never replaces a whole sentence of advice as the card's words (outside
             # readers graded such cards below the sentence they displaced)
+        if alone is None and joined is None and position in siblings:
+            alone = alone_as_siblings(block)
         if alone:
             scope.ledger.leave((block.number, None), alone)
         elif block.kind == "list":

@@ -99,3 +99,50 @@ def test_a_citation_and_advice_that_names_someone_are_no_story(tmp_path):
     assert "couples who turn toward small bids for attention stay connected longer" in words
     assert "rest is not a reward for finishing" in words
     assert "you can start with one evening a week offline" in words
+
+
+# --- items of one list that share a shape get one decision ---------------------------------------------------
+
+SIGNS = """# Is It Burnout?
+
+## Five signs to watch for
+
+Burnout builds slowly, and its signs are easy to explain away. Watch for these five signs:
+
+**Exhaustion.** Waking up tired even after a full night of sleep.
+
+**Dread.** A knot in your stomach every Sunday evening.
+
+**Irritability.** Snapping at people you love over small things.
+
+**Cynicism.** A nurse who used to love her shifts and now counts the minutes.
+
+**Numbness.** Constant flatness and no joy.
+
+## What helps
+
+**Guard one evening.** Keep one evening a week free of work messages, and tell the people around you that you are offline.
+
+**Move a little.** A short walk after work tells your body the day is over.
+
+**Talk to someone.** Burnout is easier to undo when someone else knows how you are doing.
+"""
+
+
+def test_signs_of_one_list_with_the_same_shape_get_the_same_decision(tmp_path):
+    """Five labelled signs, each described without a verb of its own: four were left out ("finishes its lead-in",
+    "an example alone", "fragment") and one ("A knot in your stomach every Sunday evening.") went out alone as a
+    tip. A description with no main verb cannot stand alone, whichever sibling it is."""
+    split = _split(tmp_path, "signs.md", SIGNS)
+    signs = [block for block in split.blocks if block["section"] == "Five signs to watch for" and block["block"] > 1]
+    assert len(signs) == 5
+    assert all(block["left_out"] and not block["tips"] for block in signs), [b["left_out"] for b in signs]
+    (dread,) = [block for block in signs if "knot" in block["text"]]
+    assert "as its siblings" in dread["left_out"]
+    assert not any("knot in your stomach" in tip.text for tip in split.tips)
+
+
+def test_siblings_that_say_whole_sentences_stay_tips(tmp_path):
+    split = _split(tmp_path, "signs.md", SIGNS)
+    helps = [block for block in split.blocks if block["section"] == "What helps"]
+    assert len(helps) == 3 and all(block["tips"] for block in helps), [b["left_out"] for b in helps]
