@@ -314,8 +314,8 @@ _HEDGED_OPENING = re.compile(r"^try\s+(?:not\s+to|to\s+avoid)\s", re.IGNORECASE)
 
 
 def _speaks_as_we(sentence: str) -> bool:
-    """A "we" that may be the practice's, or a story or setup told as "we"; not people in general ("We all need
-    support sometimes, and a counselor can help you.", filters.speaks_for_everyone)."""
+    """A "we" that may be the practice's, or a story or setup told as "we"; not advice to people in general ("We
+    all need support sometimes, and a counselor can help you.", filters.advises_everyone)."""
     return bool(FIRST_PLURAL.search(without_quotes(sentence))) and not is_imperative(sentence) and not (
         advises_everyone(sentence))
 
