@@ -411,6 +411,10 @@ _PEOPLE_THEN_THEM = Caseless(r"^(?:some|many|most|few|other)?\s*(?:people|person
                              r"with|to|from|about|for)\s+(?:them|it)\s*[.!?]$")
 
 
+_COMMAND_ON_PRONOUN = re.compile(r"\W*([A-Za-z]+)\s+(?:it|them)\b(?!\s+(?:is|was|will|would|has|had|feels|seems|"
+                                r"looks|gets|can|may|might)\b|[’']s\b)")
+
+
 @per_split
 def unresolved_pronoun(sentence: str) -> bool:
     """A pronoun with no noun before it in the sentence: `Naming it took time`, `Let them know`."""
@@ -424,6 +428,9 @@ def unresolved_pronoun(sentence: str) -> bool:
     first = re.match(r"\W*([A-Za-z]+)\s+(?:it|them|they)\b", sentence)
     if first and first.group(1).lower() in _COMMAND_VERBS:
         return True  # "Open it gently.": the command's own verb is not what "it" stands for
+    command = _COMMAND_ON_PRONOUN.match(sentence)
+    if command and command.group(1).lower() in IMPERATIVES:
+        return True  # "Practice it daily.", "Repeat them slowly." (not "Imagine it is Sunday evening": its own clause)
 
     before = [w for w in words(sentence[: match.start()]) if w.lower() not in STOPWORDS
               and w.lower() not in _NOT_ANTECEDENT and not w.lower().endswith("ing")]
@@ -445,6 +452,11 @@ _DEMONSTRATIVE = Screened(
 _PRONOUN_OBJECT = Screened(r"\b(?:(?:do|doing|does|did|try|trying|about|with|like|of|for|on|after|before|"
                              r"from|notice|say|says|said|feel|hear|know)\s+(?:this|that)|(?:do|doing|does|did|done|try|"
                              r"trying|tried|tries)\s+(?:it|them))\b(?=\s*[.,;:!?—–)]|$)")
+# "… failed to consider such environmental factors": which factors, the sentence before said ("such as" names them)
+_SUCH = Screened(r"\bsuch\s+(?!as\b|a\b|an\b|that\b)[a-z]+")
+# "The world rewards this.": a short sentence that ends on what it points at says nothing else (a quotation may end on
+# it: “I can handle this.”)
+_SHORT_OBJECT_POINTER = re.compile(r"^\W*(?:[\w’'-]+,?\s+){1,5}(?:this|that)\s*[.!]$")  # (read lowered)
 _POINTERS = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|below|earlier|"
                        r"as mentioned|as we saw|as noted|instead(?=\s*[,.;!?])|(?:each|either|neither) one(?! of)|"
                        r"one or two(?=\s+(?:into|in|to|at|on|for|with|from|of them|a day|each day)\b|[.,;!?]))\b")
@@ -464,6 +476,8 @@ def dangling_references(sentence: str) -> int:
     sentence."""
     lower = sentence.lower()
     return (len(_DEMONSTRATIVE.findall(lower)) + len(_PRONOUN_OBJECT.findall(lower))
+            + bool(lower.endswith(("this.", "that.", "this!", "that!")) and _SHORT_OBJECT_POINTER.match(lower))
+            + len(_SUCH.findall(lower))
             + len(_POINTERS.findall(lower))
             + (0 if _COMPARES_WITHIN.search(lower) else len(_LEANS_BACK.findall(lower))))
 

@@ -61,7 +61,8 @@ FOR_WHAT = "speaks of “{}” but names no condition: say what it is for"
 SITUATION = "the heading says when this applies (“{}”): say it in the tip"
 SITUATION_LEAD_IN = "the list’s lead-in says when this applies (“{}”): say it in the tip"
 LONG = "long for one tip ({} words): check it reads at a glance"
-# Said only of a tip held back already (content_hints): they name its likeliest problem, and never change `ready`.
+# Said only of a tip held back already (content_hints): they name its likeliest problem, and never change `ready`;
+# POINTS_OUTSIDE also of any tip whose first sentence ends a clause on "this" or "that" (standalone_notes)
 POINTS_OUTSIDE = "points outside this tip (“{}”): say what it means"
 LEAD_IN_ALONE = "a list’s lead-in without its items: add them or leave it out"
 OFFER = "reads as the practice’s own offer, not a tip for a follower"
@@ -172,6 +173,10 @@ def _cut_short(head: str) -> re.Match | None:
     return _NEEDS_MORE.search(head, max(0, words_end - _LONGEST_CUT_AFTER))
 
 
+# "this" or "that" as the object at a clause's end, in a tip's first sentence, where nothing in the tip came before it
+_OBJECT_POINTER = re.compile(r"(?<=[a-z’'] )(?:this|that)\b(?=\s*[,;!?—–)]|\s*\.|$)")
+
+
 def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") -> list[str]:
     """What keeps this tip from standing alone on a follower's phone; [] when nothing does."""
     found: list[str] = []
@@ -193,6 +198,9 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     # (and an example's text may set it against what not to say: "Instead of “…,” try saying: “…”")
     if opener:
         found.append(LEANS.format(short_quote(opener)))
+    outside = None if opener else _OBJECT_POINTER.search(without_quotes(sentences[0]))
+    if outside:  # "Your loved one isn't choosing this, and …": kept (not a line that leans and says nothing else)
+        found.append(POINTS_OUTSIDE.format(outside.group(0)))
     pointer = _POINTER.search(bare_body)
     if pointer and not opener:
         found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
