@@ -53,6 +53,17 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:jump\w*|leap\w*) (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|balcony)\b",
         r"(?:step\w*|jump\w*|throw\w*) (?:\w+ )?in front of (?:a|the) (?:train|bus|car|truck|lorry)\b")),
     ("wanting to die or not to be here, without the words", (
+        # round 19 (e-sens): told with a verb of speech, which the topic reader no longer needs to carry them (a wish
+        # never to wake again, "can't face going on", better off with the insurance money, a pet or the children
+        # handed over "if anything happened", a letter not to be opened "until after", a text that just says help)
+        r"(?:never|not) wak(?:e|es|ing) up again\b",
+        r"(?:can[’']t|cannot|can not) face going on\b",
+        r"better off with (?:the|my|his|her|their|our) (?:payout|insurance(?: money| payout)?|life insurance|life cover)\b",
+        (r"(?:asked|asks|asking|ask) (?:me|you|us|him|her) to (?:promise (?:i[’']d |you[’']d |we[’']d )?)?(?:take|look "
+         r"after|care for|have|keep) (?:her|his|their|my) (?:children|kids|cat|dog|pets?|son|daughter)\b[^.!?]{0,20}?\bif "
+         r"(?:something|anything) (?:happened|happens|were to happen|should happen) to (?:her|him|them|me)\b"),
+        r"not to open (?:it|them|mine|yours|his|hers|the (?:letters?|envelopes?)) (?:until|till) after[.!?\"”]",
+        r"(?:text|message) (?:\w+ ){0,4}?that (?:just )?(?:says|said|reads) [\"“]?help\b",
         r"want(?:s|ed)? to die\b", r"wish(?:es|ed)? (?:i|you|they|he|she) (?:were|was) dead\b",
         r"better (?:off )?without (?:me|you|them)\b", r"better off dead", r"without (?:me|you|them|him|her) in it\b",
         (r"(?:world|everyone|everybody|family|they|people) would be (?:\w+ )?(?:better|easier|happier)(?: off)? "
@@ -165,7 +176,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"rough|low|tough|difficult) (?:weeks?|nights?|days?|times?|stretch|patch|spells?)\b"),
         (r"(?:medications?|meds|medicines?|pills|tablets|medicine cabinet|razors?|blades|firearms|guns)\b[^.!?]{0,40}?"
          r"\bwhen (?:\w+ ){0,3}(?:is|are|feels?|seems?) (?:struggling|at risk|suicidal|in crisis|low)\b"),
-        (r"how many (?:\w+ )?(?:pills|tablets|paracetamol|painkillers|sleeping pills|co-codamol|aspirin|ibuprofen)\b "
+        (r"how many (?:\w+ ){0,2}?(?:pills|tablets|paracetamol|painkillers|sleeping pills|co-codamol|aspirin|ibuprofen)\b "
          r"(?:(?:it )?(?:would|will|it[’']d) take|(?:it )?takes?|(?:would be|is|are) too many)\b"),
         r"(?:sat|sitting|sits|sit) in (?:the|a|his|her|their|my) car in (?:the|a) (?:closed|shut|locked) garage\b",
         r"(?:engine|car) (?:left )?running in (?:the|a) (?:closed|shut|locked) garage\b",
@@ -337,6 +348,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"only way out is the permanent one\b|(?:the )?permanent (?:way out|solution)\b",
         r"(?:scared|afraid|frightened|terrified) of what (?:you|i|he|she|they) (?:might|could|may|would) do to (?:yourself|myself|himself|herself|themselves)\b")),
     ("self-harm", (
+        # round 19 (e-sens): "keeps saying she deserves the burns", the voices that tell him to hurt
+        r"deserves? (?:the|her|his|those|these) (?:burns|cuts|scars|bruises)\b",
         r"self[- ]harm\w*", r"self[- ]injur\w*", r"self-inflicted",
         r"(?:cut|cutting|burn|burning|hit|hitting|hurt|hurting|harm|harming)(?:\s+or\s+\w+)?\s+" + _SELF + r"\b",
         r"starv\w+ " + _SELF + r" (?:\w+ ){0,2}?(?:to|as a way to|as) (?:punish|hurt|harm|punishment)\w*",
@@ -377,6 +390,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"sh[’'-]ing\b",
         r"bit(?:es|e|ing)? (?:her|his|their|my|your) own (?:hands?|arms?|wrists?|skin)\b")),
     ("death, dying and grief", (
+        # round 19 (e-sens): a pregnancy lost told by what came after ("positive, then … it was just over", "we've
+        # stopped telling anyone when we're expecting", a third loss in two years)
+        r"\bit was positive\b[^.!?]{0,40}?\bit was (?:just |all )?over\b",
+        (r"stopped telling (?:anyone|anybody|people|our famil(?:y|ies)|family|friends) (?:when|that) (?:we|i)"
+         r"(?:[’']re| are|[’']m| am) expecting\b"),
+        (r"(?:my|her|his|our|your|their|partner[’']s|wife[’']s|sister[’']s) (?:second|third|fourth|fifth) loss (?:in "
+         r"(?:one|two|three|four|five|\d+) (?:years?|months?)|this year)\b"),
         r"grie(?:f|ving|ve|ves|ved)\b", r"bereave\w*", r"mourn(?:ing|s|ed)?\b", r"widow(?:ed|er|ers|s)?\b",
         r"hospice\b", r"terminal(?:ly)?\b", r"end[- ]of[- ]life\b", r"end of life\b", r"stillb(?:orn|irth)\w*",
         r"miscarr\w+", r"orphaned\b", r"funerals?\b", r"burial\b", r"buried\b", r"deceased\b",
@@ -499,6 +519,18 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:has|had|have) (?:recently |just |since )?passed\b(?! (?:the|a|an|their|his|her|its|my|your|all|every|exams?|"
          r"tests?|through|by|over|out|it|them|on the|up|along|round|around)\b)"))),
     ("abuse and violence", (
+        # round 19 (e-sens): violence told beside a verb of speech: "he'd kill me if I told anyone", bruises "the
+        # shape of fingers", the kid with no coat in winter, a patient who attacked her, not allowed to see her sister
+        # or her friends
+        (r"(?:will|would|[’']ll|[’']d|is going to|was going to|gonna) kill (?:me|you|her|him) if (?:i|you|she|he|they) "
+         r"(?:ever )?(?:told|tell|tells|left|leave|leaves|reported|report|went|go)\b"),
+        r"(?:bruises?|marks?)\b[^.!?]{0,40}?\b(?:the )?shape of (?:fingers|fingertips|a hand|a belt|a fist)\b",
+        r"(?:kid|child|one|children|kids) (?:\w+ ){0,2}?with no coat in (?:the )?winter\b",
+        (r"(?:patient|customer|client|resident|passenger|stranger|man|woman|guy) (?:attacked|assaulted|punched|kicked|"
+         r"headbutted|strangled) (?:me|her|him|them)\b"),
+        (r"not allowed to see (?:my|her|his|their|your) (?:sister|brother|family|friends|mother|mum|mom|parents) or "
+         r"(?:my|her|his|their|your) (?:friends|family|sister|brother|parents)\b"),
+        r"wetting the bed again\b[^.!?]{0,40}?\bscreams? when\b",
         r"abus\w*", r"domestic violence\b", r"violence\b", r"violent (?:partner|relationship|home|behaviou?r)\b",
         r"assault\w*", r"rap(?:e|ed|ist|ists)\b", r"sexual(?:ly)? (?:abuse|assault|coercion)\b", r"coercive control\b",
         r"stalk(?:ing|ed|er|ers)\b", r"trafficking\b", r"molest\w*", r"incest\b", r"homicid\w*",
@@ -743,6 +775,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"demands? (?:your|her|his|their|my) passwords\b",
         r"what (?:a|the|my|your|his|her|their) (?:coach|uncle|teacher|priest|stepfather|stepdad|neighbou?r|babysitter|tutor|cousin) did to (?:you|me|her|him|them)\b")),
     ("sexual assault and unwanted touch", (
+        # round 19 (e-sens): a child who says an adult "has been touching" them
+        (r"(?:someone|somebody|an adult|a grown-?up|a relative|a man|a teacher|a coach|(?:her|his|their|my|your) "
+         r"(?:uncle|stepfather|stepdad|cousin|coach|neighbou?r)) (?:has been|had been|keeps|kept) touching (?:them|her|him|me)\b"),
         r"(?:made|makes|forc\w*|pressur\w*|coerc\w*) (?:\w+ ){0,2}?(?:to have|into) (?:sex|sexual)\b",
         r"forced (?:into|to have) sex", r"(?:unwanted|non-?consensual) (?:sex|sexual|touch\w*)",
         (r"(?:touch(?:ed|es|ing)?|photographed|filmed)\s+(?:\w+\s+){0,2}?(?:without (?:your|my|her|his|their) "
@@ -801,6 +836,14 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:that[’']s|that is|it[’']s|it is|is|are|be|been|being|get|gets|got) groomed\b|(?:that[’']s|that is|it[’']s|it is) grooming\b",
         r"(?:send|sending|sent|share|sharing|shared) (?:nudes|intimate (?:images|pictures|photos|pics)|(?:pictures|photos|pics) of (?:your|their|her|his) body)\b")),
     ("crisis, danger and emergency", (
+        # round 19 (e-sens): an overdose told as all the tablets at once or the whole box, a seventy-two-hour hold,
+        # voices that tell a person to hurt
+        (r"(?:took|taken|taking|take|swallowed|swallowing|swallow) all (?:of )?(?:his|her|their|my|your|the) (?:pills|"
+         r"tablets|medication|meds|painkillers|sleeping pills)\b[^.!?]{0,15}?\b(?:at once|in one go|together)\b"),
+        (r"(?:took|taken|taking|swallowed|swallowing) (?:a|the) whole (?:box|bottle|packet|pack|strip|blister pack) of "
+         r"(?:\w+ )?(?:pills|tablets|painkillers|paracetamol|sleeping pills|meds)\b"),
+        r"(?:seventy-two|72)[- ]hour hold\b",
+        r"voices (?:tell|tells|telling|told) (?:him|her|me|them|you) to (?:hurt|kill|harm)\b",
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
          r"away|urgently|straight away)\b"), r"urgent (?:help|support|mental health care)\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
@@ -871,6 +914,12 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:paracetamol|painkillers|tablets|meds|medication|pills)\b[^.!?]{0,30}?\blocked away\b",
         r"marks (?:around|on) (?:the|his|her|their) neck\b|choking (?:challenge|game)\b|blackout challenge\b|\bhazing\b")),
     ("a critical incident or a traumatic event", (
+        # round 19 (e-sens): a relative who "was shot", a bomb that killed his unit, his time in the war
+        (r"(?:brother|sister|son|daughter|father|dad|mother|mum|mom|husband|wife|partner|friend|cousin|uncle|aunt|"
+         r"boyfriend|girlfriend|neighbou?r) (?:was|got|had been|has been) shot\b(?! (?:down|at|through))"),
+        (r"(?:bomb|blast|explosion|ied|mortar|ambush|shell) (?:\w+ ){0,2}?killed (?:his|her|their|my|your) (?:unit|squad|"
+         r"platoon|crew|mates?|friends?)\b"),
+        r"(?:his|her|their|my|your) (?:time|years|service|tours?) in the war\b",
         r"critical incidents?",
         (r"(?:grew up|growing up|as a child|in (?:your|my|their|his|her) childhood)\b[^.!?]{0,80}?\b"
          r"(?:dangers?|dangerous|violen(?:ce|t)|fear for (?:your|my|their|his|her) (?:life|safety))\b"),

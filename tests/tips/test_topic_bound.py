@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.train_sensitivity import CORPUS, HELDOUT, article_rows, read
+from bench.train_sensitivity import CORPUS, HELDOUT, HELDOUT_SPEECH, article_rows, read
 from scheduler.tips.sentences import fold, one_split, split_sentences, words
 from scheduler.tips.topicmodel import (
     TopicModel,
@@ -22,7 +22,7 @@ from scheduler.tips.topicmodel import (
 
 
 def _texts() -> list[str]:
-    rows = read(CORPUS) + read(HELDOUT) + article_rows()
+    rows = read(CORPUS) + read(HELDOUT) + read(HELDOUT_SPEECH) + article_rows()
     return sorted({sentence for _, _, text in rows for sentence in split_sentences(text)})
 
 
