@@ -24,7 +24,7 @@ from bench.train_sensitivity import (
 )
 from scheduler.tips.flags import sensitive_words
 from scheduler.tips.sensitivity import lexicon_phrases
-from scheduler.tips.topicmodel import MODEL_FILE, topic_words
+from scheduler.tips.topicmodel import MODEL_FILE, SHOWN, SPEECH_VERBS, topic_words
 
 STILL = tuple(CORPUS.with_name(f"still-round{n}.tsv") for n in (13, 14, 15, 16, 17, 18, 19))
 
@@ -119,6 +119,17 @@ def test_the_topic_reader_names_the_words_that_made_it_flag():
     assert sensitive_words(text) == topic_words(text)
     assert topic_words(text) and len(topic_words(text)) <= 3
     assert all(word in text.lower() for word in topic_words(text))
+
+
+def test_a_verb_of_speech_is_never_the_whole_reason():
+    """A reader's flag that leans on "told", "says" or "asked" names beside it the strongest word of the sentence that
+    is not one: the manager sees what the sentence is about ("secret", not "told" alone; round 19)."""
+    for text in ("The priest told me it was our special secret. I was eleven.",
+                 "He told me he'd failed his driving test and asked me not to tell his dad yet."):
+        assert not lexicon_phrases(text)
+        named = topic_words(text)
+        assert named and any(word not in SPEECH_VERBS for word in " ".join(named).split()), named
+        assert len(named) <= SHOWN
 
 
 def test_the_corpus_gives_the_shipped_topic_reader():
