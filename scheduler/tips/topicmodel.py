@@ -33,7 +33,7 @@ FUNCTION_WORDS = STOPWORDS | frozenset(["after", "since", "someone", "never", "u
 # Verbs of speech: the corpus's phrasings to flag are often told as what someone said ("she told me…", "he keeps
 # saying…"), so the reader weighs them for the topic, and a tip of ordinary advice ("Ask your partner what they need,
 # then say it back") could be flagged with "say" as its whole reason. They still count (round 19: kept out, the reader
-# lost 72 phrasings in-sample), but are never named alone: the reason names with them the word the sentence is about.
+# lost 72 phrasings in-sample), but the reason names them last: only when the sentence's other words are not enough.
 SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "ask", "asks", "asked",
                           "asking", "talk", "talks", "talked", "talking", "call", "calls", "called", "calling", "share",
                           "shares", "shared", "sharing", "speak", "speaks", "spoke", "speaking"])
@@ -112,8 +112,9 @@ def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
     found = terms(sentence)
     if score(model, found) < model.threshold:
         return None
+    # a verb of speech ("told", "told me") comes after the sentence's other words: named only when they are not enough
     strongest = sorted(((model.weights.get(term, 0.0), as_written) for term, as_written in found.items()),
-                       key=lambda pair: -pair[0])
+                       key=lambda pair: (pair[0] > 0 and _speaks(pair[1]), -pair[0]))
     # the words that matter: a sentence flagged by many small weights names the few it stands on ("holding"), not
     # every word that leans its way ("holding", "thought", "line": a user trial could not tell what was sensitive)
     over, named = score(model, found) - model.threshold, []
@@ -124,9 +125,6 @@ def _sentence_topic_words(sentence: str) -> tuple[str, ...] | None:
         over -= weight
         if over < 0:
             break
-    if all(map(_speaks, named)):  # "told" alone says nothing of the topic: name the word the sentence leans on too
-        named = named[:SHOWN - 1] + [as_written for weight, as_written in strongest
-                                     if weight > 0 and not _speaks(as_written)][:1]
     return tuple(dict.fromkeys(named))
 
 

@@ -122,8 +122,9 @@ def test_the_topic_reader_names_the_words_that_made_it_flag():
 
 
 def test_a_verb_of_speech_is_never_the_whole_reason():
-    """A reader's flag that leans on "told", "says" or "asked" names beside it the strongest word of the sentence that
-    is not one: the manager sees what the sentence is about ("secret", not "told" alone; round 19)."""
+    """A reader's flag that leans on "told", "says" or "asked" names the sentence's other words first, and a verb of
+    speech only when they are not enough: the manager sees what the sentence is about ("secret", not "told"; round
+    19)."""
     for text in ("The priest told me it was our special secret. I was eleven.",
                  "He told me he'd failed his driving test and asked me not to tell his dad yet."):
         assert not lexicon_phrases(text)
