@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+
 from scheduler.articles import read_article
 from scheduler.tips import edges, sentences
 from scheduler.tips.drafting import split_report
@@ -33,3 +37,28 @@ def test_splitting_an_article_keeps_nothing_of_it(tmp_path):
     split_report(read_article(article))
     assert sentences._splitting == [0]
     assert all(not answers for answers in sentences._answers) and edges.edge_reason("x") is None
+
+
+def test_the_collector_rests_while_an_article_is_split_and_wakes_after():
+    """A split makes next to no cyclic garbage (33 objects on the 20,000-word bench article) but enough objects to
+    run the cyclic collector dozens of times: it is paused until the last split under way ends."""
+    assert gc.isenabled()
+    with one_split():
+        assert not gc.isenabled()
+        with one_split():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer split is still under way
+    assert gc.isenabled()
+    with pytest.raises(ValueError), one_split():
+        raise ValueError("a split that fails")
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_before_a_split_stays_off():
+    gc.disable()
+    try:
+        with one_split():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # not ours to turn on
+    finally:
+        gc.enable()
