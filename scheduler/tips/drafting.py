@@ -157,6 +157,7 @@ from scheduler.tips.tipmodel import (
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import unpostable_reason
+from scheduler.tips.unsaid import name_unsaid
 from scheduler.tips.verbs import is_command
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
@@ -264,6 +265,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)
             readings.append(reading)
+    tips = name_unsaid(article, tips, ledger)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
 
 

@@ -17,8 +17,9 @@ Locator = tuple[int, int | None]  # (block number, list item number or None)
 NO_ADVICE = "no sentence stands alone as advice"
 CRISIS_LINE = "crisis line"  # edges' reason for a crisis-line paragraph ("call or text 988"), left out by design
 # A reason that would read as text lost unless it says why (a user trial thought the crisis paragraph was lost).
-_WHY = {CRISIS_LINE: "crisis line (left out by design: a post flagged sensitive carries the crisis line as its "
-                     "footer, crisis_footer in posts/schedule.yaml)"}
+CRISIS_LINE_WHY = ("left out by design: a post flagged sensitive carries the crisis line as its footer, crisis_footer "
+                   "in posts/schedule.yaml")
+_WHY = {CRISIS_LINE: f"crisis line ({CRISIS_LINE_WHY})"}
 
 
 def _said(reasons) -> str:
@@ -29,9 +30,15 @@ def _said(reasons) -> str:
 class Ledger:
     reasons: dict[Locator, list[str]] = field(default_factory=dict)
     fed: dict[Locator, list[str]] = field(default_factory=dict)
+    unsaid: dict[Locator, list[str]] = field(default_factory=dict)  # left out of a passage that fed tips (tips.unsaid)
 
     def leave(self, locator: Locator, reason: str) -> None:
         found = self.reasons.setdefault(locator, [])
+        if reason not in found:
+            found.append(reason)
+
+    def unsay(self, locator: Locator, reason: str) -> None:
+        found = self.unsaid.setdefault(locator, [])
         if reason not in found:
             found.append(reason)
 
@@ -39,6 +46,11 @@ class Ledger:
         found = self.fed.setdefault(locator, [])
         if tip_id not in found:
             found.append(tip_id)
+
+
+def _unsaid(ledger: Ledger, locator: Locator) -> str | None:
+    """What a passage that fed tips left out all the same (a sensitive sentence in no tip), or None."""
+    return "; ".join(ledger.unsaid[locator]) if ledger.unsaid.get(locator) else None
 
 
 def locator_name(locator: Locator) -> str:
@@ -61,7 +73,7 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
                 tips = ledger.fed.get(where, [])
                 reasons = ledger.reasons.get(where) or ledger.reasons.get(own) or [NO_ADVICE]
                 items.append({"item": number, "locator": locator_name(where), "text": item.full, "tips": list(tips),
-                              "left_out": None if tips else _said(reasons)})
+                              "left_out": _unsaid(ledger, where) if tips else _said(reasons)})
             tips = list(dict.fromkeys(t for item in items for t in item["tips"]))
             tips += [t for t in ledger.fed.get(own, []) if t not in tips]
             entry["items"] = items
@@ -73,7 +85,7 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
             entry["text"] = block.text if not block.lead else f"{block.lead} {block.text}"
             tips = list(ledger.fed.get(own, []))
         entry["tips"] = tips
-        entry["left_out"] = None if tips else _said(ledger.reasons.get(own) or [NO_ADVICE])
+        entry["left_out"] = _unsaid(ledger, own) if tips else _said(ledger.reasons.get(own) or [NO_ADVICE])
         entries.append(entry)
     return entries
 

@@ -35,6 +35,7 @@ from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
 from scheduler.tips.taking import take as take_passage
+from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
     display_path,
     hashtag_problem,
@@ -293,12 +294,22 @@ def _item_lines(items: list[dict], source: str) -> list[str]:
     return lines + [f"  to make a tip of one anyway: juno-scheduler split posts/{source} --take {items[0]['locator']}"]
 
 
+def unsaid_passages(blocks) -> list[dict]:
+    """The blocks and list items that gave tips and left a sensitive sentence out all the same (scheduler.tips.unsaid)."""
+    passages = [entry for entry in blocks if entry["tips"] and entry["left_out"]]
+    return passages + [item for block in blocks for item in block.get("items", ()) if item["tips"] and item["left_out"]]
+
+
+def _unsaid_lines(blocks) -> list[str]:
+    """Never too many to name each: a sentence of suicide or self-harm that no tip carries is not counted away."""
+    passages = unsaid_passages(blocks)
+    if not passages:
+        return []
+    return ([f"{counted(len(passages), 'passage')} that gave tips left a sensitive sentence out of them:"]
+            + [f"  {entry['locator']}: {entry['left_out']}" for entry in passages])
+
+
 CRISIS_LINES_SHOWN = 3  # the crisis-line paragraphs split's summary names; the rest are counted
-
-
-def _opening(text: str, words: int = 8) -> str:
-    said = text.split()
-    return " ".join(said[:words]) + ("…" if len(said) > words else "")
 
 
 ALL_FLAGGED_SHOWN = 12  # split's summary names every flagged tip up to this many; beyond, the first five
@@ -338,6 +349,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
                      f"{display_path(result.blocks_path, Path(root))} (or split --json)")
         lines += _item_lines(items, campaign.source)
         lines += _crisis_lines(left, result.schedule)
+    lines += _unsaid_lines(result.blocks)
     if not campaign.url:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:

@@ -1,0 +1,94 @@
+"""The sensitive sentences a block's tips leave unsaid: named in the block report and on the block's tips.
+
+A block that gives a tip from one sentence may hold another, of suicide, self-harm, abuse or a crisis, that no tip
+carries (a user trial: "thoughts of not wanting to be here ... please reach out to someone right away" vanished
+behind the tip "Sometimes work anxiety grows into something heavier."). Such a sentence is never dropped without a
+word: the block report names it as left out, with how to take it, and each tip of the block carries a note that its
+paragraph speaks of it (unless it is flagged `sensitive` already, which asks the same). A note rather than the `sensitive` flag: the tip's own words do not speak of the topic, and a
+crisis footer under them is a needless footer to readers; the manager reads the paragraph and decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from scheduler.articles import Article
+from scheduler.campaigns.file import Tip
+from scheduler.tips.edges import edge_reason
+from scheduler.tips.ledger import (
+    CRISIS_LINE,
+    CRISIS_LINE_WHY,
+    Ledger,
+    Locator,
+    locator_name,
+)
+from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
+from scheduler.tips.sentences import split_sentences
+
+UNSAID_NOTE = "its {passage} also speaks of a sensitive topic ({phrases}), in no tip: read {locator} before posting"
+
+
+def _passages(article: Article) -> Iterable[tuple[Locator, str]]:
+    for _, block in article.blocks():
+        if block.kind == "list":
+            yield from (((block.number, number), item.full) for number, item in enumerate(block.items, 1))
+        else:
+            yield (block.number, None), block.text if not block.lead else f"{block.lead} {block.text}"
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _unsaid(text: str, carried: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The passage's sensitive sentences with their phrases, those whose phrases no tip in `carried` holds."""
+    found = []
+    for sentence in split_sentences(text):
+        phrases = sensitive_phrases(sentence)
+        if phrases and not any(all(_folded(phrase) in tip for phrase in phrases) for tip in carried):
+            found.append((sentence, phrases))
+    return found
+
+
+def opening(text: str, words: int = 8) -> str:
+    """The text's first words, an ellipsis after them when there are more: how a summary names a passage."""
+    said = text.split()
+    return " ".join(said[:words]) + ("…" if len(said) > words else "")
+
+
+def _quoted(phrases: Iterable[str]) -> str:
+    return ", ".join(f"“{phrase}”" for phrase in dict.fromkeys(phrases))
+
+
+def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
+    """The tips, those of a passage with a sensitive sentence none of them carries noted; the ledger told of each
+    such sentence (Ledger.unsaid), so the block report names it as left out."""
+    by_id = {tip.id: tip for tip in tips}
+    notes: dict[str, list[str]] = {}
+    for locator, text in _passages(article):
+        fed = [by_id[tip_id] for tip_id in ledger.fed.get(locator, []) if tip_id in by_id]
+        if not fed:
+            continue  # a passage that gave no tip is left out whole, with its reason
+        unsaid = _unsaid(text, [_folded(f"{tip.headline} {tip.text}") for tip in fed])
+        if not unsaid:
+            continue
+        name = locator_name(locator)
+        for sentence, phrases in unsaid:
+            said = f"“{opening(sentence)}”"
+            ledger.unsay(locator, f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}"
+                         if edge_reason(sentence) == CRISIS_LINE else
+                         f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip: {said} "
+                         f"(split --take {name} makes a tip of the passage)")
+        # the note only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
+        # tell a friend who said the same thing to you", and a note holds a tip back from ready
+        noted = [p for sentence, _ in unsaid if edge_reason(sentence) != CRISIS_LINE for p in lexicon_phrases(sentence)]
+        if not noted:
+            continue
+        note = UNSAID_NOTE.format(passage="paragraph" if locator[1] is None else "list item", phrases=_quoted(noted),
+                                  locator=name)
+        for tip in fed:
+            if tip.sensitive:
+                continue  # its flag already asks a person to read it, and it goes out with the crisis footer
+            notes.setdefault(tip.id, []).append(note)
+    return [replace(tip, notes=tip.notes + tuple(notes[tip.id]), ready=False) if tip.id in notes else tip for tip in tips]
