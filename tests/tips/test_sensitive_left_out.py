@@ -65,3 +65,14 @@ def test_the_trial_article_names_b14s_sentence_and_take_brings_it_back(project, 
     assert block["tips"] and "not wanting to be here" in (block["left_out"] or ""), block
     summary = cli("split", f"posts/articles/{ARTICLE.name}", cwd=project)
     assert "b14" in summary.out and "sensitive" in summary.out, summary.out
+
+
+def test_a_take_that_cannot_fit_the_sensitive_sentence_says_so(project, cli):
+    """`--take b14` on X (280, with the crisis footer) keeps only the first sentence: the cut is said, not hidden
+    behind the sensitive flag the cut words raised."""
+    shutil.copy(ARTICLE, project / "posts" / "articles" / ARTICLE.name)
+    taken = json.loads(cli("split", "--json", f"posts/articles/{ARTICLE.name}", "--take", "b14", cwd=project).out)
+    (tip,) = [tip for tip in taken["tips"] if any(note.startswith("taken by hand from b14") for note in tip["notes"])]
+    if "not wanting to be here" not in tip["text"]:
+        assert any(note.startswith("a sentence of a sensitive topic (“not wanting to be here”) did not fit")
+                   for note in tip["notes"]), tip
