@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from scheduler.articles import Block, Item, Section
-from scheduler.tips.drafts import label_lead, topic_heading, whole_sentence
+from scheduler.tips.drafts import label_lead, whole_sentence
 from scheduler.tips.edges import first_person
 from scheduler.tips.filters import (
     FIRST_PLURAL,
@@ -335,36 +335,6 @@ def labelled_example(label: str, body: str) -> str | None:
 def labelled_paragraph(block: Block) -> bool:
     """A paragraph under a bold label ("**Dread.** A knot in your stomach …"): one item of a run of them."""
     return block.kind == "paragraph" and bool(block.lead) and not label_lead(block.lead)
-
-
-def labelled_items(block: Block) -> bool:
-    """A bulleted list whose every item opens with a bold label and goes on with a description of its own, most of
-    them whole sentences ("- **Trouble sleeping.** Sleeping far more than usual … can point to stress."): a run of
-    bold-labelled paragraphs written as a list, to be read as those paragraphs are (a user trial: read as one
-    list, none of its items gave a tip). Items of one run share a shape, so most of them decide (the verb list
-    misses "In teens, depression often looks less like sadness")."""
-    if block.kind != "list" or len(block.items) < 2 or any(
-            not item.lead or label_lead(item.lead) or item.children or not item.text[:1].isupper()
-            or is_command(item.lead.strip().rstrip(":.")) for item in block.items):
-        return False  # "**Keep it short.** You don't need to over-explain.": a step and its reasons, an item's tip
-    half = len(block.items) / 2
-    return (sum(_opens_a_sentence(item.text) for item in block.items) > half
-            and sum(topic_heading(item.lead or "") for item in block.items) > half)
-
-
-def _opens_a_sentence(text: str) -> bool:
-    """A description that opens on a sentence ("Sleeping far more than usual … can point to stress.", "When a teen
-    quits a sport …, ask gently what changed."), not on a phrase ("Headaches, stomach problems."). The verb list
-    misses many verbs ("looks", "quits"), so a sentence of five words or more that ends as one counts too."""
-    first = (split_sentences(text) or [""])[0].strip()
-    return whole_sentence(first) or has_verb(first) and not is_fragment(end_with_period(first)) or (
-        len(words(first)) >= 5 and first.rstrip("”\"’)")[-1:] in ".!?" and not is_fragment(first))
-
-
-def as_paragraphs(block: Block, first: int) -> list[Block]:
-    """A list of bold-labelled items (`labelled_items`) as the paragraphs it stands for, numbered from `first` on."""
-    return [Block(number=first + offset, kind="paragraph", text=item.text, lead=item.lead, mended=item.mended)
-            for offset, item in enumerate(block.items)]
 
 
 def run_lead_in(blocks: tuple[Block, ...] | list[Block], position: int) -> str:

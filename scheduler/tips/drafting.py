@@ -25,8 +25,6 @@ from scheduler.tips.advice_lists import (
     JOINED_NOTE,
     alone_as_siblings,
     alone_by_rule,
-    as_paragraphs,
-    labelled_items,
     labelled_paragraph,
     run_lead_in,
 )
@@ -326,36 +324,6 @@ def _cannot_stand(tip: Tip) -> str | None:
 
 
 def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> list[Draft]:
-    """The section's drafts. A list of bold-labelled items (advice_lists.labelled_items) that gives no tip as one
-    list (a user trial: "Signs worth paying attention to" + seven signs, each left out with "no headline within a
-    card's length") is read as the run of bold-labelled paragraphs it stands for, so the same signs give the same
-    tips either way. Its paragraphs are numbered below the article's (..., -2, -1) while they are read, then put
-    back as the list's items."""
-    blocks: list[Block] = []
-    items: dict[int, tuple[int, int]] = {}
-    for position, block in enumerate(section.blocks):
-        if not labelled_items(block) or list_drafts(block, section, section.blocks[position - 1] if position else None,
-                                                    replace(scope, ledger=Ledger())):
-            blocks.append(block)
-            continue
-        paragraphs = as_paragraphs(block, first=-len(items) - len(block.items))
-        items.update({paragraph.number: (block.number, number) for number, paragraph in enumerate(paragraphs, 1)})
-        blocks.extend(paragraphs)
-    if not items:
-        return _blocks_drafts(section, scope, intro=intro)
-    own = Ledger()
-    drafts = _blocks_drafts(Section(section.heading, tuple(blocks)), replace(scope, ledger=own), intro=intro)
-    for locator, reasons in own.reasons.items():
-        for reason in reasons:
-            scope.ledger.leave(items.get(locator[0], locator), reason)
-    for draft in drafts:
-        draft.locators = [items.get(number, (number, item)) for number, item in draft.where()]
-        if draft.paragraph in items:
-            draft.paragraph, draft.sentence = items[draft.paragraph]
-    return drafts
-
-
-def _blocks_drafts(section: Section, scope: Scope, *, intro: bool = False) -> list[Draft]:
     drafts = []
     blocks = section.blocks
     described = _describes_its_heading(section)
