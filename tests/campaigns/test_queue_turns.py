@@ -3,9 +3,10 @@ killed at any moment leaves its tips unqueued, or all queued, never some (real p
 
 The user's case: `queue` of a campaign of 3,000 tips held SQLite's write lock while it gave every tip its slot
 (minutes); cron's `run-due` waited 90 s on it. The slots are now worked out with no lock held and written in one
-short transaction. A timetable that makes slot-giving long on purpose (a slot every five minutes, one post a day:
-every slot of a day is tried for every tip still to place) stands in for the 3,000 tips: the same wait, in a few
-seconds, with cards for only a few dozen tips."""
+short transaction. A timetable that makes slot-giving long on purpose (a slot every minute, one post a day: every
+slot of a day is tried for every tip still to place) stands in for the 3,000 tips: the same wait, two to three
+seconds on this machine, with cards for only a few dozen tips. (A slot every five minutes gave a window of 0.6 s,
+and a kill 0.5 s into it came after the commit: CI's shifted pass failed on 2026-12-06.)"""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ from queue_helpers import cron_schedule, write_campaign, write_schedule
 pytestmark = pytest.mark.slow  # real queue and run-due processes, cards drawn
 
 TIPS = 30
-SLOW_TO_PLACE = cron_schedule("*/5 * * * *", publisher="outbox", min_gap="3h", max_per_day=1, catch_up="2h")
-NOW = "2026-12-01T08:06"  # first/t1's slot (08:05) just passed: run-due posts it, on time
+SLOW_TO_PLACE = cron_schedule("* * * * *", publisher="outbox", min_gap="3h", max_per_day=1, catch_up="2h")
+NOW = "2026-12-01T08:06"  # first/t1's slot (08:00) just passed: run-due posts it, within catch-up
 
 
 @pytest.fixture
@@ -107,16 +108,20 @@ def test_a_queue_killed_midway_queues_every_tip_once_when_run_again(root, databa
                 time.sleep(0.02)
         else:
             wait_for_cards(root, queue)
-            time.sleep(0.5)
+            time.sleep(0.2)
         assert queue.poll() is None, "queue finished before it could be killed"
         queue.send_signal(signal.SIGKILL)
     finally:
         queue.communicate(timeout=60)
-    assert queued_tips(root, database_url) == []  # nothing of the killed run: all or nothing
+    everything = [f"big/t{n:02d}" for n in range(TIPS)]
+    # All or nothing: a kill lands before the one short write (almost always: it is the last step of seconds of work)
+    # or, on a machine that stalled this test long enough, after it; never in between.
+    left = queued_tips(root, database_url)
+    assert left in ([], everything)
 
     again = run_cli("queue", "--json", "--now", NOW, cwd=root, env=env_of(database_url), timeout=300)
     assert again.code == 0, again
-    assert len(json.loads(again.out)["queued"]) == TIPS
-    assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
+    assert len(json.loads(again.out)["queued"]) == (TIPS if left == [] else 0)
+    assert queued_tips(root, database_url) == everything
     assert run_cli("queue", "--json", "--now", NOW, cwd=root, env=env_of(database_url), timeout=300).code == 0
-    assert queued_tips(root, database_url) == [f"big/t{n:02d}" for n in range(TIPS)]
+    assert queued_tips(root, database_url) == everything
