@@ -125,6 +125,11 @@ _CUT_AFTER = ("include", "includes", "including", "are", "is", "can", "could", "
               "these", "those", "following", "support you in", "help you with", "work on")
 _NEEDS_MORE = re.compile(r"\b(" + "|".join(_CUT_AFTER) + r")\s*[.!?]$", re.IGNORECASE)
 _LONGEST_CUT_AFTER = max(map(len, _CUT_AFTER))
+# Of _CUT_AFTER, the words that end many whole sentences ("…tell your team what it is.", "…when you can.", "…more
+# complex than that.", "…find your own way through."): a headline ending on one is cut short only when it is no whole
+# sentence of its text (a user trial, issue 19 point 8). The others ("include", "the", "and", "facing") need what
+# follows even in a whole sentence: the source itself stopped there.
+_MAY_END = frozenset(["is", "are", "can", "could", "might", "may", "that", "these", "those", "through", "work on"])
 _POINTER = Screened(r"\b(?:the above|the following|as above|mentioned above|listed above|see below|below:|"
                       r"as mentioned|as we saw|as noted|as discussed|earlier in this|in this (?:post|article))\b",
                       re.IGNORECASE)
@@ -219,6 +224,8 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
     elif not example and is_question(without_quotes(sentences[0])):
         found.append(CARRIED_QUESTION)
     cut = _cut_short(head)
+    if cut and cut.group(1).lower() in _MAY_END and head in split_sentences(body):
+        cut = None  # the headline is a whole sentence of the text, on a word a sentence may end on
     if cut and not example:
         found.append(CUT_SHORT.format(cut.group(1)))
     elif kind in ("heading", "item", "list") and not has_verb(head) and not is_command(head) \
