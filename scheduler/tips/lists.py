@@ -462,6 +462,25 @@ def _item_drafts(item: Item, number: int, block: Block, section: Section, scope:
                   condition=lead_in_condition(block.lead_in))]
 
 
+NO_HEADLINE = "no headline within a card's length"
+# Why a list gave no tip when no headline was too long: its items are points with bold labels ("- **Trouble
+# sleeping.** Sleeping far more or less than usual…", a list of signs), or phrases after words ("Emotionally",
+# "With healthy boundaries") that are no lead-in split makes a headline of (none of the shapes of
+# _combined_list_draft: a lead-in sentence, a lead-in its phrases finish, a plural head, commands). A tip of such a list was tried and wrote worse tips on unseen articles (docs/evaluation.md, round 20): the
+# list is left out as a list, and the manager reads it and takes it by hand (a user trial: "no headline within a
+# card's length" was untrue there, issue 19 point 8).
+LABELLED_LIST = ("a list of points with bold labels ({labels}), left out as a list: read them, and "
+                 "`split --take b{block}` makes a tip of the list (b{block}.N of its point N)")
+NO_LEAD_SENTENCE = ("a list of phrases after “{lead}” that split writes no headline for (no sentence of its own "
+                    "words heads them): read them, and `split --take b{block}` makes a tip of the list")
+
+
+def _labels(leads: list[str]) -> str:
+    """The list's first labels, quoted, as a reason names them ("“Trouble sleeping.”, “Pulling away.”, …")."""
+    shown = [f"“{lead.strip()}”" for lead in leads if lead.strip()]
+    return ", ".join(shown[:2]) + (", …" if len(shown) > 2 else "")
+
+
 def _combined_list_draft(block: Block, items: list[Item], section: Section, scope: Scope,
                          numbers: list[int] | None = None, together: bool = False, whole: bool = False) -> list[Draft]:
     """One tip of a list's phrases after its lead-in. `whole`: every item or none (the steps of one exercise: the
@@ -566,8 +585,12 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
             headline, anchor = first, phrases[0]
             notes.append("headline names only some of the list's items")
     if headline is None:
+        shaped = clause or open_ended or plural_head or together or before_colon or commands  # a headline was tried
+        reason = (LABELLED_LIST.format(labels=_labels([item.lead or "" for item in items]), block=block.number)
+                  if sum(bool(item.lead) for item in items) * 2 > len(items) else
+                  NO_HEADLINE if shaped else NO_LEAD_SENTENCE.format(lead=lead.rstrip(":"), block=block.number))
         for number, _ in kept:
-            scope.ledger.leave((block.number, number), "no headline within a card's length")
+            scope.ledger.leave((block.number, number), reason)
         return []
     sources = [block.lead_in or section.heading or ""] + [item.full for item in items]
     return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
@@ -701,7 +724,7 @@ def _cataphoric_draft(block: Block, lead: str, rest: str, kept, section: Section
             break
     if headline is None:
         for number, _ in kept:
-            scope.ledger.leave((block.number, number), "no headline within a card's length")
+            scope.ledger.leave((block.number, number), NO_HEADLINE)
         return []
     sources = [lead] + phrases
     return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,

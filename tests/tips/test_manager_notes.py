@@ -11,6 +11,22 @@ from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
 from scheduler.tips.standalone import standalone_notes
 
+SIGNS = """# When worry becomes too much
+
+## Signs to watch for
+
+Everyone worries sometimes, but a few signs suggest that worry has grown into something more than the everyday kind:
+
+- **Trouble sleeping.** Sleeping far more or less than usual, or waking at night with your mind racing.
+- **Pulling away.** Skipping time with friends you used to enjoy, or letting messages go unanswered for days.
+- **Short temper.** Snapping at people you love over small things and feeling bad about it afterwards.
+- **Constant tiredness.** Feeling worn out even after a full night's rest, day after day.
+
+## What helps
+
+Set aside ten minutes each evening to write your worries down, then close the notebook until tomorrow.
+"""
+
 WHOLE = """# Leaving work at work
 
 ## Set an end to the day
@@ -22,6 +38,7 @@ The evening belongs to you, and a few habits help you keep it that way:
 - Take a short walk after work before you open the front door.
 """
 
+CARD = "no headline within a card's length"
 CUT_SHORT = "the headline stops where the sentence needs more"
 
 
@@ -29,6 +46,31 @@ def _split(tmp_path: Path, text: str):
     path = tmp_path / "article.md"
     path.write_text(text, encoding="utf-8")
     return split_report(read_article(path, tmp_path))
+
+
+def _block(report, locator):
+    return next(entry for entry in report if entry["locator"] == locator)
+
+
+def test_a_list_of_bold_labelled_points_says_what_became_of_it(tmp_path):
+    split = _split(tmp_path, SIGNS)
+    block = _block(split.blocks, "b2")
+    assert not block["tips"], block
+    assert CARD not in block["left_out"], block
+    assert block["left_out"].startswith("a list of points with bold labels (“Trouble sleeping.”, “Pulling away.”, …)")
+    assert "`split --take b2`" in block["left_out"], block
+    assert all(item["left_out"] == block["left_out"] for item in block["items"]), block
+    assert not any("Trouble sleeping" in tip.text for tip in split.tips)  # the list gives no tip, as before
+
+
+def test_a_list_of_phrases_after_a_word_that_heads_nothing_says_so(tmp_path):
+    split = _split(tmp_path, "# Grief\n\n## How grief shows up\n\nPhysically:\n\n- exhaustion and fatigue\n"
+                             "- appetite changes\n- physical aches and pains\n\n## What helps\n\nLet yourself rest "
+                             "more than usual in the weeks after a loss.\n")
+    lists = [entry for entry in split.blocks if entry["kind"] == "list"]
+    assert lists and not lists[0]["tips"], lists
+    said = lists[0]["left_out"]
+    assert CARD not in said and "that split writes no headline for" in said, said
 
 
 def test_a_headline_that_is_a_whole_sentence_is_not_cut_short(tmp_path):
