@@ -35,6 +35,7 @@ from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
 from scheduler.tips.taking import take as take_passage
+from scheduler.tips.unsaid import READER_ONLY
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
     display_path,
@@ -301,12 +302,20 @@ def unsaid_passages(blocks) -> list[dict]:
 
 
 def _unsaid_lines(blocks) -> list[str]:
-    """Never too many to name each: a sentence of suicide or self-harm that no tip carries is not counted away."""
+    """Never too many to name each: a sentence of suicide or self-harm that no tip carries is not counted away. Those
+    only the topic reader flags come after, under a heading of their own: its guess is not the lexicon's word."""
     passages = unsaid_passages(blocks)
-    if not passages:
-        return []
-    return ([f"{counted(len(passages), 'passage')} that gave tips left a sensitive sentence out of them:"]
-            + [f"  {entry['locator']}: {entry['left_out']}" for entry in passages])
+    guessed = [entry for entry in passages if entry["left_out"].startswith(READER_ONLY)]
+    sure = [entry for entry in passages if entry not in guessed]
+    lines = []
+    if sure:
+        lines += [f"{counted(len(sure), 'passage')} that gave tips left a sensitive sentence out of them:"]
+        lines += [f"  {entry['locator']}: {entry['left_out']}" for entry in sure]
+    if guessed:
+        lines.append(f"{counted(len(guessed), 'passage')} that gave tips left out a sentence only the topic reader "
+                     "takes as perhaps sensitive (a guess from its words, not the lexicon's: read each):")
+        lines += [f"  {entry['locator']}: {entry['left_out'].removeprefix(READER_ONLY + ': ')}" for entry in guessed]
+    return lines
 
 
 CRISIS_LINES_SHOWN = 3  # the crisis-line paragraphs split's summary names; the rest are counted

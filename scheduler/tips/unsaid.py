@@ -27,6 +27,12 @@ from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
 from scheduler.tips.sentences import split_sentences
 
 UNSAID_NOTE = "its {passage} also speaks of a sensitive topic ({phrases}), in no tip: read {locator} before posting"
+# A sentence only the topic reader flags is named too, but not as a sensitive topic with the reader's words as the
+# reason: those words are everyday ones ("a friend", "thing to", "anymore", "gone"), on the corpus's crisis phrasings
+# as on ordinary advice, so the manager is shown more of the sentence and told whose guess it is (docs/splitting.md,
+# "Sentences left out: what the summary names").
+READER_ONLY = "a sentence only the topic reader takes as perhaps sensitive (the lexicon names nothing in it) is in no tip"
+READER_WORDS = 16  # how much of such a sentence is quoted: its reason is the sentence, not a word of it
 
 
 def _passages(article: Article) -> Iterable[tuple[Locator, str]]:
@@ -74,12 +80,17 @@ def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
         if not unsaid:
             continue
         name = locator_name(locator)
-        for sentence, phrases in unsaid:
+        # the lexicon's sentences first, so a passage's report opens on what is surely sensitive (splitter reads it)
+        for sentence, phrases in sorted(unsaid, key=lambda found: not lexicon_phrases(found[0])):
             said = f"“{opening(sentence)}”"
-            ledger.unsay(locator, f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}"
-                         if edge_reason(sentence) == CRISIS_LINE else
-                         f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip: {said} "
-                         f"(split --take {name} makes a tip of the passage)")
+            if edge_reason(sentence) == CRISIS_LINE:
+                ledger.unsay(locator, f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}")
+            elif lexicon_phrases(sentence):
+                ledger.unsay(locator, f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip: "
+                                      f"{said} (split --take {name} makes a tip of the passage)")
+            else:
+                ledger.unsay(locator, f"{READER_ONLY}: “{opening(sentence, READER_WORDS)}” (read it; split --take "
+                                      f"{name} makes a tip of the passage)")
         # the note only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
         # tell a friend who said the same thing to you", and a note holds a tip back from ready
         noted = [p for sentence, _ in unsaid if edge_reason(sentence) != CRISIS_LINE for p in lexicon_phrases(sentence)]

@@ -9,7 +9,21 @@ from pathlib import Path
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_report
+from scheduler.tips.sensitivity import lexicon_phrases, topic_words
 from scheduler.tips.standalone import standalone_notes
+
+# b1 gives a tip that leaves out its last sentence, one the topic reader alone flags ("a friend", "thing to"), as the
+# trial's b11 did; b2 gives a tip that leaves out a sentence the lexicon names ("not wanting to be here").
+SELF_TALK = """# Quieting the evening worry
+
+## Notice the stories worry tells
+
+Worry is a convincing narrator. It says that one slip will cost you everything, that your friends are tired of you, or that everyone else has it together. When you catch one of these stories, ask yourself what you actually know. Then ask what you would tell a friend who said the same thing to you.
+
+## When it's time to get help
+
+Sometimes worry grows into something heavier. If you find that you dread every morning, that you can't remember the last time you felt calm, or that you've started having thoughts of not wanting to be here at all, please reach out to someone right away. You deserve support, and you don't have to carry this alone.
+"""
 
 SIGNS = """# When worry becomes too much
 
@@ -50,6 +64,39 @@ def _split(tmp_path: Path, text: str):
 
 def _block(report, locator):
     return next(entry for entry in report if entry["locator"] == locator)
+
+
+def _split_summary(project: Path, cli, text: str) -> str:
+    (project / "posts" / "articles" / "worry.md").write_text(text, encoding="utf-8")
+    result = cli("split", "posts/articles/worry.md", cwd=project)
+    assert result.code == 0, result.err
+    return result.out
+
+
+def test_the_made_up_sentences_are_read_as_the_trial_read_them():
+    assert not lexicon_phrases("Then ask what you would tell a friend who said the same thing to you.")
+    assert topic_words("Then ask what you would tell a friend who said the same thing to you.")
+    assert lexicon_phrases("or that you've started having thoughts of not wanting to be here at all")
+
+
+def test_a_sentence_only_the_topic_reader_flags_is_named_as_its_guess_not_as_a_sensitive_topic(tmp_path):
+    split = _split(tmp_path, SELF_TALK)
+    block = _block(split.blocks, "b1")
+    assert block["tips"], block
+    said = block["left_out"] or ""
+    assert "only the topic reader" in said and "tell a friend who said the same thing" in said, said
+    assert "speaks of a sensitive topic" not in said and "“thing to”" not in said, said
+    assert "--take b1" in said, said
+
+
+def test_the_summary_keeps_the_sensitive_sentences_apart_from_the_readers_guesses(project, cli):
+    out = _split_summary(project, cli, SELF_TALK)
+    sure, _, guessed = out.partition("only the topic reader")
+    assert "1 passage that gave tips left a sensitive sentence out of them:" in sure, out
+    assert "b2: a sentence that speaks of a sensitive topic (“not wanting to be here”)" in sure, out
+    assert "b1" not in sure.split("left a sensitive sentence out of them:", 1)[1], out
+    assert "b1: “Then ask what you would tell a friend who said the same thing to you.”" in guessed, out
+    assert "“a friend”" not in out, out
 
 
 def test_a_list_of_bold_labelled_points_says_what_became_of_it(tmp_path):
