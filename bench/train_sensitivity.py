@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "sensitivity" / "corpus.tsv"
 HELDOUT = ROOT / "tests" / "data" / "sensitivity" / "heldout.tsv"
 HELDOUT_SPEECH = HELDOUT.with_name("heldout-speech.tsv")  # round 19: ordinary advice told with verbs of speech
+HELDOUT_FOOTER = HELDOUT.with_name("heldout-footer.tsv")  # round 20: the everyday senses behind false footers
 MIN_COUNT = 2  # a term in fewer phrasings than this is left out of the model
 L2 = 0.001
 STEPS = 150
@@ -255,7 +256,7 @@ def _report_out_of_batch(rows: list[tuple[str, str, str]], scores: list[float]) 
 
 
 def heldout() -> None:
-    for path in (HELDOUT, HELDOUT_SPEECH):
+    for path in (HELDOUT, HELDOUT_SPEECH, HELDOUT_FOOTER):
         rows = read(path)
         print(f"held out ({path.relative_to(ROOT)}), the shipped reader, the lexicon and both:")
         _print(report(rows, [bool(topic_words(text)) for _, _, text in rows]))

@@ -28,6 +28,28 @@ _SELF = r"(?:myself|yourself|themselves|himself|herself|oneself)"
 _NOT = r"(?:don’t|don't|do not|doesn’t|doesn't|does not|didn’t|didn't|not|never|no longer)"
 _LIVE = r"live\b(?!\s+(?:with|in|near|there|here|at|on|like|together|alone|apart|far|close|somewhere|abroad)\b)"
 _GO_ON = r"go on\b(?!\s+(?:a|an|the|to|with|vacation|holiday|trips?|dates?|\w+ing)\b)"
+# The rest of a sentence that names no person, no home and no harm: what an everyday sense of a grave word needs
+# before it is read as everyday ("rest can feel unsafe when you are anxious", not "... when he comes home angry")
+_NO_PERSON_OR_HARM = (r"(?![^.!?]{0,120}?\b(?:he|she|him|her|his|hers|they|them|their|partner|husband|wife|boyfriend|"
+                      r"girlfriend|ex|parents?|mother|father|mum|mom|dad|step\w+|uncle|aunt|brother|sister|someone|"
+                      r"somebody|home|house|hurt\w*|hit\w*|harm\w*|shout\w*|scream\w*|yell\w*|drunk|drink\w*|angry|"
+                      r"rage|violen\w*|abus\w*|attack\w*|assault\w*|threat\w*|kill\w*|die|died|death|dying|weapons?|"
+                      r"knife|gun|unsafe)\b)")
+# An ordinary condition a practice names among what it helps with ("anxiety, depression, trauma, grief and
+# relationship problems"); trauma, grief or a loss in such a list, beside two or more of them, is not a tip about it
+_ORDINARY_CONDITION = (r"(?:(?:social |health |generali[sz]ed )?anxiety|depression|low mood|(?:work(?:place)? |chronic )?"
+                       r"stress|burnout|(?:low )?self[- ]esteem|confidence|anger(?: management)?|ocd|adhd|autism|"
+                       r"phobias?|panic(?: attacks)?|insomnia|sleep (?:problems|issues|difficulties)|loneliness|"
+                       r"perfectionism|procrastination|life transitions|(?:major )?life changes|identity|parenting|"
+                       r"(?:family |relationship |couples? |communication |work |career )?(?:problems|issues|"
+                       r"difficulties|conflicts?|challenges)|relationships|family conflict|self-care|motivation|"
+                       r"emotional regulation|overthinking|people[- ]pleasing|boundaries|infertility)")
+_LISTED_LOSS = r"(?:trauma|grief(?: and loss)?|bereavement|loss)(?! of\b)(?!-)"
+_LISTED = r"(?:" + _ORDINARY_CONDITION + "|" + _LISTED_LOSS + r")\b"
+_LIST_COMMA = r"(?:,\s*(?:and |or |& )?|\s+(?:and|or|&)\s+|\s*/\s*)"
+_PRACTICE_LIST = (r"(?=(?:" + _LISTED + _LIST_COMMA + r")*?" + _ORDINARY_CONDITION + r"\b)"
+                  r"(?=(?:" + _LISTED + _LIST_COMMA + r")*?" + _LISTED_LOSS + r"\b)"
+                  r"(?:" + _LISTED + _LIST_COMMA + r"){2,}" + _LISTED)
 _EATING_DISORDER = (r"(?:purg(?:e|es|ed|ing)|binge?ing and (?:purging|vomiting)|making (?:yourself|herself|himself|myself|"
                     r"themselves) sick|(?:while|still|severe|after) restrict(?:ing|ion)|restrict(?:ing|s|ed) (?:every meal|"
                     r"food|calories|(?:her|his|their|your|my) (?:food|eating|intake))|starv(?:e|es|ed|ing) (?:yourself|"
@@ -53,6 +75,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:jump\w*|leap\w*) (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|balcony)\b",
         r"(?:step\w*|jump\w*|throw\w*) (?:\w+ )?in front of (?:a|the) (?:train|bus|car|truck|lorry)\b")),
     ("wanting to die or not to be here, without the words", (
+        r"hurts? (?:too much )?to (?:be alive|exist|still be here)\b",  # round 20 (e-footer)
         # round 19 (e-sens): told with a verb of speech, which the topic reader no longer needs to carry them (a wish
         # never to wake again, "can't face going on", better off with the insurance money, a pet or the children
         # handed over "if anything happened", a letter not to be opened "until after", a text that just says help)
@@ -909,6 +932,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"childline\b|\bceop\b|\bnspcc\b|samaritans\b|women[’']s aid\b|men[’']s advice line\b|\bgalop\b|\bpieta\b|breathing space\b(?= (?:is|in|on|scotland))",
         r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b",
         r"home (?:doesn[’']t|does not|don[’']t|didn[’']t|does(?:n[’']t)? not) feel safe\b",
+        # round 20 (e-footer): not feeling safe at home or near one's own people, told with "safe" ("I don't feel safe
+        # at home"), the grave sense the everyday "unsafe" of a habit is told apart from
+        (_NOT + r" (?:feel|feels|felt|feeling) (?:safe|secure) (?:at home|in (?:my|your|our|their|his|her|the) (?:own )?"
+         r"(?:home|house|bed|bedroom)|around (?:him|her)|(?:around|with) (?:my|your|his|her|their|our) (?:\w+ )?" + _KIN +
+         r")\b"),
         r"(?:stockpiled|hoarded) (?:painkillers|pills|tablets|medication|meds)\b",
         r"(?:paracetamol|painkillers|tablets|meds|medication|pills)\b[^.!?]{0,30}?\blocked away\b",
         r"marks (?:around|on) (?:the|his|her|their) neck\b|choking (?:challenge|game)\b|blackout challenge\b|\bhazing\b")),
@@ -1392,6 +1420,35 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"funeral potatoes\b",
         (r"(?:the )?crisis at work\b(?=[^.!?]{0,30}?\bwas (?:a|an|the) (?:missed|late|lost|broken|delayed|printer|"
          r"deadline|shipment|order|server|typo)\b)"))),
+    # round 20 (e-footer, issue 19 point 3: outside readers' false footers): "unsafe" as anxiety reads an ordinary
+    # thing ("rest can feel unsafe", "slowing down feels unsafe"), trauma or grief named in a list of what a practice
+    # helps with, a loss that is a change of life, not a death; "unsafe" and a loss are everyday only while the rest
+    # of their sentence names no person, no home and no harm ("relaxing feels unsafe when he comes home angry" stays
+    # flagged), and a listed trauma or grief only beside two ordinary conditions, the list's other words still read
+    ("unsafe, trauma, grief and loss in a practice's ordinary words", (
+        (r"(?:rest|resting|relaxing|relaxation|to relax|to rest|slowing down|to slow down|stillness|being still|"
+         r"quiet|silence|calm|doing nothing|downtime|free time|a day off|time off|taking a break|saying no|to say no|"
+         r"asking for help|to ask for help|showing (?:your |my |their )?(?:feelings|emotions|needs)|being seen|"
+         r"vulnerability|being vulnerable|opening up|to open up|letting go|to let go|change|uncertainty|not knowing|"
+         r"making mistakes|mistakes|failure|failing|success|pleasure|joy|happiness|feeling good|hope|trusting "
+         r"(?:yourself|your feelings|your body|your gut)|(?:a |any |the )?(?:new|unfamiliar|ordinary|everyday) "
+         r"(?:situations?|places?|tasks?|routines?))"
+         r"(?: (?:can|may|might|could|often|still|sometimes|will|would|starts? to|begins? to|tends? to))*"
+         r"(?: (?:feel|feels|felt|seem|seems|seemed))+ (?:\w+ )?unsafe\b" + _NO_PERSON_OR_HARM),
+        (r"(?:feel|feels|felt|feeling) unsafe (?:to (?:rest|relax|slow down|stop|say no|ask for help|be still|do nothing)|"
+         r"(?:resting|relaxing|slowing down|stopping|saying no|doing nothing|being still))\b" + _NO_PERSON_OR_HARM),
+        (r"(?:nervous system|body|brain|mind|alarm system|amygdala)\b(?: [\w’']+){0,4}? (?:reads?|treats?|registers?|"
+         r"sees?|takes?|perceives?|interprets?|labels?|flags?) (?:\w+ ){1,5}?as (?:\w+ )?unsafe\b" + _NO_PERSON_OR_HARM),
+        _PRACTICE_LIST,
+        (r"(?:an empty nest|the empty nest|retirement|retiring|redundancy|being made redundant|moving (?:house|home|away|"
+         r"abroad|out)|a (?:house )?move|graduation|graduating|leaving (?:school|university|college|home|a job|work)|"
+         r"a career change|changing careers|the end of (?:a|your|their) (?:job|career|friendship|season|chapter|"
+         r"course)|a friendship ending|children leaving home|kids leaving home)"
+         r"(?: (?:can|may|might|could|often|still|sometimes|will|would))* (?:feel|feels|felt|seem|seems|be|is|was) "
+         r"(?:like )?(?:a |an )?(?:real |kind of |sort of |big |huge |genuine )?loss\b" + _NO_PERSON_OR_HARM),
+        (r"(?:friendships?|relationships?|hobb(?:y|ies)|routines?|traditions?|group chats?|conversations?|habits?)\b"
+         r"(?: [\w’']+){0,3}? (?:die|dies|died) (?:a|an) (?:quick|slow|natural|quiet|swift|sudden|painless|"
+         r"gradual) death\b"))),
 )
 
 # The topics whose tips a person reads one at a time, never approved in one command with others (a user trial: two
