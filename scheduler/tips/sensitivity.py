@@ -28,13 +28,17 @@ _SELF = r"(?:myself|yourself|themselves|himself|herself|oneself)"
 _NOT = r"(?:don’t|don't|do not|doesn’t|doesn't|does not|didn’t|didn't|not|never|no longer)"
 _LIVE = r"live\b(?!\s+(?:with|in|near|there|here|at|on|like|together|alone|apart|far|close|somewhere|abroad)\b)"
 _GO_ON = r"go on\b(?!\s+(?:a|an|the|to|with|vacation|holiday|trips?|dates?|\w+ing)\b)"
-# The rest of a sentence that names no person, no home and no harm: what an everyday sense of a grave word needs
-# before it is read as everyday ("rest can feel unsafe when you are anxious", not "... when he comes home angry")
-_NO_PERSON_OR_HARM = (r"(?![^.!?]{0,120}?\b(?:he|she|him|her|his|hers|they|them|their|partner|husband|wife|boyfriend|"
-                      r"girlfriend|ex|parents?|mother|father|mum|mom|dad|step\w+|uncle|aunt|brother|sister|someone|"
-                      r"somebody|home|house|hurt\w*|hit\w*|harm\w*|shout\w*|scream\w*|yell\w*|drunk|drink\w*|angry|"
-                      r"rage|violen\w*|abus\w*|attack\w*|assault\w*|threat\w*|kill\w*|die|died|death|dying|weapons?|"
-                      r"knife|gun|unsafe)\b)")
+# The words that make an everyday sense of a grave word grave again: a person, a home, harm
+_PERSON_OR_HARM = (r"(?:he|she|him|her|his|hers|they|them|their|partner|husband|wife|boyfriend|girlfriend|ex|parents?|"
+                   r"mother|father|mum|mom|dad|step\w+|uncle|aunt|brother|sister|someone|somebody|home|house|hurt\w*|"
+                   r"hit\w*|harm\w*|shout\w*|scream\w*|yell\w*|drunk|drink\w*|angry|rage|violen\w*|abus\w*|"
+                   r"(?<!panic )(?<!anxiety )attack\w*|assault\w*|threat\w*|kill\w*|die|died|death|dying|weapons?|knife|gun|unsafe|suicid\w*|self-harm\w*|"
+                   r"overdos\w*|rape[ds]?|raping|trauma\w*|funerals?|cancer|hospital\w*|police|blood|bleed\w*|cut|cutting)")
+# The rest of a sentence that names none of them: what an everyday sense of a grave word needs before it is read as
+# everyday ("rest can feel unsafe when you are anxious", not "... when he comes home angry")
+_NO_PERSON_OR_HARM = r"(?![^.!?]{0,120}?\b" + _PERSON_OR_HARM + r"\b)"
+# up to six words between two parts of an everyday phrase, none of them a person, a home or harm
+_PLAIN_WORDS = r"(?:,? (?!" + _PERSON_OR_HARM + r"\b)[\w’']+){0,6}?"
 # An ordinary condition a practice names among what it helps with ("anxiety, depression, trauma, grief and
 # relationship problems"); trauma, grief or a loss in such a list, beside two or more of them, is not a tip about it
 _ORDINARY_CONDITION = (r"(?:(?:social |health |generali[sz]ed )?anxiety|depression|low mood|(?:work(?:place)? |chronic )?"
@@ -1432,11 +1436,13 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"vulnerability|being vulnerable|opening up|to open up|letting go|to let go|change|uncertainty|not knowing|"
          r"making mistakes|mistakes|failure|failing|success|pleasure|joy|happiness|feeling good|hope|trusting "
          r"(?:yourself|your feelings|your body|your gut)|(?:a |any |the )?(?:new|unfamiliar|ordinary|everyday) "
-         r"(?:situations?|places?|tasks?|routines?))"
+         r"(?:situations?|places?|tasks?|routines?)|switching off|logging off|unplugging|(?:a |an )?(?:free|quiet|slow|"
+         r"lazy|empty|unplanned) (?:weekend|evening|day|morning|afternoon|hour|moment)s?)"
          r"(?: (?:can|may|might|could|often|still|sometimes|will|would|starts? to|begins? to|tends? to))*"
-         r"(?: (?:feel|feels|felt|seem|seems|seemed))+ (?:\w+ )?unsafe\b" + _NO_PERSON_OR_HARM),
+         r"(?: (?:feel|feels|felt|seem|seems|seemed))+ (?:\w+ (?:and |or )?)?unsafe\b" + _NO_PERSON_OR_HARM),
         (r"(?:feel|feels|felt|feeling) unsafe (?:to (?:rest|relax|slow down|stop|say no|ask for help|be still|do nothing)|"
-         r"(?:resting|relaxing|slowing down|stopping|saying no|doing nothing|being still))\b" + _NO_PERSON_OR_HARM),
+         r"(?:resting|relaxing|slowing down|stopping|saying no|doing nothing|being (?:still|quiet|idle|vulnerable|seen)))\b"
+         + _NO_PERSON_OR_HARM),
         (r"(?:nervous system|body|brain|mind|alarm system|amygdala)\b(?: [\w’']+){0,4}? (?:reads?|treats?|registers?|"
          r"sees?|takes?|perceives?|interprets?|labels?|flags?) (?:\w+ ){1,5}?as (?:\w+ )?unsafe\b" + _NO_PERSON_OR_HARM),
         _PRACTICE_LIST,
@@ -1448,7 +1454,23 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:like )?(?:a |an )?(?:real |kind of |sort of |big |huge |genuine )?loss\b" + _NO_PERSON_OR_HARM),
         (r"(?:friendships?|relationships?|hobb(?:y|ies)|routines?|traditions?|group chats?|conversations?|habits?)\b"
          r"(?: [\w’']+){0,3}? (?:die|dies|died) (?:a|an) (?:quick|slow|natural|quiet|swift|sudden|painless|"
-         r"gradual) death\b"))),
+         r"gradual) death\b"),
+        (r"(?:friendships?|hobb(?:y|ies)|routines?|traditions?|group chats?|habits?)" + _PLAIN_WORDS + r" (?:died|dies|dying|"
+         r"is dead|was dead)\b" + _NO_PERSON_OR_HARM),
+        # grief for a job, a friendship or a plan, in one sentence that names no person, no home and no harm
+        (_NO_PERSON_OR_HARM + r"(?:los(?:e|es|ing|t)|leav(?:e|es|ing)|left|saying goodbye to|the end of) (?:a |an |your |"
+         r"my |the |our )?(?:\w+ )?(?:job|career|role|friendship|plans?|routine|season|chapter|course|team|city|"
+         r"identity|abilities|independence)\b[^.!?]{0,50}?\b(?:grie(?:f|ve|ving|ved)|mourn(?:ing|s|ed)?)\b"),
+        r"(?:feel|feels|felt|feeling) like (?:a )?(?:small|little|tiny|kind of|sort of) death\b" + _NO_PERSON_OR_HARM,
+        r"(?:feel|feels|felt|seem|seems|seemed) (?:like )?(?:a )?life[- ](?:or|and)[- ]death\b" + _NO_PERSON_OR_HARM,
+        (r"(?:feel|feels|felt|feeling) like (?:a |an )?(?:slow|small|little|mini|constant|daily|low-level|minor) "
+         r"crisis\b" + _NO_PERSON_OR_HARM),
+        # panic's feeling of dying (panic attacks do not count by themselves: "What makes a tip sensitive")
+        (r"(?:panic|a panic attack|panic attacks|an anxiety attack|anxiety attacks)" + _PLAIN_WORDS + r" feel(?:s|ing)? "
+         r"(?:like|as if|as though) (?:you are|you[’']re|you were|i am|i[’']m|i was|they are|they[’']re|you[’']ll|you will|"
+         r"i[’']ll|i will) (?:dying|going to die|about to die)\b" + _NO_PERSON_OR_HARM),
+        (r"feel(?:s|ing)? (?:like|as if|as though) (?:you are|you[’']re|you were|i am|i[’']m|i was|they are|they[’']re) "
+         r"(?:dying|going to die|about to die)\b(?=[^.!?]{0,60}?\b(?:panic|anxiety attack))" + _NO_PERSON_OR_HARM))),
 )
 
 # The topics whose tips a person reads one at a time, never approved in one command with others (a user trial: two
