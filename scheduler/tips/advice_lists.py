@@ -30,7 +30,13 @@ from scheduler.tips.sentences import (
     split_sentences,
     words,
 )
-from scheduler.tips.verbs import has_verb, is_command, is_imperative, main_verb
+from scheduler.tips.verbs import (
+    SIBLINGS_COMMANDS,
+    has_verb,
+    is_command,
+    is_imperative,
+    main_verb,
+)
 
 JOINED_NOTE = "lead-in joined to a list item: check it reads as the article meant"
 
@@ -177,6 +183,40 @@ def _command(item: Item) -> bool:
             and not (second and second[0].lower() in ("for", "of")))  # "Respect for your style": a noun
 
 
+_OBJECT = re.compile(r"^(?:the|a|an|your|their|our|my|his|her|its|this|these|those|some|any|each|every|all|"
+                     r"no|more|less|one)\b", re.IGNORECASE)
+_NOT_A_VERB = re.compile(r"^(?:the|a|an|your|their|our|my|his|her|its|this|that|these|those|some|any|each|every|all|"
+                         r"no|more|less|most|fewer|few|many|much|one|two|three|four|five|extra|other|another|both|"
+                         r"in|on|at|for|with|without|by|from|to|of|about|after|before|during|over|under|between|"
+                         r"and|or|but|if|when|while|because|so|not|also|plus|only|even|just|very|too|"
+                         r"i|you|we|they|he|she|it|there|here|what|which|who|how|why|where|are|is|was|were|have|has|had|do|does|"
+                         r"did|can|could|will|would|should|may|might|must|"
+                         r"short|long|warm|cold|hot|cool|deep|fresh|quiet|small|big|good|great|best|better|new|old|"
+                         r"regular|daily|weekly|nightly|healthy|simple|gentle|kind|clear|honest|calm|low|high|"
+                         r"family|bedtime|weekend|morning|evening|night|screen|phone|sleep|meal|school|home|work)$|"
+                         r".*(?:ing|ed|ly|ful|ous|ive|ic|al|able|ible|less|ish|est|ion|ness|ment|ity|s)$", re.IGNORECASE)
+_AFTER_PLURAL = re.compile(r"^(?:outside|inside|before|after|during|away|off|out|overnight|at night|early|once|"
+                           r"every|each)\b", re.IGNORECASE)  # where or when ("phones outside…"), not "reactions to…"
+
+
+def _verb_led(item: Item) -> bool:
+    """An item that opens with a base-form verb the lists in scheduler.tips.verbs lack, read so because its siblings
+    are commands and the word is followed by its object ("Charge phones outside the bedroom at night.", "Dim the
+    lights an hour before bed."): a capitalised first word that is no determiner, pronoun, preposition, common
+    adjective or inflected form, then, with nothing between, a determiner, or a plural noun followed by where or
+    when ("phones outside…"), and no verb of its own further on (which would make it a sentence with a subject)."""
+    first = (split_sentences(item.full.strip()) or [""])[0]
+    found = re.match(r"^(?P<verb>[A-Z][a-z]{2,})\s+(?P<next>[a-z]+)\b\s*(?P<rest>.*)$", first)
+    if not found or _NOT_A_VERB.match(found["verb"]) or has_verb(found["rest"]) or len(words(first)) < 3 or \
+            first.rstrip().endswith("?"):
+        return False
+    after = found["next"]
+    if _OBJECT.match(after):
+        return True
+    return (after.endswith("s") and not after.endswith(("ss", "us", "is")) and len(after) > 3
+            and bool(_AFTER_PLURAL.match(found["rest"])))
+
+
 def finished_items(block: Block, numbered: list[tuple[int, Item]], limit: int) -> list[Step] | None:
     """A long list whose items finish a lead-in that speaks to the reader ("When the days feel heavy, it can help
     to:" + "write down one thing you need each morning"): one tip per item, the lead-in written out in front of
@@ -201,9 +241,12 @@ def plan(block: Block, section: Section, numbered: list[tuple[int, Item]], *, wh
     one tip with its lead-in, as before). `whole(item)`: the splitter's test for an item that says something by
     itself (scheduler.tips.lists)."""
     steps = []
+    commands = sum(_command(item) for _, item in numbered)
     for number, item in numbered:
         if whole(item) or complete(item) or _command(item):
             steps.append(Step(number, "tip", item))
+        elif commands >= 2 and _verb_led(item):
+            steps.append(Step(number, "tip", item, notes=(SIBLINGS_COMMANDS.format(words(item.full)[0]),)))
         elif item.lead and not item.children and _command(Item(text=item.text)):
             steps.append(Step(number, "tip", Item(text=end_with_period(item.text))))  # "Cool off: Run cold water..."
         else:

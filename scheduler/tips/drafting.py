@@ -140,6 +140,7 @@ from scheduler.tips.standalone import (
     NO_ANTECEDENT,
     SITUATION,
     SITUATION_LEAD_IN,
+    mid_sentence_names,
     orphan_pronoun,
     short_quote,
 )
@@ -197,7 +198,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
                   people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger,
                   person=article_person([article.title] + [section.heading or "" for section in article.sections]
                                         + [block_text(block) for _, block in article.blocks()]),
-                  title=article.title or "")
+                  title=article.title or "",
+                  capitalised=mid_sentence_names(block.text for _, block in article.blocks() if block.kind == "paragraph"))
     cut = advice_cut(article, scope.names)
     intro = 0 if len(article.sections) > 1 and article.sections[0].heading is None else None
     drafts: list[Draft] = []
@@ -773,7 +775,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
-                         after=_after(draft))
+                         after=_after(draft), names=scope.capitalised)
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
                                                 kind=draft.kind, index=max(draft.sentence - 1, 0)))
                                 if draft.kind in ("item", "heading") else None)

@@ -84,6 +84,8 @@ class Scope:
     person: str | None = None  # whom the article speaks of throughout ("your teen"): scheduler.tips.persons
     title: str = ""  # the article's title: whose people a section's first "They" may mean (scheduler.tips.referents),
     #   and context for the sensitive flag (scheduler.tips.griefcontext)
+    capitalised: frozenset[str] = frozenset()  # words its paragraphs write capitalised mid-sentence, twice or more:
+    #   names, not odd capitals (scheduler.tips.standalone.mid_sentence_names)
 
 
 def unusable_reason(sentence: str, scope: Scope, *, intro: bool = False) -> str | None:

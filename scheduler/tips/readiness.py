@@ -40,7 +40,7 @@ from scheduler.tips.tipmodel import (
 )
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import holds_markup
-from scheduler.tips.verbs import is_imperative
+from scheduler.tips.verbs import SIBLINGS_COMMANDS, is_imperative
 
 # Notes that describe what split did without doubting the result; any other note means "look at this".
 FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
@@ -69,9 +69,10 @@ SHORT_ALONE = "a short line without what follows it: check it says something by 
 
 
 def review_notes(headline: str, text: str, notes: list[str], *, kind: str, section: str = "",
-                 after: str = "") -> list[str]:
+                 after: str = "", names: frozenset[str] = frozenset()) -> list[str]:
     """The notes a tip goes out with: split's own, less noise, plus the problems a person must look at. `after`:
-    what the article's paragraph has after the tip's words (that split left out)."""
+    what the article's paragraph has after the tip's words (that split left out); `names`: words the article writes
+    capitalised mid-sentence more than once (standalone.mid_sentence_names)."""
     found = list(notes)
     head_words = words(headline)
     if kind == "heading" and text.strip() == headline.strip():
@@ -89,9 +90,11 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
     if kind != "edited":  # a person's own words are theirs to judge
-        own = standalone_notes(headline, text, kind=kind, section=section)
+        own = standalone_notes(headline, text, kind=kind, section=section, names=names)
         if any(note.startswith(LABEL_JOINED) for note in notes):  # the label names what its sentence is about
             own = [note for note in own if not note.startswith(standalone.LABEL.split("“")[0])]
+        if _siblings_commands(notes):  # the step it gives is said already
+            own = [note for note in own if note != standalone.NOT_TO_READER]
         if after.endswith(":") and len(split_sentences(after)) <= 1 and standalone.NOT_TO_READER in own:
             # no advice, and its paragraph goes on to "Try these:" and a list: the list's lead-in, its items left out
             own = [standalone.LEAD_IN_ALONE if note == standalone.NOT_TO_READER else note for note in own]
@@ -182,6 +185,11 @@ def note_rank(note: str) -> int:
     return 4 if note.startswith(FORM) else 3
 
 
+def _siblings_commands(notes) -> bool:
+    """A list item read as a command from its siblings: it gives a step, whatever the checks' verb lists say."""
+    return any(note.startswith(SIBLINGS_COMMANDS.split("“")[0]) for note in notes)
+
+
 def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, ...]:
     """A held-back tip's notes in the order a manager reads them, content first, opening on the likeliest problem:
     what its words show (content_hints: a word pointing outside it, a story, the practice's offer, an image), then
@@ -190,7 +198,8 @@ def held_back_notes(notes, headline: str, text: str, reading=()) -> tuple[str, .
     whether the tip is ready."""
     found = list(notes)
     context = any(note.startswith(_CONTEXT) for note in found)
-    said = [note for note in content_hints(headline, text) if not (context and note.startswith(_CONTEXT))]
+    said = [note for note in content_hints(headline, text) if not (context and note.startswith(_CONTEXT))
+            and not (note == standalone.NOT_TO_READER and _siblings_commands(found))]
     named = any(note_rank(note) == 0 for note in found + said)
     place = dict(zip(FEATURES, reading))
     hints = said + ([HELD["in_list"]] if not named and place.get("in_list") else [])

@@ -9,6 +9,8 @@ costs the manager a glance; a ready tip that is not postable costs the manager's
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from scheduler.tips.conditions import (
     after_condition,
@@ -182,8 +184,10 @@ def _cut_short(head: str) -> re.Match | None:
 _OBJECT_POINTER = re.compile(r"(?<=[a-z’'] )(?:this|that)\b(?=\s*[,;!?—–)]|\s*\.|$)")
 
 
-def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") -> list[str]:
-    """What keeps this tip from standing alone on a follower's phone; [] when nothing does."""
+def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
+                     names: frozenset[str] = frozenset()) -> list[str]:
+    """What keeps this tip from standing alone on a follower's phone; [] when nothing does. `names`: the words the
+    article writes capitalised mid-sentence more than once (mid_sentence_names), never odd capitals."""
     found: list[str] = []
     head = headline.strip()
     body = text.strip()
@@ -236,7 +240,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "") 
         found.insert(0, LEAD_IN_ALONE)  # a list's lead-in is not whole sentences either: this says what is missing
     elif broken:
         found.append(BROKEN.format(short_quote(broken)))
-    if _title_case(head):
+    if _title_case(head, names):
         found.append(TITLE_CASE)
     if example and not rest:
         found.append(EXAMPLE_ALONE)
@@ -399,9 +403,9 @@ def _broken(text: str, sentences: list[str]) -> str | None:
     return None
 
 
-def _title_case(headline: str) -> bool:
+def _title_case(headline: str, names: frozenset[str] = frozenset()) -> bool:
     """Two or more capitalised words in the middle of the headline that are no acronym ("Explore the Root
-    Causes."): carried over from a heading."""
+    Causes."): carried over from a heading. A word of `names` is a name the article uses ("in Jupiter")."""
     if not any(map(str.isupper, headline[1:])):
         return False
     capitals = 0
@@ -410,13 +414,22 @@ def _title_case(headline: str) -> bool:
         for part in parts:
             for word in words(part)[1:]:
                 if word[:1].isupper() and word != "I" and not _ACRONYM.match(word) and not word.startswith("I’") \
-                        and not word.startswith("I'"):
+                        and not word.startswith("I'") and word not in names:
                     capitals += 1
-    return capitals >= 2 or bool(_ODD_CAPITAL.search(headline))
+    return capitals >= 2 or any(found.group(0) not in names for found in _ODD_CAPITAL.finditer(headline))
 
 
 # A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
+_MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+
+
+def mid_sentence_names(paragraphs: Iterable[str]) -> frozenset[str]:
+    """The words the article's own paragraphs write capitalised after a lowercase word two times or more ("Every
+    parent in Jupiter…", "…in our Jupiter office"): a town, a person, a brand, not a heading's capitals (headings
+    and list items, often in title case, are not read)."""
+    seen = Counter(found.group(0) for paragraph in paragraphs for found in _MID_SENTENCE.finditer(paragraph))
+    return frozenset(word for word, count in seen.items() if count >= 2)
 
 
 # Words that point at something said before them: alone ("Do that."), "doing so", "the second one", "the latter",

@@ -40,6 +40,11 @@ def is_command(text: str) -> bool:
     return is_imperative(text) or (bool(first) and first[0].lower() in _MORE_COMMANDS and text[:1].isupper())
 
 
+# A list item read as a command only because its siblings are (scheduler.tips.advice_lists): its first word is in
+# neither list above, so the tip's own checks cannot see the step it gives and say so of nothing else
+SIBLINGS_COMMANDS = "read as a command, as its list's other items are: check “{}” is what to do"
+
+
 _VERB = Caseless(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
                  r"isn’t|aren’t|doesn’t|don’t|won’t|can’t|helps?|means?|matters?|works?|tends?|makes?|"
                  r"needs?|takes?|gives?|feels?|becomes?|comes?|shows?|builds?|lets?|keeps?|costs?|lowers?|"
