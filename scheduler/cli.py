@@ -15,8 +15,9 @@ import errno as errnos
 import json
 import logging
 import os
+import re
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,25 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_FAILED_POSTS = 0, 1, 2, 3
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _no_such_date(given: str) -> str | None:
+    """The message for a time written right whose date does not exist ("2026-02-30T08:00"); None otherwise."""
+    found = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)", given.strip())
+    if not found:
+        return None
+    year, month, day = map(int, found.groups())
+    day_one = found.group(0).rstrip("T ")
+    if not 1 <= month <= 12:
+        return f"--now: {day_one} is not a date: a year has 12 months"
+    days = ((date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - date(year, month, 1)).days
+    if not 1 <= day <= days:
+        return f"--now: {day_one} is not a date: {_MONTHS[month - 1]} has {days} days in {year}"
+    return None
 
 
 class Context:
@@ -63,8 +83,8 @@ class Context:
         try:
             parsed = datetime.fromisoformat(given)
         except ValueError:
-            raise UsageError(f"--now: {given!r} is not an ISO 8601 time; write e.g. 2026-12-01T09:00 "
-                             "or 2026-12-01T14:00+00:00") from None
+            raise UsageError(_no_such_date(given) or f"--now: {given!r} is not an ISO 8601 time; write e.g. "
+                             "2026-12-01T09:00 or 2026-12-01T14:00+00:00") from None
         if not 2000 <= parsed.year <= 2200:
             raise UsageError(f"--now: {given!r}: give a time from the year 2000 to 2200")
         if parsed.tzinfo is None:

@@ -64,3 +64,31 @@ def test_approve_quiet_prints_nothing_but_errors(project, cli):
     assert result.code == 0, result
     assert (result.out, result.err) == ("", "")
     assert "status: approved" in (project / "posts" / f"{CAMPAIGN}.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("given,said", [
+    ("2026-02-30T08:00", "2026-02-30 is not a date: February has 28 days in 2026"),
+    ("2028-02-30", "2028-02-30 is not a date: February has 29 days in 2028"),
+    ("2026-04-31T08:00", "2026-04-31 is not a date: April has 30 days in 2026"),
+    ("2026-13-01T08:00", "2026-13-01 is not a date: a year has 12 months"),
+])
+def test_now_on_a_date_that_does_not_exist_says_so(project, cli, given, said):
+    """User trial 3: `--now 2026-02-30T08:00` was "not an ISO 8601 time", though the format was right."""
+    result = cli("--root", str(project), "queue", "--now", given)
+    assert result.code == 2, result
+    assert result.err.strip() == f"error: --now: {said}", result.err
+    wrong = cli("--root", str(project), "queue", "--now", "2026-02-2x")
+    assert wrong.code == 2 and "is not an ISO 8601 time" in wrong.err, wrong
+
+
+def test_a_misspelled_article_path_offers_the_nearest_article(project, cli):
+    """User trial 3: a mistyped article path had no "did you mean", unlike every other lookup."""
+    (project / "posts" / "articles" / "helping-your-teen-through-anxiety.md").write_text(
+        "# Helping your teen\n\nTalk with your teen when the pressure is low, in the car or on a walk.\n",
+        encoding="utf-8")
+    result = cli("--root", str(project), "split", "posts/articles/helping-your-teen-anxiety.md")
+    assert result.code == 2, result
+    assert result.err.strip() == ("error: posts/articles/helping-your-teen-anxiety.md: file not found; did you mean "
+                                  "posts/articles/helping-your-teen-through-anxiety.md?"), result.err
+    far = cli("--root", str(project), "split", "posts/articles/zzz.md")
+    assert far.code == 2 and "did you mean" not in far.err and "give the article's path" in far.err, far

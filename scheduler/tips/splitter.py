@@ -38,6 +38,7 @@ from scheduler.tips.taking import take as take_passage
 from scheduler.tips.unsaid import READER_ONLY
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
+    closest,
     display_path,
     hashtag_problem,
     load_document,
@@ -73,6 +74,11 @@ def find_article(root: Path, name: str) -> Path:
             return candidate
     if given.is_dir():
         raise ContentError(f"{name}: is a folder; give the article file (.txt, .md or .html)")
+    folder = Path(root) / "posts" / "articles"
+    near = closest(given.name, sorted(path.name for path in folder.iterdir() if path.is_file())) \
+        if folder.is_dir() else None
+    if near:
+        raise ContentError(f"{name}: file not found; did you mean posts/articles/{near}?")
     raise ContentError(f"{name}: file not found; give the article's path, e.g. posts/articles/<slug>.txt")
 
 
