@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -122,7 +123,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             report["withdrawn"].append({"id": post.id, "reason": "its tip is no longer in its campaign"})
         store.set_recyclable(post.tip_key, False, now)
 
+    told = _addresses(existing.values())  # the addresses its posts carry already: their tracking was said then
     fresh: list[Wanted] = []
+    renewed: list[Post] = []  # the posts updated, in their new words
     twin_of = _published_twins(store, [item.post for item in wanted
                                        if (item.post.tip_key, item.post.network) not in existing])
     report["already_published"] = []
@@ -149,6 +152,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             store.update_waiting(post.id, now, **changes)
         if updated and shown:
             report["updated"].append({"id": post.id, "changed": shown})
+            renewed.append(item.post)
         else:
             report["unchanged"] += 1
             shown_as = ALREADY.get(post.status, "queued")
@@ -165,8 +169,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
         report["moved"], report["blocked"] = reslot(store, timetable, now)
     placed = _place_and_save(store, timetable, fresh, existing, now, targets)
     report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
-    # said when the campaign's posts are queued or updated, not again at every run (cron's `queue -q`)
-    changed = {row["id"].split("/", 1)[0] for row in report["queued"] + report["updated"]}
+    # said when the campaign's posts first carry its address (queued, or updated to a new one), not again at every
+    # run (cron's `queue -q`) nor at each edit of a tip once the person has kept that address
+    changed = {key.split("/", 1)[0] for key, _network, _link in _addresses([*placed, *renewed]) - told}
     report["notices"] = [notice for c in campaigns if c.slug in changed
                          if (notice := tracking_replaced(settings.schedule, c.url, c.slug))]
 
@@ -179,6 +184,15 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
 
         report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted), timetable.zone)
     return report
+
+
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+def _addresses(posts) -> set[tuple[str, str, str]]:
+    """(tip key's campaign part, network, address) of each web address the posts' texts carry."""
+    return {(post.tip_key.split("/", 1)[0] + "/", post.network, found) for post in posts
+            for found in _ADDRESS.findall(post.text or "")}
 
 
 _RULES = {"blackout": "a blackout date", "max_per_day": "over max_per_day", "min_gap": "closer than min_gap",

@@ -88,9 +88,17 @@ def test_queue_preview_and_the_studio_warn_of_tracking_the_posts_replace(project
     assert "warning: posts/alpha.yaml: the article's address carries utm_source=newsletter" in queued.out
     again = cli("queue", "-q", "--now", "2026-12-01T09:00", cwd=project)  # cron's: said once, when its posts queued
     assert again.code == 0 and again.out == "", again
-    write_campaign(project, "alpha", [{"id": "t1"}, {"id": "t2"}], url=URL + "?utm_source=newsletter")
+    # a tip added or edited later, the address kept: said once already (user trial 3, finding 6: it came back at
+    # every queue after each edit, though the user had chosen that address)
+    write_campaign(project, "alpha", [{"id": "t1", "text": "Edited words."}, {"id": "t2"}],
+                   url=URL + "?utm_source=newsletter")
+    kept = json.loads(cli("queue", "--json", "--now", "2026-12-01T09:00", cwd=project).out)
+    assert kept["queued"] and kept["updated"] and kept["notices"] == [], kept
+    moved = URL + "-moved?utm_source=newsletter"  # a new address: its posts change, and it is said again
+    write_campaign(project, "alpha", [{"id": "t1", "text": "Edited words."}, {"id": "t2"}], url=moved)
     assert json.loads(cli("queue", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["notices"] == [
-        tracking_replaced(load_settings(project).schedule, URL + "?utm_source=newsletter", "alpha")]
+        tracking_replaced(load_settings(project).schedule, moved, "alpha")]
+    write_campaign(project, "alpha", [{"id": "t1"}, {"id": "t2"}], url=URL + "?utm_source=newsletter")
     plan = json.loads(cli("plan", "--json", "--now", "2026-12-01T09:00", cwd=project).out)["posts"]
     assert all("newsletter" not in row["text"] and f"utm_source={row['network']}" in row["text"] for row in plan)
     out = project / "preview.html"
