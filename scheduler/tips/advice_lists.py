@@ -183,18 +183,20 @@ def _command(item: Item) -> bool:
             and not (second and second[0].lower() in ("for", "of")))  # "Respect for your style": a noun
 
 
-_OBJECT = re.compile(r"^(?:the|a|an|your|their|our|my|his|her|its|this|these|those|some|any|each|every|all|"
-                     r"no|more|less|one)\b", re.IGNORECASE)
-_NOT_A_VERB = re.compile(r"^(?:the|a|an|your|their|our|my|his|her|its|this|that|these|those|some|any|each|every|all|"
-                         r"no|more|less|most|fewer|few|many|much|one|two|three|four|five|extra|other|another|both|"
-                         r"in|on|at|for|with|without|by|from|to|of|about|after|before|during|over|under|between|"
-                         r"and|or|but|if|when|while|because|so|not|also|plus|only|even|just|very|too|"
-                         r"i|you|we|they|he|she|it|there|here|what|which|who|how|why|where|are|is|was|were|have|has|had|do|does|"
-                         r"did|can|could|will|would|should|may|might|must|"
-                         r"short|long|warm|cold|hot|cool|deep|fresh|quiet|small|big|good|great|best|better|new|old|"
-                         r"regular|daily|weekly|nightly|healthy|simple|gentle|kind|clear|honest|calm|low|high|"
-                         r"family|bedtime|weekend|morning|evening|night|screen|phone|sleep|meal|school|home|work)$|"
-                         r".*(?:ing|ed|ly|ful|ous|ive|ic|al|able|ible|less|ish|est|ion|ness|ment|ity|s)$", re.IGNORECASE)
+_DETERMINERS = "the|a|an|your|their|our|my|his|her|its|this|these|those|some|any|each|every|all|no|more|less|one"
+_OBJECT = re.compile(rf"^(?:{_DETERMINERS})\b", re.IGNORECASE)
+# Words that open a phrase or a sentence with a subject, never a command: a determiner, a number, a preposition,
+# a joiner, a pronoun, an auxiliary, the adjectives and nouns a list of phrases opens with; or an inflected form
+_NOT_A_VERB = re.compile(
+    rf"^(?:{_DETERMINERS}|that|most|fewer|few|many|much|two|three|four|five|extra|other|another|both|"
+    r"in|on|at|for|with|without|by|from|to|of|about|after|before|during|over|under|between|"
+    r"and|or|but|if|when|while|because|so|not|also|plus|only|even|just|very|too|"
+    r"i|you|we|they|he|she|it|there|here|what|which|who|how|why|where|"
+    r"are|is|was|were|have|has|had|do|does|did|can|could|will|would|should|may|might|must|"
+    r"short|long|warm|cold|hot|cool|deep|fresh|quiet|small|big|good|great|best|better|new|old|"
+    r"regular|daily|weekly|nightly|healthy|simple|gentle|kind|clear|honest|calm|low|high|"
+    r"family|bedtime|weekend|morning|evening|night|screen|phone|sleep|meal|school|home|work)$|"
+    r".*(?:ing|ed|ly|ful|ous|ive|ic|al|able|ible|less|ish|est|ion|ness|ment|ity|s)$", re.IGNORECASE)
 _AFTER_PLURAL = re.compile(r"^(?:outside|inside|before|after|during|away|off|out|overnight|at night|early|once|"
                            r"every|each)\b", re.IGNORECASE)  # where or when ("phones outside…"), not "reactions to…"
 
