@@ -494,17 +494,9 @@ _ALSO = Screened(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
 # ", however," or ", though," inside the sentence only ties it to the one before: "The good news, however, is …"
 _ASIDE_CONTRAST = Screened(r",\s+(?:however|though),(?=\s)", re.IGNORECASE)
 _MODAL_STILL = Screened(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
-_DEMONSTRATIVE_PLURAL = Screened(r"(\b[A-Za-z’']+\s+)(?:these|those)\s+(?=([a-z]+s)\b)")
-_SITUATION_NOUNS = frozenset(["times", "moments", "days", "weeks", "months", "years", "seasons", "situations", "cases", "instances", "circumstances", "conditions", "cases", "periods", "stages", "conversations"])
-_PREPOSITIONS = frozenset(["during", "in", "at", "on", "for", "from", "with", "about", "after", "before", "under", "over", "through", "between", "among", "into", "onto", "of", "to", "by", "within", "without", "despite", "like", "than"])
-
-
-def _drop_demonstrative(match: re.Match) -> str:
-    """`Acknowledging these concerns` -> `Acknowledging concerns`; `During these times` keeps its `these`."""
-    before = match.group(1).strip().lower()
-    if not before.endswith("ing"):  # only a gerund's object: "If these activities" keeps its "these"
-        return match.group(0)
-    return match.group(1)
+# No compression drops a "these"/"those" before a noun: "Taking these words seriously" (the teen's talk of dying) is
+# not "Taking words seriously", which means nothing in particular (a user trial, docs/splitting.md "A pointer kept").
+# The pointer stays, and the rules that read a leaning sentence decide whether the tip can be made.
 
 
 _FOOTNOTE = Screened(r"\s*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:!?]|$))")
@@ -545,7 +537,6 @@ def compress(sentence: str) -> str:
     text = _ASIDE_CONTRAST.sub("", text)
     text = _MODAL_STILL.sub(lambda m: m.group(1), text)
     text = _HEDGES.sub("", text)
-    text = _DEMONSTRATIVE_PLURAL.sub(_drop_demonstrative, text)
     if quoted:
         text = _KEPT.sub(lambda found: quoted[len(found.group(1))], text)
     return capitalize_first(re.sub(r"\s{2,}", " ", text).strip())

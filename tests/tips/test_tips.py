@@ -274,6 +274,9 @@ def test_a_long_sentence_is_never_emitted_too_long():
     ("The good news, however, is that sleep can be relearned.", "The good news is that sleep can be relearned."),
     ("Rest, though, is not a reward.", "Rest is not a reward."),
     ("However, rest helps.", "However, rest helps."),  # an opening "However" is left for the rules that read it
+    # a pointer before a noun stays: "words" alone no longer means the teen's talk of dying (a user trial)
+    ("Taking these words seriously is always the right choice.", "Taking these words seriously is always the right choice."),
+    ("Acknowledging those fears can lower defensiveness.", "Acknowledging those fears can lower defensiveness."),
 ])
 def test_light_compressions(sentence, expected):
     assert compress(sentence) == expected
