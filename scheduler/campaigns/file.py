@@ -61,12 +61,6 @@ SOURCE_GONE = ("split makes no tip of its passage now: the passage changed or le
                "it out (split --json or .juno/split/ says which)")
 _SOURCE_GONE_BEFORE = "its source is no longer in the article"
 PERSONAL_DETAILS = "personal details"  # the privacy word when the details are in the tip but not one phrase  # the note split leaves on a tip whose source vanished
-# split's note on a tip flagged `sensitive` for its passage, whose sentence of the topic is in no tip
-# (scheduler.tips.unsaid): the flag's reason, as its own words cannot give it, is the note's words before ": read"
-PASSAGE_FLAG = ("flagged sensitive for its {passage} {locator}, which speaks of {phrases} in no tip: read it before "
-                "acknowledging the flag")
-_PASSAGE_REASON = re.compile(r"^flagged sensitive (for its (?:paragraph|list item) b[\d.]+, which speaks of .+ in no tip)"
-                             r": read ")
 PIN_YEARS = (2000, 2200)  # beyond these, date arithmetic overflows; no post is planned so far ahead
 
 
@@ -130,11 +124,8 @@ class Tip:
     def flag_reasons(self) -> dict[str, str]:
         """Each flag with what raised it, in words: '“suicide” in the text', 'under the heading “Grief and loss”'
         (a flag with no words recorded, as a person's or the article's change sets it: an empty reason)."""
-        reasons = {flag: flag_reason(self.review_words.get(flag, ()), f"{self.headline} {self.text}", self.section)
-                   for flag in self.review}
-        if reasons.get("sensitive") == "":  # flagged for its passage (split's note says which and why), or by hand
-            reasons["sensitive"] = next((found.group(1) for found in map(_PASSAGE_REASON.match, self.notes) if found), "")
-        return reasons
+        return {flag: flag_reason(self.review_words.get(flag, ()), f"{self.headline} {self.text}", self.section)
+                for flag in self.review}
 
 
 def flag_reason(words, text: str, heading: str | None) -> str:

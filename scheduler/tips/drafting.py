@@ -265,7 +265,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
             tips.append(tip)
             readings.append(reading)
-    tips = name_unsaid(article, tips, ledger, fits)
+    tips = name_unsaid(article, tips, ledger)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
 
 

@@ -47,15 +47,6 @@ class Ledger:
         if tip_id not in found:
             found.append(tip_id)
 
-    def unfeed(self, tip_id: str, reason: str) -> None:
-        """The tip is no longer made: each passage it came from that feeds no other tip is left out for `reason`."""
-        for locator, tips in list(self.fed.items()):
-            if tip_id in tips:
-                tips.remove(tip_id)
-                if not tips:
-                    del self.fed[locator]
-                    self.leave(locator, reason)
-
 
 def _unsaid(ledger: Ledger, locator: Locator) -> str | None:
     """What a passage that fed tips left out all the same (a sensitive sentence in no tip), or None."""

@@ -3,23 +3,18 @@
 A block that gives a tip from one sentence may hold another, of suicide, self-harm, abuse or a crisis, that no tip
 carries (a user trial: "thoughts of not wanting to be here ... please reach out to someone right away" vanished
 behind the tip "Sometimes work anxiety grows into something heavier."). Such a sentence is never dropped without a
-word: the block report names it as left out, with how to take it.
-
-Each tip of such a block is flagged `sensitive` when the lexicon (never the topic reader's guess) names the topic in
-the sentence left out: the tip is part of that passage's message to a follower (a user trial: "Taking these words
-seriously is always the right choice" stood for the teen's talk of dying, and went out with no flag, so no crisis
-footer). The flag holds it at `approve` until a person acknowledges it, and its posts carry the crisis footer; its
-note names the passage and the words, since the tip's own words do not show why it is flagged. A tip that would no
-longer fit a post with the footer is left out, its passage's reason saying so.
+word: the block report names it as left out, with how to take it, and each tip of the block carries a note that its
+paragraph speaks of it (unless it is flagged `sensitive` already, which asks the same). A note rather than the `sensitive` flag: the tip's own words do not speak of the topic, and a
+crisis footer under them is a needless footer to readers; the manager reads the paragraph and decides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from scheduler.articles import Article
-from scheduler.campaigns.file import PASSAGE_FLAG, Tip
+from scheduler.campaigns.file import Tip
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.ledger import (
     CRISIS_LINE,
@@ -31,8 +26,7 @@ from scheduler.tips.ledger import (
 from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
 from scheduler.tips.sentences import split_sentences
 
-TOO_LONG_FOOTER = "too long for a post with the crisis footer, which its passage's sensitive sentence calls for"
-Fits = Callable[[str, bool], bool]  # fits(text, sensitive): whether the posted text fits (drafting.Fits)
+UNSAID_NOTE = "its {passage} also speaks of a sensitive topic ({phrases}), in no tip: read {locator} before posting"
 # A sentence only the topic reader flags is named too, but not as a sensitive topic with the reader's words as the
 # reason: those words are everyday ones ("a friend", "thing to", "anymore", "gone"), on the corpus's crisis phrasings
 # as on ordinary advice, so the manager is shown more of the sentence and told whose guess it is (docs/splitting.md,
@@ -73,10 +67,9 @@ def _quoted(phrases: Iterable[str]) -> str:
     return ", ".join(f"“{phrase}”" for phrase in dict.fromkeys(phrases))
 
 
-def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger, fits: Fits) -> list[Tip]:
-    """The tips, those of a passage with a sentence the lexicon names sensitive that none of them carries flagged
-    `sensitive` with a note why (or left out when the crisis footer would not fit); the ledger told of each such
-    sentence (Ledger.unsaid), so the block report names it as left out."""
+def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
+    """The tips, those of a passage with a sensitive sentence none of them carries noted; the ledger told of each
+    such sentence (Ledger.unsaid), so the block report names it as left out."""
     by_id = {tip.id: tip for tip in tips}
     notes: dict[str, list[str]] = {}
     for locator, text in _passages(article):
@@ -98,24 +91,15 @@ def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger, fits: Fits) -
             else:
                 ledger.unsay(locator, f"{READER_ONLY}: “{opening(sentence, READER_WORDS)}” (read it; split --take "
                                       f"{name} makes a tip of the passage)")
-        # the flag only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
-        # tell a friend who said the same thing to you", and the flag holds a tip and puts the footer under it
+        # the note only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
+        # tell a friend who said the same thing to you", and a note holds a tip back from ready
         noted = [p for sentence, _ in unsaid if edge_reason(sentence) != CRISIS_LINE for p in lexicon_phrases(sentence)]
         if not noted:
             continue
-        note = PASSAGE_FLAG.format(passage="paragraph" if locator[1] is None else "list item", phrases=_quoted(noted),
-                                   locator=name)
+        note = UNSAID_NOTE.format(passage="paragraph" if locator[1] is None else "list item", phrases=_quoted(noted),
+                                  locator=name)
         for tip in fed:
             if tip.sensitive:
                 continue  # its flag already asks a person to read it, and it goes out with the crisis footer
             notes.setdefault(tip.id, []).append(note)
-    flagged = []
-    for tip in tips:
-        if tip.id not in notes:
-            flagged.append(tip)
-        elif not fits(tip.text, True):
-            ledger.unfeed(tip.id, TOO_LONG_FOOTER)
-        else:
-            flagged.append(replace(tip, review=("sensitive", *tip.review), notes=tip.notes + tuple(notes[tip.id]),
-                                   ready=False))
-    return flagged
+    return [replace(tip, notes=tip.notes + tuple(notes[tip.id]), ready=False) if tip.id in notes else tip for tip in tips]

@@ -145,10 +145,8 @@ def test_flags_come_from_the_tips_own_words_with_the_words_shown(splits):
     titles = {path.name: read_article(path, REPO).title or "" for path in ARTICLES}  # context in an article on grief
     for name, tip in every_tip(splits):
         found = sensitive_words(tip.headline + " " + tip.text, tip.section or "", title=titles[name])
-        # or its passage's sentence that no tip carries (tips.unsaid): its note says so, and no words are shown
-        passage = not found and any(note.startswith("flagged sensitive for its ") for note in tip.notes)
-        assert ("sensitive" in tip.review) == (bool(found) or passage), (name, tip.text)
-        assert set(tip.review_words) == set(tip.review) - ({"sensitive"} if passage else set()), (name, tip.id)
+        assert ("sensitive" in tip.review) == bool(found), (name, tip.text)
+        assert set(tip.review_words) == set(tip.review), (name, tip.id)
         if found:
             assert set(tip.review_words["sensitive"]) == set(found)
 
