@@ -133,10 +133,13 @@ class Approved(Result):
     too_long: list[str] = field(default_factory=list)  # one line per approved tip and network it will not fit
     unflag: dict[str, str] = field(default_factory=dict)  # held tip (not one read alone) -> where its review: list
                                                           # is (file:line:col), for a person to delete a wrong flag
+    read_first: dict[str, str] = field(default_factory=dict)  # approved tip -> why to read its passage before it
+                                                              # goes out (its paragraph speaks of a sensitive topic
+                                                              # in no tip): a note, not a flag, so nothing held it
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
-        return replace(self, approved=[], acknowledged={}, unready=[],
+        return replace(self, approved=[], acknowledged={}, unready=[], read_first={},
                        withheld=[*self.approved, *self.acknowledged])
 
     def lines(self) -> list[str]:
@@ -154,6 +157,7 @@ class Approved(Result):
                     if self.withheld else "")]
         waiting = self._alone_first([tip for tip in self.held if tip not in self.refused])
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
+        lines += [f"note: {tip}: {why}" for tip, why in self.read_first.items()]
         lines += [f"warning: {line}" for line in self.too_long]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
 

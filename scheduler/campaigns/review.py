@@ -34,13 +34,15 @@ from scheduler.yamlio import closest, did_you_mean
 
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
-            read_alone: Callable[[Tip], str | None], by: str = "cli", ready_only: bool = False,
-            batch: str | None = None) -> list[Approved]:
+            read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None] = lambda tip: None,
+            by: str = "cli", ready_only: bool = False, batch: str | None = None) -> list[Approved]:
     """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it),
     all with `batch` (audit.new_batch) when given: one undo then takes back the whole command.
 
     `read_alone`: why a held tip is read alone, never in one command with others (None: it is not); the splitting
     stage's policy (scheduler.tips.flags.read_alone), which this stage, below it, cannot import.
+    `read_first`: why an approved tip's passage should be read before it goes out (None: no reason), said with the
+    result; the splitting stage's note (scheduler.tips.unsaid.read_first).
     `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
     unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
     if unknown:
@@ -59,7 +61,8 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
                 chosen[slug] = None
             elif chosen.get(slug, set()) is not None:
                 chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
-        planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, ready_only=ready_only, root=root)
+        planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, read_first, ready_only=ready_only,
+                                root=root)
                    for slug, tip_ids in chosen.items()]
         if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
             return [result.withheld_all() for result, _ in planned]
@@ -115,11 +118,12 @@ def _listed(campaigns) -> str:
 
 
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...],
-                read_alone: Callable[[Tip], str | None], *, ready_only: bool = False,
-                root: Path | None = None) -> tuple[Approved, Campaign]:
+                read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None], *,
+                ready_only: bool = False, root: Path | None = None) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why, alone, unflag = [], [], {}, {}, {}, {}
     not_ready, refused, unready = [], [], []
+    to_read: dict[str, str] = {}
     acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
     for tip in campaign.tips:
@@ -153,9 +157,12 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
             approved.append(tip.id)
             if not named and tip.ready is not True:
                 unready.append(tip.id)
+            if (note := read_first(tip)) is not None:
+                to_read[tip.id] = note
         tips.append(tip)
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
-                      refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone, unflag=unflag)
+                      refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone, unflag=unflag,
+                      read_first=to_read)
     return result, with_tips(campaign, tips)
 
 
