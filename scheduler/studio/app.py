@@ -36,7 +36,7 @@ from scheduler.errors import Conflict, JunoError, Refused
 from scheduler.results import counted, local_time, state_word
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
-from scheduler.studio.security import CSRF_FIELD, Gate, Guard, TooLarge
+from scheduler.studio.security import CSRF_FIELD, CSRF_SCOPE, Gate, Guard, TooLarge
 from scheduler.studio.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class _Routes:
         posted = request.method != "GET"
         here = here or (_referer(request, _page_of(request.url.path)) if posted else _here(request))
         html = self.templates.get_template(name).render(
-            csrf=self.gate.csrf, csrf_field=CSRF_FIELD, said=said, said_kind=said_kind, path=request.url.path,
+            csrf=request.scope.get(CSRF_SCOPE), csrf_field=CSRF_FIELD, said=said, said_kind=said_kind, path=request.url.path,
             here=here, address=here if posted else None, handle=_handle(self.ws), next_undo=_next_undo(self.ws),
             posting=_posting(self.ws), **context)
         return HTMLResponse(html, status_code=status)

@@ -3,9 +3,10 @@
 The studio listens on 127.0.0.1 only, but any web page the manager visits can make the browser send
 requests there, and a DNS-rebinding page can even read the answers. So:
 - the printed link carries a one-time token; the first visit exchanges it for an HttpOnly,
-  SameSite=Strict session cookie and the token is forgotten (a replayed link gets 401);
+  SameSite=Strict session cookie and the token is forgotten (a replayed link gets 401); each browser signed in
+  keeps its own session (a laptop and a phone at once), up to MAX_SESSIONS, the oldest ended past that;
 - a request whose Host header is not the studio's own address is refused (DNS rebinding);
-- every POST carries the session's CSRF token (a form field or the X-CSRF-Token header);
+- every POST carries its session's own CSRF token (a form field or the X-CSRF-Token header);
 - every answer forbids loading anything from elsewhere (Content-Security-Policy) and framing.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -48,16 +50,17 @@ RELINKED = ("not signed in here (another browser, or this studio was restarted):
             "now where `juno-scheduler studio` runs; open it (no terminal? Ctrl-C the studio and run it again)")
 HEADINGS = {400: "Refused", 401: "Not signed in", 403: "Refused", 413: "Too large"}
 SESSION_DAYS = 30  # the cookie outlives a browser restart; the session itself ends when the studio stops
+MAX_SESSIONS = 8  # browsers signed in at once (a laptop, a phone, ...); a ninth sign-in ends the oldest session
+CSRF_SCOPE = "juno.csrf"  # where the guard leaves the signed-in session's CSRF token for the pages' forms
 
 
 @dataclass
 class Gate:
-    """The studio's secrets for one run: the one-time login token, the session and its CSRF token."""
+    """The studio's secrets for one run: the one-time login token, and each signed-in session's CSRF token."""
 
     port: int
     login_token: str | None = field(default_factory=lambda: secrets.token_urlsafe(32))
-    session: str | None = None
-    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    sessions: OrderedDict[str, str] = field(default_factory=OrderedDict)  # session id -> its CSRF token, oldest first
     announce: Callable[[str], None] | None = None  # prints a new sign-in link where the studio was started
 
     def relink(self) -> str | None:
@@ -88,19 +91,28 @@ class Gate:
         return f"http://127.0.0.1:{self.port}{LOGIN_PATH}?token={self.login_token}"
 
     def exchange(self, token: str | None) -> str | None:
-        """The new session id if `token` is the one-time token (which is then forgotten), else None."""
+        """A new session id if `token` is the one-time token (which is then forgotten), else None. Sessions
+        signed in before stay signed in; past MAX_SESSIONS the oldest is ended."""
         if not token or self.login_token is None or not secrets.compare_digest(token, self.login_token):
             return None
         self.login_token = None
-        self.session = secrets.token_urlsafe(32)
-        self.csrf = secrets.token_urlsafe(32)
-        return self.session
+        session = secrets.token_urlsafe(32)
+        self.sessions[session] = secrets.token_urlsafe(32)
+        while len(self.sessions) > MAX_SESSIONS:
+            self.sessions.popitem(last=False)
+        return session
+
+    def csrf_of(self, cookie: str | None) -> str | None:
+        """The CSRF token of the session `cookie` names, None when it names no session of this run."""
+        if not cookie:
+            return None
+        for session, csrf in self.sessions.items():
+            if secrets.compare_digest(cookie, session):
+                return csrf
+        return None
 
     def signed_in(self, cookie: str | None) -> bool:
-        return bool(cookie and self.session and secrets.compare_digest(cookie, self.session))
-
-    def csrf_ok(self, given: str | None) -> bool:
-        return bool(given) and secrets.compare_digest(str(given), self.csrf)
+        return self.csrf_of(cookie) is not None
 
 
 class Guard:
@@ -125,12 +137,13 @@ class Guard:
         response = self.refusal(scope, headers)
         if response is not None:
             return await response(scope, receive, send_with_headers)
+        scope = {**scope, CSRF_SCOPE: self.gate.csrf_of(_cookies(headers).get(self.gate.cookie))}
         if scope["method"] == "POST":
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > MAX_BODY:
                 return await _too_large()(scope, receive, send_with_headers)
             receive = _limited(receive)
-        if scope["method"] == "POST" and not self.gate.csrf_ok(headers.get(CSRF_HEADER)):
+        if scope["method"] == "POST" and not _same(headers.get(CSRF_HEADER), scope[CSRF_SCOPE]):
             scope = await self._with_form_csrf(scope, receive, send_with_headers)
             if scope is None:
                 return
@@ -183,7 +196,7 @@ class Guard:
                 break
         body = b"".join(chunks)
         given = _form_field(scope, body, CSRF_FIELD)
-        if not self.gate.csrf_ok(given):
+        if not _same(given, scope[CSRF_SCOPE]):
             await _refusal("refused: the form's CSRF token is missing or wrong; reload the page and try again",
                            403)(scope, receive, send)
             return None
@@ -197,6 +210,11 @@ class Guard:
             return {"type": "http.request", "body": body, "more_body": False}
 
         return {**scope, "juno.receive": replay}
+
+
+def _same(given: str | None, csrf: str | None) -> bool:
+    """Whether the CSRF token a request carries is its own session's."""
+    return bool(given and csrf) and secrets.compare_digest(str(given), str(csrf))
 
 
 class TooLarge(Exception):

@@ -26,7 +26,7 @@ class Studio:
     def sign_in(self) -> Studio:
         answer = self.client.get(self.gate.link().removeprefix(BASE), follow_redirects=False)
         assert answer.status_code == 303, answer.text
-        self.csrf = self.gate.csrf
+        self.csrf = self.gate.csrf_of(self.client.cookies.get(self.gate.cookie))
         return self
 
     def get(self, path: str, **kwargs):

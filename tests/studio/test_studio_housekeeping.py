@@ -30,6 +30,8 @@ def next_link(studio: StudioProcess, seconds: float = 10) -> str:
 
 @pytest.mark.slow
 def test_the_session_outlives_a_browser_restart_and_a_new_browser_gets_a_link_in_the_terminal(project):
+    """A user trial: the second browser's sign-in signed the first out (401); a laptop and a phone at once is the
+    normal case, so both stay signed in."""
     studio = StudioProcess(project)
     try:
         early = fetch(studio.base + "/")  # the printed link not opened yet: no new one, and no claim of one
@@ -53,6 +55,7 @@ def test_the_session_outlives_a_browser_restart_and_a_new_browser_gets_a_link_in
         assert again.status == 303
         assert fetch(studio.base + "/", again.headers["Set-Cookie"].split(";", 1)[0]).status == 200
         assert fetch(link).status == 401  # ... and each works once
+        assert fetch(studio.base + "/queue", cookie).status == 200  # the first browser is still signed in
     finally:
         studio.stop()
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from starlette.testclient import TestClient
 
+from scheduler.studio.security import MAX_SESSIONS
 from tests.studio.helpers import BASE, SLUG, TIP, Studio
 
 
@@ -20,7 +22,8 @@ def test_without_the_cookie_every_page_is_401_with_one_line_of_html_saying_how_t
         assert answer.text.count("\n") == 1 and "juno-scheduler studio" in answer.text
         assert answer.text.startswith('<!doctype html><html lang="en">')  # a page a screen reader reads (axe)
         assert "<title>Not signed in" in answer.text and "<main><h1>Not signed in</h1>" in answer.text
-    assert studio.client.post("/undo", data={"csrf": studio.gate.csrf}).status_code == 401
+    other = browser(studio)  # a signed-in browser's token does not let one without the cookie in
+    assert studio.client.post("/undo", data={"csrf": other.csrf}).status_code == 401
 
 
 def test_the_link_gives_an_httponly_samesite_strict_cookie_and_works_once(studio):
@@ -31,13 +34,44 @@ def test_the_link_gives_an_httponly_samesite_strict_cookie_and_works_once(studio
     assert "httponly" in cookie and "samesite=strict" in cookie
     assert studio.get("/").status_code == 200
 
-    from starlette.testclient import (
-        TestClient,  # a second browser replaying the same link
-    )
-
     replay = TestClient(studio.app, base_url=BASE).get(path, follow_redirects=False)
     assert replay.status_code == 401 and "used already" in replay.text
     assert studio.gate.login_token is None
+
+
+def browser(studio: Studio) -> Studio:
+    """Another browser on the same studio, signed in with the next link printed."""
+    other = Studio.__new__(Studio)
+    other.root, other.app, other.gate = studio.root, studio.app, studio.gate
+    other.client = TestClient(studio.app, base_url=BASE)
+    studio.gate.announce = lambda link: None
+    if studio.gate.login_token is None:
+        assert other.get("/").status_code == 401  # the studio prints a new link where it runs
+    return other.sign_in()
+
+
+def test_several_browsers_stay_signed_in_each_with_its_own_csrf_token(studio):
+    """A user trial: browser B's sign-in signed browser A out; a laptop and a phone at once is the normal case."""
+    studio.sign_in()
+    phone = browser(studio)
+    assert studio.get("/").status_code == 200 and phone.get("/").status_code == 200
+    assert studio.csrf != phone.csrf
+    undo = {"change": "none"}
+    assert studio.client.post("/undo", data={"csrf": phone.csrf, **undo}).status_code == 403  # not its own
+    assert studio.post("/undo", undo).status_code != 403 and phone.post("/undo", undo).status_code != 403
+    assert studio.get("/").status_code == 200
+
+
+def test_sessions_are_bounded_the_oldest_ended_first_and_a_restart_ends_all(studio):
+    studio.sign_in()
+    later = [browser(studio) for _ in range(MAX_SESSIONS - 1)]
+    assert studio.get("/").status_code == 200
+    browser(studio)  # one more than MAX_SESSIONS: the oldest, the first browser, is signed out
+    assert studio.get("/").status_code == 401
+    assert all(other.get("/").status_code == 200 for other in later)
+    restarted = Studio(studio.root)  # the studio run again: no session of the last run lets anyone in
+    restarted.client.cookies.set(restarted.gate.cookie, later[-1].client.cookies.get(studio.gate.cookie))
+    assert restarted.get("/").status_code == 401
 
 
 def test_a_wrong_token_opens_nothing_and_does_not_burn_the_real_one(studio):
@@ -83,13 +117,13 @@ def test_a_post_without_the_csrf_token_changes_nothing(studio):
 
 def test_the_csrf_header_is_accepted_like_the_form_field(studio):
     studio.sign_in()
-    answer = studio.client.post("/undo", headers={"x-csrf-token": studio.gate.csrf}, follow_redirects=False)
+    answer = studio.client.post("/undo", headers={"x-csrf-token": studio.csrf}, follow_redirects=False)
     assert answer.status_code == 303
 
 
 def test_a_post_from_another_origin_is_refused(studio):
     studio.sign_in()
-    answer = studio.client.post("/undo", data={"csrf": studio.gate.csrf}, headers={"origin": "http://evil.example"})
+    answer = studio.client.post("/undo", data={"csrf": studio.csrf}, headers={"origin": "http://evil.example"})
     assert answer.status_code == 403
 
 
