@@ -384,8 +384,10 @@ def test_an_undo_of_one_change_that_fails_half_way_puts_everything_back_and_says
     assert tips(studio)[TIP]["status"] == "draft" and POST not in plan(root)
 
 
-def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(studio):
-    """The user trial: after Changes refused an undo ("undo it by hand"), the header's Undo still offered it."""
+def test_the_header_never_offers_an_undo_that_would_be_refused_and_changes_says_why_once(studio):
+    """The user trial: after Changes refused an undo ("undo it by hand"), the header's Undo still offered it. A third
+    trial: saying why on every page filled a phone's first screen, though she never asked to undo anything; the
+    Changes page says it, once."""
     root = studio.root
     assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
     page = studio.get("/queue").text
@@ -398,11 +400,17 @@ def test_the_header_never_offers_an_undo_that_would_be_refused_and_says_why(stud
     refusal = said(studio.post("/undo?back=/changes", {"change": batch}, follow=True).text)[0]
     assert refusal.startswith("Nothing undone: 1 of the 20 changes made at once") and repr(TIP) in refusal
     for where in ("/queue", "/changes", f"/c/{SLUG}"):
-        header = studio.get(where).text.split("</header>")[0]
-        assert re.search(r'<button type="submit" disabled[^>]*>Cannot undo <span class="undo-what">the approval '
-                         r'of 20 tips at once', header), header[-800:]
+        page = studio.get(where).text
+        header = page.split("</header>")[0]
+        assert re.search(r'<button type="submit" disabled>Undo</button>', header), header[-800:]
         assert 'name="change"' not in header and "data-undo=" not in header  # neither the button nor `u` sends it
-        assert repr(TIP).replace("'", "&#39;") in header  # and it says which tip stands in the way
+        assert "Cannot undo" not in header and repr(TIP).replace("'", "&#39;") not in header  # nor fills the top
+        why = page.count("1 of the 20 changes made at once can no longer be undone")
+        assert why == (1 if where == "/changes" else 0), (where, why)
+    changes = studio.get("/changes").text
+    assert repr(TIP).replace("'", "&#39;") in changes  # it says which tip stands in the way
+    assert changes.count("Cannot be undone now") == 1
+    assert f'name="change" value="{batch}"' not in changes  # in place of an Undo button that would be refused
 
 
 FLAGGED_TEXT = "Share how you feel using “I” statements. If your partner talks about self-harm, call 988 together."
