@@ -1,5 +1,6 @@
 """A campaign's article beside its tips: each block with the sentences each tip came from marked, and why
-the others were left out (split's record, .juno/split/<slug>.json)."""
+the others were left out (split's record, .juno/split/<slug>.json); in a block that gave tips, a sensitive
+sentence none of them carries is marked as left out, as split's block report names it (scheduler/tips/unsaid.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.tips.sentences import split_sentences
 from scheduler.tips.taking import taken_locators
+from scheduler.tips.unsaid import carried_text, opening, unsaid_kind, unsaid_phrases
 
 _ARTICLES: dict = {}
 
@@ -42,7 +44,8 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
     try:
         article = read_article(path, root)
     except ContentError as exc:
-        return [{"number": 0, "kind": "missing", "why": str(exc), "sentences": [], "entries": [], "tips": []}]
+        return [{"number": 0, "kind": "missing", "why": str(exc), "sentences": [], "entries": [], "tips": [],
+                 "unsaid": []}]
     fates = split_fates(root, campaign.slug)
     cited: dict[int, list] = {}
     for tip in campaign.tips:
@@ -57,10 +60,14 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
     blocks, heading = [], object()
     for section, block in article.blocks():
         tips = cited.get(block.number, [])
+        carried = [carried_text(t) for t in tips]
         sentences = []
         for number, sentence in enumerate(split_sentences(block.text) if block.text else (), 1):
             by = [t.id for t in tips if t.source.get("sentence") == number or sentence in t.text]
-            sentences.append({"text": sentence, "tips": by})
+            # a block without tips is left out whole; a sentence a tip came from is not left out
+            phrases = unsaid_phrases(sentence, carried) if tips and not by else ()
+            unsaid = {"kind": unsaid_kind(sentence), "phrases": phrases, "opening": opening(sentence)} if phrases else None
+            sentences.append({"text": sentence, "tips": by, "unsaid": unsaid})
         items = [item.full for item in block.items]
         item_tips = [[t.id for t in tips if item.lower()[:40] in t.text.lower()] for item in items]
         fate = fates.get(block.number) or {}
@@ -70,6 +77,7 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
             "sentences": sentences, "entries": list(zip(items, item_tips)),
             "tips": [t.id for t in tips],
             "why": None if tips else (fate.get("left_out") or "no tip was made from it"),
+            "unsaid": [s["unsaid"] for s in sentences if s["unsaid"]],
             "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
         })
         heading = section.heading

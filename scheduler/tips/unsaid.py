@@ -60,12 +60,30 @@ def _folded(text: str) -> str:
 
 def _unsaid(text: str, carried: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The passage's sensitive sentences with their phrases, those whose phrases no tip in `carried` holds."""
-    found = []
-    for sentence in split_sentences(text):
-        phrases = sensitive_phrases(sentence)
-        if phrases and not any(all(_folded(phrase) in tip for phrase in phrases) for tip in carried):
-            found.append((sentence, phrases))
-    return found
+    return [(sentence, phrases) for sentence in split_sentences(text) if (phrases := unsaid_phrases(sentence, carried))]
+
+
+def unsaid_phrases(sentence: str, carried: Iterable[str]) -> tuple[str, ...]:
+    """The sentence's sensitive phrases when no tip of `carried` (headline and text, as carried_text gives them)
+    holds them all, else (): whether a sentence of a passage that gave tips is left out and sensitive."""
+    phrases = sensitive_phrases(sentence)
+    if phrases and not any(all(_folded(phrase) in tip for phrase in phrases) for tip in carried):
+        return phrases
+    return ()
+
+
+def carried_text(tip: Tip) -> str:
+    """A tip's words as unsaid_phrases looks for a sentence's phrases in them."""
+    return _folded(f"{tip.headline} {tip.text}")
+
+
+def unsaid_kind(sentence: str) -> str:
+    """What kind of sensitive sentence left out this is: "crisis line" (left out by design: the crisis footer says
+    it), "topic" (the lexicon names a sensitive topic in it) or "guess" (only the topic reader takes it as perhaps
+    sensitive)."""
+    if edge_reason(sentence) == CRISIS_LINE:
+        return "crisis line"
+    return "topic" if lexicon_phrases(sentence) else "guess"
 
 
 def opening(text: str, words: int = 8) -> str:
@@ -87,16 +105,17 @@ def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
         fed = [by_id[tip_id] for tip_id in ledger.fed.get(locator, []) if tip_id in by_id]
         if not fed:
             continue  # a passage that gave no tip is left out whole, with its reason
-        unsaid = _unsaid(text, [_folded(f"{tip.headline} {tip.text}") for tip in fed])
+        unsaid = _unsaid(text, [carried_text(tip) for tip in fed])
         if not unsaid:
             continue
         name = locator_name(locator)
         # the lexicon's sentences first, so a passage's report opens on what is surely sensitive (splitter reads it)
         for sentence, phrases in sorted(unsaid, key=lambda found: not lexicon_phrases(found[0])):
             said = f"“{opening(sentence)}”"
-            if edge_reason(sentence) == CRISIS_LINE:
+            kind = unsaid_kind(sentence)
+            if kind == "crisis line":
                 ledger.unsay(locator, f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}")
-            elif lexicon_phrases(sentence):
+            elif kind == "topic":
                 ledger.unsay(locator, f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip: "
                                       f"{said} (split --take {name} makes a tip of the passage)")
             else:
@@ -104,7 +123,7 @@ def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
                                       f"{name} makes a tip of the passage)")
         # the note only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
         # tell a friend who said the same thing to you", and a note holds a tip back from ready
-        noted = [p for sentence, _ in unsaid if edge_reason(sentence) != CRISIS_LINE for p in lexicon_phrases(sentence)]
+        noted = [p for sentence, _ in unsaid if unsaid_kind(sentence) != "crisis line" for p in lexicon_phrases(sentence)]
         if not noted:
             continue
         note = UNSAID_NOTE.format(passage="paragraph" if locator[1] is None else "list item", phrases=_quoted(noted),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import html
 import json
+import shutil
 
 import pytest
 import yaml
 
 from scheduler import audit
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.studio.helpers import NOW, SLUG, TIP, Studio, errors, said
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> & "quoted"'
@@ -271,3 +273,29 @@ def test_an_edit_that_speaks_of_a_death_only_as_losing_them_is_flagged_in_an_art
                        text="Plan the first holidays as a couple, because losing them changes every one.").status_code == 303
     tip = tip_data(studio)
     assert tip["review"] == ["sensitive"] and tip["review_words"]["sensitive"] == ["losing them"]
+
+
+def test_a_sensitive_sentence_in_no_tip_of_its_passage_is_marked_until_a_tip_carries_it(studio):
+    """A user trial: split's block report named b14's "not wanting to be here" as left out of the passage's tips,
+    the article pane showed nothing of it (the browser walk: test_studio_trial3_browser)."""
+    article = REPO / "tests" / "data" / "trial" / "when-work-anxiety-follows-you-home.md"
+    slug = article.stem
+    shutil.copy(article, studio.root / "posts" / "articles" / article.name)
+    assert run_cli("--root", str(studio.root), "split", f"posts/articles/{article.name}").code == 0
+    page = studio.get(f"/c/{slug}").text
+    block = page.split('id="p-14"', 1)[1].split('<div class="block', 1)[0]
+    assert "<span class=\"unsaid\">If you find that you dread every morning" in block, block
+    assert "Left out, sensitive: “If you find that you dread every morning,…” speaks of “not wanting to be here” " \
+           "and is in no tip." in html.unescape(block)
+    assert "Make this passage a tip" in block
+    assert page.count('class="unsaid"') == 1  # the passages whose tips carry their sensitive words say nothing
+    assert page.count('class="unsaid guess"') == 1  # b11: only the topic reader's guess, as split's report says
+    assert "Left out, perhaps sensitive (the topic reader's guess; the lexicon names nothing in it): " \
+           "“Then ask what you would tell a friend…” is in no tip." in html.unescape(page)
+
+    tip = "sometimes-work-anxiety-grows-into-something-heavier"
+    said_now = "If you have thoughts of not wanting to be here at all, please reach out to someone right away."
+    answer = studio.post(f"/c/{slug}/tips/{tip}/edit", {"version": studio.version(slug), "text": said_now})
+    assert answer.status_code == 303, answer.text
+    block = studio.get(f"/c/{slug}").text.split('id="p-14"', 1)[1].split('<div class="block', 1)[0]
+    assert 'class="unsaid"' not in block and "Left out, sensitive" not in block and "Make this passage" not in block
