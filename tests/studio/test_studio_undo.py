@@ -221,13 +221,13 @@ def test_approving_names_each_network_once_and_says_once_that_they_are_rehearsed
 
 
 def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_way(studio):
-    """The user trial: a CLI approval of 20 tips, one of them edited since; Undo on the Changes page reverted 13
+    """The user trial: a CLI approval of 19 tips, one of them edited since; Undo on the Changes page reverted 13
     tips and withdrew their posts, then said "Nothing undone". Now every change is checked first: nothing moves."""
     root = studio.root
     assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
     assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
     batch = [e for e in audit.entries(root) if e["what"] == "approve"]
-    assert len(batch) == 20
+    assert len(batch) == 19
     edited = batch[6]["tip"]  # reverted 14th, newest first: 13 went back before the refusal
     page = tips(studio)
     assert save(studio, edited, page, text="Words typed after the approval.").status_code == 303
@@ -235,7 +235,7 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     log = audit.audit_path(root).read_bytes()
     answer = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
     message = said(answer.text)[0]
-    assert refused(answer.text) and message.startswith("Nothing undone: 1 of the 20 changes made at once"), message
+    assert refused(answer.text) and message.startswith("Nothing undone: 1 of the 19 changes made at once"), message
     assert repr(edited) in message and "none of them was" in message
     assert studio.campaign_text() == text and plan(root) == slots  # no tip back to draft, no post withdrawn
     assert audit.audit_path(root).read_bytes() == log
@@ -244,12 +244,12 @@ def test_undo_of_a_batch_is_all_or_nothing_and_says_which_change_stands_in_the_w
     edit = audit.entries(root)[-1]
     assert "Undid the edit" in said(studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True).text)[0]
     undone = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
-    assert said(undone.text) == ["Undid the approval of 20 tips at once."]
+    assert said(undone.text) == ["Undid the approval of 19 tips at once."]
     assert all(tips(studio)[e["tip"]]["status"] == "draft" for e in batch) and not plan(root)
     redo = audit.entries(root)[-1]
     redone = studio.post("/undo?back=/changes", {"change": redo["id"]}, follow=True)
-    assert said(redone.text) == ["Redid the approval of 20 tips at once."], said(redone.text)
-    assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 20
+    assert said(redone.text) == ["Redid the approval of 19 tips at once."], said(redone.text)
+    assert all(tips(studio)[e["tip"]]["status"] == "approved" for e in batch) and len(plan(root)) == 19
 
 
 def buttons(page: str) -> list[str]:
@@ -267,10 +267,10 @@ def test_after_undo_and_redo_of_a_batch_only_the_newest_row_offers_a_button(stud
     assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
     approval = [e for e in audit.entries(root) if e["what"] == "approve"][-1]
     assert said(studio.post("/undo?back=/changes", {"change": approval["id"]}, follow=True).text) == [
-        "Undid the approval of 20 tips at once."]
+        "Undid the approval of 19 tips at once."]
     undo_row = audit.entries(root)[-1]
     assert said(studio.post("/undo?back=/changes", {"change": undo_row["id"]}, follow=True).text) == [
-        "Redid the approval of 20 tips at once."]
+        "Redid the approval of 19 tips at once."]
     redo_row = audit.entries(root)[-1]
     assert redo_row["what"] == "redo"
     page = studio.get("/changes").text
@@ -283,16 +283,16 @@ def test_after_undo_and_redo_of_a_batch_only_the_newest_row_offers_a_button(stud
     assert (studio.campaign_text(), plan(root), audit.audit_path(root).read_bytes()) == (text, slots, log)
     # the redo's Undo takes the approval back, and then only that undo offers a button (its Redo), which works
     assert said(studio.post("/undo?back=/changes", {"change": redo_row["id"]}, follow=True).text) == [
-        "Undid the approval of 20 tips at once."]
+        "Undid the approval of 19 tips at once."]
     assert all(t["status"] == "draft" for t in tips(studio).values()) and not plan(root)
     again = audit.entries(root)[-1]
     assert buttons(studio.get("/changes").text) == [again["id"]]
     assert not refused(studio.post("/undo?back=/changes", {"change": again["id"]}, follow=True).text)
-    assert len(plan(root)) == 20
+    assert len(plan(root)) == 19
 
 
 def test_a_batch_undo_that_fails_half_way_puts_back_what_it_had_undone_and_says_so(studio):
-    """The checks pass, the first of 20 reverts is written (its tip back to draft, its post withdrawn), then the
+    """The checks pass, the first of 19 reverts is written (its tip back to draft, its post withdrawn), then the
     database refuses the second's write (a trigger on its post stands in for a full disk or a broken database):
     the manager sees one message, and the campaign file, the queue and the log are as they were before the undo."""
     root = studio.root
@@ -310,7 +310,7 @@ def test_a_batch_undo_that_fails_half_way_puts_back_what_it_had_undone_and_says_
     answer = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
     assert answer.status_code == 200 and refused(answer.text)
     message = said(answer.text)[0]
-    assert message.startswith("Nothing undone: none of the 20 changes made at once was undone: "), message
+    assert message.startswith("Nothing undone: none of the 19 changes made at once was undone: "), message
     assert f"the approval of {second} stopped part way (database or disk is full)" in message, message
     assert "every change of this undo is put back" in message, message
     assert studio.campaign_text() == text  # the first tip approved again, the second never went to draft
@@ -321,7 +321,7 @@ def test_a_batch_undo_that_fails_half_way_puts_back_what_it_had_undone_and_says_
     database.commit()
     database.close()
     undone = studio.post("/undo?back=/changes", {"change": batch[-1]["id"]}, follow=True)
-    assert said(undone.text) == ["Undid the approval of 20 tips at once."]
+    assert said(undone.text) == ["Undid the approval of 19 tips at once."]
     assert all(tips(studio)[e["tip"]]["status"] == "draft" for e in batch) and not plan(root)
 
 
@@ -391,21 +391,21 @@ def test_the_header_never_offers_an_undo_that_would_be_refused_and_changes_says_
     root = studio.root
     assert run_cli("--root", str(root), "approve", SLUG, "--now", NOW.isoformat()).code == 0
     page = studio.get("/queue").text
-    assert "Undo <span class=\"undo-what\">the approval of 20 tips at once" in page
+    assert "Undo <span class=\"undo-what\">the approval of 19 tips at once" in page
     path = root / "posts" / f"{SLUG}.yaml"  # one approved tip edited in an editor: no line in the log
     line = f'    headline: "{tips(studio)[TIP]["headline"]}"\n'
     path.write_text(path.read_text(encoding="utf-8").replace(line, '    headline: "Changed in vim."\n', 1),
                     encoding="utf-8")
     batch = audit.entries(root)[-1]["id"]
     refusal = said(studio.post("/undo?back=/changes", {"change": batch}, follow=True).text)[0]
-    assert refusal.startswith("Nothing undone: 1 of the 20 changes made at once") and repr(TIP) in refusal
+    assert refusal.startswith("Nothing undone: 1 of the 19 changes made at once") and repr(TIP) in refusal
     for where in ("/queue", "/changes", f"/c/{SLUG}"):
         page = studio.get(where).text
         header = page.split("</header>")[0]
         assert re.search(r'<button type="submit" disabled>Undo</button>', header), header[-800:]
         assert 'name="change"' not in header and "data-undo=" not in header  # neither the button nor `u` sends it
         assert "Cannot undo" not in header and repr(TIP).replace("'", "&#39;") not in header  # nor fills the top
-        why = page.count("1 of the 20 changes made at once can no longer be undone")
+        why = page.count("1 of the 19 changes made at once can no longer be undone")
         assert why == (1 if where == "/changes" else 0), (where, why)
     changes = studio.get("/changes").text
     assert repr(TIP).replace("'", "&#39;") in changes  # it says which tip stands in the way
