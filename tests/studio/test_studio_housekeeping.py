@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from scheduler import audit
-from tests.conftest import run_cli
+from tests.conftest import BUNDLED_TIPS, run_cli
 from tests.studio.helpers import NOW, SLUG, TIP, Studio, planned, refused, said
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_server import fetch
@@ -103,12 +103,13 @@ def test_the_archive_confirmation_counts_every_post_it_withdraws_however_far_ahe
     assert run_cli("--root", str(root), "queue", "--now", NOW.isoformat()).code == 0
     result = run_cli("--root", str(root), "plan", "--json", "--now", NOW.isoformat(), "--days", "400")
     waiting = json.loads(result.out)["posts"]
-    assert len(waiting) == 20 and datetime.fromisoformat(waiting[-1]["at"]) > NOW + timedelta(days=35)  # past five weeks
+    assert len(waiting) == BUNDLED_TIPS and datetime.fromisoformat(waiting[-1]["at"]) > NOW + timedelta(days=35)  # past five weeks
     confirm = studio.get(f"/c/{SLUG}/archive").text
-    assert "its 20 posts still to go out are withdrawn" in confirm and "Archive it and withdraw 20 posts" in confirm
+    assert (f"its {BUNDLED_TIPS} posts still to go out are withdrawn" in confirm
+            and f"Archive it and withdraw {BUNDLED_TIPS} posts" in confirm)
     assert confirm.count("<li>", confirm.index('<details class="withdrawn">')) >= 20
     done = studio.post(f"/c/{SLUG}/archive", {}, follow=True)
-    assert said(done.text)[0].endswith("; 20 posts withdrawn. Undo brings it all back.")
+    assert said(done.text)[0].endswith(f"; {BUNDLED_TIPS} posts withdrawn. Undo brings it all back.")
 
 
 def test_archiving_asks_first_withdraws_the_queued_posts_and_undo_puts_each_back_in_its_slot(studio):

@@ -9,7 +9,7 @@ import shutil
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import SIZES, check_card
 from scheduler.errors import ContentError
-from tests.conftest import REPO
+from tests.conftest import BUNDLED_TIPS, REPO
 
 ARTICLE = REPO / "tests" / "data" / "cardfit" / "long-dash-words.txt"
 BUNDLED = "what-to-do-when-one-partner-wants-counseling"
@@ -52,7 +52,7 @@ def test_cards_draws_every_tip_of_the_bundled_campaign_kicker_or_not(project, cl
         result = cli("cards", "--size", "all", "--json", BUNDLED, cwd=project)
         assert result.code == 0, result
         report = json.loads(result.out)
-        assert not report.get("refused") and len(report["cards"]) == 20 * len(SIZES)
+        assert not report.get("refused") and len(report["cards"]) == BUNDLED_TIPS * len(SIZES)
 
 
 def test_the_bundled_tip_keeps_its_condition_on_a_card_it_fits(project):
