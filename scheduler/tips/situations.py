@@ -184,6 +184,18 @@ _OBJECT_AFTER_VERB = re.compile(r"^(?:(?:don['’]t|do not|never|always|just|gen
                                 r"[\w’'-]+\s+$", re.IGNORECASE)
 _OBJECT_AFTER_PREPOSITION = re.compile(r"\b(?:to|with|for|about|around|beside|alongside|toward|towards|on|from|at|"
                                        r"near|by)\s+$", re.IGNORECASE)
+# Verbs a clause can follow without "that" ("Remember your partner is doing their best"): the person after them may
+# be its subject, where "them" would not be English.
+_CLAUSE_VERBS = frozenset(["remember", "know", "accept", "believe", "trust", "notice", "recognize", "recognise",
+                           "assume", "expect", "understand", "realize", "realise", "see", "consider", "imagine",
+                           "acknowledge", "think", "hope", "feel", "say", "suppose", "forget", "note", "mind", "guess",
+                           "bet", "hear", "find", "learn", "discover", "pretend", "insist", "ensure", "doubt"])
+# Words after the person that make them a subject ("… your teen is fine", "… your partner can't"), or that a pronoun
+# cannot take ("… your partner, who is tired, …": "them, who" is not English).
+_NO_PRONOUN_BEFORE = re.compile(r"^\s*,?\s*(?:who|whom|whose|which|is|are|was|were|has|have|had|can|could|will|would|may|might|must|should|shall|"
+                              r"does|did|do|isn['’]t|aren['’]t|wasn['’]t|hasn['’]t|doesn['’]t|didn['’]t|can['’]t|"
+                              r"won['’]t|wouldn['’]t|shouldn['’]t|needs|wants|feels|seems|knows|says|thinks)\b",
+                              re.IGNORECASE)
 # Nouns a person word can stand in front of ("your teen years", "your child care"): there it is no person.
 _COMPOUND = frozenset(["years", "year", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls",
                        "brother", "brothers", "sister", "sisters", "friend", "friends", "group", "groups", "life",
@@ -215,7 +227,8 @@ def referred_once(condition: str, instruction: str) -> tuple[str, tuple[str, str
         before, after = instruction[:match.start()], instruction[match.end():]
         if match.group("possessive"):
             pronoun = "their"
-        elif (_OBJECT_AFTER_VERB.match(before) or _OBJECT_AFTER_PREPOSITION.search(before)) and (
+        elif (_OBJECT_AFTER_VERB.match(before) and before.split()[-1].lower() not in _CLAUSE_VERBS
+              or _OBJECT_AFTER_PREPOSITION.search(before)) and not _NO_PRONOUN_BEFORE.match(after) and (
                 after.split()[:1] == [] or after.split()[0].lower().strip(".,;:!?”\"’)") not in _COMPOUND
                 or not after.split()[0][:1].isalpha()):
             pronoun = "them"

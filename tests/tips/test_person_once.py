@@ -139,6 +139,11 @@ def test_where_them_is_not_certain_the_tip_goes_without_the_condition(tmp_path):
     ("Keep a regular sleep schedule.", ("Keep a regular sleep schedule.", None)),
     ("Notice when your teen goes quiet.", None),  # the subject of a clause: "they go quiet" would change the verb
     ("Talk to your teen years later.", None),  # no person there at all
+    ("Remember your teen is doing their best.", None),  # a clause without "that": "remember them is" is not English
+    ("Don't assume your teen is fine.", None),
+    ("Help your teen, who is tired, rest.", None),  # "them, who …" is not English either
+    ("Let your teen decide.", ("Let them decide.", ("your teen", "them"))),
+    ("Tell your teen you love them.", ("Tell them you love them.", ("your teen", "them"))),
 ])
 def test_referred_once(instruction, expected):
     assert referred_once("when your teen is going through anxiety", instruction) == expected
