@@ -36,7 +36,14 @@ from scheduler.errors import Conflict, JunoError, Refused
 from scheduler.results import counted, local_time, state_word
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
-from scheduler.studio.security import CSRF_FIELD, CSRF_SCOPE, Gate, Guard, TooLarge
+from scheduler.studio.security import (
+    CSRF_FIELD,
+    CSRF_SCOPE,
+    SESSION_SCOPE,
+    Gate,
+    Guard,
+    TooLarge,
+)
 from scheduler.studio.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -62,14 +69,14 @@ class _Routes:
                                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
         self.templates.filters["state_word"] = state_word  # one word for one state, as `status` says it
         self.templates.filters["counted"] = counted  # "1 post", "2 posts", as the terminal says them
-        self.flash: list[tuple[str, str]] = []
+        self.said: dict[str, tuple[str, str]] = {}  # session -> the message its last change left for its next page
         self.kept: OrderedDict[str, dict] = OrderedDict()  # token -> a refused change's page, reason and words
 
     def page(self, request: Request, name: str, status: int = 200, here: str | None = None,
              **context) -> HTMLResponse:
         """The page `name`; `here` is the address it stands for (answered to a POST: the page the form was on,
         which the browser is told to show in its address bar, so Back, reload and Undo find a page)."""
-        said, said_kind = self.flash.pop() if self.flash else (None, "done")
+        said, said_kind = self.said.pop(request.scope.get(SESSION_SCOPE) or "", (None, "done"))
         posted = request.method != "GET"
         here = here or (_referer(request, _page_of(request.url.path)) if posted else _here(request))
         html = self.templates.get_template(name).render(
@@ -96,10 +103,14 @@ class _Routes:
             return {"problem": GONE}
         return {key: value for key, value in kept.items() if key != "page"}
 
-    def back(self, url: str, message: str | None = None, kind: str = "done") -> RedirectResponse:
-        """Back to `url` with one message: "done" (green, a status) or "refused" (red, an alert)."""
-        if message:
-            self.flash[:] = [(message, kind)]
+    def back(self, request: Request, url: str, message: str | None = None, kind: str = "done") -> RedirectResponse:
+        """Back to `url` with one message for the browser that asked: "done" (green, a status) or "refused" (red, an
+        alert). Each signed-in session has its own message, shown once on its next page and on no other browser's."""
+        session = request.scope.get(SESSION_SCOPE)
+        for ended in [key for key in self.said if key not in self.gate.sessions]:
+            del self.said[ended]
+        if message and session:
+            self.said[session] = (message, kind)
         return RedirectResponse(url, status_code=303)
 
     async def form(self, request: Request) -> dict:
@@ -208,7 +219,7 @@ class _Routes:
                              **model)
         where = f"#tip-{tip_id}" if tip_id else (f"#{anchor}" if anchor else "")
         message, kind = message if isinstance(message, tuple) else (message, "done")
-        return self.back(f"/c/{slug}{where}", message, kind)
+        return self.back(request, f"/c/{slug}{where}", message, kind)
 
     async def edit(self, request: Request):
         data = await self.form(request)
@@ -299,10 +310,10 @@ class _Routes:
                              campaigns=views.campaigns_overview(self.ws), archived=self.ws.project.archived(),
                              problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
         if data.get("update"):
-            return self.back(f"/c/{slug}", f"{slug} is updated with the new text: your edits and statuses are kept, and "
+            return self.back(request, f"/c/{slug}", f"{slug} is updated with the new text: your edits and statuses are kept, and "
                                            "tips whose words changed in the article are marked stale. Undo puts the "
                                            "earlier text back.")
-        return self.back(f"/c/{slug}", "Article added and split into tips.")
+        return self.back(request, f"/c/{slug}", "Article added and split into tips.")
 
     async def set_links(self, request: Request):
         data = await self.form(request)
@@ -327,13 +338,13 @@ class _Routes:
         try:
             entry = self.ws.undo(data.get("change") or None)
         except (Refused, JunoError) as exc:
-            return self.back(_referer(request), f"Nothing undone: {exc}", "refused")
+            return self.back(request, _referer(request), f"Nothing undone: {exc}", "refused")
         if entry is None:
-            return self.back(_referer(request), "Nothing to undo.", "refused")
+            return self.back(request, _referer(request), "Nothing to undo.", "refused")
         verb = "Redid" if entry.what == "undo" else "Undid"
         # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
         elsewhere = f", but {entry.elsewhere}" if entry.elsewhere else ""  # not back in its old slot: where, and why
-        return self.back(_referer(request), f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
+        return self.back(request, _referer(request), f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
 
     async def analytics_page(self, request: Request):
         try:
@@ -352,10 +363,10 @@ class _Routes:
         try:
             moved = self.ws.move(data.get("post", ""), data.get("at", ""))
         except (Refused, JunoError) as exc:
-            return self.back(_referer(request, "/calendar"), f"Not moved: {exc}", "refused")
+            return self.back(request, _referer(request, "/calendar"), f"Not moved: {exc}", "refused")
         day = moved.at[:10]
         kept = urlencode(parse_qsl(data.get("filters", "")))  # the page's filters, re-encoded (never raw)
-        return self.back(f"/calendar?mode={data.get('mode') or 'month'}&day={day}" + (f"&{kept}" if kept else ""),
+        return self.back(request, f"/calendar?mode={data.get('mode') or 'month'}&day={day}" + (f"&{kept}" if kept else ""),
                     f"{moved.id} now goes out {moved.at.replace('T', ' at ')}.")
 
     async def control(self, request: Request):
@@ -381,8 +392,8 @@ class _Routes:
             else:
                 return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
-            return self.back(_referer(request, "/queue"), f"Not done: {exc}", "refused")
-        return self.back(_referer(request, "/queue"), message)
+            return self.back(request, _referer(request, "/queue"), f"Not done: {exc}", "refused")
+        return self.back(request, _referer(request, "/queue"), message)
 
     async def bulk(self, request: Request):
         """Several posts skipped or moved, or several drafts approved, as one change: one Undo reverts them all."""
@@ -394,21 +405,21 @@ class _Routes:
         chosen = tips if action == "approve" else posts
         if not chosen:
             what = "drafts" if action == "approve" else "posts"
-            return self.back(back, f"Nothing done: tick the {what} to {action or 'change'} first.", "refused")
+            return self.back(request, back, f"Nothing done: tick the {what} to {action or 'change'} first.", "refused")
         try:
             if action == "skip":
                 changes = self.ws.project.skip_posts(posts, self.ws.clock(), by="studio")
                 count = sum(len(change.posts) for change in changes)
-                return self.back(back, f"Skipped {counted(count, 'post')}; Undo puts "
+                return self.back(request, back, f"Skipped {counted(count, 'post')}; Undo puts "
                                        f"{'them all' if count != 1 else 'it'} back in {'their' if count != 1 else 'its'} slot"
                                        f"{'s' if count != 1 else ''}.")
             if action == "approve":
-                return self.back(back, *bulk.approve(self.ws, tips))
+                return self.back(request, back, *bulk.approve(self.ws, tips))
             if action == "move":
-                return self.back(back, *bulk.move(self.ws, posts, str(data.get("days", ""))))
+                return self.back(request, back, *bulk.move(self.ws, posts, str(data.get("days", ""))))
         except (Refused, JunoError) as exc:
-            return self.back(back, f"Nothing done: {exc}", "refused")
-        return self.back(back, f"Nothing done: {action[:40]!r} is not something the queue can do to several.",
+            return self.back(request, back, f"Nothing done: {exc}", "refused")
+        return self.back(request, back, f"Nothing done: {action[:40]!r} is not something the queue can do to several.",
                          "refused")
 
     async def archive_page(self, request: Request):
@@ -427,21 +438,21 @@ class _Routes:
         try:
             done = self.ws.project.archive(slug, self.ws.clock(), by="studio")
         except JunoError as exc:
-            return self.back("/", f"Not archived: {exc}", "refused")
+            return self.back(request, "/", f"Not archived: {exc}", "refused")
         count = len(done.withdrawn)
         withdrawn = f"; {counted(count, 'post')} withdrawn" if count else ""
-        return self.back("/", f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.")
+        return self.back(request, "/", f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.")
 
     async def restore(self, request: Request):
         slug = request.path_params["slug"]
         if slug not in self.ws.project.archived():
-            return self.back("/", f"Not restored: there is no archived campaign {slug[:80]!r}.", "refused")
+            return self.back(request, "/", f"Not restored: there is no archived campaign {slug[:80]!r}.", "refused")
         try:
             done = self.ws.project.unarchive(slug, self.ws.clock(), by="studio")
         except JunoError as exc:
-            return self.back("/", f"Not restored: {exc}", "refused")
+            return self.back(request, "/", f"Not restored: {exc}", "refused")
         count = len(done.queued)
-        return self.back(f"/c/{slug}", f"{slug} is back" + (f"; {counted(count, 'post')} queued again."
+        return self.back(request, f"/c/{slug}", f"{slug} is back" + (f"; {counted(count, 'post')} queued again."
                                                              if count else "."))
 
     async def favicon(self, request: Request):

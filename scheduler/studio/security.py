@@ -52,6 +52,7 @@ HEADINGS = {400: "Refused", 401: "Not signed in", 403: "Refused", 413: "Too larg
 SESSION_DAYS = 30  # the cookie outlives a browser restart; the session itself ends when the studio stops
 MAX_SESSIONS = 8  # browsers signed in at once (a laptop, a phone, ...); a ninth sign-in ends the oldest session
 CSRF_SCOPE = "juno.csrf"  # where the guard leaves the signed-in session's CSRF token for the pages' forms
+SESSION_SCOPE = "juno.session"  # where the guard leaves the signed-in session's id (its messages are its own)
 
 
 @dataclass
@@ -102,14 +103,19 @@ class Gate:
             self.sessions.popitem(last=False)
         return session
 
-    def csrf_of(self, cookie: str | None) -> str | None:
-        """The CSRF token of the session `cookie` names, None when it names no session of this run."""
+    def session_of(self, cookie: str | None) -> str | None:
+        """The session `cookie` names, None when it names no session of this run."""
         if not cookie:
             return None
-        for session, csrf in self.sessions.items():
+        for session in self.sessions:
             if secrets.compare_digest(cookie, session):
-                return csrf
+                return session
         return None
+
+    def csrf_of(self, cookie: str | None) -> str | None:
+        """The CSRF token of the session `cookie` names, None when it names no session of this run."""
+        session = self.session_of(cookie)
+        return None if session is None else self.sessions[session]
 
     def signed_in(self, cookie: str | None) -> bool:
         return self.csrf_of(cookie) is not None
@@ -137,7 +143,8 @@ class Guard:
         response = self.refusal(scope, headers)
         if response is not None:
             return await response(scope, receive, send_with_headers)
-        scope = {**scope, CSRF_SCOPE: self.gate.csrf_of(_cookies(headers).get(self.gate.cookie))}
+        session = self.gate.session_of(_cookies(headers).get(self.gate.cookie))
+        scope = {**scope, SESSION_SCOPE: session, CSRF_SCOPE: None if session is None else self.gate.sessions[session]}
         if scope["method"] == "POST":
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > MAX_BODY:

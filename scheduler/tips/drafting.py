@@ -133,6 +133,7 @@ from scheduler.tips.situations import (
     TITLE,
     has_own_case,
     reads_as_command,
+    referred_once,
     situation_of,
     states_own_case,
 )
@@ -840,19 +841,41 @@ def _with_condition(tip: Tip, condition: str, where: str, fits: Fits) -> Tip:
     routine."), noted; read and judged before as its own words, which the condition only narrows. A text the
     condition would make too long for a post keeps its words, with the note that the condition is missing."""
     cased, case_notes = lead_in_case(condition)
-    text = with_condition(cased, tip.text)
+    once = _person_once(cased, tip)
+    if once is None and where == TITLE:
+        return tip  # the title's person named again where "them" may not be English: the tip stands without it
+    own_headline, own_text, person = once or (tip.headline, tip.text, None)
+    text = with_condition(cased, own_text)
     if not fits(text, "sensitive" in tip.review) and where == TITLE:
         return tip  # the title's situation only narrows what the tip already says well enough to stand
     if not fits(text, "sensitive" in tip.review):
         return replace(tip, notes=tip.notes + ((SITUATION_LEAD_IN if where == "lead-in" else SITUATION).format(
             short_quote(cased)),), ready=False)
     note = f"{ADDED.format(where)}: “{cased[0].upper() + cased[1:]}”"
-    headline = with_condition(cased, tip.headline)
+    said_once = (PERSON_ONCE.format(where, short_quote(person[0]), person[1]),) if person else ()
+    headline = with_condition(cased, own_headline)
     if where == TITLE and len(headline) > LONG_HEADLINE:
         return tip  # (a person named in the headline since _condition_for measured it)
     kept = tuple(n for n in tip.notes if not (n.startswith(NO_ANTECEDENT.split("(")[0]) and orphan_pronoun(text) is None))
-    return replace(tip, headline=headline, text=text, notes=kept + (note, *case_notes),
+    return replace(tip, headline=headline, text=text, notes=kept + (note, *said_once, *case_notes),
                    ready=bool(tip.ready) and not case_notes)  # "If your loved one …, don't leave them alone": who
+
+
+PERSON_ONCE = ADDED + "; “{}” after it is “{}”"  # starts as ADDED: a note of form, never holding back
+
+
+def _person_once(condition: str, tip: Tip) -> tuple[str, str, tuple[str, str] | None] | None:
+    """The tip's headline and text to put after `condition` with the person it names said once (situations.
+    referred_once: "When your teen is …, encourage them to …", in the headline and the text's first sentence, the
+    sentences the condition opens), and the words that gave way with their pronoun; None where a pronoun's grammar is not certain."""
+    headline = referred_once(condition, tip.headline)
+    sentences = split_sentences(tip.text)
+    first = referred_once(condition, sentences[0]) if sentences else (tip.text, None)
+    if headline is None or first is None:
+        return None
+    start = tip.text.find(sentences[0]) if sentences else -1
+    text = tip.text if start < 0 else tip.text[:start] + first[0] + tip.text[start + len(sentences[0]):]
+    return headline[0], text, headline[1] or first[1]
 
 
 def _meaning_kept(tip: Tip, draft: Draft, own: str) -> Tip:

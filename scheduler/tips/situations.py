@@ -173,3 +173,68 @@ def _lowered(situation: str) -> str:
     return " ".join(word if word in _KEEP or word.startswith(("I’", "I'")) or (len(word) > 1 and word[1:].isupper()
                                                                               and word.isalpha())
                     else word.lower() for word in situation.split())
+
+
+# The person a condition opens on ("when your teen is going through anxiety": "teen"; "when someone is grieving").
+_NAMED = re.compile(rf"^(?:when|whenever|if|while|after|once|before|until)\s+(?:(?:your|a|an|the|my)\s+(?:{_STATE}\s+)?"
+                    rf"(?P<person>{_PERSON})|(?P<someone>someone|somebody))\b", re.IGNORECASE)
+# Words before the person that make them the object, where "them" is certain: the command's own verb ("Encourage
+# your teen to …", "Don't rush your partner"), or a preposition ("Sit with your friend", "Check on your child").
+_OBJECT_AFTER_VERB = re.compile(r"^(?:(?:don['’]t|do not|never|always|just|gently|also|please|calmly|kindly)\s+)?"
+                                r"[\w’'-]+\s+$", re.IGNORECASE)
+_OBJECT_AFTER_PREPOSITION = re.compile(r"\b(?:to|with|for|about|around|beside|alongside|toward|towards|on|from|at|"
+                                       r"near|by)\s+$", re.IGNORECASE)
+# Verbs a clause can follow without "that" ("Remember your partner is doing their best"): the person after them may
+# be its subject, where "them" would not be English.
+_CLAUSE_VERBS = frozenset(["remember", "know", "accept", "believe", "trust", "notice", "recognize", "recognise",
+                           "assume", "expect", "understand", "realize", "realise", "see", "consider", "imagine",
+                           "acknowledge", "think", "hope", "feel", "say", "suppose", "forget", "note", "mind", "guess",
+                           "bet", "hear", "find", "learn", "discover", "pretend", "insist", "ensure", "doubt"])
+# Words after the person that make them a subject ("… your teen is fine", "… your partner can't"), or that a pronoun
+# cannot take ("… your partner, who is tired, …": "them, who" is not English).
+_NO_PRONOUN_BEFORE = re.compile(r"^\s*,?\s*(?:who|whom|whose|which|is|are|was|were|has|have|had|can|could|will|would|may|might|must|should|shall|"
+                              r"does|did|do|isn['’]t|aren['’]t|wasn['’]t|hasn['’]t|doesn['’]t|didn['’]t|can['’]t|"
+                              r"won['’]t|wouldn['’]t|shouldn['’]t|needs|wants|feels|seems|knows|says|thinks)\b",
+                              re.IGNORECASE)
+# Nouns a person word can stand in front of ("your teen years", "your child care"): there it is no person.
+_COMPOUND = frozenset(["years", "year", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls",
+                       "brother", "brothers", "sister", "sisters", "friend", "friends", "group", "groups", "life",
+                       "lives", "self", "relationship", "relationships", "room", "bedroom", "school", "phone", "care",
+                       "support", "age", "ages", "brain", "development", "stage", "stages", "culture", "time"])
+
+
+def referred_once(condition: str, instruction: str) -> tuple[str, tuple[str, str] | None] | None:
+    """The instruction to put after `condition` without naming the condition's person a second time word for word
+    ("When your teen is going through anxiety, encourage your teen to …" becomes "…, encourage them to …"), and the
+    words that gave way with the pronoun put for them (("your teen", "them")); the instruction as it is, with None, when it does not name that person; None
+    when it names them where a pronoun's grammar is not certain (as a subject, "notice when your teen …"), or where
+    the same words may be another person ("a friend" after "when a friend is grieving", "someone" after "when
+    someone …"). Only an object ("them") and a possessive ("their") are rewritten."""
+    named = _NAMED.match(condition.strip())
+    if not named:
+        return instruction, None
+    if named.group("someone"):
+        return None if re.search(r"\bsome(?:one|body)\b", instruction, re.IGNORECASE) else (instruction, None)
+    person = named.group("person")
+    found = list(re.finditer(rf"\b(?P<det>your|a|an|the|my|this)\s+(?:{_STATE}\s+)?{re.escape(person)}\b"
+                             r"(?P<possessive>['’]s\b)?", instruction, re.IGNORECASE))
+    if not found:
+        return instruction, None
+    pieces, start = [], 0
+    for match in found:
+        if match.group("det").lower() in ("a", "an"):
+            return None  # "bring a friend along": maybe not the friend of the condition
+        before, after = instruction[:match.start()], instruction[match.end():]
+        if match.group("possessive"):
+            pronoun = "their"
+        elif (_OBJECT_AFTER_VERB.match(before) and before.split()[-1].lower() not in _CLAUSE_VERBS
+              or _OBJECT_AFTER_PREPOSITION.search(before)) and not _NO_PRONOUN_BEFORE.match(after) and (
+                after.split()[:1] == [] or after.split()[0].lower().strip(".,;:!?”\"’)") not in _COMPOUND
+                or not after.split()[0][:1].isalpha()):
+            pronoun = "them"
+        else:
+            return None
+        pieces += [instruction[start:match.start()], pronoun]
+        start = match.end()
+    phrase = instruction[found[0].start():found[0].end() - len(found[0].group("possessive") or "")]
+    return "".join(pieces) + instruction[start:], (phrase, pieces[1])
