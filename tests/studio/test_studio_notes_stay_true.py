@@ -69,6 +69,10 @@ def test_notes_go_with_what_the_manager_changed_in_the_studio_and_split_keeps_th
         assert all(note in tip_on_page(page, tip_id) for tip_id, note in NOTES.items()), "the page shows split's notes"
 
         browser.post(f"/c/{SLUG}/tips/{FLAGGED}/flag", {"flag": "sensitive"})  # "This sensitive flag is wrong"
+        assert NOTES[FLAGGED] not in tip_on_page(browser.page(), FLAGGED)
+        browser.post(f"/undo?back=/c/{SLUG}", {})  # Undo puts the flag back, and its note with it
+        assert campaign_tips(root)[FLAGGED] == tips[FLAGGED]
+        browser.post(f"/c/{SLUG}/tips/{FLAGGED}/flag", {"flag": "sensitive"})
         for tip_id, headline, text in [(LONG, SHORT, None), (HEADING, REWRITTEN, None),
                                        (CONDITION, PATIENT, tips[CONDITION]["text"].replace(
                                            "When your partner is going through depression, be patient",
