@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -585,13 +585,23 @@ class MergeResult:
     stale: tuple[str, ...]  # marked stale by this merge
 
 
-def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
+# The notes and `ready` of a kept tip whose words are not split's words now (a person edited them) or whose flag a
+# person took off: (the tip as the file has it, split's fresh tip of its passage, its flags, those acknowledged).
+Reread = Callable[[Tip, Tip, tuple[str, ...], tuple[str, ...]], tuple[tuple[str, ...], bool | None]]
+
+
+def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip], reread: Reread | None = None) -> MergeResult:
     """Keep a person's edits, statuses and flags; add new tips; mark tips whose source changed or vanished stale.
 
     A tip is matched by the digest of its source sentences first (a passage that reads the same is the same tip,
     wherever it moved and whatever id split gives it now: ids of one slug are numbered in order, so a list item
     that gives no tip any more renumbers the items after it), then by id (an edited passage keeps its tip, stale).
     Tips a person wrote by hand (no source) are kept as they are.
+
+    A kept tip takes split's notes of its passage when its words are split's words; when a person edited them or
+    took a flag off (a flag split still raises), `reread` judges the tip as it is, so no note an edit made untrue
+    comes back, nor a flag's words or notes the person took off (without `reread`, such a tip's notes and `ready`
+    stay as the file has them).
     """
     pairs: dict[str, Tip] = {}  # existing id -> fresh tip
     taken: set[str] = set()
@@ -635,11 +645,16 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip]) -> MergeResult:
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
         reviewed = old.reviewed if same else _unstale(old.reviewed)
-        # a flag the file keeps that this split no longer raises (a rule changed) keeps the words that raised it
-        words = {**{flag: found for flag, found in old.review_words.items() if flag in review}, **match.review_words}
+        # a flag the file keeps that this split no longer raises (a rule changed) keeps the words that raised it;
+        # a flag a person took off gets none back
+        words = {flag: found for flag, found in {**old.review_words, **match.review_words}.items() if flag in review}
+        notes, ready = match.notes, match.ready
+        taken_off = [flag for flag in match.review if flag not in review]
+        if (old.headline, old.text) != (match.headline, match.text) or taken_off:
+            notes, ready = reread(old, match, review, reviewed) if reread is not None else (old.notes, old.ready)
         merged[old.id] = replace(old, source=dict(match.source), review=review, reviewed=reviewed,
-                                 notes=match.notes, review_words=words,
-                                 ready=None if match.ready is None else match.ready and "stale" not in review)
+                                 notes=notes, review_words=words,
+                                 ready=None if ready is None else ready and "stale" not in review)
         kept.append(old.id)
 
     by_fresh = {match.id: old_id for old_id, match in pairs.items()}

@@ -30,7 +30,6 @@ from scheduler.campaigns.roundtrip import (
 )
 from scheduler.cards.render import check_card, kicker_for
 from scheduler.editing import undo as undoing
-from scheduler.editing.judging import judged_edit, place_of
 from scheduler.editing.moves import check_move
 from scheduler.editing.showing import Showing
 from scheduler.errors import (
@@ -44,6 +43,7 @@ from scheduler.errors import (
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, SplitReport
 from scheduler.tips.flags import sensitive_words
+from scheduler.tips.judging import judged_edit, place_of
 from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
@@ -163,7 +163,8 @@ class Editor(Showing):
 
     def drop_flag(self, slug: str, tip_id: str, flag: str, version: str | None, *, now: datetime) -> Saved:
         """A flag a person judged wrong, taken off the tip: the same as deleting it from `review:` (its
-        acknowledgement and the words that raised it go with it), recorded so Undo puts it back. An approved tip
+        acknowledgement, the words that raised it and the note that held the tip back for it go with it; the tip
+        is ready if split would call its words ready unflagged), recorded so Undo puts it back. An approved tip
         is queued again at once (a sensitive flag's crisis footer leaves its posts)."""
         campaign, _ = self.campaign(slug)
         tip = campaign.tip(tip_id)
@@ -174,9 +175,14 @@ class Editor(Showing):
         words = {key: value for key, value in tip.review_words.items() if key != flag}
         fields = {"review": [f for f in tip.review if f != flag] or None,
                   "reviewed": [f for f in tip.reviewed if f != flag] or None, "review_words": words or None}
+
+        def unflag(tips):  # the notes that only described the flag go with it, as split reads the tip unflagged
+            item = find(tips, tip_id)
+            place = place_of(self.root, campaign, item) if item is not None else None
+            return set_fields(tips, tip_id, {**fields, **_notes_after(item, fields, {}, place)})
+
         file = self.campaign_file(slug)
-        saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, fields), version=version,
-                            what="unflag", now=now, extra={"flag": flag})
+        saved = file.change(tip_id, unflag, version=version, what="unflag", now=now, extra={"flag": flag})
         self._requeue_if_approved(saved, tip_id, now)
         return saved
 
@@ -415,7 +421,7 @@ class Editor(Showing):
 
 def _notes_after(item: dict | None, fields: dict, own: dict, place: dict[str, float] | None) -> dict:
     """The tip's notes (and `ready`) for its new words and flags (`fields`: what the edit writes, a new flag
-    included), judged by split's rules and tip model (editing.judging); a flag not acknowledged holds it back as
+    included), judged by split's rules and tip model (tips.judging); a flag not acknowledged holds it back as
     split holds a flagged tip."""
     changed = [key for key in (*EDITABLE, "review") if key in fields] + (["texts"] if own else [])
     if item is None or not changed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips import standalone
+from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
@@ -108,7 +109,7 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
 # the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
 # it", stay until the person is done with the tip).
 _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT,
-                   DANGLING.split("“")[0])
+                   DANGLING.split("“")[0], MISFIT.split("{")[0])  # "the headline does not fit the x card …"
 _ABOUT_TEXT = (TEXT_LEFT_OUT, "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""))
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",

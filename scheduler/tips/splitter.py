@@ -31,6 +31,7 @@ from scheduler.results import counted
 from scheduler.tips.cardfit import for_project
 from scheduler.tips.drafting import split_report
 from scheduler.tips.flags import read_alone
+from scheduler.tips.judging import reread
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
@@ -123,15 +124,17 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         url = url or article.url or (existing.url if existing else None)
         hashtags = given_tags if given_tags is not None else (existing.hashtags if existing else None)  # a person's: kept
 
+        cards = for_project(root, schedule)
         split = split_report(article, fits=post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno",
-                                                     hashtags=hashtags), cards=for_project(root, schedule))
+                                                     hashtags=hashtags), cards=cards)
         fresh = split.tips
         if not fresh:
             raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                                "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
         before = existing.tips if existing else ()
         taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
-        merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh)
+        merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh,
+                            reread(article, cards))
         tips = [taken.get(tip.id, tip) for tip in merged.tips]
         new = list(merged.new)
         if take:

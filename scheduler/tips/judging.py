@@ -1,0 +1,113 @@
+"""An edited tip (or one whose flag a person took off) judged as split judges a tip it writes: split's rules read the edited words (what they point at,
+whom they speak to, their length, a short line alone), the tip model reads them with the tip's place in its
+article (which an edit does not move), and the tip is ready only when split would call those words ready.
+
+A note about words the edit did not change, or that still holds of the new words, stays; one goes only when the
+edit removed what it named ("points at “the topic”" once the tip names it). The studio's Save and "This flag is wrong"
+and split run again over a campaign a person edited (`reread`) judge with these same functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scheduler.articles import Article, read_article
+from scheduler.campaigns.file import Campaign, Reread, Tip, article_file
+from scheduler.errors import ContentError
+from scheduler.tips.cardfit import CardCheck
+from scheduler.tips.readiness import (
+    FLAGS,
+    held_back_notes,
+    is_ready,
+    notes_after_edit,
+    review_notes,
+)
+from scheduler.tips.scorer import REASONS
+from scheduler.tips.tipmodel import (
+    MODEL_NOTES,
+    Places,
+    judge_tip,
+    thresholds,
+    tip_features,
+    why_not_ready,
+)
+
+WORDS = ("headline", "text")
+_MODEL_SAID = (*MODEL_NOTES, *REASONS.values())
+
+
+def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
+                place: dict[str, float] | None) -> tuple[list[str], bool]:
+    """The notes and `ready` of a tip split wrote (`item`, as the file has it) after an edit of its `changed`
+    fields to these words. `place`: the model's numbers of where it stands (None: its article does not read, and
+    what split said of its words' worth stays)."""
+    before = [str(note) for note in item.get("notes") or ()]
+    notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others)
+    if not set(changed) & set(WORDS):
+        if "review" in changed and not flags and is_ready(notes) and place is not None:
+            # a flag taken off (the words as they were): ready if split would call them ready unflagged
+            return _model_says(notes, headline, text, place, kind="sentence", sensitive=False)
+        return notes, is_ready(notes) and bool(item.get("ready"))  # other words never make a held-back tip ready
+    kind = "example" if headline.startswith("Try saying") else "sentence"
+    notes = review_notes(headline, text, notes, kind=kind)  # split's rules on the new words, their place kept
+    if place is None:  # no reading of its place: what the model said of the old words stays
+        notes += [note for note in before if note not in notes and _models(note)]
+        return _in_order(notes, headline, text, ()), is_ready(notes)
+    return _model_says(notes, headline, text, place, kind=kind, sensitive="sensitive" in flags)
+
+
+def _model_says(notes: list[str], headline: str, text: str, place: dict[str, float], *, kind: str,
+                sensitive: bool) -> tuple[list[str], bool]:
+    """The notes with the tip model's reading of the words at their place, and whether the tip is ready."""
+    reading = tuple(tip_features(headline, text, notes, ready=is_ready(notes), kind=kind, sensitive=sensitive,
+                                 place=place))
+    why = why_not_ready(reading, judge_tip(list(reading)).postable, thresholds()) if is_ready(notes) else None
+    notes = notes + ([why] if why else [])
+    return _in_order(notes, headline, text, reading), is_ready(notes)
+
+
+def reread(article: Article, cards: CardCheck | None) -> Reread:
+    """How split run again judges a kept tip whose words a person edited, or whose flag a person took off: as the
+    studio judged the edit (judged_edit), from what split says now of the tip's passage (`fresh`), the fields that
+    differ from split's words read as edited, and the headline's card fit checked again (the studio refuses a
+    headline that does not fit; a campaign file edited by hand is not refused)."""
+    places = Places(article)
+
+    def judged(tip: Tip, fresh: Tip, review: tuple[str, ...], reviewed: tuple[str, ...]):
+        changed = [key for key in WORDS if getattr(tip, key) != getattr(fresh, key)]
+        changed += ["review"] if any(flag not in review for flag in fresh.review) else []
+        flags = [flag for flag in review if flag not in reviewed]
+        others = [tip.alt_text or "", *(words for _, words in tip.texts if words)]
+        source = tip.source or {}
+        place = (places.numbers(int(source["paragraph"]), int(source.get("sentence") or 1), tip.text)
+                 if source.get("paragraph") else None)
+        notes, ready = judged_edit({"notes": list(fresh.notes), "ready": fresh.ready}, tip.headline, tip.text,
+                                   changed, flags=flags, others=others, place=place)
+        misfit = cards.misfit(tip.headline) if cards is not None and "headline" in changed else None
+        if misfit is not None:
+            notes, ready = [*notes, misfit[1]], False
+        return tuple(notes), (None if fresh.ready is None else ready)
+
+    return judged
+
+
+def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | None:
+    """Where the tip split took from its article stands there, in the model's numbers (None: written by hand,
+    or the article does not read now)."""
+    source = item.get("source") or {}
+    if not isinstance(source, dict) or not source.get("paragraph"):
+        return None
+    try:
+        article = read_article(article_file(root, campaign), root)
+    except ContentError:
+        return None
+    return Places(article).numbers(int(source["paragraph"]), int(source.get("sentence") or 1), str(item.get("text")))
+
+
+def _models(note: str) -> bool:
+    """A note the tip model or the scorer gave the words (not a flag's, which follows the flags)."""
+    return note.startswith(_MODEL_SAID) and not note.startswith(FLAGS)
+
+
+def _in_order(notes: list[str], headline: str, text: str, reading) -> list[str]:
+    """As split lists a held-back tip's notes (content first, its place's hints); a ready one's as they are."""
+    return list(dict.fromkeys(notes)) if is_ready(notes) else list(held_back_notes(notes, headline, text, reading))
