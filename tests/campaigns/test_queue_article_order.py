@@ -50,10 +50,10 @@ def test_tips_acknowledged_late_take_their_place_in_the_article(project, cli, da
     ]
     assert second.out.splitlines() == [
         "queued alpha/t2 for Fri 2026-12-04 09:00", "queued alpha/t4 for Mon 2026-12-07 09:00",
-        "moved alpha/t3 from Fri 2026-12-04 09:00 to Sat 2026-12-05 12:00: in the article's order: "
-        "a tip before it was queued after it",
-        "moved alpha/t5 from Sat 2026-12-05 12:00 to Wed 2026-12-09 09:00: in the article's order: "
-        "a tip before it was queued after it",
+        ("moved alpha/t3 from Fri 2026-12-04 09:00 to Sat 2026-12-05 12:00: in the article's order: "
+        "a tip before it was queued after it"),
+        ("moved alpha/t5 from Sat 2026-12-05 12:00 to Wed 2026-12-09 09:00: in the article's order: "
+        "a tip before it was queued after it"),
         "1 already queued, 1 already posted, unchanged"], second.out
     again = cli("queue", "--json", "--now", "2026-12-02T10:00", cwd=project, env=env)
     report = json.loads(again.out)
