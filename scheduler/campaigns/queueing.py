@@ -2,7 +2,8 @@
 
 Pinned tips take their own times first; the rest follow campaign order into the next free slots,
 never two tips from one section back to back. Running it again changes nothing; a tip edited
-after it was queued is updated while it is still unposted; a tip no longer approved is withdrawn.
+after it was queued is updated while it is still unposted; a tip no longer approved is withdrawn. A tip
+approved later takes its place in the article's order: the campaign's tips only queued make room for it.
 Recycling (recycle_after) queues tips posted at least that long ago once the queue runs dry, best first.
 """
 
@@ -428,8 +429,8 @@ def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existin
 
 def _movable(existing: dict, fresh: list[Wanted], now: datetime) -> dict[str, list[Post]]:
     """The tips `queue` may place again to keep the article's order, in the campaigns gaining an unpinned tip:
-    each of its posts only queued (not being posted, retrying, moved by run-due, posted, skipped), its first
-    round, not pinned, its time still ahead. Tip key -> its posts, in the networks' order (the first one's
+    each of its posts only queued (not being posted, retrying, put back by `retry`, moved by run-due, posted,
+    skipped), its first round, not pinned, its time still ahead. Tip key -> its posts, in the networks' order (the first one's
     jitter gives the time, as when it was first placed)."""
     gaining = {item.post.campaign for item in fresh if item.pin is None}
     if not gaining:
@@ -441,7 +442,8 @@ def _movable(existing: dict, fresh: list[Wanted], now: datetime) -> dict[str, li
             tips.setdefault(key, []).append(post)
     return {key: sorted(posts, key=lambda p: (order.get(p.network, len(order)), p.network))
             for key, posts in sorted(tips.items())
-            if all(p.status == QUEUED and not p.pinned and p.round == 1 and p.due_at > now for p in posts)}
+            if all(p.status == QUEUED and not p.pinned and p.round == 1 and p.retry_at is None and p.due_at > now
+                   for p in posts)}
 
 
 def orphans(store: Store, campaigns, *, everything: bool, unread: Collection[str] = ()) -> list[Post]:
