@@ -75,6 +75,11 @@ class Context:
 
         return open_project(self.root)
 
+    @property
+    def simulated(self) -> bool:
+        """The command acts at a time given with --now, not the clock's (a rehearsal)."""
+        return bool(getattr(self.args, "now", None))
+
     def now(self) -> datetime:
         """--now if given (a naive time is the practice's local time), else the machine's clock."""
         given = getattr(self.args, "now", None)
@@ -191,14 +196,14 @@ def cmd_preview(ctx: Context) -> int:
 def cmd_run_due(ctx: Context) -> int:
     now = ctx.now()
     if not ctx.args.dry_run and nothing_due(ctx.root, now):  # the cron case: say nothing, load nothing more
-        beat(ctx.root, "run-due", now)  # the studio shows that posting really runs (Project.run_due otherwise)
+        beat(ctx.root, "run-due", now, simulated=ctx.simulated)  # the studio shows that posting really runs
         if ctx.json:  # (the Project is not even opened: runner/cron.py)
             # lazy: only an empty run-due --json needs it
             from scheduler.runner.report import RunReport
 
             ctx.emit(RunReport().as_dict())
         return EXIT_OK
-    report = ctx.project.run_due(now, dry_run=ctx.args.dry_run)
+    report = ctx.project.run_due(now, dry_run=ctx.args.dry_run, simulated=ctx.simulated)
     ctx.emit(report.as_dict(), "\n".join(report.lines(quiet=bool(getattr(ctx.args, "quiet", False)))))
     return report.exit_code
 

@@ -72,7 +72,8 @@ def render_preview(view: Mapping[str, Any]) -> str:
 
     view: {"handle", "accounts"? (who posts, said once), "timezone", "now" (ISO 8601), "days",
            "posts": [{"id", "network", "at", "status", "text", "weighted_length", "limit", "how", "alt_text", "card",
-                      "campaign"?, "headline"?, "review"?: [...], "error"?, "note"?}],
+                      "campaign"?, "headline"?, "review"?: [...] (flags no person acknowledged),
+                      "acknowledged"?: [...] (flags a person acknowledged), "error"?, "note"?}],
            "drafts": [{"id", "network", "campaign"?, "headline"?, "text", "weighted_length", "limit", "how",
                        "alt_text", "card", "review"?: [...]}],
            "published": [{"id", "at", "url", "text"}],
@@ -137,6 +138,7 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "card": post.get("card"),
         "status": status,
         "flags": flags,
+        "acknowledged": [FLAG_LABELS[flag] for flag in post.get("acknowledged") or () if flag in FLAG_LABELS],
         "attention": bool(flags) or status in ATTENTION_STATUSES or bool(post.get("note")),
         "date": at.date() if at else None,
         "when": _long_time(at) if at else "",
@@ -165,6 +167,7 @@ def _published_model(item: Mapping[str, Any], zone: ZoneInfo) -> dict:
         "text": item.get("text") or "",
         "headline": "",
         "status": "posted",
+        "acknowledged": [],
         "attention": False,
         "date": at.date() if at else None,
         "time": _short_time(at) if at else "",
@@ -281,7 +284,8 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
             "card": cards.uri(row.get("card")),
             "campaign": campaign.slug if campaign else _tip_key(row["id"]).split("/")[0],
             "headline": tip.headline if tip else "",
-            "review": list(tip.review) if tip else [],
+            "review": list(tip.unacknowledged) if tip else [],  # a flag a person acknowledged needs no more
+            "acknowledged": [flag for flag in tip.review if flag in tip.reviewed] if tip else [],
             "error": _last_error(store, row), "note": row["note"],
         })
     waiting = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status == "draft"]
@@ -388,8 +392,8 @@ def _last_error(store, row: Mapping[str, Any]) -> str:
 
 
 def _tip_key(post_id: str) -> str:
-    """"<campaign>/<tip>" of a post id (a recycled post's id ends in "~N")."""
-    return str(post_id).split("~", 1)[0]
+    """"<campaign>/<tip>" of a post id (a recycled post's id ends in "~N"; another network's post in "@network")."""
+    return networks.network_of(str(post_id))[0].split("~", 1)[0]
 
 
 class _CardImages:

@@ -282,8 +282,9 @@ class Project:
 
     # --- posting ----------------------------------------------------------------------------------
     def run_due(self, now: datetime, *, dry_run: bool = False, publisher=None, worker_id: str | None = None,
-                should_stop=lambda: False) -> RunReport:
-        """Post what is due at `now` (with `dry_run`, say what would happen and change nothing)."""
+                should_stop=lambda: False, simulated: bool = False) -> RunReport:
+        """Post what is due at `now` (with `dry_run`, say what would happen and change nothing); `simulated`: `now`
+        is not the clock's (run-due --now), so the studio does not show it as when posting last ran."""
         settings = self.settings
         own = publisher is None and not dry_run
         if own:  # one publisher per account, made when its first post is due
@@ -294,7 +295,7 @@ class Project:
         try:
             with self.store() as store:
                 if not dry_run:  # posting runs, from cron, the CLI or this library (a refused run is no beat)
-                    self.beat("run-due", now)
+                    self.beat("run-due", now, simulated=simulated)
                 report = run_as_files_say(settings, store, publisher, now, worker_id or worker_name(),
                                           dry_run=dry_run, should_stop=should_stop)
             report.unreadable = read_campaigns(self.root).unreadable  # posted the rest; names each, exit 2
@@ -313,9 +314,9 @@ class Project:
         return run_daemon(self.settings, env=self._env, clock=started_clock(now) if now else None,
                           collector=Collecting(), quiet=quiet)
 
-    def beat(self, who: str, now: datetime) -> None:
+    def beat(self, who: str, now: datetime, *, simulated: bool = False) -> None:
         """Note that `who` (run-due, daemon) ran now: the studio shows whether posting really runs."""
-        heartbeat.beat(self.root, who, now)
+        heartbeat.beat(self.root, who, now, simulated=simulated)
 
     def posting_runs(self, now: datetime) -> PostingBeat:
         """Whether posting really runs: the last run-due, a live daemon, and a warning when neither has run
@@ -326,7 +327,9 @@ class Project:
         window = self.settings.schedule.catch_up
         stale = not daemon and (ran is None or now - ran > window)
         publishers = sorted({str(a.publisher) for a in self.settings.schedule.all_accounts})
+        simulated = heartbeat.last_simulated(self.root, "run-due")
         return PostingBeat(last_run_due=ran.isoformat() if ran else None, daemon_pid=pid if daemon else None,
+                           simulated_run_due=simulated.isoformat() if simulated else None,
                            stale=stale, catch_up_minutes=int(window.total_seconds() // 60), publishers=publishers)
 
     def configured_networks(self) -> list[ConfiguredNetwork]:

@@ -602,7 +602,8 @@ class ConfiguredNetwork(Result):
 
 @dataclass(frozen=True)
 class PostingBeat(Result):
-    last_run_due: str | None         # when `run-due` last ran (ISO), None when never seen
+    last_run_due: str | None         # when `run-due` last really ran (ISO), None when never seen
+    simulated_run_due: str | None    # the --now of a later run-due on a simulated clock (ISO), else None
     daemon_pid: int | None           # the running daemon's process id, None when none runs
     stale: bool                      # nothing has run for longer than the catch-up window allows
     catch_up_minutes: int

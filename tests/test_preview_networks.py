@@ -57,3 +57,18 @@ def test_each_post_on_the_page_is_measured_by_its_own_network(tmp_path, cli):
     assert "/ 500 " in page.texts[f"{tip}@mastodon"] and "as X counts them" not in page.texts[f"{tip}@mastodon"]
     start = "what-to-do-when-one-partner-wants-counseling/start-softly"
     assert "/ 280 characters as X counts them" in page.texts[start]
+
+
+def test_a_sensitive_post_the_manager_acknowledged_needs_no_more_attention(tmp_path, cli):
+    """The fourth user trial: preview's "2 posts need attention" counted sensitive posts she had acknowledged. The
+    page says the flag was acknowledged, on every network's post (Bluesky's and Mastodon's showed no flag at all)."""
+    tips = TIPS + "    review: [sensitive]\n    reviewed: [sensitive]\n"  # on start-softly
+    root = drawn_project(tmp_path / "p", SCHEDULE, "what-to-do-when-one-partner-wants-counseling", seed_campaign(tips))
+    assert cli("queue", "--now", NOW, cwd=root).code == 0
+    result = cli("preview", "--now", NOW, "--out", str(tmp_path / "page.html"), cwd=root)
+    assert result.code == 0, result
+    assert "need attention" not in result.out and "needs attention" not in result.out, result.out
+    page = Page((tmp_path / "page.html").read_text(encoding="utf-8"))
+    start = "what-to-do-when-one-partner-wants-counseling/start-softly"
+    for post_id in (start, f"{start}@bluesky", f"{start}@mastodon"):
+        assert "Read and acknowledged: Sensitive topic" in " ".join(page.texts[post_id].split()), post_id

@@ -2,7 +2,8 @@
 
 Pinned tips take their own times first; the rest follow campaign order into the next free slots,
 never two tips from one section back to back. Running it again changes nothing; a tip edited
-after it was queued is updated while it is still unposted; a tip no longer approved is withdrawn.
+after it was queued is updated while it is still unposted; a tip no longer approved is withdrawn. A tip
+approved later takes its place in the article's order: the campaign's tips only queued make room for it.
 Recycling (recycle_after) queues tips posted at least that long ago once the queue runs dry, best first.
 """
 
@@ -167,8 +168,11 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             targets = thompson_targets(settings, store, timetable, fresh, now)
     with store.placing():  # the slots as run-due's moves (on any machine) leave them, and none taken meanwhile
         report["moved"], report["blocked"] = reslot(store, timetable, now)
-    placed = _place_and_save(store, timetable, fresh, existing, now, targets)
-    report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed]
+    placed = _place_and_save(store, timetable, fresh, existing, now, targets,
+                             in_order=not settings.schedule.spread.on)
+    report["queued"] = [{"id": p.id, "at": _local_iso(p.due_at, timetable)} for p in placed
+                        if not _was_waiting(p, existing)]
+    _report_reordered(report, [p for p in placed if _was_waiting(p, existing)], existing, timetable)
     # said when the campaign's posts first carry its address (queued, or updated to a new one), not again at every
     # run (cron's `queue -q`) nor at each edit of a tip once the person has kept that address
     changed = {key.split("/", 1)[0] for key, _network, _link in _addresses([*placed, *renewed]) - told}
@@ -184,6 +188,31 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
 
         report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted), timetable.zone)
     return report
+
+
+IN_ORDER = "in the article's order: a tip before it was queued after it"
+
+
+def _was_waiting(post: Post, existing: dict) -> bool:
+    """The post was queued already (and is placed again to keep the article's order), not new nor re-approved."""
+    before = existing.get((post.tip_key, post.network))
+    return before is not None and before.status == QUEUED
+
+
+def _report_reordered(report: dict, again: list[Post], existing: dict, timetable: Timetable) -> None:
+    """Posts already queued that gave their slot to a tip before them in the article: reported under `moved`, and
+    no longer counted unchanged."""
+    for post in again:
+        before = existing[(post.tip_key, post.network)]
+        if post.due_at == before.due_at:
+            continue
+        report["moved"].append({"id": post.id, "from": _local_iso(before.due_at, timetable),
+                                "to": _local_iso(post.due_at, timetable), "reason": IN_ORDER,
+                                "network": post.network})
+        report["unchanged"] -= 1
+        report["unchanged_as"]["queued"] -= 1
+    if report["unchanged_as"].get("queued") == 0:
+        del report["unchanged_as"]["queued"]
 
 
 _ADDRESS = re.compile(r"https?://\S+")
@@ -367,28 +396,54 @@ def _gone_elsewhere(key: str, existing: dict) -> bool:
 
 
 def _place_tips(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime,
-                targets: dict[str, str] | None = None, taken: list[Post] | None = None) -> list[Post]:
+                targets: dict[str, str] | None = None, taken: list[Post] | None = None, in_order: bool = False
+                ) -> list[Post]:
     """Slots for new posts: a tip already waiting on another network shares its slot; the others get
     one slot per tip (the calendar counts tips, not network posts). `targets`: tip key -> the coarse slot
-    ("sat midday") it should take its time in (Thompson sampling); `taken`: taken_posts as read already."""
+    ("sat midday") it should take its time in (Thompson sampling); `taken`: taken_posts as read already.
+    `in_order`: a campaign gaining tips places them again together with its tips still only queued (movable),
+    in the article's order, so a tip approved late does not go out before the tips it comes after."""
     waiting: dict[str, Post] = {}
     for (key, _), post in sorted(existing.items(), key=lambda kv: kv[1].id):
         if post.status in WAITING:
             waiting.setdefault(key, post)
+    moving = _movable(existing, fresh, now) if in_order else {}
     joining: list = []
-    by_tip: dict = {}
+    by_tip: dict = {key: [Wanted(post, None) for post in posts] for key, posts in moving.items()}
     for item in fresh:
         sibling = waiting.get(item.post.tip_key)
-        if sibling is not None and item.pin is None:
+        if sibling is not None and item.pin is None and item.post.tip_key not in moving:
             joining.append(replace(item.post, due_at=sibling.due_at, pinned=sibling.pinned))
         else:
             by_tip.setdefault(item.post.tip_key, []).append(item)
     firsts = [items[0] for items in by_tip.values()]
+    if moving:
+        rank = {slug: i for i, slug in enumerate(dict.fromkeys(item.post.campaign for item in fresh))}
+        firsts.sort(key=lambda item: (rank.get(item.post.campaign, len(rank)), item.post.position))
     calendar = taken_calendar(store, timetable, now, exclude=set(by_tip), taken=taken)
     slots = {p.tip_key: p for p in place(calendar, firsts, now, targets)}
     placed = joining + [replace(item.post, due_at=slots[key].due_at, pinned=slots[key].pinned)
                         for key, items in by_tip.items() for item in items]
     return sorted(placed, key=lambda p: (p.due_at, p.id))
+
+
+def _movable(existing: dict, fresh: list[Wanted], now: datetime) -> dict[str, list[Post]]:
+    """The tips `queue` may place again to keep the article's order, in the campaigns gaining an unpinned tip:
+    each of its posts only queued (not being posted, retrying, put back by `retry`, moved by run-due, posted,
+    skipped), its first round, not pinned, its time still ahead. Tip key -> its posts, in the networks' order (the first one's
+    jitter gives the time, as when it was first placed)."""
+    gaining = {item.post.campaign for item in fresh if item.pin is None}
+    if not gaining:
+        return {}
+    order = {network: i for i, network in enumerate(dict.fromkeys(item.post.network for item in fresh))}
+    tips: dict[str, list[Post]] = {}
+    for (key, _), post in existing.items():
+        if post.campaign in gaining:
+            tips.setdefault(key, []).append(post)
+    return {key: sorted(posts, key=lambda p: (order.get(p.network, len(order)), p.network))
+            for key, posts in sorted(tips.items())
+            if all(p.status == QUEUED and not p.pinned and p.round == 1 and p.retry_at is None and p.due_at > now
+                   for p in posts)}
 
 
 def orphans(store: Store, campaigns, *, everything: bool, unread: Collection[str] = ()) -> list[Post]:
@@ -622,7 +677,7 @@ def _section_rank(calendar: Calendar, post: Post, at: datetime) -> int:
 
 
 def _place_and_save(store: Store, timetable: Timetable, fresh: list[Wanted], existing: dict, now: datetime,
-                    targets: dict[str, str] | None) -> list[Post]:
+                    targets: dict[str, str] | None, *, in_order: bool = False) -> list[Post]:
     """Slots for the new posts, worked out while runs go on posting, then written in one short turn under the
     store's lock on slots, if the slots taken are still those they were worked out from (a run that moved or
     posted a post meanwhile: worked out again; after PLACING_TRIES, inside the lock's turn). A run-due started
@@ -630,28 +685,32 @@ def _place_and_save(store: Store, timetable: Timetable, fresh: list[Wanted], exi
     moment has written all of them or none."""
     for _ in range(PLACING_TRIES):
         taken = taken_posts(store, now)
-        placed = _place_tips(store, timetable, fresh, existing, now, targets, taken)
+        placed = _place_tips(store, timetable, fresh, existing, now, targets, taken, in_order)
         with store.placing():
             if _slots_of(taken_posts(store, now)) == _slots_of(taken):
                 _save(store, placed, existing, now)
                 return placed
         logger.info("the queue's slots changed while %d posts were given theirs; giving them again", len(placed))
     with store.placing():
-        placed = _place_tips(store, timetable, fresh, existing, now, targets)
+        placed = _place_tips(store, timetable, fresh, existing, now, targets, in_order=in_order)
         _save(store, placed, existing, now)
     return placed
 
 
 def _slots_of(taken: list[Post]) -> list[tuple]:
     """What taken_calendar reads of these posts."""
-    return [(p.id, p.round, p.section, p.due_at, p.posted_at if p.status == POSTED else None) for p in taken]
+    return [(p.id, p.round, p.section, p.status, p.due_at, p.posted_at if p.status == POSTED else None)
+            for p in taken]
 
 
 def _save(store: Store, placed: list[Post], existing: dict, now: datetime) -> None:
     new = [p for p in placed if (p.tip_key, p.network) not in existing]
     store.add_posts([replace(p, status=QUEUED) for p in new], now)
     for post in placed:
-        if (post.tip_key, post.network) in existing:  # withdrawn earlier, approved again
+        if _was_waiting(post, existing):  # placed again in the article's order: only its time changes
+            if post.due_at != existing[(post.tip_key, post.network)].due_at:
+                store.update_waiting(post.id, now, due_at=post.due_at)
+        elif (post.tip_key, post.network) in existing:  # withdrawn earlier, approved again
             store.update_waiting(post.id, now, status=QUEUED, skip_reason=None, due_at=post.due_at,
                                  pinned=post.pinned, **{name: getattr(post, name) for name in _CONTENT})
 

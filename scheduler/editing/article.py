@@ -69,8 +69,9 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
             unsaid = {"kind": unsaid_kind(sentence), "phrases": phrases, "opening": opening(sentence)} if phrases else None
             sentences.append({"text": sentence, "tips": by, "unsaid": unsaid})
         items = [item.full for item in block.items]
-        item_tips = [[t.id for t in tips if item.lower()[:40] in t.text.lower()] for item in items]
         fate = fates.get(block.number) or {}
+        item_tips = [[t.id for t in tips if t.id in given or item.lower()[:40] in t.text.lower()]
+                     for item, given in zip(items, _item_tips(fate, items), strict=True)]
         blocks.append({
             "number": block.number, "kind": block.kind, "lead_in": block.lead_in,
             "heading": section.heading if section.heading != heading else None,
@@ -82,6 +83,19 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
         })
         heading = section.heading
     return blocks
+
+
+def _item_tips(fate: dict, items: list[str]) -> list[set[str]]:
+    """The tips split made from each item of a list block, as its record says (a tip rewritten, "they" named or a
+    condition added, no longer carries its item's words; a tip typed by hand still does, and is matched by them).
+    An item whose words changed since split is not taken from the record."""
+    given: list[set[str]] = [set() for _ in items]
+    for entry in fate.get("items") or ():
+        number = entry.get("item") if isinstance(entry, dict) else None
+        if isinstance(number, int) and 1 <= number <= len(items) and entry.get("text") == items[number - 1] \
+                and isinstance(entry.get("tips"), list):
+            given[number - 1] = {tip for tip in entry["tips"] if isinstance(tip, str)}
+    return given
 
 
 def split_fates(root: Path, slug: str) -> dict[int, dict]:

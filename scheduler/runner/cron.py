@@ -53,7 +53,7 @@ def quick_run_due(argv: list[str], environ) -> int | None:
     database = root / STATE_DIR / "juno.db"
     posted_before = (root / STATE_DIR / TRACE_FILE).exists()
     if not database.exists():  # no database yet: nothing was ever queued; else it was lost
-        return None if posted_before else _ran(root, now)
+        return None if posted_before else _ran(root, now, simulated=now_arg is not None)
     if not writable(database):  # the full path says so, every run: cron mails it before a post is due
         return None
     try:
@@ -68,12 +68,12 @@ def quick_run_due(argv: list[str], environ) -> int | None:
         return None
     emptied = posted_before and not any_post  # lost, the full path says so
     dry = any_post and not waiting  # the queue ran dry: the full path may bring tips round again (recycle_after)
-    return None if due or emptied or dry else _ran(root, now)
+    return None if due or emptied or dry else _ran(root, now, simulated=now_arg is not None)
 
 
-def _ran(root: Path, now: datetime) -> int:
+def _ran(root: Path, now: datetime, *, simulated: bool) -> int:
     """A run sure that nothing is due notes its beat (a refused run, left to the full path, notes none)."""
-    beat(root, "run-due", now)
+    beat(root, "run-due", now, simulated=simulated)
     return 0
 
 

@@ -612,8 +612,13 @@ def _posting(ws: Workspace) -> dict | None:
     elif beat.last_run_due:
         said = (f"posting has not run since {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %d %b %H:%M}"
                 f" (over the {beat.catch_up_minutes} min catch-up window): is cron still running run-due?")
+    elif beat.simulated_run_due:
+        said = "posting is not running: run-due has run here only with --now; add it to cron or start the daemon"
     else:
         said = "posting is not running: run-due has never run here; add it to cron or start the daemon"
+    if beat.simulated_run_due and not beat.daemon_pid:
+        simulated = datetime.fromisoformat(beat.simulated_run_due).astimezone(zone)
+        said += f" (the latest run-due ran on a simulated clock: --now {simulated:%a %Y-%m-%d %H:%M})"
     return {"said": said, "stale": beat.stale,
             "outbox": outbox}
 

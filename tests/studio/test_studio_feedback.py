@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import yaml
 
+from scheduler import open_project
 from tests.conftest import run_cli
 from tests.studio.helpers import NOW, SLUG, TIP, Studio, errors, refused, said
 
@@ -22,11 +23,27 @@ def test_the_header_says_posting_is_not_running_until_run_due_has_run(project):
     page = studio.get("/").text
     assert "posting is not running: run-due has never run here" in page
     assert "outbox: posts are written to .juno/outbox/" in page
-    assert run_cli("--root", str(project), "run-due", "--now", (NOW - timedelta(minutes=5)).isoformat()).code == 0
+    open_project(project).run_due(NOW - timedelta(minutes=5))  # as cron's run-due at that time, on the clock
     assert "posting runs: run-due at Tue 06:55" in studio.get("/").text
     late = Studio(project, now=NOW + timedelta(hours=3)).sign_in()  # catch_up is 2 h in the bundled project
     page = late.get("/queue").text
     assert 'class="posting stale"' in page and "posting has not run since Tue 01 Dec 06:55" in page
+
+
+def test_a_run_due_on_a_simulated_clock_is_not_shown_as_when_posting_last_ran(project):
+    """The fourth user trial: after `run-due --now 2026-12-07T08:30` the header said "posting runs: run-due at
+    Mon 08:31" on a Sunday: a time from a simulated clock shown as fact."""
+    studio = Studio(project).sign_in()
+    assert run_cli("--root", str(project), "run-due", "--now", "2026-12-07T08:30").code == 0
+    page = studio.get("/").text
+    assert "Mon 08:30" not in page and "run-due has never run here" not in page
+    assert ("posting is not running: run-due has run here only with --now; add it to cron or start the daemon (the "
+            "latest run-due ran on a simulated clock: --now Mon 2026-12-07 08:30)") in page
+    open_project(project).run_due(NOW - timedelta(minutes=5))  # a real run: what the header says again
+    assert run_cli("--root", str(project), "run-due", "--now", "2026-12-07T08:30-05:00").code == 0  # cron's fast path
+    page = studio.get("/").text
+    assert ("posting runs: run-due at Tue 06:55 (the latest run-due ran on a simulated clock: --now Mon 2026-12-07 "
+            "08:30)") in page
 
 
 def test_a_refused_save_is_red_beside_its_field_and_the_page_opens_at_the_tip(studio):
