@@ -107,7 +107,7 @@ from scheduler.tips.lists import (
     with_contrasts,
 )
 from scheduler.tips.meaning import DANGLING, cut_open, keeps_meaning, meaning_notes
-from scheduler.tips.persons import article_person, named_person
+from scheduler.tips.persons import Named, article_person, named_person, names_the_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
 from scheduler.tips.rewrites import JOINED, LABEL_JOINED, joined_headline, voice_rewrite
@@ -159,6 +159,7 @@ from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import unpostable_reason
 from scheduler.tips.unsaid import name_unsaid
 from scheduler.tips.verbs import is_command
+from scheduler.tips.whose import for_the_reader_alone, someone_elses
 
 __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 
@@ -221,7 +222,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     for draft in sorted(drafts, key=lambda d: (d.paragraph, d.sentence)):
         situation = _condition_for(draft, titled)
         condition = situation[0] if situation else None
-        tip = _finish(draft, scope, fits, used_ids, condition=condition)
+        tip, named = _finish(draft, scope, fits, used_ids, condition=condition) or (None, None)
         lacking = _cannot_stand(tip) if tip is not None else None
         if tip is not None and lacking:
             for locator in draft.where():
@@ -260,7 +261,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         if tip is not None:
             own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
             if situation is not None:
-                tip = _with_condition(tip, *situation, fits)
+                tip, own = _conditioned(tip, named, situation, fits)
             tip = drawable(_meaning_kept(tip, draft, own.headline), cards)
             if not tip.ready:
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
@@ -754,9 +755,10 @@ def _overlaps(found: frozenset, index: dict[str, list[int]], sizes: list[int]) -
                for position, count in shared.items())
 
 
-def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condition: str | None = None) -> Tip | None:
+def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
+            condition: str | None = None) -> tuple[Tip, Named | None] | None:
     """The draft as a tip: flagged from its own words, the condition to be put in front of them and its heading,
-    fitted to a post, with its review notes."""
+    fitted to a post, with its review notes; and the pronoun it named as the article's person, if it did."""
     said = f"{condition}, " if condition else ""  # "If your friend talks about suicide, …": flagged by those words too
     fits_posted = _as_posted(fits, lambda: bool(sensitive_words(said + draft.headline, draft.text, draft.section or "",
                                                                     title=scope.title)))
@@ -765,14 +767,16 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
         return None
     headline, text = without_stray_quote(draft.headline), without_stray_quote(text)
     named = named_person(headline, text, scope.person)
-    if named is not None and len(named.headline) <= LONG_HEADLINE and fits_posted(named.text):
+    if named is not None and not (len(named.headline) <= LONG_HEADLINE and fits_posted(named.text)):
+        named = None
+    if named is not None:
         headline, text = named.headline, named.text
     found = {flag: words_ for flag, words_ in flag_words(
         said + draft.headline + " " + text, heading=draft.section or "", names=scope.people, title=scope.title).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = (PERSONAL_DETAILS,)
-    notes = list(draft.notes) + ([named.note] if named is not None and text == named.text else []) + typo_notes(text)
+    notes = list(draft.notes) + ([named.note] if named is not None else []) + typo_notes(text)
     if len(text) < len(draft.text):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
@@ -790,7 +794,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *, condi
     return Tip(id=tip_id, headline=headline, text=text, status=TipStatus.DRAFT, section=draft.section,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
-               review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes))
+               review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes)), named
 
 
 def _after(draft: Draft) -> str:
@@ -799,6 +803,20 @@ def _after(draft: Draft) -> str:
     last = draft.sources[-1] if draft.sources else ""
     end = draft.context.find(last) if last else -1
     return draft.context[end + len(last):].strip() if end >= 0 else ""
+
+
+def _conditioned(tip: Tip, named: Named | None, situation: tuple[str, str], fits: Fits) -> tuple[Tip, Tip]:
+    """The tip with its condition in front, and its own words as the checks read them. A pronoun of the tip that
+    split named as the article's person stays as the article wrote it when the condition names that person: "When
+    your partner is going through depression, resist the urge to argue with how they feel.", not "… with how your
+    partner feels." (user trial 4); named, as before, when the condition cannot be put in front of it."""
+    if named is not None and names_the_person(situation[0], named.person):
+        own = replace(tip, headline=named.own_headline, text=named.own_text,
+                      notes=tuple(named.kept_note if note == named.note else note for note in tip.notes))
+        kept = _with_condition(own, *situation, fits)
+        if kept.text != own.text and orphan_pronoun(kept.text) is None and orphan_pronoun(kept.headline) is None:
+            return kept, own
+    return _with_condition(tip, *situation, fits), tip
 
 
 def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
@@ -815,6 +833,8 @@ def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
         return None
     if condition is None or not takes_condition(draft.headline) or not needs(condition, draft.headline, draft.text):
         return None
+    if someone_elses(condition) and for_the_reader_alone(draft.headline, draft.section):
+        return None  # "When your partner is …, keep sleeping, eating, and moving.": whose sleep? (scheduler.tips.whose)
     if words(draft.sentences[0])[:1] != words(draft.headline)[:1]:
         return None  # the text opens on something else (a question asked before it)
     if len(with_condition(condition, draft.headline)) > LONG_HEADLINE:

@@ -19,12 +19,19 @@ from dataclasses import dataclass
 from scheduler.tips.standalone import HUMAN_THINGS, orphan_pronoun
 
 NAMED = "named who “{}” is: “{}”, whom the article speaks of throughout: check it is who it meant"
+KEPT = "kept “{}” as the article wrote it: the condition in front names “{}”: check it is who it meant"
 
 # The people an article may speak of to its reader: "your teen", "a loved one".
 _PERSON = re.compile(r"\b(?:your|a)\s+(teen|teenager|child|kid|partner|spouse|loved one|son|daughter|student|"
                      r"husband|wife|parent|mother|father|mom|dad|friend|colleague|client|baby|toddler)s?\b",
                      re.IGNORECASE)
 _SAME = {"teenager": "teen"}
+# What the reader is to the article's person: "their partner" in an article about "your partner" is the reader.
+_MATES = frozenset(["partner", "spouse", "husband", "wife"])
+_PARENTS = frozenset(["parent", "mother", "father", "mom", "dad", "mum"])
+_CHILDREN = frozenset(["child", "kid", "son", "daughter", "teen", "teenager", "baby", "toddler"])
+_READER_IS = {**dict.fromkeys(_MATES, _MATES), **dict.fromkeys(_CHILDREN, _PARENTS),
+              **dict.fromkeys(_PARENTS, _CHILDREN), "friend": frozenset(["friend"])}
 MIN_MENTIONS = 3  # "your teen" this often, and at least twice as often as anyone else, is who the article is about
 
 # A verb whose object is a person ("let them know", "sit with them"), a word after "their" that only a person has
@@ -55,6 +62,15 @@ class Named:
     headline: str
     text: str
     note: str
+    own_headline: str  # the tip's words before the pronoun was named
+    own_text: str
+    pronoun: str
+    person: str
+
+    @property
+    def kept_note(self) -> str:
+        """The note of the tip that keeps its pronoun because a condition in front of it names the person."""
+        return KEPT.format(self.pronoun, self.person)
 
 
 def article_person(texts: Iterable[str]) -> str | None:
@@ -78,7 +94,16 @@ def named_person(headline: str, text: str, person: str | None) -> Named | None:
     new_head = _named(headline, pronoun, person, mark) if re.search(rf"\b{pronoun}\b", headline) else headline
     if new_text is None or new_head is None or (new_text == text and new_head == headline):
         return None
-    return Named(headline=new_head, text=new_text, note=NAMED.format(pronoun, person))
+    return Named(headline=new_head, text=new_text, note=NAMED.format(pronoun, person), own_headline=headline,
+                 own_text=text, pronoun=pronoun, person=person)
+
+
+def names_the_person(condition: str, person: str) -> bool:
+    """Whether a condition ("when your partner is going through depression", "when a partner refuses help") names
+    the article's person ("your partner"), so that a "they" after it has someone to refer to."""
+    noun = person.split(maxsplit=1)[-1].lower()
+    return any(_SAME.get(found.group(1).lower(), found.group(1).lower()) == _SAME.get(noun, noun)
+               for found in _PERSON.finditer(condition))
 
 
 def person_for_they(sentence: str, person: str) -> str | None:
@@ -102,11 +127,19 @@ def _named(words_: str, pronoun: str, person: str, mark: str) -> str | None:
         return before + who + after
     following = after.split()[:1]
     if lower == "their" and following and following[0].lower().strip(".,;:!?") in HUMAN_THINGS - {"own"}:
+        if _names_the_reader(following[0], person):
+            return None  # "you are their partner" -> "your partner’s partner": the reader, named as the person's own
         return before + who + mark + "s" + after  # "on their own" stays as it is
     if lower == "they" and _PERSON_DOES.match(after):
         agreed = _agreeing(after)
         return None if agreed is None else before + who + agreed
     return None
+
+
+def _names_the_reader(word: str, person: str) -> bool:
+    """Whether "their `word`" is the reader, for the article's person: "partner" or "spouse" for "your partner",
+    "parent" for "your teen"; "their partner" for "your teen" is someone else."""
+    return word.lower().strip(".,;:!?") in _READER_IS.get(person.split()[-1].lower(), frozenset())
 
 
 def _agreeing(after: str) -> str | None:
