@@ -14,7 +14,14 @@ from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.tips.sentences import split_sentences
 from scheduler.tips.taking import taken_locators
-from scheduler.tips.unsaid import CRISIS_ADVICE, carried_text, crisis_advice, opening, unsaid_kind, unsaid_phrases
+from scheduler.tips.unsaid import (
+    CRISIS_ADVICE,
+    carried_text,
+    crisis_advice,
+    opening,
+    unsaid_kind,
+    unsaid_phrases,
+)
 
 _ARTICLES: dict = {}
 

@@ -352,9 +352,9 @@ def _unsaid_lines(blocks) -> list[str]:
     lines = []
     advice = crisis_advice_passages(blocks)
     if advice:
-        lines += [f"{counted(len(advice), 'crisis-line paragraph')} also {'gives' if len(advice) == 1 else 'give'} "
-                  "advice to the reader that no tip carries (the crisis footer gives the number only): read "
-                  f"{'it' if len(advice) == 1 else 'each'} and take it as a tip:"]
+        lines.append(f"{counted(len(advice), 'crisis-line paragraph')} also {'gives' if len(advice) == 1 else 'give'} "
+                     "advice to the reader that no tip carries (the crisis footer gives the number only): read "
+                     f"{'it' if len(advice) == 1 else 'each'} and take it as a tip:")
         lines += [f"  {entry['locator']}: {entry['left_out'].removeprefix(CRISIS_ADVICE + ': ')}" for entry in advice]
     if sure:
         lines += [f"{counted(len(sure), 'passage')} that gave tips left a sensitive sentence out of them:"]

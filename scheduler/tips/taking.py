@@ -19,7 +19,7 @@ from scheduler.tips.drafts import LONG_HEADLINE, make_headline
 from scheduler.tips.flags import flag_words
 from scheduler.tips.sensitivity import sensitive_phrases
 from scheduler.tips.sentences import end_with_period, slugify, split_sentences
-from scheduler.tips.unsaid import folded, crisis_advice, opening, unsaid_kind, unsaid_phrases
+from scheduler.tips.unsaid import crisis_advice, folded, unsaid_kind, unsaid_phrases
 
 LOCATOR = re.compile(r"^b(\d+)(?:\.(\d+))?$")
 TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
@@ -106,12 +106,10 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     everything = headline_of(sentences, kept, locator)[0] + " " + " ".join(sentences)
     found = flag_words(everything, heading=section or "", names=people, title=title)
     while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator)), "sensitive" in found):
-        spare = [index for index in kept if index not in needed]
-        if not spare:
-            shown = ", ".join(f"“{opening(sentences[index])}”" for index in sorted(needed))
-            raise ContentError(f"--take {locator}: the sentences it is taken for ({shown}) do not fit one post "
-                               "together; write them into tips by hand in the campaign file")
-        kept.remove(spare[-1])  # the last sentence the take is not for
+        # the last sentence the take is not for (never the one the headline comes from); when only those it is for
+        # are left and still do not fit, the last of them: the note below says which did not fit
+        spare = [index for index in kept[1:] if index not in needed] or kept[1:]
+        kept.remove(spare[-1])
     headline, body = headline_of(sentences, kept, locator)[0], body_of(sentences, kept, locator)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
     found = {**found, **flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)}

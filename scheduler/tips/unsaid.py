@@ -17,7 +17,6 @@ from dataclasses import replace
 from scheduler.articles import Article
 from scheduler.campaigns.file import Tip
 from scheduler.tips.edges import edge_reason
-from scheduler.tips.verbs import is_command
 from scheduler.tips.ledger import (
     CRISIS_LINE,
     CRISIS_LINE_WHY,
@@ -27,6 +26,7 @@ from scheduler.tips.ledger import (
 )
 from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
 from scheduler.tips.sentences import end_with_period, split_sentences
+from scheduler.tips.verbs import is_command
 
 UNSAID_NOTE = "its {passage} also speaks of a sensitive topic ({phrases}), in no tip: read {locator} before posting"
 # A sentence only the topic reader flags is named too, but not as a sensitive topic with the reader's words as the
