@@ -14,7 +14,14 @@ from scheduler.errors import ContentError
 from scheduler.fileio import read_input
 from scheduler.tips.sentences import split_sentences
 from scheduler.tips.taking import taken_locators
-from scheduler.tips.unsaid import carried_text, opening, unsaid_kind, unsaid_phrases
+from scheduler.tips.unsaid import (
+    CRISIS_ADVICE,
+    carried_text,
+    crisis_advice,
+    opening,
+    unsaid_kind,
+    unsaid_phrases,
+)
 
 _ARTICLES: dict = {}
 
@@ -61,15 +68,19 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
     for section, block in article.blocks():
         tips = cited.get(block.number, [])
         carried = [carried_text(t) for t in tips]
+        fate = fates.get(block.number) or {}
+        # a crisis-line paragraph that gave no tip though it advises the reader: its advice marked as split warns of it
+        advice = not tips and str(fate.get("left_out") or "").startswith(CRISIS_ADVICE)
         sentences = []
         for number, sentence in enumerate(split_sentences(block.text) if block.text else (), 1):
             by = [t.id for t in tips if t.source.get("sentence") == number or sentence in t.text]
             # a block without tips is left out whole; a sentence a tip came from is not left out
             phrases = unsaid_phrases(sentence, carried) if tips and not by else ()
             unsaid = {"kind": unsaid_kind(sentence), "phrases": phrases, "opening": opening(sentence)} if phrases else None
+            if advice and crisis_advice(sentence):
+                unsaid = {"kind": "crisis advice", "phrases": (), "opening": opening(sentence)}
             sentences.append({"text": sentence, "tips": by, "unsaid": unsaid})
         items = [item.full for item in block.items]
-        fate = fates.get(block.number) or {}
         item_tips = [[t.id for t in tips if t.id in given or item.lower()[:40] in t.text.lower()]
                      for item, given in zip(items, _item_tips(fate, items), strict=True)]
         blocks.append({

@@ -85,7 +85,9 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
             entry["text"] = block.text if not block.lead else f"{block.lead} {block.text}"
             tips = list(ledger.fed.get(own, []))
         entry["tips"] = tips
-        entry["left_out"] = _unsaid(ledger, own) if tips else _said(ledger.reasons.get(own) or [NO_ADVICE])
+        # a passage that gave no tip has its reasons, unless a warning outranks them (a crisis line's advice: tips.unsaid)
+        entry["left_out"] = _unsaid(ledger, own) if tips or ledger.unsaid.get(own) else _said(
+            ledger.reasons.get(own) or [NO_ADVICE])
         entries.append(entry)
     return entries
 

@@ -36,7 +36,7 @@ from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
 from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
 from scheduler.tips.taking import take as take_passage
-from scheduler.tips.unsaid import READER_ONLY
+from scheduler.tips.unsaid import CRISIS_ADVICE, READER_ONLY, carried_text, still_unsaid
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
     closest,
@@ -145,8 +145,9 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                     continue  # taken before: running the same command twice changes nothing
                 text, section = passage(split.blocks, locator, display_path(path, root))
                 tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
-                                   source=taken_source(locator, text), title=article.title or "")
-                tips.append(tip)
+                                   source=taken_source(locator, text), title=article.title or "",
+                                   carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())])
+                tips.insert(_in_article_order(tips, tip), tip)
                 new.append(tip.id)
                 already[locator.strip()] = [tip.id]
         campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
@@ -164,11 +165,35 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                            schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
 
 
+def _in_article_order(tips, tip) -> int:
+    """Where a taken tip goes in the campaign: after the tips of its passage and those before it, as split's own are
+    (the queue follows the campaign's order; a user trial found her take at the end of the file)."""
+    at = (tip.source.get("paragraph") or 0, tip.source.get("sentence") or 0)
+    places = [index for index, other in enumerate(tips)
+              if other.source.get("paragraph") and (other.source["paragraph"], other.source.get("sentence") or 0) <= at]
+    return places[-1] + 1 if places else len(tips)
+
+
+def fed_by(blocks: list[dict], tips, locator: str) -> list:
+    """The tips split made of the passage at `locator` (a block, or a list item), as the block report says."""
+    ids = [tip_id for entry in blocks for part in [entry, *entry.get("items", ())] if part["locator"] == locator
+           for tip_id in part["tips"]]
+    return [tip for tip in tips if tip.id in ids]
+
+
 def _with_taken(blocks: list[dict], tips) -> list[dict]:
     """The block report with the passages a person took as tips marked as feeding them."""
     taken = taken_locators(tips)
     if not taken:
         return blocks
+    by_id = {tip.id: tip for tip in tips}
+
+    def left_out(part: dict, ids: list[str]) -> str | None:
+        """Still named when a sensitive sentence is in none of its tips, the taken ones too (user trial 4: after
+        `--take b12` every later split fell silent of the warning signs the take had cut)."""
+        return still_unsaid(part["text"].replace("\n• ", " ").removeprefix("• "),
+                            [by_id[i] for i in ids if i in by_id], part["locator"])
+
     out = []
     for entry in blocks:
         entry = dict(entry)
@@ -176,12 +201,14 @@ def _with_taken(blocks: list[dict], tips) -> list[dict]:
             items = []
             for item in entry["items"]:
                 ids = taken.get(item["locator"], [])
-                items.append(dict(item, tips=item["tips"] + ids, left_out=None) if ids else item)
+                whole = item["tips"] + ids
+                items.append(dict(item, tips=whole, left_out=left_out(item, whole)) if ids else item)
             entry["items"] = items
         ids = taken.get(entry["locator"], []) + [i for item in entry.get("items", []) for i in taken.get(
             item["locator"], [])]
         if ids:
-            entry.update(tips=list(dict.fromkeys(entry["tips"] + ids)), left_out=None)
+            whole = list(dict.fromkeys(entry["tips"] + ids))
+            entry.update(tips=whole, left_out=left_out(entry, whole) if "items" not in entry else None)
         out.append(entry)
     return out
 
@@ -310,13 +337,25 @@ def unsaid_passages(blocks) -> list[dict]:
     return passages + [item for block in blocks for item in block.get("items", ()) if item["tips"] and item["left_out"]]
 
 
+def crisis_advice_passages(blocks) -> list[dict]:
+    """The crisis-line paragraphs that gave no tip though they give advice beyond the number (tips.unsaid)."""
+    return [entry for entry in blocks if not entry["tips"] and (entry["left_out"] or "").startswith(CRISIS_ADVICE)]
+
+
 def _unsaid_lines(blocks) -> list[str]:
     """Never too many to name each: a sentence of suicide or self-harm that no tip carries is not counted away. Those
-    only the topic reader flags come after, under a heading of their own: its guess is not the lexicon's word."""
+    only the topic reader flags come after, under a heading of their own: its guess is not the lexicon's word. First
+    the crisis-line paragraphs whose advice is in no tip: as loud as a sensitive sentence left out (user trial 4)."""
     passages = unsaid_passages(blocks)
     guessed = [entry for entry in passages if entry["left_out"].startswith(READER_ONLY)]
     sure = [entry for entry in passages if entry not in guessed]
     lines = []
+    advice = crisis_advice_passages(blocks)
+    if advice:
+        lines.append(f"{counted(len(advice), 'crisis-line paragraph')} also {'gives' if len(advice) == 1 else 'give'} "
+                     "advice to the reader that no tip carries (the crisis footer gives the number only): read "
+                     f"{'it' if len(advice) == 1 else 'each'} and take it as a tip:")
+        lines += [f"  {entry['locator']}: {entry['left_out'].removeprefix(CRISIS_ADVICE + ': ')}" for entry in advice]
     if sure:
         lines += [f"{counted(len(sure), 'passage')} that gave tips left a sensitive sentence out of them:"]
         lines += [f"  {entry['locator']}: {entry['left_out']}" for entry in sure]

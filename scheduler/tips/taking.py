@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from scheduler.campaigns.file import Tip, TipStatus, unique_id
@@ -18,6 +19,7 @@ from scheduler.tips.drafts import LONG_HEADLINE, make_headline
 from scheduler.tips.flags import flag_words
 from scheduler.tips.sensitivity import sensitive_phrases
 from scheduler.tips.sentences import end_with_period, slugify, split_sentences
+from scheduler.tips.unsaid import crisis_advice, folded, unsaid_kind, unsaid_phrases
 
 LOCATOR = re.compile(r"^b(\d+)(?:\.(\d+))?$")
 TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
@@ -83,30 +85,58 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
 
 
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
-         people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "") -> Tip:
+         people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "",
+         carried: Sequence[str] = ()) -> Tip:
     """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
-    selected, which a later split keeps as they are."""
+    selected, which a later split keeps as they are. `carried`: the words of the tips the passage already gave
+    (unsaid.carried_text): a sentence of a sensitive topic none of them holds is what split named the passage for,
+    so the tip keeps it and leaves out first what those tips say already (user trial 4: `--take b12` copied its
+    tip and cut the warning signs it was taken for)."""
     sentences = split_sentences(text) or [text]
-    headline, first = make_headline(end_with_period(sentences[0].strip()))
-    if len(headline) > LONG_HEADLINE:
-        raise ContentError(f"--take {locator}: its first sentence is too long for a card ({len(headline)} "
-                           "characters); write this tip by hand in the campaign file")
-    body = [first] + sentences[1:]
-    found = flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)
-    while len(body) > 1 and not fits(" ".join(body), "sensitive" in found):
-        body.pop()
+    # the sentences the take is for: a sensitive one no tip carries, or a crisis-line paragraph's advice
+    needed = {index for index, sentence in enumerate(sentences)
+              if unsaid_phrases(sentence, carried) and unsaid_kind(sentence) != "crisis line"}
+    if not carried and not needed:
+        needed = {index for index, sentence in enumerate(sentences) if crisis_advice(sentence)}
+    said = {index for index, sentence in enumerate(sentences)
+            if index not in needed and carried and any(folded(sentence) in tip for tip in carried)}
+    kept = [index for index in range(len(sentences)) if index not in said] or list(range(len(sentences)))
+    if kept[0] and len(make_headline(end_with_period(sentences[kept[0]].strip()))[0]) > LONG_HEADLINE:
+        kept.insert(0, 0)  # "Other warning signs include …" is no card's headline: the passage's opening is
+    everything = headline_of(sentences, kept, locator)[0] + " " + " ".join(sentences)
+    found = flag_words(everything, heading=section or "", names=people, title=title)
+    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator)), "sensitive" in found):
+        # the last sentence the take is not for (never the one the headline comes from); when only those it is for
+        # are left and still do not fit, the last of them: the note below says which did not fit
+        spare = [index for index in kept[1:] if index not in needed] or kept[1:]
+        kept.remove(spare[-1])
+    headline, body = headline_of(sentences, kept, locator)[0], body_of(sentences, kept, locator)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
-    kept = flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)
-    found = {**found, **kept}
+    found = {**found, **flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)}
     tip_id = unique_id(slugify(headline), set(used_ids))
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
-    # a flag raised by words the post no longer holds would hide the cut: it is said (a user trial's b14)
-    cut = [f"“{phrase}”" for sentence in sentences[len(body):] for phrase in sensitive_phrases(sentence)]
+    # a flag raised by words the post no longer holds would hide the cut: it is said (a user trial's b14); a
+    # sentence another tip of the passage carries is not cut from the article's tips
+    cut = [f"“{phrase}”" for index, sentence in enumerate(sentences) if index not in kept and index not in said
+           for phrase in sensitive_phrases(sentence)]
     notes = (TAKEN_NOTE.format(locator=locator),) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(cut))),)
                                                      if cut else ())
     return Tip(id=tip_id, headline=headline, text=" ".join(body), status=TipStatus.DRAFT, section=section, source=source or {},
                review=flags, notes=notes,
                review_words={flag: tuple(found[flag]) for flag in flags})
+
+
+def headline_of(sentences: list[str], kept: list[int], locator: str) -> tuple[str, str]:
+    """The card's headline from the first sentence kept, and that sentence as the text opens with it."""
+    headline, first = make_headline(end_with_period(sentences[kept[0]].strip()))
+    if len(headline) > LONG_HEADLINE:
+        raise ContentError(f"--take {locator}: its first sentence is too long for a card ({len(headline)} "
+                           "characters); write this tip by hand in the campaign file")
+    return headline, first
+
+
+def body_of(sentences: list[str], kept: list[int], locator: str) -> list[str]:
+    return [headline_of(sentences, kept, locator)[1]] + [sentences[index] for index in kept[1:]]
 
 
 def taken_locators(tips) -> dict[str, list[str]]:

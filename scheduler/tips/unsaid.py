@@ -25,7 +25,8 @@ from scheduler.tips.ledger import (
     locator_name,
 )
 from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
-from scheduler.tips.sentences import split_sentences
+from scheduler.tips.sentences import end_with_period, split_sentences
+from scheduler.tips.verbs import is_command
 
 UNSAID_NOTE = "its {passage} also speaks of a sensitive topic ({phrases}), in no tip: read {locator} before posting"
 # A sentence only the topic reader flags is named too, but not as a sensitive topic with the reader's words as the
@@ -54,7 +55,7 @@ def _passages(article: Article) -> Iterable[tuple[Locator, str]]:
             yield (block.number, None), block.text if not block.lead else f"{block.lead} {block.text}"
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
@@ -67,14 +68,14 @@ def unsaid_phrases(sentence: str, carried: Iterable[str]) -> tuple[str, ...]:
     """The sentence's sensitive phrases when no tip of `carried` (headline and text, as carried_text gives them)
     holds them all, else (): whether a sentence of a passage that gave tips is left out and sensitive."""
     phrases = sensitive_phrases(sentence)
-    if phrases and not any(all(_folded(phrase) in tip for phrase in phrases) for tip in carried):
+    if phrases and not any(all(folded(phrase) in tip for phrase in phrases) for tip in carried):
         return phrases
     return ()
 
 
 def carried_text(tip: Tip) -> str:
     """A tip's words as unsaid_phrases looks for a sentence's phrases in them."""
-    return _folded(f"{tip.headline} {tip.text}")
+    return folded(f"{tip.headline} {tip.text}")
 
 
 def unsaid_kind(sentence: str) -> str:
@@ -84,6 +85,34 @@ def unsaid_kind(sentence: str) -> str:
     if edge_reason(sentence) == CRISIS_LINE:
         return "crisis line"
     return "topic" if lexicon_phrases(sentence) else "guess"
+
+
+# A crisis-line paragraph that also tells the reader what to do ("do not keep it a secret", "ask them directly",
+# "stay with them") is not boilerplate: the footer gives the number to the person in crisis, not the advice to the
+# one beside them (user trial 4, b13). Its report opens with this, so split's summary and the studio warn of it.
+CRISIS_ADVICE = "a crisis-line paragraph also gives advice beyond the number, and no tip carries it"
+_CLAUSES = re.compile(r"\s*(?:[,;:]\s+(?:and\s+|but\s+|then\s+)?|\s+and\s+(?=[a-z]))")
+_HELP = re.compile(r"^(?:please\s+)?(?:reach out|get help|ask for help)\b[^,]{0,30}$", re.IGNORECASE)  # the footer's own
+_CONDITION = re.compile(r"^(?:if|when|whenever|once|as soon as|should)\b[^,]*$", re.IGNORECASE)
+
+
+def crisis_advice(sentence: str) -> bool:
+    """A clause of the sentence tells the reader what to do beyond calling the line: a command ("Stay with them",
+    "do not keep it a secret", "ask them directly") that is not itself the call ("call or text 988", "call 911")."""
+    for clause in _CLAUSES.split(sentence.strip()):
+        clause = clause.strip().rstrip(".!")
+        if not clause or _CONDITION.match(clause) or _HELP.match(clause):
+            continue
+        command = clause[0].upper() + clause[1:]
+        if (is_command(command) or re.match(r"^(?:do not|don['’]t|never)\b", clause, re.IGNORECASE)) \
+                and edge_reason(end_with_period(command)) != CRISIS_LINE:
+            return True
+    return False
+
+
+def crisis_advice_sentences(text: str) -> list[str]:
+    """The sentences of a crisis-line passage that give advice beyond the number (crisis_advice)."""
+    return [sentence for sentence in split_sentences(text) if crisis_advice(sentence)]
 
 
 def opening(text: str, words: int = 8) -> str:
@@ -96,6 +125,32 @@ def _quoted(phrases: Iterable[str]) -> str:
     return ", ".join(f"“{phrase}”" for phrase in dict.fromkeys(phrases))
 
 
+def unsaid_reasons(unsaid: list[tuple[str, tuple[str, ...]]], name: str, *, taken: bool = False) -> list[str]:
+    """What the block report says of each sensitive sentence in no tip, the lexicon's first (splitter reads the first);
+    `taken`: a tip was taken of the passage by hand and still leaves it out."""
+    reasons = []
+    take = "write it into a tip by hand" if taken else f"split --take {name} makes a tip of the passage"
+    for sentence, phrases in sorted(unsaid, key=lambda found: not lexicon_phrases(found[0])):
+        said = f"“{opening(sentence)}”"
+        kind = unsaid_kind(sentence)
+        if kind == "crisis line":
+            reasons.append(f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}")
+        elif kind == "topic":
+            reasons.append(f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip"
+                           f"{', not even the one taken by hand' if taken else ''}: {said} ({take})")
+        else:
+            reasons.append(f"{READER_ONLY}: “{opening(sentence, READER_WORDS)}” (read it; {take})")
+    return reasons
+
+
+def still_unsaid(text: str, tips: Iterable[Tip], name: str) -> str | None:
+    """After a person took tips of the passage: what the report still says of its sensitive sentences in no tip
+    (the crisis-line ones are the footer's), None when every one is carried now."""
+    unsaid = [(sentence, phrases) for sentence, phrases in _unsaid(text, [carried_text(tip) for tip in tips])
+              if unsaid_kind(sentence) != "crisis line"]
+    return "; ".join(unsaid_reasons(unsaid, name, taken=True)) or None
+
+
 def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
     """The tips, those of a passage with a sensitive sentence none of them carries noted; the ledger told of each
     such sentence (Ledger.unsaid), so the block report names it as left out."""
@@ -103,31 +158,24 @@ def name_unsaid(article: Article, tips: list[Tip], ledger: Ledger) -> list[Tip]:
     notes: dict[str, list[str]] = {}
     for locator, text in _passages(article):
         fed = [by_id[tip_id] for tip_id in ledger.fed.get(locator, []) if tip_id in by_id]
-        if not fed:
-            continue  # a passage that gave no tip is left out whole, with its reason
+        if not fed:  # a passage that gave no tip is left out whole, with its reason; a crisis line's advice is warned of
+            advice = crisis_advice_sentences(text) if CRISIS_LINE in ledger.reasons.get(locator, ()) else []
+            if advice:
+                ledger.unsay(locator, f"{CRISIS_ADVICE}: “{opening(advice[0], READER_WORDS)}” (split --take "
+                                      f"{locator_name(locator)} makes a tip of the passage)")
+            continue
         unsaid = _unsaid(text, [carried_text(tip) for tip in fed])
         if not unsaid:
             continue
-        name = locator_name(locator)
-        # the lexicon's sentences first, so a passage's report opens on what is surely sensitive (splitter reads it)
-        for sentence, phrases in sorted(unsaid, key=lambda found: not lexicon_phrases(found[0])):
-            said = f"“{opening(sentence)}”"
-            kind = unsaid_kind(sentence)
-            if kind == "crisis line":
-                ledger.unsay(locator, f"a crisis-line sentence is in no tip: {said}, {CRISIS_LINE_WHY}")
-            elif kind == "topic":
-                ledger.unsay(locator, f"a sentence that speaks of a sensitive topic ({_quoted(phrases)}) is in no tip: "
-                                      f"{said} (split --take {name} makes a tip of the passage)")
-            else:
-                ledger.unsay(locator, f"{READER_ONLY}: “{opening(sentence, READER_WORDS)}” (read it; split --take "
-                                      f"{name} makes a tip of the passage)")
+        for reason in unsaid_reasons(unsaid, locator_name(locator)):
+            ledger.unsay(locator, reason)
         # the note only for the lexicon's words: the topic reader, on a lone sentence, also flags "what you would
         # tell a friend who said the same thing to you", and a note holds a tip back from ready
         noted = [p for sentence, _ in unsaid if unsaid_kind(sentence) != "crisis line" for p in lexicon_phrases(sentence)]
         if not noted:
             continue
         note = UNSAID_NOTE.format(passage="paragraph" if locator[1] is None else "list item", phrases=_quoted(noted),
-                                  locator=name)
+                                  locator=locator_name(locator))
         for tip in fed:
             if tip.sensitive:
                 continue  # its flag already asks a person to read it, and it goes out with the crisis footer

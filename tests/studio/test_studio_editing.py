@@ -299,3 +299,21 @@ def test_a_sensitive_sentence_in_no_tip_of_its_passage_is_marked_until_a_tip_car
     assert answer.status_code == 303, answer.text
     block = studio.get(f"/c/{slug}").text.split('id="p-14"', 1)[1].split('<div class="block', 1)[0]
     assert 'class="unsaid"' not in block and "Left out, sensitive" not in block and "Make this passage" not in block
+
+
+def test_a_crisis_line_paragraph_with_advice_in_no_tip_is_marked_red_with_its_take(studio):
+    """User trial 4: b13 gives the crisis line and advice to the worried partner ("do not keep it a secret", "ask them
+    directly"); the article pane showed it grey, "crisis line (left out by design…)", none of b12's red marking."""
+    article = REPO / "tests" / "data" / "trial" / "supporting-a-partner-through-depression.md"
+    slug = article.stem
+    shutil.copy(article, studio.root / "posts" / "articles" / article.name)
+    assert run_cli("--root", str(studio.root), "split", f"posts/articles/{article.name}").code == 0
+    block = studio.get(f"/c/{slug}").text.split('id="p-13"', 1)[1].split('<div class="block', 1)[0]
+    said = html.unescape(block)
+    assert '<span class="unsaid">If you notice these signs, do not wait' in block, block
+    assert '<span class="unsaid">Ask them directly whether' in block, block
+    assert "If they are in immediate danger, call 911." in block and \
+        '<span class="unsaid">If they are in immediate danger' not in block, block  # the number alone: the footer's
+    assert "Left out, sensitive: this crisis-line paragraph also tells the reader what to do (“If you notice these " \
+           "signs, do not wait…”), and no tip carries it" in said, said
+    assert "Left out by design" not in said and "Make this passage a tip" in block, block
