@@ -1470,8 +1470,10 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"gradual) death\b"),
         (r"(?:friendships?|hobb(?:y|ies)|routines?|traditions?|group chats?|habits?)" + _PLAIN_WORDS + r" (?:died|dies|dying|"
          r"is dead|was dead)\b" + _NO_PERSON_OR_HARM),
-        # grief for a job, a friendship or a plan, in one sentence that names no person, no home and no harm
-        (_NO_PERSON_OR_HARM + r"(?:los(?:e|es|ing|t)|leav(?:e|es|ing)|left|saying goodbye to|the end of) (?:a |an |your |"
+        # grief for a job, a friendship or a plan, in one sentence that names no person, no home and no harm (its
+        # opening words looked for first: the look at the rest of the sentence is then made where one of them stands,
+        # not at every word of every text holding "grief")
+        (r"(?=los|leav|left|saying goodbye to|the end of)" + _NO_PERSON_OR_HARM + r"(?:los(?:e|es|ing|t)|leav(?:e|es|ing)|left|saying goodbye to|the end of) (?:a |an |your |"
          r"my |the |our )?(?:\w+ )?(?:job|career|role|friendship|plans?|routine|season|chapter|course|team|city|"
          r"identity|abilities|independence)\b[^.!?]{0,50}?\b(?:grie(?:f|ve|ving|ved)|mourn(?:ing|s|ed)?)\b"),
         r"(?:feel|feels|felt|feeling) like (?:a )?(?:small|little|tiny|kind of|sort of) death\b" + _NO_PERSON_OR_HARM,

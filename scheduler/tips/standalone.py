@@ -373,17 +373,17 @@ def could_be_plural(word: str) -> bool:
             and lower not in _NOT_PLURAL and lower not in STOPWORDS)
 
 
-_PAST = re.compile(r"\b(?:was|were|had|felt|sat|came|went|said|told|knew|thought|stopped|started|moved|looked|"
-                   r"asked|cried|walked|began|got|made|took|saw|decided|realized|realised|noticed|wanted|needed|"
-                   r"left|lost|called|turned|tried|remembered|admitted|shared|arrived|grew|hoped|slept|did|"
-                   r"spent|found|became|loved|worked|lived|used to)\b", re.IGNORECASE)
+_PAST = Caseless(r"\b(?:was|were|had|felt|sat|came|went|said|told|knew|thought|stopped|started|moved|looked|"
+                 r"asked|cried|walked|began|got|made|took|saw|decided|realized|realised|noticed|wanted|needed|"
+                 r"left|lost|called|turned|tried|remembered|admitted|shared|arrived|grew|hoped|slept|did|"
+                 r"spent|found|became|loved|worked|lived|used to)\b")
 _NOW = Caseless(r"\b(?:you|your|is|are|can|may|might|should|will|must|do|does|don’t|don't|helps?|means?|tends?|"
                 r"often|usually|research|studies|study|when|if)\b")
 
 
 def _past_narrative(sentence: str) -> bool:
     """Two verbs in the past and nothing in the present: a moment of a story, not a rule."""
-    return not _NOW.search(sentence) and len(_PAST.findall(sentence)) >= 2
+    return not _NOW.search(sentence) and len(_PAST.spans(sentence)) >= 2
 
 
 def _any_verb(sentence: str) -> bool:
