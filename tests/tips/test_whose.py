@@ -9,6 +9,7 @@ import pytest
 from scheduler.articles.text import parse_text
 from scheduler.tips.drafting import split_article
 from scheduler.tips.whose import for_the_reader_alone, someone_elses
+from tests.tips.test_persons import PARTNER
 
 
 @pytest.mark.parametrize("condition, theirs", [
@@ -45,25 +46,6 @@ def _tips(article: str) -> dict[str, str]:
     return {tip.text: tip.headline for tip in tips}
 
 
-PARTNER = """# How to Support a Partner With Anxiety
-
-Anxiety can make ordinary days feel like a test. Your partner may worry about things that seem small to you, and your
-partner may not always say so. These ideas come from couples we have worked with.
-
-## Listen before you reassure
-
-Try these when your partner is worried:
-
-- Ask what the worry feels like in the body.
-- Resist the urge to argue with how they feel.
-
-## Take care of yourself too
-
-Supporting someone with anxiety takes energy. Keep sleeping, eating, and moving. Keep seeing your friends, even when
-your partner stays home.
-
-Remember that you are their partner, not their therapist. You do not have to fix every worry.
-"""
 
 
 def test_the_readers_own_sleep_gets_no_condition_about_the_partner():
