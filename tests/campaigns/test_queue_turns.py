@@ -14,11 +14,13 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 from conftest import REPO, run_cli
 from queue_helpers import cron_schedule, write_campaign, write_schedule
@@ -64,6 +66,58 @@ def wait_for_cards(root: Path, queue: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
+def lock_and_saved(database_url: str) -> tuple[bool, int]:
+    """Whether a writer holds what run-due waits for (SQLite's write lock; on PostgreSQL the slots' lock, the row of
+    juno_meta that `placing` locks), and how many of the campaign's posts are saved."""
+    if database_url.startswith("sqlite"):
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
+        try:
+            saved = conn.execute("SELECT count(*) FROM posts WHERE campaign = 'big'").fetchone()[0]
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                return True, saved
+            conn.execute("ROLLBACK")
+            return False, saved
+        finally:
+            conn.close()
+    with psycopg.connect(database_url) as conn:
+        saved = conn.execute("SELECT count(*) FROM posts WHERE campaign = 'big'").fetchone()[0]
+        try:
+            conn.execute("SELECT value FROM juno_meta WHERE key = 'schema_version' FOR UPDATE NOWAIT")
+        except psycopg.errors.LockNotAvailable:
+            return True, saved
+        return False, saved
+
+
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """The CPU time a process has used (user and system, from /proc): how far along its work it is, whatever the
+    machine's load or the clock says."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stop_while_giving_slots(queue: subprocess.Popen, database_url: str) -> None:
+    """SIGSTOP queue inside its slot-giving (about 1.8 s of CPU after the last card on this machine; stopped 0.3 s
+    in), at a moment it holds no lock and has saved none of the campaign's posts. Its short writes (moving missed
+    posts, saving the slots) take the lock, and a stop inside one would hold run-due up whatever queue does with the
+    rest of its time: CI's full run stopped it inside one on 2026-12-06, stopping at the last card. A queue that held
+    the lock while working slots out is found free only once its posts are saved, and fails here."""
+    after_cards = cpu_seconds(queue)
+    while cpu_seconds(queue) - after_cards < 0.3:
+        assert queue.poll() is None, "queue gave its tips slots before it could be stopped doing so"
+        time.sleep(0.01)
+    while True:
+        queue.send_signal(signal.SIGSTOP)
+        assert queue.poll() is None, "queue finished before it was found giving slots without the lock"
+        locked, saved = lock_and_saved(database_url)
+        if not locked and not saved:
+            return
+        queue.send_signal(signal.SIGCONT)
+        assert not saved, "queue held the database's lock all the while it worked its tips' slots out"
+        time.sleep(0.01)
+
+
 def queued_tips(root: Path, database_url: str) -> list[str]:
     """Every post of the campaign in the queue, once per post (a tip twice would be listed twice)."""
     shown = run_cli("status", "--json", "--now", NOW, cwd=root, env=env_of(database_url))
@@ -73,13 +127,13 @@ def queued_tips(root: Path, database_url: str) -> list[str]:
 
 
 def test_run_due_started_during_a_long_queue_finishes_first(root, database_url):
-    """The queue is stopped (SIGSTOP) once it is giving its tips slots, and run-due must finish meanwhile: queue works
+    """The queue is stopped (SIGSTOP) while it is giving its tips slots, between its writes, and run-due must finish meanwhile: queue works
     its slots out without the database's lock, so nothing run-due needs is held. Ordered by a signal, not by how fast
     either process runs (it raced before: on a slow machine, or under libfaketime, queue could finish first)."""
     queue = start(root, database_url, "queue", "--json")
     try:
         wait_for_cards(root, queue)
-        queue.send_signal(signal.SIGSTOP)
+        stop_while_giving_slots(queue, database_url)
         try:
             run = start(root, database_url, "run-due", "--json")
             try:
@@ -125,3 +179,4 @@ def test_a_queue_killed_midway_queues_every_tip_once_when_run_again(root, databa
     assert queued_tips(root, database_url) == everything
     assert run_cli("queue", "--json", "--now", NOW, cwd=root, env=env_of(database_url), timeout=300).code == 0
     assert queued_tips(root, database_url) == everything
+
