@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import stat
 import threading
@@ -60,6 +61,16 @@ def read_input(path: Path, shown: str, *, error: Callable[[str], Exception], mis
         raise error(f"{shown}: cannot read it ({_why(exc)})") from None
     finally:
         os.close(fd)
+
+
+def read_note(path: Path) -> dict:
+    """A small JSON object the tool itself wrote beside the queue (a beat, the database's trace); {} when it is
+    missing, unreadable or not an object: such a note is never needed to go on."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _why(exc: OSError) -> str:

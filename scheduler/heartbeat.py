@@ -14,6 +14,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from scheduler.fileio import read_note
+
 STATE = ".juno"
 
 
@@ -22,7 +24,7 @@ def beat(root: Path | str, who: str, now: datetime, *, simulated: bool = False) 
     the last real run is kept and `now` noted as a simulated run. A failure to write is not the run's problem."""
     path = Path(root) / STATE / f"beat-{who}"
     if simulated:
-        data = _read(path)
+        data = read_note(path)
         note = {"at": data.get("at"), "pid": data.get("pid"), "simulated": now.isoformat()}
     else:
         note = {"at": now.isoformat(), "pid": os.getpid()}
@@ -33,27 +35,19 @@ def beat(root: Path | str, who: str, now: datetime, *, simulated: bool = False) 
         pass
 
 
-def _read(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def last(root: Path | str, who: str) -> tuple[datetime | None, int | None]:
     """When `who` last really ran (not with --now) and its process id; (None, None) when never seen."""
+    data = read_note(Path(root) / STATE / f"beat-{who}")
     try:
-        data = json.loads((Path(root) / STATE / f"beat-{who}").read_text(encoding="utf-8"))
         return datetime.fromisoformat(data["at"]), int(data["pid"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None, None
 
 
 def last_simulated(root: Path | str, who: str) -> datetime | None:
     """The --now of `who`'s latest run when that run was simulated (after the last real one); else None."""
     try:
-        return datetime.fromisoformat(_read(Path(root) / STATE / f"beat-{who}")["simulated"])
+        return datetime.fromisoformat(read_note(Path(root) / STATE / f"beat-{who}")["simulated"])
     except (KeyError, TypeError, ValueError):
         return None
 

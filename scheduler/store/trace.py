@@ -15,7 +15,7 @@ from pathlib import Path
 
 from scheduler.config import database_kind, redact_url
 from scheduler.errors import LostDatabaseError
-from scheduler.fileio import write_atomic
+from scheduler.fileio import read_note, write_atomic
 from scheduler.store.sqlite import sqlite_path
 
 TRACE_FILE = "database.json"  # in .juno/; runner/cron.py names it too, for the fast path (held equal in its tests)
@@ -29,7 +29,7 @@ def trace_path(state_dir: Path) -> Path:
 def refuse_missing_file(url: str, state_dir: Path) -> None:
     """Before a SQLite file is made: refuse to make it anew when the project's queue has held posts."""
     if database_kind(url) == "sqlite" and not sqlite_path(url).exists() and trace_path(state_dir).exists():
-        noted = _recorded(trace_path(state_dir)).get("database")
+        noted = read_note(trace_path(state_dir)).get("database")
         if isinstance(noted, str) and database_kind(noted) != "sqlite":
             # the queue lives elsewhere: the likeliest cause is a run (cron, a new shell) without the variable
             raise LostDatabaseError(f"the database {sqlite_path(url)} is missing, but {_history(url, state_dir)}: "
@@ -54,7 +54,7 @@ def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -
     refuse_empty(url, state_dir, holds_posts)
     path = trace_path(state_dir)
     shown = redact_url(url)
-    if holds_posts and _recorded(path).get("database") != shown:
+    if holds_posts and read_note(path).get("database") != shown:
         note = {"database": shown, "noted": now.isoformat(timespec="seconds"),
                 "why": f"this project's queue has held posts: a database without any is refused ({HELP})"}
         write_atomic(path, json.dumps(note, indent=2) + "\n")
@@ -67,17 +67,9 @@ def refuse_empty(url: str, state_dir: Path, holds_posts: bool) -> None:
                                 f"JUNO_DATABASE_URL at the database that holds them or restore it, {_else(state_dir)}")
 
 
-def _recorded(path: Path) -> dict:
-    try:
-        note = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return note if isinstance(note, dict) else {}
-
-
 def _history(url: str, state_dir: Path) -> str:
     """This project's queue has held posts, and where, when that was another database."""
-    database = _recorded(trace_path(state_dir)).get("database")
+    database = read_note(trace_path(state_dir)).get("database")
     where = f" in {database}" if isinstance(database, str) and database != redact_url(url) else ""
     return f"this project's queue has held posts{where} ({trace_path(state_dir)} notes it)"
 
