@@ -14,7 +14,7 @@ from datetime import datetime
 
 from scheduler import networks
 from scheduler.campaigns.file import read_campaigns, tip_place
-from scheduler.campaigns.queueing import blackout_pin, shorten_for
+from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
 from scheduler.errors import ConfigError

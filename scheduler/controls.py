@@ -8,7 +8,9 @@ from pathlib import Path
 from scheduler import networks
 from scheduler.accounts import WHERE_COUNTS_COME_FROM, countable
 from scheduler.campaigns.file import SCHEDULE_NAME, campaign_path, read_campaigns
-from scheduler.campaigns.queueing import recycled_rows, skip_tip, taken_calendar
+from scheduler.campaigns.placing import taken_calendar
+from scheduler.campaigns.recycling import recycled_rows
+from scheduler.campaigns.refusals import skip_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds, redact_url
 from scheduler.errors import JunoError, PublishError, UsageError

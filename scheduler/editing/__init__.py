@@ -19,7 +19,8 @@ from typing import Any
 from scheduler import audit, networks
 from scheduler.audit import snapshot
 from scheduler.campaigns.file import Campaign, Tip, article_file
-from scheduler.campaigns.queueing import TooLong, queue_campaigns
+from scheduler.campaigns.queueing import queue_campaigns
+from scheduler.campaigns.refusals import TooLong
 from scheduler.campaigns.roundtrip import (
     CampaignFile,
     Saved,

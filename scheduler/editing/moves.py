@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from scheduler.campaigns.file import PIN_YEARS
-from scheduler.campaigns.queueing import taken_calendar
+from scheduler.campaigns.placing import taken_calendar
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import Refused
 from scheduler.results import counted

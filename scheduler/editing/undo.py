@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from scheduler import audit, controls
 from scheduler.audit import post_snapshot, snapshot
-from scheduler.campaigns.queueing import taken_calendar
+from scheduler.campaigns.placing import taken_calendar
 from scheduler.campaigns.roundtrip import find, index_of, put_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.errors import Conflict, JunoError, Refused, UsageError

@@ -23,8 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from scheduler import networks
+from scheduler.campaigns.placing import reslot, taken_calendar
 from scheduler.campaigns.planning import stored_card, tips_out
-from scheduler.campaigns.queueing import recycle, reslot, taken_calendar
+from scheduler.campaigns.recycling import recycle
 from scheduler.campaigns.timetable import ON_TIME, Calendar, Timetable, TipsOut, Wait
 from scheduler.config import SCHEDULE_FILE, month_bounds
 from scheduler.errors import ConfigError, JunoError, PublishError

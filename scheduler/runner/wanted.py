@@ -16,7 +16,7 @@ from typing import Any
 
 from scheduler import networks
 from scheduler.campaigns.file import load_campaign, tip_fingerprint
-from scheduler.campaigns.queueing import blackout_pin
+from scheduler.campaigns.refusals import blackout_pin
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, length_on

@@ -89,7 +89,7 @@ def test_a_pinned_post_on_a_new_blackout_date_is_reported_blocked_not_moved(root
         queue(root)  # the pin itself is refused where it stands, and nothing changes
     assert due(root)["alpha/t1"] == "Tue 12-08 10:00"
     settings = settings_for(root)
-    from scheduler.campaigns.queueing import reslot
+    from scheduler.campaigns.placing import reslot
     from scheduler.campaigns.timetable import Timetable
 
     with open_store(settings.database_url) as store:  # what queue reports once the pin is kept anyway

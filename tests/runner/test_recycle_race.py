@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from queue_helpers import post_everything, settings_for, write_campaign, write_schedule
 
-from scheduler.campaigns.queueing import recycle
+from scheduler.campaigns.recycling import recycle
 from scheduler.store import open_store
 
 LATER = datetime(2027, 6, 1, 12, 0, tzinfo=UTC)  # a season after the tips went out (recycle_after 90d)

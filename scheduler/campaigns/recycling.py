@@ -1,0 +1,103 @@
+"""Recycling (recycle_after): once nothing is left to go out, tips posted at least that long ago are queued
+again, best first, each in the words of its first time out after that time's lead-in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from scheduler import networks
+from scheduler.campaigns.placing import Wanted, latest_by_network, place_tips
+from scheduler.campaigns.timetable import Timetable
+from scheduler.metrics.ranking import Standing, standings
+from scheduler.posttext import lead_in, led_in, length_on
+from scheduler.store import POSTED, QUEUED, Post, Store
+from scheduler.store.records import WAITING
+
+logger = logging.getLogger(__name__)
+
+
+def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+    """When nothing is left to go out: tips posted at least recycle_after ago come round again, best first by
+    their score at recycle.score_at (metrics.ranking), on each network they went out on, in one slot per tip.
+
+    A tip's second time waits recycle_after, each later time recycle.cooldown (default: recycle_after again);
+    a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
+    no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
+    approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
+    if settings.schedule.recycle_after is None or store.posts(WAITING):
+        return []
+    with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
+        if store.posts(WAITING):
+            return []
+        placed = _recycled(settings, store, now, still_wanted)
+        store.add_posts(placed, now)
+    if placed:
+        logger.info("recycled %d posts", len(placed))
+    return placed
+
+
+def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+    """The repeats `recycle` queues, in their slots: read and chosen under the store's lock on slots."""
+    schedule = settings.schedule
+    rules = schedule.recycle
+    every = store.posts()
+    tips: dict[str, list[Post]] = {}
+    for post in latest_by_network(store).values():
+        if post.status == POSTED and post.recyclable and post.posted_at is not None:
+            tips.setdefault(post.tip_key, []).append(post)
+    if not tips:
+        return []
+    standing = standings(store.snapshots(), {p.id: (p.tip_key, p.round) for p in every}, rules.score_at)
+    chosen: list[tuple[tuple, list[Post], str]] = []
+    for key, posts in tips.items():
+        times_out = max(p.round for p in posts)
+        found = standing.get(key, Standing(rules.score_at))
+        wait = schedule.recycle_after if times_out == 1 else (rules.cooldown or schedule.recycle_after)
+        why = found.why()
+        if found.poor:
+            if rules.poor == "never":
+                continue
+            wait, why = wait * 2, f"{why}, so it waited twice as long"
+        last_out = max(p.posted_at for p in posts if p.posted_at is not None)
+        if times_out >= rules.most_times or last_out > now - wait:
+            continue
+        posts = [p for p in posts if still_wanted(p)]
+        if posts:
+            chosen.append(((-found.share_below, last_out, key), posts, why))
+    first_words = {(p.tip_key, p.network): p.text for p in every if p.round == 1}
+    again = []
+    for _, posts, why in sorted(chosen, key=lambda c: c[0]):
+        for p in sorted(posts, key=lambda p: p.id):
+            worded = _led_in(settings, p, first_words)
+            if worded is not None:
+                again.append(Wanted(replace(
+                    p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
+                    text=worded[0], weighted_length=worded[1], due_at=now, pinned=False, status=QUEUED,
+                    retry_at=None, claimed_by=None, claimed_until=None, attempts=0, attempt_open=False,
+                    last_error=None, remote_id=None, url=None, posted_at=None, cost_usd=None, skip_reason=None,
+                    recyclable=True, why=why), None))
+    if not again:
+        return []
+    return place_tips(store, Timetable(schedule), again, {}, now)
+
+
+def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
+    """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
+    refuses the same words twice, takes it), and their length; None when they would not fit the network."""
+    text = led_in(first_words.get((post.tip_key, post.network), post.text), lead_in(settings.schedule, post.round + 1))
+    length = length_on(post.network, text, settings.state_dir)
+    if not length.fits:
+        logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
+                       post.network, length.length, length.how, length.limit)
+        return None
+    return text, length.length
+
+
+def recycled_rows(posts: list[Post], zone) -> list[dict]:
+    """What queue and status say of recycled posts: id, slot (local time), why each was chosen and its words."""
+    return [{"id": p.id, "at": p.due_at.astimezone(zone).isoformat(), "why": p.why or "", "text": p.text}
+            for p in posts]
