@@ -20,10 +20,10 @@ from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import compress, dangling_references, opens_with_reference
 from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
-from scheduler.tips.persons import named_person
+from scheduler.tips.persons import NAMED, named_person
 from scheduler.tips.sensitivity import sensitive_phrases
-from scheduler.tips.sentences import end_with_period, slugify, split_sentences
-from scheduler.tips.standalone import orphan_pronoun
+from scheduler.tips.sentences import end_with_period, slugify, split_sentences, words
+from scheduler.tips.standalone import PEOPLE, orphan_pronoun
 from scheduler.tips.unsaid import (
     crisis_advice,
     folded,
@@ -171,6 +171,11 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         headline, text_out, own_notes = named.headline, named.text, (named.note,)
     elif beside is not None and (orphan := orphan_pronoun(text_out)) and orphan.lower() in ("they", "them", "their"):
         own_notes = (ORPHAN_NOTE.format(orphan),)
+    elif beside is not None and beside.person and (mattered := _MATTERS_TO.search(text_out)) and not any(
+            word.lower() in PEOPLE for word in words(text_out[:mattered.start()])):
+        # "things that matter to them" after "Warning signs include": the signs are no one; the person is
+        text_out = text_out[:mattered.start("them")] + beside.person + text_out[mattered.end("them"):]
+        own_notes = (NAMED.format("them", beside.person),)
     if heading is not None and headline == end_with_period(heading.strip()):
         own_notes += ("headline is the section heading",)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
@@ -198,6 +203,12 @@ def _action(sentence: str) -> bool:
 
 def _line(sentence: str) -> bool:
     return edge_reason(end_with_period(sentence.strip())) == CRISIS_LINE
+
+
+# "what matters to them": only a person has things that matter to them (orphan_pronoun lets a plural noun before it,
+# "signs", "things", stand for "them")
+_MATTERS_TO = re.compile(r"\b(?:matters?|mattered|means?|meant|belongs?|belonged|(?:is|are) (?:dear|precious|"
+                         r"important)) to (?P<them>them)\b")
 
 
 # "Other warning signs include …": the signs it sets itself beside are not in the tip, so it says "Warning signs".

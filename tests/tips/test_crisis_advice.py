@@ -14,7 +14,7 @@ import yaml
 ARTICLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "trial" / "supporting-a-partner-through-depression.md"
 NAME = f"posts/articles/{ARTICLE.name}"
 CAMPAIGN = f"posts/{ARTICLE.stem}.yaml"
-WARNING_SIGNS = "Warning signs include giving away things that matter to them"
+WARNING_SIGNS = "Warning signs include giving away things that matter to your partner"
 
 
 def _block(report, locator):
@@ -113,7 +113,9 @@ def test_take_never_opens_on_the_sentence_another_tip_opens_with_nor_points_at_s
     (tip,) = _taken(project, "b12")
     assert "Sometimes depression becomes dangerous." not in tip["text"], tip
     assert "Other warning signs" not in tip["text"], tip
-    assert tip["text"].startswith(WARNING_SIGNS), tip
+    assert tip["text"].startswith(WARNING_SIGNS), tip  # "them" named: the signs are no one
+    summary = cli("split", NAME, cwd=project).out
+    assert "b12" not in summary, summary  # the sentence it was taken for is in it, its "them" named
     openings = [t["text"].split(". ")[0] for t in _tips(project) if t["id"] != tip["id"]]
     assert tip["text"].split(". ")[0] not in openings, openings
 
