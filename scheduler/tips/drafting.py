@@ -188,6 +188,13 @@ def split_article(article: Article, *, fits: Fits = fits_bare, cards: CardCheck 
     return split_report(article, fits=fits, cards=cards).tips
 
 
+def person_of(article: Article) -> str | None:
+    """Whom the article speaks of throughout ("your partner"), read from its title, headings and blocks
+    (scheduler.tips.persons), for a "they" or "them" that names no one before it."""
+    return article_person([article.title] + [section.heading or "" for section in article.sections]
+                          + [block_text(block) for _, block in article.blocks()])
+
+
 @one_split()  # the rules remember their answers about its sentences until it is split
 def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = True,
                  cards: CardCheck | None = None) -> Split:
@@ -198,8 +205,7 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     ledger = Ledger()
     scope = Scope(names=practice_names(article),
                   people=vignette_names(block.text for _, block in article.blocks()), ledger=ledger,
-                  person=article_person([article.title] + [section.heading or "" for section in article.sections]
-                                        + [block_text(block) for _, block in article.blocks()]),
+                  person=person_of(article),
                   title=article.title or "",
                   capitalised=mid_sentence_names(block.text for _, block in article.blocks() if block.kind == "paragraph"))
     cut = advice_cut(article, scope.names)

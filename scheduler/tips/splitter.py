@@ -29,12 +29,19 @@ from scheduler.fileio import changing, check_target, read_input, write_atomic
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.cardfit import for_project
-from scheduler.tips.drafting import split_report
+from scheduler.tips.drafting import person_of, split_report
 from scheduler.tips.flags import read_alone
 from scheduler.tips.judging import reread
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import slugify
-from scheduler.tips.taking import passage, still_there, taken_locators, taken_source
+from scheduler.tips.taking import (
+    Beside,
+    opening_of,
+    passage,
+    still_there,
+    taken_locators,
+    taken_source,
+)
 from scheduler.tips.taking import take as take_passage
 from scheduler.tips.unsaid import CRISIS_ADVICE, READER_ONLY, carried_text, still_unsaid
 from scheduler.tips.unsaid import opening as _opening
@@ -140,13 +147,16 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         if take:
             fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
             already = taken_locators(tips)
+            person = person_of(article)
             for locator in take:
                 if locator.strip() in already:
                     continue  # taken before: running the same command twice changes nothing
                 text, section = passage(split.blocks, locator, display_path(path, root))
                 tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
                                    source=taken_source(locator, text), title=article.title or "",
-                                   carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())])
+                                   carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())],
+                                   beside=Beside(openings=frozenset(opening_of(t) for t in tips),
+                                                 person=person))
                 tips.insert(_in_article_order(tips, tip), tip)
                 new.append(tip.id)
                 already[locator.strip()] = [tip.id]

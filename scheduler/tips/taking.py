@@ -11,18 +11,33 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from scheduler.campaigns.file import Tip, TipStatus, unique_id
 from scheduler.errors import ContentError
 from scheduler.tips.drafts import LONG_HEADLINE, make_headline
+from scheduler.tips.edges import edge_reason
+from scheduler.tips.filters import compress, dangling_references, opens_with_reference
 from scheduler.tips.flags import flag_words
+from scheduler.tips.ledger import CRISIS_LINE
+from scheduler.tips.persons import NAMED, named_person
 from scheduler.tips.sensitivity import sensitive_phrases
-from scheduler.tips.sentences import end_with_period, slugify, split_sentences
-from scheduler.tips.unsaid import crisis_advice, folded, unsaid_kind, unsaid_phrases
+from scheduler.tips.sentences import end_with_period, slugify, split_sentences, words
+from scheduler.tips.standalone import PEOPLE, orphan_pronoun
+from scheduler.tips.unsaid import (
+    crisis_advice,
+    folded,
+    opening,
+    unsaid_kind,
+    unsaid_phrases,
+)
 
 LOCATOR = re.compile(r"^b(\d+)(?:\.(\d+))?$")
 TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
+LEANS_NOTE = ("left out “{opening}”: “{words}” points outside the tip, so it cannot stand alone in it: write it into "
+              "a tip by hand")
+STILL_LEANS_NOTE = "“{words}” points outside the tip and no sentence of the passage stands without it: say what it means"
+ORPHAN_NOTE = "“{}” names no one in the tip: name who it is"
 CUT_NOTE = "a sentence of a sensitive topic ({phrases}) did not fit the post: write it into a tip by hand"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
@@ -84,14 +99,33 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
     return found
 
 
+@dataclass(frozen=True)
+class Beside:
+    """What a take from split stands beside: `openings`, the first sentences of the campaign's other tips (folded); a
+    take never repeats one. `person`: whom the article speaks of throughout (drafting.person_of), for a "them" that
+    names no one in the tip. `heading`: the passage's section heading, the card's words when no sentence the take
+    keeps makes one."""
+    openings: frozenset[str] = frozenset()
+    person: str | None = None
+
+
+def opening_of(tip: Tip) -> str:
+    """The sentence a tip's text opens with, as Beside.openings holds it."""
+    return folded((split_sentences(tip.text) or [tip.text])[0])
+
+
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
          people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "",
-         carried: Sequence[str] = ()) -> Tip:
+         carried: Sequence[str] = (), beside: Beside | None = None) -> Tip:
     """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
     selected, which a later split keeps as they are. `carried`: the words of the tips the passage already gave
     (unsaid.carried_text): a sentence of a sensitive topic none of them holds is what split named the passage for,
     so the tip keeps it and leaves out first what those tips say already (user trial 4: `--take b12` copied its
-    tip and cut the warning signs it was taken for)."""
+    tip and cut the warning signs it was taken for). `beside` (split's takes; the studio's selected words go as
+    selected): the tip stands alone beside the campaign's tips (user trial 5): a sentence another tip opens with is
+    left out, a sentence that points outside the tip ("these signs", "Other warning signs") is mended or left out,
+    a "them" that names no one is named as the article's person, and when the post is short the passage's action
+    (what to do, whom to call or text) is the last to go."""
     sentences = split_sentences(text) or [text]
     # the sentences the take is for: a sensitive one no tip carries, or a crisis-line paragraph's advice
     needed = {index for index, sentence in enumerate(sentences)
@@ -100,43 +134,143 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         needed = {index for index, sentence in enumerate(sentences) if crisis_advice(sentence)}
     said = {index for index, sentence in enumerate(sentences)
             if index not in needed and carried and any(folded(sentence) in tip for tip in carried)}
-    kept = [index for index in range(len(sentences)) if index not in said] or list(range(len(sentences)))
-    if kept[0] and len(make_headline(end_with_period(sentences[kept[0]].strip()))[0]) > LONG_HEADLINE:
+    leaning: dict[int, str] = {}  # a sentence left out as it points outside the tip: the words that point
+    leans_back: set[int] = set()  # a sentence that points at the one before it, kept while that one is
+    rest = list(range(len(sentences)))
+    opener = True  # the passage's opening may be the headline
+    if beside is not None:
+        sentences, said, leaning, leans_back = _standing(sentences, said, beside.openings)
+        # every sentence points outside: the tip is the passage as it is, and its notes say what points
+        rest = [index for index in rest if index not in leaning] or rest
+        opener = 0 in rest and folded(sentences[0]) not in beside.openings
+    kept = [index for index in rest if index not in said] or rest
+    if kept[0] and opener and len(make_headline(end_with_period(sentences[kept[0]].strip()))[0]) > LONG_HEADLINE:
         kept.insert(0, 0)  # "Other warning signs include …" is no card's headline: the passage's opening is
-    everything = headline_of(sentences, kept, locator)[0] + " " + " ".join(sentences)
+    heading = section if beside is not None and section else None
+    everything = headline_of(sentences, kept, locator, heading)[0] + " " + " ".join(sentences)
     found = flag_words(everything, heading=section or "", names=people, title=title)
-    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator)), "sensitive" in found):
-        # the last sentence the take is not for (never the one the headline comes from); when only those it is for
-        # are left and still do not fit, the last of them: the note below says which did not fit
-        spare = [index for index in kept[1:] if index not in needed] or kept[1:]
+    actions = {index for index in kept if beside is not None and _action(sentences[index])}
+    lines = {index for index in actions if _line(sentences[index])}  # whom to call or text: the last to go
+    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading)), "sensitive" in found):
+        # the last sentence the take is not for (never the one the headline comes from), then those it is for, then
+        # the passage's advice, whom to call or text last: the note below says which did not fit. Beside a campaign
+        # the opening goes too when the next sentence can head the card (the action wins over its introduction)
+        movable = kept[1:] if beside is None or not _heads(sentences[kept[1]], heading) else kept
+        spare = ([index for index in movable if index not in needed and index not in actions]
+                 or [index for index in movable if index not in actions]
+                 or [index for index in movable if index not in lines] or movable)
         kept.remove(spare[-1])
-    headline, body = headline_of(sentences, kept, locator)[0], body_of(sentences, kept, locator)
+        if spare[-1] + 1 in leans_back and spare[-1] + 1 in kept and len(kept) > 1:
+            kept.remove(spare[-1] + 1)  # it pointed at the sentence just cut
+            leaning[spare[-1] + 1] = _pointing(sentences[spare[-1] + 1])
+    headline, body = headline_of(sentences, kept, locator, heading)[0], body_of(sentences, kept, locator, heading)
+    named = named_person(headline, " ".join(body), beside.person if beside else None)
+    text_out = " ".join(body)
+    own_notes: tuple[str, ...] = ()
+    if named is not None:
+        headline, text_out, own_notes = named.headline, named.text, (named.note,)
+    elif beside is not None and (orphan := orphan_pronoun(text_out)) and orphan.lower() in ("they", "them", "their"):
+        own_notes = (ORPHAN_NOTE.format(orphan),)
+    elif beside is not None and beside.person and (mattered := _MATTERS_TO.search(text_out)) and not any(
+            word.lower() in PEOPLE for word in words(text_out[:mattered.start()])):
+        # "things that matter to them" after "Warning signs include": the signs are no one; the person is
+        text_out = text_out[:mattered.start("them")] + beside.person + text_out[mattered.end("them"):]
+        own_notes = (NAMED.format("them", beside.person),)
+    if heading is not None and headline == end_with_period(heading.strip()):
+        own_notes += ("headline is the section heading",)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
-    found = {**found, **flag_words(headline + " " + " ".join(body), heading=section or "", names=people, title=title)}
+    found = {**found, **flag_words(headline + " " + text_out, heading=section or "", names=people, title=title)}
     tip_id = unique_id(slugify(headline), set(used_ids))
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
     # a flag raised by words the post no longer holds would hide the cut: it is said (a user trial's b14); a
     # sentence another tip of the passage carries is not cut from the article's tips
-    cut = [f"“{phrase}”" for index, sentence in enumerate(sentences) if index not in kept and index not in said
-           for phrase in sensitive_phrases(sentence)]
+    cut = [f"“{phrase}”" for index, sentence in enumerate(sentences)
+           if index not in kept and index not in said and index not in leaning for phrase in sensitive_phrases(sentence)]
+    leaned = [LEANS_NOTE.format(opening=opening(sentences[index]), words=words_) if index not in kept
+              else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items()
+              if index in kept or index in needed or _action(sentences[index]) or sensitive_phrases(sentences[index])]
     notes = (TAKEN_NOTE.format(locator=locator),) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(cut))),)
-                                                     if cut else ())
-    return Tip(id=tip_id, headline=headline, text=" ".join(body), status=TipStatus.DRAFT, section=section, source=source or {},
-               review=flags, notes=notes,
+                                                     if cut else ()) + tuple(leaned) + own_notes
+    return Tip(id=tip_id, headline=headline, text=text_out, status=TipStatus.DRAFT, section=section,
+               source=source or {}, review=flags, notes=notes,
                review_words={flag: tuple(found[flag]) for flag in flags})
 
 
-def headline_of(sentences: list[str], kept: list[int], locator: str) -> tuple[str, str]:
-    """The card's headline from the first sentence kept, and that sentence as the text opens with it."""
+def _action(sentence: str) -> bool:
+    """The sentence tells the reader what to do or whom to call or text: a crisis line, or advice beside one."""
+    return crisis_advice(sentence) or _line(sentence)
+
+
+def _line(sentence: str) -> bool:
+    return edge_reason(end_with_period(sentence.strip())) == CRISIS_LINE
+
+
+# "what matters to them": only a person has things that matter to them (orphan_pronoun lets a plural noun before it,
+# "signs", "things", stand for "them")
+_MATTERS_TO = re.compile(r"\b(?:matters?|mattered|means?|meant|belongs?|belonged|(?:is|are) (?:dear|precious|"
+                         r"important)) to (?P<them>them)\b")
+
+
+# "Other warning signs include …": the signs it sets itself beside are not in the tip, so it says "Warning signs".
+_OTHER = re.compile(r"^Other\s+(?=[a-z])")
+_POINTING = re.compile(r"\b(?:this|these|those|such|other|the above|the following)\s+[a-z’']+|^\W*(?:this|these|those|"
+                       r"it|they|that)\b", re.IGNORECASE)
+
+
+def _heads(sentence: str, heading: str | None) -> bool:
+    """The sentence can open a take: its headline fits a card, or the section heading stands in for it."""
+    return bool(heading) or len(make_headline(end_with_period(sentence.strip()))[0]) <= LONG_HEADLINE
+
+
+def _pointing(sentence: str) -> str:
+    """The words of a sentence that point outside it, as a note quotes them."""
+    found = _POINTING.search(sentence)
+    return found.group(0) if found else opening(sentence, 3)
+
+
+def _leans(sentence: str) -> bool:
+    return opens_with_reference(sentence) or bool(dangling_references(compress(sentence)))
+
+
+def _standing(sentences: list[str], said: set[int], openings: frozenset[str]
+              ) -> tuple[list[str], set[int], dict[int, str], set[int]]:
+    """The passage's sentences as a take may say them alone: one another tip opens with is said already (never
+    kept), one that points outside the passage loses its "Other", or is left out with the words that point
+    ("these signs": which signs, a follower cannot tell). A sentence may point at the one before it while that one
+    is kept."""
+    sentences, said = list(sentences), set(said) | {index for index, sentence in enumerate(sentences)
+                                                     if folded(sentence) in openings}
+    leaning: dict[int, str] = {}
+    leans_back = set()
+    for index, sentence in enumerate(sentences):
+        if not _leans(sentence):
+            continue
+        mended = _OTHER.sub("", sentence.strip())
+        mended = mended[:1].upper() + mended[1:]
+        if mended != sentence.strip() and not _leans(mended):
+            sentences[index] = mended
+            continue
+        if index and index - 1 not in said and index - 1 not in leaning:
+            leans_back.add(index)  # "Take it seriously if … Other warning signs include …": the sentence before
+            continue
+        leaning[index] = _pointing(sentence)
+    return sentences, said, leaning, leans_back
+
+
+def headline_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None) -> tuple[str, str]:
+    """The card's headline from the first sentence kept, and that sentence as the text opens with it; the section
+    `heading` when that sentence is too long for a card (and the text opens with the whole sentence)."""
     headline, first = make_headline(end_with_period(sentences[kept[0]].strip()))
+    if len(headline) > LONG_HEADLINE and heading and len(heading) < LONG_HEADLINE:
+        return end_with_period(heading.strip()), end_with_period(sentences[kept[0]].strip())
     if len(headline) > LONG_HEADLINE:
         raise ContentError(f"--take {locator}: its first sentence is too long for a card ({len(headline)} "
                            "characters); write this tip by hand in the campaign file")
     return headline, first
 
 
-def body_of(sentences: list[str], kept: list[int], locator: str) -> list[str]:
-    return [headline_of(sentences, kept, locator)[1]] + [sentences[index] for index in kept[1:]]
+def body_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None) -> list[str]:
+    return [headline_of(sentences, kept, locator, heading)[1]] + [sentences[index] for index in kept[1:]]
 
 
 def taken_locators(tips) -> dict[str, list[str]]:

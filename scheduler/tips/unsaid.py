@@ -24,6 +24,7 @@ from scheduler.tips.ledger import (
     Locator,
     locator_name,
 )
+from scheduler.tips.persons import NAMED
 from scheduler.tips.sensitivity import lexicon_phrases, sensitive_phrases
 from scheduler.tips.sentences import end_with_period, split_sentences
 from scheduler.tips.verbs import is_command
@@ -74,8 +75,19 @@ def unsaid_phrases(sentence: str, carried: Iterable[str]) -> tuple[str, ...]:
 
 
 def carried_text(tip: Tip) -> str:
-    """A tip's words as unsaid_phrases looks for a sentence's phrases in them."""
-    return folded(f"{tip.headline} {tip.text}")
+    """A tip's words as unsaid_phrases looks for a sentence's phrases in them; a pronoun the tip names as the
+    article's person ("things that matter to your partner", persons.NAMED) carries the article's "them" too."""
+    said = f"{tip.headline} {tip.text}"
+    for note in tip.notes:
+        named = _NAMED.match(note)
+        if named:
+            person = named.group("person")
+            said += " " + re.sub(rf"\b{re.escape(person)}\b", named.group("pronoun"), said, flags=re.IGNORECASE)
+    return folded(said)
+
+
+_NAMED = re.compile("^" + re.escape(NAMED).replace(re.escape("“{}”"), "“(?P<pronoun>[^”]+)”", 1)
+                    .replace(re.escape("“{}”"), "“(?P<person>[^”]+)”", 1))
 
 
 def unsaid_kind(sentence: str) -> str:
