@@ -20,8 +20,10 @@ candidate there agrees with the pointer in number:
   kind of people ("Helping teens who …" + "They may not know how to ask for help." -> "Teens may not …"), and the
   article does not speak of one person throughout (scheduler.tips.persons names that one).
 
-A sentence opening on a linking "And", "But" or "So" loses that word when nothing else in it leans ("But stress that
-lasts a long time can harm your health." -> "Stress that lasts …"; `unlinked`).
+A sentence opening on a linking "And", "But" or "So", or an adding "Also", "In addition," …, loses that word when
+nothing else in it leans ("But stress that lasts a long time can harm your health." -> "Stress that lasts …"); one
+with a "too" or "as well" that adds it to what came before loses that ("Remember, too, that …" -> "Remember that
+…"; `unlinked`).
 
 A rewrite is refused when the sentence would still lean on something outside it. Each rewrite carries a note that
 says what was replaced and from where; such a tip is never ready (a person checks the referent).
