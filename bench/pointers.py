@@ -4,8 +4,8 @@
 
 For every article (a file, or every .md/.html/.txt under a folder): its tips; the tips whose notes say they lean on
 something outside them (readiness's "leans on what came before", "a pronoun with no one to refer to", "points at
-something the tip has not said", "points outside this tip"); the paragraph sentences that open on a pointer or a
-pronoun with no noun before it, and whether each is a tip's headline, goes on a tip as context after the sentence
+something the tip has not said", "points at something said before this tip"); the paragraph sentences that open on a
+pointer or a pronoun with no noun before it, and whether each is a tip's headline, goes on a tip as context after the sentence
 it leans on, or is in no tip; the tips whose pointer split named (scheduler.tips.referents: "rewritten: “They” ->
 …"), and the paragraphs left out with the pointer named. --show prints each named tip and each sentence in no tip
 beside the sentence before it, for reading.

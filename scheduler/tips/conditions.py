@@ -163,6 +163,19 @@ def takes_condition(headline: str) -> bool:
     return is_command(headline.lstrip("“\"‘("))
 
 
+# "You can gently suggest …", "You could offer …": a step given to the reader through "can" or "could"; a condition
+# opens it as it opens a command ("When your partner is …, you can gently suggest …"), where it names whom the step
+# speaks of (drafting: only then, so that a statement such as "You can feel …" keeps its words).
+_YOU_CAN = re.compile(r"^you\s+(?:can|could)\s+(?:(?:also|gently|always|still|simply|just|then|calmly|kindly)\s+)?"
+                      r"(?P<step>\w.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def step_through_can(headline: str) -> bool:
+    """"You can gently suggest …": a step the reader can take, put as what they can do rather than a command."""
+    found = _YOU_CAN.match(headline.lstrip("“\"‘("))
+    return found is not None and is_command(found.group("step"))
+
+
 def after_condition(sentence: str) -> str:
     """The sentence past the condition it opens on ("If you wake up worried, write it down." -> "Write it down.");
     the sentence itself when it opens on none."""

@@ -34,6 +34,7 @@ from scheduler.tips.conditions import (
     after_condition,
     condition_of,
     needs,
+    step_through_can,
     takes_condition,
     with_condition,
 )
@@ -132,6 +133,7 @@ from scheduler.tips.sentences import (
 from scheduler.tips.situations import (
     TITLE,
     has_own_case,
+    names_their_person,
     reads_as_command,
     referred_once,
     situation_of,
@@ -832,12 +834,14 @@ def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
     if draft.kind not in ("sentence", "item") or draft.fixed_text or not draft.sentences:
         return None
     condition, where = _situation(draft, titled)
+    whom = condition is not None and _names_whom(condition, draft.headline)
     if where != "lead-in" and condition and condition != condition_of(draft.section) and not reads_as_command(
-            draft.headline):
+            draft.headline) and not whom:
         return None
     if where == TITLE and states_own_case(draft.headline):
         return None
-    if condition is None or not takes_condition(draft.headline) or not needs(condition, draft.headline, draft.text):
+    if condition is None or not (takes_condition(draft.headline) or whom) or not needs(condition, draft.headline,
+                                                                                          draft.text):
         return None
     if someone_elses(condition) and for_the_reader_alone(draft.headline, draft.section):
         return None  # "When your partner is …, keep sleeping, eating, and moving.": whose sleep? (scheduler.tips.whose)
@@ -848,6 +852,12 @@ def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
             draft.notes.append(SITUATION_LEAD_IN.format(short_quote(draft.condition)))
         return None
     return condition, where
+
+
+def _names_whom(condition: str, headline: str) -> bool:
+    """A step put as what the reader can do ("You can gently suggest seeing … their doctor") whose "they" the
+    condition names ("when your partner is going through depression"): it reads as the command would."""
+    return step_through_can(headline) and names_their_person(condition, headline)
 
 
 def _situation(draft: Draft, titled: str | None) -> tuple[str | None, str]:

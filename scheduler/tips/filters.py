@@ -491,6 +491,16 @@ _HEDGES = Screened(r"(?<!n’t)(?<!n't)(?<!not)(?<!never)\s+\b(really|actually|t
 _IMPORTANT_TO = re.compile(r"^it(?:’s|'s| is)\s+(?:very\s+|so\s+|also\s+)?(?:important|essential|crucial|vital|"
                            r"wise|key|best)\s+(not\s+)?to\s+", re.IGNORECASE)
 _ALSO = Screened(r"(?<!but)\s+\balso\b(?=\s)", re.IGNORECASE)
+# "Remember, too, that …", "Rest matters as well.": a word that adds this sentence to what came before it, set off by
+# commas, or ending a sentence of one clause (never "too much", "also called"; not "…, but a walk counts too", which
+# adds to its own first clause, nor "… may fear you'll go too"; ", again," is left: "deciding, again, to …" means it).
+_ADDED_ASIDE = re.compile(r",\s+(?P<word>too|also|as well),(?=\s)"
+                          r"|\b(?P<before>[\w’']+)(?P<cut>\s+(?P<end>too|as well))(?=[.!?]$)", re.IGNORECASE)
+_MORE_THAN_ONE_CLAUSE = re.compile(r"[,;:—–]|\b(?:and|but|or|that|whether|if|when|who|which|because|while|as|"
+                                   r"since|than|you[’']ll|you[’']re|I|I[’']m|he|she|we)\b")
+# "You can too.", "Me too.": the sentence needs its last word
+_NEEDS_ITS_END = frozenset(["is", "are", "am", "was", "were", "can", "could", "do", "does", "did", "will", "would",
+                            "have", "has", "me", "us", "so", "much", "many"])
 # ", however," or ", though," inside the sentence only ties it to the one before: "The good news, however, is …"
 _ASIDE_CONTRAST = Screened(r",\s+(?:however|though),(?=\s)", re.IGNORECASE)
 _MODAL_STILL = Screened(r"\b(can|could|may|might|should|will|would)\s+still\b", re.IGNORECASE)
@@ -540,6 +550,24 @@ def compress(sentence: str) -> str:
     if quoted:
         text = _KEPT.sub(lambda found: quoted[len(found.group(1))], text)
     return capitalize_first(re.sub(r"\s{2,}", " ", text).strip())
+
+
+def without_additive(sentence: str) -> tuple[str, str] | None:
+    """The sentence without the word that adds it to what came before ("Remember, too, that you matter." ->
+    "Remember that you matter."; "Rest matters as well." -> "Rest matters."), and that word; None when it has none
+    outside a quotation, or more than one. (A bare "also" inside the sentence is compress's to drop.)"""
+    text = sentence.strip()
+    found = [(match.start("cut") if match.group("end") else match.start(), match.end(),
+              (match.group("word") or match.group("end")).lower())
+             for match in _ADDED_ASIDE.finditer(text) if not match.group("end") or (
+                 match.group("before").lower() not in _NEEDS_ITS_END
+                 and not _MORE_THAN_ONE_CLAUSE.search(_without_quotes(text[:match.start("cut")])))]
+    quoted = [span.span() for span in _QUOTED.finditer(text)]
+    found = [place for place in found if not any(start <= place[0] < end for start, end in quoted)]
+    if len(found) != 1:
+        return None
+    start, end, word = found[0]
+    return text[:start] + text[end:], word
 
 
 _CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|:|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"

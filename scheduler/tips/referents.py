@@ -20,8 +20,10 @@ candidate there agrees with the pointer in number:
   kind of people ("Helping teens who …" + "They may not know how to ask for help." -> "Teens may not …"), and the
   article does not speak of one person throughout (scheduler.tips.persons names that one).
 
-A sentence opening on a linking "And", "But" or "So" loses that word when nothing else in it leans ("But stress that
-lasts a long time can harm your health." -> "Stress that lasts …"; `unlinked`).
+A sentence opening on a linking "And", "But" or "So", or an adding "Also", "In addition," …, loses that word when
+nothing else in it leans ("But stress that lasts a long time can harm your health." -> "Stress that lasts …"); one
+with a "too" or "as well" that adds it to what came before loses that ("Remember, too, that …" -> "Remember that
+…"; `unlinked`).
 
 A rewrite is refused when the sentence would still lean on something outside it. Each rewrite carries a note that
 says what was replaced and from where; such a tip is never ready (a person checks the referent).
@@ -37,6 +39,7 @@ from scheduler.tips.filters import (
     dangling_references,
     opens_with_reference,
     unresolved_pronoun,
+    without_additive,
 )
 from scheduler.tips.persons import person_for_they
 from scheduler.tips.sentences import STOPWORDS, words
@@ -130,27 +133,41 @@ def resolved(sentence: str, *, before: str | None, heading: str | None = None, t
     return Resolved(text=text, note=REWRITTEN.format(word, found, where))
 
 
-# "But the nervous system was not designed to …", "And rest counts too": a linking word that leans on the sentence
-# before and says nothing of its own once that sentence is not there. "So many …", "So much …" are a degree, no link.
-_LINK = re.compile(r"^(?P<link>And|But|So)\b,?\s+(?!(?:many|much|often|few|little|far|long|that|too|to|very)\b)"
-                   r"(?P<rest>\S.*)$", re.DOTALL)
+# "But the nervous system was not designed to …", "And rest counts too", "Also, drink water", "In addition, try …": a
+# linking or adding word that leans on the sentence before and says nothing of its own once that sentence is not
+# there. "So many …", "So much …" are a degree, no link; the adding phrases are links only when a comma follows them.
+_LINK = re.compile(r"^(?P<link>(?:And|But|So|Also)\b(?=,?\s)|(?:In addition|Additionally|On top of that|What(?:’|')s more|"
+                   r"Furthermore|Moreover|Plus|Besides|Again)(?=,\s)),?\s+"
+                   r"(?!(?:many|much|often|few|little|far|long|that|too|to|very)\b)(?P<rest>\S.*)$", re.DOTALL)
 UNLINKED = "rewritten: the opening “{}” left out (it links to the sentence before): check it reads alone"
+ADDED = "rewritten: “{}” left out (it adds to what came before the tip): check it reads alone"
 _STILL_LEANS = re.compile(r"\b(?:also|too|again|instead|another|either|as well|then|now|there|here|same|it|its|"
                           r"they|them|their|he|she|him|her|his|this|these|those|that (?:level|kind|way|point)|"
                           r"the (?:problem|issue|result|reason|answer|situation))\b", re.IGNORECASE)
 
 
 def unlinked(sentence: str) -> Resolved | None:
-    """The sentence without its opening "And"/"But"/"So", when what is left leans on nothing else; or None."""
+    """The sentence without its opening "And"/"But"/"So"/"Also,", when what is left leans on nothing else; else
+    without the one word inside it that adds it to what came before ("Remember, too, that …", "You can also …",
+    "… as well."), which the tip would not carry: the sentence reads as it did without it; or None."""
     link = _LINK.match(sentence.strip())
     if link is None:
-        return None
+        return _without_added(sentence)
     rest = link.group("rest")
     text = rest[:1].upper() + rest[1:]
     if (opens_with_reference(text) or unresolved_pronoun(text) or dangling_references(compress(text))
             or _STILL_LEANS.search(text) or len(words(text)) < 5):
         return None
     return Resolved(text=text, note=UNLINKED.format(link.group("link")))
+
+
+def _without_added(sentence: str) -> Resolved | None:
+    """The sentence without its adding "too", "also", "as well" or ", again,": its other words, whatever they lean
+    on, are the other rules' to read (a "them" the title's condition may name)."""
+    found = without_additive(sentence)
+    if found is None or len(words(found[0])) < 3:
+        return None
+    return Resolved(text=found[0], note=ADDED.format(found[1]))
 
 
 def _only_the_person(before: str | None, person: str) -> bool:

@@ -203,6 +203,17 @@ _COMPOUND = frozenset(["years", "year", "son", "sons", "daughter", "daughters", 
                        "support", "age", "ages", "brain", "development", "stage", "stages", "culture", "time"])
 
 
+_THEY = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+
+
+def names_their_person(condition: str, instruction: str) -> bool:
+    """The condition names a person ("when your partner is going through depression") and the instruction speaks of
+    someone only as "they", "them" or "their" ("… seeing a counselor or their doctor"): the condition says whom."""
+    named = _NAMED.match(condition.strip())
+    return named is not None and bool(named.group("person")) and bool(_THEY.search(instruction)) and not re.search(
+        rf"\b(?:your|a|an|the|my)\s+(?:{_STATE}\s+)?{re.escape(named.group('person'))}\b", instruction, re.IGNORECASE)
+
+
 def referred_once(condition: str, instruction: str) -> tuple[str, tuple[str, str] | None] | None:
     """The instruction to put after `condition` without naming the condition's person a second time word for word
     ("When your teen is going through anxiety, encourage your teen to …" becomes "…, encourage them to …"), and the

@@ -65,7 +65,7 @@ SITUATION_LEAD_IN = "the list’s lead-in says when this applies (“{}”): say
 LONG = "long for one tip ({} words): check it reads at a glance"
 # Said only of a tip held back already (content_hints): they name its likeliest problem, and never change `ready`;
 # POINTS_OUTSIDE also of any tip whose first sentence ends a clause on "this" or "that" (standalone_notes)
-POINTS_OUTSIDE = "points outside this tip (“{}”): say what it means"
+POINTS_OUTSIDE = "points at something said before this tip (“{}”): say what it means"
 LEAD_IN_ALONE = "a list’s lead-in without its items: add them or leave it out"
 OFFER = "reads as the practice’s own offer, not a tip for a follower"
 
@@ -182,6 +182,40 @@ def _cut_short(head: str) -> re.Match | None:
 
 # "this" or "that" as the object at a clause's end, in a tip's first sentence, where nothing in the tip came before it
 _OBJECT_POINTER = re.compile(r"(?<=[a-z’'] )(?:this|that)\b(?=\s*[,;!?—–)]|\s*\.|$)")
+# "Come back to it calmly, …", "Bring it up gently.", "Do that daily.": "it" or "that" as the object of the verb the
+# tip opens on, the first clause's only words before it, so that it can only mean something said before the tip.
+# Not an "it" that stands for what follows it ("Make it a habit to …", "Take it seriously if …", "Say it out loud:
+# “…”"), an idiom ("Take it easy", "Let it go", "Give it time"), or the subject of a clause ("Imagine it is …").
+_OPENING_OBJECT = re.compile(
+    r"^(?:(?:don[’']t|do not|never|always|just|gently|calmly|please|then)\s+)?(?P<verb>[A-Za-z]+)"
+    r"(?:\s+(?:back|up|down|out|over|through|on|off|about|to|with|into|from|at|for|around|away|past|by))*\s+"
+    r"(?P<pointer>it|that)\b(?P<after>[^,;:—–]*)", re.IGNORECASE)
+_IT_STANDS_FOR_WHAT_FOLLOWS = re.compile(
+    r"^\s+(?:is|was|will|would|can|could|may|might|has|had|feels|seems|gets|looks|does|did)\b|^\s*[’']s\b"
+    r"|\b(?:if|when|whenever|that|to|how|what|whether)\b", re.IGNORECASE)
+_IDIOM = re.compile(r"^(?:make|makes|take\s+it\s+(?:easy|slow|one)|let\s+it\s+(?:go|be|pass|out)|give\s+it\s+"
+                    r"(?:time|a\b|some|your)|keep\s+it\s+(?:simple|short|light|brief|small|casual|real|low)|"
+                    r"(?:think|speak|talk|hear)\s+of\s+it\b|face\s+it\b)", re.IGNORECASE)
+_AFTER_THAT = re.compile(r"^\s+(?:again|every|each|daily|today|tonight|now|later|first|together|calmly|gently|slowly|"
+                         r"kindly|carefully|regularly|often)\b", re.IGNORECASE)
+
+
+def _opening_object(head: str) -> str | None:
+    """The "it" or "that" the tip's first clause opens on as its verb's object, when nothing in the tip can be what
+    it means (_OPENING_OBJECT); None else."""
+    bare = without_quotes(head.lstrip("“\"‘(").strip())
+    found = _OPENING_OBJECT.match(bare)
+    if found is None or _IDIOM.match(bare[found.start("verb"):]) or not (is_imperative(
+            bare[found.start("verb"):]) or is_command(bare[found.start("verb"):]) or found.group("verb").lower() in
+            _MORE_VERBS) or re.search(r"[:“\"]", head[found.end("pointer"):]):
+        return None
+    if found.group("pointer").lower() == "that":
+        return found.group("pointer") if _AFTER_THAT.match(found.group("after")) else None
+    return None if _IT_STANDS_FOR_WHAT_FOLLOWS.search(found.group("after")) else found.group("pointer")
+
+
+_MORE_VERBS = frozenset(["come", "bring", "raise", "revisit", "mention", "practice", "repeat", "write", "try", "do",
+                         "hold", "drop", "leave", "put", "place", "handle", "treat", "approach", "address"])
 
 
 def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
@@ -210,6 +244,10 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     outside = None if opener else _OBJECT_POINTER.search(without_quotes(sentences[0]))
     if outside:  # "Your loved one isn't choosing this, and …": kept (not a line that leans and says nothing else)
         found.append(POINTS_OUTSIDE.format(outside.group(0)))
+    elif not opener and kind != "example" and not example:
+        it = _opening_object(head)
+        if it:  # "Come back to it calmly, …": what "it" is was said before the tip
+            found.append(POINTS_OUTSIDE.format(it))
     pointer = _POINTER.search(bare_body)
     if pointer and not opener:
         found.append(POINTS_ELSEWHERE.format(pointer.group(0)))
@@ -460,8 +498,11 @@ def content_hints(headline: str, text: str) -> list[str]:
     first = sentences[0]
     pointer = _POINTS_ALONE.search(first) or next(
         (match for match in _POINTS.finditer(first) if not _acts(first[:match.start()])), None)
+    opening = None if pointer else _opening_object(first)
     if pointer:  # (a clause before "doing so", "the second one" can be what it means: "Pick two; the second one…")
         found.append(POINTS_OUTSIDE.format(short_quote(pointer.group(0))))
+    elif opening:
+        found.append(POINTS_OUTSIDE.format(opening))
     if any(_story(sentence) for sentence in sentences):
         found.append(STORY)
     if is_promotion(whole):

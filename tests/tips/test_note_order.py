@@ -28,9 +28,9 @@ def _opening(headline: str, text: str, *, form=(SHORTENED,)) -> tuple[str, ...]:
 
 @pytest.mark.parametrize(("text", "first"), [
     ("Give them room to answer, even when the silence feels long.", "a pronoun with no one to refer to in the tip (“them”)"),
-    ("Whenever you can, make a little time for that.", "points outside this tip (“that”)"),
+    ("Whenever you can, make a little time for that.", "points at something said before this tip (“that”)"),
     ("Take a short walk. Doing so helps.", None),  # "Doing so" is the walk: said in the tip, nothing to name
-    ("Most of these take a week or two to feel natural, so start with one.", "points outside this tip (“Most of these”)"),
+    ("Most of these take a week or two to feel natural, so start with one.", "points at something said before this tip (“Most of these”)"),
     ("Keep a notebook nearby, since you may want the second one later.", None),
     ("Sam slammed the door and drove off. He sat in the car for an hour.", "tells a story in the past, not advice"),
     ("Our clinicians accept most plans and offer evening sessions.", "reads as the practice’s own offer"),
@@ -42,7 +42,7 @@ def _opening(headline: str, text: str, *, form=(SHORTENED,)) -> tuple[str, ...]:
 def test_a_held_back_tip_opens_on_its_content_problem_and_its_form_notes_come_after(text, first):
     notes = _opening(text, text, form=(SHORTENED, LONG))
     if first is None:
-        assert not any(note.startswith("points outside this tip") for note in notes), notes
+        assert not any(note.startswith("points at something said before this tip") for note in notes), notes
         return
     assert notes[0].startswith(first), notes
     assert notes.index(SHORTENED) > 0 and notes.index(LONG) > 0

@@ -75,4 +75,4 @@ def test_a_tip_whose_first_sentence_points_outside_it_is_never_ready(headline, l
     """Kept (its other words are advice or insight: a reader's B, "replace the pointer"), but held back with a note
     that names the pointer."""
     notes = standalone_notes(headline, headline, kind="sentence")
-    assert any(note.startswith(("leans on what came before", "points outside this tip")) for note in notes) is leans, notes
+    assert any(note.startswith(("leans on what came before", "points at something said before this tip")) for note in notes) is leans, notes
