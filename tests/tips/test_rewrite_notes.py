@@ -1,7 +1,8 @@
-"""A note that explains what split rewrote ("kept “they” as the article wrote it…", "named who “their” is…") is true
-of split's words only: after a person replaces the text by hand in posts/<slug>.yaml, a new `split` drops it and
-keeps the notes that still hold (the sensitive flag no one acknowledged, what the tip's place says). The studio's
-side is tests/studio/test_studio_rewrite_notes.py."""
+"""A tip a person edited by hand in posts/<slug>.yaml is judged by the next `split` as split judges the same words: a
+note that explains what split rewrote ("kept “they” as the article wrote it…", "named who “their” is…") is true of
+split's text only, so it goes once her text replaces it, and the notes that still hold stay (the sensitive flag no
+one acknowledged, what the tip's place says); her headline over a text that still opens on the step keeps the tip
+ready. The studio's side is tests/studio/test_studio_rewrite_notes.py."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def split(root: Path) -> str:
     return result.out
 
 
-def tip(root: Path, tip_id: str) -> dict:
-    data = yaml.safe_load((root / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+def tip(root: Path, tip_id: str, slug: str = SLUG) -> dict:
+    data = yaml.safe_load((root / "posts" / f"{slug}.yaml").read_text(encoding="utf-8"))
     found = next(item for item in data["tips"] if item["id"] == tip_id)
     return {**found, "notes": found.get("notes") or []}
 
@@ -74,3 +75,22 @@ def test_a_text_split_wrote_keeps_its_rewrite_note_on_the_next_split(tmp_path):
     before = tip(root, RESIST)
     split(root)
     assert tip(root, RESIST)["notes"] == before["notes"]
+
+
+def test_a_headline_edited_by_hand_keeps_a_ready_tip_ready_when_its_text_still_gives_the_step(project):
+    """The bundled campaign's "Reluctance doesn’t always mean refusal." is ready: split reads the reframe in the
+    headline it drew from the text's first sentence. Her own headline over that text, then `split`: the text still
+    opens on the reframe, so the tip stays ready, without "no step to take"."""
+    slug = "what-to-do-when-one-partner-wants-counseling"
+    path = project / "posts" / f"{slug}.yaml"
+    written = path.read_text(encoding="utf-8")
+    old = '    headline: "Reluctance doesn’t always mean refusal."\n'
+    assert written.count(old) == 1 and tip(project, "reluctance-doesnt-always-mean-refusal", slug)["ready"] is True
+    path.write_text(written.replace(old, '    headline: "Hesitation is often fear in disguise."\n'), encoding="utf-8")
+
+    result = run_cli("--root", str(project), "split", f"posts/articles/{slug}.txt")
+    assert result.code == 0, result
+    after = tip(project, "reluctance-doesnt-always-mean-refusal", slug)
+    assert after["headline"] == "Hesitation is often fear in disguise."
+    assert not starting(after["notes"], "says nothing to the reader"), after["notes"]
+    assert after["ready"] is True, after["notes"]
