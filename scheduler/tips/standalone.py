@@ -477,7 +477,8 @@ def content_hints(headline: str, text: str) -> list[str]:
         found.append(OFFER)
     if _IMAGE.search(whole):
         found.append(SIGNS["image"])
-    if not found and not _to_the_reader(head, body, sentences):
+    own = sentences if body.startswith(head.rstrip(".!?…")) else split_sentences(without_quotes(body)) or [body]
+    if not found and not _to_the_reader(head, body, own):  # the text's own sentences, as standalone_notes reads them
         found.append(NOT_TO_READER)
     return found
 

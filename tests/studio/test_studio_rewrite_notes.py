@@ -82,3 +82,15 @@ def test_a_headline_edit_that_removes_the_step_says_so(tmp_path):
     save(studio, LISTEN, headline="Advice can land as pressure.")
     after = tip(root, LISTEN)
     assert after["ready"] is False and starting(after["notes"], NO_STEP), after["notes"]
+
+
+def test_a_held_back_edit_names_its_problem_not_a_step_its_text_still_gives(project):
+    """A headline that leans on what came before holds the tip back, and its notes say so; they do not also say
+    "no step to take" of a text that still opens on the reframe (the reading of a held-back tip's words reads the
+    text's own sentences, as the rules that judged it ready did)."""
+    studio = Studio(project).sign_in()
+
+    save(studio, RELUCTANCE, BUNDLED, headline="They may simply be scared.")
+    after = tip_of(project, RELUCTANCE, BUNDLED)
+    assert after["ready"] is False and starting(after["notes"], "leans on what came before"), after["notes"]
+    assert not starting(after["notes"], NO_STEP), after["notes"]
