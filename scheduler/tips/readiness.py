@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 
 from scheduler.tips import standalone
+from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
+from scheduler.tips.persons import KEPT, NAMED
+from scheduler.tips.referents import REWRITTEN, UNLINKED
 from scheduler.tips.rewrites import LABEL_JOINED
 from scheduler.tips.rewrites import SURE as _SURE_REWRITES
 from scheduler.tips.scorer import REASONS
@@ -110,8 +113,12 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
 # it", stay until the person is done with the tip).
 _ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT,
                    DANGLING.split("“")[0], MISFIT.split("{")[0])  # "the headline does not fit the x card …"
+# What split rewrote in the tip's words (a pronoun named or kept, a pointer resolved, a linking word left out, a
+# lead-in joined): true of split's text only, so it goes once the text is a person's ("headline joins the section
+# heading …", the headline's own rewrite, goes with the headline).
+REWRITES = tuple(note.split("{")[0] for note in (NAMED, KEPT, REWRITTEN, UNLINKED, JOINED_NOTE))
 _ABOUT_TEXT = (TEXT_LEFT_OUT, "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
-               "spaces put back in run-together words", "rewritten from", ADDED.format(""))
+               "spaces put back in run-together words", "rewritten from", ADDED.format(""), *REWRITES)
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 

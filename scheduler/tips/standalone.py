@@ -319,11 +319,20 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nothing|isn’t|isn't|aren’t|aren't
 
 def _to_the_reader(headline: str, text: str, sentences: list[str]) -> bool:
     """The tip speaks to a follower: a "you", a step to take (a command, a practice named by its -ing), or a
-    reframe ("Burnout is not weakness."); a fact about the topic alone is not yet a tip."""
+    reframe ("Burnout is not weakness."); a fact about the topic alone is not yet a tip. A practice or a reframe
+    is read in the headline, which split draws from the text's first sentence; under a headline not drawn from
+    it (a person's, or the section heading), in that first sentence, which still says it ("Reluctance doesn’t always
+    mean refusal. Often, …" under "Hesitation is often fear.": a headline edit does not take the reframe away)."""
     bare = without_quotes(headline + " " + text)
+    drawn = text.strip().startswith(headline.strip().rstrip(".!?…"))
     return bool(_YOU.search(bare) or headline.startswith("Try saying:") or _command(headline)
                 or any(_command(sentence) or _command(after_condition(sentence)) for sentence in [headline, *sentences])
-                or re.match(r"^[A-Z][a-z]+ing\b", headline) or _NEGATION.search(headline) or _IT_HELPS.match(headline))
+                or any(_opens_advice(sentence) for sentence in [headline, *([] if drawn else sentences[:1])]))
+
+
+def _opens_advice(sentence: str) -> bool:
+    """A practice named by its -ing ("Pausing before you reply…"), a reframe ("…is not weakness.") or "It helps…"."""
+    return bool(re.match(r"^[A-Z][a-z]+ing\b", sentence) or _NEGATION.search(sentence) or _IT_HELPS.match(sentence))
 
 
 _THIRD_PERSON = re.compile(r"^\W*[A-Za-z]+\s+(?:is|are|was|were|can|could|may|might|will|would|should|must|has|"
@@ -509,7 +518,8 @@ def content_hints(headline: str, text: str) -> list[str]:
         found.append(OFFER)
     if _IMAGE.search(whole):
         found.append(SIGNS["image"])
-    if not found and not _to_the_reader(head, body, sentences):
+    own = sentences if body.startswith(head.rstrip(".!?…")) else split_sentences(without_quotes(body)) or [body]
+    if not found and not _to_the_reader(head, body, own):  # the text's own sentences, as standalone_notes reads them
         found.append(NOT_TO_READER)
     return found
 
