@@ -55,6 +55,17 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def article_project(tmp_path: Path, name: str, text: str) -> Path:
+    """A fresh project as a manager makes one: the bundled timetable and brand, and one article in posts/articles/
+    (named `name`, holding `text`), not yet split."""
+    root = tmp_path / "project"
+    (root / "posts" / "articles").mkdir(parents=True)
+    shutil.copy(REPO / "posts" / "schedule.yaml", root / "posts" / "schedule.yaml")
+    shutil.copytree(REPO / "assets", root / "assets")
+    (root / "posts" / "articles" / name).write_text(text, encoding="utf-8")
+    return root
+
+
 class CliResult:
     def __init__(self, proc: subprocess.CompletedProcess):
         self.code = proc.returncode

@@ -7,12 +7,11 @@ does not fit the X card, a headline that is the section heading, a condition add
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import article_project, run_cli
 
 SLUG = "supporting-a-partner-through-depression"
 ARTICLE = """# Supporting a partner through depression
@@ -51,11 +50,7 @@ PATIENT = "Be patient with setbacks."
 
 def trial_project(tmp_path: Path) -> Path:
     """A project folder as the trial's manager made hers (the bundled timetable and brand, her article), split."""
-    root = tmp_path / "project"
-    (root / "posts" / "articles").mkdir(parents=True)
-    shutil.copy(REPO / "posts" / "schedule.yaml", root / "posts" / "schedule.yaml")
-    shutil.copytree(REPO / "assets", root / "assets")
-    (root / "posts" / "articles" / f"{SLUG}.md").write_text(ARTICLE, encoding="utf-8")
+    root = article_project(tmp_path, f"{SLUG}.md", ARTICLE)
     split(root)
     tips = campaign_tips(root)
     for tip_id, note in NOTES.items():  # what split says before her changes: the notes her changes make untrue

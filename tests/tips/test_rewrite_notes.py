@@ -6,12 +6,11 @@ ready. The studio's side is tests/studio/test_studio_rewrite_notes.py."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, article_project, run_cli
 
 ARTICLE = REPO / "tests" / "data" / "trial" / "supporting-a-partner-through-depression.md"
 SLUG = ARTICLE.stem
@@ -24,11 +23,7 @@ OWN_TEXT = "Don't argue your partner out of a low mood. Accept how your partner 
 
 def trial_project(tmp_path: Path) -> Path:
     """The fourth trial's article split in a fresh project (the bundled timetable and brand)."""
-    root = tmp_path / "project"
-    (root / "posts" / "articles").mkdir(parents=True)
-    shutil.copy(REPO / "posts" / "schedule.yaml", root / "posts")
-    shutil.copytree(REPO / "assets", root / "assets")
-    shutil.copy(ARTICLE, root / "posts" / "articles")
+    root = article_project(tmp_path, ARTICLE.name, ARTICLE.read_text(encoding="utf-8"))
     split(root)
     return root
 
