@@ -22,7 +22,7 @@ from scheduler import networks
 from scheduler.accounts import Account, parse_list, parse_single
 from scheduler.crontab import trigger_fields
 from scheduler.errors import ConfigError
-from scheduler.fileio import read_input
+from scheduler.fileio import bundled_hint, read_input
 from scheduler.networks.base import mask
 from scheduler.yamlio import (
     Document,
@@ -192,8 +192,11 @@ class Settings:
 def load_settings(root: Path | str = ".", env: Mapping[str, str] | None = None) -> Settings:
     root = Path(root).resolve()
     environ = read_environment(root, os.environ if env is None else env)
+    copy = bundled_hint(SCHEDULE_FILE, root)
     doc = load_document(root / SCHEDULE_FILE, root=root,
-                        missing_hint="create it (see docs/configuration.md, 'Configuration') or pass --root to the project folder")
+                        missing_hint=(f"start from the bundled one and set your handle in it: {copy}; " if copy else
+                                      "create it (see docs/configuration.md, 'Configuration'); ")
+                        + "or pass --root to the project folder")
     schedule = parse_schedule(doc)
     return Settings(
         root=root,

@@ -12,6 +12,7 @@ import errno
 import fcntl
 import json
 import os
+import shlex
 import stat
 import threading
 import time
@@ -71,6 +72,24 @@ def read_note(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# The folder this package runs from when it is a clone of the project (an editable install): it holds the bundled
+# posts/schedule.yaml and assets/, which a practice's own project folder starts from.
+CLONE = Path(__file__).resolve().parent.parent
+
+
+def bundled_hint(relative: Path, root: Path, *, whole: Path | None = None) -> str | None:
+    """The command that copies the bundled `whole` folder (or the file `relative`) from the clone this package runs
+    from into the project folder `root`, when the clone has it and `root` is not the clone; else None. A user who
+    starts a project in a folder of their own is told the exact line, not to find "the bundled" file themselves (a
+    user trial, 2026-12-06)."""
+    source = CLONE / (whole or relative)
+    if not source.exists() or Path(root).resolve() == CLONE:
+        return None
+    if whole is not None:
+        return f"cp -r {shlex.quote(str(source))} {shlex.quote(str(Path(root).resolve() / whole.parent))}/"
+    return f"cp {shlex.quote(str(source))} {shlex.quote(str(Path(root).resolve() / relative.parent))}/"
 
 
 def _why(exc: OSError) -> str:

@@ -149,7 +149,8 @@ def test_broken_schedule_gives_one_located_line(tmp_path, name, change, place, w
 
 
 def test_missing_schedule_file_says_what_to_do(tmp_path):
-    with pytest.raises(ConfigError, match=r"posts/schedule.yaml: file not found; create it"):
+    with pytest.raises(ConfigError, match=r"posts/schedule.yaml: file not found; start from the bundled one and set "
+                                          r"your handle in it: cp \S+/posts/schedule.yaml \S+/posts/; or pass --root"):
         load_settings(tmp_path, env={})
 
 

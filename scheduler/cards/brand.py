@@ -19,7 +19,7 @@ from PIL import Image, ImageColor
 from scheduler.cards import fonts
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, RGB, hex_colour, worst_contrast
 from scheduler.errors import ConfigError, ContentError
-from scheduler.fileio import read_input
+from scheduler.fileio import bundled_hint, read_input
 from scheduler.images import open_image
 from scheduler.yamlio import Document, did_you_mean, load_document, reject_unknown_keys
 
@@ -93,8 +93,10 @@ def load_brand(root: Path, handle: str | None = None) -> Brand:
     """Read and check assets/brand.yaml; `handle` (the schedule's account) unless the brand names one."""
     fonts.require_raqm()
     root = Path(root).resolve()
+    copy = bundled_hint(BRAND_FILE, root, whole=BRAND_FILE.parent)
     doc = load_document(root / BRAND_FILE, root=root, error=ConfigError,
-                        missing_hint="copy the bundled assets/brand.yaml or see docs/cards.md, 'Cards'")
+                        missing_hint=f"copy the bundled assets (fonts and logo with it): {copy}" if copy else
+                        "copy the bundled assets/ folder from the juno-scheduler clone, or see docs/cards.md, 'Cards'")
     return parse_brand(doc, root / BRAND_FILE.parent, handle)
 
 

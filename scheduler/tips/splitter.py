@@ -25,7 +25,13 @@ from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
 from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
 from scheduler.errors import ContentError, OutputError
-from scheduler.fileio import changing, check_target, read_input, write_atomic
+from scheduler.fileio import (
+    bundled_hint,
+    changing,
+    check_target,
+    read_input,
+    write_atomic,
+)
 from scheduler.posttext import accounts_of, compose_for, compose_tip
 from scheduler.results import counted
 from scheduler.tips.cardfit import for_project
@@ -420,7 +426,9 @@ def summary(result: SplitResult, root: Path | str) -> str:
     if not campaign.url:
         lines.append(f"the article gives no address: set article.url in {shown} so posts can link to it")
     if result.schedule is None:
-        lines.append("no posts/schedule.yaml: lengths count the tip text alone, without link or hashtags")
+        copy = bundled_hint(SCHEDULE_FILE, Path(root))
+        lines.append("no posts/schedule.yaml: lengths count the tip text alone, without link or hashtags"
+                     + (f"; to post, start from the bundled one and set your handle in it: {copy}" if copy else ""))
     elif campaign.hashtags is None and result.schedule.hashtags:  # said once, not found later on every post
         lines.append(f"every post carries the practice's hashtags {' '.join(result.schedule.hashtags)} "
                      f"(posts/schedule.yaml); give this campaign its own with hashtags: in {shown} or in the studio")
