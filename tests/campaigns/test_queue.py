@@ -158,6 +158,22 @@ def test_the_post_text_has_link_footer_and_hashtags(root):
     assert "988" not in texts["alpha/t2"]
 
 
+def test_a_tip_that_already_gives_the_crisis_number_is_not_given_the_footer_again(root):
+    """A user trial: "... call or text 988, the Suicide and Crisis Lifeline, any time." then "If you are in crisis,
+    call or text 988." on the same post read as a form letter; a tip that gives the footer's number keeps its own
+    words, one that names another number (or none) still gets the footer."""
+    gives = "Stay with them, and call or text 988, the Suicide and Crisis Lifeline, any time of day or night."
+    other = "If someone is in immediate danger, call 911 at once."
+    write_campaign(root, "alpha", [{"id": "t1", "text": gives, "review": ["sensitive"], "reviewed": ["sensitive"]},
+                                   {"id": "t2", "text": other, "review": ["sensitive"], "reviewed": ["sensitive"]}],
+                   url="https://junocounseling.com/blog/alpha")
+    queue(root)
+    texts = {r["id"]: r["text"] for r in plan(root)}
+    assert texts["alpha/t1"].startswith(gives + "\n\nhttps://junocounseling.com/blog/alpha?")
+    assert texts["alpha/t1"].count("988") == 1
+    assert texts["alpha/t2"].split("\n\n")[:2] == [other, "If you are in crisis, call or text 988."]
+
+
 def test_a_post_over_280_is_refused_naming_the_tip_and_nothing_is_queued(root, cli):
     write_campaign(root, "alpha", [{"id": "fine"}, {"id": "too-long", "text": "word " * 60}])
     result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
