@@ -136,6 +136,8 @@ class Approved(Result):
     read_first: dict[str, str] = field(default_factory=dict)  # approved tip -> why to read its passage before it
                                                               # goes out (its paragraph speaks of a sensitive topic
                                                               # in no tip): a note, not a flag, so nothing held it
+    skipped: list[str] = field(default_factory=list)  # tips named one by one that were `status: skip`: approving one
+                                                      # takes it back, which a person is told (user trial 6)
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
@@ -157,6 +159,8 @@ class Approved(Result):
                     if self.withheld else "")]
         waiting = self._alone_first([tip for tip in self.held if tip not in self.refused])
         lines += [f"{tip} waits: it {self._blocked(tip)}" for tip in waiting]
+        lines += [f"note: {tip} was skipped (status: skip): approving it took it back" for tip in self.approved
+                  if tip in self.skipped]
         lines += [f"note: {tip}: {why}" for tip, why in self.read_first.items()]
         lines += [f"warning: {line}" for line in self.too_long]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
@@ -185,7 +189,8 @@ class Approved(Result):
         footer = " (it goes out with the crisis footer)" if "sensitive" in flags and tip in self.unflag else ""
         wrong = (f"; or, if {'the flag is' if len(flags) == 1 else 'a flag is'} wrong, delete {' or '.join(flags)} "
                  f"from its review: list ({self.unflag[tip].split(': ')[0]}) and approve it") if tip in self.unflag else ""
-        return (f"{alone}is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
+        skipped = "is skipped (status: skip), so approving it takes it back; it " if tip in self.skipped else ""
+        return (f"{skipped}{alone}is flagged {self.why.get(tip) or ' and '.join(self.held[tip])}; review it, then: "
                 f"juno-scheduler approve {tip} --ack {','.join(self.held[tip])}{footer}{wrong}")
 
     def _all_at_once(self, tips: list[str]) -> list[str]:

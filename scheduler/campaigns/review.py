@@ -122,7 +122,7 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
                 ready_only: bool = False, root: Path | None = None) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why, alone, unflag = [], [], {}, {}, {}, {}
-    not_ready, refused, unready = [], [], []
+    not_ready, refused, unready, skipped = [], [], [], []
     to_read: dict[str, str] = {}
     acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
@@ -136,6 +136,8 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
             tips.append(tip)
             continue
         as_it_was = tip
+        if named and tip.status == TipStatus.SKIP:  # approving a skipped tip by name takes it back: said, not silent
+            skipped.append(tip.id)
         if named:
             newly = [f for f in REVIEW_FLAGS if f in ack and f in tip.review and f not in tip.reviewed]
             tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS if f in tip.reviewed or f in newly))
@@ -162,7 +164,7 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         tips.append(tip)
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
                       refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone, unflag=unflag,
-                      read_first=to_read)
+                      read_first=to_read, skipped=skipped)
     return result, with_tips(campaign, tips)
 
 

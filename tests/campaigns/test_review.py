@@ -59,6 +59,30 @@ def test_a_flagged_tip_needs_its_flag_acknowledged_and_keeps_it(project, cli):
     assert (tip["status"], tip["review"], tip["reviewed"]) == ("approved", ["sensitive"], ["sensitive"])
 
 
+def test_approving_a_skipped_tip_by_name_says_it_takes_it_back(project, cli):
+    """User trial 6: `approve` of a tip she had set to `status: skip` answered only with its sensitive flag, and
+    once acknowledged approved it in silence: naming a skipped tip takes it back, and the manager is told so."""
+    first, second = list(tips_of(project))[:2]
+    flag_one(project, first)
+    path = project / "posts" / f"{SLUG}.yaml"
+    data = yaml.safe_load(path.read_text())
+    for tip in data["tips"]:
+        if tip["id"] in (first, second):
+            tip["status"] = "skip"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    refused = cli("approve", first, "--now", NOW, cwd=project)
+    assert refused.code == 1
+    assert refused.err.startswith(f"error: {first} is skipped (status: skip), so approving it takes it back; it is "
+                                  "flagged sensitive; review it, then: "), refused
+    assert tips_of(project)[first]["status"] == "skip"
+    done = cli("approve", first, second, "--ack", "sensitive", "--now", NOW, cwd=project)
+    assert done.code == 0, done
+    assert f"note: {first} was skipped (status: skip): approving it took it back" in done.out.splitlines()
+    plain = cli("approve", second, "--now", NOW, cwd=project)  # already approved by the line above: nothing to say
+    assert "was skipped" not in plain.out
+    assert tips_of(project)[first]["status"] == tips_of(project)[second]["status"] == "approved"
+
+
 def test_mistakes_are_one_line_and_change_nothing(project, cli):
     before = (project / "posts" / f"{SLUG}.yaml").read_bytes()
     for args, says in ((("no-such-tip",), "no campaign or tip 'no-such-tip'"),

@@ -107,6 +107,23 @@ def test_split_again_does_not_list_the_tips_a_person_acknowledged_unless_their_p
     assert not [line for line in changed if read[1] in line], changed
 
 
+def test_split_again_does_not_list_the_flagged_tips_a_person_skipped(project, cli):
+    """User trial 6: after she set five flagged tips to `status: skip`, every re-split still said "5 flagged for
+    review" and listed them; a skipped tip never goes out, so its flag asks nothing of her."""
+    assert split(project, cli).code == 0
+    campaign = project / "posts" / f"{TRAUMA.stem}.yaml"
+    skipped = ["a-traumatic-event-is-a-shocking-scary", "it-is-natural-to-feel-afraid-during"]
+    text = campaign.read_text(encoding="utf-8")
+    for tip in skipped:
+        start = text.index(f"  - id: {tip}\n")
+        at = text.index("    status: draft\n", start)
+        text = text[:at] + "    status: skip\n" + text[at + len("    status: draft\n"):]
+    campaign.write_text(text, encoding="utf-8")
+    again = split(project, cli).out.splitlines()
+    assert "15 flagged for review:" in again
+    assert not [line for line in again if any(tip in line for tip in skipped)], again
+
+
 def test_a_text_is_read_alone_for_suicide_wanting_to_die_or_self_harm_but_not_for_grief_or_an_idiom():
     assert read_alone_topic("Someone who talks about wanting to die needs help now") == "wanting to die"
     assert read_alone_topic("When grief turns into thoughts of suicide") == "suicide"
