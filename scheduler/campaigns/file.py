@@ -129,12 +129,20 @@ class Tip:
 
 
 def flag_reason(words, text: str, heading: str | None) -> str:
-    """The words that raised a flag, each said where it stands: in the tip's own words (split flags for those
-    first, and a word since edited away was in them) or in the heading the tip sits under."""
+    """The words that raised a flag, each said where it stands now: in the tip's own words, in the heading the tip
+    sits under, or, edited out of both since, as what it was flagged for ('“suicide” when flagged, since edited
+    out of the text'): a reason never claims a word is in the text that is not, and the flag stays (a person
+    acknowledges or removes it; taking the words out does not make the tip safe)."""
     in_text, in_heading = _placed(words, text, heading)
-    parts = [", ".join(word if word == PERSONAL_DETAILS else f"“{word}”" for word in in_text) + " in the text"
-             ] if in_text else []
-    return " and ".join(parts + ([f"under the heading “{heading}”"] if in_heading else []))
+    gone = [word for word in in_text if word != PERSONAL_DETAILS and _folded(word) not in _folded(text)]
+    in_text = [word for word in in_text if word not in gone]
+    parts = [_listed(in_text) + " in the text"] if in_text else []
+    parts += [f"under the heading “{heading}”"] if in_heading else []
+    return " and ".join(parts + ([_listed(gone) + " when flagged, since edited out of the text"] if gone else []))
+
+
+def _listed(words) -> str:
+    return ", ".join(word if word == PERSONAL_DETAILS else f"“{word}”" for word in words)
 
 
 def _placed(words, text: str, heading: str | None) -> tuple[list[str], list[str]]:

@@ -434,7 +434,7 @@ def _notes_after(item: dict | None, fields: dict, own: dict, place: dict[str, fl
               *(str(words) for words in {**(item.get("texts") or {}), **own}.values() if words)]
     if "ready" not in item:  # written by hand: its notes follow its words, it has no ready of split's
         return {"notes": notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed,
-                                          flags=flags, others=others) or None}
+                                          flags=flags, others=others, was=str(item.get("headline") or "")) or None}
     notes, ready = judged_edit(item, headline, text, changed, flags=flags, others=others, place=place)
     return {"notes": notes or None, "ready": ready}
 

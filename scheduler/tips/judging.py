@@ -22,6 +22,8 @@ from scheduler.tips.readiness import (
     review_notes,
 )
 from scheduler.tips.scorer import REASONS
+from scheduler.tips.sentences import split_sentences
+from scheduler.tips.standalone import CARRIED_QUESTION
 from scheduler.tips.tipmodel import (
     MODEL_NOTES,
     Places,
@@ -41,7 +43,8 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
     fields to these words. `place`: the model's numbers of where it stands (None: its article does not read, and
     what split said of its words' worth stays)."""
     before = [str(note) for note in item.get("notes") or ()]
-    notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others)
+    notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others,
+                             was=str(item.get("headline") or ""))
     if not set(changed) & set(WORDS):
         if "review" in changed and not flags and is_ready(notes) and place is not None:
             # a flag taken off (the words as they were): ready if split would call them ready unflagged
@@ -49,6 +52,8 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
         return notes, is_ready(notes) and bool(item.get("ready"))  # other words never make a held-back tip ready
     kind = "example" if headline.startswith("Try saying") else "sentence"
     notes = review_notes(headline, text, notes, kind=kind)  # split's rules on the new words, their place kept
+    if CARRIED_QUESTION in notes and not _carried(before, text, str(item.get("text") or "")):
+        notes.remove(CARRIED_QUESTION)
     if place is None:  # no reading of its place: what the model said of the old words stays
         notes += [note for note in before if note not in notes and _models(note)]
         return _in_order(notes, headline, text, ()), is_ready(notes)
@@ -80,7 +85,8 @@ def reread(article: Article, cards: CardCheck | None) -> Reread:
         source = tip.source or {}
         place = (places.numbers(int(source["paragraph"]), int(source.get("sentence") or 1), tip.text)
                  if source.get("paragraph") else None)
-        notes, ready = judged_edit({"notes": list(fresh.notes), "ready": fresh.ready}, tip.headline, tip.text,
+        split_wrote = {"headline": fresh.headline, "text": fresh.text, "notes": list(fresh.notes), "ready": fresh.ready}
+        notes, ready = judged_edit(split_wrote, tip.headline, tip.text,
                                    changed, flags=flags, others=others, place=place)
         misfit = cards.misfit(tip.headline) if cards is not None and "headline" in changed else None
         if misfit is not None:
@@ -101,6 +107,14 @@ def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | N
     except ContentError:
         return None
     return Places(article).numbers(int(source["paragraph"]), int(source.get("sentence") or 1), str(item.get("text")))
+
+
+def _carried(before: list[str], text: str, was: str) -> bool:
+    """Whether the question the edited text opens on is the article's: split said so of the words before the
+    edit, and the edit kept that opening sentence. A question the person wrote is theirs to judge, and a note
+    calling it the article's would be untrue."""
+    opening = split_sentences(text)[:1]
+    return CARRIED_QUESTION in before and bool(opening) and opening == split_sentences(was)[:1]
 
 
 def _models(note: str) -> bool:

@@ -15,7 +15,7 @@ from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
-from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
+from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
 from scheduler.tips.persons import KEPT, NAMED
@@ -111,7 +111,7 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
 # Which of split's notes speak of which words: after a person rewrites those words, the note no longer holds and
 # the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
 # it", stay until the person is done with the tip).
-_ABOUT_HEADLINE = ("headline ", "long headline", "odd capitals in the headline", HEADLINE_LEFT_OUT,
+_ABOUT_HEADLINE = ("headline ", "odd capitals in the headline", HEADLINE_LEFT_OUT,
                    DANGLING.split("“")[0], MISFIT.split("{")[0])  # "the headline does not fit the x card …"
 # What split rewrote in the tip's words (a pronoun named or kept, a pointer resolved, a linking word left out, a
 # lead-in joined): true of split's text only, so it goes once the text is a person's ("headline joins the section
@@ -123,25 +123,47 @@ _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line wit
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
 
 
-def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), others=()) -> list[str]:
+def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), others=(), was: str = "") -> list[str]:
     """A tip's notes after a person changed its `changed` fields ("headline", "text", or others) to these words:
     the notes about those words go, and the checks on the words alone (odd capitals, a bare two-word headline, a
-    long headline, a likely typo, markup) are made again on the new words, and they go in split's order
-    (note_rank). What split said of the tip's place in its article stays (an edit does not move it), and a flag
-    not yet acknowledged (`flags`) holds it back with split's note for it. `others`: the tip's other words (alt
-    text, the networks' own texts), read for markup."""
+    likely typo, markup) are made again on the new words, and they go in split's order (note_rank). What split
+    said of the tip's place in its article stays (an edit does not move it), and a flag not yet acknowledged
+    (`flags`) holds it back with split's note for it. `others`: the tip's other words (alt text, the networks' own
+    texts), read for markup; `was`: the headline before the edit, whose capitals split may have lowered (CASE_NOTE
+    stays while its words are still in the tip). A headline's length is no note: the card fit says whether it
+    fits (LONG_HEADLINES)."""
     changed = set(changed)
-    about: tuple[str, ...] = (MARKUP, *FLAGS)
+    about: tuple[str, ...] = (MARKUP, *FLAGS, LONG_HEADLINES)
     about += _ABOUT_BOTH if changed & {"headline", "text"} else ()
     about += _ABOUT_HEADLINE if "headline" in changed else ()
     about += _ABOUT_TEXT if "text" in changed else ()
     found = [note for note in notes if note in PLACE_NOTES or not note.startswith(about)]
+    if "headline" in changed and not _still_said(was, headline, text):
+        found = [note for note in found if note != CASE_NOTE]
     if changed & {"headline", "text"}:
-        found = review_notes(headline, text, found, kind="edited") + long_headline_notes(headline)
+        found = review_notes(headline, text, found, kind="edited")
     if "text" in changed:
         found += typo_notes(text)
     found += markup_notes(headline, text, *others) + [note for note in [flag_note(flags)] if note]
     return sorted(dict.fromkeys(found), key=note_rank)  # as split orders them: content first, form last
+
+
+# "long headline (102 characters): shorten it if you can": split gives no such note (noise on most tips, issue 19),
+# and neither does an edit: a headline within the campaign file's limit is the manager's to keep when the cards
+# fit it, and one they do not fit gets cardfit's note (split, split again over a hand-edited file) or is refused
+# (the studio). The note is taken off a tip an old campaign file still gives it to, at its next edit.
+LONG_HEADLINES = "long headline ("
+
+
+def _still_said(was: str, headline: str, text: str) -> bool:
+    """Whether the words of the headline before an edit are still in the tip (a lead-in split put in sentence
+    case that opens the text too), whatever the headline says now."""
+    bare = _folded(was.rstrip(".!?…"))
+    return bool(bare) and bare in _folded(f"{headline} {text}")
+
+
+def _folded(words_: str) -> str:
+    return " ".join(words_.split())
 
 
 def is_ready(notes: list[str] | tuple[str, ...]) -> bool:
