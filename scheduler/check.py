@@ -11,6 +11,7 @@ belonging to another handle, an approved tip too long for every network or pinne
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from scheduler import networks
 from scheduler.campaigns.file import read_campaigns, tip_place
@@ -18,6 +19,7 @@ from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
 from scheduler.errors import ConfigError
+from scheduler.fileio import CLONE
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
     CONFIG_PROBLEM,
@@ -75,6 +77,25 @@ def _check_brand(report: CheckReport, settings) -> None:
     fonts = sorted({p.name for p in (brand.headline_font, brand.small_font, brand.kicker_font, *brand.fallback)})
     report.add("brand", True, f"assets/brand.yaml: fonts {', '.join(fonts)}"
                               + (f", logo {brand.logo.name}" if brand.logo else ""))
+    if brand.logo is not None and _bundled_logo(brand.logo) and not any(
+            BUNDLED_HANDLE in account.handle.lower() for account in settings.schedule.all_accounts):
+        shown = brand.logo.relative_to(settings.root) if brand.logo.is_relative_to(settings.root) else brand.logo
+        report.add_note("logo", f"{shown} is the bundled Juno Counseling logo, drawn on every card: put your "
+                                "practice's logo there, or delete logo: from assets/brand.yaml for none (docs/cards.md)")
+
+
+BUNDLED_HANDLE = "junocounseling"  # the bundled project's practice, whose logo is assets/logo.png in the clone
+BUNDLED_LOGO = CLONE / "assets" / "logo.png"
+
+
+def _bundled_logo(logo: Path) -> bool:
+    """The card's logo is the clone's own, copied with assets/ into a practice's folder (user trial 6: its cards bore
+    Juno's "J" and `check` said "ok")."""
+    try:
+        return BUNDLED_LOGO.is_file() and logo.stat().st_size == BUNDLED_LOGO.stat().st_size \
+            and logo.read_bytes() == BUNDLED_LOGO.read_bytes()
+    except OSError:
+        return False
 
 
 def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str]) -> None:

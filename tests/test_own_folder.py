@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from PIL import Image
 
 from scheduler.fileio import CLONE, bundled_hint
 
@@ -99,3 +100,24 @@ def test_in_the_clone_itself_no_copy_line_is_offered(tmp_path):
     assert bundled_hint(Path("posts") / "schedule.yaml", CLONE) is None
     assert bundled_hint(Path("posts") / "no-such.yaml", tmp_path) is None
     assert bundled_hint(Path("posts") / "schedule.yaml", tmp_path) is not None
+
+
+def test_check_notes_a_practice_folder_still_drawing_the_bundled_logo(tmp_path):
+    """User trial 6: a folder started as the page says drew Juno's "J" on every card and `check` said "ok"."""
+    root = _bare_folder(tmp_path)
+    subprocess.run(f"cp -r {shlex.quote(str(CLONE / 'assets'))} {shlex.quote(str(root))}/", shell=True, check=True)
+    schedule = (CLONE / "posts" / "schedule.yaml").read_text(encoding="utf-8")
+    assert "handle: junocounseling" in schedule  # the bundled practice, as check.BUNDLED_HANDLE says
+    (root / "posts" / "schedule.yaml").write_text(schedule.replace("handle: junocounseling", "handle: harborlightft"),
+                                                  encoding="utf-8")
+
+    def check() -> list[str]:
+        run = subprocess.run([sys.executable, "-m", "scheduler", "check"], cwd=root, capture_output=True, text=True,
+                             env={**os.environ, "HOME": str(tmp_path)}, timeout=300, check=False)
+        assert run.returncode == 0, run.stderr
+        return [line for line in run.stdout.splitlines() if line.split()[1:2] == ["logo"]]
+
+    (said,) = check()
+    assert said.split(None, 2)[0] == "note" and "assets/logo.png is the bundled Juno Counseling logo" in said
+    Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(root / "assets" / "logo.png")  # her own logo
+    assert check() == []
