@@ -245,6 +245,12 @@ def syntax_message(exc: Any) -> str:
     ruamel's MarkedYAMLError: both give the problem, the context and their marks)."""
     problem = (exc.problem or "not valid YAML").strip()
     context, at = exc.context_mark, exc.problem_mark
+    if context is not None and at is not None and context.line != at.line and \
+            str(exc.context).startswith("while parsing a block"):
+        # a mapping or list that meets what it cannot take: the slip is where it was met, not where the mapping
+        # began (user trial 6: a stray quote on line 103 was placed at the tip's opening line, 102)
+        return (f"{at.line + 1}:{at.column + 1}: YAML syntax: {problem} (in the "
+                f"{str(exc.context).removeprefix('while parsing a ')} that starts at line {context.line + 1})")
     if context is not None and at is not None and context.line != at.line:
         return (f"{context.line + 1}:{context.column + 1}: YAML syntax: {exc.context}, {problem} "
                 f"(noticed at line {at.line + 1})")

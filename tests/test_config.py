@@ -99,6 +99,10 @@ BROKEN = [
     ("negative budget", lambda t: t.replace("monthly_usd: 10", "monthly_usd: -5"), "21:23", ["US dollars"]),
     ("tab in indentation", lambda t: t.replace("  handle: junocounseling", "\thandle: junocounseling"), "4:1", ["tab", "spaces"]),
     ("syntax error", lambda t: t.replace("hashtags: [\"#CouplesCounseling\"]", "hashtags: [\"#CouplesCounseling\""), "20:11", ["YAML syntax", "flow sequence"]),
+    # user trial 6: a stray quote inside a quoted value is placed on its own line, not on the mapping's first
+    ("stray quote in a value", lambda t: t.replace('crisis_footer: "If you are in crisis, call or text 988."',
+                                                   'crisis_footer: "If you are in "crisis", call or text 988."'),
+     "22:32", ["YAML syntax", "in the block mapping that starts at line 3"]),
     ("duplicate key", lambda t: t + "min_gap: 2h\n", "23:1", ["given twice"]),
     ("slots missing", lambda t: re.sub(r"slots:.*?(?=min_gap)", "", t, flags=re.DOTALL), None, ["'slots' is missing"]),
     ("slot with cron and days", lambda t: t.replace('  - cron: "0 10 * * sat"', '  - cron: "0 10 * * sat"\n    days: [sat]'), "12:5", ["either cron"]),
