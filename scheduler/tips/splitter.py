@@ -393,7 +393,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
     # or self-harm, or sit under such a heading), then those flagged by their own words, so that none of them is
     # left under "and N more" behind the tips a sensitive heading flagged
     flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged),
-                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_heading_alone))
+                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_context_alone))
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
         shown_flagged = flagged if len(flagged) <= ALL_FLAGGED_SHOWN else flagged[:5]
