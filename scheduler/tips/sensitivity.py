@@ -946,7 +946,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"emergency (?:room|services|department)\b", r"medical emergency\b", r"in an emergency\b",
         r"(?:is|it’s|it's|was|be) an emergency\b",
         # a user trial's "treat it as an emergency" and her heading "When Stress Becomes an Emergency"
-        r"(?:treat\w* (?:it|this|that|them) as|becom\w*|became|turn\w* into) an emergency\b",
+        (r"(?:treat\w* (?:it|this|that|them) as|becom\w*|became|turn\w* into) an emergency\b(?! (?:fund|contact|kit|savings|"
+         r"cash|supply|supplies|exit|brake|number|plan)s?\b)"),
         r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)", r"911", r"(?:the|an|to|in) er\b",
         r"safety plan\w*", r"get to safety",
         (r"(?:immediate|physical|grave) danger|(?:you are|you’re|you're|are you|i am|i’m|i'm) in danger\b(?! of)|"
