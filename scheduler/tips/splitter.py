@@ -43,7 +43,13 @@ from scheduler.tips.taking import (
     taken_source,
 )
 from scheduler.tips.taking import take as take_passage
-from scheduler.tips.unsaid import CRISIS_ADVICE, READER_ONLY, carried_text, still_unsaid
+from scheduler.tips.unsaid import (
+    CRISIS_ADVICE,
+    READER_ONLY,
+    carried_text,
+    flagged_in_place_of_the_note,
+    still_unsaid,
+)
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
     closest,
@@ -138,7 +144,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         if not fresh:
             raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                                "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
-        before = existing.tips if existing else ()
+        before = flagged_in_place_of_the_note(existing.tips, fresh) if existing else ()
         taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
         merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh,
                             reread(article, cards))

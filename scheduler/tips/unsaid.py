@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from scheduler.articles import Article
-from scheduler.campaigns.file import Tip
+from scheduler.campaigns.file import REVIEW_FLAGS, Tip
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.ledger import (
     CRISIS_LINE,
@@ -44,6 +44,23 @@ def read_first(tip: Tip) -> str | None:
     as such a tip is noted, not flagged, and so approved with the rest (a user trial, 2026-12-06; flagging it put the
     crisis footer on 34 tips of the frozen set that needed none: docs/splitting.md)."""
     return next((note for note in tip.notes if _UNSAID_OPENING.match(note)), None)
+
+
+def flagged_in_place_of_the_note(before: Iterable[Tip], fresh: Iterable[Tip]) -> tuple[Tip, ...]:
+    """A campaign's tips (`before`), each that an earlier split noted (read_first) and that split now flags
+    `sensitive` from the same passage (same digest) flagged as split flags it now: the note stood in for the flag, no
+    person took a flag off it, so splitting the article again brings the crisis footer to a campaign split before
+    (the user trial's tips had gone through approve with the note). An approved tip stays approved and is held
+    until a person acknowledges the flag, as any unacknowledged flag holds a tip."""
+    flagged = {tip.source["digest"]: tip for tip in fresh if tip.sensitive and tip.source.get("digest")}
+    kept = []
+    for tip in before:
+        now = flagged.get(tip.source.get("digest", ""))
+        if now is not None and not tip.sensitive and read_first(tip) is not None:
+            tip = replace(tip, review=tuple(flag for flag in REVIEW_FLAGS if flag in (*tip.review, "sensitive")),
+                          review_words={**tip.review_words, "sensitive": now.review_words.get("sensitive", ())})
+        kept.append(tip)
+    return tuple(kept)
 
 
 READER_ONLY = "a sentence only the topic reader takes as perhaps sensitive (the lexicon names nothing in it) is in no tip"

@@ -12,6 +12,8 @@ import json
 import pytest
 from conftest import article_project, run_cli_in_process
 
+from scheduler.campaigns.file import load_campaign
+
 EMERGENCY = """# Helping your teenager through exam stress
 
 Every spring our counselors hear from parents who are not sure how much exam worry is normal. This is what we tell them.
@@ -112,3 +114,37 @@ Pick one small task you can finish before lunch. Finishing something early in th
     for headline, tip in tips.items():
         own = f"{headline} {tip['text']}".lower()
         assert tip["review"] == (["sensitive"] if "grief" in own else []), tip  # grief in its own words only
+
+
+def test_a_campaign_split_before_gains_the_flag_its_note_stood_in_for_and_a_person_can_still_take_it_off(tmp_path):
+    """The trial's campaign file, written by the earlier split (the two tips noted, not flagged, and approved): split
+    again, they are flagged and held from the queue until a person acknowledges the flag; a flag the person then
+    deletes stays deleted."""
+    name = "helping-your-teenager-through-exam-stress"
+    project = article_project(tmp_path, f"{name}.md", EMERGENCY.format(heading="When to Worry"))
+    assert run_cli_in_process("split", f"posts/articles/{name}.md", cwd=project).code == 0
+    campaign = project / "posts" / f"{name}.yaml"
+    written = campaign.read_text(encoding="utf-8")
+    note = ("its paragraph also speaks of a sensitive topic (“better off dead”, “hurting themselves”), in no tip: "
+            "read b5 before posting")
+    old_words = ('review_words: {sensitive: ["paragraph: better off dead", "paragraph: hurting themselves", '
+                 '"paragraph: treat it as an emergency"]}\n    notes: [')
+    assert written.count(old_words) == 2, written
+    as_before = (written.replace("review: [sensitive]", "review: []")
+                 .replace(old_words, f'notes: ["{note}", '))
+    campaign.write_text(as_before, encoding="utf-8")
+    assert run_cli_in_process("approve", name, cwd=project).out.count("note: ") == 2  # as the trial saw it
+
+    again = run_cli_in_process("split", f"posts/articles/{name}.md", cwd=project)
+    assert again.code == 0 and "2 flagged for review" in again.out, again
+    tips = {tip.headline: tip for tip in load_campaign(campaign, project).tips}
+    for headline in (FADES, REACH_OUT):
+        assert tips[headline].status == "approved", tips[headline]  # approved by the person, held by the new flag
+        assert tips[headline].review == ("sensitive",) and tips[headline].held, tips[headline]
+        assert tips[headline].flag_reasons()["sensitive"].startswith("its paragraph speaks of “better off dead”")
+        assert note not in tips[headline].notes
+
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("review: [sensitive]", "review: []"),
+                        encoding="utf-8")  # a person takes the flag off
+    assert run_cli_in_process("split", f"posts/articles/{name}.md", cwd=project).code == 0
+    assert not any(tip.review for tip in load_campaign(campaign, project).tips)
