@@ -875,26 +875,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:seventy-two|72)[- ]hour hold\b",
         r"voices (?:tell|tells|telling|told) (?:him|her|me|them|you) to (?:hurt|kill|harm)\b",
         r"overdos\w*", r"crisis\b", r"crises\b", r"breakdowns?\b(?!\s+(?:of|in|between|by|cover|lane|truck|service)\b)",
-        (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
-         r"away|urgently|straight away)\b"), r"urgent (?:help|support|mental health care)\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
-        r"hotlines?\b", r"helplines?\b", r"naloxone|narcan",
-        r"(?:call|text|ring|phone|dial|contact|reach out to|reach|use) (?:the |a )?(?:\w+ )?lifelines?\b",
-        r"(?:suicide|crisis|988)(?: (?:&|and) crisis)? lifeline\b",
-        r"(?:immediate|imminent) (?:safety|risk)\b",
-        (r"(?:concerned|worried|afraid|fear\w*|scared) (?:about|for) (?:their|your|his|her|my|our|someone[’']s|"
-         r"(?:the|a|your) (?:person|friend|child|teen|partner|loved one)[’']s) (?:own |physical )?safety\b"),
-        r"at (?:immediate |imminent |serious )?risk of (?:harm|harming|hurting|self-harm|suicide|dying)\b",
-        r"emergency (?:room|services|department)\b", r"medical emergency\b", r"in an emergency\b",
-        r"life-threatening\b", r"(?:is|it’s|it's|was|be) an emergency\b",
-        r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)", r"911", r"(?:the|an|to|in) er\b", r"urgent care",
+        r"naloxone|narcan", r"life-threatening\b", r"urgent care",
         r"psychiatric (?:crisis|hospital\w*|hold)", r"involuntary (?:hold|commitment|admission|hospitali[sz]ation)",
         r"unsafe\b", r"(?:one partner |you |she |he |they )fears? (?:the other|your partner|her partner|his partner)\b",
         r"punish(?:ed|ment)? at home\b",
-        r"(?:are|feel|felt|feeling|is) not safe", r"safety plan\w*", r"get to safety",
-        (r"(?:immediate|physical|grave) danger|(?:you are|you’re|you're|are you|i am|i’m|i'm) in danger\b(?! of)|"
-         r"danger to (?:yourself|themselves|himself|herself|others)"),
-        (r"(?:you|he|she|they|we|someone|somebody|anyone|child|children|kids?|baby|life|lives)(?: else)?"
-         r"(?: (?:is|are|was|were|may be|might be|could be|feels?))+ in danger\b(?! of)"),
+        r"(?:are|feel|felt|feeling|is) not safe",
         r"too many (?:pills|tablets|sleeping pills|painkillers)", r"a handful of pills",
         (r"swallow\w* (?:a|the|half a|a whole|all (?:the|her|his|their|my|your)) (?:\w+ )?(?:bottle|packet|box|handful|"
          r"strip|pack)s? of (?:\w+ )?(?:pills|tablets|painkillers|paracetamol|medication|medicine|sleeping pills)\b"),
@@ -925,7 +910,6 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          + _EATING_DISORDER + r"\b"),
         r"(?:can|could|may|might|will) (?:stop|slow) (?:your|her|his|their|my|someone[’']s) (?:breathing|heart)\b",
         r"(?:drink|drank|drinking|drinks) (?:myself|yourself|himself|herself|themselves) (?:unconscious|to death|into a coma|senseless)\b",
-        r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b",
         # round 16 (words8): "couldn't wake him up", a week's pills at once, collapsed at school, bleeding out, a
         # hostage, residential or inpatient treatment that saves a life, a drinking that "kills them", a life "at risk"
         r"(?:couldn[’']t|could not|can[’']t|cannot) wake (?:him|her|them|me) up\b",
@@ -935,10 +919,8 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:residential treatment|inpatient care|detox)\b[^.!?]{0,80}?\b(?:lifesaving|life-saving|a rescue|betrayal|refuse)\b",
         r"before it kills (?:them|him|her|you)\b", r"(?:life|lives) at risk\b",
         r"welfare check\b", r"on a feeding tube\b",
-        # round 17 (words9): the helplines of the UK, Ireland and Australia by name, a home that doesn't feel safe,
+        # round 17 (words9): a home that doesn't feel safe (the helplines by name: the family below),
         # means put away (painkillers locked away or stockpiled), marks on the neck and the choking "challenge", hazing
-        r"childline\b|\bceop\b|\bnspcc\b|samaritans\b|women[’']s aid\b|men[’']s advice line\b|\bgalop\b|\bpieta\b|breathing space\b(?= (?:is|in|on|scotland))",
-        r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b",
         r"home (?:doesn[’']t|does not|don[’']t|didn[’']t|does(?:n[’']t)? not) feel safe\b",
         # round 20 (e-footer): not feeling safe at home or near one's own people, told with "safe" ("I don't feel safe
         # at home"), the grave sense the everyday "unsafe" of a habit is told apart from
@@ -948,6 +930,34 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:stockpiled|hoarded) (?:painkillers|pills|tablets|medication|meds)\b",
         r"(?:paracetamol|painkillers|tablets|meds|medication|pills)\b[^.!?]{0,30}?\blocked away\b",
         r"marks (?:around|on) (?:the|his|her|their) neck\b|choking (?:challenge|game)\b|blackout challenge\b|\bhazing\b")),
+    # The crisis lines and the emergencies that call for help now, apart from the family above so that a tip's
+    # passage can be read for them (passage_phrases): a paragraph that says "treat it as an emergency" or "call or
+    # text 988" flags every tip of it, one that names psychosis or an overdose among other things does not.
+    ("a crisis line or an emergency: help needed now", (
+        (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
+         r"away|urgently|straight away)\b"), r"urgent (?:help|support|mental health care)\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
+        r"hotlines?\b", r"helplines?\b",
+        r"(?:call|text|ring|phone|dial|contact|reach out to|reach|use) (?:the |a )?(?:\w+ )?lifelines?\b",
+        r"(?:suicide|crisis|988)(?: (?:&|and) crisis)? lifeline\b",
+        r"(?:immediate|imminent) (?:safety|risk)\b",
+        (r"(?:concerned|worried|afraid|fear\w*|scared) (?:about|for) (?:their|your|his|her|my|our|someone[’']s|"
+         r"(?:the|a|your) (?:person|friend|child|teen|partner|loved one)[’']s) (?:own |physical )?safety\b"),
+        r"at (?:immediate |imminent |serious )?risk of (?:harm|harming|hurting|self-harm|suicide|dying)\b",
+        r"emergency (?:room|services|department)\b", r"medical emergency\b", r"in an emergency\b",
+        r"(?:is|it’s|it's|was|be) an emergency\b",
+        # a user trial's "treat it as an emergency" and her heading "When Stress Becomes an Emergency"
+        (r"(?:treat\w* (?:it|this|that|them) as|becom\w*|became|turn\w* into) an emergency\b(?! (?:fund|contact|kit|savings|"
+         r"cash|supply|supplies|exit|brake|number|plan)s?\b)"),
+        r"(?:psychiatric|mental health|psychological|obstetric) emergenc(?:y|ies)", r"911", r"(?:the|an|to|in) er\b",
+        r"safety plan\w*", r"get to safety",
+        (r"(?:immediate|physical|grave) danger|(?:you are|you’re|you're|are you|i am|i’m|i'm) in danger\b(?! of)|"
+         r"danger to (?:yourself|themselves|himself|herself|others)"),
+        (r"(?:you|he|she|they|we|someone|somebody|anyone|child|children|kids?|baby|life|lives)(?: else)?"
+         r"(?: (?:is|are|was|were|may be|might be|could be|feels?))+ in danger\b(?! of)"),
+        r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b",
+        # round 17 (words9): the helplines of the UK, Ireland and Australia by name
+        r"childline\b|\bceop\b|\bnspcc\b|samaritans\b|women[’']s aid\b|men[’']s advice line\b|\bgalop\b|\bpieta\b|breathing space\b(?= (?:is|in|on|scotland))",
+        r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b")),
     ("a critical incident or a traumatic event", (
         # round 19 (e-sens): a relative who "was shot", a bomb that killed his unit, his time in the war
         (r"(?:brother|sister|son|daughter|father|dad|mother|mum|mom|husband|wife|partner|friend|cousin|uncle|aunt|"
@@ -1493,8 +1503,15 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
 READ_ALONE = {"suicide, in its own words": "suicide", "wanting to die or not to be here, without the words":
               "wanting to die", "self-harm": "self-harm"}
 
+# The topics that flag every tip of a passage that speaks of them, whatever the tip's own words say (a user trial:
+# "…says they would be better off dead, mentions hurting themselves… treat it as an emergency… call or text 988" gave
+# "Most exam stress fades when the exams end. Sometimes it is something more serious." with no footer). Not death,
+# grief, abuse or trauma: a passage that names them in passing flagged 34 tips of the frozen set that needed no footer.
+PASSAGE_TOPICS = (*READ_ALONE, "a crisis line or an emergency: help needed now")
+
 _FOUND = Lexicon([p for _, patterns in TOPICS for p in patterns])
 _READ_ALONE = tuple((said, Lexicon(patterns)) for topic, patterns in TOPICS if (said := READ_ALONE.get(topic)))
+_PASSAGE = Lexicon([p for topic, patterns in TOPICS if topic in PASSAGE_TOPICS for p in patterns])
 _EVERYDAY = Lexicon([p for _, patterns in EVERYDAY for p in patterns])
 
 
@@ -1527,3 +1544,12 @@ def read_alone_topic(text: str) -> str | None:
     in the lexicon's order; None when it speaks of none of them (its everyday phrases blanked out, as for the flag)."""
     plain = without_everyday(text)
     return next((said for said, rule in _READ_ALONE if rule.search(plain)), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def passage_phrases(text: str) -> tuple[str, ...]:
+    """The phrases of a passage that speak of suicide, wanting to die, self-harm, a crisis line or an emergency
+    (PASSAGE_TOPICS), as written (lower case, spaces folded), in order, no repeats; the lexicon's only, never the topic
+    reader's guess, its everyday phrases blanked out ("a crisis of confidence")."""
+    plain = without_everyday(text)
+    return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _PASSAGE.spans(plain)))

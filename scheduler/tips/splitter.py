@@ -49,7 +49,13 @@ from scheduler.tips.taking import (
     taken_source,
 )
 from scheduler.tips.taking import take as take_passage
-from scheduler.tips.unsaid import CRISIS_ADVICE, READER_ONLY, carried_text, still_unsaid
+from scheduler.tips.unsaid import (
+    CRISIS_ADVICE,
+    READER_ONLY,
+    carried_text,
+    flagged_in_place_of_the_note,
+    still_unsaid,
+)
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
     closest,
@@ -144,7 +150,7 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         if not fresh:
             raise ContentError(f"{display_path(path, root)}: no tip could be made from this article; check that it "
                                "holds paragraphs of advice (see docs/splitting.md, 'Splitting articles')")
-        before = existing.tips if existing else ()
+        before = flagged_in_place_of_the_note(existing.tips, fresh) if existing else ()
         taken = still_there(before, split.blocks)  # a person's tips from passages that read the same: kept as they are
         merged = merge_tips(tuple(replace(tip, source={}) if tip.id in taken else tip for tip in before), fresh,
                             reread(article, cards))
@@ -400,7 +406,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
     # left under "and N more" behind the tips a sensitive heading flagged
     # a skipped tip never goes out: its flag asks nothing of anyone until a person takes it back (user trial 6)
     flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged and tip.status != TipStatus.SKIP),
-                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_heading_alone))
+                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_context_alone))
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
         shown_flagged = flagged if len(flagged) <= ALL_FLAGGED_SHOWN else flagged[:5]

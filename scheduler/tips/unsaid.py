@@ -5,7 +5,9 @@ carries (a user trial: "thoughts of not wanting to be here ... please reach out 
 behind the tip "Sometimes work anxiety grows into something heavier."). Such a sentence is never dropped without a
 word: the block report names it as left out, with how to take it, and each tip of the block carries a note that its
 paragraph speaks of it (unless it is flagged `sensitive` already, which asks the same). A note rather than the `sensitive` flag: the tip's own words do not speak of the topic, and a
-crisis footer under them is a needless footer to readers; the manager reads the paragraph and decides.
+crisis footer under them is a needless footer to readers; the manager reads the paragraph and decides. A passage of
+suicide, wanting to die, self-harm, a crisis line or an emergency is the exception: it flags its tips itself
+(flags.passage_words), so they carry the footer and no note.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from scheduler.articles import Article
-from scheduler.campaigns.file import Tip
+from scheduler.campaigns.file import REVIEW_FLAGS, Tip
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.ledger import (
     CRISIS_LINE,
@@ -42,6 +44,23 @@ def read_first(tip: Tip) -> str | None:
     as such a tip is noted, not flagged, and so approved with the rest (a user trial, 2026-12-06; flagging it put the
     crisis footer on 34 tips of the frozen set that needed none: docs/splitting.md)."""
     return next((note for note in tip.notes if _UNSAID_OPENING.match(note)), None)
+
+
+def flagged_in_place_of_the_note(before: Iterable[Tip], fresh: Iterable[Tip]) -> tuple[Tip, ...]:
+    """A campaign's tips (`before`), each that an earlier split noted (read_first) and that split now flags
+    `sensitive` from the same passage (same digest) flagged as split flags it now: the note stood in for the flag, no
+    person took a flag off it, so splitting the article again brings the crisis footer to a campaign split before
+    (the user trial's tips had gone through approve with the note). An approved tip stays approved and is held
+    until a person acknowledges the flag, as any unacknowledged flag holds a tip."""
+    flagged = {tip.source["digest"]: tip for tip in fresh if tip.sensitive and tip.source.get("digest")}
+    kept = []
+    for tip in before:
+        now = flagged.get(tip.source.get("digest", ""))
+        if now is not None and not tip.sensitive and read_first(tip) is not None:
+            tip = replace(tip, review=tuple(flag for flag in REVIEW_FLAGS if flag in (*tip.review, "sensitive")),
+                          review_words={**tip.review_words, "sensitive": now.review_words.get("sensitive", ())})
+        kept.append(tip)
+    return tuple(kept)
 
 
 READER_ONLY = "a sentence only the topic reader takes as perhaps sensitive (the lexicon names nothing in it) is in no tip"
