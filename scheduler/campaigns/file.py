@@ -112,9 +112,9 @@ class Tip:
         return tuple(flag for flag in self.review if flag not in self.reviewed)
 
     @property
-    def flagged_by_context_alone(self) -> bool:
-        """Every flag a person must still acknowledge was raised by the heading the tip sits under or by its passage,
-        none by its own words (a flag with no words recorded counts as its own): split's summary lists such tips last."""
+    def flagged_by_heading_alone(self) -> bool:
+        """Every flag a person must still acknowledge was raised by the heading the tip sits under, none by its own
+        words (a flag with no words recorded counts as its own): split's summary lists such tips last."""
         pending = self.unacknowledged
         return bool(pending) and all(
             self.review_words.get(flag) and not _placed(self.review_words[flag], f"{self.headline} {self.text}",
@@ -122,37 +122,21 @@ class Tip:
             for flag in pending)
 
     def flag_reasons(self) -> dict[str, str]:
-        """Each flag with what raised it, in words: '“suicide” in the text', 'under the heading “Grief and loss”',
-        'its paragraph speaks of “988”' (a flag with no words recorded, as a person's or the article's change sets it:
-        an empty reason)."""
+        """Each flag with what raised it, in words: '“suicide” in the text', 'under the heading “Grief and loss”'
+        (a flag with no words recorded, as a person's or the article's change sets it: an empty reason)."""
         return {flag: flag_reason(self.review_words.get(flag, ()), f"{self.headline} {self.text}", self.section)
                 for flag in self.review}
 
 
-# A word that flagged a tip from the passage it was drawn from, not from its own words or heading (a crisis line or
-# an emergency in the paragraph: scheduler.tips.flags.passage_words), recorded as "paragraph: 988".
-PASSAGE_WORD = re.compile(r"^(?P<passage>paragraph|list item|list): (?P<word>.+)$")
-
-
-def passage_word(passage: str, word: str) -> str:
-    """How a word of the tip's passage (`passage`: "paragraph" or "list item") is recorded among its review words."""
-    return f"{passage}: {word}"
-
-
 def flag_reason(words, text: str, heading: str | None) -> str:
-    """The words that raised a flag, each said where it stands now: in the tip's own words, in the passage the tip
-    was drawn from, in the heading the tip sits under, or, edited out of the text since, as what it was flagged for
+    """The words that raised a flag, each said where it stands now: in the tip's own words, in the heading the tip
+    sits under, or, edited out of the text since, as what it was flagged for
     ('“suicide” when flagged, since edited out of the text'): a reason never claims a word is in the text that is
     not, and the flag stays (a person acknowledges or removes it; taking the words out does not make the tip safe)."""
     in_text, in_heading = _placed(words, text, heading)
     gone = [word for word in in_text if word != PERSONAL_DETAILS and _folded(word) not in _folded(text)]
     in_text = [word for word in in_text if word not in gone]
     parts = [_listed(in_text) + " in the text"] if in_text else []
-    passages: dict[str, list[str]] = {}
-    for word in words:
-        if found := PASSAGE_WORD.match(word):
-            passages.setdefault(found["passage"], []).append(f"“{found['word']}”")
-    parts += [f"its {passage} speaks of {', '.join(said)}" for passage, said in passages.items()]
     parts += [f"under the heading “{heading}”"] if in_heading else []
     return " and ".join(parts + ([_listed(gone) + " when flagged, since edited out of the text"] if gone else []))
 
@@ -163,8 +147,7 @@ def _listed(words) -> str:
 
 def _placed(words, text: str, heading: str | None) -> tuple[list[str], list[str]]:
     """The words that raised a flag, parted: those in the tip's own words (or edited away since), those found only
-    in its heading; the words of its passage are in neither."""
-    words = [word for word in words if not PASSAGE_WORD.match(word)]
+    in its heading."""
     own, under = _folded(text), _folded(heading or "")
     in_heading = [word for word in words if _folded(word) not in own and _folded(word) in under]
     return [word for word in words if word not in in_heading], in_heading

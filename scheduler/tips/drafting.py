@@ -90,7 +90,6 @@ from scheduler.tips.filters import (
 )
 from scheduler.tips.flags import (
     flag_words,
-    passage_words,
     personal_details,
     sensitive_words,
     vignette_names,
@@ -770,7 +769,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
     fitted to a post, with its review notes; and the pronoun it named as the article's person, if it did."""
     said = f"{condition}, " if condition else ""  # "If your friend talks about suicide, …": flagged by those words too
     fits_posted = _as_posted(fits, lambda: bool(sensitive_words(said + draft.headline, draft.text, draft.section or "",
-                                                                    title=scope.title) or passage_words(draft.context)))
+                                                                    title=scope.title)))
     text = _fitting_text(draft, fits_posted)
     if text is None:
         return None
@@ -781,8 +780,7 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
     if named is not None:
         headline, text = named.headline, named.text
     found = {flag: words_ for flag, words_ in flag_words(
-        said + draft.headline + " " + text, heading=draft.section or "", names=scope.people, title=scope.title,
-        passage=draft.context, passage_kind=_PASSAGE_KINDS.get(draft.kind, "paragraph")).items()}
+        said + draft.headline + " " + text, heading=draft.section or "", names=scope.people, title=scope.title).items()}
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = (PERSONAL_DETAILS,)
@@ -805,9 +803,6 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes)), named
-
-
-_PASSAGE_KINDS = {"item": "list item", "list": "list"}  # what a draft's context is, as its flag's reason says it
 
 
 def _after(draft: Draft) -> str:

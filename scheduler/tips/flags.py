@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
-from scheduler.campaigns.file import Tip, passage_word
+from scheduler.campaigns.file import Tip
 from scheduler.tips.griefcontext import grief_phrases
 from scheduler.tips.sensitivity import (
     is_sensitive_text,
-    passage_phrases,
     read_alone_topic,
     sensitive_phrases,
 )
@@ -105,24 +104,12 @@ def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str
     return tuple(found)
 
 
-PASSAGE_WORDS = 3  # a passage's words the flag's reason names: enough to say why, not the whole paragraph again
-
-
-def passage_words(passage: str, kind: str = "paragraph") -> tuple[str, ...]:
-    """The words of the passage a tip was drawn from (`kind`: "paragraph", "list item" or "list") that flag the tip
-    whatever its own words say: suicide, wanting to die, self-harm, a crisis line or an emergency
-    (sensitivity.PASSAGE_TOPICS), each recorded with where it stands (campaigns.file.passage_word)."""
-    return tuple(passage_word(kind, phrase) for phrase in passage_phrases(passage)[:PASSAGE_WORDS]) if passage else ()
-
-
-def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset(), title: str = "",
-               passage: str = "", passage_kind: str = "paragraph") -> dict[str, tuple[str, ...]]:
+def flag_words(tip_text: str, *, heading: str = "", names: frozenset[str] = frozenset(), title: str = ""
+               ) -> dict[str, tuple[str, ...]]:
     """Review flags from the tip's own words and its heading, each with the words that raised it; the article's
-    `title` counts only as context for words that speak of a death in an article about grief, never by itself; the
-    `passage` the tip was drawn from flags it `sensitive` only when it speaks of suicide, self-harm, a crisis line or
-    an emergency (passage_words), and only when its own words and heading do not."""
+    `title` counts only as context for words that speak of a death in an article about grief, never by itself."""
     flags = {}
-    sensitive = sensitive_words(tip_text, heading, title=title) or passage_words(passage, passage_kind)
+    sensitive = sensitive_words(tip_text, heading, title=title)
     if sensitive:
         flags["sensitive"] = sensitive
     private = privacy_details(tip_text, names)

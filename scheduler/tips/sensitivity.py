@@ -930,9 +930,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:stockpiled|hoarded) (?:painkillers|pills|tablets|medication|meds)\b",
         r"(?:paracetamol|painkillers|tablets|meds|medication|pills)\b[^.!?]{0,30}?\blocked away\b",
         r"marks (?:around|on) (?:the|his|her|their) neck\b|choking (?:challenge|game)\b|blackout challenge\b|\bhazing\b")),
-    # The crisis lines and the emergencies that call for help now, apart from the family above so that a tip's
-    # passage can be read for them (passage_phrases): a paragraph that says "treat it as an emergency" or "call or
-    # text 988" flags every tip of it, one that names psychosis or an overdose among other things does not.
+    # The crisis lines and the emergencies that call for help now. A passage that speaks of them does not flag the
+    # tips drawn from it whose own words do not (round 24: 13 of 13 such tips of the frozen set were judged to need
+    # no footer); a heading that does flags its section ("When Stress Becomes an Emergency"), as any heading here does.
     ("a crisis line or an emergency: help needed now", (
         (r"(?:seek|get|find|call for|reach out for) (?:\w+ ){0,2}?(?:help|support|care|treatment) (?:immediately|right "
          r"away|urgently|straight away)\b"), r"urgent (?:help|support|mental health care)\b", r"988\b", r"(?<![\d-])9-8-8\b", r"741741\b", r"samaritans\b",
@@ -1503,15 +1503,8 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
 READ_ALONE = {"suicide, in its own words": "suicide", "wanting to die or not to be here, without the words":
               "wanting to die", "self-harm": "self-harm"}
 
-# The topics that flag every tip of a passage that speaks of them, whatever the tip's own words say (a user trial:
-# "…says they would be better off dead, mentions hurting themselves… treat it as an emergency… call or text 988" gave
-# "Most exam stress fades when the exams end. Sometimes it is something more serious." with no footer). Not death,
-# grief, abuse or trauma: a passage that names them in passing flagged 34 tips of the frozen set that needed no footer.
-PASSAGE_TOPICS = (*READ_ALONE, "a crisis line or an emergency: help needed now")
-
 _FOUND = Lexicon([p for _, patterns in TOPICS for p in patterns])
 _READ_ALONE = tuple((said, Lexicon(patterns)) for topic, patterns in TOPICS if (said := READ_ALONE.get(topic)))
-_PASSAGE = Lexicon([p for topic, patterns in TOPICS if topic in PASSAGE_TOPICS for p in patterns])
 _EVERYDAY = Lexicon([p for _, patterns in EVERYDAY for p in patterns])
 
 
@@ -1544,12 +1537,3 @@ def read_alone_topic(text: str) -> str | None:
     in the lexicon's order; None when it speaks of none of them (its everyday phrases blanked out, as for the flag)."""
     plain = without_everyday(text)
     return next((said for said, rule in _READ_ALONE if rule.search(plain)), None)
-
-
-@functools.lru_cache(maxsize=1024)
-def passage_phrases(text: str) -> tuple[str, ...]:
-    """The phrases of a passage that speak of suicide, wanting to die, self-harm, a crisis line or an emergency
-    (PASSAGE_TOPICS), as written (lower case, spaces folded), in order, no repeats; the lexicon's only, never the topic
-    reader's guess, its everyday phrases blanked out ("a crisis of confidence")."""
-    plain = without_everyday(text)
-    return tuple(dict.fromkeys(" ".join(plain[start:end].lower().split()) for start, end in _PASSAGE.spans(plain)))

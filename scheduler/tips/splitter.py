@@ -406,7 +406,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
     # left under "and N more" behind the tips a sensitive heading flagged
     # a skipped tip never goes out: its flag asks nothing of anyone until a person takes it back (user trial 6)
     flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged and tip.status != TipStatus.SKIP),
-                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_context_alone))
+                     key=lambda tip: (read_alone(tip) is None, tip.flagged_by_heading_alone))
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
         shown_flagged = flagged if len(flagged) <= ALL_FLAGGED_SHOWN else flagged[:5]

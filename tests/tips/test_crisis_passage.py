@@ -1,9 +1,10 @@
-"""A tip drawn from a passage that speaks of suicide, self-harm, a crisis line or an emergency is flagged `sensitive`
-(so it goes out with the crisis footer), whatever its own words say (issue 19, item 3; a user trial: her section
-"When Stress Becomes an Emergency" gave "Most exam stress fades when the exams end. Sometimes it is something more
-serious." and "You do not need to be sure before you reach out; …" with a note only, and no footer). Ordinary
-tips stay unflagged: grief named among the conditions a practice treats, "a crisis of confidence", an ordinary
-heading."""
+"""A tip under a heading that names an emergency is flagged `sensitive` (so it goes out with the crisis footer),
+whatever its own words say (issue 19, item 3; a user trial: her section "When Stress Becomes an Emergency" gave
+"Most exam stress fades when the exams end. Sometimes it is something more serious." and "You do not need to be sure
+before you reach out; …" with a note only, and no footer). A passage of a crisis under an ordinary heading notes its
+tips, and `approve` repeats the note, but does not flag them: flagging them put the footer on 13 tips of the frozen
+set, all 13 judged by an outside reader to need none (round 24, docs/evaluation.md). Ordinary tips stay unflagged:
+grief named among the conditions a practice treats, "a crisis of confidence", an ordinary heading."""
 
 from __future__ import annotations
 
@@ -53,15 +54,16 @@ def test_the_trials_section_flags_both_tips_under_her_heading(tmp_path):
     assert not any(tip["review"] for headline, tip in tips.items() if headline not in (FADES, REACH_OUT)), tips
 
 
-def test_the_trials_paragraph_flags_both_tips_under_an_ordinary_heading_and_says_it_is_the_paragraph(tmp_path):
-    """Under "When to Worry" (no flag of its own) the paragraph raises the flag, and the reason says so: the tip's own
-    words do not speak of it, so "in the text" would send the manager looking in the wrong place."""
+def test_the_trials_paragraph_under_an_ordinary_heading_notes_both_tips_and_approve_repeats_the_note(tmp_path):
+    """Under "When to Worry" (no flag of its own) the tips' own words do not speak of the crisis: each carries the note
+    that its paragraph does, in no tip, and is not ready; `approve` approves them with the note said on a line of its
+    own, so the manager reads the paragraph before they go out."""
     tips = split_tips(tmp_path, EMERGENCY.format(heading="When to Worry"))
     for headline in (FADES, REACH_OUT):
-        assert tips[headline]["review"] == ["sensitive"], tips[headline]
-        assert tips[headline]["review_why"] == {
-            "sensitive": "its paragraph speaks of “better off dead”, “hurting themselves”, “treat it as an emergency”"}
-        assert not any("also speaks of a sensitive topic" in note for note in tips[headline]["notes"])
+        assert tips[headline]["review"] == [], tips[headline]
+        assert any(note.startswith("its paragraph also speaks of a sensitive topic (“hopeless”, “better off dead”")
+                   for note in tips[headline]["notes"]), tips[headline]
+        assert tips[headline]["ready"] is False
     assert not any(tip["review"] for headline, tip in tips.items() if headline not in (FADES, REACH_OUT)), tips
 
 
@@ -117,18 +119,17 @@ Pick one small task you can finish before lunch. Finishing something early in th
 
 
 def test_a_campaign_split_before_gains_the_flag_its_note_stood_in_for_and_a_person_can_still_take_it_off(tmp_path):
-    """The trial's campaign file, written by the earlier split (the two tips noted, not flagged, and approved): split
-    again, they are flagged and held from the queue until a person acknowledges the flag; a flag the person then
-    deletes stays deleted."""
+    """The trial's campaign file, written by the earlier split (the two tips under her emergency heading noted, not
+    flagged, and approved): split again, they are flagged and held from the queue until a person acknowledges the
+    flag; a flag the person then deletes stays deleted."""
     name = "helping-your-teenager-through-exam-stress"
-    project = article_project(tmp_path, f"{name}.md", EMERGENCY.format(heading="When to Worry"))
+    project = article_project(tmp_path, f"{name}.md", EMERGENCY.format(heading="When Stress Becomes an Emergency"))
     assert run_cli_in_process("split", f"posts/articles/{name}.md", cwd=project).code == 0
     campaign = project / "posts" / f"{name}.yaml"
     written = campaign.read_text(encoding="utf-8")
     note = ("its paragraph also speaks of a sensitive topic (“better off dead”, “hurting themselves”), in no tip: "
             "read b5 before posting")
-    old_words = ('review_words: {sensitive: ["paragraph: better off dead", "paragraph: hurting themselves", '
-                 '"paragraph: treat it as an emergency"]}\n    notes: [')
+    old_words = 'review_words: {sensitive: ["becomes an emergency"]}\n    notes: ['
     assert written.count(old_words) == 2, written
     as_before = (written.replace("review: [sensitive]", "review: []")
                  .replace(old_words, f'notes: ["{note}", '))
@@ -141,7 +142,7 @@ def test_a_campaign_split_before_gains_the_flag_its_note_stood_in_for_and_a_pers
     for headline in (FADES, REACH_OUT):
         assert tips[headline].status == "approved", tips[headline]  # approved by the person, held by the new flag
         assert tips[headline].review == ("sensitive",) and tips[headline].held, tips[headline]
-        assert tips[headline].flag_reasons()["sensitive"].startswith("its paragraph speaks of “better off dead”")
+        assert tips[headline].flag_reasons()["sensitive"] == "under the heading “When Stress Becomes an Emergency”"
         assert note not in tips[headline].notes
 
     campaign.write_text(campaign.read_text(encoding="utf-8").replace("review: [sensitive]", "review: []"),
