@@ -17,6 +17,7 @@ from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
+from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
 from scheduler.tips.persons import KEPT, NAMED
 from scheduler.tips.referents import REWRITTEN, UNLINKED
@@ -167,7 +168,8 @@ CONTENT = tuple(_opening(note) for note in (
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
     MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
-    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where"))
+    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where",
+    ELLIPTICAL_NOTE))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],
