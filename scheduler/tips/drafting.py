@@ -40,6 +40,7 @@ from scheduler.tips.conditions import (
 )
 from scheduler.tips.drafts import (
     CASE_NOTE,
+    LATER_SENTENCE,
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
@@ -48,12 +49,14 @@ from scheduler.tips.drafts import (
     Draft,
     Scope,
     advice_heading,
+    cut_short,
     has_verb,
     headline_notes,
     headline_problem,
     headline_score,
     is_imperative,
     label_lead,
+    later_headline,
     lead_in_case,
     long_headline_notes,
     make_headline,
@@ -653,6 +656,10 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                 sentence))
             current = None
     for draft in drafts:
+        later = later_headline(draft.sentences) if cut_short(draft.notes) else None
+        if later is not None:  # "… often find that talking." gives way to a whole sentence of the tip
+            draft.headline = later
+            draft.notes = [note for note in draft.notes if not cut_short([note])] + [LATER_SENTENCE]
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
             draft.notes.extend(lead_notes)
             if joined:

@@ -15,7 +15,7 @@ from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
-from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE, long_headline_notes
+from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE, long_headline_notes
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
@@ -50,7 +50,7 @@ from scheduler.tips.verbs import SIBLINGS_COMMANDS, is_imperative
 # Notes that describe what split did without doubting the result; any other note means "look at this".
 FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
          "text shortened to fit a post",
-         "rewritten from first person to an imperative", "headline is the section heading")
+         "rewritten from first person to an imperative", "headline is the section heading", LATER_SENTENCE)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BIPOC", "NIMH", "CDC", "USA", "SAD",
                        "HALT", "RAIN", "STOP", "TIPP", "ACT", "NAMI", "SMART", "TED", "ASD", "GAD", "PPD", "COVID",
