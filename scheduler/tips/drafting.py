@@ -150,6 +150,7 @@ from scheduler.tips.standalone import (
     orphan_pronoun,
     short_quote,
 )
+from scheduler.tips.teasers import announces_more, dropped_note, without_closing_teasers
 from scheduler.tips.tipmodel import (
     FEATURES,
     Places,
@@ -159,7 +160,6 @@ from scheduler.tips.tipmodel import (
     tip_features,
     why_not_ready,
 )
-from scheduler.tips.teasers import announces_more, dropped_note, without_closing_teasers
 from scheduler.tips.tipmodel import thresholds as tip_thresholds
 from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import unpostable_reason

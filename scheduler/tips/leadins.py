@@ -6,7 +6,12 @@ sentence, else it is held back with ELLIPTICAL_NOTE (scheduler.tips.lists)."""
 
 from __future__ import annotations
 
-from scheduler.tips.drafts import MAX_HEADLINE, headline_score, make_headline, whole_sentence
+from scheduler.tips.drafts import (
+    MAX_HEADLINE,
+    headline_score,
+    make_headline,
+    whole_sentence,
+)
 from scheduler.tips.filters import is_question
 from scheduler.tips.sentences import Caseless, split_sentences
 

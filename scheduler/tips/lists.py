@@ -542,7 +542,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         texts.append(end_with_period(opener + _join(phrases[:count], either=conditional)))
     headline = None
     anchor = ""
-    notes = []
+    notes: list[str] = []
     if from_lead_in and names_nothing(lead):  # "Some that families tell us meant the most:" is no headline
         headline, texts, notes = _named_list(block.lead_in or "", lead, texts, items)
     held = bool(notes) and notes[-1].startswith(ELLIPTICAL_NOTE.split("“")[0])

@@ -15,7 +15,12 @@ from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
-from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE, long_headline_notes
+from scheduler.tips.drafts import (
+    CASE_NOTE,
+    LATER_SENTENCE,
+    UNFINISHED_NOTE,
+    long_headline_notes,
+)
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
