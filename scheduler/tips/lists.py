@@ -545,6 +545,9 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     notes: list[str] = []
     if from_lead_in and names_nothing(lead):  # "Some that families tell us meant the most:" is no headline
         headline, texts, notes = _named_list(block.lead_in or "", lead, texts, items)
+        if headline is not None and not notes:  # named by its sentence: with that longer opening, one item may be
+            texts += [] if counted else [f"{headline} {end_with_period(opener + phrases[0])}"]  # all a post holds;
+            anchor = phrases[0]  # never the sentence alone, without what it names
     held = bool(notes) and notes[-1].startswith(ELLIPTICAL_NOTE.split("“")[0])
     if clause and headline is None and not notes and len(end_with_period(lead)) <= MAX_HEADLINE:
         headline = end_with_period(lead)

@@ -5,10 +5,12 @@ these tests, in the voices of three practices, and the trial's."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
+from tests.conftest import article_project, run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 TRIAL = REPO / "tests" / "data" / "trial" / "supporting-a-family-member-after-a-loss.md"
@@ -81,6 +83,18 @@ def test_the_trials_offers_are_headed_by_the_sentence_that_names_them():
     assert tip.text.startswith("Specific offers are easier to accept. Some that families tell us meant the most: "
                                "dropping off a meal on a set night each week")
     assert not any(tip.headline.startswith("Some that") for tip in tips)
+
+
+def test_in_a_managers_project_the_post_keeps_an_offer_under_the_sentence(tmp_path):
+    """With the project's link, hashtags and crisis footer a post holds the sentence and one offer: never the
+    sentence alone, which would say offers are easier to accept and name none."""
+    root = article_project(tmp_path, TRIAL.name, TRIAL.read_text(encoding="utf-8"))
+    result = run_cli("--root", str(root), "split", f"posts/articles/{TRIAL.name}", "--json")
+    assert result.code == 0, result
+    tip = next(tip for tip in json.loads(result.out)["tips"] if tip["headline"].startswith("Specific offers"))
+    assert tip["text"].startswith("Specific offers are easier to accept. Some that families tell us meant the most: "
+                                  "dropping off a meal on a set night each week")
+    assert not tip["ready"]
 
 
 def test_a_lead_in_of_some_that_takes_the_sentence_before_it(tmp_path):
