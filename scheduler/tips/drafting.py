@@ -40,6 +40,7 @@ from scheduler.tips.conditions import (
 )
 from scheduler.tips.drafts import (
     CASE_NOTE,
+    LATER_SENTENCE,
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
@@ -48,12 +49,14 @@ from scheduler.tips.drafts import (
     Draft,
     Scope,
     advice_heading,
+    cut_short,
     has_verb,
     headline_notes,
     headline_problem,
     headline_score,
     is_imperative,
     label_lead,
+    later_headline,
     lead_in_case,
     long_headline_notes,
     make_headline,
@@ -147,6 +150,7 @@ from scheduler.tips.standalone import (
     orphan_pronoun,
     short_quote,
 )
+from scheduler.tips.teasers import announces_more, dropped_note, without_closing_teasers
 from scheduler.tips.tipmodel import (
     FEATURES,
     Places,
@@ -167,6 +171,7 @@ __all__ = ["MAX_HEADLINE", "fits_bare", "split_article"]
 
 STRONG_HEADLINE = 3.0  # a sentence this good starts its own tip even when it could extend the one before
 NEAR_DUPLICATE = 0.5  # two tips sharing half their words (headline or text) are one tip
+TEASER = "teaser (only announces what the next sentences say)"
 SOFT_TEXT_LENGTH = 230  # context stops here: room for the link and hashtags, and a post that reads at a glance
 
 Fits = Callable[[str, bool], bool]
@@ -593,7 +598,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             if named is not None:
                 sentence, notes = named.text, notes + [named.note]
         reason = unusable_reason(sentence, scope, intro=intro) or (
-            "setup" if intro and asked and _teaser(sentence) else None)
+            "setup" if intro and asked and _teaser(sentence) else None) or (
+            TEASER if announces_more(sentence) and not _joins_as_context(current, sentence) else None)
 
         def read_card(sentence: str = sentence, index: int = index) -> Verdict:
             """The model's reading of the words a card would show (a light compression of the sentence): asked to
@@ -650,6 +656,10 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                 sentence))
             current = None
     for draft in drafts:
+        later = later_headline(draft.sentences) if cut_short(draft.notes) else None
+        if later is not None:  # "… often find that talking." gives way to a whole sentence of the tip
+            draft.headline = later
+            draft.notes = [note for note in draft.notes if not cut_short([note])] + [LATER_SENTENCE]
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
             draft.notes.extend(lead_notes)
             if joined:
@@ -784,8 +794,9 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
     if "privacy" not in found and personal_details(draft.context, scope.people) and personal_details(
             text, scope.people):
         found["privacy"] = (PERSONAL_DETAILS,)
-    notes = list(draft.notes) + ([named.note] if named is not None else []) + typo_notes(text)
-    if len(text) < len(draft.text):
+    notes = list(draft.notes) + ([named.note] if named is not None else []) + typo_notes(text) + _teaser_notes(
+        draft, text)
+    if len(text) < len(draft.text if draft.fixed_text else " ".join(without_closing_teasers(draft.sentences))):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
                          after=_after(draft), names=scope.capitalised)
@@ -803,6 +814,14 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
                source={"paragraph": draft.paragraph, "sentence": draft.sentence, "digest": digest},
                review=flags, notes=tuple(note for note in notes if not note.startswith("long headline")),
                review_words={flag: tuple(found[flag]) for flag in flags}, ready=is_ready(notes)), named
+
+
+def _teaser_notes(draft: Draft, text: str) -> list[str]:
+    """What the teasers left off the end of the text said that the tip does not (scheduler.tips.teasers)."""
+    if draft.fixed_text:
+        return []
+    dropped = [sentence for sentence in draft.sentences[1:] if announces_more(sentence) and sentence not in text]
+    return [note for note in (dropped_note(sentence, text) for sentence in dropped) if note]
 
 
 def _after(draft: Draft) -> str:
@@ -986,12 +1005,12 @@ def _fitting_text(draft: Draft, fits: Callable[[str], bool]) -> str | None:
             if fits(text):
                 return text
         return None
-    sentences = list(draft.sentences)
+    sentences = without_closing_teasers(draft.sentences)
     while sentences:
         text = " ".join(sentences)
         if fits(text):
             return text
-        sentences.pop()
+        sentences = without_closing_teasers(sentences[:-1])
     if draft.kind == "heading":
         return None  # a heading is never the post's text
     return draft.headline if fits(draft.headline) else None

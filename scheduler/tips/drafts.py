@@ -42,6 +42,7 @@ LONG_HEADLINE = HEADLINE_LIMIT
 MAX_CONTEXT_SENTENCES = 2
 UNFINISHED_NOTE = "headline cut where the sentence goes on: finish its thought"
 CUT_NOTE = "headline cut where the sentence goes on ({}): finish the sentence or use the whole one"
+LATER_SENTENCE = "headline is a later sentence of the tip: its first sentence cut short would not read whole"
 
 
 @dataclass
@@ -361,6 +362,21 @@ def _went_on(sentence: str, headline: str) -> str:
     """What the sentence says after the headline's words, when the headline is its opening."""
     head = headline.rstrip(".").rstrip("”\"’")
     return sentence[len(head):] if sentence.startswith(head) else ""
+
+
+def cut_short(notes: list[str]) -> bool:
+    """The notes say the headline was cut where its sentence goes on (CUT_NOTE, UNFINISHED_NOTE)."""
+    return any(note == UNFINISHED_NOTE or note.startswith(CUT_NOTE.split("(")[0]) for note in notes)
+
+
+def later_headline(sentences: list[str]) -> str | None:
+    """A sentence after the tip's first that a card shows as written and that stands alone, for a tip whose first
+    sentence, cut to a card's length, would not read whole; None when there is none."""
+    for sentence in sentences[1:]:
+        if (len(sentence) <= MAX_HEADLINE and not is_question(sentence) and whole_sentence(sentence)
+                and headline_score(sentence, 1, 2) is not None and make_headline(sentence)[0] == sentence):
+            return sentence
+    return None
 
 
 def long_headline_notes(headline: str) -> list[str]:

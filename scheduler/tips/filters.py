@@ -22,7 +22,7 @@ from scheduler.tips.sentences import (
     words,
 )
 from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative
-from scheduler.tips.wholeness import closed, cut_problem
+from scheduler.tips.wholeness import closed, cut_problem, standing_verb_cut
 
 # --- promotion, calls to action, boilerplate --------------------------------------------------------
 
@@ -706,4 +706,8 @@ def shorten_to_clause(sentence: str, limit: int, *, imperative: bool = False) ->
             unfinished_cut = unfinished_cut or closed(head)  # only when no cut ends a whole thought (a note says so)
             continue
         best = closed(head)
+    if unfinished_cut is not None:  # a longer cut did not read whole: "… talking with a therapist helps." may
+        standing = standing_verb_cut(sentence, limit)  # (not "… find that talking.")
+        if standing is not None and len(standing) > len(best or ""):
+            best = standing
     return best or unfinished_cut

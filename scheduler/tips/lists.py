@@ -57,6 +57,7 @@ from scheduler.tips.filters import (
     unresolved_pronoun,
 )
 from scheduler.tips.flags import personal_details
+from scheduler.tips.leadins import ELLIPTICAL_NOTE, names_nothing, naming_sentence
 from scheduler.tips.rewrites import voice_rewrite
 from scheduler.tips.sentences import (
     capitalize_first,
@@ -541,8 +542,14 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         texts.append(end_with_period(opener + _join(phrases[:count], either=conditional)))
     headline = None
     anchor = ""
-    notes = []
-    if clause and len(end_with_period(lead)) <= MAX_HEADLINE:
+    notes: list[str] = []
+    if from_lead_in and names_nothing(lead):  # "Some that families tell us meant the most:" is no headline
+        headline, texts, notes = _named_list(block.lead_in or "", lead, texts, items)
+        if headline is not None and not notes:  # named by its sentence: with that longer opening, one item may be
+            texts += [] if counted else [f"{headline} {end_with_period(opener + phrases[0])}"]  # all a post holds;
+            anchor = phrases[0]  # never the sentence alone, without what it names
+    held = bool(notes) and notes[-1].startswith(ELLIPTICAL_NOTE.split("“")[0])
+    if clause and headline is None and not notes and len(end_with_period(lead)) <= MAX_HEADLINE:
         headline = end_with_period(lead)
     if headline is None and (open_ended or plural_head or together):
         for count in range(min(3, len(phrases)), 1, -1):
@@ -584,6 +591,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         if len(first) <= MAX_HEADLINE and not is_question(phrases[0]):  # overwhelmed.": the lead-in and one item
             headline, anchor = first, phrases[0]
             notes.append("headline names only some of the list's items")
+    if held:  # no headline names the items: the lead-in's own words, held back by the note that says so
+        headline, anchor, notes = end_with_period(lead), "", [ELLIPTICAL_NOTE.format(lead=lead)]
     if headline is None:
         shaped = clause or open_ended or plural_head or together or before_colon or commands  # a headline was tried
         reason = (LABELLED_LIST.format(labels=_labels([item.lead or "" for item in items]), block=block.number)
@@ -593,10 +602,30 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
             scope.ledger.leave((block.number, number), reason)
         return []
     sources = [block.lead_in or section.heading or ""] + [item.full for item in items]
+    # a lead-in named by the sentence before it says that sentence and what it names: that sentence's own tip is
+    # the duplicate ("Specific offers are easier to accept." alone, beside the offers)
+    score = NAMED_SCORE if not texts[0].startswith(opener) else 2.0
     return [Draft(headline=headline, sentences=[texts[0]], section=section.heading, paragraph=block.number,
-                  sentence=1, sources=sources, context=" ".join(sources), score=2.0, kind="list", fixed_text=True,
+                  sentence=1, sources=sources, context=" ".join(sources), score=score, kind="list", fixed_text=True,
                   extra=texts[1:], notes=notes, locators=[(block.number, number) for number, _ in kept],
                   anchor=anchor, pieces=phrases, whole=whole)]
+
+
+NAMED_SCORE = 5.0  # above any sentence's own (scheduler.tips.drafts.headline_score, at most 4.5): it wins the duplicate
+
+
+def _named_list(lead_in: str, lead: str, texts: list[str], items: list[Item]) -> tuple[str | None, list[str],
+                                                                                     list[str]]:
+    """(headline, texts, notes) of a list whose lead-in names nothing (scheduler.tips.leadins): the sentence before
+    the lead-in, which says what the items are, as headline and the texts' opening; else the first item when it
+    is a sentence (noted: it names one item); else no headline, and the note that holds the tip back."""
+    named = naming_sentence(lead_in)
+    if named is not None:
+        return named, [f"{named} {text}" for text in texts], []
+    first = end_with_period(capitalize_first(items[0].full.strip())) if items else ""
+    if first and _whole(items[0]) and len(first) <= MAX_HEADLINE and not is_question(first):
+        return first, texts, ["headline names only some of the list's items"]
+    return None, texts, [ELLIPTICAL_NOTE.format(lead=lead)]
 
 
 _PRONOUN_ITEM = re.compile(r"^(?:they|their|them|he|she|his|her|it|its)\b", re.IGNORECASE)

@@ -15,8 +15,9 @@ from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED
-from scheduler.tips.drafts import CASE_NOTE, UNFINISHED_NOTE
+from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE
 from scheduler.tips.edges import SCENE as _SCENE
+from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
 from scheduler.tips.persons import KEPT, NAMED
 from scheduler.tips.referents import REWRITTEN, UNLINKED
@@ -49,7 +50,7 @@ from scheduler.tips.verbs import SIBLINGS_COMMANDS, is_imperative
 # Notes that describe what split did without doubting the result; any other note means "look at this".
 FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
          "text shortened to fit a post",
-         "rewritten from first person to an imperative", "headline is the section heading")
+         "rewritten from first person to an imperative", "headline is the section heading", LATER_SENTENCE)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _ACRONYMS = frozenset(["ADHD", "PTSD", "OCD", "CBT", "DBT", "EMDR", "LGBTQ", "BIPOC", "NIMH", "CDC", "USA", "SAD",
                        "HALT", "RAIN", "STOP", "TIPP", "ACT", "NAMI", "SMART", "TED", "ASD", "GAD", "PPD", "COVID",
@@ -189,7 +190,8 @@ CONTENT = tuple(_opening(note) for note in (
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
     MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
-    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where"))
+    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where",
+    ELLIPTICAL_NOTE))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from scheduler.tips.sentences import words
-from scheduler.tips.verbs import IMPERATIVES, is_imperative, verb_spans
+from scheduler.tips.verbs import IMPERATIVES, has_verb, is_imperative, verb_spans
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|am|be|been|can|could|will|would|may|might|must|should|shall|has|have|had|"
                      r"do|does|did|cannot|\w+n[’']t|\w+[’'](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
@@ -28,6 +28,11 @@ _COORDINATED = re.compile(r"(?:,\s+(?:but|yet|so)|;)\s+(?=\S)", re.IGNORECASE)  
 _PREPOSITION = re.compile(r"^(?:with|to|for|on|about|through|toward|towards|into|in)\b", re.IGNORECASE)
 _MODAL_OR_PERSON = re.compile(r"^(?:can|could|will|would|may|might|must|should|to|cannot|\w+n[’']t|i|you|we|they)$",
                               re.IGNORECASE)
+# What someone finds, notices or learns: the clause after "that" needs a verb of its own ("… find that talking
+# with a therapist helps"), which a cut before it leaves out ("… find that talking")
+_REPORTED = re.compile(r"\b(?:finds?|found|notices?|noticed|discovers?|discovered|reali[sz]es?|reali[sz]ed|learns?|"
+                       r"learned|knows?|knew|shows?|showed|suggests?|suggested|says?|said|believes?|believed|"
+                       r"sees?|saw|means?|meant)\s+that\s+([^,;:—–]+)$", re.IGNORECASE)
 _QUOTE_COMMA = re.compile(r"[,;:—–-]+(?=[”\"’]+$)")
 
 
@@ -66,6 +71,10 @@ def cut_problem(head: str, rest: str = "") -> str | None:
     subject_clause = _WH_OPENER.match(clause) and _finite_count(clause) < 2  # "what may be the easiest" (… is …)
     if (main != bare or len(parts) > 1) and not contrast and (subject_clause or not has_main_verb(clause)):
         return "no main verb"  # the clause after "As simple as it sounds," or ", but" has none
+    reported = _REPORTED.search(bare)
+    if reported and len(words(reported.group(1))) <= 4 and not (has_main_verb(reported.group(1)) or has_verb(
+            reported.group(1))):
+        return f"no verb after “that {reported.group(1)}”"  # "… often find that counseling" (… restores …)
     went_on = rest.strip()
     verb = _last_verb(bare)
     if verb and _PREPOSITION.match(went_on):
@@ -88,6 +97,31 @@ def _last_verb(head: str) -> str | None:
     if len(found) == 2 and _MODAL_OR_PERSON.match(found[0]) and _verb_form(lowered):
         return last
     return None
+
+
+# Verbs whose sentence ends well without what they take: "… talking with a therapist helps." (of "helps them
+# understand …"), "… a routine works.", "… it matters.", "… it passes." Only as the clause's finite verb: -s, or
+# after a modal ("can help").
+_STANDING = re.compile(r"\b(?:(?:helps|works|matters|heals|passes|fades|lasts|counts|pays off)|"
+                       r"(?:can|will|may|might|does|do|often|usually|really|truly)\s+(?:help|work|matter|heal|pass|fade|"
+                       r"last|count|pay off))\b(?=\s+(?!to\b|and\b|or\b|but\b)[\w’'])", re.IGNORECASE)
+
+
+def standing_verb_cut(sentence: str, limit: int) -> str | None:
+    """The longest opening of the sentence within `limit` that ends on a verb standing without its object ("Families
+    … often find that talking with a therapist helps." of "… helps them understand each other's ways of grieving,
+    so that …"), when that opening is a whole sentence; None when there is none. Where no clause ends in reach,
+    this reads whole where a cut before "with" ("… find that talking.") does not."""
+    best = None
+    for found in _STANDING.finditer(sentence):
+        head = sentence[:found.end()]
+        if len(head) + 1 > limit:
+            break
+        if (len(words(head)) < 5 or head.count("“") != head.count("”") or head.count('"') % 2
+                or head.count("(") != head.count(")") or cut_problem(head, sentence[found.end():])):
+            continue
+        best = closed(head)
+    return best
 
 
 def closed(head: str) -> str:
