@@ -66,6 +66,24 @@ def article_project(tmp_path: Path, name: str, text: str) -> Path:
     return root
 
 
+def split_written(tmp_path: Path, name: str, text: str) -> list:
+    """The tips split makes of an article written for a test (`text`, saved as `name`), in-process: what the
+    splitter gives, without a project's campaign file."""
+    from scheduler.articles import read_article
+    from scheduler.tips.drafting import split_article
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return split_article(read_article(path, tmp_path))
+
+
+def tip_opening(tips, words: str):
+    """The one tip whose text opens with `words`."""
+    found = [tip for tip in tips if tip.text.startswith(words)]
+    assert len(found) == 1, [tip.text for tip in tips]
+    return found[0]
+
+
 class CliResult:
     def __init__(self, proc: subprocess.CompletedProcess):
         self.code = proc.returncode

@@ -6,24 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import split_written, tip_opening
+
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
 from scheduler.tips.teasers import announces_more
 
 REPO = Path(__file__).resolve().parents[2]
 TRIAL = REPO / "tests" / "data" / "trial" / "supporting-a-family-member-after-a-loss.md"
-
-
-def _tips(tmp_path: Path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return split_article(read_article(path, tmp_path))
-
-
-def _tip_opening(tips, words: str):
-    found = [tip for tip in tips if tip.text.startswith(words)]
-    assert len(found) == 1, [tip.text for tip in tips]
-    return found[0]
 
 
 # A school counselor's exam-season post
@@ -82,7 +72,7 @@ Write your worries down at the same time each day, and leave them there until to
 
 def test_the_trials_tip_ends_on_its_reassurance_and_says_what_was_left_out():
     tips = split_article(read_article(TRIAL, TRIAL.parent))
-    tip = _tip_opening(tips, "Most grief, however painful")
+    tip = tip_opening(tips, "Most grief, however painful")
     assert tip.text == "Most grief, however painful, slowly becomes more bearable with time and support."
     assert not tip.ready
     assert any("“Sometimes, though, grief turns into something more dangerous.”" in note for note in tip.notes)
@@ -90,8 +80,8 @@ def test_the_trials_tip_ends_on_its_reassurance_and_says_what_was_left_out():
 
 
 def test_a_tip_does_not_end_on_a_hint_of_something_more_serious(tmp_path):
-    tips = _tips(tmp_path, "exams.md", EXAMS)
-    tip = _tip_opening(tips, "A little worry before a big test")
+    tips = split_written(tmp_path, "exams.md", EXAMS)
+    tip = tip_opening(tips, "A little worry before a big test")
     assert tip.text == ("A little worry before a big test is normal, and it can even sharpen focus. Most exam stress "
                         "fades when the exams end.")
     assert any("“Sometimes it is something more serious.”" in note for note in tip.notes)
@@ -102,15 +92,15 @@ def test_a_closing_line_that_only_promises_more_goes_without_a_note(tmp_path):
     """"But there is more to it." and "Here is how." say nothing the tip loses: dropped, and nothing to check."""
     for name, article, opening in (("drift.md", DRIFT, "Couples rarely drift apart"),
                                    ("sleep.md", SLEEP, "Give your brain a runway")):
-        tip = _tip_opening(_tips(tmp_path, name, article), opening)
+        tip = tip_opening(split_written(tmp_path, name, article), opening)
         assert not announces_more(tip.text.split(". ")[-1]), tip.text
         assert not any("announces what comes next" in note for note in tip.notes), tip.notes
-    drift = _tip_opening(_tips(tmp_path, "drift.md", DRIFT), "Couples rarely drift apart")
+    drift = tip_opening(split_written(tmp_path, "drift.md", DRIFT), "Couples rarely drift apart")
     assert drift.text == "Couples rarely drift apart because of one big fight. Small moments of turning away add up."
 
 
 def test_a_teaser_alone_makes_no_tip(tmp_path):
-    tips = _tips(tmp_path, "alone.md", ALONE)
+    tips = split_written(tmp_path, "alone.md", ALONE)
     assert not any("something bigger" in tip.text or "something bigger" in tip.headline for tip in tips)
     assert [tip.text for tip in tips] == [
         "Write your worries down at the same time each day, and leave them there until tomorrow."]

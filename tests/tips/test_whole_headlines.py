@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import split_written, tip_opening
+
 from scheduler.articles import read_article
 from scheduler.tips.drafting import split_article
 
@@ -50,33 +52,21 @@ Couples who have weathered an affair together often find that counseling with a 
 """
 
 
-def _tips(tmp_path: Path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return split_article(read_article(path, tmp_path))
-
-
-def _tip_opening(tips, words: str):
-    found = [tip for tip in tips if tip.text.startswith(words)]
-    assert len(found) == 1, [tip.text for tip in tips]
-    return found[0]
-
-
 def test_the_trials_headline_ends_where_its_clause_does():
-    tip = _tip_opening(split_article(read_article(TRIAL, TRIAL.parent)), "Families who have been through a loss")
+    tip = tip_opening(split_article(read_article(TRIAL, TRIAL.parent)), "Families who have been through a loss")
     assert tip.headline == ("Families who have been through a loss together often find that talking with a therapist "
                             "helps.")
     assert not any(note.startswith(CUT) for note in tip.notes)
 
 
 def test_a_cut_after_a_verb_that_stands_alone_beats_a_cut_mid_clause(tmp_path):
-    tip = _tip_opening(_tips(tmp_path, "shiftwork.md", SHIFTWORK), "Partners who have drifted apart")
+    tip = tip_opening(split_written(tmp_path, "shiftwork.md", SHIFTWORK), "Partners who have drifted apart")
     assert tip.headline == ("Partners who have drifted apart after years of opposite shifts often find that "
                             "counseling with someone neutral helps.")
 
 
 def test_a_shorter_sentence_of_the_tip_heads_it_when_the_first_cannot_be_cut_whole(tmp_path):
-    tip = _tip_opening(_tips(tmp_path, "affair.md", AFFAIR), "Couples who have been through an affair")
+    tip = tip_opening(split_written(tmp_path, "affair.md", AFFAIR), "Couples who have been through an affair")
     assert tip.headline == "Safety comes before repair."
     assert tip.text.endswith("Safety comes before repair.")
     assert not any(note.startswith(CUT) for note in tip.notes)
@@ -84,7 +74,7 @@ def test_a_shorter_sentence_of_the_tip_heads_it_when_the_first_cannot_be_cut_who
 
 def test_with_no_whole_headline_the_cut_is_named_and_held(tmp_path):
     """"… often find that counseling." went out noted only as "headline shortened from a longer sentence"."""
-    tip = _tip_opening(_tips(tmp_path, "weathered.md", WEATHERED), "Couples who have weathered an affair")
+    tip = tip_opening(split_written(tmp_path, "weathered.md", WEATHERED), "Couples who have weathered an affair")
     assert tip.headline == "Couples who have weathered an affair together often find that counseling."
     assert not tip.ready
     assert any(note.startswith(f"{CUT} (no verb after “that counseling”)") for note in tip.notes), tip.notes
