@@ -181,7 +181,7 @@ def cmd_plan(ctx: Context) -> int:
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_plan
 
-        show_plan(rows, ctx.args.days)
+        show_plan(rows, ctx.args.days, full=bool(getattr(ctx.args, "verbose", 0)))
     ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 

@@ -88,7 +88,9 @@ def _recycled(row: dict) -> str:
 OPENING = 60  # characters of a recycled post shown by queue and status
 
 
-def show_plan(rows: list[dict], days: int) -> None:
+def show_plan(rows: list[dict], days: int, *, full: bool = False) -> None:
+    """The plan as a table, a post's opening words per row; `full` (plan -v): then each post whole, as it goes out
+    (user trial 7: "If you grew up with a critica…" was all a manager could check of a tip in the plan)."""
     if not rows:
         print(f"nothing planned in the next {counted(days, 'day')}; run `juno-scheduler queue`")
         return
@@ -117,6 +119,12 @@ def show_plan(rows: list[dict], days: int) -> None:
                       _cell(f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}"), state,
                       f"{row['weighted_length']}/{row['limit']}")
     console.print(table)
+    if full:
+        for row in rows:
+            print(f"\n{_short_when(row['at'])}  {row['id']}  ({row['weighted_length']}/{row['limit']} on {row['network']})")
+            print("\n".join(f"  {line}" if line else "" for line in (row["text"] or "").splitlines()))
+    elif any(_cut(row["text"], console.width - 15 - on - status - 7 - 12) for row in rows):
+        print("(`juno-scheduler plan -v` shows each post whole)")
     notes: dict[str, list[str]] = {}  # what run-due would hold back, and why (the words shown are those it would send)
     for row in rows:
         if row.get("note"):
@@ -124,6 +132,12 @@ def show_plan(rows: list[dict], days: int) -> None:
     for note, ids in notes.items():  # one line for the posts one reason holds (a campaign file that does not read)
         more = f" and {counted(len(ids) - 1, 'more post')}" if len(ids) > 1 else ""
         print(f"note: {ids[0]}{more}: {note}")
+
+
+def _cut(text: str | None, width: int) -> bool:
+    """The table shows less of the post than it says: more than its first line, or a first line wider than `width`."""
+    lines = (text or "").splitlines()
+    return len(lines) > 1 or (bool(lines) and len(lines[0]) > max(20, width))
 
 
 def show_status(status: StatusReport) -> None:

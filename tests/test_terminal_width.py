@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -50,3 +52,21 @@ def test_plan_names_each_posts_network_in_80_columns(project, cli):
         when, network = line[:16].strip(), line[16:].split()[0]
         by_time.setdefault(when, []).append(network)
     assert all(sorted(networks) == ["bluesky", "mastodon", "x"] for networks in by_time.values()), plan.out
+
+
+def test_plan_says_how_to_see_each_post_whole_and_v_shows_it_as_it_goes_out(project, cli):
+    """User trial 7: "If you grew up with a critica…" was all `plan` showed of a post at 80 columns, too little to
+    check a tip by; `plan -v` prints each post whole, in the words run-due would send."""
+    assert cli("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project).code == 0
+    assert cli("queue", "--now", "2026-12-01T08:00", cwd=project).code == 0
+    short = cli("plan", "--now", "2026-12-01T08:00", "--days", "2", cwd=project, env={"COLUMNS": "80"})
+    assert short.code == 0 and "(`juno-scheduler plan -v` shows each post whole)" in short.out.splitlines()
+    full = cli("plan", "-v", "--now", "2026-12-01T08:00", "--days", "2", cwd=project, env={"COLUMNS": "80"})
+    assert full.code == 0, full
+    posts = {row["id"]: row["text"] for row in json.loads(
+        cli("plan", "--json", "--now", "2026-12-01T08:00", "--days", "2", cwd=project).out)["posts"]}
+    assert posts
+    for post_id, text in posts.items():
+        at = full.out.index(f"  {post_id}  (")
+        shown = full.out[at:].split("\n", 1)[1]
+        assert shown.startswith("\n".join(f"  {line}" if line else "" for line in text.splitlines())), post_id
