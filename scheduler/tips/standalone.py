@@ -154,6 +154,12 @@ _IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:he
 _DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means)\s+(?:a|an|how|what|when|defined|"
                          r"the(?!\s+(?:most|best|worst|single|biggest|hardest|first|key|one)\b)|"
                          r"one of|characterized|described|known|considered|your|our)\b")
+# A reframe set against what the reader fears it means ("Setting a boundary is not the same as rejecting your
+# parent.", "Guilt doesn't mean you did something wrong."): advice in the form of a statement, not a definition
+# (issue 19: the note was untrue of a manager's own reassurance).
+_REFRAME = Caseless(r"\b(?:(?:is|are|was|were)\s+not|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+(?:always\s+|quite\s+|"
+                    r"necessarily\s+|really\s+)?the same(?: thing)? as\b|\b(?:does|do|did|need)(?:\s+not|n[’']t)\s+"
+                    r"(?:always\s+|necessarily\s+|automatically\s+)?mean\b")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
 _YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
 _PRACTICE_VOICE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b")
@@ -305,7 +311,8 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     elif not _to_the_reader(head, body, sentences):
         found.append(NOT_TO_READER)
     elif _DEFINITION.match(head) and not is_imperative(head) and not any(
-            is_imperative(sentence) for sentence in split_sentences(rest)):
+            is_imperative(sentence) for sentence in split_sentences(rest)) and not _REFRAME.search(
+            bare_head + " " + bare_body):
         found.append(DEFINITION)
     count = len(words(body if body.startswith(head.rstrip(".!?…")) else head + " " + body))
     if count > MAX_WORDS:
