@@ -382,14 +382,33 @@ def _leaning_opener(sentence: str) -> str | None:
 
 
 def _unsaid(text: str) -> str | None:
-    """The first "the invitation", "the symptoms" whose noun the tip has not named before."""
+    """The first "the invitation", "the symptoms" whose noun the tip has not named before, itself or by a word of
+    its kind (_KINDS: "You may feel your chest tighten … That reaction is normal." names the reaction)."""
     for match in _CONTEXT_NOUNS.finditer(text):
         noun = match.group(1).lower().rstrip("s")
         if noun == "key" and re.match(r"\s+to\s", text[match.end():]):
             continue  # "the key to box breathing" names what it is the key to
-        if noun not in text[: match.start()].lower():
+        before = text[: match.start()]
+        if noun not in before.lower() and not (noun in _KINDS and _KINDS[noun].search(before)):
             return match.group(0)
     return None
+
+
+# What a pointer's noun may stand for, named before it in the tip: a feeling or a response of the body is a reaction
+# ("You may feel your chest tighten … That reaction is normal."); an accident or an argument is an event; a
+# technique is a method, a strategy, an approach, a tool, an exercise. Only words that are plainly of the kind.
+_REACTION = Caseless(
+    r"\b(?:react\w*|respon(?:d|ds|ded|ding|se|ses)|feel|feels|feeling|feelings|felt|emotions?|tighten\w*|tense[sd]?|"
+    r"clench\w*|racing|races|pound\w*|sweat\w*|shak(?:e|es|ing|y)|trembl\w*|flush\w*|blush\w*|go(?:es)? hot|"
+    r"goes red|go red|cry|cries|crying|cried|tears|panic\w*|anger|angry|fear|afraid|scared|guilt|guilty|shame|"
+    r"ashamed|sad|sadness|anxious|anxiety|defensive|upset|hurt|frustrat\w*|irritat\w*|resent\w*|numb|freeze|"
+    r"freezes|froze|snap|snaps|snapped|lash\w* out|shut(?:s|ting)? down|withdraw\w*|nervous|overwhelmed|dread)\b")
+_EVENT = Caseless(r"\b(?:event|incident|accident|attack|assault|argument|fight|crash|disaster|emergency|injury|"
+                  r"shooting|storm|flood)\b")
+_TECHNIQUE = Caseless(r"\b(?:technique|exercise|method|strategy|strategies|approach|tool)\b")
+_KINDS = {"reaction": _REACTION, "event": _EVENT, "incident": _EVENT, "technique": _TECHNIQUE,
+          "exercise": _TECHNIQUE, "method": _TECHNIQUE, "strategy": _TECHNIQUE, "approach": _TECHNIQUE,
+          "tool": _TECHNIQUE}
 
 
 @per_split

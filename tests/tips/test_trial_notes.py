@@ -7,9 +7,11 @@ stay on a real pitch, a real definition and a real pointer."""
 from __future__ import annotations
 
 import pytest
+from conftest import split_written, tip_opening
 
-from scheduler.tips.standalone import DEFINITION, standalone_notes
+from scheduler.tips.standalone import DEFINITION, THE_UNSAID, standalone_notes
 
+UNSAID = THE_UNSAID.split("(")[0]
 
 @pytest.mark.parametrize(("headline", "text"), [
     ("Boundaries are a way to stay in the relationship on terms you can live with.",
@@ -37,3 +39,60 @@ def test_a_reframe_is_not_a_definition(headline, text):
 ])
 def test_a_definition_is_still_one(headline, text):
     assert DEFINITION in standalone_notes(headline, text, kind="sentence")
+
+
+@pytest.mark.parametrize(("headline", "text"), [
+    ("Notice your body.", ("You may feel your chest tighten or your face go hot when the criticism starts. That "
+                          "reaction is normal, and it tells you something matters to you.")),
+    ("Your voice may shake when you finally say no to your mother.",
+     "Your voice may shake when you finally say no to your mother. This reaction fades with practice, so keep going."),
+    ("You might snap at your father after one comment too many.",
+     ("You might snap at your father after one comment too many. Those reactions are common, and you can repair them "
+     "later with a short apology.")),
+    ("If a visit ends in an argument, give yourself a day before you call.",
+     ("If a visit ends in an argument, give yourself a day before you call. The event does not have to define your "
+     "relationship.")),
+    ("Box breathing is a simple calming exercise.",
+     "Box breathing is a simple calming exercise. You can use the technique in the car before a hard visit."),
+    ("Some people notice a wave of guilt after they hold a line.",  # "This feeling": no listed pointer noun at all
+     "Some people notice a wave of guilt after they hold a line. This feeling usually fades as you keep going."),
+])
+def test_a_pointer_whose_thing_the_tip_named_points_at_nothing_outside_it(headline, text):
+    assert not any(note.startswith(UNSAID) for note in standalone_notes(headline, text, kind="sentence"))
+
+
+@pytest.mark.parametrize(("headline", "text"), [
+    ("Name the reaction before you answer.", "Name the reaction before you answer. It tells you something matters."),
+    ("Notice how tired you are on the drive home.",  # tiredness is no reaction the tip named
+     "Notice how tired you are on the drive home. That reaction tells you the visit cost you something."),
+    ("Approach the topic during a calm moment.", ("Approach the topic during a calm moment, not in the middle of a "
+                                                 "visit.")),
+    ("Keep your own plans.", "Keep your own plans. A full life makes the waiting less loud."),
+    ("Use the technique before a hard call.", "Use the technique before a hard call. Breathe in for four counts."),
+])
+def test_a_pointer_at_what_the_tip_never_named_keeps_its_note(headline, text):
+    assert any(note.startswith(UNSAID) for note in standalone_notes(headline, text, kind="sentence"))
+
+
+TRIAL = """# Setting Boundaries With a Parent Who Criticizes You
+
+Criticism from a parent can follow you into adulthood.
+
+## Your body
+
+You may feel your chest tighten or your face go hot when the criticism starts. That reaction is normal, and it \
+tells you something matters to you.
+
+## Guilt
+
+Boundaries are a way to stay in the relationship on terms you can live with. They are not the same as rejecting \
+your parent.
+"""
+
+
+def test_the_trial_article_tips_lose_the_untrue_notes(tmp_path):
+    tips = split_written(tmp_path, "trial.md", TRIAL)
+    body = tip_opening(tips, "You may feel your chest tighten")
+    reframe = tip_opening(tips, "Boundaries are a way")
+    assert not any(note.startswith(UNSAID) for note in body.notes), body.notes
+    assert DEFINITION not in reframe.notes, reframe.notes
