@@ -9,9 +9,68 @@ from __future__ import annotations
 import pytest
 from conftest import split_written, tip_opening
 
+from scheduler.tips.filters import voiced_in_quotes_only
+from scheduler.tips.lists import gives_words_to_say
+from scheduler.tips.scorer import REASONS
 from scheduler.tips.standalone import DEFINITION, THE_UNSAID, standalone_notes
 
+PITCH = REASONS["pitch"]
 UNSAID = THE_UNSAID.split("(")[0]
+
+SCRIPTS = """# Setting Boundaries With a Parent Who Criticizes You
+
+Criticism from a parent can follow you into adulthood.
+
+You could tell your dad, “I've heard your concern. My mind is made up, and we can talk about something else.” \
+Short answers give criticism less to grab onto.
+
+You can tell your mom, “I know you mean well. I'm happy with my choices, and I'd like us to enjoy the visit.” \
+A warm tone keeps the door open.
+
+When your father criticizes your job, you might reply, “My work matters to me, and I'd rather we talk about your \
+trip.” Steering the talk gives you both somewhere to go.
+
+You can text your parent, “I'm going to skip dinner this week. I'll call you on Sunday.” A short message is enough.
+"""
+
+
+@pytest.fixture(scope="module")
+def script_tips(tmp_path_factory):
+    return split_written(tmp_path_factory.mktemp("scripts"), "scripts.md", SCRIPTS)
+
+
+@pytest.mark.parametrize("opening", ["You could tell your dad", "You can tell your mom",
+                                     "When your father criticizes your job", "You can text your parent"])
+def test_a_quoted_line_to_say_is_not_the_practices_pitch(script_tips, opening):
+    assert PITCH not in tip_opening(script_tips, opening).notes
+
+
+@pytest.mark.parametrize("sentence", [
+    "You might say, “I'm not going to talk about my weight. If it comes up, I'll change the subject.”",
+    "Try: “I hear that you're worried. I've made my decision, and I'd like us to talk about something else.”",
+    "You could tell your dad, “My mind is made up, and we can talk about something else.”",
+    "You can text your parent, “I'm going to skip dinner this week.”",
+])
+def test_the_i_and_we_of_a_quotation_are_not_the_practice_speaking(sentence):
+    assert voiced_in_quotes_only(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our therapists often hear, “I don't know where to start.”",  # the practice's own "our therapists"
+    "I always tell my clients, “You are not your parent's critic.”",  # the author speaking
+    "Call us today and say, “I'm ready to start.”",  # the practice's call to action
+    "We offer evening sessions, so you never have to say, “I can't make it.”",
+    "Setting a boundary takes practice.",  # no quotation at all
+])
+def test_a_pitch_outside_the_quotation_is_still_the_practice_speaking(sentence):
+    assert not voiced_in_quotes_only(sentence)
+
+
+def test_words_to_say_are_told_from_other_quotations():
+    assert gives_words_to_say("You could tell your dad, “My mind is made up.”")
+    assert gives_words_to_say("Try: “I'd like us to talk about something else.”")
+    assert not gives_words_to_say("Many parents remember the day a child said “I'm fine” and meant the opposite.")
+
 
 @pytest.mark.parametrize(("headline", "text"), [
     ("Boundaries are a way to stay in the relationship on terms you can live with.",
