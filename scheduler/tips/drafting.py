@@ -90,6 +90,7 @@ from scheduler.tips.filters import (
     tidy,
     unfinished,
     unresolved_pronoun,
+    voiced_in_quotes_only,
 )
 from scheduler.tips.flags import (
     flag_words,
@@ -102,6 +103,7 @@ from scheduler.tips.lists import (
     ONE_OF,
     contrast_drafts,
     example_drafts,
+    gives_words_to_say,
     introduces_example,
     is_contrast,
     labelled_item_sentence,
@@ -116,6 +118,7 @@ from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
 from scheduler.tips.rewrites import JOINED, LABEL_JOINED, joined_headline, voice_rewrite
 from scheduler.tips.scorer import (
+    LABELS,
     LEFT_OUT,
     REASONS,
     Candidate,
@@ -314,10 +317,17 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
 def _label(verdict: Verdict, headline: str) -> str:
     """The scorer's label, where the rules know better: a step ("Alternate holidays…", "If a relative is hurtful,
     talk later.") is advice whatever the label, and so is advice to everyone as "we" ("We all need support
-    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch."""
+    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch.
+    Nor is a pitch a sentence whose "I", "we" and "my" are a quotation's, with no selling outside it (issue 19):
+    words to say ("You might say, “I'm not going to talk about my weight.”") are a step; other quoted words get the
+    scorer's next reading."""
     if (verdict.label == "other" and is_command(after_condition(headline))) or (
             verdict.label == "pitch" and advises_everyone(headline)):
         return "advice"
+    if verdict.label == "pitch" and voiced_in_quotes_only(headline):
+        if gives_words_to_say(headline):
+            return "advice"
+        return max((p, label) for label, p in zip(LABELS, verdict.probabilities) if label != "pitch")[1]
     return verdict.label
 
 
@@ -611,7 +621,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         verdict = read_card() if reason is None and current is None else None
         if verdict is not None and verdict.sure_not_advice(thresholds()["drop"]) and spoken_example(sentence) is None \
                 and _label(verdict, sentence) != "advice":
-            reason = LEFT_OUT[verdict.label]
+            reason = LEFT_OUT[_label(verdict, sentence)]
         if reason:
             scope.ledger.leave(where, reason)
             current = None

@@ -199,6 +199,16 @@ def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
                 or _HANDLE.search(text) or _URL.search(text))
 
 
+def voiced_in_quotes_only(sentence: str, names: frozenset[str] = frozenset()) -> bool:
+    """Its "I", "we" and "my" are all inside a quotation, and nothing outside it is the practice selling (is_promotion)
+    or speaking ("we", "I"): "You could tell your dad, “My mind is made up, and we can talk about something else.”"
+    gives the reader words to say, which the scorer, reading their "I" and "we", calls the practice's pitch."""
+    if not _QUOTATION.search(sentence):
+        return False
+    unquoted = _without_quotes(sentence)
+    return not (FIRST_PLURAL.search(unquoted) or first_person(unquoted) or is_promotion(sentence, names))
+
+
 _QUOTATION = Screened(r"“[^”]*”|\"[^\"]*\"")
 
 

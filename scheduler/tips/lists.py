@@ -98,6 +98,12 @@ def spoken_example(sentence: str) -> str | None:
     return match.group(1)
 
 
+def gives_words_to_say(sentence: str) -> bool:
+    """The sentence ends on a quotation of what to say, or what not to ("You might say, “…”", "Try: “…”", "You could
+    tell your dad, “…”", "Don't say “…”"): a step of what to say, whether or not it is an example to draw."""
+    return ("“" in sentence or '"' in sentence) and _SAY.search(sentence) is not None
+
+
 _INSTEAD_OF = re.compile(r"^instead of(?: saying)?:?\s*[“\"]([^”\"]{2,})[”\"]\s*[.!?]?$", re.IGNORECASE)
 _TRY_THIS = re.compile(r"^(?:try(?: saying)?|say|say instead|try instead):?\s*[“\"]([^”\"]{2,})[”\"]\s*[.!?]?$",
                        re.IGNORECASE)

@@ -154,6 +154,12 @@ _IT_HELPS = re.compile(r"^it(?:’s|'s| is| can| may| often)?\s+(?:\w+\s+)?(?:he
 _DEFINITION = re.compile(r"^(?:[A-Z][\w’'-]*\s+){1,3}(?:is|are|refers to|means)\s+(?:a|an|how|what|when|defined|"
                          r"the(?!\s+(?:most|best|worst|single|biggest|hardest|first|key|one)\b)|"
                          r"one of|characterized|described|known|considered|your|our)\b")
+# A reframe set against what the reader fears it means ("Setting a boundary is not the same as rejecting your
+# parent.", "Guilt doesn't mean you did something wrong."): advice in the form of a statement, not a definition
+# (issue 19: the note was untrue of a manager's own reassurance).
+_REFRAME = Caseless(r"\b(?:(?:is|are|was|were)\s+not|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+(?:always\s+|quite\s+|"
+                    r"necessarily\s+|really\s+)?the same(?: thing)? as\b|\b(?:does|do|did|need)(?:\s+not|n[’']t)\s+"
+                    r"(?:always\s+|necessarily\s+|automatically\s+)?mean\b")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}s?$")
 _YOU = Caseless(r"\b(?:you|your|yours|yourself)\b")
 _PRACTICE_VOICE = Caseless(r"\b(?:we|our|ours|us|we’re|we're|we’ll|we'll|we’ve|we've)\b")
@@ -305,7 +311,8 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     elif not _to_the_reader(head, body, sentences):
         found.append(NOT_TO_READER)
     elif _DEFINITION.match(head) and not is_imperative(head) and not any(
-            is_imperative(sentence) for sentence in split_sentences(rest)):
+            is_imperative(sentence) for sentence in split_sentences(rest)) and not _REFRAME.search(
+            bare_head + " " + bare_body):
         found.append(DEFINITION)
     count = len(words(body if body.startswith(head.rstrip(".!?…")) else head + " " + body))
     if count > MAX_WORDS:
@@ -375,14 +382,33 @@ def _leaning_opener(sentence: str) -> str | None:
 
 
 def _unsaid(text: str) -> str | None:
-    """The first "the invitation", "the symptoms" whose noun the tip has not named before."""
+    """The first "the invitation", "the symptoms" whose noun the tip has not named before, itself or by a word of
+    its kind (_KINDS: "You may feel your chest tighten … That reaction is normal." names the reaction)."""
     for match in _CONTEXT_NOUNS.finditer(text):
         noun = match.group(1).lower().rstrip("s")
         if noun == "key" and re.match(r"\s+to\s", text[match.end():]):
             continue  # "the key to box breathing" names what it is the key to
-        if noun not in text[: match.start()].lower():
+        before = text[: match.start()]
+        if noun not in before.lower() and not (noun in _KINDS and _KINDS[noun].search(before)):
             return match.group(0)
     return None
+
+
+# What a pointer's noun may stand for, named before it in the tip: a feeling or a response of the body is a reaction
+# ("You may feel your chest tighten … That reaction is normal."); an accident or an argument is an event; a
+# technique is a method, a strategy, an approach, a tool, an exercise. Only words that are plainly of the kind.
+_REACTION = Caseless(
+    r"\b(?:react\w*|respon(?:d|ds|ded|ding|se|ses)|feel|feels|feeling|feelings|felt|emotions?|tighten\w*|tense[sd]?|"
+    r"clench\w*|racing|races|pound\w*|sweat\w*|shak(?:e|es|ing|y)|trembl\w*|flush\w*|blush\w*|go(?:es)? hot|"
+    r"goes red|go red|cry|cries|crying|cried|tears|panic\w*|anger|angry|fear|afraid|scared|guilt|guilty|shame|"
+    r"ashamed|sad|sadness|anxious|anxiety|defensive|upset|hurt|frustrat\w*|irritat\w*|resent\w*|numb|freeze|"
+    r"freezes|froze|snap|snaps|snapped|lash\w* out|shut(?:s|ting)? down|withdraw\w*|nervous|overwhelmed|dread)\b")
+_EVENT = Caseless(r"\b(?:event|incident|accident|attack|assault|argument|fight|crash|disaster|emergency|injury|"
+                  r"shooting|storm|flood)\b")
+_TECHNIQUE = Caseless(r"\b(?:technique|exercise|method|strategy|strategies|approach|tool)\b")
+_KINDS = {"reaction": _REACTION, "event": _EVENT, "incident": _EVENT, "technique": _TECHNIQUE,
+          "exercise": _TECHNIQUE, "method": _TECHNIQUE, "strategy": _TECHNIQUE, "approach": _TECHNIQUE,
+          "tool": _TECHNIQUE}
 
 
 @per_split
