@@ -352,7 +352,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"on purpose,? daring (?:it|fate|death)\b",
         r"wonder\w* (?:if|whether) (?:i|he|she|they) (?:would|[’']d|will) come back up\b",
         (r"(?:thought|believed|knew) (?:that|this|it) (?:was|would be) the end\b(?=[.!]?$)"),
-        r"with the engine running\b(?=[^.!?]{0,10}[.!]?\s*(?:the whole|we|they|nobody))|(?:in|inside) the (?:parking )?garage with the engine running\b",
+        r"with the engine running\b(?=[^.!?]{0,10}[.!]?\s*(?:the whole|we|they|nobody))|(?:in|inside) the (?:parking |closed |shut |locked )?garage with the engine running\b",
         r"(?:found|find) (?:him|her|them) in the garage\b",
         r"(?:walk\w*|wander\w*) (?:along |on )?the (?:railroad|railway|train) tracks at night\b",
         r"(?:should have been|should[’']ve been) me (?:in|on|instead)\b|it should have been me\b",
@@ -372,7 +372,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:hide|hides|hiding|hid) how low (?:they|he|she|you|i)(?:[’']re|[’']s|[’']m| are| is| am| feel| feels)\b",
         r"(?:the )?war (?:followed|follows|came home with|comes home with) (?:them|him|her|me|you|us)\b",
         r"only way out is the permanent one\b|(?:the )?permanent (?:way out|solution)\b",
-        r"(?:scared|afraid|frightened|terrified) of what (?:you|i|he|she|they) (?:might|could|may|would) do to (?:yourself|myself|himself|herself|themselves)\b")),
+        r"(?:scared|afraid|frightened|terrified) of what (?:you|i|he|she|they) (?:might|could|may|would) do to (?:yourself|myself|himself|herself|themselves)\b",
+        # round 21 (flags): phrasings the topic reader carried with "see" or "leave" alone: an attempt on one's life
+        r"attempt on (?:your|his|her|their|my) (?:own )?life\b")),
     # Hopelessness is a marker of suicide risk, so it is flagged (a miss costs more than a footer), but it is not a
     # wish to die: in the family above it made approve say a tip "speaks of wanting to die: read it alone" of "You do
     # not have to agree that things are hopeless…" (user trial 4). A family of its own, not read alone.
@@ -419,7 +421,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"missing|going missing)\b"),
         # round 17 (words9): "sh'ing" as teens write it, one's own hands bitten
         r"sh[’'-]ing\b",
-        r"bit(?:es|e|ing)? (?:her|his|their|my|your) own (?:hands?|arms?|wrists?|skin)\b")),
+        r"bit(?:es|e|ing)? (?:her|his|their|my|your) own (?:hands?|arms?|wrists?|skin)\b",
+        # round 21 (flags): burns or cuts kept where no one can see them
+        r"(?:cuts|scars|burns|bruises)\b[^.!?]{0,60}?\bwhere (?:no one|nobody|no-one) (?:else )?(?:can|could|will|would) see\b")),
     ("death, dying and grief", (
         # round 19 (e-sens): a pregnancy lost told by what came after ("positive, then … it was just over", "we've
         # stopped telling anyone when we're expecting", a third loss in two years)
@@ -524,7 +528,10 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:a|her|his|my|your|their) late (?:husband|wife|partner|father|mother|son|daughter|brother|sister)[’']s\b",
         r"lost (?:his|her|their|my|your) (?:missus|missis|hubby|other half)\b",
         (r"after the (?:[\w-]+ )?(?:service|ceremony|rites|wake|cremation|burial)\b[^.!?]{0,40}?\b(?:loneliness|lonely|"
-         r"emptiness)\b"))),
+         r"emptiness)\b"),
+        # round 21 (flags): the funeral told as "the service" where a parent cried, a table set with one chair less
+        r"the service\b[^.!?]{0,40}?\b(?:saw|see|seen) (?:my|his|her|our) (?:dad|father|mum|mom|mother|grand\w+) cry\b",
+        r"(?:christmas|thanksgiving|holiday|dinner|the) table with one (?:less|fewer) (?:chair|place|plate)\b")),
     ("a death in the family in everyday words: since she passed, since he's been gone, the year without him", (
         (r"(?:since|after|before|when|until|now that|the day|the night|the week|the year) (?:" + _KIN + r"|he|she|they)"
          r"(?:[’']s|[’']ve|[’']d| has| have| had)?(?: just)? passed\b(?! (?:the|a|an|his|her|their|my|your|our|its|it|this|"
@@ -803,7 +810,15 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?:pushed|forced|thrown|kicked) out of (?:their|his|her|my|your) own (?:house|home)\b|took the deed\b",
         r"violent (?:husband|wife|boyfriend|girlfriend|ex|father|stepfather|drinker|home)\b",
         r"demands? (?:your|her|his|their|my) passwords\b",
-        r"what (?:a|the|my|your|his|her|their) (?:coach|uncle|teacher|priest|stepfather|stepdad|neighbou?r|babysitter|tutor|cousin) did to (?:you|me|her|him|them)\b")),
+        r"what (?:a|the|my|your|his|her|their) (?:coach|uncle|teacher|priest|stepfather|stepdad|neighbou?r|babysitter|tutor|cousin) did to (?:you|me|her|him|them)\b",
+        # round 21 (flags): children left alone for days, with no food and no one watching, in the same clothes and
+        # hiding food, a mother who "ends up hurt" when a father drinks
+        (r"(?:leave|leaves|leaving|left) (?:us|them|(?:the|our|my|his|her|their) (?:kids|children|little ones|baby|"
+         r"toddlers?)) (?:alone|on (?:our|their) own|by (?:ourselves|themselves))\b[^.!?]{0,40}?\bfor (?:days|nights|"
+         r"(?:the|a) whole (?:weekend|night|day))\b"),
+        r"no food and (?:no one|nobody|no-one) (?:watching|looking after) (?:them|us|him|her)\b",
+        r"same clothes (?:every|each) (?:time|day)\b[^.!?]{0,60}?\bhid(?:e|es|ing) food\b",
+        r"(?:mom|mum|mother|my mother|dad|my father) (?:always |usually |sometimes |often )?ends? up (?:getting )?(?:hurt|bruised)\b")),
     ("sexual assault and unwanted touch", (
         # round 19 (e-sens): a child who says an adult "has been touching" them
         (r"(?:someone|somebody|an adult|a grown-?up|a relative|a man|a teacher|a coach|(?:her|his|their|my|your) "
@@ -957,7 +972,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"(?<![£$€\d.,])999\b(?![.,]\d)", r"a&e\b", r"116 ?123\b",
         # round 17 (words9): the helplines of the UK, Ireland and Australia by name
         r"childline\b|\bceop\b|\bnspcc\b|samaritans\b|women[’']s aid\b|men[’']s advice line\b|\bgalop\b|\bpieta\b|breathing space\b(?= (?:is|in|on|scotland))",
-        r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b")),
+        r"(?:text|texting) shout\b|\bshout (?:to|on) 85258\b|lifeline (?:together )?on 13\b|revenge porn helpline\b|rape crisis\b",
+        # round 21 (flags): stay with someone and get help now
+        r"stay with (?:them|him|her) and (?:get|call for|find) help (?:now|right away|immediately)\b")),
     ("a critical incident or a traumatic event", (
         # round 19 (e-sens): a relative who "was shot", a bomb that killed his unit, his time in the war
         (r"(?:brother|sister|son|daughter|father|dad|mother|mum|mom|husband|wife|partner|friend|cousin|uncle|aunt|"
@@ -1199,7 +1216,11 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"identify the (?:students|bodies|victims|children|dead)\b", r"burn survivors\b", r"first on (?:the )?scene\b",
         r"survived the collapse\b|collapse of the (?:parking|building|bridge|stadium|station)\b",
         r"(?:attacked|assaulted|mugged) in the (?:parking garage|car park|parking lot|stairwell)\b",
-        r"lost (?:crew|colleagues|coworkers|friends) in a\b")),
+        r"lost (?:crew|colleagues|coworkers|friends) in a\b",
+        # round 21 (flags): what first responders see that no one should, a scene still seen when the eyes close
+        (r"still see (?:[\w’']+ ){1,8}?(?:every time|whenever|when) (?:i|he|she|they|you|we) close (?:my|his|her|their|your|our) "
+         r"eyes\b"),
+        r"(?:see|sees|seen|saw|witness\w*) (?:things|what) (?:no one|nobody|no-one) should (?:ever )?(?:have to|see|witness)\b")),
 )
 
 EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -7,7 +7,8 @@ topicmodel.json (a weight per term, a bias, a threshold). A word common in ordin
 the topic ("house", "day", "night") has a weight of zero or below; one the sensitive phrasings are told in far more
 often may count for it, but never a stopword alone, nor since round 18 the few time words and "someone" whose weight
 alone flagged ordinary tips (FUNCTION_WORDS: "after", "since", "someone", "never", "until", "night", "now", "while");
-they count only in a pair ("after the", no; "after losing", yes). Reading a sentence costs a dict lookup per word and per pair. A tip is sensitive when the lexicon or this reader says so (docs/splitting.md, "What makes a tip sensitive").
+they count only in a pair ("after the", no; "after losing", yes); since round 21 so do "see" and "leave"
+(EVERYDAY_VERBS), in a pair with any word. Reading a sentence costs a dict lookup per word and per pair. A tip is sensitive when the lexicon or this reader says so (docs/splitting.md, "What makes a tip sensitive").
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ _ROUNDING = 1e-9  # the bound and the score add the same weights in other orders
 # round 18 only the eight whose weight alone some false flag needed, leaving one batch out with only the stopwords kept
 # out (docs/splitting.md, round 18: 2,995 caught / 44 false out of batch with round 17's list, 3,026 / 40 with these).
 FUNCTION_WORDS = STOPWORDS | frozenset(["after", "since", "someone", "never", "until", "night", "now", "while"])
+# Everyday verbs the reader weighs only in a pair, as it does the function words, but paired with any word ("to leave",
+# "won't leave", "see the marks"): a user trial's tips were flagged with "see" ("…it shapes how we see ourselves") and
+# "leave" ("…you can leave the room, or end the call") as the reason; the corpus's phrasings to flag say them of
+# marks, people kept from friends and partners left ("nobody would see the scars", "won't let me leave"), and the
+# pairs keep that (round 21, docs/splitting.md).
+EVERYDAY_VERBS = frozenset(["see", "sees", "seeing", "saw", "seen", "leave", "leaves", "leaving"])
 # Verbs of speech: the corpus's phrasings to flag are often told as what someone said ("she told me…", "he keeps
 # saying…"), so the reader weighs them for the topic, and a tip of ordinary advice ("Ask your partner what they need,
 # then say it back") could be flagged with "say" as its whole reason. They still count (round 19: kept out, the reader
@@ -55,7 +62,7 @@ def terms(text: str) -> dict[str, str]:
     written = [word.lower().replace("’", "'") for word in words(text)]
     folded = [fold(word) for word in written]
     plain = [word in FUNCTION_WORDS for word in written]
-    found = {term: word for term, word, stop in zip(folded, written, plain) if not stop}
+    found = {term: word for term, word, stop in zip(folded, written, plain) if not stop and word not in EVERYDAY_VERBS}
     for i in range(len(folded) - 1):
         if not (plain[i] and plain[i + 1]):
             found.setdefault(f"{folded[i]} {folded[i + 1]}", f"{written[i]} {written[i + 1]}")
