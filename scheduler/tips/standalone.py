@@ -248,8 +248,10 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     if label and not example:
         found.append(LABEL.format(label.group(1) + ":"))
         head = head[label.end():] if head.startswith(label.group(0)) else head
-    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) or kind == "heading" or example
-                                       else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
+    situated = situated_line(head) is not None  # "Next time your brother …, try saying: “…”" opens on its own case
+    opener = (None if situated else _leaning_opener(head)) or (
+        None if body.startswith(head.rstrip(".!?…")) or kind == "heading" or example
+        else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
     # (and an example's text may set it against what not to say: "Instead of “…,” try saying: “…”")
     if opener:
         found.append(LEANS.format(short_quote(opener)))
@@ -292,7 +294,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
         found.append(BROKEN.format(short_quote(broken)))
     if _title_case(head, names):
         found.append(TITLE_CASE)
-    if example and not rest and situated_line(head) is None:  # "When your mother criticizes …, try saying: “…”"
+    if example and not rest and not situated:  # "When your mother criticizes …, try saying: “…”" says its case
         found.append(EXAMPLE_ALONE)
     unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
     if unsaid and not opener:

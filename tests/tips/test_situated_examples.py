@@ -23,7 +23,7 @@ If your partner says, “You never listen,” you might say, “I want to unders
 
 Whenever your teen slams the door, try saying, "I'm here when you're ready to talk."
 
-Next time your brother brings up politics at the table, you could try saying, “Let's keep tonight about the kids.”
+Next time your brother brings up politics, you could try saying, “Let's keep it about the kids.”
 
 When a relative asks about dating, you can say, “I would love to hear about your garden.”
 
@@ -55,21 +55,21 @@ def test_the_situation_stays_in_the_text_when_the_pair_is_too_long_for_a_card(ti
 @pytest.mark.parametrize("words, text", [
     ("I'm here when you're ready", "Whenever your teen slams the door, try saying: “I'm here when you're ready to talk.”"),
     ("about your garden", "When a relative asks about dating, try saying: “I would love to hear about your garden.”"),
+    ("about the kids", "Next time your brother brings up politics, try saying: “Let's keep it about the kids.”"),
 ])
 def test_a_situation_and_line_that_fit_a_card_are_its_headline(tips, words, text):
     tip = tip_saying(tips, words)
     assert tip.headline == tip.text == text
-    assert not any(note.startswith("an example of what to say, alone") for note in tip.notes)
+    assert not any(note.startswith(("an example of what to say, alone", "leans on")) for note in tip.notes)
 
 
 @pytest.mark.parametrize("words, situation", [
     ("I want to understand", "If your partner says, “You never listen,” try saying:"),  # what someone says, quoted
-    ("Let's keep tonight", "Next time your brother brings up politics at the table, try saying:"),
 ])
 def test_each_wording_of_a_situation_is_kept(tips, words, situation):
     tip = tip_saying(tips, words)
     assert tip.text.startswith(situation)
-    assert not any(note.startswith("an example of what to say, alone") for note in tip.notes)
+    assert not any(note.startswith(("an example of what to say, alone", "leans on")) for note in tip.notes)
 
 
 @pytest.mark.parametrize("words", ["I need a few minutes", "My body is not up for discussion"])
@@ -91,8 +91,13 @@ def test_only_a_situation_followed_by_nothing_but_a_lead_to_say_is_read(sentence
     assert situated_line(sentence) is None
 
 
-def test_a_person_who_writes_the_situation_in_front_of_the_line_is_not_told_it_is_alone():
-    situated = "When your mother criticizes your cooking, try saying: “I'd like to enjoy dinner.”"
+@pytest.mark.parametrize("situated", [
+    "When your mother criticizes your cooking, try saying: “I'd like to enjoy dinner.”",
+    "Next time your brother brings up politics, try saying: “Let's keep it about the kids.”",  # "Next time" leans on none
+])
+def test_a_person_who_writes_the_situation_in_front_of_the_line_is_not_told_it_is_alone(situated):
+    assert standalone_notes(situated, situated, kind="sentence") == []  # the studio's reading of an edit
     bare = "Try saying: “I'd like to enjoy dinner.”"
-    assert EXAMPLE_ALONE not in standalone_notes(situated, situated, kind="sentence")  # the studio's reading of an edit
     assert EXAMPLE_ALONE in standalone_notes(bare, bare, kind="sentence")
+    alone = "Next time, try saying: “Let's keep it about the kids.”"
+    assert EXAMPLE_ALONE in standalone_notes(alone, alone, kind="example")
