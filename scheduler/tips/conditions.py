@@ -10,7 +10,8 @@ whether a tip's own words leave it out, and `with_condition` puts it in front of
 off helps, you're so depleted…" reads backwards), so it is left as it was and, when it leans on the heading, held
 with a note naming what is missing (scheduler.tips.standalone), as is an instruction the card cannot hold with
 its condition. A tip that opens on a condition of its own, or shares the condition's words, already says when it
-applies and is left as it is.
+applies and is left as it is. `situated_line` reads the situation a line of what to say gives itself ("When your
+mother criticizes your cooking, you might say, “…”"), which its "Try saying" tip keeps.
 """
 
 from __future__ import annotations
@@ -188,3 +189,39 @@ def with_condition(condition: str, sentence: str) -> str:
     """The instruction with the condition in front: "While you grieve, keep a simple routine." (takes_condition)."""
     opener = condition[0].upper() + condition[1:]
     return f"{opener}, {lower_first(sentence.strip())}"
+
+
+# A line of what to say whose own sentence says what it is for (issue 19): "When your mother criticizes your cooking,
+# you might say, “…”", "If your partner says “You never listen,” try: “…”", "Next time …, try saying “…”". Only a
+# lead that says nothing but "say" stands between the situation and the quotation: "…, take a breath and say “…”"
+# carries a step of its own, and "…, say to your dad, “…”" a listener, that "try saying" would drop.
+_SITUATED_LINE = re.compile(
+    r"^(?P<situation>(?:when|whenever|if|next time|the next time|each time|every time|any ?time)\s+.{3,}?)"
+    r"(?:\s*,\s*|(?<=,[”\"])\s+)(?:then\s+)?"
+    r"(?:(?:you\s+(?:might|could|can|may)(?:\s+want\s+to)?|consider|it\s+(?:may|might|can)\s+help\s+to)\s+)?"
+    r"(?:try(?:\s+saying)?|say(?:ing)?)(?:\s+something\s+like)?"
+    r"\s*[,:]?\s*[“\"](?P<spoken>[^”\"]{8,})[”\"]\s*[.!?]?\s*$", re.IGNORECASE)
+# "If possible, say …", "When in doubt, …": a hedge or a habit, not a situation a follower can recognise
+_NO_SITUATION = re.compile(r"^(?:if|when)\s+(?:possible|needed|necessary|appropriate|so|not|in doubt|unsure|"
+                           r"it helps|you (?:can|like|want|need to|feel (?:able|comfortable|ready)))\s*[,”\"]?$",
+                           re.IGNORECASE)
+
+
+def situated_line(sentence: str) -> tuple[str, str] | None:
+    """The situation and the words to say of a sentence that gives both ("When your mother criticizes your
+    cooking", "I'm happy with how it turned out."); None when its quotation follows a lead of another kind, or
+    nothing before it names a case."""
+    found = _SITUATED_LINE.match(sentence.strip())
+    if found is None:
+        return None
+    situation = found.group("situation").strip()
+    if _NO_SITUATION.match(situation) or len(words(situation)) < 3:
+        return None
+    return situation, found.group("spoken").strip()
+
+
+def situated_example(situation: str, spoken: str) -> str:
+    """The line to say, after the situation its sentence gave it: "When your mother criticizes your cooking, try
+    saying: “I'm happy with how it turned out.”" (a situation that ends on a quotation keeps its comma inside)."""
+    joint = " " if situation.endswith((",”", ',"')) else ", "
+    return f"{situation}{joint}try saying: “{spoken}”"

@@ -34,6 +34,7 @@ from scheduler.tips.conditions import (
     after_condition,
     condition_of,
     needs,
+    situated_line,
     step_through_can,
     takes_condition,
     with_condition,
@@ -644,7 +645,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             continue
         example = spoken_example(sentence)
         if example is not None:
-            drafts.extend(example_drafts([example], block, section, scope, sentence=max(number, 1)))
+            situated = situated_line(sentence)
+            drafts.extend(example_drafts([example], block, section, scope, sentence=max(number, 1),
+                                         situation=situated[0] if situated and situated[1] == example else None))
             current = None
             continue
         score = headline_score(sentence, index, total)

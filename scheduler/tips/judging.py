@@ -23,7 +23,7 @@ from scheduler.tips.readiness import (
 )
 from scheduler.tips.scorer import REASONS
 from scheduler.tips.sentences import split_sentences
-from scheduler.tips.standalone import CARRIED_QUESTION
+from scheduler.tips.standalone import CARRIED_QUESTION, is_example_headline
 from scheduler.tips.tipmodel import (
     MODEL_NOTES,
     Places,
@@ -50,7 +50,7 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
             # a flag taken off (the words as they were): ready if split would call them ready unflagged
             return _model_says(notes, headline, text, place, kind="sentence", sensitive=False)
         return notes, is_ready(notes) and bool(item.get("ready"))  # other words never make a held-back tip ready
-    kind = "example" if headline.startswith("Try saying") else "sentence"
+    kind = "example" if headline.startswith("Try saying") or is_example_headline(headline) else "sentence"
     notes = review_notes(headline, text, notes, kind=kind)  # split's rules on the new words, their place kept
     if CARRIED_QUESTION in notes and not _carried(before, text, str(item.get("text") or "")):
         notes.remove(CARRIED_QUESTION)

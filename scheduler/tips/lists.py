@@ -2,7 +2,8 @@
 
 A list becomes one tip that carries its lead-in ("Common reasons a partner may resist include ..."),
 or one tip per item when each item says something by itself; a quoted example of what to say
-becomes a "Try saying: “...”" tip, and an example of what not to say becomes nothing.
+becomes a "Try saying: “...”" tip, after the situation its own sentence gives it ("When your mother criticizes your
+cooking, try saying: “...”"), and an example of what not to say becomes nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from scheduler.tips.advice_lists import (
     tidy_item,
     warns,
 )
-from scheduler.tips.conditions import lead_in_condition
+from scheduler.tips.conditions import lead_in_condition, situated_example
 from scheduler.tips.drafts import (
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -159,7 +160,11 @@ def _quoted(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def example_drafts(examples, block: Block, section: Section, scope: Scope, *, sentence: int = 1) -> list[Draft]:
+def example_drafts(examples, block: Block, section: Section, scope: Scope, *, sentence: int = 1,
+                   situation: str | None = None) -> list[Draft]:
+    """A "Try saying: “…”" tip for each line to say. `situation`: what the line's own sentence says it is for
+    ("When your mother criticizes your cooking"), kept in front of it (issue 19: a rewrite keeps the source's
+    conditions): on the card when the two fit a headline, else in the text under the line alone."""
     drafts = []
     for offset, raw in enumerate(examples):
         spoken = _quoted(raw) if raw.lstrip()[:1] in "“\"" else raw.strip()
@@ -167,9 +172,12 @@ def example_drafts(examples, block: Block, section: Section, scope: Scope, *, se
             continue
         spoken = end_with_period(capitalize_first(spoken))
         headline = f"Try saying: “{spoken}”"
+        text = situated_example(situation, spoken) if situation else headline
+        if len(text) <= MAX_HEADLINE:
+            headline = text
         if len(headline) > MAX_HEADLINE:
             continue
-        drafts.append(Draft(headline=headline, sentences=[headline], section=section.heading, paragraph=block.number,
+        drafts.append(Draft(headline=headline, sentences=[text], section=section.heading, paragraph=block.number,
                             sentence=sentence + offset, sources=[raw], context=block.text or raw, score=2.0,
                             kind="example", fixed_text=True))
     return drafts

@@ -17,6 +17,7 @@ from scheduler.tips.conditions import (
     condition_of,
     gives_advice,
     needs,
+    situated_line,
     takes_condition,
 )
 from scheduler.tips.drafts import lead_in_case
@@ -224,6 +225,11 @@ _MORE_VERBS = frozenset(["come", "bring", "raise", "revisit", "mention", "practi
                          "hold", "drop", "leave", "put", "place", "handle", "treat", "approach", "address"])
 
 
+def is_example_headline(headline: str) -> bool:
+    """A line of what to say, as split writes one: "Try saying: “…”", alone or after its situation."""
+    return headline.startswith("Try saying:") or situated_line(headline) is not None
+
+
 def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
                      names: frozenset[str] = frozenset()) -> list[str]:
     """What keeps this tip from standing alone on a follower's phone; [] when nothing does. `names`: the words the
@@ -234,7 +240,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     bare_head, bare_body = without_quotes(head), without_quotes(body)
     rest = body[len(head):].strip() if body.startswith(head.rstrip(".!?…")) else body
     sentences = split_sentences(body) or [body]
-    example = kind == "example" or head.startswith("Try saying:")
+    example = kind == "example" or is_example_headline(head)
 
     label = _LABEL.match(head) or _LABEL.match(body)
     if label and len(words(label.group(1))) >= 2 and (is_imperative(label.group(1)) or has_verb(label.group(1))):
@@ -242,8 +248,10 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
     if label and not example:
         found.append(LABEL.format(label.group(1) + ":"))
         head = head[label.end():] if head.startswith(label.group(0)) else head
-    opener = _leaning_opener(head) or (None if body.startswith(head.rstrip(".!?…")) or kind == "heading" or example
-                                       else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
+    situated = situated_line(head) is not None  # "Next time your brother …, try saying: “…”" opens on its own case
+    opener = (None if situated else _leaning_opener(head)) or (
+        None if body.startswith(head.rstrip(".!?…")) or kind == "heading" or example
+        else _leaning_opener(sentences[0]))  # a heading's text reads on from the card
     # (and an example's text may set it against what not to say: "Instead of “…,” try saying: “…”")
     if opener:
         found.append(LEANS.format(short_quote(opener)))
@@ -286,7 +294,7 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
         found.append(BROKEN.format(short_quote(broken)))
     if _title_case(head, names):
         found.append(TITLE_CASE)
-    if example and not rest:
+    if example and not rest and not situated:  # "When your mother criticizes …, try saying: “…”" says its case
         found.append(EXAMPLE_ALONE)
     unsaid = _unsaid(bare_head + " " + bare_body if not body.startswith(head.rstrip(".!?…")) else bare_body)
     if unsaid and not opener:
@@ -332,7 +340,7 @@ def _to_the_reader(headline: str, text: str, sentences: list[str]) -> bool:
     mean refusal. Often, …" under "Hesitation is often fear.": a headline edit does not take the reframe away)."""
     bare = without_quotes(headline + " " + text)
     drawn = text.strip().startswith(headline.strip().rstrip(".!?…"))
-    return bool(_YOU.search(bare) or headline.startswith("Try saying:") or _command(headline)
+    return bool(_YOU.search(bare) or is_example_headline(headline) or _command(headline)
                 or any(_command(sentence) or _command(after_condition(sentence)) for sentence in [headline, *sentences])
                 or any(_opens_advice(sentence) for sentence in [headline, *([] if drawn else sentences[:1])]))
 
