@@ -55,7 +55,7 @@ class Showing:
     @property
     def brand(self) -> Brand:
         if self._brand is None:
-            self._brand = load_brand(self.root, self.settings.schedule.account.handle)
+            self._brand = load_brand(self.root, self.settings.schedule.card_handle)
         return self._brand
 
     # --- reading ---------------------------------------------------------------------------------
