@@ -1,6 +1,7 @@
 """A passage split left out, made a tip in one step: `split ARTICLE --take b12` (or `b12.3` for a list item).
 
-The tip has its headline from the passage's first sentence, its text the passage fitted to a post, its flags, a
+The tip has its headline as split makes one (from the passage's first sentence; an advice heading or a later
+sentence when that is too long for a card, never a topic heading), its text the passage fitted to a post, its flags, a
 note naming the passage and a `source` with the passage's digest. A later split keeps it as a person's tip while
 its passage reads the same (wherever it moved: the note follows it), and marks it stale once the passage changed or
 left the article, as it does split's own tips. The block report then shows the passage as feeding that tip.
@@ -116,8 +117,7 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
 class Beside:
     """What a take from split stands beside: `openings`, the first sentences of the campaign's other tips (folded); a
     take never repeats one. `person`: whom the article speaks of throughout (drafting.person_of), for a "them" that
-    names no one in the tip. `heading`: the passage's section heading, the card's words when no sentence the take
-    keeps makes one."""
+    names no one in the tip."""
     openings: frozenset[str] = frozenset()
     person: str | None = None
 
