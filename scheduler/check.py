@@ -70,7 +70,7 @@ def run_check(settings, now: datetime, *, brand: bool = True, network: str | Non
 
 def _check_brand(report: CheckReport, settings) -> None:
     try:
-        brand = load_brand(settings.root, settings.schedule.account.handle)
+        brand = load_brand(settings.root, settings.schedule.card_handle)
     except ConfigError as exc:
         report.add("brand", False, str(exc), CONFIG_PROBLEM)
         return

@@ -122,7 +122,7 @@ class Budget:
 
 @dataclass(frozen=True)
 class Schedule:
-    account: Account             # the first network's account if there is one, else the first (cards show its handle)
+    account: Account             # the first network's account if there is one, else the first
     timezone: str
     slots: tuple[Slot, ...]
     min_gap: timedelta
@@ -157,6 +157,13 @@ class Schedule:
 
     def account_for(self, network: str) -> Account | None:
         return next((a for a in self.all_accounts if a.network == network), None)
+
+    @property
+    def card_handle(self) -> str | None:
+        """The handle a card shows unless assets/brand.yaml names one: the account's when the project posts for
+        one; None for several, as one card goes to every network and one network's handle is not another's (a
+        follower on Mastodon read "@junocounseling", the X account): each post's alt text names its own."""
+        return self.account.handle if len(self.all_accounts) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -331,7 +331,7 @@ def link_notices(settings, campaign) -> list[str]:
 
 
 def _brand(settings):
-    return load_brand(settings.root, settings.schedule.account.handle)
+    return load_brand(settings.root, settings.schedule.card_handle)
 
 
 def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
@@ -360,9 +360,9 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None, compo
     "flags" (post_flags: what the review page marks it with)}. `text`: the words typed in place of the tip's."""
     if composed is None:  # `composed`: compose_tip's answer for these words, when the caller has it already
         composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
-    alt = campaign_alt_text(brand, campaign, tip)
     posts = []
     for network, body in composed.texts.items():
+        alt = campaign_alt_text(brand, campaign, tip, networks.signature(settings.schedule, network))
         counted = composed.lengths[network]
         size = networks.get(network).card_size
         card = card_path(settings.cards_dir, campaign.slug, tip.id, size)

@@ -155,7 +155,7 @@ class Project:
 
         schedule = splitter.load_schedule(self.root)
         if schedule is not None:  # the report's alt texts read the brand: a bad one refuses before anything is written
-            load_brand(self.root, schedule.account.handle)
+            load_brand(self.root, schedule.card_handle)
         result = splitter.split_file(article, self.root, schedule, take=take, url=url, hashtags=hashtags)
         data = splitter.report(result, self.root)
         return SplitReport(article=SplitArticle.of(data["article"]), tips=[SplitTip.of(tip) for tip in data["tips"]],
@@ -246,7 +246,7 @@ class Project:
         if tip is not None and not chosen:
             raise UsageError(f"posts/{found.slug}.yaml has no tip {tip!r}; reload the page")
         brand = self._kept(("brand",), self.root / "assets" / "brand.yaml",
-                           lambda: load_brand(self.root, settings.schedule.account.handle))
+                           lambda: load_brand(self.root, settings.schedule.card_handle))
         tips = [TipPosts(tip=t.id, posts=[NetworkPost(**{**post, "card": str(post["card"])}) for post in network_posts(
                     settings, brand, found, t, text, composed=self.compose_tip(found, t, text))])
                 for t in chosen]

@@ -41,7 +41,8 @@ def test_one_account_per_network_each_posting_for_real_unless_it_says_outbox(tmp
     assert [(a.network, a.handle, a.publisher) for a in schedule.accounts] == [
         ("x", "junocounseling", "x"), ("bluesky", "junocounseling.bsky.social", "bluesky"),
         ("mastodon", "@junocounseling@mastodon.social", "outbox")]
-    assert schedule.account.network == "x"  # the top-level budget and the cards' handle stay X's
+    assert schedule.account.network == "x"  # the top-level budget stays X's
+    assert schedule.card_handle is None  # one card goes to every network: no one network's handle on it
     assert schedule.account_keys == (("x", "junocounseling"), ("bluesky", "junocounseling.bsky.social"),
                                      ("mastodon", "@junocounseling@mastodon.social"))
 
@@ -113,6 +114,33 @@ def test_through_the_cli_a_bad_mastodon_handle_is_one_line_and_exit_2(tmp_path, 
     assert result.err.strip().splitlines() == [
         ("error: posts/schedule.yaml:2:33: accounts[0].handle: 'junocounseling' is not a Mastodon handle: "
         "write it with its instance, \"@junocounseling@mastodon.social\"")]
+
+
+def test_an_x_handle_over_15_characters_is_one_line_naming_file_field_and_what_to_do(tmp_path, cli):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "schedule.yaml").write_text(
+        "account:\n  handle: junocounselingcenter\n  publisher: outbox\n" + REST, encoding="utf-8")
+    result = cli("plan", cwd=tmp_path)
+    assert result.code == 2 and result.out == "", result
+    assert result.err.strip().splitlines() == [
+        ("error: posts/schedule.yaml:2:11: account.handle: 'junocounselingcenter' has 20 characters and an X handle "
+         "at most 15: write the X account's handle as its profile shows it (x.com/<handle>), without the @")]
+
+
+@pytest.mark.parametrize("network,handle", [
+    ("mastodon", "@juno_counseling_center_jupiter@mastodon.social"),  # 31: X's 15 is not Mastodon's
+    ("mastodon", "@junocounseling@social.juno-counseling-center-of-jupiter-florida.example"),
+    ("bluesky", "junocounselingcenterofjupiterflorida.bsky.social"),
+    ("bluesky", f"{'a' * 63}.example"),  # a domain's label is at most 63 characters
+])
+def test_mastodon_and_bluesky_handles_are_held_to_their_own_forms_not_xs_length(tmp_path, network, handle):
+    schedule = settings_for(tmp_path, f'accounts:\n  - {{network: {network}, handle: "{handle}"}}\n').schedule
+    assert schedule.account.handle == handle
+
+
+def test_a_bluesky_handle_is_held_to_a_domain_names_limits(tmp_path):
+    message = refusal(tmp_path, f'accounts:\n  - {{network: bluesky, handle: "{"a" * 64}.example"}}\n')
+    assert message.startswith("posts/schedule.yaml:2:") and "is not a Bluesky handle" in message, message
 
 
 def test_check_looks_at_every_account_and_says_what_each_still_needs(tmp_path, cli):

@@ -66,7 +66,7 @@ BROKEN = [
     ("unknown account key", lambda t: t.replace("  publisher: outbox ", "  publsher: outbox "), "5:3", ["did you mean 'publisher'"]),
     ("unknown publisher", lambda t: t.replace("publisher: outbox ", "publisher: mastodon "), "5:14", ["unknown publisher", "outbox, x"]),
     ("handle with @", lambda t: t.replace("handle: junocounseling", "handle: \"@junocounseling\""), "4:11", ["without the @"]),
-    ("handle too long", lambda t: t.replace("handle: junocounseling", "handle: junocounselingandwellness"), "4:11", ["not an X handle"]),
+    ("handle too long", lambda t: t.replace("handle: junocounseling", "handle: junocounselingandwellness"), "4:11", ["has 25 characters and an X handle at most 15", "without the @"]),
     ("unknown time zone", lambda t: t.replace("America/New_York", "America/New_Yrok"), "6:11", ["unknown time zone", "America/New_York"]),
     ("time zone localtime", lambda t: t.replace("America/New_York", "localtime"), "6:11", ["the machine's own zone", "America/New_York"]),
     ("time zone Factory", lambda t: t.replace("America/New_York", "Factory"), "6:11", ["not a place"]),

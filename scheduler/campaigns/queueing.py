@@ -287,7 +287,7 @@ def _wanted_posts(settings, campaigns, needs_card, only: Collection[str] | None 
         for network, text, length in fitting:
             card, alt_text, card_digest = (None, None, None)
             if cards is not None and needs_card(key):  # the card size the network shows best
-                card, alt_text, card_digest = cards(campaign, tip, networks.get(network).card_size)
+                card, alt_text, card_digest = cards(campaign, tip, network)
             post = Post(id=networks.post_id(key, network), tip_key=key, round=1, campaign=campaign.slug, section=tip.section,
                         position=position, text=text, card=card, alt_text=alt_text, weighted_length=length,
                         due_at=datetime.min, pinned=tip.at is not None, network=network, sensitive=tip.sensitive,
@@ -305,13 +305,14 @@ def _card_maker(settings):
     except ImportError:
         logger.warning("the cards stage is not available; queueing posts without cards")
         return None
-    handle = settings.schedule.account.handle
-    brand = load_brand(settings.root, handle)
+    brand = load_brand(settings.root, settings.schedule.card_handle)
 
-    def make(campaign, tip, size: str):
-        path = Path(ensure_card(settings, brand, campaign, tip, size=size))
-        # the card's own words (its kicker too), and its bytes' digest: checked again before upload
-        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip), bytes_digest(path)
+    def make(campaign, tip, network: str):
+        path = Path(ensure_card(settings, brand, campaign, tip, size=networks.get(network).card_size))
+        # the card's own words (its kicker too) and the network's own account, and its bytes' digest: checked
+        # again before upload
+        signed = networks.signature(settings.schedule, network)
+        return display_path(path, settings.root), campaign_alt_text(brand, campaign, tip, signed), bytes_digest(path)
 
     return make
 

@@ -50,7 +50,7 @@ class Background:
 @dataclass(frozen=True)
 class Brand:
     source: str                      # where it came from, for messages: assets/brand.yaml
-    handle: str
+    handle: str | None               # the line beside the logo; None: none (several networks, none named here)
     background: Background
     text: RGB                        # the headline
     small_text: RGB                  # the kicker and the handle
@@ -163,10 +163,10 @@ def parse_brand(doc: Document, assets: Path, handle: str | None) -> Brand:
                                 "darken the text or lighten the background (or the reverse)")
 
     brand_handle = data.get("handle") if data.get("handle") is not None else handle
-    if not isinstance(brand_handle, str) or not brand_handle.strip().lstrip("@"):
+    if brand_handle is not None and (not isinstance(brand_handle, str) or not brand_handle.strip().lstrip("@")):
         raise doc.error(("handle",), "no handle: give handle: junocounseling here or account.handle "
                                      "in posts/schedule.yaml")
-    brand_handle = brand_handle.strip().lstrip("@")
+    brand_handle = brand_handle.strip().lstrip("@") if brand_handle is not None else None
 
     values = {"handle": brand_handle, "background": background, "text": text, "small_text": small_text, "accent": accent,
                   "headline_font": headline_font, "small_font": small_font, "kicker_font": kicker_font,

@@ -274,11 +274,12 @@ def base_image(brand: Brand, size: str) -> Image.Image:
         logo = logo_image(brand.logo, frame.logo)
         image.paste(logo, (x, baseline_middle - frame.logo // 2), logo)
         x += frame.logo + round(frame.small * 0.6)
-    handle = f"@{brand.handle}"
-    font = fonts.load(brand.small_font, frame.small)
-    box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm")
-    check_contrast(image, box, brand.small_text, "the handle", brand)
-    draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
+    if brand.handle is not None:  # none: a project on several networks whose brand names no handle for them all
+        handle = f"@{brand.handle}"
+        font = fonts.load(brand.small_font, frame.small)
+        box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm")
+        check_contrast(image, box, brand.small_text, "the handle", brand)
+        draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
     zone = text_zone(frame)
     check_contrast(image, zone, brand.text, "the headline", brand)
     check_contrast(image, zone, brand.small_text, "the kicker", brand)
@@ -314,9 +315,11 @@ def card_words(headline: str) -> str:
     return typesetting.normalise(headline)
 
 
-def alt_text(headline: str, brand: Brand, kicker: str | None = None) -> str:
-    """What a screen reader says for the card: its own words, the handle, the kicker if shown."""
-    return card_alt_text(card_words(headline), brand.handle, shown_kicker(kicker))
+def alt_text(headline: str, brand: Brand, kicker: str | None = None, signed: str | None = None) -> str:
+    """What a screen reader says for the card: its own words, the kicker if shown, and the account: `signed`, as
+    the post's network writes it (networks.signature), else the handle the card shows."""
+    signed = signed or (f"@{brand.handle}" if brand.handle else None)
+    return card_alt_text(card_words(headline), signed, shown_kicker(kicker))
 
 
 def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
@@ -362,9 +365,10 @@ def kicker_for(brand: Brand, campaign, tip) -> str | None:
     return None
 
 
-def campaign_alt_text(brand: Brand, campaign, tip) -> str:
-    """The tip's alt text: a person's override, else the card's own words."""
-    return tip.alt_text or alt_text(tip.headline, brand, kicker_for(brand, campaign, tip))
+def campaign_alt_text(brand: Brand, campaign, tip, signed: str | None = None) -> str:
+    """The tip's alt text: a person's override, else the card's own words and the account (`signed`: the post's
+    network's own, as alt_text says)."""
+    return tip.alt_text or alt_text(tip.headline, brand, kicker_for(brand, campaign, tip), signed)
 
 
 def ensure_card(settings, brand: Brand, campaign, tip, size: str = "x", *, redraw: bool = False) -> Path:
@@ -416,7 +420,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     """
     if sheet is not None:  # refused before any card is drawn
         checked_output(sheet, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
-    brand = load_brand(settings.root, settings.schedule.account.handle)
+    brand = load_brand(settings.root, settings.schedule.card_handle)
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
     for size in sizes:
         dimensions(size)

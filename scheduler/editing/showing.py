@@ -55,7 +55,7 @@ class Showing:
     @property
     def brand(self) -> Brand:
         if self._brand is None:
-            self._brand = load_brand(self.root, self.settings.schedule.account.handle)
+            self._brand = load_brand(self.root, self.settings.schedule.card_handle)
         return self._brand
 
     # --- reading ---------------------------------------------------------------------------------
@@ -126,8 +126,10 @@ class Showing:
         return made_from(path) == self.card_version(campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
-        """The tip's alt text: a person's override, else the card's own words."""
-        return campaign_alt_text(self.brand, campaign, tip)
+        """The tip's alt text: a person's override, else the card's own words and the first network's account, as
+        split --json says it (each network's post names its own: preview.network_posts)."""
+        schedule = self.settings.schedule
+        return campaign_alt_text(self.brand, campaign, tip, networks.signature(schedule, schedule.account.network))
 
     def post_states(self, tip_key: str) -> list[dict[str, Any]]:
         """The latest post of a tip on each network as undo needs it: id, status, slot (UTC ISO), pin."""

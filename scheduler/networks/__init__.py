@@ -117,6 +117,13 @@ def written(network: str, handle: str) -> str:
     return known.written(handle) if known is not None else handle
 
 
+def signature(schedule, network: str) -> str | None:
+    """The practice's account on `network` as its post names it ("@junocounseling@mastodon.social" on Mastodon,
+    "@junocounseling" on X); None when the project has no account there."""
+    account = schedule.account_for(network)
+    return written(network, account.handle) if account is not None else None
+
+
 def secret_names() -> tuple[str, ...]:
     """Every secret of every network: masked wherever a message might repeat one."""
     return tuple(name for n in _REGISTRY.values() for name in n.secret_names)

@@ -336,7 +336,7 @@ class _Run(_Stage):
             # lazy: Pillow only when a post's card is checked: a run-due that posts nothing (cron) never loads it
             from scheduler.cards.brand import load_brand
 
-            self._brand = load_brand(self.settings.root, self.settings.schedule.account.handle)
+            self._brand = load_brand(self.settings.root, self.settings.schedule.card_handle)
         return self._brand
 
     def account(self, network: str) -> Account:

@@ -117,7 +117,7 @@ def for_project(root: Path, schedule) -> CardCheck | None:
     """The project's brand (the bundled one when it has none that loads) and its accounts' card sizes (every size
     before it has a timetable)."""
     sizes = tuple(SIZES) if schedule is None else networks.card_sizes(schedule.all_accounts)
-    handle = schedule.account.handle if schedule is not None else FOOTER_ONLY
+    handle = schedule.card_handle if schedule is not None else FOOTER_ONLY
     try:
         brand = load_brand(Path(root), handle)
     except ConfigError:

@@ -40,7 +40,6 @@ from scheduler.tips.conditions import (
     with_condition,
 )
 from scheduler.tips.drafts import (
-    CASE_NOTE,
     LATER_SENTENCE,
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -52,6 +51,7 @@ from scheduler.tips.drafts import (
     advice_heading,
     cut_short,
     has_verb,
+    heading_case_notes,
     headline_notes,
     headline_problem,
     headline_score,
@@ -506,9 +506,7 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
             break  # a sentence opening with "Instead" reads well after the first
         taken.append(sentence)
     rewritten = [rewrite.note for rewrite in rewrites[:len(taken)] if rewrite]  # what was turned to the reader
-    bare = _NUMBERED_HEADING.sub("", section.heading or "").strip().rstrip(":")
-    case_notes = [CASE_NOTE] if end_with_period(bare) != headline and bare.lower() == headline.rstrip(
-        ".").lower() else []
+    case_notes = heading_case_notes(section.heading or "", headline)
     sources = [section.heading or ""] + taken
     joined = joined_headline(headline, taken[0], MAX_HEADLINE)
     verdict = judge(Candidate(text=joined.text, kind="sentence", index=0, total=1, first_block=True)) if joined else None
@@ -524,10 +522,6 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
                   sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
                   kind="heading", notes=["headline is the section heading"] + rewritten + case_notes)
     return draft, len(taken)
-
-
-_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:step|tip|day|week|rule|habit|way|part|no\.?|#)\s*#?\s*\d{1,2}\s*[:.)—–-]?\s*"
-                               r"|\d{1,2}\s*[.):—–-]\s*)", re.IGNORECASE)
 
 
 def _carries_heading_on(sentence: str, scope: Scope) -> bool:

@@ -196,6 +196,12 @@ def advice_heading(heading: str) -> str | None:
     return end_with_period(text)
 
 
+def heading_case_notes(heading: str, headline: str) -> list[str]:
+    """[CASE_NOTE] when `headline` is the section `heading` (advice_heading) with its title capitals lowered."""
+    bare = _NUMBERING.sub("", heading).strip().rstrip(":")
+    return [CASE_NOTE] if end_with_period(bare) != headline and bare.lower() == headline.rstrip(".").lower() else []
+
+
 def sentence_case(text: str) -> str:
     """A heading's words as a sentence's: capitals ("TAKE a BREAK", "STAY CONNECTED") and title case ("Stay
     Connected With Friends") lowered after the first word, also after a hyphen ("Self-Care") and inside quotes
@@ -369,12 +375,14 @@ def cut_short(notes: list[str]) -> bool:
     return any(note == UNFINISHED_NOTE or note.startswith(CUT_NOTE.split("(")[0]) for note in notes)
 
 
-def later_headline(sentences: list[str]) -> str | None:
+def later_headline(sentences: list[str], *, alone: bool = True) -> str | None:
     """A sentence after the tip's first that a card shows as written and that stands alone, for a tip whose first
-    sentence, cut to a card's length, would not read whole; None when there is none."""
+    sentence, cut to a card's length, would not read whole; None when there is none. `alone=False`: one that may
+    lean on the sentences before it ("If they are in danger, call 911."), for a take with no other headline."""
     for sentence in sentences[1:]:
         if (len(sentence) <= MAX_HEADLINE and not is_question(sentence) and whole_sentence(sentence)
-                and headline_score(sentence, 1, 2) is not None and make_headline(sentence)[0] == sentence):
+                and (not alone or headline_score(sentence, 1, 2) is not None)
+                and make_headline(sentence)[0] == sentence):
             return sentence
     return None
 

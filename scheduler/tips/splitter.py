@@ -286,11 +286,13 @@ def post_fits(schedule, *, url: str | None, slug: str, state_dir: Path | None = 
 
 
 def alt_texts(campaign: Campaign, schedule, root: Path) -> dict[str, str]:
-    """Each tip's alt text exactly as queue will store it: the card's own words (kicker included)."""
+    """Each tip's alt text as queue will store it for the project's first network: the card's own words (kicker
+    included) and that network's account (each network's post names its own)."""
     if schedule is None:  # no account yet, so no handle and no brand to speak of
         return {tip.id: tip.alt_text or card_alt_text(tip.headline, None) for tip in campaign.tips}
-    brand = load_brand(root, schedule.account.handle)
-    return {tip.id: campaign_alt_text(brand, campaign, tip) for tip in campaign.tips}
+    brand = load_brand(root, schedule.card_handle)
+    signed = networks.signature(schedule, schedule.account.network)
+    return {tip.id: campaign_alt_text(brand, campaign, tip, signed) for tip in campaign.tips}
 
 
 def report(result: SplitResult, root: Path | str) -> dict:

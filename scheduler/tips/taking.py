@@ -1,6 +1,7 @@
 """A passage split left out, made a tip in one step: `split ARTICLE --take b12` (or `b12.3` for a list item).
 
-The tip has its headline from the passage's first sentence, its text the passage fitted to a post, its flags, a
+The tip has its headline as split makes one (from the passage's first sentence; an advice heading or a later
+sentence when that is too long for a card, never a topic heading), its text the passage fitted to a post, its flags, a
 note naming the passage and a `source` with the passage's digest. A later split keeps it as a person's tip while
 its passage reads the same (wherever it moved: the note follows it), and marks it stale once the passage changed or
 left the article, as it does split's own tips. The block report then shows the passage as feeding that tip.
@@ -15,7 +16,16 @@ from dataclasses import dataclass, replace
 
 from scheduler.campaigns.file import Tip, TipStatus, unique_id
 from scheduler.errors import ContentError
-from scheduler.tips.drafts import LONG_HEADLINE, make_headline
+from scheduler.tips.drafts import (
+    LATER_SENTENCE,
+    LONG_HEADLINE,
+    advice_heading,
+    heading_case_notes,
+    headline_problem,
+    headline_score,
+    later_headline,
+    make_headline,
+)
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import compress, dangling_references, opens_with_reference
 from scheduler.tips.flags import flag_words
@@ -38,6 +48,10 @@ LEANS_NOTE = ("left out “{opening}”: “{words}” points outside the tip, s
               "a tip by hand")
 STILL_LEANS_NOTE = "“{words}” points outside the tip and no sentence of the passage stands without it: say what it means"
 ORPHAN_NOTE = "“{}” names no one in the tip: name who it is"
+ROOMLESS_NOTE = ("headline is a later sentence of the passage the post had no room for: check that the card and the "
+                 "post read as one tip")
+LEANING_HEADLINE = ("the headline {}: no sentence of the passage heads a card alone; check it reads alone on the card "
+                    "or write one")
 CUT_NOTE = "a sentence of a sensitive topic ({phrases}) did not fit the post: write it into a tip by hand"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
@@ -103,8 +117,7 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
 class Beside:
     """What a take from split stands beside: `openings`, the first sentences of the campaign's other tips (folded); a
     take never repeats one. `person`: whom the article speaks of throughout (drafting.person_of), for a "them" that
-    names no one in the tip. `heading`: the passage's section heading, the card's words when no sentence the take
-    keeps makes one."""
+    names no one in the tip."""
     openings: frozenset[str] = frozenset()
     person: str | None = None
 
@@ -146,16 +159,20 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     kept = [index for index in rest if index not in said] or rest
     if kept[0] and opener and len(make_headline(end_with_period(sentences[kept[0]].strip()))[0]) > LONG_HEADLINE:
         kept.insert(0, 0)  # "Other warning signs include …" is no card's headline: the passage's opening is
-    heading = section if beside is not None and section else None
-    everything = headline_of(sentences, kept, locator, heading)[0] + " " + " ".join(sentences)
+    # the heading heads the card only where split would let it head a tip of its own: advice, in sentence case (user
+    # trial of issue 19: "When Criticism Becomes Emotional Abuse." was a take's headline; a topic is no advice)
+    heading = advice_heading(section) if beside is not None and section else None
+    sayable = [index for index in rest if index not in said]  # the sentences a headline may be, in the post or not
+    everything = headline_of(sentences, kept, locator, heading, sayable)[0] + " " + " ".join(sentences)
     found = flag_words(everything, heading=section or "", names=people, title=title)
     actions = {index for index in kept if beside is not None and _action(sentences[index])}
     lines = {index for index in actions if _line(sentences[index])}  # whom to call or text: the last to go
-    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading)), "sensitive" in found):
+    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading, sayable)),
+                                     "sensitive" in found):
         # the last sentence the take is not for (never the one the headline comes from), then those it is for, then
         # the passage's advice, whom to call or text last: the note below says which did not fit. Beside a campaign
         # the opening goes too when the next sentence can head the card (the action wins over its introduction)
-        movable = kept[1:] if beside is None or not _heads(sentences[kept[1]], heading) else kept
+        movable = kept[1:] if beside is None or _headline(sentences, kept[1:], heading, sayable) is None else kept
         spare = ([index for index in movable if index not in needed and index not in actions]
                  or [index for index in movable if index not in actions]
                  or [index for index in movable if index not in lines] or movable)
@@ -163,7 +180,8 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         if spare[-1] + 1 in leans_back and spare[-1] + 1 in kept and len(kept) > 1:
             kept.remove(spare[-1] + 1)  # it pointed at the sentence just cut
             leaning[spare[-1] + 1] = _pointing(sentences[spare[-1] + 1])
-    headline, body = headline_of(sentences, kept, locator, heading)[0], body_of(sentences, kept, locator, heading)
+    headline, body = (headline_of(sentences, kept, locator, heading, sayable)[0],
+                      body_of(sentences, kept, locator, heading, sayable))
     named = named_person(headline, " ".join(body), beside.person if beside else None)
     text_out = " ".join(body)
     own_notes: tuple[str, ...] = ()
@@ -176,8 +194,12 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         # "things that matter to them" after "Warning signs include": the signs are no one; the person is
         text_out = text_out[:mattered.start("them")] + beside.person + text_out[mattered.end("them"):]
         own_notes = (NAMED.format("them", beside.person),)
-    if heading is not None and headline == end_with_period(heading.strip()):
-        own_notes += ("headline is the section heading",)
+    if heading is not None and headline == heading:
+        own_notes += ("headline is the section heading", *heading_case_notes(section or "", heading))
+    elif headline != body[0] and headline in sentences:
+        own_notes += (LATER_SENTENCE,) if headline in body[1:] else (ROOMLESS_NOTE,)
+        if headline_score(headline, 1, 2) is None:
+            own_notes += (LEANING_HEADLINE.format(headline_problem(headline)),)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
     found = {**found, **flag_words(headline + " " + text_out, heading=section or "", names=people, title=title)}
     tip_id = unique_id(slugify(headline), set(used_ids))
@@ -217,11 +239,6 @@ _POINTING = re.compile(r"\b(?:this|these|those|such|other|the above|the followin
                        r"it|they|that)\b", re.IGNORECASE)
 
 
-def _heads(sentence: str, heading: str | None) -> bool:
-    """The sentence can open a take: its headline fits a card, or the section heading stands in for it."""
-    return bool(heading) or len(make_headline(end_with_period(sentence.strip()))[0]) <= LONG_HEADLINE
-
-
 def _pointing(sentence: str) -> str:
     """The words of a sentence that point outside it, as a note quotes them."""
     found = _POINTING.search(sentence)
@@ -257,20 +274,42 @@ def _standing(sentences: list[str], said: set[int], openings: frozenset[str]
     return sentences, said, leaning, leans_back
 
 
-def headline_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None) -> tuple[str, str]:
-    """The card's headline from the first sentence kept, and that sentence as the text opens with it; the section
-    `heading` when that sentence is too long for a card (and the text opens with the whole sentence)."""
+def headline_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None,
+                sayable: Sequence[int] = ()) -> tuple[str, str]:
+    """The card's headline and the first sentence kept as the text opens with it; a ContentError when nothing can
+    head the card (see _headline)."""
+    found = _headline(sentences, kept, heading, sayable)
+    if found is None:
+        length = len(make_headline(end_with_period(sentences[kept[0]].strip()))[0])
+        raise ContentError(f"--take {locator}: its first sentence is too long for a card ({length} characters) and "
+                           "no later sentence of it or advice in its heading can head one; write this tip by hand "
+                           "in the campaign file")
+    return found
+
+
+def _headline(sentences: list[str], kept: list[int], heading: str | None, sayable: Sequence[int]
+              ) -> tuple[str, str] | None:
+    """The card's headline from the first sentence kept, and that sentence as the text opens with it, as split makes
+    one. When that sentence is too long for a card (the text then opens with it whole): the section `heading`, given
+    only where split would let it head a tip (advice_heading); else a later sentence kept that a card shows whole
+    (LATER_SENTENCE); else one of the passage's later `sayable` sentences the post had no room for (ROOMLESS_NOTE);
+    else such a sentence that leans on the words before it (LEANING_HEADLINE). None when none can."""
     headline, first = make_headline(end_with_period(sentences[kept[0]].strip()))
-    if len(headline) > LONG_HEADLINE and heading and len(heading) < LONG_HEADLINE:
-        return end_with_period(heading.strip()), end_with_period(sentences[kept[0]].strip())
-    if len(headline) > LONG_HEADLINE:
-        raise ContentError(f"--take {locator}: its first sentence is too long for a card ({len(headline)} "
-                           "characters); write this tip by hand in the campaign file")
-    return headline, first
+    if len(headline) <= LONG_HEADLINE:
+        return headline, first
+    whole = end_with_period(sentences[kept[0]].strip())
+    if heading and len(heading) < LONG_HEADLINE:
+        return heading, whole
+    inside = [whole] + [sentences[index] for index in kept[1:]]
+    outside = [whole] + [sentences[index] for index in sayable if index > kept[0] and index not in kept]
+    later = (later_headline(inside) or later_headline(outside) or later_headline(inside, alone=False)
+             or later_headline(outside, alone=False))
+    return (later, whole) if later is not None else None
 
 
-def body_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None) -> list[str]:
-    return [headline_of(sentences, kept, locator, heading)[1]] + [sentences[index] for index in kept[1:]]
+def body_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None,
+            sayable: Sequence[int] = ()) -> list[str]:
+    return [headline_of(sentences, kept, locator, heading, sayable)[1]] + [sentences[index] for index in kept[1:]]
 
 
 def taken_locators(tips) -> dict[str, list[str]]:

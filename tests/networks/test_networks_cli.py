@@ -241,3 +241,37 @@ def test_check_says_whose_token_it_is_by_the_instances_domain(drawn, tmp_path, f
                for c in data["checks"])
     shown = json.dumps(data)
     assert fm.account("someoneelse").token not in shown
+
+
+def test_each_networks_post_names_its_own_account_and_the_shared_card_names_none(tmp_path, fm):
+    """Issue 19's trial: the practice set its X and its Mastodon handle, and the Mastodon post's alt text said
+    "@junocounseling", the X account. Each post names its own network's account; the card, one image for both
+    networks, shows no handle (brand.yaml names none), where one network's would mislead the other's followers."""
+    from scheduler.cards.brand import load_brand
+    from scheduler.cards.render import render_card
+
+    fm.add_account("junoclinic", "109000000000000003")
+    schedule = SCHEDULE.replace('"@junocounseling@social.example"', '"@junoclinic@social.example"')
+    tips = TIPS if _reviewed_is_known() else TIPS.replace("    reviewed: [sensitive]\n", "")
+    root = drawn_project(tmp_path / "project", schedule, CAMPAIGN, tips)
+    queued, _ = cli(root, fm, "queue", "--json", "--now", "2026-12-01T07:00", username="junoclinic")
+    assert queued.code == 0, queued
+    _, plan = cli(root, fm, "plan", "--json", "--now", "2026-12-01T07:00", username="junoclinic")
+    said = {(p["id"], p["network"]): p["alt_text"] for p in plan["posts"]}
+    assert said[(X_ID, "x")] == "“Reluctance doesn’t always mean refusal.” (quote card, @junocounseling)"
+    assert said[(MASTODON_ID, "mastodon")] == ("“Reluctance doesn’t always mean refusal.” "
+                                               "(quote card, @junoclinic@social.example)")
+
+    result, report = cli(root, fm, "run-due", "--json", "--now", "2026-12-01T09:01", username="junoclinic")
+    assert result.code == 0 and sorted(p["network"] for p in report["posted"]) == ["mastodon", "x"], result
+    [status] = fm.statuses_of("junoclinic")
+    [media] = status["media"]
+    assert media["description"].endswith("(quote card, @junoclinic@social.example)"), media
+    assert "@junocounseling" not in media["description"], media
+    [sent] = outbox(root)
+    assert sent["alt_text"].endswith("(quote card, @junocounseling)"), sent
+
+    card = root / ".juno" / "cards" / CAMPAIGN / "reluctance-doesnt-always-mean-refusal-x.png"
+    headline = "Reluctance doesn’t always mean refusal."
+    assert card.read_bytes() == render_card(headline, load_brand(root, None), "x")
+    assert card.read_bytes() != render_card(headline, load_brand(root, "junocounseling"), "x")

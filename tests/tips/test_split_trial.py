@@ -136,7 +136,7 @@ def test_a_heading_ending_on_an_emoji_gets_no_full_stop(tmp_path):
 @pytest.mark.parametrize("headline", ['Set a "worry time" in the early evening.',
                                       "Set a “worry time” in the early evening."])
 def test_a_quotation_inside_the_alt_texts_quotation_marks_takes_single_ones(headline):
-    assert card_alt_text(headline, "junocounseling") == (
+    assert card_alt_text(headline, "@junocounseling") == (
         "“Set a ‘worry time’ in the early evening.” (quote card, @junocounseling)")
 
 

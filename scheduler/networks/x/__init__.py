@@ -32,7 +32,8 @@ MAX_WEIGHTED_LENGTH = 280
 MAX_ALT_TEXT = 1000  # characters of a card's alt text (POST /2/media/metadata)
 SECRET_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 API_BASE_NAME = "JUNO_X_API_BASE"
-_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+HANDLE_MOST = 15  # X's own limit on a username
+_HANDLE = re.compile(rf"^[A-Za-z0-9_]{{1,{HANDLE_MOST}}}$")
 _URL_LIKE = re.compile(r"[\w-]\.[A-Za-z]{2,}|://|@\w|#\w")
 _NOT_PLAIN = tuple(bytes([code]) for code in b"#*0123456789")  # ASCII that may count other than 1 (keycaps)
 
@@ -135,8 +136,12 @@ class X(Network):
     def handle_problem(self, handle: str) -> str | None:
         if handle.startswith("@"):
             return f"write the handle without the @: handle: {handle[1:]}"
+        if len(handle) > HANDLE_MOST and re.fullmatch(r"[A-Za-z0-9_]+", handle):
+            return (f"{handle!r} has {len(handle)} characters and an X handle at most {HANDLE_MOST}: write the X "
+                    "account's handle as its profile shows it (x.com/<handle>), without the @")
         if not _HANDLE.match(handle):
-            return f"{handle!r} is not an X handle (letters, digits and _, at most 15)"
+            return (f"{handle!r} is not an X handle (letters, digits and _ only, at most {HANDLE_MOST}): write the X "
+                    "account's handle as its profile shows it (x.com/<handle>), without the @")
         return None
 
     def written(self, handle: str) -> str:
