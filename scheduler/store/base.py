@@ -16,6 +16,7 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 from scheduler.errors import ForeignDatabaseError, StoreError
+from scheduler.networks import written
 from scheduler.store.records import (
     ACTIVE,
     CLAIMABLE,
@@ -617,7 +618,7 @@ class Store(SnapshotStore):
 
 def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]], holds_posts: bool) -> str:
     def names(accounts):
-        return " and ".join(f"@{handle} on {network}" for network, handle in sorted(accounts))
+        return " and ".join(f"{written(network, handle)} on {network}" for network, handle in sorted(accounts))
 
     if not holds_posts:  # recorded by a first command, nothing queued since: releasing it loses nothing
         return (f"is bound to {names(recorded)} (it holds no posts yet), not to {names(wanted)} (accounts in "

@@ -737,7 +737,7 @@ CASES = [
     Case("a second practice sharing one of the first's two accounts (its Bluesky handle) and its database",
          ("run-due", "--now", "2026-12-02T08:40"), second_practice_sharing_bluesky, 2,
          "also holds the posts of @junocounseling on x, which posts/schedule.yaml does not name (it names "
-         "@shared.bsky.social on bluesky and @otherpractice on x)", first_practice_untouched),
+         "shared.bsky.social on bluesky and @otherpractice on x)", first_practice_untouched),
     Case("a tip flagged privacy, approved by hand without reviewed:", ("queue", "--json", "--now", "2026-11-30T07:00"),
          privacy_approved_by_hand, 0, f'"held": [\n    "{CAMPAIGN}/{FIRST_TIP}"', nothing_posted, stream="out"),
     Case("the privacy acknowledgement (reviewed:) removed after queue", ("run-due", "--json", "--now", "2026-11-30T08:40"),

@@ -84,7 +84,7 @@ def test_a_second_practice_sharing_one_account_is_refused_and_changes_nothing(tm
         # the account it holds beyond those the second project names, and those it names (not "holds … of A and B,
         # not of A": trial 3, finding 6)
         assert ("also holds the posts of @junocounseling on x, which posts/schedule.yaml does not name (it names "
-                "@shared.bsky.social on bluesky") in lines[0]
+                "shared.bsky.social on bluesky") in lines[0]
         assert refused.out == ""
     assert _outbox(second) == []
     after = run_cli("status", "--json", "--now", "2026-12-07T09:05", cwd=first, env=env)
@@ -101,7 +101,7 @@ def test_a_project_with_the_same_accounts_is_let_in_and_a_new_network_is_recorde
         assert same.owners() == [("bluesky", "shared.bsky.social"), ("x", "junocounseling")]
     with open_store(database_url, accounts=[*accounts, ("mastodon", "@juno@social.example")], now=NOW) as more:
         assert len(more.owners()) == 3
-    with pytest.raises(ForeignDatabaseError, match="not to @shared.bsky.social on bluesky and @junocounseling on x"):
+    with pytest.raises(ForeignDatabaseError, match="not to shared.bsky.social on bluesky and @junocounseling on x"):
         open_store(database_url, accounts=accounts, now=NOW)  # one account fewer: no longer the same accounts
 
 
@@ -134,7 +134,7 @@ def test_a_database_bound_without_posts_says_so_and_how_to_release_it(tmp_path, 
     refused = run_cli("queue", "--now", "2026-12-07T07:00", cwd=second, env=env)
     [line] = refused.err.strip().splitlines()
     assert refused.code == 2 and refused.out == "", refused
-    assert ("is bound to @shared.bsky.social on bluesky and @junocounseling on x (it holds no posts yet), not to "
+    assert ("is bound to shared.bsky.social on bluesky and @junocounseling on x (it holds no posts yet), not to "
             "@otherpractice on x") in line and "holds the posts" not in line, line
     assert "release it by running DELETE FROM juno_accounts in it" in line, line
 
