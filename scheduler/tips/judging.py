@@ -4,7 +4,12 @@ article (which an edit does not move), and the tip is ready only when split woul
 
 A note about words the edit did not change, or that still holds of the new words, stays; one goes only when the
 edit removed what it named ("points at “the topic”" once the tip names it). The studio's Save and "This flag is wrong"
-and split run again over a campaign a person edited (`reread`) judge with these same functions."""
+and split run again over a campaign a person edited (`reread`) judge with these same functions.
+
+A person who rewrites how the text opens (its first words) has read the tip as a whole and written its start (issue 19,
+item 2): what split said of the place its words stood in (mid-paragraph, after a question or a colon) no longer
+holds, and the tip model reads the new words as opening a section (reopened_place). What still holds of the words
+(a pointer with nothing to point at, a flag, markup) is read again from them and stays."""
 
 from __future__ import annotations
 
@@ -16,16 +21,19 @@ from scheduler.errors import ContentError
 from scheduler.tips.cardfit import CardCheck
 from scheduler.tips.readiness import (
     FLAGS,
+    OPENING_REWRITTEN,
     held_back_notes,
     is_ready,
     notes_after_edit,
     review_notes,
 )
 from scheduler.tips.scorer import REASONS
-from scheduler.tips.sentences import split_sentences
+from scheduler.tips.sentences import split_sentences, words
 from scheduler.tips.standalone import CARRIED_QUESTION
 from scheduler.tips.tipmodel import (
+    LEANING,
     MODEL_NOTES,
+    NOT_OPENING,
     Places,
     judge_tip,
     thresholds,
@@ -45,6 +53,9 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
     before = [str(note) for note in item.get("notes") or ()]
     notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others,
                              was=str(item.get("headline") or ""))
+    if rewrote_opening(before, str(item.get("text") or ""), text):
+        notes = [note for note in notes if note not in LEANS_ON_PLACE] + [OPENING_REWRITTEN]
+        place = reopened_place(place)
     if not set(changed) & set(WORDS):
         if "review" in changed and not flags and is_ready(notes) and place is not None:
             # a flag taken off (the words as they were): ready if split would call them ready unflagged
@@ -68,6 +79,35 @@ def _model_says(notes: list[str], headline: str, text: str, place: dict[str, flo
     why = why_not_ready(reading, judge_tip(list(reading)).postable, thresholds()) if is_ready(notes) else None
     notes = notes + ([why] if why else [])
     return _in_order(notes, headline, text, reading), is_ready(notes)
+
+
+# What split said of the place a tip's words stood in, that a person's rewrite of its opening answers; "one item of a
+# list" stays (the tip is still drawn from a list, whatever its first words).
+LEANS_ON_PLACE = (NOT_OPENING, *(LEANING[name] for name in ("after_question", "after_colon", "mid_paragraph")))
+
+
+def rewrote_opening(before: list[str], was: str, text: str) -> bool:
+    """Whether a person wrote how the tip's text begins: this edit changed the first OPENING_WORDS words of its
+    opening sentence (`was`: the text before it), or an edit before it did (its note says so). The text's, not the
+    headline's: the post opens on the text, and a headline rewritten over a text still opening "This helps…" leaves
+    the post leaning on the article. Its first words, not the whole sentence: what leans on the sentence before
+    ("This", "That is why", "But then") is there, and a word changed at the end of a long first sentence keeps it."""
+    if OPENING_REWRITTEN in before:
+        return True
+    opening, opened = ([word.lower() for word in words(next(iter(split_sentences(said)), ""))[:OPENING_WORDS]]
+                       for said in (text, was))
+    return bool(opening) and opening != opened
+
+
+OPENING_WORDS = 5
+
+
+def reopened_place(place: dict[str, float] | None) -> dict[str, float] | None:
+    """The place numbers of a tip whose opening a person rewrote: it opens a section, as the first words under a
+    heading do (they lean on nothing before them); in a list and its share of the paragraph as they were."""
+    if place is None:
+        return None
+    return {**place, "opens_section": 1.0, "mid_paragraph": 0.0, "after_colon": 0.0, "after_question": 0.0}
 
 
 def reread(article: Article, cards: CardCheck | None) -> Reread:
