@@ -43,9 +43,9 @@ REOPENED = [
     ('headline: "Decide before your next visit which topics you will not discuss."',
      'headline: "Before you visit a critical parent, choose the topics you will keep off the table."'),
     ('text: "Decide before your next visit which topics you will not discuss, such as your weight or your career, '
-     'and tell your parent calmly at the start."',
+     + 'and tell your parent calmly at the start."',
      'text: "Before you visit a critical parent, choose the topics you will keep off the table. Name one, such as '
-     'your weight, and say so calmly at the start."'),
+     + 'your weight, and say so calmly at the start."'),
 ]
 # a new opening that still leans on the article
 LEANING_OPENER = [('headline: "Your parent may not change."', 'headline: "This helps you leave early."'),
@@ -126,8 +126,8 @@ def test_check_and_queue_name_approved_tips_split_did_not_mark_ready(tmp_path):
     check = cli(root, "check", "--now", now)
     noted = [line for line in check.out.splitlines() if "not marked ready" in line]
     assert check.code == 0 and noted == [
-        f"note  tips           1 approved tip not marked ready: {SLUG}/{HELD}; read them and their notes in "
-        f"`juno-scheduler studio` or posts/{SLUG}.yaml (approved on purpose: nothing to do)"], check.out
+        (f"note  tips           1 approved tip not marked ready: {SLUG}/{HELD}; read them and their notes in "
+         f"`juno-scheduler studio` or posts/{SLUG}.yaml (approved on purpose: nothing to do)")], check.out
 
     queue = cli(root, "queue", "--now", now)
     assert queue.code == 0 and f"note: 1 tip queued now was not marked ready: {SLUG}/{HELD};" in queue.out, queue
