@@ -13,6 +13,7 @@ holds, and the tip model reads the new words as opening a section (reopened_plac
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.articles import Article, read_article
@@ -42,18 +43,30 @@ from scheduler.tips.tipmodel import (
 )
 
 WORDS = ("headline", "text")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a tip split took from its article stands there: the tip model's numbers of it (Places.numbers), and
+    the article's own words the tip opens on (Places.opening)."""
+    numbers: dict[str, float]
+    opening: str
+
+
 _MODEL_SAID = (*MODEL_NOTES, *REASONS.values())
 
 
 def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
-                place: dict[str, float] | None) -> tuple[list[str], bool]:
+                where: Place | None) -> tuple[list[str], bool]:
     """The notes and `ready` of a tip split wrote (`item`, as the file has it) after an edit of its `changed`
-    fields to these words. `place`: the model's numbers of where it stands (None: its article does not read, and
-    what split said of its words' worth stays)."""
+    fields to these words. `where`: where it stands in its article (None: its article does not read, and what
+    split said of its words' worth stays)."""
     before = [str(note) for note in item.get("notes") or ()]
     notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others,
                              was=str(item.get("headline") or ""))
-    if rewrote_opening(before, str(item.get("text") or ""), text):
+    notes = [note for note in notes if note != OPENING_REWRITTEN]
+    place = where.numbers if where is not None else None
+    if rewrote_opening(before, str(item.get("text") or ""), text, where.opening if where is not None else ""):
         notes = [note for note in notes if note not in LEANS_ON_PLACE] + [OPENING_REWRITTEN]
         place = reopened_place(place)
     if not set(changed) & set(WORDS):
@@ -86,17 +99,22 @@ def _model_says(notes: list[str], headline: str, text: str, place: dict[str, flo
 LEANS_ON_PLACE = (NOT_OPENING, *(LEANING[name] for name in ("after_question", "after_colon", "mid_paragraph")))
 
 
-def rewrote_opening(before: list[str], was: str, text: str) -> bool:
-    """Whether a person wrote how the tip's text begins: this edit changed the first OPENING_WORDS words of its
-    opening sentence (`was`: the text before it), or an edit before it did (its note says so). The text's, not the
-    headline's: the post opens on the text, and a headline rewritten over a text still opening "This helps…" leaves
-    the post leaning on the article. Its first words, not the whole sentence: what leans on the sentence before
-    ("This", "That is why", "But then") is there, and a word changed at the end of a long first sentence keeps it."""
-    if OPENING_REWRITTEN in before:
-        return True
-    opening, opened = ([word.lower() for word in words(next(iter(split_sentences(said)), ""))[:OPENING_WORDS]]
-                       for said in (text, was))
-    return bool(opening) and opening != opened
+def rewrote_opening(before: list[str], was: str, text: str, article: str = "") -> bool:
+    """Whether a person wrote how the tip's text begins: its first OPENING_WORDS words are not the article's own
+    where split took the tip from (`article`), and this edit changed them (`was`: the text before it) or an edit
+    before it did (its note says so). The text's, not the headline's: the post opens on the text, and a headline
+    rewritten over a text still opening "This helps…" leaves the post leaning on the article. Its first words, not
+    the whole sentence: what leans on the sentence before ("This", "That is why", "But then") is there, and a word
+    changed at the end of a long first sentence keeps it. An opening put back to the article's words (a condition
+    split added, taken out) stands where the article has it: what split said of that place holds."""
+    opening = _opening_words(text)
+    if not opening or opening == _opening_words(article):
+        return False
+    return OPENING_REWRITTEN in before or opening != _opening_words(was)
+
+
+def _opening_words(text: str) -> list[str]:
+    return [word.lower() for word in words(next(iter(split_sentences(text)), ""))[:OPENING_WORDS]]
 
 
 OPENING_WORDS = 5
@@ -123,11 +141,10 @@ def reread(article: Article, cards: CardCheck | None) -> Reread:
         flags = [flag for flag in review if flag not in reviewed]
         others = [tip.alt_text or "", *(words for _, words in tip.texts if words)]
         source = tip.source or {}
-        place = (places.numbers(int(source["paragraph"]), int(source.get("sentence") or 1), tip.text)
-                 if source.get("paragraph") else None)
+        where = _where(places, source, tip.text) if source.get("paragraph") else None
         split_wrote = {"headline": fresh.headline, "text": fresh.text, "notes": list(fresh.notes), "ready": fresh.ready}
         notes, ready = judged_edit(split_wrote, tip.headline, tip.text,
-                                   changed, flags=flags, others=others, place=place)
+                                   changed, flags=flags, others=others, where=where)
         misfit = cards.misfit(tip.headline) if cards is not None and "headline" in changed else None
         if misfit is not None:
             notes, ready = [*notes, misfit[1]], False
@@ -136,9 +153,9 @@ def reread(article: Article, cards: CardCheck | None) -> Reread:
     return judged
 
 
-def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | None:
-    """Where the tip split took from its article stands there, in the model's numbers (None: written by hand,
-    or the article does not read now)."""
+def place_of(root: Path, campaign: Campaign, item: dict) -> Place | None:
+    """Where the tip split took from its article stands there (None: written by hand, or the article does not
+    read now)."""
     source = item.get("source") or {}
     if not isinstance(source, dict) or not source.get("paragraph"):
         return None
@@ -146,7 +163,12 @@ def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | N
         article = read_article(article_file(root, campaign), root)
     except ContentError:
         return None
-    return Places(article).numbers(int(source["paragraph"]), int(source.get("sentence") or 1), str(item.get("text")))
+    return _where(Places(article), source, str(item.get("text")))
+
+
+def _where(places: Places, source: dict, text: str) -> Place:
+    paragraph, sentence = int(source["paragraph"]), int(source.get("sentence") or 1)
+    return Place(places.numbers(paragraph, sentence, text), places.opening(paragraph, sentence))
 
 
 def _carried(before: list[str], text: str, was: str) -> bool:
