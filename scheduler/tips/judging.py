@@ -66,7 +66,8 @@ def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
                              was=str(item.get("headline") or ""))
     notes = [note for note in notes if note != OPENING_REWRITTEN]
     place = where.numbers if where is not None else None
-    if rewrote_opening(before, str(item.get("text") or ""), text, where.opening if where is not None else ""):
+    leaned = not where.numbers.get("opens_section") if where is not None else bool(set(before) & set(LEANS_ON_PLACE))
+    if leaned and rewrote_opening(before, str(item.get("text") or ""), text, where.opening if where else ""):
         notes = [note for note in notes if note not in LEANS_ON_PLACE] + [OPENING_REWRITTEN]
         place = reopened_place(place)
     if not set(changed) & set(WORDS):
