@@ -108,11 +108,25 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
         for tip in campaign.tips:
             if tip.status == "approved":
                 _check_tip(report, settings, timetable, campaign, tip, now, on)
+    unready = [(campaign.slug, tip.id) for campaign in files.read for tip in campaign.tips
+               if tip.status == "approved" and tip.ready is False]
+    if unready:
+        report.add_note("tips", unready_note(unready))
     for broken in files.unreadable:
         report.add("campaign", False, f"{broken.error}; its posts wait until it reads", CONFIG_PROBLEM)
     if files.read and not files.unreadable:
         tips = sum(len(campaign.tips) for campaign in files.read)
         report.add("campaigns", True, f"posts/: {counted(len(files.read), 'campaign file')}, {counted(tips, 'tip')}")
+
+
+def unready_note(tips: list[tuple[str, str]]) -> str:
+    """One line naming the approved tips split did not mark ready (campaign, tip id), in `approve`'s words: a person
+    may have approved them on purpose, so a note, said once per check (issue 19, item 2: `approve` warned once, and
+    17 such tips were queued without another word)."""
+    files = sorted({f"posts/{slug}.yaml" for slug, _ in tips})
+    return (f"{counted(len(tips), 'approved tip')} not marked ready: {', '.join(f'{s}/{t}' for s, t in tips)}; read "
+            f"them and their notes in `juno-scheduler studio` or {' or '.join(files)} (approved on purpose: nothing "
+            "to do)")
 
 
 def _check_tip(report: CheckReport, settings, timetable: Timetable, campaign, tip, now: datetime, on: set[str]

@@ -66,6 +66,11 @@ def show_queue(report: dict, quiet: bool = False) -> None:
         lines.append(", ".join(f"{count} already {what}" for what, count in already.items()) + ", unchanged")
     lines += [f"warning: {row['message']}" for row in report.get("too_long", [])]
     lines += [f"warning: {notice}" for notice in report.get("notices", [])]
+    unready = report.get("unready", [])
+    if unready:  # a note, once: they were approved, perhaps on purpose (check names every one still approved)
+        lines.append(f"note: {counted(len(unready), 'tip')} queued now {'was' if len(unready) == 1 else 'were'} not "
+                     f"marked ready: {', '.join(unready)}; read them and their notes in `juno-scheduler studio` "
+                     "before they go out (approved on purpose: nothing to do)")
     if quiet:
         problems = [line for line in lines if line.startswith(("blocked ", "held ", "warning: "))]
         if problems:

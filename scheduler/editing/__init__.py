@@ -44,7 +44,7 @@ from scheduler.errors import (
 from scheduler.fileio import write_atomic
 from scheduler.results import Pinned, QueueReport, SplitReport
 from scheduler.tips.flags import sensitive_words
-from scheduler.tips.judging import judged_edit, place_of
+from scheduler.tips.judging import Place, judged_edit, place_of
 from scheduler.tips.readiness import notes_after_edit
 from scheduler.tips.sentences import slugify
 from scheduler.tips.splitter import post_fits
@@ -420,7 +420,7 @@ class Editor(Showing):
         return Pinned(post.id, local.isoformat(timespec="minutes"))
 
 
-def _notes_after(item: dict | None, fields: dict, own: dict, place: dict[str, float] | None) -> dict:
+def _notes_after(item: dict | None, fields: dict, own: dict, place: Place | None) -> dict:
     """The tip's notes (and `ready`) for its new words and flags (`fields`: what the edit writes, a new flag
     included), judged by split's rules and tip model (tips.judging); a flag not acknowledged holds it back as
     split holds a flagged tip."""
@@ -435,7 +435,7 @@ def _notes_after(item: dict | None, fields: dict, own: dict, place: dict[str, fl
     if "ready" not in item:  # written by hand: its notes follow its words, it has no ready of split's
         return {"notes": notes_after_edit([str(note) for note in item.get("notes") or ()], headline, text, changed,
                                           flags=flags, others=others, was=str(item.get("headline") or "")) or None}
-    notes, ready = judged_edit(item, headline, text, changed, flags=flags, others=others, place=place)
+    notes, ready = judged_edit(item, headline, text, changed, flags=flags, others=others, where=place)
     return {"notes": notes or None, "ready": ready}
 
 

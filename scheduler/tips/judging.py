@@ -4,10 +4,16 @@ article (which an edit does not move), and the tip is ready only when split woul
 
 A note about words the edit did not change, or that still holds of the new words, stays; one goes only when the
 edit removed what it named ("points at “the topic”" once the tip names it). The studio's Save and "This flag is wrong"
-and split run again over a campaign a person edited (`reread`) judge with these same functions."""
+and split run again over a campaign a person edited (`reread`) judge with these same functions.
+
+A person who rewrites how the text opens (its first words) has read the tip as a whole and written its start (issue 19,
+item 2): what split said of the place its words stood in (mid-paragraph, after a question or a colon) no longer
+holds, and the tip model reads the new words as opening a section (reopened_place). What still holds of the words
+(a pointer with nothing to point at, a flag, markup) is read again from them and stays."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.articles import Article, read_article
@@ -16,16 +22,19 @@ from scheduler.errors import ContentError
 from scheduler.tips.cardfit import CardCheck
 from scheduler.tips.readiness import (
     FLAGS,
+    OPENING_REWRITTEN,
     held_back_notes,
     is_ready,
     notes_after_edit,
     review_notes,
 )
 from scheduler.tips.scorer import REASONS
-from scheduler.tips.sentences import split_sentences
+from scheduler.tips.sentences import split_sentences, words
 from scheduler.tips.standalone import CARRIED_QUESTION, is_example_headline
 from scheduler.tips.tipmodel import (
+    LEANING,
     MODEL_NOTES,
+    NOT_OPENING,
     Places,
     judge_tip,
     thresholds,
@@ -34,17 +43,33 @@ from scheduler.tips.tipmodel import (
 )
 
 WORDS = ("headline", "text")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a tip split took from its article stands there: the tip model's numbers of it (Places.numbers), and
+    the article's own words the tip opens on (Places.opening)."""
+    numbers: dict[str, float]
+    opening: str
+
+
 _MODEL_SAID = (*MODEL_NOTES, *REASONS.values())
 
 
 def judged_edit(item: dict, headline: str, text: str, changed, *, flags, others,
-                place: dict[str, float] | None) -> tuple[list[str], bool]:
+                where: Place | None) -> tuple[list[str], bool]:
     """The notes and `ready` of a tip split wrote (`item`, as the file has it) after an edit of its `changed`
-    fields to these words. `place`: the model's numbers of where it stands (None: its article does not read, and
-    what split said of its words' worth stays)."""
+    fields to these words. `where`: where it stands in its article (None: its article does not read, and what
+    split said of its words' worth stays)."""
     before = [str(note) for note in item.get("notes") or ()]
     notes = notes_after_edit(before, headline, text, changed, flags=flags, others=others,
                              was=str(item.get("headline") or ""))
+    notes = [note for note in notes if note != OPENING_REWRITTEN]
+    place = where.numbers if where is not None else None
+    leaned = not where.numbers.get("opens_section") if where is not None else bool(set(before) & set(LEANS_ON_PLACE))
+    if leaned and rewrote_opening(before, str(item.get("text") or ""), text, where.opening if where else ""):
+        notes = [note for note in notes if note not in LEANS_ON_PLACE] + [OPENING_REWRITTEN]
+        place = reopened_place(place)
     if not set(changed) & set(WORDS):
         if "review" in changed and not flags and is_ready(notes) and place is not None:
             # a flag taken off (the words as they were): ready if split would call them ready unflagged
@@ -70,6 +95,40 @@ def _model_says(notes: list[str], headline: str, text: str, place: dict[str, flo
     return _in_order(notes, headline, text, reading), is_ready(notes)
 
 
+# What split said of the place a tip's words stood in, that a person's rewrite of its opening answers; "one item of a
+# list" stays (the tip is still drawn from a list, whatever its first words).
+LEANS_ON_PLACE = (NOT_OPENING, *(LEANING[name] for name in ("after_question", "after_colon", "mid_paragraph")))
+
+
+def rewrote_opening(before: list[str], was: str, text: str, article: str = "") -> bool:
+    """Whether a person wrote how the tip's text begins: its first OPENING_WORDS words are not the article's own
+    where split took the tip from (`article`), and this edit changed them (`was`: the text before it) or an edit
+    before it did (its note says so). The text's, not the headline's: the post opens on the text, and a headline
+    rewritten over a text still opening "This helps…" leaves the post leaning on the article. Its first words, not
+    the whole sentence: what leans on the sentence before ("This", "That is why", "But then") is there, and a word
+    changed at the end of a long first sentence keeps it. An opening put back to the article's words (a condition
+    split added, taken out) stands where the article has it: what split said of that place holds."""
+    opening = _opening_words(text)
+    if not opening or opening == _opening_words(article):
+        return False
+    return OPENING_REWRITTEN in before or opening != _opening_words(was)
+
+
+def _opening_words(text: str) -> list[str]:
+    return [word.lower() for word in words(next(iter(split_sentences(text)), ""))[:OPENING_WORDS]]
+
+
+OPENING_WORDS = 5
+
+
+def reopened_place(place: dict[str, float] | None) -> dict[str, float] | None:
+    """The place numbers of a tip whose opening a person rewrote: it opens a section, as the first words under a
+    heading do (they lean on nothing before them); in a list and its share of the paragraph as they were."""
+    if place is None:
+        return None
+    return {**place, "opens_section": 1.0, "mid_paragraph": 0.0, "after_colon": 0.0, "after_question": 0.0}
+
+
 def reread(article: Article, cards: CardCheck | None) -> Reread:
     """How split run again judges a kept tip whose words a person edited, or whose flag a person took off: as the
     studio judged the edit (judged_edit), from what split says now of the tip's passage (`fresh`), the fields that
@@ -83,11 +142,10 @@ def reread(article: Article, cards: CardCheck | None) -> Reread:
         flags = [flag for flag in review if flag not in reviewed]
         others = [tip.alt_text or "", *(words for _, words in tip.texts if words)]
         source = tip.source or {}
-        place = (places.numbers(int(source["paragraph"]), int(source.get("sentence") or 1), tip.text)
-                 if source.get("paragraph") else None)
+        where = _where(places, source, tip.text) if source.get("paragraph") else None
         split_wrote = {"headline": fresh.headline, "text": fresh.text, "notes": list(fresh.notes), "ready": fresh.ready}
         notes, ready = judged_edit(split_wrote, tip.headline, tip.text,
-                                   changed, flags=flags, others=others, place=place)
+                                   changed, flags=flags, others=others, where=where)
         misfit = cards.misfit(tip.headline) if cards is not None and "headline" in changed else None
         if misfit is not None:
             notes, ready = [*notes, misfit[1]], False
@@ -96,9 +154,9 @@ def reread(article: Article, cards: CardCheck | None) -> Reread:
     return judged
 
 
-def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | None:
-    """Where the tip split took from its article stands there, in the model's numbers (None: written by hand,
-    or the article does not read now)."""
+def place_of(root: Path, campaign: Campaign, item: dict) -> Place | None:
+    """Where the tip split took from its article stands there (None: written by hand, or the article does not
+    read now)."""
     source = item.get("source") or {}
     if not isinstance(source, dict) or not source.get("paragraph"):
         return None
@@ -106,7 +164,12 @@ def place_of(root: Path, campaign: Campaign, item: dict) -> dict[str, float] | N
         article = read_article(article_file(root, campaign), root)
     except ContentError:
         return None
-    return Places(article).numbers(int(source["paragraph"]), int(source.get("sentence") or 1), str(item.get("text")))
+    return _where(Places(article), source, str(item.get("text")))
+
+
+def _where(places: Places, source: dict, text: str) -> Place:
+    paragraph, sentence = int(source["paragraph"]), int(source.get("sentence") or 1)
+    return Place(places.numbers(paragraph, sentence, text), places.opening(paragraph, sentence))
 
 
 def _carried(before: list[str], text: str, was: str) -> bool:

@@ -47,8 +47,11 @@ from scheduler.tips.typos import typo_notes
 from scheduler.tips.unpostable import holds_markup
 from scheduler.tips.verbs import SIBLINGS_COMMANDS, is_imperative
 
+# A tip whose text's opening sentence a person rewrote (scheduler.tips.judging.rewrote_opening): what split said of
+# the place its words stood in went, and later edits and `split` read it as the opening of a section.
+OPENING_REWRITTEN = "opening rewritten by hand: read as the start of a section, not where split took it from"
 # Notes that describe what split did without doubting the result; any other note means "look at this".
-FINE = ("headline lightly compressed from the sentence", "headline shortened from a longer sentence",
+FINE = (OPENING_REWRITTEN, "headline lightly compressed from the sentence", "headline shortened from a longer sentence",
          "text shortened to fit a post",
          "rewritten from first person to an imperative", "headline is the section heading", LATER_SENTENCE)
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")

@@ -91,6 +91,17 @@ class Places:
         }
 
 
+    def opening(self, paragraph: int, sentence: int) -> str:
+        """The article's own words a tip opening on sentence (or list item) `sentence` of block `paragraph` starts
+        from: that sentence, or that item ("" when the article has no such place now)."""
+        found = self._where.get(paragraph)
+        if found is None:
+            return ""
+        block = found[1]
+        said = [item.full for item in block.items] if block.kind == "list" else split_sentences(block.text)
+        return said[sentence - 1] if 0 < sentence <= len(said) else ""
+
+
 def _last_words(block: Block | None) -> str:
     if block is None:
         return ""
