@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 # How many tips the bundled campaign holds (split decides: 20, then 19 when "Acknowledging these concerns" kept its
@@ -82,6 +83,22 @@ def tip_opening(tips, words: str):
     found = [tip for tip in tips if tip.text.startswith(words)]
     assert len(found) == 1, [tip.text for tip in tips]
     return found[0]
+
+
+def tips_by_id(root: Path, slug: str) -> dict[str, dict]:
+    """The tips of posts/<slug>.yaml by id, each with its notes as a list (none: [])."""
+    data = yaml.safe_load((root / "posts" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return {tip["id"]: {**tip, "notes": tip.get("notes") or []} for tip in data["tips"]}
+
+
+def edit_campaign_by_hand(root: Path, slug: str, edits) -> None:
+    """Each (old, new) replaced in posts/<slug>.yaml in place, as a person edits the file: each old words once."""
+    path = root / "posts" / f"{slug}.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
 
 
 class CliResult:

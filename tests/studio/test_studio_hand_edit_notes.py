@@ -27,13 +27,6 @@ from tests.tips.test_hand_edit_notes import (
 )
 
 
-class Studio(Browser):
-    def page(self) -> str:
-        answer = self.client.get(f"/c/{SLUG}")
-        assert answer.status_code == 200, answer.text
-        return answer.text
-
-
 @pytest.mark.slow
 def test_the_studio_s_save_says_nothing_her_edits_made_untrue(tmp_path):
     root = split_project(tmp_path)
@@ -50,7 +43,7 @@ def test_the_studio_s_save_says_nothing_her_edits_made_untrue(tmp_path):
     }
     studio = StudioProcess(root)
     try:
-        browser = Studio(studio)
+        browser = Browser(studio, SLUG)
         for tip_id, words in edits.items():
             browser.post(f"/c/{SLUG}/tips/{tip_id}/edit",
                          {**words, **{f"was_{key}": tips[tip_id][key] for key in words}})

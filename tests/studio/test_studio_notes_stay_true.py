@@ -39,13 +39,14 @@ def tip_on_page(page: str, tip_id: str) -> str:
 class Browser:
     """One signed-in browser on the real studio: each POST carries its session's CSRF token, as the page's do."""
 
-    def __init__(self, studio: StudioProcess):
+    def __init__(self, studio: StudioProcess, slug: str = SLUG):
+        self.slug = slug
         self.client = httpx.Client(base_url=studio.base, timeout=60)
         answer = self.client.get(studio.link.removeprefix(studio.base))
         assert answer.status_code == 303, answer.text
 
     def page(self) -> str:
-        answer = self.client.get(f"/c/{SLUG}")
+        answer = self.client.get(f"/c/{self.slug}")
         assert answer.status_code == 200, answer.text
         return answer.text
 

@@ -23,11 +23,6 @@ from tests.tips.test_rewritten_opening import (
 
 
 class Studio(Browser):
-    def page(self) -> str:
-        answer = self.client.get(f"/c/{SLUG}")
-        assert answer.status_code == 200, answer.text
-        return answer.text
-
     def save(self, root, tip_id: str, **words: str) -> dict:
         was = campaign_tips(root)[tip_id]
         self.post(f"/c/{SLUG}/tips/{tip_id}/edit", {**words, **{f"was_{key}": was[key] for key in words}})
@@ -40,7 +35,7 @@ def test_the_studio_s_save_reads_her_new_opening_as_split_again_does(tmp_path):
     before = campaign_tips(root)
     studio = StudioProcess(root)
     try:
-        browser = Studio(studio)
+        browser = Studio(studio, SLUG)
         ended = browser.save(root, MID, text=before[MID]["text"].replace("calmly", "kindly"))
         assert MID_PARAGRAPH in ended["notes"] and ended["ready"] is False, "the end alone: its place still holds"
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from scheduler.tips.drafts import CASE_NOTE
 from scheduler.tips.standalone import CARRIED_QUESTION
-from tests.conftest import article_project, run_cli
+from tests.conftest import article_project, edit_campaign_by_hand, run_cli, tips_by_id
 
 SLUG = "after-a-hard-week"
 ARTICLE = """# Looking after yourself and each other
@@ -82,17 +80,11 @@ def cli(root: Path, *args: str):
 
 
 def campaign_tips(root: Path) -> dict[str, dict]:
-    data = yaml.safe_load((root / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
-    return {tip["id"]: {**tip, "notes": tip.get("notes") or []} for tip in data["tips"]}
+    return tips_by_id(root, SLUG)
 
 
 def edit_by_hand(root: Path) -> None:
-    path = root / "posts" / f"{SLUG}.yaml"
-    text = path.read_text(encoding="utf-8")
-    for old, new in EDITS:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+    edit_campaign_by_hand(root, SLUG, EDITS)
 
 
 def long_notes(tips: dict[str, dict]) -> dict[str, list[str]]:

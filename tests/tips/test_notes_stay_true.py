@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from tests.conftest import article_project, run_cli
+from tests.conftest import article_project, run_cli, tips_by_id
 
 SLUG = "supporting-a-partner-through-depression"
 ARTICLE = """# Supporting a partner through depression
@@ -67,8 +65,7 @@ def split(root: Path) -> str:
 
 
 def campaign_tips(root: Path) -> dict[str, dict]:
-    data = yaml.safe_load((root / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
-    return {tip["id"]: {**tip, "notes": tip.get("notes") or []} for tip in data["tips"]}
+    return tips_by_id(root, SLUG)
 
 
 def stale_notes(tips: dict[str, dict]) -> dict[str, list[str]]:

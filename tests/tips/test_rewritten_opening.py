@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from scheduler.tips.readiness import OPENING_REWRITTEN
 from scheduler.tips.tipmodel import LEANING
-from tests.conftest import article_project, run_cli
+from tests.conftest import article_project, edit_campaign_by_hand, run_cli, tips_by_id
 
 SLUG = "limits-with-a-critical-parent"
 ARTICLE = """# Setting limits with a parent who criticizes you
@@ -68,17 +66,11 @@ def split_project(tmp_path: Path) -> Path:
 
 
 def campaign_tips(root: Path) -> dict[str, dict]:
-    data = yaml.safe_load((root / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
-    return {tip["id"]: {**tip, "notes": tip.get("notes") or []} for tip in data["tips"]}
+    return tips_by_id(root, SLUG)
 
 
 def edit_by_hand(root: Path, edits: list[tuple[str, str]]) -> None:
-    path = root / "posts" / f"{SLUG}.yaml"
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+    edit_campaign_by_hand(root, SLUG, edits)
 
 
 def split_again(root: Path) -> dict[str, dict]:
