@@ -29,7 +29,7 @@ from scheduler.networks.base import (
     CheckReport,
 )
 from scheduler.posttext import compose_tip, lead_in, led_in, length_on
-from scheduler.results import counted, ordinal
+from scheduler.results import counted, ordinal, some_of
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
@@ -124,7 +124,8 @@ def unready_note(tips: list[tuple[str, str]]) -> str:
     may have approved them on purpose, so a note, said once per check (issue 19, item 2: `approve` warned once, and
     17 such tips were queued without another word)."""
     files = sorted({f"posts/{slug}.yaml" for slug, _ in tips})
-    return (f"{counted(len(tips), 'approved tip')} not marked ready: {', '.join(f'{s}/{t}' for s, t in tips)}; read "
+    named = some_of([f"{s}/{t}" for s, t in tips], "`ready: false` in the file")
+    return (f"{counted(len(tips), 'approved tip')} not marked ready: {named}; read "
             f"them and their notes in `juno-scheduler studio` or {' or '.join(files)} (approved on purpose: nothing "
             "to do)")
 

@@ -703,6 +703,17 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+NAMED_AT_MOST = 3  # a note names this many of a list, then counts the rest
+
+
+def some_of(names: list[str], where: str) -> str:
+    """A list a note names, shortened: "a, b, c and 12 more (where)": a note that repeats fifteen tip ids after
+    `approve` and `queue` said them is read as noise (user trial 8: "15 tips … not marked ready" three times)."""
+    if len(names) <= NAMED_AT_MOST:
+        return ", ".join(names)
+    return f"{', '.join(names[:NAMED_AT_MOST])} and {len(names) - NAMED_AT_MOST:,} more ({where})"
+
+
 def ordinal(n: int) -> str:
     """"2nd", "3rd", "11th": a time out as people write it."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

@@ -18,6 +18,7 @@ from scheduler.results import (
     StatusReport,
     counted,
     local_time,
+    some_of,
     state_word,
 )
 
@@ -69,7 +70,7 @@ def show_queue(report: dict, quiet: bool = False) -> None:
     unready = report.get("unready", [])
     if unready:  # a note, once: they were approved, perhaps on purpose (check names every one still approved)
         lines.append(f"note: {counted(len(unready), 'tip')} queued now {'was' if len(unready) == 1 else 'were'} not "
-                     f"marked ready: {', '.join(unready)}; read them and their notes in `juno-scheduler studio` "
+                     f"marked ready: {some_of(unready, '`--json` lists every one')}; read them and their notes in `juno-scheduler studio` "
                      "before they go out (approved on purpose: nothing to do)")
     if quiet:
         problems = [line for line in lines if line.startswith(("blocked ", "held ", "warning: "))]

@@ -6,6 +6,7 @@ not mark ready, once (the studio's side: tests/studio/test_studio_rewritten_open
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from scheduler.tips.readiness import OPENING_REWRITTEN
@@ -125,3 +126,24 @@ def test_check_and_queue_name_approved_tips_split_did_not_mark_ready(tmp_path):
     assert queue.code == 0 and f"note: 1 tip queued now was not marked ready: {SLUG}/{HELD};" in queue.out, queue
     again = cli(root, "queue", "--now", now)
     assert again.code == 0 and "not marked ready" not in again.out, "said once, when it is queued"
+
+
+
+SEED = "what-to-do-when-one-partner-wants-counseling"
+
+
+def test_a_long_list_of_unready_tips_is_named_in_part_and_counted(project):
+    """User trial 8: "15 tips … not marked ready" repeated all fifteen ids in `queue` and again in `check`, after
+    `approve` had counted them: the note names three and counts the rest, and `queue --json` still lists each."""
+    now = "2026-12-07T03:00:00+00:00"
+    unready = [tip_id for tip_id, tip in tips_by_id(project, SEED).items()
+               if tip["status"] == "draft" and tip.get("ready") is False and not tip.get("review")]
+    assert len(unready) > 3, unready
+    assert cli(project, "approve", *(f"{SEED}/{tip_id}" for tip_id in unready)).code == 0
+    check = cli(project, "check", "--now", now)
+    noted = [line for line in check.out.splitlines() if "not marked ready" in line]
+    assert len(noted) == 1 and f" and {len(unready) - 3} more (`ready: false` in the file)" in noted[0], check.out
+    assert noted[0].count(f"{SEED}/") == 3, noted
+
+    queue = cli(project, "queue", "--now", now, "--json")
+    assert queue.code == 0 and len(json.loads(queue.out)["unready"]) == len(unready), queue
