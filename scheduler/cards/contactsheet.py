@@ -40,7 +40,7 @@ def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, 
             sheet.paste(thumb, (x, y))
             if font:
                 name = _fitted(paths[row_index * columns + column].name, font)
-                draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt")
+                draw.text((x, y + thumb.height + 6), name, font=font, fill=INK, anchor="lt", features=fonts.FEATURES)
         y += heights[row_index] + GAP
     buffer = io.BytesIO()
     info = PngImagePlugin.PngInfo()
@@ -51,10 +51,10 @@ def make_sheet(paths: list[Path], out: Path, *, label_font: Path | None = None, 
 
 def _fitted(name: str, font) -> str:
     """The file name, shortened in the middle to fit under its thumbnail (the size stays readable)."""
-    if font.getlength(name) <= THUMB_WIDTH:
+    if font.getlength(name, features=fonts.FEATURES) <= THUMB_WIDTH:
         return name
     head, tail = name[: len(name) // 2], name[len(name) // 2:]
-    while head and font.getlength(f"{head}…{tail}") > THUMB_WIDTH:
+    while head and font.getlength(f"{head}…{tail}", features=fonts.FEATURES) > THUMB_WIDTH:
         head, tail = head[:-1], tail[1:] if len(tail) > 16 else tail
     return f"{head}…{tail}"
 

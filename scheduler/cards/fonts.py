@@ -4,6 +4,7 @@ Cards are shaped with Pillow's complex layout engine (raqm: HarfBuzz for kerning
 and Arabic joining; FriBiDi for right-to-left words). Without it the same card would come out
 different, so a Pillow without raqm is refused with a message that says how to get it. Latin words are
 shaped and drawn through the same libraries directly (cards.glyphs), with raqm's and Pillow's own results.
+All card text is shaped with FEATURES: pass it wherever Pillow or cards.glyphs shapes, measures or draws.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from PIL import ImageFont, features
 
 from scheduler.cards import glyphs
 from scheduler.errors import ConfigError
+
+# OpenType features every card's text is shaped with: lining figures. Vollkorn's default figures are old-style
+# (a user trial read "504" as "5O4" on a phone); a font without `lnum` draws its own figures unchanged.
+FEATURES: list[str] = ["lnum"]  # a list, as Pillow takes it; never changed
 
 # Characters that take no glyph of their own: joiners shape their neighbours, marks ride on them.
 _INVISIBLE = {"\u200c", "\u200d", "\u2060"}
@@ -73,8 +78,10 @@ def load(path: Path, size: int) -> ImageFont.FreeTypeFont:
 def length(path: Path, size: int, text: str, direction: str) -> float:
     """How far `text` advances the pen: shaped once, remembered (headlines repeat words across sizes); a Latin
     word set left to right is shaped without Pillow's fixed cost of a HarfBuzz font per call (glyphs.advance)."""
-    advance = glyphs.advance(path, size, text) if direction == "ltr" else None
-    return advance / 64 if advance is not None else load(path, size).getlength(text, direction=direction)
+    advance = glyphs.advance(path, size, text, FEATURES) if direction == "ltr" else None
+    if advance is not None:
+        return advance / 64
+    return load(path, size).getlength(text, direction=direction, features=FEATURES)
 
 
 @lru_cache(maxsize=256)
@@ -85,8 +92,8 @@ def ink_extent(path: Path, size: int) -> tuple[float, float]:
     are spaced by the line height anyway, so only the first line's top and last line's foot count.
     """
     font = load(path, size)
-    _, top, _, _ = font.getbbox("Hdlfk", anchor="ls")
-    _, _, _, bottom = font.getbbox("gjpqy", anchor="ls")
+    _, top, _, _ = font.getbbox("Hdlfk", features=FEATURES, anchor="ls")
+    _, _, _, bottom = font.getbbox("gjpqy", features=FEATURES, anchor="ls")
     return -top, bottom
 
 

@@ -3,7 +3,8 @@
 Pillow's `render` shapes a word through raqm and loads every glyph three times with hinting (once for the
 box, twice to draw), about 45 µs a glyph: most of a card's drawing. Here the same HarfBuzz and FreeType that
 Pillow loaded (its own copies, found in the process's memory map) shape the word the way raqm does for one
-left-to-right Latin run, and each glyph is hinted and rasterised once per font and size. A word is drawn only
+left-to-right Latin run, with the OpenType features the caller gives Pillow (fonts.FEATURES: lining figures),
+and each glyph is hinted and rasterised once per font and size. A word is drawn only
 when this gives its mask pixel for pixel: glyphs placed where Pillow's three passes place them, none clipped
 and no two with ink on the same pixel (Pillow composites those; pasting glyph by glyph would blend them). For
 anything else (another script, right to left, overlapping ink, libraries not found) `pieces` returns None and
@@ -15,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +60,11 @@ class _Bitmap(ctypes.Structure):
                 ("palette_mode", ctypes.c_ubyte), ("palette", _vp)]
 
 
+class _Feature(ctypes.Structure):
+    _fields_ = [("tag", ctypes.c_uint32), ("value", ctypes.c_uint32), ("start", ctypes.c_uint),
+                ("end", ctypes.c_uint)]
+
+
 class _GlyphInfo(ctypes.Structure):
     _fields_ = [("codepoint", ctypes.c_uint32), ("mask", ctypes.c_uint32), ("cluster", ctypes.c_uint32),
                 ("var1", ctypes.c_uint32), ("var2", ctypes.c_uint32)]
@@ -97,7 +104,8 @@ class _Libraries:
                 ("hb_buffer_set_language", [_vp, _vp], None),
                 ("hb_buffer_set_direction", [_vp, ctypes.c_int], None),
                 ("hb_buffer_set_flags", [_vp, ctypes.c_int], None),
-                ("hb_shape_full", [_vp, _vp, _vp, ctypes.c_uint, _vp], ctypes.c_int),
+                ("hb_feature_from_string", [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(_Feature)], ctypes.c_int),
+                ("hb_shape_full", [_vp, _vp, ctypes.POINTER(_Feature), ctypes.c_uint, _vp], ctypes.c_int),
                 ("hb_buffer_get_glyph_infos", [_vp, ctypes.POINTER(ctypes.c_uint)], ctypes.POINTER(_GlyphInfo)),
                 ("hb_buffer_get_glyph_positions", [_vp, ctypes.POINTER(ctypes.c_uint)],
                  ctypes.POINTER(_GlyphPosition)),
@@ -168,10 +176,14 @@ class _Face:
         if self.face:
             self.lib.ft.FT_Done_Face(self.face)
 
-    def shape(self, text: str) -> list[tuple[int, int, int, int, int]] | None:
-        """(glyph, x advance, y advance, x offset, y offset) as raqm gives them for `text` set left to right,
-        or None unless the text is one Latin run (raqm would itemise anything else its own way)."""
+    def shape(self, text: str, features: Sequence[str]) -> list[tuple[int, int, int, int, int]] | None:
+        """(glyph, x advance, y advance, x offset, y offset) as raqm gives them for `text` set left to right
+        with `features` (Pillow's `features=`), or None unless the text is one Latin run (raqm would itemise
+        anything else its own way) and HarfBuzz reads every feature."""
         hb = self.lib.hb
+        parsed = _features(tuple(features))
+        if parsed is None:
+            return None
         script = None
         for char in text:
             found = _script(char)
@@ -189,7 +201,7 @@ class _Face:
             hb.hb_buffer_set_language(buffer, self.lib.language)
             hb.hb_buffer_set_direction(buffer, _LTR)
             hb.hb_buffer_set_flags(buffer, _BOT_EOT)
-            hb.hb_shape_full(self.font, buffer, None, 0, None)
+            hb.hb_shape_full(self.font, buffer, parsed, len(parsed), None)
             count = ctypes.c_uint()
             infos = hb.hb_buffer_get_glyph_infos(buffer, ctypes.byref(count))
             positions = hb.hb_buffer_get_glyph_positions(buffer, None)
@@ -234,6 +246,19 @@ def _script(char: str) -> int:
     return libraries.hb.hb_unicode_script(libraries.unicode, ord(char))
 
 
+@lru_cache(maxsize=16)
+def _features(features: tuple[str, ...]) -> ctypes.Array[_Feature] | None:
+    """`features` as raqm hands them to HarfBuzz (hb_feature_from_string, over the whole text), or None when
+    HarfBuzz cannot read one (Pillow then says so)."""
+    libraries = _libraries()
+    assert libraries is not None
+    parsed = (_Feature * len(features))()
+    for number, feature in enumerate(features):
+        if not libraries.hb.hb_feature_from_string(feature.encode(), -1, ctypes.byref(parsed[number])):
+            return None
+    return parsed
+
+
 @lru_cache(maxsize=64)
 def _face(path: Path, size: int) -> _Face | None:
     libraries = _libraries()
@@ -255,26 +280,27 @@ def _c_round(value: float) -> int:
     return math.floor(abs(value) + 0.5) * (1 if value >= 0 else -1)
 
 
-def advance(path: Path, size: int, text: str) -> int | None:
-    """How far `text` set left to right moves the pen, in 1/64 px, as Pillow's getlength counts it (the same
-    shaping as drawing: raqm's glyph advances summed), or None when `pieces` would leave the text to Pillow."""
+def advance(path: Path, size: int, text: str, features: Sequence[str]) -> int | None:
+    """How far `text` set left to right moves the pen, in 1/64 px, as Pillow's getlength counts it with the same
+    `features` (the same shaping as drawing: raqm's glyph advances summed), or None when `pieces` would leave the
+    text to Pillow."""
     face = _face(path, size)
     if face is None:
         return None
     with face.lock:
-        shaped = face.shape(text)
+        shaped = face.shape(text, features)
     return None if shaped is None else sum(glyph[1] for glyph in shaped)
 
 
-def pieces(path: Path, size: int, text: str, start: tuple[float, float]
+def pieces(path: Path, size: int, text: str, start: tuple[float, float], features: Sequence[str]
            ) -> tuple[tuple[int, int], list[tuple[Image.Image, int, int]]] | None:
-    """What `font.getmask2(text, "L", "ltr", anchor="ls", start=start)` draws, glyph by glyph: the mask's
-    offset and each glyph's bitmap with its place inside the mask, or None when that is not certain."""
+    """What `font.getmask2(text, "L", "ltr", features, anchor="ls", start=start)` draws, glyph by glyph: the
+    mask's offset and each glyph's bitmap with its place inside the mask, or None when that is not certain."""
     face = _face(path, size)
     if face is None:
         return None
     with face.lock:
-        shaped = face.shape(text)
+        shaped = face.shape(text, features)
         if not shaped:
             return None
         loaded = [face.glyph(index) for index, *_ in shaped]

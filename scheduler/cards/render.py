@@ -44,6 +44,7 @@ MAX_BYTES = 1_000_000
 RENDERER = "1"  # bump when the drawing changes, so cards made by an older version count as stale
 MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again since they keep to one font
 MIXED = "bidi-by-paragraph"  # a card mixing directions: drawn again since its neutrals follow the paragraph
+FIGURES = "lining-figures"  # a card with digits: drawn again since its figures are lining (fonts.FEATURES)
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -184,7 +185,8 @@ def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, path: P
     the same pixels (see glyphs.pieces) is: each glyph is then hinted and rasterised once per font and size."""
     x, y = at
     start = (math.modf(x)[0], math.modf(y)[0])
-    drawn = glyphs.pieces(path, size, text, start) if direction == "ltr" and draw.fontmode == "L" else None
+    drawn = (glyphs.pieces(path, size, text, start, fonts.FEATURES) if direction == "ltr" and draw.fontmode == "L"
+             else None)
     if drawn is not None:
         (dx, dy), placed = drawn
         left, top = int(x) + dx, int(y) + dy
@@ -192,7 +194,8 @@ def stamp(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, path: P
             box = (left + gx, top + gy, left + gx + glyph.width, top + gy + glyph.height)
             draw.im.paste(Image.core.fill(draw.mode, glyph.size, fill), box, glyph.im)
         return
-    mask, (dx, dy) = fonts.load(path, size).getmask2(text, draw.fontmode, direction, anchor="ls", start=start)
+    mask, (dx, dy) = fonts.load(path, size).getmask2(text, draw.fontmode, direction, fonts.FEATURES, anchor="ls",
+                                                     start=start)
     width, height = mask.size
     if not width or not height:
         return
@@ -277,9 +280,9 @@ def base_image(brand: Brand, size: str) -> Image.Image:
     if brand.handle is not None:  # none: a project on several networks whose brand names no handle for them all
         handle = f"@{brand.handle}"
         font = fonts.load(brand.small_font, frame.small)
-        box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm")
+        box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm", features=fonts.FEATURES)
         check_contrast(image, box, brand.small_text, "the handle", brand)
-        draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm")
+        draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm", features=fonts.FEATURES)
     zone = text_zone(frame)
     check_contrast(image, zone, brand.text, "the headline", brand)
     check_contrast(image, zone, brand.small_text, "the kicker", brand)
@@ -329,6 +332,8 @@ def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> s
         inputs.append(MARKS)  # a card with combining marks drawn before they kept to their letter's font is stale
     if bidi.mixed(words) or bidi.mixed(shown_kicker(kicker) or ""):
         inputs.append(MIXED)  # as is a card mixing directions drawn before bidi ran on the whole paragraph
+    if any(char.isdigit() for char in f"{words}{shown_kicker(kicker) or ''}{brand.handle or ''}"):
+        inputs.append(FIGURES)  # and a card with digits drawn before they were lining figures
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 

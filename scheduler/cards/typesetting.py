@@ -381,6 +381,6 @@ def set_at(words: tuple[Word, ...], rtl: bool, chain: tuple[Path, ...], size: in
 def _rough_capacity(words, chain, size, box, line_height, length) -> int:
     ascent, descent = fonts.ink_extent(chain[0], size)
     lines = max(0, int((box[1] - ascent - descent) // round(size * line_height)) + 1)
-    needed = sum(word_width(w, chain, size) for w in words) + fonts.load(chain[0], size).getlength(" ") * len(words)
+    needed = sum(word_width(w, chain, size) for w in words) + fonts.length(chain[0], size, " ", "ltr") * len(words)
     # balanced lines leave some slack: count on filling about 90% of each line
     return max(1, int(length * lines * box[0] * 0.9 / max(needed, 1)))

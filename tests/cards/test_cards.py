@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageDraw
 
 from scheduler.campaigns.file import load_campaign
 from scheduler.cards import fonts, typesetting
@@ -28,6 +29,7 @@ from scheduler.cards.render import (
     campaign_alt_text,
     card_path,
     contact_sheet,
+    draw_line,
     ensure_card,
     fingerprint,
     frame_for,
@@ -252,6 +254,61 @@ def test_a_right_to_left_word_inside_an_english_headline_keeps_its_place(brand):
     words, rtl = typesetting.split_words("Say שלום to calm", brand.headline_chain)
     assert not rtl and [w.levels for w in words] == [(0,), (1,), (0,), (0,)]
     assert shown(typesetting.make_line(words, [(1.0,)] * 4, space=0.5)) == "Say שלום to calm"
+
+
+def glyph_columns(ink: Image.Image) -> list[tuple[int, int]]:
+    """Each run of columns with ink in `ink`: one glyph each where glyphs do not touch."""
+    columns = [ink.crop((x, 0, x + 1, ink.height)).getbbox() is not None for x in range(ink.width)]
+    runs, start = [], None
+    for x, inked in enumerate([*columns, False]):
+        if inked and start is None:
+            start = x
+        elif not inked and start is not None:
+            runs.append((start, x))
+            start = None
+    return runs
+
+
+def test_figures_on_a_card_are_lining(brand):
+    # a user trial read "504" as "5O4": Vollkorn's default figures are old-style, its 0 a small o, its 9 descending
+    headline = "Ask about a 504 plan, as families have since 1990 and the 1990s."
+    frame = frame_for(brand, "x")
+    block = set_headline(typesetting.normalise(headline), brand, frame, "x")
+    image = Image.new("L", (frame.width, round(block.line_height) * (len(block.lines) + 1)))
+    draw = ImageDraw.Draw(image)
+    found = {}
+    for number, line in enumerate(block.lines):
+        baseline = round(block.ascent + number * block.line_height)
+        draw_line(draw, (0, baseline), line, brand.headline_chain, block.size, 255)
+        x = 0.0
+        for piece in line.pieces:
+            found[piece.text] = (image.crop((math.floor(x), baseline - block.size, math.ceil(x + piece.width),
+                                             baseline + block.size // 2)), block.size)
+            x += piece.width
+    assert {"504", "1990", "1990s."} <= set(found)
+    for word in ("504", "1990", "1990s."):  # Pillow draws the first two, cards.glyphs the third
+        ink, size = found[word]
+        _, top, _, bottom = ink.getbbox()
+        assert bottom <= size + 1, word  # on the baseline: no figure descends
+        assert size - top >= 0.6 * size, word  # as tall as a capital, not an x-height figure
+    for word in ("504", "1990"):
+        ink, size = found[word]
+        heights = [ink.crop((left, 0, right, ink.height)).getbbox() for left, right in glyph_columns(ink)]
+        assert len(heights) == len(word)
+        tall = [box[3] - box[1] for box in heights]
+        assert min(tall) >= 0.9 * max(tall), (word, heights)  # the "0" about as tall as the "5" (old-style: half)
+        assert max(box[3] for box in heights) - min(box[3] for box in heights) <= 2, (word, heights)  # one baseline
+
+
+def test_a_card_with_figures_drawn_before_they_were_lining_is_drawn_again(brand):
+    def before(headline, kicker=None):
+        inputs = [RENDERER, brand.fingerprint, "x", typesetting.normalise(headline), kicker,
+                  sorted(fonts.layout_versions().items())]
+        return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
+
+    assert fingerprint("Call or text 988.", brand, "x", None) != before("Call or text 988.")
+    assert fingerprint("Patience matters.", brand, "x", "Tip 3 of 12") != before("Patience matters.", "Tip 3 of 12")
+    assert fingerprint("Patience matters.", brand, "x", None) == before("Patience matters.")  # its bytes are kept
 
 
 def test_quotation_marks_around_arabic_and_hebrew_in_an_english_headline_follow_the_paragraph(brand):
