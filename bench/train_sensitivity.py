@@ -8,7 +8,7 @@ it, and the report gives, per batch, the phrasings to flag the lexicon misses an
 catches, and the ordinary ones the reader flags that the lexicon did not. The threshold is the least score at which,
 pooled over the batches left out, at most FALSE_SHARE of the ordinary phrasings are newly flagged. --write ships the
 model trained on the whole corpus with that threshold in scheduler/tips/topicmodel.json. --heldout also reads
-tests/data/sensitivity/heldout.tsv and heldout-speech.tsv (never trained on) with the lexicon alone and with the shipped model beside it.
+tests/data/sensitivity/heldout.tsv, heldout-speech.tsv, heldout-footer.tsv and heldout-everyday.tsv (never trained on) with the lexicon alone and with the shipped model beside it.
 
 Beside the corpus, every sentence of the seed and the test articles that the lexicon passes is taken for ordinary
 (how articles are written, beside the corpus's short tips), but those of articles on the topic (grief, a traumatic
@@ -55,6 +55,7 @@ CORPUS = ROOT / "tests" / "data" / "sensitivity" / "corpus.tsv"
 HELDOUT = ROOT / "tests" / "data" / "sensitivity" / "heldout.tsv"
 HELDOUT_SPEECH = HELDOUT.with_name("heldout-speech.tsv")  # round 19: ordinary advice told with verbs of speech
 HELDOUT_FOOTER = HELDOUT.with_name("heldout-footer.tsv")  # round 20: the everyday senses behind false footers
+HELDOUT_EVERYDAY = HELDOUT.with_name("heldout-everyday.tsv")  # round 22: a practice's ordinary tips over many topics
 MIN_COUNT = 2  # a term in fewer phrasings than this is left out of the model
 L2 = 0.001
 STEPS = 150
@@ -256,7 +257,7 @@ def _report_out_of_batch(rows: list[tuple[str, str, str]], scores: list[float]) 
 
 
 def heldout() -> None:
-    for path in (HELDOUT, HELDOUT_SPEECH, HELDOUT_FOOTER):
+    for path in (HELDOUT, HELDOUT_SPEECH, HELDOUT_FOOTER, HELDOUT_EVERYDAY):
         rows = read(path)
         print(f"held out ({path.relative_to(ROOT)}), the shipped reader, the lexicon and both:")
         _print(report(rows, [bool(topic_words(text)) for _, _, text in rows]))

@@ -374,7 +374,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"only way out is the permanent one\b|(?:the )?permanent (?:way out|solution)\b",
         r"(?:scared|afraid|frightened|terrified) of what (?:you|i|he|she|they) (?:might|could|may|would) do to (?:yourself|myself|himself|herself|themselves)\b",
         # round 21 (flags): phrasings the topic reader carried with "see" or "leave" alone: an attempt on one's life
-        r"attempt on (?:your|his|her|their|my) (?:own )?life\b")),
+        r"attempt on (?:your|his|her|their|my) (?:own )?life\b",
+        # round 22 (footers): a note left before walking into the water
+        r"(?:left|wrote) a note\b[^.!?]{0,80}?\b(?:walked|walks|walk|went|drove) into the (?:sea|river|lake|ocean|water)\b")),
     # Hopelessness is a marker of suicide risk, so it is flagged (a miss costs more than a footer), but it is not a
     # wish to die: in the family above it made approve say a tip "speaks of wanting to die: read it alone" of "You do
     # not have to agree that things are hopeless…" (user trial 4). A family of its own, not read alone.
@@ -423,7 +425,16 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"sh[’'-]ing\b",
         r"bit(?:es|e|ing)? (?:her|his|their|my|your) own (?:hands?|arms?|wrists?|skin)\b",
         # round 21 (flags): burns or cuts kept where no one can see them
-        r"(?:cuts|scars|burns|bruises)\b[^.!?]{0,60}?\bwhere (?:no one|nobody|no-one) (?:else )?(?:can|could|will|would) see\b")),
+        r"(?:cuts|scars|burns|bruises)\b[^.!?]{0,60}?\bwhere (?:no one|nobody|no-one) (?:else )?(?:can|could|will|would) see\b",
+        # round 22 (footers): burns given oneself with a lighter, hurting oneself when overwhelmed, cutting or burns
+        # hidden
+        (r"burn(?:s|ed|ing)? (?:herself|himself|themselves|myself|yourself) with (?:a |the |his |her |their |my )?"
+         r"(?:lighter|cigarettes?|match(?:es)?|iron|hot \w+)\b"),
+        (r"hurt(?:s|ing)? (?:herself|himself|themselves|myself|yourself) (?:when|whenever|every time|if) (?:she|he|they|i|"
+         r"you)\b[^.!?]{0,16}?\b(?:overwhelmed|upset|angry|stressed|low|numb|sad|anxious|panicky)\b"),
+        r"hid(?:e|es|ing)? (?:their|his|her|my|your) (?:cutting|cuts|burns|self-harm\w*)\b",
+        (r"burns on (?:your|his|her|their|my|a) (?:\w+[’']s )?(?:skin|arms?|legs?|wrists?|thighs?|hands?)\b[^.!?]{0,40}?"
+         r"\b(?:hide|hides|hiding|hidden|cover|covers|covering)\b"))),
     ("death, dying and grief", (
         # round 19 (e-sens): a pregnancy lost told by what came after ("positive, then … it was just over", "we've
         # stopped telling anyone when we're expecting", a third loss in two years)
@@ -818,7 +829,13 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"(?:the|a) whole (?:weekend|night|day))\b"),
         r"no food and (?:no one|nobody|no-one) (?:watching|looking after) (?:them|us|him|her)\b",
         r"same clothes (?:every|each) (?:time|day)\b[^.!?]{0,60}?\bhid(?:e|es|ing) food\b",
-        r"(?:mom|mum|mother|my mother|dad|my father) (?:always |usually |sometimes |often )?ends? up (?:getting )?(?:hurt|bruised)\b")),
+        r"(?:mom|mum|mother|my mother|dad|my father) (?:always |usually |sometimes |often )?ends? up (?:getting )?(?:hurt|bruised)\b",
+        # round 22 (footers): pushed down the stairs, bruises that came from a person
+        (r"push(?:ed|es|ing)? (?:her|him|them|me|you|(?:their|his|her|my|your|our) (?:mum|mom|mother|dad|father|wife|"
+         r"husband|partner|sister|brother|girlfriend|boyfriend)) down the stairs\b"),
+        (r"bruises on (?:his|her|their|my|your) (?:neck|arms?|face|back|legs?|throat)\b[^.!?]{0,40}?\b(?:from|because of) "
+         r"(?:his|her|their|my|your) (?:\w+[’']s )?(?:boyfriend|girlfriend|husband|wife|partner|dad|father|mum|mom|mother|"
+         r"stepdad|stepfather|stepmom|stepmother)\b"))),
     ("sexual assault and unwanted touch", (
         # round 19 (e-sens): a child who says an adult "has been touching" them
         (r"(?:someone|somebody|an adult|a grown-?up|a relative|a man|a teacher|a coach|(?:her|his|their|my|your) "
@@ -1027,6 +1044,9 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"cancer (?:has |had )?(?:spread|returned|come back|came back|is terminal)\b",
         (r"(?:crash|accident|cancer|illness|disease|overdose|fire|flood|war|storm|virus|covid|stroke) (?:took|claimed|"
          r"stole) (?:the lives? of )?(?:her|his|their|my|your|our|a) (?:\w+ )?" + _KIN + r"\b(?![’'])"),
+        # round 22 (footers): an illness or an accident that killed someone
+        (r"(?:heart attack|stroke|crash|accident|cancer|illness|overdose|fire|flood|virus|covid) (?:that )?killed "
+         r"(?:him|her|them|my|his|their|our|your)\b"),
         r"(?:in|into|to|from) (?:the )?(?:intensive care|icu|nicu)\b", r"(?:after|since|during|from) the war\b(?! (?:of|on))",
         (r"anniversary of (?:the|her|his|their|my|your) (?:\w+ )?(?:attack|crash|accident|death|loss|shooting|assault|"
          r"fire|flood|disaster|diagnosis|miscarriage|suicide|funeral)\b"),
@@ -1517,6 +1537,13 @@ EVERYDAY: tuple[tuple[str, tuple[str, ...]], ...] = (
          r"i[’']ll|i will) (?:dying|going to die|about to die)\b" + _NO_PERSON_OR_HARM),
         (r"feel(?:s|ing)? (?:like|as if|as though) (?:you are|you[’']re|you were|i am|i[’']m|i was|they are|they[’']re) "
          r"(?:dying|going to die|about to die)\b(?=[^.!?]{0,60}?\b(?:panic|anxiety attack))" + _NO_PERSON_OR_HARM))),
+    # round 22 (footers): a divorce in which the children need lose neither parent; a bump of a car with no one hurt
+    ("a parent kept through a divorce, a car accident that dented a bumper", (
+        r"(?:divorce|separation|separating|co-parenting)\b[^.!?]{0,40}?\blose (?:either|one|a) parent\b",
+        r"(?:minor|small|little) (?:car |road |traffic )?(?:accident|crash|collision|bump)\b" + _NO_PERSON_OR_HARM,
+        r"fender[- ]benders?\b",
+        (r"(?:accident|crash|collision) with only (?:a |some )?(?:\w+ )?(?:bumper|scratch\w*|dent\w*)\b"
+         + _NO_PERSON_OR_HARM))),
 )
 
 # The topics whose tips a person reads one at a time, never approved in one command with others (a user trial: two
