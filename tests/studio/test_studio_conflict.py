@@ -12,6 +12,7 @@ import httpx
 import pytest
 import yaml
 
+from tests.conftest import run_cli
 from tests.studio.helpers import SLUG, TIP, Studio, said
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_outgoing import on_three_networks
@@ -122,3 +123,17 @@ def test_both_tabs_writing_the_same_words_is_no_conflict(project):
     assert studio.post(f"/c/{SLUG}/tips/{TIP}/edit", {**form, "text": B_TEXT}).status_code == 303
     assert tip_on_disk(project)["text"] == B_TEXT
 
+
+def test_the_campaigns_page_says_cards_drawn_before_a_brand_change_are_out_of_date(project):
+    studio = Studio(project).sign_in()
+    assert run_cli("--root", str(project), "cards").code == 0
+    shown = sum(tip["status"] != "skip" for tip in yaml.safe_load(studio.campaign_text())["tips"])
+    assert "no card yet" not in studio.get("/").text and "out of date" not in studio.get("/").text
+    brand = project / "assets" / "brand.yaml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace('text: "#1F3B3E"', 'text: "#1A2F30"'),
+                     encoding="utf-8")
+    page = html.unescape(studio.get("/").text)
+    assert f'<a class="flag" href="/c/{SLUG}">{shown} cards out of date</a>' in page
+    assert f"juno-scheduler cards {SLUG}" in page and "no card yet" not in page
+    studio.get(f"/cards/{SLUG}/{TIP}.png")  # the campaign page draws each card again as it shows it
+    assert f"{shown - 1} cards out of date" in studio.get("/").text
