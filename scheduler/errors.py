@@ -173,10 +173,13 @@ class AlreadyHere(Refused):
 class Conflict(Exception):
     """The campaign file changed on disk since the page was made: nothing was saved."""
 
-    def __init__(self, theirs: dict | None, version: str):
+    def __init__(self, theirs: dict | None, version: str, sides: list[dict] | None = None):
         super().__init__("the campaign file changed on disk since this page was opened; nothing was saved")
         self.theirs = theirs  # the tip as the file has it now (None: it is gone)
         self.version = version  # the file's version now
+        # each field where the words typed differ from the file's, when the page said what it showed (see
+        # editing.Editor.edit_tip): {"field", "network", "yours", "theirs", "you_changed", "they_changed"}
+        self.sides = sides
 
 
 class Busy(JunoError, Refused):

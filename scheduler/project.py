@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from scheduler import audit, controls, heartbeat, networks
 from scheduler.accounts import countable
@@ -649,6 +649,10 @@ class Project:
     def card_drawn(self, campaign: Campaign, tip: Tip) -> bool:
         """The tip's card is on disk and drawn from its current words."""
         return self._edits().card_drawn(campaign, tip)
+
+    def card_state(self, campaign: Campaign, tip: Tip) -> Literal["drawn", "missing", "out of date"]:
+        """The tip's card: drawn from its current words and brand, not drawn yet, or drawn from others."""
+        return self._edits().card_state(campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
         """The tip's alt text: a person's override, else the card's own words."""

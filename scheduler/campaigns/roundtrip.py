@@ -149,7 +149,7 @@ class CampaignFile:
         try:
             changed_id = edit(tips) or tip_id
         except Conflict as conflict:
-            raise Conflict(conflict.theirs, current) from None
+            raise Conflict(conflict.theirs, current, conflict.sides) from None
         text = _dump(yaml, tree)
         try:
             campaign = self._parse(text)

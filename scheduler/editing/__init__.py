@@ -86,13 +86,9 @@ class Editor(Showing):
         def edit(tips):
             item = find(tips, tip_id)
             if was is not None and item is not None:
-                for key in fields:
-                    if _normal(key, item.get(key)) != _normal(key, was.get(key)):
-                        raise Conflict(snapshot(item), "")  # change() fills in the file's version
-                on_file = dict(item.get("texts") or {})
-                for network in own:
-                    if _normal("text", on_file.get(network)) != _normal("text", (was.get("texts") or {}).get(network)):
-                        raise Conflict(snapshot(item), "")
+                sides = _sides(item, values, was, fields, own)
+                if any(side["you_changed"] and side["they_changed"] for side in sides):
+                    raise Conflict(snapshot(item), "", sides)  # change() fills in the file's version
             flagged = _flags_after(item, fields, own, title)
             place = place_of(self.root, campaign, item) if item is not None and fields.keys() & {"headline", "text"} else None
             changes: dict[str, Any] = {**fields, **flagged, **_notes_after(item, {**fields, **flagged}, own, place)}
@@ -454,6 +450,31 @@ def _flags_after(item: dict | None, fields: dict, own: dict, title: str = "") ->
     back = {"status": "draft"} if item.get("status") == "approved" else {}  # approved again, with the tick
     return {"review": [*review, "sensitive"],
             "review_words": {**(item.get("review_words") or {}), "sensitive": list(found)}, **back}
+
+
+def _sides(item: dict, values: dict, was: dict, fields: dict, own: dict) -> list[dict]:
+    """Each field where the words typed differ from the file's now: who changed it since the page was made (this
+    page: `fields`, `own`; the file: it no longer holds what the page showed). A field both changed to the same
+    words is no clash, and is left out."""
+    sides = []
+    for key in EDITABLE:
+        if key not in values:
+            continue
+        theirs = _normal(key, item.get(key))
+        yours = fields[key] if key in fields else _normal(key, was.get(key))
+        if yours != theirs:
+            sides.append({"field": key, "network": None, "yours": yours, "theirs": theirs,
+                          "you_changed": key in fields, "they_changed": theirs != _normal(key, was.get(key))})
+    on_file = {str(k): v for k, v in (item.get("texts") or {}).items()}
+    shown = was.get("texts") or {}
+    for network in values.get("texts") or {}:
+        theirs = _normal("text", on_file.get(network))
+        yours = own[network] if network in own else _normal("text", shown.get(network))
+        if yours != theirs:
+            sides.append({"field": "texts", "network": network, "yours": yours, "theirs": theirs,
+                          "you_changed": network in own,
+                          "they_changed": theirs != _normal("text", shown.get(network))})
+    return sides
 
 
 def _normal(key: str, value) -> str | None:

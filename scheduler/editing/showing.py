@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from scheduler import networks
 from scheduler.campaigns.file import Campaign, CampaignRead, Tip, campaign_reads
@@ -122,8 +122,15 @@ class Showing:
 
     def card_drawn(self, campaign: Campaign, tip: Tip) -> bool:
         """The tip's card is on disk and was drawn from its current headline (the cards stage's own test)."""
-        path = card_path(self.settings.cards_dir, campaign.slug, tip.id, self.card_size)
-        return made_from(path) == self.card_version(campaign, tip)
+        return self.card_state(campaign, tip) == "drawn"
+
+    def card_state(self, campaign: Campaign, tip: Tip) -> Literal["drawn", "missing", "out of date"]:
+        """Whether the tip's card is drawn from its current headline and brand, not drawn yet, or drawn from other
+        words or another brand (`juno-scheduler cards` draws it again)."""
+        made = made_from(card_path(self.settings.cards_dir, campaign.slug, tip.id, self.card_size))
+        if made is None:
+            return "missing"
+        return "drawn" if made == self.card_version(campaign, tip) else "out of date"
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
         """The tip's alt text: a person's override, else the card's own words and the first network's account, as

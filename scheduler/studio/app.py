@@ -211,7 +211,8 @@ class _Routes:
         except Conflict as conflict:
             here = self.keep(f"/c/{slug}", problem=_not_saved(conflict), problem_tip=tip_id, typed=typed or {})
             return self.page(request, "conflict.html", status=409, here=here, slug=slug, tip_id=tip_id,
-                             mine=typed or {}, theirs=conflict.theirs, version=conflict.version)
+                             mine=typed or {}, theirs=conflict.theirs, version=conflict.version,
+                             sides=_sides(self.ws, conflict))
         except Refused as refused:
             kept = {"problem": refused, "problem_tip": tip_id, "typed": typed or {}}
             model = views.review(self.ws, slug)
@@ -540,6 +541,27 @@ def _not_saved(conflict: Conflict) -> Refused:
     now = "; ".join(f"{key.replace('_', ' ')}: “{theirs[key]}”" for key in ("headline", "text") if theirs.get(key))
     return Refused("Not saved: the tip changed (in another tab or an editor) after your page was opened. The fields "
                    "hold your words; Save puts them in place of the file's" + (f", which are {now}." if now else "."))
+
+
+FIELD_LABELS = {"headline": "Headline", "text": "Post text", "alt_text": "Alt text"}  # as the edit form says them
+
+
+def _sides(ws: Workspace, conflict: Conflict) -> list[dict] | None:
+    """The fields that differ between the words typed and the file's, as the conflict page shows them: the edit
+    form's label, both sides' words, who changed it, and the form field "Keep yours" posts (with the file's
+    words as what it was, so only the fields this tab changed are written, and a newer change is a conflict
+    again). None: the change said nothing of what its page showed."""
+    if conflict.sides is None:
+        return None
+    names = {row.network: row.name for row in ws.project.configured_networks()}
+    rows = []
+    for side in conflict.sides:
+        network = side["network"]
+        rows.append({**side, "both": side["you_changed"] and side["they_changed"],
+                     "label": FIELD_LABELS[side["field"]] if network is None
+                     else f"Text on {names.get(network, network)} only",
+                     "name": side["field"] if network is None else f"{OWN_TEXT}{network}"})
+    return rows
 
 
 def _local(stamp, zone) -> str:

@@ -53,8 +53,9 @@ def campaigns_overview(ws) -> list[dict]:
                 length, limit = ws.post_length(campaign, tip)
                 if length > limit:
                     needs["too long"] += 1
-                if not ws.project.card_drawn(campaign, tip):
-                    needs["no card yet"] += 1
+                card = ws.project.card_state(campaign, tip)
+                if card != "drawn":
+                    needs["no card yet" if card == "missing" else "out of date"] += 1
         rows.append({"slug": campaign.slug, "title": campaign.title, "tips": len(campaign.tips),
                      "draft": counts["draft"], "approved": counts["approved"], "skipped": counts["skip"],
                      "queued": sum(states[s] for s in ("queued", "failed", "missed", "claimed")),

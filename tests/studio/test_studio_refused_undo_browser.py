@@ -78,3 +78,39 @@ def test_a_second_tab_saving_the_same_tip_is_refused_and_keeps_its_words(browser
         tab.close()
         visit.problems[:] = [p for p in visit.problems if "409" not in p]
     assert not visit.problems, visit.problems
+
+
+def test_keep_yours_on_the_conflict_page_keeps_the_other_tab_s_headline(browser, project):  # noqa: F811
+    """The user trial: tab A saved a new headline and text; tab B, opened before, changed only the text, met the
+    conflict page and clicked "Keep yours": A's headline was put back to the old one, and nothing said so."""
+    import yaml
+
+    with opened(browser, project, 1280, "conflict-keep-yours", f"/c/{SLUG}") as visit:
+        first = visit.page
+        tab = browser.new_context(viewport={"width": 1280, "height": 900})  # another tab: the same sign-in
+        tab.add_cookies(first.context.cookies())
+        second = tab.new_page()
+        second.goto(first.url)
+        tip = first.locator(f"#tip-{TIP}")
+        tip.get_by_label(HEADLINE).fill("Hesitation is not indifference.")
+        tip.get_by_label("Post text").fill("Hesitation is not indifference: many fear making things worse.")
+        save(first)
+        assert said(first).startswith(f"Saved headline, text of {TIP}"), said(first)
+
+        mine = "Resistance is often worry, not a lack of love. Ask what worries them, gently."
+        second.locator(f"#tip-{TIP}").get_by_label("Post text").fill(mine)
+        save(second)
+        expect(second.locator("h1")).to_have_text("The campaign file changed on disk")
+        fields = second.locator("table.sides tbody th")
+        expect(fields).to_have_count(2)  # only what differs, in the edit form's words
+        expect(fields.nth(0)).to_have_text("Headline")
+        expect(fields.nth(1)).to_have_text("Post text changed on both sides")
+        expect(second.locator("main")).not_to_contain_text("alt_text")
+        submit(second, second.get_by_role("button", name="Keep yours"))
+        assert said(second) == f"Saved text of {TIP}.", said(second)
+        tab.close()
+        visit.problems[:] = [p for p in visit.problems if "409" not in p]
+    data = yaml.safe_load((project / "posts" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    on_disk = next(t for t in data["tips"] if t["id"] == TIP)
+    assert (on_disk["headline"], on_disk["text"]) == ("Hesitation is not indifference.", mine)
+    assert not visit.problems, visit.problems
