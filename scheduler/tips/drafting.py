@@ -113,7 +113,13 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
-from scheduler.tips.meaning import DANGLING, cut_open, keeps_meaning, meaning_notes
+from scheduler.tips.meaning import (
+    DANGLING,
+    cut_open,
+    keeps_meaning,
+    meaning_notes,
+    turned_note,
+)
 from scheduler.tips.persons import Named, article_person, named_person, names_the_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
@@ -805,6 +811,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
         draft, text)
     if len(text) < len(draft.text if draft.fixed_text else " ".join(without_closing_teasers(draft.sentences))):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
+    if draft.kind in ("sentence", "heading") and not draft.fixed_text:
+        notes += turned_note(text, [s for s in draft.sentences[1:] if s not in text] + split_sentences(_after(draft)))
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
                          after=_after(draft), names=scope.capitalised)
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,

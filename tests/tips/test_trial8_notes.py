@@ -1,0 +1,88 @@
+"""User trial 8 (a manager's own article, tests/data/trial/when-your-teenager-wont-go-to-school.md): a tip cut before
+the sentence that turns it is held with a note; a pointer the tip explains after it is not "not said"; a left-out
+report names as cut only the list items the campaign's tip does not say (issue 19)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scheduler.tips.meaning import TURNED, turns_back
+from scheduler.tips.readiness import notes_after_edit
+from tests.conftest import split_written, tip_opening
+
+TURN = TURNED.split("(")[0]
+TRIAL = Path(__file__).resolve().parents[1] / "data" / "trial" / "when-your-teenager-wont-go-to-school.md"
+
+AVOIDANCE = ("Avoidance works in the short term. The moment your teen is allowed to stay home, the dread drops, and "
+             "everyone in the house feels relief. {turn} Every day away makes the next day harder.")
+
+
+def _article(paragraph: str) -> str:
+    return f"# School refusal\n\n## What keeps it going\n\n{paragraph}\n"
+
+
+@pytest.mark.parametrize("turn", [
+    ("That relief is exactly what keeps the cycle going, because the brain learns that school is dangerous and "
+     "home is safe."),
+    "But the relief is borrowed from tomorrow, when the brain has learned that school is a place to dread.",
+    "The problem is that the brain learns from it that school is dangerous and that home is the only safe place.",
+    "This backfires within a week or two, because the brain learns that school is dangerous and home is safe.",
+])
+def test_a_tip_cut_before_the_sentence_that_turns_it_is_held_with_a_note(tmp_path, turn):
+    tip = tip_opening(split_written(tmp_path, "refusal.md", _article(AVOIDANCE.format(turn=turn))), "Avoidance")
+    assert turn not in tip.text
+    assert tip.ready is False
+    assert any(note.startswith(TURN) and turn.split(",")[0][:20] in note for note in tip.notes), tip.notes
+
+
+def test_a_tip_cut_before_a_sentence_that_goes_on_in_the_same_direction_gets_no_such_note(tmp_path):
+    going_on = ("Over the next weeks, the brain learns that school is dangerous and home is safe, and the mornings "
+                "get harder.")
+    tip = tip_opening(split_written(tmp_path, "refusal.md", _article(AVOIDANCE.format(turn=going_on))), "Avoidance")
+    assert going_on not in tip.text
+    assert not any(note.startswith(TURN) for note in tip.notes), tip.notes
+
+
+def test_a_tip_that_carries_the_turn_gets_no_such_note(tmp_path):
+    text = ("Let your teen rest at home on a morning when the dread is high. But keep the rest short, and plan the "
+            "way back the same evening. Every day away makes the next day harder.")
+    tip = tip_opening(split_written(tmp_path, "refusal.md", _article(text)), "Let your teen rest")
+    assert "But keep the rest short" in tip.text
+    assert not any(note.startswith(TURN) for note in tip.notes), tip.notes
+
+
+def test_the_trial_article_avoidance_tip_is_held_with_the_note(tmp_path):
+    tip = tip_opening(split_written(tmp_path, "teen.md", TRIAL.read_text(encoding="utf-8")), "Avoidance works")
+    assert tip.ready is False
+    assert any(note.startswith(TURN) and "That relief is exactly what keeps" in note for note in tip.notes)
+
+
+def test_a_person_who_adds_the_turn_to_the_text_takes_the_note_off():
+    note = TURNED.format("That relief is exactly what keeps the cycle…")
+    text = ("Avoidance works in the short term: when your teen stays home, everyone feels relief. That relief keeps "
+            "the cycle going.")
+    assert note not in notes_after_edit([note], "Avoidance works in the short term.", text, {"text"})
+    assert note in notes_after_edit([note], "Avoidance brings relief, for a day.", "Unchanged.", {"headline"})
+
+
+@pytest.mark.parametrize("sentence, turns", [
+    ("But it rarely lasts.", True),
+    ("However, for some, the fear returns.", True),
+    ("The problem is that it teaches the brain to fear.", True),
+    ("This backfires.", True),
+    ("That relief is exactly what keeps the cycle going.", True),
+    ("These habits are what feed the worry.", True),
+    ("Butterflies before a test are normal.", False),
+    ("That is what helps most.", False),
+    ("This works for many families.", False),
+    ("The problem-solving part comes later.", False),
+    ("It is what it is.", False),
+    ("That is what makes routines work.", False),
+    ("That is what keeps kids safe.", False),
+    ("Yesterday went better.", False),
+])
+def test_what_turns_the_passage_before_it(sentence, turns):
+    assert turns_back(sentence) is turns
+
