@@ -4,13 +4,19 @@ report names as cut only the list items the campaign's tip does not say (issue 1
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from scheduler.tips.meaning import TURNED, turns_back
 from scheduler.tips.readiness import notes_after_edit
-from tests.conftest import split_written, tip_opening
+from tests.conftest import (
+    article_project,
+    edit_campaign_by_hand,
+    split_written,
+    tip_opening,
+)
 
 TURN = TURNED.split("(")[0]
 TRIAL = Path(__file__).resolve().parents[1] / "data" / "trial" / "when-your-teenager-wont-go-to-school.md"
@@ -86,3 +92,26 @@ def test_a_person_who_adds_the_turn_to_the_text_takes_the_note_off():
 def test_what_turns_the_passage_before_it(sentence, turns):
     assert turns_back(sentence) is turns
 
+
+def _cut_items(root: Path) -> dict[str, list[str]]:
+    report = json.loads((root / ".juno" / "split" / "teen.json").read_text(encoding="utf-8"))
+    return {item["locator"]: item["tips"] for block in report["blocks"] for item in block.get("items", ())
+            if item["left_out"] == "list cut to fit a post"}
+
+
+def test_an_item_a_person_wrote_into_the_list_tip_is_not_reported_as_cut(tmp_path, cli):
+    root = article_project(tmp_path, "teen.md", TRIAL.read_text(encoding="utf-8"))
+    assert cli("split", "posts/articles/teen.md", cwd=root).code == 0
+    assert {"b6.4", "b6.5", "b6.6"} <= set(_cut_items(root))
+    edit_campaign_by_hand(root, "teen", [(
+        "; and frequent visits to the nurse, or texts asking to be picked up early.",
+        "; frequent visits to the nurse; and late arrivals that slowly grow into missed days.")])
+    again = cli("split", "posts/articles/teen.md", cwd=root)
+    assert again.code == 0, again
+    cut = _cut_items(root)
+    assert "b6.4" not in cut and "b6.4 " not in again.out  # the tip says it, in her words
+    assert {"b6.5", "b6.6"} <= set(cut)  # what it still leaves out is named as before
+    assert "b6.5 “Trouble sleeping" in again.out
+    report = json.loads((root / ".juno" / "split" / "teen.json").read_text(encoding="utf-8"))
+    item = next(item for block in report["blocks"] for item in block.get("items", ()) if item["locator"] == "b6.4")
+    assert item["tips"] == ["watch-for-pleading-crying-or-anger-when"] and item["left_out"] is None
