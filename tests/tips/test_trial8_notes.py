@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.tips.judging import judged_edit
 from scheduler.tips.meaning import TURNED, turns_back
 from scheduler.tips.readiness import notes_after_edit
+from scheduler.tips.standalone import THE_UNSAID, standalone_notes
 from tests.conftest import (
     article_project,
     edit_campaign_by_hand,
@@ -115,3 +117,45 @@ def test_an_item_a_person_wrote_into_the_list_tip_is_not_reported_as_cut(tmp_pat
     report = json.loads((root / ".juno" / "split" / "teen.json").read_text(encoding="utf-8"))
     item = next(item for block in report["blocks"] for item in block.get("items", ()) if item["locator"] == "b6.4")
     assert item["tips"] == ["watch-for-pleading-crying-or-anger-when"] and item["left_out"] is None
+
+
+UNSAID = THE_UNSAID.split("(")[0]
+EDITED = ("Avoidance works in the short term: when your teen stays home, everyone feels relief. That relief keeps the "
+          "cycle going. The brain learns that school is dangerous and home is safe, and every day away makes the next "
+          "day harder.")
+
+
+@pytest.mark.parametrize("text", [
+    EDITED,
+    ("Avoidance works in the short term: when your teen stays home, everyone feels relief. That relief keeps the "
+     "cycle going, because the brain learns that school is dangerous and home is safe."),
+    "Relief keeps the cycle going: the brain learns that school is dangerous and home is safe.",
+    "Relief feeds the cycle of avoidance and dread.",
+    "Relief keeps the cycle going. Here is how it works: the brain learns that home is safe.",
+    "Relief keeps the cycle going. The cycle starts again with one morning at home.",
+])
+def test_a_pointer_the_tip_explains_after_it_points_at_nothing_outside_it(text):
+    assert not any(note.startswith(UNSAID) for note in standalone_notes(text.split(".")[0] + ".", text,
+                                                                         kind="sentence"))
+
+
+@pytest.mark.parametrize("text", [
+    "School refusal rarely arrives all at once. Parents often tell us they saw the signs only in hindsight.",
+    "Use the technique before a hard call. Breathe in for four counts.",  # a command's pointer
+    "Relief keeps that cycle going. The brain learns that home is safe.",  # a demonstrative points back
+    "Parents often see the signs late. Most families wait too long.",
+    "Watch for the signs. Your teen may not say much.",
+    "Relief keeps the cycle going. Try to notice it.",
+    "Keep your own plans. A full life makes the waiting less loud.",
+])
+def test_a_pointer_nothing_after_it_explains_keeps_its_note(text):
+    assert any(note.startswith(UNSAID) for note in standalone_notes(text.split(".")[0] + ".", text, kind="sentence"))
+
+
+def test_her_edit_that_explains_the_cycle_is_not_told_it_points_outside():
+    item = {"headline": "Avoidance works in the short term.", "notes": [], "ready": False,
+            "text": ("Avoidance works in the short term. The moment your teen is allowed to stay home, the dread drops, "
+                     "and everyone in the house feels relief.")}
+    notes, _ = judged_edit(item, "Avoidance works in the short term.", EDITED, {"text"}, flags=(), others=(),
+                           where=None)
+    assert not any(note.startswith(UNSAID) for note in notes), notes
