@@ -338,6 +338,26 @@ def _label(verdict: Verdict, headline: str) -> str:
     return verdict.label
 
 
+# "Cognitive behavioral therapy is the best-supported treatment for …", "Exercise is one of the most effective ways
+# to …": a statement of what helps
+_WHAT_HELPS = re.compile(r"\b(?:is|are)\s+(?:the|a|an|one of the)\s+(?:best[- ]supported|most effective|best[- ]studied|"
+                         r"first[- ]line|proven|evidence[- ]based|most helpful|best)\s+(?:treatments?|therap(?:y|ies)|"
+                         r"approach(?:es)?|ways?|tools?)\s+(?:for|to)\b", re.IGNORECASE)
+# "…, and you cannot offer calm when you are running on empty": the reader told what they can, must or need
+_TO_THE_READER = re.compile(r"\byou\s+(?:can|can’t|can't|cannot|need|deserve|should|must|don’t have to|don't have to|"
+                            r"do not have to)\b", re.IGNORECASE)
+
+
+def _not_a_setup(headline: str, text: str) -> bool:
+    """Whether a tip the scorer reads as a setup says what helps or goes on to what it sets up (user trial 8 graded
+    both A: "Cognitive behavioral therapy is the best-supported treatment for school refusal …"; "Parents of teens
+    with school refusal are often exhausted … Your own steadiness is one of your teen's best tools, and you cannot
+    offer calm when you are running on empty."): its headline states what helps, or a later sentence of its text is
+    a step or tells the reader what they can, must or need. Its note is then the model's doubt, not "a setup"."""
+    return bool(_WHAT_HELPS.search(headline)) or any(is_command(sentence) or _TO_THE_READER.search(sentence)
+                                                      for sentence in split_sentences(text)[1:])
+
+
 def _cannot_stand(tip: Tip) -> str | None:
     """Why a tip of one line cannot stand alone, when it is missing what the article around it said (a word that
     leans on it, a pronoun or a "the symptoms" it never named, a story) or the model reads it as no advice, and
@@ -821,7 +841,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
     if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
         # composed tips (a list, examples, a quotation) keep the rules' word; a step or advice to everyone as "we"
         # is advice whatever the scorer's label (_label): only its doubt is true of it
-        notes.append(REASONS[_label(verdict, headline)])
+        label = _label(verdict, headline)
+        notes.append(REASONS["advice" if label == "setup" and _not_a_setup(headline, text) else label])
     tip_id = unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.tips.drafting import _not_a_setup
 from scheduler.tips.judging import judged_edit
 from scheduler.tips.meaning import TURNED, turns_back
 from scheduler.tips.readiness import notes_after_edit
+from scheduler.tips.scorer import REASONS
 from scheduler.tips.standalone import THE_UNSAID, standalone_notes
 from tests.conftest import (
     article_project,
@@ -159,3 +161,41 @@ def test_her_edit_that_explains_the_cycle_is_not_told_it_points_outside():
     notes, _ = judged_edit(item, "Avoidance works in the short term.", EDITED, {"text"}, flags=(), others=(),
                            where=None)
     assert not any(note.startswith(UNSAID) for note in notes), notes
+
+
+SETUP = REASONS["setup"]
+
+
+def test_her_two_a_tips_are_not_called_a_setup(tmp_path):
+    tips = split_written(tmp_path, "teen.md", TRIAL.read_text(encoding="utf-8"))
+    for opening in ("Cognitive behavioral therapy is the best-supported", "Parents of teens with school refusal"):
+        assert SETUP not in tip_opening(tips, opening).notes
+
+
+@pytest.mark.parametrize(("headline", "text"), [
+    ("Cognitive behavioral therapy is the best-supported treatment for school refusal rooted in anxiety.",
+     "Cognitive behavioral therapy is the best-supported treatment for school refusal rooted in anxiety."),
+    ("Exercise is one of the most effective ways to ease mild low mood.",
+     "Exercise is one of the most effective ways to ease mild low mood."),
+    ("Parents of teens with school refusal are often exhausted.",
+     "Parents of teens with school refusal are often exhausted. You cannot offer calm when you are running on empty."),
+    ("Supporting someone you love is demanding.",
+     "Supporting someone you love is demanding. Make time for your own friends, rest, and interests."),
+])
+def test_what_helps_or_a_setup_the_tip_goes_on_from_is_not_a_setup(headline, text):
+    assert _not_a_setup(headline, text)
+
+
+@pytest.mark.parametrize(("headline", "text"), [
+    ("Each morning ended with tears.", "Each morning ended with tears. Her parents had stopped trying."),
+    ("Long-term stress lasts for weeks, months, or longer.",
+     ("Long-term stress lasts for weeks, months, or longer. As you go about your life, your body is acting as if "
+      "you're being threatened.")),
+    ("Researchers continue to study treatment options.",
+     "Researchers continue to study treatment options. A provider can explain them and help you choose."),
+    ("Supporting someone through depression is a long road, and you cannot pour from an empty cup.",
+     "Supporting someone through depression is a long road, and you cannot pour from an empty cup."),
+    ("Therapy is the best part of her week.", "Therapy is the best part of her week."),
+])
+def test_a_setup_with_nothing_after_it_for_the_reader_is_still_one(headline, text):
+    assert not _not_a_setup(headline, text)
