@@ -113,7 +113,13 @@ from scheduler.tips.lists import (
     spoken_example,
     with_contrasts,
 )
-from scheduler.tips.meaning import DANGLING, cut_open, keeps_meaning, meaning_notes
+from scheduler.tips.meaning import (
+    DANGLING,
+    cut_open,
+    keeps_meaning,
+    meaning_notes,
+    turned_note,
+)
 from scheduler.tips.persons import Named, article_person, named_person, names_the_person
 from scheduler.tips.readiness import held_back_notes, is_ready, review_notes
 from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
@@ -330,6 +336,26 @@ def _label(verdict: Verdict, headline: str) -> str:
             return "advice"
         return max((p, label) for label, p in zip(LABELS, verdict.probabilities) if label != "pitch")[1]
     return verdict.label
+
+
+# "Cognitive behavioral therapy is the best-supported treatment for …", "Exercise is one of the most effective ways
+# to …": a statement of what helps
+_WHAT_HELPS = re.compile(r"\b(?:is|are)\s+(?:the|a|an|one of the)\s+(?:best[- ]supported|most effective|best[- ]studied|"
+                         r"first[- ]line|proven|evidence[- ]based|most helpful|best)\s+(?:treatments?|therap(?:y|ies)|"
+                         r"approach(?:es)?|ways?|tools?)\s+(?:for|to)\b", re.IGNORECASE)
+# "…, and you cannot offer calm when you are running on empty": the reader told what they can, must or need
+_TO_THE_READER = re.compile(r"\byou\s+(?:can|can’t|can't|cannot|need|deserve|should|must|don’t have to|don't have to|"
+                            r"do not have to)\b", re.IGNORECASE)
+
+
+def _not_a_setup(headline: str, text: str) -> bool:
+    """Whether a tip the scorer reads as a setup says what helps or goes on to what it sets up (user trial 8 graded
+    both A: "Cognitive behavioral therapy is the best-supported treatment for school refusal …"; "Parents of teens
+    with school refusal are often exhausted … Your own steadiness is one of your teen's best tools, and you cannot
+    offer calm when you are running on empty."): its headline states what helps, or a later sentence of its text is
+    a step or tells the reader what they can, must or need. Its note is then the model's doubt, not "a setup"."""
+    return bool(_WHAT_HELPS.search(headline)) or any(is_command(sentence) or _TO_THE_READER.search(sentence)
+                                                      for sentence in split_sentences(text)[1:])
 
 
 def _cannot_stand(tip: Tip) -> str | None:
@@ -805,6 +831,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
         draft, text)
     if len(text) < len(draft.text if draft.fixed_text else " ".join(without_closing_teasers(draft.sentences))):
         notes.append("list cut to fit a post" if draft.kind == "list" else "text shortened to fit a post")
+    if draft.kind in ("sentence", "heading") and not draft.fixed_text:
+        notes += turned_note(text, [s for s in draft.sentences[1:] if s not in text] + split_sentences(_after(draft)))
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
                          after=_after(draft), names=scope.capitalised)
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,
@@ -813,7 +841,8 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
     if verdict is not None and is_ready(notes) and verdict.advice < thresholds()["ready"]:
         # composed tips (a list, examples, a quotation) keep the rules' word; a step or advice to everyone as "we"
         # is advice whatever the scorer's label (_label): only its doubt is true of it
-        notes.append(REASONS[_label(verdict, headline)])
+        label = _label(verdict, headline)
+        notes.append(REASONS["advice" if label == "setup" and _not_a_setup(headline, text) else label])
     tip_id = unique_id(slugify(draft.headline), used_ids)
     digest = hashlib.sha1("\n".join(draft.sources).encode("utf-8")).hexdigest()[:12]
     flags = tuple(f for f in ("sensitive", "privacy") if f in found)

@@ -202,6 +202,34 @@ DANGLING = "the headline ends on “{}”, a word that needs what follows: finis
 TEXT_LEFT_OUT = "shortened: the text leaves out"
 
 
+# A sentence that turns what came before it: a "But …", "The problem is …", "This backfires", "That relief is exactly
+# what keeps the cycle going" (user trial 8: "Avoidance works … everyone in the house feels relief." went out without
+# the sentence that says the relief keeps the cycle going, and read as advice to let the teen stay home).
+_TURNING = re.compile(
+    r"^(?:but|yet|however|unfortunately)\b"
+    r"|^the (?:problem|trouble|catch|downside|danger|risk) (?:is|with)\b"
+    r"|^(?:this|that|these|those|it|such)(?: [a-z]+){0,2}? (?:(?:often |can |may |usually |only )?backfires?\b|"
+    r"(?:is|are) (?:exactly |precisely |just )?what (?:feeds?|fuels?|keeps?(?: [a-z]+){1,3} going)\b)",
+    re.IGNORECASE)
+TURNED = ("its paragraph goes on to turn it (“{}”): add that sentence, or check the tip does not say the opposite "
+          "of the article")
+
+
+def turns_back(sentence: str) -> bool:
+    """Whether the sentence turns what the sentences before it said ("But …", "The problem is …", "This backfires",
+    "That relief is exactly what keeps the cycle going"): a tip that ends before it may say the opposite."""
+    return bool(_TURNING.match(sentence.strip().lstrip("“\"'‘(")))
+
+
+def turned_note(text: str, left: Sequence[str]) -> list[str]:
+    """TURNED when the first of the sentences the tip's paragraph goes on with after its text (`left`: those split
+    left out, in order) turns it and the text does not say it."""
+    first = next((sentence for sentence in left if sentence.strip()), "")
+    if not first or not turns_back(first) or _bare(first) in text:
+        return []
+    return [TURNED.format(_shown(first))]
+
+
 def keeps_meaning(sentence: str, headline: str) -> bool:
     """Whether a headline cut from the sentence keeps its conditions, qualifiers, hedges and negations."""
     return not dropped((sentence,), headline)

@@ -18,7 +18,7 @@ from scheduler.tips.conditions import ADDED
 from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
-from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT
+from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, TURNED
 from scheduler.tips.persons import KEPT, NAMED
 from scheduler.tips.referents import REWRITTEN, UNLINKED
 from scheduler.tips.rewrites import LABEL_JOINED
@@ -121,7 +121,7 @@ _ABOUT_HEADLINE = ("headline ", "odd capitals in the headline", HEADLINE_LEFT_OU
 # lead-in joined): true of split's text only, so it goes once the text is a person's ("headline joins the section
 # heading …", the headline's own rewrite, goes with the headline).
 REWRITES = tuple(note.split("{")[0] for note in (NAMED, KEPT, REWRITTEN, UNLINKED, JOINED_NOTE))
-_ABOUT_TEXT = (TEXT_LEFT_OUT, "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
+_ABOUT_TEXT = (TEXT_LEFT_OUT, TURNED.split("(")[0], "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
                "spaces put back in run-together words", "rewritten from", ADDED.format(""), *REWRITES)
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote
@@ -193,7 +193,7 @@ CONTENT = tuple(_opening(note) for note in (
     REASONS["context"], REASONS["setup"], REASONS["heading"], SIGNS["fragment"], SIGNS["question"], SIGNS["image"],
     standalone.BROKEN, standalone.CUT_SHORT, standalone.NO_VERB, standalone.LABEL, UNFINISHED_NOTE,
     MARKUP, "headline cut where the sentence goes on", "the section heading alone", "a headline of two words",
-    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, DANGLING, "headline names only some of the list's items", "headline puts one item where",
+    HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, TURNED, DANGLING, "headline names only some of the list's items", "headline puts one item where",
     ELLIPTICAL_NOTE))
 # Readings that a tip gives no advice, without saying what it is instead (a setup, a story, a list's item…).
 NO_ADVICE = tuple(_opening(note) for note in (

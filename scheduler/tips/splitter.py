@@ -39,7 +39,7 @@ from scheduler.tips.drafting import person_of, split_report
 from scheduler.tips.flags import read_alone
 from scheduler.tips.judging import reread
 from scheduler.tips.ledger import CRISIS_LINE
-from scheduler.tips.sentences import slugify
+from scheduler.tips.sentences import content_words, slugify
 from scheduler.tips.taking import (
     Beside,
     opening_of,
@@ -181,7 +181,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         check_target(blocks_target, display_path(blocks_target, root))  # before the campaign changes
         if written:
             write_atomic(target, text, shown=display_path(target, root))
-        blocks = _with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips)
+        blocks = _said_by_campaign(_with_taken(_campaign_ids(split.blocks, fresh, merged.tips), campaign.tips),
+                                   campaign.tips)
         blocks_path = write_blocks(root, slug, campaign, blocks)
         return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept + tuple(taken), stale=merged.stale, written=written,
                            schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
@@ -233,6 +234,35 @@ def _with_taken(blocks: list[dict], tips) -> list[dict]:
             entry.update(tips=whole, left_out=left_out(entry, whole) if "items" not in entry else None)
         out.append(entry)
     return out
+
+
+CUT = "list cut to fit a post"
+SAID = 2 / 3  # of an item's content words in a tip's text: the item is said, as a person reworded it
+
+
+def _said_by_campaign(blocks: list[dict], tips) -> list[dict]:
+    """The block report with each list item split cut to fit a post marked as feeding its list's tip in the
+    campaign when that tip, as a person edited it, says the item (most of its words): user trial 8 reworded a list
+    tip to carry one more item, and split again still named the item as cut."""
+    by_id = {tip.id: tip for tip in tips}
+    out = []
+    for entry in blocks:
+        if not any(item["left_out"] == CUT and not item["tips"] for item in entry.get("items", ())):
+            out.append(entry)
+            continue
+        own = [by_id[tip_id] for tip_id in entry["tips"] if tip_id in by_id]
+        items = []
+        for item in entry["items"]:
+            saying = [tip.id for tip in own if _says(tip.text, item["text"])]
+            cut = item["left_out"] == CUT and not item["tips"]
+            items.append(dict(item, tips=saying[:1], left_out=None) if cut and saying else item)
+        out.append(dict(entry, items=items))
+    return out
+
+
+def _says(text: str, item: str) -> bool:
+    wanted = content_words(item)
+    return bool(wanted) and len(wanted & content_words(text)) >= SAID * len(wanted)
 
 
 def _campaign_ids(blocks: list[dict], fresh, merged) -> list[dict]:

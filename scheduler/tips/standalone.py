@@ -397,9 +397,42 @@ def _unsaid(text: str) -> str | None:
         if noun == "key" and re.match(r"\s+to\s", text[match.end():]):
             continue  # "the key to box breathing" names what it is the key to
         before = text[: match.start()]
-        if noun not in before.lower() and not (noun in _KINDS and _KINDS[noun].search(before)):
+        if noun not in before.lower() and not (noun in _KINDS and _KINDS[noun].search(before)) and not _explained_after(
+                text, match):
             return match.group(0)
     return None
+
+
+# What says a pointer's thing right after it, in its own sentence ("the cycle of avoidance", "the cycle: …", "the
+# cycle going, because …") or opening the next ("Here is how it works", "In other words", "The cycle …" again)
+_GOES_ON_TO_SAY = re.compile(r"^(?:\s+\w+)?(?:\s*[:—–]|\s+--|,?\s+(?:because|of|in which|where)\b)", re.IGNORECASE)
+_SAYS_IT_NEXT = re.compile(r"^(?:because|that is because|that's because|here is how|here's how|in other words|it works like "
+                           r"this|it goes like this)\b", re.IGNORECASE)
+# A statement that opens on its own subject and says what happens ("The brain learns …", "Every day away makes …")
+_OWN_SUBJECT = re.compile(r"^(?:the|your|every|each)\s+\w+", re.IGNORECASE)
+
+
+def _explained_after(text: str, match: re.Match[str]) -> bool:
+    """Whether the tip says what its pointer ("the cycle") is after it, not before (user trial 8: "That relief keeps
+    the cycle going. The brain learns that school is dangerous and home is safe."): in the rest of its sentence, in
+    a next sentence that opens on a word that explains or that names it again, or, when "the …" ends a statement, in
+    the next sentence said of its own subject. A command's pointer ("Use the technique. Breathe in for four
+    counts."), a demonstrative's ("That cycle") and one in the tip's last sentence are not explained later."""
+    after = text[match.end():]
+    end = re.search(r"[.!?…](?:[”\"’']*)(?:\s+|$)", after)
+    rest, following = (after[:end.start()], after[end.end():]) if end else (after, "")
+    if _GOES_ON_TO_SAY.match(rest):
+        return True
+    nxt = (split_sentences(following) or [""])[0].strip()
+    if not nxt or is_question(nxt):
+        return False
+    noun = match.group(1).lower().rstrip("s")
+    if _SAYS_IT_NEXT.match(nxt) or re.match(rf"^(?:the|this|that|each|every)\s+{noun}", nxt, re.IGNORECASE):
+        return True
+    start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "! ", "? ", ": "))
+    own = text[start + 2 if start >= 0 else 0:match.end()] + rest
+    return (match.group(0).lower().startswith("the ") and len(rest.split()) <= 1 and not is_command(own.strip())
+            and _OWN_SUBJECT.match(nxt) is not None and not is_command(nxt) and not _CONTEXT_NOUNS.search(nxt))
 
 
 # What a pointer's noun may stand for, named before it in the tip: a feeling or a response of the body is a reaction
