@@ -225,3 +225,57 @@ def situated_example(situation: str, spoken: str) -> str:
     saying: “I'm happy with how it turned out.”" (a situation that ends on a quotation keeps its comma inside)."""
     joint = " " if situation.endswith((",”", ',"')) else ", "
     return f"{situation}{joint}try saying: “{spoken}”"
+
+
+# A tip's instruction that its paragraph gave under a condition a sentence or two before it (user trial 8: "If your
+# teen talks about wanting to die, …, take it seriously every time. It is not attention seeking, … Stay with your
+# teen, remove or lock away medications …"): posted alone, it tells every reader to lock away medications.
+PARAGRAPH = "paragraph"
+LACKS_PARAGRAPH_CONDITION = "the paragraph's condition “{}” is not in the tip: say when it applies"
+_LACKS = re.compile(r"^the paragraph's condition “(?P<condition>[^”]+)” is not in the tip")
+_CONDITIONAL = re.compile(r"^(?:if|when|whenever)\s", re.IGNORECASE)
+
+
+def opens_on_condition(sentence: str) -> bool:
+    """The sentence says itself when it applies: "If your teen talks about wanting to die, stay with them …"."""
+    return bool(_OWN_CONDITION.match(sentence.lstrip("“\"‘(")))
+
+
+def stated_condition(sentence: str) -> str | None:
+    """The condition a conditional instruction opens on, whole: "If your teen talks about wanting to die, says they
+    would be better off gone, or mentions hurting themselves" of "…, take it seriously every time."; None when
+    the sentence opens on no if/when or no instruction follows its condition."""
+    if not _CONDITIONAL.match(sentence.strip()):
+        return None
+    for comma in re.finditer(r",\s+", sentence):
+        rest = sentence[comma.end():]
+        if len(words(sentence[:comma.start()])) >= 3 and is_command(rest):
+            return sentence[:comma.start()].strip()
+    return None
+
+
+def paragraph_condition(before: list[str], headline: str, text: str) -> str | None:
+    """The condition the sentences just before an instruction in its paragraph give it: the one before, or the one
+    before that when what stands between is no instruction of its own (it says why, not what else to do); None
+    when the tip is no instruction, opens on a condition of its own or already shares the condition's words."""
+    if not takes_condition(headline) or opens_on_condition(headline):
+        return None
+    for distance, sentence in enumerate(reversed(before[-2:])):
+        condition = stated_condition(sentence)
+        if condition is not None:
+            return condition if needs(condition, headline, text) else None
+        if distance == 0 and is_command(sentence):
+            return None  # another step stands between: the tip follows that one, not the condition
+    return None
+
+
+def lacked_condition(note: str) -> str | None:
+    """The condition a LACKS_PARAGRAPH_CONDITION note names."""
+    found = _LACKS.match(note)
+    return found.group("condition") if found else None
+
+
+def carries(condition: str, headline: str, text: str) -> bool:
+    """Both the card and the post say when the tip applies: each opens on a condition or shares the condition's
+    words (a person's rewrite "If your teen talks about wanting to die, stay with them …" answers the note)."""
+    return not needs(condition, headline, headline) and not needs(condition, text, text)

@@ -31,9 +31,12 @@ from scheduler.tips.advice_lists import (
 from scheduler.tips.cardfit import CardCheck, bundled, drawable
 from scheduler.tips.conditions import (
     ADDED,
+    LACKS_PARAGRAPH_CONDITION,
+    PARAGRAPH,
     after_condition,
     condition_of,
     needs,
+    paragraph_condition,
     situated_line,
     step_through_can,
     takes_condition,
@@ -136,6 +139,7 @@ from scheduler.tips.scorer import (
 from scheduler.tips.sentences import (
     content_words,
     end_with_period,
+    lower_first,
     mended_in,
     one_split,
     slugify,
@@ -153,6 +157,7 @@ from scheduler.tips.situations import (
     states_own_case,
 )
 from scheduler.tips.standalone import (
+    FOR_WHAT,
     NO_ANTECEDENT,
     SITUATION,
     SITUATION_LEAD_IN,
@@ -285,6 +290,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             own = tip  # its own words, read before a condition is put in front of them (as the checks read them)
             if situation is not None:
                 tip, own = _conditioned(tip, named, situation, fits)
+            else:
+                tip = _paragraph_conditioned(tip, draft, fits)
             tip = drawable(_meaning_kept(tip, draft, own.headline), cards)
             if not tip.ready:
                 tip = replace(tip, notes=held_back_notes(tip.notes, own.headline, own.text, reading))
@@ -907,6 +914,27 @@ def _condition_for(draft: Draft, titled: str | None) -> tuple[str, str] | None:
             draft.notes.append(SITUATION_LEAD_IN.format(short_quote(draft.condition)))
         return None
     return condition, where
+
+
+def _paragraph_conditioned(tip: Tip, draft: Draft, fits: Fits) -> Tip:
+    """The tip with the condition of a sensitive topic its paragraph gave its instruction a sentence or two before
+    (conditions.paragraph_condition) in front, when the card and the post hold it ("If your teen talks about wanting
+    to die, …, stay with them, …"); else held back with the note naming the condition it lacks, in place of the
+    note asking what its words of care are for (user trial 8: that note pointed the wrong way)."""
+    if draft.kind != "sentence" or draft.fixed_text or not draft.sources:
+        return tip
+    sentences = [sentence.strip() for sentence in split_sentences(draft.context)]
+    at = sentences.index(draft.sources[0].strip()) if draft.sources[0].strip() in sentences else 0
+    condition = paragraph_condition(sentences[:at], tip.headline, tip.text) if at else None
+    if condition is None or not sensitive_words(condition):
+        return tip
+    if len(with_condition(lower_first(condition), tip.headline)) <= LONG_HEADLINE:
+        conditioned = _with_condition(tip, lower_first(condition), PARAGRAPH, fits)
+        if any(note.startswith(ADDED.format(PARAGRAPH)) for note in conditioned.notes):
+            return conditioned
+    for_what = FOR_WHAT.split("“")[0]
+    return replace(tip, notes=tuple(note for note in tip.notes if not note.startswith(for_what))
+                   + (LACKS_PARAGRAPH_CONDITION.format(condition),), ready=False)
 
 
 def _names_whom(condition: str, headline: str) -> bool:

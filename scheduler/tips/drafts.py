@@ -375,12 +375,13 @@ def cut_short(notes: list[str]) -> bool:
     return any(note == UNFINISHED_NOTE or note.startswith(CUT_NOTE.split("(")[0]) for note in notes)
 
 
-def later_headline(sentences: list[str], *, alone: bool = True) -> str | None:
+def later_headline(sentences: list[str], *, alone: bool = True, limit: int = MAX_HEADLINE) -> str | None:
     """A sentence after the tip's first that a card shows as written and that stands alone, for a tip whose first
     sentence, cut to a card's length, would not read whole; None when there is none. `alone=False`: one that may
-    lean on the sentences before it ("If they are in danger, call 911."), for a take with no other headline."""
+    lean on the sentences before it ("If they are in danger, call 911."), for a take with no other headline;
+    `limit`: the longest sentence it may be (a take's last resort: up to what a card holds)."""
     for sentence in sentences[1:]:
-        if (len(sentence) <= MAX_HEADLINE and not is_question(sentence) and whole_sentence(sentence)
+        if (len(sentence) <= limit and not is_question(sentence) and whole_sentence(sentence)
                 and (not alone or headline_score(sentence, 1, 2) is not None)
                 and make_headline(sentence)[0] == sentence):
             return sentence

@@ -14,7 +14,7 @@ from scheduler.tips import standalone
 from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
-from scheduler.tips.conditions import ADDED
+from scheduler.tips.conditions import ADDED, carries, lacked_condition
 from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
@@ -142,6 +142,9 @@ def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), othe
     about += _ABOUT_HEADLINE if "headline" in changed else ()
     about += _ABOUT_TEXT if "text" in changed else ()
     found = [note for note in notes if note in PLACE_NOTES or not note.startswith(about)]
+    if changed & {"headline", "text"}:  # a condition the paragraph gave, that the person wrote in (user trial 8)
+        found = [note for note in found if not ((lacking := lacked_condition(note)) and carries(lacking, headline,
+                                                                                                 text))]
     if "headline" in changed and not _still_said(was, headline, text):
         found = [note for note in found if note != CASE_NOTE]
     if changed & {"headline", "text"}:

@@ -42,6 +42,7 @@ from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import content_words, slugify
 from scheduler.tips.taking import (
     Beside,
+    lead_in_of,
     opening_of,
     passage,
     still_there,
@@ -168,7 +169,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                                    source=taken_source(locator, text), title=article.title or "",
                                    carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())],
                                    beside=Beside(openings=frozenset(opening_of(t) for t in tips),
-                                                 person=person))
+                                                 person=person),
+                                   lead_in=lead_in_of(split.blocks, locator))
                 tips.insert(_in_article_order(tips, tip), tip)
                 new.append(tip.id)
                 already[locator.strip()] = [tip.id]

@@ -17,6 +17,7 @@ from scheduler.tips.conditions import (
     condition_of,
     gives_advice,
     needs,
+    opens_on_condition,
     situated_line,
     takes_condition,
 )
@@ -303,7 +304,8 @@ def standalone_notes(headline: str, text: str, *, kind: str, section: str = "",
             headline + " " + text):
         found.append(SYMPTOMS_OF_WHAT)
     care = _CARE_WORDS.search(bare_head + " " + bare_body)
-    if care and not found and not _CONDITION.search(headline + " " + text) and not _ILLNESS.search(headline + " " + text):
+    if care and not found and not _CONDITION.search(headline + " " + text) and not _ILLNESS.search(
+            headline + " " + text) and not opens_on_condition(head):  # "If your teen talks about wanting to die, …"
         found.append(FOR_WHAT.format(care.group(0)))
     situation = condition_of(section) if kind != "heading" else None
     if situation and needs(situation, headline, text) and (gives_advice(head) or situation.startswith(_MOMENT)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from scheduler.campaigns.file import Tip, TipStatus, unique_id
@@ -32,7 +32,13 @@ from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.persons import NAMED, named_person
 from scheduler.tips.sensitivity import sensitive_phrases
-from scheduler.tips.sentences import end_with_period, slugify, split_sentences, words
+from scheduler.tips.sentences import (
+    end_with_period,
+    lower_first,
+    slugify,
+    split_sentences,
+    words,
+)
 from scheduler.tips.standalone import PEOPLE, orphan_pronoun
 from scheduler.tips.unsaid import (
     crisis_advice,
@@ -53,6 +59,7 @@ ROOMLESS_NOTE = ("headline is a later sentence of the passage the post had no ro
 LEANING_HEADLINE = ("the headline {}: no sentence of the passage heads a card alone; check it reads alone on the card "
                     "or write one")
 CUT_NOTE = "a sentence of a sensitive topic ({phrases}) did not fit the post: write it into a tip by hand"
+ITEM_NOTE = "one item of a list whose lead-in “{}” is not in the tip: say what the item is"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
 
@@ -87,6 +94,35 @@ def passage(blocks: list[dict], locator: str, shown: str) -> tuple[str, str | No
                            + (f"; it has {len(items)}" if items else "; it is not a list"))
     wanted = f"b{number}" + (f".{int(item)}" if item is not None else "")
     return next((text, section) for at, text, section in _passages([entry]) if at == wanted)
+
+
+def lead_in_of(blocks: list[dict], locator: str) -> str | None:
+    """The lead-in of the list whose item `locator` names ("Watch for:"), the last sentence of the block before its
+    items; None for a whole block or a list without one."""
+    match = LOCATOR.match(locator.strip())
+    if match is None or match.group(2) is None:
+        return None
+    entry = next((entry for entry in blocks if entry["block"] == int(match.group(1))), None)
+    if entry is None or entry["kind"] != "list":
+        return None
+    before = entry["text"].split("\n")[0].strip()
+    last = (split_sentences(before) or [before])[-1].strip() if before and not before.startswith("•") else ""
+    return last if last.endswith(":") else None
+
+
+# "Watch for:", "Try:", "Look out for:": a lead-in that is the start of every item's sentence
+_JOINABLE = re.compile(r"^(?:watch|look|listen|ask|try|notice|check)(?: (?:out )?for)?:$", re.IGNORECASE)
+
+
+def _with_lead_in(lead_in: str | None, item: str) -> tuple[str, tuple[str, ...]]:
+    """A list item as a take says it: after a lead-in that starts its sentence ("Watch for late arrivals …"), else
+    as it is, with the note naming the lead-in it lacks (user trial 8: `--take b6.4` gave "Late arrivals and missed
+    first periods …", a sign of nothing named)."""
+    if not lead_in:
+        return item, ()
+    if _JOINABLE.match(lead_in.strip()):
+        return f"{lead_in.strip()[:-1]} {lower_first(item.strip())}", ()
+    return item, (ITEM_NOTE.format(lead_in.strip()),)
 
 
 def taken_source(locator: str, text: str) -> dict:
@@ -129,7 +165,7 @@ def opening_of(tip: Tip) -> str:
 
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
          people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "",
-         carried: Sequence[str] = (), beside: Beside | None = None) -> Tip:
+         carried: Sequence[str] = (), beside: Beside | None = None, lead_in: str | None = None) -> Tip:
     """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
     selected, which a later split keeps as they are. `carried`: the words of the tips the passage already gave
     (unsaid.carried_text): a sentence of a sensitive topic none of them holds is what split named the passage for,
@@ -138,11 +174,18 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     selected): the tip stands alone beside the campaign's tips (user trial 5): a sentence another tip opens with is
     left out, a sentence that points outside the tip ("these signs", "Other warning signs") is mended or left out,
     a "them" that names no one is named as the article's person, and when the post is short the passage's action
-    (what to do, whom to call or text) is the last to go."""
+    (what to do, whom to call or text) is the last to go. `lead_in`: the lead-in of the list a list item is taken
+    from (lead_in_of)."""
+    text, item_notes = _with_lead_in(lead_in, text)
     sentences = split_sentences(text) or [text]
     # the sentences the take is for: a sensitive one no tip carries, or a crisis-line paragraph's advice
     needed = {index for index, sentence in enumerate(sentences)
               if unsaid_phrases(sentence, carried) and unsaid_kind(sentence) != "crisis line"}
+    # the sentences the block report names the passage for, the last to go: the sensitive ones no tip of it carries;
+    # of a passage that gave no tip, its first advice beyond a crisis line's number (unsaid.name_unsaid), else its
+    # opening
+    advice = [index for index, sentence in enumerate(sentences) if crisis_advice(sentence)]
+    named_for = set(needed) if carried else set(advice[:1] or [0])
     if not carried and not needed:
         needed = {index for index, sentence in enumerate(sentences) if crisis_advice(sentence)}
     said = {index for index, sentence in enumerate(sentences)
@@ -163,25 +206,27 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     # trial of issue 19: "When Criticism Becomes Emotional Abuse." was a take's headline; a topic is no advice)
     heading = advice_heading(section) if beside is not None and section else None
     sayable = [index for index in rest if index not in said]  # the sentences a headline may be, in the post or not
-    everything = headline_of(sentences, kept, locator, heading, sayable)[0] + " " + " ".join(sentences)
+    everything = headline_of(sentences, kept, locator, heading, sayable, named_for)[0] + " " + " ".join(sentences)
     found = flag_words(everything, heading=section or "", names=people, title=title)
     actions = {index for index in kept if beside is not None and _action(sentences[index])}
     lines = {index for index in actions if _line(sentences[index])}  # whom to call or text: the last to go
-    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading, sayable)),
+    while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading, sayable, named_for)),
                                      "sensitive" in found):
         # the last sentence the take is not for (never the one the headline comes from), then those it is for, then
         # the passage's advice, whom to call or text last: the note below says which did not fit. Beside a campaign
         # the opening goes too when the next sentence can head the card (the action wins over its introduction)
-        movable = kept[1:] if beside is None or _headline(sentences, kept[1:], heading, sayable) is None else kept
-        spare = ([index for index in movable if index not in needed and index not in actions]
-                 or [index for index in movable if index not in actions]
-                 or [index for index in movable if index not in lines] or movable)
+        movable = kept[1:] if beside is None or _headline(sentences, kept[1:], heading, sayable, named_for) is None else kept
+        # a sentence the take is for goes last of all: the block report named the passage for it (user trial 8:
+        # `--take b15` kept the crisis line, which every sensitive post's footer gives, and cut "If your teen
+        # talks about wanting to die, … take it seriously every time.")
+        spare = _spare([index for index in movable if index not in named_for], needed, actions, lines) or _spare(
+            movable, needed, actions, lines)
         kept.remove(spare[-1])
         if spare[-1] + 1 in leans_back and spare[-1] + 1 in kept and len(kept) > 1:
             kept.remove(spare[-1] + 1)  # it pointed at the sentence just cut
             leaning[spare[-1] + 1] = _pointing(sentences[spare[-1] + 1])
-    headline, body = (headline_of(sentences, kept, locator, heading, sayable)[0],
-                      body_of(sentences, kept, locator, heading, sayable))
+    headline, body = (headline_of(sentences, kept, locator, heading, sayable, named_for)[0],
+                      body_of(sentences, kept, locator, heading, sayable, named_for))
     named = named_person(headline, " ".join(body), beside.person if beside else None)
     text_out = " ".join(body)
     own_notes: tuple[str, ...] = ()
@@ -206,16 +251,28 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
     # a flag raised by words the post no longer holds would hide the cut: it is said (a user trial's b14); a
     # sentence another tip of the passage carries is not cut from the article's tips
+    # (a crisis line a sensitive post leaves out is said by its footer, as split's own tips leave it out; advice
+    # beside the number is not)
     cut = [f"“{phrase}”" for index, sentence in enumerate(sentences)
-           if index not in kept and index not in said and index not in leaning for phrase in sensitive_phrases(sentence)]
+           if index not in kept and index not in said and index not in leaning
+           and not ("sensitive" in flags and _line(sentence) and not crisis_advice(sentence))
+           for phrase in sensitive_phrases(sentence)]
     leaned = [LEANS_NOTE.format(opening=opening(sentences[index]), words=words_) if index not in kept
               else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items()
               if index in kept or index in needed or _action(sentences[index]) or sensitive_phrases(sentences[index])]
     notes = (TAKEN_NOTE.format(locator=locator),) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(cut))),)
-                                                     if cut else ()) + tuple(leaned) + own_notes
+                                                     if cut else ()) + tuple(leaned) + item_notes + own_notes
     return Tip(id=tip_id, headline=headline, text=text_out, status=TipStatus.DRAFT, section=section,
                source=source or {}, review=flags, notes=notes,
                review_words={flag: tuple(found[flag]) for flag in flags})
+
+
+def _spare(movable: list[int], needed: set[int], actions: set[int], lines: set[int]) -> list[int]:
+    """The sentences a take that does not fit may cut, the last first: one it is not for, then those it is for,
+    then the passage's advice, whom to call or text last."""
+    return ([index for index in movable if index not in needed and index not in actions]
+            or [index for index in movable if index not in actions]
+            or [index for index in movable if index not in lines] or movable)
 
 
 def _action(sentence: str) -> bool:
@@ -275,10 +332,10 @@ def _standing(sentences: list[str], said: set[int], openings: frozenset[str]
 
 
 def headline_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None,
-                sayable: Sequence[int] = ()) -> tuple[str, str]:
+                sayable: Sequence[int] = (), named: Collection[int] = ()) -> tuple[str, str]:
     """The card's headline and the first sentence kept as the text opens with it; a ContentError when nothing can
     head the card (see _headline)."""
-    found = _headline(sentences, kept, heading, sayable)
+    found = _headline(sentences, kept, heading, sayable, named)
     if found is None:
         length = len(make_headline(end_with_period(sentences[kept[0]].strip()))[0])
         raise ContentError(f"--take {locator}: its first sentence is too long for a card ({length} characters) and "
@@ -287,13 +344,16 @@ def headline_of(sentences: list[str], kept: list[int], locator: str, heading: st
     return found
 
 
-def _headline(sentences: list[str], kept: list[int], heading: str | None, sayable: Sequence[int]
-              ) -> tuple[str, str] | None:
+def _headline(sentences: list[str], kept: list[int], heading: str | None, sayable: Sequence[int],
+              named: Collection[int] = ()) -> tuple[str, str] | None:
     """The card's headline from the first sentence kept, and that sentence as the text opens with it, as split makes
     one. When that sentence is too long for a card (the text then opens with it whole): the section `heading`, given
     only where split would let it head a tip (advice_heading); else a later sentence kept that a card shows whole
     (LATER_SENTENCE); else one of the passage's later `sayable` sentences the post had no room for (ROOMLESS_NOTE);
-    else such a sentence that leans on the words before it (LEANING_HEADLINE). None when none can."""
+    else such a sentence that leans on the words before it (LEANING_HEADLINE), last one kept that is longer than split
+    aims for but that a card holds. `named`: the sentences the block report named the passage for, which a sentence
+    the post had no room for heads the card from before any other (user trial 8: `--take b15`'s card read "You can
+    call or text 988, …", which the report had not named). None when none can."""
     headline, first = make_headline(end_with_period(sentences[kept[0]].strip()))
     if len(headline) <= LONG_HEADLINE:
         return headline, first
@@ -301,15 +361,19 @@ def _headline(sentences: list[str], kept: list[int], heading: str | None, sayabl
     if heading and len(heading) < LONG_HEADLINE:
         return heading, whole
     inside = [whole] + [sentences[index] for index in kept[1:]]
-    outside = [whole] + [sentences[index] for index in sayable if index > kept[0] and index not in kept]
-    later = (later_headline(inside) or later_headline(outside) or later_headline(inside, alone=False)
-             or later_headline(outside, alone=False))
-    return (later, whole) if later is not None else None
+    for pool in ([index for index in sayable if index in named], sayable) if named else (sayable,):
+        outside = [whole] + [sentences[index] for index in pool if index > kept[0] and index not in kept]
+        later = (later_headline(inside) or later_headline(outside) or later_headline(inside, alone=False)
+                 or later_headline(outside, alone=False) or later_headline(inside, alone=False, limit=LONG_HEADLINE)
+                 or later_headline(outside, alone=False, limit=LONG_HEADLINE))
+        if later is not None:
+            return later, whole
+    return None
 
 
 def body_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None,
-            sayable: Sequence[int] = ()) -> list[str]:
-    return [headline_of(sentences, kept, locator, heading, sayable)[1]] + [sentences[index] for index in kept[1:]]
+            sayable: Sequence[int] = (), named: Collection[int] = ()) -> list[str]:
+    return [headline_of(sentences, kept, locator, heading, sayable, named)[1]] + [sentences[index] for index in kept[1:]]
 
 
 def taken_locators(tips) -> dict[str, list[str]]:
