@@ -18,14 +18,13 @@ them in scheduler/tips/tipmodel.json. --committed reads tests/data/devset/tips.t
 
 For each practice, two logistic regressions (A vs not A, C vs not C) trained on the other practices score its
 tips. On those scores, pooled: `ready` is the lowest P(A) at which the tips the rules call ready, of a shape that may
-be ready (13 to 29 words, not from a list, not flagged, opening their section or, a step, their own paragraph:
-tipmodel.held_shape), reach 90 % graded A, or else the P(A) whose ready tips' precision is surest (Wilson's lower
-bound), a quarter of such A tips staying ready either way; --nested chooses it again for each practice from the
-other practices alone; `drop` (what split keeps) the lowest P(C) at which the tips left out are at most 1 % of the A
-tips and lose at most 0.5 % of the key tips the rules' tips carry. --curve prints both choices threshold by
-threshold, with what split would keep at each P(C): the share of A and of C among the tips kept, the key tips
-found and the tips per article. Pure Python, deterministic: the same grades give the same tipmodel.json byte for
-byte.
+be ready (13 to 29 words, not from a list, not flagged, opening their section: tipmodel.held_shape), reach 90 %
+graded A, or else the P(A) whose ready tips' precision is surest (Wilson's lower bound), a quarter of such A tips
+staying ready either way; --nested chooses it again for each practice from the other practices alone; `drop`
+(what split keeps) the lowest P(C) at which the tips left out are at most 1 % of the A tips and lose at most 0.5 %
+of the key tips the rules' tips carry. --curve prints both choices threshold by threshold, with what split would keep
+at each P(C): the share of A and of C among the tips kept, the key tips found and the tips per article. Pure Python,
+deterministic: the same grades give the same tipmodel.json byte for byte.
 """
 
 from __future__ import annotations

@@ -176,10 +176,8 @@ def thresholds() -> dict[str, float]:
 # A tip the rules call ready stays ready only when its shape is one outside graders mostly posted as it came: of
 # SHORT_WORDS + 1 to LONG_WORDS - 1 words, not drawn from a list, not flagged (a flagged tip waits for a person's
 # acknowledgement anyway: never approved in one step), and opening its section (the first words under a heading
-# lean on nothing the article said before them) or, with a command for its headline, its own paragraph with no
-# sign of leaning (not mid-paragraph, not after a colon or a question, no pointer first). Chosen
-# leave-one-practice-out, docs/splitting.md "Ready". Each shape that holds a tip back names the problem in the note
-# the tip gets instead.
+# lean on nothing the article said before them). Chosen leave-one-practice-out, docs/splitting.md "Ready". Each
+# shape that holds a tip back names the problem in the note the tip gets instead.
 HELD = {
     "sensitive": "a sensitive topic: read it and acknowledge the flag before it goes out",
     "long": "30 words or more: outside graders mostly trimmed such tips; shorten it",
@@ -232,10 +230,7 @@ def held_shape(values) -> str | None:
     held = next((note for name, note in HELD.items() if found[name]), None)
     if held or found["opens_section"]:
         return held
-    leaning = next((note for name, note in LEANING.items() if found[name]), None)
-    if leaning or not found["command"]:
-        return leaning or NOT_OPENING
-    return None  # a step opening its own paragraph ("Take your breaks." in a run of bold-labelled steps)
+    return next((note for name, note in LEANING.items() if found[name]), NOT_OPENING)
 
 
 def why_not_ready(values, postable: float, limits: dict[str, float]) -> str | None:

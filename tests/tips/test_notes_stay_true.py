@@ -98,8 +98,8 @@ def test_split_again_keeps_the_notes_of_a_campaign_file_edited_by_hand_true(tmp_
     assert tips[FLAGGED]["review"] == [] and FLAGGED not in out, "split names the flag she took off"
     assert (tips[LONG]["headline"], tips[HEADING]["headline"], tips[CONDITION]["headline"]) == (
         SHORT, REWRITTEN, PATIENT), "her words stand"
-    assert [n for n in tips[LONG]["notes"] if n.startswith("starts mid-paragraph")], (
-        "a note her edit left true stays")  # her headline did not move the tip in its paragraph
+    assert [n for n in tips[CONDITION]["notes"] if n.startswith("not the first words under a heading")], (
+        "a note her edit left true stays")
     assert "unchanged" in split(root).splitlines()[0], "split again changes nothing"
 
 
