@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.articles import Article, Block
+from scheduler.tips.conditions import after_condition, opens_on_condition
 from scheduler.tips.scorer import Candidate, judge, load_model
-from scheduler.tips.sentences import Caseless, split_sentences, words
-from scheduler.tips.verbs import has_verb, is_command, is_imperative
+from scheduler.tips.sentences import Caseless, content_words, split_sentences, words
+from scheduler.tips.verbs import IMPERATIVES, has_verb, is_command, is_imperative
 
 MODEL_FILE = Path(__file__).with_name("tipmodel.json")
 
@@ -64,10 +65,13 @@ class Places:
 
     def __init__(self, article: Article):
         self._where: dict[int, tuple[Block | None, Block, bool]] = {}
+        self._known: dict[int, frozenset[str]] = {}  # what a reader knows of a block's topic: title and heading
         before: Block | None = None
         for section in article.sections:
+            known = content_words(f"{article.title} {section.heading or ''}")
             for index, block in enumerate(section.blocks):
                 self._where[block.number] = (before, block, index == 0 and section.heading is not None)
+                self._known[block.number] = known
                 before = block
 
     def numbers(self, paragraph: int, sentence: int, text: str) -> dict[str, float]:
@@ -80,9 +84,11 @@ class Places:
         sentences = [] if listed else split_sentences(block.text)
         earlier = sentences[sentence - 2] if 1 < sentence <= len(sentences) + 1 else _last_words(before)
         whole = len(words(" ".join(item.full for item in block.items) if listed else block.text)) or 1
+        alone = not listed and 1 < sentence <= len(sentences) and step_stands_alone(
+            sentences[sentence - 1], sentences[:sentence - 1], known=self._known[paragraph])
         return {
-            "opens_section": float(heads and sentence <= 1),
-            "mid_paragraph": float(not listed and sentence > 1),
+            "opens_section": float((heads and sentence <= 1) or alone),
+            "mid_paragraph": float(not listed and sentence > 1 and not alone),
             "in_list": float(listed),
             "list_size": min(len(block.items), 10) / 10 if listed else 0.0,
             "after_colon": float(not listed and earlier.rstrip().endswith(":")),
@@ -100,6 +106,57 @@ class Places:
         block = found[1]
         said = [item.full for item in block.items] if block.kind == "list" else split_sentences(block.text)
         return said[sentence - 1] if 0 < sentence <= len(said) else ""
+
+
+# What ties a step to the sentences before it in its paragraph. In the step itself: a word of sequence or addition
+# ("Then …", "Next, …", "… too", "Do the same …", "Try another …", "… instead", "… again", "You can still …").
+_TIED = Caseless(r"^[“\"‘(]*(?:then|next|first|second|third|finally|lastly|afterwards?|after that|later|meanwhile|"
+                 r"otherwise|plus|besides|similarly|likewise|additionally|in addition|from there|at that point|"
+                 r"in that moment|in the meantime)\b|\b(?:also|too|as well|instead|again|still|another|then|"
+                 r"(?:do|does|doing|try|say|the) the same(?! \w+ (?:as|each))|the same (?:way|thing|again)|"
+                 r"the same\W*$)\b|\bfirst\W*$")  # "Try listening first.": first, before what the sentence before said
+# ... or a word that points back at what the paragraph said ("Read about it together …", "Ask what they need.", "Do
+# that daily."): the rules' own checks read these for a tip's words; here they say the step is its paragraph's.
+_POINTS_BACK = Caseless(r"\b(?:it|its|this|these|those|they|them|their|theirs|he|him|his|she|her|hers|such|"
+                        r"there|each(?! other| day| morning| evening| night| week| time))\b|"
+                        r"\b(?:do|try|say|use|keep|avoid|practi[cs]e|repeat) that\b|\bthat\W*$")
+# A noun first that reads as a verb: "Work anxiety rarely stays at work." is a statement, not the step "Work".
+_A_STATEMENT = Caseless(r"^[“\"‘(]*\w+(?:\s+\w+)?\s+(?:rarely|often|usually|always|never|sometimes|seldom|can|"
+                        r"cannot|can’t|can't|may|might|will|would|is|are|was|were|has|have|had|does|doesn’t|"
+                        r"doesn't|tends?|means?|looks?|feels?|stays?|becomes?|comes?)\b")
+# Before it: a sentence that sets the case the steps after it are for ("If your teen talks about wanting to die, …",
+# "When panic rises, …", "For example, …", "Here is how: …", "Try this: …", "Sometimes …"), or one that ends on a
+# colon or a question: the steps after it answer it.
+_SETS_THE_CASE = Caseless(r"^[“\"‘(]*(?:for example|for instance|here(?:’s|'s| is| are)|try this|this is how|"
+                          r"that is how|the next|as soon as|each time|every time|next time|any ?time|in that case|"
+                          r"at first|sometimes|at times|on days)\b")
+
+
+def step_stands_alone(sentence: str, earlier: list[str], *, known: frozenset[str] = frozenset()) -> bool:
+    """Whether a step mid-paragraph leans on nothing before it, as the first words under a heading do: it is a
+    command ("Share how you feel using “I” statements."; a condition of its own in front is fine), no word of it
+    ties it to the sentences before (a sequence, "too", "the same", "instead"), and no sentence before it in the
+    paragraph sets the case it is a step for (a condition, "For example", a colon or a question). The bundled
+    article's "Share how you feel …" after "Approach the topic during a calm moment …" and user trial 8's "Ask for a
+    meeting with the school counselor …" after "You do not have to solve this alone …" stand alone; "Then name five
+    things you can see." and "Stay with your teen, …" two sentences after "If your teen talks about wanting to die,
+    …" do not. The rules' own checks of its words (a pronoun, "the topic") still hold it back where they fire."""
+    step = sentence.strip()
+    own = after_condition(step).lstrip("“\"‘(")
+    if not is_command(own) or _A_STATEMENT.match(own) or _TIED.search(step) or _POINTS_BACK.search(own):
+        return False
+    if _stems(content_words(own)) & _stems(content_words(" ".join(earlier))) - _stems(known):
+        return False  # it goes on with what the sentence before named ("… a healthy lifestyle … Make sure to eat a
+        # healthy diet …"): the title's and heading's words aside, which a reader of the post is told by its topic
+    return not any(opens_on_condition(before.strip().lstrip("“\"‘(")) or _SETS_THE_CASE.match(before.strip())
+                   or before.rstrip().endswith((":", "?")) for before in earlier)
+
+
+def _stems(found: frozenset[str]) -> frozenset[str]:
+    """Words as their first five letters ("healthy", "health"; "request", "requests"): a crude stem, enough to see
+    a step name again what the sentence before it named; verbs of steps aside ("Ask for a meeting …" and "when your
+    teen asks to come home" name nothing in common)."""
+    return frozenset(word[:5] for word in found if word not in IMPERATIVES and word.rstrip("s") not in IMPERATIVES)
 
 
 def _last_words(block: Block | None) -> str:

@@ -305,9 +305,11 @@ def test_team_articles_tips_the_rules_call_ready_wait_for_a_person_when_their_sh
     assert rules.ready and tip.ready is False and tip.notes[0] == note
 
 
-def test_the_bundled_articles_tip_from_mid_paragraph_says_so():
-    tip = _tip(BUNDLED, "Share how you feel using “I” statements.")
-    assert tip.ready is False and tip.notes == (LEANING["mid_paragraph"],)
+def test_the_bundled_articles_statement_from_mid_paragraph_says_so():
+    """"Share how you feel using “I” statements." stands alone and is ready (tests/tips/test_standing_steps.py); a
+    statement mid-paragraph still says where it stands."""
+    tip = _tip(BUNDLED, "Curiosity often works better than persuasion.")
+    assert tip.ready is False and LEANING["mid_paragraph"] in tip.notes
 
 
 PRIVATE_ARTICLE = ("# Sleep when the week is loud\n\n## Sleep problems that stay\n\nIf poor sleep lasts more than a few "
