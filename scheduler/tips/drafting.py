@@ -91,6 +91,7 @@ from scheduler.tips.filters import (
     points_elsewhere,
     practice_names,
     promo_heading,
+    seeks_help_under_condition,
     tidy,
     unfinished,
     unresolved_pronoun,
@@ -331,12 +332,14 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
 def _label(verdict: Verdict, headline: str) -> str:
     """The scorer's label, where the rules know better: a step ("Alternate holidays…", "If a relative is hurtful,
     talk later.") is advice whatever the label, and so is advice to everyone as "we" ("We all need support
-    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch.
+    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch, and
+    advice to seek help when something holds ("If your grief feels stuck …, professional support can help.", with no
+    we, I, name or booking: user trial 9).
     Nor is a pitch a sentence whose "I", "we" and "my" are a quotation's, with no selling outside it (issue 19):
     words to say ("You might say, “I'm not going to talk about my weight.”") are a step; other quoted words get the
     scorer's next reading."""
     if (verdict.label == "other" and is_command(after_condition(headline))) or (
-            verdict.label == "pitch" and advises_everyone(headline)):
+            verdict.label == "pitch" and (advises_everyone(headline) or seeks_help_under_condition(headline))):
         return "advice"
     if verdict.label == "pitch" and voiced_in_quotes_only(headline):
         if gives_words_to_say(headline):

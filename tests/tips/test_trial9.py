@@ -1,0 +1,51 @@
+"""What user trial 9 found splitting a practice's grief guide, tried on an article written for these tests in the
+same shapes (a pet-loss guide of a made-up practice): generic advice to seek help under a condition is a tip, not a
+pitch; the practice's own selling stays out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import split_written
+
+PET_LOSS = """# Losing a Pet: A Gentle Guide
+
+Losing an animal companion can hurt as much as losing a person. Your grief deserves the same care.
+
+## When grief gets heavy
+
+Most people find the sharpest pain eases over the first few months. But for some it lingers:
+
+If losing your pet keeps you from sleeping or working for weeks, a bereavement counsellor can help.
+
+If your grief feels stuck, our counsellors can help you through it.
+
+## Small daily steps
+
+Keep your pet's collar or a photo somewhere you see it each day, if that brings comfort.
+
+## Finding support
+
+If your grief feels stuck, we can help you find a way through it.
+
+If the loss is weighing on you, book a free consultation with Willow Lane Counselling today.
+"""
+
+
+def _tips(tmp_path: Path, text: str = PET_LOSS):
+    return split_written(tmp_path, "pet-loss.md", text)
+
+
+def test_advice_to_seek_help_under_a_condition_is_a_tip(tmp_path):
+    tips = _tips(tmp_path)
+    found = [tip for tip in tips if tip.headline.startswith("If losing your pet keeps you from sleeping")]
+    assert len(found) == 1, [tip.headline for tip in tips]
+    assert "a bereavement counsellor can help" in found[0].text
+    assert "sounds like the practice's own pitch, not a tip" not in found[0].notes
+
+
+def test_the_practices_own_offer_of_help_stays_out(tmp_path):
+    texts = " ".join(tip.text for tip in _tips(tmp_path))
+    assert "we can help you find a way through" not in texts
+    assert "our counsellors" not in texts
+    assert "Willow Lane" not in texts
