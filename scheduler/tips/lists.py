@@ -540,7 +540,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     plural_head = plural_head and not before_colon
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
-        opener = lead + " "
+        opener = lead + (", " if _CONDITION_ASIDE.search(lead) else " ")  # "when, after many months, the pain …"
     elif plural_head:
         opener = lead + " include "
     else:
@@ -804,6 +804,10 @@ def _spelled_out(lead: str) -> str:
 
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
+# "… may be present when, after many months or years:" + "The pain remains as intense …": the condition's clause
+# opens, an aside between commas follows, and the items give its subject and verb (user trial 9: the lead-in alone
+# was the headline "… may be present when, after many months or years.", a clause cut at the colon)
+_CONDITION_ASIDE = re.compile(r"\b(?:if|when|whenever|unless),\s+[^,:;]{2,60}$", re.IGNORECASE)
 _OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)((?:\s+[\w’'-]+){1,4})$", re.IGNORECASE)
 # "Get help right away if stress is causing you to:" + "Feel you can't cope": the items give the condition's verb
 _OPEN_INFINITIVE = re.compile(r"\b(?:if|when|whenever|unless)(?:\s+[\w’'-]+){1,6}\s+to$", re.IGNORECASE)
@@ -824,7 +828,8 @@ def conditional_lead(block: Block) -> bool:
     if not lead.endswith(":"):
         return False
     lead = lead.rstrip(":").rstrip()
-    if _CONDITION.search(lead) or _OPEN_INFINITIVE.search(lead) or _OPEN_RELATIVE.search(lead):
+    if (_CONDITION.search(lead) or _CONDITION_ASIDE.search(lead) or _OPEN_INFINITIVE.search(lead)
+            or _OPEN_RELATIVE.search(lead)):
         return True
     rest = _OPEN_CONDITION.search(lead)
     last = words(rest.group(1))[-1].lower() if rest else ""

@@ -16,6 +16,16 @@ Losing an animal companion can hurt as much as losing a person. Your grief deser
 
 Most people find the sharpest pain eases over the first few months. But for some it lingers:
 
+**Complicated pet loss** may be present when, many months after the death:
+- The pain feels as sharp as on the first day
+- You cannot bring yourself to put away the bowls
+- Daily life feels empty without the animal
+
+**Guilt** is one of the hardest feelings for owners who chose euthanasia:
+- You replay the decision at night
+- You wonder whether you waited too long
+- You feel you betrayed their trust
+
 If losing your pet keeps you from sleeping or working for weeks, a bereavement counsellor can help.
 
 If your grief feels stuck, our counsellors can help you through it.
@@ -49,3 +59,20 @@ def test_the_practices_own_offer_of_help_stays_out(tmp_path):
     assert "we can help you find a way through" not in texts
     assert "our counsellors" not in texts
     assert "Willow Lane" not in texts
+
+
+def test_a_lead_in_cut_at_its_colon_mid_clause_is_never_the_headline(tmp_path):
+    """"… may be present when, many months after the death:" is half a clause: the headline is the lead-in with
+    its first item, one sentence, and the text carries the items as the alternatives they are."""
+    tips = _tips(tmp_path)
+    tip = next(tip for tip in tips if tip.headline.startswith("Complicated pet loss"))
+    assert tip.headline == ("Complicated pet loss may be present when, many months after the death, the pain feels "
+                            "as sharp as on the first day.")
+    assert tip.text.startswith("Complicated pet loss may be present when, many months after the death, the pain feels "
+                               "as sharp as on the first day, you cannot bring yourself to put away the bowls")
+    assert not any(tip.headline.endswith("after the death.") for tip in tips)
+
+
+def test_a_lead_in_that_is_a_whole_sentence_still_heads_its_list(tmp_path):
+    tip = next(tip for tip in _tips(tmp_path) if "replay the decision" in tip.text)
+    assert tip.headline == "Guilt is one of the hardest feelings for owners who chose euthanasia."
