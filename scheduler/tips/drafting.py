@@ -268,7 +268,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         if tip is not None:
             reading = tuple(tip_features(tip.headline, tip.text, tip.notes, ready=bool(tip.ready), kind=draft.kind,
                                          sensitive="sensitive" in tip.review,
-                                         place=places.numbers(draft.paragraph, draft.sentence, tip.text)))
+                                         place=_joined_place(places.numbers(draft.paragraph, draft.sentence,
+                                                                            tip.text), tip)))
         if tip is not None and judged:
             tip, unpostable = _judged(tip, reading)
             if unpostable:
@@ -300,6 +301,13 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             readings.append(reading)
     tips = name_unsaid(article, tips, ledger)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
+
+
+def _joined_place(place: dict[str, float], tip: Tip) -> dict[str, float]:
+    """A tip that opens on its lead-in joined to its label ("Grief counselling offers a space to feel.") does not
+    follow the colon: it carries the sentence that ended on it (user trial 9: it was noted "follows a sentence
+    ending on a colon")."""
+    return {**place, "after_colon": 0.0} if JOINED_NOTE in tip.notes else place
 
 
 # Notes that say a tip is missing what the article around it said, or is no advice at all: on a tip of one line
@@ -440,7 +448,8 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
-                                            skip=consumed if position == 0 else 0, intro=intro, joined=joined))
+                                            skip=consumed if position == 0 else 0, intro=intro, joined=joined,
+                                            in_run=labelled and bool(lead_in or labels >= 2)))
             run = _topic_run(blocks[position + 1:]) if block.text.rstrip().endswith(":") and not block.lead else []
             if run:
                 drafts.extend(labelled_run_draft(block, run, section, scope))
@@ -571,8 +580,9 @@ def _carries_heading_on(sentence: str, scope: Scope) -> bool:
 
 def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last: bool,
                       question: str | None = None, skip: int = 0, intro: bool = False,
-                      joined: str | None = None) -> list[Draft]:
+                      joined: str | None = None, in_run: bool = False) -> list[Draft]:
     """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
+    `in_run`: the paragraph is one of a run of bold-labelled ones (its label names one of a list's items).
 
     A sentence that answers a question goes with its question when the question stands alone
     ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure.");
@@ -588,6 +598,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     if lead and joined:  # the label written out with what it belongs to (lists.labelled_item_sentence)
         lead, lead_notes = joined, [JOINED_NOTE]
         sentences = [joined] + sentences
+    elif lead and in_run and _label_gives_way(lead, sentences):
+        lead_notes = [LABEL_LEFT_OUT.format(label=lead.strip().rstrip(":.").strip())]
+        lead = None
     elif lead:
         lead, lead_notes = lead_in_case(lead)
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
@@ -703,6 +716,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if later is not None:  # "… often find that talking." gives way to a whole sentence of the tip
             draft.headline = later
             draft.notes = [note for note in draft.notes if not cut_short([note])] + [LATER_SENTENCE]
+        if lead_notes and lead is None and draft.sentence == 1:
+            draft.notes.extend(lead_notes)
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
             draft.notes.extend(lead_notes)
             if joined:
@@ -728,6 +743,23 @@ def _join_label(draft: Draft, lead: str) -> None:
         return
     draft.headline, draft.sentences = joined.text, [joined.text] + draft.sentences[2:]
     draft.notes.append(joined.note.replace(JOINED, LABEL_JOINED, 1))
+
+
+# A bold label of a run that only names a topic, where the lead-in cannot take it ("Grief counselling offers:" +
+# "**Finding your way forward.**") and it does not join its sentence on a card: the paragraph's first sentence heads
+# the tip (user trial 9: "Finding your way forward." was a card by itself)
+LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
+                  "left out: check the tip says what the label meant")
+
+
+def _label_gives_way(lead: str, sentences: list[str]) -> bool:
+    """A label written as a sentence of its own ("**Finding your way forward.**"; one before a colon is read with
+    its sentence already) that would head its tip alone."""
+    label = lead.strip().rstrip(":.").strip()
+    first = sentences[0] if sentences else ""
+    return (bool(first) and not lead.rstrip().endswith(":") and _bare_label(label) and (whole_sentence(first) or has_verb(first) and not is_fragment(first))
+            and not is_question(first) and not opens_with_reference(first)
+            and joined_headline(label, first, MAX_HEADLINE, ing=True) is None)
 
 
 def _bare_label(label: str) -> bool:

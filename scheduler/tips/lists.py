@@ -695,6 +695,13 @@ _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "aren't": 
 _SINGULAR_VERB = re.compile(r"^(\s+(?:that|which)\s+)(" + "|".join(map(re.escape, _SINGULAR)) + r")(?!\w)", re.IGNORECASE)
 # What a lead-in gives that a label in -ing cannot be ("Trauma-informed counselling provides reconnecting …")
 _NO_GERUND = re.compile(r"\b(?:offers?|provides?|gives?|brings?|triggers?|causes?|affects?|are|is)$", re.IGNORECASE)
+# What a lead-in that offers or provides names as its items (user trial 9: "Grief counselling offers:" +
+# "**A space to feel.**", "**Help with complicated grief.**"): a noun with its article and what it is for, or help,
+# support, space or time with what it is for; a label with a verb of its own ("A space opens up") is no such thing
+_OFFERED = re.compile(r"^(?:(?:a|an|some|more)\s+[a-z-]+(?:\s+(?:to|for|of|with|in|where)\s+[\w’' -]+)?|"
+                      r"(?:help|support|guidance|space|time|room|comfort|relief|tools)\s+(?:with|for|in|to|through|"
+                      r"after|around)\s+[\w’' -]+)$", re.IGNORECASE)
+_OFFERS = re.compile(r"\b(?:offers?|provides?|gives?|brings?|includes?|can give|can offer|can provide)$", re.IGNORECASE)
 _NOUN_AFTER_VERB = re.compile(r"^[A-Z][a-z]+\s+[a-z]+(?:tion|sion|ment|ness|ity|ance|ence|ies)$")  # "Sleep disruption"
 
 
@@ -707,11 +714,16 @@ def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str
     for certain (a lead-in that opens on "It", a condition, a heading that names no kind): the label stays as it
     was."""
     bare = re.sub(r"[.:;,]+$", "", _NUMBERED.sub("", label.strip())).strip()  # "**1. Deep breathing:**": no "1."
-    if not bare or bare[:1] in "“\"‘" or not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare)):
+    if not bare or bare[:1] in "“\"‘":
+        return None
+    offered = bool(_OFFERED.match(bare))  # "A space to feel", "Help with complicated grief": a thing offered
+    if not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare) or offered):
         return None
     phrase = lower_first(_sentence_case(bare))
     listed = Block(number=0, kind="list", lead_in=lead_in or None)
     lead = _list_lead(listed, Section(None, ())) if lead_in and _lead_in_usable(listed) else None
+    if offered and not (lead and _OFFERS.search(lead)):
+        return None
     if lead and _TAKES_A_NOUN.search(lead) and not _DEFINITE_SUBJECT.match(lead) and not conditional_lead(listed):
         if re.match(r"^\w+ing\b", phrase) and _NO_GERUND.search(lead):
             return None  # "… provides reconnecting with yourself": the label is no thing the lead-in can give

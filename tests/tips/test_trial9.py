@@ -34,6 +34,22 @@ If your grief feels stuck, our counsellors can help you through it.
 
 Keep your pet's collar or a photo somewhere you see it each day, if that brings comfort.
 
+## No single way through
+
+**Sadness comes in waves.** Some days feel almost normal, and then a leash on a hook brings it all back.
+
+**Your loss is real.** Friends sometimes say it was only a dog, but the bond you shared was a true one.
+
+## What a support group gives
+
+A pet-loss support group offers:
+
+**A place to be understood.** Other owners know why an empty basket can undo your whole morning.
+
+**Help with the guilt.** If you keep replaying the last vet visit, hearing others do the same eases the weight.
+
+**Remembering together.** Over weeks, members share photos and stories, and the memories grow gentler.
+
 ## Finding support
 
 If your grief feels stuck, we can help you find a way through it.
@@ -76,3 +92,27 @@ def test_a_lead_in_cut_at_its_colon_mid_clause_is_never_the_headline(tmp_path):
 def test_a_lead_in_that_is_a_whole_sentence_still_heads_its_list(tmp_path):
     tip = next(tip for tip in _tips(tmp_path) if "replay the decision" in tip.text)
     assert tip.headline == "Guilt is one of the hardest feelings for owners who chose euthanasia."
+
+
+def test_labels_under_an_offers_lead_in_are_joined_to_it_or_give_way(tmp_path):
+    """"A pet-loss support group offers:" + "**A place to be understood.**", "**Help with the guilt.**": each label
+    is joined to the lead-in, the first as the rest; a label the lead-in cannot take ("Remembering together") gives
+    way to its paragraph's first sentence. No card is a bare label."""
+    tips = _tips(tmp_path)
+    headlines = [tip.headline for tip in tips]
+    assert "A pet-loss support group offers a place to be understood." in headlines, headlines
+    assert "A pet-loss support group offers help with the guilt." in headlines, headlines
+    for label in ("A place to be understood.", "Help with the guilt.", "Remembering together."):
+        assert label not in headlines
+    remembering = next(tip for tip in tips if "share photos" in tip.text)
+    assert remembering.headline.startswith("Over weeks, members share photos and stories")
+    assert not remembering.text.startswith("Remembering together")
+    assert not remembering.ready
+    joined = next(tip for tip in tips if tip.headline.endswith("a place to be understood."))
+    assert "follows a sentence ending on a colon: check it stands without it" not in joined.notes
+
+
+def test_labels_that_are_claims_still_head_their_tips(tmp_path):
+    headlines = [tip.headline for tip in _tips(tmp_path)]
+    assert "Sadness comes in waves." in headlines, headlines
+    assert "Your loss is real." in headlines, headlines
