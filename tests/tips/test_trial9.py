@@ -4,13 +4,30 @@ pitch; the practice's own selling stays out."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from tests.conftest import split_written
+from tests.conftest import article_project, run_cli, split_written
 
 PET_LOSS = """# Losing a Pet: A Gentle Guide
 
 Losing an animal companion can hurt as much as losing a person. Your grief deserves the same care.
+
+## How grief shows up
+
+Losing a pet touches more of you than you might expect:
+
+### In the body
+- Tiredness that sleep does not fix
+- A tight chest or a heavy stomach
+- Restless nights
+- Reaching for the lead at walk time
+
+### In the mind
+- Trouble focusing at work
+- Replaying the last days
+- Listening for paws on the stairs
 
 ## When grief gets heavy
 
@@ -116,3 +133,37 @@ def test_labels_that_are_claims_still_head_their_tips(tmp_path):
     headlines = [tip.headline for tip in _tips(tmp_path)]
     assert "Sadness comes in waves." in headlines, headlines
     assert "Your loss is real." in headlines, headlines
+
+
+def test_every_list_the_report_offers_to_take_gives_a_tip_of_the_list(tmp_path):
+    """The left-out report says "`split --take b3` makes a tip of the list" of the phrases under "### In the body":
+    taken, the tip is its heading with the items (as many as fit), never the first item alone (user trial 9:
+    "Exhaustion and fatigue." was the whole tip)."""
+    root = article_project(tmp_path, "pet-loss.md", PET_LOSS)
+    result = run_cli("--root", str(root), "split", "posts/articles/pet-loss.md", "--json")
+    assert result.code == 0, result
+    blocks = json.loads(result.out)["blocks"]
+    offered = {found.group(1): block for block in blocks
+               if (found := re.search(r"`split --take (b\d+)` makes a tip of the list", block["left_out"] or ""))}
+    assert set(offered) >= {"b3", "b4"}, offered.keys()
+    for locator, block in offered.items():
+        taken = run_cli("--root", str(root), "split", "posts/articles/pet-loss.md", "--take", locator, "--json")
+        assert taken.code == 0, taken
+        tip = next(tip for tip in json.loads(taken.out)["tips"]
+                   if f"taken by hand from {locator}: check it stands alone" in tip["notes"])
+        items = [item["text"] for item in block["items"]]
+        heading = block["section"]
+        assert tip["headline"].startswith(f"{heading}: "), tip["headline"]
+        assert tip["text"].startswith(f"{heading}: {items[0][0].lower()}{items[0][1:]}, "), tip["text"]
+        assert sum(item[1:] in tip["text"] for item in items) >= 2, tip["text"]
+        assert sum(item[1:] in tip["headline"] for item in items) >= 2, tip["headline"]
+        assert tip["headline"] != f"{items[0]}."
+
+
+def test_taking_a_list_item_alone_still_gives_that_item(tmp_path):
+    root = article_project(tmp_path, "pet-loss.md", PET_LOSS)
+    taken = run_cli("--root", str(root), "split", "posts/articles/pet-loss.md", "--take", "b3.3", "--json")
+    assert taken.code == 0, taken
+    tip = next(tip for tip in json.loads(taken.out)["tips"]
+               if "taken by hand from b3.3: check it stands alone" in tip["notes"])
+    assert tip["text"].startswith("Restless nights")
