@@ -51,6 +51,14 @@ If your grief feels stuck, our counsellors can help you through it.
 
 Keep your pet's collar or a photo somewhere you see it each day, if that brings comfort.
 
+## Grief others overlook
+
+Some people will not see losing a pet as a real bereavement.
+
+This "quiet grief" can feel especially lonely. Your sadness makes sense, even if friends never mention your pet by name.
+
+This kind of loss is rarely spoken about. It can leave owners feeling alone for months.
+
 ## No single way through
 
 **Sadness comes in waves.** Some days feel almost normal, and then a leash on a hook brings it all back.
@@ -167,3 +175,18 @@ def test_taking_a_list_item_alone_still_gives_that_item(tmp_path):
     tip = next(tip for tip in json.loads(taken.out)["tips"]
                if "taken by hand from b3.3: check it stands alone" in tip["notes"])
     assert tip["text"].startswith("Restless nights")
+
+
+def test_a_sentence_that_stands_after_an_opener_that_leans_is_a_tip(tmp_path):
+    """"This “quiet grief” can feel especially lonely." leans on the paragraph before it; the sentence after it does
+    not, and is the point: a tip of its own, held with the note that it starts mid-paragraph. A second sentence
+    that leans too ("It can leave owners …") gives none."""
+    tips = _tips(tmp_path)
+    found = [tip for tip in tips if tip.headline.startswith("Your sadness makes sense")]
+    assert len(found) == 1, [tip.headline for tip in tips]
+    assert found[0].text == "Your sadness makes sense, even if friends never mention your pet by name."
+    assert "starts mid-paragraph: check it does not lean on the sentence before it" in found[0].notes
+    assert not found[0].ready
+    texts = " ".join(tip.text for tip in tips)
+    assert "It can leave owners feeling alone" not in texts
+    assert "This kind of loss" not in texts
