@@ -139,6 +139,7 @@ from scheduler.tips.scorer import (
     thresholds,
 )
 from scheduler.tips.sentences import (
+    Caseless,
     content_words,
     end_with_period,
     lower_first,
@@ -580,10 +581,36 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
                              paragraph=block.number, sentence=1, sources=sources, context=block.text,
                              score=STRONG_HEADLINE + 1, notes=[joined.note] + rewritten + case_notes, verdict=verdict)
         return joined_draft, len(taken)
+    setup = [SETUP_TEXT.format(opening=_opening_words(taken[0]))] if _sets_up_a_belief(taken) else []
     draft = Draft(headline=headline, sentences=taken, section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
-                  kind="heading", notes=["headline is the section heading"] + rewritten + case_notes)
+                  kind="heading", notes=setup + ["headline is the section heading"] + rewritten + case_notes)
     return draft, len(taken)
+
+
+# A section's first paragraph that sets up a belief its heading corrects (user trial 9: "There is no “right” way to
+# grieve" over "You may have heard of the “stages of grief” … they're often misunderstood."): under the heading
+# as a card it is no advice, only the way in; the tip is held with a note that says so
+_BELIEF_SET_UP = Caseless(
+    r"^(?:you(?:’ve|'ve| have| may have| might have| probably)(?: probably| already)? (?:heard|read|been told)|"
+    r"(?:many|most) (?:people|of us) (?:think|believe|assume|have heard)|it(?:’s|'s| is) (?:often|commonly|widely) "
+    r"(?:said|believed|assumed)|there(?:’s|'s| is) a (?:common|popular|widespread) (?:idea|belief|myth|notion))\b")
+_OFTEN_MISREAD = Caseless(r"\b(?:often|commonly|widely|frequently) (?:misunderstood|misread|misused|misapplied)\b|"
+                          r"\b(?:is|are) (?:a )?myths?\b")
+SETUP_TEXT = ("the text is the section's setup (“{opening}”), not its advice: write what the heading means, or "
+              "take the text from the advice under it")
+
+
+def _sets_up_a_belief(sentences: list[str]) -> bool:
+    """The text only sets up what the section goes on to correct: it opens on what the reader may have heard or
+    many believe, or says it is often misunderstood, and no sentence of it is a step."""
+    return bool(sentences) and bool(_BELIEF_SET_UP.search(sentences[0]) or any(
+        _OFTEN_MISREAD.search(sentence) for sentence in sentences)) and not any(is_command(s) for s in sentences)
+
+
+def _opening_words(sentence: str) -> str:
+    found = sentence.split()
+    return " ".join(found[:6]) + (" …" if len(found) > 6 else "")
 
 
 def _carries_heading_on(sentence: str, scope: Scope) -> bool:

@@ -51,6 +51,16 @@ If your grief feels stuck, our counsellors can help you through it.
 
 Keep your pet's collar or a photo somewhere you see it each day, if that brings comfort.
 
+## There is no deadline for missing a pet
+
+You may have heard that you should wait a year before bringing home another animal. Rules like that are often misunderstood.
+
+**Healing is uneven.** A good week can be followed by a hard morning at the vet's for your other cat.
+
+## Keep one small ritual
+
+Light a candle on your pet's birthday each year, so the bond you shared keeps a place in your week.
+
 ## Grief others overlook
 
 Some people will not see losing a pet as a real bereavement.
@@ -190,3 +200,15 @@ def test_a_sentence_that_stands_after_an_opener_that_leans_is_a_tip(tmp_path):
     texts = " ".join(tip.text for tip in tips)
     assert "It can leave owners feeling alone" not in texts
     assert "This kind of loss" not in texts
+
+
+def test_a_heading_over_its_sections_setup_is_held_with_a_note(tmp_path):
+    """"There is no deadline for missing a pet" over "You may have heard that … Rules like that are often
+    misunderstood.": the text is the way in, not the advice; the tip is held and the note says so. A heading whose
+    paragraph carries it on ("Keep one small ritual" + "Light a candle …") has no such note."""
+    tips = _tips(tmp_path)
+    setup = next(tip for tip in tips if tip.text.startswith("You may have heard"))
+    assert not setup.ready
+    assert setup.notes[0].startswith("the text is the section's setup (“You may have heard that you …”)"), setup.notes
+    ritual = next(tip for tip in tips if "Light a candle" in tip.text)
+    assert not any(note.startswith("the text is the section's setup") for note in ritual.notes), ritual.notes
