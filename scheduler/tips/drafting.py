@@ -467,7 +467,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
                 block.text.rstrip().endswith(":")
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
                                             skip=consumed if position == 0 else 0, intro=intro, joined=joined,
-                                            in_run=labelled and bool(lead_in or labels >= 2)))
+                                            in_run=labelled and bool(lead_in)))
             run = _topic_run(blocks[position + 1:]) if block.text.rstrip().endswith(":") and not block.lead else []
             if run:
                 drafts.extend(labelled_run_draft(block, run, section, scope))
@@ -626,7 +626,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
                       question: str | None = None, skip: int = 0, intro: bool = False,
                       joined: str | None = None, in_run: bool = False) -> list[Draft]:
     """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
-    `in_run`: the paragraph is one of a run of bold-labelled ones (its label names one of a list's items).
+    `in_run`: the paragraph is one of a run of bold-labelled ones under a lead-in ("Grief counselling offers:").
 
     A sentence that answers a question goes with its question when the question stands alone
     ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure.");
