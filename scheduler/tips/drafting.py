@@ -83,6 +83,7 @@ from scheduler.tips.filters import (
     advice_cut,
     advises_everyone,
     block_text,
+    dangling_references,
     ends_dangling,
     is_fragment,
     is_meta,
@@ -91,6 +92,7 @@ from scheduler.tips.filters import (
     points_elsewhere,
     practice_names,
     promo_heading,
+    seeks_help_under_condition,
     tidy,
     unfinished,
     unresolved_pronoun,
@@ -137,6 +139,7 @@ from scheduler.tips.scorer import (
     thresholds,
 )
 from scheduler.tips.sentences import (
+    Caseless,
     content_words,
     end_with_period,
     lower_first,
@@ -168,6 +171,7 @@ from scheduler.tips.standalone import (
 from scheduler.tips.teasers import announces_more, dropped_note, without_closing_teasers
 from scheduler.tips.tipmodel import (
     FEATURES,
+    LEANING,
     Places,
     flag_note,
     judge_tip,
@@ -252,6 +256,9 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         condition = situation[0] if situation else None
         tip, named = _finish(draft, scope, fits, used_ids, condition=condition) or (None, None)
         lacking = _cannot_stand(tip) if tip is not None else None
+        if tip is not None and lacking == REASONS["context"] and _stands_after_leaning_opener(draft, tip):
+            tip, lacking = replace(tip, notes=tuple(LEANING["mid_paragraph"] if note == lacking else note
+                                                    for note in tip.notes)), None
         if tip is not None and lacking:
             for locator in draft.where():
                 ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
@@ -267,7 +274,8 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         if tip is not None:
             reading = tuple(tip_features(tip.headline, tip.text, tip.notes, ready=bool(tip.ready), kind=draft.kind,
                                          sensitive="sensitive" in tip.review,
-                                         place=places.numbers(draft.paragraph, draft.sentence, tip.text)))
+                                         place=_joined_place(places.numbers(draft.paragraph, draft.sentence,
+                                                                            tip.text), tip)))
         if tip is not None and judged:
             tip, unpostable = _judged(tip, reading)
             if unpostable:
@@ -301,6 +309,25 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
 
 
+def _stands_after_leaning_opener(draft: Draft, tip: Tip) -> bool:
+    """A later sentence of a paragraph whose opening leans on what came before ("This “disenfranchised grief” can
+    be especially isolating.") and which leans on nothing itself ("Your pain is real, even if others don't fully
+    understand or acknowledge it."): the model, reading its place, calls it context, but it is the paragraph's point
+    (user trial 9): a tip, held with the note that it starts mid-paragraph."""
+    opening = (split_sentences(draft.context) or [""])[0]
+    headline = tip.headline
+    return (draft.kind == "sentence" and draft.sentence > 1 and opens_with_reference(opening)
+            and not opens_with_reference(headline) and not unresolved_pronoun(headline)
+            and not dangling_references(headline) and not points_elsewhere(headline))
+
+
+def _joined_place(place: dict[str, float], tip: Tip) -> dict[str, float]:
+    """A tip that opens on its lead-in joined to its label ("Grief counselling offers a space to feel.") does not
+    follow the colon: it carries the sentence that ended on it (user trial 9: it was noted "follows a sentence
+    ending on a colon")."""
+    return {**place, "after_colon": 0.0} if JOINED_NOTE in tip.notes else place
+
+
 # Notes that say a tip is missing what the article around it said, or is no advice at all: on a tip of one line
 # there is nothing to carry it, so it is left out (with the note as the reason) rather than emitted.
 # A command keeps its line (a manager can name "the topic" in a word; commands are most of an article's advice);
@@ -331,12 +358,14 @@ def _judged(tip: Tip, reading) -> tuple[Tip, bool]:
 def _label(verdict: Verdict, headline: str) -> str:
     """The scorer's label, where the rules know better: a step ("Alternate holidays…", "If a relative is hurtful,
     talk later.") is advice whatever the label, and so is advice to everyone as "we" ("We all need support
-    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch.
+    sometimes, and a counselor can help you."), which the scorer, reading every "we", calls the practice's pitch, and
+    advice to seek help when something holds ("If your grief feels stuck …, professional support can help.", with no
+    we, I, name or booking: user trial 9).
     Nor is a pitch a sentence whose "I", "we" and "my" are a quotation's, with no selling outside it (issue 19):
     words to say ("You might say, “I'm not going to talk about my weight.”") are a step; other quoted words get the
     scorer's next reading."""
     if (verdict.label == "other" and is_command(after_condition(headline))) or (
-            verdict.label == "pitch" and advises_everyone(headline)):
+            verdict.label == "pitch" and (advises_everyone(headline) or seeks_help_under_condition(headline))):
         return "advice"
     if verdict.label == "pitch" and voiced_in_quotes_only(headline):
         if gives_words_to_say(headline):
@@ -437,7 +466,8 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
             introduces_list = following is not None and following.kind in ("list", "quote") and \
                 block.text.rstrip().endswith(":")
             drafts.extend(_paragraph_drafts(block, section, scope, drop_last=introduces_list, question=asked,
-                                            skip=consumed if position == 0 else 0, intro=intro, joined=joined))
+                                            skip=consumed if position == 0 else 0, intro=intro, joined=joined,
+                                            in_run=labelled and bool(lead_in)))
             run = _topic_run(blocks[position + 1:]) if block.text.rstrip().endswith(":") and not block.lead else []
             if run:
                 drafts.extend(labelled_run_draft(block, run, section, scope))
@@ -551,10 +581,36 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
                              paragraph=block.number, sentence=1, sources=sources, context=block.text,
                              score=STRONG_HEADLINE + 1, notes=[joined.note] + rewritten + case_notes, verdict=verdict)
         return joined_draft, len(taken)
+    setup = [SETUP_TEXT.format(opening=_opening_words(taken[0]))] if _sets_up_a_belief(taken) else []
     draft = Draft(headline=headline, sentences=taken, section=section.heading, paragraph=block.number,
                   sentence=1, sources=sources, context=block.text, score=STRONG_HEADLINE + 1,
-                  kind="heading", notes=["headline is the section heading"] + rewritten + case_notes)
+                  kind="heading", notes=setup + ["headline is the section heading"] + rewritten + case_notes)
     return draft, len(taken)
+
+
+# A section's first paragraph that sets up a belief its heading corrects (user trial 9: "There is no “right” way to
+# grieve" over "You may have heard of the “stages of grief” … they're often misunderstood."): under the heading
+# as a card it is no advice, only the way in; the tip is held with a note that says so
+_BELIEF_SET_UP = Caseless(
+    r"^(?:you(?:’ve|'ve| have| may have| might have| probably)(?: probably| already)? (?:heard|read|been told)|"
+    r"(?:many|most) (?:people|of us) (?:think|believe|assume|have heard)|it(?:’s|'s| is) (?:often|commonly|widely) "
+    r"(?:said|believed|assumed)|there(?:’s|'s| is) a (?:common|popular|widespread) (?:idea|belief|myth|notion))\b")
+_OFTEN_MISREAD = Caseless(r"\b(?:often|commonly|widely|frequently) (?:misunderstood|misread|misused|misapplied)\b|"
+                          r"\b(?:is|are) (?:a )?myths?\b")
+SETUP_TEXT = ("the text is the section's setup (“{opening}”), not its advice: write what the heading means, or "
+              "take the text from the advice under it")
+
+
+def _sets_up_a_belief(sentences: list[str]) -> bool:
+    """The text only sets up what the section goes on to correct: it opens on what the reader may have heard or
+    many believe, or says it is often misunderstood, and no sentence of it is a step."""
+    return bool(sentences) and bool(_BELIEF_SET_UP.search(sentences[0]) or any(
+        _OFTEN_MISREAD.search(sentence) for sentence in sentences)) and not any(is_command(s) for s in sentences)
+
+
+def _opening_words(sentence: str) -> str:
+    found = sentence.split()
+    return " ".join(found[:6]) + (" …" if len(found) > 6 else "")
 
 
 def _carries_heading_on(sentence: str, scope: Scope) -> bool:
@@ -568,8 +624,9 @@ def _carries_heading_on(sentence: str, scope: Scope) -> bool:
 
 def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last: bool,
                       question: str | None = None, skip: int = 0, intro: bool = False,
-                      joined: str | None = None) -> list[Draft]:
+                      joined: str | None = None, in_run: bool = False) -> list[Draft]:
     """Tips from one paragraph: each strong sentence opens a tip, the sentences after it give context.
+    `in_run`: the paragraph is one of a run of bold-labelled ones under a lead-in ("Grief counselling offers:").
 
     A sentence that answers a question goes with its question when the question stands alone
     ("Should I push my partner to see a therapist? Gentle encouragement works better than pressure.");
@@ -585,6 +642,9 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     if lead and joined:  # the label written out with what it belongs to (lists.labelled_item_sentence)
         lead, lead_notes = joined, [JOINED_NOTE]
         sentences = [joined] + sentences
+    elif lead and in_run and _label_gives_way(lead, sentences):
+        lead_notes = [LABEL_LEFT_OUT.format(label=lead.strip().rstrip(":.").strip())]
+        lead = None
     elif lead:
         lead, lead_notes = lead_in_case(lead)
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
@@ -700,6 +760,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         if later is not None:  # "… often find that talking." gives way to a whole sentence of the tip
             draft.headline = later
             draft.notes = [note for note in draft.notes if not cut_short([note])] + [LATER_SENTENCE]
+        if lead_notes and lead is None and draft.sentence == 1:
+            draft.notes.extend(lead_notes)
         if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
             draft.notes.extend(lead_notes)
             if joined:
@@ -725,6 +787,23 @@ def _join_label(draft: Draft, lead: str) -> None:
         return
     draft.headline, draft.sentences = joined.text, [joined.text] + draft.sentences[2:]
     draft.notes.append(joined.note.replace(JOINED, LABEL_JOINED, 1))
+
+
+# A bold label of a run that only names a topic, where the lead-in cannot take it ("Grief counselling offers:" +
+# "**Finding your way forward.**") and it does not join its sentence on a card: the paragraph's first sentence heads
+# the tip (user trial 9: "Finding your way forward." was a card by itself)
+LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
+                  "left out: check the tip says what the label meant")
+
+
+def _label_gives_way(lead: str, sentences: list[str]) -> bool:
+    """A label written as a sentence of its own ("**Finding your way forward.**"; one before a colon is read with
+    its sentence already) that would head its tip alone."""
+    label = lead.strip().rstrip(":.").strip()
+    first = sentences[0] if sentences else ""
+    return (bool(first) and not lead.rstrip().endswith(":") and _bare_label(label) and (whole_sentence(first) or has_verb(first) and not is_fragment(first))
+            and not is_question(first) and not opens_with_reference(first)
+            and joined_headline(label, first, MAX_HEADLINE, ing=True) is None)
 
 
 def _bare_label(label: str) -> bool:

@@ -99,6 +99,30 @@ def advises_everyone(sentence: str) -> bool:
     return speaks_for_everyone(sentence) and bool(_GIVES_TO_EVERYONE.search(_without_quotes(sentence)))
 
 
+# Advice to seek help when something holds (issue 19 pattern 3, user trial 9): "If your grief feels stuck …,
+# professional support can help.", "When worry keeps you from sleeping for weeks, consider talking to a therapist."
+# Help in general, named by no one who sells it: the scorer, reading "support" and "professional", calls it the
+# practice's pitch, but only the practice's own selling is one (we, our, I, its name, a booking or a contact).
+_UNDER_A_CONDITION = re.compile(r"^(?:if|when|whenever|once|as soon as)\b[^,]{8,}, ", re.IGNORECASE)
+_HELP_TO_SEEK = re.compile(
+    r"^(?:(?:talking|speaking) (?:to|with) )?(?:(?:a|an|your)\s+)?(?:(?:some|extra|outside|professional|specialist|"
+    r"expert|grief|bereavement|mental health|trained)\s+)*(?:support|help|counsel+ing|therapy|treatment|therapist|"
+    r"counsel+or|psychologist|doctor|gp|professional|specialist|someone trained)\s+(?:can|may|might|could|will|"
+    r"often)\s+(?:really\s+)?(?:help|make a (?:real )?difference)\b"
+    r"|^(?:consider|think about|it (?:may|might|could) (?:be|help)(?: time)?(?: to)?)\s+(?:seeking|getting|finding|"
+    r"reaching out for|talking to|speaking (?:to|with)|seeing|seek|get|find|talk to|see)\b"
+    r"|^(?:seek|get|find|ask for)\s+(?:(?:some|extra|professional|specialist)\s+)*(?:help|support)\b", re.IGNORECASE)
+
+
+def seeks_help_under_condition(sentence: str) -> bool:
+    """Generic advice to seek help when a condition holds, with nothing of the practice's own selling in it: a tip,
+    often the article's most important one, not a pitch."""
+    unquoted = _without_quotes(sentence)
+    condition = _UNDER_A_CONDITION.search(unquoted)
+    return bool(condition and _HELP_TO_SEEK.search(unquoted[condition.end():])) and not (
+        FIRST_PLURAL.search(unquoted) or first_person(unquoted) or is_promotion(sentence))
+
+
 # The practice by its place or its name, which only a capital tells ("If you are in Denver, …", "If you live in the
 # Austin area, …", "At Harbor Light, we …"; not "If you are in crisis", "At Christmas we …"), or its owner's
 # practice at work ("My practice offers evening appointments.").

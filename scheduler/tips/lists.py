@@ -540,7 +540,7 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
     plural_head = plural_head and not before_colon
     lead = _spelled_out(lead)  # "5 warning signs of burnout" opens a sentence as "Five warning signs..."
     if open_ended:
-        opener = lead + " "
+        opener = lead + (", " if _CONDITION_ASIDE.search(lead) else " ")  # "when, after many months, the pain …"
     elif plural_head:
         opener = lead + " include "
     else:
@@ -695,6 +695,13 @@ _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "aren't": 
 _SINGULAR_VERB = re.compile(r"^(\s+(?:that|which)\s+)(" + "|".join(map(re.escape, _SINGULAR)) + r")(?!\w)", re.IGNORECASE)
 # What a lead-in gives that a label in -ing cannot be ("Trauma-informed counselling provides reconnecting …")
 _NO_GERUND = re.compile(r"\b(?:offers?|provides?|gives?|brings?|triggers?|causes?|affects?|are|is)$", re.IGNORECASE)
+# What a lead-in that offers or provides names as its items (user trial 9: "Grief counselling offers:" +
+# "**A space to feel.**", "**Help with complicated grief.**"): a noun with its article and what it is for, or help,
+# support, space or time with what it is for; a label with a verb of its own ("A space opens up") is no such thing
+_OFFERED = re.compile(r"^(?:(?:a|an|some|more)\s+[a-z-]+(?:\s+(?:to|for|of|with|in|where)\s+[\w’' -]+)?|"
+                      r"(?:help|support|guidance|space|time|room|comfort|relief|tools)\s+(?:with|for|in|to|through|"
+                      r"after|around)\s+[\w’' -]+)$", re.IGNORECASE)
+_OFFERS = re.compile(r"\b(?:offers?|provides?|gives?|brings?|includes?|can give|can offer|can provide)$", re.IGNORECASE)
 _NOUN_AFTER_VERB = re.compile(r"^[A-Z][a-z]+\s+[a-z]+(?:tion|sion|ment|ness|ity|ance|ence|ies)$")  # "Sleep disruption"
 
 
@@ -707,11 +714,16 @@ def labelled_item_sentence(lead_in: str, heading: str | None, label: str) -> str
     for certain (a lead-in that opens on "It", a condition, a heading that names no kind): the label stays as it
     was."""
     bare = re.sub(r"[.:;,]+$", "", _NUMBERED.sub("", label.strip())).strip()  # "**1. Deep breathing:**": no "1."
-    if not bare or bare[:1] in "“\"‘" or not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare)):
+    if not bare or bare[:1] in "“\"‘":
+        return None
+    offered = bool(_OFFERED.match(bare))  # "A space to feel", "Help with complicated grief": a thing offered
+    if not (topic_heading(bare) and not is_command(bare) or _NOUN_AFTER_VERB.match(bare) or offered):
         return None
     phrase = lower_first(_sentence_case(bare))
     listed = Block(number=0, kind="list", lead_in=lead_in or None)
     lead = _list_lead(listed, Section(None, ())) if lead_in and _lead_in_usable(listed) else None
+    if offered and not (lead and _OFFERS.search(lead)):
+        return None
     if lead and _TAKES_A_NOUN.search(lead) and not _DEFINITE_SUBJECT.match(lead) and not conditional_lead(listed):
         if re.match(r"^\w+ing\b", phrase) and _NO_GERUND.search(lead):
             return None  # "… provides reconnecting with yourself": the label is no thing the lead-in can give
@@ -804,6 +816,10 @@ def _spelled_out(lead: str) -> str:
 
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless)$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
+# "… may be present when, after many months or years:" + "The pain remains as intense …": the condition's clause
+# opens, an aside between commas follows, and the items give its subject and verb (user trial 9: the lead-in alone
+# was the headline "… may be present when, after many months or years.", a clause cut at the colon)
+_CONDITION_ASIDE = re.compile(r"\b(?:if|when|whenever|unless),\s+[^,:;]{2,60}$", re.IGNORECASE)
 _OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)((?:\s+[\w’'-]+){1,4})$", re.IGNORECASE)
 # "Get help right away if stress is causing you to:" + "Feel you can't cope": the items give the condition's verb
 _OPEN_INFINITIVE = re.compile(r"\b(?:if|when|whenever|unless)(?:\s+[\w’'-]+){1,6}\s+to$", re.IGNORECASE)
@@ -824,7 +840,8 @@ def conditional_lead(block: Block) -> bool:
     if not lead.endswith(":"):
         return False
     lead = lead.rstrip(":").rstrip()
-    if _CONDITION.search(lead) or _OPEN_INFINITIVE.search(lead) or _OPEN_RELATIVE.search(lead):
+    if (_CONDITION.search(lead) or _CONDITION_ASIDE.search(lead) or _OPEN_INFINITIVE.search(lead)
+            or _OPEN_RELATIVE.search(lead)):
         return True
     rest = _OPEN_CONDITION.search(lead)
     last = words(rest.group(1))[-1].lower() if rest else ""

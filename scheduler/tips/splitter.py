@@ -43,6 +43,7 @@ from scheduler.tips.sentences import content_words, slugify
 from scheduler.tips.taking import (
     Beside,
     lead_in_of,
+    list_of_phrases,
     opening_of,
     passage,
     still_there,
@@ -170,7 +171,8 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                                    carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())],
                                    beside=Beside(openings=frozenset(opening_of(t) for t in tips),
                                                  person=person),
-                                   lead_in=lead_in_of(split.blocks, locator))
+                                   lead_in=lead_in_of(split.blocks, locator),
+                                   phrases=list_of_phrases(split.blocks, locator))
                 tips.insert(_in_article_order(tips, tip), tip)
                 new.append(tip.id)
                 already[locator.strip()] = [tip.id]

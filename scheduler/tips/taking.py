@@ -19,12 +19,15 @@ from scheduler.errors import ContentError
 from scheduler.tips.drafts import (
     LATER_SENTENCE,
     LONG_HEADLINE,
+    MAX_HEADLINE,
     advice_heading,
     heading_case_notes,
     headline_problem,
     headline_score,
     later_headline,
+    long_headline_notes,
     make_headline,
+    sentence_case,
 )
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import compress, dangling_references, opens_with_reference
@@ -110,6 +113,68 @@ def lead_in_of(blocks: list[dict], locator: str) -> str | None:
     return last if last.endswith(":") else None
 
 
+def list_of_phrases(blocks: list[dict], locator: str) -> tuple[str, list[str]] | None:
+    """(the words a whole list of phrases hangs from, its items), for a take of the list (`--take b12`): its lead-in
+    sentence, else its heading ("Physically"); None for an item, a paragraph, or a list whose items are sentences."""
+    match = LOCATOR.match(locator.strip())
+    if match is None or match.group(2) is not None:
+        return None
+    entry = next((entry for entry in blocks if entry["block"] == int(match.group(1))), None)
+    if entry is None or entry["kind"] != "list":
+        return None
+    items = [item["text"].strip() for item in entry.get("items") or [] if item["text"].strip()]
+    if len(items) < 2 or sum(item.rstrip("”\"’)").endswith((".", "!")) for item in items) * 2 > len(items):
+        return None
+    before = entry["text"].split("\n")[0].strip()
+    lead = (split_sentences(before) or [before])[-1].strip() if before and not before.startswith("•") else ""
+    lead = lead.rstrip(":").strip() or sentence_case(entry["section"] or "").strip().rstrip(":.?!").strip()
+    return (lead, items) if lead else None
+
+
+PHRASES_NOTE = "a list of phrases taken as one tip after “{lead}”: check it reads as the article meant"
+
+
+# "… may be present when, after many months or years": a condition its items finish after an aside
+_OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless),\s+[^,:;]{2,60}$", re.IGNORECASE)
+# "… can also result from", "Signs include": a word that takes the items as its object
+_FINISHED_BY_ITEMS = re.compile(r"\b(?:include|includes|including|from|like|such as|of|for|with|about|into|through|"
+                                r"by|to|the|a|an|involve|involves)$", re.IGNORECASE)
+
+
+def _joined(lead: str, items: list[str]) -> str:
+    """"Physically: exhaustion and fatigue, appetite changes, and lowered immunity." (items with commas of their own
+    are set apart with semicolons); a lead-in the items finish goes on into them ("… can also result from the
+    nature of the death", "… when, after many months or years, the pain remains …"), never through a colon."""
+    phrases = [lower_first(item.rstrip(" .;,")) for item in items]
+    after = ", " if _OPEN_CONDITION.search(lead) else " " if _FINISHED_BY_ITEMS.search(lead) else ": "
+    if len(phrases) == 1:
+        return end_with_period(f"{lead}{after}{phrases[0]}")
+    mark = "; " if any("," in phrase for phrase in phrases) else ", "
+    word = "or" if after == ", " else "and"
+    return end_with_period(f"{lead}{after}{mark.join(phrases[:-1])}{mark.rstrip()} {word} {phrases[-1]}")
+
+
+def _list_take(lead: str, items: list[str], locator: str, fits, used_ids: set[str], *, section: str | None,
+               people: frozenset[str], source: dict | None, title: str) -> Tip:
+    """A whole list of phrases as one tip (user trial 9: `--take b12` of the list under "Physically" gave its first
+    item alone, "Exhaustion and fatigue."): the text is the lead-in or heading with as many items as the post holds,
+    the headline with as many as a card holds (at least two when they fit), never an item alone."""
+    sensitive = "sensitive" in flag_words(_joined(lead, items), heading=section or "", names=people, title=title)
+    shown = next((count for count in range(len(items), 1, -1) if fits(_joined(lead, items[:count]), sensitive)), 1)
+    text = _joined(lead, items[:shown])
+    named = next((count for limit in (MAX_HEADLINE, LONG_HEADLINE) for count in range(shown, 1, -1)
+                  if len(_joined(lead, items[:count])) <= limit), 0) or (1 if len(_joined(lead, items[:1])) <= LONG_HEADLINE else 0)
+    headline = _joined(lead, items[:named]) if named else end_with_period(lead)
+    notes = [TAKEN_NOTE.format(locator=locator), PHRASES_NOTE.format(lead=lead)]
+    notes += (["headline names only some of the list's items"] if named < len(items) else []) + (
+        ["list cut to fit a post"] if shown < len(items) else []) + long_headline_notes(headline)
+    found = flag_words(f"{headline} {text}", heading=section or "", names=people, title=title)
+    flags = tuple(flag for flag in ("sensitive", "privacy") if flag in found)
+    return Tip(id=unique_id(slugify(headline), set(used_ids)), headline=headline, text=text, status=TipStatus.DRAFT,
+               section=section, source=source or {}, review=flags, notes=tuple(notes),
+               review_words={flag: tuple(found[flag]) for flag in flags})
+
+
 # "Watch for:", "Try:", "Look out for:": a lead-in that is the start of every item's sentence
 _JOINABLE = re.compile(r"^(?:watch|look|listen|ask|try|notice|check)(?: (?:out )?for)?:$", re.IGNORECASE)
 
@@ -165,7 +230,8 @@ def opening_of(tip: Tip) -> str:
 
 def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | None = None,
          people: frozenset[str] = frozenset(), source: dict | None = None, title: str = "",
-         carried: Sequence[str] = (), beside: Beside | None = None, lead_in: str | None = None) -> Tip:
+         carried: Sequence[str] = (), beside: Beside | None = None, lead_in: str | None = None,
+         phrases: tuple[str, list[str]] | None = None) -> Tip:
     """The passage as a draft tip; `source`: where it is in the article (taken_source), {} for words a person
     selected, which a later split keeps as they are. `carried`: the words of the tips the passage already gave
     (unsaid.carried_text): a sentence of a sensitive topic none of them holds is what split named the passage for,
@@ -175,7 +241,10 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     left out, a sentence that points outside the tip ("these signs", "Other warning signs") is mended or left out,
     a "them" that names no one is named as the article's person, and when the post is short the passage's action
     (what to do, whom to call or text) is the last to go. `lead_in`: the lead-in of the list a list item is taken
-    from (lead_in_of)."""
+    from (lead_in_of). `phrases`: a whole list of phrases and the words it hangs from (list_of_phrases)."""
+    if phrases is not None:
+        return _list_take(phrases[0], phrases[1], locator, fits, used_ids, section=section, people=people,
+                          source=source, title=title)
     text, item_notes = _with_lead_in(lead_in, text)
     sentences = split_sentences(text) or [text]
     # the sentences the take is for: a sensitive one no tip carries, or a crisis-line paragraph's advice
