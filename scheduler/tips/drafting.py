@@ -83,7 +83,6 @@ from scheduler.tips.filters import (
     advice_cut,
     advises_everyone,
     block_text,
-    dangling_references,
     ends_dangling,
     is_fragment,
     is_meta,
@@ -171,7 +170,6 @@ from scheduler.tips.standalone import (
 from scheduler.tips.teasers import announces_more, dropped_note, without_closing_teasers
 from scheduler.tips.tipmodel import (
     FEATURES,
-    LEANING,
     Places,
     flag_note,
     judge_tip,
@@ -256,9 +254,6 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
         condition = situation[0] if situation else None
         tip, named = _finish(draft, scope, fits, used_ids, condition=condition) or (None, None)
         lacking = _cannot_stand(tip) if tip is not None else None
-        if tip is not None and lacking == REASONS["context"] and _stands_after_leaning_opener(draft, tip):
-            tip, lacking = replace(tip, notes=tuple(LEANING["mid_paragraph"] if note == lacking else note
-                                                    for note in tip.notes)), None
         if tip is not None and lacking:
             for locator in draft.where():
                 ledger.leave(locator, f"cannot stand alone, one line with nothing to carry it ({lacking})")
@@ -307,18 +302,6 @@ def split_report(article: Article, *, fits: Fits = fits_bare, judged: bool = Tru
             readings.append(reading)
     tips = name_unsaid(article, tips, ledger)
     return Split(tips=tips, blocks=block_report(article, ledger), readings=readings)
-
-
-def _stands_after_leaning_opener(draft: Draft, tip: Tip) -> bool:
-    """A later sentence of a paragraph whose opening leans on what came before ("This “disenfranchised grief” can
-    be especially isolating.") and which leans on nothing itself ("Your pain is real, even if others don't fully
-    understand or acknowledge it."): the model, reading its place, calls it context, but it is the paragraph's point
-    (user trial 9): a tip, held with the note that it starts mid-paragraph."""
-    opening = (split_sentences(draft.context) or [""])[0]
-    headline = tip.headline
-    return (draft.kind == "sentence" and draft.sentence > 1 and opens_with_reference(opening)
-            and not opens_with_reference(headline) and not unresolved_pronoun(headline)
-            and not dangling_references(headline) and not points_elsewhere(headline))
 
 
 def _joined_place(place: dict[str, float], tip: Tip) -> dict[str, float]:
