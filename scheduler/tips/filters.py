@@ -274,11 +274,17 @@ def advice_cut(article: Article, names: frozenset[str]) -> dict[int, int]:
     pitch of a trailing "getting support" section is cut from its first call to action on.
     """
     sections = article.sections
-    pitches = [_first_call_to_action(section, names) for section in sections]
-    pitched_after = [True] * len(sections)  # every section after this one opens a closing pitch or holds nothing
-    for index in range(len(sections) - 2, -1, -1):
-        pitched_after[index] = pitched_after[index + 1] and (pitches[index + 1] is not None
-                                                             or not sections[index + 1].blocks)
+    # from the last section back, while every section after one opens a closing pitch or holds nothing: a section
+    # before the first that does neither is never cut for a pitch, and its blocks are not searched for one
+    pitches: list[int | None] = [None] * len(sections)
+    pitched_after = [False] * len(sections)
+    for index in range(len(sections) - 1, -1, -1):
+        after = index + 1
+        if after < len(sections) and not (pitched_after[after] and (pitches[after] is not None
+                                                                    or not sections[after].blocks)):
+            break
+        pitched_after[index] = True
+        pitches[index] = _first_call_to_action(sections[index], names)
     cut = {}
     for index, section in enumerate(sections):
         if promo_heading(section.heading or "", names):

@@ -18,19 +18,30 @@ from collections.abc import Sequence
 
 import ahocorasick
 
-from scheduler.tips.patterns import by_first_letter, required_literals, skips_ahead
-from scheduler.tips.sentences import Caseless, lowered_text
+from scheduler.tips.patterns import (
+    by_first_letter,
+    required_literals,
+    screen_of,
+    skips_ahead,
+)
+from scheduler.tips.sentences import (
+    STOPWORDS,
+    Caseless,
+    lowered_text,
+    words_while_splitting,
+)
 
 _WORD_BOUNDARY = re.compile(r"\b")
 
 
 class Lexicon:
-    __slots__ = ("_automaton", "_bare", "_patterns", "_rules", "_whole")
+    __slots__ = ("_automaton", "_bare", "_patterns", "_rules", "_screens", "_whole")
 
     def __init__(self, patterns: Sequence[str]):
         self._patterns = tuple(patterns)
         self._rules: list[re.Pattern | None] = [None] * len(self._patterns)
         self._bare: list[re.Pattern | None | bool] = [False] * len(self._patterns)  # False: not compiled yet
+        self._screens: list[tuple[frozenset[str], tuple[str, ...]] | None | bool] = [False] * len(self._patterns)
         self._automaton: ahocorasick.Automaton | None = None
         self._whole: Caseless | None = None
 
@@ -84,10 +95,25 @@ class Lexicon:
         return None
 
     def _possible(self, lowered: str) -> list[int]:
-        """The patterns, in their order, one of whose words the lowered text holds."""
+        """The patterns, in their order, one of whose words the lowered text holds; while an article is split, as a
+        whole word where the pattern's matches hold one (as a Caseless rule is screened): "er" of the emergency
+        room is inside most sentences ("after", "never"), the word "er" in next to none."""
         if self._automaton is None:
             self._automaton = self._build()
-        return sorted({index for _end, indices in self._automaton.iter(lowered) for index in indices})
+        found = sorted({index for _end, indices in self._automaton.iter(lowered) for index in indices})
+        text_words = words_while_splitting(lowered) if found else None
+        if text_words is None:
+            return found
+        return [index for index in found if self._may_hold(index, text_words, lowered)]
+
+    def _may_hold(self, index: int, text_words: frozenset[str], lowered: str) -> bool:
+        screen = self._screens[index]
+        if screen is False:
+            screen = self._screens[index] = screen_of(rf"\b(?:{self._patterns[index]})", STOPWORDS)
+        if screen is None or screen is True:
+            return True
+        whole, written = screen
+        return not whole.isdisjoint(text_words) or any(map(lowered.__contains__, written))
 
     def _build(self) -> ahocorasick.Automaton:
         owners: dict[str, list[int]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 
 from scheduler.tips.lexicon import Lexicon
+from scheduler.tips.sentences import per_split
 from scheduler.tips.topicmodel import topic_words
 
 _KIN = (r"(?:mother|father|mom|mum|dad|mama|papa|parents?|child|children|kids?|baby|babies|son|daughter|husband|"
@@ -1556,6 +1557,7 @@ _READ_ALONE = tuple((said, Lexicon(patterns)) for topic, patterns in TOPICS if (
 _EVERYDAY = Lexicon([p for _, patterns in EVERYDAY for p in patterns])
 
 
+@per_split  # a text is blanked for the lexicon, for the topic reader and for the grief words: once per split
 def without_everyday(text: str) -> str:
     """The text with its everyday phrases blanked out (same length, so places in it are places in the text)."""
     for start, end in _EVERYDAY.spans(text):
@@ -1567,6 +1569,7 @@ def is_sensitive_text(text: str) -> bool:
     return bool(sensitive_phrases(text))
 
 
+@per_split  # a heading is asked about with every tip under it, a sentence as a tip's and as one left out
 def sensitive_phrases(text: str) -> tuple[str, ...]:
     """The phrases that make the text sensitive, as written (lower case, spaces folded): the lexicon's, in order, no
     repeats; or, when it names none, the words that made the topic reader (scheduler.tips.topicmodel) flag it."""

@@ -177,6 +177,12 @@ def whole_words(lowered: str) -> frozenset[str]:
     return found
 
 
+def words_while_splitting(lowered: str) -> frozenset[str] | None:
+    """The whole words of a lowered text while an article is split (read once a split, as the Caseless rules read
+    them); None outside a split, where nothing is remembered."""
+    return whole_words(lowered) if _splitting[0] else None
+
+
 _lowered_texts: dict[str, str | None] = {}
 
 

@@ -249,6 +249,13 @@ def _said_by_campaign(blocks: list[dict], tips) -> list[dict]:
     campaign when that tip, as a person edited it, says the item (most of its words): user trial 8 reworded a list
     tip to carry one more item, and split again still named the item as cut."""
     by_id = {tip.id: tip for tip in tips}
+    words_of: dict[str, frozenset[str]] = {}
+
+    def said_by(tip) -> frozenset[str]:  # a tip's words, read once however many of its list's items are asked about
+        if tip.id not in words_of:
+            words_of[tip.id] = content_words(tip.text)
+        return words_of[tip.id]
+
     out = []
     for entry in blocks:
         if not any(item["left_out"] == CUT and not item["tips"] for item in entry.get("items", ())):
@@ -257,16 +264,17 @@ def _said_by_campaign(blocks: list[dict], tips) -> list[dict]:
         own = [by_id[tip_id] for tip_id in entry["tips"] if tip_id in by_id]
         items = []
         for item in entry["items"]:
-            saying = [tip.id for tip in own if _says(tip.text, item["text"])]
+            wanted = content_words(item["text"])
+            saying = [tip.id for tip in own if _says(said_by(tip), wanted)]
             cut = item["left_out"] == CUT and not item["tips"]
             items.append(dict(item, tips=saying[:1], left_out=None) if cut and saying else item)
         out.append(dict(entry, items=items))
     return out
 
 
-def _says(text: str, item: str) -> bool:
-    wanted = content_words(item)
-    return bool(wanted) and len(wanted & content_words(text)) >= SAID * len(wanted)
+def _says(said: frozenset[str], wanted: frozenset[str]) -> bool:
+    """Whether a tip's content words (`said`) hold most of an item's (`wanted`)."""
+    return bool(wanted) and len(wanted & said) >= SAID * len(wanted)
 
 
 def _campaign_ids(blocks: list[dict], fresh, merged) -> list[dict]:

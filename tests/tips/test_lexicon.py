@@ -10,7 +10,7 @@ import pytest
 
 from scheduler.tips import sensitivity
 from scheduler.tips.lexicon import Lexicon
-from scheduler.tips.sentences import split_sentences
+from scheduler.tips.sentences import one_split, split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LEXICONS = [sensitivity._FOUND, sensitivity._EVERYDAY] + [lexicon for _, lexicon in sensitivity._READ_ALONE]
@@ -32,6 +32,19 @@ def test_every_lexicon_finds_what_its_alternation_finds_on_every_test_line():
         assert found == [[match.span() for match in whole.finditer(text)] for text in texts], lexicon.pattern[:60]
         assert [lexicon.search(text) for text in texts] == [bool(spans) for spans in found]
     assert sum(bool(sensitivity._FOUND.spans(text)) for text in texts) > 1000
+
+
+def test_while_an_article_is_split_every_lexicon_finds_the_same():
+    """In a split, a pattern is screened on the text's whole words ("er" of the emergency room is inside "after"): it
+    must still find exactly what the alternation finds."""
+    texts = _texts() + ["After the ER visit for a sprain, we never went back.", "Her ER nurse was kind."]
+    for lexicon in LEXICONS:
+        whole = re.compile(lexicon.pattern, re.IGNORECASE)
+        with one_split():
+            found = [lexicon.spans(text) for text in texts]
+            searched = [lexicon.search(text) for text in texts]
+        assert found == [[match.span() for match in whole.finditer(text)] for text in texts], lexicon.pattern[:60]
+        assert searched == [bool(spans) for spans in found]
 
 
 def test_at_one_place_the_first_pattern_that_matches_there_wins():
