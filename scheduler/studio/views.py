@@ -101,19 +101,20 @@ def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] 
     the tip has a field for them): each network's post, count, limit and marks."""
     posts = ws.project.campaign_posts(campaign.slug, tip.id, text, texts).tips[0].posts
     return [{key: value for key, value in network_post(ws, campaign, tip, post).items()
-             if key in ("network", "text", "length", "limit", "fits", "warnings")} for post in posts]
+             if key in ("network", "text", "pieces", "length", "limit", "left", "fits", "warnings")} for post in posts]
 
 
 def network_post(ws, campaign: Campaign, tip, post) -> dict:
-    """One network's post for the page: as `preview` shows it, with the card at that network's size (None: the
-    card above, when the network shows the same size).
+    """One network's post for the page as that network shows it: the account heading it (name and handle, the
+    network's own), the text as the network shows it (its links and hashtags), what is left of its limit, and the
+    card at its size with the alt text.
 
     The studio draws a card the moment the page shows it, so `preview`'s "No card yet" is left out here."""
-    return {"network": post.network, "name": post.name, "text": post.text, "length": post.length,
-            "limit": post.limit, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
-            # the first network's size is the card shown above the form: not drawn and sent twice
-            "card": None if post.card_size == ws.project.card_sizes[0] else card_url(ws, campaign, tip, post.card_size),
-            "card_size": post.card_size,
+    return {"network": post.network, "name": post.name, "text": post.text, "pieces": post.pieces,
+            "account_name": post.account_name, "account_handle": post.account_handle, "length": post.length,
+            "limit": post.limit, "left": post.left, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
+            # the first network's size is the card shown above the form: the same address, fetched once
+            "card": card_url(ws, campaign, tip, post.card_size), "card_size": post.card_size,
             "width": post.card_width, "height": post.card_height,
             "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 
