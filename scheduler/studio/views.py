@@ -137,8 +137,9 @@ def network_post(ws, campaign: Campaign, tip, post) -> dict:
     return {"network": post.network, "name": post.name, "text": post.text, "pieces": post.pieces,
             "account_name": post.account_name, "account_handle": post.account_handle, "length": post.length,
             "limit": post.limit, "left": post.left, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
-            # the first network's size is the card shown above the form: the same address, fetched once
-            "card": card_url(ws, campaign, tip, post.card_size), "card_size": post.card_size,
+            # an address of its own (`in`, which the card route does not read): Chromium never completes a lazy image
+            # whose address another image on the page has loaded, so the card above the form would wait forever
+            "card": f"{card_url(ws, campaign, tip, post.card_size)}&in={post.network}", "card_size": post.card_size,
             "width": post.card_width, "height": post.card_height,
             "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 
