@@ -81,6 +81,8 @@
   if (netCards.length && "IntersectionObserver" in window) {
     const near = new IntersectionObserver((entries) => entries.forEach((entry) => {
       if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      if (!entry.target.dataset.src) return;  // asked for already
       entry.target.src = entry.target.dataset.src;
       entry.target.removeAttribute("data-src");
       near.unobserve(entry.target);
