@@ -63,6 +63,7 @@ def run_demo(project: Path, *, scratch: str | Path = ".juno/demo", days: int = 7
     say(f"outbox:  {settings.outbox_dir}")
     say(f"preview: {preview}")
     say(f"done in {time.monotonic() - began:.1f} s")
+    say("the week ran on a simulated clock ahead of now: the studio shows its posts as simulated until their time")
     say(f"review it in the studio:  {_program()} --root {shlex.quote(str(root))} studio")
     return {"scratch": str(root), "start": start.isoformat(), "split": split, "review": review,
             "cards": cards, "queued": len(queued.queued), "posted": posted,

@@ -356,7 +356,8 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None, compo
 
     Each: {"network", "name", "text" (with footer, link and its tracking parameters, hashtags), "length",
     "limit", "how", "card" (its file at the network's card size), "card_size", "card_width", "card_height",
-    "alt_text" (as queue stores it),
+    "alt_text" (as queue stores it), "account_name" and "account_handle" (the account as the network heads its
+    posts), "pieces" (the text as the network shows it: shown_pieces),
     "flags" (post_flags: what the review page marks it with)}. `text`: the words typed in place of the tip's."""
     if composed is None:  # `composed`: compose_tip's answer for these words, when the caller has it already
         composed = compose_tip(settings.schedule, campaign, tip, text, state_dir=settings.state_dir)
@@ -366,12 +367,20 @@ def network_posts(settings, brand, campaign, tip, text: str | None = None, compo
         counted = composed.lengths[network]
         size = networks.get(network).card_size
         card = card_path(settings.cards_dir, campaign.slug, tip.id, size)
+        account = settings.schedule.account_for(network)
+        name, handle = networks.get(network).profile(account.handle) if account is not None else ("", "")
         posts.append({"network": network, "name": networks.get(network).name, "text": body,
+                      "account_name": name, "account_handle": handle, "pieces": shown_pieces(network, body),
                       "length": counted.length, "limit": counted.limit, "how": counted.how, "card": card,
                       "card_size": size, "card_width": dimensions(size)[0], "card_height": dimensions(size)[1],
                       "alt_text": alt,
                       "flags": post_flags(tip.review, counted.length, counted.limit, card.is_file())})
     return posts
+
+
+def shown_pieces(network: str, text: str) -> list[dict[str, str]]:
+    """A post's text as its network shows it: [{"kind": text | link | tag, "shown", "value"}]."""
+    return [{"kind": kind, "shown": shown, "value": value} for kind, shown, value in networks.get(network).pieces(text)]
 
 
 def _published(store, now: datetime, days: int) -> list[dict]:

@@ -632,10 +632,18 @@ class NetworkPost(Result):
     card_height: int
     alt_text: str                    # as queue stores it
     flags: list[dict[str, str]]      # what `preview` marks it with: [{"key", "label"}] (sensitive ... too-long, no-card)
+    account_name: str = ""           # the account as the network heads its posts: "junocounseling"
+    account_handle: str = ""         # and under it: "@junocounseling.bsky.social"
+    pieces: list[dict[str, str]] = field(default_factory=list)  # the text as the network shows it: kind, shown, value
 
     @property
     def fits(self) -> bool:
         return self.length <= self.limit
+
+    @property
+    def left(self) -> int:
+        """How many more the network takes (below 0: how many over)."""
+        return self.limit - self.length
 
 
 @dataclass(frozen=True)

@@ -98,9 +98,19 @@ class Editor(Showing):
                 changes["texts"] = {network: merged[network] for network in known if merged.get(network)} or None
             return set_fields(tips, tip_id, changes)
 
-        saved = self.campaign_file(slug).change(tip_id, edit, version=None if was is not None else version,
-                                                what="edit", now=now, check=self._check_tip,
-                                                extra={"fields": sorted(fields) + (["texts"] if own else [])})
+        try:
+            saved = self.campaign_file(slug).change(tip_id, edit, version=None if was is not None else version,
+                                                    what="edit", now=now, check=self._check_tip,
+                                                    extra={"fields": sorted(fields) + (["texts"] if own else [])})
+        except Conflict as conflict:
+            if conflict.sides is not None or conflict.theirs is None:
+                raise
+            # a page that did not say what it showed (an old tab): it would write every field, so the fields
+            # that differ from the file's are the ones to show; one that writes the file's words changes nothing
+            sides = _stored_sides(conflict.theirs, fields, own)
+            if not sides:
+                return Saved(self.campaign(slug)[0], conflict.version, None)
+            raise Conflict(conflict.theirs, conflict.version, sides) from None
         self._requeue_if_approved(saved, tip_id, now)
         return saved
 
@@ -474,6 +484,19 @@ def _sides(item: dict, values: dict, was: dict, fields: dict, own: dict) -> list
             sides.append({"field": "texts", "network": network, "yours": yours, "theirs": theirs,
                           "you_changed": network in own,
                           "they_changed": theirs != _normal("text", shown.get(network))})
+    return sides
+
+
+def _stored_sides(item: dict, fields: dict, own: dict) -> list[dict]:
+    """Each field a page that did not say what it showed would write over different words in the file: all of
+    them its change (who else changed what, since, is not known)."""
+    sides = [{"field": key, "network": None, "yours": fields[key], "theirs": _normal(key, item.get(key)),
+              "you_changed": True, "they_changed": False}
+             for key in EDITABLE if key in fields and fields[key] != _normal(key, item.get(key))]
+    on_file = {str(k): v for k, v in (item.get("texts") or {}).items()}
+    sides += [{"field": "texts", "network": network, "yours": text, "theirs": _normal("text", on_file.get(network)),
+               "you_changed": True, "they_changed": False}
+              for network, text in own.items() if text != _normal("text", on_file.get(network))]
     return sides
 
 

@@ -9,6 +9,7 @@ of what each failure means is scheduler.networks.policy).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -323,6 +324,15 @@ class Network:
         """The account in a sentence: the handle, and which network."""
         return f"{self.written(handle)} on {self.key}"
 
+    def profile(self, handle: str) -> tuple[str, str]:
+        """The account as this network heads its posts: (the name, the handle under it)."""
+        return handle, self.written(handle)
+
+    def pieces(self, text: str) -> list[tuple[str, str, str]]:
+        """The post's text as this network shows it: (kind, shown, value) pieces, kind text, link (value the
+        address) or tag (value the tag without its #)."""
+        return shown_pieces(text)
+
     def access(self, settings, account) -> Any:
         """The access read for this network, for `account` to post with: a PublishError of kind "config" (its posts
         wait, nothing tried, and it says what to fix) when it is missing or cannot be right."""
@@ -388,3 +398,32 @@ class Network:
     def keeps_counts(self) -> bool:
         """Whether collect can read counts here at all: a network that keeps none does not define reader()."""
         return type(self).reader is not Network.reader
+
+
+_LINK = re.compile(r"https?://[^\s<>\"]+")
+_TAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
+_TRAILING = ".,;:!?)]}'\"’”"
+
+
+def shown_pieces(text: str) -> list[tuple[str, str, str]]:
+    """Links (less the punctuation that ends the sentence around them) and hashtags, as a network shows them
+    whole; the rest as text."""
+    out: list[tuple[str, str, str]] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        url = match.group().rstrip(_TRAILING)
+        out += _tag_pieces(text[position:match.start()])
+        out.append(("link", url, url))
+        position = match.start() + len(url)
+    out += _tag_pieces(text[position:])
+    return [piece for piece in out if piece[1]]
+
+
+def _tag_pieces(text: str) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    position = 0
+    for match in _TAG.finditer(text):
+        out += [("text", text[position:match.start()], ""), ("tag", match.group(), match.group(1))]
+        position = match.end()
+    out.append(("text", text[position:], ""))
+    return out

@@ -33,7 +33,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.results import counted, local_time, state_word
+from scheduler.results import counted, local_time
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.security import (
@@ -67,7 +67,7 @@ class _Routes:
         self.gate = gate
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
-        self.templates.filters["state_word"] = state_word  # one word for one state, as `status` says it
+        self.templates.filters["state_word"] = views.state_said  # one word for one state, as `status` says it
         self.templates.filters["counted"] = counted  # "1 post", "2 posts", as the terminal says them
         self.said: dict[str, tuple[str, str]] = {}  # session -> the message its last change left for its next page
         self.kept: OrderedDict[str, dict] = OrderedDict()  # token -> a refused change's page, reason and words
@@ -243,7 +243,7 @@ class _Routes:
             said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
             said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
-            if post is not None and post.status == "posted":
+            if post is not None and views.seen_status(post.status, post.at, self.ws.clock()) == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
             over = _own_texts_over(self.ws, slug, tip_id, saved.campaign.tip(tip_id))
             return (f"{said} {over}", "refused") if over else said

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from scheduler.errors import ContentError
+from scheduler.results import state_word
 from scheduler.studio.filters import STATES, Filters
 
 if TYPE_CHECKING:
@@ -27,6 +28,27 @@ FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "stale": "Stale: the article changed under it"}
 
 
+SIMULATED = "simulated"  # recorded as posted at a time still ahead of the studio's clock: on a simulated clock
+
+
+def seen_status(status: str, at: str | None, now: datetime) -> str:
+    """A post's state as the studio says it at `now`. A post recorded as posted at a time still ahead of now went
+    out on a simulated clock (`demo`'s week, `run-due --now`) into the outbox: it is "simulated", never "posted"
+    before its time."""
+    if status != "posted" or not at:
+        return status
+    try:
+        ahead = datetime.fromisoformat(at) > now
+    except (TypeError, ValueError):
+        return status
+    return SIMULATED if ahead else status
+
+
+def state_said(status: str) -> str:
+    """One word (or a few) for a post's state on a page: `status`'s words, and what a simulated post is."""
+    return "simulated, not posted yet" if status == SIMULATED else state_word(status)
+
+
 def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
     """The tip's card as the studio serves it: in the first network's size, or `size` (another network's)."""
     shown = f"size={size}&" if size and size != ws.project.card_sizes[0] else ""
@@ -36,6 +58,7 @@ def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
 def campaigns_overview(ws) -> list[dict]:
     """Every campaign with its counts and what needs a person."""
     rows: list[dict] = []
+    now = ws.clock()
     latest = ws.project.latest_posts()
     for read in ws.project.campaigns():
         campaign = read.campaign
@@ -44,7 +67,7 @@ def campaigns_overview(ws) -> list[dict]:
             continue
         counts = Counter(str(tip.status) for tip in campaign.tips)
         posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
-        states = Counter(post.status for post in posts if post is not None)
+        states = Counter(seen_status(post.status, post.at, now) for post in posts if post is not None)
         needs: Counter[str] = Counter()
         for tip in campaign.tips:
             for flag in tip.unacknowledged:
@@ -59,12 +82,13 @@ def campaigns_overview(ws) -> list[dict]:
         rows.append({"slug": campaign.slug, "title": campaign.title, "tips": len(campaign.tips),
                      "draft": counts["draft"], "approved": counts["approved"], "skipped": counts["skip"],
                      "queued": sum(states[s] for s in ("queued", "failed", "missed", "claimed")),
-                     "posted": states["posted"], "needs": dict(needs)})
+                     "posted": states["posted"], "simulated": states[SIMULATED], "needs": dict(needs)})
     return rows
 
 
 def review(ws, slug: str) -> dict:
     campaign, version = ws.campaign(slug)
+    now = ws.clock()
     latest = ws.project.latest_posts(slug)
     zone = ws.settings.schedule.zone
     outgoing = ws.project.campaign_posts(slug)
@@ -86,7 +110,7 @@ def review(ws, slug: str) -> dict:
             "flags": [{"flag": f, "why": FLAG_WHY[f], "reason": reason, "acknowledged": f in tip.reviewed}
                       for f, reason in tip.flag_reasons().items()],
             "post": None if post is None else {
-                "id": post.id, "status": post.status,
+                "id": post.id, "status": seen_status(post.status, post.at, now),
                 "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},
             "source": tip.source,
         })
@@ -101,19 +125,21 @@ def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] 
     the tip has a field for them): each network's post, count, limit and marks."""
     posts = ws.project.campaign_posts(campaign.slug, tip.id, text, texts).tips[0].posts
     return [{key: value for key, value in network_post(ws, campaign, tip, post).items()
-             if key in ("network", "text", "length", "limit", "fits", "warnings")} for post in posts]
+             if key in ("network", "text", "pieces", "length", "limit", "left", "fits", "warnings")} for post in posts]
 
 
 def network_post(ws, campaign: Campaign, tip, post) -> dict:
-    """One network's post for the page: as `preview` shows it, with the card at that network's size (None: the
-    card above, when the network shows the same size).
+    """One network's post for the page as that network shows it: the account heading it (name and handle, the
+    network's own), the text as the network shows it (its links and hashtags), what is left of its limit, and the
+    card at its size with the alt text.
 
     The studio draws a card the moment the page shows it, so `preview`'s "No card yet" is left out here."""
-    return {"network": post.network, "name": post.name, "text": post.text, "length": post.length,
-            "limit": post.limit, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
-            # the first network's size is the card shown above the form: not drawn and sent twice
-            "card": None if post.card_size == ws.project.card_sizes[0] else card_url(ws, campaign, tip, post.card_size),
-            "card_size": post.card_size,
+    return {"network": post.network, "name": post.name, "text": post.text, "pieces": post.pieces,
+            "account_name": post.account_name, "account_handle": post.account_handle, "length": post.length,
+            "limit": post.limit, "left": post.left, "how": post.how, "fits": post.fits, "alt_text": post.alt_text,
+            # an address of its own (`in`, which the card route does not read): Chromium never completes a lazy image
+            # whose address another image on the page has loaded, so the card above the form would wait forever
+            "card": f"{card_url(ws, campaign, tip, post.card_size)}&in={post.network}", "card_size": post.card_size,
             "width": post.card_width, "height": post.card_height,
             "warnings": [flag["label"] for flag in post.flags if flag["key"] in NETWORK_WARNINGS]}
 
@@ -147,12 +173,13 @@ def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
     for post in ws.project.calendar_posts(begin - timedelta(days=1), end + timedelta(days=1)):
         local = datetime.fromisoformat(post.at).astimezone(zone)
         slug, tip_id = post.tip_key.split("/", 1)
-        if filters is not None and not filters.shows(campaign=slug, network=post.network, state=post.status,
+        status = seen_status(post.status, post.at, now)
+        if filters is not None and not filters.shows(campaign=slug, network=post.network, state=status,
                                                      words=(post.text, tip_id, slug)):
             continue
         if local.date() in by_day:
             by_day[local.date()].append({
-                "id": post.id, "slug": slug, "tip": tip_id, "status": post.status, "time": f"{local:%H:%M}",
+                "id": post.id, "slug": slug, "tip": tip_id, "status": status, "time": f"{local:%H:%M}",
                 "network": post.network,
                 "anchor": f"{slug}-{tip_id}" + re.sub(r"[^a-z0-9]+", "-", post.id[len(post.tip_key):].lower()),
                 "value": f"{local:%Y-%m-%dT%H:%M}", "text": post.text, "pinned": post.pinned, "note": post.note,
@@ -214,8 +241,8 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
     names = dict(options["networks"])
     plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, ALL_AHEAD)]
     going = {row["id"] for row in plan}  # a missed or failed post still to go is shown once, under Going out
-    history = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.history(history_rows)
-               if row.id not in going]
+    history = [_readable(ws, {**row.as_dict(), "status": seen_status(row.status, row.at, now)}, zone, names)
+               for row in ws.project.history(history_rows) if row.id not in going]
     drafts = [row for row in _drafts(ws) if filters.state in ("", "draft")]
     shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
                                                             words=(row["headline"], row["text"], row["tip"]))]

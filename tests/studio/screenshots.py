@@ -60,10 +60,15 @@ def prepare(root: Path) -> None:
 def settle(page) -> None:
     """Every card on the page has arrived (they are drawn on request), those below the screen too."""
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+    # a network's card is asked for once its post is open and on the screen: these are, in the tall window
+    page.evaluate("document.querySelectorAll('details[open] img.net-card[data-src]')"
+                  ".forEach(i => { i.src = i.dataset.src; i.removeAttribute('data-src'); })")
     deadline = time.monotonic() + 60
-    while not page.evaluate("Array.from(document.images).every(i => i.complete || !i.currentSrc)"):
+    while not page.evaluate("Array.from(document.images).every(i => !i.getAttribute('src') || (i.complete && i.naturalWidth))"):
         if time.monotonic() > deadline:
-            raise SystemExit("error: a card never arrived")
+            raise SystemExit("error: a card never arrived: " + str(page.evaluate(
+                "Array.from(document.images).filter(i => i.getAttribute('src') && !(i.complete && i.naturalWidth))"
+                ".map(i => i.className + ' ' + i.getAttribute('src'))")))
         time.sleep(0.1)
 
 

@@ -137,3 +137,39 @@ def test_the_campaigns_page_says_cards_drawn_before_a_brand_change_are_out_of_da
     assert f"juno-scheduler cards {SLUG}" in page and "no card yet" not in page
     studio.get(f"/cards/{SLUG}/{TIP}.png")  # the campaign page draws each card again as it shows it
     assert f"{shown - 1} cards out of date" in studio.get("/").text
+
+
+def test_a_form_that_does_not_say_what_it_showed_is_compared_with_the_file(project):
+    """An old tab's form posts no was_* fields: it would write every field. Before, its conflict page listed every
+    field on both sides (headline, text, alt text: all the same but the text); now it shows only the fields it
+    would write over other words, and "Keep yours" writes only those."""
+    studio = Studio(project).sign_in()
+    version = studio.version()  # the old tab opens the page ...
+    old = tip_on_disk(project)
+    form = form_of(studio.get(f"/c/{SLUG}").text, f"/c/{SLUG}/tips/{TIP}/edit")
+    assert studio.edit(text=A_TEXT, was_text=form["text"]).status_code == 303  # ... another saves the text ...
+    old_form = {"version": version, "headline": old["headline"], "text": B_TEXT, "alt_text": ""}
+    conflict = studio.post(f"/c/{SLUG}/tips/{TIP}/edit", old_form)  # ... the old tab saves its text, no was_*
+    assert conflict.status_code == 409
+    shown = rows(conflict.text)
+    assert set(shown) == {"Post text"}, shown
+    assert B_TEXT in shown["Post text"] and A_TEXT in shown["Post text"] and "writes yours" in shown["Post text"]
+    assert "Yours (not saved)</h2>" not in conflict.text  # not the two lists of every field
+    keep = form_of(conflict.text, f"/c/{SLUG}/tips/{TIP}/edit")
+    assert set(keep) - {"csrf", "version"} == {"text", "was_text"}
+    assert keep["was_text"] == A_TEXT
+    assert studio.post(f"/c/{SLUG}/tips/{TIP}/edit", keep).status_code == 303
+    assert (tip_on_disk(project)["headline"], tip_on_disk(project)["text"]) == (old["headline"], B_TEXT)
+
+
+def test_a_form_that_does_not_say_what_it_showed_and_writes_the_file_s_words_is_no_conflict(project):
+    studio = Studio(project).sign_in()
+    version = studio.version()
+    old = tip_on_disk(project)
+    form = form_of(studio.get(f"/c/{SLUG}").text, f"/c/{SLUG}/tips/{TIP}/edit")
+    assert studio.edit(text=A_TEXT, was_text=form["text"]).status_code == 303
+    same = studio.post(f"/c/{SLUG}/tips/{TIP}/edit", {"version": version, "headline": old["headline"],
+                                                       "text": A_TEXT, "alt_text": ""}, follow=True)
+    assert same.status_code == 200
+    assert said(same.text) == ["Nothing to save: the words are as they were."]
+    assert tip_on_disk(project)["text"] == A_TEXT

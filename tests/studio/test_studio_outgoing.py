@@ -12,6 +12,7 @@ from PIL import Image
 
 from tests.studio.helpers import SLUG, TIP, Studio
 
+NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 URL = "https://junocounseling.com/blog/one-partner-wants-counseling"
 ACCOUNTS = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
             "  - {network: bluesky, handle: junocounseling.bsky.social, publisher: outbox}\n"
@@ -40,14 +41,23 @@ def shown_posts(page: str, tip: str = TIP) -> dict[str, dict]:
     found = {}
     for network, body in re.findall(r'<details class="network[^"]*" data-network="(\w+)"[^>]*>(.*?)</details>', part, re.DOTALL):
         found[network] = {
-            "text": html.unescape(re.search(r'data-net-text="\w+">(.*?)</p>', body, re.DOTALL).group(1)),
+            # as it is posted (a link whole: data-href), and as the network shows it (Bluesky shortens a link)
+            "text": _words(re.search(r'data-net-text="\w+">(.*?)</p>', body, re.DOTALL).group(1), whole=True),
+            "shown": _words(re.search(r'data-net-text="\w+">(.*?)</p>', body, re.DOTALL).group(1), whole=False),
+            "account": _words(re.search(r'<span class="who">(.*?)</span></p>', body, re.DOTALL).group(1), whole=False),
+            "left": html.unescape(re.search(r'data-net-left="\w+"[^>]*>([^<]*)<', body).group(1)),
             "count": re.search(r'data-net-count="\w+"[^>]*>([^<]*)<', body).group(1),
-            "card": html.unescape(card.group(1)) if (card := re.search(r'<img class="net-card" src="([^"]+)"', body))
-            else None,
+            "card": html.unescape(re.search(r'<img class="net-card" data-src="([^"]+)"', body).group(1)),
             "alt": html.unescape(re.search(r'<p class="alt-shown"><span>Alt text:</span> ([^<]*)</p>', body).group(1)),
             "warnings": re.findall(r'<span class="badge flag">([^<]*)<', body),
         }
     return found
+
+
+def _words(part: str, *, whole: bool) -> str:
+    if whole:
+        part = re.sub(r'<span class="post-link" data-href="([^"]*)">.*?</span>', lambda m: m.group(1), part)
+    return html.unescape(re.sub(r"<[^>]+>", "", part))
 
 
 def queued(root) -> dict[str, dict]:
@@ -77,13 +87,14 @@ def test_each_network_shows_the_post_exactly_as_queue_then_stores_it(studio):
 def test_each_network_shows_its_card_at_its_own_size(studio):
     page = studio.get(f"/c/{SLUG}").text
     shown = shown_posts(page)
-    assert shown["x"]["card"] is None and shown["mastodon"]["card"] is None  # X's size: the card above the form
     main = html.unescape(re.search(rf'id="tip-{TIP}".*?<img class="card" src="([^"]+)"', page, re.DOTALL).group(1))
     sizes = {}
     for network, post in shown.items():
-        answer = studio.get(post["card"] or main)
+        answer = studio.get(post["card"])
         assert answer.status_code == 200, (network, answer.text)
         sizes[network] = Image.open(io.BytesIO(answer.content)).size
+        if network in ("x", "mastodon"):  # X's size: the card above the form
+            assert answer.content == studio.get(main).content
     assert sizes == {"x": (1600, 900), "bluesky": (1080, 1080), "mastodon": (1600, 900)}
     assert studio.get(f"/cards/{SLUG}/{TIP}.png?size=portrait").status_code == 404  # no network here shows it
 
@@ -311,3 +322,33 @@ def test_a_save_refused_for_posts_too_long_keeps_what_was_typed_and_links_every_
     for tip in approved:
         assert f"tip '{tip}' would be" in error and f'<a href="#tip-{tip}"><code>{tip}</code></a>' in error
     assert studio.campaign_text() == before and queued(project) == queued_before
+
+
+def test_each_network_s_post_looks_like_that_network_s_post(studio):
+    """User trial 5: each network's preview was a plain box of text. Now each is headed by that network's own
+    account (name, and the handle as the network writes it), shows the words as the network shows them (Bluesky
+    shortens a link on screen and the page says where it goes), what is left of that network's limit, and the
+    card at its size with its alt text."""
+    shown = shown_posts(studio.get(f"/c/{SLUG}").text)
+    assert shown["x"]["account"] == "junocounseling @junocounseling"
+    assert shown["bluesky"]["account"] == "junocounseling @junocounseling.bsky.social"
+    assert shown["mastodon"]["account"] == "junocounseling @junocounseling@mastodon.social"
+    for network, post in shown.items():
+        length, limit = (int(n) for n in post["count"].split(" / "))
+        assert post["left"] == f"{limit - length} left of {NAMES[network]}'s {limit}", post["left"]
+        assert post["alt"] and post["card"]
+    assert shown["x"]["shown"] == shown["x"]["text"] and shown["mastodon"]["shown"] == shown["mastodon"]["text"]
+    assert "junocounseling.com/blog/one…" in shown["bluesky"]["shown"]
+    assert "https://" not in shown["bluesky"]["shown"] and "utm_source=bluesky" in shown["bluesky"]["text"]
+    page = html.unescape(studio.get(f"/c/{SLUG}").text)
+    assert "Bluesky shows the link shortened; it goes to https://" in page
+
+
+def test_the_live_preview_sends_each_network_s_words_as_it_shows_them_and_what_is_left(studio):
+    answer = studio.get(f"/c/{SLUG}/tips/{TIP}/preview", params={"headline": "Short.", "text": "Short words. #Hope"})
+    assert answer.status_code == 200, answer.text
+    nets = {net["network"]: net for net in answer.json()["networks"]}
+    for net in nets.values():
+        assert net["left"] == net["limit"] - net["length"]
+        assert {"kind": "tag", "shown": "#Hope", "value": "Hope"} in net["pieces"]
+    assert [p["shown"] for p in nets["bluesky"]["pieces"] if p["kind"] == "link"] == ["junocounseling.com/blog/one…"]

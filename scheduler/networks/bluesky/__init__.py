@@ -30,6 +30,7 @@ from scheduler.networks.bluesky.text import (
     MAX_GRAPHEMES,
     bluesky_text,
     graphemes,
+    pieces,
 )
 from scheduler.networks.policy import checked
 
@@ -46,6 +47,12 @@ class Bluesky(Network):
 
     def handle_problem(self, handle: str) -> str | None:
         return handle_problem(handle)
+
+    def profile(self, handle: str) -> tuple[str, str]:
+        return handle.split(".", 1)[0], f"@{handle}"
+
+    def pieces(self, text: str) -> list[tuple[str, str, str]]:
+        return pieces(text)  # links shortened on screen, as the app shows them
 
     def read_access(self, environ: Mapping[str, str]) -> BlueskyAccess | None:
         return parse_access(environ)

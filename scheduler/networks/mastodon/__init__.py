@@ -46,6 +46,10 @@ class Mastodon(Network):
     def handle_problem(self, handle: str) -> str | None:
         return handle_problem(handle)
 
+    def profile(self, handle: str) -> tuple[str, str]:
+        user = handle.lstrip("@")
+        return user.split("@", 1)[0], f"@{user}"
+
     def read_access(self, environ: Mapping[str, str]) -> MastodonAccess | None:
         return parse_access(environ)
 

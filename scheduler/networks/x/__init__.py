@@ -150,6 +150,9 @@ class X(Network):
     def shown(self, handle: str) -> str:
         return self.written(handle)
 
+    def profile(self, handle: str) -> tuple[str, str]:
+        return handle, self.written(handle)
+
     def missing(self, account) -> str:
         return (f"the X account @{account.handle} posts for real but {', '.join(SECRET_NAMES)} are not set; set "
                 "all four in the environment or in .env (see docs/networks.md, 'Posting to X'), or use publisher: outbox")

@@ -38,7 +38,28 @@
         count.classList.toggle("over", !net.fits);
       });
       const text = tip.querySelector(`[data-net-text="${net.network}"]`);
-      if (text) text.textContent = net.text;
+      if (text) {  // the words as the network shows them: its links and hashtags marked as it marks them
+        text.replaceChildren(...(net.pieces || []).map((piece) => {
+          if (piece.kind === "text") return document.createTextNode(piece.shown);
+          const span = document.createElement("span");
+          span.className = piece.kind === "link" ? "post-link" : "post-tag";
+          if (piece.kind === "link") span.dataset.href = piece.value;
+          span.textContent = piece.shown;
+          return span;
+        }));
+      }
+      const links = tip.querySelector(`[data-net-links="${net.network}"]`);
+      if (links) {
+        const name = links.closest("details").querySelector("summary strong").textContent;
+        links.textContent = (net.pieces || []).filter((p) => p.kind === "link" && p.shown !== p.value)
+          .map((p) => `${name} shows the link shortened; it goes to ${p.value}`).join(" ");
+      }
+      const left = tip.querySelector(`[data-net-left="${net.network}"]`);
+      if (left) {
+        const name = left.dataset.name;
+        left.textContent = net.fits ? `${net.left} left of ${name}'s ${net.limit}` : `${-net.left} over ${name}'s ${net.limit}`;
+        left.classList.toggle("over", !net.fits);
+      }
       const marks = tip.querySelector(`[data-net-warnings="${net.network}"]`);
       if (marks) {
         marks.replaceChildren(...net.warnings.map((label) => {
@@ -55,6 +76,19 @@
       }
     });
   };
+  // a network's card is asked for once its post is open and near the screen (a closed one asks for nothing)
+  const netCards = document.querySelectorAll("img.net-card[data-src]");
+  if (netCards.length && "IntersectionObserver" in window) {
+    const near = new IntersectionObserver((entries) => entries.forEach((entry) => {
+      if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      if (!entry.target.dataset.src) return;  // asked for already
+      entry.target.src = entry.target.dataset.src;
+      entry.target.removeAttribute("data-src");
+      near.unobserve(entry.target);
+    }), { rootMargin: "300px" });
+    netCards.forEach((img) => near.observe(img));
+  }
   document.querySelectorAll("form.edit[data-preview]").forEach((form) => {
     const tip = form.closest("[data-tip]");
     const card = tip.querySelector("[data-card]");
