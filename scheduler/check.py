@@ -10,15 +10,18 @@ belonging to another handle, an approved tip too long for every network or pinne
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from scheduler import networks
 from scheduler.campaigns.file import read_campaigns, tip_place
+from scheduler.campaigns.placing import latest_by_network, tip_key
 from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
-from scheduler.errors import ConfigError
+from scheduler.config import database_kind
+from scheduler.errors import ConfigError, StoreError
 from scheduler.fileio import CLONE
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
@@ -30,6 +33,9 @@ from scheduler.networks.base import (
 )
 from scheduler.posttext import compose_tip, lead_in, led_in, length_on
 from scheduler.results import counted, ordinal, some_of
+from scheduler.store import open_store
+from scheduler.store.records import SKIPPED_BY_CAMPAIGN
+from scheduler.store.sqlite import sqlite_path
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
@@ -110,6 +116,9 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
                 _check_tip(report, settings, timetable, campaign, tip, now, on)
     unready = [(campaign.slug, tip.id) for campaign in files.read for tip in campaign.tips
                if tip.status == "approved" and tip.ready is False]
+    if unready:  # as queue would say them: those not in the queue yet (user trial: named at every check, posted too)
+        queued = _in_queue(settings, [tip_key(slug, tip) for slug, tip in unready])
+        unready = [(slug, tip) for slug, tip in unready if tip_key(slug, tip) not in queued]
     if unready:
         report.add_note("tips", unready_note(unready))
     for broken in files.unreadable:
@@ -117,6 +126,21 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
     if files.read and not files.unreadable:
         tips = sum(len(campaign.tips) for campaign in files.read)
         report.add("campaigns", True, f"posts/: {counted(len(files.read), 'campaign file')}, {counted(tips, 'tip')}")
+
+
+def _in_queue(settings, keys: list[str]) -> set[str]:
+    """The tip keys among `keys` that queue has put in: queued or gone out, not withdrawn. The database is only read;
+    with none yet (no file is made), or one that cannot be read (PostgreSQL down, another project's), none: check
+    goes on."""
+    url = settings.database_url
+    if database_kind(url) == "sqlite" and not sqlite_path(url).is_file():
+        return set()
+    try:
+        with open_store(url, settings.schedule.account_keys, read_only=True) as store:
+            return {key for (key, _network), post in latest_by_network(store, keys).items()
+                    if post.skip_reason != SKIPPED_BY_CAMPAIGN}
+    except (StoreError, sqlite3.Error, OSError):
+        return set()
 
 
 def unready_note(tips: list[tuple[str, str]]) -> str:

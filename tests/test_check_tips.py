@@ -7,6 +7,8 @@ import re
 
 from queue_helpers import BUNDLED, BUNDLED_TIP, NOW, approve_bundled_tip
 
+from tests.conftest import tips_by_id
+
 
 def failing(result) -> list[str]:
     return [line for line in result.out.splitlines() if line.startswith("FAIL")]
@@ -90,3 +92,45 @@ def test_plan_names_a_queued_tip_pinned_to_a_blackout_day_as_check_does(cli, pro
     assert "edited" not in row["note"], row
     text = cli("plan", *NOW, "--days", "60", cwd=project, env={"COLUMNS": "200"})
     assert "held: blackout pin" in text.out and "2026-12-25 is a blackout date" in text.out, text.out
+
+
+def unready_named(result) -> list[str]:
+    """The approved tips check's note names as not marked ready (none: no note)."""
+    [line] = [line for line in result.out.splitlines() if "not marked ready" in line] or [""]
+    return re.findall(rf"{BUNDLED}/[\w-]+", line)
+
+
+def test_check_names_an_approved_unready_tip_only_until_it_is_queued_or_posted(cli, project):
+    """A user trial: approved on purpose and queued, the tips split did not mark ready were named again at every
+    `check`, even once posted. check says what queue would: those not in the queue yet, a tip approved later too."""
+    unready = [tip_id for tip_id, tip in tips_by_id(project, BUNDLED).items()
+               if tip["status"] == "draft" and tip.get("ready") is False and not tip.get("review")][:3]
+    first, later = [f"{BUNDLED}/{tip_id}" for tip_id in unready[:2]], f"{BUNDLED}/{unready[2]}"
+    assert cli("approve", *first, cwd=project).code == 0
+    database = project / ".juno" / "juno.db"
+    check = cli("check", *NOW, cwd=project)
+    assert check.code == 0 and unready_named(check) == first, check
+    assert not database.exists(), "check makes no database"
+
+    queued = cli("queue", *NOW, "--json", cwd=project)
+    assert queued.code == 0, queued
+    check = cli("check", *NOW, cwd=project)
+    assert check.code == 0 and unready_named(check) == [], check.out
+
+    last = max(row["at"] for row in json.loads(queued.out)["queued"])
+    assert cli("run-due", "--now", last, cwd=project).code == 0
+    assert cli("approve", later, cwd=project).code == 0
+    check = cli("check", "--now", last, cwd=project)
+    assert check.code == 0 and unready_named(check) == [later], "the posted ones are not named, the new one is"
+
+
+def test_check_names_every_approved_unready_tip_when_the_queue_cannot_be_read(cli, project):
+    """A database check cannot read (damaged, or PostgreSQL down) stops nothing: the note names them all."""
+    [tip_id] = [tip_id for tip_id, tip in tips_by_id(project, BUNDLED).items()
+                if tip["status"] == "draft" and tip.get("ready") is False and not tip.get("review")][:1]
+    assert cli("approve", f"{BUNDLED}/{tip_id}", cwd=project).code == 0
+    (project / ".juno").mkdir(exist_ok=True)
+    (project / ".juno" / "juno.db").write_text("not a database\n", encoding="utf-8")
+    for env in ({}, {"JUNO_DATABASE_URL": "postgresql://juno@127.0.0.1:9/juno?connect_timeout=2"}):
+        check = cli("check", *NOW, cwd=project, env=env)
+        assert check.code == 0 and unready_named(check) == [f"{BUNDLED}/{tip_id}"], check
