@@ -53,7 +53,6 @@ FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week aro
 STATIC = HERE / "static"
 OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
 FIELD_NAMES = {"texts": "the networks' own texts"}
-ALL_BEHIND = 1_000_000  # posts behind: all of a campaign's, for archiving
 KEPT = 100  # refused changes whose typed words the studio keeps, newest first (in memory, while it runs)
 GONE = Refused("The words of that refused change are no longer kept (the studio restarted, or over "
                f"{KEPT} changes were refused since): nothing of them was saved; type them again.")
@@ -428,7 +427,7 @@ class _Routes:
         slug = request.path_params["slug"]
         campaign, _ = self.ws.campaign(slug)
         # every post archiving withdraws, however far ahead, and every one out
-        model = views.queue_page(self.ws, Filters(campaign=slug), days=None, history_rows=ALL_BEHIND)
+        model = views.queue_page(self.ws, Filters(campaign=slug), days=None, history_rows=views.ALL_BEHIND)
         posted = sum(1 for row in model["history"] if row["status"] == "posted")
         return self.page(request, "archive.html", slug=slug, title=campaign.title, waiting=model["plan"],
                          posted=posted)
