@@ -58,6 +58,26 @@ GONE = Refused("The words of that refused change are no longer kept (the studio 
                f"{KEPT} changes were refused since): nothing of them was saved; type them again.")
 
 
+class Said(str):
+    """A message with what a phone shows of it first (`short`: the state, when and where; no tip id): its whole
+    text stays the status a screen reader reads and shows on a tap."""
+
+    short: str
+
+    def __new__(cls, text: str, short: str) -> Said:
+        said = super().__new__(cls, text)
+        said.short = short
+        return said
+
+
+def _goes_out(where: str) -> str:
+    """`where_it_goes` in short: 'goes out Mon 07 Dec 08:34 on X and Bluesky' (no zone, no outbox note)."""
+    if ") on " not in where:
+        return "not in the queue"
+    when, _, rest = where.partition(" (")
+    return f"goes out {when} on {rest.partition(') on ')[2].partition(' (')[0]}"
+
+
 class _Routes:
     """The studio's pages and changes, each a small handler over one Workspace."""
 
@@ -259,10 +279,13 @@ class _Routes:
             was = self.ws.campaign(slug)[0].tip(tip_id)
             saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
             if status == "approved" and saved.entry is not None and was is not None and was.status == "approved":
-                return (f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and goes "
-                        f"out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back.")
+                where = self.ws.project.where_it_goes(slug, tip_id)
+                return Said(f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and "
+                            f"goes out {where}. Undo takes it back.", f"Acknowledged · {_goes_out(where)}")
             if status == "approved" and saved.entry is not None:
-                return f"Approved {tip_id}: it goes out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back."
+                where = self.ws.project.where_it_goes(slug, tip_id)
+                return Said(f"Approved {tip_id}: it goes out {where}. Undo takes it back.",
+                            f"Approved · {_goes_out(where)}")
             return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",
                     "draft": f"{tip_id} is back to draft."}.get(status)
 

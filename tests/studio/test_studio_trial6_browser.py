@@ -1,0 +1,64 @@
+"""What a sixth user trial (the second of the studio on a phone) found, each seen as she saw it: a 390 x 844 phone
+in Debian's chromium, and 1280 px."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.studio.walk import SLUG, TIP, approve, opened
+from tests.test_preview_browser import ARTIFACTS, browser  # noqa: F401 - the shared chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_message_after_approve_says_when_and_where_first_with_undo_beside(browser, project):  # noqa: F811
+    """Before: collapsed to one line it read "Approved resistance-isnt-necessarily-indiff…": when it goes out, on
+    which networks and Undo were a tap away, hidden behind the tip's id."""
+    with opened(browser, project, PHONE["width"], "trial6-message", f"/c/{SLUG}", height=PHONE["height"]) as visit:
+        page = visit.page
+        message = approve(page)
+        slot = page.locator(".said-slot")
+        said = slot.locator(".said")
+        expect(said).to_have_attribute("role", "status")
+        assert said.text_content() == message  # the whole message is still what a screen reader reads
+        seen = slot.locator(".said-short")
+        expect(seen).to_be_visible()
+        shown = seen.inner_text()
+        assert shown.startswith("Approved · goes out ") and " on " in shown and TIP not in shown, shown
+        lines = seen.evaluate("e => Math.round(e.scrollHeight / parseFloat(getComputedStyle(e).lineHeight))")
+        assert lines <= 2, f"the short message takes {lines} lines"
+        undo = slot.get_by_role("button", name="Undo", exact=False).first
+        expect(undo).to_be_visible()
+        box, top = undo.bounding_box(), slot.bounding_box()
+        assert box["y"] >= top["y"] and box["y"] + box["height"] <= top["y"] + top["height"] + 1
+        assert top["height"] <= 72, f"the message is {top['height']} px high: more than two lines"
+        tip = page.locator(f"#tip-{TIP}")
+        assert tip.locator("h3").bounding_box()["y"] >= top["height"], "the message covers the approved tip's heading"
+        page.screenshot(path=str(ARTIFACTS / "studio-trial6-message-phone.png"))  # the screen as she sees it
+        visit.check("short")
+        seen.click()  # a tap: the whole text, with the tip's id
+        expect(said).to_be_visible()
+        assert TIP in said.inner_text()
+        expect(seen).to_be_hidden()
+        visit.check("tapped")
+        with page.expect_navigation():
+            undo.click()
+        expect(page.locator(f"#tip-{TIP}")).to_contain_text("draft")
+        assert said.inner_text().startswith("Undid"), said.inner_text()
+    assert not visit.problems, visit.problems
+
+
+def test_at_1280_the_message_after_approve_has_its_undo_beside_it(browser, project):  # noqa: F811
+    with opened(browser, project, 1280, "trial6-message-wide", f"/c/{SLUG}") as visit:
+        page = visit.page
+        message = approve(page)
+        slot = page.locator(".said-slot")
+        expect(slot.locator(".said")).to_be_visible()
+        assert slot.locator(".said").inner_text() == message
+        expect(slot.locator(".said-short")).to_be_hidden()
+        expect(slot.locator(".said-undo")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "studio-trial6-message-wide.png"))
+    assert not visit.problems, visit.problems
