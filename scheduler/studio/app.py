@@ -367,7 +367,8 @@ class _Routes:
         verb = "Redid" if entry.what == "undo" else "Undid"
         # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
         elsewhere = f", but {entry.elsewhere}" if entry.elsewhere else ""  # not back in its old slot: where, and why
-        return self.back(request, _referer(request), f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
+        return self.back(request, _at_tip(_referer(request), entry.campaign, entry.tip),
+                         f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
 
     async def analytics_page(self, request: Request):
         try:
@@ -546,6 +547,14 @@ def _referer(request: Request, default: str = "/") -> str:
     """Back to the studio page the form was on (only a path on this site; never elsewhere)."""
     back = request.query_params.get("back") or ""
     return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def _at_tip(back: str, slug: str | None, tip_id: str | None) -> str:
+    """Back on a campaign's page at the tip a change was about (an Undo there lands on it, not at the top)."""
+    page = back.partition("#")[0]
+    if not slug or not tip_id or page.partition("?")[0] != f"/c/{slug}":
+        return back
+    return f"{page}#tip-{tip_id}"
 
 
 def _page_of(path: str) -> str:

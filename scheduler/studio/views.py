@@ -110,15 +110,22 @@ def review(ws, slug: str) -> dict:
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,
             "flags": [{"flag": f, "why": FLAG_WHY[f], "reason": reason, "acknowledged": f in tip.reviewed}
                       for f, reason in tip.flag_reasons().items()],
-            "post": None if post is None else {
+            # a draft is not in the queue: its withdrawn post (an approval undone) says no time, only that
+            "post": None if post is None or _withdrawn(tip, post) else {
                 "id": post.id, "status": seen_status(post.status, post.at, now),
                 "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},
+            "not_queued": post is not None and _withdrawn(tip, post),
             "source": tip.source,
         })
     return {"campaign": campaign, "version": version, "tips": tips, "article": ws.project.article(campaign),
             "first": tips[0]["tip"].id if tips else None, "outgoing": outgoing,
             "practice_hashtags": list(ws.settings.schedule.hashtags),
             "ready_drafts": [tip.id for tip in campaign.tips if tip.status == "draft" and tip.ready is True]}
+
+
+def _withdrawn(tip, post) -> bool:
+    """A draft's post that never went out (skipped when its approval was undone, or the tip set back to draft)."""
+    return str(tip.status) == "draft" and post.status not in ("posted", "unpublished")
 
 
 def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] | None = None) -> list[dict]:

@@ -46,8 +46,14 @@ def test_on_a_phone_the_message_after_approve_says_when_and_where_first_with_und
         visit.check("tapped")
         with page.expect_navigation():
             undo.click()
-        expect(page.locator(f"#tip-{TIP}")).to_contain_text("draft")
         assert said.inner_text().startswith("Undid"), said.inner_text()
+        # before: back at the top of the page, the tip a draft again yet tagged "skipped · Mon 07 Dec 08:34"
+        assert page.url.endswith(f"#tip-{TIP}"), page.url
+        state = page.locator(f"#tip-{TIP} .state")
+        expect(state).to_contain_text("draft")
+        expect(state).to_contain_text("not queued")
+        assert "skipped" not in state.inner_text() and ":" not in state.inner_text(), state.inner_text()
+        visit.check("undone")
     assert not visit.problems, visit.problems
 
 
