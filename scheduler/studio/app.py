@@ -231,6 +231,7 @@ class _Routes:
             here = self.keep(f"/c/{slug}", problem=_not_saved(conflict), problem_tip=tip_id, typed=typed or {})
             return self.page(request, "conflict.html", status=409, here=here, slug=slug, tip_id=tip_id,
                              mine=typed or {}, theirs=conflict.theirs, version=conflict.version,
+                             clashed=_clashed(tip_id, conflict),
                              sides=_sides(self.ws, conflict))
         except Refused as refused:
             kept = {"problem": refused, "problem_tip": tip_id, "typed": typed or {}}
@@ -575,6 +576,11 @@ def _not_saved(conflict: Conflict) -> Refused:
 
 
 FIELD_LABELS = {"headline": "Headline", "text": "Post text", "alt_text": "Alt text"}  # as the edit form says them
+
+
+def _clashed(tip_id: str | None, conflict: Conflict) -> str | None:
+    """The tip that clashed, as a person knows it: its headline on disk (its id when it has none, or is gone)."""
+    return str((conflict.theirs or {}).get("headline") or "") or tip_id
 
 
 def _sides(ws: Workspace, conflict: Conflict) -> list[dict] | None:
