@@ -15,6 +15,7 @@ import secrets
 from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
+from typing import Self
 from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -64,7 +65,7 @@ class Said(str):
 
     short: str
 
-    def __new__(cls, text: str, short: str) -> Said:
+    def __new__(cls, text: str, short: str) -> Self:
         said = super().__new__(cls, text)
         said.short = short
         return said
