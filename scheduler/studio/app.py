@@ -602,6 +602,11 @@ def _sides(ws: Workspace, conflict: Conflict) -> list[dict] | None:
     return rows
 
 
+def _day(when: datetime) -> str:
+    """A time with its day, as a person reads it: 'Mon 7 Dec 08:34' (a weekday alone does not say which week)."""
+    return f"{when:%a} {when.day} {when:%b %H:%M}"
+
+
 def _local(stamp, zone) -> str:
     """An audit entry's time as the practice reads it: 'Tue 01 Dec 07:00'."""
     try:
@@ -668,7 +673,7 @@ def _posting(ws: Workspace) -> dict | None:
     if beat.daemon_pid:
         said = f"posting runs: the daemon (pid {beat.daemon_pid})"
     elif beat.last_run_due and not beat.stale:
-        said = f"posting runs: run-due at {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %H:%M}"
+        said = f"posting runs: run-due at {_day(datetime.fromisoformat(beat.last_run_due).astimezone(zone))}"
     elif beat.last_run_due:
         said = (f"posting has not run since {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %d %b %H:%M}"
                 f" (over the {beat.catch_up_minutes} min catch-up window): is cron still running run-due?")
