@@ -15,6 +15,7 @@ import secrets
 from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
+from typing import Self
 from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -53,10 +54,29 @@ FIRST_DAY, LAST_DAY = date(1971, 1, 1), date(9998, 12, 1)  # a month or week aro
 STATIC = HERE / "static"
 OWN_TEXT = "own_text_"  # + a network's key: the form field of that network's own text
 FIELD_NAMES = {"texts": "the networks' own texts"}
-ALL_BEHIND = 1_000_000  # posts behind: all of a campaign's, for archiving
 KEPT = 100  # refused changes whose typed words the studio keeps, newest first (in memory, while it runs)
 GONE = Refused("The words of that refused change are no longer kept (the studio restarted, or over "
                f"{KEPT} changes were refused since): nothing of them was saved; type them again.")
+
+
+class Said(str):
+    """A message with what a phone shows of it first (`short`: the state, when and where; no tip id): its whole
+    text stays the status a screen reader reads and shows on a tap."""
+
+    short: str
+
+    def __new__(cls, text: str, short: str) -> Self:
+        said = super().__new__(cls, text)
+        said.short = short
+        return said
+
+
+def _goes_out(where: str) -> str:
+    """`where_it_goes` in short: 'goes out Mon 07 Dec 08:34 on X and Bluesky' (no zone, no outbox note)."""
+    if ") on " not in where:
+        return "not in the queue"
+    when, _, rest = where.partition(" (")
+    return f"goes out {when} on {rest.partition(') on ')[2].partition(' (')[0]}"
 
 
 class _Routes:
@@ -212,6 +232,7 @@ class _Routes:
             here = self.keep(f"/c/{slug}", problem=_not_saved(conflict), problem_tip=tip_id, typed=typed or {})
             return self.page(request, "conflict.html", status=409, here=here, slug=slug, tip_id=tip_id,
                              mine=typed or {}, theirs=conflict.theirs, version=conflict.version,
+                             clashed=_clashed(tip_id, conflict),
                              sides=_sides(self.ws, conflict))
         except Refused as refused:
             kept = {"problem": refused, "problem_tip": tip_id, "typed": typed or {}}
@@ -260,10 +281,13 @@ class _Routes:
             was = self.ws.campaign(slug)[0].tip(tip_id)
             saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
             if status == "approved" and saved.entry is not None and was is not None and was.status == "approved":
-                return (f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and goes "
-                        f"out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back.")
+                where = self.ws.project.where_it_goes(slug, tip_id)
+                return Said(f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and "
+                            f"goes out {where}. Undo takes it back.", f"Acknowledged · {_goes_out(where)}")
             if status == "approved" and saved.entry is not None:
-                return f"Approved {tip_id}: it goes out {self.ws.project.where_it_goes(slug, tip_id)}. Undo takes it back."
+                where = self.ws.project.where_it_goes(slug, tip_id)
+                return Said(f"Approved {tip_id}: it goes out {where}. Undo takes it back.",
+                            f"Approved · {_goes_out(where)}")
             return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",
                     "draft": f"{tip_id} is back to draft."}.get(status)
 
@@ -345,7 +369,8 @@ class _Routes:
         verb = "Redid" if entry.what == "undo" else "Undid"
         # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
         elsewhere = f", but {entry.elsewhere}" if entry.elsewhere else ""  # not back in its old slot: where, and why
-        return self.back(request, _referer(request), f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
+        return self.back(request, _at_tip(_referer(request), entry.campaign, entry.tip),
+                         f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
 
     async def analytics_page(self, request: Request):
         try:
@@ -428,7 +453,7 @@ class _Routes:
         slug = request.path_params["slug"]
         campaign, _ = self.ws.campaign(slug)
         # every post archiving withdraws, however far ahead, and every one out
-        model = views.queue_page(self.ws, Filters(campaign=slug), days=None, history_rows=ALL_BEHIND)
+        model = views.queue_page(self.ws, Filters(campaign=slug), days=None, history_rows=views.ALL_BEHIND)
         posted = sum(1 for row in model["history"] if row["status"] == "posted")
         return self.page(request, "archive.html", slug=slug, title=campaign.title, waiting=model["plan"],
                          posted=posted)
@@ -526,6 +551,14 @@ def _referer(request: Request, default: str = "/") -> str:
     return back if back.startswith("/") and not back.startswith("//") else default
 
 
+def _at_tip(back: str, slug: str | None, tip_id: str | None) -> str:
+    """Back on a campaign's page at the tip a change was about (an Undo there lands on it, not at the top)."""
+    page = back.partition("#")[0]
+    if not slug or not tip_id or page.partition("?")[0] != f"/c/{slug}":
+        return back
+    return f"{page}#tip-{tip_id}"
+
+
 def _page_of(path: str) -> str:
     """The page a change's address (which takes only a POST) belongs to: where a GET of it, and a page answered
     to it, go back to."""
@@ -546,6 +579,11 @@ def _not_saved(conflict: Conflict) -> Refused:
 FIELD_LABELS = {"headline": "Headline", "text": "Post text", "alt_text": "Alt text"}  # as the edit form says them
 
 
+def _clashed(tip_id: str | None, conflict: Conflict) -> str | None:
+    """The tip that clashed, as a person knows it: its headline on disk (its id when it has none, or is gone)."""
+    return str((conflict.theirs or {}).get("headline") or "") or tip_id
+
+
 def _sides(ws: Workspace, conflict: Conflict) -> list[dict] | None:
     """The fields that differ between the words typed and the file's, as the conflict page shows them: the edit
     form's label, both sides' words, who changed it, and the form field "Keep yours" posts (with the file's
@@ -562,6 +600,11 @@ def _sides(ws: Workspace, conflict: Conflict) -> list[dict] | None:
                      else f"Text on {names.get(network, network)} only",
                      "name": side["field"] if network is None else f"{OWN_TEXT}{network}"})
     return rows
+
+
+def _day(when: datetime) -> str:
+    """A time with its day, as a person reads it: 'Mon 7 Dec 08:34' (a weekday alone does not say which week)."""
+    return f"{when:%a} {when.day} {when:%b %H:%M}"
 
 
 def _local(stamp, zone) -> str:
@@ -630,7 +673,7 @@ def _posting(ws: Workspace) -> dict | None:
     if beat.daemon_pid:
         said = f"posting runs: the daemon (pid {beat.daemon_pid})"
     elif beat.last_run_due and not beat.stale:
-        said = f"posting runs: run-due at {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %H:%M}"
+        said = f"posting runs: run-due at {_day(datetime.fromisoformat(beat.last_run_due).astimezone(zone))}"
     elif beat.last_run_due:
         said = (f"posting has not run since {datetime.fromisoformat(beat.last_run_due).astimezone(zone):%a %d %b %H:%M}"
                 f" (over the {beat.catch_up_minutes} min catch-up window): is cron still running run-due?")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ALL_BEHIND = 1_000_000  # posts behind: all of them (a campaign's for archiving, the simulated ones to count)
 LISTED_DAYS = 35  # how far ahead the unfiltered Queue lists posts (the Calendar and a filter show the rest)
 ALL_AHEAD = 36_600  # days: every post still to go
 NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differs from one network to another
@@ -109,15 +110,22 @@ def review(ws, slug: str) -> dict:
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,
             "flags": [{"flag": f, "why": FLAG_WHY[f], "reason": reason, "acknowledged": f in tip.reviewed}
                       for f, reason in tip.flag_reasons().items()],
-            "post": None if post is None else {
+            # a draft is not in the queue: its withdrawn post (an approval undone) says no time, only that
+            "post": None if post is None or _withdrawn(tip, post) else {
                 "id": post.id, "status": seen_status(post.status, post.at, now),
                 "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},
+            "not_queued": post is not None and _withdrawn(tip, post),
             "source": tip.source,
         })
     return {"campaign": campaign, "version": version, "tips": tips, "article": ws.project.article(campaign),
             "first": tips[0]["tip"].id if tips else None, "outgoing": outgoing,
             "practice_hashtags": list(ws.settings.schedule.hashtags),
             "ready_drafts": [tip.id for tip in campaign.tips if tip.status == "draft" and tip.ready is True]}
+
+
+def _withdrawn(tip, post) -> bool:
+    """A draft's post that never went out (skipped when its approval was undone, or the tip set back to draft)."""
+    return str(tip.status) == "draft" and post.status not in ("posted", "unpublished")
 
 
 def live_networks(ws, campaign: Campaign, tip, text: str, texts: dict[str, str] | None = None) -> list[dict]:
@@ -253,12 +261,28 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
     drafts_view = filters.state == "draft"
     horizon = None if days is None or filters.active else now + timedelta(days=days)
     later = [row for row in shown_plan if horizon is not None and datetime.fromisoformat(row["at"]) > horizon]
-    return {"report": ws.project.status(now), "plan": [row for row in shown_plan if row not in later],
+    report, simulated = seen_report(ws.project.status(now), ws.project.history(ALL_BEHIND), now)
+    return {"report": report, "simulated": simulated, "plan": [row for row in shown_plan if row not in later],
             "later": _later(later, horizon, zone), "history": shown_history, "drafts": shown_drafts,
             "timezone": zone.key, "filters": filters, "options": options, "network_names": dict(options["networks"]),
             "shown": len(shown_drafts) if drafts_view else len(shown_plan) + len(shown_history),
             "total": len(drafts) if drafts_view else len(plan) + len(history),
             "drafts_link": "/queue?" + replace(filters, state="draft").query()}
+
+
+def seen_report(report, rows, now: datetime) -> tuple:
+    """`status`'s report as the studio says it at `now`: a post `seen_status` calls simulated (posted on a clock
+    still ahead of now) counts as simulated, not posted, in the counts and in this month's posts; with how many."""
+    ahead = [row for row in rows if seen_status(row.status, row.at, now) == SIMULATED]
+    if not ahead:
+        return report, 0
+    by_network = Counter(row.network for row in ahead)
+    counts = dict(report.counts)
+    counts["posted"] = max(0, counts.get("posted", 0) - len(ahead))
+    month = replace(report.month, posts=max(0, report.month.posts - len(ahead)),
+                    networks={name: replace(row, posts=max(0, row.posts - by_network[name]))
+                              for name, row in report.month.networks.items()})
+    return replace(report, counts=counts, month=month), len(ahead)
 
 
 def _later(rows: list[dict], horizon: datetime | None, zone) -> dict | None:

@@ -54,3 +54,22 @@ def test_the_demo_s_posts_read_simulated_until_their_time_then_posted(demo):
     queue = text_of(after.get("/queue"))
     assert "simulated" not in queue.replace("Simulated (on a clock ahead of now)", "")
     assert f"{len(posted)} posted" in text_of(after.get("/"))
+
+
+def test_the_queue_s_account_box_counts_the_demo_s_posts_as_simulated_not_posted(demo):
+    """User trial (second studio): the account box said "4 posted" and "This month: 4 posts" for the demo's
+    simulated week while History below said "simulated, not posted yet"."""
+    scratch, report = demo
+    start = datetime.fromisoformat(report["start"])
+    n = len(report["posted"])
+    queue = text_of(Studio(scratch, now=start - timedelta(hours=1)).sign_in().get("/queue"))
+    box = " ".join(queue[queue.index("The account") if "The account" in queue else queue.index("Accounts"):
+                         queue.index("Going out")].split())
+    assert " 0 posted," in box and f"{n} simulated (not posted)" in box, box
+    assert re.search(r"This month \(from [\d-]+\): 0 posts", box), box
+    assert f"{n} posts simulated ahead of the clock" in box, box
+    assert not re.search(r": [1-9]\d* posts?,", box), box  # no network counts a simulated post as out
+
+    after = text_of(Studio(scratch, now=datetime.fromisoformat(report["posted"][-1]["at"]) + timedelta(hours=1))
+                    .sign_in().get("/queue"))
+    assert f"{n} posted" in after and "simulated (not posted)" not in after, after

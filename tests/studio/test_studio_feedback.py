@@ -24,7 +24,7 @@ def test_the_header_says_posting_is_not_running_until_run_due_has_run(project):
     assert "posting is not running: run-due has never run here" in page
     assert "outbox: posts are written to .juno/outbox/" in page
     open_project(project).run_due(NOW - timedelta(minutes=5))  # as cron's run-due at that time, on the clock
-    assert "posting runs: run-due at Tue 06:55" in studio.get("/").text
+    assert "posting runs: run-due at Tue 1 Dec 06:55" in studio.get("/").text
     late = Studio(project, now=NOW + timedelta(hours=3)).sign_in()  # catch_up is 2 h in the bundled project
     page = late.get("/queue").text
     assert 'class="posting stale"' in page and "posting has not run since Tue 01 Dec 06:55" in page
@@ -42,7 +42,7 @@ def test_a_run_due_on_a_simulated_clock_is_not_shown_as_when_posting_last_ran(pr
     open_project(project).run_due(NOW - timedelta(minutes=5))  # a real run: what the header says again
     assert run_cli("--root", str(project), "run-due", "--now", "2026-12-07T08:30-05:00").code == 0  # cron's fast path
     page = studio.get("/").text
-    assert ("posting runs: run-due at Tue 06:55 (the latest run-due ran on a simulated clock: --now Mon 2026-12-07 "
+    assert ("posting runs: run-due at Tue 1 Dec 06:55 (the latest run-due ran on a simulated clock: --now Mon 2026-12-07 "
             "08:30)") in page
 
 

@@ -67,7 +67,7 @@ def test_a_second_tab_saving_the_same_tip_is_refused_and_keeps_its_words(browser
         mine = "Resistance is often worry, not a lack of love."
         second.locator(f"#tip-{TIP}").get_by_label(HEADLINE).fill(mine)
         save(second)
-        expect(second.locator("h1")).to_have_text("The campaign file changed on disk")
+        expect(second.locator("h1")).to_contain_text("The campaign file changed on disk: ")
         expect(second.locator("main")).to_contain_text(mine)  # yours, not saved, beside the file's
         expect(second.locator("main")).to_contain_text("Hesitation is not indifference.")
         second.reload()  # the address bar holds the kept page, not the Save's address
@@ -100,7 +100,7 @@ def test_keep_yours_on_the_conflict_page_keeps_the_other_tab_s_headline(browser,
         mine = "Resistance is often worry, not a lack of love. Ask what worries them, gently."
         second.locator(f"#tip-{TIP}").get_by_label("Post text").fill(mine)
         save(second)
-        expect(second.locator("h1")).to_have_text("The campaign file changed on disk")
+        expect(second.locator("h1")).to_contain_text("The campaign file changed on disk: ")
         fields = second.locator("table.sides tbody th")
         expect(fields).to_have_count(2)  # only what differs, in the edit form's words
         expect(fields.nth(0)).to_have_text("Headline")

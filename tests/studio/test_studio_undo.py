@@ -160,6 +160,9 @@ def test_the_changes_page_lists_changes_with_undo_per_item(studio):
     listing = studio.get("/changes").text
     assert ">Tue 01 Dec 07:00</time>" in listing  # the practice's time, as everywhere else
     assert listing.index("skip on the queue") < listing.index("edit of " + other) < listing.index("approval of " + TIP)
+    # trial 6 read "by studio the tip": who made it, and a link that says what it does
+    words = " ".join(re.sub(r"<[^>]+>", " ", listing).split())
+    assert "by studio" not in words and "made in the studio Open the tip " + TIP in words, words
     edit = next(e for e in audit.entries(studio.root) if e["what"] == "edit")
     answer = studio.post("/undo?back=/changes", {"change": edit["id"]}, follow=True)  # an older one, by itself
     assert "Undid the edit of " + other in said(answer.text)[0]

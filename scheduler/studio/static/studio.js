@@ -196,6 +196,8 @@
       if (fresh) fresh.classList.add("fresh");
     }
   };
+  const short = document.querySelector("[data-said-open]");
+  if (short && banner) short.addEventListener("click", () => banner.focus());  // a tap: the whole message
   const hide = document.querySelector("[data-said-close]");
   if (hide) hide.addEventListener("click", () => {  // the message read, out of the way (the page stays)
     hide.parentElement.replaceChildren();
