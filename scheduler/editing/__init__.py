@@ -147,10 +147,13 @@ class Editor(Showing):
         """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once."""
         if status not in ("draft", "approved", "skip"):
             raise Refused(f"unknown status {status!r}")
-        campaign, _ = self.campaign(slug)
+        campaign, current = self.campaign(slug)
         tip = campaign.tip(tip_id)
         if tip is None:
             raise Refused(f"there is no tip {tip_id!r} in this campaign any more; reload the page")
+        if tip.status == status and not (status == "approved" and tip.unacknowledged):
+            # already so on disk (another tab or the command line did it): nothing to write, so nothing clashes
+            return Saved(campaign, current, None)
         fields: dict = {"status": status}
         if status == "approved":
             missing = [flag for flag in tip.unacknowledged if flag not in acknowledge]

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import run_cli
-from tests.studio.helpers import SLUG, TIP, Studio, said
+from tests.studio.helpers import SLUG, TIP, Studio, planned, said
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_outgoing import on_three_networks
 
@@ -173,3 +173,31 @@ def test_a_form_that_does_not_say_what_it_showed_and_writes_the_file_s_words_is_
     assert same.status_code == 200
     assert said(same.text) == ["Nothing to save: the words are as they were."]
     assert tip_on_disk(project)["text"] == A_TEXT
+
+
+def test_approving_in_a_second_tab_what_the_first_tab_approved_is_no_clash(project):
+    """User trial 10: two tabs on one campaign; both Approve the same tip. The second tab's page is older than the
+    file, but the file already says what that tab asked for: it reads "Approved already", not the conflict page
+    ("Nothing was saved… choose which version to keep"), and the tip is approved and queued once."""
+    first, second = Studio(project).sign_in(), Studio(project).sign_in()
+    stale = second.version()  # the second tab opened the campaign first
+    assert first.status("approved").status_code == 303
+    again = second.status("approved", version=stale)
+    assert again.status_code == 303, again.text[:400]
+    page = second.get(again.headers["location"]).text
+    assert said(page) == ["Approved already."]
+    assert tip_on_disk(project)["status"] == "approved"
+    approvals = [line for line in (project / ".juno" / "audit.jsonl").read_text().splitlines() if '"approve"' in line]
+    assert len(approvals) == 1
+    assert [post for post in planned(project) if TIP in post] == [f"{SLUG}/{TIP}"]
+
+
+def test_an_old_tab_that_sends_back_to_draft_what_is_approved_still_shows_the_clash(project):
+    """The shortcut is only for a request the file already satisfies: a stale tab asking for another status still
+    gets the conflict page and nothing is written."""
+    first, second = Studio(project).sign_in(), Studio(project).sign_in()
+    stale = second.version()
+    assert first.status("approved").status_code == 303
+    clash = second.status("skip", version=stale)
+    assert clash.status_code == 409
+    assert tip_on_disk(project)["status"] == "approved"
