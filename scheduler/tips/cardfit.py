@@ -44,7 +44,9 @@ class CardCheck:
     brand: Brand
     sizes: tuple[str, ...]
     _answers: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False)
-    _advances: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)  # per size, per letter
+    # per point size of the headline font, per letter: the square and portrait cards share their smallest size, so
+    # a letter is measured once for both
+    _advances: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def misfit(self, headline: str) -> tuple[str, str] | None:
         """None when the headline fits every card; else the first card it does not fit, and the note that says so."""
@@ -58,7 +60,7 @@ class CardCheck:
         frame = frame_for(self.brand, size, kicker=True)
         low, high = headline_sizes(self.brand, frame)
         try:
-            if not text or self._sure_to_fit(text, size, frame.headline_box, low):
+            if not text or self._sure_to_fit(text, frame.headline_box, low):
                 return None
             typesetting.fit(text, self.brand.headline_chain, frame.headline_box, low, high, self.brand.line_height)
         except fonts.MissingGlyph:
@@ -69,7 +71,7 @@ class CardCheck:
             return NOTE.format(size=size, chars=min(exc.fits_chars, len(text) - 1))
         return None
 
-    def _sure_to_fit(self, text: str, size: str, box: tuple[float, float], low: int) -> bool:
+    def _sure_to_fit(self, text: str, box: tuple[float, float], low: int) -> bool:
         """Whether the words, set line after line at the smallest size as long as each line has room, take no more
         lines than the box holds, with room to spare: then fit() finds a layout (its best split's longest line is
         never longer than this one's) and need not be run. A word is measured as its letters' advances added up
@@ -82,7 +84,7 @@ class CardCheck:
             return False
         most_lines = math.floor(room / round(low * self.brand.line_height)) + 1
         width = box[0] * SPARE
-        table = self._advances.setdefault(size, {})
+        table = self._advances.setdefault(low, {})
         space = table.get(" ") or table.setdefault(" ", fonts.length(chain[0], low, " ", "ltr"))
         for char in set(text).difference(table):
             table[char] = _advance(char, chain[0], low)

@@ -71,11 +71,11 @@ class Caseless:
         self._only_words = only is not None
 
     def search(self, text: str) -> bool:
-        lowered = lowered_text(text)
+        lowered, text_words = read_while_splitting(text) if self.words is not None else (lowered_text(text), None)
         if lowered is None:
             return self._exact.search(text) is not None
-        if self.words is not None and _splitting[0]:
-            if self.words.isdisjoint(whole_words(lowered)) and not (
+        if self.words is not None and text_words is not None:
+            if self.words.isdisjoint(text_words) and not (
                     self._written and any(map(lowered.__contains__, self._written))):
                 return False
             if self._only_words:
@@ -95,10 +95,10 @@ class Caseless:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rule is found in the text, as (start, end) in the text as written."""
-        lowered = lowered_text(text)
+        lowered, text_words = read_while_splitting(text) if self.words is not None else (lowered_text(text), None)
         if lowered is None:
             return [match.span() for match in self._exact.finditer(text)]
-        if self.words is not None and _splitting[0] and self.words.isdisjoint(whole_words(lowered)) and not (
+        if self.words is not None and text_words is not None and self.words.isdisjoint(text_words) and not (
                 self._written and any(map(lowered.__contains__, self._written))):
             return []
         if self.needs is not None and not any(map(lowered.__contains__, self.needs)):
@@ -144,10 +144,10 @@ class Screened:
 
     def may_match(self, text: str) -> bool:
         if self.words is not None and _splitting[0]:
-            lowered = lowered_text(text)
-            if lowered is None:
+            lowered, text_words = read_while_splitting(text)
+            if lowered is None or text_words is None:
                 return True
-            return not self.words.isdisjoint(whole_words(lowered)) or (
+            return not self.words.isdisjoint(text_words) or (
                 bool(self._written) and any(map(lowered.__contains__, self._written)))
         if self._ignores_case:
             lowered = lowered_text(text)
@@ -174,6 +174,22 @@ def whole_words(lowered: str) -> frozenset[str]:
     found = _whole_words.get(lowered)
     if found is None:
         found = _whole_words[lowered] = frozenset(WORD_RUN.findall(lowered))
+    return found
+
+
+_read_texts: dict[str, tuple[str | None, frozenset[str] | None]] = {}
+
+
+def read_while_splitting(text: str) -> tuple[str | None, frozenset[str] | None]:
+    """The text as lowered_text gives it, and that lowered text's whole words (whole_words; None when it is None or
+    no article is being split): one look-up for the two things every screened rule asks of a sentence, remembered
+    while an article is split."""
+    if not _splitting[0]:
+        return lowered_text(text), None
+    found = _read_texts.get(text)
+    if found is None:
+        lowered = lowered_text(text)
+        found = _read_texts[text] = (lowered, whole_words(lowered) if lowered is not None else None)
     return found
 
 
@@ -358,7 +374,7 @@ _answers: list[dict] = []
 _splitting = [0]  # splits under way (a thread each in the studio); when the last ends, every answer is forgotten
 _splitting_lock = threading.Lock()
 _collector_paused = [False]  # whether the first split under way turned the collector off
-_answers.extend([_lowered_texts, _words_of, _folded, _whole_words])
+_answers.extend([_lowered_texts, _words_of, _folded, _whole_words, _read_texts])
 
 
 def per_split(rule: _Rule) -> _Rule:
