@@ -814,6 +814,7 @@ class LatestPost(Result):
     network: str
     status: str
     at: str                          # when it goes (or went) out: ISO with offset, UTC
+    remote_id: str | None = None     # where it went: the network's id, or the outbox's ("outbox-...")
 
 
 @dataclass(frozen=True)
@@ -830,6 +831,7 @@ class CalendarPost(Result):
     url: str | None
     movable: bool                    # still waiting: a person may pin it elsewhere
     note: str = ""                   # pinned and waiting: why it goes out other than as pinned (plan's note)
+    remote_id: str | None = None     # where it went: the network's id, or the outbox's ("outbox-...")
 
 
 __all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPost", "CalendarPost", "CampaignPosts",

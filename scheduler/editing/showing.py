@@ -81,7 +81,8 @@ class Showing:
         """The latest post of each tip (of one campaign, or all), by campaign/tip."""
         with self.store() as store:
             latest = latest_rounds(store.posts(campaign=slug))
-        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), _when(post).isoformat())
+        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), _when(post).isoformat(),
+                                post.remote_id)
                 for key, post in latest.items()}
 
     def calendar_posts(self, begin: datetime, end: datetime) -> list[CalendarPost]:
@@ -93,7 +94,7 @@ class Showing:
                              _when(post).isoformat(),
                              post.text, post.pinned, stored_card(self.settings, post.card) is not None, post.url,
                              post.status in WAITING,
-                             sent(post)[1] if post.pinned and post.status in WAITING else "")
+                             sent(post)[1] if post.pinned and post.status in WAITING else "", post.remote_id)
                 for post in posts]
 
     # --- cards ---------------------------------------------------------------------------------

@@ -264,7 +264,7 @@ class _Routes:
             said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
             said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
-            if post is not None and views.seen_status(post.status, post.at, self.ws.clock()) == "posted":
+            if post is not None and views.seen_status(post, self.ws.clock()) == "posted":
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
             over = _own_texts_over(self.ws, slug, tip_id, saved.campaign.tip(tip_id))
             return (f"{said} {over}", "refused") if over else said
