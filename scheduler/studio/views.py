@@ -12,9 +12,8 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from scheduler import networks
 from scheduler.errors import ContentError
-from scheduler.results import state_word
+from scheduler.results import SIMULATED, seen_status, state_word
 from scheduler.studio.filters import STATES, Filters
 
 if TYPE_CHECKING:
@@ -28,26 +27,6 @@ NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differ
 FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "privacy": "Privacy: a client-like detail may be in it",
             "stale": "Stale: the article changed under it"}
-
-
-SIMULATED = "simulated"  # recorded as posted, but only into the outbox, or at a time still ahead of the clock
-
-
-def seen_status(post, now: datetime) -> str:
-    """A post's state as every page of the studio says it at `now` (`post`: anything with status, at and remote_id).
-    A post recorded as posted that went only into the outbox (`demo`'s week, a rehearsal with `publisher: outbox`)
-    or at a time still ahead of now (a simulated clock: `run-due --now`) is "simulated", never "posted": before its
-    time and after it (studio trial 3: the demo's posts read posted once the clock passed them)."""
-    status, at = str(post.status), post.at
-    if status != "posted":
-        return status
-    if networks.rehearsed(getattr(post, "remote_id", None) or ""):
-        return SIMULATED
-    try:
-        ahead = bool(at) and datetime.fromisoformat(at) > now
-    except (TypeError, ValueError):
-        return status
-    return SIMULATED if ahead else status
 
 
 def state_said(status: str) -> str:

@@ -12,7 +12,16 @@ import pytest
 
 from scheduler import audit
 from tests.conftest import BUNDLED_TIPS, run_cli
-from tests.studio.helpers import NOW, SLUG, TIP, Studio, as_if_on_the_network, planned, refused, said
+from tests.studio.helpers import (
+    NOW,
+    SLUG,
+    TIP,
+    Studio,
+    as_if_on_the_network,
+    planned,
+    refused,
+    said,
+)
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_server import fetch
 
