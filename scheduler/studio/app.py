@@ -282,7 +282,7 @@ class _Routes:
             if status == "approved":
                 return Said("Approved already.", Done("Approved already", then=going, undoable=False))
             if status == "skip":
-                return Said(f"Skipped {tip_id}.", Done("Skipped", then="not posted; Undo brings it back"))
+                return Said(f"Skipped {tip_id}.", Done("Skipped", then="it will not go out"))
             if status == "draft":
                 return Said(f"{tip_id} is back to draft.", Done("Back to draft", then="out of the queue until approved"))
             return None
@@ -419,7 +419,7 @@ class _Routes:
             elif action == "skip":
                 change = self.ws.project.skip(data.get('post', ''), now, by='studio')
                 message = Said(f"{change.id} is skipped; Undo puts it back in its slot.",
-                               Done("Skipped", len(change.posts), then="Undo puts it back"))
+                               Done("Skipped", len(change.posts), then="out of the queue"))
             elif action == "pause":
                 self.ws.project.pause(now, data.get("network") or None, by="studio")
                 message = Said(f"Posting is paused{_on(data.get('network'))}.",
@@ -452,7 +452,7 @@ class _Routes:
                 return self.back(request, back, Said(
                     f"Skipped {counted(count, 'post')}; Undo puts {'them all' if count != 1 else 'it'} back in "
                     f"{'their' if count != 1 else 'its'} slot{'s' if count != 1 else ''}.",
-                    Done("Skipped", count, then=f"Undo puts {'them' if count != 1 else 'it'} back")))
+                    Done("Skipped", count, then="out of the queue")))
             if action == "approve":
                 return self.back(request, back, *bulk.approve(self.ws, tips))
             if action == "move":

@@ -40,7 +40,7 @@ def test_every_action_s_result_has_a_short_line_of_what_how_many_and_what_next(s
 
     posts = list(planned(studio.root))
     line, undo = short(selected(studio, "skip", post=posts[:2]))
-    assert line == "Skipped 2 posts · Undo puts them back" and undo, line
+    assert line == "Skipped 2 posts · out of the queue" and undo, line
 
     change = re.search(r'name="change" value="([^"]+)"', studio.get("/queue").text).group(1)
     line, undo = short(studio.post("/undo?back=/queue", {"change": change}, follow=True).text)
@@ -50,7 +50,7 @@ def test_every_action_s_result_has_a_short_line_of_what_how_many_and_what_next(s
     assert line == "Moved 3 posts · a day later, each at its own time" and undo, line
 
     line, undo = short(studio.post("/do/skip", {"post": posts[0]}, follow=True).text)
-    assert line == "Skipped 1 post · Undo puts it back" and undo, line
+    assert line == "Skipped 1 post · out of the queue" and undo, line
 
     line, _ = short(studio.post("/do/pause", {}, follow=True).text)
     assert line == "Paused · nothing goes out until Resume", line
