@@ -66,6 +66,7 @@ from scheduler.results import (
     HistoryRow,
     LatestPost,
     NetworkPost,
+    NextOut,
     Pinned,
     PlannedPost,
     PostChange,
@@ -665,6 +666,10 @@ class Project:
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
         """What the post carries besides the tip's words: 'the article's link and hashtags included'."""
         return self._edits().added_to_post(campaign, tip)
+
+    def next_out(self, slug: str, tip_id: str) -> NextOut | None:
+        """When a queued tip goes out next and on which networks; None when none of its posts waits."""
+        return self._edits().next_out(slug, tip_id)
 
     def where_it_goes(self, slug: str, tip_id: str) -> str:
         """When and where a queued tip goes out: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""

@@ -402,6 +402,26 @@ UNCONFIGURED_WAITS = "its posts wait, nothing is tried; once it is set the next 
 STATE_WORDS = {"failed": "retrying", "dead": "failed for good", "missed": "moved"}
 
 
+SIMULATED = "simulated"  # recorded as posted, but only into the outbox, or at a time still ahead of the clock
+
+
+def seen_status(post, now: datetime) -> str:
+    """A post's state as every page of the studio says it at `now` (`post`: anything with status, at and remote_id).
+    A post recorded as posted that went only into the outbox (`demo`'s week, a rehearsal with `publisher: outbox`)
+    or at a time still ahead of now (a simulated clock: `run-due --now`) is "simulated", never "posted": before its
+    time and after it (studio trial 3: the demo's posts read posted once the clock passed them)."""
+    status, at = str(post.status), post.at
+    if status != "posted":
+        return status
+    if networks.rehearsed(getattr(post, "remote_id", None) or ""):
+        return SIMULATED
+    try:
+        ahead = bool(at) and datetime.fromisoformat(at) > now
+    except (TypeError, ValueError):
+        return status
+    return SIMULATED if ahead else status
+
+
 def state_word(status: str) -> str:
     """"retrying" for failed, "failed for good" for dead, "moved" for missed; every other state is its own word."""
     return STATE_WORDS.get(status, status)
@@ -814,6 +834,21 @@ class LatestPost(Result):
     network: str
     status: str
     at: str                          # when it goes (or went) out: ISO with offset, UTC
+    remote_id: str | None = None     # where it went: the network's id, or the outbox's ("outbox-...")
+
+
+@dataclass(frozen=True)
+class NextOut(Result):
+    """When and where a queued tip goes out next: what the studio says after approving it, in full or short."""
+    at: str                          # its first post's slot: ISO in the practice's zone
+    zone: str                        # the practice's zone ("America/New_York")
+    networks: list[str]              # the networks its waiting posts go to, by name ("X", "Bluesky")
+    rehearsed: list[str]             # those of them written to the outbox, nothing sent
+
+    @property
+    def short(self) -> str:
+        """'goes out Mon 07 Dec 08:34 on X and Bluesky': no zone, no outbox note (a phone's one line)."""
+        return f"goes out {datetime.fromisoformat(self.at):%a %d %b %H:%M} on {' and '.join(self.networks)}"
 
 
 @dataclass(frozen=True)
@@ -830,12 +865,53 @@ class CalendarPost(Result):
     url: str | None
     movable: bool                    # still waiting: a person may pin it elsewhere
     note: str = ""                   # pinned and waiting: why it goes out other than as pinned (plan's note)
+    remote_id: str | None = None     # where it went: the network's id, or the outbox's ("outbox-...")
 
 
-__all__ = ["AccountCounts", "AccountStatus", "Approved", "Archived", "BlockedPost", "CalendarPost", "CampaignPosts",
-           "Card", "CardsReport", "Change", "ChangedPost", "CollectReport", "ConfiguredNetwork",
-           "FailingPost", "HistoryRow", "LatestPost", "Month", "MovedPost", "NetworkMonth", "NetworkPost",
-           "NextPost", "Pinned", "PlannedPost", "PostChange", "PostingBeat", "PreviewReport", "QueueReport",
-           "QueuedPost", "RecycledPost", "Result", "SplitArticle", "SplitBlock", "SplitItem",
-           "SplitReport", "SplitTip", "StatsReport", "StatusReport", "TipPosts", "TooLong", "Unpublished",
-           "UpdatedPost", "WithdrawnPost"]
+__all__ = [
+    "SIMULATED",
+    "AccountCounts",
+    "AccountStatus",
+    "Approved",
+    "Archived",
+    "BlockedPost",
+    "CalendarPost",
+    "CampaignPosts",
+    "Card",
+    "CardsReport",
+    "Change",
+    "ChangedPost",
+    "CollectReport",
+    "ConfiguredNetwork",
+    "FailingPost",
+    "HistoryRow",
+    "LatestPost",
+    "Month",
+    "MovedPost",
+    "NetworkMonth",
+    "NetworkPost",
+    "NextOut",
+    "NextPost",
+    "Pinned",
+    "PlannedPost",
+    "PostChange",
+    "PostingBeat",
+    "PreviewReport",
+    "QueueReport",
+    "QueuedPost",
+    "RecycledPost",
+    "Result",
+    "SplitArticle",
+    "SplitBlock",
+    "SplitItem",
+    "SplitReport",
+    "SplitTip",
+    "StatsReport",
+    "StatusReport",
+    "TipPosts",
+    "TooLong",
+    "Unpublished",
+    "UpdatedPost",
+    "WithdrawnPost",
+    "seen_status",
+]

@@ -31,7 +31,7 @@ from scheduler.editing import undo as undoing
 from scheduler.editing.article import article_blocks
 from scheduler.errors import ContentError
 from scheduler.posttext import Composed, compose_tip
-from scheduler.results import CalendarPost, LatestPost
+from scheduler.results import CalendarPost, LatestPost, NextOut
 from scheduler.runner.wanted import as_sent
 from scheduler.store import Store
 from scheduler.store.records import POSTED, WAITING, latest_rounds
@@ -81,7 +81,8 @@ class Showing:
         """The latest post of each tip (of one campaign, or all), by campaign/tip."""
         with self.store() as store:
             latest = latest_rounds(store.posts(campaign=slug))
-        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), _when(post).isoformat())
+        return {key: LatestPost(post.id, post.tip_key, post.network, str(post.status), _when(post).isoformat(),
+                                post.remote_id)
                 for key, post in latest.items()}
 
     def calendar_posts(self, begin: datetime, end: datetime) -> list[CalendarPost]:
@@ -93,7 +94,7 @@ class Showing:
                              _when(post).isoformat(),
                              post.text, post.pinned, stored_card(self.settings, post.card) is not None, post.url,
                              post.status in WAITING,
-                             sent(post)[1] if post.pinned and post.status in WAITING else "")
+                             sent(post)[1] if post.pinned and post.status in WAITING else "", post.remote_id)
                 for post in posts]
 
     # --- cards ---------------------------------------------------------------------------------
@@ -155,11 +156,12 @@ class Showing:
         return self._composed[key]
 
 
-    def where_it_goes(self, slug: str, tip_id: str) -> str:
-        """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
+    def next_out(self, slug: str, tip_id: str) -> NextOut | None:
+        """When a queued tip's first post goes out (in the practice's zone) and on which networks, those rehearsed
+        in the outbox apart; None when none of its posts waits."""
         states = [row for row in self.post_states(f"{slug}/{tip_id}") if row["status"] in WAITING]
         if not states:
-            return "it is not in the queue (see the Queue page)"
+            return None
         schedule = self.settings.schedule
         accounts = {a.network: a for a in schedule.all_accounts}
         first = min(datetime.fromisoformat(row["due_at"]) for row in states).astimezone(schedule.zone)
@@ -169,13 +171,21 @@ class Showing:
             places.append(networks.get(network).name)
             if account is not None and networks.get(account.publisher).rehearsal:
                 rehearsed.append(places[-1])
+        return NextOut(first.isoformat(), schedule.zone.key, places, rehearsed)
+
+    def where_it_goes(self, slug: str, tip_id: str) -> str:
+        """When and where a queued tip goes out, in words: 'Thu 03 Dec 18:30 (America/New_York) on X and Mastodon'."""
+        going = self.next_out(slug, tip_id)
+        if going is None:
+            return "it is not in the queue (see the Queue page)"
+        first, places, rehearsed = datetime.fromisoformat(going.at), going.networks, going.rehearsed
         where = " and ".join([", ".join(places[:-1]), places[-1]] if len(places) > 1 else places)
         if rehearsed:  # each network named once; which are rehearsed said once (a user trial read "the outbox" thrice)
             which = "all" if len(rehearsed) == len(places) else " and ".join(
                 [", ".join(rehearsed[:-1]), rehearsed[-1]] if len(rehearsed) > 1 else rehearsed)
             where += (f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent)" if which == "all"
                       else f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent there)")
-        return f"{first:%a %d %b %H:%M} ({schedule.zone.key}) on {where}"
+        return f"{first:%a %d %b %H:%M} ({going.zone}) on {where}"
 
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
         """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""

@@ -311,6 +311,8 @@ class Network:
     rehearsal: bool = False            # a stand-in any account may post to instead of its network (the outbox)
     prices: Mapping[str, float] = {}   # budget.prices it reads (defaults; posts/schedule.yaml may override)
     alt_text_most: int | None = None   # the most characters of a card's alt text it takes (None: no limit known)
+    link_shown_most: int | None = None # its apps show a link without scheme and www., cut to this many characters
+                                       # and an ellipsis (None: whole, as sent)
 
     def handle_problem(self, handle: str) -> str | None:
         """What is wrong with `handle` as a handle here, or None."""
@@ -331,7 +333,12 @@ class Network:
     def pieces(self, text: str) -> list[tuple[str, str, str]]:
         """The post's text as this network shows it: (kind, shown, value) pieces, kind text, link (value the
         address) or tag (value the tag without its #)."""
-        return shown_pieces(text)
+        return shown_pieces(text, self.shown_link)
+
+    def shown_link(self, url: str) -> str:
+        """A link as this network's apps show it in a post (`link_shown_most`); it still counts as the network
+        counts a link (length())."""
+        return shortened_link(url, self.link_shown_most) if self.link_shown_most else url
 
     def access(self, settings, account) -> Any:
         """The access read for this network, for `account` to post with: a PublishError of kind "config" (its posts
@@ -405,15 +412,22 @@ _TAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
 _TRAILING = ".,;:!?)]}'\"’”"
 
 
-def shown_pieces(text: str) -> list[tuple[str, str, str]]:
-    """Links (less the punctuation that ends the sentence around them) and hashtags, as a network shows them
-    whole; the rest as text."""
+def shortened_link(url: str, most: int) -> str:
+    """`url` without its scheme and www., its first `most` characters and an ellipsis when there are more
+    ("junocounseling.com/blog/…"): how X (t.co's display URL) and Mastodon show a link."""
+    shown = re.sub(r"^https?://(www\.)?", "", url)
+    return shown if len(shown) <= most else shown[:most] + "…"
+
+
+def shown_pieces(text: str, shown: Callable[[str], str] = str) -> list[tuple[str, str, str]]:
+    """Links (less the punctuation that ends the sentence around them) as `shown` makes them, and hashtags; the
+    rest as text."""
     out: list[tuple[str, str, str]] = []
     position = 0
     for match in _LINK.finditer(text):
         url = match.group().rstrip(_TRAILING)
         out += _tag_pieces(text[position:match.start()])
-        out.append(("link", url, url))
+        out.append(("link", shown(url), url))
         position = match.start() + len(url)
     out += _tag_pieces(text[position:])
     return [piece for piece in out if piece[1]]

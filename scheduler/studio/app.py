@@ -15,7 +15,6 @@ import secrets
 from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Self
 from urllib.parse import parse_qsl, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -34,9 +33,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.results import counted, local_time
+from scheduler.results import NextOut, counted, local_time
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
+from scheduler.studio.said import Done, Said
 from scheduler.studio.security import (
     CSRF_FIELD,
     CSRF_SCOPE,
@@ -59,24 +59,9 @@ GONE = Refused("The words of that refused change are no longer kept (the studio 
                f"{KEPT} changes were refused since): nothing of them was saved; type them again.")
 
 
-class Said(str):
-    """A message with what a phone shows of it first (`short`: the state, when and where; no tip id): its whole
-    text stays the status a screen reader reads and shows on a tap."""
-
-    short: str
-
-    def __new__(cls, text: str, short: str) -> Self:
-        said = super().__new__(cls, text)
-        said.short = short
-        return said
-
-
-def _goes_out(where: str) -> str:
-    """`where_it_goes` in short: 'goes out Mon 07 Dec 08:34 on X and Bluesky' (no zone, no outbox note)."""
-    if ") on " not in where:
-        return "not in the queue"
-    when, _, rest = where.partition(" (")
-    return f"goes out {when} on {rest.partition(') on ')[2].partition(' (')[0]}"
+def _goes_out(going: NextOut | None) -> str:
+    """When and where a tip goes out next, short: 'goes out Mon 07 Dec 08:34 on X and Bluesky'."""
+    return going.short if going is not None else "not in the queue"
 
 
 class _Routes:
@@ -259,15 +244,21 @@ class _Routes:
         def work():
             saved = self.ws.edit_tip(slug, tip_id, values, data.get("version", ""), was)
             if saved.entry is None:
-                return "Nothing to save: the words are as they were."
+                return Said("Nothing to save: the words are as they were.", Done("Nothing to save", undoable=False))
             fields = saved.entry.get("fields") or values
             said = f"Saved {', '.join(FIELD_NAMES.get(f, f.replace('_', ' ')) for f in fields)} of {tip_id}."
-            said += _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
+            flagged = _newly_sensitive(saved.entry, saved.campaign.tip(tip_id))
+            said += flagged
             post = self.ws.project.latest_posts(slug).get(f"{slug}/{tip_id}")
-            if post is not None and views.seen_status(post.status, post.at, self.ws.clock()) == "posted":
+            out = post is not None and views.seen_status(post, self.ws.clock()) == "posted"
+            if out:
                 said += " It was already out: that post keeps its old words, and this tip is not posted again."
             over = _own_texts_over(self.ws, slug, tip_id, saved.campaign.tip(tip_id))
-            return (f"{said} {over}", "refused") if over else said
+            if over:
+                return f"{said} {over}", "refused"
+            then = ("flagged sensitive: review it" if flagged else "the post already out keeps its words" if out
+                    else _goes_out(self.ws.project.next_out(slug, tip_id)))
+            return Said(said, Done("Saved", len(fields), "field", then))
 
         typed = {key: value for key, value in data.items() if key in values or key.startswith(OWN_TEXT)}
         return await self.change(request, work, typed=typed)
@@ -280,31 +271,39 @@ class _Routes:
         def work():
             was = self.ws.campaign(slug)[0].tip(tip_id)
             saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            going = _goes_out(self.ws.project.next_out(slug, tip_id))
             if status == "approved" and saved.entry is not None and was is not None and was.status == "approved":
                 where = self.ws.project.where_it_goes(slug, tip_id)
                 return Said(f"Acknowledged {' and '.join(was.unacknowledged)} on {tip_id}; it stays approved and "
-                            f"goes out {where}. Undo takes it back.", f"Acknowledged · {_goes_out(where)}")
+                            f"goes out {where}. Undo takes it back.", Done("Acknowledged", then=going))
             if status == "approved" and saved.entry is not None:
                 where = self.ws.project.where_it_goes(slug, tip_id)
-                return Said(f"Approved {tip_id}: it goes out {where}. Undo takes it back.",
-                            f"Approved · {_goes_out(where)}")
-            return {"approved": "Approved already.", "skip": f"Skipped {tip_id}.",
-                    "draft": f"{tip_id} is back to draft."}.get(status)
+                return Said(f"Approved {tip_id}: it goes out {where}. Undo takes it back.", Done("Approved", then=going))
+            if status == "approved":
+                return Said("Approved already.", Done("Approved already", then=going, undoable=False))
+            if status == "skip":
+                return Said(f"Skipped {tip_id}.", Done("Skipped", then="it will not go out"))
+            if status == "draft":
+                return Said(f"{tip_id} is back to draft.", Done("Back to draft", then="out of the queue until approved"))
+            return None
 
         return await self.change(request, work)
 
     async def drop_flag(self, request: Request):
         data = await self.form(request)
         slug, tip_id, flag = request.path_params["slug"], request.path_params["tip"], data.get("flag", "")
-        return await self.change(request, lambda: (self.ws.drop_flag(slug, tip_id, flag, data.get("version", "")),
-                                                   f"Took the {flag} flag off {tip_id}. Undo puts it back.")[1])
+        return await self.change(request, lambda: (
+            self.ws.drop_flag(slug, tip_id, flag, data.get("version", "")),
+            Said(f"Took the {flag} flag off {tip_id}. Undo puts it back.", Done(f"Took the {flag} flag off",
+                                                                                 then="approve it to queue it")))[1])
 
     async def reorder(self, request: Request):
         data = await self.form(request)
         slug, tip_id = request.path_params["slug"], request.path_params["tip"]
         offset = -1 if data.get("direction") == "up" else 1
         return await self.change(request, lambda: (self.ws.reorder(slug, tip_id, offset, data.get("version", "")),
-                                              "Moved.")[1])
+                                                   Said("Moved.", Done("Moved " + ("up" if offset < 0 else "down"),
+                                                                       then="in the campaign's order")))[1])
 
     async def add_tip(self, request: Request):
         data = await self.form(request)
@@ -316,7 +315,8 @@ class _Routes:
 
         def work():
             saved = self.ws.add_tip(slug, data.get("text", ""), paragraph, data.get("version", ""))
-            return f"Added tip {saved.entry['tip']}." if saved.entry else None
+            return (Said(f"Added tip {saved.entry['tip']}.", Done("Added a tip", then="a draft: approve it to queue it"))
+                    if saved.entry else None)
 
         return await self.change(request, work, typed={"text": data.get("text", "")})
 
@@ -335,10 +335,13 @@ class _Routes:
                              campaigns=views.campaigns_overview(self.ws), archived=self.ws.project.archived(),
                              problem=exc, typed=typed, practice_hashtags=_practice_hashtags(self.ws))
         if data.get("update"):
-            return self.back(request, f"/c/{slug}", f"{slug} is updated with the new text: your edits and statuses are kept, and "
-                                           "tips whose words changed in the article are marked stale. Undo puts the "
-                                           "earlier text back.")
-        return self.back(request, f"/c/{slug}", "Article added and split into tips.")
+            return self.back(request, f"/c/{slug}", Said(
+                f"{slug} is updated with the new text: your edits and statuses are kept, and tips whose words changed "
+                "in the article are marked stale. Undo puts the earlier text back.",
+                Done("Article updated", then="changed tips marked stale")))
+        tips = len(self.ws.campaign(slug)[0].tips)
+        return self.back(request, f"/c/{slug}", Said("Article added and split into tips.",
+                                                     Done("Added the article:", tips, "tip", "drafts to review")))
 
     async def set_links(self, request: Request):
         data = await self.form(request)
@@ -350,11 +353,12 @@ class _Routes:
             saved = self.ws.set_links(slug, typed["url"], None if practice else typed["hashtags"],
                                       {key: data.get(f"was_{key}", "") for key in ("url", "hashtags", "own_hashtags")})
             if saved.entry is None:
-                return "Nothing to save: the address and hashtags are as they were."
+                return Said("Nothing to save: the address and hashtags are as they were.",
+                            Done("Nothing to save", undoable=False))
             fields = " and ".join({"url": "the article's address", "hashtags": "the hashtags"}[f]
                                   for f in saved.entry["fields"])
-            return (f"Saved {fields}; every post below carries {'them' if len(saved.entry['fields']) > 1 else 'it'}. "
-                    "Undo takes it back.")
+            return Said(f"Saved {fields}; every post below carries {'them' if len(saved.entry['fields']) > 1 else 'it'}. "
+                        "Undo takes it back.", Done(f"Saved {fields}", then="every post carries them"))
 
         return await self.change(request, work, typed=typed, anchor="links")
 
@@ -370,7 +374,8 @@ class _Routes:
         # an undo of an undo (or of a redo) names the change itself: "Redid the approval of 20 tips at once."
         elsewhere = f", but {entry.elsewhere}" if entry.elsewhere else ""  # not back in its old slot: where, and why
         return self.back(request, _at_tip(_referer(request), entry.campaign, entry.tip),
-                         f"{verb} {entry.reverses or entry.describe}{elsewhere}.")
+                         Said(f"{verb} {entry.reverses or entry.describe}{elsewhere}.",
+                              Done(verb, then=entry.elsewhere or "as it was before", undoable=False)))
 
     async def analytics_page(self, request: Request):
         try:
@@ -392,8 +397,10 @@ class _Routes:
             return self.back(request, _referer(request, "/calendar"), f"Not moved: {exc}", "refused")
         day = moved.at[:10]
         kept = urlencode(parse_qsl(data.get("filters", "")))  # the page's filters, re-encoded (never raw)
+        when = datetime.fromisoformat(moved.at)
         return self.back(request, f"/calendar?mode={data.get('mode') or 'month'}&day={day}" + (f"&{kept}" if kept else ""),
-                    f"{moved.id} now goes out {moved.at.replace('T', ' at ')}.")
+                         Said(f"{moved.id} now goes out {moved.at.replace('T', ' at ')}.",
+                              Done("Moved", then=f"goes out {when:%a %d %b %H:%M}")))
 
     async def control(self, request: Request):
         data = await self.form(request)
@@ -404,17 +411,23 @@ class _Routes:
             if action == "retry":
                 change = self.ws.project.retry(data.get("post", ""), now, by="studio")
                 # as the CLI says it: the time retry chose is the post's slot, where plan and run-due take it
-                message = (f"{change.id} is queued again; it goes out at the first run from "
-                           f"{local_time(change.at)}." if change.at else f"{change.id} is queued again.")
+                message = Said(f"{change.id} is queued again; it goes out at the first run from "
+                               f"{local_time(change.at)}." if change.at else f"{change.id} is queued again.",
+                               Done("Queued again", len(change.posts),
+                                    then=f"goes out from {datetime.fromisoformat(change.at):%a %d %b %H:%M}"
+                                    if change.at else "goes out at the next run"))
             elif action == "skip":
-                message = (f"{self.ws.project.skip(data.get('post', ''), now, by='studio').id} is skipped; "
-                           "Undo puts it back in its slot.")
+                change = self.ws.project.skip(data.get('post', ''), now, by='studio')
+                message = Said(f"{change.id} is skipped; Undo puts it back in its slot.",
+                               Done("Skipped", len(change.posts), then="out of the queue"))
             elif action == "pause":
                 self.ws.project.pause(now, data.get("network") or None, by="studio")
-                message = f"Posting is paused{_on(data.get('network'))}."
+                message = Said(f"Posting is paused{_on(data.get('network'))}.",
+                               Done(f"Paused{_on(data.get('network'))}", then="nothing goes out until Resume"))
             elif action == "resume":
                 self.ws.project.resume(now, data.get("network") or None, by="studio")
-                message = f"Posting again{_on(data.get('network'))}."
+                message = Said(f"Posting again{_on(data.get('network'))}.",
+                               Done(f"Posting again{_on(data.get('network'))}", then="due posts go at the next run"))
             else:
                 return Response("no such action\n", status_code=404, media_type="text/plain")
         except JunoError as exc:
@@ -436,9 +449,10 @@ class _Routes:
             if action == "skip":
                 changes = self.ws.project.skip_posts(posts, self.ws.clock(), by="studio")
                 count = sum(len(change.posts) for change in changes)
-                return self.back(request, back, f"Skipped {counted(count, 'post')}; Undo puts "
-                                       f"{'them all' if count != 1 else 'it'} back in {'their' if count != 1 else 'its'} slot"
-                                       f"{'s' if count != 1 else ''}.")
+                return self.back(request, back, Said(
+                    f"Skipped {counted(count, 'post')}; Undo puts {'them all' if count != 1 else 'it'} back in "
+                    f"{'their' if count != 1 else 'its'} slot{'s' if count != 1 else ''}.",
+                    Done("Skipped", count, then="out of the queue")))
             if action == "approve":
                 return self.back(request, back, *bulk.approve(self.ws, tips))
             if action == "move":
@@ -467,7 +481,8 @@ class _Routes:
             return self.back(request, "/", f"Not archived: {exc}", "refused")
         count = len(done.withdrawn)
         withdrawn = f"; {counted(count, 'post')} withdrawn" if count else ""
-        return self.back(request, "/", f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.")
+        return self.back(request, "/", Said(f"Archived {slug} in {done.file}{withdrawn}. Undo brings it all back.",
+                                            Done("Archived; withdrew", count, then="Undo brings it all back")))
 
     async def restore(self, request: Request):
         slug = request.path_params["slug"]
@@ -478,8 +493,9 @@ class _Routes:
         except JunoError as exc:
             return self.back(request, "/", f"Not restored: {exc}", "refused")
         count = len(done.queued)
-        return self.back(request, f"/c/{slug}", f"{slug} is back" + (f"; {counted(count, 'post')} queued again."
-                                                             if count else "."))
+        return self.back(request, f"/c/{slug}", Said(f"{slug} is back" + (f"; {counted(count, 'post')} queued again."
+                                                                          if count else "."),
+                                                     Done("Restored; queued again", count)))
 
     async def favicon(self, request: Request):
         return FileResponse(STATIC / "favicon.ico", media_type="image/x-icon")

@@ -13,12 +13,13 @@ from datetime import datetime, timedelta
 
 from scheduler.errors import Refused
 from scheduler.results import Pinned, counted
+from scheduler.studio.said import Done, Said
 
 DAY_SHIFTS = {-7: "a week earlier", -1: "a day earlier", 1: "a day later", 2: "two days later",
               7: "a week later", 14: "two weeks later"}
 
 
-def approve(ws, keys: list[str]) -> tuple[str, str]:
+def approve(ws, keys: list[str]) -> tuple[Said, str]:
     """Approve each `campaign/tip`; returns the message for the banner and its kind (done or refused)."""
     keys = list(dict.fromkeys(keys))
     batch = ws.project.new_batch(ws.clock()) if len(keys) > 1 else None
@@ -33,15 +34,23 @@ def approve(ws, keys: list[str]) -> tuple[str, str]:
         if saved.entry is not None:
             approved.append((slug, tip_id))
     said = []
+    then = ""
     if approved:
         first_slug, first_tip = approved[0]
+        going = ws.project.next_out(first_slug, first_tip)
         said.append(f"Approved {counted(len(approved), 'tip')}"
                     f"{' at once' if len(approved) > 1 else ''}: the first goes out "
                     f"{ws.project.where_it_goes(first_slug, first_tip)}. Undo takes "
                     f"{'them all' if len(approved) > 1 else 'it'} back.")
+        then = ("the first " if len(approved) > 1 else "") + (going.short if going is not None else "not in the queue")
     if waiting:
         said.append(f"Not approved ({len(waiting)}): " + "; ".join(waiting) + ". Open each on its campaign's page.")
-    return " ".join(said) or "Nothing to approve: those tips are approved already.", "refused" if waiting else "done"
+        then = f"{len(waiting)} not approved: tap to read why"
+    if not said:
+        return Said("Nothing to approve: those tips are approved already.",
+                    Done("Nothing to approve", undoable=False)), "done"
+    return Said(" ".join(said), Done("Approved", len(approved), "tip", then, undoable=bool(approved))), \
+        "refused" if waiting else "done"
 
 
 def move(ws, post_ids: list[str], days: str) -> tuple[str, str]:
@@ -77,7 +86,7 @@ def move(ws, post_ids: list[str], days: str) -> tuple[str, str]:
     what = counted(posts, "post") if posts == count else f"{counted(count, 'tip')} ({counted(posts, 'post')})"
     said = (f"Moved {what} {DAY_SHIFTS[shift]}, each at its own time; Undo puts "
             f"{'them all' if posts != 1 else 'it'} back.")
-    return said, "done"
+    return Said(said, Done("Moved", posts, then=f"{DAY_SHIFTS[shift]}, each at its own time")), "done"
 
 
 __all__ = ["DAY_SHIFTS", "approve", "move"]

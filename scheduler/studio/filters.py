@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 # labels in the words the rows, status and run-due use (results.STATE_WORDS): "failed" is retrying (with "dead",
 # failed for good), "missed" is a post moved to a later slot
 STATES = {"draft": "Waiting for approval", "queued": "Queued", "failed": "Retrying or failed for good",
-          "missed": "Moved", "posted": "Posted", "simulated": "Simulated (on a clock ahead of now)", "skipped": "Skipped"}
+          "missed": "Moved", "posted": "Posted", "simulated": "Simulated (outbox, not posted)", "skipped": "Skipped"}
 CALENDAR_STATES = ("queued", "failed", "missed", "posted", "simulated")  # what a calendar day can hold
 ALIKE = {"queued": ("claimed",), "failed": ("dead",)}
 MAX_SEARCH = 200

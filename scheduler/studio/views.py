@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from scheduler.errors import ContentError
-from scheduler.results import state_word
+from scheduler.results import SIMULATED, seen_status, state_word
 from scheduler.studio.filters import STATES, Filters
 
 if TYPE_CHECKING:
@@ -29,25 +29,9 @@ FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "stale": "Stale: the article changed under it"}
 
 
-SIMULATED = "simulated"  # recorded as posted at a time still ahead of the studio's clock: on a simulated clock
-
-
-def seen_status(status: str, at: str | None, now: datetime) -> str:
-    """A post's state as the studio says it at `now`. A post recorded as posted at a time still ahead of now went
-    out on a simulated clock (`demo`'s week, `run-due --now`) into the outbox: it is "simulated", never "posted"
-    before its time."""
-    if status != "posted" or not at:
-        return status
-    try:
-        ahead = datetime.fromisoformat(at) > now
-    except (TypeError, ValueError):
-        return status
-    return SIMULATED if ahead else status
-
-
 def state_said(status: str) -> str:
     """One word (or a few) for a post's state on a page: `status`'s words, and what a simulated post is."""
-    return "simulated, not posted yet" if status == SIMULATED else state_word(status)
+    return "simulated, not posted" if status == SIMULATED else state_word(status)
 
 
 def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
@@ -68,7 +52,7 @@ def campaigns_overview(ws) -> list[dict]:
             continue
         counts = Counter(str(tip.status) for tip in campaign.tips)
         posts = [latest.get(f"{campaign.slug}/{tip.id}") for tip in campaign.tips]
-        states = Counter(seen_status(post.status, post.at, now) for post in posts if post is not None)
+        states = Counter(seen_status(post, now) for post in posts if post is not None)
         needs: Counter[str] = Counter()
         for tip in campaign.tips:
             for flag in tip.unacknowledged:
@@ -112,7 +96,7 @@ def review(ws, slug: str) -> dict:
                       for f, reason in tip.flag_reasons().items()],
             # a draft is not in the queue: its withdrawn post (an approval undone) says no time, only that
             "post": None if post is None or _withdrawn(tip, post) else {
-                "id": post.id, "status": seen_status(post.status, post.at, now),
+                "id": post.id, "status": seen_status(post, now),
                 "at": datetime.fromisoformat(post.at).astimezone(zone).strftime("%a %d %b %H:%M")},
             "not_queued": post is not None and _withdrawn(tip, post),
             "source": tip.source,
@@ -181,7 +165,7 @@ def calendar(ws, mode: str, anchor: date | None, filters=None) -> dict:
     for post in ws.project.calendar_posts(begin - timedelta(days=1), end + timedelta(days=1)):
         local = datetime.fromisoformat(post.at).astimezone(zone)
         slug, tip_id = post.tip_key.split("/", 1)
-        status = seen_status(post.status, post.at, now)
+        status = seen_status(post, now)
         if filters is not None and not filters.shows(campaign=slug, network=post.network, state=status,
                                                      words=(post.text, tip_id, slug)):
             continue
@@ -249,7 +233,7 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
     names = dict(options["networks"])
     plan = [_readable(ws, row.as_dict(), zone, names) for row in ws.project.plan(now, ALL_AHEAD)]
     going = {row["id"] for row in plan}  # a missed or failed post still to go is shown once, under Going out
-    history = [_readable(ws, {**row.as_dict(), "status": seen_status(row.status, row.at, now)}, zone, names)
+    history = [_readable(ws, {**row.as_dict(), "status": seen_status(row, now)}, zone, names)
                for row in ws.project.history(history_rows) if row.id not in going]
     drafts = [row for row in _drafts(ws) if filters.state in ("", "draft")]
     shown_drafts = [row for row in drafts if filters.shows(campaign=row["slug"], network=None, state="draft",
@@ -271,9 +255,9 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
 
 
 def seen_report(report, rows, now: datetime) -> tuple:
-    """`status`'s report as the studio says it at `now`: a post `seen_status` calls simulated (posted on a clock
-    still ahead of now) counts as simulated, not posted, in the counts and in this month's posts; with how many."""
-    ahead = [row for row in rows if seen_status(row.status, row.at, now) == SIMULATED]
+    """`status`'s report as the studio says it at `now`: a post `seen_status` calls simulated (posted into the
+    outbox, or on a clock still ahead of now) counts as simulated, not posted, in the counts and in this month's posts; with how many."""
+    ahead = [row for row in rows if seen_status(row, now) == SIMULATED]
     if not ahead:
         return report, 0
     by_network = Counter(row.network for row in ahead)

@@ -55,6 +55,18 @@ class Studio:
         return self.post(f"/c/{SLUG}/tips/{tip}/status", data)
 
 
+def as_if_on_the_network(root, post_id: str) -> None:
+    """The post run-due wrote into the outbox, recorded as one its network took (a remote id of X's): what a
+    practice posting for real sees. The studio reads a post that went only to the outbox as simulated."""
+    import sqlite3
+
+    with sqlite3.connect(root / ".juno" / "juno.db") as conn:
+        changed = conn.execute("UPDATE posts SET remote_id = '1860000000000000001', "
+                               "url = 'https://x.com/junocounseling/status/1860000000000000001' "
+                               "WHERE id = ? AND status = 'posted'", (post_id,)).rowcount
+    assert changed == 1, f"{post_id} is not posted"
+
+
 def planned(root, days: int = 90) -> dict[str, str]:
     """`plan --json` through the real command line: each post's id and local time."""
     import json

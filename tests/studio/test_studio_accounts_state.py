@@ -111,9 +111,11 @@ def test_one_word_for_one_state_and_the_network_always_named(project, cli, monke
     assert "posts: 1 retrying" in status and "posts on every network: 2 posted, 1 retrying" in status
     queue = html.unescape(studio.get("/queue").text)
     counts = re.sub(r"\s+", " ", queue.split('id="account-h"', 1)[1].split("</section>", 1)[0])
-    assert "2 posted, 1 retrying" in counts and "failed" not in counts.replace("failed for good", "")
+    # X and Bluesky wrote to the outbox: simulated, not posted (studio trial 3)
+    assert "0 posted, 1 retrying" in counts and "2 simulated (not posted)" in counts
+    assert "failed" not in counts.replace("failed for good", "")
     assert f"<code>{SLUG}/{TIP}@mastodon</code> retrying after" in queue
     calendar = html.unescape(studio.get(f"/calendar?mode=week&day={due[:10]}").text)
     badges = re.findall(r'<span class="badge">([^<]*)</span>', calendar)
-    assert {"x · posted", "bluesky · posted", "mastodon · retrying"} <= set(badges), badges
-    assert "posted" not in badges and "failed" not in " ".join(badges)
+    assert {"x · simulated, not posted", "bluesky · simulated, not posted", "mastodon · retrying"} <= set(badges), badges
+    assert "posted" not in badges and "simulated, not posted" not in badges and "failed" not in " ".join(badges)

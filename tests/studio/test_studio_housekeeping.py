@@ -12,7 +12,16 @@ import pytest
 
 from scheduler import audit
 from tests.conftest import BUNDLED_TIPS, run_cli
-from tests.studio.helpers import NOW, SLUG, TIP, Studio, planned, refused, said
+from tests.studio.helpers import (
+    NOW,
+    SLUG,
+    TIP,
+    Studio,
+    as_if_on_the_network,
+    planned,
+    refused,
+    said,
+)
 from tests.studio.server import StudioProcess
 from tests.studio.test_studio_server import fetch
 
@@ -199,6 +208,7 @@ def test_a_posted_tip_shows_when_it_went_out_not_its_slot(studio):
     slot = datetime.fromisoformat(planned(studio.root)[f"{SLUG}/{TIP}"])
     sent = slot + timedelta(minutes=4)
     assert run_cli("--root", str(studio.root), "run-due", "--now", sent.isoformat()).code == 0
+    as_if_on_the_network(studio.root, f"{SLUG}/{TIP}")
     studio = Studio(studio.root, now=sent + timedelta(minutes=1)).sign_in()  # the page after it went out
     page = studio.get(f"/c/{SLUG}").text
     assert f"posted · {sent:%a %d %b %H:%M}" in page, re.findall(r"posted · [^<]*", page)
@@ -211,6 +221,7 @@ def test_editing_a_posted_tip_says_it_is_out_and_what_saving_does(studio):
     later = datetime.fromisoformat(slot) + timedelta(minutes=5)
     ran = run_cli("--root", str(studio.root), "run-due", "--now", later.isoformat())
     assert ran.code == 0, ran
+    as_if_on_the_network(studio.root, f"{SLUG}/{TIP}")
     studio = Studio(studio.root, now=later + timedelta(minutes=1)).sign_in()  # the page after it went out
     page = studio.get(f"/c/{SLUG}").text
     note = page.split(f'id="outnote-{TIP}"', 1)[1].split("</p>", 1)[0]

@@ -337,11 +337,39 @@ def test_each_network_s_post_looks_like_that_network_s_post(studio):
         length, limit = (int(n) for n in post["count"].split(" / "))
         assert post["left"] == f"{limit - length} left of {NAMES[network]}'s {limit}", post["left"]
         assert post["alt"] and post["card"]
-    assert shown["x"]["shown"] == shown["x"]["text"] and shown["mastodon"]["shown"] == shown["mastodon"]["text"]
     assert "junocounseling.com/blog/one…" in shown["bluesky"]["shown"]
     assert "https://" not in shown["bluesky"]["shown"] and "utm_source=bluesky" in shown["bluesky"]["text"]
     page = html.unescape(studio.get(f"/c/{SLUG}").text)
     assert "Bluesky shows the link shortened; it goes to https://" in page
+
+
+def test_x_and_mastodon_show_the_link_shortened_as_their_apps_do_and_count_it_as_23(studio):
+    """Studio trial 3: X's and Mastodon's previews showed the whole tracking link, which their apps never do: X
+    shows t.co's display URL (no scheme, host and path cut after 23 characters), Mastodon host and path cut after
+    30, Bluesky the facet's text. Each count still takes a link as that network counts it."""
+    page = studio.get(f"/c/{SLUG}").text
+    shown = shown_posts(page)
+    assert "junocounseling.com/blog…" in shown["x"]["shown"]
+    assert "junocounseling.com/blog/one-pa…" in shown["mastodon"]["shown"]
+    assert "junocounseling.com/blog/one…" in shown["bluesky"]["shown"]
+    for network in ("x", "mastodon"):
+        assert "https://" not in shown[network]["shown"] and "utm_source=" not in shown[network]["shown"]
+        assert f"utm_source={network}" in shown[network]["text"]
+    words = html.unescape(page)
+    assert "X shows the link shortened; it goes to https://junocounseling.com/blog/" in words
+    assert "Mastodon shows the link shortened; it goes to https://junocounseling.com/blog/" in words
+    answer = studio.get(f"/c/{SLUG}/tips/{TIP}/preview", params={"headline": "Short.", "text": "Short words. #Hope"})
+    nets = {net["network"]: net for net in answer.json()["networks"]}
+    for network, net in nets.items():
+        links = [p for p in net["pieces"] if p["kind"] == "link"]
+        others = sum(len(p["shown"]) for p in net["pieces"] if p["kind"] != "link")
+        assert len(links) == 1, network
+        # X and Mastodon count any link as 23, whatever it shows; Bluesky counts what it shows
+        counted_link = len(links[0]["shown"]) if network == "bluesky" else 23
+        assert net["length"] == others + counted_link, (network, net["length"], others)
+        assert net["left"] == net["limit"] - net["length"]
+    assert [p["shown"] for p in nets["x"]["pieces"] if p["kind"] == "link"] == ["junocounseling.com/blog…"]
+    assert [p["shown"] for p in nets["mastodon"]["pieces"] if p["kind"] == "link"] == ["junocounseling.com/blog/one-pa…"]
 
 
 def test_the_live_preview_sends_each_network_s_words_as_it_shows_them_and_what_is_left(studio):

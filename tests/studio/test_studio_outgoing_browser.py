@@ -49,7 +49,9 @@ def test_posts_per_network_follow_the_typing_and_the_headline_limit_shows_before
         with page.expect_navigation():
             page.get_by_role("button", name="Save address and hashtags").click()
         assert page.locator(".said").inner_text().startswith("Saved the article's address and the hashtags")
-        expect(tip.locator("[data-net-text=x]")).to_contain_text(f"{URL}?utm_source=x&utm_medium=social")
+        # X shows the link as t.co's display URL; the line under it says where it goes, tracking included
+        expect(tip.locator("[data-net-text=x]")).to_contain_text("junocounseling.com/blog…")
+        expect(tip.locator("[data-net-links=x]")).to_contain_text(f"{URL}?utm_source=x&utm_medium=social")
         expect(tip.locator("[data-net-text=bluesky]")).to_contain_text("#Couples #Counseling")
         expect(page.locator("#links summary")).to_contain_text("a link to junocounseling.com/blog/one-partner")
         page.locator("#links").evaluate("d => { d.open = true; }")

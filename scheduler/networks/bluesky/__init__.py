@@ -31,6 +31,7 @@ from scheduler.networks.bluesky.text import (
     bluesky_text,
     graphemes,
     pieces,
+    shown_link,
 )
 from scheduler.networks.policy import checked
 
@@ -52,7 +53,10 @@ class Bluesky(Network):
         return handle.split(".", 1)[0], f"@{handle}"
 
     def pieces(self, text: str) -> list[tuple[str, str, str]]:
-        return pieces(text)  # links shortened on screen, as the app shows them
+        return pieces(text)  # a link is posted as a facet whose text is shown_link's: the app shows that text
+
+    def shown_link(self, url: str) -> str:
+        return shown_link(url)
 
     def read_access(self, environ: Mapping[str, str]) -> BlueskyAccess | None:
         return parse_access(environ)

@@ -42,6 +42,9 @@ class Mastodon(Network):
     env_names = (TOKEN_NAME, BASE_NAME)
     secret_names = (TOKEN_NAME,)
     card_size = "x"  # 16:9: the web interface and most apps show a single image in a 16:9 box, uncropped
+    # any link counts 23 (the instance's url_length) and shows as host and path cut after 30 characters
+    # (Mastodon's TextFormatter.shortened_link)
+    link_shown_most = 30
 
     def handle_problem(self, handle: str) -> str | None:
         return handle_problem(handle)

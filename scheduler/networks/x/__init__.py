@@ -132,6 +132,8 @@ class X(Network):
     card_size = "x"        # 16:9 (1600x900): X shows it whole in the timeline, without cropping
     keeps_tip_id = True
     prices = DEFAULT_PRICES
+    # t.co: a link counts 23 (weighted_length) and shows as its display URL, host and path cut after 23 characters
+    link_shown_most = 23
 
     def handle_problem(self, handle: str) -> str | None:
         if handle.startswith("@"):
