@@ -134,3 +134,22 @@ def test_check_names_every_approved_unready_tip_when_the_queue_cannot_be_read(cl
     for env in ({}, {"JUNO_DATABASE_URL": "postgresql://juno@127.0.0.1:9/juno?connect_timeout=2"}):
         check = cli("check", *NOW, cwd=project, env=env)
         assert check.code == 0 and unready_named(check) == [f"{BUNDLED}/{tip_id}"], check
+
+
+def test_plan_shows_an_edited_tips_new_length_not_the_length_it_was_queued_with(cli, project):
+    """User trial 10: after the text was edited to 420 characters, plan said `held: edited 130/280`, the length it
+    was queued with. Plan shows the words and length queue would give it now, and that they are over the limit."""
+    approve_bundled_tip(project)
+    assert cli("queue", *NOW, cwd=project).code == 0
+    [queued] = [row for row in json.loads(cli("plan", "--json", *NOW, "--days", "60", cwd=project).out)["posts"]
+                if row["id"].endswith(BUNDLED_TIP)]
+    long_text = "Reluctance is not refusal. " * 15
+    approve_bundled_tip(project, text=f'"{long_text.strip()}"')
+    [row] = [row for row in json.loads(cli("plan", "--json", *NOW, "--days", "60", cwd=project).out)["posts"]
+             if row["id"].endswith(BUNDLED_TIP)]
+    assert row["held"] == "held: edited", row
+    assert row["weighted_length"] > len(long_text.strip()) > queued["weighted_length"], (row, queued)
+    assert long_text.strip() in row["text"], row
+    assert f"it is {row['weighted_length']} " in row["note"] and "over 280" in row["note"], row
+    text = cli("plan", *NOW, "--days", "60", cwd=project, env={"COLUMNS": "200"})
+    assert f"{row['weighted_length']}/280" in text.out and f"{queued['weighted_length']}/280" not in text.out, text.out

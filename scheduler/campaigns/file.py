@@ -164,6 +164,16 @@ def _folded(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def brought_words(words: Sequence[str], *judged: str) -> tuple[str, ...]:
+    """Of the words that raise a flag on a tip's new words, those its words before did not have (`judged`: its
+    headline, text, own texts and heading as a person last left them). The one rule for raising a flag again after
+    a change of words, a Save in the studio or a re-split of an edited article: a flag comes back only for words
+    the person has not judged yet, so one she took off holds for the words she took it off for (user trial 10: a
+    one-word edit flagged a tip "sensitive" again for the "trauma" she had judged fine)."""
+    before = _folded(" ".join(judged))
+    return tuple(word for word in words if _folded(word) not in before)
+
+
 @dataclass(frozen=True)
 class Campaign:
     slug: str
@@ -649,13 +659,16 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip], reread: Reread | N
             merged[old.id] = old
             continue
         same = old.source.get("digest") == match.source.get("digest")
-        review = old.review if same else _flags(old.review + match.review + ("stale",))
+        raised = {} if same else _raised_again(old, match)
+        review = old.review if same else _flags(old.review + tuple(raised) + ("stale",))
         if not same and "stale" not in old.review:
             newly_stale.append(old.id)
         reviewed = old.reviewed if same else _unstale(old.reviewed)
         # a flag the file keeps that this split no longer raises (a rule changed) keeps the words that raised it;
         # a flag a person took off gets none back
-        words = {flag: found for flag, found in {**old.review_words, **match.review_words}.items() if flag in review}
+        # a flag raised again for words the passage brought records those words alone
+        recorded = {**old.review_words, **match.review_words, **{flag: found for flag, found in raised.items() if found}}
+        words = {flag: found for flag, found in recorded.items() if flag in review}
         notes, ready = match.notes, match.ready
         taken_off = [flag for flag in match.review if flag not in review]
         if (old.headline, old.text) != (match.headline, match.text) or taken_off:
@@ -683,6 +696,22 @@ def merge_tips(existing: Sequence[Tip], fresh: Sequence[Tip], reread: Reread | N
             placed.add(old.id)
         previous_id = old.id
     return MergeResult(tips=tuple(ordered), new=tuple(new), kept=tuple(kept), stale=tuple(newly_stale))
+
+
+def _raised_again(old: Tip, match: Tip) -> dict[str, tuple[str, ...]]:
+    """The flags split raises on a changed passage that the kept tip takes, each with the words to record for it
+    (empty: keep what the file or split recorded): each flag it has already, and each other only when the passage's
+    new words bring words that raise it that the tip's words did not have (brought_words), with those words alone;
+    a flag raised with no words recorded (stale) always."""
+    judged = (old.headline, old.text, *dict(old.texts).values(), old.section or "")
+    raised: dict[str, tuple[str, ...]] = {}
+    for flag in match.review:
+        brought = brought_words(match.review_words.get(flag) or (), *judged)
+        if flag in old.review or not match.review_words.get(flag):
+            raised[flag] = ()
+        elif brought:
+            raised[flag] = brought
+    return raised
 
 
 def _own_ids(fresh: Sequence[Tip], pairs: dict[str, Tip], existing: set[str]) -> list[Tip]:

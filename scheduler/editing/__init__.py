@@ -18,7 +18,7 @@ from typing import Any
 
 from scheduler import audit, networks
 from scheduler.audit import snapshot
-from scheduler.campaigns.file import Campaign, Tip, article_file
+from scheduler.campaigns.file import Campaign, Tip, article_file, brought_words
 from scheduler.campaigns.queueing import queue_campaigns
 from scheduler.campaigns.refusals import TooLong
 from scheduler.campaigns.roundtrip import (
@@ -451,13 +451,17 @@ def _notes_after(item: dict | None, fields: dict, own: dict, place: Place | None
 def _flags_after(item: dict | None, fields: dict, own: dict, title: str = "") -> dict:
     """A tip edited to speak of death, self-harm, abuse or a crisis is flagged `sensitive`, as split flags such
     words: its posts carry the crisis footer, and it waits for a person to acknowledge the flag like any other (an
-    approved tip goes back to draft, to be approved again with the tick). An edit never takes a flag away (a person
-    does that in the campaign file)."""
+    approved tip goes back to draft, to be approved again with the tick). Only words the edit brought count
+    (campaigns.file.brought_words): a flag a person took off stays off for the words she judged. An edit never
+    takes a flag away (a person does that in the campaign file or with "This sensitive flag is wrong")."""
     review = [str(flag) for flag in (item or {}).get("review") or ()]
     if item is None or "sensitive" in review or not (fields or own):
         return {}
+    texts = {**{str(k): str(v) for k, v in (item.get("texts") or {}).items() if v}, **own}
     found = sensitive_words(*(str(fields.get(key, item.get(key)) or "") for key in ("headline", "text")),
-                            *(str(text) for text in own.values()), title=title)
+                            *(str(text) for text in texts.values() if text), title=title)
+    found = brought_words(found, *(str(item.get(key) or "") for key in ("headline", "text")),
+                          *(str(text) for text in (item.get("texts") or {}).values() if text))
     if not found:
         return {}
     back = {"status": "draft"} if item.get("status") == "approved" else {}  # approved again, with the tick

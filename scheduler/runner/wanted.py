@@ -139,11 +139,25 @@ def as_sent(settings):
 
     def check(post: Post) -> tuple[Post, str, str]:
         found = tip_now(post, campaigns)
+        if found.state == EDITED:  # shown in its words now (a user trial: "held: edited 130/280" of a tip of 420)
+            post, over = _edited_words(post, settings, found.campaign, found.tip)
+            return post, f"not sent as it is: {found.reason}{over}", found.held
         if not found.wanted:
             return found.applied(post), f"not sent as it is: {found.reason}", found.held
         return found.applied(post), _skipped_pin(post, found.tip, timetable) or "", found.held
 
     return check
+
+
+def _edited_words(post: Post, settings, campaign: Any, tip: Any) -> tuple[Post, str]:
+    """A post whose tip was edited after `queue`, in the words `queue` would give it now and their length (not the
+    words queued: run-due sends neither), and what to shorten first when those are over the network's limit."""
+    text = compose_for(settings.schedule, text=tip.text_for(post.network), url=campaign.url, campaign=campaign.slug,
+                       sensitive=tip.sensitive, network=post.network, hashtags=campaign.hashtags, round_=post.round)
+    counted = length_on(post.network, text, settings.state_dir)
+    over = "" if counted.fits else (f"; in its new words it is {counted.length} {counted.how}, over {counted.limit}: "
+                                    "shorten it (or give it texts: {" + post.network + ": ...}) before queue")
+    return replace(post, text=text, weighted_length=counted.length), over
 
 
 def _skipped_pin(post: Post, tip: Any, timetable: Timetable) -> str | None:

@@ -643,9 +643,11 @@ def _newly_sensitive(entry: dict, tip) -> str:
     if tip is None or "sensitive" not in tip.review or "sensitive" in before:
         return ""
     words = ", ".join(f"“{word}”" for word in tip.review_words.get("sensitive", ()))
-    again = " It is back to draft and out of the queue." if (entry.get("before") or {}).get("status") == "approved" else ""
-    return (f" Its new words speak of {words or 'a sensitive topic'}, so it is flagged sensitive and will carry the "
-            f"crisis footer.{again} Tick “I have reviewed it” and approve it to queue it.")
+    again = (" A new flag re-opens review, so it is back to draft and out of the queue until you approve it again."
+             if (entry.get("before") or {}).get("status") == "approved" else "")
+    return (f" Its new words bring {words or 'a sensitive topic'}, which its words before did not have, so it is "
+            f"flagged sensitive and will carry the crisis footer.{again} Tick “I have reviewed it” and approve it to "
+            "queue it.")
 
 
 def _own_texts_over(ws: Workspace, slug: str, tip_id: str, tip) -> str | None:

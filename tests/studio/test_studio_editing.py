@@ -265,6 +265,9 @@ def test_an_edit_that_speaks_of_a_death_only_as_losing_them_is_flagged_in_an_art
     assert studio.edit(headline="Plan the first holidays together.",
                        text="Plan the first holidays together, because losing them changes every one.").status_code == 303
     assert not tip_data(studio).get("review")
+    # words the tip already had raise no flag on a later edit (user trial 10: a flag taken off stays off for the
+    # words judged), so the grief title's reading is shown on words the edit brings
+    assert studio.edit(headline="Plan the first holidays.", text="Plan the first holidays together.").status_code == 303
     campaign = studio.root / "posts" / f"{SLUG}.yaml"
     title = "What to Do When One Partner Wants Counseling and the Other Doesn’t"
     campaign.write_text(campaign.read_text(encoding="utf-8").replace(title, "Grieving Together as a Couple"),

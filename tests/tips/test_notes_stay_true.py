@@ -126,3 +126,26 @@ def _headline(words: str) -> str:
 def _quoted(words: str) -> str:
     """The words as split writes them in the campaign file (double-quoted, inner quotes escaped)."""
     return '"' + words.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_a_flag_deleted_by_hand_stays_off_when_the_article_passage_changes_without_new_sensitive_words(tmp_path):
+    """User trial 10: a flag a person took off holds for the words she judged. An edit of the article's passage
+    makes the tip stale (its words are checked against the article again) but brings back `sensitive` only when the
+    passage's new words have sensitive words the tip's did not."""
+    root = trial_project(tmp_path)
+    path = root / "posts" / f"{SLUG}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    review: [sensitive]\n", "    review: []\n"),
+                    encoding="utf-8")
+    article = root / "posts" / "articles" / f"{SLUG}.md"
+    passage = "Listen more than you speak, and do not push for details."
+    article.write_text(ARTICLE.replace(passage, "Listen more than you speak, and never push for details."),
+                       encoding="utf-8")
+    split(root)
+    tip = campaign_tips(root)[FLAGGED]
+    assert tip["review"] == ["stale"], tip
+
+    article.write_text(ARTICLE.replace(passage, "Listen more than you speak; if they speak of self-harm, ask gently."),
+                       encoding="utf-8")
+    split(root)
+    tip = campaign_tips(root)[FLAGGED]
+    assert "sensitive" in tip["review"] and tip["review_words"]["sensitive"] == ["self-harm"], tip
