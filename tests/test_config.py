@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.config import load_settings, parse_database_url, redact_url
+from scheduler.config import load_settings, parse_database_url
+from scheduler.errors import redacted
 from scheduler.errors import ConfigError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,7 +57,7 @@ def test_environment_overrides_and_dotenv(tmp_path):
 
 
 def test_redact_url_hides_the_password():
-    assert redact_url("postgresql://juno:hunter2@db/juno") == "postgresql://juno:***@db/juno"
+    assert redacted("postgresql://juno:hunter2@db/juno") == "postgresql://juno:***@db/juno"
     assert parse_database_url("sqlite:///x.db", Path("/r")) == "sqlite:////r/x.db"  # against the project
 
 

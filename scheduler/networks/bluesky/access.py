@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, redacted
 from scheduler.networks.base import mask
 
 DEFAULT_PDS_URL = "https://bsky.social"
@@ -42,7 +42,7 @@ def parse_access(environ) -> BlueskyAccess | None:
 
 def parse_pds_url(url: str) -> str:
     """The PDS address without a trailing slash: http(s)://host[:port] and nothing after it."""
-    shown = url.encode("unicode_escape").decode("ascii")
+    shown = redacted(url.encode("unicode_escape").decode("ascii"))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises on a bad port
