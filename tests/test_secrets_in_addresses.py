@@ -60,7 +60,7 @@ BROKEN_DATABASES = [
 def test_a_database_address_that_fails_keeps_its_password(project, cli_process, address, code, words, command):
     result = cli_process("--root", str(project), *command, env={"JUNO_DATABASE_URL": address})
     assert result.code == code, result
-    assert words in result.err, result
+    assert words in result.out + result.err, result  # check says it on its database line
     _assert_hidden(result)
 
 
