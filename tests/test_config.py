@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.config import load_settings, parse_database_url
-from scheduler.errors import redacted
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, redacted
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = (REPO / "posts" / "schedule.yaml").read_text(encoding="utf-8")
@@ -155,7 +154,8 @@ def test_broken_schedule_gives_one_located_line(tmp_path, name, change, place, w
 
 def test_missing_schedule_file_says_what_to_do(tmp_path):
     with pytest.raises(ConfigError, match=r"posts/schedule.yaml: file not found; start from the bundled one and set "
-                                          r"your handle in it: cp \S+/posts/schedule.yaml \S+/posts/; or pass --root"):
+                                          r"your handle in it: mkdir -p \S+/posts && cp \S+/posts/schedule.yaml \S+/posts/; "
+                                          r"or pass --root"):
         load_settings(tmp_path, env={})
 
 

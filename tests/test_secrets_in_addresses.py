@@ -68,7 +68,7 @@ def test_a_working_database_with_a_password_in_its_query_is_shown_masked(project
     address = f"{pg_url}&password={SECRET}"
     text = cli_process("--root", str(project), "status", env={"JUNO_DATABASE_URL": address})
     assert text.code == 0, text
-    assert re.search(r"^database: postgresql://\S+password=\*\*\*$", text.out, re.M), text
+    assert re.search(r"^database: postgresql://\S+password=\*\*\*$", text.out, re.MULTILINE), text
     as_json = cli_process("--root", str(project), "status", "--json", env={"JUNO_DATABASE_URL": address})
     assert as_json.code == 0 and "password=***" in as_json.out, as_json
     for result in (text, as_json, cli_process("--root", str(project), "check", env={"JUNO_DATABASE_URL": address})):
@@ -90,6 +90,7 @@ def _networks_project(project: Path) -> Path:
     ("BLUESKY_PDS_URL", "https://u:Sup3rSecretQ@127.0.0.1:9"),
     ("BLUESKY_PDS_URL", "https://u:Sup3r#SecretQ@127.0.0.1:9"),
     ("BLUESKY_PDS_URL", "https://127.0.0.1:9/?password=Sup3rSecretQ"),
+    ("BLUESKY_PDS_URL", "https://:Sup3rSecretQ@127.0.0.1:9"),
     ("MASTODON_API_BASE", "https://u:Sup3rSecretQ@127.0.0.1:9"),
     ("MASTODON_API_BASE", "https://127.0.0.1:9/?password=Sup3rSecretQ"),
 ])

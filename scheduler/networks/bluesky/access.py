@@ -51,7 +51,7 @@ def parse_pds_url(url: str) -> str:
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(f"environment: {PDS_NAME}={shown!r} is not a URL; write the address of your "
                           f"Bluesky server, e.g. {PDS_NAME}={DEFAULT_PDS_URL}, or leave it unset for that")
-    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+    if parts.path.strip("/") or parts.query or parts.fragment or "@" in parts.netloc:  # no user:password@
         raise ConfigError(f"environment: {PDS_NAME}={shown!r} has more than a server address; write only "
                           f"scheme, host and port, e.g. {PDS_NAME}={DEFAULT_PDS_URL}")
     return f"{parts.scheme}://{parts.netloc}"
