@@ -1,16 +1,20 @@
 """`check`: is everything in place to post? Configuration, brand and fonts, the campaign files, and for each account its
-network's own check: the credentials, and whose they are. Posts nothing, writes nothing; secrets are
+network's own check: the credentials, and whose they are; the database opened as run-due opens it, and the folders
+run-due writes in. Posts nothing, writes nothing (what opening the database made is rolled back); secrets are
 shown masked.
 
 Exit codes: 0 all good (a `warn` line: what queue warns of, an approved tip too long for some of the networks, which
 goes out on the others); 2 a configuration problem (brand, fonts, credentials missing, refused by the network or
 belonging to another handle, an approved tip too long for every network or pinned on a blackout date);
-1 a network gave no usable answer (unreachable, no answer, 5xx): try again later.
+1 a network or the database server gave no usable answer (unreachable, no answer, 5xx), or the database file cannot be
+written or is damaged: try again later, or fix it as the line says.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +25,7 @@ from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
 from scheduler.config import database_kind
-from scheduler.errors import ConfigError, StoreError
+from scheduler.errors import ConfigError, StoreError, redacted
 from scheduler.fileio import CLONE
 from scheduler.networks.base import (
     ACCOUNT_PROBLEM,
@@ -33,9 +37,10 @@ from scheduler.networks.base import (
 )
 from scheduler.posttext import compose_tip, lead_in, led_in, length_on
 from scheduler.results import counted, ordinal, some_of
-from scheduler.store import open_store
+from scheduler.store import open_project_store, open_store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN
 from scheduler.store.sqlite import sqlite_path
+from scheduler.yamlio import display_path
 
 __all__ = ["ACCOUNT_PROBLEM", "CONFIG_PROBLEM", "OK", "Check", "CheckReport", "run_check"]
 
@@ -55,6 +60,8 @@ def run_check(settings, now: datetime, *, brand: bool = True, network: str | Non
     if brand:
         _check_brand(report, settings)
     _check_campaigns(report, settings, now, {a.network for a in accounts})
+    _check_database(report, settings, now)
+    _check_folders(report, settings)
     if schedule.recycle_after is not None:
         times = [f"{lead_in(schedule, n)!r} its {ordinal(n)} time out" for n in range(2, schedule.recycle.most_times + 1)]
         if times:
@@ -126,6 +133,62 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
     if files.read and not files.unreadable:
         tips = sum(len(campaign.tips) for campaign in files.read)
         report.add("campaigns", True, f"posts/: {counted(len(files.read), 'campaign file')}, {counted(tips, 'tip')}")
+
+
+class _LookedOnly(Exception):
+    """Leaves the store check opened as run-due does: whatever opening made or recorded is rolled back."""
+
+
+def _check_database(report: CheckReport, settings, now: datetime) -> None:
+    """The database opens as run-due opens it: for writing, its schema read (migrated if need be, then rolled
+    back), the project's accounts bound. An on-call report: a read-only or damaged file, or PostgreSQL on a wrong
+    port, passed check while run-due failed every run. A SQLite file not made yet: its folder must take it."""
+    url = settings.database_url
+    shown = redacted(url)
+    if database_kind(url) == "sqlite" and not sqlite_path(url).exists():
+        problem = _unwritable(sqlite_path(url).parent, settings.root)
+        if problem is None:
+            report.add("database", True, f"{shown}: not made yet; `queue` makes it")
+        else:
+            report.add("database", False, f"{shown}: {problem}", CONFIG_PROBLEM)
+        return
+    try:
+        with open_project_store(settings, now, held=True):
+            raise _LookedOnly
+    except _LookedOnly:
+        report.add("database", True, f"{shown}: opens for writing, as run-due opens it")
+    except StoreError as exc:
+        report.add("database", False, str(exc), exc.exit_code)
+
+
+def _check_folders(report: CheckReport, settings) -> None:
+    """The folders run-due writes in: .juno/ (its notes, the cards) and .juno/outbox/ when an account posts there."""
+    folders = [settings.state_dir, settings.cards_dir]
+    if any(account.publisher == "outbox" for account in settings.schedule.all_accounts):
+        folders.append(settings.outbox_dir)
+    for folder in folders:
+        if (problem := _unwritable(folder, settings.root)) is not None:  # the first: .juno/'s is the others' too
+            report.add("folders", False, problem, CONFIG_PROBLEM)
+            return
+    report.add("folders", True, ", ".join(f"{display_path(f, settings.root)}/" for f in folders) + ": writable")
+
+
+def _unwritable(folder: Path, root: Path) -> str | None:
+    """Why run-due could not write a file in `folder` (made when missing, as run-due makes it), or None. Tried by
+    writing and deleting a file: a mode, an immutable folder or a read-only disk all say no, even to root."""
+    existing = folder
+    while not os.path.lexists(existing) and existing.parent != existing:
+        existing = existing.parent
+    shown = display_path(existing, root)
+    if not existing.is_dir():
+        return f"{shown} is not a folder, and run-due writes in {display_path(folder, root)}/; move it away"
+    try:
+        with tempfile.TemporaryFile(dir=existing, prefix=".juno-check-"):
+            pass
+    except OSError as exc:
+        needed = "run-due writes there" if existing == folder else f"run-due makes {display_path(folder, root)}/ in it"
+        return f"{shown}/ cannot be written ({exc.strerror or type(exc).__name__}): {needed}; let this user write there"
+    return None
 
 
 def _in_queue(settings, keys: list[str]) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import errno as errnos
+import io
 import json
 import logging
 import os
@@ -99,7 +100,7 @@ class Context:
     def emit(self, data, text: str | None = None) -> None:
         """Print the result: JSON with --json, else the text (nothing when there is nothing to say)."""
         if self.json:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+            print(json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2, default=str))  # \u escapes: JSON's
         elif text:
             print(text)
 
@@ -204,7 +205,11 @@ def cmd_run_due(ctx: Context) -> int:
             ctx.emit(RunReport().as_dict())
         return EXIT_OK
     report = ctx.project.run_due(now, dry_run=ctx.args.dry_run, simulated=ctx.simulated)
-    ctx.emit(report.as_dict(), "\n".join(report.lines(quiet=bool(getattr(ctx.args, "quiet", False)))))
+    unread = report.unreadable_lines()  # on stderr, as every command names a campaign file that does not read
+    lines = [line for line in report.lines(quiet=bool(getattr(ctx.args, "quiet", False))) if line not in unread]
+    ctx.emit(report.as_dict(), "\n".join(lines))
+    if unread and not ctx.json:
+        print("\n".join(unread), file=sys.stderr)
     return report.exit_code
 
 
@@ -487,7 +492,12 @@ def _unknown_flags(args: argparse.Namespace, unknown: list[str]) -> str:
     import difflib
 
     command = f"juno-scheduler {args.command}"
-    flags = {flag[2:]: flag for flag in args.commands[args.command]._option_string_actions if flag.startswith("--")}
+    options = args.commands[args.command]._option_string_actions
+    placed = [word.split("=", 1)[0] for word in unknown if word.split("=", 1)[0] in options]
+    if placed:  # `juno-scheduler --json check`: a flag of the command, given before it (it has only its own there)
+        return (f"{command}: {' '.join(placed)} belongs to the command: put it after `{args.command}` "
+                f"(`{command} {placed[0]}`); see `{command} --help`")
+    flags = {flag[2:]: flag for flag in options if flag.startswith("--")}
     near = next((flags[found[0]] for word in unknown if word.startswith("--") and (found := difflib.get_close_matches(
         word[2:].split("=", 1)[0], list(flags), n=1, cutoff=0.7))), None)
     return (f"{command}: unrecognized arguments: {' '.join(unknown)}" + (f"; did you mean {near}?" if near else "")
@@ -498,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
     quick = quick_run_due(sys.argv[1:] if argv is None else list(argv), os.environ)
     if quick is not None:  # cron's plain run-due with nothing due: answered before parsing (runner/cron.py)
         return quick
+    _replace_what_cannot_be_written()
     # no control or bidi character from a file, a network's answer or a message reaches the terminal raw
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = Shown(sys.stdout), Shown(sys.stderr)
@@ -505,6 +516,18 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     finally:
         sys.stdout, sys.stderr = streams
+
+
+def _replace_what_cannot_be_written() -> None:
+    """On a terminal that is not UTF-8 (LC_ALL=C, PYTHONUTF8=0: ASCII), a character it cannot take is written as its
+    escape (\\u2019), not a UnicodeEncodeError that loses the whole output (on-call report: `plan`, exit 1)."""
+    for stream in (sys.stdout, sys.stderr):
+        if not _utf8(stream) and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _utf8(stream) -> bool:
+    return (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "") == "utf8"
 
 
 def _main(argv: list[str] | None) -> int:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from scheduler import networks
 from scheduler.accounts import Account, parse_list, parse_single
 from scheduler.crontab import trigger_fields
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, redacted
 from scheduler.fileio import bundled_hint, read_input
 from scheduler.networks.base import mask
 from scheduler.yamlio import (
@@ -250,7 +250,8 @@ def redact_secrets(text: str, root: Path, env: Mapping[str, str]) -> str:
         secret = (merged.get(name) or "").strip()
         if len(secret) >= 4:
             text = text.replace(secret, "***")
-    return text
+    # the addresses (the database's, the networks'): a password in one, or a piece of it a driver quoted
+    return redacted(text, *(merged.get(name) for name in ("JUNO_DATABASE_URL", *networks.env_names())))
 
 
 def parse_database_url(url: str | None, root: Path) -> str:
@@ -260,40 +261,45 @@ def parse_database_url(url: str | None, root: Path) -> str:
     scheme = database_kind(url)
     if scheme == "sqlite":
         if not url.startswith("sqlite:///") or len(url) <= len("sqlite:///"):
-            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)!s} is not a SQLite URL; "
+            raise ConfigError(f"JUNO_DATABASE_URL: {redacted(url)!s} is not a SQLite URL; "
                               "write sqlite:///relative/path.db or sqlite:////absolute/path.db")
         file = url[len("sqlite:///"):]
         if file == ":memory:" or "?" in file or file.startswith("file:"):
-            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} keeps nothing on disk (or has options); "
+            raise ConfigError(f"JUNO_DATABASE_URL: {redacted(url)} keeps nothing on disk (or has options); "
                               "the queue must outlive the command: name a file, e.g. sqlite:///.juno/juno.db")
         if not file.startswith("/"):  # relative to the project folder, not to wherever cron runs it
             return f"sqlite:///{(root / file).resolve()}"
         return url
     if scheme == "postgresql":
+        if _cut_password(url):
+            raise ConfigError(f"JUNO_DATABASE_URL: {redacted(url)}: the password holds @ or #, which cut the address "
+                              "short; write them percent-encoded (@ as %40, # as %23)")
         try:
             parts = urlsplit(url)
             parts.port  # noqa: B018 - raises on a bad port
         except ValueError as exc:
-            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} is not a valid PostgreSQL URL ({exc}); "
+            raise ConfigError(f"JUNO_DATABASE_URL: {redacted(url)} is not a valid PostgreSQL URL "
+                              f"({redacted(str(exc), url)}); "
                               "write postgresql://user@host:5432/dbname") from None
         if not parts.hostname and "host=" not in parts.query:
-            raise ConfigError(f"JUNO_DATABASE_URL: {redact_url(url)} names no host; "
+            raise ConfigError(f"JUNO_DATABASE_URL: {redacted(url)} names no host; "
                               "write postgresql://user@host:5432/dbname")
         return url
-    raise ConfigError(f"JUNO_DATABASE_URL: unknown database {url.split(':', 1)[0] if ':' in url else url!r}; "
+    raise ConfigError(f"JUNO_DATABASE_URL: unknown database {redacted(url.split(':', 1)[0] if '://' in url else url)!r}; "
                       "use sqlite:///path.db or postgresql://user@host/dbname")
+
+
+def _cut_password(url: str) -> bool:
+    """A URL's password holds an @ or a # as written (libpq then takes part of it for the host, urllib for a fragment)."""
+    userinfo = url.partition("://")[2].rpartition("@")[0]
+    password = userinfo.partition(":")[2]
+    return "#" in password or ("@" in password and "?" not in userinfo)  # an @ after a ? may be the query's
 
 
 def database_kind(url: str) -> str | None:
     """"sqlite" or "postgresql" (postgres:// too), from the URL's scheme; None for anything else."""
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     return {"sqlite": "sqlite", "postgresql": "postgresql", "postgres": "postgresql"}.get(scheme)
-
-
-def redact_url(url: str) -> str:
-    """A database URL with its password replaced and control characters escaped, fit for messages and logs."""
-    shown = re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", url)
-    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
 # --- schedule.yaml -----------------------------------------------------------------------------

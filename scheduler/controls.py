@@ -12,8 +12,8 @@ from scheduler.campaigns.placing import taken_calendar
 from scheduler.campaigns.recycling import recycled_rows
 from scheduler.campaigns.refusals import skip_tip
 from scheduler.campaigns.timetable import Timetable
-from scheduler.config import month_bounds, redact_url
-from scheduler.errors import JunoError, PublishError, UsageError
+from scheduler.config import month_bounds
+from scheduler.errors import JunoError, PublishError, UsageError, redacted
 from scheduler.results import local_time
 from scheduler.runner.run import worker_running
 from scheduler.store import (
@@ -227,7 +227,7 @@ def status(settings, store: Store, now: datetime) -> dict:
                      "attempts": p.attempts,
                      "retry_at": p.eligible_at.astimezone(zone).isoformat() if p.status == "failed" else None}
                     for p in store.posts(("failed", "dead"))],
-        "database": redact_url(settings.database_url),
+        "database": redacted(settings.database_url),
         "metrics": metrics_row(store, start, zone, countable(settings.schedule.all_accounts)),
         "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
         "claimed": [claimed_row(p, now, zone) for p in waiting if p.status == CLAIMED],

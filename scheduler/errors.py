@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Literal, TextIO
+from urllib.parse import unquote
 
 # Characters that act on a terminal or reorder what a reader sees instead of being read: C0 and C1 controls
 # (ESC starts escape sequences, NUL, BEL, CR that overwrites a line), DEL, and the bidi embeddings, overrides
@@ -60,6 +61,57 @@ def unexpected(exc: BaseException, message: str | None = None) -> str:
             "(a bug; run again with --debug for the traceback and report it)")
 
 
+# A secret an address may hold: a `password=` (or `sslpassword=`) value of a conninfo string or a URL's query,
+# quoted ('it\'s') or bare up to a blank or the next parameter; and a URL's userinfo password, up to the address's
+# last @ (a password holding @ or # unencoded: libpq and urllib each cut it elsewhere, and quote the pieces).
+_PASSWORD_KEY = re.compile(r"(\b\w*password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]*)", re.IGNORECASE)
+_URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s'\"]*")
+_CUTS = re.compile(r"[@#/?&:=;\s]+")
+SHORTEST_SECRET = 4  # a shorter piece of a password is not taken out of other words
+
+
+def redacted(text: str, *sources: str | None) -> str:
+    """`text` fit to show: an address (a database URL, a conninfo string, a network's base URL) or a message that
+    may quote one, with every password in it written *** and control characters escaped. `sources`: the addresses
+    the message may echo in part (a driver's error quotes the pieces of a password it could not parse): their
+    passwords, and each piece of them, are taken out of `text` too. The one place an address is made fit to show."""
+    found = [secret for source in (text, *sources) if source for secret in _passwords(source)]
+    shown = _PASSWORD_KEY.sub(lambda m: f"{m.group(1)}***" if m.group(2) else m.group(0), text)
+    shown = _URL.sub(lambda m: _without_userinfo_password(m.group()), shown)
+    for secret in sorted(set(found), key=len, reverse=True):
+        if len(secret) >= SHORTEST_SECRET and secret != "***":
+            shown = shown.replace(secret, "***")
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", shown)
+
+
+def _userinfo(url: str) -> tuple[str, str, str] | None:
+    """(scheme://user:, password, @rest) of a URL with a password in it, or None."""
+    scheme, sep, rest = url.partition("://")
+    at = rest.rfind("@")
+    if not sep or at < 0 or ":" not in rest[:at]:
+        return None
+    user, _, password = rest[:at].partition(":")
+    if "/" in user:  # an @ further on, in a path (sqlite:////home/a:b@c/juno.db): no userinfo
+        return None
+    return f"{scheme}://{user}:", password, rest[at:]
+
+
+def _without_userinfo_password(url: str) -> str:
+    parts = _userinfo(url)
+    return url if parts is None else f"{parts[0]}***{parts[2]}"
+
+
+def _passwords(address: str) -> list[str]:
+    """Every password `address` holds, as written, percent-decoded, and in the pieces a parser may cut it into."""
+    whole = [m.group(2) for m in _PASSWORD_KEY.finditer(address)]
+    whole += [value.strip("'").replace("\\'", "'").replace("\\\\", "\\") for value in whole]
+    for url in _URL.findall(address):
+        if (parts := _userinfo(url)) is not None:
+            whole.append(parts[1])
+    whole += [unquote(value) for value in whole]
+    return whole + [piece for value in whole for piece in _CUTS.split(value)]
+
+
 class JunoError(Exception):
     """An expected error: the message is for the user and says how to fix the problem."""
 
@@ -102,6 +154,13 @@ class DamagedDatabaseError(StoreError):
 
 class ForeignDatabaseError(StoreError):
     """The database belongs to other accounts: a configuration mistake, not a failure."""
+
+    exit_code = 2
+
+
+class MisconfiguredDatabaseError(StoreError):
+    """JUNO_DATABASE_URL names a database, a role or an option the server refuses: a configuration mistake that
+    trying again does not mend (a server down or away is a StoreError, exit 1)."""
 
     exit_code = 2
 

@@ -87,9 +87,10 @@ def bundled_hint(relative: Path, root: Path, *, whole: Path | None = None) -> st
     source = CLONE / (whole or relative)
     if not source.exists() or Path(root).resolve() == CLONE:
         return None
-    if whole is not None:
-        return f"cp -r {shlex.quote(str(source))} {shlex.quote(str(Path(root).resolve() / whole.parent))}/"
-    return f"cp {shlex.quote(str(source))} {shlex.quote(str(Path(root).resolve() / relative.parent))}/"
+    target = shlex.quote(str(Path(root).resolve() / (whole or relative).parent))
+    copy = f"cp {'-r ' if whole is not None else ''}{shlex.quote(str(source))} {target}/"
+    # `cp x /tmp/posts/` fails when /tmp/posts does not exist yet (on-call report): make it first
+    return copy if (Path(root) / (whole or relative).parent).is_dir() else f"mkdir -p {target} && {copy}"
 
 
 def _why(exc: OSError) -> str:

@@ -125,7 +125,8 @@ def test_check_names_an_approved_unready_tip_only_until_it_is_queued_or_posted(c
 
 
 def test_check_names_every_approved_unready_tip_when_the_queue_cannot_be_read(cli, project):
-    """A database check cannot read (damaged, or PostgreSQL down) stops nothing: the note names them all."""
+    """A database check cannot read (damaged, or PostgreSQL down) fails its own line (run-due could not run) and
+    stops nothing else: the note names them all."""
     [tip_id] = [tip_id for tip_id, tip in tips_by_id(project, BUNDLED).items()
                 if tip["status"] == "draft" and tip.get("ready") is False and not tip.get("review")][:1]
     assert cli("approve", f"{BUNDLED}/{tip_id}", cwd=project).code == 0
@@ -133,7 +134,9 @@ def test_check_names_every_approved_unready_tip_when_the_queue_cannot_be_read(cl
     (project / ".juno" / "juno.db").write_text("not a database\n", encoding="utf-8")
     for env in ({}, {"JUNO_DATABASE_URL": "postgresql://juno@127.0.0.1:9/juno?connect_timeout=2"}):
         check = cli("check", *NOW, cwd=project, env=env)
-        assert check.code == 0 and unready_named(check) == [f"{BUNDLED}/{tip_id}"], check
+        assert check.code == 1 and unready_named(check) == [f"{BUNDLED}/{tip_id}"], check
+        [failed] = [line for line in check.out.splitlines() if line.startswith("FAIL")]
+        assert failed.startswith("FAIL  database       cannot use the database "), check
 
 
 def test_plan_shows_an_edited_tips_new_length_not_the_length_it_was_queued_with(cli, project):

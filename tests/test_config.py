@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.config import load_settings, parse_database_url, redact_url
-from scheduler.errors import ConfigError
+from scheduler.config import load_settings, parse_database_url
+from scheduler.errors import ConfigError, redacted
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = (REPO / "posts" / "schedule.yaml").read_text(encoding="utf-8")
@@ -56,7 +56,7 @@ def test_environment_overrides_and_dotenv(tmp_path):
 
 
 def test_redact_url_hides_the_password():
-    assert redact_url("postgresql://juno:hunter2@db/juno") == "postgresql://juno:***@db/juno"
+    assert redacted("postgresql://juno:hunter2@db/juno") == "postgresql://juno:***@db/juno"
     assert parse_database_url("sqlite:///x.db", Path("/r")) == "sqlite:////r/x.db"  # against the project
 
 
@@ -154,7 +154,8 @@ def test_broken_schedule_gives_one_located_line(tmp_path, name, change, place, w
 
 def test_missing_schedule_file_says_what_to_do(tmp_path):
     with pytest.raises(ConfigError, match=r"posts/schedule.yaml: file not found; start from the bundled one and set "
-                                          r"your handle in it: cp \S+/posts/schedule.yaml \S+/posts/; or pass --root"):
+                                          r"your handle in it: mkdir -p \S+/posts && cp \S+/posts/schedule.yaml \S+/posts/; "
+                                          r"or pass --root"):
         load_settings(tmp_path, env={})
 
 

@@ -176,8 +176,7 @@ class RunReport:
         told = {(stopped.network, stopped.reason) for stopped in stops}  # the stop's line says it, once
         lines = [f"failed {row.id}: {row.error}" for row in self.failed if (row.network, row.error) not in told]
         lines += [f"waits {row.id}: {row.reason}" for row in self.waiting]
-        lines += [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
-                  for row in self.unreadable]
+        lines += self.unreadable_lines()
         lines += [f"error: cannot post to {row.shown}: {row.reason}; its posts wait, nothing was tried (the next run after "
                   "the fix posts them)" for row in self.unconfigured]
         for stopped in stops:
@@ -186,6 +185,12 @@ class RunReport:
             lines.append(f"posting is stopped for {stopped.shown}{since}: {stopped.short}; fix it, then run `check` "
                          f"and {stopped.resume.replace('juno-scheduler ', '')}")
         return lines
+
+    def unreadable_lines(self) -> list[str]:
+        """The campaign files that did not read, one line each: on stderr, where every command names them
+        (docs/queue.md)."""
+        return [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
+                for row in self.unreadable]
 
     def _missed_line(self, row: Missed) -> str:
         move = "would move" if self.dry_run else "moved"

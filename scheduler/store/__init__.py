@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from scheduler.config import database_kind, redact_url
+from scheduler.config import database_kind
 from scheduler.errors import (
     DamagedDatabaseError,
     ForeignDatabaseError,
+    MisconfiguredDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
+    redacted,
 )
 from scheduler.store.base import Store
 from scheduler.store.records import (
@@ -91,7 +93,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
             # lazy: psycopg, an optional extra, only for PostgreSQL: never on run-due's fast path on SQLite
             import psycopg
         except ImportError:
-            raise StoreError(f"JUNO_DATABASE_URL is {redact_url(url)}, a PostgreSQL database, but psycopg "
+            raise StoreError(f"JUNO_DATABASE_URL is {redacted(url)}, a PostgreSQL database, but psycopg "
                              "is not installed; pip install 'juno-scheduler[postgres]'") from None
         # lazy: it imports psycopg, as above
         from scheduler.store.postgres import PostgresStore
@@ -99,7 +101,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
         errors = (psycopg.Error, OSError)
         store_class = PostgresStore
     else:
-        raise StoreError(f"JUNO_DATABASE_URL: unknown database {redact_url(url)}; "
+        raise StoreError(f"JUNO_DATABASE_URL: unknown database {redacted(url)}; "
                          "use sqlite:///path.db or postgresql://user@host/dbname")
     store: Store | None = None
     try:
@@ -118,7 +120,7 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
     except ForeignDatabaseError as exc:
         if store is not None:
             store.close()
-        raise ForeignDatabaseError(f"the database {redact_url(url)} {exc}") from None
+        raise ForeignDatabaseError(f"the database {redacted(url)} {exc}") from None
     except StoreError:
         if store is not None:
             store.close()
@@ -128,7 +130,9 @@ def open_store(url: str, accounts: Iterable[tuple[str, str]] | None = None,
             store.close()
         remedy = _remedy(exc, scheme, url)
         kind = {DAMAGED: DamagedDatabaseError, READ_ONLY: ReadOnlyDatabaseError}.get(remedy, StoreError)
-        raise kind(f"cannot use the database {redact_url(url)}: {_reason(exc, url)}; {remedy}") from None
+        if scheme == "postgresql" and _misconfigured(exc):
+            kind, remedy = MisconfiguredDatabaseError, "fix JUNO_DATABASE_URL (docs/configuration.md)"
+        raise kind(f"cannot use the database {redacted(url)}: {_reason(exc, url)}; {remedy}") from None
     return store
 
 
@@ -139,6 +143,17 @@ def _bind(store: Store, accounts: Iterable[tuple[str, str]] | None, now: datetim
     if check is not None:
         check(store)
     return recorded
+
+
+# What a PostgreSQL server (or libpq, reading the URL) says of an address no retry mends: a database or role it
+# does not have, a password or authentication it refuses, an option it does not know.
+_MISCONFIGURED = re.compile(r"(database|role) \"[^\"]*\" does not exist|authentication failed|no password supplied|"
+                            r"no pg_hba.conf entry|invalid (sslmode|connection option|URI|integer value|value)|"
+                            r"permission denied for database|missing \"=\"|unterminated quoted string", re.IGNORECASE)
+
+
+def _misconfigured(exc: BaseException) -> bool:
+    return isinstance(exc, Exception) and bool(_MISCONFIGURED.search(str(exc)))
 
 
 READ_ONLY = "let this user read and write the database file and its folder"
@@ -180,14 +195,7 @@ def _disk_full(path: Path) -> bool:
 
 def _reason(exc: Exception, url: str) -> str:
     """The driver's complaint on one line, without the password."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    try:
-        password = urlsplit(url).password
-    except ValueError:
-        password = None
-    if password:
-        text = text.replace(password, "***")
-    return text
+    return redacted(" ".join(str(exc).split()) or type(exc).__name__, url)
 
 
 def open_project_store(settings, now: datetime | None = None, *, look_only: bool = False, held: bool = False,
@@ -236,5 +244,5 @@ def database_failure(exc: BaseException, url: str = "") -> str | None:
     if module not in ("sqlite3", "psycopg"):
         return None
     scheme = "sqlite" if module == "sqlite3" else "postgresql"
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = redacted(" ".join(str(exc).split()) or type(exc).__name__, url)
     return f"the database failed: {text}; {_remedy(exc, scheme, url if scheme == 'sqlite' else '')}"

@@ -13,8 +13,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from scheduler.config import database_kind, redact_url
-from scheduler.errors import LostDatabaseError
+from scheduler.config import database_kind
+from scheduler.errors import LostDatabaseError, redacted
 from scheduler.fileio import read_note, write_atomic
 from scheduler.store.sqlite import sqlite_path
 
@@ -53,7 +53,7 @@ def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -
     """A database with posts is noted as the project's; an empty one, once posts were noted, is refused."""
     refuse_empty(url, state_dir, holds_posts)
     path = trace_path(state_dir)
-    shown = redact_url(url)
+    shown = redacted(url)
     if holds_posts and read_note(path).get("database") != shown:
         note = {"database": shown, "noted": now.isoformat(timespec="seconds"),
                 "why": f"this project's queue has held posts: a database without any is refused ({HELP})"}
@@ -63,14 +63,14 @@ def check_history(url: str, state_dir: Path, holds_posts: bool, now: datetime) -
 def refuse_empty(url: str, state_dir: Path, holds_posts: bool) -> None:
     """A database with no posts is refused once the project's queue has held posts."""
     if not holds_posts and trace_path(state_dir).exists():
-        raise LostDatabaseError(f"the database {redact_url(url)} holds no posts, but {_history(url, state_dir)}: point "
+        raise LostDatabaseError(f"the database {redacted(url)} holds no posts, but {_history(url, state_dir)}: point "
                                 f"JUNO_DATABASE_URL at the database that holds them or restore it, {_else(state_dir)}")
 
 
 def _history(url: str, state_dir: Path) -> str:
     """This project's queue has held posts, and where, when that was another database."""
     database = read_note(trace_path(state_dir)).get("database")
-    where = f" in {database}" if isinstance(database, str) and database != redact_url(url) else ""
+    where = f" in {database}" if isinstance(database, str) and database != redacted(url) else ""
     return f"this project's queue has held posts{where} ({trace_path(state_dir)} notes it)"
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from scheduler.errors import ConfigError
+from scheduler.errors import ConfigError, redacted
 from scheduler.networks.base import mask
 
 DEFAULT_PDS_URL = "https://bsky.social"
@@ -42,7 +42,7 @@ def parse_access(environ) -> BlueskyAccess | None:
 
 def parse_pds_url(url: str) -> str:
     """The PDS address without a trailing slash: http(s)://host[:port] and nothing after it."""
-    shown = url.encode("unicode_escape").decode("ascii")
+    shown = redacted(url.encode("unicode_escape").decode("ascii"))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises on a bad port
@@ -51,7 +51,7 @@ def parse_pds_url(url: str) -> str:
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(f"environment: {PDS_NAME}={shown!r} is not a URL; write the address of your "
                           f"Bluesky server, e.g. {PDS_NAME}={DEFAULT_PDS_URL}, or leave it unset for that")
-    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+    if parts.path.strip("/") or parts.query or parts.fragment or "@" in parts.netloc:  # no user:password@
         raise ConfigError(f"environment: {PDS_NAME}={shown!r} has more than a server address; write only "
                           f"scheme, host and port, e.g. {PDS_NAME}={DEFAULT_PDS_URL}")
     return f"{parts.scheme}://{parts.netloc}"

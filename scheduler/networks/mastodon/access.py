@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from scheduler.errors import ConfigError, JunoError
+from scheduler.errors import ConfigError, JunoError, redacted
 from scheduler.fileio import read_input, write_atomic
 from scheduler.networks.base import mask
 
@@ -26,7 +26,7 @@ DESCRIPTION_LIMIT = 1500
 LIMITS_FILE = "mastodon-instance.json"
 
 _HANDLE = re.compile(r"^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)@((?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,})$")
-_BASE = re.compile(r"^https?://[^/\s?#]+$")
+_BASE = re.compile(r"^https?://[^/\s?#@]+$")  # no user:password@: an instance takes its token alone
 SCOPES = "write:statuses write:media read:accounts read:statuses"
 HOW_TO_GET_A_TOKEN = (f"on your instance open Preferences > Development > New application, tick the scopes {SCOPES}, "
                       f"save, open the application and copy 'Your access token' into {TOKEN_NAME}")
@@ -75,8 +75,8 @@ def parse_access(env: Mapping[str, str]) -> MastodonAccess | None:
                           "e.g. https://mastodon.social")
     base = base.rstrip("/")
     if not _BASE.match(base):
-        raise ConfigError(f"environment: {BASE_NAME}={base!r} is not an address; write the instance's address "
-                          "with its scheme, e.g. https://mastodon.social")
+        raise ConfigError(f"environment: {BASE_NAME}={redacted(base)!r} is not an address; write the instance's address alone "
+                          "with its scheme (no user:password@, path or query), e.g. https://mastodon.social")
     if not token:
         raise ConfigError(f"environment: {TOKEN_NAME} is not set; {HOW_TO_GET_A_TOKEN}")
     return MastodonAccess(access_token=token, api_base=base)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.errors import ConfigError, PublishError
+from scheduler.errors import ConfigError, PublishError, redacted
 from scheduler.networks.base import (
     CONFIG_PROBLEM,
     HandleCache,
@@ -59,8 +59,8 @@ def parse_api_base(base: str | None) -> str | None:
     if not base:
         return None
     base = base.strip().rstrip("/")
-    if not re.match(r"^https?://[^/\s]+$", base):
-        raise ConfigError(f"{API_BASE_NAME}: {base!r} is not a base address; write it as http://host:port")
+    if not re.match(r"^https?://[^/\s@]+$", base):
+        raise ConfigError(f"{API_BASE_NAME}: {redacted(base)!r} is not a base address; write it as http://host:port")
     return base
 
 
