@@ -204,7 +204,11 @@ def cmd_run_due(ctx: Context) -> int:
             ctx.emit(RunReport().as_dict())
         return EXIT_OK
     report = ctx.project.run_due(now, dry_run=ctx.args.dry_run, simulated=ctx.simulated)
-    ctx.emit(report.as_dict(), "\n".join(report.lines(quiet=bool(getattr(ctx.args, "quiet", False)))))
+    quiet = bool(getattr(ctx.args, "quiet", False))
+    ctx.emit(report.as_dict(), "\n".join(report.lines(quiet=quiet)))
+    if quiet and not ctx.json:  # the full lines say it on stdout; cron's -q mails this one (exit stays 0: nothing failed)
+        for line in report.for_a_person():
+            print(f"warning: {line}", file=sys.stderr)
     return report.exit_code
 
 
