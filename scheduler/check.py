@@ -37,6 +37,7 @@ from scheduler.networks.base import (
 )
 from scheduler.posttext import compose_tip, lead_in, led_in, length_on
 from scheduler.results import counted, ordinal, some_of
+from scheduler.runner.wanted import awaiting_line, awaiting_queue
 from scheduler.store import open_project_store, open_store
 from scheduler.store.records import SKIPPED_BY_CAMPAIGN
 from scheduler.store.sqlite import sqlite_path
@@ -128,6 +129,8 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
         unready = [(slug, tip) for slug, tip in unready if tip_key(slug, tip) not in queued]
     if unready:
         report.add_note("tips", unready_note(unready))
+    for line in _awaiting_queue(settings, files.read):
+        report.add_warning("queue", line)
     for broken in files.unreadable:
         report.add("campaign", False, f"{broken.error}; its posts wait until it reads", CONFIG_PROBLEM)
     if files.read and not files.unreadable:
@@ -204,6 +207,19 @@ def _in_queue(settings, keys: list[str]) -> set[str]:
                     if post.skip_reason != SKIPPED_BY_CAMPAIGN}
     except (StoreError, sqlite3.Error, OSError):
         return set()
+
+
+def _awaiting_queue(settings, campaigns) -> list[str]:
+    """A line for each withdrawn post whose tip is approved now: it stays out until a person runs `queue`. Read as
+    _in_queue reads (no database, or one that cannot be read: none)."""
+    url = settings.database_url
+    if not campaigns or (database_kind(url) == "sqlite" and not sqlite_path(url).is_file()):
+        return []
+    try:
+        with open_store(url, settings.schedule.account_keys, read_only=True) as store:
+            return [awaiting_line(post.id, post.last_error) for post in awaiting_queue(store, campaigns)]
+    except (StoreError, sqlite3.Error, OSError):
+        return []
 
 
 def unready_note(tips: list[tuple[str, str]]) -> str:

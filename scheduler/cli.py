@@ -205,11 +205,15 @@ def cmd_run_due(ctx: Context) -> int:
             ctx.emit(RunReport().as_dict())
         return EXIT_OK
     report = ctx.project.run_due(now, dry_run=ctx.args.dry_run, simulated=ctx.simulated)
+    quiet = bool(getattr(ctx.args, "quiet", False))
     unread = report.unreadable_lines()  # on stderr, as every command names a campaign file that does not read
-    lines = [line for line in report.lines(quiet=bool(getattr(ctx.args, "quiet", False))) if line not in unread]
+    lines = [line for line in report.lines(quiet=quiet) if line not in unread]
     ctx.emit(report.as_dict(), "\n".join(lines))
     if unread and not ctx.json:
         print("\n".join(unread), file=sys.stderr)
+    if quiet and not ctx.json:  # the full lines say it on stdout; cron's -q mails this one (exit stays 0: nothing failed)
+        for line in report.for_a_person():
+            print(f"warning: {line}", file=sys.stderr)
     return report.exit_code
 
 

@@ -16,6 +16,7 @@ from scheduler.config import month_bounds
 from scheduler.errors import JunoError, PublishError, UsageError, redacted
 from scheduler.results import local_time
 from scheduler.runner.run import worker_running
+from scheduler.runner.wanted import awaiting_line, awaiting_queue
 from scheduler.store import (
     ACTIVE,
     CLAIMED,
@@ -233,6 +234,9 @@ def status(settings, store: Store, now: datetime) -> dict:
         "claimed": [claimed_row(p, now, zone) for p in waiting if p.status == CLAIMED],
         "moved": [{"id": p.id, "network": p.network, "at": p.due_at.astimezone(zone).isoformat(), "why": said(p, zone)}
                   for p in waiting if p.status == MISSED],
+        # withdrawn posts whose tip is approved now: out until a person runs `queue` (said, not left to history)
+        "awaiting_queue": [{"id": p.id, "network": p.network, "why": awaiting_line(p.id, p.last_error)}
+                           for p in awaiting_queue(store, read_campaigns(settings.root).read)],
     }
 
 

@@ -385,7 +385,7 @@ class Project:
         """Queue a failed, dead, missed or skipped post again: a bare tip id on every network, ID@network one.
 
         The change is a line in .juno/audit.jsonl with every post's state before and after (undo reads it)."""
-        with self.changing(), self.store(queued_only=True) as store:
+        with self.logged_change(by), self.store(queued_only=True) as store:
             before = controls.find_posts(store, post_id)
             posts = controls.retry_post(store, post_id, now, self.settings)
         self._record_posts("retry-post", before, posts, now, by)
@@ -394,7 +394,7 @@ class Project:
 
     def skip(self, post_id: str, now: datetime, by: str = "cli") -> PostChange:
         """Never post it: a bare tip id on every network, ID@network one (undo puts it back in its slot)."""
-        with self.changing(), self.store(queued_only=True) as store:
+        with self.logged_change(by), self.store(queued_only=True) as store:
             try:
                 before = controls.find_posts(store, post_id)
             except UsageError:
@@ -411,7 +411,7 @@ class Project:
         if not exact:
             raise UsageError("choose the posts to skip")
         batch = self.new_batch(now) if len(exact) > 1 else None
-        with self.changing(), self.store(queued_only=True) as store:
+        with self.logged_change(by), self.store(queued_only=True) as store:
             for given in exact:
                 try:
                     waiting = [p for p in controls.find_posts(store, given) if p.status in WAITING]
@@ -431,8 +431,7 @@ class Project:
     def archive(self, campaign: str, now: datetime, by: str = "cli") -> Archived:
         """Put a campaign away: posts/<slug>.yaml moves to posts/archived/ and its posts still to go out are
         withdrawn; one line in .juno/audit.jsonl, whose undo brings the file back and each post to its slot."""
-        audit.check_writable(self.root)
-        with self.changing(campaign):
+        with self.logged_change(by, campaign):
             with self.store(queued_only=True) as store:
                 before, after = controls.archive_campaign(store, self.root, campaign, now)
             audit.record(self.root, what="archive", campaign=campaign, tip=None, before=None, after=None, now=now,
@@ -475,6 +474,17 @@ class Project:
         `campaign`: the one being changed (None: several, or the queue), for the message of a writer that waits."""
         return changing(self.root, f"posts/{campaign}.yaml" if campaign else "posts/")
 
+    @contextmanager
+    def logged_change(self, by: str | None, campaign: str | None = None) -> Iterator[None]:
+        """A change that .juno/audit.jsonl records (skip, retry, pause, resume, archive): the project's lock is
+        taken, then the log must be able to take its line before anything changes (OutputError, nothing changed),
+        so no change goes unrecorded and no error is said of a change that was made. `by` None: an undo, which
+        records itself (its own check)."""
+        with self.changing(campaign):
+            if by is not None:
+                audit.check_writable(self.root)
+            yield
+
     def new_batch(self, now: datetime) -> str:
         """An id for several changes made at once (pass it to each): one undo reverts them all."""
         return audit.new_batch(now)
@@ -501,14 +511,14 @@ class Project:
     def pause(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
         """Stop posting on every account, or on one network's (a line in .juno/audit.jsonl; undo resumes)."""
         controls.chosen_accounts(self.settings, network)  # a network not configured: refused before the database opens
-        with self.store() as store:
+        with self.logged_change(by), self.store() as store:
             rows = [AccountStatus(**row) for row in controls.pause(self.settings, store, now, network)]
         self._record_account("pause", network, now, by)
         return rows
 
     def resume(self, now: datetime, network: str | None = None, by: str | None = "cli") -> list[AccountStatus]:
         controls.chosen_accounts(self.settings, network)
-        with self.store() as store:
+        with self.logged_change(by), self.store() as store:
             rows = [AccountStatus(**row) for row in controls.resume(self.settings, store, now, network)]
         self._record_account("resume", network, now, by)
         return rows

@@ -260,6 +260,14 @@ class MovedOffSlot(Result):
 
 
 @dataclass(frozen=True)
+class AwaitingQueue(Result):
+    """A post withdrawn (its tip edited, say) whose tip is approved now: out until a person runs `queue`."""
+    id: str
+    network: str
+    why: str                         # the line status says of it
+
+
+@dataclass(frozen=True)
 class RecycledPost(Result):
     """A tip come round again, and why it was chosen ("in the top quarter of this account's posts on x at 72 h,
     14 posts behind it")."""
@@ -548,6 +556,7 @@ class StatusReport(Result):
     recycled: list[RecycledPost] = field(default_factory=list)  # recycled posts still to go out, with why
     claimed: list[ClaimedPost] = field(default_factory=list)  # posts a worker holds, and what becomes of them
     moved: list[MovedOffSlot] = field(default_factory=list)  # posts moved off a missed slot: when they go, and why
+    awaiting_queue: list[AwaitingQueue] = field(default_factory=list)  # withdrawn, approved now: wait for `queue`
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
@@ -557,7 +566,8 @@ class StatusReport(Result):
                       "accounts": _rows(AccountCounts, row.get("accounts", [])),
                       "recycled": _rows(RecycledPost, row.get("recycled", [])),
                       "claimed": _rows(ClaimedPost, row.get("claimed", [])),
-                      "moved": _rows(MovedOffSlot, row.get("moved", []))})
+                      "moved": _rows(MovedOffSlot, row.get("moved", [])),
+                      "awaiting_queue": _rows(AwaitingQueue, row.get("awaiting_queue", []))})
 
 
 @dataclass(frozen=True)
@@ -874,6 +884,7 @@ __all__ = [
     "AccountStatus",
     "Approved",
     "Archived",
+    "AwaitingQueue",
     "BlockedPost",
     "CalendarPost",
     "CampaignPosts",

@@ -171,6 +171,7 @@ def show_status(status: StatusReport) -> None:
         lines.append(f"next: {report['next']['id']} at {_when(report['next']['at'])}")
     lines += [f"recycled {row['id']} at {_when(row['at'])}{_recycled(row)}" for row in report.get("recycled") or ()]
     lines += [f"{row['id']}: {row['why']}" for row in report.get("moved") or ()]
+    lines += [row["why"] for row in report.get("awaiting_queue") or ()]
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from scheduler import networks
 from scheduler.results import Unreadable, local_time
+from scheduler.runner.wanted import QUEUE, awaiting_line
 
 RECOVERED = " (recovered: an earlier attempt had gone out; recorded at the time the network gives, not posted again)"
 
@@ -56,6 +57,11 @@ class Withdrawn:
     id: str
     reason: str           # why its campaign no longer wants it as it was queued
     network: str = field(default_factory=networks.first)
+
+    @property
+    def waits_for_queue(self) -> bool:
+        """Its tip is still approved (edited, say): it stays out until a person runs `queue`, so even -q says so."""
+        return QUEUE in self.reason
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,13 @@ class RunReport:
                          else f"{nothing} and nothing else is queued" if self.in_flight
                          else "nothing is due and nothing is queued")
         return lines
+
+    def for_a_person(self) -> list[str]:
+        """What a person must do that the run cannot (cron's -q still says it, on stderr): each post withdrawn that
+        stays out until `queue`. Not in a dry run (nothing was withdrawn)."""
+        if self.dry_run:
+            return []
+        return [awaiting_line(row.id, row.reason) for row in self.withdrawn if row.waits_for_queue]
 
     def _error_lines(self) -> list[str]:
         stops = self.stopped_accounts or ([self.stopped] if self.stopped else [])

@@ -16,11 +16,13 @@ from typing import Any
 
 from scheduler import networks
 from scheduler.campaigns.file import load_campaign, tip_fingerprint
+from scheduler.campaigns.placing import latest_by_network, tip_key
 from scheduler.campaigns.refusals import blackout_pin
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.errors import ContentError
 from scheduler.posttext import compose_for, length_on
-from scheduler.store import Post
+from scheduler.store import Post, Store
+from scheduler.store.records import SKIPPED, SKIPPED_BY_CAMPAIGN
 
 logger = logging.getLogger(__name__)
 
@@ -187,3 +189,26 @@ def checked_card(settings, post: Post, found: TipNow, brand_of) -> Path | None:
                        post.id, card)
     size = networks.get(post.network).card_size  # the card the post's network shows
     return Path(ensure_card(settings, brand_of(), found.campaign, found.tip, size=size, redraw=True))
+
+
+def awaiting_queue(store: Store, campaigns) -> list[Post]:
+    """The posts withdrawn (by run-due at their claim, or by queue) whose tip its campaign file approves now, with
+    no flag left to acknowledge: each stays out until a person runs `queue`, which puts it back in its new words
+    (an on-call trial: an edited tip withdrawn at 9:00 by cron stayed out, and nothing said so). `campaigns`: the
+    campaign files that read; the database is only read."""
+    keys = sorted({tip_key(c.slug, t.id) for c in campaigns for t in c.tips if t.status == "approved" and not t.held})
+    if not keys:
+        return []
+    return sorted((p for p in latest_by_network(store, keys).values()
+                   if p.status == SKIPPED and p.skip_reason == SKIPPED_BY_CAMPAIGN), key=lambda p: (p.tip_key, p.id))
+
+
+QUEUE = "`juno-scheduler queue`"
+
+
+def awaiting_line(post_id: str, reason: str | None) -> str:
+    """What run-due (even with -q), status and check say of a withdrawn post that waits for `queue`."""
+    reason = reason or "its tip was approved again"
+    if QUEUE in reason:
+        return f"withdrawn {post_id}: {reason}; until then it stays out"
+    return f"withdrawn {post_id}: {reason}; it stays out until a person runs {QUEUE}"

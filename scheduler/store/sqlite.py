@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,44 @@ logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 60.0
 FIRST_TRY_S = 1.0  # a lock held longer than this: the wait is said once (stderr), then it goes on to BUSY_TIMEOUT_S
+
+
+
+class LockWait:
+    """One deadline for a run's waits on another process's lock (an on-call trial: run-due said "60 s at most",
+    twice, and waited 114-126 s: its quick look and its full run each waited a minute). It starts at the first try
+    that finds the database locked and holds for every store and transaction of the process after it; said once.
+    A long-lived process (the studio, the daemon) starts a new one once the lock was taken after the deadline, or
+    the deadline is BUSY_TIMEOUT_S behind."""
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None
+        self.told = False
+
+    def forget_old(self, now: float) -> None:
+        if self.deadline is not None and now > self.deadline + BUSY_TIMEOUT_S:
+            self.deadline, self.told = None, False
+
+    def left(self, now: float) -> float:
+        return BUSY_TIMEOUT_S if self.deadline is None else max(0.0, self.deadline - now)
+
+    def blocked(self, started: float) -> float:
+        """The lock was held at `started`: the seconds left to wait for it."""
+        if self.deadline is None:
+            self.deadline = started + BUSY_TIMEOUT_S
+        return max(0.0, self.deadline - time.monotonic())
+
+    def got(self, now: float) -> None:
+        if self.deadline is not None and now > self.deadline:  # free again after this run's wait: a new one later
+            self.deadline, self.told = None, False
+
+
+LOCK_WAIT = LockWait()
+
+
+def _ms(seconds: float) -> int:
+    return max(0, int(seconds * 1000))
+
 
 # One pick per network, each walking posts_claim in order (SQLite would sort the due rows of several
 # networks taken together), merged here; without networks, posts_ready.
@@ -47,7 +86,6 @@ class SQLiteStore(Store):
         if path.exists() and not path.is_file():
             raise StoreError(f"{path} is not a plain file; point JUNO_DATABASE_URL at a database file")
         self.path = path
-        self._told_waiting = False
         if read_only:  # status, plan, history on a file this user cannot write: look, change nothing
             self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                         isolation_level=None, check_same_thread=False)
@@ -82,24 +120,36 @@ class SQLiteStore(Store):
             cur.close()
 
     def _begin(self, cur: sqlite3.Cursor) -> None:
-        """BEGIN IMMEDIATE; when another process holds the lock past the first try, say so once, then wait on."""
+        """BEGIN IMMEDIATE; when another process holds the lock past the first try, say so once, then wait on, up to
+        one deadline for the whole run (LockWait): however many connections and transactions it opens, a run waits
+        BUSY_TIMEOUT_S at most, as said."""
         if BUSY_TIMEOUT_S <= FIRST_TRY_S:
             cur.execute("BEGIN IMMEDIATE")
             return
-        self.conn.execute(f"PRAGMA busy_timeout = {int(FIRST_TRY_S * 1000)}")
+        wait = LOCK_WAIT
+        started = time.monotonic()
+        wait.forget_old(started)
         try:
+            self.conn.execute(f"PRAGMA busy_timeout = {_ms(min(FIRST_TRY_S, wait.left(started)))}")
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+                wait.got(time.monotonic())
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                left = wait.blocked(started)
+                if left <= 0:  # this run's wait is over (an earlier transaction waited it out): no second minute
+                    raise
+            if not wait.told:
+                wait.told = True
+                logger.warning("%s is locked by another process (a run, the daemon or a database tool); waiting for "
+                               "it, %s s at most", self.path, f"{BUSY_TIMEOUT_S:g}")
+            self.conn.execute(f"PRAGMA busy_timeout = {_ms(left)}")
             cur.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc):
-                raise
+            wait.got(time.monotonic())
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        if not self._told_waiting:
-            self._told_waiting = True
-            logger.warning("%s is locked by another process (a run, the daemon or a database tool); waiting for it, "
-                           "%s s at most", self.path, f"{BUSY_TIMEOUT_S:g}")
-        cur.execute("BEGIN IMMEDIATE")
+            self.conn.execute(f"PRAGMA busy_timeout = {_ms(BUSY_TIMEOUT_S)}")
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()

@@ -164,3 +164,30 @@ def test_the_same_words_saved_decomposed_are_not_an_edit(root, cli):
     report = run_due(cli, root)
     assert [p["id"] for p in report["posted"]] == ["alpha/t1"] and "withdrawn" not in report, report
     assert outbox(root)[0]["text"].startswith("The first tip, as approved: caf\u00e9.")
+
+
+def test_a_withdrawn_post_that_waits_for_queue_is_said_by_quiet_run_due_status_and_check(root, cli):
+    # an on-call trial: under cron (-q) an edited tip was withdrawn in silence, exit 0, and stayed out until someone
+    # happened to run queue; status and check said nothing
+    write_campaign(root, "alpha", [{"id": "t1", "text": "The first tip, corrected."}, {"id": "t2"}])
+    run = cli("run-due", "-q", "--now", WEDNESDAY, cwd=root)
+    assert run.code == 0 and run.out == "", run  # nothing failed: exit 0 (docs/queue.md), the line is cron's mail
+    [line] = run.err.strip().splitlines()
+    assert line == ("warning: withdrawn alpha/t1: its tip was edited in posts/alpha.yaml after it was queued; run "
+                    "`juno-scheduler queue` to queue it in its new words; until then it stays out"), line
+    status = cli("status", "--now", WEDNESDAY, cwd=root)
+    assert status.code == 0 and line.removeprefix("warning: ") in status.out.splitlines(), status
+    rows = json.loads(cli("status", "--json", "--now", WEDNESDAY, cwd=root).out)["awaiting_queue"]
+    assert [(row["id"], row["network"]) for row in rows] == [("alpha/t1", "x")]
+    check = cli("check", "--now", WEDNESDAY, cwd=root)
+    assert f"warn  queue          {line.removeprefix('warning: ')}" in check.out.splitlines(), check
+    assert cli("queue", "--now", WEDNESDAY, cwd=root).code == 0  # a person acts: nothing left to say
+    assert json.loads(cli("status", "--json", "--now", WEDNESDAY, cwd=root).out)["awaiting_queue"] == []
+    assert "withdrawn" not in cli("check", "--now", WEDNESDAY, cwd=root).out
+
+
+def test_a_tip_a_person_set_to_draft_is_withdrawn_without_a_call_to_act(root, cli):
+    write_campaign(root, "alpha", [{"id": "t1", "status": "draft", "text": "The first tip, as approved."}, {"id": "t2"}])
+    run = cli("run-due", "-q", "--now", WEDNESDAY, cwd=root)
+    assert run.code == 0 and run.out == "" and run.err == "", run  # what the person asked for: nothing to do
+    assert json.loads(cli("status", "--json", "--now", WEDNESDAY, cwd=root).out)["awaiting_queue"] == []
