@@ -201,12 +201,29 @@ def _in_queue(settings, keys: list[str]) -> set[str]:
     url = settings.database_url
     if database_kind(url) == "sqlite" and not sqlite_path(url).is_file():
         return set()
+    found = _only_read(settings, lambda store: {key for (key, _network), post in latest_by_network(store, keys).items()
+                                                if post.skip_reason != SKIPPED_BY_CAMPAIGN})
+    return set() if found is None else found
+
+
+class _Read(Exception):
+    """Carries what a look at the store found out of it, so that whatever opening made is rolled back."""
+
+    def __init__(self, found):
+        super().__init__()
+        self.found = found
+
+
+def _only_read(settings, look):
+    """What `look(store)` finds in the project's database, leaving it as it was (a PostgreSQL schema not made yet
+    stays unmade: check writes nothing), or None when it cannot be read."""
     try:
-        with open_store(url, settings.schedule.account_keys, read_only=True) as store:
-            return {key for (key, _network), post in latest_by_network(store, keys).items()
-                    if post.skip_reason != SKIPPED_BY_CAMPAIGN}
+        with open_store(settings.database_url, settings.schedule.account_keys, read_only=True, held=True) as store:
+            raise _Read(look(store))
+    except _Read as read:
+        return read.found
     except (StoreError, sqlite3.Error, OSError):
-        return set()
+        return None
 
 
 def _awaiting_queue(settings, campaigns) -> list[str]:
@@ -215,11 +232,9 @@ def _awaiting_queue(settings, campaigns) -> list[str]:
     url = settings.database_url
     if not campaigns or (database_kind(url) == "sqlite" and not sqlite_path(url).is_file()):
         return []
-    try:
-        with open_store(url, settings.schedule.account_keys, read_only=True) as store:
-            return [awaiting_line(post.id, post.last_error) for post in awaiting_queue(store, campaigns)]
-    except (StoreError, sqlite3.Error, OSError):
-        return []
+    lines = _only_read(settings, lambda store: [awaiting_line(post.id, post.last_error)
+                                                for post in awaiting_queue(store, campaigns)])
+    return lines or []
 
 
 def unready_note(tips: list[tuple[str, str]]) -> str:

@@ -183,7 +183,7 @@ def test_a_withdrawn_post_that_waits_for_queue_is_said_by_quiet_run_due_status_a
     assert f"warn  queue          {line.removeprefix('warning: ')}" in check.out.splitlines(), check
     assert cli("queue", "--now", WEDNESDAY, cwd=root).code == 0  # a person acts: nothing left to say
     assert json.loads(cli("status", "--json", "--now", WEDNESDAY, cwd=root).out)["awaiting_queue"] == []
-    assert "withdrawn" not in cli("check", "--now", WEDNESDAY, cwd=root).out
+    assert "withdrawn alpha/t1" not in cli("check", "--now", WEDNESDAY, cwd=root).out
 
 
 def test_a_tip_a_person_set_to_draft_is_withdrawn_without_a_call_to_act(root, cli):
