@@ -1,0 +1,78 @@
+"""What user trial 10 found splitting a practice's trauma guide, tried on an article written for these tests in the
+same shapes: a bold term and its definition read as one line, never the bare term over a fragment; a real word
+the copy wrote whole ("caregiving") is never split in two."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scheduler.articles.lines import mend_spacing
+from tests.conftest import split_written
+
+TRAUMA = """# Understanding trauma
+
+Trauma is not only what happened to you. It is also how your body carried it afterwards, and many people who grew
+up with inconsistent caregiving learned early to stay alert.
+
+## Kinds of trauma
+
+**Acute trauma:** A single overwhelming event, such as an accident, an assault or a sudden loss, that leaves you
+shaken long after it ends.
+
+**Complex trauma:** Repeated or prolonged experiences, often in relationships, such as childhood neglect or years
+of emotional abuse.
+
+**Developmental trauma:** harm that happens while a child is still growing, often through inconsistent caregiving
+from the adults they depend on.
+
+## What helps
+
+**Grounding:** Name five things you can see when you feel yourself slipping away, and notice your feet on the floor.
+"""
+
+
+def _tips(tmp_path: Path):
+    return split_written(tmp_path, "trauma.md", TRAUMA)
+
+
+def test_a_bold_term_and_its_definition_read_as_one(tmp_path):
+    tips = _tips(tmp_path)
+    tip = next(tip for tip in tips if tip.text.startswith("Complex trauma"))
+    assert tip.text.startswith("Complex trauma: repeated or prolonged experiences, often in relationships")
+    assert tip.headline == "Complex trauma: repeated or prolonged experiences."
+    assert not tip.ready
+    assert "a definition, not advice: check it gives a follower something to use" in tip.notes
+    assert not any(note.startswith("opens with a label") for note in tip.notes)
+
+
+def test_no_bare_term_heads_a_card(tmp_path):
+    tips = _tips(tmp_path)
+    terms = ("Acute trauma.", "Complex trauma.", "Developmental trauma.")
+    assert not [tip.headline for tip in tips if tip.headline in terms or tip.text.startswith(terms)]
+    starts = [tip.text.split(":")[0] for tip in tips]
+    assert {"Acute trauma", "Complex trauma", "Developmental trauma"} <= set(starts), [tip.text for tip in tips]
+    developmental = next(tip for tip in tips if tip.text.startswith("Developmental trauma"))
+    assert developmental.text.startswith("Developmental trauma: harm that happens while a child is still growing")
+
+
+def test_a_term_over_a_step_is_not_called_a_definition(tmp_path):
+    tips = _tips(tmp_path)
+    tip = next(tip for tip in tips if "Name five things" in tip.text or "name five things" in tip.text)
+    assert "a definition, not advice: check it gives a follower something to use" not in tip.notes
+
+
+def test_a_real_word_is_never_split(tmp_path):
+    tips = _tips(tmp_path)
+    texts = " ".join(tip.text for tip in tips)
+    assert "care giving" not in texts
+    assert "caregiving" in texts
+    assert not any(note.startswith("spaces put back") for tip in tips for note in tip.notes)
+
+
+def test_run_together_words_are_still_put_back():
+    found: list[str] = []
+    assert mend_spacing("Findtips for talking with a providerabout your health", found) == (
+        "Find tips for talking with a provider about your health")
+    assert found
+    for word in ("caregiving", "homemaking", "breadwinning"):  # beside "caregiver", "homemaker", "breadwinner"
+        assert mend_spacing(f"years of {word} at home") == f"years of {word} at home"
