@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scheduler.articles.lines import mend_spacing
-from tests.conftest import split_written
+from tests.conftest import article_project, run_cli, split_written
+from tests.studio.helpers import Studio
 
 TRAUMA = """# Understanding trauma
 
@@ -76,3 +77,14 @@ def test_run_together_words_are_still_put_back():
     assert found
     for word in ("caregiving", "homemaking", "breadwinning"):  # beside "caregiver", "homemaker", "breadwinner"
         assert mend_spacing(f"years of {word} at home") == f"years of {word} at home"
+
+
+def test_the_studio_article_pane_shows_each_term_in_bold(tmp_path):
+    root = article_project(tmp_path, "trauma.md", TRAUMA)
+    result = run_cli("--root", str(root), "split", "posts/articles/trauma.md")
+    assert result.code == 0, result
+    page = Studio(root).sign_in().get("/c/trauma").text
+    pane = page.split('id="article-h"', 1)[1].split('id="selection-form"', 1)[0]
+    for term in ("Acute trauma:", "Complex trauma:", "Developmental trauma:", "Grounding:"):
+        assert f"<strong class=\"lead\">{term}</strong> " in pane, term
+    assert "care giving" not in pane and "inconsistent caregiving" in pane
