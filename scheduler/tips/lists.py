@@ -861,6 +861,9 @@ def _list_lead(block: Block, section: Section) -> str | None:
         last = sentences[-1] if sentences else block.lead_in
         return capitalize_first(compress(last.rstrip().rstrip(":").rstrip()))
     heading = _NUMBERED.sub("", section.heading or "").strip()
+    if block.lead_in and _NO_INCLUDE.search(heading):
+        return None  # a heading that says something of its own ("The body keeps the score") never stands in for
+        # the article's own lead-in (user trial 10): it would open the items with words the article did not put there
     if heading.endswith(":") and _CATAPHORIC.match(heading):
         return capitalize_first(compress(heading.rstrip(":").strip()))
     heading = heading.rstrip(":")

@@ -88,3 +88,38 @@ def test_the_studio_article_pane_shows_each_term_in_bold(tmp_path):
     for term in ("Acute trauma:", "Complex trauma:", "Developmental trauma:", "Grounding:"):
         assert f"<strong class=\"lead\">{term}</strong> " in pane, term
     assert "care giving" not in pane and "inconsistent caregiving" in pane
+
+
+SIGNS = """# When the past comes back
+
+## The body keeps the score
+
+When the nervous system has learned that the world is unsafe, it keeps watch on its own. This can look like:
+
+- Hypervigilance, constantly scanning every room you enter for a threat that may never come
+- Tight shoulders and a clenched jaw that never quite let go, even on a quiet weekend afternoon
+- Nightmares or disturbed sleep
+- Startling easily at ordinary sounds
+
+## Signs you may need more support
+
+Trauma responses can linger for months. Common signs you may need more support include:
+
+- Flashbacks that pull you out of the present moment
+- Avoiding places or people that remind you of the event
+- Nightmares or disturbed sleep
+"""
+
+
+def test_a_heading_never_stands_in_for_the_articles_own_lead_in(tmp_path):
+    tips = split_written(tmp_path, "signs.md", SIGNS)
+    assert not [tip.text for tip in tips if tip.text.startswith("The body keeps the score:")]
+    assert not [tip.text for tip in tips if "hypervigilance" in tip.text.lower() and "This can look like" not in
+                tip.text]
+
+
+def test_a_lists_headline_is_its_first_item(tmp_path):
+    tips = split_written(tmp_path, "signs.md", SIGNS)
+    tip = next(tip for tip in tips if tip.text.startswith("Common signs you may need more support include"))
+    assert "Nightmares" not in tip.headline and "nightmares" not in tip.headline
+    assert tip.headline.startswith("Common signs you may need more support include flashbacks"), tip.headline
