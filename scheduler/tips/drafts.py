@@ -157,8 +157,8 @@ def defined_term(lead: str, first: str) -> str | None:
     a headline of the bare term over a text that is no sentence (user trial 10). None when what follows the colon
     is a sentence of its own or a step ("**Sleep:** Aim for eight hours."): the term then heads it as before."""
     term = lead.strip()
-    if not term.endswith(":") or not topic_heading(term) or not first or is_command(first):
-        return None
+    if not term.endswith(":") or not topic_heading(term) or not first or is_command(first) or first[:1] in "“\"‘'":
+        return None  # "**Rescuing says:** “You can't manage this …”": what someone says, not a definition
     if first[:1].isupper() and whole_sentence(first):
         return None
     return f"{term} {lower_first(first)}"
