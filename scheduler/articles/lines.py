@@ -159,6 +159,19 @@ def _inflected_word(lower: str, costs: dict[str, float]) -> bool:
                                           lower[:-1] if lower.endswith("s") else None) if form)
 
 
+_SIBLING_ENDINGS = ("ing", "ers", "er", "ed", "es", "e", "s", "")
+
+
+def _derived_word(lower: str, costs: dict[str, float]) -> bool:
+    """A word the list lacks whose sibling it holds: "caregiving" beside "caregiver", "homemaking" beside
+    "homemaker"; the same stem with another of a verb's endings is one word, never two run together."""
+    for ending in ("ing", "ers", "er", "ed"):
+        stem = lower.removesuffix(ending)
+        if stem != lower and len(stem) >= 5:
+            return any(stem + other in costs for other in _SIBLING_ENDINGS if other != ending)
+    return False
+
+
 @functools.lru_cache(maxsize=8192)
 def _unglued(token: str, start: bool) -> str:
     costs = _word_costs()
@@ -171,7 +184,7 @@ def _unglued(token: str, start: bool) -> str:
     parts = wordninja.split(token)
     if len(parts) < 2 or min(len(p) for p in parts) < 2 or parts[0].lower() in _PREFIXES:
         return token
-    if _inflected_word(lower, costs) or (len(parts) == 2 and parts[1].lower() in _PARTICLES):
+    if _inflected_word(lower, costs) or _derived_word(lower, costs) or (len(parts) == 2 and parts[1].lower() in _PARTICLES):
         return token  # "takeaway" beside "takeaways", "pushback": a word, not two
     lowers = [p.lower() for p in parts]
     ranks = [_rank(p, costs) for p in parts]

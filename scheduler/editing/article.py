@@ -84,13 +84,13 @@ def _article_blocks(root: Path, campaign: Campaign, path: Path) -> list[dict[str
         item_tips = [[t.id for t in tips if t.id in given or item.lower()[:40] in t.text.lower()]
                      for item, given in zip(items, _item_tips(fate, items), strict=True)]
         blocks.append({
-            "number": block.number, "kind": block.kind, "lead_in": block.lead_in,
+            "number": block.number, "kind": block.kind, "lead_in": block.lead_in, "lead": block.lead,
             "heading": section.heading if section.heading != heading else None,
             "sentences": sentences, "entries": list(zip(items, item_tips)),
             "tips": [t.id for t in tips],
             "why": None if tips else (fate.get("left_out") or "no tip was made from it"),
             "unsaid": [s["unsaid"] for s in sentences if s["unsaid"]],
-            "passage": " ".join(filter(None, [block.lead_in, block.text, *items])),
+            "passage": " ".join(filter(None, [block.lead_in, block.lead, block.text, *items])),
         })
         heading = section.heading
     return blocks

@@ -53,6 +53,8 @@ from scheduler.tips.drafts import (
     Scope,
     advice_heading,
     cut_short,
+    defined_headline,
+    defined_term,
     has_verb,
     heading_case_notes,
     headline_notes,
@@ -159,6 +161,7 @@ from scheduler.tips.situations import (
     states_own_case,
 )
 from scheduler.tips.standalone import (
+    DEFINITION,
     FOR_WHAT,
     NO_ANTECEDENT,
     SITUATION,
@@ -427,7 +430,7 @@ def _section_drafts(section: Section, scope: Scope, *, intro: bool = False) -> l
         if said and (is_question(said[0]) or len(joined or "") + len(said[0]) >= SOFT_TEXT_LENGTH or (
                 len(words(block.lead or "")) < 2 and has_verb(said[0]) and not is_fragment(said[0])) or (
                 (joined or "").startswith(ONE_OF) and (has_verb(said[0]) or is_command(said[0]))
-                and not is_fragment(said[0]))):
+                and not is_fragment(said[0])) or defined_term(block.lead or "", said[0])):
             joined = None  # the joined line would go out without the words that explain it, or a one-word label
             # ("**Relief:**") is left out of a tip that opens on its own sentence: the label stays as it was; and
             # "One of the <set>: <label>." never replaces a whole sentence of advice as the card's words (outside
@@ -622,12 +625,17 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
     sentences = with_quotations_whole(block.text)
     lead = None if label_lead(block.lead) else block.lead
     lead_notes: list[str] = []
+    opening = ""  # how the tip that carries the lead-in opens, when that is not the lead-in as a sentence
     if lead and joined:  # the label written out with what it belongs to (lists.labelled_item_sentence)
         lead, lead_notes = joined, [JOINED_NOTE]
         sentences = [joined] + sentences
     elif lead and in_run and _label_gives_way(lead, sentences):
         lead_notes = [LABEL_LEFT_OUT.format(label=lead.strip().rstrip(":.").strip())]
         lead = None
+    elif lead and sentences and defined_term(lead, sentences[0]):
+        lead, lead_notes = lead_in_case(lead)
+        sentences = [defined_term(lead, sentences[0]) or sentences[0]] + sentences[1:]
+        lead_notes, opening = [*lead_notes, DEFINITION], sentences[0]
     elif lead:
         lead, lead_notes = lead_in_case(lead)
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
@@ -721,11 +729,15 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             current = None
             continue
         score = headline_score(sentence, index, total)
+        definition = defined_headline(sentence) if opening and index == 0 else None
+        if score is None and definition:
+            score = DEFINITION_SCORE
         room = (current is not None and len(current.sentences) <= MAX_CONTEXT_SENTENCES
                 and len(current.text) + len(sentence) < SOFT_TEXT_LENGTH and not points_elsewhere(sentence))
         recommended = rewrite is not None and rewrite.sure  # "We recommend ..." is advice of its own, not context
         if score is not None and (current is None or score >= STRONG_HEADLINE or not room or recommended):
             headline, first = make_headline(sentence)
+            headline = definition or headline
             current = Draft(headline=headline, sentences=[first], section=section.heading, paragraph=block.number,
                             sentence=max(number, 1), sources=[sentence], context=block.text, score=score,
                             notes=notes + headline_notes(sentence, headline), verdict=verdict or read_card())
@@ -745,7 +757,7 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
             draft.notes = [note for note in draft.notes if not cut_short([note])] + [LATER_SENTENCE]
         if lead_notes and lead is None and draft.sentence == 1:
             draft.notes.extend(lead_notes)
-        if lead_notes and lead and draft.text.startswith(end_with_period(lead)):
+        if lead_notes and lead and draft.text.startswith(opening or end_with_period(lead)):
             draft.notes.extend(lead_notes)
             if joined:
                 draft.carried = content_words(joined) - content_words(block.lead or "")
@@ -775,6 +787,8 @@ def _join_label(draft: Draft, lead: str) -> None:
 # A bold label of a run that only names a topic, where the lead-in cannot take it ("Grief counselling offers:" +
 # "**Finding your way forward.**") and it does not join its sentence on a card: the paragraph's first sentence heads
 # the tip (user trial 9: "Finding your way forward." was a card by itself)
+DEFINITION_SCORE = 0.5  # a bold term and its definition (drafts.defined_term): a card, though a weak one
+
 LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
                   "left out: check the tip says what the label meant")
 

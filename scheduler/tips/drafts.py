@@ -31,8 +31,8 @@ from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.meaning import keeps_meaning
 from scheduler.tips.scorer import Verdict
-from scheduler.tips.sentences import end_with_period, per_split, words
-from scheduler.tips.verbs import has_verb, is_imperative, verb_spans
+from scheduler.tips.sentences import end_with_period, lower_first, per_split, words
+from scheduler.tips.verbs import has_verb, is_command, is_imperative, verb_spans
 from scheduler.tips.wholeness import cut_problem
 
 MAX_HEADLINE = 90  # what split aims for: a complete thought of at most about 90 characters
@@ -149,6 +149,32 @@ _LABEL_LEAD = re.compile(r"^(?:(?:pro |bonus |quick )?tip|step|day|week|part|not
 def label_lead(lead: str | None) -> bool:
     """A bold lead-in that only numbers or labels what follows ("Step 1:", "Tip:", "3.")."""
     return bool(lead) and bool(_LABEL_LEAD.match((lead or "").strip()))
+
+
+def defined_term(lead: str, first: str) -> str | None:
+    """A bold term before its colon and the words that say what it is, read as one definition ("**Complex
+    trauma:** Repeated or prolonged experiences …" -> "Complex trauma: repeated or prolonged experiences …"), not
+    a headline of the bare term over a text that is no sentence (user trial 10). None when what follows the colon
+    is a sentence of its own or a step ("**Sleep:** Aim for eight hours."): the term then heads it as before."""
+    term = lead.strip()
+    if not term.endswith(":") or not topic_heading(term) or not first or is_command(first) or first[:1] in "“\"‘'":
+        return None  # "**Rescuing says:** “You can't manage this …”": what someone says, not a definition
+    if first[:1].isupper() and whole_sentence(first):
+        return None
+    return f"{term} {lower_first(first)}"
+
+
+def defined_headline(definition: str) -> str | None:
+    """A definition's card words (defined_term): all of it when a card holds it, else the term and what it says up
+    to the first comma ("Complex trauma: repeated or prolonged experiences."): no main verb, as a definition has
+    none. None when even that is too long."""
+    compressed = compress(definition)
+    if len(compressed) <= MAX_HEADLINE:
+        return compressed
+    term, _, body = compressed.partition(": ")
+    first = re.split(r"\s*[,;:—–(]\s*", body, maxsplit=1)[0].rstrip(".")
+    cut = end_with_period(f"{term}: {first}")
+    return cut if len(words(first)) >= 2 and len(cut) <= MAX_HEADLINE else None
 
 
 _SUBJECT_VERB = re.compile(r"^(?!(?:how|what|why|where|whether)\s)(?:[A-Z][\w’'-]*\s+){0,3}?"

@@ -577,11 +577,8 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         if headline is None and conditional and len(first) <= LONG_HEADLINE:  # the list's first sign, not its shortest
             headline, anchor = first, phrases[0]
             notes.extend(long_headline_notes(first))
-        for phrase in phrases if headline is None else ():
-            candidate = end_with_period(opener + phrase)
-            if len(candidate) <= MAX_HEADLINE:
-                headline, anchor = candidate, phrase
-                break
+        if headline is None and len(first) <= MAX_HEADLINE:  # its first item, never one from the middle
+            headline, anchor = first, phrases[0]
         if headline is not None:
             notes.append("headline names only some of the list's items")
     clause_head = re.sub(r",?\s+(?:including|such as|like)$", "", lead) if open_ended else ""
@@ -594,11 +591,9 @@ def _combined_list_draft(block: Block, items: list[Item], section: Section, scop
         if len(words(first)) >= 3 and len(first) <= MAX_HEADLINE:
             headline = first
     if headline is None and (open_ended or plural_head):  # a long card beats a list left behind
-        fitting = [end_with_period(opener + phrase) for phrase in phrases]
-        fitting = [candidate for candidate in fitting if len(candidate) <= LONG_HEADLINE]
-        if fitting:
-            headline = min(fitting, key=len)
-            anchor = phrases[[end_with_period(opener + p) for p in phrases].index(headline)]
+        first = end_with_period(opener + phrases[0])
+        if len(first) <= LONG_HEADLINE:
+            headline, anchor = first, phrases[0]
             notes.extend(["headline names only some of the list's items"] + long_headline_notes(headline))
     if headline is None and before_colon:
         first = end_with_period(opener + phrases[0])  # "Without boundaries: you may feel resentful, drained, or
@@ -866,6 +861,9 @@ def _list_lead(block: Block, section: Section) -> str | None:
         last = sentences[-1] if sentences else block.lead_in
         return capitalize_first(compress(last.rstrip().rstrip(":").rstrip()))
     heading = _NUMBERED.sub("", section.heading or "").strip()
+    if block.lead_in and _NO_INCLUDE.search(heading):
+        return None  # a heading that says something of its own ("The body keeps the score") never stands in for
+        # the article's own lead-in (user trial 10): it would open the items with words the article did not put there
     if heading.endswith(":") and _CATAPHORIC.match(heading):
         return capitalize_first(compress(heading.rstrip(":").strip()))
     heading = heading.rstrip(":")

@@ -99,7 +99,8 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
         found.append("odd capitals in the headline: write it in sentence case")
     if kind != "edited":  # a person's own words are theirs to judge
         own = standalone_notes(headline, text, kind=kind, section=section, names=names)
-        if any(note.startswith(LABEL_JOINED) for note in notes):  # the label names what its sentence is about
+        if any(note.startswith(LABEL_JOINED) or note == standalone.DEFINITION for note in notes):
+            # the label names what its sentence is about, or the term its words define
             own = [note for note in own if not note.startswith(standalone.LABEL.split("“")[0])]
         if _siblings_commands(notes):  # the step it gives is said already
             own = [note for note in own if note != standalone.NOT_TO_READER]

@@ -15,7 +15,7 @@ NAMED = ["Resistance isn’t necessarily indifference.", "Reluctance doesn’t a
          "Curiosity often works better than persuasion.", "Pressure tends to backfire.", "Patience matters."]
 
 
-def test_the_five_named_tips_and_16_of_20_tips_stay_as_they_were():
+def test_the_five_named_tips_and_15_of_20_tips_stay_as_they_were():
     tips = split_article(read_article(SEED, REPO))
     headlines = [tip.headline for tip in tips]
     for name in NAMED:
@@ -25,5 +25,7 @@ def test_the_five_named_tips_and_16_of_20_tips_stay_as_they_were():
     assert len(BEFORE["tips"]) == 20
     # 16, not 17, since "Acknowledging these concerns …" keeps its pointer at the listed concerns and so gives no tip
     # ("Acknowledging concerns …" dropped it: docs/splitting.md, "these/those kept before a noun")
-    assert len(kept) >= 16, [tip["headline"] for tip in BEFORE["tips"] if tip not in kept]
+    # 15 since user trial 10: "Common reasons a partner may resist include …" names the list's first reason, not
+    # the third
+    assert len(kept) >= 15, [tip["headline"] for tip in BEFORE["tips"] if tip not in kept]
     assert 17 <= len(tips) <= 24

@@ -118,7 +118,8 @@ def test_an_item_a_person_wrote_into_the_list_tip_is_not_reported_as_cut(tmp_pat
     assert "b6.5 “Trouble sleeping" in again.out
     report = json.loads((root / ".juno" / "split" / "teen.json").read_text(encoding="utf-8"))
     item = next(item for block in report["blocks"] for item in block.get("items", ()) if item["locator"] == "b6.4")
-    assert item["tips"] == ["watch-for-pleading-crying-or-anger-when"] and item["left_out"] is None
+    # the list's tip, named by its first item (user trial 10)
+    assert item["tips"] == ["watch-for-stomachaches-headaches-or-nausea-on"] and item["left_out"] is None
 
 
 UNSAID = THE_UNSAID.split("(")[0]
