@@ -225,7 +225,7 @@ def test_on_a_trauma_article_approve_says_what_holds_each_tip_and_one_command_ap
     suicide = "people-who-experience-traumatic-events-may-experience"  # read alone, first, with its own command
     assert lines[1].startswith(f"{suicide} waits: it speaks of suicide: read it alone; check the crisis footer; ")
     assert lines[2].startswith("it-is-natural-to-feel-afraid-during waits: it is flagged sensitive (“traumatic situation”")
-    assert lines[-1].startswith("once you have read the other 14: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
+    assert lines[-1].startswith("once you have read the other 15: juno-scheduler approve it-is-natural-to-feel-afraid-during ")
     assert suicide not in lines[-1]
 
 
