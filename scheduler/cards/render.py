@@ -24,8 +24,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, PngImagePlugin
 
 from scheduler.cards import bidi, fonts, glyphs, typesetting
-from scheduler.cards.alttext import card_alt_text
-from scheduler.cards.brand import Background, Brand, load_brand
+from scheduler.cards.alttext import card_alt_text, kicker_repeats
+from scheduler.cards.brand import LEGIBLE_KICKER_CAPS, Background, Brand, load_brand
 from scheduler.cards.contactsheet import make_sheet
 from scheduler.cards.contrast import (
     MIN_TEXT_CONTRAST,
@@ -45,6 +45,7 @@ RENDERER = "1"  # bump when the drawing changes, so cards made by an older versi
 MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again since they keep to one font
 MIXED = "bidi-by-paragraph"  # a card mixing directions: drawn again since its neutrals follow the paragraph
 FIGURES = "lining-figures"  # a card with digits: drawn again since its figures are lining (fonts.FEATURES)
+KICKER = "kicker-legible"  # a card with a kicker: drawn again since its capitals are 12 px tall on a phone
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -59,7 +60,8 @@ class Frame:
     height: int
     margin: int            # left and right
     margin_y: int          # top and bottom
-    small: int             # kicker and handle size in px
+    small: int             # the handle's size in px
+    kicker: int            # the kicker's size in px: small, or larger where small's capitals are not legible
     logo: int              # logo diameter in px (0: none)
     headline_top: int      # the headline area, between the kicker and the footer
     headline_bottom: int
@@ -80,11 +82,22 @@ def frame_for(brand: Brand, size: str, kicker: bool = False) -> Frame:
     small = round(brand.small_size * width)
     logo = round(small * 2.1) if brand.logo else 0
     footer = max(logo, round(small * 1.3))
-    kicker_band = round(small * 1.3) + round(small * 1.2) if kicker else 0
-    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, logo=logo,
+    above = kicker_size(brand, width)
+    # the kicker's line and the space under it; the same band as when the kicker was small_size (a larger kicker
+    # needs less space under it to stand apart), so every headline that fitted under a kicker still does
+    kicker_band = max(round(small * 1.3) + round(small * 1.2), round(above * 1.3) + round(above * 0.6)) if kicker else 0
+    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, kicker=above, logo=logo,
                  headline_top=margin_y + kicker_band, headline_bottom=height - margin_y - footer - round(small * 1.2),
                  rule_width=round(width * 0.05), rule_height=max(2, round(width * 0.0035)),
                  rule_gap=round(small * 1.1))
+
+
+def kicker_size(brand: Brand, width: int) -> int:
+    """The kicker's size in px on a card `width` wide: the brand's small_size, raised until its capitals are
+    LEGIBLE_KICKER_CAPS of the width tall (11.25 px when a phone shows the card 375 px wide; the headline's at
+    its smallest are 12): at small_size's 3.4% Lato's capitals were 9 px there, under the handle's words."""
+    small = round(brand.small_size * width)
+    return max(small, math.ceil(LEGIBLE_KICKER_CAPS * width / fonts.cap_height(brand.kicker_chain[0])))
 
 
 def dimensions(size: str) -> tuple[int, int]:
@@ -111,7 +124,7 @@ def render_card(headline: str, brand: Brand, size: str = "x", kicker: str | None
 
 
 def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> Image.Image:
-    kicker = shown_kicker(kicker)
+    kicker = shown_kicker(kicker, headline)
     frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:
@@ -122,9 +135,11 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
     return image
 
 
-def shown_kicker(kicker: str | None) -> str | None:
-    """The kicker as the card shows it, or None for no kicker."""
-    return typesetting.normalise(kicker) or None if kicker else None
+def shown_kicker(kicker: str | None, headline: str) -> str | None:
+    """The kicker as the card shows it, or None for no kicker: none either when it says what the headline says
+    (alttext.kicker_repeats, the rule the alt text keeps too)."""
+    shown = typesetting.normalise(kicker) or None if kicker else None
+    return None if shown is None or kicker_repeats(shown, headline) else shown
 
 
 def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
@@ -216,7 +231,7 @@ def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Fra
         words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
-    size = frame.small
+    size = frame.kicker
     widths = [typesetting.run_widths(w, brand.kicker_chain, size) for w in words]
     line = typesetting.make_line(words, widths, fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr"))
     total = line.width
@@ -322,18 +337,21 @@ def alt_text(headline: str, brand: Brand, kicker: str | None = None, signed: str
     """What a screen reader says for the card: its own words, the kicker if shown, and the account: `signed`, as
     the post's network writes it (networks.signature), else the handle the card shows."""
     signed = signed or (f"@{brand.handle}" if brand.handle else None)
-    return card_alt_text(card_words(headline), signed, shown_kicker(kicker))
+    return card_alt_text(card_words(headline), signed, shown_kicker(kicker, headline))
 
 
 def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
     words = typesetting.normalise(headline)
-    inputs = [RENDERER, brand.fingerprint, size, words, shown_kicker(kicker), sorted(fonts.layout_versions().items())]
-    if any(fonts.is_mark(char) for char in f"{words}{shown_kicker(kicker) or ''}"):
+    above = shown_kicker(kicker, headline)
+    inputs = [RENDERER, brand.fingerprint, size, words, above, sorted(fonts.layout_versions().items())]
+    if any(fonts.is_mark(char) for char in f"{words}{above or ''}"):
         inputs.append(MARKS)  # a card with combining marks drawn before they kept to their letter's font is stale
-    if bidi.mixed(words) or bidi.mixed(shown_kicker(kicker) or ""):
+    if bidi.mixed(words) or bidi.mixed(above or ""):
         inputs.append(MIXED)  # as is a card mixing directions drawn before bidi ran on the whole paragraph
-    if any(char.isdigit() for char in f"{words}{shown_kicker(kicker) or ''}{brand.handle or ''}"):
+    if any(char.isdigit() for char in f"{words}{above or ''}{brand.handle or ''}"):
         inputs.append(FIGURES)  # and a card with digits drawn before they were lining figures
+    if above is not None and kicker_size(brand, SIZES[size][0]) > round(brand.small_size * SIZES[size][0]):
+        inputs.append(KICKER)  # and a card whose kicker was drawn at small_size, too small on a phone
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
@@ -490,7 +508,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
 
 def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> None:
     """Raise the ContentError render_card would, without drawing."""
-    kicker = shown_kicker(kicker)
+    kicker = shown_kicker(kicker, headline)
     frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:

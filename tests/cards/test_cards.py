@@ -19,6 +19,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 from scheduler.campaigns.file import load_campaign
 from scheduler.cards import fonts, typesetting
+from scheduler.cards.alttext import kicker_repeats
 from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.cards.render import (
     MAX_BYTES,
@@ -463,6 +464,78 @@ def test_a_count_kicker_numbers_the_tips_not_skipped(project):
     assert path.read_bytes() == render_card("Patience matters.", brand, "portrait", "Tip 2 of 2")
     assert campaign_alt_text(brand, campaign, campaign.tips[1]) == (
         "Tip 2 of 2: “Patience matters.” (quote card, @junocounseling)")
+
+
+REPEATING = """\
+article: {title: Holidays, source: articles/holidays.txt}
+tips:
+  - id: lower-the-bar
+    headline: Lower the bar on purpose.
+    text: Lower the bar on purpose.
+    status: approved
+    section: Lower the Bar on Purpose
+  - id: hard-conversations
+    headline: "Plan for hard conversations: decide ahead how you'll leave."
+    text: Plan for hard conversations.
+    status: approved
+    section: Plan for the Hard Conversations
+  - id: a-walk
+    headline: It is okay to take a walk, step outside or leave early.
+    text: It is okay to take a walk.
+    status: approved
+    section: Plan for the Hard Conversations
+"""
+
+
+def test_a_kicker_that_says_what_the_headline_says_is_left_off_the_card_and_out_of_its_alt_text(project):
+    """A practice's section headings were her headlines too: "Plan for the Hard Conversations" above "Plan for
+    the hard conversations." was read twice, by eye and by screen reader."""
+    use_kicker(project, "section")
+    settings, brand, _ = loaded(project)
+    campaign = load_campaign(write_campaign(project, REPEATING), project)
+    same, inside, other = campaign.tips
+    for tip in (same, inside):  # the same words, or the kicker's inside the headline's
+        for size in SIZES:
+            drawn = ensure_card(settings, brand, campaign, tip, size).read_bytes()
+            assert drawn == render_card(tip.headline, brand, size), (tip.id, size)
+        assert tip.section not in campaign_alt_text(brand, campaign, tip)
+    assert campaign_alt_text(brand, campaign, same) == "“Lower the bar on purpose.” (quote card, @junocounseling)"
+    kept = ensure_card(settings, brand, campaign, other, "x").read_bytes()
+    assert kept == render_card(other.headline, brand, "x", "Plan for the Hard Conversations")
+    assert kept != render_card(other.headline, brand, "x")
+    assert campaign_alt_text(brand, campaign, other) == (
+        "Plan for the Hard Conversations: “It is okay to take a walk, step outside or leave early.” "
+        "(quote card, @junocounseling)")
+
+
+@pytest.mark.parametrize(("kicker", "headline", "repeats"), [
+    ("Lower the Bar on Purpose", "Lower the bar on purpose.", True),
+    ("A Plan for the Hard Conversations", "Plan for hard conversations!", True),  # articles and marks aside
+    ("What You Can Do If They’re Not Ready", "What you can do if they're not ready", True),  # either apostrophe
+    ("Sleep", "Protect your sleep in December.", True),  # the kicker inside the headline
+    ("Make Room for Your Feelings in Winter", "Make room for your feelings.", True),  # the headline inside it
+    ("Plan Ahead", "Plan for the hard conversations.", False),
+    ("Tip 3 of 12", "Tip 3 is the hardest.", False),
+    ("Rest", "Restore your routines.", False),  # words, not letters
+])
+def test_a_kicker_repeats_the_headline_as_a_reader_hears_it(kicker, headline, repeats):
+    assert kicker_repeats(kicker, headline) is repeats
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_kickers_capitals_are_legible_on_a_phone(brand, size):
+    """At a phone's 375 px feed width the kicker's capitals were 9 px tall; they are now at least 11 px (the
+    smallest headline's are 12), the headline still at or above its own legible minimum."""
+    frame = frame_for(brand, size, kicker=True)
+    card = png(render_card(headline_of(90), brand, size, kicker="HEH"))
+    band = (0, 0, frame.width, frame.headline_top)
+    ink = ImageChops.difference(card.crop(band), base_image(brand, size).crop(band)).convert("L")
+    box = ink.point(lambda value: 255 if value > 96 else 0).getbbox()
+    assert box is not None
+    capitals = (box[3] - box[1]) * 375 / frame.width
+    assert capitals >= 11, capitals
+    block = set_headline(typesetting.normalise(headline_of(90)), brand, frame, size)
+    assert block.size >= round(LEGIBLE_HEADLINE * frame.width)
 
 
 def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
