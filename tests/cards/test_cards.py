@@ -41,6 +41,7 @@ from scheduler.cards.render import (
 )
 from scheduler.config import load_settings
 from scheduler.errors import ContentError
+from tests.studio.helpers import Studio
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "cards.json"
@@ -506,6 +507,78 @@ def test_a_kicker_that_says_what_the_headline_says_is_left_off_the_card_and_out_
     assert campaign_alt_text(brand, campaign, other) == (
         "Plan for the Hard Conversations: “It is okay to take a walk, step outside or leave early.” "
         "(quote card, @junocounseling)")
+
+
+LONG_SECTION = """\
+article: {title: Counseling, source: articles/counseling.txt}
+tips:
+  - id: long-section
+    headline: Curiosity often works better than persuasion.
+    text: Curiosity often works better than persuasion.
+    status: approved
+    section: When One Partner Wants Counseling and the Other Is Not Ready
+  - id: short-section
+    headline: Pressure tends to backfire.
+    text: Pressure tends to backfire.
+    status: approved
+    section: Staying Patient
+"""
+
+
+def test_a_section_name_too_long_for_the_kicker_line_is_left_off_and_said_once_and_the_cards_are_drawn(project, cli):
+    """A real article's section heading ("What to Do When One Partner Wants Counseling", 44 characters) was
+    longer than the kicker's one line once the kicker grew: the card was refused, and `cards` exited 2."""
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    result = cli("cards", "seed", "--size", "all", "--json", cwd=project)
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert "refused" not in data and len(data["cards"]) == 6
+    settings, brand = load_settings(project), load_brand(project, "junocounseling")
+    campaign = load_campaign(project / "posts" / "seed.yaml", project)
+    long, short = campaign.tips
+    assert len(long.section) == 60
+    for size in SIZES:
+        drawn = card_path(settings.cards_dir, "seed", long.id, size).read_bytes()
+        assert drawn == render_card(long.headline, brand, size), size  # the card without the kicker
+        kept = card_path(settings.cards_dir, "seed", short.id, size).read_bytes()
+        assert kept == render_card(short.headline, brand, size, "Staying Patient") != render_card(short.headline, brand, size)
+    alts = {card["tip"]: card["alt_text"] for card in data["cards"]}
+    assert alts[long.id] == "“Curiosity often works better than persuasion.” (quote card, @junocounseling)"
+    assert alts[short.id].startswith("Staying Patient: ")
+    [note] = data["notes"]
+    prefix = f"card {long.id}: section name too long for the kicker line (60 characters, at most "
+    assert note.startswith(prefix) and note.endswith("); drawn without it"), note
+    most = int(note[len(prefix):].split(")")[0])
+    # the most it says is honest: that many of its characters are drawn as a kicker on every size, one more are not
+    fitting = long.section[:most].rstrip()
+    more = next(cut for end in range(most + 1, 61) if len(cut := long.section[:end].rstrip()) > len(fitting))
+    for size in SIZES:
+        assert render_card(long.headline, brand, size, fitting) != render_card(long.headline, brand, size)
+    assert any(render_card(long.headline, brand, size, more) == render_card(long.headline, brand, size)
+               for size in SIZES)
+    words = cli("cards", "seed", "--size", "all", cwd=project)
+    assert words.code == 0, words
+    assert words.out.splitlines()[:2] == ["0 cards drawn, 6 unchanged, in .juno/cards/seed", note]
+    assert words.err == ""
+
+
+def test_the_studio_and_preview_say_once_that_a_card_is_drawn_without_its_too_long_section_name(project, cli):
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    said = "section name too long for the kicker line (60 characters, at most "
+    studio = Studio(project).sign_in()
+    page = studio.get("/c/seed").text
+    assert page.count(said) == 1, page
+    tip = page[page.index('id="tip-long-section"'):]
+    assert said in tip[:tip.index('id="tip-short-section"')]  # beside that tip's own card
+    assert "Curiosity often works better than persuasion.” (quote card" in page
+    assert "When One Partner Wants Counseling and the Other Is Not Ready:" not in page  # nor in its alt text
+    result = cli("preview", "--out", "review.html", cwd=project)
+    assert result.code == 0, result
+    shown = (project / "review.html").read_text(encoding="utf-8")
+    assert shown.count(said) == 1
+    assert "Card seed/long-section: " + said in shown
 
 
 @pytest.mark.parametrize(("kicker", "headline", "repeats"), [
