@@ -146,7 +146,7 @@ def cmd_cards(ctx: Context) -> int:
     data = report.as_dict()
     if data["sheet"] is None:
         data.pop("sheet")
-    for key in ("unreadable", "refused"):
+    for key in ("unreadable", "refused", "notes"):
         if not data[key]:
             data.pop(key)
     ctx.unreadable(report.unreadable, failing=True)

@@ -28,7 +28,12 @@ from scheduler import networks
 from scheduler.campaigns.file import read_campaigns
 from scheduler.campaigns.planning import plan_posts
 from scheduler.cards.brand import load_brand
-from scheduler.cards.render import campaign_alt_text, card_path, dimensions
+from scheduler.cards.render import (
+    campaign_alt_text,
+    card_path,
+    dimensions,
+    kicker_left_off,
+)
 from scheduler.errors import ContentError, OutputError, UsageError
 from scheduler.fileio import write_atomic
 from scheduler.images import open_image
@@ -301,7 +306,8 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
         "drafts": drafts,
         "published": _published(store, now, days),
         "blackout": [day.isoformat() for day in settings.schedule.blackout],
-        "notices": [broken.line() for broken in files.unreadable] + _notices(settings, campaigns),
+        "notices": ([broken.line() for broken in files.unreadable] + _notices(settings, campaigns)
+                    + _card_notices(settings, campaigns)),
         "unreadable": [broken.as_dict() for broken in files.unreadable],
     }
 
@@ -311,6 +317,16 @@ def _notices(settings, campaigns) -> list[str]:
     or whose address carries another channel's tracking."""
     notices = (notice for campaign in campaigns for notice in link_notices(settings, campaign))
     return [notice for notice in notices if notice]
+
+
+def _card_notices(settings, campaigns) -> list[str]:
+    """Once per tip whose card is drawn without its kicker, its section name too long for the line: why."""
+    shown = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status != "skip"]
+    brand = _brand(settings) if shown else None
+    if brand is None or brand.kicker == "none":
+        return []
+    return [f"Card {campaign.slug}/{tip.id}: {note}." for campaign, tip in shown
+            if (note := kicker_left_off(brand, campaign, tip)) is not None]
 
 
 def missing_link(settings, campaign) -> str | None:

@@ -215,7 +215,9 @@ class Project:
                                   sheet=Path(sheet) if sheet else None)
         return CardsReport(cards=[Card.of(card) for card in report["cards"]], rendered=report["rendered"],
                            unchanged=report["unchanged"], sheet=report.get("sheet"), unreadable=unreadable,
-                           refused=[RefusedCard.of(row) for row in report["refused"]])
+                           refused=[RefusedCard.of(row) for row in report["refused"]],
+                           notes=[f"card {row['campaign'] + '/' if len(found) > 1 else ''}{row['tip']}: {row['note']}"
+                                  for row in report["notes"]])
 
     def queue(self, now: datetime, campaigns: Sequence[str] = ()) -> QueueReport:
         with self.changing(campaigns[0] if len(campaigns) == 1 else None), self.store(held=True) as store:
@@ -664,6 +666,10 @@ class Project:
     def card_state(self, campaign: Campaign, tip: Tip) -> Literal["drawn", "missing", "out of date"]:
         """The tip's card: drawn from its current words and brand, not drawn yet, or drawn from others."""
         return self._edits().card_state(campaign, tip)
+
+    def card_note(self, campaign: Campaign, tip: Tip) -> str | None:
+        """Why the tip's card is drawn without its kicker (its section name too long for the line), or None."""
+        return self._edits().card_note(campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
         """The tip's alt text: a person's override, else the card's own words."""

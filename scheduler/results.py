@@ -233,11 +233,12 @@ class CardsReport(Result):
     sheet: str | None = None
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
     refused: list[RefusedCard] = field(default_factory=list)  # tips whose headline cannot be drawn: named
+    notes: list[str] = field(default_factory=list)  # once per tip: its kicker too long for its line, left off
 
     def lines(self) -> list[str]:
         folders = sorted({str(PurePath(card.path).parent) for card in self.cards})
         lines = [f"{counted(self.rendered, 'card')} drawn, {self.unchanged} unchanged"
-                 + (f", in {', '.join(folders)}" if folders else "")]
+                 + (f", in {', '.join(folders)}" if folders else "")] + list(self.notes)
         if self.refused:
             lines.append(f"{counted(len(self.refused), 'tip')} not drawn (see above): change the headline in its "
                          "campaign file and run `juno-scheduler cards` again")

@@ -97,6 +97,16 @@ def ink_extent(path: Path, size: int) -> tuple[float, float]:
     return -top, bottom
 
 
+@lru_cache(maxsize=32)
+def cap_height(path: Path) -> float:
+    """How tall the font's capitals are, as a share of its size: measured on its "H" (the ink of "Hdlfk", with
+    ascenders, in a font without one)."""
+    font = load(path, 1000)
+    sample = "H" if ord("H") in codepoints(path) else "Hdlfk"
+    _, top, _, _ = font.getbbox(sample, features=FEATURES, anchor="ls")
+    return max(-top, 1) / 1000
+
+
 def check_font(path: Path) -> None:
     """Raise FontError unless both fontTools and FreeType can read the font."""
     codepoints(path)

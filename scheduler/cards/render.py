@@ -24,8 +24,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, PngImagePlugin
 
 from scheduler.cards import bidi, fonts, glyphs, typesetting
-from scheduler.cards.alttext import card_alt_text
-from scheduler.cards.brand import Background, Brand, load_brand
+from scheduler.cards.alttext import card_alt_text, kicker_repeats
+from scheduler.cards.brand import LEGIBLE_KICKER_CAPS, Background, Brand, load_brand
 from scheduler.cards.contactsheet import make_sheet
 from scheduler.cards.contrast import (
     MIN_TEXT_CONTRAST,
@@ -45,6 +45,7 @@ RENDERER = "1"  # bump when the drawing changes, so cards made by an older versi
 MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again since they keep to one font
 MIXED = "bidi-by-paragraph"  # a card mixing directions: drawn again since its neutrals follow the paragraph
 FIGURES = "lining-figures"  # a card with digits: drawn again since its figures are lining (fonts.FEATURES)
+KICKER = "kicker-legible"  # a card with a kicker: drawn again since its capitals are 12 px tall on a phone
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -59,7 +60,8 @@ class Frame:
     height: int
     margin: int            # left and right
     margin_y: int          # top and bottom
-    small: int             # kicker and handle size in px
+    small: int             # the handle's size in px
+    kicker: int            # the kicker's size in px: small, or larger where small's capitals are not legible
     logo: int              # logo diameter in px (0: none)
     headline_top: int      # the headline area, between the kicker and the footer
     headline_bottom: int
@@ -80,11 +82,22 @@ def frame_for(brand: Brand, size: str, kicker: bool = False) -> Frame:
     small = round(brand.small_size * width)
     logo = round(small * 2.1) if brand.logo else 0
     footer = max(logo, round(small * 1.3))
-    kicker_band = round(small * 1.3) + round(small * 1.2) if kicker else 0
-    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, logo=logo,
+    above = kicker_size(brand, width)
+    # the kicker's line and the space under it; the same band as when the kicker was small_size (a larger kicker
+    # needs less space under it to stand apart), so every headline that fitted under a kicker still does
+    kicker_band = max(round(small * 1.3) + round(small * 1.2), round(above * 1.3) + round(above * 0.6)) if kicker else 0
+    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, kicker=above, logo=logo,
                  headline_top=margin_y + kicker_band, headline_bottom=height - margin_y - footer - round(small * 1.2),
                  rule_width=round(width * 0.05), rule_height=max(2, round(width * 0.0035)),
                  rule_gap=round(small * 1.1))
+
+
+def kicker_size(brand: Brand, width: int) -> int:
+    """The kicker's size in px on a card `width` wide: the brand's small_size, raised until its capitals are
+    LEGIBLE_KICKER_CAPS of the width tall (11.25 px when a phone shows the card 375 px wide; the headline's at
+    its smallest are 12): at small_size's 3.4% Lato's capitals were 9 px there, under the handle's words."""
+    small = round(brand.small_size * width)
+    return max(small, math.ceil(LEGIBLE_KICKER_CAPS * width / fonts.cap_height(brand.kicker_chain[0])))
 
 
 def dimensions(size: str) -> tuple[int, int]:
@@ -111,7 +124,7 @@ def render_card(headline: str, brand: Brand, size: str = "x", kicker: str | None
 
 
 def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> Image.Image:
-    kicker = shown_kicker(kicker)
+    kicker = shown_kicker(kicker, headline, brand)
     frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:
@@ -122,9 +135,63 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
     return image
 
 
-def shown_kicker(kicker: str | None) -> str | None:
-    """The kicker as the card shows it, or None for no kicker."""
-    return typesetting.normalise(kicker) or None if kicker else None
+def shown_kicker(kicker: str | None, headline: str, brand: Brand) -> str | None:
+    """The kicker as the card shows it, or None for no kicker: none either when it says what the headline says
+    (alttext.kicker_repeats) or when it is too long for one line at its legible size (kicker_overflow). One rule
+    for the card, its fingerprint and its alt text, so a screen reader hears what the card shows."""
+    shown = typesetting.normalise(kicker) or None if kicker else None
+    if shown is None or kicker_repeats(shown, headline) or kicker_overflow(shown, brand) is not None:
+        return None
+    return shown
+
+
+@lru_cache(maxsize=512)
+def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int] | None:
+    """None when the kicker fits one line on a card of every size; else its length in characters and the most
+    that fit (a longer section name is left off its card rather than losing the card: see shown_kicker). One
+    answer for every size, as the alt text is one for the tip; the sizes differ by rounding only."""
+    frames = [frame_for(brand, size, kicker=True) for size in SIZES]
+
+    def fits(text: str) -> bool:
+        return all(kicker_width(text, brand, frame) <= frame.width - 2 * frame.margin for frame in frames)
+
+    try:
+        if fits(kicker):
+            return None
+        low, high = 0, len(kicker)  # the longest beginning that fits: fits(kicker[:low]), not fits(kicker[:high])
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(kicker[:middle].rstrip()) else (low, middle)
+    except fonts.MissingGlyph:
+        return None  # a character no font has: draw_kicker names it; it is not a matter of length
+    return len(kicker), low
+
+
+def kicker_width(kicker: str, brand: Brand, frame: Frame) -> float:
+    """How wide the kicker is set on one line at its size on that frame (MissingGlyph for a letter no font has)."""
+    line, _rtl = kicker_line(kicker, brand, frame)
+    return line.width
+
+
+def kicker_line(kicker: str, brand: Brand, frame: Frame) -> tuple[typesetting.Line, bool]:
+    words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
+    widths = [typesetting.run_widths(w, brand.kicker_chain, frame.kicker) for w in words]
+    space = fonts.length(brand.kicker_chain[0], frame.kicker, " ", "rtl" if rtl else "ltr")
+    return typesetting.make_line(words, widths, space), rtl
+
+
+def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
+    """What a person is told when the tip's kicker is too long to be drawn (said once per tip: "card ID: …"); None
+    when it is drawn, or left off as the headline's own words (that is the card working, not news)."""
+    kicker = kicker_for(brand, campaign, tip)
+    shown = typesetting.normalise(kicker) if kicker else ""
+    if not shown or kicker_repeats(shown, tip.headline):
+        return None
+    overflow = kicker_overflow(shown, brand)
+    if overflow is None:
+        return None
+    what = "section name" if brand.kicker == "section" else "kicker"
+    return f"{what} too long for the kicker line ({overflow[0]} characters, at most {overflow[1]}); drawn without it"
 
 
 def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
@@ -211,18 +278,13 @@ def line_box(path: Path, size: int, left: float, width: float, baseline: float) 
 
 
 def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Frame) -> None:
-    available = frame.width - 2 * frame.margin
+    """Draw the kicker on its one line (a kicker too long for it never comes here: shown_kicker leaves it off)."""
     try:
-        words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
+        line, rtl = kicker_line(kicker, brand, frame)
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
-    size = frame.small
-    widths = [typesetting.run_widths(w, brand.kicker_chain, size) for w in words]
-    line = typesetting.make_line(words, widths, fonts.length(brand.kicker_chain[0], size, " ", "rtl" if rtl else "ltr"))
+    size = frame.kicker
     total = line.width
-    if total > available:
-        raise ContentError(f"the kicker “{kicker}” is too long for one line on a {frame.width}x{frame.height} "
-                           f"card; shorten the section name, or set kicker: none in {brand.source}")
     ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
     left = frame.width - frame.margin - total if rtl else frame.margin
     baseline = frame.margin_y + ascent
@@ -322,18 +384,21 @@ def alt_text(headline: str, brand: Brand, kicker: str | None = None, signed: str
     """What a screen reader says for the card: its own words, the kicker if shown, and the account: `signed`, as
     the post's network writes it (networks.signature), else the handle the card shows."""
     signed = signed or (f"@{brand.handle}" if brand.handle else None)
-    return card_alt_text(card_words(headline), signed, shown_kicker(kicker))
+    return card_alt_text(card_words(headline), signed, shown_kicker(kicker, headline, brand))
 
 
 def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> str:
     words = typesetting.normalise(headline)
-    inputs = [RENDERER, brand.fingerprint, size, words, shown_kicker(kicker), sorted(fonts.layout_versions().items())]
-    if any(fonts.is_mark(char) for char in f"{words}{shown_kicker(kicker) or ''}"):
+    above = shown_kicker(kicker, headline, brand)
+    inputs = [RENDERER, brand.fingerprint, size, words, above, sorted(fonts.layout_versions().items())]
+    if any(fonts.is_mark(char) for char in f"{words}{above or ''}"):
         inputs.append(MARKS)  # a card with combining marks drawn before they kept to their letter's font is stale
-    if bidi.mixed(words) or bidi.mixed(shown_kicker(kicker) or ""):
+    if bidi.mixed(words) or bidi.mixed(above or ""):
         inputs.append(MIXED)  # as is a card mixing directions drawn before bidi ran on the whole paragraph
-    if any(char.isdigit() for char in f"{words}{shown_kicker(kicker) or ''}{brand.handle or ''}"):
+    if any(char.isdigit() for char in f"{words}{above or ''}{brand.handle or ''}"):
         inputs.append(FIGURES)  # and a card with digits drawn before they were lining figures
+    if above is not None and kicker_size(brand, SIZES[size][0]) > round(brand.small_size * SIZES[size][0]):
+        inputs.append(KICKER)  # and a card whose kicker was drawn at small_size, too small on a phone
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
@@ -421,7 +486,8 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     ones replace the old cards. A headline that does not fit (or has a character no font has) stops only its own
     tip's cards, which stay as they were: the tip is named once, with its place and the sizes it does not fit, in
     "refused"; every other tip's cards are drawn. With `sheet`, also writes a contact sheet of the other tips' cards.
-    Returns {"cards": [...], "rendered": n, "unchanged": n, "refused": [...]} (and "sheet").
+    A tip whose kicker is too long for its line is drawn without it and named once in "notes".
+    Returns {"cards": [...], "rendered": n, "unchanged": n, "refused": [...], "notes": [...]} (and "sheet").
     """
     if sheet is not None:  # refused before any card is drawn
         checked_output(sheet, flag="--sheet", suffixes=(".png",), mark=SHEET_MARK, what="a contact sheet")
@@ -429,12 +495,15 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
     sizes = list(SIZES) if sizes in ("all", None) else [sizes] if isinstance(sizes, str) else list(sizes)
     for size in sizes:
         dimensions(size)
-    entries, work, places = [], [], []
+    entries, work, places, notes = [], [], [], []
     for campaign in campaigns:
         for tip in campaign.tips:
             if tip.status == "skip":
                 continue
             kicker = kicker_for(brand, campaign, tip)
+            left_off = kicker_left_off(brand, campaign, tip)
+            if left_off is not None:
+                notes.append({"campaign": campaign.slug, "tip": tip.id, "note": left_off})
             for size in sizes:
                 path = card_path(settings.cards_dir, campaign.slug, tip.id, size)
                 fresh = made_from(path) == fingerprint(tip.headline, brand, size, kicker)
@@ -478,8 +547,10 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     entries = [entry for entry in entries if (entry["campaign"], entry["tip"]) not in refused]
+    notes = [note for note in notes if (note["campaign"], note["tip"]) not in refused]
     report = {"cards": entries, "rendered": sum(entry["rendered"] for entry in entries),
-              "unchanged": sum(not entry["rendered"] for entry in entries), "refused": list(refused.values())}
+              "unchanged": sum(not entry["rendered"] for entry in entries), "refused": list(refused.values()),
+              "notes": notes}
     if sheet is not None and entries:
         paths = [settings.root / entry["path"] for entry in entries]
         columns = len(sizes) if len(sizes) > 1 else None  # one row per tip, one column per size
@@ -490,7 +561,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
 
 def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> None:
     """Raise the ContentError render_card would, without drawing."""
-    kicker = shown_kicker(kicker)
+    kicker = shown_kicker(kicker, headline, brand)
     frame = frame_for(brand, size, kicker is not None)
     text = typesetting.normalise(headline)
     if not text:

@@ -23,6 +23,7 @@ from scheduler.cards.render import (
     ensure_card,
     fingerprint,
     kicker_for,
+    kicker_left_off,
     made_from,
     render_card,
 )
@@ -132,6 +133,10 @@ class Showing:
         if made is None:
             return "missing"
         return "drawn" if made == self.card_version(campaign, tip) else "out of date"
+
+    def card_note(self, campaign: Campaign, tip: Tip) -> str | None:
+        """Why the tip's card is drawn without its kicker (a section name too long for the line), or None."""
+        return kicker_left_off(self.brand, campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
         """The tip's alt text: a person's override, else the card's own words and the first network's account, as

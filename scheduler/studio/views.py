@@ -89,7 +89,8 @@ def review(ws, slug: str) -> dict:
             "tip": tip, "position": position, "card": card_url(ws, campaign, tip),
             # the card's real size (the first account's network's), so the page keeps its shape while it loads
             "card_box": next(((item.card_width, item.card_height) for item in by_tip.get(tip.id, ())[:1]), None),
-            "alt": ws.project.alt_text(campaign, tip), "length": length, "limit": limit,
+            "alt": ws.project.alt_text(campaign, tip), "card_note": ws.project.card_note(campaign, tip),
+            "length": length, "limit": limit,
             "included": ws.project.added_to_post(campaign, tip),
             "headline_length": len(" ".join(tip.headline.split())), "headline_limit": ws.project.headline_limit,
             "flags": [{"flag": f, "why": FLAG_WHY[f], "reason": reason, "acknowledged": f in tip.reviewed}

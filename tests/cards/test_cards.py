@@ -19,6 +19,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 from scheduler.campaigns.file import load_campaign
 from scheduler.cards import fonts, typesetting
+from scheduler.cards.alttext import kicker_repeats
 from scheduler.cards.brand import LEGIBLE_HEADLINE, load_brand
 from scheduler.cards.render import (
     MAX_BYTES,
@@ -40,6 +41,7 @@ from scheduler.cards.render import (
 )
 from scheduler.config import load_settings
 from scheduler.errors import ContentError
+from tests.studio.helpers import Studio
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "cards.json"
@@ -463,6 +465,150 @@ def test_a_count_kicker_numbers_the_tips_not_skipped(project):
     assert path.read_bytes() == render_card("Patience matters.", brand, "portrait", "Tip 2 of 2")
     assert campaign_alt_text(brand, campaign, campaign.tips[1]) == (
         "Tip 2 of 2: “Patience matters.” (quote card, @junocounseling)")
+
+
+REPEATING = """\
+article: {title: Holidays, source: articles/holidays.txt}
+tips:
+  - id: lower-the-bar
+    headline: Lower the bar on purpose.
+    text: Lower the bar on purpose.
+    status: approved
+    section: Lower the Bar on Purpose
+  - id: hard-conversations
+    headline: "Plan for hard conversations: decide ahead how you'll leave."
+    text: Plan for hard conversations.
+    status: approved
+    section: Plan for the Hard Conversations
+  - id: a-walk
+    headline: It is okay to take a walk, step outside or leave early.
+    text: It is okay to take a walk.
+    status: approved
+    section: Plan for the Hard Conversations
+"""
+
+
+def test_a_kicker_that_says_what_the_headline_says_is_left_off_the_card_and_out_of_its_alt_text(project):
+    """A practice's section headings were her headlines too: "Plan for the Hard Conversations" above "Plan for
+    the hard conversations." was read twice, by eye and by screen reader."""
+    use_kicker(project, "section")
+    settings, brand, _ = loaded(project)
+    campaign = load_campaign(write_campaign(project, REPEATING), project)
+    same, inside, other = campaign.tips
+    for tip in (same, inside):  # the same words, or the kicker's inside the headline's
+        for size in SIZES:
+            drawn = ensure_card(settings, brand, campaign, tip, size).read_bytes()
+            assert drawn == render_card(tip.headline, brand, size), (tip.id, size)
+        assert tip.section not in campaign_alt_text(brand, campaign, tip)
+    assert campaign_alt_text(brand, campaign, same) == "“Lower the bar on purpose.” (quote card, @junocounseling)"
+    kept = ensure_card(settings, brand, campaign, other, "x").read_bytes()
+    assert kept == render_card(other.headline, brand, "x", "Plan for the Hard Conversations")
+    assert kept != render_card(other.headline, brand, "x")
+    assert campaign_alt_text(brand, campaign, other) == (
+        "Plan for the Hard Conversations: “It is okay to take a walk, step outside or leave early.” "
+        "(quote card, @junocounseling)")
+
+
+LONG_SECTION = """\
+article: {title: Counseling, source: articles/counseling.txt}
+tips:
+  - id: long-section
+    headline: Curiosity often works better than persuasion.
+    text: Curiosity often works better than persuasion.
+    status: approved
+    section: When One Partner Wants Counseling and the Other Is Not Ready
+  - id: short-section
+    headline: Pressure tends to backfire.
+    text: Pressure tends to backfire.
+    status: approved
+    section: Staying Patient
+"""
+
+
+def test_a_section_name_too_long_for_the_kicker_line_is_left_off_and_said_once_and_the_cards_are_drawn(project, cli):
+    """A real article's section heading ("What to Do When One Partner Wants Counseling", 44 characters) was
+    longer than the kicker's one line once the kicker grew: the card was refused, and `cards` exited 2."""
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    result = cli("cards", "seed", "--size", "all", "--json", cwd=project)
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert "refused" not in data and len(data["cards"]) == 6
+    settings, brand = load_settings(project), load_brand(project, "junocounseling")
+    campaign = load_campaign(project / "posts" / "seed.yaml", project)
+    long, short = campaign.tips
+    assert len(long.section) == 60
+    for size in SIZES:
+        drawn = card_path(settings.cards_dir, "seed", long.id, size).read_bytes()
+        assert drawn == render_card(long.headline, brand, size), size  # the card without the kicker
+        kept = card_path(settings.cards_dir, "seed", short.id, size).read_bytes()
+        assert kept == render_card(short.headline, brand, size, "Staying Patient") != render_card(short.headline, brand, size)
+    alts = {card["tip"]: card["alt_text"] for card in data["cards"]}
+    assert alts[long.id] == "“Curiosity often works better than persuasion.” (quote card, @junocounseling)"
+    assert alts[short.id].startswith("Staying Patient: ")
+    [note] = data["notes"]
+    prefix = f"card {long.id}: section name too long for the kicker line (60 characters, at most "
+    assert note.startswith(prefix) and note.endswith("); drawn without it"), note
+    most = int(note[len(prefix):].split(")")[0])
+    # the most it says is honest: that many of its characters are drawn as a kicker on every size, one more are not
+    fitting = long.section[:most].rstrip()
+    more = next(cut for end in range(most + 1, 61) if len(cut := long.section[:end].rstrip()) > len(fitting))
+    for size in SIZES:
+        assert render_card(long.headline, brand, size, fitting) != render_card(long.headline, brand, size)
+    assert any(render_card(long.headline, brand, size, more) == render_card(long.headline, brand, size)
+               for size in SIZES)
+    words = cli("cards", "seed", "--size", "all", cwd=project)
+    assert words.code == 0, words
+    assert words.out.splitlines()[:2] == ["0 cards drawn, 6 unchanged, in .juno/cards/seed", note]
+    assert words.err == ""
+
+
+def test_the_studio_and_preview_say_once_that_a_card_is_drawn_without_its_too_long_section_name(project, cli):
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    said = "section name too long for the kicker line (60 characters, at most "
+    studio = Studio(project).sign_in()
+    page = studio.get("/c/seed").text
+    assert page.count(said) == 1, page
+    tip = page[page.index('id="tip-long-section"'):]
+    assert said in tip[:tip.index('id="tip-short-section"')]  # beside that tip's own card
+    assert "Curiosity often works better than persuasion.” (quote card" in page
+    assert "When One Partner Wants Counseling and the Other Is Not Ready:" not in page  # nor in its alt text
+    result = cli("preview", "--out", "review.html", cwd=project)
+    assert result.code == 0, result
+    shown = (project / "review.html").read_text(encoding="utf-8")
+    assert shown.count(said) == 1
+    assert "Card seed/long-section: " + said in shown
+
+
+@pytest.mark.parametrize(("kicker", "headline", "repeats"), [
+    ("Lower the Bar on Purpose", "Lower the bar on purpose.", True),
+    ("A Plan for the Hard Conversations", "Plan for hard conversations!", True),  # articles and marks aside
+    ("What You Can Do If They’re Not Ready", "What you can do if they're not ready", True),  # either apostrophe
+    ("Sleep", "Protect your sleep in December.", True),  # the kicker inside the headline
+    ("Make Room for Your Feelings in Winter", "Make room for your feelings.", True),  # the headline inside it
+    ("Plan Ahead", "Plan for the hard conversations.", False),
+    ("Tip 3 of 12", "Tip 3 is the hardest.", False),
+    ("Rest", "Restore your routines.", False),  # words, not letters
+])
+def test_a_kicker_repeats_the_headline_as_a_reader_hears_it(kicker, headline, repeats):
+    assert kicker_repeats(kicker, headline) is repeats
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_kickers_capitals_are_legible_on_a_phone(brand, size):
+    """At a phone's 375 px feed width the kicker's capitals were 9 px tall; they are now at least 11 px (the
+    smallest headline's are 12), the headline still at or above its own legible minimum."""
+    frame = frame_for(brand, size, kicker=True)
+    card = png(render_card(headline_of(90), brand, size, kicker="HEH"))
+    band = (0, 0, frame.width, frame.headline_top)
+    ink = ImageChops.difference(card.crop(band), base_image(brand, size).crop(band)).convert("L")
+    box = ink.point(lambda value: 255 if value > 96 else 0).getbbox()
+    assert box is not None
+    capitals = (box[3] - box[1]) * 375 / frame.width
+    assert capitals >= 11, capitals
+    block = set_headline(typesetting.normalise(headline_of(90)), brand, frame, size)
+    assert block.size >= round(LEGIBLE_HEADLINE * frame.width)
 
 
 def test_the_bundled_brand_shows_no_kicker_and_the_alt_text_says_so(project):
