@@ -61,11 +61,7 @@ def times_lines(data: dict) -> list[str]:
     """Best times in the terminal: a slot a line with its shrunk rate and interval, then the suggestion or why not."""
     lines = []
     for network, table in (data.get("best_times") or {}).items():
-        pooled = ((data.get("accounts") or {}).get(network) or {}).get(table["age"], {}).get("average")
-        average = table.get("average")
-        beside = (f", each counted once: average {average:.1%}, where the {pooled:.1%} above pools their counts"
-                  if average is not None and pooled is not None and f"{average:.1%}" != f"{pooled:.1%}" else "")
-        lines.append(f"best times on {network} at {age_shown(table['age'])} ({counted(table['posts'], 'post')}{beside}):")
+        lines.append(f"best times on {network} at {age_shown(table['age'])} ({counted(table['posts'], 'post')}):")
         lines += [f"  {row['slot']:<13} {row['estimate']:.1%} [{row['low']:.1%}–{row['high']:.1%}], "
                   f"{counted(row['posts'], 'post')}" for row in table["slots"]]
         lines.append(f"  suggestion: {table['suggestion']} ({table['why']})" if table["suggestion"]

@@ -82,7 +82,7 @@ def _network(network: str, name: str, report, ages: dict, headlines: dict) -> di
         "average_shown": percent(account.get("average")), "average_at": _at(account.get("average"), scale),
         "best": [_ranked(row, s, scale, headlines) for row, s in best],
         "worst": [_ranked(row, s, scale, headlines) for row, s in worst],
-        "slots": _slots(times, account.get("average")) if times else None,
+        "slots": _slots(times) if times else None,
     }
 
 
@@ -109,14 +109,11 @@ def _ranked(row: dict, score: dict, scale: float, headlines: dict) -> dict:
             "verdict": score["verdict"], "x": {k: _at(score[k], scale) for k in ("low", "estimate", "high")}}
 
 
-def _slots(times: dict, pooled: float | None) -> dict:
-    """The slot table; `pooled`: the account's average at the same age (its posts' counts pooled), which the
-    slots' average (each post counted once) is said beside wherever the two read differently."""
+def _slots(times: dict) -> dict:
+    """The slot table: each slot's shrunk rate (its posts' counts pooled) and interval, and the suggestion."""
     rows = times["slots"]
     scale = _scale([row["high"] for row in rows] + [times.get("average") or 0])
-    differs = pooled is not None and percent(pooled) != percent(times.get("average"))
     return {"age": shown_age(times["age"]), "posts": times["posts"], "average": percent(times.get("average")),
-            "pooled": percent(pooled) if differs else None,
             "average_at": _at(times.get("average"), scale), "suggestion": times["suggestion"], "why": times["why"],
             "rows": [{"slot": row["slot"], "posts": row["posts"], "estimate": percent(row["estimate"]),
                       "low": percent(row["low"]), "high": percent(row["high"]), "rate": percent(row["rate"]),
