@@ -70,7 +70,7 @@ class Score:
     estimate: float      # shrunk toward the account's average
     low: float
     high: float
-    posts: int           # the account's posts behind the prior (0: none fitted)
+    posts: int           # the account's posts behind the prior (or found at that age, when too few to fit one)
     verdict: str         # "above the account's usual" | "below ..." | "like ..." | NOT_ENOUGH
     typical: float = 0.0  # > 0: interactions against the typical post, which had this many
 
@@ -186,7 +186,8 @@ def score(outcomes: Sequence[Outcome], level: float = LEVEL) -> list[Score]:
             verdict = "below the account's usual"
         else:
             verdict = "like the account's usual"
-        scores.append(Score(o.post_id, o.rate, a / (a + b), low, high, prior.posts if prior else 0, verdict))
+        scores.append(Score(o.post_id, o.rate, a / (a + b), low, high, prior.posts if prior else len(outcomes),
+                            verdict, o.typical))
     return scores
 
 

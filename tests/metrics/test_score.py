@@ -68,7 +68,7 @@ def test_four_posts_are_not_enough_evidence_to_rank():
     assert fit_prior(outcomes) is None
     scores = score(outcomes)
     assert {s.verdict for s in scores} == {NOT_ENOUGH}
-    assert {s.posts for s in scores} == {0}
+    assert {s.posts for s in scores} == {4}  # the posts found, as the text says them
     assert scores[0].estimate == pytest.approx(2 / 102)  # its own rate under a flat prior
 
 

@@ -96,7 +96,7 @@ def test_the_page_shows_the_numbers_stats_json_gives(posted):
     expected = at72[:3] + at72[-3:][::-1]
     assert len(ends) == 6
     for said, (score, tip) in zip(map(text_of, ends), expected, strict=True):
-        assert said.startswith(f"{tip} {tip.split('/')[1].title()}. {pct(score['estimate'])} "
+        assert said.startswith(f"{tip} {tip.split('/')[1].title()}. (first post) {pct(score['estimate'])} "
                                f"[{pct(score['low'])}–{pct(score['high'])}], {score['verdict']}")
         assert f"{score['posts']} posts behind the average" in said
     assert "above the account's usual" in text_of(ends[0]) and "below the account's usual" in text_of(ends[3])
@@ -116,7 +116,7 @@ def test_the_page_shows_the_numbers_stats_json_gives(posted):
     assert f"the account's average, {pooled}, from 30 posts (their counts pooled)" in said
     assert f"shrunk toward the account's average ({pooled}, 30 posts)" in said
     terminal = run_cli_in_process("stats", cwd=posted).out
-    assert "best times on x at 72 h (30 posts):" in terminal
+    assert "best times on x at 72 h (30 posts, 4 slots): suggestion: sat midday" in terminal
 
     # reading spend this month: X billed 12 reads at $0.005
     assert "X: 12 posts read, $0.060" in text_of(shown)
