@@ -20,7 +20,8 @@ import random
 import sys
 
 from bench import figure
-from scheduler.metrics.besttimes import best_times
+from scheduler.metrics.besttimes import best_times, chance_per_trial
+from scheduler.metrics.score import Outcome
 
 SLOTS = ("mon morning", "tue midday", "wed morning", "thu evening", "fri evening", "sat morning")
 BEST = "thu evening"
@@ -38,7 +39,7 @@ def true_rates(world: str) -> dict[str, float]:
     return {slot: lead if slot == BEST else next(others) for slot in SLOTS}
 
 
-def simulate(rates: dict[str, float], posts: int, rng: random.Random) -> list[tuple[str, float]]:
+def simulate(rates: dict[str, float], posts: int, rng: random.Random) -> list[tuple[str, float, int]]:
     slots = [SLOTS[i % len(SLOTS)] for i in range(posts)]
     rng.shuffle(slots)
     observed = []
@@ -47,7 +48,7 @@ def simulate(rates: dict[str, float], posts: int, rng: random.Random) -> list[tu
         p = min(0.99, rates[slot] * rng.lognormvariate(-0.35 ** 2 / 2, 0.35))
         mean, sd = impressions * p, math.sqrt(impressions * p * (1 - p))
         engagements = min(impressions, max(0, round(rng.gauss(mean, sd))))
-        observed.append((slot, engagements / impressions))
+        observed.append((slot, engagements / impressions, impressions))
     return observed
 
 
@@ -57,7 +58,9 @@ def cell(world: str, posts: int, seed: int = 20) -> dict:
     truly_best = max(rates, key=lambda s: rates[s]) if WORLDS[world] is not None else None
     suggested = right = 0
     for _ in range(ACCOUNTS):
-        found = best_times(simulate(rates, posts, rng)).suggestion
+        observed = simulate(rates, posts, rng)
+        found = best_times(observed, chance=chance_per_trial(
+            [Outcome(str(n), rate * trials, trials) for n, (_, rate, trials) in enumerate(observed)])).suggestion
         suggested += found is not None
         right += found is not None and found == truly_best
     return {"world": world, "posts": posts, "suggested": suggested / ACCOUNTS, "right": right / ACCOUNTS,

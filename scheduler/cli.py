@@ -243,7 +243,7 @@ def cmd_collect(ctx: Context) -> int:
 
 def cmd_stats(ctx: Context) -> int:
     report = ctx.project.stats()
-    ctx.emit(report.as_dict(), "\n".join(report.summary))
+    ctx.emit(report.as_dict(), "\n".join(report.detail if ctx.args.posts else report.summary))
     return EXIT_OK
 
 
@@ -427,8 +427,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("status", cmd_status, "the queue, the account and this month's spend", [reporting, timed])
     add("collect", cmd_collect, "read posted posts' counts at fixed ages (1h, 24h, 72h, 7d, 28d); never posts",
         [reporting, timed])
-    add("stats", cmd_stats, "each post's counts at each age per network, with its shrunk score and interval",
-        [reporting])
+    p = add("stats", cmd_stats, "the best and worst posts and best times per network; --posts: each post's counts "
+            "and score at each age", [reporting])
+    p.add_argument("--posts", action="store_true", help="after the summary, each post's counts and score at each age")
     p = add("history", cmd_history, "what was posted, failed or skipped", [reporting])
     p.add_argument("--limit", type=_count(100_000), default=50, help="how many (default: 50)")
     p = add("retry", cmd_retry, "put a failed or dead post back in the queue", [reporting, timed])

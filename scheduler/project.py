@@ -368,8 +368,9 @@ class Project:
         this user cannot write is shown with a warning, as by status)."""
         with self.store(look_only=True) as store:
             data = metrics_stats(self.settings, store)
-        return StatsReport(**data, summary=stats_lines(data) if countable(self.settings.schedule.all_accounts) or data["posts"]
-                           else [NOTHING_TO_SHOW])
+        shown = countable(self.settings.schedule.all_accounts) or data["posts"]
+        return StatsReport(**data, summary=stats_lines(data) if shown else [NOTHING_TO_SHOW],
+                           detail=stats_lines(data, each=True) if shown else [NOTHING_TO_SHOW])
 
     # --- a person's levers and gauges -------------------------------------------------------------
     def status(self, now: datetime) -> StatusReport:

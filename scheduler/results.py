@@ -797,9 +797,10 @@ class StatsReport(Result):
     best_times: dict[str, dict[str, Any]] = field(default_factory=dict)  # per network: slots, suggestion, why
 
     summary: list[str] = field(default_factory=list)  # what `stats` prints for people (not in --json)
+    detail: list[str] = field(default_factory=list)   # the summary, then each post (`stats --posts`; not in --json)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if k != "summary"}
+        return {k: v for k, v in asdict(self).items() if k not in ("summary", "detail")}
 
 
 @dataclass(frozen=True)

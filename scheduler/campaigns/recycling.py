@@ -18,6 +18,7 @@ from scheduler.store import POSTED, QUEUED, Post, Store
 from scheduler.store.records import WAITING
 
 logger = logging.getLogger(__name__)
+HALF = 0.5  # a tip's share of the account's posts below it from which it stands in the top half
 
 
 def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
@@ -26,6 +27,8 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
 
     A tip's second time waits recycle_after, each later time recycle.cooldown (default: recycle_after again);
     a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
+    a tip in the bottom half waits while a top-half tip out as few times is still in its wait (best first across
+    the round, not only among the tips whose wait has just ended);
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
     approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
     if settings.schedule.recycle_after is None or store.posts(WAITING):
@@ -52,7 +55,8 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
     if not tips:
         return []
     standing = standings(store.snapshots(), {p.id: (p.tip_key, p.round) for p in every}, rules.score_at)
-    chosen: list[tuple[tuple, list[Post], str]] = []
+    ready: list[tuple[tuple, list[Post], str, Standing, int]] = []
+    better_waiting: list[int] = []  # times out of each top-half tip still in its wait
     for key, posts in tips.items():
         times_out = max(p.round for p in posts)
         found = standing.get(key, Standing(rules.score_at))
@@ -63,11 +67,19 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
                 continue
             wait, why = wait * 2, f"{why}, so it waited twice as long"
         last_out = max(p.posted_at for p in posts if p.posted_at is not None)
-        if times_out >= rules.most_times or last_out > now - wait:
+        if times_out >= rules.most_times:
+            continue
+        if last_out > now - wait:
+            if found.scored and found.share_below >= HALF:
+                better_waiting.append(times_out)
             continue
         posts = [p for p in posts if still_wanted(p)]
         if posts:
-            chosen.append(((-found.share_below, last_out, key), posts, why))
+            ready.append(((-found.share_below, last_out, key), posts, why, found, times_out))
+    # Best first across the round, not only among the few whose wait has just ended: a tip in the bottom half
+    # waits while a tip in the top half, out no more times than it, is still in its wait.
+    chosen = [(order, posts, why) for order, posts, why, found, times_out in ready
+              if not (found.scored and found.share_below < HALF and any(n <= times_out for n in better_waiting))]
     first_words = {(p.tip_key, p.network): p.text for p in every if p.round == 1}
     again = []
     for _, posts, why in sorted(chosen, key=lambda c: c[0]):

@@ -3,9 +3,10 @@ an interval, and a suggestion only when one slot is clearly ahead.
 
 - A slot is a weekday and a part of the day in the practice's zone: morning (before 11:00), midday (11:00 to
   15:59), evening (16:00 on). Coarse on purpose: a few hundred posts cannot tell 08:30 from 09:00.
-- Each post counts once, by its own rate at one age (score.py's outcome: X engagements over impressions;
-  Bluesky and Mastodon interactions against the typical post), so a post seen by many counts no more than one
-  seen by few: what differs between slots is the posts, not the impressions.
+- Each post's own rate at one age (score.py's outcome: X engagements over impressions; Bluesky and Mastodon
+  interactions against the typical post) is weighed by its trials, so an 18-impression post weighs 18 and a
+  1,000-impression one 1,000: a slot's rate is its posts' counts pooled, and the slots' average is the
+  account's average the score uses.
 - Slot rates are shrunk toward the account's average (normal empirical Bayes): the spread between slots that
   chance alone does not explain is estimated from the slots themselves (method of moments, never below 0);
   a slot with few posts, or an account whose slots differ no more than chance makes them, stays near the
@@ -54,7 +55,7 @@ def slot_order(slot: str) -> tuple[int, int]:
 class SlotRate:
     slot: str
     posts: int
-    rate: float       # the mean of its posts' own rates
+    rate: float       # its posts' rates, weighed by their evidence, before shrinking
     estimate: float   # shrunk toward the account's average
     low: float
     high: float
@@ -77,22 +78,25 @@ class BestTimes:
                 "slots": [s.as_dict() for s in self.slots], "suggestion": self.suggestion, "why": self.why}
 
 
-def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_POSTS,
-               chance: float = 0.0) -> BestTimes:
+def best_times(observations: Sequence[tuple], min_posts: int = MIN_POSTS, chance: float = 0.0) -> BestTimes:
     """Each slot's shrunk rate and interval, and a suggestion or why there is none.
-    `observations`: (slot, the post's own rate), one per post; `chance`: how much one post's rate varies by
-    chance alone (its counts' binomial variance), the least the spread between posts in a slot is taken to be,
-    so one post, or a few that happen to agree, never make an interval of zero width."""
-    by_slot: dict[str, list[float]] = defaultdict(list)
-    for slot, rate in observations:
-        by_slot[slot].append(rate)
+    `observations`: (slot, the post's own rate) or (slot, rate, weight), one per post, the weight its trials
+    (slot_table: impressions on X), so an 18-impression post weighs less than a 1,000-impression one; without
+    weights each post counts once. `chance`: the least the weighted spread between posts in a slot is taken to
+    be (p(1 − p) per trial: binomial chance), so one post, or a few that happen to agree, never make an
+    interval of zero width."""
+    by_slot: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for slot, rate, *given in observations:
+        by_slot[slot].append((rate, given[0] if given else 1.0))
     total = len(observations)
     if total == 0:
         return BestTimes(0, None, [], None, "no posts with counts at this age yet")
-    mean = statistics.fmean(rate for _, rate in observations)
-    within = max(_within_variance(by_slot, total), chance)
-    means = {slot: statistics.fmean(rates) for slot, rates in by_slot.items()}
-    noise = {slot: within / len(rates) for slot, rates in by_slot.items()}
+    every = [pair for pairs in by_slot.values() for pair in pairs]
+    weight = sum(w for _, w in every)
+    mean = sum(r * w for r, w in every) / weight
+    means = {slot: sum(r * w for r, w in pairs) / sum(w for _, w in pairs) for slot, pairs in by_slot.items()}
+    within = max(_within_variance(by_slot, means, mean), chance)
+    noise = {slot: within / sum(w for _, w in pairs) for slot, pairs in by_slot.items()}
     between = 0.0
     if len(by_slot) >= 2:  # the slots' spread less what chance alone gives them
         between = max(0.0, statistics.variance(means.values()) - statistics.fmean(noise.values()))
@@ -100,7 +104,7 @@ def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_P
     for slot in sorted(by_slot, key=slot_order):
         shrink = 1.0 if between == 0 else noise[slot] / (noise[slot] + between)
         estimate = mean + (1 - shrink) * (means[slot] - mean)
-        spread = math.sqrt((1 - shrink) * noise[slot] + shrink ** 2 * within / total)
+        spread = math.sqrt((1 - shrink) * noise[slot] + shrink ** 2 * within / weight)
         slots.append(SlotRate(slot, len(by_slot[slot]), means[slot], estimate,
                               max(0.0, estimate - Z90 * spread), min(1.0, estimate + Z90 * spread)))
     return BestTimes(total, mean, slots, *_suggest(slots, total, min_posts))
@@ -109,20 +113,21 @@ def best_times(observations: Sequence[tuple[str, float]], min_posts: int = MIN_P
 def slot_table(network: str, snapshots: Sequence[Snapshot], posted_at: Mapping[str, datetime], zone: tzinfo,
                min_posts: int = MIN_POSTS) -> BestTimes:
     """One network's slot table from its snapshots at one age (`posted_at`: post id -> when it went out): each
-    post's own rate (score.py's outcome) in the coarse slot it went out in, then `best_times`."""
-    counted = [o for o in outcomes_at(network, snapshots) if o.post_id in posted_at and o.trials]
-    observed = [(slot_of(posted_at[o.post_id].astimezone(zone)), o.rate) for o in counted]
-    return best_times(observed, min_posts, chance_variance(counted))
+    post's own rate (score.py's outcome) in the coarse slot it went out in, weighed by its trials (impressions
+    on X), so a slot's rate is its posts' counts pooled and the average is the account's; then `best_times`,
+    the spread between posts never taken as less than binomial chance gives."""
+    found = [o for o in outcomes_at(network, snapshots) if o.post_id in posted_at and o.trials]
+    observed = [(slot_of(posted_at[o.post_id].astimezone(zone)), o.rate, o.trials) for o in found]
+    return best_times(observed, min_posts, chance_per_trial(found))
 
 
-def chance_variance(outcomes: Sequence[Outcome]) -> float:
-    """How much one post's rate varies by chance alone: p(1 − p) / trials, averaged over the posts, at the
-    pooled rate under a flat prior ((successes + 1) / (trials + 2), never 0 or 1, so no counts at all still
-    leave the rate unsure)."""
+def chance_per_trial(outcomes: Sequence[Outcome]) -> float:
+    """Binomial chance for one trial, p(1 − p), at the pooled rate under a flat prior ((successes + 1) /
+    (trials + 2), never 0 or 1, so no counts at all still leave the rate unsure)."""
     if not outcomes:
         return 0.0
     pooled = (sum(o.successes for o in outcomes) + 1) / (sum(o.trials for o in outcomes) + 2)
-    return statistics.fmean(pooled * (1 - pooled) / o.trials for o in outcomes)
+    return pooled * (1 - pooled)
 
 
 def thompson_slots(table: BestTimes | None, allowed: Sequence[str], seed: int, keys: Sequence[str]) -> dict[str, str]:
@@ -147,14 +152,16 @@ def thompson_slots(table: BestTimes | None, allowed: Sequence[str], seed: int, k
     return chosen
 
 
-def _within_variance(by_slot: dict[str, list[float]], total: int) -> float:
-    """How much posts in one slot differ (pooled); every post's spread when no slot has two."""
+def _within_variance(by_slot: dict[str, list[tuple[float, float]]], means: dict[str, float], mean: float) -> float:
+    """How much posts in one slot differ (weighted, pooled over slots); every post's spread when no slot has two."""
+    total = sum(len(pairs) for pairs in by_slot.values())
     degrees = total - len(by_slot)
     if degrees > 0:
-        squares = sum(sum((r - statistics.fmean(rates)) ** 2 for r in rates) for rates in by_slot.values())
+        squares = sum(w * (r - means[slot]) ** 2 for slot, pairs in by_slot.items() for r, w in pairs)
         return max(squares / degrees, 1e-12)
-    every = [r for rates in by_slot.values() for r in rates]
-    return max(statistics.variance(every), 1e-12) if len(every) > 1 else 1e-12
+    if total > 1:
+        return max(sum(w * (r - mean) ** 2 for pairs in by_slot.values() for r, w in pairs) / (total - 1), 1e-12)
+    return 1e-12
 
 
 def _suggest(slots: list[SlotRate], total: int, min_posts: int) -> tuple[str | None, str]:
@@ -162,9 +169,12 @@ def _suggest(slots: list[SlotRate], total: int, min_posts: int) -> tuple[str | N
         return None, f"not enough evidence yet: {counted(total, 'post')}, a suggestion needs at least {min_posts}"
     if len(slots) < 2:
         return None, "every post went out in one slot: nothing to compare it with"
+    if max(s.estimate for s in slots) - min(s.estimate for s in slots) < 1e-12:
+        return None, "no time stands out yet: the slots differ no more than chance makes them"
     best = max(slots, key=lambda s: (s.estimate, s.posts))
     rival = max((s for s in slots if s is not best), key=lambda s: s.high)
     if best.low > rival.high:
         return best.slot, (f"{best.slot} is clearly ahead: its interval lies above every other slot's "
                            f"(next highest: {rival.slot})")
-    return None, f"no slot is clearly ahead yet ({best.slot} leads, but its interval overlaps {rival.slot}'s)"
+    return None, (f"no time stands out yet: every slot's interval overlaps another's (the highest, {best.slot}, "
+                  f"overlaps {rival.slot}'s)")

@@ -3,7 +3,8 @@ words that say so ("in the top quarter of this account's posts on x at 72 h, 14 
 
 A tip's standing is its post's shrunk estimate (score.py) placed among every post of the account on that
 network at that age: the share of them with a lower estimate (ties count half). A tip posted on several networks
-stands where the most posts are behind the account's average; a tip that went out several times stands by its
+stands where its posts are told apart (not where every post reads the average), then where the most posts are
+behind the account's average; a tip that went out several times stands by its
 latest round that has counts. A tip without counts at that age, or on a network with too few posts to fit the
 account's average ("not enough evidence yet"), stands in the middle (0.5), as an average post would: it is
 neither pushed ahead nor held back on noise.
@@ -42,6 +43,7 @@ class Standing:
     posts: int = 0               # the posts behind the account's average (or found, when too few)
     verdict: str = NO_COUNTS     # score.py's verdict, NOT_ENOUGH or NO_COUNTS
     round: int = 0
+    apart: bool = False          # the account's posts there differ more than chance makes them (ranked, not tied)
 
     @property
     def scored(self) -> bool:
@@ -93,6 +95,7 @@ def standings(snapshots: Sequence[Snapshot], tip_of: Mapping[str, tuple[str, int
             lower = bisect.bisect_left(estimates, s.estimate)
             ties = bisect.bisect_right(estimates, s.estimate) - lower - 1
             key, round_ = tip_of[s.post_id]
-            found[key].append(Standing(age, network, (lower + ties / 2) / others, prior.posts, s.verdict, round_))
-    return {key: max(options, key=lambda o: (o.scored, o.round, o.posts, o.network or ""))
+            found[key].append(Standing(age, network, (lower + ties / 2) / others, prior.posts, s.verdict, round_,
+                                       not prior.pooled))
+    return {key: max(options, key=lambda o: (o.scored, o.apart, o.round, o.posts, o.network or ""))
             for key, options in found.items()}

@@ -13,6 +13,8 @@ from scheduler.results import counted, counts_words
 from scheduler.store import Store
 from scheduler.store.snapshots import Snapshot
 
+ENDS = 3  # posts named at each end, best and worst, per network
+
 
 def stats(settings, store: Store) -> dict:
     zone = settings.schedule.zone
@@ -25,18 +27,21 @@ def stats(settings, store: Store) -> dict:
     for (network, age), snapshots in sorted(by_age.items(), key=lambda item: (item[0][0], AGE_NAMES.index(item[0][1]))):
         outcomes = outcomes_at(network, snapshots)
         prior = fit_prior(outcomes)
-        measure = "engagements / impressions" if any(s.counts.impressions for s in snapshots) else \
-            "interactions against the typical post"
+        counted_only = bool(outcomes) and all(o.counted for o in outcomes)
+        measure = "interactions against the typical post" if counted_only or not any(
+            s.counts.impressions is not None for s in snapshots) else "engagements / impressions"
         accounts[network][age] = {"posts": len(outcomes), "measure": measure,
                                   "average": round(prior.mean, 6) if prior else None,
                                   "verdict": None if prior else NOT_ENOUGH}
+        if counted_only:  # the typical post's interactions, which the score is against
+            accounts[network][age]["typical"] = outcomes[0].typical
         scores = {s.post_id: s for s in score(outcomes)}
         for snapshot in snapshots:
             post = posts.get(snapshot.post_id)
             row = rows.setdefault((snapshot.post_id, network), {
                 "id": snapshot.post_id, "tip": post.tip_key if post else snapshot.post_id, "network": network,
                 "posted_at": post.posted_at.astimezone(zone).isoformat() if post and post.posted_at else None,
-                "ages": {}})
+                "round": post.round if post else 1, "time": time_out(post.round if post else 1), "ages": {}})
             found = scores.get(snapshot.post_id)
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
                                 "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
@@ -57,36 +62,105 @@ def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[S
     return found
 
 
-def times_lines(data: dict) -> list[str]:
-    """Best times in the terminal: a slot a line with its shrunk rate and interval, then the suggestion or why not."""
+def time_out(round_: int) -> str:
+    """Which time out a post is: "first post", then "repeat 1", "repeat 2" (a recycled tip's later times)."""
+    return "first post" if round_ <= 1 else f"repeat {round_ - 1}"
+
+
+def judged(score: dict | None) -> str:
+    """A score in words: a rate with its interval (X), or, without impressions, a multiple of the typical post."""
+    if score is None:
+        return "no reads yet"
+    if score["verdict"] == NOT_ENOUGH:  # no account average to shrink toward: no interval worth reading yet
+        return NOT_ENOUGH if score.get("typical") else f"its own rate {score['rate']:.1%}, {NOT_ENOUGH}"
+    if score.get("typical"):
+        mid, low, high = score["times_typical"]
+        shown = f"{mid:.1f}× the typical post [{low:.1f}×–{high:.1f}×]"
+    else:
+        shown = f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}]"
+    return f"{shown}, {score['verdict']}"
+
+
+def average_words(row: dict) -> str:
+    """A network's average at one age in words."""
+    if row["average"] is None:
+        return row["verdict"]
+    if row.get("typical"):
+        typical = row["typical"]
+        return f"typical post {typical:g} interaction{'' if typical == 1 else 's'}"
+    return f"average {row['average']:.1%}"
+
+
+def ends_lines(data: dict, few: int = ENDS) -> list[str]:
+    """Per network, the best and worst few posts at the age tips are compared at, each with which time out it was."""
+    lines = []
+    for network, ages in data["accounts"].items():
+        age = ((data.get("best_times") or {}).get(network) or {}).get("age", "72h")
+        account = ages.get(age)
+        if account is None:
+            continue
+        at = age_shown(age)
+        if account["average"] is None:
+            lines.append(f"{network} at {at}: {account['verdict']} ({counted(account['posts'], 'post')}): no best or worst yet")
+            continue
+        scored = sorted(((row, row["ages"][age]["score"]) for row in data["posts"] if row["network"] == network
+                         and age in row["ages"] and row["ages"][age]["score"]),
+                        key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
+        if not any(score["verdict"] != "like the account's usual" for _, score in scored):
+            lines.append(f"{network} at {at}: no post stands apart from the account's usual yet "
+                         f"({counted(len(scored), 'post')})")
+            continue
+        ends = min(few, len(scored) // 2)
+        for title, chosen in (("best", scored[:ends]), ("worst", scored[len(scored) - ends:][::-1])):
+            lines.append(f"{title} on {network} at {at}:")
+            lines += [f"  {row['tip']} ({row.get('time', 'first post')}): {judged(score)}" for row, score in chosen]
+    return lines
+
+
+def times_lines(data: dict, each: bool = True) -> list[str]:
+    """Best times in the terminal: a slot a line with its shrunk rate and interval (without impressions, as a
+    multiple of the typical post), then the suggestion or why not; without `each`, only the suggestion line."""
     lines = []
     for network, table in (data.get("best_times") or {}).items():
-        pooled = ((data.get("accounts") or {}).get(network) or {}).get(table["age"], {}).get("average")
-        average = table.get("average")
-        beside = (f", each counted once: average {average:.1%}, where the {pooled:.1%} above pools their counts"
-                  if average is not None and pooled is not None and f"{average:.1%}" != f"{pooled:.1%}" else "")
-        lines.append(f"best times on {network} at {age_shown(table['age'])} ({counted(table['posts'], 'post')}{beside}):")
-        lines += [f"  {row['slot']:<13} {row['estimate']:.1%} [{row['low']:.1%}–{row['high']:.1%}], "
-                  f"{counted(row['posts'], 'post')}" for row in table["slots"]]
+        typical = (((data.get("accounts") or {}).get(network) or {}).get(table["age"]) or {}).get("typical")
+        slots = counted(len(table["slots"]), "slot")
+        lines.append(f"best times on {network} at {age_shown(table['age'])} ({counted(table['posts'], 'post')}, {slots})"
+                     + (":" if each else ": " + (f"suggestion: {table['suggestion']} ({table['why']})"
+                                                 if table["suggestion"] else table["why"])))
+        if not each:
+            continue
+        lines += [f"  {row['slot']:<13} {_slot_value(row, typical)}, {counted(row['posts'], 'post')}"
+                  for row in table["slots"]]
         lines.append(f"  suggestion: {table['suggestion']} ({table['why']})" if table["suggestion"]
                      else f"  no suggestion: {table['why']}")
     return lines
 
 
-def stats_lines(data: dict) -> list[str]:
-    """The terminal table: each post per network, an age a line, with its counts and score."""
+def _slot_value(row: dict, typical: float | None) -> str:
+    if typical:
+        mid, low, high = (v / (1 - v) if v < 1 else float("inf") for v in (row["estimate"], row["low"], row["high"]))
+        return f"{mid:.1f}× the typical post [{low:.1f}×–{high:.1f}×]"
+    return f"{row['estimate']:.1%} [{row['low']:.1%}–{row['high']:.1%}]"
+
+
+def stats_lines(data: dict, each: bool = False) -> list[str]:
+    """The terminal summary: each network's average, its best and worst posts and best times; with `each`, then
+    each post per network, an age a line, with its counts and score."""
     lines = []
     for network, ages in data["accounts"].items():
-        shown = ", ".join(f"{age}: {counted(row['posts'], 'post')}, " + (f"average {row['average']:.1%}" if row["average"] is not None
-                                                             else row["verdict"]) for age, row in ages.items())
+        shown = ", ".join(f"{age}: {counted(row['posts'], 'post')}, {average_words(row)}" for age, row in ages.items())
         lines.append(f"{network} ({next(iter(ages.values()))['measure']}): {shown}")
+    if not lines:
+        return ["no metrics yet: run `juno-scheduler collect` after posts have gone out"]
+    lines += ends_lines(data)
+    lines += times_lines(data, each)
+    if not each:
+        lines.append(f"each slot, and each post's counts and score at each age ({counted(len(data['posts']), 'post')}): "
+                     "`juno-scheduler stats --posts`")
+        return lines
     for row in data["posts"]:
-        lines.append(f"{row['id']} on {row['network']}")
+        lines.append(f"{row['id']} on {row['network']} ({row.get('time', 'first post')})")
         for age, found in row["ages"].items():
             counts = counts_words(found["counts"])
-            score = found["score"]
-            judged = (f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}], {score['verdict']}"
-                      if score else "no score")
-            lines.append(f"  {age:>3}{' (late)' if found['late'] else ''}: {counts}; {judged}")
-    lines += times_lines(data)
-    return lines or ["no metrics yet: run `juno-scheduler collect` after posts have gone out"]
+            lines.append(f"  {age:>3}{' (late)' if found['late'] else ''}: {counts}; {judged(found['score'])}")
+    return lines

@@ -55,6 +55,16 @@ def percent(value: float | None) -> str:
     return "" if value is None else f"{value:.1%}"
 
 
+def against(value: float | None, typical: float | None) -> str:
+    """A value on the score's scale in words: a percent, or, where the network gives no impressions (`typical`,
+    the typical post's interactions), a multiple of the typical post ("1.4×")."""
+    if value is None:
+        return ""
+    if not typical:
+        return percent(value)
+    return f"{value / (1 - value):.1f}×" if value < 1 else "∞×"
+
+
 def _network(network: str, name: str, report, ages: dict, headlines: dict) -> dict:
     """One network: the account's average at each age, the best and worst tips at the age tips are compared at,
     and the slot table."""
@@ -75,14 +85,15 @@ def _network(network: str, name: str, report, ages: dict, headlines: dict) -> di
     apart = any(s["verdict"] != "like the account's usual" for _, s in ranked)
     return {
         "network": network, "name": name, "measure": account.get("measure") or next(iter(ages.values()))["measure"],
-        "ages": [{"age": age, "shown": shown_age(age), "posts": row["posts"], "average": percent(row["average"]),
+        "ages": [{"age": age, "shown": shown_age(age), "posts": row["posts"],
+                  "average": against(row["average"], row.get("typical")),
                   "verdict": row["verdict"]} for age, row in ages.items()],
         "compared": shown_age(compared), "compared_posts": len(ranked) if ranked else account.get("posts", 0),
         "enough": enough, "apart": apart, "average": account.get("average"),
-        "average_shown": percent(account.get("average")), "average_at": _at(account.get("average"), scale),
+        "average_shown": against(account.get("average"), account.get("typical")), "average_at": _at(account.get("average"), scale),
         "best": [_ranked(row, s, scale, headlines) for row, s in best],
         "worst": [_ranked(row, s, scale, headlines) for row, s in worst],
-        "slots": _slots(times, account.get("average")) if times else None,
+        "slots": _slots(times, account.get("typical")) if times else None,
     }
 
 
@@ -104,22 +115,23 @@ def tip_link(tip: str) -> str | None:
 
 
 def _ranked(row: dict, score: dict, scale: float, headlines: dict) -> dict:
-    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]), "estimate": percent(score["estimate"]), "low": percent(score["low"]),
-            "high": percent(score["high"]), "rate": percent(score["rate"]), "posts": score["posts"],
+    typical = score.get("typical")
+    return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
+            "time": row.get("time", "first post"), "estimate": against(score["estimate"], typical),
+            "low": against(score["low"], typical), "high": against(score["high"], typical),
+            "rate": against(score["rate"], typical), "posts": score["posts"],
             "verdict": score["verdict"], "x": {k: _at(score[k], scale) for k in ("low", "estimate", "high")}}
 
 
-def _slots(times: dict, pooled: float | None) -> dict:
-    """The slot table; `pooled`: the account's average at the same age (its posts' counts pooled), which the
-    slots' average (each post counted once) is said beside wherever the two read differently."""
+def _slots(times: dict, typical: float | None = None) -> dict:
+    """The slot table: each slot's shrunk rate (its posts' counts pooled) and interval, and the suggestion."""
     rows = times["slots"]
     scale = _scale([row["high"] for row in rows] + [times.get("average") or 0])
-    differs = pooled is not None and percent(pooled) != percent(times.get("average"))
-    return {"age": shown_age(times["age"]), "posts": times["posts"], "average": percent(times.get("average")),
-            "pooled": percent(pooled) if differs else None,
+    return {"age": shown_age(times["age"]), "posts": times["posts"], "average": against(times.get("average"), typical),
             "average_at": _at(times.get("average"), scale), "suggestion": times["suggestion"], "why": times["why"],
-            "rows": [{"slot": row["slot"], "posts": row["posts"], "estimate": percent(row["estimate"]),
-                      "low": percent(row["low"]), "high": percent(row["high"]), "rate": percent(row["rate"]),
+            "rows": [{"slot": row["slot"], "posts": row["posts"], "estimate": against(row["estimate"], typical),
+                      "low": against(row["low"], typical), "high": against(row["high"], typical),
+                      "rate": against(row["rate"], typical),
                       "x": {k: _at(row[k], scale) for k in ("low", "estimate", "high")},
                       "suggested": row["slot"] == times["suggestion"]} for row in rows]}
 
@@ -135,11 +147,13 @@ def _post(row: dict, names: dict, zone, headlines: dict) -> dict:
         ages.append({"key": age, "age": shown_age(age), "late": found["late"], "taken_at": found["taken_at"],
                      "taken": _local(found["taken_at"], zone), "counts": counts_words(found["counts"]),
                      "score": None if score is None else {
-                         "estimate": percent(score["estimate"]), "low": percent(score["low"]),
-                         "high": percent(score["high"]), "rate": percent(score["rate"]), "posts": score["posts"],
+                         "estimate": against(score["estimate"], score.get("typical")),
+                         "low": against(score["low"], score.get("typical")),
+                         "high": against(score["high"], score.get("typical")),
+                         "rate": against(score["rate"], score.get("typical")), "posts": score["posts"],
                          "verdict": score["verdict"]}})
     return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
-            "network": row["network"],
+            "network": row["network"], "time": row.get("time", "first post"),
             "name": names.get(row["network"], row["network"]), "posted_at": row["posted_at"],
             "posted": _local(row["posted_at"], zone), "ages": ages}
 

@@ -55,6 +55,23 @@ def test_tips_come_round_best_first_by_their_score_at_72h_and_say_why(project):
     assert recycled[-1]["why"] == "in the third quarter of this account's posts on x at 72 h, 8 posts behind it"
 
 
+def test_a_bottom_half_tip_waits_while_a_better_one_is_still_in_its_wait(project):
+    """A user trial: tips came round as their wait ended, one at a time, so "best first" was first out first
+    back: the top tip came back last and bottom-quarter tips went ahead of it. A tip in the bottom half now
+    waits while a top-half tip is still in its wait; the top half comes round first."""
+    project_with(project)
+    post_all(project, LIKES)
+    settings = settings_for(project)
+    with open_store(settings.database_url) as store:
+        out = {p.tip_key.split("/")[1]: p.posted_at for p in store.posts()}
+    assert out["t3"] < out["t4"] and out["t3"] < out["t7"]  # t3 (bottom half, not poor) went out before the best
+    early = queue(project, max(out["t2"], out["t3"]) + timedelta(days=30, minutes=1))["recycled"]
+    assert [row["id"] for row in early] == ["alpha/t2~2"]  # t3's wait has ended too, but t4, t7 and t6 are better
+    post_all(project)
+    late = queue(project, max(out.values()) + timedelta(days=30, minutes=1))["recycled"]
+    assert [row["id"] for row in late] == [f"alpha/{tip}~2" for tip in BEST_FIRST if tip not in POOR | {"t2"}]
+
+
 def test_the_reason_is_kept_and_shown_by_queue_and_status(project, cli):
     project_with(project)
     last = post_all(project, LIKES)

@@ -206,14 +206,14 @@ def test_stats_shows_counts_at_each_age_and_says_when_evidence_is_too_thin(poste
     x_row = rows[(A, "x")]["ages"]["1h"]
     assert x_row["counts"]["impressions"] == 400 and x_row["late"] is False
     assert x_row["score"]["rate"] == pytest.approx(19 / 400)  # 9 + 2 + 1 + 0 + 3 + 4 engagements
-    assert x_row["score"]["verdict"] == "not enough evidence yet" and x_row["score"]["posts"] == 0
+    assert x_row["score"]["verdict"] == "not enough evidence yet" and x_row["score"]["posts"] == 1  # as "1 post"
     assert report["accounts"]["x"]["1h"] == {"posts": 1, "measure": "engagements / impressions", "average": None,
                                              "verdict": "not enough evidence yet"}
     assert report["accounts"]["mastodon"]["1h"]["measure"] == "interactions against the typical post"
     text = run_cli_in_process("stats", "--now", "2026-12-02T10:45", cwd=posted)
     assert text.code == 2  # stats takes no --now: it shows what was collected
-    text = run_cli_in_process("stats", cwd=posted)
-    assert f"{A} on x" in text.out and "400 impressions" in text.out and "not enough evidence yet" in text.out
+    text = run_cli_in_process("stats", "--posts", cwd=posted)
+    assert f"{A} on x (first post)" in text.out and "400 impressions" in text.out and "not enough evidence yet" in text.out
     assert "junocounseling" not in text.out  # only counts: no handle shown
 
 

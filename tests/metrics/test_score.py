@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scheduler.metrics.score import (
+    MIN_POSTS,
     NOT_ENOUGH,
     Outcome,
     beta_cdf,
@@ -43,7 +46,7 @@ def test_the_prior_is_fitted_by_the_method_of_moments_less_chance():
 def test_posts_that_differ_only_by_chance_are_all_the_account_average():
     outcomes = [Outcome(f"p{i}", x, 1000) for i, x in enumerate((49, 50, 51, 50, 50, 49))]
     scores = score(outcomes)
-    assert {round(s.estimate, 4) for s in scores} == {round(299 / 6000, 4)}
+    assert {round(s.estimate, 4) for s in scores} == {round(299.5 / 6001, 4)}  # their counts pooled, Jeffreys' half count each side
     assert {s.verdict for s in scores} == {"like the account's usual"}
 
 
@@ -52,9 +55,10 @@ def test_posts_that_differ_only_by_chance_are_as_sure_as_their_counts_together_a
     interval of almost no width, as if the account's average were known exactly from 30 small posts."""
     outcomes = [Outcome(f"p{i}", x, x + 12) for i, x in enumerate((6, 18, 11, 12, 14, 9, 13, 12))]
     successes, trials = sum(o.successes for o in outcomes), sum(o.trials for o in outcomes)
+    a, b = successes + 0.5, trials - successes + 0.5  # their counts pooled, Jeffreys' half count each side
     scores = score(outcomes)
-    assert {round(s.estimate, 9) for s in scores} == {round(successes / trials, 9)}
-    low, high = beta_ppf(0.05, successes, trials - successes), beta_ppf(0.95, successes, trials - successes)
+    assert {round(s.estimate, 9) for s in scores} == {round(a / (a + b), 9)}
+    low, high = beta_ppf(0.05, a, b), beta_ppf(0.95, a, b)
     assert [(s.low, s.high) for s in scores] == [pytest.approx((low, high), rel=1e-9)] * len(outcomes)
     assert high - low > 0.1  # 8 posts of about 24 interactions and typical: the average to ±6 points
 
@@ -64,7 +68,7 @@ def test_four_posts_are_not_enough_evidence_to_rank():
     assert fit_prior(outcomes) is None
     scores = score(outcomes)
     assert {s.verdict for s in scores} == {NOT_ENOUGH}
-    assert {s.posts for s in scores} == {0}
+    assert {s.posts for s in scores} == {4}  # the posts found, as the text says them
     assert scores[0].estimate == pytest.approx(2 / 102)  # its own rate under a flat prior
 
 
@@ -76,4 +80,57 @@ def test_outcomes_per_network():
     counted = interaction_outcomes({"a": {"likes": 2, "reposts": 0, "replies": 0, "quotes": None},
                                     "b": {"likes": 4, "reposts": 2, "replies": 0},
                                     "c": {"likes": 10, "reposts": 2, "replies": 0}})
-    assert counted == [Outcome("a", 2, 8), Outcome("b", 6, 12), Outcome("c", 12, 18)]  # typical: the median, 6
+    assert counted == [Outcome("a", 2, 8, 6), Outcome("b", 6, 12, 6), Outcome("c", 12, 18, 6)]  # typical: the median, 6
+
+
+def _mastodon(counts):
+    return interaction_outcomes({f"p{i:02}": {"likes": n, "reposts": 0, "replies": 0} for i, n in enumerate(counts)})
+
+
+def test_mastodon_posts_are_ranked_by_what_they_did_not_all_read_the_average():
+    """A user trial: 43 Mastodon posts of 2 to 16 interactions all read 55.4% [52.0%–58.8%], so "best" and
+    "worst" were picked by name. Counts that spread more than chance gives are told apart."""
+    counts = (2, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 8, 9, 10, 12, 16)
+    scores = {s.post_id: s for s in score(_mastodon(counts))}
+    prior = fit_prior(_mastodon(counts))
+    assert prior is not None and not prior.pooled
+    low, high = scores["p00"], scores[f"p{len(counts) - 1:02}"]
+    assert low.estimate < prior.mean < high.estimate
+    assert low.high < high.low  # 2 interactions and 16 are not the same post
+    assert high.verdict == "above the account's usual" and low.verdict != high.verdict
+    assert high.times_typical(high.estimate) > 1 > low.times_typical(low.estimate)
+
+
+def test_mastodon_counts_that_differ_only_by_chance_share_the_average():
+    scores = score(_mastodon((5, 6, 5, 7, 6, 5, 6, 7, 6, 5)))
+    assert len({round(s.estimate, 9) for s in scores}) == 1
+    assert {s.verdict for s in scores} == {"like the account's usual"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=60), min_size=MIN_POSTS, max_size=30))
+def test_a_count_score_keeps_the_order_of_the_counts_and_shrinks_toward_the_average(counts):
+    outcomes = _mastodon(counts)
+    prior = fit_prior(outcomes)
+    assert prior is not None
+    scores = score(outcomes)
+    by_count = sorted(zip(counts, sorted(scores, key=lambda s: s.post_id)), key=lambda pair: pair[0])
+    estimates = [s.estimate for _, s in by_count]
+    assert estimates == sorted(estimates) or max(estimates) - min(estimates) < 1e-9
+    typical = outcomes[0].typical
+    for n, s in by_count:
+        own = n / (n + typical)
+        assert min(own, prior.mean) - 1e-9 <= s.estimate <= max(own, prior.mean) + 1e-9 or prior.pooled
+        assert s.low <= s.estimate <= s.high
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(1, 2000)), min_size=MIN_POSTS, max_size=30))
+def test_a_rate_score_keeps_its_estimate_inside_its_interval_and_between_own_rate_and_average(pairs):
+    outcomes = [Outcome(f"p{i:02}", min(s, t), t) for i, (s, t) in enumerate(pairs)]
+    prior = fit_prior(outcomes)
+    assert prior is not None
+    for o, s in zip(sorted(outcomes, key=lambda o: o.post_id), score(outcomes)):
+        assert 0 <= s.low <= s.high <= 1
+        if not prior.pooled:
+            assert min(o.rate, prior.mean) - 1e-9 <= s.estimate <= max(o.rate, prior.mean) + 1e-9
