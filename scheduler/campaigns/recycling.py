@@ -18,29 +18,34 @@ from scheduler.store import POSTED, QUEUED, Post, Store
 from scheduler.store.records import WAITING
 
 logger = logging.getLogger(__name__)
+REPEAT_SAID = "approve --ack repeat"
 
 
-def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
+            repeat_ok: Callable[[str], datetime | None] = lambda key: None) -> list[Post]:
     """When nothing is left to go out: tips posted at least recycle_after ago come round again, best first by
     their score at recycle.score_at (metrics.ranking), on each network they went out on, in one slot per tip.
 
     A tip's second time waits recycle_after, each later time recycle.cooldown (default: recycle_after again);
     a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
-    approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
+    approved and unedited (a withdrawn tip is not recyclable at all). A sensitive tip comes round only with a
+    person's OK for this repeat: `repeat_ok(tip key)`, the time of its `approve --ack repeat`, later than its
+    latest time out. Each post keeps why it was chosen."""
     if settings.schedule.recycle_after is None or store.posts(WAITING):
         return []
     with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
         if store.posts(WAITING):
             return []
-        placed = _recycled(settings, store, now, still_wanted)
+        placed = _recycled(settings, store, now, still_wanted, repeat_ok)
         store.add_posts(placed, now)
     if placed:
         logger.info("recycled %d posts", len(placed))
     return placed
 
 
-def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
+              repeat_ok: Callable[[str], datetime | None]) -> list[Post]:
     """The repeats `recycle` queues, in their slots: read and chosen under the store's lock on slots."""
     schedule = settings.schedule
     rules = schedule.recycle
@@ -65,6 +70,13 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
         last_out = max(p.posted_at for p in posts if p.posted_at is not None)
         if times_out >= rules.most_times or last_out > now - wait:
             continue
+        if any(p.sensitive for p in posts):  # never again without a person's OK given since it last went out
+            ok = repeat_ok(key)
+            if ok is None or ok <= last_out:
+                logger.info("%s is sensitive: it comes round only after `juno-scheduler approve %s --ack repeat`",
+                            key, key)
+                continue
+            why = f"{why}; a person said it may go out again ({REPEAT_SAID})"
         posts = [p for p in posts if still_wanted(p)]
         if posts:
             chosen.append(((-found.share_below, last_out, key), posts, why))
@@ -88,7 +100,8 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
 def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
     """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
     refuses the same words twice, takes it), and their length; None when they would not fit the network."""
-    text = led_in(first_words.get((post.tip_key, post.network), post.text), lead_in(settings.schedule, post.round + 1))
+    text = led_in(first_words.get((post.tip_key, post.network), post.text),
+                  lead_in(settings.schedule, post.round + 1, sensitive=post.sensitive))
     length = length_on(post.network, text, settings.state_dir)
     if not length.fits:
         logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
