@@ -15,7 +15,7 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import lead_in, led_in, length_on
 from scheduler.store import POSTED, QUEUED, Post, Store
-from scheduler.store.records import WAITING
+from scheduler.store.records import UNPUBLISHED, WAITING
 
 logger = logging.getLogger(__name__)
 REPEAT_SAID = "approve --ack repeat"
@@ -29,9 +29,9 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
     A tip's second time waits recycle_after, each later time recycle.cooldown (default: recycle_after again);
     a tip below the account's usual waits twice as long (recycle.poor: later) or never comes round (never);
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
-    approved and unedited (a withdrawn tip is not recyclable at all). A sensitive tip comes round only with a
-    person's OK for this repeat: `repeat_ok(tip key)`, the time of its `approve --ack repeat`, later than its
-    latest time out. Each post keeps why it was chosen."""
+    approved and unedited (a withdrawn tip is not recyclable at all). A sensitive tip, or one a person deleted
+    from a network (unpublished, or found gone by collect), comes round only with a person's OK for this repeat: `repeat_ok(tip key)`, the time of its `approve --ack repeat`, later than its
+    latest time out (and than the deletion). Each post keeps why it was chosen."""
     if settings.schedule.recycle_after is None or store.posts(WAITING):
         return []
     with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
@@ -52,7 +52,8 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
     every = store.posts()
     tips: dict[str, list[Post]] = {}
     for post in latest_by_network(store).values():
-        if post.status == POSTED and post.recyclable and post.posted_at is not None:
+        # a post a person deleted from its network comes round there too, once a person says so (below)
+        if (post.status == UNPUBLISHED or (post.status == POSTED and post.recyclable)) and post.posted_at is not None:
             tips.setdefault(post.tip_key, []).append(post)
     if not tips:
         return []
@@ -70,11 +71,13 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
         last_out = max(p.posted_at for p in posts if p.posted_at is not None)
         if times_out >= rules.most_times or last_out > now - wait:
             continue
-        if any(p.sensitive for p in posts):  # never again without a person's OK given since it last went out
+        deleted = [p.updated_at or last_out for p in every if p.tip_key == key and p.status == UNPUBLISHED]
+        if any(p.sensitive for p in posts) or deleted:
+            # sensitive, or deleted from a network by a person: never again without an OK given since then
             ok = repeat_ok(key)
-            if ok is None or ok <= last_out:
-                logger.info("%s is sensitive: it comes round only after `juno-scheduler approve %s --ack repeat`",
-                            key, key)
+            if ok is None or ok <= max([last_out, *deleted]):
+                logger.info("%s is %s: it comes round only after `juno-scheduler approve %s --ack repeat`", key,
+                            "sensitive" if any(p.sensitive for p in posts) else "deleted on a network", key)
                 continue
             why = f"{why}; a person said it may go out again ({REPEAT_SAID})"
         posts = [p for p in posts if still_wanted(p)]

@@ -49,7 +49,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
     unknown = [flag for flag in ack if flag not in (*REVIEW_FLAGS, REPEAT)]
     if unknown:
         raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)} "
-                         f"(or {REPEAT}: a sensitive tip may come round once more)")
+                         f"(or {REPEAT}: a sensitive or deleted tip may come round once more)")
     if not names:
         raise UsageError("name what to approve: a campaign (every unflagged draft tip), campaign/tip or a tip id")
     with changing(root, _shown(root, names)):  # read, decide and write as one step: another writer waits, then sees it
@@ -145,10 +145,7 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         if named:
             newly = [f for f in REVIEW_FLAGS if f in ack and f in tip.review and f not in tip.reviewed]
             tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS if f in tip.reviewed or f in newly))
-            if REPEAT in ack:
-                if not tip.sensitive:
-                    raise UsageError(f"--ack {REPEAT}: {campaign.slug}/{tip.id} is not flagged sensitive; it comes "
-                                     "round with recycle_after and needs no OK")
+            if REPEAT in ack:  # (a tip neither sensitive nor deleted on a network comes round without it)
                 # one OK, one repeat: recycling takes it only while it is newer than the tip's latest time out
                 tip = replace(tip, repeat_ok=(now or datetime.now(UTC)).astimezone(UTC))
                 newly = [*newly, REPEAT]

@@ -11,6 +11,7 @@ from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
 from scheduler.results import counted, counts_words
 from scheduler.store import Store
+from scheduler.store.records import UNPUBLISHED
 from scheduler.store.snapshots import Snapshot
 
 
@@ -36,13 +37,24 @@ def stats(settings, store: Store) -> dict:
             row = rows.setdefault((snapshot.post_id, network), {
                 "id": snapshot.post_id, "tip": post.tip_key if post else snapshot.post_id, "network": network,
                 "posted_at": post.posted_at.astimezone(zone).isoformat() if post and post.posted_at else None,
-                "ages": {}})
+                "gone": gone(post), "ages": {}})
             found = scores.get(snapshot.post_id)
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
                                 "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
+    for post in posts.values():  # deleted on its network before any count was read: said all the same
+        if gone(post) and (post.id, post.network) not in rows:
+            rows[(post.id, post.network)] = {
+                "id": post.id, "tip": post.tip_key, "network": post.network,
+                "posted_at": post.posted_at.astimezone(zone).isoformat() if post.posted_at else None,
+                "gone": gone(post), "ages": {}}
     return {"posts": [rows[key] for key in sorted(rows)],
             "accounts": {network: accounts[network] for network in sorted(accounts)},
             "best_times": times_by_network(settings, posts, by_age)}
+
+
+def gone(post) -> str | None:
+    """Why a post is no longer on its network (deleted there by a person, as collect found), or None."""
+    return post.last_error if post is not None and post.status == UNPUBLISHED and post.last_error else None
 
 
 def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[Snapshot]]) -> dict:
@@ -81,7 +93,7 @@ def stats_lines(data: dict) -> list[str]:
                                                              else row["verdict"]) for age, row in ages.items())
         lines.append(f"{network} ({next(iter(ages.values()))['measure']}): {shown}")
     for row in data["posts"]:
-        lines.append(f"{row['id']} on {row['network']}")
+        lines.append(f"{row['id']} on {row['network']}" + (f": gone, {row['gone']}" if row.get("gone") else ""))
         for age, found in row["ages"].items():
             counts = counts_words(found["counts"])
             score = found["score"]

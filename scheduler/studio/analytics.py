@@ -139,7 +139,7 @@ def _post(row: dict, names: dict, zone, headlines: dict) -> dict:
                          "high": percent(score["high"]), "rate": percent(score["rate"]), "posts": score["posts"],
                          "verdict": score["verdict"]}})
     return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
-            "network": row["network"],
+            "network": row["network"], "gone": row.get("gone"),
             "name": names.get(row["network"], row["network"]), "posted_at": row["posted_at"],
             "posted": _local(row["posted_at"], zone), "ages": ages}
 
