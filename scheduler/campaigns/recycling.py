@@ -58,6 +58,10 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
     if not tips:
         return []
     standing = standings(store.snapshots(), {p.id: (p.tip_key, p.round) for p in every}, rules.score_at)
+    deleted_at: dict[str, list[datetime]] = {}  # when each tip's posts were deleted from a network by a person
+    for p in every:
+        if p.status == UNPUBLISHED and p.updated_at is not None:
+            deleted_at.setdefault(p.tip_key, []).append(p.updated_at)
     chosen: list[tuple[tuple, list[Post], str]] = []
     for key, posts in tips.items():
         times_out = max(p.round for p in posts)
@@ -71,7 +75,7 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
         last_out = max(p.posted_at for p in posts if p.posted_at is not None)
         if times_out >= rules.most_times or last_out > now - wait:
             continue
-        deleted = [p.updated_at or last_out for p in every if p.tip_key == key and p.status == UNPUBLISHED]
+        deleted = deleted_at.get(key, [])
         if any(p.sensitive for p in posts) or deleted:
             # sensitive, or deleted from a network by a person: never again without an OK given since then
             ok = repeat_ok(key)

@@ -70,8 +70,8 @@ def test_an_ok_given_before_it_went_out_is_no_ok_for_a_repeat(project, cli):
     assert [row["id"] for row in queue(project, last + timedelta(days=31))["recycled"]] == ["alpha/t1~2"]
 
 
-def test_a_repeat_ok_for_a_tip_not_flagged_sensitive_is_refused(project, cli):
+def test_a_repeat_ok_is_given_tip_by_tip_never_to_a_whole_campaign(project, cli):
     started(project)
-    said = cli("approve", "alpha/t1", "--ack", "repeat", cwd=project)
-    assert said.code == 2 and "not flagged sensitive" in said.err and "repeat_ok" not in \
-        (project / "posts" / "alpha.yaml").read_text(encoding="utf-8")
+    said = cli("approve", "alpha", "--ack", "repeat", cwd=project)
+    assert said.code == 2 and "tips you name one by one" in said.err
+    assert "repeat_ok" not in (project / "posts" / "alpha.yaml").read_text(encoding="utf-8")
