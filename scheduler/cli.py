@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("approve", cmd_approve, "approve tips: a campaign's unflagged drafts, or tips by id", [reporting, timed])
     p.add_argument("names", nargs="+", metavar="NAME", help="a campaign slug, campaign/tip, or a tip id")
     p.add_argument("--ack", action="append", default=[], metavar="FLAG[,FLAG]",
-                   help="acknowledge these review flags on the named tips (sensitive, privacy, stale)")
+                   help="acknowledge these review flags on the named tips (sensitive, privacy, stale; repeat: a sensitive or deleted tip may come round once more)")
     p.add_argument("--ready", action="store_true",
                    help="of each campaign named, approve only the drafts split marked ready: true")
 

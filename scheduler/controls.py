@@ -231,6 +231,9 @@ def status(settings, store: Store, now: datetime) -> dict:
         "database": redacted(settings.database_url),
         "metrics": metrics_row(store, start, zone, countable(settings.schedule.all_accounts)),
         "recycled": recycled_rows([p for p in waiting if p.round > 1], zone),
+        # posts a network said no longer exist (deleted there by a person): not read, their tips not recycled
+        "gone": [{"id": p.id, "network": p.network, "why": p.last_error} for p in store.posts((UNPUBLISHED,))
+                 if p.last_error],
         "claimed": [claimed_row(p, now, zone) for p in waiting if p.status == CLAIMED],
         "moved": [{"id": p.id, "network": p.network, "at": p.due_at.astimezone(zone).isoformat(), "why": said(p, zone)}
                   for p in waiting if p.status == MISSED],
@@ -258,6 +261,10 @@ def metrics_row(store: Store, month_start: datetime, zone, countable: bool = Tru
     last = store.last_collected()
     reading = store.reading_spend_since(month_start)
     return {"last_collected": last.astimezone(zone).isoformat() if last else None,
+            # networks whose counts could not be read lately, since when and what to fix
+            "failing": [{"network": network, "since": since.astimezone(zone).isoformat(),
+                         "last": last_at.astimezone(zone).isoformat(), "error": error}
+                        for network, since, last_at, error in store.read_failures()],
             "reading": {network: {"posts_read": count, "spent_usd": round(spent, 4)}
                         for network, (count, spent) in reading.items()},
             **({} if countable or last else {"none": WHERE_COUNTS_COME_FROM})}
@@ -293,6 +300,8 @@ def said(post: Post, zone) -> str | None:
                 "`juno-scheduler queue` brings it back once the tip is approved again")
     if post.status == SKIPPED:
         return f"skipped by a person; {retry} queues it again"
+    if post.status == UNPUBLISHED and post.last_error:  # found gone by collect: deleted on the network by hand
+        return post.last_error
     if post.status == UNPUBLISHED:
         return f"deleted from {networks.get(post.network).name} by `unpublish`"
     return None

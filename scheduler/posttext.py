@@ -50,11 +50,18 @@ def tracking_replaced(schedule, url: str | None, campaign: str) -> str | None:
             "without it (article.url) to keep this warning away")
 
 
-def lead_in(schedule, round_: int) -> str | None:
+# a sensitive tip (suicide, self-harm, abuse) comes round in plain words, never "In case you missed it:"
+SENSITIVE_LEAD_INS = ("Shared again:", "Shared once more:", "Shared again, as before:")
+
+
+def lead_in(schedule, round_: int, *, sensitive: bool = False) -> str | None:
     """The words a recycled post opens with on its `round_`th time out (None the first time): recycle.lead_ins,
-    one per time after the first, so no time out reads as another did (X refuses the same words twice)."""
+    one per time after the first, so no time out reads as another did (X refuses the same words twice); a
+    sensitive tip's are plain (SENSITIVE_LEAD_INS), whatever recycle.lead_ins says."""
     if schedule is None or round_ <= 1:
         return None
+    if sensitive:
+        return SENSITIVE_LEAD_INS[min(round_ - 2, len(SENSITIVE_LEAD_INS) - 1)]
     lead_ins = schedule.recycle.lead_ins
     return lead_ins[min(round_ - 2, len(lead_ins) - 1)] if lead_ins else None
 
@@ -113,7 +120,7 @@ def compose_for(schedule, *, text: str, url: str | None, campaign: str, sensitiv
         link=link,
         hashtags=hashtags if hashtags is not None else (schedule.hashtags if schedule is not None else ()),
         footer=schedule.crisis_footer if (schedule is not None and sensitive) else None,
-        lead=lead_in(schedule, round_),
+        lead=lead_in(schedule, round_, sensitive=sensitive),
     )
 
 

@@ -269,6 +269,15 @@ class AwaitingQueue(Result):
 
 
 @dataclass(frozen=True)
+class GonePost(Result):
+    """A post its network says no longer exists (a person deleted it there): its counts are not read, and its tip
+    does not come round again unless a person says so (`approve TIP --ack repeat`)."""
+    id: str
+    network: str
+    why: str                         # what collect found, and when
+
+
+@dataclass(frozen=True)
 class RecycledPost(Result):
     """A tip come round again, and why it was chosen ("in the top quarter of this account's posts on x at 72 h,
     14 posts behind it")."""
@@ -558,6 +567,7 @@ class StatusReport(Result):
     claimed: list[ClaimedPost] = field(default_factory=list)  # posts a worker holds, and what becomes of them
     moved: list[MovedOffSlot] = field(default_factory=list)  # posts moved off a missed slot: when they go, and why
     awaiting_queue: list[AwaitingQueue] = field(default_factory=list)  # withdrawn, approved now: wait for `queue`
+    gone: list[GonePost] = field(default_factory=list)  # deleted on their network by a person (found by collect)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> StatusReport:
@@ -568,7 +578,8 @@ class StatusReport(Result):
                       "recycled": _rows(RecycledPost, row.get("recycled", [])),
                       "claimed": _rows(ClaimedPost, row.get("claimed", [])),
                       "moved": _rows(MovedOffSlot, row.get("moved", [])),
-                      "awaiting_queue": _rows(AwaitingQueue, row.get("awaiting_queue", []))})
+                      "awaiting_queue": _rows(AwaitingQueue, row.get("awaiting_queue", [])),
+                      "gone": _rows(GonePost, row.get("gone", []))})
 
 
 @dataclass(frozen=True)
@@ -733,6 +744,10 @@ class CollectReport(Result):
                 again = "" if "tries again" in row["error"] else " (collect tries again on its next run)"
                 line += f"; not read: {row['error']}{again}"
             lines.append(line)
+            for post_id in row.get("gone") or ():
+                lines.append(f"{row['network']}: {post_id} is gone: deleted on {row['network']} (it says it no longer "
+                             "exists); not read again, and its tip does not come round unless you say so "
+                             "(`juno-scheduler approve TIP --ack repeat`)")
         return lines
 
 

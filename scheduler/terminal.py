@@ -172,6 +172,7 @@ def show_status(status: StatusReport) -> None:
     lines += [f"recycled {row['id']} at {_when(row['at'])}{_recycled(row)}" for row in report.get("recycled") or ()]
     lines += [f"{row['id']}: {row['why']}" for row in report.get("moved") or ()]
     lines += [row["why"] for row in report.get("awaiting_queue") or ()]
+    lines += [f"gone {row['id']}: {row['why']}" for row in report.get("gone") or ()]
     month = report["month"]
     budget = f" of ${month['budget_usd']:.2f}" if month["budget_usd"] is not None else ""
     lines.append(f"this month (since {month['start']}): {month['posts']} posted, ${month['spent_usd']:.2f}{budget} spent")
@@ -189,6 +190,9 @@ def show_status(status: StatusReport) -> None:
         lines.append(f"metrics: none: {metrics['none']}")
     else:
         lines.append("metrics: never collected (`juno-scheduler collect`)")
+    for row in metrics.get("failing") or ():
+        lines.append(f"metrics: {row['network']} not read since {_when(row['since'])} (last tried "
+                     f"{_when(row['last'])}): {row['error']}")
     for row in report["failing"]:
         if row["status"] == "failed":  # run-due deferred it: it goes out by itself at its next try
             lines.append(f"retrying {row['id']} at {_when(row['retry_at'])} after {counted(row['attempts'], 'attempt')}: "

@@ -337,6 +337,13 @@ class FakeMastodon(FakeServer):
             status = next(s for s in self.statuses if s["id"] == status_id)
             status["counts"] = {"favourites_count": likes, "reblogs_count": reposts, "replies_count": replies}
 
+    def delete_by_hand(self, status_id: str) -> None:
+        """A person deletes the status in Mastodon's own web page."""
+        with self._lock:
+            status = next(s for s in self.statuses if s["id"] == status_id)
+            self.statuses.remove(status)
+            self.deleted.append(status)
+
     def _statuses_get(self, account, path, query, headers, body):
         """GET /api/v1/statuses?id[]=... (4.3+): the statuses found, in the order asked; at most 20 ids."""
         ids = [value for name, value in parse_qsl(query) if name == "id[]"]

@@ -76,7 +76,7 @@ PROBLEMS = {
                           "type": f"{PROBLEM_BASE}/invalid-request"}),
 }
 ROUTES = ("GET /2/users/me", "POST /2/media/upload", "POST /2/media/metadata", "POST /2/tweets",
-          "GET /2/users/:id/tweets", "DELETE /2/tweets/:id")
+          "GET /2/users/:id/tweets", "DELETE /2/tweets/:id", "GET /2/tweets/:id")
 
 
 @dataclass
@@ -250,7 +250,8 @@ class FakeX(FakeServer):
             answer_for = {"GET /2/users/me": self._2_users_me, "POST /2/media/upload": self._2_media_upload,
                           "POST /2/media/metadata": self._2_media_metadata, "POST /2/tweets": self._2_tweets,
                           "GET /2/users/:id/tweets": self._2_users_id_tweets,
-                          "DELETE /2/tweets/:id": self._2_tweets_delete}[route]
+                          "DELETE /2/tweets/:id": self._2_tweets_delete,
+                          "GET /2/tweets/:id": self._2_tweets_id}[route]
             status, answer, extra = answer_for(account, path, query, headers, body)
         return status, answer, {**self._rate_headers(), **extra}, fault
 
@@ -347,6 +348,26 @@ class FakeX(FakeServer):
         if start + max_results < len(every):
             meta["next_token"] = str(start + max_results)
         return 200, {"data": [_with_fields(p, fields) for p in mine], "meta": meta}, {}
+
+    def _2_tweets_id(self, account, path, query, headers, body):
+        """GET /2/tweets/:id: the post with the tweet.fields asked for (billed as a read); one that is not there
+        (deleted) is X's 200 answer with no data and a resource-not-found error."""
+        post_id = path.rstrip("/").rsplit("/", 1)[1]
+        post = next((p for p in self.posts if p["id"] == post_id), None)
+        if post is None:
+            return 200, {"errors": [{"value": post_id, "detail": f"Could not find tweet with id: [{post_id}].",
+                                     "title": "Not Found Error", "resource_type": "tweet", "parameter": "id",
+                                     "resource_id": post_id, "type": f"{PROBLEM_BASE}/resource-not-found"}]}, {}
+        fields = set(dict(parse_qsl(query)).get("tweet.fields", "").split(",")) - {""}
+        account.reads += 1
+        return 200, {"data": _with_fields(post, fields)}, {}
+
+    def delete_by_hand(self, post_id: str) -> None:
+        """A person deletes the post on x.com (not through the API this project calls)."""
+        with self._lock:
+            post = next(p for p in self.posts if p["id"] == post_id)
+            self.posts.remove(post)
+            self.deleted.append(post)
 
     def _2_tweets_delete(self, account, path, query, headers, body):
         """DELETE /2/tweets/:id: {"data": {"deleted": true}} for one's own post; 404 otherwise."""

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -45,7 +45,7 @@ SCHEDULE_NAME = "schedule.yaml"
 
 _ARTICLE_KEYS = ("title", "url", "source")
 _TIP_KEYS = ("id", "headline", "text", "texts", "alt_text", "status", "section", "source", "review", "reviewed",
-             "review_words", "notes", "ready", "at")
+             "review_words", "notes", "ready", "at", "repeat_ok")
 _SOURCE_KEYS = ("paragraph", "sentence", "digest")
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -80,6 +80,9 @@ class Tip:
     review_words: dict = field(default_factory=dict, hash=False, compare=False)  # flag -> the words that raised it
     texts: tuple[tuple[str, str], ...] = ()  # (network, text): this network posts its own text
     ready: bool | None = None  # split's judgement that the tip can go out as it is; None: not split's (by hand)
+    # a sensitive tip comes round again only with a person's OK given after its latest time out (UTC; `approve
+    # --ack repeat`): one OK, one repeat
+    repeat_ok: datetime | None = None
 
     def text_for(self, network: str) -> str:
         return dict(self.texts).get(network, self.text)
@@ -388,7 +391,21 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                notes=_notes(doc, at + ("notes",), item.get("notes")),
                review_words=_review_words(doc, at + ("review_words",), item.get("review_words")),
                texts=_texts(doc, at + ("texts",), item.get("texts")),
-               ready=_ready(doc, at + ("ready",), item.get("ready")))
+               ready=_ready(doc, at + ("ready",), item.get("ready")),
+               repeat_ok=_repeat_ok(doc, at + ("repeat_ok",), item.get("repeat_ok")))
+
+
+def _repeat_ok(doc: Document, at: tuple, value: Any) -> datetime | None:
+    """`repeat_ok: 2026-12-19T09:00:00+00:00`: when a person said this sensitive tip may go out once more."""
+    if value is None:
+        return None
+    raw = str(doc.raw.get(at, value)).strip()
+    try:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(raw)
+    except ValueError:
+        raise doc.error(at, f"{raw!r} is not a time; write it as `approve --ack repeat` does, "
+                              "e.g. 2026-12-19T09:00:00+00:00") from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 def _ready(doc: Document, at: tuple, value: Any) -> bool | None:
@@ -563,6 +580,8 @@ def dump_campaign(campaign: Campaign) -> str:
             lines.append(f"    ready: {'true' if tip.ready else 'false'}")
         if tip.at is not None:
             lines.append(f"    at: {tip.at.isoformat(timespec='minutes' if not tip.at.second else 'seconds')}")
+        if tip.repeat_ok is not None:
+            lines.append(f"    repeat_ok: {tip.repeat_ok.astimezone(UTC).isoformat(timespec='seconds')}")
     return "\n".join(lines) + "\n"
 
 

@@ -171,7 +171,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             key = (post.tip_key, post.network)
             return key in current and post.tip_digest in (None, current[key])
 
-        report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted), timetable.zone)
+        oks = {tip_key(c.slug, t.id): t.repeat_ok for c in campaigns for t in c.tips}
+        report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted, oks.get), timetable.zone)
     return report
 
 

@@ -15,13 +15,15 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.metrics.ranking import Standing, standings
 from scheduler.posttext import lead_in, led_in, length_on
 from scheduler.store import POSTED, QUEUED, Post, Store
-from scheduler.store.records import WAITING
+from scheduler.store.records import UNPUBLISHED, WAITING
 
 logger = logging.getLogger(__name__)
 HALF = 0.5  # a tip's share of the account's posts below it from which it stands in the top half
+REPEAT_SAID = "approve --ack repeat"
 
 
-def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
+            repeat_ok: Callable[[str], datetime | None] = lambda key: None) -> list[Post]:
     """When nothing is left to go out: tips posted at least recycle_after ago come round again, best first by
     their score at recycle.score_at (metrics.ranking), on each network they went out on, in one slot per tip.
 
@@ -30,31 +32,39 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
     a tip in the bottom half waits while a top-half tip out as few times is still in its wait (best first across
     the round, not only among the tips whose wait has just ended);
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
-    approved and unedited (a withdrawn tip is not recyclable at all). Each post keeps why it was chosen."""
+    approved and unedited (a withdrawn tip is not recyclable at all). A sensitive tip, or one a person deleted
+    from a network (unpublished, or found gone by collect), comes round only with a person's OK for this repeat: `repeat_ok(tip key)`, the time of its `approve --ack repeat`, later than its
+    latest time out (and than the deletion). Each post keeps why it was chosen."""
     if settings.schedule.recycle_after is None or store.posts(WAITING):
         return []
     with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
         if store.posts(WAITING):
             return []
-        placed = _recycled(settings, store, now, still_wanted)
+        placed = _recycled(settings, store, now, still_wanted, repeat_ok)
         store.add_posts(placed, now)
     if placed:
         logger.info("recycled %d posts", len(placed))
     return placed
 
 
-def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool]) -> list[Post]:
+def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
+              repeat_ok: Callable[[str], datetime | None]) -> list[Post]:
     """The repeats `recycle` queues, in their slots: read and chosen under the store's lock on slots."""
     schedule = settings.schedule
     rules = schedule.recycle
     every = store.posts()
     tips: dict[str, list[Post]] = {}
     for post in latest_by_network(store).values():
-        if post.status == POSTED and post.recyclable and post.posted_at is not None:
+        # a post a person deleted from its network comes round there too, once a person says so (below)
+        if (post.status == UNPUBLISHED or (post.status == POSTED and post.recyclable)) and post.posted_at is not None:
             tips.setdefault(post.tip_key, []).append(post)
     if not tips:
         return []
     standing = standings(store.snapshots(), {p.id: (p.tip_key, p.round) for p in every}, rules.score_at)
+    deleted_at: dict[str, list[datetime]] = {}  # when each tip's posts were deleted from a network by a person
+    for p in every:
+        if p.status == UNPUBLISHED and p.updated_at is not None:
+            deleted_at.setdefault(p.tip_key, []).append(p.updated_at)
     ready: list[tuple[tuple, list[Post], str, Standing, int]] = []
     better_waiting: list[int] = []  # times out of each top-half tip still in its wait
     for key, posts in tips.items():
@@ -73,6 +83,15 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
             if found.scored and found.share_below >= HALF:
                 better_waiting.append(times_out)
             continue
+        deleted = deleted_at.get(key, [])
+        if any(p.sensitive for p in posts) or deleted:
+            # sensitive, or deleted from a network by a person: never again without an OK given since then
+            ok = repeat_ok(key)
+            if ok is None or ok <= max([last_out, *deleted]):
+                logger.info("%s is %s: it comes round only after `juno-scheduler approve %s --ack repeat`", key,
+                            "sensitive" if any(p.sensitive for p in posts) else "deleted on a network", key)
+                continue
+            why = f"{why}; a person said it may go out again ({REPEAT_SAID})"
         posts = [p for p in posts if still_wanted(p)]
         if posts:
             ready.append(((-found.share_below, last_out, key), posts, why, found, times_out))
@@ -100,7 +119,8 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
 def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
     """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
     refuses the same words twice, takes it), and their length; None when they would not fit the network."""
-    text = led_in(first_words.get((post.tip_key, post.network), post.text), lead_in(settings.schedule, post.round + 1))
+    text = led_in(first_words.get((post.tip_key, post.network), post.text),
+                  lead_in(settings.schedule, post.round + 1, sensitive=post.sensitive))
     length = length_on(post.network, text, settings.state_dir)
     if not length.fits:
         logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,

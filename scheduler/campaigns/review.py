@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,8 @@ from scheduler.fileio import changing
 from scheduler.results import Approved, Unreadable
 from scheduler.yamlio import closest, did_you_mean
 
+REPEAT = "repeat"  # `--ack repeat`: a person's OK for one more time out of a sensitive tip (recycling)
+
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
             read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None] = lambda tip: None,
@@ -44,9 +46,10 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
     `read_first`: why an approved tip's passage should be read before it goes out (None: no reason), said with the
     result; the splitting stage's note (scheduler.tips.unsaid.read_first).
     `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
-    unknown = [flag for flag in ack if flag not in REVIEW_FLAGS]
+    unknown = [flag for flag in ack if flag not in (*REVIEW_FLAGS, REPEAT)]
     if unknown:
-        raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)}")
+        raise UsageError(f"--ack {','.join(unknown)}: not a review flag; use any of: {', '.join(REVIEW_FLAGS)} "
+                         f"(or {REPEAT}: a sensitive or deleted tip may come round once more)")
     if not names:
         raise UsageError("name what to approve: a campaign (every unflagged draft tip), campaign/tip or a tip id")
     with changing(root, _shown(root, names)):  # read, decide and write as one step: another writer waits, then sees it
@@ -62,7 +65,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             elif chosen.get(slug, set()) is not None:
                 chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
         planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, read_first, ready_only=ready_only,
-                                root=root)
+                                root=root, now=now)
                    for slug, tip_ids in chosen.items()]
         if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
             return [result.withheld_all() for result, _ in planned]
@@ -119,7 +122,8 @@ def _listed(campaigns) -> str:
 
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...],
                 read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None], *,
-                ready_only: bool = False, root: Path | None = None) -> tuple[Approved, Campaign]:
+                ready_only: bool = False, root: Path | None = None,
+                now: datetime | None = None) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why, alone, unflag = [], [], {}, {}, {}, {}
     not_ready, refused, unready, skipped = [], [], [], []
@@ -141,6 +145,10 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         if named:
             newly = [f for f in REVIEW_FLAGS if f in ack and f in tip.review and f not in tip.reviewed]
             tip = replace(tip, reviewed=tuple(f for f in REVIEW_FLAGS if f in tip.reviewed or f in newly))
+            if REPEAT in ack:  # (a tip neither sensitive nor deleted on a network comes round without it)
+                # one OK, one repeat: recycling takes it only while it is newer than the tip's latest time out
+                tip = replace(tip, repeat_ok=(now or datetime.now(UTC)).astimezone(UTC))
+                newly = [*newly, REPEAT]
         if tip.unacknowledged:  # a refused command writes nothing: the command to type acknowledges every flag
             held[tip.id] = list(as_it_was.unacknowledged)
             why[tip.id] = flags_said(as_it_was, as_it_was.unacknowledged)

@@ -20,9 +20,11 @@ from scheduler.config import month_bounds
 from scheduler.errors import JunoError
 from scheduler.metrics.ages import AGES, due_age
 from scheduler.networks.base import HandleCache, Reader, ToRead
+from scheduler.networks.policy import THEN_CHECK, THEN_CHECK_AND_RESUME
 from scheduler.results import CollectReport
 from scheduler.store import POSTED, Store, open_project_store
 from scheduler.store.handles import StoreHandleCache
+from scheduler.store.records import ACTIVE
 from scheduler.store.snapshots import Snapshot
 
 logger = logging.getLogger(__name__)
@@ -78,14 +80,15 @@ def collect(settings, store: Store, readers: Readers, now: datetime, said: set[s
         if not due and not rehearsed:
             continue
         row: dict = {"network": account.network, "due": len(due), "taken": 0, "late": 0, "read": 0,
-                     "calls": 0, "spent_usd": 0.0, "error": None, "held": 0, "outbox": len(rehearsed)}
+                     "calls": 0, "spent_usd": 0.0, "error": None, "held": 0, "outbox": len(rehearsed),
+                     "gone": []}
         rows.append(row)
         if not due:
             continue
         try:
             reader = readers.for_account(account)
         except JunoError as exc:
-            row["error"] = str(exc)
+            row["error"] = _failed(store, account, str(exc), now)
             continue
         if reader is None:
             row["error"] = f"{account.publisher} keeps no counts"
@@ -105,16 +108,41 @@ def collect(settings, store: Store, readers: Readers, now: datetime, said: set[s
         try:
             reading = reader.read([ToRead(str(p.remote_id), p.posted_at or now) for p, _ in due], now, others)
         except JunoError as exc:
-            logger.warning("%s: counts not read: %s", account.network, exc)
-            row["error"] = str(exc)
+            row["error"] = _failed(store, account, str(exc), now)
+            logger.warning("%s: counts not read: %s", account.network, row["error"])
             continue
+        store.clear_read_failure(account.network)
         store.record_reads(account.network, reading.billed, reading.cost_each, now)
+        for remote_id in reading.gone:
+            if remote_id in wanted:
+                post = wanted[remote_id][0]
+                if store.record_gone(post.id, gone_words(account.network, now, settings.schedule.zone), now):
+                    row["gone"].append(post.id)
         snapshots = [Snapshot(p.id, p.network, age.age, age.due_at, now, age.late, reading.counts[rid])
                      for rid, (p, age) in wanted.items() if rid in reading.counts]
         row.update(taken=store.add_snapshots(snapshots), late=sum(s.late for s in snapshots),
                    read=len(reading.billed), calls=reading.calls,
                    spent_usd=round(len(reading.billed) * reading.cost_each, 6))
     return rows
+
+
+GONE = "deleted on {network}"  # how a post its network no longer has is said (status, stats, the studio)
+
+
+def gone_words(network: str, now: datetime, zone) -> str:
+    """Why a post is unpublished when its network said it no longer exists: kept with the post."""
+    return (f"{GONE.format(network=network)}: {network} said on {now.astimezone(zone):%a %Y-%m-%d %H:%M} that it no "
+            "longer exists; its counts are not read and its tip does not come round again unless you say so "
+            "(`juno-scheduler approve TIP --ack repeat`)")
+
+
+def _failed(store: Store, account, error: str, now: datetime) -> str:
+    """A network's counts could not be read: kept until a read of it works (status says it meanwhile), in words
+    that ask for `resume` only when the account is paused or stopped (collect pauses nothing)."""
+    if store.account(account.key).state == ACTIVE:
+        error = error.replace(THEN_CHECK_AND_RESUME, THEN_CHECK)
+    store.record_read_failure(account.network, error, now)
+    return error
 
 
 def _come_since(posted_at: datetime, last: datetime | None, now: datetime) -> bool:

@@ -11,6 +11,7 @@ from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
 from scheduler.results import counted, counts_words
 from scheduler.store import Store
+from scheduler.store.records import UNPUBLISHED
 from scheduler.store.snapshots import Snapshot
 
 ENDS = 3  # posts named at each end, best and worst, per network
@@ -41,13 +42,25 @@ def stats(settings, store: Store) -> dict:
             row = rows.setdefault((snapshot.post_id, network), {
                 "id": snapshot.post_id, "tip": post.tip_key if post else snapshot.post_id, "network": network,
                 "posted_at": post.posted_at.astimezone(zone).isoformat() if post and post.posted_at else None,
-                "round": post.round if post else 1, "time": time_out(post.round if post else 1), "ages": {}})
+                "round": post.round if post else 1, "time": time_out(post.round if post else 1),
+                "gone": gone(post), "ages": {}})
             found = scores.get(snapshot.post_id)
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
                                 "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
+    for post in posts.values():  # deleted on its network before any count was read: said all the same
+        if gone(post) and (post.id, post.network) not in rows:
+            rows[(post.id, post.network)] = {
+                "id": post.id, "tip": post.tip_key, "network": post.network,
+                "posted_at": post.posted_at.astimezone(zone).isoformat() if post.posted_at else None,
+                "gone": gone(post), "ages": {}}
     return {"posts": [rows[key] for key in sorted(rows)],
             "accounts": {network: accounts[network] for network in sorted(accounts)},
             "best_times": times_by_network(settings, posts, by_age)}
+
+
+def gone(post) -> str | None:
+    """Why a post is no longer on its network (deleted there by a person, as collect found), or None."""
+    return post.last_error if post is not None and post.status == UNPUBLISHED and post.last_error else None
 
 
 def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[Snapshot]]) -> dict:
@@ -159,7 +172,8 @@ def stats_lines(data: dict, each: bool = False) -> list[str]:
                      "`juno-scheduler stats --posts`")
         return lines
     for row in data["posts"]:
-        lines.append(f"{row['id']} on {row['network']} ({row.get('time', 'first post')})")
+        lines.append(f"{row['id']} on {row['network']} ({row.get('time', 'first post')})"
+                     + (f": gone, {row['gone']}" if row.get("gone") else ""))
         for age, found in row["ages"].items():
             counts = counts_words(found["counts"])
             lines.append(f"  {age:>3}{' (late)' if found['late'] else ''}: {counts}; {judged(found['score'])}")

@@ -180,10 +180,12 @@ class ToRead:
 @dataclass
 class Reading:
     """What one read of a network gave: counts by remote id, the posts it billed (X: every post a timeline
-    returned, asked for or not) at `cost_each`, and how many calls it took."""
+    returned, asked for or not) at `cost_each`, how many calls it took, and the posts the network said no longer
+    exist (a person deleted them there): asked one by one about a post a read left out."""
 
     counts: dict[str, Counts] = field(default_factory=dict)
     billed: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # posts the network says no longer exist (deleted there)
     cost_each: float = 0.0
     calls: int = 0
 

@@ -48,6 +48,7 @@ CONNECT_WITHIN_S = 5.0
 # What a person does once credentials or permissions are fixed, said alike by run-due, status and check: check
 # proves the fix, resume lifts the stop (a stopped account posts nothing until then)
 THEN_CHECK_AND_RESUME = "then run `juno-scheduler check` and `juno-scheduler resume`"
+THEN_CHECK = "then run `juno-scheduler check`"  # where nothing was paused (collect): check proves the fix
 
 _KIND: dict[Outcome, PublishErrorKind] = {Outcome.RETRY: "retry", Outcome.STOP: "stop", Outcome.DEAD: "permanent"}
 

@@ -60,6 +60,7 @@ from scheduler.runner.wanted import (
     Campaigns,
     TipNow,
     checked_card,
+    repeat_ok,
     tip_now,
 )
 from scheduler.store import MISSED, Account, Post, Store
@@ -123,7 +124,8 @@ def run_due(settings, store: Store, publisher, now: datetime, worker_id: str, dr
         for post in run.held_for_files:  # held for this run only: the next run reads its file again
             store.look_again(post, clock())
     if settings.schedule.recycle_after is not None and not should_stop():
-        recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted)
+        recycle(settings, store, clock(), lambda post: tip_now(post, run.campaigns).wanted,
+                lambda key: repeat_ok(key, run.campaigns))
     return run.report
 
 

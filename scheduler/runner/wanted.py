@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,18 @@ class Campaigns:
             path = Path(self.settings.posts_dir) / f"{slug}.yaml"
             self._read[slug] = load_campaign(path, self.settings.root) if path.exists() else None
         return self._read[slug]
+
+
+def repeat_ok(key: str, campaigns: Campaigns) -> datetime | None:
+    """When a person last said the tip `key` (campaign/tip) may go out once more (`approve --ack repeat`); None when
+    never, or when its campaign file does not read (a sensitive tip then waits)."""
+    slug, _, tip_id = key.partition("/")
+    try:
+        campaign = campaigns.get(slug)
+    except ContentError:
+        return None
+    tip = campaign.tip(tip_id) if campaign is not None else None
+    return tip.repeat_ok if tip is not None else None
 
 
 def tip_now(post: Post, campaigns: Campaigns) -> TipNow:

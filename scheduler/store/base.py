@@ -527,6 +527,12 @@ class Store(SnapshotStore):
         return self._write(f"UPDATE posts SET status = '{UNPUBLISHED}', recyclable = 0, updated_at = ? "
                            f"WHERE id = ? AND status = 'posted'{self.mine}", (to_epoch(now), post_id)) == 1
 
+    def record_gone(self, post_id: str, why: str, now: datetime) -> bool:
+        """Its network says the published post no longer exists (a person deleted it there): unpublished, with
+        why, and never recycled on its own."""
+        return self._write(f"UPDATE posts SET status = '{UNPUBLISHED}', recyclable = 0, last_error = ?, updated_at = ? "
+                           f"WHERE id = ? AND status = 'posted'{self.mine}", (why, to_epoch(now), post_id)) == 1
+
     # --- the account ----------------------------------------------------------------------------
     def account(self, handle: str) -> Account:
         rows = self._query(self._sql("SELECT handle, state, reason, not_before, updated_at FROM accounts "

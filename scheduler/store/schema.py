@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -166,6 +166,16 @@ MIGRATIONS: list[list[str]] = [
         # PostgreSQL each read scanned the whole table: draining a queue of 1,000,000 went 2.7x slower per post
         # than one of 10,000. A handful of rows are claimed at any time: this index holds only those.
         "CREATE INDEX posts_held ON posts (claimed_until) WHERE status = 'claimed'",
+    ],
+    [
+        # A network whose counts could not be read (its credentials refused, say), since when and why: kept until
+        # a read of it works, so status says so after the run that failed (not only that run's exit code).
+        """CREATE TABLE metric_failures (
+            network     TEXT PRIMARY KEY,
+            since       BIGINT NOT NULL,
+            last_at     BIGINT NOT NULL,
+            error       TEXT NOT NULL
+        )""",
     ],
 ]
 

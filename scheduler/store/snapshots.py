@@ -92,6 +92,23 @@ class SnapshotStore:
                                      "WHERE read_at >= ? GROUP BY network ORDER BY network"), (to_epoch(since),))
         return {str(network): (int(count), float(spent)) for network, count, spent in rows}
 
+    def record_read_failure(self, network: str, error: str, now: datetime) -> None:
+        """`network`'s counts could not be read at `now`: kept, with when it first failed, until a read works."""
+        with self.transaction() as cur:
+            cur.execute(self._sql("INSERT INTO metric_failures (network, since, last_at, error) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT (network) DO UPDATE SET last_at = excluded.last_at, "
+                                  "error = excluded.error"), (network, to_epoch(now), to_epoch(now), error))
+
+    def clear_read_failure(self, network: str) -> None:
+        """A read of `network` worked: it no longer fails."""
+        with self.transaction() as cur:
+            cur.execute(self._sql("DELETE FROM metric_failures WHERE network = ?"), (network,))
+
+    def read_failures(self) -> list[tuple[str, datetime, datetime, str]]:
+        """(network, failing since, last failed, why) for each network whose counts could not be read lately."""
+        rows = self._query("SELECT network, since, last_at, error FROM metric_failures ORDER BY network")
+        return [(str(network), _at(since), _at(last), str(error)) for network, since, last, error in rows]
+
     def last_collected(self) -> datetime | None:
         """When metrics were last read (a snapshot taken or a post read), or None."""
         rows = self._query("SELECT MAX(taken_at) FROM metric_snapshots UNION ALL SELECT MAX(read_at) FROM metric_reads")

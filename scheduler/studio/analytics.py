@@ -153,7 +153,7 @@ def _post(row: dict, names: dict, zone, headlines: dict) -> dict:
                          "rate": against(score["rate"], score.get("typical")), "posts": score["posts"],
                          "verdict": score["verdict"]}})
     return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
-            "network": row["network"], "time": row.get("time", "first post"),
+            "network": row["network"], "time": row.get("time", "first post"), "gone": row.get("gone"),
             "name": names.get(row["network"], row["network"]), "posted_at": row["posted_at"],
             "posted": _local(row["posted_at"], zone), "ages": ages}
 

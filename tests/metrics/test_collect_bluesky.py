@@ -70,7 +70,7 @@ def test_bluesky_counts_are_read_through_the_pds_at_each_age_once(posted, bluesk
     result, report = collect(posted, bluesky, account, "2026-12-01T10:30")
     assert result.code == 0, result
     assert report["networks"] == [{"network": "bluesky", "due": 1, "taken": 1, "late": 0, "read": 1, "calls": 1,
-                                   "spent_usd": 0.0, "error": None, "held": 0, "outbox": 0}]
+                                   "spent_usd": 0.0, "error": None, "held": 0, "outbox": 0, "gone": []}]
     assert snapshots(posted)[(f"{A}@bluesky", "1h")] == {
         "late": False, "taken_at": at("2026-12-01T10:30").astimezone(UTC), "impressions": None, "likes": 7, "reposts": 2, "replies": 1, "quotes": 1,
         "bookmarks": None, "link_clicks": None}
@@ -126,3 +126,17 @@ def test_getposts_is_asked_25_posts_at_a_time_in_one_session(bluesky, account, d
     assert again.counts[uris[0]].likes == 0 and reading.billed == uris
     assert sum("logged in as" in r.getMessage() for r in caplog.records) == 1  # one session for the three calls
 
+
+
+def test_a_post_deleted_in_its_repository_is_gone_and_the_other_is_read(posted, bluesky, account):
+    """A post the AppView leaves out is looked for in the account's repository: RecordNotFound there is gone."""
+    pds, _appview = bluesky
+    first = remote_ids(posted)[f"{A}@bluesky"]
+    session = pds.xrpc("POST", "com.atproto.server.createSession",
+                       json={"identifier": account.handle, "password": account.password})
+    pds.xrpc("POST", "com.atproto.repo.deleteRecord", token=session["accessJwt"], json={
+        "repo": account.did, "collection": "app.bsky.feed.post", "rkey": first.rsplit("/", 1)[1]})
+    result, report = collect(posted, bluesky, account, "2026-12-01T13:30")  # A's 1 h (late) and the other's 1 h
+    assert result.code == 0, result
+    [row] = report["networks"]
+    assert row["gone"] == [f"{A}@bluesky"] and row["taken"] == 1

@@ -195,3 +195,16 @@ def test_a_page_of_posts_at_a_time_newest_first(posted, monkeypatch):
     assert ("alpha/t29", "x") in post_tables(first) and ("alpha/t00", "x") in post_tables(last)
     assert post_tables(studio.get("/analytics?page=99").text).keys() == post_tables(last).keys()
     assert post_tables(studio.get("/analytics?page=nine").text).keys() == post_tables(first).keys()
+
+
+def test_a_post_deleted_on_its_network_is_marked_gone_with_why(posted):
+    """A manager's trial: a post deleted on X by hand, and neither stats nor the studio said it was gone."""
+    report = stats_json(posted)
+    row = report["posts"][0]
+    settings = settings_for(posted)
+    with open_store(settings.database_url) as store:
+        assert store.record_gone(row["id"], f"deleted on {row['network']}: it no longer exists there", SEEN)
+    tables = post_tables(Studio(posted, SEEN).sign_in().get("/analytics").text)
+    assert f"gone deleted on {row['network']}: it no longer exists there" in text_of(tables[(row["id"],
+                                                                                              row["network"])])
+    assert sum("gone" in text_of(body) for body in tables.values()) == 1

@@ -259,6 +259,22 @@ class BlueskyPublisher(Publisher):
         return Published(remote_id=answer.uri, url=post_url(self.handle, rkey), recovered=True,
                          at=network_time(getattr(answer.value, "created_at", None)))
 
+    def record_exists(self, remote_id: str) -> bool:
+        """Whether the post's record is still in the account's repository (getRecord; RecordNotFound: deleted)."""
+        # lazy: as in session(), which has loaded it by then
+        from atproto import models
+
+        self.session()
+        rkey = remote_id.rstrip("/").rsplit("/", 1)[-1]
+        try:
+            self._call(lambda c: c.com.atproto.repo.get_record(models.ComAtprotoRepoGetRecord.Params(
+                repo=self._did, collection=POST, rkey=rkey)))
+        except Exception as exc:  # noqa: BLE001 - RecordNotFound is an answer; the rest is classified
+            if error_name(exc)[0] == "RecordNotFound":
+                return False
+            raise self._failure(exc, "looking whether a post is still there") from None
+        return True
+
     def unpublish(self, remote_id: str) -> bool:
         """Delete the post (deleteRecord); False when it was already gone."""
         # lazy: as in session(), which has loaded it by then

@@ -27,6 +27,9 @@ class BlueskyReader(Reader):
             reading.calls += 1
             for view in views:
                 reading.counts[str(view.uri)] = counts_of(view)
+        for uri in uris:  # left out: deleted (its record is not found), or not yet indexed (read at its next age)
+            if uri not in reading.counts and not self.publisher.record_exists(uri):
+                reading.gone.append(uri)
         reading.billed = list(reading.counts)
         return reading
 

@@ -2,7 +2,8 @@
 an instance without it (404) is read one status at a time, GET /api/v1/statuses/:id. Reading is free.
 
 A Mastodon status has no impressions: favourites, reblogs, replies and, from 4.5, quotes, as this instance
-knows them (other servers may know of more). A status deleted since is left out.
+knows them (other servers may know of more). A status the batch leaves out is asked for alone: a 404 there
+says it was deleted (Reading.gone).
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ class MastodonReader(Reader):
                 else:
                     for status in _json(response, "GET /api/v1/statuses"):
                         reading.counts[str(status.get("id"))] = counts_of(status)
-                    continue
+                    batch = [remote_id for remote_id in batch if remote_id not in reading.counts]
+                    # left out of the batch: asked one by one, where a 404 says it was deleted
             for remote_id in batch:
                 response = self._get(f"/api/v1/statuses/{remote_id}", [])
                 reading.calls += 1
-                if response.status_code == 404:
-                    continue  # deleted since
+                if response.status_code == 404:  # "Record not found": deleted since
+                    reading.gone.append(remote_id)
+                    continue
                 status = _json(response, "GET /api/v1/statuses/:id")
                 reading.counts[str(status.get("id"))] = counts_of(status)
         reading.billed = list(reading.counts)

@@ -7,6 +7,7 @@ need their own remedy (a read-only app, an app outside a Project, a suspended ac
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import requests
@@ -45,6 +46,27 @@ def is_duplicate(exc: Exception) -> bool:
     problem = problem_of(exc)
     words = " ".join([str(problem.get("detail", "")), *map(str, exc.api_messages)]).lower()
     return DUPLICATE_DETAIL in words
+
+
+GONE_WORDS = ("could not find tweet", "no status found")  # X v2's lookup error; v1.1's code 144
+
+
+def says_gone(answer: Mapping | tweepy.HTTPException) -> bool:
+    """Whether X says the post asked for no longer exists: a 404 to GET /2/tweets/:id, or a 200 answer without
+    `data` whose error is resource-not-found ("Could not find tweet with id: [...]", v1.1's "No status found")."""
+    if isinstance(answer, tweepy.NotFound):
+        return True
+    if isinstance(answer, tweepy.HTTPException):
+        return False
+    if answer.get("data"):
+        return False
+    for error in answer.get("errors") or ():
+        if not isinstance(error, Mapping):
+            continue
+        words = f"{error.get('detail', '')} {error.get('message', '')} {error.get('title', '')}".lower()
+        if str(error.get("type", "")).endswith("/resource-not-found") or any(w in words for w in GONE_WORDS):
+            return True
+    return False
 
 
 def _epoch(value) -> datetime | None:

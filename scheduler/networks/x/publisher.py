@@ -35,7 +35,12 @@ from scheduler.networks.logs import keep_out_of_logs
 from scheduler.networks.x import MAX_ALT_TEXT
 from scheduler.networks.x.costs import DEFAULT_PRICES, post_cost
 from scheduler.networks.x.credentials import Credentials
-from scheduler.networks.x.errors import classify, is_duplicate, raise_for_answer
+from scheduler.networks.x.errors import (
+    classify,
+    is_duplicate,
+    raise_for_answer,
+    says_gone,
+)
 from scheduler.networks.x.http import (
     DEFAULT_TIMEOUT,
     MEDIA_HOST,
@@ -218,6 +223,24 @@ class XPublisher(LooksBeforePosting):
             raise self._failure(exc, "reading the account's own posts") from None
         except ValueError:
             raise PublishError("X answered GET /2/users/:id/tweets with no JSON; will retry", kind="retry") from None
+
+    def one_post(self, remote_id: str, tweet_fields: list[str]) -> dict | None:
+        """GET /2/tweets/:id for one of this account's posts, as JSON; None when X says it no longer exists (a 404,
+        or an answer whose error is resource-not-found: x.errors.says_gone)."""
+        self.verify_handle()
+        try:
+            answer = self._client.get_tweet(remote_id, user_auth=True, tweet_fields=tweet_fields).json()
+        except tweepy.NotFound as exc:
+            if says_gone(exc):
+                return None
+            raise self._failure(exc, "looking whether a post is still there") from None
+        except (tweepy.TweepyException, requests.RequestException) as exc:
+            raise self._failure(exc, "looking whether a post is still there") from None
+        except ValueError:
+            raise PublishError("X answered GET /2/tweets/:id with no JSON; will retry", kind="retry") from None
+        if not isinstance(answer, dict) or says_gone(answer):
+            return None
+        return answer.get("data") if isinstance(answer.get("data"), dict) else None
 
     def unpublish(self, remote_id: str) -> bool:
         """DELETE /2/tweets/:id; False when the post was already gone."""

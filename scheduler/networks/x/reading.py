@@ -5,6 +5,8 @@ the wanted posts, sorted by id, are cut into runs with none of the account's oth
 them, and each run is one window since_id = first - 1, until_id = last + 1 (a post made by hand inside a
 window is returned and billed too). public_metrics always; non_public_metrics (link clicks) and
 organic_metrics only in a window whose posts are all under 30 days old, since X refuses them for older posts.
+A wanted post its window leaves out (deleted on x.com, say) is asked for alone, GET /2/tweets/:id: billed if X
+returns it, and gone (Reading.gone) when X says it cannot find it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,18 @@ class XReader(Reader):
                 token = (answer.get("meta") or {}).get("next_token")
                 if not token:
                     break
+        young = {p.remote_id: now - p.posted_at < PRIVATE_WINDOW for p in posts}
+        for remote_id in [p.remote_id for p in posts if p.remote_id not in reading.counts]:
+            # not in its window: deleted on x.com, or hidden; asked for alone, where X says which
+            fields = ["created_at", "public_metrics"] + (["non_public_metrics", "organic_metrics"]
+                                                         if young[remote_id] else [])
+            tweet = self.publisher.one_post(remote_id, fields)
+            reading.calls += 1
+            if tweet is None:
+                reading.gone.append(remote_id)
+                continue
+            reading.billed.append(remote_id)
+            reading.counts[remote_id] = counts_of(tweet)
         return reading
 
     def close(self) -> None:

@@ -1,0 +1,165 @@
+"""A post a person deleted on the network by hand (a manager's trial: a post deleted on X kept coming back as
+`~3`, and collect quietly stopped reading it): collect asks the network about a post its read left out, records
+it as gone when the network says it no longer exists, and status, stats and the studio say so; its tip does not
+come round again unless a person says so. The fake X API and Mastodon instance over real HTTP, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
+from fakemastodon import FakeMastodon
+from fakex import FakeX
+
+from scheduler.store import open_store
+
+ZONE = ZoneInfo("America/New_York")
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+SCHEDULE = daily_schedule("""\
+accounts:
+  - {network: x, handle: junocounseling}
+  - {network: mastodon, handle: "@junocounseling@social.example"}
+""", """\
+link: {mode: none}
+budget: {monthly_usd: 10}
+recycle_after: 7d
+""")
+TIPS = seed_campaign("""\
+  - id: reluctance-doesnt-always-mean-refusal
+    headline: "Reluctance doesn’t always mean refusal."
+    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
+    status: approved
+    section: "Understanding Hesitation"
+  - id: invite-rather-than-insist
+    headline: "Invite rather than insist."
+    text: "Invite rather than insist. A calm, specific request lands better than an ultimatum."
+    status: approved
+    section: "How to Start the Conversation"
+  - id: small-steps-count
+    headline: "Small steps count."
+    text: "Small steps count. One honest talk about what you both want is a start."
+    status: approved
+    section: "If Your Partner Still Says No"
+""")
+A, B, C = (f"{CAMPAIGN}/{tip}" for tip in ("reluctance-doesnt-always-mean-refusal", "invite-rather-than-insist",
+                                          "small-steps-count"))
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> Path:
+    return drawn_project(tmp_path_factory.mktemp("gone-template"), SCHEDULE, CAMPAIGN, TIPS)
+
+
+@pytest.fixture
+def servers():
+    with FakeX() as fx, FakeMastodon() as fm:
+        yield fx, fm
+
+
+def cli(root: Path, servers, now: str | None, *args: str, json_out: bool = True):
+    fx, fm = servers
+    if now is not None:
+        stamp = datetime.fromisoformat(now).replace(tzinfo=ZONE).timestamp()
+        fx.set_now(stamp)
+        fm.set_now(stamp)
+    result = run_cli_in_process(*args, *(("--json",) if json_out else ()), *(("--now", now) if now else ()), cwd=root,
+                                env={**fx.env(), **fm.env()})
+    return result, (json.loads(result.out) if json_out and result.out.strip() else None)
+
+
+@pytest.fixture
+def posted(drawn, tmp_path, servers) -> Path:
+    """A, B and C posted on X and Mastodon at 09:01 and 12:01 on Dec 1 and 09:01 on Dec 2 (New York)."""
+    root = tmp_path / "project"
+    shutil.copytree(drawn, root)
+    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
+    for now in ("2026-12-01T09:01", "2026-12-01T12:01", "2026-12-02T09:01"):
+        result, report = cli(root, servers, now, "run-due")
+        assert result.code == 0 and len(report["posted"]) == 2, result
+    return root
+
+
+def remote_ids(root: Path) -> dict[str, str]:
+    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
+        return {p.id: str(p.remote_id) for p in store.posts()}
+
+
+def test_a_post_deleted_by_hand_is_said_gone_everywhere_and_its_tip_does_not_come_round(posted, servers):
+    fx, fm = servers
+    ids = remote_ids(posted)
+    fx.delete_by_hand(ids[A])
+    fm.delete_by_hand(ids[f"{B}@mastodon"])
+
+    result, report = cli(posted, servers, "2026-12-02T10:45", "collect")
+    assert result.code == 0, result
+    rows = {row["network"]: row for row in report["networks"]}
+    assert rows["x"]["gone"] == [A] and rows["mastodon"]["gone"] == [f"{B}@mastodon"]
+    assert rows["x"]["taken"] == 2 and rows["mastodon"]["taken"] == 2  # the others are read as ever
+    said, _ = cli(posted, servers, "2026-12-02T10:46", "collect", json_out=False)
+    assert said.code == 0 and "gone" not in said.out  # found once; a gone post is not asked about again
+
+    _, status = cli(posted, servers, "2026-12-02T11:00", "status")
+    assert {(row["id"], row["network"]) for row in status["gone"]} == {(A, "x"), (f"{B}@mastodon", "mastodon")}
+    assert all(row["why"].startswith(f"deleted on {row['network']}:") for row in status["gone"])
+    terminal, _ = cli(posted, servers, "2026-12-02T11:00", "status", json_out=False)
+    assert f"gone {A}: deleted on x: x said on Wed 2026-12-02 10:45" in terminal.out
+
+    _, stats = cli(posted, servers, None, "stats")
+    gone = {(row["id"], row["network"]): row["gone"] for row in stats["posts"]}
+    assert gone[(A, "x")].startswith("deleted on x") and gone[(f"{B}@mastodon", "mastodon")]
+    assert gone[(C, "x")] is None
+
+    # a week later, with nothing left to go out: only C comes round; A and B were deleted by a person
+    other = posted.parent / "asked"
+    shutil.copytree(posted, other)
+    result, queued = cli(posted, servers, "2026-12-10T07:00", "queue")
+    assert result.code == 0, result
+    assert sorted(row["id"] for row in queued["recycled"]) == [f"{C}~2", f"{C}~2@mastodon"]
+
+    # unless she says so
+    ok, _ = cli(other, servers, "2026-12-10T07:00", "approve", A, "--ack", "repeat", json_out=False)
+    assert ok.code == 0, ok
+    _, queued = cli(other, servers, "2026-12-10T07:05", "queue")
+    assert sorted(row["id"] for row in queued["recycled"]) == sorted([f"{A}~2", f"{A}~2@mastodon", f"{C}~2",
+                                                                      f"{C}~2@mastodon"])
+    assert "approve --ack repeat" in next(row["why"] for row in queued["recycled"] if row["id"] == f"{A}~2")
+
+
+def test_a_refused_read_is_said_by_status_until_a_read_works_and_asks_for_resume_only_when_paused(posted, servers):
+    """A manager's trial: collect exited 3 with X's 401, then status said "metrics last collected ..." and
+    nothing of X; and the warning said to run `resume` though nothing was paused."""
+    fx, _fm = servers
+    fx.inject("GET /2/users/:id/tweets", status=401, times=100)
+    result, report = cli(posted, servers, "2026-12-01T10:30", "collect")
+    assert result.code == 3, result
+    error = {row["network"]: row for row in report["networks"]}["x"]["error"]
+    assert "401" in error and "X_ACCESS_TOKEN" in error and "resume" not in error
+
+    result, status = cli(posted, servers, "2026-12-01T10:35", "status")
+    [failing] = status["metrics"]["failing"]
+    assert failing["network"] == "x" and failing["since"] == "2026-12-01T10:30:00-05:00"
+    assert "X_ACCESS_TOKEN" in failing["error"] and "resume" not in failing["error"]
+    cli(posted, servers, "2026-12-01T11:30", "collect")  # still refused: failing since the first time
+    terminal, _ = cli(posted, servers, "2026-12-01T11:35", "status", json_out=False)
+    assert "metrics: x not read since Tue 2026-12-01 10:30 (last tried Tue 2026-12-01 11:30): X refused" in \
+        terminal.out, terminal.out
+    assert "resume" not in terminal.out.split("metrics: x not read", 1)[1].splitlines()[0]
+
+    fx.clear_faults()
+    result, _ = cli(posted, servers, "2026-12-01T12:30", "collect")
+    assert result.code == 0, result
+    _, status = cli(posted, servers, "2026-12-01T12:35", "status")
+    assert status["metrics"]["failing"] == []
+
+
+def test_a_paused_account_is_told_to_resume_after_the_fix(posted, servers):
+    fx, _fm = servers
+    assert cli(posted, servers, "2026-12-01T10:00", "pause", json_out=False)[0].code == 0
+    fx.inject("GET /2/users/:id/tweets", status=401, times=100)
+    result, report = cli(posted, servers, "2026-12-01T10:30", "collect")
+    assert result.code == 3 and "resume" in {row["network"]: row for row in report["networks"]}["x"]["error"]
