@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scheduler.tips.drafting import split_article
+from scheduler.tips.drafts import CASE_NOTE
 from scheduler.tips.readiness import STEP_CUT
 from scheduler.tips.taking import Beside, take
 from scheduler.tips.tipmodel import LEANING
@@ -113,3 +114,15 @@ def test_a_take_names_the_words_that_point_not_the_opening():
                   section="Lower the bar", beside=Beside())
     assert framed.text.startswith("Before you say yes, pause and ask yourself")
     assert not any(note.startswith("left out") for note in framed.notes)
+
+
+def test_a_heading_lowered_from_a_name_the_article_writes_keeps_its_note(tmp_path):
+    article = ("# Staying well\n\n## Walk The Riverside Loop\n\nA loop of the park most mornings clears the head "
+               "before work. Meet the group at the Riverside gate, or start alone from the Riverside cafe.\n\n"
+               "## Keep Your Evenings Quiet\n\nA quiet hour before bed helps you sleep. Put the phone in "
+               "another room.\n")
+    tips = split_written(tmp_path, "walk.md", article)
+    walk = next(tip for tip in tips if tip.headline.startswith("Walk the riverside loop"))
+    assert CASE_NOTE in walk.notes
+    quiet = next(tip for tip in tips if tip.headline.startswith("Keep your evenings quiet"))
+    assert CASE_NOTE not in quiet.notes
