@@ -343,6 +343,12 @@ _EXTRAPOSITION = Caseless(
     r"helpful|wise|best|key|okay|ok|fine|normal|common|natural|possible|hard|difficult|easy|easier|harder|"
     r"worth|useful|healthy|understandable|tempting|valuable|necessary|reasonable|human|brave|courageous|"
     r"good|better|kind)\b|^it (?:helps|takes|pays|can help|may help|often helps)\b")
+def extraposed(sentence: str) -> bool:
+    """The sentence opens on an "it" that stands for the clause after it ("It is okay to take a walk, …", "It helps
+    to …"), pointing at nothing outside the sentence."""
+    return bool(_EXTRAPOSITION.match(sentence.lstrip("“\"‘(")))
+
+
 _SUBORDINATE = Caseless(r"^(?:if|when|whenever|because|although|though|while|since|unless|as|until|once|"
                         r"whether|even if|even though|so that|in case)\b")
 _INTRO_PHRASE = re.compile(r"^((?:[A-Za-z’']+\s+){0,3}[A-Za-z’']+),\s+")
@@ -402,7 +408,34 @@ def opens_with_reference(sentence: str) -> bool:
 
 
 def is_question(sentence: str) -> bool:
-    return sentence.rstrip().rstrip("”\"’)").endswith("?")
+    """The sentence asks something: not a statement or step that ends on the question it gives the reader to ask
+    (asks_within)."""
+    return sentence.rstrip().rstrip("”\"’)").endswith("?") and not asks_within(sentence)
+
+
+# The words before a quotation that make the sentence a question of its own: "Have you ever asked, “Why me?”"
+_ASKING_FRAME = re.compile(r"^\W*(?:how|why|what|when|where|who|which|whose|is|are|am|was|were|do|does|did|have|has|"
+                           r"had|can|could|should|would|will|may|might|must|shall|isn[’']t|aren[’']t|don[’']t|"
+                           r"doesn[’']t|didn[’']t|haven[’']t|won[’']t|wouldn[’']t|can[’']t)\b", re.IGNORECASE)
+
+
+def asks_within(sentence: str) -> bool:
+    """A statement or step whose question is a quotation it frames: "Before you say yes, pause and ask yourself, “Do
+    I have the energy for this?”" tells the reader what to ask; it asks the reader nothing (a practice owner's trial:
+    read as a question, that step was left out and the sentence after it, "Your answer is information, not a
+    character flaw.", made a tip alone)."""
+    text = sentence.strip()
+    if not text.rstrip(")").endswith(("?”", '?"')):
+        return False
+    start = max(text.rfind("“"), text.rfind('"', 0, len(text.rstrip(")")) - 1))
+    frame = text[:start].strip() if start > 0 else ""
+    # a worry the writer reports ("I hear the same worry every December: “Am I doing this wrong?”") is the question
+    # the paragraph answers next, and a frame with quotations of its own ("Say “…,” or “…?”") is read as before
+    return (len(words(frame)) >= 2 and not _ASKING_FRAME.match(frame) and not re.search(r"[?“\"]", frame)
+            and not _WRITER.search(frame))
+
+
+_WRITER = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|me|my|we|our|us)\b")
 
 
 def is_fragment(sentence: str) -> bool:
@@ -511,15 +544,37 @@ def points_elsewhere(sentence: str) -> bool:
     return bool(_POINTERS.search(sentence.lower().replace("instead", "")))
 
 
+def _framed_quotes_out(sentence: str) -> str:
+    """The sentence without the quotations it frames: words a reader says or asks in the moment the sentence sets up
+    ("Before you say yes to an invitation, … ask yourself, “Do I have the energy for this?”") point at that moment,
+    inside the sentence (a practice owner’s trial, her holiday article: that question's "for this" had the sentence left out of its tip and of a
+    `--take`). A quotation that opens the sentence frames nothing before it and stays."""
+    if '"' not in sentence and "“" not in sentence:
+        return sentence
+    return _QUOTED.sub(lambda quoted: "“”" if words(sentence[:quoted.start()]) else quoted.group(0), sentence)
+
+
 def dangling_references(sentence: str) -> int:
     """How many `this difference`, `these concerns`, `do this.`, `the above`, `the same way` point outside the
     sentence."""
     lower = sentence.lower()
-    return (len(_DEMONSTRATIVE.findall(lower)) + len(_PRONOUN_OBJECT.findall(lower))
+    return (len(_DEMONSTRATIVE.findall(lower)) + len(_PRONOUN_OBJECT.findall(_framed_quotes_out(lower)))
             + bool(lower.endswith(("this.", "that.", "this!", "that!")) and _SHORT_OBJECT_POINTER.match(lower))
             + len(_SUCH.findall(lower))
             + len(_POINTERS.findall(lower))
             + (0 if _COMPARES_WITHIN.search(lower) else len(_LEANS_BACK.findall(lower))))
+
+
+def dangling_words(sentence: str) -> str | None:
+    """The words dangling_references counts first ("do this", "such factors", "the above"), as the sentence writes
+    them, for a note to quote; None when it counts none."""
+    lower = sentence.lower()
+    framed = _framed_quotes_out(lower)
+    found = [(match.start(), match.group(0) if text is framed else sentence[match.start():match.end()])
+             for rule, text in ((_DEMONSTRATIVE, lower), (_PRONOUN_OBJECT, framed), (_SUCH, lower),
+                                (_POINTERS, lower), (_LEANS_BACK, lower))
+             if (match := rule.search(text)) is not None]
+    return min(found)[1] if found else None
 
 
 # --- compression --------------------------------------------------------------------------------------

@@ -91,7 +91,11 @@ def spoken_example(sentence: str) -> str | None:
     if "“" not in sentence and '"' not in sentence:
         return None  # what is said is quoted: without a quotation mark, _SAY (tried at every place) cannot match
     match = _SAY.search(sentence)
-    if not match or not re.search(r"\b(?:say|saying|try|example|instance|something like)\b", sentence, re.IGNORECASE):
+    # the word that makes the quotation words to say leads into it: "Before you say yes …, pause and ask yourself,
+    # “Do I have the energy for this?”" is a question to ask oneself, and its step, not "Try saying: “…”" (a
+    # practice owner's trial)
+    if not match or not re.search(r"\b(?:say|saying|try|example|instance|something like)\b",
+                                  sentence[match.start():match.start(1)], re.IGNORECASE):
         return None
     window = re.split(r"[”\"]", sentence[: match.start(1) - 1])[-1]  # since the quote before, if any
     if _NOT_TO_SAY.search(window):

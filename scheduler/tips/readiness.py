@@ -71,6 +71,11 @@ def markup_notes(*fields: str) -> list[str]:
     return [MARKUP] if any(holds_markup(field or "") for field in fields) else []
 
 
+# A tip whose text lost, to the post's length, the sentence of its paragraph that says what to do (drafting.is_step):
+# the manager sees which, and the tip waits for them
+STEP_CUT = "the paragraph's step did not fit the post (“{}”): write it into the tip by hand"
+
+
 SHORT_LINE = "a short line with nothing after it: check it says something by itself"
 # The same line where the article goes on after it (questions, examples split left out): the note must be true of it.
 SHORT_ALONE = "a short line without what follows it: check it says something by itself"
@@ -123,6 +128,7 @@ _ABOUT_HEADLINE = ("headline ", "odd capitals in the headline", HEADLINE_LEFT_OU
 # heading …", the headline's own rewrite, goes with the headline).
 REWRITES = tuple(note.split("{")[0] for note in (NAMED, KEPT, REWRITTEN, UNLINKED, JOINED_NOTE))
 _ABOUT_TEXT = (TEXT_LEFT_OUT, TURNED.split("(")[0], "text shortened to fit a post", "list cut to fit a post", "source sentence has a typo?",
+               STEP_CUT.split("“")[0],
                "spaces put back in run-together words", "rewritten from", ADDED.format(""), *REWRITES)
 _ABOUT_BOTH = ("a headline of two words", "a short line with", "a short line without", "the section heading alone",
                "describes the reader", *MODEL_NOTES) + tuple(REASONS.values()) + STANDALONE_NOTES  # the scorer's reading of the words split wrote

@@ -30,7 +30,12 @@ from scheduler.tips.drafts import (
     sentence_case,
 )
 from scheduler.tips.edges import edge_reason
-from scheduler.tips.filters import compress, dangling_references, opens_with_reference
+from scheduler.tips.filters import (
+    compress,
+    dangling_references,
+    dangling_words,
+    opens_with_reference,
+)
 from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.persons import NAMED, named_person
@@ -368,7 +373,11 @@ _POINTING = re.compile(r"\b(?:this|these|those|such|other|the above|the followin
 def _pointing(sentence: str) -> str:
     """The words of a sentence that point outside it, as a note quotes them."""
     found = _POINTING.search(sentence)
-    return found.group(0) if found else opening(sentence, 3)
+    if found:
+        return found.group(0)
+    # "ask yourself, … “for this”" is not "Before you say…": the note quotes the words that point, never the opening
+    # unless they are it (a practice owner's trial)
+    return ("" if opens_with_reference(sentence) else dangling_words(compress(sentence)) or "") or opening(sentence, 3)
 
 
 def _leans(sentence: str) -> bool:

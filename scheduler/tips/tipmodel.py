@@ -19,6 +19,7 @@ from pathlib import Path
 
 from scheduler.articles import Article, Block
 from scheduler.tips.conditions import after_condition, opens_on_condition
+from scheduler.tips.filters import extraposed
 from scheduler.tips.scorer import Candidate, judge, load_model
 from scheduler.tips.sentences import Caseless, content_words, split_sentences, words
 from scheduler.tips.verbs import IMPERATIVES, has_verb, is_command, is_imperative
@@ -212,7 +213,7 @@ def word_signs(headline: str, text: str) -> dict[str, float]:
     first = next(iter(split_sentences(text)), text)
     return {
         "fragment": float(len(words(first)) <= FRAGMENT_WORDS and not has_verb(first) and not is_command(first)),
-        "opens_pointer": float(_POINTER.match(headline)),
+        "opens_pointer": float(bool(_POINTER.match(headline)) and not extraposed(headline)),
         "image": float(_IMAGE.search(text)),
         "modal": float(_MODAL.search(text)),
     }

@@ -19,7 +19,7 @@ ARTICLE = """# Looking after yourself and each other
 ## Take Care Of Your Body First
 
 Sleep, food and a short walk each day steady your mood more than any single conversation can. Start with one of \
-them this week.
+them this week. Our Body First group meets on Tuesdays, and Body First is free for clients.
 
 ## Make time to talk
 
