@@ -94,7 +94,7 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
             _SCENE.match(headline) and not re.search(r"\b(?:can|try|need|deserve|don’t|don't)\b", headline))):
         found.append("describes the reader’s situation rather than advising: check it says something a follower "
                      "can use")
-    if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
+    if any(word not in _ACRONYMS and word not in names for word in _SHOUTED.findall(headline)) or re.search(
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
     if kind != "edited":  # a person's own words are theirs to judge
