@@ -7,6 +7,7 @@ an acronym the article spells out is no odd capitals."""
 
 from __future__ import annotations
 
+import html
 import json
 
 import yaml
@@ -119,3 +120,33 @@ def test_an_acronym_the_article_spells_out_is_no_odd_capitals():
     shouted = "STOP blaming yourself for every DARK mood."  # capitals that shout are still noted
     assert any(note.startswith("odd capitals") for note in review_notes(shouted, shouted, [], kind="sentence",
                                                                          names=names))
+
+
+def test_the_preview_page_shows_each_tips_notes_and_says_where_it_wrote(tmp_path):
+    root = _project(tmp_path)
+    run_cli("split", "posts/articles/weather.md", cwd=root)
+    tips = _campaign(root)
+    noted = [t for t in tips if t["notes"] and t["ready"] is False]
+    assert noted, tips
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_cli("--root", str(root), "preview", "--out", "review.html", cwd=elsewhere)
+    assert result.code == 0, result
+    page = elsewhere / "review.html"  # a relative --out is the current folder's, as every CLI reads it
+    assert str(page.resolve()) in result.out, result.out  # and the line says where, in full
+    html_text = html.unescape(page.read_text(encoding="utf-8"))
+    assert "Not marked ready." in html_text
+    for tip in noted:
+        assert all(note in html_text for note in tip["notes"]), tip
+
+
+def test_plain_approve_names_the_tips_it_approved_that_carry_notes(tmp_path):
+    root = _project(tmp_path)
+    run_cli("split", "posts/articles/weather.md", cwd=root)
+    unready = [t["id"] for t in _campaign(root) if t["ready"] is False and not t["review"]]
+    assert unready
+    result = run_cli("approve", "weather", cwd=root)
+    assert result.code == 0, result
+    (line,) = [line for line in result.out.splitlines() if line.startswith("note: approved though not marked ready")]
+    assert all(tip in line for tip in unready), line
+    assert "--ready" in result.out  # the command that approves only the ready ones is named
