@@ -150,3 +150,15 @@ def test_plain_approve_names_the_tips_it_approved_that_carry_notes(tmp_path):
     (line,) = [line for line in result.out.splitlines() if line.startswith("note: approved though not marked ready")]
     assert all(tip in line for tip in unready), line
     assert "--ready" in result.out  # the command that approves only the ready ones is named
+
+
+def test_a_headline_that_only_sets_up_a_contrast_is_noted_with_its_point():
+    text = ("Conventional advice often treats bad moods as faults to correct. Weather Mapping reads them as messages "
+            "about what you need.")
+    headline = "Conventional advice often treats bad moods as faults to correct."
+    notes = review_notes(headline, text, [], kind="sentence")
+    assert any(note.startswith("headline is a setup that the next sentence answers (“Weather Mapping reads them")
+               for note in notes), notes
+    point = "Some phrases, even well meant, tend to land badly. “At least it is over” can hurry a person along."
+    assert not any(note.startswith("headline is a setup") for note in review_notes(
+        point.split(". ")[0] + ".", point, [], kind="sentence")), "a point with its examples is no setup"
