@@ -78,9 +78,10 @@ def render_preview(view: Mapping[str, Any]) -> str:
     view: {"handle", "accounts"? (who posts, said once), "timezone", "now" (ISO 8601), "days",
            "posts": [{"id", "network", "at", "status", "text", "weighted_length", "limit", "how", "alt_text", "card",
                       "campaign"?, "headline"?, "review"?: [...] (flags no person acknowledged),
-                      "acknowledged"?: [...] (flags a person acknowledged), "error"?, "note"?}],
+                      "acknowledged"?: [...] (flags a person acknowledged), "error"?, "note"?,
+                      "notes"?: [...] (split's notes on the tip), "ready"?: split's true/false, None by hand}],
            "drafts": [{"id", "network", "campaign"?, "headline"?, "text", "weighted_length", "limit", "how",
-                       "alt_text", "card", "review"?: [...]}],
+                       "alt_text", "card", "review"?: [...], "notes"?: [...], "ready"?}],
            "published": [{"id", "at", "url", "text"}],
            "blackout"?: ["YYYY-MM-DD", ...], "notices"?: ["what a person should fix", ...]}
     A card is an image address (a data: URI) or None. `weighted_length`, `limit` and `how` are the post's length
@@ -144,6 +145,9 @@ def _post_model(post: Mapping[str, Any], zone: ZoneInfo, anchor: str = "post-") 
         "status": status,
         "flags": flags,
         "acknowledged": [FLAG_LABELS[flag] for flag in post.get("acknowledged") or () if flag in FLAG_LABELS],
+        # split's notes on the tip, and whether it marked it ready: the page says why a tip waits (user trial 11)
+        "notes": [str(note) for note in post.get("notes") or ()],
+        "unready": post.get("ready") is False,
         "attention": bool(flags) or status in ATTENTION_STATUSES or bool(post.get("note")),
         "date": at.date() if at else None,
         "when": _long_time(at) if at else "",
@@ -292,6 +296,7 @@ def collect_preview(settings, store, now: datetime, days: int) -> dict:
             "review": list(tip.unacknowledged) if tip else [],  # a flag a person acknowledged needs no more
             "acknowledged": [flag for flag in tip.review if flag in tip.reviewed] if tip else [],
             "error": _last_error(store, row), "note": row["note"],
+            "notes": list(tip.notes) if tip else [], "ready": tip.ready if tip else None,
         })
     waiting = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status == "draft"]
     brand = _brand(settings) if waiting else None
@@ -364,6 +369,8 @@ def _draft(settings, brand, campaign, tip, cards: _CardImages) -> dict:
         "alt_text": post["alt_text"],
         "card": cards.uri(post["card"]),
         "review": list(tip.review),
+        "notes": list(tip.notes),
+        "ready": tip.ready,
     }
 
 

@@ -162,6 +162,9 @@ class Approved(Result):
         lines += [f"note: {tip} was skipped (status: skip): approving it took it back" for tip in self.approved
                   if tip in self.skipped]
         lines += [f"note: {tip}: {why}" for tip, why in self.read_first.items()]
+        if self.unready:  # which ones, so a careful manager can read those first (user trial 11: 13 approved at once)
+            lines.append(f"note: approved though not marked ready (their notes ask for a look): "
+                         f"{', '.join(self.unready)}")
         lines += [f"warning: {line}" for line in self.too_long]
         return lines + (self._all_at_once(waiting) if not self.refused else [])
 

@@ -322,6 +322,11 @@ _NO_SUBJECT = re.compile(r"^(?:(?:\w+ly\s+)?(?!\w*thing\b)\w{2,}ing|for|at|about
 _THEY = re.compile(r"^(?:they|he|she)\b", re.IGNORECASE)
 
 
+# "**Noticing Parts**: Becoming aware of …", "**Building Trust**: …": a label that is a step, which goes out with its
+# description as its siblings' do (user trial 11: the first of five steps was left out, the four like it kept)
+_STEP_LABEL = re.compile(r"^(?:\w+ly\s+)?(?!\w*thing\b)\w{3,}ing\b")
+
+
 # A condition before the description's own words ("If the illness has been traumatic, processing these experiences.")
 _CONDITION_FIRST = re.compile(r"^(?:if|when)\b[^,]{3,100},\s*(?=\w)", re.IGNORECASE)
 
@@ -340,7 +345,8 @@ def finishes_lead_in(lead_in: str, label: str, body: str) -> str | None:
     bare = label.strip().rstrip(":.").strip()
     if lead_in and _THEY.match(first) and not has_verb(bare) and not is_imperative(bare) and len(words(bare)) <= 6:
         return "needs context: its description opens with a “they” the label never names"  # "They're turning down …"
-    if not lead_in or not first or not _NO_SUBJECT.match(first) or has_verb(bare) or is_imperative(bare) or len(
+    if not lead_in or not first or not _NO_SUBJECT.match(first) or has_verb(bare) or is_imperative(bare) or (
+            _STEP_LABEL.match(bare) and not _SIGNS.search(lead_in)) or len(
             words(bare)) > 6 or main_verb(first) or content_words(bare) & content_words(" ".join(words(first)[:3])):
         return None
     said = (split_sentences(lead_in) or [lead_in])[-1].strip()

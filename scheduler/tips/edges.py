@@ -48,7 +48,11 @@ _BIO = Caseless(
     r"\b(?:lmft|lpc|lpcc|lcsw|licsw|lmhc|lcpc|lcmhc|ncc|psyd|ph\.?d|mft|lpc-s|cadc|rn|m\.?d\.)\b"
     r"|\b(?:is|was) (?:a|an|the) (?:licensed|board[- ]certified|certified|registered|clinical|practicing|founding|"
     r"founder|owner|director)\b|\bis the (?:founder|owner|clinical director|director)\b"
-    r"|\b(?:developed|written|reviewed|created) by (?:dr\.?\s|[a-z][a-z]+ [a-z][a-z]+)"
+    r"|\b(?:written|reviewed) by (?:dr\.?\s|[a-z][a-z]+ [a-z][a-z]+)"
+    # "This guide was created by Jane Smith": the page's maker; "Developed by Richard Schwartz, IFS is …" names
+    # who made a method, no bio (user trial 11)
+    r"|\b(?:this|our) (?:article|post|blog|guide|page|site|website|content|worksheet|resource|handout)s? "
+    r"(?:was|were|is|has been) (?:developed|created) by\b|^(?:developed|created) by [^,.;]{2,60}\.?$"
     r"|^(?:she|he|they|[a-z][a-z]+(?: [a-z][a-z]+)?) (?:lives|loves|enjoys|has worked|has been|specializes|"
     r"volunteers|holds|earned|received|is passionate|is also|brings|trained)\b"
     r"|^(?:about the author|meet the author)\b", screened=True)

@@ -82,7 +82,7 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
                 if item_reasons:
                     ledger.reasons[own] = list(dict.fromkeys(item_reasons))
         else:
-            entry["text"] = block.text if not block.lead else f"{block.lead} {block.text}"
+            entry["text"] = block.text if not block.lead else labelled_text(block.lead, block.text)
             tips = list(ledger.fed.get(own, []))
         entry["tips"] = tips
         # a passage that gave no tip has its reasons, unless a warning outranks them (a crisis line's advice: tips.unsaid)
@@ -90,6 +90,13 @@ def block_report(article: Article, ledger: Ledger) -> list[dict]:
             ledger.reasons.get(own) or [NO_ADVICE])
         entries.append(entry)
     return entries
+
+
+def labelled_text(lead: str, text: str) -> str:
+    """A paragraph's bold label and its words as one passage: "Noticing Parts: Becoming aware of …" (user trial 11:
+    the label's colon was lost, and a take of it read "Noticing Parts Becoming aware …")."""
+    lead = lead.strip()
+    return f"{lead} {text}" if lead[-1:] in ".!?:;…" else f"{lead}: {text}"
 
 
 def dropped_lists(entries: list[dict]) -> list[str]:

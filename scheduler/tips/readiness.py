@@ -99,7 +99,7 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
             _SCENE.match(headline) and not re.search(r"\b(?:can|try|need|deserve|don’t|don't)\b", headline))):
         found.append("describes the reader’s situation rather than advising: check it says something a follower "
                      "can use")
-    if any(word not in _ACRONYMS for word in _SHOUTED.findall(headline)) or re.search(
+    if any(word not in _ACRONYMS and word not in names for word in _SHOUTED.findall(headline)) or re.search(
             r"\b[a-z]+[A-Z][a-z]", headline):
         found.append("odd capitals in the headline: write it in sentence case")
     if kind != "edited":  # a person's own words are theirs to judge
@@ -115,7 +115,33 @@ def review_notes(headline: str, text: str, notes: list[str], *, kind: str, secti
         if not is_ready(found):  # a problem named already: the weaker readings would only add words
             own = [note for note in own if note not in WEAK_READINGS]
         found += own
+        setup = contrast_setup(headline, text)
+        if setup:
+            found.append(CONTRAST_SETUP.format(setup))
     return list(dict.fromkeys(found))
+
+
+CONTRAST_SETUP = ("headline is a setup that the next sentence answers (“{}”): head the card with that point, or "
+                  "check the card does not read as the opposite of it")
+# "Traditional therapy sometimes treats symptoms as problems.", "Many people often think rest is lazy.": what others
+# do or think, told to be set against; the point is the sentence after it (user trial 11)
+_SETUP_SUBJECT = re.compile(r"^(?:(?:traditional|conventional|standard|mainstream|older)\s+\w+|our culture|society|"
+                            r"(?:many|most|some)\s+(?:people|therapists|therapies|doctors|approaches|treatments|"
+                            r"programs|programmes|parents|couples|experts))\b[^.!?]{0,60}?\b(?:sometimes|often|usually|"
+                            r"typically|tends? to|traditionally|commonly)\b", re.IGNORECASE)
+
+
+def contrast_setup(headline: str, text: str) -> str | None:
+    """The opening of the sentence that answers a headline that only sets up a contrast (what others sometimes or
+    often do, said to be set against the tip's point); None when the headline is no such setup or nothing answers."""
+    if not _SETUP_SUBJECT.match(headline.strip()):
+        return None
+    sentences = split_sentences(text) or [text]
+    start = next((index for index, sentence in enumerate(sentences)
+                  if sentence.strip().rstrip(".!?")[:40] == headline.strip().rstrip(".!?")[:40]), None)
+    if start is None or start + 1 >= len(sentences):
+        return None
+    return " ".join(sentences[start + 1].split()[:8]) + "…"
 
 
 # Which of split's notes speak of which words: after a person rewrites those words, the note no longer holds and

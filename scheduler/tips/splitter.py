@@ -162,20 +162,24 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
             fits = post_fits(schedule, url=url, slug=slug, state_dir=root / ".juno", hashtags=hashtags)
             already = taken_locators(tips)
             person = person_of(article)
+            refused: list[tuple[str, str]] = []  # every refusal said in one go, so one re-run works (user trial 11)
             for locator in take:
                 if locator.strip() in already:
                     continue  # taken before: running the same command twice changes nothing
-                text, section = passage(split.blocks, locator, display_path(path, root))
-                tip = take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
-                                   source=taken_source(locator, text), title=article.title or "",
-                                   carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())],
-                                   beside=Beside(openings=frozenset(opening_of(t) for t in tips),
-                                                 person=person),
-                                   lead_in=lead_in_of(split.blocks, locator),
-                                   phrases=list_of_phrases(split.blocks, locator))
+                try:
+                    text, section = passage(split.blocks, locator, display_path(path, root))
+                    tip = _take_one(text, section, locator, fits, tips, split, fresh, article, person)
+                except ContentError as refusal:
+                    refused.append((locator.strip(), str(refusal)))
+                    continue
                 tips.insert(_in_article_order(tips, tip), tip)
                 new.append(tip.id)
                 already[locator.strip()] = [tip.id]
+            if refused:
+                raise ContentError(refused[0][1] if len(refused) == 1 else (
+                    f"{len(refused)} of {len(take)} --take refused, nothing written: " + "; ".join(
+                        said if said.startswith("--take") else f"--take {locator}: {said}"
+                        for locator, said in refused)))
         campaign = Campaign(slug=slug, path=target, title=article.title, url=url, source=article.source,
                             tips=tuple(tips), hashtags=hashtags)
         text = dump_campaign(campaign)
@@ -190,6 +194,15 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
         blocks_path = write_blocks(root, slug, campaign, blocks)
         return SplitResult(campaign=campaign, new=tuple(new), kept=merged.kept + tuple(taken), stale=merged.stale, written=written,
                            schedule=schedule, blocks=tuple(blocks), blocks_path=blocks_path)
+
+
+def _take_one(text, section, locator, fits, tips, split, fresh, article, person):
+    """One `--take`'s tip (scheduler.tips.taking.take) beside the campaign's tips; a ContentError when refused."""
+    return take_passage(text, locator.strip(), fits, {t.id for t in tips}, section=section,
+                        source=taken_source(locator, text), title=article.title or "",
+                        carried=[carried_text(t) for t in fed_by(split.blocks, fresh, locator.strip())],
+                        beside=Beside(openings=frozenset(opening_of(t) for t in tips), person=person),
+                        lead_in=lead_in_of(split.blocks, locator), phrases=list_of_phrases(split.blocks, locator))
 
 
 def _in_article_order(tips, tip) -> int:

@@ -538,14 +538,22 @@ def _title_case(headline: str, names: frozenset[str] = frozenset()) -> bool:
 # A common word capitalised in mid-sentence ("Build Stronger family bonds."): names rarely end so.
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_MID_ACRONYM = re.compile(r"(?<=[a-z,] )[A-Z]{2,6}s?\b")
+_DEFINED_ACRONYM = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+ \(([A-Z]{2,6})s?\)")
 
 
 def mid_sentence_names(paragraphs: Iterable[str]) -> frozenset[str]:
     """The words the article's own paragraphs write capitalised after a lowercase word two times or more ("Every
     parent in Jupiter…", "…in our Jupiter office"): a town, a person, a brand, not a heading's capitals (headings
     and list items, often in title case, are not read)."""
+    paragraphs = list(paragraphs)
     seen = Counter(found.group(0) for paragraph in paragraphs for found in _MID_SENTENCE.finditer(paragraph))
-    return frozenset(word for word, count in seen.items() if count >= 2)
+    # an acronym the article spells out ("Internal Family Systems (IFS)") or writes mid-sentence twice: a name, not
+    # odd capitals (user trial 11)
+    acronyms = Counter(found.group(0) for paragraph in paragraphs for found in _MID_ACRONYM.finditer(paragraph))
+    defined = {found.group(1) for paragraph in paragraphs for found in _DEFINED_ACRONYM.finditer(paragraph)}
+    return frozenset([word for word, count in seen.items() if count >= 2]
+                     + [word for word, count in acronyms.items() if count >= 2] + sorted(defined))
 
 
 # Words that point at something said before them: alone ("Do that."), "doing so", "the second one", "the latter",

@@ -28,12 +28,14 @@ from scheduler.tips.drafts import (
     long_headline_notes,
     make_headline,
     sentence_case,
+    whole_sentence,
 )
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import (
     compress,
     dangling_references,
     dangling_words,
+    is_question,
     opens_with_reference,
 )
 from scheduler.tips.flags import flag_words
@@ -207,7 +209,9 @@ def taken_source(locator: str, text: str) -> dict:
 def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
     """The tips taken before whose passage still reads the same, by id, each with its source and note following
     the passage to where it is now (a paragraph added above it moves b12 to b13)."""
-    where = {passage_digest(text): locator for locator, text, _ in _passages(blocks)}
+    # a labelled paragraph's passage read "Label words …" before its colon was kept: a take of it still finds it
+    where = {passage_digest(text.replace(": ", " ", 1)): locator for locator, text, _ in _passages(blocks)}
+    where.update({passage_digest(text): locator for locator, text, _ in _passages(blocks)})
     found = {}
     for tip in tips:
         locator = where.get(tip.source.get("digest", ""))
@@ -301,6 +305,7 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
             leaning[spare[-1] + 1] = _pointing(sentences[spare[-1] + 1])
     headline, body = (headline_of(sentences, kept, locator, heading, sayable, named_for)[0],
                       body_of(sentences, kept, locator, heading, sayable, named_for))
+    shortened = _headline(sentences, kept, heading, sayable, named_for) is None
     named = named_person(headline, " ".join(body), beside.person if beside else None)
     text_out = " ".join(body)
     own_notes: tuple[str, ...] = ()
@@ -315,6 +320,12 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         own_notes = (NAMED.format("them", beside.person),)
     if heading is not None and headline == heading:
         own_notes += ("headline is the section heading", *heading_case_notes(section or "", heading))
+    elif shortened:
+        point = folded(headline.rstrip("."))
+        whence = next((sentence for sentence in sentences if point in folded(sentence)), body[0])
+        own_notes += (SHORTENED_NOTE.format(opening=opening(whence)),) + (
+            (ROOMLESS_NOTE,) if whence not in body and end_with_period(whence.strip()) not in body else ()) + (
+            (LEANING_HEADLINE.format(headline_problem(headline)),) if headline_score(headline, 1, 2) is None else ())
     elif headline != body[0] and headline in sentences:
         own_notes += (LATER_SENTENCE,) if headline in body[1:] else (ROOMLESS_NOTE,)
         if headline_score(headline, 1, 2) is None:
@@ -413,13 +424,77 @@ def headline_of(sentences: list[str], kept: list[int], locator: str, heading: st
                 sayable: Sequence[int] = (), named: Collection[int] = ()) -> tuple[str, str]:
     """The card's headline and the first sentence kept as the text opens with it; a ContentError when nothing can
     head the card (see _headline)."""
-    found = _headline(sentences, kept, heading, sayable, named)
+    found = _headline(sentences, kept, heading, sayable, named) or _shortened(sentences, kept, sayable)
     if found is None:
-        length = len(make_headline(end_with_period(sentences[kept[0]].strip()))[0])
-        raise ContentError(f"--take {locator}: its first sentence is too long for a card ({length} characters) and "
-                           "no later sentence of it or advice in its heading can head one; write this tip by hand "
-                           "in the campaign file")
+        raise ContentError(f"--take {locator}: it has no words a card can show; write this tip by hand in the "
+                           "campaign file")
     return found
+
+
+SHORTENED_NOTE = ("headline shortened from a sentence too long for a card (“{opening}”): check it says the "
+                  "passage's point")
+# "When you understand that X, …", "Once you see that X, …": the point is X
+_FRAME = re.compile(r"^(?:when|once|if|as|after)\s+(?:you|we|people)\s+(?:(?:begin|start|come)\s+to\s+)?(?:understand|"
+                    r"realise|realize|see|recognise|recognize|know|accept|remember|notice|learn|discover)\s+that\s+",
+                    re.IGNORECASE)
+# "Developed by Richard Schwartz, IFS is …", "In my experience, …": a phrase before the main clause
+_LEADING_PHRASE = re.compile(r"^(?:developed|created|founded|designed|introduced|pioneered|known|used|based|in|for|by|"
+                             r"with|after|over|at|from|through|like|unlike|according to|for example|as a result|"
+                             r"above all|in short|ultimately|crucially|importantly)\b[^,;:—–]{0,80},\s+",
+                             re.IGNORECASE)
+# where a clause ends: a comma, a dash, a semicolon or a colon; "—and crucially, " opens the next one
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|—|–|\s-\s)\s*(?:(?:and|but|so|or)\s+)?(?:(?:crucially|importantly|above all|"
+                           r"in fact|that is),\s+)?", re.IGNORECASE)
+
+
+def _clauses(sentence: str, *, points: bool = False) -> list[str]:
+    """The clauses of a long sentence a card might show alone, best first: its point after a frame ("When you
+    understand that X, …": X), its main clause after an opening phrase, then its openings up to a clause's end, the
+    longest first, then what follows each break."""
+    bare = sentence.strip().rstrip(".!?").strip()
+    found = []
+    for pattern in (_FRAME, _LEADING_PHRASE):
+        match = pattern.match(bare)
+        if match:
+            point = bare[match.end():]
+            first = _CLAUSE_BREAK.search(point)
+            found += ([] if pattern is _FRAME else [point]) + ([point[:first.start()]] if first else [point])
+    if points:  # only the sentence's point: after its frame or its opening phrase
+        return [end_with_period(clause[:1].upper() + clause[1:]) for clause in dict.fromkeys(found) if clause.strip()]
+    breaks = list(_CLAUSE_BREAK.finditer(bare))
+    found += [bare[:match.start()] for match in reversed(breaks)] + [bare[match.end():] for match in breaks]
+    return [end_with_period(clause[:1].upper() + clause[1:]) for clause in dict.fromkeys(found) if clause.strip()]
+
+
+# "When the criticism is constant, …": a clause that waits for the main one is no card's words
+_SUBORDINATE = re.compile(r"^(?:when|whenever|if|unless|because|although|though|while|whereas|since|once|after|"
+                          r"before|until|as|whether|even if|even though|so that)\b", re.IGNORECASE)
+
+
+def _shortened(sentences: list[str], kept: list[int], sayable: Sequence[int]) -> tuple[str, str] | None:
+    """A take's headline when no sentence of the passage fits a card whole (user trial 11: `--take` of "When you
+    understand that your anxiety isn't a flaw but a part trying to protect you, or that …, you can approach yourself
+    with compassion." was refused): the passage's point from a long sentence, the "when you understand that X"
+    clause as X, its main clause, or the first clause that fits, a whole sentence that reads alone before one that
+    leans; the last resort the opening words. None only when the passage has no words."""
+    whole = end_with_period(sentences[kept[0]].strip())
+    order = list(kept) + [index for index in sayable if index not in kept]
+    for alone in (True, False):
+        for index in order:
+            for limit, points in ((LONG_HEADLINE, True), (MAX_HEADLINE, False), (LONG_HEADLINE, False)):
+                for clause in _clauses(sentences[index], points=points):
+                    if (len(clause) <= limit and (points or whole_sentence(clause)) and not is_question(clause)
+                            and not _SUBORDINATE.match(clause)
+                            and (not alone or headline_score(clause, 0, 1) is not None)):
+                        return clause, whole
+    words_ = whole.split()
+    cut = ""
+    for word in words_:
+        if len(cut) + len(word) + 2 > MAX_HEADLINE:
+            break
+        cut = f"{cut} {word}".strip()
+    cut = cut.rstrip(",;:—– ")
+    return (end_with_period(cut), whole) if cut else None
 
 
 def _headline(sentences: list[str], kept: list[int], heading: str | None, sayable: Sequence[int],
@@ -433,9 +508,11 @@ def _headline(sentences: list[str], kept: list[int], heading: str | None, sayabl
     the post had no room for heads the card from before any other (user trial 8: `--take b15`'s card read "You can
     call or text 988, …", which the report had not named). None when none can."""
     headline, first = make_headline(end_with_period(sentences[kept[0]].strip()))
+    whole = end_with_period(sentences[kept[0]].strip())
+    if _FRAME.match(first):
+        return None  # "When you understand that X, you can …": the point is X (_shortened), not what follows it
     if len(headline) <= LONG_HEADLINE:
         return headline, first
-    whole = end_with_period(sentences[kept[0]].strip())
     if heading and len(heading) < LONG_HEADLINE:
         return heading, whole
     inside = [whole] + [sentences[index] for index in kept[1:]]
