@@ -307,6 +307,21 @@ def cmd_resume(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_rename_handle(ctx: Context) -> int:
+    network = ctx.args.network
+    if not ctx.args.yes:
+        plan = ctx.project.rename_handle(network, ctx.now(), apply=False)
+        if not sys.stdin.isatty():
+            raise UsageError(f"rename-handle {network}: {plan.lines()[0]}; nothing was moved: add --yes to move them")
+        answer = input(f"{plan.lines()[0]}. Move them? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing was moved")
+            return EXIT_OK
+    result = ctx.project.rename_handle(network, ctx.now())
+    ctx.emit(result.as_dict(), "\n".join(result.lines()))
+    return EXIT_OK
+
+
 def cmd_check(ctx: Context) -> int:
     report = ctx.project.check(ctx.args.network, now=ctx.now())
     ctx.emit(report.as_dict(), "\n".join(report.lines()))
@@ -446,6 +461,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 ("resume", cmd_resume, "start posting again")):
         p = add(name, handler, text, [reporting, timed])  # when it stopped or resumed is recorded (status shows it)
         p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
+    p = add("rename-handle", cmd_rename_handle, "after renaming an account: move its posts not yet out from the "
+            "database's old handle to the one posts/schedule.yaml names now", [reporting, timed])
+    p.add_argument("network", choices=networks.keys(), help="the network whose handle changed")
+    p.add_argument("--yes", action="store_true", help="move them without asking")
     p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing",
             [reporting, timed])
     p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")

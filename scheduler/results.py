@@ -629,6 +629,24 @@ class Archived(Result):
 
 
 @dataclass(frozen=True)
+class Renamed(Result):
+    """rename-handle: the posts of an account's old handle not yet out, given to its new one."""
+    network: str
+    old: str                          # as the network writes it: "@cedarhollowcare"
+    new: str
+    moved: list[str] = field(default_factory=list)  # the post ids, each now the new handle's
+    kept: int = 0                     # posted under the old handle: they keep it
+    done: bool = False                # False: what it would do (nothing changed yet)
+
+    def lines(self) -> list[str]:
+        count = f"{len(self.moved)} post{'' if len(self.moved) == 1 else 's'} not yet out"
+        kept = f"; {self.kept} posted keep {self.old}" if self.kept else ""
+        if self.done:
+            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}"]
+        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}"]
+
+
+@dataclass(frozen=True)
 class ConfiguredNetwork(Result):
     network: str                     # the registry's key: x, bluesky, mastodon
     name: str                        # as a person reads it: X, Bluesky, Mastodon

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -166,6 +166,17 @@ MIGRATIONS: list[list[str]] = [
         # PostgreSQL each read scanned the whole table: draining a queue of 1,000,000 went 2.7x slower per post
         # than one of 10,000. A handful of rows are claimed at any time: this index holds only those.
         "CREATE INDEX posts_held ON posts (claimed_until) WHERE status = 'claimed'",
+    ],
+    [
+        # A handle the practice renamed (`rename-handle`): its posts still waiting went to `renamed_to`; the
+        # posted ones keep the handle they went out as, and stay this project's (history, gaps, counts).
+        """CREATE TABLE juno_renamed (
+            network     TEXT NOT NULL,
+            handle      TEXT NOT NULL,
+            renamed_to  TEXT NOT NULL,
+            renamed_at  BIGINT NOT NULL,
+            PRIMARY KEY (network, handle)
+        )""",
     ],
 ]
 
