@@ -212,4 +212,6 @@ class RunReport:
             return f"{move} {row.id} off a blackout date {where}"
         if row.reason.startswith("timetable: "):
             return f"{move} {row.id} {where}: the timetable changed ({row.reason.removeprefix('timetable: ')})"
-        return f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}"
+        keep = (f"; to keep a date, pin it with at: under its tip in posts/{row.id.split('/', 1)[0]}.yaml, or move it "
+                "in the studio's queue")  # a holiday tip moved after the holiday (newcomer trial, finding 2)
+        return (f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}") + keep
