@@ -222,15 +222,17 @@ def cmd_daemon(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    report = ctx.project.status(ctx.now())
-    unreadable = ctx.project.unreadable_campaigns()
     if ctx.json:
+        report = ctx.project.status(ctx.now())
+        unreadable = ctx.project.unreadable_campaigns()
         ctx.emit({**report.as_dict(), **({"unreadable": [u.as_dict() for u in unreadable]} if unreadable else {})})
     else:
+        said = ctx.project.status_as_said(ctx.now())  # an outbox post as the studio says it
+        unreadable = ctx.project.unreadable_campaigns()
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_status
 
-        show_status(report)
+        show_status(*said)
     ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 
@@ -248,14 +250,16 @@ def cmd_stats(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    rows = [row.as_dict() for row in ctx.project.history(ctx.args.limit)]
+    history = ctx.project.history(ctx.args.limit)
     if ctx.json:
-        ctx.emit({"posts": rows})
+        ctx.emit({"posts": [row.as_dict() for row in history]})
     else:
         # lazy: rich only for tables a person reads
+        from scheduler.results import seen_status
         from scheduler.terminal import show_history
 
-        show_history(rows)
+        now = ctx.now()  # a post only written to the outbox reads as the studio says it: simulated, not posted
+        show_history([{**row.as_dict(), "status": seen_status(row, now)} for row in history])
     return EXIT_OK
 
 

@@ -84,6 +84,7 @@ from scheduler.results import (
     TipPosts,
     Unpublished,
     Unreadable,
+    seen_report,
 )
 from scheduler.runner import cron
 from scheduler.runner.publishers import Publishers
@@ -103,6 +104,8 @@ if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign, Tip
     from scheduler.editing import Editor
     from scheduler.posttext import Composed
+
+EVERY_POST = 1_000_000_000  # history's limit when status counts the posts only simulated
 
 # What the CLI and the studio may take from here besides Project: the names they show and the edge's helpers.
 __all__ = ["CampaignRead", "CheckReport", "Project", "RunReport", "Saved", "database_failure", "open_project", "redact_secrets"]
@@ -381,6 +384,14 @@ class Project:
         with self.store(look_only=True) as store:
             data = controls.status(self.settings, store, now)
         return StatusReport.of(data)
+
+    def status_as_said(self, now: datetime) -> tuple[StatusReport, int]:
+        """`status` as people read it (the CLI's table, the studio): a post only written to the outbox counts as
+        simulated, not posted (results.seen_report); with how many. One opening of the database."""
+        with self.store(look_only=True) as store:
+            report = StatusReport.of(controls.status(self.settings, store, now))
+            rows = [HistoryRow(**row) for row in controls.history(self.settings, store, EVERY_POST)]
+        return seen_report(report, rows, now)
 
     def history(self, limit: int = 50) -> list[HistoryRow]:
         if limit < 1:
