@@ -225,7 +225,8 @@ def recent(root: Path | str, limit: int = 20) -> list[dict]:
 _WHAT = {"edit": "edit", "approve": "approval", "acknowledge": "acknowledgement", "skip": "skip", "draft": "back to draft",
          "reorder": "reordering", "add": "new tip", "move": "move", "skip-post": "skip on the queue",
          "retry-post": "retry", "pause": "pause", "resume": "resume", "add-article": "new article",
-         "archive": "archiving", "update-article": "update of the article", "unflag": "removal of a flag"}
+         "archive": "archiving", "update-article": "update of the article", "unflag": "removal of a flag",
+         "rename-handle": "renaming"}
 
 
 def describe(entry: dict) -> str:
@@ -245,6 +246,8 @@ def describe(entry: dict) -> str:
         return f"the {words} of {together} {things} at once"
     if what in ("pause", "resume"):
         return f"the {words} of posting"
+    if what == "rename-handle":
+        return f"the {words} of {entry.get('old')} to {entry.get('new')} on {entry.get('network')}"
     if what == "add-article":
         return f"the {words} {entry.get('campaign')}"
     if what == "links":

@@ -24,7 +24,7 @@ from scheduler.campaigns.placing import latest_by_network, tip_key
 from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
-from scheduler.config import database_kind
+from scheduler.config import database_kind, fixed_zone_advice
 from scheduler.errors import ConfigError, StoreError, redacted
 from scheduler.fileio import CLONE
 from scheduler.networks.base import (
@@ -58,6 +58,9 @@ def run_check(settings, now: datetime, *, brand: bool = True, network: str | Non
     shown = "; ".join(f"{networks.shown(a.network, a.handle)}, publisher {a.publisher}" for a in accounts)
     report.add("configuration", True, f"posts/schedule.yaml: {shown}, {schedule.timezone}, "
                                       f"{len(schedule.slots)} slot rule(s)")
+    fixed = fixed_zone_advice(schedule.timezone)
+    if fixed is not None:
+        report.add_warning("timezone", f"posts/schedule.yaml: {fixed}")
     if brand:
         _check_brand(report, settings)
     _check_campaigns(report, settings, now, {a.network for a in accounts})

@@ -222,15 +222,17 @@ def cmd_daemon(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    report = ctx.project.status(ctx.now())
-    unreadable = ctx.project.unreadable_campaigns()
     if ctx.json:
+        report = ctx.project.status(ctx.now())
+        unreadable = ctx.project.unreadable_campaigns()
         ctx.emit({**report.as_dict(), **({"unreadable": [u.as_dict() for u in unreadable]} if unreadable else {})})
     else:
+        said = ctx.project.status_as_said(ctx.now())  # an outbox post as the studio says it
+        unreadable = ctx.project.unreadable_campaigns()
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_status
 
-        show_status(report)
+        show_status(*said)
     ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 
@@ -248,14 +250,16 @@ def cmd_stats(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    rows = [row.as_dict() for row in ctx.project.history(ctx.args.limit)]
+    history = ctx.project.history(ctx.args.limit)
     if ctx.json:
-        ctx.emit({"posts": rows})
+        ctx.emit({"posts": [row.as_dict() for row in history]})
     else:
         # lazy: rich only for tables a person reads
+        from scheduler.results import seen_status
         from scheduler.terminal import show_history
 
-        show_history(rows)
+        now = ctx.now()  # a post only written to the outbox reads as the studio says it: simulated, not posted
+        show_history([{**row.as_dict(), "status": seen_status(row, now)} for row in history])
     return EXIT_OK
 
 
@@ -304,6 +308,21 @@ def cmd_resume(ctx: Context) -> int:
     ctx.emit({**accounts[0].as_dict(), "accounts": [a.as_dict() for a in accounts]},
              "\n".join(f"{a.shown} is posting again; slots missed meanwhile move to the next free ones"
                        for a in accounts))
+    return EXIT_OK
+
+
+def cmd_rename_handle(ctx: Context) -> int:
+    network = ctx.args.network
+    if not ctx.args.yes:
+        plan = ctx.project.rename_handle(network, ctx.now(), apply=False)
+        if not sys.stdin.isatty():
+            raise UsageError(f"rename-handle {network}: {plan.lines()[0]}; nothing was moved: add --yes to move them")
+        answer = input(f"{plan.lines()[0]}. Move them? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing was moved")
+            return EXIT_OK
+    result = ctx.project.rename_handle(network, ctx.now())
+    ctx.emit(result.as_dict(), "\n".join(result.lines()))
     return EXIT_OK
 
 
@@ -447,6 +466,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 ("resume", cmd_resume, "start posting again")):
         p = add(name, handler, text, [reporting, timed])  # when it stopped or resumed is recorded (status shows it)
         p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")
+    p = add("rename-handle", cmd_rename_handle, "after renaming an account: move its posts not yet out from the "
+            "database's old handle to the one posts/schedule.yaml names now", [reporting, timed])
+    p.add_argument("network", choices=networks.keys(), help="the network whose handle changed")
+    p.add_argument("--yes", action="store_true", help="move them without asking")
     p = add("check", cmd_check, "check configuration, fonts, campaign files, credentials and the handle; posts nothing",
             [reporting, timed])
     p.add_argument("network", nargs="?", choices=networks.keys(), help="only this network's account (default: all)")

@@ -388,6 +388,48 @@ def _timezone(doc: Document, value: Any) -> str:
     return name
 
 
+# Of the places whose clocks read a fixed zone's abbreviation in winter (with summer time, and all year), the one
+# to name (the zone data does not rank places; the candidates come from it, and any other is named when these are not).
+_LIKELY_PLACE = {"EST": "America/New_York", "MST": "America/Denver", "HST": "America/Adak"}
+_LIKELY_YEAR_ROUND = {"EST": "America/Panama", "MST": "America/Phoenix", "HST": "Pacific/Honolulu"}
+
+
+def fixed_zone_advice(name: str) -> str | None:
+    """What to say of `timezone:` when it is a fixed offset named like a zone's abbreviation (EST: UTC-05:00 all
+    year, never EDT), which posts an hour off for half the year in a place with summer time (newcomer trial,
+    finding 4): a place's zone whose clocks read it in winter and keep summer time, and one whose clocks read it
+    all year, from the zone data. None for a place's zone, UTC, or a fixed zone no place with summer time shares."""
+    if "/" in name or name.upper() in ("UTC", "UCT", "ZULU", "UNIVERSAL", "GREENWICH") or name.upper().startswith("GMT"):
+        return None
+    winter, summer = _offsets(name)
+    if winter != summer:
+        return None
+    shown = datetime(2026, 1, 15, 12, tzinfo=ZoneInfo(name)).tzname() or name
+    summer_places: list[str] = []
+    year_round: list[str] = []
+    for place in sorted(available_timezones()):
+        if "/" not in place or place.startswith(("Etc/", "posix/", "right/", "SystemV/")):
+            continue
+        january = datetime(2026, 1, 15, 12, tzinfo=ZoneInfo(place))
+        if january.tzname() == shown:
+            (year_round if _offsets(place)[0] == _offsets(place)[1] else summer_places).append(place)
+    if not summer_places:
+        return None
+    first = _LIKELY_PLACE.get(name.upper())
+    place = first if first in summer_places else summer_places[0]
+    likely = _LIKELY_YEAR_ROUND.get(name.upper())
+    steady = likely if likely in year_round else (year_round[0] if year_round else None)
+    offset = datetime(2026, 1, 15, 12, tzinfo=ZoneInfo(name)).strftime("%z")
+    return (f"timezone: {name} is a fixed offset (UTC{offset[:3]}:{offset[3:]} all year, no summer time): where the "
+            f"clocks change, slots are an hour off half the year; give the place's zone, e.g. {place} ({shown} in "
+            "winter, summer time in summer)" + (f", or {steady} where the clocks never change" if steady else ""))
+
+
+def _offsets(zone_name: str) -> tuple:
+    zone = ZoneInfo(zone_name)
+    return (datetime(2026, 1, 15, 12, tzinfo=zone).utcoffset(), datetime(2026, 7, 15, 12, tzinfo=zone).utcoffset())
+
+
 def _slots(doc: Document, value: Any) -> tuple[Slot, ...]:
     if not isinstance(value, list) or not value:
         raise doc.error(("slots",), "give a list of slots, e.g. - days: [mon, wed]  times: [\"09:00\"]"

@@ -39,7 +39,7 @@ from scheduler.fileio import write_atomic
 from scheduler.images import open_image
 from scheduler.outputs import PAGE_MARK, checked_output
 from scheduler.posttext import compose_tip, tracking_replaced
-from scheduler.results import counted
+from scheduler.results import SIMULATED, counted, seen
 from scheduler.runner.wanted import as_sent
 from scheduler.store import POSTED
 
@@ -272,7 +272,8 @@ def write_preview(settings, store, now: datetime, out: Path | str, days: int) ->
     attention = sum(1 for post in view["posts"] if _post_model(post, zone)["attention"])
     logger.info("wrote the preview %s (%d posts, %d drafts)", out, len(view["posts"]), len(view["drafts"]))
     return {"out": str(out), "posts": len(view["posts"]), "drafts": len(view["drafts"]),
-            "published": len(view["published"]), "attention": attention, "bytes": len(html.encode("utf-8")),
+            "published": sum(1 for item in view["published"] if item["seen"] != SIMULATED),
+            "simulated": sum(1 for item in view["published"] if item["seen"] == SIMULATED), "attention": attention, "bytes": len(html.encode("utf-8")),
             "unreadable": view["unreadable"]}
 
 
@@ -411,8 +412,8 @@ def _published(store, now: datetime, days: int) -> list[dict]:
     recent = [post for post in store.posts([POSTED], since=now - timedelta(days=days))
               if post.posted_at is not None]
     recent.sort(key=lambda post: (post.posted_at, post.id), reverse=True)
-    return [{"id": post.id, "at": post.posted_at.isoformat(), "url": post.url or "", "text": post.text}
-            for post in recent]
+    return [{"id": post.id, "at": post.posted_at.isoformat(), "url": post.url or "", "text": post.text,
+             "seen": seen(str(post.status), post.posted_at.isoformat(), post.remote_id, now)} for post in recent]
 
 
 def _last_error(store, row: Mapping[str, Any]) -> str:

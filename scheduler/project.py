@@ -74,6 +74,7 @@ from scheduler.results import (
     PreviewReport,
     QueueReport,
     RefusedCard,
+    Renamed,
     SplitArticle,
     SplitBlock,
     SplitReport,
@@ -83,19 +84,28 @@ from scheduler.results import (
     TipPosts,
     Unpublished,
     Unreadable,
+    seen_report,
 )
 from scheduler.runner import cron
 from scheduler.runner.publishers import Publishers
 from scheduler.runner.report import RunReport
 from scheduler.runner.run import run_as_files_say, worker_name
 from scheduler.runner.wanted import as_sent
-from scheduler.store import Store, database_failure, note_history, open_project_store
+from scheduler.store import (
+    Store,
+    database_failure,
+    note_history,
+    open_project_store,
+    rename_handle,
+)
 from scheduler.store.records import WAITING
 
 if TYPE_CHECKING:
     from scheduler.campaigns.file import Campaign, Tip
     from scheduler.editing import Editor
     from scheduler.posttext import Composed
+
+EVERY_POST = 1_000_000_000  # history's limit when status counts the posts only simulated
 
 # What the CLI and the studio may take from here besides Project: the names they show and the edge's helpers.
 __all__ = ["CampaignRead", "CheckReport", "Project", "RunReport", "Saved", "database_failure", "open_project", "redact_secrets"]
@@ -378,6 +388,14 @@ class Project:
             data = controls.status(self.settings, store, now)
         return StatusReport.of(data)
 
+    def status_as_said(self, now: datetime) -> tuple[StatusReport, int]:
+        """`status` as people read it (the CLI's table, the studio): a post only written to the outbox counts as
+        simulated, not posted (results.seen_report); with how many. One opening of the database."""
+        with self.store(look_only=True) as store:
+            report = StatusReport.of(controls.status(self.settings, store, now))
+            rows = [HistoryRow(**row) for row in controls.history(self.settings, store, EVERY_POST)]
+        return seen_report(report, rows, now)
+
     def history(self, limit: int = 50) -> list[HistoryRow]:
         if limit < 1:
             raise UsageError(f"--limit {limit}: give a number of posts of at least 1")
@@ -525,6 +543,25 @@ class Project:
             rows = [AccountStatus(**row) for row in controls.resume(self.settings, store, now, network)]
         self._record_account("resume", network, now, by)
         return rows
+
+    def rename_handle(self, network: str, now: datetime, *, apply: bool = True, by: str = "cli") -> Renamed:
+        """The practice renamed its account on `network` (and wrote the new handle in posts/schedule.yaml): the
+        database's posts of the old handle not yet out go to the new one, posted ones keep the old; one line in
+        .juno/audit.jsonl. `apply` False: what it would do, nothing changed. Refused, nothing changed, while a run
+        holds one of those posts or one may have gone out (store.rename_handle)."""
+        network = networks.key(network)
+        with self.logged_change(by if apply else None):
+            old, posts, kept = rename_handle(self.settings, network, now, apply=apply)
+            new = self.settings.schedule.account_for(network)
+            assert new is not None  # rename_handle refused a network without an account
+            result = Renamed(network=network, old=networks.written(network, old),
+                             new=networks.written(network, new.handle), moved=[p.id for p in posts], kept=kept,
+                             done=apply)
+            if apply:
+                audit.record(self.root, what="rename-handle", campaign=None, tip=None, before=None, after=None,
+                             now=now, by=by, extra={"network": network, "old": result.old, "new": result.new,
+                                                    "moved": result.moved, "kept": kept})
+        return result
 
     def _record_account(self, what: str, network: str | None, now: datetime, by: str | None) -> None:
         if by is None:  # an undo records itself

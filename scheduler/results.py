@@ -7,6 +7,7 @@ must guess. Two more results live beside what makes them: `scheduler.runner.repo
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import PurePath
@@ -391,10 +392,11 @@ class PreviewReport(Result):
     out: str
     posts: int
     drafts: int
-    published: int
+    published: int                   # posted on a network (seen_status: posted)
     attention: int
     bytes: int
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
+    simulated: int = 0               # recorded as posted but only into the outbox (or ahead of the clock): not posted
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> PreviewReport:
@@ -410,7 +412,8 @@ class PreviewReport(Result):
         attention = (f" ({self.attention} {'needs' if self.attention == 1 else 'need'} attention)"
                      if self.attention else "")
         return (f"wrote {self.out}: {counted(self.posts, 'post')} in the next {counted(days, 'day')}{attention}, "
-                f"{counted(self.drafts, 'draft')} waiting for approval, {self.published} published")
+                f"{counted(self.drafts, 'draft')} waiting for approval, {self.published} published"
+                + (f", {self.simulated} {state_said(SIMULATED)}" if self.simulated else ""))
 
 
 UNCONFIGURED = "unconfigured"  # an account whose settings lack a secret (store.records.AccountState)
@@ -431,13 +434,17 @@ def seen_status(post, now: datetime) -> str:
     A post recorded as posted that went only into the outbox (`demo`'s week, a rehearsal with `publisher: outbox`)
     or at a time still ahead of now (a simulated clock: `run-due --now`) is "simulated", never "posted": before its
     time and after it (studio trial 3: the demo's posts read posted once the clock passed them)."""
-    status, at = str(post.status), post.at
+    return seen(str(post.status), post.at, getattr(post, "remote_id", None), now)
+
+
+def seen(status: str, at: str | None, remote_id: str | None, now: datetime) -> str:
+    """seen_status of a post given by its parts: its stored status, when it went out (ISO) and its remote id."""
     if status != "posted":
         return status
-    if networks.rehearsed(getattr(post, "remote_id", None) or ""):
+    if networks.rehearsed(remote_id or ""):
         return SIMULATED
     try:
-        ahead = bool(at) and datetime.fromisoformat(at) > now
+        ahead = bool(at) and datetime.fromisoformat(at) > now  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return status
     return SIMULATED if ahead else status
@@ -446,6 +453,29 @@ def seen_status(post, now: datetime) -> str:
 def state_word(status: str) -> str:
     """"retrying" for failed, "failed for good" for dead, "moved" for missed; every other state is its own word."""
     return STATE_WORDS.get(status, status)
+
+
+def state_said(status: str) -> str:
+    """One word (or a few) for a post's state on a page: `status`'s words, and what a simulated post is."""
+    return "simulated, not posted" if status == SIMULATED else state_word(status)
+
+
+def seen_report(report, rows, now: datetime) -> tuple:
+    """`status`'s report as `status` and the studio say it at `now`: a post `seen_status` calls simulated (posted into the
+    outbox, or on a clock still ahead of now) counts as simulated, not posted, in the counts and in this month's posts; with how many."""
+    ahead = [row for row in rows if seen_status(row, now) == SIMULATED]
+    if not ahead:
+        return report, 0
+    by_network = Counter(row.network for row in ahead)
+    counts = dict(report.counts)
+    counts["posted"] = max(0, counts.get("posted", 0) - len(ahead))
+    month = replace(report.month, posts=max(0, report.month.posts - len(ahead)),
+                    networks={name: replace(row, posts=max(0, row.posts - by_network[name]))
+                              for name, row in report.month.networks.items()})
+    accounts = [replace(row, counts={**row.counts, "posted": max(0, row.counts.get("posted", 0) - by_network[row.network]),
+                                     SIMULATED: by_network[row.network]})
+                if by_network[row.network] else row for row in report.accounts]  # each account's: its own words
+    return replace(report, counts=counts, month=month, accounts=accounts), len(ahead)
 
 
 @dataclass(frozen=True)
@@ -641,6 +671,24 @@ class Archived(Result):
             out += [f"{post} is withdrawn" for post in self.withdrawn] or ["nothing was queued"]
             return out
         return [f"{self.campaign} is back in {self.file}"] + [f"{post} is queued again" for post in self.queued]
+
+
+@dataclass(frozen=True)
+class Renamed(Result):
+    """rename-handle: the posts of an account's old handle not yet out, given to its new one."""
+    network: str
+    old: str                          # as the network writes it: "@cedarhollowcare"
+    new: str
+    moved: list[str] = field(default_factory=list)  # the post ids, each now the new handle's
+    kept: int = 0                     # posted under the old handle: they keep it
+    done: bool = False                # False: what it would do (nothing changed yet)
+
+    def lines(self) -> list[str]:
+        count = f"{len(self.moved)} post{'' if len(self.moved) == 1 else 's'} not yet out"
+        kept = f"; {self.kept} posted keep {self.old}" if self.kept else ""
+        if self.done:
+            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}"]
+        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}"]
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,13 @@ from rich.text import Text
 from scheduler.errors import shown as escaped
 from scheduler.errors import unescaped
 from scheduler.results import (
+    SIMULATED,
     AccountStatus,
     StatusReport,
     counted,
     local_time,
     some_of,
+    state_said,
     state_word,
 )
 
@@ -146,7 +148,9 @@ def _cut(text: str | None, width: int) -> bool:
     return len(lines) > 1 or (bool(lines) and len(lines[0]) > max(20, width))
 
 
-def show_status(status: StatusReport) -> None:
+def show_status(status: StatusReport, simulated: int = 0) -> None:
+    """`status` for a person; `simulated`: posts recorded as posted but only into the outbox (results.seen_report
+    took them out of the posted counts)."""
     lines = []
     report = status.as_dict()
     several = len(report.get("accounts") or ()) > 1
@@ -157,14 +161,15 @@ def show_status(status: StatusReport) -> None:
         if account["not_before"]:
             lines.append(f"  no post before {_when(account['not_before'])} (rate limit)")
         if several:
-            counts = ", ".join(f"{n} {state_word(name)}" for name, n in account["counts"].items() if n)
+            counts = ", ".join(f"{n} {state_said(name)}" for name, n in account["counts"].items() if n)
             lines.append(f"  posts: {counts or 'none queued'}")
         if account.get("overdue"):
             when = ("once it is resumed" if shown.resume_with
                     else "at the next run" if account["state"] == "active" else "once what it lacks is set")
             lines.append(f"  {account['overdue']} past their slot by more than the catch-up window: {when} they move "
                          "to the next free slots (not posted late in a burst)")
-    counts = ", ".join(f"{n} {state_word(name)}" for name, n in report["counts"].items() if n)
+    counts = ", ".join([f"{n} {state_word(name)}" for name, n in report["counts"].items() if n]
+                       + ([f"{simulated} {state_said(SIMULATED)}"] if simulated else []))
     lines.append(f"posts{' on every network' if several else ''}: {counts or 'none queued'}")
     lines += [claimed.line() for claimed in status.claimed]
     if report["next"]:
@@ -205,6 +210,7 @@ def show_status(status: StatusReport) -> None:
 
 
 def show_history(rows: list[dict]) -> None:
+    """`history` for a person: each row's status as results.seen_status says it (the CLI gives it)."""
     if not rows:
         print("nothing posted, failed or skipped yet")
         return
@@ -212,11 +218,13 @@ def show_history(rows: list[dict]) -> None:
     table = _table(f"Posts of {campaign}" if campaign else None)
     table.add_column("when", no_wrap=True, min_width=15)
     console = _console()
-    table.add_column("post / where or why", overflow="ellipsis", no_wrap=True, max_width=max(20, console.width - 15 - 7 - 10))
-    table.add_column("status", no_wrap=True, min_width=6)
+    status_width = max(6, *(len(state_said(row["status"])) for row in rows))
+    table.add_column("post / where or why", overflow="ellipsis", no_wrap=True,
+                     max_width=max(20, console.width - 15 - 7 - max(10, status_width)))
+    table.add_column("status", no_wrap=True, min_width=status_width)
     for row, name in zip(rows, names):
         table.add_row(_short_when(row["at"]), _cell(f"{name}\n{row['url'] or row['error'] or ''}".rstrip()),
-                      state_word(row["status"]))
+                      state_said(row["status"]))
     console.print(table)
     for row, name in zip(rows, names):  # whole, below: what became of it and what to do, never cut to the column
         if row.get("why"):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 
 from scheduler import networks
-from scheduler.results import Unreadable, local_time
+from scheduler.results import Unreadable, local_time, seen, state_said
 from scheduler.runner.wanted import QUEUE, awaiting_line
 
 RECOVERED = " (recovered: an earlier attempt had gone out; recorded at the time the network gives, not posted again)"
@@ -158,9 +159,8 @@ class RunReport:
         quiet (`-q`, cron's): only what went wrong (failed posts, stopped accounts) and each post moved off its slot."""
         if quiet:
             return [self._missed_line(row) for row in self.missed] + self._error_lines()
-        verb = "would post" if self.dry_run else "posted"
-        lines = [f"{verb} {row.id} at {local_time(row.at)}" + (RECOVERED if row.recovered else "") + (f" {row.url}" if row.url else "")
-                 for row in self.posted]
+        lines = [f"{self._verb(row)} {row.id} at {local_time(row.at)}" + (RECOVERED if row.recovered else "")
+                 + (f" {row.url}" if row.url else "") for row in self.posted]
         defer = "would defer" if self.dry_run else "deferred"
         lines += [f"{defer} {row.id} until {local_time(row.until)}: {row.reason}" for row in self.deferred]
         lines += [self._missed_line(row) for row in self.missed]
@@ -205,6 +205,13 @@ class RunReport:
         return [f"campaign not read: {row.error}; its posts wait until it reads (the other campaigns' go out)"
                 for row in self.unreadable]
 
+    def _verb(self, row: Posted) -> str:
+        """"posted", or for a post only written to the outbox what status, preview, history and the studio call it
+        (results.seen_status: "simulated, not posted"); "would post" in a dry run."""
+        if self.dry_run:
+            return "would post"
+        return state_said(seen("posted", row.at, row.remote_id, datetime.fromisoformat(row.at)))
+
     def _missed_line(self, row: Missed) -> str:
         move = "would move" if self.dry_run else "moved"
         where = f"to {local_time(row.moved_to)}" if row.moved_to else "to the next free slot"
@@ -212,4 +219,6 @@ class RunReport:
             return f"{move} {row.id} off a blackout date {where}"
         if row.reason.startswith("timetable: "):
             return f"{move} {row.id} {where}: the timetable changed ({row.reason.removeprefix('timetable: ')})"
-        return f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}"
+        keep = (f"; to keep a date, pin it with at: under its tip in posts/{row.id.split('/', 1)[0]}.yaml, or move it "
+                "in the studio's queue")  # a holiday tip moved after the holiday (newcomer trial, finding 2)
+        return (f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}") + keep

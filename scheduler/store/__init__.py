@@ -25,6 +25,7 @@ from scheduler.errors import (
     MisconfiguredDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
+    UsageError,
     redacted,
 )
 from scheduler.store.base import Store
@@ -67,6 +68,7 @@ __all__ = [
     "note_history",
     "open_project_store",
     "open_store",
+    "rename_handle",
     "with_settings",
 ]
 
@@ -229,6 +231,24 @@ def open_project_store(settings, now: datetime | None = None, *, look_only: bool
 
 
 NO_FILE = "sqlite:///:memory:"  # an empty queue that leaves no file behind
+
+
+def rename_handle(settings, network: str, now: datetime, *, apply: bool) -> tuple[str, list, int]:
+    """rename-handle: the database's recorded handle on `network` gives the posts not yet out to the handle
+    posts/schedule.yaml names there now (Store.rename_handle); with `apply` False only what it would do. The
+    database is opened without the project's accounts: it is the one refusing them."""
+    account = settings.schedule.account_for(network)
+    if account is None:
+        raise UsageError(f"rename-handle {network}: posts/schedule.yaml has no {network} account; write its new "
+                         "handle there first")
+    refuse_missing_file(settings.database_url, settings.state_dir)
+    url = settings.database_url
+    if database_kind(url) == "sqlite" and not sqlite_path(url).exists():
+        raise UsageError(f"rename-handle {network}: there is no database yet ({sqlite_path(url)}): nothing to rename")
+    with open_store(url, now=now) as store:
+        if apply:
+            return store.rename_handle(network, account.handle, now)
+        return store.renaming(network, account.handle, now)
 
 
 def note_history(settings, store: Store, now: datetime) -> None:

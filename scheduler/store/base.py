@@ -15,7 +15,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from scheduler.errors import ForeignDatabaseError, StoreError
+from scheduler.errors import ForeignDatabaseError, StoreError, UsageError
 from scheduler.networks import written
 from scheduler.store.records import (
     ACTIVE,
@@ -48,6 +48,7 @@ POST_COLUMNS = tuple(f.name for f in fields(Post))
 _SELECT = f"SELECT {', '.join(POST_COLUMNS)} FROM posts"
 _SAFE_WORD = re.compile(r"^[A-Za-z0-9_.@-]+$")
 _OPEN = tuple(s for s in WAITING if s != CLAIMED)  # waiting and not held by a worker
+_KEPT_ON_RENAME = (POSTED, UNPUBLISHED)  # gone out as the old handle: rename-handle leaves them under it
 _RECORD_POSTED = ("UPDATE posts SET status = 'posted', remote_id = ?, url = ?, cost_usd = ?, posted_at = ?, "
                   "attempt_open = 0, last_error = NULL, claimed_by = NULL, claimed_until = NULL, sending_at = NULL, "
                   "ready_at = ?, "
@@ -75,15 +76,24 @@ def _literal(value: str) -> str:
     return f"'{value}'"
 
 
-def accounts_filter(owners: dict[str, str] | None) -> str:
+def accounts_filter(owners: dict[str, str] | None, former: Iterable[tuple[str, str]] = ()) -> str:
     """` AND (...)`: only the posts of these accounts (network -> handle); '' for the whole database. A post
     written without a handle (by a tool or test that opened the database without accounts) belongs to its
-    network's account: the database has one per network, the project's."""
+    network's account: the database has one per network, the project's. `former`: (network, handle) of handles
+    an account had before it was renamed (rename-handle), whose posted posts stay the account's."""
     if owners is None:
         return ""
     if not owners:
         return " AND 1 = 0"
-    return " AND (" + " OR ".join(f"(network = {_literal(n)} AND (handle = {_literal(h)} OR handle IS NULL))"
+    before: dict[str, list[str]] = {}
+    for network, handle in sorted(former):
+        before.setdefault(network, []).append(handle)
+
+    def handles(network: str, handle: str) -> str:
+        names = [handle, *before.get(network, ())]
+        return " OR ".join(f"handle = {_literal(h)}" for h in names)
+
+    return " AND (" + " OR ".join(f"(network = {_literal(n)} AND ({handles(n, h)} OR handle IS NULL))"
                                    for n, h in sorted(owners.items())) + ")"
 
 
@@ -579,8 +589,77 @@ class Store(SnapshotStore):
         elif not set(self.owners()) <= wanted:
             raise ForeignDatabaseError(_foreign(set(self.owners()), wanted, self._any_posts()))
         self.owners_by_network = dict(wanted)
-        self.mine = accounts_filter(self.owners_by_network)
+        self.mine = accounts_filter(self.owners_by_network, self.former_handles(wanted))
         return recorded
+
+    def former_handles(self, accounts: set[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(network, handle) of the handles `accounts` had before rename-handle renamed them."""
+        rows = self._query("SELECT network, handle, renamed_to FROM juno_renamed")
+        return [(network, handle) for network, handle, renamed_to in rows if (network, renamed_to) in accounts]
+
+    def renaming(self, network: str, new_handle: str, now: datetime) -> tuple[str, list[Post], int]:
+        """What rename-handle would do on `network`, changing nothing: (the handle this database records there
+        now, its posts that would move to `new_handle`, how many posted ones keep the old handle). A UsageError
+        when there is nothing to rename or a post may not move (see rename_handle)."""
+        network, new = account_key(network, new_handle)
+        recorded = [h for n, h in self.owners() if n == network and h != new]
+        if not recorded:
+            raise UsageError(f"the database records no other {network} handle than {written(network, new)}: "
+                             "nothing to rename")
+        if len(recorded) > 1:  # at most one account per network is ever recorded by a project
+            raise UsageError(f"the database records {len(recorded)} other {network} handles "
+                             f"({', '.join(written(network, h) for h in recorded)}); it can move one only")
+        old = recorded[0]
+        account = "network = ? AND (handle = ? OR handle IS NULL)"
+        waiting = self._posts(f"{account} AND status NOT IN {_in(_KEPT_ON_RENAME)}", (network, old))
+        held = [p.claimed_until for p in waiting if p.status == CLAIMED and p.claimed_until and p.claimed_until > now]
+        if held:
+            raise UsageError(f"a run is posting for {written(network, old)} now ({len(held)} post"
+                             f"{'' if len(held) == 1 else 's'} held until {max(held):%H:%M} "
+                             "UTC); nothing was moved: run rename-handle again once it ends")
+        unsure = [p for p in waiting if p.attempt_open]
+        if unsure:
+            raise UsageError(f"{unsure[0].id} and {len(unsure) - 1} more of {written(network, old)} may have gone out "
+                             "(an attempt had no answer); nothing was moved: put the old handle back in "
+                             "posts/schedule.yaml and run run-due once, so it asks the network, then rename"
+                             if len(unsure) > 1 else
+                             f"{unsure[0].id} of {written(network, old)} may have gone out (an attempt had no "
+                             "answer); nothing was moved: put the old handle back in posts/schedule.yaml and run "
+                             "run-due once, so it asks the network, then rename")
+        kept = self._query(self._sql(f"SELECT COUNT(*) FROM posts WHERE {account} AND status IN "
+                                     f"{_in(_KEPT_ON_RENAME)}"), (network, old))[0][0]
+        return old, waiting, int(kept)
+
+    def rename_handle(self, network: str, new_handle: str, now: datetime) -> tuple[str, list[Post], int]:
+        """The practice renamed its account on `network` to `new_handle`: the posts of the handle this database
+        records there that have not gone out (queued, retrying, moved, skipped, failed for good) are the new
+        handle's; posted and unpublished ones keep the handle they went out as, and stay the account's (history,
+        min_gap, counts). Refused, nothing changed, while a run holds one of them (its lease) or one may have gone
+        out (an attempt open): exactly once is kept. One transaction; (old handle, the posts moved as they were
+        before, how many kept the old handle)."""
+        network, new = account_key(network, new_handle)
+        with self.transaction() as cur:
+            self._lock_migrations(cur)  # no other opener records accounts meanwhile
+            old, waiting, kept = self.renaming(network, new, now)
+            ids = [p.id for p in waiting]
+            stamp = to_epoch(now)
+            for post_id in ids:  # only if still not held and not attempted: a run that claimed it since keeps it
+                cur.execute(self._sql("UPDATE posts SET handle = ?, updated_at = ? WHERE id = ? AND network = ? "
+                                      "AND (handle = ? OR handle IS NULL) AND attempt_open = 0 AND sending_at IS NULL "
+                                      f"AND status NOT IN {_in(_KEPT_ON_RENAME)} AND NOT (status = 'claimed' AND "
+                                      "claimed_until > ?)"), (new, stamp, post_id, network, old, stamp))
+                if cur.rowcount != 1:
+                    raise UsageError(f"{post_id} was taken by a run meanwhile; nothing was moved: run "
+                                     "rename-handle again once it ends")
+            cur.execute(self._sql("DELETE FROM juno_accounts WHERE network = ? AND handle = ?"), (network, old))
+            cur.execute(self._sql("INSERT INTO juno_accounts (network, handle, first_seen) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (network, handle) DO NOTHING"), (network, new, stamp))
+            cur.execute(self._sql("DELETE FROM juno_renamed WHERE network = ? AND handle = ?"), (network, new))
+            cur.execute(self._sql("UPDATE juno_renamed SET renamed_to = ? WHERE network = ? AND renamed_to = ?"),
+                        (new, network, old))
+            cur.execute(self._sql("INSERT INTO juno_renamed (network, handle, renamed_to, renamed_at) "
+                                  "VALUES (?, ?, ?, ?)"), (network, old, new, stamp))
+        return old, waiting, kept
 
     def _record_accounts(self, wanted: set[tuple[str, str]], now: datetime) -> bool:
         with self.transaction() as cur:
@@ -634,6 +713,15 @@ def _foreign(recorded: set[tuple[str, str]], wanted: set[tuple[str, str]], holds
                 "docs/queue.md, 'The queue, and how posts go out')")
     others = recorded - wanted  # the accounts it holds beyond those named: said once, each (not all it holds)
     also = "also " if recorded & wanted else ""
+    named = dict(wanted)
+    renamed = [(network, handle) for network, handle in sorted(others) if network in named]
+    if renamed:  # the same network under another handle: most likely the practice's account, renamed
+        network, handle = renamed[0]
+        return (f"{also}holds the posts of {names(others)}, which posts/schedule.yaml does not name (it names "
+                f"{names(wanted)}): if the practice renamed {written(network, handle)} to "
+                f"{written(network, named[network])}, run juno-scheduler rename-handle {network} (it moves the posts "
+                "not yet out to the new handle; posted ones keep the old; docs/queue.md, 'A renamed handle'); "
+                "if it is another practice's, give this project its own database (JUNO_DATABASE_URL)")
     return (f"{also}holds the posts of {names(others)}, which posts/schedule.yaml does not name (it names "
             f"{names(wanted)}): "
             "a database serves exactly one practice's accounts; give this project its own database "

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -175,6 +175,17 @@ MIGRATIONS: list[list[str]] = [
             since       BIGINT NOT NULL,
             last_at     BIGINT NOT NULL,
             error       TEXT NOT NULL
+        )""",
+    ],
+    [
+        # A handle the practice renamed (`rename-handle`): its posts still waiting went to `renamed_to`; the
+        # posted ones keep the handle they went out as, and stay this project's (history, gaps, counts).
+        """CREATE TABLE juno_renamed (
+            network     TEXT NOT NULL,
+            handle      TEXT NOT NULL,
+            renamed_to  TEXT NOT NULL,
+            renamed_at  BIGINT NOT NULL,
+            PRIMARY KEY (network, handle)
         )""",
     ],
 ]

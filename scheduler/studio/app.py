@@ -33,7 +33,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from scheduler.errors import Conflict, JunoError, Refused
-from scheduler.results import NextOut, counted, local_time
+from scheduler.results import NextOut, counted, local_time, state_said
 from scheduler.studio import analytics, bulk, views
 from scheduler.studio.filters import CALENDAR_STATES, STATES, Filters, UnknownFilter
 from scheduler.studio.said import Done, Said
@@ -72,7 +72,7 @@ class _Routes:
         self.gate = gate
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
-        self.templates.filters["state_word"] = views.state_said  # one word for one state, as `status` says it
+        self.templates.filters["state_word"] = state_said  # one word for one state, as `status` says it
         self.templates.filters["counted"] = counted  # "1 post", "2 posts", as the terminal says them
         self.said: dict[str, tuple[str, str]] = {}  # session -> the message its last change left for its next page
         self.kept: OrderedDict[str, dict] = OrderedDict()  # token -> a refused change's page, reason and words

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from scheduler.errors import ContentError
-from scheduler.results import SIMULATED, seen_status, state_word
+from scheduler.results import SIMULATED, seen_report, seen_status
 from scheduler.studio.filters import STATES, Filters
 
 if TYPE_CHECKING:
@@ -27,11 +27,6 @@ NETWORK_WARNINGS = ("too-long",)  # what `preview` marks a post with that differ
 FLAG_WHY = {"sensitive": "Sensitive topic: it keeps the crisis footer",
             "privacy": "Privacy: a client-like detail may be in it",
             "stale": "Stale: the article changed under it"}
-
-
-def state_said(status: str) -> str:
-    """One word (or a few) for a post's state on a page: `status`'s words, and what a simulated post is."""
-    return "simulated, not posted" if status == SIMULATED else state_word(status)
 
 
 def card_url(ws, campaign: Campaign, tip, size: str | None = None) -> str:
@@ -253,21 +248,6 @@ def queue_page(ws, filters=None, options=None, days: int | None = LISTED_DAYS, h
             "shown": len(shown_drafts) if drafts_view else len(shown_plan) + len(shown_history),
             "total": len(drafts) if drafts_view else len(plan) + len(history),
             "drafts_link": "/queue?" + replace(filters, state="draft").query()}
-
-
-def seen_report(report, rows, now: datetime) -> tuple:
-    """`status`'s report as the studio says it at `now`: a post `seen_status` calls simulated (posted into the
-    outbox, or on a clock still ahead of now) counts as simulated, not posted, in the counts and in this month's posts; with how many."""
-    ahead = [row for row in rows if seen_status(row, now) == SIMULATED]
-    if not ahead:
-        return report, 0
-    by_network = Counter(row.network for row in ahead)
-    counts = dict(report.counts)
-    counts["posted"] = max(0, counts.get("posted", 0) - len(ahead))
-    month = replace(report.month, posts=max(0, report.month.posts - len(ahead)),
-                    networks={name: replace(row, posts=max(0, row.posts - by_network[name]))
-                              for name, row in report.month.networks.items()})
-    return replace(report, counts=counts, month=month), len(ahead)
 
 
 def _later(rows: list[dict], horizon: datetime | None, zone) -> dict | None:

@@ -357,7 +357,7 @@ def test_queue_again_says_how_many_are_queued_and_how_many_already_out(project, 
     now = "2026-12-01T12:00:00+00:00"
     first = json.loads(cli("--root", str(project), "queue", "--now", now, "--json").out)["queued"]
     ran = cli("--root", str(project), "run-due", "--now", first[0]["at"], cwd=project)
-    assert ran.code == 0 and ran.out.startswith(f"posted {first[0]['id']}"), ran
+    assert ran.code == 0 and ran.out.startswith(f"simulated, not posted {first[0]['id']}"), ran
     again = cli("--root", str(project), "queue", "--now", first[0]["at"])
     assert again.code == 0 and again.out.splitlines() == ["5 already queued, 1 already posted, unchanged"], again
     report = json.loads(cli("--root", str(project), "queue", "--now", first[0]["at"], "--json").out)

@@ -36,7 +36,7 @@ def test_tips_acknowledged_late_take_their_place_in_the_article(project, cli, da
     assert order(cli, project, env) == [("alpha/t1", "2026-12-02T09:00"), ("alpha/t6", "2026-12-03T15:00"),
                                         ("alpha/t3", "2026-12-04T09:00"), ("alpha/t5", "2026-12-05T12:00")]
     out = cli("run-due", "--now", "2026-12-02T09:01", cwd=project, env=env)
-    assert out.code == 0 and out.out.startswith("posted alpha/t1"), out
+    assert out.code == 0 and out.out.startswith("simulated, not posted alpha/t1"), out
 
     write_campaign(project, "alpha", tips(acknowledged=True))  # the manager acknowledges t2 and t4
     second = cli("queue", "--now", "2026-12-02T10:00", cwd=project, env=env)

@@ -60,7 +60,7 @@ def test_the_daemon_wakes_when_a_post_is_due_and_stops_cleanly_on_sigterm(projec
         assert read_line(proc) == f"next wake: {local} (America/New_York), when the next post is due\n"
         # well before the one-minute recheck: the alarm was set for the post's own time
         wait_for(lambda: (project / ".juno" / "outbox" / "c--soon.json").exists(), timeout=30, what="the post")
-        assert read_line(proc).startswith("posted c/soon at ")
+        assert read_line(proc).startswith("simulated, not posted c/soon at ")  # the outbox: as status says it
         assert read_line(proc).startswith("next wake: none planned, nothing is queued")  # and after each run
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)

@@ -279,7 +279,7 @@ def test_run_due_says_a_time_as_status_does_in_the_practices_zone(project, cli):
     dry = cli("run-due", "--dry-run", "--now", "2026-12-07T09:05", cwd=project)
     assert dry.out.strip() == "nothing is due; next post at Wed 2026-12-09 09:00", dry.out
     posted = cli("run-due", "--now", "2026-12-09T09:01", cwd=project)
-    assert posted.code == 0 and posted.out.startswith("posted c/next at Wed 2026-12-09 09:01 "), posted.out
+    assert posted.code == 0 and posted.out.startswith("simulated, not posted c/next at Wed 2026-12-09 09:01 "), posted.out
     again = cli("run-due", "--json", "--dry-run", "--now", "2026-12-09T09:02", cwd=project)
     assert json.loads(again.out)["next_post_at"] is None
 
@@ -344,7 +344,8 @@ def test_run_due_quiet_says_each_moved_post_once_as_without_it(project, cli):
     lines = quiet.out.splitlines()
     # the time as status and queue show it, in the practice's zone (a user trial read ISO strings here)
     assert len(lines) == 4 and all(line.startswith("missed c/late")
-                                   and re.search(r" moved to (Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-12-\d\d \d\d:\d\d$", line)
+                                   and re.search(r" moved to (Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-12-\d\d \d\d:\d\d; to keep a date, pin it "
+                                             r"with at: under its tip in posts/c\.yaml", line)
                                    for line in lines), quiet.out
     assert len({line.split()[1] for line in lines}) == 4
 

@@ -34,7 +34,7 @@ def test_adding_a_network_keeps_the_database_but_a_wholly_new_account_set_does_n
     with open_store(database_url, accounts=[("x", "junocounseling"), ("bluesky", "juno.bsky.social")],
                     now=NOW) as store:
         assert store.owners() == [("bluesky", "juno.bsky.social"), ("x", "junocounseling")]
-    with pytest.raises(StoreError, match=r"no posts yet\), not to somebody on mastodon"):
+    with pytest.raises(StoreError, match=r"no posts yet\), not to @somebody on mastodon"):
         open_store(database_url, accounts=[("mastodon", "somebody")], now=NOW)
 
 

@@ -49,6 +49,9 @@ class Mastodon(Network):
     def handle_problem(self, handle: str) -> str | None:
         return handle_problem(handle)
 
+    def written(self, handle: str) -> str:
+        return f"@{handle.lstrip('@')}"
+
     def profile(self, handle: str) -> tuple[str, str]:
         user = handle.lstrip("@")
         return user.split("@", 1)[0], f"@{user}"

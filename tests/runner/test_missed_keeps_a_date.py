@@ -1,0 +1,40 @@
+"""A missed slot moves its post to the next free one (docs/queue.md, catch_up): holiday advice may then go out
+after the holiday. The line that says so tells how to keep a date (newcomer trial, finding 2); the policy stays."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import REPO, run_cli
+
+CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
+SCHEDULE = """\
+accounts:
+  - {network: x, handle: junocounseling, publisher: outbox}
+timezone: America/New_York
+slots:
+  - days: [tue, thu]
+    times: ["09:00"]
+min_gap: 1h
+max_per_day: 1
+jitter: 0m
+catch_up: 2h
+link: {mode: none}
+"""
+
+
+def test_a_missed_post_moved_later_says_how_to_keep_its_date(tmp_path):
+    root = tmp_path / "practice"
+    shutil.copytree(REPO / "assets", root / "assets")
+    shutil.copytree(REPO / "posts", root / "posts")
+    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 2),
+                        encoding="utf-8")
+    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    late = run_cli("run-due", "--now", "2026-12-08T14:00", cwd=root)  # Tuesday's 09:00 missed by 5 h
+    assert late.code == 0, late
+    missed = [line for line in late.out.splitlines() if line.startswith("missed ")]
+    assert len(missed) == 1 and ": moved to " in missed[0], late.out  # to the end of the queue
+    assert missed[0].endswith(f"; to keep a date, pin it with at: under its tip in posts/{CAMPAIGN}.yaml, or move it "
+                              "in the studio's queue"), missed[0]
