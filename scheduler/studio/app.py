@@ -514,6 +514,14 @@ class _Routes:
 
     async def problem(self, request: Request, exc: Exception):
         if isinstance(exc, JunoError):
+            parts = request.url.path.strip("/").split("/")
+            if request.method == "POST" and len(parts) == 5 and parts[0] == "c" and parts[4] == "edit":
+                # a Save that could not be made (say the campaign file does not read): her words were not saved,
+                # and the way back is the tip's own page, where this tab brings them back into its fields (`?tip=`
+                # only makes it another address than the one this page stands for, so the link loads the page)
+                return self.page(request, "problem.html", status=400, back=f"/c/{parts[1]}?tip={parts[3]}#tip-{parts[3]}",
+                                 message=f"Your words were not saved: {exc}",
+                                 back_label=f"Back to {parts[3]}: your words are kept in this tab and come back there")
             return self.page(request, "problem.html", status=400, message=str(exc), back=_referer(request),
                              back_label="Back")
         raise exc
