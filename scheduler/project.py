@@ -609,11 +609,14 @@ class Project:
                                           now=now)
 
     def set_tip_status(self, slug: str, tip_id: str, status: str, *, version: str | None,
-                       acknowledge: Sequence[str] = (), now: datetime, batch: str | None = None) -> Saved:
+                       acknowledge: Sequence[str] = (), now: datetime, batch: str | None = None,
+                       shown: str | None = None) -> Saved:
         """draft, approved or skip; approving needs every review flag acknowledged, and queues the tip.
-        `version` None: whatever the file's version; `batch` (new_batch()): one of several changes made at once."""
+        `version` None: whatever the file's version; `batch` (new_batch()): one of several changes made at once;
+        `shown` (Tip.digest of the tip as a page showed it): only a change to this tip since is a conflict."""
         with self.changing(slug):
-            return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch)
+            return self._edits().set_status(slug, tip_id, status, version, acknowledge, now=now, batch=batch,
+                                            shown=shown)
 
     def drop_flag(self, slug: str, tip_id: str, flag: str, *, version: str | None, now: datetime) -> Saved:
         """A review flag a person judged wrong, taken off the tip (as deleting it from `review:`); Undo puts it back."""

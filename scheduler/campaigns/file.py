@@ -87,6 +87,12 @@ class Tip:
     def text_for(self, network: str) -> str:
         return dict(self.texts).get(network, self.text)
 
+    def digest(self) -> str:
+        """This tip as its file says it now, in 16 characters: a page's Approve, Skip or Back to draft sends the
+        digest of the tip it showed, so a change to another tip of the file (the command line's `approve`) is
+        no conflict, and a change to this one is."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:16]
+
     def with_texts(self, typed: Mapping[str, str]) -> Tip:
         """This tip with the networks' own texts as typed (an empty one: that network posts the tip's text);
         a network not in `typed` keeps its own text, if it has one."""

@@ -143,8 +143,11 @@ class Editor(Showing):
         return None if own is None and tags == list(self.settings.schedule.hashtags) else tags
 
     def set_status(self, slug: str, tip_id: str, status: str, version: str | None, acknowledge: Sequence[str], *,
-                   now: datetime, batch: str | None = None) -> Saved:
-        """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once."""
+                   now: datetime, batch: str | None = None, shown: str | None = None) -> Saved:
+        """draft, approved or skip; approving needs every flag acknowledged and queues the tip at once.
+
+        `shown`: the digest of the tip as the page showed it (Tip.digest); then only a change to this tip since is
+        a conflict, not one to another tip of the file (the command line approving and queueing others)."""
         if status not in ("draft", "approved", "skip"):
             raise Refused(f"unknown status {status!r}")
         campaign, current = self.campaign(slug)
@@ -163,6 +166,10 @@ class Editor(Showing):
             if tip.review:
                 fields["reviewed"] = [flag for flag in tip.review]
         file = self.campaign_file(slug)
+        if shown:  # read under the lock (Project.changing): the tip as the file has it now
+            if tip.digest() != shown:
+                raise Conflict(file.tips_values().get(tip_id), current)
+            version = None
         before_text, _ = file.read()
         saved = file.change(tip_id, lambda tips: set_fields(tips, tip_id, fields), version=version,
                             what=status if status != "approved" else "approve", now=now,
@@ -390,8 +397,12 @@ class Editor(Showing):
     def _requeue_if_approved(self, saved: Saved, tip_id: str, now: datetime) -> None:
         tip = saved.campaign.tip(tip_id)
         was_approved = (saved.entry or {}).get("before", {}).get("status") == "approved"
-        if saved.entry is not None and tip is not None and (tip.status == "approved" or was_approved):
-            # an edited tip never goes out in its old form; one the edit sent back to draft leaves the queue
+        # an edited tip never goes out in its old form; one the edit sent back to draft leaves the queue.
+        # A tip approved and not queued yet (`approve` from the command line, no `queue` since) has no post to
+        # update: it stays for `queue`, which places it in the article's order (queued alone here it took the
+        # first free slot, ahead of the tips it follows)
+        if saved.entry is not None and tip is not None and (tip.status == "approved" or was_approved) \
+                and self.post_states(f"{saved.campaign.slug}/{tip_id}"):
             self.queue(saved.campaign.slug, now, [tip_id])
 
     def queue_or_restore(self, file: CampaignFile, before_text: bytes, saved: Saved, now: datetime,

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from scheduler import networks
 from scheduler.campaigns.file import Campaign, CampaignRead, Tip, campaign_reads
 from scheduler.campaigns.planning import stored_card
+from scheduler.campaigns.refusals import shorten_for
 from scheduler.campaigns.roundtrip import CampaignFile
 from scheduler.cards.brand import Brand, load_brand
 from scheduler.cards.render import (
@@ -190,7 +191,20 @@ class Showing:
                 [", ".join(rehearsed[:-1]), rehearsed[-1]] if len(rehearsed) > 1 else rehearsed)
             where += (f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent)" if which == "all"
                       else f" ({which} rehearsed in the outbox: a file in .juno/outbox; nothing is sent there)")
-        return f"{first:%a %d %b %H:%M} ({going.zone}) on {where}"
+        return f"{first:%a %d %b %H:%M} ({going.zone}) on {where}{self._left_out(slug, tip_id)}"
+
+    def _left_out(self, slug: str, tip_id: str) -> str:
+        """The networks a tip is too long for, as `queue` says them ("; not on x: it would be 294 characters as X
+        counts them …, over 280; shorten it or give it texts: {x: ...}"): the words left out are never silent."""
+        campaign = self.campaign(slug)[0]
+        tip = campaign.tip(tip_id)
+        if tip is None:
+            return ""
+        composed = self.composed(campaign, tip)
+        own = dict(tip.texts)
+        over = [f"; not on {network}: it would be {composed.over_limit(network)}; {shorten_for(network, own)}"
+                for network, counted in composed.lengths.items() if not counted.fits]
+        return "".join(over)
 
     def added_to_post(self, campaign: Campaign, tip: Tip) -> str:
         """What the post carries besides the tip's words, as the counter says it: 'link, hashtags included'."""

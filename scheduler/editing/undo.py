@@ -89,11 +89,13 @@ def _undo_alone(editor: Editor, entry: dict, now: datetime) -> dict:
     except Exception as failed:
         logger.exception("undo: %s stopped part way", audit.describe(entry))
         stuck = _put_back(editor, kept, lambda e: e.get("undoes") == entry["id"], now)
-        said = (f"{audit.describe(entry)} was not {_verb(entry)}: it stopped part way "
-                f"({' '.join(str(failed).split()) or type(failed).__name__})")
+        why = ' '.join(str(failed).split()) or type(failed).__name__
         if stuck:
-            raise Refused(f"{said}; and {'; '.join(stuck)}: check them on the Queue page") from None
-        raise Refused(f"{said}; everything is as it was before") from None
+            raise Refused(f"{audit.describe(entry)} was not {_verb(entry)} (it stopped part way: {why}), and "
+                          f"{'; '.join(stuck)}: check them on the Queue page") from None
+        # one true thing: nothing changed, and what to do (no "undo it by hand" beside "as it was before")
+        raise Refused(f"the {'redo' if _verb(entry) == 'redone' else 'undo'} of {audit.describe(entry)} stopped ({why}); what it had done is put back, so "
+                      "nothing changed; try Undo again") from None
     return {**entry, "elsewhere": elsewhere}
 
 
@@ -305,7 +307,8 @@ def _revert_tip(editor: Editor, entry: dict, what: str, now: datetime, extra: di
         now_values = snapshot(find(tips, tip_id))
         expected = None if after is None else {k: v for k, v in after.items() if k != "position"}
         if now_values != expected:
-            raise Refused(f"tip {tip_id!r} changed after {audit.describe(entry)}; undo it by hand")
+            raise Refused(f"tip {tip_id!r} changed after {audit.describe(entry)}, so Undo cannot put it back "
+                          "exactly; nothing changed. Change it back yourself on its page (or in its file)")
         _check_posts(editor, entry, now)  # before the file is written: a refusal leaves it and the log alone
         values = None if before is None else {k: v for k, v in before.items() if k != "position"}
         position = before.get("position") if before else index_of(tips, tip_id)

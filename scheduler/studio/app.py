@@ -270,7 +270,8 @@ class _Routes:
 
         def work():
             was = self.ws.campaign(slug)[0].tip(tip_id)
-            saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or ())
+            saved = self.ws.set_status(slug, tip_id, status, data.get("version", ""), data.get("acknowledge") or (),
+                                       shown=data.get("shown") or None)
             going = _goes_out(self.ws.project.next_out(slug, tip_id))
             if status == "approved" and saved.entry is not None and was is not None and was.status == "approved":
                 where = self.ws.project.where_it_goes(slug, tip_id)
@@ -514,6 +515,14 @@ class _Routes:
 
     async def problem(self, request: Request, exc: Exception):
         if isinstance(exc, JunoError):
+            parts = request.url.path.strip("/").split("/")
+            if request.method == "POST" and len(parts) == 5 and parts[0] == "c" and parts[4] == "edit":
+                # a Save that could not be made (say the campaign file does not read): her words were not saved,
+                # and the way back is the tip's own page, where this tab brings them back into its fields (`?tip=`
+                # only makes it another address than the one this page stands for, so the link loads the page)
+                return self.page(request, "problem.html", status=400, back=f"/c/{parts[1]}?tip={parts[3]}#tip-{parts[3]}",
+                                 message=f"Your words were not saved: {exc}",
+                                 back_label=f"Back to {parts[3]}: your words are kept in this tab and come back there")
             return self.page(request, "problem.html", status=400, message=str(exc), back=_referer(request),
                              back_label="Back")
         raise exc
@@ -670,7 +679,12 @@ def _next_undo(ws: Workspace) -> dict | None:
         blocked = ws.project.undo_blocked(change.id, now=ws.clock())
     except JunoError as exc:  # a campaign file that does not read: undo would say so too
         blocked = str(exc)
-    return {"id": change.id, "describe": change.describe, "blocked": blocked}
+    # a change made elsewhere (the command line's `approve`) says so: the Undo beside her page is not taken for hers
+    describe = change.describe if change.by == "studio" else f"{change.describe}, {_BY.get(change.by, 'made elsewhere')}"
+    return {"id": change.id, "describe": describe, "blocked": blocked}
+
+
+_BY = {"cli": "made from the command line", "demo": "made by the demo"}
 
 
 def _posting(ws: Workspace) -> dict | None:

@@ -60,9 +60,9 @@ class Workspace:
         return self.project.edit_tip(slug, tip_id, values, version=version, was=was, now=self.clock())
 
     def set_status(self, slug: str, tip_id: str, status: str, version: str | None, acknowledge: Sequence[str] = (),
-                   batch: str | None = None) -> Saved:
+                   batch: str | None = None, shown: str | None = None) -> Saved:
         return self.project.set_tip_status(slug, tip_id, status, version=version, acknowledge=acknowledge,
-                                           now=self.clock(), batch=batch)
+                                           now=self.clock(), batch=batch, shown=shown)
 
     def drop_flag(self, slug: str, tip_id: str, flag: str, version: str) -> Saved:
         return self.project.drop_flag(slug, tip_id, flag, version=version, now=self.clock())

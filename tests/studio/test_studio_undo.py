@@ -374,8 +374,8 @@ def test_an_undo_of_one_change_that_fails_half_way_puts_everything_back_and_says
     answer = studio.post("/undo?back=/changes", {"change": change["id"]}, follow=True)
     assert answer.status_code == 200 and refused(answer.text)
     message = said(answer.text)[0]
-    assert message == (f"Nothing undone: the approval of {TIP} was not undone: it stopped part way (database or "
-                       "disk is full); everything is as it was before"), message
+    assert message == (f"Nothing undone: the undo of the approval of {TIP} stopped (database or disk is full); "
+                       "what it had done is put back, so nothing changed; try Undo again"), message
     assert studio.campaign_text() == text and audit.audit_path(root).read_bytes() == log
     assert tips(studio)[TIP]["status"] == "approved" and plan(root)[POST] == slot
 

@@ -125,12 +125,17 @@
     form.jpreview = () => { showHeadline(tip, headline); refresh(); };
   });
 
-  // --- never lose typing: each field's unsaved words are kept in this tab until saved ------------
+  // --- never lose typing: each field's unsaved words are kept in this tab until the studio has saved them ----
   // A field is "dirty" when its words differ from what the page showed (data-was). Its words are kept in
   // sessionStorage, so a Save on another tip (which reloads the page) or a reload brings them back; leaving
-  // or reloading with dirty fields asks first. Saving a tip's form forgets that tip's kept words.
+  // or reloading with dirty fields asks first. A Save marks its tip's kept words as sent; they are forgotten only
+  // when a page shows the file changed by that Save (a Save that never reached the studio, or was refused, leaves
+  // them kept: Back or a reload brings them back). Words kept against the file's older words, when the file
+  // changed meanwhile (an Undo, an editor, another tab), are never dropped silently: they come back in the field
+  // with the file's words beside them, and the person chooses (Save puts hers in place; "Use the file's" drops hers).
   const store = window.sessionStorage;
   const draftKey = (field) => `juno-draft:${field.form.getAttribute("action").split("#")[0]}:${field.name}`;
+  const sameWords = (a, b) => a.trim().split(/\s+/).join(" ") === b.trim().split(/\s+/).join(" ");
   let submitting = null;
   const markDirty = (form) => {
     const dirty = Array.from(form.querySelectorAll("textarea[data-was]")).some((f) => f.value !== f.dataset.was);
@@ -140,23 +145,72 @@
     if (note) note.hidden = !dirty;
     return dirty;
   };
+  const fieldName = (field) => {
+    const label = field.id && document.querySelector(`label[for="${field.id}"]`);
+    return label ? label.textContent.trim().replace(/\s+/g, " ") : field.name;
+  };
+  const offerChoice = (field, kept) => {  // the file's words changed under words she typed: both shown, she picks
+    const form = field.form;
+    const box = document.createElement("div");
+    box.className = "draft-choice";
+    box.setAttribute("role", "alert");
+    box.dataset.draftChoice = field.name;
+    const said = document.createElement("p");
+    said.textContent = `${fieldName(field)}: your words below are not saved. The file's words changed since you ` +
+      "typed them (an Undo, an editor or another tab); the file now says:";
+    const theirs = document.createElement("blockquote");
+    theirs.className = "theirs";
+    theirs.textContent = field.dataset.was || "(nothing)";
+    const buttons = document.createElement("p");
+    buttons.className = "buttons";
+    const mine = document.createElement("button");
+    mine.type = "submit";
+    mine.textContent = "Save mine";
+    const file = document.createElement("button");
+    file.type = "button";
+    file.textContent = "Use the file's";
+    buttons.append(mine, file);
+    box.append(said, theirs, buttons);
+    field.insertAdjacentElement("afterend", box);
+    field.value = kept.value;  // kept against the file's words now, still marked as a choice to make
+    store.setItem(draftKey(field), JSON.stringify({ was: field.dataset.was, value: kept.value, choice: true }));
+    file.addEventListener("click", () => {
+      field.value = field.dataset.was;
+      store.removeItem(draftKey(field));
+      box.remove();
+      markDirty(form);
+      if (form.jpreview) form.jpreview();
+    });
+    if (form.jpreview) form.jpreview();
+  };
   document.querySelectorAll("form.edit textarea[data-was]").forEach((field) => {
     const form = field.form;
     let kept = null;
     try { kept = JSON.parse(store.getItem(draftKey(field)) || "null"); } catch (_) { kept = null; }
     const typedByServer = field.value !== field.dataset.was;  // a refused save answers with the words typed
     if (typedByServer && form.jpreview) form.jpreview();  // its counts and previews for those words, not the saved
-    if (kept && (!typedByServer || kept.was === field.dataset.was)) {  // typed on after a refused save, too
-      if (kept.was === field.dataset.was && kept.value !== field.value) {
-        field.value = kept.value;  // typed before the reload, not saved: back where it was
-        if (form.jpreview) form.jpreview();
-      } else {
-        store.removeItem(draftKey(field));  // saved meanwhile, or the file changed under it
+    if (kept && typeof kept.value === "string" && typeof kept.was === "string") {
+      if (kept.was === field.dataset.was && kept.choice && kept.value !== field.value) {
+        offerChoice(field, kept);  // a choice not made yet (a reload, another tip's Save): offered again
+      } else if (kept.was === field.dataset.was) {  // the file as she typed against: her words come back
+        if (kept.value !== field.value && (!typedByServer || !kept.sent)) {
+          field.value = kept.value;  // typed before the reload (or a Save that did not get through), not saved
+          if (form.jpreview) form.jpreview();
+        }
+        if (kept.sent) store.setItem(draftKey(field), JSON.stringify({ was: kept.was, value: kept.value }));
+      } else if (sameWords(kept.value, field.dataset.was)) {
+        store.removeItem(draftKey(field));  // saved (or the same words put there elsewhere): the file holds them
+      } else if (!typedByServer) {
+        offerChoice(field, kept);  // the file changed under words not saved: never thrown away unasked
       }
     }
     field.addEventListener("input", () => {
       if (field.value === field.dataset.was) store.removeItem(draftKey(field));
-      else store.setItem(draftKey(field), JSON.stringify({ was: field.dataset.was, value: field.value }));
+      else {
+        const choosing = form.querySelector(`[data-draft-choice="${field.name}"]`);
+        store.setItem(draftKey(field), JSON.stringify({ was: field.dataset.was, value: field.value,
+          choice: choosing ? true : undefined }));
+      }
       markDirty(form);
     });
     markDirty(form);
@@ -164,8 +218,11 @@
   document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("submit", () => {
       submitting = form;
-      if (form.classList.contains("edit")) {
-        form.querySelectorAll("textarea[data-was]").forEach((field) => store.removeItem(draftKey(field)));
+      if (form.classList.contains("edit")) {  // kept until a page shows them saved (a failed Save loses nothing)
+        form.querySelectorAll("textarea[data-was]").forEach((field) => {
+          if (field.value === field.dataset.was) store.removeItem(draftKey(field));
+          else store.setItem(draftKey(field), JSON.stringify({ was: field.dataset.was, value: field.value, sent: true }));
+        });
       }
     });
   });
