@@ -48,6 +48,7 @@ from scheduler.tips.drafts import (
     MAX_CONTEXT_SENTENCES,
     MAX_HEADLINE,
     NOT_ENGLISH,
+    TITLE_HEADING_NOTE,
     UNFINISHED_NOTE,
     Draft,
     Scope,
@@ -579,10 +580,10 @@ def _heading_draft(section: Section, block: Block, scope: Scope) -> tuple[Draft 
     heading_words = words(section.heading or "")
     if case_notes and not set(heading_words[1:]) & scope.capitalised and not any(
             len(word) > 1 and word.isupper() for word in heading_words):
-        # a title's capitals lowered from no word the article writes as a name: nothing to check (a practice owner's
-        # trial: the note held back "Lower the bar on purpose." and three more of her headings); capitals throughout
-        # ("STAY CONNECTED") may hide an acronym, and keep it
-        case_notes = []
+        # a title's capitals lowered from no word the article writes as a name: no names to check (a practice
+        # owner's trial: the note's "check names" was untrue of "Lower the bar on purpose."), but the tip is still
+        # read first (TITLE_HEADING_NOTE); capitals throughout ("STAY CONNECTED") may hide an acronym, and keep it
+        case_notes = [TITLE_HEADING_NOTE]
     sources = [section.heading or ""] + taken
     joined = joined_headline(headline, taken[0], MAX_HEADLINE)
     verdict = judge(Candidate(text=joined.text, kind="sentence", index=0, total=1, first_block=True)) if joined else None

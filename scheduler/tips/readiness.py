@@ -15,7 +15,12 @@ from scheduler.tips.advice_lists import JOINED_NOTE
 from scheduler.tips.cardfit import NOTE as MISFIT
 from scheduler.tips.cardfit import SHORTENED
 from scheduler.tips.conditions import ADDED, carries, lacked_condition
-from scheduler.tips.drafts import CASE_NOTE, LATER_SENTENCE, UNFINISHED_NOTE
+from scheduler.tips.drafts import (
+    CASE_NOTE,
+    LATER_SENTENCE,
+    TITLE_HEADING_NOTE,
+    UNFINISHED_NOTE,
+)
 from scheduler.tips.edges import SCENE as _SCENE
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, TURNED
@@ -179,7 +184,7 @@ def notes_after_edit(notes, headline: str, text: str, changed, *, flags=(), othe
         found = [note for note in found if not ((lacking := lacked_condition(note)) and carries(lacking, headline,
                                                                                                  text))]
     if "headline" in changed and not _still_said(was, headline, text):
-        found = [note for note in found if note != CASE_NOTE]
+        found = [note for note in found if note not in (CASE_NOTE, TITLE_HEADING_NOTE)]
     if changed & {"headline", "text"}:
         found = review_notes(headline, text, found, kind="edited")
     if "text" in changed:
@@ -236,7 +241,7 @@ NO_ADVICE = tuple(_opening(note) for note in (
     standalone.NOT_TO_READER, standalone.DEFINITION, REASONS["other"], SIGNS["advice"],
     "a short line with", "a short line without", "describes the reader"))
 FLAGS = (HELD["sensitive"], PRIVATE)
-FORM = (*FINE, "long headline", "odd capitals in the headline", _opening(standalone.TITLE_CASE), CASE_NOTE,
+FORM = (*FINE, "long headline", "odd capitals in the headline", _opening(standalone.TITLE_CASE), CASE_NOTE, TITLE_HEADING_NOTE,
         ADDED.format(""), "rewritten from", "text shortened", "list cut to fit a post", HELD["long"],
         _opening(standalone.LONG), "source sentence has a typo")
 
