@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import gc
+import inspect
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from scheduler.tips.patterns import (
     WORD_RUN,
@@ -166,31 +167,43 @@ class Screened:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
 
 
-_whole_words: dict[str, frozenset[str]] = {}
+_Answer = TypeVar("_Answer")
 
 
-def whole_words(lowered: str) -> frozenset[str]:
-    """The whole words of a lowered text (its runs of word characters), read once while an article is split."""
-    found = _whole_words.get(lowered)
-    if found is None:
-        found = _whole_words[lowered] = frozenset(WORD_RUN.findall(lowered))
-    return found
+class _Remembered(dict[Hashable, _Answer]):
+    """A text's answer, remembered while an article is split and looked up in C (`answers[text]`, or the bound
+    `answers.__getitem__` passed as the function): the rules ask the same few things (a sentence lowered, its words, a
+    word folded) of the same sentences tens of thousands of times a split, and a Python call for each look-up cost more
+    than the look-up. A text not found is worked out (`work`), and kept only while a split is under way (one_split
+    forgets it at the end): outside a split, nothing is remembered."""
+
+    __slots__ = ("_work",)
+
+    def __init__(self, work: Callable[[Any], _Answer]):
+        super().__init__()
+        self._work = work
+
+    def __missing__(self, key: Hashable) -> _Answer:
+        found = self._work(key)
+        if _splitting[0]:
+            self[key] = found
+        return found
 
 
-_read_texts: dict[str, tuple[str | None, frozenset[str] | None]] = {}
+# The whole words of a lowered text (its runs of word characters), read once while an article is split.
+_whole_words: _Remembered[frozenset[str]] = _Remembered(lambda lowered: frozenset(WORD_RUN.findall(lowered)))
+whole_words = _whole_words.__getitem__
 
 
-def read_while_splitting(text: str) -> tuple[str | None, frozenset[str] | None]:
-    """The text as lowered_text gives it, and that lowered text's whole words (whole_words; None when it is None or
-    no article is being split): one look-up for the two things every screened rule asks of a sentence, remembered
-    while an article is split."""
-    if not _splitting[0]:
-        return lowered_text(text), None
-    found = _read_texts.get(text)
-    if found is None:
-        lowered = lowered_text(text)
-        found = _read_texts[text] = (lowered, whole_words(lowered) if lowered is not None else None)
-    return found
+def _read(text: str) -> tuple[str | None, frozenset[str] | None]:
+    lowered = lowered_text(text)
+    return lowered, whole_words(lowered) if lowered is not None and _splitting[0] else None
+
+
+# The text as lowered_text gives it, and that lowered text's whole words (whole_words; None when it is None or no
+# article is being split): one look-up for the two things every screened rule asks of a sentence.
+_read_texts: _Remembered[tuple[str | None, frozenset[str] | None]] = _Remembered(_read)
+read_while_splitting = _read_texts.__getitem__
 
 
 def words_while_splitting(lowered: str) -> frozenset[str] | None:
@@ -199,22 +212,15 @@ def words_while_splitting(lowered: str) -> frozenset[str] | None:
     return whole_words(lowered) if _splitting[0] else None
 
 
-_lowered_texts: dict[str, str | None] = {}
+def _lowered(text: str) -> str | None:
+    return text.lower() if text.isascii() or not _UNLOWERED.search(text) else None
 
 
-def lowered_text(text: str) -> str | None:
-    """The text in lower case for the Caseless rules, or None when it holds a letter whose lower case
-    re.IGNORECASE reads differently (then the rule is searched with the flag). Remembered while an article is
-    split: every rule asks it of the same sentences."""
-    if _splitting[0]:
-        try:
-            return _lowered_texts[text]
-        except KeyError:
-            pass
-    lowered = text.lower() if text.isascii() or not _UNLOWERED.search(text) else None
-    if _splitting[0]:
-        _lowered_texts[text] = lowered
-    return lowered
+# The text in lower case for the Caseless rules, or None when it holds a letter whose lower case re.IGNORECASE reads
+# differently (then the rule is searched with the flag). Remembered while an article is split: every rule asks it of
+# the same sentences.
+_lowered_texts: _Remembered[str | None] = _Remembered(_lowered)
+lowered_text = _lowered_texts.__getitem__
 
 
 def split_sentences(text: str) -> list[str]:
@@ -266,40 +272,24 @@ def _unbalanced(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("(") > text.count(")")
 
 
-_words_of: dict[str, tuple[str, ...]] = {}
-
-
-def words(text: str) -> tuple[str, ...]:
-    """The text's words (letters and digits, with an inner apostrophe), remembered while an article is split:
-    the rules ask for the words of the same sentence many times."""
-    if not _splitting[0]:
-        return tuple(_WORD.findall(text))
-    found = _words_of.get(text)
-    if found is None:
-        found = _words_of[text] = tuple(_WORD.findall(text))
-    return found
-
-
-_folded: dict[str, str] = {}
-
-
-def fold(word: str) -> str:
-    """A word for comparison: lower case, straight apostrophe, crude stem (remembered while an article is split:
-    the topic reader, the near-duplicate rule and others fold the same words again and again)."""
-    if not _splitting[0]:
-        return _fold(word)
-    found = _folded.get(word)
-    if found is None:
-        found = _folded[word] = _fold(word)
-    return found
+# The text's words (letters and digits, with an inner apostrophe), remembered while an article is split: the rules
+# ask for the words of the same sentence many times.
+_words_of: _Remembered[tuple[str, ...]] = _Remembered(lambda text: tuple(_WORD.findall(text)))
+words = _words_of.__getitem__
 
 
 def _fold(word: str) -> str:
+    """A word for comparison: lower case, straight apostrophe, crude stem (`fold`, remembered while an article is
+    split: the topic reader, the near-duplicate rule and others fold the same words again and again)."""
     word = word.lower().replace("’", "'")
     for suffix in ("'s", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+_folded: _Remembered[str] = _Remembered(_fold)
+fold = _folded.__getitem__
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -380,7 +370,14 @@ _answers.extend([_lowered_texts, _words_of, _folded, _whole_words, _read_texts])
 def per_split(rule: _Rule) -> _Rule:
     """A rule over a sentence whose answer is remembered while an article is split (`one_split`), where the
     same sentence is asked about again (as a paragraph's opener, a candidate, a headline, a tip), and
-    forgotten when it is done: nothing of one article is kept for the next. Outside a split, it just runs."""
+    forgotten when it is done: nothing of one article is kept for the next. Outside a split, it just runs.
+    A rule of one argument is looked up in C (_Remembered), as most of the rules are asked most of the time."""
+    parameters = list(inspect.signature(rule).parameters.values())
+    if len(parameters) == 1 and parameters[0].default is parameters[0].empty and parameters[0].kind in (
+            parameters[0].POSITIONAL_ONLY, parameters[0].POSITIONAL_OR_KEYWORD):
+        one: _Remembered = _Remembered(rule)
+        _answers.append(one)
+        return one.__getitem__  # type: ignore[return-value]
     answers: dict = {}  # by the arguments, when the rule is asked with no keywords (most calls)
     with_keywords: dict = {}
     _answers.extend([answers, with_keywords])
