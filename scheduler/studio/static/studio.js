@@ -8,6 +8,20 @@
   const address = document.body.dataset.address;
   if (address) window.history.replaceState(null, "", address + window.location.hash);
 
+  // a row of buttons, each [type, label]: the row and the buttons in order
+  const buttonRow = (...specs) => {
+    const row = document.createElement("p");
+    row.className = "buttons";
+    const made = specs.map(([type, label]) => {
+      const button = document.createElement("button");
+      button.type = type;
+      button.textContent = label;
+      return button;
+    });
+    row.append(...made);
+    return [row, ...made];
+  };
+
   const debounce = (fn, ms) => {
     let timer = null;
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
@@ -161,15 +175,7 @@
     const theirs = document.createElement("blockquote");
     theirs.className = "theirs";
     theirs.textContent = field.dataset.was || "(nothing)";
-    const buttons = document.createElement("p");
-    buttons.className = "buttons";
-    const mine = document.createElement("button");
-    mine.type = "submit";
-    mine.textContent = "Save mine";
-    const file = document.createElement("button");
-    file.type = "button";
-    file.textContent = "Use the file's";
-    buttons.append(mine, file);
+    const [buttons, mine, file] = buttonRow(["submit", "Save mine"], ["button", "Use the file's"]);
     box.append(said, theirs, buttons);
     field.insertAdjacentElement("afterend", box);
     field.value = kept.value;  // kept against the file's words now, still marked as a choice to make
@@ -305,15 +311,7 @@
     box.setAttribute("aria-label", "Confirm undo");
     const question = document.createElement("p");
     question.textContent = undo.dataset.undo;
-    const buttons = document.createElement("p");
-    buttons.className = "buttons";
-    const yes = document.createElement("button");
-    yes.type = "button";
-    yes.textContent = "Undo it";
-    const no = document.createElement("button");
-    no.type = "button";
-    no.textContent = "Keep it";
-    buttons.append(yes, no);
+    const [buttons, yes, no] = buttonRow(["button", "Undo it"], ["button", "Keep it"]);
     box.append(question, buttons);
     document.body.append(box);
     const close = () => box.remove();
