@@ -9,45 +9,16 @@ import json
 import shutil
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
+from conftest import drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
+from two_networks import CAMPAIGN, TIPS, ZONE, A, B, C, two_networks
 
 from scheduler.store import open_store
 
-ZONE = ZoneInfo("America/New_York")
-CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = daily_schedule("""\
-accounts:
-  - {network: x, handle: junocounseling}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-""", """\
-link: {mode: none}
-budget: {monthly_usd: 10}
-recycle_after: 7d
-""")
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation"
-  - id: invite-rather-than-insist
-    headline: "Invite rather than insist."
-    text: "Invite rather than insist. A calm, specific request lands better than an ultimatum."
-    status: approved
-    section: "How to Start the Conversation"
-  - id: small-steps-count
-    headline: "Small steps count."
-    text: "Small steps count. One honest talk about what you both want is a start."
-    status: approved
-    section: "If Your Partner Still Says No"
-""")
-A, B, C = (f"{CAMPAIGN}/{tip}" for tip in ("reluctance-doesnt-always-mean-refusal", "invite-rather-than-insist",
-                                          "small-steps-count"))
+SCHEDULE = two_networks("recycle_after: 7d\n")
 
 
 @pytest.fixture(scope="module")
