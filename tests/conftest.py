@@ -56,6 +56,19 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def approved_project(root: Path, schedule: str, approved: int) -> Path:
+    """A copy of the bundled project at `root` with the seed campaign's first `approved` tips approved and
+    `schedule` as posts/schedule.yaml (what a manager has after `approve`, before `queue`)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "assets", root / "assets")
+    shutil.copytree(REPO / "posts", root / "posts")
+    campaign = root / "posts" / "what-to-do-when-one-partner-wants-counseling.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", approved),
+                        encoding="utf-8")
+    (root / "posts" / "schedule.yaml").write_text(schedule, encoding="utf-8")
+    return root
+
+
 def article_project(tmp_path: Path, name: str, text: str) -> Path:
     """A fresh project as a manager makes one: the bundled timetable and brand, and one article in posts/articles/
     (named `name`, holding `text`), not yet split."""

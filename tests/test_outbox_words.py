@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 
-from conftest import REPO, run_cli
+from conftest import approved_project, run_cli
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = """\
@@ -27,13 +26,7 @@ WORDS = "simulated, not posted"
 
 
 def test_every_command_says_an_outbox_post_is_simulated_not_posted(tmp_path):
-    root = tmp_path / "practice"
-    shutil.copytree(REPO / "assets", root / "assets")
-    shutil.copytree(REPO / "posts", root / "posts")
-    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 3),
-                        encoding="utf-8")
-    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    root = approved_project(tmp_path / "practice", SCHEDULE, approved=3)
     assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
 
     ran = run_cli("run-due", "--now", "2026-12-07T09:01", cwd=root)

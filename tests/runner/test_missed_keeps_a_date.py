@@ -3,9 +3,7 @@ after the holiday. The line that says so tells how to keep a date (newcomer tria
 
 from __future__ import annotations
 
-import shutil
-
-from conftest import REPO, run_cli
+from conftest import approved_project, run_cli
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = """\
@@ -24,13 +22,7 @@ link: {mode: none}
 
 
 def test_a_missed_post_moved_later_says_how_to_keep_its_date(tmp_path):
-    root = tmp_path / "practice"
-    shutil.copytree(REPO / "assets", root / "assets")
-    shutil.copytree(REPO / "posts", root / "posts")
-    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 2),
-                        encoding="utf-8")
-    (root / "posts" / "schedule.yaml").write_text(SCHEDULE, encoding="utf-8")
+    root = approved_project(tmp_path / "practice", SCHEDULE, approved=2)
     assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
     late = run_cli("run-due", "--now", "2026-12-08T14:00", cwd=root)  # Tuesday's 09:00 missed by 5 h
     assert late.code == 0, late

@@ -9,12 +9,11 @@ the database (without its password) and whose it is; the first project's posts s
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import approved_project, run_cli
 from queue_helpers import add_due
 
 from scheduler.errors import ForeignDatabaseError
@@ -42,14 +41,7 @@ accounts:
 
 
 def _project(root: Path, accounts: str) -> Path:
-    root.mkdir(parents=True)
-    shutil.copytree(REPO / "assets", root / "assets")
-    shutil.copytree(REPO / "posts", root / "posts")
-    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
-    campaign.write_text(campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved", 3),
-                        encoding="utf-8")
-    (root / "posts" / "schedule.yaml").write_text(accounts + TIMETABLE, encoding="utf-8")
-    return root
+    return approved_project(root, accounts + TIMETABLE, approved=3)
 
 
 def _outbox(root: Path) -> list[str]:
