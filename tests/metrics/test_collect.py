@@ -16,7 +16,18 @@ import pytest
 from conftest import drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
-from two_networks import CAMPAIGN, TIPS, ZONE, A, B, C, two_networks
+from two_networks import (
+    CAMPAIGN,
+    TIPS,
+    ZONE,
+    A,
+    B,
+    C,
+    cli,
+    posted_project,
+    remote_ids,
+    two_networks,
+)
 
 from scheduler.networks.base import ToRead
 from scheduler.networks.x.reading import windows
@@ -40,29 +51,10 @@ def at(local: str) -> datetime:
     return datetime.fromisoformat(local).replace(tzinfo=ZONE)
 
 
-def cli(root: Path, servers, now: str, *args: str):
-    fx, fm = servers
-    fx.set_now(at(now).timestamp())
-    fm.set_now(at(now).timestamp())
-    result = run_cli_in_process(*args, "--json", "--now", now, cwd=root, env={**fx.env(), **fm.env()})
-    return result, (json.loads(result.out) if result.out.strip() else None)
-
-
 @pytest.fixture
 def posted(drawn, tmp_path, servers) -> Path:
     """A, B and C posted on X and Mastodon at 09:01 and 12:01 on Dec 1 and 09:01 on Dec 2 (New York)."""
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
-    for now in ("2026-12-01T09:01", "2026-12-01T12:01", "2026-12-02T09:01"):
-        result, report = cli(root, servers, now, "run-due")
-        assert result.code == 0 and len(report["posted"]) == 2, result
-    return root
-
-
-def remote_ids(root: Path) -> dict[str, str]:
-    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
-        return {p.id: str(p.remote_id) for p in store.posts()}
+    return posted_project(drawn, tmp_path / "project", servers)
 
 
 def snapshots(root: Path) -> dict[tuple[str, str], dict]:

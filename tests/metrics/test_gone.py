@@ -5,18 +5,24 @@ come round again unless a person says so. The fake X API and Mastodon instance o
 
 from __future__ import annotations
 
-import json
 import shutil
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import drawn_project
 from fakemastodon import FakeMastodon
 from fakex import FakeX
-from two_networks import CAMPAIGN, TIPS, ZONE, A, B, C, two_networks
-
-from scheduler.store import open_store
+from two_networks import (
+    CAMPAIGN,
+    TIPS,
+    A,
+    B,
+    C,
+    cli,
+    posted_project,
+    remote_ids,
+    two_networks,
+)
 
 SCHEDULE = two_networks("recycle_after: 7d\n")
 
@@ -32,32 +38,10 @@ def servers():
         yield fx, fm
 
 
-def cli(root: Path, servers, now: str | None, *args: str, json_out: bool = True):
-    fx, fm = servers
-    if now is not None:
-        stamp = datetime.fromisoformat(now).replace(tzinfo=ZONE).timestamp()
-        fx.set_now(stamp)
-        fm.set_now(stamp)
-    result = run_cli_in_process(*args, *(("--json",) if json_out else ()), *(("--now", now) if now else ()), cwd=root,
-                                env={**fx.env(), **fm.env()})
-    return result, (json.loads(result.out) if json_out and result.out.strip() else None)
-
-
 @pytest.fixture
 def posted(drawn, tmp_path, servers) -> Path:
     """A, B and C posted on X and Mastodon at 09:01 and 12:01 on Dec 1 and 09:01 on Dec 2 (New York)."""
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
-    for now in ("2026-12-01T09:01", "2026-12-01T12:01", "2026-12-02T09:01"):
-        result, report = cli(root, servers, now, "run-due")
-        assert result.code == 0 and len(report["posted"]) == 2, result
-    return root
-
-
-def remote_ids(root: Path) -> dict[str, str]:
-    with open_store(f"sqlite:///{root / '.juno' / 'juno.db'}") as store:
-        return {p.id: str(p.remote_id) for p in store.posts()}
+    return posted_project(drawn, tmp_path / "project", servers)
 
 
 def test_a_post_deleted_by_hand_is_said_gone_everywhere_and_its_tip_does_not_come_round(posted, servers):
