@@ -808,6 +808,17 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def ranked_at(posts: list[dict[str, Any]], network: str, age: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The posts (stats' rows) Best and Worst are chosen from on `network` at `age`, best first by their shrunk
+    estimate, each with its score there: those with a score, less those no longer on their network (unpublished,
+    by `unpublish` or found gone by `collect`), which a list of what did well or badly there should not name.
+    The one rule for `stats` and the studio's Analytics page; such posts still show in each post's detail."""
+    return sorted(((row, row["ages"][age]["score"]) for row in posts
+                   if row["network"] == network and age in row["ages"] and row["ages"][age]["score"]
+                   and not row.get("unpublished")),
+                  key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
+
+
 NAMED_AT_MOST = 3  # a note names this many of a list, then counts the rest
 
 
@@ -992,5 +1003,6 @@ __all__ = [
     "Unpublished",
     "UpdatedPost",
     "WithdrawnPost",
+    "ranked_at",
     "seen_status",
 ]
