@@ -682,13 +682,17 @@ class Renamed(Result):
     moved: list[str] = field(default_factory=list)  # the post ids, each now the new handle's
     kept: int = 0                     # posted under the old handle: they keep it
     done: bool = False                # False: what it would do (nothing changed yet)
+    held: str | None = None           # "paused" or "stopped": the old handle's hold, which the new one keeps
+    reason: str | None = None         # the hold's reason
 
     def lines(self) -> list[str]:
         count = f"{len(self.moved)} post{'' if len(self.moved) == 1 else 's'} not yet out"
         kept = f"; {self.kept} posted keep {self.old}" if self.kept else ""
+        held = (f"; {self.new} {'stays' if self.done else 'would stay'} {self.held} ({self.reason or 'no reason given'}): "
+                f"`juno-scheduler resume {self.network}` to post again") if self.held else ""
         if self.done:
-            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}"]
-        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}"]
+            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}{held}"]
+        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}{held}"]
 
 
 @dataclass(frozen=True)
