@@ -82,7 +82,8 @@ def render_preview(view: Mapping[str, Any]) -> str:
                       "notes"?: [...] (split's notes on the tip), "ready"?: split's true/false, None by hand}],
            "drafts": [{"id", "network", "campaign"?, "headline"?, "text", "weighted_length", "limit", "how",
                        "alt_text", "card", "review"?: [...], "notes"?: [...], "ready"?}],
-           "published": [{"id", "at", "url", "text"}],
+           "published": [{"id", "at", "url", "text", "seen"?}] ("seen": results.seen_status's word: "simulated"
+                         for a post only written to the outbox, shown apart as simulated, not posted),
            "blackout"?: ["YYYY-MM-DD", ...], "notices"?: ["what a person should fix", ...]}
     A card is an image address (a data: URI) or None. `weighted_length`, `limit` and `how` are the post's length
     as its own network counts it (scheduler.networks: the page knows no network's rule). The output depends only
@@ -93,7 +94,9 @@ def render_preview(view: Mapping[str, Any]) -> str:
     days = int(view["days"])
     posts = [_post_model(post, zone) for post in view.get("posts", ())]
     drafts = [_post_model(draft, zone, anchor="draft-") for draft in view.get("drafts", ())]
-    published = [_published_model(item, zone) for item in view.get("published", ())]
+    went_out = [_published_model(item, zone) for item in view.get("published", ())]
+    published = [item for item in went_out if item["status"] != SIMULATED]
+    simulated = [item for item in went_out if item["status"] == SIMULATED]  # the outbox's: never on a network
     page = {
         "handle": view["handle"],
         "accounts": view.get("accounts") or f"@{view['handle']} on X",
@@ -104,9 +107,10 @@ def render_preview(view: Mapping[str, Any]) -> str:
         "posts": posts,
         "drafts": drafts,
         "published": published,
+        "simulated": simulated,
         "notices": list(view.get("notices", ())),
         "attention": sum(1 for post in posts if post["attention"]),
-        "weeks": _calendar(posts + published, now.date(), days,
+        "weeks": _calendar(posts + went_out, now.date(), days,
                            {date.fromisoformat(day) for day in view.get("blackout", ())}),
     }
     return _template().render(page=page)
@@ -175,7 +179,7 @@ def _published_model(item: Mapping[str, Any], zone: ZoneInfo) -> dict:
         "anchor": "published-" + _anchor(item["id"]),
         "text": item.get("text") or "",
         "headline": "",
-        "status": "posted",
+        "status": SIMULATED if item.get("seen") == SIMULATED else "posted",
         "acknowledged": [],
         "attention": False,
         "date": at.date() if at else None,

@@ -551,16 +551,16 @@ class Project:
         holds one of those posts or one may have gone out (store.rename_handle)."""
         network = networks.key(network)
         with self.logged_change(by if apply else None):
-            old, posts, kept = rename_handle(self.settings, network, now, apply=apply)
+            old, posts, kept, held = rename_handle(self.settings, network, now, apply=apply)
             new = self.settings.schedule.account_for(network)
             assert new is not None  # rename_handle refused a network without an account
             result = Renamed(network=network, old=networks.written(network, old),
                              new=networks.written(network, new.handle), moved=[p.id for p in posts], kept=kept,
-                             done=apply)
+                             done=apply, held=str(held.state) if held else None, reason=held.reason if held else None)
             if apply:
                 audit.record(self.root, what="rename-handle", campaign=None, tip=None, before=None, after=None,
                              now=now, by=by, extra={"network": network, "old": result.old, "new": result.new,
-                                                    "moved": result.moved, "kept": kept})
+                                                    "moved": result.moved, "kept": kept, "held": result.held})
         return result
 
     def _record_account(self, what: str, network: str | None, now: datetime, by: str | None) -> None:

@@ -682,13 +682,17 @@ class Renamed(Result):
     moved: list[str] = field(default_factory=list)  # the post ids, each now the new handle's
     kept: int = 0                     # posted under the old handle: they keep it
     done: bool = False                # False: what it would do (nothing changed yet)
+    held: str | None = None           # "paused" or "stopped": the old handle's hold, which the new one keeps
+    reason: str | None = None         # the hold's reason
 
     def lines(self) -> list[str]:
         count = f"{len(self.moved)} post{'' if len(self.moved) == 1 else 's'} not yet out"
         kept = f"; {self.kept} posted keep {self.old}" if self.kept else ""
+        held = (f"; {self.new} {'stays' if self.done else 'would stay'} {self.held} ({self.reason or 'no reason given'}): "
+                f"`juno-scheduler resume {self.network}` to post again") if self.held else ""
         if self.done:
-            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}"]
-        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}"]
+            return [f"{count} moved from {self.old} to {self.new} on {self.network}{kept}{held}"]
+        return [f"{count} would move from {self.old} to {self.new} on {self.network}{kept}{held}"]
 
 
 @dataclass(frozen=True)
@@ -806,6 +810,17 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, as people write them: "1 post", "0 posts", "1,200 posts", "1 reply", "2 replies".
     `plural` where the noun does not take a plain -s. Every output a person reads says its counts this way."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def ranked_at(posts: list[dict[str, Any]], network: str, age: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The posts (stats' rows) Best and Worst are chosen from on `network` at `age`, best first by their shrunk
+    estimate, each with its score there: those with a score, less those no longer on their network (unpublished,
+    by `unpublish` or found gone by `collect`), which a list of what did well or badly there should not name.
+    The one rule for `stats` and the studio's Analytics page; such posts still show in each post's detail."""
+    return sorted(((row, row["ages"][age]["score"]) for row in posts
+                   if row["network"] == network and age in row["ages"] and row["ages"][age]["score"]
+                   and not row.get("unpublished")),
+                  key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
 
 
 NAMED_AT_MOST = 3  # a note names this many of a list, then counts the rest
@@ -992,5 +1007,6 @@ __all__ = [
     "Unpublished",
     "UpdatedPost",
     "WithdrawnPost",
+    "ranked_at",
     "seen_status",
 ]

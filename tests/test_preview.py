@@ -154,6 +154,27 @@ def test_review_flags_a_missing_card_and_a_post_over_280_are_called_out():
     assert len(imgs) == 5, "no broken image for the post without a card"
 
 
+def test_a_post_only_written_to_the_outbox_is_shown_as_simulated_not_published():
+    """preview's Published section counted the outbox's posts as published while the CLI and the studio said
+    "simulated, not posted" (results.seen_status): the page says it as they do."""
+    published = [{"id": "seed/real", "at": "2026-11-30T13:30:00Z", "url": "https://x.com/j/status/1", "text": "real",
+                  "seen": "posted"},
+                 {"id": "seed/rehearsed", "at": "2026-12-01T13:30:00Z", "url": "file:///tmp/outbox/1.json",
+                  "text": "rehearsed", "seen": "simulated"}]
+    html = render_preview(view(now="2026-12-02T12:00:00-05:00", published=published))
+    page = Page(html)
+    assert [a["data-published"] for a in page.with_attr("data-published")] == ["seed/real"]
+    assert [a["data-simulated"] for a in page.with_attr("data-simulated")] == ["seed/rehearsed"]
+    assert "rehearsed" in page.texts["simulated"] and "rehearsed" not in page.texts["published"]
+    said = " ".join(html.split())
+    assert "<strong>1</strong> published" in said and "<strong>1</strong> simulated, not posted" in said
+    chips = {a["href"]: a["title"] for a in page.all("a") if a.get("class", "").startswith("chip")}
+    assert "(simulated, not posted)" in chips["#published-seed-rehearsed"]
+    assert "simulated" not in chips["#published-seed-real"]
+    # nothing simulated: no such section
+    assert not Page(render_preview(view(published=published[:1]))).all("section", id="simulated")
+
+
 def test_drafts_waiting_for_approval_and_published_posts_with_links():
     drafts = [{"id": "seed/maybe", "network": "x", "limit": 280, "how": "characters as X counts them",
                "campaign": "seed", "headline": "Curiosity works better.",
@@ -361,7 +382,11 @@ def test_preview_writes_one_page_with_the_queue_the_drafts_and_what_was_publishe
     assert '<p class="eyebrow">@junocounseling on X (outbox)</p>' in html
     assert HOSTILE_TEXT in page.texts[HOSTILE_ID] and not page.all("script") and not page.all("i")
     assert page.all("img", alt='<img src=x onerror="window.pwned = 3">')
-    assert "Mon 30 Nov 2026, 8:" in page.texts["published"]
+    # the page says so too, as the CLI and the studio do (results.seen_status): not under "Published"
+    assert "Mon 30 Nov 2026, 8:" in page.texts["simulated"] and "Simulated, not posted" in page.texts["simulated"]
+    assert "Nothing has been published" in page.texts["published"] and not page.with_attr("data-published")
+    summary = " ".join(html.split())
+    assert "<strong>0</strong> published" in summary and "<strong>1</strong> simulated, not posted" in summary
     assert [a for a in page.all("a", **{"class": "plink"}) if a["href"].startswith("file://")]
     imgs = page.all("img")
     assert len(imgs) == len(plan) + DRAFTS and all(a["src"].startswith("data:image/webp;base64,") for a in imgs)

@@ -9,7 +9,7 @@ from scheduler.metrics.ages import AGE_NAMES
 from scheduler.metrics.besttimes import slot_table
 from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
-from scheduler.results import counted, counts_words
+from scheduler.results import counted, counts_words, ranked_at
 from scheduler.store import Store
 from scheduler.store.records import UNPUBLISHED
 from scheduler.store.snapshots import Snapshot
@@ -43,7 +43,7 @@ def stats(settings, store: Store) -> dict:
                 "id": snapshot.post_id, "tip": post.tip_key if post else snapshot.post_id, "network": network,
                 "posted_at": post.posted_at.astimezone(zone).isoformat() if post and post.posted_at else None,
                 "round": post.round if post else 1, "time": time_out(post.round if post else 1),
-                "gone": gone(post), "ages": {}})
+                "gone": gone(post), "unpublished": unpublished(post), "ages": {}})
             found = scores.get(snapshot.post_id)
             row["ages"][age] = {"taken_at": snapshot.taken_at.astimezone(zone).isoformat(), "late": snapshot.late,
                                 "counts": snapshot.numbers(), "score": found.as_dict() if found else None}
@@ -52,15 +52,26 @@ def stats(settings, store: Store) -> dict:
             rows[(post.id, post.network)] = {
                 "id": post.id, "tip": post.tip_key, "network": post.network,
                 "posted_at": post.posted_at.astimezone(zone).isoformat() if post.posted_at else None,
-                "gone": gone(post), "ages": {}}
+                "gone": gone(post), "unpublished": True, "ages": {}}
     return {"posts": [rows[key] for key in sorted(rows)],
             "accounts": {network: accounts[network] for network in sorted(accounts)},
             "best_times": times_by_network(settings, posts, by_age)}
 
 
+def unpublished(post) -> bool:
+    """Is the post no longer on its network (removed with `unpublish`, or found gone there by `collect`)?"""
+    return post is not None and post.status == UNPUBLISHED
+
+
 def gone(post) -> str | None:
-    """Why a post is no longer on its network (deleted there by a person, as collect found), or None."""
-    return post.last_error if post is not None and post.status == UNPUBLISHED and post.last_error else None
+    """Why a post is no longer on its network (deleted there by a person, as collect found, or with `unpublish`),
+    or None."""
+    if not unpublished(post):
+        return None
+    return post.last_error or UNPUBLISHED_WHY
+
+
+UNPUBLISHED_WHY = "deleted with juno-scheduler unpublish"  # said as is on the Analytics page too
 
 
 def times_by_network(settings, posts: dict, by_age: dict[tuple[str, str], list[Snapshot]]) -> dict:
@@ -116,9 +127,7 @@ def ends_lines(data: dict, few: int = ENDS) -> list[str]:
         if account["average"] is None:
             lines.append(f"{network} at {at}: {account['verdict']} ({counted(account['posts'], 'post')}): no best or worst yet")
             continue
-        scored = sorted(((row, row["ages"][age]["score"]) for row in data["posts"] if row["network"] == network
-                         and age in row["ages"] and row["ages"][age]["score"]),
-                        key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
+        scored = ranked_at(data["posts"], network, age)
         if not any(score["verdict"] != "like the account's usual" for _, score in scored):
             lines.append(f"{network} at {at}: no post stands apart from the account's usual yet "
                          f"({counted(len(scored), 'post')})")

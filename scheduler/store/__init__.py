@@ -233,10 +233,11 @@ def open_project_store(settings, now: datetime | None = None, *, look_only: bool
 NO_FILE = "sqlite:///:memory:"  # an empty queue that leaves no file behind
 
 
-def rename_handle(settings, network: str, now: datetime, *, apply: bool) -> tuple[str, list, int]:
+def rename_handle(settings, network: str, now: datetime, *, apply: bool) -> tuple[str, list, int, Account | None]:
     """rename-handle: the database's recorded handle on `network` gives the posts not yet out to the handle
     posts/schedule.yaml names there now (Store.rename_handle); with `apply` False only what it would do. The
-    database is opened without the project's accounts: it is the one refusing them."""
+    database is opened without the project's accounts: it is the one refusing them. Last, the new handle's
+    state when it holds posting back (a pause of the old handle holds for the new one), else None."""
     account = settings.schedule.account_for(network)
     if account is None:
         raise UsageError(f"rename-handle {network}: posts/schedule.yaml has no {network} account; write its new "
@@ -247,8 +248,10 @@ def rename_handle(settings, network: str, now: datetime, *, apply: bool) -> tupl
         raise UsageError(f"rename-handle {network}: there is no database yet ({sqlite_path(url)}): nothing to rename")
     with open_store(url, now=now) as store:
         if apply:
-            return store.rename_handle(network, account.handle, now)
-        return store.renaming(network, account.handle, now)
+            old, posts, kept = store.rename_handle(network, account.handle, now)
+            return old, posts, kept, store.held_as(network, account.handle)
+        old, posts, kept = store.renaming(network, account.handle, now)
+        return old, posts, kept, store.held_as(network, account.handle) or store.held_as(network, old)
 
 
 def note_history(settings, store: Store, now: datetime) -> None:

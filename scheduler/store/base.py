@@ -637,10 +637,12 @@ class Store(SnapshotStore):
         min_gap, counts). Refused, nothing changed, while a run holds one of them (its lease) or one may have gone
         out (an attempt open): exactly once is kept. One transaction; (old handle, the posts moved as they were
         before, how many kept the old handle)."""
+        configured = new_handle  # the accounts table names an account by its handle as configured
         network, new = account_key(network, new_handle)
         with self.transaction() as cur:
             self._lock_migrations(cur)  # no other opener records accounts meanwhile
             old, waiting, kept = self.renaming(network, new, now)
+            self._carry_account(cur, network, old, configured, now)
             ids = [p.id for p in waiting]
             stamp = to_epoch(now)
             for post_id in ids:  # only if still not held and not attempted: a run that claimed it since keeps it
@@ -660,6 +662,33 @@ class Store(SnapshotStore):
             cur.execute(self._sql("INSERT INTO juno_renamed (network, handle, renamed_to, renamed_at) "
                                   "VALUES (?, ?, ?, ?)"), (network, old, new, stamp))
         return old, waiting, kept
+
+    def held_as(self, network: str, handle: str) -> Account | None:
+        """The account state recorded for `handle` on `network` (compared as account_key does: the accounts table
+        names an account by its handle as it was configured) when it holds posting back (paused or stopped), else
+        None."""
+        for found, state, reason, not_before, updated_at in self._query(
+                "SELECT handle, state, reason, not_before, updated_at FROM accounts"):
+            if account_key(network, found)[1] == account_key(network, handle)[1] and state != ACTIVE:
+                return Account(handle=found, state=AccountState(state), reason=reason,
+                               not_before=from_epoch(not_before), since=from_epoch(updated_at))
+        return None
+
+    def _carry_account(self, cur, network: str, old: str, new: str, now: datetime) -> None:
+        """rename-handle: a pause (or a stop) of the old handle holds for the new one, with its reason, as does a
+        wait before the next post (not_before): the same account, renamed. A new handle already held keeps its own."""
+        held = self.held_as(network, old)
+        rows = [row for row in self._query("SELECT handle, not_before FROM accounts")
+                if account_key(network, row[0])[1] == account_key(network, old)[1] and row[1] is not None]
+        if held is None and not rows:
+            return
+        self._upsert_account(cur, new, now)
+        if held is not None:
+            cur.execute(self._sql("UPDATE accounts SET state = ?, reason = ?, updated_at = ? WHERE handle = ? "
+                                  "AND state = ?"), (str(held.state), held.reason, to_epoch(now), new, ACTIVE))
+        for _, not_before in rows:
+            cur.execute(self._sql("UPDATE accounts SET not_before = ? WHERE handle = ? "
+                                  "AND (not_before IS NULL OR not_before < ?)"), (not_before, new, not_before))
 
     def _record_accounts(self, wanted: set[tuple[str, str]], now: datetime) -> bool:
         with self.transaction() as cur:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from scheduler.results import counts_words
+from scheduler.results import counts_words, ranked_at
 
 PAGE_SIZE = 40          # posts (each on one network) a page shows, newest first
 BEST_WORST = 3          # tips named at each end
@@ -71,9 +71,8 @@ def _network(network: str, name: str, report, ages: dict, headlines: dict) -> di
     times = report.best_times.get(network) or {}
     compared = times.get("age") or "72h"
     account = ages.get(compared) or {}
-    scored = [(row, row["ages"][compared]["score"]) for row in report.posts
-              if row["network"] == network and compared in row["ages"] and row["ages"][compared]["score"]]
-    ranked = sorted(scored, key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
+    ranked = ranked_at(report.posts, network, compared)  # posts no longer on the network are named at neither end
+    with_counts = sum(1 for row in report.posts if row["network"] == network and (row["ages"].get(compared) or {}).get("score"))
     enough = account.get("average") is not None
     if enough:
         ends = min(BEST_WORST, len(ranked) // 2)
@@ -88,7 +87,7 @@ def _network(network: str, name: str, report, ages: dict, headlines: dict) -> di
         "ages": [{"age": age, "shown": shown_age(age), "posts": row["posts"],
                   "average": against(row["average"], row.get("typical")),
                   "verdict": row["verdict"]} for age, row in ages.items()],
-        "compared": shown_age(compared), "compared_posts": len(ranked) if ranked else account.get("posts", 0),
+        "compared": shown_age(compared), "compared_posts": with_counts or account.get("posts", 0),
         "enough": enough, "apart": apart, "average": account.get("average"),
         "average_shown": against(account.get("average"), account.get("typical")), "average_at": _at(account.get("average"), scale),
         "best": [_ranked(row, s, scale, headlines) for row, s in best],

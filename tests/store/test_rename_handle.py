@@ -85,3 +85,45 @@ def test_a_renamed_x_handle_moves_the_posts_not_yet_out_and_keeps_the_posted_one
     later = run_cli("run-due", "--now", "2026-12-09T09:01", "--json", cwd=root, env=env)
     assert later.code == 0 and any(p.get("network", "x") == "x" for p in json.loads(later.out)["posted"]), later.out
     assert {h for h, _ in _x_handles(database_url).values()} == {"junocounseling", "junocc"}
+
+
+def test_a_paused_account_stays_paused_under_its_new_handle(tmp_path, database_url):
+    """A manager paused X, then renamed its handle: the pause was on the old handle only, so the first run-due
+    after rename-handle posted as the new one. The pause holds, with its reason, and rename-handle says so."""
+    env = {"JUNO_DATABASE_URL": database_url}
+    root = _project(tmp_path / "practice", FIRST)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root, env=env).code == 0
+    paused = run_cli("pause", "x", "--now", "2026-12-07T08:00", cwd=root, env=env)
+    assert paused.code == 0, paused
+    (root / "posts" / "schedule.yaml").write_text(RENAMED + TIMETABLE, encoding="utf-8")
+
+    asked = run_cli("rename-handle", "x", "--now", "2026-12-07T08:30", cwd=root, env=env, input="")
+    assert asked.code == 2 and "@junocc would stay paused (paused by a person)" in asked.err, asked
+    moved = run_cli("rename-handle", "x", "--yes", "--now", "2026-12-07T08:30", cwd=root, env=env)
+    assert moved.code == 0, moved
+    assert "@junocc stays paused (paused by a person): `juno-scheduler resume x` to post again" in moved.out
+    assert audit.entries(root)[-1]["held"] == "paused"
+
+    status = json.loads(run_cli("status", "--json", "--now", "2026-12-07T08:45", cwd=root, env=env).out)
+    x = next(a for a in status["accounts"] if a["network"] == "x")
+    assert (x["handle"], x["state"], x["reason"]) == ("junocc", "paused", "paused by a person")
+    run = run_cli("run-due", "--now", "2026-12-07T09:01", "--json", cwd=root, env=env)
+    assert run.code == 0, run
+    assert [p for p in json.loads(run.out)["posted"] if p.get("network") == "x"] == []
+    assert all(status != "posted" for _, status in _x_handles(database_url).values())
+
+    assert run_cli("resume", "x", "--now", "2026-12-08T08:00", cwd=root, env=env).code == 0
+    later = run_cli("run-due", "--now", "2026-12-08T09:01", "--json", cwd=root, env=env)
+    assert later.code == 0, later
+    assert ("junocc", "posted") in _x_handles(database_url).values()
+
+
+def test_an_account_not_paused_is_renamed_without_a_hold(tmp_path, database_url):
+    env = {"JUNO_DATABASE_URL": database_url}
+    root = _project(tmp_path / "practice", FIRST)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root, env=env).code == 0
+    (root / "posts" / "schedule.yaml").write_text(RENAMED + TIMETABLE, encoding="utf-8")
+    moved = run_cli("rename-handle", "x", "--yes", "--json", "--now", "2026-12-07T08:30", cwd=root, env=env)
+    assert moved.code == 0 and json.loads(moved.out)["held"] is None, moved
+    status = json.loads(run_cli("status", "--json", "--now", "2026-12-07T08:45", cwd=root, env=env).out)
+    assert next(a for a in status["accounts"] if a["network"] == "x")["state"] == "active"

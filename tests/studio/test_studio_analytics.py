@@ -208,3 +208,32 @@ def test_a_post_deleted_on_its_network_is_marked_gone_with_why(posted):
     assert f"gone deleted on {row['network']}: it no longer exists there" in text_of(tables[(row["id"],
                                                                                               row["network"])])
     assert sum("gone" in text_of(body) for body in tables.values()) == 1
+
+
+def test_a_post_no_longer_on_its_network_is_named_neither_best_nor_worst(posted):
+    """An unpublished tip (removed with `unpublish`, or found gone by collect) read as the account's best or worst
+    in `stats` and on the Analytics page: the lists leave it out, its row still shows it, marked gone."""
+    report = stats_json(posted)
+    at72 = sorted(((row["ages"]["72h"]["score"]["estimate"], row["id"], row["tip"]) for row in report["posts"]),
+                  key=lambda item: (-item[0], item[1]))
+    best, worst = at72[0], at72[-1]
+    with open_store(settings_for(posted).database_url) as store:
+        assert store.record_unpublished(best[1], SEEN)                       # `unpublish`
+        assert store.record_gone(worst[1], "deleted on x: it no longer exists there", SEEN)  # collect found it gone
+    left = [item for item in at72 if item[1] not in (best[1], worst[1])]
+    expected = [tip for _, _, tip in left[:3] + left[-3:][::-1]]
+
+    page = Studio(posted, SEEN).sign_in().get("/analytics").text
+    section = page[page.index('data-network="x"'):page.index('id="posts-h"')]
+    ends = [text_of(said) for said in re.findall(r'<li data-post="[^"]+">(.*?)</li>', section, flags=re.DOTALL)]
+    assert [said.split()[0] for said in ends] == expected
+    tables = post_tables(page)
+    assert "gone deleted with juno-scheduler unpublish" in text_of(tables[(best[1], "x")])
+    assert "gone deleted on x: it no longer exists there" in text_of(tables[(worst[1], "x")])
+
+    terminal = run_cli_in_process("stats", cwd=posted).out
+    named = [line.split()[0] for line in terminal.splitlines() if line.startswith("  alpha/")]
+    assert named == expected and best[2] not in named and worst[2] not in named
+    detail = run_cli_in_process("stats", "--posts", cwd=posted).out
+    assert f"{best[1]} on x (first post): gone, deleted with juno-scheduler unpublish" in detail
+    assert f"{worst[1]} on x (first post): gone, deleted on x: it no longer exists there" in detail
