@@ -28,6 +28,8 @@ Friends often share hard things in pieces, and listening is the first help you c
 Some things a friend says need more than listening. If a friend says they want to die, talks about ending their life, or you notice signs of self-harm, do not wait until morning. Stay with them and call or text 988, the Suicide and Crisis Lifeline, or go to the nearest emergency room. Taking these words seriously is always the right choice, even if your friend later says it was a joke.
 """
 
+NOT_READY = "note: approved though not marked ready"
+
 
 def _split(tmp_path: Path, text: str):
     path = tmp_path / "article.md"
@@ -52,7 +54,8 @@ def test_approve_names_a_tip_whose_paragraph_speaks_of_a_crisis_in_no_tip(projec
     assert run_cli_in_process("split", str(article), cwd=project).code == 0
     approved = run_cli_in_process("approve", "when-work-anxiety-follows-you-home", cwd=project)
     assert approved.code == 0, approved
-    noted = [line for line in approved.out.splitlines() if line.startswith("note: ")]
+    noted = [line for line in approved.out.splitlines()  # the notes of a paragraph, not the list of tips not ready
+             if line.startswith("note: ") and not line.startswith(NOT_READY)]
     assert len(noted) == 1, approved.out
     assert "“not wanting to be here”" in noted[0] and "read b14 before posting" in noted[0], noted
     tip = noted[0].split(": ")[1]
@@ -60,4 +63,5 @@ def test_approve_names_a_tip_whose_paragraph_speaks_of_a_crisis_in_no_tip(projec
     assert f"id: {tip}" in campaign
 
     seed = run_cli_in_process("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project)
-    assert seed.code == 0 and "note: " not in seed.out, seed
+    assert seed.code == 0 and not [line for line in seed.out.splitlines()
+                                   if line.startswith("note: ") and not line.startswith(NOT_READY)], seed

@@ -134,7 +134,8 @@ def test_a_campaign_split_before_gains_the_flag_its_note_stood_in_for_and_a_pers
     as_before = (written.replace("review: [sensitive]", "review: []")
                  .replace(old_words, f'notes: ["{note}", '))
     campaign.write_text(as_before, encoding="utf-8")
-    assert run_cli_in_process("approve", name, cwd=project).out.count("note: ") == 2  # as the trial saw it
+    approved = run_cli_in_process("approve", name, cwd=project).out  # as the trial saw it (beside the tips not ready)
+    assert approved.count("note: ") - approved.count("note: approved though not marked ready") == 2, approved
 
     again = run_cli_in_process("split", f"posts/articles/{name}.md", cwd=project)
     assert again.code == 0 and "2 flagged for review" in again.out, again
