@@ -349,6 +349,8 @@ class QueueReport(Result):
     unchanged_as: dict[str, int] = field(default_factory=dict)  # the unchanged by what they already are:
                                                                 # {"queued": 5, "posted": 1}
     unready: list[str] = field(default_factory=list)  # of the tips queued now, those split did not mark ready
+    held_back: list[dict[str, str]] = field(default_factory=list)  # {tip, reason}: not recycled without
+                                                                   # `approve TIP --ack repeat`
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> QueueReport:
@@ -360,7 +362,8 @@ class QueueReport(Result):
                    blocked=_rows(BlockedPost, row.get("blocked", [])), held_flags=row.get("held_flags", {}),
                    already_published=row.get("already_published", []), out_elsewhere=row.get("out_elsewhere", []),
                    notices=row.get("notices", []), unreadable=_rows(Unreadable, row.get("unreadable", [])),
-                   unchanged_as=row.get("unchanged_as", {}), unready=row.get("unready", []))
+                   unchanged_as=row.get("unchanged_as", {}), unready=row.get("unready", []),
+                   held_back=row.get("held_back", []))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

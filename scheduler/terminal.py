@@ -55,6 +55,8 @@ def show_queue(report: dict, quiet: bool = False) -> None:
     lines += [f"blocked {row['id']}: pinned for {_when(row['at'])}, {row['reason']}; change its at: or the timetable"
               for row in report.get("blocked", [])]
     lines += [f"recycled {row['id']} for {_when(row['at'])}{_recycled(row)}" for row in report["recycled"]]
+    lines += [f"not recycled {row['tip']}: it is {row['reason']}, so it comes round again only after: "
+              f"juno-scheduler approve {row['tip']} --ack repeat" for row in report.get("held_back", [])]
     lines += [f"not queued {row['id']}: already published as {row['as']} (the same article and words, under "
               "another campaign name); nothing to do" for row in report.get("already_published", [])]
     late = Counter(row["network"] for row in report.get("out_elsewhere", []))

@@ -37,7 +37,7 @@ from scheduler.campaigns.placing import (
     tip_key,
     was_waiting,
 )
-from scheduler.campaigns.recycling import recycle, recycled_rows
+from scheduler.campaigns.recycling import recycle, recycled_rows, words_for_round
 from scheduler.campaigns.refusals import (
     pin_problems,
     posts_out,
@@ -83,7 +83,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     wanted, withdrawn, too_long, fits_nowhere = _wanted_posts(settings, campaigns, needs_card, tips)
     if pins or fits_nowhere:  # before anything changes: every problem of this run named, broken files too
         refuse(pins, fits_nowhere, [broken.line() for broken in files.unreadable] if files else [])
-    report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "unchanged": 0,
+    report: dict[str, Any] = {"queued": [], "updated": [], "withdrawn": [], "recycled": [], "held_back": [], "unchanged": 0,
                               "unchanged_as": {},
                               "held": [tip_key(c.slug, t.id) for c in campaigns for t in c.tips
                                        if t.status == "approved" and t.held],
@@ -127,6 +127,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                                                           item.pin))
             continue
         store.set_recyclable(post.tip_key, True, now)
+        if post.round > 1:  # a recycled post: its words are the tip's after that time's lead-in, as recycling made them
+            text, length = words_for_round(settings, item.post.text, post.network, post.round, sensitive=post.sensitive)
+            item = Wanted(replace(item.post, text=text, weighted_length=length.length), item.pin)
         changes = _changes(post, item, timetable, now)
         shown = sorted(set(changes) - {"tip_digest", "card_digest"})  # digests filled in are no news
         # not updated: posted, dead, skipped by a person, or being posted right now
@@ -172,7 +175,8 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             return key in current and post.tip_digest in (None, current[key])
 
         oks = {tip_key(c.slug, t.id): t.repeat_ok for c in campaigns for t in c.tips}
-        report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted, oks.get), timetable.zone)
+        report["recycled"] = recycled_rows(recycle(settings, store, now, still_wanted, oks.get, report["held_back"]),
+                                           timetable.zone)
     return report
 
 

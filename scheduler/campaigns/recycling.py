@@ -23,7 +23,8 @@ REPEAT_SAID = "approve --ack repeat"
 
 
 def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
-            repeat_ok: Callable[[str], datetime | None] = lambda key: None) -> list[Post]:
+            repeat_ok: Callable[[str], datetime | None] = lambda key: None,
+            held_back: list[dict] | None = None) -> list[Post]:
     """When nothing is left to go out: tips posted at least recycle_after ago come round again, best first by
     their score at recycle.score_at (metrics.ranking), on each network they went out on, in one slot per tip.
 
@@ -34,13 +35,14 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
     no tip goes out more than recycle.most_times. `still_wanted(post)`: its tip is still in its campaign,
     approved and unedited (a withdrawn tip is not recyclable at all). A sensitive tip, or one a person deleted
     from a network (unpublished, or found gone by collect), comes round only with a person's OK for this repeat: `repeat_ok(tip key)`, the time of its `approve --ack repeat`, later than its
-    latest time out (and than the deletion). Each post keeps why it was chosen."""
+    latest time out (and than the deletion). Each post keeps why it was chosen. `held_back`, if given, gets a row
+    {"tip", "reason"} for each tip held back for want of that OK (queue says so)."""
     if settings.schedule.recycle_after is None or store.posts(WAITING):
         return []
     with store.placing():  # runs recycling at once: the first queues the repeats, the others find them waiting
         if store.posts(WAITING):
             return []
-        placed = _recycled(settings, store, now, still_wanted, repeat_ok)
+        placed = _recycled(settings, store, now, still_wanted, repeat_ok, held_back if held_back is not None else [])
         store.add_posts(placed, now)
     if placed:
         logger.info("recycled %d posts", len(placed))
@@ -48,7 +50,7 @@ def recycle(settings, store: Store, now: datetime, still_wanted: Callable[[Post]
 
 
 def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Post], bool],
-              repeat_ok: Callable[[str], datetime | None]) -> list[Post]:
+              repeat_ok: Callable[[str], datetime | None], held_back: list[dict]) -> list[Post]:
     """The repeats `recycle` queues, in their slots: read and chosen under the store's lock on slots."""
     schedule = settings.schedule
     rules = schedule.recycle
@@ -88,8 +90,10 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
             # sensitive, or deleted from a network by a person: never again without an OK given since then
             ok = repeat_ok(key)
             if ok is None or ok <= max([last_out, *deleted]):
+                reason = "sensitive" if any(p.sensitive for p in posts) else "deleted on a network"
                 logger.info("%s is %s: it comes round only after `juno-scheduler approve %s --ack repeat`", key,
-                            "sensitive" if any(p.sensitive for p in posts) else "deleted on a network", key)
+                            reason, key)
+                held_back.append({"tip": key, "reason": reason})
                 continue
             why = f"{why}; a person said it may go out again ({REPEAT_SAID})"
         posts = [p for p in posts if still_wanted(p)]
@@ -119,14 +123,20 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
 def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
     """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
     refuses the same words twice, takes it), and their length; None when they would not fit the network."""
-    text = led_in(first_words.get((post.tip_key, post.network), post.text),
-                  lead_in(settings.schedule, post.round + 1, sensitive=post.sensitive))
-    length = length_on(post.network, text, settings.state_dir)
+    text, length = words_for_round(settings, first_words.get((post.tip_key, post.network), post.text), post.network,
+                                   post.round + 1, sensitive=post.sensitive)
     if not length.fits:
         logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
                        post.network, length.length, length.how, length.limit)
         return None
     return text, length.length
+
+
+def words_for_round(settings, first: str, network: str, round_: int, *, sensitive: bool):
+    """A tip's words on its `round_`th time out on `network` (its first time's words `first`, after that time's
+    lead-in), and their length there: what recycling stores, and what queue compares a recycled post with."""
+    text = led_in(first, lead_in(settings.schedule, round_, sensitive=sensitive))
+    return text, length_on(network, text, settings.state_dir)
 
 
 def recycled_rows(posts: list[Post], zone) -> list[dict]:

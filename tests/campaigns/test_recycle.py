@@ -213,3 +213,39 @@ def test_each_time_out_opens_with_its_own_lead_in_as_the_schedule_says(project):
     second = post_all(project)
     [row] = queue(project, second + timedelta(days=31))["recycled"]
     assert row["text"].startswith("Once more: Tip t1 says something kind and useful.\n\nhttps://")
+
+
+def test_queue_run_again_after_recycling_keeps_the_lead_in(project, cli):
+    """A user trial: a second `queue` after the one that recycled "updated" the recycled post, storing its words
+    without their lead-in and its length without the lead-in's; queue run twice must change nothing."""
+    project_with(project, 'recycle: {most_times: 2, lead_ins: ["In case you missed it:"]}\n', tips=("t1",))
+    at = (post_all(project) + timedelta(days=31)).isoformat()
+    first = cli("queue", "-v", "--json", "--now", at, cwd=project)
+    assert first.code == 0, first
+    assert [row["id"] for row in json.loads(first.out)["recycled"]] == ["alpha/t1~2"]
+    again = cli("queue", "-v", "--now", at, cwd=project)
+    assert again.code == 0, again
+    assert "updated" not in again.out, again.out
+    assert json.loads(cli("queue", "--json", "--now", at, cwd=project).out)["updated"] == []
+    with open_store(settings_for(project).database_url) as store:
+        posts = {post.round: post for post in store.posts()}
+    assert posts[2].text == f"In case you missed it: {posts[1].text}"
+    assert posts[2].weighted_length == posts[1].weighted_length + len("In case you missed it: ")
+
+
+def test_queue_says_once_that_a_sensitive_tip_waits_for_a_person_before_it_comes_round(project, cli):
+    write_schedule(project, recycle="30d")
+    write_campaign(project, "alpha", [{"id": "t1"}, {"id": "t2", "review": ["sensitive"], "reviewed": ["sensitive"]}])
+    queue(project, NOW)
+    at = (post_all(project) + timedelta(days=31)).isoformat()
+    shown = cli("queue", "--now", at, cwd=project)
+    assert shown.code == 0, shown
+    held = [line for line in shown.out.splitlines() if "alpha/t2" in line]
+    said = ("not recycled alpha/t2: it is sensitive, so it comes round again only after: "
+            "juno-scheduler approve alpha/t2 --ack repeat")
+    assert held == [said], shown.out
+    assert "recycled alpha/t1~2" in shown.out
+    ok = cli("approve", "alpha/t2", "--ack", "repeat", "--now", at, cwd=project)
+    assert ok.code == 0, ok
+    report = json.loads(cli("queue", "--json", "--now", at, cwd=project).out)
+    assert report["held_back"] == []
