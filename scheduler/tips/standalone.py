@@ -539,7 +539,12 @@ def _title_case(headline: str, names: frozenset[str] = frozenset()) -> bool:
 _ODD_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:er|est|ing|ful|ive|ous|al|ly|ness|ity|ment|ships?)(?= [a-z])")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _MID_ACRONYM = re.compile(r"(?<=[a-z,] )[A-Z]{2,6}s?\b")
-_DEFINED_ACRONYM = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+ \(([A-Z]{2,6})s?\)")
+# an acronym in brackets, then the words before it that spell it out, read in a bounded window before the bracket:
+# one pattern over the whole paragraph tried its words from every letter, the square of a long run's length (a
+# hostile 290 KB line of one word took minutes)
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z]{2,6})s?\)")
+_SPELLED_OUT = re.compile(r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)+$")
+_SPELLED_OUT_WINDOW = 80
 
 
 def mid_sentence_names(paragraphs: Iterable[str]) -> frozenset[str]:
@@ -551,7 +556,8 @@ def mid_sentence_names(paragraphs: Iterable[str]) -> frozenset[str]:
     # an acronym the article spells out ("Internal Family Systems (IFS)") or writes mid-sentence twice: a name, not
     # odd capitals (user trial 11)
     acronyms = Counter(found.group(0) for paragraph in paragraphs for found in _MID_ACRONYM.finditer(paragraph))
-    defined = {found.group(1) for paragraph in paragraphs for found in _DEFINED_ACRONYM.finditer(paragraph)}
+    defined = {found.group(1) for paragraph in paragraphs for found in _BRACKETED_ACRONYM.finditer(paragraph)
+               if _SPELLED_OUT.search(paragraph, max(0, found.start() - _SPELLED_OUT_WINDOW), found.start())}
     return frozenset([word for word, count in seen.items() if count >= 2]
                      + [word for word, count in acronyms.items() if count >= 2] + sorted(defined))
 

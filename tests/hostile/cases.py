@@ -217,7 +217,8 @@ def outbox_unwritable(root: Path):
 
 
 def full_disk_at(relative: str):
-    """`relative` (moved aside, copied back) on a 256 KB tmpfs filled to the last byte: the disk is full."""
+    """`relative` (moved aside, copied back) on a 2 MB tmpfs filled to the last byte: the disk is full (256 KB no longer held
+    the database with its fourteen migrations)."""
     def spoil(root: Path):
         if os.geteuid() != 0 or not shutil.which("mount"):
             import pytest
@@ -228,7 +229,7 @@ def full_disk_at(relative: str):
         if target.exists():
             target.rename(aside)
         target.mkdir(parents=True)
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(target)], check=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(target)], check=True)
         if aside.exists():
             shutil.copytree(aside, target, dirs_exist_ok=True)
         filler = open(target / ".filler", "wb", buffering=0)  # noqa: SIM115 - held open for the life of a child process or the run
