@@ -6,16 +6,21 @@ Each post's outcome is a count of successes out of trials:
 - Bluesky and Mastodon give no impressions: a post's interactions (likes, reposts, replies, quotes,
   bookmarks where given) against the account's typical post at that age (the median, at least 1), as
   interactions out of interactions + typical. 0.5 is a typical post, 2/3 twice typical, 1/3 half.
-A Beta prior is fitted to the account's posts at that age by the method of moments (empirical Bayes),
-after taking out the spread that chance alone gives; each post's estimate is its Beta posterior mean,
-with an equal-tailed interval. The prior is never surer than the counts it was fitted from (its weight is
-at most their trials together): when posts differ no more than chance makes them, every post's estimate
-is the account's average and its interval is what all the posts' counts together say of that average. Fewer than MIN_POSTS posts fit no prior: the estimate is the post's own
-rate and the verdict says "not enough evidence yet" instead of ranking noise. Pure functions.
+One rule shrinks both: each post's successes are a Poisson count over its exposure (its impressions on X; one
+post on Bluesky and Mastodon), and its rate has a Gamma prior fitted to the account's posts at that age by the
+method of moments (empirical Bayes), each post weighed by its exposure, after taking out the spread that chance
+alone gives; each post's estimate is its Gamma posterior mean, with an equal-tailed interval, so a post shrinks
+toward the account's average as far as its own exposure is thin beside the prior's weight (2 likes from 3
+impressions read as about the average, never as 67 %). The prior is never surer than the counts it was fitted
+from (its weight is at most their exposure together): when posts differ no more than chance makes them, every
+post's estimate is the account's average and its interval is what all the posts' counts together say of that
+average. Fewer than MIN_POSTS posts fit no prior: the estimate is the post's own rate under a flat Beta prior and
+the verdict says "not enough evidence yet" instead of ranking noise. Pure functions.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -47,20 +52,25 @@ class Outcome:
     def rate(self) -> float:
         return self.successes / self.trials if self.trials else 0.0
 
+    @property
+    def exposure(self) -> float:
+        """What the count was gathered over: its impressions, or, with none to hold it against, the one post."""
+        return 1.0 if self.counted else self.trials
+
 
 @dataclass(frozen=True)
 class Prior:
-    alpha: float
-    beta: float
+    alpha: float          # a Gamma prior on a post's rate per unit of exposure: shape alpha,
+    beta: float           # rate beta (its weight, in impressions on X, in posts without impressions)
     posts: int
     pooled: bool = False  # the posts differ no more than chance makes them: one rate for all, known this well
-    typical: float = 0.0  # > 0: a Gamma prior on interactions per post (shape alpha, rate beta), shown against it
+    typical: float = 0.0  # > 0: interactions per post, shown against the typical post's
 
     @property
     def mean(self) -> float:
         if self.typical:
             return _against(self.alpha / self.beta, self.typical)
-        return self.alpha / (self.alpha + self.beta)
+        return self.alpha / self.beta
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class Score:
     posts: int           # the account's posts behind the prior (or found at that age, when too few to fit one)
     verdict: str         # "above the account's usual" | "below ..." | "like ..." | NOT_ENOUGH
     typical: float = 0.0  # > 0: interactions against the typical post, which had this many
+    few: int | None = None  # X: the impressions, when fewer than the prior's weight (the estimate is mostly the average)
 
     def times_typical(self, value: float) -> float:
         """A value on the against-the-typical scale (p) as a multiple of the typical post: p / (1 − p)."""
@@ -84,6 +95,8 @@ class Score:
         if self.typical:
             found["typical"] = round(self.typical, 6)
             found["times_typical"] = [round(self.times_typical(v), 4) for v in (self.estimate, self.low, self.high)]
+        if self.few is not None:
+            found["few_impressions"] = self.few
         return found
 
 
@@ -118,42 +131,44 @@ def outcomes_at(network: str, snapshots: Sequence[Snapshot]) -> list[Outcome]:
 
 
 def fit_prior(outcomes: Sequence[Outcome]) -> Prior | None:
-    """The account's Beta prior by the method of moments, or None with fewer than MIN_POSTS posts.
+    """The account's Gamma prior on a post's rate per unit of exposure (an impression on X, a post on Bluesky and
+    Mastodon), or None with fewer than MIN_POSTS posts.
 
-    Mean: the pooled rate. Spread: the posts' rates' variance less what binomial chance alone gives
-    (mean × (1 − mean) / trials, averaged); none left means the posts differ only by chance, and the prior is
-    then what all their counts say of the one rate they share. Its weight (alpha + beta) is never more than
-    the posts' trials together: a prior is no surer of the average than the counts it was fitted from."""
+    Mean: the pooled rate (successes over exposure). Weight (beta, in units of exposure): the one under which the
+    posts' counts are likeliest (each a negative binomial: a Poisson count over its exposure, at a rate drawn
+    from the prior), so each post speaks as loudly as its exposure lets it: 2 likes from 3 impressions are
+    nearly as likely at any rate, and do not, as they did in a variance of rates, make the posts look as spread
+    as no shrinkage takes back. The weight is never more than the posts' exposure together (a prior is no surer
+    of the average than the counts it was fitted from); at that bound the posts differ no more than chance makes
+    them, and the prior is what all their counts say of the one rate they share."""
     usable = [o for o in outcomes if o.trials > 0]
     if len(usable) < MIN_POSTS:
         return None
-    if all(o.counted for o in usable):
-        return _fit_counts(usable)
-    trials = sum(o.trials for o in usable)
-    mean = sum(o.successes for o in usable) / trials
-    mean = min(max(mean, 1e-6), 1 - 1e-6)
-    observed = statistics.variance([o.rate for o in usable])
-    chance = statistics.fmean(mean * (1 - mean) / o.trials for o in usable)
-    between = observed - chance
-    pooled = between <= 0 or mean * (1 - mean) / between - 1 >= trials
-    if pooled:  # what all the posts' counts together say of the one rate they share
-        successes = sum(o.successes for o in usable)
-        return Prior(successes, trials - successes, len(usable), True)
-    concentration = max(mean * (1 - mean) / between - 1, 1e-3)
-    return Prior(mean * concentration, (1 - mean) * concentration, len(usable), pooled)
+    exposure = sum(o.exposure for o in usable)
+    successes = sum(o.successes for o in usable)
+    mean = max(successes / exposure, 1e-6)
+    weight = _likeliest_weight(usable, mean, exposure) if successes else exposure  # none yet: nothing tells them apart
+    return Prior(mean * weight, weight, len(usable), weight >= exposure,
+                 usable[0].typical if usable[0].counted else 0.0)
 
 
-def _fit_counts(usable: Sequence[Outcome]) -> Prior:
-    """Interactions per post with no impressions: a Gamma prior on each post's Poisson rate, by the method of
-    moments (mean: the posts' mean count; spread: their variance less the mean, which chance alone gives a
-    Poisson count). Its weight (beta, in posts) is never more than the posts themselves."""
-    counts = [o.successes for o in usable]
-    mean = max(statistics.fmean(counts), 1e-6)
-    between = statistics.variance(counts) - mean
-    weight = len(usable) if between <= 0 else mean / between
-    pooled = between <= 0 or weight >= len(usable)
-    weight = min(weight, len(usable))
-    return Prior(mean * weight, weight, len(usable), pooled, usable[0].typical)
+def _likeliest_weight(usable: Sequence[Outcome], mean: float, exposure: float) -> float:
+    """The prior's weight (beta) that makes the posts' counts likeliest, with its mean held at `mean`; `exposure`
+    when no lower weight is likelier (the posts differ no more than chance makes them)."""
+    # lazy: scipy (0.2 s) loads only when a score is asked for, never on queue's or run-due's way
+    from scipy.optimize import minimize_scalar
+    from scipy.special import gammaln
+
+    def unlikely(log_weight: float) -> float:  # minus the log likelihood, less the terms that do not hold beta
+        beta = math.exp(log_weight)
+        alpha = mean * beta
+        return -sum(gammaln(alpha + o.successes) - gammaln(alpha) + alpha * math.log(beta / (beta + o.exposure))
+                    - o.successes * math.log(beta + o.exposure) for o in usable)
+
+    top = math.log(exposure)
+    found = minimize_scalar(unlikely, bounds=(top - 20 * math.log(10), top), method="bounded",
+                            options={"xatol": 1e-6})
+    return exposure if unlikely(top) <= found.fun + 1e-9 else math.exp(found.x)
 
 
 def _against(count: float, typical: float) -> float:
@@ -166,41 +181,29 @@ def score(outcomes: Sequence[Outcome], level: float = LEVEL) -> list[Score]:
     prior = fit_prior(outcomes)
     scores = []
     for o in sorted(outcomes, key=lambda o: o.post_id):
-        if prior is not None and prior.typical:
-            scores.append(_score_count(o, prior, level))
+        if prior is not None:
+            scores.append(_shrunk(o, prior, level))
             continue
-        if prior is None:
-            a, b = 1 + o.successes, 1 + o.trials - o.successes  # the post alone, under a flat prior
-        elif prior.pooled:  # one rate for every post: the post's own counts are already in it (Jeffreys' half
-            a, b = prior.alpha + 0.5, prior.beta + 0.5  # count each side, so no counts at all still leave it unsure)
-        else:
-            a, b = prior.alpha + o.successes, prior.beta + o.trials - o.successes
+        a, b = 1 + o.successes, 1 + o.trials - o.successes  # the post alone, under a flat prior
         low, high = beta_ppf((1 - level) / 2, a, b), beta_ppf((1 + level) / 2, a, b)
-        if prior is None:
-            verdict = NOT_ENOUGH
-        elif prior.pooled:
-            verdict = "like the account's usual"
-        elif low > prior.mean:
-            verdict = "above the account's usual"
-        elif high < prior.mean:
-            verdict = "below the account's usual"
-        else:
-            verdict = "like the account's usual"
-        scores.append(Score(o.post_id, o.rate, a / (a + b), low, high, prior.posts if prior else len(outcomes),
-                            verdict, o.typical))
+        scores.append(Score(o.post_id, o.rate, a / (a + b), low, high, len(outcomes), NOT_ENOUGH, o.typical))
     return scores
 
 
-def _score_count(o: Outcome, prior: Prior, level: float) -> Score:
-    """A post's interactions under the account's Gamma prior: Gamma(alpha + count, beta + 1), or, when posts
-    differ no more than chance makes them, what all their counts say of the one rate they share."""
-    shape, rate = (prior.alpha + 0.5, prior.beta) if prior.pooled else (prior.alpha + o.successes, prior.beta + 1)
-    low, high = (gamma_ppf(q, shape) / rate for q in ((1 - level) / 2, (1 + level) / 2))
-    typical = prior.typical
-    estimate, low, high = (_against(v, typical) for v in (shape / rate, low, high))
+def _shrunk(o: Outcome, prior: Prior, level: float) -> Score:
+    """A post's rate under the account's Gamma prior: Gamma(alpha + successes, beta + exposure), or, when posts
+    differ no more than chance makes them, what all their counts say of the one rate they share (with Jeffreys'
+    half count, so no counts at all still leave it unsure). On X a rate per impression (at most 1); without
+    impressions a count, shown against the typical post."""
+    shape, rate = (prior.alpha + 0.5, prior.beta) if prior.pooled else (prior.alpha + o.successes,
+                                                                         prior.beta + o.exposure)
+    values = (shape / rate, *(gamma_ppf(q, shape) / rate for q in ((1 - level) / 2, (1 + level) / 2)))
+    estimate, low, high = (_against(v, prior.typical) if prior.typical else min(v, 1.0) for v in values)
     verdict = ("like the account's usual" if prior.pooled else "above the account's usual" if low > prior.mean
                else "below the account's usual" if high < prior.mean else "like the account's usual")
-    return Score(o.post_id, o.rate, estimate, low, high, prior.posts, verdict, typical)
+    few = not prior.pooled and not o.counted and o.exposure < prior.beta
+    return Score(o.post_id, o.rate, estimate, low, high, prior.posts, verdict, o.typical,
+                 int(o.trials) if few else None)
 
 
 def gamma_ppf(q: float, shape: float) -> float:

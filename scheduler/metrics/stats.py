@@ -102,7 +102,9 @@ def judged(score: dict | None) -> str:
         shown = f"{mid:.1f}× the typical post [{low:.1f}×–{high:.1f}×]"
     else:
         shown = f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}]"
-    return f"{shown}, {score['verdict']}"
+    few = score.get("few_impressions")
+    thin = f"; only {counted(few, 'impression')}: mostly the account's average" if few is not None else ""
+    return f"{shown}, {score['verdict']}{thin}"
 
 
 def average_words(row: dict) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.special import gammaln
 
 from scheduler.metrics.score import (
     MIN_POSTS,
@@ -14,6 +17,7 @@ from scheduler.metrics.score import (
     beta_ppf,
     engagement_outcome,
     fit_prior,
+    gamma_ppf,
     interaction_outcomes,
     score,
 )
@@ -26,27 +30,48 @@ def test_the_beta_distribution_matches_known_values():
     assert beta_ppf(0.9, 1, 3) == pytest.approx(1 - 0.1 ** (1 / 3), abs=1e-9)  # 1 - (1-x)^3 = 0.9
 
 
-def test_the_prior_is_fitted_by_the_method_of_moments_less_chance():
+def _likelihood(outcomes, beta: float, mean: float) -> float:
+    """The posts' counts' log likelihood under a Gamma prior of this weight and mean (negative binomials, less
+    the terms that do not hold the prior)."""
+    alpha = mean * beta
+    return sum(gammaln(alpha + o.successes) - gammaln(alpha) + alpha * math.log(beta / (beta + o.exposure))
+               - o.successes * math.log(beta + o.exposure) for o in outcomes)
+
+
+def test_the_prior_is_the_likeliest_gamma_with_the_pooled_mean():
     outcomes = [Outcome(f"p{i}", x, 100) for i, x in enumerate((10, 20, 30, 40, 50))]
     prior = fit_prior(outcomes)
-    # pooled mean 0.3; rates' variance 0.025, chance 0.3*0.7/100 = 0.0021 -> between 0.0229;
-    # alpha + beta = 0.21 / 0.0229 - 1 = 8.17031
-    assert prior is not None and prior.posts == 5
+    assert prior is not None and prior.posts == 5 and not prior.pooled
     assert prior.mean == pytest.approx(0.3)
-    assert prior.alpha + prior.beta == pytest.approx(0.21 / 0.0229 - 1, rel=1e-9)
+    best = _likelihood(outcomes, prior.beta, 0.3)
+    assert best > _likelihood(outcomes, prior.beta * 0.9, 0.3) and best > _likelihood(outcomes, prior.beta * 1.1, 0.3)
     first = score(outcomes)[0]
-    assert first.estimate == pytest.approx((0.3 * 8.170305676855895 + 10) / (8.170305676855895 + 100), rel=1e-9)
+    assert first.estimate == pytest.approx((0.3 * prior.beta + 10) / (prior.beta + 100), rel=1e-9)
     assert first.low < first.estimate < first.high
     assert first.rate == 0.1 and first.estimate > 0.1  # shrunk toward 0.3
-    assert [s.verdict for s in score(outcomes)] == [
+    assert [s.verdict for s in score(outcomes)] == [  # 40 of 100 is within a Poisson count's chance of 30 %
         "below the account's usual", "below the account's usual", "like the account's usual",
-        "above the account's usual", "above the account's usual"]
+        "like the account's usual", "above the account's usual"]
+
+
+def test_a_post_with_few_impressions_cannot_lead_on_luck():
+    """A user trial: 2 engagements from 3 impressions topped Best at 66.7 %, above 100 from 2,500: a spread of rates
+    that counted each post once read the 3 impressions as proof that posts differ wildly, and shrank nothing."""
+    counts = {"few": (2, 3), "b": (40, 2000), "c": (20, 1500), "d": (54, 1800), "e": (18, 1200), "f": (100, 2500),
+              "g": (15, 1000), "h": (66, 2200)}
+    scores = {s.post_id: s for s in score([Outcome(k, x, n) for k, (x, n) in counts.items()])}
+    ranked = sorted(scores, key=lambda k: -scores[k].estimate)
+    assert ranked[0] == "f" and scores["f"].verdict == "above the account's usual"
+    few = scores["few"]
+    assert few.estimate < scores["f"].estimate and few.verdict == "like the account's usual"
+    assert few.few == 3 and few.as_dict()["few_impressions"] == 3  # said: its figure rests on 3 impressions
+    assert {k for k, s in scores.items() if s.few is not None} == {"few"}
 
 
 def test_posts_that_differ_only_by_chance_are_all_the_account_average():
     outcomes = [Outcome(f"p{i}", x, 1000) for i, x in enumerate((49, 50, 51, 50, 50, 49))]
     scores = score(outcomes)
-    assert {round(s.estimate, 4) for s in scores} == {round(299.5 / 6001, 4)}  # their counts pooled, Jeffreys' half count each side
+    assert {round(s.estimate, 4) for s in scores} == {round(299.5 / 6000, 4)}  # their counts pooled, Jeffreys' half count
     assert {s.verdict for s in scores} == {"like the account's usual"}
 
 
@@ -55,10 +80,10 @@ def test_posts_that_differ_only_by_chance_are_as_sure_as_their_counts_together_a
     interval of almost no width, as if the account's average were known exactly from 30 small posts."""
     outcomes = [Outcome(f"p{i}", x, x + 12) for i, x in enumerate((6, 18, 11, 12, 14, 9, 13, 12))]
     successes, trials = sum(o.successes for o in outcomes), sum(o.trials for o in outcomes)
-    a, b = successes + 0.5, trials - successes + 0.5  # their counts pooled, Jeffreys' half count each side
+    shape = successes + 0.5  # their counts pooled over all their trials, Jeffreys' half count
     scores = score(outcomes)
-    assert {round(s.estimate, 9) for s in scores} == {round(a / (a + b), 9)}
-    low, high = beta_ppf(0.05, a, b), beta_ppf(0.95, a, b)
+    assert {round(s.estimate, 9) for s in scores} == {round(shape / trials, 9)}
+    low, high = gamma_ppf(0.05, shape) / trials, gamma_ppf(0.95, shape) / trials
     assert [(s.low, s.high) for s in scores] == [pytest.approx((low, high), rel=1e-9)] * len(outcomes)
     assert high - low > 0.1  # 8 posts of about 24 interactions and typical: the average to ±6 points
 
@@ -96,7 +121,7 @@ def test_mastodon_posts_are_ranked_by_what_they_did_not_all_read_the_average():
     assert prior is not None and not prior.pooled
     low, high = scores["p00"], scores[f"p{len(counts) - 1:02}"]
     assert low.estimate < prior.mean < high.estimate
-    assert low.high < high.low  # 2 interactions and 16 are not the same post
+    assert low.estimate < high.low and high.estimate > low.high  # 2 interactions and 16 are not the same post
     assert high.verdict == "above the account's usual" and low.verdict != high.verdict
     assert high.times_typical(high.estimate) > 1 > low.times_typical(low.estimate)
 
