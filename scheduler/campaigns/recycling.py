@@ -67,8 +67,9 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
     for p in every:
         if p.status == UNPUBLISHED and p.updated_at is not None:
             deleted_at.setdefault(p.tip_key, []).append(p.updated_at)
-    ready: list[tuple[tuple, list[Post], str, Standing, int]] = []
-    better_waiting: list[int] = []  # times out of each top-half tip still in its wait
+    first_words = {(p.tip_key, p.network): p.text for p in every if p.round == 1}
+    ready: list[tuple[tuple, list[Post], str, Standing, int, dict[str, tuple[str, int]]]] = []
+    better_waiting: list[int] = []  # times out of each top-half tip still in its wait that could come round then
     for key, posts in tips.items():
         times_out = max(p.round for p in posts)
         found = standing.get(key, Standing(rules.score_at))
@@ -81,55 +82,65 @@ def _recycled(settings, store: Store, now: datetime, still_wanted: Callable[[Pos
         last_out = max(p.posted_at for p in posts if p.posted_at is not None)
         if times_out >= rules.most_times:
             continue
+        deleted = deleted_at.get(key, [])
+        sensitive = any(p.sensitive for p in posts)
+        # sensitive, or deleted from a network by a person: never again without an OK given since then
+        ok = repeat_ok(key) if sensitive or deleted else None
+        held = (sensitive or bool(deleted)) and (ok is None or ok <= max([last_out, *deleted]))
+        # the posts that can go out again: still wanted, and fitting their network with their next lead-in
+        worded = {p.id: words for p in posts if still_wanted(p)
+                  and (words := _next_words(settings, p, first_words)) is not None}
         if last_out > now - wait:
-            if found.scored and found.share_below >= HALF:
+            # a better tip holds a bottom-half one back only if it could take the slot when its wait ends
+            if found.scored and found.share_below >= HALF and worded and not held:
                 better_waiting.append(times_out)
             continue
-        deleted = deleted_at.get(key, [])
-        if any(p.sensitive for p in posts) or deleted:
-            # sensitive, or deleted from a network by a person: never again without an OK given since then
-            ok = repeat_ok(key)
-            if ok is None or ok <= max([last_out, *deleted]):
-                reason = "sensitive" if any(p.sensitive for p in posts) else "deleted on a network"
-                logger.info("%s is %s: it comes round only after `juno-scheduler approve %s --ack repeat`", key,
-                            reason, key)
-                held_back.append({"tip": key, "reason": reason})
-                continue
+        if held:
+            reason = "sensitive" if sensitive else "deleted on a network"
+            logger.info("%s is %s: it comes round only after `juno-scheduler approve %s --ack repeat`", key,
+                        reason, key)
+            held_back.append({"tip": key, "reason": reason})
+            continue
+        if sensitive or deleted:
             why = f"{why}; a person said it may go out again ({REPEAT_SAID})"
-        posts = [p for p in posts if still_wanted(p)]
-        if posts:
-            ready.append(((-found.share_below, last_out, key), posts, why, found, times_out))
+        for p in posts:
+            if still_wanted(p) and p.id not in worded:
+                _say_too_long(settings, p, first_words)
+        if worded:
+            ready.append(((-found.share_below, last_out, key), posts, why, found, times_out, worded))
     # Best first across the round, not only among the few whose wait has just ended: a tip in the bottom half
     # waits while a tip in the top half, out no more times than it, is still in its wait.
-    chosen = [(order, posts, why) for order, posts, why, found, times_out in ready
+    chosen = [(order, posts, why, worded) for order, posts, why, found, times_out, worded in ready
               if not (found.scored and found.share_below < HALF and any(n <= times_out for n in better_waiting))]
-    first_words = {(p.tip_key, p.network): p.text for p in every if p.round == 1}
     again = []
-    for _, posts, why in sorted(chosen, key=lambda c: c[0]):
-        for p in sorted(posts, key=lambda p: p.id):
-            worded = _led_in(settings, p, first_words)
-            if worded is not None:
-                again.append(Wanted(replace(
-                    p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
-                    text=worded[0], weighted_length=worded[1], due_at=now, pinned=False, status=QUEUED,
-                    retry_at=None, claimed_by=None, claimed_until=None, attempts=0, attempt_open=False,
-                    last_error=None, remote_id=None, url=None, posted_at=None, cost_usd=None, skip_reason=None,
-                    recyclable=True, why=why), None))
+    for _, posts, why, worded in sorted(chosen, key=lambda c: c[0]):
+        for p in sorted((p for p in posts if p.id in worded), key=lambda p: p.id):
+            text, length = worded[p.id]
+            again.append(Wanted(replace(
+                p, id=networks.post_id(f"{p.tip_key}~{p.round + 1}", p.network), round=p.round + 1,
+                text=text, weighted_length=length, due_at=now, pinned=False, status=QUEUED,
+                retry_at=None, claimed_by=None, claimed_until=None, attempts=0, attempt_open=False,
+                last_error=None, remote_id=None, url=None, posted_at=None, cost_usd=None, skip_reason=None,
+                recyclable=True, why=why), None))
     if not again:
         return []
     return place_tips(store, Timetable(schedule), again, {}, now)
 
 
-def _led_in(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
+def _next_words(settings, post: Post, first_words: dict) -> tuple[str, int] | None:
     """The words of `post`'s tip on its next time out: its first time's, after that time's lead-in (so X, which
     refuses the same words twice, takes it), and their length; None when they would not fit the network."""
     text, length = words_for_round(settings, first_words.get((post.tip_key, post.network), post.text), post.network,
                                    post.round + 1, sensitive=post.sensitive)
-    if not length.fits:
-        logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
-                       post.network, length.length, length.how, length.limit)
-        return None
-    return text, length.length
+    return (text, length.length) if length.fits else None
+
+
+def _say_too_long(settings, post: Post, first_words: dict) -> None:
+    """Why a tip whose turn has come does not come round on `post`'s network: with its lead-in it is too long."""
+    _, length = words_for_round(settings, first_words.get((post.tip_key, post.network), post.text), post.network,
+                                post.round + 1, sensitive=post.sensitive)
+    logger.warning("%s does not come round on %s: with its lead-in it is %d %s, over %d", post.tip_key,
+                   post.network, length.length, length.how, length.limit)
 
 
 def words_for_round(settings, first: str, network: str, round_: int, *, sensitive: bool):

@@ -72,6 +72,31 @@ def test_a_bottom_half_tip_waits_while_a_better_one_is_still_in_its_wait(project
     assert [row["id"] for row in late] == [f"alpha/{tip}~2" for tip in BEST_FIRST if tip not in POOR | {"t2"}]
 
 
+def test_a_better_tip_that_cannot_come_round_holds_no_slot_empty(project, cli):
+    """A trial: with the best-first tip held back (sensitive with no `approve --ack repeat`) or too long for its
+    network with its lead-in, the slot it would take stayed empty: the weaker tips waited for a tip that was
+    never coming. Only a better tip that can take the slot when its wait ends keeps a bottom-half tip waiting."""
+    sensitive = {"review": ["sensitive"], "reviewed": ["sensitive"]}
+    long = {"text": "Tip t7 says something kind and useful, at length. " + "Listen first, then answer. " * 6 + "Breathe."}
+    write_schedule(project, recycle="30d")
+    write_campaign(project, "alpha", [{"id": tip, "section": tip.upper(), **(sensitive if tip in ("t4", "t6") else
+                                                                          long if tip == "t7" else {})}
+                                      for tip in LIKES])
+    queue(project, NOW)
+    post_all(project, LIKES)
+    with open_store(settings_for(project).database_url) as store:
+        out = {p.tip_key.split("/")[1]: p.posted_at for p in store.posts()}
+        assert {p.weighted_length for p in store.posts() if p.tip_key == "alpha/t7"} == {264}  # fits, not led in
+    assert out["t3"] < out["t4"] and out["t3"] < out["t7"]  # t3 (bottom half) went out before the best
+    early = queue(project, max(out["t2"], out["t3"]) + timedelta(days=30, minutes=1))
+    assert [row["id"] for row in early["recycled"]] == ["alpha/t2~2", "alpha/t3~2"]  # t4, t7, t6 cannot take it
+    post_all(project)
+    late = cli("queue", "--now", (max(out.values()) + timedelta(days=30, minutes=1)).isoformat(), cwd=project)
+    assert late.code == 0, late
+    assert "not recycled alpha/t4: it is sensitive" in late.out and "not recycled alpha/t6: it is sensitive" in late.out
+    assert "alpha/t7~2" not in late.out
+
+
 def test_the_reason_is_kept_and_shown_by_queue_and_status(project, cli):
     project_with(project)
     last = post_all(project, LIKES)
