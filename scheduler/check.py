@@ -21,6 +21,7 @@ from pathlib import Path
 from scheduler import networks
 from scheduler.campaigns.file import read_campaigns, tip_place
 from scheduler.campaigns.placing import latest_by_network, tip_key
+from scheduler.campaigns.recycling import words_for_round
 from scheduler.campaigns.refusals import blackout_pin, shorten_for
 from scheduler.campaigns.timetable import Timetable, skipped_time
 from scheduler.cards.brand import load_brand
@@ -35,7 +36,7 @@ from scheduler.networks.base import (
     Check,
     CheckReport,
 )
-from scheduler.posttext import compose_tip, lead_in, led_in, length_on
+from scheduler.posttext import compose_tip, lead_in
 from scheduler.results import counted, ordinal, some_of
 from scheduler.runner.wanted import awaiting_line, awaiting_queue
 from scheduler.store import open_project_store, open_store
@@ -285,10 +286,11 @@ def _check_recycled(report: CheckReport, settings, campaign, tip, composed, on: 
         if name not in on or not composed.lengths[name].fits:
             continue
         for n in range(2, schedule.recycle.most_times + 1):
-            length = length_on(name, led_in(text, lead_in(schedule, n)), settings.state_dir)
+            _, length = words_for_round(settings, text, name, n, sensitive=tip.sensitive)
             if not length.fits:
+                opening = lead_in(schedule, n, sensitive=tip.sensitive)
                 report.add_note("tip", f"{tip_place(campaign, settings.root, tip.id, 'text')}: tip {tip.id!r} will not "
-                                       f"come round a {ordinal(n)} time on {name}: opening {lead_in(schedule, n)!r} "
-                                       f"it would be {length.length} {length.how}, over {length.limit}; shorten it "
-                                       "or the lead-in (recycle.lead_ins)")
+                                       f"come round a {ordinal(n)} time on {name}: opening {opening!r} "
+                                       f"it would be {length.length} {length.how}, over {length.limit}; shorten it"
+                                       + ("" if tip.sensitive else " or the lead-in (recycle.lead_ins)"))
                 break

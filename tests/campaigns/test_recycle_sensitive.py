@@ -75,3 +75,25 @@ def test_a_repeat_ok_is_given_tip_by_tip_never_to_a_whole_campaign(project, cli)
     said = cli("approve", "alpha", "--ack", "repeat", cwd=project)
     assert said.code == 2 and "tips you name one by one" in said.err
     assert "repeat_ok" not in (project / "posts" / "alpha.yaml").read_text(encoding="utf-8")
+
+
+def test_check_measures_a_sensitive_tip_with_the_plain_words_it_comes_round_with(project, cli):
+    """A trial: `check` said a sensitive tip would not come round, measuring it after "In case you missed it:",
+    while queue recycles it after "Shared again:" (shorter): check and queue now ask the same rule."""
+    opening = "If you have thoughts of self-harm, reach out today. "
+    plain = opening + "You are not alone in this. " * 4 + "Rest and sleep."  # 260 with its crisis footer
+    cheery = opening.replace("self-harm", "anger") + "You are not alone in this. " * 6 + "Rest."  # 259
+    write_schedule(project, recycle="30d")
+    write_campaign(project, "alpha", [{"id": "t1", "section": "T1"}, {"id": "t2", "section": "T2", "text": plain,
+                                                                     "review": ["sensitive"], "reviewed": ["sensitive"]},
+                                      {"id": "t3", "section": "T3", "text": cheery}])
+    checked = cli("check", "--now", NOW.isoformat(), cwd=project)
+    assert checked.code == 0, checked.out
+    assert "tip 't2' will not come round" not in checked.out, checked.out
+    assert "tip 't3' will not come round a 2nd time on x: opening 'In case you missed it:'" in checked.out
+    queue(project, NOW)
+    last = post_everything(project)
+    assert cli("approve", "alpha/t2", "--ack", "repeat", "--now", (last + timedelta(days=31)).isoformat(),
+               cwd=project).code == 0
+    recycled = [row["id"] for row in queue(project, last + timedelta(days=31))["recycled"]]
+    assert "alpha/t2~2" in recycled and "alpha/t3~2" not in recycled  # as check said
