@@ -14,7 +14,7 @@ from scheduler.campaigns.refusals import skip_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds
 from scheduler.errors import JunoError, PublishError, UsageError, redacted
-from scheduler.results import local_time
+from scheduler.results import keep_a_date, local_time
 from scheduler.runner.run import worker_running
 from scheduler.runner.wanted import awaiting_line, awaiting_queue
 from scheduler.store import (
@@ -289,8 +289,9 @@ def said(post: Post, zone) -> str | None:
     (status, history); None for a post out or waiting on its slot."""
     retry = f"`juno-scheduler retry {post.id}`"
     if post.status == MISSED:
-        return post.moved or (f"moved to {local_time(post.due_at, zone)}: it was later than its slot by more than the catch-up "
-                              f"window; it goes out then by itself (`juno-scheduler skip {post.id}` keeps it out)")
+        moved = post.moved or (f"moved to {local_time(post.due_at, zone)}: it was later than its slot by more than the "
+                               f"catch-up window; it goes out then by itself (`juno-scheduler skip {post.id}` keeps it out)")
+        return f"{moved}; {keep_a_date(post.id)}"
     if post.status == FAILED:
         return f"{post.last_error}; tried again by itself at {local_time(post.eligible_at, zone)}"
     if post.status == DEAD:

@@ -809,6 +809,13 @@ class CollectReport(Result):
         return lines
 
 
+def keep_a_date(post_id: str) -> str:
+    """How to keep a post that missed its slot on a date of one's own (a holiday tip moved past the holiday): what
+    run-due's missed line and status's moved line both end with (newcomer trial, finding 2)."""
+    return (f"to keep a date, pin it with at: under its tip in posts/{post_id.split('/', 1)[0]}.yaml, or move it "
+            "in the studio's queue")
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, as people write them: "1 post", "0 posts", "1,200 posts", "1 reply", "2 replies".
     `plural` where the noun does not take a plain -s. Every output a person reads says its counts this way."""

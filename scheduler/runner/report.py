@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from scheduler import networks
-from scheduler.results import Unreadable, local_time, seen, state_said
+from scheduler.results import Unreadable, keep_a_date, local_time, seen, state_said
 from scheduler.runner.wanted import QUEUE, awaiting_line
 
 RECOVERED = " (recovered: an earlier attempt had gone out; recorded at the time the network gives, not posted again)"
@@ -219,6 +219,5 @@ class RunReport:
             return f"{move} {row.id} off a blackout date {where}"
         if row.reason.startswith("timetable: "):
             return f"{move} {row.id} {where}: the timetable changed ({row.reason.removeprefix('timetable: ')})"
-        keep = (f"; to keep a date, pin it with at: under its tip in posts/{row.id.split('/', 1)[0]}.yaml, or move it "
-                "in the studio's queue")  # a holiday tip moved after the holiday (newcomer trial, finding 2)
+        keep = f"; {keep_a_date(row.id)}"
         return (f"missed {row.id}: {move} {where}" if row.moved_to else f"missed {row.id}: would move {where}") + keep
