@@ -155,15 +155,19 @@ def fit_prior(outcomes: Sequence[Outcome]) -> Prior | None:
 def _likeliest_weight(usable: Sequence[Outcome], mean: float, exposure: float) -> float:
     """The prior's weight (beta) that makes the posts' counts likeliest, with its mean held at `mean`; `exposure`
     when no lower weight is likelier (the posts differ no more than chance makes them)."""
-    # lazy: scipy (0.2 s) loads only when a score is asked for, never on queue's or run-due's way
+    # lazy: numpy and scipy (0.2 s) load only when a score is asked for, never on queue's or run-due's way
+    import numpy as np
     from scipy.optimize import minimize_scalar
     from scipy.special import gammaln
+
+    counts = np.array([o.successes for o in usable], dtype=float)
+    exposures = np.array([o.exposure for o in usable], dtype=float)
 
     def unlikely(log_weight: float) -> float:  # minus the log likelihood, less the terms that do not hold beta
         beta = math.exp(log_weight)
         alpha = mean * beta
-        return -sum(gammaln(alpha + o.successes) - gammaln(alpha) + alpha * math.log(beta / (beta + o.exposure))
-                    - o.successes * math.log(beta + o.exposure) for o in usable)
+        return -float(np.sum(gammaln(alpha + counts) - gammaln(alpha) + alpha * np.log(beta / (beta + exposures))
+                             - counts * np.log(beta + exposures)))
 
     top = math.log(exposure)
     found = minimize_scalar(unlikely, bounds=(top - 20 * math.log(10), top), method="bounded",

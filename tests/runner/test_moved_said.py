@@ -55,6 +55,7 @@ def test_status_says_how_to_keep_a_missed_posts_date_as_run_due_did(tmp_path):
     assert line.endswith(f"(`skip {post}` keeps it out){hint}"), line
     status_json = json.loads(run_cli("status", "--json", "--now", "2026-12-07T12:05", cwd=root).out)
     assert [row["why"].endswith(hint) for row in status_json["moved"]] == [True]
+    assert [row["why"].endswith(hint) for row in rows if row["status"] == "missed"] == [True]  # history too
 
 
 def test_a_late_post_moved_to_keep_min_gap_says_so(tmp_path):
