@@ -206,19 +206,6 @@ def card(tmp_path: Path) -> Path:
     return path
 
 
-# The timetable the networks' CLI tests share: two posts a day, every day, at 09:00 and 12:00 New York time.
-DAILY_TIMETABLE = """\
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
-"""
-
-
 # posts/schedule.yaml's first lines for one account on each of X, Bluesky and Mastodon (the Bluesky handle is
 # replaced by the test PDS's account): the month of collecting and the metrics benchmarks start from it.
 THREE_ACCOUNTS = """\
@@ -228,12 +215,6 @@ accounts:
   - {network: mastodon, handle: "@junocounseling@social.example"}
 timezone: America/New_York
 """
-
-
-def daily_schedule(accounts: str, policy: str) -> str:
-    """posts/schedule.yaml: the `account:`/`accounts:` lines, the shared daily timetable, then the link,
-    hashtag and budget lines."""
-    return accounts + DAILY_TIMETABLE + policy
 
 
 def seed_campaign(tips: str, url: str = "https://junocounseling.com/blog/one-partner") -> str:

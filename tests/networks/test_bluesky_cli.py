@@ -12,7 +12,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli_in_process
+from conftest import drawn_project, run_cli_in_process
+from schedules import daily_schedule
 from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
     TIPS,
     _reviewed_is_known,

@@ -11,8 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
+from conftest import drawn_project, run_cli_in_process, seed_campaign
 from fakemastodon import FakeMastodon
+from schedules import daily_schedule
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = daily_schedule("""\

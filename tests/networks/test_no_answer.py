@@ -9,7 +9,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli, seed_campaign
+from conftest import drawn_project, run_cli, seed_campaign
+from schedules import daily_schedule
 
 from scheduler.networks.policy import ANSWER_WITHIN_S
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli, seed_campaign
+from conftest import drawn_project, run_cli, seed_campaign
 from fakex import FakeX
+from schedules import daily_schedule
 
 pytestmark = pytest.mark.slow
 

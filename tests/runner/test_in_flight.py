@@ -23,25 +23,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import drawn_project, run_cli_in_process, seed_campaign
 from fakex import FakeX
+from schedules import schedule_text
 
 pytestmark = pytest.mark.slow  # real run-due processes
 
 ZONE = ZoneInfo("America/New_York")
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
-account: {handle: junocounseling, publisher: x}
-timezone: America/New_York
-slots:
-  - days: [tue]
-    times: ["09:00", "10:00"]
-min_gap: 1h
-max_per_day: 3
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-hashtags: []
-budget: {monthly_usd: 10}
-"""
+SCHEDULE = schedule_text("account: {handle: junocounseling, publisher: x}\n", days="tue", times=("09:00", "10:00"),
+                         min_gap="1h", max_per_day=3, jitter="0m", catch_up="2h", link="{mode: none}", hashtags="[]",
+                         budget="{monthly_usd: 10}")
 CAMPAIGN_FILE = seed_campaign("".join(
     f"  - id: tip-{n}\n    headline: \"Tip {n}: listen first.\"\n"
     f"    text: \"Tip {n}: listen before you answer, and ask what your partner needs today.\"\n"

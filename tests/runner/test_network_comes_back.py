@@ -20,24 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import drawn_project, run_cli_in_process
 from fakemastodon import FakeMastodon
+from schedules import X_OUTBOX, accounts_lines, schedule_text
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 ZONE = ZoneInfo("America/New_York")
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling, publisher: outbox}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "18:00"]
-min_gap: 3h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-hashtags: []
-"""
+SCHEDULE = schedule_text(accounts_lines(X_OUTBOX, '{network: mastodon, handle: "@junocounseling@social.example"}'),
+                         times=("09:00", "18:00"), min_gap="3h", max_per_day=2, jitter="0m", catch_up="2h",
+                         link="{mode: none}", hashtags="[]")
 X_ONLY = SCHEDULE.replace('  - {network: mastodon, handle: "@junocounseling@social.example"}\n', "")
 TIPS = 10
 CAMPAIGN_FILE = "article:\n  title: Coming back\n  source: articles/" + CAMPAIGN + ".txt\ntips:\n" + "".join(
