@@ -239,6 +239,25 @@ def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
     return root
 
 
+def drawn_template(schedule: str, campaign: str, tips: str):
+    """A module's `drawn` fixture: its project (drawn_project: the schedule, the campaign's tips and their cards)
+    made once for the module; each test takes a fresh copy of it with fresh_copy. In the module:
+    `drawn = drawn_template(SCHEDULE, CAMPAIGN, TIPS)`."""
+    @pytest.fixture(scope="module")
+    def drawn(tmp_path_factory) -> Path:
+        return drawn_project(tmp_path_factory.mktemp("drawn"), schedule, campaign, tips)
+
+    return drawn
+
+
+def fresh_copy(template: Path, tmp_path: Path) -> Path:
+    """A copy of a project made once for the module (its database and cards included) at tmp_path/project,
+    for one test to change."""
+    root = tmp_path / "project"
+    shutil.copytree(template, root)
+    return root
+
+
 @pytest.fixture
 def cli(tmp_path):
     """Runs a command in-process (cli.main); the working folder defaults to an empty folder, never the repo."""

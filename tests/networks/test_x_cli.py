@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli, seed_campaign
+from conftest import drawn_project, fresh_copy, run_cli, seed_campaign
 from fakex import FakeX
 from schedules import daily_schedule
 
@@ -78,9 +77,7 @@ def fx():
 @pytest.fixture
 def queued(drawn, tmp_path) -> Path:
     """A fresh copy of the queued project (its database included) for one test."""
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    return root
+    return fresh_copy(drawn, tmp_path)
 
 
 def run_due(root: Path, fx: FakeX, now: str, *args, username: str = "junocounseling"):

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import drawn_template, fresh_copy, run_cli_in_process
 from fakemastodon import FakeMastodon
 from schedules import X_OUTBOX, accounts_lines, schedule_text
 
@@ -37,9 +36,7 @@ CAMPAIGN_FILE = "article:\n  title: Coming back\n  source: articles/" + CAMPAIGN
 FIRST_DAYS = [f"2026-12-0{day}T{hour}:01" for day in (1, 2, 3) for hour in ("09", "18")]
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("comes-back"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
 @pytest.fixture
@@ -50,9 +47,7 @@ def fm():
 
 @pytest.fixture
 def project(drawn, tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    return root
+    return fresh_copy(drawn, tmp_path)
 
 
 def cli(root: Path, fm: FakeMastodon, *args: str) -> dict:
