@@ -15,12 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import (
-    THREE_ACCOUNTS,
-    drawn_template,
-    fresh_copy,
-    run_cli_in_process,
-)
+from conftest import THREE_ACCOUNTS, drawn_template, fresh_copy, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 from test_collect import CAMPAIGN, at, snapshots

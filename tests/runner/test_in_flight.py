@@ -20,12 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import (
-    drawn_template,
-    fresh_copy,
-    run_cli_in_process,
-    seed_campaign,
-)
+from conftest import drawn_template, fresh_copy, run_cli_in_process, seed_campaign
 from fakex import FakeX
 from schedules import schedule_text
 
