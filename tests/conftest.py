@@ -226,6 +226,16 @@ def seed_campaign(tips: str, url: str = "https://junocounseling.com/blog/one-par
             "tips:\n" + tips)
 
 
+# The seed article's first tip, approved, as `tips:` lists it: the networks' CLI tests post it first.
+RELUCTANCE_TIP = """\
+  - id: reluctance-doesnt-always-mean-refusal
+    headline: "Reluctance doesn’t always mean refusal."
+    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
+    status: approved
+    section: "Understanding Hesitation Around Counseling"
+"""
+
+
 def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
     """A project in `root` with the bundled article and assets, the given schedule and campaign, and
     its cards drawn through the CLI."""

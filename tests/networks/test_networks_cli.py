@@ -10,7 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, fresh_copy, run_cli_in_process, seed_campaign
+from conftest import (
+    RELUCTANCE_TIP,
+    drawn_project,
+    fresh_copy,
+    run_cli_in_process,
+    seed_campaign,
+)
 from fakemastodon import FakeMastodon
 from schedules import daily_schedule
 
@@ -24,12 +30,7 @@ link: {mode: in-post, utm: {medium: social}}
 hashtags: ["#CouplesCounseling"]
 crisis_footer: "If you are in crisis, call or text 988."
 """)
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation Around Counseling"
+TIPS = seed_campaign(RELUCTANCE_TIP + """\
   - id: invite-rather-than-insist
     headline: "Invite rather than insist."
     text: "Invite rather than insist. A calm, specific request lands better than an ultimatum & a deadline."

@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, fresh_copy, run_cli, seed_campaign
+from conftest import RELUCTANCE_TIP, drawn_project, fresh_copy, run_cli, seed_campaign
 from fakex import FakeX
 from schedules import daily_schedule
 
@@ -32,12 +32,7 @@ link: {mode: none}
 hashtags: ["#CouplesCounseling"]
 budget: {monthly_usd: 10}
 """)
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation Around Counseling"
+TIPS = seed_campaign(RELUCTANCE_TIP + """\
   - id: invite-rather-than-insist
     headline: "Invite rather than insist."
     text: "Invite rather than insist. A calm, specific request lands better than an ultimatum & a deadline."
