@@ -206,19 +206,6 @@ def card(tmp_path: Path) -> Path:
     return path
 
 
-# The timetable the networks' CLI tests share: two posts a day, every day, at 09:00 and 12:00 New York time.
-DAILY_TIMETABLE = """\
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "12:00"]
-min_gap: 1h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
-"""
-
-
 # posts/schedule.yaml's first lines for one account on each of X, Bluesky and Mastodon (the Bluesky handle is
 # replaced by the test PDS's account): the month of collecting and the metrics benchmarks start from it.
 THREE_ACCOUNTS = """\
@@ -230,12 +217,6 @@ timezone: America/New_York
 """
 
 
-def daily_schedule(accounts: str, policy: str) -> str:
-    """posts/schedule.yaml: the `account:`/`accounts:` lines, the shared daily timetable, then the link,
-    hashtag and budget lines."""
-    return accounts + DAILY_TIMETABLE + policy
-
-
 def seed_campaign(tips: str, url: str = "https://junocounseling.com/blog/one-partner") -> str:
     """posts/<slug>.yaml for the seed article with these `tips:` entries (`url`: YAML, e.g. "null")."""
     return ("article:\n"
@@ -243,6 +224,16 @@ def seed_campaign(tips: str, url: str = "https://junocounseling.com/blog/one-par
             f"  url: {url}\n"
             "  source: \"articles/what-to-do-when-one-partner-wants-counseling.txt\"\n"
             "tips:\n" + tips)
+
+
+# The seed article's first tip, approved, as `tips:` lists it: the networks' CLI tests post it first.
+RELUCTANCE_TIP = """\
+  - id: reluctance-doesnt-always-mean-refusal
+    headline: "Reluctance doesn’t always mean refusal."
+    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
+    status: approved
+    section: "Understanding Hesitation Around Counseling"
+"""
 
 
 def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
@@ -255,6 +246,25 @@ def drawn_project(root: Path, schedule: str, campaign: str, tips: str) -> Path:
     (root / "posts" / f"{campaign}.yaml").write_text(tips, encoding="utf-8")
     result = run_cli("cards", cwd=root)
     assert result.code == 0, result
+    return root
+
+
+def drawn_template(schedule: str, campaign: str, tips: str):
+    """A module's `drawn` fixture: its project (drawn_project: the schedule, the campaign's tips and their cards)
+    made once for the module; each test takes a fresh copy of it with fresh_copy. In the module:
+    `drawn = drawn_template(SCHEDULE, CAMPAIGN, TIPS)`."""
+    @pytest.fixture(scope="module")
+    def drawn(tmp_path_factory) -> Path:
+        return drawn_project(tmp_path_factory.mktemp("drawn"), schedule, campaign, tips)
+
+    return drawn
+
+
+def fresh_copy(template: Path, tmp_path: Path) -> Path:
+    """A copy of a project made once for the module (its database and cards included) at tmp_path/project,
+    for one test to change."""
+    root = tmp_path / "project"
+    shutil.copytree(template, root)
     return root
 
 

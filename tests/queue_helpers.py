@@ -8,6 +8,8 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from schedules import schedule_text
+
 from scheduler.config import load_settings
 from scheduler.errors import PublishError
 from scheduler.networks.base import Outgoing, Published, Publisher
@@ -38,11 +40,9 @@ def cron_schedule(cron: str, *, publisher: str, min_gap: str, max_per_day: int, 
                   extra: str = "") -> str:
     """posts/schedule.yaml's text for one account on one cron line, no jitter, no link, no hashtags: the timetable
     the runner's and queue's process tests shape their case with (each says only what its case turns on)."""
-    return (f"account: {{handle: junocounseling, publisher: {publisher}}}\n"
-            "timezone: America/New_York\n"
-            f"slots:\n  - cron: \"{cron}\"\n"
-            f"min_gap: {min_gap}\nmax_per_day: {max_per_day}\njitter: 0m\ncatch_up: {catch_up}\n"
-            "link: {mode: none}\nhashtags: []\n" + extra)
+    return schedule_text(f"account: {{handle: junocounseling, publisher: {publisher}}}\n", slots=f'  - cron: "{cron}"\n',
+                         min_gap=min_gap, max_per_day=max_per_day, jitter="0m", catch_up=catch_up,
+                         link="{mode: none}", hashtags="[]") + extra
 
 
 def write_schedule(root: Path, *, publisher: str = "outbox", recycle: str = "null", extra: str = "",

@@ -6,22 +6,16 @@ from __future__ import annotations
 import json
 
 from conftest import approved_project, run_cli
+from schedules import (
+    MASTODON_OUTBOX,
+    ONE_A_DAY,
+    X_OUTBOX,
+    accounts_lines,
+    schedule_text,
+)
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling, publisher: outbox}
-  - {network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-min_gap: 1h
-max_per_day: 1
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-"""
+SCHEDULE = schedule_text(accounts_lines(X_OUTBOX, MASTODON_OUTBOX), **ONE_A_DAY)
 WORDS = "simulated, not posted"
 
 

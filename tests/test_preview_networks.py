@@ -7,18 +7,12 @@ from __future__ import annotations
 import json
 
 from tests.conftest import THREE_ACCOUNTS, drawn_project, seed_campaign
+from tests.schedules import schedule_text
 from tests.test_preview import Page
 
 OUTBOX_ACCOUNTS = THREE_ACCOUNTS.replace("}\n", ", publisher: outbox}\n").replace("timezone: America/New_York\n", "")
-SCHEDULE = OUTBOX_ACCOUNTS + """\
-timezone: America/New_York
-slots: [{days: [mon, tue, wed, thu, fri, sat, sun], times: ["09:00"]}]
-min_gap: 1h
-max_per_day: 1
-jitter: 0m
-link: {mode: in-post}
-hashtags: ["#CouplesCounseling"]
-"""
+SCHEDULE = schedule_text(OUTBOX_ACCOUNTS, min_gap="1h", max_per_day=1, jitter="0m", link="{mode: in-post}",
+                         hashtags='["#CouplesCounseling"]')
 # over X's 280 once the link and the hashtag are added, well within Bluesky's 300 and Mastodon's 500
 LONG = ("Reach out when it matters, today. " + "Small steady habits make repair easier for both partners over time. " * 3)
 TIPS = f"""\

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import lxml.html
 import trafilatura
@@ -98,14 +100,7 @@ def _xml_lead(element) -> tuple[str | None, str]:
 
 
 def _xml_items(element) -> list[Item]:
-    items = []
-    for child in element:
-        if child.tag != "item":
-            continue
-        lead, body = _xml_lead(child)
-        nested = [item for sub in child if sub.tag == "list" for item in _xml_items(sub)]
-        items.append(make_item(body, lead, nested))
-    return items
+    return _items(element, "item", ("list",), _xml_lead)
 
 
 def _lxml_walk(text: str, *, source: str, fallback_title: str, whole_page: bool) -> Article:
@@ -194,11 +189,18 @@ def _html_lead(element) -> tuple[str | None, str]:
 
 
 def _html_items(element) -> list[Item]:
+    return _items(element, "li", ("ul", "ol"), _html_lead)
+
+
+def _items(element, item_tag: str, list_tags: tuple[str, ...],
+           lead_of: Callable[[Any], tuple[str | None, str]]) -> list[Item]:
+    """A list's items, each with its bold lead-in and the lists nested in it: one walk for trafilatura's XML
+    (<list><item>) and for HTML (<ul>/<ol><li>), told apart by their tags and how each reads a lead-in."""
     items = []
     for child in element:
-        if child.tag != "li":
+        if child.tag != item_tag:
             continue
-        lead, body = _html_lead(child)
-        nested = [item for sub in child if sub.tag in ("ul", "ol") for item in _html_items(sub)]
+        lead, body = lead_of(child)
+        nested = [item for sub in child if sub.tag in list_tags for item in _items(sub, item_tag, list_tags, lead_of)]
         items.append(make_item(body, lead, nested))
     return items

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import drawn_template, fresh_copy, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 from two_networks import (
@@ -36,9 +35,7 @@ from scheduler.store import open_store
 SCHEDULE = two_networks()
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("metrics-template"), SCHEDULE, CAMPAIGN, TIPS)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, TIPS)
 
 
 @pytest.fixture
@@ -246,8 +243,7 @@ def test_posts_rehearsed_in_the_outbox_are_not_read_after_the_switch_and_said_on
     """A user trial: rehearsed with the outbox, then `publisher: x`; every collect then failed on the outbox
     post's id ("unexpected ValueError: invalid literal for int()"), and no X post was ever read."""
     fx, fm = servers
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     real = schedule.read_text()
     schedule.write_text(real.replace("handle: junocounseling}", "handle: junocounseling, publisher: outbox}")

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import drawn_template, fresh_copy, run_cli_in_process
 from test_collect import CAMPAIGN, SCHEDULE, TIPS, at, remote_ids, snapshots
 
 from scheduler.config import load_settings
@@ -27,9 +26,7 @@ SCHEDULE = SCHEDULE.replace("""  - {network: x, handle: junocounseling}
 A = f"{CAMPAIGN}/reluctance-doesnt-always-mean-refusal"
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("bluesky-metrics"), SCHEDULE, CAMPAIGN, TIPS)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, TIPS)
 
 
 @pytest.fixture
@@ -39,8 +36,7 @@ def account(bluesky):
 
 @pytest.fixture
 def posted(drawn, tmp_path, bluesky, account) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     schedule.write_text(schedule.read_text().replace("placeholder.test", account.handle), encoding="utf-8")
     for now in ("2026-12-01T07:00", "2026-12-01T09:01", "2026-12-01T12:01"):
@@ -99,8 +95,7 @@ def test_a_busy_appview_is_read_again_on_the_next_run(posted, bluesky, account):
 
 def test_getposts_is_asked_25_posts_at_a_time_in_one_session(bluesky, account, drawn, tmp_path, caplog):
     pds, appview = bluesky
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     schedule.write_text(schedule.read_text().replace("placeholder.test", account.handle), encoding="utf-8")
     session = pds.xrpc("POST", "com.atproto.server.createSession",

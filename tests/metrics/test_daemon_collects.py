@@ -5,7 +5,6 @@ falls due meanwhile; a network that fails is read again on a later run while the
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import run_cli_in_process
+from conftest import fresh_copy, run_cli_in_process
 from test_collect import A, B, at, cli, drawn, servers, snapshots  # noqa: F401 - fixtures
 
 from scheduler.config import load_settings
@@ -49,8 +48,7 @@ def lines_until(proc: subprocess.Popen, wanted, timeout: float = 60) -> list[str
 
 def test_the_daemon_collects_on_its_timer_without_holding_posts_or_the_other_network(drawn, tmp_path, servers):  # noqa: F811
     fx, fm = servers
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     schedule.write_text(schedule.read_text() + "collect_every: 3s\n", encoding="utf-8")
     assert cli(root, servers, "2026-12-01T07:00", "queue")[0].code == 0
@@ -91,8 +89,7 @@ def test_the_daemon_collects_on_its_timer_without_holding_posts_or_the_other_net
 
 
 def test_the_timer_comes_round_sooner_after_a_failure_and_can_be_turned_off(drawn, tmp_path):  # noqa: F811
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     settings = load_settings(root)
     ok = CollectReport(networks=[{"network": "x", "error": None}])
     failed = CollectReport(networks=[{"network": "x", "error": "X answered 503"}])
@@ -115,8 +112,7 @@ def test_after_rehearsing_in_the_outbox_the_daemon_says_so_once_and_logs_no_trac
     """A user trial: after `publisher: x`, every collect of the daemon logged `ERROR ... collect failed` and a
     traceback ending in `ValueError: invalid literal for int()` (the outbox post's id read as an X id)."""
     fx, fm = servers
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     real = schedule.read_text() + "collect_every: 2s\n"
     schedule.write_text(real.replace("handle: junocounseling}", "handle: junocounseling, publisher: outbox}")

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import drawn_project
+from conftest import drawn_template
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 from two_networks import (
@@ -27,9 +27,7 @@ from two_networks import (
 SCHEDULE = two_networks("recycle_after: 7d\n")
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("gone-template"), SCHEDULE, CAMPAIGN, TIPS)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, TIPS)
 
 
 @pytest.fixture

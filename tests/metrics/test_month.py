@@ -11,12 +11,11 @@ best-first by the scores the month's snapshots gave them."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import THREE_ACCOUNTS, drawn_project, run_cli_in_process
+from conftest import THREE_ACCOUNTS, drawn_template, fresh_copy, run_cli_in_process
 from fakemastodon import FakeMastodon
 from fakex import FakeX
 from test_collect import CAMPAIGN, at, snapshots
@@ -68,9 +67,7 @@ def counts_at(n: int, hours: int) -> dict:
             "replies": n % 2, "quotes": hours // 168}
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("month"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
 class Month:
@@ -106,8 +103,7 @@ class Month:
 
 def test_a_month_of_posting_and_collecting_on_three_networks(drawn, tmp_path, bluesky):
     account = bluesky[0].create_account()
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     schedule.write_text(schedule.read_text().replace("placeholder.test", account.handle), encoding="utf-8")
     with FakeX() as fx, FakeMastodon() as fm:

@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import daily_schedule, run_cli_in_process, seed_campaign
+from conftest import run_cli_in_process, seed_campaign
+from schedules import daily_schedule
 
 from scheduler.store import open_store
 

@@ -9,23 +9,15 @@ import shutil
 
 import pytest
 from conftest import REPO, run_cli_in_process
+from schedules import MASTODON_OUTBOX, accounts_lines, schedule_text
 
 from scheduler.config import load_settings
 from scheduler.errors import ConfigError
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 NOW = "2026-12-07T08:00:00-05:00"
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling}
-  - {network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-jitter: 0m
-link: {mode: none}
-"""
+SCHEDULE = schedule_text(accounts_lines("{network: x, handle: junocounseling}", MASTODON_OUTBOX),
+                         jitter="0m", link="{mode: none}")
 TIPS = """\
 article: {title: Counseling, source: articles/what-to-do-when-one-partner-wants-counseling.txt}
 tips:

@@ -7,12 +7,12 @@ down, another account's app password) never holds X back; unpublish deletes the 
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 from pathlib import Path
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli_in_process
+from conftest import drawn_project, fresh_copy, run_cli_in_process
+from schedules import daily_schedule
 from test_networks_cli import (  # the same campaign as the Mastodon CLI tests
     TIPS,
     _reviewed_is_known,
@@ -46,8 +46,7 @@ def account(pds):
 
 @pytest.fixture
 def project(drawn, tmp_path, pds, account) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     schedule = root / "posts" / "schedule.yaml"
     schedule.write_text(schedule.read_text().replace("placeholder.test", account.handle), encoding="utf-8")
     result = run_cli_in_process("queue", "--json", "--now", "2026-12-01T07:00", cwd=root, env=env(pds, account))

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from conftest import REPO, run_cli_in_process
+from schedules import MASTODON_OUTBOX, X_OUTBOX, accounts_lines, schedule_text
 
 from scheduler.errors import Refused
 from scheduler.studio.workspace import Workspace
@@ -16,18 +17,8 @@ from scheduler.studio.workspace import Workspace
 SLUG = "long"
 NOW = "2026-12-07T08:00:00-05:00"
 LONG = ("Repair is not one big talk. " * 12).strip()  # 335 characters: past X's 280, within Mastodon's 500
-MASTODON_ONLY = """\
-accounts:
-  - {network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-jitter: 0m
-link: {mode: none}
-"""
-X_ONLY = MASTODON_ONLY.replace('{network: mastodon, handle: "@junocounseling@mastodon.social", publisher: outbox}',
-                               "{network: x, handle: junocounseling, publisher: outbox}")
+MASTODON_ONLY = schedule_text(accounts_lines(MASTODON_OUTBOX), jitter="0m", link="{mode: none}")
+X_ONLY = schedule_text(accounts_lines(X_OUTBOX), jitter="0m", link="{mode: none}")
 CAMPAIGN = f"""\
 article: {{title: Repair, source: articles/long.txt}}
 tips:

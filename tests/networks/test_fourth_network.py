@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli_in_process
 from PIL import Image
+from schedules import accounts_lines, schedule_text
 
 from scheduler import networks
 from scheduler.errors import ConfigError, PublishError
@@ -33,17 +34,8 @@ from scheduler.networks.base import (
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 NOW = "2026-12-07T08:00:00-05:00"  # a Monday morning, before the first slot
-SCHEDULE = """\
-accounts:
-  - {network: shelf, handle: juno}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-max_per_day: 1
-jitter: 0m
-link: {mode: none}
-"""
+SCHEDULE = schedule_text(accounts_lines("{network: shelf, handle: juno}"), max_per_day=1, jitter="0m",
+                         link="{mode: none}")
 
 
 class ShelfPublisher(Publisher):

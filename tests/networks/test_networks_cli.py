@@ -7,12 +7,18 @@ holds the other back; skip, retry, pause, resume and unpublish act per network o
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli_in_process, seed_campaign
+from conftest import (
+    RELUCTANCE_TIP,
+    drawn_project,
+    fresh_copy,
+    run_cli_in_process,
+    seed_campaign,
+)
 from fakemastodon import FakeMastodon
+from schedules import daily_schedule
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 SCHEDULE = daily_schedule("""\
@@ -24,12 +30,7 @@ link: {mode: in-post, utm: {medium: social}}
 hashtags: ["#CouplesCounseling"]
 crisis_footer: "If you are in crisis, call or text 988."
 """)
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation Around Counseling"
+TIPS = seed_campaign(RELUCTANCE_TIP + """\
   - id: invite-rather-than-insist
     headline: "Invite rather than insist."
     text: "Invite rather than insist. A calm, specific request lands better than an ultimatum & a deadline."
@@ -69,8 +70,7 @@ def fm():
 
 @pytest.fixture
 def project(drawn, tmp_path, fm) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     result = run_cli_in_process("queue", "--json", "--now", "2026-12-01T07:00", cwd=root, env=fm.env())
     assert result.code == 0, result
     return root
@@ -207,8 +207,7 @@ def test_unpublish_deletes_the_post_on_its_network_and_records_it(project, fm):
 
 def test_a_tip_too_long_for_the_instance_is_queued_on_x_only_and_said_where(drawn, tmp_path):
     with FakeMastodon(max_characters=160) as fm:
-        root = tmp_path / "project"
-        shutil.copytree(drawn, root)
+        root = fresh_copy(drawn, tmp_path)
         checked, data = cli(root, fm, "check", "mastodon", "--json")
         assert checked.code == 0, checked
         assert "160 characters" in next(c["detail"] for c in data["checks"] if c["name"] == "mastodon handle")
@@ -230,8 +229,7 @@ def test_a_tip_too_long_for_the_instance_is_queued_on_x_only_and_said_where(draw
 
 
 def test_check_says_whose_token_it_is_by_the_instances_domain(drawn, tmp_path, fm):
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     good, data = cli(root, fm, "check", "mastodon", "--json")
     assert good.code == 0, good
     assert any("@junocounseling@social.example" in c["detail"] for c in data["checks"])

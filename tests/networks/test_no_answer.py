@@ -9,20 +9,15 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli, seed_campaign
+from conftest import RELUCTANCE_TIP, drawn_project, run_cli, seed_campaign
+from schedules import daily_schedule
 
 from scheduler.networks.policy import ANSWER_WITHIN_S
 
 pytestmark = pytest.mark.slow
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation Around Counseling"
-""", url="null")
+TIPS = seed_campaign(RELUCTANCE_TIP, url="null")
 POLICY = 'link: {mode: none}\nhashtags: ["#CouplesCounseling"]\nbudget: {monthly_usd: 10}\n'
 
 

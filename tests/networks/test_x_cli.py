@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,8 +17,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import daily_schedule, drawn_project, run_cli, seed_campaign
+from conftest import RELUCTANCE_TIP, drawn_project, fresh_copy, run_cli, seed_campaign
 from fakex import FakeX
+from schedules import daily_schedule
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +32,7 @@ link: {mode: none}
 hashtags: ["#CouplesCounseling"]
 budget: {monthly_usd: 10}
 """)
-TIPS = seed_campaign("""\
-  - id: reluctance-doesnt-always-mean-refusal
-    headline: "Reluctance doesn’t always mean refusal."
-    text: "Reluctance doesn’t always mean refusal. Often, it reflects fear, uncertainty, or past experiences."
-    status: approved
-    section: "Understanding Hesitation Around Counseling"
+TIPS = seed_campaign(RELUCTANCE_TIP + """\
   - id: invite-rather-than-insist
     headline: "Invite rather than insist."
     text: "Invite rather than insist. A calm, specific request lands better than an ultimatum & a deadline."
@@ -77,9 +72,7 @@ def fx():
 @pytest.fixture
 def queued(drawn, tmp_path) -> Path:
     """A fresh copy of the queued project (its database included) for one test."""
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    return root
+    return fresh_copy(drawn, tmp_path)
 
 
 def run_due(root: Path, fx: FakeX, now: str, *args, username: str = "junocounseling"):

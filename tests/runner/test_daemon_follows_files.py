@@ -17,24 +17,15 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_cli
 from runner.test_daemon import environment, read_line, wait_for
+from schedules import schedule_text
 
 from scheduler.store import open_store
 
 PROCESS = Path(__file__).resolve().parents[1] / "recording_process.py"
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
-account: {handle: junocounseling, publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "09:30", "10:00"]
-min_gap: 30m
-max_per_day: 3
-blackout: [2026-12-25]
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-"""
+SCHEDULE = schedule_text("account: {handle: junocounseling, publisher: outbox}\n", times=("09:00", "09:30", "10:00"),
+                         min_gap="30m", max_per_day=3, blackout="[2026-12-25]", jitter="0m", catch_up="2h",
+                         link="{mode: none}")
 TODAY = "2026-12-02"
 
 

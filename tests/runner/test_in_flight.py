@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,27 +20,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli_in_process, seed_campaign
+from conftest import drawn_template, fresh_copy, run_cli_in_process, seed_campaign
 from fakex import FakeX
+from schedules import schedule_text
 
 pytestmark = pytest.mark.slow  # real run-due processes
 
 ZONE = ZoneInfo("America/New_York")
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
-account: {handle: junocounseling, publisher: x}
-timezone: America/New_York
-slots:
-  - days: [tue]
-    times: ["09:00", "10:00"]
-min_gap: 1h
-max_per_day: 3
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-hashtags: []
-budget: {monthly_usd: 10}
-"""
+SCHEDULE = schedule_text("account: {handle: junocounseling, publisher: x}\n", days="tue", times=("09:00", "10:00"),
+                         min_gap="1h", max_per_day=3, jitter="0m", catch_up="2h", link="{mode: none}", hashtags="[]",
+                         budget="{monthly_usd: 10}")
 CAMPAIGN_FILE = seed_campaign("".join(
     f"  - id: tip-{n}\n    headline: \"Tip {n}: listen first.\"\n"
     f"    text: \"Tip {n}: listen before you answer, and ask what your partner needs today.\"\n"
@@ -49,16 +38,13 @@ CAMPAIGN_FILE = seed_campaign("".join(
 FIRST, SECOND = f"{CAMPAIGN}/tip-1", f"{CAMPAIGN}/tip-2"
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("in-flight"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
 @pytest.fixture
 def queued(drawn, tmp_path, database_url):
     """The fake X server, and a project with both tips queued (09:00 and 10:00 on Tuesday 1 December)."""
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     with FakeX() as fx:
         assert run_cli_in_process("queue", "--now", "2026-12-01T07:00", cwd=root, env=env_of(fx, database_url)).code == 0
         yield fx, root

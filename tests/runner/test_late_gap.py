@@ -17,26 +17,16 @@ from queue_helpers import (
     write_campaign,
     write_schedule,
 )
+from schedules import schedule_text
 
 from scheduler.runner.run import run_due
 from scheduler.store import open_store
 
-SCHEDULE = """\
-account: {handle: junocounseling, publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [mon]
-    times: ["09:00", "10:00", "12:00"]
-  - days: [wed]
-    times: ["09:00"]
-min_gap: 1h
-max_per_day: 3
-jitter: 0m
-catch_up: 2h
-recycle_after: null
-link: {mode: none}
-budget: {monthly_usd: 10}
-"""
+SCHEDULE = schedule_text("account: {handle: junocounseling, publisher: outbox}\n",
+                         slots='  - days: [mon]\n    times: ["09:00", "10:00", "12:00"]\n'
+                               '  - days: [wed]\n    times: ["09:00"]\n',
+                         min_gap="1h", max_per_day=3, jitter="0m", catch_up="2h", recycle_after="null",
+                         link="{mode: none}", budget="{monthly_usd: 10}")
 MONDAY = "2026-12-07T{}"  # local times in New York (UTC-5)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -20,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli_in_process, seed_campaign
+from conftest import drawn_template, fresh_copy, run_cli_in_process, seed_campaign
 from fakex import FakeX
 from queue_helpers import cron_schedule
 
@@ -37,9 +36,7 @@ CAMPAIGN_FILE = seed_campaign("".join(
     f"    status: approved\n" for n in range(1, TIPS + 1)), url="null")
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("late-race"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
 def start_run_due(root: Path, env: dict, now: str) -> subprocess.Popen:
@@ -60,8 +57,7 @@ def tip(report: dict, kind: str) -> list[str]:
 
 
 def test_late_posts_wait_while_another_run_sends_a_late_one_then_move(drawn, tmp_path, database_url):
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
+    root = fresh_copy(drawn, tmp_path)
     with FakeX() as fx:
         overlapping_runs(root, fx, database_url)
 

@@ -4,21 +4,10 @@ after the holiday. The line that says so tells how to keep a date (newcomer tria
 from __future__ import annotations
 
 from conftest import approved_project, run_cli
+from schedules import ONE_A_DAY, X_OUTBOX, accounts_lines, schedule_text
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling, publisher: outbox}
-timezone: America/New_York
-slots:
-  - days: [tue, thu]
-    times: ["09:00"]
-min_gap: 1h
-max_per_day: 1
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-"""
+SCHEDULE = schedule_text(accounts_lines(X_OUTBOX), days="tue, thu", **ONE_A_DAY)
 
 
 def test_a_missed_post_moved_later_says_how_to_keep_its_date(tmp_path):

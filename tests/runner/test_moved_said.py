@@ -11,11 +11,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 from conftest import run_cli_in_process as run_cli
-from test_whose_database import CAMPAIGN, TIMETABLE, _project
+from schedules import ONE_A_DAY, schedule_text
+from test_whose_database import CAMPAIGN, _project
 
 ACCOUNT = "account: {handle: junocounseling, publisher: outbox}\n"
-TWO_SLOTS = TIMETABLE.replace('times: ["09:00"]', 'times: ["09:00", "10:00"]').replace("max_per_day: 1",
-                                                                                         "max_per_day: 2")
+TWO_SLOTS = schedule_text(times=("09:00", "10:00"), **(ONE_A_DAY | {"max_per_day": 2}))
 
 
 def _said(root: Path, now: str) -> tuple[str, str, list[dict]]:

@@ -11,33 +11,21 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import drawn_project, run_cli_in_process
+from conftest import drawn_template, fresh_copy, run_cli_in_process
 from fakemastodon import FakeMastodon
+from schedules import X_OUTBOX, accounts_lines, schedule_text
 
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 ZONE = ZoneInfo("America/New_York")
-SCHEDULE = """\
-accounts:
-  - {network: x, handle: junocounseling, publisher: outbox}
-  - {network: mastodon, handle: "@junocounseling@social.example"}
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00", "18:00"]
-min_gap: 3h
-max_per_day: 2
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-hashtags: []
-"""
+SCHEDULE = schedule_text(accounts_lines(X_OUTBOX, '{network: mastodon, handle: "@junocounseling@social.example"}'),
+                         times=("09:00", "18:00"), min_gap="3h", max_per_day=2, jitter="0m", catch_up="2h",
+                         link="{mode: none}", hashtags="[]")
 X_ONLY = SCHEDULE.replace('  - {network: mastodon, handle: "@junocounseling@social.example"}\n', "")
 TIPS = 10
 CAMPAIGN_FILE = "article:\n  title: Coming back\n  source: articles/" + CAMPAIGN + ".txt\ntips:\n" + "".join(
@@ -48,9 +36,7 @@ CAMPAIGN_FILE = "article:\n  title: Coming back\n  source: articles/" + CAMPAIGN
 FIRST_DAYS = [f"2026-12-0{day}T{hour}:01" for day in (1, 2, 3) for hour in ("09", "18")]
 
 
-@pytest.fixture(scope="module")
-def drawn(tmp_path_factory) -> Path:
-    return drawn_project(tmp_path_factory.mktemp("comes-back"), SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
+drawn = drawn_template(SCHEDULE, CAMPAIGN, CAMPAIGN_FILE)
 
 
 @pytest.fixture
@@ -61,9 +47,7 @@ def fm():
 
 @pytest.fixture
 def project(drawn, tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(drawn, root)
-    return root
+    return fresh_copy(drawn, tmp_path)
 
 
 def cli(root: Path, fm: FakeMastodon, *args: str) -> dict:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import approved_project, run_cli
 from queue_helpers import add_due
+from schedules import ONE_A_DAY, schedule_text
 
 from scheduler.errors import ForeignDatabaseError
 from scheduler.store import open_store
@@ -22,17 +23,7 @@ from scheduler.store import open_store
 CAMPAIGN = "what-to-do-when-one-partner-wants-counseling"
 NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
-TIMETABLE = """\
-timezone: America/New_York
-slots:
-  - days: [mon, tue, wed, thu, fri, sat, sun]
-    times: ["09:00"]
-min_gap: 1h
-max_per_day: 1
-jitter: 0m
-catch_up: 2h
-link: {mode: none}
-"""
+TIMETABLE = schedule_text(**ONE_A_DAY)
 FIRST = """\
 accounts:
   - {network: x, handle: junocounseling, publisher: outbox}
