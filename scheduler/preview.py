@@ -330,7 +330,7 @@ def _notices(settings, campaigns) -> list[str]:
 
 
 def _card_notices(settings, campaigns) -> list[str]:
-    """Once per tip whose card is drawn without its kicker, its section name too long for the line: why."""
+    """Once per tip whose card is drawn without its kicker, its section name too long for the kicker's lines: why."""
     shown = [(campaign, tip) for campaign in campaigns for tip in campaign.tips if tip.status != "skip"]
     brand = _brand(settings) if shown else None
     if brand is None or brand.kicker == "none":

@@ -709,7 +709,7 @@ class Project:
         return self._edits().card_state(campaign, tip)
 
     def card_note(self, campaign: Campaign, tip: Tip) -> str | None:
-        """Why the tip's card is drawn without its kicker (its section name too long for the line), or None."""
+        """Why the tip's card is drawn without its kicker (its section name too long for the kicker's lines), or None."""
         return self._edits().card_note(campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:

@@ -237,7 +237,7 @@ class CardsReport(Result):
     sheet: str | None = None
     unreadable: list[Unreadable] = field(default_factory=list)  # campaign files that do not read: left out, named
     refused: list[RefusedCard] = field(default_factory=list)  # tips whose headline cannot be drawn: named
-    notes: list[str] = field(default_factory=list)  # once per tip: its kicker too long for its line, left off
+    notes: list[str] = field(default_factory=list)  # once per tip: its kicker too long for its lines, left off
 
     def lines(self) -> list[str]:
         folders = sorted({str(PurePath(card.path).parent) for card in self.cards})

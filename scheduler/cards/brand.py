@@ -26,7 +26,7 @@ from scheduler.yamlio import Document, did_you_mean, load_document, reject_unkno
 BRAND_FILE = Path("assets") / "brand.yaml"
 LEGIBLE_HEADLINE = 0.047  # of the card's width: about 19 px when a phone shows the card 400 px wide
 LEGIBLE_SMALL = 0.03      # the handle and kicker: about 12 px on that phone
-LEGIBLE_KICKER_CAPS = 0.03  # the kicker's capitals, as tall: 11.25 px on a phone 375 px wide (render.kicker_size)
+LEGIBLE_CAPS = 0.03       # the kicker's and handle's capitals, as tall: 11.25 px on a phone 375 px wide (render.legible_size)
 DIRECTIONS = ("vertical", "horizontal", "diagonal")
 KICKERS = ("section", "count", "none")
 _TOP_KEYS = ("handle", "background", "colors", "fonts", "logo", "kicker", "margin", "headline_size",

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, PngImagePlugin
 
 from scheduler.cards import bidi, fonts, glyphs, typesetting
 from scheduler.cards.alttext import card_alt_text, kicker_repeats
-from scheduler.cards.brand import LEGIBLE_KICKER_CAPS, Background, Brand, load_brand
+from scheduler.cards.brand import LEGIBLE_CAPS, Background, Brand, load_brand
 from scheduler.cards.contactsheet import make_sheet
 from scheduler.cards.contrast import (
     MIN_TEXT_CONTRAST,
@@ -46,6 +46,7 @@ MARKS = "marks-with-their-letter"  # a card with combining marks: drawn again si
 MIXED = "bidi-by-paragraph"  # a card mixing directions: drawn again since its neutrals follow the paragraph
 FIGURES = "lining-figures"  # a card with digits: drawn again since its figures are lining (fonts.FEATURES)
 KICKER = "kicker-legible"  # a card with a kicker: drawn again since its capitals are 12 px tall on a phone
+HANDLE = "handle-legible"  # a card with a handle: drawn again since the handle's capitals are as tall as the kicker's
 FINGERPRINT_KEY = "juno:inputs"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the last chunk of every whole PNG
 # zlib's run-length strategy: flat backgrounds and anti-aliased text pack small, and quickly.
@@ -60,8 +61,9 @@ class Frame:
     height: int
     margin: int            # left and right
     margin_y: int          # top and bottom
-    small: int             # the handle's size in px
-    kicker: int            # the kicker's size in px: small, or larger where small's capitals are not legible
+    small: int             # small_size in px: what the footer's and the kicker band's spaces are measured in
+    handle: int            # the handle's size in px: small, or larger where small's capitals are not legible
+    kicker: int            # the kicker's size in px: as the handle's, in the kicker's font
     logo: int              # logo diameter in px (0: none)
     headline_top: int      # the headline area, between the kicker and the footer
     headline_bottom: int
@@ -75,7 +77,8 @@ class Frame:
                 self.headline_bottom - self.headline_top - self.rule_height - self.rule_gap)
 
 
-def frame_for(brand: Brand, size: str, kicker: bool = False) -> Frame:
+def frame_for(brand: Brand, size: str, kicker_lines: int = 0) -> Frame:
+    """The frame of a card of `size` with that many lines of kicker above the headline."""
     width, height = dimensions(size)
     margin = round(brand.margin * width)
     margin_y = round(brand.margin * (width + height) / 2)
@@ -84,20 +87,31 @@ def frame_for(brand: Brand, size: str, kicker: bool = False) -> Frame:
     footer = max(logo, round(small * 1.3))
     above = kicker_size(brand, width)
     # the kicker's line and the space under it; the same band as when the kicker was small_size (a larger kicker
-    # needs less space under it to stand apart), so every headline that fitted under a kicker still does
-    kicker_band = max(round(small * 1.3) + round(small * 1.2), round(above * 1.3) + round(above * 0.6)) if kicker else 0
-    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small, kicker=above, logo=logo,
+    # needs less space under it to stand apart), so every headline that fitted under a kicker still does; a
+    # second line (shown_kicker: only where the headline still fits under it) takes one line's step more
+    kicker_band = 0
+    if kicker_lines:
+        kicker_band = (max(round(small * 1.3) + round(small * 1.2), round(above * 1.3) + round(above * 0.6))
+                       + (kicker_lines - 1) * round(above * brand.line_height))
+    return Frame(width=width, height=height, margin=margin, margin_y=margin_y, small=small,
+                 handle=legible_size(brand, brand.small_font, width), kicker=above, logo=logo,
                  headline_top=margin_y + kicker_band, headline_bottom=height - margin_y - footer - round(small * 1.2),
                  rule_width=round(width * 0.05), rule_height=max(2, round(width * 0.0035)),
                  rule_gap=round(small * 1.1))
 
 
 def kicker_size(brand: Brand, width: int) -> int:
-    """The kicker's size in px on a card `width` wide: the brand's small_size, raised until its capitals are
-    LEGIBLE_KICKER_CAPS of the width tall (11.25 px when a phone shows the card 375 px wide; the headline's at
-    its smallest are 12): at small_size's 3.4% Lato's capitals were 9 px there, under the handle's words."""
+    """The kicker's size in px on a card `width` wide (legible_size in the kicker's font)."""
+    return legible_size(brand, brand.kicker_chain[0], width)
+
+
+def legible_size(brand: Brand, font: Path, width: int) -> int:
+    """The size in px of the kicker or the handle on a card `width` wide: the brand's small_size, raised until the
+    font's capitals are LEGIBLE_CAPS of the width tall (11.25 px when a phone shows the card 375 px wide; the
+    headline's at its smallest are 12): at small_size's 3.4% Lato's capitals were 9 px there (practice owners'
+    trials, the kicker's first, then the handle's)."""
     small = round(brand.small_size * width)
-    return max(small, math.ceil(LEGIBLE_KICKER_CAPS * width / fonts.cap_height(brand.kicker_chain[0])))
+    return max(small, math.ceil(LEGIBLE_CAPS * width / fonts.cap_height(font)))
 
 
 def dimensions(size: str) -> tuple[int, int]:
@@ -125,7 +139,7 @@ def render_card(headline: str, brand: Brand, size: str = "x", kicker: str | None
 
 def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None = None) -> Image.Image:
     kicker = shown_kicker(kicker, headline, brand)
-    frame = frame_for(brand, size, kicker is not None)
+    frame = frame_for(brand, size, lines_of_kicker(kicker, brand, size) if kicker is not None else 0)
     text = typesetting.normalise(headline)
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
@@ -135,25 +149,49 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
     return image
 
 
+@lru_cache(maxsize=1024)
 def shown_kicker(kicker: str | None, headline: str, brand: Brand) -> str | None:
-    """The kicker as the card shows it, or None for no kicker: none either when it says what the headline says
-    (alttext.kicker_repeats) or when it is too long for one line at its legible size (kicker_overflow). One rule
-    for the card, its fingerprint and its alt text, so a screen reader hears what the card shows."""
+    """The kicker as the card shows it, or None for no kicker: none when it says what the headline says
+    (alttext.kicker_repeats), when it takes more than the kicker's two lines (kicker_overflow), or when it takes
+    two and the headline has no room under them (kicker_crowds). One rule for the card, its fingerprint and its
+    alt text, so a screen reader hears what the card shows."""
     shown = typesetting.normalise(kicker) or None if kicker else None
     if shown is None or kicker_repeats(shown, headline) or kicker_overflow(shown, brand) is not None:
         return None
-    return shown
+    return None if kicker_crowds(shown, headline, brand) is not None else shown
+
+
+KICKER_LINES = 2  # the most lines a kicker takes: a section heading is often longer than one (44 of 281)
+
+
+@lru_cache(maxsize=512)
+def kicker_layout(kicker: str, brand: Brand, size: str) -> typesetting.Layout:
+    """The kicker set at its size on the card of `size`: on one line, or on two as even as they can be (raises
+    DoesNotFit when it takes more, MissingGlyph for a letter no font has)."""
+    frame = frame_for(brand, size)
+    return typesetting.set_in_lines(kicker, brand.kicker_chain, frame.kicker, frame.width - 2 * frame.margin,
+                                    KICKER_LINES, brand.line_height)
+
+
+def lines_of_kicker(kicker: str, brand: Brand, size: str) -> int:
+    """How many lines the kicker takes on the card of `size` (one for a letter no font has: draw_kicker names it)."""
+    try:
+        return len(kicker_layout(kicker, brand, size).lines)
+    except fonts.MissingGlyph:
+        return 1
 
 
 @lru_cache(maxsize=512)
 def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int] | None:
-    """None when the kicker fits one line on a card of every size; else its length in characters and the most
+    """None when the kicker fits its two lines on a card of every size; else its length in characters and the most
     that fit (a longer section name is left off its card rather than losing the card: see shown_kicker). One
     answer for every size, as the alt text is one for the tip; the sizes differ by rounding only."""
-    frames = [frame_for(brand, size, kicker=True) for size in SIZES]
 
     def fits(text: str) -> bool:
-        return all(kicker_width(text, brand, frame) <= frame.width - 2 * frame.margin for frame in frames)
+        try:
+            return all(kicker_layout(text, brand, size) for size in SIZES)
+        except typesetting.DoesNotFit:
+            return False
 
     try:
         if fits(kicker):
@@ -167,17 +205,24 @@ def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int] | None:
     return len(kicker), low
 
 
-def kicker_width(kicker: str, brand: Brand, frame: Frame) -> float:
-    """How wide the kicker is set on one line at its size on that frame (MissingGlyph for a letter no font has)."""
-    line, _rtl = kicker_line(kicker, brand, frame)
-    return line.width
-
-
-def kicker_line(kicker: str, brand: Brand, frame: Frame) -> tuple[typesetting.Line, bool]:
-    words, rtl = typesetting.split_words(kicker, brand.kicker_chain)
-    widths = [typesetting.run_widths(w, brand.kicker_chain, frame.kicker) for w in words]
-    space = fonts.length(brand.kicker_chain[0], frame.kicker, " ", "rtl" if rtl else "ltr")
-    return typesetting.make_line(words, widths, space), rtl
+def kicker_crowds(kicker: str, headline: str, brand: Brand) -> str | None:
+    """The first card size on which the kicker takes two lines and the headline does not fit under them, or None.
+    split keeps room for one line of kicker above every headline it writes; a second line is drawn only where the
+    headline still fits, however small (it is set as large as fits under both lines)."""
+    text = typesetting.normalise(headline)
+    for size in SIZES:
+        lines = lines_of_kicker(kicker, brand, size)
+        if lines == 1 or not text:
+            continue
+        frame = frame_for(brand, size, lines)
+        low, high = headline_sizes(brand, frame)
+        try:
+            typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
+        except typesetting.DoesNotFit:
+            return size
+        except fonts.MissingGlyph:
+            return None  # set_headline names the letter: the card is refused whatever its kicker
+    return None
 
 
 def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
@@ -187,11 +232,16 @@ def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
     shown = typesetting.normalise(kicker) if kicker else ""
     if not shown or kicker_repeats(shown, tip.headline):
         return None
-    overflow = kicker_overflow(shown, brand)
-    if overflow is None:
-        return None
     what = "section name" if brand.kicker == "section" else "kicker"
-    return f"{what} too long for the kicker line ({overflow[0]} characters, at most {overflow[1]}); drawn without it"
+    overflow = kicker_overflow(shown, brand)
+    if overflow is not None:
+        return (f"{what} too long for the kicker's {KICKER_LINES} lines ({overflow[0]} characters, at most "
+                f"{overflow[1]}); drawn without it")
+    crowded = kicker_crowds(shown, tip.headline, brand)
+    if crowded is not None:
+        return (f"{what} takes {KICKER_LINES} kicker lines, and the headline does not fit under them on the "
+                f"{crowded} card; drawn without it (a shorter headline or {what} keeps it)")
+    return None
 
 
 def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
@@ -277,19 +327,22 @@ def line_box(path: Path, size: int, left: float, width: float, baseline: float) 
     return (math.floor(left - overhang), baseline - ascent, math.ceil(left + width + overhang), baseline + descent)
 
 
-def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, frame: Frame) -> None:
-    """Draw the kicker on its one line (a kicker too long for it never comes here: shown_kicker leaves it off)."""
+def draw_kicker(draw: ImageDraw.ImageDraw, kicker: str, brand: Brand, size: str) -> None:
+    """Draw the kicker on its one or two lines (a kicker longer than that never comes here: shown_kicker leaves it
+    off)."""
     try:
-        line, rtl = kicker_line(kicker, brand, frame)
+        block = kicker_layout(kicker, brand, size)
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the kicker “{kicker}”: {exc}") from None
-    size = frame.kicker
-    total = line.width
-    ascent, _ = fonts.ink_extent(brand.kicker_chain[0], size)
-    left = frame.width - frame.margin - total if rtl else frame.margin
+    frame = frame_for(brand, size, len(block.lines))
+    ascent, _ = fonts.ink_extent(brand.kicker_chain[0], block.size)
     baseline = frame.margin_y + ascent
-    draw_line(draw, (left, baseline), line, brand.kicker_chain, size, brand.small_text)
-    check_text(line_box(brand.kicker_chain[0], size, left, total, baseline), frame, "the kicker", brand)
+    for line in block.lines:
+        left = frame.width - frame.margin - line.width if block.rtl else frame.margin
+        draw_line(draw, (left, baseline), line, brand.kicker_chain, block.size, brand.small_text)
+        check_text(line_box(brand.kicker_chain[0], block.size, left, line.width, baseline), frame, "the kicker",
+                   brand)
+        baseline += block.line_height
 
 
 def text_zone(frame: Frame) -> tuple[int, int, int, int]:
@@ -323,7 +376,7 @@ def ground(brand: Brand, size: str, kicker: str | None) -> Image.Image:
     if kicker is None:
         return base_image(brand, size)
     image = base_image(brand, size).copy()
-    draw_kicker(ImageDraw.Draw(image), kicker, brand, frame_for(brand, size, kicker=True))
+    draw_kicker(ImageDraw.Draw(image), kicker, brand, size)
     return image
 
 
@@ -341,7 +394,7 @@ def base_image(brand: Brand, size: str) -> Image.Image:
         x += frame.logo + round(frame.small * 0.6)
     if brand.handle is not None:  # none: a project on several networks whose brand names no handle for them all
         handle = f"@{brand.handle}"
-        font = fonts.load(brand.small_font, frame.small)
+        font = fonts.load(brand.small_font, handle_size(handle, brand, frame, frame.width - frame.margin - x))
         box = draw.textbbox((x, baseline_middle), handle, font=font, anchor="lm", features=fonts.FEATURES)
         check_contrast(image, box, brand.small_text, "the handle", brand)
         draw.text((x, baseline_middle), handle, font=font, fill=brand.small_text, anchor="lm", features=fonts.FEATURES)
@@ -349,6 +402,15 @@ def base_image(brand: Brand, size: str) -> Image.Image:
     check_contrast(image, zone, brand.text, "the headline", brand)
     check_contrast(image, zone, brand.small_text, "the kicker", brand)
     return image
+
+
+def handle_size(handle: str, brand: Brand, frame: Frame, room: int) -> int:
+    """The handle's size in px: its legible size (frame.handle), or as large as fits `room` for a handle too long
+    for that, never below small_size (a handle too long even then reaches past the margin, as it always did)."""
+    width = fonts.length(brand.small_font, frame.handle, handle, "ltr")
+    if width <= room:
+        return frame.handle
+    return max(frame.small, math.floor(frame.handle * room / width))
 
 
 def background(background: Background, width: int, height: int) -> Image.Image:
@@ -399,6 +461,9 @@ def fingerprint(headline: str, brand: Brand, size: str, kicker: str | None) -> s
         inputs.append(FIGURES)  # and a card with digits drawn before they were lining figures
     if above is not None and kicker_size(brand, SIZES[size][0]) > round(brand.small_size * SIZES[size][0]):
         inputs.append(KICKER)  # and a card whose kicker was drawn at small_size, too small on a phone
+    if brand.handle is not None and legible_size(brand, brand.small_font, SIZES[size][0]) > round(
+            brand.small_size * SIZES[size][0]):
+        inputs.append(HANDLE)  # and a card whose handle was drawn at small_size, as small
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
@@ -562,14 +627,14 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
 def check_card(headline: str, brand: Brand, size: str, kicker: str | None) -> None:
     """Raise the ContentError render_card would, without drawing."""
     kicker = shown_kicker(kicker, headline, brand)
-    frame = frame_for(brand, size, kicker is not None)
+    frame = frame_for(brand, size, lines_of_kicker(kicker, brand, size) if kicker is not None else 0)
     text = typesetting.normalise(headline)
     if not text:
         raise ContentError("the headline is empty; write the words the card should show")
     set_headline(text, brand, frame, size)
     if kicker:
         probe = Image.new("RGB", (frame.width, frame.height))
-        draw_kicker(ImageDraw.Draw(probe), kicker, brand, frame)
+        draw_kicker(ImageDraw.Draw(probe), kicker, brand, size)
 
 
 def _render_one(job: tuple[Brand, str, str | None, str, str]) -> Path | ContentError:

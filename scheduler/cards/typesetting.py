@@ -333,6 +333,24 @@ def fit(text: str, chain: tuple[Path, ...], box: tuple[float, float], min_size: 
     return replace(best.layout, orphan=best.orphan)
 
 
+def set_in_lines(text: str, chain: tuple[Path, ...], size: int, width: float, most_lines: int,
+                 line_height: float) -> Layout:
+    """The text at `size` on as few lines as hold it, at most `most_lines`, none wider than `width`: one line when
+    it fits, else lines as even as they can be, a lone last word only when no other break fits. Raises
+    fonts.MissingGlyph for a character no font has and DoesNotFit when it takes more lines."""
+    words, rtl = split_words(text, chain)
+    widths = [word_width(w, chain, size) for w in words]
+    space = fonts.length(chain[0], size, " ", "rtl" if rtl else "ltr")
+    ending = _widths_by_end(_line_widths(words, widths, space), len(words))
+    for lines in range(1, min(most_lines, len(words)) + 1):
+        breaks = (_best_partition(ending, len(words), lines, width, lines > 1)
+                  or _best_partition(ending, len(words), lines, width, False))
+        layout = set_at(words, rtl, chain, size, (width, math.inf), line_height, breaks) if breaks else None
+        if layout is not None:
+            return layout
+    raise DoesNotFit(f"{len(text)} characters take more than {most_lines} lines at {size} px", 0)
+
+
 def _line_widths(words, widths: list[float], space: float):
     """width(i, j): words i..j-1 set on one line, with a space between them unless glued."""
     prefix, gaps = [0.0], [0.0]

@@ -136,7 +136,7 @@ class Showing:
         return "drawn" if made == self.card_version(campaign, tip) else "out of date"
 
     def card_note(self, campaign: Campaign, tip: Tip) -> str | None:
-        """Why the tip's card is drawn without its kicker (a section name too long for the line), or None."""
+        """Why the tip's card is drawn without its kicker (a section name too long for the kicker's lines), or None."""
         return kicker_left_off(self.brand, campaign, tip)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:

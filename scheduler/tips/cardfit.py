@@ -57,7 +57,7 @@ class CardCheck:
         return self._answers[text]
 
     def _on(self, text: str, size: str) -> str | None:
-        frame = frame_for(self.brand, size, kicker=True)
+        frame = frame_for(self.brand, size, kicker_lines=1)
         low, high = headline_sizes(self.brand, frame)
         try:
             if not text or self._sure_to_fit(text, frame.headline_box, low):
