@@ -130,7 +130,14 @@ from scheduler.tips.meaning import (
     turned_note,
 )
 from scheduler.tips.persons import Named, article_person, named_person, names_the_person
-from scheduler.tips.readiness import STEP_CUT, held_back_notes, is_ready, review_notes
+from scheduler.tips.readiness import (
+    POINT_HEADLINE,
+    STEP_CUT,
+    held_back_notes,
+    is_ready,
+    point_headline,
+    review_notes,
+)
 from scheduler.tips.referents import pointer, resolved, unlinked, unnamed_reason
 from scheduler.tips.rewrites import JOINED, LABEL_JOINED, joined_headline, voice_rewrite
 from scheduler.tips.scorer import (
@@ -973,6 +980,10 @@ def _finish(draft: Draft, scope: Scope, fits: Fits, used_ids: set[str], *,
             notes.append(STEP_CUT.format(short_quote(cut[0])))
     if draft.kind in ("sentence", "heading") and not draft.fixed_text:
         notes += turned_note(text, [s for s in draft.sentences[1:] if s not in text] + split_sentences(_after(draft)))
+    point = point_headline(headline, text) if draft.kind == "sentence" else None
+    if point:  # the card says the point; its setup stays in the text
+        notes.append(POINT_HEADLINE.format(headline))
+        headline = point
     notes = review_notes(headline, text, notes, kind=draft.kind, section="" if condition else draft.section or "",
                          after=_after(draft), names=scope.capitalised)
     verdict = draft.verdict or (judge(Candidate(text=draft.sources[0] if draft.kind == "item" else draft.headline,

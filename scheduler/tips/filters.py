@@ -324,6 +324,12 @@ def _pitches(text: str, names: frozenset[str]) -> bool:
     return bool(_CTA.search(_without_quotes(text)) or mentions_practice(text, names))
 
 
+def calls_to_action(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """The practice's own selling as a closing section's pitch is read ("Call us today to book your first
+    session."): its call to action, or its name."""
+    return _pitches(text, names)
+
+
 # --- sentence rules ----------------------------------------------------------------------------------
 
 _REFERENCE_OPENERS = Caseless(

@@ -18,10 +18,12 @@ from scheduler.tips.conditions import ADDED, carries, lacked_condition
 from scheduler.tips.drafts import (
     CASE_NOTE,
     LATER_SENTENCE,
+    MAX_HEADLINE,
     TITLE_HEADING_NOTE,
     UNFINISHED_NOTE,
 )
 from scheduler.tips.edges import SCENE as _SCENE
+from scheduler.tips.filters import opens_with_reference, unresolved_pronoun
 from scheduler.tips.leadins import ELLIPTICAL_NOTE
 from scheduler.tips.meaning import DANGLING, HEADLINE_LEFT_OUT, TEXT_LEFT_OUT, TURNED
 from scheduler.tips.persons import KEPT, NAMED
@@ -136,6 +138,36 @@ _SETUP_SUBJECT = re.compile(r"^(?:(?:traditional|conventional|standard|mainstrea
                             r"typically|tends? to|traditionally|commonly)\b", re.IGNORECASE)
 
 
+# "It's not about being perfect.", "This isn't a flaw.", "Recovery is not about willpower.": a headline that says only
+# what something is not, its point in the sentence after it (a user trial); "It's not selfish to rest." is a point
+_NOT_ABOUT = re.compile(r"^[^,;:—–]{1,60}?(?:\b(?:is|are|was)\s+not|’s not|'s not|\b(?:isn|aren|wasn)[’']t)\s+"
+                        r"(?:(?:really|just|only|all|always)\s+)?about\b[^,;:—–]{0,60}\.$", re.IGNORECASE)
+_PRONOUN_NOT = re.compile(r"^(?:this|that)(?:(?:’s|'s|\s+is|\s+was)\s+not|\s+(?:isn|wasn|doesn)[’']t|\s+does not)"
+                          r"\b[^,;:—–]{0,60}\.$", re.IGNORECASE)
+_SAYS_BOTH = re.compile(r"\b(?:but|instead|rather)\b", re.IGNORECASE)
+POINT_HEADLINE = "headline: the point, not its setup (“{}” stays in the text)"
+
+
+def point_headline(headline: str, text: str) -> str | None:
+    """The sentence after a headline that only sets up a contrast, when it can head the card instead: it fits a
+    headline (MAX_HEADLINE) and stands alone (no question, no pointer, no note that it leans on anything); None
+    when the headline is no such setup or its point cannot head the card (CONTRAST_SETUP then names it)."""
+    head = " ".join(headline.split())
+    if _SAYS_BOTH.search(head) or not (_SETUP_SUBJECT.match(head) or _NOT_ABOUT.match(head) or
+                                       _PRONOUN_NOT.match(head)):
+        return None
+    sentences = split_sentences(text) or [text]
+    if len(sentences) < 2 or " ".join(sentences[0].split()) != head:
+        return None
+    point = " ".join(sentences[1].split())
+    if (len(point) > MAX_HEADLINE or not point.endswith(".") or _NOT_ABOUT.match(point) or _PRONOUN_NOT.match(point)
+            or opens_with_reference(point) or unresolved_pronoun(point)):
+        return None
+    if any(note.startswith(CONTENT + NO_ADVICE) for note in standalone_notes(point, point, kind="sentence")):
+        return None
+    return point
+
+
 def contrast_setup(headline: str, text: str) -> str | None:
     """The opening of the sentence that answers a headline that only sets up a contrast (what others sometimes or
     often do, said to be set against the tip's point); None when the headline is no such setup or nothing answers."""
@@ -153,7 +185,7 @@ def contrast_setup(headline: str, text: str) -> str | None:
 # the checks that can be made on the words alone are made again (the others, e.g. "a quotation: check who said
 # it", stay until the person is done with the tip).
 _ABOUT_HEADLINE = ("headline ", "odd capitals in the headline", HEADLINE_LEFT_OUT,
-                   DANGLING.split("“")[0], MISFIT.split("{")[0])  # "the headline does not fit the x card …"
+                   DANGLING.split("“")[0], MISFIT.split("{")[0], POINT_HEADLINE.split("(")[0])  # "the headline does not fit the x card …"
 # What split rewrote in the tip's words (a pronoun named or kept, a pointer resolved, a linking word left out, a
 # lead-in joined): true of split's text only, so it goes once the text is a person's ("headline joins the section
 # heading …", the headline's own rewrite, goes with the headline).

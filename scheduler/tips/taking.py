@@ -14,8 +14,10 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from scheduler.articles import is_dateline
 from scheduler.campaigns.file import Tip, TipStatus, unique_id
 from scheduler.errors import ContentError
+from scheduler.tips.conditions import after_condition
 from scheduler.tips.drafts import (
     LATER_SENTENCE,
     LONG_HEADLINE,
@@ -32,6 +34,7 @@ from scheduler.tips.drafts import (
 )
 from scheduler.tips.edges import edge_reason
 from scheduler.tips.filters import (
+    calls_to_action,
     compress,
     dangling_references,
     dangling_words,
@@ -41,6 +44,7 @@ from scheduler.tips.filters import (
 from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.persons import NAMED, named_person
+from scheduler.tips.scorer import Candidate, judge
 from scheduler.tips.sensitivity import sensitive_phrases
 from scheduler.tips.sentences import (
     end_with_period,
@@ -57,6 +61,7 @@ from scheduler.tips.unsaid import (
     unsaid_kind,
     unsaid_phrases,
 )
+from scheduler.tips.verbs import is_command
 
 LOCATOR = re.compile(r"^b(\d+)(?:\.(\d+))?$")
 TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
@@ -69,6 +74,14 @@ ROOMLESS_NOTE = ("headline is a later sentence of the passage the post had no ro
 LEANING_HEADLINE = ("the headline {}: no sentence of the passage heads a card alone; check it reads alone on the card "
                     "or write one")
 CUT_NOTE = "a sentence of a sensitive topic ({phrases}) did not fit the post: write it into a tip by hand"
+# a take of the page's furniture: said plainly, never "check it stands alone" alone (a user trial took the closing
+# "Call us today …" and an "Updated March 3, 2024" line and got only that)
+PITCH_NOTE = "this is the practice's call to action, not a tip: skip it, or write a tip of the advice by hand"
+DATE_NOTE = "this is a date, not a tip: skip it"
+# the passage's point is its second sentence and the post has room for one of the two (a user trial: the setup was
+# kept and the advice cut)
+SETUP_LEFT_NOTE = ("kept the passage's advice (“{kept}”) and left out its setup (“{setup}”): the post had no room for "
+                   "both")
 ITEM_NOTE = "one item of a list whose lead-in “{}” is not in the tip: say what the item is"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
@@ -288,8 +301,13 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     found = flag_words(everything, heading=section or "", names=people, title=title)
     actions = {index for index in kept if beside is not None and _action(sentences[index])}
     lines = {index for index in actions if _line(sentences[index])}  # whom to call or text: the last to go
+    setup_left: tuple[str, ...] = ()
     while len(kept) > 1 and not fits(" ".join(body_of(sentences, kept, locator, heading, sayable, named_for)),
                                      "sensitive" in found):
+        if beside is not None and kept[0] == 0 and 0 not in needed and _sets_up(sentences, kept):
+            kept.remove(0)  # the advice wins over its setup when the post has room for only one (a user trial)
+            setup_left = (SETUP_LEFT_NOTE.format(kept=opening(sentences[kept[0]]), setup=opening(sentences[0])),)
+            continue
         # the last sentence the take is not for (never the one the headline comes from), then those it is for, then
         # the passage's advice, whom to call or text last: the note below says which did not fit. Beside a campaign
         # the opening goes too when the next sentence can head the card (the action wins over its introduction)
@@ -345,11 +363,34 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     leaned = [LEANS_NOTE.format(opening=opening(sentences[index]), words=words_) if index not in kept
               else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items()
               if index in kept or index in needed or _action(sentences[index]) or sensitive_phrases(sentences[index])]
-    notes = (TAKEN_NOTE.format(locator=locator),) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(cut))),)
-                                                     if cut else ()) + tuple(leaned) + item_notes + own_notes
+    furniture = _furniture(text_out)
+    notes = (TAKEN_NOTE.format(locator=locator), *furniture) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(
+        cut))),) if cut else ()) + tuple(leaned) + item_notes + setup_left + own_notes
     return Tip(id=tip_id, headline=headline, text=text_out, status=TipStatus.DRAFT, section=section,
                source=source or {}, review=flags, notes=notes,
-               review_words={flag: tuple(found[flag]) for flag in flags})
+               review_words={flag: tuple(found[flag]) for flag in flags}, ready=False if furniture else None)
+
+
+def _furniture(text: str) -> tuple[str, ...]:
+    """The note that says a take is the page's date or the practice's call to action, as split reads them when it
+    leaves them out (articles.is_dateline, filters.calls_to_action); () for anything else."""
+    if is_dateline(text):
+        return (DATE_NOTE,)
+    return (PITCH_NOTE,) if calls_to_action(text) else ()
+
+
+def _sets_up(sentences: list[str], kept: list[int]) -> bool:
+    """The passage opens on a setup (the scorer's reading, and no step of its own), and a sentence after it kept
+    carries the advice (a step, or the scorer reads it as advice)."""
+    opener = sentences[0]
+    if _step(opener) or crisis_advice(opener) or judge(Candidate(text=opener, kind="sentence", index=0)).label != "setup":
+        return False
+    return any(_step(sentences[index]) or judge(Candidate(text=sentences[index], kind="sentence", index=index)).label
+               == "advice" for index in kept[1:])
+
+
+def _step(sentence: str) -> bool:
+    return is_command(after_condition(sentence.strip()))
 
 
 def _spare(movable: list[int], needed: set[int], actions: set[int], lines: set[int]) -> list[int]:
