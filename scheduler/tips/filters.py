@@ -127,10 +127,13 @@ def seeks_help_under_condition(sentence: str) -> bool:
 # Austin area, …", "At Harbor Light, we …"; not "If you are in crisis", "At Christmas we …"), or its owner's
 # practice at work ("My practice offers evening appointments.").
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_PRACTICE_PLACE = Screened(
-    r"\b[Ii]f you(?:’re|'re| are| live| reside| work)? (?:in|near|around) (?:the )?[A-Z][a-z]+\b(?! [a-z]*therap)"
-    rf"|\b[Aa]t (?!(?:Christmas|Thanksgiving|Easter|Halloween|Passover|Hanukkah|Diwali|Ramadan|New Year|{_MONTHS})\b)"
-    r"(?![A-Z][a-z]+day\b)[A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,3},? we\b")
+# Two rules, not one alternation: "at " is inside most sentences ("that", "what"), the word "we" in few. The first is
+# not screened: looking for its 42 openings ("if you live near ") costs three times its search.
+_PRACTICE_PLACE = re.compile(
+    r"\b[Ii]f you(?:’re|'re| are| live| reside| work)? (?:in|near|around) (?:the )?[A-Z][a-z]+\b(?! [a-z]*therap)")
+_PRACTICE_NAMED = Screened(
+    rf"\b[Aa]t (?!(?:Christmas|Thanksgiving|Easter|Halloween|Passover|Hanukkah|Diwali|Ramadan|New Year|{_MONTHS})\b)"
+    r"(?![A-Z][a-z]+day\b)[A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,3},? we\b", by_words=True)
 _MY_PRACTICE = Caseless(r"\bmy (?:practice|office|clinic) (?:offers|provides|accepts|serves|speciali[sz]es|"
                         r"is (?:located|based|open|accepting))\b")
 # "we", "us", "our" in a general sense ("Most of us know how...", "our bodies react"): fine as context, but a
@@ -219,6 +222,7 @@ def _practice_names(names: frozenset[str]) -> tuple[str, ...]:
 def is_promotion(text: str, names: frozenset[str] = frozenset()) -> bool:
     unquoted = _without_quotes(text)
     return bool(_CTA.search(unquoted) or _PRACTICE_VOICE.search(unquoted) or _PRACTICE_PLACE.search(unquoted)
+                or _PRACTICE_NAMED.search(unquoted)
                 or _MY_PRACTICE.search(unquoted) or mentions_practice(text, names)
                 or _HANDLE.search(text) or _URL.search(text))
 
