@@ -833,6 +833,14 @@ def ranked_at(posts: list[dict[str, Any]], network: str, age: str) -> list[tuple
                   key=lambda pair: (-pair[1]["estimate"], pair[0]["id"]))
 
 
+def few_said(score: dict[str, Any] | None) -> str | None:
+    """"only 3 impressions: mostly the account's average" where a post's score rests on fewer impressions than the
+    account's prior weighs (the score's `few_impressions`), else None. The one wording for `stats` and the
+    studio's Analytics page, so a manager reads a lucky post's caveat wherever its score is shown."""
+    few = (score or {}).get("few_impressions")
+    return None if few is None else f"only {counted(few, 'impression')}: mostly the account's average"
+
+
 NAMED_AT_MOST = 3  # a note names this many of a list, then counts the rest
 
 

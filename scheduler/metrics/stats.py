@@ -9,7 +9,7 @@ from scheduler.metrics.ages import AGE_NAMES
 from scheduler.metrics.besttimes import slot_table
 from scheduler.metrics.ranking import age_shown
 from scheduler.metrics.score import NOT_ENOUGH, fit_prior, outcomes_at, score
-from scheduler.results import counted, counts_words, ranked_at
+from scheduler.results import counted, counts_words, few_said, ranked_at
 from scheduler.store import Store
 from scheduler.store.records import UNPUBLISHED
 from scheduler.store.snapshots import Snapshot
@@ -102,9 +102,8 @@ def judged(score: dict | None) -> str:
         shown = f"{mid:.1f}× the typical post [{low:.1f}×–{high:.1f}×]"
     else:
         shown = f"{score['estimate']:.1%} [{score['low']:.1%}–{score['high']:.1%}]"
-    few = score.get("few_impressions")
-    thin = f"; only {counted(few, 'impression')}: mostly the account's average" if few is not None else ""
-    return f"{shown}, {score['verdict']}{thin}"
+    few = few_said(score)
+    return f"{shown}, {score['verdict']}{f'; {few}' if few else ''}"
 
 
 def average_words(row: dict) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from scheduler.results import counts_words, ranked_at
+from scheduler.results import counts_words, few_said, ranked_at
 
 PAGE_SIZE = 40          # posts (each on one network) a page shows, newest first
 BEST_WORST = 3          # tips named at each end
@@ -119,7 +119,8 @@ def _ranked(row: dict, score: dict, scale: float, headlines: dict) -> dict:
             "time": row.get("time", "first post"), "estimate": against(score["estimate"], typical),
             "low": against(score["low"], typical), "high": against(score["high"], typical),
             "rate": against(score["rate"], typical), "posts": score["posts"],
-            "verdict": score["verdict"], "x": {k: _at(score[k], scale) for k in ("low", "estimate", "high")}}
+            "verdict": score["verdict"], "few": few_said(score),
+            "x": {k: _at(score[k], scale) for k in ("low", "estimate", "high")}}
 
 
 def _slots(times: dict, typical: float | None = None) -> dict:
@@ -150,7 +151,7 @@ def _post(row: dict, names: dict, zone, headlines: dict) -> dict:
                          "low": against(score["low"], score.get("typical")),
                          "high": against(score["high"], score.get("typical")),
                          "rate": against(score["rate"], score.get("typical")), "posts": score["posts"],
-                         "verdict": score["verdict"]}})
+                         "verdict": score["verdict"], "few": few_said(score)}})
     return {"id": row["id"], "tip": row["tip"], "link": tip_link(row["tip"]), "headline": headlines.get(row["tip"]),
             "network": row["network"], "time": row.get("time", "first post"), "gone": row.get("gone"),
             "name": names.get(row["network"], row["network"]), "posted_at": row["posted_at"],

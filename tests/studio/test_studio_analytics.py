@@ -21,7 +21,14 @@ from tests.queue_helpers import (
     write_campaign,
     write_schedule,
 )
-from tests.studio.analytics_project import QUEUED_AT, SEEN, posted_project, stats_json
+from tests.studio.analytics_project import (
+    FEW,
+    QUEUED_AT,
+    SEEN,
+    few_counts,
+    posted_project,
+    stats_json,
+)
 from tests.studio.helpers import Studio
 
 
@@ -237,3 +244,33 @@ def test_a_post_no_longer_on_its_network_is_named_neither_best_nor_worst(posted)
     detail = run_cli_in_process("stats", "--posts", cwd=posted).out
     assert f"{best[1]} on x (first post): gone, deleted with juno-scheduler unpublish" in detail
     assert f"{worst[1]} on x (first post): gone, deleted on x: it no longer exists there" in detail
+
+
+def test_a_post_seen_by_few_says_so_wherever_its_score_is_shown(project):
+    """`stats` says a score resting on few impressions is mostly the account's average; the page said nothing, so
+    a manager could trust a lucky post. It now says it beside that score in Best and in the post's own table."""
+    posted_project(project, tips=len(FEW), counts=few_counts)
+    report = stats_json(project)
+    few = [(row, age, found["score"]) for row in report["posts"] for age, found in row["ages"].items()
+           if found["score"] and "few_impressions" in found["score"]]
+    assert [(row["tip"], age, score["few_impressions"]) for row, age, score in few] == [("alpha/t00", "72h", 3)]
+    row, _, score = few[0]
+    note = "only 3 impressions: mostly the account's average"
+    assert note in run_cli_in_process("stats", cwd=project).out
+
+    page = Studio(project, SEEN).sign_in().get("/analytics").text
+    section = page[page.index('data-network="x"'):page.index('id="posts-h"')]
+    named = {post: text_of(said).replace(" ;", ";") for post, said in  # the note is an element of its own
+             re.findall(r'<li data-post="([^"]+)">(.*?)</li>', section, flags=re.DOTALL)}
+    assert row["id"] in named, named  # 2 from 3 is not first: the post with 2,500 impressions leads
+    assert named[row["id"]].startswith(f"alpha/t00 T00. (first post) {pct(score['estimate'])} "
+                                       f"[{pct(score['low'])}–{pct(score['high'])}], {score['verdict']}; {note}; "
+                                       f"its own rate 66.7%")
+    assert next(iter(named)) != row["id"]
+    assert [post for post, said in named.items() if note.split(":")[0] in said] == [row["id"]]
+
+    tables = post_tables(page)
+    by_age = rows(tables[(row["id"], "x")], "data-age")
+    assert by_age["72h"].endswith(f"{score['verdict']} ({score['posts']} posts behind it); {note}"), by_age
+    assert "impressions:" not in by_age["24h"]
+    assert sum("mostly the account's average" in text_of(body) for body in tables.values()) == 1

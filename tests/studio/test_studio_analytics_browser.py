@@ -9,7 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.queue_helpers import write_schedule
-from tests.studio.analytics_project import SEEN, posted_project, stats_json
+from tests.studio.analytics_project import (
+    FEW,
+    SEEN,
+    few_counts,
+    posted_project,
+    stats_json,
+)
 from tests.studio.walk import opened
 from tests.test_preview_browser import ARTIFACTS, WIDTHS, browser  # noqa: F401 - the shared chromium fixture
 
@@ -75,6 +81,43 @@ def test_analytics_with_nothing_collected_says_to_run_collect(browser, project, 
             "No metrics yet: run juno-scheduler collect after posts have gone out.")
         expect(page.locator("svg")).to_have_count(0)
         visit.check("empty")
+
+
+# the words of an element's text that the browser drew across more than one line
+BROKEN_WORDS = """el => {
+  const text = el.firstChild, broken = [];
+  for (const m of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+    if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(m[0]);
+  }
+  return broken;
+}"""
+
+
+def test_analytics_note_on_a_post_seen_by_few_fits_a_phone(browser, project):  # noqa: F811
+    """The note beside a score that rests on few impressions, in Best and in the post's table, wraps inside a
+    375 px screen: no sideways scroll, the chart strip still drawn across its column."""
+    posted_project(project, tips=len(FEW), counts=few_counts)
+    row = next(row for row in stats_json(project)["posts"] if row["tip"] == "alpha/t00")
+    note = "only 3 impressions: mostly the account's average"
+    with opened(browser, project, WIDTHS["phone"], "analytics-few-phone", "/analytics", now=SEEN.isoformat()) as visit:
+        page = visit.page
+        named = page.locator(f'.ranked li[data-post="{row["id"]}"]')
+        expect(named.locator("[data-few]")).to_have_text(note)
+        score = page.locator(f'table.post-numbers[data-post="{row["id"]}"] tr[data-age="72h"] [data-score]')
+        expect(score.locator("[data-few]")).to_have_text(note)
+        expect(page.locator("[data-few]")).to_have_count(2)
+        for shown in (named, score, page.locator(f'table.post-numbers[data-post="{row["id"]}"]')):
+            shown.scroll_into_view_if_needed()
+            box = shown.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS["phone"], box
+        assert named.locator("svg.strip").bounding_box()["width"] > 100
+        for said in page.locator("[data-few]").all():  # wrapped between words, never inside one ("impression|s")
+            assert said.evaluate(BROKEN_WORDS) == [], said.inner_text()
+        named.scroll_into_view_if_needed()
+        page.screenshot(path=str(visit_artifact("analytics-few-phone-best.png")))
+        visit.check("few")
 
 
 def visit_artifact(name: str):
