@@ -37,6 +37,11 @@ def test_a_post_past_the_catch_up_window_says_from_when_to_when_and_why(tmp_path
              f"it goes out then by itself (`skip {post}` keeps it out)")
     assert f"{post}: {words}" in status, status
     assert words in history and " missed" not in history and "moved" in history, history
+    # the table's time is when the move happened (run-due at 12:00), not a slot; its heading says so (user trial 6)
+    assert "happened" in history.splitlines()[2] and " when " not in history, history
+    [row_line] = [line for line in history.splitlines() if "understanding-the-reasons" in line and "│" not in line
+                  and ": moved from" not in line] or [""]
+    assert row_line.strip().startswith("Mon 12-07 12:00"), history
     [row] = [row for row in rows if row["id"] == post]
     assert row["status"] == "missed" and row["why"].startswith(words)  # --json keeps design.md's name
 
