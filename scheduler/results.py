@@ -811,9 +811,10 @@ class CollectReport(Result):
 
 def keep_a_date(post_id: str) -> str:
     """How to keep a post that missed its slot on a date of one's own (a holiday tip moved past the holiday): what
-    run-due's missed line and status's moved line both end with (newcomer trial, finding 2)."""
-    return (f"to keep a date, pin it with at: under its tip in posts/{post_id.split('/', 1)[0]}.yaml, or move it "
-            "in the studio's queue")
+    run-due's missed line, status's and history's moved lines all end with (newcomer trial, finding 2). The pin
+    counts once `queue` reads it (user trial 6), so the hint says both steps."""
+    return (f"to keep a date, pin it with at: under its tip in posts/{post_id.split('/', 1)[0]}.yaml and run "
+            "`juno-scheduler queue`, or move it in the studio's queue")
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

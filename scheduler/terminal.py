@@ -212,13 +212,15 @@ def show_status(status: StatusReport, simulated: int = 0) -> None:
 
 
 def show_history(rows: list[dict]) -> None:
-    """`history` for a person: each row's status as results.seen_status says it (the CLI gives it)."""
+    """`history` for a person: each row's status as results.seen_status says it (the CLI gives it). Its time is when
+    the outcome happened (posted, moved, skipped: history lists outcomes, design.md), not the slot, so the heading
+    says "happened" (user trial 6 read "when" as the slot); a moved post's line below names both slots."""
     if not rows:
         print("nothing posted, failed or skipped yet")
         return
     names, campaign = _short_names([row["id"] for row in rows])
     table = _table(f"Posts of {campaign}" if campaign else None)
-    table.add_column("when", no_wrap=True, min_width=15)
+    table.add_column("happened", no_wrap=True, min_width=15)
     console = _console()
     status_width = max(6, *(len(state_said(row["status"])) for row in rows))
     table.add_column("post / where or why", overflow="ellipsis", no_wrap=True,

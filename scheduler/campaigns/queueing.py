@@ -338,6 +338,8 @@ def _changes(post: Post, item: Wanted, timetable: Timetable, now: datetime) -> d
                            post.due_at.astimezone(timetable.zone).strftime("%Y-%m-%d %H:%M"))
         elif not post.pinned or post.due_at != pinned_at:
             changes.update(pinned=True, due_at=pinned_at)
+            if post.status == MISSED:  # kept on the date a person pinned: no longer "moved … goes out then by itself"
+                changes["status"] = QUEUED
             say_skipped(post.id, item.pin, timetable)
     elif post.pinned:
         changes["pinned"] = False

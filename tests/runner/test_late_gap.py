@@ -160,5 +160,5 @@ def test_a_wait_that_would_end_on_a_full_day_moves_at_once_and_says_why(tmp_path
             "on time, but c/first went out 13 minutes after its slot, at Mon 2026-12-07 14:40; min_gap (3:00:00) "
             "would hold it until Mon 2026-12-07 17:40, a day with max_per_day (1) posts already out")
         assert ("missed c/second: moved to Wed 2026-12-09 09:00; to keep a date, pin it with at: under its tip in "
-                "posts/c.yaml, or move it in the studio's queue") in report.lines()
+                "posts/c.yaml and run `juno-scheduler queue`, or move it in the studio's queue") in report.lines()
         assert [call.post_id for call in publisher.calls] == ["c/first"]

@@ -17,5 +17,5 @@ def test_a_missed_post_moved_later_says_how_to_keep_its_date(tmp_path):
     assert late.code == 0, late
     missed = [line for line in late.out.splitlines() if line.startswith("missed ")]
     assert len(missed) == 1 and ": moved to " in missed[0], late.out  # to the end of the queue
-    assert missed[0].endswith(f"; to keep a date, pin it with at: under its tip in posts/{CAMPAIGN}.yaml, or move it "
-                              "in the studio's queue"), missed[0]
+    assert missed[0].endswith(f"; to keep a date, pin it with at: under its tip in posts/{CAMPAIGN}.yaml and run "
+                              "`juno-scheduler queue`, or move it in the studio's queue"), missed[0]

@@ -37,6 +37,11 @@ def test_a_post_past_the_catch_up_window_says_from_when_to_when_and_why(tmp_path
              f"it goes out then by itself (`skip {post}` keeps it out)")
     assert f"{post}: {words}" in status, status
     assert words in history and " missed" not in history and "moved" in history, history
+    # the table's time is when the move happened (run-due at 12:00), not a slot; its heading says so (user trial 6)
+    assert "happened" in history.splitlines()[2] and " when " not in history, history
+    [row_line] = [line for line in history.splitlines() if "understanding-the-reasons" in line and "│" not in line
+                  and ": moved from" not in line] or [""]
+    assert row_line.strip().startswith("Mon 12-07 12:00"), history
     [row] = [row for row in rows if row["id"] == post]
     assert row["status"] == "missed" and row["why"].startswith(words)  # --json keeps design.md's name
 
@@ -47,7 +52,8 @@ def test_status_says_how_to_keep_a_missed_posts_date_as_run_due_did(tmp_path):
     root = _project(tmp_path / "project", ACCOUNT)
     assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
     moved = run_cli("run-due", "--now", "2026-12-07T12:00", cwd=root)
-    hint = f"; to keep a date, pin it with at: under its tip in posts/{CAMPAIGN}.yaml, or move it in the studio's queue"
+    hint = (f"; to keep a date, pin it with at: under its tip in posts/{CAMPAIGN}.yaml and run `juno-scheduler queue`, "
+            "or move it in the studio's queue")
     assert moved.code == 0 and moved.out.splitlines()[0].endswith(hint), moved
     status, _, rows = _said(root, "2026-12-07T12:05")
     post = f"{CAMPAIGN}/understanding-the-reasons-behind-reluctance-can-help"
@@ -56,6 +62,32 @@ def test_status_says_how_to_keep_a_missed_posts_date_as_run_due_did(tmp_path):
     status_json = json.loads(run_cli("status", "--json", "--now", "2026-12-07T12:05", cwd=root).out)
     assert [row["why"].endswith(hint) for row in status_json["moved"]] == [True]
     assert [row["why"].endswith(hint) for row in rows if row["status"] == "missed"] == [True]  # history too
+    _, history, _ = _said(root, "2026-12-07T12:05")
+    assert f"(`skip {post}` keeps it out){hint}" in history, history
+
+
+def test_a_moved_post_pinned_and_queued_again_goes_out_at_its_pin_and_no_longer_says_moved(tmp_path):
+    """User trial 6: after the hint's pin and `queue`, status still said "moved … goes out then by itself" beside a
+    "next" at the pin. Queue placing a moved post at its pin ends the move; run-due then posts it at the pin."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    assert "moved to Thu 2026-12-10 09:00" in run_cli("run-due", "--now", "2026-12-07T12:00", cwd=root).out
+    tip = "understanding-the-reasons-behind-reluctance-can-help"
+    post = f"{CAMPAIGN}/{tip}"
+    campaign = root / "posts" / f"{CAMPAIGN}.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    assert f"- id: {tip}\n" in text
+    campaign.write_text(text.replace(f"- id: {tip}\n", f"- id: {tip}\n    at: \"2026-12-08 12:00\"\n"),
+                        encoding="utf-8")
+    early = run_cli("run-due", "--dry-run", "--now", "2026-12-08T12:05", cwd=root)
+    assert early.code == 0 and post not in early.out, early  # the pin counts once queue reads it, as the hint says
+    assert run_cli("queue", "--now", "2026-12-07T12:10", cwd=root).code == 0
+    status, history, rows = _said(root, "2026-12-07T12:15")
+    assert f"next: {post} at Tue 2026-12-08 12:00" in status, status
+    assert "posts: 3 queued\n" in status and "moved from" not in status and "by itself" not in status, status
+    assert post not in history and post not in [row["id"] for row in rows], history  # waiting again, not an outcome
+    due = run_cli("run-due", "--now", "2026-12-08T12:05", "--json", cwd=root)
+    assert [row["id"] for row in json.loads(due.out)["posted"]] == [post], due
 
 
 def test_a_late_post_moved_to_keep_min_gap_says_so(tmp_path):
