@@ -36,12 +36,13 @@ def _reader_words(text: str) -> tuple[str, ...]:
 def card_alt_text(headline: str, signed: str | None, kicker: str | None = None) -> str:
     """The card's words in quotation marks, a quotation inside them in single marks (“Set a ‘worry time’ …”), and
     `signed`, the account as the post's network writes it ("@junocounseling", "@junocounseling@mastodon.social").
-    The kicker goes first, as on the card, unless it repeats the headline (kicker_repeats)."""
+    The kicker goes first, as on the card, unless it repeats the headline (kicker_repeats); its own full stop or
+    colon is left off before the colon that joins it to the words ("Signs to look out for: …", not "for.: …")."""
     words = re.sub(r'(^|[\s(\[—–-])"', r"\1‘", " ".join(headline.split())).replace('"', "’")
     words = words.replace("“", "‘").replace("”", "’")
     quote = f"“{words}”"
     if kicker and kicker.strip() and not kicker_repeats(kicker, headline):
-        quote = f"{kicker.strip()}: {quote}"
+        quote = f"{kicker.strip().rstrip('.:;,').rstrip() or kicker.strip()}: {quote}"
     text = f"{quote} (quote card, {signed})" if signed else f"{quote} (quote card)"
     limit = networks.alt_text_limit()  # the fewest characters of alt text a network takes (X's 1,000)
     return text if limit is None or len(text) <= limit[0] else text[: limit[0] - 1].rstrip() + "…"

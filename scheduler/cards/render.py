@@ -152,8 +152,8 @@ def draw_card(headline: str, brand: Brand, size: str = "x", kicker: str | None =
 @lru_cache(maxsize=1024)
 def shown_kicker(kicker: str | None, headline: str, brand: Brand) -> str | None:
     """The kicker as the card shows it, or None for no kicker: none when it says what the headline says
-    (alttext.kicker_repeats), when it takes more than the kicker's two lines (kicker_overflow), or when it takes
-    two and the headline has no room under them (kicker_crowds). One rule for the card, its fingerprint and its
+    (alttext.kicker_repeats), when it takes more than the kicker's two lines (kicker_overflow), or when the
+    headline has no room under its lines (kicker_crowds). One rule for the card, its fingerprint and its
     alt text, so a screen reader hears what the card shows."""
     shown = typesetting.normalise(kicker) or None if kicker else None
     if shown is None or kicker_repeats(shown, headline) or kicker_overflow(shown, brand) is not None:
@@ -205,24 +205,32 @@ def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int] | None:
     return len(kicker), low
 
 
-def kicker_crowds(kicker: str, headline: str, brand: Brand) -> str | None:
-    """The first card size on which the kicker takes two lines and the headline does not fit under them, or None.
-    split keeps room for one line of kicker above every headline it writes; a second line is drawn only where the
-    headline still fits, however small (it is set as large as fits under both lines)."""
+def kicker_crowds(kicker: str, headline: str, brand: Brand) -> tuple[str, int] | None:
+    """The first card size on which the headline does not fit under the kicker's lines, with how many lines the
+    kicker takes there; None when it fits under them on every size. A kicker is drawn only where the headline fits
+    under it, however small (it is set as large as fits): else it is left off rather than the card lost. split keeps
+    room for one line of kicker above every headline it writes (fit_headline, the same rule), so a headline it
+    accepted keeps a one-line kicker; one it held back, then approved anyway, is drawn without it."""
     text = typesetting.normalise(headline)
+    if not text:
+        return None
     for size in SIZES:
         lines = lines_of_kicker(kicker, brand, size)
-        if lines == 1 or not text:
-            continue
-        frame = frame_for(brand, size, lines)
-        low, high = headline_sizes(brand, frame)
         try:
-            typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
+            fit_headline(text, brand, frame_for(brand, size, lines))
         except typesetting.DoesNotFit:
-            return size
+            return size, lines
         except fonts.MissingGlyph:
             return None  # set_headline names the letter: the card is refused whatever its kicker
     return None
+
+
+def fit_headline(text: str, brand: Brand, frame: Frame) -> typesetting.Layout:
+    """The normalised headline set as large as fits the frame's headline box, never below the legible size (raises
+    DoesNotFit, MissingGlyph): the one rule for the card (set_headline, kicker_crowds) and for split (tips.cardfit,
+    which skips it only for a headline sure to fit)."""
+    low, high = headline_sizes(brand, frame)
+    return typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
 
 
 def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
@@ -239,8 +247,10 @@ def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
                 f"{overflow[1]}); drawn without it")
     crowded = kicker_crowds(shown, tip.headline, brand)
     if crowded is not None:
-        return (f"{what} takes {KICKER_LINES} kicker lines, and the headline does not fit under them on the "
-                f"{crowded} card; drawn without it (a shorter headline or {what} keeps it)")
+        size, lines = crowded
+        taken = "a kicker line" if lines == 1 else f"{lines} kicker lines"
+        return (f"{what} takes {taken}, and the headline does not fit under {'it' if lines == 1 else 'them'} on "
+                f"the {size} card; drawn without it (a shorter headline or {what} keeps it)")
     return None
 
 
@@ -251,9 +261,9 @@ def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
 
 
 def set_headline(text: str, brand: Brand, frame: Frame, size: str) -> typesetting.Layout:
-    low, high = headline_sizes(brand, frame)
+    low = headline_sizes(brand, frame)[0]
     try:
-        return typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
+        return fit_headline(text, brand, frame)
     except fonts.MissingGlyph as exc:
         raise ContentError(f"the headline “{text}”: {exc}") from None
     except typesetting.DoesNotFit as exc:

@@ -2,7 +2,9 @@
 (scheduler.cards.typesetting.fit at the brand's smallest legible size), not by a count of characters.
 
 Room is kept for a kicker on every card, whatever assets/brand.yaml's `kicker:` says: a person may turn the
-kicker on after the tips are approved, and a headline split wrote must still draw then.
+kicker on after the tips are approved, and a headline split wrote must still draw then, kicker and all. The rule
+is the card's own (render.fit_headline under one kicker line, as render.kicker_crowds judges it), so a headline
+split accepts keeps a one-line kicker, and one it held back but a person approved is drawn without the kicker.
 
 Setting a headline costs about a millisecond per card size; split judges a few hundred headlines of a long
 article. A headline whose words, measured once at the smallest size, fill no more lines than the card holds (with
@@ -21,7 +23,7 @@ from scheduler import networks
 from scheduler.campaigns.file import Tip
 from scheduler.cards import bidi, fonts, typesetting
 from scheduler.cards.brand import Brand, load_brand
-from scheduler.cards.render import SIZES, frame_for, headline_sizes
+from scheduler.cards.render import SIZES, fit_headline, frame_for, headline_sizes
 from scheduler.errors import ConfigError
 from scheduler.tips.drafts import headline_cut_problem
 from scheduler.tips.filters import shorten_to_clause, unfinished
@@ -58,11 +60,11 @@ class CardCheck:
 
     def _on(self, text: str, size: str) -> str | None:
         frame = frame_for(self.brand, size, kicker_lines=1)
-        low, high = headline_sizes(self.brand, frame)
+        low = headline_sizes(self.brand, frame)[0]
         try:
             if not text or self._sure_to_fit(text, frame.headline_box, low):
                 return None
-            typesetting.fit(text, self.brand.headline_chain, frame.headline_box, low, high, self.brand.line_height)
+            fit_headline(text, self.brand, frame)
         except fonts.MissingGlyph:
             return None  # a character no font has: `cards` names it; it is not a matter of length
         except typesetting.DoesNotFit as exc:

@@ -8,6 +8,7 @@ import io
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -914,3 +915,46 @@ def test_a_headline_no_font_has_is_named_when_the_campaigns_card_folder_was_neve
     assert f"posts/{slug}.yaml:" in result.err and "is in none of the bundled fonts" in result.err
     assert "No such file" not in result.err
     assert list((project / ".juno" / "cards").iterdir()) == []
+
+
+KICKER_ARTICLE = """# Finding help for worry that will not let go
+
+## Professional help
+
+If you think you have generalised anxiety, start by making an appointment with a counsellor or a family physician.
+
+Writing down what you have noticed before the visit can help you use the time well.
+
+## Signs to look out for.
+
+Talk to someone you trust when sleep, appetite or work start to slip for more than two weeks.
+"""
+
+
+def test_every_headline_split_writes_is_drawn_under_a_section_kicker_or_without_it_and_said(project, cli):
+    """With `kicker: section`, a tip split wrote is always drawn: under its section name where split found the
+    headline fits below a kicker line (split and the card judge by one rule, render.fit_headline), else (a headline
+    split held back with a note, approved anyway) without the kicker, said once, never refused (cards exited 2)."""
+    use_kicker(project, "section")
+    (project / "posts" / "articles" / "worry.md").write_text(KICKER_ARTICLE, encoding="utf-8")
+    split = cli("split", "posts/articles/worry.md", "--json", cwd=project)
+    assert split.code == 0, split
+    path = project / "posts" / "worry.yaml"
+    path.write_text(re.sub(r"status: \w+", "status: approved", path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = cli("cards", "worry", "--size", "all", "--json", cwd=project)
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    settings, brand = load_settings(project), load_brand(project, "junocounseling")
+    tips = load_campaign(path, project).tips
+    held = [tip for tip in tips if any("does not fit" in note for note in tip.notes)]
+    assert held and len(held) < len(tips)
+    for tip in tips:
+        kicker = None if tip in held else tip.section
+        for size in SIZES:
+            drawn = card_path(settings.cards_dir, "worry", tip.id, size).read_bytes()
+            assert drawn == render_card(tip.headline, brand, size, kicker), (tip.headline, size)
+    assert [note.split(":")[0] for note in data["notes"]] == [f"card {tip.id}" for tip in held]
+    assert all("drawn without it" in note for note in data["notes"])
+    alts = {card["tip"]: card["alt_text"] for card in data["cards"]}
+    signs = next(tip for tip in tips if tip.section == "Signs to look out for.")
+    assert alts[signs.id].startswith("Signs to look out for: “")  # the section's own full stop left off
