@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler import networks
-from scheduler.campaigns.file import read_campaigns, tip_place
+from scheduler.campaigns.file import not_marked_ready, read_campaigns, tip_place
 from scheduler.campaigns.placing import latest_by_network, tip_key
 from scheduler.campaigns.recycling import words_for_round
 from scheduler.campaigns.refusals import blackout_pin, shorten_for
@@ -127,7 +127,7 @@ def _check_campaigns(report: CheckReport, settings, now: datetime, on: set[str])
             if tip.status == "approved":
                 _check_tip(report, settings, timetable, campaign, tip, now, on)
     unready = [(campaign.slug, tip.id) for campaign in files.read for tip in campaign.tips
-               if tip.status == "approved" and tip.ready is False]
+               if tip.status == "approved" and not_marked_ready(tip)]
     if unready:  # as queue would say them: those not in the queue yet (user trial: named at every check, posted too)
         queued = _in_queue(settings, [tip_key(slug, tip) for slug, tip in unready])
         unready = [(slug, tip) for slug, tip in unready if tip_key(slug, tip) not in queued]

@@ -184,10 +184,11 @@ class Project:
             lengths = False
         # lazy: the sensitive lexicon (hundreds of phrasings compiled at import) stays out of cron's commands
         from scheduler.tips.flags import read_alone
+        from scheduler.tips.taking import not_a_tip
         from scheduler.tips.unsaid import read_first
 
         results = review.approve(self.root, names, ack, now=now, read_alone=read_alone, read_first=read_first,
-                                 ready_only=ready_only, by=by, batch=self.new_batch(now))
+                                 not_a_tip=not_a_tip, ready_only=ready_only, by=by, batch=self.new_batch(now))
         return [replace(result, too_long=self._too_long(result)) if lengths else result for result in results]
 
     def _too_long(self, result: Approved) -> list[str]:

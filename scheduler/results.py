@@ -139,6 +139,8 @@ class Approved(Result):
                                                               # in no tip): a note, not a flag, so nothing held it
     skipped: list[str] = field(default_factory=list)  # tips named one by one that were `status: skip`: approving one
                                                       # takes it back, which a person is told (user trial 6)
+    not_tips: dict[str, str] = field(default_factory=dict)  # draft -> why the sweep left it in draft: its words are
+                                                            # the page's date or the practice's call to action
 
     def withheld_all(self) -> Approved:
         """This campaign's part of a command that refused a named tip: nothing approved, nothing acknowledged."""
@@ -163,6 +165,8 @@ class Approved(Result):
         lines += [f"note: {tip} was skipped (status: skip): approving it took it back" for tip in self.approved
                   if tip in self.skipped]
         lines += [f"note: {tip}: {why}" for tip, why in self.read_first.items()]
+        lines += [f"note: {tip} left in draft: {why.split(':')[0]}; `juno-scheduler approve {self.campaign}/{tip}` "
+                  "approves it if you really want it" for tip, why in self.not_tips.items()]
         if self.unready:  # which ones, so a careful manager can read those first (user trial 11: 13 approved at once)
             lines.append(f"note: approved though not marked ready (their notes ask for a look): "
                          f"{', '.join(self.unready)}")

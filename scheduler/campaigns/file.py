@@ -414,6 +414,12 @@ def _repeat_ok(doc: Document, at: tuple, value: Any) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+def not_marked_ready(tip: Tip) -> bool:
+    """split (or a take) said the tip needs a look before it goes out (`ready: false`); a person's own tip, with no
+    `ready`, is not counted: the one count approve, queue and check name alike (a user trial: approve said 5, queue 3)."""
+    return tip.ready is False
+
+
 def _ready(doc: Document, at: tuple, value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value

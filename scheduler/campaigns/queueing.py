@@ -20,6 +20,7 @@ from typing import Any
 from scheduler import networks
 from scheduler.campaigns.file import (
     find_campaigns,
+    not_marked_ready,
     read_campaigns,
     tip_fingerprint,
     tip_place,
@@ -160,7 +161,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     # the tips queued now that split did not mark ready: said once, when they first get a slot (as approve said them)
     new = {p.tip_key for p in placed if not was_waiting(p, existing)}
     report["unready"] = [key for c in campaigns for t in c.tips
-                         if (key := tip_key(c.slug, t.id)) in new and t.ready is False]
+                         if (key := tip_key(c.slug, t.id)) in new and not_marked_ready(t)]
     # said when the campaign's posts first carry its address (queued, or updated to a new one), not again at every
     # run (cron's `queue -q`) nor at each edit of a tip once the person has kept that address
     changed = {key.split("/", 1)[0] for key, _network, _link in _addresses([*placed, *renewed]) - told}

@@ -22,6 +22,7 @@ from scheduler.campaigns.file import (
     Tip,
     TipStatus,
     flags_said,
+    not_marked_ready,
     read_campaigns,
     tip_place,
     with_tips,
@@ -37,7 +38,7 @@ REPEAT = "repeat"  # `--ack repeat`: a person's OK for one more time out of a se
 
 def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: datetime,
             read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None] = lambda tip: None,
-            by: str = "cli", ready_only: bool = False, batch: str | None = None) -> list[Approved]:
+            not_a_tip: Callable[[Tip], str | None] = lambda tip: None, by: str = "cli", ready_only: bool = False, batch: str | None = None) -> list[Approved]:
     """Approve what `names` name; every tip changed is a line in .juno/audit.jsonl (the studio's undo reads it),
     all with `batch` (audit.new_batch) when given: one undo then takes back the whole command.
 
@@ -45,6 +46,8 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
     stage's policy (scheduler.tips.flags.read_alone), which this stage, below it, cannot import.
     `read_first`: why an approved tip's passage should be read before it goes out (None: no reason), said with the
     result; the splitting stage's note (scheduler.tips.unsaid.read_first).
+    `not_a_tip`: why a draft is no tip (the page's date, the practice's call to action; None: it is one), which a
+    campaign's sweep leaves in draft and names; the splitting stage's rule (scheduler.tips.taking.not_a_tip).
     `ready_only`: of a whole campaign, only the drafts split marked `ready: true` (the rest wait for a person)."""
     unknown = [flag for flag in ack if flag not in (*REVIEW_FLAGS, REPEAT)]
     if unknown:
@@ -65,7 +68,7 @@ def approve(root: Path, names: Sequence[str], ack: Sequence[str] = (), *, now: d
             elif chosen.get(slug, set()) is not None:
                 chosen.setdefault(slug, set()).add(tip_id)  # type: ignore[union-attr]
         planned = [_approve_in(campaigns[slug], tip_ids, tuple(ack), read_alone, read_first, ready_only=ready_only,
-                                root=root, now=now)
+                                root=root, now=now, not_a_tip=not_a_tip)
                    for slug, tip_ids in chosen.items()]
         if any(result.refused for result, _ in planned):  # all or nothing: a refused command writes no campaign
             return [result.withheld_all() for result, _ in planned]
@@ -122,12 +125,13 @@ def _listed(campaigns) -> str:
 
 def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ...],
                 read_alone: Callable[[Tip], str | None], read_first: Callable[[Tip], str | None], *,
-                ready_only: bool = False, root: Path | None = None,
-                now: datetime | None = None) -> tuple[Approved, Campaign]:
+                ready_only: bool = False, root: Path | None = None, now: datetime | None = None,
+                not_a_tip: Callable[[Tip], str | None] = lambda tip: None) -> tuple[Approved, Campaign]:
     """What approving would do to `campaign`, and the campaign as it would then be; nothing is written."""
     approved, already, held, why, alone, unflag = [], [], {}, {}, {}, {}
     not_ready, refused, unready, skipped = [], [], [], []
     to_read: dict[str, str] = {}
+    no_tips: dict[str, str] = {}
     acknowledged: dict[str, list[str]] = {}
     tips: list[Tip] = []
     for tip in campaign.tips:
@@ -137,6 +141,10 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
             continue
         if ready_only and not named and tip.ready is not True:
             not_ready.append(tip.id)
+            tips.append(tip)
+            continue
+        if not named and (why_not := not_a_tip(tip)) is not None:  # a user trial: "Call us today …" went with the rest
+            no_tips[tip.id] = why_not
             tips.append(tip)
             continue
         as_it_was = tip
@@ -165,14 +173,14 @@ def _approve_in(campaign: Campaign, tip_ids: set[str] | None, ack: tuple[str, ..
         else:
             tip = replace(tip, status=TipStatus.APPROVED)
             approved.append(tip.id)
-            if not named and tip.ready is not True:
+            if not named and not_marked_ready(tip):
                 unready.append(tip.id)
             if (note := read_first(tip)) is not None:
                 to_read[tip.id] = note
         tips.append(tip)
     result = Approved(campaign=campaign.slug, approved=approved, already=already, held=held, not_ready=not_ready,
                       refused=refused, why=why, unready=unready, acknowledged=acknowledged, alone=alone, unflag=unflag,
-                      read_first=to_read, skipped=skipped)
+                      read_first=to_read, skipped=skipped, not_tips=no_tips)
     return result, with_tips(campaign, tips)
 
 

@@ -32,6 +32,16 @@ _NOT_NAMES = {"Many", "Some", "Most", "Every", "Each", "When", "If", "For", "The
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Age", "Ages", "Chapter", "Step", "Session", "Week", "Day", "Year"}
 
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+
+
+def _is_name(words: str) -> bool:
+    """The capitalised words before an age are a name: not "Many", and not a date's month ("Posted March 3" is the
+    page's date, not a client March aged 3; a user trial's `--take` of a date line was flagged privacy)."""
+    said = words.split()
+    return said[0] not in _NOT_NAMES and said[-1] not in _MONTHS
+
 
 def is_sensitive(*texts: str) -> bool:
     return any(is_sensitive_text(text) for text in texts if text)
@@ -42,9 +52,8 @@ def vignette_names(texts) -> frozenset[str]:
     names = set()
     for text in texts:
         for match in _NAME_WITH_AGE.finditer(text):
-            first = match.group(1).split()[0]
-            if first not in _NOT_NAMES:
-                names.add(first)
+            if _is_name(match.group(1)):
+                names.add(match.group(1).split()[0])
         for match in _AGED_NAME.finditer(text):
             names.add(match.group(1).split()[0])
     return frozenset(names)
@@ -58,7 +67,7 @@ def personal_details(text: str, names: frozenset[str] = frozenset()) -> bool:
     patterns, digits = _detail_patterns(text)
     if any(pattern.search(text) for pattern in patterns):
         return True
-    if digits and any(match.group(1).split()[0] not in _NOT_NAMES for match in _NAME_WITH_AGE.finditer(text)):
+    if digits and any(_is_name(match.group(1)) for match in _NAME_WITH_AGE.finditer(text)):
         return True
     return bool(names) and bool(_names_pattern(names).search(text))
 
@@ -96,7 +105,7 @@ def privacy_details(text: str, names: frozenset[str] = frozenset()) -> tuple[str
         for match in pattern.finditer(text):
             found.setdefault(match.group(0).strip(), None)
     for match in _NAME_WITH_AGE.finditer(text) if digits else ():
-        if match.group(1).split()[0] not in _NOT_NAMES:
+        if _is_name(match.group(1)):
             found.setdefault(match.group(0).strip(" ,"), None)
     if names:
         for match in _names_pattern(names).finditer(text):

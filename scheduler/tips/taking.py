@@ -44,6 +44,7 @@ from scheduler.tips.filters import (
 from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.persons import NAMED, named_person
+from scheduler.tips.readiness import is_ready
 from scheduler.tips.scorer import Candidate, judge
 from scheduler.tips.sensitivity import sensitive_phrases
 from scheduler.tips.sentences import (
@@ -64,7 +65,8 @@ from scheduler.tips.unsaid import (
 from scheduler.tips.verbs import is_command
 
 LOCATOR = re.compile(r"^b(\d+)(?:\.(\d+))?$")
-TAKEN_NOTE = "taken by hand from {locator}: check it stands alone"
+TAKEN = "taken by hand from {locator}"
+TAKEN_NOTE = TAKEN + ": check it stands alone"
 LEANS_NOTE = ("left out “{opening}”: “{words}” points outside the tip, so it cannot stand alone in it: write it into "
               "a tip by hand")
 STILL_LEANS_NOTE = "“{words}” points outside the tip and no sentence of the passage stands without it: say what it means"
@@ -80,8 +82,12 @@ PITCH_NOTE = "this is the practice's call to action, not a tip: skip it, or writ
 DATE_NOTE = "this is a date, not a tip: skip it"
 # the passage's point is its second sentence and the post has room for one of the two (a user trial: the setup was
 # kept and the advice cut)
-SETUP_LEFT_NOTE = ("kept the passage's advice (“{kept}”) and left out its setup (“{setup}”): the post had no room for "
-                   "both")
+SETUP_LEFT_NOTE = "kept the passage's advice (“{kept}”) and left out its setup (“{setup}”): {why}"
+NO_ROOM = "the post had no room for both"
+# a sentence the take leaves out as it seems to lean on words before the passage, said (a user trial: "Sometimes
+# worry gets louder at night." went with only "check it stands alone")
+SEEMS_TO_LEAN = "it seems to lean on words before the passage; put it back by hand if it reads alone"
+LEFT_OUT_NOTE = "left out “{left}”: {why}"
 ITEM_NOTE = "one item of a list whose lead-in “{}” is not in the tip: say what the item is"
 _TAKEN = re.compile(r"^taken by hand from (b\d+(?:\.\d+)?)\b")
 
@@ -231,7 +237,7 @@ def still_there(tips, blocks: list[dict]) -> dict[str, Tip]:
         taken = next((note for note in tip.notes if _TAKEN.match(note)), None)
         if locator is None or taken is None:
             continue
-        notes = tuple(TAKEN_NOTE.format(locator=locator) if note == taken else note for note in tip.notes)
+        notes = tuple(_TAKEN.sub(TAKEN.format(locator=locator), note) if note == taken else note for note in tip.notes)
         found[tip.id] = replace(tip, source={**taken_source(locator, ""), "digest": tip.source["digest"]}, notes=notes)
     return found
 
@@ -306,7 +312,8 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
                                      "sensitive" in found):
         if beside is not None and kept[0] == 0 and 0 not in needed and _sets_up(sentences, kept):
             kept.remove(0)  # the advice wins over its setup when the post has room for only one (a user trial)
-            setup_left = (SETUP_LEFT_NOTE.format(kept=opening(sentences[kept[0]]), setup=opening(sentences[0])),)
+            setup_left = (SETUP_LEFT_NOTE.format(kept=opening(sentences[kept[0]]), setup=opening(sentences[0]),
+                                                 why=NO_ROOM),)
             continue
         # the last sentence the take is not for (never the one the headline comes from), then those it is for, then
         # the passage's advice, whom to call or text last: the note below says which did not fit. Beside a campaign
@@ -360,15 +367,39 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
            if index not in kept and index not in said and index not in leaning
            and not ("sensitive" in flags and _line(sentence) and not crisis_advice(sentence))
            for phrase in sensitive_phrases(sentence)]
+    def leaned_note(index: int) -> bool:  # a sentence that points outside the tip that the take is for, or kept
+        return index in kept or index in needed or _action(sentences[index]) or bool(sensitive_phrases(sentences[index]))
     leaned = [LEANS_NOTE.format(opening=opening(sentences[index]), words=words_) if index not in kept
-              else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items()
-              if index in kept or index in needed or _action(sentences[index]) or sensitive_phrases(sentences[index])]
+              else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items() if leaned_note(index)]
     furniture = _furniture(text_out)
-    notes = (TAKEN_NOTE.format(locator=locator), *furniture) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(
-        cut))),) if cut else ()) + tuple(leaned) + item_notes + setup_left + own_notes
+    # a sentence of the passage left out as it seemed to lean, which no note above names, is named
+    unnamed = [index for index in leaning if index not in kept and index not in said and not leaned_note(index)]
+    left = tuple(_left_out(sentences, kept, index) for index in unnamed) if not setup_left else ()
+    # the page's date or the practice's call to action is no tip to check: its note says so alone (a user trial)
+    taken = (TAKEN if furniture else TAKEN_NOTE).format(locator=locator)
+    notes = (taken, *furniture) + ((CUT_NOTE.format(phrases=", ".join(dict.fromkeys(
+        cut))),) if cut else ()) + tuple(leaned) + item_notes + setup_left + left + own_notes
+    # ready as split marks its own tips: only with notes that ask for nothing and no flag (a take's always ask)
     return Tip(id=tip_id, headline=headline, text=text_out, status=TipStatus.DRAFT, section=section,
                source=source or {}, review=flags, notes=notes,
-               review_words={flag: tuple(found[flag]) for flag in flags}, ready=False if furniture else None)
+               review_words={flag: tuple(found[flag]) for flag in flags},
+               ready=not furniture and not flags and is_ready(notes))
+
+
+def _left_out(sentences: list[str], kept: list[int], index: int) -> str:
+    """The note naming a sentence a take left out as it seemed to lean: the passage's setup before its advice in
+    SETUP_LEFT_NOTE's words, else the sentence's opening."""
+    if index < kept[0] and (_step(sentences[kept[0]]) or judge(Candidate(
+            text=sentences[kept[0]], kind="sentence", index=kept[0])).label == "advice"):
+        return SETUP_LEFT_NOTE.format(kept=opening(sentences[kept[0]]), setup=opening(sentences[index]),
+                                      why=SEEMS_TO_LEAN)
+    return LEFT_OUT_NOTE.format(left=opening(sentences[index]), why=SEEMS_TO_LEAN)
+
+
+def not_a_tip(tip: Tip) -> str | None:
+    """Why bulk `approve CAMPAIGN` leaves `tip` in draft: its words are the page's date or the practice's call to
+    action (the note a take of them carries, by the same rule); None for a tip."""
+    return next(iter(_furniture(tip.text)), None)
 
 
 def _furniture(text: str) -> tuple[str, ...]:

@@ -1,0 +1,72 @@
+"""`split --take` of a user trial's passages (verify6): the page's date line gets the date note alone, never a privacy
+flag ("Posted March 3" is no client March aged 3) nor "check it stands alone"; a take carries `ready` as split's own
+tips do; and a take that leaves out a sentence of the passage names it in its note ("Sometimes worry gets louder at
+night." went silently)."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import article_project
+
+SLEEP = """# Sleep and Stress: What Helps
+
+Posted March 3, 2026
+
+## Winding down
+
+Many people lie awake replaying the day's worries. Try writing down three things on your mind an hour before bed, then close the notebook.
+
+## Work with us
+
+Call us today to book your first session.
+"""
+
+WORRY = """# When Worry Follows You Home
+
+## After work
+
+Last winter, one of our clients noticed she carried every meeting home with her. Before you walk in the door, sit in the car for two minutes and name one thing that went well.
+
+Sometimes worry gets louder at night. Set a fifteen-minute worry time in the early evening and write your worries down then.
+
+It can feel hard to know where to start. Pick one small habit this week and keep it for seven days.
+"""
+
+
+def _taken(root, slug, locator):
+    tips = yaml.safe_load((root / "posts" / f"{slug}.yaml").read_text(encoding="utf-8"))["tips"]
+    (tip,) = [t for t in tips if any(n.startswith(f"taken by hand from {locator}") for n in t["notes"])]
+    return tip
+
+
+def test_a_date_line_taken_gets_the_date_note_alone_and_no_privacy_flag(tmp_path, cli):
+    root = article_project(tmp_path, "sleep.md", SLEEP)
+    result = cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root)
+    assert result.code == 0, result
+    tip = _taken(root, "sleep", "b1")
+    assert tip["review"] == [], tip  # a date is no personal detail: no `--ack privacy` to take it
+    assert tip["notes"] == ["taken by hand from b1", "this is a date, not a tip: skip it"], tip
+    assert tip["ready"] is False, tip
+
+
+def test_a_name_with_an_age_still_flags_privacy(tmp_path, cli):
+    root = article_project(tmp_path, "sleep.md", SLEEP.replace("Posted March 3, 2026", "Maria, 34, lay awake for weeks."))
+    assert cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root).code == 0
+    assert _taken(root, "sleep", "b1")["review"] == ["privacy"]
+
+
+def test_a_take_of_a_passage_carries_ready_as_splits_tips_do(tmp_path, cli):
+    root = article_project(tmp_path, "sleep.md", SLEEP)
+    assert cli("split", "posts/articles/sleep.md", "--take", "b2", cwd=root).code == 0
+    text = (root / "posts" / "sleep.yaml").read_text(encoding="utf-8")
+    assert all("ready:" in block for block in text.split("  - id: ")[1:]), text
+    assert _taken(root, "sleep", "b2")["ready"] is False  # its note asks a person to check it stands alone
+
+
+def test_a_take_that_leaves_out_a_sentence_names_it(tmp_path, cli):
+    root = article_project(tmp_path, "worry.md", WORRY)
+    assert cli("split", "posts/articles/worry.md", "--take", "b2", cwd=root).code == 0
+    tip = _taken(root, "worry", "b2")
+    named = any("left out its setup (“Sometimes worry gets louder at night.”)" in note for note in tip["notes"])
+    assert named != ("Sometimes worry gets louder at night." in tip["text"]), tip  # kept, or left out and named
