@@ -583,16 +583,20 @@ def test_a_section_name_longer_than_the_kicker_line_is_drawn_on_two_lines_and_sa
     assert [note.split(":")[0] for note in data["notes"]] == ["card too-long-section", "card crowded"]
 
 
-def test_a_section_name_too_long_for_two_kicker_lines_is_left_off_and_said_once_and_the_cards_are_drawn(project, cli):
-    """A section name longer than two lines of the kicker is left off its card and out of its alt text, and never
-    costs the card (before the kicker grew to be legible, such a card was refused and `cards` exited 2)."""
+def drawn_with_long_sections(project, cli):
+    """`cards --size all --json` over LONG_SECTION with `kicker: section`: its answer, settings, brand, campaign."""
     use_kicker(project, "section")
     write_campaign(project, LONG_SECTION)
     result = cli("cards", "seed", "--size", "all", "--json", cwd=project)
     assert result.code == 0, result
-    data = json.loads(result.out)
     settings, brand = load_settings(project), load_brand(project, "junocounseling")
-    campaign = load_campaign(project / "posts" / "seed.yaml", project)
+    return json.loads(result.out), settings, brand, load_campaign(project / "posts" / "seed.yaml", project)
+
+
+def test_a_section_name_too_long_for_two_kicker_lines_is_left_off_and_said_once_and_the_cards_are_drawn(project, cli):
+    """A section name longer than two lines of the kicker is left off its card and out of its alt text, and never
+    costs the card (before the kicker grew to be legible, such a card was refused and `cards` exited 2)."""
+    data, settings, brand, campaign = drawn_with_long_sections(project, cli)
     long = campaign.tips[2]
     assert len(long.section) == 101
     for size in SIZES:
@@ -620,13 +624,8 @@ def test_a_section_name_too_long_for_two_kicker_lines_is_left_off_and_said_once_
 def test_a_two_line_kicker_the_headline_has_no_room_under_is_left_off_and_said(project, cli):
     """split keeps room for one line of kicker above its headlines; where the second line would leave a long
     headline no room at its smallest legible size (here on the x card), the card is drawn without the kicker."""
-    use_kicker(project, "section")
-    write_campaign(project, LONG_SECTION)
-    result = cli("cards", "seed", "--size", "all", "--json", cwd=project)
-    assert result.code == 0, result
-    data = json.loads(result.out)
-    settings, brand = load_settings(project), load_brand(project, "junocounseling")
-    crowded = load_campaign(project / "posts" / "seed.yaml", project).tips[3]
+    data, settings, brand, campaign = drawn_with_long_sections(project, cli)
+    crowded = campaign.tips[3]
     for size in SIZES:
         drawn = card_path(settings.cards_dir, "seed", crowded.id, size).read_bytes()
         assert drawn == render_card(crowded.headline, brand, size), size
