@@ -121,6 +121,12 @@ class Tip:
         return tuple(flag for flag in self.review if flag not in self.reviewed)
 
     @property
+    def awaiting_person(self) -> tuple[str, ...]:
+        """The flags that ask a person for something now: those not acknowledged, on a tip that may go out (a
+        skipped tip never goes out: its flag asks nothing of anyone until a person takes it back)."""
+        return () if self.status == TipStatus.SKIP else self.unacknowledged
+
+    @property
     def flagged_by_heading_alone(self) -> bool:
         """Every flag a person must still acknowledge was raised by the heading the tip sits under, none by its own
         words (a flag with no words recorded counts as its own): split's summary lists such tips last."""
