@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from scheduler import networks
-from scheduler.errors import ContentError
+from scheduler.errors import ContentError, did_you_mean
 from scheduler.fileio import write_atomic
 from scheduler.results import Result, Unreadable
 from scheduler.yamlio import (
     Document,
-    did_you_mean,
     display_path,
     hashtag_list,
     load_document,

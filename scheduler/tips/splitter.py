@@ -24,7 +24,7 @@ from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
 from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
-from scheduler.errors import ContentError, OutputError
+from scheduler.errors import ContentError, OutputError, closest
 from scheduler.fileio import (
     bundled_hint,
     changing,
@@ -60,7 +60,6 @@ from scheduler.tips.unsaid import (
 )
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
-    closest,
     display_path,
     hashtag_problem,
     load_document,

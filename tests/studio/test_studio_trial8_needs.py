@@ -16,7 +16,7 @@ SECOND = "reluctance-doesnt-always-mean-refusal"
 
 def needs_line(studio: Studio) -> str:
     page = studio.get("/").text
-    found = re.search(r'<p class="(?:needs|ok)">(.*?)</p>', page, re.S)
+    found = re.search(r'<p class="(?:needs|ok)">(.*?)</p>', page, re.DOTALL)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
 
 
