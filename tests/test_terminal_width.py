@@ -32,15 +32,20 @@ THREE_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher
                   "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n")
 
 
-def test_plan_names_each_posts_network_in_80_columns(project, cli):
-    """A user trial: at 80 columns a tip's three posts were three rows whose ids were cut before @bluesky and
-    @mastodon, so they could not be told apart; the network now has a column of its own."""
+def queued_on_three_networks(project, cli) -> None:
+    """The bundled campaign approved and queued on X, Bluesky and Mastodon (each through the outbox)."""
     schedule = project / "posts" / "schedule.yaml"
     text = schedule.read_text(encoding="utf-8")
     schedule.write_text(text[:text.index("account:")] + THREE_NETWORKS + text[text.index("timezone:"):],
                         encoding="utf-8")
     assert cli("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project).code == 0
     assert cli("queue", "--now", "2026-12-01T08:00", cwd=project).code == 0
+
+
+def test_plan_names_each_posts_network_in_80_columns(project, cli):
+    """A user trial: at 80 columns a tip's three posts were three rows whose ids were cut before @bluesky and
+    @mastodon, so they could not be told apart; the network now has a column of its own."""
+    queued_on_three_networks(project, cli)
     plan = cli("plan", "--now", "2026-12-01T08:00", "--days", "7", cwd=project, env={"COLUMNS": "80"})
     assert plan.code == 0, plan
     lines = plan.out.splitlines()
@@ -76,12 +81,7 @@ def test_history_tells_a_tips_posts_on_three_networks_apart_in_80_columns(projec
     """User trial 8: at 80 columns `history` cut each id before its @bluesky or @mastodon, so a tip's three rows
     read the same; the network then has a column of its own, as in plan. A wider terminal shows the ids whole,
     as before."""
-    schedule = project / "posts" / "schedule.yaml"
-    text = schedule.read_text(encoding="utf-8")
-    schedule.write_text(text[:text.index("account:")] + THREE_NETWORKS + text[text.index("timezone:"):],
-                        encoding="utf-8")
-    assert cli("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project).code == 0
-    assert cli("queue", "--now", "2026-12-01T08:00", cwd=project).code == 0
+    queued_on_three_networks(project, cli)
     assert cli("run-due", "--now", "2026-12-02T08:40", cwd=project).code == 0
     narrow = cli("history", cwd=project, env={"COLUMNS": "80"})
     assert narrow.code == 0, narrow
