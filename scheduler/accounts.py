@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from scheduler import networks
+from scheduler.errors import did_you_mean
 from scheduler.networks.base import NetworkKey
-from scheduler.yamlio import Document, did_you_mean, expect_mapping, reject_unknown_keys
+from scheduler.yamlio import Document, expect_mapping, reject_unknown_keys
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 # settings) loads: the networks' names (--network), the heartbeat, quick_run_due and nothing_due (run-due with
 # nothing due), and the run report (an empty run-due --json). docs/layers.md; pyproject.toml's front-door
 # contract lists them.
-from scheduler.errors import JunoError, Shown, UsageError, unexpected
+from scheduler.errors import JunoError, Shown, UsageError, did_you_mean, unexpected
 from scheduler.heartbeat import beat
 from scheduler.runner.cron import nothing_due, quick_run_due
 from scheduler.version import __version__
@@ -374,6 +374,18 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USAGE, f"error: {self.prog}: {message}; see `{self.prog} --help`\n")
+
+    def _check_value(self, action: argparse.Action, value) -> None:
+        """A mistyped command (`aprove`) or choice says the one it was near, as a mistyped key or time zone does."""
+        if action.choices is None or value in action.choices:
+            return
+        hint = did_you_mean(value, action.choices)
+        if isinstance(action, argparse._SubParsersAction):
+            raise argparse.ArgumentError(None, f"no command {value!r}{hint}")
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            raise argparse.ArgumentError(action, f"{exc.message}{hint}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

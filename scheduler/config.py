@@ -21,12 +21,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from scheduler import networks
 from scheduler.accounts import Account, parse_list, parse_single
 from scheduler.crontab import trigger_fields
-from scheduler.errors import ConfigError, redacted
+from scheduler.errors import ConfigError, did_you_mean, redacted
 from scheduler.fileio import bundled_hint, read_input
 from scheduler.networks.base import mask
 from scheduler.yamlio import (
     Document,
-    did_you_mean,
     expect_mapping,
     hashtag_list,
     load_document,

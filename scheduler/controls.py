@@ -13,7 +13,7 @@ from scheduler.campaigns.recycling import recycled_rows
 from scheduler.campaigns.refusals import skip_tip
 from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds
-from scheduler.errors import JunoError, PublishError, UsageError, redacted
+from scheduler.errors import JunoError, PublishError, UsageError, did_you_mean, redacted
 from scheduler.results import keep_a_date, local_time
 from scheduler.runner.run import worker_running
 from scheduler.runner.wanted import awaiting_line, awaiting_queue
@@ -38,7 +38,6 @@ from scheduler.store.records import (
     latest_rounds,
     with_settings,
 )
-from scheduler.yamlio import did_you_mean
 
 
 def find_post(store: Store, given: str) -> Post:

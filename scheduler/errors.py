@@ -7,6 +7,7 @@ and shows a traceback only with --debug.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, Literal, TextIO
 from urllib.parse import unquote
 
@@ -252,3 +253,17 @@ class Busy(JunoError, Refused):
 def located(where: str, message: str) -> str:
     """`file:line:col: message` — the one shape every located message takes."""
     return f"{where}: {message}" if where else message
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    match = closest(word, choices)
+    return f"; did you mean {match!r}?" if match is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word` (difflib), None when none is close."""
+    # lazy: only for a mistake, so run-due's cron fast path never loads difflib
+    import difflib
+
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None

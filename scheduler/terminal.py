@@ -110,9 +110,8 @@ def show_plan(rows: list[dict], days: int, *, full: bool = False) -> None:
     title = f"The next {counted(days, 'day')}" + (f" of {campaign}" if campaign else "")
     table = _table(title)
     table.add_column("when", style="bold", no_wrap=True, min_width=15)
-    several = len({row["network"] for row in rows}) > 1
-    on = max(len(row["network"]) for row in rows) + 2 if several else 0
-    if several:
+    on = _networks_room(rows)
+    if on:
         table.add_column("on", no_wrap=True)
     console = _console()
     # what run-due will do: "held: edited", not queued; a state in status's word ("retrying", not "failed")
@@ -125,7 +124,7 @@ def show_plan(rows: list[dict], days: int, *, full: bool = False) -> None:
     for row, name, state in zip(rows, names, states):
         first_line = row["text"].splitlines()[0] if row["text"] else ""
         card = "" if row["card"] else " (no card)"
-        table.add_row(_short_when(row["at"]), *([row["network"]] if several else []),
+        table.add_row(_short_when(row["at"]), *([row["network"]] if on else []),
                       _cell(f"{name.removesuffix('@' + row['network'])}{card}\n{first_line}"), state,
                       f"{row['weighted_length']}/{row['limit']}")
     console.print(table)
@@ -223,17 +222,32 @@ def show_history(rows: list[dict]) -> None:
     table.add_column("happened", no_wrap=True, min_width=15)
     console = _console()
     status_width = max(6, *(len(state_said(row["status"])) for row in rows))
-    table.add_column("post / where or why", overflow="ellipsis", no_wrap=True,
-                     max_width=max(20, console.width - 15 - 7 - max(10, status_width)))
+    room = max(20, console.width - 15 - 7 - max(10, status_width))
+    # ids cut before their @network (user trial 8: a tip's three rows read the same at 80 columns): the network
+    # gets a column of its own, as in plan; ids that fit are shown whole, as before
+    on = _networks_room(rows) if max(len(name) for name in names) > room else 0
+    if on:  # its name in full, and one more for the rule between the columns
+        table.add_column("on", no_wrap=True, min_width=on - 2)
+        room -= on + 1
+    table.add_column("post / where or why", overflow="ellipsis", no_wrap=True, max_width=max(20, room))
     table.add_column("status", no_wrap=True, min_width=status_width)
     for row, name in zip(rows, names):
-        table.add_row(_short_when(row["at"]), _cell(f"{name}\n{row['url'] or row['error'] or ''}".rstrip()),
-                      state_said(row["status"]))
+        post = name.removesuffix("@" + row["network"]) if on else name
+        table.add_row(_short_when(row["at"]), *([row["network"]] if on else []),
+                      _cell(f"{post}\n{row['url'] or row['error'] or ''}".rstrip()), state_said(row["status"]))
     console.print(table)
     for row, name in zip(rows, names):  # whole, below: what became of it and what to do, never cut to the column
         if row.get("why"):
             print(f"{name}: {row['why']}")
 
+
+
+def _networks_room(rows: list[dict]) -> int:
+    """The room a column naming each row's network takes (its widest name and the gap before it); 0 when every row
+    is on one network, so there is nothing to tell apart."""
+    if len({row["network"] for row in rows}) < 2:
+        return 0
+    return max(len(row["network"]) for row in rows) + 2
 
 
 def _short_when(iso: str | None) -> str:

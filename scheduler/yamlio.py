@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scheduler.errors import ConfigError, codepoint, located, unsafe_character
+from scheduler.errors import (
+    ConfigError,
+    codepoint,
+    did_you_mean,
+    located,
+    unsafe_character,
+)
 from scheduler.fileio import read_input
 
 Path_ = tuple  # a path into the document: ("slots", 0, "times", 1)
@@ -129,20 +135,6 @@ def normal_hashtag(tag: str) -> str | None:
 def hashtag_problem(tag: Any, shown: str | None = None) -> str:
     """`shown`: the tag as the file wrote it (Document.shown)."""
     return f"{shown or repr(tag)} is not a hashtag; write one word, e.g. \"#Counseling\""
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    match = closest(word, choices)
-    return f"; did you mean {match!r}?" if match is not None else ""
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to `word` (difflib), None when none is close."""
-    # lazy: only for a mistake, so run-due's cron fast path never loads difflib
-    import difflib
-
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return match[0] if match else None
 
 
 def display_path(path: Path, root: Path | None) -> str:

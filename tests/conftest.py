@@ -151,9 +151,14 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
     import io
     import logging
 
+    from rich.console import Console
+
     from scheduler import cli
 
     saved_environ = os.environ
+    # rich reads COLUMNS from the mapping os.environ was when rich was first imported (a class attribute): in a
+    # process that runs many commands, the first command's own mapping, so one test's COLUMNS leaked into the next
+    saved_rich = Console._environ
     saved_cwd = os.getcwd()
     root = logging.getLogger()
     saved_handlers, saved_level = root.handlers[:], root.level
@@ -165,6 +170,7 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
         # The product never writes the environment nor starts a process, so the mapping is all it reads.
         own = {k: v for k, v in saved_environ.items() if not k.startswith(_NETWORK_ENV)} | (env or {})
         os.environ = own  # type: ignore[assignment]  # noqa: B003 - deliberately not the C environment
+        Console._environ = own
         os.chdir(cwd)
         root.handlers = []  # cli.main sets up logging to (the captured) stderr, as in a fresh process
         stdin = io.StringIO(input or "")
@@ -182,6 +188,7 @@ def run_cli_in_process(*args: str, cwd: Path, env: dict | None = None, timeout: 
     finally:
         os.chdir(saved_cwd)
         os.environ = saved_environ  # noqa: B003 - the real mapping back
+        Console._environ = saved_rich
         root.handlers, root.level = saved_handlers, saved_level
     return CliResult(subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue()))
 

@@ -32,6 +32,20 @@ def test_a_mistyped_flag_names_the_command_the_nearest_flag_and_its_own_help(pro
     assert far.code == 2 and "did you mean" not in far.err and "`juno-scheduler plan --help`" in far.err, far
 
 
+def test_a_mistyped_command_names_the_nearest_command_in_one_line(project, cli):
+    # user trial 8: `aprove` printed argparse's "invalid choice: 'aprove' (choose from 'split', 'approve', …)", all
+    # 22 names and no "did you mean", where a mistyped key, time zone or tip id says the one it was near
+    result = cli("--root", str(project), "aprove", "what-to-do-when-one-partner-wants-counseling")
+    assert result.code == 2, result
+    assert result.err == ("error: juno-scheduler: no command 'aprove'; did you mean 'approve'?; "
+                          "see `juno-scheduler --help`\n"), result.err
+    far = cli("--root", str(project), "xyzzy")
+    assert far.code == 2, far
+    assert far.err == "error: juno-scheduler: no command 'xyzzy'; see `juno-scheduler --help`\n", far.err
+    size = cli("--root", str(project), "cards", "--size", "squar")
+    assert size.code == 2 and "; did you mean 'square'?" in size.err and size.err.count("\n") == 1, size
+
+
 def test_a_root_that_is_a_file_is_called_a_file(tmp_path, cli):
     afile = tmp_path / "notes.txt"
     afile.write_text("x", encoding="utf-8")

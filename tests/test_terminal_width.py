@@ -32,15 +32,20 @@ THREE_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher
                   "  - {network: mastodon, handle: \"@junocounseling@mastodon.social\", publisher: outbox}\n")
 
 
-def test_plan_names_each_posts_network_in_80_columns(project, cli):
-    """A user trial: at 80 columns a tip's three posts were three rows whose ids were cut before @bluesky and
-    @mastodon, so they could not be told apart; the network now has a column of its own."""
+def queued_on_three_networks(project, cli) -> None:
+    """The bundled campaign approved and queued on X, Bluesky and Mastodon (each through the outbox)."""
     schedule = project / "posts" / "schedule.yaml"
     text = schedule.read_text(encoding="utf-8")
     schedule.write_text(text[:text.index("account:")] + THREE_NETWORKS + text[text.index("timezone:"):],
                         encoding="utf-8")
     assert cli("approve", "what-to-do-when-one-partner-wants-counseling", cwd=project).code == 0
     assert cli("queue", "--now", "2026-12-01T08:00", cwd=project).code == 0
+
+
+def test_plan_names_each_posts_network_in_80_columns(project, cli):
+    """A user trial: at 80 columns a tip's three posts were three rows whose ids were cut before @bluesky and
+    @mastodon, so they could not be told apart; the network now has a column of its own."""
+    queued_on_three_networks(project, cli)
     plan = cli("plan", "--now", "2026-12-01T08:00", "--days", "7", cwd=project, env={"COLUMNS": "80"})
     assert plan.code == 0, plan
     lines = plan.out.splitlines()
@@ -70,3 +75,25 @@ def test_plan_says_how_to_see_each_post_whole_and_v_shows_it_as_it_goes_out(proj
         at = full.out.index(f"  {post_id}  (")
         shown = full.out[at:].split("\n", 1)[1]
         assert shown.startswith("\n".join(f"  {line}" if line else "" for line in text.splitlines())), post_id
+
+
+def test_history_tells_a_tips_posts_on_three_networks_apart_in_80_columns(project, cli):
+    """User trial 8: at 80 columns `history` cut each id before its @bluesky or @mastodon, so a tip's three rows
+    read the same; the network then has a column of its own, as in plan. A wider terminal shows the ids whole,
+    as before."""
+    queued_on_three_networks(project, cli)
+    assert cli("run-due", "--now", "2026-12-02T08:40", cwd=project).code == 0
+    narrow = cli("history", cwd=project, env={"COLUMNS": "80"})
+    assert narrow.code == 0, narrow
+    lines = narrow.out.splitlines()
+    assert max(len(line) for line in lines) <= 80, narrow.out
+    rows = [line.strip() for line in lines if line.strip()[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+    assert len(rows) == 3, narrow.out
+    assert len(set(rows)) == 3, narrow.out
+    assert sorted(row[16:].split()[0] for row in rows) == ["bluesky", "mastodon", "x"], narrow.out
+    wide = cli("history", cwd=project, env={"COLUMNS": "160"})
+    assert wide.code == 0, wide
+    tip = rows[0][16:].split()[1].rstrip("…")
+    ids = [line.split()[3] for line in wide.out.splitlines() if tip in line]
+    assert sorted(ids) == sorted(f"{ids[0].split('@')[0]}{suffix}" for suffix in ("", "@bluesky", "@mastodon")), wide.out
+    assert "  on  " not in wide.out, wide.out

@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from scheduler import networks
-from scheduler.errors import ContentError
+from scheduler.errors import ContentError, did_you_mean
 from scheduler.fileio import write_atomic
 from scheduler.results import Result, Unreadable
 from scheduler.yamlio import (
     Document,
-    did_you_mean,
     display_path,
     hashtag_list,
     load_document,
@@ -119,6 +118,12 @@ class Tip:
     def unacknowledged(self) -> tuple[str, ...]:
         """The flags a person must acknowledge before approving this tip."""
         return tuple(flag for flag in self.review if flag not in self.reviewed)
+
+    @property
+    def awaiting_person(self) -> tuple[str, ...]:
+        """The flags that ask a person for something now: those not acknowledged, on a tip that may go out (a
+        skipped tip never goes out: its flag asks nothing of anyone until a person takes it back)."""
+        return () if self.status == TipStatus.SKIP else self.unacknowledged
 
     @property
     def flagged_by_heading_alone(self) -> bool:

@@ -28,10 +28,9 @@ from scheduler.campaigns.file import (
     with_tips,
     write_campaign,
 )
-from scheduler.errors import ContentError, UsageError
+from scheduler.errors import ContentError, UsageError, closest, did_you_mean
 from scheduler.fileio import changing
 from scheduler.results import Approved, Unreadable
-from scheduler.yamlio import closest, did_you_mean
 
 REPEAT = "repeat"  # `--ack repeat`: a person's OK for one more time out of a sensitive tip (recycling)
 

@@ -18,10 +18,10 @@ from PIL import Image, ImageColor
 
 from scheduler.cards import fonts
 from scheduler.cards.contrast import MIN_TEXT_CONTRAST, RGB, hex_colour, worst_contrast
-from scheduler.errors import ConfigError, ContentError
+from scheduler.errors import ConfigError, ContentError, did_you_mean
 from scheduler.fileio import bundled_hint, read_input
 from scheduler.images import open_image
-from scheduler.yamlio import Document, did_you_mean, load_document, reject_unknown_keys
+from scheduler.yamlio import Document, load_document, reject_unknown_keys
 
 BRAND_FILE = Path("assets") / "brand.yaml"
 LEGIBLE_HEADLINE = 0.047  # of the card's width: about 19 px when a phone shows the card 400 px wide

@@ -50,7 +50,7 @@ def campaigns_overview(ws) -> list[dict]:
         states = Counter(seen_status(post, now) for post in posts if post is not None)
         needs: Counter[str] = Counter()
         for tip in campaign.tips:
-            for flag in tip.unacknowledged:
+            for flag in tip.awaiting_person:  # as split's summary and approve count them
                 needs[flag] += 1
             if tip.status != "skip":
                 length, limit = ws.post_length(campaign, tip)

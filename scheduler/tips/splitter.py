@@ -24,7 +24,7 @@ from scheduler.cards.alttext import card_alt_text
 from scheduler.cards.brand import load_brand
 from scheduler.cards.render import campaign_alt_text
 from scheduler.config import SCHEDULE_FILE, Schedule, parse_schedule
-from scheduler.errors import ContentError, OutputError
+from scheduler.errors import ContentError, OutputError, closest
 from scheduler.fileio import (
     bundled_hint,
     changing,
@@ -60,7 +60,6 @@ from scheduler.tips.unsaid import (
 )
 from scheduler.tips.unsaid import opening as _opening
 from scheduler.yamlio import (
-    closest,
     display_path,
     hashtag_problem,
     load_document,
@@ -461,8 +460,7 @@ def summary(result: SplitResult, root: Path | str) -> str:
     # a flag a person acknowledged is not news; the tips a person reads alone (they speak of suicide, wanting to die
     # or self-harm, or sit under such a heading), then those flagged by their own words, so that none of them is
     # left under "and N more" behind the tips a sensitive heading flagged
-    # a skipped tip never goes out: its flag asks nothing of anyone until a person takes it back (user trial 6)
-    flagged = sorted((tip for tip in campaign.tips if tip.unacknowledged and tip.status != TipStatus.SKIP),
+    flagged = sorted((tip for tip in campaign.tips if tip.awaiting_person),
                      key=lambda tip: (read_alone(tip) is None, tip.flagged_by_heading_alone))
     lines = [f"{shown}: {counts}{'' if result.written else '; unchanged'}"]
     if flagged:
