@@ -373,7 +373,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with its complaint on one line (`error: ...`) like every other error, and the way to --help."""
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"error: {self.prog}: {message}; see `{self.prog} --help`\n")
+        joint = " " if message.endswith("?") else "; "  # "did you mean 'approve'? see ...", not "?; see"
+        self.exit(EXIT_USAGE, f"error: {self.prog}: {message}{joint}see `{self.prog} --help`\n")
 
     def _check_value(self, action: argparse.Action, value) -> None:
         """A mistyped command (`aprove`) or choice says the one it was near, as a mistyped key or time zone does."""
@@ -540,8 +541,8 @@ def _unknown_flags(args: argparse.Namespace, unknown: list[str]) -> str:
     flags = {flag[2:]: flag for flag in options if flag.startswith("--")}
     near = next((flags[found[0]] for word in unknown if word.startswith("--") and (found := difflib.get_close_matches(
         word[2:].split("=", 1)[0], list(flags), n=1, cutoff=0.7))), None)
-    return (f"{command}: unrecognized arguments: {' '.join(unknown)}" + (f"; did you mean {near}?" if near else "")
-            + f"; see `{command} --help`")
+    return (f"{command}: unrecognized arguments: {' '.join(unknown)}" + (f"; did you mean {near}? " if near else "; ")
+            + f"see `{command} --help`")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,7 @@ def test_a_mistyped_flag_names_the_command_the_nearest_flag_and_its_own_help(pro
     # page does not list plan's flags
     result = cli("--root", str(project), "plan", "--dayz", "3")
     assert result.code == 2, result
-    assert result.err.strip() == ("error: juno-scheduler plan: unrecognized arguments: --dayz 3; did you mean --days?; "
+    assert result.err.strip() == ("error: juno-scheduler plan: unrecognized arguments: --dayz 3; did you mean --days? "
                                   "see `juno-scheduler plan --help`")
     far = cli("--root", str(project), "plan", "--bogus")
     assert far.code == 2 and "did you mean" not in far.err and "`juno-scheduler plan --help`" in far.err, far
@@ -37,7 +37,7 @@ def test_a_mistyped_command_names_the_nearest_command_in_one_line(project, cli):
     # 22 names and no "did you mean", where a mistyped key, time zone or tip id says the one it was near
     result = cli("--root", str(project), "aprove", "what-to-do-when-one-partner-wants-counseling")
     assert result.code == 2, result
-    assert result.err == ("error: juno-scheduler: no command 'aprove'; did you mean 'approve'?; "
+    assert result.err == ("error: juno-scheduler: no command 'aprove'; did you mean 'approve'? "
                           "see `juno-scheduler --help`\n"), result.err
     far = cli("--root", str(project), "xyzzy")
     assert far.code == 2, far
