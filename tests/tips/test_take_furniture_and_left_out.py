@@ -50,6 +50,13 @@ def test_a_date_line_taken_gets_the_date_note_alone_and_no_privacy_flag(tmp_path
     assert tip["ready"] is False, tip
 
 
+def test_a_date_line_taken_keeps_its_words_as_written_with_no_full_stop_added(tmp_path, cli):
+    root = article_project(tmp_path, "sleep.md", SLEEP)
+    assert cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root).code == 0
+    tip = _taken(root, "sleep", "b1")
+    assert (tip["headline"], tip["text"]) == ("Posted March 3, 2026", "Posted March 3, 2026"), tip
+
+
 def test_a_name_with_an_age_still_flags_privacy(tmp_path, cli):
     root = article_project(tmp_path, "sleep.md", SLEEP.replace("Posted March 3, 2026", "Maria, 34, lay awake for weeks."))
     assert cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root).code == 0
