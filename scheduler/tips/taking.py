@@ -39,6 +39,7 @@ from scheduler.tips.filters import (
     dangling_references,
     dangling_words,
     is_question,
+    leaning_words,
     opens_with_reference,
 )
 from scheduler.tips.flags import flag_words
@@ -400,7 +401,7 @@ def _left_out(sentences: list[str], kept: list[int], index: int) -> str:
 
 def _as_written(words: str, source: str) -> str:
     """`words` without the full stop a tip's sentence gains where the source has none ("Posted March 3, 2024")."""
-    plain = words[:-1] if words.endswith(".") else words
+    plain = words.removesuffix(".")
     return plain if plain and plain in source and words not in source else words
 
 
@@ -466,9 +467,9 @@ def _pointing(sentence: str) -> str:
     found = _POINTING.search(sentence)
     if found:
         return found.group(0)
-    # "ask yourself, … “for this”" is not "Before you say…": the note quotes the words that point, never the opening
-    # unless they are it (a practice owner's trial)
-    return ("" if opens_with_reference(sentence) else dangling_words(compress(sentence)) or "") or opening(sentence, 3)
+    # "ask yourself, … “for this”" is not "Before you say…", and "Sometimes" opening a reply is not "Sometimes worry
+    # gets…": the note quotes the words that point, never the opening unless they are it (practice owners' trials)
+    return leaning_words(sentence) or dangling_words(compress(sentence)) or opening(sentence, 3)
 
 
 def _leans(sentence: str) -> bool:
