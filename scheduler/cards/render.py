@@ -182,27 +182,36 @@ def lines_of_kicker(kicker: str, brand: Brand, size: str) -> int:
 
 
 @lru_cache(maxsize=512)
-def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int] | None:
-    """None when the kicker fits its two lines on a card of every size; else its length in characters and the most
-    that fit (a longer section name is left off its card rather than losing the card: see shown_kicker). One
-    answer for every size, as the alt text is one for the tip; the sizes differ by rounding only."""
+def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int, str] | None:
+    """None when the kicker fits its two lines on a card of every size; else its length in characters, the most of
+    its beginning that fit, and the card size that holds the fewest (a longer section name is left off its card
+    rather than losing the card: see shown_kicker). One answer for every size, as the alt text is one for the tip."""
+    try:
+        limits = {size: kicker_limit(kicker, brand, size) for size in SIZES}
+    except fonts.MissingGlyph:
+        return None  # a character no font has: draw_kicker names it; it is not a matter of length
+    tightest = min(limits, key=limits.__getitem__)
+    return None if limits[tightest] == len(kicker) else (len(kicker), limits[tightest], tightest)
+
+
+def kicker_limit(kicker: str, brand: Brand, size: str) -> int:
+    """How many characters of the kicker's beginning its two lines hold on the card of `size`, as they are drawn
+    (a space it would end on aside): all of it when it fits. The most a section name may have depends on its
+    letters and the card's size (bench/kicker_limits.py measures the range)."""
 
     def fits(text: str) -> bool:
         try:
-            return all(kicker_layout(text, brand, size) for size in SIZES)
+            return bool(kicker_layout(text, brand, size))
         except typesetting.DoesNotFit:
             return False
 
-    try:
-        if fits(kicker):
-            return None
-        low, high = 0, len(kicker)  # the longest beginning that fits: fits(kicker[:low]), not fits(kicker[:high])
-        while high - low > 1:
-            middle = (low + high) // 2
-            low, high = (middle, high) if fits(kicker[:middle].rstrip()) else (low, middle)
-    except fonts.MissingGlyph:
-        return None  # a character no font has: draw_kicker names it; it is not a matter of length
-    return len(kicker), low
+    if fits(kicker):
+        return len(kicker)
+    low, high = 0, len(kicker)  # the longest beginning that fits: fits(kicker[:low]), not fits(kicker[:high])
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(kicker[:middle].rstrip()) else (low, middle)
+    return len(kicker[:low].rstrip())
 
 
 def kicker_crowds(kicker: str, headline: str, brand: Brand) -> tuple[str, int] | None:
@@ -243,8 +252,9 @@ def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
     what = "section name" if brand.kicker == "section" else "kicker"
     overflow = kicker_overflow(shown, brand)
     if overflow is not None:
-        return (f"{what} too long for the kicker's {KICKER_LINES} lines ({overflow[0]} characters, at most "
-                f"{overflow[1]}); drawn without it")
+        length, most, size = overflow
+        return (f"{what} too long for the kicker's {KICKER_LINES} lines ({length} characters; the {size} card holds "
+                f"its first {most}); drawn without it")
     crowded = kicker_crowds(shown, tip.headline, brand)
     if crowded is not None:
         size, lines = crowded

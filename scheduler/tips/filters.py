@@ -394,27 +394,46 @@ _REPLY = re.compile(r"^(?:yes|no|yep|nope|absolutely|definitely|certainly|usuall
 _TRAILING_CONTRAST = re.compile(r",\s+(?:though|however|instead|then|too)\s*[.!?]$", re.IGNORECASE)
 
 
-@per_split
 def opens_with_reference(sentence: str) -> bool:
     """Opens with a word that points outside the sentence: This, They, For example, Also, However..., a "Not …" with
     no verb, a quantifier standing for people named before ("Others stay …"), or ends on a contrast (", though!")."""
+    return leaning_words(sentence) is not None
+
+
+@per_split
+def leaning_words(sentence: str) -> str | None:
+    """The words by which the sentence points outside itself, as it writes them, for a note to quote ("However",
+    "For example", "Others stay", "Not always", "though", "Sometimes" opening a reply with no verb); None when it
+    opens on its own (opens_with_reference)."""
     text = sentence.lstrip("“\"‘(")
     if _LEANING_OPENER.match(text):
-        return True
-    if (_NOT_ALONE.match(text) and not has_verb(re.split(r"[,;:—–]", text)[0])) or _QUANTIFIER_SUBJECT.match(
-            text) or _TRAILING_CONTRAST.search(text) or _GUESS.match(text):
-        return True
-    if _REPLY.match(text) and len(words(text)) <= 6 and not has_verb(text):
-        return True
+        return _opening_found(_LEANING_OPENER, text)
+    clause = re.split(r"[,;:—–]", text)[0]
+    if _NOT_ALONE.match(text) and not has_verb(clause):
+        return clause.strip().rstrip(".!?")
+    found = _QUANTIFIER_SUBJECT.match(text) or _TRAILING_CONTRAST.search(text) or _GUESS.match(text)
+    if found:
+        return found.group(0).strip(" ,.!?")
+    if (reply := _REPLY.match(text)) and len(words(text)) <= 6 and not has_verb(text):
+        return reply.group(0)
     if _EXTRAPOSITION.match(text):
-        return False
-    if _REFERENCE_OPENERS.match(text) or re.match(r"^it\b", text, re.IGNORECASE):
-        return True
+        return None
+    if _REFERENCE_OPENERS.match(text):
+        return _opening_found(_REFERENCE_OPENERS, text)
+    if (pronoun := re.match(r"^it\b", text, re.IGNORECASE)) is not None:
+        return pronoun.group(0)
     intro = _INTRO_PHRASE.match(text)
     if intro and not _SUBORDINATE.match(text):
         rest = text[intro.end():]
-        return bool(_PRONOUN_SUBJECT.match(rest)) and not _EXTRAPOSITION.match(rest)
-    return False
+        if _PRONOUN_SUBJECT.match(rest) and not _EXTRAPOSITION.match(rest):
+            return _opening_found(_PRONOUN_SUBJECT, rest)
+    return None
+
+
+def _opening_found(rule: Caseless, text: str) -> str:
+    """The words a rule anchored at the text's start (one that matched it) finds there, as the text writes them."""
+    start, end = next(iter(rule.spans(text)), (0, len(text.split(" ")[0])))
+    return text[start:end].strip()
 
 
 def is_question(sentence: str) -> bool:

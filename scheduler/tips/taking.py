@@ -39,6 +39,7 @@ from scheduler.tips.filters import (
     dangling_references,
     dangling_words,
     is_question,
+    leaning_words,
     opens_with_reference,
 )
 from scheduler.tips.flags import flag_words
@@ -355,6 +356,9 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         own_notes += (LATER_SENTENCE,) if headline in body[1:] else (ROOMLESS_NOTE,)
         if headline_score(headline, 1, 2) is None:
             own_notes += (LEANING_HEADLINE.format(headline_problem(headline)),)
+    furniture = _furniture(text_out)
+    if furniture:  # the page's own words as it writes them: "Posted March 3, 2024" gains no full stop (a user trial)
+        headline, text_out = _as_written(headline, text), _as_written(text_out, text)
     # the reasons name words the tip says; a flag the whole passage raised stays even when its words were cut
     found = {**found, **flag_words(headline + " " + text_out, heading=section or "", names=people, title=title)}
     tip_id = unique_id(slugify(headline), set(used_ids))
@@ -371,7 +375,6 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
         return index in kept or index in needed or _action(sentences[index]) or bool(sensitive_phrases(sentences[index]))
     leaned = [LEANS_NOTE.format(opening=opening(sentences[index]), words=words_) if index not in kept
               else STILL_LEANS_NOTE.format(words=words_) for index, words_ in leaning.items() if leaned_note(index)]
-    furniture = _furniture(text_out)
     # a sentence of the passage left out as it seemed to lean, which no note above names, is named
     unnamed = [index for index in leaning if index not in kept and index not in said and not leaned_note(index)]
     left = tuple(_left_out(sentences, kept, index) for index in unnamed) if not setup_left else ()
@@ -394,6 +397,12 @@ def _left_out(sentences: list[str], kept: list[int], index: int) -> str:
         return SETUP_LEFT_NOTE.format(kept=opening(sentences[kept[0]]), setup=opening(sentences[index]),
                                       why=SEEMS_TO_LEAN)
     return LEFT_OUT_NOTE.format(left=opening(sentences[index]), why=SEEMS_TO_LEAN)
+
+
+def _as_written(words: str, source: str) -> str:
+    """`words` without the full stop a tip's sentence gains where the source has none ("Posted March 3, 2024")."""
+    plain = words.removesuffix(".")
+    return plain if plain and plain in source and words not in source else words
 
 
 def not_a_tip(tip: Tip) -> str | None:
@@ -458,9 +467,9 @@ def _pointing(sentence: str) -> str:
     found = _POINTING.search(sentence)
     if found:
         return found.group(0)
-    # "ask yourself, … “for this”" is not "Before you say…": the note quotes the words that point, never the opening
-    # unless they are it (a practice owner's trial)
-    return ("" if opens_with_reference(sentence) else dangling_words(compress(sentence)) or "") or opening(sentence, 3)
+    # "ask yourself, … “for this”" is not "Before you say…", and "Sometimes" opening a reply is not "Sometimes worry
+    # gets…": the note quotes the words that point, never the opening unless they are it (practice owners' trials)
+    return leaning_words(sentence) or dangling_words(compress(sentence)) or opening(sentence, 3)
 
 
 def _leans(sentence: str) -> bool:

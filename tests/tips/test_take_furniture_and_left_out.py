@@ -5,8 +5,10 @@ night." went silently)."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
+from scheduler.tips.filters import leaning_words, opens_with_reference
 from tests.conftest import article_project
 
 SLEEP = """# Sleep and Stress: What Helps
@@ -50,6 +52,13 @@ def test_a_date_line_taken_gets_the_date_note_alone_and_no_privacy_flag(tmp_path
     assert tip["ready"] is False, tip
 
 
+def test_a_date_line_taken_keeps_its_words_as_written_with_no_full_stop_added(tmp_path, cli):
+    root = article_project(tmp_path, "sleep.md", SLEEP)
+    assert cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root).code == 0
+    tip = _taken(root, "sleep", "b1")
+    assert (tip["headline"], tip["text"]) == ("Posted March 3, 2026", "Posted March 3, 2026"), tip
+
+
 def test_a_name_with_an_age_still_flags_privacy(tmp_path, cli):
     root = article_project(tmp_path, "sleep.md", SLEEP.replace("Posted March 3, 2026", "Maria, 34, lay awake for weeks."))
     assert cli("split", "posts/articles/sleep.md", "--take", "b1", cwd=root).code == 0
@@ -70,3 +79,28 @@ def test_a_take_that_leaves_out_a_sentence_names_it(tmp_path, cli):
     tip = _taken(root, "worry", "b2")
     named = any("left out its setup (“Sometimes worry gets louder at night.”)" in note for note in tip["notes"])
     assert named != ("Sometimes worry gets louder at night." in tip["text"]), tip  # kept, or left out and named
+
+
+def test_a_take_that_points_outside_the_tip_quotes_the_words_it_suspects_not_the_sentences_opening(tmp_path, cli):
+    root = article_project(tmp_path, "worry.md", WORRY + "\nSometimes worry gets louder at night.\n")
+    assert cli("split", "posts/articles/worry.md", "--take", "b4", cwd=root).code == 0
+    tip = _taken(root, "worry", "b4")
+    assert ("“Sometimes” points outside the tip and no sentence of the passage stands without it: say what it means"
+            in tip["notes"]), tip
+
+
+@pytest.mark.parametrize(("sentence", "suspected"), [
+    ("Sometimes worry gets louder at night.", "Sometimes"),  # a reply's opening, as the rule reads it
+    ("However, rest helps.", "However"),
+    ("For example, take a walk after dinner.", "For example"),
+    ("Others stay quiet for years.", "Others stay"),
+    ("Not always.", "Not always"),
+    ("Don't despair, though!", "though"),
+    ("Perhaps you grew up fast.", "Perhaps you"),
+    ("At home, they argue about money.", "they"),
+    ("During those times, breathe slowly.", "During those"),
+    ("Rest well tonight.", None),
+])
+def test_the_words_a_sentence_leans_by_are_the_ones_its_rule_reads(sentence, suspected):
+    assert leaning_words(sentence) == suspected
+    assert opens_with_reference(sentence) is (suspected is not None)
