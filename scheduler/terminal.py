@@ -48,7 +48,8 @@ def _when(iso: str | None) -> str:
 def show_queue(report: dict, quiet: bool = False) -> None:
     """What queue did, a line each; `quiet` (-q): only what needs a person (blocked, held, warnings)."""
     lines = [f"queued {row['id']} for {_when(row['at'])}" for row in report["queued"]]
-    lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
+    lines += [f"updated {row['id']} ({', '.join(row['changed'])})" + (f", goes out {_when(row['at'])}" if row.get("at") else "")
+              for row in report["updated"]]
     lines += [f"withdrew {row['id']} ({row.get('reason', 'no longer approved')})" for row in report["withdrawn"]]
     lines += [f"moved {row['id']} from {_when(row['from'])} to {_when(row['to'])}: {row['reason']}"
               for row in report.get("moved", [])]

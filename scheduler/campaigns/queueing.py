@@ -158,6 +158,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     report["queued"] = [{"id": p.id, "at": local_iso(p.due_at, timetable)} for p in placed
                         if not was_waiting(p, existing)]
     _report_reordered(report, [p for p in placed if was_waiting(p, existing)], existing, timetable)
+    for row in report["updated"]:  # where it goes out now that every move is made, changed or not (user trial 1)
+        now_at = store.get(row["id"])
+        row["at"] = local_iso(now_at.due_at, timetable) if now_at is not None else None
     # the tips queued now that split did not mark ready: said once, when they first get a slot (as approve said them)
     new = {p.tip_key for p in placed if not was_waiting(p, existing)}
     report["unready"] = [key for c in campaigns for t in c.tips

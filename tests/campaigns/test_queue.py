@@ -106,7 +106,8 @@ def test_a_tip_edited_after_queueing_is_updated_until_it_is_posted(root):
     write_campaign(root, "alpha", [{"id": "t1", "text": "Rewritten first tip."},
                                    {"id": "t2", "text": "Rewritten second tip."}])
     report = queue(root)
-    assert report["updated"] == [{"id": "alpha/t2", "changed": ["text", "weighted_length"]}]
+    assert report["updated"] == [{"id": "alpha/t2", "changed": ["text", "weighted_length"],
+                                  "at": "2026-12-04T09:00:00-05:00"}]
     with open_store(settings.database_url) as store:
         assert store.get("alpha/t2").text.startswith("Rewritten second tip.")
         assert store.get("alpha/t1").text.startswith("Tip t1 says")  # what went out stays on record
@@ -386,3 +387,22 @@ def test_approve_warns_of_each_tip_too_long_and_queue_names_each_on_its_own_line
     assert lines[2] == "error: nothing was queued: fix these 2 tips, or set their status: skip"
     assert ";" not in lines[0].split("would be", 1)[1].split("; shorten", 1)[0]  # one tip, one line
     assert json.loads(cli("--root", str(project), "plan", "--json", "--now", "2026-12-01T12:00").out)["posts"] == []
+
+
+def test_an_updated_post_says_when_it_goes_out_moved_or_not(root, cli):
+    """User trial: `queue`'s "updated" line did not say when the post now goes out. It says the time in the
+    practice's zone, as the queued lines do: the new one for a post pinned elsewhere, the same one for an edit."""
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    write_campaign(root, "alpha", [{"id": "t1", "text": "Tip t1 in new words, kinder still."},
+                                   {"id": "t2", "at": "2026-12-09T09:00"}])
+    result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    assert result.code == 0, result
+    lines = result.out.splitlines()
+    assert "updated alpha/t1 (text, weighted_length), goes out Wed 2026-12-02 09:00" in lines, result.out
+    assert "updated alpha/t2 (due_at, pinned), goes out Wed 2026-12-09 09:00" in lines, result.out
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2", "at": "2026-12-09T09:00"}])
+    report = json.loads(cli("queue", "--now", "2026-12-01T09:00", "--json", cwd=root).out)
+    assert report["updated"] == [{"id": "alpha/t1", "changed": ["text", "weighted_length"],  # a field added
+                                  "at": "2026-12-02T09:00:00-05:00"}]
+
