@@ -270,6 +270,11 @@ class Store(SnapshotStore):
         return {status: n for status, n in self._query(f"SELECT status, COUNT(*) FROM posts WHERE 1 = 1{self.mine} "
                                                        "GROUP BY status")}
 
+    def waiting_campaigns(self) -> list[str]:
+        """The campaigns (slugs, sorted) with posts still to go out, whenever they go."""
+        return [row[0] for row in self._query(f"SELECT DISTINCT campaign FROM posts WHERE status IN {_in(WAITING)}"
+                                              f"{self.mine} ORDER BY campaign")]
+
     def holds_posts(self) -> bool:
         """Whether the database holds any of the project's posts, in any state."""
         return bool(self._query(f"SELECT 1 FROM posts WHERE 1 = 1{self.mine} LIMIT 1"))

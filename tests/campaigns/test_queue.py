@@ -406,3 +406,21 @@ def test_an_updated_post_says_when_it_goes_out_moved_or_not(root, cli):
     assert report["updated"] == [{"id": "alpha/t1", "changed": ["text", "weighted_length"],  # a field added
                                   "at": "2026-12-02T09:00:00-05:00"}]
 
+
+def test_plan_names_every_campaign_queued_in_its_title(root, cli):
+    """User trial: with two campaigns queued, plan's title named one (the only one in the days shown). It names
+    them all, and the posts keep their campaign in their ids; too many to fit the terminal's line: "of N campaigns"."""
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    write_campaign(root, "beta", [{"id": "t1"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    soon = cli("plan", "--days", "2", "--now", "2026-12-01T09:00", cwd=root)
+    assert soon.code == 0 and soon.out.splitlines()[0].strip() == "The next 2 days of alpha and beta", soon
+    assert "alpha/t1" in soon.out and "beta/" not in soon.out, soon  # beta's post goes out later
+    month = cli("plan", "--days", "30", "--now", "2026-12-01T09:00", cwd=root)
+    assert month.out.splitlines()[0].strip() == "The next 30 days of alpha and beta", month
+    for slug in ("when-your-partner-says-no-to-counseling", "how-to-talk-about-couples-therapy-without-a-fight"):
+        write_campaign(root, slug, [{"id": "t1"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    many = cli("plan", "--days", "30", "--now", "2026-12-01T09:00", cwd=root)  # 80 columns
+    assert many.out.splitlines()[0].strip() == "The next 30 days of 4 campaigns", many
+    assert "alpha/t1" in many.out and "beta/t1" in many.out, many  # each row names its own campaign
