@@ -174,7 +174,8 @@ def cmd_queue(ctx: Context) -> int:
 
 
 def cmd_plan(ctx: Context) -> int:
-    rows = [row.as_dict() for row in ctx.project.plan(ctx.now(), ctx.args.days)]
+    planned, campaigns = ctx.project.plan_titled(ctx.now(), ctx.args.days)
+    rows = [row.as_dict() for row in planned]
     unreadable = ctx.project.unreadable_campaigns()
     if ctx.json:
         ctx.emit({"posts": rows, **({"unreadable": [u.as_dict() for u in unreadable]} if unreadable else {})})
@@ -182,7 +183,7 @@ def cmd_plan(ctx: Context) -> int:
         # lazy: rich only for tables a person reads
         from scheduler.terminal import show_plan
 
-        show_plan(rows, ctx.args.days, full=bool(getattr(ctx.args, "verbose", 0)))
+        show_plan(rows, ctx.args.days, campaigns, full=bool(getattr(ctx.args, "verbose", 0)))
     ctx.unreadable(unreadable, failing=False)
     return EXIT_OK
 

@@ -15,6 +15,7 @@ from scheduler.campaigns.timetable import Timetable
 from scheduler.config import month_bounds
 from scheduler.errors import JunoError, PublishError, UsageError, did_you_mean, redacted
 from scheduler.results import keep_a_date, local_time
+from scheduler.runner.decision import Why
 from scheduler.runner.run import worker_running
 from scheduler.runner.wanted import awaiting_line, awaiting_queue
 from scheduler.store import (
@@ -283,6 +284,10 @@ def history(settings, store: Store, limit: int = 50) -> list[dict]:
     return rows
 
 
+# Ends a post moved off a blackout date, where "pin it with at:" would not help: what happened, and where to change it.
+OFF_A_BLACKOUT = "no post goes out on a date under blackout: in posts/schedule.yaml (remove the date there to post on it)"
+
+
 def said(post: Post, zone) -> str | None:
     """What became of a post that did not go out as planned, and what comes next, in words a person acts on
     (status, history); None for a post out or waiting on its slot."""
@@ -290,6 +295,8 @@ def said(post: Post, zone) -> str | None:
     if post.status == MISSED:
         moved = post.moved or (f"moved to {local_time(post.due_at, zone)}: it was later than its slot by more than the "
                                f"catch-up window; it goes out then by itself (`juno-scheduler skip {post.id}` keeps it out)")
+        if post.moved_for == Why.BLACKOUT:  # a pin cannot keep a date the practice does not post on
+            return f"{moved}; {OFF_A_BLACKOUT}"
         return f"{moved}; {keep_a_date(post.id)}"
     if post.status == FAILED:
         return f"{post.last_error}; tried again by itself at {local_time(post.eligible_at, zone)}"

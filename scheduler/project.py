@@ -241,8 +241,14 @@ class Project:
         return read_campaigns(self.root).unreadable
 
     def plan(self, now: datetime, days: int = 28) -> list[PlannedPost]:
+        return self.plan_titled(now, days)[0]
+
+    def plan_titled(self, now: datetime, days: int = 28) -> tuple[list[PlannedPost], list[str]]:
+        """The plan, and the campaigns with posts still to go out, in its days or after (its title names them all),
+        read from the database at one opening."""
         with self.store(look_only=True) as store:
-            return [PlannedPost(**row) for row in plan_posts(self.settings, store, now, days, as_sent(self.settings))]
+            return ([PlannedPost(**row) for row in plan_posts(self.settings, store, now, days, as_sent(self.settings))],
+                    store.waiting_campaigns())
 
     def campaign_posts(self, campaign: str, tip: str | None = None, text: str | None = None,
                        texts: Mapping[str, str] | None = None) -> CampaignPosts:

@@ -299,6 +299,7 @@ class RecycledPost(Result):
 class UpdatedPost(Result):
     id: str
     changed: list[str]               # what of the waiting post changed: text, card, alt_text ...
+    at: str | None = None            # when it goes out after the change (local ISO), moved or not
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ def _when(iso: str | None) -> str:
 def show_queue(report: dict, quiet: bool = False) -> None:
     """What queue did, a line each; `quiet` (-q): only what needs a person (blocked, held, warnings)."""
     lines = [f"queued {row['id']} for {_when(row['at'])}" for row in report["queued"]]
-    lines += [f"updated {row['id']} ({', '.join(row['changed'])})" for row in report["updated"]]
+    lines += [f"updated {row['id']} ({', '.join(row['changed'])})" + (f", goes out {_when(row['at'])}" if row.get("at") else "")
+              for row in report["updated"]]
     lines += [f"withdrew {row['id']} ({row.get('reason', 'no longer approved')})" for row in report["withdrawn"]]
     lines += [f"moved {row['id']} from {_when(row['from'])} to {_when(row['to'])}: {row['reason']}"
               for row in report.get("moved", [])]
@@ -98,22 +99,24 @@ def _recycled(row: dict) -> str:
 OPENING = 60  # characters of a recycled post shown by queue and status
 
 
-def show_plan(rows: list[dict], days: int, *, full: bool = False) -> None:
+def show_plan(rows: list[dict], days: int, campaigns: list[str], *, full: bool = False) -> None:
     """The plan as a table, a post's opening words per row; `full` (plan -v): then each post whole, as it goes out
-    (user trial 7: "If you grew up with a critica…" was all a manager could check of a tip in the plan)."""
+    (user trial 7: "If you grew up with a critica…" was all a manager could check of a tip in the plan).
+    `campaigns`: those with posts queued, all named in the title (docs/queue.md), those beyond the days too."""
     if not rows:
         print(f"nothing planned in the next {counted(days, 'day')}; run `juno-scheduler queue`")
         return
     # the network has a column of its own, so a tip's posts on several networks can be told apart however
     # narrow the terminal cuts the id (which then drops its @network suffix)
+    console = _console()
     names, campaign = _short_names([row["id"] for row in rows])
-    title = f"The next {counted(days, 'day')}" + (f" of {campaign}" if campaign else "")
-    table = _table(title)
+    if campaign is None or any(other != campaign for other in campaigns):  # ids keep their campaign, as it is not one
+        names = [row["id"] for row in rows]
+    table = _table(_plan_title(days, sorted({*campaigns, *([campaign] if campaign else [])}), console.width))
     table.add_column("when", style="bold", no_wrap=True, min_width=15)
     on = _networks_room(rows)
     if on:
         table.add_column("on", no_wrap=True)
-    console = _console()
     # what run-due will do: "held: edited", not queued; a state in status's word ("retrying", not "failed")
     states = [row.get("held") or state_word(row["status"]) for row in rows]
     status = max(6, *(len(state) for state in states))
@@ -252,6 +255,16 @@ def _networks_room(rows: list[dict]) -> int:
 
 def _short_when(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%a %m-%d %H:%M") if iso else ""
+
+
+def _plan_title(days: int, campaigns: list[str], width: int) -> str:
+    """"The next 7 days of alpha", "… of alpha and beta", "… of alpha, beta and gamma"; "… of 5 campaigns" where the
+    names would not fit on one line of the terminal."""
+    title = f"The next {counted(days, 'day')}"
+    if not campaigns:
+        return title
+    named = f"{title} of {' and '.join([', '.join(campaigns[:-1]), campaigns[-1]] if len(campaigns) > 1 else campaigns)}"
+    return named if len(named) <= width else f"{title} of {counted(len(campaigns), 'campaign')}"
 
 
 def _short_names(ids: list[str]) -> tuple[list[str], str | None]:

@@ -132,7 +132,7 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
             text, length = words_for_round(settings, item.post.text, post.network, post.round, sensitive=post.sensitive)
             item = Wanted(replace(item.post, text=text, weighted_length=length.length), item.pin)
         changes = _changes(post, item, timetable, now)
-        shown = sorted(set(changes) - {"tip_digest", "card_digest"})  # digests filled in are no news
+        shown = sorted(set(changes) - UNSHOWN)
         # not updated: posted, dead, skipped by a person, or being posted right now
         updated = bool(changes) and post.status in (QUEUED, FAILED, MISSED) and \
             store.update_waiting(post.id, now, **changes)
@@ -158,6 +158,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
     report["queued"] = [{"id": p.id, "at": local_iso(p.due_at, timetable)} for p in placed
                         if not was_waiting(p, existing)]
     _report_reordered(report, [p for p in placed if was_waiting(p, existing)], existing, timetable)
+    for row in report["updated"]:  # where it goes out now that every move is made, changed or not (user trial 1)
+        now_at = store.get(row["id"])
+        row["at"] = local_iso(now_at.due_at, timetable) if now_at is not None else None
     # the tips queued now that split did not mark ready: said once, when they first get a slot (as approve said them)
     new = {p.tip_key for p in placed if not was_waiting(p, existing)}
     report["unready"] = [key for c in campaigns for t in c.tips
@@ -180,6 +183,9 @@ def queue_campaigns(settings, store: Store, now: datetime, names=(), tips: Colle
                                            timetable.zone)
     return report
 
+
+# changed without news for a person: digests filled in, a move's record cleared when a pin ends the move
+UNSHOWN = {"tip_digest", "card_digest", "moved", "moved_for"}
 
 IN_ORDER = "in the article's order: a tip before it was queued after it"
 
@@ -340,7 +346,7 @@ def _changes(post: Post, item: Wanted, timetable: Timetable, now: datetime) -> d
         elif not post.pinned or post.due_at != pinned_at:
             changes.update(pinned=True, due_at=pinned_at)
             if post.status == MISSED:  # kept on the date a person pinned: no longer "moved … goes out then by itself"
-                changes["status"] = QUEUED
+                changes.update(status=QUEUED, moved=None, moved_for=None)  # nor does the database keep saying so
             say_skipped(post.id, item.pin, timetable)
     elif post.pinned:
         changes["pinned"] = False

@@ -456,7 +456,8 @@ class _Run(_Stage):
         if decision.action == Action.MOVE:  # the report says it in one line: these are for -v
             new_at = self.new_slot(post, now, lambda: self.moved_slot(post, now),
                                    lambda at: self.store.move(post, self.worker_id, at, now,
-                                                              self.moved_words(post, at, now, decision)))
+                                                              self.moved_words(post, at, now, decision),
+                                                              moved_for=decision.why.value))
             if decision.why == Why.BLACKOUT:
                 logger.info("%s: today is a blackout date; moved to %s", post.id, self.local(new_at))
             elif decision.why == Why.CROWDED:

@@ -270,6 +270,11 @@ class Store(SnapshotStore):
         return {status: n for status, n in self._query(f"SELECT status, COUNT(*) FROM posts WHERE 1 = 1{self.mine} "
                                                        "GROUP BY status")}
 
+    def waiting_campaigns(self) -> list[str]:
+        """The campaigns (slugs, sorted) with posts still to go out, whenever they go."""
+        return [row[0] for row in self._query(f"SELECT DISTINCT campaign FROM posts WHERE status IN {_in(WAITING)}"
+                                              f"{self.mine} ORDER BY campaign")]
+
     def holds_posts(self) -> bool:
         """Whether the database holds any of the project's posts, in any state."""
         return bool(self._query(f"SELECT 1 FROM posts WHERE 1 = 1{self.mine} LIMIT 1"))
@@ -338,7 +343,7 @@ class Store(SnapshotStore):
     def update_waiting(self, post_id: str, now: datetime, **changes) -> bool:
         """Change a post that is still to go out and not held by a worker; False if it is not."""
         allowed = {"text", "card", "alt_text", "weighted_length", "section", "position", "due_at", "pinned",
-                   "status", "skip_reason", "recyclable", "tip_digest", "card_digest"}
+                   "status", "skip_reason", "recyclable", "tip_digest", "card_digest", "moved", "moved_for"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {sorted(unknown)}")
@@ -474,10 +479,13 @@ class Store(SnapshotStore):
         return self._give_back(post, worker_id, now, status, ready_at=until,
                                extra=", retry_at = ?", params=(to_epoch(until),))
 
-    def move(self, post: Post, worker_id: str, due_at: datetime, now: datetime, why: str | None = None) -> bool:
-        """Its slot was missed by more than the catch-up window: give it a new slot; `why`: the move in words."""
+    def move(self, post: Post, worker_id: str, due_at: datetime, now: datetime, why: str | None = None,
+             moved_for: str | None = None) -> bool:
+        """Its slot was missed by more than the catch-up window: give it a new slot; `why`: the move in words,
+        `moved_for`: its reason as a word ("blackout", "missed", "crowded")."""
         return self._give_back(post, worker_id, now, MISSED, ready_at=due_at,
-                               extra=", due_at = ?, retry_at = NULL, moved = ?", params=(to_epoch(due_at), why))
+                               extra=", due_at = ?, retry_at = NULL, moved = ?, moved_for = ?",
+                               params=(to_epoch(due_at), why, moved_for))
 
     def withdraw(self, post: Post, worker_id: str, now: datetime, reason: str) -> bool:
         """A claimed post its campaign no longer wants as it is: skipped unpublished, with why
@@ -527,7 +535,7 @@ class Store(SnapshotStore):
         stamp, when = to_epoch(now), to_epoch(at or now)
         with self.transaction() as cur:
             cur.execute(self._sql(f"UPDATE posts SET status = 'queued', due_at = ?, ready_at = ?, retry_at = ?, "
-                                  "skip_reason = NULL, last_error = NULL, updated_at = ? "
+                                  "skip_reason = NULL, last_error = NULL, moved = NULL, moved_for = NULL, updated_at = ? "
                                   f"WHERE id = ? AND status IN {_in((FAILED, DEAD, SKIPPED, MISSED))}{self.mine}"),
                         (when, when, when, stamp, post_id))
             return cur.rowcount == 1

@@ -79,6 +79,7 @@ class Post:
     card_digest: str | None = None  # SHA-256 of the card's bytes as drawn
     why: str | None = None          # a recycled post: why it was chosen, and when (see metrics.ranking)
     moved: str | None = None        # why it was last moved off its slot, from when to when (see runner.run)
+    moved_for: str | None = None    # that why as a word: "blackout", "missed", "crowded"; None before it was kept
 
     @property
     def eligible_at(self) -> datetime:

@@ -6,7 +6,7 @@ so comparisons and indexes behave the same on both.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [
@@ -187,6 +187,13 @@ MIGRATIONS: list[list[str]] = [
             renamed_at  BIGINT NOT NULL,
             PRIMARY KEY (network, handle)
         )""",
+    ],
+    [
+        # Why a post was last moved, as a word the code reads (`moved` is for people): "blackout" (off a blackout
+        # date), "missed" (past the catch-up window) or "crowded" (late, and min_gap or max_per_day stood in the
+        # way). Status and history offer "pin it with at:" only where a pin helps: not off a blackout date. NULL
+        # for posts moved before, which are said as they were. Cleared with `moved` when the post is queued again.
+        "ALTER TABLE posts ADD COLUMN moved_for TEXT",
     ],
 ]
 

@@ -106,7 +106,8 @@ def test_a_tip_edited_after_queueing_is_updated_until_it_is_posted(root):
     write_campaign(root, "alpha", [{"id": "t1", "text": "Rewritten first tip."},
                                    {"id": "t2", "text": "Rewritten second tip."}])
     report = queue(root)
-    assert report["updated"] == [{"id": "alpha/t2", "changed": ["text", "weighted_length"]}]
+    assert report["updated"] == [{"id": "alpha/t2", "changed": ["text", "weighted_length"],
+                                  "at": "2026-12-04T09:00:00-05:00"}]
     with open_store(settings.database_url) as store:
         assert store.get("alpha/t2").text.startswith("Rewritten second tip.")
         assert store.get("alpha/t1").text.startswith("Tip t1 says")  # what went out stays on record
@@ -386,3 +387,40 @@ def test_approve_warns_of_each_tip_too_long_and_queue_names_each_on_its_own_line
     assert lines[2] == "error: nothing was queued: fix these 2 tips, or set their status: skip"
     assert ";" not in lines[0].split("would be", 1)[1].split("; shorten", 1)[0]  # one tip, one line
     assert json.loads(cli("--root", str(project), "plan", "--json", "--now", "2026-12-01T12:00").out)["posts"] == []
+
+
+def test_an_updated_post_says_when_it_goes_out_moved_or_not(root, cli):
+    """User trial: `queue`'s "updated" line did not say when the post now goes out. It says the time in the
+    practice's zone, as the queued lines do: the new one for a post pinned elsewhere, the same one for an edit."""
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    write_campaign(root, "alpha", [{"id": "t1", "text": "Tip t1 in new words, kinder still."},
+                                   {"id": "t2", "at": "2026-12-09T09:00"}])
+    result = cli("queue", "--now", "2026-12-01T09:00", cwd=root)
+    assert result.code == 0, result
+    lines = result.out.splitlines()
+    assert "updated alpha/t1 (text, weighted_length), goes out Wed 2026-12-02 09:00" in lines, result.out
+    assert "updated alpha/t2 (due_at, pinned), goes out Wed 2026-12-09 09:00" in lines, result.out
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2", "at": "2026-12-09T09:00"}])
+    report = json.loads(cli("queue", "--now", "2026-12-01T09:00", "--json", cwd=root).out)
+    assert report["updated"] == [{"id": "alpha/t1", "changed": ["text", "weighted_length"],  # a field added
+                                  "at": "2026-12-02T09:00:00-05:00"}]
+
+
+def test_plan_names_every_campaign_queued_in_its_title(root, cli):
+    """User trial: with two campaigns queued, plan's title named one (the only one in the days shown). It names
+    them all, and the posts keep their campaign in their ids; too many to fit the terminal's line: "of N campaigns"."""
+    write_campaign(root, "alpha", [{"id": "t1"}, {"id": "t2"}])
+    write_campaign(root, "beta", [{"id": "t1"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    soon = cli("plan", "--days", "2", "--now", "2026-12-01T09:00", cwd=root)
+    assert soon.code == 0 and soon.out.splitlines()[0].strip() == "The next 2 days of alpha and beta", soon
+    assert "alpha/t1" in soon.out and "beta/" not in soon.out, soon  # beta's post goes out later
+    month = cli("plan", "--days", "30", "--now", "2026-12-01T09:00", cwd=root)
+    assert month.out.splitlines()[0].strip() == "The next 30 days of alpha and beta", month
+    for slug in ("when-your-partner-says-no-to-counseling", "how-to-talk-about-couples-therapy-without-a-fight"):
+        write_campaign(root, slug, [{"id": "t1"}])
+    assert cli("queue", "--now", "2026-12-01T09:00", cwd=root).code == 0
+    many = cli("plan", "--days", "30", "--now", "2026-12-01T09:00", cwd=root)  # 80 columns
+    assert many.out.splitlines()[0].strip() == "The next 30 days of 4 campaigns", many
+    assert "alpha/t1" in many.out and "beta/t1" in many.out, many  # each row names its own campaign

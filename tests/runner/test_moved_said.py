@@ -5,6 +5,7 @@ that would have come within min_gap of one just out; every state history shows h
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -86,6 +87,9 @@ def test_a_moved_post_pinned_and_queued_again_goes_out_at_its_pin_and_no_longer_
     assert f"next: {post} at Tue 2026-12-08 12:00" in status, status
     assert "posts: 3 queued\n" in status and "moved from" not in status and "by itself" not in status, status
     assert post not in history and post not in [row["id"] for row in rows], history  # waiting again, not an outcome
+    with sqlite3.connect(root / ".juno" / "juno.db") as db:  # the move is over: the database no longer says it
+        assert db.execute("SELECT status, moved FROM posts WHERE id = ?", (post,)).fetchall() == [
+            ("queued", None)]
     due = run_cli("run-due", "--now", "2026-12-08T12:05", "--json", cwd=root)
     assert [row["id"] for row in json.loads(due.out)["posted"]] == [post], due
 
@@ -112,3 +116,46 @@ def test_every_state_history_shows_says_what_comes_next(tmp_path):
     assert by_status["posted"]["why"] is None and by_status["posted"]["url"]
     assert by_status["skipped"]["why"] == f"skipped by a person; `juno-scheduler retry {second}` queues it again"
     assert "queues it again" in history
+
+
+def _moved_off_a_blackout_date(root: Path) -> str:
+    """A post of Monday 23:00 that run-due reaches at 00:30 on Tuesday, a blackout date: on time by the catch-up
+    window, but it does not go out that day; run-due moves it off the date. Returns its id."""
+    late_slot = schedule_text(times=("23:00",), **ONE_A_DAY) + "blackout: [2026-12-08]\n"
+    (root / "posts" / "schedule.yaml").write_text(ACCOUNT + late_slot, encoding="utf-8")
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    moved = run_cli("run-due", "--now", "2026-12-08T00:30", cwd=root)
+    post = f"{CAMPAIGN}/understanding-the-reasons-behind-reluctance-can-help"
+    assert moved.out.startswith(f"moved {post} off a blackout date to Fri 2026-12-11 23:00"), moved
+    return post
+
+
+def test_a_post_moved_off_a_blackout_date_says_so_without_the_pin_hint(tmp_path):
+    """User trial: status and history told a manager to pin a post moved off a blackout date back with at:, which
+    cannot help (no post goes out on a blackout date). The move's reason is stored, and the line says what happened."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    post = _moved_off_a_blackout_date(root)
+    status, history, rows = _said(root, "2026-12-08T00:35")
+    [line] = [line for line in status.splitlines() if line.startswith(f"{post}: moved from")]
+    assert "its day is a blackout date" in line and "pin it with at:" not in line, line
+    assert line.endswith("no post goes out on a date under blackout: in posts/schedule.yaml (remove the date there to "
+                         "post on it)"), line
+    assert "pin it with at:" not in history and "blackout" in history, history
+    [row] = [row for row in rows if row["id"] == post]
+    assert row["status"] == "missed" and "pin it with at:" not in row["why"], row
+
+
+def test_a_post_moved_in_an_older_database_still_says_the_pin_hint(tmp_path):
+    """A database of schema 14, from before a move's reason was kept: opened again, it gains the column (NULL for
+    the moves it holds), and such a move is said as it was, with how to keep a date."""
+    root = _project(tmp_path / "project", ACCOUNT)
+    assert run_cli("queue", "--now", "2026-12-07T07:00", cwd=root).code == 0
+    assert run_cli("run-due", "--now", "2026-12-07T12:00", cwd=root).code == 0
+    db = sqlite3.connect(root / ".juno" / "juno.db")
+    with db:  # back to schema 14, as the version before wrote it
+        db.execute("ALTER TABLE posts DROP COLUMN moved_for")
+        db.execute("UPDATE juno_meta SET value = '14' WHERE key = 'schema_version'")
+    db.close()
+    assert run_cli("queue", "--now", "2026-12-07T12:02", cwd=root).code == 0  # a command that writes migrates it
+    status, _, _ = _said(root, "2026-12-07T12:05")
+    assert "past the 2 h catch-up window" in status and "; to keep a date, pin it with at:" in status, status

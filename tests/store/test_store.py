@@ -160,6 +160,36 @@ def test_defer_and_move_put_a_post_back_for_later(store):
     assert store.claim("w", NOW + timedelta(minutes=59), LEASE) is None
 
 
+def test_a_move_keeps_its_reason_until_the_post_is_queued_again(store):
+    """`moved_for` (why, as a word: status offers a pin only where one helps) goes and comes with `moved`; a post
+    put back (retry) or pinned by `queue` is no longer moved, and keeps neither."""
+    first, second = add_due(store, 2, NOW)
+    assert store.move(store.claim("w", NOW, LEASE), "w", NOW + timedelta(days=1), NOW, "moved off a blackout date",
+                      moved_for="blackout")
+    assert store.move(store.claim("w", NOW, LEASE), "w", NOW + timedelta(days=2), NOW, "moved: 3 h late",
+                      moved_for="missed")
+    assert [(p.moved, p.moved_for) for p in (store.get(first), store.get(second))] == [
+        ("moved off a blackout date", "blackout"), ("moved: 3 h late", "missed")]
+    assert store.requeue(first, NOW, at=NOW + timedelta(hours=5))
+    assert store.update_waiting(second, NOW, status="queued", pinned=True, moved=None, moved_for=None)
+    assert [(p.status, p.moved, p.moved_for) for p in (store.get(first), store.get(second))] == [
+        ("queued", None, None), ("queued", None, None)]
+
+
+def test_a_database_of_schema_14_gains_the_move_reason_and_keeps_its_moves(database_url):
+    """An older database (before moved_for) opens as it did: its moves kept, their reason NULL."""
+    with open_store(database_url) as store:
+        [post_id] = add_due(store, 1, NOW)
+        assert store.move(store.claim("w", NOW, LEASE), "w", NOW + timedelta(days=1), NOW, "moved: 3 h late")
+        with store.transaction() as cur:  # as schema 14 left it
+            cur.execute("ALTER TABLE posts DROP COLUMN moved_for")
+            cur.execute("UPDATE juno_meta SET value = '14' WHERE key = 'schema_version'")
+    with open_store(database_url) as again:
+        assert again.schema_version() == SCHEMA_VERSION
+        back = again.get(post_id)
+        assert (back.status, back.moved, back.moved_for) == ("missed", "moved: 3 h late", None)
+
+
 def test_skip_and_requeue(store):
     ids = add_due(store, 2, NOW)
     assert store.skip(ids[0], NOW)
