@@ -688,7 +688,9 @@ def without_additive(sentence: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|:|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
-                         r"because|since|as long as|like|such as|whether|and|but|instead of|including)\b)\s*"
+                         r"because|since|as long as|like|such as|whether|and|but|instead of|including|"
+                         # ", allowing the body to …": what the clause before it brings about
+                         r"allowing|helping|enabling|leading to|giving|creating|fostering|promoting)\b)\s*"
                          r"|\s+(?:and|with|because|so that|especially|rather than|instead of|even if|even when|unless|"
                          r"when|while|until|before|after)\s+|\s+(?=\([^()]*\)[.!?]?$)")  # or before a closing (aside)
 _MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"
