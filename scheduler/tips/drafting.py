@@ -43,6 +43,7 @@ from scheduler.tips.conditions import (
     with_condition,
 )
 from scheduler.tips.drafts import (
+    LABEL_LEFT_OUT,
     LATER_SENTENCE,
     LONG_HEADLINE,
     MAX_CONTEXT_SENTENCES,
@@ -53,6 +54,7 @@ from scheduler.tips.drafts import (
     Draft,
     Scope,
     advice_heading,
+    bare_label,
     cut_short,
     defined_headline,
     defined_term,
@@ -62,6 +64,7 @@ from scheduler.tips.drafts import (
     headline_problem,
     headline_score,
     is_imperative,
+    label_gives_way,
     label_lead,
     later_headline,
     lead_in_case,
@@ -696,6 +699,8 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         lead, lead_notes = lead_in_case(lead)
         sentences = [defined_term(lead, sentences[0]) or sentences[0]] + sentences[1:]
         lead_notes, opening = [*lead_notes, DEFINITION], sentences[0]
+    elif lead and (gives_way := label_gives_way(lead, sentences)) is not None:  # "**Movement**: Gentle movement …"
+        (sentences, lead_notes), lead = gives_way, None
     elif lead:
         lead, lead_notes = lead_in_case(lead)
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
@@ -835,7 +840,7 @@ def _join_label(draft: Draft, lead: str) -> None:
     stands alone and the two fit a card. The model is not asked: it reads the label and the pair alike (advice
     about 0.1 either way on the dev set), so its say would only add noise."""
     label, sentence = lead.strip().rstrip(":.").strip(), draft.sentences[1]
-    if not _bare_label(label) or not whole_sentence(sentence) or is_question(sentence):
+    if not bare_label(label) or not whole_sentence(sentence) or is_question(sentence):
         return
     joined = joined_headline(label, sentence, MAX_HEADLINE, ing=True)
     if joined is None:
@@ -849,27 +854,15 @@ def _join_label(draft: Draft, lead: str) -> None:
 # the tip (user trial 9: "Finding your way forward." was a card by itself)
 DEFINITION_SCORE = 0.5  # a bold term and its definition (drafts.defined_term): a card, though a weak one
 
-LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
-                  "left out: check the tip says what the label meant")
-
 
 def _label_gives_way(lead: str, sentences: list[str]) -> bool:
     """A label written as a sentence of its own ("**Finding your way forward.**"; one before a colon is read with
     its sentence already) that would head its tip alone."""
     label = lead.strip().rstrip(":.").strip()
     first = sentences[0] if sentences else ""
-    return (bool(first) and not lead.rstrip().endswith(":") and _bare_label(label) and (whole_sentence(first) or has_verb(first) and not is_fragment(first))
+    return (bool(first) and not lead.rstrip().endswith(":") and bare_label(label) and (whole_sentence(first) or has_verb(first) and not is_fragment(first))
             and not is_question(first) and not opens_with_reference(first)
             and joined_headline(label, first, MAX_HEADLINE, ing=True) is None)
-
-
-def _bare_label(label: str) -> bool:
-    """A label that only names a topic ("Difficulty saying no", "Sunday-night dread"), not a short claim
-    ("Grief isn't linear", "Masking hides the signs", "There's no timeline"): no verb, no contraction, and no word
-    inside it that may be a verb in -s or -ed."""
-    inner = words(label)[1:-1]
-    return topic_heading(label) and not re.search(r"\w[’']\w", label) and not any(
-        re.search(r"(?<!s)(?<!ou)(?<!i)s$|ed$", word.lower()) for word in inner)
 
 
 def _why_no_headline(sentence: str) -> str:

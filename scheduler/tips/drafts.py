@@ -30,6 +30,7 @@ from scheduler.tips.filters import (
 from scheduler.tips.flags import personal_details
 from scheduler.tips.ledger import Ledger, Locator
 from scheduler.tips.meaning import keeps_meaning
+from scheduler.tips.rewrites import joined_headline, label_as_subject
 from scheduler.tips.scorer import Verdict
 from scheduler.tips.sentences import end_with_period, lower_first, per_split, words
 from scheduler.tips.verbs import has_verb, is_command, is_imperative, verb_spans
@@ -296,6 +297,39 @@ _SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", 
 
 
 CASE_NOTE = "put in sentence case from a heading’s capitals: check names kept theirs"
+
+
+def bare_label(label: str) -> bool:
+    """A label that only names a topic ("Difficulty saying no", "Sunday-night dread"), not a short claim
+    ("Grief isn't linear", "Masking hides the signs", "There's no timeline"): no verb, no contraction, and no word
+    inside it that may be a verb in -s or -ed."""
+    inner = words(label)[1:-1]
+    return topic_heading(label) and not re.search(r"\w[’']\w", label) and not any(
+        re.search(r"(?<!s)(?<!ou)(?<!i)s$|ed$", word.lower()) for word in inner)
+
+
+LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
+                  "left out: check the tip says what the label meant")
+
+
+def label_gives_way(lead: str, sentences: list[str]) -> tuple[list[str], list[str]] | None:
+    """(the sentences, the notes) of a paragraph whose bold label only names a topic ("**Body Awareness**:"; the
+    reader keeps no colon written outside the bold) over a whole sentence of its own that the label does not join
+    on a card: the label alone would be the card's words and the item's point left to the text (user trial 8). The
+    sentence heads the tip without the label, or with the label written in for a "These techniques" it opens on.
+    None when the label is a sentence, opens the sentence ("**Defensiveness:** Defensiveness is …"), is a term
+    its words define (defined_term), or joins it on a card (drafting._join_label)."""
+    label = lead.strip().rstrip(":").strip()
+    first = sentences[0] if sentences else ""
+    if (lead.rstrip().endswith((".", "!", "?")) or not bare_label(label) or not first or not has_verb(first)
+            or is_fragment(first) or is_question(first) or first.lower().startswith(label.lower())
+            or defined_term(lead, first) or joined_headline(label, first, MAX_HEADLINE, ing=True) is not None):
+        return None
+    cased, case_notes = lead_in_case(label)
+    subject = label_as_subject(cased, first)
+    if subject is None:
+        return sentences, [LABEL_LEFT_OUT.format(label=cased)]
+    return [subject.text, *sentences[1:]], [*case_notes, subject.note]
 # a title's capitals lowered from no name: nothing to check in the words, but such heading tips were rarely postable
 # as they came (the frozen set, round 28: 2 of 9 such tips readers graded A, most thin under a headline that promises
 # more than the text does), so the tip is read before it goes

@@ -143,7 +143,7 @@ _HANDLE = Screened(r"(?<!\w)@[A-Za-z0-9_]{2,15}\b")
 _URL = Screened(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co)\b", re.IGNORECASE)
 _EMAIL = Screened(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _META_LINE = Caseless(
-    r"^(?:by\s+[a-z]|written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
+    r"^(?:written by|reviewed by|medically reviewed|author:|posted (?:in|on|by)|filed under|"
     r"tags?:|keywords?:|categor(?:y|ies):|share (?:this|on|via)\b|share:|photo(?: by|:)|image(?: credit)?:|credit:|source:|"
     r"sources:|references?:|read more|related(?: posts| articles)?:|see also|copyright|©|all rights reserved|"
     r"disclaimer|this (?:article|post|blog|content) is (?:for|not|intended)|updated:|published:|last updated|"
@@ -152,6 +152,11 @@ _META_LINE = Caseless(
     # "See the Resources page for more.": a pointer to another page of the site, nothing a follower can use
     r"(?:see|visit|check out|browse|head to|go to)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:page|section|tab|post|article|guide|blog|resources)\b)")
+# "By Jane Doe, LPC", "by jane doe | March 3": a byline names its author; not "By tuning into these sensations, you
+# can …" or "By the end of a session, …", a sentence that opens on how or when (user trial 8: one was left out as meta)
+_BYLINE_NAME = re.compile(r"^[Bb][Yy]\s+[A-Z]")  # "By Jane Doe", "BY JANE DOE"
+_BYLINE_SHORT = re.compile(r"^by\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*(?:$|[,|·•—–-])", re.IGNORECASE)  # "by jane doe, lpc"
+_BY_HOW = re.compile(r"^by\s+(?:\w+ing|the|a|an|this|these|that|those|your|their|our|now|then)\b", re.IGNORECASE)
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|pinterest|email|whatsapp|reddit|instagram|threads|bluesky|print)"
 _SHORT_META = Caseless(
     r"^(?:share|print|download|comments?|listen|watch|read more|continue reading|subscribe|follow|tweet|pin it|"
@@ -245,12 +250,19 @@ def _without_quotes(text: str) -> str:
 
 
 @per_split
+def _byline(text: str) -> bool:
+    """The text opens as a byline: "By" and a name written with its capital, or a few words and then the line's end
+    or a separator; not a sentence that opens on how or when ("By tuning into these sensations, you can …", "By the
+    end of a session, …": user trial 8 left one out as meta)."""
+    return bool(_BYLINE_NAME.match(text) or (_BYLINE_SHORT.match(text) and not _BY_HOW.match(text)))
+
+
 def is_meta(text: str) -> bool:
     """A dateline, byline, handle, tag line, credit, copyright, citation or a bare link."""
     stripped = text.strip()
     if not stripped:
         return True
-    if is_dateline(stripped) or _META_LINE.match(stripped) or _CITATION.search(stripped):
+    if is_dateline(stripped) or _META_LINE.match(stripped) or _CITATION.search(stripped) or _byline(stripped):
         return True
     if _SHORT_META.match(stripped):
         return True
@@ -695,7 +707,9 @@ def without_additive(sentence: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_CUT = re.compile(r"\s*(?:—|–|--|;|:|,\s+(?:especially|particularly|rather than|which|so that|even if|even when|"
-                         r"because|since|as long as|like|such as|whether|and|but|instead of|including)\b)\s*"
+                         r"because|since|as long as|like|such as|whether|and|but|instead of|including|"
+                         # ", allowing the body to …": what the clause before it brings about
+                         r"allowing|helping|enabling|leading to|giving|creating|fostering|promoting)\b)\s*"
                          r"|\s+(?:and|with|because|so that|especially|rather than|instead of|even if|even when|unless|"
                          r"when|while|until|before|after)\s+|\s+(?=\([^()]*\)[.!?]?$)")  # or before a closing (aside)
 _MAIN_VERB = re.compile(r"\b(is|are|was|were|can|could|will|would|may|might|must|should|has|have|had|do|does|did|"

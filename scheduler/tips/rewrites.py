@@ -7,6 +7,8 @@
   bed each night."; "My clients often find that journaling helps." -> "Clients often find that journaling helps."
 - A short section heading and its first sentence as one headline, when the heading alone would be the card's
   words: "Stay connected." + "Call one friend each week." -> "Stay connected: call one friend each week."
+- A bold label written in for the "These <things>" its sentence opens on: "**Grounding Habits**: These habits help
+  you feel steady." -> "Grounding habits help you feel steady." (the label alone would be the card's words).
 
 Anything else is refused (None): a story in the past, a feeling or a belief ("I felt", "I think"), a hedge the
 rewrite would drop ("I often suggest", "I sometimes skip"), first person left after the rewrite, the therapist's
@@ -38,6 +40,7 @@ HABIT = "rewritten from first person"
 CLIENTS = "rewritten from first person without “my”"
 JOINED = "headline joins the section heading and its first sentence"
 LABEL_JOINED = "headline joins the bold label and the sentence after it"
+LABEL_SUBJECT = "the bold label (“{label}”) written in for “{pointer}”: check the sentence meant it"
 SURE = (TO_IMPERATIVE, WE_TO_IMPERATIVE, JOINED, LABEL_JOINED)  # notes that may leave a tip ready: the meaning is certain
 
 # Verbs a recommendation may name beyond the imperatives the headline rules know.
@@ -188,3 +191,23 @@ def _repeats(heading: Sequence[str], sentence: Sequence[str]) -> bool:
 def _opening(sentence: str, count: int = 6) -> str:
     parts = sentence.split()
     return " ".join(parts) if len(parts) <= count else " ".join(parts[:count]) + "…"
+
+
+# "These techniques help …", "This habit lets …": the sentence's subject only points back at the label above it
+_POINTING_SUBJECT = re.compile(r"^(?P<pointer>(?P<these>These|Those)\s+(?P<noun>[a-z]+s)|(?:This|That)\s+(?P<one>[a-z]+))\s+"
+                               r"(?=[a-z])")
+
+
+def label_as_subject(label: str, sentence: str) -> Rewrite | None:
+    """The sentence with its label (as the card writes it: "Grounding practices") in place of the "These <things>"
+    it opens on, when the label names as many things as the pointer does: a plural label for "These", a singular
+    one for "This". None otherwise, or for a label longer than a short name."""
+    found = _POINTING_SUBJECT.match(sentence)
+    label = label.strip().rstrip(":.").strip()
+    if found is None or not 1 <= len(words(label)) <= 4:
+        return None
+    plural = label.endswith("s") and not label.endswith("ss")
+    if plural != bool(found.group("these")):
+        return None
+    return Rewrite(text=f"{label} {sentence[found.end():]}",
+                   note=LABEL_SUBJECT.format(label=label, pointer=found.group("pointer")), sure=False)

@@ -26,6 +26,7 @@ from scheduler.tips.drafts import (
     heading_case_notes,
     headline_problem,
     headline_score,
+    label_gives_way,
     later_headline,
     long_headline_notes,
     make_headline,
@@ -206,6 +207,23 @@ def _list_take(lead: str, items: list[str], locator: str, fits, used_ids: set[st
 _JOINABLE = re.compile(r"^(?:watch|look|listen|ask|try|notice|check)(?: (?:out )?for)?:$", re.IGNORECASE)
 
 
+_LABELLED = re.compile(r"^(?P<label>[^:.!?\n]{1,60}):\s+(?P<body>\S.*)$", re.DOTALL)
+
+
+def _without_label(text: str) -> tuple[str, tuple[str, ...]]:
+    """A labelled paragraph's passage as split reads it (drafts.label_gives_way): "Movement: Gentle movement
+    exercises can help …" without a label that only names a topic, the note saying so (user trial 8: a take kept
+    "Movement:" in the post and headed the card with a clause from the sentence's end)."""
+    found = _LABELLED.match(text)
+    if found is None:
+        return text, ()
+    body = found.group("body")
+    gives_way = label_gives_way(f"{found.group('label')}:", split_sentences(body) or [body])
+    if gives_way is None:
+        return text, ()
+    return " ".join(gives_way[0]), tuple(gives_way[1])
+
+
 def _with_lead_in(lead_in: str | None, item: str) -> tuple[str, tuple[str, ...]]:
     """A list item as a take says it: after a lead-in that starts its sentence ("Watch for late arrivals …"), else
     as it is, with the note naming the lead-in it lacks (user trial 8: `--take b6.4` gave "Late arrivals and missed
@@ -274,7 +292,9 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     if phrases is not None:
         return _list_take(phrases[0], phrases[1], locator, fits, used_ids, section=section, people=people,
                           source=source, title=title)
+    text, label_notes = _without_label(text)
     text, item_notes = _with_lead_in(lead_in, text)
+    item_notes = label_notes + item_notes
     sentences = split_sentences(text) or [text]
     # the sentences the take is for: a sensitive one no tip carries, or a crisis-line paragraph's advice
     needed = {index for index, sentence in enumerate(sentences)
