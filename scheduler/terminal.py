@@ -104,7 +104,11 @@ def show_plan(rows: list[dict], days: int, campaigns: list[str], *, full: bool =
     (user trial 7: "If you grew up with a critica…" was all a manager could check of a tip in the plan).
     `campaigns`: those with posts queued, all named in the title (docs/queue.md), those beyond the days too."""
     if not rows:
-        print(f"nothing planned in the next {counted(days, 'day')}; run `juno-scheduler queue`")
+        if campaigns:  # queued, but after these days: queue has been run, more days will show them
+            print(f"nothing planned in the next {counted(days, 'day')}; {_named(campaigns)} "
+                  f"{'has' if len(campaigns) == 1 else 'have'} posts queued after that: a longer `--days` shows them")
+        else:
+            print(f"nothing planned in the next {counted(days, 'day')}; run `juno-scheduler queue`")
         return
     # the network has a column of its own, so a tip's posts on several networks can be told apart however
     # narrow the terminal cuts the id (which then drops its @network suffix)
@@ -263,8 +267,13 @@ def _plan_title(days: int, campaigns: list[str], width: int) -> str:
     title = f"The next {counted(days, 'day')}"
     if not campaigns:
         return title
-    named = f"{title} of {' and '.join([', '.join(campaigns[:-1]), campaigns[-1]] if len(campaigns) > 1 else campaigns)}"
+    named = f"{title} of {_named(campaigns)}"
     return named if len(named) <= width else f"{title} of {counted(len(campaigns), 'campaign')}"
+
+
+def _named(campaigns: list[str]) -> str:
+    """"alpha", "alpha and beta", "alpha, beta and gamma"."""
+    return " and ".join([", ".join(campaigns[:-1]), campaigns[-1]] if len(campaigns) > 1 else campaigns)
 
 
 def _short_names(ids: list[str]) -> tuple[list[str], str | None]:

@@ -23,8 +23,10 @@ def test_plan_and_history_fit_80_columns(project, cli):
     assert "posted" in history.out and "understanding-the-reasons-behind" in history.out
     day = cli("plan", "--now", "2026-12-03T09:00", "--days", "1", cwd=project, env={"COLUMNS": "80"}).out
     assert "The next 1 day of" in day and "1 days" not in day, day
+    # queued, but after the day shown: not "run queue" (it has been run), but where the posts are
     assert cli("plan", "--now", "2026-12-02T09:00", "--days", "1", cwd=project).out == (
-        "nothing planned in the next 1 day; run `juno-scheduler queue`\n")
+        "nothing planned in the next 1 day; what-to-do-when-one-partner-wants-counseling has posts queued after "
+        "that: a longer `--days` shows them\n")
 
 
 THREE_NETWORKS = ("accounts:\n  - {network: x, handle: junocounseling, publisher: outbox}\n"
@@ -97,3 +99,9 @@ def test_history_tells_a_tips_posts_on_three_networks_apart_in_80_columns(projec
     ids = [line.split()[3] for line in wide.out.splitlines() if tip in line]
     assert sorted(ids) == sorted(f"{ids[0].split('@')[0]}{suffix}" for suffix in ("", "@bluesky", "@mastodon")), wide.out
     assert "  on  " not in wide.out, wide.out
+
+
+def test_plan_with_nothing_queued_says_to_run_queue(project, cli):
+    # nothing queued at all (no approved tip queued yet): queue is the next step, not a longer --days
+    assert cli("plan", "--now", "2026-12-02T09:00", cwd=project).out == (
+        "nothing planned in the next 28 days; run `juno-scheduler queue`\n")
