@@ -23,8 +23,11 @@ $(TESTS): pyproject.toml $(BASE)
 demo: $(BASE)
 	$(VENV)/bin/juno-scheduler demo
 
+# Every test, in two passes: those that start no real process nor browser on every core, then the tests marked
+# slow (real processes, kills, the daemon's time windows, the PDS) and browser one at a time, as their windows need.
 test: $(TESTS) lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not slow and not browser" -n auto
+	$(PY) -m pytest -q -m "slow or browser"
 
 # ruff with its default rules and mypy in its default mode, over everything the tests cover; import-linter
 # holds the layers of docs/layers.md (imports inside functions counted).

@@ -27,7 +27,7 @@ PG_URL = os.environ.get("JUNO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/te
 # Set by tests/shifted.sh (make test-shifted): a file for the stacks of a test that hangs under libfaketime.
 _WATCHDOG = os.environ.get("JUNO_TEST_WATCHDOG")
 _WATCHDOG_SECONDS = float(os.environ.get("JUNO_TEST_WATCHDOG_SECONDS", "300"))
-_watchdog_file = open(_WATCHDOG, "w", encoding="utf-8") if _WATCHDOG else None  # noqa: SIM115 (open for the session)
+_watchdog_file = open(_WATCHDOG, "a", encoding="utf-8") if _WATCHDOG else None  # noqa: SIM115 (open for the session; appended: each xdist worker opens it)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -23,7 +23,7 @@ run() {
     : > "$watchdog"
     LD_PRELOAD="$lib" FAKETIME="$SHIFT" FAKETIME_DONT_FAKE_MONOTONIC=1 JUNO_TEST_WATCHDOG="$watchdog" \
         setsid timeout --signal=KILL "${JUNO_SHIFTED_LIMIT:-3300}" \
-        "$PY" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=0 -m "not browser and not realclock" "$@" &
+        "$PY" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=0 "$@" &
     leader=$!
     wait "$leader"
     local code=$?
@@ -32,19 +32,30 @@ run() {
     return "$code"
 }
 
-run "$@"
-code=$?
-why=""
-if [ -s "$watchdog" ]; then
-    why="a test hung past the watchdog; every thread's stack:"$'\n'"$(cat "$watchdog")"
-elif [ "$code" -ge 128 ]; then
-    why="the test process died of signal $((code - 128))"
-fi
-if [ -n "$why" ]; then
-    echo "test-shifted: $why"
-    echo "test-shifted: under libfaketime (docs/measuring.md), not a failing test; running the suite once more"
+# One pass: a marker expression and pytest's other arguments; run once more when the process died or hung.
+pass_of() {
     run "$@"
-    code=$?
-    [ -s "$watchdog" ] && { echo "test-shifted: a test hung again; every thread's stack:"; cat "$watchdog"; }
-fi
-exit "$code"
+    local code=$?
+    local why=""
+    if [ -s "$watchdog" ]; then
+        why="a test hung past the watchdog; every thread's stack:"$'\n'"$(cat "$watchdog")"
+    elif [ "$code" -ge 128 ]; then
+        why="the test process died of signal $((code - 128))"
+    fi
+    if [ -n "$why" ]; then
+        echo "test-shifted: $why"
+        echo "test-shifted: under libfaketime (docs/measuring.md), not a failing test; running this pass once more"
+        run "$@"
+        code=$?
+        [ -s "$watchdog" ] && { echo "test-shifted: a test hung again; every thread's stack:"; cat "$watchdog"; }
+    fi
+    return "$code"
+}
+
+# As make test: the tests that start no real process on every core, then those marked slow one at a time.
+pass_of -m "not slow and not browser and not realclock" -n auto "$@"
+fast=$?
+pass_of -m "slow and not browser and not realclock" "$@"
+slow=$?
+[ "$fast" -eq 0 ] && exit "$slow"
+exit "$fast"
