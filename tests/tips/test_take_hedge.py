@@ -47,23 +47,24 @@ def _taken(root, locator):
     return next(t for t in tips if any(n.startswith(f"taken by hand from {locator}") for n in t["notes"]))
 
 
-def test_a_take_keeps_the_hedge_its_sentence_opens_on(tmp_path, cli):
+def _take_labelled(tmp_path, cli, label):
+    """The tip `--take` makes of the paragraph labelled `label`."""
     root, blocks = _project(tmp_path, cli)
-    locator = blocks["Pressure"]["locator"]
+    locator = blocks[label]["locator"]
     result = cli("split", "posts/articles/body.md", "--take", locator, cwd=root)
     assert result.code == 0, result
-    tip = _taken(root, locator)
+    return _taken(root, locator)
+
+
+def test_a_take_keeps_the_hedge_its_sentence_opens_on(tmp_path, cli):
+    tip = _take_labelled(tmp_path, cli, "Pressure")
     assert tip["headline"] == "In some cases, gentle pressure may be applied (with full agreement) to help ease stiffness.", tip
     assert tip["text"] == PRESSURE, tip
     assert not any("leaves out" in note for note in tip["notes"]), tip
 
 
 def test_a_hedge_no_card_can_keep_is_named_in_a_note(tmp_path, cli):
-    root, blocks = _project(tmp_path, cli)
-    locator = blocks["Company"]["locator"]
-    result = cli("split", "posts/articles/body.md", "--take", locator, cwd=root)
-    assert result.code == 0, result
-    tip = _taken(root, locator)
+    tip = _take_labelled(tmp_path, cli, "Company")
     assert not tip["headline"].startswith("For many people"), tip  # the cut that fits a card
     assert any(note.startswith("shortened: the headline leaves out “For many people") for note in tip["notes"]), tip
 
