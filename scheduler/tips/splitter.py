@@ -41,6 +41,7 @@ from scheduler.tips.judging import reread
 from scheduler.tips.ledger import CRISIS_LINE
 from scheduler.tips.sentences import content_words, slugify
 from scheduler.tips.taking import (
+    TWIN,
     Beside,
     lead_in_of,
     list_of_phrases,
@@ -49,6 +50,7 @@ from scheduler.tips.taking import (
     still_there,
     taken_locators,
     taken_source,
+    twin_of,
 )
 from scheduler.tips.taking import take as take_passage
 from scheduler.tips.unsaid import (
@@ -168,6 +170,9 @@ def split_file(article_file: Path | str, root: Path | str, schedule=None, take: 
                 try:
                     text, section = passage(split.blocks, locator, display_path(path, root))
                     tip = _take_one(text, section, locator, fits, tips, split, fresh, article, person)
+                    twin = twin_of(tip, fed_by(_campaign_ids(split.blocks, fresh, merged.tips), tips, locator.strip()))
+                    if twin is not None:
+                        raise ContentError(TWIN.format(locator=locator.strip(), id=twin.id))
                 except ContentError as refusal:
                     refused.append((locator.strip(), str(refusal)))
                     continue

@@ -45,6 +45,7 @@ from scheduler.tips.filters import (
 )
 from scheduler.tips.flags import flag_words
 from scheduler.tips.ledger import CRISIS_LINE
+from scheduler.tips.meaning import LEFT_OUT, dropped, keeps_meaning
 from scheduler.tips.persons import NAMED, named_person
 from scheduler.tips.readiness import is_ready
 from scheduler.tips.scorer import Candidate, judge
@@ -369,7 +370,9 @@ def take(text: str, locator: str, fits, used_ids: set[str], *, section: str | No
     elif shortened:
         point = folded(headline.rstrip("."))
         whence = next((sentence for sentence in sentences if point in folded(sentence)), body[0])
-        own_notes += (SHORTENED_NOTE.format(opening=opening(whence)),) + (
+        lost = dropped((whence,), headline)  # a hedge or condition no card-sized cut could keep: named
+        own_notes += (SHORTENED_NOTE.format(opening=opening(whence)),) + tuple(
+            LEFT_OUT.format(part="headline", words=lost[0].words, kind=lost[0].kind) for _ in lost[:1]) + (
             (ROOMLESS_NOTE,) if whence not in body and end_with_period(whence.strip()) not in body else ()) + (
             (LEANING_HEADLINE.format(headline_problem(headline)),) if headline_score(headline, 1, 2) is None else ())
     elif headline != body[0] and headline in sentences:
@@ -567,6 +570,37 @@ def _clauses(sentence: str, *, points: bool = False) -> list[str]:
     return [end_with_period(clause[:1].upper() + clause[1:]) for clause in dict.fromkeys(found) if clause.strip()]
 
 
+# the opening phrase before a sentence's first comma ("In some cases, ", "If you can, ", "For many people, ")
+_OPENING = re.compile(r"^[^,;:—–()]{2,80},\s+")
+_SECOND_PURPOSE = re.compile(r",?\s+(?:or|and)\s+to\s+\w")
+
+
+def _hedged(sentence: str) -> list[str]:
+    """The sentence's point with the hedge or condition that opens it kept, as a card might show it (a user trial:
+    `--take` of "In some cases, touch may be used (with full consent) to help …" was headed "Touch may be used …",
+    which says it always is; issue 19): the opening phrase before the first comma when leaving it out loses a hedge,
+    a qualifier or a condition (meaning.dropped), then the point as split cuts a headline, else its clauses. [] for a
+    sentence that opens on no such phrase."""
+    bare = sentence.strip().rstrip(".!?").strip()
+    match = _OPENING.match(bare)
+    if match is None or not bare[match.end():]:
+        return []
+    point = bare[match.end():]
+    if _SUBORDINATE.match(point):
+        return []  # "When X, when Y, it has become …": the first clauses are no main clause with its hedge
+    said = end_with_period(point[:1].upper() + point[1:])
+    if keeps_meaning(end_with_period(bare), said):
+        return []
+    # "… to help release tension or to guide clients …": a second purpose may go, the hedge stays
+    purposes = [said[:found.start()] for found in reversed(list(_SECOND_PURPOSE.finditer(said)))]
+    found = []
+    for cut in [make_headline(said)[0], *purposes, *_clauses(said)]:
+        head = cut.rstrip(".")
+        if said.startswith(head) and head:
+            found.append(end_with_period(bare[:match.end()] + point[:len(head)]))
+    return list(dict.fromkeys(found))
+
+
 # "When the criticism is constant, …": a clause that waits for the main one is no card's words
 _SUBORDINATE = re.compile(r"^(?:when|whenever|if|unless|because|although|though|while|whereas|since|once|after|"
                           r"before|until|as|whether|even if|even though|so that)\b", re.IGNORECASE)
@@ -580,14 +614,22 @@ def _shortened(sentences: list[str], kept: list[int], sayable: Sequence[int]) ->
     leans; the last resort the opening words. None only when the passage has no words."""
     whole = end_with_period(sentences[kept[0]].strip())
     order = list(kept) + [index for index in sayable if index not in kept]
-    for alone in (True, False):
-        for index in order:
-            for limit, points in ((LONG_HEADLINE, True), (MAX_HEADLINE, False), (LONG_HEADLINE, False)):
-                for clause in _clauses(sentences[index], points=points):
-                    if (len(clause) <= limit and (points or whole_sentence(clause)) and not is_question(clause)
-                            and not _SUBORDINATE.match(clause)
-                            and (not alone or headline_score(clause, 0, 1) is not None)):
-                        return clause, whole
+    # a clause that keeps its sentence's hedges and conditions first (issue 19); one that loses them is named in a
+    # note (taking.take)
+    for meant in (True, False):
+        for alone in (True, False):
+            for index in order:
+                sentence = end_with_period(sentences[index].strip())
+                hedged = _hedged(sentence) if meant else []
+                lead = _OPENING.match(sentence)  # "In some cases.", "For many people who …": no card's words alone
+                phrase = sentence[:lead.end()].strip(" ,") if lead else None
+                for limit, points in ((LONG_HEADLINE, True), (MAX_HEADLINE, False), (LONG_HEADLINE, False)):
+                    for clause in (hedged if points else []) + _clauses(sentences[index], points=points):
+                        if (len(clause) <= limit and (points or whole_sentence(clause)) and not is_question(clause)
+                                and (clause in hedged or not _SUBORDINATE.match(clause))
+                                and clause.rstrip(".") != phrase and (not meant or keeps_meaning(sentence, clause))
+                                and (not alone or headline_score(clause, 0, 1) is not None)):
+                            return clause, whole
     words_ = whole.split()
     cut = ""
     for word in words_:
@@ -630,6 +672,24 @@ def _headline(sentences: list[str], kept: list[int], heading: str | None, sayabl
 def body_of(sentences: list[str], kept: list[int], locator: str, heading: str | None = None,
             sayable: Sequence[int] = (), named: Collection[int] = ()) -> list[str]:
     return [headline_of(sentences, kept, locator, heading, sayable, named)[1]] + [sentences[index] for index in kept[1:]]
+
+
+TWIN = ("--take {locator}: {locator} already has tip {id}, of the same sentence; edit that tip, or take another "
+        "sentence or list item of the block (b12.3); nothing was written")
+
+
+def twin_of(tip: Tip, others: Sequence[Tip]) -> Tip | None:
+    """The tip of the passage (`others`: those its block report says it feeds) that already says every sentence of a
+    take, word for word whatever the punctuation (a user trial: `--take` of a one-sentence paragraph split had made a
+    tip of gave that sentence again under another headline); None when the take says a sentence none of them does
+    (another sentence of the block, or the sensitive one its tips left out)."""
+    mine = [_words_of(sentence) for sentence in split_sentences(tip.text) or [tip.text]]
+    return next((other for other in others if all(sentence in _words_of(other.text) for sentence in mine if sentence)),
+                None)
+
+
+def _words_of(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", folded(text))) + " "
 
 
 def taken_locators(tips) -> dict[str, list[str]]:

@@ -70,13 +70,14 @@ def test_a_later_sentence_heads_a_take_whose_first_sentence_is_too_long_for_a_ca
     assert LATER_SENTENCE in tip.notes and "headline is the section heading" not in tip.notes, tip
 
 
-def test_an_advice_heading_in_title_case_heads_a_take_in_sentence_case_with_splits_note(tmp_path, cli):
-    locator = _block(tmp_path, cli, "Keep Talking To People Who Know You")
-    result, tip = _take(tmp_path, cli, locator)
-    assert result.code == 0, result
-    assert tip["headline"] == "Keep talking to people who know you.", tip
-    assert tip["text"] == LONG, tip
-    assert "headline is the section heading" in tip["notes"] and CASE_NOTE in tip["notes"], tip
+def test_an_advice_heading_in_title_case_heads_a_take_in_sentence_case_with_splits_note():
+    # split heads its own tip of this passage so, and `--take` of it is refused as that tip's twin (test_take_hedge):
+    # the take as split would make it beside no other tip
+    tip = take(LONG, "b3", lambda text, sensitive: True, set(), section="Keep Talking To People Who Know You",
+               beside=Beside())
+    assert tip.headline == "Keep talking to people who know you.", tip
+    assert tip.text == LONG, tip
+    assert "headline is the section heading" in tip.notes and CASE_NOTE in tip.notes, tip
 
 
 def test_a_passage_no_sentence_of_which_fits_a_card_is_taken_with_its_main_clause_and_a_note(tmp_path, cli):
