@@ -736,9 +736,16 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
 _DANGLING_REACH = max(map(len, re.findall(r"[a-z]+", _DANGLING_END.pattern))) + 1
 
 
+# "… lets your mind set them down", "… write it out": the particle of a phrasal verb after its object ends the verb,
+# where a bare "down" or "out" ("… calm down and", "… reach out to") may still need its object
+_PARTICLE_AFTER_OBJECT = re.compile(r"\b(?:them|it|yourself|themselves|ourselves)\s+(?:up|down|out|off|over)$",
+                                    re.IGNORECASE)
+
+
 def ends_dangling(head: str) -> bool:
     """The text ends with a word that needs what follows ("... such as", "... the")."""
-    return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
+    return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None and not (
+        _PARTICLE_AFTER_OBJECT.search(head[-24:]))
 
 
 _NARROWED_CONDITION = re.compile(r"\s(?:if|when|whenever|unless)\s", re.IGNORECASE)  # a condition the head ends in
