@@ -724,7 +724,10 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
                            r"between|among|also|which|who|whose|how|what|when|where|whether|if|each|every|some|any|"
                            r"other|being|having|feel|feels|seem|seems|give|gives|take|takes|keep|keeps|let|lets|interfere|"
                            r"interferes|struggling|struggle|struggles|deal|cope|comfortable|familiar|connected|along|"
-                           r"combined|compared|together|along|up|down|out|off|over|recurrent|frequent|sudden|new|"
+                           r"combined|compared|together|along|"
+                           # "… lets your mind set them down": a phrasal verb's particle after its object ends it
+                           r"(?<!\bthem )(?<!\bit )(?<!\byourself )(?<!\bthemselves )(?:up|down|out|off|over)|"
+                           r"recurrent|frequent|sudden|new|"
                            r"old|certain|several|many|few|much|less|well|both|either|neither|whether|same|diagnosed|used|"
                            r"defined|described|considered|others|say|says|said|report|reports|notice|notices|think|"
                            r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells|only|"
@@ -736,16 +739,9 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
 _DANGLING_REACH = max(map(len, re.findall(r"[a-z]+", _DANGLING_END.pattern))) + 1
 
 
-# "… lets your mind set them down", "… write it out": the particle of a phrasal verb after its object ends the verb,
-# where a bare "down" or "out" ("… calm down and", "… reach out to") may still need its object
-_PARTICLE_AFTER_OBJECT = re.compile(r"\b(?:them|it|yourself|themselves|ourselves)\s+(?:up|down|out|off|over)$",
-                                    re.IGNORECASE)
-
-
 def ends_dangling(head: str) -> bool:
     """The text ends with a word that needs what follows ("... such as", "... the")."""
-    return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None and not (
-        _PARTICLE_AFTER_OBJECT.search(head[-24:]))
+    return _DANGLING_END.search(head, max(0, len(head) - _DANGLING_REACH)) is not None
 
 
 _NARROWED_CONDITION = re.compile(r"\s(?:if|when|whenever|unless)\s", re.IGNORECASE)  # a condition the head ends in
