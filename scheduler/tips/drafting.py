@@ -43,6 +43,7 @@ from scheduler.tips.conditions import (
     with_condition,
 )
 from scheduler.tips.drafts import (
+    LABEL_HEADS,
     LABEL_LEFT_OUT,
     LATER_SENTENCE,
     LONG_HEADLINE,
@@ -65,6 +66,7 @@ from scheduler.tips.drafts import (
     headline_score,
     is_imperative,
     label_gives_way,
+    label_heads,
     label_lead,
     later_headline,
     lead_in_case,
@@ -699,10 +701,14 @@ def _paragraph_drafts(block: Block, section: Section, scope: Scope, *, drop_last
         lead, lead_notes = lead_in_case(lead)
         sentences = [defined_term(lead, sentences[0]) or sentences[0]] + sentences[1:]
         lead_notes, opening = [*lead_notes, DEFINITION], sentences[0]
-    elif lead and (gives_way := label_gives_way(lead, sentences)) is not None:  # "**Movement**: Gentle movement …"
+    elif lead and not label_heads(lead, sentences) and (gives_way := label_gives_way(lead, sentences)) is not None:
+        # "**Movement**: Gentle movement …"
         (sentences, lead_notes), lead = gives_way, None
     elif lead:
+        heads = label_heads(lead, sentences)  # "**Screen curfew**:" over a sentence no card holds
         lead, lead_notes = lead_in_case(lead)
+        if heads:
+            lead_notes = [*lead_notes, LABEL_HEADS.format(label=lead.strip().rstrip(":.").strip())]
         if lead.rstrip().endswith(":") and sentences and ends_dangling(lead.rstrip().rstrip(":")):
             # "**Enabling says:** "You can't handle this."": the lead-in is the start of its sentence
             sentences = [f"{lead.rstrip()} {sentences[0]}"] + sentences[1:]

@@ -308,6 +308,24 @@ def bare_label(label: str) -> bool:
         re.search(r"(?<!s)(?<!ou)(?<!i)s$|ed$", word.lower()) for word in inner)
 
 
+LABEL_HEADS = ("headline is the bold label (“{label}”): the sentence after it is too long for a card and no cut of it "
+               "reads whole and keeps its meaning: check the card, or write a headline from the sentence")
+
+
+def label_heads(lead: str, sentences: list[str]) -> bool:
+    """A bold label that only names a topic over a sentence too long for a card with no cut that reads whole and
+    keeps its meaning (longer_cut; headline_problem's "no headline within a card's length"): the label heads the tip then, as `split --take`
+    gives a too-long sentence its section heading, and the post keeps the sentence whole, rather than no tip at all
+    (the sleep-and-stress check: "**Screen curfew**: Putting your phone in another room … back up." gave none). Not
+    for a label that is no card's words alone ("Warmth."): its sentence is left out as before, for `--take`. A take
+    leaves the label out as ever (label_gives_way), its own headline for a long sentence."""
+    label = lead.strip().rstrip(":.").strip()
+    first = sentences[0] if sentences else ""
+    return (bool(first) and bare_label(label) and not is_fragment(end_with_period(label))
+            and len(compress(first)) > LONG_HEADLINE
+            and headline_score(first, 0, 1) is None and headline_problem(first) == "no headline within a card's length")
+
+
 LABEL_LEFT_OUT = ("headline is the paragraph's first sentence: its bold label (“{label}”) only names a topic and is "
                   "left out: check the tip says what the label meant")
 
@@ -364,7 +382,7 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
     compressed = compress(sentence)
     if dangling_references(compressed):
         return None
-    if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None:
+    if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None and longer_cut(compressed) is None:
         return None
     count = len(words(compressed)) - (2 if _HEDGED_OPENING.match(compressed) else 0)
     score = 2.0 if count <= 8 else 1.0 if count <= 14 else 0.0 if count <= 20 else -1.0
@@ -399,6 +417,8 @@ def make_headline(sentence: str) -> tuple[str, str]:
     whole sentence when that fits on a card, or else to a longer cut that is one, up to the card's limit."""
     compressed = compress(sentence)
     headline = compressed if len(compressed) <= MAX_HEADLINE else short_headline(compressed)
+    if headline is None and len(compressed) > LONG_HEADLINE:
+        headline = longer_cut(compressed)
     if headline and headline != compressed and without_lead_on(headline) != headline:
         headline = without_lead_on(headline)  # "…without judgment, for example." -> "…without judgment."
     if headline and (unfinished(headline) or headline_cut_problem(compressed, headline)):
@@ -460,3 +480,18 @@ def long_headline_notes(headline: str) -> list[str]:
 @per_split
 def short_headline(sentence: str) -> str | None:
     return shorten_to_clause(sentence, MAX_HEADLINE, imperative=is_imperative(sentence))
+
+
+@per_split
+def longer_cut(sentence: str) -> str | None:
+    """For a sentence longer than a card holds with no cut within MAX_HEADLINE: a cut up to the card's limit that
+    reads whole and keeps its conditions, qualifiers, hedges and negations (scheduler.tips.meaning), as make_headline
+    takes a longer cut when a shorter one would not read whole; None otherwise (the sleep-and-stress check: such
+    items gave no tip, "no headline within a card's length"). Only a cut that keeps the meaning: one that leaves out
+    a condition ("… clear the caffeine." of "… before night.", "… an increase in suicidal thoughts or behavior." of
+    "… when taking antidepressants") would make tips of sentences no card could say, held with the meaning note."""
+    longer = shorten_to_clause(sentence, LONG_HEADLINE, imperative=is_imperative(sentence))
+    if longer is None or unfinished(longer) or headline_cut_problem(sentence, longer) or not keeps_meaning(
+            sentence, longer):
+        return None
+    return longer

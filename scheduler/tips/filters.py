@@ -724,7 +724,10 @@ _DANGLING_END = re.compile(r"\b(a|an|the|to|of|for|your|my|their|our|his|her|its
                            r"between|among|also|which|who|whose|how|what|when|where|whether|if|each|every|some|any|"
                            r"other|being|having|feel|feels|seem|seems|give|gives|take|takes|keep|keeps|let|lets|interfere|"
                            r"interferes|struggling|struggle|struggles|deal|cope|comfortable|familiar|connected|along|"
-                           r"combined|compared|together|along|up|down|out|off|over|recurrent|frequent|sudden|new|"
+                           r"combined|compared|together|along|"
+                           # "… lets your mind set them down": a phrasal verb's particle after its object ends it
+                           r"(?<!\bthem )(?<!\bit )(?<!\byourself )(?<!\bthemselves )(?:up|down|out|off|over)|"
+                           r"recurrent|frequent|sudden|new|"
                            r"old|certain|several|many|few|much|less|well|both|either|neither|whether|same|diagnosed|used|"
                            r"defined|described|considered|others|say|says|said|report|reports|notice|notices|think|"
                            r"thinks|believe|believes|know|knows|realize|realizes|describe|describes|tell|tells|only|"
