@@ -140,7 +140,8 @@ def cmd_approve(ctx: Context) -> int:
 
 
 def cmd_cards(ctx: Context) -> int:
-    show_progress = sys.stderr.isatty() and not ctx.json and not getattr(ctx.args, "quiet", False)
+    quiet = bool(getattr(ctx.args, "quiet", False))
+    show_progress = sys.stderr.isatty() and not ctx.json and not quiet
     report = ctx.project.draw_cards(ctx.args.campaigns, ctx.args.size, progress=show_progress,
                                     sheet=ctx.args.sheet)
     data = report.as_dict()
@@ -156,7 +157,7 @@ def cmd_cards(ctx: Context) -> int:
         ctx.emit(data, "no cards drawn: no campaign reads (see above)" if report.unreadable else
                  "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
         return EXIT_USAGE if report.unreadable else EXIT_OK
-    ctx.emit(data, "\n".join(report.lines()))
+    ctx.emit(data, None if quiet else "\n".join(report.lines()))  # -q: only errors, each on stderr above
     return EXIT_USAGE if report.unreadable or report.refused else EXIT_OK
 
 

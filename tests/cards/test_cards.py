@@ -1012,3 +1012,16 @@ def test_a_too_long_kicker_s_note_names_the_limit_of_the_sizes_drawn(project, cl
     assert ("(84 characters; the x card holds its first 81); drawn without it, on every size alike"
             in held.out.splitlines()[1]), held.out
 
+
+def test_cards_quiet_prints_only_errors(project, cli):
+    """`cards -q` printed its "N cards drawn" line: -q says only errors (on stderr), as `split -q` does; the notes
+    of kickers left off are in the studio, preview and --json."""
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    quiet = cli("cards", "seed", "-q", cwd=project)
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    assert "4 cards drawn" in cli("cards", "seed", "--size", "square", cwd=project).out
+    write_campaign(project, LONG_SECTION.replace("headline: Patience matters.", "headline: " + "W" * 119))
+    refused = cli("cards", "seed", "-q", cwd=project)
+    assert (refused.code, refused.out) == (2, ""), refused
+    assert refused.err.startswith("error: posts/seed.yaml:") and "tip too-long-section" in refused.err
