@@ -105,11 +105,12 @@ class Context:
             print(text)
 
 
-    def unreadable(self, rows, *, failing: bool) -> None:
+    def unreadable(self, rows, *, failing: bool, outcome: str | None = None) -> None:
         """Each campaign file that does not read, once, on one line (file:line:col, what is wrong, what to do),
-        on stderr: an `error:` when the command exits 2 for it, else a `warning:` (the others were read)."""
+        on stderr: an `error:` when the command exits 2 for it, else a `warning:` (the others were read); `outcome`:
+        what the command did with its tips, when it says more than that they are left out."""
         for row in rows:
-            print(f"{'error' if failing else 'warning'}: {row.line()}", file=sys.stderr)
+            print(f"{'error' if failing else 'warning'}: {row.line(outcome) if outcome else row.line()}", file=sys.stderr)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -140,7 +141,8 @@ def cmd_approve(ctx: Context) -> int:
 
 
 def cmd_cards(ctx: Context) -> int:
-    show_progress = sys.stderr.isatty() and not ctx.json and not getattr(ctx.args, "quiet", False)
+    quiet = bool(getattr(ctx.args, "quiet", False))
+    show_progress = sys.stderr.isatty() and not ctx.json and not quiet
     report = ctx.project.draw_cards(ctx.args.campaigns, ctx.args.size, progress=show_progress,
                                     sheet=ctx.args.sheet)
     data = report.as_dict()
@@ -156,7 +158,7 @@ def cmd_cards(ctx: Context) -> int:
         ctx.emit(data, "no cards drawn: no campaign reads (see above)" if report.unreadable else
                  "no campaigns in posts/; run `juno-scheduler split ARTICLE` first")
         return EXIT_USAGE if report.unreadable else EXIT_OK
-    ctx.emit(data, "\n".join(report.lines()))
+    ctx.emit(data, None if quiet else "\n".join(report.lines()))  # -q: only errors, each on stderr above
     return EXIT_USAGE if report.unreadable or report.refused else EXIT_OK
 
 
@@ -169,7 +171,7 @@ def cmd_queue(ctx: Context) -> int:
         from scheduler.terminal import show_queue
 
         show_queue(report.as_dict(), quiet=bool(getattr(ctx.args, "quiet", False)))
-    ctx.unreadable(report.unreadable, failing=True)
+    ctx.unreadable(report.unreadable, failing=True, outcome=report.left_out())
     return EXIT_USAGE if report.unreadable else EXIT_OK
 
 

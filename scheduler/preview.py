@@ -335,8 +335,9 @@ def _card_notices(settings, campaigns) -> list[str]:
     brand = _brand(settings) if shown else None
     if brand is None or brand.kicker == "none":
         return []
+    sizes = networks.card_sizes(settings.schedule.all_accounts)
     return [f"Card {campaign.slug}/{tip.id}: {note}." for campaign, tip in shown
-            if (note := kicker_left_off(brand, campaign, tip)) is not None]
+            if (note := kicker_left_off(brand, campaign, tip, sizes)) is not None]
 
 
 def missing_link(settings, campaign) -> str | None:

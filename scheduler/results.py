@@ -34,8 +34,8 @@ class Unreadable(Result):
     slug: str
     error: str  # file:line:col: what is wrong; what to do
 
-    def line(self) -> str:
-        return f"{self.error}; its tips are left out until it reads"
+    def line(self, outcome: str = "its tips are left out until it reads") -> str:
+        return f"{self.error}; {outcome}"
 
 
 def _rows(kind: type[Result], rows) -> list:
@@ -369,6 +369,12 @@ class QueueReport(Result):
                    notices=row.get("notices", []), unreadable=_rows(Unreadable, row.get("unreadable", [])),
                    unchanged_as=row.get("unchanged_as", {}), unready=row.get("unready", []),
                    held_back=row.get("held_back", []))
+
+    def left_out(self) -> str:
+        """What became of the tips of a campaign file that does not read, said after its error (a manager read "its
+        tips are left out until it reads" and did not know whether anything had gone into the queue)."""
+        done = "the other files' tips were queued, none of this file's" if self.queued else "nothing was queued"
+        return f"{done}; run `juno-scheduler queue` again once it is fixed"
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -383,8 +383,8 @@ def _tip(doc: Document, at: tuple, item: Any) -> Tip:
                      "write lowercase words joined by hyphens, e.g. resistance-isnt-indifference")
     headline = _required_text(doc, at + ("headline",), item.get("headline"))
     if len(headline) > MAX_HEADLINE:
-        raise doc.error(at + ("headline",), f"the headline has {len(headline)} characters; a card holds at most "
-                                              f"{MAX_HEADLINE}, shorten it")
+        raise doc.error(at + ("headline",), f"the headline has {len(headline)} characters, a card holds at most "
+                                              f"{MAX_HEADLINE}: shorten it (tip {tip_id})")
     text = _required_text(doc, at + ("text",), item.get("text"))
     alt_text = _text(doc, at + ("alt_text",), item.get("alt_text"))
     if (problem := networks.alt_text_problem(alt_text)) is not None:

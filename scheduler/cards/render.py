@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -182,12 +183,12 @@ def lines_of_kicker(kicker: str, brand: Brand, size: str) -> int:
 
 
 @lru_cache(maxsize=512)
-def kicker_overflow(kicker: str, brand: Brand) -> tuple[int, int, str] | None:
-    """None when the kicker fits its two lines on a card of every size; else its length in characters, the most of
-    its beginning that fit, and the card size that holds the fewest (a longer section name is left off its card
-    rather than losing the card: see shown_kicker). One answer for every size, as the alt text is one for the tip."""
+def kicker_overflow(kicker: str, brand: Brand, sizes: tuple[str, ...] = tuple(SIZES)) -> tuple[int, int, str] | None:
+    """None when the kicker fits its two lines on a card of every size (of `sizes`); else its length in characters,
+    the most of its beginning that fit, and the card size that holds the fewest (a longer section name is left off its
+    card rather than losing the card: see shown_kicker). One answer for every size, as the alt text is one for the tip."""
     try:
-        limits = {size: kicker_limit(kicker, brand, size) for size in SIZES}
+        limits = {size: kicker_limit(kicker, brand, size) for size in sizes}
     except fonts.MissingGlyph:
         return None  # a character no font has: draw_kicker names it; it is not a matter of length
     tightest = min(limits, key=limits.__getitem__)
@@ -214,16 +215,16 @@ def kicker_limit(kicker: str, brand: Brand, size: str) -> int:
     return len(kicker[:low].rstrip())
 
 
-def kicker_crowds(kicker: str, headline: str, brand: Brand) -> tuple[str, int] | None:
-    """The first card size on which the headline does not fit under the kicker's lines, with how many lines the
-    kicker takes there; None when it fits under them on every size. A kicker is drawn only where the headline fits
+def kicker_crowds(kicker: str, headline: str, brand: Brand, sizes: tuple[str, ...] = tuple(SIZES)) -> tuple[str, int] | None:
+    """The first card size (of `sizes`) on which the headline does not fit under the kicker's lines, with how many
+    lines the kicker takes there; None when it fits under them on every size. A kicker is drawn only where the headline fits
     under it, however small (it is set as large as fits): else it is left off rather than the card lost. split keeps
     room for one line of kicker above every headline it writes (fit_headline, the same rule), so a headline it
     accepted keeps a one-line kicker; one it held back, then approved anyway, is drawn without it."""
     text = typesetting.normalise(headline)
     if not text:
         return None
-    for size in SIZES:
+    for size in sizes:
         lines = lines_of_kicker(kicker, brand, size)
         try:
             fit_headline(text, brand, frame_for(brand, size, lines))
@@ -242,9 +243,11 @@ def fit_headline(text: str, brand: Brand, frame: Frame) -> typesetting.Layout:
     return typesetting.fit(text, brand.headline_chain, frame.headline_box, low, high, brand.line_height)
 
 
-def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
+def kicker_left_off(brand: Brand, campaign, tip, sizes: Sequence[str] = tuple(SIZES)) -> str | None:
     """What a person is told when the tip's kicker is too long to be drawn (said once per tip: "card ID: …"); None
-    when it is drawn, or left off as the headline's own words (that is the card working, not news)."""
+    when it is drawn, or left off as the headline's own words (that is the card working, not news). The card size it
+    names is one of `sizes`, those drawn or shown (a user trial drew only square cards and read of the x card's
+    limit), unless all of them hold the kicker: then the size that left it off every card."""
     kicker = kicker_for(brand, campaign, tip)
     shown = typesetting.normalise(kicker) if kicker else ""
     if not shown or kicker_repeats(shown, tip.headline):
@@ -252,16 +255,21 @@ def kicker_left_off(brand: Brand, campaign, tip) -> str | None:
     what = "section name" if brand.kicker == "section" else "kicker"
     overflow = kicker_overflow(shown, brand)
     if overflow is not None:
-        length, most, size = overflow
+        length, most, size = kicker_overflow(shown, brand, tuple(sizes)) or overflow
         return (f"{what} too long for the kicker's {KICKER_LINES} lines ({length} characters; the {size} card holds "
-                f"its first {most}); drawn without it")
+                f"its first {most}); drawn without it{_alike(size, sizes)}")
     crowded = kicker_crowds(shown, tip.headline, brand)
     if crowded is not None:
-        size, lines = crowded
+        size, lines = kicker_crowds(shown, tip.headline, brand, tuple(sizes)) or crowded
         taken = "a kicker line" if lines == 1 else f"{lines} kicker lines"
         return (f"{what} takes {taken}, and the headline does not fit under {'it' if lines == 1 else 'them'} on "
-                f"the {size} card; drawn without it (a shorter headline or {what} keeps it)")
+                f"the {size} card; drawn without it{_alike(size, sizes)} (a shorter headline or {what} keeps it)")
     return None
+
+
+def _alike(size: str, sizes: Sequence[str]) -> str:
+    """After "drawn without it" when the size that left the kicker off is not among those drawn or shown."""
+    return "" if size in sizes else ", on every size alike"
 
 
 def headline_sizes(brand: Brand, frame: Frame) -> tuple[int, int]:
@@ -586,7 +594,7 @@ def render_campaigns(settings, campaigns, sizes, progress: bool = True, sheet: P
             if tip.status == "skip":
                 continue
             kicker = kicker_for(brand, campaign, tip)
-            left_off = kicker_left_off(brand, campaign, tip)
+            left_off = kicker_left_off(brand, campaign, tip, sizes)
             if left_off is not None:
                 notes.append({"campaign": campaign.slug, "tip": tip.id, "note": left_off})
             for size in sizes:

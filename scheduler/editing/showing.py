@@ -137,7 +137,7 @@ class Showing:
 
     def card_note(self, campaign: Campaign, tip: Tip) -> str | None:
         """Why the tip's card is drawn without its kicker (a section name too long for the kicker's lines), or None."""
-        return kicker_left_off(self.brand, campaign, tip)
+        return kicker_left_off(self.brand, campaign, tip, self.card_sizes)
 
     def alt_text(self, campaign: Campaign, tip: Tip) -> str:
         """The tip's alt text: a person's override, else the card's own words and the first network's account, as

@@ -13,7 +13,8 @@ import pytest
 SLUG = "what-to-do-when-one-partner-wants-counseling"
 NOW = "2026-12-01T09:00"
 LINE = re.compile(r"^(error|warning): posts/second\.yaml:(\d+):\d+: tips\[0\]\.status: unknown status 'maybe'.*; "
-                  r"its tips are left out until it reads$")
+                  r"(its tips are left out until it reads|the other files' tips were queued, none of this file's; run "
+                  r"`juno-scheduler queue` again once it is fixed)$")
 
 
 def two_campaigns(project, cli, *, queued: bool) -> None:
@@ -37,6 +38,7 @@ def test_queue_queues_the_healthy_campaigns_names_the_broken_file_and_exits_2(pr
     result = cli("queue", "--now", NOW, cwd=project)
     assert result.code == 2, result
     said_once(result.err, "error")
+    assert "the other files' tips were queued, none of this file's; run `juno-scheduler queue` again" in result.err
     assert f"queued {SLUG}/" in result.out and "second/" not in result.out
     again = cli("queue", "--now", NOW, "--json", cwd=project)
     report = json.loads(again.out)
@@ -53,6 +55,24 @@ def test_queue_of_the_only_campaign_broken_says_the_error_alone(project, cli):
     assert result.code == 2, result
     assert "did you mean 'approved'?" in result.err and result.err.count("\n") == 1, result.err
     assert "nothing to queue" not in result.out + result.err, result
+
+
+def test_queue_names_the_tip_whose_headline_is_too_long_and_says_nothing_was_queued(project, cli):
+    """A user check: a 130-character headline in an approved tip read "…; its tips are left out until it reads",
+    which told a manager neither which tip nor whether anything had gone into the queue."""
+    campaign = project / "posts" / f"{SLUG}.yaml"
+    text = campaign.read_text(encoding="utf-8").replace("status: draft", "status: approved")
+    old = "Reluctance doesn’t always mean refusal."
+    long = old[:-1] + ", and a partner who says no today may say yes another day, once the fear behind it is heard."
+    assert len(long) == 130
+    campaign.write_text(text.replace(f'"{old}"', f'"{long}"', 1), encoding="utf-8")
+    result = cli("queue", "--now", NOW, cwd=project)
+    assert (result.code, result.out) == (2, ""), result
+    line = (f"error: posts/{SLUG}.yaml:19:15: tips[1].headline: the headline has 130 characters, a card holds at "
+            "most 120: shorten it (tip reluctance-doesnt-always-mean-refusal); nothing was queued; run "
+            "`juno-scheduler queue` again once it is fixed\n")
+    assert result.err == line
+    assert json.loads(cli("queue", "--now", NOW, "--json", cwd=project).out)["queued"] == []
 
 
 def test_queue_leaves_the_posts_of_a_broken_campaign_queued(project, cli):

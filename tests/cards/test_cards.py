@@ -39,6 +39,7 @@ from scheduler.cards.render import (
     fingerprint,
     frame_for,
     kicker_layout,
+    kicker_limit,
     kicker_overflow,
     made_from,
     render_campaigns,
@@ -982,3 +983,45 @@ def test_every_headline_split_writes_is_drawn_under_a_section_kicker_or_without_
     alts = {card["tip"]: card["alt_text"] for card in data["cards"]}
     signs = next(tip for tip in tips if tip.section == "Signs to look out for.")
     assert alts[signs.id].startswith("Signs to look out for: “")  # the section's own full stop left off
+
+
+NARROW_ON_X = "Journal ArticlesReferences and abstracts from MEDLINE/PubMed (National Library of Medicine) and more"
+
+
+def test_a_too_long_kicker_s_note_names_the_limit_of_the_sizes_drawn(project, cli, brand):
+    """`cards --size square` read "the x card holds its first 77" (a user check): the note names the size drawn
+    that holds the fewest; a size none drawn is named only when it alone leaves the kicker off, and said so."""
+    assert [kicker_limit(NARROW_ON_X, brand, size) for size in ("x", "square")] == [81, 86]
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION.replace(
+        '"Resources from the U.S. Department of Health and Human Services and the National Institutes of Health"',
+        f'"{NARROW_ON_X}"'))
+    square = cli("cards", "seed", "--size", "square", cwd=project)
+    assert square.code == 0, square
+    assert square.out.splitlines()[1:] == [
+        ("card too-long-section: section name too long for the kicker's 2 lines (100 characters; the square card "
+         "holds its first 86); drawn without it"),
+        ("card crowded: section name takes 2 kicker lines, and the headline does not fit under them on the x card; "
+         "drawn without it, on every size alike (a shorter headline or section name keeps it)")]
+    every = cli("cards", "seed", "--size", "all", cwd=project)
+    assert "(100 characters; the x card holds its first 81); drawn without it" in every.out
+    write_campaign(project, LONG_SECTION.replace(
+        '"Resources from the U.S. Department of Health and Human Services and the National Institutes of Health"',
+        f'"{NARROW_ON_X[:84]}"'))  # the square card holds it all, the x card does not: no card shows it
+    held = cli("cards", "seed", "--size", "square", cwd=project)
+    assert ("(84 characters; the x card holds its first 81); drawn without it, on every size alike"
+            in held.out.splitlines()[1]), held.out
+
+
+def test_cards_quiet_prints_only_errors(project, cli):
+    """`cards -q` printed its "N cards drawn" line: -q says only errors (on stderr), as `split -q` does; the notes
+    of kickers left off are in the studio, preview and --json."""
+    use_kicker(project, "section")
+    write_campaign(project, LONG_SECTION)
+    quiet = cli("cards", "seed", "-q", cwd=project)
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    assert "4 cards drawn" in cli("cards", "seed", "--size", "square", cwd=project).out
+    write_campaign(project, LONG_SECTION.replace("headline: Patience matters.", "headline: " + "W" * 119))
+    refused = cli("cards", "seed", "-q", cwd=project)
+    assert (refused.code, refused.out) == (2, ""), refused
+    assert refused.err.startswith("error: posts/seed.yaml:") and "tip too-long-section" in refused.err
