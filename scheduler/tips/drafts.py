@@ -382,7 +382,7 @@ def headline_score(sentence: str, index: int, total: int) -> float | None:
     compressed = compress(sentence)
     if dangling_references(compressed):
         return None
-    if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None and longer_cut(compressed) is None:
+    if len(compressed) > LONG_HEADLINE and short_headline(compressed) is None:
         return None
     count = len(words(compressed)) - (2 if _HEDGED_OPENING.match(compressed) else 0)
     score = 2.0 if count <= 8 else 1.0 if count <= 14 else 0.0 if count <= 20 else -1.0
@@ -417,8 +417,6 @@ def make_headline(sentence: str) -> tuple[str, str]:
     whole sentence when that fits on a card, or else to a longer cut that is one, up to the card's limit."""
     compressed = compress(sentence)
     headline = compressed if len(compressed) <= MAX_HEADLINE else short_headline(compressed)
-    if headline is None and len(compressed) > LONG_HEADLINE:
-        headline = longer_cut(compressed)
     if headline and headline != compressed and without_lead_on(headline) != headline:
         headline = without_lead_on(headline)  # "…without judgment, for example." -> "…without judgment."
     if headline and (unfinished(headline) or headline_cut_problem(compressed, headline)):
