@@ -314,7 +314,7 @@ LABEL_HEADS = ("headline is the bold label (“{label}”): the sentence after i
 
 def label_heads(lead: str, sentences: list[str]) -> bool:
     """A bold label that only names a topic over a sentence too long for a card with no cut that reads whole and
-    keeps its meaning (longer_cut; headline_problem's "no headline within a card's length"): the label heads the tip then, as `split --take`
+    keeps its meaning (headline_problem's "no headline within a card's length"): the label heads the tip then, as `split --take`
     gives a too-long sentence its section heading, and the post keeps the sentence whole, rather than no tip at all
     (the sleep-and-stress check: "**Screen curfew**: Putting your phone in another room … back up." gave none). Not
     for a label that is no card's words alone ("Warmth."): its sentence is left out as before, for `--take`. A take
@@ -479,17 +479,3 @@ def long_headline_notes(headline: str) -> list[str]:
 def short_headline(sentence: str) -> str | None:
     return shorten_to_clause(sentence, MAX_HEADLINE, imperative=is_imperative(sentence))
 
-
-@per_split
-def longer_cut(sentence: str) -> str | None:
-    """For a sentence longer than a card holds with no cut within MAX_HEADLINE: a cut up to the card's limit that
-    reads whole and keeps its conditions, qualifiers, hedges and negations (scheduler.tips.meaning), as make_headline
-    takes a longer cut when a shorter one would not read whole; None otherwise (the sleep-and-stress check: such
-    items gave no tip, "no headline within a card's length"). Only a cut that keeps the meaning: one that leaves out
-    a condition ("… clear the caffeine." of "… before night.", "… an increase in suicidal thoughts or behavior." of
-    "… when taking antidepressants") would make tips of sentences no card could say, held with the meaning note."""
-    longer = shorten_to_clause(sentence, LONG_HEADLINE, imperative=is_imperative(sentence))
-    if longer is None or unfinished(longer) or headline_cut_problem(sentence, longer) or not keeps_meaning(
-            sentence, longer):
-        return None
-    return longer
